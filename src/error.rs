@@ -1,0 +1,247 @@
+//! Errors are values: every problem found in a lesson or template is a [`Diagnostic`] that knows
+//! its file, line and column, what was expected and how to fix it. They are rendered once, at the
+//! edge (the CLI), in the style of rustc.
+
+use std::fmt;
+use std::ops::Range;
+
+/// A source file (a lesson or a template) with its text, so that byte offsets can be turned into
+/// line and column numbers and a snippet of the offending line.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as shown to the user (relative to the project root where possible).
+    pub path: String,
+    pub text: String,
+}
+
+impl SourceFile {
+    pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
+        SourceFile {
+            path: path.into(),
+            text: text.into(),
+        }
+    }
+
+    /// The location of a byte range of this file: 1-based line and column (in characters).
+    pub fn locate(&self, span: Range<usize>) -> Location {
+        let start = floor_char_boundary(&self.text, span.start.min(self.text.len()));
+        let end = floor_char_boundary(&self.text, span.end.clamp(start, self.text.len()));
+        let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = self.text[start..]
+            .find('\n')
+            .map_or(self.text.len(), |i| start + i);
+        let line = self.text[..start].matches('\n').count() + 1;
+        let column = self.text[line_start..start].chars().count() + 1;
+        let source_line = self.text[line_start..line_end].trim_end_matches('\r');
+        let width = self.text[start..end.min(line_end).max(start)]
+            .chars()
+            .count();
+        Location {
+            file: self.path.clone(),
+            line,
+            column,
+            source_line: source_line.to_string(),
+            width: width.max(1),
+        }
+    }
+
+    /// A diagnostic pointing at a byte range of this file.
+    pub fn error(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            location: Some(self.locate(span)),
+            ..Diagnostic::new(message)
+        }
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Where a problem is: file, line, column, the text of that line and how many characters to
+/// underline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub source_line: String,
+    pub width: usize,
+}
+
+/// One problem: what is wrong, where, what was expected, and a hint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub message: String,
+    pub location: Option<Location>,
+    pub expected: Option<String>,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(message: impl Into<String>) -> Self {
+        Diagnostic {
+            message: message.into(),
+            location: None,
+            expected: None,
+            hint: None,
+        }
+    }
+
+    /// A problem with a whole file (no line within it is at fault).
+    pub fn in_file(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            location: Some(Location {
+                file: path.into(),
+                line: 1,
+                column: 1,
+                source_line: String::new(),
+                width: 0,
+            }),
+            ..Diagnostic::new(message)
+        }
+    }
+
+    pub fn expected(mut self, expected: impl Into<String>) -> Self {
+        self.expected = Some(expected.into());
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "error: {}", self.message)?;
+        if let Some(loc) = &self.location {
+            let gutter = loc.line.to_string().len();
+            let pad = " ".repeat(gutter);
+            writeln!(f, "{pad}--> {}:{}:{}", loc.file, loc.line, loc.column)?;
+            if !loc.source_line.is_empty() {
+                let line = loc.source_line.replace('\t', " ");
+                writeln!(f, "{pad} |")?;
+                writeln!(f, "{} | {}", loc.line, line)?;
+                writeln!(
+                    f,
+                    "{pad} | {}{}",
+                    " ".repeat(loc.column - 1),
+                    "^".repeat(loc.width)
+                )?;
+            }
+            if self.expected.is_some() || self.hint.is_some() {
+                writeln!(f, "{pad} |")?;
+            }
+        }
+        let pad = " ".repeat(
+            self.location
+                .as_ref()
+                .map_or(0, |l| l.line.to_string().len()),
+        );
+        if let Some(expected) = &self.expected {
+            writeln!(f, "{pad} = expected: {expected}")?;
+        }
+        if let Some(hint) = &self.hint {
+            writeln!(f, "{pad} = hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The error of a build: one or more diagnostics.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Error {
+    /// The first diagnostic (there is always at least one).
+    pub fn first(&self) -> &Diagnostic {
+        &self.diagnostics[0]
+    }
+}
+
+impl From<Diagnostic> for Error {
+    fn from(d: Diagnostic) -> Self {
+        Error {
+            diagnostics: vec![d],
+        }
+    }
+}
+
+impl From<Vec<Diagnostic>> for Error {
+    fn from(diagnostics: Vec<Diagnostic>) -> Self {
+        assert!(
+            !diagnostics.is_empty(),
+            "an error has at least one diagnostic"
+        );
+        Error { diagnostics }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.diagnostics.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{d}")?;
+        }
+        if self.diagnostics.len() > 1 {
+            writeln!(f, "\n{} errors", self.diagnostics.len())?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Error {}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The closest known name to `word`, for "did you mean" hints.
+pub fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    known
+        .into_iter()
+        .map(|k| (edit_distance(word, k), k))
+        .filter(|(d, k)| *d <= (k.chars().count() / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locates_lines_and_columns_in_characters() {
+        let f = SourceFile::new("a.md", "one\nδύο = x\nthree");
+        let loc = f.locate(10..11);
+        assert_eq!((loc.line, loc.column), (2, 7));
+        assert_eq!(loc.source_line, "δύο = x");
+    }
+
+    #[test]
+    fn suggests_close_names_only() {
+        assert_eq!(closest("relux", ["relu", "tanh"]), Some("relu"));
+        assert_eq!(closest("banana", ["relu", "tanh"]), None);
+    }
+}

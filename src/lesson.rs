@@ -1,0 +1,970 @@
+//! A lesson: TOML front matter and the fenced blocks (`network`, `figure`, `table`,
+//! `parameters`) of a Markdown file, parsed and validated against the lesson's network.
+
+use std::fmt;
+use std::marker::PhantomData;
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::{closest, Diagnostic, SourceFile};
+use crate::network::{Activation, Input, Layer, Network, Node, Param, Signal};
+
+/// Bounds on what a lesson may ask for.
+pub const MAX_SAMPLES: usize = 100_000;
+pub const MAX_PRECISION: usize = 12;
+pub const DEFAULT_PRECISION: usize = 2;
+
+/// The block kinds nnbook evaluates; every other fenced block is code.
+pub const BLOCK_KINDS: [&str; 4] = ["network", "figure", "table", "parameters"];
+
+/// A parsed and validated lesson.
+#[derive(Debug, Clone)]
+pub struct Lesson {
+    pub source: SourceFile,
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub order: i64,
+    pub precision: usize,
+    /// Byte offset of the Markdown body (after the front matter) in the source.
+    pub body_start: usize,
+    pub network: Option<Network>,
+    /// The nnbook blocks, in document order.
+    pub blocks: Vec<Block>,
+}
+
+impl Lesson {
+    pub fn body(&self) -> &str {
+        &self.source.text[self.body_start..]
+    }
+}
+
+/// One nnbook block of a lesson.
+#[derive(Debug, Clone)]
+pub enum Block {
+    /// The network block: renders nothing (the `parameters` block shows its values).
+    Network,
+    Figure(FigureSpec),
+    Table(TableSpec),
+    Parameters,
+}
+
+/// A colour, as `#rrggbb`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl Rgb {
+    /// The article's (matplotlib's) palette, by name.
+    pub const NAMED: [(&'static str, Rgb); 8] = [
+        ("blue", Rgb(0x1f, 0x77, 0xb4)),
+        ("orange", Rgb(0xff, 0x7f, 0x0e)),
+        ("green", Rgb(0x2c, 0xa0, 0x2c)),
+        ("red", Rgb(0xd6, 0x27, 0x28)),
+        ("purple", Rgb(0x94, 0x67, 0xbd)),
+        ("brown", Rgb(0x8c, 0x56, 0x4b)),
+        ("gray", Rgb(0x7f, 0x7f, 0x7f)),
+        ("black", Rgb(0x00, 0x00, 0x00)),
+    ];
+
+    pub fn parse(s: &str) -> Option<Rgb> {
+        if let Some((_, c)) = Rgb::NAMED.iter().find(|(n, _)| *n == s) {
+            return Some(*c);
+        }
+        let hex = s.strip_prefix('#')?;
+        if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+        Some(Rgb(byte(0)?, byte(2)?, byte(4)?))
+    }
+
+    /// The default colour of a signal: hidden node k of its layer takes the k-th colour of the
+    /// palette other than green (blue, orange, red, ...); the output is green.
+    pub fn default_for(network: &Network, signal: &Signal) -> Rgb {
+        if signal.layer + 1 == network.layers.len() {
+            return Rgb::NAMED[2].1;
+        }
+        let path = [0, 1, 3, 4, 5, 6, 7];
+        Rgb::NAMED[path[signal.node % path.len()]].1
+    }
+}
+
+impl fmt::Display for Rgb {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+    }
+}
+
+/// One plotted line.
+#[derive(Debug, Clone)]
+pub struct SeriesSpec {
+    pub signal: Signal,
+    pub label: Option<String>,
+    pub color: Rgb,
+}
+
+/// What a figure block asks for.
+#[derive(Debug, Clone)]
+pub struct FigureSpec {
+    pub id: String,
+    pub title: String,
+    pub x_label: String,
+    pub y_label: String,
+    pub caption: String,
+    pub series: Vec<SeriesSpec>,
+    pub points: Vec<(f64, f64)>,
+    pub points_label: Option<String>,
+}
+
+/// What a table block asks for.
+#[derive(Debug, Clone)]
+pub struct TableSpec {
+    pub signals: Vec<Signal>,
+    pub at: Vec<f64>,
+    pub arithmetic: bool,
+    pub headers: Option<Vec<String>>,
+    pub precision: usize,
+    pub input_precision: usize,
+}
+
+/// A fenced code block found in the Markdown body.
+#[derive(Debug, Clone)]
+pub struct Fence {
+    /// The info string's first word (`network`, `python`, ...).
+    pub kind: String,
+    /// The block's body text.
+    pub text: String,
+    /// Byte range of the whole block in the source.
+    pub span: Range<usize>,
+    /// For each piece of `text`: (offset in `text`, offset in the source).
+    pieces: Vec<(usize, usize)>,
+}
+
+impl Fence {
+    /// The source byte offset of a byte offset in the block's text.
+    pub fn source_offset(&self, offset: usize) -> usize {
+        match self.pieces.iter().rev().find(|(t, _)| *t <= offset) {
+            Some((t, s)) => s + (offset - t),
+            None => self.span.start,
+        }
+    }
+
+    pub fn source_span(&self, span: Range<usize>) -> Range<usize> {
+        self.source_offset(span.start)..self.source_offset(span.end)
+    }
+
+    pub fn is_nnbook(&self) -> bool {
+        BLOCK_KINDS.contains(&self.kind.as_str())
+    }
+}
+
+/// Every fenced code block of a Markdown body starting at byte `offset` of the source.
+pub fn fences(body: &str, offset: usize) -> Vec<Fence> {
+    let mut out = Vec::new();
+    let mut current: Option<Fence> = None;
+    for (event, range) in Parser::new_ext(body, crate::page::markdown_options()).into_offset_iter()
+    {
+        match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                current = Some(Fence {
+                    kind: info.split_whitespace().next().unwrap_or("").to_string(),
+                    text: String::new(),
+                    span: range.start + offset..range.end + offset,
+                    pieces: Vec::new(),
+                });
+            }
+            Event::Text(text) => {
+                if let Some(f) = current.as_mut() {
+                    f.pieces.push((f.text.len(), range.start + offset));
+                    f.text.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some(mut f) = current.take() {
+                    if f.pieces.is_empty() {
+                        // An empty block: point at the line after the opening fence.
+                        let start = body[f.span.start - offset..]
+                            .find('\n')
+                            .map_or(f.span.start, |i| f.span.start + i + 1);
+                        f.pieces.push((0, start));
+                    }
+                    out.push(f);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Raw TOML shapes, as the author writes them.
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFront {
+    title: Spanned<String>,
+    #[serde(default)]
+    summary: String,
+    #[serde(default)]
+    order: i64,
+    precision: Option<Spanned<i64>>,
+    slug: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNetwork {
+    input: Spanned<RawInput>,
+    #[serde(default)]
+    layer: Vec<Spanned<RawLayer>>,
+    output: Spanned<RawOutput>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawInput {
+    name: Spanned<String>,
+    label: Option<String>,
+    from: Spanned<f64>,
+    to: Spanned<f64>,
+    samples: Spanned<i64>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLayer {
+    activation: Spanned<String>,
+    nodes: Spanned<Vec<Spanned<RawNode>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNode {
+    name: Spanned<String>,
+    weights: Spanned<ParamList>,
+    bias: Spanned<ParamList>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOutput {
+    name: Option<Spanned<String>>,
+    label: Option<String>,
+    activation: Option<Spanned<String>>,
+    weights: Spanned<ParamList>,
+    bias: Spanned<ParamList>,
+}
+
+/// `{ w1 = 1.70, w2 = 12.6 }`, in the order written.
+struct ParamList(Vec<(Spanned<String>, Spanned<f64>)>);
+
+impl<'de> Deserialize<'de> for ParamList {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V(PhantomData<ParamList>);
+        impl<'de> Visitor<'de> for V {
+            type Value = ParamList;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a table of named numbers, like { w1 = 1.70 }")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ParamList, A::Error> {
+                let mut out = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    out.push(entry);
+                }
+                Ok(ParamList(out))
+            }
+        }
+        d.deserialize_map(V(PhantomData))
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFigure {
+    id: Option<Spanned<String>>,
+    #[serde(default)]
+    title: String,
+    x_label: Option<String>,
+    y_label: Option<String>,
+    #[serde(default)]
+    caption: String,
+    series: Spanned<Vec<Spanned<RawSeries>>>,
+    #[serde(default)]
+    points: Vec<Spanned<[f64; 2]>>,
+    points_label: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSeries {
+    signal: Spanned<String>,
+    label: Option<String>,
+    color: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTable {
+    signals: Spanned<Vec<Spanned<String>>>,
+    at: Spanned<RawAt>,
+    #[serde(default)]
+    arithmetic: bool,
+    headers: Option<Spanned<Vec<String>>>,
+    precision: Option<Spanned<i64>>,
+    input_precision: Option<Spanned<i64>>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawAt {
+    Inputs(Vec<f64>),
+    Named(String),
+}
+
+/// The parameters block takes no fields (yet): its body must be empty.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawParameters {}
+
+// ---------------------------------------------------------------------------------------------
+
+/// Parse and validate a lesson file. `file_stem` gives the default slug.
+pub fn parse(source: SourceFile, file_stem: &str) -> Result<Lesson, Diagnostic> {
+    let (front_text, front_start, body_start) = split_front_matter(&source)?;
+    let front: RawFront = toml::from_str(front_text)
+        .map_err(|e| toml_error(&source, front_start, &e, "front matter"))?;
+    let slug = match &front.slug {
+        Some(s) => {
+            check_slug(s.get_ref()).map_err(|m| {
+                source
+                    .error(front_start + s.span().start..front_start + s.span().end, m)
+                    .hint("a slug is lowercase letters, digits, '-' and '_', like `relu-basics`")
+            })?;
+            s.get_ref().clone()
+        }
+        None => {
+            check_slug(file_stem).map_err(|m| {
+                Diagnostic::in_file(
+                    source.path.clone(),
+                    format!("the file name gives a bad slug: {m}"),
+                )
+                .hint("rename the file, or set `slug = \"...\"` in the front matter")
+            })?;
+            file_stem.to_string()
+        }
+    };
+    let precision = match &front.precision {
+        Some(p) => check_precision(&source, front_start, p)?,
+        None => DEFAULT_PRECISION,
+    };
+    if front.title.get_ref().trim().is_empty() {
+        let s = front.title.span();
+        return Err(source
+            .error(
+                front_start + s.start..front_start + s.end,
+                "the title is empty",
+            )
+            .expected("a title, like `title = \"Understanding ReLU\"`"));
+    }
+
+    let fences = fences(&source.text[body_start..], body_start);
+    let mut network = None;
+    let mut network_span: Option<Range<usize>> = None;
+    for fence in fences.iter().filter(|f| f.kind == "network") {
+        if let Some(first) = &network_span {
+            let line = source.locate(first.clone()).line;
+            return Err(source
+                .error(fence.span.clone(), "a second network block")
+                .expected("one network block per lesson")
+                .hint(format!("the first network block is at line {line}")));
+        }
+        network = Some(parse_network(&source, fence)?);
+        network_span = Some(fence.span.clone());
+    }
+
+    let mut blocks = Vec::new();
+    let mut figure_ids: Vec<(String, Range<usize>)> = Vec::new();
+    for fence in fences.iter().filter(|f| f.is_nnbook()) {
+        let block = match fence.kind.as_str() {
+            "network" => Block::Network,
+            kind => {
+                let Some(net) = network.as_ref() else {
+                    return Err(source
+                        .error(
+                            fence.span.start..fence.span.start + 3 + kind.len(),
+                            format!("a {kind} block needs the lesson's network"),
+                        )
+                        .expected("a ```network block in the same lesson")
+                        .hint("add a network block (see the README's lesson format)"));
+                };
+                match kind {
+                    "figure" => {
+                        let n = figure_ids.len() + 1;
+                        let (spec, id_span) = parse_figure(&source, fence, net, n)?;
+                        if let Some((_, first)) = figure_ids.iter().find(|(id, _)| *id == spec.id) {
+                            let line = source.locate(first.clone()).line;
+                            return Err(source
+                                .error(id_span, format!("figure id `{}` is used twice", spec.id))
+                                .expected("a different id for each figure of a lesson")
+                                .hint(format!("the first figure with this id is at line {line}")));
+                        }
+                        figure_ids.push((spec.id.clone(), id_span));
+                        Block::Figure(spec)
+                    }
+                    "table" => Block::Table(parse_table(&source, fence, net, precision)?),
+                    _ => {
+                        let _: RawParameters = from_block(&source, fence, "parameters block")?;
+                        Block::Parameters
+                    }
+                }
+            }
+        };
+        blocks.push(block);
+    }
+
+    Ok(Lesson {
+        slug,
+        title: front.title.into_inner(),
+        summary: front.summary,
+        order: front.order,
+        precision,
+        body_start,
+        network,
+        blocks,
+        source,
+    })
+}
+
+/// Split `+++` front matter from the body: (front matter text, its offset, body offset).
+fn split_front_matter(source: &SourceFile) -> Result<(&str, usize, usize), Diagnostic> {
+    let text = source.text.as_str();
+    let first_line_end = text.find('\n').unwrap_or(text.len());
+    if text[..first_line_end].trim_end() != "+++" {
+        let hint = if text.starts_with("---") {
+            "nnbook front matter is TOML between `+++` lines, not YAML between `---`"
+        } else {
+            "start the file with `+++`, then `title = \"...\"`, then a closing `+++`"
+        };
+        return Err(source
+            .error(
+                0..first_line_end,
+                "the lesson does not start with front matter",
+            )
+            .expected("a `+++` line opening the TOML front matter")
+            .hint(hint));
+    }
+    let front_start = (first_line_end + 1).min(text.len());
+    let mut pos = front_start;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        if text[pos..end].trim_end() == "+++" {
+            return Ok((
+                &text[front_start..pos],
+                front_start,
+                (end + 1).min(text.len()),
+            ));
+        }
+        pos = end + 1;
+    }
+    Err(source
+        .error(0..3, "the front matter is never closed")
+        .expected("a `+++` line closing the front matter")
+        .hint("add a line with `+++` after the last front matter field"))
+}
+
+fn check_slug(slug: &str) -> Result<(), String> {
+    if slug.is_empty() {
+        return Err("the slug is empty".into());
+    }
+    if let Some(c) = slug
+        .chars()
+        .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-' || *c == '_'))
+    {
+        return Err(format!("the slug `{slug}` has the character {c:?}"));
+    }
+    Ok(())
+}
+
+/// Turn a TOML error into a diagnostic pointing into the lesson.
+fn toml_error(source: &SourceFile, offset: usize, e: &toml::de::Error, what: &str) -> Diagnostic {
+    let message = e.message().trim().trim_end_matches('.').to_string();
+    let span = e.span().unwrap_or(0..0);
+    let d = source.error(
+        offset + span.start..offset + span.end,
+        format!("invalid {what}: {message}"),
+    );
+    toml_hint(d, &message)
+}
+
+fn toml_hint(d: Diagnostic, message: &str) -> Diagnostic {
+    if message.contains("unknown field") {
+        d.hint("check the spelling of the field name (the README lists every field)")
+    } else if message.contains("missing field") {
+        d.hint("add the missing field")
+    } else if message.contains("invalid type") {
+        d.hint("check the value's type: numbers are unquoted, text is in \"quotes\"")
+    } else {
+        d.hint("the block's body is TOML: `key = value`, one per line")
+    }
+}
+
+fn from_block<T: for<'de> Deserialize<'de>>(
+    source: &SourceFile,
+    fence: &Fence,
+    what: &str,
+) -> Result<T, Diagnostic> {
+    toml::from_str(&fence.text).map_err(|e| {
+        let message = e.message().trim().trim_end_matches('.').to_string();
+        let span = fence.source_span(e.span().unwrap_or(0..0));
+        toml_hint(
+            source.error(span, format!("invalid {what}: {message}")),
+            &message,
+        )
+    })
+}
+
+fn check_precision(
+    source: &SourceFile,
+    offset: usize,
+    p: &Spanned<i64>,
+) -> Result<usize, Diagnostic> {
+    let v = *p.get_ref();
+    if (0..=MAX_PRECISION as i64).contains(&v) {
+        Ok(v as usize)
+    } else {
+        let s = p.span();
+        Err(source
+            .error(
+                offset + s.start..offset + s.end,
+                format!("precision {v} is out of range"),
+            )
+            .expected(format!("a number of decimals from 0 to {MAX_PRECISION}")))
+    }
+}
+
+fn check_precision_in(
+    source: &SourceFile,
+    fence: &Fence,
+    p: &Spanned<i64>,
+) -> Result<usize, Diagnostic> {
+    let v = *p.get_ref();
+    if (0..=MAX_PRECISION as i64).contains(&v) {
+        Ok(v as usize)
+    } else {
+        Err(source
+            .error(
+                fence.source_span(p.span()),
+                format!("precision {v} is out of range"),
+            )
+            .expected(format!("a number of decimals from 0 to {MAX_PRECISION}")))
+    }
+}
+
+fn parse_activation(
+    source: &SourceFile,
+    fence: &Fence,
+    name: &Spanned<String>,
+) -> Result<Activation, Diagnostic> {
+    Activation::from_name(name.get_ref()).ok_or_else(|| {
+        let known: Vec<&str> = Activation::ALL.iter().map(|a| a.name()).collect();
+        let d = source
+            .error(
+                fence.source_span(name.span()),
+                format!("unknown activation `{}`", name.get_ref()),
+            )
+            .expected(format!("one of {}", known.join(", ")));
+        match closest(name.get_ref(), known.iter().copied()) {
+            Some(k) => d.hint(format!("did you mean `{k}`?")),
+            None => d,
+        }
+    })
+}
+
+fn finite(
+    source: &SourceFile,
+    fence: &Fence,
+    v: &Spanned<f64>,
+    what: &str,
+) -> Result<f64, Diagnostic> {
+    if v.get_ref().is_finite() {
+        Ok(*v.get_ref())
+    } else {
+        Err(source
+            .error(
+                fence.source_span(v.span()),
+                format!("{what} is not a finite number"),
+            )
+            .expected("a finite number such as 1.70 or -0.85")
+            .hint("TOML's inf and nan are not allowed here"))
+    }
+}
+
+fn parse_params(
+    source: &SourceFile,
+    fence: &Fence,
+    list: &Spanned<ParamList>,
+    expected: usize,
+    what: &str,
+) -> Result<Vec<Param>, Diagnostic> {
+    let entries = &list.get_ref().0;
+    if entries.len() != expected {
+        let d = source.error(
+            fence.source_span(list.span()),
+            format!(
+                "{what} has {} {}, but {expected} {} expected",
+                entries.len(),
+                plural(entries.len(), "value"),
+                if expected == 1 { "is" } else { "are" }
+            ),
+        );
+        return Err(d.expected(format!("{expected} named {}", plural(expected, "number"))).hint(
+            "a node has one weight per node of the previous layer (the input counts as one), in order, and one bias",
+        ));
+    }
+    entries
+        .iter()
+        .map(|(name, value)| {
+            let v = finite(source, fence, value, &format!("`{}`", name.get_ref()))?;
+            let literal = fence.text[value.span()].trim().to_string();
+            Ok(Param {
+                name: name.get_ref().clone(),
+                value: v,
+                literal,
+            })
+        })
+        .collect()
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        word.to_string()
+    } else {
+        format!("{word}s")
+    }
+}
+
+fn parse_network(source: &SourceFile, fence: &Fence) -> Result<Network, Diagnostic> {
+    let raw: RawNetwork = from_block(source, fence, "network block")?;
+    let input = raw.input.get_ref();
+    let from = finite(source, fence, &input.from, "`from`")?;
+    let to = finite(source, fence, &input.to, "`to`")?;
+    if from >= to {
+        let span = fence.source_span(input.from.span().start..input.to.span().end);
+        return Err(source
+            .error(
+                span,
+                format!(
+                    "the input range {from} to {to} is {}",
+                    if from == to { "empty" } else { "reversed" }
+                ),
+            )
+            .expected("`from` smaller than `to`")
+            .hint("for dosages from 0 to 1 write `from = 0.0, to = 1.0`"));
+    }
+    let samples = *input.samples.get_ref();
+    if !(2..=MAX_SAMPLES as i64).contains(&samples) {
+        return Err(source
+            .error(
+                fence.source_span(input.samples.span()),
+                format!("{samples} samples is out of range"),
+            )
+            .expected(format!("a number of samples from 2 to {MAX_SAMPLES}"))
+            .hint("100 samples draw a smooth figure; kinks are added on top"));
+    }
+    let input_name = input.name.get_ref().clone();
+    let mut names: Vec<(String, Range<usize>)> = vec![("input".to_string(), 0..0)];
+    let mut check_name = |name: &Spanned<String>| -> Result<(), Diagnostic> {
+        let n = name.get_ref();
+        let ok = !n.is_empty()
+            && n.chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+            && n.chars().next().is_some_and(|c| !c.is_ascii_digit());
+        let span = fence.source_span(name.span());
+        if !ok {
+            return Err(source
+                .error(span, format!("`{n}` is not a usable name"))
+                .expected("a name of letters, digits, '_' or '-', not starting with a digit")
+                .hint("signals are named `<node>.activation`, so names cannot contain dots"));
+        }
+        if let Some((_, first)) = names.iter().find(|(k, _)| k == n) {
+            let d = source
+                .error(span, format!("the name `{n}` is used twice"))
+                .expected("a unique name for every node, weight and bias");
+            return Err(if first.is_empty() {
+                d.hint("`input` is reserved for the input signal")
+            } else {
+                d.hint(format!(
+                    "it was first used at line {}",
+                    source.locate(first.clone()).line
+                ))
+            });
+        }
+        names.push((n.clone(), span));
+        Ok(())
+    };
+
+    let mut layers = Vec::new();
+    let mut previous = 1;
+    for raw_layer in &raw.layer {
+        let rl = raw_layer.get_ref();
+        let activation = parse_activation(source, fence, &rl.activation)?;
+        if rl.nodes.get_ref().is_empty() {
+            return Err(source
+                .error(fence.source_span(rl.nodes.span()), "a layer without nodes")
+                .expected("at least one node, like `{ name = \"top\", weights = { w1 = 1.70 }, bias = { b1 = -0.85 } }`"));
+        }
+        let mut nodes = Vec::new();
+        for raw_node in rl.nodes.get_ref() {
+            let rn = raw_node.get_ref();
+            check_name(&rn.name)?;
+            let node_name = rn.name.get_ref();
+            let weights = parse_params(
+                source,
+                fence,
+                &rn.weights,
+                previous,
+                &format!("node `{node_name}`'s weights"),
+            )?;
+            let bias = parse_params(
+                source,
+                fence,
+                &rn.bias,
+                1,
+                &format!("node `{node_name}`'s bias"),
+            )?;
+            for (name, _) in rn.weights.get_ref().0.iter().chain(&rn.bias.get_ref().0) {
+                check_name(name)?;
+            }
+            nodes.push(Node {
+                name: node_name.clone(),
+                weights,
+                bias: bias.into_iter().next().expect("one bias"),
+            });
+        }
+        previous = nodes.len();
+        layers.push(Layer { activation, nodes });
+    }
+    let ro = raw.output.get_ref();
+    let activation = match &ro.activation {
+        Some(a) => parse_activation(source, fence, a)?,
+        None => Activation::Identity,
+    };
+    let output_name = match &ro.name {
+        Some(n) => {
+            check_name(n)?;
+            n.get_ref().clone()
+        }
+        None => "output".to_string(),
+    };
+    let weights = parse_params(source, fence, &ro.weights, previous, "the output's weights")?;
+    let bias = parse_params(source, fence, &ro.bias, 1, "the output's bias")?;
+    for (name, _) in ro.weights.get_ref().0.iter().chain(&ro.bias.get_ref().0) {
+        check_name(name)?;
+    }
+    layers.push(Layer {
+        activation,
+        nodes: vec![Node {
+            name: output_name.clone(),
+            weights,
+            bias: bias.into_iter().next().expect("one bias"),
+        }],
+    });
+    Ok(Network {
+        input: Input {
+            label: input.label.clone().unwrap_or_else(|| input_name.clone()),
+            name: input_name,
+            from,
+            to,
+            samples: samples as usize,
+        },
+        layers,
+        output_label: ro.label.clone().unwrap_or(output_name),
+    })
+}
+
+fn resolve_signal(
+    source: &SourceFile,
+    fence: &Fence,
+    net: &Network,
+    name: &Spanned<String>,
+) -> Result<Signal, Diagnostic> {
+    net.signal(name.get_ref()).ok_or_else(|| {
+        unknown_signal(
+            source.error(fence.source_span(name.span()), ""),
+            net,
+            name.get_ref(),
+        )
+    })
+}
+
+/// Complete a diagnostic about an unknown signal name with the known ones.
+pub fn unknown_signal(d: Diagnostic, net: &Network, name: &str) -> Diagnostic {
+    let known = net.signal_names();
+    let d = Diagnostic {
+        message: format!("signal `{name}` does not exist"),
+        ..d
+    }
+    .expected(format!("one of {}", known.join(", ")));
+    match closest(name, known.iter().map(String::as_str)) {
+        Some(k) => d.hint(format!("did you mean `{k}`?")),
+        None => d.hint("signals are `<node>.linear`, `<node>.activation`, `<node>.<outgoing weight>`, `<output>.sum` and `input`"),
+    }
+}
+
+fn parse_figure(
+    source: &SourceFile,
+    fence: &Fence,
+    net: &Network,
+    n: usize,
+) -> Result<(FigureSpec, Range<usize>), Diagnostic> {
+    let raw: RawFigure = from_block(source, fence, "figure block")?;
+    let (id, id_span) = match &raw.id {
+        Some(id) => {
+            let span = fence.source_span(id.span());
+            check_slug(id.get_ref()).map_err(|m| {
+                source
+                    .error(span.clone(), format!("bad figure id: {m}"))
+                    .hint("an id is lowercase letters, digits, '-' and '_', like `step-1`")
+            })?;
+            (id.get_ref().clone(), span)
+        }
+        None => (
+            format!("figure-{n}"),
+            fence.span.start..fence.span.start + 9,
+        ),
+    };
+    if raw.series.get_ref().is_empty() {
+        return Err(source
+            .error(
+                fence.source_span(raw.series.span()),
+                "a figure without series",
+            )
+            .expected("at least one series, like `{ signal = \"top.activation\" }`"));
+    }
+    let mut series = Vec::new();
+    for rs in raw.series.get_ref() {
+        let rs = rs.get_ref();
+        let signal = resolve_signal(source, fence, net, &rs.signal)?;
+        let color = match &rs.color {
+            Some(c) => Rgb::parse(c.get_ref()).ok_or_else(|| {
+                let names: Vec<&str> = Rgb::NAMED.iter().map(|(n, _)| *n).collect();
+                source
+                    .error(
+                        fence.source_span(c.span()),
+                        format!("unknown colour `{}`", c.get_ref()),
+                    )
+                    .expected(format!("one of {} or \"#rrggbb\"", names.join(", ")))
+            })?,
+            None => Rgb::default_for(net, &signal),
+        };
+        series.push(SeriesSpec {
+            signal,
+            label: rs.label.clone(),
+            color,
+        });
+    }
+    let mut points = Vec::new();
+    for p in &raw.points {
+        let [x, y] = *p.get_ref();
+        if !(x.is_finite() && y.is_finite()) {
+            return Err(source
+                .error(fence.source_span(p.span()), "a data point is not finite")
+                .expected("two finite numbers, like [0.5, 1.0]"));
+        }
+        points.push((x, y));
+    }
+    Ok((
+        FigureSpec {
+            id,
+            title: raw.title,
+            x_label: raw.x_label.unwrap_or_else(|| net.input.label.clone()),
+            y_label: raw.y_label.unwrap_or_default(),
+            caption: raw.caption,
+            series,
+            points,
+            points_label: raw.points_label,
+        },
+        id_span,
+    ))
+}
+
+fn parse_table(
+    source: &SourceFile,
+    fence: &Fence,
+    net: &Network,
+    lesson_precision: usize,
+) -> Result<TableSpec, Diagnostic> {
+    let raw: RawTable = from_block(source, fence, "table block")?;
+    if raw.signals.get_ref().is_empty() {
+        return Err(source
+            .error(
+                fence.source_span(raw.signals.span()),
+                "a table without signals",
+            )
+            .expected("at least one signal, like `signals = [\"top.linear\"]`"));
+    }
+    let signals = raw
+        .signals
+        .get_ref()
+        .iter()
+        .map(|s| resolve_signal(source, fence, net, s))
+        .collect::<Result<Vec<_>, _>>()?;
+    let at = match raw.at.get_ref() {
+        RawAt::Inputs(xs) => {
+            if let Some(x) = xs.iter().find(|x| !x.is_finite()) {
+                return Err(source
+                    .error(
+                        fence.source_span(raw.at.span()),
+                        format!("input {x} is not a finite number"),
+                    )
+                    .expected("finite inputs, like [0.0, 0.5, 1.0]"));
+            }
+            xs.clone()
+        }
+        RawAt::Named(name) if name == "kinks" => net.kinks(),
+        RawAt::Named(name) => {
+            return Err(source
+                .error(
+                    fence.source_span(raw.at.span()),
+                    format!("unknown input set `{name}`"),
+                )
+                .expected("a list of inputs, like [0.0, 0.5], or \"kinks\""))
+        }
+    };
+    let precision = match &raw.precision {
+        Some(p) => check_precision_in(source, fence, p)?,
+        None => lesson_precision,
+    };
+    let input_precision = match &raw.input_precision {
+        Some(p) => check_precision_in(source, fence, p)?,
+        None => precision,
+    };
+    let headers = match raw.headers {
+        Some(h) if h.get_ref().len() != signals.len() + 1 => {
+            return Err(source
+                .error(
+                    fence.source_span(h.span()),
+                    format!(
+                        "{} headers for {} columns",
+                        h.get_ref().len(),
+                        signals.len() + 1
+                    ),
+                )
+                .expected("one header for the input column and one per signal"));
+        }
+        h => h.map(Spanned::into_inner),
+    };
+    Ok(TableSpec {
+        signals,
+        at,
+        arithmetic: raw.arithmetic,
+        headers,
+        precision,
+        input_precision,
+    })
+}

@@ -1,0 +1,17 @@
+//! nnbook: a static-site generator for visual neural-network tutorials.
+//!
+//! Data flows one way, one module per stage:
+//! [`content`] (find files) -> [`lesson`] (front matter and blocks, parsed and validated) ->
+//! [`network`] (evaluate signals over the input range) -> [`figure`] (SVG, CSV) ->
+//! [`page`] (Markdown to HTML) -> [`site`] (templates, write the output).
+
+pub mod content;
+pub mod error;
+pub mod figure;
+pub mod lesson;
+pub mod network;
+pub mod page;
+pub mod site;
+
+pub use error::{Diagnostic, Error};
+pub use site::{build, BuildOptions, BuildSummary};

@@ -1,0 +1,506 @@
+//! The network: a feed-forward net with one input and one output, evaluated in f64, and the
+//! signals a lesson can plot or tabulate. Sampling includes every kink of piecewise-linear
+//! activations, so figures of ReLU networks are exact.
+
+use std::fmt;
+
+/// An activation function of a layer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Activation {
+    Relu,
+    Softplus,
+    Sigmoid,
+    Tanh,
+    LeakyRelu,
+    Identity,
+}
+
+impl Activation {
+    pub const ALL: [Activation; 6] = [
+        Activation::Relu,
+        Activation::Softplus,
+        Activation::Sigmoid,
+        Activation::Tanh,
+        Activation::LeakyRelu,
+        Activation::Identity,
+    ];
+
+    /// The slope of leaky ReLU for negative inputs.
+    pub const LEAKY_SLOPE: f64 = 0.01;
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Activation::Relu => "relu",
+            Activation::Softplus => "softplus",
+            Activation::Sigmoid => "sigmoid",
+            Activation::Tanh => "tanh",
+            Activation::LeakyRelu => "leaky_relu",
+            Activation::Identity => "identity",
+        }
+    }
+
+    /// How the function is written in a heading or a table ("ReLU").
+    pub fn display_name(self) -> &'static str {
+        match self {
+            Activation::Relu => "ReLU",
+            Activation::Softplus => "Softplus",
+            Activation::Sigmoid => "Sigmoid",
+            Activation::Tanh => "tanh",
+            Activation::LeakyRelu => "Leaky ReLU",
+            Activation::Identity => "identity",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Activation> {
+        Activation::ALL.into_iter().find(|a| a.name() == name)
+    }
+
+    pub fn apply(self, z: f64) -> f64 {
+        match self {
+            Activation::Relu => z.max(0.0),
+            // ln(1 + e^z), computed without overflow for large z.
+            Activation::Softplus => z.max(0.0) + (-z.abs()).exp().ln_1p(),
+            Activation::Sigmoid => 1.0 / (1.0 + (-z).exp()),
+            Activation::Tanh => z.tanh(),
+            Activation::LeakyRelu => {
+                if z >= 0.0 {
+                    z
+                } else {
+                    Activation::LEAKY_SLOPE * z
+                }
+            }
+            Activation::Identity => z,
+        }
+    }
+
+    /// Whether the function is piecewise linear, with a kink at zero.
+    pub fn has_kink(self) -> bool {
+        matches!(self, Activation::Relu | Activation::LeakyRelu)
+    }
+
+    pub fn is_piecewise_linear(self) -> bool {
+        matches!(
+            self,
+            Activation::Relu | Activation::LeakyRelu | Activation::Identity
+        )
+    }
+}
+
+impl fmt::Display for Activation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A named parameter (weight or bias) with its value and the literal the author typed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Param {
+    pub name: String,
+    pub value: f64,
+    pub literal: String,
+}
+
+/// A node: one weight per node of the previous layer, and a bias.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub name: String,
+    pub weights: Vec<Param>,
+    pub bias: Param,
+}
+
+/// A layer of nodes sharing one activation. The last layer of a network is its output (one
+/// node).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layer {
+    pub activation: Activation,
+    pub nodes: Vec<Node>,
+}
+
+/// The network's input: its variable name, axis label and range.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Input {
+    pub name: String,
+    pub label: String,
+    pub from: f64,
+    pub to: f64,
+    pub samples: usize,
+}
+
+/// A feed-forward network with one input and one output node.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Network {
+    pub input: Input,
+    /// Hidden layers followed by the output layer (always exactly one node).
+    pub layers: Vec<Layer>,
+    /// The output's axis label.
+    pub output_label: String,
+}
+
+/// What a signal measures at a node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quantity {
+    /// The input itself.
+    Input,
+    /// Weighted sum of the node's inputs, without the bias.
+    Sum,
+    /// Weighted sum plus bias (pre-activation).
+    Linear,
+    /// After the activation function.
+    Activation,
+    /// The node's activation times the weight on one of its outgoing edges (index of the node in
+    /// the next layer).
+    Weighted(usize),
+}
+
+/// A quantity of the network, a function of the input, that a figure or table can show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signal {
+    pub name: String,
+    pub layer: usize,
+    pub node: usize,
+    pub quantity: Quantity,
+}
+
+/// All intermediate values of one evaluation.
+#[derive(Debug, Clone)]
+pub struct Trace {
+    pub input: f64,
+    /// Per layer, per node: (sum, linear, activation).
+    pub nodes: Vec<Vec<(f64, f64, f64)>>,
+}
+
+impl Network {
+    pub fn output(&self) -> &Node {
+        &self.layers[self.layers.len() - 1].nodes[0]
+    }
+
+    pub fn output_activation(&self) -> Activation {
+        self.layers[self.layers.len() - 1].activation
+    }
+
+    /// Every weight and bias in order: layer by layer, node by node, weights then bias.
+    pub fn params(&self) -> impl Iterator<Item = &Param> {
+        self.layers
+            .iter()
+            .flat_map(|l| l.nodes.iter())
+            .flat_map(|n| n.weights.iter().chain(std::iter::once(&n.bias)))
+    }
+
+    pub fn param(&self, name: &str) -> Option<&Param> {
+        self.params().find(|p| p.name == name)
+    }
+
+    /// Evaluate every node at input `x`.
+    pub fn trace(&self, x: f64) -> Trace {
+        let mut nodes = Vec::with_capacity(self.layers.len());
+        let mut previous: Vec<f64> = vec![x];
+        for layer in &self.layers {
+            let values: Vec<(f64, f64, f64)> = layer
+                .nodes
+                .iter()
+                .map(|node| {
+                    let sum: f64 = node
+                        .weights
+                        .iter()
+                        .zip(&previous)
+                        .map(|(w, a)| w.value * a)
+                        .sum();
+                    let linear = sum + node.bias.value;
+                    (sum, linear, layer.activation.apply(linear))
+                })
+                .collect();
+            previous = values.iter().map(|v| v.2).collect();
+            nodes.push(values);
+        }
+        Trace { input: x, nodes }
+    }
+
+    /// The final output at input `x`.
+    pub fn evaluate(&self, x: f64) -> f64 {
+        let t = self.trace(x);
+        t.nodes[t.nodes.len() - 1][0].2
+    }
+
+    /// The value of a signal in a trace. Negative zero is returned as zero.
+    pub fn value(&self, trace: &Trace, signal: &Signal) -> f64 {
+        let v = match signal.quantity {
+            Quantity::Input => trace.input,
+            Quantity::Sum => trace.nodes[signal.layer][signal.node].0,
+            Quantity::Linear => trace.nodes[signal.layer][signal.node].1,
+            Quantity::Activation => trace.nodes[signal.layer][signal.node].2,
+            Quantity::Weighted(to) => {
+                let w = &self.layers[signal.layer + 1].nodes[to].weights[signal.node];
+                trace.nodes[signal.layer][signal.node].2 * w.value
+            }
+        };
+        v + 0.0
+    }
+
+    /// The name of the output node, as used in signal names.
+    pub fn output_name(&self) -> &str {
+        &self.output().name
+    }
+
+    /// Every signal name this network offers, in a readable order.
+    pub fn signal_names(&self) -> Vec<String> {
+        let mut names = vec!["input".to_string()];
+        let last = self.layers.len() - 1;
+        for (l, layer) in self.layers.iter().enumerate() {
+            for (n, node) in layer.nodes.iter().enumerate() {
+                if l == last {
+                    names.push(format!("{}.sum", node.name));
+                }
+                names.push(format!("{}.linear", node.name));
+                names.push(format!("{}.activation", node.name));
+                if l < last {
+                    for next in &self.layers[l + 1].nodes {
+                        names.push(format!("{}.{}", node.name, next.weights[n].name));
+                    }
+                }
+            }
+        }
+        names
+    }
+
+    /// Look up a signal by name (`top.activation`, `top.w3`, `output.sum`, `input`).
+    pub fn signal(&self, name: &str) -> Option<Signal> {
+        if name == "input" {
+            return Some(Signal {
+                name: name.to_string(),
+                layer: 0,
+                node: 0,
+                quantity: Quantity::Input,
+            });
+        }
+        let (node_name, what) = name.rsplit_once('.')?;
+        let last = self.layers.len() - 1;
+        for (l, layer) in self.layers.iter().enumerate() {
+            for (n, node) in layer.nodes.iter().enumerate() {
+                if node.name != node_name {
+                    continue;
+                }
+                let quantity = match what {
+                    "linear" => Quantity::Linear,
+                    "activation" => Quantity::Activation,
+                    "sum" if l == last => Quantity::Sum,
+                    weight if l < last => Quantity::Weighted(
+                        self.layers[l + 1]
+                            .nodes
+                            .iter()
+                            .position(|next| next.weights[n].name == weight)?,
+                    ),
+                    _ => return None,
+                };
+                return Some(Signal {
+                    name: name.to_string(),
+                    layer: l,
+                    node: n,
+                    quantity,
+                });
+            }
+        }
+        None
+    }
+
+    /// Whether every activation is piecewise linear, so that signals are linear between kinks.
+    pub fn is_piecewise_linear(&self) -> bool {
+        self.layers
+            .iter()
+            .all(|l| l.activation.is_piecewise_linear())
+    }
+
+    /// Every input in the range where some node with a kinked activation (ReLU, leaky ReLU) has a
+    /// pre-activation of zero: the points where the network's signals change slope.
+    ///
+    /// Layer by layer: between two consecutive known kinks, a node's pre-activation is linear
+    /// (for piecewise-linear networks), so each sign change on such an interval is one zero,
+    /// found exactly by interpolation and refined by regula falsi for smooth networks.
+    pub fn kinks(&self) -> Vec<f64> {
+        let (from, to) = (self.input.from, self.input.to);
+        let mut points = vec![from, to];
+        let mut kinks = Vec::new();
+        for (l, layer) in self.layers.iter().enumerate() {
+            if !layer.activation.has_kink() {
+                continue;
+            }
+            let mut found = Vec::new();
+            for n in 0..layer.nodes.len() {
+                let z = |x: f64| self.trace(x).nodes[l][n].1;
+                for pair in points.windows(2) {
+                    let (a, b) = (pair[0], pair[1]);
+                    let (za, zb) = (z(a), z(b));
+                    if za == 0.0 && a > from {
+                        found.push(a);
+                    } else if za * zb < 0.0 {
+                        found.push(find_zero(z, a, b, za, zb));
+                    }
+                }
+                if z(to) == 0.0 {
+                    found.push(to);
+                }
+            }
+            for x in found {
+                if x > from && x < to {
+                    kinks.push(x);
+                    points.push(x);
+                }
+            }
+            points.sort_by(f64::total_cmp);
+            points.dedup();
+        }
+        kinks.sort_by(f64::total_cmp);
+        kinks.dedup();
+        kinks
+    }
+
+    /// The inputs to sample: `samples` evenly spaced points over the range, plus every kink.
+    pub fn sample_inputs(&self) -> Vec<f64> {
+        let Input {
+            from, to, samples, ..
+        } = self.input;
+        let mut xs: Vec<f64> = (0..samples)
+            .map(|i| {
+                if i + 1 == samples {
+                    to
+                } else {
+                    from + (to - from) * (i as f64) / ((samples - 1) as f64)
+                }
+            })
+            .collect();
+        xs.extend(self.kinks());
+        xs.sort_by(f64::total_cmp);
+        xs.dedup();
+        xs
+    }
+
+    /// Sample signals over the input range: every kink included, and for smooth networks
+    /// intervals subdivided until no chord is further than `tolerance` (in signal units) from
+    /// the curve at its midpoint.
+    pub fn sample(&self, signals: &[Signal], tolerance: f64) -> Samples {
+        let eval = |x: f64| {
+            let t = self.trace(x);
+            signals
+                .iter()
+                .map(|s| self.value(&t, s))
+                .collect::<Vec<_>>()
+        };
+        let mut samples = Samples {
+            inputs: Vec::new(),
+            values: Vec::new(),
+        };
+        let xs = self.sample_inputs();
+        let mut previous: Option<(f64, Vec<f64>)> = None;
+        for x in xs {
+            let v = eval(x);
+            if let Some((px, pv)) = previous.take() {
+                if !self.is_piecewise_linear() && tolerance > 0.0 {
+                    refine(&eval, (px, &pv), (x, &v), tolerance, 0, &mut samples);
+                }
+            }
+            samples.inputs.push(x);
+            samples.values.push(v.clone());
+            previous = Some((x, v));
+        }
+        samples
+    }
+}
+
+/// Signal values at sampled inputs: `values[i][s]` is signal `s` at `inputs[i]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Samples {
+    pub inputs: Vec<f64>,
+    pub values: Vec<Vec<f64>>,
+}
+
+impl Samples {
+    /// The values of one signal.
+    pub fn column(&self, s: usize) -> impl Iterator<Item = f64> + '_ {
+        self.values.iter().map(move |v| v[s])
+    }
+}
+
+const MAX_REFINE_DEPTH: u32 = 16;
+
+/// Push the points strictly between `a` and `b` that the chord a-b needs to stay within
+/// `tolerance` of every signal.
+fn refine(
+    eval: &dyn Fn(f64) -> Vec<f64>,
+    a: (f64, &[f64]),
+    b: (f64, &[f64]),
+    tolerance: f64,
+    depth: u32,
+    out: &mut Samples,
+) {
+    if depth >= MAX_REFINE_DEPTH {
+        return;
+    }
+    let mx = 0.5 * (a.0 + b.0);
+    if mx <= a.0 || mx >= b.0 {
+        return;
+    }
+    let mv = eval(mx);
+    let off = mv
+        .iter()
+        .zip(a.1.iter().zip(b.1))
+        .any(|(m, (va, vb))| (m - 0.5 * (va + vb)).abs() > tolerance);
+    if off {
+        refine(eval, a, (mx, &mv), tolerance, depth + 1, out);
+        out.inputs.push(mx);
+        out.values.push(mv.clone());
+        refine(eval, (mx, &mv), b, tolerance, depth + 1, out);
+    }
+}
+
+/// The zero of `z` between `a` and `b` (where `za` and `zb` have opposite signs): one step of
+/// linear interpolation, exact for a linear function, then the Illinois variant of regula falsi.
+fn find_zero(z: impl Fn(f64) -> f64, mut a: f64, mut b: f64, mut za: f64, mut zb: f64) -> f64 {
+    let mut side = 0;
+    for _ in 0..100 {
+        let x = (a * zb - b * za) / (zb - za);
+        if !(x > a && x < b) {
+            return 0.5 * (a + b);
+        }
+        let zx = z(x);
+        if zx == 0.0 || (b - a) <= f64::EPSILON * x.abs().max(1.0) {
+            return x;
+        }
+        if (zx < 0.0) == (za < 0.0) {
+            a = x;
+            za = zx;
+            if side == -1 {
+                zb *= 0.5;
+            }
+            side = -1;
+        } else {
+            b = x;
+            zb = zx;
+            if side == 1 {
+                za *= 0.5;
+            }
+            side = 1;
+        }
+        if zx.abs() <= 1e-15 * (za.abs() + zb.abs()) {
+            return x;
+        }
+    }
+    0.5 * (a + b)
+}
+
+/// Format a number with `decimals` digits and a true minus sign; "−0.00" becomes "0.00".
+pub fn format_number(value: f64, decimals: usize) -> String {
+    let s = format!("{value:.decimals$}");
+    if let Some(rest) = s.strip_prefix('-') {
+        if rest.chars().all(|c| c == '0' || c == '.') {
+            rest.to_string()
+        } else {
+            format!("\u{2212}{rest}")
+        }
+    } else {
+        s
+    }
+}
+
+/// A literal as typed, with a true minus sign for prose.
+pub fn typographic_minus(literal: &str) -> String {
+    literal.replace('-', "\u{2212}")
+}

@@ -1,0 +1,378 @@
+//! The page: a lesson's Markdown body rendered to HTML, with its nnbook blocks replaced by their
+//! figures, tables and parameter listings, and `{{ ... }}` placeholders filled from the network.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use pulldown_cmark::{
+    html, CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd, TextMergeWithOffset,
+};
+
+use crate::error::{Diagnostic, SourceFile};
+use crate::figure::{escape, Figure};
+use crate::lesson::{unknown_signal, Block, Lesson, TableSpec, BLOCK_KINDS};
+use crate::network::{format_number, typographic_minus, Network, Quantity};
+
+/// The Markdown extensions nnbook enables.
+pub fn markdown_options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Where a placeholder's value goes: prose gets true minus signs, code gets ASCII.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Context {
+    Prose,
+    Code,
+}
+
+/// Render a lesson's body to HTML. `figures` are the lesson's drawn figures, in block order.
+pub fn render(lesson: &Lesson, figures: &[Figure]) -> Result<String, Diagnostic> {
+    let body = lesson.body();
+    let offset = lesson.body_start;
+    let events =
+        TextMergeWithOffset::new(Parser::new_ext(body, markdown_options()).into_offset_iter());
+    let mut out: Vec<Event> = Vec::new();
+    let mut blocks = lesson.blocks.iter();
+    let mut figures = figures.iter();
+    // Inside an nnbook block: skip its events. Inside other code: substitute with ASCII.
+    let mut skipping = false;
+    let mut in_code = false;
+    for (event, range) in events {
+        let range = range.start + offset..range.end + offset;
+        match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref info)))
+                if BLOCK_KINDS.contains(&info.split_whitespace().next().unwrap_or("")) =>
+            {
+                skipping = true;
+                let html = match blocks.next() {
+                    Some(Block::Network) | None => String::new(),
+                    Some(Block::Figure(spec)) => match figures.next() {
+                        Some(f) => figure_html(lesson, f, &spec.caption)?,
+                        None => String::new(),
+                    },
+                    Some(Block::Table(spec)) => table_html(lesson, spec),
+                    Some(Block::Parameters) => parameters_html(lesson),
+                };
+                if !html.is_empty() {
+                    out.push(Event::Html(CowStr::from(html)));
+                }
+            }
+            Event::End(TagEnd::CodeBlock) if skipping => skipping = false,
+            _ if skipping => {}
+            Event::Start(Tag::CodeBlock(_)) => {
+                in_code = true;
+                out.push(event);
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                in_code = false;
+                out.push(event);
+            }
+            Event::Text(text) => {
+                let context = if in_code {
+                    Context::Code
+                } else {
+                    Context::Prose
+                };
+                let filled = fill(lesson, &text, &range, context)?;
+                out.push(Event::Text(CowStr::from(filled)));
+            }
+            other => out.push(other),
+        }
+    }
+    let mut html_out = String::with_capacity(body.len() * 2);
+    html::push_html(&mut html_out, out.into_iter());
+    Ok(html_out)
+}
+
+/// Replace every `{{ ... }}` in `text` (found at `range` of the lesson source).
+fn fill(
+    lesson: &Lesson,
+    text: &str,
+    range: &Range<usize>,
+    context: Context,
+) -> Result<String, Diagnostic> {
+    if !text.contains("{{") {
+        return Ok(text.to_string());
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut consumed = 0;
+    while let Some(open) = rest.find("{{") {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 2..];
+        let here = locate_in_source(&lesson.source, range, consumed + open);
+        let Some(close) = after.find("}}") else {
+            return Err(lesson
+                .source
+                .error(here..here + 2, "a placeholder is not closed")
+                .expected("`}}` after the name, like `{{ w1 }}`")
+                .hint("a literal `{{` in prose is not supported; put it in an inline code span"));
+        };
+        let expr = &after[..close];
+        let span = here..here + close + 4;
+        out.push_str(&placeholder(lesson, expr.trim(), span, context)?);
+        consumed += open + 2 + close + 2;
+        rest = &after[close + 2..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// The source offset of byte `i` of an event's text: exact when the text is verbatim in the
+/// source, otherwise the event's start.
+fn locate_in_source(source: &SourceFile, range: &Range<usize>, i: usize) -> usize {
+    let raw = source.text.get(range.clone()).unwrap_or("");
+    if raw.len() >= i + 2 && raw.is_char_boundary(i) && raw[i..].starts_with("{{") {
+        range.start + i
+    } else {
+        raw.find("{{").map_or(range.start, |j| range.start + j)
+    }
+}
+
+/// The value of one placeholder expression.
+fn placeholder(
+    lesson: &Lesson,
+    expr: &str,
+    span: Range<usize>,
+    context: Context,
+) -> Result<String, Diagnostic> {
+    let Some(net) = lesson.network.as_ref() else {
+        return Err(lesson
+            .source
+            .error(
+                span,
+                format!("placeholder `{{{{ {expr} }}}}` needs the lesson's network"),
+            )
+            .expected("a ```network block in the same lesson"));
+    };
+    let number = |v: f64| match context {
+        Context::Prose => typographic_minus(&v.to_string()),
+        Context::Code => v.to_string(),
+    };
+    if let Some((signal, at)) = expr.split_once('@') {
+        let (signal, at) = (signal.trim(), at.trim());
+        let Some(sig) = net.signal(signal) else {
+            return Err(unknown_signal(lesson.source.error(span, ""), net, signal));
+        };
+        let x: f64 = match at.parse::<f64>() {
+            Ok(x) if x.is_finite() => x,
+            _ => {
+                return Err(lesson
+                    .source
+                    .error(span, format!("`{at}` is not a number"))
+                    .expected("an input value after `@`, like `{{ output.activation @ 0.5 }}`"))
+            }
+        };
+        let v = net.value(&net.trace(x), &sig);
+        let s = format_number(v, lesson.precision);
+        return Ok(match context {
+            Context::Prose => s,
+            Context::Code => s.replace('\u{2212}', "-"),
+        });
+    }
+    match expr {
+        "input.from" => return Ok(number(net.input.from)),
+        "input.to" => return Ok(number(net.input.to)),
+        "input.samples" => return Ok(net.input.samples.to_string()),
+        "input.name" => return Ok(net.input.name.clone()),
+        "input.label" => return Ok(net.input.label.clone()),
+        _ => {}
+    }
+    match net.param(expr) {
+        Some(p) => Ok(match context {
+            Context::Prose => typographic_minus(&p.literal),
+            Context::Code => p.literal.clone(),
+        }),
+        None => {
+            let names: Vec<&str> = net.params().map(|p| p.name.as_str()).collect();
+            let d = lesson
+                .source
+                .error(span, format!("unknown placeholder `{expr}`"))
+                .expected(format!(
+                    "a weight or bias ({}), input.from, input.to, input.samples, or `<signal> @ <input>`",
+                    names.join(", ")
+                ));
+            Err(match crate::error::closest(expr, names.iter().copied()) {
+                Some(k) => d.hint(format!("did you mean `{k}`?")),
+                None => d,
+            })
+        }
+    }
+}
+
+/// Render inline Markdown (a caption) to HTML without the paragraph around it.
+fn inline_markdown(lesson: &Lesson, text: &str) -> Result<String, Diagnostic> {
+    let mut events = Vec::new();
+    for event in Parser::new_ext(text, markdown_options()) {
+        events.push(match event {
+            Event::Text(t) => Event::Text(CowStr::from(fill(lesson, &t, &(0..0), Context::Prose)?)),
+            e => e,
+        });
+    }
+    let mut out = String::new();
+    html::push_html(&mut out, events.into_iter());
+    let trimmed = out.trim();
+    let inner = trimmed
+        .strip_prefix("<p>")
+        .and_then(|s| s.strip_suffix("</p>"))
+        .unwrap_or(trimmed);
+    Ok(inner.to_string())
+}
+
+fn figure_html(lesson: &Lesson, figure: &Figure, caption: &str) -> Result<String, Diagnostic> {
+    let caption = inline_markdown(lesson, caption)?;
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<figure class=\"nn-figure\" id=\"figure-{id}\">\n<img src=\"{id}.svg\" alt=\"{alt}\" width=\"{w}\" height=\"{h}\">\n<figcaption>{caption} <a class=\"nn-data\" href=\"{id}.csv\">data</a></figcaption>\n</figure>\n",
+        id = figure.id,
+        alt = escape(&figure.description),
+        w = figure.width,
+        h = figure.height,
+    );
+    Ok(s)
+}
+
+/// A table of signals at chosen inputs, optionally with the arithmetic written out.
+fn table_html(lesson: &Lesson, spec: &TableSpec) -> String {
+    let net = lesson
+        .network
+        .as_ref()
+        .expect("validated: tables need a network");
+    let mut s =
+        String::from("<div class=\"nn-table-wrap\">\n<table class=\"nn-table\">\n<thead>\n<tr>");
+    let headers: Vec<String> = match &spec.headers {
+        Some(h) => h.clone(),
+        None => std::iter::once(net.input.label.clone())
+            .chain(spec.signals.iter().map(|sig| sig.name.clone()))
+            .collect(),
+    };
+    for h in &headers {
+        let _ = write!(s, "<th scope=\"col\">{}</th>", escape(h));
+    }
+    s.push_str("</tr>\n</thead>\n<tbody>\n");
+    for &x in &spec.at {
+        let trace = net.trace(x);
+        let _ = write!(
+            s,
+            "<tr><td class=\"num\">{}</td>",
+            format_number(x, spec.input_precision)
+        );
+        for sig in &spec.signals {
+            let v = net.value(&trace, sig);
+            let cell = if spec.arithmetic {
+                arithmetic(net, &trace, sig, x, spec)
+            } else {
+                None
+            };
+            let value = format_number(v, spec.precision);
+            match cell {
+                Some(expr) => {
+                    let _ = write!(s, "<td class=\"num\">{expr} = {value}</td>");
+                }
+                None => {
+                    let _ = write!(s, "<td class=\"num\">{value}</td>");
+                }
+            }
+        }
+        s.push_str("</tr>\n");
+    }
+    s.push_str("</tbody>\n</table>\n</div>\n");
+    s
+}
+
+/// "0.2 · 1.70 + (−0.85)" for a linear signal, "0.85 · −40.8" for a weighted one.
+fn arithmetic(
+    net: &Network,
+    trace: &crate::network::Trace,
+    sig: &crate::network::Signal,
+    x: f64,
+    spec: &TableSpec,
+) -> Option<String> {
+    let paren = |s: String| {
+        if s.starts_with('\u{2212}') {
+            format!("({s})")
+        } else {
+            s
+        }
+    };
+    let inputs: Vec<String> = if sig.layer == 0 {
+        vec![paren(format_number(x, spec.input_precision))]
+    } else {
+        trace.nodes[sig.layer - 1]
+            .iter()
+            .map(|v| paren(format_number(v.2, spec.precision)))
+            .collect()
+    };
+    let node = &net.layers[sig.layer].nodes[sig.node];
+    let terms = || {
+        inputs
+            .iter()
+            .zip(&node.weights)
+            .map(|(a, w)| format!("{a} · {}", paren(typographic_minus(&w.literal))))
+            .collect::<Vec<_>>()
+            .join(" + ")
+    };
+    match sig.quantity {
+        Quantity::Sum => Some(terms()),
+        Quantity::Linear => Some(format!(
+            "{} + {}",
+            terms(),
+            paren(typographic_minus(&node.bias.literal))
+        )),
+        Quantity::Weighted(to) => {
+            let a = trace.nodes[sig.layer][sig.node].2;
+            let w = &net.layers[sig.layer + 1].nodes[to].weights[sig.node];
+            Some(format!(
+                "{} · {}",
+                paren(format_number(a, spec.precision)),
+                paren(typographic_minus(&w.literal))
+            ))
+        }
+        Quantity::Activation | Quantity::Input => None,
+    }
+}
+
+/// Every node's weights and bias, as typed in the network block.
+fn parameters_html(lesson: &Lesson) -> String {
+    let Some(net) = lesson.network.as_ref() else {
+        return String::new();
+    };
+    let mut s = String::from(
+        "<div class=\"nn-table-wrap\">\n<table class=\"nn-parameters\">\n<thead>\n<tr><th scope=\"col\">Layer</th><th scope=\"col\">Node</th><th scope=\"col\">Activation</th><th scope=\"col\">Weights</th><th scope=\"col\">Bias</th></tr>\n</thead>\n<tbody>\n",
+    );
+    let last = net.layers.len() - 1;
+    for (l, layer) in net.layers.iter().enumerate() {
+        let layer_name = if l == last {
+            "output".to_string()
+        } else if last == 1 {
+            "hidden".to_string()
+        } else {
+            format!("hidden {}", l + 1)
+        };
+        for node in &layer.nodes {
+            let weights: Vec<String> = node
+                .weights
+                .iter()
+                .map(|w| {
+                    format!(
+                        "{} = {}",
+                        escape(&w.name),
+                        escape(&typographic_minus(&w.literal))
+                    )
+                })
+                .collect();
+            let _ = write!(
+                s,
+                "<tr><td>{layer_name}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{} = {}</td></tr>\n",
+                escape(&node.name),
+                layer.activation.display_name(),
+                weights.join(", "),
+                escape(&node.bias.name),
+                escape(&typographic_minus(&node.bias.literal)),
+            );
+        }
+    }
+    s.push_str("</tbody>\n</table>\n</div>\n");
+    s
+}
