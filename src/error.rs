@@ -48,7 +48,7 @@ impl SourceFile {
     /// A diagnostic pointing at a byte range of this file.
     pub fn error(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
-            location: Some(self.locate(span)),
+            location: Some(Box::new(self.locate(span))),
             ..Diagnostic::new(message)
         }
     }
@@ -76,7 +76,7 @@ pub struct Location {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub message: String,
-    pub location: Option<Location>,
+    pub location: Option<Box<Location>>,
     pub expected: Option<String>,
     pub hint: Option<String>,
 }
@@ -94,13 +94,13 @@ impl Diagnostic {
     /// A problem with a whole file (no line within it is at fault).
     pub fn in_file(path: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic {
-            location: Some(Location {
+            location: Some(Box::new(Location {
                 file: path.into(),
                 line: 1,
                 column: 1,
                 source_line: String::new(),
                 width: 0,
-            }),
+            })),
             ..Diagnostic::new(message)
         }
     }

@@ -12,10 +12,10 @@ use crate::lesson::{FigureSpec, Rgb};
 use crate::network::{format_number, Network, Samples, Signal};
 
 /// Figure size in CSS pixels (the SVG scales down on narrow screens).
-pub const WIDTH: u32 = 560;
-pub const HEIGHT: u32 = 360;
+pub const WIDTH: u32 = 480;
+pub const HEIGHT: u32 = 320;
 /// Approximate height of the plotting area, used to bound the sampling error to half a pixel.
-const PLOT_HEIGHT: f64 = 260.0;
+const PLOT_HEIGHT: f64 = 220.0;
 
 static FONT: &[u8] = include_bytes!("font/DejaVuSans.ttf");
 static REGISTER_FONT: Once = Once::new();
@@ -63,10 +63,10 @@ pub fn draw(spec: &FigureSpec, network: &Network) -> Result<Figure, Diagnostic> 
         let mut builder = ChartBuilder::on(&root);
         builder
             .margin(12)
-            .x_label_area_size(44)
-            .y_label_area_size(60);
+            .x_label_area_size(46)
+            .y_label_area_size(62);
         if !spec.title.is_empty() {
-            builder.caption(&spec.title, ("sans-serif", 22));
+            builder.caption(&spec.title, ("sans-serif", 24));
         }
         let mut chart = builder
             .build_cartesian_2d(x0 - xpad..x1 + xpad, y0..y1)
@@ -81,8 +81,8 @@ pub fn draw(spec: &FigureSpec, network: &Network) -> Result<Figure, Diagnostic> 
             .y_labels(6)
             .x_label_formatter(&tick)
             .y_label_formatter(&tick)
-            .label_style(("sans-serif", 16))
-            .axis_desc_style(("sans-serif", 17))
+            .label_style(("sans-serif", 18))
+            .axis_desc_style(("sans-serif", 19))
             .x_desc(spec.x_label.as_str())
             .y_desc(spec.y_label.as_str())
             .draw()
@@ -90,10 +90,13 @@ pub fn draw(spec: &FigureSpec, network: &Network) -> Result<Figure, Diagnostic> 
         let mut legend = false;
         for (s, series) in spec.series.iter().enumerate() {
             let color = rgb(series.color);
-            let line = LineSeries::new(
-                samples.inputs.iter().copied().zip(samples.column(s)),
-                color.stroke_width(3),
-            );
+            let points: Vec<(f64, f64)> = samples
+                .inputs
+                .iter()
+                .copied()
+                .zip(samples.column(s))
+                .collect();
+            let line = LineSeries::new(straighten(&points, y1 - y0), color.stroke_width(3));
             let drawn = chart.draw_series(line).map_err(|e| fail(e.to_string()))?;
             if let Some(label) = &series.label {
                 legend = true;
@@ -121,10 +124,15 @@ pub fn draw(spec: &FigureSpec, network: &Network) -> Result<Figure, Diagnostic> 
         if legend {
             chart
                 .configure_series_labels()
-                .position(SeriesLabelPosition::UpperRight)
+                .position(legend_corner(
+                    &samples,
+                    &spec.points,
+                    (x0 - xpad, x1 + xpad),
+                    (y0, y1),
+                ))
                 .background_style(WHITE.mix(0.85))
                 .border_style(RGBColor(0xbb, 0xbb, 0xbb))
-                .label_font(("sans-serif", 15))
+                .label_font(("sans-serif", 17))
                 .draw()
                 .map_err(|e| fail(e.to_string()))?;
         }
@@ -139,6 +147,56 @@ pub fn draw(spec: &FigureSpec, network: &Network) -> Result<Figure, Diagnostic> 
         width: WIDTH,
         height: HEIGHT,
     })
+}
+
+/// Drop the points that lie on the straight line through their neighbours (to `1e-9` of the
+/// y range), so that straight pieces are drawn as one segment, not as a row of rounded pixels.
+fn straighten(points: &[(f64, f64)], y_span: f64) -> Vec<(f64, f64)> {
+    let mut kept: Vec<(f64, f64)> = Vec::with_capacity(points.len());
+    for (i, &p) in points.iter().enumerate() {
+        if let (Some(&a), Some(&b)) = (kept.last(), points.get(i + 1)) {
+            let on_line = a.1 + (b.1 - a.1) * (p.0 - a.0) / (b.0 - a.0);
+            if (p.1 - on_line).abs() <= 1e-9 * y_span {
+                continue;
+            }
+        }
+        kept.push(p);
+    }
+    kept
+}
+
+/// The corner of the plot where the legend hides the fewest drawn points.
+fn legend_corner(
+    samples: &Samples,
+    points: &[(f64, f64)],
+    (x0, x1): (f64, f64),
+    (y0, y1): (f64, f64),
+) -> SeriesLabelPosition {
+    let drawn: Vec<(f64, f64)> = samples
+        .inputs
+        .iter()
+        .enumerate()
+        .flat_map(|(i, x)| samples.values[i].iter().map(move |y| (*x, *y)))
+        .chain(points.iter().copied())
+        .map(|(x, y)| ((x - x0) / (x1 - x0), (y - y0) / (y1 - y0)))
+        .collect();
+    // Candidate corners as (left, right, bottom, top) in unit coordinates, in order of preference.
+    let corners = [
+        (SeriesLabelPosition::UpperRight, (0.55, 1.0, 0.7, 1.0)),
+        (SeriesLabelPosition::UpperLeft, (0.0, 0.45, 0.7, 1.0)),
+        (SeriesLabelPosition::LowerRight, (0.55, 1.0, 0.0, 0.3)),
+        (SeriesLabelPosition::LowerLeft, (0.0, 0.45, 0.0, 0.3)),
+    ];
+    let hidden = |(l, r, b, t): (f64, f64, f64, f64)| {
+        drawn
+            .iter()
+            .filter(|(x, y)| *x >= l && *x <= r && *y >= b && *y <= t)
+            .count()
+    };
+    corners
+        .into_iter()
+        .min_by_key(|(_, area)| hidden(*area))
+        .map_or(SeriesLabelPosition::UpperRight, |(p, _)| p)
 }
 
 fn rgb(c: Rgb) -> RGBColor {
@@ -200,7 +258,7 @@ fn describe(spec: &FigureSpec, network: &Network, samples: &Samples) -> String {
         let _ = write!(
             d,
             " {name} ({}) goes from {} to {}; lowest {} at {} {}, highest {} at {} {}.",
-            series.color,
+            series.color.name(),
             tick_label(samples.column(s).next().unwrap_or(0.0)),
             tick_label(samples.column(s).last().unwrap_or(0.0)),
             tick_label(lo.1),

@@ -1,6 +1,6 @@
 //! The nnbook command line: parses arguments and calls the library.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -36,7 +36,13 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build { root, out, quiet } => {
-            let out = out.unwrap_or_else(|| root.join("site"));
+            let out = out.unwrap_or_else(|| {
+                if root == Path::new(".") {
+                    PathBuf::from("site")
+                } else {
+                    root.join("site")
+                }
+            });
             match nnbook::build(&nnbook::BuildOptions { root, out }) {
                 Ok(summary) => {
                     if !quiet {

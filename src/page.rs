@@ -362,9 +362,9 @@ fn parameters_html(lesson: &Lesson) -> String {
                     )
                 })
                 .collect();
-            let _ = write!(
+            let _ = writeln!(
                 s,
-                "<tr><td>{layer_name}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{} = {}</td></tr>\n",
+                "<tr><td>{layer_name}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{} = {}</td></tr>",
                 escape(&node.name),
                 layer.activation.display_name(),
                 weights.join(", "),

@@ -110,7 +110,6 @@ pub fn render_site(root: &Path) -> Result<(SiteFiles, usize, usize), Error> {
     let mut files = SiteFiles::new();
     let mut problems = Vec::new();
     let mut figure_count = 0;
-    let mut entries = Vec::new();
     for (i, lesson) in lessons.iter().enumerate() {
         let figures = match draw_figures(lesson) {
             Ok(f) => f,
@@ -146,12 +145,8 @@ pub fn render_site(root: &Path) -> Result<(SiteFiles, usize, usize), Error> {
         if let Some(next) = lessons.get(i + 1) {
             ctx.insert("next", &link(next));
         }
-        match theme.render("lesson.html", &ctx) {
-            Ok(html) => {
-                files.insert(format!("{}/index.html", lesson.slug), html.into_bytes());
-            }
-            Err(d) => return Err(d.into()),
-        }
+        let html = theme.render("lesson.html", &ctx)?;
+        files.insert(format!("{}/index.html", lesson.slug), html.into_bytes());
         for f in &figures {
             files.insert(
                 format!("{}/{}.svg", lesson.slug, f.id),
@@ -163,13 +158,6 @@ pub fn render_site(root: &Path) -> Result<(SiteFiles, usize, usize), Error> {
             );
         }
         figure_count += figures.len();
-        entries.push(Link {
-            title: lesson.title.clone(),
-            href: format!("{}/index.html", lesson.slug),
-        });
-        if let Some(l) = entries.last_mut() {
-            l.title = lesson.title.clone();
-        }
     }
     if !problems.is_empty() {
         return Err(problems.into());
@@ -300,6 +288,9 @@ impl Theme {
         }
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html"]);
+        // Escape what HTML needs (& < > " '), but leave `/` alone so relative links read as
+        // written.
+        tera.set_escape_fn(|s| crate::figure::escape(s));
         tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.text.as_str())))
             .map_err(|e| template_error(&sources, &e))?;
         for required in ["index.html", "lesson.html"] {
