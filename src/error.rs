@@ -7,7 +7,7 @@ use std::ops::Range;
 
 /// A source file (a lesson or a template) with its text, so that byte offsets can be turned into
 /// line and column numbers and a snippet of the offending line.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceFile {
     /// The path as shown to the user (relative to the project root where possible).
     pub path: String,
@@ -72,9 +72,18 @@ pub struct Location {
     pub width: usize,
 }
 
+/// Whether a problem stops the build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Severity {
+    #[default]
+    Error,
+    Warning,
+}
+
 /// One problem: what is wrong, where, what was expected, and a hint.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    pub severity: Severity,
     pub message: String,
     pub location: Option<Box<Location>>,
     pub expected: Option<String>,
@@ -84,6 +93,7 @@ pub struct Diagnostic {
 impl Diagnostic {
     pub fn new(message: impl Into<String>) -> Self {
         Diagnostic {
+            severity: Severity::Error,
             message: message.into(),
             location: None,
             expected: None,
@@ -105,6 +115,16 @@ impl Diagnostic {
         }
     }
 
+    /// The same problem as a warning: reported, but the build goes on.
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
     pub fn expected(mut self, expected: impl Into<String>) -> Self {
         self.expected = Some(expected.into());
         self
@@ -118,7 +138,11 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "error: {}", self.message)?;
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        writeln!(f, "{label}: {}", self.message)?;
         if let Some(loc) = &self.location {
             let gutter = loc.line.to_string().len();
             let pad = " ".repeat(gutter);
@@ -192,8 +216,9 @@ impl fmt::Display for Error {
             }
             write!(f, "{d}")?;
         }
-        if self.diagnostics.len() > 1 {
-            writeln!(f, "\n{} errors", self.diagnostics.len())?;
+        let errors = self.diagnostics.iter().filter(|d| d.is_error()).count();
+        if errors > 1 {
+            writeln!(f, "\n{errors} errors")?;
         }
         Ok(())
     }

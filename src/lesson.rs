@@ -125,6 +125,8 @@ pub struct FigureSpec {
     pub x_label: String,
     pub y_label: String,
     pub caption: String,
+    /// Where the caption is in the lesson source (for placeholder errors).
+    pub caption_span: Range<usize>,
     pub series: Vec<SeriesSpec>,
     pub points: Vec<(f64, f64)>,
     pub points_label: Option<String>,
@@ -301,8 +303,7 @@ struct RawFigure {
     title: String,
     x_label: Option<String>,
     y_label: Option<String>,
-    #[serde(default)]
-    caption: String,
+    caption: Option<Spanned<String>>,
     series: Spanned<Vec<Spanned<RawSeries>>>,
     #[serde(default)]
     points: Vec<Spanned<[f64; 2]>>,
@@ -344,15 +345,124 @@ struct RawParameters {}
 // ---------------------------------------------------------------------------------------------
 
 /// Parse and validate a lesson file. `file_stem` gives the default slug.
-pub fn parse(source: SourceFile, file_stem: &str) -> Result<Lesson, Diagnostic> {
-    let (front_text, front_start, body_start) = split_front_matter(&source)?;
+/// Parse and validate a lesson file. `file_stem` gives the default slug. Every problem found is
+/// reported: a broken front matter stops the parse, a broken block does not stop the others
+/// (blocks that need a broken network are skipped).
+pub fn parse(source: SourceFile, file_stem: &str) -> Result<Lesson, Vec<Diagnostic>> {
+    let front = parse_front(&source, file_stem).map_err(|d| vec![d])?;
+    let body_start = front.body_start;
+    let fences = fences(&source.text[body_start..], body_start);
+    let mut problems = Vec::new();
+
+    let mut network = None;
+    let mut network_fence: Option<&Fence> = None;
+    for fence in fences.iter().filter(|f| f.kind == "network") {
+        if let Some(first) = network_fence {
+            let line = source.locate(first.span.clone()).line;
+            problems.push(
+                source
+                    .error(fence_opening(fence), "a second network block")
+                    .expected("one network block per lesson")
+                    .hint(format!("the first network block is at line {line}")),
+            );
+            continue;
+        }
+        network_fence = Some(fence);
+        match parse_network(&source, fence) {
+            Ok(n) => network = Some(n),
+            Err(d) => problems.push(d),
+        }
+    }
+
+    let mut blocks = Vec::new();
+    let mut figure_ids: Vec<(String, Range<usize>)> = Vec::new();
+    for fence in fences.iter().filter(|f| f.is_nnbook()) {
+        let block = match fence.kind.as_str() {
+            "network" => Ok(Block::Network),
+            kind => match network.as_ref() {
+                // The network's own error is already reported.
+                None if network_fence.is_some() => continue,
+                None => Err(source
+                    .error(
+                        fence_opening(fence),
+                        format!("a {kind} block needs the lesson's network"),
+                    )
+                    .expected("a ```network block in the same lesson")
+                    .hint("add a network block (see the README's lesson format)")),
+                Some(net) => match kind {
+                    "figure" => {
+                        let n = figure_ids.len() + 1;
+                        parse_figure(&source, fence, net, n).and_then(|(spec, id_span)| {
+                            if let Some((_, first)) =
+                                figure_ids.iter().find(|(id, _)| *id == spec.id)
+                            {
+                                let line = source.locate(first.clone()).line;
+                                return Err(source
+                                    .error(
+                                        id_span,
+                                        format!("figure id `{}` is used twice", spec.id),
+                                    )
+                                    .expected("a different id for each figure of a lesson")
+                                    .hint(format!(
+                                        "the first figure with this id is at line {line}"
+                                    )));
+                            }
+                            figure_ids.push((spec.id.clone(), id_span));
+                            Ok(Block::Figure(spec))
+                        })
+                    }
+                    "table" => parse_table(&source, fence, net, front.precision).map(Block::Table),
+                    _ => from_block::<RawParameters>(&source, fence, "parameters block")
+                        .map(|_| Block::Parameters),
+                },
+            },
+        };
+        match block {
+            Ok(b) => blocks.push(b),
+            Err(d) => problems.push(d),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Lesson {
+        slug: front.slug,
+        title: front.title,
+        summary: front.summary,
+        order: front.order,
+        precision: front.precision,
+        body_start,
+        network,
+        blocks,
+        source,
+    })
+}
+
+/// The span of a fenced block's opening line.
+fn fence_opening(fence: &Fence) -> Range<usize> {
+    fence.span.start..fence.span.start + 3 + fence.kind.len()
+}
+
+/// The validated front matter.
+struct Front {
+    slug: String,
+    title: String,
+    summary: String,
+    order: i64,
+    precision: usize,
+    body_start: usize,
+}
+
+fn parse_front(source: &SourceFile, file_stem: &str) -> Result<Front, Diagnostic> {
+    let (front_text, front_start, body_start) = split_front_matter(source)?;
     let front: RawFront = toml::from_str(front_text)
-        .map_err(|e| toml_error(&source, front_start, &e, "front matter"))?;
+        .map_err(|e| toml_error(source, front_start, &e, "front matter"))?;
+    let at = |span: Range<usize>| front_start + span.start..front_start + span.end;
     let slug = match &front.slug {
         Some(s) => {
             check_slug(s.get_ref()).map_err(|m| {
                 source
-                    .error(front_start + s.span().start..front_start + s.span().end, m)
+                    .error(at(s.span()), m)
                     .hint("a slug is lowercase letters, digits, '-' and '_', like `relu-basics`")
             })?;
             s.get_ref().clone()
@@ -369,84 +479,21 @@ pub fn parse(source: SourceFile, file_stem: &str) -> Result<Lesson, Diagnostic> 
         }
     };
     let precision = match &front.precision {
-        Some(p) => check_precision(&source, front_start, p)?,
+        Some(p) => check_precision(source, at(p.span()), *p.get_ref())?,
         None => DEFAULT_PRECISION,
     };
     if front.title.get_ref().trim().is_empty() {
-        let s = front.title.span();
         return Err(source
-            .error(
-                front_start + s.start..front_start + s.end,
-                "the title is empty",
-            )
+            .error(at(front.title.span()), "the title is empty")
             .expected("a title, like `title = \"Understanding ReLU\"`"));
     }
-
-    let fences = fences(&source.text[body_start..], body_start);
-    let mut network = None;
-    let mut network_span: Option<Range<usize>> = None;
-    for fence in fences.iter().filter(|f| f.kind == "network") {
-        if let Some(first) = &network_span {
-            let line = source.locate(first.clone()).line;
-            return Err(source
-                .error(fence.span.clone(), "a second network block")
-                .expected("one network block per lesson")
-                .hint(format!("the first network block is at line {line}")));
-        }
-        network = Some(parse_network(&source, fence)?);
-        network_span = Some(fence.span.clone());
-    }
-
-    let mut blocks = Vec::new();
-    let mut figure_ids: Vec<(String, Range<usize>)> = Vec::new();
-    for fence in fences.iter().filter(|f| f.is_nnbook()) {
-        let block = match fence.kind.as_str() {
-            "network" => Block::Network,
-            kind => {
-                let Some(net) = network.as_ref() else {
-                    return Err(source
-                        .error(
-                            fence.span.start..fence.span.start + 3 + kind.len(),
-                            format!("a {kind} block needs the lesson's network"),
-                        )
-                        .expected("a ```network block in the same lesson")
-                        .hint("add a network block (see the README's lesson format)"));
-                };
-                match kind {
-                    "figure" => {
-                        let n = figure_ids.len() + 1;
-                        let (spec, id_span) = parse_figure(&source, fence, net, n)?;
-                        if let Some((_, first)) = figure_ids.iter().find(|(id, _)| *id == spec.id) {
-                            let line = source.locate(first.clone()).line;
-                            return Err(source
-                                .error(id_span, format!("figure id `{}` is used twice", spec.id))
-                                .expected("a different id for each figure of a lesson")
-                                .hint(format!("the first figure with this id is at line {line}")));
-                        }
-                        figure_ids.push((spec.id.clone(), id_span));
-                        Block::Figure(spec)
-                    }
-                    "table" => Block::Table(parse_table(&source, fence, net, precision)?),
-                    _ => {
-                        let _: RawParameters = from_block(&source, fence, "parameters block")?;
-                        Block::Parameters
-                    }
-                }
-            }
-        };
-        blocks.push(block);
-    }
-
-    Ok(Lesson {
+    Ok(Front {
         slug,
         title: front.title.into_inner(),
         summary: front.summary,
         order: front.order,
         precision,
         body_start,
-        network,
-        blocks,
-        source,
     })
 }
 
@@ -538,21 +585,12 @@ fn from_block<T: for<'de> Deserialize<'de>>(
     })
 }
 
-fn check_precision(
-    source: &SourceFile,
-    offset: usize,
-    p: &Spanned<i64>,
-) -> Result<usize, Diagnostic> {
-    let v = *p.get_ref();
+fn check_precision(source: &SourceFile, span: Range<usize>, v: i64) -> Result<usize, Diagnostic> {
     if (0..=MAX_PRECISION as i64).contains(&v) {
         Ok(v as usize)
     } else {
-        let s = p.span();
         Err(source
-            .error(
-                offset + s.start..offset + s.end,
-                format!("precision {v} is out of range"),
-            )
+            .error(span, format!("precision {v} is out of range"))
             .expected(format!("a number of decimals from 0 to {MAX_PRECISION}")))
     }
 }
@@ -562,17 +600,7 @@ fn check_precision_in(
     fence: &Fence,
     p: &Spanned<i64>,
 ) -> Result<usize, Diagnostic> {
-    let v = *p.get_ref();
-    if (0..=MAX_PRECISION as i64).contains(&v) {
-        Ok(v as usize)
-    } else {
-        Err(source
-            .error(
-                fence.source_span(p.span()),
-                format!("precision {v} is out of range"),
-            )
-            .expected(format!("a number of decimals from 0 to {MAX_PRECISION}")))
-    }
+    check_precision(source, fence.source_span(p.span()), *p.get_ref())
 }
 
 fn parse_activation(
@@ -894,7 +922,11 @@ fn parse_figure(
             title: raw.title,
             x_label: raw.x_label.unwrap_or_else(|| net.input.label.clone()),
             y_label: raw.y_label.unwrap_or_default(),
-            caption: raw.caption,
+            caption_span: raw
+                .caption
+                .as_ref()
+                .map_or(fence.span.clone(), |c| fence.source_span(c.span())),
+            caption: raw.caption.map(Spanned::into_inner).unwrap_or_default(),
             series,
             points,
             points_label: raw.points_label,

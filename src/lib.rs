@@ -11,7 +11,9 @@ pub mod figure;
 pub mod lesson;
 pub mod network;
 pub mod page;
+pub mod scaffold;
+pub mod serve;
 pub mod site;
 
 pub use error::{Diagnostic, Error};
-pub use site::{build, BuildOptions, BuildSummary};
+pub use site::{build, check, BuildOptions, BuildSummary, Builder};

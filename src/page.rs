@@ -10,7 +10,7 @@ use pulldown_cmark::{
 
 use crate::error::{Diagnostic, SourceFile};
 use crate::figure::{escape, Figure};
-use crate::lesson::{unknown_signal, Block, Lesson, TableSpec, BLOCK_KINDS};
+use crate::lesson::{unknown_signal, Block, FigureSpec, Lesson, TableSpec, BLOCK_KINDS};
 use crate::network::{format_number, typographic_minus, Network, Quantity};
 
 /// The Markdown extensions nnbook enables.
@@ -23,10 +23,20 @@ pub fn markdown_options() -> Options {
 enum Context {
     Prose,
     Code,
+    /// A code block marked `verbatim`: placeholders are shown as written.
+    Verbatim,
+}
+
+/// A lesson's body as HTML, and the links it makes (to check them against the site).
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub html: String,
+    /// Link and image destinations as written, with their byte range in the lesson source.
+    pub links: Vec<(String, Range<usize>)>,
 }
 
 /// Render a lesson's body to HTML. `figures` are the lesson's drawn figures, in block order.
-pub fn render(lesson: &Lesson, figures: &[Figure]) -> Result<String, Diagnostic> {
+pub fn render(lesson: &Lesson, figures: &[Figure]) -> Result<Page, Vec<Diagnostic>> {
     let body = lesson.body();
     let offset = lesson.body_start;
     let events =
@@ -36,7 +46,10 @@ pub fn render(lesson: &Lesson, figures: &[Figure]) -> Result<String, Diagnostic>
     let mut figures = figures.iter();
     // Inside an nnbook block: skip its events. Inside other code: substitute with ASCII.
     let mut skipping = false;
-    let mut in_code = false;
+    // Inside a code block: how to fill its placeholders.
+    let mut code: Option<Context> = None;
+    let mut problems = Vec::new();
+    let mut links = Vec::new();
     for (event, range) in events {
         let range = range.start + offset..range.end + offset;
         match event {
@@ -44,10 +57,18 @@ pub fn render(lesson: &Lesson, figures: &[Figure]) -> Result<String, Diagnostic>
                 if BLOCK_KINDS.contains(&info.split_whitespace().next().unwrap_or("")) =>
             {
                 skipping = true;
+                if info.split_whitespace().any(|w| w == "source") {
+                    out.push(Event::Html(CowStr::from(source_html(
+                        &lesson.source.text[range.clone()],
+                    ))));
+                }
                 let html = match blocks.next() {
                     Some(Block::Network) | None => String::new(),
                     Some(Block::Figure(spec)) => match figures.next() {
-                        Some(f) => figure_html(lesson, f, &spec.caption)?,
+                        Some(f) => figure_html(lesson, f, spec).unwrap_or_else(|d| {
+                            problems.push(d);
+                            String::new()
+                        }),
                         None => String::new(),
                     },
                     Some(Block::Table(spec)) => table_html(lesson, spec),
@@ -59,29 +80,62 @@ pub fn render(lesson: &Lesson, figures: &[Figure]) -> Result<String, Diagnostic>
             }
             Event::End(TagEnd::CodeBlock) if skipping => skipping = false,
             _ if skipping => {}
-            Event::Start(Tag::CodeBlock(_)) => {
-                in_code = true;
+            Event::Start(Tag::CodeBlock(ref kind)) => {
+                let verbatim = matches!(kind, CodeBlockKind::Fenced(info) if info.split_whitespace().any(|w| w == "verbatim"));
+                code = Some(if verbatim {
+                    Context::Verbatim
+                } else {
+                    Context::Code
+                });
                 out.push(event);
             }
             Event::End(TagEnd::CodeBlock) => {
-                in_code = false;
+                code = None;
                 out.push(event);
             }
+            Event::Text(text) if code == Some(Context::Verbatim) => out.push(Event::Text(text)),
             Event::Text(text) => {
-                let context = if in_code {
-                    Context::Code
-                } else {
-                    Context::Prose
-                };
-                let filled = fill(lesson, &text, &range, context)?;
-                out.push(Event::Text(CowStr::from(filled)));
+                let context = code.unwrap_or(Context::Prose);
+                match fill(lesson, &text, &range, context) {
+                    Ok(filled) => out.push(Event::Text(CowStr::from(filled))),
+                    Err(d) => problems.push(d),
+                }
+            }
+            Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. }) => {
+                links.push((dest_url.to_string(), range));
+                out.push(event);
             }
             other => out.push(other),
         }
     }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
     let mut html_out = String::with_capacity(body.len() * 2);
     html::push_html(&mut html_out, out.into_iter());
-    Ok(html_out)
+    Ok(Page {
+        html: html_out,
+        links,
+    })
+}
+
+/// A block marked `source` is shown as written (without the `source` word) above its result.
+fn source_html(block: &str) -> String {
+    let mut lines = block.trim_end().lines();
+    let first = lines.next().unwrap_or("");
+    let opening: Vec<&str> = first
+        .split_whitespace()
+        .filter(|w| *w != "source")
+        .collect();
+    let mut text = opening.join(" ");
+    for line in lines {
+        text.push('\n');
+        text.push_str(line);
+    }
+    format!(
+        "<pre class=\"nn-source\"><code class=\"language-markdown\">{}\n</code></pre>\n",
+        escape(&text)
+    )
 }
 
 /// Replace every `{{ ... }}` in `text` (found at `range` of the lesson source).
@@ -96,37 +150,35 @@ fn fill(
     }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    let mut consumed = 0;
+    // Where to look for the next placeholder in the source (placeholders appear in order).
+    let mut search_from = range.start;
     while let Some(open) = rest.find("{{") {
         out.push_str(&rest[..open]);
         let after = &rest[open + 2..];
-        let here = locate_in_source(&lesson.source, range, consumed + open);
         let Some(close) = after.find("}}") else {
+            let here = locate_in_source(&lesson.source, search_from..range.end, "{{");
             return Err(lesson
                 .source
                 .error(here..here + 2, "a placeholder is not closed")
                 .expected("`}}` after the name, like `{{ w1 }}`")
                 .hint("a literal `{{` in prose is not supported; put it in an inline code span"));
         };
-        let expr = &after[..close];
-        let span = here..here + close + 4;
-        out.push_str(&placeholder(lesson, expr.trim(), span, context)?);
-        consumed += open + 2 + close + 2;
+        let whole = &rest[open..open + close + 4];
+        let here = locate_in_source(&lesson.source, search_from..range.end, whole);
+        let span = here..here + whole.len();
+        search_from = span.end.min(range.end);
+        out.push_str(&placeholder(lesson, after[..close].trim(), span, context)?);
         rest = &after[close + 2..];
     }
     out.push_str(rest);
     Ok(out)
 }
 
-/// The source offset of byte `i` of an event's text: exact when the text is verbatim in the
-/// source, otherwise the event's start.
-fn locate_in_source(source: &SourceFile, range: &Range<usize>, i: usize) -> usize {
+/// The source offset of `needle` within `range` of the source, or the range's start when the
+/// text was not written verbatim there.
+fn locate_in_source(source: &SourceFile, range: Range<usize>, needle: &str) -> usize {
     let raw = source.text.get(range.clone()).unwrap_or("");
-    if raw.len() >= i + 2 && raw.is_char_boundary(i) && raw[i..].starts_with("{{") {
-        range.start + i
-    } else {
-        raw.find("{{").map_or(range.start, |j| range.start + j)
-    }
+    raw.find(needle).map_or(range.start, |i| range.start + i)
 }
 
 /// The value of one placeholder expression.
@@ -147,7 +199,7 @@ fn placeholder(
     };
     let number = |v: f64| match context {
         Context::Prose => typographic_minus(&v.to_string()),
-        Context::Code => v.to_string(),
+        Context::Code | Context::Verbatim => v.to_string(),
     };
     if let Some((signal, at)) = expr.split_once('@') {
         let (signal, at) = (signal.trim(), at.trim());
@@ -167,7 +219,7 @@ fn placeholder(
         let s = format_number(v, lesson.precision);
         return Ok(match context {
             Context::Prose => s,
-            Context::Code => s.replace('\u{2212}', "-"),
+            Context::Code | Context::Verbatim => s.replace('\u{2212}', "-"),
         });
     }
     match expr {
@@ -181,7 +233,7 @@ fn placeholder(
     match net.param(expr) {
         Some(p) => Ok(match context {
             Context::Prose => typographic_minus(&p.literal),
-            Context::Code => p.literal.clone(),
+            Context::Code | Context::Verbatim => p.literal.clone(),
         }),
         None => {
             let names: Vec<&str> = net.params().map(|p| p.name.as_str()).collect();
@@ -201,11 +253,11 @@ fn placeholder(
 }
 
 /// Render inline Markdown (a caption) to HTML without the paragraph around it.
-fn inline_markdown(lesson: &Lesson, text: &str) -> Result<String, Diagnostic> {
+fn inline_markdown(lesson: &Lesson, text: &str, span: &Range<usize>) -> Result<String, Diagnostic> {
     let mut events = Vec::new();
     for event in Parser::new_ext(text, markdown_options()) {
         events.push(match event {
-            Event::Text(t) => Event::Text(CowStr::from(fill(lesson, &t, &(0..0), Context::Prose)?)),
+            Event::Text(t) => Event::Text(CowStr::from(fill(lesson, &t, span, Context::Prose)?)),
             e => e,
         });
     }
@@ -219,8 +271,8 @@ fn inline_markdown(lesson: &Lesson, text: &str) -> Result<String, Diagnostic> {
     Ok(inner.to_string())
 }
 
-fn figure_html(lesson: &Lesson, figure: &Figure, caption: &str) -> Result<String, Diagnostic> {
-    let caption = inline_markdown(lesson, caption)?;
+fn figure_html(lesson: &Lesson, figure: &Figure, spec: &FigureSpec) -> Result<String, Diagnostic> {
+    let caption = inline_markdown(lesson, &spec.caption, &spec.caption_span)?;
     let mut s = String::new();
     let _ = write!(
         s,

@@ -1,12 +1,13 @@
 //! The site: lessons rendered through the templates and written to the output folder, which
 //! is replaced only when the whole build succeeded.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tera::Tera;
 
 use crate::content::{self, display_path};
@@ -24,13 +25,10 @@ pub const DEFAULT_TEMPLATES: [(&str, &str); 4] = [
     ("style.css", include_str!("../templates/style.css")),
 ];
 
-/// The site's title, shown in every page's header.
-pub const SITE_TITLE: &str = "nnbook";
-
 /// What to build and where.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
-    /// The project folder (holds `content/` and optionally `templates/`).
+    /// The project folder (holds `content/` and optionally `templates/` and `nnbook.toml`).
     pub root: PathBuf,
     /// The output folder.
     pub out: PathBuf,
@@ -42,19 +40,31 @@ pub struct BuildSummary {
     pub lessons: usize,
     pub figures: usize,
     pub files: usize,
+    pub warnings: Vec<Diagnostic>,
     pub out: PathBuf,
     pub elapsed: Duration,
 }
 
 /// A built site, in memory: output paths (relative, with `/`) and their bytes, sorted.
-pub type SiteFiles = BTreeMap<String, Vec<u8>>;
+pub type SiteFiles = BTreeMap<String, Arc<[u8]>>;
+
+/// A site rendered in memory.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub files: SiteFiles,
+    pub lessons: usize,
+    pub figures: usize,
+    /// How many lessons were rendered by this build (the others were reused from the cache).
+    pub rendered: usize,
+    pub warnings: Vec<Diagnostic>,
+}
 
 /// Build the project at `options.root` into `options.out`.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
     let start = Instant::now();
     check_output_folder(&options.root, &options.out)?;
-    let (files, lessons, figures) = render_site(&options.root)?;
-    publish(&options.out, &files).map_err(|e| {
+    let site = Builder::new(&options.root).build()?;
+    publish(&options.out, &site.files).map_err(|e| {
         Diagnostic::new(format!(
             "cannot write the site to {}: {e}",
             options.out.display()
@@ -62,12 +72,18 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
         .hint("check that the output folder's parent exists and is writable")
     })?;
     Ok(BuildSummary {
-        lessons,
-        figures,
-        files: files.len(),
+        lessons: site.lessons,
+        figures: site.figures,
+        files: site.files.len(),
+        warnings: site.warnings,
         out: options.out.clone(),
         elapsed: start.elapsed(),
     })
+}
+
+/// Check the project: everything a build does but writing. Returns the warnings.
+pub fn check(root: &Path) -> Result<Site, Error> {
+    Builder::new(root).build()
 }
 
 /// Parse every lesson of a project (all problems of all lessons are reported).
@@ -78,7 +94,7 @@ pub fn load_lessons(root: &Path) -> Result<Vec<Lesson>, Error> {
     for file in found {
         match lesson::parse(file.source, &file.stem) {
             Ok(l) => lessons.push(l),
-            Err(d) => problems.push(d),
+            Err(d) => problems.extend(d),
         }
     }
     for (i, l) in lessons.iter().enumerate() {
@@ -103,87 +119,244 @@ pub fn load_lessons(root: &Path) -> Result<Vec<Lesson>, Error> {
     Ok(lessons)
 }
 
-/// Build the whole site in memory: (files, number of lessons, number of figures).
-pub fn render_site(root: &Path) -> Result<(SiteFiles, usize, usize), Error> {
-    let lessons = load_lessons(root)?;
-    let theme = Theme::load(root)?;
-    let mut files = SiteFiles::new();
-    let mut problems = Vec::new();
-    let mut figure_count = 0;
-    for (i, lesson) in lessons.iter().enumerate() {
-        let figures = match draw_figures(lesson) {
-            Ok(f) => f,
-            Err(d) => {
-                problems.push(d);
-                continue;
+/// Builds a project's site in memory, keeping what it rendered so that the next build (in
+/// `serve`) renders again only the lessons whose source, neighbours or theme changed.
+pub struct Builder {
+    root: PathBuf,
+    theme: Option<(ThemeFiles, Arc<Theme>)>,
+    cache: HashMap<String, RenderedLesson>,
+}
+
+/// What decides a lesson page's bytes besides the theme.
+#[derive(Clone, PartialEq, Eq)]
+struct LessonKey {
+    text: String,
+    prev: Option<(String, String)>,
+    next: Option<(String, String)>,
+}
+
+#[derive(Clone)]
+struct RenderedLesson {
+    key: LessonKey,
+    files: Vec<(String, Arc<[u8]>)>,
+    figures: usize,
+    links: Vec<(String, std::ops::Range<usize>)>,
+}
+
+impl Builder {
+    pub fn new(root: &Path) -> Builder {
+        Builder {
+            root: root.to_path_buf(),
+            theme: None,
+            cache: HashMap::new(),
+        }
+    }
+
+    /// Build the whole site in memory.
+    pub fn build(&mut self) -> Result<Site, Error> {
+        let lessons = load_lessons(&self.root)?;
+        let files = ThemeFiles::read(&self.root)?;
+        let theme = match &self.theme {
+            Some((old, theme)) if *old == files => theme.clone(),
+            _ => {
+                let theme = Arc::new(Theme::compile(&files)?);
+                self.theme = Some((files, theme.clone()));
+                self.cache.clear();
+                theme
             }
         };
-        let content = match page::render(lesson, &figures) {
-            Ok(html) => html,
-            Err(d) => {
-                problems.push(d);
-                continue;
+        let neighbour = |i: Option<usize>| {
+            i.and_then(|i| lessons.get(i))
+                .map(|l: &Lesson| (l.slug.clone(), l.title.clone()))
+        };
+        let keys: Vec<LessonKey> = (0..lessons.len())
+            .map(|i| LessonKey {
+                text: lessons[i].source.text.clone(),
+                prev: neighbour(i.checked_sub(1)),
+                next: neighbour(Some(i + 1)),
+            })
+            .collect();
+        let mut problems = Vec::new();
+        let mut rendered = 0;
+        let mut cache = HashMap::with_capacity(lessons.len());
+        for (lesson, key) in lessons.iter().zip(keys) {
+            let done = match self.cache.remove(&lesson.slug) {
+                Some(r) if r.key == key => r,
+                _ => match render_lesson(&theme, lesson, key) {
+                    Ok(r) => {
+                        rendered += 1;
+                        r
+                    }
+                    Err(d) => {
+                        problems.extend(d);
+                        continue;
+                    }
+                },
+            };
+            cache.insert(lesson.slug.clone(), done);
+        }
+        self.cache = cache;
+        if !problems.is_empty() {
+            return Err(problems.into());
+        }
+
+        let mut out = SiteFiles::new();
+        let mut figures = 0;
+        for lesson in &lessons {
+            let r = &self.cache[&lesson.slug];
+            figures += r.figures;
+            for (name, bytes) in &r.files {
+                out.insert(name.clone(), bytes.clone());
             }
-        };
-        let link = |l: &Lesson| Link {
-            title: l.title.clone(),
-            href: format!("../{}/index.html", l.slug),
-        };
-        let mut ctx = theme.context("../", &lesson.title, &lesson.summary);
-        ctx.insert(
-            "lesson",
-            &LessonContext {
-                title: &lesson.title,
-                summary: &lesson.summary,
-                slug: &lesson.slug,
-            },
+        }
+        let mut ctx = theme.context("", "Lessons", &theme.config.description);
+        let index: Vec<IndexEntry> = lessons
+            .iter()
+            .map(|l| IndexEntry {
+                title: &l.title,
+                summary: &l.summary,
+                href: format!("{}/index.html", l.slug),
+            })
+            .collect();
+        ctx.insert("lessons", &index);
+        out.insert(
+            "index.html".into(),
+            theme.render("index.html", &ctx)?.into_bytes().into(),
         );
-        ctx.insert("content", &content);
-        if i > 0 {
-            ctx.insert("prev", &link(&lessons[i - 1]));
+        for (name, bytes) in &theme.assets {
+            out.insert(name.clone(), bytes.clone());
         }
-        if let Some(next) = lessons.get(i + 1) {
-            ctx.insert("next", &link(next));
+        let mut warnings = Vec::new();
+        for lesson in &lessons {
+            warnings.extend(lesson_warnings(lesson, &self.cache[&lesson.slug], &out));
         }
-        let html = theme.render("lesson.html", &ctx)?;
-        files.insert(format!("{}/index.html", lesson.slug), html.into_bytes());
-        for f in &figures {
-            files.insert(
-                format!("{}/{}.svg", lesson.slug, f.id),
-                f.svg.clone().into_bytes(),
-            );
-            files.insert(
-                format!("{}/{}.csv", lesson.slug, f.id),
-                f.csv.clone().into_bytes(),
-            );
-        }
-        figure_count += figures.len();
-    }
-    if !problems.is_empty() {
-        return Err(problems.into());
-    }
-    let mut ctx = theme.context(
-        "",
-        "Lessons",
-        "Visual, step-by-step neural-network tutorials.",
-    );
-    let index: Vec<IndexEntry> = lessons
-        .iter()
-        .map(|l| IndexEntry {
-            title: &l.title,
-            summary: &l.summary,
-            href: format!("{}/index.html", l.slug),
+        Ok(Site {
+            files: out,
+            lessons: lessons.len(),
+            figures,
+            rendered,
+            warnings,
         })
-        .collect();
-    ctx.insert("lessons", &index);
-    files.insert(
-        "index.html".into(),
-        theme.render("index.html", &ctx)?.into_bytes(),
-    );
-    for (name, bytes) in &theme.assets {
-        files.insert(name.clone(), bytes.clone());
     }
-    Ok((files, lessons.len(), figure_count))
+}
+
+/// Draw a lesson's figures and render its page through the theme.
+fn render_lesson(
+    theme: &Theme,
+    lesson: &Lesson,
+    key: LessonKey,
+) -> Result<RenderedLesson, Vec<Diagnostic>> {
+    let figures = draw_figures(lesson).map_err(|d| vec![d])?;
+    let page = page::render(lesson, &figures)?;
+    let link = |(slug, title): &(String, String)| Link {
+        title: title.clone(),
+        href: format!("../{slug}/index.html"),
+    };
+    let mut ctx = theme.context("../", &lesson.title, &lesson.summary);
+    ctx.insert(
+        "lesson",
+        &LessonContext {
+            title: &lesson.title,
+            summary: &lesson.summary,
+            slug: &lesson.slug,
+        },
+    );
+    ctx.insert("content", &page.html);
+    if let Some(p) = &key.prev {
+        ctx.insert("prev", &link(p));
+    }
+    if let Some(n) = &key.next {
+        ctx.insert("next", &link(n));
+    }
+    let html = theme.render("lesson.html", &ctx).map_err(|d| vec![d])?;
+    let mut files = vec![(
+        format!("{}/index.html", lesson.slug),
+        Arc::from(html.into_bytes()),
+    )];
+    for f in &figures {
+        files.push((
+            format!("{}/{}.svg", lesson.slug, f.id),
+            Arc::from(f.svg.as_bytes()),
+        ));
+        files.push((
+            format!("{}/{}.csv", lesson.slug, f.id),
+            Arc::from(f.csv.as_bytes()),
+        ));
+    }
+    Ok(RenderedLesson {
+        key,
+        files,
+        figures: figures.len(),
+        links: page.links,
+    })
+}
+
+/// Warnings about a lesson: a network no figure or table uses, and links to pages or files
+/// the site does not have.
+fn lesson_warnings(
+    lesson: &Lesson,
+    rendered: &RenderedLesson,
+    files: &SiteFiles,
+) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    if lesson.network.is_some()
+        && !lesson
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::Figure(_) | Block::Table(_)))
+    {
+        let at = lesson
+            .body()
+            .find("```network")
+            .map_or(0, |i| lesson.body_start + i);
+        warnings.push(
+            lesson
+                .source
+                .error(at..at + 10, "no figure or table uses this network")
+                .warning()
+                .hint("add a ```figure or ```table block, or remove the network block"),
+        );
+    }
+    for (dest, span) in &rendered.links {
+        if let Some(target) = internal_target(&lesson.slug, dest) {
+            if !files.contains_key(&target) {
+                let at = lesson.source.text[span.clone()]
+                    .find(dest.as_str())
+                    .map_or(span.start, |i| span.start + i);
+                warnings.push(
+                    lesson
+                        .source
+                        .error(at..at + dest.len(), format!("broken link `{dest}`: the site has no `{target}`"))
+                        .warning()
+                        .hint("links are relative to the lesson's folder: another lesson is `../<slug>/index.html`, a figure of this lesson `<id>.svg`"),
+                );
+            }
+        }
+    }
+    warnings
+}
+
+/// The site file a relative link from lesson `slug` points to; `None` for external links,
+/// absolute paths and fragments.
+fn internal_target(slug: &str, dest: &str) -> Option<String> {
+    let path = dest.split(['#', '?']).next().unwrap_or("");
+    if path.is_empty() || path.starts_with('/') || path.contains(':') {
+        return None;
+    }
+    let mut parts: Vec<&str> = vec![slug];
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    if path.ends_with('/') || parts.is_empty() {
+        parts.push("index.html");
+    }
+    Some(parts.join("/"))
 }
 
 fn draw_figures(lesson: &Lesson) -> Result<Vec<Figure>, Diagnostic> {
@@ -220,34 +393,59 @@ struct LessonContext<'a> {
     slug: &'a str,
 }
 
-/// The templates (embedded defaults overridden by the project's `templates/`) and the static
-/// files copied to the site root.
-pub struct Theme {
-    tera: Tera,
-    /// Template sources by name, to locate render errors.
-    sources: BTreeMap<String, SourceFile>,
-    assets: BTreeMap<String, Vec<u8>>,
+/// The project's `nnbook.toml`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// The site's title, shown in every page's header.
+    pub title: String,
+    /// The index page's description.
+    pub description: String,
+    /// The pages' language (`lang` attribute).
+    pub language: String,
 }
 
-impl Theme {
-    pub fn load(root: &Path) -> Result<Theme, Error> {
-        let mut sources: BTreeMap<String, SourceFile> = DEFAULT_TEMPLATES
-            .iter()
-            .map(|(name, text)| {
-                (
-                    name.to_string(),
-                    SourceFile::new(format!("(built-in theme) {name}"), *text),
-                )
-            })
-            .collect();
-        let mut assets = BTreeMap::new();
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: "nnbook".into(),
+            description: "Visual, step-by-step neural-network tutorials.".into(),
+            language: "en".into(),
+        }
+    }
+}
+
+/// The name of the project's configuration file.
+pub const CONFIG_FILE: &str = "nnbook.toml";
+
+/// Everything the theme is made of, as read from disk: the configuration and the template
+/// files. Two equal snapshots give the same theme.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ThemeFiles {
+    config: Option<SourceFile>,
+    /// Template and asset files by name: (path shown, bytes).
+    files: BTreeMap<String, (String, Vec<u8>)>,
+}
+
+impl ThemeFiles {
+    pub fn read(root: &Path) -> Result<ThemeFiles, Error> {
+        let config_path = root.join(CONFIG_FILE);
+        let config = if config_path.is_file() {
+            let text = fs::read_to_string(&config_path).map_err(|e| {
+                Diagnostic::in_file(CONFIG_FILE, format!("cannot read the configuration: {e}"))
+            })?;
+            Some(SourceFile::new(CONFIG_FILE, text))
+        } else {
+            None
+        };
+        let mut files = BTreeMap::new();
         let dir = root.join("templates");
         if dir.is_dir() {
             for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
                 let entry = entry.map_err(|e| {
                     Diagnostic::new(format!("cannot read the templates folder: {e}"))
                 })?;
-                if !entry.file_type().is_file() {
+                if !entry.file_type().is_file() || is_editor_file(entry.path()) {
                     continue;
                 }
                 let shown = display_path(root, entry.path());
@@ -265,51 +463,92 @@ impl Theme {
                 let bytes = fs::read(entry.path()).map_err(|e| {
                     Diagnostic::in_file(shown.clone(), format!("cannot read the file: {e}"))
                 })?;
-                if name.ends_with(".html") {
-                    let text = String::from_utf8(bytes).map_err(|_| {
-                        Diagnostic::in_file(shown.clone(), "the template is not valid UTF-8")
-                            .hint("save the template as UTF-8")
-                    })?;
-                    sources.insert(name, SourceFile::new(shown, text));
-                } else {
-                    sources.remove(&name);
-                    assets.insert(name, bytes);
-                }
+                files.insert(name, (shown, bytes));
             }
         }
-        // Embedded static files the project did not override.
+        Ok(ThemeFiles { config, files })
+    }
+}
+
+/// Editor swap and backup files, never part of a project.
+pub fn is_editor_file(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+}
+
+/// The templates (embedded defaults overridden by the project's `templates/`), the static
+/// files copied to the site root, and the configuration.
+pub struct Theme {
+    tera: Tera,
+    /// Template sources by name, to locate render errors.
+    sources: BTreeMap<String, SourceFile>,
+    assets: BTreeMap<String, Arc<[u8]>>,
+    pub config: Config,
+}
+
+impl Theme {
+    /// Compile a theme from what [`ThemeFiles::read`] found.
+    pub fn compile(files: &ThemeFiles) -> Result<Theme, Error> {
+        let config = match &files.config {
+            Some(source) => toml::from_str::<Config>(&source.text).map_err(|e| {
+                let span = e.span().unwrap_or(0..0);
+                source
+                    .error(
+                        span,
+                        format!("invalid configuration: {}", e.message().trim()),
+                    )
+                    .expected("`title`, `description` and `language` (all optional)")
+            })?,
+            None => Config::default(),
+        };
+        let mut sources: BTreeMap<String, SourceFile> = BTreeMap::new();
+        let mut assets = BTreeMap::new();
         for (name, text) in DEFAULT_TEMPLATES {
-            if !name.ends_with(".html") {
-                sources.remove(name);
-                assets
-                    .entry(name.to_string())
-                    .or_insert_with(|| text.as_bytes().to_vec());
+            if name.ends_with(".html") {
+                sources.insert(
+                    name.to_string(),
+                    SourceFile::new(format!("(built-in theme) {name}"), text),
+                );
+            } else {
+                assets.insert(name.to_string(), Arc::from(text.as_bytes()));
+            }
+        }
+        for (name, (shown, bytes)) in &files.files {
+            if name.ends_with(".html") {
+                let text = String::from_utf8(bytes.clone()).map_err(|_| {
+                    Diagnostic::in_file(shown.clone(), "the template is not valid UTF-8")
+                        .hint("save the template as UTF-8")
+                })?;
+                sources.insert(name.clone(), SourceFile::new(shown.clone(), text));
+            } else {
+                assets.insert(name.clone(), Arc::from(bytes.as_slice()));
             }
         }
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html"]);
         // Escape what HTML needs (& < > " '), but leave `/` alone so relative links read as
         // written.
-        tera.set_escape_fn(|s| crate::figure::escape(s));
+        tera.set_escape_fn(crate::figure::escape);
         tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.text.as_str())))
             .map_err(|e| template_error(&sources, &e))?;
-        for required in ["index.html", "lesson.html"] {
-            if !sources.contains_key(required) {
-                return Err(Diagnostic::new(format!("no template `{required}`")).into());
-            }
-        }
         Ok(Theme {
             tera,
             sources,
             assets,
+            config,
         })
     }
 
     fn context(&self, root: &str, page_title: &str, description: &str) -> tera::Context {
         let mut ctx = tera::Context::new();
-        ctx.insert("site_title", SITE_TITLE);
+        ctx.insert("site_title", &self.config.title);
         ctx.insert("root", root);
-        ctx.insert("lang", "en");
+        ctx.insert("lang", &self.config.language);
         ctx.insert("page_title", page_title);
         ctx.insert("description", description);
         ctx
@@ -470,7 +709,7 @@ fn publish(out: &Path, files: &SiteFiles) -> std::io::Result<()> {
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir)?;
         }
-        fs::write(&path, bytes)?;
+        fs::write(&path, &bytes[..])?;
     }
     if out.exists() {
         fs::rename(out, &old)?;

@@ -6,7 +6,7 @@ use nnbook::lesson::{self, Lesson};
 use nnbook::network::{format_number, Network};
 
 fn lesson(text: &str) -> Lesson {
-    lesson::parse(SourceFile::new("test.md", text), "test").unwrap_or_else(|d| panic!("{d}"))
+    lesson::parse(SourceFile::new("test.md", text), "test").unwrap_or_else(|d| panic!("{d:?}"))
 }
 
 fn network(block: &str) -> Network {

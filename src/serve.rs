@@ -1,0 +1,485 @@
+//! `nnbook serve`: the site built in memory, served over HTTP with live reload. The project is
+//! polled for changes; a change rebuilds what it touches (see [`Builder`]) and every open page
+//! reloads itself through server-sent events. Nothing is written to disk.
+
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex};
+use std::thread;
+use std::time::{Duration, Instant, SystemTime};
+
+use crate::error::Diagnostic;
+use crate::site::{is_editor_file, Builder, SiteFiles, CONFIG_FILE};
+
+/// How `serve` runs.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub port: u16,
+    pub bind: String,
+    pub open: bool,
+}
+
+/// How often the project is polled for changes; a change is built once two polls agree.
+pub const POLL: Duration = Duration::from_millis(20);
+/// The path of the event stream pages listen to.
+pub const EVENTS_PATH: &str = "/__nnbook/events";
+/// The longest request head accepted (request line and headers).
+const MAX_HEAD: usize = 8 * 1024;
+/// How many ports after the requested one are tried when it is taken.
+const PORT_TRIES: u16 = 20;
+
+/// What is being served: the last good site, and the last build's error if it failed.
+struct Status {
+    files: Arc<SiteFiles>,
+    generation: u64,
+    error: Option<String>,
+}
+
+struct State {
+    status: Mutex<Status>,
+    changed: Condvar,
+}
+
+impl State {
+    fn snapshot(&self) -> (Arc<SiteFiles>, u64, Option<String>) {
+        let s = self.status.lock().unwrap_or_else(|e| e.into_inner());
+        (s.files.clone(), s.generation, s.error.clone())
+    }
+}
+
+/// Build, serve, and rebuild on every change, until the process is stopped.
+pub fn run(options: &ServeOptions) -> Result<(), Diagnostic> {
+    let listener = bind(&options.bind, options.port)?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| Diagnostic::new(format!("cannot read the server's address: {e}")))?;
+    let state = Arc::new(State {
+        status: Mutex::new(Status {
+            files: Arc::new(SiteFiles::new()),
+            generation: 0,
+            error: None,
+        }),
+        changed: Condvar::new(),
+    });
+    let mut builder = Builder::new(&options.root);
+    rebuild(&mut builder, &state);
+    let url = format!("http://{addr}/");
+    println!("serving {url} (Ctrl-C to stop)");
+    let _ = io::stdout().flush();
+    if options.open {
+        open_browser(&url);
+    }
+    let root = options.root.clone();
+    let watcher_state = state.clone();
+    thread::spawn(move || watch(&root, builder, &watcher_state));
+    for stream in listener.incoming() {
+        let Ok(stream) = stream else { continue };
+        let state = state.clone();
+        thread::spawn(move || {
+            let _ = handle(stream, &state);
+        });
+    }
+    Ok(())
+}
+
+fn bind(address: &str, port: u16) -> Result<TcpListener, Diagnostic> {
+    let last = if port == 0 {
+        0
+    } else {
+        port.saturating_add(PORT_TRIES)
+    };
+    let mut error = None;
+    for p in port..=last {
+        match TcpListener::bind((address, p)) {
+            Ok(l) => return Ok(l),
+            Err(e) => error = Some(e),
+        }
+    }
+    Err(Diagnostic::new(format!(
+        "cannot listen on {address} ports {port} to {last}: {}",
+        error.map_or_else(|| "no port tried".to_string(), |e| e.to_string())
+    ))
+    .hint("pass another `--port`, or `--port 0` for any free port"))
+}
+
+fn open_browser(url: &str) {
+    let command = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(command)
+        .arg(url)
+        .spawn()
+        .is_err()
+    {
+        eprintln!("could not open a browser; visit {url}");
+    }
+}
+
+/// Build and publish the result (or the error) to the pages.
+fn rebuild(builder: &mut Builder, state: &State) {
+    let start = Instant::now();
+    let result = builder.build();
+    let elapsed = start.elapsed();
+    let mut status = state.status.lock().unwrap_or_else(|e| e.into_inner());
+    status.generation += 1;
+    match result {
+        Ok(site) => {
+            for w in &site.warnings {
+                eprintln!("{w}");
+            }
+            println!(
+                "built {} lesson{} ({} rendered) in {:.1} ms",
+                site.lessons,
+                if site.lessons == 1 { "" } else { "s" },
+                site.rendered,
+                elapsed.as_secs_f64() * 1e3
+            );
+            status.files = Arc::new(site.files);
+            status.error = None;
+        }
+        Err(e) => {
+            eprint!("{e}");
+            status.error = Some(e.to_string());
+        }
+    }
+    state.changed.notify_all();
+}
+
+/// The files of the project that a build reads, with their modification times and sizes.
+fn project_files(root: &Path) -> Vec<(PathBuf, Option<SystemTime>, u64)> {
+    let mut out = Vec::new();
+    for dir in ["content", "templates"] {
+        for entry in walkdir::WalkDir::new(root.join(dir))
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
+            if entry.file_type().is_file() && !is_editor_file(entry.path()) {
+                if let Ok(meta) = entry.metadata() {
+                    out.push((entry.into_path(), meta.modified().ok(), meta.len()));
+                }
+            }
+        }
+    }
+    if let Ok(meta) = std::fs::metadata(root.join(CONFIG_FILE)) {
+        out.push((root.join(CONFIG_FILE), meta.modified().ok(), meta.len()));
+    }
+    out
+}
+
+/// Poll the project; after a change, wait until it settles (a burst of saves is one change),
+/// then rebuild.
+fn watch(root: &Path, mut builder: Builder, state: &State) {
+    let mut seen = project_files(root);
+    loop {
+        thread::sleep(POLL);
+        let mut now = project_files(root);
+        if now == seen {
+            continue;
+        }
+        loop {
+            thread::sleep(POLL);
+            let again = project_files(root);
+            if again == now {
+                break;
+            }
+            now = again;
+        }
+        seen = now;
+        rebuild(&mut builder, state);
+    }
+}
+
+/// Serve one connection: one request, then close.
+fn handle(stream: TcpStream, state: &State) -> io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let mut writer = stream.try_clone()?;
+    let mut reader = BufReader::new(stream.take(MAX_HEAD as u64 + 1));
+    let mut head = Vec::new();
+    loop {
+        let mut line = Vec::new();
+        let n = reader.read_until(b'\n', &mut line)?;
+        if n == 0 {
+            break;
+        }
+        head.extend_from_slice(&line);
+        if head.len() > MAX_HEAD {
+            return respond(
+                &mut writer,
+                414,
+                "text/plain; charset=utf-8",
+                b"request too long\n",
+                true,
+            );
+        }
+        if line == b"\r\n" || line == b"\n" {
+            break;
+        }
+    }
+    let head = String::from_utf8_lossy(&head);
+    let mut parts = head.lines().next().unwrap_or("").split(' ');
+    let (Some(method), Some(target), Some(version)) = (parts.next(), parts.next(), parts.next())
+    else {
+        return respond(
+            &mut writer,
+            400,
+            "text/plain; charset=utf-8",
+            b"bad request\n",
+            true,
+        );
+    };
+    if !version.starts_with("HTTP/1.") || parts.next().is_some() {
+        return respond(
+            &mut writer,
+            400,
+            "text/plain; charset=utf-8",
+            b"bad request\n",
+            true,
+        );
+    }
+    let body = method != "HEAD";
+    if method != "GET" && method != "HEAD" {
+        return respond(
+            &mut writer,
+            405,
+            "text/plain; charset=utf-8",
+            b"method not allowed\n",
+            true,
+        );
+    }
+    let path = target.split(['?', '#']).next().unwrap_or("");
+    if path == EVENTS_PATH {
+        return events(&mut writer, state);
+    }
+    let (files, _, _) = state.snapshot();
+    match resolve(path) {
+        Some(name) => match files.get(&name) {
+            Some(bytes) => {
+                let kind = content_type(&name);
+                if kind.starts_with("text/html") {
+                    let html = inject(bytes);
+                    respond(&mut writer, 200, kind, &html, body)
+                } else {
+                    respond(&mut writer, 200, kind, bytes, body)
+                }
+            }
+            None if files.contains_key(&format!("{name}/index.html")) => {
+                let location = format!("{path}/");
+                let head = format!(
+                    "HTTP/1.1 301 Moved Permanently\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                );
+                writer.write_all(head.as_bytes())
+            }
+            None => not_found(&mut writer, body),
+        },
+        None => not_found(&mut writer, body),
+    }
+}
+
+fn not_found(writer: &mut impl Write, body: bool) -> io::Result<()> {
+    let page = inject(b"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1><p><a href=\"/\">The lessons</a></p></body></html>\n");
+    respond(writer, 404, "text/html; charset=utf-8", &page, body)
+}
+
+/// The site file a request path names, or `None` for anything that could leave the site:
+/// `..`, encoded traversals, backslashes, NUL bytes, absolute or drive paths.
+pub fn resolve(path: &str) -> Option<String> {
+    let rest = path.strip_prefix('/')?;
+    let decoded = percent_decode(rest)?;
+    if decoded.contains(['\\', '\0', ':']) || decoded.starts_with('/') {
+        return None;
+    }
+    let mut parts = Vec::new();
+    for part in decoded.split('/') {
+        match part {
+            "" => {}
+            "." | ".." => return None,
+            p => parts.push(p),
+        }
+    }
+    if decoded.is_empty() || decoded.ends_with('/') {
+        parts.push("index.html");
+    }
+    Some(parts.join("/"))
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The `Content-Type` of a site file.
+pub fn content_type(name: &str) -> &'static str {
+    match name.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "csv" => "text/csv; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "ipynb" => "application/x-ipynb+json",
+        "xml" => "application/xml",
+        "txt" => "text/plain; charset=utf-8",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        _ => "application/octet-stream",
+    }
+}
+
+fn respond(
+    writer: &mut impl Write,
+    code: u16,
+    kind: &str,
+    bytes: &[u8],
+    body: bool,
+) -> io::Result<()> {
+    let reason = match code {
+        200 => "OK",
+        400 => "Bad Request",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        _ => "URI Too Long",
+    };
+    let head = format!(
+        "HTTP/1.1 {code} {reason}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        bytes.len()
+    );
+    writer.write_all(head.as_bytes())?;
+    if body {
+        writer.write_all(bytes)?;
+    }
+    writer.flush()
+}
+
+/// The live-reload script, added to every HTML page in serve mode only.
+const RELOAD_SCRIPT: &str = r#"<script>
+(function () {
+  var events = new EventSource("/__nnbook/events");
+  events.addEventListener("reload", function () { location.reload(); });
+  events.addEventListener("failure", function (e) {
+    var box = document.getElementById("nnbook-error");
+    if (!box) {
+      box = document.createElement("pre");
+      box.id = "nnbook-error";
+      box.setAttribute("role", "alert");
+      box.style.cssText = "position:fixed;inset:0;margin:0;z-index:2147483647;overflow:auto;padding:2rem;background:rgba(24,24,27,.96);color:#fafafa;font:14px/1.5 ui-monospace,monospace;white-space:pre-wrap";
+      document.body.appendChild(box);
+    }
+    box.textContent = "nnbook: the build failed (the page shows the last good build)\n\n" + e.data;
+  });
+})();
+</script>
+"#;
+
+fn inject(html: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(html);
+    let at = text.rfind("</body>").unwrap_or(text.len());
+    let mut out = String::with_capacity(text.len() + RELOAD_SCRIPT.len());
+    out.push_str(&text[..at]);
+    out.push_str(RELOAD_SCRIPT);
+    out.push_str(&text[at..]);
+    out.into_bytes()
+}
+
+/// The server-sent event stream: `failure` with the error text while the build is broken,
+/// `reload` after every successful build.
+fn events(writer: &mut impl Write, state: &State) -> io::Result<()> {
+    writer.write_all(
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nretry: 300\n\n",
+    )?;
+    let (_, mut seen, error) = state.snapshot();
+    if let Some(e) = error {
+        send(writer, "failure", &e)?;
+    }
+    writer.flush()?;
+    loop {
+        let status = state.status.lock().unwrap_or_else(|e| e.into_inner());
+        let (status, timeout) = state
+            .changed
+            .wait_timeout_while(status, Duration::from_secs(15), |s| s.generation == seen)
+            .unwrap_or_else(|e| e.into_inner());
+        if timeout.timed_out() {
+            drop(status);
+            writer.write_all(b": ping\n\n")?;
+            writer.flush()?;
+            continue;
+        }
+        seen = status.generation;
+        let error = status.error.clone();
+        drop(status);
+        match error {
+            Some(e) => send(writer, "failure", &e)?,
+            None => send(writer, "reload", &seen.to_string())?,
+        }
+        writer.flush()?;
+    }
+}
+
+fn send(writer: &mut impl Write, event: &str, data: &str) -> io::Result<()> {
+    let mut message = format!("event: {event}\n");
+    for line in data.lines() {
+        message.push_str("data: ");
+        message.push_str(line);
+        message.push('\n');
+    }
+    message.push('\n');
+    writer.write_all(message.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requests_stay_inside_the_site() {
+        assert_eq!(resolve("/").as_deref(), Some("index.html"));
+        assert_eq!(resolve("/relu/").as_deref(), Some("relu/index.html"));
+        assert_eq!(
+            resolve("/relu/step-1.svg").as_deref(),
+            Some("relu/step-1.svg")
+        );
+        assert_eq!(resolve("/a%20b.csv").as_deref(), Some("a b.csv"));
+        for bad in [
+            "/../etc/passwd",
+            "/relu/../../x",
+            "/%2e%2e/x",
+            "/%2E%2E%2Fx",
+            "/..%2fx",
+            "/%5c..%5cx",
+            "//etc/passwd",
+            "/%2fetc/passwd",
+            "/c:/windows",
+            "/%00",
+            "/%zz",
+            "etc/passwd",
+        ] {
+            assert_eq!(resolve(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn content_types_match_extensions() {
+        assert_eq!(content_type("a/index.html"), "text/html; charset=utf-8");
+        assert_eq!(content_type("a/x.svg"), "image/svg+xml");
+        assert_eq!(content_type("a/x.csv"), "text/csv; charset=utf-8");
+        assert_eq!(content_type("x.ipynb"), "application/x-ipynb+json");
+    }
+}
