@@ -259,7 +259,7 @@ mod tests {
     #[test]
     fn locates_lines_and_columns_in_characters() {
         let f = SourceFile::new("a.md", "one\nδύο = x\nthree");
-        let loc = f.locate(10..11);
+        let loc = f.locate(13..14); // the `x`: δύο is 3 characters but 6 bytes
         assert_eq!((loc.line, loc.column), (2, 7));
         assert_eq!(loc.source_line, "δύο = x");
     }
