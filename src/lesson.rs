@@ -17,6 +17,14 @@ use crate::network::{Activation, Input, Layer, Network, Node, Param, Signal};
 pub const MAX_SAMPLES: usize = 100_000;
 pub const MAX_PRECISION: usize = 12;
 pub const DEFAULT_PRECISION: usize = 2;
+pub const MAX_SLUG: usize = 100;
+pub const MAX_LAYERS: usize = 32;
+pub const MAX_PARAMETERS: usize = 10_000;
+pub const MAX_NODES: usize = 256;
+pub const MAX_SERIES: usize = 16;
+pub const MAX_POINTS: usize = 10_000;
+pub const MAX_TABLE_ROWS: usize = 1_000;
+pub const MAX_TABLE_SIGNALS: usize = 16;
 
 /// The block kinds nnbook evaluates; every other fenced block is code.
 pub const BLOCK_KINDS: [&str; 4] = ["network", "figure", "table", "parameters"];
@@ -534,9 +542,26 @@ fn split_front_matter(source: &SourceFile) -> Result<(&str, usize, usize), Diagn
         .hint("add a line with `+++` after the last front matter field"))
 }
 
-fn check_slug(slug: &str) -> Result<(), String> {
+/// Names Windows reserves for devices: a folder named so cannot be published everywhere.
+const RESERVED_NAMES: [&str; 22] = [
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
+    "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+];
+
+/// A slug (or figure id) names a folder or file of the output: lowercase ASCII letters,
+/// digits, `-` and `_` only, so no `..`, separators, control characters or reserved names.
+pub fn check_slug(slug: &str) -> Result<(), String> {
     if slug.is_empty() {
         return Err("the slug is empty".into());
+    }
+    if slug.len() > MAX_SLUG {
+        return Err(format!(
+            "the slug is {} characters long (at most {MAX_SLUG})",
+            slug.len()
+        ));
+    }
+    if RESERVED_NAMES.contains(&slug) {
+        return Err(format!("`{slug}` is a reserved device name on Windows"));
     }
     if let Some(c) = slug
         .chars()
@@ -748,8 +773,28 @@ fn parse_network(source: &SourceFile, fence: &Fence) -> Result<Network, Diagnost
 
     let mut layers = Vec::new();
     let mut previous = 1;
+    let mut parameters = 0;
+    if raw.layer.len() > MAX_LAYERS {
+        return Err(source
+            .error(
+                fence.source_span(raw.layer[MAX_LAYERS].span()),
+                format!("{} hidden layers is too many", raw.layer.len()),
+            )
+            .expected(format!("at most {MAX_LAYERS} hidden layers")));
+    }
     for raw_layer in &raw.layer {
         let rl = raw_layer.get_ref();
+        if rl.nodes.get_ref().len() > MAX_NODES {
+            return Err(source
+                .error(
+                    fence.source_span(rl.nodes.span()),
+                    format!(
+                        "{} nodes in one layer is too many",
+                        rl.nodes.get_ref().len()
+                    ),
+                )
+                .expected(format!("at most {MAX_NODES} nodes per layer")));
+        }
         let activation = parse_activation(source, fence, &rl.activation)?;
         if rl.nodes.get_ref().is_empty() {
             return Err(source
@@ -785,6 +830,18 @@ fn parse_network(source: &SourceFile, fence: &Fence) -> Result<Network, Diagnost
             });
         }
         previous = nodes.len();
+        parameters += nodes.iter().map(|n| n.weights.len() + 1).sum::<usize>();
+        if parameters > MAX_PARAMETERS {
+            return Err(source
+                .error(
+                    fence.source_span(raw_layer.span()),
+                    format!("the network has more than {MAX_PARAMETERS} weights and biases"),
+                )
+                .expected(format!(
+                    "at most {MAX_PARAMETERS} weights and biases in all"
+                ))
+                .hint("nnbook draws small networks for teaching; use fewer nodes"));
+        }
         layers.push(Layer { activation, nodes });
     }
     let ro = raw.output.get_ref();
@@ -884,6 +941,26 @@ fn parse_figure(
             )
             .expected("at least one series, like `{ signal = \"top.activation\" }`"));
     }
+    if raw.series.get_ref().len() > MAX_SERIES {
+        return Err(source
+            .error(
+                fence.source_span(raw.series.span()),
+                format!(
+                    "{} series in one figure is too many",
+                    raw.series.get_ref().len()
+                ),
+            )
+            .expected(format!("at most {MAX_SERIES} series per figure"))
+            .hint("split the figure in two"));
+    }
+    if raw.points.len() > MAX_POINTS {
+        return Err(source
+            .error(
+                fence.source_span(raw.points[MAX_POINTS].span()),
+                format!("{} data points is too many", raw.points.len()),
+            )
+            .expected(format!("at most {MAX_POINTS} data points per figure")));
+    }
     let mut series = Vec::new();
     for rs in raw.series.get_ref() {
         let rs = rs.get_ref();
@@ -950,6 +1027,17 @@ fn parse_table(
             )
             .expected("at least one signal, like `signals = [\"top.linear\"]`"));
     }
+    if raw.signals.get_ref().len() > MAX_TABLE_SIGNALS {
+        return Err(source
+            .error(
+                fence.source_span(raw.signals.span()),
+                format!(
+                    "{} signals in one table is too many",
+                    raw.signals.get_ref().len()
+                ),
+            )
+            .expected(format!("at most {MAX_TABLE_SIGNALS} signals per table")));
+    }
     let signals = raw
         .signals
         .get_ref()
@@ -978,6 +1066,14 @@ fn parse_table(
                 .expected("a list of inputs, like [0.0, 0.5], or \"kinks\""))
         }
     };
+    if at.len() > MAX_TABLE_ROWS {
+        return Err(source
+            .error(
+                fence.source_span(raw.at.span()),
+                format!("{} rows is too many", at.len()),
+            )
+            .expected(format!("at most {MAX_TABLE_ROWS} inputs per table")));
+    }
     let precision = match &raw.precision {
         Some(p) => check_precision_in(source, fence, p)?,
         None => lesson_precision,

@@ -323,24 +323,26 @@ impl Network {
             if !layer.activation.has_kink() {
                 continue;
             }
+            // Every node's pre-activation at every known point, from one trace per point.
+            let z_at: Vec<Vec<f64>> = points
+                .iter()
+                .map(|&x| self.trace(x).nodes[l].iter().map(|v| v.1).collect())
+                .collect();
             let mut found = Vec::new();
             for n in 0..layer.nodes.len() {
                 let z = |x: f64| self.trace(x).nodes[l][n].1;
-                for pair in points.windows(2) {
-                    let (a, b) = (pair[0], pair[1]);
-                    let (za, zb) = (z(a), z(b));
+                for i in 0..points.len() - 1 {
+                    let (a, b) = (points[i], points[i + 1]);
+                    let (za, zb) = (z_at[i][n], z_at[i + 1][n]);
                     if za == 0.0 && a > from {
                         found.push(a);
                     } else if za * zb < 0.0 {
                         found.push(find_zero(z, a, b, za, zb));
                     }
                 }
-                if z(to) == 0.0 {
-                    found.push(to);
-                }
             }
             for x in found {
-                if x > from && x < to {
+                if x > from && x < to && kinks.len() < MAX_KINKS {
                     kinks.push(x);
                     points.push(x);
                 }
@@ -389,11 +391,12 @@ impl Network {
             values: Vec::new(),
         };
         let xs = self.sample_inputs();
+        let smooth = !self.is_piecewise_linear() && tolerance > 0.0;
         let mut previous: Option<(f64, Vec<f64>)> = None;
         for x in xs {
             let v = eval(x);
             if let Some((px, pv)) = previous.take() {
-                if !self.is_piecewise_linear() && tolerance > 0.0 {
+                if smooth {
                     refine(&eval, (px, &pv), (x, &v), tolerance, 0, &mut samples);
                 }
             }
@@ -420,6 +423,10 @@ impl Samples {
 }
 
 const MAX_REFINE_DEPTH: u32 = 16;
+/// At most this many kinks are sampled (a pathological deep network could have more).
+pub const MAX_KINKS: usize = 100_000;
+/// Refinement of smooth curves stops adding points beyond this many samples.
+pub const MAX_REFINED_SAMPLES: usize = 200_000;
 
 /// Push the points strictly between `a` and `b` that the chord a-b needs to stay within
 /// `tolerance` of every signal.
@@ -431,7 +438,7 @@ fn refine(
     depth: u32,
     out: &mut Samples,
 ) {
-    if depth >= MAX_REFINE_DEPTH {
+    if depth >= MAX_REFINE_DEPTH || out.inputs.len() >= MAX_REFINED_SAMPLES {
         return;
     }
     let mx = 0.5 * (a.0 + b.0);

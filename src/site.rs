@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use tera::Tera;
 
@@ -86,12 +87,13 @@ pub fn check(root: &Path) -> Result<Site, Error> {
     Builder::new(root).build()
 }
 
-/// Parse every lesson of a project (all problems of all lessons are reported).
-pub fn load_lessons(root: &Path) -> Result<Vec<Lesson>, Error> {
+/// Parse every lesson of a project (all problems of all lessons are reported), with the
+/// warnings of the walk.
+pub fn load_lessons(root: &Path) -> Result<(Vec<Lesson>, Vec<Diagnostic>), Error> {
     let found = content::find(root, &root.join("content")).map_err(Error::from)?;
     let mut lessons = Vec::new();
     let mut problems = Vec::new();
-    for file in found {
+    for file in found.files {
         match lesson::parse(file.source, &file.stem) {
             Ok(l) => lessons.push(l),
             Err(d) => problems.extend(d),
@@ -116,7 +118,7 @@ pub fn load_lessons(root: &Path) -> Result<Vec<Lesson>, Error> {
         return Err(Error::from(problems));
     }
     lessons.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.slug.cmp(&b.slug)));
-    Ok(lessons)
+    Ok((lessons, found.warnings))
 }
 
 /// Builds a project's site in memory, keeping what it rendered so that the next build (in
@@ -154,7 +156,7 @@ impl Builder {
 
     /// Build the whole site in memory.
     pub fn build(&mut self) -> Result<Site, Error> {
-        let lessons = load_lessons(&self.root)?;
+        let (lessons, mut warnings) = load_lessons(&self.root)?;
         let files = ThemeFiles::read(&self.root)?;
         let theme = match &self.theme {
             Some((old, theme)) if *old == files => theme.clone(),
@@ -176,24 +178,33 @@ impl Builder {
                 next: neighbour(Some(i + 1)),
             })
             .collect();
+        // Reuse what did not change; render the rest in parallel.
+        let jobs: Vec<(&Lesson, LessonKey, Option<RenderedLesson>)> = lessons
+            .iter()
+            .zip(keys)
+            .map(|(lesson, key)| {
+                let cached = self.cache.remove(&lesson.slug).filter(|r| r.key == key);
+                (lesson, key, cached)
+            })
+            .collect();
+        let results: Vec<(&Lesson, bool, Result<RenderedLesson, Vec<Diagnostic>>)> = jobs
+            .into_par_iter()
+            .map(|(lesson, key, cached)| match cached {
+                Some(r) => (lesson, false, Ok(r)),
+                None => (lesson, true, render_lesson(&theme, lesson, key)),
+            })
+            .collect();
         let mut problems = Vec::new();
         let mut rendered = 0;
         let mut cache = HashMap::with_capacity(lessons.len());
-        for (lesson, key) in lessons.iter().zip(keys) {
-            let done = match self.cache.remove(&lesson.slug) {
-                Some(r) if r.key == key => r,
-                _ => match render_lesson(&theme, lesson, key) {
-                    Ok(r) => {
-                        rendered += 1;
-                        r
-                    }
-                    Err(d) => {
-                        problems.extend(d);
-                        continue;
-                    }
-                },
-            };
-            cache.insert(lesson.slug.clone(), done);
+        for (lesson, fresh, result) in results {
+            match result {
+                Ok(r) => {
+                    rendered += usize::from(fresh);
+                    cache.insert(lesson.slug.clone(), r);
+                }
+                Err(d) => problems.extend(d),
+            }
         }
         self.cache = cache;
         if !problems.is_empty() {
@@ -226,7 +237,6 @@ impl Builder {
         for (name, bytes) in &theme.assets {
             out.insert(name.clone(), bytes.clone());
         }
-        let mut warnings = Vec::new();
         for lesson in &lessons {
             warnings.extend(lesson_warnings(lesson, &self.cache[&lesson.slug], &out));
         }
@@ -367,9 +377,12 @@ fn draw_figures(lesson: &Lesson) -> Result<Vec<Figure>, Diagnostic> {
         .blocks
         .iter()
         .filter_map(|b| match b {
-            Block::Figure(spec) => Some(figure::draw(spec, network)),
+            Block::Figure(spec) => Some(spec),
             _ => None,
         })
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|spec| figure::draw(spec, network))
         .collect()
 }
 
