@@ -329,7 +329,7 @@ impl Network {
                 .map(|&x| self.trace(x).nodes[l].iter().map(|v| v.1).collect())
                 .collect();
             let mut found = Vec::new();
-            for n in 0..layer.nodes.len() {
+            for (n, _) in layer.nodes.iter().enumerate() {
                 let z = |x: f64| self.trace(x).nodes[l][n].1;
                 for i in 0..points.len() - 1 {
                     let (a, b) = (points[i], points[i + 1]);

@@ -137,6 +137,9 @@ struct LessonKey {
     next: Option<(String, String)>,
 }
 
+/// A lesson, whether it was rendered now (not reused), and the result.
+type Rendering<'a> = (&'a Lesson, bool, Result<RenderedLesson, Vec<Diagnostic>>);
+
 #[derive(Clone)]
 struct RenderedLesson {
     key: LessonKey,
@@ -187,7 +190,7 @@ impl Builder {
                 (lesson, key, cached)
             })
             .collect();
-        let results: Vec<(&Lesson, bool, Result<RenderedLesson, Vec<Diagnostic>>)> = jobs
+        let results: Vec<Rendering> = jobs
             .into_par_iter()
             .map(|(lesson, key, cached)| match cached {
                 Some(r) => (lesson, false, Ok(r)),
