@@ -230,6 +230,10 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// The closest known name to `word`, for "did you mean" hints.
 pub fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let known: Vec<&str> = known.into_iter().collect();
+    if let Some(k) = known.iter().find(|k| k.eq_ignore_ascii_case(word)) {
+        return Some(k);
+    }
     known
         .into_iter()
         .map(|k| (edit_distance(word, k), k))
@@ -238,18 +242,31 @@ pub fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Opti
         .map(|(_, k)| k)
 }
 
+/// Edit distance counting an insertion, deletion, substitution or swap of two neighbours as
+/// one edit (optimal string alignment).
 fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
     }
-    prev[b.len()]
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[a.len()][b.len()]
 }
 
 #[cfg(test)]
@@ -268,5 +285,7 @@ mod tests {
     fn suggests_close_names_only() {
         assert_eq!(closest("relux", ["relu", "tanh"]), Some("relu"));
         assert_eq!(closest("banana", ["relu", "tanh"]), None);
+        assert_eq!(closest("rleu", ["relu", "tanh"]), Some("relu"));
+        assert_eq!(closest("W3", ["w1", "w3"]), Some("w3"));
     }
 }

@@ -297,7 +297,16 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// Give the SVG `role="img"`, a `<title>` and a `<desc>`.
+/// The figure's colours in dark mode: the SVG follows the reader's colour scheme by itself, so
+/// one file serves both themes.
+const DARK_STYLE: &str = "<style>@media (prefers-color-scheme: dark) {\
+rect[fill=\"#FFFFFF\"] { fill: #0d1117; } text { fill: #e6edf3; } \
+[stroke=\"#E4E4E4\"] { stroke: #30363d; } [stroke=\"#555555\"] { stroke: #8b949e; } \
+[stroke=\"#BBBBBB\"] { stroke: #484f58; } [fill=\"#222222\"] { fill: #e6edf3; } \
+[stroke=\"#1F77B4\"] { stroke: #4aa3ff; } [stroke=\"#2CA02C\"] { stroke: #3fbf4f; } \
+[stroke=\"#000000\"] { stroke: #e6edf3; } }</style>\n";
+
+/// Give the SVG `role="img"`, a `<title>` and a `<desc>` (and its dark-mode colours).
 fn accessible(svg: &str, title: &str, description: &str) -> String {
     let Some(open) = svg.find("<svg") else {
         return svg.to_string();
@@ -307,7 +316,7 @@ fn accessible(svg: &str, title: &str, description: &str) -> String {
     };
     let title = if title.is_empty() { "Figure" } else { title };
     format!(
-        "{}<svg role=\"img\" aria-labelledby=\"title desc\"{}>\n<title id=\"title\">{}</title>\n<desc id=\"desc\">{}</desc>{}",
+        "{}<svg role=\"img\" aria-labelledby=\"title desc\"{}>\n<title id=\"title\">{}</title>\n<desc id=\"desc\">{}</desc>\n{DARK_STYLE}{}",
         &svg[..open],
         &svg[open + 4..close],
         escape(title),

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::error::{closest, Diagnostic, SourceFile};
-use crate::network::{Activation, Input, Layer, Network, Node, Param, Signal};
+use crate::network::{typographic_minus, Activation, Input, Layer, Network, Node, Param, Signal};
 
 /// Bounds on what a lesson may ask for.
 pub const MAX_SAMPLES: usize = 100_000;
@@ -27,7 +27,7 @@ pub const MAX_TABLE_ROWS: usize = 1_000;
 pub const MAX_TABLE_SIGNALS: usize = 16;
 
 /// The block kinds nnbook evaluates; every other fenced block is code.
-pub const BLOCK_KINDS: [&str; 4] = ["network", "figure", "table", "parameters"];
+pub const BLOCK_KINDS: [&str; 5] = ["network", "figure", "table", "parameters", "diagram"];
 
 /// A parsed and validated lesson.
 #[derive(Debug, Clone)]
@@ -59,6 +59,18 @@ pub enum Block {
     Figure(FigureSpec),
     Table(TableSpec),
     Parameters,
+    Diagram(DiagramSpec),
+}
+
+/// What a diagram block asks for: the network drawn, with some nodes and weights highlighted.
+#[derive(Debug, Clone)]
+pub struct DiagramSpec {
+    pub id: String,
+    pub title: String,
+    pub caption: String,
+    pub caption_span: Range<usize>,
+    /// Names of nodes, weights and biases to emphasise.
+    pub highlight: Vec<String>,
 }
 
 /// A colour, as `#rrggbb`.
@@ -345,6 +357,17 @@ enum RawAt {
     Named(String),
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDiagram {
+    id: Option<Spanned<String>>,
+    #[serde(default)]
+    title: String,
+    caption: Option<Spanned<String>>,
+    #[serde(default)]
+    highlight: Vec<Spanned<String>>,
+}
+
 /// The parameters block takes no fields (yet): its body must be empty.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -387,43 +410,63 @@ pub fn parse(source: SourceFile, file_stem: &str) -> Result<Lesson, Vec<Diagnost
     for fence in fences.iter().filter(|f| f.is_nnbook()) {
         let block = match fence.kind.as_str() {
             "network" => Ok(Block::Network),
-            kind => match network.as_ref() {
-                // The network's own error is already reported.
-                None if network_fence.is_some() => continue,
-                None => Err(source
-                    .error(
-                        fence_opening(fence),
-                        format!("a {kind} block needs the lesson's network"),
-                    )
-                    .expected("a ```network block in the same lesson")
-                    .hint("add a network block (see the README's lesson format)")),
-                Some(net) => match kind {
-                    "figure" => {
-                        let n = figure_ids.len() + 1;
-                        parse_figure(&source, fence, net, n).and_then(|(spec, id_span)| {
+            kind => {
+                match network.as_ref() {
+                    // The network's own error is already reported.
+                    None if network_fence.is_some() => continue,
+                    None => Err(source
+                        .error(
+                            fence_opening(fence),
+                            format!("a {kind} block needs the lesson's network"),
+                        )
+                        .expected("a ```network block in the same lesson")
+                        .hint("add a network block (see the README's lesson format)")),
+                    Some(net) => match kind {
+                        "figure" => {
+                            let n = figure_ids.len() + 1;
+                            parse_figure(&source, fence, net, n).and_then(|(spec, id_span)| {
+                                if let Some((_, first)) =
+                                    figure_ids.iter().find(|(id, _)| *id == spec.id)
+                                {
+                                    let line = source.locate(first.clone()).line;
+                                    return Err(source
+                                        .error(
+                                            id_span,
+                                            format!("figure id `{}` is used twice", spec.id),
+                                        )
+                                        .expected("a different id for each figure of a lesson")
+                                        .hint(format!(
+                                            "the first figure with this id is at line {line}"
+                                        )));
+                                }
+                                figure_ids.push((spec.id.clone(), id_span));
+                                Ok(Block::Figure(spec))
+                            })
+                        }
+                        "table" => {
+                            parse_table(&source, fence, net, front.precision).map(Block::Table)
+                        }
+                        "diagram" => {
+                            let n = figure_ids.len() + 1;
+                            parse_diagram(&source, fence, net, n).and_then(|(spec, id_span)| {
                             if let Some((_, first)) =
                                 figure_ids.iter().find(|(id, _)| *id == spec.id)
                             {
                                 let line = source.locate(first.clone()).line;
                                 return Err(source
-                                    .error(
-                                        id_span,
-                                        format!("figure id `{}` is used twice", spec.id),
-                                    )
-                                    .expected("a different id for each figure of a lesson")
-                                    .hint(format!(
-                                        "the first figure with this id is at line {line}"
-                                    )));
+                                    .error(id_span, format!("figure id `{}` is used twice", spec.id))
+                                    .expected("a different id for each figure and diagram of a lesson")
+                                    .hint(format!("the first figure with this id is at line {line}")));
                             }
                             figure_ids.push((spec.id.clone(), id_span));
-                            Ok(Block::Figure(spec))
+                            Ok(Block::Diagram(spec))
                         })
-                    }
-                    "table" => parse_table(&source, fence, net, front.precision).map(Block::Table),
-                    _ => from_block::<RawParameters>(&source, fence, "parameters block")
-                        .map(|_| Block::Parameters),
-                },
-            },
+                        }
+                        _ => from_block::<RawParameters>(&source, fence, "parameters block")
+                            .map(|_| Block::Parameters),
+                    },
+                }
+            }
         };
         match block {
             Ok(b) => blocks.push(b),
@@ -716,25 +759,31 @@ fn parse_network(source: &SourceFile, fence: &Fence) -> Result<Network, Diagnost
     let input = raw.input.get_ref();
     let from = finite(source, fence, &input.from, "`from`")?;
     let to = finite(source, fence, &input.to, "`to`")?;
+    let from_literal = fence.text[input.from.span()].trim().to_string();
+    let to_literal = fence.text[input.to.span()].trim().to_string();
     if from >= to {
         let span = fence.source_span(input.from.span().start..input.to.span().end);
         return Err(source
             .error(
                 span,
                 format!(
-                    "the input range {from} to {to} is {}",
+                    "the input range {} to {} is {}",
+                    typographic_minus(&from_literal),
+                    typographic_minus(&to_literal),
                     if from == to { "empty" } else { "reversed" }
                 ),
             )
             .expected("`from` smaller than `to`")
-            .hint("for dosages from 0 to 1 write `from = 0.0, to = 1.0`"));
+            .hint(format!(
+                "swap them: `from = {to_literal}, to = {from_literal}`"
+            )));
     }
     let samples = *input.samples.get_ref();
     if !(2..=MAX_SAMPLES as i64).contains(&samples) {
         return Err(source
             .error(
                 fence.source_span(input.samples.span()),
-                format!("{samples} samples is out of range"),
+                format!("a sample count of {samples} is out of range"),
             )
             .expected(format!("a number of samples from 2 to {MAX_SAMPLES}"))
             .hint("100 samples draw a smooth figure; kinks are added on top"));
@@ -875,6 +924,8 @@ fn parse_network(source: &SourceFile, fence: &Fence) -> Result<Network, Diagnost
             name: input_name,
             from,
             to,
+            from_literal,
+            to_literal,
             samples: samples as usize,
         },
         layers,
@@ -918,21 +969,7 @@ fn parse_figure(
     n: usize,
 ) -> Result<(FigureSpec, Range<usize>), Diagnostic> {
     let raw: RawFigure = from_block(source, fence, "figure block")?;
-    let (id, id_span) = match &raw.id {
-        Some(id) => {
-            let span = fence.source_span(id.span());
-            check_slug(id.get_ref()).map_err(|m| {
-                source
-                    .error(span.clone(), format!("bad figure id: {m}"))
-                    .hint("an id is lowercase letters, digits, '-' and '_', like `step-1`")
-            })?;
-            (id.get_ref().clone(), span)
-        }
-        None => (
-            format!("figure-{n}"),
-            fence.span.start..fence.span.start + 9,
-        ),
-    };
+    let (id, id_span) = figure_id(source, fence, raw.id.as_ref(), n)?;
     if raw.series.get_ref().is_empty() {
         return Err(source
             .error(
@@ -998,7 +1035,16 @@ fn parse_figure(
             id,
             title: raw.title,
             x_label: raw.x_label.unwrap_or_else(|| net.input.label.clone()),
-            y_label: raw.y_label.unwrap_or_default(),
+            y_label: raw.y_label.unwrap_or_else(|| {
+                let last = net.layers.len() - 1;
+                if series.iter().all(|s| {
+                    s.signal.layer == last && s.signal.quantity != crate::network::Quantity::Input
+                }) {
+                    net.output_label.clone()
+                } else {
+                    String::new()
+                }
+            }),
             caption_span: raw
                 .caption
                 .as_ref()
@@ -1007,6 +1053,74 @@ fn parse_figure(
             series,
             points,
             points_label: raw.points_label,
+        },
+        id_span,
+    ))
+}
+
+/// A figure or diagram id: checked like a slug, or `figure-N` by default.
+fn figure_id(
+    source: &SourceFile,
+    fence: &Fence,
+    id: Option<&Spanned<String>>,
+    n: usize,
+) -> Result<(String, Range<usize>), Diagnostic> {
+    match id {
+        Some(id) => {
+            let span = fence.source_span(id.span());
+            check_slug(id.get_ref()).map_err(|m| {
+                source
+                    .error(span.clone(), format!("bad figure id: {m}"))
+                    .hint("an id is lowercase letters, digits, '-' and '_', like `step-1`")
+            })?;
+            Ok((id.get_ref().clone(), span))
+        }
+        None => Ok((format!("figure-{n}"), fence_opening(fence))),
+    }
+}
+
+fn parse_diagram(
+    source: &SourceFile,
+    fence: &Fence,
+    net: &Network,
+    n: usize,
+) -> Result<(DiagramSpec, Range<usize>), Diagnostic> {
+    let raw: RawDiagram = from_block(source, fence, "diagram block")?;
+    let (id, id_span) = figure_id(source, fence, raw.id.as_ref(), n)?;
+    let mut known: Vec<&str> = net
+        .layers
+        .iter()
+        .flat_map(|l| &l.nodes)
+        .map(|n| n.name.as_str())
+        .collect();
+    known.extend(net.params().map(|p| p.name.as_str()));
+    for h in &raw.highlight {
+        if !known.contains(&h.get_ref().as_str()) {
+            let d = source
+                .error(
+                    fence.source_span(h.span()),
+                    format!(
+                        "`{}` is not a node, weight or bias of the network",
+                        h.get_ref()
+                    ),
+                )
+                .expected(format!("one of {}", known.join(", ")));
+            return Err(match closest(h.get_ref(), known.iter().copied()) {
+                Some(k) => d.hint(format!("did you mean `{k}`?")),
+                None => d,
+            });
+        }
+    }
+    Ok((
+        DiagramSpec {
+            id,
+            title: raw.title,
+            caption_span: raw
+                .caption
+                .as_ref()
+                .map_or(fence.span.clone(), |c| fence.source_span(c.span())),
+            caption: raw.caption.map(Spanned::into_inner).unwrap_or_default(),
+            highlight: raw.highlight.into_iter().map(Spanned::into_inner).collect(),
         },
         id_span,
     ))

@@ -6,8 +6,10 @@
 //! [`page`] (Markdown to HTML) -> [`site`] (templates, write the output).
 
 pub mod content;
+pub mod diagram;
 pub mod error;
 pub mod figure;
+pub mod highlight;
 pub mod lesson;
 pub mod network;
 pub mod page;

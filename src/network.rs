@@ -123,6 +123,9 @@ pub struct Input {
     pub label: String,
     pub from: f64,
     pub to: f64,
+    /// `from` and `to` as typed.
+    pub from_literal: String,
+    pub to_literal: String,
     pub samples: usize,
 }
 
@@ -132,7 +135,7 @@ pub struct Network {
     pub input: Input,
     /// Hidden layers followed by the output layer (always exactly one node).
     pub layers: Vec<Layer>,
-    /// The output's axis label.
+    /// The output's label: the default y-axis label of figures that show only output signals.
     pub output_label: String,
 }
 

@@ -8,14 +8,22 @@ use pulldown_cmark::{
     html, CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd, TextMergeWithOffset,
 };
 
+use std::sync::OnceLock;
+
+use math_core::{LatexToMathML, MathCoreConfig, MathDisplay};
+
 use crate::error::{Diagnostic, SourceFile};
 use crate::figure::{escape, Figure};
-use crate::lesson::{unknown_signal, Block, FigureSpec, Lesson, TableSpec, BLOCK_KINDS};
+use crate::highlight;
+use crate::lesson::{unknown_signal, Block, Lesson, TableSpec, BLOCK_KINDS};
 use crate::network::{format_number, typographic_minus, Network, Quantity};
 
 /// The Markdown extensions nnbook enables.
 pub fn markdown_options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_MATH
 }
 
 /// Where a placeholder's value goes: prose gets true minus signs, code gets ASCII.
@@ -33,6 +41,74 @@ pub struct Page {
     pub html: String,
     /// Link and image destinations as written, with their byte range in the lesson source.
     pub links: Vec<(String, Range<usize>)>,
+    /// The second- and third-level headings, for a table of contents.
+    pub toc: Vec<TocEntry>,
+}
+
+/// A heading in a lesson's table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TocEntry {
+    pub level: usize,
+    pub id: String,
+    pub title: String,
+}
+
+/// A heading being rendered: its level, where its opening tag goes, and its text so far.
+struct Heading {
+    level: usize,
+    at: usize,
+    text: String,
+}
+
+/// A heading's id: lowercase words joined by `-` (any script), `section` if nothing is left.
+fn slugify_heading(text: &str) -> String {
+    let mut id = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            id.push(c);
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    let id = id.trim_end_matches('-');
+    if id.is_empty() {
+        "section".to_string()
+    } else {
+        id.to_string()
+    }
+}
+
+/// Whether the math at `range` was written as `$$...$$`.
+fn source_is_display(text: &str, range: &Range<usize>) -> bool {
+    text.get(range.clone()).is_some_and(|s| s.starts_with("$$"))
+}
+
+/// LaTeX to MathML, at build time; errors point into the lesson.
+fn math(
+    lesson: &Lesson,
+    latex: &str,
+    range: &Range<usize>,
+    display: MathDisplay,
+) -> Result<String, Diagnostic> {
+    static CONVERTER: OnceLock<Option<LatexToMathML>> = OnceLock::new();
+    let converter = CONVERTER
+        .get_or_init(|| LatexToMathML::new(MathCoreConfig::default()).ok())
+        .as_ref()
+        .ok_or_else(|| Diagnostic::new("the LaTeX converter could not start"))?;
+    converter
+        .convert_with_local_state(latex, display)
+        .map(|r| r.mathml)
+        .map_err(|e| {
+            let start = locate_in_source(&lesson.source, range.clone(), latex.trim());
+            let offset = latex.len() - latex.trim_start().len();
+            let at = (start + e.0.start.saturating_sub(offset)).min(range.end);
+            let end = (start + e.0.end.saturating_sub(offset)).clamp(at, range.end);
+            lesson
+                .source
+                .error(at..end.max(at + 1), format!("LaTeX error: {}", e.error_message()))
+                .expected("LaTeX math, like `$\\max(0, x)$`")
+                .hint("math-core supports the common LaTeX math commands; a literal dollar sign is written `\\$`")
+        })
 }
 
 /// Render a lesson's body to HTML. `figures` are the lesson's drawn figures, in block order.
@@ -50,6 +126,11 @@ pub fn render(lesson: &Lesson, figures: &[Figure]) -> Result<Page, Vec<Diagnosti
     let mut code: Option<Context> = None;
     let mut problems = Vec::new();
     let mut links = Vec::new();
+    let mut code_lang = String::new();
+    let mut code_text = String::new();
+    let mut heading: Option<Heading> = None;
+    let mut ids: Vec<String> = Vec::new();
+    let mut toc = Vec::new();
     for (event, range) in events {
         let range = range.start + offset..range.end + offset;
         match event {
@@ -64,11 +145,20 @@ pub fn render(lesson: &Lesson, figures: &[Figure]) -> Result<Page, Vec<Diagnosti
                 }
                 let html = match blocks.next() {
                     Some(Block::Network) | None => String::new(),
+                    Some(Block::Diagram(spec)) => match figures.next() {
+                        Some(f) => figure_html(lesson, f, &spec.caption, &spec.caption_span)
+                            .unwrap_or_else(|d| {
+                                problems.push(d);
+                                String::new()
+                            }),
+                        None => String::new(),
+                    },
                     Some(Block::Figure(spec)) => match figures.next() {
-                        Some(f) => figure_html(lesson, f, spec).unwrap_or_else(|d| {
-                            problems.push(d);
-                            String::new()
-                        }),
+                        Some(f) => figure_html(lesson, f, &spec.caption, &spec.caption_span)
+                            .unwrap_or_else(|d| {
+                                problems.push(d);
+                                String::new()
+                            }),
                         None => String::new(),
                     },
                     Some(Block::Table(spec)) => table_html(lesson, spec),
@@ -81,24 +171,93 @@ pub fn render(lesson: &Lesson, figures: &[Figure]) -> Result<Page, Vec<Diagnosti
             Event::End(TagEnd::CodeBlock) if skipping => skipping = false,
             _ if skipping => {}
             Event::Start(Tag::CodeBlock(ref kind)) => {
-                let verbatim = matches!(kind, CodeBlockKind::Fenced(info) if info.split_whitespace().any(|w| w == "verbatim"));
+                let info = match kind {
+                    CodeBlockKind::Fenced(info) => info.to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                let verbatim = info.split_whitespace().any(|w| w == "verbatim");
                 code = Some(if verbatim {
                     Context::Verbatim
                 } else {
                     Context::Code
                 });
-                out.push(event);
+                code_lang = info.split_whitespace().next().unwrap_or("").to_string();
+                code_text.clear();
             }
             Event::End(TagEnd::CodeBlock) => {
                 code = None;
-                out.push(event);
+                out.push(Event::Html(CowStr::from(highlight::code_block(
+                    &code_lang, &code_text,
+                ))));
             }
-            Event::Text(text) if code == Some(Context::Verbatim) => out.push(Event::Text(text)),
+            Event::Text(text) if code == Some(Context::Verbatim) => code_text.push_str(&text),
             Event::Text(text) => {
                 let context = code.unwrap_or(Context::Prose);
                 match fill(lesson, &text, &range, context) {
-                    Ok(filled) => out.push(Event::Text(CowStr::from(filled))),
+                    Ok(filled) if code.is_some() => code_text.push_str(&filled),
+                    Ok(filled) => {
+                        if let Some(h) = heading.as_mut() {
+                            h.text.push_str(&filled);
+                        }
+                        out.push(Event::Text(CowStr::from(filled)));
+                    }
                     Err(d) => problems.push(d),
+                }
+            }
+            Event::Code(ref text) => {
+                if let Some(h) = heading.as_mut() {
+                    h.text.push_str(text);
+                }
+                out.push(event);
+            }
+            Event::InlineMath(latex) | Event::DisplayMath(latex) => {
+                let display = if source_is_display(&lesson.source.text, &range) {
+                    MathDisplay::Block
+                } else {
+                    MathDisplay::Inline
+                };
+                match fill(lesson, &latex, &range, Context::Code)
+                    .and_then(|tex| math(lesson, &tex, &range, display))
+                {
+                    Ok(mathml) => {
+                        if let Some(h) = heading.as_mut() {
+                            h.text.push_str(&latex);
+                        }
+                        out.push(Event::InlineHtml(CowStr::from(mathml)));
+                    }
+                    Err(d) => problems.push(d),
+                }
+            }
+            Event::Start(Tag::Heading { level, .. }) => {
+                heading = Some(Heading {
+                    level: level as usize,
+                    at: out.len(),
+                    text: String::new(),
+                });
+                out.push(Event::Html(CowStr::from("")));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(h) = heading.take() {
+                    let base = slugify_heading(&h.text);
+                    let mut id = base.clone();
+                    let mut n = 1;
+                    while ids.contains(&id) {
+                        n += 1;
+                        id = format!("{base}-{n}");
+                    }
+                    ids.push(id.clone());
+                    out[h.at] = Event::Html(CowStr::from(format!("<h{} id=\"{id}\">", h.level)));
+                    out.push(Event::Html(CowStr::from(format!(
+                        " <a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this section\">#</a></h{}>\n",
+                        h.level
+                    ))));
+                    if h.level == 2 || h.level == 3 {
+                        toc.push(TocEntry {
+                            level: h.level,
+                            id,
+                            title: h.text.trim().to_string(),
+                        });
+                    }
                 }
             }
             Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. }) => {
@@ -116,6 +275,7 @@ pub fn render(lesson: &Lesson, figures: &[Figure]) -> Result<Page, Vec<Diagnosti
     Ok(Page {
         html: html_out,
         links,
+        toc,
     })
 }
 
@@ -197,9 +357,9 @@ fn placeholder(
             )
             .expected("a ```network block in the same lesson"));
     };
-    let number = |v: f64| match context {
-        Context::Prose => typographic_minus(&v.to_string()),
-        Context::Code | Context::Verbatim => v.to_string(),
+    let literal = |typed: &str| match context {
+        Context::Prose => typographic_minus(typed),
+        Context::Code | Context::Verbatim => typed.to_string(),
     };
     if let Some((signal, at)) = expr.split_once('@') {
         let (signal, at) = (signal.trim(), at.trim());
@@ -223,25 +383,22 @@ fn placeholder(
         });
     }
     match expr {
-        "input.from" => return Ok(number(net.input.from)),
-        "input.to" => return Ok(number(net.input.to)),
+        "input.from" => return Ok(literal(&net.input.from_literal)),
+        "input.to" => return Ok(literal(&net.input.to_literal)),
         "input.samples" => return Ok(net.input.samples.to_string()),
         "input.name" => return Ok(net.input.name.clone()),
         "input.label" => return Ok(net.input.label.clone()),
         _ => {}
     }
     match net.param(expr) {
-        Some(p) => Ok(match context {
-            Context::Prose => typographic_minus(&p.literal),
-            Context::Code | Context::Verbatim => p.literal.clone(),
-        }),
+        Some(p) => Ok(literal(&p.literal)),
         None => {
             let names: Vec<&str> = net.params().map(|p| p.name.as_str()).collect();
             let d = lesson
                 .source
                 .error(span, format!("unknown placeholder `{expr}`"))
                 .expected(format!(
-                    "a weight or bias ({}), input.from, input.to, input.samples, or `<signal> @ <input>`",
+                    "a weight or bias ({}), input.from, input.to, input.samples, input.name, input.label, or `<signal> @ <input>`",
                     names.join(", ")
                 ));
             Err(match crate::error::closest(expr, names.iter().copied()) {
@@ -271,12 +428,22 @@ fn inline_markdown(lesson: &Lesson, text: &str, span: &Range<usize>) -> Result<S
     Ok(inner.to_string())
 }
 
-fn figure_html(lesson: &Lesson, figure: &Figure, spec: &FigureSpec) -> Result<String, Diagnostic> {
-    let caption = inline_markdown(lesson, &spec.caption, &spec.caption_span)?;
+fn figure_html(
+    lesson: &Lesson,
+    figure: &Figure,
+    caption: &str,
+    caption_span: &Range<usize>,
+) -> Result<String, Diagnostic> {
+    let caption = inline_markdown(lesson, caption, caption_span)?;
+    let data = if figure.csv.is_empty() {
+        String::new()
+    } else {
+        format!(" <a class=\"nn-data\" href=\"{}.csv\">data</a>", figure.id)
+    };
     let mut s = String::new();
     let _ = write!(
         s,
-        "<figure class=\"nn-figure\" id=\"figure-{id}\">\n<img src=\"{id}.svg\" alt=\"{alt}\" width=\"{w}\" height=\"{h}\">\n<figcaption>{caption} <a class=\"nn-data\" href=\"{id}.csv\">data</a></figcaption>\n</figure>\n",
+        "<figure class=\"nn-figure\" id=\"figure-{id}\">\n<img src=\"{id}.svg\" alt=\"{alt}\" width=\"{w}\" height=\"{h}\">\n<figcaption>{caption}{data}</figcaption>\n</figure>\n",
         id = figure.id,
         alt = escape(&figure.description),
         w = figure.width,

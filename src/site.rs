@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use tera::Tera;
 
 use crate::content::{self, display_path};
+use crate::diagram;
 use crate::error::{Diagnostic, Error, SourceFile};
 use crate::figure::{self, Figure};
 use crate::lesson::{self, Block, Lesson};
@@ -275,6 +276,7 @@ fn render_lesson(
         },
     );
     ctx.insert("content", &page.html);
+    ctx.insert("toc", &page.toc);
     if let Some(p) = &key.prev {
         ctx.insert("prev", &link(p));
     }
@@ -291,10 +293,12 @@ fn render_lesson(
             format!("{}/{}.svg", lesson.slug, f.id),
             Arc::from(f.svg.as_bytes()),
         ));
-        files.push((
-            format!("{}/{}.csv", lesson.slug, f.id),
-            Arc::from(f.csv.as_bytes()),
-        ));
+        if !f.csv.is_empty() {
+            files.push((
+                format!("{}/{}.csv", lesson.slug, f.id),
+                Arc::from(f.csv.as_bytes()),
+            ));
+        }
     }
     Ok(RenderedLesson {
         key,
@@ -316,7 +320,7 @@ fn lesson_warnings(
         && !lesson
             .blocks
             .iter()
-            .any(|b| matches!(b, Block::Figure(_) | Block::Table(_)))
+            .any(|b| matches!(b, Block::Figure(_) | Block::Table(_) | Block::Diagram(_)))
     {
         let at = lesson
             .body()
@@ -379,13 +383,14 @@ fn draw_figures(lesson: &Lesson) -> Result<Vec<Figure>, Diagnostic> {
     lesson
         .blocks
         .iter()
-        .filter_map(|b| match b {
-            Block::Figure(spec) => Some(spec),
-            _ => None,
-        })
+        .filter(|b| matches!(b, Block::Figure(_) | Block::Diagram(_)))
         .collect::<Vec<_>>()
         .into_par_iter()
-        .map(|spec| figure::draw(spec, network))
+        .map(|block| match block {
+            Block::Diagram(spec) => Ok(diagram::draw(spec, network)),
+            Block::Figure(spec) => figure::draw(spec, network),
+            _ => unreachable!("filtered to figures and diagrams"),
+        })
         .collect()
 }
 

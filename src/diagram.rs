@@ -1,0 +1,276 @@
+//! Network diagrams: the lesson's network drawn as an SVG (input, hidden nodes with their
+//! activation drawn inside, output; weights on the edges, biases under the nodes), with the
+//! part a step talks about highlighted. Colours come from the SVG's own stylesheet, which
+//! follows the reader's light or dark scheme.
+
+use std::fmt::Write as _;
+
+use crate::figure::{escape, Figure};
+use crate::lesson::DiagramSpec;
+use crate::network::{typographic_minus, Activation, Network};
+
+const RADIUS: f64 = 24.0;
+const ROW: f64 = 110.0;
+const COLUMN: f64 = 190.0;
+const MARGIN_X: f64 = 70.0;
+const MARGIN_Y: f64 = 40.0;
+
+const STYLE: &str = "<style>\
+.bg { fill: #ffffff; } .edge { stroke: #8c959f; stroke-width: 1.5; } \
+.node { fill: #f6f8fa; stroke: #57606a; stroke-width: 1.5; } .glyph { fill: none; stroke: #1f2328; stroke-width: 2; } \
+text { fill: #1f2328; font-family: sans-serif; font-size: 13px; } .name { font-weight: bold; } \
+.label-bg { fill: #ffffff; opacity: 0.9; } \
+.hl .edge, .edge.hl { stroke: #d1242f; stroke-width: 3.5; } .hl .node, .node.hl { stroke: #d1242f; stroke-width: 3.5; fill: #fff1f0; } \
+.hl text, text.hl { fill: #a40e26; font-weight: bold; } .dim { opacity: 0.45; } \
+@media (prefers-color-scheme: dark) { .bg { fill: #0d1117; } .edge { stroke: #6e7681; } \
+.node { fill: #161b22; stroke: #8b949e; } .glyph { stroke: #e6edf3; } text { fill: #e6edf3; } \
+.label-bg { fill: #0d1117; } .hl .edge, .edge.hl, .hl .node, .node.hl { stroke: #ff7b72; } \
+.hl .node, .node.hl { fill: #2d1517; } .hl text, text.hl { fill: #ffa198; } }\
+</style>\n";
+
+/// Draw the network of a lesson.
+pub fn draw(spec: &DiagramSpec, network: &Network) -> Figure {
+    // Columns: the input, each hidden layer, the output.
+    let mut columns: Vec<Vec<NodeView>> = vec![vec![NodeView {
+        name: network.input.label.clone(),
+        bias: None,
+        activation: None,
+        key: String::new(),
+    }]];
+    for layer in &network.layers {
+        columns.push(
+            layer
+                .nodes
+                .iter()
+                .map(|n| NodeView {
+                    name: n.name.clone(),
+                    bias: Some(format!(
+                        "{} = {}",
+                        n.bias.name,
+                        typographic_minus(&n.bias.literal)
+                    )),
+                    activation: Some(layer.activation),
+                    key: n.name.clone(),
+                })
+                .collect(),
+        );
+    }
+    let rows = columns.iter().map(Vec::len).max().unwrap_or(1) as f64;
+    let width = 2.0 * MARGIN_X + COLUMN * (columns.len() - 1) as f64;
+    let height = 2.0 * MARGIN_Y + ROW * rows + 10.0;
+    let position = |c: usize, r: usize, count: usize| -> (f64, f64) {
+        let x = MARGIN_X + COLUMN * c as f64;
+        let y = MARGIN_Y + ROW * (r as f64 + 0.5 + (rows - count as f64) / 2.0) - 12.0;
+        (x, y)
+    };
+    let lit = |key: &str| spec.highlight.iter().any(|h| h == key);
+    let any = !spec.highlight.is_empty();
+    let mut body = String::new();
+    let mut labels = String::new();
+    let mut edges_desc = Vec::new();
+    // Edges, with weight labels.
+    for (l, layer) in network.layers.iter().enumerate() {
+        for (n, node) in layer.nodes.iter().enumerate() {
+            for (k, w) in node.weights.iter().enumerate() {
+                let (x1, y1) = position(l, k, columns[l].len());
+                let (x2, y2) = position(l + 1, n, columns[l + 1].len());
+                let (dx, dy) = (x2 - x1, y2 - y1);
+                let len = (dx * dx + dy * dy).sqrt().max(1.0);
+                let (ux, uy) = (dx / len, dy / len);
+                let on = lit(&w.name);
+                let class = if on {
+                    "edge hl"
+                } else if any {
+                    "edge dim"
+                } else {
+                    "edge"
+                };
+                let _ = writeln!(
+                    body,
+                    "<line class=\"{class}\" x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\"/>",
+                    x1 + ux * RADIUS,
+                    y1 + uy * RADIUS,
+                    x2 - ux * RADIUS,
+                    y2 - uy * RADIUS
+                );
+                let text = format!("{} = {}", w.name, typographic_minus(&w.literal));
+                // Labels sit at 40% of the edge from its end, to keep fan-in labels apart.
+                let (lx, ly) = (x1 + dx * 0.6, y1 + dy * 0.6);
+                label(&mut labels, lx, ly - 4.0, &text, on, any);
+                edges_desc.push(format!(
+                    "{} to {}: {text}",
+                    columns[l][k].name,
+                    columns[l + 1][n].name
+                ));
+            }
+        }
+    }
+    // Nodes, with their activation glyph, name and bias.
+    for (c, column) in columns.iter().enumerate() {
+        for (r, node) in column.iter().enumerate() {
+            let (x, y) = position(c, r, column.len());
+            let on = !node.key.is_empty() && lit(&node.key)
+                || node.bias.as_ref().is_some_and(|b| {
+                    spec.highlight
+                        .iter()
+                        .any(|h| b.starts_with(&format!("{h} ")))
+                });
+            let group = if on {
+                "hl"
+            } else if any {
+                "dim"
+            } else {
+                ""
+            };
+            let _ = writeln!(body, "<g class=\"{group}\">");
+            let _ = writeln!(
+                body,
+                "<circle class=\"node\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{RADIUS}\"/>"
+            );
+            match node.activation {
+                Some(a) => {
+                    let _ = writeln!(body, "<path class=\"glyph\" d=\"{}\"/>", glyph(a, x, y));
+                }
+                None => {
+                    let _ = writeln!(
+                        body,
+                        "<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">x</text>",
+                        y + 5.0
+                    );
+                }
+            }
+            let _ = writeln!(
+                body,
+                "<text class=\"name\" x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
+                y + RADIUS + 17.0,
+                escape(&node.name)
+            );
+            if let Some(bias) = &node.bias {
+                let _ = writeln!(
+                    body,
+                    "<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
+                    y + RADIUS + 33.0,
+                    escape(bias)
+                );
+            }
+            body.push_str("</g>\n");
+        }
+    }
+    let description = describe(network, &edges_desc, &spec.highlight);
+    let title = if spec.title.is_empty() {
+        "The network"
+    } else {
+        spec.title.as_str()
+    };
+    let mut svg = format!(
+        "<svg role=\"img\" aria-labelledby=\"title desc\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" xmlns=\"http://www.w3.org/2000/svg\">\n<title id=\"title\">{}</title>\n<desc id=\"desc\">{}</desc>\n{STYLE}<rect class=\"bg\" width=\"{w}\" height=\"{h}\"/>\n",
+        escape(title),
+        escape(&description),
+        w = width.round(),
+        h = height.round(),
+    );
+    svg.push_str(&body);
+    svg.push_str(&labels);
+    svg.push_str("</svg>\n");
+    Figure {
+        id: spec.id.clone(),
+        svg,
+        csv: String::new(),
+        description,
+        width: width.round() as u32,
+        height: height.round() as u32,
+    }
+}
+
+struct NodeView {
+    name: String,
+    bias: Option<String>,
+    activation: Option<Activation>,
+    /// The node's name in the network (empty for the input).
+    key: String,
+}
+
+fn label(out: &mut String, x: f64, y: f64, text: &str, on: bool, any: bool) {
+    let w = 7.4 * text.chars().count() as f64 + 8.0;
+    let class = if on {
+        " class=\"hl\""
+    } else if any {
+        " class=\"dim\""
+    } else {
+        ""
+    };
+    let _ = writeln!(
+        out,
+        "<g{class}><rect class=\"label-bg\" x=\"{:.1}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"18\" rx=\"3\"/><text x=\"{x:.1}\" y=\"{y:.1}\" text-anchor=\"middle\"{}>{}</text></g>",
+        x - w / 2.0,
+        y - 13.0,
+        if on { " class=\"hl\"" } else { "" },
+        escape(text)
+    );
+}
+
+/// A small drawing of the activation function, centred on the node.
+fn glyph(a: Activation, x: f64, y: f64) -> String {
+    let s = 13.0;
+    let pts: Vec<(f64, f64)> = (0..=16)
+        .map(|i| {
+            let t = -1.0 + 2.0 * i as f64 / 16.0;
+            let v = match a {
+                Activation::Relu => t.max(0.0) * 2.0 - 1.0,
+                Activation::LeakyRelu => (if t > 0.0 { t } else { 0.15 * t }) * 1.6 - 0.5,
+                Activation::Softplus => (1.0 + (3.0 * t).exp()).ln() / 1.6 - 1.0,
+                Activation::Sigmoid => 2.0 / (1.0 + (-5.0 * t).exp()) - 1.0,
+                Activation::Tanh => (2.5 * t).tanh(),
+                Activation::Identity => t,
+            };
+            (x + t * s, y - v.clamp(-1.0, 1.0) * s * 0.8)
+        })
+        .collect();
+    let mut d = String::new();
+    for (i, (px, py)) in pts.iter().enumerate() {
+        let _ = write!(d, "{}{px:.1} {py:.1}", if i == 0 { "M" } else { " L" });
+    }
+    d
+}
+
+fn describe(network: &Network, edges: &[String], highlight: &[String]) -> String {
+    let mut d = format!("Network diagram: the input {} feeds ", network.input.label);
+    let last = network.layers.len() - 1;
+    let layers: Vec<String> = network
+        .layers
+        .iter()
+        .enumerate()
+        .map(|(l, layer)| {
+            let names: Vec<String> = layer
+                .nodes
+                .iter()
+                .map(|n| {
+                    format!(
+                        "{} ({} = {})",
+                        n.name,
+                        n.bias.name,
+                        typographic_minus(&n.bias.literal)
+                    )
+                })
+                .collect();
+            let kind = if l == last {
+                "the output"
+            } else {
+                "a hidden layer"
+            };
+            format!(
+                "{kind} with {} activation: {}",
+                layer.activation.display_name(),
+                names.join(", ")
+            )
+        })
+        .collect();
+    d.push_str(&layers.join(", then "));
+    d.push_str(". Weights: ");
+    d.push_str(&edges.join("; "));
+    d.push('.');
+    if !highlight.is_empty() {
+        let _ = write!(d, " Highlighted: {}.", highlight.join(", "));
+    }
+    d
+}
