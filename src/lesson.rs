@@ -34,6 +34,8 @@ pub const BLOCK_KINDS: [&str; 5] = ["network", "figure", "table", "parameters", 
 pub struct Lesson {
     pub source: SourceFile,
     pub slug: String,
+    /// The language named by the file name (`relu.zh-CN.md`), if any.
+    pub lang: Option<String>,
     pub title: String,
     pub summary: String,
     pub order: i64,
@@ -168,6 +170,8 @@ pub struct TableSpec {
 pub struct Fence {
     /// The info string's first word (`network`, `python`, ...).
     pub kind: String,
+    /// The whole info string (`figure source`, `python verbatim`, ...).
+    pub info: String,
     /// The block's body text.
     pub text: String,
     /// Byte range of the whole block in the source.
@@ -204,6 +208,7 @@ pub fn fences(body: &str, offset: usize) -> Vec<Fence> {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
                 current = Some(Fence {
                     kind: info.split_whitespace().next().unwrap_or("").to_string(),
+                    info: info.to_string(),
                     text: String::new(),
                     span: range.start + offset..range.end + offset,
                     pieces: Vec::new(),
@@ -375,11 +380,15 @@ struct RawParameters {}
 
 // ---------------------------------------------------------------------------------------------
 
-/// Parse and validate a lesson file. `file_stem` gives the default slug.
 /// Parse and validate a lesson file. `file_stem` gives the default slug. Every problem found is
 /// reported: a broken front matter stops the parse, a broken block does not stop the others
 /// (blocks that need a broken network are skipped).
 pub fn parse(source: SourceFile, file_stem: &str) -> Result<Lesson, Vec<Diagnostic>> {
+    // `relu.zh-CN` is the lesson `relu` in Chinese.
+    let (file_stem, lang) = match file_stem.rsplit_once('.') {
+        Some((stem, tag)) if crate::i18n::is_language_tag(tag) => (stem, Some(tag.to_string())),
+        _ => (file_stem, None),
+    };
     let front = parse_front(&source, file_stem).map_err(|d| vec![d])?;
     let body_start = front.body_start;
     let fences = fences(&source.text[body_start..], body_start);
@@ -477,6 +486,7 @@ pub fn parse(source: SourceFile, file_stem: &str) -> Result<Lesson, Vec<Diagnost
         return Err(problems);
     }
     Ok(Lesson {
+        lang,
         slug: front.slug,
         title: front.title,
         summary: front.summary,

@@ -30,6 +30,9 @@ enum Command {
         /// Print nothing on success.
         #[arg(long, short)]
         quiet: bool,
+        /// The site's public address (for sitemap.xml and page URLs), overriding nnbook.toml.
+        #[arg(long)]
+        base_url: Option<String>,
     },
     /// Check every lesson and template and report all problems; writes nothing.
     Check {
@@ -71,7 +74,12 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Build { root, out, quiet } => {
+        Command::Build {
+            root,
+            out,
+            quiet,
+            base_url,
+        } => {
             let out = out.unwrap_or_else(|| {
                 if root == Path::new(".") {
                     PathBuf::from("site")
@@ -79,7 +87,12 @@ fn main() -> ExitCode {
                     root.join("site")
                 }
             });
-            nnbook::build(&nnbook::BuildOptions { root, out }).map(|summary| {
+            nnbook::build(&nnbook::BuildOptions {
+                root,
+                out,
+                base_url,
+            })
+            .map(|summary| {
                 report(&summary.warnings);
                 if !quiet {
                     println!("{summary}");

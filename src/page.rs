@@ -298,6 +298,50 @@ fn source_html(block: &str) -> String {
     )
 }
 
+/// Fill the placeholders of lesson text found at `range` of its source: for prose (true minus
+/// signs) or for code (ASCII).
+pub fn fill_placeholders(
+    lesson: &Lesson,
+    text: &str,
+    range: &Range<usize>,
+    code: bool,
+) -> Result<String, Diagnostic> {
+    let context = if code { Context::Code } else { Context::Prose };
+    fill(lesson, text, range, context)
+}
+
+/// Fill the placeholders of a piece of Markdown source (found at `range`), leaving inline code
+/// spans as written, as the HTML page does.
+pub fn fill_markdown(
+    lesson: &Lesson,
+    text: &str,
+    range: &Range<usize>,
+) -> Result<String, Diagnostic> {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut at = range.start;
+    while let Some(open) = rest.find('`') {
+        let ticks = rest[open..].len() - rest[open..].trim_start_matches('`').len();
+        let fence = &rest[open..open + ticks];
+        let after = &rest[open + ticks..];
+        let Some(close) = after.find(fence) else {
+            break;
+        };
+        out.push_str(&fill(
+            lesson,
+            &rest[..open],
+            &(at..at + open),
+            Context::Prose,
+        )?);
+        let end = open + ticks + close + ticks;
+        out.push_str(&rest[open..end]);
+        at += end;
+        rest = &rest[end..];
+    }
+    out.push_str(&fill(lesson, rest, &(at..range.end), Context::Prose)?);
+    Ok(out)
+}
+
 /// Replace every `{{ ... }}` in `text` (found at `range` of the lesson source).
 fn fill(
     lesson: &Lesson,
@@ -453,45 +497,86 @@ fn figure_html(
 }
 
 /// A table of signals at chosen inputs, optionally with the arithmetic written out.
-fn table_html(lesson: &Lesson, spec: &TableSpec) -> String {
-    let net = lesson
-        .network
-        .as_ref()
-        .expect("validated: tables need a network");
-    let mut s =
-        String::from("<div class=\"nn-table-wrap\">\n<table class=\"nn-table\">\n<thead>\n<tr>");
+/// A table's header and rows as text: the input, then each signal's value, written out as
+/// "0.2 · 1.70 + (−0.85) = −0.51" when the table asks for the arithmetic.
+pub fn table_cells(net: &Network, spec: &TableSpec) -> (Vec<String>, Vec<Vec<String>>) {
     let headers: Vec<String> = match &spec.headers {
         Some(h) => h.clone(),
         None => std::iter::once(net.input.label.clone())
             .chain(spec.signals.iter().map(|sig| sig.name.clone()))
             .collect(),
     };
+    let rows = spec
+        .at
+        .iter()
+        .map(|&x| {
+            let trace = net.trace(x);
+            std::iter::once(format_number(x, spec.input_precision))
+                .chain(spec.signals.iter().map(|sig| {
+                    let value = format_number(net.value(&trace, sig), spec.precision);
+                    match spec
+                        .arithmetic
+                        .then(|| arithmetic(net, &trace, sig, x, spec))
+                        .flatten()
+                    {
+                        Some(expr) => format!("{expr} = {value}"),
+                        None => value,
+                    }
+                }))
+                .collect()
+        })
+        .collect();
+    (headers, rows)
+}
+
+/// Written-out arithmetic as MathML: numbers as `<mn>`, the rest as `<mo>`.
+fn arithmetic_mathml(text: &str) -> String {
+    let mut out = format!("<math aria-label=\"{}\">", escape(text));
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let starts_number = c.is_ascii_digit()
+            || (c == '\u{2212}' && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit()));
+        if starts_number {
+            let mut j = i + 1;
+            while j < chars.len() && (chars[j].is_ascii_digit() || chars[j] == '.') {
+                j += 1;
+            }
+            let n: String = chars[i..j].iter().collect();
+            let _ = write!(out, "<mn>{n}</mn>");
+            i = j;
+        } else {
+            if !c.is_whitespace() {
+                let _ = write!(out, "<mo>{}</mo>", escape(&c.to_string()));
+            }
+            i += 1;
+        }
+    }
+    out.push_str("</math>");
+    out
+}
+
+/// A table of signals at chosen inputs, optionally with the arithmetic written out as math.
+fn table_html(lesson: &Lesson, spec: &TableSpec) -> String {
+    let net = lesson
+        .network
+        .as_ref()
+        .expect("validated: tables need a network");
+    let (headers, rows) = table_cells(net, spec);
+    let mut s =
+        String::from("<div class=\"nn-table-wrap\">\n<table class=\"nn-table\">\n<thead>\n<tr>");
     for h in &headers {
         let _ = write!(s, "<th scope=\"col\">{}</th>", escape(h));
     }
     s.push_str("</tr>\n</thead>\n<tbody>\n");
-    for &x in &spec.at {
-        let trace = net.trace(x);
-        let _ = write!(
-            s,
-            "<tr><td class=\"num\">{}</td>",
-            format_number(x, spec.input_precision)
-        );
-        for sig in &spec.signals {
-            let v = net.value(&trace, sig);
-            let cell = if spec.arithmetic {
-                arithmetic(net, &trace, sig, x, spec)
+    for row in rows {
+        s.push_str("<tr>");
+        for cell in row {
+            if cell.contains(" = ") {
+                let _ = write!(s, "<td class=\"num\">{}</td>", arithmetic_mathml(&cell));
             } else {
-                None
-            };
-            let value = format_number(v, spec.precision);
-            match cell {
-                Some(expr) => {
-                    let _ = write!(s, "<td class=\"num\">{expr} = {value}</td>");
-                }
-                None => {
-                    let _ = write!(s, "<td class=\"num\">{value}</td>");
-                }
+                let _ = write!(s, "<td class=\"num\">{}</td>", escape(&cell));
             }
         }
         s.push_str("</tr>\n");

@@ -14,14 +14,20 @@ use tera::Tera;
 use crate::content::{self, display_path};
 use crate::diagram;
 use crate::error::{Diagnostic, Error, SourceFile};
+use crate::figure::escape;
 use crate::figure::{self, Figure};
+use crate::i18n;
 use crate::lesson::{self, Block, Lesson};
+use crate::notebook;
 use crate::page;
 
 /// The default theme, embedded in the binary. A project's `templates/` folder overrides any of
 /// these files by name and may add more.
-pub const DEFAULT_TEMPLATES: [(&str, &str); 4] = [
+pub const DEFAULT_TEMPLATES: [(&str, &str); 7] = [
+    ("404.html", include_str!("../templates/404.html")),
     ("base.html", include_str!("../templates/base.html")),
+    ("copy.js", include_str!("../templates/copy.js")),
+    ("favicon.svg", include_str!("../templates/favicon.svg")),
     ("index.html", include_str!("../templates/index.html")),
     ("lesson.html", include_str!("../templates/lesson.html")),
     ("style.css", include_str!("../templates/style.css")),
@@ -34,6 +40,8 @@ pub struct BuildOptions {
     pub root: PathBuf,
     /// The output folder.
     pub out: PathBuf,
+    /// The site's public address, overriding `base_url` in `nnbook.toml`.
+    pub base_url: Option<String>,
 }
 
 /// What a build did.
@@ -65,7 +73,9 @@ pub struct Site {
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
     let start = Instant::now();
     check_output_folder(&options.root, &options.out)?;
-    let site = Builder::new(&options.root).build()?;
+    let site = Builder::new(&options.root)
+        .with_base_url(options.base_url.clone())
+        .build()?;
     publish(&options.out, &site.files).map_err(|e| {
         Diagnostic::new(format!(
             "cannot write the site to {}: {e}",
@@ -100,25 +110,9 @@ pub fn load_lessons(root: &Path) -> Result<(Vec<Lesson>, Vec<Diagnostic>), Error
             Err(d) => problems.extend(d),
         }
     }
-    for (i, l) in lessons.iter().enumerate() {
-        if let Some(first) = lessons[..i].iter().find(|o| o.slug == l.slug) {
-            problems.push(
-                Diagnostic::in_file(
-                    l.source.path.clone(),
-                    format!("two lessons have the slug `{}`", l.slug),
-                )
-                .expected("a different slug for every lesson")
-                .hint(format!(
-                    "{} has it too; set `slug = \"...\"` in one of them",
-                    first.source.path
-                )),
-            );
-        }
-    }
     if !problems.is_empty() {
         return Err(Error::from(problems));
     }
-    lessons.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.slug.cmp(&b.slug)));
     Ok((lessons, found.warnings))
 }
 
@@ -126,41 +120,76 @@ pub fn load_lessons(root: &Path) -> Result<(Vec<Lesson>, Vec<Diagnostic>), Error
 /// `serve`) renders again only the lessons whose source, neighbours or theme changed.
 pub struct Builder {
     root: PathBuf,
+    /// Overrides the configuration's `base_url` (from `--base-url`).
+    base_url: Option<String>,
     theme: Option<(ThemeFiles, Arc<Theme>)>,
     cache: HashMap<String, RenderedLesson>,
+}
+
+/// A lesson placed in the site: its language and its folder (`relu`, `zh-CN/relu`).
+struct Placed<'a> {
+    lesson: &'a Lesson,
+    lang: String,
+    dir: String,
+}
+
+/// A link from one page to another lesson: its title, language and folder.
+#[derive(Clone, PartialEq, Eq)]
+struct Target {
+    title: String,
+    lang: String,
+    dir: String,
 }
 
 /// What decides a lesson page's bytes besides the theme.
 #[derive(Clone, PartialEq, Eq)]
 struct LessonKey {
     text: String,
-    prev: Option<(String, String)>,
-    next: Option<(String, String)>,
+    prev: Option<Target>,
+    next: Option<Target>,
+    translations: Vec<Target>,
 }
 
 /// A lesson, whether it was rendered now (not reused), and the result.
-type Rendering<'a> = (&'a Lesson, bool, Result<RenderedLesson, Vec<Diagnostic>>);
+type Rendering<'a> = (
+    &'a Placed<'a>,
+    bool,
+    Result<RenderedLesson, Vec<Diagnostic>>,
+);
 
 #[derive(Clone)]
 struct RenderedLesson {
     key: LessonKey,
     files: Vec<(String, Arc<[u8]>)>,
     figures: usize,
+    /// The last figure's file, shown as a preview on the index.
+    preview: Option<String>,
     links: Vec<(String, std::ops::Range<usize>)>,
+}
+
+/// The relative path from a folder of the site (`zh-CN/relu`) back to the site root.
+fn root_of(dir: &str) -> String {
+    "../".repeat(dir.split('/').filter(|p| !p.is_empty()).count())
 }
 
 impl Builder {
     pub fn new(root: &Path) -> Builder {
         Builder {
             root: root.to_path_buf(),
+            base_url: None,
             theme: None,
             cache: HashMap::new(),
         }
     }
 
+    /// Use this base URL (for the sitemap and page URLs) instead of the configuration's.
+    pub fn with_base_url(mut self, base_url: Option<String>) -> Builder {
+        self.base_url = base_url;
+        self
+    }
+
     /// Build the whole site in memory.
     pub fn build(&mut self) -> Result<Site, Error> {
-        let (lessons, mut warnings) = load_lessons(&self.root)?;
         let files = ThemeFiles::read(&self.root)?;
         let theme = match &self.theme {
             Some((old, theme)) if *old == files => theme.clone(),
@@ -171,41 +200,108 @@ impl Builder {
                 theme
             }
         };
-        let neighbour = |i: Option<usize>| {
-            i.and_then(|i| lessons.get(i))
-                .map(|l: &Lesson| (l.slug.clone(), l.title.clone()))
+        let default_lang = theme.config.language.clone();
+        let base_url = self
+            .base_url
+            .clone()
+            .or_else(|| theme.config.base_url.clone())
+            .map(|u| if u.ends_with('/') { u } else { format!("{u}/") });
+        let (lessons, mut warnings) = load_lessons(&self.root)?;
+        let mut placed: Vec<Placed> = lessons
+            .iter()
+            .map(|l| {
+                let lang = l.lang.clone().unwrap_or_else(|| default_lang.clone());
+                let dir = if lang == default_lang {
+                    l.slug.clone()
+                } else {
+                    format!("{lang}/{}", l.slug)
+                };
+                Placed {
+                    lesson: l,
+                    lang,
+                    dir,
+                }
+            })
+            .collect();
+        // The default language first, then the others by tag; lessons by order, then slug.
+        placed.sort_by(|a, b| {
+            (
+                a.lang != default_lang,
+                &a.lang,
+                a.lesson.order,
+                &a.lesson.slug,
+            )
+                .cmp(&(
+                    b.lang != default_lang,
+                    &b.lang,
+                    b.lesson.order,
+                    &b.lesson.slug,
+                ))
+        });
+        let mut problems = Vec::new();
+        for (i, p) in placed.iter().enumerate() {
+            if let Some(first) = placed[..i].iter().find(|o| o.dir == p.dir) {
+                problems.push(
+                    Diagnostic::in_file(
+                        p.lesson.source.path.clone(),
+                        format!("two lessons have the slug `{}`", p.lesson.slug),
+                    )
+                    .expected("a different slug for every lesson of a language")
+                    .hint(format!(
+                        "{} has it too; set `slug = \"...\"` in one of them",
+                        first.lesson.source.path
+                    )),
+                );
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems.into());
+        }
+        let target = |p: &Placed| Target {
+            title: p.lesson.title.clone(),
+            lang: p.lang.clone(),
+            dir: p.dir.clone(),
         };
-        let keys: Vec<LessonKey> = (0..lessons.len())
-            .map(|i| LessonKey {
-                text: lessons[i].source.text.clone(),
-                prev: neighbour(i.checked_sub(1)),
-                next: neighbour(Some(i + 1)),
+        let keys: Vec<LessonKey> = (0..placed.len())
+            .map(|i| {
+                let same_lang = |j: usize| placed.get(j).filter(|o| o.lang == placed[i].lang);
+                LessonKey {
+                    text: placed[i].lesson.source.text.clone(),
+                    prev: i.checked_sub(1).and_then(same_lang).map(target),
+                    next: same_lang(i + 1).map(target),
+                    translations: placed
+                        .iter()
+                        .filter(|o| {
+                            o.lesson.slug == placed[i].lesson.slug && o.lang != placed[i].lang
+                        })
+                        .map(target)
+                        .collect(),
+                }
             })
             .collect();
         // Reuse what did not change; render the rest in parallel.
-        let jobs: Vec<(&Lesson, LessonKey, Option<RenderedLesson>)> = lessons
+        let jobs: Vec<(&Placed, LessonKey, Option<RenderedLesson>)> = placed
             .iter()
             .zip(keys)
-            .map(|(lesson, key)| {
-                let cached = self.cache.remove(&lesson.slug).filter(|r| r.key == key);
-                (lesson, key, cached)
+            .map(|(p, key)| {
+                let cached = self.cache.remove(&p.dir).filter(|r| r.key == key);
+                (p, key, cached)
             })
             .collect();
         let results: Vec<Rendering> = jobs
             .into_par_iter()
-            .map(|(lesson, key, cached)| match cached {
-                Some(r) => (lesson, false, Ok(r)),
-                None => (lesson, true, render_lesson(&theme, lesson, key)),
+            .map(|(p, key, cached)| match cached {
+                Some(r) => (p, false, Ok(r)),
+                None => (p, true, render_lesson(&theme, p, key, base_url.as_deref())),
             })
             .collect();
-        let mut problems = Vec::new();
         let mut rendered = 0;
-        let mut cache = HashMap::with_capacity(lessons.len());
-        for (lesson, fresh, result) in results {
+        let mut cache = HashMap::with_capacity(placed.len());
+        for (p, fresh, result) in results {
             match result {
                 Ok(r) => {
                     rendered += usize::from(fresh);
-                    cache.insert(lesson.slug.clone(), r);
+                    cache.insert(p.dir.clone(), r);
                 }
                 Err(d) => problems.extend(d),
             }
@@ -217,36 +313,91 @@ impl Builder {
 
         let mut out = SiteFiles::new();
         let mut figures = 0;
-        for lesson in &lessons {
-            let r = &self.cache[&lesson.slug];
+        for p in &placed {
+            let r = &self.cache[&p.dir];
             figures += r.figures;
             for (name, bytes) in &r.files {
                 out.insert(name.clone(), bytes.clone());
             }
         }
-        let mut ctx = theme.context("", "Lessons", &theme.config.description);
-        let index: Vec<IndexEntry> = lessons
-            .iter()
-            .map(|l| IndexEntry {
-                title: &l.title,
-                summary: &l.summary,
-                href: format!("{}/index.html", l.slug),
-            })
-            .collect();
-        ctx.insert("lessons", &index);
-        out.insert(
-            "index.html".into(),
-            theme.render("index.html", &ctx)?.into_bytes().into(),
+        // One index per language, the default language's at the root.
+        let mut languages: Vec<&str> = placed.iter().map(|p| p.lang.as_str()).collect();
+        languages.dedup();
+        if languages.is_empty() {
+            languages.push(&default_lang);
+        }
+        for lang in &languages {
+            let prefix = if *lang == default_lang {
+                String::new()
+            } else {
+                format!("{lang}/")
+            };
+            let root = root_of(&prefix);
+            let mut ctx = theme.context(
+                &root,
+                lang,
+                i18n::text(lang, "lessons"),
+                &theme.config.description,
+            );
+            let index: Vec<IndexEntry> = placed
+                .iter()
+                .filter(|p| p.lang == *lang)
+                .map(|p| IndexEntry {
+                    title: &p.lesson.title,
+                    summary: &p.lesson.summary,
+                    href: format!("{}/index.html", p.dir),
+                    preview: self.cache[&p.dir].preview.clone(),
+                })
+                .collect();
+            ctx.insert("lessons", &index);
+            let switcher: Vec<LanguageLink> = languages
+                .iter()
+                .map(|other| LanguageLink {
+                    code: other.to_string(),
+                    name: i18n::language_name(other),
+                    href: if *other == default_lang {
+                        "index.html".to_string()
+                    } else {
+                        format!("{other}/index.html")
+                    },
+                    current: other == lang,
+                })
+                .collect();
+            ctx.insert("languages", &switcher);
+            out.insert(
+                format!("{prefix}index.html"),
+                theme.render("index.html", &ctx)?.into_bytes().into(),
+            );
+        }
+        // The 404 page is served at any depth: its links are absolute when the site's address
+        // is known, root-relative otherwise.
+        let not_found_root = base_url.clone().unwrap_or_else(|| "/".to_string());
+        let mut ctx = theme.context(
+            &not_found_root,
+            &default_lang,
+            i18n::text(&default_lang, "not_found"),
+            &theme.config.description,
         );
+        ctx.insert("lessons", &Vec::<IndexEntry>::new());
+        out.insert(
+            "404.html".into(),
+            theme.render("404.html", &ctx)?.into_bytes().into(),
+        );
+        if let Some(base) = &base_url {
+            out.insert(
+                "sitemap.xml".into(),
+                sitemap(base, &out).into_bytes().into(),
+            );
+        }
         for (name, bytes) in &theme.assets {
             out.insert(name.clone(), bytes.clone());
         }
-        for lesson in &lessons {
-            warnings.extend(lesson_warnings(lesson, &self.cache[&lesson.slug], &out));
+        for p in &placed {
+            warnings.extend(lesson_warnings(p, &self.cache[&p.dir], &out));
         }
         Ok(Site {
             files: out,
-            lessons: lessons.len(),
+            lessons: placed.len(),
             figures,
             rendered,
             warnings,
@@ -254,19 +405,45 @@ impl Builder {
     }
 }
 
-/// Draw a lesson's figures and render its page through the theme.
+/// `sitemap.xml`: every HTML page but the 404 page, under the site's base URL.
+fn sitemap(base: &str, files: &SiteFiles) -> String {
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for name in files
+        .keys()
+        .filter(|n| n.ends_with(".html") && *n != "404.html")
+    {
+        let path = name.strip_suffix("index.html").unwrap_or(name);
+        xml.push_str(&format!(
+            "<url><loc>{}</loc></url>\n",
+            escape(&format!("{base}{path}"))
+        ));
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+/// Draw a lesson's figures, render its page through the theme, and write its notebook.
 fn render_lesson(
     theme: &Theme,
-    lesson: &Lesson,
+    placed: &Placed,
     key: LessonKey,
+    base_url: Option<&str>,
 ) -> Result<RenderedLesson, Vec<Diagnostic>> {
+    let lesson = placed.lesson;
+    let dir = &placed.dir;
+    let root = root_of(dir);
     let figures = draw_figures(lesson).map_err(|d| vec![d])?;
     let page = page::render(lesson, &figures)?;
-    let link = |(slug, title): &(String, String)| Link {
-        title: title.clone(),
-        href: format!("../{slug}/index.html"),
+    let notebook = notebook::notebook(lesson).map_err(|d| vec![d])?;
+    let link = |t: &Target| Link {
+        title: t.title.clone(),
+        href: format!("{root}{}/index.html", t.dir),
+        lang: t.lang.clone(),
+        name: i18n::language_name(&t.lang),
     };
-    let mut ctx = theme.context("../", &lesson.title, &lesson.summary);
+    let mut ctx = theme.context(&root, &placed.lang, &lesson.title, &lesson.summary);
+    let prefix = dir.strip_suffix(lesson.slug.as_str()).unwrap_or("");
+    ctx.insert("home", &format!("{root}{prefix}index.html"));
     ctx.insert(
         "lesson",
         &LessonContext {
@@ -277,33 +454,42 @@ fn render_lesson(
     );
     ctx.insert("content", &page.html);
     ctx.insert("toc", &page.toc);
+    let notebook_name = format!("{}.ipynb", lesson.slug);
+    ctx.insert("notebook", &notebook_name);
     if let Some(p) = &key.prev {
         ctx.insert("prev", &link(p));
     }
     if let Some(n) = &key.next {
         ctx.insert("next", &link(n));
     }
+    let translations: Vec<Link> = key.translations.iter().map(link).collect();
+    ctx.insert("translations", &translations);
+    if let Some(base) = base_url {
+        ctx.insert("page_url", &format!("{base}{dir}/"));
+    }
     let html = theme.render("lesson.html", &ctx).map_err(|d| vec![d])?;
-    let mut files = vec![(
-        format!("{}/index.html", lesson.slug),
-        Arc::from(html.into_bytes()),
-    )];
+    let mut files = vec![
+        (format!("{dir}/index.html"), Arc::from(html.into_bytes())),
+        (
+            format!("{dir}/{notebook_name}"),
+            Arc::from(notebook.into_bytes()),
+        ),
+    ];
     for f in &figures {
-        files.push((
-            format!("{}/{}.svg", lesson.slug, f.id),
-            Arc::from(f.svg.as_bytes()),
-        ));
+        files.push((format!("{dir}/{}.svg", f.id), Arc::from(f.svg.as_bytes())));
         if !f.csv.is_empty() {
-            files.push((
-                format!("{}/{}.csv", lesson.slug, f.id),
-                Arc::from(f.csv.as_bytes()),
-            ));
+            files.push((format!("{dir}/{}.csv", f.id), Arc::from(f.csv.as_bytes())));
         }
     }
+    let preview = lesson.blocks.iter().rev().find_map(|b| match b {
+        Block::Figure(spec) => Some(format!("{dir}/{}.svg", spec.id)),
+        _ => None,
+    });
     Ok(RenderedLesson {
         key,
         files,
         figures: figures.len(),
+        preview,
         links: page.links,
     })
 }
@@ -311,10 +497,11 @@ fn render_lesson(
 /// Warnings about a lesson: a network no figure or table uses, and links to pages or files
 /// the site does not have.
 fn lesson_warnings(
-    lesson: &Lesson,
+    placed: &Placed,
     rendered: &RenderedLesson,
     files: &SiteFiles,
 ) -> Vec<Diagnostic> {
+    let lesson = placed.lesson;
     let mut warnings = Vec::new();
     if lesson.network.is_some()
         && !lesson
@@ -335,7 +522,7 @@ fn lesson_warnings(
         );
     }
     for (dest, span) in &rendered.links {
-        if let Some(target) = internal_target(&lesson.slug, dest) {
+        if let Some(target) = internal_target(&placed.dir, dest) {
             if !files.contains_key(&target) {
                 let at = lesson.source.text[span.clone()]
                     .find(dest.as_str())
@@ -353,14 +540,14 @@ fn lesson_warnings(
     warnings
 }
 
-/// The site file a relative link from lesson `slug` points to; `None` for external links,
-/// absolute paths and fragments.
-fn internal_target(slug: &str, dest: &str) -> Option<String> {
+/// The site file a relative link from lesson folder `dir` points to; `None` for external
+/// links, absolute paths and fragments.
+fn internal_target(dir: &str, dest: &str) -> Option<String> {
     let path = dest.split(['#', '?']).next().unwrap_or("");
     if path.is_empty() || path.starts_with('/') || path.contains(':') {
         return None;
     }
-    let mut parts: Vec<&str> = vec![slug];
+    let mut parts: Vec<&str> = dir.split('/').collect();
     for part in path.split('/') {
         match part {
             "" | "." => {}
@@ -398,6 +585,9 @@ fn draw_figures(lesson: &Lesson) -> Result<Vec<Figure>, Diagnostic> {
 struct Link {
     title: String,
     href: String,
+    lang: String,
+    /// The language's name, for translation links.
+    name: String,
 }
 
 #[derive(Serialize)]
@@ -405,6 +595,17 @@ struct IndexEntry<'a> {
     title: &'a str,
     summary: &'a str,
     href: String,
+    /// The lesson's last figure, relative to the site root.
+    preview: Option<String>,
+}
+
+#[derive(Serialize)]
+struct LanguageLink {
+    code: String,
+    name: String,
+    /// Relative to the site root.
+    href: String,
+    current: bool,
 }
 
 #[derive(Serialize)]
@@ -422,8 +623,12 @@ pub struct Config {
     pub title: String,
     /// The index page's description.
     pub description: String,
-    /// The pages' language (`lang` attribute).
+    /// The default language of lessons (the `lang` attribute); lessons in other languages are
+    /// files named `<slug>.<language>.md`.
     pub language: String,
+    /// The site's public address, for `sitemap.xml` and page URLs (e.g.
+    /// `https://example.org/lessons/`); `nnbook build --base-url` overrides it.
+    pub base_url: Option<String>,
 }
 
 impl Default for Config {
@@ -432,6 +637,7 @@ impl Default for Config {
             title: "nnbook".into(),
             description: "Visual, step-by-step neural-network tutorials.".into(),
             language: "en".into(),
+            base_url: None,
         }
     }
 }
@@ -565,11 +771,18 @@ impl Theme {
         })
     }
 
-    fn context(&self, root: &str, page_title: &str, description: &str) -> tera::Context {
+    fn context(
+        &self,
+        root: &str,
+        lang: &str,
+        page_title: &str,
+        description: &str,
+    ) -> tera::Context {
         let mut ctx = tera::Context::new();
         ctx.insert("site_title", &self.config.title);
         ctx.insert("root", root);
-        ctx.insert("lang", &self.config.language);
+        ctx.insert("lang", lang);
+        ctx.insert("t", &i18n::texts(lang));
         ctx.insert("page_title", page_title);
         ctx.insert("description", description);
         ctx

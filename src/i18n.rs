@@ -1,0 +1,91 @@
+//! The few words nnbook itself puts on pages (navigation, captions), per language. A lesson's
+//! language comes from its file name (`relu.zh-CN.md`); the site's default from `nnbook.toml`.
+
+use std::collections::BTreeMap;
+
+/// Interface texts: (key, English, Simplified Chinese).
+const TEXTS: [(&str, &str, &str); 15] = [
+    ("lessons", "Lessons", "课程"),
+    ("contents", "Contents", "目录"),
+    ("previous", "Previous", "上一课"),
+    ("next", "Next", "下一课"),
+    ("all_lessons", "All lessons", "全部课程"),
+    ("notebook", "Download notebook", "下载 Jupyter Notebook"),
+    ("data", "data", "数据"),
+    ("built_with", "Built with nnbook", "由 nnbook 生成"),
+    ("skip", "Skip to content", "跳到正文"),
+    ("languages", "Languages", "语言"),
+    ("translations", "Also in", "其他语言版本"),
+    ("no_lessons", "No lessons yet.", "还没有课程。"),
+    ("not_found", "Page not found", "找不到页面"),
+    (
+        "not_found_text",
+        "There is no page at this address.",
+        "这个地址没有页面。",
+    ),
+    ("preview", "Final figure of the lesson", "本课的最后一张图"),
+];
+
+/// Whether a file-name suffix is a language tag: `en`, `zh-CN`, `pt-BR`.
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+fn column(lang: &str) -> usize {
+    if lang == "zh" || lang.starts_with("zh-") {
+        2
+    } else {
+        1
+    }
+}
+
+/// One interface text in a language (English where there is no translation).
+pub fn text(lang: &str, key: &str) -> &'static str {
+    TEXTS
+        .iter()
+        .find(|t| t.0 == key)
+        .map_or("", |t| if column(lang) == 2 { t.2 } else { t.1 })
+}
+
+/// All interface texts of a language, for templates (`{{ t.next }}`).
+pub fn texts(lang: &str) -> BTreeMap<&'static str, &'static str> {
+    TEXTS.iter().map(|t| (t.0, text(lang, t.0))).collect()
+}
+
+/// A language's name in that language, for the language switcher.
+pub fn language_name(lang: &str) -> String {
+    match lang {
+        "en" => "English".into(),
+        "zh-CN" | "zh" => "简体中文".into(),
+        "zh-TW" => "繁體中文".into(),
+        "de" => "Deutsch".into(),
+        "fr" => "Français".into(),
+        "es" => "Español".into(),
+        "ja" => "日本語".into(),
+        other => other.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_tags() {
+        assert!(is_language_tag("en"));
+        assert!(is_language_tag("zh-CN"));
+        assert!(!is_language_tag("relu"));
+        assert!(!is_language_tag("step-1"));
+        assert!(!is_language_tag("EN"));
+    }
+
+    #[test]
+    fn texts_fall_back_to_english() {
+        assert_eq!(text("zh-CN", "next"), "下一课");
+        assert_eq!(text("fr", "next"), "Next");
+    }
+}
