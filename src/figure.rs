@@ -100,7 +100,7 @@ pub fn draw(spec: &FigureSpec, network: &Network) -> Result<Figure, Diagnostic> 
             let drawn = chart.draw_series(line).map_err(|e| fail(e.to_string()))?;
             if let Some(label) = &series.label {
                 legend = true;
-                drawn.label(label.as_str()).legend(move |(x, y)| {
+                drawn.label(measured(label)).legend(move |(x, y)| {
                     PathElement::new(vec![(x, y), (x + 22, y)], color.stroke_width(3))
                 });
             }
@@ -117,7 +117,7 @@ pub fn draw(spec: &FigureSpec, network: &Network) -> Result<Figure, Diagnostic> 
             if let Some(label) = &spec.points_label {
                 legend = true;
                 drawn
-                    .label(label.as_str())
+                    .label(measured(label))
                     .legend(move |(x, y)| Circle::new((x + 11, y), 5, color.filled()));
             }
         }
@@ -197,6 +197,24 @@ fn legend_corner(
         .into_iter()
         .min_by_key(|(_, area)| hidden(*area))
         .map_or(SeriesLabelPosition::UpperRight, |(p, _)| p)
+}
+
+/// A legend label padded for layout: the embedded font has no CJK glyphs, so plotters would
+/// measure each wide character at about 0.6 em while browsers draw it 1 em wide. Trailing em
+/// spaces (which SVG does not display) make up the difference, so the legend box fits.
+fn measured(label: &str) -> String {
+    let wide = label.chars().filter(|c| is_wide(*c)).count();
+    let mut out = label.to_string();
+    out.extend(std::iter::repeat_n('\u{2003}', (wide * 9).div_ceil(20)));
+    out
+}
+
+/// East Asian wide characters (CJK ideographs, kana, hangul, full-width forms).
+fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
 }
 
 fn rgb(c: Rgb) -> RGBColor {

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 /// Interface texts: (key, English, Simplified Chinese).
-const TEXTS: [(&str, &str, &str); 15] = [
+const TEXTS: [(&str, &str, &str); 25] = [
     ("lessons", "Lessons", "课程"),
     ("contents", "Contents", "目录"),
     ("previous", "Previous", "上一课"),
@@ -15,7 +15,21 @@ const TEXTS: [(&str, &str, &str); 15] = [
     ("built_with", "Built with nnbook", "由 nnbook 生成"),
     ("skip", "Skip to content", "跳到正文"),
     ("languages", "Languages", "语言"),
-    ("translations", "Also in", "其他语言版本"),
+    ("translations", "Also in:", "其他语言版本："),
+    ("anchor", "Link to this section", "链接到本节"),
+    ("layer", "Layer", "层"),
+    ("node", "Node", "节点"),
+    ("activation", "Activation", "激活函数"),
+    ("weights", "Weights", "权重"),
+    ("bias", "Bias", "偏置"),
+    ("hidden", "hidden", "隐藏层"),
+    ("output", "output", "输出层"),
+    ("parameters", "Parameters", "参数"),
+    (
+        "parameters_comment",
+        "The network's parameters, from the lesson's network block.",
+        "网络参数，来自本课的 network 块。",
+    ),
     ("no_lessons", "No lessons yet.", "还没有课程。"),
     ("not_found", "Page not found", "找不到页面"),
     (

@@ -5,11 +5,12 @@
 use serde_json::{json, Value};
 
 use crate::error::Diagnostic;
+use crate::i18n;
 use crate::lesson::{fences, Block, Lesson};
 use crate::page::{fill_markdown, fill_placeholders, table_cells};
 
 /// The notebook's JSON text.
-pub fn notebook(lesson: &Lesson) -> Result<String, Diagnostic> {
+pub fn notebook(lesson: &Lesson, lang: &str) -> Result<String, Diagnostic> {
     let mut cells: Vec<Value> = Vec::new();
     let markdown = |cells: &mut Vec<Value>, text: &str| {
         let text = text.trim();
@@ -70,7 +71,8 @@ pub fn notebook(lesson: &Lesson) -> Result<String, Diagnostic> {
                             .params()
                             .map(|p| format!("{} = {}", p.name, p.literal))
                             .collect();
-                        markdown(&mut cells, &format!("Parameters: {}", list.join(", ")));
+                        let label = i18n::text(lang, "parameters");
+                        markdown(&mut cells, &format!("{label}: {}", list.join(", ")));
                     }
                 }
                 Some(Block::Network) | Some(Block::Diagram(_)) | None => {}

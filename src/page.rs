@@ -15,6 +15,7 @@ use math_core::{LatexToMathML, MathCoreConfig, MathDisplay};
 use crate::error::{Diagnostic, SourceFile};
 use crate::figure::{escape, Figure};
 use crate::highlight;
+use crate::i18n;
 use crate::lesson::{unknown_signal, Block, Lesson, TableSpec, BLOCK_KINDS};
 use crate::network::{format_number, typographic_minus, Network, Quantity};
 
@@ -112,7 +113,8 @@ fn math(
 }
 
 /// Render a lesson's body to HTML. `figures` are the lesson's drawn figures, in block order.
-pub fn render(lesson: &Lesson, figures: &[Figure]) -> Result<Page, Vec<Diagnostic>> {
+/// `lang` is the page's language, for the few words nnbook adds.
+pub fn render(lesson: &Lesson, figures: &[Figure], lang: &str) -> Result<Page, Vec<Diagnostic>> {
     let body = lesson.body();
     let offset = lesson.body_start;
     let events =
@@ -146,7 +148,7 @@ pub fn render(lesson: &Lesson, figures: &[Figure]) -> Result<Page, Vec<Diagnosti
                 let html = match blocks.next() {
                     Some(Block::Network) | None => String::new(),
                     Some(Block::Diagram(spec)) => match figures.next() {
-                        Some(f) => figure_html(lesson, f, &spec.caption, &spec.caption_span)
+                        Some(f) => figure_html(lesson, lang, f, &spec.caption, &spec.caption_span)
                             .unwrap_or_else(|d| {
                                 problems.push(d);
                                 String::new()
@@ -154,7 +156,7 @@ pub fn render(lesson: &Lesson, figures: &[Figure]) -> Result<Page, Vec<Diagnosti
                         None => String::new(),
                     },
                     Some(Block::Figure(spec)) => match figures.next() {
-                        Some(f) => figure_html(lesson, f, &spec.caption, &spec.caption_span)
+                        Some(f) => figure_html(lesson, lang, f, &spec.caption, &spec.caption_span)
                             .unwrap_or_else(|d| {
                                 problems.push(d);
                                 String::new()
@@ -162,7 +164,7 @@ pub fn render(lesson: &Lesson, figures: &[Figure]) -> Result<Page, Vec<Diagnosti
                         None => String::new(),
                     },
                     Some(Block::Table(spec)) => table_html(lesson, spec),
-                    Some(Block::Parameters) => parameters_html(lesson),
+                    Some(Block::Parameters) => parameters_html(lesson, lang),
                 };
                 if !html.is_empty() {
                     out.push(Event::Html(CowStr::from(html)));
@@ -248,7 +250,8 @@ pub fn render(lesson: &Lesson, figures: &[Figure]) -> Result<Page, Vec<Diagnosti
                     ids.push(id.clone());
                     out[h.at] = Event::Html(CowStr::from(format!("<h{} id=\"{id}\">", h.level)));
                     out.push(Event::Html(CowStr::from(format!(
-                        " <a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this section\">#</a></h{}>\n",
+                        " <a class=\"anchor\" href=\"#{id}\" aria-label=\"{}\">#</a></h{}>\n",
+                        i18n::text(lang, "anchor"),
                         h.level
                     ))));
                     if h.level == 2 || h.level == 3 {
@@ -474,6 +477,7 @@ fn inline_markdown(lesson: &Lesson, text: &str, span: &Range<usize>) -> Result<S
 
 fn figure_html(
     lesson: &Lesson,
+    lang: &str,
     figure: &Figure,
     caption: &str,
     caption_span: &Range<usize>,
@@ -482,7 +486,11 @@ fn figure_html(
     let data = if figure.csv.is_empty() {
         String::new()
     } else {
-        format!(" <a class=\"nn-data\" href=\"{}.csv\">data</a>", figure.id)
+        format!(
+            " <a class=\"nn-data\" href=\"{}.csv\">{}</a>",
+            figure.id,
+            i18n::text(lang, "data")
+        )
     };
     let mut s = String::new();
     let _ = write!(
@@ -638,21 +646,25 @@ fn arithmetic(
 }
 
 /// Every node's weights and bias, as typed in the network block.
-fn parameters_html(lesson: &Lesson) -> String {
+fn parameters_html(lesson: &Lesson, lang: &str) -> String {
     let Some(net) = lesson.network.as_ref() else {
         return String::new();
     };
     let mut s = String::from(
-        "<div class=\"nn-table-wrap\">\n<table class=\"nn-parameters\">\n<thead>\n<tr><th scope=\"col\">Layer</th><th scope=\"col\">Node</th><th scope=\"col\">Activation</th><th scope=\"col\">Weights</th><th scope=\"col\">Bias</th></tr>\n</thead>\n<tbody>\n",
+        "<div class=\"nn-table-wrap\">\n<table class=\"nn-parameters\">\n<thead>\n<tr>",
     );
+    for key in ["layer", "node", "activation", "weights", "bias"] {
+        let _ = write!(s, "<th scope=\"col\">{}</th>", i18n::text(lang, key));
+    }
+    s.push_str("</tr>\n</thead>\n<tbody>\n");
     let last = net.layers.len() - 1;
     for (l, layer) in net.layers.iter().enumerate() {
         let layer_name = if l == last {
-            "output".to_string()
+            i18n::text(lang, "output").to_string()
         } else if last == 1 {
-            "hidden".to_string()
+            i18n::text(lang, "hidden").to_string()
         } else {
-            format!("hidden {}", l + 1)
+            format!("{} {}", i18n::text(lang, "hidden"), l + 1)
         };
         for node in &layer.nodes {
             let weights: Vec<String> = node

@@ -335,6 +335,7 @@ impl Builder {
             let root = root_of(&prefix);
             let mut ctx = theme.context(
                 &root,
+                "index.html",
                 lang,
                 i18n::text(lang, "lessons"),
                 &theme.config.description,
@@ -372,8 +373,10 @@ impl Builder {
         // The 404 page is served at any depth: its links are absolute when the site's address
         // is known, root-relative otherwise.
         let not_found_root = base_url.clone().unwrap_or_else(|| "/".to_string());
+        let home = format!("{not_found_root}index.html");
         let mut ctx = theme.context(
             &not_found_root,
+            &home,
             &default_lang,
             i18n::text(&default_lang, "not_found"),
             &theme.config.description,
@@ -433,17 +436,17 @@ fn render_lesson(
     let dir = &placed.dir;
     let root = root_of(dir);
     let figures = draw_figures(lesson).map_err(|d| vec![d])?;
-    let page = page::render(lesson, &figures)?;
-    let notebook = notebook::notebook(lesson).map_err(|d| vec![d])?;
+    let page = page::render(lesson, &figures, &placed.lang)?;
+    let notebook = notebook::notebook(lesson, &placed.lang).map_err(|d| vec![d])?;
     let link = |t: &Target| Link {
         title: t.title.clone(),
         href: format!("{root}{}/index.html", t.dir),
         lang: t.lang.clone(),
         name: i18n::language_name(&t.lang),
     };
-    let mut ctx = theme.context(&root, &placed.lang, &lesson.title, &lesson.summary);
     let prefix = dir.strip_suffix(lesson.slug.as_str()).unwrap_or("");
-    ctx.insert("home", &format!("{root}{prefix}index.html"));
+    let home = format!("{root}{prefix}index.html");
+    let mut ctx = theme.context(&root, &home, &placed.lang, &lesson.title, &lesson.summary);
     ctx.insert(
         "lesson",
         &LessonContext {
@@ -771,9 +774,11 @@ impl Theme {
         })
     }
 
+    /// What every page gets. `home` is the page's way to its language's index.
     fn context(
         &self,
         root: &str,
+        home: &str,
         lang: &str,
         page_title: &str,
         description: &str,
@@ -781,6 +786,7 @@ impl Theme {
         let mut ctx = tera::Context::new();
         ctx.insert("site_title", &self.config.title);
         ctx.insert("root", root);
+        ctx.insert("home", home);
         ctx.insert("lang", lang);
         ctx.insert("t", &i18n::texts(lang));
         ctx.insert("page_title", page_title);
