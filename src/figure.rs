@@ -14,6 +14,8 @@ use crate::network::{format_number, Network, Samples, Signal};
 /// Figure size in CSS pixels (the SVG scales down on narrow screens).
 pub const WIDTH: u32 = 480;
 pub const HEIGHT: u32 = 320;
+/// The largest value a figure draws (beyond it, plotters' pixel arithmetic would overflow).
+pub const MAX_VALUE: f64 = 1e12;
 /// Approximate height of the plotting area, used to bound the sampling error to half a pixel.
 const PLOT_HEIGHT: f64 = 220.0;
 
@@ -49,6 +51,15 @@ pub fn draw(spec: &FigureSpec, network: &Network) -> Result<Figure, Diagnostic> 
     let (lo, hi) = y_range(&coarse, &spec.points);
     let samples = network.sample(&signals, 0.5 * (hi - lo) / PLOT_HEIGHT);
     let (lo, hi) = y_range(&samples, &spec.points);
+    if lo.abs() > MAX_VALUE || hi.abs() > MAX_VALUE {
+        return Err(Diagnostic::new(format!(
+            "figure `{}` reaches {:e}, too large to draw",
+            spec.id,
+            if lo.abs() > hi.abs() { lo } else { hi }
+        ))
+        .expected(format!("values between −{MAX_VALUE:e} and {MAX_VALUE:e}"))
+        .hint("check the weights, or plot a signal with smaller values"));
+    }
     let pad = 0.05 * (hi - lo);
     let (y0, y1) = (lo - pad, hi + pad);
     let (x0, x1) = (network.input.from, network.input.to);
@@ -111,6 +122,7 @@ pub fn draw(spec: &FigureSpec, network: &Network) -> Result<Figure, Diagnostic> 
                 .draw_series(
                     spec.points
                         .iter()
+                        .filter(|(x, _)| *x >= x0 - xpad && *x <= x1 + xpad)
                         .map(|&(x, y)| Circle::new((x, y), 5, color.filled())),
                 )
                 .map_err(|e| fail(e.to_string()))?;

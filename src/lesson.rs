@@ -19,6 +19,10 @@ pub const MAX_PRECISION: usize = 12;
 pub const DEFAULT_PRECISION: usize = 2;
 pub const MAX_SLUG: usize = 100;
 pub const MAX_LAYERS: usize = 32;
+/// The input range must lie within ±this and be at least `MIN_INPUT_SPAN` wide, so that the
+/// figures' axes can be drawn.
+pub const MAX_INPUT_MAGNITUDE: f64 = 1e9;
+pub const MIN_INPUT_SPAN: f64 = 1e-9;
 pub const MAX_PARAMETERS: usize = 10_000;
 pub const MAX_NODES: usize = 256;
 pub const MAX_SERIES: usize = 16;
@@ -36,6 +40,8 @@ pub struct Lesson {
     pub slug: String,
     /// The language named by the file name (`relu.zh-CN.md`), if any.
     pub lang: Option<String>,
+    /// Where the front matter sets the slug, if it does.
+    pub slug_span: Option<Range<usize>>,
     pub title: String,
     pub summary: String,
     pub order: i64,
@@ -142,6 +148,8 @@ pub struct SeriesSpec {
 /// What a figure block asks for.
 #[derive(Debug, Clone)]
 pub struct FigureSpec {
+    /// Where the block starts (its opening line), for problems found while drawing.
+    pub span: Range<usize>,
     pub id: String,
     pub title: String,
     pub x_label: String,
@@ -487,6 +495,7 @@ pub fn parse(source: SourceFile, file_stem: &str) -> Result<Lesson, Vec<Diagnost
     }
     Ok(Lesson {
         lang,
+        slug_span: front.slug_span,
         slug: front.slug,
         title: front.title,
         summary: front.summary,
@@ -507,6 +516,7 @@ fn fence_opening(fence: &Fence) -> Range<usize> {
 /// The validated front matter.
 struct Front {
     slug: String,
+    slug_span: Option<Range<usize>>,
     title: String,
     summary: String,
     order: i64,
@@ -549,6 +559,7 @@ fn parse_front(source: &SourceFile, file_stem: &str) -> Result<Front, Diagnostic
             .expected("a title, like `title = \"Understanding ReLU\"`"));
     }
     Ok(Front {
+        slug_span: front.slug.as_ref().map(|s| at(s.span())),
         slug,
         title: front.title.into_inner(),
         summary: front.summary,
@@ -732,7 +743,7 @@ fn parse_params(
         let d = source.error(
             fence.source_span(list.span()),
             format!(
-                "{what} has {} {}, but {expected} {} expected",
+                "{what}: {} {} given, but {expected} {} expected",
                 entries.len(),
                 plural(entries.len(), "value"),
                 if expected == 1 { "is" } else { "are" }
@@ -771,8 +782,25 @@ fn parse_network(source: &SourceFile, fence: &Fence) -> Result<Network, Diagnost
     let to = finite(source, fence, &input.to, "`to`")?;
     let from_literal = fence.text[input.from.span()].trim().to_string();
     let to_literal = fence.text[input.to.span()].trim().to_string();
+    let range_span = fence.source_span(input.from.span().start..input.to.span().end);
+    if from.abs() > MAX_INPUT_MAGNITUDE || to.abs() > MAX_INPUT_MAGNITUDE {
+        return Err(source
+            .error(range_span, "the input range is too large to draw")
+            .expected(format!(
+                "`from` and `to` between −{MAX_INPUT_MAGNITUDE:e} and {MAX_INPUT_MAGNITUDE:e}"
+            ))
+            .hint("rescale the input, e.g. thousands of units instead of units"));
+    }
+    if from < to && to - from < MIN_INPUT_SPAN {
+        return Err(source
+            .error(range_span, "the input range is too narrow to draw")
+            .expected(format!(
+                "`to` at least {MIN_INPUT_SPAN:e} larger than `from`"
+            ))
+            .hint("rescale the input, e.g. micrograms instead of grams"));
+    }
     if from >= to {
-        let span = fence.source_span(input.from.span().start..input.to.span().end);
+        let span = range_span;
         return Err(source
             .error(
                 span,
@@ -784,9 +812,14 @@ fn parse_network(source: &SourceFile, fence: &Fence) -> Result<Network, Diagnost
                 ),
             )
             .expected("`from` smaller than `to`")
-            .hint(format!(
-                "swap them: `from = {to_literal}, to = {from_literal}`"
-            )));
+            .hint(if from == to {
+                format!(
+                    "make `to` larger than {from_literal}, like `to = {}`",
+                    from + 1.0
+                )
+            } else {
+                format!("swap them: `from = {to_literal}, to = {from_literal}`")
+            }));
     }
     let samples = *input.samples.get_ref();
     if !(2..=MAX_SAMPLES as i64).contains(&samples) {
@@ -1021,6 +1054,10 @@ fn parse_figure(
                         format!("unknown colour `{}`", c.get_ref()),
                     )
                     .expected(format!("one of {} or \"#rrggbb\"", names.join(", ")))
+                    .hint(match closest(c.get_ref(), names.iter().copied()) {
+                        Some(k) => format!("did you mean `{k}`?"),
+                        None => "a hex colour is six digits, like \"#1f77b4\"".to_string(),
+                    })
             })?,
             None => Rgb::default_for(net, &signal),
         };
@@ -1042,6 +1079,7 @@ fn parse_figure(
     }
     Ok((
         FigureSpec {
+            span: fence_opening(fence),
             id,
             title: raw.title,
             x_label: raw.x_label.unwrap_or_else(|| net.input.label.clone()),
@@ -1187,7 +1225,12 @@ fn parse_table(
                     fence.source_span(raw.at.span()),
                     format!("unknown input set `{name}`"),
                 )
-                .expected("a list of inputs, like [0.0, 0.5], or \"kinks\""))
+                .expected("a list of inputs, like [0.0, 0.5], or \"kinks\"")
+                .hint(if closest(name, ["kinks"]).is_some() {
+                    "did you mean `\"kinks\"`?"
+                } else {
+                    "write the inputs as a list of numbers"
+                }))
         }
     };
     if at.len() > MAX_TABLE_ROWS {

@@ -241,16 +241,17 @@ impl Builder {
         let mut problems = Vec::new();
         for (i, p) in placed.iter().enumerate() {
             if let Some(first) = placed[..i].iter().find(|o| o.dir == p.dir) {
+                let message = format!("two lessons have the slug `{}`", p.lesson.slug);
+                let at = match &p.lesson.slug_span {
+                    Some(span) => p.lesson.source.error(span.clone(), message),
+                    None => Diagnostic::in_file(p.lesson.source.path.clone(), message),
+                };
                 problems.push(
-                    Diagnostic::in_file(
-                        p.lesson.source.path.clone(),
-                        format!("two lessons have the slug `{}`", p.lesson.slug),
-                    )
-                    .expected("a different slug for every lesson of a language")
-                    .hint(format!(
-                        "{} has it too; set `slug = \"...\"` in one of them",
-                        first.lesson.source.path
-                    )),
+                    at.expected("a different slug for every lesson of a language")
+                        .hint(format!(
+                            "{} has it too; set `slug = \"...\"` in one of them",
+                            first.lesson.source.path
+                        )),
                 );
             }
         }
@@ -578,7 +579,12 @@ fn draw_figures(lesson: &Lesson) -> Result<Vec<Figure>, Diagnostic> {
         .into_par_iter()
         .map(|block| match block {
             Block::Diagram(spec) => Ok(diagram::draw(spec, network)),
-            Block::Figure(spec) => figure::draw(spec, network),
+            Block::Figure(spec) => figure::draw(spec, network).map_err(|d| Diagnostic {
+                location: d
+                    .location
+                    .or_else(|| Some(Box::new(lesson.source.locate(spec.span.clone())))),
+                ..d
+            }),
             _ => unreachable!("filtered to figures and diagrams"),
         })
         .collect()
@@ -847,15 +853,50 @@ fn template_error(sources: &BTreeMap<String, SourceFile>, e: &tera::Error) -> Di
                 .hint("check the tag's syntax: {{ variable }}, {% if x %}...{% endif %}, {% block b %}...{% endblock %}");
         }
     }
-    // Render errors name a variable or filter: point at its first use.
+    // Render errors name a variable or filter: point at its first use inside a tag.
     for quoted in full.split('`').skip(1).step_by(2) {
-        if let Some(at) = file.text.find(quoted) {
+        if let Some(at) = find_in_tags(&file.text, quoted) {
             return file
                 .error(at..at + quoted.len(), message)
-                .hint("the lesson page gets: site_title, root, lang, page_title, description, lesson.{title,summary,slug}, content, prev, next; the index gets lessons[].{title,summary,href}");
+                .hint("every page gets site_title, root, home, lang, t, page_title, description; the lesson page also lesson.{title,summary,slug}, content, toc, notebook, translations, prev, next; the index lessons and languages (see the README)");
         }
     }
     Diagnostic::in_file(file.path.clone(), message)
+}
+
+/// The first place `name` appears inside a `{{ ... }}` or `{% ... %}` tag of a template.
+fn find_in_tags(text: &str, name: &str) -> Option<usize> {
+    let mut at = 0;
+    while let Some(open) = text[at..].find('{').map(|i| at + i) {
+        let rest = &text[open..];
+        let close = if rest.starts_with("{{") {
+            rest.find("}}")
+        } else if rest.starts_with("{%") {
+            rest.find("%}")
+        } else {
+            None
+        };
+        match close {
+            Some(end) => {
+                let tag = &rest[..end];
+                let ident = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
+                // The name as a whole expression, not the end of `lesson.title`.
+                let whole = tag.match_indices(name).find(|(i, _)| {
+                    !tag[..*i].chars().next_back().is_some_and(ident)
+                        && !tag[i + name.len()..]
+                            .chars()
+                            .next()
+                            .is_some_and(|c| c.is_alphanumeric() || c == '_')
+                });
+                if let Some((i, _)) = whole {
+                    return Some(open + i);
+                }
+                at = open + end;
+            }
+            None => at = open + 1,
+        }
+    }
+    None
 }
 
 fn line_col_offset(text: &str, line: usize, col: usize) -> usize {
