@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 /// Interface texts: (key, English, Simplified Chinese).
-const TEXTS: [(&str, &str, &str); 25] = [
+const TEXTS: [(&str, &str, &str); 27] = [
     ("lessons", "Lessons", "课程"),
     ("contents", "Contents", "目录"),
     ("previous", "Previous", "上一课"),
@@ -17,6 +17,8 @@ const TEXTS: [(&str, &str, &str); 25] = [
     ("languages", "Languages", "语言"),
     ("translations", "Also in:", "其他语言版本："),
     ("anchor", "Link to this section", "链接到本节"),
+    ("table", "Table", "表格"),
+    ("formula", "Formula", "公式"),
     ("layer", "Layer", "层"),
     ("node", "Node", "节点"),
     ("activation", "Activation", "激活函数"),

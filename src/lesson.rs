@@ -648,7 +648,9 @@ fn toml_error(source: &SourceFile, offset: usize, e: &toml::de::Error, what: &st
 }
 
 fn toml_hint(d: Diagnostic, message: &str) -> Diagnostic {
-    if message.contains("unknown field") {
+    if message.contains("unknown field") && message.contains("there are no fields") {
+        d.hint("this block takes no fields: leave its body empty")
+    } else if message.contains("unknown field") {
         d.hint("check the spelling of the field name (the README lists every field)")
     } else if message.contains("missing field") {
         d.hint("add the missing field")

@@ -163,7 +163,7 @@ pub fn render(lesson: &Lesson, figures: &[Figure], lang: &str) -> Result<Page, V
                             }),
                         None => String::new(),
                     },
-                    Some(Block::Table(spec)) => table_html(lesson, spec),
+                    Some(Block::Table(spec)) => table_html(lesson, spec, lang),
                     Some(Block::Parameters) => parameters_html(lesson, lang),
                 };
                 if !html.is_empty() {
@@ -225,7 +225,16 @@ pub fn render(lesson: &Lesson, figures: &[Figure], lang: &str) -> Result<Page, V
                         if let Some(h) = heading.as_mut() {
                             h.text.push_str(&latex);
                         }
-                        out.push(Event::InlineHtml(CowStr::from(mathml)));
+                        let html = if display == MathDisplay::Block {
+                            // A wide formula scrolls by itself instead of widening the page.
+                            format!(
+                                "<span class=\"math-display\" tabindex=\"0\" role=\"region\" aria-label=\"{}\">{mathml}</span>",
+                                i18n::text(lang, "formula")
+                            )
+                        } else {
+                            mathml
+                        };
+                        out.push(Event::InlineHtml(CowStr::from(html)));
                     }
                     Err(d) => problems.push(d),
                 }
@@ -262,6 +271,14 @@ pub fn render(lesson: &Lesson, figures: &[Figure], lang: &str) -> Result<Page, V
                         });
                     }
                 }
+            }
+            Event::Start(Tag::Table(_)) => {
+                out.push(Event::Html(CowStr::from(table_wrap(lang))));
+                out.push(event);
+            }
+            Event::End(TagEnd::Table) => {
+                out.push(event);
+                out.push(Event::Html(CowStr::from("</div>\n")));
             }
             Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. }) => {
                 links.push((dest_url.to_string(), range));
@@ -566,14 +583,24 @@ fn arithmetic_mathml(text: &str) -> String {
 }
 
 /// A table of signals at chosen inputs, optionally with the arithmetic written out as math.
-fn table_html(lesson: &Lesson, spec: &TableSpec) -> String {
+/// The opening of a table's scrolling wrapper: keyboard users can reach and scroll it.
+fn table_wrap(lang: &str) -> String {
+    format!(
+        "<div class=\"nn-table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{}\">\n",
+        i18n::text(lang, "table")
+    )
+}
+
+fn table_html(lesson: &Lesson, spec: &TableSpec, lang: &str) -> String {
     let net = lesson
         .network
         .as_ref()
         .expect("validated: tables need a network");
     let (headers, rows) = table_cells(net, spec);
-    let mut s =
-        String::from("<div class=\"nn-table-wrap\">\n<table class=\"nn-table\">\n<thead>\n<tr>");
+    let mut s = format!(
+        "{}<table class=\"nn-table\">\n<thead>\n<tr>",
+        table_wrap(lang)
+    );
     for h in &headers {
         let _ = write!(s, "<th scope=\"col\">{}</th>", escape(h));
     }
@@ -650,8 +677,9 @@ fn parameters_html(lesson: &Lesson, lang: &str) -> String {
     let Some(net) = lesson.network.as_ref() else {
         return String::new();
     };
-    let mut s = String::from(
-        "<div class=\"nn-table-wrap\">\n<table class=\"nn-parameters\">\n<thead>\n<tr>",
+    let mut s = format!(
+        "{}<table class=\"nn-parameters\">\n<thead>\n<tr>",
+        table_wrap(lang)
     );
     for key in ["layer", "node", "activation", "weights", "bias"] {
         let _ = write!(s, "<th scope=\"col\">{}</th>", i18n::text(lang, key));

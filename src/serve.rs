@@ -121,34 +121,43 @@ fn open_browser(url: &str) {
     }
 }
 
-/// Build and publish the result (or the error) to the pages.
+/// Build and publish the result (or the error) to the pages. Printing happens after the
+/// status lock is released, so a terminal that does not read never blocks a request.
 fn rebuild(builder: &mut Builder, state: &State) {
     let start = Instant::now();
     let result = builder.build();
     let elapsed = start.elapsed();
-    let mut status = state.status.lock().unwrap_or_else(|e| e.into_inner());
-    status.generation += 1;
-    match result {
-        Ok(site) => {
-            for w in &site.warnings {
-                eprintln!("{w}");
+    let report = {
+        let mut status = state.status.lock().unwrap_or_else(|e| e.into_inner());
+        status.generation += 1;
+        let report = match result {
+            Ok(site) => {
+                let mut text: String = site.warnings.iter().map(|w| format!("{w}\n")).collect();
+                text.push_str(&format!(
+                    "built {} lesson{} ({} rendered) in {:.1} ms\n",
+                    site.lessons,
+                    if site.lessons == 1 { "" } else { "s" },
+                    site.rendered,
+                    elapsed.as_secs_f64() * 1e3
+                ));
+                status.files = Arc::new(site.files);
+                status.error = None;
+                (text, false)
             }
-            println!(
-                "built {} lesson{} ({} rendered) in {:.1} ms",
-                site.lessons,
-                if site.lessons == 1 { "" } else { "s" },
-                site.rendered,
-                elapsed.as_secs_f64() * 1e3
-            );
-            status.files = Arc::new(site.files);
-            status.error = None;
-        }
-        Err(e) => {
-            eprint!("{e}");
-            status.error = Some(e.to_string());
-        }
+            Err(e) => {
+                let text = e.to_string();
+                status.error = Some(text.clone());
+                (text, true)
+            }
+        };
+        state.changed.notify_all();
+        report
+    };
+    match report {
+        (text, false) => print!("{text}"),
+        (text, true) => eprint!("{text}"),
     }
-    state.changed.notify_all();
+    let _ = io::stdout().flush();
 }
 
 /// The files of the project that a build reads, with their modification times and sizes.
@@ -402,10 +411,11 @@ fn inject(html: &[u8]) -> Vec<u8> {
 /// The server-sent event stream: `failure` with the error text while the build is broken,
 /// `reload` after every successful build.
 fn events(writer: &mut impl Write, state: &State) -> io::Result<()> {
+    // The build seen is read first, so a build that ends while the headers go out is announced.
+    let (_, mut seen, error) = state.snapshot();
     writer.write_all(
         b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nretry: 300\n\n",
     )?;
-    let (_, mut seen, error) = state.snapshot();
     if let Some(e) = error {
         send(writer, "failure", &e)?;
     }

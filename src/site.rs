@@ -847,21 +847,65 @@ fn template_error(sources: &BTreeMap<String, SourceFile>, e: &tera::Error) -> Di
             .filter_map(|n| n.parse().ok())
             .collect();
         if let [line, col] = nums[..] {
+            if let Some((at, tag)) = unclosed_tag(&file.text) {
+                if line > file.text.lines().count()
+                    || detail.contains("expected tag or some content")
+                {
+                    return file
+                        .error(at..at + 2 + tag.len() + 1, format!("template error: `{{% {tag} %}}` is never closed"))
+                        .expected(format!("`{{% end{tag} %}}` after it"))
+                        .hint("every {% if %}, {% for %} and {% block %} needs its {% endif %}, {% endfor %} or {% endblock %}");
+                }
+            }
             let offset = line_col_offset(&file.text, line, col);
             return file
                 .error(offset..offset + 1, message)
                 .hint("check the tag's syntax: {{ variable }}, {% if x %}...{% endif %}, {% block b %}...{% endblock %}");
         }
     }
-    // Render errors name a variable or filter: point at its first use inside a tag.
-    for quoted in full.split('`').skip(1).step_by(2) {
-        if let Some(at) = find_in_tags(&file.text, quoted) {
+    // Render errors name a variable (`name`) or filter ('name'): point at its first use inside
+    // a tag, in the template rendered or any it extends or includes.
+    let names = full
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .chain(full.split('\'').skip(1).step_by(2))
+        .filter(|n| !n.is_empty() && !n.ends_with(".html") && !n.contains(' '));
+    for quoted in names {
+        let found = std::iter::once(file)
+            .chain(sources.values())
+            .find_map(|f| find_in_tags(&f.text, quoted).map(|at| (f, at)));
+        if let Some((file, at)) = found {
             return file
                 .error(at..at + quoted.len(), message)
                 .hint("every page gets site_title, root, home, lang, t, page_title, description; the lesson page also lesson.{title,summary,slug}, content, toc, notebook, translations, prev, next; the index lessons and languages (see the README)");
         }
     }
     Diagnostic::in_file(file.path.clone(), message)
+}
+
+/// The last block tag (`if`, `for`, `block`, ...) of a template that is never closed: its
+/// offset and name.
+fn unclosed_tag(text: &str) -> Option<(usize, String)> {
+    let mut open: Vec<(usize, String)> = Vec::new();
+    let mut at = 0;
+    while let Some(i) = text[at..].find("{%").map(|i| at + i) {
+        let end = text[i..].find("%}").map_or(text.len(), |e| i + e);
+        let word = text[i + 2..end]
+            .trim_start_matches('-')
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        match word {
+            "if" | "for" | "block" | "macro" | "filter" | "raw" => open.push((i, word.to_string())),
+            w if w.starts_with("end") => {
+                open.pop();
+            }
+            _ => {}
+        }
+        at = end.max(i + 2);
+    }
+    open.pop()
 }
 
 /// The first place `name` appears inside a `{{ ... }}` or `{% ... %}` tag of a template.

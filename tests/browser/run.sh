@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# The site in a real browser (issue 4): builds the site, serves it on loopback with a plain static
+# server, and runs check.mjs on it: every page in headless Chromium at 390 and 1280 px, light and
+# dark (console errors, failed requests, broken links and images, MathML, raw LaTeX, axe-core WCAG 2
+# A/AA), the Nu HTML checker on every .html/.css/.svg, and screenshots into tests/screenshots/.
+#
+#   bash tests/browser/run.sh            # from the repository root (or anywhere)
+#
+# Installs what is missing: chromium and a Java runtime (apt-get, as root), the npm packages pinned
+# in package-lock.json (npm ci, no install scripts, no browser download). Exits non-zero on any
+# failure; the last line is "browser: N passed, M failed".
+#
+# Environment: NNBOOK_SITE=DIR checks an already built site instead of building one;
+# NNBOOK_BIN=PATH uses that nnbook binary (default: `cargo run -q --`, the debug build CI already
+# has); SCREENSHOT_DIR=DIR (default tests/screenshots, empty for none); CHROMIUM=PATH; VERBOSE=1.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+cd "$root"
+t0=$(date +%s)
+say() { printf 'browser: %s\n' "$*"; }
+
+# --- Tools ---------------------------------------------------------------------------------------
+export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+missing=()
+[ -x "$CHROMIUM" ] || missing+=(chromium)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+if [ "${#missing[@]}" -gt 0 ]; then
+  if [ "$(id -u)" != 0 ]; then
+    say "missing ${missing[*]}: run as root, or apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  say "installing ${missing[*]} (apt-get)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${missing[@]}" >/dev/null
+  [ -x "$CHROMIUM" ] || CHROMIUM=/usr/bin/chromium
+fi
+command -v node >/dev/null 2>&1 || { say "node is missing (Node 18 or later is needed)" >&2; exit 1; }
+
+# npm packages, reinstalled only when package-lock.json changed. No install scripts: vnu-jar's
+# would download a Java runtime when none is found, and nothing here needs a script.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+stamp="$here/node_modules/.nnbook-lock"
+lock_sum="$(cksum <"$here/package-lock.json")"
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_sum" ]; then
+  say "npm ci"
+  (cd "$here" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
+  printf '%s' "$lock_sum" >"$stamp"
+fi
+
+# --- The site ------------------------------------------------------------------------------------
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/nnbook-browser.XXXXXX")"
+server_pid=""
+cleanup() {
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if [ -n "${NNBOOK_SITE:-}" ]; then
+  site="$(cd "$NNBOOK_SITE" && pwd)"
+else
+  site="$tmp/site"
+  if [ -n "${NNBOOK_BIN:-}" ]; then
+    "$NNBOOK_BIN" build --quiet --out "$site"
+  else
+    cargo run -q -- build --quiet --out "$site"
+  fi
+fi
+say "site: $(find "$site" -name '*.html' | wc -l) pages in $site"
+
+# --- A plain static server on loopback (no live-reload script injected) --------------------------
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+python3 -m http.server --bind 127.0.0.1 --directory "$site" "$port" >"$tmp/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 100); do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
+  kill -0 "$server_pid" 2>/dev/null || { say "the static server died:"; cat "$tmp/server.log"; exit 1; }
+  sleep 0.1
+done
+
+# --- The checks ----------------------------------------------------------------------------------
+shots="${SCREENSHOT_DIR-$root/tests/screenshots}"
+[ -z "$shots" ] || mkdir -p "$shots"
+status=0
+SITE_DIR="$site" BASE_URL="http://127.0.0.1:$port/" SCREENSHOT_DIR="$shots" \
+  node "$here/check.mjs" || status=$?
+say "done in $(($(date +%s) - t0)) s"
+exit "$status"

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Tests the browser checks themselves, on two small hand-written sites in fixtures/:
+# clean/ must pass every check (no false failures: dollars in prose, TeX inside code, math in a
+# closed <details>, a lazy image far below the fold, links to a folder and to fragments), and
+# broken/ must fail every kind of check that run.sh promises to catch.
+#
+#   bash tests/browser/selftest.sh
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+out="$(mktemp -d "${TMPDIR:-/tmp}/nnbook-selftest.XXXXXX")"
+trap 'rm -rf "$out"' EXIT
+bad=0
+
+if NNBOOK_SITE="$here/fixtures/clean" SCREENSHOT_DIR= bash "$here/run.sh" >"$out/clean.log" 2>&1; then
+  echo "selftest: clean fixture passes"
+else
+  echo "selftest: FAIL: the clean fixture failed:"; cat "$out/clean.log"; bad=1
+fi
+
+if NNBOOK_SITE="$here/fixtures/broken" SCREENSHOT_DIR= bash "$here/run.sh" >"$out/broken.log" 2>&1; then
+  echo "selftest: FAIL: the broken fixture passed:"; cat "$out/broken.log"; bad=1
+else
+  # One line per promised check: a pattern that must appear in the report.
+  while IFS= read -r pattern; do
+    [ -n "$pattern" ] || continue
+    if ! grep -qF -- "$pattern" "$out/broken.log"; then
+      echo "selftest: FAIL: the broken fixture's report lacks: $pattern"; bad=1
+    fi
+  done <<'EOF'
+console error [all modes]
+      boom on purpose
+uncaught exception [all modes]
+failed request [all modes]
+broken image — img
+figure not displayed — img
+broken link — a
+      nowhere.html -> nowhere.html: HTTP 404
+no element with id "no-such-id" in index.html
+no element with id "not-there" in sub/page.html
+math — math
+has an empty box
+raw LaTeX — p
+a LaTeX command or delimiter: "Raw TeX: $\mathrm{ReLU}
+a $…$ span with TeX in it: "Dollar TeX: the square $a^2$
+horizontal overflow — div
+axe color-contrast (serious) — .faint [all modes]
+axe image-alt (critical)
+html-validator — line
+End tag “b” violates nesting rules.
+browser: 
+EOF
+  if grep -q 'inside code is fine' "$out/broken.log"; then
+    echo "selftest: FAIL: TeX inside <code> was reported"; bad=1
+  fi
+  [ "$bad" = 1 ] && cat "$out/broken.log"
+  [ "$bad" = 1 ] || echo "selftest: broken fixture fails every promised check"
+fi
+exit "$bad"
