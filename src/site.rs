@@ -101,15 +101,33 @@ pub fn check(root: &Path) -> Result<Site, Error> {
 /// Parse every lesson of a project (all problems of all lessons are reported), with the
 /// warnings of the walk.
 pub fn load_lessons(root: &Path) -> Result<(Vec<Lesson>, Vec<Diagnostic>), Error> {
+    load_lessons_cached(root, &mut HashMap::new())
+}
+
+/// [`load_lessons`], reusing the lessons of `parsed` whose file and text are unchanged.
+fn load_lessons_cached(
+    root: &Path,
+    parsed: &mut HashMap<String, Lesson>,
+) -> Result<(Vec<Lesson>, Vec<Diagnostic>), Error> {
     let found = content::find(root, &root.join("content")).map_err(Error::from)?;
     let mut lessons = Vec::new();
     let mut problems = Vec::new();
+    let mut kept = HashMap::with_capacity(found.files.len());
     for file in found.files {
-        match lesson::parse(file.source, &file.stem) {
-            Ok(l) => lessons.push(l),
+        let path = file.source.path.clone();
+        let lesson = match parsed.remove(&path) {
+            Some(l) if l.source.text == file.source.text => Ok(l),
+            _ => lesson::parse(file.source, &file.stem),
+        };
+        match lesson {
+            Ok(l) => {
+                kept.insert(path, l.clone());
+                lessons.push(l);
+            }
             Err(d) => problems.extend(d),
         }
     }
+    *parsed = kept;
     if !problems.is_empty() {
         return Err(Error::from(problems));
     }
@@ -124,6 +142,8 @@ pub struct Builder {
     base_url: Option<String>,
     theme: Option<(ThemeFiles, Arc<Theme>)>,
     cache: HashMap<String, RenderedLesson>,
+    /// Parsed lessons by path, reused while their text is unchanged.
+    parsed: HashMap<String, Lesson>,
 }
 
 /// A lesson placed in the site: its language and its folder (`relu`, `zh-CN/relu`).
@@ -179,6 +199,7 @@ impl Builder {
             base_url: None,
             theme: None,
             cache: HashMap::new(),
+            parsed: HashMap::new(),
         }
     }
 
@@ -193,10 +214,17 @@ impl Builder {
         let files = ThemeFiles::read(&self.root)?;
         let theme = match &self.theme {
             Some((old, theme)) if *old == files => theme.clone(),
-            _ => {
+            old => {
                 let theme = Arc::new(Theme::compile(&files)?);
+                // Lesson pages depend on the configuration and the templates but the index,
+                // the 404 page and the static files: editing those re-renders no lesson.
+                if old
+                    .as_ref()
+                    .is_none_or(|(old, _)| !old.same_for_lessons(&files))
+                {
+                    self.cache.clear();
+                }
                 self.theme = Some((files, theme.clone()));
-                self.cache.clear();
                 theme
             }
         };
@@ -206,7 +234,7 @@ impl Builder {
             .clone()
             .or_else(|| theme.config.base_url.clone())
             .map(|u| if u.ends_with('/') { u } else { format!("{u}/") });
-        let (lessons, mut warnings) = load_lessons(&self.root)?;
+        let (lessons, mut warnings) = load_lessons_cached(&self.root, &mut self.parsed)?;
         let mut placed: Vec<Placed> = lessons
             .iter()
             .map(|l| {
@@ -664,6 +692,21 @@ pub struct ThemeFiles {
 }
 
 impl ThemeFiles {
+    /// Whether two snapshots render lesson pages alike: the same configuration and the same
+    /// templates, leaving out the index, the 404 page and the files copied as they are.
+    fn same_for_lessons(&self, other: &ThemeFiles) -> bool {
+        let for_lessons = |t: &ThemeFiles| -> Vec<(String, Vec<u8>)> {
+            t.files
+                .iter()
+                .filter(|(name, _)| {
+                    name.ends_with(".html") && *name != "index.html" && *name != "404.html"
+                })
+                .map(|(name, (_, bytes))| (name.clone(), bytes.clone()))
+                .collect()
+        };
+        self.config == other.config && for_lessons(self) == for_lessons(other)
+    }
+
     pub fn read(root: &Path) -> Result<ThemeFiles, Error> {
         let config_path = root.join(CONFIG_FILE);
         let config = if config_path.is_file() {
