@@ -136,8 +136,41 @@ impl Diagnostic {
     }
 }
 
+/// Text for a terminal: control characters (escape sequences, bells) that a lesson may contain
+/// are shown as `\u{1b}` instead of being sent to the terminal.
+fn visible(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let this = Diagnostic {
+            message: visible(&self.message),
+            expected: self.expected.as_deref().map(visible),
+            hint: self.hint.as_deref().map(visible),
+            location: self.location.as_ref().map(|l| {
+                Box::new(Location {
+                    file: visible(&l.file),
+                    source_line: visible(&l.source_line.replace('\t', " ")),
+                    ..(**l).clone()
+                })
+            }),
+            severity: self.severity,
+        };
+        this.write(f)
+    }
+}
+
+impl Diagnostic {
+    fn write(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",

@@ -77,7 +77,7 @@ pub fn draw(spec: &FigureSpec, network: &Network) -> Result<Figure, Diagnostic> 
             .x_label_area_size(46)
             .y_label_area_size(62);
         if !spec.title.is_empty() {
-            builder.caption(&spec.title, ("sans-serif", 24));
+            builder.caption(clean(&spec.title), ("sans-serif", 24));
         }
         let mut chart = builder
             .build_cartesian_2d(x0 - xpad..x1 + xpad, y0..y1)
@@ -94,8 +94,8 @@ pub fn draw(spec: &FigureSpec, network: &Network) -> Result<Figure, Diagnostic> 
             .y_label_formatter(&tick)
             .label_style(("sans-serif", 18))
             .axis_desc_style(("sans-serif", 19))
-            .x_desc(spec.x_label.as_str())
-            .y_desc(spec.y_label.as_str())
+            .x_desc(clean(&spec.x_label))
+            .y_desc(clean(&spec.y_label))
             .draw()
             .map_err(|e| fail(e.to_string()))?;
         let mut legend = false;
@@ -216,7 +216,7 @@ fn legend_corner(
 /// spaces (which SVG does not display) make up the difference, so the legend box fits.
 fn measured(label: &str) -> String {
     let wide = label.chars().filter(|c| is_wide(*c)).count();
-    let mut out = label.to_string();
+    let mut out = clean(label);
     out.extend(std::iter::repeat_n('\u{2003}', (wide * 9).div_ceil(20)));
     out
 }
@@ -311,11 +311,19 @@ fn describe(spec: &FigureSpec, network: &Network, samples: &Samples) -> String {
     d
 }
 
-/// Escape text for XML (SVG) and HTML.
+/// Text without control characters (other than tab and newline), which XML does not allow.
+pub fn clean(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .collect()
+}
+
+/// Escape text for XML (SVG) and HTML; control characters are dropped.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
+            c if c.is_control() && c != '\n' && c != '\t' => {}
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),

@@ -5,6 +5,7 @@
 use serde_json::{json, Value};
 
 use crate::error::Diagnostic;
+use crate::figure::escape;
 use crate::i18n;
 use crate::lesson::{fences, Block, Lesson};
 use crate::page::{fill_markdown, fill_placeholders, table_cells};
@@ -18,9 +19,10 @@ pub fn notebook(lesson: &Lesson, lang: &str) -> Result<String, Diagnostic> {
             cells.push(cell("markdown", text));
         }
     };
-    let mut intro = format!("# {}\n", lesson.title);
+    // Front matter and block values are text, never markup: escape them for Jupyter.
+    let mut intro = format!("# {}\n", escape(&lesson.title));
     if !lesson.summary.is_empty() {
-        intro.push_str(&format!("\n{}\n", lesson.summary));
+        intro.push_str(&format!("\n{}\n", escape(&lesson.summary)));
     }
     markdown(&mut cells, &intro);
     if let Some(net) = &lesson.network {
@@ -51,12 +53,18 @@ pub fn notebook(lesson: &Lesson, lang: &str) -> Result<String, Diagnostic> {
                     } else {
                         spec.title.as_str()
                     };
-                    markdown(&mut cells, &format!("*{title}.* {caption}"));
+                    markdown(
+                        &mut cells,
+                        &format!("*{}.* {}", escape(title), escape(&caption)),
+                    );
                 }
                 Some(Block::Table(spec)) => {
                     if let Some(net) = &lesson.network {
                         let (headers, rows) = table_cells(net, spec);
-                        let line = |cells: &[String]| format!("| {} |\n", cells.join(" | "));
+                        let line = |cells: &[String]| {
+                            let cells: Vec<String> = cells.iter().map(|c| escape(c)).collect();
+                            format!("| {} |\n", cells.join(" | "))
+                        };
                         let mut table = line(&headers);
                         table.push_str(&line(&vec!["---".to_string(); headers.len()]));
                         for row in &rows {

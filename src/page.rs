@@ -19,6 +19,10 @@ use crate::i18n;
 use crate::lesson::{unknown_signal, Block, Lesson, TableSpec, BLOCK_KINDS};
 use crate::network::{format_number, typographic_minus, Network, Quantity};
 
+/// Bounds on one formula: the converter recurses once per nesting level.
+pub const MAX_MATH_NESTING: i64 = 100;
+pub const MAX_MATH_BYTES: usize = 20_000;
+
 /// The Markdown extensions nnbook enables.
 pub fn markdown_options() -> Options {
     Options::ENABLE_TABLES
@@ -34,6 +38,9 @@ enum Context {
     Code,
     /// A code block marked `verbatim`: placeholders are shown as written.
     Verbatim,
+    /// Markdown source for another renderer (the notebook): like prose, with the values
+    /// escaped so that they never become markup.
+    Markdown,
 }
 
 /// A lesson's body as HTML, and the links it makes (to check them against the site).
@@ -91,6 +98,31 @@ fn math(
     range: &Range<usize>,
     display: MathDisplay,
 ) -> Result<String, Diagnostic> {
+    let depth = latex
+        .chars()
+        .scan(0i64, |d, c| {
+            *d += match c {
+                '{' => 1,
+                '}' => -1,
+                _ => 0,
+            };
+            Some(*d)
+        })
+        .max()
+        .unwrap_or(0);
+    if depth > MAX_MATH_NESTING || latex.len() > MAX_MATH_BYTES {
+        let start = locate_in_source(&lesson.source, range.clone(), latex.trim());
+        return Err(lesson
+            .source
+            .error(
+                start..start + 1,
+                "this formula is too long or too deeply nested",
+            )
+            .expected(format!(
+                "at most {MAX_MATH_NESTING} nested braces and {MAX_MATH_BYTES} bytes per formula"
+            ))
+            .hint("split the formula"));
+    }
     static CONVERTER: OnceLock<Option<LatexToMathML>> = OnceLock::new();
     let converter = CONVERTER
         .get_or_init(|| LatexToMathML::new(MathCoreConfig::default()).ok())
@@ -330,8 +362,8 @@ pub fn fill_placeholders(
     fill(lesson, text, range, context)
 }
 
-/// Fill the placeholders of a piece of Markdown source (found at `range`), leaving inline code
-/// spans as written, as the HTML page does.
+/// Fill the placeholders of a piece of Markdown source (found at `range`) for another Markdown
+/// renderer: inline code spans stay as written, as on the HTML page, and values are escaped.
 pub fn fill_markdown(
     lesson: &Lesson,
     text: &str,
@@ -358,7 +390,7 @@ pub fn fill_markdown(
         at += end;
         rest = &rest[end..];
     }
-    out.push_str(&fill(lesson, rest, &(at..range.end), Context::Prose)?);
+    out.push_str(&fill(lesson, rest, &(at..range.end), Context::Markdown)?);
     Ok(out)
 }
 
@@ -391,7 +423,12 @@ fn fill(
         let here = locate_in_source(&lesson.source, search_from..range.end, whole);
         let span = here..here + whole.len();
         search_from = span.end.min(range.end);
-        out.push_str(&placeholder(lesson, after[..close].trim(), span, context)?);
+        let value = placeholder(lesson, after[..close].trim(), span, context)?;
+        if context == Context::Markdown {
+            out.push_str(&escape(&value));
+        } else {
+            out.push_str(&value);
+        }
         rest = &after[close + 2..];
     }
     out.push_str(rest);
@@ -422,7 +459,7 @@ fn placeholder(
             .expected("a ```network block in the same lesson"));
     };
     let literal = |typed: &str| match context {
-        Context::Prose => typographic_minus(typed),
+        Context::Prose | Context::Markdown => typographic_minus(typed),
         Context::Code | Context::Verbatim => typed.to_string(),
     };
     if let Some((signal, at)) = expr.split_once('@') {
@@ -442,7 +479,7 @@ fn placeholder(
         let v = net.value(&net.trace(x), &sig);
         let s = format_number(v, lesson.precision);
         return Ok(match context {
-            Context::Prose => s,
+            Context::Prose | Context::Markdown => s,
             Context::Code | Context::Verbatim => s.replace('\u{2212}', "-"),
         });
     }
@@ -479,6 +516,8 @@ fn inline_markdown(lesson: &Lesson, text: &str, span: &Range<usize>) -> Result<S
     for event in Parser::new_ext(text, markdown_options()) {
         events.push(match event {
             Event::Text(t) => Event::Text(CowStr::from(fill(lesson, &t, span, Context::Prose)?)),
+            // A caption is a block value: Markdown, but never raw markup.
+            Event::Html(t) | Event::InlineHtml(t) => Event::Text(t),
             e => e,
         });
     }

@@ -73,6 +73,12 @@ pub struct Site {
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
     let start = Instant::now();
     check_output_folder(&options.root, &options.out)?;
+    recover(&options.out).map_err(|e| {
+        Diagnostic::new(format!(
+            "cannot restore the previous site in {}: {e}",
+            options.out.display()
+        ))
+    })?;
     let site = Builder::new(&options.root)
         .with_base_url(options.base_url.clone())
         .build()?;
@@ -1054,8 +1060,8 @@ fn check_output_folder(root: &Path, out: &Path) -> Result<(), Error> {
     Ok(())
 }
 
-/// Write the files into a staging folder beside `out`, then swap it in with renames.
-fn publish(out: &Path, files: &SiteFiles) -> std::io::Result<()> {
+/// The staging and previous-site folders beside an output folder.
+fn beside(out: &Path) -> (PathBuf, PathBuf) {
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -1064,8 +1070,28 @@ fn publish(out: &Path, files: &SiteFiles) -> std::io::Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "site".into());
-    let staging = parent.join(format!(".{name}.nnbook-staging"));
-    let old = parent.join(format!(".{name}.nnbook-old"));
+    (
+        parent.join(format!(".{name}.nnbook-staging")),
+        parent.join(format!(".{name}.nnbook-old")),
+    )
+}
+
+/// A build killed between publishing's two renames leaves no output folder and the complete
+/// previous site beside it: put it back before anything else.
+fn recover(out: &Path) -> std::io::Result<()> {
+    let (_, old) = beside(out);
+    if !out.exists() && old.is_dir() {
+        fs::rename(&old, out)?;
+    }
+    Ok(())
+}
+
+/// Write the files into a staging folder beside `out`, then swap it in with renames. At any
+/// moment, `out` is the previous complete site or the new one, or (between the two renames)
+/// missing with the previous site in the `-old` folder, which [`recover`] restores.
+fn publish(out: &Path, files: &SiteFiles) -> std::io::Result<()> {
+    recover(out)?;
+    let (staging, old) = beside(out);
     for leftover in [&staging, &old] {
         if leftover.exists() {
             fs::remove_dir_all(leftover)?;
