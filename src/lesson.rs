@@ -439,45 +439,18 @@ pub fn parse(source: SourceFile, file_stem: &str) -> Result<Lesson, Vec<Diagnost
                         .expected("a ```network block in the same lesson")
                         .hint("add a network block (see the README's lesson format)")),
                     Some(net) => match kind {
-                        "figure" => {
-                            let n = figure_ids.len() + 1;
-                            parse_figure(&source, fence, net, n).and_then(|(spec, id_span)| {
-                                if let Some((_, first)) =
-                                    figure_ids.iter().find(|(id, _)| *id == spec.id)
-                                {
-                                    let line = source.locate(first.clone()).line;
-                                    return Err(source
-                                        .error(
-                                            id_span,
-                                            format!("figure id `{}` is used twice", spec.id),
-                                        )
-                                        .expected("a different id for each figure of a lesson")
-                                        .hint(format!(
-                                            "the first figure with this id is at line {line}"
-                                        )));
-                                }
-                                figure_ids.push((spec.id.clone(), id_span));
+                        "figure" => parse_figure(&source, fence, net, figure_ids.len() + 1)
+                            .and_then(|(spec, span)| {
+                                claim_id(&source, &mut figure_ids, &spec.id, span)?;
                                 Ok(Block::Figure(spec))
-                            })
-                        }
+                            }),
+                        "diagram" => parse_diagram(&source, fence, net, figure_ids.len() + 1)
+                            .and_then(|(spec, span)| {
+                                claim_id(&source, &mut figure_ids, &spec.id, span)?;
+                                Ok(Block::Diagram(spec))
+                            }),
                         "table" => {
                             parse_table(&source, fence, net, front.precision).map(Block::Table)
-                        }
-                        "diagram" => {
-                            let n = figure_ids.len() + 1;
-                            parse_diagram(&source, fence, net, n).and_then(|(spec, id_span)| {
-                            if let Some((_, first)) =
-                                figure_ids.iter().find(|(id, _)| *id == spec.id)
-                            {
-                                let line = source.locate(first.clone()).line;
-                                return Err(source
-                                    .error(id_span, format!("figure id `{}` is used twice", spec.id))
-                                    .expected("a different id for each figure and diagram of a lesson")
-                                    .hint(format!("the first figure with this id is at line {line}")));
-                            }
-                            figure_ids.push((spec.id.clone(), id_span));
-                            Ok(Block::Diagram(spec))
-                        })
                         }
                         _ => from_block::<RawParameters>(&source, fence, "parameters block")
                             .map(|_| Block::Parameters),
@@ -506,6 +479,24 @@ pub fn parse(source: SourceFile, file_stem: &str) -> Result<Lesson, Vec<Diagnost
         blocks,
         source,
     })
+}
+
+/// Figures and diagrams share one file namespace per lesson: an id may be used once.
+fn claim_id(
+    source: &SourceFile,
+    ids: &mut Vec<(String, Range<usize>)>,
+    id: &str,
+    span: Range<usize>,
+) -> Result<(), Diagnostic> {
+    if let Some((_, first)) = ids.iter().find(|(taken, _)| taken == id) {
+        let line = source.locate(first.clone()).line;
+        return Err(source
+            .error(span, format!("figure id `{id}` is used twice"))
+            .expected("a different id for each figure and diagram of a lesson")
+            .hint(format!("the first figure with this id is at line {line}")));
+    }
+    ids.push((id.to_string(), span));
+    Ok(())
 }
 
 /// The span of a fenced block's opening line.

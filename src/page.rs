@@ -16,7 +16,9 @@ use crate::error::{Diagnostic, SourceFile};
 use crate::figure::{escape, Figure};
 use crate::highlight;
 use crate::i18n;
-use crate::lesson::{unknown_signal, Block, Lesson, TableSpec, BLOCK_KINDS};
+use crate::lesson::{
+    unknown_signal, Block, DiagramSpec, FigureSpec, Lesson, TableSpec, BLOCK_KINDS,
+};
 use crate::network::{format_number, typographic_minus, Network, Quantity};
 
 /// Bounds on one formula: the converter recurses once per nesting level.
@@ -179,16 +181,19 @@ pub fn render(lesson: &Lesson, figures: &[Figure], lang: &str) -> Result<Page, V
                 }
                 let html = match blocks.next() {
                     Some(Block::Network) | None => String::new(),
-                    Some(Block::Diagram(spec)) => match figures.next() {
-                        Some(f) => figure_html(lesson, lang, f, &spec.caption, &spec.caption_span)
-                            .unwrap_or_else(|d| {
-                                problems.push(d);
-                                String::new()
-                            }),
-                        None => String::new(),
-                    },
-                    Some(Block::Figure(spec)) => match figures.next() {
-                        Some(f) => figure_html(lesson, lang, f, &spec.caption, &spec.caption_span)
+                    Some(
+                        Block::Figure(FigureSpec {
+                            caption,
+                            caption_span,
+                            ..
+                        })
+                        | Block::Diagram(DiagramSpec {
+                            caption,
+                            caption_span,
+                            ..
+                        }),
+                    ) => match figures.next() {
+                        Some(f) => figure_html(lesson, lang, f, caption, caption_span)
                             .unwrap_or_else(|d| {
                                 problems.push(d);
                                 String::new()

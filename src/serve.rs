@@ -233,25 +233,15 @@ fn handle(stream: TcpStream, state: &State) -> io::Result<()> {
     }
     let head = String::from_utf8_lossy(&head);
     let mut parts = head.lines().next().unwrap_or("").split(' ');
-    let (Some(method), Some(target), Some(version)) = (parts.next(), parts.next(), parts.next())
-    else {
-        return respond(
-            &mut writer,
-            400,
-            "text/plain; charset=utf-8",
-            b"bad request\n",
-            true,
-        );
+    let (method, target) = match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some(method), Some(target), Some(version), None) if version.starts_with("HTTP/1.") => {
+            (method, target)
+        }
+        _ => {
+            let text = b"bad request\n";
+            return respond(&mut writer, 400, "text/plain; charset=utf-8", text, true);
+        }
     };
-    if !version.starts_with("HTTP/1.") || parts.next().is_some() {
-        return respond(
-            &mut writer,
-            400,
-            "text/plain; charset=utf-8",
-            b"bad request\n",
-            true,
-        );
-    }
     let body = method != "HEAD";
     if method != "GET" && method != "HEAD" {
         return respond(
