@@ -43,14 +43,27 @@ fn register_font() {
 
 /// Sample, draw and describe one figure.
 pub fn draw(spec: &FigureSpec, network: &Network) -> Result<Figure, Diagnostic> {
-    register_font();
     let signals: Vec<Signal> = spec.series.iter().map(|s| s.signal.clone()).collect();
-    // A first pass on the grid and kinks fixes the y range; then smooth curves are refined to
-    // half a pixel of it.
+    // A first pass on the grid and kinks; it is exact for piecewise-linear networks. For smooth
+    // ones it fixes the y range, and a second pass refines the curves to half a pixel of it.
     let coarse = network.sample(&signals, 0.0);
-    let (lo, hi) = y_range(&coarse, &spec.points);
-    let samples = network.sample(&signals, 0.5 * (hi - lo) / PLOT_HEIGHT);
-    let (lo, hi) = y_range(&samples, &spec.points);
+    let samples = if network.is_piecewise_linear() {
+        coarse
+    } else {
+        let (lo, hi) = y_range(&coarse, &spec.points);
+        network.sample(&signals, 0.5 * (hi - lo) / PLOT_HEIGHT)
+    };
+    draw_sampled(spec, network, &samples)
+}
+
+/// Draw a figure from its series' samples (`samples` has one column per series, in order).
+pub fn draw_sampled(
+    spec: &FigureSpec,
+    network: &Network,
+    samples: &Samples,
+) -> Result<Figure, Diagnostic> {
+    register_font();
+    let (lo, hi) = y_range(samples, &spec.points);
     if lo.abs() > MAX_VALUE || hi.abs() > MAX_VALUE {
         return Err(Diagnostic::new(format!(
             "figure `{}` reaches {:e}, too large to draw",
@@ -137,7 +150,7 @@ pub fn draw(spec: &FigureSpec, network: &Network) -> Result<Figure, Diagnostic> 
             chart
                 .configure_series_labels()
                 .position(legend_corner(
-                    &samples,
+                    samples,
                     &spec.points,
                     (x0 - xpad, x1 + xpad),
                     (y0, y1),
@@ -150,11 +163,11 @@ pub fn draw(spec: &FigureSpec, network: &Network) -> Result<Figure, Diagnostic> 
         }
         root.present().map_err(|e| fail(e.to_string()))?;
     }
-    let description = describe(spec, network, &samples);
+    let description = describe(spec, network, samples);
     Ok(Figure {
         id: spec.id.clone(),
         svg: accessible(&svg, &spec.title, &description),
-        csv: csv(spec, network, &samples),
+        csv: csv(spec, network, samples),
         description,
         width: WIDTH,
         height: HEIGHT,

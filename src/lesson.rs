@@ -954,7 +954,7 @@ fn parse_network(source: &SourceFile, fence: &Fence) -> Result<Network, Diagnost
             bias: bias.into_iter().next().expect("one bias"),
         }],
     });
-    Ok(Network {
+    let mut network = Network {
         input: Input {
             label: input.label.clone().unwrap_or_else(|| input_name.clone()),
             name: input_name,
@@ -966,7 +966,10 @@ fn parse_network(source: &SourceFile, fence: &Fence) -> Result<Network, Diagnost
         },
         layers,
         output_label: ro.label.clone().unwrap_or(output_name),
-    })
+        kinks: Vec::new(),
+    };
+    network.kinks = network.find_kinks();
+    Ok(network)
 }
 
 fn resolve_signal(

@@ -137,6 +137,8 @@ pub struct Network {
     pub layers: Vec<Layer>,
     /// The output's label: the default y-axis label of figures that show only output signals.
     pub output_label: String,
+    /// Every kink in the input range, found once (see [`Network::kinks`]).
+    pub(crate) kinks: Vec<f64>,
 }
 
 /// What a signal measures at a node.
@@ -195,27 +197,43 @@ impl Network {
 
     /// Evaluate every node at input `x`.
     pub fn trace(&self, x: f64) -> Trace {
-        let mut nodes = Vec::with_capacity(self.layers.len());
-        let mut previous: Vec<f64> = vec![x];
-        for layer in &self.layers {
-            let values: Vec<(f64, f64, f64)> = layer
-                .nodes
+        let mut trace = Trace {
+            input: x,
+            nodes: self
+                .layers
                 .iter()
-                .map(|node| {
-                    let sum: f64 = node
+                .map(|l| vec![(0.0, 0.0, 0.0); l.nodes.len()])
+                .collect(),
+        };
+        self.trace_into(x, &mut trace);
+        trace
+    }
+
+    /// Evaluate every node at input `x` into a trace of this network (no allocation).
+    pub fn trace_into(&self, x: f64, trace: &mut Trace) {
+        trace.input = x;
+        for (l, layer) in self.layers.iter().enumerate() {
+            let (before, rest) = trace.nodes.split_at_mut(l);
+            for (node, out) in layer.nodes.iter().zip(rest[0].iter_mut()) {
+                let weighted = |(w, a): (&Param, f64)| w.value * a;
+                let sum: f64 = match before.last() {
+                    None => node
                         .weights
                         .iter()
-                        .zip(&previous)
-                        .map(|(w, a)| w.value * a)
-                        .sum();
-                    let linear = sum + node.bias.value;
-                    (sum, linear, layer.activation.apply(linear))
-                })
-                .collect();
-            previous = values.iter().map(|v| v.2).collect();
-            nodes.push(values);
+                        .zip(std::iter::once(x))
+                        .map(weighted)
+                        .sum(),
+                    Some(previous) => node
+                        .weights
+                        .iter()
+                        .zip(previous.iter().map(|v| v.2))
+                        .map(weighted)
+                        .sum(),
+                };
+                let linear = sum + node.bias.value;
+                *out = (sum, linear, layer.activation.apply(linear));
+            }
         }
-        Trace { input: x, nodes }
     }
 
     /// The final output at input `x`.
@@ -319,6 +337,11 @@ impl Network {
     /// (for piecewise-linear networks), so each sign change on such an interval is one zero,
     /// found exactly by interpolation and refined by regula falsi for smooth networks.
     pub fn kinks(&self) -> Vec<f64> {
+        self.kinks.clone()
+    }
+
+    /// Find the kinks (see [`Network::kinks`]); done once, when the network is built.
+    pub(crate) fn find_kinks(&self) -> Vec<f64> {
         let (from, to) = (self.input.from, self.input.to);
         let mut points = vec![from, to];
         let mut kinks = Vec::new();
@@ -372,7 +395,7 @@ impl Network {
                 }
             })
             .collect();
-        xs.extend(self.kinks());
+        xs.extend_from_slice(&self.kinks);
         xs.sort_by(f64::total_cmp);
         xs.dedup();
         xs
@@ -395,13 +418,23 @@ impl Network {
         };
         let xs = self.sample_inputs();
         let smooth = !self.is_piecewise_linear() && tolerance > 0.0;
+        if !smooth {
+            // Piecewise linear (or no refinement asked): every point once, one reused trace.
+            let mut trace = self.trace(self.input.from);
+            for x in xs {
+                self.trace_into(x, &mut trace);
+                samples.inputs.push(x);
+                samples
+                    .values
+                    .push(signals.iter().map(|s| self.value(&trace, s)).collect());
+            }
+            return samples;
+        }
         let mut previous: Option<(f64, Vec<f64>)> = None;
         for x in xs {
             let v = eval(x);
             if let Some((px, pv)) = previous.take() {
-                if smooth {
-                    refine(&eval, (px, &pv), (x, &v), tolerance, 0, &mut samples);
-                }
+                refine(&eval, (px, &pv), (x, &v), tolerance, 0, &mut samples);
             }
             samples.inputs.push(x);
             samples.values.push(v.clone());

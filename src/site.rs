@@ -18,6 +18,7 @@ use crate::figure::escape;
 use crate::figure::{self, Figure};
 use crate::i18n;
 use crate::lesson::{self, Block, Lesson};
+use crate::network::{Samples, Signal};
 use crate::notebook;
 use crate::page;
 
@@ -106,25 +107,41 @@ pub fn check(root: &Path) -> Result<Site, Error> {
 
 /// Parse every lesson of a project (all problems of all lessons are reported), with the
 /// warnings of the walk.
-pub fn load_lessons(root: &Path) -> Result<(Vec<Lesson>, Vec<Diagnostic>), Error> {
+pub fn load_lessons(root: &Path) -> Result<(Vec<Arc<Lesson>>, Vec<Diagnostic>), Error> {
     load_lessons_cached(root, &mut HashMap::new())
 }
 
 /// [`load_lessons`], reusing the lessons of `parsed` whose file and text are unchanged.
 fn load_lessons_cached(
     root: &Path,
-    parsed: &mut HashMap<String, Lesson>,
-) -> Result<(Vec<Lesson>, Vec<Diagnostic>), Error> {
+    parsed: &mut HashMap<String, Arc<Lesson>>,
+) -> Result<(Vec<Arc<Lesson>>, Vec<Diagnostic>), Error> {
     let found = content::find(root, &root.join("content")).map_err(Error::from)?;
     let mut lessons = Vec::new();
     let mut problems = Vec::new();
     let mut kept = HashMap::with_capacity(found.files.len());
-    for file in found.files {
-        let path = file.source.path.clone();
-        let lesson = match parsed.remove(&path) {
-            Some(l) if l.source.text == file.source.text => Ok(l),
-            _ => lesson::parse(file.source, &file.stem),
-        };
+    let jobs: Vec<_> = found
+        .files
+        .into_iter()
+        .map(|file| {
+            let cached = parsed
+                .remove(&file.source.path)
+                .filter(|l| l.source.text == file.source.text);
+            (file, cached)
+        })
+        .collect();
+    let results: Vec<_> = jobs
+        .into_par_iter()
+        .map(|(file, cached)| {
+            let path = file.source.path.clone();
+            let lesson = match cached {
+                Some(l) => Ok(l),
+                None => lesson::parse(file.source, &file.stem).map(Arc::new),
+            };
+            (path, lesson)
+        })
+        .collect();
+    for (path, lesson) in results {
         match lesson {
             Ok(l) => {
                 kept.insert(path, l.clone());
@@ -149,12 +166,12 @@ pub struct Builder {
     theme: Option<(ThemeFiles, Arc<Theme>)>,
     cache: HashMap<String, RenderedLesson>,
     /// Parsed lessons by path, reused while their text is unchanged.
-    parsed: HashMap<String, Lesson>,
+    parsed: HashMap<String, Arc<Lesson>>,
 }
 
 /// A lesson placed in the site: its language and its folder (`relu`, `zh-CN/relu`).
-struct Placed<'a> {
-    lesson: &'a Lesson,
+struct Placed {
+    lesson: Arc<Lesson>,
     lang: String,
     dir: String,
 }
@@ -167,21 +184,28 @@ struct Target {
     dir: String,
 }
 
-/// What decides a lesson page's bytes besides the theme.
-#[derive(Clone, PartialEq, Eq)]
+/// What decides a lesson page's bytes besides the theme: the lesson (compared by its text),
+/// its neighbours and its translations.
+#[derive(Clone)]
 struct LessonKey {
-    text: String,
+    lesson: Arc<Lesson>,
     prev: Option<Target>,
     next: Option<Target>,
     translations: Vec<Target>,
 }
 
+impl PartialEq for LessonKey {
+    fn eq(&self, other: &Self) -> bool {
+        (Arc::ptr_eq(&self.lesson, &other.lesson)
+            || self.lesson.source.text == other.lesson.source.text)
+            && self.prev == other.prev
+            && self.next == other.next
+            && self.translations == other.translations
+    }
+}
+
 /// A lesson, whether it was rendered now (not reused), and the result.
-type Rendering<'a> = (
-    &'a Placed<'a>,
-    bool,
-    Result<RenderedLesson, Vec<Diagnostic>>,
-);
+type Rendering<'a> = (&'a Placed, bool, Result<RenderedLesson, Vec<Diagnostic>>);
 
 #[derive(Clone)]
 struct RenderedLesson {
@@ -218,10 +242,17 @@ impl Builder {
     /// Build the whole site in memory.
     pub fn build(&mut self) -> Result<Site, Error> {
         let files = ThemeFiles::read(&self.root)?;
+        let reuse = matches!(&self.theme, Some((old, _)) if *old == files);
+        // Compile the templates while the lessons load and parse.
+        let (compiled, loaded) = rayon::join(
+            || (!reuse).then(|| Theme::compile(&files)),
+            || load_lessons_cached(&self.root, &mut self.parsed),
+        );
+        let (lessons, mut warnings) = loaded?;
         let theme = match &self.theme {
-            Some((old, theme)) if *old == files => theme.clone(),
+            Some((_, theme)) if reuse => theme.clone(),
             old => {
-                let theme = Arc::new(Theme::compile(&files)?);
+                let theme = Arc::new(compiled.expect("compiled when not reused")?);
                 // Lesson pages depend on the configuration and the templates but the index,
                 // the 404 page and the static files: editing those re-renders no lesson.
                 if old
@@ -240,7 +271,6 @@ impl Builder {
             .clone()
             .or_else(|| theme.config.base_url.clone())
             .map(|u| if u.ends_with('/') { u } else { format!("{u}/") });
-        let (lessons, mut warnings) = load_lessons_cached(&self.root, &mut self.parsed)?;
         let mut placed: Vec<Placed> = lessons
             .iter()
             .map(|l| {
@@ -251,7 +281,7 @@ impl Builder {
                     format!("{lang}/{}", l.slug)
                 };
                 Placed {
-                    lesson: l,
+                    lesson: l.clone(),
                     lang,
                     dir,
                 }
@@ -301,7 +331,7 @@ impl Builder {
             .map(|i| {
                 let same_lang = |j: usize| placed.get(j).filter(|o| o.lang == placed[i].lang);
                 LessonKey {
-                    text: placed[i].lesson.source.text.clone(),
+                    lesson: placed[i].lesson.clone(),
                     prev: i.checked_sub(1).and_then(same_lang).map(target),
                     next: same_lang(i + 1).map(target),
                     translations: placed
@@ -467,7 +497,7 @@ fn render_lesson(
     key: LessonKey,
     base_url: Option<&str>,
 ) -> Result<RenderedLesson, Vec<Diagnostic>> {
-    let lesson = placed.lesson;
+    let lesson: &Lesson = &placed.lesson;
     let dir = &placed.dir;
     let root = root_of(dir);
     let figures = draw_figures(lesson).map_err(|d| vec![d])?;
@@ -539,7 +569,7 @@ fn lesson_warnings(
     rendered: &RenderedLesson,
     files: &SiteFiles,
 ) -> Vec<Diagnostic> {
-    let lesson = placed.lesson;
+    let lesson: &Lesson = &placed.lesson;
     let mut warnings = Vec::new();
     if lesson.network.is_some()
         && !lesson
@@ -605,6 +635,22 @@ fn draw_figures(lesson: &Lesson) -> Result<Vec<Figure>, Diagnostic> {
     let Some(network) = lesson.network.as_ref() else {
         return Ok(Vec::new());
     };
+    // A piecewise-linear network is sampled once for the whole lesson (the same inputs serve
+    // every figure); smooth networks are refined per figure, to each figure's scale.
+    let shared = network.is_piecewise_linear().then(|| {
+        let mut signals: Vec<Signal> = Vec::new();
+        for b in &lesson.blocks {
+            if let Block::Figure(spec) = b {
+                for s in &spec.series {
+                    if !signals.contains(&s.signal) {
+                        signals.push(s.signal.clone());
+                    }
+                }
+            }
+        }
+        let samples = network.sample(&signals, 0.0);
+        (signals, samples)
+    });
     lesson
         .blocks
         .iter()
@@ -613,12 +659,33 @@ fn draw_figures(lesson: &Lesson) -> Result<Vec<Figure>, Diagnostic> {
         .into_par_iter()
         .map(|block| match block {
             Block::Diagram(spec) => Ok(diagram::draw(spec, network)),
-            Block::Figure(spec) => figure::draw(spec, network).map_err(|d| Diagnostic {
-                location: d
-                    .location
-                    .or_else(|| Some(Box::new(lesson.source.locate(spec.span.clone())))),
-                ..d
-            }),
+            Block::Figure(spec) => {
+                let drawn = match &shared {
+                    Some((signals, all)) => {
+                        let columns: Vec<usize> = spec
+                            .series
+                            .iter()
+                            .filter_map(|s| signals.iter().position(|t| *t == s.signal))
+                            .collect();
+                        let mine = Samples {
+                            inputs: all.inputs.clone(),
+                            values: all
+                                .values
+                                .iter()
+                                .map(|row| columns.iter().map(|&c| row[c]).collect())
+                                .collect(),
+                        };
+                        figure::draw_sampled(spec, network, &mine)
+                    }
+                    None => figure::draw(spec, network),
+                };
+                drawn.map_err(|d| Diagnostic {
+                    location: d
+                        .location
+                        .or_else(|| Some(Box::new(lesson.source.locate(spec.span.clone())))),
+                    ..d
+                })
+            }
             _ => unreachable!("filtered to figures and diagrams"),
         })
         .collect()
@@ -1098,21 +1165,45 @@ fn publish(out: &Path, files: &SiteFiles) -> std::io::Result<()> {
         }
     }
     fs::create_dir_all(&staging)?;
-    for (rel, bytes) in files {
-        let path = staging.join(rel);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir)?;
-        }
-        fs::write(&path, &bytes[..])?;
+    // Each folder once, then the files in parallel.
+    let folders: std::collections::BTreeSet<PathBuf> = files
+        .keys()
+        .filter_map(|rel| Path::new(rel).parent().map(|p| staging.join(p)))
+        .collect();
+    for folder in &folders {
+        fs::create_dir_all(folder)?;
     }
+    files
+        .par_iter()
+        .try_for_each(|(rel, bytes)| fs::write(staging.join(rel), &bytes[..]))?;
     if out.exists() {
         fs::rename(out, &old)?;
     }
     fs::rename(&staging, out)?;
     if old.exists() {
-        fs::remove_dir_all(&old)?;
+        remove_tree(&old)?;
     }
     Ok(())
+}
+
+/// Remove a folder and everything in it, its subfolders in parallel.
+fn remove_tree(dir: &Path) -> std::io::Result<()> {
+    if dir.is_symlink() {
+        // The output was a link: remove the link, never what it points to.
+        return fs::remove_file(dir);
+    }
+    let entries: Vec<PathBuf> = fs::read_dir(dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    entries.par_iter().try_for_each(|path| {
+        // A link is removed, never followed.
+        if path.is_dir() && !path.is_symlink() {
+            fs::remove_dir_all(path)
+        } else {
+            fs::remove_file(path)
+        }
+    })?;
+    fs::remove_dir(dir)
 }
 
 impl std::fmt::Display for BuildSummary {

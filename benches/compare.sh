@@ -1,0 +1,288 @@
+#!/usr/bin/env bash
+# Compare nnbook with Hugo and mdBook on generated projects, and measure the shipped site.
+#
+#   benches/compare.sh                      # N = 1, 100, 1000; 5 runs each; peers if installed
+#   SIZES="100 1000" RUNS=9 benches/compare.sh
+#   PEERS=0 benches/compare.sh              # nnbook only
+#   KEEP=1 benches/compare.sh               # keep the temporary folder (printed at the end)
+#   TMPDIR=/dev/shm benches/compare.sh      # projects and outputs on tmpfs: the tools' own cost,
+#                                           # without the disk's (creating a file can cost ~1 ms)
+#
+# For each N it writes a project with `cargo run --release --example generate -- N DIR` (N
+# lessons for nnbook, N plain pages of the same prose size for Hugo and mdBook), then runs each
+# tool RUNS times, alternating tools run by run, after one untimed warm-up run each. Every run is
+# a new process writing into an emptied output folder. Measured per run:
+#   wall   bash's $EPOCHREALTIME around the run (microsecond clock; includes /usr/bin/time's own
+#          fork+exec, about 1 ms)
+#   CPU    user+sys of the run, from bash's `times` before and after (1 ms resolution; includes
+#          /usr/bin/time itself, under 1 ms); `/usr/bin/time -f '%e %U %S %M'` reports it too,
+#          but at 10 ms granularity
+#   RSS    peak resident set size of the tool's process, from /usr/bin/time's %M (KiB)
+# and the table gives medians. The machine may be shared: the min-max range shows the noise.
+#
+# Needs: bash 5, cargo, GNU time (/usr/bin/time; installed with apt-get when run as root).
+# Optional: hugo, mdbook (`apt-get install -y hugo`, `cargo install mdbook --locked`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+
+sizes=${SIZES:-"1 100 1000"}
+runs=${RUNS:-5}
+shipped_runs=${SHIPPED_RUNS:-10}
+peers=${PEERS:-1}
+
+if [[ ! -x /usr/bin/time ]]; then
+    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+        echo "installing GNU time (Debian package \`time\`)" >&2
+        apt-get install -y time >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y time >/dev/null; }
+    else
+        echo "error: /usr/bin/time (GNU time) is missing; install the \`time\` package" >&2
+        exit 1
+    fi
+fi
+
+echo "building the release binary and the generator" >&2
+cargo build --release --quiet --bin nnbook --example generate
+target_dir=$(cargo metadata --format-version 1 --no-deps 2>/dev/null |
+    sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
+target_dir=${target_dir:-$repo/target}
+nnbook="$target_dir/release/nnbook"
+generate="$target_dir/release/examples/generate"
+
+tools=(nnbook)
+if [[ $peers == 1 ]]; then
+    command -v hugo >/dev/null && tools+=(hugo)
+    command -v mdbook >/dev/null && tools+=(mdbook)
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/nnbook-compare.XXXXXX")
+if [[ ${KEEP:-0} != 1 ]]; then
+    trap 'rm -rf "$tmp"' EXIT
+fi
+results="$tmp/results.txt" # tool N wall_ms cpu_ms rss_kib
+: >"$results"
+
+# command TOOL N OUT: sets `cmd` to the command line of one build of project N by TOOL into OUT.
+command_for() {
+    local tool=$1 n=$2 out=$3
+    case $tool in
+    nnbook) cmd=("$nnbook" build --root "$tmp/p$n" --out "$out" --quiet) ;;
+    hugo) cmd=(hugo --quiet -s "$tmp/p$n/plain/hugo" -d "$out") ;;
+    mdbook) cmd=(mdbook build "$tmp/p$n/plain/mdbook" -d "$out") ;;
+    shipped) cmd=("$nnbook" build --root "$repo" --out "$out" --quiet) ;;
+    esac
+}
+
+# run TOOL N [timed]: one build into an emptied output folder; timed runs append
+# "tool N wall_ms cpu_ms rss_kib" to the results.
+run() {
+    local tool=$1 n=$2 out="$tmp/out-$1-$2" t0 t1 c e u s m cmd
+    command_for "$tool" "$n" "$out"
+    rm -rf "$out"
+    times >"$tmp/times0.txt"
+    t0=$EPOCHREALTIME
+    if ! /usr/bin/time -f '%e %U %S %M' -o "$tmp/time.txt" "${cmd[@]}" >"$tmp/log.txt" 2>&1; then
+        echo "error: $tool failed on N=$n: ${cmd[*]}" >&2
+        cat "$tmp/log.txt" >&2
+        exit 1
+    fi
+    t1=$EPOCHREALTIME
+    times >"$tmp/times1.txt"
+    [[ ${3:-} == timed ]] || return 0
+    read -r e u s m <"$tmp/time.txt"
+    c=$(cpu_between "$tmp/times0.txt" "$tmp/times1.txt")
+    awk -v tool="$tool" -v n="$n" -v t0="$t0" -v t1="$t1" -v c="$c" -v m="$m" \
+        'BEGIN { printf "%s %s %.1f %d %d\n", tool, n, (t1 - t0) * 1000, c, m }' >>"$results"
+}
+
+# The user+sys CPU time of this shell's children finished between two `times` snapshots, in ms
+# (1 ms resolution, where GNU time's %U %S have 10 ms). `times` runs in this shell, not in a
+# subshell, whose children's times start at zero; between the snapshots only the timed run ends.
+cpu_between() {
+    tail -q -n 1 "$1" "$2" | awk '{
+        total = 0
+        for (i = 1; i <= 2; i++) {
+            split($i, p, "m"); sub("s", "", p[2]); total += p[1] * 60 + p[2]
+        }
+        t[NR] = total
+    }
+    END { printf "%d", (t[2] - t[1]) * 1000 + 0.5 }'
+}
+
+# pick TOOL N COLUMN WHAT: the median, min or max of a column (3 wall, 4 CPU, 5 RSS).
+pick() {
+    awk -v tool="$1" -v n="$2" -v c="$3" '$1 == tool && $2 == n { print $c }' "$results" |
+        sort -g | awk -v what="$4" '{ v[NR] = $1 }
+        END {
+            if (NR == 0) { print "-"; exit }
+            med = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+            if (what == "median") print med
+            else if (what == "min") print v[1]
+            else print v[NR]
+        }'
+}
+
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" >"$tmp/load.txt"
+for n in $sizes; do
+    echo "N=$n: generating" >&2
+    "$generate" "$n" "$tmp/p$n" >/dev/null
+    for tool in "${tools[@]}"; do
+        run "$tool" "$n" # warm-up
+    done
+    for ((r = 1; r <= runs; r++)); do
+        echo "N=$n: run $r/$runs (${tools[*]})" >&2
+        for tool in "${tools[@]}"; do
+            run "$tool" "$n" timed
+        done
+    done
+done
+
+echo "shipped site: $shipped_runs runs" >&2
+run shipped 0 # warm-up
+for ((r = 1; r <= shipped_runs; r++)); do
+    run shipped 0 timed
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$tmp/load.txt"
+
+# ---------------------------------------------------------------------------------------------
+# Report (Markdown).
+ms() { awk -v v="$1" 'BEGIN { if (v == "-") print "-"; else printf "%.0f", v }'; }
+ms1() { awk -v v="$1" 'BEGIN { if (v == "-") print "-"; else printf "%.1f", v }'; }
+mib() { awk -v v="$1" 'BEGIN { if (v == "-") print "-"; else printf "%.1f", v / 1024 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b == 0) print "-"; else printf "%.2f×", a / b }'; }
+
+echo
+echo "## nnbook vs peers ($(nproc) cores; medians of $runs runs; $(date -u +%Y-%m-%d))"
+echo
+rev=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || true)
+if [[ -z $rev ]]; then
+    rev="(not a git checkout)"
+elif ! git -C "$repo" diff --quiet HEAD 2>/dev/null; then
+    rev+=" + uncommitted changes"
+fi
+echo "- nnbook $rev, release build; work folder on $(df -T "$tmp" | awk 'NR == 2 { print $2 }') ($tmp)"
+for tool in "${tools[@]}"; do
+    case $tool in
+    hugo) echo "- $(hugo version | cut -d' ' -f1-2)" ;;
+    mdbook) echo "- $(mdbook --version)" ;;
+    esac
+done
+echo "- $(head -1 "$tmp/load.txt"); $(tail -1 "$tmp/load.txt")"
+echo
+echo "| tool | N | wall ms (median) | wall ms (min–max) | CPU ms (user+sys) | peak MiB |"
+echo "|---|---:|---:|---:|---:|---:|"
+for n in $sizes; do
+    for tool in "${tools[@]}"; do
+        echo "| $tool | $n | $(ms1 "$(pick "$tool" "$n" 3 median)") | $(ms1 "$(pick "$tool" "$n" 3 min)")–$(ms1 "$(pick "$tool" "$n" 3 max)") | $(ms "$(pick "$tool" "$n" 4 median)") | $(mib "$(pick "$tool" "$n" 5 median)") |"
+    done
+done
+
+set -- $sizes
+if [[ $# -ge 2 ]]; then
+    small=${*: -2:1}
+    large=${*: -1}
+    echo
+    echo "Cost per extra page, N = $small -> $large (difference of medians / $((large - small))):"
+    echo
+    echo "| tool | wall ms per extra page | CPU ms per extra page |"
+    echo "|---|---:|---:|"
+    for tool in "${tools[@]}"; do
+        w=$(awk -v a="$(pick "$tool" "$small" 3 median)" -v b="$(pick "$tool" "$large" 3 median)" -v d=$((large - small)) 'BEGIN { printf "%.3f", (b - a) / d }')
+        c=$(awk -v a="$(pick "$tool" "$small" 4 median)" -v b="$(pick "$tool" "$large" 4 median)" -v d=$((large - small)) 'BEGIN { printf "%.3f", (b - a) / d }')
+        echo "| $tool | $w | $c |"
+    done
+fi
+
+if [[ ${#tools[@]} -gt 1 ]]; then
+    echo
+    echo "nnbook's median wall time relative to the peers (below 1 is faster):"
+    echo
+    header="| N |"
+    rule="|---:|"
+    for tool in "${tools[@]:1}"; do
+        header+=" nnbook / $tool (wall) | nnbook / $tool (CPU) |"
+        rule+="---:|---:|"
+    done
+    echo "$header"
+    echo "$rule"
+    for n in $sizes; do
+        row="| $n |"
+        for tool in "${tools[@]:1}"; do
+            row+=" $(ratio "$(pick nnbook "$n" 3 median)" "$(pick "$tool" "$n" 3 median)") | $(ratio "$(pick nnbook "$n" 4 median)" "$(pick "$tool" "$n" 4 median)") |"
+        done
+        echo "$row"
+    done
+fi
+
+# The shipped site: sizes. Figures are the SVGs in the lessons' folders (plots and diagrams).
+site="$tmp/out-shipped-0"
+sum_sizes() { awk '{ s += $1 } END { print s + 0 }'; }
+svg_count=$(find "$site" -mindepth 2 -name '*.svg' | wc -l)
+svg_bytes=$(find "$site" -mindepth 2 -name '*.svg' -printf '%s\n' | sum_sizes)
+csv_count=$(find "$site" -mindepth 2 -name '*.csv' | wc -l)
+csv_bytes=$(find "$site" -mindepth 2 -name '*.csv' -printf '%s\n' | sum_sizes)
+# The ReLU page's weight: its HTML and everything it loads (stylesheets, icons, scripts, images).
+page="$site/relu/index.html"
+loads=$( (grep -oE '<link[^>]*>' "$page" | grep -oE 'href="[^"]*"'; grep -oE 'src="[^"]*"' "$page") |
+    sed 's/^[a-z]*="//; s/"$//' | grep -vE '^(https?:|data:|//)' | sort -u)
+relu_html=$(stat -c %s "$page" 2>/dev/null || echo 0)
+relu_css=0 relu_svg=0 relu_other=0 relu_files=("$page")
+for ref in $loads; do
+    f="$site/relu/${ref%%[?#]*}"
+    [[ -f $f ]] || continue
+    relu_files+=("$f")
+    size=$(stat -c %s "$f")
+    case $f in
+    *.css) relu_css=$((relu_css + size)) ;;
+    *.svg) relu_svg=$((relu_svg + size)) ;;
+    *) relu_other=$((relu_other + size)) ;;
+    esac
+done
+relu_total=$((relu_html + relu_css + relu_svg + relu_other))
+relu_gz=0
+for f in "${relu_files[@]}"; do
+    relu_gz=$((relu_gz + $(gzip -9c "$f" | wc -c)))
+done
+gen_dir="$tmp/out-nnbook-${*: -1}"
+gen_count=$(find "$gen_dir" -mindepth 2 -name '*.svg' 2>/dev/null | wc -l)
+gen_svg=$(find "$gen_dir" -mindepth 2 -name '*.svg' -printf '%s\n' 2>/dev/null | sum_sizes)
+kb() { awk -v v="$1" 'BEGIN { printf "%.1f", v / 1000 }'; }
+
+shipped_wall=$(pick shipped 0 3 median)
+shipped_rss=$(pick shipped 0 5 median)
+large=${*: -1}
+echo
+echo "## The shipped site ($(find "$repo/content" -name '*.md' | wc -l) lesson files, $svg_count SVGs)"
+echo
+echo "| measure | value |"
+echo "|---|---:|"
+echo "| cold process, release, median of $shipped_runs: wall | $(ms1 "$shipped_wall") ms (min $(ms1 "$(pick shipped 0 3 min)"), max $(ms1 "$(pick shipped 0 3 max)")) |"
+echo "| cold process: CPU (user+sys) / peak RSS | $(ms "$(pick shipped 0 4 median)") ms / $(mib "$shipped_rss") MiB |"
+echo "| average figure (SVG) | $(kb $((svg_bytes / (svg_count > 0 ? svg_count : 1)))) KB ($svg_count SVGs; their $csv_count CSVs average $(kb $((csv_bytes / (csv_count > 0 ? csv_count : 1)))) KB) |"
+echo "| average figure (SVG), generated N=$large | $(kb $((gen_svg / (gen_count > 0 ? gen_count : 1)))) KB ($gen_count figures) |"
+echo "| ReLU page weight: HTML + all it loads | $(kb $relu_total) KB (HTML $(kb "$relu_html"), CSS $(kb "$relu_css"), SVG $(kb "$relu_svg"), other $(kb "$relu_other")); each file gzip -9: $(kb "$relu_gz") KB |"
+
+# Against the issue's targets (1 KB = 1000 bytes).
+check() { awk -v v="$1" -v t="$2" 'BEGIN { if (v == "-") print "-"; else if (v + 0 <= t + 0) print "met"; else print "**missed**" }'; }
+per_lesson=$(awk -v a="$(pick nnbook 100 3 median)" -v b="$(pick nnbook 1000 3 median)" 'BEGIN { if (a == "-" || b == "-") print "-"; else printf "%.3f", (b - a) / 900 }')
+wall_1000=$(pick nnbook 1000 3 median)
+rss_1000=$(pick nnbook 1000 5 median)
+rss_1000_mib=$(mib "$rss_1000")
+avg_fig_kb=$(kb $((svg_bytes / (svg_count > 0 ? svg_count : 1))))
+relu_kb=$(kb $relu_total)
+echo
+echo "## Against the targets"
+echo
+echo "| target | measured | |"
+echo "|---|---:|---|"
+echo "| 1,000 lessons / 7,000 figures, release, wall ≤ 1.0 s | $(ms1 "$wall_1000") ms | $(check "$wall_1000" 1000) |"
+echo "| peak memory at 1,000 lessons ≤ 150 MiB | $rss_1000_mib MiB | $(check "$rss_1000_mib" 150) |"
+echo "| shipped site, cold process ≤ 20 ms | $(ms1 "$shipped_wall") ms | $(check "$shipped_wall" 20) |"
+echo "| cost per extra lesson (100 -> 1000) ≤ 0.9 ms | $per_lesson ms | $(check "$per_lesson" 0.9) |"
+echo "| average figure ≤ 8 KB | $avg_fig_kb KB | $(check "$avg_fig_kb" 8) |"
+echo "| ReLU page weight ≤ 150 KB | $relu_kb KB | $(check "$relu_kb" 150) |"
+
+if [[ ${KEEP:-0} == 1 ]]; then
+    echo
+    echo "(raw results: $results; projects and outputs in $tmp)"
+fi
