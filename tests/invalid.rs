@@ -984,3 +984,46 @@ fn relu_with(what: &str, from: &str, to: &str) -> (String, Vec<u8>) {
         text.replacen(from, to, 1).into_bytes(),
     )
 }
+
+#[test]
+fn unknown_diagram_highlight() {
+    check(
+        "unknown_highlight",
+        Expect {
+            line: 35,
+            // `highlight = ["top", ` is 20 characters.
+            column: 21,
+            message: &["`w7`", "not a node, weight or bias"],
+            expected: &["top", "w1"],
+            hint: &["did you mean `w1`?"],
+        },
+    );
+}
+
+#[test]
+fn latex_error_in_prose() {
+    check(
+        "latex_error",
+        Expect {
+            line: 7,
+            column: 19,
+            message: &["LaTeX error", "wrongcommand"],
+            expected: &["LaTeX math"],
+            hint: &["math-core"],
+        },
+    );
+}
+
+#[test]
+fn parameters_block_with_a_field() {
+    check(
+        "parameters_with_field",
+        Expect {
+            line: 35,
+            column: 1,
+            message: &["invalid parameters block", "unknown field `precision`"],
+            expected: &[],
+            hint: &["leave its body empty"],
+        },
+    );
+}

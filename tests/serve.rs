@@ -671,3 +671,69 @@ fn a_server_started_on_a_broken_project_reports_and_recovers() {
     assert_eq!(server.get(PAGE).status, 200);
     assert_eq!(server.get("/").status, 200);
 }
+
+/// 200 clients fetch pages at once while the lesson is saved again and again: every response
+/// is complete (its `Content-Length`, a whole page) and consistent (one build's title in the
+/// page's `<title>` and heading, never a mix), and the server's memory stays bounded.
+#[test]
+fn two_hundred_clients_during_repeated_saves_get_whole_pages() {
+    const CLIENTS: usize = 200;
+    const REQUESTS: usize = 10;
+    let server = Server::start();
+    let port = server.port;
+    let original = server.lesson();
+    let clients: Vec<_> = (0..CLIENTS)
+        .map(|i| {
+            thread::spawn(move || {
+                let targets = [PAGE, "/", "/getting-started/signals.svg", "/style.css"];
+                for r in 0..REQUESTS {
+                    let target = targets[(i + r) % targets.len()];
+                    let response = request(
+                        port,
+                        format!("GET {target} HTTP/1.1\r\nHost: x\r\n\r\n").as_bytes(),
+                    );
+                    assert_eq!(response.status, 200, "{target}");
+                    let length: usize = response
+                        .header("content-length")
+                        .and_then(|l| l.parse().ok())
+                        .expect("a Content-Length");
+                    assert_eq!(response.body.len(), length, "{target}: the whole body");
+                    if target == PAGE {
+                        let body = &response.body;
+                        assert!(body.trim_end().ends_with("</html>"), "a whole page");
+                        let title = body
+                            .split("<h1>")
+                            .nth(1)
+                            .and_then(|h| h.split("</h1>").next())
+                            .expect("a heading");
+                        assert!(
+                            body.contains(&format!("<title>{title} · ")),
+                            "the <title> and the heading come from one build: {title}"
+                        );
+                    }
+                }
+            })
+        })
+        .collect();
+    for generation in 0..15 {
+        server.write_lesson(&retitle(&original, &format!("Generation {generation}")));
+        thread::sleep(Duration::from_millis(60));
+    }
+    for client in clients {
+        client
+            .join()
+            .expect("every client got whole, consistent pages");
+    }
+    // The server still answers, and its memory is bounded (it holds one site, not one per
+    // client or per build).
+    assert_eq!(server.get(PAGE).status, 200);
+    let status =
+        fs::read_to_string(format!("/proc/{}/status", server.child.id())).unwrap_or_default();
+    if let Some(kb) = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+    {
+        assert!(kb < 200 * 1024, "the server uses {kb} kB after the load");
+    }
+}

@@ -2,7 +2,7 @@
 //
 //   SITE_DIR=<built site> BASE_URL=http://127.0.0.1:<port>/ node check.mjs
 //
-// Every .html file of the site is loaded in headless Chromium at 390 px and 1280 px wide, in light
+// Every .html file of the site is loaded in headless Chromium at 320, 390 and 1280 px wide, in light
 // and dark mode, and must show: no console error or uncaught exception, no failed request, every
 // image decoded (and every figure image on screen), every <math> rendered as MathML with a box, no
 // raw LaTeX left in the text, no horizontal scrolling, and no axe-core violation at the WCAG 2 A and
@@ -29,6 +29,7 @@ const VNU_JAR = process.env.VNU_JAR || path.join(here, 'node_modules/vnu-jar/bui
 const VERBOSE = process.env.VERBOSE === '1';
 
 const MODES = [
+  { name: 'narrow-light', width: 320, height: 640, scheme: 'light', mobile: true },
   { name: 'phone-light', width: 390, height: 844, scheme: 'light', mobile: true },
   { name: 'phone-dark', width: 390, height: 844, scheme: 'dark', mobile: true },
   { name: 'desktop-light', width: 1280, height: 800, scheme: 'light', mobile: false },
