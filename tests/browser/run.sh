@@ -87,6 +87,9 @@ shots="${SCREENSHOT_DIR-$root/tests/screenshots}"
 [ -z "$shots" ] || mkdir -p "$shots"
 status=0
 SITE_DIR="$site" BASE_URL="http://127.0.0.1:$port/" SCREENSHOT_DIR="$shots" \
-  node "$here/check.mjs" || status=$?
+  node "$here/check.mjs" >"$tmp/check.log" 2>&1 || status=$?
+# The summary line ("browser: N passed, M failed") stays the last line of the output.
+grep -v '^browser: [0-9]* passed, [0-9]* failed$' "$tmp/check.log" || true
 say "done in $(($(date +%s) - t0)) s"
+grep '^browser: [0-9]* passed, [0-9]* failed$' "$tmp/check.log" || echo "browser: 0 passed, 1 failed"
 exit "$status"
