@@ -460,7 +460,7 @@ impl Samples {
 
 const MAX_REFINE_DEPTH: u32 = 16;
 /// At most this many kinks are sampled (a pathological deep network could have more).
-pub const MAX_KINKS: usize = 100_000;
+pub const MAX_KINKS: usize = 10_000;
 /// Refinement of smooth curves stops adding points beyond this many samples.
 pub const MAX_REFINED_SAMPLES: usize = 200_000;
 
