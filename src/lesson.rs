@@ -27,6 +27,8 @@ pub const MAX_PARAMETERS: usize = 10_000;
 pub const MAX_NODES: usize = 256;
 pub const MAX_SERIES: usize = 16;
 pub const MAX_POINTS: usize = 10_000;
+/// The values all figures of a lesson may draw: (samples + kinks) × series, summed.
+pub const MAX_LESSON_VALUES: usize = 2_000_000;
 pub const MAX_TABLE_ROWS: usize = 1_000;
 pub const MAX_TABLE_SIGNALS: usize = 16;
 
@@ -461,6 +463,26 @@ pub fn parse(source: SourceFile, file_stem: &str) -> Result<Lesson, Vec<Diagnost
         match block {
             Ok(b) => blocks.push(b),
             Err(d) => problems.push(d),
+        }
+    }
+    if let (Some(net), true) = (&network, problems.is_empty()) {
+        let per_series = net.input.samples + net.kinks.len();
+        let mut drawn = 0;
+        for (block, fence) in blocks.iter().zip(fences.iter().filter(|f| f.is_nnbook())) {
+            if let Block::Figure(spec) = block {
+                drawn += per_series * spec.series.len();
+                if drawn > MAX_LESSON_VALUES {
+                    problems.push(
+                        source
+                            .error(fence_opening(fence), "the lesson's figures draw too many values")
+                            .expected(format!(
+                                "at most {MAX_LESSON_VALUES} values (samples × series) in all the figures of a lesson"
+                            ))
+                            .hint("use fewer samples, fewer series, or fewer figures"),
+                    );
+                    break;
+                }
+            }
         }
     }
     if !problems.is_empty() {

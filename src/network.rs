@@ -430,11 +430,20 @@ impl Network {
             }
             return samples;
         }
+        let budget = xs.len() + MAX_REFINED_POINTS;
         let mut previous: Option<(f64, Vec<f64>)> = None;
         for x in xs {
             let v = eval(x);
             if let Some((px, pv)) = previous.take() {
-                refine(&eval, (px, &pv), (x, &v), tolerance, 0, &mut samples);
+                refine(
+                    &eval,
+                    (px, &pv),
+                    (x, &v),
+                    tolerance,
+                    0,
+                    &mut samples,
+                    budget,
+                );
             }
             samples.inputs.push(x);
             samples.values.push(v.clone());
@@ -461,8 +470,8 @@ impl Samples {
 const MAX_REFINE_DEPTH: u32 = 16;
 /// At most this many kinks are sampled (a pathological deep network could have more).
 pub const MAX_KINKS: usize = 10_000;
-/// Refinement of smooth curves stops adding points beyond this many samples.
-pub const MAX_REFINED_SAMPLES: usize = 200_000;
+/// Refinement of smooth curves adds at most this many points to a figure's samples.
+pub const MAX_REFINED_POINTS: usize = 20_000;
 
 /// Push the points strictly between `a` and `b` that the chord a-b needs to stay within
 /// `tolerance` of every signal.
@@ -473,8 +482,9 @@ fn refine(
     tolerance: f64,
     depth: u32,
     out: &mut Samples,
+    budget: usize,
 ) {
-    if depth >= MAX_REFINE_DEPTH || out.inputs.len() >= MAX_REFINED_SAMPLES {
+    if depth >= MAX_REFINE_DEPTH || out.inputs.len() >= budget {
         return;
     }
     let mx = 0.5 * (a.0 + b.0);
@@ -487,10 +497,10 @@ fn refine(
         .zip(a.1.iter().zip(b.1))
         .any(|(m, (va, vb))| (m - 0.5 * (va + vb)).abs() > tolerance);
     if off {
-        refine(eval, a, (mx, &mv), tolerance, depth + 1, out);
+        refine(eval, a, (mx, &mv), tolerance, depth + 1, out, budget);
         out.inputs.push(mx);
         out.values.push(mv.clone());
-        refine(eval, (mx, &mv), b, tolerance, depth + 1, out);
+        refine(eval, (mx, &mv), b, tolerance, depth + 1, out, budget);
     }
 }
 

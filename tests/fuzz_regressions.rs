@@ -1,0 +1,36 @@
+//! Inputs the fuzzers (`fuzz/`) found: each must build or fail with a diagnostic, quickly.
+//! `fuzz/regressions/lesson-1.md` is a "sawtooth" network whose kinks double with every layer;
+//! `fuzz/regressions/render-1.md` asks for a hundred figures of 16 smooth series at 100,000
+//! samples each.
+
+use std::fs;
+use std::sync::mpsc;
+use std::thread;
+use std::time::Duration;
+
+#[test]
+fn fuzz_findings_build_or_fail_quickly() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fuzz/regressions");
+    let mut found = 0;
+    for entry in fs::read_dir(dir).expect("fuzz/regressions") {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        found += 1;
+        let tmp = tempfile::tempdir().unwrap();
+        fs::create_dir(tmp.path().join("content")).unwrap();
+        fs::copy(&path, tmp.path().join("content/lesson.md")).unwrap();
+        let root = tmp.path().to_path_buf();
+        let (done, wait) = mpsc::channel();
+        thread::spawn(move || {
+            let _ = done.send(nnbook::check(&root).map(|_| ()));
+        });
+        match wait.recv_timeout(Duration::from_secs(60)) {
+            Ok(_) => {}
+            Err(mpsc::RecvTimeoutError::Timeout) => panic!("{} took over 60 s", path.display()),
+            Err(mpsc::RecvTimeoutError::Disconnected) => panic!("{} panicked", path.display()),
+        }
+    }
+    assert!(found >= 2, "the fuzz regressions are there");
+}
