@@ -631,7 +631,8 @@ fn internal_target(dir: &str, dest: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
-fn draw_figures(lesson: &Lesson) -> Result<Vec<Figure>, Diagnostic> {
+/// Draw every figure and diagram of a lesson, in block order.
+pub fn draw_figures(lesson: &Lesson) -> Result<Vec<Figure>, Diagnostic> {
     let Some(network) = lesson.network.as_ref() else {
         return Ok(Vec::new());
     };
