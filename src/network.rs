@@ -345,19 +345,43 @@ impl Network {
         let (from, to) = (self.input.from, self.input.to);
         let mut points = vec![from, to];
         let mut kinks = Vec::new();
+        // The work is bounded as well as the result: at most KINK_WORK weight products in all
+        // the traces this search evaluates (a network whose kinks multiply layer by layer
+        // would otherwise take minutes before the cap on kinks is reached).
+        let per_trace = self.params().count().max(1);
+        let mut traces_left = KINK_WORK / per_trace;
+        let trace = |x: f64, left: &mut usize| {
+            *left = left.saturating_sub(1);
+            self.trace(x)
+        };
         for (l, layer) in self.layers.iter().enumerate() {
             if !layer.activation.has_kink() {
                 continue;
             }
+            if traces_left < points.len() || kinks.len() >= MAX_KINKS {
+                break;
+            }
             // Every node's pre-activation at every known point, from one trace per point.
             let z_at: Vec<Vec<f64>> = points
                 .iter()
-                .map(|&x| self.trace(x).nodes[l].iter().map(|v| v.1).collect())
+                .map(|&x| {
+                    trace(x, &mut traces_left).nodes[l]
+                        .iter()
+                        .map(|v| v.1)
+                        .collect()
+                })
                 .collect();
             let mut found = Vec::new();
-            for (n, _) in layer.nodes.iter().enumerate() {
-                let z = |x: f64| self.trace(x).nodes[l][n].1;
+            let left = std::cell::Cell::new(traces_left);
+            'nodes: for (n, _) in layer.nodes.iter().enumerate() {
+                let z = |x: f64| {
+                    left.set(left.get().saturating_sub(1));
+                    self.trace(x).nodes[l][n].1
+                };
                 for i in 0..points.len() - 1 {
+                    if left.get() == 0 || kinks.len() + found.len() >= MAX_KINKS {
+                        break 'nodes;
+                    }
                     let (a, b) = (points[i], points[i + 1]);
                     let (za, zb) = (z_at[i][n], z_at[i + 1][n]);
                     if za == 0.0 && a > from {
@@ -367,6 +391,7 @@ impl Network {
                     }
                 }
             }
+            traces_left = left.get();
             for x in found {
                 if x > from && x < to && kinks.len() < MAX_KINKS {
                     kinks.push(x);
@@ -470,6 +495,8 @@ impl Samples {
 const MAX_REFINE_DEPTH: u32 = 16;
 /// At most this many kinks are sampled (a pathological deep network could have more).
 pub const MAX_KINKS: usize = 10_000;
+/// The most weight products the search for kinks may spend (about a second).
+pub const KINK_WORK: usize = 200_000_000;
 /// Refinement of smooth curves adds at most this many points to a figure's samples.
 pub const MAX_REFINED_POINTS: usize = 20_000;
 
