@@ -1,0 +1,396 @@
+//! A plotters drawing backend that writes SVG text, byte for byte what plotters' own
+//! `SVGBackend` writes for the same drawing, without its per-attribute allocations (it formats
+//! every number and colour into a new `String`; here everything goes straight into the output).
+//! Figures spend most of their time in the backend, so this is where it pays to be lean.
+
+use std::fmt::Write as _;
+
+use plotters_backend::text_anchor::{HPos, VPos};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontStyle, FontTransform,
+};
+
+use super::push_number;
+
+/// Writes an SVG document into a `String`.
+pub struct SvgWriter<'a> {
+    out: &'a mut String,
+    size: (u32, u32),
+    closed: bool,
+}
+
+impl<'a> SvgWriter<'a> {
+    /// Start an SVG document of `size` pixels in `out`.
+    pub fn new(out: &'a mut String, size: (u32, u32)) -> SvgWriter<'a> {
+        let _ = writeln!(
+            out,
+            "<svg width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" xmlns=\"http://www.w3.org/2000/svg\">",
+            size.0, size.1
+        );
+        SvgWriter {
+            out,
+            size,
+            closed: false,
+        }
+    }
+
+    fn int(&mut self, v: impl itoa::Integer) {
+        self.out.push_str(itoa::Buffer::new().format(v));
+    }
+
+    /// ` name="value"` with an integer value.
+    fn attr_int(&mut self, name: &str, v: impl itoa::Integer) {
+        self.out.push(' ');
+        self.out.push_str(name);
+        self.out.push_str("=\"");
+        self.int(v);
+        self.out.push('"');
+    }
+
+    /// ` name="value"` with a text value, escaped.
+    fn attr(&mut self, name: &str, value: &str) {
+        self.out.push(' ');
+        self.out.push_str(name);
+        self.out.push_str("=\"");
+        escape_into(self.out, value);
+        self.out.push('"');
+    }
+
+    fn opacity(&mut self, color: BackendColor) {
+        self.out.push_str(" opacity=\"");
+        push_number(self.out, color.alpha);
+        self.out.push('"');
+    }
+
+    /// ` name="#RRGGBB"`.
+    fn color(&mut self, name: &str, color: BackendColor) {
+        const HEX: &[u8; 16] = b"0123456789ABCDEF";
+        self.out.push(' ');
+        self.out.push_str(name);
+        self.out.push_str("=\"#");
+        for c in [color.rgb.0, color.rgb.1, color.rgb.2] {
+            self.out.push(HEX[usize::from(c >> 4)] as char);
+            self.out.push(HEX[usize::from(c & 15)] as char);
+        }
+        self.out.push('"');
+    }
+
+    fn points(&mut self, path: impl IntoIterator<Item = BackendCoord>) {
+        self.out.push_str(" points=\"");
+        for (x, y) in path {
+            self.int(x);
+            self.out.push(',');
+            self.int(y);
+            self.out.push(' ');
+        }
+        self.out.push('"');
+    }
+}
+
+/// XML-escape `value` the way plotters' SVG backend does.
+fn escape_into(out: &mut String, value: &str) {
+    let mut rest = value;
+    while let Some(i) = rest.find(['<', '>', '&', '"', '\'']) {
+        out.push_str(&rest[..i]);
+        out.push_str(match rest.as_bytes()[i] {
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'&' => "&amp;",
+            b'"' => "&quot;",
+            _ => "&apos;",
+        });
+        rest = &rest[i + 1..];
+    }
+    out.push_str(rest);
+}
+
+impl DrawingBackend for SvgWriter<'_> {
+    type ErrorType = std::io::Error;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.size
+    }
+
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        Ok(())
+    }
+
+    fn present(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        if !self.closed {
+            self.out.push_str("</svg>\n");
+            self.closed = true;
+        }
+        Ok(())
+    }
+
+    fn draw_pixel(
+        &mut self,
+        (x, y): BackendCoord,
+        color: BackendColor,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        self.out.push_str("<rect");
+        self.attr_int("x", x);
+        self.attr_int("y", y);
+        self.out
+            .push_str(" width=\"1\" height=\"1\" stroke=\"none\"");
+        self.opacity(color);
+        self.color("fill", color);
+        self.out.push_str("/>\n");
+        Ok(())
+    }
+
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        let color = style.color();
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        self.out.push_str("<line");
+        self.opacity(color);
+        self.color("stroke", color);
+        self.attr_int("stroke-width", style.stroke_width());
+        self.attr_int("x1", from.0);
+        self.attr_int("y1", from.1);
+        self.attr_int("x2", to.0);
+        self.attr_int("y2", to.1);
+        self.out.push_str("/>\n");
+        Ok(())
+    }
+
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        let color = style.color();
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        self.out.push_str("<rect");
+        self.attr_int("x", upper_left.0);
+        self.attr_int("y", upper_left.1);
+        self.attr_int("width", bottom_right.0 - upper_left.0);
+        self.attr_int("height", bottom_right.1 - upper_left.1);
+        self.opacity(color);
+        if fill {
+            self.color("fill", color);
+            self.out.push_str(" stroke=\"none\"");
+        } else {
+            self.out.push_str(" fill=\"none\"");
+            self.color("stroke", color);
+        }
+        self.out.push_str("/>\n");
+        Ok(())
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        let color = style.color();
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        self.out.push_str("<polyline fill=\"none\"");
+        self.opacity(color);
+        self.color("stroke", color);
+        self.attr_int("stroke-width", style.stroke_width());
+        self.points(path);
+        self.out.push_str("/>\n");
+        Ok(())
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        let color = style.color();
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        self.out.push_str("<polygon");
+        self.opacity(color);
+        self.color("fill", color);
+        self.points(path);
+        self.out.push_str("/>\n");
+        Ok(())
+    }
+
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        let color = style.color();
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        self.out.push_str("<circle");
+        self.attr_int("cx", center.0);
+        self.attr_int("cy", center.1);
+        self.attr_int("r", radius);
+        self.opacity(color);
+        if fill {
+            self.color("fill", color);
+            self.out.push_str(" stroke=\"none\"");
+        } else {
+            self.out.push_str(" fill=\"none\"");
+            self.color("stroke", color);
+        }
+        self.attr_int("stroke-width", style.stroke_width());
+        self.out.push_str("/>\n");
+        Ok(())
+    }
+
+    fn draw_text<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        (x, y): BackendCoord,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        let color = style.color();
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        let anchor = style.anchor();
+        self.out.push_str("<text");
+        self.attr_int("x", x);
+        self.attr_int("y", y);
+        self.out.push_str(match anchor.v_pos {
+            VPos::Top => " dy=\"0.76em\"",
+            VPos::Center => " dy=\"0.5ex\"",
+            VPos::Bottom => " dy=\"-0.5ex\"",
+        });
+        self.out.push_str(match anchor.h_pos {
+            HPos::Left => " text-anchor=\"start\"",
+            HPos::Right => " text-anchor=\"end\"",
+            HPos::Center => " text-anchor=\"middle\"",
+        });
+        self.attr("font-family", style.family().as_str());
+        self.out.push_str(" font-size=\"");
+        push_number(self.out, style.size() / 1.24);
+        self.out.push('"');
+        self.opacity(color);
+        self.color("fill", color);
+        match style.style() {
+            FontStyle::Normal => {}
+            FontStyle::Bold => self.out.push_str(" font-weight=\"bold\""),
+            other => self.attr("font-style", other.as_str()),
+        }
+        let degrees = match style.transform() {
+            FontTransform::Rotate90 => Some(90),
+            FontTransform::Rotate180 => Some(180),
+            FontTransform::Rotate270 => Some(270),
+            _ => None,
+        };
+        if let Some(degrees) = degrees {
+            self.out.push_str(" transform=\"rotate(");
+            self.int(degrees);
+            self.out.push_str(", ");
+            self.int(x);
+            self.out.push_str(", ");
+            self.int(y);
+            self.out.push_str(")\"");
+        }
+        self.out.push_str(">\n");
+        escape_into(self.out, text);
+        self.out.push_str("\n</text>\n");
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use plotters::prelude::*;
+    use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+    use super::SvgWriter;
+
+    /// Every primitive plotters can ask of a backend, drawn on `root`.
+    fn scene<DB: DrawingBackend>(root: DrawingArea<DB, plotters::coord::Shift>) {
+        root.fill(&WHITE).unwrap();
+        let half = RGBColor(0x1f, 0x77, 0xb4).mix(0.5);
+        root.draw(&Pixel::new((3, 4), RED)).unwrap();
+        root.draw(&PathElement::new(
+            vec![(0, 0), (10, 20)],
+            BLACK.stroke_width(2),
+        ))
+        .unwrap();
+        root.draw(&PathElement::new(
+            vec![(0, 0), (10, 20), (-5, 7), (30, 1)],
+            half.stroke_width(3),
+        ))
+        .unwrap();
+        root.draw(&Rectangle::new([(5, 6), (40, 30)], GREEN.filled()))
+            .unwrap();
+        root.draw(&Rectangle::new([(5, 6), (40, 30)], half))
+            .unwrap();
+        root.draw(&Polygon::new(
+            vec![(1, 1), (20, 3), (9, 17)],
+            BLUE.mix(0.25),
+        ))
+        .unwrap();
+        root.draw(&Circle::new((50, 60), 5, RED.filled())).unwrap();
+        root.draw(&Circle::new((50, 60), 7, BLACK.stroke_width(2)))
+            .unwrap();
+        root.draw(&Circle::new((50, 60), 7, TRANSPARENT)).unwrap();
+        for (i, transform) in [
+            FontTransform::None,
+            FontTransform::Rotate90,
+            FontTransform::Rotate180,
+            FontTransform::Rotate270,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            for (j, (h, v)) in [
+                (HPos::Left, VPos::Top),
+                (HPos::Center, VPos::Center),
+                (HPos::Right, VPos::Bottom),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                let style = TextStyle::from(("sans-serif", 18 + i as u32).into_font())
+                    .transform(transform.clone())
+                    .pos(Pos::new(h, v))
+                    .color(&half);
+                root.draw(&Text::new(
+                    "a<b & \"c\" 'd' > e, ÷ 中",
+                    (10 * i as i32, 30 * j as i32),
+                    style,
+                ))
+                .unwrap();
+            }
+        }
+        let bold = TextStyle::from(("serif", 17, FontStyle::Bold).into_font());
+        root.draw(&Text::new("bold", (1, 2), bold)).unwrap();
+        let italic = TextStyle::from(("monospace", 13.5, FontStyle::Italic).into_font());
+        root.draw(&Text::new("italic", (1, 2), italic)).unwrap();
+        root.present().unwrap();
+    }
+
+    #[test]
+    fn writes_what_plotters_svg_backend_writes() {
+        let mut ours = String::new();
+        scene(SvgWriter::new(&mut ours, (480, 320)).into_drawing_area());
+        let mut theirs = String::new();
+        scene(SVGBackend::with_string(&mut theirs, (480, 320)).into_drawing_area());
+        assert!(ours.contains("<polygon") && ours.contains("rotate(270"));
+        assert_eq!(ours, theirs);
+    }
+}
