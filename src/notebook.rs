@@ -2,7 +2,7 @@
 //! as code cells, in order, after a first cell that sets the network's parameters. Run top to
 //! bottom, it reproduces the lesson's figures.
 
-use serde_json::{json, Value};
+use serde::Serialize;
 
 use crate::error::Diagnostic;
 use crate::figure::escape;
@@ -12,11 +12,11 @@ use crate::page::{fill_markdown, fill_placeholders, table_cells};
 
 /// The notebook's JSON text.
 pub fn notebook(lesson: &Lesson, lang: &str) -> Result<String, Diagnostic> {
-    let mut cells: Vec<Value> = Vec::new();
-    let markdown = |cells: &mut Vec<Value>, text: &str| {
+    let mut cells: Vec<Cell> = Vec::new();
+    let markdown = |cells: &mut Vec<Cell>, text: &str| {
         let text = text.trim();
         if !text.is_empty() {
-            cells.push(cell("markdown", text));
+            cells.push(Cell::markdown(text));
         }
     };
     // Front matter and block values are text, never markup: escape them for Jupyter.
@@ -31,7 +31,7 @@ pub fn notebook(lesson: &Lesson, lang: &str) -> Result<String, Diagnostic> {
         for p in net.params() {
             code.push_str(&format!("{} = {}\n", p.name, p.literal));
         }
-        cells.push(cell("code", code.trim_end()));
+        cells.push(Cell::code(code.trim_end()));
     }
     let body_start = lesson.body_start;
     let mut blocks = lesson.blocks.iter();
@@ -95,7 +95,7 @@ pub fn notebook(lesson: &Lesson, lang: &str) -> Result<String, Diagnostic> {
         };
         // Python runs; a `verbatim` listing shows placeholder syntax and stays text.
         if matches!(fence.kind.as_str(), "python" | "py") && !verbatim {
-            cells.push(cell("code", text.trim_end()));
+            cells.push(Cell::code(text.trim_end()));
         } else {
             markdown(&mut cells, &format!("```{}\n{}```", fence.kind, text));
         }
@@ -106,28 +106,95 @@ pub fn notebook(lesson: &Lesson, lang: &str) -> Result<String, Diagnostic> {
         &fill_markdown(lesson, rest, &(at..lesson.source.text.len()))?,
     );
     for (i, c) in cells.iter_mut().enumerate() {
-        c["id"] = json!(format!("cell-{}", i + 1));
+        c.id = format!("cell-{}", i + 1);
     }
-    let nb = json!({
-        "cells": cells,
-        "metadata": {
-            "kernelspec": { "display_name": "Python 3", "language": "python", "name": "python3" },
-            "language_info": { "name": "python" }
+    let nb = Notebook {
+        cells,
+        metadata: Metadata {
+            kernelspec: KernelSpec {
+                display_name: "Python 3",
+                language: "python",
+                name: "python3",
+            },
+            language_info: LanguageInfo { name: "python" },
         },
-        "nbformat": 4,
-        "nbformat_minor": 5
-    });
+        nbformat: 4,
+        nbformat_minor: 5,
+    };
     let mut text = serde_json::to_string_pretty(&nb).unwrap_or_default();
     text.push('\n');
     Ok(text)
 }
 
+// The notebook's JSON, field by field in alphabetical order (the order `json!` maps have).
+
+#[derive(Serialize)]
+struct Notebook {
+    cells: Vec<Cell>,
+    metadata: Metadata,
+    nbformat: u32,
+    nbformat_minor: u32,
+}
+
+#[derive(Serialize)]
+struct Metadata {
+    kernelspec: KernelSpec,
+    language_info: LanguageInfo,
+}
+
+#[derive(Serialize)]
+struct KernelSpec {
+    display_name: &'static str,
+    language: &'static str,
+    name: &'static str,
+}
+
+#[derive(Serialize)]
+struct LanguageInfo {
+    name: &'static str,
+}
+
 /// A cell; `source` is a list of lines, each but the last ending in a newline.
-fn cell(kind: &str, text: &str) -> Value {
-    let lines: Vec<String> = text.split_inclusive('\n').map(str::to_string).collect();
-    if kind == "code" {
-        json!({ "cell_type": "code", "execution_count": null, "metadata": {}, "outputs": [], "source": lines })
-    } else {
-        json!({ "cell_type": "markdown", "metadata": {}, "source": lines })
+#[derive(Serialize)]
+struct Cell {
+    cell_type: &'static str,
+    /// Code cells only: `null` (never run).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    execution_count: Option<Unrun>,
+    id: String,
+    metadata: Empty,
+    /// Code cells only: none yet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outputs: Option<[(); 0]>,
+    source: Vec<String>,
+}
+
+/// Serialises as `null`.
+#[derive(Serialize)]
+struct Unrun;
+
+/// Serialises as `{}`.
+#[derive(Serialize)]
+struct Empty {}
+
+impl Cell {
+    fn markdown(text: &str) -> Cell {
+        Cell {
+            cell_type: "markdown",
+            execution_count: None,
+            id: String::new(),
+            metadata: Empty {},
+            outputs: None,
+            source: text.split_inclusive('\n').map(str::to_string).collect(),
+        }
+    }
+
+    fn code(text: &str) -> Cell {
+        Cell {
+            cell_type: "code",
+            execution_count: Some(Unrun),
+            outputs: Some([]),
+            ..Cell::markdown(text)
+        }
     }
 }
