@@ -53,19 +53,75 @@ pub fn draw(spec: &FigureSpec, network: &Network) -> Result<Figure, Diagnostic> 
     let samples = if network.is_piecewise_linear() {
         coarse
     } else {
-        let (lo, hi) = y_range(&coarse, &spec.points);
+        let (lo, hi) = y_range(&Data::new(&coarse, &[]), &spec.points);
         network.sample(&signals, 0.5 * (hi - lo) / PLOT_HEIGHT)
     };
-    draw_sampled(spec, network, &samples)
+    let written: Vec<Written> = std::iter::once(&samples.inputs)
+        .chain(&samples.values)
+        .map(|c| Written::new(c))
+        .collect();
+    draw_sampled(spec, network, &Data::new(&samples, &written))
 }
 
-/// Draw a figure from its series' samples (`samples` has one column per series, in order).
+/// Numbers written out as text once, for every CSV file that lists them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Written {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Written {
+    pub fn new(values: &[f64]) -> Written {
+        let mut text = String::with_capacity(values.len() * 12);
+        let mut ends = Vec::with_capacity(values.len());
+        for &v in values {
+            push_number(&mut text, v);
+            ends.push(text.len());
+        }
+        Written { text, ends }
+    }
+
+    fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
+}
+
+/// What one figure draws: the sampled inputs, one column of values per series (in the
+/// figure's order), and the same numbers written as text.
+#[derive(Debug, Clone)]
+pub struct Data<'a> {
+    pub inputs: &'a [f64],
+    pub columns: Vec<&'a [f64]>,
+    /// `[inputs, columns...]` as text (written by the CSV when missing).
+    pub text: Vec<&'a Written>,
+}
+
+impl<'a> Data<'a> {
+    /// All of `samples`, with `written` holding the inputs then each column as text.
+    pub fn new(samples: &'a Samples, written: &'a [Written]) -> Data<'a> {
+        Data {
+            inputs: &samples.inputs,
+            columns: samples.values.iter().map(Vec::as_slice).collect(),
+            text: written.iter().collect(),
+        }
+    }
+
+    fn points(&self) -> impl Iterator<Item = (f64, f64)> + '_ {
+        self.columns
+            .iter()
+            .flat_map(|c| self.inputs.iter().copied().zip(c.iter().copied()))
+    }
+}
+
+/// Draw a figure from its data.
 pub fn draw_sampled(
     spec: &FigureSpec,
     network: &Network,
-    samples: &Samples,
+    data: &Data,
 ) -> Result<Figure, Diagnostic> {
     register_font();
+    let samples = data;
     let (lo, hi) = y_range(samples, &spec.points);
     if lo.abs() > MAX_VALUE || hi.abs() > MAX_VALUE {
         return Err(Diagnostic::new(format!(
@@ -121,7 +177,7 @@ pub fn draw_sampled(
                 .inputs
                 .iter()
                 .copied()
-                .zip(samples.column(s))
+                .zip(samples.columns[s].iter().copied())
                 .collect();
             let line = LineSeries::new(straighten(&points, y1 - y0), color.stroke_width(3));
             let drawn = chart.draw_series(line).map_err(|e| fail(e.to_string()))?;
@@ -195,16 +251,13 @@ fn straighten(points: &[(f64, f64)], y_span: f64) -> Vec<(f64, f64)> {
 
 /// The corner of the plot where the legend hides the fewest drawn points.
 fn legend_corner(
-    samples: &Samples,
+    samples: &Data,
     points: &[(f64, f64)],
     (x0, x1): (f64, f64),
     (y0, y1): (f64, f64),
 ) -> SeriesLabelPosition {
     let drawn: Vec<(f64, f64)> = samples
-        .inputs
-        .iter()
-        .enumerate()
-        .flat_map(|(i, x)| samples.values[i].iter().map(move |y| (*x, *y)))
+        .points()
         .chain(points.iter().copied())
         .map(|(x, y)| ((x - x0) / (x1 - x0), (y - y0) / (y1 - y0)))
         .collect();
@@ -250,12 +303,11 @@ fn rgb(c: Rgb) -> RGBColor {
 }
 
 /// The smallest and largest value drawn; a flat figure gets a unit range around its value.
-fn y_range(samples: &Samples, points: &[(f64, f64)]) -> (f64, f64) {
+fn y_range(samples: &Data, points: &[(f64, f64)]) -> (f64, f64) {
     let values = samples
-        .values
+        .columns
         .iter()
-        .flatten()
-        .copied()
+        .flat_map(|c| c.iter().copied())
         .chain(points.iter().map(|p| p.1))
         .filter(|v| v.is_finite());
     let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
@@ -282,7 +334,7 @@ fn tick_label(v: f64) -> String {
 }
 
 /// One sentence per series: what is drawn, its range, and where it peaks.
-fn describe(spec: &FigureSpec, network: &Network, samples: &Samples) -> String {
+fn describe(spec: &FigureSpec, network: &Network, samples: &Data) -> String {
     let input = &network.input;
     let mut d = format!(
         "Line chart over {} from {} to {}.",
@@ -293,7 +345,8 @@ fn describe(spec: &FigureSpec, network: &Network, samples: &Samples) -> String {
     for (s, series) in spec.series.iter().enumerate() {
         let name = series.label.as_deref().unwrap_or(&series.signal.name);
         let (mut lo, mut hi) = ((0.0, f64::INFINITY), (0.0, f64::NEG_INFINITY));
-        for (x, v) in samples.inputs.iter().zip(samples.column(s)) {
+        let column = samples.columns[s];
+        for (x, &v) in samples.inputs.iter().zip(column) {
             if v < lo.1 {
                 lo = (*x, v);
             }
@@ -305,8 +358,8 @@ fn describe(spec: &FigureSpec, network: &Network, samples: &Samples) -> String {
             d,
             " {name} ({}) goes from {} to {}; lowest {} at {} {}, highest {} at {} {}.",
             series.color.name(),
-            tick_label(samples.column(s).next().unwrap_or(0.0)),
-            tick_label(samples.column(s).last().unwrap_or(0.0)),
+            tick_label(column.first().copied().unwrap_or(0.0)),
+            tick_label(column.last().copied().unwrap_or(0.0)),
             tick_label(lo.1),
             spec.x_label,
             tick_label(lo.0),
@@ -396,7 +449,7 @@ fn accessible(svg: &str, title: &str, description: &str) -> String {
 }
 
 /// The drawn data as CSV: the input, one column per series, and the data points if any.
-fn csv(spec: &FigureSpec, network: &Network, samples: &Samples) -> String {
+fn csv(spec: &FigureSpec, network: &Network, samples: &Data) -> String {
     let mut header = vec![csv_field(&network.input.name)];
     header.extend(spec.series.iter().map(|s| csv_field(&s.signal.name)));
     if !spec.points.is_empty() {
@@ -404,6 +457,25 @@ fn csv(spec: &FigureSpec, network: &Network, samples: &Samples) -> String {
     }
     let mut out = header.join(",");
     out.push('\n');
+    // The numbers as text: written once per lesson, or here if they were not.
+    let own: Vec<Written>;
+    let text: Vec<&Written> = if samples.text.len() == samples.columns.len() + 1 {
+        samples.text.clone()
+    } else {
+        own = std::iter::once(samples.inputs)
+            .chain(samples.columns.iter().copied())
+            .map(Written::new)
+            .collect();
+        own.iter().collect()
+    };
+    let (x_text, columns) = (text[0], &text[1..]);
+    out.reserve(
+        x_text.text.len()
+            + columns
+                .iter()
+                .map(|c| c.text.len() + c.ends.len())
+                .sum::<usize>(),
+    );
     let mut points: Vec<(f64, f64)> = spec.points.clone();
     points.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut p = 0;
@@ -423,10 +495,10 @@ fn csv(spec: &FigureSpec, network: &Network, samples: &Samples) -> String {
             out.push('\n');
             p += 1;
         }
-        push_number(&mut out, *x);
-        for v in &samples.values[i] {
+        out.push_str(x_text.get(i));
+        for column in columns {
             out.push(',');
-            push_number(&mut out, *v);
+            out.push_str(column.get(i));
         }
         let mut observed = None;
         if p < points.len() && points[p].0 == *x {

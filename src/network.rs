@@ -439,7 +439,7 @@ impl Network {
         };
         let mut samples = Samples {
             inputs: Vec::new(),
-            values: Vec::new(),
+            values: vec![Vec::new(); signals.len()],
         };
         let xs = self.sample_inputs();
         let smooth = !self.is_piecewise_linear() && tolerance > 0.0;
@@ -449,9 +449,9 @@ impl Network {
             for x in xs {
                 self.trace_into(x, &mut trace);
                 samples.inputs.push(x);
-                samples
-                    .values
-                    .push(signals.iter().map(|s| self.value(&trace, s)).collect());
+                for (column, s) in samples.values.iter_mut().zip(signals) {
+                    column.push(self.value(&trace, s));
+                }
             }
             return samples;
         }
@@ -470,15 +470,14 @@ impl Network {
                     budget,
                 );
             }
-            samples.inputs.push(x);
-            samples.values.push(v.clone());
+            samples.push(x, &v);
             previous = Some((x, v));
         }
         samples
     }
 }
 
-/// Signal values at sampled inputs: `values[i][s]` is signal `s` at `inputs[i]`.
+/// Signal values at sampled inputs: `values[s][i]` is signal `s` at `inputs[i]`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Samples {
     pub inputs: Vec<f64>,
@@ -488,7 +487,15 @@ pub struct Samples {
 impl Samples {
     /// The values of one signal.
     pub fn column(&self, s: usize) -> impl Iterator<Item = f64> + '_ {
-        self.values.iter().map(move |v| v[s])
+        self.values[s].iter().copied()
+    }
+
+    /// Add the signals' values at one more input.
+    fn push(&mut self, x: f64, row: &[f64]) {
+        self.inputs.push(x);
+        for (column, v) in self.values.iter_mut().zip(row) {
+            column.push(*v);
+        }
     }
 }
 
@@ -525,8 +532,7 @@ fn refine(
         .any(|(m, (va, vb))| (m - 0.5 * (va + vb)).abs() > tolerance);
     if off {
         refine(eval, a, (mx, &mv), tolerance, depth + 1, out, budget);
-        out.inputs.push(mx);
-        out.values.push(mv.clone());
+        out.push(mx, &mv);
         refine(eval, (mx, &mv), b, tolerance, depth + 1, out, budget);
     }
 }

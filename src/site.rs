@@ -14,11 +14,10 @@ use tera::Tera;
 use crate::content::{self, display_path};
 use crate::diagram;
 use crate::error::{Diagnostic, Error, SourceFile};
-use crate::figure::escape;
-use crate::figure::{self, Figure};
+use crate::figure::{self, escape, Data, Figure, Written};
 use crate::i18n;
 use crate::lesson::{self, Block, Lesson};
-use crate::network::{Samples, Signal};
+use crate::network::Signal;
 use crate::notebook;
 use crate::page;
 
@@ -650,7 +649,12 @@ pub fn draw_figures(lesson: &Lesson) -> Result<Vec<Figure>, Diagnostic> {
             }
         }
         let samples = network.sample(&signals, 0.0);
-        (signals, samples)
+        // Each number written once, for every CSV file that lists it.
+        let written: Vec<Written> = std::iter::once(&samples.inputs)
+            .chain(&samples.values)
+            .map(|c| Written::new(c))
+            .collect();
+        (signals, samples, written)
     });
     lesson
         .blocks
@@ -662,21 +666,20 @@ pub fn draw_figures(lesson: &Lesson) -> Result<Vec<Figure>, Diagnostic> {
             Block::Diagram(spec) => Ok(diagram::draw(spec, network)),
             Block::Figure(spec) => {
                 let drawn = match &shared {
-                    Some((signals, all)) => {
+                    Some((signals, all, written)) => {
                         let columns: Vec<usize> = spec
                             .series
                             .iter()
                             .filter_map(|s| signals.iter().position(|t| *t == s.signal))
                             .collect();
-                        let mine = Samples {
-                            inputs: all.inputs.clone(),
-                            values: all
-                                .values
-                                .iter()
-                                .map(|row| columns.iter().map(|&c| row[c]).collect())
+                        let data = Data {
+                            inputs: &all.inputs,
+                            columns: columns.iter().map(|&c| all.values[c].as_slice()).collect(),
+                            text: std::iter::once(&written[0])
+                                .chain(columns.iter().map(|&c| &written[c + 1]))
                                 .collect(),
                         };
-                        figure::draw_sampled(spec, network, &mine)
+                        figure::draw_sampled(spec, network, &data)
                     }
                     None => figure::draw(spec, network),
                 };
