@@ -1,7 +1,7 @@
 //! The site: lessons rendered through the templates and written to the output folder, which
 //! is replaced only when the whole build succeeded.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -62,6 +62,8 @@ pub type SiteFiles = BTreeMap<String, Arc<[u8]>>;
 #[derive(Debug, Clone)]
 pub struct Site {
     pub files: SiteFiles,
+    /// Files already written to the output folder (see [`Builder::writing_to`]), not in `files`.
+    pub written: BTreeSet<String>,
     pub lessons: usize,
     pub figures: usize,
     /// How many lessons were rendered by this build (the others were reused from the cache).
@@ -73,26 +75,32 @@ pub struct Site {
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
     let start = Instant::now();
     check_output_folder(&options.root, &options.out)?;
-    recover(&options.out).map_err(|e| {
-        Diagnostic::new(format!(
-            "cannot restore the previous site in {}: {e}",
-            options.out.display()
-        ))
-    })?;
-    let site = Builder::new(&options.root)
-        .with_base_url(options.base_url.clone())
-        .build()?;
-    publish(&options.out, &site.files).map_err(|e| {
+    let cannot_write = |e: std::io::Error| {
         Diagnostic::new(format!(
             "cannot write the site to {}: {e}",
             options.out.display()
         ))
         .hint("check that the output folder's parent exists and is writable")
-    })?;
+    };
+    let staging = stage(&options.out).map_err(cannot_write)?;
+    // Lesson files go into the staging folder as soon as they are rendered.
+    let built = Builder::new(&options.root)
+        .with_base_url(options.base_url.clone())
+        .writing_to(&staging)
+        .build();
+    let site = match built {
+        Ok(site) => site,
+        Err(e) => {
+            // The previous site stays as it was; the half-written new one goes.
+            let _ = remove_tree(&staging);
+            return Err(e);
+        }
+    };
+    publish(&options.out, &staging, &site.files).map_err(cannot_write)?;
     Ok(BuildSummary {
         lessons: site.lessons,
         figures: site.figures,
-        files: site.files.len(),
+        files: site.files.len() + site.written.len(),
         warnings: site.warnings,
         out: options.out.clone(),
         elapsed: start.elapsed(),
@@ -166,6 +174,8 @@ pub struct Builder {
     cache: HashMap<String, RenderedLesson>,
     /// Parsed lessons by path, reused while their text is unchanged.
     parsed: HashMap<String, Arc<Lesson>>,
+    /// Where lesson files are written as soon as they are rendered, if anywhere.
+    output: Option<PathBuf>,
 }
 
 /// A lesson placed in the site: its language and its folder (`relu`, `zh-CN/relu`).
@@ -209,7 +219,9 @@ type Rendering<'a> = (&'a Placed, bool, Result<RenderedLesson, Vec<Diagnostic>>)
 #[derive(Clone)]
 struct RenderedLesson {
     key: LessonKey,
+    /// The lesson's files, unless they were written out (then only their names are kept).
     files: Vec<(String, Arc<[u8]>)>,
+    written: Vec<String>,
     figures: usize,
     /// The last figure's file, shown as a preview on the index.
     preview: Option<String>,
@@ -229,7 +241,16 @@ impl Builder {
             theme: None,
             cache: HashMap::new(),
             parsed: HashMap::new(),
+            output: None,
         }
+    }
+
+    /// Write each lesson's files into `folder` as soon as the lesson is rendered, instead of
+    /// keeping them: a one-shot build then holds one lesson's output at a time, not the site's.
+    /// The built [`Site`] lists them in `written`; its `files` are the rest.
+    pub fn writing_to(mut self, folder: &Path) -> Builder {
+        self.output = Some(folder.to_path_buf());
+        self
     }
 
     /// Use this base URL (for the sitemap and page URLs) instead of the configuration's.
@@ -356,7 +377,14 @@ impl Builder {
             .into_par_iter()
             .map(|(p, key, cached)| match cached {
                 Some(r) => (p, false, Ok(r)),
-                None => (p, true, render_lesson(&theme, p, key, base_url.as_deref())),
+                None => {
+                    let rendered = render_lesson(&theme, p, key, base_url.as_deref());
+                    let written = match (&self.output, rendered) {
+                        (Some(folder), Ok(r)) => write_lesson(folder, &p.dir, r),
+                        (_, r) => r,
+                    };
+                    (p, true, written)
+                }
             })
             .collect();
         let mut rendered = 0;
@@ -376,6 +404,7 @@ impl Builder {
         }
 
         let mut out = SiteFiles::new();
+        let mut written = BTreeSet::new();
         let mut figures = 0;
         for p in &placed {
             let r = &self.cache[&p.dir];
@@ -383,6 +412,7 @@ impl Builder {
             for (name, bytes) in &r.files {
                 out.insert(name.clone(), bytes.clone());
             }
+            written.extend(r.written.iter().cloned());
         }
         // One index per language, the default language's at the root.
         let mut languages: Vec<&str> = placed.iter().map(|p| p.lang.as_str()).collect();
@@ -451,19 +481,26 @@ impl Builder {
             theme.render("404.html", &ctx)?.into_bytes().into(),
         );
         if let Some(base) = &base_url {
+            let pages = merged(&out, &written);
             out.insert(
                 "sitemap.xml".into(),
-                sitemap(base, &out).into_bytes().into(),
+                sitemap(base, pages).into_bytes().into(),
             );
         }
         for (name, bytes) in &theme.assets {
             out.insert(name.clone(), bytes.clone());
         }
+        let exists = |name: &str| out.contains_key(name) || written.contains(name);
         for p in &placed {
-            warnings.extend(lesson_warnings(p, &self.cache[&p.dir], &out));
+            warnings.extend(lesson_warnings(p, &self.cache[&p.dir], &exists));
+        }
+        if self.output.is_some() {
+            // A one-shot build: nothing to keep for the next one.
+            self.cache.clear();
         }
         Ok(Site {
             files: out,
+            written,
             lessons: placed.len(),
             figures,
             rendered,
@@ -473,12 +510,9 @@ impl Builder {
 }
 
 /// `sitemap.xml`: every HTML page but the 404 page, under the site's base URL.
-fn sitemap(base: &str, files: &SiteFiles) -> String {
+fn sitemap<'a>(base: &str, names: impl Iterator<Item = &'a str>) -> String {
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for name in files
-        .keys()
-        .filter(|n| n.ends_with(".html") && *n != "404.html")
-    {
+    for name in names.filter(|n| n.ends_with(".html") && *n != "404.html") {
         let path = name.strip_suffix("index.html").unwrap_or(name);
         xml.push_str(&format!(
             "<url><loc>{}</loc></url>\n",
@@ -487,6 +521,37 @@ fn sitemap(base: &str, files: &SiteFiles) -> String {
     }
     xml.push_str("</urlset>\n");
     xml
+}
+
+/// The names of `files` and `written` together, in order.
+fn merged<'a>(
+    files: &'a SiteFiles,
+    written: &'a BTreeSet<String>,
+) -> impl Iterator<Item = &'a str> {
+    let mut all: Vec<&str> = files.keys().chain(written).map(String::as_str).collect();
+    all.sort_unstable();
+    all.into_iter()
+}
+
+/// Write a rendered lesson's files under `folder`, keeping only their names.
+fn write_lesson(
+    folder: &Path,
+    dir: &str,
+    mut rendered: RenderedLesson,
+) -> Result<RenderedLesson, Vec<Diagnostic>> {
+    let fail = |e: std::io::Error| {
+        vec![Diagnostic::new(format!(
+            "cannot write lesson `{dir}` into {}: {e}",
+            folder.display()
+        ))
+        .hint("check that the output folder's parent is writable and has space")]
+    };
+    fs::create_dir_all(folder.join(dir)).map_err(fail)?;
+    for (name, bytes) in std::mem::take(&mut rendered.files) {
+        fs::write(folder.join(&name), &bytes[..]).map_err(fail)?;
+        rendered.written.push(name);
+    }
+    Ok(rendered)
 }
 
 /// Draw a lesson's figures, render its page through the theme, and write its notebook.
@@ -555,6 +620,7 @@ fn render_lesson(
     Ok(RenderedLesson {
         key,
         files,
+        written: Vec::new(),
         figures: figures.len(),
         preview,
         links: page.links,
@@ -566,7 +632,7 @@ fn render_lesson(
 fn lesson_warnings(
     placed: &Placed,
     rendered: &RenderedLesson,
-    files: &SiteFiles,
+    exists: &dyn Fn(&str) -> bool,
 ) -> Vec<Diagnostic> {
     let lesson: &Lesson = &placed.lesson;
     let mut warnings = Vec::new();
@@ -590,7 +656,7 @@ fn lesson_warnings(
     }
     for (dest, span) in &rendered.links {
         if let Some(target) = internal_target(&placed.dir, dest) {
-            if !files.contains_key(&target) {
+            if !exists(&target) {
                 let at = lesson.source.text[span.clone()]
                     .find(dest.as_str())
                     .map_or(span.start, |i| span.start + i);
@@ -1157,20 +1223,27 @@ fn recover(out: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Write the files into a staging folder beside `out`, then swap it in with renames. At any
-/// moment, `out` is the previous complete site or the new one, or (between the two renames)
-/// missing with the previous site in the `-old` folder, which [`recover`] restores.
-fn publish(out: &Path, files: &SiteFiles) -> std::io::Result<()> {
+/// Prepare an empty staging folder beside `out` (after restoring a previous site a killed
+/// build left aside) and return it.
+fn stage(out: &Path) -> std::io::Result<PathBuf> {
     recover(out)?;
     let (staging, old) = beside(out);
     for leftover in [&staging, &old] {
         if leftover.exists() {
-            fs::remove_dir_all(leftover)?;
+            remove_tree(leftover)?;
         }
     }
     fs::create_dir_all(&staging)?;
+    Ok(staging)
+}
+
+/// Write the remaining files into the staging folder, then swap it in with renames. At any
+/// moment, `out` is the previous complete site or the new one, or (between the two renames)
+/// missing with the previous site in the `-old` folder, which [`recover`] restores.
+fn publish(out: &Path, staging: &Path, files: &SiteFiles) -> std::io::Result<()> {
+    let (_, old) = beside(out);
     // Each folder once, then the files in parallel.
-    let folders: std::collections::BTreeSet<PathBuf> = files
+    let folders: BTreeSet<PathBuf> = files
         .keys()
         .filter_map(|rel| Path::new(rel).parent().map(|p| staging.join(p)))
         .collect();
@@ -1183,7 +1256,7 @@ fn publish(out: &Path, files: &SiteFiles) -> std::io::Result<()> {
     if out.exists() {
         fs::rename(out, &old)?;
     }
-    fs::rename(&staging, out)?;
+    fs::rename(staging, out)?;
     if old.exists() {
         remove_tree(&old)?;
     }
