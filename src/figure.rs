@@ -405,18 +405,33 @@ pub fn clean(s: &str) -> String {
 
 /// Escape text for XML (SVG) and HTML; control characters are dropped.
 pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            c if c.is_control() && c != '\n' && c != '\t' => {}
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
+    let mut out = String::with_capacity(s.len() + s.len() / 16);
+    let bytes = s.as_bytes();
+    // Copy the runs of plain text whole; stop only at the bytes that need a change.
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        let (len, replacement) = match bytes[i] {
+            b'&' => (1, "&amp;"),
+            b'<' => (1, "&lt;"),
+            b'>' => (1, "&gt;"),
+            b'"' => (1, "&quot;"),
+            b'\'' => (1, "&#39;"),
+            b'\n' | b'\t' => (0, ""),
+            // C0 controls and DEL, then C1 controls (U+0080 to U+009F: 0xC2 0x80..=0x9F).
+            0..=0x1f | 0x7f => (1, ""),
+            0xc2 if matches!(bytes.get(i + 1), Some(0x80..=0x9f)) => (2, ""),
+            _ => (0, ""),
+        };
+        if len == 0 {
+            i += 1;
+            continue;
         }
+        out.push_str(&s[start..i]);
+        out.push_str(replacement);
+        i += len;
+        start = i;
     }
+    out.push_str(&s[start..]);
     out
 }
 
@@ -534,7 +549,41 @@ fn csv_field(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::push_number;
+    use super::{escape, push_number};
+
+    #[test]
+    fn escapes_like_the_character_by_character_definition() {
+        // The definition: drop control characters but newline and tab, escape the five.
+        let reference = |s: &str| -> String {
+            s.chars()
+                .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+                .map(|c| match c {
+                    '&' => "&amp;".to_string(),
+                    '<' => "&lt;".to_string(),
+                    '>' => "&gt;".to_string(),
+                    '"' => "&quot;".to_string(),
+                    '\'' => "&#39;".to_string(),
+                    c => c.to_string(),
+                })
+                .collect()
+        };
+        let alphabet: Vec<char> =
+            "ab <>&\"'\n\t\r\0\u{1b}\u{7f}\u{80}\u{9f}\u{a0}\u{c2}\u{ff}é中😀−"
+                .chars()
+                .collect();
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        for len in 0..400 {
+            let s: String = (0..len % 23)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    alphabet[(state % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            assert_eq!(escape(&s), reference(&s), "{s:?}");
+        }
+    }
 
     #[test]
     fn numbers_are_written_as_rust_displays_them_but_for_ties() {
