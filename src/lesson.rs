@@ -53,6 +53,8 @@ pub struct Lesson {
     pub network: Option<Network>,
     /// The nnbook blocks, in document order.
     pub blocks: Vec<Block>,
+    /// Every fenced code block of the body, nnbook blocks included, in document order.
+    pub fences: Vec<Fence>,
 }
 
 impl Lesson {
@@ -499,6 +501,7 @@ pub fn parse(source: SourceFile, file_stem: &str) -> Result<Lesson, Vec<Diagnost
         body_start,
         network,
         blocks,
+        fences,
         source,
     })
 }

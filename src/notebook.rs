@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::error::Diagnostic;
 use crate::figure::escape;
 use crate::i18n;
-use crate::lesson::{fences, Block, Lesson};
+use crate::lesson::{Block, Lesson};
 use crate::page::{fill_markdown, fill_placeholders, table_cells};
 
 /// The notebook's JSON text.
@@ -36,7 +36,7 @@ pub fn notebook(lesson: &Lesson, lang: &str) -> Result<String, Diagnostic> {
     let body_start = lesson.body_start;
     let mut blocks = lesson.blocks.iter();
     let mut at = body_start;
-    for fence in fences(lesson.body(), body_start) {
+    for fence in &lesson.fences {
         let prose = &lesson.source.text[at..fence.span.start];
         markdown(
             &mut cells,
