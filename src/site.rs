@@ -323,8 +323,13 @@ impl Builder {
                 ))
         });
         let mut problems = Vec::new();
+        // The first lesson in each folder, and each slug's lessons (its translations).
+        let mut first_in: HashMap<&str, &Placed> = HashMap::with_capacity(placed.len());
+        let mut by_slug: HashMap<&str, Vec<usize>> = HashMap::with_capacity(placed.len());
         for (i, p) in placed.iter().enumerate() {
-            if let Some(first) = placed[..i].iter().find(|o| o.dir == p.dir) {
+            by_slug.entry(p.lesson.slug.as_str()).or_default().push(i);
+            let first = *first_in.entry(p.dir.as_str()).or_insert(p);
+            if !std::ptr::eq(first, p) {
                 let message = format!("two lessons have the slug `{}`", p.lesson.slug);
                 let at = match &p.lesson.slug_span {
                     Some(span) => p.lesson.source.error(span.clone(), message),
@@ -354,11 +359,10 @@ impl Builder {
                     lesson: placed[i].lesson.clone(),
                     prev: i.checked_sub(1).and_then(same_lang).map(target),
                     next: same_lang(i + 1).map(target),
-                    translations: placed
+                    translations: by_slug[placed[i].lesson.slug.as_str()]
                         .iter()
-                        .filter(|o| {
-                            o.lesson.slug == placed[i].lesson.slug && o.lang != placed[i].lang
-                        })
+                        .map(|&j| &placed[j])
+                        .filter(|o| o.lang != placed[i].lang)
                         .map(target)
                         .collect(),
                 }
