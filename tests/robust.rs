@@ -641,6 +641,58 @@ fn stale_output_disappears_and_nothing_outside_the_output_is_deleted() {
     );
 }
 
+/// `build` writes each lesson's files into the staging folder as soon as the lesson is
+/// rendered. A lesson that fails only when it is drawn (after others were written) must still
+/// leave the previous site as it was and no staging folder behind.
+#[test]
+fn a_build_failing_while_drawing_leaves_the_previous_site_and_no_staging() {
+    let lessons: Vec<(String, String)> = (0..40)
+        .map(|i| {
+            (
+                format!("l{i:02}.md"),
+                small(&format!("slug = \"l{i:02}\"\n")),
+            )
+        })
+        .collect();
+    let refs: Vec<(&str, &str)> = lessons
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let p = Project::new(&refs);
+    build(&p.root, &p.site()).succeeded();
+    let before = snapshot(&p.site());
+    // Parses, but its figure reaches 1.7e13: an error only when the figure is drawn. The file
+    // sorts last, so the other lessons are rendered (and written) first.
+    write(
+        &p.root.join("content/z.md"),
+        small("slug = \"z\"\n").replace("w1 = 1.70", "w1 = 1.7e13"),
+    );
+    // Change every other lesson, so that a partly written new site would differ.
+    for (path, text) in &lessons {
+        write(
+            &p.root.join("content").join(path),
+            text.replace("Small lesson", "Changed lesson"),
+        );
+    }
+    build(&p.root, &p.site())
+        .failed()
+        .says(&["content/z.md:", "too large to draw"]);
+    assert_same(
+        &before,
+        &snapshot(&p.site()),
+        "the site after a failed build",
+    );
+    let beside: BTreeSet<String> = fs::read_dir(&p.root)
+        .expect("read_dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        beside,
+        BTreeSet::from(["content".to_string(), "site".to_string()]),
+        "leftovers beside the site"
+    );
+}
+
 /// An output folder that is a link to a folder elsewhere: the build replaces the link, and the
 /// folder it pointed to (which nnbook does not own) keeps its files.
 #[test]
