@@ -340,6 +340,12 @@ fn tick_label(v: f64) -> String {
             };
         }
     }
+    rounded_label(v)
+}
+
+/// `v` rounded to three decimals, trailing zeros dropped, a true minus sign: what a tick
+/// label is, by definition.
+fn rounded_label(v: f64) -> String {
     let s = format_number(v, 3);
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s.is_empty() || s == "\u{2212}" {
@@ -565,21 +571,10 @@ fn csv_field(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{escape, push_number, tick_label};
-    use crate::network::format_number;
+    use super::{escape, push_number, rounded_label, tick_label};
 
     #[test]
     fn tick_labels_are_numbers_rounded_to_three_decimals() {
-        // The definition: round to three decimals, drop trailing zeros, a true minus sign.
-        let reference = |v: f64| {
-            let s = format_number(v, 3);
-            let s = s.trim_end_matches('0').trim_end_matches('.');
-            if s.is_empty() || s == "\u{2212}" {
-                "0".to_string()
-            } else {
-                s.to_string()
-            }
-        };
         let mut values = vec![
             0.0, -0.0, 1.0, -1.0, 0.5, 0.25, 0.125, 0.0625, -0.0005, 0.0005,
         ];
@@ -598,7 +593,7 @@ mod tests {
             values.push((unit - 0.5) * 10f64.powi((state % 30) as i32 - 8));
         }
         for v in values {
-            assert_eq!(tick_label(v), reference(v), "{v:e}");
+            assert_eq!(tick_label(v), rounded_label(v), "{v:e}");
         }
     }
 
