@@ -56,7 +56,7 @@ pub struct BuildSummary {
 }
 
 /// A built site, in memory: output paths (relative, with `/`) and their bytes, sorted.
-pub type SiteFiles = BTreeMap<String, Arc<[u8]>>;
+pub type SiteFiles = BTreeMap<String, Arc<Vec<u8>>>;
 
 /// A site rendered in memory.
 #[derive(Debug, Clone)]
@@ -220,7 +220,7 @@ type Rendering<'a> = (&'a Placed, bool, Result<RenderedLesson, Vec<Diagnostic>>)
 struct RenderedLesson {
     key: LessonKey,
     /// The lesson's files, unless they were written out (then only their names are kept).
-    files: Vec<(String, Arc<[u8]>)>,
+    files: Vec<(String, Arc<Vec<u8>>)>,
     written: Vec<String>,
     figures: usize,
     /// The last figure's file, shown as a preview on the index.
@@ -605,16 +605,17 @@ fn render_lesson(
     }
     let html = theme.render("lesson.html", &ctx).map_err(|d| vec![d])?;
     let mut files = vec![
-        (format!("{dir}/index.html"), Arc::from(html.into_bytes())),
+        (format!("{dir}/index.html"), Arc::new(html.into_bytes())),
         (
             format!("{dir}/{notebook_name}"),
-            Arc::from(notebook.into_bytes()),
+            Arc::new(notebook.into_bytes()),
         ),
     ];
-    for f in &figures {
-        files.push((format!("{dir}/{}.svg", f.id), Arc::from(f.svg.as_bytes())));
+    let figure_count = figures.len();
+    for f in figures {
+        files.push((format!("{dir}/{}.svg", f.id), Arc::new(f.svg.into_bytes())));
         if !f.csv.is_empty() {
-            files.push((format!("{dir}/{}.csv", f.id), Arc::from(f.csv.as_bytes())));
+            files.push((format!("{dir}/{}.csv", f.id), Arc::new(f.csv.into_bytes())));
         }
     }
     let preview = lesson.blocks.iter().rev().find_map(|b| match b {
@@ -625,7 +626,7 @@ fn render_lesson(
         key,
         files,
         written: Vec::new(),
-        figures: figures.len(),
+        figures: figure_count,
         preview,
         links: page.links,
     })
@@ -913,7 +914,7 @@ pub struct Theme {
     tera: Tera,
     /// Template sources by name, to locate render errors.
     sources: BTreeMap<String, SourceFile>,
-    assets: BTreeMap<String, Arc<[u8]>>,
+    assets: BTreeMap<String, Arc<Vec<u8>>>,
     pub config: Config,
 }
 
@@ -941,7 +942,7 @@ impl Theme {
                     SourceFile::new(format!("(built-in theme) {name}"), text),
                 );
             } else {
-                assets.insert(name.to_string(), Arc::from(text.as_bytes()));
+                assets.insert(name.to_string(), Arc::new(text.as_bytes().to_vec()));
             }
         }
         for (name, (shown, bytes)) in &files.files {
@@ -952,7 +953,7 @@ impl Theme {
                 })?;
                 sources.insert(name.clone(), SourceFile::new(shown.clone(), text));
             } else {
-                assets.insert(name.clone(), Arc::from(bytes.as_slice()));
+                assets.insert(name.clone(), Arc::new(bytes.clone()));
             }
         }
         let mut tera = Tera::default();
