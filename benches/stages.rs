@@ -91,7 +91,7 @@ fn figure_draw(bencher: Bencher, id: &str) {
         .into_iter()
         .find(|s| s.id == id)
         .expect("the figure exists");
-    bencher.bench(|| figure::draw(black_box(spec), network).expect("the figure draws"));
+    bencher.bench(|| figure::draw(black_box(spec), network, "en").expect("the figure draws"));
 }
 
 /// Parse and validate the ReLU lesson (front matter, TOML blocks, network).
@@ -110,8 +110,10 @@ fn drawn(lesson: &Lesson) -> Vec<Figure> {
         .blocks
         .iter()
         .filter_map(|b| match b {
-            Block::Figure(spec) => Some(figure::draw(spec, network).expect("the figure draws")),
-            Block::Diagram(spec) => Some(diagram::draw(spec, network)),
+            Block::Figure(spec) => {
+                Some(figure::draw(spec, network, "en").expect("the figure draws"))
+            }
+            Block::Diagram(spec) => Some(diagram::draw(spec, network, "en")),
             _ => None,
         })
         .collect()
@@ -133,7 +135,7 @@ fn diagram_draw_all(bencher: Bencher) {
     bencher.bench(|| {
         specs
             .iter()
-            .map(|spec| diagram::draw(black_box(spec), network))
+            .map(|spec| diagram::draw(black_box(spec), network, "en"))
             .collect::<Vec<_>>()
     });
 }

@@ -6,6 +6,7 @@
 use std::fmt::Write as _;
 
 use crate::figure::{escape, Figure};
+use crate::i18n;
 use crate::lesson::DiagramSpec;
 use crate::network::{typographic_minus, Activation, Network};
 
@@ -28,8 +29,8 @@ text { fill: #1f2328; font-family: sans-serif; font-size: 13px; } .name { font-w
 .hl .node, .node.hl { fill: #2d1517; } .hl text, text.hl { fill: #ffa198; } }\
 </style>\n";
 
-/// Draw the network of a lesson.
-pub fn draw(spec: &DiagramSpec, network: &Network) -> Figure {
+/// Draw the network of a lesson; its description is in language `lang`.
+pub fn draw(spec: &DiagramSpec, network: &Network, lang: &str) -> Figure {
     // Columns: the input, each hidden layer, the output.
     let mut columns: Vec<Vec<NodeView>> = vec![vec![NodeView {
         name: network.input.label.clone(),
@@ -97,10 +98,14 @@ pub fn draw(spec: &DiagramSpec, network: &Network) -> Figure {
                 // Labels sit at 40% of the edge from its end, to keep fan-in labels apart.
                 let (lx, ly) = (x1 + dx * 0.6, y1 + dy * 0.6);
                 label(&mut labels, lx, ly - 4.0, &text, on, any);
-                edges_desc.push(format!(
-                    "{} to {}: {text}",
-                    columns[l][k].name,
-                    columns[l + 1][n].name
+                edges_desc.push(i18n::sentence(
+                    lang,
+                    "diagram_edge",
+                    &[
+                        ("from", &columns[l][k].name),
+                        ("to", &columns[l + 1][n].name),
+                        ("weight", &text),
+                    ],
                 ));
             }
         }
@@ -156,9 +161,9 @@ pub fn draw(spec: &DiagramSpec, network: &Network) -> Figure {
             body.push_str("</g>\n");
         }
     }
-    let description = describe(network, &edges_desc, &spec.highlight);
+    let description = describe(network, &edges_desc, &spec.highlight, lang);
     let title = if spec.title.is_empty() {
-        "The network"
+        i18n::text(lang, "diagram")
     } else {
         spec.title.as_str()
     };
@@ -233,8 +238,7 @@ fn glyph(a: Activation, x: f64, y: f64) -> String {
     d
 }
 
-fn describe(network: &Network, edges: &[String], highlight: &[String]) -> String {
-    let mut d = format!("Network diagram: the input {} feeds ", network.input.label);
+fn describe(network: &Network, edges: &[String], highlight: &[String], lang: &str) -> String {
     let last = network.layers.len() - 1;
     let layers: Vec<String> = network
         .layers
@@ -245,32 +249,40 @@ fn describe(network: &Network, edges: &[String], highlight: &[String]) -> String
                 .nodes
                 .iter()
                 .map(|n| {
-                    format!(
-                        "{} ({} = {})",
-                        n.name,
-                        n.bias.name,
-                        typographic_minus(&n.bias.literal)
-                    )
+                    let bias = format!("{} = {}", n.bias.name, typographic_minus(&n.bias.literal));
+                    i18n::sentence(lang, "diagram_node", &[("name", &n.name), ("bias", &bias)])
                 })
                 .collect();
             let kind = if l == last {
-                "the output"
+                "diagram_output"
             } else {
-                "a hidden layer"
+                "diagram_hidden"
             };
-            format!(
-                "{kind} with {} activation: {}",
-                layer.activation.display_name(),
-                names.join(", ")
+            i18n::sentence(
+                lang,
+                kind,
+                &[
+                    ("activation", layer.activation.display_name()),
+                    ("nodes", &names.join(i18n::text(lang, "list"))),
+                ],
             )
         })
         .collect();
-    d.push_str(&layers.join(", then "));
-    d.push_str(". Weights: ");
-    d.push_str(&edges.join("; "));
-    d.push('.');
+    let mut d = i18n::sentence(
+        lang,
+        "diagram_desc",
+        &[
+            ("input", &network.input.label),
+            ("layers", &layers.join(i18n::text(lang, "diagram_then"))),
+            ("weights", &edges.join(i18n::text(lang, "diagram_edges"))),
+        ],
+    );
     if !highlight.is_empty() {
-        let _ = write!(d, " Highlighted: {}.", highlight.join(", "));
+        d.push_str(&i18n::sentence(
+            lang,
+            "diagram_highlight",
+            &[("names", &highlight.join(i18n::text(lang, "list")))],
+        ));
     }
     d
 }

@@ -8,6 +8,7 @@ use plotters::prelude::*;
 use plotters::style::FontStyle;
 
 use crate::error::Diagnostic;
+use crate::i18n;
 use crate::lesson::{FigureSpec, Rgb};
 use crate::network::{format_number, Network, Samples, Signal};
 
@@ -44,8 +45,8 @@ fn register_font() {
     });
 }
 
-/// Sample, draw and describe one figure.
-pub fn draw(spec: &FigureSpec, network: &Network) -> Result<Figure, Diagnostic> {
+/// Sample, draw and describe one figure; its description is in language `lang`.
+pub fn draw(spec: &FigureSpec, network: &Network, lang: &str) -> Result<Figure, Diagnostic> {
     let signals: Vec<Signal> = spec.series.iter().map(|s| s.signal.clone()).collect();
     // A first pass on the grid and kinks; it is exact for piecewise-linear networks. For smooth
     // ones it fixes the y range, and a second pass refines the curves to half a pixel of it.
@@ -60,7 +61,7 @@ pub fn draw(spec: &FigureSpec, network: &Network) -> Result<Figure, Diagnostic> 
         .chain(&samples.values)
         .map(|c| Written::new(c))
         .collect();
-    draw_sampled(spec, network, &Data::new(&samples, &written))
+    draw_sampled(spec, network, &Data::new(&samples, &written), lang)
 }
 
 /// Numbers written out as text once, for every CSV file that lists them.
@@ -114,11 +115,12 @@ impl<'a> Data<'a> {
     }
 }
 
-/// Draw a figure from its data.
+/// Draw a figure from its data; its description is in language `lang`.
 pub fn draw_sampled(
     spec: &FigureSpec,
     network: &Network,
     data: &Data,
+    lang: &str,
 ) -> Result<Figure, Diagnostic> {
     register_font();
     let samples = data;
@@ -222,10 +224,15 @@ pub fn draw_sampled(
         }
         root.present().map_err(|e| fail(e.to_string()))?;
     }
-    let description = describe(spec, network, samples);
+    let description = describe(spec, network, samples, lang);
+    let title = if spec.title.is_empty() {
+        i18n::text(lang, "figure")
+    } else {
+        spec.title.as_str()
+    };
     Ok(Figure {
         id: spec.id.clone(),
-        svg: accessible(&svg, &spec.title, &description),
+        svg: accessible(&svg, title, &description),
         csv: csv(spec, network, samples),
         description,
         width: WIDTH,
@@ -355,14 +362,18 @@ fn rounded_label(v: f64) -> String {
     }
 }
 
-/// One sentence per series: what is drawn, its range, and where it peaks.
-fn describe(spec: &FigureSpec, network: &Network, samples: &Data) -> String {
+/// One sentence per series: what is drawn, its range, and where it peaks; in language `lang`.
+fn describe(spec: &FigureSpec, network: &Network, samples: &Data, lang: &str) -> String {
     let input = &network.input;
-    let mut d = format!(
-        "Line chart over {} from {} to {}.",
-        spec.x_label,
-        tick_label(input.from),
-        tick_label(input.to)
+    let x = spec.x_label.as_str();
+    let mut d = i18n::sentence(
+        lang,
+        "chart",
+        &[
+            ("x", x),
+            ("from", &tick_label(input.from)),
+            ("to", &tick_label(input.to)),
+        ],
     );
     for (s, series) in spec.series.iter().enumerate() {
         let name = series.label.as_deref().unwrap_or(&series.signal.name);
@@ -376,19 +387,21 @@ fn describe(spec: &FigureSpec, network: &Network, samples: &Data) -> String {
                 hi = (*x, v);
             }
         }
-        let _ = write!(
-            d,
-            " {name} ({}) goes from {} to {}; lowest {} at {} {}, highest {} at {} {}.",
-            series.color.name(),
-            tick_label(column.first().copied().unwrap_or(0.0)),
-            tick_label(column.last().copied().unwrap_or(0.0)),
-            tick_label(lo.1),
-            spec.x_label,
-            tick_label(lo.0),
-            tick_label(hi.1),
-            spec.x_label,
-            tick_label(hi.0),
-        );
+        d.push_str(&i18n::sentence(
+            lang,
+            "chart_series",
+            &[
+                ("name", name),
+                ("color", &line_name(series.color, lang)),
+                ("first", &tick_label(column.first().copied().unwrap_or(0.0))),
+                ("last", &tick_label(column.last().copied().unwrap_or(0.0))),
+                ("lo", &tick_label(lo.1)),
+                ("lo_x", &tick_label(lo.0)),
+                ("hi", &tick_label(hi.1)),
+                ("hi_x", &tick_label(hi.0)),
+                ("x", x),
+            ],
+        ));
     }
     if !spec.points.is_empty() {
         let pts: Vec<String> = spec
@@ -396,10 +409,28 @@ fn describe(spec: &FigureSpec, network: &Network, samples: &Data) -> String {
             .iter()
             .map(|(x, y)| format!("({}, {})", tick_label(*x), tick_label(*y)))
             .collect();
-        let label = spec.points_label.as_deref().unwrap_or("Data points");
-        let _ = write!(d, " {label}: {}.", pts.join(", "));
+        let label = spec
+            .points_label
+            .as_deref()
+            .unwrap_or(i18n::text(lang, "data_points"));
+        d.push_str(&i18n::sentence(
+            lang,
+            "chart_points",
+            &[
+                ("label", label),
+                ("points", &pts.join(i18n::text(lang, "list"))),
+            ],
+        ));
     }
     d
+}
+
+/// How a series' colour is named in a description: "blue line", "蓝线", or `#rrggbb`.
+fn line_name(color: Rgb, lang: &str) -> String {
+    match Rgb::NAMED.iter().find(|(_, c)| *c == color) {
+        Some((name, _)) => i18n::sentence(lang, "line", &[("color", i18n::text(lang, name))]),
+        None => color.to_string(),
+    }
 }
 
 /// Append `v` as `format!("{v}")` writes it: the shortest digits that read back as the same
@@ -474,7 +505,6 @@ fn accessible(svg: &str, title: &str, description: &str) -> String {
     let Some(close) = svg[open..].find('>').map(|i| open + i) else {
         return svg.to_string();
     };
-    let title = if title.is_empty() { "Figure" } else { title };
     format!(
         "{}<svg role=\"img\" aria-labelledby=\"title desc\"{}>\n<title id=\"title\">{}</title>\n<desc id=\"desc\">{}</desc>\n{DARK_STYLE}{}",
         &svg[..open],

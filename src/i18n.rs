@@ -3,8 +3,9 @@
 
 use std::collections::BTreeMap;
 
-/// Interface texts: (key, English, Simplified Chinese).
-const TEXTS: [(&str, &str, &str); 27] = [
+/// Interface texts: (key, English, Simplified Chinese). `{name}` marks a slot that
+/// [`sentence`] fills.
+const TEXTS: [(&str, &str, &str); 51] = [
     ("lessons", "Lessons", "课程"),
     ("contents", "Contents", "目录"),
     ("previous", "Previous", "上一课"),
@@ -40,6 +41,51 @@ const TEXTS: [(&str, &str, &str); 27] = [
         "这个地址没有页面。",
     ),
     ("preview", "Final figure of the lesson", "本课的最后一张图"),
+    // Figure and diagram descriptions (the SVG's <desc> and the image's alt text).
+    ("figure", "Figure", "图"),
+    (
+        "chart",
+        "Line chart over {x} from {from} to {to}.",
+        "折线图，横轴为{x}，从 {from} 到 {to}。",
+    ),
+    (
+        "chart_series",
+        " {name} ({color}) goes from {first} to {last}; lowest {lo} at {x} {lo_x}, highest {hi} at {x} {hi_x}.",
+        "{name}（{color}）从 {first} 变到 {last}；最低 {lo}（{x} {lo_x}），最高 {hi}（{x} {hi_x}）。",
+    ),
+    ("chart_points", " {label}: {points}.", "{label}：{points}。"),
+    ("data_points", "Data points", "数据点"),
+    ("list", ", ", "、"),
+    ("line", "{color} line", "{color}线"),
+    ("blue", "blue", "蓝"),
+    ("orange", "orange", "橙"),
+    ("green", "green", "绿"),
+    ("red", "red", "红"),
+    ("purple", "purple", "紫"),
+    ("brown", "brown", "棕"),
+    ("gray", "gray", "灰"),
+    ("black", "black", "黑"),
+    ("diagram", "The network", "网络结构"),
+    (
+        "diagram_desc",
+        "Network diagram: the input {input} feeds {layers}. Weights: {weights}.",
+        "网络图：输入 {input} 连到{layers}。权重：{weights}。",
+    ),
+    (
+        "diagram_hidden",
+        "a hidden layer with {activation} activation: {nodes}",
+        "隐藏层（{activation} 激活函数）：{nodes}",
+    ),
+    (
+        "diagram_output",
+        "the output with {activation} activation: {nodes}",
+        "输出层（{activation} 激活函数）：{nodes}",
+    ),
+    ("diagram_node", "{name} ({bias})", "{name}（{bias}）"),
+    ("diagram_then", ", then ", "，然后连到"),
+    ("diagram_edge", "{from} to {to}: {weight}", "{from} 到 {to}：{weight}"),
+    ("diagram_edges", "; ", "；"),
+    ("diagram_highlight", " Highlighted: {names}.", "高亮：{names}。"),
 ];
 
 /// Whether a file-name suffix is a language tag: `en`, `zh-CN`, `pt-BR`.
@@ -65,6 +111,34 @@ pub fn text(lang: &str, key: &str) -> &'static str {
         .iter()
         .find(|t| t.0 == key)
         .map_or("", |t| if column(lang) == 2 { t.2 } else { t.1 })
+}
+
+/// An interface sentence in a language with its `{name}` slots filled from `values`, in one
+/// pass (a value is never searched for slots). A slot without a value stays as written.
+pub fn sentence(lang: &str, key: &str, values: &[(&str, &str)]) -> String {
+    let template = text(lang, key);
+    let mut out = String::with_capacity(template.len() + 64);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let filled = after.find('}').and_then(|close| {
+            let value = values.iter().find(|(name, _)| *name == &after[..close])?;
+            Some((value.1, close))
+        });
+        match filled {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// All interface texts of a language, for templates (`{{ t.next }}`).
@@ -97,6 +171,16 @@ mod tests {
         assert!(!is_language_tag("relu"));
         assert!(!is_language_tag("step-1"));
         assert!(!is_language_tag("EN"));
+    }
+
+    #[test]
+    fn sentences_fill_their_slots_once() {
+        assert_eq!(
+            sentence("en", "line", &[("color", "{color} blue")]),
+            "{color} blue line"
+        );
+        assert_eq!(sentence("zh-CN", "line", &[("color", "蓝")]), "蓝线");
+        assert_eq!(sentence("en", "line", &[]), "{color} line");
     }
 
     #[test]

@@ -125,16 +125,6 @@ impl Rgb {
     }
 }
 
-impl Rgb {
-    /// The colour's name if it is in the palette, else `#rrggbb`.
-    pub fn name(self) -> String {
-        Rgb::NAMED
-            .iter()
-            .find(|(_, c)| *c == self)
-            .map_or_else(|| self.to_string(), |(n, _)| format!("{n} line"))
-    }
-}
-
 impl fmt::Display for Rgb {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "#{:02x}{:02x}{:02x}", self.0, self.1, self.2)

@@ -568,7 +568,7 @@ fn render_lesson(
     let lesson: &Lesson = &placed.lesson;
     let dir = &placed.dir;
     let root = root_of(dir);
-    let figures = draw_figures(lesson).map_err(|d| vec![d])?;
+    let figures = draw_figures(lesson, &placed.lang).map_err(|d| vec![d])?;
     let page = page::render(lesson, &figures, &placed.lang)?;
     let notebook = notebook::notebook(lesson, &placed.lang).map_err(|d| vec![d])?;
     let link = |t: &Target| Link {
@@ -701,8 +701,8 @@ fn internal_target(dir: &str, dest: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
-/// Draw every figure and diagram of a lesson, in block order.
-pub fn draw_figures(lesson: &Lesson) -> Result<Vec<Figure>, Diagnostic> {
+/// Draw every figure and diagram of a lesson, in block order, described in language `lang`.
+pub fn draw_figures(lesson: &Lesson, lang: &str) -> Result<Vec<Figure>, Diagnostic> {
     let Some(network) = lesson.network.as_ref() else {
         return Ok(Vec::new());
     };
@@ -734,7 +734,7 @@ pub fn draw_figures(lesson: &Lesson) -> Result<Vec<Figure>, Diagnostic> {
         .collect::<Vec<_>>()
         .into_par_iter()
         .map(|block| match block {
-            Block::Diagram(spec) => Ok(diagram::draw(spec, network)),
+            Block::Diagram(spec) => Ok(diagram::draw(spec, network, lang)),
             Block::Figure(spec) => {
                 let drawn = match &shared {
                     Some((signals, all, written)) => {
@@ -750,9 +750,9 @@ pub fn draw_figures(lesson: &Lesson) -> Result<Vec<Figure>, Diagnostic> {
                                 .chain(columns.iter().map(|&c| &written[c + 1]))
                                 .collect(),
                         };
-                        figure::draw_sampled(spec, network, &data)
+                        figure::draw_sampled(spec, network, &data, lang)
                     }
-                    None => figure::draw(spec, network),
+                    None => figure::draw(spec, network, lang),
                 };
                 drawn.map_err(|d| Diagnostic {
                     location: d

@@ -45,6 +45,26 @@ fn math_is_mathml_and_languages_link_each_other() {
     assert!(read(&out, "index.html").contains("简体中文"));
     // Interface words follow the page's language.
     assert!(zh.contains("下载 Jupyter Notebook") && en.contains("Download notebook"));
+    // So do the descriptions of figures and diagrams (alt text and the SVG's <desc>).
+    assert!(
+        en.contains("alt=\"Line chart over Dosage from 0 to 1.")
+            && en.contains(
+                "(blue line) goes from 0 to 0.85; lowest 0 at Dosage 0, highest 0.85 at Dosage 1."
+            )
+            && en.contains("alt=\"Network diagram: the input Dosage feeds a hidden layer"),
+        "English descriptions"
+    );
+    assert!(
+        zh.contains("alt=\"折线图，横轴为剂量，从 0 到 1。")
+            && zh.contains("（蓝线）从 0 变到 0.85；最低 0（剂量 0），最高 0.85（剂量 1）。")
+            && zh.contains("alt=\"网络图：输入 剂量 连到隐藏层（ReLU 激活函数）"),
+        "Chinese descriptions"
+    );
+    let zh_svg = read(&out, "zh-CN/relu/step-1.svg");
+    assert!(
+        zh_svg.contains("<desc id=\"desc\">折线图") && !zh_svg.contains("Line chart"),
+        "the Chinese figure's own description"
+    );
 }
 
 #[test]

@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     // The site stops at the first figure that cannot be drawn.
-    let Ok(figures) = nnbook::site::draw_figures(&lesson) else {
+    let Ok(figures) = nnbook::site::draw_figures(&lesson, "en") else {
         return;
     };
     let _ = nnbook::page::render(&lesson, &figures, "en");
