@@ -496,6 +496,23 @@ pub fn parse(source: SourceFile, file_stem: &str) -> Result<Lesson, Vec<Diagnost
     })
 }
 
+/// A limit: `count` may be at most `max`; over it, the error "`{count} {what} is too many`" at
+/// `span()`, expecting "at most `{max} {unit}`".
+fn at_most(
+    source: &SourceFile,
+    count: usize,
+    max: usize,
+    span: impl FnOnce() -> Range<usize>,
+    (what, unit): (&str, &str),
+) -> Result<(), Diagnostic> {
+    if count <= max {
+        return Ok(());
+    }
+    Err(source
+        .error(span(), format!("{count} {what} is too many"))
+        .expected(format!("at most {max} {unit}")))
+}
+
 /// Figures and diagrams share one file namespace per lesson: an id may be used once.
 fn claim_id(
     source: &SourceFile,
@@ -874,27 +891,22 @@ fn parse_network(source: &SourceFile, fence: &Fence) -> Result<Network, Diagnost
     let mut layers = Vec::new();
     let mut previous = 1;
     let mut parameters = 0;
-    if raw.layer.len() > MAX_LAYERS {
-        return Err(source
-            .error(
-                fence.source_span(raw.layer[MAX_LAYERS].span()),
-                format!("{} hidden layers is too many", raw.layer.len()),
-            )
-            .expected(format!("at most {MAX_LAYERS} hidden layers")));
-    }
+    at_most(
+        source,
+        raw.layer.len(),
+        MAX_LAYERS,
+        || fence.source_span(raw.layer[MAX_LAYERS].span()),
+        ("hidden layers", "hidden layers"),
+    )?;
     for raw_layer in &raw.layer {
         let rl = raw_layer.get_ref();
-        if rl.nodes.get_ref().len() > MAX_NODES {
-            return Err(source
-                .error(
-                    fence.source_span(rl.nodes.span()),
-                    format!(
-                        "{} nodes in one layer is too many",
-                        rl.nodes.get_ref().len()
-                    ),
-                )
-                .expected(format!("at most {MAX_NODES} nodes per layer")));
-        }
+        at_most(
+            source,
+            rl.nodes.get_ref().len(),
+            MAX_NODES,
+            || fence.source_span(rl.nodes.span()),
+            ("nodes in one layer", "nodes per layer"),
+        )?;
         let activation = parse_activation(source, fence, &rl.activation)?;
         if rl.nodes.get_ref().is_empty() {
             return Err(source
@@ -1032,26 +1044,21 @@ fn parse_figure(
             )
             .expected("at least one series, like `{ signal = \"top.activation\" }`"));
     }
-    if raw.series.get_ref().len() > MAX_SERIES {
-        return Err(source
-            .error(
-                fence.source_span(raw.series.span()),
-                format!(
-                    "{} series in one figure is too many",
-                    raw.series.get_ref().len()
-                ),
-            )
-            .expected(format!("at most {MAX_SERIES} series per figure"))
-            .hint("split the figure in two"));
-    }
-    if raw.points.len() > MAX_POINTS {
-        return Err(source
-            .error(
-                fence.source_span(raw.points[MAX_POINTS].span()),
-                format!("{} data points is too many", raw.points.len()),
-            )
-            .expected(format!("at most {MAX_POINTS} data points per figure")));
-    }
+    at_most(
+        source,
+        raw.series.get_ref().len(),
+        MAX_SERIES,
+        || fence.source_span(raw.series.span()),
+        ("series in one figure", "series per figure"),
+    )
+    .map_err(|d| d.hint("split the figure in two"))?;
+    at_most(
+        source,
+        raw.points.len(),
+        MAX_POINTS,
+        || fence.source_span(raw.points[MAX_POINTS].span()),
+        ("data points", "data points per figure"),
+    )?;
     let mut series = Vec::new();
     for rs in raw.series.get_ref() {
         let rs = rs.get_ref();
@@ -1200,17 +1207,13 @@ fn parse_table(
             )
             .expected("at least one signal, like `signals = [\"top.linear\"]`"));
     }
-    if raw.signals.get_ref().len() > MAX_TABLE_SIGNALS {
-        return Err(source
-            .error(
-                fence.source_span(raw.signals.span()),
-                format!(
-                    "{} signals in one table is too many",
-                    raw.signals.get_ref().len()
-                ),
-            )
-            .expected(format!("at most {MAX_TABLE_SIGNALS} signals per table")));
-    }
+    at_most(
+        source,
+        raw.signals.get_ref().len(),
+        MAX_TABLE_SIGNALS,
+        || fence.source_span(raw.signals.span()),
+        ("signals in one table", "signals per table"),
+    )?;
     let signals = raw
         .signals
         .get_ref()
@@ -1244,14 +1247,13 @@ fn parse_table(
                 }))
         }
     };
-    if at.len() > MAX_TABLE_ROWS {
-        return Err(source
-            .error(
-                fence.source_span(raw.at.span()),
-                format!("{} rows is too many", at.len()),
-            )
-            .expected(format!("at most {MAX_TABLE_ROWS} inputs per table")));
-    }
+    at_most(
+        source,
+        at.len(),
+        MAX_TABLE_ROWS,
+        || fence.source_span(raw.at.span()),
+        ("rows", "inputs per table"),
+    )?;
     let precision = match &raw.precision {
         Some(p) => check_precision_in(source, fence, p)?,
         None => lesson_precision,
