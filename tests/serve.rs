@@ -124,8 +124,16 @@ impl Server {
         fs::read_to_string(self.path(LESSON)).expect("read lesson")
     }
 
+    /// Save the lesson the way most editors do: a temporary file beside it (a name the watcher
+    /// ignores), renamed over it. A plain `fs::write` truncates first, and on a loaded machine
+    /// this thread can be paused between the truncation and the write for longer than the
+    /// watcher's two polls: the server then rightly builds the empty file, and a test expecting
+    /// `reload` sees `failure`.
     fn write_lesson(&self, text: &str) {
-        fs::write(self.path(LESSON), text).expect("write lesson");
+        let path = self.path(LESSON);
+        let temporary = path.with_file_name(".getting-started.md.tmp");
+        fs::write(&temporary, text).expect("write lesson");
+        fs::rename(&temporary, &path).expect("rename lesson");
     }
 }
 
