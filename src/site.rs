@@ -62,7 +62,8 @@ pub type SiteFiles = BTreeMap<String, Arc<Vec<u8>>>;
 #[derive(Debug, Clone)]
 pub struct Site {
     pub files: SiteFiles,
-    /// Files already written to the output folder (see [`Builder::writing_to`]), not in `files`.
+    /// The lessons' files that are not in `files`: already written to the output folder (see
+    /// [`Builder::writing_to`]), or left out by a check ([`Builder::discarding`]).
     pub written: BTreeSet<String>,
     pub lessons: usize,
     pub figures: usize,
@@ -109,7 +110,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
 
 /// Check the project: everything a build does but writing. Returns the warnings.
 pub fn check(root: &Path) -> Result<Site, Error> {
-    Builder::new(root).build()
+    Builder::new(root).discarding().build()
 }
 
 /// Parse every lesson of a project (all problems of all lessons are reported), with the
@@ -174,8 +175,18 @@ pub struct Builder {
     cache: HashMap<String, RenderedLesson>,
     /// Parsed lessons by path, reused while their text is unchanged.
     parsed: HashMap<String, Arc<Lesson>>,
-    /// Where lesson files are written as soon as they are rendered, if anywhere.
-    output: Option<PathBuf>,
+    /// What happens to each lesson's files once the lesson is rendered.
+    output: Output,
+}
+
+/// What a build does with a lesson's files once the lesson is rendered.
+enum Output {
+    /// Keep them in the built [`Site`] (and for the next build: `serve`).
+    Keep,
+    /// Write them into this folder and keep only their names (`build`).
+    Write(PathBuf),
+    /// Keep only their names (`check`).
+    Discard,
 }
 
 /// A lesson placed in the site: its language and its folder (`relu`, `zh-CN/relu`).
@@ -241,7 +252,7 @@ impl Builder {
             theme: None,
             cache: HashMap::new(),
             parsed: HashMap::new(),
-            output: None,
+            output: Output::Keep,
         }
     }
 
@@ -249,7 +260,13 @@ impl Builder {
     /// keeping them: a one-shot build then holds one lesson's output at a time, not the site's.
     /// The built [`Site`] lists them in `written`; its `files` are the rest.
     pub fn writing_to(mut self, folder: &Path) -> Builder {
-        self.output = Some(folder.to_path_buf());
+        self.output = Output::Write(folder.to_path_buf());
+        self
+    }
+
+    /// Keep only the names of each lesson's files (for a check, which writes nothing).
+    pub fn discarding(mut self) -> Builder {
+        self.output = Output::Discard;
         self
     }
 
@@ -384,8 +401,9 @@ impl Builder {
                 None => {
                     let rendered = render_lesson(&theme, p, key, base_url.as_deref());
                     let written = match (&self.output, rendered) {
-                        (Some(folder), Ok(r)) => write_lesson(folder, &p.dir, r),
-                        (_, r) => r,
+                        (Output::Write(folder), Ok(r)) => write_lesson(Some(folder), &p.dir, r),
+                        (Output::Discard, Ok(r)) => write_lesson(None, &p.dir, r),
+                        (Output::Keep, r) | (_, r @ Err(_)) => r,
                     };
                     (p, true, written)
                 }
@@ -498,7 +516,7 @@ impl Builder {
         for p in &placed {
             warnings.extend(lesson_warnings(p, &self.cache[&p.dir], &exists));
         }
-        if self.output.is_some() {
+        if !matches!(self.output, Output::Keep) {
             // A one-shot build: nothing to keep for the next one.
             self.cache.clear();
         }
@@ -537,24 +555,30 @@ fn merged<'a>(
     all.into_iter()
 }
 
-/// Write a rendered lesson's files under `folder`, keeping only their names.
+/// Write a rendered lesson's files under `folder` (or nowhere, for a check), keeping only
+/// their names.
 fn write_lesson(
-    folder: &Path,
+    folder: Option<&Path>,
     dir: &str,
     mut rendered: RenderedLesson,
 ) -> Result<RenderedLesson, Vec<Diagnostic>> {
-    let fail = |e: std::io::Error| {
-        vec![Diagnostic::new(format!(
-            "cannot write lesson `{dir}` into {}: {e}",
-            folder.display()
-        ))
-        .hint("check that the output folder's parent is writable and has space")]
-    };
-    fs::create_dir_all(folder.join(dir)).map_err(fail)?;
-    for (name, bytes) in std::mem::take(&mut rendered.files) {
-        fs::write(folder.join(&name), &bytes[..]).map_err(fail)?;
-        rendered.written.push(name);
+    if let Some(folder) = folder {
+        let fail = |e: std::io::Error| {
+            vec![Diagnostic::new(format!(
+                "cannot write lesson `{dir}` into {}: {e}",
+                folder.display()
+            ))
+            .hint("check that the output folder's parent is writable and has space")]
+        };
+        fs::create_dir_all(folder.join(dir)).map_err(fail)?;
+        for (name, bytes) in &rendered.files {
+            fs::write(folder.join(name), &bytes[..]).map_err(fail)?;
+        }
     }
+    rendered.written = std::mem::take(&mut rendered.files)
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
     Ok(rendered)
 }
 
