@@ -3,9 +3,8 @@
 
 use std::collections::BTreeMap;
 
-/// Interface texts: (key, English, Simplified Chinese). `{name}` marks a slot that
-/// [`sentence`] fills.
-const TEXTS: [(&str, &str, &str); 51] = [
+/// Interface words, also given to templates as `t`: (key, English, Simplified Chinese).
+const TEXTS: [(&str, &str, &str); 27] = [
     ("lessons", "Lessons", "课程"),
     ("contents", "Contents", "目录"),
     ("previous", "Previous", "上一课"),
@@ -41,7 +40,11 @@ const TEXTS: [(&str, &str, &str); 51] = [
         "这个地址没有页面。",
     ),
     ("preview", "Final figure of the lesson", "本课的最后一张图"),
-    // Figure and diagram descriptions (the SVG's <desc> and the image's alt text).
+];
+
+/// What nnbook writes about figures and diagrams (the SVG's `<desc>` and the image's alt
+/// text), as [`TEXTS`]; `{name}` marks a slot that [`sentence`] fills.
+const SENTENCES: [(&str, &str, &str); 24] = [
     ("figure", "Figure", "图"),
     (
         "chart",
@@ -109,6 +112,7 @@ fn column(lang: &str) -> usize {
 pub fn text(lang: &str, key: &str) -> &'static str {
     TEXTS
         .iter()
+        .chain(&SENTENCES)
         .find(|t| t.0 == key)
         .map_or("", |t| if column(lang) == 2 { t.2 } else { t.1 })
 }
