@@ -25,20 +25,21 @@
 //! built once a second poll agrees, so expect roughly 20 to 45 ms plus the build.
 
 use std::fs;
-use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
-use std::net::{Shutdown, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitCode, Stdio};
-use std::sync::mpsc::{self, Receiver};
+use std::process::ExitCode;
 use std::thread;
 use std::time::{Duration, Instant};
+
+// The `nnbook serve` harness of `tests/serve.rs`; the tests use other parts of it.
+#[allow(dead_code)]
+#[path = "../tests/support/serve.rs"]
+mod harness;
+use harness::Server;
 
 /// Measured saves per project.
 const SAVES: usize = 20;
 /// Saves before measuring (first-build effects, page cache, connection setup).
 const WARMUP: usize = 2;
-/// Longest wait for anything (startup, an event, a response).
-const TIMEOUT: Duration = Duration::from_secs(60);
 
 fn main() -> ExitCode {
     let Some(bin) = binary() else {
@@ -140,27 +141,15 @@ fn write(root: &Path, rel: &str, text: &str) {
 
 /// One project: start a server, save the lesson `SAVES` times, print the statistics.
 fn run(bin: &Path, name: &str, prepare: impl FnOnce(&Path), lesson: &str, page: &str) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let init = Command::new(bin)
-        .arg("init")
-        .arg(dir.path())
-        .output()
-        .expect("run nnbook init");
-    assert!(
-        init.status.success(),
-        "nnbook init failed:\n{}",
-        String::from_utf8_lossy(&init.stderr)
-    );
-    prepare(dir.path());
-    let path = dir.path().join(lesson);
+    let server = Server::launch(bin, prepare);
+    let path = server.path(lesson);
     let original = fs::read_to_string(&path).expect("read lesson");
     let Some(w1) = weight(&original) else {
         println!("{name:<34} skipped: no `{{ w1 = ... }}` in {lesson}");
         return;
     };
-    let server = Server::start(bin, dir.path());
-    let mut events = Events::open(server.port);
-    if server.get(page).0 != 200 {
+    let mut events = server.events();
+    if server.get(page).status != 200 {
         println!("{name:<34} skipped: {page} is not served (does the project build?)");
         return;
     }
@@ -179,13 +168,13 @@ fn run(bin: &Path, name: &str, prepare: impl FnOnce(&Path), lesson: &str, page: 
 
         let start = Instant::now();
         fs::write(&path, &text).expect("save the lesson");
-        events.wait_for("reload");
+        events.expect("reload");
         let event = start.elapsed();
-        let (status, body) = server.get(page);
+        let response = server.get(page);
         let done = start.elapsed();
-        assert_eq!(status, 200, "{page} after save {i}");
+        assert_eq!(response.status, 200, "{page} after save {i}");
         assert!(
-            body.contains(new) && !body.contains(old),
+            response.body.contains(new) && !response.body.contains(old),
             "{page} does not show w1 = {new} after save {i}"
         );
         if i >= WARMUP {
@@ -219,167 +208,4 @@ fn weight(text: &str) -> Option<String> {
     let start = text.find("{ w1 = ")?;
     let end = start + text[start..].find('}')? + 1;
     Some(text[start..end].to_string())
-}
-
-/// A running `nnbook serve`; killed when dropped.
-struct Server {
-    child: Child,
-    port: u16,
-    /// Build times (ms) the server printed.
-    builds: Receiver<f64>,
-}
-
-impl Server {
-    fn start(bin: &Path, root: &Path) -> Server {
-        let mut child = Command::new(bin)
-            .args(["serve", "--port", "0", "--root"])
-            .arg(root)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn nnbook serve");
-        let stdout = child.stdout.take().expect("stdout");
-        let stderr = child.stderr.take().expect("stderr");
-        // Drain both pipes for the server's whole life (a full pipe would stall it).
-        thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                eprintln!("[nnbook] {line}");
-            }
-        });
-        let (port_tx, port_rx) = mpsc::channel();
-        let (build_tx, builds) = mpsc::channel();
-        thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Some(rest) = line.strip_prefix("serving http://127.0.0.1:") {
-                    let _ = port_tx.send(rest.split('/').next().unwrap_or("").parse::<u16>());
-                } else if let Some(ms) = line
-                    .strip_prefix("built ")
-                    .and_then(|l| l.rsplit_once(" in "))
-                    .and_then(|(_, t)| t.strip_suffix(" ms"))
-                    .and_then(|t| t.parse::<f64>().ok())
-                {
-                    let _ = build_tx.send(ms);
-                }
-            }
-        });
-        let mut server = Server {
-            child,
-            port: 0,
-            builds,
-        };
-        server.port = match port_rx.recv_timeout(TIMEOUT) {
-            Ok(Ok(port)) => port,
-            other => panic!("the server did not print its address: {other:?}"),
-        };
-        server
-    }
-
-    /// The build times printed since the last call.
-    fn build_times(&self) -> Vec<f64> {
-        self.builds.try_iter().collect()
-    }
-
-    /// Status and body of `GET target`.
-    fn get(&self, target: &str) -> (u16, String) {
-        let mut stream = connect(self.port);
-        stream
-            .write_all(format!("GET {target} HTTP/1.1\r\nHost: x\r\n\r\n").as_bytes())
-            .expect("send request");
-        let _ = stream.shutdown(Shutdown::Write);
-        let mut bytes = Vec::new();
-        stream.read_to_end(&mut bytes).expect("read response");
-        let text = String::from_utf8_lossy(&bytes).into_owned();
-        let status = text
-            .split(' ')
-            .nth(1)
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(0);
-        let body = text
-            .split_once("\r\n\r\n")
-            .map_or("", |(_, b)| b)
-            .to_string();
-        (status, body)
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn connect(port: u16) -> TcpStream {
-    let stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    stream.set_read_timeout(Some(TIMEOUT)).expect("timeout");
-    stream.set_nodelay(true).expect("nodelay");
-    stream
-}
-
-/// The server-sent event stream, read as it arrives.
-struct Events {
-    stream: TcpStream,
-    buffer: Vec<u8>,
-}
-
-impl Events {
-    fn open(port: u16) -> Events {
-        let mut stream = connect(port);
-        stream
-            .write_all(b"GET /__nnbook/events HTTP/1.1\r\nHost: x\r\n\r\n")
-            .expect("request events");
-        stream
-            .set_read_timeout(Some(Duration::from_millis(5)))
-            .expect("timeout");
-        let mut events = Events {
-            stream,
-            buffer: Vec::new(),
-        };
-        let deadline = Instant::now() + TIMEOUT;
-        while find(&events.buffer, b"retry:").is_none() {
-            assert!(Instant::now() < deadline, "the event stream did not open");
-            events.fill();
-        }
-        events.buffer.clear();
-        events
-    }
-
-    fn fill(&mut self) {
-        let mut chunk = [0u8; 8192];
-        match self.stream.read(&mut chunk) {
-            Ok(0) => panic!("the server closed the event stream"),
-            Ok(n) => self.buffer.extend_from_slice(&chunk[..n]),
-            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {}
-            Err(e) => panic!("reading the event stream: {e}"),
-        }
-    }
-
-    /// Forget what arrived so far.
-    fn drain(&mut self) {
-        self.fill();
-        self.buffer.clear();
-    }
-
-    /// Wait for `event: <name>`; any other event is an error.
-    fn wait_for(&mut self, name: &str) {
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            if let Some(at) = find(&self.buffer, b"event: ") {
-                if let Some(end) = find(&self.buffer[at..], b"\n\n") {
-                    let message = String::from_utf8_lossy(&self.buffer[at..at + end]).into_owned();
-                    self.buffer.drain(..at + end + 2);
-                    let got = message.lines().next().unwrap_or("");
-                    assert_eq!(got, format!("event: {name}"), "{message}");
-                    return;
-                }
-            }
-            assert!(Instant::now() < deadline, "no `event: {name}`");
-            self.fill();
-        }
-    }
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
