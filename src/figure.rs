@@ -54,25 +54,56 @@ pub fn draw(spec: &FigureSpec, network: &Network, lang: &str) -> Result<Figure, 
     let samples = if network.is_piecewise_linear() {
         coarse
     } else {
-        let (lo, hi) = y_range(&Data::new(&coarse, &[]), &spec.points);
+        let (lo, hi) = y_range(coarse.values.iter().map(Vec::as_slice), &spec.points);
         network.sample(&signals, 0.5 * (hi - lo) / PLOT_HEIGHT)
     };
-    let written: Vec<Written> = std::iter::once(&samples.inputs)
-        .chain(&samples.values)
-        .map(|c| Written::new(c))
-        .collect();
-    draw_sampled(spec, network, &Data::new(&samples, &written), lang)
+    let every: Vec<usize> = (0..signals.len()).collect();
+    draw_sampled(spec, network, &Sampled::new(samples).data(&every), lang)
 }
 
-/// Numbers written out as text once, for every CSV file that lists them.
+/// Signals sampled for one or more figures, each number also written as text once, for every
+/// CSV file that lists it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Written {
+pub struct Sampled {
+    samples: Samples,
+    /// The inputs, then each signal's values.
+    written: Vec<Written>,
+}
+
+impl Sampled {
+    pub fn new(samples: Samples) -> Sampled {
+        let written = std::iter::once(&samples.inputs)
+            .chain(&samples.values)
+            .map(|column| Written::new(column))
+            .collect();
+        Sampled { samples, written }
+    }
+
+    /// What a figure showing signals `columns` (indexes into the samples, in the figure's
+    /// order) draws.
+    pub fn data(&self, columns: &[usize]) -> Data<'_> {
+        Data {
+            inputs: &self.samples.inputs,
+            columns: columns
+                .iter()
+                .map(|&c| self.samples.values[c].as_slice())
+                .collect(),
+            text: std::iter::once(&self.written[0])
+                .chain(columns.iter().map(|&c| &self.written[c + 1]))
+                .collect(),
+        }
+    }
+}
+
+/// Numbers written out as text.
+#[derive(Debug, Clone, PartialEq)]
+struct Written {
     text: String,
     ends: Vec<usize>,
 }
 
 impl Written {
-    pub fn new(values: &[f64]) -> Written {
+    fn new(values: &[f64]) -> Written {
         let mut text = String::with_capacity(values.len() * 12);
         let mut ends = Vec::with_capacity(values.len());
         for &v in values {
@@ -89,25 +120,16 @@ impl Written {
 }
 
 /// What one figure draws: the sampled inputs, one column of values per series (in the
-/// figure's order), and the same numbers written as text.
+/// figure's order), and the same numbers as text (made by [`Sampled::data`]).
 #[derive(Debug, Clone)]
 pub struct Data<'a> {
-    pub inputs: &'a [f64],
-    pub columns: Vec<&'a [f64]>,
-    /// `[inputs, columns...]` as text (written by the CSV when missing).
-    pub text: Vec<&'a Written>,
+    inputs: &'a [f64],
+    columns: Vec<&'a [f64]>,
+    /// The inputs, then each column.
+    text: Vec<&'a Written>,
 }
 
-impl<'a> Data<'a> {
-    /// All of `samples`, with `written` holding the inputs then each column as text.
-    pub fn new(samples: &'a Samples, written: &'a [Written]) -> Data<'a> {
-        Data {
-            inputs: &samples.inputs,
-            columns: samples.values.iter().map(Vec::as_slice).collect(),
-            text: written.iter().collect(),
-        }
-    }
-
+impl Data<'_> {
     fn points(&self) -> impl Iterator<Item = (f64, f64)> + '_ {
         self.columns
             .iter()
@@ -123,8 +145,7 @@ pub fn draw_sampled(
     lang: &str,
 ) -> Result<Figure, Diagnostic> {
     register_font();
-    let samples = data;
-    let (lo, hi) = y_range(samples, &spec.points);
+    let (lo, hi) = y_range(data.columns.iter().copied(), &spec.points);
     if lo.abs() > MAX_VALUE || hi.abs() > MAX_VALUE {
         return Err(Diagnostic::new(format!(
             "figure `{}` reaches {:e}, too large to draw",
@@ -175,11 +196,11 @@ pub fn draw_sampled(
         let mut legend = false;
         for (s, series) in spec.series.iter().enumerate() {
             let color = rgb(series.color);
-            let points: Vec<(f64, f64)> = samples
+            let points: Vec<(f64, f64)> = data
                 .inputs
                 .iter()
                 .copied()
-                .zip(samples.columns[s].iter().copied())
+                .zip(data.columns[s].iter().copied())
                 .collect();
             let line = LineSeries::new(straighten(&points, y1 - y0), color.stroke_width(3));
             let drawn = chart.draw_series(line).map_err(|e| fail(e.to_string()))?;
@@ -211,7 +232,7 @@ pub fn draw_sampled(
             chart
                 .configure_series_labels()
                 .position(legend_corner(
-                    samples,
+                    data,
                     &spec.points,
                     (x0 - xpad, x1 + xpad),
                     (y0, y1),
@@ -224,7 +245,7 @@ pub fn draw_sampled(
         }
         root.present().map_err(|e| fail(e.to_string()))?;
     }
-    let description = describe(spec, network, samples, lang);
+    let description = describe(spec, network, data, lang);
     let title = if spec.title.is_empty() {
         i18n::text(lang, "figure")
     } else {
@@ -233,7 +254,7 @@ pub fn draw_sampled(
     Ok(Figure {
         id: spec.id.clone(),
         svg: accessible(&svg, title, &description),
-        csv: csv(spec, network, samples),
+        csv: csv(spec, network, data),
         description,
         width: WIDTH,
         height: HEIGHT,
@@ -258,12 +279,12 @@ fn straighten(points: &[(f64, f64)], y_span: f64) -> Vec<(f64, f64)> {
 
 /// The corner of the plot where the legend hides the fewest drawn points.
 fn legend_corner(
-    samples: &Data,
+    data: &Data,
     points: &[(f64, f64)],
     (x0, x1): (f64, f64),
     (y0, y1): (f64, f64),
 ) -> SeriesLabelPosition {
-    let drawn: Vec<(f64, f64)> = samples
+    let drawn: Vec<(f64, f64)> = data
         .points()
         .chain(points.iter().copied())
         .map(|(x, y)| ((x - x0) / (x1 - x0), (y - y0) / (y1 - y0)))
@@ -310,10 +331,9 @@ fn rgb(c: Rgb) -> RGBColor {
 }
 
 /// The smallest and largest value drawn; a flat figure gets a unit range around its value.
-fn y_range(samples: &Data, points: &[(f64, f64)]) -> (f64, f64) {
-    let values = samples
-        .columns
-        .iter()
+fn y_range<'a>(columns: impl IntoIterator<Item = &'a [f64]>, points: &[(f64, f64)]) -> (f64, f64) {
+    let values = columns
+        .into_iter()
         .flat_map(|c| c.iter().copied())
         .chain(points.iter().map(|p| p.1))
         .filter(|v| v.is_finite());
@@ -363,7 +383,7 @@ fn rounded_label(v: f64) -> String {
 }
 
 /// One sentence per series: what is drawn, its range, and where it peaks; in language `lang`.
-fn describe(spec: &FigureSpec, network: &Network, samples: &Data, lang: &str) -> String {
+fn describe(spec: &FigureSpec, network: &Network, data: &Data, lang: &str) -> String {
     let input = &network.input;
     let x = spec.x_label.as_str();
     let mut d = i18n::sentence(
@@ -378,8 +398,8 @@ fn describe(spec: &FigureSpec, network: &Network, samples: &Data, lang: &str) ->
     for (s, series) in spec.series.iter().enumerate() {
         let name = series.label.as_deref().unwrap_or(&series.signal.name);
         let (mut lo, mut hi) = ((0.0, f64::INFINITY), (0.0, f64::NEG_INFINITY));
-        let column = samples.columns[s];
-        for (x, &v) in samples.inputs.iter().zip(column) {
+        let column = data.columns[s];
+        for (x, &v) in data.inputs.iter().zip(column) {
             if v < lo.1 {
                 lo = (*x, v);
             }
@@ -516,7 +536,7 @@ fn accessible(svg: &str, title: &str, description: &str) -> String {
 }
 
 /// The drawn data as CSV: the input, one column per series, and the data points if any.
-fn csv(spec: &FigureSpec, network: &Network, samples: &Data) -> String {
+fn csv(spec: &FigureSpec, network: &Network, data: &Data) -> String {
     let mut header = vec![csv_field(&network.input.name)];
     header.extend(spec.series.iter().map(|s| csv_field(&s.signal.name)));
     if !spec.points.is_empty() {
@@ -524,18 +544,7 @@ fn csv(spec: &FigureSpec, network: &Network, samples: &Data) -> String {
     }
     let mut out = header.join(",");
     out.push('\n');
-    // The numbers as text: written once per lesson, or here if they were not.
-    let own: Vec<Written>;
-    let text: Vec<&Written> = if samples.text.len() == samples.columns.len() + 1 {
-        samples.text.clone()
-    } else {
-        own = std::iter::once(samples.inputs)
-            .chain(samples.columns.iter().copied())
-            .map(Written::new)
-            .collect();
-        own.iter().collect()
-    };
-    let (x_text, columns) = (text[0], &text[1..]);
+    let (x_text, columns) = (data.text[0], &data.text[1..]);
     out.reserve(
         x_text.text.len()
             + columns
@@ -554,7 +563,7 @@ fn csv(spec: &FigureSpec, network: &Network, samples: &Data) -> String {
             }
         }
     };
-    for (i, x) in samples.inputs.iter().enumerate() {
+    for (i, x) in data.inputs.iter().enumerate() {
         while p < points.len() && points[p].0 < *x {
             push_number(&mut out, points[p].0);
             out.push_str(&",".repeat(spec.series.len()));

@@ -14,7 +14,7 @@ use tera::Tera;
 use crate::content::{self, display_path};
 use crate::diagram;
 use crate::error::{Diagnostic, Error, SourceFile};
-use crate::figure::{self, escape, Data, Figure, Written};
+use crate::figure::{self, escape, Figure, Sampled};
 use crate::i18n;
 use crate::lesson::{self, Block, Lesson};
 use crate::network::Signal;
@@ -743,13 +743,8 @@ pub fn draw_figures(lesson: &Lesson, lang: &str) -> Result<Vec<Figure>, Diagnost
                 }
             }
         }
-        let samples = network.sample(&signals, 0.0);
-        // Each number written once, for every CSV file that lists it.
-        let written: Vec<Written> = std::iter::once(&samples.inputs)
-            .chain(&samples.values)
-            .map(|c| Written::new(c))
-            .collect();
-        (signals, samples, written)
+        let sampled = Sampled::new(network.sample(&signals, 0.0));
+        (signals, sampled)
     });
     lesson
         .blocks
@@ -761,20 +756,13 @@ pub fn draw_figures(lesson: &Lesson, lang: &str) -> Result<Vec<Figure>, Diagnost
             Block::Diagram(spec) => Ok(diagram::draw(spec, network, lang)),
             Block::Figure(spec) => {
                 let drawn = match &shared {
-                    Some((signals, all, written)) => {
+                    Some((signals, sampled)) => {
                         let columns: Vec<usize> = spec
                             .series
                             .iter()
                             .filter_map(|s| signals.iter().position(|t| *t == s.signal))
                             .collect();
-                        let data = Data {
-                            inputs: &all.inputs,
-                            columns: columns.iter().map(|&c| all.values[c].as_slice()).collect(),
-                            text: std::iter::once(&written[0])
-                                .chain(columns.iter().map(|&c| &written[c + 1]))
-                                .collect(),
-                        };
-                        figure::draw_sampled(spec, network, &data, lang)
+                        figure::draw_sampled(spec, network, &sampled.data(&columns), lang)
                     }
                     None => figure::draw(spec, network, lang),
                 };
