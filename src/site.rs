@@ -941,7 +941,7 @@ impl Theme {
                         span,
                         format!("invalid configuration: {}", e.message().trim()),
                     )
-                    .expected("`title`, `description` and `language` (all optional)")
+                    .expected("`title`, `description`, `language` and `base_url` (all optional)")
             })?,
             None => Config::default(),
         };
