@@ -855,16 +855,15 @@ impl ThemeFiles {
     /// Whether two snapshots render lesson pages alike: the same configuration and the same
     /// templates, leaving out the index, the 404 page and the files copied as they are.
     fn same_for_lessons(&self, other: &ThemeFiles) -> bool {
-        let for_lessons = |t: &ThemeFiles| -> Vec<(String, Vec<u8>)> {
+        fn for_lessons(t: &ThemeFiles) -> impl Iterator<Item = (&String, &Vec<u8>)> {
             t.files
                 .iter()
                 .filter(|(name, _)| {
                     name.ends_with(".html") && *name != "index.html" && *name != "404.html"
                 })
-                .map(|(name, (_, bytes))| (name.clone(), bytes.clone()))
-                .collect()
-        };
-        self.config == other.config && for_lessons(self) == for_lessons(other)
+                .map(|(name, (_, bytes))| (name, bytes))
+        }
+        self.config == other.config && for_lessons(self).eq(for_lessons(other))
     }
 
     pub fn read(root: &Path) -> Result<ThemeFiles, Error> {
