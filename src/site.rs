@@ -165,8 +165,10 @@ fn load_lessons_cached(
     Ok((lessons, found.warnings))
 }
 
-/// Builds a project's site in memory, keeping what it rendered so that the next build (in
-/// `serve`) renders again only the lessons whose source, neighbours or theme changed.
+/// Builds a project's site, keeping what it rendered so that the next build (in `serve`)
+/// renders again only the lessons whose source, neighbours or theme changed. It holds the
+/// site in memory unless told to write lesson files out as they are rendered
+/// ([`Builder::writing_to`]) or to drop them ([`Builder::discarding`]).
 pub struct Builder {
     root: PathBuf,
     /// Overrides the configuration's `base_url` (from `--base-url`).
@@ -276,7 +278,7 @@ impl Builder {
         self
     }
 
-    /// Build the whole site in memory.
+    /// Build the whole site.
     pub fn build(&mut self) -> Result<Site, Error> {
         let files = ThemeFiles::read(&self.root)?;
         let reuse = matches!(&self.theme, Some((old, _)) if *old == files);
