@@ -72,20 +72,29 @@ struct Heading {
 
 /// A heading's id: lowercase words joined by `-` (any script), `section` if nothing is left.
 fn slugify_heading(text: &str) -> String {
-    let mut id = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            id.push(c);
-        } else if !id.is_empty() && !id.ends_with('-') {
-            id.push('-');
-        }
-    }
-    let id = id.trim_end_matches('-');
+    let id = hyphenate(text, char::is_alphanumeric);
     if id.is_empty() {
         "section".to_string()
     } else {
-        id.to_string()
+        id
     }
+}
+
+/// `text` in lowercase with every run of characters that `keep` refuses turned into one `-`,
+/// none at either end (for heading ids and file names).
+pub fn hyphenate(text: &str, keep: impl Fn(char) -> bool) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if keep(c) {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    if out.ends_with('-') {
+        out.pop();
+    }
+    out
 }
 
 /// Whether the math at `range` was written as `$$...$$`.

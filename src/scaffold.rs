@@ -18,15 +18,7 @@ language = \"en\"              # the pages' lang attribute
 
 /// A slug from a title: lowercase ASCII letters and digits, other runs become one `-`.
 pub fn slugify(title: &str) -> String {
-    let mut slug = String::new();
-    for c in title.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_end_matches('-').to_string();
+    let slug = crate::page::hyphenate(title, |c| c.is_ascii_alphanumeric());
     if slug.is_empty() {
         "lesson".to_string()
     } else {
