@@ -100,11 +100,12 @@ pub fn is_language_tag(tag: &str) -> bool {
         && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
-fn column(lang: &str) -> usize {
+/// An entry's text in a language: Chinese for `zh` tags, English for every other.
+fn pick(lang: &str, entry: &(&str, &'static str, &'static str)) -> &'static str {
     if lang == "zh" || lang.starts_with("zh-") {
-        2
+        entry.2
     } else {
-        1
+        entry.1
     }
 }
 
@@ -114,7 +115,7 @@ pub fn text(lang: &str, key: &str) -> &'static str {
         .iter()
         .chain(&SENTENCES)
         .find(|t| t.0 == key)
-        .map_or("", |t| if column(lang) == 2 { t.2 } else { t.1 })
+        .map_or("", |t| pick(lang, t))
 }
 
 /// An interface sentence in a language with its `{name}` slots filled from `values`, in one
@@ -147,7 +148,7 @@ pub fn sentence(lang: &str, key: &str, values: &[(&str, &str)]) -> String {
 
 /// All interface texts of a language, for templates (`{{ t.next }}`).
 pub fn texts(lang: &str) -> BTreeMap<&'static str, &'static str> {
-    TEXTS.iter().map(|t| (t.0, text(lang, t.0))).collect()
+    TEXTS.iter().map(|t| (t.0, pick(lang, t))).collect()
 }
 
 /// A language's name in that language, for the language switcher.
