@@ -349,35 +349,26 @@ impl Network {
         // the traces this search evaluates (a network whose kinks multiply layer by layer
         // would otherwise take minutes before the cap on kinks is reached).
         let per_trace = self.params().count().max(1);
-        let mut traces_left = KINK_WORK / per_trace;
-        let trace = |x: f64, left: &mut usize| {
-            *left = left.saturating_sub(1);
+        let left = std::cell::Cell::new(KINK_WORK / per_trace);
+        let trace = |x: f64| {
+            left.set(left.get().saturating_sub(1));
             self.trace(x)
         };
         for (l, layer) in self.layers.iter().enumerate() {
             if !layer.activation.has_kink() {
                 continue;
             }
-            if traces_left < points.len() || kinks.len() >= MAX_KINKS {
+            if left.get() < points.len() || kinks.len() >= MAX_KINKS {
                 break;
             }
             // Every node's pre-activation at every known point, from one trace per point.
             let z_at: Vec<Vec<f64>> = points
                 .iter()
-                .map(|&x| {
-                    trace(x, &mut traces_left).nodes[l]
-                        .iter()
-                        .map(|v| v.1)
-                        .collect()
-                })
+                .map(|&x| trace(x).nodes[l].iter().map(|v| v.1).collect())
                 .collect();
             let mut found = Vec::new();
-            let left = std::cell::Cell::new(traces_left);
             'nodes: for (n, _) in layer.nodes.iter().enumerate() {
-                let z = |x: f64| {
-                    left.set(left.get().saturating_sub(1));
-                    self.trace(x).nodes[l][n].1
-                };
+                let z = |x: f64| trace(x).nodes[l][n].1;
                 for i in 0..points.len() - 1 {
                     if left.get() == 0 || kinks.len() + found.len() >= MAX_KINKS {
                         break 'nodes;
@@ -391,7 +382,6 @@ impl Network {
                     }
                 }
             }
-            traces_left = left.get();
             for x in found {
                 if x > from && x < to && kinks.len() < MAX_KINKS {
                     kinks.push(x);
