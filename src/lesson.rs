@@ -1036,6 +1036,7 @@ fn parse_figure(
 ) -> Result<(FigureSpec, Range<usize>), Diagnostic> {
     let raw: RawFigure = from_block(source, fence, "figure block")?;
     let (id, id_span) = figure_id(source, fence, raw.id.as_ref(), n)?;
+    let (caption, caption_span) = caption(fence, raw.caption);
     if raw.series.get_ref().is_empty() {
         return Err(source
             .error(
@@ -1111,17 +1112,25 @@ fn parse_figure(
                     String::new()
                 }
             }),
-            caption_span: raw
-                .caption
-                .as_ref()
-                .map_or(fence.span.clone(), |c| fence.source_span(c.span())),
-            caption: raw.caption.map(Spanned::into_inner).unwrap_or_default(),
+            caption,
+            caption_span,
             series,
             points,
             points_label: raw.points_label,
         },
         id_span,
     ))
+}
+
+/// A figure's or diagram's caption and where it is in the source (the whole block without one).
+fn caption(fence: &Fence, raw: Option<Spanned<String>>) -> (String, Range<usize>) {
+    match raw {
+        Some(c) => {
+            let span = fence.source_span(c.span());
+            (c.into_inner(), span)
+        }
+        None => (String::new(), fence.span.clone()),
+    }
 }
 
 /// A figure or diagram id: checked like a slug, or `figure-N` by default.
@@ -1153,6 +1162,7 @@ fn parse_diagram(
 ) -> Result<(DiagramSpec, Range<usize>), Diagnostic> {
     let raw: RawDiagram = from_block(source, fence, "diagram block")?;
     let (id, id_span) = figure_id(source, fence, raw.id.as_ref(), n)?;
+    let (caption, caption_span) = caption(fence, raw.caption);
     let mut known: Vec<&str> = net
         .layers
         .iter()
@@ -1181,11 +1191,8 @@ fn parse_diagram(
         DiagramSpec {
             id,
             title: raw.title,
-            caption_span: raw
-                .caption
-                .as_ref()
-                .map_or(fence.span.clone(), |c| fence.source_span(c.span())),
-            caption: raw.caption.map(Spanned::into_inner).unwrap_or_default(),
+            caption,
+            caption_span,
             highlight: raw.highlight.into_iter().map(Spanned::into_inner).collect(),
         },
         id_span,
