@@ -460,13 +460,13 @@ pub fn parse(source: SourceFile, file_stem: &str) -> Result<Lesson, Vec<Diagnost
     if let (Some(net), true) = (&network, problems.is_empty()) {
         let per_series = net.input.samples + net.kinks.len();
         let mut drawn = 0;
-        for (block, fence) in blocks.iter().zip(fences.iter().filter(|f| f.is_nnbook())) {
+        for block in &blocks {
             if let Block::Figure(spec) = block {
                 drawn += per_series * spec.series.len();
                 if drawn > MAX_LESSON_VALUES {
                     problems.push(
                         source
-                            .error(fence_opening(fence), "the lesson's figures draw too many values")
+                            .error(spec.span.clone(), "the lesson's figures draw too many values")
                             .expected(format!(
                                 "at most {MAX_LESSON_VALUES} values (samples × series) in all the figures of a lesson"
                             ))
