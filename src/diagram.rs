@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use crate::figure::{escape, Figure};
 use crate::i18n;
 use crate::lesson::DiagramSpec;
-use crate::network::{typographic_minus, Activation, Network};
+use crate::network::{Activation, Network, Node};
 
 const RADIUS: f64 = 24.0;
 const ROW: f64 = 110.0;
@@ -33,10 +33,9 @@ text { fill: #1f2328; font-family: sans-serif; font-size: 13px; } .name { font-w
 pub fn draw(spec: &DiagramSpec, network: &Network, lang: &str) -> Figure {
     // Columns: the input, each hidden layer, the output.
     let mut columns: Vec<Vec<NodeView>> = vec![vec![NodeView {
-        name: network.input.label.clone(),
-        bias: None,
+        name: &network.input.label,
+        node: None,
         activation: None,
-        key: String::new(),
     }]];
     for layer in &network.layers {
         columns.push(
@@ -44,14 +43,9 @@ pub fn draw(spec: &DiagramSpec, network: &Network, lang: &str) -> Figure {
                 .nodes
                 .iter()
                 .map(|n| NodeView {
-                    name: n.name.clone(),
-                    bias: Some(format!(
-                        "{} = {}",
-                        n.bias.name,
-                        typographic_minus(&n.bias.literal)
-                    )),
+                    name: &n.name,
+                    node: Some(n),
                     activation: Some(layer.activation),
-                    key: n.name.clone(),
                 })
                 .collect(),
         );
@@ -94,7 +88,7 @@ pub fn draw(spec: &DiagramSpec, network: &Network, lang: &str) -> Figure {
                     x2 - ux * RADIUS,
                     y2 - uy * RADIUS
                 );
-                let text = format!("{} = {}", w.name, typographic_minus(&w.literal));
+                let text = w.shown();
                 // Labels sit at 40% of the edge from its end, to keep fan-in labels apart.
                 let (lx, ly) = (x1 + dx * 0.6, y1 + dy * 0.6);
                 label(&mut labels, lx, ly - 4.0, &text, on, any);
@@ -102,8 +96,8 @@ pub fn draw(spec: &DiagramSpec, network: &Network, lang: &str) -> Figure {
                     lang,
                     "diagram_edge",
                     &[
-                        ("from", &columns[l][k].name),
-                        ("to", &columns[l + 1][n].name),
+                        ("from", columns[l][k].name),
+                        ("to", columns[l + 1][n].name),
                         ("weight", &text),
                     ],
                 ));
@@ -114,12 +108,7 @@ pub fn draw(spec: &DiagramSpec, network: &Network, lang: &str) -> Figure {
     for (c, column) in columns.iter().enumerate() {
         for (r, node) in column.iter().enumerate() {
             let (x, y) = position(c, r, column.len());
-            let on = !node.key.is_empty() && lit(&node.key)
-                || node.bias.as_ref().is_some_and(|b| {
-                    spec.highlight
-                        .iter()
-                        .any(|h| b.starts_with(&format!("{h} ")))
-                });
+            let on = node.node.is_some_and(|n| lit(&n.name) || lit(&n.bias.name));
             let group = if on {
                 "hl"
             } else if any {
@@ -148,14 +137,14 @@ pub fn draw(spec: &DiagramSpec, network: &Network, lang: &str) -> Figure {
                 body,
                 "<text class=\"name\" x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
                 y + RADIUS + 17.0,
-                escape(&node.name)
+                escape(node.name)
             );
-            if let Some(bias) = &node.bias {
+            if let Some(n) = node.node {
                 let _ = writeln!(
                     body,
                     "<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
                     y + RADIUS + 33.0,
-                    escape(bias)
+                    escape(&n.bias.shown())
                 );
             }
             body.push_str("</g>\n");
@@ -187,12 +176,11 @@ pub fn draw(spec: &DiagramSpec, network: &Network, lang: &str) -> Figure {
     }
 }
 
-struct NodeView {
-    name: String,
-    bias: Option<String>,
+/// A circle of the diagram: the input (no node) or a node of the network.
+struct NodeView<'a> {
+    name: &'a str,
+    node: Option<&'a Node>,
     activation: Option<Activation>,
-    /// The node's name in the network (empty for the input).
-    key: String,
 }
 
 fn label(out: &mut String, x: f64, y: f64, text: &str, on: bool, any: bool) {
@@ -249,8 +237,11 @@ fn describe(network: &Network, edges: &[String], highlight: &[String], lang: &st
                 .nodes
                 .iter()
                 .map(|n| {
-                    let bias = format!("{} = {}", n.bias.name, typographic_minus(&n.bias.literal));
-                    i18n::sentence(lang, "diagram_node", &[("name", &n.name), ("bias", &bias)])
+                    i18n::sentence(
+                        lang,
+                        "diagram_node",
+                        &[("name", &n.name), ("bias", &n.bias.shown())],
+                    )
                 })
                 .collect();
             let kind = if l == last {

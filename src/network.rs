@@ -100,6 +100,13 @@ pub struct Param {
     pub literal: String,
 }
 
+impl Param {
+    /// `w3 = −40.8`: the name and the literal as typed, with a true minus sign.
+    pub fn shown(&self) -> String {
+        format!("{} = {}", self.name, typographic_minus(&self.literal))
+    }
+}
+
 /// A node: one weight per node of the previous layer, and a bias.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
