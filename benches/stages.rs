@@ -13,10 +13,10 @@ use std::sync::OnceLock;
 
 use divan::{black_box, Bencher};
 use nnbook::error::SourceFile;
-use nnbook::figure::{self, Figure};
-use nnbook::lesson::{Block, FigureSpec, Lesson};
+use nnbook::figure;
+use nnbook::lesson::{BlockKind, FigureSpec, Lesson};
 use nnbook::network::Signal;
-use nnbook::{diagram, page, site, Builder};
+use nnbook::{diagram, page, render, site, Builder};
 
 // The generator example, shared as a module: only `write_lessons` is used here.
 #[allow(dead_code)]
@@ -43,14 +43,7 @@ fn relu() -> &'static Lesson {
 }
 
 fn figure_specs(lesson: &Lesson) -> Vec<&FigureSpec> {
-    lesson
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Figure(spec) => Some(spec),
-            _ => None,
-        })
-        .collect()
+    lesson.figures().collect()
 }
 
 /// Every signal of the ReLU network, sampled over the input range with every kink (what the
@@ -103,22 +96,6 @@ fn lesson_parse(bencher: Bencher) {
         .bench_values(|s| nnbook::lesson::parse(s, "relu").expect("the lesson parses"));
 }
 
-/// The ReLU lesson's figures and diagrams, drawn, in block order (what `page::render` expects).
-fn drawn(lesson: &Lesson) -> Vec<Figure> {
-    let network = lesson.network.as_ref().expect("the lesson has a network");
-    lesson
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Figure(spec) => {
-                Some(figure::draw(spec, network, "en").expect("the figure draws"))
-            }
-            Block::Diagram(spec) => Some(diagram::draw(spec, network, "en")),
-            _ => None,
-        })
-        .collect()
-}
-
 /// The ReLU lesson's network diagrams (the plain one and the highlighted paths).
 #[divan::bench]
 fn diagram_draw_all(bencher: Bencher) {
@@ -127,8 +104,8 @@ fn diagram_draw_all(bencher: Bencher) {
     let specs: Vec<_> = lesson
         .blocks
         .iter()
-        .filter_map(|b| match b {
-            Block::Diagram(spec) => Some(spec),
+        .filter_map(|b| match &b.kind {
+            BlockKind::Diagram(spec) => Some(spec),
             _ => None,
         })
         .collect();
@@ -144,18 +121,16 @@ fn diagram_draw_all(bencher: Bencher) {
 #[divan::bench]
 fn page_render(bencher: Bencher) {
     let lesson = relu();
-    let figures = drawn(lesson);
+    let figures = render::draw_figures(lesson, "en").expect("the figures draw");
     bencher.bench(|| page::render(black_box(lesson), &figures, "en").expect("the page renders"));
 }
 
-/// Draw every figure and diagram of the ReLU lesson, then render its page: a lesson's work.
+/// The ReLU lesson rendered without the theme (figures, diagrams, page, notebook): a lesson's
+/// work, as `render::render` does it for the site.
 #[divan::bench]
-fn lesson_figures_and_page(bencher: Bencher) {
+fn lesson_render(bencher: Bencher) {
     let lesson = relu();
-    bencher.bench(|| {
-        let figures = drawn(black_box(lesson));
-        page::render(lesson, &figures, "en").expect("the page renders")
-    });
+    bencher.bench(|| render::render(black_box(lesson), "en").expect("the lesson renders"));
 }
 
 /// The shipped site (the repository's own `content/`), built in memory by a fresh builder.

@@ -1,10 +1,11 @@
 //! Content: finding the lesson files of a project.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use walkdir::WalkDir;
 
 use crate::error::{Diagnostic, SourceFile};
+use crate::project::display_path;
 
 /// The largest lesson file read.
 pub const MAX_LESSON_BYTES: u64 = 5 * 1024 * 1024;
@@ -125,10 +126,4 @@ pub fn find(root: &Path, dir: &Path) -> Result<Found, Vec<Diagnostic>> {
     }
 }
 
-/// A path as shown in messages: relative to `root` when inside it.
-pub fn display_path(root: &Path, path: &Path) -> String {
-    let rel: PathBuf = path
-        .strip_prefix(root)
-        .map_or_else(|_| path.to_path_buf(), Path::to_path_buf);
-    rel.display().to_string()
-}
+//END

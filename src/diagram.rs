@@ -5,10 +5,11 @@
 
 use std::fmt::Write as _;
 
-use crate::figure::{escape, Figure};
+use crate::figure::Figure;
 use crate::i18n;
 use crate::lesson::DiagramSpec;
 use crate::network::{Activation, Network, Node};
+use crate::text::escape;
 
 const RADIUS: f64 = 24.0;
 const ROW: f64 = 110.0;

@@ -45,6 +45,13 @@ impl SourceFile {
         }
     }
 
+    /// The offset of `needle` within `range` of the text, or the range's start when it is not
+    /// written verbatim there.
+    pub fn find_in(&self, range: Range<usize>, needle: &str) -> usize {
+        let raw = self.text.get(range.clone()).unwrap_or("");
+        raw.find(needle).map_or(range.start, |i| range.start + i)
+    }
+
     /// A diagnostic pointing at a byte range of this file.
     pub fn error(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
@@ -259,49 +266,6 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-pub type Result<T, E = Error> = std::result::Result<T, E>;
-
-/// The closest known name to `word`, for "did you mean" hints.
-pub fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let known: Vec<&str> = known.into_iter().collect();
-    if let Some(k) = known.iter().find(|k| k.eq_ignore_ascii_case(word)) {
-        return Some(k);
-    }
-    known
-        .into_iter()
-        .map(|k| (edit_distance(word, k), k))
-        .filter(|(d, k)| *d <= (k.chars().count() / 3).max(1))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| k)
-}
-
-/// Edit distance counting an insertion, deletion, substitution or swap of two neighbours as
-/// one edit (optimal string alignment).
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = v;
-        }
-    }
-    d[a.len()][b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -312,13 +276,5 @@ mod tests {
         let loc = f.locate(13..14); // the `x`: δύο is 3 characters but 6 bytes
         assert_eq!((loc.line, loc.column), (2, 7));
         assert_eq!(loc.source_line, "δύο = x");
-    }
-
-    #[test]
-    fn suggests_close_names_only() {
-        assert_eq!(closest("relux", ["relu", "tanh"]), Some("relu"));
-        assert_eq!(closest("banana", ["relu", "tanh"]), None);
-        assert_eq!(closest("rleu", ["relu", "tanh"]), Some("relu"));
-        assert_eq!(closest("W3", ["w1", "w3"]), Some("w3"));
     }
 }

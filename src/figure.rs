@@ -1,7 +1,6 @@
 //! Figures: a figure block's signals sampled over the input range, drawn as an accessible SVG
 //! with plotters, and the same data as CSV.
 
-use std::fmt::Write as _;
 use std::sync::Once;
 
 use plotters::prelude::*;
@@ -10,7 +9,8 @@ use plotters::style::FontStyle;
 use crate::error::Diagnostic;
 use crate::i18n;
 use crate::lesson::{FigureSpec, Rgb};
-use crate::network::{format_number, Network, Samples, Signal};
+use crate::network::{Network, Samples, Signal};
+use crate::text::{clean, escape, format_number, push_number};
 
 mod svg;
 use svg::SvgWriter;
@@ -453,61 +453,6 @@ fn line_name(color: Rgb, lang: &str) -> String {
     }
 }
 
-/// Append `v` as `format!("{v}")` writes it: the shortest digits that read back as the same
-/// number, never an exponent; several times faster (zmij, Schubfach). One difference: when two
-/// shortest forms are exactly as close (a value like 982571893988146.25), zmij rounds the last
-/// digit to even where `Display` rounds up. Both read back as `v`.
-pub fn push_number(out: &mut String, v: f64) {
-    if v.is_finite() {
-        let mut buffer = zmij::Buffer::new();
-        let s = buffer.format_finite(v);
-        if !s.contains('e') {
-            out.push_str(s.strip_suffix(".0").unwrap_or(s));
-            return;
-        }
-    }
-    let _ = write!(out, "{v}");
-}
-
-/// Text without control characters (other than tab and newline), which XML does not allow.
-pub fn clean(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
-        .collect()
-}
-
-/// Escape text for XML (SVG) and HTML; control characters are dropped.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + s.len() / 16);
-    let bytes = s.as_bytes();
-    // Copy the runs of plain text whole; stop only at the bytes that need a change.
-    let (mut start, mut i) = (0, 0);
-    while i < bytes.len() {
-        let (len, replacement) = match bytes[i] {
-            b'&' => (1, "&amp;"),
-            b'<' => (1, "&lt;"),
-            b'>' => (1, "&gt;"),
-            b'"' => (1, "&quot;"),
-            b'\'' => (1, "&#39;"),
-            b'\n' | b'\t' => (0, ""),
-            // C0 controls and DEL, then C1 controls (U+0080 to U+009F: 0xC2 0x80..=0x9F).
-            0..=0x1f | 0x7f => (1, ""),
-            0xc2 if matches!(bytes.get(i + 1), Some(0x80..=0x9f)) => (2, ""),
-            _ => (0, ""),
-        };
-        if len == 0 {
-            i += 1;
-            continue;
-        }
-        out.push_str(&s[start..i]);
-        out.push_str(replacement);
-        i += len;
-        start = i;
-    }
-    out.push_str(&s[start..]);
-    out
-}
-
 /// The figure's colours in dark mode: the SVG follows the reader's colour scheme by itself, so
 /// one file serves both themes.
 const DARK_STYLE: &str = "<style>@media (prefers-color-scheme: dark) {\
@@ -607,10 +552,9 @@ fn csv_field(s: &str) -> String {
         s.to_string()
     }
 }
-
 #[cfg(test)]
 mod tests {
-    use super::{escape, push_number, rounded_label, tick_label};
+    use super::{rounded_label, tick_label};
 
     #[test]
     fn tick_labels_are_numbers_rounded_to_three_decimals() {
@@ -633,97 +577,6 @@ mod tests {
         }
         for v in values {
             assert_eq!(tick_label(v), rounded_label(v), "{v:e}");
-        }
-    }
-
-    #[test]
-    fn escapes_like_the_character_by_character_definition() {
-        // The definition: drop control characters but newline and tab, escape the five.
-        let reference = |s: &str| -> String {
-            s.chars()
-                .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
-                .map(|c| match c {
-                    '&' => "&amp;".to_string(),
-                    '<' => "&lt;".to_string(),
-                    '>' => "&gt;".to_string(),
-                    '"' => "&quot;".to_string(),
-                    '\'' => "&#39;".to_string(),
-                    c => c.to_string(),
-                })
-                .collect()
-        };
-        let alphabet: Vec<char> =
-            "ab <>&\"'\n\t\r\0\u{1b}\u{7f}\u{80}\u{9f}\u{a0}\u{c2}\u{ff}é中😀−"
-                .chars()
-                .collect();
-        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
-        for len in 0..400 {
-            let s: String = (0..len % 23)
-                .map(|_| {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    alphabet[(state % alphabet.len() as u64) as usize]
-                })
-                .collect();
-            assert_eq!(escape(&s), reference(&s), "{s:?}");
-        }
-    }
-
-    #[test]
-    fn numbers_are_written_as_rust_displays_them_but_for_ties() {
-        let mut values = vec![
-            0.0,
-            -0.0,
-            1.0,
-            -1.0,
-            0.5,
-            0.1,
-            1e-7,
-            1.5e-300,
-            5e-324,
-            1e15,
-            1e16,
-            1e17,
-            1e21,
-            1e22,
-            123456789.0,
-            0.47031,
-            -16.0,
-            2.7,
-            1.0 / 3.0,
-            f64::MAX,
-            f64::MIN_POSITIVE,
-            f64::NAN,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            18.0 / 1.24,
-        ];
-        // A deterministic spread over every exponent.
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        for _ in 0..20_000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            values.push(f64::from_bits(state));
-            // Numbers with few fractional bits, where ties between shortest forms occur.
-            let m = (state >> 11) as f64;
-            values.extend([m / 4.0, -m / 2.0, m / 4096.0, (state >> 30) as f64 / 8.0]);
-        }
-        for v in values {
-            let mut out = String::new();
-            push_number(&mut out, v);
-            let display = format!("{v}");
-            if out == display {
-                continue;
-            }
-            // A tie between two shortest forms: same length, last digits one apart, both
-            // read back as `v`.
-            let last = |s: &str| s.as_bytes()[s.len() - 1];
-            assert_eq!(out.len(), display.len(), "{v:e}: {out} vs {display}");
-            assert_eq!(out[..out.len() - 1], display[..display.len() - 1], "{v:e}");
-            assert_eq!(last(&display) - last(&out), 1, "{v:e}: {out} vs {display}");
-            assert_eq!(out.parse::<f64>(), Ok(v), "{v:e}");
         }
     }
 }

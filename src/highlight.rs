@@ -2,7 +2,7 @@
 //! (Python, TOML, shell) that wraps tokens in `<span class="hl-*">`, coloured by the
 //! stylesheet for the light and dark themes. Other languages are escaped and shown plain.
 
-use crate::figure::escape;
+use crate::text::escape;
 
 /// The token classes, as CSS classes.
 const KEYWORD: &str = "hl-k";

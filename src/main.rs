@@ -1,10 +1,12 @@
-//! The nnbook command line: parses arguments and calls the library.
+//! The nnbook command line: parses arguments and hands them to one command in `cmd/`.
 
-use std::path::{Path, PathBuf};
+mod cmd;
+
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use nnbook::{Diagnostic, Error};
+use nnbook::serve::ServeOptions;
 
 #[derive(Parser)]
 #[command(
@@ -72,91 +74,34 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let result = match cli.command {
+    let result = match Cli::parse().command {
         Command::Build {
             root,
             out,
             quiet,
             base_url,
-        } => {
-            let out = out.unwrap_or_else(|| {
-                if root == Path::new(".") {
-                    PathBuf::from("site")
-                } else {
-                    root.join("site")
-                }
-            });
-            nnbook::build(&nnbook::BuildOptions {
-                root,
-                out,
-                base_url,
-            })
-            .map(|summary| {
-                report(&summary.warnings);
-                if !quiet {
-                    println!("{summary}");
-                }
-            })
-        }
-        Command::Check { root } => nnbook::check(&root).map(|site| {
-            report(&site.warnings);
-            println!(
-                "checked {} lesson{}, {} figure{}: no errors, {} warning{}",
-                site.lessons,
-                plural(site.lessons),
-                site.figures,
-                plural(site.figures),
-                site.warnings.len(),
-                plural(site.warnings.len())
-            );
-        }),
+        } => cmd::build::run(root, out, base_url, quiet),
+        Command::Check { root } => cmd::check::run(&root),
         Command::Serve {
             root,
             port,
             bind,
             open,
-        } => nnbook::serve::run(&nnbook::serve::ServeOptions {
+        } => cmd::serve::run(&ServeOptions {
             root,
             port,
             bind,
             open,
-        })
-        .map_err(Error::from),
-        Command::New { title, root } => nnbook::scaffold::new_lesson(&root, &title)
-            .map(|path| println!("wrote {}", path.display()))
-            .map_err(Error::from),
-        Command::Init { dir } => nnbook::scaffold::init(&dir)
-            .map(|written| {
-                for path in &written {
-                    println!("wrote {}", path.display());
-                }
-                println!(
-                    "next: cd {} && nnbook build (or nnbook serve)",
-                    dir.display()
-                );
-            })
-            .map_err(Error::from),
+        }),
+        Command::New { title, root } => cmd::new::run(&root, &title),
+        Command::Init { dir } => cmd::init::run(&dir),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
+            // Every problem, rendered once.
             eprint!("{error}");
             ExitCode::FAILURE
         }
-    }
-}
-
-fn report(warnings: &[Diagnostic]) {
-    for w in warnings {
-        eprintln!("{w}");
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
     }
 }

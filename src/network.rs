@@ -4,6 +4,8 @@
 
 use std::fmt;
 
+use crate::text::typographic_minus;
+
 /// An activation function of a layer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Activation {
@@ -567,23 +569,4 @@ fn find_zero(z: impl Fn(f64) -> f64, mut a: f64, mut b: f64, mut za: f64, mut zb
         }
     }
     0.5 * (a + b)
-}
-
-/// Format a number with `decimals` digits and a true minus sign; "−0.00" becomes "0.00".
-pub fn format_number(value: f64, decimals: usize) -> String {
-    let s = format!("{value:.decimals$}");
-    if let Some(rest) = s.strip_prefix('-') {
-        if rest.chars().all(|c| c == '0' || c == '.') {
-            rest.to_string()
-        } else {
-            format!("\u{2212}{rest}")
-        }
-    } else {
-        s
-    }
-}
-
-/// A literal as typed, with a true minus sign for prose.
-pub fn typographic_minus(literal: &str) -> String {
-    literal.replace('-', "\u{2212}")
 }

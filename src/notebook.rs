@@ -5,106 +5,127 @@
 use serde::Serialize;
 
 use crate::error::Diagnostic;
-use crate::figure::escape;
 use crate::i18n;
-use crate::lesson::{Block, Lesson};
+use crate::lesson::{BlockKind, Lesson};
+use crate::markdown::Fence;
 use crate::page::{fill_markdown, fill_placeholders, table_cells};
+use crate::text::escape;
 
 /// The notebook's JSON text.
 pub fn notebook(lesson: &Lesson, lang: &str) -> Result<String, Diagnostic> {
-    let mut cells: Vec<Cell> = Vec::new();
-    let markdown = |cells: &mut Vec<Cell>, text: &str| {
-        let text = text.trim();
-        if !text.is_empty() {
-            cells.push(Cell::markdown(text));
-        }
-    };
+    let mut cells = Cells::default();
     // Front matter and block values are text, never markup: escape them for Jupyter.
     let mut intro = format!("# {}\n", escape(&lesson.title));
     if !lesson.summary.is_empty() {
         intro.push_str(&format!("\n{}\n", escape(&lesson.summary)));
     }
-    markdown(&mut cells, &intro);
+    cells.markdown(&intro);
     if let Some(net) = &lesson.network {
         let mut code =
             String::from("# The network's parameters, from the lesson's network block.\n");
         for p in net.params() {
             code.push_str(&format!("{} = {}\n", p.name, p.literal));
         }
-        cells.push(Cell::code(code.trim_end()));
+        cells.0.push(Cell::code(code.trim_end()));
     }
-    let body_start = lesson.body_start;
-    let mut blocks = lesson.blocks.iter();
-    let mut at = body_start;
-    for fence in &lesson.fences {
+    // The prose between fences, then each fence: an nnbook block's result, or code.
+    let mut at = lesson.body_start;
+    for (i, fence) in lesson.fences.iter().enumerate() {
         let prose = &lesson.source.text[at..fence.span.start];
-        markdown(
-            &mut cells,
-            &fill_markdown(lesson, prose, &(at..fence.span.start))?,
-        );
+        cells.markdown(&fill_markdown(lesson, prose, &(at..fence.span.start))?);
         at = fence.span.end;
         if fence.is_nnbook() {
-            match blocks.next() {
-                Some(Block::Figure(spec)) => {
-                    let caption =
-                        fill_placeholders(lesson, &spec.caption, &spec.caption_span, false)?;
-                    let title = if spec.title.is_empty() {
-                        "Figure"
-                    } else {
-                        spec.title.as_str()
-                    };
-                    markdown(
-                        &mut cells,
-                        &format!("*{}.* {}", escape(title), escape(&caption)),
-                    );
-                }
-                Some(Block::Table(spec)) => {
-                    if let Some(net) = &lesson.network {
-                        let (headers, rows) = table_cells(net, spec);
-                        let line = |cells: &[String]| {
-                            let cells: Vec<String> = cells.iter().map(|c| escape(c)).collect();
-                            format!("| {} |\n", cells.join(" | "))
-                        };
-                        let mut table = line(&headers);
-                        table.push_str(&line(&vec!["---".to_string(); headers.len()]));
-                        for row in &rows {
-                            table.push_str(&line(row));
-                        }
-                        markdown(&mut cells, &table);
-                    }
-                }
-                Some(Block::Parameters) => {
-                    if let Some(net) = &lesson.network {
-                        let list: Vec<String> = net
-                            .params()
-                            .map(|p| format!("{} = {}", p.name, p.literal))
-                            .collect();
-                        let label = i18n::text(lang, "parameters");
-                        markdown(&mut cells, &format!("{label}: {}", list.join(", ")));
-                    }
-                }
-                Some(Block::Network) | Some(Block::Diagram(_)) | None => {}
+            if let Some(block) = lesson.block_of(i) {
+                block_cell(&mut cells, lesson, &block.kind, lang)?;
             }
-            continue;
-        }
-        let verbatim = fence.info.split_whitespace().any(|w| w == "verbatim");
-        let text = if verbatim {
-            fence.text.clone()
         } else {
-            fill_placeholders(lesson, &fence.text, &fence.span, true)?
-        };
-        // Python runs; a `verbatim` listing shows placeholder syntax and stays text.
-        if matches!(fence.kind.as_str(), "python" | "py") && !verbatim {
-            cells.push(Cell::code(text.trim_end()));
-        } else {
-            markdown(&mut cells, &format!("```{}\n{}```", fence.kind, text));
+            code_cell(&mut cells, lesson, fence)?;
         }
     }
     let rest = &lesson.source.text[at..];
-    markdown(
-        &mut cells,
-        &fill_markdown(lesson, rest, &(at..lesson.source.text.len()))?,
-    );
+    cells.markdown(&fill_markdown(
+        lesson,
+        rest,
+        &(at..lesson.source.text.len()),
+    )?);
+    Ok(json(cells.0))
+}
+
+/// The cells so far; empty Markdown is left out.
+#[derive(Default)]
+struct Cells(Vec<Cell>);
+
+impl Cells {
+    fn markdown(&mut self, text: &str) {
+        let text = text.trim();
+        if !text.is_empty() {
+            self.0.push(Cell::markdown(text));
+        }
+    }
+}
+
+/// What an nnbook block shows in the notebook: a figure's caption, a table, the parameters.
+fn block_cell(
+    cells: &mut Cells,
+    lesson: &Lesson,
+    block: &BlockKind,
+    lang: &str,
+) -> Result<(), Diagnostic> {
+    match (block, &lesson.network) {
+        (BlockKind::Figure(spec), _) => {
+            let caption = fill_placeholders(lesson, &spec.caption, &spec.caption_span, false)?;
+            let title = if spec.title.is_empty() {
+                "Figure"
+            } else {
+                spec.title.as_str()
+            };
+            cells.markdown(&format!("*{}.* {}", escape(title), escape(&caption)));
+        }
+        (BlockKind::Table(spec), Some(net)) => {
+            let (headers, rows) = table_cells(net, spec);
+            let line = |cells: &[String]| {
+                let cells: Vec<String> = cells.iter().map(|c| escape(c)).collect();
+                format!("| {} |\n", cells.join(" | "))
+            };
+            let mut table = line(&headers);
+            table.push_str(&line(&vec!["---".to_string(); headers.len()]));
+            for row in &rows {
+                table.push_str(&line(row));
+            }
+            cells.markdown(&table);
+        }
+        (BlockKind::Parameters, Some(net)) => {
+            let list: Vec<String> = net
+                .params()
+                .map(|p| format!("{} = {}", p.name, p.literal))
+                .collect();
+            let label = i18n::text(lang, "parameters");
+            cells.markdown(&format!("{label}: {}", list.join(", ")));
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// A fenced code block: Python runs as a code cell; a `verbatim` listing shows placeholder
+/// syntax and stays text, like any other language.
+fn code_cell(cells: &mut Cells, lesson: &Lesson, fence: &Fence) -> Result<(), Diagnostic> {
+    let verbatim = fence.info.split_whitespace().any(|w| w == "verbatim");
+    let text = if verbatim {
+        fence.text.clone()
+    } else {
+        fill_placeholders(lesson, &fence.text, &fence.span, true)?
+    };
+    if matches!(fence.kind.as_str(), "python" | "py") && !verbatim {
+        cells.0.push(Cell::code(text.trim_end()));
+    } else {
+        cells.markdown(&format!("```{}\n{}```", fence.kind, text));
+    }
+    Ok(())
+}
+
+/// The notebook around its cells, as pretty-printed JSON.
+fn json(mut cells: Vec<Cell>) -> String {
     for (i, c) in cells.iter_mut().enumerate() {
         c.id = format!("cell-{}", i + 1);
     }
@@ -123,7 +144,7 @@ pub fn notebook(lesson: &Lesson, lang: &str) -> Result<String, Diagnostic> {
     };
     let mut text = serde_json::to_string_pretty(&nb).unwrap_or_default();
     text.push('\n');
-    Ok(text)
+    text
 }
 
 // The notebook's JSON, field by field in alphabetical order (the order `json!` maps have).

@@ -4,7 +4,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::error::Diagnostic;
-use crate::site::{CONFIG_FILE, DEFAULT_TEMPLATES};
+use crate::markdown::hyphenate;
+use crate::project::{CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR};
+use crate::site::DEFAULT_TEMPLATES;
 
 /// The starter lesson: front matter, a small network, a figure and a table, with comments.
 const STARTER: &str = include_str!("starter.md");
@@ -18,7 +20,7 @@ language = \"en\"              # the pages' lang attribute
 
 /// A slug from a title: lowercase ASCII letters and digits, other runs become one `-`.
 pub fn slugify(title: &str) -> String {
-    let slug = crate::page::hyphenate(title, |c| c.is_ascii_alphanumeric());
+    let slug = hyphenate(title, |c| c.is_ascii_alphanumeric());
     if slug.is_empty() {
         "lesson".to_string()
     } else {
@@ -42,7 +44,7 @@ pub fn starter_lesson(title: &str) -> String {
 
 /// Write `content/<slug>.md` for a new lesson; refuses to overwrite.
 pub fn new_lesson(root: &Path, title: &str) -> Result<PathBuf, Diagnostic> {
-    let content = root.join("content");
+    let content = root.join(CONTENT_DIR);
     if !content.is_dir() {
         return Err(
             Diagnostic::new(format!("no content folder at {}", content.display()))
@@ -56,7 +58,7 @@ pub fn new_lesson(root: &Path, title: &str) -> Result<PathBuf, Diagnostic> {
 
 /// Create a project that builds at once: a starter lesson, the default templates, a config.
 pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
-    for existing in ["content", "templates", CONFIG_FILE] {
+    for existing in [CONTENT_DIR, TEMPLATES_DIR, CONFIG_FILE] {
         if dir.join(existing).exists() {
             return Err(
                 Diagnostic::new(format!("{} already has `{existing}`", dir.display()))

@@ -10,7 +10,8 @@ use std::thread;
 use std::time::{Duration, Instant, SystemTime};
 
 use crate::error::Diagnostic;
-use crate::site::{is_editor_file, Builder, SiteFiles, CONFIG_FILE};
+use crate::project::{is_editor_file, CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR};
+use crate::site::{Builder, SiteFiles};
 
 /// How `serve` runs.
 #[derive(Debug, Clone)]
@@ -163,7 +164,7 @@ fn rebuild(builder: &mut Builder, state: &State) {
 /// The files of the project that a build reads, with their modification times and sizes.
 fn project_files(root: &Path) -> Vec<(PathBuf, Option<SystemTime>, u64)> {
     let mut out = Vec::new();
-    for dir in ["content", "templates"] {
+    for dir in [CONTENT_DIR, TEMPLATES_DIR] {
         for entry in walkdir::WalkDir::new(root.join(dir))
             .sort_by_file_name()
             .into_iter()

@@ -3,7 +3,8 @@
 
 use nnbook::error::SourceFile;
 use nnbook::lesson::{self, Lesson};
-use nnbook::network::{format_number, Network};
+use nnbook::network::Network;
+use nnbook::text::format_number;
 
 fn lesson(text: &str) -> Lesson {
     lesson::parse(SourceFile::new("test.md", text), "test").unwrap_or_else(|d| panic!("{d:?}"))

@@ -1356,7 +1356,7 @@ fn front_matter_and_block_values_never_become_markup() {
         );
     }
     // Where the value lands in attributes, its quotes are escaped.
-    let in_attribute = nnbook::figure::escape(ATTACK);
+    let in_attribute = nnbook::text::escape(ATTACK);
     assert!(in_attribute.contains("&quot; onmouseover=&quot;x&#39; onfocus=&#39;y"));
     for attribute in ["lang=\"", "content=\"", "alt=\"Line chart over "] {
         assert!(

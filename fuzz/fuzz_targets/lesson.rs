@@ -10,8 +10,8 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     // The fence scanner on its own, at offset 0 and at an arbitrary offset.
-    let _ = nnbook::lesson::fences(text, 0);
-    let _ = nnbook::lesson::fences(text, 7);
+    let _ = nnbook::markdown::fences(text, 0);
+    let _ = nnbook::markdown::fences(text, 7);
     // The whole parse, as `nnbook build` does it for `fuzz.md`.
     let _ = nnbook::lesson::parse(SourceFile::new("fuzz.md", text), "fuzz");
 });

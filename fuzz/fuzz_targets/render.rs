@@ -1,5 +1,5 @@
-//! A whole lesson rendered, as `site::render_lesson` does: parse, draw each figure and
-//! diagram (`site::draw_figures`), render the page, write the notebook.
+//! A whole lesson rendered, as the site renders it (`nnbook::render::render`): parse, draw each
+//! figure and diagram, render the page, write the notebook.
 //! Errors are fine; a panic, hang or out-of-memory is a bug.
 #![no_main]
 
@@ -13,10 +13,5 @@ fuzz_target!(|data: &[u8]| {
     let Ok(lesson) = nnbook::lesson::parse(SourceFile::new("fuzz.md", text), "fuzz") else {
         return;
     };
-    // The site stops at the first figure that cannot be drawn.
-    let Ok(figures) = nnbook::site::draw_figures(&lesson, "en") else {
-        return;
-    };
-    let _ = nnbook::page::render(&lesson, &figures, "en");
-    let _ = nnbook::notebook::notebook(&lesson, "en");
+    let _ = nnbook::render::render(&lesson, "en");
 });

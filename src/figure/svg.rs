@@ -11,7 +11,7 @@ use plotters_backend::{
     FontStyle, FontTransform,
 };
 
-use super::push_number;
+use crate::text::push_number;
 
 /// Writes an SVG document into a `String`.
 pub struct SvgWriter<'a> {

@@ -1,0 +1,305 @@
+//! The ```figure and ```diagram blocks: what to draw, with ids, captions and colours checked.
+
+use std::fmt;
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::{Diagnostic, SourceFile};
+use crate::markdown::Fence;
+use crate::network::{Network, Quantity, Signal};
+use crate::text::did_you_mean;
+
+use super::limits::{at_most, check_id, MAX_POINTS, MAX_SERIES};
+use super::signal::resolve_signal;
+use super::toml::from_block;
+
+/// What a diagram block asks for: the network drawn, with some nodes and weights highlighted.
+#[derive(Debug, Clone)]
+pub struct DiagramSpec {
+    pub id: String,
+    pub title: String,
+    pub caption: String,
+    pub caption_span: Range<usize>,
+    /// Names of nodes, weights and biases to emphasise.
+    pub highlight: Vec<String>,
+}
+
+/// A colour, as `#rrggbb`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl Rgb {
+    /// The article's (matplotlib's) palette, by name.
+    pub const NAMED: [(&'static str, Rgb); 8] = [
+        ("blue", Rgb(0x1f, 0x77, 0xb4)),
+        ("orange", Rgb(0xff, 0x7f, 0x0e)),
+        ("green", Rgb(0x2c, 0xa0, 0x2c)),
+        ("red", Rgb(0xd6, 0x27, 0x28)),
+        ("purple", Rgb(0x94, 0x67, 0xbd)),
+        ("brown", Rgb(0x8c, 0x56, 0x4b)),
+        ("gray", Rgb(0x7f, 0x7f, 0x7f)),
+        ("black", Rgb(0x00, 0x00, 0x00)),
+    ];
+
+    pub fn parse(s: &str) -> Option<Rgb> {
+        if let Some((_, c)) = Rgb::NAMED.iter().find(|(n, _)| *n == s) {
+            return Some(*c);
+        }
+        let hex = s.strip_prefix('#')?;
+        if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+        Some(Rgb(byte(0)?, byte(2)?, byte(4)?))
+    }
+
+    /// The default colour of a signal: hidden node k of its layer takes the k-th colour of the
+    /// palette other than green (blue, orange, red, ...); the output is green.
+    pub fn default_for(network: &Network, signal: &Signal) -> Rgb {
+        if signal.layer + 1 == network.layers.len() {
+            return Rgb::NAMED[2].1;
+        }
+        let path = [0, 1, 3, 4, 5, 6, 7];
+        Rgb::NAMED[path[signal.node % path.len()]].1
+    }
+}
+
+impl fmt::Display for Rgb {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+    }
+}
+
+/// One plotted line.
+#[derive(Debug, Clone)]
+pub struct SeriesSpec {
+    pub signal: Signal,
+    pub label: Option<String>,
+    pub color: Rgb,
+}
+
+/// What a figure block asks for.
+#[derive(Debug, Clone)]
+pub struct FigureSpec {
+    /// Where the block starts (its opening line), for problems found while drawing.
+    pub span: Range<usize>,
+    pub id: String,
+    pub title: String,
+    pub x_label: String,
+    pub y_label: String,
+    pub caption: String,
+    /// Where the caption is in the lesson source (for placeholder errors).
+    pub caption_span: Range<usize>,
+    pub series: Vec<SeriesSpec>,
+    pub points: Vec<(f64, f64)>,
+    pub points_label: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFigure {
+    id: Option<Spanned<String>>,
+    #[serde(default)]
+    title: String,
+    x_label: Option<String>,
+    y_label: Option<String>,
+    caption: Option<Spanned<String>>,
+    series: Spanned<Vec<Spanned<RawSeries>>>,
+    #[serde(default)]
+    points: Vec<Spanned<[f64; 2]>>,
+    points_label: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSeries {
+    signal: Spanned<String>,
+    label: Option<String>,
+    color: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDiagram {
+    id: Option<Spanned<String>>,
+    #[serde(default)]
+    title: String,
+    caption: Option<Spanned<String>>,
+    #[serde(default)]
+    highlight: Vec<Spanned<String>>,
+}
+
+pub fn parse_figure(
+    source: &SourceFile,
+    fence: &Fence,
+    net: &Network,
+    n: usize,
+) -> Result<(FigureSpec, Range<usize>), Diagnostic> {
+    let raw: RawFigure = from_block(source, fence, "figure block")?;
+    let (id, id_span) = figure_id(source, fence, raw.id.as_ref(), n)?;
+    let (caption, caption_span) = caption(fence, raw.caption);
+    if raw.series.get_ref().is_empty() {
+        return Err(source
+            .error(
+                fence.source_span(raw.series.span()),
+                "a figure without series",
+            )
+            .expected("at least one series, like `{ signal = \"top.activation\" }`"));
+    }
+    at_most(
+        source,
+        raw.series.get_ref().len(),
+        MAX_SERIES,
+        || fence.source_span(raw.series.span()),
+        ("series in one figure", "series per figure"),
+    )
+    .map_err(|d| d.hint("split the figure in two"))?;
+    at_most(
+        source,
+        raw.points.len(),
+        MAX_POINTS,
+        || fence.source_span(raw.points[MAX_POINTS].span()),
+        ("data points", "data points per figure"),
+    )?;
+    let mut series = Vec::new();
+    for rs in raw.series.get_ref() {
+        let rs = rs.get_ref();
+        let signal = resolve_signal(source, fence, net, &rs.signal)?;
+        let color = match &rs.color {
+            Some(c) => Rgb::parse(c.get_ref()).ok_or_else(|| {
+                let names: Vec<&str> = Rgb::NAMED.iter().map(|(n, _)| *n).collect();
+                source
+                    .error(
+                        fence.source_span(c.span()),
+                        format!("unknown colour `{}`", c.get_ref()),
+                    )
+                    .expected(format!("one of {} or \"#rrggbb\"", names.join(", ")))
+                    .hint(
+                        did_you_mean(c.get_ref(), names.iter().copied()).unwrap_or_else(|| {
+                            "a hex colour is six digits, like \"#1f77b4\"".to_string()
+                        }),
+                    )
+            })?,
+            None => Rgb::default_for(net, &signal),
+        };
+        series.push(SeriesSpec {
+            signal,
+            label: rs.label.clone(),
+            color,
+        });
+    }
+    let mut points = Vec::new();
+    for p in &raw.points {
+        let [x, y] = *p.get_ref();
+        if !(x.is_finite() && y.is_finite()) {
+            return Err(source
+                .error(fence.source_span(p.span()), "a data point is not finite")
+                .expected("two finite numbers, like [0.5, 1.0]"));
+        }
+        points.push((x, y));
+    }
+    Ok((
+        FigureSpec {
+            span: fence.opening(),
+            id,
+            title: raw.title,
+            x_label: raw.x_label.unwrap_or_else(|| net.input.label.clone()),
+            y_label: raw.y_label.unwrap_or_else(|| {
+                let last = net.layers.len() - 1;
+                if series
+                    .iter()
+                    .all(|s| s.signal.layer == last && s.signal.quantity != Quantity::Input)
+                {
+                    net.output_label.clone()
+                } else {
+                    String::new()
+                }
+            }),
+            caption,
+            caption_span,
+            series,
+            points,
+            points_label: raw.points_label,
+        },
+        id_span,
+    ))
+}
+
+/// A figure's or diagram's caption and where it is in the source (the whole block without one).
+fn caption(fence: &Fence, raw: Option<Spanned<String>>) -> (String, Range<usize>) {
+    match raw {
+        Some(c) => {
+            let span = fence.source_span(c.span());
+            (c.into_inner(), span)
+        }
+        None => (String::new(), fence.span.clone()),
+    }
+}
+
+/// A figure or diagram id: checked like a slug, or `figure-N` by default.
+fn figure_id(
+    source: &SourceFile,
+    fence: &Fence,
+    id: Option<&Spanned<String>>,
+    n: usize,
+) -> Result<(String, Range<usize>), Diagnostic> {
+    match id {
+        Some(id) => {
+            let span = fence.source_span(id.span());
+            check_id(id.get_ref()).map_err(|m| {
+                source
+                    .error(span.clone(), format!("bad figure id: {m}"))
+                    .hint("an id is lowercase letters, digits, '-' and '_', like `step-1`")
+            })?;
+            Ok((id.get_ref().clone(), span))
+        }
+        None => Ok((format!("figure-{n}"), fence.opening())),
+    }
+}
+
+pub fn parse_diagram(
+    source: &SourceFile,
+    fence: &Fence,
+    net: &Network,
+    n: usize,
+) -> Result<(DiagramSpec, Range<usize>), Diagnostic> {
+    let raw: RawDiagram = from_block(source, fence, "diagram block")?;
+    let (id, id_span) = figure_id(source, fence, raw.id.as_ref(), n)?;
+    let (caption, caption_span) = caption(fence, raw.caption);
+    let mut known: Vec<&str> = net
+        .layers
+        .iter()
+        .flat_map(|l| &l.nodes)
+        .map(|n| n.name.as_str())
+        .collect();
+    known.extend(net.params().map(|p| p.name.as_str()));
+    for h in &raw.highlight {
+        if !known.contains(&h.get_ref().as_str()) {
+            let d = source
+                .error(
+                    fence.source_span(h.span()),
+                    format!(
+                        "`{}` is not a node, weight or bias of the network",
+                        h.get_ref()
+                    ),
+                )
+                .expected(format!("one of {}", known.join(", ")));
+            return Err(match did_you_mean(h.get_ref(), known.iter().copied()) {
+                Some(hint) => d.hint(hint),
+                None => d,
+            });
+        }
+    }
+    Ok((
+        DiagramSpec {
+            id,
+            title: raw.title,
+            caption,
+            caption_span,
+            highlight: raw.highlight.into_iter().map(Spanned::into_inner).collect(),
+        },
+        id_span,
+    ))
+}

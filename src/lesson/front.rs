@@ -1,0 +1,116 @@
+//! The front matter: TOML between `+++` lines at the top of a lesson.
+
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::{Diagnostic, SourceFile};
+
+use super::limits::{check_precision, check_slug, DEFAULT_PRECISION};
+use super::toml::toml_error;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFront {
+    title: Spanned<String>,
+    #[serde(default)]
+    summary: String,
+    #[serde(default)]
+    order: i64,
+    precision: Option<Spanned<i64>>,
+    slug: Option<Spanned<String>>,
+}
+
+/// The validated front matter.
+pub struct Front {
+    pub slug: String,
+    pub slug_span: Option<Range<usize>>,
+    pub title: String,
+    pub summary: String,
+    pub order: i64,
+    pub precision: usize,
+    pub body_start: usize,
+}
+
+pub fn parse(source: &SourceFile, file_stem: &str) -> Result<Front, Diagnostic> {
+    let (front_text, front_start, body_start) = split_front_matter(source)?;
+    let front: RawFront = toml::from_str(front_text)
+        .map_err(|e| toml_error(source, front_start, &e, "front matter"))?;
+    let at = |span: Range<usize>| front_start + span.start..front_start + span.end;
+    let slug = match &front.slug {
+        Some(s) => {
+            check_slug(s.get_ref()).map_err(|m| {
+                source
+                    .error(at(s.span()), m)
+                    .hint("a slug is lowercase letters, digits, '-' and '_', like `relu-basics`")
+            })?;
+            s.get_ref().clone()
+        }
+        None => {
+            check_slug(file_stem).map_err(|m| {
+                Diagnostic::in_file(
+                    source.path.clone(),
+                    format!("the file name gives a bad slug: {m}"),
+                )
+                .hint("rename the file, or set `slug = \"...\"` in the front matter")
+            })?;
+            file_stem.to_string()
+        }
+    };
+    let precision = match &front.precision {
+        Some(p) => check_precision(source, at(p.span()), *p.get_ref())?,
+        None => DEFAULT_PRECISION,
+    };
+    if front.title.get_ref().trim().is_empty() {
+        return Err(source
+            .error(at(front.title.span()), "the title is empty")
+            .expected("a title, like `title = \"Understanding ReLU\"`"));
+    }
+    Ok(Front {
+        slug_span: front.slug.as_ref().map(|s| at(s.span())),
+        slug,
+        title: front.title.into_inner(),
+        summary: front.summary,
+        order: front.order,
+        precision,
+        body_start,
+    })
+}
+
+/// Split `+++` front matter from the body: (front matter text, its offset, body offset).
+fn split_front_matter(source: &SourceFile) -> Result<(&str, usize, usize), Diagnostic> {
+    let text = source.text.as_str();
+    let first_line_end = text.find('\n').unwrap_or(text.len());
+    if text[..first_line_end].trim_end() != "+++" {
+        let hint = if text.starts_with("---") {
+            "nnbook front matter is TOML between `+++` lines, not YAML between `---`"
+        } else {
+            "start the file with `+++`, then `title = \"...\"`, then a closing `+++`"
+        };
+        return Err(source
+            .error(
+                0..first_line_end,
+                "the lesson does not start with front matter",
+            )
+            .expected("a `+++` line opening the TOML front matter")
+            .hint(hint));
+    }
+    let front_start = (first_line_end + 1).min(text.len());
+    let mut pos = front_start;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        if text[pos..end].trim_end() == "+++" {
+            return Ok((
+                &text[front_start..pos],
+                front_start,
+                (end + 1).min(text.len()),
+            ));
+        }
+        pos = end + 1;
+    }
+    Err(source
+        .error(0..3, "the front matter is never closed")
+        .expected("a `+++` line closing the front matter")
+        .hint("add a line with `+++` after the last front matter field"))
+}

@@ -1,0 +1,262 @@
+//! A lesson: TOML front matter and the fenced blocks (`network`, `figure`, `table`,
+//! `parameters`, `diagram`) of a Markdown file, parsed and validated against the lesson's
+//! network. Each parsed block knows the fence it came from.
+
+mod figure_block;
+mod front;
+mod limits;
+mod network_block;
+mod signal;
+mod table_block;
+mod toml;
+
+use std::ops::Range;
+
+use crate::error::{Diagnostic, SourceFile};
+use crate::i18n;
+use crate::markdown::{self, Fence};
+use crate::network::Network;
+
+pub use figure_block::{DiagramSpec, FigureSpec, Rgb, SeriesSpec};
+use limits::claim_id;
+pub use limits::{
+    check_slug, DEFAULT_PRECISION, MAX_INPUT_MAGNITUDE, MAX_LAYERS, MAX_LESSON_VALUES, MAX_NODES,
+    MAX_PARAMETERS, MAX_POINTS, MAX_PRECISION, MAX_SAMPLES, MAX_SERIES, MAX_SLUG, MAX_TABLE_ROWS,
+    MAX_TABLE_SIGNALS, MIN_INPUT_SPAN,
+};
+pub use signal::unknown_signal;
+pub use table_block::TableSpec;
+
+/// A parsed and validated lesson.
+#[derive(Debug, Clone)]
+pub struct Lesson {
+    pub source: SourceFile,
+    pub slug: String,
+    /// The language named by the file name (`relu.zh-CN.md`), if any.
+    pub lang: Option<String>,
+    /// Where the front matter sets the slug, if it does.
+    pub slug_span: Option<Range<usize>>,
+    pub title: String,
+    pub summary: String,
+    pub order: i64,
+    pub precision: usize,
+    /// Byte offset of the Markdown body (after the front matter) in the source.
+    pub body_start: usize,
+    pub network: Option<Network>,
+    /// Every fenced code block of the body, nnbook blocks included, in document order.
+    pub fences: Vec<Fence>,
+    /// The nnbook blocks, in document order; each knows its fence.
+    pub blocks: Vec<Block>,
+}
+
+/// One nnbook block of a lesson: what it asks for, and the fence it was written in.
+#[derive(Debug, Clone)]
+pub struct Block {
+    /// The block's fence: an index into [`Lesson::fences`].
+    pub fence: usize,
+    pub kind: BlockKind,
+}
+
+/// What an nnbook block asks for.
+#[derive(Debug, Clone)]
+pub enum BlockKind {
+    /// The network block: renders nothing (the `parameters` block shows its values).
+    Network,
+    Figure(FigureSpec),
+    Table(TableSpec),
+    Parameters,
+    Diagram(DiagramSpec),
+}
+
+impl Lesson {
+    pub fn body(&self) -> &str {
+        &self.source.text[self.body_start..]
+    }
+
+    /// The block of the fence that starts at byte `offset` of the source, if that fence is an
+    /// nnbook block.
+    pub fn block_at(&self, offset: usize) -> Option<&Block> {
+        let fence = self
+            .fences
+            .binary_search_by_key(&offset, |f| f.span.start)
+            .ok()?;
+        self.block_of(fence)
+    }
+
+    /// The block written in fence `fence` (an index into [`Lesson::fences`]), if any.
+    pub fn block_of(&self, fence: usize) -> Option<&Block> {
+        let i = self.blocks.binary_search_by_key(&fence, |b| b.fence).ok()?;
+        Some(&self.blocks[i])
+    }
+
+    /// The figure blocks, in document order.
+    pub fn figures(&self) -> impl Iterator<Item = &FigureSpec> {
+        self.blocks.iter().filter_map(|b| match &b.kind {
+            BlockKind::Figure(spec) => Some(spec),
+            _ => None,
+        })
+    }
+
+    /// The fence of the network block, if the lesson has one.
+    pub fn network_fence(&self) -> Option<&Fence> {
+        self.blocks
+            .iter()
+            .find(|b| matches!(b.kind, BlockKind::Network))
+            .map(|b| &self.fences[b.fence])
+    }
+}
+
+/// Parse and validate a lesson file. `file_stem` gives the default slug. Every problem found is
+/// reported: a broken front matter stops the parse, a broken block does not stop the others
+/// (blocks that need a broken network are skipped).
+pub fn parse(source: SourceFile, file_stem: &str) -> Result<Lesson, Vec<Diagnostic>> {
+    // `relu.zh-CN` is the lesson `relu` in Chinese.
+    let (file_stem, lang) = match file_stem.rsplit_once('.') {
+        Some((stem, tag)) if i18n::is_language_tag(tag) => (stem, Some(tag.to_string())),
+        _ => (file_stem, None),
+    };
+    let front = front::parse(&source, file_stem).map_err(|d| vec![d])?;
+    let body_start = front.body_start;
+    let fences = markdown::fences(&source.text[body_start..], body_start);
+    let mut problems = Vec::new();
+    let network = parse_network(&source, &fences, &mut problems);
+    let blocks = parse_blocks(&source, &fences, &network, front.precision, &mut problems);
+    if let (Some(net), true) = (&network.parsed, problems.is_empty()) {
+        problems.extend(value_budget(&source, net, &blocks));
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Lesson {
+        lang,
+        slug_span: front.slug_span,
+        slug: front.slug,
+        title: front.title,
+        summary: front.summary,
+        order: front.order,
+        precision: front.precision,
+        body_start,
+        network: network.parsed,
+        blocks,
+        fences,
+        source,
+    })
+}
+
+/// The lesson's network block: the network if it parsed, and whether there is a block at all.
+struct NetworkBlock {
+    parsed: Option<Network>,
+    written: bool,
+}
+
+/// Parse the lesson's one network block; a second one is a problem.
+fn parse_network(
+    source: &SourceFile,
+    fences: &[Fence],
+    problems: &mut Vec<Diagnostic>,
+) -> NetworkBlock {
+    let mut parsed = None;
+    let mut first: Option<&Fence> = None;
+    for fence in fences.iter().filter(|f| f.kind == "network") {
+        if let Some(first) = first {
+            let line = source.locate(first.span.clone()).line;
+            problems.push(
+                source
+                    .error(fence.opening(), "a second network block")
+                    .expected("one network block per lesson")
+                    .hint(format!("the first network block is at line {line}")),
+            );
+            continue;
+        }
+        first = Some(fence);
+        match network_block::parse(source, fence) {
+            Ok(n) => parsed = Some(n),
+            Err(d) => problems.push(d),
+        }
+    }
+    NetworkBlock {
+        parsed,
+        written: first.is_some(),
+    }
+}
+
+/// Parse every nnbook block but the network's against the parsed network. Blocks that need a
+/// network whose own block is broken are skipped (its error is already reported).
+fn parse_blocks(
+    source: &SourceFile,
+    fences: &[Fence],
+    network: &NetworkBlock,
+    precision: usize,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut figure_ids: Vec<(String, Range<usize>)> = Vec::new();
+    for (i, fence) in fences.iter().enumerate().filter(|(_, f)| f.is_nnbook()) {
+        let kind = match (fence.kind.as_str(), &network.parsed) {
+            ("network", _) => Ok(BlockKind::Network),
+            (_, None) if network.written => continue,
+            (kind, None) => Err(source
+                .error(
+                    fence.opening(),
+                    format!("a {kind} block needs the lesson's network"),
+                )
+                .expected("a ```network block in the same lesson")
+                .hint("add a network block (see the README's lesson format)")),
+            (kind, Some(net)) => parse_block(source, fence, net, precision, &mut figure_ids, kind),
+        };
+        match kind {
+            Ok(kind) => blocks.push(Block { fence: i, kind }),
+            Err(d) => problems.push(d),
+        }
+    }
+    blocks
+}
+
+/// Parse one block (not the network's) of kind `kind`.
+fn parse_block(
+    source: &SourceFile,
+    fence: &Fence,
+    net: &Network,
+    precision: usize,
+    figure_ids: &mut Vec<(String, Range<usize>)>,
+    kind: &str,
+) -> Result<BlockKind, Diagnostic> {
+    let next_figure = figure_ids.len() + 1;
+    match kind {
+        "figure" => {
+            let (spec, span) = figure_block::parse_figure(source, fence, net, next_figure)?;
+            claim_id(source, figure_ids, &spec.id, span)?;
+            Ok(BlockKind::Figure(spec))
+        }
+        "diagram" => {
+            let (spec, span) = figure_block::parse_diagram(source, fence, net, next_figure)?;
+            claim_id(source, figure_ids, &spec.id, span)?;
+            Ok(BlockKind::Diagram(spec))
+        }
+        "table" => table_block::parse_table(source, fence, net, precision).map(BlockKind::Table),
+        _ => table_block::parse_parameters(source, fence).map(|_| BlockKind::Parameters),
+    }
+}
+
+/// The values all figures of a lesson draw may not exceed [`MAX_LESSON_VALUES`]: the first
+/// figure over the budget is the problem.
+fn value_budget(source: &SourceFile, net: &Network, blocks: &[Block]) -> Option<Diagnostic> {
+    let per_series = net.input.samples + net.kinks.len();
+    let mut drawn = 0;
+    for block in blocks {
+        if let BlockKind::Figure(spec) = &block.kind {
+            drawn += per_series * spec.series.len();
+            if drawn > MAX_LESSON_VALUES {
+                return Some(
+                    source
+                        .error(spec.span.clone(), "the lesson's figures draw too many values")
+                        .expected(format!(
+                            "at most {MAX_LESSON_VALUES} values (samples × series) in all the figures of a lesson"
+                        ))
+                        .hint("use fewer samples, fewer series, or fewer figures"),
+                );
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,362 @@
+//! The ```network block: the lesson's network, its parameters as typed, checked and
+//! evaluated into a [`Network`].
+
+use std::fmt;
+use std::marker::PhantomData;
+use std::ops::Range;
+
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::{Diagnostic, SourceFile};
+use crate::markdown::Fence;
+use crate::network::{Activation, Input, Layer, Network, Node, Param};
+use crate::text::{did_you_mean, plural, typographic_minus};
+
+use super::limits::{
+    at_most, MAX_INPUT_MAGNITUDE, MAX_LAYERS, MAX_NODES, MAX_PARAMETERS, MAX_SAMPLES,
+    MIN_INPUT_SPAN,
+};
+use super::toml::from_block;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNetwork {
+    input: Spanned<RawInput>,
+    #[serde(default)]
+    layer: Vec<Spanned<RawLayer>>,
+    output: Spanned<RawOutput>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawInput {
+    name: Spanned<String>,
+    label: Option<String>,
+    from: Spanned<f64>,
+    to: Spanned<f64>,
+    samples: Spanned<i64>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLayer {
+    activation: Spanned<String>,
+    nodes: Spanned<Vec<Spanned<RawNode>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNode {
+    name: Spanned<String>,
+    weights: Spanned<ParamList>,
+    bias: Spanned<ParamList>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOutput {
+    name: Option<Spanned<String>>,
+    label: Option<String>,
+    activation: Option<Spanned<String>>,
+    weights: Spanned<ParamList>,
+    bias: Spanned<ParamList>,
+}
+
+/// `{ w1 = 1.70, w2 = 12.6 }`, in the order written.
+struct ParamList(Vec<(Spanned<String>, Spanned<f64>)>);
+
+impl<'de> Deserialize<'de> for ParamList {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V(PhantomData<ParamList>);
+        impl<'de> Visitor<'de> for V {
+            type Value = ParamList;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a table of named numbers, like { w1 = 1.70 }")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ParamList, A::Error> {
+                let mut out = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    out.push(entry);
+                }
+                Ok(ParamList(out))
+            }
+        }
+        d.deserialize_map(V(PhantomData))
+    }
+}
+
+fn parse_activation(
+    source: &SourceFile,
+    fence: &Fence,
+    name: &Spanned<String>,
+) -> Result<Activation, Diagnostic> {
+    Activation::from_name(name.get_ref()).ok_or_else(|| {
+        let known: Vec<&str> = Activation::ALL.iter().map(|a| a.name()).collect();
+        let d = source
+            .error(
+                fence.source_span(name.span()),
+                format!("unknown activation `{}`", name.get_ref()),
+            )
+            .expected(format!("one of {}", known.join(", ")));
+        match did_you_mean(name.get_ref(), known.iter().copied()) {
+            Some(hint) => d.hint(hint),
+            None => d,
+        }
+    })
+}
+
+fn finite(
+    source: &SourceFile,
+    fence: &Fence,
+    v: &Spanned<f64>,
+    what: &str,
+) -> Result<f64, Diagnostic> {
+    if v.get_ref().is_finite() {
+        Ok(*v.get_ref())
+    } else {
+        Err(source
+            .error(
+                fence.source_span(v.span()),
+                format!("{what} is not a finite number"),
+            )
+            .expected("a finite number such as 1.70 or -0.85")
+            .hint("TOML's inf and nan are not allowed here"))
+    }
+}
+
+fn parse_params(
+    source: &SourceFile,
+    fence: &Fence,
+    list: &Spanned<ParamList>,
+    expected: usize,
+    what: &str,
+) -> Result<Vec<Param>, Diagnostic> {
+    let entries = &list.get_ref().0;
+    if entries.len() != expected {
+        let d = source.error(
+            fence.source_span(list.span()),
+            format!(
+                "{what}: {} {} given, but {expected} {} expected",
+                entries.len(),
+                plural(entries.len(), "value"),
+                if expected == 1 { "is" } else { "are" }
+            ),
+        );
+        return Err(d.expected(format!("{expected} named {}", plural(expected, "number"))).hint(
+            "a node has one weight per node of the previous layer (the input counts as one), in order, and one bias",
+        ));
+    }
+    entries
+        .iter()
+        .map(|(name, value)| {
+            let v = finite(source, fence, value, &format!("`{}`", name.get_ref()))?;
+            let literal = fence.text[value.span()].trim().to_string();
+            Ok(Param {
+                name: name.get_ref().clone(),
+                value: v,
+                literal,
+            })
+        })
+        .collect()
+}
+
+pub fn parse(source: &SourceFile, fence: &Fence) -> Result<Network, Diagnostic> {
+    let raw: RawNetwork = from_block(source, fence, "network block")?;
+    let input = raw.input.get_ref();
+    let from = finite(source, fence, &input.from, "`from`")?;
+    let to = finite(source, fence, &input.to, "`to`")?;
+    let from_literal = fence.text[input.from.span()].trim().to_string();
+    let to_literal = fence.text[input.to.span()].trim().to_string();
+    let range_span = fence.source_span(input.from.span().start..input.to.span().end);
+    if from.abs() > MAX_INPUT_MAGNITUDE || to.abs() > MAX_INPUT_MAGNITUDE {
+        return Err(source
+            .error(range_span, "the input range is too large to draw")
+            .expected(format!(
+                "`from` and `to` between −{MAX_INPUT_MAGNITUDE:e} and {MAX_INPUT_MAGNITUDE:e}"
+            ))
+            .hint("rescale the input, e.g. thousands of units instead of units"));
+    }
+    if from < to && to - from < MIN_INPUT_SPAN {
+        return Err(source
+            .error(range_span, "the input range is too narrow to draw")
+            .expected(format!(
+                "`to` at least {MIN_INPUT_SPAN:e} larger than `from`"
+            ))
+            .hint("rescale the input, e.g. micrograms instead of grams"));
+    }
+    if from >= to {
+        let span = range_span;
+        return Err(source
+            .error(
+                span,
+                format!(
+                    "the input range {} to {} is {}",
+                    typographic_minus(&from_literal),
+                    typographic_minus(&to_literal),
+                    if from == to { "empty" } else { "reversed" }
+                ),
+            )
+            .expected("`from` smaller than `to`")
+            .hint(if from == to {
+                format!(
+                    "make `to` larger than {from_literal}, like `to = {}`",
+                    from + 1.0
+                )
+            } else {
+                format!("swap them: `from = {to_literal}, to = {from_literal}`")
+            }));
+    }
+    let samples = *input.samples.get_ref();
+    if !(2..=MAX_SAMPLES as i64).contains(&samples) {
+        return Err(source
+            .error(
+                fence.source_span(input.samples.span()),
+                format!("a sample count of {samples} is out of range"),
+            )
+            .expected(format!("a number of samples from 2 to {MAX_SAMPLES}"))
+            .hint("100 samples draw a smooth figure; kinks are added on top"));
+    }
+    let input_name = input.name.get_ref().clone();
+    let mut names: Vec<(String, Range<usize>)> = vec![("input".to_string(), 0..0)];
+    let mut check_name = |name: &Spanned<String>| -> Result<(), Diagnostic> {
+        let n = name.get_ref();
+        let ok = !n.is_empty()
+            && n.chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+            && n.chars().next().is_some_and(|c| !c.is_ascii_digit());
+        let span = fence.source_span(name.span());
+        if !ok {
+            return Err(source
+                .error(span, format!("`{n}` is not a usable name"))
+                .expected("a name of letters, digits, '_' or '-', not starting with a digit")
+                .hint("signals are named `<node>.activation`, so names cannot contain dots"));
+        }
+        if let Some((_, first)) = names.iter().find(|(k, _)| k == n) {
+            let d = source
+                .error(span, format!("the name `{n}` is used twice"))
+                .expected("a unique name for every node, weight and bias");
+            return Err(if first.is_empty() {
+                d.hint("`input` is reserved for the input signal")
+            } else {
+                d.hint(format!(
+                    "it was first used at line {}",
+                    source.locate(first.clone()).line
+                ))
+            });
+        }
+        names.push((n.clone(), span));
+        Ok(())
+    };
+
+    let mut layers = Vec::new();
+    let mut previous = 1;
+    let mut parameters = 0;
+    at_most(
+        source,
+        raw.layer.len(),
+        MAX_LAYERS,
+        || fence.source_span(raw.layer[MAX_LAYERS].span()),
+        ("hidden layers", "hidden layers"),
+    )?;
+    for raw_layer in &raw.layer {
+        let rl = raw_layer.get_ref();
+        at_most(
+            source,
+            rl.nodes.get_ref().len(),
+            MAX_NODES,
+            || fence.source_span(rl.nodes.span()),
+            ("nodes in one layer", "nodes per layer"),
+        )?;
+        let activation = parse_activation(source, fence, &rl.activation)?;
+        if rl.nodes.get_ref().is_empty() {
+            return Err(source
+                .error(fence.source_span(rl.nodes.span()), "a layer without nodes")
+                .expected("at least one node, like `{ name = \"top\", weights = { w1 = 1.70 }, bias = { b1 = -0.85 } }`"));
+        }
+        let mut nodes = Vec::new();
+        for raw_node in rl.nodes.get_ref() {
+            let rn = raw_node.get_ref();
+            check_name(&rn.name)?;
+            let node_name = rn.name.get_ref();
+            let weights = parse_params(
+                source,
+                fence,
+                &rn.weights,
+                previous,
+                &format!("node `{node_name}`'s weights"),
+            )?;
+            let bias = parse_params(
+                source,
+                fence,
+                &rn.bias,
+                1,
+                &format!("node `{node_name}`'s bias"),
+            )?;
+            for (name, _) in rn.weights.get_ref().0.iter().chain(&rn.bias.get_ref().0) {
+                check_name(name)?;
+            }
+            nodes.push(Node {
+                name: node_name.clone(),
+                weights,
+                bias: bias.into_iter().next().expect("one bias"),
+            });
+        }
+        previous = nodes.len();
+        parameters += nodes.iter().map(|n| n.weights.len() + 1).sum::<usize>();
+        if parameters > MAX_PARAMETERS {
+            return Err(source
+                .error(
+                    fence.source_span(raw_layer.span()),
+                    format!("the network has more than {MAX_PARAMETERS} weights and biases"),
+                )
+                .expected(format!(
+                    "at most {MAX_PARAMETERS} weights and biases in all"
+                ))
+                .hint("nnbook draws small networks for teaching; use fewer nodes"));
+        }
+        layers.push(Layer { activation, nodes });
+    }
+    let ro = raw.output.get_ref();
+    let activation = match &ro.activation {
+        Some(a) => parse_activation(source, fence, a)?,
+        None => Activation::Identity,
+    };
+    let output_name = match &ro.name {
+        Some(n) => {
+            check_name(n)?;
+            n.get_ref().clone()
+        }
+        None => "output".to_string(),
+    };
+    let weights = parse_params(source, fence, &ro.weights, previous, "the output's weights")?;
+    let bias = parse_params(source, fence, &ro.bias, 1, "the output's bias")?;
+    for (name, _) in ro.weights.get_ref().0.iter().chain(&ro.bias.get_ref().0) {
+        check_name(name)?;
+    }
+    layers.push(Layer {
+        activation,
+        nodes: vec![Node {
+            name: output_name.clone(),
+            weights,
+            bias: bias.into_iter().next().expect("one bias"),
+        }],
+    });
+    let mut network = Network {
+        input: Input {
+            label: input.label.clone().unwrap_or_else(|| input_name.clone()),
+            name: input_name,
+            from,
+            to,
+            from_literal,
+            to_literal,
+            samples: samples as usize,
+        },
+        layers,
+        output_label: ro.label.clone().unwrap_or(output_name),
+        kinks: Vec::new(),
+    };
+    network.kinks = network.find_kinks();
+    Ok(network)
+}

@@ -1,0 +1,148 @@
+//! The ```table block (signals at chosen inputs) and the ```parameters block.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::{Diagnostic, SourceFile};
+use crate::markdown::Fence;
+use crate::network::{Network, Signal};
+use crate::text::closest;
+
+use super::limits::{at_most, check_precision_in, MAX_TABLE_ROWS, MAX_TABLE_SIGNALS};
+use super::signal::resolve_signal;
+use super::toml::from_block;
+
+/// What a table block asks for.
+#[derive(Debug, Clone)]
+pub struct TableSpec {
+    pub signals: Vec<Signal>,
+    pub at: Vec<f64>,
+    pub arithmetic: bool,
+    pub headers: Option<Vec<String>>,
+    pub precision: usize,
+    pub input_precision: usize,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTable {
+    signals: Spanned<Vec<Spanned<String>>>,
+    at: Spanned<RawAt>,
+    #[serde(default)]
+    arithmetic: bool,
+    headers: Option<Spanned<Vec<String>>>,
+    precision: Option<Spanned<i64>>,
+    input_precision: Option<Spanned<i64>>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawAt {
+    Inputs(Vec<f64>),
+    Named(String),
+}
+
+/// The parameters block takes no fields (yet): its body must be empty.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawParameters {}
+
+pub fn parse_table(
+    source: &SourceFile,
+    fence: &Fence,
+    net: &Network,
+    lesson_precision: usize,
+) -> Result<TableSpec, Diagnostic> {
+    let raw: RawTable = from_block(source, fence, "table block")?;
+    if raw.signals.get_ref().is_empty() {
+        return Err(source
+            .error(
+                fence.source_span(raw.signals.span()),
+                "a table without signals",
+            )
+            .expected("at least one signal, like `signals = [\"top.linear\"]`"));
+    }
+    at_most(
+        source,
+        raw.signals.get_ref().len(),
+        MAX_TABLE_SIGNALS,
+        || fence.source_span(raw.signals.span()),
+        ("signals in one table", "signals per table"),
+    )?;
+    let signals = raw
+        .signals
+        .get_ref()
+        .iter()
+        .map(|s| resolve_signal(source, fence, net, s))
+        .collect::<Result<Vec<_>, _>>()?;
+    let at = match raw.at.get_ref() {
+        RawAt::Inputs(xs) => {
+            if let Some(x) = xs.iter().find(|x| !x.is_finite()) {
+                return Err(source
+                    .error(
+                        fence.source_span(raw.at.span()),
+                        format!("input {x} is not a finite number"),
+                    )
+                    .expected("finite inputs, like [0.0, 0.5, 1.0]"));
+            }
+            xs.clone()
+        }
+        RawAt::Named(name) if name == "kinks" => net.kinks(),
+        RawAt::Named(name) => {
+            return Err(source
+                .error(
+                    fence.source_span(raw.at.span()),
+                    format!("unknown input set `{name}`"),
+                )
+                .expected("a list of inputs, like [0.0, 0.5], or \"kinks\"")
+                .hint(if closest(name, ["kinks"]).is_some() {
+                    "did you mean `\"kinks\"`?"
+                } else {
+                    "write the inputs as a list of numbers"
+                }))
+        }
+    };
+    at_most(
+        source,
+        at.len(),
+        MAX_TABLE_ROWS,
+        || fence.source_span(raw.at.span()),
+        ("rows", "inputs per table"),
+    )?;
+    let precision = match &raw.precision {
+        Some(p) => check_precision_in(source, fence, p)?,
+        None => lesson_precision,
+    };
+    let input_precision = match &raw.input_precision {
+        Some(p) => check_precision_in(source, fence, p)?,
+        None => precision,
+    };
+    let headers = match raw.headers {
+        Some(h) if h.get_ref().len() != signals.len() + 1 => {
+            return Err(source
+                .error(
+                    fence.source_span(h.span()),
+                    format!(
+                        "{} headers for {} columns",
+                        h.get_ref().len(),
+                        signals.len() + 1
+                    ),
+                )
+                .expected("one header for the input column and one per signal"));
+        }
+        h => h.map(Spanned::into_inner),
+    };
+    Ok(TableSpec {
+        signals,
+        at,
+        arithmetic: raw.arithmetic,
+        headers,
+        precision,
+        input_precision,
+    })
+}
+
+/// The parameters block takes no fields: its body must be empty.
+pub fn parse_parameters(source: &SourceFile, fence: &Fence) -> Result<(), Diagnostic> {
+    from_block::<RawParameters>(source, fence, "parameters block").map(|_| ())
+}

@@ -1,0 +1,121 @@
+//! Markdown as nnbook reads it: the parser's options, heading ids, and the fenced code blocks
+//! of a lesson's body with their positions in the source.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+
+/// The fenced block kinds nnbook evaluates; every other fenced block is code.
+pub const NNBOOK_BLOCKS: [&str; 5] = ["network", "figure", "table", "parameters", "diagram"];
+
+/// The Markdown extensions nnbook enables.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_MATH
+}
+
+/// A heading's id: lowercase words joined by `-` (any script), `section` if nothing is left.
+pub fn heading_id(text: &str) -> String {
+    let id = hyphenate(text, char::is_alphanumeric);
+    if id.is_empty() {
+        "section".to_string()
+    } else {
+        id
+    }
+}
+
+/// `text` in lowercase with every run of characters that `keep` refuses turned into one `-`,
+/// none at either end (for heading ids and file names).
+pub fn hyphenate(text: &str, keep: impl Fn(char) -> bool) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if keep(c) {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    if out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// A fenced code block found in the Markdown body.
+#[derive(Debug, Clone)]
+pub struct Fence {
+    /// The info string's first word (`network`, `python`, ...).
+    pub kind: String,
+    /// The whole info string (`figure source`, `python verbatim`, ...).
+    pub info: String,
+    /// The block's body text.
+    pub text: String,
+    /// Byte range of the whole block in the source.
+    pub span: Range<usize>,
+    /// For each piece of `text`: (offset in `text`, offset in the source).
+    pieces: Vec<(usize, usize)>,
+}
+
+impl Fence {
+    /// The source byte offset of a byte offset in the block's text.
+    pub fn source_offset(&self, offset: usize) -> usize {
+        match self.pieces.iter().rev().find(|(t, _)| *t <= offset) {
+            Some((t, s)) => s + (offset - t),
+            None => self.span.start,
+        }
+    }
+
+    pub fn source_span(&self, span: Range<usize>) -> Range<usize> {
+        self.source_offset(span.start)..self.source_offset(span.end)
+    }
+
+    /// The span of the block's opening line, up to its kind (```` ```figure ````).
+    pub fn opening(&self) -> Range<usize> {
+        self.span.start..self.span.start + 3 + self.kind.len()
+    }
+
+    pub fn is_nnbook(&self) -> bool {
+        NNBOOK_BLOCKS.contains(&self.kind.as_str())
+    }
+}
+
+/// Every fenced code block of a Markdown body starting at byte `offset` of the source.
+pub fn fences(body: &str, offset: usize) -> Vec<Fence> {
+    let mut out = Vec::new();
+    let mut current: Option<Fence> = None;
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                current = Some(Fence {
+                    kind: info.split_whitespace().next().unwrap_or("").to_string(),
+                    info: info.to_string(),
+                    text: String::new(),
+                    span: range.start + offset..range.end + offset,
+                    pieces: Vec::new(),
+                });
+            }
+            Event::Text(text) => {
+                if let Some(f) = current.as_mut() {
+                    f.pieces.push((f.text.len(), range.start + offset));
+                    f.text.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some(mut f) = current.take() {
+                    if f.pieces.is_empty() {
+                        // An empty block: point at the line after the opening fence.
+                        let start = body[f.span.start - offset..]
+                            .find('\n')
+                            .map_or(f.span.start, |i| f.span.start + i + 1);
+                        f.pieces.push((0, start));
+                    }
+                    out.push(f);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}

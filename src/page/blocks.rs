@@ -1,0 +1,286 @@
+//! The HTML of nnbook blocks in a page: figures (with captions), tables of signals (with the
+//! arithmetic written out) and the parameter listing.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use pulldown_cmark::{html, CowStr, Event, Parser};
+
+use crate::error::Diagnostic;
+use crate::figure::Figure;
+use crate::i18n;
+use crate::lesson::{Lesson, TableSpec};
+use crate::markdown;
+use crate::network::{Network, Quantity, Signal, Trace};
+use crate::text::{escape, format_number, typographic_minus};
+
+use super::placeholder::{fill, Context};
+
+/// A block marked `source` is shown as written (without the `source` word) above its result.
+pub fn source_html(block: &str) -> String {
+    let mut lines = block.trim_end().lines();
+    let first = lines.next().unwrap_or("");
+    let opening: Vec<&str> = first
+        .split_whitespace()
+        .filter(|w| *w != "source")
+        .collect();
+    let mut text = opening.join(" ");
+    for line in lines {
+        text.push('\n');
+        text.push_str(line);
+    }
+    format!(
+        "<pre class=\"nn-source\"><code class=\"language-markdown\">{}\n</code></pre>\n",
+        escape(&text)
+    )
+}
+
+/// Render inline Markdown (a caption) to HTML without the paragraph around it.
+fn inline_markdown(lesson: &Lesson, text: &str, span: &Range<usize>) -> Result<String, Diagnostic> {
+    let mut events = Vec::new();
+    for event in Parser::new_ext(text, markdown::options()) {
+        events.push(match event {
+            Event::Text(t) => Event::Text(CowStr::from(fill(lesson, &t, span, Context::Prose)?)),
+            // A caption is a block value: Markdown, but never raw markup.
+            Event::Html(t) | Event::InlineHtml(t) => Event::Text(t),
+            e => e,
+        });
+    }
+    let mut out = String::new();
+    html::push_html(&mut out, events.into_iter());
+    let trimmed = out.trim();
+    let inner = trimmed
+        .strip_prefix("<p>")
+        .and_then(|s| s.strip_suffix("</p>"))
+        .unwrap_or(trimmed);
+    Ok(inner.to_string())
+}
+
+pub fn figure_html(
+    lesson: &Lesson,
+    lang: &str,
+    figure: &Figure,
+    caption: &str,
+    caption_span: &Range<usize>,
+) -> Result<String, Diagnostic> {
+    let caption = inline_markdown(lesson, caption, caption_span)?;
+    let data = if figure.csv.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " <a class=\"nn-data\" href=\"{}.csv\">{}</a>",
+            figure.id,
+            i18n::text(lang, "data")
+        )
+    };
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<figure class=\"nn-figure\" id=\"figure-{id}\">\n<img src=\"{id}.svg\" alt=\"{alt}\" width=\"{w}\" height=\"{h}\">\n<figcaption>{caption}{data}</figcaption>\n</figure>\n",
+        id = figure.id,
+        alt = escape(&figure.description),
+        w = figure.width,
+        h = figure.height,
+    );
+    Ok(s)
+}
+
+/// A table of signals at chosen inputs, optionally with the arithmetic written out.
+/// A table's header and rows as text: the input, then each signal's value, written out as
+/// "0.2 · 1.70 + (−0.85) = −0.51" when the table asks for the arithmetic.
+pub fn table_cells(net: &Network, spec: &TableSpec) -> (Vec<String>, Vec<Vec<String>>) {
+    let headers: Vec<String> = match &spec.headers {
+        Some(h) => h.clone(),
+        None => std::iter::once(net.input.label.clone())
+            .chain(spec.signals.iter().map(|sig| sig.name.clone()))
+            .collect(),
+    };
+    let rows = spec
+        .at
+        .iter()
+        .map(|&x| {
+            let trace = net.trace(x);
+            std::iter::once(format_number(x, spec.input_precision))
+                .chain(spec.signals.iter().map(|sig| {
+                    let value = format_number(net.value(&trace, sig), spec.precision);
+                    match spec
+                        .arithmetic
+                        .then(|| arithmetic(net, &trace, sig, x, spec))
+                        .flatten()
+                    {
+                        Some(expr) => format!("{expr} = {value}"),
+                        None => value,
+                    }
+                }))
+                .collect()
+        })
+        .collect();
+    (headers, rows)
+}
+
+/// Written-out arithmetic as MathML: numbers as `<mn>`, the rest as `<mo>`.
+fn arithmetic_mathml(text: &str) -> String {
+    let mut out = format!("<math aria-label=\"{}\">", escape(text));
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let starts_number = c.is_ascii_digit()
+            || (c == '\u{2212}' && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit()));
+        if starts_number {
+            let mut j = i + 1;
+            while j < chars.len() && (chars[j].is_ascii_digit() || chars[j] == '.') {
+                j += 1;
+            }
+            let n: String = chars[i..j].iter().collect();
+            let _ = write!(out, "<mn>{n}</mn>");
+            i = j;
+        } else {
+            if !c.is_whitespace() {
+                let _ = write!(out, "<mo>{}</mo>", escape(&c.to_string()));
+            }
+            i += 1;
+        }
+    }
+    out.push_str("</math>");
+    out
+}
+
+/// A table of signals at chosen inputs, optionally with the arithmetic written out as math.
+/// The opening of a table's scrolling wrapper: keyboard users can reach and scroll it.
+pub fn table_wrap(lang: &str) -> String {
+    format!(
+        "<div class=\"nn-table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{}\">\n",
+        i18n::text(lang, "table")
+    )
+}
+
+pub fn table_html(lesson: &Lesson, spec: &TableSpec, lang: &str) -> String {
+    let net = lesson
+        .network
+        .as_ref()
+        .expect("validated: tables need a network");
+    let (headers, rows) = table_cells(net, spec);
+    let mut s = format!(
+        "{}<table class=\"nn-table\">\n<thead>\n<tr>",
+        table_wrap(lang)
+    );
+    for h in &headers {
+        let _ = write!(s, "<th scope=\"col\">{}</th>", escape(h));
+    }
+    s.push_str("</tr>\n</thead>\n<tbody>\n");
+    for row in rows {
+        s.push_str("<tr>");
+        for cell in row {
+            if cell.contains(" = ") {
+                let _ = write!(s, "<td class=\"num\">{}</td>", arithmetic_mathml(&cell));
+            } else {
+                let _ = write!(s, "<td class=\"num\">{}</td>", escape(&cell));
+            }
+        }
+        s.push_str("</tr>\n");
+    }
+    s.push_str("</tbody>\n</table>\n</div>\n");
+    s
+}
+
+/// "0.2 · 1.70 + (−0.85)" for a linear signal, "0.85 · −40.8" for a weighted one.
+fn arithmetic(
+    net: &Network,
+    trace: &Trace,
+    sig: &Signal,
+    x: f64,
+    spec: &TableSpec,
+) -> Option<String> {
+    let paren = |s: String| {
+        if s.starts_with('\u{2212}') {
+            format!("({s})")
+        } else {
+            s
+        }
+    };
+    let inputs: Vec<String> = if sig.layer == 0 {
+        vec![paren(format_number(x, spec.input_precision))]
+    } else {
+        trace.nodes[sig.layer - 1]
+            .iter()
+            .map(|v| paren(format_number(v.2, spec.precision)))
+            .collect()
+    };
+    let node = &net.layers[sig.layer].nodes[sig.node];
+    let terms = || {
+        inputs
+            .iter()
+            .zip(&node.weights)
+            .map(|(a, w)| format!("{a} · {}", paren(typographic_minus(&w.literal))))
+            .collect::<Vec<_>>()
+            .join(" + ")
+    };
+    match sig.quantity {
+        Quantity::Sum => Some(terms()),
+        Quantity::Linear => Some(format!(
+            "{} + {}",
+            terms(),
+            paren(typographic_minus(&node.bias.literal))
+        )),
+        Quantity::Weighted(to) => {
+            let a = trace.nodes[sig.layer][sig.node].2;
+            let w = &net.layers[sig.layer + 1].nodes[to].weights[sig.node];
+            Some(format!(
+                "{} · {}",
+                paren(format_number(a, spec.precision)),
+                paren(typographic_minus(&w.literal))
+            ))
+        }
+        Quantity::Activation | Quantity::Input => None,
+    }
+}
+
+/// Every node's weights and bias, as typed in the network block.
+pub fn parameters_html(lesson: &Lesson, lang: &str) -> String {
+    let Some(net) = lesson.network.as_ref() else {
+        return String::new();
+    };
+    let mut s = format!(
+        "{}<table class=\"nn-parameters\">\n<thead>\n<tr>",
+        table_wrap(lang)
+    );
+    for key in ["layer", "node", "activation", "weights", "bias"] {
+        let _ = write!(s, "<th scope=\"col\">{}</th>", i18n::text(lang, key));
+    }
+    s.push_str("</tr>\n</thead>\n<tbody>\n");
+    let last = net.layers.len() - 1;
+    for (l, layer) in net.layers.iter().enumerate() {
+        let layer_name = if l == last {
+            i18n::text(lang, "output").to_string()
+        } else if last == 1 {
+            i18n::text(lang, "hidden").to_string()
+        } else {
+            format!("{} {}", i18n::text(lang, "hidden"), l + 1)
+        };
+        for node in &layer.nodes {
+            let weights: Vec<String> = node
+                .weights
+                .iter()
+                .map(|w| {
+                    format!(
+                        "{} = {}",
+                        escape(&w.name),
+                        escape(&typographic_minus(&w.literal))
+                    )
+                })
+                .collect();
+            let _ = writeln!(
+                s,
+                "<tr><td>{layer_name}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{} = {}</td></tr>",
+                escape(&node.name),
+                layer.activation.display_name(),
+                weights.join(", "),
+                escape(&node.bias.name),
+                escape(&typographic_minus(&node.bias.literal)),
+            );
+        }
+    }
+    s.push_str("</tbody>\n</table>\n</div>\n");
+    s
+}

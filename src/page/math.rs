@@ -1,0 +1,72 @@
+//! LaTeX math (`$...$`, `$$...$$`) to MathML at build time, with errors pointing into the
+//! lesson.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use math_core::{LatexToMathML, MathCoreConfig, MathDisplay};
+
+use crate::error::Diagnostic;
+use crate::lesson::Lesson;
+
+/// Bounds on one formula: the converter recurses once per nesting level.
+pub const MAX_MATH_NESTING: i64 = 100;
+pub const MAX_MATH_BYTES: usize = 20_000;
+
+/// Whether the math at `range` was written as `$$...$$`.
+pub fn source_is_display(text: &str, range: &Range<usize>) -> bool {
+    text.get(range.clone()).is_some_and(|s| s.starts_with("$$"))
+}
+
+/// LaTeX to MathML, at build time; errors point into the lesson.
+pub fn math(
+    lesson: &Lesson,
+    latex: &str,
+    range: &Range<usize>,
+    display: MathDisplay,
+) -> Result<String, Diagnostic> {
+    let depth = latex
+        .chars()
+        .scan(0i64, |d, c| {
+            *d += match c {
+                '{' => 1,
+                '}' => -1,
+                _ => 0,
+            };
+            Some(*d)
+        })
+        .max()
+        .unwrap_or(0);
+    if depth > MAX_MATH_NESTING || latex.len() > MAX_MATH_BYTES {
+        let start = lesson.source.find_in(range.clone(), latex.trim());
+        return Err(lesson
+            .source
+            .error(
+                start..start + 1,
+                "this formula is too long or too deeply nested",
+            )
+            .expected(format!(
+                "at most {MAX_MATH_NESTING} nested braces and {MAX_MATH_BYTES} bytes per formula"
+            ))
+            .hint("split the formula"));
+    }
+    static CONVERTER: OnceLock<Option<LatexToMathML>> = OnceLock::new();
+    let converter = CONVERTER
+        .get_or_init(|| LatexToMathML::new(MathCoreConfig::default()).ok())
+        .as_ref()
+        .ok_or_else(|| Diagnostic::new("the LaTeX converter could not start"))?;
+    converter
+        .convert_with_local_state(latex, display)
+        .map(|r| r.mathml)
+        .map_err(|e| {
+            let start = lesson.source.find_in(range.clone(), latex.trim());
+            let offset = latex.len() - latex.trim_start().len();
+            let at = (start + e.0.start.saturating_sub(offset)).min(range.end);
+            let end = (start + e.0.end.saturating_sub(offset)).clamp(at, range.end);
+            lesson
+                .source
+                .error(at..end.max(at + 1), format!("LaTeX error: {}", e.error_message()))
+                .expected("LaTeX math, like `$\\max(0, x)$`")
+                .hint("math-core supports the common LaTeX math commands; a literal dollar sign is written `\\$`")
+        })
+}

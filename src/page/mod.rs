@@ -1,0 +1,301 @@
+//! The page: a lesson's Markdown body rendered to HTML, with its nnbook blocks replaced by their
+//! figures, tables and parameter listings, and `{{ ... }}` placeholders filled from the network.
+
+mod blocks;
+mod math;
+mod placeholder;
+
+use std::ops::Range;
+
+use math_core::MathDisplay;
+use pulldown_cmark::{
+    html, CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd, TextMergeWithOffset,
+};
+
+use crate::error::Diagnostic;
+use crate::figure::Figure;
+use crate::highlight;
+use crate::i18n;
+use crate::lesson::{Block, BlockKind, DiagramSpec, FigureSpec, Lesson};
+use crate::markdown::{self, NNBOOK_BLOCKS};
+
+use placeholder::{fill, Context};
+
+pub use blocks::table_cells;
+pub use math::{MAX_MATH_BYTES, MAX_MATH_NESTING};
+pub use placeholder::{fill_markdown, fill_placeholders};
+
+/// A lesson's body as HTML, and the links it makes (to check them against the site).
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub html: String,
+    /// Link and image destinations as written, with their byte range in the lesson source.
+    pub links: Vec<(String, Range<usize>)>,
+    /// The second- and third-level headings, for a table of contents.
+    pub toc: Vec<TocEntry>,
+}
+
+/// A heading in a lesson's table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TocEntry {
+    pub level: usize,
+    pub id: String,
+    pub title: String,
+}
+
+/// Render a lesson's body to HTML. `figures` are the lesson's drawn figures and diagrams (found
+/// by id). `lang` is the page's language, for the few words nnbook adds.
+pub fn render(lesson: &Lesson, figures: &[Figure], lang: &str) -> Result<Page, Vec<Diagnostic>> {
+    let body = lesson.body();
+    let offset = lesson.body_start;
+    let events =
+        TextMergeWithOffset::new(Parser::new_ext(body, markdown::options()).into_offset_iter());
+    let mut walk = Walk {
+        lesson,
+        figures,
+        lang,
+        out: Vec::new(),
+        skipping: false,
+        code: None,
+        heading: None,
+        ids: Vec::new(),
+        toc: Vec::new(),
+        links: Vec::new(),
+        problems: Vec::new(),
+    };
+    for (event, range) in events {
+        walk.event(event, range.start + offset..range.end + offset);
+    }
+    if !walk.problems.is_empty() {
+        return Err(walk.problems);
+    }
+    let mut html_out = String::with_capacity(body.len() * 2);
+    html::push_html(&mut html_out, walk.out.into_iter());
+    Ok(Page {
+        html: html_out,
+        links: walk.links,
+        toc: walk.toc,
+    })
+}
+
+/// A code block being rendered: how to fill its placeholders, its language and its text so far.
+struct Code {
+    context: Context,
+    lang: String,
+    text: String,
+}
+
+/// A heading being rendered: its level, where its opening tag goes, and its text so far.
+struct Heading {
+    level: usize,
+    at: usize,
+    text: String,
+}
+
+/// The walk over a lesson body's Markdown events, turning them into the page's events.
+struct Walk<'a> {
+    lesson: &'a Lesson,
+    figures: &'a [Figure],
+    lang: &'a str,
+    out: Vec<Event<'a>>,
+    /// Inside an nnbook block: its events are skipped (the block's HTML replaces them).
+    skipping: bool,
+    /// Inside another code block.
+    code: Option<Code>,
+    heading: Option<Heading>,
+    /// The heading ids given so far, to keep them unique.
+    ids: Vec<String>,
+    toc: Vec<TocEntry>,
+    links: Vec<(String, Range<usize>)>,
+    problems: Vec<Diagnostic>,
+}
+
+impl<'a> Walk<'a> {
+    /// Handle one event found at `range` of the lesson source.
+    fn event(&mut self, event: Event<'a>, range: Range<usize>) {
+        match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref info)))
+                if NNBOOK_BLOCKS.contains(&info.split_whitespace().next().unwrap_or("")) =>
+            {
+                self.skipping = true;
+                self.nnbook_block(info, range);
+            }
+            Event::End(TagEnd::CodeBlock) if self.skipping => self.skipping = false,
+            _ if self.skipping => {}
+            Event::Start(Tag::CodeBlock(ref kind)) => {
+                let info = match kind {
+                    CodeBlockKind::Fenced(info) => info.to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                let verbatim = info.split_whitespace().any(|w| w == "verbatim");
+                self.code = Some(Code {
+                    context: if verbatim {
+                        Context::Verbatim
+                    } else {
+                        Context::Code
+                    },
+                    lang: info.split_whitespace().next().unwrap_or("").to_string(),
+                    text: String::new(),
+                });
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some(code) = self.code.take() {
+                    let html = highlight::code_block(&code.lang, &code.text);
+                    self.out.push(Event::Html(CowStr::from(html)));
+                }
+            }
+            Event::Text(text) => self.text(&text, &range),
+            Event::Code(ref text) => {
+                if let Some(h) = self.heading.as_mut() {
+                    h.text.push_str(text);
+                }
+                self.out.push(event);
+            }
+            Event::InlineMath(latex) | Event::DisplayMath(latex) => self.math(&latex, &range),
+            Event::Start(Tag::Heading { level, .. }) => {
+                self.heading = Some(Heading {
+                    level: level as usize,
+                    at: self.out.len(),
+                    text: String::new(),
+                });
+                self.out.push(Event::Html(CowStr::from("")));
+            }
+            Event::End(TagEnd::Heading(_)) => self.end_heading(),
+            Event::Start(Tag::Table(_)) => {
+                self.out
+                    .push(Event::Html(CowStr::from(blocks::table_wrap(self.lang))));
+                self.out.push(event);
+            }
+            Event::End(TagEnd::Table) => {
+                self.out.push(event);
+                self.out.push(Event::Html(CowStr::from("</div>\n")));
+            }
+            Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. }) => {
+                self.links.push((dest_url.to_string(), range));
+                self.out.push(event);
+            }
+            other => self.out.push(other),
+        }
+    }
+
+    /// An nnbook block: its source if marked `source`, then what it renders to.
+    fn nnbook_block(&mut self, info: &str, range: Range<usize>) {
+        let lesson = self.lesson;
+        if info.split_whitespace().any(|w| w == "source") {
+            let html = blocks::source_html(&lesson.source.text[range.clone()]);
+            self.out.push(Event::Html(CowStr::from(html)));
+        }
+        let html = match lesson.block_at(range.start).map(|b: &Block| &b.kind) {
+            Some(BlockKind::Network) | None => String::new(),
+            Some(
+                BlockKind::Figure(FigureSpec {
+                    id,
+                    caption,
+                    caption_span,
+                    ..
+                })
+                | BlockKind::Diagram(DiagramSpec {
+                    id,
+                    caption,
+                    caption_span,
+                    ..
+                }),
+            ) => match self.figures.iter().find(|f| f.id == *id) {
+                Some(f) => blocks::figure_html(lesson, self.lang, f, caption, caption_span)
+                    .unwrap_or_else(|d| {
+                        self.problems.push(d);
+                        String::new()
+                    }),
+                None => String::new(),
+            },
+            Some(BlockKind::Table(spec)) => blocks::table_html(lesson, spec, self.lang),
+            Some(BlockKind::Parameters) => blocks::parameters_html(lesson, self.lang),
+        };
+        if !html.is_empty() {
+            self.out.push(Event::Html(CowStr::from(html)));
+        }
+    }
+
+    /// Text: prose (placeholders filled with true minus signs) or a code block's (ASCII, or
+    /// as written when `verbatim`).
+    fn text(&mut self, text: &str, range: &Range<usize>) {
+        if let Some(code) = self.code.as_mut() {
+            if code.context == Context::Verbatim {
+                code.text.push_str(text);
+                return;
+            }
+        }
+        let context = self.code.as_ref().map_or(Context::Prose, |c| c.context);
+        match fill(self.lesson, text, range, context) {
+            Ok(filled) => match self.code.as_mut() {
+                Some(code) => code.text.push_str(&filled),
+                None => {
+                    if let Some(h) = self.heading.as_mut() {
+                        h.text.push_str(&filled);
+                    }
+                    self.out.push(Event::Text(CowStr::from(filled)));
+                }
+            },
+            Err(d) => self.problems.push(d),
+        }
+    }
+
+    /// Inline or display math, as MathML; a display formula scrolls by itself instead of
+    /// widening the page.
+    fn math(&mut self, latex: &str, range: &Range<usize>) {
+        let lesson = self.lesson;
+        let display = if math::source_is_display(&lesson.source.text, range) {
+            MathDisplay::Block
+        } else {
+            MathDisplay::Inline
+        };
+        let converted = fill(lesson, latex, range, Context::Code)
+            .and_then(|tex| math::math(lesson, &tex, range, display));
+        match converted {
+            Ok(mathml) => {
+                if let Some(h) = self.heading.as_mut() {
+                    h.text.push_str(latex);
+                }
+                let html = if display == MathDisplay::Block {
+                    format!(
+                        "<span class=\"math-display\" tabindex=\"0\" role=\"region\" aria-label=\"{}\">{mathml}</span>",
+                        i18n::text(self.lang, "formula")
+                    )
+                } else {
+                    mathml
+                };
+                self.out.push(Event::InlineHtml(CowStr::from(html)));
+            }
+            Err(d) => self.problems.push(d),
+        }
+    }
+
+    /// Close a heading: a unique id, an anchor link, and an entry in the table of contents for
+    /// the second and third levels.
+    fn end_heading(&mut self) {
+        let Some(h) = self.heading.take() else {
+            return;
+        };
+        let base = markdown::heading_id(&h.text);
+        let mut id = base.clone();
+        let mut n = 1;
+        while self.ids.contains(&id) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        self.ids.push(id.clone());
+        self.out[h.at] = Event::Html(CowStr::from(format!("<h{} id=\"{id}\">", h.level)));
+        self.out.push(Event::Html(CowStr::from(format!(
+            " <a class=\"anchor\" href=\"#{id}\" aria-label=\"{}\">#</a></h{}>\n",
+            i18n::text(self.lang, "anchor"),
+            h.level
+        ))));
+        if h.level == 2 || h.level == 3 {
+            self.toc.push(TocEntry {
+                level: h.level,
+                id,
+                title: h.text.trim().to_string(),
+            });
+        }
+    }
+}

@@ -1,0 +1,172 @@
+//! `{{ ... }}` placeholders in a lesson's prose, code and captions, filled from its network.
+
+use std::ops::Range;
+
+use crate::error::Diagnostic;
+use crate::lesson::{unknown_signal, Lesson};
+use crate::text::{did_you_mean, escape, format_number, typographic_minus};
+
+/// Where a placeholder's value goes: prose gets true minus signs, code gets ASCII.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Prose,
+    Code,
+    /// A code block marked `verbatim`: placeholders are shown as written.
+    Verbatim,
+    /// Markdown source for another renderer (the notebook): like prose, with the values
+    /// escaped so that they never become markup.
+    Markdown,
+}
+
+/// Fill the placeholders of lesson text found at `range` of its source: for prose (true minus
+/// signs) or for code (ASCII).
+pub fn fill_placeholders(
+    lesson: &Lesson,
+    text: &str,
+    range: &Range<usize>,
+    code: bool,
+) -> Result<String, Diagnostic> {
+    let context = if code { Context::Code } else { Context::Prose };
+    fill(lesson, text, range, context)
+}
+
+/// Fill the placeholders of a piece of Markdown source (found at `range`) for another Markdown
+/// renderer: inline code spans stay as written, as on the HTML page, and values are escaped.
+pub fn fill_markdown(
+    lesson: &Lesson,
+    text: &str,
+    range: &Range<usize>,
+) -> Result<String, Diagnostic> {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut at = range.start;
+    while let Some(open) = rest.find('`') {
+        let ticks = rest[open..].len() - rest[open..].trim_start_matches('`').len();
+        let fence = &rest[open..open + ticks];
+        let after = &rest[open + ticks..];
+        let Some(close) = after.find(fence) else {
+            break;
+        };
+        out.push_str(&fill(
+            lesson,
+            &rest[..open],
+            &(at..at + open),
+            Context::Prose,
+        )?);
+        let end = open + ticks + close + ticks;
+        out.push_str(&rest[open..end]);
+        at += end;
+        rest = &rest[end..];
+    }
+    out.push_str(&fill(lesson, rest, &(at..range.end), Context::Markdown)?);
+    Ok(out)
+}
+
+/// Replace every `{{ ... }}` in `text` (found at `range` of the lesson source).
+pub fn fill(
+    lesson: &Lesson,
+    text: &str,
+    range: &Range<usize>,
+    context: Context,
+) -> Result<String, Diagnostic> {
+    if !text.contains("{{") {
+        return Ok(text.to_string());
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    // Where to look for the next placeholder in the source (placeholders appear in order).
+    let mut search_from = range.start;
+    while let Some(open) = rest.find("{{") {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 2..];
+        let Some(close) = after.find("}}") else {
+            let here = lesson.source.find_in(search_from..range.end, "{{");
+            return Err(lesson
+                .source
+                .error(here..here + 2, "a placeholder is not closed")
+                .expected("`}}` after the name, like `{{ w1 }}`")
+                .hint("a literal `{{` in prose is not supported; put it in an inline code span"));
+        };
+        let whole = &rest[open..open + close + 4];
+        let here = lesson.source.find_in(search_from..range.end, whole);
+        let span = here..here + whole.len();
+        search_from = span.end.min(range.end);
+        let value = placeholder(lesson, after[..close].trim(), span, context)?;
+        if context == Context::Markdown {
+            out.push_str(&escape(&value));
+        } else {
+            out.push_str(&value);
+        }
+        rest = &after[close + 2..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// The value of one placeholder expression.
+fn placeholder(
+    lesson: &Lesson,
+    expr: &str,
+    span: Range<usize>,
+    context: Context,
+) -> Result<String, Diagnostic> {
+    let Some(net) = lesson.network.as_ref() else {
+        return Err(lesson
+            .source
+            .error(
+                span,
+                format!("placeholder `{{{{ {expr} }}}}` needs the lesson's network"),
+            )
+            .expected("a ```network block in the same lesson"));
+    };
+    let literal = |typed: &str| match context {
+        Context::Prose | Context::Markdown => typographic_minus(typed),
+        Context::Code | Context::Verbatim => typed.to_string(),
+    };
+    if let Some((signal, at)) = expr.split_once('@') {
+        let (signal, at) = (signal.trim(), at.trim());
+        let Some(sig) = net.signal(signal) else {
+            return Err(unknown_signal(lesson.source.error(span, ""), net, signal));
+        };
+        let x: f64 = match at.parse::<f64>() {
+            Ok(x) if x.is_finite() => x,
+            _ => {
+                return Err(lesson
+                    .source
+                    .error(span, format!("`{at}` is not a number"))
+                    .expected("an input value after `@`, like `{{ output.activation @ 0.5 }}`"))
+            }
+        };
+        let v = net.value(&net.trace(x), &sig);
+        let s = format_number(v, lesson.precision);
+        return Ok(match context {
+            Context::Prose | Context::Markdown => s,
+            Context::Code | Context::Verbatim => s.replace('\u{2212}', "-"),
+        });
+    }
+    match expr {
+        "input.from" => return Ok(literal(&net.input.from_literal)),
+        "input.to" => return Ok(literal(&net.input.to_literal)),
+        "input.samples" => return Ok(net.input.samples.to_string()),
+        "input.name" => return Ok(net.input.name.clone()),
+        "input.label" => return Ok(net.input.label.clone()),
+        _ => {}
+    }
+    match net.param(expr) {
+        Some(p) => Ok(literal(&p.literal)),
+        None => {
+            let names: Vec<&str> = net.params().map(|p| p.name.as_str()).collect();
+            let d = lesson
+                .source
+                .error(span, format!("unknown placeholder `{expr}`"))
+                .expected(format!(
+                    "a weight or bias ({}), input.from, input.to, input.samples, input.name, input.label, or `<signal> @ <input>`",
+                    names.join(", ")
+                ));
+            Err(match did_you_mean(expr, names.iter().copied()) {
+                Some(hint) => d.hint(hint),
+                None => d,
+            })
+        }
+    }
+}

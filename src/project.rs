@@ -1,0 +1,61 @@
+//! The project's layout: its folder and file names, its configuration (`nnbook.toml`), and
+//! which files are editor noise. Shared by every stage; imports nothing from them.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// The folder of lesson files (`*.md`), inside the project.
+pub const CONTENT_DIR: &str = "content";
+/// The folder of theme overrides, inside the project.
+pub const TEMPLATES_DIR: &str = "templates";
+/// The default output folder, inside the project.
+pub const SITE_DIR: &str = "site";
+/// The name of the project's configuration file.
+pub const CONFIG_FILE: &str = "nnbook.toml";
+
+/// The project's `nnbook.toml`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// The site's title, shown in every page's header.
+    pub title: String,
+    /// The index page's description.
+    pub description: String,
+    /// The default language of lessons (the `lang` attribute); lessons in other languages are
+    /// files named `<slug>.<language>.md`.
+    pub language: String,
+    /// The site's public address, for `sitemap.xml` and page URLs (e.g.
+    /// `https://example.org/lessons/`); `nnbook build --base-url` overrides it.
+    pub base_url: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: "nnbook".into(),
+            description: "Visual, step-by-step neural-network tutorials.".into(),
+            language: "en".into(),
+            base_url: None,
+        }
+    }
+}
+
+/// Editor swap and backup files, never part of a project.
+pub fn is_editor_file(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+}
+
+/// A path as shown in messages: relative to `root` when inside it.
+pub fn display_path(root: &Path, path: &Path) -> String {
+    let rel: PathBuf = path
+        .strip_prefix(root)
+        .map_or_else(|_| path.to_path_buf(), Path::to_path_buf);
+    rel.display().to_string()
+}

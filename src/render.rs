@@ -1,0 +1,115 @@
+//! One lesson rendered without a theme: its figures and diagrams drawn, its body as HTML, its
+//! notebook. The site puts the body into the theme's page; the fuzz targets and benchmarks call
+//! this directly.
+
+use rayon::prelude::*;
+
+use crate::diagram;
+use crate::error::Diagnostic;
+use crate::figure::{self, Figure, Sampled};
+use crate::lesson::{BlockKind, Lesson};
+use crate::network::Signal;
+use crate::notebook;
+use crate::page::{self, Page};
+
+/// A lesson rendered without a theme.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    /// The figures and diagrams, in block order.
+    pub figures: Vec<Figure>,
+    /// The body as HTML, with its table of contents and links.
+    pub page: Page,
+    /// The Jupyter notebook's JSON.
+    pub notebook: String,
+}
+
+impl Rendered {
+    /// The lesson's files other than its page, under folder `dir`: the notebook
+    /// (`<slug>.ipynb`), then each figure's SVG and, for charts, CSV.
+    pub fn files(self, dir: &str, slug: &str) -> Vec<(String, Vec<u8>)> {
+        let mut files = vec![(
+            format!("{dir}/{}", notebook_name(slug)),
+            self.notebook.into_bytes(),
+        )];
+        for f in self.figures {
+            files.push((format!("{dir}/{}.svg", f.id), f.svg.into_bytes()));
+            if !f.csv.is_empty() {
+                files.push((format!("{dir}/{}.csv", f.id), f.csv.into_bytes()));
+            }
+        }
+        files
+    }
+}
+
+/// The file name of a lesson's notebook.
+pub fn notebook_name(slug: &str) -> String {
+    format!("{slug}.ipynb")
+}
+
+/// Render a lesson in language `lang` (for the words nnbook adds): figures, page, notebook.
+/// Stops at the first figure that cannot be drawn.
+pub fn render(lesson: &Lesson, lang: &str) -> Result<Rendered, Vec<Diagnostic>> {
+    let figures = draw_figures(lesson, lang).map_err(|d| vec![d])?;
+    let page = page::render(lesson, &figures, lang)?;
+    let notebook = notebook::notebook(lesson, lang).map_err(|d| vec![d])?;
+    Ok(Rendered {
+        figures,
+        page,
+        notebook,
+    })
+}
+
+/// Draw every figure and diagram of a lesson, in block order, described in language `lang`.
+pub fn draw_figures(lesson: &Lesson, lang: &str) -> Result<Vec<Figure>, Diagnostic> {
+    let Some(network) = lesson.network.as_ref() else {
+        return Ok(Vec::new());
+    };
+    // A piecewise-linear network is sampled once for the whole lesson (the same inputs serve
+    // every figure); smooth networks are refined per figure, to each figure's scale.
+    let shared = network.is_piecewise_linear().then(|| {
+        let mut signals: Vec<Signal> = Vec::new();
+        for spec in lesson.figures() {
+            for s in &spec.series {
+                if !signals.contains(&s.signal) {
+                    signals.push(s.signal.clone());
+                }
+            }
+        }
+        let sampled = Sampled::new(network.sample(&signals, 0.0));
+        (signals, sampled)
+    });
+    let drawn: Vec<&BlockKind> = lesson
+        .blocks
+        .iter()
+        .map(|b| &b.kind)
+        .filter(|k| matches!(k, BlockKind::Figure(_) | BlockKind::Diagram(_)))
+        .collect();
+    drawn
+        .into_par_iter()
+        .filter_map(|kind| match kind {
+            BlockKind::Diagram(spec) => Some(Ok(diagram::draw(spec, network, lang))),
+            BlockKind::Figure(spec) => {
+                let drawn = match &shared {
+                    Some((signals, sampled)) => {
+                        let columns: Vec<usize> = spec
+                            .series
+                            .iter()
+                            .filter_map(|s| signals.iter().position(|t| *t == s.signal))
+                            .collect();
+                        figure::draw_sampled(spec, network, &sampled.data(&columns), lang)
+                    }
+                    None => figure::draw(spec, network, lang),
+                };
+                Some(drawn.map_err(|d| {
+                    Diagnostic {
+                        location: d
+                            .location
+                            .or_else(|| Some(Box::new(lesson.source.locate(spec.span.clone())))),
+                        ..d
+                    }
+                }))
+            }
+            _ => None,
+        })
+        .collect()
+}

@@ -1,0 +1,130 @@
+//! A lesson's page: the lesson rendered without a theme ([`crate::render`]), put into the
+//! theme's `lesson.html` with its neighbours and translations, and its files written out or
+//! kept.
+
+use std::fs;
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::error::Diagnostic;
+use crate::i18n;
+use crate::lesson::Lesson;
+use crate::render::{self, notebook_name};
+
+use super::cache::{LessonKey, RenderedLesson};
+use super::place::{root_of, Placed, Target};
+use super::theme::Theme;
+
+/// A link from a lesson page to another lesson, as templates see it.
+#[derive(Serialize)]
+struct Link {
+    title: String,
+    href: String,
+    lang: String,
+    /// The language's name, for translation links.
+    name: String,
+}
+
+/// The lesson, as templates see it (`lesson.title`, ...).
+#[derive(Serialize)]
+struct LessonContext<'a> {
+    title: &'a str,
+    summary: &'a str,
+    slug: &'a str,
+}
+
+/// Render a lesson (figures, body, notebook) and put its body through the theme's page.
+pub fn render_lesson(
+    theme: &Theme,
+    placed: &Placed,
+    key: LessonKey,
+    base_url: Option<&str>,
+) -> Result<RenderedLesson, Vec<Diagnostic>> {
+    let lesson: &Lesson = &placed.lesson;
+    let dir = &placed.dir;
+    let root = root_of(dir);
+    let rendered = render::render(lesson, &placed.lang)?;
+    let link = |t: &Target| Link {
+        title: t.title.clone(),
+        href: format!("{root}{}/index.html", t.dir),
+        lang: t.lang.clone(),
+        name: i18n::language_name(&t.lang),
+    };
+    let prefix = dir.strip_suffix(lesson.slug.as_str()).unwrap_or("");
+    let home = format!("{root}{prefix}index.html");
+    let mut ctx = theme.context(&root, &home, &placed.lang, &lesson.title, &lesson.summary);
+    ctx.insert(
+        "lesson",
+        &LessonContext {
+            title: &lesson.title,
+            summary: &lesson.summary,
+            slug: &lesson.slug,
+        },
+    );
+    ctx.insert("content", &rendered.page.html);
+    ctx.insert("toc", &rendered.page.toc);
+    ctx.insert("notebook", &notebook_name(&lesson.slug));
+    let neighbours = &key.neighbours;
+    if let Some(p) = &neighbours.prev {
+        ctx.insert("prev", &link(p));
+    }
+    if let Some(n) = &neighbours.next {
+        ctx.insert("next", &link(n));
+    }
+    let translations: Vec<Link> = neighbours.translations.iter().map(link).collect();
+    ctx.insert("translations", &translations);
+    if let Some(base) = base_url {
+        ctx.insert("page_url", &format!("{base}{dir}/"));
+    }
+    let html = theme.render("lesson.html", &ctx).map_err(|d| vec![d])?;
+    let figures = rendered.figures.len();
+    let links = rendered.page.links.clone();
+    let mut files = vec![(format!("{dir}/index.html"), Arc::new(html.into_bytes()))];
+    files.extend(
+        rendered
+            .files(dir, &lesson.slug)
+            .into_iter()
+            .map(|(name, bytes)| (name, Arc::new(bytes))),
+    );
+    let preview = lesson
+        .figures()
+        .last()
+        .map(|spec| format!("{dir}/{}.svg", spec.id));
+    Ok(RenderedLesson {
+        key,
+        files,
+        written: Vec::new(),
+        figures,
+        preview,
+        links,
+    })
+}
+
+/// Write a rendered lesson's files under `folder` (or nowhere, for a check), keeping only
+/// their names.
+pub fn write_lesson(
+    folder: Option<&Path>,
+    dir: &str,
+    mut rendered: RenderedLesson,
+) -> Result<RenderedLesson, Vec<Diagnostic>> {
+    if let Some(folder) = folder {
+        let fail = |e: std::io::Error| {
+            vec![Diagnostic::new(format!(
+                "cannot write lesson `{dir}` into {}: {e}",
+                folder.display()
+            ))
+            .hint("check that the output folder's parent is writable and has space")]
+        };
+        fs::create_dir_all(folder.join(dir)).map_err(fail)?;
+        for (name, bytes) in &rendered.files {
+            fs::write(folder.join(name), &bytes[..]).map_err(fail)?;
+        }
+    }
+    rendered.written = std::mem::take(&mut rendered.files)
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
+    Ok(rendered)
+}

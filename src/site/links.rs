@@ -1,0 +1,104 @@
+//! Links: warnings about a lesson's links to pages or files the site does not have (and about
+//! a network nothing uses), and `sitemap.xml`.
+
+use std::collections::BTreeSet;
+
+use crate::error::Diagnostic;
+use crate::lesson::{BlockKind, Lesson};
+use crate::text::escape;
+
+use super::cache::RenderedLesson;
+use super::place::Placed;
+use super::publish::SiteFiles;
+
+/// Warnings about a lesson: a network no figure or table uses, and links to pages or files
+/// the site does not have.
+pub fn lesson_warnings(
+    placed: &Placed,
+    rendered: &RenderedLesson,
+    exists: &dyn Fn(&str) -> bool,
+) -> Vec<Diagnostic> {
+    let lesson: &Lesson = &placed.lesson;
+    let mut warnings = Vec::new();
+    let unused = lesson.network_fence().filter(|_| {
+        !lesson.blocks.iter().any(|b| {
+            matches!(
+                b.kind,
+                BlockKind::Figure(_) | BlockKind::Table(_) | BlockKind::Diagram(_)
+            )
+        })
+    });
+    if let Some(fence) = unused {
+        warnings.push(
+            lesson
+                .source
+                .error(fence.opening(), "no figure or table uses this network")
+                .warning()
+                .hint("add a ```figure or ```table block, or remove the network block"),
+        );
+    }
+    for (dest, span) in &rendered.links {
+        if let Some(target) = internal_target(&placed.dir, dest) {
+            if !exists(&target) {
+                let at = lesson.source.text[span.clone()]
+                    .find(dest.as_str())
+                    .map_or(span.start, |i| span.start + i);
+                warnings.push(
+                    lesson
+                        .source
+                        .error(at..at + dest.len(), format!("broken link `{dest}`: the site has no `{target}`"))
+                        .warning()
+                        .hint("links are relative to the lesson's folder: another lesson is `../<slug>/index.html`, a figure of this lesson `<id>.svg`"),
+                );
+            }
+        }
+    }
+    warnings
+}
+
+/// The site file a relative link from lesson folder `dir` points to; `None` for external
+/// links, absolute paths and fragments.
+fn internal_target(dir: &str, dest: &str) -> Option<String> {
+    let path = dest.split(['#', '?']).next().unwrap_or("");
+    if path.is_empty() || path.starts_with('/') || path.contains(':') {
+        return None;
+    }
+    let mut parts: Vec<&str> = dir.split('/').collect();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    if path.ends_with('/') || parts.is_empty() {
+        parts.push("index.html");
+    }
+    Some(parts.join("/"))
+}
+
+/// `sitemap.xml`: every HTML page but the 404 page, under the site's base URL.
+pub fn sitemap<'a>(base: &str, names: impl Iterator<Item = &'a str>) -> String {
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for name in names.filter(|n| n.ends_with(".html") && *n != "404.html") {
+        let path = name.strip_suffix("index.html").unwrap_or(name);
+        xml.push_str(&format!(
+            "<url><loc>{}</loc></url>\n",
+            escape(&format!("{base}{path}"))
+        ));
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+/// The names of `files` and `written` together, in order.
+pub fn merged<'a>(
+    files: &'a SiteFiles,
+    written: &'a BTreeSet<String>,
+) -> impl Iterator<Item = &'a str> {
+    let mut all: Vec<&str> = files.keys().chain(written).map(String::as_str).collect();
+    all.sort_unstable();
+    all.into_iter()
+}

@@ -1,0 +1,65 @@
+//! Loading a project's lessons: find the files, parse them in parallel, reuse the parsed
+//! lessons whose text is unchanged.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::content;
+use crate::error::{Diagnostic, Error};
+use crate::lesson::{self, Lesson};
+use crate::project::CONTENT_DIR;
+
+/// Parse every lesson of a project (all problems of all lessons are reported), with the
+/// warnings of the walk.
+pub fn load_lessons(root: &Path) -> Result<(Vec<Arc<Lesson>>, Vec<Diagnostic>), Error> {
+    load_lessons_cached(root, &mut HashMap::new())
+}
+
+/// [`load_lessons`], reusing the lessons of `parsed` whose file and text are unchanged.
+pub fn load_lessons_cached(
+    root: &Path,
+    parsed: &mut HashMap<String, Arc<Lesson>>,
+) -> Result<(Vec<Arc<Lesson>>, Vec<Diagnostic>), Error> {
+    let found = content::find(root, &root.join(CONTENT_DIR)).map_err(Error::from)?;
+    let mut lessons = Vec::new();
+    let mut problems = Vec::new();
+    let mut kept = HashMap::with_capacity(found.files.len());
+    let jobs: Vec<_> = found
+        .files
+        .into_iter()
+        .map(|file| {
+            let cached = parsed
+                .remove(&file.source.path)
+                .filter(|l| l.source.text == file.source.text);
+            (file, cached)
+        })
+        .collect();
+    let results: Vec<_> = jobs
+        .into_par_iter()
+        .map(|(file, cached)| {
+            let path = file.source.path.clone();
+            let lesson = match cached {
+                Some(l) => Ok(l),
+                None => lesson::parse(file.source, &file.stem).map(Arc::new),
+            };
+            (path, lesson)
+        })
+        .collect();
+    for (path, lesson) in results {
+        match lesson {
+            Ok(l) => {
+                kept.insert(path, l.clone());
+                lessons.push(l);
+            }
+            Err(d) => problems.extend(d),
+        }
+    }
+    *parsed = kept;
+    if !problems.is_empty() {
+        return Err(Error::from(problems));
+    }
+    Ok((lessons, found.warnings))
+}

@@ -1,0 +1,332 @@
+//! The site: every lesson rendered and put through the theme, the index and 404 pages, the
+//! sitemap and static files, written to the output folder, which is replaced only when the
+//! whole build succeeded.
+//!
+//! [`Builder::build`] reads as the steps it takes: load the theme and the lessons, place the
+//! lessons, render them (reusing what the [`cache`] allows), then the index pages, the 404 page,
+//! the sitemap and the static files, and the warnings.
+
+mod cache;
+mod index;
+mod lesson_page;
+mod links;
+mod load;
+mod place;
+mod publish;
+mod template_error;
+mod theme;
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::error::{Diagnostic, Error};
+use crate::lesson::Lesson;
+use crate::text::count;
+
+use cache::{Cache, LessonKey, RenderedLesson};
+use place::Placed;
+
+pub use load::load_lessons;
+pub use publish::SiteFiles;
+pub use theme::{Theme, ThemeFiles, DEFAULT_TEMPLATES};
+
+/// What to build and where.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The project folder (holds `content/` and optionally `templates/` and `nnbook.toml`).
+    pub root: PathBuf,
+    /// The output folder.
+    pub out: PathBuf,
+    /// The site's public address, overriding `base_url` in `nnbook.toml`.
+    pub base_url: Option<String>,
+}
+
+/// What a build did.
+#[derive(Debug, Clone)]
+pub struct BuildSummary {
+    pub lessons: usize,
+    pub figures: usize,
+    pub files: usize,
+    pub warnings: Vec<Diagnostic>,
+    pub out: PathBuf,
+    pub elapsed: Duration,
+}
+
+impl std::fmt::Display for BuildSummary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "built {}, {} in {} ms -> {}",
+            count(self.lessons, "lesson"),
+            count(self.figures, "figure"),
+            self.elapsed.as_millis(),
+            self.out.display()
+        )
+    }
+}
+
+/// A site rendered in memory.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub files: SiteFiles,
+    /// The lessons' files that are not in `files`: already written to the output folder (see
+    /// [`Builder::writing_to`]), or left out by a check ([`Builder::discarding`]).
+    pub written: BTreeSet<String>,
+    pub lessons: usize,
+    pub figures: usize,
+    /// How many lessons were rendered by this build (the others were reused from the cache).
+    pub rendered: usize,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Build the project at `options.root` into `options.out`.
+pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
+    let start = Instant::now();
+    publish::check_output_folder(&options.root, &options.out)?;
+    let cannot_write = |e: std::io::Error| {
+        Diagnostic::new(format!(
+            "cannot write the site to {}: {e}",
+            options.out.display()
+        ))
+        .hint("check that the output folder's parent exists and is writable")
+    };
+    let staging = publish::stage(&options.out).map_err(cannot_write)?;
+    // Lesson files go into the staging folder as soon as they are rendered.
+    let built = Builder::new(&options.root)
+        .with_base_url(options.base_url.clone())
+        .writing_to(&staging)
+        .build();
+    let site = match built {
+        Ok(site) => site,
+        Err(e) => {
+            // The previous site stays as it was; the half-written new one goes.
+            let _ = publish::remove_tree(&staging);
+            return Err(e);
+        }
+    };
+    publish::publish(&options.out, &staging, &site.files).map_err(cannot_write)?;
+    Ok(BuildSummary {
+        lessons: site.lessons,
+        figures: site.figures,
+        files: site.files.len() + site.written.len(),
+        warnings: site.warnings,
+        out: options.out.clone(),
+        elapsed: start.elapsed(),
+    })
+}
+
+/// Check the project: everything a build does but writing. Returns the warnings.
+pub fn check(root: &Path) -> Result<Site, Error> {
+    Builder::new(root).discarding().build()
+}
+
+/// Builds a project's site, keeping what it rendered so that the next build (in `serve`)
+/// renders again only the lessons whose source, neighbours or theme changed (the rules are in
+/// [`cache`]). It holds the site in memory unless told to write lesson files out as they are
+/// rendered ([`Builder::writing_to`]) or to drop them ([`Builder::discarding`]).
+pub struct Builder {
+    root: PathBuf,
+    /// Overrides the configuration's `base_url` (from `--base-url`).
+    base_url: Option<String>,
+    theme: Option<(ThemeFiles, Arc<Theme>)>,
+    cache: Cache,
+    /// Parsed lessons by path, reused while their text is unchanged.
+    parsed: HashMap<String, Arc<Lesson>>,
+    /// What happens to each lesson's files once the lesson is rendered.
+    output: Output,
+}
+
+/// What a build does with a lesson's files once the lesson is rendered.
+enum Output {
+    /// Keep them in the built [`Site`] (and for the next build: `serve`).
+    Keep,
+    /// Write them into this folder and keep only their names (`build`).
+    Write(PathBuf),
+    /// Keep only their names (`check`).
+    Discard,
+}
+
+/// The theme, the lessons and the warnings of loading them.
+type Loaded = (Arc<Theme>, Vec<Arc<Lesson>>, Vec<Diagnostic>);
+
+/// A lesson, whether it was rendered now (not reused), and the result.
+type Rendering<'a> = (&'a Placed, bool, Result<RenderedLesson, Vec<Diagnostic>>);
+
+impl Builder {
+    pub fn new(root: &Path) -> Builder {
+        Builder {
+            root: root.to_path_buf(),
+            base_url: None,
+            theme: None,
+            cache: Cache::default(),
+            parsed: HashMap::new(),
+            output: Output::Keep,
+        }
+    }
+
+    /// Write each lesson's files into `folder` as soon as the lesson is rendered, instead of
+    /// keeping them: a one-shot build then holds one lesson's output at a time, not the site's.
+    /// The built [`Site`] lists them in `written`; its `files` are the rest.
+    pub fn writing_to(mut self, folder: &Path) -> Builder {
+        self.output = Output::Write(folder.to_path_buf());
+        self
+    }
+
+    /// Keep only the names of each lesson's files (for a check, which writes nothing).
+    pub fn discarding(mut self) -> Builder {
+        self.output = Output::Discard;
+        self
+    }
+
+    /// Use this base URL (for the sitemap and page URLs) instead of the configuration's.
+    pub fn with_base_url(mut self, base_url: Option<String>) -> Builder {
+        self.base_url = base_url;
+        self
+    }
+
+    /// Build the whole site.
+    pub fn build(&mut self) -> Result<Site, Error> {
+        let (theme, lessons, mut warnings) = self.load()?;
+        let default_lang = theme.config.language.clone();
+        let base_url = self
+            .base_url
+            .clone()
+            .or_else(|| theme.config.base_url.clone())
+            .map(|u| if u.ends_with('/') { u } else { format!("{u}/") });
+        let placed = place::place(&lessons, &default_lang);
+        let duplicates = place::duplicate_slugs(&placed);
+        if !duplicates.is_empty() {
+            return Err(duplicates.into());
+        }
+        let rendered = self.render_lessons(&theme, &placed, base_url.as_deref())?;
+
+        let mut out = SiteFiles::new();
+        let mut written = BTreeSet::new();
+        let mut figures = 0;
+        for p in &placed {
+            let r = self.cache.get(&p.dir);
+            figures += r.figures;
+            for (name, bytes) in &r.files {
+                out.insert(name.clone(), bytes.clone());
+            }
+            written.extend(r.written.iter().cloned());
+        }
+        index::index_pages(&theme, &placed, &self.cache, &default_lang, &mut out)?;
+        let not_found = index::not_found_page(&theme, &default_lang, base_url.as_deref())?;
+        out.insert("404.html".into(), not_found.into());
+        if let Some(base) = &base_url {
+            let pages = links::merged(&out, &written);
+            let sitemap = links::sitemap(base, pages);
+            out.insert("sitemap.xml".into(), sitemap.into_bytes().into());
+        }
+        for (name, bytes) in &theme.assets {
+            out.insert(name.clone(), bytes.clone());
+        }
+        let exists = |name: &str| out.contains_key(name) || written.contains(name);
+        for p in &placed {
+            warnings.extend(links::lesson_warnings(p, self.cache.get(&p.dir), &exists));
+        }
+        if !matches!(self.output, Output::Keep) {
+            // A one-shot build: nothing to keep for the next one.
+            self.cache.clear();
+        }
+        Ok(Site {
+            files: out,
+            written,
+            lessons: placed.len(),
+            figures,
+            rendered,
+            warnings,
+        })
+    }
+
+    /// Read the theme and compile it (unless it is unchanged) while the lessons load and parse.
+    fn load(&mut self) -> Result<Loaded, Error> {
+        let files = ThemeFiles::read(&self.root)?;
+        let reuse = matches!(&self.theme, Some((old, _)) if *old == files);
+        let (compiled, loaded) = rayon::join(
+            || (!reuse).then(|| Theme::compile(&files)),
+            || load::load_lessons_cached(&self.root, &mut self.parsed),
+        );
+        let (lessons, warnings) = loaded?;
+        let theme = match &self.theme {
+            Some((_, theme)) if reuse => theme.clone(),
+            old => {
+                let theme = Arc::new(compiled.expect("compiled when not reused")?);
+                // Lesson pages depend on the configuration and the templates but the index,
+                // the 404 page and the static files: editing those re-renders no lesson.
+                if old
+                    .as_ref()
+                    .is_none_or(|(old, _)| !old.same_for_lessons(&files))
+                {
+                    self.cache.clear();
+                }
+                self.theme = Some((files, theme.clone()));
+                theme
+            }
+        };
+        Ok((theme, lessons, warnings))
+    }
+
+    /// Render every placed lesson the cache cannot give back, in parallel, and write or drop
+    /// its files as [`Output`] says. Returns how many were rendered; the cache then holds every
+    /// lesson's rendering.
+    fn render_lessons(
+        &mut self,
+        theme: &Theme,
+        placed: &[Placed],
+        base_url: Option<&str>,
+    ) -> Result<usize, Error> {
+        let jobs: Vec<(&Placed, LessonKey, Option<RenderedLesson>)> = placed
+            .iter()
+            .zip(place::neighbours(placed))
+            .map(|(p, neighbours)| {
+                let key = LessonKey {
+                    lesson: p.lesson.clone(),
+                    neighbours,
+                };
+                let cached = self.cache.take(&p.dir, &key);
+                (p, key, cached)
+            })
+            .collect();
+        let output = &self.output;
+        let results: Vec<Rendering> = jobs
+            .into_par_iter()
+            .map(|(p, key, cached)| match cached {
+                Some(r) => (p, false, Ok(r)),
+                None => {
+                    let rendered = lesson_page::render_lesson(theme, p, key, base_url);
+                    let written = match (output, rendered) {
+                        (Output::Write(folder), Ok(r)) => {
+                            lesson_page::write_lesson(Some(folder), &p.dir, r)
+                        }
+                        (Output::Discard, Ok(r)) => lesson_page::write_lesson(None, &p.dir, r),
+                        (Output::Keep, r) | (_, r @ Err(_)) => r,
+                    };
+                    (p, true, written)
+                }
+            })
+            .collect();
+        let mut rendered = 0;
+        let mut problems = Vec::new();
+        let mut kept = HashMap::with_capacity(placed.len());
+        for (p, fresh, result) in results {
+            match result {
+                Ok(r) => {
+                    rendered += usize::from(fresh);
+                    kept.insert(p.dir.clone(), r);
+                }
+                Err(d) => problems.extend(d),
+            }
+        }
+        self.cache.replace(kept);
+        if !problems.is_empty() {
+            return Err(problems.into());
+        }
+        Ok(rendered)
+    }
+}

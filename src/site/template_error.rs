@@ -1,0 +1,155 @@
+//! Tera's errors as diagnostics: the template file, line and column of the mistake.
+
+use std::collections::BTreeMap;
+
+use crate::error::{Diagnostic, SourceFile};
+
+/// A Tera error as a diagnostic: the template file, line and column where Tera says (parse
+/// errors), or where the missing name first appears (render errors).
+pub fn template_error(sources: &BTreeMap<String, SourceFile>, e: &tera::Error) -> Diagnostic {
+    let mut chain = vec![e.to_string()];
+    let mut cur: Option<&dyn std::error::Error> = std::error::Error::source(e);
+    while let Some(c) = cur {
+        chain.push(c.to_string());
+        cur = c.source();
+    }
+    let full = chain.join("\n");
+    let file = sources
+        .iter()
+        .find(|(name, _)| full.contains(&format!("'{name}'")))
+        .map(|(_, s)| s);
+    // The detail: the last message of the chain, without pest's own drawing.
+    let detail = chain
+        .iter()
+        .rev()
+        .find(|m| !m.trim().is_empty())
+        .map(|m| {
+            m.lines()
+                .filter(|l| l.trim_start().starts_with("= "))
+                .map(|l| l.trim_start().trim_start_matches("= ").to_string())
+                .next()
+                .unwrap_or_else(|| m.lines().next().unwrap_or("").to_string())
+        })
+        .unwrap_or_default();
+    let message = format!("template error: {detail}");
+    let Some(file) = file else {
+        return Diagnostic::new(message).hint(full);
+    };
+    // Parse errors carry " --> line:col".
+    if let Some(pos) = full.find("--> ") {
+        let rest = &full[pos + 4..];
+        let nums: Vec<usize> = rest
+            .split(|c: char| !c.is_ascii_digit())
+            .take(2)
+            .filter_map(|n| n.parse().ok())
+            .collect();
+        if let [line, col] = nums[..] {
+            if let Some((at, tag)) = unclosed_tag(&file.text) {
+                if line > file.text.lines().count()
+                    || detail.contains("expected tag or some content")
+                {
+                    return file
+                        .error(at..at + 2 + tag.len() + 1, format!("template error: `{{% {tag} %}}` is never closed"))
+                        .expected(format!("`{{% end{tag} %}}` after it"))
+                        .hint("every {% if %}, {% for %} and {% block %} needs its {% endif %}, {% endfor %} or {% endblock %}");
+                }
+            }
+            let offset = line_col_offset(&file.text, line, col);
+            return file
+                .error(offset..offset + 1, message)
+                .hint("check the tag's syntax: {{ variable }}, {% if x %}...{% endif %}, {% block b %}...{% endblock %}");
+        }
+    }
+    // Render errors name a variable (`name`) or filter ('name'): point at its first use inside
+    // a tag, in the template rendered or any it extends or includes.
+    let names = full
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .chain(full.split('\'').skip(1).step_by(2))
+        .filter(|n| !n.is_empty() && !n.ends_with(".html") && !n.contains(' '));
+    for quoted in names {
+        let found = std::iter::once(file)
+            .chain(sources.values())
+            .find_map(|f| find_in_tags(&f.text, quoted).map(|at| (f, at)));
+        if let Some((file, at)) = found {
+            return file
+                .error(at..at + quoted.len(), message)
+                .hint("every page gets site_title, root, home, lang, t, page_title, description; the lesson page also lesson.{title,summary,slug}, content, toc, notebook, translations, prev, next; the index lessons and languages (see the README)");
+        }
+    }
+    Diagnostic::in_file(file.path.clone(), message)
+}
+
+/// The last block tag (`if`, `for`, `block`, ...) of a template that is never closed: its
+/// offset and name.
+fn unclosed_tag(text: &str) -> Option<(usize, String)> {
+    let mut open: Vec<(usize, String)> = Vec::new();
+    let mut at = 0;
+    while let Some(i) = text[at..].find("{%").map(|i| at + i) {
+        let end = text[i..].find("%}").map_or(text.len(), |e| i + e);
+        let word = text[i + 2..end]
+            .trim_start_matches('-')
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        match word {
+            "if" | "for" | "block" | "macro" | "filter" | "raw" => open.push((i, word.to_string())),
+            w if w.starts_with("end") => {
+                open.pop();
+            }
+            _ => {}
+        }
+        at = end.max(i + 2);
+    }
+    open.pop()
+}
+
+/// The first place `name` appears inside a `{{ ... }}` or `{% ... %}` tag of a template.
+fn find_in_tags(text: &str, name: &str) -> Option<usize> {
+    let mut at = 0;
+    while let Some(open) = text[at..].find('{').map(|i| at + i) {
+        let rest = &text[open..];
+        let close = if rest.starts_with("{{") {
+            rest.find("}}")
+        } else if rest.starts_with("{%") {
+            rest.find("%}")
+        } else {
+            None
+        };
+        match close {
+            Some(end) => {
+                let tag = &rest[..end];
+                let ident = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
+                // The name as a whole expression, not the end of `lesson.title`.
+                let whole = tag.match_indices(name).find(|(i, _)| {
+                    !tag[..*i].chars().next_back().is_some_and(ident)
+                        && !tag[i + name.len()..]
+                            .chars()
+                            .next()
+                            .is_some_and(|c| c.is_alphanumeric() || c == '_')
+                });
+                if let Some((i, _)) = whole {
+                    return Some(open + i);
+                }
+                at = open + end;
+            }
+            None => at = open + 1,
+        }
+    }
+    None
+}
+
+fn line_col_offset(text: &str, line: usize, col: usize) -> usize {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let line_text = text[start..].lines().next().unwrap_or("");
+    start
+        + line_text
+            .char_indices()
+            .nth(col.saturating_sub(1))
+            .map_or(line_text.len(), |(i, _)| i)
+}

@@ -1,0 +1,184 @@
+//! The theme: the embedded default templates and static files, a project's overrides from
+//! `templates/`, the configuration, and Tera compiled from them.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+use std::sync::Arc;
+
+use tera::Tera;
+
+use crate::error::{Diagnostic, Error, SourceFile};
+use crate::i18n;
+use crate::project::{display_path, is_editor_file, Config, CONFIG_FILE, TEMPLATES_DIR};
+use crate::text::escape;
+
+use super::template_error::template_error;
+
+/// The default theme, embedded in the binary. A project's `templates/` folder overrides any of
+/// these files by name and may add more.
+pub const DEFAULT_TEMPLATES: [(&str, &str); 7] = [
+    ("404.html", include_str!("../../templates/404.html")),
+    ("base.html", include_str!("../../templates/base.html")),
+    ("copy.js", include_str!("../../templates/copy.js")),
+    ("favicon.svg", include_str!("../../templates/favicon.svg")),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("lesson.html", include_str!("../../templates/lesson.html")),
+    ("style.css", include_str!("../../templates/style.css")),
+];
+
+/// Everything the theme is made of, as read from disk: the configuration and the template
+/// files. Two equal snapshots give the same theme.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ThemeFiles {
+    config: Option<SourceFile>,
+    /// Template and asset files by name: (path shown, bytes).
+    files: BTreeMap<String, (String, Vec<u8>)>,
+}
+
+impl ThemeFiles {
+    /// Whether two snapshots render lesson pages alike: the same configuration and the same
+    /// templates, leaving out the index, the 404 page and the files copied as they are.
+    pub fn same_for_lessons(&self, other: &ThemeFiles) -> bool {
+        fn for_lessons(t: &ThemeFiles) -> impl Iterator<Item = (&String, &Vec<u8>)> {
+            t.files
+                .iter()
+                .filter(|(name, _)| {
+                    name.ends_with(".html") && *name != "index.html" && *name != "404.html"
+                })
+                .map(|(name, (_, bytes))| (name, bytes))
+        }
+        self.config == other.config && for_lessons(self).eq(for_lessons(other))
+    }
+
+    pub fn read(root: &Path) -> Result<ThemeFiles, Error> {
+        let config_path = root.join(CONFIG_FILE);
+        let config = if config_path.is_file() {
+            let text = fs::read_to_string(&config_path).map_err(|e| {
+                Diagnostic::in_file(CONFIG_FILE, format!("cannot read the configuration: {e}"))
+            })?;
+            Some(SourceFile::new(CONFIG_FILE, text))
+        } else {
+            None
+        };
+        let mut files = BTreeMap::new();
+        let dir = root.join(TEMPLATES_DIR);
+        if dir.is_dir() {
+            for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+                let entry = entry.map_err(|e| {
+                    Diagnostic::new(format!("cannot read the templates folder: {e}"))
+                })?;
+                if !entry.file_type().is_file() || is_editor_file(entry.path()) {
+                    continue;
+                }
+                let shown = display_path(root, entry.path());
+                let Some(name) = entry
+                    .path()
+                    .strip_prefix(&dir)
+                    .ok()
+                    .and_then(|p| p.to_str())
+                    .map(|s| s.replace('\\', "/"))
+                else {
+                    return Err(
+                        Diagnostic::in_file(shown, "the file name is not valid UTF-8").into(),
+                    );
+                };
+                let bytes = fs::read(entry.path()).map_err(|e| {
+                    Diagnostic::in_file(shown.clone(), format!("cannot read the file: {e}"))
+                })?;
+                files.insert(name, (shown, bytes));
+            }
+        }
+        Ok(ThemeFiles { config, files })
+    }
+}
+
+/// The templates (embedded defaults overridden by the project's `templates/`), the static
+/// files copied to the site root, and the configuration.
+pub struct Theme {
+    tera: Tera,
+    /// Template sources by name, to locate render errors.
+    sources: BTreeMap<String, SourceFile>,
+    pub assets: BTreeMap<String, Arc<Vec<u8>>>,
+    pub config: Config,
+}
+
+impl Theme {
+    /// Compile a theme from what [`ThemeFiles::read`] found.
+    pub fn compile(files: &ThemeFiles) -> Result<Theme, Error> {
+        let config = match &files.config {
+            Some(source) => toml::from_str::<Config>(&source.text).map_err(|e| {
+                let span = e.span().unwrap_or(0..0);
+                source
+                    .error(
+                        span,
+                        format!("invalid configuration: {}", e.message().trim()),
+                    )
+                    .expected("`title`, `description`, `language` and `base_url` (all optional)")
+            })?,
+            None => Config::default(),
+        };
+        let mut sources: BTreeMap<String, SourceFile> = BTreeMap::new();
+        let mut assets = BTreeMap::new();
+        for (name, text) in DEFAULT_TEMPLATES {
+            if name.ends_with(".html") {
+                sources.insert(
+                    name.to_string(),
+                    SourceFile::new(format!("(built-in theme) {name}"), text),
+                );
+            } else {
+                assets.insert(name.to_string(), Arc::new(text.as_bytes().to_vec()));
+            }
+        }
+        for (name, (shown, bytes)) in &files.files {
+            if name.ends_with(".html") {
+                let text = String::from_utf8(bytes.clone()).map_err(|_| {
+                    Diagnostic::in_file(shown.clone(), "the template is not valid UTF-8")
+                        .hint("save the template as UTF-8")
+                })?;
+                sources.insert(name.clone(), SourceFile::new(shown.clone(), text));
+            } else {
+                assets.insert(name.clone(), Arc::new(bytes.clone()));
+            }
+        }
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".html"]);
+        // Escape what HTML needs (& < > " '), but leave `/` alone so relative links read as
+        // written.
+        tera.set_escape_fn(escape);
+        tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.text.as_str())))
+            .map_err(|e| template_error(&sources, &e))?;
+        Ok(Theme {
+            tera,
+            sources,
+            assets,
+            config,
+        })
+    }
+
+    /// What every page gets. `home` is the page's way to its language's index.
+    pub fn context(
+        &self,
+        root: &str,
+        home: &str,
+        lang: &str,
+        page_title: &str,
+        description: &str,
+    ) -> tera::Context {
+        let mut ctx = tera::Context::new();
+        ctx.insert("site_title", &self.config.title);
+        ctx.insert("root", root);
+        ctx.insert("home", home);
+        ctx.insert("lang", lang);
+        ctx.insert("t", &i18n::texts(lang));
+        ctx.insert("page_title", page_title);
+        ctx.insert("description", description);
+        ctx
+    }
+
+    pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
+        self.tera
+            .render(name, ctx)
+            .map_err(|e| template_error(&self.sources, &e))
+    }
+}

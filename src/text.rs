@@ -1,0 +1,242 @@
+//! Text helpers shared by every stage: escaping for HTML and XML, numbers as text, plurals and
+//! "did you mean" hints. Imports nothing from the rest of the crate.
+
+use std::fmt::Write as _;
+
+/// Append `v` as `format!("{v}")` writes it: the shortest digits that read back as the same
+/// number, never an exponent; several times faster (zmij, Schubfach). One difference: when two
+/// shortest forms are exactly as close (a value like 982571893988146.25), zmij rounds the last
+/// digit to even where `Display` rounds up. Both read back as `v`.
+pub fn push_number(out: &mut String, v: f64) {
+    if v.is_finite() {
+        let mut buffer = zmij::Buffer::new();
+        let s = buffer.format_finite(v);
+        if !s.contains('e') {
+            out.push_str(s.strip_suffix(".0").unwrap_or(s));
+            return;
+        }
+    }
+    let _ = write!(out, "{v}");
+}
+
+/// Text without control characters (other than tab and newline), which XML does not allow.
+pub fn clean(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .collect()
+}
+
+/// Escape text for XML (SVG) and HTML; control characters are dropped.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 16);
+    let bytes = s.as_bytes();
+    // Copy the runs of plain text whole; stop only at the bytes that need a change.
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        let (len, replacement) = match bytes[i] {
+            b'&' => (1, "&amp;"),
+            b'<' => (1, "&lt;"),
+            b'>' => (1, "&gt;"),
+            b'"' => (1, "&quot;"),
+            b'\'' => (1, "&#39;"),
+            b'\n' | b'\t' => (0, ""),
+            // C0 controls and DEL, then C1 controls (U+0080 to U+009F: 0xC2 0x80..=0x9F).
+            0..=0x1f | 0x7f => (1, ""),
+            0xc2 if matches!(bytes.get(i + 1), Some(0x80..=0x9f)) => (2, ""),
+            _ => (0, ""),
+        };
+        if len == 0 {
+            i += 1;
+            continue;
+        }
+        out.push_str(&s[start..i]);
+        out.push_str(replacement);
+        i += len;
+        start = i;
+    }
+    out.push_str(&s[start..]);
+    out
+}
+
+/// Format a number with `decimals` digits and a true minus sign; "−0.00" becomes "0.00".
+pub fn format_number(value: f64, decimals: usize) -> String {
+    let s = format!("{value:.decimals$}");
+    if let Some(rest) = s.strip_prefix('-') {
+        if rest.chars().all(|c| c == '0' || c == '.') {
+            rest.to_string()
+        } else {
+            format!("\u{2212}{rest}")
+        }
+    } else {
+        s
+    }
+}
+
+/// A literal as typed, with a true minus sign for prose.
+pub fn typographic_minus(literal: &str) -> String {
+    literal.replace('-', "\u{2212}")
+}
+
+/// The closest known name to `word`, for "did you mean" hints.
+pub fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let known: Vec<&str> = known.into_iter().collect();
+    if let Some(k) = known.iter().find(|k| k.eq_ignore_ascii_case(word)) {
+        return Some(k);
+    }
+    known
+        .into_iter()
+        .map(|k| (edit_distance(word, k), k))
+        .filter(|(d, k)| *d <= (k.chars().count() / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+/// Edit distance counting an insertion, deletion, substitution or swap of two neighbours as
+/// one edit (optimal string alignment).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+/// `word` or `words`, for `n` of them.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        word.to_string()
+    } else {
+        format!("{word}s")
+    }
+}
+
+/// `n` and `word` or `words`: "1 lesson", "3 lessons".
+pub fn count(n: usize, word: &str) -> String {
+    format!("{n} {}", plural(n, word))
+}
+
+/// "did you mean `k`?" for the known name closest to `word`, if one is close.
+pub fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    closest(word, known).map(|k| format!("did you mean `{k}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_like_the_character_by_character_definition() {
+        // The definition: drop control characters but newline and tab, escape the five.
+        let reference = |s: &str| -> String {
+            s.chars()
+                .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+                .map(|c| match c {
+                    '&' => "&amp;".to_string(),
+                    '<' => "&lt;".to_string(),
+                    '>' => "&gt;".to_string(),
+                    '"' => "&quot;".to_string(),
+                    '\'' => "&#39;".to_string(),
+                    c => c.to_string(),
+                })
+                .collect()
+        };
+        let alphabet: Vec<char> =
+            "ab <>&\"'\n\t\r\0\u{1b}\u{7f}\u{80}\u{9f}\u{a0}\u{c2}\u{ff}é中😀−"
+                .chars()
+                .collect();
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        for len in 0..400 {
+            let s: String = (0..len % 23)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    alphabet[(state % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            assert_eq!(escape(&s), reference(&s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_are_written_as_rust_displays_them_but_for_ties() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            0.5,
+            0.1,
+            1e-7,
+            1.5e-300,
+            5e-324,
+            1e15,
+            1e16,
+            1e17,
+            1e21,
+            1e22,
+            123456789.0,
+            0.47031,
+            -16.0,
+            2.7,
+            1.0 / 3.0,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            18.0 / 1.24,
+        ];
+        // A deterministic spread over every exponent.
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            values.push(f64::from_bits(state));
+            // Numbers with few fractional bits, where ties between shortest forms occur.
+            let m = (state >> 11) as f64;
+            values.extend([m / 4.0, -m / 2.0, m / 4096.0, (state >> 30) as f64 / 8.0]);
+        }
+        for v in values {
+            let mut out = String::new();
+            push_number(&mut out, v);
+            let display = format!("{v}");
+            if out == display {
+                continue;
+            }
+            // A tie between two shortest forms: same length, last digits one apart, both
+            // read back as `v`.
+            let last = |s: &str| s.as_bytes()[s.len() - 1];
+            assert_eq!(out.len(), display.len(), "{v:e}: {out} vs {display}");
+            assert_eq!(out[..out.len() - 1], display[..display.len() - 1], "{v:e}");
+            assert_eq!(last(&display) - last(&out), 1, "{v:e}: {out} vs {display}");
+            assert_eq!(out.parse::<f64>(), Ok(v), "{v:e}");
+        }
+    }
+
+    #[test]
+    fn suggests_close_names_only() {
+        assert_eq!(closest("relux", ["relu", "tanh"]), Some("relu"));
+        assert_eq!(closest("banana", ["relu", "tanh"]), None);
+        assert_eq!(closest("rleu", ["relu", "tanh"]), Some("relu"));
+        assert_eq!(closest("W3", ["w1", "w3"]), Some("w3"));
+    }
+}
