@@ -32,137 +32,25 @@ text { fill: #1f2328; font-family: sans-serif; font-size: 13px; } .name { font-w
 
 /// Draw the network of a lesson; its description is in language `lang`.
 pub fn draw(spec: &DiagramSpec, network: &Network, lang: &str) -> Figure {
-    // Columns: the input, each hidden layer, the output.
-    let mut columns: Vec<Vec<NodeView>> = vec![vec![NodeView {
-        name: &network.input.label,
-        node: None,
-        activation: None,
-    }]];
-    for layer in &network.layers {
-        columns.push(
-            layer
-                .nodes
-                .iter()
-                .map(|n| NodeView {
-                    name: &n.name,
-                    node: Some(n),
-                    activation: Some(layer.activation),
-                })
-                .collect(),
-        );
-    }
-    let rows = columns.iter().map(Vec::len).max().unwrap_or(1) as f64;
-    let width = 2.0 * MARGIN_X + COLUMN * (columns.len() - 1) as f64;
-    let height = 2.0 * MARGIN_Y + ROW * rows + 10.0;
-    let position = |c: usize, r: usize, count: usize| -> (f64, f64) {
-        let x = MARGIN_X + COLUMN * c as f64;
-        let y = MARGIN_Y + ROW * (r as f64 + 0.5 + (rows - count as f64) / 2.0) - 12.0;
-        (x, y)
+    let layout = Layout::new(network);
+    let emphasis = Emphasis {
+        highlight: &spec.highlight,
     };
-    let lit = |key: &str| spec.highlight.iter().any(|h| h == key);
-    let any = !spec.highlight.is_empty();
     let mut body = String::new();
     let mut labels = String::new();
-    let mut edges_desc = Vec::new();
-    // Edges, with weight labels.
-    for (l, layer) in network.layers.iter().enumerate() {
-        for (n, node) in layer.nodes.iter().enumerate() {
-            for (k, w) in node.weights.iter().enumerate() {
-                let (x1, y1) = position(l, k, columns[l].len());
-                let (x2, y2) = position(l + 1, n, columns[l + 1].len());
-                let (dx, dy) = (x2 - x1, y2 - y1);
-                let len = (dx * dx + dy * dy).sqrt().max(1.0);
-                let (ux, uy) = (dx / len, dy / len);
-                let on = lit(&w.name);
-                let class = if on {
-                    "edge hl"
-                } else if any {
-                    "edge dim"
-                } else {
-                    "edge"
-                };
-                let _ = writeln!(
-                    body,
-                    "<line class=\"{class}\" x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\"/>",
-                    x1 + ux * RADIUS,
-                    y1 + uy * RADIUS,
-                    x2 - ux * RADIUS,
-                    y2 - uy * RADIUS
-                );
-                let text = w.shown();
-                // Labels sit at 40% of the edge from its end, to keep fan-in labels apart.
-                let (lx, ly) = (x1 + dx * 0.6, y1 + dy * 0.6);
-                label(&mut labels, lx, ly - 4.0, &text, on, any);
-                edges_desc.push(i18n::sentence(
-                    lang,
-                    "diagram_edge",
-                    &[
-                        ("from", columns[l][k].name),
-                        ("to", columns[l + 1][n].name),
-                        ("weight", &text),
-                    ],
-                ));
-            }
-        }
-    }
-    // Nodes, with their activation glyph, name and bias.
-    for (c, column) in columns.iter().enumerate() {
-        for (r, node) in column.iter().enumerate() {
-            let (x, y) = position(c, r, column.len());
-            let on = node.node.is_some_and(|n| lit(&n.name) || lit(&n.bias.name));
-            let group = if on {
-                "hl"
-            } else if any {
-                "dim"
-            } else {
-                ""
-            };
-            let _ = writeln!(body, "<g class=\"{group}\">");
-            let _ = writeln!(
-                body,
-                "<circle class=\"node\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{RADIUS}\"/>"
-            );
-            match node.activation {
-                Some(a) => {
-                    let _ = writeln!(body, "<path class=\"glyph\" d=\"{}\"/>", glyph(a, x, y));
-                }
-                None => {
-                    let _ = writeln!(
-                        body,
-                        "<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">x</text>",
-                        y + 5.0
-                    );
-                }
-            }
-            let _ = writeln!(
-                body,
-                "<text class=\"name\" x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
-                y + RADIUS + 17.0,
-                escape(node.name)
-            );
-            if let Some(n) = node.node {
-                let _ = writeln!(
-                    body,
-                    "<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
-                    y + RADIUS + 33.0,
-                    escape(&n.bias.shown())
-                );
-            }
-            body.push_str("</g>\n");
-        }
-    }
-    let description = describe(network, &edges_desc, &spec.highlight, lang);
+    let edges = layout.edges(network, &emphasis, lang, &mut body, &mut labels);
+    layout.nodes(&emphasis, &mut body);
+    let description = describe(network, &edges, &spec.highlight, lang);
     let title = if spec.title.is_empty() {
         i18n::text(lang, "diagram")
     } else {
         spec.title.as_str()
     };
+    let (width, height) = (layout.width.round(), layout.height.round());
     let mut svg = format!(
-        "<svg role=\"img\" aria-labelledby=\"title desc\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" xmlns=\"http://www.w3.org/2000/svg\">\n<title id=\"title\">{}</title>\n<desc id=\"desc\">{}</desc>\n{STYLE}<rect class=\"bg\" width=\"{w}\" height=\"{h}\"/>\n",
+        "<svg role=\"img\" aria-labelledby=\"title desc\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\">\n<title id=\"title\">{}</title>\n<desc id=\"desc\">{}</desc>\n{STYLE}<rect class=\"bg\" width=\"{width}\" height=\"{height}\"/>\n",
         escape(title),
         escape(&description),
-        w = width.round(),
-        h = height.round(),
     );
     svg.push_str(&body);
     svg.push_str(&labels);
@@ -172,8 +60,8 @@ pub fn draw(spec: &DiagramSpec, network: &Network, lang: &str) -> Figure {
         svg,
         csv: String::new(),
         description,
-        width: width.round() as u32,
-        height: height.round() as u32,
+        width: width as u32,
+        height: height as u32,
     }
 }
 
@@ -184,18 +72,182 @@ struct NodeView<'a> {
     activation: Option<Activation>,
 }
 
-fn label(out: &mut String, x: f64, y: f64, text: &str, on: bool, any: bool) {
+/// What a diagram emphasises: the highlighted names are drawn strong, everything else dim;
+/// with nothing highlighted, everything is plain.
+struct Emphasis<'a> {
+    highlight: &'a [String],
+}
+
+impl Emphasis<'_> {
+    fn lit(&self, name: &str) -> bool {
+        self.highlight.iter().any(|h| h == name)
+    }
+
+    /// The class of a part that is (`on`) or is not highlighted: `hl`, `dim` or none.
+    fn class(&self, on: bool) -> &'static str {
+        if on {
+            "hl"
+        } else if self.highlight.is_empty() {
+            ""
+        } else {
+            "dim"
+        }
+    }
+}
+
+/// Where the circles go: one column per layer (the input first), each column centred.
+struct Layout<'a> {
+    columns: Vec<Vec<NodeView<'a>>>,
+    rows: f64,
+    width: f64,
+    height: f64,
+}
+
+impl<'a> Layout<'a> {
+    fn new(network: &'a Network) -> Layout<'a> {
+        // Columns: the input, each hidden layer, the output.
+        let mut columns: Vec<Vec<NodeView>> = vec![vec![NodeView {
+            name: &network.input.label,
+            node: None,
+            activation: None,
+        }]];
+        for layer in &network.layers {
+            columns.push(
+                layer
+                    .nodes
+                    .iter()
+                    .map(|n| NodeView {
+                        name: &n.name,
+                        node: Some(n),
+                        activation: Some(layer.activation),
+                    })
+                    .collect(),
+            );
+        }
+        let rows = columns.iter().map(Vec::len).max().unwrap_or(1) as f64;
+        Layout {
+            width: 2.0 * MARGIN_X + COLUMN * (columns.len() - 1) as f64,
+            height: 2.0 * MARGIN_Y + ROW * rows + 10.0,
+            columns,
+            rows,
+        }
+    }
+
+    /// The centre of circle `r` of column `c`.
+    fn position(&self, c: usize, r: usize) -> (f64, f64) {
+        let count = self.columns[c].len() as f64;
+        let x = MARGIN_X + COLUMN * c as f64;
+        let y = MARGIN_Y + ROW * (r as f64 + 0.5 + (self.rows - count) / 2.0) - 12.0;
+        (x, y)
+    }
+
+    /// The edges into `body` and their weight labels into `labels`; returns each edge described.
+    fn edges(
+        &self,
+        network: &Network,
+        emphasis: &Emphasis,
+        lang: &str,
+        body: &mut String,
+        labels: &mut String,
+    ) -> Vec<String> {
+        let mut described = Vec::new();
+        for (l, layer) in network.layers.iter().enumerate() {
+            for (n, node) in layer.nodes.iter().enumerate() {
+                for (k, w) in node.weights.iter().enumerate() {
+                    let (x1, y1) = self.position(l, k);
+                    let (x2, y2) = self.position(l + 1, n);
+                    let (dx, dy) = (x2 - x1, y2 - y1);
+                    let len = (dx * dx + dy * dy).sqrt().max(1.0);
+                    let (ux, uy) = (dx / len, dy / len);
+                    let on = emphasis.lit(&w.name);
+                    let class = match emphasis.class(on) {
+                        "" => "edge".to_string(),
+                        c => format!("edge {c}"),
+                    };
+                    let _ = writeln!(
+                        body,
+                        "<line class=\"{class}\" x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\"/>",
+                        x1 + ux * RADIUS,
+                        y1 + uy * RADIUS,
+                        x2 - ux * RADIUS,
+                        y2 - uy * RADIUS
+                    );
+                    let text = w.shown();
+                    // Labels sit at 40% of the edge from its end, to keep fan-in labels apart.
+                    let (lx, ly) = (x1 + dx * 0.6, y1 + dy * 0.6);
+                    label(labels, lx, ly - 4.0, &text, on, emphasis.class(on));
+                    described.push(i18n::sentence(
+                        lang,
+                        "diagram_edge",
+                        &[
+                            ("from", self.columns[l][k].name),
+                            ("to", self.columns[l + 1][n].name),
+                            ("weight", &text),
+                        ],
+                    ));
+                }
+            }
+        }
+        described
+    }
+
+    /// The circles, each with its activation glyph (or `x` for the input), name and bias.
+    fn nodes(&self, emphasis: &Emphasis, body: &mut String) {
+        for (c, column) in self.columns.iter().enumerate() {
+            for (r, node) in column.iter().enumerate() {
+                let (x, y) = self.position(c, r);
+                let on = node
+                    .node
+                    .is_some_and(|n| emphasis.lit(&n.name) || emphasis.lit(&n.bias.name));
+                let _ = writeln!(body, "<g class=\"{}\">", emphasis.class(on));
+                let _ = writeln!(
+                    body,
+                    "<circle class=\"node\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{RADIUS}\"/>"
+                );
+                match node.activation {
+                    Some(a) => {
+                        let _ = writeln!(body, "<path class=\"glyph\" d=\"{}\"/>", glyph(a, x, y));
+                    }
+                    None => {
+                        let _ = writeln!(
+                            body,
+                            "<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">x</text>",
+                            y + 5.0
+                        );
+                    }
+                }
+                let _ = writeln!(
+                    body,
+                    "<text class=\"name\" x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
+                    y + RADIUS + 17.0,
+                    escape(node.name)
+                );
+                if let Some(n) = node.node {
+                    let _ = writeln!(
+                        body,
+                        "<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
+                        y + RADIUS + 33.0,
+                        escape(&n.bias.shown())
+                    );
+                }
+                body.push_str("</g>\n");
+            }
+        }
+    }
+}
+
+/// A weight's label: a backing box and the text, in the edge's class (`hl`, `dim` or none);
+/// the text itself is emphasised only when highlighted.
+fn label(out: &mut String, x: f64, y: f64, text: &str, on: bool, class: &str) {
     let w = 7.4 * text.chars().count() as f64 + 8.0;
-    let class = if on {
-        " class=\"hl\""
-    } else if any {
-        " class=\"dim\""
+    let group = if class.is_empty() {
+        String::new()
     } else {
-        ""
+        format!(" class=\"{class}\"")
     };
     let _ = writeln!(
         out,
-        "<g{class}><rect class=\"label-bg\" x=\"{:.1}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"18\" rx=\"3\"/><text x=\"{x:.1}\" y=\"{y:.1}\" text-anchor=\"middle\"{}>{}</text></g>",
+        "<g{group}><rect class=\"label-bg\" x=\"{:.1}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"18\" rx=\"3\"/><text x=\"{x:.1}\" y=\"{y:.1}\" text-anchor=\"middle\"{}>{}</text></g>",
         x - w / 2.0,
         y - 13.0,
         if on { " class=\"hl\"" } else { "" },

@@ -162,78 +162,156 @@ fn parse_params(
         .collect()
 }
 
+/// Parse and check a network block, and find its kinks.
 pub fn parse(source: &SourceFile, fence: &Fence) -> Result<Network, Diagnostic> {
     let raw: RawNetwork = from_block(source, fence, "network block")?;
-    let input = raw.input.get_ref();
-    let from = finite(source, fence, &input.from, "`from`")?;
-    let to = finite(source, fence, &input.to, "`to`")?;
-    let from_literal = fence.text[input.from.span()].trim().to_string();
-    let to_literal = fence.text[input.to.span()].trim().to_string();
-    let range_span = fence.source_span(input.from.span().start..input.to.span().end);
-    if from.abs() > MAX_INPUT_MAGNITUDE || to.abs() > MAX_INPUT_MAGNITUDE {
-        return Err(source
-            .error(range_span, "the input range is too large to draw")
-            .expected(format!(
-                "`from` and `to` between −{MAX_INPUT_MAGNITUDE:e} and {MAX_INPUT_MAGNITUDE:e}"
-            ))
-            .hint("rescale the input, e.g. thousands of units instead of units"));
-    }
-    if from < to && to - from < MIN_INPUT_SPAN {
-        return Err(source
-            .error(range_span, "the input range is too narrow to draw")
-            .expected(format!(
-                "`to` at least {MIN_INPUT_SPAN:e} larger than `from`"
-            ))
-            .hint("rescale the input, e.g. micrograms instead of grams"));
-    }
-    if from >= to {
-        let span = range_span;
-        return Err(source
-            .error(
-                span,
-                format!(
-                    "the input range {} to {} is {}",
-                    typographic_minus(&from_literal),
-                    typographic_minus(&to_literal),
-                    if from == to { "empty" } else { "reversed" }
-                ),
-            )
-            .expected("`from` smaller than `to`")
-            .hint(if from == to {
-                format!(
-                    "make `to` larger than {from_literal}, like `to = {}`",
-                    from + 1.0
+    let mut reader = Reader {
+        source,
+        fence,
+        names: vec![("input".to_string(), 0..0)],
+    };
+    let input = reader.input(raw.input.get_ref())?;
+    at_most(
+        source,
+        raw.layer.len(),
+        MAX_LAYERS,
+        || fence.source_span(raw.layer[MAX_LAYERS].span()),
+        ("hidden layers", "hidden layers"),
+    )?;
+    let mut layers = Vec::new();
+    let mut previous = 1;
+    let mut parameters = 0;
+    for raw_layer in &raw.layer {
+        let layer = reader.layer(raw_layer.get_ref(), previous)?;
+        previous = layer.nodes.len();
+        parameters += layer
+            .nodes
+            .iter()
+            .map(|n| n.weights.len() + 1)
+            .sum::<usize>();
+        if parameters > MAX_PARAMETERS {
+            return Err(source
+                .error(
+                    fence.source_span(raw_layer.span()),
+                    format!("the network has more than {MAX_PARAMETERS} weights and biases"),
                 )
-            } else {
-                format!("swap them: `from = {to_literal}, to = {from_literal}`")
-            }));
+                .expected(format!(
+                    "at most {MAX_PARAMETERS} weights and biases in all"
+                ))
+                .hint("nnbook draws small networks for teaching; use fewer nodes"));
+        }
+        layers.push(layer);
     }
-    let samples = *input.samples.get_ref();
-    if !(2..=MAX_SAMPLES as i64).contains(&samples) {
-        return Err(source
-            .error(
-                fence.source_span(input.samples.span()),
-                format!("a sample count of {samples} is out of range"),
-            )
-            .expected(format!("a number of samples from 2 to {MAX_SAMPLES}"))
-            .hint("100 samples draw a smooth figure; kinks are added on top"));
+    let ro = raw.output.get_ref();
+    let output = reader.output(ro, previous)?;
+    let output_label = ro
+        .label
+        .clone()
+        .unwrap_or_else(|| output.nodes[0].name.clone());
+    layers.push(output);
+    let mut network = Network {
+        input,
+        layers,
+        output_label,
+        kinks: Vec::new(),
+    };
+    network.kinks = network.find_kinks();
+    Ok(network)
+}
+
+/// Reads the parts of one network block, keeping the names given so far (every node, weight
+/// and bias name is unique).
+struct Reader<'a> {
+    source: &'a SourceFile,
+    fence: &'a Fence,
+    /// Names and where they were given (`input` is reserved: an empty span).
+    names: Vec<(String, Range<usize>)>,
+}
+
+impl Reader<'_> {
+    /// The input: its range (finite, not too large or narrow, not reversed) and sample count.
+    fn input(&self, input: &RawInput) -> Result<Input, Diagnostic> {
+        let (source, fence) = (self.source, self.fence);
+        let from = finite(source, fence, &input.from, "`from`")?;
+        let to = finite(source, fence, &input.to, "`to`")?;
+        let from_literal = fence.text[input.from.span()].trim().to_string();
+        let to_literal = fence.text[input.to.span()].trim().to_string();
+        let range_span = fence.source_span(input.from.span().start..input.to.span().end);
+        if from.abs() > MAX_INPUT_MAGNITUDE || to.abs() > MAX_INPUT_MAGNITUDE {
+            return Err(source
+                .error(range_span, "the input range is too large to draw")
+                .expected(format!(
+                    "`from` and `to` between −{MAX_INPUT_MAGNITUDE:e} and {MAX_INPUT_MAGNITUDE:e}"
+                ))
+                .hint("rescale the input, e.g. thousands of units instead of units"));
+        }
+        if from < to && to - from < MIN_INPUT_SPAN {
+            return Err(source
+                .error(range_span, "the input range is too narrow to draw")
+                .expected(format!(
+                    "`to` at least {MIN_INPUT_SPAN:e} larger than `from`"
+                ))
+                .hint("rescale the input, e.g. micrograms instead of grams"));
+        }
+        if from >= to {
+            return Err(source
+                .error(
+                    range_span,
+                    format!(
+                        "the input range {} to {} is {}",
+                        typographic_minus(&from_literal),
+                        typographic_minus(&to_literal),
+                        if from == to { "empty" } else { "reversed" }
+                    ),
+                )
+                .expected("`from` smaller than `to`")
+                .hint(if from == to {
+                    format!(
+                        "make `to` larger than {from_literal}, like `to = {}`",
+                        from + 1.0
+                    )
+                } else {
+                    format!("swap them: `from = {to_literal}, to = {from_literal}`")
+                }));
+        }
+        let samples = *input.samples.get_ref();
+        if !(2..=MAX_SAMPLES as i64).contains(&samples) {
+            return Err(source
+                .error(
+                    fence.source_span(input.samples.span()),
+                    format!("a sample count of {samples} is out of range"),
+                )
+                .expected(format!("a number of samples from 2 to {MAX_SAMPLES}"))
+                .hint("100 samples draw a smooth figure; kinks are added on top"));
+        }
+        let name = input.name.get_ref().clone();
+        Ok(Input {
+            label: input.label.clone().unwrap_or_else(|| name.clone()),
+            name,
+            from,
+            to,
+            from_literal,
+            to_literal,
+            samples: samples as usize,
+        })
     }
-    let input_name = input.name.get_ref().clone();
-    let mut names: Vec<(String, Range<usize>)> = vec![("input".to_string(), 0..0)];
-    let mut check_name = |name: &Spanned<String>| -> Result<(), Diagnostic> {
+
+    /// A node, weight or bias name: usable in a signal name, and not given before.
+    fn name(&mut self, name: &Spanned<String>) -> Result<(), Diagnostic> {
+        let source = self.source;
         let n = name.get_ref();
         let ok = !n.is_empty()
             && n.chars()
                 .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
             && n.chars().next().is_some_and(|c| !c.is_ascii_digit());
-        let span = fence.source_span(name.span());
+        let span = self.fence.source_span(name.span());
         if !ok {
             return Err(source
                 .error(span, format!("`{n}` is not a usable name"))
                 .expected("a name of letters, digits, '_' or '-', not starting with a digit")
                 .hint("signals are named `<node>.activation`, so names cannot contain dots"));
         }
-        if let Some((_, first)) = names.iter().find(|(k, _)| k == n) {
+        if let Some((_, first)) = self.names.iter().find(|(k, _)| k == n) {
             let d = source
                 .error(span, format!("the name `{n}` is used twice"))
                 .expected("a unique name for every node, weight and bias");
@@ -246,22 +324,13 @@ pub fn parse(source: &SourceFile, fence: &Fence) -> Result<Network, Diagnostic> 
                 ))
             });
         }
-        names.push((n.clone(), span));
+        self.names.push((n.clone(), span));
         Ok(())
-    };
+    }
 
-    let mut layers = Vec::new();
-    let mut previous = 1;
-    let mut parameters = 0;
-    at_most(
-        source,
-        raw.layer.len(),
-        MAX_LAYERS,
-        || fence.source_span(raw.layer[MAX_LAYERS].span()),
-        ("hidden layers", "hidden layers"),
-    )?;
-    for raw_layer in &raw.layer {
-        let rl = raw_layer.get_ref();
+    /// A hidden layer whose nodes each take `previous` weights.
+    fn layer(&mut self, rl: &RawLayer, previous: usize) -> Result<Layer, Diagnostic> {
+        let (source, fence) = (self.source, self.fence);
         at_most(
             source,
             rl.nodes.get_ref().len(),
@@ -278,85 +347,65 @@ pub fn parse(source: &SourceFile, fence: &Fence) -> Result<Network, Diagnostic> 
         let mut nodes = Vec::new();
         for raw_node in rl.nodes.get_ref() {
             let rn = raw_node.get_ref();
-            check_name(&rn.name)?;
+            self.name(&rn.name)?;
             let node_name = rn.name.get_ref();
-            let weights = parse_params(
-                source,
-                fence,
-                &rn.weights,
+            nodes.push(self.node(
+                node_name.clone(),
+                (&rn.weights, &rn.bias),
                 previous,
-                &format!("node `{node_name}`'s weights"),
-            )?;
-            let bias = parse_params(
-                source,
-                fence,
-                &rn.bias,
-                1,
-                &format!("node `{node_name}`'s bias"),
-            )?;
-            for (name, _) in rn.weights.get_ref().0.iter().chain(&rn.bias.get_ref().0) {
-                check_name(name)?;
+                (
+                    &format!("node `{node_name}`'s weights"),
+                    &format!("node `{node_name}`'s bias"),
+                ),
+            )?);
+        }
+        Ok(Layer { activation, nodes })
+    }
+
+    /// A node's `previous` weights and its bias, and their names; `what` names the weights and
+    /// the bias in messages.
+    fn node(
+        &mut self,
+        name: String,
+        (weights, bias): (&Spanned<ParamList>, &Spanned<ParamList>),
+        previous: usize,
+        (what_weights, what_bias): (&str, &str),
+    ) -> Result<Node, Diagnostic> {
+        let (source, fence) = (self.source, self.fence);
+        let parsed_weights = parse_params(source, fence, weights, previous, what_weights)?;
+        let parsed_bias = parse_params(source, fence, bias, 1, what_bias)?;
+        for (param, _) in weights.get_ref().0.iter().chain(&bias.get_ref().0) {
+            self.name(param)?;
+        }
+        Ok(Node {
+            name,
+            weights: parsed_weights,
+            bias: parsed_bias.into_iter().next().expect("one bias"),
+        })
+    }
+
+    /// The output layer: one node, `output` unless named, identity unless an activation is set.
+    fn output(&mut self, ro: &RawOutput, previous: usize) -> Result<Layer, Diagnostic> {
+        let activation = match &ro.activation {
+            Some(a) => parse_activation(self.source, self.fence, a)?,
+            None => Activation::Identity,
+        };
+        let name = match &ro.name {
+            Some(n) => {
+                self.name(n)?;
+                n.get_ref().clone()
             }
-            nodes.push(Node {
-                name: node_name.clone(),
-                weights,
-                bias: bias.into_iter().next().expect("one bias"),
-            });
-        }
-        previous = nodes.len();
-        parameters += nodes.iter().map(|n| n.weights.len() + 1).sum::<usize>();
-        if parameters > MAX_PARAMETERS {
-            return Err(source
-                .error(
-                    fence.source_span(raw_layer.span()),
-                    format!("the network has more than {MAX_PARAMETERS} weights and biases"),
-                )
-                .expected(format!(
-                    "at most {MAX_PARAMETERS} weights and biases in all"
-                ))
-                .hint("nnbook draws small networks for teaching; use fewer nodes"));
-        }
-        layers.push(Layer { activation, nodes });
+            None => "output".to_string(),
+        };
+        let node = self.node(
+            name,
+            (&ro.weights, &ro.bias),
+            previous,
+            ("the output's weights", "the output's bias"),
+        )?;
+        Ok(Layer {
+            activation,
+            nodes: vec![node],
+        })
     }
-    let ro = raw.output.get_ref();
-    let activation = match &ro.activation {
-        Some(a) => parse_activation(source, fence, a)?,
-        None => Activation::Identity,
-    };
-    let output_name = match &ro.name {
-        Some(n) => {
-            check_name(n)?;
-            n.get_ref().clone()
-        }
-        None => "output".to_string(),
-    };
-    let weights = parse_params(source, fence, &ro.weights, previous, "the output's weights")?;
-    let bias = parse_params(source, fence, &ro.bias, 1, "the output's bias")?;
-    for (name, _) in ro.weights.get_ref().0.iter().chain(&ro.bias.get_ref().0) {
-        check_name(name)?;
-    }
-    layers.push(Layer {
-        activation,
-        nodes: vec![Node {
-            name: output_name.clone(),
-            weights,
-            bias: bias.into_iter().next().expect("one bias"),
-        }],
-    });
-    let mut network = Network {
-        input: Input {
-            label: input.label.clone().unwrap_or_else(|| input_name.clone()),
-            name: input_name,
-            from,
-            to,
-            from_literal,
-            to_literal,
-            samples: samples as usize,
-        },
-        layers,
-        output_label: ro.label.clone().unwrap_or(output_name),
-        kinks: Vec::new(),
-    };
-    network.kinks = network.find_kinks();
-    Ok(network)
 }
