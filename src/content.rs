@@ -53,70 +53,18 @@ pub fn find(root: &Path, dir: &Path) -> Result<Found, Vec<Diagnostic>> {
         };
         let path = entry.path();
         if entry.path_is_symlink() {
-            let shown = display_path(root, path);
-            match path.canonicalize() {
-                Ok(target) if target.is_dir() => {
-                    warnings.push(
-                        Diagnostic::in_file(shown, "a link to a folder is not followed")
-                            .warning()
-                            .hint("move or copy the lessons into content/"),
-                    );
-                    continue;
-                }
-                Ok(target) if target.starts_with(&project) => {}
-                _ => {
-                    warnings.push(
-                        Diagnostic::in_file(
-                            shown,
-                            "a link that points outside the project (or nowhere) is not followed",
-                        )
-                        .warning()
-                        .hint("copy the file into content/"),
-                    );
-                    continue;
-                }
+            if let Some(warning) = link_not_followed(root, &project, path) {
+                warnings.push(warning);
+                continue;
             }
         }
         if !path.is_file() || path.extension().is_none_or(|e| e != "md") {
             continue;
         }
-        let shown = display_path(root, path);
-        let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
-            problems.push(Diagnostic::in_file(
-                shown,
-                "the file name is not valid UTF-8",
-            ));
-            continue;
-        };
-        if entry.metadata().is_ok_and(|m| m.len() > MAX_LESSON_BYTES) {
-            problems.push(
-                Diagnostic::in_file(shown, "the file is larger than 5 MiB")
-                    .expected("a lesson of at most 5 MiB")
-                    .hint("split the lesson into several files"),
-            );
-            continue;
-        }
-        match std::fs::read(path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => files.push(ContentFile {
-                    source: SourceFile::new(shown, text),
-                    stem: stem.to_string(),
-                }),
-                Err(e) => {
-                    let at = e.utf8_error().valid_up_to();
-                    let text = String::from_utf8_lossy(&e.into_bytes()[..at]).into_owned();
-                    problems.push(
-                        SourceFile::new(shown, text.clone())
-                            .error(at..at, "the file is not valid UTF-8")
-                            .expected("a UTF-8 text file")
-                            .hint("save the lesson as UTF-8"),
-                    );
-                }
-            },
-            Err(e) => problems.push(Diagnostic::in_file(
-                shown,
-                format!("cannot read the file: {e}"),
-            )),
+        let too_large = entry.metadata().is_ok_and(|m| m.len() > MAX_LESSON_BYTES);
+        match read_lesson(display_path(root, path), path, too_large) {
+            Ok(file) => files.push(file),
+            Err(d) => problems.push(d),
         }
     }
     if problems.is_empty() {
@@ -126,4 +74,56 @@ pub fn find(root: &Path, dir: &Path) -> Result<Found, Vec<Diagnostic>> {
     }
 }
 
-//END
+/// A warning for a symbolic link the walk does not follow: one to a folder, or one that points
+/// outside the `project` (or nowhere). `None` for a link to a file inside the project.
+fn link_not_followed(root: &Path, project: &Path, path: &Path) -> Option<Diagnostic> {
+    let shown = display_path(root, path);
+    match path.canonicalize() {
+        Ok(target) if target.is_dir() => Some(
+            Diagnostic::in_file(shown, "a link to a folder is not followed")
+                .warning()
+                .hint("move or copy the lessons into content/"),
+        ),
+        Ok(target) if target.starts_with(project) => None,
+        _ => Some(
+            Diagnostic::in_file(
+                shown,
+                "a link that points outside the project (or nowhere) is not followed",
+            )
+            .warning()
+            .hint("copy the file into content/"),
+        ),
+    }
+}
+
+/// Read one lesson file (shown as `shown`): its name must be UTF-8, its size at most
+/// [`MAX_LESSON_BYTES`] (`too_large` says it is over), its text UTF-8.
+fn read_lesson(shown: String, path: &Path, too_large: bool) -> Result<ContentFile, Diagnostic> {
+    let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
+        return Err(Diagnostic::in_file(
+            shown,
+            "the file name is not valid UTF-8",
+        ));
+    };
+    if too_large {
+        return Err(Diagnostic::in_file(shown, "the file is larger than 5 MiB")
+            .expected("a lesson of at most 5 MiB")
+            .hint("split the lesson into several files"));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::in_file(shown.clone(), format!("cannot read the file: {e}")))?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(ContentFile {
+            source: SourceFile::new(shown, text),
+            stem: stem.to_string(),
+        }),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(&e.into_bytes()[..at]).into_owned();
+            Err(SourceFile::new(shown, text)
+                .error(at..at, "the file is not valid UTF-8")
+                .expected("a UTF-8 text file")
+                .hint("save the lesson as UTF-8"))
+        }
+    }
+}

@@ -91,26 +91,7 @@ fn tokens(code: &str, lang: Lang) -> String {
             continue;
         }
         if c == '"' || c == '\'' {
-            let triple = lang != Lang::Shell && code[at..].starts_with(&c.to_string().repeat(3));
-            let close_len = if triple { 3 } else { 1 };
-            let mut j = i + close_len;
-            while j < chars.len() {
-                let cj = chars[j].1;
-                if cj == '\\' && lang != Lang::Shell {
-                    j += 2;
-                    continue;
-                }
-                if !triple && cj == '\n' {
-                    break;
-                }
-                if cj == c && (!triple || code[chars[j].0..].starts_with(&c.to_string().repeat(3)))
-                {
-                    j += close_len;
-                    break;
-                }
-                j += 1;
-            }
-            let j = j.min(chars.len());
+            let j = string_end(code, &chars, i, lang);
             // A Python string prefix (f, r, b) was already written as part of the word before.
             span(&mut out, STRING, &code[at..end_of(j)]);
             i = j;
@@ -143,21 +124,9 @@ fn tokens(code: &str, lang: Lang) -> String {
                 .iter()
                 .map(|c| c.1)
                 .find(|c| *c != ' ' && *c != '\t');
-            match lang {
-                Lang::Python if PYTHON_KEYWORDS.contains(&word) => span(&mut out, KEYWORD, word),
-                Lang::Python if PYTHON_BUILTINS.contains(&word) && next == Some('(') => {
-                    span(&mut out, BUILTIN, word)
-                }
-                Lang::Toml
-                    if word == "true" || word == "false" || word == "inf" || word == "nan" =>
-                {
-                    span(&mut out, NUMBER, word)
-                }
-                Lang::Toml if line_start || next == Some('=') => span(&mut out, KEY, word),
-                Lang::Shell if line_start && SHELL_KEYWORDS.contains(&word) => {
-                    span(&mut out, KEYWORD, word)
-                }
-                _ => out.push_str(&escape(word)),
+            match word_class(word, lang, line_start, next) {
+                Some(class) => span(&mut out, class, word),
+                None => out.push_str(&escape(word)),
             }
             i = j;
             line_start = false;
@@ -172,6 +141,52 @@ fn tokens(code: &str, lang: Lang) -> String {
         i += 1;
     }
     out
+}
+
+/// The index of the character after the string literal that opens at character `i` (a
+/// quote), or the end of the line for an unclosed one; triple quotes in Python and TOML.
+fn string_end(code: &str, chars: &[(usize, char)], i: usize, lang: Lang) -> usize {
+    let (at, c) = chars[i];
+    let triple = lang != Lang::Shell && code[at..].starts_with(&c.to_string().repeat(3));
+    let close_len = if triple { 3 } else { 1 };
+    let mut j = i + close_len;
+    while j < chars.len() {
+        let cj = chars[j].1;
+        if cj == '\\' && lang != Lang::Shell {
+            j += 2;
+            continue;
+        }
+        if !triple && cj == '\n' {
+            break;
+        }
+        if cj == c && (!triple || code[chars[j].0..].starts_with(&c.to_string().repeat(3))) {
+            j += close_len;
+            break;
+        }
+        j += 1;
+    }
+    j.min(chars.len())
+}
+
+/// The class of a word: a keyword, a builtin called, a TOML literal or key, a shell command
+/// keyword at the start of a line; `None` for plain text. `next` is the next character that
+/// is not a space or tab.
+fn word_class(
+    word: &str,
+    lang: Lang,
+    line_start: bool,
+    next: Option<char>,
+) -> Option<&'static str> {
+    match lang {
+        Lang::Python if PYTHON_KEYWORDS.contains(&word) => Some(KEYWORD),
+        Lang::Python if PYTHON_BUILTINS.contains(&word) && next == Some('(') => Some(BUILTIN),
+        Lang::Toml if word == "true" || word == "false" || word == "inf" || word == "nan" => {
+            Some(NUMBER)
+        }
+        Lang::Toml if line_start || next == Some('=') => Some(KEY),
+        Lang::Shell if line_start && SHELL_KEYWORDS.contains(&word) => Some(KEYWORD),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

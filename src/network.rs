@@ -184,14 +184,6 @@ pub struct Trace {
 }
 
 impl Network {
-    pub fn output(&self) -> &Node {
-        &self.layers[self.layers.len() - 1].nodes[0]
-    }
-
-    pub fn output_activation(&self) -> Activation {
-        self.layers[self.layers.len() - 1].activation
-    }
-
     /// Every weight and bias in order: layer by layer, node by node, weights then bias.
     pub fn params(&self) -> impl Iterator<Item = &Param> {
         self.layers
@@ -264,11 +256,6 @@ impl Network {
             }
         };
         v + 0.0
-    }
-
-    /// The name of the output node, as used in signal names.
-    pub fn output_name(&self) -> &str {
-        &self.output().name
     }
 
     /// Every signal name this network offers, in a readable order.

@@ -163,33 +163,12 @@ pub fn parse_figure(
         || fence.source_span(raw.points[MAX_POINTS].span()),
         ("data points", "data points per figure"),
     )?;
-    let mut series = Vec::new();
-    for rs in raw.series.get_ref() {
-        let rs = rs.get_ref();
-        let signal = resolve_signal(source, fence, net, &rs.signal)?;
-        let color = match &rs.color {
-            Some(c) => Rgb::parse(c.get_ref()).ok_or_else(|| {
-                let names: Vec<&str> = Rgb::NAMED.iter().map(|(n, _)| *n).collect();
-                source
-                    .error(
-                        fence.source_span(c.span()),
-                        format!("unknown colour `{}`", c.get_ref()),
-                    )
-                    .expected(format!("one of {} or \"#rrggbb\"", names.join(", ")))
-                    .hint(
-                        did_you_mean(c.get_ref(), names.iter().copied()).unwrap_or_else(|| {
-                            "a hex colour is six digits, like \"#1f77b4\"".to_string()
-                        }),
-                    )
-            })?,
-            None => Rgb::default_for(net, &signal),
-        };
-        series.push(SeriesSpec {
-            signal,
-            label: rs.label.clone(),
-            color,
-        });
-    }
+    let series = raw
+        .series
+        .get_ref()
+        .iter()
+        .map(|rs| parse_series(source, fence, net, rs.get_ref()))
+        .collect::<Result<Vec<_>, _>>()?;
     let mut points = Vec::new();
     for p in &raw.points {
         let [x, y] = *p.get_ref();
@@ -225,6 +204,46 @@ pub fn parse_figure(
         },
         id_span,
     ))
+}
+
+/// One series of a figure: its signal and its colour (by default, the signal's own).
+fn parse_series(
+    source: &SourceFile,
+    fence: &Fence,
+    net: &Network,
+    rs: &RawSeries,
+) -> Result<SeriesSpec, Diagnostic> {
+    let signal = resolve_signal(source, fence, net, &rs.signal)?;
+    let color = match &rs.color {
+        Some(c) => parse_colour(source, fence, c)?,
+        None => Rgb::default_for(net, &signal),
+    };
+    Ok(SeriesSpec {
+        signal,
+        label: rs.label.clone(),
+        color,
+    })
+}
+
+/// A colour by name or as `#rrggbb`.
+fn parse_colour(
+    source: &SourceFile,
+    fence: &Fence,
+    c: &Spanned<String>,
+) -> Result<Rgb, Diagnostic> {
+    Rgb::parse(c.get_ref()).ok_or_else(|| {
+        let names: Vec<&str> = Rgb::NAMED.iter().map(|(n, _)| *n).collect();
+        source
+            .error(
+                fence.source_span(c.span()),
+                format!("unknown colour `{}`", c.get_ref()),
+            )
+            .expected(format!("one of {} or \"#rrggbb\"", names.join(", ")))
+            .hint(
+                did_you_mean(c.get_ref(), names.iter().copied())
+                    .unwrap_or_else(|| "a hex colour is six digits, like \"#1f77b4\"".to_string()),
+            )
+    })
 }
 
 /// A figure's or diagram's caption and where it is in the source (the whole block without one).

@@ -75,33 +75,7 @@ pub fn parse_table(
         .iter()
         .map(|s| resolve_signal(source, fence, net, s))
         .collect::<Result<Vec<_>, _>>()?;
-    let at = match raw.at.get_ref() {
-        RawAt::Inputs(xs) => {
-            if let Some(x) = xs.iter().find(|x| !x.is_finite()) {
-                return Err(source
-                    .error(
-                        fence.source_span(raw.at.span()),
-                        format!("input {x} is not a finite number"),
-                    )
-                    .expected("finite inputs, like [0.0, 0.5, 1.0]"));
-            }
-            xs.clone()
-        }
-        RawAt::Named(name) if name == "kinks" => net.kinks(),
-        RawAt::Named(name) => {
-            return Err(source
-                .error(
-                    fence.source_span(raw.at.span()),
-                    format!("unknown input set `{name}`"),
-                )
-                .expected("a list of inputs, like [0.0, 0.5], or \"kinks\"")
-                .hint(if closest(name, ["kinks"]).is_some() {
-                    "did you mean `\"kinks\"`?"
-                } else {
-                    "write the inputs as a list of numbers"
-                }))
-        }
-    };
+    let at = parse_at(source, fence, net, &raw.at)?;
     at_most(
         source,
         at.len(),
@@ -140,6 +114,40 @@ pub fn parse_table(
         precision,
         input_precision,
     })
+}
+
+/// The inputs of a table's rows: a list of numbers, or `"kinks"` for the network's kinks.
+fn parse_at(
+    source: &SourceFile,
+    fence: &Fence,
+    net: &Network,
+    at: &Spanned<RawAt>,
+) -> Result<Vec<f64>, Diagnostic> {
+    match at.get_ref() {
+        RawAt::Inputs(xs) => {
+            if let Some(x) = xs.iter().find(|x| !x.is_finite()) {
+                return Err(source
+                    .error(
+                        fence.source_span(at.span()),
+                        format!("input {x} is not a finite number"),
+                    )
+                    .expected("finite inputs, like [0.0, 0.5, 1.0]"));
+            }
+            Ok(xs.clone())
+        }
+        RawAt::Named(name) if name == "kinks" => Ok(net.kinks()),
+        RawAt::Named(name) => Err(source
+            .error(
+                fence.source_span(at.span()),
+                format!("unknown input set `{name}`"),
+            )
+            .expected("a list of inputs, like [0.0, 0.5], or \"kinks\"")
+            .hint(if closest(name, ["kinks"]).is_some() {
+                "did you mean `\"kinks\"`?"
+            } else {
+                "write the inputs as a list of numbers"
+            })),
+    }
 }
 
 /// The parameters block takes no fields: its body must be empty.
