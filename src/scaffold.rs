@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::Diagnostic;
 use crate::markdown::hyphenate;
-use crate::project::{CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR};
+use crate::project::{CONFIG_FILE, CONTENT_DIR, SITE_DIR, TEMPLATES_DIR};
 use crate::site::DEFAULT_TEMPLATES;
 
 /// The starter lesson: front matter, a small network, a figure and a table, with comments.
@@ -76,13 +76,13 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     };
     file(CONFIG_FILE, CONFIG)?;
     file(
-        "content/getting-started.md",
+        &format!("{CONTENT_DIR}/getting-started.md"),
         &starter_lesson("Getting started"),
     )?;
     for (name, text) in DEFAULT_TEMPLATES {
-        file(&format!("templates/{name}"), text)?;
+        file(&format!("{TEMPLATES_DIR}/{name}"), text)?;
     }
-    file(".gitignore", "/site\n")?;
+    file(".gitignore", &format!("/{SITE_DIR}\n"))?;
     Ok(written)
 }
 
