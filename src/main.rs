@@ -35,6 +35,9 @@ enum Command {
         /// The site's public address (for sitemap.xml and page URLs), overriding nnbook.toml.
         #[arg(long)]
         base_url: Option<String>,
+        /// Replace the output folder even if nnbook did not build it (everything in it is lost).
+        #[arg(long)]
+        force: bool,
     },
     /// Check every lesson and template and report all problems; writes nothing.
     Check {
@@ -80,7 +83,8 @@ fn main() -> ExitCode {
             out,
             quiet,
             base_url,
-        } => cmd::build::run(root, out, base_url, quiet),
+            force,
+        } => cmd::build::run(root, out, base_url, quiet, force),
         Command::Check { root } => cmd::check::run(&root),
         Command::Serve {
             root,

@@ -11,6 +11,7 @@ pub fn run(
     out: Option<PathBuf>,
     base_url: Option<String>,
     quiet: bool,
+    force: bool,
 ) -> Result<(), Error> {
     let out = out.unwrap_or_else(|| {
         if root == Path::new(".") {
@@ -23,6 +24,7 @@ pub fn run(
         root,
         out,
         base_url,
+        force,
     })?;
     super::report(&summary.warnings);
     if !quiet {

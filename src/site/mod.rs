@@ -31,7 +31,7 @@ use cache::{Cache, LessonKey, RenderedLesson};
 use place::Placed;
 
 pub use load::load_lessons;
-pub use publish::SiteFiles;
+pub use publish::{SiteFiles, SITE_MARKER};
 pub use theme::{Theme, ThemeFiles, DEFAULT_TEMPLATES};
 
 /// What to build and where.
@@ -43,6 +43,8 @@ pub struct BuildOptions {
     pub out: PathBuf,
     /// The site's public address, overriding `base_url` in `nnbook.toml`.
     pub base_url: Option<String>,
+    /// Replace the output folder even if nnbook did not build it (`--force`).
+    pub force: bool,
 }
 
 /// What a build did.
@@ -86,7 +88,8 @@ pub struct Site {
 /// Build the project at `options.root` into `options.out`.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
     let start = Instant::now();
-    publish::check_output_folder(&options.root, &options.out)?;
+    publish::check_output_folder(&options.root, &options.out, options.force)?;
+    let out = publish::output_path(&options.out);
     let cannot_write = |e: std::io::Error| {
         Diagnostic::new(format!(
             "cannot write the site to {}: {e}",
@@ -94,7 +97,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
         ))
         .hint("check that the output folder's parent exists and is writable")
     };
-    let staging = publish::stage(&options.out).map_err(cannot_write)?;
+    let staging = publish::stage(&out).map_err(cannot_write)?;
     // Lesson files go into the staging folder as soon as they are rendered.
     let built = Builder::new(&options.root)
         .with_base_url(options.base_url.clone())
@@ -108,11 +111,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
             return Err(e);
         }
     };
-    publish::publish(&options.out, &staging, &site.files).map_err(cannot_write)?;
+    publish::publish(&out, &staging, &site.files).map_err(cannot_write)?;
     Ok(BuildSummary {
         lessons: site.lessons,
         figures: site.figures,
-        files: site.files.len() + site.written.len(),
+        // The pages, figures and other files, and the marker.
+        files: site.files.len() + site.written.len() + 1,
         warnings: site.warnings,
         out: options.out.clone(),
         elapsed: start.elapsed(),
@@ -198,7 +202,7 @@ impl Builder {
             .or_else(|| theme.config.base_url.clone())
             .map(|u| if u.ends_with('/') { u } else { format!("{u}/") });
         let placed = place::place(&lessons, &default_lang);
-        let duplicates = place::duplicate_slugs(&placed);
+        let duplicates = place::conflicts(&placed, &default_lang);
         if !duplicates.is_empty() {
             return Err(duplicates.into());
         }

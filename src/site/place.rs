@@ -1,7 +1,7 @@
 //! Placing lessons in the site: each lesson's language and folder, their order, the neighbours
 //! a page links to, its translations, and slugs used twice.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use crate::error::Diagnostic;
@@ -69,9 +69,33 @@ fn order<'a>(p: &'a Placed, default_lang: &str) -> (bool, &'a str, i64, &'a str)
     )
 }
 
-/// Two lessons of one language with the same slug: each one after the first is a problem.
-pub fn duplicate_slugs(placed: &[Placed]) -> Vec<Diagnostic> {
+/// Lessons whose folder is taken: two lessons of one language with the same slug (each one
+/// after the first is a problem), and a lesson of the default language whose slug is the code
+/// of another language of the site (that language's index is `<code>/index.html`).
+pub fn conflicts(placed: &[Placed], default_lang: &str) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
+    let languages: BTreeSet<&str> = placed
+        .iter()
+        .map(|p| p.lang.as_str())
+        .filter(|l| *l != default_lang)
+        .collect();
+    for p in placed.iter().filter(|p| languages.contains(p.dir.as_str())) {
+        let message = format!(
+            "the slug `{}` is the code of a language of the site",
+            p.lesson.slug
+        );
+        let at = match &p.lesson.slug_span {
+            Some(span) => p.lesson.source.error(span.clone(), message),
+            None => Diagnostic::in_file(p.lesson.source.path.clone(), message),
+        };
+        problems.push(
+            at.expected("a slug that is not a language code of the site's lessons")
+                .hint(format!(
+                    "`{}/index.html` is the index of the lessons in that language; rename the file or set `slug = \"...\"`",
+                    p.dir
+                )),
+        );
+    }
     let mut first_in: HashMap<&str, &Placed> = HashMap::with_capacity(placed.len());
     for p in placed {
         let first = *first_in.entry(p.dir.as_str()).or_insert(p);

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -14,34 +14,60 @@ use crate::project::{CONTENT_DIR, SITE_DIR, TEMPLATES_DIR};
 /// A built site, in memory: output paths (relative, with `/`) and their bytes, sorted.
 pub type SiteFiles = BTreeMap<String, Arc<Vec<u8>>>;
 
-/// Refuse an output folder that would overwrite the project itself.
-pub fn check_output_folder(root: &Path, out: &Path) -> Result<(), Error> {
-    let abs = |p: &Path| -> PathBuf {
-        let p = if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            std::env::current_dir().unwrap_or_default().join(p)
-        };
-        // Canonicalise the longest existing ancestor, keep the rest as written.
-        let mut existing = p.clone();
-        let mut tail = Vec::new();
-        while !existing.exists() {
-            match (existing.parent(), existing.file_name()) {
-                (Some(parent), Some(name)) => {
-                    tail.push(name.to_os_string());
-                    existing = parent.to_path_buf();
-                }
-                _ => break,
-            }
-        }
-        let mut c = existing.canonicalize().unwrap_or(existing);
-        for t in tail.iter().rev() {
-            c.push(t);
-        }
-        c
+/// The file every site nnbook builds carries at its top. A folder that holds it was built by
+/// nnbook, which may replace it.
+pub const SITE_MARKER: &str = ".nnbook-site";
+const SITE_MARKER_TEXT: &str =
+    "This folder was built by nnbook (`nnbook build`); every build replaces all of it.\n";
+
+/// The files at the top of every site an earlier nnbook (without [`SITE_MARKER`]) built: such a
+/// folder, as a project's default `site/`, is replaced too.
+const EARLIER_SITE: [&str; 5] = ["index.html", "404.html", "style.css", "copy.js", "favicon.svg"];
+
+/// A path made absolute with every link, `.` and `..` resolved as far as the path exists (the
+/// rest as written).
+fn resolve(p: &Path) -> PathBuf {
+    let p = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(p)
     };
-    let out_abs = abs(out);
-    let root_abs = abs(root);
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::Normal(name) => {
+                out.push(name);
+                if let Ok(real) = out.canonicalize() {
+                    out = real;
+                }
+            }
+            Component::RootDir | Component::Prefix(_) => out.push(c),
+        }
+    }
+    out
+}
+
+/// Where the site goes: the output folder with its parent resolved. A link named as the output
+/// is the output (replaced, never followed); `.` or `..` at the end are resolved.
+pub fn output_path(out: &Path) -> PathBuf {
+    match out.components().next_back() {
+        Some(Component::Normal(name)) => {
+            let parent = out.parent().unwrap_or(Path::new(""));
+            resolve(parent).join(name)
+        }
+        _ => resolve(out),
+    }
+}
+
+/// Refuse an output folder that would overwrite the project itself, a file, or a folder nnbook
+/// did not build (unless `force`).
+pub fn check_output_folder(root: &Path, out: &Path, force: bool) -> Result<(), Error> {
+    let out_abs = resolve(out);
+    let root_abs = resolve(root);
     let protected = [
         root_abs.clone(),
         root_abs.join(CONTENT_DIR),
@@ -65,7 +91,47 @@ pub fn check_output_folder(root: &Path, out: &Path) -> Result<(), Error> {
         .hint("remove it or choose another `--out`")
         .into());
     }
+    if force {
+        return Ok(());
+    }
+    let path = output_path(out);
+    if path.is_symlink() {
+        return Err(Diagnostic::new(format!(
+            "refusing to replace {}: it is a link to {}",
+            out.display(),
+            out_abs.display()
+        ))
+        .expected("an output folder that is not a link")
+        .hint(format!(
+            "pass `--out {}` to build into the folder itself, or `--force` to replace the link by the site",
+            out_abs.display()
+        ))
+        .into());
+    }
+    let default_site = out_abs == root_abs.join(SITE_DIR);
+    if out_abs.is_dir() && !replaceable(&out_abs, default_site) {
+        return Err(Diagnostic::new(format!(
+            "refusing to replace {}: it holds files nnbook did not write",
+            out.display()
+        ))
+        .expected(format!(
+            "a new or empty folder, or a site nnbook built (it holds `{SITE_MARKER}`)"
+        ))
+        .hint("choose another `--out`, or pass `--force` to replace the folder and everything in it")
+        .into());
+    }
     Ok(())
+}
+
+/// Whether nnbook may replace this existing folder: it is empty, or nnbook built it (it holds
+/// the marker; or, as a project's default `site/`, the files every earlier build wrote).
+fn replaceable(dir: &Path, default_site: bool) -> bool {
+    let Ok(mut entries) = fs::read_dir(dir) else {
+        return false;
+    };
+    entries.next().is_none()
+        || dir.join(SITE_MARKER).is_file()
+        || default_site && EARLIER_SITE.iter().all(|f| dir.join(f).is_file())
 }
 
 /// The staging and previous-site folders beside an output folder.
@@ -108,9 +174,11 @@ pub fn stage(out: &Path) -> std::io::Result<PathBuf> {
     Ok(staging)
 }
 
-/// Write the remaining files into the staging folder, then swap it in with renames. At any
-/// moment, `out` is the previous complete site or the new one, or (between the two renames)
-/// missing with the previous site in the `-old` folder, which [`recover`] restores.
+/// Write the remaining files (and the marker) into the staging folder, then swap it in. Where
+/// the system can exchange two folders at once (Linux), `out` is at every moment the complete
+/// previous site or the new one, and the previous one is then removed from the staging name.
+/// Elsewhere two renames: between them `out` is missing with the previous site in the `-old`
+/// folder, which [`recover`] restores.
 pub fn publish(out: &Path, staging: &Path, files: &SiteFiles) -> std::io::Result<()> {
     let (_, old) = beside(out);
     // Each folder once, then the files in parallel.
@@ -124,7 +192,14 @@ pub fn publish(out: &Path, staging: &Path, files: &SiteFiles) -> std::io::Result
     files
         .par_iter()
         .try_for_each(|(rel, bytes)| fs::write(staging.join(rel), &bytes[..]))?;
-    if out.exists() {
+    fs::write(staging.join(SITE_MARKER), SITE_MARKER_TEXT)?;
+    if fs::symlink_metadata(out).is_ok() {
+        match exchange(staging, out) {
+            // The staging folder now holds the previous site.
+            Ok(()) => return remove_tree(staging),
+            Err(e) if exchange_unsupported(&e) => {}
+            Err(e) => return Err(e),
+        }
         fs::rename(out, &old)?;
     }
     fs::rename(staging, out)?;
@@ -132,6 +207,24 @@ pub fn publish(out: &Path, staging: &Path, files: &SiteFiles) -> std::io::Result
         remove_tree(&old)?;
     }
     Ok(())
+}
+
+/// Swap two paths in one step (`renameat2` with `RENAME_EXCHANGE`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
+/// Whether the system or the file system cannot exchange folders (then two renames are used).
+fn exchange_unsupported(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::Unsupported
+        || matches!(e.raw_os_error(), Some(code) if code == 22 || code == 38 || code == 95)
 }
 
 /// Remove a folder and everything in it, its subfolders in parallel.
