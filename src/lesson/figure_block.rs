@@ -11,7 +11,7 @@ use crate::markdown::Fence;
 use crate::network::{Network, Quantity, Signal};
 use crate::text::did_you_mean;
 
-use super::limits::{at_most, check_id, MAX_POINTS, MAX_SERIES};
+use super::limits::{at_most, check_id, claim_id, MAX_POINTS, MAX_SERIES};
 use super::signal::resolve_signal;
 use super::toml::from_block;
 
@@ -131,14 +131,40 @@ struct RawDiagram {
     highlight: Vec<Spanned<String>>,
 }
 
+/// A figure block: its id claimed among the lesson's figure ids (a duplicate id is reported
+/// with the block's other problem, if any).
 pub fn parse_figure(
     source: &SourceFile,
     fence: &Fence,
     net: &Network,
-    n: usize,
-) -> Result<(FigureSpec, Range<usize>), Diagnostic> {
-    let raw: RawFigure = from_block(source, fence, "figure block")?;
-    let (id, id_span) = figure_id(source, fence, raw.id.as_ref(), n)?;
+    ids: &mut Ids,
+) -> Result<FigureSpec, Vec<Diagnostic>> {
+    let raw: RawFigure = from_block(source, fence, "figure block").map_err(|d| vec![d])?;
+    let (id, id_span) =
+        figure_id(source, fence, raw.id.as_ref(), ids.len() + 1).map_err(|d| vec![d])?;
+    let claimed = claim_id(source, ids, &id, id_span);
+    both(claimed, figure_spec(source, fence, net, raw, id))
+}
+
+/// The figure ids of a lesson so far, with where each was given.
+pub type Ids = Vec<(String, Range<usize>)>;
+
+/// A result, and another check's outcome: every problem of the two, or the result.
+fn both<T>(check: Result<(), Diagnostic>, result: Result<T, Diagnostic>) -> Result<T, Vec<Diagnostic>> {
+    match (check, result) {
+        (Ok(()), Ok(r)) => Ok(r),
+        (check, result) => Err(check.err().into_iter().chain(result.err()).collect()),
+    }
+}
+
+/// The rest of a figure block, once its id is known.
+fn figure_spec(
+    source: &SourceFile,
+    fence: &Fence,
+    net: &Network,
+    raw: RawFigure,
+    id: String,
+) -> Result<FigureSpec, Diagnostic> {
     let (caption, caption_span) = caption(fence, raw.caption);
     if raw.series.get_ref().is_empty() {
         return Err(source
@@ -179,8 +205,7 @@ pub fn parse_figure(
         }
         points.push((x, y));
     }
-    Ok((
-        FigureSpec {
+    Ok(FigureSpec {
             span: fence.opening(),
             id,
             title: raw.title,
@@ -201,9 +226,7 @@ pub fn parse_figure(
             series,
             points,
             points_label: raw.points_label,
-        },
-        id_span,
-    ))
+        })
 }
 
 /// One series of a figure: its signal and its colour (by default, the signal's own).
@@ -278,14 +301,28 @@ fn figure_id(
     }
 }
 
+/// A diagram block: its id claimed among the lesson's figure ids, like a figure's.
 pub fn parse_diagram(
     source: &SourceFile,
     fence: &Fence,
     net: &Network,
-    n: usize,
-) -> Result<(DiagramSpec, Range<usize>), Diagnostic> {
-    let raw: RawDiagram = from_block(source, fence, "diagram block")?;
-    let (id, id_span) = figure_id(source, fence, raw.id.as_ref(), n)?;
+    ids: &mut Ids,
+) -> Result<DiagramSpec, Vec<Diagnostic>> {
+    let raw: RawDiagram = from_block(source, fence, "diagram block").map_err(|d| vec![d])?;
+    let (id, id_span) =
+        figure_id(source, fence, raw.id.as_ref(), ids.len() + 1).map_err(|d| vec![d])?;
+    let claimed = claim_id(source, ids, &id, id_span);
+    both(claimed, diagram_spec(source, fence, net, raw, id))
+}
+
+/// The rest of a diagram block, once its id is known.
+fn diagram_spec(
+    source: &SourceFile,
+    fence: &Fence,
+    net: &Network,
+    raw: RawDiagram,
+    id: String,
+) -> Result<DiagramSpec, Diagnostic> {
     let (caption, caption_span) = caption(fence, raw.caption);
     let mut known: Vec<&str> = net
         .layers
@@ -311,14 +348,11 @@ pub fn parse_diagram(
             });
         }
     }
-    Ok((
-        DiagramSpec {
-            id,
-            title: raw.title,
-            caption,
-            caption_span,
-            highlight: raw.highlight.into_iter().map(Spanned::into_inner).collect(),
-        },
-        id_span,
-    ))
+    Ok(DiagramSpec {
+        id,
+        title: raw.title,
+        caption,
+        caption_span,
+        highlight: raw.highlight.into_iter().map(Spanned::into_inner).collect(),
+    })
 }

@@ -18,7 +18,7 @@ use crate::markdown::{self, Fence};
 use crate::network::Network;
 
 pub use figure_block::{DiagramSpec, FigureSpec, Rgb, SeriesSpec};
-use limits::claim_id;
+use figure_block::Ids;
 pub use limits::{
     check_slug, DEFAULT_PRECISION, MAX_INPUT_MAGNITUDE, MAX_LAYERS, MAX_LESSON_VALUES, MAX_NODES,
     MAX_PARAMETERS, MAX_POINTS, MAX_PRECISION, MAX_SAMPLES, MAX_SERIES, MAX_SLUG, MAX_TABLE_ROWS,
@@ -190,23 +190,23 @@ fn parse_blocks(
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Block> {
     let mut blocks = Vec::new();
-    let mut figure_ids: Vec<(String, Range<usize>)> = Vec::new();
+    let mut figure_ids = Ids::new();
     for (i, fence) in fences.iter().enumerate().filter(|(_, f)| f.is_nnbook()) {
         let kind = match (fence.kind.as_str(), &network.parsed) {
             ("network", _) => Ok(BlockKind::Network),
             (_, None) if network.written => continue,
-            (kind, None) => Err(source
+            (kind, None) => Err(vec![source
                 .error(
                     fence.opening(),
                     format!("a {kind} block needs the lesson's network"),
                 )
                 .expected("a ```network block in the same lesson")
-                .hint("add a network block (see the README's lesson format)")),
+                .hint("add a network block (see the README's lesson format)")]),
             (kind, Some(net)) => parse_block(source, fence, net, precision, &mut figure_ids, kind),
         };
         match kind {
             Ok(kind) => blocks.push(Block { fence: i, kind }),
-            Err(d) => problems.push(d),
+            Err(d) => problems.extend(d),
         }
     }
     blocks
@@ -218,23 +218,20 @@ fn parse_block(
     fence: &Fence,
     net: &Network,
     precision: usize,
-    figure_ids: &mut Vec<(String, Range<usize>)>,
+    figure_ids: &mut Ids,
     kind: &str,
-) -> Result<BlockKind, Diagnostic> {
-    let next_figure = figure_ids.len() + 1;
+) -> Result<BlockKind, Vec<Diagnostic>> {
     match kind {
-        "figure" => {
-            let (spec, span) = figure_block::parse_figure(source, fence, net, next_figure)?;
-            claim_id(source, figure_ids, &spec.id, span)?;
-            Ok(BlockKind::Figure(spec))
-        }
+        "figure" => figure_block::parse_figure(source, fence, net, figure_ids).map(BlockKind::Figure),
         "diagram" => {
-            let (spec, span) = figure_block::parse_diagram(source, fence, net, next_figure)?;
-            claim_id(source, figure_ids, &spec.id, span)?;
-            Ok(BlockKind::Diagram(spec))
+            figure_block::parse_diagram(source, fence, net, figure_ids).map(BlockKind::Diagram)
         }
-        "table" => table_block::parse_table(source, fence, net, precision).map(BlockKind::Table),
-        _ => table_block::parse_parameters(source, fence).map(|_| BlockKind::Parameters),
+        "table" => table_block::parse_table(source, fence, net, precision)
+            .map(BlockKind::Table)
+            .map_err(|d| vec![d]),
+        _ => table_block::parse_parameters(source, fence)
+            .map(|_| BlockKind::Parameters)
+            .map_err(|d| vec![d]),
     }
 }
 
