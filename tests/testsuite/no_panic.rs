@@ -12,30 +12,51 @@ use crate::support::{fixture_text, Project, REPO};
 /// How long one build of a mangled lesson may take before it counts as hanging.
 const HANG: Duration = Duration::from_secs(60);
 
+/// What building a lesson must give.
+#[derive(Debug, Clone, Copy)]
+enum Outcome {
+    /// A build or an error, whichever: the mangled lessons, cut at arbitrary places, are there
+    /// to find panics and hangs, not to pin what each cut gives.
+    NoPanic,
+    /// A successful build.
+    Builds,
+    /// An error whose rendered text contains this.
+    Fails(&'static str),
+}
+
 /// Build each lesson text as `content/relu.md` (each on its own thread, so that a hang is
-/// reported rather than hanging the tests); return those that panicked or hung.
-fn panicking(variants: &[(String, Vec<u8>)]) -> Vec<String> {
+/// reported rather than hanging the tests); return those that panicked, hung or did not give
+/// their outcome.
+fn problems(variants: &[(String, Vec<u8>, Outcome)]) -> Vec<String> {
     let mut problems = Vec::new();
-    for (what, text) in variants {
+    for (what, text, outcome) in variants {
         let p = Project::new().lesson("relu.md", text);
         let (send, receive) = mpsc::channel();
         thread::spawn(move || {
-            // Ok or Err are both fine; only a panic (no message sent) is not.
-            let returned = catch_unwind(AssertUnwindSafe(|| p.build())).is_ok();
-            let _ = send.send(returned);
-        });
-        match receive.recv_timeout(HANG) {
-            Ok(true) => {}
-            Ok(false) | Err(RecvTimeoutError::Disconnected) => {
-                problems.push(format!("{what}: panicked"));
+            // No message sent: a panic.
+            if let Ok(result) = catch_unwind(AssertUnwindSafe(|| p.build())) {
+                let _ = send.send(result.map(|_| ()).map_err(|e| e.to_string()));
             }
-            Err(RecvTimeoutError::Timeout) => {
+        });
+        match (receive.recv_timeout(HANG), outcome) {
+            (Ok(_), Outcome::NoPanic) | (Ok(Ok(())), Outcome::Builds) => {}
+            (Ok(Err(e)), Outcome::Fails(message)) if e.contains(message) => {}
+            (Ok(result), outcome) => {
+                problems.push(format!("{what}: {result:?}, expected {outcome:?}"));
+            }
+            (Err(RecvTimeoutError::Disconnected), _) => problems.push(format!("{what}: panicked")),
+            (Err(RecvTimeoutError::Timeout), _) => {
                 problems.push(format!("{what}: still running after {HANG:?}"));
                 // The thread keeps the project (and deletes it if it ever finishes).
             }
         }
     }
     problems
+}
+
+/// Attach the outcome `outcome` to a variant.
+fn expect((what, text): (String, Vec<u8>), outcome: Outcome) -> (String, Vec<u8>, Outcome) {
+    (what, text, outcome)
 }
 
 fn relu_lesson() -> String {
@@ -132,7 +153,11 @@ fn no_truncated_or_mangled_lesson_panics() {
         text.replace('\n', "\r\n").into_bytes(),
     ));
     assert!(variants.len() >= 30);
-    let problems = panicking(&variants);
+    let variants: Vec<_> = variants
+        .into_iter()
+        .map(|v| expect(v, Outcome::NoPanic))
+        .collect();
+    let problems = problems(&variants);
     assert!(
         problems.is_empty(),
         "these inputs panicked or hung: {problems:#?}"
@@ -151,76 +176,111 @@ fn valid_with(what: &str, from: &str, to: &str) -> (String, Vec<u8>) {
 
 const RANGE: &str = "from = 0.0, to = 1.0";
 
+const TOO_LARGE: &str = "too large to draw";
+const TOO_NARROW: &str = "the input range is too narrow to draw";
+
 #[test]
 fn no_extreme_number_panics() {
+    use Outcome::{Builds, Fails};
     let variants = vec![
-        valid_with("a weight that overflows f64", "w1 = 1.70", "w1 = 1e400"),
-        valid_with("a huge weight", "w1 = 1.70", "w1 = 1e300"),
-        valid_with("a huge bias", "b3 = -16", "b3 = -1e308"),
-        valid_with("a subnormal weight", "w1 = 1.70", "w1 = 1e-320"),
-        valid_with(
-            "a range far from zero",
-            RANGE,
-            "from = 1e15, to = 1.000001e15",
+        expect(
+            valid_with("a weight that overflows f64", "w1 = 1.70", "w1 = 1e400"),
+            Fails("floating-point number overflowed"),
         ),
-        valid_with("the most samples", "samples = 11", "samples = 100000"),
-        valid_with(
-            "the highest table precision",
-            "precision = 2",
-            "precision = 12",
+        expect(
+            valid_with("a huge weight", "w1 = 1.70", "w1 = 1e300"),
+            Fails(TOO_LARGE),
         ),
-        valid_with(
-            "huge table inputs",
-            "at = [0.0, 0.5, 1.0]",
-            "at = [1e308, -1e308]",
+        expect(valid_with("a huge bias", "b3 = -16", "b3 = -1e308"), Builds),
+        expect(
+            valid_with("a subnormal weight", "w1 = 1.70", "w1 = 1e-320"),
+            Builds,
         ),
-        valid_with(
-            "a huge data point",
-            "series = [",
-            "points = [[0.5, 1e308]]\nseries = [",
+        expect(
+            valid_with(
+                "a range far from zero",
+                RANGE,
+                "from = 1e15, to = 1.000001e15",
+            ),
+            Fails("the input range is too large to draw"),
         ),
-        valid_with("a huge placeholder input", "@ 1.0 }}", "@ 1e308 }}"),
+        expect(
+            valid_with("the most samples", "samples = 11", "samples = 100000"),
+            Builds,
+        ),
+        expect(
+            valid_with(
+                "the highest table precision",
+                "precision = 2",
+                "precision = 12",
+            ),
+            Builds,
+        ),
+        expect(
+            valid_with(
+                "huge table inputs",
+                "at = [0.0, 0.5, 1.0]",
+                "at = [1e308, -1e308]",
+            ),
+            Builds,
+        ),
+        expect(
+            valid_with(
+                "a huge data point",
+                "series = [",
+                "points = [[0.5, 1e308]]\nseries = [",
+            ),
+            Fails(TOO_LARGE),
+        ),
+        expect(
+            valid_with("a huge placeholder input", "@ 1.0 }}", "@ 1e308 }}"),
+            Builds,
+        ),
     ];
-    let problems = panicking(&variants);
+    let problems = problems(&variants);
     assert!(
         problems.is_empty(),
-        "these inputs panicked or hung: {problems:#?}"
+        "these inputs went wrong: {problems:#?}"
     );
 }
 
 #[test]
 fn input_range_wider_than_f64_does_not_hang() {
-    let variants = vec![valid_with(
-        "a huge input range",
-        RANGE,
-        "from = -1e308, to = 1e308",
+    let variants = vec![expect(
+        valid_with("a huge input range", RANGE, "from = -1e308, to = 1e308"),
+        Outcome::Fails("the input range is too large to draw"),
     )];
-    let problems = panicking(&variants);
+    let problems = problems(&variants);
     assert!(problems.is_empty(), "{problems:#?}");
 }
 
 #[test]
 fn tiny_input_range_does_not_panic() {
-    let variants = vec![valid_with(
-        "a tiny input range",
-        RANGE,
-        "from = 0.0, to = 1e-300",
+    let variants = vec![expect(
+        valid_with("a tiny input range", RANGE, "from = 0.0, to = 1e-300"),
+        Outcome::Fails(TOO_NARROW),
     )];
-    let problems = panicking(&variants);
+    let problems = problems(&variants);
     assert!(problems.is_empty(), "{problems:#?}");
 }
 
 #[test]
 fn data_point_far_outside_the_input_range_does_not_panic() {
     let variants = vec![
-        valid_with(
-            "a data point far right of the range",
-            "series = [",
-            "points = [[1e8, 1.0]]\nseries = [",
+        expect(
+            valid_with(
+                "a data point far right of the range",
+                "series = [",
+                "points = [[1e8, 1.0]]\nseries = [",
+            ),
+            Outcome::Builds,
         ),
-        relu_with("a tiny input range", RANGE, "from = 0.0, to = 1e-20"),
+        expect(
+            relu_with("a tiny input range", RANGE, "from = 0.0, to = 1e-20"),
+            Outcome::Fails(TOO_NARROW),
+        ),
     ];
-    let problems = panicking(&variants);
+    let problems = problems(&variants);
     assert!(problems.is_empty(), "{problems:#?}");
 }
 
