@@ -140,3 +140,24 @@ pub fn run_within(cmd: &mut Command, deadline: Duration) -> Run {
 pub fn run(cmd: &mut Command) -> Run {
     run_within(cmd, DEADLINE)
 }
+
+/// Start `cmd`, kill it (SIGKILL) after `delay` (a no-op if it has exited by then), and return
+/// how it ended and what it wrote to stderr.
+pub fn run_killed_after(cmd: &mut Command, delay: Duration) -> (ExitStatus, String) {
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn nnbook");
+    thread::sleep(delay);
+    let _ = child.kill();
+    let status = child.wait().expect("wait");
+    let mut stderr = String::new();
+    let _ = child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut stderr);
+    (status, stderr)
+}

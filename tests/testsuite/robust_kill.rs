@@ -3,12 +3,10 @@
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::io::Read;
 use std::os::unix::process::ExitStatusExt;
 use std::path::Path;
-use std::process::Stdio;
-use std::thread;
 
+use crate::support::run::run_killed_after;
 use crate::support::tree::{assert_same, list, snapshot, write};
 use crate::support::{build_at, build_command, small, Project};
 
@@ -167,22 +165,7 @@ fn a_killed_build_leaves_the_previous_or_the_new_site_whole() {
         // Jittered strata: round k is killed somewhere in the k-th 25th of the build's time,
         // so that the end of the build (staging and swapping) is hit as often as the start.
         let delay = full.mul_f64((f64::from(round - 1) + rng.next_f64()) / f64::from(KILL_ROUNDS));
-        let mut child = build_command(&root, &site)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn nnbook");
-        thread::sleep(delay);
-        // SIGKILL; a no-op if the build has already exited.
-        let _ = child.kill();
-        let status = child.wait().expect("wait");
-        let mut stderr = String::new();
-        let _ = child
-            .stderr
-            .take()
-            .expect("stderr")
-            .read_to_string(&mut stderr);
+        let (status, stderr) = run_killed_after(&mut build_command(&root, &site), delay);
         let state = generation_of(&site, &base);
         let g = match state {
             Ok(g) if g == current || g == round => g,
