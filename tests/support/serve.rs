@@ -1,6 +1,7 @@
-//! Running `nnbook serve` from tests and benchmarks (`tests/serve.rs`, `benches/reload.rs`): a
-//! fresh `nnbook init` project served on `--port 0`, a raw TCP client (so that request targets
-//! reach the server exactly as written), and the server-sent event stream read as it arrives.
+//! Running `nnbook serve` from tests and benchmarks (`tests/testsuite/serve.rs`,
+//! `benches/reload.rs`): a fresh `nnbook init` project served on `--port 0`, a raw TCP client (so
+//! that request targets reach the server exactly as written), and the server-sent event stream read
+//! as it arrives.
 
 use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
 use std::net::{Shutdown, TcpStream};

@@ -1,0 +1,72 @@
+//! The one test harness of `tests/testsuite`: projects made from files ([`project`]), the
+//! `nnbook` binary run with a deadline ([`run`]), trees walked and compared ([`tree`]), error
+//! positions marked in lesson text ([`position`]), and the XML and HTML checks ([`markup`]).
+//!
+//! `serve.rs` is also included on its own by `benches/reload.rs`
+//! (`#[path = "../tests/support/serve.rs"] mod serve;`), so it depends on no other file here.
+
+pub mod markup;
+pub mod position;
+pub mod project;
+pub mod run;
+pub mod tree;
+
+// Shared with `benches/reload.rs`, which uses parts of it the tests do not (and the other way
+// round), so some of its items are unused in each.
+#[allow(dead_code)]
+pub mod serve;
+
+pub use nnbook::text::{escape, format_number};
+
+pub use position::{marked, Position};
+pub use project::{build_at, build_command, shipped, Project};
+pub use run::{nnbook, run, Run};
+
+/// The repository's root (its `content/` is the shipped project).
+pub const REPO: &str = env!("CARGO_MANIFEST_DIR");
+
+/// `tests/fixtures/<rel>`.
+pub fn fixture(rel: &str) -> Vec<u8> {
+    let path = std::path::Path::new(REPO).join("tests/fixtures").join(rel);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read fixture {}: {e}", path.display()))
+}
+
+/// `tests/fixtures/<rel>`, which must be UTF-8.
+pub fn fixture_text(rel: &str) -> String {
+    String::from_utf8(fixture(rel)).unwrap_or_else(|_| panic!("fixture {rel} is not UTF-8"))
+}
+
+/// `s` cut to at most `max` bytes (at a character boundary), saying how long it was.
+pub fn truncate(s: &str, max: usize) -> String {
+    if s.len() <= max {
+        return s.to_string();
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}... ({} bytes in all)", &s[..end], s.len())
+}
+
+/// A small valid lesson (`tests/fixtures/robust/small.md`): a network, a figure and a table.
+pub const SMALL: &str = include_str!("../fixtures/robust/small.md");
+
+/// The small lesson with `extra` lines added at the top of its front matter (line 2 on).
+pub fn small(extra: &str) -> String {
+    SMALL.replacen("+++\n", &format!("+++\n{extra}"), 1)
+}
+
+/// Fail if a rendered diagnostic mentions the project's temporary folder (snapshots must be
+/// stable, and users see paths relative to the project).
+pub fn assert_no_temp_path(root: &std::path::Path, text: &str) {
+    let root = root.display().to_string();
+    assert!(
+        !text.contains(&root),
+        "a diagnostic shows the temporary path {root}:\n{text}"
+    );
+    let tmp = std::env::temp_dir().display().to_string();
+    assert!(
+        !text.contains(&tmp),
+        "a diagnostic shows the temporary folder {tmp}:\n{text}"
+    );
+}

@@ -1,0 +1,307 @@
+//! Front matter and block values never become markup; the SVGs stay well-formed XML.
+
+use crate::support::markup::{check_xml, html_skeleton};
+use crate::support::tree::files;
+use crate::support::{escape, marked, small, truncate, Project};
+
+/// A value that would open a script, break out of a double- or single-quoted attribute, start
+/// an entity, end a CDATA section and open a comment if it were not escaped.
+const ATTACK: &str = "<script>alert(1)</script>\" onmouseover=\"x' onfocus='y' & ]]> <!--";
+
+/// `s` as a TOML basic string.
+fn toml_str(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A project where every front matter and block value that reaches a page or a figure is `v`.
+fn hostile_project(v: &str) -> Project {
+    let t = toml_str(v);
+    let first = format!(
+        r#"+++
+title = {t}
+summary = {t}
+slug = "hostile"
+order = 1
++++
+
+<div class="note">hi</div>
+
+The input is {{{{ input.label }}}}, named {{{{ input.name }}}}.
+
+## Step for {{{{ input.label }}}}
+
+```python
+print("<script>alert(1)</script>")  # {{{{ input.label }}}}
+```
+
+```network
+input = {{ name = {t}, label = {t}, from = 0.0, to = 1.0, samples = 11 }}
+
+[[layer]]
+activation = "relu"
+nodes = [
+  {{ name = "top", weights = {{ w1 = 1.70 }}, bias = {{ b1 = -0.85 }} }},
+]
+
+[output]
+label = {t}
+weights = {{ w2 = 2.0 }}
+bias = {{ b2 = 0.5 }}
+```
+
+```parameters
+```
+
+```figure source
+id = "attack"
+title = {t}
+x_label = {t}
+y_label = {t}
+caption = "*Emphasis* and {{{{ input.label }}}}."
+series = [
+  {{ signal = "top.activation", label = {t} }},
+  {{ signal = "output.activation", label = {t} }},
+]
+points = [[0.5, 1.0]]
+points_label = {t}
+```
+
+```figure
+id = "defaults"
+series = [{{ signal = "top.linear" }}]
+```
+
+```table
+signals = ["top.activation"]
+at = [0.0, 1.0]
+headers = [{t}, {t}]
+```
+
+```table
+signals = ["top.linear"]
+at = [0.5]
+arithmetic = true
+```
+"#
+    );
+    let second = format!("+++\ntitle = {t}\nsummary = {t}\nslug = \"second\"\norder = 2\n+++\n\nA second lesson, for the previous and next links.\n");
+    Project::new()
+        .lesson("hostile.md", first)
+        .lesson("second.md", second)
+        .config(&format!("title = {t}\ndescription = {t}\nlanguage = {t}\n"))
+}
+
+#[test]
+fn front_matter_and_block_values_never_become_markup() {
+    let p = hostile_project(ATTACK);
+    let r = p.run_build();
+    r.succeeded();
+    let site = files(&p.site());
+    // The same project with a harmless value: the markup must have the same shape.
+    let benign = hostile_project("Harmless value");
+    benign.run_build().succeeded();
+    let benign_site = files(&benign.site());
+    assert_eq!(
+        site.keys().collect::<Vec<_>>(),
+        benign_site.keys().collect::<Vec<_>>()
+    );
+    let escaped_script = "&lt;script&gt;alert(1)&lt;/script&gt;";
+    for (name, bytes) in &site {
+        let is_svg = name.ends_with(".svg");
+        if !(is_svg || name.ends_with(".html")) {
+            continue;
+        }
+        let text = String::from_utf8(bytes.clone()).expect("UTF-8 output");
+        let lower = text.to_ascii_lowercase();
+        assert!(
+            !lower.contains("<script>alert"),
+            "{name} has the value's <script> tag"
+        );
+        // A comment opened by the value would hide the rest of the page.
+        for breakout in ["]]> <!--", "&gt; <!--"] {
+            assert!(!text.contains(breakout), "{name} contains {breakout:?}");
+        }
+        // A quote in text content is harmless; in a tag it must not start an attribute.
+        let skeleton = html_skeleton(&text);
+        for tag in &skeleton {
+            assert!(
+                !tag.split(' ').skip(1).any(|a| a.starts_with("on")),
+                "{name}: an event handler attribute in {tag}"
+            );
+        }
+        let benign_text = String::from_utf8_lossy(&benign_site[name]);
+        assert_eq!(
+            skeleton,
+            html_skeleton(&benign_text),
+            "{name}: the hostile value changed the markup"
+        );
+        if is_svg {
+            check_xml(&text).unwrap_or_else(|e| panic!("{name} is not well-formed XML: {e}"));
+        }
+    }
+    let page = String::from_utf8_lossy(&site["hostile/index.html"]);
+    let index = String::from_utf8_lossy(&site["index.html"]);
+    let second = String::from_utf8_lossy(&site["second/index.html"]);
+    let svg = String::from_utf8_lossy(&site["hostile/attack.svg"]);
+    let defaults_svg = String::from_utf8_lossy(&site["hostile/defaults.svg"]);
+    for (what, text) in [
+        ("the lesson page", &page),
+        ("the index", &index),
+        ("the next lesson (previous link)", &second),
+        ("the figure", &svg),
+        ("the figure with default labels", &defaults_svg),
+    ] {
+        assert!(
+            text.contains(escaped_script),
+            "{what} does not show the value escaped"
+        );
+    }
+    // Where the value lands in attributes, its quotes are escaped.
+    let in_attribute = escape(ATTACK);
+    assert!(in_attribute.contains("&quot; onmouseover=&quot;x&#39; onfocus=&#39;y"));
+    for attribute in ["lang=\"", "content=\"", "alt=\"Line chart over "] {
+        assert!(
+            page.contains(&format!("{attribute}{in_attribute}")),
+            "the lesson page has no {attribute}<escaped value>"
+        );
+    }
+    assert!(
+        page.contains("<div class=\"note\">hi</div>"),
+        "the author's own HTML in the body was not kept"
+    );
+    assert!(page.contains("<em>Emphasis</em>"), "the caption's Markdown");
+    assert!(
+        page.contains(&format!("<th scope=\"col\">{escaped_script}")),
+        "the table headers"
+    );
+}
+
+/// Captions are block values: Markdown formatting is fine, raw HTML is shown as text, never
+/// passed through as markup.
+#[test]
+fn raw_html_in_a_caption_is_not_markup() {
+    let caption = "C <script>alert(1)</script> <img src=x onerror=alert(1)> *em*";
+    let p = Project::with_lessons(&[(
+        "a.md",
+        &small("").replace(
+            "caption = \"The top node reaches {{ top.activation @ 1.0 }}.\"",
+            &format!("caption = {}", toml_str(caption)),
+        ),
+    )]);
+    // It builds, and the caption shows the raw HTML as text.
+    p.run_build().succeeded();
+    let page = std::fs::read_to_string(p.site().join("a/index.html")).expect("page");
+    // (The theme's own `<script src="../copy.js" defer>` is expected.)
+    assert!(
+        !page.to_ascii_lowercase().contains("<script>alert"),
+        "{}",
+        figcaption(&page)
+    );
+    for tag in html_skeleton(&page) {
+        assert!(!tag.contains(" onerror"), "{tag} in {}", figcaption(&page));
+    }
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(page.contains("<em>em</em>"), "{}", figcaption(&page));
+}
+
+/// The lesson's notebook (`<slug>.ipynb`) copies the title, the summary
+/// and the prose with its placeholders filled into Markdown cells, which Jupyter renders as
+/// HTML: the values must be escaped there too (the author's own HTML may stay).
+#[test]
+fn notebook_markdown_cells_do_not_turn_values_into_markup() {
+    let p = hostile_project(ATTACK);
+    p.run_build().succeeded();
+    let notebooks: Vec<(String, Vec<u8>)> = files(&p.site())
+        .into_iter()
+        .filter(|(name, _)| name.ends_with(".ipynb"))
+        .collect();
+    assert!(
+        !notebooks.is_empty(),
+        "the hostile lesson (it has code) has no notebook"
+    );
+    for (name, bytes) in notebooks {
+        let json = String::from_utf8(bytes).expect("UTF-8 notebook");
+        for (i, _) in json.match_indices("\"markdown\"") {
+            let cell = &json[i..];
+            let cell = &cell[..cell.find("\"cell_type\"").unwrap_or(cell.len())];
+            assert!(
+                !cell.to_ascii_lowercase().contains("<script>alert"),
+                "{name}: a Markdown cell holds the value as markup: {}",
+                truncate(cell, 400)
+            );
+        }
+    }
+}
+
+fn figcaption(page: &str) -> &str {
+    let start = page.find("<figcaption").unwrap_or(0);
+    let end = page[start..]
+        .find("</figcaption>")
+        .map_or(page.len(), |e| start + e + 13);
+    &page[start..end]
+}
+
+/// A control character in a figure's title or labels must not make its SVG ill-formed XML
+/// (XML 1.0 forbids U+0000..U+001F but tab, newline and return): it is left out.
+#[test]
+fn control_characters_in_figure_text_keep_the_svg_well_formed() {
+    let p = Project::with_lessons(&[(
+        "a.md",
+        &small("")
+            .replace(
+                "title = \"Top node\"",
+                "title = \"Top\\u0001node\"\nx_label = \"x\\u0007\"",
+            )
+            .replace("label = \"ReLU\"", "label = \"ReLU\\u001B[31m\""),
+    )]);
+    // It builds, leaving the control characters out.
+    p.run_build().succeeded();
+    let svg = std::fs::read_to_string(p.site().join("a/step-1.svg")).expect("svg");
+    check_xml(&svg).unwrap_or_else(|e| panic!("the SVG is not well-formed XML: {e}"));
+    assert!(
+        svg.contains(">Topnode</title>") && svg.contains("ReLU[31m"),
+        "the figure's title and series label, without their control characters:\n{svg}"
+    );
+    assert!(
+        !svg.contains('\u{1}') && !svg.contains('\u{7}') && !svg.contains('\u{1b}'),
+        "{svg}"
+    );
+}
+
+#[test]
+fn hostile_node_and_parameter_names_are_rejected() {
+    for (name, from, to) in [
+        (
+            "node",
+            "{ name = \"top\",",
+            "{ name = ‸\"<script>alert(1)</script>\",",
+        ),
+        (
+            "quote",
+            "{ name = \"top\",",
+            "{ name = ‸\"x\\\" onmouseover=\\\"y\",",
+        ),
+        ("weight", "{ w1 = 1.70 }", "{ ‸\"<b>\" = 1.70 }"),
+        ("bias", "{ b3 = -16 }", "{ ‸\"b3 & ]]>\" = -16 }"),
+        ("output", "[output]\n", "[output]\nname = ‸\"<out>\"\n"),
+    ] {
+        let text = small("");
+        assert!(text.contains(from), "{from}");
+        let (text, at) = marked(&text.replacen(from, to, 1));
+        let file = format!("{name}.md");
+        let p = Project::with_lessons(&[(&file, &text)]);
+        p.run_build()
+            .failed()
+            .says(&[&format!("--> content/{file}:{at}"), "is not a usable name"]);
+    }
+}

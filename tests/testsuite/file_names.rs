@@ -1,0 +1,103 @@
+//! Symbolic links cannot pull files from outside the project and loops cannot hang the walk;
+//! file names that are not UTF-8 are errors, not panics.
+
+use std::ffi::OsStr;
+use std::fs;
+use std::os::unix::ffi::OsStrExt;
+use std::os::unix::fs::symlink;
+use std::time::Duration;
+
+use crate::support::tree::{assert_same, files, snapshot, write};
+use crate::support::{small, Project};
+
+#[test]
+fn links_out_of_the_project_are_not_followed_and_loops_do_not_hang() {
+    let p = Project::with_lessons(&[("a.md", &small("slug = \"a\"\n"))]);
+    let secret_lesson = small("slug = \"secret\"\n").replace("Small lesson", "SECRET-OUTSIDE");
+    write(&p.base.join("outside/secret.md"), &secret_lesson);
+    write(&p.base.join("outside/secret.css"), "/* SECRET-CSS */\n");
+    write(
+        &p.root.join("lessons/inner.md"),
+        small("").replace("Small lesson", "INNER-LESSON"),
+    );
+    let content = p.root.join("content");
+    symlink(p.base.join("outside/secret.md"), content.join("outside.md")).expect("symlink");
+    symlink(p.base.join("outside"), content.join("outside-dir")).expect("symlink");
+    symlink("..", content.join("loop")).expect("symlink");
+    symlink(".", content.join("self")).expect("symlink");
+    symlink("nowhere.md", content.join("dangling.md")).expect("symlink");
+    symlink("../lessons/inner.md", content.join("inner.md")).expect("symlink");
+    fs::create_dir_all(p.root.join("templates")).expect("mkdir templates");
+    symlink(
+        p.base.join("outside/secret.css"),
+        p.root.join("templates/secret.css"),
+    )
+    .expect("symlink");
+    symlink("..", p.root.join("templates/loop")).expect("symlink");
+    let r = p.run_build_within(Duration::from_secs(20));
+    r.succeeded().says(&[
+        "content/outside.md",
+        "outside the project",
+        "content/outside-dir",
+        "content/loop",
+        "content/self",
+        "a link to a folder is not followed",
+        "content/dangling.md",
+    ]);
+    assert!(r.elapsed < Duration::from_secs(10), "took {:?}", r.elapsed);
+    let site = files(&p.site());
+    for (name, bytes) in &site {
+        let text = String::from_utf8_lossy(bytes);
+        for secret in ["SECRET-OUTSIDE", "SECRET-CSS"] {
+            assert!(!text.contains(secret), "{name} holds {secret}");
+        }
+    }
+    assert!(!site.keys().any(|f| f.starts_with("secret/")));
+    // The link to a lesson inside the project is followed.
+    let inner = String::from_utf8_lossy(site.get("inner/index.html").expect("inner lesson"));
+    assert!(inner.contains("INNER-LESSON"));
+    assert!(site.contains_key("a/index.html"));
+}
+
+#[test]
+fn a_file_name_that_is_not_utf8_is_an_error_not_a_panic() {
+    let p = Project::with_lessons(&[("ok.md", &small(""))]);
+    let content = p.root.join("content");
+    fs::write(
+        content.join(OsStr::from_bytes(b"bad\xff.md")),
+        small("slug = \"bad\"\n"),
+    )
+    .expect("write");
+    let before = snapshot(&p.base);
+    p.run_build()
+        .failed()
+        .says(&["content/bad", "not valid UTF-8"]);
+    assert_same(&before, &snapshot(&p.base), "a non-UTF-8 lesson name");
+
+    // The same in templates/.
+    let p = Project::with_lessons(&[("ok.md", &small(""))]);
+    write(
+        &p.root
+            .join("templates")
+            .join(OsStr::from_bytes(b"bad\xfe.css")),
+        "p {}\n",
+    );
+    p.run_build()
+        .failed()
+        .says(&["templates/bad", "not valid UTF-8"]);
+
+    // A folder name that is not UTF-8 holding a lesson with a good name: no panic. The folder
+    // is not part of the slug, so the lesson builds (unlike a file name, which is an error).
+    let p = Project::with_lessons(&[("ok.md", &small(""))]);
+    write(
+        &p.root
+            .join("content")
+            .join(OsStr::from_bytes(b"dir\xff"))
+            .join("inner.md"),
+        small(""),
+    );
+    p.run_build().succeeded();
+    for page in ["ok/index.html", "inner/index.html"] {
+        assert!(p.site().join(page).is_file(), "{page} missing");
+    }
+}

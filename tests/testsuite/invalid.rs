@@ -1,0 +1,700 @@
+//! Invalid input: every kind of mistake in a lesson or a template must fail the build with a
+//! diagnostic that points at the exact file, line and column, says what is wrong (and what was
+//! expected, with a hint where one helps), and must leave the previous site untouched.
+//!
+//! Each fixture under `tests/fixtures/invalid/` is `tests/fixtures/valid.md` with exactly one
+//! mistake, and one `‸` (U+2038) exactly where the diagnostic's caret must point; the test
+//! removes the marker before writing the lesson. (`not_utf8.md` cannot hold a marker: its caret
+//! must point at its first byte that is not UTF-8.) The rendered diagnostic of each fixture is
+//! an insta snapshot (`snapshots/testsuite__invalid__<fixture>.snap`).
+
+use std::fs;
+
+use nnbook::{Diagnostic, Error};
+
+use crate::support::position::position_after;
+use crate::support::project::{PREVIOUS_MARKER, PREVIOUS_TEXT};
+use crate::support::tree::snapshot;
+use crate::support::{assert_no_temp_path, fixture, fixture_text, marked, run, Position, Project};
+
+/// `tests/fixtures/<rel>` without its `‸`, and where the marker was.
+fn marked_fixture(rel: &str) -> (String, Position) {
+    marked(&fixture_text(rel))
+}
+
+/// Build `project` (which must have a previous site) through the library; the build must fail
+/// and leave everything (the previous site above all) exactly as it was.
+fn failing_build(project: &Project) -> Error {
+    let before = snapshot(&project.base);
+    let error = match project.build() {
+        Ok(summary) => panic!("the build succeeded but should have failed: {summary}"),
+        Err(e) => e,
+    };
+    assert_eq!(
+        fs::read_to_string(project.site().join(PREVIOUS_MARKER)).expect("marker still there"),
+        PREVIOUS_TEXT
+    );
+    let after = snapshot(&project.base);
+    assert_eq!(
+        before.keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>(),
+        "a failed build added or removed files"
+    );
+    assert!(before == after, "a failed build changed a file");
+    error
+}
+
+/// What a case's one diagnostic must say (its position is the fixture's marker).
+struct Expect {
+    /// Words the message must contain.
+    message: &'static [&'static str],
+    /// Words the `expected` text must contain (if any are given).
+    expected: &'static [&'static str],
+    /// Words the hint must contain (if any are given).
+    hint: &'static [&'static str],
+}
+
+fn assert_contains(what: &str, text: Option<&str>, words: &[&str], error: &Error) {
+    if words.is_empty() {
+        return;
+    }
+    let Some(text) = text else {
+        panic!("the diagnostic has no {what}, expected one containing {words:?}:\n{error}");
+    };
+    for w in words {
+        assert!(
+            text.contains(w),
+            "the {what} {text:?} does not contain {w:?}:\n{error}"
+        );
+    }
+}
+
+/// Check one diagnostic against the source it points into and the position it must point at.
+fn check_diagnostic(
+    error: &Error,
+    d: &Diagnostic,
+    file: &str,
+    source: &[u8],
+    at: Position,
+    e: &Expect,
+) {
+    let loc = d
+        .location
+        .as_ref()
+        .unwrap_or_else(|| panic!("the diagnostic has no location:\n{error}"));
+    assert!(
+        loc.file.ends_with(file),
+        "the diagnostic names {:?}, expected a path ending with {file:?}:\n{error}",
+        loc.file
+    );
+    assert_eq!(
+        Position {
+            line: loc.line,
+            column: loc.column
+        },
+        at,
+        "wrong line:column for {file} (expected the marker's):\n{error}"
+    );
+    assert!(loc.width >= 1, "nothing underlined:\n{error}");
+    let text = String::from_utf8_lossy(source);
+    let line_text = text.lines().nth(at.line - 1).unwrap_or("");
+    // The snippet is the offending line (for a file that is not UTF-8, the part before the bad
+    // byte).
+    assert!(
+        line_text.starts_with(&loc.source_line),
+        "the snippet {:?} is not line {} {line_text:?}:\n{error}",
+        loc.source_line,
+        at.line
+    );
+    assert_contains("message", Some(&d.message), e.message, error);
+    assert_contains("expected text", d.expected.as_deref(), e.expected, error);
+    assert_contains("hint", d.hint.as_deref(), e.hint, error);
+    let rendered = error.to_string();
+    let position = format!("{}:{at}", loc.file);
+    assert!(
+        rendered.contains(&position),
+        "the rendered error lacks {position:?}:\n{rendered}"
+    );
+}
+
+/// Build the lesson `source` as `content/<name>.md`, the only lesson of a project with a
+/// previous site; check its one diagnostic (which must point at `at`) and snapshot it as
+/// rendered.
+fn check_source(name: &str, source: &[u8], at: Position, e: Expect) {
+    let file = format!("{name}.md");
+    let p = Project::new().lesson(&file, source).previous_site();
+    let error = failing_build(&p);
+    assert_eq!(
+        error.diagnostics.len(),
+        1,
+        "one mistake should give one diagnostic:\n{error}"
+    );
+    check_diagnostic(&error, &error.diagnostics[0], &file, source, at, &e);
+    let rendered = error.to_string();
+    assert_no_temp_path(&p.root, &rendered);
+    insta::assert_snapshot!(name.to_string(), rendered);
+}
+
+/// Check `tests/fixtures/invalid/<name>.md` (see [`check_source`]).
+fn check(name: &str, e: Expect) {
+    let (source, at) = marked_fixture(&format!("invalid/{name}.md"));
+    check_source(name, source.as_bytes(), at, e);
+}
+
+#[test]
+fn the_valid_fixture_builds() {
+    // Every invalid fixture is this lesson with one mistake: it must build on its own.
+    let p = Project::new()
+        .lesson("valid.md", fixture("valid.md"))
+        .previous_site();
+    let summary = p
+        .build()
+        .unwrap_or_else(|e| panic!("the valid fixture does not build:\n{e}"));
+    assert_eq!((summary.lessons, summary.figures), (1, 1));
+    let site = p.site();
+    assert!(site.join("valid/index.html").is_file());
+    assert!(site.join("valid/step-1.svg").is_file());
+    assert!(
+        !site.join(PREVIOUS_MARKER).exists(),
+        "a successful build replaces the previous site"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Front matter
+
+#[test]
+fn front_matter_yaml_instead_of_toml() {
+    check(
+        "front_matter_yaml",
+        Expect {
+            message: &["does not start with front matter"],
+            expected: &["+++"],
+            hint: &["+++", "---"],
+        },
+    );
+}
+
+#[test]
+fn front_matter_never_closed() {
+    check(
+        "front_matter_unclosed",
+        Expect {
+            message: &["never closed"],
+            expected: &["+++"],
+            hint: &["+++"],
+        },
+    );
+}
+
+#[test]
+fn front_matter_invalid_toml() {
+    check(
+        "front_matter_bad_toml",
+        Expect {
+            message: &["invalid front matter"],
+            expected: &[],
+            hint: &[],
+        },
+    );
+}
+
+#[test]
+fn front_matter_unknown_field() {
+    check(
+        "front_matter_unknown_field",
+        Expect {
+            message: &["unknown field", "author"],
+            expected: &[],
+            hint: &["spelling"],
+        },
+    );
+}
+
+#[test]
+fn front_matter_precision_out_of_range() {
+    check(
+        "front_matter_precision",
+        Expect {
+            message: &["precision 99", "out of range"],
+            expected: &["0 to 12"],
+            hint: &[],
+        },
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The network block
+
+#[test]
+fn block_is_not_valid_toml() {
+    check(
+        "block_bad_toml",
+        Expect {
+            message: &["invalid network block"],
+            expected: &[],
+            hint: &[],
+        },
+    );
+}
+
+#[test]
+fn unknown_activation() {
+    check(
+        "unknown_activation",
+        Expect {
+            message: &["unknown activation", "relux"],
+            expected: &["relu", "softplus", "sigmoid", "tanh"],
+            hint: &["did you mean `relu`?"],
+        },
+    );
+}
+
+#[test]
+fn weight_count_does_not_match_the_layer() {
+    check(
+        "weight_count",
+        Expect {
+            message: &["output", "1 value", "2 are expected"],
+            expected: &["2"],
+            hint: &["one weight per node"],
+        },
+    );
+}
+
+#[test]
+fn infinite_weight() {
+    check(
+        "non_finite_inf",
+        Expect {
+            message: &["w1", "not a finite number"],
+            expected: &["finite"],
+            hint: &["inf"],
+        },
+    );
+}
+
+#[test]
+fn nan_bias() {
+    check(
+        "non_finite_nan",
+        Expect {
+            message: &["b1", "not a finite number"],
+            expected: &["finite"],
+            hint: &["nan"],
+        },
+    );
+}
+
+#[test]
+fn empty_input_range() {
+    check(
+        "range_empty",
+        Expect {
+            message: &["input range", "empty"],
+            expected: &["`from` smaller than `to`"],
+            hint: &[],
+        },
+    );
+}
+
+#[test]
+fn reversed_input_range() {
+    check(
+        "range_reversed",
+        Expect {
+            message: &["input range", "reversed"],
+            expected: &["`from` smaller than `to`"],
+            // The swap, spelled out.
+            hint: &["from = 0.0, to = 1.0"],
+        },
+    );
+}
+
+#[test]
+fn empty_input_range_hint_does_not_say_swap() {
+    let (source, _) = marked_fixture("invalid/range_empty.md");
+    let error = failing_build(
+        &Project::new()
+            .lesson("range_empty.md", source)
+            .previous_site(),
+    );
+    let hint = error.diagnostics[0].hint.as_deref().unwrap_or("");
+    assert!(!hint.contains("swap"), "{error}");
+}
+
+#[test]
+fn one_sample() {
+    check(
+        "samples_one",
+        Expect {
+            message: &["sample", "out of range"],
+            expected: &["2 to 100000"],
+            hint: &[],
+        },
+    );
+}
+
+#[test]
+fn too_many_samples() {
+    check(
+        "samples_too_many",
+        Expect {
+            message: &["sample", "100001", "out of range"],
+            expected: &["2 to 100000"],
+            hint: &[],
+        },
+    );
+}
+
+#[test]
+fn two_network_blocks() {
+    check(
+        "two_network_blocks",
+        Expect {
+            message: &["second network block"],
+            expected: &["one network block"],
+            hint: &["line 9"],
+        },
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figure and table blocks
+
+#[test]
+fn figure_without_a_network() {
+    check(
+        "figure_without_network",
+        Expect {
+            message: &["figure block needs the lesson's network"],
+            expected: &["network"],
+            hint: &[],
+        },
+    );
+}
+
+#[test]
+fn unknown_signal() {
+    check(
+        "unknown_signal",
+        Expect {
+            message: &["top.activaton", "does not exist"],
+            expected: &["top.activation", "top.linear"],
+            hint: &["`top.activation`"],
+        },
+    );
+}
+
+#[test]
+fn unknown_colour() {
+    check(
+        "unknown_colour",
+        Expect {
+            message: &["unknown colour", "bleu"],
+            expected: &["blue", "#rrggbb"],
+            hint: &[],
+        },
+    );
+}
+
+#[test]
+fn duplicate_figure_id() {
+    check(
+        "duplicate_figure_id",
+        Expect {
+            message: &["step-1", "used twice"],
+            expected: &["different id"],
+            hint: &["line 26"],
+        },
+    );
+}
+
+#[test]
+fn unknown_table_at() {
+    check(
+        "table_at_unknown",
+        Expect {
+            message: &["unknown input set", "kink"],
+            expected: &["\"kinks\""],
+            hint: &[],
+        },
+    );
+}
+
+#[test]
+fn table_precision_out_of_range() {
+    check(
+        "precision_table",
+        Expect {
+            message: &["precision 99", "out of range"],
+            expected: &["0 to 12"],
+            hint: &[],
+        },
+    );
+}
+
+#[test]
+fn table_headers_do_not_match_the_columns() {
+    check(
+        "table_headers",
+        Expect {
+            message: &["2 headers for 3 columns"],
+            expected: &["one header"],
+            hint: &[],
+        },
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Placeholders
+
+#[test]
+fn unknown_placeholder_in_prose() {
+    check(
+        "unknown_placeholder",
+        Expect {
+            message: &["unknown placeholder", "w9"],
+            expected: &["w1", "b3", "input.from"],
+            hint: &["did you mean"],
+        },
+    );
+}
+
+#[test]
+fn unknown_placeholder_columns_count_characters() {
+    // `→`, `“` and `”` are three bytes each but one column.
+    check(
+        "unknown_placeholder_unicode",
+        Expect {
+            message: &["unknown placeholder", "b9"],
+            expected: &[],
+            hint: &["did you mean"],
+        },
+    );
+}
+
+#[test]
+fn unknown_placeholder_after_an_entity() {
+    // `&amp;` is one character of text but five in the source: the second placeholder of the
+    // line must still be located exactly.
+    check(
+        "placeholder_after_entity",
+        Expect {
+            message: &["unknown placeholder", "b9"],
+            expected: &[],
+            hint: &[],
+        },
+    );
+}
+
+#[test]
+fn unknown_placeholder_in_code() {
+    check(
+        "placeholder_in_code",
+        Expect {
+            message: &["unknown placeholder", "b9"],
+            expected: &[],
+            hint: &[],
+        },
+    );
+}
+
+#[test]
+fn unknown_signal_in_a_caption_placeholder() {
+    check(
+        "placeholder_in_caption",
+        Expect {
+            message: &["top.activaton", "does not exist"],
+            expected: &[],
+            hint: &["`top.activation`"],
+        },
+    );
+}
+
+#[test]
+fn unclosed_placeholder() {
+    check(
+        "placeholder_unclosed",
+        Expect {
+            message: &["not closed"],
+            expected: &["}}"],
+            hint: &[],
+        },
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files
+
+/// `not_utf8.md` cannot hold a `‸`: the caret must point at its first byte that is not UTF-8.
+#[test]
+fn lesson_that_is_not_utf8() {
+    let source = fixture("invalid/not_utf8.md");
+    let valid = std::str::from_utf8(&source).expect_err("the fixture is not UTF-8");
+    let before = std::str::from_utf8(&source[..valid.valid_up_to()]).expect("UTF-8 before it");
+    check_source(
+        "not_utf8",
+        &source,
+        position_after(before),
+        Expect {
+            message: &["not valid UTF-8"],
+            expected: &["UTF-8"],
+            hint: &[],
+        },
+    );
+}
+
+/// Two lessons with the same slug: one error naming both, pointing at the second's slug
+/// (marked in `duplicate_slug/second.md`).
+#[test]
+fn two_lessons_with_the_same_slug() {
+    let (second, at) = marked_fixture("duplicate_slug/second.md");
+    let p = Project::new()
+        .lesson("first.md", fixture("duplicate_slug/first.md"))
+        .lesson("second.md", second)
+        .previous_site();
+    let error = failing_build(&p);
+    assert_eq!(error.diagnostics.len(), 1, "{error}");
+    let d = &error.diagnostics[0];
+    assert!(d.message.contains("`shared`"), "{error}");
+    let rendered = error.to_string();
+    for file in ["content/first.md", "content/second.md"] {
+        assert!(
+            rendered.contains(file),
+            "the error does not name {file}:\n{rendered}"
+        );
+    }
+    let loc = d.location.as_ref().expect("a location");
+    assert!(loc.file.ends_with("second.md"), "{error}");
+    assert_eq!((loc.line, loc.column), (at.line, at.column), "{error}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Templates
+
+/// Build the valid lesson with `templates/lesson.html` replaced by a fixture, whose `‸` marks
+/// the start of the offending tag, `tag` (the caret may point anywhere in it: at the tag or at
+/// the name in it); return the one diagnostic's error.
+fn template_error(template: &str, tag: &str) -> Error {
+    let (text, at) = marked_fixture(&format!("templates/{template}"));
+    let p = Project::new()
+        .lesson("valid.md", fixture("valid.md"))
+        .template("lesson.html", &text)
+        .previous_site();
+    let error = failing_build(&p);
+    assert_eq!(error.diagnostics.len(), 1, "{error}");
+    let loc = error.diagnostics[0]
+        .location
+        .as_ref()
+        .unwrap_or_else(|| panic!("the template error has no location:\n{error}"));
+    assert!(loc.file.ends_with("templates/lesson.html"), "{error}");
+    let line = text.lines().nth(at.line - 1).expect("the marked line");
+    let start = line
+        .char_indices()
+        .nth(at.column - 1)
+        .map_or(line.len(), |(i, _)| i);
+    assert!(
+        line[start..].starts_with(tag),
+        "the marker is not at {tag:?}"
+    );
+    let span = at.column..at.column + tag.chars().count();
+    assert_eq!(loc.line, at.line, "{error}");
+    assert!(
+        span.contains(&loc.column),
+        "column {} is not in {tag:?} (columns {span:?}):\n{error}",
+        loc.column
+    );
+    assert!(
+        error.to_string().contains(&format!(
+            "templates/lesson.html:{}:{}",
+            loc.line, loc.column
+        )),
+        "{error}"
+    );
+    error
+}
+
+#[test]
+fn broken_template_tag() {
+    template_error("broken_if.html", "{% if %}");
+}
+
+#[test]
+fn unknown_template_variable() {
+    let error = template_error("unknown_variable.html", "{{ lesson.titel }}");
+    assert!(
+        error.diagnostics[0].message.contains("lesson.titel"),
+        "{error}"
+    );
+}
+
+/// `{{ lesson.title }}` on the line before must not be taken for `{{ title }}`.
+#[test]
+fn unknown_template_variable_whose_name_appears_earlier() {
+    template_error("unknown_variable_reused_word.html", "{{ title }}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The command line
+
+#[test]
+fn the_binary_reports_the_location_and_exits_with_1() {
+    let (source, at) = marked_fixture("invalid/unknown_activation.md");
+    let p = Project::new()
+        .lesson("unknown_activation.md", source)
+        .previous_site();
+    let before = snapshot(&p.base);
+    // Not `--quiet`: nothing goes to stdout on a failure anyway.
+    let r = run(crate::support::nnbook()
+        .arg("build")
+        .arg("--root")
+        .arg(&p.root)
+        .arg("--out")
+        .arg(p.site()));
+    r.failed().says(&[
+        &format!("content/unknown_activation.md:{at}"),
+        "did you mean `relu`?",
+    ]);
+    assert!(r.stdout.is_empty(), "nothing on stdout on failure");
+    assert!(
+        before == snapshot(&p.base),
+        "the failed build changed files"
+    );
+}
+
+#[test]
+fn unknown_diagram_highlight() {
+    check(
+        "unknown_highlight",
+        Expect {
+            message: &["`w7`", "not a node, weight or bias"],
+            expected: &["top", "w1"],
+            hint: &["did you mean `w1`?"],
+        },
+    );
+}
+
+#[test]
+fn latex_error_in_prose() {
+    check(
+        "latex_error",
+        Expect {
+            message: &["LaTeX error", "wrongcommand"],
+            expected: &["LaTeX math"],
+            hint: &["math-core"],
+        },
+    );
+}
+
+#[test]
+fn parameters_block_with_a_field() {
+    check(
+        "parameters_with_field",
+        Expect {
+            message: &["invalid parameters block", "unknown field `precision`"],
+            expected: &[],
+            hint: &["leave its body empty"],
+        },
+    );
+}

@@ -1,0 +1,72 @@
+//! nnbook's integration tests: one test binary (it links the library once), one module per
+//! topic, and the shared harness in `tests/support/` (mdBook's layout).
+//!
+//! | module | what it covers |
+//! |---|---|
+//! | `numbers` | the network's values against independent ones (the article, by hand, StatQuest) |
+//! | `site` | the shipped site: pages, figures, CSV data, links, reproducible output |
+//! | `reader` | MathML, languages, descriptions, sitemap/404/Open Graph, diagrams, notebooks |
+//! | `diagnostics` | insta snapshots of rendered diagnostics written inline |
+//! | `invalid` | one mistake per fixture (`tests/fixtures/invalid/`, caret marked with `‸`), templates, the previous site untouched, the binary's exit code |
+//! | `guide` | the authoring guide quotes exactly what nnbook prints |
+//! | `scaffold` | `init` and `new`; the embedded theme and overrides |
+//! | `no_panic` | truncated and mangled lessons, extreme numbers: no panic, no hang |
+//! | `fuzz_regressions` | the fuzzers' findings give their known outcome, quickly |
+//! | `serve` | `nnbook serve` end to end |
+//! | `robust_kill` | builds killed at any moment leave a whole site |
+//! | `output_safety` | stale output, failed builds, output links, refused output folders |
+//! | `slugs` | unsafe and duplicate slugs and figure ids |
+//! | `file_names` | symbolic links, loops, names that are not UTF-8 |
+//! | `escaping` | values never become markup; SVGs stay well-formed XML |
+//! | `limits` | every limit is a located error that writes nothing |
+//! | `deep_nesting` | 100,000-deep Markdown, TOML and math |
+//! | `terminal` | no control characters reach the terminal |
+//! | `architecture` | the modules import one way; no file over 600 lines, no function over 80 |
+//!
+//! Run one topic with `cargo test --test testsuite limits::`, one test by its name.
+//! Update the diagnostic snapshots (`snapshots/`) with
+//! `INSTA_UPDATE=always cargo test --test testsuite` and review every line:column and underline
+//! by hand before committing them.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+// The shipped project and the library's numbers.
+mod numbers;
+mod reader;
+mod site;
+
+// Authoring: projects made by the CLI, the guide's quoted messages, diagnostics.
+mod diagnostics;
+mod guide;
+mod invalid;
+mod scaffold;
+
+// Never a panic or a hang, whatever the input.
+mod fuzz_regressions;
+mod no_panic;
+
+// The shape of the code (ARCHITECTURE.md's rules).
+mod architecture;
+
+// `nnbook serve`, end to end.
+mod serve;
+
+// Trustworthy under faults and hostile input (issue 6); these run the binary, so that a crash
+// shows as a signal instead of taking the test harness down.
+#[cfg(unix)]
+mod deep_nesting;
+#[cfg(unix)]
+mod escaping;
+#[cfg(unix)]
+mod file_names;
+#[cfg(unix)]
+mod limits;
+#[cfg(unix)]
+mod output_safety;
+#[cfg(unix)]
+mod robust_kill;
+#[cfg(unix)]
+mod slugs;
+#[cfg(unix)]
+mod terminal;

@@ -1,0 +1,232 @@
+//! The numbers: computed values checked against independent ones (the article's table,
+//! hand-derived values, StatQuest's published numbers).
+
+use nnbook::error::SourceFile;
+use nnbook::lesson::{self, Lesson};
+use nnbook::network::Network;
+
+use crate::support::{format_number, REPO};
+
+fn lesson(text: &str) -> Lesson {
+    lesson::parse(SourceFile::new("test.md", text), "test").unwrap_or_else(|d| panic!("{d:?}"))
+}
+
+fn network(block: &str) -> Network {
+    let text = format!("+++\ntitle = \"t\"\n+++\n\n```network\n{block}\n```\n");
+    lesson(&text).network.expect("a network")
+}
+
+/// The shipped ReLU lesson's network, read from the lesson itself.
+fn relu() -> Network {
+    let text = std::fs::read_to_string(format!("{REPO}/content/relu.md")).unwrap();
+    lesson(&text)
+        .network
+        .expect("the ReLU lesson has a network")
+}
+
+fn at(net: &Network, signal: &str, x: f64) -> f64 {
+    let s = net
+        .signal(signal)
+        .unwrap_or_else(|| panic!("no signal {signal}"));
+    net.value(&net.trace(x), &s)
+}
+
+#[test]
+fn the_shipped_network_has_the_articles_parameters() {
+    let net = relu();
+    let values: Vec<(String, f64)> = net.params().map(|p| (p.name.clone(), p.value)).collect();
+    let expected = [
+        ("w1", 1.70),
+        ("b1", -0.85),
+        ("w2", 12.6),
+        ("b2", 0.0),
+        ("w3", -40.8),
+        ("w4", 2.70),
+        ("b3", -16.0),
+    ];
+    assert_eq!(values.len(), expected.len());
+    for ((name, value), (en, ev)) in values.iter().zip(expected) {
+        assert_eq!((name.as_str(), *value), (en, ev));
+    }
+}
+
+#[test]
+fn step_one_table_matches_the_article() {
+    // The article's table: dosage, linear term w1·x + b1, ReLU output.
+    let net = relu();
+    let article = [
+        (0.0, "−0.85", "0.00"),
+        (0.2, "−0.51", "0.00"),
+        (0.6, "0.17", "0.17"),
+        (1.0, "0.85", "0.85"),
+    ];
+    for (x, linear, relu_out) in article {
+        assert_eq!(
+            format_number(at(&net, "top.linear", x), 2),
+            linear,
+            "linear term at {x}"
+        );
+        assert_eq!(
+            format_number(at(&net, "top.activation", x), 2),
+            relu_out,
+            "ReLU at {x}"
+        );
+    }
+}
+
+#[test]
+fn final_output_peaks_at_exactly_1_01_at_half_dosage() {
+    let net = relu();
+    // By hand: 2.70 · 12.6 · 0.5 − 40.8 · max(0, 1.70 · 0.5 − 0.85) − 16 = 17.01 − 0 − 16 = 1.01.
+    assert!((net.evaluate(0.5) - 1.01).abs() < 1e-12);
+    assert_eq!(net.evaluate(0.0), 0.0);
+    assert_eq!(net.evaluate(1.0), 0.0);
+    // The peak of the sampled curve is the true peak, not the 0.838 of a 100-point grid.
+    let out = net.signal("output.activation").unwrap();
+    let samples = net.sample(&[out], 0.0);
+    let peak = samples.column(0).fold(f64::NEG_INFINITY, f64::max);
+    assert!((peak - 1.01).abs() < 1e-12, "sampled peak {peak}");
+    // The article's own grid misses 0.5 and peaks lower.
+    let grid_peak = (0..100)
+        .map(|i| net.evaluate(i as f64 / 99.0))
+        .fold(f64::NEG_INFINITY, f64::max);
+    assert!(
+        (grid_peak - 0.838).abs() < 0.001,
+        "100-point grid peak {grid_peak}"
+    );
+}
+
+#[test]
+fn output_is_non_zero_exactly_between_the_two_zero_crossings() {
+    let net = relu();
+    // By hand: left of 0.5, 34.02·x − 16 > 0 for x > 16/34.02; right of 0.5,
+    // 34.02·x − 40.8·(1.7·x − 0.85) − 16 = 18.68 − 35.34·x > 0 for x < 18.68/35.34.
+    let (lo, hi): (f64, f64) = (16.0 / 34.02, 18.68 / 35.34);
+    assert!((lo - 0.47031).abs() < 1e-5 && (hi - 0.52858).abs() < 1e-5);
+    let kinks = net.kinks();
+    assert_eq!(kinks.len(), 3, "kinks {kinks:?}");
+    assert!((kinks[0] - lo).abs() < 1e-12);
+    assert!((kinks[1] - 0.5).abs() < 1e-12);
+    assert!((kinks[2] - hi).abs() < 1e-12);
+    let out = net.signal("output.activation").unwrap();
+    let samples = net.sample(&[out], 0.0);
+    for k in &kinks {
+        assert!(samples.inputs.contains(k), "kink {k} sampled");
+    }
+    for (x, y) in samples.inputs.iter().zip(samples.column(0)) {
+        assert_eq!(
+            y > 0.0,
+            *x > lo + 1e-12 && *x < hi - 1e-12,
+            "output {y} at {x}"
+        );
+    }
+    // Between samples the figure is exact: the chord midpoint equals the function.
+    for w in samples.inputs.windows(2) {
+        let m = 0.5 * (w[0] + w[1]);
+        let chord = 0.5 * (net.evaluate(w[0]) + net.evaluate(w[1]));
+        assert!((net.evaluate(m) - chord).abs() < 1e-9, "segment {w:?}");
+    }
+}
+
+#[test]
+fn statquest_softplus_network_gives_its_published_value() {
+    // StatQuest's Softplus network (Neural Networks Pt. 2): 1.0348 at dosage 0.5.
+    let net = network(
+        r#"input = { name = "dosage", from = 0, to = 1, samples = 100 }
+[[layer]]
+activation = "softplus"
+nodes = [
+  { name = "top", weights = { w1 = -34.4 }, bias = { b1 = 2.14 } },
+  { name = "bottom", weights = { w2 = -2.52 }, bias = { b2 = 1.29 } },
+]
+[output]
+weights = { w3 = -1.30, w4 = 2.28 }
+bias = { b3 = -0.58 }"#,
+    );
+    assert_eq!(format_number(net.evaluate(0.5), 4), "1.0348");
+    // Softplus has no kinks, and its curves are refined until chords are within tolerance.
+    assert!(net.kinks().is_empty());
+    let out = net.signal("output.activation").unwrap();
+    let tolerance = 1e-4;
+    let samples = net.sample(&[out], tolerance);
+    for w in samples.inputs.windows(2) {
+        let m = 0.5 * (w[0] + w[1]);
+        let chord = 0.5 * (net.evaluate(w[0]) + net.evaluate(w[1]));
+        assert!(
+            (net.evaluate(m) - chord).abs() <= tolerance * 1.01,
+            "segment {w:?}"
+        );
+    }
+}
+
+#[test]
+fn two_hidden_layers_evaluate_as_hand_computed() {
+    let net = network(
+        r#"input = { name = "x", from = -1, to = 1, samples = 5 }
+[[layer]]
+activation = "relu"
+nodes = [
+  { name = "a", weights = { wa = 1.0 }, bias = { ba = 0.0 } },
+  { name = "b", weights = { wb = -1.0 }, bias = { bb = 1.0 } },
+]
+[[layer]]
+activation = "tanh"
+nodes = [ { name = "c", weights = { wca = 2.0, wcb = 3.0 }, bias = { bc = -1.0 } } ]
+[output]
+activation = "sigmoid"
+weights = { wo = 0.5 }
+bias = { bo = 0.25 }"#,
+    );
+    // x = 0.25: a = 0.25, b = 0.75; c = tanh(0.5 + 2.25 − 1) = tanh(1.75);
+    // output = sigmoid(0.5 · tanh(1.75) + 0.25).
+    let c = 1.75f64.tanh();
+    let expected = 1.0 / (1.0 + (-(0.5 * c + 0.25f64)).exp());
+    assert!((net.evaluate(0.25) - expected).abs() < 1e-15);
+    assert!((at(&net, "c.linear", 0.25) - 1.75).abs() < 1e-15);
+    assert!((at(&net, "a.wca", 0.25) - 0.5).abs() < 1e-15);
+    assert!((at(&net, "b.wcb", 0.25) - 2.25).abs() < 1e-15);
+    // x = −0.5: a = 0, b = 1.5; c = tanh(4.5 − 1).
+    let expected = 1.0 / (1.0 + (-(0.5 * 3.5f64.tanh() + 0.25)).exp());
+    assert!((net.evaluate(-0.5) - expected).abs() < 1e-15);
+    // The first layer's kinks (a at 0, b at 1 = the range end) are found.
+    assert_eq!(net.kinks(), vec![0.0]);
+}
+
+#[test]
+fn every_activation_matches_its_definition() {
+    use nnbook::network::Activation::*;
+    assert_eq!(Relu.apply(-2.0), 0.0);
+    assert_eq!(Relu.apply(2.0), 2.0);
+    assert!((Softplus.apply(0.0) - 2f64.ln()).abs() < 1e-15);
+    assert!((Softplus.apply(800.0) - 800.0).abs() < 1e-12, "no overflow");
+    assert!((Sigmoid.apply(0.0) - 0.5).abs() < 1e-15);
+    assert!((Tanh.apply(1.0) - 0.761_594_155_955_764_9).abs() < 1e-15);
+    assert_eq!(LeakyRelu.apply(-2.0), -0.02);
+    assert_eq!(Identity.apply(-3.5), -3.5);
+}
+
+#[test]
+fn deep_relu_kinks_are_found_inside_earlier_segments() {
+    // Layer 2's pre-activation is piecewise linear; its zero lies between layer 1's kinks.
+    let net = network(
+        r#"input = { name = "x", from = 0, to = 4, samples = 3 }
+[[layer]]
+activation = "relu"
+nodes = [ { name = "a", weights = { w1 = 1.0 }, bias = { b1 = -1.0 } } ]
+[[layer]]
+activation = "relu"
+nodes = [ { name = "c", weights = { w2 = 2.0 }, bias = { b2 = -3.0 } } ]
+[output]
+weights = { w3 = 1.0 }
+bias = { b3 = 0.0 }"#,
+    );
+    // a kinks at 1; c = relu(2·relu(x − 1) − 3) kinks where x − 1 = 1.5, at x = 2.5.
+    assert_eq!(net.kinks(), vec![1.0, 2.5]);
+}
+
+#[test]
+fn numbers_use_a_true_minus_and_never_show_negative_zero() {
+    assert_eq!(format_number(-0.51, 2), "\u{2212}0.51");
+    assert_eq!(format_number(-0.001, 2), "0.00");
+    assert_eq!(format_number(1.01, 2), "1.01");
+}

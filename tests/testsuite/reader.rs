@@ -1,0 +1,149 @@
+//! The reader's site: math, languages, notebooks, sitemap, 404, diagrams.
+
+use crate::support::{marked, shipped, Project};
+
+#[test]
+fn math_is_mathml_and_languages_link_each_other() {
+    let out = shipped(None);
+    let en = out.read("relu/index.html");
+    let zh = out.read("zh-CN/relu/index.html");
+    assert!(en.contains("<html lang=\"en\">") && zh.contains("<html lang=\"zh-CN\">"));
+    // The ReLU definition and the table's arithmetic are MathML; no LaTeX is left.
+    assert!(en.contains("<math display=\"block\">"), "display math");
+    assert!(
+        en.contains("<mi>max</mi>") || en.contains(">max<"),
+        "max(0, x) as math"
+    );
+    assert!(!en.contains("\\mathrm"), "no raw LaTeX");
+    assert!(
+        en.contains("<mn>0.2</mn><mo>·</mo><mn>1.70</mn>"),
+        "arithmetic as MathML"
+    );
+    // Each lesson links to its translation; each language has its index with a switcher.
+    assert!(en.contains("href=\"../zh-CN/relu/index.html\""), "en -> zh");
+    assert!(zh.contains("href=\"../../relu/index.html\""), "zh -> en");
+    let zh_index = out.read("zh-CN/index.html");
+    assert!(zh_index.contains("relu/index.html") && zh_index.contains("English"));
+    assert!(out.read("index.html").contains("简体中文"));
+    // Interface words follow the page's language.
+    assert!(zh.contains("下载 Jupyter Notebook") && en.contains("Download notebook"));
+    // So do the descriptions of figures and diagrams (alt text and the SVG's <desc>).
+    assert!(
+        en.contains("alt=\"Line chart over Dosage from 0 to 1.")
+            && en.contains(
+                "(blue line) goes from 0 to 0.85; lowest 0 at Dosage 0, highest 0.85 at Dosage 1."
+            )
+            && en.contains("alt=\"Network diagram: the input Dosage feeds a hidden layer"),
+        "English descriptions"
+    );
+    assert!(
+        zh.contains("alt=\"折线图，横轴为剂量，从 0 到 1。")
+            && zh.contains("（蓝线）从 0 变到 0.85；最低 0（剂量 0），最高 0.85（剂量 1）。")
+            && zh.contains("alt=\"网络图：输入 剂量 连到隐藏层（ReLU 激活函数）"),
+        "Chinese descriptions"
+    );
+    let zh_svg = out.read("zh-CN/relu/step-1.svg");
+    assert!(
+        zh_svg.contains("<desc id=\"desc\">折线图") && !zh_svg.contains("Line chart"),
+        "the Chinese figure's own description"
+    );
+}
+
+#[test]
+fn sitemap_404_and_open_graph_follow_the_base_url() {
+    let out = shipped(Some("https://example.org/nn"));
+    let sitemap = out.read("sitemap.xml");
+    assert!(sitemap.contains("<loc>https://example.org/nn/relu/</loc>"));
+    assert!(sitemap.contains("<loc>https://example.org/nn/zh-CN/relu/</loc>"));
+    assert!(!sitemap.contains("404"));
+    let page = out.read("relu/index.html");
+    assert!(page.contains("<meta property=\"og:url\" content=\"https://example.org/nn/relu/\">"));
+    assert!(
+        page.contains("<meta property=\"og:title\" content=\"Understanding ReLU, step by step\">")
+    );
+    assert!(out
+        .read("404.html")
+        .contains("href=\"https://example.org/nn/style.css\""));
+    // Without a base URL there is no sitemap (its URLs must be absolute).
+    let plain = shipped(None);
+    assert!(!plain.site.join("sitemap.xml").exists());
+    assert!(plain.site.join("404.html").exists());
+    assert!(plain.site.join("favicon.svg").exists());
+}
+
+#[test]
+fn diagrams_draw_the_network_and_highlight_a_step() {
+    let out = shipped(None);
+    let svg = out.read("relu/network-top.svg");
+    assert!(svg.contains("role=\"img\"") && svg.contains("<title") && svg.contains("<desc"));
+    for weight in [
+        "w1 = 1.70",
+        "w2 = 12.6",
+        "w3 = −40.8",
+        "w4 = 2.70",
+        "b3 = −16",
+    ] {
+        assert!(svg.contains(weight), "{weight} on the diagram");
+    }
+    assert!(svg.contains("class=\"edge hl\""), "w3 highlighted");
+    assert!(svg.contains("prefers-color-scheme: dark"), "dark colours");
+}
+
+#[test]
+fn the_notebook_has_the_parameters_first_and_the_code_in_order() {
+    let out = shipped(None);
+    let nb: serde_json::Value = serde_json::from_str(&out.read("relu/relu.ipynb")).unwrap();
+    assert_eq!(nb["nbformat"], 4);
+    let cells = nb["cells"].as_array().unwrap();
+    let text = |c: &serde_json::Value| {
+        c["source"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l.as_str().unwrap())
+            .collect::<String>()
+    };
+    let code: Vec<String> = cells
+        .iter()
+        .filter(|c| c["cell_type"] == "code")
+        .map(text)
+        .collect();
+    assert!(
+        code[0].contains("w1 = 1.70") && code[0].contains("b3 = -16"),
+        "{}",
+        code[0]
+    );
+    assert!(
+        code[1].contains("import numpy as np"),
+        "step 1's code comes first"
+    );
+    assert_eq!(code.len(), 8, "the parameters and seven steps");
+    assert!(
+        code.iter().all(|c| !c.contains("{{")),
+        "placeholders filled"
+    );
+    assert!(
+        cells
+            .iter()
+            .any(|c| text(c).contains("0.2 · 1.70 + (−0.85) = −0.51")),
+        "the table"
+    );
+}
+
+#[test]
+fn a_latex_error_is_a_build_error_with_its_position() {
+    // The caret points at the command, after `The rule: $`.
+    let (text, at) = marked("+++\ntitle = \"Math\"\n+++\n\nThe rule: $‸\\notacommand{x}$ done.\n");
+    let p = Project::new().lesson("m.md", text);
+    let Err(error) = nnbook::check(&p.root) else {
+        panic!("an unknown LaTeX command must fail the build");
+    };
+    let d = error.first();
+    let loc = d.location.as_ref().expect("a location");
+    assert_eq!(
+        (loc.file.as_str(), loc.line, loc.column),
+        ("content/m.md", at.line, at.column),
+        "{error}"
+    );
+    assert!(d.message.starts_with("LaTeX error"), "{error}");
+}

@@ -1,0 +1,306 @@
+//! The shipped project (this repository's `content/`), built into a temporary folder: the index,
+//! the ReLU lesson's page, its seven figures (SVG + CSV), the article's numbers, relative links,
+//! and reproducible output.
+
+use std::path::{Path, PathBuf};
+
+use crate::support::project::build_shipped_into;
+use crate::support::shipped;
+use crate::support::tree::files as tree;
+
+/// A CSV file parsed by hand: its header and its rows, a field being `None` when empty. Every
+/// non-empty field must be a number.
+struct Csv {
+    header: Vec<String>,
+    rows: Vec<Vec<Option<f64>>>,
+}
+
+impl Csv {
+    fn parse(name: &str, text: &str) -> Csv {
+        let mut lines = text.lines();
+        let header: Vec<String> = lines
+            .next()
+            .unwrap_or_else(|| panic!("{name} is empty"))
+            .split(',')
+            .map(str::to_string)
+            .collect();
+        let rows = lines
+            .enumerate()
+            .map(|(i, line)| {
+                let fields: Vec<Option<f64>> = line
+                    .split(',')
+                    .map(|f| {
+                        (!f.is_empty()).then(|| {
+                            f.parse::<f64>().unwrap_or_else(|_| {
+                                panic!("{name} line {}: {f:?} is not a number", i + 2)
+                            })
+                        })
+                    })
+                    .collect();
+                assert_eq!(
+                    fields.len(),
+                    header.len(),
+                    "{name} line {} has {} fields for {} columns",
+                    i + 2,
+                    fields.len(),
+                    header.len()
+                );
+                fields
+            })
+            .collect();
+        Csv { header, rows }
+    }
+
+    fn column(&self, name: &str) -> usize {
+        self.header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name:?} in {:?}", self.header))
+    }
+}
+
+const STEPS: std::ops::RangeInclusive<usize> = 1..=7;
+
+#[test]
+fn the_index_links_the_lesson_relatively() {
+    let built = shipped(None);
+    let index = built.read("index.html");
+    assert!(
+        index.contains("href=\"relu/index.html\""),
+        "the index does not link relu/index.html:\n{index}"
+    );
+    assert!(index.contains("Understanding ReLU, step by step"));
+}
+
+#[test]
+fn the_lesson_page_has_the_seven_step_figures() {
+    let built = shipped(None);
+    let page = built.read("relu/index.html");
+    let figures: Vec<&str> = page
+        .split("<figure class=\"nn-figure\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find("</figure>").expect("a closed figure")])
+        .collect();
+    for n in STEPS {
+        let img = format!("<img src=\"step-{n}.svg\"");
+        let with_img: Vec<&&str> = figures.iter().filter(|f| f.contains(&img)).collect();
+        assert_eq!(with_img.len(), 1, "one figure shows step-{n}.svg");
+        let data = format!("href=\"step-{n}.csv\"");
+        assert!(
+            with_img[0].contains(&data) && with_img[0].contains(">data</a>"),
+            "figure step-{n} has no data link to step-{n}.csv:\n{}",
+            with_img[0]
+        );
+    }
+    // Other figures (network diagrams) may exist, but only the seven plots have data.
+    let with_data = figures.iter().filter(|f| f.contains(".csv\"")).count();
+    assert_eq!(with_data, 7, "seven figures with a CSV link");
+}
+
+#[test]
+fn seven_svg_and_csv_pairs_exist() {
+    let built = shipped(None);
+    let site = &built.site;
+    for n in STEPS {
+        for ext in ["svg", "csv"] {
+            let rel = format!("relu/step-{n}.{ext}");
+            assert!(site.join(&rel).is_file(), "{rel} is missing");
+        }
+    }
+    let files = tree(site);
+    let csvs: Vec<&String> = files
+        .keys()
+        .filter(|k| k.starts_with("relu/") && k.ends_with(".csv"))
+        .collect();
+    assert_eq!(
+        csvs.len(),
+        7,
+        "the ReLU lesson has seven CSV files: {csvs:?}"
+    );
+    for csv in csvs {
+        let svg = csv.replace(".csv", ".svg");
+        assert!(files.contains_key(&svg), "{csv} has no {svg}");
+    }
+}
+
+#[test]
+fn every_figure_svg_is_accessible_and_small() {
+    let built = shipped(None);
+    let site = &built.site;
+    let files = tree(site);
+    let svgs: Vec<(&String, &Vec<u8>)> = files
+        .iter()
+        .filter(|(k, _)| k.contains('/') && k.ends_with(".svg"))
+        .collect();
+    assert!(svgs.len() >= 7, "{:?}", files.keys());
+    for (name, bytes) in svgs {
+        let svg = std::str::from_utf8(bytes).expect("UTF-8 SVG");
+        let open = &svg[svg.find("<svg").expect("an <svg> element")..];
+        let open = &open[..open.find('>').expect("a closed <svg> tag")];
+        assert!(open.contains("role=\"img\""), "{name}: no role=\"img\"");
+        assert!(svg.contains("<title"), "{name}: no <title>");
+        assert!(svg.contains("<desc"), "{name}: no <desc>");
+        assert!(
+            bytes.len() < 8 * 1024,
+            "{name} is {} bytes, 8 KB at most",
+            bytes.len()
+        );
+    }
+}
+
+#[test]
+fn every_csv_is_numbers_under_a_header() {
+    let built = shipped(None);
+    let site = &built.site;
+    let files = tree(site);
+    let mut seen = 0;
+    for (name, bytes) in files.iter().filter(|(k, _)| k.ends_with(".csv")) {
+        let text = std::str::from_utf8(bytes).expect("UTF-8 CSV");
+        if name.starts_with("relu/") {
+            assert!(
+                text.starts_with("dosage,"),
+                "{name}'s header does not start with `dosage,`"
+            );
+        }
+        let csv = Csv::parse(name, text);
+        if name.starts_with("relu/") {
+            // 100 samples, plus the kinks.
+            assert!(csv.rows.len() >= 100, "{name} has {} rows", csv.rows.len());
+        }
+        // The input column is always filled.
+        assert!(csv.rows.iter().all(|r| r[0].is_some()), "{name}");
+        seen += 1;
+    }
+    assert!(seen >= 7);
+}
+
+#[test]
+fn the_step_1_table_shows_the_articles_arithmetic() {
+    let built = shipped(None);
+    let page = built.read("relu/index.html");
+    let start = page
+        .find("<table class=\"nn-table\"")
+        .expect("a table in the lesson");
+    let table = &page[start..start + page[start..].find("</table>").expect("closed table")];
+    for expected in [
+        "0.2 · 1.70 + (−0.85) = −0.51",
+        "0.6 · 1.70 + (−0.85) = 0.17",
+        "= 0.85",
+    ] {
+        assert!(
+            table.contains(expected),
+            "the step-1 table lacks {expected:?}:\n{table}"
+        );
+    }
+}
+
+/// Every `href="..."` and `src="..."` value of a page.
+fn links(page: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for attr in ["href=\"", "src=\""] {
+        for rest in page.split(attr).skip(1) {
+            out.push(&rest[..rest.find('"').expect("a closed attribute")]);
+        }
+    }
+    out
+}
+
+#[test]
+fn no_page_links_absolutely() {
+    let built = shipped(None);
+    let site = &built.site;
+    let files = tree(site);
+    let pages: Vec<(&String, &Vec<u8>)> =
+        files.iter().filter(|(k, _)| k.ends_with(".html")).collect();
+    assert!(pages.len() >= 2);
+    for (name, bytes) in pages {
+        let page = std::str::from_utf8(bytes).expect("UTF-8 page");
+        if name == "404.html" {
+            // The 404 page is served at any depth, so its links are root-relative by design
+            // (absolute only when a base URL is configured, which the shipped project is not).
+            assert!(!page.contains("http://") && !page.contains("https://"));
+            continue;
+        }
+        assert!(!page.contains("href=\"/"), "{name} has an absolute href");
+        assert!(!page.contains("src=\"/"), "{name} has an absolute src");
+        let without_namespaces = page.replace("http://www.w3.org/", "");
+        assert!(
+            !without_namespaces.contains("http://") && !without_namespaces.contains("https://"),
+            "{name} has an http link"
+        );
+        // Every relative link leads to a file of the site.
+        let dir = Path::new(name.as_str()).parent().unwrap_or(Path::new(""));
+        for link in links(page) {
+            let target = link.split('#').next().unwrap_or("");
+            if target.is_empty() {
+                continue;
+            }
+            let mut path = PathBuf::new();
+            for part in dir.join(target).components() {
+                match part {
+                    std::path::Component::ParentDir => {
+                        assert!(path.pop(), "{name}: {link} leaves the site");
+                    }
+                    std::path::Component::Normal(p) => path.push(p),
+                    _ => {}
+                }
+            }
+            assert!(
+                site.join(&path).is_file(),
+                "{name} links to {link}, which does not exist"
+            );
+        }
+    }
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    build_shipped_into(&a, None);
+    build_shipped_into(&b, None);
+    let (ta, tb) = (tree(&a), tree(&b));
+    assert_eq!(
+        ta.keys().collect::<Vec<_>>(),
+        tb.keys().collect::<Vec<_>>(),
+        "the two builds have different files"
+    );
+    for (name, bytes) in &ta {
+        assert!(bytes == &tb[name], "{name} differs between two builds");
+    }
+}
+
+#[test]
+fn the_step_7_csv_has_the_true_peak_and_both_kinks() {
+    let built = shipped(None);
+    let csv = Csv::parse("step-7.csv", &built.read("relu/step-7.csv"));
+    assert_eq!(csv.header[0], "dosage");
+    let out = csv.column("output.activation");
+    let rows: Vec<(f64, f64)> = csv
+        .rows
+        .iter()
+        .filter_map(|r| Some((r[0]?, r[out]?)))
+        .collect();
+    assert!(
+        rows.iter()
+            .any(|&(x, y)| x == 0.5 && (y - 1.01).abs() < 1e-9),
+        "no row with dosage 0.5 and output 1.01"
+    );
+    // The output is non-zero only between the kinks 16/34.02 = 0.470312 and
+    // 18.68/35.34 = 0.528579.
+    for &(x, y) in &rows {
+        if y > 0.0 {
+            assert!(
+                x > 0.47031 && x < 0.52858,
+                "output {y} at dosage {x}, outside the kinks"
+            );
+        }
+    }
+    for (lo, hi) in [(0.4703, 0.4704), (0.5285, 0.5286)] {
+        let kink: Vec<&(f64, f64)> = rows.iter().filter(|(x, _)| (lo..=hi).contains(x)).collect();
+        assert!(!kink.is_empty(), "the kink in {lo}..{hi} is not sampled");
+        for (x, y) in kink {
+            assert!(y.abs() < 1e-9, "output {y} at the kink {x}, expected 0");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! Slugs (and figure ids) cannot name a path outside the output, or a reserved name; two
+//! lessons cannot share one.
+
+use crate::support::tree::{assert_same, snapshot};
+use crate::support::{marked, small, Project};
+
+#[test]
+fn unsafe_slugs_are_errors_naming_the_lesson() {
+    let long = "a".repeat(101);
+    let front_slugs: [(&str, &str); 14] = [
+        ("dotdot", "../evil"),
+        ("dots", ".."),
+        ("absolute", "/abs"),
+        ("slash", "a/b"),
+        ("backslash", "a\\\\b"),
+        ("con", "con"),
+        ("nul", "nul"),
+        ("lpt1", "lpt1"),
+        ("control", "a\\u0001b"),
+        ("empty", ""),
+        ("upper", "Evil"),
+        ("space", "a b"),
+        ("unicode", "caf\u{e9}"),
+        ("long", &long),
+    ];
+    for (name, slug) in front_slugs {
+        let file = format!("{name}.md");
+        // The caret points at the slug's value.
+        let (text, at) = marked(&small(&format!("slug = ‸\"{slug}\"\n")));
+        let p = Project::with_lessons(&[("ok.md", &small("slug = \"ok\"\n")), (&file, &text)]);
+        let before = snapshot(&p.base);
+        p.run_build()
+            .failed()
+            .says(&[&format!("--> content/{name}.md:{at}")]);
+        assert_same(&before, &snapshot(&p.base), &format!("slug {slug:?}"));
+    }
+    // Slugs from file names (no `slug` in the front matter).
+    for stem in ["con", "Upper", "a b", "a.b"] {
+        let file = format!("{stem}.md");
+        // A slug made from the file name points at the start of the file.
+        let (text, at) = marked(&format!("‸{}", small("")));
+        let p = Project::with_lessons(&[("ok.md", &small("")), (&file, &text)]);
+        let before = snapshot(&p.base);
+        p.run_build()
+            .failed()
+            .says(&[&format!("--> content/{stem}.md:{at}"), "slug"]);
+        assert_same(&before, &snapshot(&p.base), &format!("file {file}"));
+    }
+    // Figure ids name files too.
+    let (text, at) = marked(&small("").replace("id = \"step-1\"", "id = ‸\"../evil\""));
+    let p = Project::with_lessons(&[("fig.md", &text)]);
+    let before = snapshot(&p.base);
+    p.run_build()
+        .failed()
+        .says(&[&format!("--> content/fig.md:{at}"), "bad figure id"]);
+    assert_same(&before, &snapshot(&p.base), "figure id ../evil");
+}
+
+#[test]
+fn duplicate_slugs_name_both_lessons() {
+    let p = Project::with_lessons(&[
+        ("first.md", &small("slug = \"same\"\n")),
+        ("second.md", &small("slug = \"same\"\n")),
+        ("x/dup.md", &small("")),
+        ("y/dup.md", &small("")),
+    ]);
+    let before = snapshot(&p.base);
+    p.run_build().failed().says(&[
+        "two lessons have the slug `same`",
+        "content/first.md",
+        "content/second.md",
+        "two lessons have the slug `dup`",
+        "content/x/dup.md",
+        "content/y/dup.md",
+    ]);
+    assert_same(&before, &snapshot(&p.base), "duplicate slugs");
+}
