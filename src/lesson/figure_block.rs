@@ -150,7 +150,10 @@ pub fn parse_figure(
 pub type Ids = Vec<(String, Range<usize>)>;
 
 /// A result, and another check's outcome: every problem of the two, or the result.
-fn both<T>(check: Result<(), Diagnostic>, result: Result<T, Diagnostic>) -> Result<T, Vec<Diagnostic>> {
+fn both<T>(
+    check: Result<(), Diagnostic>,
+    result: Result<T, Diagnostic>,
+) -> Result<T, Vec<Diagnostic>> {
     match (check, result) {
         (Ok(()), Ok(r)) => Ok(r),
         (check, result) => Err(check.err().into_iter().chain(result.err()).collect()),
@@ -206,27 +209,27 @@ fn figure_spec(
         points.push((x, y));
     }
     Ok(FigureSpec {
-            span: fence.opening(),
-            id,
-            title: raw.title,
-            x_label: raw.x_label.unwrap_or_else(|| net.input.label.clone()),
-            y_label: raw.y_label.unwrap_or_else(|| {
-                let last = net.layers.len() - 1;
-                if series
-                    .iter()
-                    .all(|s| s.signal.layer == last && s.signal.quantity != Quantity::Input)
-                {
-                    net.output_label.clone()
-                } else {
-                    String::new()
-                }
-            }),
-            caption,
-            caption_span,
-            series,
-            points,
-            points_label: raw.points_label,
-        })
+        span: fence.opening(),
+        id,
+        title: raw.title,
+        x_label: raw.x_label.unwrap_or_else(|| net.input.label.clone()),
+        y_label: raw.y_label.unwrap_or_else(|| {
+            let last = net.layers.len() - 1;
+            if series
+                .iter()
+                .all(|s| s.signal.layer == last && s.signal.quantity != Quantity::Input)
+            {
+                net.output_label.clone()
+            } else {
+                String::new()
+            }
+        }),
+        caption,
+        caption_span,
+        series,
+        points,
+        points_label: raw.points_label,
+    })
 }
 
 /// One series of a figure: its signal and its colour (by default, the signal's own).

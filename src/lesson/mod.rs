@@ -17,8 +17,8 @@ use crate::i18n;
 use crate::markdown::{self, Fence};
 use crate::network::Network;
 
-pub use figure_block::{DiagramSpec, FigureSpec, Rgb, SeriesSpec};
 use figure_block::Ids;
+pub use figure_block::{DiagramSpec, FigureSpec, Rgb, SeriesSpec};
 pub use limits::{
     check_slug, DEFAULT_PRECISION, MAX_INPUT_MAGNITUDE, MAX_LAYERS, MAX_LESSON_VALUES, MAX_NODES,
     MAX_PARAMETERS, MAX_POINTS, MAX_PRECISION, MAX_SAMPLES, MAX_SERIES, MAX_SLUG, MAX_TABLE_ROWS,
@@ -222,7 +222,9 @@ fn parse_block(
     kind: &str,
 ) -> Result<BlockKind, Vec<Diagnostic>> {
     match kind {
-        "figure" => figure_block::parse_figure(source, fence, net, figure_ids).map(BlockKind::Figure),
+        "figure" => {
+            figure_block::parse_figure(source, fence, net, figure_ids).map(BlockKind::Figure)
+        }
         "diagram" => {
             figure_block::parse_diagram(source, fence, net, figure_ids).map(BlockKind::Diagram)
         }

@@ -22,7 +22,13 @@ const SITE_MARKER_TEXT: &str =
 
 /// The files at the top of every site an earlier nnbook (without [`SITE_MARKER`]) built: such a
 /// folder, as a project's default `site/`, is replaced too.
-const EARLIER_SITE: [&str; 5] = ["index.html", "404.html", "style.css", "copy.js", "favicon.svg"];
+const EARLIER_SITE: [&str; 5] = [
+    "index.html",
+    "404.html",
+    "style.css",
+    "copy.js",
+    "favicon.svg",
+];
 
 /// A path made absolute with every link, `.` and `..` resolved as far as the path exists (the
 /// rest as written).
@@ -117,7 +123,9 @@ pub fn check_output_folder(root: &Path, out: &Path, force: bool) -> Result<(), E
         .expected(format!(
             "a new or empty folder, or a site nnbook built (it holds `{SITE_MARKER}`)"
         ))
-        .hint("choose another `--out`, or pass `--force` to replace the folder and everything in it")
+        .hint(
+            "choose another `--out`, or pass `--force` to replace the folder and everything in it",
+        )
         .into());
     }
     Ok(())

@@ -1,0 +1,298 @@
+//! The output folder: stale output disappears, nothing outside the output folder is ever
+//! deleted, a failed build leaves the previous site, and output folders that would overwrite
+//! the project are refused.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::os::unix::fs::symlink;
+use std::path::{Path, PathBuf};
+
+use crate::support::tree::{assert_same, files, names, snapshot, write};
+use crate::support::{build_at, build_command, run, small, Project};
+
+#[test]
+fn stale_output_disappears_and_nothing_outside_the_output_is_deleted() {
+    let p = Project::with_lessons(&[
+        ("a.md", &small("slug = \"a\"\n")),
+        ("b.md", &small("slug = \"b\"\n")),
+    ]);
+    let out_parent = p.root.join("public");
+    let out = out_parent.join("site");
+    let sentinels = [
+        (p.base.join("outside.txt"), "outside the project\n"),
+        (p.root.join("keep.txt"), "in the project root\n"),
+        (out_parent.join("keep.txt"), "next to the site\n"),
+        (p.root.join("content/notes.txt"), "not a lesson\n"),
+    ];
+    for (path, text) in &sentinels {
+        write(path, text);
+    }
+    build_at(&p.root, &out).succeeded();
+    for f in ["index.html", "a/index.html", "b/index.html", "b/step-1.svg"] {
+        assert!(out.join(f).is_file(), "{f} missing after the first build");
+    }
+    // A lesson deleted, a figure renamed, a stray file in the output.
+    fs::remove_file(p.root.join("content/b.md")).expect("rm b.md");
+    write(
+        &p.root.join("content/a.md"),
+        small("slug = \"a\"\n").replace("id = \"step-1\"", "id = \"renamed\""),
+    );
+    write(&out.join("stray.txt"), "left in the output by hand\n");
+    build_at(&p.root, &out).succeeded();
+    let now: BTreeSet<String> = files(&out).into_keys().collect();
+    // The theme adds its own files at the top; the lessons are the folders.
+    let folders: BTreeSet<&str> = now
+        .iter()
+        .filter_map(|f| f.split_once('/'))
+        .map(|(d, _)| d)
+        .collect();
+    assert_eq!(folders, BTreeSet::from(["a"]), "lesson folders: {now:?}");
+    assert!(
+        !out.join("b").exists(),
+        "the deleted lesson's folder is still there"
+    );
+    for f in [
+        "index.html",
+        "a/index.html",
+        "a/renamed.svg",
+        "a/renamed.csv",
+    ] {
+        assert!(now.contains(f), "{f} missing after the second build");
+    }
+    for f in ["stray.txt", "a/step-1.svg", "a/step-1.csv"] {
+        assert!(!now.contains(f), "the stale {f} is still there");
+    }
+    for (path, text) in &sentinels {
+        assert_eq!(
+            fs::read_to_string(path).ok().as_deref(),
+            Some(*text),
+            "{} was touched",
+            path.display()
+        );
+    }
+    let beside = names(&out_parent);
+    assert_eq!(
+        beside,
+        ["keep.txt", "site"].iter().map(|s| s.to_string()).collect(),
+        "leftovers beside the site"
+    );
+}
+
+/// `build` writes each lesson's files into the staging folder as soon as the lesson is
+/// rendered. A lesson that fails only when it is drawn (after others were written) must still
+/// leave the previous site as it was and no staging folder behind.
+#[test]
+fn a_build_failing_while_drawing_leaves_the_previous_site_and_no_staging() {
+    let lessons: Vec<(String, String)> = (0..40)
+        .map(|i| {
+            (
+                format!("l{i:02}.md"),
+                small(&format!("slug = \"l{i:02}\"\n")),
+            )
+        })
+        .collect();
+    let refs: Vec<(&str, &str)> = lessons
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let p = Project::with_lessons(&refs);
+    p.run_build().succeeded();
+    let before = snapshot(&p.site());
+    // Parses, but its figure reaches 1.7e13: an error only when the figure is drawn. The file
+    // sorts last, so the other lessons are rendered (and written) first.
+    write(
+        &p.root.join("content/z.md"),
+        small("slug = \"z\"\n").replace("w1 = 1.70", "w1 = 1.7e13"),
+    );
+    // Change every other lesson, so that a partly written new site would differ.
+    for (path, text) in &lessons {
+        write(
+            &p.root.join("content").join(path),
+            text.replace("Small lesson", "Changed lesson"),
+        );
+    }
+    p.run_build()
+        .failed()
+        .says(&["content/z.md:", "too large to draw"]);
+    assert_same(
+        &before,
+        &snapshot(&p.site()),
+        "the site after a failed build",
+    );
+    let beside = names(&p.root);
+    assert_eq!(
+        beside,
+        BTreeSet::from(["content".to_string(), "site".to_string()]),
+        "leftovers beside the site"
+    );
+}
+
+/// An output folder that is a link to a folder elsewhere is refused (the link is the user's),
+/// and both stay; with `--force` the link is replaced by the site and the folder it pointed to
+/// (which nnbook does not own) keeps its files.
+#[test]
+fn an_output_link_is_refused_and_force_replaces_the_link_not_its_folder() {
+    let p = Project::with_lessons(&[("a.md", &small(""))]);
+    let elsewhere = p.base.join("elsewhere");
+    write(&elsewhere.join("precious.txt"), "precious\n");
+    symlink(&elsewhere, p.site()).expect("symlink");
+    let before = snapshot(&p.base);
+    p.run_build()
+        .failed()
+        .says(&["refusing to replace", "it is a link to", "--force"]);
+    assert_same(&before, &snapshot(&p.base), "after a refused build");
+    run(build_command(&p.root, &p.site()).arg("--force")).succeeded();
+    assert!(!p.site().is_symlink() && p.site().join("a/index.html").is_file());
+    assert_eq!(
+        fs::read_to_string(elsewhere.join("precious.txt"))
+            .ok()
+            .as_deref(),
+        Some("precious\n")
+    );
+}
+
+/// `--out` at a folder nnbook did not build (the issue's `--out ~`): refused with exit 1, the
+/// folder named with the way out, nothing touched; `--force` replaces it.
+#[test]
+fn a_folder_nnbook_did_not_build_is_refused_unless_forced() {
+    let p = Project::with_lessons(&[("a.md", &small(""))]);
+    let home = p.base.join("home");
+    write(&home.join("Documents/thesis.txt"), "thesis\n");
+    let before = snapshot(&p.base);
+    run(&mut build_command(&p.root, &home)).failed().says(&[
+        &format!("refusing to replace {}", home.display()),
+        "nnbook did not write",
+        "--force",
+    ]);
+    assert_same(&before, &snapshot(&p.base), "after a refused build");
+    run(build_command(&p.root, &home).arg("--force")).succeeded();
+    assert!(home.join("a/index.html").is_file());
+    assert!(!home.join("Documents").exists());
+    // Built by nnbook now (it carries the marker): the next build replaces it without asking.
+    assert!(home.join(".nnbook-site").is_file());
+    run(&mut build_command(&p.root, &home)).succeeded();
+}
+
+/// What nnbook may replace without `--force`: a new folder, an empty one, one it built, and
+/// a project's default `site/` built by an earlier version (without the marker). The same
+/// earlier-looking files anywhere else are refused.
+#[test]
+fn new_empty_and_nnbook_built_folders_are_replaced() {
+    let p = Project::with_lessons(&[("a.md", &small(""))]);
+    let new = p.base.join("new/site");
+    run(&mut build_command(&p.root, &new)).succeeded();
+    let empty = p.base.join("empty");
+    fs::create_dir(&empty).expect("mkdir");
+    run(&mut build_command(&p.root, &empty)).succeeded();
+    for out in [&new, &empty] {
+        assert!(out.join("a/index.html").is_file() && out.join(".nnbook-site").is_file());
+    }
+    // An earlier version's site: its files, no marker.
+    let earlier = [
+        "index.html",
+        "404.html",
+        "style.css",
+        "copy.js",
+        "favicon.svg",
+    ];
+    for f in earlier {
+        write(&p.site().join(f), "from an earlier nnbook\n");
+    }
+    p.run_build().succeeded();
+    assert!(p.site().join(".nnbook-site").is_file());
+    let elsewhere = p.base.join("elsewhere");
+    for f in earlier {
+        write(&elsewhere.join(f), "not nnbook's\n");
+    }
+    run(&mut build_command(&p.root, &elsewhere))
+        .failed()
+        .says(&["refusing to replace"]);
+    assert_eq!(
+        fs::read_to_string(elsewhere.join("copy.js"))
+            .ok()
+            .as_deref(),
+        Some("not nnbook's\n")
+    );
+}
+
+/// `--out site/..` is the project: refused before anything is written (it used to pass the
+/// check, fail with EBUSY and leave the staging folder behind).
+#[test]
+fn an_output_path_is_resolved_before_it_is_checked() {
+    let p = Project::with_lessons(&[("a.md", &small(""))]);
+    p.run_build().succeeded();
+    let before = snapshot(&p.base);
+    for out in ["site/..", "site/../.", "content/../site/.."] {
+        run(build_command(Path::new("."), Path::new(out)).current_dir(&p.root))
+            .failed()
+            .says(&["refusing to write the site into"]);
+        assert_same(&before, &snapshot(&p.base), out);
+    }
+    // A path through `..` that is not the project is fine, and lands where it says.
+    run(build_command(Path::new("."), Path::new("content/../public")).current_dir(&p.root))
+        .succeeded();
+    assert!(p.root.join("public/a/index.html").is_file());
+}
+
+/// A lesson whose slug is a language code of the site (`fr.md` beside `*.fr.md` lessons) would
+/// be replaced by that language's index: an error naming the file.
+#[test]
+fn a_slug_that_is_a_language_code_is_an_error() {
+    let p = Project::with_lessons(&[("fr.md", &small("")), ("a.fr.md", &small("slug = \"a\"\n"))]);
+    p.run_build().failed().says(&[
+        "content/fr.md",
+        "the slug `fr` is the code of a language",
+        "fr/index.html",
+    ]);
+    // Without lessons in French, `fr` is an ordinary slug.
+    fs::remove_file(p.root.join("content/a.fr.md")).expect("rm");
+    p.run_build().succeeded();
+    assert!(p.site().join("fr/index.html").is_file());
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Output folders that would overwrite the project.
+
+#[test]
+fn output_folders_that_would_overwrite_the_project_are_refused() {
+    let p = Project::with_lessons(&[("a.md", &small(""))]);
+    write(&p.base.join("outside.txt"), "outside\n");
+    write(&p.root.join("keep.txt"), "root\n");
+    write(&p.root.join("templates/extra.css"), "p { color: red; }\n");
+    write(&p.root.join("content/sub/b.md"), small("slug = \"b\"\n"));
+    symlink(&p.root, p.base.join("link-to-project")).expect("symlink");
+    symlink(p.root.join("content"), p.base.join("link-to-content")).expect("symlink");
+    let before = snapshot(&p.base);
+    let refused: Vec<(Option<&Path>, PathBuf, PathBuf)> = vec![
+        (None, p.root.clone(), p.root.clone()),
+        (None, p.root.clone(), p.root.join("content")),
+        (None, p.root.clone(), p.root.join("content/sub")),
+        (None, p.root.clone(), p.root.join("templates")),
+        (None, p.root.clone(), p.root.join("..")),
+        (None, p.root.clone(), p.base.clone()),
+        (None, p.root.clone(), PathBuf::from("/")),
+        (None, p.root.clone(), p.base.join("link-to-project")),
+        (None, p.root.clone(), p.base.join("link-to-content")),
+        (Some(&p.root), PathBuf::from("."), PathBuf::from("..")),
+        (Some(&p.root), PathBuf::from("."), PathBuf::from(".")),
+        (Some(&p.root), PathBuf::from("."), PathBuf::from("content")),
+    ];
+    for (cwd, root, out) in &refused {
+        let mut cmd = build_command(root, out);
+        if let Some(cwd) = cwd {
+            cmd.current_dir(cwd);
+        }
+        let r = run(&mut cmd);
+        r.failed().says(&["refusing"]);
+        assert_same(
+            &before,
+            &snapshot(&p.base),
+            &format!("--root {} --out {}", root.display(), out.display()),
+        );
+    }
+    // An output that is a file is an error too, and the file stays.
+    build_at(&p.root, &p.root.join("keep.txt"))
+        .failed()
+        .says(&["not a folder"]);
+    assert_same(&before, &snapshot(&p.base), "--out a file");
+}
