@@ -18,24 +18,28 @@ pub struct ContentFile {
     pub stem: String,
 }
 
-/// The lesson files of a project, and warnings about what was passed over.
+/// The lesson files of a project, the files that could not be read, and warnings about what
+/// was passed over.
 #[derive(Debug, Clone, Default)]
 pub struct Found {
     pub files: Vec<ContentFile>,
+    /// Lesson files that cannot be read (not UTF-8, too large, ...), and folders that cannot be
+    /// walked.
+    pub problems: Vec<Diagnostic>,
     pub warnings: Vec<Diagnostic>,
 }
 
 /// Every `*.md` file under `dir`, in a deterministic (sorted) order. Paths are shown relative
 /// to `root`. Symbolic links are followed only to files inside the project; links are never
-/// followed into folders, so a link loop cannot hang the walk.
-pub fn find(root: &Path, dir: &Path) -> Result<Found, Vec<Diagnostic>> {
+/// followed into folders, so a link loop cannot hang the walk. Without a content folder,
+/// nothing can be found: that is the error.
+pub fn find(root: &Path, dir: &Path) -> Result<Found, Diagnostic> {
     if !dir.is_dir() {
-        return Err(vec![Diagnostic::new(format!(
-            "no content folder at {}",
-            dir.display()
-        ))
-        .expected("a `content/` folder with lessons (`*.md` files)")
-        .hint("run nnbook in the project folder, or pass `--root DIR`")]);
+        return Err(
+            Diagnostic::new(format!("no content folder at {}", dir.display()))
+                .expected("a `content/` folder with lessons (`*.md` files)")
+                .hint("run nnbook in the project folder, or pass `--root DIR`"),
+        );
     }
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -67,11 +71,11 @@ pub fn find(root: &Path, dir: &Path) -> Result<Found, Vec<Diagnostic>> {
             Err(d) => problems.push(d),
         }
     }
-    if problems.is_empty() {
-        Ok(Found { files, warnings })
-    } else {
-        Err(problems)
-    }
+    Ok(Found {
+        files,
+        problems,
+        warnings,
+    })
 }
 
 /// A warning for a symbolic link the walk does not follow: one to a folder, or one that points

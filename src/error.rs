@@ -224,10 +224,30 @@ pub struct Error {
 }
 
 impl Error {
-    /// The first diagnostic (there is always at least one).
-    pub fn first(&self) -> &Diagnostic {
-        &self.diagnostics[0]
+    /// Every problem of a run with the warnings found alongside, sorted by file, line and
+    /// column (problems without a place first), each diagnostic once. `problems` is not empty.
+    pub fn report(problems: Vec<Diagnostic>, warnings: Vec<Diagnostic>) -> Error {
+        let mut all = problems;
+        all.extend(warnings);
+        all.sort_by(|a, b| place(a).cmp(&place(b)));
+        all.dedup();
+        Error::from(all)
     }
+
+    /// The first error (there is always at least one diagnostic; warnings may come first).
+    pub fn first(&self) -> &Diagnostic {
+        self.diagnostics
+            .iter()
+            .find(|d| d.is_error())
+            .unwrap_or(&self.diagnostics[0])
+    }
+}
+
+/// Where a diagnostic is, for sorting: none first, then by file, line and column.
+fn place(d: &Diagnostic) -> Option<(&str, usize, usize)> {
+    d.location
+        .as_ref()
+        .map(|l| (l.file.as_str(), l.line, l.column))
 }
 
 impl From<Diagnostic> for Error {

@@ -11,32 +11,32 @@ use super::cache::RenderedLesson;
 use super::place::Placed;
 use super::publish::SiteFiles;
 
-/// Warnings about a lesson: a network no figure or table uses, and links to pages or files
-/// the site does not have.
-pub fn lesson_warnings(
+/// A warning for a lesson whose network no figure, table or diagram uses.
+pub fn unused_network(lesson: &Lesson) -> Option<Diagnostic> {
+    let used = lesson.blocks.iter().any(|b| {
+        matches!(
+            b.kind,
+            BlockKind::Figure(_) | BlockKind::Table(_) | BlockKind::Diagram(_)
+        )
+    });
+    let fence = lesson.network_fence().filter(|_| !used)?;
+    Some(
+        lesson
+            .source
+            .error(fence.opening(), "no figure or table uses this network")
+            .warning()
+            .hint("add a ```figure or ```table block, or remove the network block"),
+    )
+}
+
+/// Warnings about a lesson's links to pages or files the site does not have.
+pub fn broken_links(
     placed: &Placed,
     rendered: &RenderedLesson,
     exists: &dyn Fn(&str) -> bool,
 ) -> Vec<Diagnostic> {
     let lesson: &Lesson = &placed.lesson;
     let mut warnings = Vec::new();
-    let unused = lesson.network_fence().filter(|_| {
-        !lesson.blocks.iter().any(|b| {
-            matches!(
-                b.kind,
-                BlockKind::Figure(_) | BlockKind::Table(_) | BlockKind::Diagram(_)
-            )
-        })
-    });
-    if let Some(fence) = unused {
-        warnings.push(
-            lesson
-                .source
-                .error(fence.opening(), "no figure or table uses this network")
-                .warning()
-                .hint("add a ```figure or ```table block, or remove the network block"),
-        );
-    }
     for (dest, span) in &rendered.links {
         if let Some(target) = internal_target(&placed.dir, dest) {
             if !exists(&target) {

@@ -15,17 +15,30 @@ use crate::project::CONTENT_DIR;
 /// Parse every lesson of a project (all problems of all lessons are reported), with the
 /// warnings of the walk.
 pub fn load_lessons(root: &Path) -> Result<(Vec<Arc<Lesson>>, Vec<Diagnostic>), Error> {
-    load_lessons_cached(root, &mut HashMap::new())
+    let loaded = load_lessons_cached(root, &mut HashMap::new())?;
+    if !loaded.problems.is_empty() {
+        return Err(Error::report(loaded.problems, loaded.warnings));
+    }
+    Ok((loaded.lessons, loaded.warnings))
 }
 
-/// [`load_lessons`], reusing the lessons of `parsed` whose file and text are unchanged.
+/// A project's lessons: those that parsed, the problems of the others, and the walk's warnings.
+pub struct Loaded {
+    pub lessons: Vec<Arc<Lesson>>,
+    pub problems: Vec<Diagnostic>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Find and parse every lesson, reusing the lessons of `parsed` whose file and text are
+/// unchanged (and keeping there the lessons parsed now). Only a missing content folder is an
+/// error here; a lesson that does not parse is one of the [`Loaded::problems`].
 pub fn load_lessons_cached(
     root: &Path,
     parsed: &mut HashMap<String, Arc<Lesson>>,
-) -> Result<(Vec<Arc<Lesson>>, Vec<Diagnostic>), Error> {
-    let found = content::find(root, &root.join(CONTENT_DIR)).map_err(Error::from)?;
+) -> Result<Loaded, Error> {
+    let found = content::find(root, &root.join(CONTENT_DIR))?;
     let mut lessons = Vec::new();
-    let mut problems = Vec::new();
+    let mut problems = found.problems;
     let mut kept = HashMap::with_capacity(found.files.len());
     let jobs: Vec<_> = found
         .files
@@ -58,8 +71,9 @@ pub fn load_lessons_cached(
         }
     }
     *parsed = kept;
-    if !problems.is_empty() {
-        return Err(Error::from(problems));
-    }
-    Ok((lessons, found.warnings))
+    Ok(Loaded {
+        lessons,
+        problems,
+        warnings: found.warnings,
+    })
 }

@@ -25,6 +25,8 @@ use rayon::prelude::*;
 
 use crate::error::{Diagnostic, Error};
 use crate::lesson::Lesson;
+use crate::project::Config;
+use crate::render;
 use crate::text::count;
 
 use cache::{Cache, LessonKey, RenderedLesson};
@@ -154,8 +156,9 @@ enum Output {
     Discard,
 }
 
-/// The theme, the lessons and the warnings of loading them.
-type Loaded = (Arc<Theme>, Vec<Arc<Lesson>>, Vec<Diagnostic>);
+/// The theme (unless it did not compile), the lessons that parsed, and the warnings of the
+/// walk.
+type Loaded = (Option<Arc<Theme>>, Vec<Arc<Lesson>>, Vec<Diagnostic>);
 
 /// A lesson, whether it was rendered now (not reused), and the result.
 type Rendering<'a> = (&'a Placed, bool, Result<RenderedLesson, Vec<Diagnostic>>);
@@ -192,36 +195,47 @@ impl Builder {
         self
     }
 
-    /// Build the whole site.
+    /// Build the whole site. Every problem is reported, with the warnings: those of every
+    /// lesson that does not parse, of the theme, of lessons that clash, and of every lesson
+    /// that parses but fails when it is rendered.
     pub fn build(&mut self) -> Result<Site, Error> {
-        let (theme, lessons, mut warnings) = self.load()?;
-        let default_lang = theme.config.language.clone();
+        let mut problems = Vec::new();
+        let (theme, lessons, mut warnings) = self.load(&mut problems)?;
+        let default_lang = theme
+            .as_ref()
+            .map_or_else(|| Config::default().language, |t| t.config.language.clone());
+        let placed = place::place(&lessons, &default_lang);
+        problems.extend(place::conflicts(&placed, &default_lang));
+        warnings.extend(lessons.iter().filter_map(|l| links::unused_network(l)));
+        let Some(theme) = theme else {
+            // Without a theme, the lessons can still be checked: writing nothing.
+            problems.extend(check_lessons(&placed));
+            return Err(Error::report(problems, warnings));
+        };
         let base_url = self
             .base_url
             .clone()
             .or_else(|| theme.config.base_url.clone())
             .map(|u| if u.ends_with('/') { u } else { format!("{u}/") });
-        let placed = place::place(&lessons, &default_lang);
-        let duplicates = place::conflicts(&placed, &default_lang);
-        if !duplicates.is_empty() {
-            return Err(duplicates.into());
+        if !problems.is_empty() {
+            // Something is wrong already: find what else is (through the theme), writing
+            // nothing.
+            let output = std::mem::replace(&mut self.output, Output::Discard);
+            self.render_lessons(&theme, &placed, base_url.as_deref(), &mut problems);
+            self.output = output;
+            return Err(Error::report(problems, warnings));
         }
-        let rendered = self.render_lessons(&theme, &placed, base_url.as_deref())?;
-
-        let mut out = SiteFiles::new();
-        let mut written = BTreeSet::new();
-        let mut figures = 0;
-        for p in &placed {
-            let r = self.cache.get(&p.dir);
-            figures += r.figures;
-            for (name, bytes) in &r.files {
-                out.insert(name.clone(), bytes.clone());
-            }
-            written.extend(r.written.iter().cloned());
+        let rendered = self.render_lessons(&theme, &placed, base_url.as_deref(), &mut problems);
+        if !problems.is_empty() {
+            return Err(Error::report(problems, warnings));
         }
-        index::index_pages(&theme, &placed, &self.cache, &default_lang, &mut out)?;
-        let not_found = index::not_found_page(&theme, &default_lang, base_url.as_deref())?;
-        out.insert("404.html".into(), not_found.into());
+        let (mut out, written, figures) = self.rendered_files(&placed);
+        let pages = index::index_pages(&theme, &placed, &self.cache, &default_lang, &mut out)
+            .and_then(|()| index::not_found_page(&theme, &default_lang, base_url.as_deref()));
+        match pages {
+            Ok(not_found) => out.insert("404.html".into(), not_found.into()),
+            Err(d) => return Err(Error::report(vec![d], warnings)),
+        };
         if let Some(base) = &base_url {
             let pages = links::merged(&out, &written);
             let sitemap = links::sitemap(base, pages);
@@ -232,7 +246,7 @@ impl Builder {
         }
         let exists = |name: &str| out.contains_key(name) || written.contains(name);
         for p in &placed {
-            warnings.extend(links::lesson_warnings(p, self.cache.get(&p.dir), &exists));
+            warnings.extend(links::broken_links(p, self.cache.get(&p.dir), &exists));
         }
         if !matches!(self.output, Output::Keep) {
             // A one-shot build: nothing to keep for the next one.
@@ -248,18 +262,42 @@ impl Builder {
         })
     }
 
+    /// The lessons' files kept in memory, the names of those written out, and the number of
+    /// figures.
+    fn rendered_files(&self, placed: &[Placed]) -> (SiteFiles, BTreeSet<String>, usize) {
+        let mut out = SiteFiles::new();
+        let mut written = BTreeSet::new();
+        let mut figures = 0;
+        for p in placed {
+            let r = self.cache.get(&p.dir);
+            figures += r.figures;
+            for (name, bytes) in &r.files {
+                out.insert(name.clone(), bytes.clone());
+            }
+            written.extend(r.written.iter().cloned());
+        }
+        (out, written, figures)
+    }
+
     /// Read the theme and compile it (unless it is unchanged) while the lessons load and parse.
-    fn load(&mut self) -> Result<Loaded, Error> {
+    /// The lessons that do not parse and a theme that does not compile are `problems`; only a
+    /// project that cannot be read is an error here.
+    fn load(&mut self, problems: &mut Vec<Diagnostic>) -> Result<Loaded, Error> {
         let files = ThemeFiles::read(&self.root)?;
         let reuse = matches!(&self.theme, Some((old, _)) if *old == files);
         let (compiled, loaded) = rayon::join(
             || (!reuse).then(|| Theme::compile(&files)),
             || load::load_lessons_cached(&self.root, &mut self.parsed),
         );
-        let (lessons, warnings) = loaded?;
-        let theme = match &self.theme {
-            Some((_, theme)) if reuse => theme.clone(),
-            old => {
+        let loaded = loaded?;
+        problems.extend(loaded.problems);
+        let theme = match (&self.theme, compiled) {
+            (Some((_, theme)), _) if reuse => Some(theme.clone()),
+            (_, Some(Err(e))) => {
+                problems.extend(e.diagnostics);
+                None
+            }
+            (old, compiled) => {
                 let theme = Arc::new(compiled.expect("compiled when not reused")?);
                 // Lesson pages depend on the configuration and the templates but the index,
                 // the 404 page and the static files: editing those re-renders no lesson.
@@ -270,21 +308,22 @@ impl Builder {
                     self.cache.clear();
                 }
                 self.theme = Some((files, theme.clone()));
-                theme
+                Some(theme)
             }
         };
-        Ok((theme, lessons, warnings))
+        Ok((theme, loaded.lessons, loaded.warnings))
     }
 
     /// Render every placed lesson the cache cannot give back, in parallel, and write or drop
     /// its files as [`Output`] says. Returns how many were rendered; the cache then holds every
-    /// lesson's rendering.
+    /// lesson's rendering, and `problems` what failed.
     fn render_lessons(
         &mut self,
         theme: &Theme,
         placed: &[Placed],
         base_url: Option<&str>,
-    ) -> Result<usize, Error> {
+        problems: &mut Vec<Diagnostic>,
+    ) -> usize {
         let jobs: Vec<(&Placed, LessonKey, Option<RenderedLesson>)> = placed
             .iter()
             .zip(place::neighbours(placed))
@@ -316,7 +355,6 @@ impl Builder {
             })
             .collect();
         let mut rendered = 0;
-        let mut problems = Vec::new();
         let mut kept = HashMap::with_capacity(placed.len());
         for (p, fresh, result) in results {
             match result {
@@ -328,9 +366,16 @@ impl Builder {
             }
         }
         self.cache.replace(kept);
-        if !problems.is_empty() {
-            return Err(problems.into());
-        }
-        Ok(rendered)
+        rendered
     }
+}
+
+/// Every problem of the lessons found without the theme (figures, page body, notebook), in
+/// parallel: for a build that fails already, so that it reports everything at once.
+fn check_lessons(placed: &[Placed]) -> Vec<Diagnostic> {
+    placed
+        .par_iter()
+        .filter_map(|p| render::render(&p.lesson, &p.lang).err())
+        .flatten()
+        .collect()
 }

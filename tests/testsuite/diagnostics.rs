@@ -333,3 +333,69 @@ The weight is {{{{ w1 }}}}."#
     assert!(site.warnings.iter().all(|w| !w.is_error()), "{joined}");
     insta::assert_snapshot!(joined);
 }
+
+/// One project, one mistake in each phase: front matter, network block, figure block (a
+/// colour), placeholder in prose, LaTeX, a duplicate figure id hiding behind a colour error,
+/// and a template; plus a warning. One check reports every one of them, and the warning,
+/// sorted by file and line (before, the first failing phase hid the others).
+#[test]
+fn every_problem_of_a_project_in_one_run() {
+    let small = crate::support::SMALL;
+    let lessons = [
+        ("a", small.replace("summary = ", "sumary = ")),
+        ("b", small.replacen("activation = \"relu\"", "activation = \"relux\"", 1)),
+        ("c", small.replace("color = \"blue\"", "color = \"bleu\"")),
+        ("d", small.replace("{{ w1 }}", "{{ w9 }}")),
+        ("e", format!("{small}\nMath: $\\foo$.\n")),
+        (
+            "f",
+            format!("{small}\n```figure\nid = \"step-1\"\nseries = [{{ signal = \"top.linear\", color = \"bleu\" }}]\n```\n"),
+        ),
+        (
+            "g",
+            "+++\ntitle = \"Unused\"\n+++\n\n```network\ninput = { name = \"x\", from = 0.0, to = 1.0, samples = 3 }\n[output]\nweights = { w = 1.0 }\nbias = { b = 0.0 }\n```\n".to_string(),
+        ),
+    ];
+    let template = crate::support::fixture_text("templates/unknown_variable.html").replace('‸', "");
+    let mut files: Vec<(String, String)> = lessons
+        .iter()
+        .map(|(name, text)| (format!("content/{name}.md"), text.clone()))
+        .collect();
+    files.push(("templates/lesson.html".to_string(), template));
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let report = errors(&refs);
+    let places: Vec<(String, usize)> = report
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("--> "))
+        .map(|at| {
+            let mut parts = at.split(':');
+            let file = parts.next().unwrap_or("").to_string();
+            (file, parts.next().and_then(|n| n.parse().ok()).unwrap_or(0))
+        })
+        .collect();
+    let files_reported: Vec<&str> = places.iter().map(|(f, _)| f.as_str()).collect();
+    assert_eq!(
+        files_reported,
+        [
+            "content/a.md",
+            "content/b.md",
+            "content/c.md",
+            "content/d.md",
+            "content/e.md",
+            "content/f.md",
+            "content/f.md",
+            "content/g.md",
+            "templates/lesson.html"
+        ],
+        "{report}"
+    );
+    let mut sorted = places.clone();
+    sorted.sort();
+    assert_eq!(places, sorted, "not sorted by file and line:\n{report}");
+    assert!(report.contains("warning: no figure or table uses this network"));
+    assert!(report.trim_end().ends_with("8 errors"), "{report}");
+    insta::assert_snapshot!(report);
+}
