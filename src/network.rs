@@ -181,6 +181,8 @@ pub struct Trace {
     pub input: f64,
     /// Per layer, per node: (sum, linear, activation).
     pub nodes: Vec<Vec<(f64, f64, f64)>>,
+    /// Per layer, per node: a bound on the rounding error of the activation.
+    pub errors: Vec<Vec<f64>>,
 }
 
 impl Network {
@@ -205,34 +207,49 @@ impl Network {
                 .iter()
                 .map(|l| vec![(0.0, 0.0, 0.0); l.nodes.len()])
                 .collect(),
+            errors: self
+                .layers
+                .iter()
+                .map(|l| vec![0.0; l.nodes.len()])
+                .collect(),
         };
         self.trace_into(x, &mut trace);
         trace
     }
 
     /// Evaluate every node at input `x` into a trace of this network (no allocation).
+    ///
+    /// Each value carries a bound on its rounding error (first order: each product and sum
+    /// rounds, and the inputs' errors pass through the weights; no activation is steeper than
+    /// 1). A pre-activation within its bound is zero, so that at its kink a node is exactly off:
+    /// a ReLU there gives 0, not 3e-16.
     pub fn trace_into(&self, x: f64, trace: &mut Trace) {
         trace.input = x;
         for (l, layer) in self.layers.iter().enumerate() {
             let (before, rest) = trace.nodes.split_at_mut(l);
-            for (node, out) in layer.nodes.iter().zip(rest[0].iter_mut()) {
-                let weighted = |(w, a): (&Param, f64)| w.value * a;
-                let sum: f64 = match before.last() {
-                    None => node
-                        .weights
-                        .iter()
-                        .zip(std::iter::once(x))
-                        .map(weighted)
-                        .sum(),
-                    Some(previous) => node
-                        .weights
-                        .iter()
-                        .zip(previous.iter().map(|v| v.2))
-                        .map(weighted)
-                        .sum(),
-                };
-                let linear = sum + node.bias.value;
-                *out = (sum, linear, layer.activation.apply(linear));
+            let (errors_before, errors_rest) = trace.errors.split_at_mut(l);
+            let input = [(0.0, 0.0, x)];
+            let previous = before.last().map_or(&input[..], |p| &p[..]);
+            let previous_errors = errors_before.last().map_or(&[0.0][..], |e| &e[..]);
+            let nodes = layer.nodes.iter().zip(rest[0].iter_mut());
+            for ((node, out), error_out) in nodes.zip(errors_rest[0].iter_mut()) {
+                // The sum, the sum of the terms' sizes, and the error the inputs bring.
+                let (mut sum, mut size, mut carried) = (-0.0, 0.0, 0.0);
+                for ((w, a), e) in node.weights.iter().zip(previous).zip(previous_errors) {
+                    let t = w.value * a.2;
+                    sum += t;
+                    size += t.abs();
+                    carried += w.value.abs() * e;
+                }
+                let rounding = (node.weights.len() + 3) as f64 * f64::EPSILON;
+                let error = carried + rounding * (size + node.bias.value.abs());
+                let mut linear = sum + node.bias.value;
+                if linear.abs() <= error {
+                    linear = 0.0;
+                }
+                let activation = layer.activation.apply(linear);
+                *out = (sum, linear, activation);
+                *error_out = error + f64::EPSILON * activation.abs();
             }
         }
     }
@@ -374,7 +391,7 @@ impl Network {
                     if za == 0.0 && a > from {
                         found.push(a);
                     } else if za * zb < 0.0 {
-                        found.push(find_zero(z, a, b, za, zb));
+                        found.push(exact_zero(&z, find_zero(&z, a, b, za, zb)));
                     }
                 }
             }
@@ -523,9 +540,31 @@ fn refine(
     }
 }
 
+/// The input nearest `x`, within a few steps of the floating-point grid, where `z` is exactly
+/// zero; `x` itself if there is none.
+fn exact_zero(z: &impl Fn(f64) -> f64, x: f64) -> f64 {
+    if z(x) == 0.0 {
+        return x;
+    }
+    let (mut down, mut up) = (x, x);
+    for _ in 0..EXACT_ZERO_STEPS {
+        down = down.next_down();
+        up = up.next_up();
+        for candidate in [down, up] {
+            if z(candidate) == 0.0 {
+                return candidate;
+            }
+        }
+    }
+    x
+}
+
+/// How many floating-point steps either side of a kink [`exact_zero`] looks.
+const EXACT_ZERO_STEPS: usize = 64;
+
 /// The zero of `z` between `a` and `b` (where `za` and `zb` have opposite signs): one step of
 /// linear interpolation, exact for a linear function, then the Illinois variant of regula falsi.
-fn find_zero(z: impl Fn(f64) -> f64, mut a: f64, mut b: f64, mut za: f64, mut zb: f64) -> f64 {
+fn find_zero(z: &impl Fn(f64) -> f64, mut a: f64, mut b: f64, mut za: f64, mut zb: f64) -> f64 {
     let mut side = 0;
     for _ in 0..100 {
         let x = (a * zb - b * za) / (zb - za);
