@@ -56,7 +56,9 @@ pub fn find(root: &Path, dir: &Path) -> Result<Found, Diagnostic> {
             }
         };
         let path = entry.path();
-        if entry.path_is_symlink() {
+        // `content/` itself may be a link (the project's own choice); links inside it are not
+        // followed out of the project.
+        if entry.depth() > 0 && entry.path_is_symlink() {
             if let Some(warning) = link_not_followed(root, &project, path) {
                 warnings.push(warning);
                 continue;

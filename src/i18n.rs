@@ -44,7 +44,7 @@ const TEXTS: [(&str, &str, &str); 27] = [
 
 /// What nnbook writes about figures and diagrams (the SVG's `<desc>` and the image's alt
 /// text), as [`TEXTS`]; `{name}` marks a slot that [`sentence`] fills.
-const SENTENCES: [(&str, &str, &str); 24] = [
+const SENTENCES: [(&str, &str, &str); 27] = [
     ("figure", "Figure", "图"),
     (
         "chart",
@@ -68,6 +68,9 @@ const SENTENCES: [(&str, &str, &str); 24] = [
     ("brown", "brown", "棕"),
     ("gray", "gray", "灰"),
     ("black", "black", "黑"),
+    ("pink", "pink", "粉"),
+    ("olive", "olive", "橄榄"),
+    ("cyan", "cyan", "青"),
     ("diagram", "The network", "网络结构"),
     (
         "diagram_desc",

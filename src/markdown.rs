@@ -54,6 +54,9 @@ pub struct Fence {
     pub text: String,
     /// Byte range of the whole block in the source.
     pub span: Range<usize>,
+    /// Whether a closing fence ends the block (an unclosed block runs to the end of the lesson,
+    /// or of the list or quote it is in).
+    pub closed: bool,
     /// For each piece of `text`: (offset in `text`, offset in the source).
     pieces: Vec<(usize, usize)>,
 }
@@ -93,6 +96,7 @@ pub fn fences(body: &str, offset: usize) -> Vec<Fence> {
                     info: info.to_string(),
                     text: String::new(),
                     span: range.start + offset..range.end + offset,
+                    closed: is_closed(&body[range.clone()]),
                     pieces: Vec::new(),
                 });
             }
@@ -118,4 +122,25 @@ pub fn fences(body: &str, offset: usize) -> Vec<Fence> {
         }
     }
     out
+}
+
+/// Whether a fenced block's source (opening fence to end) ends with a closing fence: a line of
+/// the opening's fence character, at least as many (after any list indentation or quote
+/// markers).
+fn is_closed(block: &str) -> bool {
+    let mut lines = block.trim_end_matches(['\n', '\r']).lines();
+    let strip = |l: &str| {
+        l.trim_start_matches([' ', '\t', '>'])
+            .trim_end()
+            .to_string()
+    };
+    let first = strip(lines.next().unwrap_or(""));
+    let Some(fence) = first.chars().next() else {
+        return false;
+    };
+    let count = first.chars().take_while(|c| *c == fence).count();
+    lines.next_back().is_some_and(|last| {
+        let last = strip(last);
+        last.chars().count() >= count && last.chars().all(|c| c == fence)
+    })
 }

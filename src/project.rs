@@ -41,7 +41,8 @@ impl Default for Config {
     }
 }
 
-/// Editor swap and backup files, never part of a project.
+/// Editor swap, backup and probe files, never part of a project (vim checks that it may
+/// write a folder by creating and removing a file named `4913`, or another number).
 pub fn is_editor_file(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     name.starts_with('.')
@@ -50,6 +51,12 @@ pub fn is_editor_file(path: &Path) -> bool {
         || name.ends_with(".swp")
         || name.ends_with(".swx")
         || name.ends_with(".tmp")
+        || (!name.is_empty() && name.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Whether a file under `content/` is a lesson (`*.md`): only lessons are read from there.
+pub fn is_lesson_file(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "md") && !is_editor_file(path)
 }
 
 /// A path as shown in messages: relative to `root` when inside it.

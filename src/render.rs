@@ -47,20 +47,29 @@ pub fn notebook_name(slug: &str) -> String {
 }
 
 /// Render a lesson in language `lang` (for the words nnbook adds): figures, page, notebook.
-/// Stops at the first figure that cannot be drawn.
+/// Every problem is reported: a figure that cannot be drawn does not hide the page's.
 pub fn render(lesson: &Lesson, lang: &str) -> Result<Rendered, Vec<Diagnostic>> {
-    let figures = draw_figures(lesson, lang).map_err(|d| vec![d])?;
-    let page = page::render(lesson, &figures, lang)?;
-    let notebook = notebook::notebook(lesson, lang).map_err(|d| vec![d])?;
-    Ok(Rendered {
-        figures,
-        page,
-        notebook,
-    })
+    let figures = draw_figures(lesson, lang);
+    let page = page::render(lesson, figures.as_deref().unwrap_or(&[]), lang);
+    let notebook = notebook::notebook(lesson, lang);
+    match (figures, page, notebook) {
+        (Ok(figures), Ok(page), Ok(notebook)) => Ok(Rendered {
+            figures,
+            page,
+            notebook,
+        }),
+        (figures, page, notebook) => Err(figures
+            .err()
+            .into_iter()
+            .flatten()
+            .chain(page.err().into_iter().flatten())
+            .chain(notebook.err())
+            .collect()),
+    }
 }
 
 /// Draw every figure and diagram of a lesson, in block order, described in language `lang`.
-pub fn draw_figures(lesson: &Lesson, lang: &str) -> Result<Vec<Figure>, Diagnostic> {
+pub fn draw_figures(lesson: &Lesson, lang: &str) -> Result<Vec<Figure>, Vec<Diagnostic>> {
     let Some(network) = lesson.network.as_ref() else {
         return Ok(Vec::new());
     };
@@ -84,7 +93,7 @@ pub fn draw_figures(lesson: &Lesson, lang: &str) -> Result<Vec<Figure>, Diagnost
         .map(|b| &b.kind)
         .filter(|k| matches!(k, BlockKind::Figure(_) | BlockKind::Diagram(_)))
         .collect();
-    drawn
+    let results: Vec<Result<Figure, Diagnostic>> = drawn
         .into_par_iter()
         .filter_map(|kind| match kind {
             BlockKind::Diagram(spec) => Some(Ok(diagram::draw(spec, network, lang))),
@@ -111,5 +120,11 @@ pub fn draw_figures(lesson: &Lesson, lang: &str) -> Result<Vec<Figure>, Diagnost
             }
             _ => None,
         })
-        .collect()
+        .collect();
+    let (figures, problems): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
+    if problems.is_empty() {
+        Ok(figures.into_iter().filter_map(Result::ok).collect())
+    } else {
+        Err(problems.into_iter().filter_map(Result::err).collect())
+    }
 }

@@ -4,6 +4,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::error::Diagnostic;
+use crate::lesson::check_slug;
 use crate::markdown::hyphenate;
 use crate::project::{CONFIG_FILE, CONTENT_DIR, SITE_DIR, TEMPLATES_DIR};
 use crate::site::DEFAULT_TEMPLATES;
@@ -18,13 +19,80 @@ description = \"Visual, step-by-step neural-network tutorials.\"
 language = \"en\"              # the pages' lang attribute
 ";
 
-/// A slug from a title: lowercase ASCII letters and digits, other runs become one `-`.
+/// The longest slug `nnbook new` makes.
+pub const MAX_NEW_SLUG: usize = 60;
+
+/// A slug from a title: Latin letters transliterated (`Über Äpfel` -> `ueber-aepfel`),
+/// lowercase ASCII letters and digits, other runs one `-`; at most [`MAX_NEW_SLUG`]
+/// characters, cut between words; `lesson` when nothing is left, and never a name Windows
+/// reserves (`con` -> `con-lesson`).
 pub fn slugify(title: &str) -> String {
-    let slug = hyphenate(title, |c| c.is_ascii_alphanumeric());
+    let latin: String = title.chars().map(transliterate).collect();
+    let mut slug = hyphenate(&latin, |c| c.is_ascii_alphanumeric());
+    if slug.len() > MAX_NEW_SLUG {
+        let cut = slug[..=MAX_NEW_SLUG]
+            .rfind('-')
+            .filter(|&i| i > 0)
+            .unwrap_or(MAX_NEW_SLUG);
+        slug.truncate(cut);
+        slug = slug.trim_end_matches('-').to_string();
+    }
     if slug.is_empty() {
-        "lesson".to_string()
-    } else {
-        slug
+        slug = "lesson".to_string();
+    }
+    if check_slug(&slug).is_err() {
+        slug.push_str("-lesson");
+    }
+    slug
+}
+
+/// A Latin letter with a diacritic as ASCII (`é` -> `e`, `ü` -> `ue`, `ß` -> `ss`); other
+/// characters as they are.
+fn transliterate(c: char) -> std::borrow::Cow<'static, str> {
+    const TABLE: &[(&str, &str)] = &[
+        ("àáâãåāăą", "a"),
+        ("ÀÁÂÃÅĀĂĄ", "A"),
+        ("äæ", "ae"),
+        ("ÄÆ", "AE"),
+        ("çćčĉċ", "c"),
+        ("ÇĆČĈĊ", "C"),
+        ("ďđð", "d"),
+        ("ĎĐÐ", "D"),
+        ("èéêëēĕėęě", "e"),
+        ("ÈÉÊËĒĔĖĘĚ", "E"),
+        ("ĝğġģ", "g"),
+        ("ĜĞĠĢ", "G"),
+        ("ìíîïĩīĭįı", "i"),
+        ("ÌÍÎÏĨĪĬĮİ", "I"),
+        ("ľĺļł", "l"),
+        ("ĽĹĻŁ", "L"),
+        ("ñńňņ", "n"),
+        ("ÑŃŇŅ", "N"),
+        ("òóôõøōŏő", "o"),
+        ("ÒÓÔÕØŌŎŐ", "O"),
+        ("öœ", "oe"),
+        ("ÖŒ", "OE"),
+        ("ŕřŗ", "r"),
+        ("ŔŘŖ", "R"),
+        ("śšşŝș", "s"),
+        ("ŚŠŞŜȘ", "S"),
+        ("ß", "ss"),
+        ("ťţț", "t"),
+        ("ŤŢȚ", "T"),
+        ("ùúûũūŭůűų", "u"),
+        ("ÙÚÛŨŪŬŮŰŲ", "U"),
+        ("ü", "ue"),
+        ("Ü", "UE"),
+        ("ýÿ", "y"),
+        ("ÝŸ", "Y"),
+        ("źżž", "z"),
+        ("ŹŻŽ", "Z"),
+        ("þ", "th"),
+        ("Þ", "TH"),
+    ];
+    match TABLE.iter().find(|(from, _)| from.contains(c)) {
+        Some((_, to)) => std::borrow::Cow::Borrowed(to),
+        None => std::borrow::Cow::Owned(c.to_string()),
     }
 }
 
@@ -51,8 +119,20 @@ pub fn new_lesson(root: &Path, title: &str) -> Result<PathBuf, Diagnostic> {
                 .hint("run `nnbook init` first, or pass `--root DIR`"),
         );
     }
-    let path = content.join(format!("{}.md", slugify(title)));
-    write_new(&path, &starter_lesson(title))?;
+    if title.trim().is_empty() {
+        return Err(Diagnostic::new("the lesson's title is empty")
+            .expected("a title, like `nnbook new \"Understanding ReLU\"`"));
+    }
+    // A free file name: `relu.md`, else `relu-2.md`, `relu-3.md`, ...
+    let slug = slugify(title);
+    let path = (1..)
+        .map(|n| match n {
+            1 => content.join(format!("{slug}.md")),
+            n => content.join(format!("{slug}-{n}.md")),
+        })
+        .find(|p| !p.exists())
+        .expect("a free name");
+    write_new(&path, &starter_lesson(title.trim()))?;
     Ok(path)
 }
 
@@ -118,7 +198,28 @@ mod tests {
             "understanding-relu-step-by-step"
         );
         assert_eq!(slugify("  "), "lesson");
-        assert_eq!(slugify("Über σ"), "ber");
+        assert_eq!(slugify("!!!"), "lesson");
+        assert_eq!(slugify("日本語"), "lesson");
+    }
+
+    #[test]
+    fn slugs_are_transliterated_short_and_never_reserved() {
+        assert_eq!(slugify("Über Äpfel"), "ueber-aepfel");
+        assert_eq!(slugify("Café crème, ß"), "cafe-creme-ss");
+        assert_eq!(slugify("Über σ"), "ueber");
+        assert_eq!(slugify("CON"), "con-lesson");
+        assert_eq!(slugify("nul"), "nul-lesson");
+        let long = slugify(&"word ".repeat(40));
+        assert!(
+            long.len() <= MAX_NEW_SLUG && long.starts_with("word-word"),
+            "{long}"
+        );
+        assert!(!long.ends_with('-'));
+        let unbroken = slugify(&"a".repeat(100));
+        assert_eq!(unbroken.len(), MAX_NEW_SLUG);
+        for title in ["CON", "nul", "日本語", "!!!", "Über Äpfel", "lpt1", "aux"] {
+            assert_eq!(check_slug(&slugify(title)), Ok(()), "{title}");
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! polled for changes; a change rebuilds what it touches (see [`Builder`]) and every open page
 //! reloads itself through server-sent events. Nothing is written to disk.
 
-use std::io::{self, BufRead, BufReader, Read, Write};
+use std::io::{self, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
@@ -10,7 +10,7 @@ use std::thread;
 use std::time::{Duration, Instant, SystemTime};
 
 use crate::error::Diagnostic;
-use crate::project::{is_editor_file, CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR};
+use crate::project::{is_editor_file, is_lesson_file, CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR};
 use crate::site::{Builder, SiteFiles};
 
 /// How `serve` runs.
@@ -30,6 +30,11 @@ pub const EVENTS_PATH: &str = "/__nnbook/events";
 const MAX_HEAD: usize = 8 * 1024;
 /// How many ports after the requested one are tried when it is taken.
 const PORT_TRIES: u16 = 20;
+/// How long a client may take to send its whole request head; a slower one is cut off.
+pub const REQUEST_DEADLINE: Duration = Duration::from_secs(10);
+/// How many connections are served at once (each has a thread; open pages' event streams
+/// count). Further connections wait to be accepted until one closes.
+pub const MAX_CONNECTIONS: usize = 128;
 
 /// What is being served: the last good site, and the last build's error if it failed.
 struct Status {
@@ -75,14 +80,28 @@ pub fn run(options: &ServeOptions) -> Result<(), Diagnostic> {
     let root = options.root.clone();
     let watcher_state = state.clone();
     thread::spawn(move || watch(&root, builder, &watcher_state));
-    for stream in listener.incoming() {
-        let Ok(stream) = stream else { continue };
-        let state = state.clone();
+    let slots = Arc::new((Mutex::new(0usize), Condvar::new()));
+    loop {
+        // Wait for a free slot before accepting: at most MAX_CONNECTIONS threads.
+        {
+            let (open, freed) = &*slots;
+            let mut open = open.lock().unwrap_or_else(|e| e.into_inner());
+            while *open >= MAX_CONNECTIONS {
+                open = freed.wait(open).unwrap_or_else(|e| e.into_inner());
+            }
+            *open += 1;
+        }
+        let stream = listener.accept().map(|(s, _)| s);
+        let (state, slots) = (state.clone(), slots.clone());
         thread::spawn(move || {
-            let _ = handle(stream, &state);
+            if let Ok(stream) = stream {
+                let _ = handle(stream, &state);
+            }
+            let (open, freed) = &*slots;
+            *open.lock().unwrap_or_else(|e| e.into_inner()) -= 1;
+            freed.notify_one();
         });
     }
-    Ok(())
 }
 
 fn bind(address: &str, port: u16) -> Result<TcpListener, Diagnostic> {
@@ -170,7 +189,12 @@ fn project_files(root: &Path) -> Vec<(PathBuf, Option<SystemTime>, u64)> {
             .into_iter()
             .flatten()
         {
-            if entry.file_type().is_file() && !is_editor_file(entry.path()) {
+            let read = if dir == CONTENT_DIR {
+                is_lesson_file(entry.path())
+            } else {
+                !is_editor_file(entry.path())
+            };
+            if entry.file_type().is_file() && read {
                 if let Ok(meta) = entry.metadata() {
                     out.push((entry.into_path(), meta.modified().ok(), meta.len()));
                 }
@@ -208,30 +232,18 @@ fn watch(root: &Path, mut builder: Builder, state: &State) {
 
 /// Serve one connection: one request, then close.
 fn handle(stream: TcpStream, state: &State) -> io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut writer = stream.try_clone()?;
-    let mut reader = BufReader::new(stream.take(MAX_HEAD as u64 + 1));
-    let mut head = Vec::new();
-    loop {
-        let mut line = Vec::new();
-        let n = reader.read_until(b'\n', &mut line)?;
-        if n == 0 {
-            break;
+    let head = match read_head(stream, Instant::now() + REQUEST_DEADLINE)? {
+        Ok(head) => head,
+        Err(code) => {
+            let text: &[u8] = if code == 414 {
+                b"request too long\n"
+            } else {
+                b"request too slow\n"
+            };
+            return respond(&mut writer, code, "text/plain; charset=utf-8", text, true);
         }
-        head.extend_from_slice(&line);
-        if head.len() > MAX_HEAD {
-            return respond(
-                &mut writer,
-                414,
-                "text/plain; charset=utf-8",
-                b"request too long\n",
-                true,
-            );
-        }
-        if line == b"\r\n" || line == b"\n" {
-            break;
-        }
-    }
+    };
     let head = String::from_utf8_lossy(&head);
     let mut parts = head.lines().next().unwrap_or("").split(' ');
     let (method, target) = match (parts.next(), parts.next(), parts.next(), parts.next()) {
@@ -276,15 +288,68 @@ fn handle(stream: TcpStream, state: &State) -> io::Result<()> {
                 );
                 writer.write_all(head.as_bytes())
             }
-            None => not_found(&mut writer, body),
+            None => not_found(&mut writer, &files, body),
         },
-        None => not_found(&mut writer, body),
+        None => not_found(&mut writer, &files, body),
     }
 }
 
-fn not_found(writer: &mut impl Write, body: bool) -> io::Result<()> {
-    let page = inject(b"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1><p><a href=\"/\">The lessons</a></p></body></html>\n");
+/// The site's own 404 page (a stub while there is none: before the first good build).
+fn not_found(writer: &mut impl Write, files: &SiteFiles, body: bool) -> io::Result<()> {
+    let page = match files.get("404.html") {
+        Some(page) => inject(page),
+        None => inject(b"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1><p><a href=\"/\">The lessons</a></p></body></html>\n"),
+    };
     respond(writer, 404, "text/html; charset=utf-8", &page, body)
+}
+
+/// Read a request head (request line and headers, to the blank line) before `deadline`: the
+/// whole head, not each read, has the deadline, so a client sending a byte now and then is cut
+/// off. `Err(414)` for a head over [`MAX_HEAD`], `Err(408)` past the deadline.
+fn read_head(mut stream: TcpStream, deadline: Instant) -> io::Result<Result<Vec<u8>, u16>> {
+    let mut head = Vec::new();
+    let mut chunk = [0u8; 1024];
+    loop {
+        if let Some(end) = find_blank_line(&head) {
+            head.truncate(end);
+            return Ok(Ok(head));
+        }
+        if head.len() > MAX_HEAD {
+            return Ok(Err(414));
+        }
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Ok(Err(408));
+        }
+        stream.set_read_timeout(Some(left))?;
+        match stream.read(&mut chunk) {
+            Ok(0) => return Ok(Ok(head)),
+            Ok(n) => head.extend_from_slice(&chunk[..n]),
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+                ) =>
+            {
+                return Ok(Err(408))
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Where the request head ends in `bytes` (after its blank line), if it does.
+fn find_blank_line(bytes: &[u8]) -> Option<usize> {
+    let crlf = bytes
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map(|i| i + 4);
+    let lf = bytes.windows(2).position(|w| w == b"\n\n").map(|i| i + 2);
+    match (crlf, lf) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
 }
 
 /// The site file a request path names, or `None` for anything that could leave the site:
@@ -356,6 +421,7 @@ fn respond(
         400 => "Bad Request",
         404 => "Not Found",
         405 => "Method Not Allowed",
+        408 => "Request Timeout",
         _ => "URI Too Long",
     };
     let head = format!(

@@ -58,8 +58,26 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// Format a number with `decimals` digits and a true minus sign; "−0.00" becomes "0.00".
+/// Magnitudes from this one up to [`FIXED_BELOW`] are written in fixed point by
+/// [`format_number`]; the others (but zero) in scientific form.
+pub const FIXED_FROM: f64 = 1e-4;
+/// See [`FIXED_FROM`].
+pub const FIXED_BELOW: f64 = 1e9;
+
+/// A number as lessons show it in prose and tables: `decimals` decimals and a true minus sign,
+/// "−0.00" written "0.00". Very large and very small magnitudes (from 1e9, and below 1e-4 but
+/// not zero) are written in scientific form with `decimals` decimals: `1.00e308`, `−2.50e−7`.
 pub fn format_number(value: f64, decimals: usize) -> String {
+    let size = value.abs();
+    if value != 0.0 && value.is_finite() && !(FIXED_FROM..FIXED_BELOW).contains(&size) {
+        return format!("{value:.decimals$e}").replace('-', "\u{2212}");
+    }
+    format_fixed(value, decimals)
+}
+
+/// A number with `decimals` decimals in fixed point and a true minus sign; "−0.00" becomes
+/// "0.00".
+pub fn format_fixed(value: f64, decimals: usize) -> String {
     let s = format!("{value:.decimals$}");
     if let Some(rest) = s.strip_prefix('-') {
         if rest.chars().all(|c| c == '0' || c == '.') {
@@ -70,6 +88,18 @@ pub fn format_number(value: f64, decimals: usize) -> String {
     } else {
         s
     }
+}
+
+/// A number in a message: its shortest digits (`0.25`), in scientific form outside the range
+/// [`format_number`] writes in fixed point (`1e308`).
+pub fn shortest(value: f64) -> String {
+    let size = value.abs();
+    if value != 0.0 && value.is_finite() && !(FIXED_FROM..FIXED_BELOW).contains(&size) {
+        return format!("{value:e}");
+    }
+    let mut s = String::new();
+    push_number(&mut s, value);
+    s
 }
 
 /// A literal as typed, with a true minus sign for prose.

@@ -15,7 +15,7 @@ use plotters::style::FontStyle;
 
 use crate::error::Diagnostic;
 use crate::i18n;
-use crate::lesson::{FigureSpec, Rgb};
+use crate::lesson::{non_finite, FigureSpec, Rgb, NON_FINITE_HINT};
 use crate::network::{Network, Signal};
 use crate::text::{clean, escape};
 
@@ -77,6 +77,18 @@ pub fn draw_sampled(
     lang: &str,
 ) -> Result<Figure, Diagnostic> {
     register_font();
+    for (series, column) in spec.series.iter().zip(&data.columns) {
+        if let Some(i) = column.iter().position(|v| !v.is_finite()) {
+            let (x, v) = (data.inputs[i], column[i]);
+            return Err(Diagnostic::new(format!(
+                "figure `{}`: {}",
+                spec.id,
+                non_finite(&series.signal, &network.input.name, x, v)
+            ))
+            .expected("finite values over the whole input range")
+            .hint(NON_FINITE_HINT));
+        }
+    }
     let (lo, hi) = y_range(data.columns.iter().copied(), &spec.points);
     if lo.abs() > MAX_VALUE || hi.abs() > MAX_VALUE {
         return Err(Diagnostic::new(format!(

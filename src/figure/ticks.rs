@@ -1,6 +1,6 @@
 //! Axis tick labels: round numbers, up to three decimals, with a true minus sign.
 
-use crate::text::{format_number, push_number};
+use crate::text::{format_fixed, push_number};
 
 /// An axis tick: up to three decimals, trailing zeros dropped, a true minus sign.
 pub fn tick_label(v: f64) -> String {
@@ -26,7 +26,7 @@ pub fn tick_label(v: f64) -> String {
 /// `v` rounded to three decimals, trailing zeros dropped, a true minus sign: what a tick
 /// label is, by definition.
 fn rounded_label(v: f64) -> String {
-    let s = format_number(v, 3);
+    let s = format_fixed(v, 3);
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s.is_empty() || s == "\u{2212}" {
         "0".to_string()

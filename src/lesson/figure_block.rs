@@ -32,7 +32,7 @@ pub struct Rgb(pub u8, pub u8, pub u8);
 
 impl Rgb {
     /// The article's (matplotlib's) palette, by name.
-    pub const NAMED: [(&'static str, Rgb); 8] = [
+    pub const NAMED: [(&'static str, Rgb); 11] = [
         ("blue", Rgb(0x1f, 0x77, 0xb4)),
         ("orange", Rgb(0xff, 0x7f, 0x0e)),
         ("green", Rgb(0x2c, 0xa0, 0x2c)),
@@ -41,6 +41,31 @@ impl Rgb {
         ("brown", Rgb(0x8c, 0x56, 0x4b)),
         ("gray", Rgb(0x7f, 0x7f, 0x7f)),
         ("black", Rgb(0x00, 0x00, 0x00)),
+        ("pink", Rgb(0xe3, 0x77, 0xc2)),
+        ("olive", Rgb(0xbc, 0xbd, 0x22)),
+        ("cyan", Rgb(0x17, 0xbe, 0xcf)),
+    ];
+
+    /// The colours series take by default when their own is taken in the figure, in order: the
+    /// named palette but green (the output's), then green, then matplotlib's light tones (16 in
+    /// all, as many as a figure's series).
+    pub const DEFAULTS: [Rgb; 16] = [
+        Rgb(0x1f, 0x77, 0xb4),
+        Rgb(0xff, 0x7f, 0x0e),
+        Rgb(0xd6, 0x27, 0x28),
+        Rgb(0x94, 0x67, 0xbd),
+        Rgb(0x8c, 0x56, 0x4b),
+        Rgb(0x7f, 0x7f, 0x7f),
+        Rgb(0x00, 0x00, 0x00),
+        Rgb(0xe3, 0x77, 0xc2),
+        Rgb(0xbc, 0xbd, 0x22),
+        Rgb(0x17, 0xbe, 0xcf),
+        Rgb(0x2c, 0xa0, 0x2c),
+        Rgb(0xae, 0xc7, 0xe8),
+        Rgb(0xff, 0xbb, 0x78),
+        Rgb(0x98, 0xdf, 0x8a),
+        Rgb(0xff, 0x98, 0x96),
+        Rgb(0xc5, 0xb0, 0xd5),
     ];
 
     pub fn parse(s: &str) -> Option<Rgb> {
@@ -101,22 +126,21 @@ pub struct FigureSpec {
 #[serde(deny_unknown_fields)]
 struct RawFigure {
     id: Option<Spanned<String>>,
-    #[serde(default)]
-    title: String,
-    x_label: Option<String>,
-    y_label: Option<String>,
+    title: Option<Spanned<String>>,
+    x_label: Option<Spanned<String>>,
+    y_label: Option<Spanned<String>>,
     caption: Option<Spanned<String>>,
     series: Spanned<Vec<Spanned<RawSeries>>>,
     #[serde(default)]
     points: Vec<Spanned<[f64; 2]>>,
-    points_label: Option<String>,
+    points_label: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSeries {
     signal: Spanned<String>,
-    label: Option<String>,
+    label: Option<Spanned<String>>,
     color: Option<Spanned<String>>,
 }
 
@@ -124,8 +148,7 @@ struct RawSeries {
 #[serde(deny_unknown_fields)]
 struct RawDiagram {
     id: Option<Spanned<String>>,
-    #[serde(default)]
-    title: String,
+    title: Option<Spanned<String>>,
     caption: Option<Spanned<String>>,
     #[serde(default)]
     highlight: Vec<Spanned<String>>,
@@ -192,12 +215,14 @@ fn figure_spec(
         || fence.source_span(raw.points[MAX_POINTS].span()),
         ("data points", "data points per figure"),
     )?;
-    let series = raw
-        .series
-        .get_ref()
-        .iter()
-        .map(|rs| parse_series(source, fence, net, rs.get_ref()))
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut series = Vec::new();
+    let mut explicit = Vec::new();
+    for rs in raw.series.get_ref() {
+        let (spec, own) = parse_series(source, fence, net, rs.get_ref())?;
+        series.push(spec);
+        explicit.push(own);
+    }
+    distinct_defaults(net, &mut series, &explicit);
     let mut points = Vec::new();
     for p in &raw.points {
         let [x, y] = *p.get_ref();
@@ -211,9 +236,9 @@ fn figure_spec(
     Ok(FigureSpec {
         span: fence.opening(),
         id,
-        title: raw.title,
-        x_label: raw.x_label.unwrap_or_else(|| net.input.label.clone()),
-        y_label: raw.y_label.unwrap_or_else(|| {
+        title: plain(source, fence, raw.title)?.unwrap_or_default(),
+        x_label: plain(source, fence, raw.x_label)?.unwrap_or_else(|| net.input.label.clone()),
+        y_label: plain(source, fence, raw.y_label)?.unwrap_or_else(|| {
             let last = net.layers.len() - 1;
             if series
                 .iter()
@@ -228,27 +253,75 @@ fn figure_spec(
         caption_span,
         series,
         points,
-        points_label: raw.points_label,
+        points_label: plain(source, fence, raw.points_label)?,
     })
 }
 
-/// One series of a figure: its signal and its colour (by default, the signal's own).
+/// One series of a figure: its signal and its colour (by default, the signal's own), and
+/// whether the colour was given.
 fn parse_series(
     source: &SourceFile,
     fence: &Fence,
     net: &Network,
     rs: &RawSeries,
-) -> Result<SeriesSpec, Diagnostic> {
+) -> Result<(SeriesSpec, bool), Diagnostic> {
     let signal = resolve_signal(source, fence, net, &rs.signal)?;
     let color = match &rs.color {
         Some(c) => parse_colour(source, fence, c)?,
         None => Rgb::default_for(net, &signal),
     };
-    Ok(SeriesSpec {
+    let spec = SeriesSpec {
         signal,
-        label: rs.label.clone(),
+        label: plain(source, fence, rs.label.clone())?,
         color,
-    })
+    };
+    Ok((spec, rs.color.is_some()))
+}
+
+/// Default colours are distinct within a figure: a series whose default colour is taken (by a
+/// colour given or an earlier default) takes the first of [`Rgb::DEFAULTS`] still free.
+fn distinct_defaults(net: &Network, series: &mut [SeriesSpec], explicit: &[bool]) {
+    let mut used: Vec<Rgb> = series
+        .iter()
+        .zip(explicit)
+        .filter(|(_, given)| **given)
+        .map(|(s, _)| s.color)
+        .collect();
+    for (s, _) in series
+        .iter_mut()
+        .zip(explicit)
+        .filter(|(_, given)| !**given)
+    {
+        let own = Rgb::default_for(net, &s.signal);
+        s.color = if used.contains(&own) {
+            Rgb::DEFAULTS
+                .into_iter()
+                .find(|c| !used.contains(c))
+                .unwrap_or(own)
+        } else {
+            own
+        };
+        used.push(s.color);
+    }
+}
+
+/// A text drawn inside a figure (its title, axis labels, legend): shown as written, so a
+/// placeholder there is an error (the caption fills them).
+fn plain(
+    source: &SourceFile,
+    fence: &Fence,
+    text: Option<Spanned<String>>,
+) -> Result<Option<String>, Diagnostic> {
+    match text {
+        Some(t) if t.get_ref().contains("{{") => Err(source
+            .error(
+                fence.source_span(t.span()),
+                "a placeholder in a figure's title or labels is not filled",
+            )
+            .expected("plain text in `title`, `x_label`, `y_label`, `label` and `points_label`")
+            .hint("put computed values in the `caption`, which fills `{{ ... }}` placeholders")),
+        t => Ok(t.map(Spanned::into_inner)),
+    }
 }
 
 /// A colour by name or as `#rrggbb`.
@@ -353,7 +426,7 @@ fn diagram_spec(
     }
     Ok(DiagramSpec {
         id,
-        title: raw.title,
+        title: plain(source, fence, raw.title)?.unwrap_or_default(),
         caption,
         caption_span,
         highlight: raw.highlight.into_iter().map(Spanned::into_inner).collect(),

@@ -24,7 +24,7 @@ pub use limits::{
     MAX_PARAMETERS, MAX_POINTS, MAX_PRECISION, MAX_SAMPLES, MAX_SERIES, MAX_SLUG, MAX_TABLE_ROWS,
     MAX_TABLE_SIGNALS, MIN_INPUT_SPAN,
 };
-pub use signal::unknown_signal;
+pub use signal::{non_finite, unknown_signal, NON_FINITE_HINT};
 pub use table_block::TableSpec;
 
 /// A parsed and validated lesson.
@@ -47,6 +47,8 @@ pub struct Lesson {
     pub fences: Vec<Fence>,
     /// The nnbook blocks, in document order; each knows its fence.
     pub blocks: Vec<Block>,
+    /// What is allowed but probably not meant (reported; the lesson builds).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// One nnbook block of a lesson: what it asks for, and the fence it was written in.
@@ -109,7 +111,11 @@ impl Lesson {
 /// Parse and validate a lesson file. `file_stem` gives the default slug. Every problem found is
 /// reported: a broken front matter stops the parse, a broken block does not stop the others
 /// (blocks that need a broken network are skipped).
-pub fn parse(source: SourceFile, file_stem: &str) -> Result<Lesson, Vec<Diagnostic>> {
+pub fn parse(mut source: SourceFile, file_stem: &str) -> Result<Lesson, Vec<Diagnostic>> {
+    // A byte-order mark is not part of the lesson (editors on Windows may write one).
+    if source.text.starts_with('\u{feff}') {
+        source.text.drain(..'\u{feff}'.len_utf8());
+    }
     // `relu.zh-CN` is the lesson `relu` in Chinese.
     let (file_stem, lang) = match file_stem.rsplit_once('.') {
         Some((stem, tag)) if i18n::is_language_tag(tag) => (stem, Some(tag.to_string())),
@@ -119,8 +125,17 @@ pub fn parse(source: SourceFile, file_stem: &str) -> Result<Lesson, Vec<Diagnost
     let body_start = front.body_start;
     let fences = markdown::fences(&source.text[body_start..], body_start);
     let mut problems = Vec::new();
+    let mut warnings = Vec::new();
+    unclosed_fences(&source, &fences, &mut problems, &mut warnings);
     let network = parse_network(&source, &fences, &mut problems);
-    let blocks = parse_blocks(&source, &fences, &network, front.precision, &mut problems);
+    let blocks = parse_blocks(
+        &source,
+        &fences,
+        &network,
+        front.precision,
+        &mut problems,
+        &mut warnings,
+    );
     if let (Some(net), true) = (&network.parsed, problems.is_empty()) {
         problems.extend(value_budget(&source, net, &blocks));
     }
@@ -139,8 +154,36 @@ pub fn parse(source: SourceFile, file_stem: &str) -> Result<Lesson, Vec<Diagnost
         network: network.parsed,
         blocks,
         fences,
+        warnings,
         source,
     })
+}
+
+/// A fence that is never closed swallows the rest of the lesson: for an nnbook block an error
+/// (its TOML would fail somewhere later, confusingly), for code a warning.
+fn unclosed_fences(
+    source: &SourceFile,
+    fences: &[Fence],
+    problems: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
+) {
+    for fence in fences.iter().filter(|f| !f.closed) {
+        let line = source.locate(fence.span.clone()).line;
+        let d = source
+            .error(
+                fence.opening(),
+                format!("the block opened at line {line} is never closed"),
+            )
+            .expected("a line of ``` closing the block")
+            .hint(
+                "everything after the opening fence, to the end of the lesson, is inside the block",
+            );
+        if fence.is_nnbook() {
+            problems.push(d);
+        } else {
+            warnings.push(d.warning());
+        }
+    }
 }
 
 /// The lesson's network block: the network if it parsed, and whether there is a block at all.
@@ -157,7 +200,7 @@ fn parse_network(
 ) -> NetworkBlock {
     let mut parsed = None;
     let mut first: Option<&Fence> = None;
-    for fence in fences.iter().filter(|f| f.kind == "network") {
+    for fence in fences.iter().filter(|f| f.kind == "network" && f.closed) {
         if let Some(first) = first {
             let line = source.locate(first.span.clone()).line;
             problems.push(
@@ -176,7 +219,7 @@ fn parse_network(
     }
     NetworkBlock {
         parsed,
-        written: first.is_some(),
+        written: fences.iter().any(|f| f.kind == "network"),
     }
 }
 
@@ -188,10 +231,15 @@ fn parse_blocks(
     network: &NetworkBlock,
     precision: usize,
     problems: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
 ) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut figure_ids = Ids::new();
-    for (i, fence) in fences.iter().enumerate().filter(|(_, f)| f.is_nnbook()) {
+    for (i, fence) in fences
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.is_nnbook() && f.closed)
+    {
         let kind = match (fence.kind.as_str(), &network.parsed) {
             ("network", _) => Ok(BlockKind::Network),
             (_, None) if network.written => continue,
@@ -202,7 +250,15 @@ fn parse_blocks(
                 )
                 .expected("a ```network block in the same lesson")
                 .hint("add a network block (see the README's lesson format)")]),
-            (kind, Some(net)) => parse_block(source, fence, net, precision, &mut figure_ids, kind),
+            (kind, Some(net)) => parse_block(
+                source,
+                fence,
+                net,
+                precision,
+                &mut figure_ids,
+                kind,
+                warnings,
+            ),
         };
         match kind {
             Ok(kind) => blocks.push(Block { fence: i, kind }),
@@ -220,6 +276,7 @@ fn parse_block(
     precision: usize,
     figure_ids: &mut Ids,
     kind: &str,
+    warnings: &mut Vec<Diagnostic>,
 ) -> Result<BlockKind, Vec<Diagnostic>> {
     match kind {
         "figure" => {
@@ -228,7 +285,7 @@ fn parse_block(
         "diagram" => {
             figure_block::parse_diagram(source, fence, net, figure_ids).map(BlockKind::Diagram)
         }
-        "table" => table_block::parse_table(source, fence, net, precision)
+        "table" => table_block::parse_table(source, fence, net, precision, warnings)
             .map(BlockKind::Table)
             .map_err(|d| vec![d]),
         _ => table_block::parse_parameters(source, fence)

@@ -100,7 +100,16 @@ fn parse_activation(
                 format!("unknown activation `{}`", name.get_ref()),
             )
             .expected(format!("one of {}", known.join(", ")));
-        match did_you_mean(name.get_ref(), known.iter().copied()) {
+        let synonym = match name.get_ref().to_ascii_lowercase().as_str() {
+            "linear" | "none" | "id" => Some("identity"),
+            "leaky" | "leakyrelu" | "leaky-relu" => Some("leaky_relu"),
+            "logistic" => Some("sigmoid"),
+            _ => None,
+        };
+        match synonym
+            .map(|k| format!("nnbook calls it `{k}`"))
+            .or_else(|| did_you_mean(name.get_ref(), known.iter().copied()))
+        {
             Some(hint) => d.hint(hint),
             None => d,
         }
@@ -284,6 +293,8 @@ impl Reader<'_> {
                 .expected(format!("a number of samples from 2 to {MAX_SAMPLES}"))
                 .hint("100 samples draw a smooth figure; kinks are added on top"));
         }
+        // The input's name heads the CSV files' first column, like node names theirs.
+        self.usable(&input.name)?;
         let name = input.name.get_ref().clone();
         Ok(Input {
             label: input.label.clone().unwrap_or_else(|| name.clone()),
@@ -296,21 +307,33 @@ impl Reader<'_> {
         })
     }
 
-    /// A node, weight or bias name: usable in a signal name, and not given before.
-    fn name(&mut self, name: &Spanned<String>) -> Result<(), Diagnostic> {
-        let source = self.source;
+    /// A name that can stand in a signal name and a CSV header: letters, digits, `_` and `-`,
+    /// not starting with a digit.
+    fn usable(&self, name: &Spanned<String>) -> Result<(), Diagnostic> {
         let n = name.get_ref();
         let ok = !n.is_empty()
             && n.chars()
                 .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
             && n.chars().next().is_some_and(|c| !c.is_ascii_digit());
-        let span = self.fence.source_span(name.span());
-        if !ok {
-            return Err(source
-                .error(span, format!("`{n}` is not a usable name"))
-                .expected("a name of letters, digits, '_' or '-', not starting with a digit")
-                .hint("signals are named `<node>.activation`, so names cannot contain dots"));
+        if ok {
+            return Ok(());
         }
+        Err(self
+            .source
+            .error(
+                self.fence.source_span(name.span()),
+                format!("`{n}` is not a usable name"),
+            )
+            .expected("a name of letters, digits, '_' or '-', not starting with a digit")
+            .hint("signals are named `<node>.activation`, so names cannot contain dots"))
+    }
+
+    /// A node, weight or bias name: usable in a signal name, and not given before.
+    fn name(&mut self, name: &Spanned<String>) -> Result<(), Diagnostic> {
+        let source = self.source;
+        let n = name.get_ref();
+        self.usable(name)?;
+        let span = self.fence.source_span(name.span());
         if let Some((_, first)) = self.names.iter().find(|(k, _)| k == n) {
             let d = source
                 .error(span, format!("the name `{n}` is used twice"))

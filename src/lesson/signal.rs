@@ -5,7 +5,7 @@ use toml::Spanned;
 use crate::error::{Diagnostic, SourceFile};
 use crate::markdown::Fence;
 use crate::network::{Network, Signal};
-use crate::text::did_you_mean;
+use crate::text::{did_you_mean, shortest};
 
 pub fn resolve_signal(
     source: &SourceFile,
@@ -35,3 +35,16 @@ pub fn unknown_signal(d: Diagnostic, net: &Network, name: &str) -> Diagnostic {
         None => d.hint("signals are `<node>.linear`, `<node>.activation`, `<node>.<outgoing weight>`, `<output>.sum` and `input`"),
     }
 }
+
+/// "`top.activation` is NaN at dosage = 0.5": a signal that is not a finite number, and where.
+pub fn non_finite(signal: &Signal, input: &str, x: f64, v: f64) -> String {
+    let what = if v.is_nan() {
+        "not a number (NaN)"
+    } else {
+        "infinite"
+    };
+    format!("`{}` is {what} at {input} = {}", signal.name, shortest(x))
+}
+
+/// The hint for a value that is not finite.
+pub const NON_FINITE_HINT: &str = "a value overflowed: check the weights (nnbook computes in 64-bit floating point, up to about 1.8e308)";

@@ -1,5 +1,7 @@
 //! The ```table block (signals at chosen inputs) and the ```parameters block.
 
+use std::ops::Range;
+
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -7,9 +9,10 @@ use crate::error::{Diagnostic, SourceFile};
 use crate::markdown::Fence;
 use crate::network::{Network, Signal};
 use crate::text::closest;
+use crate::text::shortest;
 
 use super::limits::{at_most, check_precision_in, MAX_TABLE_ROWS, MAX_TABLE_SIGNALS};
-use super::signal::resolve_signal;
+use super::signal::{non_finite, resolve_signal, NON_FINITE_HINT};
 use super::toml::from_block;
 
 /// What a table block asks for.
@@ -47,11 +50,13 @@ enum RawAt {
 #[serde(deny_unknown_fields)]
 struct RawParameters {}
 
+/// A table block; a warning goes to `warnings` (a `"kinks"` table of a network without kinks).
 pub fn parse_table(
     source: &SourceFile,
     fence: &Fence,
     net: &Network,
     lesson_precision: usize,
+    warnings: &mut Vec<Diagnostic>,
 ) -> Result<TableSpec, Diagnostic> {
     let raw: RawTable = from_block(source, fence, "table block")?;
     if raw.signals.get_ref().is_empty() {
@@ -76,6 +81,11 @@ pub fn parse_table(
         .map(|s| resolve_signal(source, fence, net, s))
         .collect::<Result<Vec<_>, _>>()?;
     let at = parse_at(source, fence, net, &raw.at)?;
+    let at_span = fence.source_span(raw.at.span());
+    if at.is_empty() {
+        warnings.push(no_rows(source, at_span.clone(), raw.at.get_ref())?);
+    }
+    check_rows(source, at_span.clone(), net, &signals, &at)?;
     at_most(
         source,
         at.len(),
@@ -114,6 +124,53 @@ pub fn parse_table(
         precision,
         input_precision,
     })
+}
+
+/// A table without rows: an error for `at = []`, a warning for `"kinks"` when the network has
+/// none.
+fn no_rows(source: &SourceFile, span: Range<usize>, at: &RawAt) -> Result<Diagnostic, Diagnostic> {
+    match at {
+        RawAt::Named(_) => Ok(source
+            .error(span, "the network has no kinks: the table is empty")
+            .warning()
+            .hint("list the inputs instead, like `at = [0.0, 0.5, 1.0]`")),
+        RawAt::Inputs(_) => Err(source
+            .error(span, "a table without inputs")
+            .expected("at least one input, like `at = [0.0, 0.5, 1.0]`")),
+    }
+}
+
+/// Every row's input lies in the network's input range (nnbook does not extrapolate), and
+/// every value the table shows is a finite number.
+fn check_rows(
+    source: &SourceFile,
+    span: Range<usize>,
+    net: &Network,
+    signals: &[Signal],
+    at: &[f64],
+) -> Result<(), Diagnostic> {
+    if let Some(x) = at.iter().find(|x| !net.input.contains(**x)) {
+        return Err(source
+            .error(span, format!("the input {} is outside the input range", shortest(*x)))
+            .expected(format!(
+                "inputs from {} to {} (the network block's `from` and `to`)",
+                net.input.from_literal, net.input.to_literal
+            ))
+            .hint("nnbook shows the network only over its input range: widen the range or remove the input"));
+    }
+    for &x in at {
+        let trace = net.trace(x);
+        for signal in signals {
+            let v = net.value(&trace, signal);
+            if !v.is_finite() {
+                return Err(source
+                    .error(span, non_finite(signal, &net.input.name, x, v))
+                    .expected("finite values in every cell")
+                    .hint(NON_FINITE_HINT));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The inputs of a table's rows: a list of numbers, or `"kinks"` for the network's kinks.

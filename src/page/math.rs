@@ -70,3 +70,58 @@ pub fn math(
                 .hint("math-core supports the common LaTeX math commands; a literal dollar sign is written `\\$`")
         })
 }
+
+/// A formula the Markdown parser left as text because its braces do not match
+/// (`$\frac{1}{$`, `$$\frac{a}{b$$`): the byte range of the first one in `text`, dollar signs
+/// included. A `$` pair counts as a formula when the opening `$` is followed and the closing
+/// one preceded by something other than a space, as in Markdown math.
+pub fn unbalanced_formula(text: &str) -> Option<Range<usize>> {
+    let dollars: Vec<usize> = text.match_indices('$').map(|(i, _)| i).collect();
+    let mut i = 0;
+    while i < dollars.len() {
+        let open = dollars[i];
+        let display = dollars.get(i + 1) == Some(&(open + 1));
+        let width = if display { 2 } else { 1 };
+        let after = &text[open + width..];
+        let next = dollars
+            .iter()
+            .skip(i + width)
+            .copied()
+            .find(|&d| !display || text[d..].starts_with("$$"));
+        let Some(close) = next else {
+            return None;
+        };
+        let inner = &text[open + width..close];
+        let looks_like_math = display
+            || (!after.starts_with(char::is_whitespace) && !inner.ends_with(char::is_whitespace));
+        if looks_like_math && !inner.is_empty() && !braces_match(inner) {
+            return Some(open..close + width);
+        }
+        i = dollars
+            .iter()
+            .position(|&d| d > close + width - 1)
+            .unwrap_or(dollars.len());
+    }
+    None
+}
+
+/// Whether the braces of a formula match (`\{` and `\}` are literal braces).
+fn braces_match(formula: &str) -> bool {
+    let mut depth = 0i64;
+    let mut escaped = false;
+    for c in formula.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '{' => depth += 1,
+            '}' => {
+                depth -= 1;
+                if depth < 0 {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    depth == 0
+}

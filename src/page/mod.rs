@@ -225,6 +225,21 @@ impl<'a> Walk<'a> {
                 return;
             }
         }
+        if self.code.is_none() {
+            if let Some(formula) = math::unbalanced_formula(text) {
+                let source = &self.lesson.source;
+                let at = source.find_in(range.clone(), &text[formula.clone()]);
+                self.problems.push(
+                    source
+                        .error(at..at + formula.len(), "the formula's braces do not match")
+                        .expected("a `}` for every `{` of a formula, like `$\\frac{1}{2}$`")
+                        .hint(
+                            "between $ signs is LaTeX math; a literal dollar sign is written `\\$`",
+                        ),
+                );
+                return;
+            }
+        }
         let context = self.code.as_ref().map_or(Context::Prose, |c| c.context);
         match fill(self.lesson, text, range, context) {
             Ok(filled) => match self.code.as_mut() {

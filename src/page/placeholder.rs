@@ -3,7 +3,8 @@
 use std::ops::Range;
 
 use crate::error::Diagnostic;
-use crate::lesson::{unknown_signal, Lesson};
+use crate::lesson::{non_finite, unknown_signal, Lesson, NON_FINITE_HINT};
+use crate::network::Network;
 use crate::text::{did_you_mean, escape, format_number, typographic_minus};
 
 /// Where a placeholder's value goes: prose gets true minus signs, code gets ASCII.
@@ -124,20 +125,7 @@ fn placeholder(
         Context::Code | Context::Verbatim => typed.to_string(),
     };
     if let Some((signal, at)) = expr.split_once('@') {
-        let (signal, at) = (signal.trim(), at.trim());
-        let Some(sig) = net.signal(signal) else {
-            return Err(unknown_signal(lesson.source.error(span, ""), net, signal));
-        };
-        let x: f64 = match at.parse::<f64>() {
-            Ok(x) if x.is_finite() => x,
-            _ => {
-                return Err(lesson
-                    .source
-                    .error(span, format!("`{at}` is not a number"))
-                    .expected("an input value after `@`, like `{{ output.activation @ 0.5 }}`"))
-            }
-        };
-        let v = net.value(&net.trace(x), &sig);
+        let v = value_at(lesson, net, (signal.trim(), at.trim()), span)?;
         let s = format_number(v, lesson.precision);
         return Ok(match context {
             Context::Prose | Context::Markdown => s,
@@ -163,10 +151,61 @@ fn placeholder(
                     "a weight or bias ({}), input.from, input.to, input.samples, input.name, input.label, or `<signal> @ <input>`",
                     names.join(", ")
                 ));
+            if net.signal(expr).is_some() {
+                let x = &net.input.from_literal;
+                return Err(d.hint(format!(
+                    "`{expr}` is a signal: say at which input, like `{{{{ {expr} @ {x} }}}}`"
+                )));
+            }
             Err(match did_you_mean(expr, names.iter().copied()) {
                 Some(hint) => d.hint(hint),
                 None => d,
             })
         }
     }
+}
+
+/// The value of `signal @ at`: the signal must exist, the input be a number within the input
+/// range (nnbook does not extrapolate), and the value finite.
+fn value_at(
+    lesson: &Lesson,
+    net: &Network,
+    (signal, at): (&str, &str),
+    span: Range<usize>,
+) -> Result<f64, Diagnostic> {
+    let source = &lesson.source;
+    let Some(sig) = net.signal(signal) else {
+        return Err(unknown_signal(source.error(span, ""), net, signal));
+    };
+    let example = format!("like `{{{{ {signal} @ {} }}}}`", net.input.from_literal);
+    if at.is_empty() {
+        return Err(source
+            .error(span, "the placeholder has no input after `@`")
+            .expected(format!("an input value after `@`, {example}")));
+    }
+    let x: f64 = match at.parse::<f64>() {
+        Ok(x) if x.is_finite() => x,
+        _ => {
+            return Err(source
+                .error(span, format!("`{at}` is not a number"))
+                .expected(format!("an input value after `@`, {example}")))
+        }
+    };
+    if !net.input.contains(x) {
+        return Err(source
+            .error(span, format!("the input {at} is outside the input range"))
+            .expected(format!(
+                "an input from {} to {} (the network block's `from` and `to`)",
+                net.input.from_literal, net.input.to_literal
+            ))
+            .hint("nnbook shows the network only over its input range: widen the range or choose another input"));
+    }
+    let v = net.value(&net.trace(x), &sig);
+    if !v.is_finite() {
+        return Err(source
+            .error(span, non_finite(&sig, &net.input.name, x, v))
+            .expected("a finite value")
+            .hint(NON_FINITE_HINT));
+    }
+    Ok(v)
 }

@@ -206,6 +206,7 @@ impl Builder {
             .map_or_else(|| Config::default().language, |t| t.config.language.clone());
         let placed = place::place(&lessons, &default_lang);
         problems.extend(place::conflicts(&placed, &default_lang));
+        warnings.extend(lessons.iter().flat_map(|l| l.warnings.iter().cloned()));
         warnings.extend(lessons.iter().filter_map(|l| links::unused_network(l)));
         let Some(theme) = theme else {
             // Without a theme, the lessons can still be checked: writing nothing.

@@ -36,29 +36,8 @@ pub fn template_error(sources: &BTreeMap<String, SourceFile>, e: &tera::Error) -
         return Diagnostic::new(message).hint(full);
     };
     // Parse errors carry " --> line:col".
-    if let Some(pos) = full.find("--> ") {
-        let rest = &full[pos + 4..];
-        let nums: Vec<usize> = rest
-            .split(|c: char| !c.is_ascii_digit())
-            .take(2)
-            .filter_map(|n| n.parse().ok())
-            .collect();
-        if let [line, col] = nums[..] {
-            if let Some((at, tag)) = unclosed_tag(&file.text) {
-                if line > file.text.lines().count()
-                    || detail.contains("expected tag or some content")
-                {
-                    return file
-                        .error(at..at + 2 + tag.len() + 1, format!("template error: `{{% {tag} %}}` is never closed"))
-                        .expected(format!("`{{% end{tag} %}}` after it"))
-                        .hint("every {% if %}, {% for %} and {% block %} needs its {% endif %}, {% endfor %} or {% endblock %}");
-                }
-            }
-            let offset = line_col_offset(&file.text, line, col);
-            return file
-                .error(offset..offset + 1, message)
-                .hint("check the tag's syntax: {{ variable }}, {% if x %}...{% endif %}, {% block b %}...{% endblock %}");
-        }
+    if let Some(d) = parse_error(file, &full, &detail, &message) {
+        return d;
     }
     // Render errors name a variable (`name`) or filter ('name'): point at its first use inside
     // a tag, in the template rendered or any it extends or includes.
@@ -79,6 +58,43 @@ pub fn template_error(sources: &BTreeMap<String, SourceFile>, e: &tera::Error) -
         }
     }
     Diagnostic::in_file(file.path.clone(), message)
+}
+
+/// A parse error (Tera's message has ` --> line:col`) as a diagnostic at the mistake: a block
+/// tag never closed, a tag left open on an earlier line, or where Tera says.
+fn parse_error(file: &SourceFile, full: &str, detail: &str, message: &str) -> Option<Diagnostic> {
+    let pos = full.find("--> ")?;
+    let nums: Vec<usize> = full[pos + 4..]
+        .split(|c: char| !c.is_ascii_digit())
+        .take(2)
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    let [line, col] = nums[..] else {
+        return None;
+    };
+    if let Some((at, tag)) = unclosed_tag(&file.text) {
+        if line > file.text.lines().count() || detail.contains("expected tag or some content") {
+            return Some(file
+                .error(at..at + 2 + tag.len() + 1, format!("template error: `{{% {tag} %}}` is never closed"))
+                .expected(format!("`{{% end{tag} %}}` after it"))
+                .hint("every {% if %}, {% for %} and {% block %} needs its {% endif %}, {% endfor %} or {% endblock %}"));
+        }
+    }
+    let offset = line_col_offset(&file.text, line, col);
+    if let Some((at, tag, closer)) = unclosed_on_its_line(&file.text, offset) {
+        // Tera stumbles on the next line; the mistake is the tag left open before it.
+        return Some(
+            file.error(
+                at..at + tag.len(),
+                format!("template error: `{tag}` is not closed"),
+            )
+            .expected(format!("`{closer}` at the end of the tag"))
+            .hint("close the tag where it ends: {{ variable }}, {% if x %}"),
+        );
+    }
+    Some(file
+        .error(offset..offset + 1, message.to_string())
+        .hint("check the tag's syntax: {{ variable }}, {% if x %}...{% endif %}, {% block b %}...{% endblock %}"))
 }
 
 /// The last block tag (`if`, `for`, `block`, ...) of a template that is never closed: its
@@ -103,6 +119,19 @@ fn unclosed_tag(text: &str) -> Option<(usize, String)> {
         at = end.max(i + 2);
     }
     open.pop()
+}
+
+/// The last tag opened (`{{` or `{%`) before `offset` on an earlier line, if its line has no
+/// closing `}}` or `%}`: its offset, its text to the end of the line, and the closer it lacks.
+fn unclosed_on_its_line(text: &str, offset: usize) -> Option<(usize, &str, &'static str)> {
+    let before = text.get(..offset)?;
+    let (at, closer) = [("{{", "}}"), ("{%", "%}")]
+        .iter()
+        .filter_map(|(open, close)| before.rfind(open).map(|i| (i, *close)))
+        .max_by_key(|(i, _)| *i)?;
+    let line_end = text[at..].find('\n').map_or(text.len(), |e| at + e);
+    let tag = text[at..line_end].trim_end();
+    (line_end < offset && !tag.contains(closer)).then_some((at, tag, closer))
 }
 
 /// The first place `name` appears inside a `{{ ... }}` or `{% ... %}` tag of a template.

@@ -45,7 +45,7 @@ print("<script>alert(1)</script>")  # {{{{ input.label }}}}
 ```
 
 ```network
-input = {{ name = {t}, label = {t}, from = 0.0, to = 1.0, samples = 11 }}
+input = {{ name = "x", label = {t}, from = 0.0, to = 1.0, samples = 11 }}
 
 [[layer]]
 activation = "relu"
@@ -294,6 +294,12 @@ fn hostile_node_and_parameter_names_are_rejected() {
         ("weight", "{ w1 = 1.70 }", "{ ‸\"<b>\" = 1.70 }"),
         ("bias", "{ b3 = -16 }", "{ ‸\"b3 & ]]>\" = -16 }"),
         ("output", "[output]\n", "[output]\nname = ‸\"<out>\"\n"),
+        // The input's name heads the CSV files: a spreadsheet formula must not get there.
+        (
+            "input",
+            "name = \"dosage\"",
+            "name = ‸\"=HYPERLINK(\\\"http://x\\\")\"",
+        ),
     ] {
         let text = small("");
         assert!(text.contains(from), "{from}");

@@ -2,6 +2,8 @@
 
 use std::fs;
 
+use nnbook::scaffold::starter_lesson;
+
 use crate::support::{run, Project, Run};
 
 /// `nnbook ARGS...`, to the end.
@@ -40,11 +42,34 @@ fn init_then_new_build_and_new_refuses_to_overwrite() {
     out.succeeded();
     out.prints(&["checked 2 lessons"]);
 
-    // A second `new` with the same title refuses and leaves the file alone.
+    // A second `new` with the same title never overwrites: it takes the next free name.
     fs::write(&lesson, "my edits").unwrap();
     let out = nnbook(&["new", "Sigmoid, up close", "--root", root]);
-    out.failed().says(&["already exists"]);
+    out.succeeded().prints(&["sigmoid-up-close-2.md"]);
     assert_eq!(fs::read_to_string(&lesson).unwrap(), "my edits");
+    fs::write(&lesson, starter_lesson("Sigmoid, up close")).unwrap();
+
+    // Every title gives a lesson that builds (issue: reserved, long, non-Latin, accented and
+    // punctuation-only titles made starters that failed `check`); an empty title is refused.
+    let long = "A very long title ".repeat(12);
+    for (title, file) in [
+        ("CON", "con-lesson.md"),
+        ("nul", "nul-lesson.md"),
+        ("日本語", "lesson.md"),
+        ("!!!", "lesson-2.md"),
+        ("Über Äpfel", "ueber-aepfel.md"),
+        (long.as_str(), "a-very-long-title-a-very-long-title-a-very-long-title-a-very.md"),
+    ] {
+        let out = nnbook(&["new", title, "--root", root]);
+        out.succeeded().prints(&[file]);
+        let name = file.trim_end_matches(".md");
+        assert!(name.len() <= 60, "{name}");
+    }
+    let out = nnbook(&["check", "--root", root]);
+    out.succeeded();
+    out.prints(&["checked 9 lessons"]);
+    let out = nnbook(&["new", "  ", "--root", root]);
+    out.failed().says(&["the lesson's title is empty"]);
 
     // `init` refuses a folder that already holds a project.
     let out = nnbook(&["init", root]);
