@@ -88,9 +88,7 @@ pub fn unbalanced_formula(text: &str) -> Option<Range<usize>> {
             .skip(i + width)
             .copied()
             .find(|&d| !display || text[d..].starts_with("$$"));
-        let Some(close) = next else {
-            return None;
-        };
+        let close = next?;
         let inner = &text[open + width..close];
         let looks_like_math = display
             || (!after.starts_with(char::is_whitespace) && !inner.ends_with(char::is_whitespace));

@@ -58,7 +58,10 @@ fn init_then_new_build_and_new_refuses_to_overwrite() {
         ("日本語", "lesson.md"),
         ("!!!", "lesson-2.md"),
         ("Über Äpfel", "ueber-aepfel.md"),
-        (long.as_str(), "a-very-long-title-a-very-long-title-a-very-long-title-a-very.md"),
+        (
+            long.as_str(),
+            "a-very-long-title-a-very-long-title-a-very-long-title-a-very.md",
+        ),
     ] {
         let out = nnbook(&["new", title, "--root", root]);
         out.succeeded().prints(&[file]);
