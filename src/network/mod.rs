@@ -254,7 +254,7 @@ impl Network {
                 let rounding = (node.weights.len() + 3) as f64 * f64::EPSILON;
                 let error = carried + rounding * (size + node.bias.value.abs());
                 let mut linear = sum + node.bias.value;
-                if linear.abs() <= error {
+                if linear.is_finite() && linear.abs() <= error {
                     linear = 0.0;
                 }
                 let activation = layer.activation.apply(linear);

@@ -399,3 +399,28 @@ fn every_problem_of_a_project_in_one_run() {
     assert!(report.trim_end().ends_with("8 errors"), "{report}");
     insta::assert_snapshot!(report);
 }
+
+/// `at = "kinks"` on a network without kinks rendered an empty table with no word: it builds,
+/// with a warning at the `at` value.
+#[test]
+fn a_kinks_table_of_a_network_without_kinks_is_a_warning() {
+    let text = lesson(
+        r#"title = "Linear""#,
+        r#"```network
+input = { name = "x", from = -1.0, to = 1.0, samples = 5 }
+
+[output]
+weights = { w = 2.0 }
+bias = { b = 0.5 }
+```
+
+```table
+signals = ["output.activation"]
+at = "kinks"
+```"#,
+    );
+    let p = Project::new().file("content/linear.md", &text);
+    let site = nnbook::check(&p.root).unwrap_or_else(|e| panic!("does not build:\n{e}"));
+    let warnings: Vec<String> = site.warnings.iter().map(|w| w.to_string()).collect();
+    insta::assert_snapshot!(warnings.join("\n"));
+}

@@ -101,3 +101,28 @@ fn a_file_name_that_is_not_utf8_is_an_error_not_a_panic() {
         assert!(p.site().join(page).is_file(), "{page} missing");
     }
 }
+
+/// `content/` itself a link to a folder outside the project (a shared lesson folder): it is
+/// built, and no warning says it is "not followed" (they used to disagree).
+#[test]
+fn a_content_folder_that_is_a_link_is_built_without_a_warning() {
+    let p = Project::new();
+    let shared = p.base.join("shared-lessons");
+    write(&shared.join("a.md"), small("slug = \"a\"\n"));
+    // Inside it, a link out of the project is still not followed.
+    symlink(p.base.join("outside.md"), shared.join("out.md")).expect("symlink");
+    write(&p.base.join("outside.md"), small("slug = \"outside\"\n"));
+    if p.root.join("content").exists() {
+        fs::remove_dir_all(p.root.join("content")).expect("rm content");
+    }
+    fs::create_dir_all(&p.root).expect("mkdir");
+    symlink(&shared, p.root.join("content")).expect("symlink content");
+    let site = nnbook::check(&p.root).unwrap_or_else(|e| panic!("does not build:\n{e}"));
+    assert_eq!(site.lessons, 1);
+    let warnings: Vec<String> = site.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("content/out.md") && warnings[0].contains("outside the project"),
+        "{warnings:?}"
+    );
+}

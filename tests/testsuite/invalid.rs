@@ -698,3 +698,216 @@ fn parameters_block_with_a_field() {
         },
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue 11: never a wrong number, and diagnostics that point at the mistake
+
+/// An unclosed fence swallowed the rest of the lesson and was reported as a TOML error at a
+/// later line; now the opening fence is the mistake.
+#[test]
+fn an_unclosed_fence_is_reported_at_its_opening() {
+    check(
+        "fence_unclosed",
+        Expect {
+            message: &["the block opened at line", "is never closed"],
+            expected: &["```"],
+            hint: &["end of the lesson"],
+        },
+    );
+}
+
+/// Unbalanced braces left the formula as raw text on the page, with exit 0.
+#[test]
+fn unbalanced_braces_in_inline_math() {
+    check(
+        "latex_unbalanced",
+        Expect {
+            message: &["braces do not match"],
+            expected: &["`}` for every `{`"],
+            hint: &["\\$"],
+        },
+    );
+}
+
+#[test]
+fn unbalanced_braces_in_display_math() {
+    check(
+        "latex_display_unbalanced",
+        Expect {
+            message: &["braces do not match"],
+            expected: &[],
+            hint: &[],
+        },
+    );
+}
+
+/// `{{ top.activation @ }}` said "`` is not a number".
+#[test]
+fn a_placeholder_without_an_input_after_the_at() {
+    check(
+        "placeholder_empty_input",
+        Expect {
+            message: &["no input after `@`"],
+            expected: &["{{ top.activation @ 0.0 }}"],
+            hint: &[],
+        },
+    );
+}
+
+/// `{{ top.activation }}` got no hint.
+#[test]
+fn a_signal_placeholder_without_an_input_suggests_one() {
+    check(
+        "placeholder_signal_without_input",
+        Expect {
+            message: &["unknown placeholder `top.activation`"],
+            expected: &[],
+            hint: &["is a signal", "{{ top.activation @ 0.0 }}"],
+        },
+    );
+}
+
+/// `activation = "linear"` got no hint.
+#[test]
+fn a_linear_activation_suggests_identity() {
+    check(
+        "activation_linear",
+        Expect {
+            message: &["unknown activation `linear`"],
+            expected: &["identity"],
+            hint: &["`identity`"],
+        },
+    );
+}
+
+/// A placeholder in a figure title was left raw in the SVG.
+#[test]
+fn a_placeholder_in_a_figure_title_is_refused() {
+    check(
+        "figure_title_placeholder",
+        Expect {
+            message: &["placeholder in a figure's title or labels"],
+            expected: &["title"],
+            hint: &["caption"],
+        },
+    );
+}
+
+/// Inputs outside the range were silently extrapolated.
+#[test]
+fn a_table_input_outside_the_range() {
+    check(
+        "table_at_outside",
+        Expect {
+            message: &["the input 2 is outside the input range"],
+            expected: &["from 0.0 to 1.0"],
+            hint: &["widen the range"],
+        },
+    );
+}
+
+#[test]
+fn a_placeholder_input_outside_the_range() {
+    check(
+        "placeholder_outside_range",
+        Expect {
+            message: &["the input 2.5 is outside the input range"],
+            expected: &["from 0.0 to 1.0"],
+            hint: &[],
+        },
+    );
+}
+
+/// `at = []` rendered an empty table.
+#[test]
+fn a_table_without_inputs() {
+    check(
+        "table_at_empty",
+        Expect {
+            message: &["a table without inputs"],
+            expected: &["at least one input"],
+            hint: &[],
+        },
+    );
+}
+
+/// A non-finite value was published: "Peak: NaN", NaN rows in the CSV, a flat line.
+#[test]
+fn an_infinite_value_in_a_table() {
+    check(
+        "non_finite_table",
+        Expect {
+            message: &["`output.activation` is infinite at dosage = 0.5"],
+            expected: &["finite"],
+            hint: &["overflowed"],
+        },
+    );
+}
+
+#[test]
+fn an_infinite_value_in_a_placeholder() {
+    check(
+        "non_finite_placeholder",
+        Expect {
+            message: &["`output.activation` is infinite at dosage = 1"],
+            expected: &["finite"],
+            hint: &["overflowed"],
+        },
+    );
+}
+
+#[test]
+fn an_infinite_value_in_a_figure() {
+    check(
+        "non_finite_figure",
+        Expect {
+            message: &[
+                "figure `step-1`",
+                "`output.activation` is infinite at dosage = 0.2",
+            ],
+            expected: &["finite"],
+            hint: &["overflowed"],
+        },
+    );
+}
+
+/// The issue's overflow: softplus with w1 = w2 = 1e308 and output weights 10 and -10 gives
+/// inf - inf = NaN, which built with "Peak: NaN" in the prose.
+#[test]
+fn not_a_number_from_softplus_overflow_is_an_error() {
+    let lesson = "+++\ntitle = \"Overflow\"\n+++\n\nPeak: {{ output.activation @ 0.5 }}.\n\n```network\ninput = { name = \"x\", from = 0.0, to = 1.0, samples = 11 }\n\n[[layer]]\nactivation = \"softplus\"\nnodes = [\n  { name = \"a\", weights = { w1 = 1e308 }, bias = { b1 = 0.0 } },\n  { name = \"b\", weights = { w2 = 1e308 }, bias = { b2 = 0.0 } },\n]\n\n[output]\nweights = { w3 = 10.0, w4 = -10.0 }\nbias = { b3 = 0.0 }\n```\n\n```figure\nseries = [{ signal = \"output.activation\" }]\n```\n";
+    let p = Project::new().lesson("nan.md", lesson).previous_site();
+    let error = failing_build(&p).to_string();
+    for needle in [
+        "`output.activation` is not a number (NaN) at x = 0.5",
+        "figure `figure-1`: `output.activation` is not a number (NaN) at x = 0.2",
+        "2 errors",
+    ] {
+        assert!(error.contains(needle), "{needle:?} not in:\n{error}");
+    }
+}
+
+/// A lesson saved with a byte-order mark was rejected with "does not start with front
+/// matter" while the quoted line showed `+++`.
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend(fixture("valid.md"));
+    let p = Project::new().lesson("bom.md", bytes).previous_site();
+    let summary = p
+        .build()
+        .unwrap_or_else(|e| panic!("a lesson with a byte-order mark does not build:\n{e}"));
+    assert_eq!(summary.lessons, 1);
+    let page = fs::read_to_string(p.site().join("bom/index.html")).expect("the page");
+    assert!(page.contains("A valid lesson") && !page.contains('\u{feff}'));
+}
+
+/// A template tag left open was reported on the next line (26:6 for a mistake on line 25).
+#[test]
+fn a_template_tag_left_open_is_reported_where_it_opens() {
+    let error = template_error("tag_left_open.html", "{% if prev or next");
+    assert!(
+        error.diagnostics[0].message.contains("is not closed"),
+        "{error}"
+    );
+}

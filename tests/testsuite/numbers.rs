@@ -336,3 +336,95 @@ fn the_shipped_networks_output_is_exactly_zero_at_its_kinks() {
         assert_eq!(net.evaluate(x), 0.0, "at {x:e}");
     }
 }
+
+/// Default colours within one figure are distinct: two output series were both green, and the
+/// signals of one node shared its colour. A colour given explicitly keeps it; a default that
+/// clashes with it moves on.
+#[test]
+fn default_colours_within_a_figure_are_distinct() {
+    let block = r#"input = { name = "x", from = 0.0, to = 1.0, samples = 5 }
+[[layer]]
+activation = "relu"
+nodes = [
+  { name = "top", weights = { w1 = 1.0 }, bias = { b1 = 0.0 } },
+  { name = "bottom", weights = { w2 = -1.0 }, bias = { b2 = 1.0 } },
+]
+[output]
+weights = { w3 = 1.0, w4 = 1.0 }
+bias = { b3 = 0.0 }"#;
+    let signals = [
+        "output.sum",
+        "output.linear",
+        "output.activation",
+        "top.linear",
+        "top.activation",
+        "top.w3",
+        "bottom.linear",
+        "bottom.activation",
+        "bottom.w4",
+        "input",
+    ];
+    let series: Vec<String> = signals
+        .iter()
+        .map(|s| format!("{{ signal = \"{s}\" }}"))
+        .collect();
+    let text = format!(
+        "+++\ntitle = \"t\"\n+++\n\n```network\n{block}\n```\n\n```figure\nseries = [{}]\n```\n\n```figure\nseries = [{{ signal = \"top.activation\", color = \"blue\" }}, {{ signal = \"bottom.activation\", color = \"#1f77b4\" }}, {{ signal = \"top.linear\" }}]\n```\n",
+        series.join(", ")
+    );
+    let lesson = lesson(&text);
+    let figures: Vec<_> = lesson.figures().collect();
+    let colours: Vec<String> = figures[0]
+        .series
+        .iter()
+        .map(|s| s.color.to_string())
+        .collect();
+    let distinct: std::collections::BTreeSet<&String> = colours.iter().collect();
+    assert_eq!(distinct.len(), signals.len(), "{colours:?}");
+    // The first output series keeps green; the next ones take the first free colours.
+    assert_eq!(colours[..3], ["#2ca02c", "#1f77b4", "#ff7f0e"]);
+    // Given colours stay, even when equal; the default that would be blue moves on.
+    let second: Vec<String> = figures[1]
+        .series
+        .iter()
+        .map(|s| s.color.to_string())
+        .collect();
+    assert_eq!(second[..2], ["#1f77b4", "#1f77b4"]);
+    assert_ne!(second[2], "#1f77b4");
+}
+
+/// The number format rule: `precision` decimals in fixed point from 1e-4 up to 1e9, and
+/// scientific form (with `precision` decimals) beyond; 1e308 was written with 309 digits.
+#[test]
+fn very_large_and_very_small_numbers_are_written_in_scientific_form() {
+    for (value, decimals, text) in [
+        (1e308, 2, "1.00e308"),
+        (-1.5e12, 1, "\u{2212}1.5e12"),
+        (-2.5e-7, 2, "\u{2212}2.50e\u{2212}7"),
+        (0.00009, 3, "9.000e\u{2212}5"),
+        (999_999_999.0, 0, "999999999"),
+        (1e9, 2, "1.00e9"),
+        (0.0001, 4, "0.0001"),
+        (0.0001, 2, "0.00"),
+        (0.0, 2, "0.00"),
+        (-0.0, 2, "0.00"),
+        (1.01, 2, "1.01"),
+    ] {
+        assert_eq!(format_number(value, decimals), text, "{value:e}");
+    }
+    // In a lesson: prose, tables and code get the same form (code with ASCII minus signs).
+    let block = r#"input = { name = "x", from = 0.0, to = 1.0, samples = 5 }
+[output]
+weights = { w = 1e300 }
+bias = { b = 0.0 }"#;
+    let text = format!(
+        "+++\ntitle = \"t\"\n+++\n\nAt 1: {{{{ output.activation @ 1.0 }}}}.\n\n```network\n{block}\n```\n\n```table\nsignals = [\"output.activation\"]\nat = [0.5]\n```\n\n```python\ny = {{{{ output.activation @ 0.001 }}}}\n```\n"
+    );
+    let lesson = lesson(&text);
+    let rendered = nnbook::render::render(&lesson, "en").expect("renders");
+    let html = &rendered.page.html;
+    assert!(html.contains("At 1: 1.00e300."), "{html}");
+    assert!(html.contains(">5.00e299<"), "{html}");
+    assert!(html.contains("1.00e297"), "{html}");
+    assert!(!html.contains("000000000000"), "{html}");
+}

@@ -15,6 +15,7 @@ use crate::support::position::position_after;
 use crate::support::run::BIN;
 // The server under test (the harness is shared with `benches/reload.rs`).
 use crate::support::serve::{connect, request, Server};
+use nnbook::serve::{MAX_CONNECTIONS, REQUEST_DEADLINE};
 
 const LESSON: &str = "content/getting-started.md";
 const PAGE: &str = "/getting-started/index.html";
@@ -286,6 +287,13 @@ fn editor_files_and_reads_trigger_nothing() {
     fs::write(content.join("x.md~"), "backup").expect("backup");
     fs::write(content.join("#getting-started.md#"), "emacs").expect("emacs");
     fs::write(server.path("templates/.base.html.swp"), "swap").expect("template swp");
+    // vim's write probe (created and removed), and files in content/ that are not lessons.
+    for probe in ["content/4913", "templates/4913", "content/5036"] {
+        fs::write(server.path(probe), "").expect("probe");
+        fs::remove_file(server.path(probe)).expect("remove probe");
+    }
+    fs::write(server.path("content/notes.txt"), "my notes").expect("notes");
+    fs::write(server.path("content/data.csv"), "x,y\n").expect("csv");
     let _ = server.lesson();
     let _ = fs::read(server.path("templates/lesson.html")).expect("read template");
     assert_eq!(server.get(PAGE).status, 200);
@@ -419,4 +427,104 @@ fn two_hundred_clients_during_repeated_saves_get_whole_pages() {
             .unwrap_or_else(|| panic!("no VmRSS in the server's status:\n{status}"));
         assert!(kb < 200 * 1024, "the server uses {kb} kB after the load");
     }
+}
+
+/// A page that does not exist gets the site's own 404 page (it was a built-in stub).
+#[test]
+fn a_missing_page_gets_the_sites_404_page() {
+    let server = Server::start_with(|root| {
+        let page = root.join("templates/404.html");
+        let text = fs::read_to_string(&page).expect("read 404 template");
+        let text = text.replace("<h1>", "<h1 class=\"project-404\">");
+        fs::write(&page, text).expect("write 404 template");
+    });
+    for target in ["/nope", "/getting-started/nope.svg", "/../x"] {
+        let r = server.get(target);
+        assert_eq!(r.status, 404, "{target}: {r:?}");
+        assert!(r.body.contains("project-404"), "{target}: {}", r.body);
+        assert!(
+            r.body.contains("/__nnbook/events"),
+            "live reload in the 404 page"
+        );
+    }
+}
+
+/// A client that sends its request one byte at a time is cut off when the whole request has
+/// taken [`REQUEST_DEADLINE`] (it used to keep its connection, and a thread, forever).
+#[test]
+fn a_slow_request_is_cut_off_at_the_deadline() {
+    use std::io::{Read, Write};
+    use std::time::Instant;
+    let server = Server::start();
+    let mut stream = connect(server.port);
+    stream
+        .set_read_timeout(Some(REQUEST_DEADLINE * 3))
+        .expect("timeout");
+    let mut writer = stream.try_clone().expect("clone");
+    let start = Instant::now();
+    let drip = thread::spawn(move || {
+        let _ = writer.write_all(b"GET / HTTP/1.1\r\n");
+        for _ in 0..(REQUEST_DEADLINE.as_secs() * 3) {
+            thread::sleep(Duration::from_millis(500));
+            if writer.write_all(b"X").is_err() {
+                break;
+            }
+        }
+    });
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    let took = start.elapsed();
+    assert!(
+        took >= REQUEST_DEADLINE - Duration::from_secs(1) && took < REQUEST_DEADLINE * 2,
+        "closed after {took:?}"
+    );
+    assert!(
+        answer.starts_with(b"HTTP/1.1 408"),
+        "{}",
+        String::from_utf8_lossy(&answer)
+    );
+    drop(stream);
+    let _ = drip.join();
+}
+
+/// At most [`MAX_CONNECTIONS`] connections are served at once, each by a thread: more idle
+/// clients do not make more threads, and a request beyond the limit waits until the deadline
+/// frees a slot (it used to get a thread of its own, with no cap).
+#[test]
+fn connections_beyond_the_limit_wait_for_a_slot() {
+    use std::time::Instant;
+    let server = Server::start();
+    let threads = || -> usize {
+        let status = fs::read_to_string(format!("/proc/{}/status", server.child.id()))
+            .expect("the server's /proc status (Linux)");
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("Threads:"))
+            .and_then(|n| n.trim().parse().ok())
+            .expect("a thread count")
+    };
+    let before = threads();
+    let idle: Vec<_> = (0..MAX_CONNECTIONS + 20)
+        .map(|_| connect(server.port))
+        .collect();
+    thread::sleep(Duration::from_millis(500));
+    let during = threads();
+    assert!(
+        during <= before + MAX_CONNECTIONS,
+        "{during} threads with {} idle connections (was {before})",
+        idle.len()
+    );
+    assert!(
+        during >= before + MAX_CONNECTIONS / 2,
+        "the idle clients were not accepted"
+    );
+    let start = Instant::now();
+    let r = request(server.port, b"GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+    assert_eq!(r.status, 200, "{r:?}");
+    assert!(
+        start.elapsed() >= REQUEST_DEADLINE / 2,
+        "answered in {:?} while every slot was taken",
+        start.elapsed()
+    );
+    drop(idle);
 }
