@@ -41,8 +41,7 @@ fn inline_markdown(lesson: &Lesson, text: &str, span: &Range<usize>) -> Result<S
     for event in Parser::new_ext(text, markdown::options()) {
         events.push(match event {
             Event::Text(t) => Event::Text(CowStr::from(fill(lesson, &t, span, Context::Prose)?)),
-            // A caption is a block value: Markdown, but never raw markup.
-            Event::Html(t) | Event::InlineHtml(t) => Event::Text(t),
+            // A caption is Markdown like the body: its raw HTML is HTML (lessons are trusted).
             e => e,
         });
     }
