@@ -1,7 +1,7 @@
 //! nnbook: a static-site generator for visual neural-network tutorials.
 //!
 //! Data flows one way, one module per stage, and no module imports one that imports it back
-//! (`tests/architecture.rs` checks it):
+//! (`tests/testsuite/architecture.rs` checks it):
 //! [`content`] (find files) -> [`lesson`] (front matter and blocks, parsed and validated) ->
 //! [`network`] (evaluate signals over the input range) -> [`figure`] and [`diagram`] (SVG,
 //! CSV) -> [`page`] (Markdown to HTML) and [`notebook`] -> [`render`] (one lesson, without a

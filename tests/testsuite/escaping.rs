@@ -209,7 +209,10 @@ fn raw_html_in_a_caption_is_html_like_in_the_body() {
         "{figcaption}"
     );
     assert!(figcaption.contains("<em>em</em>"), "{figcaption}");
-    assert!(figcaption.contains("&lt;b&gt;Dose&lt;/b&gt;"), "{figcaption}");
+    assert!(
+        figcaption.contains("&lt;b&gt;Dose&lt;/b&gt;"),
+        "{figcaption}"
+    );
 }
 
 /// The lesson's notebook (`<slug>.ipynb`) copies the title, the summary
