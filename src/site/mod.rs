@@ -219,11 +219,16 @@ impl Builder {
             .or_else(|| theme.config.base_url.clone())
             .map(|u| if u.ends_with('/') { u } else { format!("{u}/") });
         if !problems.is_empty() {
-            // Something is wrong already: find what else is (through the theme), writing
-            // nothing.
-            let output = std::mem::replace(&mut self.output, Output::Discard);
+            // Something is wrong already: find what else is (through the theme). A build that
+            // writes renders into nothing instead, and keeps nothing; `serve` keeps what it
+            // rendered, whole, for the next build.
+            let writes = !matches!(self.output, Output::Keep);
+            let saved = writes.then(|| std::mem::replace(&mut self.output, Output::Discard));
             self.render_lessons(&theme, &placed, base_url.as_deref(), &mut problems);
-            self.output = output;
+            if let Some(output) = saved {
+                self.output = output;
+                self.cache.clear();
+            }
             return Err(Error::report(problems, warnings));
         }
         let rendered = self.render_lessons(&theme, &placed, base_url.as_deref(), &mut problems);

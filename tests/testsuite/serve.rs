@@ -528,3 +528,46 @@ fn connections_beyond_the_limit_wait_for_a_slot() {
     );
     drop(idle);
 }
+
+/// One lesson broken while another is edited, then fixed as it was: every page and figure is
+/// served. (The failed build renders the edited lesson to find its problems too; the next build
+/// reuses that rendering, so what it kept must be whole.)
+#[test]
+fn a_lesson_broken_and_fixed_beside_others_keeps_all_served() {
+    let server = Server::start_with(|root| {
+        let lesson = fs::read_to_string(root.join(LESSON)).expect("read");
+        // All of order 10, so by slug: fourth, getting-started, second, third. Third's
+        // neighbours do not involve getting-started.
+        for name in ["second", "third", "fourth"] {
+            let text = retitle(&lesson, &format!("Lesson {name}"));
+            fs::write(root.join(format!("content/{name}.md")), text).expect("write");
+        }
+    });
+    assert_eq!(server.get("/third/index.html").status, 200);
+    let mut events = server.events();
+    let good = server.lesson();
+    server.write_lesson(&good.replacen("+++", "+++\nnot toml", 1));
+    events.expect("failure");
+    // While getting-started is broken, third is edited: the failed build renders it anew.
+    let third = server.path("content/third.md");
+    let text = fs::read_to_string(&third).expect("read third");
+    let temporary = third.with_file_name(".third.md.tmp");
+    fs::write(&temporary, text.replace("Lesson third", "Lesson three")).expect("write");
+    fs::rename(&temporary, &third).expect("rename");
+    events.expect("failure");
+    server.write_lesson(&good);
+    events.expect("reload");
+    for page in [
+        PAGE,
+        "/second/index.html",
+        "/third/index.html",
+        "/third/signals.svg",
+    ] {
+        let r = server.get(page);
+        assert_eq!(r.status, 200, "{page}: {r:?}");
+    }
+    assert!(server
+        .get("/third/index.html")
+        .body
+        .contains("Lesson three"));
+}
