@@ -117,7 +117,8 @@ pub fn table_cells(net: &Network, spec: &TableSpec) -> (Vec<String>, Vec<Vec<Str
     (headers, rows)
 }
 
-/// Written-out arithmetic as MathML: numbers as `<mn>`, the rest as `<mo>`.
+/// Written-out arithmetic as MathML: numbers (scientific ones whole) as `<mn>`, the rest as
+/// `<mo>`.
 fn arithmetic_mathml(text: &str) -> String {
     let mut out = format!("<math aria-label=\"{}\">", escape(text));
     let chars: Vec<char> = text.chars().collect();
@@ -130,6 +131,19 @@ fn arithmetic_mathml(text: &str) -> String {
             let mut j = i + 1;
             while j < chars.len() && (chars[j].is_ascii_digit() || chars[j] == '.') {
                 j += 1;
+            }
+            // The exponent of a number in scientific form (`1.00e308`, `2.50e−7`).
+            let exponent = |k: usize| match chars.get(k) {
+                Some('\u{2212}') => k + 1,
+                _ => k,
+            };
+            if chars.get(j) == Some(&'e')
+                && chars.get(exponent(j + 1)).is_some_and(char::is_ascii_digit)
+            {
+                j = exponent(j + 1);
+                while j < chars.len() && chars[j].is_ascii_digit() {
+                    j += 1;
+                }
             }
             let n: String = chars[i..j].iter().collect();
             let _ = write!(out, "<mn>{n}</mn>");

@@ -203,8 +203,12 @@ pub fn publish(out: &Path, staging: &Path, files: &SiteFiles) -> std::io::Result
     fs::write(staging.join(SITE_MARKER), SITE_MARKER_TEXT)?;
     if fs::symlink_metadata(out).is_ok() {
         match exchange(staging, out) {
-            // The staging folder now holds the previous site.
-            Ok(()) => return remove_tree(staging),
+            // The staging folder now holds the previous site. The new one is published: if the
+            // old one cannot be removed now, the next build removes it (see `stage`).
+            Ok(()) => {
+                let _ = remove_tree(staging);
+                return Ok(());
+            }
             Err(e) if exchange_unsupported(&e) => {}
             Err(e) => return Err(e),
         }

@@ -418,13 +418,15 @@ fn very_large_and_very_small_numbers_are_written_in_scientific_form() {
 weights = { w = 1e300 }
 bias = { b = 0.0 }"#;
     let text = format!(
-        "+++\ntitle = \"t\"\n+++\n\nAt 1: {{{{ output.activation @ 1.0 }}}}.\n\n```network\n{block}\n```\n\n```table\nsignals = [\"output.activation\"]\nat = [0.5]\n```\n\n```python\ny = {{{{ output.activation @ 0.001 }}}}\n```\n"
+        "+++\ntitle = \"t\"\n+++\n\nAt 1: {{{{ output.activation @ 1.0 }}}}.\n\n```network\n{block}\n```\n\n```table\nsignals = [\"output.linear\"]\nat = [0.5]\narithmetic = true\n```\n\n```python\ny = {{{{ output.activation @ 0.001 }}}}\n```\n"
     );
     let lesson = lesson(&text);
     let rendered = nnbook::render::render(&lesson, "en").expect("renders");
     let html = &rendered.page.html;
     assert!(html.contains("At 1: 1.00e300."), "{html}");
-    assert!(html.contains(">5.00e299<"), "{html}");
+    // A number in scientific form is one number in the written-out arithmetic.
+    assert!(html.contains("<mn>1e300</mn>"), "{html}");
+    assert!(html.contains("<mn>5.00e299</mn>"), "{html}");
     assert!(html.contains("1.00e297"), "{html}");
     assert!(!html.contains("000000000000"), "{html}");
 }
