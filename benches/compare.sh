@@ -7,6 +7,9 @@
 #   KEEP=1 benches/compare.sh               # keep the temporary folder (printed at the end)
 #   TMPDIR=/dev/shm benches/compare.sh      # projects and outputs on tmpfs: the tools' own cost,
 #                                           # without the disk's (creating a file can cost ~1 ms)
+#   TMPDIR=/work/bench benches/compare.sh   # on the disk (the default /tmp may be either)
+#   REBUILD=0 benches/compare.sh            # skip nnbook's rebuilds (nothing changed; one
+#                                           # lesson changed), timed after the cold runs
 #
 # For each N it writes a project with `cargo run --release --example generate -- N DIR` (N
 # lessons for nnbook, N plain pages of the same prose size for Hugo and mdBook), then runs each
@@ -18,7 +21,8 @@
 #          /usr/bin/time itself, under 1 ms); `/usr/bin/time -f '%e %U %S %M'` reports it too,
 #          but at 10 ms granularity
 #   RSS    peak resident set size of the tool's process, from /usr/bin/time's %M (KiB)
-# and the table gives medians. The machine may be shared: the min-max range shows the noise.
+# and the table gives medians, with the number of files in each tool's output. The machine may
+# be shared: the min-max range shows the noise.
 #
 # Needs: bash 5, cargo, GNU time (/usr/bin/time; installed with apt-get when run as root).
 # Optional: hugo, mdbook (`apt-get install -y hugo`, `cargo install mdbook --locked`).
@@ -78,7 +82,14 @@ command_for() {
 run() {
     local tool=$1 n=$2 out="$tmp/out-$1-$2" t0 t1 c e u s m cmd
     command_for "$tool" "$n" "$out"
-    rm -rf "$out"
+    case $tool in
+    nnbook-again) command_for nnbook "$n" "$tmp/out-nnbook-$n" ;;
+    nnbook-edit)
+        command_for nnbook "$n" "$tmp/out-nnbook-$n"
+        printf '\nEdited at %s.\n' "$EPOCHREALTIME" >>"$tmp/p$n/content/lesson-0001.md"
+        ;;
+    *) rm -rf "$out" ;;
+    esac
     times >"$tmp/times0.txt"
     t0=$EPOCHREALTIME
     if ! /usr/bin/time -f '%e %U %S %M' -o "$tmp/time.txt" "${cmd[@]}" >"$tmp/log.txt" 2>&1; then
@@ -135,6 +146,17 @@ for n in $sizes; do
             run "$tool" "$n" timed
         done
     done
+    for tool in "${tools[@]}"; do
+        echo "$tool $n $(find "$tmp/out-$tool-$n" -type f | wc -l)" >>"$tmp/files.txt"
+    done
+    if [[ ${REBUILD:-1} == 1 ]]; then
+        # Into the output of the last cold run: nothing changed, then one lesson changed.
+        for ((r = 1; r <= runs; r++)); do
+            echo "N=$n: rebuild $r/$runs (nothing changed, one lesson changed)" >&2
+            run nnbook-again "$n" timed
+            run nnbook-edit "$n" timed
+        done
+    fi
 done
 
 echo "shipped site: $shipped_runs runs" >&2
@@ -169,13 +191,33 @@ for tool in "${tools[@]}"; do
 done
 echo "- $(head -1 "$tmp/load.txt"); $(tail -1 "$tmp/load.txt")"
 echo
-echo "| tool | N | wall ms (median) | wall ms (min–max) | CPU ms (user+sys) | peak MiB |"
-echo "|---|---:|---:|---:|---:|---:|"
+files_of() { awk -v tool="$1" -v n="$2" '$1 == tool && $2 == n { print $3 }' "$tmp/files.txt"; }
+echo "| tool | N | wall ms (median) | wall ms (min–max) | CPU ms (user+sys) | peak MiB | files out |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
 for n in $sizes; do
     for tool in "${tools[@]}"; do
-        echo "| $tool | $n | $(ms1 "$(pick "$tool" "$n" 3 median)") | $(ms1 "$(pick "$tool" "$n" 3 min)")–$(ms1 "$(pick "$tool" "$n" 3 max)") | $(ms "$(pick "$tool" "$n" 4 median)") | $(mib "$(pick "$tool" "$n" 5 median)") |"
+        echo "| $tool | $n | $(ms1 "$(pick "$tool" "$n" 3 median)") | $(ms1 "$(pick "$tool" "$n" 3 min)")–$(ms1 "$(pick "$tool" "$n" 3 max)") | $(ms "$(pick "$tool" "$n" 4 median)") | $(mib "$(pick "$tool" "$n" 5 median)") | $(files_of "$tool" "$n") |"
     done
 done
+if [[ ${REBUILD:-1} == 1 ]]; then
+    echo
+    echo "nnbook rebuilding into its previous output (a new process each time), relative to each"
+    echo "tool's cold build of the same N:"
+    echo
+    echo "| N | rebuild | wall ms (median) | wall ms (min–max) | CPU ms | / nnbook cold |$(for tool in "${tools[@]:1}"; do printf ' / %s cold |' "$tool"; done)"
+    echo "|---:|---|---:|---:|---:|---:|$(for _ in "${tools[@]:1}"; do printf -- '---:|'; done)"
+    for n in $sizes; do
+        for kind in again edit; do
+            label="nothing changed"; [[ $kind == edit ]] && label="one lesson changed"
+            w=$(pick "nnbook-$kind" "$n" 3 median)
+            row="| $n | $label | $(ms1 "$w") | $(ms1 "$(pick "nnbook-$kind" "$n" 3 min)")–$(ms1 "$(pick "nnbook-$kind" "$n" 3 max)") | $(ms "$(pick "nnbook-$kind" "$n" 4 median)") | $(ratio "$w" "$(pick nnbook "$n" 3 median)") |"
+            for tool in "${tools[@]:1}"; do
+                row+=" $(ratio "$w" "$(pick "$tool" "$n" 3 median)") |"
+            done
+            echo "$row"
+        done
+    done
+fi
 
 set -- $sizes
 if [[ $# -ge 2 ]]; then
