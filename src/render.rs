@@ -68,6 +68,13 @@ pub fn render(lesson: &Lesson, lang: &str) -> Result<Rendered, Vec<Diagnostic>> 
     }
 }
 
+/// The problems of a lesson's prose (placeholders, LaTeX), for a lesson that will not be
+/// published (some block of it is broken): its page and notebook without drawing anything.
+pub fn check_prose(lesson: &Lesson, lang: &str) -> Vec<Diagnostic> {
+    let page = page::render(lesson, &[], lang).err().into_iter().flatten();
+    page.chain(notebook::notebook(lesson, lang).err()).collect()
+}
+
 /// Draw every figure and diagram of a lesson, in block order, described in language `lang`.
 pub fn draw_figures(lesson: &Lesson, lang: &str) -> Result<Vec<Figure>, Vec<Diagnostic>> {
     let Some(network) = lesson.network.as_ref() else {

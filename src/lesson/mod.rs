@@ -111,7 +111,18 @@ impl Lesson {
 /// Parse and validate a lesson file. `file_stem` gives the default slug. Every problem found is
 /// reported: a broken front matter stops the parse, a broken block does not stop the others
 /// (blocks that need a broken network are skipped).
-pub fn parse(mut source: SourceFile, file_stem: &str) -> Result<Lesson, Vec<Diagnostic>> {
+pub fn parse(source: SourceFile, file_stem: &str) -> Result<Lesson, Vec<Diagnostic>> {
+    match parse_partly(source, file_stem) {
+        (Some(lesson), problems) if problems.is_empty() => Ok(lesson),
+        (_, problems) => Err(problems),
+    }
+}
+
+/// Parse a lesson as far as it goes: its problems, and the lesson unless its front matter or
+/// its network block is broken. A lesson with other problems comes back without the blocks
+/// that failed (and is not to be published), so that its prose can still be checked for
+/// placeholder and LaTeX errors.
+pub fn parse_partly(mut source: SourceFile, file_stem: &str) -> (Option<Lesson>, Vec<Diagnostic>) {
     // A byte-order mark is not part of the lesson (editors on Windows may write one).
     if source.text.starts_with('\u{feff}') {
         source.text.drain(..'\u{feff}'.len_utf8());
@@ -121,7 +132,10 @@ pub fn parse(mut source: SourceFile, file_stem: &str) -> Result<Lesson, Vec<Diag
         Some((stem, tag)) if i18n::is_language_tag(tag) => (stem, Some(tag.to_string())),
         _ => (file_stem, None),
     };
-    let front = front::parse(&source, file_stem).map_err(|d| vec![d])?;
+    let front = match front::parse(&source, file_stem) {
+        Ok(front) => front,
+        Err(d) => return (None, vec![d]),
+    };
     let body_start = front.body_start;
     let fences = markdown::fences(&source.text[body_start..], body_start);
     let mut problems = Vec::new();
@@ -139,10 +153,10 @@ pub fn parse(mut source: SourceFile, file_stem: &str) -> Result<Lesson, Vec<Diag
     if let (Some(net), true) = (&network.parsed, problems.is_empty()) {
         problems.extend(value_budget(&source, net, &blocks));
     }
-    if !problems.is_empty() {
-        return Err(problems);
+    if network.parsed.is_none() && network.written {
+        return (None, problems);
     }
-    Ok(Lesson {
+    let lesson = Lesson {
         lang,
         slug_span: front.slug_span,
         slug: front.slug,
@@ -156,7 +170,8 @@ pub fn parse(mut source: SourceFile, file_stem: &str) -> Result<Lesson, Vec<Diag
         fences,
         warnings,
         source,
-    })
+    };
+    (Some(lesson), problems)
 }
 
 /// A fence that is never closed swallows the rest of the lesson: for an nnbook block an error

@@ -25,6 +25,9 @@ pub fn load_lessons(root: &Path) -> Result<(Vec<Arc<Lesson>>, Vec<Diagnostic>), 
 /// A project's lessons: those that parsed, the problems of the others, and the walk's warnings.
 pub struct Loaded {
     pub lessons: Vec<Arc<Lesson>>,
+    /// Lessons with problems that still parsed as far as their prose (see
+    /// [`lesson::parse_partly`]): checked, never published.
+    pub broken: Vec<Arc<Lesson>>,
     pub problems: Vec<Diagnostic>,
     pub warnings: Vec<Diagnostic>,
 }
@@ -55,24 +58,32 @@ pub fn load_lessons_cached(
         .map(|(file, cached)| {
             let path = file.source.path.clone();
             let lesson = match cached {
-                Some(l) => Ok(l),
-                None => lesson::parse(file.source, &file.stem).map(Arc::new),
+                Some(l) => (Some(l), Vec::new()),
+                None => {
+                    let (lesson, problems) = lesson::parse_partly(file.source, &file.stem);
+                    (lesson.map(Arc::new), problems)
+                }
             };
             (path, lesson)
         })
         .collect();
+    let mut broken = Vec::new();
     for (path, lesson) in results {
         match lesson {
-            Ok(l) => {
+            (Some(l), d) if d.is_empty() => {
                 kept.insert(path, l.clone());
                 lessons.push(l);
             }
-            Err(d) => problems.extend(d),
+            (l, d) => {
+                problems.extend(d);
+                broken.extend(l);
+            }
         }
     }
     *parsed = kept;
     Ok(Loaded {
         lessons,
+        broken,
         problems,
         warnings: found.warnings,
     })

@@ -156,9 +156,14 @@ enum Output {
     Discard,
 }
 
-/// The theme (unless it did not compile), the lessons that parsed, and the warnings of the
-/// walk.
-type Loaded = (Option<Arc<Theme>>, Vec<Arc<Lesson>>, Vec<Diagnostic>);
+/// What a build starts from: the theme (unless it did not compile), the lessons that parsed,
+/// those that parsed only partly (to be checked, never published), the walk's warnings.
+struct Loaded {
+    theme: Option<Arc<Theme>>,
+    lessons: Vec<Arc<Lesson>>,
+    broken: Vec<Arc<Lesson>>,
+    warnings: Vec<Diagnostic>,
+}
 
 /// A lesson, whether it was rendered now (not reused), and the result.
 type Rendering<'a> = (&'a Placed, bool, Result<RenderedLesson, Vec<Diagnostic>>);
@@ -200,12 +205,18 @@ impl Builder {
     /// that parses but fails when it is rendered.
     pub fn build(&mut self) -> Result<Site, Error> {
         let mut problems = Vec::new();
-        let (theme, lessons, mut warnings) = self.load(&mut problems)?;
+        let Loaded {
+            theme,
+            lessons,
+            broken,
+            mut warnings,
+        } = self.load(&mut problems)?;
         let default_lang = theme
             .as_ref()
             .map_or_else(|| Config::default().language, |t| t.config.language.clone());
         let placed = place::place(&lessons, &default_lang);
         problems.extend(place::conflicts(&placed, &default_lang));
+        problems.extend(check_prose(&broken, &default_lang));
         warnings.extend(lessons.iter().flat_map(|l| l.warnings.iter().cloned()));
         warnings.extend(lessons.iter().filter_map(|l| links::unused_network(l)));
         let Some(theme) = theme else {
@@ -317,7 +328,12 @@ impl Builder {
                 Some(theme)
             }
         };
-        Ok((theme, loaded.lessons, loaded.warnings))
+        Ok(Loaded {
+            theme,
+            lessons: loaded.lessons,
+            broken: loaded.broken,
+            warnings: loaded.warnings,
+        })
     }
 
     /// Render every placed lesson the cache cannot give back, in parallel, and write or drop
@@ -383,5 +399,14 @@ fn check_lessons(placed: &[Placed]) -> Vec<Diagnostic> {
         .par_iter()
         .filter_map(|p| render::render(&p.lesson, &p.lang).err())
         .flatten()
+        .collect()
+}
+
+/// The prose of lessons whose blocks are broken (placeholders, LaTeX), in parallel: they are
+/// never published, but their other problems are reported with the blocks'.
+fn check_prose(broken: &[Arc<Lesson>], default_lang: &str) -> Vec<Diagnostic> {
+    place::place(broken, default_lang)
+        .par_iter()
+        .flat_map(|p| render::check_prose(&p.lesson, &p.lang))
         .collect()
 }

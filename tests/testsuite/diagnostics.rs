@@ -424,3 +424,23 @@ at = "kinks"
     let warnings: Vec<String> = site.warnings.iter().map(|w| w.to_string()).collect();
     insta::assert_snapshot!(warnings.join("\n"));
 }
+
+/// A lesson with a broken block still has its prose checked: its placeholder and LaTeX errors
+/// are reported with the block's (they stayed hidden behind it).
+#[test]
+fn a_lesson_with_a_broken_block_still_has_its_prose_checked() {
+    let text = crate::support::SMALL
+        .replace("color = \"blue\"", "color = \"bleu\"")
+        .replace("{{ w1 }}", "{{ w9 }}")
+        + "\nMath $\\foo$ here.\n";
+    let report = one("broken", &text);
+    for needle in [
+        "unknown colour `bleu`",
+        "unknown placeholder `w9`",
+        "LaTeX error",
+        "3 errors",
+    ] {
+        assert!(report.contains(needle), "{needle:?} not in:\n{report}");
+    }
+    insta::assert_snapshot!(report);
+}
