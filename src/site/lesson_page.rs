@@ -15,6 +15,7 @@ use crate::render::{self, notebook_name};
 
 use super::cache::{LessonKey, RenderedLesson};
 use super::place::{root_of, Placed, Target};
+use super::reuse::Previous;
 use super::theme::Theme;
 
 /// A link from a lesson page to another lesson, as templates see it.
@@ -103,13 +104,13 @@ pub fn render_lesson(
 }
 
 /// Write a rendered lesson's files under `folder` (or nowhere, for a check), keeping only
-/// their names.
+/// their names; a file the previous site holds unchanged is linked from it.
 pub fn write_lesson(
-    folder: Option<&Path>,
+    folder: Option<(&Path, &Previous)>,
     dir: &str,
     mut rendered: RenderedLesson,
 ) -> Result<RenderedLesson, Vec<Diagnostic>> {
-    if let Some(folder) = folder {
+    if let Some((folder, previous)) = folder {
         let fail = |e: std::io::Error| {
             vec![Diagnostic::new(format!(
                 "cannot write lesson `{dir}` into {}: {e}",
@@ -119,7 +120,9 @@ pub fn write_lesson(
         };
         fs::create_dir_all(folder.join(dir)).map_err(fail)?;
         for (name, bytes) in &rendered.files {
-            fs::write(folder.join(name), &bytes[..]).map_err(fail)?;
+            previous
+                .place(name, bytes, &folder.join(name))
+                .map_err(fail)?;
         }
     }
     rendered.written = std::mem::take(&mut rendered.files)

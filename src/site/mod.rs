@@ -13,6 +13,7 @@ mod links;
 mod load;
 mod place;
 mod publish;
+mod reuse;
 mod template_error;
 mod theme;
 
@@ -100,10 +101,16 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
         .hint("check that the output folder's parent exists and is writable")
     };
     let staging = publish::stage(&out).map_err(cannot_write)?;
-    // Lesson files go into the staging folder as soon as they are rendered.
+    // Lesson files go into the staging folder as soon as they are rendered; those the
+    // published site holds unchanged are linked from it.
+    let previous = Arc::new(if publish::built_by_nnbook(&out) {
+        reuse::Previous::at(&out)
+    } else {
+        reuse::Previous::default()
+    });
     let built = Builder::new(&options.root)
         .with_base_url(options.base_url.clone())
-        .writing_to(&staging)
+        .writing_to(&staging, previous.clone())
         .build();
     let site = match built {
         Ok(site) => site,
@@ -113,7 +120,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
             return Err(e);
         }
     };
-    publish::publish(&out, &staging, &site.files).map_err(cannot_write)?;
+    publish::publish(&out, &staging, &site.files, &previous).map_err(cannot_write)?;
     Ok(BuildSummary {
         lessons: site.lessons,
         figures: site.figures,
@@ -150,8 +157,9 @@ pub struct Builder {
 enum Output {
     /// Keep them in the built [`Site`] (and for the next build: `serve`).
     Keep,
-    /// Write them into this folder and keep only their names (`build`).
-    Write(PathBuf),
+    /// Write them into this folder (linking those the published site holds unchanged) and keep
+    /// only their names (`build`).
+    Write(PathBuf, Arc<reuse::Previous>),
     /// Keep only their names (`check`).
     Discard,
 }
@@ -163,6 +171,14 @@ struct Loaded {
     lessons: Vec<Arc<Lesson>>,
     broken: Vec<Arc<Lesson>>,
     warnings: Vec<Diagnostic>,
+}
+
+/// The lessons' files: kept in memory, or written out (their names), and how many figures
+/// they hold.
+struct LessonFiles {
+    files: SiteFiles,
+    written: BTreeSet<String>,
+    figures: usize,
 }
 
 /// A lesson, whether it was rendered now (not reused), and the result.
@@ -183,8 +199,8 @@ impl Builder {
     /// Write each lesson's files into `folder` as soon as the lesson is rendered, instead of
     /// keeping them: a one-shot build then holds one lesson's output at a time, not the site's.
     /// The built [`Site`] lists them in `written`; its `files` are the rest.
-    pub fn writing_to(mut self, folder: &Path) -> Builder {
-        self.output = Output::Write(folder.to_path_buf());
+    pub fn writing_to(mut self, folder: &Path, previous: Arc<reuse::Previous>) -> Builder {
+        self.output = Output::Write(folder.to_path_buf(), previous);
         self
     }
 
@@ -246,7 +262,11 @@ impl Builder {
         if !problems.is_empty() {
             return Err(Error::report(problems, warnings));
         }
-        let (mut out, written, figures) = self.rendered_files(&placed);
+        let LessonFiles {
+            files: mut out,
+            written,
+            figures,
+        } = self.rendered_files(&placed);
         let pages = index::index_pages(&theme, &placed, &self.cache, &default_lang, &mut out)
             .and_then(|()| index::not_found_page(&theme, &default_lang, base_url.as_deref()));
         match pages {
@@ -281,19 +301,21 @@ impl Builder {
 
     /// The lessons' files kept in memory, the names of those written out, and the number of
     /// figures.
-    fn rendered_files(&self, placed: &[Placed]) -> (SiteFiles, BTreeSet<String>, usize) {
-        let mut out = SiteFiles::new();
-        let mut written = BTreeSet::new();
-        let mut figures = 0;
+    fn rendered_files(&self, placed: &[Placed]) -> LessonFiles {
+        let mut all = LessonFiles {
+            files: SiteFiles::new(),
+            written: BTreeSet::new(),
+            figures: 0,
+        };
         for p in placed {
             let r = self.cache.get(&p.dir);
-            figures += r.figures;
+            all.figures += r.figures;
             for (name, bytes) in &r.files {
-                out.insert(name.clone(), bytes.clone());
+                all.files.insert(name.clone(), bytes.clone());
             }
-            written.extend(r.written.iter().cloned());
+            all.written.extend(r.written.iter().cloned());
         }
-        (out, written, figures)
+        all
     }
 
     /// Read the theme and compile it (unless it is unchanged) while the lessons load and parse.
@@ -366,8 +388,8 @@ impl Builder {
                 None => {
                     let rendered = lesson_page::render_lesson(theme, p, key, base_url);
                     let written = match (output, rendered) {
-                        (Output::Write(folder), Ok(r)) => {
-                            lesson_page::write_lesson(Some(folder), &p.dir, r)
+                        (Output::Write(folder, previous), Ok(r)) => {
+                            lesson_page::write_lesson(Some((folder, previous)), &p.dir, r)
                         }
                         (Output::Discard, Ok(r)) => lesson_page::write_lesson(None, &p.dir, r),
                         (Output::Keep, r) | (_, r @ Err(_)) => r,

@@ -11,6 +11,8 @@ use rayon::prelude::*;
 use crate::error::{Diagnostic, Error};
 use crate::project::{CONTENT_DIR, SITE_DIR, TEMPLATES_DIR};
 
+use super::reuse::Previous;
+
 /// A built site, in memory: output paths (relative, with `/`) and their bytes, sorted.
 pub type SiteFiles = BTreeMap<String, Arc<Vec<u8>>>;
 
@@ -131,6 +133,12 @@ pub fn check_output_folder(root: &Path, out: &Path, force: bool) -> Result<(), E
     Ok(())
 }
 
+/// Whether the folder at `out` is a site nnbook built (a real folder with the marker): only
+/// such a site's files are linked into the next one.
+pub fn built_by_nnbook(out: &Path) -> bool {
+    !out.is_symlink() && out.join(SITE_MARKER).is_file()
+}
+
 /// Whether nnbook may replace this existing folder: it is empty, or nnbook built it (it holds
 /// the marker; or, as a project's default `site/`, the files every earlier build wrote).
 fn replaceable(dir: &Path, default_site: bool) -> bool {
@@ -182,12 +190,18 @@ pub fn stage(out: &Path) -> std::io::Result<PathBuf> {
     Ok(staging)
 }
 
-/// Write the remaining files (and the marker) into the staging folder, then swap it in. Where
+/// Write the remaining files (and the marker) into the staging folder (linking those the
+/// published site holds unchanged, see [`super::reuse`]), then swap it in. Where
 /// the system can exchange two folders at once (Linux), `out` is at every moment the complete
 /// previous site or the new one, and the previous one is then removed from the staging name.
 /// Elsewhere two renames: between them `out` is missing with the previous site in the `-old`
 /// folder, which [`recover`] restores.
-pub fn publish(out: &Path, staging: &Path, files: &SiteFiles) -> std::io::Result<()> {
+pub fn publish(
+    out: &Path,
+    staging: &Path,
+    files: &SiteFiles,
+    previous: &Previous,
+) -> std::io::Result<()> {
     let (_, old) = beside(out);
     // Each folder once, then the files in parallel.
     let folders: BTreeSet<PathBuf> = files
@@ -199,7 +213,7 @@ pub fn publish(out: &Path, staging: &Path, files: &SiteFiles) -> std::io::Result
     }
     files
         .par_iter()
-        .try_for_each(|(rel, bytes)| fs::write(staging.join(rel), &bytes[..]))?;
+        .try_for_each(|(rel, bytes)| previous.place(rel, bytes, &staging.join(rel)))?;
     fs::write(staging.join(SITE_MARKER), SITE_MARKER_TEXT)?;
     if fs::symlink_metadata(out).is_ok() {
         match exchange(staging, out) {

@@ -296,3 +296,57 @@ fn output_folders_that_would_overwrite_the_project_are_refused() {
         .says(&["not a folder"]);
     assert_same(&before, &snapshot(&p.base), "--out a file");
 }
+
+/// A rebuild links the files the published site holds unchanged (same inode: nothing created)
+/// and writes the others; a file edited in the output by hand is compared by its bytes and
+/// written anew, so the site is always exactly what the project builds.
+#[test]
+fn a_rebuild_links_unchanged_files_and_rewrites_the_others() {
+    use std::os::unix::fs::MetadataExt;
+    let p = Project::with_lessons(&[
+        ("a.md", &small("slug = \"a\"\n")),
+        ("b.md", &small("slug = \"b\"\n")),
+    ]);
+    p.run_build().succeeded();
+    let site = p.site();
+    let inode = |rel: &str| fs::metadata(site.join(rel)).expect(rel).ino();
+    let before: Vec<u64> = ["a/index.html", "a/step-1.svg", "b/step-1.svg", "style.css"]
+        .iter()
+        .map(|f| inode(f))
+        .collect();
+    // Lesson a's prose changes (its page, not its figure); b/step-1.svg is edited by hand.
+    write(
+        &p.root.join("content/a.md"),
+        small("slug = \"a\"\n").replace("The top node has", "The upper node has"),
+    );
+    let svg = site.join("b/step-1.svg");
+    let mut bytes = fs::read(&svg).expect("read svg");
+    bytes[200] ^= 1;
+    fs::write(&svg, &bytes).expect("tamper");
+    let tampered = inode("b/step-1.svg");
+    p.run_build().succeeded();
+    assert_ne!(
+        inode("a/index.html"),
+        before[0],
+        "the changed page was not written"
+    );
+    assert_eq!(
+        inode("a/step-1.svg"),
+        before[1],
+        "an unchanged figure was written again"
+    );
+    assert_eq!(
+        inode("style.css"),
+        before[3],
+        "an unchanged asset was written again"
+    );
+    assert_ne!(
+        inode("b/step-1.svg"),
+        tampered,
+        "the edited file was linked"
+    );
+    // Every file is what a fresh build of the project writes.
+    let fresh = p.base.join("fresh");
+    run(&mut build_command(&p.root, &fresh)).succeeded();
+    assert_eq!(files(&site), files(&fresh));
+}

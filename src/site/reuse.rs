@@ -1,0 +1,41 @@
+//! Files a rebuild need not create again: a file whose bytes are the same as the published
+//! site's goes into the staging folder as a hard link to the published one instead of being
+//! written (creating a file is what costs on a disk; reading one back is cheap). The swap stays
+//! one step; the old tree's names go, the linked data stays with the new tree. Whether a file
+//! is unchanged is decided by comparing its bytes, so a file edited in the output by hand is
+//! written anew, and nothing is kept beside the output.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// The site published at the output folder, if there is one.
+#[derive(Debug, Default)]
+pub struct Previous {
+    dir: Option<PathBuf>,
+}
+
+impl Previous {
+    /// The site at `out`, to link unchanged files from (nothing when there is none).
+    pub fn at(out: &Path) -> Previous {
+        Previous {
+            dir: out.is_dir().then(|| out.to_path_buf()),
+        }
+    }
+
+    /// Put `bytes` at `dest` (the staging folder's `rel`): a hard link to the published file
+    /// when it holds exactly these bytes, else a new file.
+    pub fn place(&self, rel: &str, bytes: &[u8], dest: &Path) -> io::Result<()> {
+        if let Some(old) = self.dir.as_ref().map(|d| d.join(rel)) {
+            let same_size = fs::symlink_metadata(&old)
+                .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64);
+            if same_size
+                && fs::read(&old).is_ok_and(|old_bytes| old_bytes == bytes)
+                && fs::hard_link(&old, dest).is_ok()
+            {
+                return Ok(());
+            }
+        }
+        fs::write(dest, bytes)
+    }
+}
