@@ -84,12 +84,9 @@ pub fn conflicts(placed: &[Placed], default_lang: &str) -> Vec<Diagnostic> {
             "the slug `{}` is the code of a language of the site",
             p.lesson.slug
         );
-        let at = match &p.lesson.slug_span {
-            Some(span) => p.lesson.source.error(span.clone(), message),
-            None => Diagnostic::in_file(p.lesson.source.path.clone(), message),
-        };
         problems.push(
-            at.expected("a slug that is not a language code of the site's lessons")
+            at_slug(&p.lesson, message)
+                .expected("a slug that is not a language code of the site's lessons")
                 .hint(format!(
                     "`{}/index.html` is the index of the lessons in that language; rename the file or set `slug = \"...\"`",
                     p.dir
@@ -101,12 +98,9 @@ pub fn conflicts(placed: &[Placed], default_lang: &str) -> Vec<Diagnostic> {
         let first = *first_in.entry(p.dir.as_str()).or_insert(p);
         if !std::ptr::eq(first, p) {
             let message = format!("two lessons have the slug `{}`", p.lesson.slug);
-            let at = match &p.lesson.slug_span {
-                Some(span) => p.lesson.source.error(span.clone(), message),
-                None => Diagnostic::in_file(p.lesson.source.path.clone(), message),
-            };
             problems.push(
-                at.expected("a different slug for every lesson of a language")
+                at_slug(&p.lesson, message)
+                    .expected("a different slug for every lesson of a language")
                     .hint(format!(
                         "{} has it too; set `slug = \"...\"` in one of them",
                         first.lesson.source.path
@@ -115,6 +109,15 @@ pub fn conflicts(placed: &[Placed], default_lang: &str) -> Vec<Diagnostic> {
         }
     }
     problems
+}
+
+/// A problem with a lesson's slug: at the front matter's `slug` if it sets one, else at the
+/// file (whose name gives the slug).
+fn at_slug(lesson: &Lesson, message: String) -> Diagnostic {
+    match &lesson.slug_span {
+        Some(span) => lesson.source.error(span.clone(), message),
+        None => Diagnostic::in_file(lesson.source.path.clone(), message),
+    }
 }
 
 /// Each placed lesson's neighbours and translations, in the order of `placed`.
