@@ -163,23 +163,30 @@ pub fn parse_figure(
     ids: &mut Ids,
 ) -> Result<FigureSpec, Vec<Diagnostic>> {
     let raw: RawFigure = from_block(source, fence, "figure block").map_err(|d| vec![d])?;
-    let (id, id_span) =
-        figure_id(source, fence, raw.id.as_ref(), ids.len() + 1).map_err(|d| vec![d])?;
-    let claimed = claim_id(source, ids, &id, id_span);
-    both(claimed, figure_spec(source, fence, net, raw, id))
+    let id = raw.id.clone();
+    with_id(source, fence, ids, id.as_ref(), |id| {
+        figure_spec(source, fence, net, raw, id)
+    })
 }
 
 /// The figure ids of a lesson so far, with where each was given.
 pub type Ids = Vec<(String, Range<usize>)>;
 
-/// A result, and another check's outcome: every problem of the two, or the result.
-fn both<T>(
-    check: Result<(), Diagnostic>,
-    result: Result<T, Diagnostic>,
+/// A figure's or diagram's id (given, or `figure-N`) claimed among the lesson's ids, then the
+/// rest of the block made by `rest`: a duplicate id is reported with the rest's problem, if
+/// any.
+fn with_id<T>(
+    source: &SourceFile,
+    fence: &Fence,
+    ids: &mut Ids,
+    id: Option<&Spanned<String>>,
+    rest: impl FnOnce(String) -> Result<T, Diagnostic>,
 ) -> Result<T, Vec<Diagnostic>> {
-    match (check, result) {
-        (Ok(()), Ok(r)) => Ok(r),
-        (check, result) => Err(check.err().into_iter().chain(result.err()).collect()),
+    let (id, span) = figure_id(source, fence, id, ids.len() + 1).map_err(|d| vec![d])?;
+    let claimed = claim_id(source, ids, &id, span);
+    match (claimed, rest(id)) {
+        (Ok(()), Ok(spec)) => Ok(spec),
+        (claimed, spec) => Err(claimed.err().into_iter().chain(spec.err()).collect()),
     }
 }
 
@@ -385,10 +392,10 @@ pub fn parse_diagram(
     ids: &mut Ids,
 ) -> Result<DiagramSpec, Vec<Diagnostic>> {
     let raw: RawDiagram = from_block(source, fence, "diagram block").map_err(|d| vec![d])?;
-    let (id, id_span) =
-        figure_id(source, fence, raw.id.as_ref(), ids.len() + 1).map_err(|d| vec![d])?;
-    let claimed = claim_id(source, ids, &id, id_span);
-    both(claimed, diagram_spec(source, fence, net, raw, id))
+    let id = raw.id.clone();
+    with_id(source, fence, ids, id.as_ref(), |id| {
+        diagram_spec(source, fence, net, raw, id)
+    })
 }
 
 /// The rest of a diagram block, once its id is known.
