@@ -68,11 +68,16 @@ pub const FIXED_BELOW: f64 = 1e9;
 /// "−0.00" written "0.00". Very large and very small magnitudes (from 1e9, and below 1e-4 but
 /// not zero) are written in scientific form with `decimals` decimals: `1.00e308`, `−2.50e−7`.
 pub fn format_number(value: f64, decimals: usize) -> String {
-    let size = value.abs();
-    if value != 0.0 && value.is_finite() && !(FIXED_FROM..FIXED_BELOW).contains(&size) {
+    if scientific(value) {
         return format!("{value:.decimals$e}").replace('-', "\u{2212}");
     }
     format_fixed(value, decimals)
+}
+
+/// Whether numbers shown to readers write `value` in scientific form: a finite value, not zero,
+/// outside [`FIXED_FROM`]..[`FIXED_BELOW`].
+fn scientific(value: f64) -> bool {
+    value != 0.0 && value.is_finite() && !(FIXED_FROM..FIXED_BELOW).contains(&value.abs())
 }
 
 /// A number with `decimals` decimals in fixed point and a true minus sign; "−0.00" becomes
@@ -93,8 +98,7 @@ pub fn format_fixed(value: f64, decimals: usize) -> String {
 /// A number in a message: its shortest digits (`0.25`), in scientific form outside the range
 /// [`format_number`] writes in fixed point (`1e308`).
 pub fn shortest(value: f64) -> String {
-    let size = value.abs();
-    if value != 0.0 && value.is_finite() && !(FIXED_FROM..FIXED_BELOW).contains(&size) {
+    if scientific(value) {
         return format!("{value:e}");
     }
     let mut s = String::new();
