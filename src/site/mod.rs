@@ -103,11 +103,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
     let staging = publish::stage(&out).map_err(cannot_write)?;
     // Lesson files go into the staging folder as soon as they are rendered; those the
     // published site holds unchanged are linked from it.
-    let previous = Arc::new(if publish::built_by_nnbook(&out) {
-        reuse::Previous::at(&out)
-    } else {
-        reuse::Previous::default()
-    });
+    let previous = Arc::new(publish::previous_site(&out));
     let built = Builder::new(&options.root)
         .with_base_url(options.base_url.clone())
         .writing_to(&staging, previous.clone())

@@ -133,10 +133,18 @@ pub fn check_output_folder(root: &Path, out: &Path, force: bool) -> Result<(), E
     Ok(())
 }
 
-/// Whether the folder at `out` is a site nnbook built (a real folder with the marker): only
-/// such a site's files are linked into the next one.
-pub fn built_by_nnbook(out: &Path) -> bool {
+/// Whether the folder at `out` is a site nnbook built: a real folder with the marker.
+fn built_by_nnbook(out: &Path) -> bool {
     !out.is_symlink() && out.join(SITE_MARKER).is_file()
+}
+
+/// The published site whose unchanged files the next one links: only a site nnbook built.
+pub fn previous_site(out: &Path) -> Previous {
+    if built_by_nnbook(out) {
+        Previous::at(out)
+    } else {
+        Previous::default()
+    }
 }
 
 /// Whether nnbook may replace this existing folder: it is empty, or nnbook built it (it holds
@@ -146,7 +154,7 @@ fn replaceable(dir: &Path, default_site: bool) -> bool {
         return false;
     };
     entries.next().is_none()
-        || dir.join(SITE_MARKER).is_file()
+        || built_by_nnbook(dir)
         || default_site && EARLIER_SITE.iter().all(|f| dir.join(f).is_file())
 }
 

@@ -16,10 +16,10 @@ pub struct Previous {
 }
 
 impl Previous {
-    /// The site at `out`, to link unchanged files from (nothing when there is none).
+    /// The site published at `out`, to link unchanged files from.
     pub fn at(out: &Path) -> Previous {
         Previous {
-            dir: out.is_dir().then(|| out.to_path_buf()),
+            dir: Some(out.to_path_buf()),
         }
     }
 
