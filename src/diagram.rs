@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use crate::figure::Figure;
+use crate::figure::{svg_open, Figure};
 use crate::i18n;
 use crate::lesson::DiagramSpec;
 use crate::network::{Activation, Network, Node};
@@ -17,17 +17,25 @@ const COLUMN: f64 = 190.0;
 const MARGIN_X: f64 = 70.0;
 const MARGIN_Y: f64 = 40.0;
 
+/// The diagram's style, light and dark. Every rule is scoped to `.nn-diagram`: diagrams are
+/// inlined into the page, where an unscoped rule would reach every SVG of it.
 const STYLE: &str = "<style>\
-.bg { fill: #ffffff; } .edge { stroke: #8c959f; stroke-width: 1.5; } \
-.node { fill: #f6f8fa; stroke: #57606a; stroke-width: 1.5; } .glyph { fill: none; stroke: #1f2328; stroke-width: 2; } \
-text { fill: #1f2328; font-family: sans-serif; font-size: 13px; } .name { font-weight: bold; } \
-.label-bg { fill: #ffffff; opacity: 0.9; } \
-.hl .edge, .edge.hl { stroke: #d1242f; stroke-width: 3.5; } .hl .node, .node.hl { stroke: #d1242f; stroke-width: 3.5; fill: #fff1f0; } \
-.hl text, text.hl { fill: #a40e26; font-weight: bold; } .dim { opacity: 0.45; } \
-@media (prefers-color-scheme: dark) { .bg { fill: #0d1117; } .edge { stroke: #6e7681; } \
-.node { fill: #161b22; stroke: #8b949e; } .glyph { stroke: #e6edf3; } text { fill: #e6edf3; } \
-.label-bg { fill: #0d1117; } .hl .edge, .edge.hl, .hl .node, .node.hl { stroke: #ff7b72; } \
-.hl .node, .node.hl { fill: #2d1517; } .hl text, text.hl { fill: #ffa198; } }\
+.nn-diagram .bg { fill: #ffffff; } .nn-diagram .edge { stroke: #8c959f; stroke-width: 1.5; } \
+.nn-diagram .node { fill: #f6f8fa; stroke: #57606a; stroke-width: 1.5; } \
+.nn-diagram .glyph { fill: none; stroke: #1f2328; stroke-width: 2; } \
+.nn-diagram text { fill: #1f2328; font-family: sans-serif; font-size: 13px; } \
+.nn-diagram .name { font-weight: bold; } .nn-diagram .label-bg { fill: #ffffff; opacity: 0.9; } \
+.nn-diagram .hl .edge, .nn-diagram .edge.hl { stroke: #d1242f; stroke-width: 3.5; } \
+.nn-diagram .hl .node, .nn-diagram .node.hl { stroke: #d1242f; stroke-width: 3.5; fill: #fff1f0; } \
+.nn-diagram .hl text, .nn-diagram text.hl { fill: #a40e26; font-weight: bold; } \
+.nn-diagram .dim { opacity: 0.45; } \
+@media (prefers-color-scheme: dark) { .nn-diagram .bg { fill: #0d1117; } \
+.nn-diagram .edge { stroke: #6e7681; } .nn-diagram .node { fill: #161b22; stroke: #8b949e; } \
+.nn-diagram .glyph { stroke: #e6edf3; } .nn-diagram text { fill: #e6edf3; } \
+.nn-diagram .label-bg { fill: #0d1117; } \
+.nn-diagram .hl .edge, .nn-diagram .edge.hl, .nn-diagram .hl .node, .nn-diagram .node.hl { stroke: #ff7b72; } \
+.nn-diagram .hl .node, .nn-diagram .node.hl { fill: #2d1517; } \
+.nn-diagram .hl text, .nn-diagram text.hl { fill: #ffa198; } }\
 </style>\n";
 
 /// Draw the network of a lesson; its description is in language `lang`.
@@ -47,10 +55,11 @@ pub fn draw(spec: &DiagramSpec, network: &Network, lang: &str) -> Figure {
         spec.title.as_str()
     };
     let (width, height) = (layout.width.round(), layout.height.round());
-    let mut svg = format!(
-        "<svg role=\"img\" aria-labelledby=\"title desc\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\">\n<title id=\"title\">{}</title>\n<desc id=\"desc\">{}</desc>\n{STYLE}<rect class=\"bg\" width=\"{width}\" height=\"{height}\"/>\n",
-        escape(title),
-        escape(&description),
+    let size = (width as u32, height as u32);
+    let mut svg = svg_open("nn-diagram", &spec.id, size, title, &description);
+    let _ = writeln!(
+        svg,
+        "{STYLE}<rect class=\"bg\" width=\"{width}\" height=\"{height}\"/>"
     );
     svg.push_str(&body);
     svg.push_str(&labels);

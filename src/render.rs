@@ -25,20 +25,27 @@ pub struct Rendered {
 
 impl Rendered {
     /// The lesson's files other than its page, under folder `dir`: the notebook
-    /// (`<slug>.ipynb`), then each figure's SVG and, for charts, CSV.
+    /// (`<slug>.ipynb`) and the preview (the last chart's SVG, for the index). Every figure is
+    /// inlined into the page with its data, so a lesson costs three files however many figures
+    /// it has.
     pub fn files(self, dir: &str, slug: &str) -> Vec<(String, Vec<u8>)> {
         let mut files = vec![(
             format!("{dir}/{}", notebook_name(slug)),
             self.notebook.into_bytes(),
         )];
-        for f in self.figures {
-            files.push((format!("{dir}/{}.svg", f.id), f.svg.into_bytes()));
-            if !f.csv.is_empty() {
-                files.push((format!("{dir}/{}.csv", f.id), f.csv.into_bytes()));
-            }
+        if let Some(preview) = preview(&self.figures) {
+            files.push((
+                format!("{dir}/{}.svg", preview.id),
+                preview.svg.clone().into_bytes(),
+            ));
         }
         files
     }
+}
+
+/// The figure the index shows for a lesson: its last chart (diagrams have no data).
+pub fn preview(figures: &[Figure]) -> Option<&Figure> {
+    figures.iter().rev().find(|f| !f.csv.is_empty())
 }
 
 /// The file name of a lesson's notebook.

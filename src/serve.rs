@@ -397,7 +397,6 @@ pub fn content_type(name: &str) -> &'static str {
         "html" => "text/html; charset=utf-8",
         "css" => "text/css; charset=utf-8",
         "svg" => "image/svg+xml",
-        "csv" => "text/csv; charset=utf-8",
         "js" => "text/javascript; charset=utf-8",
         "json" => "application/json",
         "ipynb" => "application/x-ipynb+json",
@@ -546,7 +545,6 @@ mod tests {
     fn content_types_match_extensions() {
         assert_eq!(content_type("a/index.html"), "text/html; charset=utf-8");
         assert_eq!(content_type("a/x.svg"), "image/svg+xml");
-        assert_eq!(content_type("a/x.csv"), "text/csv; charset=utf-8");
         assert_eq!(content_type("x.ipynb"), "application/x-ipynb+json");
     }
 }

@@ -119,7 +119,7 @@ pub fn draw_sampled(
     };
     Ok(Figure {
         id: spec.id.clone(),
-        svg: accessible(&svg, title, &description),
+        svg: accessible(&svg, &spec.id, title, &description),
         csv: csv::csv(spec, network, data),
         description,
         width: WIDTH,
@@ -328,28 +328,46 @@ fn y_range<'a>(columns: impl IntoIterator<Item = &'a [f64]>, points: &[(f64, f64
 }
 
 /// The figure's colours in dark mode: the SVG follows the reader's colour scheme by itself, so
-/// one file serves both themes.
+/// one drawing serves both themes. Every rule is scoped to `.nn-chart`: figures are inlined into
+/// the page, where an unscoped rule would reach every SVG of it.
 const DARK_STYLE: &str = "<style>@media (prefers-color-scheme: dark) {\
-rect[fill=\"#FFFFFF\"] { fill: #0d1117; } text { fill: #e6edf3; } \
-[stroke=\"#E4E4E4\"] { stroke: #30363d; } [stroke=\"#555555\"] { stroke: #8b949e; } \
-[stroke=\"#BBBBBB\"] { stroke: #484f58; } [fill=\"#222222\"] { fill: #e6edf3; } \
-[stroke=\"#1F77B4\"] { stroke: #4aa3ff; } [stroke=\"#2CA02C\"] { stroke: #3fbf4f; } \
-[stroke=\"#000000\"] { stroke: #e6edf3; } }</style>\n";
+.nn-chart rect[fill=\"#FFFFFF\"] { fill: #0d1117; } .nn-chart text { fill: #e6edf3; } \
+.nn-chart [stroke=\"#E4E4E4\"] { stroke: #30363d; } .nn-chart [stroke=\"#555555\"] { stroke: #8b949e; } \
+.nn-chart [stroke=\"#BBBBBB\"] { stroke: #484f58; } .nn-chart [fill=\"#222222\"] { fill: #e6edf3; } \
+.nn-chart [stroke=\"#1F77B4\"] { stroke: #4aa3ff; } .nn-chart [stroke=\"#2CA02C\"] { stroke: #3fbf4f; } \
+.nn-chart [stroke=\"#000000\"] { stroke: #e6edf3; } }</style>\n";
 
-/// Give the SVG `role="img"`, a `<title>` and a `<desc>` (and its dark-mode colours).
-fn accessible(svg: &str, title: &str, description: &str) -> String {
-    let Some(open) = svg.find("<svg") else {
-        return svg.to_string();
-    };
-    let Some(close) = svg[open..].find('>').map(|i| open + i) else {
+/// The opening of a figure's or diagram's SVG: its class (`nn-chart` or `nn-diagram`, which
+/// scopes its style), `role="img"`, and a `<title>` and `<desc>` whose ids carry the figure's id,
+/// so that several drawings inlined into one page never share an id.
+pub fn svg_open(class: &str, id: &str, size: (u32, u32), title: &str, description: &str) -> String {
+    let (width, height) = size;
+    format!(
+        "<svg class=\"{class}\" role=\"img\" aria-labelledby=\"figure-{id}-title\" aria-describedby=\"figure-{id}-desc\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\">\n<title id=\"figure-{id}-title\">{}</title>\n<desc id=\"figure-{id}-desc\">{}</desc>\n",
+        escape(title),
+        escape(description),
+    )
+}
+
+/// The ids a drawing with id `id` uses in a page (its figure, title and description): headings
+/// must not take them.
+pub fn page_ids(id: &str) -> [String; 3] {
+    [
+        format!("figure-{id}"),
+        format!("figure-{id}-title"),
+        format!("figure-{id}-desc"),
+    ]
+}
+
+/// Replace the plain `<svg …>` opening plotters wrote with [`svg_open`]'s, and add the dark
+/// style.
+fn accessible(svg: &str, id: &str, title: &str, description: &str) -> String {
+    let Some(close) = svg.find('>') else {
         return svg.to_string();
     };
     format!(
-        "{}<svg role=\"img\" aria-labelledby=\"title desc\"{}>\n<title id=\"title\">{}</title>\n<desc id=\"desc\">{}</desc>\n{DARK_STYLE}{}",
-        &svg[..open],
-        &svg[open + 4..close],
-        escape(title),
-        escape(description),
-        &svg[close + 1..]
+        "{}{DARK_STYLE}{}",
+        svg_open("nn-chart", id, (WIDTH, HEIGHT), title, description),
+        &svg[close + 1..].trim_start_matches('\n')
     )
 }

@@ -63,25 +63,41 @@ pub fn figure_html(
     caption_span: &Range<usize>,
 ) -> Result<String, Diagnostic> {
     let caption = inline_markdown(lesson, caption, caption_span)?;
+    // The data travel inside the page (a `data:` address the browser saves as `<id>.csv`): one
+    // click away, and no file per figure to create at build time.
     let data = if figure.csv.is_empty() {
         String::new()
     } else {
         format!(
-            " <a class=\"nn-data\" href=\"{}.csv\">{}</a>",
+            " <a class=\"nn-data\" href=\"data:text/csv;charset=utf-8,{}\" download=\"{}.csv\">{}</a>",
+            data_uri_text(&figure.csv),
             figure.id,
             i18n::text(lang, "data")
         )
     };
+    // The drawing is inlined: its text can be styled by the page, and no file is created for it.
     let mut s = String::new();
     let _ = write!(
         s,
-        "<figure class=\"nn-figure\" id=\"figure-{id}\">\n<img src=\"{id}.svg\" alt=\"{alt}\" width=\"{w}\" height=\"{h}\">\n<figcaption>{caption}{data}</figcaption>\n</figure>\n",
+        "<figure class=\"nn-figure\" id=\"figure-{id}\">\n{svg}<figcaption>{caption}{data}</figcaption>\n</figure>\n",
         id = figure.id,
-        alt = escape(&figure.description),
-        w = figure.width,
-        h = figure.height,
+        svg = figure.svg,
     );
     Ok(s)
+}
+
+/// `text` percent-encoded for a `data:` address in an HTML attribute: every byte but letters,
+/// digits and `,.-_:;=+*/()!~` is written `%XX` (RFC 3986 bytes, so also `&`, `"`, `<`, `%`).
+fn data_uri_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b",.-_:;=+*/()!~".contains(&b) {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
 }
 
 /// A table of signals at chosen inputs, optionally with the arithmetic written out.

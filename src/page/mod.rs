@@ -13,7 +13,7 @@ use pulldown_cmark::{
 };
 
 use crate::error::Diagnostic;
-use crate::figure::Figure;
+use crate::figure::{self, Figure};
 use crate::highlight;
 use crate::i18n;
 use crate::lesson::{Block, BlockKind, DiagramSpec, FigureSpec, Lesson};
@@ -58,7 +58,17 @@ pub fn render(lesson: &Lesson, figures: &[Figure], lang: &str) -> Result<Page, V
         skipping: false,
         code: None,
         heading: None,
-        ids: Vec::new(),
+        // Headings never take an id a drawing uses in the page.
+        ids: lesson
+            .blocks
+            .iter()
+            .filter_map(|b| match &b.kind {
+                BlockKind::Figure(FigureSpec { id, .. })
+                | BlockKind::Diagram(DiagramSpec { id, .. }) => Some(figure::page_ids(id)),
+                _ => None,
+            })
+            .flatten()
+            .collect(),
         toc: Vec::new(),
         links: Vec::new(),
         problems: Vec::new(),

@@ -82,6 +82,7 @@ pub fn render_lesson(
     let html = theme.render("lesson.html", &ctx).map_err(|d| vec![d])?;
     let figures = rendered.figures.len();
     let links = rendered.page.links.clone();
+    let preview = render::preview(&rendered.figures).map(|f| format!("{dir}/{}.svg", f.id));
     let mut files = vec![(format!("{dir}/index.html"), Arc::new(html.into_bytes()))];
     files.extend(
         rendered
@@ -89,10 +90,6 @@ pub fn render_lesson(
             .into_iter()
             .map(|(name, bytes)| (name, Arc::new(bytes))),
     );
-    let preview = lesson
-        .figures()
-        .last()
-        .map(|spec| format!("{dir}/{}.svg", spec.id));
     Ok(RenderedLesson {
         key,
         files,

@@ -4,7 +4,8 @@
 //
 // Every .html file of the site is loaded in headless Chromium at 320, 390 and 1280 px wide, in light
 // and dark mode, and must show: no console error or uncaught exception, no failed request, every
-// image decoded (and every figure image on screen), every <math> rendered as MathML with a box, no
+// image decoded (and every inlined figure on screen, labelled by its own title, its data link a
+// CSV), every <math> rendered as MathML with a box, no
 // raw LaTeX left in the text, no horizontal scrolling, and no axe-core violation at the WCAG 2 A and
 // AA tags. Every same-site link (a[href], link[href], img[src], script[src]) is fetched and must
 // answer 200, and its #fragment must name an element of the target page. Every .html, .css and
@@ -237,6 +238,25 @@ function inspect() {
     }
   }
 
+  // Figures and diagrams are inlined SVG; charts carry their CSV in a data: link.
+  const drawings = [...document.querySelectorAll('figure > svg')].map((svg) => ({
+    id: svg.closest('figure').id,
+    where: describe(svg),
+    ...rect(svg),
+    visibility: getComputedStyle(svg).visibility,
+    hidden: hidden(svg),
+    labelled: (svg.getAttribute('aria-labelledby') || '').split(' ').filter(Boolean)
+      .concat((svg.getAttribute('aria-describedby') || '').split(' ').filter(Boolean))
+      .every((id) => document.getElementById(id) && svg.contains(document.getElementById(id))),
+  }));
+  const dataLinks = [...document.querySelectorAll('figure a[href^="data:"]')].map((a) => {
+    const href = a.getAttribute('href');
+    const comma = href.indexOf(',');
+    let text = '';
+    try { text = decodeURIComponent(href.slice(comma + 1)); } catch { text = ''; }
+    return { where: describe(a), download: a.getAttribute('download') || '', type: href.slice(5, comma), lines: text.split('\n').filter(Boolean) };
+  });
+
   const links = [];
   for (const [sel, attr] of [['a[href]', 'href'], ['link[href]', 'href'], ['img[src]', 'src'], ['script[src]', 'src'], ['source[src]', 'src']]) {
     for (const el of document.querySelectorAll(sel)) {
@@ -251,6 +271,8 @@ function inspect() {
     title: document.title,
     lang: doc.getAttribute('lang'),
     images,
+    drawings,
+    dataLinks,
     maths,
     texts,
     links,
@@ -360,6 +382,20 @@ async function main() {
           fail(name, 'broken image', rel, `${img.src} did not load or decode (naturalWidth ${img.naturalWidth})`, img.where, mode.name);
         } else if (img.inFigure && (img.w === 0 || img.h === 0 || img.visibility !== 'visible')) {
           fail(name, 'figure not displayed', rel, `${img.src} is ${img.w}x${img.h} px, visibility ${img.visibility}`, img.where, mode.name);
+        }
+      }
+      // Inlined figures: displayed, labelled by their own title and description.
+      for (const d of facts.drawings) {
+        if (d.hidden) continue;
+        if (d.w === 0 || d.h === 0 || d.visibility !== 'visible') {
+          fail(name, 'figure not displayed', rel, `#${d.id} is ${d.w}x${d.h} px, visibility ${d.visibility}`, d.where, mode.name);
+        }
+        if (!d.labelled) fail(name, 'figure label', rel, `#${d.id}: aria-labelledby/-describedby name an id outside the drawing`, d.where, mode.name);
+      }
+      // A chart's data link: a CSV with a header and rows, saved under the figure's name.
+      for (const l of facts.dataLinks) {
+        if (!/^text\/csv/.test(l.type) || !/\.csv$/.test(l.download) || l.lines.length < 2 || !/^[0-9.eE+-]/.test(l.lines[1])) {
+          fail(name, 'figure data', rel, `data link (${l.type}, download "${l.download}") is not a CSV with rows: "${clip(l.lines.slice(0, 2).join(' / '), 80)}"`, l.where, mode.name);
         }
       }
       // Math.

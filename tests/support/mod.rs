@@ -1,10 +1,12 @@
 //! The one test harness of `tests/testsuite`: projects made from files ([`project`]), the
 //! `nnbook` binary run with a deadline ([`run`]), trees walked and compared ([`tree`]), error
-//! positions marked in lesson text ([`position`]), and the XML and HTML checks ([`markup`]).
+//! positions marked in lesson text ([`position`]), the figures inlined in a page
+//! ([`figures`]), and the XML and HTML checks ([`markup`]).
 //!
 //! `serve.rs` is also included on its own by `benches/reload.rs`
 //! (`#[path = "../tests/support/serve.rs"] mod serve;`), so it depends on no other file here.
 
+pub mod figures;
 pub mod markup;
 pub mod position;
 pub mod project;
@@ -18,6 +20,7 @@ pub mod serve;
 
 pub use nnbook::text::{escape, format_number};
 
+pub use figures::site_figures;
 pub use position::{marked, Position};
 pub use project::{build_at, build_command, shipped, Project};
 pub use run::{nnbook, run, Run};

@@ -1,6 +1,6 @@
 //! The reader's site: math, languages, notebooks, sitemap, 404, diagrams.
 
-use crate::support::{marked, shipped, Project};
+use crate::support::{marked, shipped, site_figures, Project};
 
 #[test]
 fn math_is_mathml_and_languages_link_each_other() {
@@ -27,25 +27,25 @@ fn math_is_mathml_and_languages_link_each_other() {
     assert!(out.read("index.html").contains("简体中文"));
     // Interface words follow the page's language.
     assert!(zh.contains("下载 Jupyter Notebook") && en.contains("Download notebook"));
-    // So do the descriptions of figures and diagrams (alt text and the SVG's <desc>).
+    // So do the descriptions of figures and diagrams (each inlined SVG's <desc>).
     assert!(
-        en.contains("alt=\"Line chart over Dosage from 0 to 1.")
+        en.contains("<desc id=\"figure-step-1-desc\">Line chart over Dosage from 0 to 1.")
             && en.contains(
                 "(blue line) goes from 0 to 0.85; lowest 0 at Dosage 0, highest 0.85 at Dosage 1."
             )
-            && en.contains("alt=\"Network diagram: the input Dosage feeds a hidden layer"),
+            && en.contains(
+                "<desc id=\"figure-network-desc\">Network diagram: the input Dosage feeds a hidden layer"
+            ),
         "English descriptions"
     );
     assert!(
-        zh.contains("alt=\"折线图，横轴为剂量，从 0 到 1。")
+        zh.contains("<desc id=\"figure-step-1-desc\">折线图，横轴为剂量，从 0 到 1。")
             && zh.contains("（蓝线）从 0 变到 0.85；最低 0（剂量 0），最高 0.85（剂量 1）。")
-            && zh.contains("alt=\"网络图：输入 剂量 连到隐藏层（ReLU 激活函数）"),
+            && zh.contains(
+                "<desc id=\"figure-network-desc\">网络图：输入 剂量 连到隐藏层（ReLU 激活函数）"
+            )
+            && !zh.contains("Line chart"),
         "Chinese descriptions"
-    );
-    let zh_svg = out.read("zh-CN/relu/step-1.svg");
-    assert!(
-        zh_svg.contains("<desc id=\"desc\">折线图") && !zh_svg.contains("Line chart"),
-        "the Chinese figure's own description"
     );
 }
 
@@ -74,7 +74,8 @@ fn sitemap_404_and_open_graph_follow_the_base_url() {
 #[test]
 fn diagrams_draw_the_network_and_highlight_a_step() {
     let out = shipped(None);
-    let svg = out.read("relu/network-top.svg");
+    let figures = site_figures(&out.site, "relu/index.html");
+    let svg = &figures["network-top"].svg;
     assert!(svg.contains("role=\"img\"") && svg.contains("<title") && svg.contains("<desc"));
     for weight in [
         "w1 = 1.70",

@@ -94,8 +94,8 @@ fn generation_of(site: &Path, base: &BTreeSet<String>) -> Result<u32, String> {
             expected.len()
         ));
     }
-    // Every page, and the last figure of every lesson, shows this generation and no other.
-    // (Reading all 1,050 figures every round would double the test's time.)
+    // Every page (its figures are inlined) and every lesson's preview figure shows this
+    // generation and no other.
     let checked = actual
         .iter()
         .filter(|name| name.ends_with(".html") || name.ends_with("/step-7.svg"));
@@ -149,7 +149,10 @@ fn a_killed_build_leaves_the_previous_or_the_new_site_whole() {
     let base = list(&site);
     assert!(base.contains("lesson-149/step-7.svg") && base.contains("gen-0/index.html"));
     let per_lesson = base.iter().filter(|f| f.starts_with("lesson-000/")).count();
-    assert!(per_lesson >= 15, "index.html and 7 figures (SVG and CSV)");
+    assert_eq!(
+        per_lesson, 3,
+        "index.html, the notebook and the preview figure"
+    );
     assert!(
         base.len() > KILL_LESSONS * per_lesson,
         "{} files",

@@ -101,10 +101,11 @@ fn serves_pages_figures_and_assets() {
         "the script must go into HTML only"
     );
 
-    let csv = server.get("/getting-started/signals.csv");
-    assert_eq!(csv.status, 200, "{csv:?}");
-    assert!(csv.content_type().starts_with("text/csv"), "{csv:?}");
-    assert!(csv.body.starts_with("x,"), "{}", csv.body);
+    // A figure's data travel inside the page.
+    assert!(page.body.contains("href=\"data:text/csv;charset=utf-8,x,"));
+    let notebook = server.get("/getting-started/getting-started.ipynb");
+    assert_eq!(notebook.status, 200, "{notebook:?}");
+    assert_eq!(notebook.content_type(), "application/x-ipynb+json");
 
     let css = server.get("/style.css");
     assert_eq!(css.status, 200, "{css:?}");

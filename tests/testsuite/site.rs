@@ -1,12 +1,12 @@
 //! The shipped project (this repository's `content/`), built into a temporary folder: the index,
-//! the ReLU lesson's page, its seven figures (SVG + CSV), the article's numbers, relative links,
+//! the ReLU lesson's page, its seven figures (inlined SVG + CSV data), the article's numbers, relative links,
 //! and reproducible output.
 
 use std::path::{Path, PathBuf};
 
 use crate::support::project::build_shipped_into;
-use crate::support::shipped;
 use crate::support::tree::files as tree;
+use crate::support::{shipped, site_figures};
 
 /// A CSV file parsed by hand: its header and its rows, a field being `None` when empty. Every
 /// non-empty field must be a number.
@@ -75,103 +75,131 @@ fn the_index_links_the_lesson_relatively() {
 #[test]
 fn the_lesson_page_has_the_seven_step_figures() {
     let built = shipped(None);
-    let page = built.read("relu/index.html");
-    let figures: Vec<&str> = page
-        .split("<figure class=\"nn-figure\"")
-        .skip(1)
-        .map(|rest| &rest[..rest.find("</figure>").expect("a closed figure")])
-        .collect();
+    let figures = site_figures(&built.site, "relu/index.html");
     for n in STEPS {
-        let img = format!("<img src=\"step-{n}.svg\"");
-        let with_img: Vec<&&str> = figures.iter().filter(|f| f.contains(&img)).collect();
-        assert_eq!(with_img.len(), 1, "one figure shows step-{n}.svg");
-        let data = format!("href=\"step-{n}.csv\"");
+        let id = format!("step-{n}");
+        let figure = figures.get(&id).unwrap_or_else(|| panic!("no figure {id}"));
         assert!(
-            with_img[0].contains(&data) && with_img[0].contains(">data</a>"),
-            "figure step-{n} has no data link to step-{n}.csv:\n{}",
-            with_img[0]
+            figure
+                .svg
+                .contains(&format!("aria-labelledby=\"figure-{id}-title\"")),
+            "figure {id} is not labelled by its own title:\n{}",
+            figure.svg
+        );
+        assert_eq!(
+            figure.download.as_deref(),
+            Some(format!("{id}.csv").as_str())
+        );
+        assert!(
+            figure.html.contains(">data</a>"),
+            "figure {id} has no data link"
         );
     }
-    // Other figures (network diagrams) may exist, but only the seven plots have data.
-    let with_data = figures.iter().filter(|f| f.contains(".csv\"")).count();
-    assert_eq!(with_data, 7, "seven figures with a CSV link");
+    // Other figures (network diagrams) exist, but only the seven plots have data.
+    let with_data = figures.values().filter(|f| f.csv.is_some()).count();
+    assert_eq!(with_data, 7, "seven figures with data");
+    assert!(figures.len() > 7, "the diagrams are inlined too");
 }
 
 #[test]
-fn seven_svg_and_csv_pairs_exist() {
+fn a_lesson_is_three_files_however_many_figures() {
+    // Figures are inlined with their data: a lesson is its page, its notebook and the preview
+    // the index shows (its last chart), so a build creates few files on a real disk.
     let built = shipped(None);
-    let site = &built.site;
-    for n in STEPS {
-        for ext in ["svg", "csv"] {
-            let rel = format!("relu/step-{n}.{ext}");
-            assert!(site.join(&rel).is_file(), "{rel} is missing");
-        }
-    }
-    let files = tree(site);
-    let csvs: Vec<&String> = files
-        .keys()
-        .filter(|k| k.starts_with("relu/") && k.ends_with(".csv"))
-        .collect();
+    let files = tree(&built.site);
+    let relu: Vec<&String> = files.keys().filter(|k| k.starts_with("relu/")).collect();
     assert_eq!(
-        csvs.len(),
-        7,
-        "the ReLU lesson has seven CSV files: {csvs:?}"
+        relu,
+        ["relu/index.html", "relu/relu.ipynb", "relu/step-7.svg"]
+            .iter()
+            .collect::<Vec<_>>()
     );
-    for csv in csvs {
-        let svg = csv.replace(".csv", ".svg");
-        assert!(files.contains_key(&svg), "{csv} has no {svg}");
-    }
+    let figures = site_figures(&built.site, "relu/index.html");
+    let preview = String::from_utf8(files["relu/step-7.svg"].clone()).expect("UTF-8");
+    assert_eq!(
+        preview.trim_end(),
+        figures["step-7"].svg,
+        "the preview is the figure the page shows"
+    );
 }
 
 #[test]
 fn every_figure_svg_is_accessible_and_small() {
     let built = shipped(None);
-    let site = &built.site;
-    let files = tree(site);
-    let svgs: Vec<(&String, &Vec<u8>)> = files
-        .iter()
-        .filter(|(k, _)| k.contains('/') && k.ends_with(".svg"))
-        .collect();
-    assert!(svgs.len() >= 7, "{:?}", files.keys());
-    for (name, bytes) in svgs {
-        let svg = std::str::from_utf8(bytes).expect("UTF-8 SVG");
-        let open = &svg[svg.find("<svg").expect("an <svg> element")..];
-        let open = &open[..open.find('>').expect("a closed <svg> tag")];
-        assert!(open.contains("role=\"img\""), "{name}: no role=\"img\"");
-        assert!(svg.contains("<title"), "{name}: no <title>");
-        assert!(svg.contains("<desc"), "{name}: no <desc>");
-        assert!(
-            bytes.len() < 8 * 1024,
-            "{name} is {} bytes, 8 KB at most",
-            bytes.len()
-        );
+    let mut seen = 0;
+    for page in [
+        "relu/index.html",
+        "zh-CN/relu/index.html",
+        "writing-a-lesson/index.html",
+    ] {
+        for (id, figure) in site_figures(&built.site, page) {
+            let svg = &figure.svg;
+            let open = &svg[..svg.find('>').expect("a closed <svg> tag")];
+            assert!(
+                open.contains("role=\"img\""),
+                "{page} {id}: no role=\"img\""
+            );
+            let title = format!("<title id=\"figure-{id}-title\">");
+            let desc = format!("<desc id=\"figure-{id}-desc\">");
+            assert!(svg.contains(&title), "{page} {id}: no {title}");
+            assert!(svg.contains(&desc), "{page} {id}: no {desc}");
+            // Its style reaches only its own kind of drawing.
+            for rule in svg.split("<style>").skip(1) {
+                let css = &rule[..rule.find("</style>").expect("closed style")];
+                let css = css.replace("@media (prefers-color-scheme: dark) {", "");
+                for selector in css
+                    .split('}')
+                    .filter_map(|r| r.split_once('{'))
+                    .map(|r| r.0)
+                {
+                    for one in selector.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                        assert!(
+                            one.starts_with(".nn-chart ") || one.starts_with(".nn-diagram "),
+                            "{page} {id}: unscoped rule `{one}`"
+                        );
+                    }
+                }
+            }
+            assert!(
+                svg.len() < 8 * 1024,
+                "{page} {id} is {} bytes, 8 KB at most",
+                svg.len()
+            );
+            seen += 1;
+        }
     }
+    assert!(seen >= 20, "{seen} figures");
 }
 
 #[test]
 fn every_csv_is_numbers_under_a_header() {
     let built = shipped(None);
-    let site = &built.site;
-    let files = tree(site);
     let mut seen = 0;
-    for (name, bytes) in files.iter().filter(|(k, _)| k.ends_with(".csv")) {
-        let text = std::str::from_utf8(bytes).expect("UTF-8 CSV");
-        if name.starts_with("relu/") {
-            assert!(
-                text.starts_with("dosage,"),
-                "{name}'s header does not start with `dosage,`"
-            );
+    for page in [
+        "relu/index.html",
+        "zh-CN/relu/index.html",
+        "writing-a-lesson/index.html",
+    ] {
+        for (id, figure) in site_figures(&built.site, page) {
+            let Some(text) = figure.csv else { continue };
+            let name = format!("{page} {id}");
+            if page.contains("relu/") {
+                assert!(
+                    text.starts_with("dosage,"),
+                    "{name}'s header does not start with `dosage,`"
+                );
+            }
+            let csv = Csv::parse(&name, &text);
+            if page.contains("relu/") {
+                // 100 samples, plus the kinks.
+                assert!(csv.rows.len() >= 100, "{name} has {} rows", csv.rows.len());
+            }
+            // The input column is always filled.
+            assert!(csv.rows.iter().all(|r| r[0].is_some()), "{name}");
+            seen += 1;
         }
-        let csv = Csv::parse(name, text);
-        if name.starts_with("relu/") {
-            // 100 samples, plus the kinks.
-            assert!(csv.rows.len() >= 100, "{name} has {} rows", csv.rows.len());
-        }
-        // The input column is always filled.
-        assert!(csv.rows.iter().all(|r| r[0].is_some()), "{name}");
-        seen += 1;
     }
-    assert!(seen >= 7);
+    assert!(seen >= 16, "{seen} CSVs");
 }
 
 #[test]
@@ -232,7 +260,7 @@ fn no_page_links_absolutely() {
         let dir = Path::new(name.as_str()).parent().unwrap_or(Path::new(""));
         for link in links(page) {
             let target = link.split('#').next().unwrap_or("");
-            if target.is_empty() {
+            if target.is_empty() || target.starts_with("data:") {
                 continue;
             }
             let mut path = PathBuf::new();
@@ -273,7 +301,11 @@ fn two_builds_are_byte_identical() {
 #[test]
 fn the_step_7_csv_has_the_true_peak_and_both_kinks() {
     let built = shipped(None);
-    let csv = Csv::parse("step-7.csv", &built.read("relu/step-7.csv"));
+    let figures = site_figures(&built.site, "relu/index.html");
+    let csv = Csv::parse(
+        "step-7.csv",
+        figures["step-7"].csv.as_deref().expect("data"),
+    );
     assert_eq!(csv.header[0], "dosage");
     let out = csv.column("output.activation");
     let rows: Vec<(f64, f64)> = csv

@@ -75,3 +75,33 @@ fn duplicate_slugs_name_both_lessons() {
     ]);
     assert_same(&before, &snapshot(&p.base), "duplicate slugs");
 }
+
+#[test]
+fn headings_never_take_an_id_a_figure_uses() {
+    // The figure `step-1` is inlined as `id="figure-step-1"` with its title and description at
+    // `figure-step-1-title` and `figure-step-1-desc`; headings with those texts get other ids,
+    // before and after the figure.
+    let lesson = small("").replace(
+        "The top node has",
+        "## Figure step 1\n\n## Figure step 1 title\n\nThe top node has",
+    ) + "\n## Figure step 1 desc\n";
+    let p = Project::with_lessons(&[("a.md", &lesson)]);
+    p.run_build().succeeded();
+    let page = std::fs::read_to_string(p.site().join("a/index.html")).expect("page");
+    let ids: Vec<&str> = page
+        .split(" id=\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').expect("closed id")])
+        .collect();
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "an id is used twice: {ids:?}");
+    for id in [
+        "figure-step-1-2",
+        "figure-step-1-title-2",
+        "figure-step-1-desc-2",
+    ] {
+        assert!(ids.contains(&id), "no heading {id}: {ids:?}");
+    }
+}
