@@ -162,7 +162,11 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     for (name, text) in DEFAULT_TEMPLATES {
         file(&format!("{TEMPLATES_DIR}/{name}"), text)?;
     }
-    file(".gitignore", &format!("/{SITE_DIR}\n"))?;
+    // The site, and the folders kept beside it while building (the previous site among them).
+    file(
+        ".gitignore",
+        &format!("/{SITE_DIR}\n/.{SITE_DIR}.nnbook-*\n"),
+    )?;
     Ok(written)
 }
 

@@ -48,7 +48,7 @@ pub fn broken_links(
                         .source
                         .error(at..at + dest.len(), format!("broken link `{dest}`: the site has no `{target}`"))
                         .warning()
-                        .hint("links are relative to the lesson's folder: another lesson is `../<slug>/index.html`, a figure of this lesson `<id>.svg`"),
+                        .hint("links are relative to the lesson's folder: another lesson is `../<slug>/index.html`, a figure of this lesson `#figure-<id>`"),
                 );
             }
         }

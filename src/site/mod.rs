@@ -100,7 +100,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
         ))
         .hint("check that the output folder's parent exists and is writable")
     };
-    let staging = publish::stage(&out).map_err(cannot_write)?;
+    let (staging, cleanup) = publish::stage(&out).map_err(cannot_write)?;
     // Lesson files go into the staging folder as soon as they are rendered; those the
     // published site holds unchanged are linked from it.
     let previous = Arc::new(publish::previous_site(&out));
@@ -113,10 +113,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
         Err(e) => {
             // The previous site stays as it was; the half-written new one goes.
             let _ = publish::remove_tree(&staging);
+            cleanup.finish();
             return Err(e);
         }
     };
-    publish::publish(&out, &staging, &site.files, &previous).map_err(cannot_write)?;
+    publish::publish(&out, &staging, &site.files, &previous, cleanup).map_err(cannot_write)?;
     Ok(BuildSummary {
         lessons: site.lessons,
         figures: site.figures,

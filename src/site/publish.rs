@@ -158,8 +158,17 @@ fn replaceable(dir: &Path, default_site: bool) -> bool {
         || default_site && EARLIER_SITE.iter().all(|f| dir.join(f).is_file())
 }
 
-/// The staging and previous-site folders beside an output folder.
-fn beside(out: &Path) -> (PathBuf, PathBuf) {
+/// The folders nnbook keeps beside an output folder `site`: `.site.nnbook-staging` (the new site
+/// while it is written), `.site.nnbook-old` (the previous site between two renames, where the
+/// system cannot exchange folders) and `.site.nnbook-trash` (the previous site after a build, until
+/// the next build removes it while it renders: see [`stage`]).
+struct Beside {
+    staging: PathBuf,
+    old: PathBuf,
+    trash: PathBuf,
+}
+
+fn beside(out: &Path) -> Beside {
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -168,49 +177,80 @@ fn beside(out: &Path) -> (PathBuf, PathBuf) {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| SITE_DIR.into());
-    (
-        parent.join(format!(".{name}.nnbook-staging")),
-        parent.join(format!(".{name}.nnbook-old")),
-    )
+    let at = |what: &str| parent.join(format!(".{name}.nnbook-{what}"));
+    Beside {
+        staging: at("staging"),
+        old: at("old"),
+        trash: at("trash"),
+    }
 }
 
 /// A build killed between publishing's two renames leaves no output folder and the complete
 /// previous site beside it: put it back before anything else.
 fn recover(out: &Path) -> std::io::Result<()> {
-    let (_, old) = beside(out);
+    let old = beside(out).old;
     if !out.exists() && old.is_dir() {
         fs::rename(&old, out)?;
     }
     Ok(())
 }
 
-/// Prepare an empty staging folder beside `out` (after restoring a previous site a killed
-/// build left aside) and return it.
-pub fn stage(out: &Path) -> std::io::Result<PathBuf> {
-    recover(out)?;
-    let (staging, old) = beside(out);
-    for leftover in [&staging, &old] {
-        if leftover.exists() {
-            remove_tree(leftover)?;
+/// The removal of the site an earlier build replaced, running in the background while this build
+/// renders: removing a tree of thousands of files is not what the user should wait for.
+pub struct Cleanup(Option<std::thread::JoinHandle<()>>);
+
+impl Cleanup {
+    /// Wait until the earlier site is removed (it has had the whole rendering time).
+    pub fn finish(self) {
+        if let Some(handle) = self.0 {
+            let _ = handle.join();
         }
     }
+}
+
+/// Prepare an empty staging folder beside `out` (after restoring a previous site a killed
+/// build left aside) and return it, with the background removal of the site the last build
+/// replaced (and of whatever a killed build left).
+pub fn stage(out: &Path) -> std::io::Result<(PathBuf, Cleanup)> {
+    recover(out)?;
+    let Beside {
+        staging,
+        old,
+        trash,
+    } = beside(out);
+    for leftover in [&staging, &old] {
+        if leftover.exists() {
+            if trash.exists() {
+                remove_tree(leftover)?;
+            } else {
+                fs::rename(leftover, &trash)?;
+            }
+        }
+    }
+    // One thread, removing one file at a time: the rendering keeps the cores.
+    let cleanup = Cleanup(
+        trash
+            .exists()
+            .then(|| std::thread::spawn(move || drop(fs::remove_dir_all(&trash)))),
+    );
     fs::create_dir_all(&staging)?;
-    Ok(staging)
+    Ok((staging, cleanup))
 }
 
 /// Write the remaining files (and the marker) into the staging folder (linking those the
 /// published site holds unchanged, see [`super::reuse`]), then swap it in. Where
 /// the system can exchange two folders at once (Linux), `out` is at every moment the complete
-/// previous site or the new one, and the previous one is then removed from the staging name.
-/// Elsewhere two renames: between them `out` is missing with the previous site in the `-old`
-/// folder, which [`recover`] restores.
+/// previous site or the new one. Elsewhere two renames: between them `out` is missing with the
+/// previous site in the `-old` folder, which [`recover`] restores. Either way the previous site
+/// is then renamed to the `-trash` folder, which the next build removes while it renders.
 pub fn publish(
     out: &Path,
     staging: &Path,
     files: &SiteFiles,
     previous: &Previous,
+    cleanup: Cleanup,
 ) -> std::io::Result<()> {
-    let (_, old) = beside(out);
+    let Beside { old, trash, .. } = beside(out);
     // Each folder once, then the files in parallel.
     let folders: BTreeSet<PathBuf> = files
         .keys()
@@ -223,12 +263,13 @@ pub fn publish(
         .par_iter()
         .try_for_each(|(rel, bytes)| previous.place(rel, bytes, &staging.join(rel)))?;
     fs::write(staging.join(SITE_MARKER), SITE_MARKER_TEXT)?;
+    cleanup.finish();
     if fs::symlink_metadata(out).is_ok() {
         match exchange(staging, out) {
             // The staging folder now holds the previous site. The new one is published: if the
-            // old one cannot be removed now, the next build removes it (see `stage`).
+            // old one cannot be set aside now, the next build does it (see `stage`).
             Ok(()) => {
-                let _ = remove_tree(staging);
+                let _ = set_aside(staging, &trash);
                 return Ok(());
             }
             Err(e) if exchange_unsupported(&e) => {}
@@ -238,9 +279,18 @@ pub fn publish(
     }
     fs::rename(staging, out)?;
     if old.exists() {
-        remove_tree(&old)?;
+        set_aside(&old, &trash)?;
     }
     Ok(())
+}
+
+/// Move the previous site to the trash folder (removing it at once if a trash is still there).
+fn set_aside(previous: &Path, trash: &Path) -> std::io::Result<()> {
+    if trash.exists() {
+        remove_tree(previous)
+    } else {
+        fs::rename(previous, trash)
+    }
 }
 
 /// Swap two paths in one step (`renameat2` with `RENAME_EXCHANGE`).

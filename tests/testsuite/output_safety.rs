@@ -65,11 +65,30 @@ fn stale_output_disappears_and_nothing_outside_the_output_is_deleted() {
             path.display()
         );
     }
+    // The previous site waits beside the new one, hidden, until the next build removes it
+    // while it renders (the user never waits for a tree to be deleted).
     let beside = names(&out_parent);
     assert_eq!(
         beside,
-        ["keep.txt", "site"].iter().map(|s| s.to_string()).collect(),
+        [".site.nnbook-trash", "keep.txt", "site"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
         "leftovers beside the site"
+    );
+    let trash = out_parent.join(".site.nnbook-trash");
+    assert!(
+        trash.join("b/index.html").is_file(),
+        "the trash is the previous site"
+    );
+    build_at(&p.root, &out).succeeded();
+    assert!(
+        !trash.join("b").exists(),
+        "the next build removed the old trash"
+    );
+    assert!(
+        trash.join(".nnbook-site").is_file(),
+        "and set the second site aside"
     );
 }
 

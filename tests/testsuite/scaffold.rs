@@ -27,6 +27,11 @@ fn init_then_new_build_and_new_refuses_to_overwrite() {
     ] {
         assert!(project.join(file).is_file(), "init wrote {file}");
     }
+    // Git ignores the site and the folders kept beside it.
+    assert_eq!(
+        fs::read_to_string(project.join(".gitignore")).unwrap(),
+        "/site\n/.site.nnbook-*\n"
+    );
     let out = nnbook(&["build", "--root", root, "--quiet"]);
     out.succeeded();
     assert!(project.join("site/getting-started/index.html").is_file());
