@@ -6,6 +6,7 @@ use std::fmt;
 
 use crate::text::typographic_minus;
 
+pub mod train;
 mod zero;
 use zero::{exact_zero, find_zero};
 

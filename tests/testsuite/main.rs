@@ -4,6 +4,7 @@
 //! | module | what it covers |
 //! |---|---|
 //! | `numbers` | the network's values against independent ones (the article, by hand, StatQuest) |
+//! | `training` | loss, backpropagated gradient and gradient descent against StatQuest and finite differences |
 //! | `site` | the shipped site: pages, figures, CSV data, links, reproducible output |
 //! | `reader` | MathML, languages, descriptions, sitemap/404/Open Graph, diagrams, notebooks |
 //! | `diagnostics` | insta snapshots of rendered diagnostics written inline |
@@ -35,6 +36,7 @@ mod support;
 mod numbers;
 mod reader;
 mod site;
+mod training;
 
 // Authoring: projects made by the CLI, the guide's quoted messages, diagnostics.
 mod diagnostics;
