@@ -44,6 +44,8 @@ pub struct RenderedLesson {
     pub preview: Option<String>,
     /// Link and image destinations of the page, with their place in the lesson source.
     pub links: Vec<(String, Range<usize>)>,
+    /// The key under which a build that writes records the lesson ([`super::manifest`]).
+    pub record: Option<String>,
 }
 
 /// The rendered lessons of the last build, by folder.

@@ -14,6 +14,7 @@ use crate::lesson::Lesson;
 use crate::render::{self, notebook_name};
 
 use super::cache::{LessonKey, RenderedLesson};
+use super::manifest::LessonRecord;
 use super::place::{root_of, Placed, Target};
 use super::reuse::Previous;
 use super::theme::Theme;
@@ -97,6 +98,42 @@ pub fn render_lesson(
         figures,
         preview,
         links,
+        record: None,
+    })
+}
+
+/// A lesson the published site holds as this build would render it (see [`Previous::reusable`]):
+/// its files are linked into `folder` (the staging folder) without rendering it.
+pub fn link_lesson(
+    folder: &Path,
+    previous: &Previous,
+    key: LessonKey,
+    reused: LessonRecord,
+) -> Result<RenderedLesson, Vec<Diagnostic>> {
+    for name in &reused.names {
+        let dest = folder.join(name);
+        let linked = dest
+            .parent()
+            .map_or(Ok(()), fs::create_dir_all)
+            .and_then(|()| previous.link(name, &dest));
+        if let Err(e) = linked {
+            return Err(vec![Diagnostic::new(format!(
+                "cannot write `{name}` into {}: {e}",
+                folder.display()
+            ))
+            .hint(
+                "check that the output folder's parent is writable and has space",
+            )]);
+        }
+    }
+    Ok(RenderedLesson {
+        key,
+        files: Vec::new(),
+        written: reused.names,
+        figures: reused.figures,
+        preview: reused.preview,
+        links: reused.links,
+        record: None,
     })
 }
 

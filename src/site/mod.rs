@@ -11,6 +11,7 @@ mod index;
 mod lesson_page;
 mod links;
 mod load;
+mod manifest;
 mod place;
 mod publish;
 mod reuse;
@@ -54,6 +55,8 @@ pub struct BuildOptions {
 #[derive(Debug, Clone)]
 pub struct BuildSummary {
     pub lessons: usize,
+    /// How many lessons were rendered; the others were linked unchanged from the published site.
+    pub rendered: usize,
     pub figures: usize,
     pub files: usize,
     pub warnings: Vec<Diagnostic>,
@@ -83,9 +86,12 @@ pub struct Site {
     pub written: BTreeSet<String>,
     pub lessons: usize,
     pub figures: usize,
-    /// How many lessons were rendered by this build (the others were reused from the cache).
+    /// How many lessons were rendered by this build (the others were reused from the cache or
+    /// from the published site).
     pub rendered: usize,
     pub warnings: Vec<Diagnostic>,
+    /// What a build that writes records of each lesson for the next one: folder, key, files.
+    records: Vec<(String, String, manifest::LessonRecord)>,
 }
 
 /// Build the project at `options.root` into `options.out`.
@@ -118,8 +124,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
         }
     };
     publish::publish(&out, &staging, &site.files, &previous, cleanup).map_err(cannot_write)?;
+    manifest::Manifest::write(&out, site.records.into_iter());
     Ok(BuildSummary {
         lessons: site.lessons,
+        rendered: site.rendered,
         figures: site.figures,
         // The pages, figures and other files, and the marker.
         files: site.files.len() + site.written.len() + 1,
@@ -282,10 +290,6 @@ impl Builder {
         for p in &placed {
             warnings.extend(links::broken_links(p, self.cache.get(&p.dir), &exists));
         }
-        if !matches!(self.output, Output::Keep) {
-            // A one-shot build: nothing to keep for the next one.
-            self.cache.clear();
-        }
         Ok(Site {
             files: out,
             written,
@@ -293,7 +297,25 @@ impl Builder {
             figures,
             rendered,
             warnings,
+            records: self.take_records(&placed),
         })
+    }
+
+    /// What a build that writes records of each lesson for the next one ([`manifest`]). A
+    /// one-shot build keeps nothing in memory for a next one: its cache is emptied.
+    fn take_records(&mut self, placed: &[Placed]) -> Vec<(String, String, manifest::LessonRecord)> {
+        let records = placed
+            .iter()
+            .filter_map(|p| {
+                let r = self.cache.get(&p.dir);
+                let key = r.record.clone()?;
+                Some((p.dir.clone(), key, manifest::LessonRecord::from(r)))
+            })
+            .collect();
+        if !matches!(self.output, Output::Keep) {
+            self.cache.clear();
+        }
+        records
     }
 
     /// The lessons' files kept in memory, the names of those written out, and the number of
@@ -378,20 +400,33 @@ impl Builder {
             })
             .collect();
         let output = &self.output;
+        let theme_files = self.theme.as_ref().map(|(files, _)| files);
         let results: Vec<Rendering> = jobs
             .into_par_iter()
-            .map(|(p, key, cached)| match cached {
-                Some(r) => (p, false, Ok(r)),
-                None => {
-                    let rendered = lesson_page::render_lesson(theme, p, key, base_url);
-                    let written = match (output, rendered) {
-                        (Output::Write(folder, previous), Ok(r)) => {
+            .map(|(p, key, cached)| match (cached, output) {
+                (Some(r), _) => (p, false, Ok(r)),
+                (None, Output::Write(folder, previous)) => {
+                    let record = theme_files.and_then(|t| manifest::key(t, base_url, p, &key));
+                    let reused = record.as_ref().and_then(|k| previous.reusable(&p.dir, k));
+                    let fresh = reused.is_none();
+                    let result = match reused {
+                        Some(reused) => lesson_page::link_lesson(folder, previous, key, reused),
+                        None => lesson_page::render_lesson(theme, p, key, base_url).and_then(|r| {
                             lesson_page::write_lesson(Some((folder, previous)), &p.dir, r)
-                        }
-                        (Output::Discard, Ok(r)) => lesson_page::write_lesson(None, &p.dir, r),
-                        (Output::Keep, r) | (_, r @ Err(_)) => r,
+                        }),
                     };
-                    (p, true, written)
+                    (p, fresh, result.map(|r| RenderedLesson { record, ..r }))
+                }
+                (None, Output::Discard) => {
+                    let rendered = lesson_page::render_lesson(theme, p, key, base_url);
+                    (
+                        p,
+                        true,
+                        rendered.and_then(|r| lesson_page::write_lesson(None, &p.dir, r)),
+                    )
+                }
+                (None, Output::Keep) => {
+                    (p, true, lesson_page::render_lesson(theme, p, key, base_url))
                 }
             })
             .collect();

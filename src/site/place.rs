@@ -15,7 +15,7 @@ pub struct Placed {
 }
 
 /// A link from one page to another lesson: its title, language and folder.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Target {
     pub title: String,
     pub lang: String,
@@ -24,7 +24,7 @@ pub struct Target {
 
 /// The other lessons a lesson page links to: the previous and next lesson of its language, and
 /// the same lesson in other languages.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Neighbours {
     pub prev: Option<Target>,
     pub next: Option<Target>,

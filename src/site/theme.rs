@@ -40,15 +40,25 @@ impl ThemeFiles {
     /// Whether two snapshots render lesson pages alike: the same configuration and the same
     /// templates, leaving out the index, the 404 page and the files copied as they are.
     pub fn same_for_lessons(&self, other: &ThemeFiles) -> bool {
-        fn for_lessons(t: &ThemeFiles) -> impl Iterator<Item = (&String, &Vec<u8>)> {
-            t.files
-                .iter()
-                .filter(|(name, _)| {
-                    name.ends_with(".html") && *name != "index.html" && *name != "404.html"
-                })
-                .map(|(name, (_, bytes))| (name, bytes))
-        }
-        self.config == other.config && for_lessons(self).eq(for_lessons(other))
+        self.config == other.config && self.for_lessons().eq(other.for_lessons())
+    }
+
+    /// The configuration and the templates lesson pages are rendered with, fed to `hasher`
+    /// (for the key under which a build records a lesson's files, see [`super::manifest`]).
+    pub fn hash_for_lessons(&self, hasher: &mut impl std::hash::Hasher) {
+        use std::hash::Hash;
+        self.config.as_ref().map(|c| &c.text).hash(hasher);
+        self.for_lessons().for_each(|file| file.hash(hasher));
+    }
+
+    /// The templates that lesson pages use: all but the index, the 404 page and the assets.
+    fn for_lessons(&self) -> impl Iterator<Item = (&String, &Vec<u8>)> {
+        self.files
+            .iter()
+            .filter(|(name, _)| {
+                name.ends_with(".html") && *name != "index.html" && *name != "404.html"
+            })
+            .map(|(name, (_, bytes))| (name, bytes))
     }
 
     pub fn read(root: &Path) -> Result<ThemeFiles, Error> {

@@ -8,7 +8,7 @@ use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
 
 use crate::support::tree::{assert_same, files, names, snapshot, write};
-use crate::support::{build_at, build_command, run, small, Project};
+use crate::support::{build_at, build_command, run, small, Project, REPO};
 
 #[test]
 fn stale_output_disappears_and_nothing_outside_the_output_is_deleted() {
@@ -66,14 +66,20 @@ fn stale_output_disappears_and_nothing_outside_the_output_is_deleted() {
         );
     }
     // The previous site waits beside the new one, hidden, until the next build removes it
-    // while it renders (the user never waits for a tree to be deleted).
+    // while it renders (the user never waits for a tree to be deleted); the manifest records
+    // what each lesson was built from, so that the next build renders only what changed.
     let beside = names(&out_parent);
     assert_eq!(
         beside,
-        [".site.nnbook-trash", "keep.txt", "site"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
+        [
+            ".site.nnbook-manifest",
+            ".site.nnbook-trash",
+            "keep.txt",
+            "site"
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect(),
         "leftovers beside the site"
     );
     let trash = out_parent.join(".site.nnbook-trash");
@@ -136,7 +142,11 @@ fn a_build_failing_while_drawing_leaves_the_previous_site_and_no_staging() {
     let beside = names(&p.root);
     assert_eq!(
         beside,
-        BTreeSet::from(["content".to_string(), "site".to_string()]),
+        BTreeSet::from([
+            ".site.nnbook-manifest".to_string(),
+            "content".to_string(),
+            "site".to_string()
+        ]),
         "leftovers beside the site"
     );
 }
@@ -363,4 +373,62 @@ fn a_rebuild_links_unchanged_files_and_rewrites_the_others() {
     let fresh = p.base.join("fresh");
     run(&mut build_command(&p.root, &fresh)).succeeded();
     assert_eq!(files(&site), files(&fresh));
+}
+
+/// A rebuild renders only the lessons whose inputs changed: the others are linked from the
+/// published site as the manifest beside it recorded them, unless a file of theirs was edited
+/// since. Whatever is reused, the site is exactly what a fresh build writes.
+#[test]
+fn a_rebuild_renders_only_what_changed() {
+    let lessons: Vec<(String, String)> = (0..6)
+        .map(|i| {
+            (
+                format!("l{i}.md"),
+                small(&format!("slug = \"l{i}\"\norder = {i}\n")),
+            )
+        })
+        .collect();
+    let refs: Vec<(&str, &str)> = lessons
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let p = Project::with_lessons(&refs);
+    let rendered = |p: &Project| p.build().expect("build").rendered;
+    assert_eq!(rendered(&p), 6, "the first build renders everything");
+    assert_eq!(rendered(&p), 0, "nothing changed");
+    // Prose of one lesson: that lesson only (its title, shown by its neighbours, is the same).
+    write(
+        &p.root.join("content/l2.md"),
+        lessons[2]
+            .1
+            .replace("The top node has", "The upper node has"),
+    );
+    assert_eq!(rendered(&p), 1, "one lesson's prose changed");
+    // A title: the lesson and its two neighbours (their previous/next links show it).
+    write(
+        &p.root.join("content/l4.md"),
+        lessons[4].1.replace("Small lesson", "Renamed lesson"),
+    );
+    assert_eq!(rendered(&p), 3, "a title changed");
+    // A file of the site edited by hand: its lesson is rendered and the file written anew.
+    let page = p.site().join("l0/index.html");
+    let mut text = fs::read_to_string(&page).expect("page");
+    text.push_str("<!-- edited -->");
+    write(&page, &text);
+    assert_eq!(rendered(&p), 1, "an edited output file");
+    // The lesson template: every lesson.
+    let template = fs::read_to_string(Path::new(REPO).join("templates/lesson.html"))
+        .expect("the default lesson template");
+    write(
+        &p.root.join("templates/lesson.html"),
+        template.replace("</article>", "</article>\n"),
+    );
+    assert_eq!(rendered(&p), 6, "the lesson template changed");
+    // No manifest (or an unreadable one): everything, and still the same site.
+    let manifest = p.site().with_file_name(".site.nnbook-manifest");
+    write(&manifest, "{ not json");
+    assert_eq!(rendered(&p), 6, "an unreadable manifest");
+    let fresh = p.base.join("fresh");
+    run(&mut build_command(&p.root, &fresh)).succeeded();
+    assert_eq!(files(&p.site()), files(&fresh));
 }

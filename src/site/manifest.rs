@@ -1,0 +1,190 @@
+//! What a build records about the lessons it wrote, so that the next build (a new process) need
+//! not render a lesson whose inputs did not change: its files in the published site are linked
+//! into the new one as they are.
+//!
+//! The record (`.site.nnbook-manifest` beside the output folder, outside the published tree so
+//! that the site stays byte-identical) holds, per lesson folder, a [`key`] of everything the
+//! lesson's files depend on (the nnbook binary, the configuration and the lesson templates, the
+//! base URL, the lesson's text, its place, neighbours and translations) and, per file, the
+//! identity the file had when it was written (size and modification time, as make and git's
+//! index use). A lesson is reused only when its key is the same and every file in the published site
+//! still has that identity: a file edited by hand is noticed, and the lesson is rendered again.
+//! A record that is missing, unreadable or stale costs a render, never a wrong file.
+
+use std::collections::HashMap;
+use std::fs;
+use std::hash::{Hash, Hasher};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::cache::{LessonKey, RenderedLesson};
+use super::place::Placed;
+use super::theme::ThemeFiles;
+
+/// The format's version: a record of another version is ignored.
+const VERSION: u32 = 1;
+
+/// The manifest's path for the output folder `out`.
+pub fn path(out: &Path) -> PathBuf {
+    let name = out
+        .file_name()
+        .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
+    out.with_file_name(format!(".{name}.nnbook-manifest"))
+}
+
+/// A file as it was written: enough to notice that it changed since.
+#[derive(Serialize, Deserialize, PartialEq, Eq, Clone, Debug)]
+struct Stamp {
+    name: String,
+    size: u64,
+    modified_ns: u128,
+}
+
+impl Stamp {
+    fn of(name: &str, file: &Path) -> Option<Stamp> {
+        let m = fs::symlink_metadata(file).ok().filter(|m| m.is_file())?;
+        Some(Stamp {
+            name: name.to_string(),
+            size: m.len(),
+            modified_ns: nanos(m.modified().ok()?)?,
+        })
+    }
+}
+
+/// One lesson folder's record.
+#[derive(Serialize, Deserialize, Clone, Debug)]
+struct Entry {
+    key: String,
+    files: Vec<Stamp>,
+    figures: usize,
+    preview: Option<String>,
+    links: Vec<(String, Range<usize>)>,
+}
+
+/// The records of the published site, by lesson folder.
+#[derive(Serialize, Deserialize, Default, Debug)]
+pub struct Manifest {
+    version: u32,
+    lessons: HashMap<String, Entry>,
+}
+
+impl Manifest {
+    /// The record beside `out`, or an empty one.
+    pub fn read(out: &Path) -> Manifest {
+        fs::read(path(out))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<Manifest>(&bytes).ok())
+            .filter(|m| m.version == VERSION)
+            .unwrap_or_default()
+    }
+
+    /// The lesson in folder `dir` as the published site at `site` holds it, if its key is
+    /// `key` and its files are as they were written: only their names are returned (the build
+    /// links them into the new site).
+    pub fn reusable(&self, site: &Path, dir: &str, key: &str) -> Option<LessonRecord> {
+        let entry = self.lessons.get(dir).filter(|e| e.key == key)?;
+        let unchanged = entry
+            .files
+            .iter()
+            .all(|f| Stamp::of(&f.name, &site.join(&f.name)).as_ref() == Some(f));
+        unchanged.then(|| LessonRecord {
+            names: entry.files.iter().map(|f| f.name.clone()).collect(),
+            figures: entry.figures,
+            preview: entry.preview.clone(),
+            links: entry.links.clone(),
+        })
+    }
+
+    /// Record the lessons of a site just published at `out`, and write the record beside it.
+    /// A record that cannot be written only costs the next build its reuse.
+    pub fn write(out: &Path, lessons: impl Iterator<Item = (String, String, LessonRecord)>) {
+        let mut manifest = Manifest {
+            version: VERSION,
+            lessons: HashMap::new(),
+        };
+        for (dir, key, lesson) in lessons {
+            let files: Option<Vec<Stamp>> = lesson
+                .names
+                .iter()
+                .map(|name| Stamp::of(name, &out.join(name)))
+                .collect();
+            if let Some(files) = files {
+                let entry = Entry {
+                    key,
+                    files,
+                    figures: lesson.figures,
+                    preview: lesson.preview,
+                    links: lesson.links,
+                };
+                manifest.lessons.insert(dir, entry);
+            }
+        }
+        if let Ok(json) = serde_json::to_vec(&manifest) {
+            let _ = fs::write(path(out), json);
+        }
+    }
+}
+
+/// A lesson's files (their names) and what the rest of the site needs to know of them: what a
+/// build records of a written lesson, and what a reused one brings.
+#[derive(Debug, Clone)]
+pub struct LessonRecord {
+    pub names: Vec<String>,
+    pub figures: usize,
+    pub preview: Option<String>,
+    pub links: Vec<(String, Range<usize>)>,
+}
+
+impl From<&RenderedLesson> for LessonRecord {
+    fn from(r: &RenderedLesson) -> LessonRecord {
+        LessonRecord {
+            names: r.written.clone(),
+            figures: r.figures,
+            preview: r.preview.clone(),
+            links: r.links.clone(),
+        }
+    }
+}
+
+/// The key of everything a lesson's files depend on, as 128 bits in hex: this nnbook binary
+/// (its size and modification time: a rebuilt nnbook renders everything again), the theme's
+/// lesson templates and configuration, the base URL, and the lesson's text, place and
+/// neighbours. `None` when the binary cannot be identified: then nothing is reused.
+pub fn key(
+    theme: &ThemeFiles,
+    base_url: Option<&str>,
+    placed: &Placed,
+    lesson: &LessonKey,
+) -> Option<String> {
+    let binary = binary_identity()?;
+    let halves = [0u8, 1].map(|half| {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        half.hash(&mut h);
+        binary.hash(&mut h);
+        theme.hash_for_lessons(&mut h);
+        base_url.hash(&mut h);
+        (&placed.dir, &placed.lang, &lesson.lesson.source.path).hash(&mut h);
+        lesson.lesson.source.text.hash(&mut h);
+        lesson.neighbours.hash(&mut h);
+        h.finish()
+    });
+    Some(format!("{:016x}{:016x}", halves[0], halves[1]))
+}
+
+/// The running binary's size and modification time (once per process).
+fn binary_identity() -> Option<(u64, u128)> {
+    static IDENTITY: std::sync::OnceLock<Option<(u64, u128)>> = std::sync::OnceLock::new();
+    *IDENTITY.get_or_init(|| {
+        let m = std::env::current_exe().and_then(fs::metadata).ok()?;
+        Some((m.len(), nanos(m.modified().ok()?)?))
+    })
+}
+
+/// A time as nanoseconds since 1970.
+fn nanos(t: std::time::SystemTime) -> Option<u128> {
+    t.duration_since(std::time::UNIX_EPOCH)
+        .ok()
+        .map(|d| d.as_nanos())
+}
