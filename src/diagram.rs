@@ -71,6 +71,7 @@ pub fn draw(spec: &DiagramSpec, network: &Network, lang: &str) -> Figure {
         description,
         width: width as u32,
         height: height as u32,
+        chart: None,
     }
 }
 

@@ -19,6 +19,7 @@ pub mod text;
 // The stages, in data-flow order.
 pub mod content;
 pub mod diagram;
+pub mod explore;
 pub mod figure;
 pub mod highlight;
 pub mod lesson;

@@ -29,7 +29,7 @@ pub const HEIGHT: u32 = 320;
 /// The largest value a figure draws (beyond it, plotters' pixel arithmetic would overflow).
 pub const MAX_VALUE: f64 = 1e12;
 /// Approximate height of the plotting area, used to bound the sampling error to half a pixel.
-const PLOT_HEIGHT: f64 = 220.0;
+pub const PLOT_HEIGHT: f64 = 220.0;
 
 static FONT: &[u8] = include_bytes!("../font/DejaVuSans.ttf");
 static REGISTER_FONT: Once = Once::new();
@@ -44,6 +44,21 @@ pub struct Figure {
     pub description: String,
     pub width: u32,
     pub height: u32,
+    /// Where a chart's values land on its drawing (`None` for a diagram): what the page's script
+    /// needs to draw it again for other parameters, exactly as here.
+    pub chart: Option<ChartGeometry>,
+}
+
+/// A chart's mapping from values to pixels, as plotters lays it out.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ChartGeometry {
+    /// The pixel limits values are mapped to: x from left to right, y from bottom to top.
+    pub x_pixels: (i32, i32),
+    pub y_pixels: (i32, i32),
+    /// The plotting area's size in pixels (the legend is placed in it).
+    pub area: (u32, u32),
+    /// The legend's corner, if there is a legend.
+    pub legend: Option<&'static str>,
 }
 
 fn register_font() {
@@ -103,7 +118,7 @@ pub fn draw_sampled(
     let (x0, x1) = (network.input.from, network.input.to);
     let xpad = 0.02 * (x1 - x0);
     let mut svg = String::new();
-    plot(
+    let chart = plot(
         &mut svg,
         spec,
         data,
@@ -124,6 +139,7 @@ pub fn draw_sampled(
         description,
         width: WIDTH,
         height: HEIGHT,
+        chart: Some(chart),
     })
 }
 
@@ -131,14 +147,15 @@ pub fn draw_sampled(
 type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
 /// Draw the chart into `svg` over the input range `xs` and the value range `ys`: axes, one
-/// line per series, the data points, and a legend if anything is labelled.
+/// line per series, the data points, and a legend if anything is labelled. Returns where values
+/// land on the drawing.
 fn plot(
     svg: &mut String,
     spec: &FigureSpec,
     data: &Data,
     xs: (f64, f64),
     ys: (f64, f64),
-) -> Result<(), String> {
+) -> Result<ChartGeometry, String> {
     let root = SvgWriter::new(svg, (WIDTH, HEIGHT)).into_drawing_area();
     root.fill(&WHITE).map_err(|e| e.to_string())?;
     let mut builder = ChartBuilder::on(&root);
@@ -152,6 +169,14 @@ fn plot(
     let mut chart = builder
         .build_cartesian_2d(xs.0..xs.1, ys.0..ys.1)
         .map_err(|e| e.to_string())?;
+    // plotters maps values to the area's first to last pixel, y upwards.
+    let (px, py) = chart.plotting_area().get_pixel_range();
+    let mut geometry = ChartGeometry {
+        x_pixels: (px.start, px.end - 1),
+        y_pixels: (py.end - 1, py.start),
+        area: chart.plotting_area().dim_in_pixel(),
+        legend: None,
+    };
     let tick = |v: &f64| ticks::tick_label(*v);
     chart
         .configure_mesh()
@@ -171,16 +196,19 @@ fn plot(
     let lines_labelled = lines(&mut chart, spec, data, ys.1 - ys.0)?;
     let points_labelled = points(&mut chart, spec, xs)?;
     if lines_labelled || points_labelled {
+        let (corner, name) = legend_corner(data, &spec.points, xs, ys);
+        geometry.legend = Some(name);
         chart
             .configure_series_labels()
-            .position(legend_corner(data, &spec.points, xs, ys))
+            .position(corner)
             .background_style(WHITE.mix(0.85))
             .border_style(RGBColor(0xbb, 0xbb, 0xbb))
             .label_font(("sans-serif", 17))
             .draw()
             .map_err(|e| e.to_string())?;
     }
-    root.present().map_err(|e| e.to_string())
+    root.present().map_err(|e| e.to_string())?;
+    Ok(geometry)
 }
 
 /// One line per series, in its colour; returns whether any has a label for the legend.
@@ -255,13 +283,13 @@ fn straighten(points: &[(f64, f64)], y_span: f64) -> Vec<(f64, f64)> {
     kept
 }
 
-/// The corner of the plot where the legend hides the fewest drawn points.
+/// The corner of the plot where the legend hides the fewest drawn points, and its name.
 fn legend_corner(
     data: &Data,
     points: &[(f64, f64)],
     (x0, x1): (f64, f64),
     (y0, y1): (f64, f64),
-) -> SeriesLabelPosition {
+) -> (SeriesLabelPosition, &'static str) {
     let drawn: Vec<(f64, f64)> = data
         .points()
         .chain(points.iter().copied())
@@ -269,10 +297,26 @@ fn legend_corner(
         .collect();
     // Candidate corners as (left, right, bottom, top) in unit coordinates, in order of preference.
     let corners = [
-        (SeriesLabelPosition::UpperRight, (0.55, 1.0, 0.7, 1.0)),
-        (SeriesLabelPosition::UpperLeft, (0.0, 0.45, 0.7, 1.0)),
-        (SeriesLabelPosition::LowerRight, (0.55, 1.0, 0.0, 0.3)),
-        (SeriesLabelPosition::LowerLeft, (0.0, 0.45, 0.0, 0.3)),
+        (
+            SeriesLabelPosition::UpperRight,
+            "upper-right",
+            (0.55, 1.0, 0.7, 1.0),
+        ),
+        (
+            SeriesLabelPosition::UpperLeft,
+            "upper-left",
+            (0.0, 0.45, 0.7, 1.0),
+        ),
+        (
+            SeriesLabelPosition::LowerRight,
+            "lower-right",
+            (0.55, 1.0, 0.0, 0.3),
+        ),
+        (
+            SeriesLabelPosition::LowerLeft,
+            "lower-left",
+            (0.0, 0.45, 0.0, 0.3),
+        ),
     ];
     let hidden = |(l, r, b, t): (f64, f64, f64, f64)| {
         drawn
@@ -282,8 +326,11 @@ fn legend_corner(
     };
     corners
         .into_iter()
-        .min_by_key(|(_, area)| hidden(*area))
-        .map_or(SeriesLabelPosition::UpperRight, |(p, _)| p)
+        .min_by_key(|(_, _, area)| hidden(*area))
+        .map_or(
+            (SeriesLabelPosition::UpperRight, "upper-right"),
+            |(p, n, _)| (p, n),
+        )
 }
 
 /// A legend label padded for layout: the embedded font has no CJK glyphs, so plotters would

@@ -2,6 +2,7 @@
 //! `parameters`, `diagram`) of a Markdown file, parsed and validated against the lesson's
 //! network. Each parsed block knows the fence it came from.
 
+mod controls;
 mod figure_block;
 mod front;
 mod limits;
@@ -17,6 +18,7 @@ use crate::i18n;
 use crate::markdown::{self, Fence};
 use crate::network::Network;
 
+pub use controls::Control;
 use figure_block::Ids;
 pub use figure_block::{DiagramSpec, FigureSpec, Rgb, SeriesSpec};
 pub use limits::{
@@ -43,6 +45,8 @@ pub struct Lesson {
     /// Byte offset of the Markdown body (after the front matter) in the source.
     pub body_start: usize,
     pub network: Option<Network>,
+    /// The parameters a reader can move on the page (see [`controls`]).
+    pub controls: Vec<Control>,
     /// Every fenced code block of the body, nnbook blocks included, in document order.
     pub fences: Vec<Fence>,
     /// The nnbook blocks, in document order; each knows its fence.
@@ -166,6 +170,7 @@ pub fn parse_partly(mut source: SourceFile, file_stem: &str) -> (Option<Lesson>,
         precision: front.precision,
         body_start,
         network: network.parsed,
+        controls: network.controls,
         blocks,
         fences,
         warnings,
@@ -204,6 +209,7 @@ fn unclosed_fences(
 /// The lesson's network block: the network if it parsed, and whether there is a block at all.
 struct NetworkBlock {
     parsed: Option<Network>,
+    controls: Vec<Control>,
     written: bool,
 }
 
@@ -214,6 +220,7 @@ fn parse_network(
     problems: &mut Vec<Diagnostic>,
 ) -> NetworkBlock {
     let mut parsed = None;
+    let mut controls = Vec::new();
     let mut first: Option<&Fence> = None;
     for fence in fences.iter().filter(|f| f.kind == "network" && f.closed) {
         if let Some(first) = first {
@@ -228,12 +235,13 @@ fn parse_network(
         }
         first = Some(fence);
         match network_block::parse(source, fence) {
-            Ok(n) => parsed = Some(n),
+            Ok((n, c)) => (parsed, controls) = (Some(n), c),
             Err(d) => problems.push(d),
         }
     }
     NetworkBlock {
         parsed,
+        controls,
         written: fences.iter().any(|f| f.kind == "network"),
     }
 }

@@ -14,6 +14,7 @@ use crate::markdown::Fence;
 use crate::network::{Activation, Input, Layer, Network, Node, Param};
 use crate::text::{did_you_mean, plural, typographic_minus};
 
+use super::controls::{self, Control, ControlList};
 use super::limits::{
     at_most, MAX_INPUT_MAGNITUDE, MAX_LAYERS, MAX_NODES, MAX_PARAMETERS, MAX_SAMPLES,
     MIN_INPUT_SPAN,
@@ -27,6 +28,7 @@ struct RawNetwork {
     #[serde(default)]
     layer: Vec<Spanned<RawLayer>>,
     output: Spanned<RawOutput>,
+    controls: Option<Spanned<ControlList>>,
 }
 
 #[derive(Deserialize)]
@@ -171,8 +173,8 @@ fn parse_params(
         .collect()
 }
 
-/// Parse and check a network block, and find its kinks.
-pub fn parse(source: &SourceFile, fence: &Fence) -> Result<Network, Diagnostic> {
+/// Parse and check a network block, and find its kinks; with the reader's controls.
+pub fn parse(source: &SourceFile, fence: &Fence) -> Result<(Network, Vec<Control>), Diagnostic> {
     let raw: RawNetwork = from_block(source, fence, "network block")?;
     let mut reader = Reader {
         source,
@@ -225,7 +227,8 @@ pub fn parse(source: &SourceFile, fence: &Fence) -> Result<Network, Diagnostic> 
         kinks: Vec::new(),
     };
     network.kinks = network.find_kinks();
-    Ok(network)
+    let controls = controls::parse(source, fence, &network, raw.controls.as_ref())?;
+    Ok((network, controls))
 }
 
 /// Reads the parts of one network block, keeping the names given so far (every node, weight

@@ -13,6 +13,7 @@ use pulldown_cmark::{
 };
 
 use crate::error::Diagnostic;
+use crate::explore;
 use crate::figure::{self, Figure};
 use crate::highlight;
 use crate::i18n;
@@ -81,6 +82,7 @@ pub fn render(lesson: &Lesson, figures: &[Figure], lang: &str) -> Result<Page, V
     }
     let mut html_out = String::with_capacity(body.len() * 2);
     html::push_html(&mut html_out, walk.out.into_iter());
+    html_out.push_str(&explore::model_script(lesson, figures));
     Ok(Page {
         html: html_out,
         links: walk.links,

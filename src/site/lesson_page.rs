@@ -75,6 +75,10 @@ pub fn render_lesson(
     if let Some(n) = &neighbours.next {
         ctx.insert("next", &link(n));
     }
+    ctx.insert(
+        "explorable",
+        &rendered.page.html.contains("id=\"nn-model\""),
+    );
     let translations: Vec<Link> = neighbours.translations.iter().map(link).collect();
     ctx.insert("translations", &translations);
     if let Some(base) = base_url {

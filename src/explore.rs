@@ -1,0 +1,143 @@
+//! The model of an explorable lesson: what the page's script (`explore.js`) needs to evaluate
+//! the network again for the reader's parameters and draw every chart exactly as the build does:
+//! the network's structure and values, the controls, and per chart its signals, points and the
+//! mapping from values to pixels. It goes into the page as JSON
+//! (`<script type="application/json" id="nn-model">`); without the script the page is static.
+
+use serde::Serialize;
+
+use crate::figure::{ChartGeometry, Figure, PLOT_HEIGHT};
+use crate::lesson::{BlockKind, Control, Lesson};
+use crate::network::{Network, Quantity, Signal};
+
+#[derive(Serialize)]
+struct Model<'a> {
+    input: InputModel<'a>,
+    layers: Vec<LayerModel<'a>>,
+    /// Every parameter in order: name, value, the literal as typed.
+    params: Vec<(&'a str, f64, &'a str)>,
+    /// Per control: the parameter, from, to, step.
+    controls: Vec<(&'a str, f64, f64, f64)>,
+    charts: Vec<ChartModel<'a>>,
+    /// The plot height the sampling tolerance of smooth curves is measured against.
+    plot_height: f64,
+}
+
+#[derive(Serialize)]
+struct InputModel<'a> {
+    name: &'a str,
+    from: f64,
+    to: f64,
+    samples: usize,
+}
+
+#[derive(Serialize)]
+struct LayerModel<'a> {
+    activation: &'static str,
+    /// Per node: its name, the indexes of its weights and of its bias in `params`.
+    nodes: Vec<(&'a str, Vec<usize>, usize)>,
+}
+
+#[derive(Serialize)]
+struct ChartModel<'a> {
+    id: &'a str,
+    /// Per series: layer, node, quantity and (for a weighted signal) the next layer's node.
+    signals: Vec<(usize, usize, &'static str, usize)>,
+    /// Per series: its colour as the drawing writes it (`#2CA02C`).
+    colors: Vec<String>,
+    points: &'a [(f64, f64)],
+    geometry: &'a ChartGeometry,
+}
+
+/// The model of a lesson with controls, as a `<script>` element for its page; empty for a
+/// lesson without a network or controls.
+pub fn model_script(lesson: &Lesson, figures: &[Figure]) -> String {
+    let Some(network) = lesson.network.as_ref() else {
+        return String::new();
+    };
+    if lesson.controls.is_empty() {
+        return String::new();
+    }
+    let model = Model {
+        input: InputModel {
+            name: &network.input.name,
+            from: network.input.from,
+            to: network.input.to,
+            samples: network.input.samples,
+        },
+        layers: layers(network),
+        params: network
+            .params()
+            .map(|p| (p.name.as_str(), p.value, p.literal.as_str()))
+            .collect(),
+        controls: lesson.controls.iter().map(control).collect(),
+        charts: charts(lesson, figures),
+        plot_height: PLOT_HEIGHT,
+    };
+    let json = serde_json::to_string(&model).unwrap_or_default();
+    // `</` would end the script element early.
+    format!(
+        "<script type=\"application/json\" id=\"nn-model\">{}</script>\n",
+        json.replace("</", "<\\/")
+    )
+}
+
+fn layers(network: &Network) -> Vec<LayerModel<'_>> {
+    let mut index = 0;
+    network
+        .layers
+        .iter()
+        .map(|layer| LayerModel {
+            activation: layer.activation.name(),
+            nodes: layer
+                .nodes
+                .iter()
+                .map(|node| {
+                    let weights: Vec<usize> = (index..index + node.weights.len()).collect();
+                    index += node.weights.len() + 1;
+                    (node.name.as_str(), weights, index - 1)
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+fn charts<'a>(lesson: &'a Lesson, figures: &'a [Figure]) -> Vec<ChartModel<'a>> {
+    lesson
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            BlockKind::Figure(spec) => Some(spec),
+            _ => None,
+        })
+        .filter_map(|spec| {
+            let figure = figures.iter().find(|f| f.id == spec.id)?;
+            Some(ChartModel {
+                id: &spec.id,
+                signals: spec.series.iter().map(|s| signal(&s.signal)).collect(),
+                colors: spec
+                    .series
+                    .iter()
+                    .map(|s| format!("#{:02X}{:02X}{:02X}", s.color.0, s.color.1, s.color.2))
+                    .collect(),
+                points: &spec.points,
+                geometry: figure.chart.as_ref()?,
+            })
+        })
+        .collect()
+}
+
+fn control(c: &Control) -> (&str, f64, f64, f64) {
+    (&c.param, c.from, c.to, c.step)
+}
+
+fn signal(s: &Signal) -> (usize, usize, &'static str, usize) {
+    let (quantity, to) = match s.quantity {
+        Quantity::Input => ("input", 0),
+        Quantity::Sum => ("sum", 0),
+        Quantity::Linear => ("linear", 0),
+        Quantity::Activation => ("activation", 0),
+        Quantity::Weighted(to) => ("weighted", to),
+    };
+    (s.layer, s.node, quantity, to)
+}

@@ -1,0 +1,236 @@
+//! The reader's controls: which of the network's parameters a reader can move on the page, over
+//! which range and in which steps. Written in the network block:
+//!
+//! ```toml
+//! [controls]
+//! w3 = { from = -60, to = 0, step = 0.1 }
+//! b3 = {}                        # the default range and step
+//! ```
+//!
+//! Without a `[controls]` table every weight and bias gets a control with the default range
+//! (the value ± twice its size, at least ± 2) and step (a 1-2-5 hundredth of the range); an
+//! empty table gives none.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::{Diagnostic, SourceFile};
+use crate::markdown::Fence;
+use crate::network::{Network, Param};
+use crate::text::{did_you_mean, shortest};
+
+/// One control: a parameter the reader can move from `from` to `to` in steps of `step`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Control {
+    pub param: String,
+    pub from: f64,
+    pub to: f64,
+    pub step: f64,
+}
+
+/// `{ from = -60, to = 0, step = 0.1 }`, each optional.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawControl {
+    from: Option<Spanned<f64>>,
+    to: Option<Spanned<f64>>,
+    step: Option<Spanned<f64>>,
+}
+
+/// The `[controls]` table, in the order written.
+pub(super) struct ControlList(Vec<(Spanned<String>, Spanned<RawControl>)>);
+
+impl<'de> Deserialize<'de> for ControlList {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V(PhantomData<ControlList>);
+        impl<'de> Visitor<'de> for V {
+            type Value = ControlList;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a table of parameters, like { w3 = { from = -60, to = 0 } }")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ControlList, A::Error> {
+                let mut out = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    out.push(entry);
+                }
+                Ok(ControlList(out))
+            }
+        }
+        d.deserialize_map(V(PhantomData))
+    }
+}
+
+/// At most this many controls (a panel of sliders a reader can still use).
+pub const MAX_CONTROLS: usize = 64;
+
+/// The controls of a network block: those of its `[controls]` table, checked, or by default one
+/// per parameter.
+pub(super) fn parse(
+    source: &SourceFile,
+    fence: &Fence,
+    network: &Network,
+    list: Option<&Spanned<ControlList>>,
+) -> Result<Vec<Control>, Diagnostic> {
+    let Some(list) = list else {
+        return Ok(network
+            .params()
+            .take(MAX_CONTROLS)
+            .map(default_control)
+            .collect());
+    };
+    let entries = &list.get_ref().0;
+    super::limits::at_most(
+        source,
+        entries.len(),
+        MAX_CONTROLS,
+        || fence.source_span(entries[MAX_CONTROLS].0.span()),
+        ("controls", "controls"),
+    )?;
+    let mut controls: Vec<Control> = Vec::new();
+    for (name, raw) in entries {
+        let span = fence.source_span(name.span());
+        let Some(param) = network.param(name.get_ref()) else {
+            let d = source
+                .error(
+                    span,
+                    format!(
+                        "`{}` is not a weight or bias of the network",
+                        name.get_ref()
+                    ),
+                )
+                .expected("a parameter named in the network block, like w1 or b3");
+            let names = network.params().map(|p| p.name.as_str());
+            return Err(match did_you_mean(name.get_ref(), names) {
+                Some(hint) => d.hint(hint),
+                None => d.hint("list the parameters the reader may move, each once"),
+            });
+        };
+        if controls.iter().any(|c| c.param == param.name) {
+            return Err(source
+                .error(span, format!("a second control for `{}`", param.name))
+                .expected("each parameter once")
+                .hint("remove one of the two"));
+        }
+        controls.push(checked(source, fence, param, raw)?);
+    }
+    Ok(controls)
+}
+
+/// A control as written, with the defaults filled in, checked: a finite range around the
+/// author's value, a positive step that fits in it.
+fn checked(
+    source: &SourceFile,
+    fence: &Fence,
+    param: &Param,
+    raw: &Spanned<RawControl>,
+) -> Result<Control, Diagnostic> {
+    let default = default_control(param);
+    let value = |v: &Option<Spanned<f64>>, what: &str, fallback: f64| match v {
+        None => Ok(fallback),
+        Some(v) if v.get_ref().is_finite() => Ok(*v.get_ref()),
+        Some(v) => Err(source
+            .error(
+                fence.source_span(v.span()),
+                format!("{what} is not a finite number"),
+            )
+            .expected("a finite number")
+            .hint("TOML's inf and nan are not allowed here")),
+    };
+    let from = value(&raw.get_ref().from, "`from`", default.from)?;
+    let to = value(&raw.get_ref().to, "`to`", default.to)?;
+    let span = fence.source_span(raw.span());
+    let name = &param.name;
+    if !(from <= param.value && param.value <= to) {
+        return Err(source
+            .error(
+                span,
+                format!(
+                    "the range {} to {} does not hold {name} = {}",
+                    shortest(from),
+                    shortest(to),
+                    param.literal
+                ),
+            )
+            .expected(format!("`from` ≤ {} ≤ `to`", param.literal))
+            .hint("the page opens at the author's value, so the range must contain it"));
+    }
+    let step = value(&raw.get_ref().step, "`step`", nice_step(to - from))?;
+    if !(step > 0.0 && step <= to - from) {
+        return Err(source
+            .error(span, format!("a step of {} for {name}", shortest(step)))
+            .expected(format!(
+                "a step above 0 and at most the range's width, {}",
+                shortest(to - from)
+            ))
+            .hint("leave `step` out for a hundredth of the range"));
+    }
+    let steps = (param.value - from) / step;
+    if (steps - steps.round()).abs() > 1e-6 * steps.abs().max(1.0) {
+        return Err(source
+            .error(
+                span,
+                format!("{name} = {} is not on the control's steps", param.literal),
+            )
+            .expected(format!(
+                "`from` a whole number of steps ({}) below {}",
+                shortest(step),
+                param.literal
+            ))
+            .hint("a slider moves in steps from `from`: change `from` or `step`"));
+    }
+    Ok(Control {
+        param: name.clone(),
+        from,
+        to,
+        step,
+    })
+}
+
+/// The default control of a parameter: its value ± about twice its size (at least ± 2), in
+/// steps of a round hundredth of that range.
+fn default_control(param: &Param) -> Control {
+    let half = 2.0 * param.value.abs().max(1.0);
+    let step = nice_step(2.0 * half);
+    // A whole number of steps either side, so that the author's value is on the slider's grid.
+    let steps = (half / step).round();
+    Control {
+        param: param.name.clone(),
+        from: param.value - steps * step,
+        to: param.value + steps * step,
+        step,
+    }
+}
+
+/// A round step (1, 2 or 5 times a power of ten) near a hundredth of `span`.
+fn nice_step(span: f64) -> f64 {
+    let raw = span / 100.0;
+    let power = 10f64.powf(raw.log10().floor());
+    let mantissa = raw / power;
+    let m = if mantissa < 1.5 {
+        1.0
+    } else if mantissa < 3.5 {
+        2.0
+    } else if mantissa < 7.5 {
+        5.0
+    } else {
+        10.0
+    };
+    m * power
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nice_step;
+
+    #[test]
+    fn steps_are_round() {
+        assert_eq!(nice_step(100.0), 1.0);
+        assert_eq!(nice_step(8.0), 0.1);
+        assert_eq!(nice_step(3.4 * 2.0), 0.05);
+        assert_eq!(nice_step(163.2), 2.0);
+    }
+}

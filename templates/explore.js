@@ -1,0 +1,375 @@
+// nnbook: explorable lessons. The page carries its lesson's model (#nn-model: the network, the
+// controls, each chart's signals and pixel mapping). Moving a control evaluates the network again
+// and redraws every chart exactly as `nnbook build` would for those values: the same sampling
+// (the evenly spaced inputs plus every kink, the same refinement of smooth curves), the same
+// axes and ticks (plotters' rules), the same pixels. Without this script the page is static.
+(function () {
+  "use strict";
+  var el = document.getElementById("nn-model");
+  if (!el || !window.JSON) return;
+  var M = JSON.parse(el.textContent);
+  var EPS = 2.220446049250313e-16, MAX_KINKS = 10000, KINK_WORK = 200000000;
+  var MAX_REFINE_DEPTH = 16, MAX_REFINED_POINTS = 20000, MAX_VALUE = 1e12;
+
+  // ---- The network, as src/network evaluates it ----------------------------------------------
+  function apply(act, z) {
+    switch (act) {
+      case "relu": return z > 0 ? z : 0;
+      case "softplus": return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+      case "sigmoid": return 1 / (1 + Math.exp(-z));
+      case "tanh": return Math.tanh(z);
+      case "leaky_relu": return z >= 0 ? z : 0.01 * z;
+      default: return z;
+    }
+  }
+  var kinked = function (act) { return act === "relu" || act === "leaky_relu"; };
+  var linearAct = function (act) { return kinked(act) || act === "identity"; };
+  var piecewise = M.layers.every(function (l) { return linearAct(l.activation); });
+
+  // Every node's (sum, linear, activation) at x, each pre-activation within its rounding bound
+  // of zero being zero (the build's `trace_into`).
+  function trace(P, x) {
+    var prev = [[0, 0, x]], prevErr = [0], out = [];
+    for (var l = 0; l < M.layers.length; l++) {
+      var layer = M.layers[l], nodes = [], errs = [];
+      for (var n = 0; n < layer.nodes.length; n++) {
+        var node = layer.nodes[n], ws = node[1], sum = -0, size = 0, carried = 0;
+        for (var i = 0; i < ws.length; i++) {
+          var w = P[ws[i]], t = w * prev[i][2];
+          sum += t; size += Math.abs(t); carried += Math.abs(w) * prevErr[i];
+        }
+        var b = P[node[2]];
+        var error = carried + (ws.length + 3) * EPS * (size + Math.abs(b));
+        var linear = sum + b;
+        if (isFinite(linear) && Math.abs(linear) <= error) linear = 0;
+        var a = apply(layer.activation, linear);
+        nodes.push([sum, linear, a]);
+        errs.push(error + EPS * Math.abs(a));
+      }
+      out.push(nodes); prev = nodes; prevErr = errs;
+    }
+    return out;
+  }
+
+  function value(P, t, x, s) {
+    var v;
+    switch (s[2]) {
+      case "input": v = x; break;
+      case "sum": v = t[s[0]][s[1]][0]; break;
+      case "linear": v = t[s[0]][s[1]][1]; break;
+      case "activation": v = t[s[0]][s[1]][2]; break;
+      default: v = t[s[0]][s[1]][2] * P[M.layers[s[0] + 1].nodes[s[3]][1][s[1]]];
+    }
+    return v + 0;
+  }
+
+  var buf = new Float64Array(1), bits = new BigInt64Array(buf.buffer);
+  function nextUp(x) {
+    if (x !== x || x === Infinity) return x;
+    if (x === 0) return 5e-324;
+    buf[0] = x; bits[0] += x > 0 ? 1n : -1n; return buf[0];
+  }
+  function nextDown(x) { return -nextUp(-x); }
+
+  function exactZero(z, x) {
+    if (z(x) === 0) return x;
+    var down = x, up = x;
+    for (var i = 0; i < 64; i++) {
+      down = nextDown(down); up = nextUp(up);
+      if (z(down) === 0) return down;
+      if (z(up) === 0) return up;
+    }
+    return x;
+  }
+
+  function findZero(z, a, b, za, zb) {
+    var side = 0;
+    for (var i = 0; i < 100; i++) {
+      var x = (a * zb - b * za) / (zb - za);
+      if (!(x > a && x < b)) return 0.5 * (a + b);
+      var zx = z(x);
+      if (zx === 0 || (b - a) <= EPS * Math.max(Math.abs(x), 1)) return x;
+      if ((zx < 0) === (za < 0)) { a = x; za = zx; if (side === -1) zb *= 0.5; side = -1; }
+      else { b = x; zb = zx; if (side === 1) za *= 0.5; side = 1; }
+      if (Math.abs(zx) <= 1e-15 * (Math.abs(za) + Math.abs(zb))) return x;
+    }
+    return 0.5 * (a + b);
+  }
+
+  var byNumber = function (a, b) { return a - b; };
+  function dedup(xs) { return xs.filter(function (x, i) { return i === 0 || x !== xs[i - 1]; }); }
+
+  // Every input where a kinked node's pre-activation is zero (the build's `find_kinks`).
+  function kinks(P) {
+    var from = M.input.from, to = M.input.to, points = [from, to], found_all = [];
+    var perTrace = Math.max(P.length, 1), left = Math.floor(KINK_WORK / perTrace);
+    var tr = function (x) { left = Math.max(left - 1, 0); return trace(P, x); };
+    for (var l = 0; l < M.layers.length; l++) {
+      if (!kinked(M.layers[l].activation)) continue;
+      if (left < points.length || found_all.length >= MAX_KINKS) break;
+      var zAt = points.map(function (x) { return tr(x)[l].map(function (v) { return v[1]; }); });
+      var found = [];
+      outer: for (var n = 0; n < M.layers[l].nodes.length; n++) {
+        var z = (function (n) { return function (x) { return tr(x)[l][n][1]; }; })(n);
+        for (var i = 0; i < points.length - 1; i++) {
+          if (left === 0 || found_all.length + found.length >= MAX_KINKS) break outer;
+          var a = points[i], b = points[i + 1], za = zAt[i][n], zb = zAt[i + 1][n];
+          if (za === 0 && a > from) found.push(a);
+          else if (za * zb < 0) found.push(exactZero(z, findZero(z, a, b, za, zb)));
+        }
+      }
+      found.forEach(function (x) {
+        if (x > from && x < to && found_all.length < MAX_KINKS) { found_all.push(x); points.push(x); }
+      });
+      points = dedup(points.sort(byNumber));
+    }
+    return dedup(found_all.sort(byNumber));
+  }
+
+  function sampleInputs(P) {
+    var n = M.input.samples, from = M.input.from, to = M.input.to, xs = [];
+    for (var i = 0; i < n; i++) xs.push(i + 1 === n ? to : from + (to - from) * i / (n - 1));
+    return dedup(xs.concat(kinks(P)).sort(byNumber));
+  }
+
+  // Signals sampled over the input range (the build's `Network::sample`).
+  function sample(P, xs, signals, tolerance) {
+    var inputs = [], values = signals.map(function () { return []; });
+    var evalAt = function (x) {
+      var t = trace(P, x);
+      return signals.map(function (s) { return value(P, t, x, s); });
+    };
+    var push = function (x, v) { inputs.push(x); v.forEach(function (y, i) { values[i].push(y); }); };
+    if (piecewise || !(tolerance > 0)) {
+      xs.forEach(function (x) { push(x, evalAt(x)); });
+      return { inputs: inputs, values: values };
+    }
+    var budget = xs.length + MAX_REFINED_POINTS;
+    var refine = function (a, av, b, bv, depth) {
+      if (depth >= MAX_REFINE_DEPTH || inputs.length >= budget) return;
+      var mx = 0.5 * (a + b);
+      if (mx <= a || mx >= b) return;
+      var mv = evalAt(mx);
+      var off = mv.some(function (m, i) { return Math.abs(m - 0.5 * (av[i] + bv[i])) > tolerance; });
+      if (off) { refine(a, av, mx, mv, depth + 1); push(mx, mv); refine(mx, mv, b, bv, depth + 1); }
+    };
+    var px = null, pv = null;
+    xs.forEach(function (x) {
+      var v = evalAt(x);
+      if (px !== null) refine(px, pv, x, v, 0);
+      push(x, v); px = x; pv = v;
+    });
+    return { inputs: inputs, values: values };
+  }
+
+  // ---- Charts, as src/figure draws them through plotters -------------------------------------
+  function yRange(columns, points) {
+    var lo = Infinity, hi = -Infinity;
+    var see = function (v) { if (isFinite(v)) { if (v < lo) lo = v; if (v > hi) hi = v; } };
+    columns.forEach(function (c) { c.forEach(see); });
+    points.forEach(function (p) { see(p[1]); });
+    if (!(isFinite(lo) && isFinite(hi))) return [-1, 1];
+    if (hi - lo <= EPS * Math.max(Math.abs(hi), 1)) return [lo - 1, hi + 1];
+    return [lo, hi];
+  }
+
+  function remEuclid(a, b) {
+    var r = b > 0 ? a - Math.floor(a / b) * b : a - Math.ceil(a / b) * b;
+    return Math.abs(r - b) < EPS ? 0 : r;
+  }
+
+  // plotters' key points of a float range (its `compute_f64_key_points`).
+  function keyPoints(r0, r1, max) {
+    var lo = Math.min(r0, r1), hi = Math.max(r0, r1);
+    if (Math.abs(lo - hi) < EPS) return [lo];
+    var scale = Math.pow(10, Math.floor(Math.log10(hi - lo)));
+    var gran = scale / 10;
+    if (1 + Math.floor((hi - lo) / scale) > max) { scale *= 10; gran *= 10; }
+    outer: for (;;) {
+      var old = scale, nexts = [2, 5, 10];
+      for (var k = 0; k < 3; k++) {
+        var nxt = nexts[k];
+        var nl = lo - remEuclid(lo, old / nxt);
+        if (nl < lo) nl += old / nxt;
+        var nr = hi - remEuclid(hi, old / nxt);
+        if (Math.round(1 + (nr - nl) / old * nxt) > max) break outer;
+        scale = old / nxt;
+      }
+      scale = old / 10; gran /= 10;
+    }
+    var out = [], left = lo - remEuclid(lo, scale);
+    if (left < lo) left += scale;
+    var base = Math.floor(left / gran) * gran, rel = left - base, right = hi - remEuclid(hi, scale);
+    while (right - rel - base >= -EPS) {
+      if (Math.round(rel / gran) * gran < 0) rel += gran;
+      out.push(rel + base);
+      rel += scale;
+    }
+    return out;
+  }
+
+  // plotters' `Ranged::map` of a float coordinate onto pixels l0..l1.
+  function map(v, lo, hi, l0, l1) {
+    if (hi === lo) return Math.trunc((l1 - l0) / 2);
+    var logic = (v - lo) / (hi - lo), len = l1 - l0;
+    if (len === 0) return l1;
+    if (!isFinite(logic)) return logic > 0 ? l1 : l0;
+    return len > 0 ? l0 + Math.floor(len * logic + 1e-3) : l0 + Math.ceil(len * logic - 1e-3);
+  }
+
+  // Rust's shortest round-trip digits, or null where JavaScript writes an exponent.
+  function plain(v) { var s = String(v); return /e/.test(s) ? null : s; }
+  function minus(s) { return s.charAt(0) === "-" ? "\u2212" + s.slice(1) : s; }
+  // An axis tick: up to three decimals, trailing zeros dropped, a true minus sign.
+  function tick(v) {
+    var s = Math.abs(v) < 1e12 ? plain(v) : null;
+    if (s !== null && (s.indexOf(".") < 0 || s.split(".")[1].length <= 3)) {
+      return s === "-0" ? "0" : minus(s);
+    }
+    s = v.toFixed(3);
+    if (/^-[0.]*$/.test(s)) s = s.slice(1);
+    s = minus(s).replace(/0+$/, "").replace(/\.$/, "");
+    return s === "" || s === "\u2212" ? "0" : s;
+  }
+
+  function straighten(pts, span) {
+    var kept = [];
+    for (var i = 0; i < pts.length; i++) {
+      var p = pts[i], a = kept[kept.length - 1], b = pts[i + 1];
+      if (a && b) {
+        var on = a[1] + (b[1] - a[1]) * (p[0] - a[0]) / (b[0] - a[0]);
+        if (Math.abs(p[1] - on) <= 1e-9 * span) continue;
+      }
+      kept.push(p);
+    }
+    return kept;
+  }
+
+  var CORNERS = [
+    ["upper-right", 0.55, 1, 0.7, 1], ["upper-left", 0, 0.45, 0.7, 1],
+    ["lower-right", 0.55, 1, 0, 0.3], ["lower-left", 0, 0.45, 0, 0.3]];
+  function legendCorner(data, points, xs, ys) {
+    var unit = [];
+    data.values.forEach(function (c) {
+      c.forEach(function (y, i) { unit.push([(data.inputs[i] - xs[0]) / (xs[1] - xs[0]), (y - ys[0]) / (ys[1] - ys[0])]); });
+    });
+    points.forEach(function (p) { unit.push([(p[0] - xs[0]) / (xs[1] - xs[0]), (p[1] - ys[0]) / (ys[1] - ys[0])]); });
+    var best = null, fewest = Infinity;
+    CORNERS.forEach(function (c) {
+      var n = unit.filter(function (u) { return u[0] >= c[1] && u[0] <= c[2] && u[1] >= c[3] && u[1] <= c[4]; }).length;
+      if (n < fewest) { fewest = n; best = c[0]; }
+    });
+    return best;
+  }
+
+  var TICK = 'font-family="sans-serif" font-size="' + 18 / 1.24 + '" opacity="1" fill="#000000">\n';
+  var AXIS = '<polyline fill="none" opacity="1" stroke="#555555" stroke-width="1" points="';
+  function gridLine(x1, y1, x2, y2) {
+    return '<line opacity="1" stroke="#E4E4E4" stroke-width="1" x1="' + x1 + '" y1="' + y1 + '" x2="' + x2 + '" y2="' + y2 + '"/>\n';
+  }
+
+  // Everything of a chart that depends on its values, in plotters' order: the mesh, the axes
+  // with their ticks, the lines, the points.
+  function drawMiddle(chart, data, xs, ys) {
+    var g = chart.geometry, X0 = g.x_pixels[0], X1 = g.x_pixels[1], B = g.y_pixels[0], T = g.y_pixels[1];
+    var mx = function (v) { return map(v, xs[0], xs[1], X0, X1); };
+    var my = function (v) { return map(v, ys[0], ys[1], B, T); };
+    var xk = keyPoints(xs[0], xs[1], 6), yk = keyPoints(ys[0], ys[1], 6), s = "";
+    xk.forEach(function (v) { var x = mx(v); s += gridLine(x, B, x, T); });
+    yk.forEach(function (v) { var y = my(v); s += gridLine(X0, y, X1, y); });
+    s += AXIS + (X0 - 1) + "," + T + " " + (X0 - 1) + "," + B + ' "/>\n';
+    yk.forEach(function (v) {
+      var y = my(v);
+      s += '<text x="' + (X0 - 10) + '" y="' + y + '" dy="0.5ex" text-anchor="end" ' + TICK + tick(v) + "\n</text>\n";
+      s += AXIS + (X0 - 6) + "," + y + " " + (X0 - 1) + "," + y + ' "/>\n';
+    });
+    s += AXIS + X0 + "," + (B + 1) + " " + X1 + "," + (B + 1) + ' "/>\n';
+    xk.forEach(function (v) {
+      var x = mx(v);
+      s += '<text x="' + x + '" y="' + (B + 11) + '" dy="0.76em" text-anchor="middle" ' + TICK + tick(v) + "\n</text>\n";
+      s += AXIS + x + "," + (B + 1) + " " + x + "," + (B + 6) + ' "/>\n';
+    });
+    data.values.forEach(function (column, k) {
+      var pts = straighten(data.inputs.map(function (x, i) { return [x, column[i]]; }), ys[1] - ys[0]);
+      s += '<polyline fill="none" opacity="1" stroke="' + chart.colors[k] + '" stroke-width="3" points="' +
+        pts.map(function (p) { return mx(p[0]) + "," + my(p[1]) + " "; }).join("") + '"/>\n';
+    });
+    chart.points.forEach(function (p) {
+      if (p[0] >= xs[0] && p[0] <= xs[1]) {
+        s += '<circle cx="' + mx(p[0]) + '" cy="' + my(p[1]) + '" r="5" opacity="1" fill="#222222" stroke="none" stroke-width="1"/>\n';
+      }
+    });
+    return s;
+  }
+
+  // Where plotters puts a legend of size w x h in the plotting area (its `layout_label_area`).
+  function legendAt(corner, g, w, h) {
+    var right = corner.indexOf("right") > 0, upper = corner.indexOf("upper") === 0;
+    return [g.x_pixels[0] + (right ? g.area[0] - w - 5 : 5), g.y_pixels[1] + (upper ? 5 : g.area[1] - h - 5)];
+  }
+
+  // ---- The lesson's charts ---------------------------------------------------------------------
+  var charts = M.charts.map(function (c) {
+    var svg = document.querySelector("#figure-" + CSS.escape(c.id) + " > svg");
+    if (!svg) return null;
+    var html = svg.innerHTML, first = html.indexOf("<line");
+    var legend = c.geometry.legend ? html.lastIndexOf('<rect x="', html.indexOf('opacity="0.85"')) : -1;
+    var box = legend >= 0 ? /width="(\d+)" height="(\d+)"/.exec(html.slice(legend)) : null;
+    return {
+      model: c, svg: svg, original: html,
+      head: html.slice(0, first), legend: legend >= 0 ? html.slice(legend) : "",
+      box: box ? [+box[1], +box[2]] : null,
+    };
+  }).filter(Boolean);
+
+  // Sample and draw one chart for parameters P (`xs`: the lesson's sample inputs). Returns its
+  // data, or null when a value is not finite or too large to draw (the drawing is left as it was).
+  function drawChart(ch, P, xs) {
+    var c = ch.model, data = sample(P, xs, c.signals, 0);
+    if (!piecewise) {
+      var r = yRange(data.values, c.points);
+      data = sample(P, xs, c.signals, 0.5 * (r[1] - r[0]) / M.plot_height);
+    }
+    var bad = data.values.some(function (col) { return col.some(function (v) { return !isFinite(v); }); });
+    var ys = yRange(data.values, c.points);
+    if (bad || Math.abs(ys[0]) > MAX_VALUE || Math.abs(ys[1]) > MAX_VALUE) {
+      ch.svg.closest("figure").classList.add("nn-stale");
+      return null;
+    }
+    ch.svg.closest("figure").classList.remove("nn-stale");
+    var pad = 0.05 * (ys[1] - ys[0]), xpad = 0.02 * (M.input.to - M.input.from);
+    var xr = [M.input.from - xpad, M.input.to + xpad], yr = [ys[0] - pad, ys[1] + pad];
+    var legend = "";
+    if (ch.legend) {
+      var now = legendCorner(data, c.points, xr, yr), g = c.geometry;
+      var was = legendAt(g.legend, g, ch.box[0], ch.box[1]), at = legendAt(now, g, ch.box[0], ch.box[1]);
+      legend = now === g.legend ? ch.legend
+        : '<g transform="translate(' + (at[0] - was[0]) + "," + (at[1] - was[1]) + ')">' + ch.legend.replace(/<\/svg>\s*$/, "") + "</g>\n";
+    }
+    ch.svg.innerHTML = ch.head + drawMiddle(c, data, xr, yr) + legend;
+    return data;
+  }
+
+  // ---- State: the parameters, the controls, the address ----------------------------------------
+  var author = M.params.map(function (p) { return p[1]; });
+  var P = author.slice();
+  var index = {};
+  M.params.forEach(function (p, i) { index[p[0]] = i; });
+
+  function redraw() {
+    var xs = sampleInputs(P), out = {};
+    charts.forEach(function (ch) { out[ch.model.id] = drawChart(ch, P, xs); });
+    return out;
+  }
+
+  // The page's API, for tests and benchmarks: set parameters by name, read what is drawn.
+  window.nnbook = {
+    params: function () { var o = {}; M.params.forEach(function (p, i) { o[p[0]] = P[i]; }); return o; },
+    set: function (values) {
+      Object.keys(values).forEach(function (k) { if (k in index) P[index[k]] = +values[k]; });
+      return redraw();
+    },
+    reset: function () { P = author.slice(); return redraw(); },
+    original: function (id) { var ch = charts.filter(function (c) { return c.model.id === id; })[0]; return ch && ch.original; },
+  };
+})();

@@ -1,0 +1,178 @@
+// Explorable lessons (issue 13): the page's script computes and draws exactly what the build does.
+// Started by run.sh:
+//
+//   NNBOOK=<command running nnbook> SITE_DIR=<built site> ROOT=<repository> node explore.mjs
+//
+// 1. At the author's values the live charts are the static ones: on every explorable page (opened
+//    from disk, file://), each chart's SVG after moving the parameters and resetting them is the
+//    one the build wrote, element for element.
+// 2. SETTINGS (default 200) random parameter settings across the shipped lessons: each is written
+//    into a copy of its lesson, all copies are built with `nnbook build`, and for each the values
+//    the page computes for those parameters must equal the CSV data the build wrote for them (every
+//    sampled input, every series) to 1e-12 relative.
+// The last line is "explore: N passed, M failed".
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const SITE_DIR = process.env.SITE_DIR;
+const ROOT = process.env.ROOT;
+const NNBOOK = (process.env.NNBOOK || 'cargo run -q --').split(' ');
+const SETTINGS = Number(process.env.SETTINGS || 200);
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+let passed = 0;
+let failed = 0;
+const fail = (what, detail) => { failed++; console.log(`  ✗ ${what}\n      ${detail}`); };
+const pass = () => { passed++; };
+
+// A deterministic generator (xorshift64*), so that a failure can be reproduced.
+let state = 0x2545f4914f6cdd1dn;
+function random() {
+  state ^= state >> 12n; state ^= (state << 25n) & 0xffffffffffffffffn; state ^= state >> 27n;
+  return Number(((state * 0x2545f4914f6cdd1dn) & 0xffffffffffffffffn) >> 11n) / 2 ** 53;
+}
+
+function pages(dir) {
+  const out = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...pages(p));
+    else if (e.name === 'index.html' && fs.readFileSync(p, 'utf8').includes('id="nn-model"')) out.push(p);
+  }
+  return out.sort();
+}
+
+function model(html) {
+  const m = /<script type="application\/json" id="nn-model">([\s\S]*?)<\/script>/.exec(html);
+  return JSON.parse(m[1].replace(/<\\\//g, '</'));
+}
+
+// The CSV each chart's data link carries, by figure id.
+function csvs(html) {
+  const out = {};
+  const re = /<figure class="nn-figure" id="figure-([^"]+)">([\s\S]*?)<\/figure>/g;
+  for (let m; (m = re.exec(html));) {
+    const link = /href="data:text\/csv;charset=utf-8,([^"]*)"/.exec(m[2]);
+    if (link) out[m[1]] = decodeURIComponent(link[1].replace(/&amp;/g, '&'));
+  }
+  return out;
+}
+
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--allow-file-access-from-files'] });
+const page = await browser.newPage();
+const errors = [];
+page.on('pageerror', (e) => errors.push(e.message));
+page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+
+// 1. Move, reset, compare with the build's drawing.
+const explorable = pages(SITE_DIR);
+if (explorable.length === 0) fail('explorable pages', `no page of ${SITE_DIR} carries a model`);
+for (const file of explorable) {
+  const rel = path.relative(SITE_DIR, file);
+  await page.goto(pathToFileURL(file).href);
+  const result = await page.evaluate(() => {
+    if (!window.nnbook) return { error: 'no window.nnbook' };
+    const svgs = [...document.querySelectorAll('figure.nn-figure > svg.nn-chart')];
+    const before = svgs.map((s) => s.innerHTML);
+    const moved = {};
+    for (const [k, v] of Object.entries(window.nnbook.params())) moved[k] = v * 0.9 + 0.1;
+    window.nnbook.set(moved);
+    const changed = svgs.filter((s, i) => s.innerHTML !== before[i]).length;
+    window.nnbook.reset();
+    const same = svgs.map((s, i) => s.innerHTML === before[i]);
+    const firstDiff = svgs.map((s, i) => {
+      const a = before[i], b = s.innerHTML;
+      if (a === b) return null;
+      let k = 0;
+      while (a[k] === b[k]) k++;
+      return { id: s.closest('figure').id, build: a.slice(Math.max(0, k - 80), k + 120), page: b.slice(Math.max(0, k - 80), k + 120) };
+    }).filter(Boolean);
+    return { charts: svgs.length, changed, same: same.every(Boolean), firstDiff };
+  });
+  if (result.error) fail(`${rel}: script`, result.error);
+  else if (result.changed === 0) fail(`${rel}: moving the parameters`, 'changed no chart');
+  else if (!result.same) fail(`${rel}: reset`, `after move and reset, a chart differs from the build's:\n${JSON.stringify(result.firstDiff[0], null, 1)}`);
+  else pass();
+}
+
+// 2. Random settings against the build's CSV data.
+const lessons = explorable.filter((f) => !path.relative(SITE_DIR, f).startsWith('zh-CN'));
+const sources = new Map();
+for (const f of fs.readdirSync(path.join(ROOT, 'content'))) {
+  if (!f.endsWith('.md') || /\.[a-z]{2}(-[A-Z]{2})?\.md$/.test(f)) continue;
+  const text = fs.readFileSync(path.join(ROOT, 'content', f), 'utf8');
+  const slug = (/^slug\s*=\s*"([^"]+)"/m.exec(text) || [null, f.replace(/\.md$/, '')])[1];
+  sources.set(slug, text);
+}
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nnbook-explore-'));
+fs.mkdirSync(path.join(tmp, 'content'));
+const settings = [];
+for (let i = 0; i < SETTINGS; i++) {
+  const file = lessons[i % lessons.length];
+  const slug = path.basename(path.dirname(file));
+  const m = model(fs.readFileSync(file, 'utf8'));
+  const values = {};
+  for (const [name, from, to, step] of m.controls) {
+    values[name] = Number((from + Math.round(random() * (to - from) / step) * step).toPrecision(12));
+  }
+  let text = sources.get(slug);
+  if (!text) { fail(`lesson source of ${slug}`, 'not found in content/'); break; }
+  // The parameters' values, written into the copy's network block.
+  const fence = /```network[\s\S]*?```/.exec(text)[0];
+  let network = fence;
+  for (const [name, v] of Object.entries(values)) {
+    network = network.replace(new RegExp(`\\b${name}\\s*=\\s*-?[0-9.eE+]+`), `${name} = ${v}`);
+  }
+  text = text.replace(fence, network).replace(/^slug\s*=.*$/m, '').replace(/^order\s*=.*$/m, '');
+  text = text.replace(/^\+\+\+\n/, `+++\nslug = "setting-${i}"\norder = ${i}\n`);
+  fs.writeFileSync(path.join(tmp, 'content', `setting-${i}.md`), text);
+  settings.push({ i, file, values });
+}
+const built = path.join(tmp, 'site');
+try {
+  // (Its warnings, about links the copies cannot follow, are not this test's concern.)
+  execFileSync(NNBOOK[0], [...NNBOOK.slice(1), 'build', '--quiet', '--root', tmp, '--out', built], { stdio: ['ignore', 'pipe', 'pipe'], cwd: ROOT });
+} catch (e) {
+  fail('building the random settings', `${e.message}\n${e.stderr}`);
+}
+let worst = 0;
+for (const s of settings) {
+  const html = fs.readFileSync(path.join(built, `setting-${s.i}`, 'index.html'), 'utf8');
+  const expected = csvs(html);
+  await page.goto(pathToFileURL(s.file).href);
+  const drawn = await page.evaluate((v) => window.nnbook.set(v), s.values);
+  let ok = true;
+  for (const [id, csv] of Object.entries(expected)) {
+    const data = drawn[id];
+    const rows = csv.trim().split('\n').slice(1).map((r) => r.split(','));
+    const series = data ? data.values.length : 0;
+    // Rows of the observed points alone have empty series cells.
+    const sampled = rows.filter((r) => r.slice(1, 1 + series).every((c) => c !== ''));
+    if (!data || sampled.length !== data.inputs.length) {
+      fail(`setting ${s.i} (${path.relative(SITE_DIR, s.file)}) ${id}`, `the page has ${data ? data.inputs.length : 'no'} samples, the build ${sampled.length} (${JSON.stringify(s.values)})`);
+      ok = false;
+      continue;
+    }
+    sampled.forEach((r, k) => {
+      const pairs = [[Number(r[0]), data.inputs[k]], ...data.values.map((col, j) => [Number(r[1 + j]), col[k]])];
+      for (const [a, b] of pairs) {
+        const rel = a === b ? 0 : Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b));
+        worst = Math.max(worst, rel);
+        if (!(rel <= 1e-12)) {
+          if (ok) fail(`setting ${s.i} ${id} row ${k}`, `build ${a}, page ${b} (${JSON.stringify(s.values)})`);
+          ok = false;
+        }
+      }
+    });
+  }
+  if (ok) pass();
+}
+console.log(`  ${settings.length} random settings; largest relative difference ${worst.toExponential(2)}`);
+if (errors.length) fail('console', errors.slice(0, 3).join(' | '));
+await browser.close();
+fs.rmSync(tmp, { recursive: true, force: true });
+console.log(`explore: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
