@@ -256,13 +256,19 @@ if [[ ${#tools[@]} -gt 1 ]]; then
     done
 fi
 
-# The shipped site: sizes. Figures are the SVGs in the lessons' folders (plots and diagrams).
 site="$tmp/out-shipped-0"
+# The shipped site: sizes. Figures are the SVG drawings inlined in the lesson pages (plots and
+# diagrams), their CSV data in the pages' data: links.
 sum_sizes() { awk '{ s += $1 } END { print s + 0 }'; }
-svg_count=$(find "$site" -mindepth 2 -name '*.svg' | wc -l)
-svg_bytes=$(find "$site" -mindepth 2 -name '*.svg' -printf '%s\n' | sum_sizes)
-csv_count=$(find "$site" -mindepth 2 -name '*.csv' | wc -l)
-csv_bytes=$(find "$site" -mindepth 2 -name '*.csv' -printf '%s\n' | sum_sizes)
+# "count bytes" of the inlined drawings (or data links) of the pages under a folder.
+inlined() {
+    find "$1" -mindepth 2 -name index.html -print0 |
+        xargs -0 -r cat | LC_ALL=C grep -zoP "$2" |
+        LC_ALL=C awk 'BEGIN { RS = "\0" } { n++; s += length($0) } END { print n + 0, s + 0 }'
+}
+svg_re='<svg class="nn-(chart|diagram)"[\s\S]*?</svg>'
+read -r svg_count svg_bytes < <(inlined "$site" "$svg_re")
+read -r csv_count csv_bytes < <(inlined "$site" 'href="data:text/csv[^"]*"')
 # The ReLU page's weight: its HTML and everything it loads (stylesheets, icons, scripts, images).
 page="$site/relu/index.html"
 loads=$( (grep -oE '<link[^>]*>' "$page" | grep -oE 'href="[^"]*"'; grep -oE 'src="[^"]*"' "$page") |
@@ -286,21 +292,20 @@ for f in "${relu_files[@]}"; do
     relu_gz=$((relu_gz + $(gzip -9c "$f" | wc -c)))
 done
 gen_dir="$tmp/out-nnbook-${*: -1}"
-gen_count=$(find "$gen_dir" -mindepth 2 -name '*.svg' 2>/dev/null | wc -l)
-gen_svg=$(find "$gen_dir" -mindepth 2 -name '*.svg' -printf '%s\n' 2>/dev/null | sum_sizes)
+read -r gen_count gen_svg < <(inlined "$gen_dir" "$svg_re" 2>/dev/null || echo 0 0)
 kb() { awk -v v="$1" 'BEGIN { printf "%.1f", v / 1000 }'; }
 
 shipped_wall=$(pick shipped 0 3 median)
 shipped_rss=$(pick shipped 0 5 median)
 large=${*: -1}
 echo
-echo "## The shipped site ($(find "$repo/content" -name '*.md' | wc -l) lesson files, $svg_count SVGs)"
+echo "## The shipped site ($(find "$repo/content" -name '*.md' | wc -l) lesson files, $svg_count figures and diagrams)"
 echo
 echo "| measure | value |"
 echo "|---|---:|"
 echo "| cold process, release, median of $shipped_runs: wall | $(ms1 "$shipped_wall") ms (min $(ms1 "$(pick shipped 0 3 min)"), max $(ms1 "$(pick shipped 0 3 max)")) |"
 echo "| cold process: CPU (user+sys) / peak RSS | $(ms "$(pick shipped 0 4 median)") ms / $(mib "$shipped_rss") MiB |"
-echo "| average figure (SVG) | $(kb $((svg_bytes / (svg_count > 0 ? svg_count : 1)))) KB ($svg_count SVGs; their $csv_count CSVs average $(kb $((csv_bytes / (csv_count > 0 ? csv_count : 1)))) KB) |"
+echo "| average figure (inlined SVG) | $(kb $((svg_bytes / (svg_count > 0 ? svg_count : 1)))) KB ($svg_count drawings; $csv_count data links average $(kb $((csv_bytes / (csv_count > 0 ? csv_count : 1)))) KB) |"
 echo "| average figure (SVG), generated N=$large | $(kb $((gen_svg / (gen_count > 0 ? gen_count : 1)))) KB ($gen_count figures) |"
 echo "| ReLU page weight: HTML + all it loads | $(kb $relu_total) KB (HTML $(kb "$relu_html"), CSS $(kb "$relu_css"), SVG $(kb "$relu_svg"), other $(kb "$relu_other")); each file gzip -9: $(kb "$relu_gz") KB |"
 
