@@ -19,6 +19,11 @@ struct Model<'a> {
     /// Per control: the parameter, from, to, step.
     controls: Vec<(&'a str, f64, f64, f64)>,
     charts: Vec<ChartModel<'a>>,
+    /// The live placeholders of the page (`data-nn` expressions): a signal at an input, as
+    /// layer, node, quantity, next node and input (parameters are found by name).
+    values: std::collections::BTreeMap<String, (usize, usize, &'static str, usize, f64)>,
+    /// Decimals of numbers in prose and tables.
+    precision: usize,
     /// The plot height the sampling tolerance of smooth curves is measured against.
     plot_height: f64,
 }
@@ -51,7 +56,7 @@ struct ChartModel<'a> {
 
 /// The model of a lesson with controls, as a `<script>` element for its page; empty for a
 /// lesson without a network or controls.
-pub fn model_script(lesson: &Lesson, figures: &[Figure]) -> String {
+pub fn model_script(lesson: &Lesson, figures: &[Figure], html: &str) -> String {
     let Some(network) = lesson.network.as_ref() else {
         return String::new();
     };
@@ -72,6 +77,8 @@ pub fn model_script(lesson: &Lesson, figures: &[Figure]) -> String {
             .collect(),
         controls: lesson.controls.iter().map(control).collect(),
         charts: charts(lesson, figures),
+        values: values(network, html),
+        precision: lesson.precision,
         plot_height: PLOT_HEIGHT,
     };
     let json = serde_json::to_string(&model).unwrap_or_default();
@@ -125,6 +132,28 @@ fn charts<'a>(lesson: &'a Lesson, figures: &'a [Figure]) -> Vec<ChartModel<'a>> 
             })
         })
         .collect()
+}
+
+/// Every `signal @ input` placeholder the page shows live (`data-nn="…"` in its HTML).
+fn values(
+    network: &Network,
+    html: &str,
+) -> std::collections::BTreeMap<String, (usize, usize, &'static str, usize, f64)> {
+    let mut out = std::collections::BTreeMap::new();
+    for (at, _) in html.match_indices(" data-nn=\"") {
+        let rest = &html[at + 10..];
+        let Some(end) = rest.find('"') else { continue };
+        let expr = rest[..end].replace("&amp;", "&").replace("&quot;", "\"");
+        let Some((name, x)) = expr.split_once('@') else {
+            continue;
+        };
+        let (Some(s), Ok(x)) = (network.signal(name.trim()), x.trim().parse::<f64>()) else {
+            continue;
+        };
+        let (l, n, q, to) = signal(&s);
+        out.insert(expr.clone(), (l, n, q, to, x));
+    }
+    out
 }
 
 fn control(c: &Control) -> (&str, f64, f64, f64) {

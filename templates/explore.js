@@ -350,17 +350,192 @@
     return data;
   }
 
+  // ---- Numbers as the build writes them (Rust's formatting: exact, ties to even) ---------------
+  // The exact value of |x| as num / den (BigInts), and whether x is negative.
+  function exact(x) {
+    buf[0] = Math.abs(x);
+    var b = bits[0], ex = Number((b >> 52n) & 0x7ffn), m = b & 0xfffffffffffffn, e;
+    if (ex === 0) e = -1074; else { m |= 1n << 52n; e = ex - 1075; }
+    return e >= 0 ? [m << BigInt(e), 1n] : [m, 1n << BigInt(-e)];
+  }
+  // num / den rounded to an integer, ties to even.
+  function roundEven(num, den) {
+    var q = num / den, r = num - q * den;
+    return 2n * r > den || (2n * r === den && (q & 1n) === 1n) ? q + 1n : q;
+  }
+  function pow10(k) { return 10n ** BigInt(k); }
+  // format!("{:.f}", x)
+  function fixed(x, f) {
+    var nd = exact(x), q = roundEven(nd[0] * pow10(f), nd[1]).toString();
+    while (q.length <= f) q = "0" + q;
+    return (x < 0 || Object.is(x, -0) ? "-" : "") + (f ? q.slice(0, -f) + "." + q.slice(-f) : q);
+  }
+  // format!("{:.fe}", x)
+  function sci(x, f) {
+    var nd = exact(x), k = Math.floor(Math.log10(Math.abs(x))), q;
+    for (var tries = 0; tries < 3; tries++) {
+      var d = f - k;
+      q = d >= 0 ? roundEven(nd[0] * pow10(d), nd[1]) : roundEven(nd[0], nd[1] * pow10(-d));
+      if (q >= pow10(f + 1)) k++; else if (q < pow10(f)) k--; else break;
+    }
+    var digits = q.toString();
+    return (x < 0 ? "-" : "") + digits[0] + (f ? "." + digits.slice(1) : "") + "e" + k;
+  }
+  // text::format_number: fixed point with a true minus sign ("−0.00" written "0.00"), scientific
+  // outside [1e-4, 1e9).
+  function formatNumber(v, f) {
+    var a = Math.abs(v);
+    if (v !== 0 && isFinite(v) && !(a >= 1e-4 && a < 1e9)) return sci(v, f).replace(/-/g, "\u2212");
+    var s = fixed(v, f);
+    return s.charAt(0) === "-" ? (/^-[0.]*$/.test(s) ? s.slice(1) : "\u2212" + s.slice(1)) : s;
+  }
+
   // ---- State: the parameters, the controls, the address ----------------------------------------
   var author = M.params.map(function (p) { return p[1]; });
   var P = author.slice();
   var index = {};
   M.params.forEach(function (p, i) { index[p[0]] = i; });
+  var controls = M.controls.map(function (c) {
+    var step = c[3], decimals = 0;
+    while (decimals < 12 && Math.abs(Math.round(step * Math.pow(10, decimals)) - step * Math.pow(10, decimals)) > 1e-9) decimals++;
+    return { name: c[0], from: c[1], to: c[2], step: step, decimals: decimals, i: index[c[0]] };
+  });
+  var zh = (document.documentElement.lang || "").indexOf("zh") === 0;
+  var words = zh
+    ? { title: "参数", reset: "恢复原值", show: "调整参数", hint: "移动滑块，所有图表和数字随之更新。", stale: "在这些参数下，图中的值不是有限数，图未更新。", changed: "图表已更新。" }
+    : { title: "Parameters", reset: "Reset", show: "Move the parameters", hint: "Move a slider: every figure and number follows.", stale: "At these parameters a value is not finite; the figure is not redrawn.", changed: "Figures updated." };
 
+  // A parameter as prose shows it: as typed at the author's value, else with its control's decimals.
+  function shownParam(i) {
+    if (P[i] === author[i]) return minus(M.params[i][2]);
+    var c = controls.filter(function (c) { return c.i === i; })[0];
+    return formatNumber(P[i], c ? c.decimals : M.precision);
+  }
+
+  function updateValues() {
+    document.querySelectorAll(".nn-value[data-nn]").forEach(function (span) {
+      var expr = span.getAttribute("data-nn"), text;
+      if (expr in index) text = shownParam(index[expr]);
+      else if (M.values[expr]) {
+        var s = M.values[expr], t = trace(P, s[4]), v = value(P, t, s[4], s);
+        text = isFinite(v) ? formatNumber(v, M.precision) : "\u2014";
+      }
+      if (text !== undefined && span.textContent !== text) span.textContent = text;
+    });
+  }
+
+  var live, panel;
   function redraw() {
     var xs = sampleInputs(P), out = {};
     charts.forEach(function (ch) { out[ch.model.id] = drawChart(ch, P, xs); });
+    updateValues();
+    controls.forEach(function (c) {
+      if (c.output) c.output.textContent = shownParam(c.i);
+      if (c.input && +c.input.value !== P[c.i]) c.input.value = P[c.i];
+    });
+    if (panel) panel.classList.toggle("nn-moved", P.some(function (v, i) { return v !== author[i]; }));
     return out;
   }
+
+  // The state in the address's fragment (`#nn:w3=-30,b3=-10`), replaced, never pushed: the back
+  // button leaves the page, not the last slider move.
+  function saveState() {
+    var parts = [];
+    controls.forEach(function (c) { if (P[c.i] !== author[c.i]) parts.push(c.name + "=" + P[c.i]); });
+    var url = location.pathname + location.search + (parts.length ? "#nn:" + parts.join(",") : "");
+    try { history.replaceState(history.state, "", url); } catch (e) { /* file:// in some browsers */ }
+  }
+  function loadState() {
+    var m = /^#nn:(.*)$/.exec(location.hash);
+    if (!m) return false;
+    m[1].split(",").forEach(function (kv) {
+      var p = kv.split("="), c = controls.filter(function (c) { return c.name === decodeURIComponent(p[0]); })[0];
+      var v = Number(p[1]);
+      if (c && isFinite(v) && v >= c.from && v <= c.to) P[c.i] = v;
+    });
+    return true;
+  }
+
+  var pending = false, announce = null;
+  function schedule() {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(function () {
+      pending = false;
+      var drawn = redraw();
+      saveState();
+      clearTimeout(announce);
+      announce = setTimeout(function () {
+        var stale = Object.keys(drawn).some(function (k) { return drawn[k] === null; });
+        live.textContent = stale ? words.stale : words.changed;
+      }, 700);
+    });
+  }
+
+  function buildPanel() {
+    panel = document.createElement("section");
+    panel.className = "nn-controls";
+    panel.setAttribute("aria-label", words.title);
+    var bar = document.createElement("div");
+    bar.className = "nn-controls-bar";
+    var toggle = document.createElement("button");
+    toggle.type = "button";
+    toggle.className = "nn-controls-toggle";
+    toggle.textContent = words.show;
+    toggle.setAttribute("aria-expanded", "false");
+    toggle.setAttribute("aria-controls", "nn-controls-body");
+    var reset = document.createElement("button");
+    reset.type = "button";
+    reset.className = "nn-reset";
+    reset.textContent = words.reset;
+    reset.addEventListener("click", function () { P = author.slice(); schedule(); });
+    bar.appendChild(toggle);
+    bar.appendChild(reset);
+    var body = document.createElement("div");
+    body.id = "nn-controls-body";
+    body.className = "nn-controls-body";
+    body.hidden = true;
+    var hint = document.createElement("p");
+    hint.className = "nn-controls-hint";
+    hint.textContent = words.hint;
+    body.appendChild(hint);
+    var grid = document.createElement("div");
+    grid.className = "nn-controls-grid";
+    controls.forEach(function (c) {
+      var row = document.createElement("div");
+      row.className = "nn-control";
+      var label = document.createElement("label");
+      label.htmlFor = "nn-control-" + c.name;
+      label.textContent = c.name;
+      var input = document.createElement("input");
+      input.type = "range";
+      input.id = "nn-control-" + c.name;
+      input.min = c.from; input.max = c.to; input.step = c.step; input.value = P[c.i];
+      var output = document.createElement("output");
+      output.htmlFor = input.id;
+      input.addEventListener("input", function () { P[c.i] = +input.value; schedule(); });
+      c.input = input; c.output = output;
+      row.appendChild(label); row.appendChild(input); row.appendChild(output);
+      grid.appendChild(row);
+    });
+    body.appendChild(grid);
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", String(open));
+      body.hidden = !open;
+    });
+    live = document.createElement("p");
+    live.className = "nn-live";
+    live.setAttribute("aria-live", "polite");
+    panel.appendChild(bar);
+    panel.appendChild(body);
+    panel.appendChild(live);
+    document.body.appendChild(panel);
+    document.body.classList.add("nn-explorable");
+  }
+
+  if (controls.length) buildPanel();
+  if (loadState()) redraw(); else controls.forEach(function (c) { c.output.textContent = shownParam(c.i); });
 
   // The page's API, for tests and benchmarks: set parameters by name, read what is drawn.
   window.nnbook = {
@@ -370,6 +545,6 @@
       return redraw();
     },
     reset: function () { P = author.slice(); return redraw(); },
-    original: function (id) { var ch = charts.filter(function (c) { return c.model.id === id; })[0]; return ch && ch.original; },
+    formatNumber: formatNumber,
   };
 })();

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use pulldown_cmark::{html, CowStr, Event, Parser};
+use pulldown_cmark::{html, Event, Parser};
 
 use crate::error::Diagnostic;
 use crate::figure::Figure;
@@ -14,7 +14,7 @@ use crate::markdown;
 use crate::network::{Network, Quantity, Signal, Trace};
 use crate::text::{escape, format_number, typographic_minus};
 
-use super::placeholder::{fill, Context};
+use super::placeholder::prose_events;
 
 /// A block marked `source` is shown as written (without the `source` word) above its result.
 pub fn source_html(block: &str) -> String {
@@ -39,11 +39,11 @@ pub fn source_html(block: &str) -> String {
 fn inline_markdown(lesson: &Lesson, text: &str, span: &Range<usize>) -> Result<String, Diagnostic> {
     let mut events = Vec::new();
     for event in Parser::new_ext(text, markdown::options()) {
-        events.push(match event {
-            Event::Text(t) => Event::Text(CowStr::from(fill(lesson, &t, span, Context::Prose)?)),
+        match event {
+            Event::Text(t) => events.extend(prose_events(lesson, &t, span)?.0),
             // A caption is Markdown like the body: its raw HTML is HTML (lessons are trusted).
-            e => e,
-        });
+            e => events.push(e),
+        }
     }
     let mut out = String::new();
     html::push_html(&mut out, events.into_iter());

@@ -82,7 +82,8 @@ pub fn render(lesson: &Lesson, figures: &[Figure], lang: &str) -> Result<Page, V
     }
     let mut html_out = String::with_capacity(body.len() * 2);
     html::push_html(&mut html_out, walk.out.into_iter());
-    html_out.push_str(&explore::model_script(lesson, figures));
+    let model = explore::model_script(lesson, figures, &html_out);
+    html_out.push_str(&model);
     Ok(Page {
         html: html_out,
         links: walk.links,
@@ -252,17 +253,20 @@ impl<'a> Walk<'a> {
                 return;
             }
         }
-        let context = self.code.as_ref().map_or(Context::Prose, |c| c.context);
-        match fill(self.lesson, text, range, context) {
-            Ok(filled) => match self.code.as_mut() {
-                Some(code) => code.text.push_str(&filled),
-                None => {
-                    if let Some(h) = self.heading.as_mut() {
-                        h.text.push_str(&filled);
-                    }
-                    self.out.push(Event::Text(CowStr::from(filled)));
+        if let Some(code) = self.code.as_mut() {
+            match fill(self.lesson, text, range, code.context) {
+                Ok(filled) => code.text.push_str(&filled),
+                Err(d) => self.problems.push(d),
+            }
+            return;
+        }
+        match placeholder::prose_events(self.lesson, text, range) {
+            Ok((events, plain)) => {
+                if let Some(h) = self.heading.as_mut() {
+                    h.text.push_str(&plain);
                 }
-            },
+                self.out.extend(events);
+            }
             Err(d) => self.problems.push(d),
         }
     }

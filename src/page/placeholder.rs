@@ -74,11 +74,44 @@ pub fn fill(
         return Ok(text.to_string());
     }
     let mut out = String::with_capacity(text.len());
+    for piece in pieces(lesson, text, range, context)? {
+        match piece {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Value { value, .. } if context == Context::Markdown => {
+                out.push_str(&escape(&value))
+            }
+            Piece::Value { value, .. } => out.push_str(&value),
+        }
+    }
+    Ok(out)
+}
+
+/// A piece of text with placeholders: text as written, or a placeholder's value.
+pub enum Piece<'t> {
+    Text(&'t str),
+    Value {
+        /// The expression, `w3` or `output.activation @ 0.5`.
+        expr: &'t str,
+        value: String,
+        /// Whether the value follows the network's parameters (a parameter, or a signal at an
+        /// input), so that the page's script can update it.
+        live: bool,
+    },
+}
+
+/// `text` (found at `range` of the lesson source) cut into text and placeholder values.
+pub fn pieces<'t>(
+    lesson: &Lesson,
+    text: &'t str,
+    range: &Range<usize>,
+    context: Context,
+) -> Result<Vec<Piece<'t>>, Diagnostic> {
+    let mut out = Vec::new();
     let mut rest = text;
     // Where to look for the next placeholder in the source (placeholders appear in order).
     let mut search_from = range.start;
     while let Some(open) = rest.find("{{") {
-        out.push_str(&rest[..open]);
+        out.push(Piece::Text(&rest[..open]));
         let after = &rest[open + 2..];
         let Some(close) = after.find("}}") else {
             let here = lesson.source.find_in(search_from..range.end, "{{");
@@ -92,16 +125,55 @@ pub fn fill(
         let here = lesson.source.find_in(search_from..range.end, whole);
         let span = here..here + whole.len();
         search_from = span.end.min(range.end);
-        let value = placeholder(lesson, after[..close].trim(), span, context)?;
-        if context == Context::Markdown {
-            out.push_str(&escape(&value));
-        } else {
-            out.push_str(&value);
-        }
+        let expr = after[..close].trim();
+        let value = placeholder(lesson, expr, span, context)?;
+        let live = expr.contains('@')
+            || lesson
+                .network
+                .as_ref()
+                .is_some_and(|n| n.param(expr).is_some());
+        out.push(Piece::Value { expr, value, live });
         rest = &after[close + 2..];
     }
-    out.push_str(rest);
+    out.push(Piece::Text(rest));
     Ok(out)
+}
+
+/// Prose with placeholders as Markdown events: each value that follows the parameters in a
+/// `<span class="nn-value" data-nn="…">` for the page's script. Returns the events and the plain
+/// text (for headings' ids and the table of contents).
+pub fn prose_events(
+    lesson: &Lesson,
+    text: &str,
+    range: &Range<usize>,
+) -> Result<(Vec<pulldown_cmark::Event<'static>>, String), Diagnostic> {
+    use pulldown_cmark::{CowStr, Event};
+    let mut events = Vec::new();
+    let mut plain = String::with_capacity(text.len());
+    for piece in pieces(lesson, text, range, Context::Prose)? {
+        match piece {
+            Piece::Text(t) => {
+                plain.push_str(t);
+                if !t.is_empty() {
+                    events.push(Event::Text(CowStr::from(t.to_string())));
+                }
+            }
+            Piece::Value { expr, value, live } => {
+                plain.push_str(&value);
+                if live {
+                    events.push(Event::Html(CowStr::from(format!(
+                        "<span class=\"nn-value\" data-nn=\"{}\">",
+                        escape(expr)
+                    ))));
+                }
+                events.push(Event::Text(CowStr::from(value)));
+                if live {
+                    events.push(Event::Html(CowStr::Borrowed("</span>")));
+                }
+            }
+        }
+    }
+    Ok((events, plain))
 }
 
 /// The value of one placeholder expression.

@@ -423,7 +423,14 @@ bias = { b = 0.0 }"#;
     let lesson = lesson(&text);
     let rendered = nnbook::render::render(&lesson, "en").expect("renders");
     let html = &rendered.page.html;
-    assert!(html.contains("At 1: 1.00e300."), "{html}");
+    // (The value is marked for the page's script, which updates it when the reader moves a
+    // parameter.)
+    assert!(
+        html.contains(
+            "At 1: <span class=\"nn-value\" data-nn=\"output.activation @ 1.0\">1.00e300</span>."
+        ),
+        "{html}"
+    );
     // A number in scientific form is one number in the written-out arithmetic.
     assert!(html.contains("<mn>1e300</mn>"), "{html}");
     assert!(html.contains("<mn>5.00e299</mn>"), "{html}");
