@@ -63,7 +63,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/nnbook-compare.XXXXXX")
 if [[ ${KEEP:-0} != 1 ]]; then
     trap 'rm -rf "$tmp"' EXIT
 fi
-results="$tmp/results.txt" # tool N wall_ms cpu_ms rss_kib
+results="$tmp/results.txt" # tool N wall_ms cpu_ms rss_kib user_ms sys_ms
 : >"$results"
 
 # command TOOL N OUT: sets `cmd` to the command line of one build of project N by TOOL into OUT.
@@ -78,7 +78,7 @@ command_for() {
 }
 
 # run TOOL N [timed]: one build into an emptied output folder; timed runs append
-# "tool N wall_ms cpu_ms rss_kib" to the results.
+# "tool N wall_ms cpu_ms rss_kib user_ms sys_ms" to the results.
 run() {
     local tool=$1 n=$2 out="$tmp/out-$1-$2" t0 t1 c e u s m cmd
     command_for "$tool" "$n" "$out"
@@ -101,26 +101,28 @@ run() {
     times >"$tmp/times1.txt"
     [[ ${3:-} == timed ]] || return 0
     read -r e u s m <"$tmp/time.txt"
-    c=$(cpu_between "$tmp/times0.txt" "$tmp/times1.txt")
-    awk -v tool="$tool" -v n="$n" -v t0="$t0" -v t1="$t1" -v c="$c" -v m="$m" \
-        'BEGIN { printf "%s %s %.1f %d %d\n", tool, n, (t1 - t0) * 1000, c, m }' >>"$results"
+    read -r c u s < <(cpu_between "$tmp/times0.txt" "$tmp/times1.txt")
+    awk -v tool="$tool" -v n="$n" -v t0="$t0" -v t1="$t1" -v c="$c" -v m="$m" -v u="$u" -v s="$s" \
+        'BEGIN { printf "%s %s %.1f %d %d %d %d\n", tool, n, (t1 - t0) * 1000, c, m, u, s }' >>"$results"
 }
 
-# The user+sys CPU time of this shell's children finished between two `times` snapshots, in ms
-# (1 ms resolution, where GNU time's %U %S have 10 ms). `times` runs in this shell, not in a
+# The CPU time of this shell's children finished between two `times` snapshots, in ms: "user+sys
+# user sys" (1 ms resolution, where GNU time's %U %S have 10 ms). `times` runs in this shell, not in a
 # subshell, whose children's times start at zero; between the snapshots only the timed run ends.
 cpu_between() {
     tail -q -n 1 "$1" "$2" | awk '{
-        total = 0
         for (i = 1; i <= 2; i++) {
-            split($i, p, "m"); sub("s", "", p[2]); total += p[1] * 60 + p[2]
+            split($i, p, "m"); sub("s", "", p[2]); t[NR, i] = p[1] * 60 + p[2]
         }
-        t[NR] = total
     }
-    END { printf "%d", (t[2] - t[1]) * 1000 + 0.5 }'
+    END {
+        u = (t[2, 1] - t[1, 1]) * 1000; s = (t[2, 2] - t[1, 2]) * 1000
+        printf "%d %d %d", u + s + 0.5, u + 0.5, s + 0.5
+    }'
 }
 
-# pick TOOL N COLUMN WHAT: the median, min or max of a column (3 wall, 4 CPU, 5 RSS).
+# pick TOOL N COLUMN WHAT: the median, min or max of a column (3 wall, 4 CPU, 5 RSS, 6 user,
+# 7 sys).
 pick() {
     awk -v tool="$1" -v n="$2" -v c="$3" '$1 == tool && $2 == n { print $c }' "$results" |
         sort -g | awk -v what="$4" '{ v[NR] = $1 }
@@ -192,11 +194,11 @@ done
 echo "- $(head -1 "$tmp/load.txt"); $(tail -1 "$tmp/load.txt")"
 echo
 files_of() { awk -v tool="$1" -v n="$2" '$1 == tool && $2 == n { print $3 }' "$tmp/files.txt"; }
-echo "| tool | N | wall ms (median) | wall ms (min–max) | CPU ms (user+sys) | peak MiB | files out |"
-echo "|---|---:|---:|---:|---:|---:|---:|"
+echo "| tool | N | wall ms (median) | wall ms (min–max) | CPU ms (user+sys) | user / sys ms | peak MiB | files out |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 for n in $sizes; do
     for tool in "${tools[@]}"; do
-        echo "| $tool | $n | $(ms1 "$(pick "$tool" "$n" 3 median)") | $(ms1 "$(pick "$tool" "$n" 3 min)")–$(ms1 "$(pick "$tool" "$n" 3 max)") | $(ms "$(pick "$tool" "$n" 4 median)") | $(mib "$(pick "$tool" "$n" 5 median)") | $(files_of "$tool" "$n") |"
+        echo "| $tool | $n | $(ms1 "$(pick "$tool" "$n" 3 median)") | $(ms1 "$(pick "$tool" "$n" 3 min)")–$(ms1 "$(pick "$tool" "$n" 3 max)") | $(ms "$(pick "$tool" "$n" 4 median)") | $(ms "$(pick "$tool" "$n" 6 median)") / $(ms "$(pick "$tool" "$n" 7 median)") | $(mib "$(pick "$tool" "$n" 5 median)") | $(files_of "$tool" "$n") |"
     done
 done
 if [[ ${REBUILD:-1} == 1 ]]; then
@@ -204,13 +206,13 @@ if [[ ${REBUILD:-1} == 1 ]]; then
     echo "nnbook rebuilding into its previous output (a new process each time), relative to each"
     echo "tool's cold build of the same N:"
     echo
-    echo "| N | rebuild | wall ms (median) | wall ms (min–max) | CPU ms | / nnbook cold |$(for tool in "${tools[@]:1}"; do printf ' / %s cold |' "$tool"; done)"
-    echo "|---:|---|---:|---:|---:|---:|$(for _ in "${tools[@]:1}"; do printf -- '---:|'; done)"
+    echo "| N | rebuild | wall ms (median) | wall ms (min–max) | CPU ms | user / sys ms | / nnbook cold |$(for tool in "${tools[@]:1}"; do printf ' / %s cold |' "$tool"; done)"
+    echo "|---:|---|---:|---:|---:|---:|---:|$(for _ in "${tools[@]:1}"; do printf -- '---:|'; done)"
     for n in $sizes; do
         for kind in again edit; do
             label="nothing changed"; [[ $kind == edit ]] && label="one lesson changed"
             w=$(pick "nnbook-$kind" "$n" 3 median)
-            row="| $n | $label | $(ms1 "$w") | $(ms1 "$(pick "nnbook-$kind" "$n" 3 min)")–$(ms1 "$(pick "nnbook-$kind" "$n" 3 max)") | $(ms "$(pick "nnbook-$kind" "$n" 4 median)") | $(ratio "$w" "$(pick nnbook "$n" 3 median)") |"
+            row="| $n | $label | $(ms1 "$w") | $(ms1 "$(pick "nnbook-$kind" "$n" 3 min)")–$(ms1 "$(pick "nnbook-$kind" "$n" 3 max)") | $(ms "$(pick "nnbook-$kind" "$n" 4 median)") | $(ms "$(pick "nnbook-$kind" "$n" 6 median)") / $(ms "$(pick "nnbook-$kind" "$n" 7 median)") | $(ratio "$w" "$(pick nnbook "$n" 3 median)") |"
             for tool in "${tools[@]:1}"; do
                 row+=" $(ratio "$w" "$(pick "$tool" "$n" 3 median)") |"
             done

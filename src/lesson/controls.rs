@@ -143,11 +143,20 @@ fn checked(
     let from = value(&raw.get_ref().from, "`from`", default.from)?;
     let to = value(&raw.get_ref().to, "`to`", default.to)?;
     let span = fence.source_span(raw.span());
+    let at = |v: &Option<Spanned<f64>>| {
+        v.as_ref()
+            .map_or(span.clone(), |v| fence.source_span(v.span()))
+    };
     let name = &param.name;
     if !(from <= param.value && param.value <= to) {
+        let wrong = if from > param.value {
+            &raw.get_ref().from
+        } else {
+            &raw.get_ref().to
+        };
         return Err(source
             .error(
-                span,
+                at(wrong),
                 format!(
                     "the range {} to {} does not hold {name} = {}",
                     shortest(from),
@@ -161,7 +170,10 @@ fn checked(
     let step = value(&raw.get_ref().step, "`step`", nice_step(to - from))?;
     if !(step > 0.0 && step <= to - from) {
         return Err(source
-            .error(span, format!("a step of {} for {name}", shortest(step)))
+            .error(
+                at(&raw.get_ref().step),
+                format!("a step of {} for {name}", shortest(step)),
+            )
             .expected(format!(
                 "a step above 0 and at most the range's width, {}",
                 shortest(to - from)

@@ -911,3 +911,51 @@ fn a_template_tag_left_open_is_reported_where_it_opens() {
         "{error}"
     );
 }
+
+#[test]
+fn a_control_for_a_parameter_that_does_not_exist() {
+    check(
+        "controls_unknown",
+        Expect {
+            message: &["`b33` is not a weight or bias of the network"],
+            expected: &["a parameter named in the network block"],
+            hint: &["b3"],
+        },
+    );
+}
+
+#[test]
+fn a_control_range_that_does_not_hold_the_value() {
+    check(
+        "controls_range",
+        Expect {
+            message: &["the range -30 to 0 does not hold w3 = -40.8"],
+            expected: &["`from` ≤ -40.8 ≤ `to`"],
+            hint: &["opens at the author's value"],
+        },
+    );
+}
+
+#[test]
+fn a_control_step_that_is_not_positive() {
+    check(
+        "controls_step",
+        Expect {
+            message: &["a step of 0 for w3"],
+            expected: &["a step above 0"],
+            hint: &["leave `step` out"],
+        },
+    );
+}
+
+#[test]
+fn a_value_off_the_control_s_steps() {
+    check(
+        "controls_off_grid",
+        Expect {
+            message: &["w3 = -40.8 is not on the control's steps"],
+            expected: &["a whole number of steps (0.7) below -40.8"],
+            hint: &["change `from` or `step`"],
+        },
+    );
+}
