@@ -19,6 +19,8 @@ struct Model<'a> {
     /// Per control: the parameter, from, to, step.
     controls: Vec<(&'a str, f64, f64, f64)>,
     charts: Vec<ChartModel<'a>>,
+    /// The lesson's tables, in page order (the page's `table.nn-table` elements).
+    tables: Vec<TableModel<'a>>,
     /// The live placeholders of the page (`data-nn` expressions): a signal at an input, as
     /// layer, node, quantity, next node and input (parameters are found by name).
     values: std::collections::BTreeMap<String, (usize, usize, &'static str, usize, f64)>,
@@ -41,6 +43,17 @@ struct LayerModel<'a> {
     activation: &'static str,
     /// Per node: its name, the indexes of its weights and of its bias in `params`.
     nodes: Vec<(&'a str, Vec<usize>, usize)>,
+}
+
+#[derive(Serialize)]
+struct TableModel<'a> {
+    signals: Vec<(usize, usize, &'static str, usize)>,
+    at: &'a [f64],
+    /// Rows at the network's kinks, which move with the parameters.
+    at_kinks: bool,
+    arithmetic: bool,
+    precision: usize,
+    input_precision: usize,
 }
 
 #[derive(Serialize)]
@@ -77,6 +90,21 @@ pub fn model_script(lesson: &Lesson, figures: &[Figure], html: &str) -> String {
             .collect(),
         controls: lesson.controls.iter().map(control).collect(),
         charts: charts(lesson, figures),
+        tables: lesson
+            .blocks
+            .iter()
+            .filter_map(|b| match &b.kind {
+                BlockKind::Table(t) => Some(TableModel {
+                    signals: t.signals.iter().map(signal).collect(),
+                    at: &t.at,
+                    at_kinks: t.at_kinks,
+                    arithmetic: t.arithmetic,
+                    precision: t.precision,
+                    input_precision: t.input_precision,
+                }),
+                _ => None,
+            })
+            .collect(),
         values: values(network, html),
         precision: lesson.precision,
         plot_height: PLOT_HEIGHT,

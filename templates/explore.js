@@ -126,10 +126,10 @@
     return dedup(found_all.sort(byNumber));
   }
 
-  function sampleInputs(P) {
+  function sampleInputs(P, ks) {
     var n = M.input.samples, from = M.input.from, to = M.input.to, xs = [];
     for (var i = 0; i < n; i++) xs.push(i + 1 === n ? to : from + (to - from) * i / (n - 1));
-    return dedup(xs.concat(kinks(P)).sort(byNumber));
+    return dedup(xs.concat(ks).sort(byNumber));
   }
 
   // Signals sampled over the input range (the build's `Network::sample`).
@@ -308,6 +308,18 @@
     return [g.x_pixels[0] + (right ? g.area[0] - w - 5 : 5), g.y_pixels[1] + (upper ? 5 : g.area[1] - h - 5)];
   }
 
+  // A drawing moved by (dx, dy): every coordinate attribute rewritten, as plotters would have
+  // written it at the new place.
+  function shift(html, dx, dy) {
+    if (!dx && !dy) return html;
+    return html.replace(/ (c?[xy]|points)="([^"]*)"/g, function (all, name, v) {
+      if (name === "points") {
+        return ' points="' + v.replace(/(-?\d+),(-?\d+)/g, function (p, a, b) { return (+a + dx) + "," + (+b + dy); }) + '"';
+      }
+      return " " + name + '="' + (+v + (name.slice(-1) === "x" ? dx : dy)) + '"';
+    });
+  }
+
   // ---- The lesson's charts ---------------------------------------------------------------------
   var charts = M.charts.map(function (c) {
     var svg = document.querySelector("#figure-" + CSS.escape(c.id) + " > svg");
@@ -343,8 +355,7 @@
     if (ch.legend) {
       var now = legendCorner(data, c.points, xr, yr), g = c.geometry;
       var was = legendAt(g.legend, g, ch.box[0], ch.box[1]), at = legendAt(now, g, ch.box[0], ch.box[1]);
-      legend = now === g.legend ? ch.legend
-        : '<g transform="translate(' + (at[0] - was[0]) + "," + (at[1] - was[1]) + ')">' + ch.legend.replace(/<\/svg>\s*$/, "") + "</g>\n";
+      legend = shift(ch.legend, at[0] - was[0], at[1] - was[1]);
     }
     ch.svg.innerHTML = ch.head + drawMiddle(c, data, xr, yr) + legend;
     return data;
@@ -395,10 +406,16 @@
   var P = author.slice();
   var index = {};
   M.params.forEach(function (p, i) { index[p[0]] = i; });
+  // The decimals a value on a control's grid needs: those of its start and of its step.
+  function decimalsOf(x) {
+    for (var d = 0; d < 12; d++) {
+      var scaled = x * Math.pow(10, d);
+      if (Math.abs(Math.round(scaled) - scaled) <= 1e-9 * Math.max(1, Math.abs(scaled))) return d;
+    }
+    return 12;
+  }
   var controls = M.controls.map(function (c) {
-    var step = c[3], decimals = 0;
-    while (decimals < 12 && Math.abs(Math.round(step * Math.pow(10, decimals)) - step * Math.pow(10, decimals)) > 1e-9) decimals++;
-    return { name: c[0], from: c[1], to: c[2], step: step, decimals: decimals, i: index[c[0]] };
+    return { name: c[0], from: c[1], to: c[2], step: c[3], decimals: Math.max(decimalsOf(c[1]), decimalsOf(c[3])), i: index[c[0]] };
   });
   var zh = (document.documentElement.lang || "").indexOf("zh") === 0;
   var words = zh
@@ -407,7 +424,7 @@
 
   // A parameter as prose shows it: as typed at the author's value, else with its control's decimals.
   function shownParam(i) {
-    if (P[i] === author[i]) return minus(M.params[i][2]);
+    if (P[i] === author[i]) return M.params[i][2].replace(/-/g, "\u2212");
     var c = controls.filter(function (c) { return c.i === i; })[0];
     return formatNumber(P[i], c ? c.decimals : M.precision);
   }
@@ -424,11 +441,78 @@
     });
   }
 
+  // ---- Tables, as src/page/blocks.rs writes them ------------------------------------------------
+  function escapeHtml(t) {
+    return t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  }
+  var paren = function (t) { return t.charAt(0) === "\u2212" ? "(" + t + ")" : t; };
+  // "0.2 · 1.70 + (−0.85)" for a linear signal, "0.85 · −40.8" for a weighted one, or null.
+  function arithmetic(t, x, s, spec) {
+    var node = M.layers[s[0]].nodes[s[1]];
+    var inputs = s[0] === 0 ? [paren(formatNumber(x, spec.input_precision))]
+      : t[s[0] - 1].map(function (v) { return paren(formatNumber(v[2], spec.precision)); });
+    var terms = function () {
+      return node[1].map(function (w, k) { return inputs[k] + " \u00b7 " + paren(shownParam(w)); }).join(" + ");
+    };
+    switch (s[2]) {
+      case "sum": return terms();
+      case "linear": return terms() + " + " + paren(shownParam(node[2]));
+      case "weighted":
+        return paren(formatNumber(t[s[0]][s[1]][2], spec.precision)) + " \u00b7 " +
+          paren(shownParam(M.layers[s[0] + 1].nodes[s[3]][1][s[1]]));
+      default: return null;
+    }
+  }
+  // Written-out arithmetic as MathML: numbers (scientific ones whole) as <mn>, the rest as <mo>.
+  function arithmeticMathml(text) {
+    var out = '<math aria-label="' + escapeHtml(text) + '">', chars = Array.from(text), i = 0;
+    var digit = function (c) { return c >= "0" && c <= "9"; };
+    while (i < chars.length) {
+      var c = chars[i];
+      if (digit(c) || (c === "\u2212" && digit(chars[i + 1] || ""))) {
+        var j = i + 1;
+        while (j < chars.length && (digit(chars[j]) || chars[j] === ".")) j++;
+        var exp = function (k) { return chars[k] === "\u2212" ? k + 1 : k; };
+        if (chars[j] === "e" && digit(chars[exp(j + 1)] || "")) {
+          j = exp(j + 1);
+          while (j < chars.length && digit(chars[j])) j++;
+        }
+        out += "<mn>" + chars.slice(i, j).join("") + "</mn>";
+        i = j;
+      } else {
+        if (!/\s/.test(c)) out += "<mo>" + escapeHtml(c) + "</mo>";
+        i++;
+      }
+    }
+    return out + "</math>";
+  }
+  var tables = M.tables.map(function (spec, k) {
+    var table = document.querySelectorAll("table.nn-table")[k];
+    return table ? { spec: spec, body: table.tBodies[0] } : null;
+  }).filter(Boolean);
+  function updateTables(kinksNow) {
+    tables.forEach(function (tb) {
+      var spec = tb.spec, at = spec.at_kinks ? kinksNow : spec.at, html = "\n";
+      at.forEach(function (x) {
+        var t = trace(P, x);
+        html += '<tr><td class="num">' + escapeHtml(formatNumber(x, spec.input_precision)) + "</td>";
+        spec.signals.forEach(function (s) {
+          var v = formatNumber(value(P, t, x, s), spec.precision);
+          var expr = spec.arithmetic ? arithmetic(t, x, s, spec) : null;
+          html += '<td class="num">' + (expr !== null ? arithmeticMathml(expr + " = " + v) : escapeHtml(v)) + "</td>";
+        });
+        html += "</tr>\n";
+      });
+      if (tb.body.innerHTML !== html) tb.body.innerHTML = html;
+    });
+  }
+
   var live, panel;
   function redraw() {
-    var xs = sampleInputs(P), out = {};
+    var k = kinks(P), xs = sampleInputs(P, k), out = {};
     charts.forEach(function (ch) { out[ch.model.id] = drawChart(ch, P, xs); });
     updateValues();
+    updateTables(k);
     controls.forEach(function (c) {
       if (c.output) c.output.textContent = shownParam(c.i);
       if (c.input && +c.input.value !== P[c.i]) c.input.value = P[c.i];

@@ -207,14 +207,31 @@ fn checked(
 fn default_control(param: &Param) -> Control {
     let half = 2.0 * param.value.abs().max(1.0);
     let step = nice_step(2.0 * half);
-    // A whole number of steps either side, so that the author's value is on the slider's grid.
+    // A whole number of steps either side, so that the author's value is on the slider's grid;
+    // the ends rounded to the decimals of the value and the step (no 1.7000000000000004).
     let steps = (half / step).round();
+    let decimals = decimals(step).max(decimals(param.value));
+    let round = |x: f64| {
+        format!("{x:.decimals$}")
+            .parse::<f64>()
+            .map_or(x, |r| r + 0.0)
+    };
     Control {
         param: param.name.clone(),
-        from: param.value - steps * step,
-        to: param.value + steps * step,
+        from: round(param.value - steps * step),
+        to: round(param.value + steps * step),
         step,
     }
+}
+
+/// The decimals `x` needs (up to 12): 2 for 0.05, 0 for 40.
+fn decimals(x: f64) -> usize {
+    (0..12)
+        .find(|&d| {
+            let scaled = x * 10f64.powi(d as i32);
+            (scaled.round() - scaled).abs() <= 1e-9 * scaled.abs().max(1.0)
+        })
+        .unwrap_or(12)
 }
 
 /// A round step (1, 2 or 5 times a power of ten) near a hundredth of `span`.

@@ -20,6 +20,8 @@ use super::toml::from_block;
 pub struct TableSpec {
     pub signals: Vec<Signal>,
     pub at: Vec<f64>,
+    /// Whether the rows are the network's kinks (`at = "kinks"`): they move with the parameters.
+    pub at_kinks: bool,
     pub arithmetic: bool,
     pub headers: Option<Vec<String>>,
     pub precision: usize,
@@ -119,6 +121,7 @@ pub fn parse_table(
     Ok(TableSpec {
         signals,
         at,
+        at_kinks: matches!(raw.at.get_ref(), RawAt::Named(_)),
         arithmetic: raw.arithmetic,
         headers,
         precision,

@@ -3,13 +3,15 @@
 //
 //   NNBOOK=<command running nnbook> SITE_DIR=<built site> ROOT=<repository> node explore.mjs
 //
-// 1. At the author's values the live charts are the static ones: on every explorable page (opened
-//    from disk, file://), each chart's SVG after moving the parameters and resetting them is the
-//    one the build wrote, element for element.
+// 1. At the author's values the live page is the static one: on every explorable page (opened
+//    from disk, file://), moving the parameters changes its charts, tables and prose numbers, and
+//    after a reset each chart's SVG, each table and the whole lesson body are the build's, element
+//    for element.
 // 2. SETTINGS (default 200) random parameter settings across the shipped lessons: each is written
 //    into a copy of its lesson, all copies are built with `nnbook build`, and for each the values
 //    the page computes for those parameters must equal the CSV data the build wrote for them (every
-//    sampled input, every series) to 1e-12 relative.
+//    sampled input, every series) to 1e-12 relative, and what the page shows (each chart's
+//    drawing, each table's rows, each signal value in the prose) must be the built page's.
 // The last line is "explore: N passed, M failed".
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
@@ -77,11 +79,17 @@ for (const file of explorable) {
     if (!window.nnbook) return { error: 'no window.nnbook' };
     const svgs = [...document.querySelectorAll('figure.nn-figure > svg.nn-chart')];
     const before = svgs.map((s) => s.innerHTML);
+    const body = document.querySelector('.lesson-body').innerHTML;
+    const tablesBefore = [...document.querySelectorAll('table.nn-table tbody')].map((t) => t.innerHTML);
+    const valuesBefore = [...document.querySelectorAll('.nn-value')].map((v) => v.textContent);
     const moved = {};
     for (const [k, v] of Object.entries(window.nnbook.params())) moved[k] = v * 0.9 + 0.1;
     window.nnbook.set(moved);
     const changed = svgs.filter((s, i) => s.innerHTML !== before[i]).length;
+    const tablesChanged = [...document.querySelectorAll('table.nn-table tbody')].filter((t, i) => t.innerHTML !== tablesBefore[i]).length;
+    const valuesChanged = [...document.querySelectorAll('.nn-value')].filter((v, i) => v.textContent !== valuesBefore[i]).length;
     window.nnbook.reset();
+    const after = document.querySelector('.lesson-body').innerHTML;
     const same = svgs.map((s, i) => s.innerHTML === before[i]);
     const firstDiff = svgs.map((s, i) => {
       const a = before[i], b = s.innerHTML;
@@ -90,11 +98,17 @@ for (const file of explorable) {
       while (a[k] === b[k]) k++;
       return { id: s.closest('figure').id, build: a.slice(Math.max(0, k - 80), k + 120), page: b.slice(Math.max(0, k - 80), k + 120) };
     }).filter(Boolean);
-    return { charts: svgs.length, changed, same: same.every(Boolean), firstDiff };
+    let k = 0;
+    while (k < body.length && body[k] === after[k]) k++;
+    const bodyDiff = k === body.length && k === after.length ? null : { build: body.slice(Math.max(0, k - 100), k + 100), page: after.slice(Math.max(0, k - 100), k + 100) };
+    return { charts: svgs.length, changed, tables: tablesBefore.length, tablesChanged, values: valuesBefore.length, valuesChanged, same: same.every(Boolean), firstDiff, bodyDiff };
   });
   if (result.error) fail(`${rel}: script`, result.error);
   else if (result.changed === 0) fail(`${rel}: moving the parameters`, 'changed no chart');
   else if (!result.same) fail(`${rel}: reset`, `after move and reset, a chart differs from the build's:\n${JSON.stringify(result.firstDiff[0], null, 1)}`);
+  else if (result.tables && !result.tablesChanged) fail(`${rel}: tables`, 'moving the parameters changed no table');
+  else if (result.values && !result.valuesChanged) fail(`${rel}: placeholders`, 'moving the parameters changed no number in the prose');
+  else if (result.bodyDiff) fail(`${rel}: reset`, `after move and reset the lesson differs from the build's page:\n${JSON.stringify(result.bodyDiff, null, 1)}`);
   else pass();
 }
 
@@ -115,15 +129,28 @@ for (let i = 0; i < SETTINGS; i++) {
   const slug = path.basename(path.dirname(file));
   const m = model(fs.readFileSync(file, 'utf8'));
   const values = {};
+  const written = {};
   for (const [name, from, to, step] of m.controls) {
-    values[name] = Number((from + Math.round(random() * (to - from) / step) * step).toPrecision(12));
+    const raw = from + Math.round(random() * (to - from) / step) * step;
+    const decimalsOf = (x) => {
+      for (let d = 0; d < 12; d++) {
+        const scaled = x * 10 ** d;
+        if (Math.abs(Math.round(scaled) - scaled) <= 1e-9 * Math.max(1, Math.abs(scaled))) return d;
+      }
+      return 12;
+    };
+    const decimals = Math.max(decimalsOf(from), decimalsOf(step));
+    // On the slider's decimal grid (as the browser's range input gives it), and written as the
+    // page shows a moved parameter, so that prose and tables can be compared.
+    written[name] = raw.toFixed(decimals).replace(/^-(0\.?0*)$/, '$1');
+    values[name] = Number(written[name]) + 0;
   }
   let text = sources.get(slug);
   if (!text) { fail(`lesson source of ${slug}`, 'not found in content/'); break; }
   // The parameters' values, written into the copy's network block.
   const fence = /```network[\s\S]*?```/.exec(text)[0];
   let network = fence;
-  for (const [name, v] of Object.entries(values)) {
+  for (const [name, v] of Object.entries(written)) {
     network = network.replace(new RegExp(`\\b${name}\\s*=\\s*-?[0-9.eE+]+`), `${name} = ${v}`);
   }
   text = text.replace(fence, network).replace(/^slug\s*=.*$/m, '').replace(/^order\s*=.*$/m, '');
@@ -138,13 +165,32 @@ try {
 } catch (e) {
   fail('building the random settings', `${e.message}\n${e.stderr}`);
 }
+// What a page shows that follows the parameters: each chart's drawing (but its description, not
+// yet live), each table's rows, each signal value in the prose.
+const shown = () => ({
+  charts: Object.fromEntries([...document.querySelectorAll('figure.nn-figure > svg.nn-chart')].map((s) => [s.closest('figure').id, s.innerHTML.slice(s.innerHTML.indexOf('<line'))])),
+  tables: [...document.querySelectorAll('table.nn-table tbody')].map((t) => t.innerHTML),
+  values: [...document.querySelectorAll('.nn-value')].filter((v) => v.dataset.nn.includes('@')).map((v) => v.textContent),
+});
 let worst = 0;
 for (const s of settings) {
   const html = fs.readFileSync(path.join(built, `setting-${s.i}`, 'index.html'), 'utf8');
   const expected = csvs(html);
+  await page.goto(pathToFileURL(path.join(built, `setting-${s.i}`, 'index.html')).href);
+  const static_ = await page.evaluate(shown);
   await page.goto(pathToFileURL(s.file).href);
   const drawn = await page.evaluate((v) => window.nnbook.set(v), s.values);
+  const live = await page.evaluate(shown);
   let ok = true;
+  for (const [what, a, b] of [['charts', static_.charts, live.charts], ['tables', static_.tables, live.tables], ['prose values', static_.values, live.values]]) {
+    if (JSON.stringify(a) !== JSON.stringify(b)) {
+      const ka = JSON.stringify(a), kb = JSON.stringify(b);
+      let k = 0;
+      while (ka[k] === kb[k]) k++;
+      fail(`setting ${s.i} (${path.relative(SITE_DIR, s.file)}) ${what}`, `the page differs from the build's: build …${ka.slice(Math.max(0, k - 80), k + 80)}…\n      page  …${kb.slice(Math.max(0, k - 80), k + 80)}…`);
+      ok = false;
+    }
+  }
   for (const [id, csv] of Object.entries(expected)) {
     const data = drawn[id];
     const rows = csv.trim().split('\n').slice(1).map((r) => r.split(','));
