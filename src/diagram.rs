@@ -185,7 +185,13 @@ impl<'a> Layout<'a> {
                     let text = w.shown();
                     // Labels sit at 40% of the edge from its end, to keep fan-in labels apart.
                     let (lx, ly) = (x1 + dx * 0.6, y1 + dy * 0.6);
-                    label(labels, lx, ly - 4.0, &text, on, emphasis.class(on));
+                    label(
+                        labels,
+                        (lx, ly - 4.0),
+                        (&w.name, &text),
+                        on,
+                        emphasis.class(on),
+                    );
                     described.push(i18n::sentence(
                         lang,
                         "diagram_edge",
@@ -235,8 +241,9 @@ impl<'a> Layout<'a> {
                 if let Some(n) = node.node {
                     let _ = writeln!(
                         body,
-                        "<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
+                        "<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" data-nn=\"{}\">{}</text>",
                         y + RADIUS + 33.0,
+                        escape(&n.bias.name),
                         escape(&n.bias.shown())
                     );
                 }
@@ -248,7 +255,8 @@ impl<'a> Layout<'a> {
 
 /// A weight's label: a backing box and the text, in the edge's class (`hl`, `dim` or none);
 /// the text itself is emphasised only when highlighted.
-fn label(out: &mut String, x: f64, y: f64, text: &str, on: bool, class: &str) {
+/// The text carries the weight's name (`data-nn`), for the page's script to update its value.
+fn label(out: &mut String, (x, y): (f64, f64), (param, text): (&str, &str), on: bool, class: &str) {
     let w = 7.4 * text.chars().count() as f64 + 8.0;
     let group = if class.is_empty() {
         String::new()
@@ -257,9 +265,10 @@ fn label(out: &mut String, x: f64, y: f64, text: &str, on: bool, class: &str) {
     };
     let _ = writeln!(
         out,
-        "<g{group}><rect class=\"label-bg\" x=\"{:.1}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"18\" rx=\"3\"/><text x=\"{x:.1}\" y=\"{y:.1}\" text-anchor=\"middle\"{}>{}</text></g>",
+        "<g{group}><rect class=\"label-bg\" x=\"{:.1}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"18\" rx=\"3\"/><text x=\"{x:.1}\" y=\"{y:.1}\" text-anchor=\"middle\" data-nn=\"{}\"{}>{}</text></g>",
         x - w / 2.0,
         y - 13.0,
+        escape(param),
         if on { " class=\"hl\"" } else { "" },
         escape(text)
     );

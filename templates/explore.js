@@ -429,15 +429,24 @@
     return formatNumber(P[i], c ? c.decimals : M.precision);
   }
 
+  // Placeholders in prose, captions and code (code writes an ASCII minus); at the author's value
+  // a value's original markup (its highlighting) comes back.
+  var values = Array.prototype.slice.call(document.querySelectorAll(".nn-value[data-nn]")).map(function (span) {
+    return { span: span, html: span.innerHTML, text: span.textContent, code: span.classList.contains("nn-code") };
+  });
   function updateValues() {
-    document.querySelectorAll(".nn-value[data-nn]").forEach(function (span) {
-      var expr = span.getAttribute("data-nn"), text;
-      if (expr in index) text = shownParam(index[expr]);
-      else if (M.values[expr]) {
-        var s = M.values[expr], t = trace(P, s[4]), v = value(P, t, s[4], s);
-        text = isFinite(v) ? formatNumber(v, M.precision) : "\u2014";
+    values.forEach(function (v) {
+      var expr = v.span.getAttribute("data-nn"), text;
+      if (expr in index) {
+        text = P[index[expr]] === author[index[expr]] ? v.text : shownParam(index[expr]);
+      } else if (M.values[expr]) {
+        var s = M.values[expr], t = trace(P, s[4]), y = value(P, t, s[4], s);
+        text = isFinite(y) ? formatNumber(y, M.precision) : "\u2014";
       }
-      if (text !== undefined && span.textContent !== text) span.textContent = text;
+      if (text === undefined) return;
+      if (v.code) text = text.replace(/\u2212/g, "-");
+      if (text === v.text) { if (v.span.innerHTML !== v.html) v.span.innerHTML = v.html; }
+      else if (v.span.textContent !== text) v.span.textContent = text;
     });
   }
 
@@ -507,12 +516,34 @@
     });
   }
 
+  // Diagrams: each weight's and bias's label ("w3 = −40.8"), a weight's backing box fitted to it
+  // (src/diagram.rs: 7.4 px a character and 8).
+  var diagramLabels = Array.prototype.slice.call(document.querySelectorAll("svg.nn-diagram text[data-nn]")).map(function (t) {
+    var box = t.previousElementSibling;
+    box = box && box.getAttribute("class") === "label-bg" ? box : null;
+    return { text: t, original: t.textContent, box: box, x: box && box.getAttribute("x"), width: box && box.getAttribute("width") };
+  });
+  function updateDiagrams() {
+    diagramLabels.forEach(function (l) {
+      var name = l.text.getAttribute("data-nn");
+      if (!(name in index)) return;
+      var text = name + " = " + shownParam(index[name]);
+      if (l.text.textContent === text) return;
+      l.text.textContent = text;
+      if (!l.box) return;
+      var w = 7.4 * Array.from(text).length + 8, centre = +l.x + +l.width / 2;
+      l.box.setAttribute("x", text === l.original ? l.x : fixed(centre - w / 2, 1));
+      l.box.setAttribute("width", text === l.original ? l.width : fixed(w, 1));
+    });
+  }
+
   var live, panel;
   function redraw() {
     var k = kinks(P), xs = sampleInputs(P, k), out = {};
     charts.forEach(function (ch) { out[ch.model.id] = drawChart(ch, P, xs); });
     updateValues();
     updateTables(k);
+    updateDiagrams();
     controls.forEach(function (c) {
       if (c.output) c.output.textContent = shownParam(c.i);
       if (c.input && +c.input.value !== P[c.i]) c.input.value = P[c.i];

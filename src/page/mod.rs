@@ -2,6 +2,7 @@
 //! figures, tables and parameter listings, and `{{ ... }}` placeholders filled from the network.
 
 mod blocks;
+mod live;
 mod math;
 mod placeholder;
 
@@ -91,11 +92,31 @@ pub fn render(lesson: &Lesson, figures: &[Figure], lang: &str) -> Result<Page, V
     })
 }
 
-/// A code block being rendered: how to fill its placeholders, its language and its text so far.
+/// A code block being rendered: how to fill its placeholders, its language and its text so far,
+/// and where its live values are in that text.
 struct Code {
     context: Context,
     lang: String,
     text: String,
+    values: Vec<(Range<usize>, String)>,
+}
+
+impl Code {
+    /// Add text with placeholders, remembering where each live value lands.
+    fn push(&mut self, pieces: Vec<placeholder::Piece>) {
+        for piece in pieces {
+            match piece {
+                placeholder::Piece::Text(t) => self.text.push_str(t),
+                placeholder::Piece::Value { expr, value, live } => {
+                    let start = self.text.len();
+                    self.text.push_str(&value);
+                    if live {
+                        self.values.push((start..self.text.len(), expr.to_string()));
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// A heading being rendered: its level, where its opening tag goes, and its text so far.
@@ -149,11 +170,13 @@ impl<'a> Walk<'a> {
                     },
                     lang: info.split_whitespace().next().unwrap_or("").to_string(),
                     text: String::new(),
+                    values: Vec::new(),
                 });
             }
             Event::End(TagEnd::CodeBlock) => {
                 if let Some(code) = self.code.take() {
                     let html = highlight::code_block(&code.lang, &code.text);
+                    let html = live::mark_code_values(&html, &code.text, &code.values);
                     self.out.push(Event::Html(CowStr::from(html)));
                 }
             }
@@ -254,6 +277,14 @@ impl<'a> Walk<'a> {
             }
         }
         if let Some(code) = self.code.as_mut() {
+            if code.context == Context::Code && text.contains("{{") {
+                // Each live value's place in the code, for the page's script.
+                match placeholder::pieces(self.lesson, text, range, Context::Code) {
+                    Ok(pieces) => code.push(pieces),
+                    Err(d) => self.problems.push(d),
+                }
+                return;
+            }
             match fill(self.lesson, text, range, code.context) {
                 Ok(filled) => code.text.push_str(&filled),
                 Err(d) => self.problems.push(d),

@@ -166,11 +166,13 @@ try {
   fail('building the random settings', `${e.message}\n${e.stderr}`);
 }
 // What a page shows that follows the parameters: each chart's drawing (but its description, not
-// yet live), each table's rows, each signal value in the prose.
+// yet live), each table's rows, each placeholder's value in prose, captions and code, each
+// diagram's weight and bias labels.
 const shown = () => ({
   charts: Object.fromEntries([...document.querySelectorAll('figure.nn-figure > svg.nn-chart')].map((s) => [s.closest('figure').id, s.innerHTML.slice(s.innerHTML.indexOf('<line'))])),
   tables: [...document.querySelectorAll('table.nn-table tbody')].map((t) => t.innerHTML),
-  values: [...document.querySelectorAll('.nn-value')].filter((v) => v.dataset.nn.includes('@')).map((v) => v.textContent),
+  values: [...document.querySelectorAll('.nn-value')].map((v) => v.textContent),
+  diagrams: [...document.querySelectorAll('svg.nn-diagram text[data-nn]')].map((t) => t.textContent),
 });
 let worst = 0;
 for (const s of settings) {
@@ -182,7 +184,7 @@ for (const s of settings) {
   const drawn = await page.evaluate((v) => window.nnbook.set(v), s.values);
   const live = await page.evaluate(shown);
   let ok = true;
-  for (const [what, a, b] of [['charts', static_.charts, live.charts], ['tables', static_.tables, live.tables], ['prose values', static_.values, live.values]]) {
+  for (const [what, a, b] of [['charts', static_.charts, live.charts], ['tables', static_.tables, live.tables], ['values in prose and code', static_.values, live.values], ['diagram labels', static_.diagrams, live.diagrams]]) {
     if (JSON.stringify(a) !== JSON.stringify(b)) {
       const ka = JSON.stringify(a), kb = JSON.stringify(b);
       let k = 0;
