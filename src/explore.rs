@@ -61,8 +61,10 @@ struct ChartModel<'a> {
     id: &'a str,
     /// Per series: layer, node, quantity and (for a weighted signal) the next layer's node.
     signals: Vec<(usize, usize, &'static str, usize)>,
-    /// Per series: its colour as the drawing writes it (`#2CA02C`).
+    /// Per series: its colour as the drawing writes it (`#2CA02C`), and its name for the
+    /// readout (its legend label, else the signal's name).
     colors: Vec<String>,
+    labels: Vec<&'a str>,
     points: &'a [(f64, f64)],
     geometry: &'a ChartGeometry,
 }
@@ -154,6 +156,11 @@ fn charts<'a>(lesson: &'a Lesson, figures: &'a [Figure]) -> Vec<ChartModel<'a>> 
                     .series
                     .iter()
                     .map(|s| format!("#{:02X}{:02X}{:02X}", s.color.0, s.color.1, s.color.2))
+                    .collect(),
+                labels: spec
+                    .series
+                    .iter()
+                    .map(|s| s.label.as_deref().unwrap_or(&s.signal.name))
                     .collect(),
                 points: &spec.points,
                 geometry: figure.chart.as_ref()?,

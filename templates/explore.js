@@ -336,7 +336,8 @@
 
   // Sample and draw one chart for parameters P (`xs`: the lesson's sample inputs). Returns its
   // data, or null when a value is not finite or too large to draw (the drawing is left as it was).
-  function drawChart(ch, P, xs) {
+  // A chart's data and ranges for parameters P, or null when a value is not finite or too large.
+  function layout(ch, P, xs) {
     var c = ch.model, data = sample(P, xs, c.signals, 0);
     if (!piecewise) {
       var r = yRange(data.values, c.points);
@@ -344,21 +345,24 @@
     }
     var bad = data.values.some(function (col) { return col.some(function (v) { return !isFinite(v); }); });
     var ys = yRange(data.values, c.points);
-    if (bad || Math.abs(ys[0]) > MAX_VALUE || Math.abs(ys[1]) > MAX_VALUE) {
-      ch.svg.closest("figure").classList.add("nn-stale");
-      return null;
-    }
-    ch.svg.closest("figure").classList.remove("nn-stale");
+    if (bad || Math.abs(ys[0]) > MAX_VALUE || Math.abs(ys[1]) > MAX_VALUE) return null;
     var pad = 0.05 * (ys[1] - ys[0]), xpad = 0.02 * (M.input.to - M.input.from);
-    var xr = [M.input.from - xpad, M.input.to + xpad], yr = [ys[0] - pad, ys[1] + pad];
+    return { data: data, xr: [M.input.from - xpad, M.input.to + xpad], yr: [ys[0] - pad, ys[1] + pad] };
+  }
+
+  function drawChart(ch, P, xs) {
+    var c = ch.model, l = layout(ch, P, xs);
+    ch.layout = l;
+    ch.svg.closest("figure").classList.toggle("nn-stale", !l);
+    if (!l) return null;
     var legend = "";
     if (ch.legend) {
-      var now = legendCorner(data, c.points, xr, yr), g = c.geometry;
+      var now = legendCorner(l.data, c.points, l.xr, l.yr), g = c.geometry;
       var was = legendAt(g.legend, g, ch.box[0], ch.box[1]), at = legendAt(now, g, ch.box[0], ch.box[1]);
       legend = shift(ch.legend, at[0] - was[0], at[1] - was[1]);
     }
-    ch.svg.innerHTML = ch.head + drawMiddle(c, data, xr, yr) + legend;
-    return data;
+    ch.svg.innerHTML = ch.head + drawMiddle(c, l.data, l.xr, l.yr) + legend;
+    return l.data;
   }
 
   // ---- Numbers as the build writes them (Rust's formatting: exact, ties to even) ---------------
@@ -648,6 +652,87 @@
     document.body.appendChild(panel);
     document.body.classList.add("nn-explorable");
   }
+
+  // ---- The readout: the input and each series' value under the pointer (or the keyboard's
+  // cursor), snapping to a kink within 6 px -------------------------------------------------------
+  var SVGNS = "http://www.w3.org/2000/svg";
+  function readoutAt(ch, x) {
+    if (!ch.layout) ch.layout = layout(ch, P, sampleInputs(P, kinks(P)));
+    var l = ch.layout, g = ch.model.geometry;
+    if (!l) return null;
+    var X0 = g.x_pixels[0], X1 = g.x_pixels[1];
+    var toPx = function (v) { return X0 + (v - l.xr[0]) / (l.xr[1] - l.xr[0]) * (X1 - X0); };
+    x = Math.min(M.input.to, Math.max(M.input.from, x));
+    kinks(P).forEach(function (k) { if (Math.abs(toPx(k) - toPx(x)) <= 6) x = k; });
+    var t = trace(P, x);
+    var ys = ch.model.signals.map(function (s) { return value(P, t, x, s); });
+    return { x: x, ys: ys, px: toPx(x), l: l };
+  }
+  function showReadout(ch, r) {
+    hideReadout(ch);
+    if (!r) return;
+    var g = ch.model.geometry, B = g.y_pixels[0], T = g.y_pixels[1];
+    var py = function (v) { return map(v, r.l.yr[0], r.l.yr[1], B, T); };
+    var group = document.createElementNS(SVGNS, "g");
+    group.setAttribute("class", "nn-readout");
+    var html = '<line x1="' + r.px + '" x2="' + r.px + '" y1="' + T + '" y2="' + B + '"/>';
+    var words = [M.input.name + " " + formatNumber(r.x, M.precision)];
+    r.ys.forEach(function (y, k) {
+      if (isFinite(y)) html += '<circle cx="' + r.px + '" cy="' + py(y) + '" r="4.5" fill="' + ch.model.colors[k] + '"/>';
+      words.push(formatNumber(y, M.precision));
+    });
+    var label = ch.labels.map(function (name, k) { return name + " " + words[k + 1]; });
+    // 13 CSS px text however small the figure is drawn (a phone shrinks it).
+    var box = ch.svg.getBoundingClientRect(), k = box.width > 0 ? Math.max(1, ch.svg.viewBox.baseVal.width / box.width) : 1;
+    var lines = [words[0]].concat(label);
+    var w = k * (8 + 7.2 * Math.max.apply(null, lines.map(function (t) { return Array.from(t).length; })));
+    var left = r.px + 8 + w > g.x_pixels[1] ? r.px - 8 - w : r.px + 8;
+    html += '<rect x="' + left + '" y="' + (T + 4) + '" width="' + w + '" height="' + k * (8 + 17 * lines.length) + '" rx="4"/>';
+    lines.forEach(function (t, i) {
+      html += '<text x="' + (left + 4 * k) + '" y="' + (T + 4 + k * (16 + 17 * i)) + '" font-size="' + 13 * k + '">' + escapeHtml(t) + "</text>";
+    });
+    group.innerHTML = html;
+    ch.svg.appendChild(group);
+    return lines.join(", ");
+  }
+  function hideReadout(ch) {
+    var old = ch.svg.querySelector(".nn-readout");
+    if (old) old.remove();
+  }
+  function valueAtPointer(ch, event) {
+    var pt = ch.svg.createSVGPoint(), g = ch.model.geometry;
+    pt.x = event.clientX; pt.y = event.clientY;
+    var p = pt.matrixTransform(ch.svg.getScreenCTM().inverse());
+    if (!ch.layout) ch.layout = layout(ch, P, sampleInputs(P, kinks(P)));
+    if (!ch.layout) return null;
+    var xr = ch.layout.xr;
+    return xr[0] + (p.x - g.x_pixels[0]) / (g.x_pixels[1] - g.x_pixels[0]) * (xr[1] - xr[0]);
+  }
+  charts.forEach(function (ch) {
+    // Series names: the legend's labels, else the figure's signals.
+    ch.labels = ch.model.labels;
+    ch.svg.setAttribute("tabindex", "0");
+    ch.svg.addEventListener("pointermove", function (e) { showReadout(ch, readoutAt(ch, valueAtPointer(ch, e))); });
+    ch.svg.addEventListener("pointerdown", function (e) { showReadout(ch, readoutAt(ch, valueAtPointer(ch, e))); });
+    ch.svg.addEventListener("pointerleave", function () { if (document.activeElement !== ch.svg) hideReadout(ch); });
+    ch.svg.addEventListener("blur", function () { hideReadout(ch); });
+    ch.svg.addEventListener("keydown", function (e) {
+      var span = M.input.to - M.input.from, step = e.shiftKey ? span / 10 : span / 100;
+      var x = ch.cursor === undefined ? M.input.from : ch.cursor;
+      if (e.key === "ArrowRight") x += step;
+      else if (e.key === "ArrowLeft") x -= step;
+      else if (e.key === "Home") x = M.input.from;
+      else if (e.key === "End") x = M.input.to;
+      else if (e.key === "Escape") { hideReadout(ch); return; }
+      else return;
+      e.preventDefault();
+      var r = readoutAt(ch, x);
+      if (!r) return;
+      ch.cursor = r.x;
+      var text = showReadout(ch, r);
+      if (live && text) live.textContent = text;
+    });
+  });
 
   if (controls.length) buildPanel();
   if (loadState()) redraw(); else controls.forEach(function (c) { c.output.textContent = shownParam(c.i); });
