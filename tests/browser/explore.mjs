@@ -144,6 +144,8 @@ for (let i = 0; i < SETTINGS; i++) {
     // page shows a moved parameter, so that prose and tables can be compared.
     written[name] = raw.toFixed(decimals).replace(/^-(0\.?0*)$/, '$1');
     values[name] = Number(written[name]) + 0;
+    // At the author's value the page shows the value as the author typed it: keep that.
+    if (values[name] === m.params.find((p) => p[0] === name)[1]) delete written[name];
   }
   let text = sources.get(slug);
   if (!text) { fail(`lesson source of ${slug}`, 'not found in content/'); break; }
