@@ -6,7 +6,9 @@
 
 use serde::Serialize;
 
-use crate::figure::{ChartGeometry, Figure, PLOT_HEIGHT};
+use crate::figure::{
+    description_template, ChartGeometry, DescriptionTemplate, Figure, PLOT_HEIGHT,
+};
 use crate::lesson::{BlockKind, Control, Lesson};
 use crate::network::{Network, Quantity, Signal};
 
@@ -67,11 +69,13 @@ struct ChartModel<'a> {
     labels: Vec<&'a str>,
     points: &'a [(f64, f64)],
     geometry: &'a ChartGeometry,
+    /// Its description, each series' numbers as slots for the script to fill.
+    description: DescriptionTemplate,
 }
 
 /// The model of a lesson with controls, as a `<script>` element for its page; empty for a
 /// lesson without a network or controls.
-pub fn model_script(lesson: &Lesson, figures: &[Figure], html: &str) -> String {
+pub fn model_script(lesson: &Lesson, figures: &[Figure], html: &str, lang: &str) -> String {
     let Some(network) = lesson.network.as_ref() else {
         return String::new();
     };
@@ -91,7 +95,7 @@ pub fn model_script(lesson: &Lesson, figures: &[Figure], html: &str) -> String {
             .map(|p| (p.name.as_str(), p.value, p.literal.as_str()))
             .collect(),
         controls: lesson.controls.iter().map(control).collect(),
-        charts: charts(lesson, figures),
+        charts: charts(lesson, figures, lang),
         tables: lesson
             .blocks
             .iter()
@@ -112,11 +116,13 @@ pub fn model_script(lesson: &Lesson, figures: &[Figure], html: &str) -> String {
         plot_height: PLOT_HEIGHT,
     };
     let json = serde_json::to_string(&model).unwrap_or_default();
-    // `</` would end the script element early.
-    format!(
-        "<script type=\"application/json\" id=\"nn-model\">{}</script>\n",
-        json.replace("</", "<\\/")
-    )
+    // No `<`, `>` or `&` at all inside the script element (`</script>` would end it early, and
+    // a label's markup has no business there): JSON writes them as escapes.
+    let json = json
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026");
+    format!("<script type=\"application/json\" id=\"nn-model\">{json}</script>\n")
 }
 
 fn layers(network: &Network) -> Vec<LayerModel<'_>> {
@@ -139,7 +145,8 @@ fn layers(network: &Network) -> Vec<LayerModel<'_>> {
         .collect()
 }
 
-fn charts<'a>(lesson: &'a Lesson, figures: &'a [Figure]) -> Vec<ChartModel<'a>> {
+fn charts<'a>(lesson: &'a Lesson, figures: &'a [Figure], lang: &str) -> Vec<ChartModel<'a>> {
+    let network = lesson.network.as_ref();
     lesson
         .blocks
         .iter()
@@ -164,6 +171,7 @@ fn charts<'a>(lesson: &'a Lesson, figures: &'a [Figure]) -> Vec<ChartModel<'a>> 
                     .collect(),
                 points: &spec.points,
                 geometry: figure.chart.as_ref()?,
+                description: description_template(spec, network?, lang),
             })
         })
         .collect()

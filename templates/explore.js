@@ -96,7 +96,9 @@
     return 0.5 * (a + b);
   }
 
-  var byNumber = function (a, b) { return a - b; };
+  // Rust's `total_cmp`: −0 before +0 (sorting, then keeping the first of equal inputs).
+  var negZero = function (v) { return Object.is(v, -0) ? 1 : 0; };
+  var byNumber = function (a, b) { return a - b || negZero(b) - negZero(a); };
   function dedup(xs) { return xs.filter(function (x, i) { return i === 0 || x !== xs[i - 1]; }); }
 
   // Every input where a kinked node's pre-activation is zero (the build's `find_kinks`).
@@ -226,7 +228,7 @@
     if (s !== null && (s.indexOf(".") < 0 || s.split(".")[1].length <= 3)) {
       return s === "-0" ? "0" : minus(s);
     }
-    s = v.toFixed(3);
+    s = fixed(v, 3);
     if (/^-[0.]*$/.test(s)) s = s.slice(1);
     s = minus(s).replace(/0+$/, "").replace(/\.$/, "");
     return s === "" || s === "\u2212" ? "0" : s;
@@ -327,8 +329,10 @@
     var html = svg.innerHTML, first = html.indexOf("<line");
     var legend = c.geometry.legend ? html.lastIndexOf('<rect x="', html.indexOf('opacity="0.85"')) : -1;
     var box = legend >= 0 ? /width="(\d+)" height="(\d+)"/.exec(html.slice(legend)) : null;
+    var link = svg.parentNode.querySelector('a.nn-data[href^="data:"]');
+    var csv = link ? decodeURIComponent(link.getAttribute("href").slice(link.getAttribute("href").indexOf(",") + 1)) : "";
     return {
-      model: c, svg: svg, original: html,
+      model: c, svg: svg, original: html, link: link, csvHeader: csv.slice(0, csv.indexOf("\n") + 1),
       head: html.slice(0, first), legend: legend >= 0 ? html.slice(legend) : "",
       box: box ? [+box[1], +box[2]] : null,
     };
@@ -361,8 +365,64 @@
       var was = legendAt(g.legend, g, ch.box[0], ch.box[1]), at = legendAt(now, g, ch.box[0], ch.box[1]);
       legend = shift(ch.legend, at[0] - was[0], at[1] - was[1]);
     }
-    ch.svg.innerHTML = ch.head + drawMiddle(c, l.data, l.xr, l.yr) + legend;
+    var head = ch.head.replace(/(<desc[^>]*>)[\s\S]*?(<\/desc>)/, function (all, open, close) {
+      return open + escapeHtml(describe(c, l.data)) + close;
+    });
+    ch.svg.innerHTML = head + drawMiddle(c, l.data, l.xr, l.yr) + legend;
+    if (ch.link) ch.link.setAttribute("href", "data:text/csv;charset=utf-8," + dataUri(ch.csvHeader + csvRows(l.data, c.points)));
     return l.data;
+  }
+
+  // The figure in words (src/figure/describe.rs): each series' first, last, lowest and highest
+  // values filled into the build's sentences.
+  function describe(c, data) {
+    var d = c.description.head;
+    c.description.series.forEach(function (sentence, s) {
+      var col = data.values[s], lo = [0, Infinity], hi = [0, -Infinity];
+      col.forEach(function (v, i) {
+        if (v < lo[1]) lo = [data.inputs[i], v];
+        if (v > hi[1]) hi = [data.inputs[i], v];
+      });
+      var nums = { first: col.length ? col[0] : 0, last: col.length ? col[col.length - 1] : 0, lo: lo[1], lo_x: lo[0], hi: hi[1], hi_x: hi[0] };
+      d += sentence.replace(/\ue000(\w+)\ue001/g, function (all, k) { return tick(nums[k]); });
+    });
+    return d + c.description.tail;
+  }
+
+  // Rust's `{}` of a float: the shortest digits that read back, never an exponent.
+  function rustNumber(v) {
+    if (Object.is(v, -0)) return "-0";
+    var s = String(v), m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
+    if (!m) return s;
+    var digits = m[2] + (m[3] || ""), e = +m[4];
+    if (e < 0) return m[1] + "0." + "0".repeat(-e - 1) + digits;
+    return m[1] + digits + "0".repeat(Math.max(0, e - digits.length + 1));
+  }
+  // The CSV rows (src/figure/csv.rs): each sample, and the observed points merged in by input.
+  function csvRows(data, points) {
+    var pts = points.slice().sort(function (a, b) { return byNumber(a[0], b[0]); }), p = 0, out = "", n = data.values.length;
+    var has = pts.length > 0, commas = ",".repeat(n);
+    var point = function (y) { return has ? "," + (y === undefined ? "" : rustNumber(y)) : ""; };
+    data.inputs.forEach(function (x, i) {
+      while (p < pts.length && pts[p][0] < x) { out += rustNumber(pts[p][0]) + commas + point(pts[p][1]) + "\n"; p++; }
+      out += rustNumber(x);
+      data.values.forEach(function (col) { out += "," + rustNumber(col[i]); });
+      var observed;
+      if (p < pts.length && pts[p][0] === x) { observed = pts[p][1]; p++; }
+      out += point(observed) + "\n";
+      while (p < pts.length && pts[p][0] === x) { out += rustNumber(x) + commas + point(pts[p][1]) + "\n"; p++; }
+    });
+    for (; p < pts.length; p++) out += rustNumber(pts[p][0]) + commas + point(pts[p][1]) + "\n";
+    return out;
+  }
+  // A data: address's text, as the build writes it (src/page/blocks.rs).
+  function dataUri(text) {
+    var out = "", bytes = new TextEncoder().encode(text);
+    for (var i = 0; i < bytes.length; i++) {
+      var c = String.fromCharCode(bytes[i]);
+      out += /[A-Za-z0-9,.\-_:;=+*\/()!~]/.test(c) ? c : "%" + (bytes[i] < 16 ? "0" : "") + bytes[i].toString(16).toUpperCase();
+    }
+    return out;
   }
 
   // ---- Numbers as the build writes them (Rust's formatting: exact, ties to even) ---------------

@@ -10,21 +10,11 @@ use super::ticks::tick_label;
 
 /// One sentence per series: what is drawn, its range, and where it peaks; in language `lang`.
 pub fn describe(spec: &FigureSpec, network: &Network, data: &Data, lang: &str) -> String {
-    let input = &network.input;
-    let x = spec.x_label.as_str();
-    let mut d = i18n::sentence(
-        lang,
-        "chart",
-        &[
-            ("x", x),
-            ("from", &tick_label(input.from)),
-            ("to", &tick_label(input.to)),
-        ],
-    );
-    for (s, series) in spec.series.iter().enumerate() {
-        let name = series.label.as_deref().unwrap_or(&series.signal.name);
-        let (mut lo, mut hi) = ((0.0, f64::INFINITY), (0.0, f64::NEG_INFINITY));
+    let template = template(spec, network, lang);
+    let mut d = template.head;
+    for (s, sentence) in template.series.iter().enumerate() {
         let column = data.columns[s];
+        let (mut lo, mut hi) = ((0.0, f64::INFINITY), (0.0, f64::NEG_INFINITY));
         for (x, &v) in data.inputs.iter().zip(column) {
             if v < lo.1 {
                 lo = (*x, v);
@@ -33,22 +23,69 @@ pub fn describe(spec: &FigureSpec, network: &Network, data: &Data, lang: &str) -
                 hi = (*x, v);
             }
         }
-        d.push_str(&i18n::sentence(
-            lang,
-            "chart_series",
-            &[
-                ("name", name),
-                ("color", &line_name(series.color, lang)),
-                ("first", &tick_label(column.first().copied().unwrap_or(0.0))),
-                ("last", &tick_label(column.last().copied().unwrap_or(0.0))),
-                ("lo", &tick_label(lo.1)),
-                ("lo_x", &tick_label(lo.0)),
-                ("hi", &tick_label(hi.1)),
-                ("hi_x", &tick_label(hi.0)),
-                ("x", x),
-            ],
-        ));
+        let first = column.first().copied().unwrap_or(0.0);
+        let last = column.last().copied().unwrap_or(0.0);
+        let mut filled = sentence.clone();
+        for (key, v) in [
+            ("first", first),
+            ("last", last),
+            ("lo", lo.1),
+            ("lo_x", lo.0),
+            ("hi", hi.1),
+            ("hi_x", hi.0),
+        ] {
+            filled = filled.replace(&slot(key), &tick_label(v));
+        }
+        d.push_str(&filled);
     }
+    d.push_str(&template.tail);
+    d
+}
+
+/// A figure's description with each series' numbers left as slots ([`slot`]): what the
+/// page's script fills in for other parameters.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct DescriptionTemplate {
+    pub head: String,
+    pub series: Vec<String>,
+    pub tail: String,
+}
+
+/// Where a number goes in a [`DescriptionTemplate`]: `first`, `last`, `lo`, `lo_x`, `hi`,
+/// `hi_x` between U+E000 and U+E001 (private-use characters no label holds).
+pub fn slot(key: &str) -> String {
+    format!("\u{E000}{key}\u{E001}")
+}
+
+/// The description of a figure in language `lang`, its numbers as slots.
+pub fn template(spec: &FigureSpec, network: &Network, lang: &str) -> DescriptionTemplate {
+    let input = &network.input;
+    let x = spec.x_label.as_str();
+    let head = i18n::sentence(
+        lang,
+        "chart",
+        &[
+            ("x", x),
+            ("from", &tick_label(input.from)),
+            ("to", &tick_label(input.to)),
+        ],
+    );
+    let slots: Vec<(&str, String)> = ["first", "last", "lo", "lo_x", "hi", "hi_x"]
+        .into_iter()
+        .map(|k| (k, slot(k)))
+        .collect();
+    let series = spec
+        .series
+        .iter()
+        .map(|series| {
+            let name = series.label.as_deref().unwrap_or(&series.signal.name);
+            let color = line_name(series.color, lang);
+            let mut values: Vec<(&str, &str)> = vec![("name", name), ("color", &color), ("x", x)];
+            values.extend(slots.iter().map(|(k, v)| (*k, v.as_str())));
+            i18n::sentence(lang, "chart_series", &values)
+        })
+        .collect();
+    let mut tail = String::new();
     if !spec.points.is_empty() {
         let pts: Vec<String> = spec
             .points
@@ -59,16 +96,16 @@ pub fn describe(spec: &FigureSpec, network: &Network, data: &Data, lang: &str) -
             .points_label
             .as_deref()
             .unwrap_or(i18n::text(lang, "data_points"));
-        d.push_str(&i18n::sentence(
+        tail = i18n::sentence(
             lang,
             "chart_points",
             &[
                 ("label", label),
                 ("points", &pts.join(i18n::text(lang, "list"))),
             ],
-        ));
+        );
     }
-    d
+    DescriptionTemplate { head, series, tail }
 }
 
 /// How a series' colour is named in a description: "blue line", "蓝线", or `#rrggbb`.

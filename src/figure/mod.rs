@@ -21,6 +21,7 @@ use crate::text::{clean, escape};
 
 use svg::SvgWriter;
 
+pub use describe::{template as description_template, DescriptionTemplate};
 pub use sampled::{Data, Sampled};
 
 /// Figure size in CSS pixels (the SVG scales down on narrow screens).

@@ -49,7 +49,7 @@ function pages(dir) {
 
 function model(html) {
   const m = /<script type="application\/json" id="nn-model">([\s\S]*?)<\/script>/.exec(html);
-  return JSON.parse(m[1].replace(/<\\\//g, '</'));
+  return JSON.parse(m[1]);
 }
 
 // The CSV each chart's data link carries, by figure id.
@@ -167,11 +167,12 @@ try {
 } catch (e) {
   fail('building the random settings', `${e.message}\n${e.stderr}`);
 }
-// What a page shows that follows the parameters: each chart's drawing (but its description, not
-// yet live), each table's rows, each placeholder's value in prose, captions and code, each
-// diagram's weight and bias labels.
+// What a page shows that follows the parameters: each chart's drawing and description, each
+// chart's data link, each table's rows, each placeholder's value in prose, captions and code,
+// each diagram's weight and bias labels.
 const shown = () => ({
-  charts: Object.fromEntries([...document.querySelectorAll('figure.nn-figure > svg.nn-chart')].map((s) => [s.closest('figure').id, s.innerHTML.slice(s.innerHTML.indexOf('<line'))])),
+  charts: Object.fromEntries([...document.querySelectorAll('figure.nn-figure > svg.nn-chart')].map((s) => [s.closest('figure').id, s.innerHTML])),
+  data: [...document.querySelectorAll('figure.nn-figure a.nn-data')].map((a) => a.getAttribute('href')),
   tables: [...document.querySelectorAll('table.nn-table tbody')].map((t) => t.innerHTML),
   values: [...document.querySelectorAll('.nn-value')].map((v) => v.textContent),
   diagrams: [...document.querySelectorAll('svg.nn-diagram text[data-nn]')].map((t) => t.textContent),
@@ -186,7 +187,7 @@ for (const s of settings) {
   const drawn = await page.evaluate((v) => window.nnbook.set(v), s.values);
   const live = await page.evaluate(shown);
   let ok = true;
-  for (const [what, a, b] of [['charts', static_.charts, live.charts], ['tables', static_.tables, live.tables], ['values in prose and code', static_.values, live.values], ['diagram labels', static_.diagrams, live.diagrams]]) {
+  for (const [what, a, b] of [['charts', static_.charts, live.charts], ['tables', static_.tables, live.tables], ['values in prose and code', static_.values, live.values], ['diagram labels', static_.diagrams, live.diagrams], ['data links', static_.data, live.data]]) {
     if (JSON.stringify(a) !== JSON.stringify(b)) {
       const ka = JSON.stringify(a), kb = JSON.stringify(b);
       let k = 0;
