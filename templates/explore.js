@@ -264,10 +264,17 @@
     return best;
   }
 
-  var TICK = 'font-family="sans-serif" font-size="' + 18 / 1.24 + '" opacity="1" fill="#000000">\n';
-  var AXIS = '<polyline fill="none" opacity="1" stroke="#555555" stroke-width="1" points="';
-  function gridLine(x1, y1, x2, y2) {
-    return '<line opacity="1" stroke="#E4E4E4" stroke-width="1" x1="' + x1 + '" y1="' + y1 + '" x2="' + x2 + '" y2="' + y2 + '"/>\n';
+  // A chart's drawing as a list of nodes, in the order and with the attributes plotters writes
+  // (src/figure/svg.rs): [tag, [[name, value], ...], text], each followed by a "\n" text node.
+  var FONT = String(18 / 1.24);
+  function line(out, x1, y1, x2, y2) {
+    out.push(["line", [["opacity", "1"], ["stroke", "#E4E4E4"], ["stroke-width", "1"], ["x1", x1], ["y1", y1], ["x2", x2], ["y2", y2]]]);
+  }
+  function path(out, stroke, width, points) {
+    out.push(["polyline", [["fill", "none"], ["opacity", "1"], ["stroke", stroke], ["stroke-width", width], ["points", points]]]);
+  }
+  function label(out, x, y, dy, anchor, text) {
+    out.push(["text", [["x", x], ["y", y], ["dy", dy], ["text-anchor", anchor], ["font-family", "sans-serif"], ["font-size", FONT], ["opacity", "1"], ["fill", "#000000"]], "\n" + text + "\n"]);
   }
 
   // Everything of a chart that depends on its values, in plotters' order: the mesh, the axes
@@ -276,32 +283,36 @@
     var g = chart.geometry, X0 = g.x_pixels[0], X1 = g.x_pixels[1], B = g.y_pixels[0], T = g.y_pixels[1];
     var mx = function (v) { return map(v, xs[0], xs[1], X0, X1); };
     var my = function (v) { return map(v, ys[0], ys[1], B, T); };
-    var xk = keyPoints(xs[0], xs[1], 6), yk = keyPoints(ys[0], ys[1], 6), s = "";
-    xk.forEach(function (v) { var x = mx(v); s += gridLine(x, B, x, T); });
-    yk.forEach(function (v) { var y = my(v); s += gridLine(X0, y, X1, y); });
-    s += AXIS + (X0 - 1) + "," + T + " " + (X0 - 1) + "," + B + ' "/>\n';
+    var xk = keyPoints(xs[0], xs[1], 6), yk = keyPoints(ys[0], ys[1], 6), out = [];
+    xk.forEach(function (v) { var x = mx(v); line(out, x, B, x, T); });
+    yk.forEach(function (v) { var y = my(v); line(out, X0, y, X1, y); });
+    path(out, "#555555", "1", (X0 - 1) + "," + T + " " + (X0 - 1) + "," + B + " ");
     yk.forEach(function (v) {
       var y = my(v);
-      s += '<text x="' + (X0 - 10) + '" y="' + y + '" dy="0.5ex" text-anchor="end" ' + TICK + tick(v) + "\n</text>\n";
-      s += AXIS + (X0 - 6) + "," + y + " " + (X0 - 1) + "," + y + ' "/>\n';
+      label(out, X0 - 10, y, "0.5ex", "end", tick(v));
+      path(out, "#555555", "1", (X0 - 6) + "," + y + " " + (X0 - 1) + "," + y + " ");
     });
-    s += AXIS + X0 + "," + (B + 1) + " " + X1 + "," + (B + 1) + ' "/>\n';
+    path(out, "#555555", "1", X0 + "," + (B + 1) + " " + X1 + "," + (B + 1) + " ");
     xk.forEach(function (v) {
       var x = mx(v);
-      s += '<text x="' + x + '" y="' + (B + 11) + '" dy="0.76em" text-anchor="middle" ' + TICK + tick(v) + "\n</text>\n";
-      s += AXIS + x + "," + (B + 1) + " " + x + "," + (B + 6) + ' "/>\n';
+      label(out, x, B + 11, "0.76em", "middle", tick(v));
+      path(out, "#555555", "1", x + "," + (B + 1) + " " + x + "," + (B + 6) + " ");
     });
     data.values.forEach(function (column, k) {
       var pts = straighten(data.inputs.map(function (x, i) { return [x, column[i]]; }), ys[1] - ys[0]);
-      s += '<polyline fill="none" opacity="1" stroke="' + chart.colors[k] + '" stroke-width="3" points="' +
-        pts.map(function (p) { return mx(p[0]) + "," + my(p[1]) + " "; }).join("") + '"/>\n';
+      path(out, chart.colors[k], "3", pts.map(function (p) { return mx(p[0]) + "," + my(p[1]) + " "; }).join(""));
     });
     chart.points.forEach(function (p) {
       if (p[0] >= xs[0] && p[0] <= xs[1]) {
-        s += '<circle cx="' + mx(p[0]) + '" cy="' + my(p[1]) + '" r="5" opacity="1" fill="#222222" stroke="none" stroke-width="1"/>\n';
+        out.push(["circle", [["cx", mx(p[0])], ["cy", my(p[1])], ["r", "5"], ["opacity", "1"], ["fill", "#222222"], ["stroke", "none"], ["stroke-width", "1"]]]);
       }
     });
-    return s;
+    return out;
+  }
+
+  // A drawn node back as a descriptor (for the legend, kept as the build drew it).
+  function describeNode(n) {
+    return [n.nodeName, Array.prototype.map.call(n.attributes, function (a) { return [a.name, a.value]; }), n.childNodes.length ? n.textContent : undefined];
   }
 
   // Where plotters puts a legend of size w x h in the plotting area (its `layout_label_area`).
@@ -310,15 +321,17 @@
     return [g.x_pixels[0] + (right ? g.area[0] - w - 5 : 5), g.y_pixels[1] + (upper ? 5 : g.area[1] - h - 5)];
   }
 
-  // A drawing moved by (dx, dy): every coordinate attribute rewritten, as plotters would have
+  // Nodes moved by (dx, dy): every coordinate attribute rewritten, as plotters would have
   // written it at the new place.
-  function shift(html, dx, dy) {
-    if (!dx && !dy) return html;
-    return html.replace(/ (c?[xy]|points)="([^"]*)"/g, function (all, name, v) {
-      if (name === "points") {
-        return ' points="' + v.replace(/(-?\d+),(-?\d+)/g, function (p, a, b) { return (+a + dx) + "," + (+b + dy); }) + '"';
-      }
-      return " " + name + '="' + (+v + (name.slice(-1) === "x" ? dx : dy)) + '"';
+  function shift(nodes, dx, dy) {
+    if (!dx && !dy) return nodes;
+    return nodes.map(function (n) {
+      return [n[0], n[1].map(function (a) {
+        var name = a[0], v = a[1];
+        if (name === "points") return [name, String(v).replace(/(-?\d+),(-?\d+)/g, function (p, x, y) { return (+x + dx) + "," + (+y + dy); })];
+        if (/^c?[xy]$/.test(name)) return [name, String(+v + (name.slice(-1) === "x" ? dx : dy))];
+        return a;
+      }), n[2]];
     });
   }
 
@@ -326,23 +339,57 @@
   var charts = M.charts.map(function (c) {
     var svg = document.querySelector("#figure-" + CSS.escape(c.id) + " > svg");
     if (!svg) return null;
-    var html = svg.innerHTML, first = html.indexOf("<line");
-    var legend = c.geometry.legend ? html.lastIndexOf('<rect x="', html.indexOf('opacity="0.85"')) : -1;
-    var box = legend >= 0 ? /width="(\d+)" height="(\d+)"/.exec(html.slice(legend)) : null;
+    var nodes = Array.prototype.slice.call(svg.childNodes), headCount = 0;
+    while (headCount < nodes.length && nodes[headCount].nodeName !== "line") headCount++;
+    // The legend: from its background (the rect drawn at 0.85 opacity) to the end.
+    var legendAt0 = c.geometry.legend ? nodes.findIndex(function (n) { return n.nodeName === "rect" && n.getAttribute("opacity") === "0.85"; }) : -1;
+    var legend = legendAt0 >= 0 ? nodes.slice(legendAt0).filter(function (n) { return n.nodeType === 1; }).map(describeNode) : [];
     var link = svg.parentNode.querySelector('a.nn-data[href^="data:"]');
     var csv = link ? decodeURIComponent(link.getAttribute("href").slice(link.getAttribute("href").indexOf(",") + 1)) : "";
     return {
-      model: c, svg: svg, original: html, link: link, csvHeader: csv.slice(0, csv.indexOf("\n") + 1),
-      head: html.slice(0, first), legend: legend >= 0 ? html.slice(legend) : "",
-      box: box ? [+box[1], +box[2]] : null,
+      model: c, svg: svg, link: link, csvHeader: csv.slice(0, csv.indexOf("\n") + 1),
+      headCount: headCount, desc: svg.querySelector("desc"), legend: legend,
+      box: legendAt0 >= 0 ? [+nodes[legendAt0].getAttribute("width"), +nodes[legendAt0].getAttribute("height")] : null,
     };
   }).filter(Boolean);
+
+  // A chart's CSV is written when its data link is about to be used (hovered, focused, touched):
+  // not on every step.
+  function linkData(ch) {
+    if (!ch.link || !ch.csvStale || !ch.layout) return;
+    ch.csvStale = false;
+    ch.link.setAttribute("href", "data:text/csv;charset=utf-8," + dataUri(ch.csvHeader + csvRows(ch.layout.data, ch.model.points)));
+  }
+  charts.forEach(function (ch) {
+    if (!ch.link) return;
+    ["pointerdown", "pointerenter", "focus", "touchstart"].forEach(function (e) {
+      ch.link.addEventListener(e, function () { linkData(ch); });
+    });
+  });
 
   // Sample and draw one chart for parameters P (`xs`: the lesson's sample inputs). Returns its
   // data, or null when a value is not finite or too large to draw (the drawing is left as it was).
   // A chart's data and ranges for parameters P, or null when a value is not finite or too large.
-  function layout(ch, P, xs) {
-    var c = ch.model, data = sample(P, xs, c.signals, 0);
+  // A piecewise-linear network's signals for every chart, from one trace per input (the build
+  // samples such a lesson once for all its figures too): by signal key, over `xs`.
+  var allSignals = [];
+  M.charts.forEach(function (c) {
+    c.signals.forEach(function (s) { if (allSignals.indexOf(s.join()) < 0) allSignals.push(s.join()); });
+  });
+  function shared(P, xs) {
+    var sigs = allSignals.map(function (k) {
+      var p = k.split(",");
+      return [+p[0], +p[1], p[2], +p[3]];
+    });
+    var d = sample(P, xs, sigs, 0), out = {};
+    allSignals.forEach(function (k, i) { out[k] = d.values[i]; });
+    return { inputs: d.inputs, columns: out };
+  }
+
+  function layout(ch, P, xs, common) {
+    var c = ch.model, data = common && piecewise
+      ? { inputs: common.inputs, values: c.signals.map(function (s) { return common.columns[s.join()]; }) }
+      : sample(P, xs, c.signals, 0);
     if (!piecewise) {
       var r = yRange(data.values, c.points);
       data = sample(P, xs, c.signals, 0.5 * (r[1] - r[0]) / M.plot_height);
@@ -354,23 +401,63 @@
     return { data: data, xr: [M.input.from - xpad, M.input.to + xpad], yr: [ys[0] - pad, ys[1] + pad] };
   }
 
-  function drawChart(ch, P, xs) {
-    var c = ch.model, l = layout(ch, P, xs);
+  function drawChart(ch, P, xs, common) {
+    var c = ch.model, l = layout(ch, P, xs, common);
     ch.layout = l;
     ch.svg.closest("figure").classList.toggle("nn-stale", !l);
     if (!l) return null;
-    var legend = "";
-    if (ch.legend) {
+    var legend = [];
+    if (ch.legend.length) {
       var now = legendCorner(l.data, c.points, l.xr, l.yr), g = c.geometry;
       var was = legendAt(g.legend, g, ch.box[0], ch.box[1]), at = legendAt(now, g, ch.box[0], ch.box[1]);
       legend = shift(ch.legend, at[0] - was[0], at[1] - was[1]);
     }
-    var head = ch.head.replace(/(<desc[^>]*>)[\s\S]*?(<\/desc>)/, function (all, open, close) {
-      return open + escapeHtml(describe(c, l.data)) + close;
-    });
-    ch.svg.innerHTML = head + drawMiddle(c, l.data, l.xr, l.yr) + legend;
-    if (ch.link) ch.link.setAttribute("href", "data:text/csv;charset=utf-8," + dataUri(ch.csvHeader + csvRows(l.data, c.points)));
+    var desc = describe(c, l.data);
+    if (ch.desc && ch.desc.textContent !== desc) ch.desc.textContent = desc;
+    hideReadout(ch);
+    reconcile(ch.svg, ch.headCount, drawMiddle(c, l.data, l.xr, l.yr).concat(legend));
+    ch.csvStale = true;
     return l.data;
+  }
+
+  // Make the children of `svg` from `start` on the drawn `nodes` (each followed by a "\n"),
+  // changing only what differs: the title, description and style before `start` are left alone,
+  // and an element that stays only has its changed attributes and text set (no parsing, and no
+  // style or layout work for what did not move).
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  function reconcile(svg, start, nodes) {
+    var old = svg.childNodes, at = start, prev = svg.nnDrawn || [], drawn = [];
+    nodes.forEach(function (d, i) {
+      var a = old[at], attrs = d[1], k, key = d[0] + attrs.join() + d[2];
+      drawn.push(key);
+      // Unchanged since this script last drew it: nothing to do.
+      if (prev[i] === key && a && a.nodeName === d[0]) { at += 2; return; }
+      if (!a || a.nodeName !== d[0]) {
+        var e = document.createElementNS(SVG_NS, d[0]);
+        for (k = 0; k < attrs.length; k++) e.setAttribute(attrs[k][0], attrs[k][1]);
+        if (d[2] !== undefined) e.textContent = d[2];
+        if (a) svg.replaceChild(e, a); else svg.appendChild(e);
+      } else {
+        for (k = 0; k < attrs.length; k++) {
+          var v = String(attrs[k][1]);
+          if (a.getAttribute(attrs[k][0]) !== v) a.setAttribute(attrs[k][0], v);
+        }
+        if (a.attributes.length !== attrs.length) {
+          var keep = {};
+          attrs.forEach(function (x) { keep[x[0]] = 1; });
+          Array.prototype.slice.call(a.attributes).forEach(function (x) { if (!keep[x.name]) a.removeAttribute(x.name); });
+        }
+        if (d[2] !== undefined && a.textContent !== d[2]) a.textContent = d[2];
+      }
+      at++;
+      var t = old[at];
+      if (t && t.nodeType === 3) { if (t.nodeValue !== "\n") t.nodeValue = "\n"; }
+      else if (t) svg.insertBefore(document.createTextNode("\n"), t);
+      else svg.appendChild(document.createTextNode("\n"));
+      at++;
+    });
+    while (old.length > at) svg.removeChild(svg.lastChild);
+    svg.nnDrawn = drawn;
   }
 
   // The figure in words (src/figure/describe.rs): each series' first, last, lowest and highest
@@ -603,8 +690,8 @@
 
   var live, panel;
   function redraw() {
-    var k = kinks(P), xs = sampleInputs(P, k), out = {};
-    charts.forEach(function (ch) { out[ch.model.id] = drawChart(ch, P, xs); });
+    var k = kinks(P), xs = sampleInputs(P, k), out = {}, common = piecewise ? shared(P, xs) : null;
+    charts.forEach(function (ch) { out[ch.model.id] = drawChart(ch, P, xs, common); });
     updateValues();
     updateTables(k);
     updateDiagrams();

@@ -172,7 +172,8 @@ try {
 // each diagram's weight and bias labels.
 const shown = () => ({
   charts: Object.fromEntries([...document.querySelectorAll('figure.nn-figure > svg.nn-chart')].map((s) => [s.closest('figure').id, s.innerHTML])),
-  data: [...document.querySelectorAll('figure.nn-figure a.nn-data')].map((a) => a.getAttribute('href')),
+  // (A data link's CSV is written when the link is about to be used: focus it first.)
+  data: [...document.querySelectorAll('figure.nn-figure a.nn-data')].map((a) => { a.dispatchEvent(new Event('focus')); return a.getAttribute('href'); }),
   tables: [...document.querySelectorAll('table.nn-table tbody')].map((t) => t.innerHTML),
   values: [...document.querySelectorAll('.nn-value')].map((v) => v.textContent),
   diagrams: [...document.querySelectorAll('svg.nn-diagram text[data-nn]')].map((t) => t.textContent),
