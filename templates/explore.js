@@ -417,6 +417,8 @@
     hideReadout(ch);
     reconcile(ch.svg, ch.headCount, drawMiddle(c, l.data, l.xr, l.yr).concat(legend));
     ch.csvStale = true;
+    // A focused chart's readout follows the new values.
+    if (ch.cursor !== undefined && document.activeElement === ch.svg) showReadout(ch, readoutAt(ch, ch.cursor));
     return l.data;
   }
 

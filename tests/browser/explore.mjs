@@ -112,6 +112,47 @@ for (const file of explorable) {
   else pass();
 }
 
+// 1b. The controls in use, in every mode: axe-core finds no WCAG 2 A/AA violation with the drawer
+//     open, a parameter moved and a chart's readout showing; screenshots for the README.
+const axeSource = fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), 'node_modules/axe-core/axe.min.js'), 'utf8');
+const SHOTS = process.env.SCREENSHOT_DIR;
+for (const file of explorable) {
+  const rel = path.relative(SITE_DIR, file);
+  for (const [width, height, scheme] of [[320, 640, 'light'], [390, 844, 'light'], [390, 844, 'dark'], [1280, 800, 'light'], [1280, 800, 'dark']]) {
+    const ctx = await browser.newContext({ viewport: { width, height }, colorScheme: scheme });
+    const p = await ctx.newPage();
+    await p.goto(pathToFileURL(file).href);
+    const ids = await p.evaluate(async () => {
+      document.querySelector('.nn-controls-toggle').click();
+      const input = document.querySelector('.nn-controls input[type=range]');
+      input.value = input.max;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const charts = [...document.querySelectorAll('svg.nn-chart')];
+      const chart = charts[Math.min(charts.length - 1, 4)];
+      chart.scrollIntoView({ block: 'start' });
+      window.scrollBy(0, -20);
+      chart.focus();
+      for (let i = 0; i < 40; i++) chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+      return chart.closest('figure').id;
+    });
+    await p.waitForTimeout(150);
+    await p.addScriptTag({ content: axeSource });
+    const violations = await p.evaluate(async () => {
+      // eslint-disable-next-line no-undef
+      const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+      return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    const mode = `${width} ${scheme}`;
+    if (violations.length) fail(`${rel} @ ${mode}: axe with the controls in use`, violations.join(' | '));
+    else pass();
+    if (SHOTS && rel === 'relu/index.html' && ((width === 390 && scheme === 'light') || (width === 1280 && scheme === 'dark'))) {
+      await p.screenshot({ path: path.join(SHOTS, `explore-${width === 390 ? 'phone' : 'desktop-dark'}.png`) });
+    }
+    await ctx.close();
+  }
+}
+
 // 2. Random settings against the build's CSV data.
 const lessons = explorable.filter((f) => !path.relative(SITE_DIR, f).startsWith('zh-CN'));
 const sources = new Map();

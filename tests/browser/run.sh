@@ -91,7 +91,7 @@ SITE_DIR="$site" BASE_URL="http://127.0.0.1:$port/" SCREENSHOT_DIR="$shots" \
 # Explorable lessons: the script's numbers and drawings against the build's (explore.mjs).
 if [ -n "${NNBOOK_BIN:-}" ]; then nnbook_cmd="$NNBOOK_BIN"; else cargo build -q && nnbook_cmd="${CARGO_TARGET_DIR:-$root/target}/debug/nnbook"; fi
 explore_status=0
-NNBOOK="$nnbook_cmd" SITE_DIR="$site" ROOT="$root" node "$here/explore.mjs" >"$tmp/explore.log" 2>&1 || explore_status=$?
+NNBOOK="$nnbook_cmd" SITE_DIR="$site" ROOT="$root" SCREENSHOT_DIR="$shots" node "$here/explore.mjs" >"$tmp/explore.log" 2>&1 || explore_status=$?
 cat "$tmp/explore.log"
 [ "$explore_status" = 0 ] || status=1
 # The summary line ("browser: N passed, M failed") stays the last line of the output.
