@@ -137,6 +137,11 @@ impl Theme {
                     name.to_string(),
                     SourceFile::new(format!("(built-in theme) {name}"), text),
                 );
+            } else if name.ends_with(".js") {
+                assets.insert(
+                    name.to_string(),
+                    Arc::new(compact_script(text).into_bytes()),
+                );
             } else {
                 assets.insert(name.to_string(), Arc::new(text.as_bytes().to_vec()));
             }
@@ -148,6 +153,9 @@ impl Theme {
                         .hint("save the template as UTF-8")
                 })?;
                 sources.insert(name.clone(), SourceFile::new(shown.clone(), text));
+            } else if DEFAULT_TEMPLATES.contains(&(name.as_str(), &*String::from_utf8_lossy(bytes)))
+            {
+                // A copy of a built-in file (this repository's own `templates/`): as built in.
             } else {
                 assets.insert(name.clone(), Arc::new(bytes.clone()));
             }
@@ -192,4 +200,19 @@ impl Theme {
             .render(name, ctx)
             .map_err(|e| template_error(&self.sources, &e))
     }
+}
+
+/// The theme's own scripts as the site serves them: without their comment lines and
+/// indentation (a third of their size; the commented source is `templates/*.js`). Only the
+/// built-in scripts (or a project's unchanged copy of them): a project's own are copied as they
+/// are.
+fn compact_script(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines().map(str::trim) {
+        if !line.is_empty() && !line.starts_with("//") {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
 }
