@@ -530,6 +530,9 @@
   function pow10(k) { return 10n ** BigInt(k); }
   // format!("{:.f}", x)
   function fixed(x, f) {
+    // toFixed rounds the exact value too, but a tie upwards: away from ties it is the same.
+    var scaled = Math.abs(x) * Math.pow(10, f), frac = scaled - Math.floor(scaled);
+    if (scaled < 1e15 && Math.abs(frac - 0.5) > 1e-6) return (Object.is(x, -0) ? "-" : "") + x.toFixed(f);
     var nd = exact(x), q = roundEven(nd[0] * pow10(f), nd[1]).toString();
     while (q.length <= f) q = "0" + q;
     return (x < 0 || Object.is(x, -0) ? "-" : "") + (f ? q.slice(0, -f) + "." + q.slice(-f) : q);
