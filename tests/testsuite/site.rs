@@ -342,18 +342,29 @@ fn built_in_scripts_are_served_compact_and_a_project_s_own_as_written() {
     let built = shipped(None);
     let script = built.read("explore.js");
     assert!(
-        !script.lines().any(|l| l.trim_start().starts_with("//") || l.starts_with(' ')),
+        !script
+            .lines()
+            .any(|l| l.trim_start().starts_with("//") || l.starts_with(' ')),
         "explore.js keeps comment lines or indentation"
     );
     // The page with everything it loads stays under 150 KB (issue 13).
-    let weight: usize = ["relu/index.html", "style.css", "explore.js", "copy.js", "favicon.svg"]
-        .iter()
-        .map(|f| built.read(f).len())
-        .sum();
+    let weight: usize = [
+        "relu/index.html",
+        "style.css",
+        "explore.js",
+        "copy.js",
+        "favicon.svg",
+    ]
+    .iter()
+    .map(|f| built.read(f).len())
+    .sum();
     assert!(weight < 150_000, "the ReLU page weighs {weight} bytes");
     let own = "// mine\n  console.log('kept as written');\n";
     let p = crate::support::Project::with_lessons(&[("a.md", &crate::support::small(""))])
         .template("copy.js", own);
     p.run_build().succeeded();
-    assert_eq!(std::fs::read_to_string(p.site().join("copy.js")).unwrap(), own);
+    assert_eq!(
+        std::fs::read_to_string(p.site().join("copy.js")).unwrap(),
+        own
+    );
 }
