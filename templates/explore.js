@@ -27,11 +27,16 @@
   var piecewise = M.layers.every(function (l) { return linearAct(l.activation); });
 
   // Every node's (sum, linear, activation) at x, each pre-activation within its rounding bound
-  // of zero being zero (the build's `trace_into`).
+  // of zero being zero (the build's `trace_into`). One trace is kept and filled again on every
+  // call (each caller reads it before the next): no allocation in the hot loops.
+  var TR = M.layers.map(function (l) { return l.nodes.map(function () { return [0, 0, 0]; }); });
+  var TE = M.layers.map(function (l) { return l.nodes.map(function () { return 0; }); });
+  var FIRST = [[0, 0, 0]], FIRST_ERR = [0];
   function trace(P, x) {
-    var prev = [[0, 0, x]], prevErr = [0], out = [];
+    FIRST[0][2] = x;
+    var prev = FIRST, prevErr = FIRST_ERR;
     for (var l = 0; l < M.layers.length; l++) {
-      var layer = M.layers[l], nodes = [], errs = [];
+      var layer = M.layers[l], nodes = TR[l], errs = TE[l];
       for (var n = 0; n < layer.nodes.length; n++) {
         var node = layer.nodes[n], ws = node[1], sum = -0, size = 0, carried = 0;
         for (var i = 0; i < ws.length; i++) {
@@ -42,13 +47,13 @@
         var error = carried + (ws.length + 3) * EPS * (size + Math.abs(b));
         var linear = sum + b;
         if (isFinite(linear) && Math.abs(linear) <= error) linear = 0;
-        var a = apply(layer.activation, linear);
-        nodes.push([sum, linear, a]);
-        errs.push(error + EPS * Math.abs(a));
+        var a = apply(layer.activation, linear), out = nodes[n];
+        out[0] = sum; out[1] = linear; out[2] = a;
+        errs[n] = error + EPS * Math.abs(a);
       }
-      out.push(nodes); prev = nodes; prevErr = errs;
+      prev = nodes; prevErr = errs;
     }
-    return out;
+    return TR;
   }
 
   function value(P, t, x, s) {
