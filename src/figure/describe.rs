@@ -2,7 +2,7 @@
 //! the page's language (the SVG's `<desc>` and the image's alt text).
 
 use crate::i18n;
-use crate::lesson::{FigureSpec, Rgb};
+use crate::lesson::{signal_label, FigureSpec, Rgb};
 use crate::network::Network;
 
 use super::sampled::Data;
@@ -22,7 +22,14 @@ pub fn describe(spec: &FigureSpec, network: &Network, data: &Data, lang: &str) -
         ],
     );
     for (s, series) in spec.series.iter().enumerate() {
-        let name = series.label.as_deref().unwrap_or(&series.signal.name);
+        let shown;
+        let name = match &series.label {
+            Some(label) => label.as_str(),
+            None => {
+                shown = signal_label(network, &series.signal, lang);
+                shown.as_str()
+            }
+        };
         let (mut lo, mut hi) = ((0.0, f64::INFINITY), (0.0, f64::NEG_INFINITY));
         let column = data.columns[s];
         for (x, &v) in data.inputs.iter().zip(column) {

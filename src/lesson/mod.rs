@@ -24,7 +24,7 @@ pub use limits::{
     MAX_PARAMETERS, MAX_POINTS, MAX_PRECISION, MAX_SAMPLES, MAX_SERIES, MAX_SLUG, MAX_TABLE_ROWS,
     MAX_TABLE_SIGNALS, MIN_INPUT_SPAN,
 };
-pub use signal::{non_finite, unknown_signal, NON_FINITE_HINT};
+pub use signal::{display as signal_label, non_finite, unknown_signal, NON_FINITE_HINT};
 pub use table_block::TableSpec;
 
 /// A parsed and validated lesson.

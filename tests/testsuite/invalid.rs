@@ -911,3 +911,15 @@ fn a_template_tag_left_open_is_reported_where_it_opens() {
         "{error}"
     );
 }
+
+#[test]
+fn node_label_empty() {
+    check(
+        "label_empty",
+        Expect {
+            message: &["the label is empty"],
+            expected: &["label = \"Top node\""],
+            hint: &["leave `label` out"],
+        },
+    );
+}
