@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 /// Interface words, also given to templates as `t`: (key, English, Simplified Chinese).
-const TEXTS: [(&str, &str, &str); 27] = [
+const TEXTS: [(&str, &str, &str); 29] = [
     ("lessons", "Lessons", "课程"),
     ("contents", "Contents", "目录"),
     ("previous", "Previous", "上一课"),
@@ -40,6 +40,8 @@ const TEXTS: [(&str, &str, &str); 27] = [
         "这个地址没有页面。",
     ),
     ("preview", "Final figure of the lesson", "本课的最后一张图"),
+    ("based_on", "Based on", "原文："),
+    ("by", "by", "作者："),
 ];
 
 /// What nnbook writes about figures and diagrams (the SVG's `<desc>` and the image's alt

@@ -19,6 +19,7 @@ use crate::network::Network;
 
 use figure_block::Ids;
 pub use figure_block::{DiagramSpec, FigureSpec, Rgb, SeriesSpec};
+pub use front::Reference;
 pub use limits::{
     check_slug, DEFAULT_PRECISION, MAX_INPUT_MAGNITUDE, MAX_LAYERS, MAX_LESSON_VALUES, MAX_NODES,
     MAX_PARAMETERS, MAX_POINTS, MAX_PRECISION, MAX_SAMPLES, MAX_SERIES, MAX_SLUG, MAX_TABLE_ROWS,
@@ -40,6 +41,8 @@ pub struct Lesson {
     pub summary: String,
     pub order: i64,
     pub precision: usize,
+    /// The work the lesson follows (front matter `source`).
+    pub reference: Option<Reference>,
     /// Byte offset of the Markdown body (after the front matter) in the source.
     pub body_start: usize,
     pub network: Option<Network>,
@@ -164,6 +167,7 @@ pub fn parse_partly(mut source: SourceFile, file_stem: &str) -> (Option<Lesson>,
         summary: front.summary,
         order: front.order,
         precision: front.precision,
+        reference: front.reference,
         body_start,
         network: network.parsed,
         blocks,

@@ -923,3 +923,15 @@ fn node_label_empty() {
         },
     );
 }
+
+#[test]
+fn source_address_without_scheme() {
+    check(
+        "source_not_an_address",
+        Expect {
+            message: &["`dev.to/an-article` is not a web address"],
+            expected: &["https://"],
+            hint: &["full address"],
+        },
+    );
+}
