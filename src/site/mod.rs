@@ -265,11 +265,13 @@ impl Builder {
             figures,
         } = self.rendered_files(&placed);
         let pages = index::index_pages(&theme, &placed, &self.cache, &default_lang, &mut out)
-            .and_then(|()| index::not_found_page(&theme, &default_lang, base_url.as_deref()));
-        match pages {
-            Ok(not_found) => out.insert("404.html".into(), not_found.into()),
-            Err(d) => return Err(Error::report(vec![d], warnings)),
-        };
+            .and_then(|()| {
+                let base = base_url.as_deref();
+                index::not_found_pages(&theme, &placed, &default_lang, base, &mut out)
+            });
+        if let Err(d) = pages {
+            return Err(Error::report(vec![d], warnings));
+        }
         if let Some(base) = &base_url {
             let pages = links::merged(&out, &written);
             let sitemap = links::sitemap(base, pages);

@@ -93,6 +93,22 @@ impl ThemeFiles {
     }
 }
 
+/// Every `[languages.<tag>]` table of the configuration names a language tag.
+fn check_languages(config: &Config, source: &SourceFile) -> Result<(), Diagnostic> {
+    for tag in config.languages.keys() {
+        if !i18n::is_language_tag(tag.get_ref()) {
+            return Err(source
+                .error(
+                    tag.span(),
+                    format!("`{}` is not a language tag", tag.get_ref()),
+                )
+                .expected("a language tag, like `[languages.zh-CN]` or `[languages.fr]`")
+                .hint("the tag is the one in the lessons' file names (`relu.zh-CN.md`)"));
+        }
+    }
+    Ok(())
+}
+
 /// The templates (embedded defaults overridden by the project's `templates/`), the static
 /// files copied to the site root, and the configuration.
 pub struct Theme {
@@ -114,10 +130,13 @@ impl Theme {
                         span,
                         format!("invalid configuration: {}", e.message().trim()),
                     )
-                    .expected("`title`, `description`, `language` and `base_url` (all optional)")
+                    .expected("`title`, `description`, `language`, `base_url` and `[languages.<tag>]` tables of `title` and `description` (all optional)")
             })?,
             None => Config::default(),
         };
+        if let Some(source) = &files.config {
+            check_languages(&config, source)?;
+        }
         let mut sources: BTreeMap<String, SourceFile> = BTreeMap::new();
         let mut assets = BTreeMap::new();
         for (name, text) in DEFAULT_TEMPLATES {
@@ -166,7 +185,7 @@ impl Theme {
         description: &str,
     ) -> tera::Context {
         let mut ctx = tera::Context::new();
-        ctx.insert("site_title", &self.config.title);
+        ctx.insert("site_title", self.config.title_for(lang));
         ctx.insert("root", root);
         ctx.insert("home", home);
         ctx.insert("lang", lang);
