@@ -17,7 +17,7 @@ use super::template_error::template_error;
 
 /// The default theme, embedded in the binary. A project's `templates/` folder overrides any of
 /// these files by name and may add more.
-pub const DEFAULT_TEMPLATES: [(&str, &str); 7] = [
+pub const DEFAULT_TEMPLATES: [(&str, &str); 8] = [
     ("404.html", include_str!("../../templates/404.html")),
     ("base.html", include_str!("../../templates/base.html")),
     ("copy.js", include_str!("../../templates/copy.js")),
@@ -25,6 +25,18 @@ pub const DEFAULT_TEMPLATES: [(&str, &str); 7] = [
     ("index.html", include_str!("../../templates/index.html")),
     ("lesson.html", include_str!("../../templates/lesson.html")),
     ("style.css", include_str!("../../templates/style.css")),
+    ("toc.js", include_str!("../../templates/toc.js")),
+];
+
+/// Files of the default theme that are not templates: the math font `style.css` names (a
+/// subset of DejaVu Math TeX Gyre, made by `src/font/subset-math.sh`) and its licence. A
+/// project's `templates/` may override them by name like any other file.
+pub const DEFAULT_ASSETS: [(&str, &[u8]); 2] = [
+    ("math.woff", include_bytes!("../font/math.woff")),
+    (
+        "math-font-license.txt",
+        include_bytes!("../font/LICENSE-math.txt"),
+    ),
 ];
 
 /// Everything the theme is made of, as read from disk: the configuration and the template
@@ -139,6 +151,9 @@ impl Theme {
         }
         let mut sources: BTreeMap<String, SourceFile> = BTreeMap::new();
         let mut assets = BTreeMap::new();
+        for (name, bytes) in DEFAULT_ASSETS {
+            assets.insert(name.to_string(), Arc::new(bytes.to_vec()));
+        }
         for (name, text) in DEFAULT_TEMPLATES {
             if name.ends_with(".html") {
                 sources.insert(
