@@ -168,3 +168,35 @@ fn the_relu_lesson_links_the_article_it_reproduces() {
         assert!(page.contains("Rijul Rajesh"));
     }
 }
+
+#[test]
+fn the_math_font_and_its_licence_are_shipped_and_named_by_the_stylesheet() {
+    let p = Project::new().lesson("small.md", small(""));
+    p.build().unwrap_or_else(|e| panic!("{e}"));
+    let font = std::fs::read(p.site().join("math.woff")).unwrap();
+    assert_eq!(&font[..4], b"wOFF", "a WOFF font");
+    let licence = read(&p, "math-font-license.txt");
+    assert!(licence.contains("DejaVu Math TeX Gyre") && licence.contains("Bitstream"));
+    let css = read(&p, "style.css");
+    assert!(css.contains("src: url(\"math.woff\") format(\"woff\")"));
+    assert!(css.contains("math { font-family: \"nnbook Math\", math; font-size: 1em; }"));
+}
+
+#[test]
+fn a_lesson_with_contents_loads_the_script_that_marks_the_section_read() {
+    let headings = "\n## One\n\nText.\n\n## Two\n\nText.\n\n## Three\n\nText.\n";
+    let p = Project::new()
+        .lesson("a.md", small("") + headings)
+        .lesson("b.md", small("slug = \"b\"\n"));
+    p.build().unwrap_or_else(|e| panic!("{e}"));
+    let with = read(&p, "a/index.html");
+    assert!(
+        with.contains("<body class=\"page page-lesson has-toc\">"),
+        "{with}"
+    );
+    assert!(with.contains("<article class=\"lesson with-toc\""));
+    assert!(with.contains("<script src=\"../toc.js\" defer></script>\n</nav>"));
+    let without = read(&p, "b/index.html");
+    assert!(!without.contains("toc.js") && !without.contains("with-toc"));
+    assert!(read(&p, "toc.js").contains("aria-current"));
+}
