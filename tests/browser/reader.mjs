@@ -46,6 +46,7 @@ const MODES = [
   { name: 'desktop-dark', width: 1280, height: 800, scheme: 'dark' },
 ];
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+const HAS_MATH_FONT = fs.existsSync(path.join(SITE_DIR, 'math.woff'));
 
 const units = new Map();
 const failures = [];
@@ -367,6 +368,7 @@ async function notFoundPages(browser) {
     }
     await context.close();
   }
+  if (!fs.existsSync(path.join(SITE_DIR, '404.html'))) return;
   // Served from a sub-path: a host that answers a missing address with the 404 page of the
   // address's first folder if it has one, else the root's (as `nnbook serve` does).
   const context = await browser.newContext();
@@ -452,7 +454,9 @@ async function main() {
       await copyButtons(page, name);
       await scrollCues(page, scratch, name);
       if (mode.width >= 1100) await contents(page, name, true);
-      if (mode.name === 'desktop-light') await mathFonts(page, name);
+      // The font check needs the bundled font: a site nnbook built always has it (a Rust test
+      // checks); the hand-written fixtures of selftest.sh do not.
+      if (mode.name === 'desktop-light' && HAS_MATH_FONT) await mathFonts(page, name);
       await page.close();
     }
     await context.close();
