@@ -127,7 +127,7 @@ impl<'a> Layout<'a> {
                     .nodes
                     .iter()
                     .map(|n| NodeView {
-                        name: &n.name,
+                        name: &n.label,
                         node: Some(n),
                         activation: Some(layer.activation),
                     })
@@ -312,7 +312,7 @@ fn describe(network: &Network, edges: &[String], highlight: &[String], lang: &st
                     i18n::sentence(
                         lang,
                         "diagram_node",
-                        &[("name", &n.name), ("bias", &n.bias.shown())],
+                        &[("name", &n.label), ("bias", &n.bias.shown())],
                     )
                 })
                 .collect();
@@ -341,10 +341,22 @@ fn describe(network: &Network, edges: &[String], highlight: &[String], lang: &st
         ],
     );
     if !highlight.is_empty() {
+        // A highlighted node is named by its label; weights and biases by their names.
+        let names: Vec<&str> = highlight
+            .iter()
+            .map(|h| {
+                let node = network
+                    .layers
+                    .iter()
+                    .flat_map(|l| &l.nodes)
+                    .find(|n| n.name == *h);
+                node.map_or(h.as_str(), |n| n.label.as_str())
+            })
+            .collect();
         d.push_str(&i18n::sentence(
             lang,
             "diagram_highlight",
-            &[("names", &highlight.join(i18n::text(lang, "list")))],
+            &[("names", &names.join(i18n::text(lang, "list")))],
         ));
     }
     d

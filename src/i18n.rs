@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 /// Interface words, also given to templates as `t`: (key, English, Simplified Chinese).
-const TEXTS: [(&str, &str, &str); 27] = [
+const TEXTS: [(&str, &str, &str); 29] = [
     ("lessons", "Lessons", "课程"),
     ("contents", "Contents", "目录"),
     ("previous", "Previous", "上一课"),
@@ -40,11 +40,13 @@ const TEXTS: [(&str, &str, &str); 27] = [
         "这个地址没有页面。",
     ),
     ("preview", "Final figure of the lesson", "本课的最后一张图"),
+    ("based_on", "Based on", "原文："),
+    ("by", "by", "作者："),
 ];
 
 /// What nnbook writes about figures and diagrams (the SVG's `<desc>` and the image's alt
 /// text), as [`TEXTS`]; `{name}` marks a slot that [`sentence`] fills.
-const SENTENCES: [(&str, &str, &str); 27] = [
+const SENTENCES: [(&str, &str, &str); 31] = [
     ("figure", "Figure", "图"),
     (
         "chart",
@@ -92,6 +94,14 @@ const SENTENCES: [(&str, &str, &str); 27] = [
     ("diagram_edge", "{from} to {to}: {weight}", "{from} 到 {to}：{weight}"),
     ("diagram_edges", "; ", "；"),
     ("diagram_highlight", " Highlighted: {names}.", "高亮：{names}。"),
+    ("signal_linear", "{node}: linear term", "{node}：线性项"),
+    ("signal_sum", "{node}: weighted sum", "{node}：加权和"),
+    (
+        "signal_activation",
+        "{node}: {activation} output",
+        "{node}：{activation} 输出",
+    ),
+    ("signal_weighted", "{node} × {weight}", "{node} × {weight}"),
 ];
 
 /// Whether a file-name suffix is a language tag: `en`, `zh-CN`, `pt-BR`.

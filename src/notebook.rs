@@ -82,7 +82,7 @@ fn block_cell(
             cells.markdown(&format!("*{}.* {}", escape(title), escape(&caption)));
         }
         (BlockKind::Table(spec), Some(net)) => {
-            let (headers, rows) = table_cells(net, spec);
+            let (headers, rows) = table_cells(net, spec, lang);
             let line = |cells: &[String]| {
                 let cells: Vec<String> = cells.iter().map(|c| escape(c)).collect();
                 format!("| {} |\n", cells.join(" | "))

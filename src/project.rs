@@ -1,6 +1,7 @@
 //! The project's layout: its folder and file names, its configuration (`nnbook.toml`), and
 //! which files are editor noise. Shared by every stage; imports nothing from them.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -28,6 +29,41 @@ pub struct Config {
     /// The site's public address, for `sitemap.xml` and page URLs (e.g.
     /// `https://example.org/lessons/`); `nnbook build --base-url` overrides it.
     pub base_url: Option<String>,
+    /// Per-language settings (`[languages.zh-CN]`), each field falling back to the one above.
+    pub languages: BTreeMap<toml::Spanned<String>, LanguageConfig>,
+}
+
+/// A language's own settings in `nnbook.toml`: `[languages.zh-CN]`.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageConfig {
+    /// The site's title on pages in this language.
+    pub title: Option<String>,
+    /// The description of this language's index.
+    pub description: Option<String>,
+}
+
+impl Config {
+    fn language(&self, lang: &str) -> Option<&LanguageConfig> {
+        self.languages
+            .iter()
+            .find(|(tag, _)| tag.get_ref() == lang)
+            .map(|(_, c)| c)
+    }
+
+    /// The site's title on pages in language `lang`.
+    pub fn title_for(&self, lang: &str) -> &str {
+        self.language(lang)
+            .and_then(|c| c.title.as_deref())
+            .unwrap_or(&self.title)
+    }
+
+    /// The description of the index in language `lang`.
+    pub fn description_for(&self, lang: &str) -> &str {
+        self.language(lang)
+            .and_then(|c| c.description.as_deref())
+            .unwrap_or(&self.description)
+    }
 }
 
 impl Default for Config {
@@ -37,6 +73,7 @@ impl Default for Config {
             description: "Visual, step-by-step neural-network tutorials.".into(),
             language: "en".into(),
             base_url: None,
+            languages: BTreeMap::new(),
         }
     }
 }

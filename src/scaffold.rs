@@ -17,6 +17,11 @@ const CONFIG: &str = "\
 title = \"My lessons\"         # shown in every page's header
 description = \"Visual, step-by-step neural-network tutorials.\"
 language = \"en\"              # the pages' lang attribute
+
+# A language's own title and description (lessons in it are named like relu.zh-CN.md):
+# [languages.zh-CN]
+# title = \"我的课程\"
+# description = \"可视化、循序渐进的神经网络教程。\"
 ";
 
 /// The longest slug `nnbook new` makes.

@@ -288,15 +288,20 @@ fn handle(stream: TcpStream, state: &State) -> io::Result<()> {
                 );
                 writer.write_all(head.as_bytes())
             }
-            None => not_found(&mut writer, &files, body),
+            None => not_found(&mut writer, &files, path, body),
         },
-        None => not_found(&mut writer, &files, body),
+        None => not_found(&mut writer, &files, path, body),
     }
 }
 
-/// The site's own 404 page (a stub while there is none: before the first good build).
-fn not_found(writer: &mut impl Write, files: &SiteFiles, body: bool) -> io::Result<()> {
-    let page = match files.get("404.html") {
+/// The site's own 404 page: its language's (`zh-CN/404.html`) for an address in a language's
+/// folder, else `404.html` (a stub while there is none: before the first good build).
+fn not_found(writer: &mut impl Write, files: &SiteFiles, path: &str, body: bool) -> io::Result<()> {
+    let folder = path.trim_start_matches('/').split('/').next().unwrap_or("");
+    let page = match files
+        .get(&format!("{folder}/404.html"))
+        .or_else(|| files.get("404.html"))
+    {
         Some(page) => inject(page),
         None => inject(b"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1><p><a href=\"/\">The lessons</a></p></body></html>\n"),
     };

@@ -1,8 +1,14 @@
-// nnbook: a "Copy" button on every code block. Without JavaScript there is no button.
+// nnbook: a "Copy" button on every code block, in a band above the code so that it never covers
+// it. Without JavaScript there is no button (and no band).
 var zh = (document.documentElement.lang || "").indexOf("zh") === 0;
 var words = zh ? { copy: "复制", copied: "已复制", label: "复制代码" } : { copy: "Copy", copied: "Copied", label: "Copy the code" };
 document.querySelectorAll("pre > code").forEach(function (code) {
   if (!navigator.clipboard) return;
+  var pre = code.parentNode;
+  var block = document.createElement("div");
+  block.className = "code-block";
+  pre.parentNode.insertBefore(block, pre);
+  block.appendChild(pre);
   var button = document.createElement("button");
   button.type = "button";
   button.className = "copy";
@@ -14,6 +20,9 @@ document.querySelectorAll("pre > code").forEach(function (code) {
       setTimeout(function () { button.textContent = words.copy; }, 1500);
     });
   });
-  code.parentNode.classList.add("has-copy");
-  code.parentNode.appendChild(button);
+  pre.classList.add("has-copy");
+  // The code scrolls sideways on its own now that the button is outside it: keyboard users
+  // reach it with Tab.
+  pre.tabIndex = 0;
+  block.appendChild(button);
 });

@@ -2,7 +2,7 @@
 //! the page's language (the SVG's `<desc>` and the image's alt text).
 
 use crate::i18n;
-use crate::lesson::{FigureSpec, Rgb};
+use crate::lesson::{signal_label, FigureSpec, Rgb};
 use crate::network::Network;
 
 use super::sampled::Data;
@@ -78,7 +78,14 @@ pub fn template(spec: &FigureSpec, network: &Network, lang: &str) -> Description
         .series
         .iter()
         .map(|series| {
-            let name = series.label.as_deref().unwrap_or(&series.signal.name);
+            let shown;
+            let name = match &series.label {
+                Some(label) => label.as_str(),
+                None => {
+                    shown = signal_label(network, &series.signal, lang);
+                    shown.as_str()
+                }
+            };
             let color = line_name(series.color, lang);
             let mut values: Vec<(&str, &str)> = vec![("name", name), ("color", &color), ("x", x)];
             values.extend(slots.iter().map(|(k, v)| (*k, v.as_str())));

@@ -20,6 +20,26 @@ struct RawFront {
     order: i64,
     precision: Option<Spanned<i64>>,
     slug: Option<Spanned<String>>,
+    source: Option<RawReference>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReference {
+    title: Spanned<String>,
+    #[serde(default)]
+    author: String,
+    url: Spanned<String>,
+}
+
+/// The work a lesson follows (front matter `source`), shown as a linked line under its title.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Reference {
+    pub title: String,
+    /// Empty when not given.
+    pub author: String,
+    /// An `http://` or `https://` address.
+    pub url: String,
 }
 
 /// The validated front matter.
@@ -30,6 +50,7 @@ pub struct Front {
     pub summary: String,
     pub order: i64,
     pub precision: usize,
+    pub reference: Option<Reference>,
     pub body_start: usize,
 }
 
@@ -67,7 +88,12 @@ pub fn parse(source: &SourceFile, file_stem: &str) -> Result<Front, Diagnostic> 
             .error(at(front.title.span()), "the title is empty")
             .expected("a title, like `title = \"Understanding ReLU\"`"));
     }
+    let reference = match front.source {
+        Some(raw) => Some(reference(raw, &at, source)?),
+        None => None,
+    };
     Ok(Front {
+        reference,
         slug_span: front.slug.as_ref().map(|s| at(s.span())),
         slug,
         title: front.title.into_inner(),
@@ -75,6 +101,38 @@ pub fn parse(source: &SourceFile, file_stem: &str) -> Result<Front, Diagnostic> 
         order: front.order,
         precision,
         body_start,
+    })
+}
+
+/// The `source` table checked: a title, and an address a browser opens from any page.
+fn reference(
+    raw: RawReference,
+    at: &impl Fn(Range<usize>) -> Range<usize>,
+    source: &SourceFile,
+) -> Result<Reference, Diagnostic> {
+    if raw.title.get_ref().trim().is_empty() {
+        return Err(source
+            .error(at(raw.title.span()), "the source's title is empty")
+            .expected(
+                "the title of the work the lesson follows, like `title = \"Understanding ReLU\"`",
+            ));
+    }
+    let url = raw.url.get_ref().trim();
+    let scheme = url.split_once("://").map(|(s, _)| s.to_ascii_lowercase());
+    let host = url.split_once("://").map_or("", |(_, rest)| rest);
+    if !matches!(scheme.as_deref(), Some("http" | "https"))
+        || host.is_empty()
+        || url.contains(char::is_whitespace)
+    {
+        return Err(source
+            .error(at(raw.url.span()), format!("`{url}` is not a web address"))
+            .expected("an address starting with `https://` or `http://`, without spaces")
+            .hint("the source is linked from the page: give its full address, like `url = \"https://dev.to/...\"`"));
+    }
+    Ok(Reference {
+        title: raw.title.into_inner(),
+        author: raw.author,
+        url: url.to_string(),
     })
 }
 

@@ -21,12 +21,13 @@ use crate::network::Network;
 pub use controls::Control;
 use figure_block::Ids;
 pub use figure_block::{DiagramSpec, FigureSpec, Rgb, SeriesSpec};
+pub use front::Reference;
 pub use limits::{
     check_slug, DEFAULT_PRECISION, MAX_INPUT_MAGNITUDE, MAX_LAYERS, MAX_LESSON_VALUES, MAX_NODES,
     MAX_PARAMETERS, MAX_POINTS, MAX_PRECISION, MAX_SAMPLES, MAX_SERIES, MAX_SLUG, MAX_TABLE_ROWS,
     MAX_TABLE_SIGNALS, MIN_INPUT_SPAN,
 };
-pub use signal::{non_finite, unknown_signal, NON_FINITE_HINT};
+pub use signal::{display as signal_label, non_finite, unknown_signal, NON_FINITE_HINT};
 pub use table_block::TableSpec;
 
 /// A parsed and validated lesson.
@@ -42,6 +43,8 @@ pub struct Lesson {
     pub summary: String,
     pub order: i64,
     pub precision: usize,
+    /// The work the lesson follows (front matter `source`).
+    pub reference: Option<Reference>,
     /// Byte offset of the Markdown body (after the front matter) in the source.
     pub body_start: usize,
     pub network: Option<Network>,
@@ -168,6 +171,7 @@ pub fn parse_partly(mut source: SourceFile, file_stem: &str) -> (Option<Lesson>,
         summary: front.summary,
         order: front.order,
         precision: front.precision,
+        reference: front.reference,
         body_start,
         network: network.parsed,
         controls: network.controls,

@@ -35,7 +35,7 @@ struct RawNetwork {
 #[serde(deny_unknown_fields)]
 struct RawInput {
     name: Spanned<String>,
-    label: Option<String>,
+    label: Option<Spanned<String>>,
     from: Spanned<f64>,
     to: Spanned<f64>,
     samples: Spanned<i64>,
@@ -52,6 +52,7 @@ struct RawLayer {
 #[serde(deny_unknown_fields)]
 struct RawNode {
     name: Spanned<String>,
+    label: Option<Spanned<String>>,
     weights: Spanned<ParamList>,
     bias: Spanned<ParamList>,
 }
@@ -60,7 +61,7 @@ struct RawNode {
 #[serde(deny_unknown_fields)]
 struct RawOutput {
     name: Option<Spanned<String>>,
-    label: Option<String>,
+    label: Option<Spanned<String>>,
     activation: Option<Spanned<String>>,
     weights: Spanned<ParamList>,
     bias: Spanned<ParamList>,
@@ -215,10 +216,7 @@ pub fn parse(source: &SourceFile, fence: &Fence) -> Result<(Network, Vec<Control
     }
     let ro = raw.output.get_ref();
     let output = reader.output(ro, previous)?;
-    let output_label = ro
-        .label
-        .clone()
-        .unwrap_or_else(|| output.nodes[0].name.clone());
+    let output_label = output.nodes[0].label.clone();
     layers.push(output);
     let mut network = Network {
         input,
@@ -300,7 +298,7 @@ impl Reader<'_> {
         self.usable(&input.name)?;
         let name = input.name.get_ref().clone();
         Ok(Input {
-            label: input.label.clone().unwrap_or_else(|| name.clone()),
+            label: self.label(&input.label, &name)?,
             name,
             from,
             to,
@@ -308,6 +306,27 @@ impl Reader<'_> {
             to_literal,
             samples: samples as usize,
         })
+    }
+
+    /// A node's or the input's label as readers see it (`default`, its name, when none is
+    /// given): shown as written, so neither empty nor holding a placeholder.
+    fn label(&self, label: &Option<Spanned<String>>, default: &str) -> Result<String, Diagnostic> {
+        let Some(label) = label else {
+            return Ok(default.to_string());
+        };
+        let text = label.get_ref();
+        let problem = if text.trim().is_empty() {
+            "the label is empty"
+        } else if text.contains("{{") {
+            "a placeholder in a label is not filled"
+        } else {
+            return Ok(text.clone());
+        };
+        Err(self
+            .source
+            .error(self.fence.source_span(label.span()), problem)
+            .expected("the text readers see for this name, like `label = \"Top node\"`")
+            .hint("labels are shown as written; leave `label` out to show the name"))
     }
 
     /// A name that can stand in a signal name and a CSV header: letters, digits, `_` and `-`,
@@ -376,7 +395,7 @@ impl Reader<'_> {
             self.name(&rn.name)?;
             let node_name = rn.name.get_ref();
             nodes.push(self.node(
-                node_name.clone(),
+                (node_name.clone(), self.label(&rn.label, node_name)?),
                 (&rn.weights, &rn.bias),
                 previous,
                 (
@@ -392,7 +411,7 @@ impl Reader<'_> {
     /// the bias in messages.
     fn node(
         &mut self,
-        name: String,
+        (name, label): (String, String),
         (weights, bias): (&Spanned<ParamList>, &Spanned<ParamList>),
         previous: usize,
         (what_weights, what_bias): (&str, &str),
@@ -405,6 +424,7 @@ impl Reader<'_> {
         }
         Ok(Node {
             name,
+            label,
             weights: parsed_weights,
             bias: parsed_bias.into_iter().next().expect("one bias"),
         })
@@ -423,8 +443,9 @@ impl Reader<'_> {
             }
             None => "output".to_string(),
         };
+        let label = self.label(&ro.label, &name)?;
         let node = self.node(
-            name,
+            (name, label),
             (&ro.weights, &ro.bias),
             previous,
             ("the output's weights", "the output's bias"),

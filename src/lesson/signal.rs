@@ -3,8 +3,9 @@
 use toml::Spanned;
 
 use crate::error::{Diagnostic, SourceFile};
+use crate::i18n;
 use crate::markdown::Fence;
-use crate::network::{Network, Signal};
+use crate::network::{Network, Quantity, Signal};
 use crate::text::{did_you_mean, shortest};
 
 pub fn resolve_signal(
@@ -20,6 +21,34 @@ pub fn resolve_signal(
             name.get_ref(),
         )
     })
+}
+
+/// A signal as readers see it, in language `lang`: the node's label and what the signal
+/// measures ("Top: linear term", "顶部节点：ReLU 输出"); the output's activation is the output
+/// itself, shown as its label ("Efficacy"), and `input` as the input's label.
+pub fn display(net: &Network, signal: &Signal, lang: &str) -> String {
+    let layer = &net.layers[signal.layer];
+    let node = &layer.nodes[signal.node].label;
+    let activation = layer.activation.display_name();
+    match signal.quantity {
+        Quantity::Input => net.input.label.clone(),
+        Quantity::Activation if signal.layer + 1 == net.layers.len() => node.clone(),
+        Quantity::Activation => i18n::sentence(
+            lang,
+            "signal_activation",
+            &[("node", node), ("activation", activation)],
+        ),
+        Quantity::Linear => i18n::sentence(lang, "signal_linear", &[("node", node)]),
+        Quantity::Sum => i18n::sentence(lang, "signal_sum", &[("node", node)]),
+        Quantity::Weighted(to) => {
+            let weight = &net.layers[signal.layer + 1].nodes[to].weights[signal.node].name;
+            i18n::sentence(
+                lang,
+                "signal_weighted",
+                &[("node", node), ("weight", weight)],
+            )
+        }
+    }
 }
 
 /// Complete a diagnostic about an unknown signal name with the known ones.

@@ -117,6 +117,9 @@ impl Param {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
     pub name: String,
+    /// What a reader sees: the lesson's `label` for the node (its name when none is given; the
+    /// output's label for the output node).
+    pub label: String,
     pub weights: Vec<Param>,
     pub bias: Param,
 }

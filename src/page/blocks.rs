@@ -9,7 +9,7 @@ use pulldown_cmark::{html, Event, Parser};
 use crate::error::Diagnostic;
 use crate::figure::Figure;
 use crate::i18n;
-use crate::lesson::{Lesson, TableSpec};
+use crate::lesson::{signal_label, Lesson, TableSpec};
 use crate::markdown;
 use crate::network::{Network, Quantity, Signal, Trace};
 use crate::text::{escape, format_number, typographic_minus};
@@ -103,11 +103,12 @@ fn data_uri_text(text: &str) -> String {
 /// A table of signals at chosen inputs, optionally with the arithmetic written out.
 /// A table's header and rows as text: the input, then each signal's value, written out as
 /// "0.2 · 1.70 + (−0.85) = −0.51" when the table asks for the arithmetic.
-pub fn table_cells(net: &Network, spec: &TableSpec) -> (Vec<String>, Vec<Vec<String>>) {
+/// Headers not given are the signals as readers see them, in language `lang`.
+pub fn table_cells(net: &Network, spec: &TableSpec, lang: &str) -> (Vec<String>, Vec<Vec<String>>) {
     let headers: Vec<String> = match &spec.headers {
         Some(h) => h.clone(),
         None => std::iter::once(net.input.label.clone())
-            .chain(spec.signals.iter().map(|sig| sig.name.clone()))
+            .chain(spec.signals.iter().map(|sig| signal_label(net, sig, lang)))
             .collect(),
     };
     let rows = spec
@@ -189,7 +190,7 @@ pub fn table_html(lesson: &Lesson, spec: &TableSpec, lang: &str) -> String {
         .network
         .as_ref()
         .expect("validated: tables need a network");
-    let (headers, rows) = table_cells(net, spec);
+    let (headers, rows) = table_cells(net, spec, lang);
     let mut s = format!(
         "{}<table class=\"nn-table\">\n<thead>\n<tr>",
         table_wrap(lang)
@@ -265,7 +266,8 @@ fn arithmetic(
     }
 }
 
-/// Every node's weights and bias, as typed in the network block.
+/// Every node's weights and bias, as typed in the network block. Each cell carries its
+/// column's name (`data-label`), which the phone layout shows beside the value.
 pub fn parameters_html(lesson: &Lesson, lang: &str) -> String {
     let Some(net) = lesson.network.as_ref() else {
         return String::new();
@@ -274,8 +276,9 @@ pub fn parameters_html(lesson: &Lesson, lang: &str) -> String {
         "{}<table class=\"nn-parameters\">\n<thead>\n<tr>",
         table_wrap(lang)
     );
-    for key in ["layer", "node", "activation", "weights", "bias"] {
-        let _ = write!(s, "<th scope=\"col\">{}</th>", i18n::text(lang, key));
+    let columns = ["layer", "node", "activation", "weights", "bias"].map(|k| i18n::text(lang, k));
+    for name in columns {
+        let _ = write!(s, "<th scope=\"col\">{name}</th>");
     }
     s.push_str("</tr>\n</thead>\n<tbody>\n");
     let last = net.layers.len() - 1;
@@ -288,26 +291,19 @@ pub fn parameters_html(lesson: &Lesson, lang: &str) -> String {
             format!("{} {}", i18n::text(lang, "hidden"), l + 1)
         };
         for node in &layer.nodes {
-            let weights: Vec<String> = node
-                .weights
-                .iter()
-                .map(|w| {
-                    format!(
-                        "{} = {}",
-                        escape(&w.name),
-                        escape(&typographic_minus(&w.literal))
-                    )
-                })
-                .collect();
-            let _ = writeln!(
-                s,
-                "<tr><td>{layer_name}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{} = {}</td></tr>",
-                escape(&node.name),
-                layer.activation.display_name(),
-                weights.join(", "),
-                escape(&node.bias.name),
-                escape(&typographic_minus(&node.bias.literal)),
-            );
+            let weights: Vec<String> = node.weights.iter().map(|w| escape(&w.shown())).collect();
+            let cells = [
+                ("", layer_name.clone()),
+                ("", escape(&node.label)),
+                ("", layer.activation.display_name().to_string()),
+                (" class=\"num\"", weights.join(", ")),
+                (" class=\"num\"", escape(&node.bias.shown())),
+            ];
+            s.push_str("<tr>");
+            for ((class, value), column) in cells.iter().zip(columns) {
+                let _ = write!(s, "<td{class} data-label=\"{column}\">{value}</td>");
+            }
+            s.push_str("</tr>\n");
         }
     }
     s.push_str("</tbody>\n</table>\n</div>\n");

@@ -30,6 +30,26 @@ struct LanguageLink {
     current: bool,
 }
 
+/// The site's languages: those of its lessons (the default first), or the default alone.
+fn languages<'a>(placed: &'a [Placed], default_lang: &'a str) -> Vec<&'a str> {
+    let mut languages: Vec<&str> = placed.iter().map(|p| p.lang.as_str()).collect();
+    languages.dedup();
+    if languages.is_empty() {
+        languages.push(default_lang);
+    }
+    languages
+}
+
+/// Where a language's pages go: the default language's at the root, the others' under their
+/// tag (`zh-CN/`).
+fn prefix(lang: &str, default_lang: &str) -> String {
+    if lang == default_lang {
+        String::new()
+    } else {
+        format!("{lang}/")
+    }
+}
+
 /// Render one index per language into `out`.
 pub fn index_pages(
     theme: &Theme,
@@ -38,24 +58,16 @@ pub fn index_pages(
     default_lang: &str,
     out: &mut SiteFiles,
 ) -> Result<(), Diagnostic> {
-    let mut languages: Vec<&str> = placed.iter().map(|p| p.lang.as_str()).collect();
-    languages.dedup();
-    if languages.is_empty() {
-        languages.push(default_lang);
-    }
+    let languages = languages(placed, default_lang);
     for lang in &languages {
-        let prefix = if *lang == default_lang {
-            String::new()
-        } else {
-            format!("{lang}/")
-        };
+        let prefix = prefix(lang, default_lang);
         let root = root_of(&prefix);
         let mut ctx = theme.context(
             &root,
             "index.html",
             lang,
             i18n::text(lang, "lessons"),
-            &theme.config.description,
+            theme.config.description_for(lang),
         );
         let index: Vec<IndexEntry> = placed
             .iter()
@@ -90,22 +102,50 @@ pub fn index_pages(
     Ok(())
 }
 
-/// The 404 page. It is served at any depth: its links are absolute when the site's address is
-/// known, root-relative otherwise.
-pub fn not_found_page(
+/// The 404 pages: `404.html` in the default language and `<lang>/404.html` for every other.
+/// A 404 page is served at any depth. With the site's address known its links are absolute;
+/// without it they are relative to the page's own folder (right when it is opened from disk or
+/// served for a missing page of its folder), and a small script in the page finds the site's
+/// root from the address it is shown at, by the site's top-level folders (`folders`).
+pub fn not_found_pages(
     theme: &Theme,
+    placed: &[Placed],
     default_lang: &str,
     base_url: Option<&str>,
-) -> Result<Vec<u8>, Diagnostic> {
-    let not_found_root = base_url.unwrap_or("/").to_string();
-    let home = format!("{not_found_root}index.html");
-    let mut ctx = theme.context(
-        &not_found_root,
-        &home,
-        default_lang,
-        i18n::text(default_lang, "not_found"),
-        &theme.config.description,
-    );
-    ctx.insert("lessons", &Vec::<IndexEntry>::new());
-    Ok(theme.render("404.html", &ctx)?.into_bytes())
+    out: &mut SiteFiles,
+) -> Result<(), Diagnostic> {
+    let languages = languages(placed, default_lang);
+    let mut folders: Vec<&str> = placed
+        .iter()
+        .map(|p| p.dir.split('/').next().unwrap_or(""))
+        .collect();
+    folders.sort_unstable();
+    folders.dedup();
+    for lang in &languages {
+        let prefix = prefix(lang, default_lang);
+        let root = match base_url {
+            Some(base) => base.to_string(),
+            None => root_of(&prefix),
+        };
+        let home = match base_url {
+            Some(base) => format!("{base}{prefix}index.html"),
+            None => "index.html".to_string(),
+        };
+        let mut ctx = theme.context(
+            &root,
+            &home,
+            lang,
+            i18n::text(lang, "not_found"),
+            theme.config.description_for(lang),
+        );
+        ctx.insert("lessons", &Vec::<IndexEntry>::new());
+        ctx.insert("find_root", &base_url.is_none());
+        ctx.insert("folders", &folders);
+        ctx.insert("prefix", &prefix);
+        out.insert(
+            format!("{prefix}404.html"),
+            theme.render("404.html", &ctx)?.into_bytes().into(),
+        );
+    }
+    Ok(())
 }

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::error::Diagnostic;
 use crate::i18n;
-use crate::lesson::Lesson;
+use crate::lesson::{Lesson, Reference};
 use crate::render::{self, notebook_name};
 
 use super::cache::{LessonKey, RenderedLesson};
@@ -35,6 +35,8 @@ struct LessonContext<'a> {
     title: &'a str,
     summary: &'a str,
     slug: &'a str,
+    /// The work the lesson follows: `title`, `author` (may be empty), `url`.
+    source: Option<&'a Reference>,
 }
 
 /// Render a lesson (figures, body, notebook) and put its body through the theme's page.
@@ -63,6 +65,7 @@ pub fn render_lesson(
             title: &lesson.title,
             summary: &lesson.summary,
             slug: &lesson.slug,
+            source: lesson.reference.as_ref(),
         },
     );
     ctx.insert("content", &rendered.page.html);

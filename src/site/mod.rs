@@ -272,12 +272,10 @@ impl Builder {
             written,
             figures,
         } = self.rendered_files(&placed);
-        let pages = index::index_pages(&theme, &placed, &self.cache, &default_lang, &mut out)
-            .and_then(|()| index::not_found_page(&theme, &default_lang, base_url.as_deref()));
-        match pages {
-            Ok(not_found) => out.insert("404.html".into(), not_found.into()),
-            Err(d) => return Err(Error::report(vec![d], warnings)),
-        };
+        let base = base_url.as_deref();
+        index::index_pages(&theme, &placed, &self.cache, &default_lang, &mut out)
+            .and_then(|()| index::not_found_pages(&theme, &placed, &default_lang, base, &mut out))
+            .map_err(|d| Error::report(vec![d], std::mem::take(&mut warnings)))?;
         if let Some(base) = &base_url {
             let pages = links::merged(&out, &written);
             let sitemap = links::sitemap(base, pages);

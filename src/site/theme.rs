@@ -17,7 +17,7 @@ use super::template_error::template_error;
 
 /// The default theme, embedded in the binary. A project's `templates/` folder overrides any of
 /// these files by name and may add more.
-pub const DEFAULT_TEMPLATES: [(&str, &str); 8] = [
+pub const DEFAULT_TEMPLATES: [(&str, &str); 9] = [
     ("404.html", include_str!("../../templates/404.html")),
     ("base.html", include_str!("../../templates/base.html")),
     ("copy.js", include_str!("../../templates/copy.js")),
@@ -26,6 +26,18 @@ pub const DEFAULT_TEMPLATES: [(&str, &str); 8] = [
     ("index.html", include_str!("../../templates/index.html")),
     ("lesson.html", include_str!("../../templates/lesson.html")),
     ("style.css", include_str!("../../templates/style.css")),
+    ("toc.js", include_str!("../../templates/toc.js")),
+];
+
+/// Files of the default theme that are not templates: the math font `style.css` names (a
+/// subset of DejaVu Math TeX Gyre, made by `src/font/subset-math.sh`) and its licence. A
+/// project's `templates/` may override them by name like any other file.
+pub const DEFAULT_ASSETS: [(&str, &[u8]); 2] = [
+    ("math.woff", include_bytes!("../font/math.woff")),
+    (
+        "math-font-license.txt",
+        include_bytes!("../font/LICENSE-math.txt"),
+    ),
 ];
 
 /// Everything the theme is made of, as read from disk: the configuration and the template
@@ -104,6 +116,22 @@ impl ThemeFiles {
     }
 }
 
+/// Every `[languages.<tag>]` table of the configuration names a language tag.
+fn check_languages(config: &Config, source: &SourceFile) -> Result<(), Diagnostic> {
+    for tag in config.languages.keys() {
+        if !i18n::is_language_tag(tag.get_ref()) {
+            return Err(source
+                .error(
+                    tag.span(),
+                    format!("`{}` is not a language tag", tag.get_ref()),
+                )
+                .expected("a language tag, like `[languages.zh-CN]` or `[languages.fr]`")
+                .hint("the tag is the one in the lessons' file names (`relu.zh-CN.md`)"));
+        }
+    }
+    Ok(())
+}
+
 /// The templates (embedded defaults overridden by the project's `templates/`), the static
 /// files copied to the site root, and the configuration.
 pub struct Theme {
@@ -125,12 +153,18 @@ impl Theme {
                         span,
                         format!("invalid configuration: {}", e.message().trim()),
                     )
-                    .expected("`title`, `description`, `language` and `base_url` (all optional)")
+                    .expected("`title`, `description`, `language`, `base_url` and `[languages.<tag>]` tables of `title` and `description` (all optional)")
             })?,
             None => Config::default(),
         };
+        if let Some(source) = &files.config {
+            check_languages(&config, source)?;
+        }
         let mut sources: BTreeMap<String, SourceFile> = BTreeMap::new();
         let mut assets = BTreeMap::new();
+        for (name, bytes) in DEFAULT_ASSETS {
+            assets.insert(name.to_string(), Arc::new(bytes.to_vec()));
+        }
         for (name, text) in DEFAULT_TEMPLATES {
             if name.ends_with(".html") {
                 sources.insert(
@@ -185,7 +219,7 @@ impl Theme {
         description: &str,
     ) -> tera::Context {
         let mut ctx = tera::Context::new();
-        ctx.insert("site_title", &self.config.title);
+        ctx.insert("site_title", self.config.title_for(lang));
         ctx.insert("root", root);
         ctx.insert("home", home);
         ctx.insert("lang", lang);

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Tests the browser checks themselves, on two small hand-written sites in fixtures/:
+# Tests the browser checks themselves, on three small hand-written sites in fixtures/:
 # clean/ must pass every check (no false failures: dollars in prose, TeX inside code, math in a
-# closed <details>, a lazy image far below the fold, links to a folder and to fragments), and
-# broken/ must fail every kind of check that run.sh promises to catch.
+# closed <details>, a lazy image far below the fold, links to a folder and to fragments),
+# broken/ must fail every kind of check that run.sh promises to catch, and reader-broken/ every
+# kind of reader.mjs's (but the math font's, which needs the bundled font: run.sh on the
+# shipped site, and a Rust test that the font is shipped, cover it).
 #
 #   bash tests/browser/selftest.sh
 set -euo pipefail
@@ -54,5 +56,32 @@ EOF
   fi
   [ "$bad" = 1 ] && cat "$out/broken.log"
   [ "$bad" = 1 ] || echo "selftest: broken fixture fails every promised check"
+fi
+if NNBOOK_SITE="$here/fixtures/reader-broken" SCREENSHOT_DIR= bash "$here/run.sh" >"$out/reader.log" 2>&1; then
+  echo "selftest: FAIL: the reader-broken fixture passed:"; cat "$out/reader.log"; bad=1
+else
+  missing=0
+  while IFS= read -r pattern; do
+    [ -n "$pattern" ] || continue
+    if ! grep -qF -- "$pattern" "$out/reader.log"; then
+      echo "selftest: FAIL: the reader-broken fixture's report lacks: $pattern"; missing=1
+    fi
+  done <<'EOF'
+scroll cue: table.nn-table #1
+parameters: the parameters table needs sideways scrolling on a phone
+math size: "x+1" is 24 px in 16 px text
+CJK lines: td "隐藏层节点"
+copy button: the Copy button covers "print(
+contents: the table of contents is out of view after scrolling
+contents: scrolled to #four, but the contents mark null
+labels: a table header is the raw signal name "top.linear"
+labels: a node is named "top" on a Chinese page
+source: the source line must be a shown link right under the title
+source: the ReLU lesson does not link the Dev.to article it reproduces
+404: zh-CN/index.html has no zh-CN/404.html beside it
+404.html from disk — 404: the stylesheet did not load
+404: its home link leads to
+EOF
+  if [ "$missing" = 1 ]; then cat "$out/reader.log"; bad=1; else echo "selftest: reader-broken fixture fails every reader check"; fi
 fi
 exit "$bad"

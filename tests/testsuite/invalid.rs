@@ -913,6 +913,30 @@ fn a_template_tag_left_open_is_reported_where_it_opens() {
 }
 
 #[test]
+fn node_label_empty() {
+    check(
+        "label_empty",
+        Expect {
+            message: &["the label is empty"],
+            expected: &["label = \"Top node\""],
+            hint: &["leave `label` out"],
+        },
+    );
+}
+
+#[test]
+fn source_address_without_scheme() {
+    check(
+        "source_not_an_address",
+        Expect {
+            message: &["`dev.to/an-article` is not a web address"],
+            expected: &["https://"],
+            hint: &["full address"],
+        },
+    );
+}
+
+#[test]
 fn a_control_for_a_parameter_that_does_not_exist() {
     check(
         "controls_unknown",

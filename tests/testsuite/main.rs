@@ -7,6 +7,8 @@
 //! | `training` | loss, backpropagated gradient and gradient descent against StatQuest and finite differences |
 //! | `site` | the shipped site: pages, figures, CSV data, links, reproducible output |
 //! | `reader` | MathML, languages, descriptions, sitemap/404/Open Graph, diagrams, notebooks |
+//! | `pages` | per-language title and description, a 404 per language with links that work without a base URL, a lesson's source linked under its title |
+//! | `labels` | nodes' display labels wherever readers see a name; no raw signal name heads a table |
 //! | `diagnostics` | insta snapshots of rendered diagnostics written inline |
 //! | `invalid` | one mistake per fixture (`tests/fixtures/invalid/`, caret marked with `‸`), templates, the previous site untouched, the binary's exit code |
 //! | `guide` | the authoring guide quotes exactly what nnbook prints |
@@ -33,7 +35,9 @@
 mod support;
 
 // The shipped project and the library's numbers.
+mod labels;
 mod numbers;
+mod pages;
 mod reader;
 mod site;
 mod training;

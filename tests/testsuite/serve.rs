@@ -450,6 +450,21 @@ fn a_missing_page_gets_the_sites_404_page() {
     }
 }
 
+/// A missing page in a language's folder gets that language's 404 page.
+#[test]
+fn a_missing_page_in_a_languages_folder_gets_its_404_page() {
+    let server = Server::start_with(|root| {
+        let lesson = fs::read_to_string(root.join("content/getting-started.md")).expect("lesson");
+        fs::write(root.join("content/getting-started.zh-CN.md"), lesson).expect("write");
+    });
+    let zh = server.get("/zh-CN/nope/deeper");
+    assert_eq!(zh.status, 404, "{zh:?}");
+    assert!(zh.body.contains("<html lang=\"zh-CN\">") && zh.body.contains("找不到页面"));
+    let en = server.get("/nope");
+    assert_eq!(en.status, 404, "{en:?}");
+    assert!(en.body.contains("<html lang=\"en\">"), "{}", en.body);
+}
+
 /// A client that sends its request one byte at a time is cut off when the whole request has
 /// taken [`REQUEST_DEADLINE`] (it used to keep its connection, and a thread, forever).
 #[test]

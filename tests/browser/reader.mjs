@@ -1,0 +1,492 @@
+// What a reader sees (issue 15), measured in headless Chromium. Started by run.sh after
+// check.mjs, on the same served site:
+//
+//   SITE_DIR=<built site> BASE_URL=http://127.0.0.1:<port>/ node reader.mjs
+//
+// Every .html page at 320, 390, 1100 and 1280 px, light and dark:
+//   scroll cue   a table or display formula wider than its column scrolls, and the edge that
+//                hides its text (more than 8 px of it) shows a cue: the pixels of a strip along
+//                that edge differ from the page's background on nearly every row (measured on a
+//                screenshot); nothing is clipped without a way to scroll
+//   parameters   the parameters table needs no sideways scrolling at 320 and 390 px
+//   math font    every glyph of a formula is drawn with the bundled math font (the fonts
+//                Chromium used, from the DevTools protocol), at the text's size; a table's
+//                written-out arithmetic uses the table's own font
+//   CJK lines    no block of Chinese or Japanese text has lines that hold one character each
+//   copy button  no Copy button covers code text, at either end of the code's scroll
+//   contents     at 1100 px and wider, the table of contents stays in view beside the text
+//                while the page scrolls, and marks the section being read; without
+//                JavaScript it still stays in view
+//   labels       no table header is a raw signal name (`top.linear`); Chinese pages name
+//                nodes in Chinese in diagrams and the parameters table
+//   source       a lesson's source is a link right under its title (the ReLU lesson's on Dev.to)
+// and the 404 pages, one per language: opened from disk (with and without JavaScript) and served
+// for missing addresses at an unknown depth under a sub-path, each is styled, in its language,
+// and every link of it works. The closing line is "reader: N passed, M failed".
+
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const SITE_DIR = path.resolve(process.env.SITE_DIR || '');
+const BASE_URL = new URL(process.env.BASE_URL || 'http://127.0.0.1/');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+if (!process.env.SITE_DIR || !process.env.BASE_URL) {
+  console.error('reader.mjs: set SITE_DIR and BASE_URL (run tests/browser/run.sh instead)');
+  process.exit(2);
+}
+
+const MODES = [
+  { name: 'narrow-light', width: 320, height: 640, scheme: 'light' },
+  { name: 'phone-light', width: 390, height: 844, scheme: 'light' },
+  { name: 'phone-dark', width: 390, height: 844, scheme: 'dark' },
+  { name: 'wide-light', width: 1100, height: 800, scheme: 'light' },
+  { name: 'desktop-light', width: 1280, height: 800, scheme: 'light' },
+  { name: 'desktop-dark', width: 1280, height: 800, scheme: 'dark' },
+];
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+const HAS_MATH_FONT = fs.existsSync(path.join(SITE_DIR, 'math.woff'));
+
+const units = new Map();
+const failures = [];
+function unit(name) {
+  if (!units.has(name)) units.set(name, false);
+}
+function fail(name, check, message) {
+  unit(name);
+  units.set(name, true);
+  failures.push(`${name} — ${check}: ${message}`);
+}
+
+function pagesOf(dir) {
+  const out = [];
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.html')) out.push(path.relative(dir, p).split(path.sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+const frame = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 60)))));
+
+// ---------------------------------------------------------------------------------------------
+// Scroll cues: measured on pixels.
+
+/** Decodes a PNG in a scratch page: { w, h, data } (RGBA). */
+async function decode(scratch, png) {
+  return scratch.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    return { w: img.width, h: img.height, data: Array.from(g.getImageData(0, 0, img.width, img.height).data) };
+  }, png.toString('base64'));
+}
+
+async function scrollCues(page, scratch, name) {
+  const boxes = await page.evaluate(() => {
+    const main = document.querySelector('main') || document.body;
+    const limit = main.getBoundingClientRect().right + 1;
+    const out = [];
+    const items = [...main.querySelectorAll('table, math[display="block"]')];
+    items.forEach((el, i) => {
+      if (!el.getClientRects().length) return;
+      let box = null;
+      for (let a = el.parentElement; a && a !== main; a = a.parentElement) {
+        if (getComputedStyle(a).overflowX !== 'visible') { box = a; break; }
+      }
+      const what = `${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ')[0] : ''} #${i + 1} "${(el.textContent || '').trim().slice(0, 40)}"`;
+      if (!box) {
+        if (el.getBoundingClientRect().right > limit) out.push({ what, problem: 'sticks out of the column' });
+        return;
+      }
+      if (box.scrollWidth <= box.clientWidth + 1) return;
+      // What is hidden: the text (or a formula's glyphs) past the box's visible edge, with the
+      // box scrolled to its start; cutting a cell's padding or border hides nothing.
+      box.scrollLeft = 0;
+      const edge = box.getBoundingClientRect().left + box.clientLeft + box.clientWidth;
+      let right = edge;
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (!n.data.trim()) continue;
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        for (const r of range.getClientRects()) right = Math.max(right, r.right);
+      }
+      if (right - edge <= 8) return;
+      const style = getComputedStyle(box).overflowX;
+      if (style === 'hidden' || style === 'clip') {
+        out.push({ what, problem: `is clipped (overflow-x: ${style}) and cannot scroll` });
+        return;
+      }
+      box.dataset.cueCheck = String(i);
+      out.push({ what, id: String(i) });
+    });
+    return out;
+  });
+  for (const b of boxes) {
+    if (b.problem) {
+      fail(name, 'scroll cue', `${b.what} ${b.problem}`);
+      continue;
+    }
+    const geometry = await page.evaluate((id) => {
+      const box = document.querySelector(`[data-cue-check="${id}"]`);
+      box.scrollLeft = 0;
+      box.scrollIntoView({ block: 'center' });
+      const r = box.getBoundingClientRect();
+      let bg = 'rgb(255, 255, 255)';
+      for (let e = box; e; e = e.parentElement) {
+        const c = getComputedStyle(e).backgroundColor;
+        if (c && !/rgba\(.*, 0\)$/.test(c) && c !== 'transparent') { bg = c; break; }
+      }
+      const html = getComputedStyle(document.documentElement).backgroundColor;
+      const body = getComputedStyle(document.body).backgroundColor;
+      const page = [body, html].find((c) => c && c !== 'rgba(0, 0, 0, 0)') || 'rgb(255, 255, 255)';
+      return {
+        x: r.left + box.clientLeft + box.clientWidth - 6,
+        y: Math.max(0, r.top + box.clientTop),
+        h: Math.min(box.clientHeight, innerHeight - Math.max(0, r.top)),
+        page,
+        bg,
+      };
+    }, b.id);
+    await frame(page);
+    if (geometry.h < 4) continue;
+    const png = await page.screenshot({ clip: { x: geometry.x, y: geometry.y, width: 5, height: geometry.h } });
+    const img = await decode(scratch, png);
+    const bg = geometry.page.match(/\d+/g).map(Number);
+    let cued = 0;
+    for (let y = 0; y < img.h; y++) {
+      // The median column of the strip: a one-pixel line (a cell border, a glyph's stem) is not a cue.
+      const diffs = [];
+      for (let x = 0; x < img.w; x++) {
+        const o = (y * img.w + x) * 4;
+        diffs.push(Math.abs(img.data[o] - bg[0]) + Math.abs(img.data[o + 1] - bg[1]) + Math.abs(img.data[o + 2] - bg[2]));
+      }
+      diffs.sort((a, b) => a - b);
+      if (diffs[Math.floor(diffs.length / 2)] >= 18) cued++;
+    }
+    const share = cued / img.h;
+    if (share < 0.9) {
+      fail(name, 'scroll cue', `${b.what} scrolls sideways but its right edge shows no cue (${Math.round(share * 100)} % of the edge's rows differ from the page's background)`);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Facts gathered in the page.
+
+function facts() {
+  const main = document.querySelector('main') || document.body;
+  const out = { cjk: [], headers: [], zhNames: [], source: null, params: [], maths: [] };
+  // Lines of a block that hold a single character, a Han one.
+  const blocks = main.querySelectorAll('th, td, p, li, h1, h2, h3, figcaption, dt, dd, .nav-title, .lead');
+  for (const block of blocks) {
+    if (!HAN_RE.test(block.textContent)) continue;
+    const lines = new Map();
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.parentElement.closest('svg, math, script, style')) continue;
+      const text = n.data;
+      for (let i = 0; i < text.length; i++) {
+        if (/\s/.test(text[i])) continue;
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + 1);
+        const r = range.getClientRects()[0];
+        if (!r || r.width === 0) continue;
+        const key = Math.round(r.top / 3);
+        const line = lines.get(key) || { count: 0, char: text[i] };
+        line.count++;
+        lines.set(key, line);
+      }
+    }
+    const single = [...lines.values()].filter((l) => l.count === 1 && HAN_RE.test(l.char));
+    if (single.length >= 2) {
+      out.cjk.push(`${block.tagName.toLowerCase()} "${block.textContent.trim().slice(0, 30)}": ${single.length} lines of one character`);
+    }
+  }
+  out.headers = [...main.querySelectorAll('th')].map((th) => th.textContent.trim());
+  for (const t of main.querySelectorAll('svg.nn-diagram text.name')) out.zhNames.push(t.textContent.trim());
+  for (const td of main.querySelectorAll('table.nn-parameters td:nth-child(2)')) out.zhNames.push(td.textContent.trim());
+  const source = main.querySelector('.lesson-source');
+  if (source) {
+    const a = source.querySelector('a[href]');
+    const h1 = source.previousElementSibling;
+    out.source = { afterTitle: !!h1 && h1.tagName === 'H1', href: a ? a.getAttribute('href') : '', shown: source.getClientRects().length > 0 };
+  }
+  for (const t of main.querySelectorAll('table.nn-parameters')) {
+    const wrap = t.parentElement;
+    out.params.push({ scroll: wrap.scrollWidth, width: wrap.clientWidth });
+  }
+  for (const m of main.querySelectorAll('math')) {
+    const parent = m.parentElement;
+    out.maths.push({
+      text: (m.getAttribute('aria-label') || m.textContent).slice(0, 40),
+      size: parseFloat(getComputedStyle(m).fontSize),
+      parentSize: parseFloat(getComputedStyle(parent.closest('.math-display') ? parent.parentElement : parent).fontSize),
+      inTable: !!m.closest('td'),
+    });
+  }
+  return out;
+}
+
+/** No Copy button over code text, with the code scrolled to either end. */
+async function copyButtons(page, name) {
+  const problems = await page.evaluate(() => {
+    const out = [];
+    for (const button of document.querySelectorAll('button.copy')) {
+      const block = button.parentElement;
+      const pre = block.tagName === 'PRE' ? block : block.querySelector('pre');
+      if (!pre) continue;
+      for (const end of [0, pre.scrollWidth]) {
+        pre.scrollLeft = end;
+        const b = button.getBoundingClientRect();
+        const p = pre.getBoundingClientRect();
+        const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+        let hit = '';
+        for (let n = walker.nextNode(); n && !hit; n = walker.nextNode()) {
+          if (!n.data.trim() || n.parentElement.closest('button')) continue;
+          const range = document.createRange();
+          range.selectNodeContents(n);
+          for (const r of range.getClientRects()) {
+            const left = Math.max(r.left, p.left);
+            const right = Math.min(r.right, p.right);
+            if (right - left < 1) continue;
+            if (Math.min(right, b.right) - Math.max(left, b.left) > 0.5 && Math.min(r.bottom, b.bottom) - Math.max(r.top, b.top) > 0.5) {
+              hit = n.data.trim().slice(0, 30);
+              break;
+            }
+          }
+        }
+        if (hit) out.push(`the Copy button covers "${hit}" (code scrolled to ${end ? 'the end' : 'the start'})`);
+      }
+      pre.scrollLeft = 0;
+    }
+    return out;
+  });
+  for (const p of problems) fail(name, 'copy button', p);
+}
+
+/** At 1100 px and wider: the contents stay in view beside the text and mark the section read. */
+async function contents(page, name, withScript) {
+  const result = await page.evaluate(async (withScript) => {
+    const toc = document.querySelector('nav.toc');
+    const body = document.querySelector('.lesson-body');
+    if (!toc || !body) return null;
+    const links = [...toc.querySelectorAll('a[href^="#"]')];
+    const targets = links.map((a) => document.getElementById(a.getAttribute('href').slice(1)));
+    const k = Math.floor(links.length * 0.6);
+    scrollTo(0, targets[k].getBoundingClientRect().top + scrollY - 40);
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 100))));
+    const t = toc.getBoundingClientRect();
+    const b = body.getBoundingClientRect();
+    const current = toc.querySelector('a[aria-current]');
+    return {
+      inView: t.top >= -1 && t.bottom <= innerHeight + 1 && t.height > 0,
+      beside: t.left >= b.right - 1 || t.right <= b.left + 1,
+      toc: `${Math.round(t.left)}..${Math.round(t.right)} x ${Math.round(t.top)}..${Math.round(t.bottom)}`,
+      text: `${Math.round(b.left)}..${Math.round(b.right)}`,
+      expected: links[k].getAttribute('href'),
+      current: current ? current.getAttribute('href') : null,
+      withScript,
+    };
+  }, withScript);
+  if (!result) return;
+  if (!result.inView) fail(name, 'contents', `the table of contents is out of view after scrolling (${result.toc}, viewport height ${page.viewportSize().height})`);
+  if (!result.beside) fail(name, 'contents', `the table of contents (${result.toc}) is not beside the text (${result.text})`);
+  if (withScript && result.current !== result.expected) fail(name, 'contents', `scrolled to ${result.expected}, but the contents mark ${result.current}`);
+  if (!withScript && result.current) fail(name, 'contents', 'without toc.js nothing should be marked');
+}
+
+/** The fonts Chromium drew math with (DevTools protocol), and the text's size. */
+async function mathFonts(page, name) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+  const query = async (selector) => (await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector })).nodeIds;
+  const fonts = async (id) => (await cdp.send('CSS.getPlatformFontsForNode', { nodeId: id })).fonts;
+  const arithmetic = new Set(await query('td math :is(mi, mn, mo, mtext)'));
+  const plainCells = await query('table.nn-table td.num:first-child');
+  const tableFonts = new Set();
+  for (const id of plainCells.slice(0, 4)) for (const f of await fonts(id)) tableFonts.add(f.familyName);
+  const bad = new Map();
+  for (const id of (await query('math :is(mi, mn, mo, mtext)')).slice(0, 400)) {
+    for (const f of await fonts(id)) {
+      if (arithmetic.has(id)) {
+        if (tableFonts.size && !tableFonts.has(f.familyName)) bad.set(`arithmetic in ${f.familyName}`, `a table's arithmetic is drawn in ${f.familyName}, its other cells in ${[...tableFonts].join(', ')}`);
+      } else if (!f.isCustomFont || !/Math/.test(f.familyName)) {
+        bad.set(`formula in ${f.familyName}`, `formula glyphs drawn in ${f.familyName}${f.isCustomFont ? '' : ' (a system font)'}, not the bundled math font`);
+      }
+    }
+  }
+  await cdp.detach();
+  for (const message of bad.values()) fail(name, 'math font', message);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 404 pages: from disk, and served for missing addresses under a sub-path.
+
+async function notFoundPages(browser) {
+  const pages = pagesOf(SITE_DIR).filter((p) => p === '404.html' || p.endsWith('/404.html'));
+  // The other languages: top-level folders whose index is in the language the folder names.
+  const languages = pagesOf(SITE_DIR).filter((p) => /^[^/]+\/index\.html$/.test(p)).map((p) => p.split('/')[0])
+    .filter((d) => fs.readFileSync(path.join(SITE_DIR, d, 'index.html'), 'utf8').includes(`<html lang="${d}">`));
+  for (const lang of languages) {
+    const name = `404 ${lang}`;
+    unit(name);
+    if (!fs.existsSync(path.join(SITE_DIR, lang, '404.html'))) fail(name, '404', `${lang}/index.html has no ${lang}/404.html beside it`);
+    else if (!fs.readFileSync(path.join(SITE_DIR, lang, '404.html'), 'utf8').includes(`<html lang="${lang}">`)) fail(name, '404', `${lang}/404.html is not in ${lang}`);
+  }
+  const styled = () => getComputedStyle(document.documentElement).getPropertyValue('--bg').trim() !== '';
+  // From disk, with and without JavaScript: styled, and every link names a file of the site.
+  for (const js of [true, false]) {
+    const context = await browser.newContext({ javaScriptEnabled: js });
+    for (const rel of pages) {
+      const name = `${rel} from disk${js ? '' : ' without JavaScript'}`;
+      unit(name);
+      const page = await context.newPage();
+      await page.goto(pathToFileURL(path.join(SITE_DIR, rel)).href);
+      if (!(await page.evaluate(styled))) fail(name, '404', 'the stylesheet did not load');
+      const urls = await page.evaluate(() => [...document.querySelectorAll('a[href], link[href], script[src]')]
+        .map((e) => e.href || e.src).filter((u) => u.startsWith('file:')));
+      for (const u of urls) {
+        const file = fileURLToPath(u.split('#')[0]);
+        if (!fs.existsSync(file)) fail(name, '404', `a link leads to ${u}, which does not exist`);
+      }
+      await page.close();
+    }
+    await context.close();
+  }
+  if (!fs.existsSync(path.join(SITE_DIR, '404.html'))) return;
+  // Served from a sub-path: a host that answers a missing address with the 404 page of the
+  // address's first folder if it has one, else the root's (as `nnbook serve` does).
+  const context = await browser.newContext();
+  const prefix = `${BASE_URL.origin}/sub/`;
+  await context.route(`${prefix}**`, async (route) => {
+    const rest = new URL(route.request().url()).pathname.slice('/sub/'.length);
+    const response = await route.fetch({ url: new URL(rest, BASE_URL).href });
+    if (response.status() !== 404) return route.fulfill({ response });
+    const folder = rest.split('/')[0];
+    const own = path.join(SITE_DIR, folder, '404.html');
+    const file = folder && fs.existsSync(own) ? own : path.join(SITE_DIR, '404.html');
+    return route.fulfill({ status: 404, contentType: 'text/html; charset=utf-8', body: fs.readFileSync(file) });
+  });
+  const missing = ['relu/no/such/page.html', 'nothing-here'];
+  for (const lang of languages) missing.push(`${lang}/no/such/page/`);
+  for (const where of missing) {
+    const name = `404 served at /sub/${where}`;
+    unit(name);
+    const page = await context.newPage();
+    const failed = [];
+    // The browser may ask for the stylesheet and script at the address's depth before the page's
+    // script has set the base address; those requests are abandoned (net::ERR_ABORTED).
+    page.on('requestfailed', (r) => { if (!/ERR_ABORTED/.test(r.failure()?.errorText || '')) failed.push(`${r.url()} (${r.failure()?.errorText})`); });
+    page.on('pageerror', (e) => fail(name, '404', `script error: ${e.message}`));
+    const res = await page.goto(prefix + where);
+    if (res.status() !== 404) fail(name, '404', `HTTP ${res.status()}`);
+    if (!(await page.evaluate(styled))) fail(name, '404', 'the stylesheet did not load');
+    const lang = languages.find((l) => where.startsWith(`${l}/`));
+    const info = await page.evaluate(() => ({
+      lang: document.documentElement.lang,
+      urls: [...document.querySelectorAll('a[href], link[href], script[src]')].map((e) => e.href || e.src),
+      home: (document.querySelector('main a[href]') || {}).href,
+    }));
+    if (lang && info.lang !== lang) fail(name, '404', `the page is in ${info.lang}, not ${lang}`);
+    const home = `${prefix}${lang ? `${lang}/` : ''}index.html`;
+    if (info.home !== home) fail(name, '404', `its home link leads to ${info.home}, not ${home}`);
+    for (const u of info.urls.filter((x) => x.startsWith(BASE_URL.origin))) {
+      const status = await page.evaluate((url) => fetch(url).then((r) => r.status, () => 0), u);
+      if (status !== 200) fail(name, '404', `its link ${u} answers ${status}`);
+    }
+    for (const u of failed) fail(name, '404', `request failed: ${u}`);
+    await page.close();
+  }
+  await context.close();
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const t0 = Date.now();
+  const pages = pagesOf(SITE_DIR).filter((p) => !p.endsWith('404.html'));
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const scratchContext = await browser.newContext();
+  const scratch = await scratchContext.newPage();
+  for (const mode of MODES) {
+    const context = await browser.newContext({ viewport: { width: mode.width, height: mode.height }, deviceScaleFactor: 1, colorScheme: mode.scheme, reducedMotion: 'reduce' });
+    await context.addInitScript(`window.HAN_RE = ${HAN.toString()};`);
+    for (const rel of pages) {
+      const name = `${rel} @ ${mode.name}`;
+      unit(name);
+      const page = await context.newPage();
+      page.on('pageerror', (e) => fail(name, 'script error', e.message));
+      await page.goto(new URL(rel, BASE_URL).href, { waitUntil: 'load' });
+      await page.evaluate(() => document.fonts && document.fonts.ready);
+      await frame(page);
+      const f = await page.evaluate(facts);
+      for (const c of f.cjk) fail(name, 'CJK lines', c);
+      for (const h of f.headers) if (/^[A-Za-z_][\w-]*\.[A-Za-z_][\w-]*$/.test(h)) fail(name, 'labels', `a table header is the raw signal name "${h}"`);
+      const lang = await page.evaluate(() => document.documentElement.lang);
+      if (lang.startsWith('zh')) {
+        for (const n of f.zhNames) if (!HAN.test(n)) fail(name, 'labels', `a node is named "${n}" on a Chinese page`);
+      }
+      if (f.source) {
+        if (!f.source.afterTitle || !/^https?:\/\//.test(f.source.href) || !f.source.shown) fail(name, 'source', `the source line must be a shown link right under the title: ${JSON.stringify(f.source)}`);
+      }
+      if (/(^|\/)relu\/index\.html$/.test(rel) && !(f.source && /^https:\/\/dev\.to\//.test(f.source.href))) fail(name, 'source', 'the ReLU lesson does not link the Dev.to article it reproduces');
+      if (mode.width <= 390) {
+        for (const p of f.params) if (p.scroll > p.width + 1) fail(name, 'parameters', `the parameters table needs sideways scrolling on a phone (${p.scroll} px in ${p.width} px)`);
+      }
+      for (const m of f.maths) {
+        if (!m.inTable && Math.abs(m.size - m.parentSize) > 0.5) fail(name, 'math size', `"${m.text}" is ${m.size} px in ${m.parentSize} px text`);
+      }
+      await copyButtons(page, name);
+      await scrollCues(page, scratch, name);
+      if (mode.width >= 1100) await contents(page, name, true);
+      // The font check needs the bundled font: a site nnbook built always has it (a Rust test
+      // checks); the hand-written fixtures of selftest.sh do not.
+      if (mode.name === 'desktop-light' && HAS_MATH_FONT) await mathFonts(page, name);
+      await page.close();
+    }
+    await context.close();
+  }
+  // Without our scripts (each served empty), on a wide screen: the contents still stay in view.
+  const nojs = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await nojs.route(/\.js(\?.*)?$/, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: '' }));
+  for (const rel of pages) {
+    const name = `${rel} @ desktop without our scripts`;
+    unit(name);
+    const page = await nojs.newPage();
+    await page.goto(new URL(rel, BASE_URL).href, { waitUntil: 'load' });
+    await contents(page, name, false);
+    await page.close();
+  }
+  await nojs.close();
+  await notFoundPages(browser);
+  await browser.close();
+
+  if (failures.length) {
+    console.log(`\nFAILURES (${failures.length}):`);
+    for (const f of failures) console.log(`  ✗ ${f}`);
+  }
+  const failed = [...units.values()].filter(Boolean).length;
+  console.log(`\nreader (${((Date.now() - t0) / 1000).toFixed(1)} s): tables and formulas fit or show a scroll cue, the parameters table on phones, the math font, CJK lines, Copy buttons, the contents, labels, sources, 404 pages`);
+  console.log(`reader: ${units.size - failed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((e) => {
+  console.error(`reader.mjs crashed: ${e.stack || e}`);
+  process.exit(2);
+});

@@ -1,0 +1,202 @@
+//! What the theme puts around lessons: per-language site settings (`[languages.<tag>]` in
+//! `nnbook.toml`), a 404 page per language whose links work without a base URL, and the
+//! source a lesson follows, linked under its title.
+
+use crate::support::{small, Project};
+
+fn read(p: &Project, rel: &str) -> String {
+    std::fs::read_to_string(p.site().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// A project with the small lesson in English and in Chinese, and `config`.
+fn two_languages(config: &str) -> Project {
+    let p = Project::new()
+        .lesson("small.md", small(""))
+        .lesson("small.zh-CN.md", small(""))
+        .config(config);
+    p.build().unwrap_or_else(|e| panic!("{e}"));
+    p
+}
+
+#[test]
+fn each_language_has_its_title_and_description() {
+    let p = two_languages(
+        "title = \"Tutorials\"\ndescription = \"Visual tutorials.\"\n\n\
+         [languages.zh-CN]\ntitle = \"教程\"\ndescription = \"可视化教程。\"\n",
+    );
+    let en = read(&p, "index.html");
+    let zh = read(&p, "zh-CN/index.html");
+    assert!(
+        en.contains("<p class=\"lead\">Visual tutorials.</p>"),
+        "{en}"
+    );
+    assert!(en.contains("class=\"site-title\" href=\"index.html\">Tutorials</a>"));
+    assert!(zh.contains("<p class=\"lead\">可视化教程。</p>"), "{zh}");
+    assert!(zh.contains("<meta name=\"description\" content=\"可视化教程。\">"));
+    assert!(zh.contains("class=\"site-title\" href=\"index.html\">教程</a>"));
+    assert!(!zh.contains("Visual tutorials."));
+    // Lesson pages carry their language's site title too.
+    assert!(read(&p, "zh-CN/small/index.html").contains("<title>Small lesson · 教程</title>"));
+    assert!(read(&p, "small/index.html").contains("<title>Small lesson · Tutorials</title>"));
+}
+
+#[test]
+fn a_language_without_settings_takes_the_site_wide_ones() {
+    let p = two_languages("description = \"Visual tutorials.\"\n[languages.zh-CN]\n");
+    assert!(read(&p, "zh-CN/index.html").contains("<p class=\"lead\">Visual tutorials.</p>"));
+}
+
+#[test]
+fn a_languages_table_must_name_a_language() {
+    let p = Project::new()
+        .lesson("small.md", small(""))
+        .config("title = \"T\"\n\n[languages.Chinese]\ntitle = \"教程\"\n");
+    let error = p.build().expect_err("an unknown language tag is an error");
+    let d = error.first();
+    let loc = d.location.as_ref().expect("a location");
+    assert_eq!(
+        (loc.file.as_str(), loc.line, loc.column),
+        ("nnbook.toml", 3, 12),
+        "{error}"
+    );
+    assert!(
+        d.message.contains("`Chinese` is not a language tag"),
+        "{error}"
+    );
+    assert!(d
+        .expected
+        .as_deref()
+        .unwrap_or("")
+        .contains("[languages.zh-CN]"));
+    let p = Project::new()
+        .lesson("small.md", small(""))
+        .config("[languages.zh-CN]\nsubtitle = \"x\"\n");
+    let error = p.build().expect_err("an unknown field is an error");
+    let loc = error.first().location.as_ref().expect("a location");
+    assert_eq!((loc.line, loc.column), (2, 1), "{error}");
+}
+
+#[test]
+fn every_language_has_a_404_page_with_links_relative_to_its_folder() {
+    let p = two_languages("");
+    let root = read(&p, "404.html");
+    let zh = read(&p, "zh-CN/404.html");
+    assert!(root.contains("<html lang=\"en\">") && root.contains("Page not found"));
+    assert!(zh.contains("<html lang=\"zh-CN\">") && zh.contains("找不到页面"));
+    // No address starting at the server's root: the page works opened from disk and from a
+    // sub-path; its own folder's index is home.
+    assert!(root.contains("href=\"style.css\"") && root.contains("href=\"index.html\""));
+    assert!(
+        zh.contains("href=\"../style.css\"") && zh.contains("<a href=\"index.html\">全部课程</a>")
+    );
+    for page in [&root, &zh] {
+        assert!(
+            !page.contains("href=\"/") && !page.contains("src=\"/"),
+            "{page}"
+        );
+        // The script that finds the site's folder knows its top-level folders.
+        assert!(
+            page.contains("var folders = [\"small\",\"zh-CN\"]"),
+            "{page}"
+        );
+    }
+    assert!(zh.contains("prefix = \"zh-CN/\"") && root.contains("prefix = \"\""));
+}
+
+#[test]
+fn with_a_base_url_404_links_are_absolute_and_need_no_script() {
+    let p = Project::new()
+        .lesson("small.md", small(""))
+        .lesson("small.zh-CN.md", small(""))
+        .config("base_url = \"https://example.org/nn/\"\n");
+    p.build().unwrap_or_else(|e| panic!("{e}"));
+    let zh = read(&p, "zh-CN/404.html");
+    assert!(
+        zh.contains("href=\"https://example.org/nn/style.css\""),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("href=\"https://example.org/nn/zh-CN/index.html\""),
+        "{zh}"
+    );
+    assert!(!zh.contains("<script>"), "{zh}");
+}
+
+#[test]
+fn a_lessons_source_is_a_linked_line_under_its_title() {
+    let p = Project::new().lesson(
+        "small.md",
+        small(
+            "source = { title = \"Understanding <ReLU>\", author = \"A. Author\", \
+             url = \"https://dev.to/someone/relu\" }\n",
+        ),
+    );
+    p.build().unwrap_or_else(|e| panic!("{e}"));
+    let page = read(&p, "small/index.html");
+    let h1 = page.find("<h1>Small lesson</h1>").expect("the title");
+    let line = page
+        .find("<p class=\"lesson-source\">")
+        .expect("the source line");
+    assert!(line > h1, "the source line comes under the title");
+    assert!(page.contains(
+        "<p class=\"lesson-source\">Based on <a href=\"https://dev.to/someone/relu\">Understanding &lt;ReLU&gt;</a><span class=\"lesson-source-author\"> by A. Author</span></p>"
+    ), "{page}");
+    // Without an author, the line is the linked title alone; without a source, no line.
+    let p = Project::new()
+        .lesson(
+            "a.md",
+            small("source = { title = \"T\", url = \"http://example.org/t\" }\n"),
+        )
+        .lesson("b.md", small("slug = \"b\"\n"));
+    p.build().unwrap_or_else(|e| panic!("{e}"));
+    assert!(read(&p, "a/index.html").contains(
+        "<p class=\"lesson-source\">Based on <a href=\"http://example.org/t\">T</a></p>"
+    ));
+    assert!(!read(&p, "b/index.html").contains("lesson-source"));
+}
+
+#[test]
+fn the_relu_lesson_links_the_article_it_reproduces() {
+    let out = crate::support::shipped(None);
+    for page in [
+        out.read("relu/index.html"),
+        out.read("zh-CN/relu/index.html"),
+    ] {
+        assert!(page.contains(
+            "<a href=\"https://dev.to/rijultp/understanding-relu-through-visual-python-examples-1k1n\">Understanding ReLU Through Visual Python Examples</a>"
+        ));
+        assert!(page.contains("Rijul Rajesh"));
+    }
+}
+
+#[test]
+fn the_math_font_and_its_licence_are_shipped_and_named_by_the_stylesheet() {
+    let p = Project::new().lesson("small.md", small(""));
+    p.build().unwrap_or_else(|e| panic!("{e}"));
+    let font = std::fs::read(p.site().join("math.woff")).unwrap();
+    assert_eq!(&font[..4], b"wOFF", "a WOFF font");
+    let licence = read(&p, "math-font-license.txt");
+    assert!(licence.contains("DejaVu Math TeX Gyre") && licence.contains("Bitstream"));
+    let css = read(&p, "style.css");
+    assert!(css.contains("src: url(\"math.woff\") format(\"woff\")"));
+    assert!(css.contains("math { font-family: \"nnbook Math\", math; font-size: 1em; }"));
+}
+
+#[test]
+fn a_lesson_with_contents_loads_the_script_that_marks_the_section_read() {
+    let headings = "\n## One\n\nText.\n\n## Two\n\nText.\n\n## Three\n\nText.\n";
+    let p = Project::new()
+        .lesson("a.md", small("") + headings)
+        .lesson("b.md", small("slug = \"b\"\n"));
+    p.build().unwrap_or_else(|e| panic!("{e}"));
+    let with = read(&p, "a/index.html");
+    assert!(
+        with.contains("<body class=\"page page-lesson has-toc\">"),
+        "{with}"
+    );
+    assert!(with.contains("<article class=\"lesson with-toc\""));
+    assert!(with.contains("<script src=\"../toc.js\" defer></script>\n</nav>"));
+    let without = read(&p, "b/index.html");
+    assert!(!without.contains("toc.js") && !without.contains("with-toc"));
+    assert!(read(&p, "toc.js").contains("aria-current"));
+}
