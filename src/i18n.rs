@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 /// Interface words, also given to templates as `t`: (key, English, Simplified Chinese).
-const TEXTS: [(&str, &str, &str); 27] = [
+const TEXTS: [(&str, &str, &str); 30] = [
     ("lessons", "Lessons", "课程"),
     ("contents", "Contents", "目录"),
     ("previous", "Previous", "上一课"),
@@ -40,11 +40,14 @@ const TEXTS: [(&str, &str, &str); 27] = [
         "这个地址没有页面。",
     ),
     ("preview", "Final figure of the lesson", "本课的最后一张图"),
+    ("step", "Step", "步骤"),
+    ("step_size", "Step size", "步长"),
+    ("other_lessons", "Other pages", "其他页面"),
 ];
 
 /// What nnbook writes about figures and diagrams (the SVG's `<desc>` and the image's alt
 /// text), as [`TEXTS`]; `{name}` marks a slot that [`sentence`] fills.
-const SENTENCES: [(&str, &str, &str); 27] = [
+const SENTENCES: [(&str, &str, &str); 34] = [
     ("figure", "Figure", "图"),
     (
         "chart",
@@ -92,6 +95,17 @@ const SENTENCES: [(&str, &str, &str); 27] = [
     ("diagram_edge", "{from} to {to}: {weight}", "{from} 到 {to}：{weight}"),
     ("diagram_edges", "; ", "；"),
     ("diagram_highlight", " Highlighted: {names}.", "高亮：{names}。"),
+    ("new_value", "New {name}", "新的 {name}"),
+    ("after_step", "after step {n}", "第 {n} 步后"),
+    ("at_start", "at the start", "初始"),
+    ("part_of", "Part {part} of {count}", "第 {part} 部分，共 {count} 部分"),
+    ("part_n", "Part {part}", "第 {part} 部分"),
+    (
+        "tangents",
+        " The tangent line at each of {points}: its slope is the derivative there.",
+        "{points} 处画有切线：切线的斜率就是该处的导数。",
+    ),
+    ("chart_steps", "Line chart over the steps from {from} to {to}.", "折线图，横轴为步骤，从 {from} 到 {to}。"),
 ];
 
 /// Whether a file-name suffix is a language tag: `en`, `zh-CN`, `pt-BR`.

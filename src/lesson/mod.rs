@@ -9,6 +9,8 @@ mod network_block;
 mod signal;
 mod table_block;
 mod toml;
+mod training_block;
+mod training_view;
 
 use std::ops::Range;
 
@@ -19,13 +21,21 @@ use crate::network::Network;
 
 use figure_block::Ids;
 pub use figure_block::{DiagramSpec, FigureSpec, Rgb, SeriesSpec};
+pub use front::{SeriesPart, MAX_PART};
 pub use limits::{
     check_slug, DEFAULT_PRECISION, MAX_INPUT_MAGNITUDE, MAX_LAYERS, MAX_LESSON_VALUES, MAX_NODES,
     MAX_PARAMETERS, MAX_POINTS, MAX_PRECISION, MAX_SAMPLES, MAX_SERIES, MAX_SLUG, MAX_TABLE_ROWS,
     MAX_TABLE_SIGNALS, MIN_INPUT_SPAN,
 };
+pub use limits::{
+    DEFAULT_MAX_STEPS, MAX_ARITHMETIC_TERMS, MAX_STEPS, MAX_STEP_CURVES, MAX_TRAINING_VALUES,
+    MAX_TRAINING_WORK,
+};
 pub use signal::{non_finite, unknown_signal, NON_FINITE_HINT};
 pub use table_block::TableSpec;
+use training_block::Above;
+pub use training_block::TrainingBlock;
+pub use training_view::{Show, TrainingFigureSpec, TrainingTableSpec};
 
 /// A parsed and validated lesson.
 #[derive(Debug, Clone)]
@@ -40,6 +50,8 @@ pub struct Lesson {
     pub summary: String,
     pub order: i64,
     pub precision: usize,
+    /// The series the lesson is a part of, if any.
+    pub series: Option<SeriesPart>,
     /// Byte offset of the Markdown body (after the front matter) in the source.
     pub body_start: usize,
     pub network: Option<Network>,
@@ -68,6 +80,10 @@ pub enum BlockKind {
     Table(TableSpec),
     Parameters,
     Diagram(DiagramSpec),
+    /// A training, run; the blocks after it use its trained network.
+    Training(Box<TrainingBlock>),
+    TrainingFigure(TrainingFigureSpec),
+    TrainingTable(TrainingTableSpec),
 }
 
 impl Lesson {
@@ -97,6 +113,31 @@ impl Lesson {
             BlockKind::Figure(spec) => Some(spec),
             _ => None,
         })
+    }
+
+    /// The training blocks, in document order.
+    pub fn trainings(&self) -> impl Iterator<Item = &TrainingBlock> {
+        self.blocks.iter().filter_map(|b| match &b.kind {
+            BlockKind::Training(t) => Some(t.as_ref()),
+            _ => None,
+        })
+    }
+
+    /// The training with id `id`.
+    pub fn training(&self, id: &str) -> Option<&TrainingBlock> {
+        self.trainings().find(|t| t.id == id)
+    }
+
+    /// The network in effect at byte `offset` of the source: the one trained by the last
+    /// training block before it, or else the network block's.
+    pub fn network_at(&self, offset: usize) -> Option<&Network> {
+        let trained = self.blocks.iter().rev().find_map(|b| match &b.kind {
+            BlockKind::Training(t) if self.fences[b.fence].span.end <= offset => {
+                Some(&t.training.network)
+            }
+            _ => None,
+        });
+        trained.or(self.network.as_ref())
     }
 
     /// The fence of the network block, if the lesson has one.
@@ -164,6 +205,7 @@ pub fn parse_partly(mut source: SourceFile, file_stem: &str) -> (Option<Lesson>,
         summary: front.summary,
         order: front.order,
         precision: front.precision,
+        series: front.series,
         body_start,
         network: network.parsed,
         blocks,
@@ -249,13 +291,21 @@ fn parse_blocks(
     warnings: &mut Vec<Diagnostic>,
 ) -> Vec<Block> {
     let mut blocks = Vec::new();
-    let mut figure_ids = Ids::new();
+    let mut ctx = Context {
+        source,
+        precision,
+        figure_ids: Ids::new(),
+        work: 0,
+        warnings,
+    };
+    // The network in effect: the network block's, then each training's result.
+    let mut current = network.parsed.clone();
     for (i, fence) in fences
         .iter()
         .enumerate()
         .filter(|(_, f)| f.is_nnbook() && f.closed)
     {
-        let kind = match (fence.kind.as_str(), &network.parsed) {
+        let kind = match (fence.kind.as_str(), &current) {
             ("network", _) => Ok(BlockKind::Network),
             (_, None) if network.written => continue,
             (kind, None) => Err(vec![source
@@ -265,47 +315,72 @@ fn parse_blocks(
                 )
                 .expected("a ```network block in the same lesson")
                 .hint("add a network block (see the README's lesson format)")]),
-            (kind, Some(net)) => parse_block(
-                source,
-                fence,
-                net,
-                precision,
-                &mut figure_ids,
-                kind,
-                warnings,
-            ),
+            (kind, Some(net)) => parse_block(&mut ctx, fence, net, &blocks, kind),
         };
         match kind {
-            Ok(kind) => blocks.push(Block { fence: i, kind }),
+            Ok(kind) => {
+                if let BlockKind::Training(t) = &kind {
+                    current = Some(t.training.network.clone());
+                }
+                blocks.push(Block { fence: i, kind });
+            }
             Err(d) => problems.extend(d),
         }
     }
     blocks
 }
 
-/// Parse one block (not the network's) of kind `kind`.
+/// What parsing a lesson's blocks carries from one block to the next.
+struct Context<'a> {
+    source: &'a SourceFile,
+    precision: usize,
+    figure_ids: Ids,
+    /// What the lesson's trainings have cost so far.
+    work: usize,
+    warnings: &'a mut Vec<Diagnostic>,
+}
+
+/// Parse one block (not the network's) of kind `kind` against the network in effect (`net`)
+/// and the blocks above it.
 fn parse_block(
-    source: &SourceFile,
+    ctx: &mut Context,
     fence: &Fence,
     net: &Network,
-    precision: usize,
-    figure_ids: &mut Ids,
+    blocks: &[Block],
     kind: &str,
-    warnings: &mut Vec<Diagnostic>,
 ) -> Result<BlockKind, Vec<Diagnostic>> {
+    let source = ctx.source;
+    let mut above = Above::default();
+    for block in blocks {
+        match &block.kind {
+            BlockKind::Training(t) => above.trainings.push(t),
+            BlockKind::Figure(f) => above.figures.push(f),
+            _ => {}
+        }
+    }
+    let above = &above;
+    let one = |d: Diagnostic| vec![d];
     match kind {
-        "figure" => {
-            figure_block::parse_figure(source, fence, net, figure_ids).map(BlockKind::Figure)
-        }
-        "diagram" => {
-            figure_block::parse_diagram(source, fence, net, figure_ids).map(BlockKind::Diagram)
-        }
-        "table" => table_block::parse_table(source, fence, net, precision, warnings)
+        "figure" => figure_block::parse_figure(source, fence, net, &mut ctx.figure_ids)
+            .map(BlockKind::Figure),
+        "diagram" => figure_block::parse_diagram(source, fence, net, &mut ctx.figure_ids)
+            .map(BlockKind::Diagram),
+        "table" => table_block::parse_table(source, fence, net, ctx.precision, ctx.warnings)
             .map(BlockKind::Table)
-            .map_err(|d| vec![d]),
+            .map_err(one),
+        "training" => {
+            training_block::parse_training(source, fence, net, above, &mut ctx.work, ctx.warnings)
+                .map(|t| BlockKind::Training(Box::new(t)))
+                .map_err(one)
+        }
+        "training-figure" => training_view::parse_figure(source, fence, above, &mut ctx.figure_ids)
+            .map(BlockKind::TrainingFigure),
+        "training-table" => training_view::parse_table(source, fence, above, ctx.precision)
+            .map(BlockKind::TrainingTable)
+            .map_err(one),
         _ => table_block::parse_parameters(source, fence)
             .map(|_| BlockKind::Parameters)
-            .map_err(|d| vec![d]),
+            .map_err(one),
     }
 }
 
