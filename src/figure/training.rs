@@ -193,11 +193,11 @@ fn loss_curve(
             continue;
         };
         let (loss, slope) = at(v);
-        // A piece a sixth of the range wide, or less where the tangent is steep, so that it
-        // stays within the curve's height.
-        let mut h = (to - from) / 12.0;
-        if slope.abs() * h > 0.25 * (hi - lo) {
-            h = 0.25 * (hi - lo) / slope.abs();
+        // A piece a third of the range wide, or less where the tangent is steep, so that it
+        // rises or falls at most 0.35 of the curve's height on each side.
+        let mut h = (to - from) / 6.0;
+        if slope.abs() * h > 0.35 * (hi - lo) {
+            h = 0.35 * (hi - lo) / slope.abs();
         }
         chart.tangents.push((
             (v - h, loss - slope * h),

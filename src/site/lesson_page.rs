@@ -36,6 +36,15 @@ struct LessonContext<'a> {
     slug: &'a str,
 }
 
+/// The lesson's place in its series, as templates see it (`series.label`: "Part 2 of 3").
+#[derive(Serialize)]
+struct SeriesContext<'a> {
+    name: &'a str,
+    part: u32,
+    count: usize,
+    label: String,
+}
+
 /// Render a lesson (figures, body, notebook) and put its body through the theme's page.
 pub fn render_lesson(
     theme: &Theme,
@@ -73,6 +82,22 @@ pub fn render_lesson(
     }
     if let Some(n) = &neighbours.next {
         ctx.insert("next", &link(n));
+    }
+    if let Some(s) = &neighbours.series {
+        let (part, count) = (s.part.to_string(), s.count.to_string());
+        ctx.insert(
+            "series",
+            &SeriesContext {
+                name: &s.name,
+                part: s.part,
+                count: s.count,
+                label: i18n::sentence(
+                    &placed.lang,
+                    "part_of",
+                    &[("part", &part), ("count", &count)],
+                ),
+            },
+        );
     }
     let translations: Vec<Link> = neighbours.translations.iter().map(link).collect();
     ctx.insert("translations", &translations);
