@@ -26,6 +26,8 @@ type Point = (f64, f64);
 /// One drawn line: its name (in the legend if `legend`), colour and points.
 struct Curve {
     name: String,
+    /// Its column in the CSV: a name without commas or quotes (`loss`, `b3`, `step_2`).
+    column: String,
     legend: bool,
     color: Rgb,
     points: Vec<(f64, f64)>,
@@ -33,6 +35,8 @@ struct Curve {
 
 /// What a training figure draws, worked out from the training.
 struct Chart {
+    /// The CSV's first column: `step`, the parameter's or the input's name.
+    x_column: String,
     x_label: String,
     y_label: String,
     x_range: (f64, f64),
@@ -123,6 +127,7 @@ fn chart(spec: &TrainingFigureSpec, t: &TrainingBlock, lang: &str) -> Result<Cha
     let steps_range = if n == 0 { (0.0, 1.0) } else { (0.0, n as f64) };
     let label = |given: &Option<String>, default: String| given.clone().unwrap_or(default);
     let mut chart = Chart {
+        x_column: "step".to_string(),
         x_label: String::new(),
         y_label: String::new(),
         x_range: steps_range,
@@ -138,6 +143,7 @@ fn chart(spec: &TrainingFigureSpec, t: &TrainingBlock, lang: &str) -> Result<Cha
             chart.y_label = label(&spec.y_label, t.loss_name().to_string());
             chart.curves.push(Curve {
                 name: t.loss_name().to_string(),
+                column: "loss".to_string(),
                 legend: false,
                 color: colour(0),
                 points: per_step(&|k| t.loss_at(k)),
@@ -149,6 +155,7 @@ fn chart(spec: &TrainingFigureSpec, t: &TrainingBlock, lang: &str) -> Result<Cha
             chart.y_label = label(&spec.y_label, name.clone());
             chart.curves.push(Curve {
                 name: name.clone(),
+                column: name.clone(),
                 legend: false,
                 color: colour(0),
                 points: per_step(&|k| t.values_at(k).map(|v| v[*p])),
@@ -178,6 +185,7 @@ fn loss_curve(
         .clone()
         .unwrap_or_else(|| t.loss_name().to_string());
     chart.x_range = (from, to);
+    chart.x_column = name.clone();
     let at = |v: f64| train::loss_and_slope_at(&t.before, &t.spec, name, v);
     let curve: Vec<(f64, f64)> = (0..=200)
         .map(|i| from + (to - from) * i as f64 / 200.0)
@@ -208,6 +216,7 @@ fn loss_curve(
     }
     chart.curves.push(Curve {
         name: t.loss_name().to_string(),
+        column: "loss".to_string(),
         legend: false,
         color: colour(0),
         points: curve,
@@ -232,6 +241,7 @@ fn output(
         .clone()
         .unwrap_or_else(|| t.before.output_label.clone());
     chart.x_range = (input.from, input.to);
+    chart.x_column = input.name.clone();
     for (i, &k) in spec.at_steps.iter().enumerate() {
         let Some(values) = t.values_at(k) else {
             continue;
@@ -270,6 +280,7 @@ fn output(
         };
         chart.curves.push(Curve {
             name: state_name(k, lang),
+            column: format!("step_{k}"),
             legend: true,
             color: colour(i),
             points: samples
@@ -462,31 +473,43 @@ fn describe(chart: &Chart, lang: &str) -> String {
     d
 }
 
-/// The drawn data: `series,x,y`, then one row per point of each curve, each tangent's ends
-/// and the data points; numbers parse back to the same f64.
+/// The drawn data: a header (the x column, one column per curve, per tangent, and `observed`
+/// for the data), then one row per drawn point, with its x and its value in its own column
+/// (the other columns empty); numbers parse back to the same f64.
 fn csv(chart: &Chart) -> String {
-    let mut out = String::from("series,x,y\n");
-    let mut row = |name: &str, (x, y): (f64, f64)| {
-        out.push('"');
-        out.push_str(&name.replace('"', "\"\""));
-        out.push_str("\",");
+    let mut header = vec![chart.x_column.clone()];
+    header.extend(chart.curves.iter().map(|c| c.column.clone()));
+    header.extend((1..=chart.tangents.len()).map(|i| format!("tangent_{i}")));
+    if !chart.points.is_empty() {
+        header.push("observed".to_string());
+    }
+    let width = header.len();
+    let mut out = header.join(",");
+    out.push('\n');
+    let mut row = |column: usize, (x, y): (f64, f64)| {
         push_number(&mut out, x);
-        out.push(',');
-        push_number(&mut out, y);
+        for c in 1..width {
+            out.push(',');
+            if c == column {
+                push_number(&mut out, y);
+            }
+        }
         out.push('\n');
     };
+    let mut column = 1;
     for c in &chart.curves {
         for &p in &c.points {
-            row(&c.name, p);
+            row(column, p);
         }
+        column += 1;
     }
-    for (i, &(a, b, _)) in chart.tangents.iter().enumerate() {
-        let name = format!("tangent {}", i + 1);
-        row(&name, a);
-        row(&name, b);
+    for &(a, b, _) in &chart.tangents {
+        row(column, a);
+        row(column, b);
+        column += 1;
     }
     for &p in &chart.points {
-        row("data", p);
+        row(column, p);
     }
     out
 }

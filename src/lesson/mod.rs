@@ -59,6 +59,9 @@ pub struct Lesson {
     pub fences: Vec<Fence>,
     /// The nnbook blocks, in document order; each knows its fence.
     pub blocks: Vec<Block>,
+    /// The ids of the training blocks that failed (their error is reported): their
+    /// placeholders and the blocks showing them are not checked again.
+    pub broken_trainings: Vec<String>,
     /// What is allowed but probably not meant (reported; the lesson builds).
     pub warnings: Vec<Diagnostic>,
 }
@@ -183,7 +186,7 @@ pub fn parse_partly(mut source: SourceFile, file_stem: &str) -> (Option<Lesson>,
     let mut warnings = Vec::new();
     unclosed_fences(&source, &fences, &mut problems, &mut warnings);
     let network = parse_network(&source, &fences, &mut problems);
-    let blocks = parse_blocks(
+    let (blocks, broken_trainings) = parse_blocks(
         &source,
         &fences,
         &network,
@@ -209,6 +212,7 @@ pub fn parse_partly(mut source: SourceFile, file_stem: &str) -> (Option<Lesson>,
         body_start,
         network: network.parsed,
         blocks,
+        broken_trainings,
         fences,
         warnings,
         source,
@@ -289,7 +293,7 @@ fn parse_blocks(
     precision: usize,
     problems: &mut Vec<Diagnostic>,
     warnings: &mut Vec<Diagnostic>,
-) -> Vec<Block> {
+) -> (Vec<Block>, Vec<String>) {
     let mut blocks = Vec::new();
     let mut ctx = Context {
         source,
@@ -297,6 +301,8 @@ fn parse_blocks(
         figure_ids: Ids::new(),
         work: 0,
         warnings,
+        broken: Vec::new(),
+        last_training: None,
     };
     // The network in effect: the network block's, then each training's result.
     let mut current = network.parsed.clone();
@@ -315,19 +321,46 @@ fn parse_blocks(
                 )
                 .expected("a ```network block in the same lesson")
                 .hint("add a network block (see the README's lesson format)")]),
+            (_, Some(_)) if ctx.shows_broken(fence) => continue,
             (kind, Some(net)) => parse_block(&mut ctx, fence, net, &blocks, kind),
         };
         match kind {
             Ok(kind) => {
                 if let BlockKind::Training(t) = &kind {
                     current = Some(t.training.network.clone());
+                    ctx.last_training = Some(t.id.clone());
                 }
                 blocks.push(Block { fence: i, kind });
             }
-            Err(d) => problems.extend(d),
+            Err(d) => {
+                if fence.kind == "training" {
+                    let id = field(fence, "id").unwrap_or_else(|| "training".to_string());
+                    ctx.broken.push(id.clone());
+                    ctx.last_training = Some(id);
+                }
+                problems.extend(d)
+            }
         }
     }
-    blocks
+    (blocks, ctx.broken)
+}
+
+/// A string field of a block's TOML, if the TOML parses and has it.
+fn field(fence: &Fence, name: &str) -> Option<String> {
+    let table: ::toml::Table = ::toml::from_str(&fence.text).ok()?;
+    table.get(name)?.as_str().map(str::to_string)
+}
+
+impl Context<'_> {
+    /// Whether a block shows a training that failed (named by its `training` field, or else
+    /// the last training above): its error is reported already, so the block is skipped.
+    fn shows_broken(&self, fence: &Fence) -> bool {
+        if !matches!(fence.kind.as_str(), "training-figure" | "training-table") {
+            return false;
+        }
+        let shown = field(fence, "training").or_else(|| self.last_training.clone());
+        shown.is_some_and(|id| self.broken.contains(&id))
+    }
 }
 
 /// What parsing a lesson's blocks carries from one block to the next.
@@ -338,6 +371,9 @@ struct Context<'a> {
     /// What the lesson's trainings have cost so far.
     work: usize,
     warnings: &'a mut Vec<Diagnostic>,
+    /// The ids of the trainings that failed, and the id of the last training so far.
+    broken: Vec<String>,
+    last_training: Option<String>,
 }
 
 /// Parse one block (not the network's) of kind `kind` against the network in effect (`net`)

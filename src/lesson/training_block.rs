@@ -156,14 +156,21 @@ pub fn parse_training(
         max_steps,
     };
     budget(source, fence, net, &spec, work)?;
-    let training = train::train(net, &spec).map_err(|e| {
-        let d = source.error(fence.opening(), format!("training `{id}`: {e}"));
-        match e {
-            TrainError::Diverged { .. } => d
-                .expected("a finite loss at every step")
-                .hint("a smaller `learning_rate`, or other starting values, keeps the steps small"),
-            _ => d,
+    // "training diverged at step 3: ..." becomes "training `fit` diverged at step 3: ...".
+    let message = |e: &TrainError| {
+        let text = e.to_string();
+        match text.strip_prefix("training ") {
+            Some(rest) => format!("training `{id}` {rest}"),
+            None => format!("training `{id}`: {text}"),
         }
+    };
+    let training = train::train(net, &spec).map_err(|e| match e {
+        // Divergence comes from steps too large: point at the learning rate.
+        TrainError::Diverged { .. } => source
+            .error(fence.source_span(raw.learning_rate.span()), message(&e))
+            .expected("a finite loss at every step")
+            .hint("a smaller `learning_rate`, or other starting values, keeps the steps small"),
+        _ => source.error(fence.opening(), message(&e)),
     })?;
     if tolerance.is_some() && steps.is_none() && !training.converged {
         warnings.push(

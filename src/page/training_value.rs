@@ -18,6 +18,10 @@ pub fn placeholder(
         return Ok(None);
     };
     let Some(t) = lesson.training(id) else {
+        // A training that failed is reported already; the lesson is not published.
+        if lesson.broken_trainings.iter().any(|b| b == id) {
+            return Ok(Some(String::new()));
+        }
         return Ok(None);
     };
     let source = &lesson.source;

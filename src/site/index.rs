@@ -79,9 +79,11 @@ pub fn index_pages(
                 preview: cache.get(&p.dir).preview.clone(),
                 series: p.lesson.series.as_ref().map(|s| s.name.as_str()),
                 part: p.lesson.series.as_ref().map(|s| s.part),
-                part_label: p.lesson.series.as_ref().map(|s| {
-                    i18n::sentence(lang, "part_n", &[("part", &s.part.to_string())])
-                }),
+                part_label: p
+                    .lesson
+                    .series
+                    .as_ref()
+                    .map(|s| i18n::sentence(lang, "part_n", &[("part", &s.part.to_string())])),
             })
             .collect();
         // The lessons are placed series by series, each in part order.

@@ -160,7 +160,10 @@ fn duplicate_parts(placed: &[Placed]) -> Vec<Diagnostic> {
                         format!("two lessons are part {} of the series `{}`", s.part, s.name),
                     )
                     .expected("a different part number for each lesson of a series")
-                    .hint(format!("{} is part {} too", taken.lesson.source.path, s.part)),
+                    .hint(format!(
+                        "{} is part {} too",
+                        taken.lesson.source.path, s.part
+                    )),
             );
         }
     }
@@ -190,7 +193,8 @@ pub fn neighbours(placed: &[Placed]) -> Vec<Neighbours> {
     };
     let same_series = |a: &Placed, b: &Placed| {
         a.lang == b.lang
-            && a.lesson.series.as_ref().map(|s| &s.name) == b.lesson.series.as_ref().map(|s| &s.name)
+            && a.lesson.series.as_ref().map(|s| &s.name)
+                == b.lesson.series.as_ref().map(|s| &s.name)
     };
     (0..placed.len())
         .map(|i| {

@@ -14,7 +14,7 @@ const RELU: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/content/relu.md");
 
 /// Each mistake, in the order the guide quotes them: (what the guide has, the mistake). The
 /// mistake is made at the last place the guide has the text.
-const MISTAKES: [(&str, &str); 6] = [
+const MISTAKES: [(&str, &str); 7] = [
     (
         "activation = \"relu\"\nnodes",
         "activation = \"Relu\"\nnodes",
@@ -31,6 +31,10 @@ const MISTAKES: [(&str, &str); 6] = [
     (
         "title = \"Writing a lesson\"\nsummary",
         "titel = \"Writing a lesson\"\nsummary",
+    ),
+    (
+        "learning_rate = 0.1\ntolerance",
+        "learning_rate = 10.0\ntolerance",
     ),
     ("(../relu/index.html)", "(../rleu/index.html)"),
 ];
