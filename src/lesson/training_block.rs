@@ -439,7 +439,7 @@ fn stop_rule(
             || span,
             ("steps", "steps per training"),
         )
-        .map_err(|d| d.hint("a lesson shows a few steps; training converges long before"))?;
+        .map_err(|d| d.hint("set a `tolerance` to stop when the steps become small"))?;
         Ok(v)
     };
     let steps = raw.steps.as_ref().map(|n| count(n, "steps")).transpose()?;

@@ -5,6 +5,7 @@
 //! |---|---|
 //! | `numbers` | the network's values against independent ones (the article, by hand, StatQuest) |
 //! | `training` | loss, backpropagated gradient and gradient descent against StatQuest and finite differences |
+//! | `training_blocks` | the training blocks and placeholders in a lesson (StatQuest's numbers), series, every training mistake located and snapshotted |
 //! | `site` | the shipped site: pages, figures, CSV data, links, reproducible output |
 //! | `reader` | MathML, languages, descriptions, sitemap/404/Open Graph, diagrams, notebooks |
 //! | `diagnostics` | insta snapshots of rendered diagnostics written inline |
@@ -37,6 +38,7 @@ mod numbers;
 mod reader;
 mod site;
 mod training;
+mod training_blocks;
 
 // Authoring: projects made by the CLI, the guide's quoted messages, diagnostics.
 mod diagnostics;
