@@ -63,8 +63,14 @@ pub fn draw_training(
         .iter()
         .flat_map(|c| c.points.iter().map(|p| p.1))
         .chain(chart.points.iter().map(|p| p.1));
+    // Every number drawn or written to the CSV, tangents' ends included, is finite and drawable.
+    let tangent_ends = chart
+        .tangents
+        .iter()
+        .flat_map(|&(a, b, at)| [a.0, a.1, b.0, b.1, at.0, at.1]);
     if let Some(v) = values
         .clone()
+        .chain(tangent_ends)
         .find(|v| !v.is_finite() || v.abs() > MAX_VALUE)
     {
         return Err(Diagnostic::new(format!(
@@ -76,7 +82,10 @@ pub fn draw_training(
         ))
         .hint("choose a narrower `from` and `to`, or other steps"));
     }
-    let ys: Vec<f64> = values.collect();
+    // The tangents' ends are inside the drawn range too (plotters does not clip lines).
+    let ys: Vec<f64> = values
+        .chain(chart.tangents.iter().flat_map(|&(a, b, _)| [a.1, b.1]))
+        .collect();
     let (lo, hi) = y_range([ys.as_slice()], &[]);
     let pad = 0.05 * (hi - lo);
     let (x0, x1) = chart.x_range;

@@ -66,6 +66,14 @@ pub fn placeholder(
         Some(_) => None,
     };
     match value {
+        Some(v) if !v.is_finite() => Err(lesson
+            .source
+            .error(
+                span,
+                format!("`{id}.{quantity}` is not a finite number ({v})"),
+            )
+            .expected("a finite value")
+            .hint("the step after the last one would overflow: use a smaller `learning_rate`")),
         Some(v) => Ok(Some(format_number(v, lesson.precision))),
         None => Err(unknown_quantity(lesson, t, quantity, span)),
     }
