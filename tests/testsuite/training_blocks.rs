@@ -378,3 +378,15 @@ fn mangled_training_blocks_never_panic() {
         }
     }
 }
+
+#[test]
+fn a_series_name_is_text_never_markup() {
+    let text = valid().replace("series = \"Tests\"", "series = \"<b>Tests</b> & \\\"more\\\"\"");
+    let p = Project::new().lesson("fit.md", text);
+    p.build().unwrap_or_else(|e| panic!("{e}"));
+    for page in ["index.html", "fit/index.html"] {
+        let html = std::fs::read_to_string(p.site().join(page)).unwrap();
+        assert!(!html.contains("<b>Tests</b>"), "{page} has the name as markup");
+        assert!(html.contains("&lt;b&gt;Tests&lt;/b&gt; &amp;"), "{page}:\n{html}");
+    }
+}
