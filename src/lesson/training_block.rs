@@ -110,13 +110,46 @@ pub struct Above<'a> {
 struct RawTraining {
     id: Option<Spanned<String>>,
     data: Spanned<RawData>,
-    train: Spanned<Vec<Spanned<String>>>,
+    train: Spanned<RawTrain>,
     start: Option<ParamList>,
     learning_rate: Spanned<f64>,
     loss: Option<Spanned<String>>,
     steps: Option<Spanned<i64>>,
     tolerance: Option<Spanned<f64>>,
     max_steps: Option<Spanned<i64>>,
+}
+
+/// `train = ["b3", "w3"]`, or `train = "all"` (read by hand: an untagged enum would lose the
+/// names' spans).
+enum RawTrain {
+    Names(Vec<Spanned<String>>),
+    All(String),
+}
+
+impl<'de> Deserialize<'de> for RawTrain {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = RawTrain;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of weight and bias names, or \"all\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawTrain, E> {
+                Ok(RawTrain::All(v.to_string()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<RawTrain, A::Error> {
+                let mut names = Vec::new();
+                while let Some(name) = seq.next_element()? {
+                    names.push(name);
+                }
+                Ok(RawTrain::Names(names))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 #[derive(Deserialize)]
@@ -369,15 +402,30 @@ fn trained_params(
     source: &SourceFile,
     fence: &Fence,
     net: &Network,
-    train: &Spanned<Vec<Spanned<String>>>,
+    train: &Spanned<RawTrain>,
 ) -> Result<Vec<String>, Diagnostic> {
-    if train.get_ref().is_empty() {
+    let span = fence.source_span(train.span());
+    let list = match train.get_ref() {
+        RawTrain::All(all) if all == "all" => {
+            return Ok(net.params().map(|p| p.name.clone()).collect());
+        }
+        RawTrain::All(other) => {
+            return Err(source
+                .error(span, format!("`train = \"{other}\"` is not a list"))
+                .expected("a list of weights and biases, like `train = [\"b3\"]`, or \"all\"")
+                .hint(format!(
+                    "to train only `{other}`, write `train = [\"{other}\"]`"
+                )));
+        }
+        RawTrain::Names(list) => list,
+    };
+    if list.is_empty() {
         return Err(source
-            .error(fence.source_span(train.span()), "no parameter to train")
-            .expected("the names of weights or biases, like `train = [\"b3\"]`"));
+            .error(span, "no parameter to train")
+            .expected("the names of weights or biases, like `train = [\"b3\"]`, or \"all\""));
     }
     let mut names: Vec<String> = Vec::new();
-    for name in train.get_ref() {
+    for name in list {
         let span = fence.source_span(name.span());
         known_param(source, span.clone(), net, name.get_ref())?;
         if names.contains(name.get_ref()) {

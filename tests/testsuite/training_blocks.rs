@@ -381,12 +381,51 @@ fn mangled_training_blocks_never_panic() {
 
 #[test]
 fn a_series_name_is_text_never_markup() {
-    let text = valid().replace("series = \"Tests\"", "series = \"<b>Tests</b> & \\\"more\\\"\"");
+    let text = valid().replace(
+        "series = \"Tests\"",
+        "series = \"<b>Tests</b> & \\\"more\\\"\"",
+    );
     let p = Project::new().lesson("fit.md", text);
     p.build().unwrap_or_else(|e| panic!("{e}"));
     for page in ["index.html", "fit/index.html"] {
         let html = std::fs::read_to_string(p.site().join(page)).unwrap();
-        assert!(!html.contains("<b>Tests</b>"), "{page} has the name as markup");
-        assert!(html.contains("&lt;b&gt;Tests&lt;/b&gt; &amp;"), "{page}:\n{html}");
+        assert!(
+            !html.contains("<b>Tests</b>"),
+            "{page} has the name as markup"
+        );
+        assert!(
+            html.contains("&lt;b&gt;Tests&lt;/b&gt; &amp;"),
+            "{page}:\n{html}"
+        );
     }
+}
+
+#[test]
+fn every_parameter_with_the_mean_squared_error() {
+    // StatQuest's SSR at the start, 20.424, over 3 points: 6.808.
+    let text = valid()
+        .replacen(
+            "train = [\"b3\"]",
+            "train = \"all\"\nloss = \"mean_squared\"",
+            1,
+        )
+        .replacen("tolerance = 0.001\nmax_steps = 1000", "steps = 50", 1)
+        .replacen(
+            "SSR {{ fit.loss @ 0 }}",
+            "MSE {{ fit.loss @ 0 }}, w3 {{ fit.w3 @ 0 }}",
+            1,
+        )
+        .replacen(
+            "show = \"loss_curve\"\nfrom = -1.0\nto = 4.0\nat_steps = [0, 1, 2]",
+            "show = \"parameter\"\nparam = \"w3\"",
+            1,
+        );
+    let html = page(&text);
+    assert!(html.contains("MSE 6.81, w3 −1.22"), "{html}");
+    assert!(html.contains("MSE"), "the table's loss header");
+    // The placeholders of states that the training took are all there.
+    let p = Project::new().lesson("fit.md", text.replace("{{ fit.b3 }}", "{{ fit.steps }}"));
+    p.build().unwrap();
+    let page = std::fs::read_to_string(p.site().join("fit/index.html")).unwrap();
+    assert!(page.contains("final 50."), "50 steps taken");
 }
