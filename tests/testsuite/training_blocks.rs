@@ -429,3 +429,35 @@ fn every_parameter_with_the_mean_squared_error() {
     let page = std::fs::read_to_string(p.site().join("fit/index.html")).unwrap();
     assert!(page.contains("final 50."), "50 steps taken");
 }
+
+#[test]
+fn training_work_is_bounded() {
+    // 256 hidden nodes: 769 parameters; 10,000 steps × 20 points × 769 > 100,000,000.
+    let nodes: Vec<String> = (0..256)
+        .map(|i| {
+            format!("{{ name = \"n{i}\", weights = {{ w{i} = 0.01 }}, bias = {{ c{i} = 0.0 }} }}")
+        })
+        .collect();
+    let out: Vec<String> = (0..256).map(|i| format!("v{i} = 0.01")).collect();
+    let data: Vec<String> = (0..20)
+        .map(|i| format!("[{}, 0.5]", i as f64 / 20.0))
+        .collect();
+    let text = format!(
+        "+++\ntitle = \"Big\"\n+++\n\n```network\ninput = {{ name = \"x\", from = 0.0, to = 1.0, samples = 11 }}\n[[layer]]\nactivation = \"tanh\"\nnodes = [\n{}\n]\n[output]\nweights = {{ {} }}\nbias = {{ b = 0.0 }}\n```\n\n```training\ndata = [{}]\ntrain = [\"b\"]\nlearning_rate = 0.1\ntolerance = 1e-12\nmax_steps = 10000\n```\n",
+        nodes.join(",\n"),
+        out.join(", "),
+        data.join(", ")
+    );
+    let started = std::time::Instant::now();
+    let error = Project::new()
+        .lesson("big.md", text)
+        .build()
+        .expect_err("over the work budget");
+    assert!(
+        error
+            .to_string()
+            .contains("units of training work is too many"),
+        "{error}"
+    );
+    assert!(started.elapsed().as_secs() < 5, "refused before training");
+}
