@@ -36,7 +36,7 @@ pub struct Neighbours {
 }
 
 /// A lesson's place in its series: the series' name, the part, and how many parts the series
-/// has in the lesson's language.
+/// has in the lesson's language (its highest part number).
 #[derive(Clone, PartialEq, Eq, Serialize)]
 pub struct SeriesPlace {
     pub name: String,
@@ -203,7 +203,13 @@ pub fn neighbours(placed: &[Placed]) -> Vec<Neighbours> {
             let series = placed[i].lesson.series.as_ref().map(|s| SeriesPlace {
                 name: s.name.clone(),
                 part: s.part,
-                count: placed.iter().filter(|o| same_series(o, &placed[i])).count(),
+                // The highest part present: a translation missing a part still says "of 3".
+                count: placed
+                    .iter()
+                    .filter(|o| same_series(o, &placed[i]))
+                    .filter_map(|o| o.lesson.series.as_ref().map(|s| s.part as usize))
+                    .max()
+                    .unwrap_or(1),
             });
             Neighbours {
                 prev: i.checked_sub(1).and_then(along).map(target),

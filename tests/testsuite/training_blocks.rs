@@ -461,3 +461,18 @@ fn training_work_is_bounded() {
     );
     assert!(started.elapsed().as_secs() < 5, "refused before training");
 }
+
+#[test]
+fn a_part_missing_in_a_translation_keeps_the_count() {
+    let part = |n: u32| valid().replace("part = 1", &format!("part = {n}"));
+    let p = Project::new()
+        .lesson("a.md", part(1))
+        .lesson("c.md", part(3))
+        .lesson("a.zh-CN.md", part(1));
+    p.build().unwrap_or_else(|e| panic!("{e}"));
+    let c = std::fs::read_to_string(p.site().join("c/index.html")).unwrap();
+    assert!(c.contains("Part 3 of 3"), "{c}");
+    assert!(c.contains("rel=\"prev\" href=\"../a/index.html\""));
+    let zh = std::fs::read_to_string(p.site().join("zh-CN/a/index.html")).unwrap();
+    assert!(zh.contains("第 1 部分，共 1 部分"));
+}
