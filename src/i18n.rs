@@ -47,7 +47,7 @@ const TEXTS: [(&str, &str, &str); 30] = [
 
 /// What nnbook writes about figures and diagrams (the SVG's `<desc>` and the image's alt
 /// text), as [`TEXTS`]; `{name}` marks a slot that [`sentence`] fills.
-const SENTENCES: [(&str, &str, &str); 34] = [
+const SENTENCES: [(&str, &str, &str); 35] = [
     ("figure", "Figure", "图"),
     (
         "chart",
@@ -104,6 +104,11 @@ const SENTENCES: [(&str, &str, &str); 34] = [
         "tangents",
         " The tangent line at each of {points}: its slope is the derivative there.",
         "{points} 处画有切线：切线的斜率就是该处的导数。",
+    ),
+    (
+        "training_summary",
+        "Training {id} ({params}, learning rate {rate}): {steps} steps; the loss goes from {from} to {to}, and {values}.",
+        "训练 {id}（{params}，学习率 {rate}）：{steps} 步；损失从 {from} 降到 {to}，{values}。",
     ),
     ("chart_steps", "Line chart over the steps from {from} to {to}.", "折线图，横轴为步骤，从 {from} 到 {to}。"),
 ];

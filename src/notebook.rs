@@ -9,7 +9,7 @@ use crate::i18n;
 use crate::lesson::{BlockKind, Lesson};
 use crate::markdown::Fence;
 use crate::page::{fill_markdown, fill_placeholders, table_cells, training_table_cells};
-use crate::text::escape;
+use crate::text::{escape, format_number, shortest};
 
 /// The notebook's JSON text.
 pub fn notebook(lesson: &Lesson, lang: &str) -> Result<String, Diagnostic> {
@@ -93,6 +93,32 @@ fn block_cell(
                 spec.title.as_str()
             };
             cells.markdown(&format!("*{}.* {}", escape(title), escape(&caption)));
+        }
+        (BlockKind::Training(t), _) => {
+            // What nnbook computed, for the reader to compare with the notebook's own run.
+            let n = t.steps();
+            let values: Vec<String> = t
+                .spec
+                .params
+                .iter()
+                .zip(&t.training.final_values)
+                .map(|(p, v)| format!("{p} = {}", format_number(*v, lesson.precision)))
+                .collect();
+            let number = |v: Option<f64>| format_number(v.unwrap_or(f64::NAN), lesson.precision);
+            let summary = i18n::sentence(
+                lang,
+                "training_summary",
+                &[
+                    ("id", &format!("`{}`", t.id)),
+                    ("params", &t.spec.params.join(", ")),
+                    ("rate", &shortest(t.spec.learning_rate)),
+                    ("steps", &n.to_string()),
+                    ("from", &number(t.loss_at(0))),
+                    ("to", &number(t.loss_at(n))),
+                    ("values", &values.join(", ")),
+                ],
+            );
+            cells.markdown(&escape(&summary));
         }
         (BlockKind::TrainingTable(spec), _) => {
             if let Some(t) = lesson.training(&spec.training) {

@@ -476,3 +476,17 @@ fn a_part_missing_in_a_translation_keeps_the_count() {
     let zh = std::fs::read_to_string(p.site().join("zh-CN/a/index.html")).unwrap();
     assert!(zh.contains("第 1 部分，共 1 部分"));
 }
+
+#[test]
+fn the_notebook_says_what_the_training_computed() {
+    let p = Project::new().lesson("fit.md", valid());
+    p.build().unwrap();
+    let notebook = std::fs::read_to_string(p.site().join("fit/fit.ipynb")).unwrap();
+    assert!(
+        notebook.contains(
+            "Training `fit` (b3, learning rate 0.1): 10 steps; the loss goes from 20.42 to"
+        ),
+        "{notebook}"
+    );
+    assert!(notebook.contains("b3 = 2.61."), "{notebook}");
+}
