@@ -12,7 +12,9 @@ mod toml;
 mod training_block;
 mod training_view;
 
+use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::error::{Diagnostic, SourceFile};
 use crate::i18n;
@@ -62,6 +64,10 @@ pub struct Lesson {
     /// The ids of the training blocks that failed (their error is reported): their
     /// placeholders and the blocks showing them are not checked again.
     pub broken_trainings: Vec<String>,
+    /// The training blocks: (where their fence ends in the source, their index in `blocks`), in
+    /// document order, and their indices by id; for lookups that do not walk every block.
+    training_ends: Vec<(usize, usize)>,
+    training_ids: BTreeMap<String, usize>,
     /// What is allowed but probably not meant (reported; the lesson builds).
     pub warnings: Vec<Diagnostic>,
 }
@@ -84,7 +90,7 @@ pub enum BlockKind {
     Parameters,
     Diagram(DiagramSpec),
     /// A training, run; the blocks after it use its trained network.
-    Training(Box<TrainingBlock>),
+    Training(Arc<TrainingBlock>),
     TrainingFigure(TrainingFigureSpec),
     TrainingTable(TrainingTableSpec),
 }
@@ -120,27 +126,34 @@ impl Lesson {
 
     /// The training blocks, in document order.
     pub fn trainings(&self) -> impl Iterator<Item = &TrainingBlock> {
-        self.blocks.iter().filter_map(|b| match &b.kind {
-            BlockKind::Training(t) => Some(t.as_ref()),
+        self.training_ends
+            .iter()
+            .filter_map(|&(_, i)| self.training_block(i))
+    }
+
+    /// The training of block `i`, if it is one.
+    fn training_block(&self, i: usize) -> Option<&TrainingBlock> {
+        match &self.blocks.get(i)?.kind {
+            BlockKind::Training(t) => Some(t),
             _ => None,
-        })
+        }
     }
 
     /// The training with id `id`.
     pub fn training(&self, id: &str) -> Option<&TrainingBlock> {
-        self.trainings().find(|t| t.id == id)
+        self.training_block(*self.training_ids.get(id)?)
     }
 
     /// The network in effect at byte `offset` of the source: the one trained by the last
     /// training block before it, or else the network block's.
     pub fn network_at(&self, offset: usize) -> Option<&Network> {
-        let trained = self.blocks.iter().rev().find_map(|b| match &b.kind {
-            BlockKind::Training(t) if self.fences[b.fence].span.end <= offset => {
-                Some(&t.training.network)
-            }
-            _ => None,
-        });
-        trained.or(self.network.as_ref())
+        let before = self
+            .training_ends
+            .partition_point(|&(end, _)| end <= offset);
+        match before.checked_sub(1).map(|k| self.training_ends[k].1) {
+            Some(i) => self.training_block(i).map(|t| &t.training.network),
+            None => self.network.as_ref(),
+        }
     }
 
     /// The fence of the network block, if the lesson has one.
@@ -200,7 +213,17 @@ pub fn parse_partly(mut source: SourceFile, file_stem: &str) -> (Option<Lesson>,
     if network.parsed.is_none() && network.written {
         return (None, problems);
     }
+    let mut training_ends = Vec::new();
+    let mut training_ids = BTreeMap::new();
+    for (i, block) in blocks.iter().enumerate() {
+        if let BlockKind::Training(t) = &block.kind {
+            training_ends.push((fences[block.fence].span.end, i));
+            training_ids.insert(t.id.clone(), i);
+        }
+    }
     let lesson = Lesson {
+        training_ends,
+        training_ids,
         lang,
         slug_span: front.slug_span,
         slug: front.slug,
@@ -303,6 +326,7 @@ fn parse_blocks(
         warnings,
         broken: Vec::new(),
         last_training: None,
+        above: Above::default(),
     };
     // The network in effect: the network block's, then each training's result.
     let mut current = network.parsed.clone();
@@ -322,13 +346,21 @@ fn parse_blocks(
                 .expected("a ```network block in the same lesson")
                 .hint("add a network block (see the README's lesson format)")]),
             (_, Some(_)) if ctx.shows_broken(fence) => continue,
-            (kind, Some(net)) => parse_block(&mut ctx, fence, net, &blocks, kind),
+            (kind, Some(net)) => parse_block(&mut ctx, fence, net, kind),
         };
         match kind {
             Ok(kind) => {
-                if let BlockKind::Training(t) = &kind {
-                    current = Some(t.training.network.clone());
-                    ctx.last_training = Some(t.id.clone());
+                match &kind {
+                    BlockKind::Training(t) => {
+                        current = Some(t.training.network.clone());
+                        ctx.last_training = Some(t.id.clone());
+                        ctx.above.trainings.insert(t.id.clone(), t.clone());
+                        ctx.above.last = Some(t.clone());
+                    }
+                    BlockKind::Figure(f) => {
+                        ctx.above.figures.insert(f.id.clone(), f.points.clone());
+                    }
+                    _ => {}
                 }
                 blocks.push(Block { fence: i, kind });
             }
@@ -355,7 +387,9 @@ impl Context<'_> {
     /// Whether a block shows a training that failed (named by its `training` field, or else
     /// the last training above): its error is reported already, so the block is skipped.
     fn shows_broken(&self, fence: &Fence) -> bool {
-        if !matches!(fence.kind.as_str(), "training-figure" | "training-table") {
+        if self.broken.is_empty()
+            || !matches!(fence.kind.as_str(), "training-figure" | "training-table")
+        {
             return false;
         }
         let shown = field(fence, "training").or_else(|| self.last_training.clone());
@@ -374,6 +408,8 @@ struct Context<'a> {
     /// The ids of the trainings that failed, and the id of the last training so far.
     broken: Vec<String>,
     last_training: Option<String>,
+    /// The trainings and figures so far, for the blocks that refer to them.
+    above: Above,
 }
 
 /// Parse one block (not the network's) of kind `kind` against the network in effect (`net`)
@@ -382,19 +418,10 @@ fn parse_block(
     ctx: &mut Context,
     fence: &Fence,
     net: &Network,
-    blocks: &[Block],
     kind: &str,
 ) -> Result<BlockKind, Vec<Diagnostic>> {
     let source = ctx.source;
-    let mut above = Above::default();
-    for block in blocks {
-        match &block.kind {
-            BlockKind::Training(t) => above.trainings.push(t),
-            BlockKind::Figure(f) => above.figures.push(f),
-            _ => {}
-        }
-    }
-    let above = &above;
+    let above = &ctx.above;
     let one = |d: Diagnostic| vec![d];
     match kind {
         "figure" => figure_block::parse_figure(source, fence, net, &mut ctx.figure_ids)
@@ -406,7 +433,7 @@ fn parse_block(
             .map_err(one),
         "training" => {
             training_block::parse_training(source, fence, net, above, &mut ctx.work, ctx.warnings)
-                .map(|t| BlockKind::Training(Box::new(t)))
+                .map(|t| BlockKind::Training(Arc::new(t)))
                 .map_err(one)
         }
         "training-figure" => training_view::parse_figure(source, fence, above, &mut ctx.figure_ids)

@@ -2,7 +2,9 @@
 //! at parse time (so that `check` finds a training that diverges), every step recorded for the
 //! training figures, tables and placeholders; the blocks after it use the trained network.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -13,7 +15,6 @@ use crate::network::train::{self, Loss, TrainError, Training, TrainingSpec};
 use crate::network::Network;
 use crate::text::{did_you_mean, shortest};
 
-use super::figure_block::FigureSpec;
 use super::limits::{
     at_most, check_id, DEFAULT_MAX_STEPS, MAX_POINTS, MAX_STEPS, MAX_TRAINING_VALUES,
     MAX_TRAINING_WORK,
@@ -98,11 +99,14 @@ impl TrainingBlock {
     }
 }
 
-/// The blocks above a training block or a block showing one, that it may refer to.
+/// What the blocks above a training block, or a block showing one, offer it: the trainings so
+/// far by id and the last of them, and the figures' data points by id. Kept up to date block
+/// by block (`lesson::parse`), so that looking one up never walks the lesson again.
 #[derive(Default)]
-pub struct Above<'a> {
-    pub trainings: Vec<&'a TrainingBlock>,
-    pub figures: Vec<&'a FigureSpec>,
+pub struct Above {
+    pub trainings: BTreeMap<String, Arc<TrainingBlock>>,
+    pub last: Option<Arc<TrainingBlock>>,
+    pub figures: BTreeMap<String, Vec<(f64, f64)>>,
 }
 
 #[derive(Deserialize)]
@@ -334,7 +338,7 @@ fn training_id(
             .expected("an id that no node, weight or bias has")
             .hint("placeholders like `{{ <id>.loss }}` must not look like a node's signals"));
     }
-    if above.trainings.iter().any(|t| t.id == name) {
+    if above.trainings.contains_key(&name) {
         return Err(source
             .error(span, format!("two trainings have the id `{name}`"))
             .expected("a different `id` for each training block of a lesson")
@@ -354,13 +358,13 @@ fn training_data(
     let points: Vec<(f64, f64)> = match data.get_ref() {
         RawData::Points(points) => points.iter().map(|&[x, y]| (x, y)).collect(),
         RawData::Figure(id) => {
-            let figure = above.figures.iter().find(|f| f.id == *id);
+            let figure = above.figures.get(id);
             let Some(figure) = figure else {
                 let ids: Vec<&str> = above
                     .figures
                     .iter()
-                    .filter(|f| !f.points.is_empty())
-                    .map(|f| f.id.as_str())
+                    .filter(|(_, points)| !points.is_empty())
+                    .map(|(id, _)| id.as_str())
                     .collect();
                 let d = source
                     .error(span, format!("no figure `{id}` above the training block"))
@@ -370,7 +374,7 @@ fn training_data(
                     None => d.hint("the figure must come before the training block"),
                 });
             };
-            figure.points.clone()
+            figure.clone()
         }
     };
     if points.is_empty() {

@@ -100,9 +100,8 @@ fn find_training<'a>(
     above: &'a Above,
     name: Option<&Spanned<String>>,
 ) -> Result<&'a TrainingBlock, Diagnostic> {
-    let trainings = &above.trainings;
     let Some(name) = name else {
-        return trainings.last().copied().ok_or_else(|| {
+        return above.last.as_deref().ok_or_else(|| {
             source
                 .error(
                     fence.opening(),
@@ -112,24 +111,27 @@ fn find_training<'a>(
                 .hint("the block shows the steps of a training: add one above it")
         });
     };
-    let found = trainings.iter().find(|t| t.id == *name.get_ref());
-    found.copied().ok_or_else(|| {
-        let ids: Vec<&str> = trainings.iter().map(|t| t.id.as_str()).collect();
-        let d = source
-            .error(
-                fence.source_span(name.span()),
-                format!("no training `{}` above this block", name.get_ref()),
-            )
-            .expected(if ids.is_empty() {
-                "a ```training block earlier in the lesson".to_string()
-            } else {
-                format!("the id of a training above: {}", ids.join(", "))
-            });
-        match did_you_mean(name.get_ref(), ids.iter().copied()) {
-            Some(h) => d.hint(h),
-            None => d.hint("a block can show only a training written above it"),
-        }
-    })
+    above
+        .trainings
+        .get(name.get_ref())
+        .map(|t| t.as_ref())
+        .ok_or_else(|| {
+            let ids: Vec<&str> = above.trainings.keys().map(String::as_str).collect();
+            let d = source
+                .error(
+                    fence.source_span(name.span()),
+                    format!("no training `{}` above this block", name.get_ref()),
+                )
+                .expected(if ids.is_empty() {
+                    "a ```training block earlier in the lesson".to_string()
+                } else {
+                    format!("the id of a training above: {}", ids.join(", "))
+                });
+            match did_you_mean(name.get_ref(), ids.iter().copied()) {
+                Some(h) => d.hint(h),
+                None => d.hint("a block can show only a training written above it"),
+            }
+        })
 }
 
 /// A trained parameter of `training` by name (by default its first).

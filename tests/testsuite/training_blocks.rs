@@ -490,3 +490,34 @@ fn the_notebook_says_what_the_training_computed() {
     );
     assert!(notebook.contains("b3 = 2.61."), "{notebook}");
 }
+
+#[test]
+fn many_trainings_and_placeholders_stay_linear() {
+    // 5,000 trainings and 10,000 placeholders above them (each looks up the network in effect
+    // and a training): a walk over the blocks per lookup would take 50 million steps.
+    let head = valid().split("```figure").next().unwrap().to_string();
+    let mut text = head
+        .replace("{{ fit.", "{{ t0.")
+        .replace("@ 5 }}", "@ 1 }}");
+    text = text
+        .replace("{{ t0.b3 @ 2 }}", "{{ t0.b3 @ 1 }}")
+        .replace("{{ t0.b3 @ 3 }}", "{{ t0.b3 @ 1 }}")
+        .replace("{{ t0.b3 @ 4 }}", "{{ t0.b3 @ 1 }}");
+    text.push_str(&"{{ b1 }} {{ t0.loss @ 0 }} ".repeat(5000));
+    text.push('\n');
+    for i in 0..5000 {
+        text.push_str(&format!(
+            "\n```training\nid = \"t{i}\"\ndata = [[0.0, 0.0]]\ntrain = [\"b3\"]\nlearning_rate = 0.1\nsteps = 1\n```\n"
+        ));
+    }
+    let started = std::time::Instant::now();
+    Project::new()
+        .lesson("many.md", text)
+        .build()
+        .unwrap_or_else(|e| panic!("{}", crate::support::truncate(&e.to_string(), 2000)));
+    assert!(
+        started.elapsed().as_secs() < 20,
+        "took {:?}",
+        started.elapsed()
+    );
+}
