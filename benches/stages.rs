@@ -15,6 +15,7 @@ use divan::{black_box, Bencher};
 use nnbook::error::SourceFile;
 use nnbook::figure;
 use nnbook::lesson::{BlockKind, FigureSpec, Lesson};
+use nnbook::network::train::{train, Loss, TrainingSpec};
 use nnbook::network::Signal;
 use nnbook::{diagram, page, render, site, Builder};
 
@@ -175,4 +176,56 @@ fn site_100_lessons_load(bencher: Bencher) {
         assert!(loaded.is_ok(), "the lessons parse");
         loaded
     });
+}
+
+/// The 1-2-1 Softplus network of the backpropagation lesson (`content/backpropagation.md`).
+fn backpropagation() -> &'static Lesson {
+    static LESSON: OnceLock<Lesson> = OnceLock::new();
+    LESSON.get_or_init(|| {
+        let text = std::fs::read_to_string(repo().join("content/backpropagation.md"))
+            .expect("content/backpropagation.md is shipped");
+        nnbook::lesson::parse(
+            SourceFile::new("content/backpropagation.md", text),
+            "backpropagation",
+        )
+        .expect("the lesson parses")
+    })
+}
+
+/// 1,000 steps of gradient descent on the 1-2-1 network over StatQuest's three data points,
+/// training b3 alone or all seven weights and biases (the target: at most 1 ms).
+#[divan::bench(args = ["b3", "all"])]
+fn train_1000_steps(bencher: Bencher, which: &str) {
+    let network = backpropagation()
+        .network
+        .as_ref()
+        .expect("the lesson has a network");
+    let params: Vec<String> = match which {
+        "b3" => vec!["b3".to_string()],
+        _ => network.params().map(|p| p.name.clone()).collect(),
+    };
+    let spec = TrainingSpec {
+        data: vec![(0.0, 0.0), (0.5, 1.0), (1.0, 0.0)],
+        params,
+        loss: Loss::SumOfSquares,
+        learning_rate: 0.01,
+        start: Vec::new(),
+        steps: Some(1000),
+        tolerance: None,
+        max_steps: 1000,
+    };
+    bencher.bench(|| {
+        let t = train(network, black_box(&spec)).expect("training runs");
+        assert_eq!(t.steps.len(), 1000);
+        t
+    });
+}
+
+/// The backpropagation lesson parsed: its training (10 steps) runs at parse time.
+#[divan::bench]
+fn lesson_parse_with_training(bencher: Bencher) {
+    let source = backpropagation().source.clone();
+    bencher
+        .with_inputs(|| source.clone())
+        .bench_values(|s| nnbook::lesson::parse(s, "backpropagation").expect("the lesson parses"));
 }

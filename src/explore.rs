@@ -79,7 +79,7 @@ pub fn model_script(lesson: &Lesson, figures: &[Figure], html: &str, lang: &str)
     let Some(network) = lesson.network.as_ref() else {
         return String::new();
     };
-    if lesson.controls.is_empty() {
+    if !lesson.explorable() {
         return String::new();
     }
     let model = Model {

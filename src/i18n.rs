@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 /// Interface words, also given to templates as `t`: (key, English, Simplified Chinese).
-const TEXTS: [(&str, &str, &str); 29] = [
+const TEXTS: [(&str, &str, &str); 32] = [
     ("lessons", "Lessons", "课程"),
     ("contents", "Contents", "目录"),
     ("previous", "Previous", "上一课"),
@@ -42,11 +42,14 @@ const TEXTS: [(&str, &str, &str); 29] = [
     ("preview", "Final figure of the lesson", "本课的最后一张图"),
     ("based_on", "Based on", "原文："),
     ("by", "by", "作者："),
+    ("step", "Step", "步骤"),
+    ("step_size", "Step size", "步长"),
+    ("other_lessons", "Other pages", "其他页面"),
 ];
 
 /// What nnbook writes about figures and diagrams (the SVG's `<desc>` and the image's alt
 /// text), as [`TEXTS`]; `{name}` marks a slot that [`sentence`] fills.
-const SENTENCES: [(&str, &str, &str); 31] = [
+const SENTENCES: [(&str, &str, &str); 39] = [
     ("figure", "Figure", "图"),
     (
         "chart",
@@ -102,6 +105,22 @@ const SENTENCES: [(&str, &str, &str); 31] = [
         "{node}：{activation} 输出",
     ),
     ("signal_weighted", "{node} × {weight}", "{node} × {weight}"),
+    ("new_value", "New {name}", "新的 {name}"),
+    ("after_step", "after step {n}", "第 {n} 步后"),
+    ("at_start", "at the start", "初始"),
+    ("part_of", "Part {part} of {count}", "第 {part} 部分，共 {count} 部分"),
+    ("part_n", "Part {part}", "第 {part} 部分"),
+    (
+        "tangents",
+        " The tangent line at each of {points}: its slope is the derivative there.",
+        "{points} 处画有切线：切线的斜率就是该处的导数。",
+    ),
+    (
+        "training_summary",
+        "Training {id} ({params}, learning rate {rate}): {steps} steps; the loss goes from {from} to {to}, and {values}.",
+        "训练 {id}（{params}，学习率 {rate}）：{steps} 步；损失从 {from} 降到 {to}，{values}。",
+    ),
+    ("chart_steps", "Line chart over the steps from {from} to {to}.", "折线图，横轴为步骤，从 {from} 到 {to}。"),
 ];
 
 /// Whether a file-name suffix is a language tag: `en`, `zh-CN`, `pt-BR`.

@@ -6,7 +6,16 @@ use std::ops::Range;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 /// The fenced block kinds nnbook evaluates; every other fenced block is code.
-pub const NNBOOK_BLOCKS: [&str; 5] = ["network", "figure", "table", "parameters", "diagram"];
+pub const NNBOOK_BLOCKS: [&str; 8] = [
+    "network",
+    "figure",
+    "table",
+    "parameters",
+    "diagram",
+    "training",
+    "training-figure",
+    "training-table",
+];
 
 /// The Markdown extensions nnbook enables.
 pub fn options() -> Options {

@@ -8,8 +8,8 @@ use crate::error::Diagnostic;
 use crate::i18n;
 use crate::lesson::{BlockKind, Lesson};
 use crate::markdown::Fence;
-use crate::page::{fill_markdown, fill_placeholders, table_cells};
-use crate::text::escape;
+use crate::page::{fill_markdown, fill_placeholders, table_cells, training_table_cells};
+use crate::text::{escape, format_number, shortest};
 
 /// The notebook's JSON text.
 pub fn notebook(lesson: &Lesson, lang: &str) -> Result<String, Diagnostic> {
@@ -83,16 +83,48 @@ fn block_cell(
         }
         (BlockKind::Table(spec), Some(net)) => {
             let (headers, rows) = table_cells(net, spec, lang);
-            let line = |cells: &[String]| {
-                let cells: Vec<String> = cells.iter().map(|c| escape(c)).collect();
-                format!("| {} |\n", cells.join(" | "))
+            cells.markdown(&markdown_table(&headers, &rows));
+        }
+        (BlockKind::TrainingFigure(spec), _) => {
+            let caption = fill_placeholders(lesson, &spec.caption, &spec.caption_span, false)?;
+            let title = if spec.title.is_empty() {
+                "Figure"
+            } else {
+                spec.title.as_str()
             };
-            let mut table = line(&headers);
-            table.push_str(&line(&vec!["---".to_string(); headers.len()]));
-            for row in &rows {
-                table.push_str(&line(row));
+            cells.markdown(&format!("*{}.* {}", escape(title), escape(&caption)));
+        }
+        (BlockKind::Training(t), _) => {
+            // What nnbook computed, for the reader to compare with the notebook's own run.
+            let n = t.steps();
+            let values: Vec<String> = t
+                .spec
+                .params
+                .iter()
+                .zip(&t.training.final_values)
+                .map(|(p, v)| format!("{p} = {}", format_number(*v, lesson.precision)))
+                .collect();
+            let number = |v: Option<f64>| format_number(v.unwrap_or(f64::NAN), lesson.precision);
+            let summary = i18n::sentence(
+                lang,
+                "training_summary",
+                &[
+                    ("id", &format!("`{}`", t.id)),
+                    ("params", &t.spec.params.join(", ")),
+                    ("rate", &shortest(t.spec.learning_rate)),
+                    ("steps", &n.to_string()),
+                    ("from", &number(t.loss_at(0))),
+                    ("to", &number(t.loss_at(n))),
+                    ("values", &values.join(", ")),
+                ],
+            );
+            cells.markdown(&escape(&summary));
+        }
+        (BlockKind::TrainingTable(spec), _) => {
+            if let Some(t) = lesson.training(&spec.training) {
+                let (headers, rows) = training_table_cells(t, spec, lang);
+                cells.markdown(&markdown_table(&headers, &rows));
             }
-            cells.markdown(&table);
         }
         (BlockKind::Parameters, Some(net)) => {
             let list: Vec<String> = net
@@ -105,6 +137,20 @@ fn block_cell(
         _ => {}
     }
     Ok(())
+}
+
+/// A table as Markdown, its cells escaped.
+fn markdown_table(headers: &[String], rows: &[Vec<String>]) -> String {
+    let line = |cells: &[String]| {
+        let cells: Vec<String> = cells.iter().map(|c| escape(c)).collect();
+        format!("| {} |\n", cells.join(" | "))
+    };
+    let mut table = line(headers);
+    table.push_str(&line(&vec!["---".to_string(); headers.len()]));
+    for row in rows {
+        table.push_str(&line(row));
+    }
+    table
 }
 
 /// A fenced code block: Python runs as a code cell; a `verbatim` listing shows placeholder

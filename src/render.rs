@@ -8,7 +8,7 @@ use crate::diagram;
 use crate::error::Diagnostic;
 use crate::figure::{self, Figure, Sampled};
 use crate::lesson::{BlockKind, Lesson};
-use crate::network::Signal;
+use crate::network::{Network, Signal};
 use crate::notebook;
 use crate::page::{self, Page};
 
@@ -101,36 +101,48 @@ pub fn draw_figures(lesson: &Lesson, lang: &str) -> Result<Vec<Figure>, Vec<Diag
         let sampled = Sampled::new(network.sample(&signals, 0.0));
         (signals, sampled)
     });
-    let drawn: Vec<&BlockKind> = lesson
+    // Each drawing with the network in effect where it is (after a training, the trained one).
+    let drawn: Vec<(&BlockKind, &Network)> = lesson
         .blocks
         .iter()
-        .map(|b| &b.kind)
-        .filter(|k| matches!(k, BlockKind::Figure(_) | BlockKind::Diagram(_)))
+        .filter(|b| {
+            matches!(
+                b.kind,
+                BlockKind::Figure(_) | BlockKind::Diagram(_) | BlockKind::TrainingFigure(_)
+            )
+        })
+        .map(|b| {
+            let at = lesson.fences[b.fence].span.start;
+            (&b.kind, lesson.network_at(at).unwrap_or(network))
+        })
         .collect();
+    let located = |spec_span: &std::ops::Range<usize>, d: Diagnostic| Diagnostic {
+        location: d
+            .location
+            .or_else(|| Some(Box::new(lesson.source.locate(spec_span.clone())))),
+        ..d
+    };
     let results: Vec<Result<Figure, Diagnostic>> = drawn
         .into_par_iter()
-        .filter_map(|kind| match kind {
-            BlockKind::Diagram(spec) => Some(Ok(diagram::draw(spec, network, lang))),
+        .filter_map(|(kind, net)| match kind {
+            BlockKind::Diagram(spec) => Some(Ok(diagram::draw(spec, net, lang))),
             BlockKind::Figure(spec) => {
                 let drawn = match &shared {
-                    Some((signals, sampled)) => {
+                    Some((signals, sampled)) if std::ptr::eq(net, network) => {
                         let columns: Vec<usize> = spec
                             .series
                             .iter()
                             .filter_map(|s| signals.iter().position(|t| *t == s.signal))
                             .collect();
-                        figure::draw_sampled(spec, network, &sampled.data(&columns), lang)
+                        figure::draw_sampled(spec, net, &sampled.data(&columns), lang)
                     }
-                    None => figure::draw(spec, network, lang),
+                    _ => figure::draw(spec, net, lang),
                 };
-                Some(drawn.map_err(|d| {
-                    Diagnostic {
-                        location: d
-                            .location
-                            .or_else(|| Some(Box::new(lesson.source.locate(spec.span.clone())))),
-                        ..d
-                    }
-                }))
+                Some(drawn.map_err(|d| located(&spec.span, d)))
+            }
+            BlockKind::TrainingFigure(spec) => {
+                let t = lesson.training(&spec.training)?;
+                Some(figure::draw_training(spec, t, lang).map_err(|d| located(&spec.span, d)))
             }
             _ => None,
         })

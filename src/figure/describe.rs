@@ -116,7 +116,7 @@ pub fn template(spec: &FigureSpec, network: &Network, lang: &str) -> Description
 }
 
 /// How a series' colour is named in a description: "blue line", "蓝线", or `#rrggbb`.
-fn line_name(color: Rgb, lang: &str) -> String {
+pub(super) fn line_name(color: Rgb, lang: &str) -> String {
     match Rgb::NAMED.iter().find(|(_, c)| *c == color) {
         Some((name, _)) => i18n::sentence(lang, "line", &[("color", i18n::text(lang, name))]),
         None => color.to_string(),

@@ -1,73 +1,31 @@
 //! Figures: a figure block's signals sampled over the input range, drawn as an accessible SVG
 //! with plotters, and the same data as CSV.
 
-use std::sync::Once;
-
+mod chart;
 mod csv;
 mod describe;
 mod sampled;
 mod svg;
 mod ticks;
+mod training;
 
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
-use plotters::style::FontStyle;
 
 use crate::error::Diagnostic;
 use crate::i18n;
-use crate::lesson::{non_finite, FigureSpec, Rgb, NON_FINITE_HINT};
+use crate::lesson::{non_finite, FigureSpec, NON_FINITE_HINT};
 use crate::network::{Network, Signal};
-use crate::text::{clean, escape};
+use crate::text::clean;
 
 use svg::SvgWriter;
 
+pub use chart::{page_ids, svg_open, ChartGeometry, Figure, HEIGHT, MAX_VALUE, PLOT_HEIGHT, WIDTH};
 pub use describe::{template as description_template, DescriptionTemplate};
 pub use sampled::{Data, Sampled};
 
-/// Figure size in CSS pixels (the SVG scales down on narrow screens).
-pub const WIDTH: u32 = 480;
-pub const HEIGHT: u32 = 320;
-/// The largest value a figure draws (beyond it, plotters' pixel arithmetic would overflow).
-pub const MAX_VALUE: f64 = 1e12;
-/// Approximate height of the plotting area, used to bound the sampling error to half a pixel.
-pub const PLOT_HEIGHT: f64 = 220.0;
-
-static FONT: &[u8] = include_bytes!("../font/DejaVuSans.ttf");
-static REGISTER_FONT: Once = Once::new();
-
-/// A drawn figure: its SVG, its CSV data and a text description.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Figure {
-    pub id: String,
-    pub svg: String,
-    pub csv: String,
-    /// What the figure shows, in words (the SVG's `<desc>` and the image's alt text).
-    pub description: String,
-    pub width: u32,
-    pub height: u32,
-    /// Where a chart's values land on its drawing (`None` for a diagram): what the page's script
-    /// needs to draw it again for other parameters, exactly as here.
-    pub chart: Option<ChartGeometry>,
-}
-
-/// A chart's mapping from values to pixels, as plotters lays it out.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct ChartGeometry {
-    /// The pixel limits values are mapped to: x from left to right, y from bottom to top.
-    pub x_pixels: (i32, i32),
-    pub y_pixels: (i32, i32),
-    /// The plotting area's size in pixels (the legend is placed in it).
-    pub area: (u32, u32),
-    /// The legend's corner, if there is a legend.
-    pub legend: Option<&'static str>,
-}
-
-fn register_font() {
-    REGISTER_FONT.call_once(|| {
-        // The font is embedded and known to be valid; a failure would show as a drawing error.
-        let _ = plotters::style::register_font("sans-serif", FontStyle::Normal, FONT);
-    });
-}
+use chart::{accessible, legend_corner, measured, register_font, rgb, straighten, y_range};
+pub use training::draw_training;
 
 /// Sample, draw and describe one figure; its description is in language `lang`.
 pub fn draw(spec: &FigureSpec, network: &Network, lang: &str) -> Result<Figure, Diagnostic> {
@@ -197,7 +155,8 @@ fn plot(
     let lines_labelled = lines(&mut chart, spec, data, ys.1 - ys.0)?;
     let points_labelled = points(&mut chart, spec, xs)?;
     if lines_labelled || points_labelled {
-        let (corner, name) = legend_corner(data, &spec.points, xs, ys);
+        let (corner, name) =
+            legend_corner(data.points().chain(spec.points.iter().copied()), xs, ys);
         geometry.legend = Some(name);
         chart
             .configure_series_labels()
@@ -266,156 +225,4 @@ fn points<DB: DrawingBackend>(
         .label(measured(label))
         .legend(move |(x, y)| Circle::new((x + 11, y), 5, color.filled()));
     Ok(true)
-}
-
-/// Drop the points that lie on the straight line through their neighbours (to `1e-9` of the
-/// y range), so that straight pieces are drawn as one segment, not as a row of rounded pixels.
-fn straighten(points: &[(f64, f64)], y_span: f64) -> Vec<(f64, f64)> {
-    let mut kept: Vec<(f64, f64)> = Vec::with_capacity(points.len());
-    for (i, &p) in points.iter().enumerate() {
-        if let (Some(&a), Some(&b)) = (kept.last(), points.get(i + 1)) {
-            let on_line = a.1 + (b.1 - a.1) * (p.0 - a.0) / (b.0 - a.0);
-            if (p.1 - on_line).abs() <= 1e-9 * y_span {
-                continue;
-            }
-        }
-        kept.push(p);
-    }
-    kept
-}
-
-/// The corner of the plot where the legend hides the fewest drawn points, and its name.
-fn legend_corner(
-    data: &Data,
-    points: &[(f64, f64)],
-    (x0, x1): (f64, f64),
-    (y0, y1): (f64, f64),
-) -> (SeriesLabelPosition, &'static str) {
-    let drawn: Vec<(f64, f64)> = data
-        .points()
-        .chain(points.iter().copied())
-        .map(|(x, y)| ((x - x0) / (x1 - x0), (y - y0) / (y1 - y0)))
-        .collect();
-    // Candidate corners as (left, right, bottom, top) in unit coordinates, in order of preference.
-    let corners = [
-        (
-            SeriesLabelPosition::UpperRight,
-            "upper-right",
-            (0.55, 1.0, 0.7, 1.0),
-        ),
-        (
-            SeriesLabelPosition::UpperLeft,
-            "upper-left",
-            (0.0, 0.45, 0.7, 1.0),
-        ),
-        (
-            SeriesLabelPosition::LowerRight,
-            "lower-right",
-            (0.55, 1.0, 0.0, 0.3),
-        ),
-        (
-            SeriesLabelPosition::LowerLeft,
-            "lower-left",
-            (0.0, 0.45, 0.0, 0.3),
-        ),
-    ];
-    let hidden = |(l, r, b, t): (f64, f64, f64, f64)| {
-        drawn
-            .iter()
-            .filter(|(x, y)| *x >= l && *x <= r && *y >= b && *y <= t)
-            .count()
-    };
-    corners
-        .into_iter()
-        .min_by_key(|(_, _, area)| hidden(*area))
-        .map_or(
-            (SeriesLabelPosition::UpperRight, "upper-right"),
-            |(p, n, _)| (p, n),
-        )
-}
-
-/// A legend label padded for layout: the embedded font has no CJK glyphs, so plotters would
-/// measure each wide character at about 0.6 em while browsers draw it 1 em wide. Trailing em
-/// spaces (which SVG does not display) make up the difference, so the legend box fits.
-fn measured(label: &str) -> String {
-    let wide = label.chars().filter(|c| is_wide(*c)).count();
-    let mut out = clean(label);
-    out.extend(std::iter::repeat_n('\u{2003}', (wide * 9).div_ceil(20)));
-    out
-}
-
-/// East Asian wide characters (CJK ideographs, kana, hangul, full-width forms).
-fn is_wide(c: char) -> bool {
-    matches!(c as u32,
-        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
-}
-
-fn rgb(c: Rgb) -> RGBColor {
-    RGBColor(c.0, c.1, c.2)
-}
-
-/// The smallest and largest value drawn; a flat figure gets a unit range around its value.
-fn y_range<'a>(columns: impl IntoIterator<Item = &'a [f64]>, points: &[(f64, f64)]) -> (f64, f64) {
-    let values = columns
-        .into_iter()
-        .flat_map(|c| c.iter().copied())
-        .chain(points.iter().map(|p| p.1))
-        .filter(|v| v.is_finite());
-    let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
-        (lo.min(v), hi.max(v))
-    });
-    if !(lo.is_finite() && hi.is_finite()) {
-        (-1.0, 1.0)
-    } else if hi - lo <= f64::EPSILON * hi.abs().max(1.0) {
-        (lo - 1.0, hi + 1.0)
-    } else {
-        (lo, hi)
-    }
-}
-
-/// The figure's colours in dark mode: the SVG follows the reader's colour scheme by itself, so
-/// one drawing serves both themes. Every rule is scoped to `.nn-chart`: figures are inlined into
-/// the page, where an unscoped rule would reach every SVG of it.
-const DARK_STYLE: &str = "<style>@media (prefers-color-scheme: dark) {\
-.nn-chart rect[fill=\"#FFFFFF\"] { fill: #0d1117; } .nn-chart text { fill: #e6edf3; } \
-.nn-chart [stroke=\"#E4E4E4\"] { stroke: #30363d; } .nn-chart [stroke=\"#555555\"] { stroke: #8b949e; } \
-.nn-chart [stroke=\"#BBBBBB\"] { stroke: #484f58; } .nn-chart [fill=\"#222222\"] { fill: #e6edf3; } \
-.nn-chart [stroke=\"#1F77B4\"] { stroke: #4aa3ff; } .nn-chart [stroke=\"#2CA02C\"] { stroke: #3fbf4f; } \
-.nn-chart [stroke=\"#000000\"] { stroke: #e6edf3; } }</style>\n";
-
-/// The opening of a figure's or diagram's SVG: its class (`nn-chart` or `nn-diagram`, which
-/// scopes its style), `role="img"`, and a `<title>` and `<desc>` whose ids carry the figure's id,
-/// so that several drawings inlined into one page never share an id.
-pub fn svg_open(class: &str, id: &str, size: (u32, u32), title: &str, description: &str) -> String {
-    let (width, height) = size;
-    format!(
-        "<svg class=\"{class}\" role=\"img\" aria-labelledby=\"figure-{id}-title\" aria-describedby=\"figure-{id}-desc\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\">\n<title id=\"figure-{id}-title\">{}</title>\n<desc id=\"figure-{id}-desc\">{}</desc>\n",
-        escape(title),
-        escape(description),
-    )
-}
-
-/// The ids a drawing with id `id` uses in a page (its figure, title and description): headings
-/// must not take them.
-pub fn page_ids(id: &str) -> [String; 3] {
-    [
-        format!("figure-{id}"),
-        format!("figure-{id}-title"),
-        format!("figure-{id}-desc"),
-    ]
-}
-
-/// Replace the plain `<svg …>` opening plotters wrote with [`svg_open`]'s, and add the dark
-/// style.
-fn accessible(svg: &str, id: &str, title: &str, description: &str) -> String {
-    let Some(close) = svg.find('>') else {
-        return svg.to_string();
-    };
-    format!(
-        "{}{DARK_STYLE}{}",
-        svg_open("nn-chart", id, (WIDTH, HEIGHT), title, description),
-        &svg[close + 1..].trim_start_matches('\n')
-    )
 }

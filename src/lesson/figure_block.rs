@@ -175,7 +175,7 @@ pub type Ids = Vec<(String, Range<usize>)>;
 /// A figure's or diagram's id (given, or `figure-N`) claimed among the lesson's ids, then the
 /// rest of the block made by `rest`: a duplicate id is reported with the rest's problem, if
 /// any.
-fn with_id<T>(
+pub(super) fn with_id<T>(
     source: &SourceFile,
     fence: &Fence,
     ids: &mut Ids,
@@ -314,7 +314,7 @@ fn distinct_defaults(net: &Network, series: &mut [SeriesSpec], explicit: &[bool]
 
 /// A text drawn inside a figure (its title, axis labels, legend): shown as written, so a
 /// placeholder there is an error (the caption fills them).
-fn plain(
+pub(super) fn plain(
     source: &SourceFile,
     fence: &Fence,
     text: Option<Spanned<String>>,
@@ -353,7 +353,7 @@ fn parse_colour(
 }
 
 /// A figure's or diagram's caption and where it is in the source (the whole block without one).
-fn caption(fence: &Fence, raw: Option<Spanned<String>>) -> (String, Range<usize>) {
+pub(super) fn caption(fence: &Fence, raw: Option<Spanned<String>>) -> (String, Range<usize>) {
     match raw {
         Some(c) => {
             let span = fence.source_span(c.span());

@@ -21,6 +21,8 @@ struct RawFront {
     precision: Option<Spanned<i64>>,
     slug: Option<Spanned<String>>,
     source: Option<RawReference>,
+    series: Option<Spanned<String>>,
+    part: Option<Spanned<i64>>,
 }
 
 #[derive(Deserialize)]
@@ -42,6 +44,15 @@ pub struct Reference {
     pub url: String,
 }
 
+/// A lesson's place in a series: the series' name and the part's number (1, 2, ...).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeriesPart {
+    pub name: String,
+    pub part: u32,
+    /// Where the front matter sets `part`, for a part used twice.
+    pub span: Range<usize>,
+}
+
 /// The validated front matter.
 pub struct Front {
     pub slug: String,
@@ -51,6 +62,7 @@ pub struct Front {
     pub order: i64,
     pub precision: usize,
     pub reference: Option<Reference>,
+    pub series: Option<SeriesPart>,
     pub body_start: usize,
 }
 
@@ -88,12 +100,14 @@ pub fn parse(source: &SourceFile, file_stem: &str) -> Result<Front, Diagnostic> 
             .error(at(front.title.span()), "the title is empty")
             .expected("a title, like `title = \"Understanding ReLU\"`"));
     }
+    let series = series(source, &front, at)?;
     let reference = match front.source {
         Some(raw) => Some(reference(raw, &at, source)?),
         None => None,
     };
     Ok(Front {
         reference,
+        series,
         slug_span: front.slug.as_ref().map(|s| at(s.span())),
         slug,
         title: front.title.into_inner(),
@@ -135,6 +149,44 @@ fn reference(
         url: url.to_string(),
     })
 }
+
+/// `series` and `part` go together: a name that is not empty and a part from 1.
+fn series(
+    source: &SourceFile,
+    front: &RawFront,
+    at: impl Fn(Range<usize>) -> Range<usize>,
+) -> Result<Option<SeriesPart>, Diagnostic> {
+    match (&front.series, &front.part) {
+        (None, None) => Ok(None),
+        (Some(name), None) => Err(source
+            .error(at(name.span()), "a series without a part number")
+            .expected("`part = N` with `series`: the lesson's position in the series, from 1")),
+        (None, Some(part)) => Err(source
+            .error(at(part.span()), "a part number without a series")
+            .expected("`series = \"...\"` with `part`: the name of the series")),
+        (Some(name), Some(part)) => {
+            if name.get_ref().trim().is_empty() {
+                return Err(source
+                    .error(at(name.span()), "the series name is empty")
+                    .expected("a name, like `series = \"Neural networks, step by step\"`"));
+            }
+            let n = *part.get_ref();
+            let Some(number) = u32::try_from(n).ok().filter(|n| (1..=MAX_PART).contains(n)) else {
+                return Err(source
+                    .error(at(part.span()), format!("part {n} is out of range"))
+                    .expected(format!("a part number from 1 to {MAX_PART}")));
+            };
+            Ok(Some(SeriesPart {
+                name: name.get_ref().trim().to_string(),
+                part: number,
+                span: at(part.span()),
+            }))
+        }
+    }
+}
+
+/// The highest part number of a series.
+pub const MAX_PART: u32 = 10_000;
 
 /// Split `+++` front matter from the body: (front matter text, its offset, body offset).
 fn split_front_matter(source: &SourceFile) -> Result<(&str, usize, usize), Diagnostic> {

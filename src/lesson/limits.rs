@@ -121,3 +121,16 @@ pub fn check_precision_in(
 ) -> Result<usize, Diagnostic> {
     check_precision(source, fence.source_span(p.span()), *p.get_ref())
 }
+
+/// Steps of one training (`steps`, `max_steps`), and the default `max_steps`.
+pub const MAX_STEPS: usize = 10_000;
+pub const DEFAULT_MAX_STEPS: usize = 1_000;
+/// Numbers one training records: steps × (3 × trained parameters + 2 × data points + 1).
+pub const MAX_TRAINING_VALUES: usize = 1_000_000;
+/// What a lesson's trainings may cost together: steps × data points × the network's
+/// parameters, summed (about a second of work at most).
+pub const MAX_TRAINING_WORK: usize = 100_000_000;
+/// Data points whose terms a training table writes out (`arithmetic = true`).
+pub const MAX_ARITHMETIC_TERMS: usize = 10;
+/// Curves one training figure draws (`at_steps`).
+pub const MAX_STEP_CURVES: usize = 16;

@@ -10,8 +10,12 @@ mod network_block;
 mod signal;
 mod table_block;
 mod toml;
+mod training_block;
+mod training_view;
 
+use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::error::{Diagnostic, SourceFile};
 use crate::i18n;
@@ -21,14 +25,21 @@ use crate::network::Network;
 pub use controls::Control;
 use figure_block::Ids;
 pub use figure_block::{DiagramSpec, FigureSpec, Rgb, SeriesSpec};
-pub use front::Reference;
+pub use front::{Reference, SeriesPart, MAX_PART};
 pub use limits::{
     check_slug, DEFAULT_PRECISION, MAX_INPUT_MAGNITUDE, MAX_LAYERS, MAX_LESSON_VALUES, MAX_NODES,
     MAX_PARAMETERS, MAX_POINTS, MAX_PRECISION, MAX_SAMPLES, MAX_SERIES, MAX_SLUG, MAX_TABLE_ROWS,
     MAX_TABLE_SIGNALS, MIN_INPUT_SPAN,
 };
+pub use limits::{
+    DEFAULT_MAX_STEPS, MAX_ARITHMETIC_TERMS, MAX_STEPS, MAX_STEP_CURVES, MAX_TRAINING_VALUES,
+    MAX_TRAINING_WORK,
+};
 pub use signal::{display as signal_label, non_finite, unknown_signal, NON_FINITE_HINT};
 pub use table_block::TableSpec;
+use training_block::Above;
+pub use training_block::TrainingBlock;
+pub use training_view::{Show, TrainingFigureSpec, TrainingTableSpec};
 
 /// A parsed and validated lesson.
 #[derive(Debug, Clone)]
@@ -45,6 +56,8 @@ pub struct Lesson {
     pub precision: usize,
     /// The work the lesson follows (front matter `source`).
     pub reference: Option<Reference>,
+    /// The series the lesson is a part of, if any.
+    pub series: Option<SeriesPart>,
     /// Byte offset of the Markdown body (after the front matter) in the source.
     pub body_start: usize,
     pub network: Option<Network>,
@@ -54,6 +67,13 @@ pub struct Lesson {
     pub fences: Vec<Fence>,
     /// The nnbook blocks, in document order; each knows its fence.
     pub blocks: Vec<Block>,
+    /// The ids of the training blocks that failed (their error is reported): their
+    /// placeholders and the blocks showing them are not checked again.
+    pub broken_trainings: Vec<String>,
+    /// The training blocks: (where their fence ends in the source, their index in `blocks`), in
+    /// document order, and their indices by id; for lookups that do not walk every block.
+    training_ends: Vec<(usize, usize)>,
+    training_ids: BTreeMap<String, usize>,
     /// What is allowed but probably not meant (reported; the lesson builds).
     pub warnings: Vec<Diagnostic>,
 }
@@ -75,9 +95,25 @@ pub enum BlockKind {
     Table(TableSpec),
     Parameters,
     Diagram(DiagramSpec),
+    /// A training, run; the blocks after it use its trained network.
+    Training(Arc<TrainingBlock>),
+    TrainingFigure(TrainingFigureSpec),
+    TrainingTable(TrainingTableSpec),
 }
 
 impl Lesson {
+    /// Whether readers can move this lesson's parameters on its page: it has a network and
+    /// controls, and no training (the page's script does not train: what a training shows, and
+    /// every block after it, would not follow).
+    pub fn explorable(&self) -> bool {
+        self.network.is_some()
+            && !self.controls.is_empty()
+            && !self
+                .blocks
+                .iter()
+                .any(|b| matches!(b.kind, BlockKind::Training(_)))
+    }
+
     pub fn body(&self) -> &str {
         &self.source.text[self.body_start..]
     }
@@ -104,6 +140,38 @@ impl Lesson {
             BlockKind::Figure(spec) => Some(spec),
             _ => None,
         })
+    }
+
+    /// The training blocks, in document order.
+    pub fn trainings(&self) -> impl Iterator<Item = &TrainingBlock> {
+        self.training_ends
+            .iter()
+            .filter_map(|&(_, i)| self.training_block(i))
+    }
+
+    /// The training of block `i`, if it is one.
+    fn training_block(&self, i: usize) -> Option<&TrainingBlock> {
+        match &self.blocks.get(i)?.kind {
+            BlockKind::Training(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The training with id `id`.
+    pub fn training(&self, id: &str) -> Option<&TrainingBlock> {
+        self.training_block(*self.training_ids.get(id)?)
+    }
+
+    /// The network in effect at byte `offset` of the source: the one trained by the last
+    /// training block before it, or else the network block's.
+    pub fn network_at(&self, offset: usize) -> Option<&Network> {
+        let before = self
+            .training_ends
+            .partition_point(|&(end, _)| end <= offset);
+        match before.checked_sub(1).map(|k| self.training_ends[k].1) {
+            Some(i) => self.training_block(i).map(|t| &t.training.network),
+            None => self.network.as_ref(),
+        }
     }
 
     /// The fence of the network block, if the lesson has one.
@@ -149,7 +217,7 @@ pub fn parse_partly(mut source: SourceFile, file_stem: &str) -> (Option<Lesson>,
     let mut warnings = Vec::new();
     unclosed_fences(&source, &fences, &mut problems, &mut warnings);
     let network = parse_network(&source, &fences, &mut problems);
-    let blocks = parse_blocks(
+    let (blocks, broken_trainings) = parse_blocks(
         &source,
         &fences,
         &network,
@@ -163,7 +231,17 @@ pub fn parse_partly(mut source: SourceFile, file_stem: &str) -> (Option<Lesson>,
     if network.parsed.is_none() && network.written {
         return (None, problems);
     }
+    let mut training_ends = Vec::new();
+    let mut training_ids = BTreeMap::new();
+    for (i, block) in blocks.iter().enumerate() {
+        if let BlockKind::Training(t) = &block.kind {
+            training_ends.push((fences[block.fence].span.end, i));
+            training_ids.insert(t.id.clone(), i);
+        }
+    }
     let lesson = Lesson {
+        training_ends,
+        training_ids,
         lang,
         slug_span: front.slug_span,
         slug: front.slug,
@@ -172,10 +250,12 @@ pub fn parse_partly(mut source: SourceFile, file_stem: &str) -> (Option<Lesson>,
         order: front.order,
         precision: front.precision,
         reference: front.reference,
+        series: front.series,
         body_start,
         network: network.parsed,
         controls: network.controls,
         blocks,
+        broken_trainings,
         fences,
         warnings,
         source,
@@ -259,15 +339,26 @@ fn parse_blocks(
     precision: usize,
     problems: &mut Vec<Diagnostic>,
     warnings: &mut Vec<Diagnostic>,
-) -> Vec<Block> {
+) -> (Vec<Block>, Vec<String>) {
     let mut blocks = Vec::new();
-    let mut figure_ids = Ids::new();
+    let mut ctx = Context {
+        source,
+        precision,
+        figure_ids: Ids::new(),
+        work: 0,
+        warnings,
+        broken: Vec::new(),
+        last_training: None,
+        above: Above::default(),
+    };
+    // The network in effect: the network block's, then each training's result.
+    let mut current = network.parsed.clone();
     for (i, fence) in fences
         .iter()
         .enumerate()
         .filter(|(_, f)| f.is_nnbook() && f.closed)
     {
-        let kind = match (fence.kind.as_str(), &network.parsed) {
+        let kind = match (fence.kind.as_str(), &current) {
             ("network", _) => Ok(BlockKind::Network),
             (_, None) if network.written => continue,
             (kind, None) => Err(vec![source
@@ -277,47 +368,105 @@ fn parse_blocks(
                 )
                 .expected("a ```network block in the same lesson")
                 .hint("add a network block (see the README's lesson format)")]),
-            (kind, Some(net)) => parse_block(
-                source,
-                fence,
-                net,
-                precision,
-                &mut figure_ids,
-                kind,
-                warnings,
-            ),
+            (_, Some(_)) if ctx.shows_broken(fence) => continue,
+            (kind, Some(net)) => parse_block(&mut ctx, fence, net, kind),
         };
         match kind {
-            Ok(kind) => blocks.push(Block { fence: i, kind }),
-            Err(d) => problems.extend(d),
+            Ok(kind) => {
+                match &kind {
+                    BlockKind::Training(t) => {
+                        current = Some(t.training.network.clone());
+                        ctx.last_training = Some(t.id.clone());
+                        ctx.above.trainings.insert(t.id.clone(), t.clone());
+                        ctx.above.last = Some(t.clone());
+                    }
+                    BlockKind::Figure(f) => {
+                        ctx.above.figures.insert(f.id.clone(), f.points.clone());
+                    }
+                    _ => {}
+                }
+                blocks.push(Block { fence: i, kind });
+            }
+            Err(d) => {
+                if fence.kind == "training" {
+                    let id = field(fence, "id").unwrap_or_else(|| "training".to_string());
+                    ctx.broken.push(id.clone());
+                    ctx.last_training = Some(id);
+                }
+                problems.extend(d)
+            }
         }
     }
-    blocks
+    (blocks, ctx.broken)
 }
 
-/// Parse one block (not the network's) of kind `kind`.
+/// A string field of a block's TOML, if the TOML parses and has it.
+fn field(fence: &Fence, name: &str) -> Option<String> {
+    let table: ::toml::Table = ::toml::from_str(&fence.text).ok()?;
+    table.get(name)?.as_str().map(str::to_string)
+}
+
+impl Context<'_> {
+    /// Whether a block shows a training that failed (named by its `training` field, or else
+    /// the last training above): its error is reported already, so the block is skipped.
+    fn shows_broken(&self, fence: &Fence) -> bool {
+        if self.broken.is_empty()
+            || !matches!(fence.kind.as_str(), "training-figure" | "training-table")
+        {
+            return false;
+        }
+        let shown = field(fence, "training").or_else(|| self.last_training.clone());
+        shown.is_some_and(|id| self.broken.contains(&id))
+    }
+}
+
+/// What parsing a lesson's blocks carries from one block to the next.
+struct Context<'a> {
+    source: &'a SourceFile,
+    precision: usize,
+    figure_ids: Ids,
+    /// What the lesson's trainings have cost so far.
+    work: usize,
+    warnings: &'a mut Vec<Diagnostic>,
+    /// The ids of the trainings that failed, and the id of the last training so far.
+    broken: Vec<String>,
+    last_training: Option<String>,
+    /// The trainings and figures so far, for the blocks that refer to them.
+    above: Above,
+}
+
+/// Parse one block (not the network's) of kind `kind` against the network in effect (`net`)
+/// and the blocks above it.
 fn parse_block(
-    source: &SourceFile,
+    ctx: &mut Context,
     fence: &Fence,
     net: &Network,
-    precision: usize,
-    figure_ids: &mut Ids,
     kind: &str,
-    warnings: &mut Vec<Diagnostic>,
 ) -> Result<BlockKind, Vec<Diagnostic>> {
+    let source = ctx.source;
+    let above = &ctx.above;
+    let one = |d: Diagnostic| vec![d];
     match kind {
-        "figure" => {
-            figure_block::parse_figure(source, fence, net, figure_ids).map(BlockKind::Figure)
-        }
-        "diagram" => {
-            figure_block::parse_diagram(source, fence, net, figure_ids).map(BlockKind::Diagram)
-        }
-        "table" => table_block::parse_table(source, fence, net, precision, warnings)
+        "figure" => figure_block::parse_figure(source, fence, net, &mut ctx.figure_ids)
+            .map(BlockKind::Figure),
+        "diagram" => figure_block::parse_diagram(source, fence, net, &mut ctx.figure_ids)
+            .map(BlockKind::Diagram),
+        "table" => table_block::parse_table(source, fence, net, ctx.precision, ctx.warnings)
             .map(BlockKind::Table)
-            .map_err(|d| vec![d]),
+            .map_err(one),
+        "training" => {
+            training_block::parse_training(source, fence, net, above, &mut ctx.work, ctx.warnings)
+                .map(|t| BlockKind::Training(Arc::new(t)))
+                .map_err(one)
+        }
+        "training-figure" => training_view::parse_figure(source, fence, above, &mut ctx.figure_ids)
+            .map(BlockKind::TrainingFigure),
+        "training-table" => training_view::parse_table(source, fence, above, ctx.precision)
+            .map(BlockKind::TrainingTable)
+            .map_err(one),
         _ => table_block::parse_parameters(source, fence)
             .map(|_| BlockKind::Parameters)
-            .map_err(|d| vec![d]),
+            .map_err(one),
     }
 }
 

@@ -68,7 +68,7 @@ struct RawOutput {
 }
 
 /// `{ w1 = 1.70, w2 = 12.6 }`, in the order written.
-struct ParamList(Vec<(Spanned<String>, Spanned<f64>)>);
+pub(super) struct ParamList(pub(super) Vec<(Spanned<String>, Spanned<f64>)>);
 
 impl<'de> Deserialize<'de> for ParamList {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

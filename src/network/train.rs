@@ -417,6 +417,35 @@ fn measure(
     Ok((lg.loss, derivatives, lg.predictions))
 }
 
+/// The network at one state of a training: the spec's starting values, then `values` for its
+/// trained parameters (in the spec's order). Literals and kinks are not updated: the copy is
+/// for evaluating, not for drawing. Unknown names are skipped (see [`validate`]).
+pub fn network_at_state(network: &Network, spec: &TrainingSpec, values: &[f64]) -> Network {
+    let mut net = network.clone();
+    let names = spec.start.iter().map(|(n, v)| (n, *v));
+    let trained = spec.params.iter().zip(values.iter().copied());
+    for (name, value) in names.chain(trained) {
+        if let Ok(i) = index_of(network, name) {
+            set_values(&mut net, &[i], &[value]);
+        }
+    }
+    net
+}
+
+/// ∂output/∂p at input `x` for every parameter p, in the order of [`Network::params`]: the
+/// chain rule's factor of one data point (1 for the output's bias).
+pub fn output_gradient(network: &Network, x: f64) -> Vec<f64> {
+    let mut gradient = vec![0.0; network.params().count()];
+    let mut deltas: Vec<Vec<f64>> = network
+        .layers
+        .iter()
+        .map(|l| vec![0.0; l.nodes.len()])
+        .collect();
+    let trace = network.trace(x);
+    backpropagate(network, &trace, 1.0, &mut deltas, &mut gradient);
+    gradient
+}
+
 /// Gradient descent as `spec` says (see [`TrainingSpec`] for the stop rule).
 pub fn train(network: &Network, spec: &TrainingSpec) -> Result<Training, TrainError> {
     let (mut net, indices) = prepare(network, spec)?;

@@ -136,7 +136,7 @@ pub fn table_cells(net: &Network, spec: &TableSpec, lang: &str) -> (Vec<String>,
 
 /// Written-out arithmetic as MathML: numbers (scientific ones whole) as `<mn>`, the rest as
 /// `<mo>`.
-fn arithmetic_mathml(text: &str) -> String {
+pub fn arithmetic_mathml(text: &str) -> String {
     let mut out = format!("<math aria-label=\"{}\">", escape(text));
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
@@ -185,11 +185,7 @@ pub fn table_wrap(lang: &str) -> String {
     )
 }
 
-pub fn table_html(lesson: &Lesson, spec: &TableSpec, lang: &str) -> String {
-    let net = lesson
-        .network
-        .as_ref()
-        .expect("validated: tables need a network");
+pub fn table_html(net: &Network, spec: &TableSpec, lang: &str) -> String {
     let (headers, rows) = table_cells(net, spec, lang);
     let mut s = format!(
         "{}<table class=\"nn-table\">\n<thead>\n<tr>",
@@ -268,10 +264,7 @@ fn arithmetic(
 
 /// Every node's weights and bias, as typed in the network block. Each cell carries its
 /// column's name (`data-label`), which the phone layout shows beside the value.
-pub fn parameters_html(lesson: &Lesson, lang: &str) -> String {
-    let Some(net) = lesson.network.as_ref() else {
-        return String::new();
-    };
+pub fn parameters_html(net: &Network, lang: &str) -> String {
     let mut s = format!(
         "{}<table class=\"nn-parameters\">\n<thead>\n<tr>",
         table_wrap(lang)

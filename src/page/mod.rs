@@ -5,6 +5,8 @@ mod blocks;
 mod live;
 mod math;
 mod placeholder;
+mod training;
+mod training_value;
 
 use std::ops::Range;
 
@@ -18,7 +20,7 @@ use crate::explore;
 use crate::figure::{self, Figure};
 use crate::highlight;
 use crate::i18n;
-use crate::lesson::{Block, BlockKind, DiagramSpec, FigureSpec, Lesson};
+use crate::lesson::{Block, BlockKind, DiagramSpec, FigureSpec, Lesson, TrainingFigureSpec};
 use crate::markdown::{self, NNBOOK_BLOCKS};
 
 use placeholder::{fill, Context};
@@ -26,6 +28,7 @@ use placeholder::{fill, Context};
 pub use blocks::table_cells;
 pub use math::{MAX_MATH_BYTES, MAX_MATH_NESTING};
 pub use placeholder::{fill_markdown, fill_placeholders};
+pub use training::table_cells as training_table_cells;
 
 /// A lesson's body as HTML, and the links it makes (to check them against the site).
 #[derive(Debug, Clone)]
@@ -66,7 +69,10 @@ pub fn render(lesson: &Lesson, figures: &[Figure], lang: &str) -> Result<Page, V
             .iter()
             .filter_map(|b| match &b.kind {
                 BlockKind::Figure(FigureSpec { id, .. })
-                | BlockKind::Diagram(DiagramSpec { id, .. }) => Some(figure::page_ids(id)),
+                | BlockKind::Diagram(DiagramSpec { id, .. })
+                | BlockKind::TrainingFigure(TrainingFigureSpec { id, .. }) => {
+                    Some(figure::page_ids(id))
+                }
                 _ => None,
             })
             .flatten()
@@ -222,7 +228,7 @@ impl<'a> Walk<'a> {
             self.out.push(Event::Html(CowStr::from(html)));
         }
         let html = match lesson.block_at(range.start).map(|b: &Block| &b.kind) {
-            Some(BlockKind::Network) | None => String::new(),
+            Some(BlockKind::Network | BlockKind::Training(_)) | None => String::new(),
             Some(
                 BlockKind::Figure(FigureSpec {
                     id,
@@ -231,6 +237,12 @@ impl<'a> Walk<'a> {
                     ..
                 })
                 | BlockKind::Diagram(DiagramSpec {
+                    id,
+                    caption,
+                    caption_span,
+                    ..
+                })
+                | BlockKind::TrainingFigure(TrainingFigureSpec {
                     id,
                     caption,
                     caption_span,
@@ -244,8 +256,18 @@ impl<'a> Walk<'a> {
                     }),
                 None => String::new(),
             },
-            Some(BlockKind::Table(spec)) => blocks::table_html(lesson, spec, self.lang),
-            Some(BlockKind::Parameters) => blocks::parameters_html(lesson, self.lang),
+            Some(BlockKind::Table(spec)) => match lesson.network_at(range.start) {
+                Some(net) => blocks::table_html(net, spec, self.lang),
+                None => String::new(),
+            },
+            Some(BlockKind::Parameters) => match lesson.network_at(range.start) {
+                Some(net) => blocks::parameters_html(net, self.lang),
+                None => String::new(),
+            },
+            Some(BlockKind::TrainingTable(spec)) => match lesson.training(&spec.training) {
+                Some(t) => training::table_html(t, spec, self.lang),
+                None => String::new(),
+            },
         };
         if !html.is_empty() {
             self.out.push(Event::Html(CowStr::from(html)));

@@ -7,6 +7,8 @@ use crate::lesson::{non_finite, unknown_signal, Lesson, NON_FINITE_HINT};
 use crate::network::Network;
 use crate::text::{did_you_mean, escape, format_number, typographic_minus};
 
+use super::training_value;
+
 /// Where a placeholder's value goes: prose gets true minus signs, code gets ASCII.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Context {
@@ -127,11 +129,15 @@ pub fn pieces<'t>(
         search_from = span.end.min(range.end);
         let expr = after[..close].trim();
         let value = placeholder(lesson, expr, span, context)?;
-        let live = expr.contains('@')
-            || lesson
-                .network
-                .as_ref()
-                .is_some_and(|n| n.param(expr).is_some());
+        // A parameter, or a signal of the network at an input, on a page whose readers can
+        // move the parameters.
+        let live = lesson.explorable()
+            && lesson.network.as_ref().is_some_and(|n| {
+                n.param(expr).is_some()
+                    || expr
+                        .split_once('@')
+                        .is_some_and(|(name, _)| n.signal(name.trim()).is_some())
+            });
         out.push(Piece::Value { expr, value, live });
         rest = &after[close + 2..];
     }
@@ -183,7 +189,18 @@ fn placeholder(
     span: Range<usize>,
     context: Context,
 ) -> Result<String, Diagnostic> {
-    let Some(net) = lesson.network.as_ref() else {
+    let (name, at) = match expr.split_once('@') {
+        Some((name, at)) => (name.trim(), Some(at.trim())),
+        None => (expr, None),
+    };
+    if let Some(text) = training_value::placeholder(lesson, name, at, span.clone())? {
+        return Ok(match context {
+            Context::Prose | Context::Markdown => text,
+            Context::Code | Context::Verbatim => text.replace('\u{2212}', "-"),
+        });
+    }
+    // After a training block, the network it trained.
+    let Some(net) = lesson.network_at(span.start) else {
         return Err(lesson
             .source
             .error(

@@ -18,6 +18,18 @@ struct IndexEntry<'a> {
     href: String,
     /// The lesson's last figure, relative to the site root.
     preview: Option<String>,
+    /// The series the lesson is a part of, and the part's number.
+    series: Option<&'a str>,
+    part: Option<u32>,
+    /// "Part 2", in the page's language.
+    part_label: Option<String>,
+}
+
+/// A series on the index: its name and its parts, in order.
+#[derive(Serialize)]
+struct SeriesEntry<'a> {
+    name: &'a str,
+    lessons: Vec<&'a IndexEntry<'a>>,
 }
 
 /// A language in the index's language switcher.
@@ -77,8 +89,30 @@ pub fn index_pages(
                 summary: &p.lesson.summary,
                 href: format!("{}/index.html", p.dir),
                 preview: cache.get(&p.dir).preview.clone(),
+                series: p.lesson.series.as_ref().map(|s| s.name.as_str()),
+                part: p.lesson.series.as_ref().map(|s| s.part),
+                part_label: p
+                    .lesson
+                    .series
+                    .as_ref()
+                    .map(|s| i18n::sentence(lang, "part_n", &[("part", &s.part.to_string())])),
             })
             .collect();
+        // The lessons are placed series by series, each in part order.
+        let mut series: Vec<SeriesEntry> = Vec::new();
+        for entry in index.iter() {
+            let Some(name) = entry.series else { continue };
+            match series.last_mut() {
+                Some(last) if last.name == name => last.lessons.push(entry),
+                _ => series.push(SeriesEntry {
+                    name,
+                    lessons: vec![entry],
+                }),
+            }
+        }
+        let others: Vec<&IndexEntry> = index.iter().filter(|e| e.series.is_none()).collect();
+        ctx.insert("series", &series);
+        ctx.insert("others", &others);
         ctx.insert("lessons", &index);
         let switcher: Vec<LanguageLink> = languages
             .iter()
@@ -139,6 +173,8 @@ pub fn not_found_pages(
             theme.config.description_for(lang),
         );
         ctx.insert("lessons", &Vec::<IndexEntry>::new());
+        ctx.insert("series", &Vec::<SeriesEntry>::new());
+        ctx.insert("others", &Vec::<IndexEntry>::new());
         ctx.insert("find_root", &base_url.is_none());
         ctx.insert("folders", &folders);
         ctx.insert("prefix", &prefix);

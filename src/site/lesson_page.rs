@@ -39,6 +39,26 @@ struct LessonContext<'a> {
     source: Option<&'a Reference>,
 }
 
+/// The lesson's place in its series, as templates see it (`series.label`: "Part 2 of 3").
+#[derive(Serialize)]
+struct SeriesContext<'a> {
+    name: &'a str,
+    part: u32,
+    count: usize,
+    label: String,
+}
+
+/// What `lesson.html` gets as `series`: the name, the part, the count and "Part 2 of 3".
+fn series_context<'a>(s: &'a super::place::SeriesPlace, lang: &str) -> SeriesContext<'a> {
+    let (part, count) = (s.part.to_string(), s.count.to_string());
+    SeriesContext {
+        name: &s.name,
+        part: s.part,
+        count: s.count,
+        label: i18n::sentence(lang, "part_of", &[("part", &part), ("count", &count)]),
+    }
+}
+
 /// Render a lesson (figures, body, notebook) and put its body through the theme's page.
 pub fn render_lesson(
     theme: &Theme,
@@ -78,10 +98,10 @@ pub fn render_lesson(
     if let Some(n) = &neighbours.next {
         ctx.insert("next", &link(n));
     }
-    ctx.insert(
-        "explorable",
-        &rendered.page.html.contains("id=\"nn-model\""),
-    );
+    ctx.insert("explorable", &lesson.explorable());
+    if let Some(s) = &neighbours.series {
+        ctx.insert("series", &series_context(s, &placed.lang));
+    }
     let translations: Vec<Link> = neighbours.translations.iter().map(link).collect();
     ctx.insert("translations", &translations);
     if let Some(base) = base_url {

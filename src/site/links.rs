@@ -16,7 +16,10 @@ pub fn unused_network(lesson: &Lesson) -> Option<Diagnostic> {
     let used = lesson.blocks.iter().any(|b| {
         matches!(
             b.kind,
-            BlockKind::Figure(_) | BlockKind::Table(_) | BlockKind::Diagram(_)
+            BlockKind::Figure(_)
+                | BlockKind::Table(_)
+                | BlockKind::Diagram(_)
+                | BlockKind::Training(_)
         )
     });
     let fence = lesson.network_fence().filter(|_| !used)?;

@@ -4,6 +4,8 @@
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
+use serde::Serialize;
+
 use crate::error::Diagnostic;
 use crate::lesson::Lesson;
 
@@ -29,6 +31,17 @@ pub struct Neighbours {
     pub prev: Option<Target>,
     pub next: Option<Target>,
     pub translations: Vec<Target>,
+    /// The lesson's place in its series, if it is part of one.
+    pub series: Option<SeriesPlace>,
+}
+
+/// A lesson's place in its series: the series' name, the part, and how many parts the series
+/// has in the lesson's language (its highest part number).
+#[derive(Clone, PartialEq, Eq, Serialize, Hash)]
+pub struct SeriesPlace {
+    pub name: String,
+    pub part: u32,
+    pub count: usize,
 }
 
 /// The relative path from a folder of the site (`zh-CN/relu`) back to the site root.
@@ -37,7 +50,9 @@ pub fn root_of(dir: &str) -> String {
 }
 
 /// Place every lesson: the default language's at the root, the others under their language
-/// tag. The default language first, then the others by tag; lessons by order, then slug.
+/// tag. The default language first, then the others by tag; within a language the series
+/// first (ordered by the smallest `order` of their parts, then by name), each by part, then the
+/// lessons outside any series by order, then slug.
 pub fn place(lessons: &[Arc<Lesson>], default_lang: &str) -> Vec<Placed> {
     let mut placed: Vec<Placed> = lessons
         .iter()
@@ -55,18 +70,32 @@ pub fn place(lessons: &[Arc<Lesson>], default_lang: &str) -> Vec<Placed> {
             }
         })
         .collect();
-    placed.sort_by(|a, b| order(a, default_lang).cmp(&order(b, default_lang)));
+    // Each series' rank in its language: the smallest order of its parts.
+    let mut rank: HashMap<(String, String), i64> = HashMap::new();
+    for p in &placed {
+        if let Some(s) = &p.lesson.series {
+            let r = rank
+                .entry((p.lang.clone(), s.name.clone()))
+                .or_insert(i64::MAX);
+            *r = (*r).min(p.lesson.order);
+        }
+    }
+    let key = |p: &Placed| {
+        let series = p.lesson.series.as_ref().map(|s| {
+            let r = rank.get(&(p.lang.clone(), s.name.clone())).copied();
+            (r.unwrap_or(i64::MAX), s.name.clone(), s.part)
+        });
+        (
+            p.lang != default_lang,
+            p.lang.clone(),
+            series.is_none(),
+            series,
+            p.lesson.order,
+            p.lesson.slug.clone(),
+        )
+    };
+    placed.sort_by_cached_key(key);
     placed
-}
-
-/// Where a placed lesson goes in the site's order.
-fn order<'a>(p: &'a Placed, default_lang: &str) -> (bool, &'a str, i64, &'a str) {
-    (
-        p.lang != default_lang,
-        &p.lang,
-        p.lesson.order,
-        &p.lesson.slug,
-    )
 }
 
 /// Lessons whose folder is taken: two lessons of one language with the same slug (each one
@@ -108,6 +137,36 @@ pub fn conflicts(placed: &[Placed], default_lang: &str) -> Vec<Diagnostic> {
             );
         }
     }
+    problems.extend(duplicate_parts(placed));
+    problems
+}
+
+/// Two lessons of one language that claim the same part of the same series: each one after
+/// the first is a problem.
+fn duplicate_parts(placed: &[Placed]) -> Vec<Diagnostic> {
+    let mut first: HashMap<(&str, &str, u32), &Placed> = HashMap::new();
+    let mut problems = Vec::new();
+    for p in placed {
+        let Some(s) = &p.lesson.series else { continue };
+        let taken = *first
+            .entry((p.lang.as_str(), s.name.as_str(), s.part))
+            .or_insert(p);
+        if !std::ptr::eq(taken, p) {
+            problems.push(
+                p.lesson
+                    .source
+                    .error(
+                        s.span.clone(),
+                        format!("two lessons are part {} of the series `{}`", s.part, s.name),
+                    )
+                    .expected("a different part number for each lesson of a series")
+                    .hint(format!(
+                        "{} is part {} too",
+                        taken.lesson.source.path, s.part
+                    )),
+            );
+        }
+    }
     problems
 }
 
@@ -120,7 +179,8 @@ fn at_slug(lesson: &Lesson, message: String) -> Diagnostic {
     }
 }
 
-/// Each placed lesson's neighbours and translations, in the order of `placed`.
+/// Each placed lesson's neighbours (along its series, or among the lessons outside any
+/// series), translations and place in its series, in the order of `placed`.
 pub fn neighbours(placed: &[Placed]) -> Vec<Neighbours> {
     let mut by_slug: HashMap<&str, Vec<usize>> = HashMap::with_capacity(placed.len());
     for (i, p) in placed.iter().enumerate() {
@@ -131,18 +191,36 @@ pub fn neighbours(placed: &[Placed]) -> Vec<Neighbours> {
         lang: p.lang.clone(),
         dir: p.dir.clone(),
     };
+    let same_series = |a: &Placed, b: &Placed| {
+        a.lang == b.lang
+            && a.lesson.series.as_ref().map(|s| &s.name)
+                == b.lesson.series.as_ref().map(|s| &s.name)
+    };
     (0..placed.len())
         .map(|i| {
-            let same_lang = |j: usize| placed.get(j).filter(|o| o.lang == placed[i].lang);
+            // Previous and next follow the series; lessons outside any series follow each other.
+            let along = |j: usize| placed.get(j).filter(|o| same_series(o, &placed[i]));
+            let series = placed[i].lesson.series.as_ref().map(|s| SeriesPlace {
+                name: s.name.clone(),
+                part: s.part,
+                // The highest part present: a translation missing a part still says "of 3".
+                count: placed
+                    .iter()
+                    .filter(|o| same_series(o, &placed[i]))
+                    .filter_map(|o| o.lesson.series.as_ref().map(|s| s.part as usize))
+                    .max()
+                    .unwrap_or(1),
+            });
             Neighbours {
-                prev: i.checked_sub(1).and_then(same_lang).map(target),
-                next: same_lang(i + 1).map(target),
+                prev: i.checked_sub(1).and_then(along).map(target),
+                next: along(i + 1).map(target),
                 translations: by_slug[placed[i].lesson.slug.as_str()]
                     .iter()
                     .map(|&j| &placed[j])
                     .filter(|o| o.lang != placed[i].lang)
                     .map(target)
                     .collect(),
+                series,
             }
         })
         .collect()

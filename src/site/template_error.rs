@@ -54,7 +54,7 @@ pub fn template_error(sources: &BTreeMap<String, SourceFile>, e: &tera::Error) -
         if let Some((file, at)) = found {
             return file
                 .error(at..at + quoted.len(), message)
-                .hint("every page gets site_title, root, home, lang, t, page_title, description; the lesson page also lesson.{title,summary,slug,source}, content, toc, notebook, translations, prev, next; the index lessons and languages (see the README)");
+                .hint("every page gets site_title, root, home, lang, t, page_title, description; the lesson page also lesson.{title,summary,slug,source}, content, toc, notebook, translations, prev, next, series; the index lessons, series, others and languages (see the README)");
         }
     }
     Diagnostic::in_file(file.path.clone(), message)

@@ -10,11 +10,11 @@ use std::fs;
 use crate::support::Project;
 
 const GUIDE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/content/guide.md");
-const RELU: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/content/relu.md");
+const CONTENT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/content");
 
 /// Each mistake, in the order the guide quotes them: (what the guide has, the mistake). The
 /// mistake is made at the last place the guide has the text.
-const MISTAKES: [(&str, &str); 6] = [
+const MISTAKES: [(&str, &str); 7] = [
     (
         "activation = \"relu\"\nnodes",
         "activation = \"Relu\"\nnodes",
@@ -31,6 +31,10 @@ const MISTAKES: [(&str, &str); 6] = [
     (
         "title = \"Writing a lesson\"\nsummary",
         "titel = \"Writing a lesson\"\nsummary",
+    ),
+    (
+        "learning_rate = 0.1\ntolerance",
+        "learning_rate = 10.0\ntolerance",
     ),
     ("(../relu/index.html)", "(../rleu/index.html)"),
 ];
@@ -52,13 +56,15 @@ fn quoted(guide: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// What nnbook prints for a project holding the guide with one mistake (and the ReLU lesson,
-/// which the guide links to).
+/// What nnbook prints for a project holding the guide with one mistake (and the series the
+/// guide links to: the ReLU lesson, which links the parts before it).
 fn printed(guide: &str) -> String {
-    let relu = fs::read_to_string(RELU).unwrap();
+    let read = |name: &str| fs::read_to_string(format!("{CONTENT}/{name}")).unwrap();
     let p = Project::new()
         .lesson("guide.md", guide)
-        .lesson("relu.md", relu);
+        .lesson("relu.md", read("relu.md"))
+        .lesson("black-box.md", read("black-box.md"))
+        .lesson("backpropagation.md", read("backpropagation.md"));
     match nnbook::check(&p.root) {
         Err(e) => e.to_string(),
         Ok(site) => site

@@ -5,6 +5,7 @@
 //! |---|---|
 //! | `numbers` | the network's values against independent ones (the article, by hand, StatQuest) |
 //! | `training` | loss, backpropagated gradient and gradient descent against StatQuest and finite differences |
+//! | `training_blocks` | the training blocks and placeholders in a lesson (StatQuest's numbers), series, every training mistake located and snapshotted |
 //! | `site` | the shipped site: pages, figures, CSV data, links, reproducible output |
 //! | `reader` | MathML, languages, descriptions, sitemap/404/Open Graph, diagrams, notebooks |
 //! | `pages` | per-language title and description, a 404 per language with links that work without a base URL, a lesson's source linked under its title |
@@ -41,6 +42,7 @@ mod pages;
 mod reader;
 mod site;
 mod training;
+mod training_blocks;
 
 // Authoring: projects made by the CLI, the guide's quoted messages, diagnostics.
 mod diagnostics;

@@ -1,0 +1,560 @@
+//! The ```training block: gradient descent on some of the network's weights and biases, run
+//! at parse time (so that `check` finds a training that diverges), every step recorded for the
+//! training figures, tables and placeholders; the blocks after it use the trained network.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::{Diagnostic, SourceFile};
+use crate::markdown::Fence;
+use crate::network::train::{self, Loss, TrainError, Training, TrainingSpec};
+use crate::network::Network;
+use crate::text::{did_you_mean, shortest};
+
+use super::limits::{
+    at_most, check_id, DEFAULT_MAX_STEPS, MAX_POINTS, MAX_STEPS, MAX_TRAINING_VALUES,
+    MAX_TRAINING_WORK,
+};
+use super::network_block::ParamList;
+use super::toml::from_block;
+
+/// A training block, run: what it asked for and every step.
+#[derive(Debug, Clone)]
+pub struct TrainingBlock {
+    pub id: String,
+    /// The block's opening line, for problems found while drawing its figures.
+    pub span: Range<usize>,
+    pub spec: TrainingSpec,
+    /// The network the training started from (the one in effect where the block is, before the
+    /// starting values are set).
+    pub before: Network,
+    pub training: Training,
+    /// ∂loss/∂p of each trained parameter at the final values.
+    pub final_derivatives: Vec<f64>,
+}
+
+impl TrainingBlock {
+    /// The number of steps taken.
+    pub fn steps(&self) -> usize {
+        self.training.steps.len()
+    }
+
+    /// The trained parameters' values after `n` steps (0: the starting values).
+    pub fn values_at(&self, n: usize) -> Option<&[f64]> {
+        match self.training.steps.get(n) {
+            Some(step) => Some(&step.values),
+            None if n == self.steps() => Some(&self.training.final_values),
+            None => None,
+        }
+    }
+
+    /// The loss after `n` steps.
+    pub fn loss_at(&self, n: usize) -> Option<f64> {
+        match self.training.steps.get(n) {
+            Some(step) => Some(step.loss),
+            None if n == self.steps() => Some(self.training.final_loss),
+            None => None,
+        }
+    }
+
+    /// The derivatives of the loss after `n` steps.
+    pub fn derivatives_at(&self, n: usize) -> Option<&[f64]> {
+        match self.training.steps.get(n) {
+            Some(step) => Some(&step.derivatives),
+            None if n == self.steps() => Some(&self.final_derivatives),
+            None => None,
+        }
+    }
+
+    /// The predictions at the data's inputs after `n` steps.
+    pub fn predictions_at(&self, n: usize) -> Option<&[f64]> {
+        match self.training.steps.get(n) {
+            Some(step) => Some(&step.predictions),
+            None if n == self.steps() => Some(&self.training.final_predictions),
+            None => None,
+        }
+    }
+
+    /// The position of a trained parameter in the spec.
+    pub fn param(&self, name: &str) -> Option<usize> {
+        self.spec.params.iter().position(|p| p == name)
+    }
+
+    /// The network after `n` steps, for evaluation (literals and kinks not updated).
+    pub fn network_at(&self, n: usize) -> Option<Network> {
+        let values = self.values_at(n)?;
+        Some(train::network_at_state(&self.before, &self.spec, values))
+    }
+
+    /// The loss's short name, as headers and axes write it.
+    pub fn loss_name(&self) -> &'static str {
+        match self.spec.loss {
+            Loss::SumOfSquares => "SSR",
+            Loss::MeanSquared => "MSE",
+        }
+    }
+}
+
+/// What the blocks above a training block, or a block showing one, offer it: the trainings so
+/// far by id and the last of them, and the figures' data points by id. Kept up to date block
+/// by block (`lesson::parse`), so that looking one up never walks the lesson again.
+#[derive(Default)]
+pub struct Above {
+    pub trainings: BTreeMap<String, Arc<TrainingBlock>>,
+    pub last: Option<Arc<TrainingBlock>>,
+    pub figures: BTreeMap<String, Vec<(f64, f64)>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTraining {
+    id: Option<Spanned<String>>,
+    data: Spanned<RawData>,
+    train: Spanned<RawTrain>,
+    start: Option<ParamList>,
+    learning_rate: Spanned<f64>,
+    loss: Option<Spanned<String>>,
+    steps: Option<Spanned<i64>>,
+    tolerance: Option<Spanned<f64>>,
+    max_steps: Option<Spanned<i64>>,
+}
+
+/// `train = ["b3", "w3"]`, or `train = "all"` (read by hand: an untagged enum would lose the
+/// names' spans).
+enum RawTrain {
+    Names(Vec<Spanned<String>>),
+    All(String),
+}
+
+impl<'de> Deserialize<'de> for RawTrain {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = RawTrain;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of weight and bias names, or \"all\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawTrain, E> {
+                Ok(RawTrain::All(v.to_string()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<RawTrain, A::Error> {
+                let mut names = Vec::new();
+                while let Some(name) = seq.next_element()? {
+                    names.push(name);
+                }
+                Ok(RawTrain::Names(names))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawData {
+    Points(Vec<[f64; 2]>),
+    Figure(String),
+}
+
+/// A training block, checked against the network in effect where it is (`net`) and the blocks
+/// above it, then run. `work` is what the lesson's trainings have cost so far (it is bounded
+/// by [`MAX_TRAINING_WORK`]); a warning goes to `warnings` (no convergence).
+pub fn parse_training(
+    source: &SourceFile,
+    fence: &Fence,
+    net: &Network,
+    above: &Above,
+    work: &mut usize,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<TrainingBlock, Diagnostic> {
+    let mut raw: RawTraining = from_block(source, fence, "training block")?;
+    let id = training_id(source, fence, net, above, raw.id.as_ref())?;
+    let data = training_data(source, fence, above, &raw.data)?;
+    let params = trained_params(source, fence, net, &raw.train)?;
+    let start = starting_values(source, fence, net, raw.start.take())?;
+    let rate = learning_rate(source, fence, &raw.learning_rate)?;
+    let loss = loss(source, fence, raw.loss.as_ref())?;
+    let (steps, tolerance, max_steps) = stop_rule(source, fence, &raw)?;
+    let spec = TrainingSpec {
+        data,
+        params,
+        loss,
+        learning_rate: rate,
+        start,
+        steps,
+        tolerance,
+        max_steps,
+    };
+    budget(source, fence, net, &spec, work)?;
+    // "training diverged at step 3: ..." becomes "training `fit` diverged at step 3: ...".
+    let message = |e: &TrainError| {
+        let text = e.to_string();
+        match text.strip_prefix("training ") {
+            Some(rest) => format!("training `{id}` {rest}"),
+            None => format!("training `{id}`: {text}"),
+        }
+    };
+    let training = train::train(net, &spec).map_err(|e| match e {
+        // Divergence comes from steps too large: point at the learning rate.
+        TrainError::Diverged { .. } => source
+            .error(fence.source_span(raw.learning_rate.span()), message(&e))
+            .expected("a finite loss at every step")
+            .hint("a smaller `learning_rate`, or other starting values, keeps the steps small"),
+        _ => source.error(fence.opening(), message(&e)),
+    })?;
+    if tolerance.is_some() && steps.is_none() && !training.converged {
+        warnings.push(
+            source
+                .error(
+                    fence.opening(),
+                    format!(
+                        "training `{id}` stopped after {max_steps} steps without every step size falling below the tolerance"
+                    ),
+                )
+                .warning()
+                .hint("raise `max_steps`, raise the `learning_rate` or loosen the `tolerance`"),
+        );
+    }
+    let last = train::network_at_state(net, &spec, &training.final_values);
+    let gradient = train::loss_gradient(&last, &spec.data, spec.loss).gradient;
+    let final_derivatives = spec
+        .params
+        .iter()
+        .filter_map(|p| last.params().position(|q| q.name == *p))
+        .map(|i| gradient[i])
+        .collect();
+    Ok(TrainingBlock {
+        id,
+        span: fence.opening(),
+        spec,
+        before: net.clone(),
+        training,
+        final_derivatives,
+    })
+}
+
+/// `start = { b3 = 0.0 }`: values that replace the network's before training.
+fn starting_values(
+    source: &SourceFile,
+    fence: &Fence,
+    net: &Network,
+    start: Option<ParamList>,
+) -> Result<Vec<(String, f64)>, Diagnostic> {
+    let mut out = Vec::new();
+    for (name, value) in start.map(|s| s.0).unwrap_or_default() {
+        known_param(source, fence.source_span(name.span()), net, name.get_ref())?;
+        if !value.get_ref().is_finite() {
+            return Err(source
+                .error(
+                    fence.source_span(value.span()),
+                    "a starting value is not finite",
+                )
+                .expected("a finite number, like `b3 = 0.0`"));
+        }
+        out.push((name.into_inner(), value.into_inner()));
+    }
+    Ok(out)
+}
+
+/// The learning rate: a positive finite number.
+fn learning_rate(
+    source: &SourceFile,
+    fence: &Fence,
+    rate: &Spanned<f64>,
+) -> Result<f64, Diagnostic> {
+    let r = *rate.get_ref();
+    if r.is_finite() && r > 0.0 {
+        return Ok(r);
+    }
+    Err(source
+        .error(
+            fence.source_span(rate.span()),
+            format!("the learning rate {} is not positive", shortest(r)),
+        )
+        .expected("a positive number, like `learning_rate = 0.1`")
+        .hint("gradient descent subtracts learning rate × derivative from each parameter"))
+}
+
+/// The loss by name (default the sum of squared residuals).
+fn loss(
+    source: &SourceFile,
+    fence: &Fence,
+    name: Option<&Spanned<String>>,
+) -> Result<Loss, Diagnostic> {
+    let Some(l) = name else {
+        return Ok(Loss::SumOfSquares);
+    };
+    Loss::from_name(l.get_ref()).ok_or_else(|| {
+        let names = Loss::ALL.map(Loss::name);
+        let d = source
+            .error(fence.source_span(l.span()), format!("unknown loss `{}`", l.get_ref()))
+            .expected(format!("one of {}", names.join(", ")));
+        match did_you_mean(l.get_ref(), names) {
+            Some(h) => d.hint(h),
+            None => d.hint("`sum_of_squares` is StatQuest's SSR; `mean_squared` divides it by the number of points"),
+        }
+    })
+}
+
+/// The training's id (default `training`): a valid id, not the name of a node or parameter
+/// (placeholders `{{ <id>.loss }}` and `{{ <node>.linear @ x }}` would be ambiguous), and not
+/// the id of another training above.
+fn training_id(
+    source: &SourceFile,
+    fence: &Fence,
+    net: &Network,
+    above: &Above,
+    id: Option<&Spanned<String>>,
+) -> Result<String, Diagnostic> {
+    let (name, span) = match id {
+        Some(id) => (id.get_ref().clone(), fence.source_span(id.span())),
+        None => ("training".to_string(), fence.opening()),
+    };
+    check_id(&name).map_err(|m| {
+        source
+            .error(span.clone(), format!("bad training id: {m}"))
+            .hint("an id is lowercase letters, digits, '-' and '_', like `fit-b3`")
+    })?;
+    let taken_by_network = net.params().any(|p| p.name == name)
+        || net
+            .layers
+            .iter()
+            .flat_map(|l| &l.nodes)
+            .any(|n| n.name == name)
+        || name == "input";
+    if taken_by_network {
+        return Err(source
+            .error(
+                span,
+                format!("the training id `{name}` is a name in the network"),
+            )
+            .expected("an id that no node, weight or bias has")
+            .hint("placeholders like `{{ <id>.loss }}` must not look like a node's signals"));
+    }
+    if above.trainings.contains_key(&name) {
+        return Err(source
+            .error(span, format!("two trainings have the id `{name}`"))
+            .expected("a different `id` for each training block of a lesson")
+            .hint("give each training block its own `id = \"...\"`"));
+    }
+    Ok(name)
+}
+
+/// The data points: written in the block, or the `points` of a figure above, by its id.
+fn training_data(
+    source: &SourceFile,
+    fence: &Fence,
+    above: &Above,
+    data: &Spanned<RawData>,
+) -> Result<Vec<(f64, f64)>, Diagnostic> {
+    let span = fence.source_span(data.span());
+    let points: Vec<(f64, f64)> = match data.get_ref() {
+        RawData::Points(points) => points.iter().map(|&[x, y]| (x, y)).collect(),
+        RawData::Figure(id) => {
+            let figure = above.figures.get(id);
+            let Some(figure) = figure else {
+                let ids: Vec<&str> = above
+                    .figures
+                    .iter()
+                    .filter(|(_, points)| !points.is_empty())
+                    .map(|(id, _)| id.as_str())
+                    .collect();
+                let d = source
+                    .error(span, format!("no figure `{id}` above the training block"))
+                    .expected("data points like [[0.0, 0.0], [0.5, 1.0]], or the id of a figure above with `points`");
+                return Err(match did_you_mean(id, ids.iter().copied()) {
+                    Some(h) => d.hint(h),
+                    None => d.hint("the figure must come before the training block"),
+                });
+            };
+            figure.clone()
+        }
+    };
+    if points.is_empty() {
+        return Err(source
+            .error(span, "no data to train on")
+            .expected("at least one data point, like `data = [[0.0, 0.0], [0.5, 1.0]]`")
+            .hint("a figure's data come from its `points`"));
+    }
+    at_most(
+        source,
+        points.len(),
+        MAX_POINTS,
+        || span.clone(),
+        ("data points", "data points per training"),
+    )?;
+    if let Some(k) = points
+        .iter()
+        .position(|(x, y)| !(x.is_finite() && y.is_finite()))
+    {
+        return Err(source
+            .error(span, format!("data point {} is not finite", k + 1))
+            .expected("finite numbers, like [0.5, 1.0]"));
+    }
+    Ok(points)
+}
+
+/// The names of the parameters to train: each a weight or bias of the network, once.
+fn trained_params(
+    source: &SourceFile,
+    fence: &Fence,
+    net: &Network,
+    train: &Spanned<RawTrain>,
+) -> Result<Vec<String>, Diagnostic> {
+    let span = fence.source_span(train.span());
+    let list = match train.get_ref() {
+        RawTrain::All(all) if all == "all" => {
+            return Ok(net.params().map(|p| p.name.clone()).collect());
+        }
+        RawTrain::All(other) => {
+            return Err(source
+                .error(span, format!("`train = \"{other}\"` is not a list"))
+                .expected("a list of weights and biases, like `train = [\"b3\"]`, or \"all\"")
+                .hint(format!(
+                    "to train only `{other}`, write `train = [\"{other}\"]`"
+                )));
+        }
+        RawTrain::Names(list) => list,
+    };
+    if list.is_empty() {
+        return Err(source
+            .error(span, "no parameter to train")
+            .expected("the names of weights or biases, like `train = [\"b3\"]`, or \"all\""));
+    }
+    let mut names: Vec<String> = Vec::new();
+    for name in list {
+        let span = fence.source_span(name.span());
+        known_param(source, span.clone(), net, name.get_ref())?;
+        if names.contains(name.get_ref()) {
+            return Err(source
+                .error(span, format!("`{}` is listed twice", name.get_ref()))
+                .expected("each parameter to train once"));
+        }
+        names.push(name.get_ref().clone());
+    }
+    Ok(names)
+}
+
+/// `name` is a weight or bias of the network.
+fn known_param(
+    source: &SourceFile,
+    span: Range<usize>,
+    net: &Network,
+    name: &str,
+) -> Result<(), Diagnostic> {
+    if net.param(name).is_some() {
+        return Ok(());
+    }
+    let names: Vec<&str> = net.params().map(|p| p.name.as_str()).collect();
+    let d = source
+        .error(
+            span,
+            format!("the network has no weight or bias named `{name}`"),
+        )
+        .expected(format!("one of {}", names.join(", ")));
+    Err(match did_you_mean(name, names.iter().copied()) {
+        Some(h) => d.hint(h),
+        None => d.hint("the weights and biases are named in the network block"),
+    })
+}
+
+/// When to stop: `steps`, and/or `tolerance` with `max_steps` (default
+/// [`DEFAULT_MAX_STEPS`]); at least one of `steps` and `tolerance`.
+fn stop_rule(
+    source: &SourceFile,
+    fence: &Fence,
+    raw: &RawTraining,
+) -> Result<(Option<usize>, Option<f64>, usize), Diagnostic> {
+    let count = |n: &Spanned<i64>, what: &str| -> Result<usize, Diagnostic> {
+        let span = fence.source_span(n.span());
+        let v = *n.get_ref();
+        if v < 1 {
+            return Err(source
+                .error(
+                    span,
+                    format!("{what} = {v} is not a positive number of steps"),
+                )
+                .expected(format!("a number of steps from 1 to {MAX_STEPS}")));
+        }
+        let v = usize::try_from(v).unwrap_or(usize::MAX);
+        at_most(
+            source,
+            v,
+            MAX_STEPS,
+            || span,
+            ("steps", "steps per training"),
+        )
+        .map_err(|d| d.hint("set a `tolerance` to stop when the steps become small"))?;
+        Ok(v)
+    };
+    let steps = raw.steps.as_ref().map(|n| count(n, "steps")).transpose()?;
+    let max_steps = match &raw.max_steps {
+        Some(n) => count(n, "max_steps")?,
+        None => DEFAULT_MAX_STEPS,
+    };
+    let tolerance = match &raw.tolerance {
+        Some(t) if !(t.get_ref().is_finite() && *t.get_ref() > 0.0) => {
+            return Err(source
+                .error(
+                    fence.source_span(t.span()),
+                    format!("the tolerance {} is not positive", shortest(*t.get_ref())),
+                )
+                .expected("a positive step size, like `tolerance = 0.001`"))
+        }
+        t => t.as_ref().map(|t| *t.get_ref()),
+    };
+    if steps.is_none() && tolerance.is_none() {
+        return Err(source
+            .error(fence.opening(), "the training has no stop rule")
+            .expected("`steps = N`, or `tolerance = 0.001` (with `max_steps`, default 1000)")
+            .hint("StatQuest stops when every step size is below a tolerance, like 0.001"));
+    }
+    Ok((steps, tolerance, max_steps))
+}
+
+/// A training costs steps × data points × parameters of the network; the lesson's trainings
+/// together may cost at most [`MAX_TRAINING_WORK`], and each records at most
+/// [`MAX_TRAINING_VALUES`] numbers.
+fn budget(
+    source: &SourceFile,
+    fence: &Fence,
+    net: &Network,
+    spec: &TrainingSpec,
+    work: &mut usize,
+) -> Result<(), Diagnostic> {
+    let steps = spec.steps.unwrap_or(spec.max_steps);
+    let recorded = steps.saturating_mul(3 * spec.params.len() + 2 * spec.data.len() + 1);
+    at_most(
+        source,
+        recorded,
+        MAX_TRAINING_VALUES,
+        || fence.opening(),
+        (
+            "recorded values",
+            "values recorded per training (steps × (3 × parameters + 2 × data points))",
+        ),
+    )
+    .map_err(|d| d.hint("train fewer steps or on fewer data points"))?;
+    let cost = steps
+        .saturating_mul(spec.data.len())
+        .saturating_mul(net.params().count());
+    *work = work.saturating_add(cost);
+    at_most(
+        source,
+        *work,
+        MAX_TRAINING_WORK,
+        || fence.opening(),
+        (
+            "units of training work",
+            "units per lesson (steps × data points × parameters, over all trainings)",
+        ),
+    )
+    .map_err(|d| d.hint("train fewer steps, on fewer data points, or a smaller network"))
+}

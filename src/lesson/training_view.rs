@@ -1,0 +1,380 @@
+//! The ```training-figure and ```training-table blocks: a training's steps drawn (the loss or
+//! a parameter per step, the loss curve with its tangents, the network's output at chosen
+//! steps) and tabulated (with the chain rule written out).
+
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::{Diagnostic, SourceFile};
+use crate::markdown::Fence;
+use crate::text::{did_you_mean, shortest};
+
+use super::figure_block::{caption, plain, with_id, Ids};
+use super::limits::{
+    at_most, check_precision_in, MAX_ARITHMETIC_TERMS, MAX_INPUT_MAGNITUDE, MAX_STEP_CURVES,
+    MAX_TABLE_ROWS,
+};
+use super::toml::from_block;
+use super::training_block::{Above, TrainingBlock};
+
+/// What a training figure shows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Show {
+    /// The loss after each step (step 0: at the start).
+    Loss,
+    /// A trained parameter (its index among the training's) after each step.
+    Parameter(usize),
+    /// The loss as a function of one trained parameter over `from..to`, the others at their
+    /// starting values, with the point and the tangent line at each of `at_steps`.
+    LossCurve { param: usize, from: f64, to: f64 },
+    /// The network's output over the input range after each of `at_steps`, with the data.
+    Output,
+}
+
+/// What a training figure block asks for.
+#[derive(Debug, Clone)]
+pub struct TrainingFigureSpec {
+    /// Where the block starts, for problems found while drawing.
+    pub span: Range<usize>,
+    pub id: String,
+    /// The id of the training it shows.
+    pub training: String,
+    pub show: Show,
+    /// The states drawn (0: the start, n: after n steps), for `loss_curve` and `output`.
+    pub at_steps: Vec<usize>,
+    pub title: String,
+    /// The axis labels given; by default the page's words are used.
+    pub x_label: Option<String>,
+    pub y_label: Option<String>,
+    pub caption: String,
+    pub caption_span: Range<usize>,
+}
+
+/// What a training table block asks for: one row per step, for one trained parameter.
+#[derive(Debug, Clone)]
+pub struct TrainingTableSpec {
+    pub training: String,
+    /// The parameter's index among the training's.
+    pub param: usize,
+    /// Step numbers (1: the first step).
+    pub rows: Vec<usize>,
+    pub arithmetic: bool,
+    pub precision: usize,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFigure {
+    id: Option<Spanned<String>>,
+    training: Option<Spanned<String>>,
+    show: Spanned<String>,
+    param: Option<Spanned<String>>,
+    from: Option<Spanned<f64>>,
+    to: Option<Spanned<f64>>,
+    at_steps: Option<Spanned<Vec<i64>>>,
+    title: Option<Spanned<String>>,
+    x_label: Option<Spanned<String>>,
+    y_label: Option<Spanned<String>>,
+    caption: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTable {
+    training: Option<Spanned<String>>,
+    param: Option<Spanned<String>>,
+    steps: Option<Spanned<Vec<i64>>>,
+    #[serde(default)]
+    arithmetic: bool,
+    precision: Option<Spanned<i64>>,
+}
+
+const SHOWS: [&str; 4] = ["loss", "parameter", "loss_curve", "output"];
+
+/// The training a block shows: the one named by `training`, or else the last one above.
+fn find_training<'a>(
+    source: &SourceFile,
+    fence: &Fence,
+    above: &'a Above,
+    name: Option<&Spanned<String>>,
+) -> Result<&'a TrainingBlock, Diagnostic> {
+    let Some(name) = name else {
+        return above.last.as_deref().ok_or_else(|| {
+            source
+                .error(
+                    fence.opening(),
+                    format!("a {} block needs a training above it", fence.kind),
+                )
+                .expected("a ```training block earlier in the lesson")
+                .hint("the block shows the steps of a training: add one above it")
+        });
+    };
+    above
+        .trainings
+        .get(name.get_ref())
+        .map(|t| t.as_ref())
+        .ok_or_else(|| {
+            let ids: Vec<&str> = above.trainings.keys().map(String::as_str).collect();
+            let d = source
+                .error(
+                    fence.source_span(name.span()),
+                    format!("no training `{}` above this block", name.get_ref()),
+                )
+                .expected(if ids.is_empty() {
+                    "a ```training block earlier in the lesson".to_string()
+                } else {
+                    format!("the id of a training above: {}", ids.join(", "))
+                });
+            match did_you_mean(name.get_ref(), ids.iter().copied()) {
+                Some(h) => d.hint(h),
+                None => d.hint("a block can show only a training written above it"),
+            }
+        })
+}
+
+/// A trained parameter of `training` by name (by default its first).
+fn trained_param(
+    source: &SourceFile,
+    fence: &Fence,
+    training: &TrainingBlock,
+    name: Option<&Spanned<String>>,
+) -> Result<usize, Diagnostic> {
+    let Some(name) = name else { return Ok(0) };
+    training.param(name.get_ref()).ok_or_else(|| {
+        let names: Vec<&str> = training.spec.params.iter().map(String::as_str).collect();
+        let d = source
+            .error(
+                fence.source_span(name.span()),
+                format!(
+                    "training `{}` does not train `{}`",
+                    training.id,
+                    name.get_ref()
+                ),
+            )
+            .expected(format!(
+                "one of the trained parameters: {}",
+                names.join(", ")
+            ));
+        match did_you_mean(name.get_ref(), names.iter().copied()) {
+            Some(h) => d.hint(h),
+            None => d.hint("add it to the training's `train` list"),
+        }
+    })
+}
+
+/// States or steps named in a block: each from `first` to the training's last step.
+fn step_list(
+    source: &SourceFile,
+    fence: &Fence,
+    training: &TrainingBlock,
+    list: &Spanned<Vec<i64>>,
+    first: usize,
+) -> Result<Vec<usize>, Diagnostic> {
+    let span = fence.source_span(list.span());
+    let last = training.steps();
+    let mut out = Vec::with_capacity(list.get_ref().len());
+    for &n in list.get_ref() {
+        match usize::try_from(n) {
+            Ok(n) if (first..=last).contains(&n) => out.push(n),
+            _ => {
+                return Err(source
+                    .error(span, format!("training `{}` has no step {n}", training.id))
+                    .expected(format!(
+                        "step numbers from {first} to {last} (the steps it took)"
+                    ))
+                    .hint(if first == 0 {
+                        "0 is the start; n is after n steps"
+                    } else {
+                        "1 is the first step"
+                    }))
+            }
+        }
+    }
+    if out.is_empty() {
+        return Err(source
+            .error(span, "no steps listed")
+            .expected(format!("at least one step, like [{first}]")));
+    }
+    Ok(out)
+}
+
+/// A training figure block; its id is claimed among the lesson's figure ids.
+pub fn parse_figure(
+    source: &SourceFile,
+    fence: &Fence,
+    above: &Above,
+    ids: &mut Ids,
+) -> Result<TrainingFigureSpec, Vec<Diagnostic>> {
+    let raw: RawFigure = from_block(source, fence, "training-figure block").map_err(|d| vec![d])?;
+    let id = raw.id.clone();
+    with_id(source, fence, ids, id.as_ref(), |id| {
+        figure_spec(source, fence, above, raw, id)
+    })
+}
+
+fn figure_spec(
+    source: &SourceFile,
+    fence: &Fence,
+    above: &Above,
+    raw: RawFigure,
+    id: String,
+) -> Result<TrainingFigureSpec, Diagnostic> {
+    let training = find_training(source, fence, above, raw.training.as_ref())?;
+    let param = trained_param(source, fence, training, raw.param.as_ref())?;
+    let show = match raw.show.get_ref().as_str() {
+        "loss" => Show::Loss,
+        "parameter" => Show::Parameter(param),
+        "loss_curve" if training.spec.params.len() > 1 => {
+            return Err(source
+                .error(
+                    fence.source_span(raw.show.span()),
+                    format!(
+                        "training `{}` trains {} parameters: its loss is not a curve of one",
+                        training.id,
+                        training.spec.params.len()
+                    ),
+                )
+                .expected("a training of one parameter for `show = \"loss_curve\"`")
+                .hint("show `loss` or `parameter` per step instead, or train one parameter"));
+        }
+        "loss_curve" => {
+            let (from, to) = curve_range(source, fence, training, param, &raw)?;
+            Show::LossCurve { param, from, to }
+        }
+        "output" => Show::Output,
+        other => {
+            let d = source
+                .error(
+                    fence.source_span(raw.show.span()),
+                    format!("unknown training figure `{other}`"),
+                )
+                .expected(format!("one of {}", SHOWS.join(", ")));
+            return Err(match did_you_mean(other, SHOWS) {
+                Some(h) => d.hint(h),
+                None => d.hint("`loss` and `parameter` per step, `loss_curve` against a parameter, `output` at chosen steps"),
+            });
+        }
+    };
+    let at_steps = match &raw.at_steps {
+        Some(list) => step_list(source, fence, training, list, 0)?,
+        None if training.steps() == 0 => vec![0],
+        None => vec![0, training.steps()],
+    };
+    at_most(
+        source,
+        at_steps.len(),
+        MAX_STEP_CURVES,
+        || fence.source_span(raw.at_steps.as_ref().map_or(0..0, |s| s.span())),
+        ("steps drawn", "steps per training figure"),
+    )?;
+    let (caption, caption_span) = caption(fence, raw.caption);
+    Ok(TrainingFigureSpec {
+        span: fence.opening(),
+        id,
+        training: training.id.clone(),
+        show,
+        at_steps,
+        title: plain(source, fence, raw.title)?.unwrap_or_default(),
+        x_label: plain(source, fence, raw.x_label)?,
+        y_label: plain(source, fence, raw.y_label)?,
+        caption,
+        caption_span,
+    })
+}
+
+/// The parameter range of a loss curve: `from` and `to` as given, by default every value the
+/// training took, widened by a quarter on each side.
+fn curve_range(
+    source: &SourceFile,
+    fence: &Fence,
+    training: &TrainingBlock,
+    param: usize,
+    raw: &RawFigure,
+) -> Result<(f64, f64), Diagnostic> {
+    let taken = (0..=training.steps()).filter_map(|n| training.values_at(n).map(|v| v[param]));
+    let (lo, hi) = taken.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    let pad = if hi - lo > 1e-9 {
+        0.25 * (hi - lo)
+    } else {
+        1.0
+    };
+    let from = raw.from.as_ref().map_or(lo - pad, |f| *f.get_ref());
+    let to = raw.to.as_ref().map_or(hi + pad, |t| *t.get_ref());
+    let span = raw
+        .from
+        .as_ref()
+        .or(raw.to.as_ref())
+        .map_or(fence.opening(), |s| fence.source_span(s.span()));
+    let finite = from.is_finite() && to.is_finite();
+    if !finite || from.abs() > MAX_INPUT_MAGNITUDE || to.abs() > MAX_INPUT_MAGNITUDE {
+        return Err(source
+            .error(span, "the parameter range is not a finite range")
+            .expected(format!("`from` and `to` within ±{MAX_INPUT_MAGNITUDE:e}")));
+    }
+    if from >= to {
+        return Err(source
+            .error(
+                span,
+                format!("the range {} to {} is empty", shortest(from), shortest(to)),
+            )
+            .expected("`from` smaller than `to`"));
+    }
+    Ok((from, to))
+}
+
+/// A training table block, with its precision (default: the lesson's).
+pub fn parse_table(
+    source: &SourceFile,
+    fence: &Fence,
+    above: &Above,
+    lesson_precision: usize,
+) -> Result<TrainingTableSpec, Diagnostic> {
+    let raw: RawTable = from_block(source, fence, "training-table block")?;
+    let training = find_training(source, fence, above, raw.training.as_ref())?;
+    let param = trained_param(source, fence, training, raw.param.as_ref())?;
+    let rows = match &raw.steps {
+        Some(list) => step_list(source, fence, training, list, 1)?,
+        None => (1..=training.steps()).collect(),
+    };
+    at_most(
+        source,
+        rows.len(),
+        MAX_TABLE_ROWS,
+        || {
+            raw.steps
+                .as_ref()
+                .map_or(fence.opening(), |s| fence.source_span(s.span()))
+        },
+        ("rows", "steps per table"),
+    )
+    .map_err(|d| d.hint("list the steps to show, like `steps = [1, 2, 3]`"))?;
+    if raw.arithmetic && training.spec.data.len() > MAX_ARITHMETIC_TERMS {
+        return Err(source
+            .error(
+                fence.opening(),
+                format!(
+                    "the arithmetic of {} data points is too long to write out",
+                    training.spec.data.len()
+                ),
+            )
+            .expected(format!(
+                "at most {MAX_ARITHMETIC_TERMS} data points with `arithmetic = true`"
+            ))
+            .hint("leave `arithmetic` out to show the derivatives only"));
+    }
+    let precision = match &raw.precision {
+        Some(p) => check_precision_in(source, fence, p)?,
+        None => lesson_precision,
+    };
+    Ok(TrainingTableSpec {
+        training: training.id.clone(),
+        param,
+        rows,
+        arithmetic: raw.arithmetic,
+        precision,
+    })
+}

@@ -1,0 +1,134 @@
+//! A training's steps as a table in a page, with the chain rule written out.
+
+use std::fmt::Write as _;
+
+use crate::i18n;
+use crate::lesson::{TrainingBlock, TrainingTableSpec};
+use crate::network::train::{output_gradient, Loss};
+use crate::text::{escape, format_number, shortest};
+
+use super::blocks::{arithmetic_mathml, table_wrap};
+
+/// A training table's header and rows as text: the step, the parameter before it, the loss,
+/// the derivative (with the chain rule's terms when the table asks for the arithmetic), the
+/// step size and the parameter after it.
+pub fn table_cells(
+    t: &TrainingBlock,
+    spec: &TrainingTableSpec,
+    lang: &str,
+) -> (Vec<String>, Vec<Vec<String>>) {
+    let name = &t.spec.params[spec.param];
+    let loss = t.loss_name();
+    let headers = vec![
+        i18n::text(lang, "step").to_string(),
+        name.clone(),
+        loss.to_string(),
+        format!("d{loss}/d{name}"),
+        i18n::text(lang, "step_size").to_string(),
+        i18n::sentence(lang, "new_value", &[("name", name)]),
+    ];
+    let num = |v: f64| format_number(v, spec.precision);
+    let paren = |s: String| {
+        if s.starts_with('\u{2212}') {
+            format!("({s})")
+        } else {
+            s
+        }
+    };
+    let rows = spec
+        .rows
+        .iter()
+        .filter_map(|&k| {
+            let n = k - 1;
+            let before = t.values_at(n)?[spec.param];
+            let after = t.values_at(k)?[spec.param];
+            let derivative = t.derivatives_at(n)?[spec.param];
+            let step = derivative * t.spec.learning_rate;
+            let mut row = vec![k.to_string(), num(before), num(t.loss_at(n)?)];
+            if spec.arithmetic {
+                let terms = chain_rule_terms(t, spec, n)?;
+                row.push(format!("{terms} = {}", num(derivative)));
+                row.push(format!(
+                    "{} · {} = {}",
+                    paren(num(derivative)),
+                    shortest(t.spec.learning_rate),
+                    num(step)
+                ));
+                row.push(format!(
+                    "{} − {} = {}",
+                    num(before),
+                    paren(num(step)),
+                    num(after)
+                ));
+            } else {
+                row.extend([num(derivative), num(step), num(after)]);
+            }
+            Some(row)
+        })
+        .collect();
+    (headers, rows)
+}
+
+/// Σ −2 · (observed − predicted) · ∂predicted/∂p, one term per data point, at state `n`
+/// (over n for the mean squared error).
+fn chain_rule_terms(t: &TrainingBlock, spec: &TrainingTableSpec, n: usize) -> Option<String> {
+    let net = t.network_at(n)?;
+    let index = net
+        .params()
+        .position(|p| p.name == t.spec.params[spec.param])?;
+    let predictions = t.predictions_at(n)?;
+    let num = |v: f64| {
+        let s = format_number(v, spec.precision);
+        if s.starts_with('\u{2212}') {
+            format!("({s})")
+        } else {
+            s
+        }
+    };
+    let terms: Vec<String> = t
+        .spec
+        .data
+        .iter()
+        .zip(predictions)
+        .map(|(&(x, observed), &predicted)| {
+            let factor = output_gradient(&net, x)[index];
+            format!(
+                "−2 · ({} − {}) · {}",
+                num(observed),
+                num(predicted),
+                num(factor)
+            )
+        })
+        .collect();
+    let sum = terms.join(" + ");
+    Some(match t.spec.loss {
+        Loss::SumOfSquares => sum,
+        Loss::MeanSquared => format!("({sum}) / {}", t.spec.data.len()),
+    })
+}
+
+/// The training table as HTML.
+pub fn table_html(t: &TrainingBlock, spec: &TrainingTableSpec, lang: &str) -> String {
+    let (headers, rows) = table_cells(t, spec, lang);
+    let mut s = format!(
+        "{}<table class=\"nn-table nn-steps\">\n<thead>\n<tr>",
+        table_wrap(lang)
+    );
+    for h in &headers {
+        let _ = write!(s, "<th scope=\"col\">{}</th>", escape(h));
+    }
+    s.push_str("</tr>\n</thead>\n<tbody>\n");
+    for row in rows {
+        s.push_str("<tr>");
+        for cell in row {
+            if cell.contains(" = ") {
+                let _ = write!(s, "<td class=\"num\">{}</td>", arithmetic_mathml(&cell));
+            } else {
+                let _ = write!(s, "<td class=\"num\">{}</td>", escape(&cell));
+            }
+        }
+        s.push_str("</tr>\n");
+    }
+    s.push_str("</tbody>\n</table>\n</div>\n");
+    s
+}

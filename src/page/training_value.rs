@@ -1,0 +1,113 @@
+//! The `{{ <training>.<quantity> @ <step> }}` placeholders: a training's recorded values.
+
+use std::ops::Range;
+
+use crate::error::Diagnostic;
+use crate::lesson::{Lesson, TrainingBlock};
+use crate::text::{did_you_mean, format_number, shortest};
+
+/// The text of `{{ <training>.<quantity> }}` or `{{ <training>.<quantity> @ <n> }}`, if
+/// `name` starts with a training's id (`Ok(None)` if it does not).
+pub fn placeholder(
+    lesson: &Lesson,
+    name: &str,
+    at: Option<&str>,
+    span: Range<usize>,
+) -> Result<Option<String>, Diagnostic> {
+    let Some((id, quantity)) = name.split_once('.') else {
+        return Ok(None);
+    };
+    let Some(t) = lesson.training(id) else {
+        // A training that failed is reported already; the lesson is not published.
+        if lesson.broken_trainings.iter().any(|b| b == id) {
+            return Ok(Some(String::new()));
+        }
+        return Ok(None);
+    };
+    let source = &lesson.source;
+    let last = t.steps();
+    let n = match at {
+        None => last,
+        Some(at) => match at.parse::<usize>() {
+            Ok(n) if n <= last => n,
+            _ => {
+                return Err(source
+                    .error(span, format!("training `{id}` has no step `{at}`"))
+                    .expected(format!(
+                        "a step from 0 (the start) to {last} (after the last step), like `{{{{ {id}.loss @ 0 }}}}`"
+                    ))
+                    .hint("without `@`, the value after the last step"))
+            }
+        },
+    };
+    if at.is_some() && quantity == "steps" {
+        return Err(source
+            .error(span, format!("`{id}.steps` takes no step"))
+            .expected(format!("`{{{{ {id}.steps }}}}`, the number of steps taken")));
+    }
+    match quantity {
+        "steps" => return Ok(Some(last.to_string())),
+        "learning_rate" => return Ok(Some(shortest(t.spec.learning_rate))),
+        _ => {}
+    }
+    let param = |p: &str| t.param(p);
+    let value = match quantity.split_once('.') {
+        None if quantity == "loss" => t.loss_at(n),
+        None => param(quantity).and_then(|i| t.values_at(n).map(|v| v[i])),
+        Some(("derivative", p)) => param(p).and_then(|i| t.derivatives_at(n).map(|d| d[i])),
+        Some(("step_size", p)) => {
+            param(p).and_then(|i| t.derivatives_at(n).map(|d| d[i] * t.spec.learning_rate))
+        }
+        Some(("prediction", k)) => k
+            .parse::<usize>()
+            .ok()
+            .and_then(|k| k.checked_sub(1))
+            .and_then(|k| t.predictions_at(n).and_then(|p| p.get(k).copied())),
+        Some(_) => None,
+    };
+    match value {
+        Some(v) if !v.is_finite() => Err(lesson
+            .source
+            .error(
+                span,
+                format!("`{id}.{quantity}` is not a finite number ({v})"),
+            )
+            .expected("a finite value")
+            .hint("the step after the last one would overflow: use a smaller `learning_rate`")),
+        Some(v) => Ok(Some(format_number(v, lesson.precision))),
+        None => Err(unknown_quantity(lesson, t, quantity, span)),
+    }
+}
+
+/// A placeholder naming something a training does not record.
+fn unknown_quantity(
+    lesson: &Lesson,
+    t: &TrainingBlock,
+    quantity: &str,
+    span: Range<usize>,
+) -> Diagnostic {
+    let id = &t.id;
+    let mut known: Vec<String> = ["loss", "steps", "learning_rate"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    for p in &t.spec.params {
+        known.push(p.clone());
+        known.push(format!("derivative.{p}"));
+        known.push(format!("step_size.{p}"));
+    }
+    let d = lesson
+        .source
+        .error(span, format!("training `{id}` records no `{quantity}`"))
+        .expected(format!(
+            "`{id}.` followed by one of {}, or prediction.N (data point N)",
+            known.join(", ")
+        ));
+    match did_you_mean(quantity, known.iter().map(String::as_str)) {
+        Some(h) => d.hint(h),
+        None => d.hint(format!(
+            "only trained parameters have steps: training `{id}` trains {}",
+            t.spec.params.join(", ")
+        )),
+    }
+}
