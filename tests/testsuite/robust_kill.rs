@@ -253,8 +253,8 @@ fn a_swap_killed_between_its_renames_is_recovered_by_the_next_build() {
 }
 
 /// `strace` kills the build at one system call of its swap: on entering the exchange
-/// (`renameat2` with `RENAME_EXCHANGE`), the exchange not done; or on entering the first
-/// removal after it, the exchange done. Either way `site/` is a whole site, the previous or the
+/// (`renameat2` with `RENAME_EXCHANGE`), the exchange not done; or on entering the `rename` that
+/// sets the previous site aside after it (`.site.nnbook-trash`), the exchange done. Either way `site/` is a whole site, the previous or the
 /// new one, at every moment, and the next build cleans up. (With two renames, a kill between
 /// them left no `site/` at all.) Needs `strace`: `.ci/run` installs it and runs this test.
 #[test]
@@ -268,10 +268,7 @@ fn a_kill_at_the_swap_leaves_the_previous_or_the_new_site() {
         let text = small("").replacen("title = \"", &format!("title = \"{title} "), 1);
         write(&p.root.join("content/a.md"), text);
     };
-    for (round, (syscall, swapped)) in [("renameat2", false), ("unlinkat", true)]
-        .iter()
-        .enumerate()
-    {
+    for (round, (syscall, swapped)) in [("renameat2", false), ("rename", true)].iter().enumerate() {
         let title = format!("Round{round}");
         edit(&title);
         let mut cmd = std::process::Command::new("strace");
