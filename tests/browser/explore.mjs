@@ -196,7 +196,11 @@ for (let i = 0; i < SETTINGS; i++) {
   for (const [name, v] of Object.entries(written)) {
     network = network.replace(new RegExp(`\\b${name}\\s*=\\s*-?[0-9.eE+]+`), `${name} = ${v}`);
   }
-  text = text.replace(fence, network).replace(/^slug\s*=.*$/m, '').replace(/^order\s*=.*$/m, '');
+  // Each copy its own lesson: no slug, order, series or part of the original's (in its front
+  // matter, the text before the second `+++`).
+  text = text.replace(fence, network);
+  const end = text.indexOf('\n+++', 3);
+  text = text.slice(0, end).replace(/^(slug|order|series|part)\s*=.*$/gm, '') + text.slice(end);
   text = text.replace(/^\+\+\+\n/, `+++\nslug = "setting-${i}"\norder = ${i}\n`);
   fs.writeFileSync(path.join(tmp, 'content', `setting-${i}.md`), text);
   settings.push({ i, file, values });
