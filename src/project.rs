@@ -12,6 +12,21 @@ pub const CONTENT_DIR: &str = "content";
 pub const TEMPLATES_DIR: &str = "templates";
 /// The default output folder, inside the project.
 pub const SITE_DIR: &str = "site";
+
+/// `.<name>.nnbook-<what>` beside the output folder `out` (for `site`: `.site.nnbook-staging`,
+/// `.site.nnbook-trash`, `.site.nnbook-manifest`, ...): where nnbook keeps what belongs to a
+/// build but not to the published site.
+pub fn beside_output(out: &Path, what: &str) -> PathBuf {
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| SITE_DIR.into());
+    parent.join(format!(".{name}.nnbook-{what}"))
+}
 /// The name of the project's configuration file.
 pub const CONFIG_FILE: &str = "nnbook.toml";
 

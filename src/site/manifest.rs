@@ -19,6 +19,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::project::beside_output;
+
 use super::cache::{LessonKey, RenderedLesson};
 use super::place::Placed;
 use super::theme::ThemeFiles;
@@ -27,11 +29,8 @@ use super::theme::ThemeFiles;
 const VERSION: u32 = 1;
 
 /// The manifest's path for the output folder `out`.
-pub fn path(out: &Path) -> PathBuf {
-    let name = out
-        .file_name()
-        .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
-    out.with_file_name(format!(".{name}.nnbook-manifest"))
+fn path(out: &Path) -> PathBuf {
+    beside_output(out, "manifest")
 }
 
 /// A file as it was written: enough to notice that it changed since.

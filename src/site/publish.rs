@@ -9,7 +9,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::error::{Diagnostic, Error};
-use crate::project::{CONTENT_DIR, SITE_DIR, TEMPLATES_DIR};
+use crate::project::{beside_output, CONTENT_DIR, SITE_DIR, TEMPLATES_DIR};
 
 use super::reuse::Previous;
 
@@ -169,19 +169,10 @@ struct Beside {
 }
 
 fn beside(out: &Path) -> Beside {
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| SITE_DIR.into());
-    let at = |what: &str| parent.join(format!(".{name}.nnbook-{what}"));
     Beside {
-        staging: at("staging"),
-        old: at("old"),
-        trash: at("trash"),
+        staging: beside_output(out, "staging"),
+        old: beside_output(out, "old"),
+        trash: beside_output(out, "trash"),
     }
 }
 
@@ -220,11 +211,7 @@ pub fn stage(out: &Path) -> std::io::Result<(PathBuf, Cleanup)> {
     } = beside(out);
     for leftover in [&staging, &old] {
         if leftover.exists() {
-            if trash.exists() {
-                remove_tree(leftover)?;
-            } else {
-                fs::rename(leftover, &trash)?;
-            }
+            set_aside(leftover, &trash)?;
         }
     }
     // One thread, removing one file at a time: the rendering keeps the cores.
