@@ -187,11 +187,17 @@ pub fn table_wrap(lang: &str) -> String {
 
 pub fn table_html(net: &Network, spec: &TableSpec, lang: &str) -> String {
     let (headers, rows) = table_cells(net, spec, lang);
+    cells_html("nn-table", &headers, &rows, lang)
+}
+
+/// A table of cells in its scrolling wrapper: a header row, then rows whose cells holding
+/// written-out arithmetic (" = ") are math. For the signal tables and the training tables.
+pub fn cells_html(class: &str, headers: &[String], rows: &[Vec<String>], lang: &str) -> String {
     let mut s = format!(
-        "{}<table class=\"nn-table\">\n<thead>\n<tr>",
+        "{}<table class=\"{class}\">\n<thead>\n<tr>",
         table_wrap(lang)
     );
-    for h in &headers {
+    for h in headers {
         let _ = write!(s, "<th scope=\"col\">{}</th>", escape(h));
     }
     s.push_str("</tr>\n</thead>\n<tbody>\n");
@@ -199,9 +205,9 @@ pub fn table_html(net: &Network, spec: &TableSpec, lang: &str) -> String {
         s.push_str("<tr>");
         for cell in row {
             if cell.contains(" = ") {
-                let _ = write!(s, "<td class=\"num\">{}</td>", arithmetic_mathml(&cell));
+                let _ = write!(s, "<td class=\"num\">{}</td>", arithmetic_mathml(cell));
             } else {
-                let _ = write!(s, "<td class=\"num\">{}</td>", escape(&cell));
+                let _ = write!(s, "<td class=\"num\">{}</td>", escape(cell));
             }
         }
         s.push_str("</tr>\n");

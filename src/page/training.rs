@@ -1,13 +1,11 @@
 //! A training's steps as a table in a page, with the chain rule written out.
 
-use std::fmt::Write as _;
-
 use crate::i18n;
 use crate::lesson::{TrainingBlock, TrainingTableSpec};
 use crate::network::train::{output_gradient, Loss};
-use crate::text::{escape, format_number, shortest};
+use crate::text::{format_number, shortest};
 
-use super::blocks::{arithmetic_mathml, table_wrap};
+use super::blocks::cells_html;
 
 /// A training table's header and rows as text: the step, the parameter before it, the loss,
 /// the derivative (with the chain rule's terms when the table asks for the arithmetic), the
@@ -110,25 +108,5 @@ fn chain_rule_terms(t: &TrainingBlock, spec: &TrainingTableSpec, n: usize) -> Op
 /// The training table as HTML.
 pub fn table_html(t: &TrainingBlock, spec: &TrainingTableSpec, lang: &str) -> String {
     let (headers, rows) = table_cells(t, spec, lang);
-    let mut s = format!(
-        "{}<table class=\"nn-table nn-steps\">\n<thead>\n<tr>",
-        table_wrap(lang)
-    );
-    for h in &headers {
-        let _ = write!(s, "<th scope=\"col\">{}</th>", escape(h));
-    }
-    s.push_str("</tr>\n</thead>\n<tbody>\n");
-    for row in rows {
-        s.push_str("<tr>");
-        for cell in row {
-            if cell.contains(" = ") {
-                let _ = write!(s, "<td class=\"num\">{}</td>", arithmetic_mathml(&cell));
-            } else {
-                let _ = write!(s, "<td class=\"num\">{}</td>", escape(&cell));
-            }
-        }
-        s.push_str("</tr>\n");
-    }
-    s.push_str("</tbody>\n</table>\n</div>\n");
-    s
+    cells_html("nn-table nn-steps", &headers, &rows, lang)
 }
