@@ -4,6 +4,8 @@
 
 use std::sync::Once;
 
+use plotters::coord::types::RangedCoordf64;
+use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::FontStyle;
 
@@ -206,4 +208,48 @@ pub fn accessible(svg: &str, id: &str, title: &str, description: &str) -> String
         svg_open("nn-chart", id, (WIDTH, HEIGHT), title, description),
         &svg[close + 1..].trim_start_matches('\n')
     )
+}
+
+/// A chart of the input (or the steps) against values, as plotters draws it.
+pub type Chart2d<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// What every chart is drawn on: the white ground, the margins and label areas, the title (if
+/// any), and the axes over `xs` and `ys` with the mesh at up to six round values each way, their
+/// tick labels and the axis titles `labels` (x, y).
+pub fn axes<'a, DB: DrawingBackend>(
+    root: &'a DrawingArea<DB, Shift>,
+    title: &str,
+    labels: (&str, &str),
+    xs: (f64, f64),
+    ys: (f64, f64),
+) -> Result<Chart2d<'a, DB>, String> {
+    root.fill(&WHITE).map_err(|e| e.to_string())?;
+    let mut builder = ChartBuilder::on(root);
+    builder
+        .margin(12)
+        .x_label_area_size(46)
+        .y_label_area_size(62);
+    if !title.is_empty() {
+        builder.caption(clean(title), ("sans-serif", 24));
+    }
+    let mut chart = builder
+        .build_cartesian_2d(xs.0..xs.1, ys.0..ys.1)
+        .map_err(|e| e.to_string())?;
+    let tick = |v: &f64| super::ticks::tick_label(*v);
+    chart
+        .configure_mesh()
+        .max_light_lines(0)
+        .bold_line_style(RGBColor(0xe4, 0xe4, 0xe4))
+        .axis_style(RGBColor(0x55, 0x55, 0x55))
+        .x_labels(6)
+        .y_labels(6)
+        .x_label_formatter(&tick)
+        .y_label_formatter(&tick)
+        .label_style(("sans-serif", 18))
+        .axis_desc_style(("sans-serif", 19))
+        .x_desc(clean(labels.0))
+        .y_desc(clean(labels.1))
+        .draw()
+        .map_err(|e| e.to_string())?;
+    Ok(chart)
 }

@@ -9,14 +9,12 @@ mod svg;
 mod ticks;
 mod training;
 
-use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 
 use crate::error::Diagnostic;
 use crate::i18n;
 use crate::lesson::{non_finite, FigureSpec, NON_FINITE_HINT};
 use crate::network::{Network, Signal};
-use crate::text::clean;
 
 use svg::SvgWriter;
 
@@ -24,7 +22,7 @@ pub use chart::{page_ids, svg_open, ChartGeometry, Figure, HEIGHT, MAX_VALUE, PL
 pub use describe::{template as description_template, DescriptionTemplate};
 pub use sampled::{Data, Sampled};
 
-use chart::{accessible, legend_corner, measured, register_font, rgb, straighten, y_range};
+use chart::{accessible, axes, legend_corner, measured, register_font, rgb, straighten, y_range};
 pub use training::draw_training;
 
 /// Sample, draw and describe one figure; its description is in language `lang`.
@@ -103,7 +101,7 @@ pub fn draw_sampled(
 }
 
 /// A chart of the input against values, as plotters draws it.
-type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+type Chart<'a, DB> = chart::Chart2d<'a, DB>;
 
 /// Draw the chart into `svg` over the input range `xs` and the value range `ys`: axes, one
 /// line per series, the data points, and a legend if anything is labelled. Returns where values
@@ -116,18 +114,8 @@ fn plot(
     ys: (f64, f64),
 ) -> Result<ChartGeometry, String> {
     let root = SvgWriter::new(svg, (WIDTH, HEIGHT)).into_drawing_area();
-    root.fill(&WHITE).map_err(|e| e.to_string())?;
-    let mut builder = ChartBuilder::on(&root);
-    builder
-        .margin(12)
-        .x_label_area_size(46)
-        .y_label_area_size(62);
-    if !spec.title.is_empty() {
-        builder.caption(clean(&spec.title), ("sans-serif", 24));
-    }
-    let mut chart = builder
-        .build_cartesian_2d(xs.0..xs.1, ys.0..ys.1)
-        .map_err(|e| e.to_string())?;
+    let labels = (spec.x_label.as_str(), spec.y_label.as_str());
+    let mut chart = axes(&root, &spec.title, labels, xs, ys)?;
     // plotters maps values to the area's first to last pixel, y upwards.
     let (px, py) = chart.plotting_area().get_pixel_range();
     let mut geometry = ChartGeometry {
@@ -136,22 +124,6 @@ fn plot(
         area: chart.plotting_area().dim_in_pixel(),
         legend: None,
     };
-    let tick = |v: &f64| ticks::tick_label(*v);
-    chart
-        .configure_mesh()
-        .max_light_lines(0)
-        .bold_line_style(RGBColor(0xe4, 0xe4, 0xe4))
-        .axis_style(RGBColor(0x55, 0x55, 0x55))
-        .x_labels(6)
-        .y_labels(6)
-        .x_label_formatter(&tick)
-        .y_label_formatter(&tick)
-        .label_style(("sans-serif", 18))
-        .axis_desc_style(("sans-serif", 19))
-        .x_desc(clean(&spec.x_label))
-        .y_desc(clean(&spec.y_label))
-        .draw()
-        .map_err(|e| e.to_string())?;
     let lines_labelled = lines(&mut chart, spec, data, ys.1 - ys.0)?;
     let points_labelled = points(&mut chart, spec, xs)?;
     if lines_labelled || points_labelled {

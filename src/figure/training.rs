@@ -3,18 +3,17 @@
 //! the data. Drawn like the other figures (same size, fonts, dark style), with its data as CSV
 //! (`series,x,y`, one row per drawn point).
 
-use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 
 use crate::error::Diagnostic;
 use crate::i18n;
 use crate::lesson::{Rgb, Show, TrainingBlock, TrainingFigureSpec};
 use crate::network::train;
-use crate::text::{clean, push_number};
+use crate::text::push_number;
 
 use super::chart::{
-    accessible, legend_corner, measured, register_font, rgb, straighten, y_range, Figure, HEIGHT,
-    MAX_VALUE, PLOT_HEIGHT, WIDTH,
+    accessible, axes, legend_corner, measured, register_font, rgb, straighten, y_range, Chart2d,
+    Figure, HEIGHT, MAX_VALUE, PLOT_HEIGHT, WIDTH,
 };
 use super::describe::line_name;
 use super::svg::SvgWriter;
@@ -313,9 +312,6 @@ fn output(
     Ok(())
 }
 
-/// A chart of f64 against f64, as plotters draws it.
-type Chart2d<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
-
 /// Draw the chart into `svg` over the ranges `xs` and `ys`.
 fn plot(
     svg: &mut String,
@@ -326,33 +322,8 @@ fn plot(
 ) -> Result<(), String> {
     let e = |e: &dyn std::fmt::Display| e.to_string();
     let root = SvgWriter::new(svg, (WIDTH, HEIGHT)).into_drawing_area();
-    root.fill(&WHITE).map_err(|x| e(&x))?;
-    let mut builder = ChartBuilder::on(&root);
-    builder
-        .margin(12)
-        .x_label_area_size(46)
-        .y_label_area_size(62);
-    if !spec.title.is_empty() {
-        builder.caption(clean(&spec.title), ("sans-serif", 24));
-    }
-    let mut ctx = builder
-        .build_cartesian_2d(xs.0..xs.1, ys.0..ys.1)
-        .map_err(|x| e(&x))?;
-    let tick = |v: &f64| tick_label(*v);
-    ctx.configure_mesh()
-        .max_light_lines(0)
-        .bold_line_style(RGBColor(0xe4, 0xe4, 0xe4))
-        .axis_style(RGBColor(0x55, 0x55, 0x55))
-        .x_labels(6)
-        .y_labels(6)
-        .x_label_formatter(&tick)
-        .y_label_formatter(&tick)
-        .label_style(("sans-serif", 18))
-        .axis_desc_style(("sans-serif", 19))
-        .x_desc(clean(&chart.x_label))
-        .y_desc(clean(&chart.y_label))
-        .draw()
-        .map_err(|x| e(&x))?;
+    let labels = (chart.x_label.as_str(), chart.y_label.as_str());
+    let mut ctx = axes(&root, &spec.title, labels, xs, ys)?;
     let labelled = marks(&mut ctx, chart, ys.1 - ys.0)?;
     if labelled {
         let drawn = chart
