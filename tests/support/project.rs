@@ -49,10 +49,10 @@ impl Project {
     }
 
     /// A project whose `content/` holds `lessons` (path under `content/`, text).
-    pub fn with_lessons(lessons: &[(&str, &str)]) -> Project {
-        lessons
-            .iter()
-            .fold(Project::new(), |p, (rel, text)| p.lesson(rel, text))
+    pub fn with_lessons(lessons: &[(impl AsRef<str>, impl AsRef<str>)]) -> Project {
+        lessons.iter().fold(Project::new(), |p, (rel, text)| {
+            p.lesson(rel.as_ref(), text.as_ref())
+        })
     }
 
     /// Add `content/<rel>`.

@@ -111,11 +111,7 @@ fn a_build_failing_while_drawing_leaves_the_previous_site_and_no_staging() {
             )
         })
         .collect();
-    let refs: Vec<(&str, &str)> = lessons
-        .iter()
-        .map(|(p, t)| (p.as_str(), t.as_str()))
-        .collect();
-    let p = Project::with_lessons(&refs);
+    let p = Project::with_lessons(&lessons);
     p.run_build().succeeded();
     let before = snapshot(&p.site());
     // Parses, but its figure reaches 1.7e13: an error only when the figure is drawn. The file
@@ -388,11 +384,7 @@ fn a_rebuild_renders_only_what_changed() {
             )
         })
         .collect();
-    let refs: Vec<(&str, &str)> = lessons
-        .iter()
-        .map(|(p, t)| (p.as_str(), t.as_str()))
-        .collect();
-    let p = Project::with_lessons(&refs);
+    let p = Project::with_lessons(&lessons);
     let rendered = |p: &Project| p.build().expect("build").rendered;
     assert_eq!(rendered(&p), 6, "the first build renders everything");
     assert_eq!(rendered(&p), 0, "nothing changed");
