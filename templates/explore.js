@@ -812,10 +812,14 @@
 
   // ---- The readout: the input and each series' value under the pointer (or the keyboard's
   // cursor), snapping to a kink within 6 px -------------------------------------------------------
-  var SVGNS = "http://www.w3.org/2000/svg";
-  function readoutAt(ch, x) {
+  // A chart's data and ranges for the current parameters: as last drawn, or (on a page not moved
+  // yet) computed once.
+  function layoutOf(ch) {
     if (!ch.layout) ch.layout = layout(ch, P, sampleInputs(P, kinks(P)));
-    var l = ch.layout, g = ch.model.geometry;
+    return ch.layout;
+  }
+  function readoutAt(ch, x) {
+    var l = layoutOf(ch), g = ch.model.geometry;
     if (!l) return null;
     var X0 = g.x_pixels[0], X1 = g.x_pixels[1];
     var toPx = function (v) { return X0 + (v - l.xr[0]) / (l.xr[1] - l.xr[0]) * (X1 - X0); };
@@ -830,7 +834,7 @@
     if (!r) return;
     var g = ch.model.geometry, B = g.y_pixels[0], T = g.y_pixels[1];
     var py = function (v) { return map(v, r.l.yr[0], r.l.yr[1], B, T); };
-    var group = document.createElementNS(SVGNS, "g");
+    var group = document.createElementNS(SVG_NS, "g");
     group.setAttribute("class", "nn-readout");
     var html = '<line x1="' + r.px + '" x2="' + r.px + '" y1="' + T + '" y2="' + B + '"/>';
     var words = [M.input.name + " " + formatNumber(r.x, M.precision)];
@@ -860,9 +864,9 @@
     var pt = ch.svg.createSVGPoint(), g = ch.model.geometry;
     pt.x = event.clientX; pt.y = event.clientY;
     var p = pt.matrixTransform(ch.svg.getScreenCTM().inverse());
-    if (!ch.layout) ch.layout = layout(ch, P, sampleInputs(P, kinks(P)));
-    if (!ch.layout) return null;
-    var xr = ch.layout.xr;
+    var l = layoutOf(ch);
+    if (!l) return null;
+    var xr = l.xr;
     return xr[0] + (p.x - g.x_pixels[0]) / (g.x_pixels[1] - g.x_pixels[0]) * (xr[1] - xr[0]);
   }
   charts.forEach(function (ch) {
