@@ -65,6 +65,7 @@ pub fn draw(spec: &DiagramSpec, network: &Network, lang: &str) -> Figure {
     svg.push_str(&labels);
     svg.push_str("</svg>\n");
     Figure {
+        phone: None,
         id: spec.id.clone(),
         svg,
         csv: String::new(),

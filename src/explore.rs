@@ -69,6 +69,8 @@ struct ChartModel<'a> {
     labels: Vec<&'a str>,
     points: &'a [(f64, f64)],
     geometry: &'a ChartGeometry,
+    /// The same on the phone canvas.
+    phone: &'a ChartGeometry,
     /// Its description, each series' numbers as slots for the script to fill.
     description: DescriptionTemplate,
 }
@@ -171,6 +173,7 @@ fn charts<'a>(lesson: &'a Lesson, figures: &'a [Figure], lang: &str) -> Vec<Char
                     .collect(),
                 points: &spec.points,
                 geometry: figure.chart.as_ref()?,
+                phone: &figure.phone.as_ref()?.chart,
                 description: description_template(spec, network?, lang),
             })
         })

@@ -252,40 +252,86 @@
     return kept;
   }
 
-  var CORNERS = [
-    ["upper-right", 0.55, 1, 0.7, 1], ["upper-left", 0, 0.45, 0.7, 1],
-    ["lower-right", 0.55, 1, 0, 0.3], ["lower-left", 0, 0.45, 0, 0.3]];
-  function legendCorner(data, points, xs, ys) {
-    var unit = [];
-    data.values.forEach(function (c) {
-      c.forEach(function (y, i) { unit.push([(data.inputs[i] - xs[0]) / (xs[1] - xs[0]), (y - ys[0]) / (ys[1] - ys[0])]); });
-    });
-    points.forEach(function (p) { unit.push([(p[0] - xs[0]) / (xs[1] - xs[0]), (p[1] - ys[0]) / (ys[1] - ys[0])]); });
-    var best = null, fewest = Infinity;
-    CORNERS.forEach(function (c) {
-      var n = unit.filter(function (u) { return u[0] >= c[1] && u[0] <= c[2] && u[1] >= c[3] && u[1] <= c[4]; }).length;
-      if (n < fewest) { fewest = n; best = c[0]; }
-    });
-    return best;
+  // Where a legend goes (src/figure/legend.rs): the first corner where it keeps clear of every
+  // drawn line (3 px) and point (2 px beyond its edge); when all are taken, the value range is
+  // raised so that the top of the plot is free, and it goes in the first corner free then.
+  var CORNERS = ["upper-right", "upper-left", "lower-right", "lower-left"];
+  function crosses(l, t, r, b, a, e) {
+    var dx = e[0] - a[0], dy = e[1] - a[1], t0 = 0, t1 = 1;
+    var pq = [[-dx, a[0] - l], [dx, r - a[0]], [-dy, a[1] - t], [dy, b - a[1]]];
+    for (var i = 0; i < 4; i++) {
+      var p = pq[i][0], q = pq[i][1];
+      if (p === 0) { if (q < 0) return false; continue; }
+      var s = q / p;
+      if (p < 0) { if (s > t1) return false; t0 = Math.max(t0, s); }
+      else { if (s < t0) return false; t1 = Math.min(t1, s); }
+    }
+    return true;
+  }
+  function freeCorner(px, g, box) {
+    for (var i = 0; i < CORNERS.length; i++) {
+      var at = legendAt(CORNERS[i], g, box[0], box[1]), x0 = at[0], y0 = at[1], x1 = x0 + box[0], y1 = y0 + box[1];
+      var free = px.lines.every(function (line) {
+        if (line.length === 1) return !crosses(x0 - 3, y0 - 3, x1 + 3, y1 + 3, line[0], line[0]);
+        for (var k = 1; k < line.length; k++) if (crosses(x0 - 3, y0 - 3, x1 + 3, y1 + 3, line[k - 1], line[k])) return false;
+        return true;
+      }) && px.dots.every(function (d) {
+        var c = 5 + 2;
+        return !(d[0] >= x0 - c && d[0] <= x1 + c && d[1] >= y0 - c && d[1] <= y1 + c);
+      });
+      if (free) return i;
+    }
+    return -1;
+  }
+  // The lines (straightened) and points of a chart on view `g`, in pixels.
+  function pixels(c, g, data, xs, ys) {
+    var X0 = g.x_pixels[0], X1 = g.x_pixels[1], B = g.y_pixels[0], T = g.y_pixels[1];
+    var mx = function (v) { return map(v, xs[0], xs[1], X0, X1); };
+    var my = function (v) { return map(v, ys[0], ys[1], B, T); };
+    return {
+      lines: data.values.map(function (column) {
+        return straighten(data.inputs.map(function (x, i) { return [x, column[i]]; }), ys[1] - ys[0]).map(function (p) { return [mx(p[0]), my(p[1])]; });
+      }),
+      dots: c.points.filter(function (p) { return p[0] >= xs[0] && p[0] <= xs[1]; }).map(function (p) { return [mx(p[0]), my(p[1])]; }),
+    };
+  }
+  // A view's value range, pixels and legend corner for layout `l`.
+  function place(view, l) {
+    var c = view.fig.model, g = view.geometry, yr = l.yr, px = pixels(c, g, l.data, l.xr, yr);
+    if (!view.box) return { yr: yr, px: px, corner: null };
+    var i = freeCorner(px, g, view.box);
+    if (i < 0) {
+      var band = (5 + view.box[1] + 5 + 2 * 2 + 1) / (g.y_pixels[0] - g.y_pixels[1]);
+      if (band < 0.75) {
+        yr = [yr[0], Math.max(yr[1], (l.top - band * yr[0]) / (1 - band))];
+        px = pixels(c, g, l.data, l.xr, yr);
+      }
+      i = Math.max(0, freeCorner(px, g, view.box));
+    }
+    return { yr: yr, px: px, corner: CORNERS[i] };
   }
 
   // A chart's drawing as a list of nodes, in the order and with the attributes plotters writes
-  // (src/figure/svg.rs): [tag, [[name, value], ...], text], each followed by a "\n" text node.
-  var FONT = String(18 / 1.24);
+  // (src/figure/svg.rs, which leaves out SVG's defaults): [tag, [[name, value], ...], text], each
+  // followed by a "\n" text node.
   function line(out, x1, y1, x2, y2) {
-    out.push(["line", [["opacity", "1"], ["stroke", "#E4E4E4"], ["stroke-width", "1"], ["x1", x1], ["y1", y1], ["x2", x2], ["y2", y2]]]);
+    out.push(["line", [["stroke", "#E4E4E4"], ["x1", x1], ["y1", y1], ["x2", x2], ["y2", y2]]]);
   }
   function path(out, stroke, width, points) {
-    out.push(["polyline", [["fill", "none"], ["opacity", "1"], ["stroke", stroke], ["stroke-width", width], ["points", points]]]);
+    var attrs = [["fill", "none"], ["stroke", stroke]];
+    if (width !== "1") attrs.push(["stroke-width", width]);
+    attrs.push(["points", points]);
+    out.push(["polyline", attrs]);
   }
   function label(out, x, y, dy, anchor, text) {
-    out.push(["text", [["x", x], ["y", y], ["dy", dy], ["text-anchor", anchor], ["font-family", "sans-serif"], ["font-size", FONT], ["opacity", "1"], ["fill", "#000000"]], "\n" + text + "\n"]);
+    // (Family and size are the <svg> element's, which every text inherits.)
+    out.push(["text", [["x", x], ["y", y], ["dy", dy], ["text-anchor", anchor]], text]);
   }
 
   // Everything of a chart that depends on its values, in plotters' order: the mesh, the axes
   // with their ticks, the lines, the points.
-  function drawMiddle(chart, data, xs, ys) {
-    var g = chart.geometry, X0 = g.x_pixels[0], X1 = g.x_pixels[1], B = g.y_pixels[0], T = g.y_pixels[1];
+  function drawMiddle(g, px, xs, ys, colors) {
+    var X0 = g.x_pixels[0], X1 = g.x_pixels[1], B = g.y_pixels[0], T = g.y_pixels[1];
     var mx = function (v) { return map(v, xs[0], xs[1], X0, X1); };
     var my = function (v) { return map(v, ys[0], ys[1], B, T); };
     var xk = keyPoints(xs[0], xs[1], 6), yk = keyPoints(ys[0], ys[1], 6), out = [];
@@ -303,14 +349,12 @@
       label(out, x, B + 11, "0.76em", "middle", tick(v));
       path(out, "#555555", "1", x + "," + (B + 1) + " " + x + "," + (B + 6) + " ");
     });
-    data.values.forEach(function (column, k) {
-      var pts = straighten(data.inputs.map(function (x, i) { return [x, column[i]]; }), ys[1] - ys[0]);
-      path(out, chart.colors[k], "3", pts.map(function (p) { return mx(p[0]) + "," + my(p[1]) + " "; }).join(""));
+    px.lines.forEach(function (pts, k) {
+      path(out, colors[k], "3", pts.map(function (p) { return p[0] + "," + p[1] + " "; }).join(""));
     });
-    chart.points.forEach(function (p) {
-      if (p[0] >= xs[0] && p[0] <= xs[1]) {
-        out.push(["circle", [["cx", mx(p[0])], ["cy", my(p[1])], ["r", "5"], ["opacity", "1"], ["fill", "#222222"], ["stroke", "none"], ["stroke-width", "1"]]]);
-      }
+    // Points are rings (src/figure/chart.rs `point_style`): the curve under them stays visible.
+    px.dots.forEach(function (d) {
+      out.push(["circle", [["cx", d[0]], ["cy", d[1]], ["r", "5"], ["fill", "none"], ["stroke", "#222222"], ["stroke-width", "2"]]]);
     });
     return out;
   }
@@ -341,34 +385,46 @@
   }
 
   // ---- The lesson's charts ---------------------------------------------------------------------
+  // A chart is drawn on two canvases (src/figure/chart.rs): the column one for desktops and
+  // the phone one, each an <svg> of the figure (a view). The style sheet shows one; the other is
+  // drawn when it comes into view (`phoneMedia` changes).
+  var phoneMedia = window.matchMedia("(max-width: 35em)");
+  function shown(view) { return view.phone === phoneMedia.matches; }
   var charts = M.charts.map(function (c) {
-    var svg = document.querySelector("#figure-" + CSS.escape(c.id) + " > svg");
-    if (!svg) return null;
-    var nodes = Array.prototype.slice.call(svg.childNodes), headCount = 0;
-    while (headCount < nodes.length && nodes[headCount].nodeName !== "line") headCount++;
-    // The legend: from its background (the rect drawn at 0.85 opacity) to the end.
-    var legendAt0 = c.geometry.legend ? nodes.findIndex(function (n) { return n.nodeName === "rect" && n.getAttribute("opacity") === "0.85"; }) : -1;
-    var legend = legendAt0 >= 0 ? nodes.slice(legendAt0).filter(function (n) { return n.nodeType === 1; }).map(describeNode) : [];
-    var link = svg.parentNode.querySelector('a.nn-data[href^="data:"]');
+    var figure = document.getElementById("figure-" + c.id);
+    if (!figure) return null;
+    var link = figure.querySelector('a.nn-data[href^="data:"]');
     var csv = link ? decodeURIComponent(link.getAttribute("href").slice(link.getAttribute("href").indexOf(",") + 1)) : "";
-    return {
-      model: c, svg: svg, link: link, csvHeader: csv.slice(0, csv.indexOf("\n") + 1),
-      headCount: headCount, desc: svg.querySelector("desc"), legend: legend,
-      box: legendAt0 >= 0 ? [+nodes[legendAt0].getAttribute("width"), +nodes[legendAt0].getAttribute("height")] : null,
-    };
+    var fig = { model: c, link: link, csvHeader: csv.slice(0, csv.indexOf("\n") + 1), views: [] };
+    [[c.geometry, "svg.nn-column", false], [c.phone, "svg.nn-phone", true]].forEach(function (v) {
+      var svg = figure.querySelector(":scope > " + v[1]);
+      if (!svg) return;
+      var nodes = Array.prototype.slice.call(svg.childNodes), headCount = 0;
+      while (headCount < nodes.length && nodes[headCount].nodeName !== "line") headCount++;
+      // The legend: from its background (the rect drawn at 0.85 opacity) to the end.
+      var legendAt0 = v[0].legend ? nodes.findIndex(function (n) { return n.nodeName === "rect" && n.getAttribute("opacity") === "0.85"; }) : -1;
+      fig.views.push({
+        fig: fig, geometry: v[0], svg: svg, phone: v[2], headCount: headCount, desc: svg.querySelector("desc"),
+        legend: legendAt0 >= 0 ? nodes.slice(legendAt0).filter(function (n) { return n.nodeType === 1; }).map(describeNode) : [],
+        box: legendAt0 >= 0 ? [+nodes[legendAt0].getAttribute("width"), +nodes[legendAt0].getAttribute("height")] : null,
+      });
+    });
+    return fig.views.length ? fig : null;
   }).filter(Boolean);
+  var views = [];
+  charts.forEach(function (fig) { views = views.concat(fig.views); });
 
   // A chart's CSV is written when its data link is about to be used (hovered, focused, touched):
   // not on every step.
-  function linkData(ch) {
-    if (!ch.link || !ch.csvStale || !ch.layout) return;
-    ch.csvStale = false;
-    ch.link.setAttribute("href", "data:text/csv;charset=utf-8," + dataUri(ch.csvHeader + csvRows(ch.layout.data, ch.model.points)));
+  function linkData(fig) {
+    if (!fig.link || !fig.csvStale || !fig.layout) return;
+    fig.csvStale = false;
+    fig.link.setAttribute("href", "data:text/csv;charset=utf-8," + dataUri(fig.csvHeader + csvRows(fig.layout.data, fig.model.points)));
   }
-  charts.forEach(function (ch) {
-    if (!ch.link) return;
+  charts.forEach(function (fig) {
+    if (!fig.link) return;
     ["pointerdown", "pointerenter", "focus", "touchstart"].forEach(function (e) {
-      ch.link.addEventListener(e, function () { linkData(ch); });
+      fig.link.addEventListener(e, function () { linkData(fig); });
     });
   });
 
@@ -391,8 +447,10 @@
     return { inputs: d.inputs, columns: out };
   }
 
-  function layout(ch, P, xs, common) {
-    var c = ch.model, data = common && piecewise
+  // A chart's data and ranges for parameters P (`xs`: the lesson's sample inputs), or null when
+  // a value is not finite or too large to draw (the drawing is then left as it was).
+  function layout(fig, P, xs, common) {
+    var c = fig.model, data = common && piecewise
       ? { inputs: common.inputs, values: c.signals.map(function (s) { return common.columns[s.join()]; }) }
       : sample(P, xs, c.signals, 0);
     if (!piecewise) {
@@ -403,29 +461,43 @@
     var ys = yRange(data.values, c.points);
     if (bad || Math.abs(ys[0]) > MAX_VALUE || Math.abs(ys[1]) > MAX_VALUE) return null;
     var pad = 0.05 * (ys[1] - ys[0]), xpad = 0.02 * (M.input.to - M.input.from);
-    return { data: data, xr: [M.input.from - xpad, M.input.to + xpad], yr: [ys[0] - pad, ys[1] + pad] };
+    return { data: data, top: ys[1], xr: [M.input.from - xpad, M.input.to + xpad], yr: [ys[0] - pad, ys[1] + pad] };
   }
 
-  function drawChart(ch, P, xs, common) {
-    var c = ch.model, l = layout(ch, P, xs, common);
-    ch.layout = l;
-    ch.svg.closest("figure").classList.toggle("nn-stale", !l);
+  // Draw a figure for parameters P: its data, its description, the view on screen (the other
+  // is drawn when it is shown). Returns its data, or null.
+  function drawChart(fig, P, xs, common) {
+    var l = layout(fig, P, xs, common);
+    fig.layout = l;
+    fig.views[0].svg.closest("figure").classList.toggle("nn-stale", !l);
     if (!l) return null;
-    var legend = [];
-    if (ch.legend.length) {
-      var now = legendCorner(l.data, c.points, l.xr, l.yr), g = c.geometry;
-      var was = legendAt(g.legend, g, ch.box[0], ch.box[1]), at = legendAt(now, g, ch.box[0], ch.box[1]);
-      legend = shift(ch.legend, at[0] - was[0], at[1] - was[1]);
-    }
-    var desc = describe(c, l.data);
-    if (ch.desc && ch.desc.textContent !== desc) ch.desc.textContent = desc;
-    hideReadout(ch);
-    reconcile(ch.svg, ch.headCount, drawMiddle(c, l.data, l.xr, l.yr).concat(legend));
-    ch.csvStale = true;
-    // A focused chart's readout follows the new values.
-    if (ch.cursor !== undefined && document.activeElement === ch.svg) showReadout(ch, readoutAt(ch, ch.cursor));
+    var desc = describe(fig.model, l.data);
+    fig.views.forEach(function (view) {
+      if (view.desc && view.desc.textContent !== desc) view.desc.textContent = desc;
+      view.placed = null;
+      view.stale = true;
+      if (shown(view)) drawView(view);
+    });
+    fig.csvStale = true;
     return l.data;
   }
+  function drawView(view) {
+    var fig = view.fig, l = fig.layout;
+    view.stale = false;
+    if (!l) return;
+    var p = placedOf(view), legend = [];
+    if (view.legend.length) {
+      var g = view.geometry, was = legendAt(g.legend, g, view.box[0], view.box[1]), at = legendAt(p.corner, g, view.box[0], view.box[1]);
+      legend = shift(view.legend, at[0] - was[0], at[1] - was[1]);
+    }
+    hideReadout(view);
+    reconcile(view.svg, view.headCount, drawMiddle(view.geometry, p.px, l.xr, p.yr, fig.model.colors).concat(legend));
+    // A focused chart's readout follows the new values.
+    if (view.cursor !== undefined && document.activeElement === view.svg) showReadout(view, readoutAt(view, view.cursor));
+  }
+  phoneMedia.addEventListener("change", function () {
+    views.forEach(function (view) { if (view.stale && shown(view)) drawView(view); });
+  });
 
   // Make the children of `svg` from `start` on the drawn `nodes` (each followed by a "\n"),
   // changing only what differs: the title, description and style before `start` are left alone,
@@ -701,7 +773,7 @@
   var live, panel;
   function redraw() {
     var k = kinks(P), xs = sampleInputs(P, k), out = {}, common = piecewise ? shared(P, xs) : null;
-    charts.forEach(function (ch) { out[ch.model.id] = drawChart(ch, P, xs, common); });
+    charts.forEach(function (fig) { out[fig.model.id] = drawChart(fig, P, xs, common); });
     updateValues();
     updateTables(k);
     updateDiagrams();
@@ -814,32 +886,38 @@
   // cursor), snapping to a kink within 6 px -------------------------------------------------------
   // A chart's data and ranges for the current parameters: as last drawn, or (on a page not moved
   // yet) computed once.
-  function layoutOf(ch) {
-    if (!ch.layout) ch.layout = layout(ch, P, sampleInputs(P, kinks(P)));
-    return ch.layout;
+  function layoutOf(fig) {
+    if (!fig.layout) fig.layout = layout(fig, P, sampleInputs(P, kinks(P)));
+    return fig.layout;
+  }
+  // A view's value range and pixels for the current parameters.
+  function placedOf(view) {
+    var l = layoutOf(view.fig);
+    if (!view.placed && l) view.placed = place(view, l);
+    return view.placed;
   }
   function readoutAt(ch, x) {
-    var l = layoutOf(ch), g = ch.model.geometry;
+    var l = layoutOf(ch.fig), p = placedOf(ch), g = ch.geometry;
     if (!l) return null;
     var X0 = g.x_pixels[0], X1 = g.x_pixels[1];
     var toPx = function (v) { return X0 + (v - l.xr[0]) / (l.xr[1] - l.xr[0]) * (X1 - X0); };
     x = Math.min(M.input.to, Math.max(M.input.from, x));
     kinks(P).forEach(function (k) { if (Math.abs(toPx(k) - toPx(x)) <= 6) x = k; });
     var t = trace(P, x);
-    var ys = ch.model.signals.map(function (s) { return value(P, t, x, s); });
-    return { x: x, ys: ys, px: toPx(x), l: l };
+    var ys = ch.fig.model.signals.map(function (s) { return value(P, t, x, s); });
+    return { x: x, ys: ys, px: toPx(x), yr: p.yr };
   }
   function showReadout(ch, r) {
     hideReadout(ch);
     if (!r) return;
-    var g = ch.model.geometry, B = g.y_pixels[0], T = g.y_pixels[1];
-    var py = function (v) { return map(v, r.l.yr[0], r.l.yr[1], B, T); };
+    var g = ch.geometry, B = g.y_pixels[0], T = g.y_pixels[1];
+    var py = function (v) { return map(v, r.yr[0], r.yr[1], B, T); };
     var group = document.createElementNS(SVG_NS, "g");
     group.setAttribute("class", "nn-readout");
     var html = '<line x1="' + r.px + '" x2="' + r.px + '" y1="' + T + '" y2="' + B + '"/>';
     var words = [M.input.name + " " + formatNumber(r.x, M.precision)];
     r.ys.forEach(function (y, k) {
-      if (isFinite(y)) html += '<circle cx="' + r.px + '" cy="' + py(y) + '" r="4.5" fill="' + ch.model.colors[k] + '"/>';
+      if (isFinite(y)) html += '<circle cx="' + r.px + '" cy="' + py(y) + '" r="4.5" fill="' + ch.fig.model.colors[k] + '"/>';
       words.push(formatNumber(y, M.precision));
     });
     var label = ch.labels.map(function (name, k) { return name + " " + words[k + 1]; });
@@ -861,17 +939,17 @@
     if (old) old.remove();
   }
   function valueAtPointer(ch, event) {
-    var pt = ch.svg.createSVGPoint(), g = ch.model.geometry;
+    var pt = ch.svg.createSVGPoint(), g = ch.geometry;
     pt.x = event.clientX; pt.y = event.clientY;
     var p = pt.matrixTransform(ch.svg.getScreenCTM().inverse());
-    var l = layoutOf(ch);
+    var l = layoutOf(ch.fig);
     if (!l) return null;
     var xr = l.xr;
     return xr[0] + (p.x - g.x_pixels[0]) / (g.x_pixels[1] - g.x_pixels[0]) * (xr[1] - xr[0]);
   }
-  charts.forEach(function (ch) {
+  views.forEach(function (ch) {
     // Series names: the legend's labels, else the figure's signals.
-    ch.labels = ch.model.labels;
+    ch.labels = ch.fig.model.labels;
     ch.svg.setAttribute("tabindex", "0");
     ch.svg.addEventListener("pointermove", function (e) { showReadout(ch, readoutAt(ch, valueAtPointer(ch, e))); });
     ch.svg.addEventListener("pointerdown", function (e) { showReadout(ch, readoutAt(ch, valueAtPointer(ch, e))); });

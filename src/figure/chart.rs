@@ -10,15 +10,46 @@ use plotters::prelude::*;
 use plotters::style::FontStyle;
 
 use crate::lesson::Rgb;
+
+use super::svg::TEXT_DEFAULTS;
 use crate::text::{clean, escape};
 
-/// Figure size in CSS pixels (the SVG scales down on narrow screens).
-pub const WIDTH: u32 = 480;
-pub const HEIGHT: u32 = 320;
+/// A canvas a chart is drawn on: its size in CSS pixels, and its name in the page (the class
+/// of its `<svg>`, and the suffix of its ids). Each chart is drawn twice with the same text
+/// sizes: on the column canvas, which fills a desktop column (646 px), and on the phone canvas,
+/// which fills a phone's (273 px at 320 px, 343 px at 390 px). The page shows one of the two by
+/// the screen's width (`templates/style.css`), so that text never renders below 11 CSS pixels
+/// and never grows to twice its size on a desktop.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Canvas {
+    pub width: u32,
+    pub height: u32,
+    pub name: &'static str,
+}
+
+pub const COLUMN: Canvas = Canvas {
+    width: 640,
+    height: 380,
+    name: "column",
+};
+pub const PHONE: Canvas = Canvas {
+    width: 350,
+    height: 300,
+    name: "phone",
+};
+pub const CANVASES: [Canvas; 2] = [COLUMN, PHONE];
 /// The largest value a figure draws (beyond it, plotters' pixel arithmetic would overflow).
 pub const MAX_VALUE: f64 = 1e12;
-/// Approximate height of the plotting area, used to bound the sampling error to half a pixel.
-pub const PLOT_HEIGHT: f64 = 220.0;
+/// The plotting area's height on the tallest canvas, at most (the column canvas' is about 290
+/// pixels): the sampling error of smooth curves is bounded to half a pixel of it.
+pub const PLOT_HEIGHT: f64 = 300.0;
+
+/// Data points are rings of this radius (a curve through one stays visible), in [`point_style`].
+pub const POINT_RADIUS: u32 = 5;
+
+pub fn point_style() -> ShapeStyle {
+    RGBColor(0x22, 0x22, 0x22).stroke_width(2)
+}
 
 static FONT: &[u8] = include_bytes!("../font/DejaVuSans.ttf");
 static REGISTER_FONT: Once = Once::new();
@@ -36,6 +67,16 @@ pub struct Figure {
     /// Where a chart's values land on its drawing (`None` for a diagram or a training figure):
     /// what the page's script needs to draw it again for other parameters, exactly as here.
     pub chart: Option<ChartGeometry>,
+    /// A chart drawn again on the phone canvas (`None` for a diagram): the page shows it
+    /// instead of `svg` on narrow screens.
+    pub phone: Option<Drawing>,
+}
+
+/// A chart's drawing on one canvas, and where its values land on it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Drawing {
+    pub svg: String,
+    pub chart: ChartGeometry,
 }
 
 /// A chart's mapping from values to pixels, as plotters lays it out.
@@ -71,54 +112,6 @@ pub fn straighten(points: &[(f64, f64)], y_span: f64) -> Vec<(f64, f64)> {
         kept.push(p);
     }
     kept
-}
-
-/// The corner of the plot where the legend hides the fewest drawn points.
-pub fn legend_corner(
-    drawn: impl Iterator<Item = (f64, f64)>,
-    (x0, x1): (f64, f64),
-    (y0, y1): (f64, f64),
-) -> (SeriesLabelPosition, &'static str) {
-    let drawn: Vec<(f64, f64)> = drawn
-        .map(|(x, y)| ((x - x0) / (x1 - x0), (y - y0) / (y1 - y0)))
-        .collect();
-    // Candidate corners as (left, right, bottom, top) in unit coordinates, in order of preference;
-    // the name is what the page's script calls it.
-    let corners = [
-        (
-            SeriesLabelPosition::UpperRight,
-            "upper-right",
-            (0.55, 1.0, 0.7, 1.0),
-        ),
-        (
-            SeriesLabelPosition::UpperLeft,
-            "upper-left",
-            (0.0, 0.45, 0.7, 1.0),
-        ),
-        (
-            SeriesLabelPosition::LowerRight,
-            "lower-right",
-            (0.55, 1.0, 0.0, 0.3),
-        ),
-        (
-            SeriesLabelPosition::LowerLeft,
-            "lower-left",
-            (0.0, 0.45, 0.0, 0.3),
-        ),
-    ];
-    let hidden = |(l, r, b, t): (f64, f64, f64, f64)| {
-        drawn
-            .iter()
-            .filter(|(x, y)| *x >= l && *x <= r && *y >= b && *y <= t)
-            .count()
-    };
-    corners
-        .into_iter()
-        .min_by_key(|(_, _, area)| hidden(*area))
-        .map_or(
-            (SeriesLabelPosition::UpperRight, "upper-right"),
-            |(p, n, _)| (p, n),
-        )
 }
 
 /// A legend label padded for layout: the embedded font has no CJK glyphs, so plotters would
@@ -165,16 +158,6 @@ pub fn y_range<'a>(
     }
 }
 
-/// The figure's colours in dark mode: the SVG follows the reader's colour scheme by itself, so
-/// one drawing serves both themes. Every rule is scoped to `.nn-chart`: figures are inlined into
-/// the page, where an unscoped rule would reach every SVG of it.
-const DARK_STYLE: &str = "<style>@media (prefers-color-scheme: dark) {\
-.nn-chart rect[fill=\"#FFFFFF\"] { fill: #0d1117; } .nn-chart text { fill: #e6edf3; } \
-.nn-chart [stroke=\"#E4E4E4\"] { stroke: #30363d; } .nn-chart [stroke=\"#555555\"] { stroke: #8b949e; } \
-.nn-chart [stroke=\"#BBBBBB\"] { stroke: #484f58; } .nn-chart [fill=\"#222222\"] { fill: #e6edf3; } \
-.nn-chart [stroke=\"#1F77B4\"] { stroke: #4aa3ff; } .nn-chart [stroke=\"#2CA02C\"] { stroke: #3fbf4f; } \
-.nn-chart [stroke=\"#000000\"] { stroke: #e6edf3; } }</style>\n";
-
 /// The opening of a figure's or diagram's SVG: its class (`nn-chart` or `nn-diagram`, which
 /// scopes its style), `role="img"`, and a `<title>` and `<desc>` whose ids carry the figure's id,
 /// so that several drawings inlined into one page never share an id.
@@ -189,25 +172,51 @@ pub fn svg_open(class: &str, id: &str, size: (u32, u32), title: &str, descriptio
 
 /// The ids a drawing with id `id` uses in a page (its figure, title and description): headings
 /// must not take them.
-pub fn page_ids(id: &str) -> [String; 3] {
+pub fn page_ids(id: &str) -> [String; 5] {
     [
         format!("figure-{id}"),
         format!("figure-{id}-title"),
         format!("figure-{id}-desc"),
+        format!("figure-{id}-{}-title", PHONE.name),
+        format!("figure-{id}-{}-desc", PHONE.name),
     ]
 }
 
-/// Replace the plain `<svg …>` opening plotters wrote with [`svg_open`]'s, and add the dark
-/// style.
-pub fn accessible(svg: &str, id: &str, title: &str, description: &str) -> String {
+/// Replace the plain `<svg …>` opening plotters wrote on `canvas` with [`svg_open`]'s. (Its
+/// colours in dark mode are the page's: `templates/style.css`, `.nn-chart`.) The column canvas' ids are the figure's (`figure-<id>-title`), the phone
+/// canvas' carry its name (`figure-<id>-phone-title`).
+pub fn accessible(svg: &str, canvas: Canvas, id: &str, title: &str, description: &str) -> String {
     let Some(close) = svg.find('>') else {
         return svg.to_string();
     };
-    format!(
-        "{}{DARK_STYLE}{}",
-        svg_open("nn-chart", id, (WIDTH, HEIGHT), title, description),
-        &svg[close + 1..].trim_start_matches('\n')
+    let class = format!("nn-chart nn-{}", canvas.name);
+    let id = if canvas == COLUMN {
+        id.to_string()
+    } else {
+        format!("{id}-{}", canvas.name)
+    };
+    // (The text style every text inherits, as plotters' opening had it.)
+    let open = svg_open(
+        &class,
+        &id,
+        (canvas.width, canvas.height),
+        title,
+        description,
     )
+    .replacen(" xmlns=", &format!("{TEXT_DEFAULTS} xmlns="), 1);
+    format!("{open}{}", &svg[close + 1..].trim_start_matches('\n'))
+}
+
+/// Where `chart`'s values land on its drawing; `legend` is filled in once it is placed.
+pub fn geometry<DB: DrawingBackend>(chart: &Chart2d<'_, DB>) -> ChartGeometry {
+    // plotters maps values to the area's first to last pixel, y upwards.
+    let (px, py) = chart.plotting_area().get_pixel_range();
+    ChartGeometry {
+        x_pixels: (px.start, px.end - 1),
+        y_pixels: (py.end - 1, py.start),
+        area: chart.plotting_area().dim_in_pixel(),
+        legend: None,
+    }
 }
 
 /// A chart of the input (or the steps) against values, as plotters draws it.

@@ -4,6 +4,7 @@
 mod chart;
 mod csv;
 mod describe;
+mod legend;
 mod sampled;
 mod svg;
 mod ticks;
@@ -18,11 +19,18 @@ use crate::network::{Network, Signal};
 
 use svg::SvgWriter;
 
-pub use chart::{page_ids, svg_open, ChartGeometry, Figure, HEIGHT, MAX_VALUE, PLOT_HEIGHT, WIDTH};
+pub use chart::{
+    page_ids, svg_open, Canvas, ChartGeometry, Drawing, Figure, CANVASES, COLUMN, MAX_VALUE, PHONE,
+    PLOT_HEIGHT,
+};
 pub use describe::{template as description_template, DescriptionTemplate};
 pub use sampled::{Data, Sampled};
 
-use chart::{accessible, axes, legend_corner, measured, register_font, rgb, straighten, y_range};
+use chart::{
+    accessible, axes, geometry, measured, point_style, register_font, rgb, straighten, y_range,
+    POINT_RADIUS,
+};
+use legend::{Legend, Marks};
 pub use training::draw_training;
 
 /// Sample, draw and describe one figure; its description is in language `lang`.
@@ -74,83 +82,71 @@ pub fn draw_sampled(
     let pad = 0.05 * (hi - lo);
     let (x0, x1) = (network.input.from, network.input.to);
     let xpad = 0.02 * (x1 - x0);
-    let mut svg = String::new();
-    let chart = plot(
-        &mut svg,
-        spec,
-        data,
-        (x0 - xpad, x1 + xpad),
-        (lo - pad, hi + pad),
-    )
-    .map_err(|e| Diagnostic::new(format!("figure `{}` could not be drawn: {e}", spec.id)))?;
+    let (xs, ys) = ((x0 - xpad, x1 + xpad), (lo - pad, hi + pad));
     let description = describe::describe(spec, network, data, lang);
     let title = if spec.title.is_empty() {
         i18n::text(lang, "figure")
     } else {
         spec.title.as_str()
     };
+    let draw = |canvas: Canvas| {
+        let (svg, chart) = legend::fitted(ys, hi, |svg, ys, force| {
+            plot(svg, spec, data, (xs, ys), canvas, force)
+        })
+        .map_err(|e| Diagnostic::new(format!("figure `{}` could not be drawn: {e}", spec.id)))?;
+        let svg = accessible(&svg, canvas, &spec.id, title, &description);
+        Ok::<_, Diagnostic>(Drawing { svg, chart })
+    };
+    let (column, phone) = (draw(COLUMN)?, draw(PHONE)?);
     Ok(Figure {
         id: spec.id.clone(),
-        svg: accessible(&svg, &spec.id, title, &description),
+        svg: column.svg,
         csv: csv::csv(spec, network, data),
         description,
-        width: WIDTH,
-        height: HEIGHT,
-        chart: Some(chart),
+        width: COLUMN.width,
+        height: COLUMN.height,
+        chart: Some(column.chart),
+        phone: Some(phone),
     })
 }
 
 /// A chart of the input against values, as plotters draws it.
 type Chart<'a, DB> = chart::Chart2d<'a, DB>;
 
-/// Draw the chart into `svg` over the input range `xs` and the value range `ys`: axes, one
-/// line per series, the data points, and a legend if anything is labelled. Returns where values
-/// land on the drawing.
+/// Draw the chart into `svg` on `canvas` over the input range and value range `(xs, ys)`:
+/// axes, one line per series, the data points, and a legend if anything is labelled (in a free
+/// corner, or with `force` in any). Returns where values land on the drawing.
 fn plot(
     svg: &mut String,
     spec: &FigureSpec,
     data: &Data,
-    xs: (f64, f64),
-    ys: (f64, f64),
-) -> Result<ChartGeometry, String> {
-    let root = SvgWriter::new(svg, (WIDTH, HEIGHT)).into_drawing_area();
+    (xs, ys): ((f64, f64), (f64, f64)),
+    canvas: Canvas,
+    force: bool,
+) -> Result<(ChartGeometry, Legend), String> {
+    let root = SvgWriter::new(svg, (canvas.width, canvas.height)).into_drawing_area();
     let labels = (spec.x_label.as_str(), spec.y_label.as_str());
     let mut chart = axes(&root, &spec.title, labels, xs, ys)?;
-    // plotters maps values to the area's first to last pixel, y upwards.
-    let (px, py) = chart.plotting_area().get_pixel_range();
-    let mut geometry = ChartGeometry {
-        x_pixels: (px.start, px.end - 1),
-        y_pixels: (py.end - 1, py.start),
-        area: chart.plotting_area().dim_in_pixel(),
-        legend: None,
-    };
-    let lines_labelled = lines(&mut chart, spec, data, ys.1 - ys.0)?;
-    let points_labelled = points(&mut chart, spec, xs)?;
-    if lines_labelled || points_labelled {
-        let (corner, name) =
-            legend_corner(data.points().chain(spec.points.iter().copied()), xs, ys);
-        geometry.legend = Some(name);
-        chart
-            .configure_series_labels()
-            .position(corner)
-            .background_style(WHITE.mix(0.85))
-            .border_style(RGBColor(0xbb, 0xbb, 0xbb))
-            .label_font(("sans-serif", 17))
-            .draw()
-            .map_err(|e| e.to_string())?;
+    let mut geometry = geometry(&chart);
+    let mut marks = Marks::default();
+    lines(&mut chart, spec, data, ys.1 - ys.0, &mut marks)?;
+    points(&mut chart, spec, xs, &mut marks)?;
+    let legend = legend::draw(&mut chart, &geometry, &marks, force)?;
+    if let Legend::Placed(corner) = legend {
+        geometry.legend = corner;
     }
     root.present().map_err(|e| e.to_string())?;
-    Ok(geometry)
+    Ok((geometry, legend))
 }
 
-/// One line per series, in its colour; returns whether any has a label for the legend.
+/// One line per series, in its colour, recorded in `marks` with its legend label if any.
 fn lines<DB: DrawingBackend>(
     chart: &mut Chart<'_, DB>,
     spec: &FigureSpec,
     data: &Data,
     y_span: f64,
-) -> Result<bool, String> {
-    let mut labelled = false;
+    marks: &mut Marks,
+) -> Result<(), String> {
     for (s, series) in spec.series.iter().enumerate() {
         let color = rgb(series.color);
         let points: Vec<(f64, f64)> = data
@@ -159,42 +155,54 @@ fn lines<DB: DrawingBackend>(
             .copied()
             .zip(data.columns[s].iter().copied())
             .collect();
-        let line = LineSeries::new(straighten(&points, y_span), color.stroke_width(3));
+        let points = straighten(&points, y_span);
+        marks.line(chart, &points);
+        let line = LineSeries::new(points, color.stroke_width(3));
         let drawn = chart.draw_series(line).map_err(|e| e.to_string())?;
         if let Some(label) = &series.label {
-            labelled = true;
-            drawn.label(measured(label)).legend(move |(x, y)| {
+            let label = measured(label);
+            marks.label(&label);
+            drawn.label(label).legend(move |(x, y)| {
                 PathElement::new(vec![(x, y), (x + 22, y)], color.stroke_width(3))
             });
         }
     }
-    Ok(labelled)
+    Ok(())
 }
 
-/// The figure's data points within the drawn input range `xs`; returns whether they have a
-/// label for the legend.
+/// The figure's data points within the drawn input range `xs`, recorded in `marks` with their
+/// legend label if any. They are rings, so that a curve through a point stays visible.
 fn points<DB: DrawingBackend>(
     chart: &mut Chart<'_, DB>,
     spec: &FigureSpec,
     xs: (f64, f64),
-) -> Result<bool, String> {
+    marks: &mut Marks,
+) -> Result<(), String> {
     if spec.points.is_empty() {
-        return Ok(false);
+        return Ok(());
     }
-    let color = RGBColor(0x22, 0x22, 0x22);
+    let inside: Vec<(f64, f64)> = spec
+        .points
+        .iter()
+        .copied()
+        .filter(|(x, _)| *x >= xs.0 && *x <= xs.1)
+        .collect();
+    for &p in &inside {
+        marks.dot(chart, p, POINT_RADIUS);
+    }
     let drawn = chart
         .draw_series(
-            spec.points
-                .iter()
-                .filter(|(x, _)| *x >= xs.0 && *x <= xs.1)
-                .map(|&(x, y)| Circle::new((x, y), 5, color.filled())),
+            inside
+                .into_iter()
+                .map(|p| Circle::new(p, POINT_RADIUS, point_style())),
         )
         .map_err(|e| e.to_string())?;
-    let Some(label) = &spec.points_label else {
-        return Ok(false);
-    };
-    drawn
-        .label(measured(label))
-        .legend(move |(x, y)| Circle::new((x + 11, y), 5, color.filled()));
-    Ok(true)
+    if let Some(label) = &spec.points_label {
+        let label = measured(label);
+        marks.label(&label);
+        drawn
+            .label(label)
+            .legend(|(x, y)| Circle::new((x + 11, y), POINT_RADIUS, point_style()));
+    }
+    Ok(())
 }

@@ -71,11 +71,3 @@ pub struct Data<'a> {
     /// The inputs, then each column.
     pub(super) text: Vec<&'a Written>,
 }
-
-impl Data<'_> {
-    pub(super) fn points(&self) -> impl Iterator<Item = (f64, f64)> + '_ {
-        self.columns
-            .iter()
-            .flat_map(|c| self.inputs.iter().copied().zip(c.iter().copied()))
-    }
-}

@@ -1,7 +1,10 @@
-//! A plotters drawing backend that writes SVG text, byte for byte what plotters' own
-//! `SVGBackend` writes for the same drawing, without its per-attribute allocations (it formats
-//! every number and colour into a new `String`; here everything goes straight into the output).
-//! Figures spend most of their time in the backend, so this is where it pays to be lean.
+//! A plotters drawing backend that writes SVG text: what plotters' own `SVGBackend` writes for
+//! the same drawing, less what only repeats SVG's defaults (`opacity="1"`, `stroke-width="1"`,
+//! a text's black `fill`) and with font sizes to two decimals, and without its per-attribute
+//! allocations (it formats every number and colour into a new `String`; here everything goes
+//! straight into the output). Each chart is drawn on two canvases and inlined into its page, so
+//! the bytes count; and figures spend most of their time in the backend, so this is where it
+//! pays to be lean. The page's script writes the same (`templates/explore.js`).
 
 use std::fmt::Write as _;
 
@@ -12,6 +15,13 @@ use plotters_backend::{
 };
 
 use crate::text::push_number;
+
+/// The text style every text of a drawing inherits from its `<svg>` element (a text with
+/// another family or size says so): the tick labels' and legends' (plotters' 18, written
+/// `18 / 1.24`).
+pub const TEXT_DEFAULTS: &str = " font-family=\"sans-serif\" font-size=\"14.52\"";
+const DEFAULT_FAMILY: &str = "sans-serif";
+const DEFAULT_SIZE: f64 = 14.52;
 
 /// Writes an SVG document into a `String`.
 pub struct SvgWriter<'a> {
@@ -25,7 +35,7 @@ impl<'a> SvgWriter<'a> {
     pub fn new(out: &'a mut String, size: (u32, u32)) -> SvgWriter<'a> {
         let _ = writeln!(
             out,
-            "<svg width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" xmlns=\"http://www.w3.org/2000/svg\">",
+            "<svg width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\"{TEXT_DEFAULTS} xmlns=\"http://www.w3.org/2000/svg\">",
             size.0, size.1
         );
         SvgWriter {
@@ -57,7 +67,11 @@ impl<'a> SvgWriter<'a> {
         self.out.push('"');
     }
 
+    /// ` opacity="…"`, unless it is 1 (SVG's default).
     fn opacity(&mut self, color: BackendColor) {
+        if color.alpha == 1.0 {
+            return;
+        }
         self.out.push_str(" opacity=\"");
         push_number(self.out, color.alpha);
         self.out.push('"');
@@ -74,6 +88,13 @@ impl<'a> SvgWriter<'a> {
             self.out.push(HEX[usize::from(c & 15)] as char);
         }
         self.out.push('"');
+    }
+
+    /// ` stroke-width="…"`, unless it is 1 (SVG's default).
+    fn stroke_width(&mut self, width: u32) {
+        if width != 1 {
+            self.attr_int("stroke-width", width);
+        }
     }
 
     fn points(&mut self, path: impl IntoIterator<Item = BackendCoord>) {
@@ -156,7 +177,7 @@ impl DrawingBackend for SvgWriter<'_> {
         self.out.push_str("<line");
         self.opacity(color);
         self.color("stroke", color);
-        self.attr_int("stroke-width", style.stroke_width());
+        self.stroke_width(style.stroke_width());
         self.attr_int("x1", from.0);
         self.attr_int("y1", from.1);
         self.attr_int("x2", to.0);
@@ -205,7 +226,7 @@ impl DrawingBackend for SvgWriter<'_> {
         self.out.push_str("<polyline fill=\"none\"");
         self.opacity(color);
         self.color("stroke", color);
-        self.attr_int("stroke-width", style.stroke_width());
+        self.stroke_width(style.stroke_width());
         self.points(path);
         self.out.push_str("/>\n");
         Ok(())
@@ -251,7 +272,7 @@ impl DrawingBackend for SvgWriter<'_> {
             self.out.push_str(" fill=\"none\"");
             self.color("stroke", color);
         }
-        self.attr_int("stroke-width", style.stroke_width());
+        self.stroke_width(style.stroke_width());
         self.out.push_str("/>\n");
         Ok(())
     }
@@ -280,12 +301,19 @@ impl DrawingBackend for SvgWriter<'_> {
             HPos::Right => " text-anchor=\"end\"",
             HPos::Center => " text-anchor=\"middle\"",
         });
-        self.attr("font-family", style.family().as_str());
-        self.out.push_str(" font-size=\"");
-        push_number(self.out, style.size() / 1.24);
-        self.out.push('"');
+        if style.family().as_str() != DEFAULT_FAMILY {
+            self.attr("font-family", style.family().as_str());
+        }
+        let size = (style.size() / 1.24 * 100.0).round() / 100.0;
+        if size != DEFAULT_SIZE {
+            self.out.push_str(" font-size=\"");
+            push_number(self.out, size);
+            self.out.push('"');
+        }
         self.opacity(color);
-        self.color("fill", color);
+        if (color.rgb, color.alpha) != ((0, 0, 0), 1.0) {
+            self.color("fill", color);
+        }
         match style.style() {
             FontStyle::Normal => {}
             FontStyle::Bold => self.out.push_str(" font-weight=\"bold\""),
@@ -306,9 +334,9 @@ impl DrawingBackend for SvgWriter<'_> {
             self.int(y);
             self.out.push_str(")\"");
         }
-        self.out.push_str(">\n");
+        self.out.push('>');
         escape_into(self.out, text);
-        self.out.push_str("\n</text>\n");
+        self.out.push_str("</text>\n");
         Ok(())
     }
 }
@@ -384,13 +412,56 @@ mod tests {
         root.present().unwrap();
     }
 
+    /// plotters' SVG less SVG's defaults and the text style its `<svg>` element gives, its font
+    /// sizes to two decimals, texts on one line.
+    fn without_defaults(svg: &str) -> String {
+        let svg = svg.replacen(" xmlns=", &format!("{} xmlns=", super::TEXT_DEFAULTS), 1);
+        // A text's element, content and end on one line.
+        let mut lines: Vec<String> = Vec::new();
+        let mut text = false;
+        for line in svg.lines() {
+            match lines.last_mut() {
+                Some(last) if text => last.push_str(line),
+                _ => lines.push(line.to_string()),
+            }
+            text = lines
+                .last()
+                .is_some_and(|l| l.starts_with("<text") && !l.ends_with("</text>"));
+        }
+        let mut out = String::new();
+        for line in &lines {
+            let mut line = line
+                .replace(" opacity=\"1\"", "")
+                .replace(" stroke-width=\"1\"", "");
+            if line.starts_with("<text") {
+                line = line.replace(" fill=\"#000000\"", "");
+            }
+            if let Some(at) = line.find(" font-size=\"") {
+                let rest = &line[at + 12..];
+                let end = rest.find('"').unwrap();
+                let size: f64 = rest[..end].parse().unwrap();
+                let rounded = ((size * 100.0).round() / 100.0).to_string();
+                line = format!("{}{rounded}{}", &line[..at + 12], &rest[end..]);
+            }
+            if line.starts_with("<text") {
+                line = line
+                    .replace(" font-family=\"sans-serif\"", "")
+                    .replace(" font-size=\"14.52\"", "");
+            }
+            out.push_str(&line);
+            out.push('\n');
+        }
+        out
+    }
+
     #[test]
-    fn writes_what_plotters_svg_backend_writes() {
+    fn writes_what_plotters_svg_backend_writes_less_the_defaults() {
         let mut ours = String::new();
         scene(SvgWriter::new(&mut ours, (480, 320)).into_drawing_area());
         let mut theirs = String::new();
         scene(SVGBackend::with_string(&mut theirs, (480, 320)).into_drawing_area());
         assert!(ours.contains("<polygon") && ours.contains("rotate(270"));
-        assert_eq!(ours, theirs);
+        assert!(theirs.contains(" opacity=\"1\"") && !ours.contains(" opacity=\"1\""));
+        assert_eq!(ours, without_defaults(&theirs));
     }
 }

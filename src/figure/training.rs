@@ -12,10 +12,12 @@ use crate::network::train;
 use crate::text::push_number;
 
 use super::chart::{
-    accessible, axes, legend_corner, measured, register_font, rgb, straighten, y_range, Chart2d,
-    Figure, HEIGHT, MAX_VALUE, PLOT_HEIGHT, WIDTH,
+    accessible, axes, geometry, measured, point_style, register_font, rgb, straighten, y_range,
+    Canvas, Chart2d, ChartGeometry, Drawing, Figure, COLUMN, MAX_VALUE, PHONE, PLOT_HEIGHT,
+    POINT_RADIUS,
 };
 use super::describe::line_name;
+use super::legend::{self, Legend, Marks};
 use super::svg::SvgWriter;
 use super::ticks::tick_label;
 
@@ -91,24 +93,34 @@ pub fn draw_training(
     let xpad = 0.02 * (x1 - x0);
     let xs = (x0 - xpad, x1 + xpad);
     let yr = (lo - pad, hi + pad);
-    let mut svg = String::new();
-    plot(&mut svg, spec, &chart, xs, yr)
-        .map_err(|e| Diagnostic::new(format!("figure `{}` could not be drawn: {e}", spec.id)))?;
     let description = describe(&chart, lang);
     let title = if spec.title.is_empty() {
         i18n::text(lang, "figure")
     } else {
         spec.title.as_str()
     };
+    let draw = |canvas: Canvas| {
+        let (svg, geometry) = legend::fitted(yr, hi, |svg, ys, force| {
+            plot(svg, spec, &chart, (xs, ys), canvas, force)
+        })
+        .map_err(|e| Diagnostic::new(format!("figure `{}` could not be drawn: {e}", spec.id)))?;
+        let svg = accessible(&svg, canvas, &spec.id, title, &description);
+        Ok::<_, Diagnostic>(Drawing {
+            svg,
+            chart: geometry,
+        })
+    };
+    let (column, phone) = (draw(COLUMN)?, draw(PHONE)?);
     Ok(Figure {
         id: spec.id.clone(),
-        svg: accessible(&svg, &spec.id, title, &description),
+        svg: column.svg,
         csv: csv(&chart),
         description,
-        width: WIDTH,
-        height: HEIGHT,
+        width: COLUMN.width,
+        height: COLUMN.height,
         // Training figures are static: the page's script does not train again.
         chart: None,
+        phone: Some(phone),
     })
 }
 
@@ -312,52 +324,51 @@ fn output(
     Ok(())
 }
 
-/// Draw the chart into `svg` over the ranges `xs` and `ys`.
+/// Draw the chart into `svg` on `canvas` over the ranges `(xs, ys)`, its legend in a free
+/// corner (with `force`, in any). Returns where values land on the drawing.
 fn plot(
     svg: &mut String,
     spec: &TrainingFigureSpec,
     chart: &Chart,
-    xs: (f64, f64),
-    ys: (f64, f64),
-) -> Result<(), String> {
+    (xs, ys): ((f64, f64), (f64, f64)),
+    canvas: Canvas,
+    force: bool,
+) -> Result<(ChartGeometry, Legend), String> {
     let e = |e: &dyn std::fmt::Display| e.to_string();
-    let root = SvgWriter::new(svg, (WIDTH, HEIGHT)).into_drawing_area();
+    let root = SvgWriter::new(svg, (canvas.width, canvas.height)).into_drawing_area();
     let labels = (chart.x_label.as_str(), chart.y_label.as_str());
     let mut ctx = axes(&root, &spec.title, labels, xs, ys)?;
-    let labelled = marks(&mut ctx, chart, ys.1 - ys.0)?;
-    if labelled {
-        let drawn = chart
-            .curves
-            .iter()
-            .flat_map(|c| c.points.iter().copied())
-            .chain(chart.points.iter().copied());
-        ctx.configure_series_labels()
-            .position(legend_corner(drawn, xs, ys).0)
-            .background_style(WHITE.mix(0.85))
-            .border_style(RGBColor(0xbb, 0xbb, 0xbb))
-            .label_font(("sans-serif", 17))
-            .draw()
-            .map_err(|x| e(&x))?;
+    let mut geometry = geometry(&ctx);
+    let mut drawn = Marks::default();
+    marks(&mut ctx, chart, ys.1 - ys.0, &mut drawn)?;
+    let legend = legend::draw(&mut ctx, &geometry, &drawn, force)?;
+    if let Legend::Placed(corner) = legend {
+        geometry.legend = corner;
     }
-    root.present().map_err(|x| e(&x))
+    root.present().map_err(|x| e(&x))?;
+    Ok((geometry, legend))
 }
 
 /// The curves (with a dot per step when there are few), the tangents with their points, and
-/// the data points; returns whether anything has a legend label.
+/// the data points, recorded in `drawn` with their legend labels.
 fn marks<DB: DrawingBackend>(
     ctx: &mut Chart2d<'_, DB>,
     chart: &Chart,
     y_span: f64,
-) -> Result<bool, String> {
+    drawn: &mut Marks,
+) -> Result<(), String> {
     let e = |e: &dyn std::fmt::Display| e.to_string();
-    let mut labelled = false;
     for curve in &chart.curves {
         let color = rgb(curve.color);
-        let line = LineSeries::new(straighten(&curve.points, y_span), color.stroke_width(3));
-        let drawn = ctx.draw_series(line).map_err(|x| e(&x))?;
+        let points = straighten(&curve.points, y_span);
+        drawn.line(ctx, &points);
+        let line = ctx
+            .draw_series(LineSeries::new(points, color.stroke_width(3)))
+            .map_err(|x| e(&x))?;
         if curve.legend {
-            labelled = true;
-            drawn.label(measured(&curve.name)).legend(move |(x, y)| {
+            let name = measured(&curve.name);
+            drawn.label(&name);
+            line.label(name).legend(move |(x, y)| {
                 PathElement::new(vec![(x, y), (x + 22, y)], color.stroke_width(3))
             });
         }
@@ -365,6 +376,9 @@ fn marks<DB: DrawingBackend>(
         if chart.x_range == (0.0, curve.points.len().saturating_sub(1) as f64)
             && curve.points.len() <= 40
         {
+            for &p in &curve.points {
+                drawn.dot(ctx, p, 3);
+            }
             ctx.draw_series(
                 curve
                     .points
@@ -376,29 +390,33 @@ fn marks<DB: DrawingBackend>(
     }
     let tangent = rgb(Rgb::NAMED[3].1);
     for &(a, b, at) in &chart.tangents {
+        drawn.line(ctx, &[a, b]);
+        drawn.dot(ctx, at, 5);
         ctx.draw_series(LineSeries::new([a, b], tangent.stroke_width(2)))
             .map_err(|x| e(&x))?;
         ctx.draw_series([Circle::new(at, 5, tangent.filled())])
             .map_err(|x| e(&x))?;
     }
-    let dark = RGBColor(0x22, 0x22, 0x22);
     if !chart.points.is_empty() {
-        let drawn = ctx
+        for &p in &chart.points {
+            drawn.dot(ctx, p, POINT_RADIUS);
+        }
+        let dots = ctx
             .draw_series(
                 chart
                     .points
                     .iter()
-                    .map(|&p| Circle::new(p, 5, dark.filled())),
+                    .map(|&p| Circle::new(p, POINT_RADIUS, point_style())),
             )
             .map_err(|x| e(&x))?;
         if let Some(label) = &chart.points_label {
-            labelled = true;
-            drawn
-                .label(measured(label))
-                .legend(move |(x, y)| Circle::new((x + 11, y), 5, dark.filled()));
+            let label = measured(label);
+            drawn.label(&label);
+            dots.label(label)
+                .legend(|(x, y)| Circle::new((x + 11, y), POINT_RADIUS, point_style()));
         }
     }
-    Ok(labelled)
+    Ok(())
 }
 
 /// The chart in words: the axes, each curve's range, the data points and the tangents.

@@ -76,10 +76,12 @@ pub fn figure_html(
         )
     };
     // The drawing is inlined: its text can be styled by the page, and no file is created for it.
+    // A chart's phone drawing follows; the style sheet shows one of the two by the screen's width.
+    let phone = figure.phone.as_ref().map_or("", |p| p.svg.as_str());
     let mut s = String::new();
     let _ = write!(
         s,
-        "<figure class=\"nn-figure\" id=\"figure-{id}\">\n{svg}<figcaption>{caption}{data}</figcaption>\n</figure>\n",
+        "<figure class=\"nn-figure\" id=\"figure-{id}\">\n{svg}{phone}<figcaption>{caption}{data}</figcaption>\n</figure>\n",
         id = figure.id,
         svg = figure.svg,
     );

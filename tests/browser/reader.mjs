@@ -20,6 +20,8 @@
 //   labels       no table header is a raw signal name (`top.linear`); Chinese pages name
 //                nodes in Chinese in diagrams and the parameters table
 //   source       a lesson's source is a link right under its title (the ReLU lesson's on Dev.to)
+//   figure text  every text of a shown chart renders at 11 CSS px or more (its font size times
+//                the drawing's scale); at 1100 px and wider a chart fills its figure's width
 // and the 404 pages, one per language: opened from disk (with and without JavaScript) and served
 // for missing addresses at an unknown depth under a sub-path, each is styled, in its language,
 // and every link of it works. The closing line is "reader: N passed, M failed".
@@ -187,7 +189,24 @@ async function scrollCues(page, scratch, name) {
 
 function facts() {
   const main = document.querySelector('main') || document.body;
-  const out = { cjk: [], headers: [], zhNames: [], source: null, params: [], maths: [] };
+  const out = { cjk: [], headers: [], zhNames: [], source: null, params: [], maths: [], chartText: [], chartWidths: [] };
+  // Each shown chart: its smallest text as rendered (font size times the drawing's scale), and
+  // its width against the figure's.
+  for (const svg of main.querySelectorAll('svg.nn-chart')) {
+    if (!svg.getClientRects().length) continue;
+    const id = svg.closest('figure').id;
+    let smallest = Infinity, what = '';
+    for (const t of svg.querySelectorAll('text')) {
+      if (t.closest('.nn-readout')) continue;
+      const m = t.getScreenCTM();
+      const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+      if (px < smallest) { smallest = px; what = t.textContent.trim(); }
+    }
+    out.chartText.push({ id, smallest, what });
+    const fig = svg.closest('figure'), cs = getComputedStyle(fig);
+    const inner = fig.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+    out.chartWidths.push({ id, width: svg.getBoundingClientRect().width, inner });
+  }
   // Lines of a block that hold a single character, a Han one.
   const blocks = main.querySelectorAll('th, td, p, li, h1, h2, h3, figcaption, dt, dd, .nav-title, .lead');
   for (const block of blocks) {
@@ -310,6 +329,9 @@ async function contents(page, name, withScript) {
 
 /** The fonts Chromium drew math with (DevTools protocol), and the text's size. */
 async function mathFonts(page, name) {
+  // Chinese words in a formula (`\text{步长}`) are drawn in a CJK font: a math font has no Han
+  // glyphs. They are left out.
+  await page.evaluate(() => document.querySelectorAll('math mtext').forEach((t) => { if (HAN_RE.test(t.textContent)) t.setAttribute('data-han', ''); }));
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('DOM.enable');
   await cdp.send('CSS.enable');
@@ -321,7 +343,7 @@ async function mathFonts(page, name) {
   const tableFonts = new Set();
   for (const id of plainCells.slice(0, 4)) for (const f of await fonts(id)) tableFonts.add(f.familyName);
   const bad = new Map();
-  for (const id of (await query('math :is(mi, mn, mo, mtext)')).slice(0, 400)) {
+  for (const id of (await query('math :is(mi, mn, mo, mtext):not([data-han])')).slice(0, 400)) {
     for (const f of await fonts(id)) {
       if (arithmetic.has(id)) {
         if (tableFonts.size && !tableFonts.has(f.familyName)) bad.set(`arithmetic in ${f.familyName}`, `a table's arithmetic is drawn in ${f.familyName}, its other cells in ${[...tableFonts].join(', ')}`);
@@ -448,6 +470,10 @@ async function main() {
       if (mode.width <= 390) {
         for (const p of f.params) if (p.scroll > p.width + 1) fail(name, 'parameters', `the parameters table needs sideways scrolling on a phone (${p.scroll} px in ${p.width} px)`);
       }
+      for (const c of f.chartText) if (c.smallest < 11) fail(name, 'figure text', `${c.id}: "${c.what}" renders at ${c.smallest.toFixed(1)} px (11 px at least)`);
+      if (mode.width >= 1100) {
+        for (const c of f.chartWidths) if (c.width < c.inner - 1) fail(name, 'figure width', `${c.id} is ${c.width.toFixed(0)} px wide in a ${c.inner.toFixed(0)} px figure`);
+      }
       for (const m of f.maths) {
         if (!m.inTable && Math.abs(m.size - m.parentSize) > 0.5) fail(name, 'math size', `"${m.text}" is ${m.size} px in ${m.parentSize} px text`);
       }
@@ -481,7 +507,7 @@ async function main() {
     for (const f of failures) console.log(`  ✗ ${f}`);
   }
   const failed = [...units.values()].filter(Boolean).length;
-  console.log(`\nreader (${((Date.now() - t0) / 1000).toFixed(1)} s): tables and formulas fit or show a scroll cue, the parameters table on phones, the math font, CJK lines, Copy buttons, the contents, labels, sources, 404 pages`);
+  console.log(`\nreader (${((Date.now() - t0) / 1000).toFixed(1)} s): tables and formulas fit or show a scroll cue, the parameters table on phones, the math font, CJK lines, Copy buttons, the contents, labels, sources, figure text and width, 404 pages`);
   console.log(`reader: ${units.size - failed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
 }

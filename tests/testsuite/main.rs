@@ -6,6 +6,7 @@
 //! | `numbers` | the network's values against independent ones (the article, by hand, StatQuest) |
 //! | `training` | loss, backpropagated gradient and gradient descent against StatQuest and finite differences |
 //! | `training_blocks` | the training blocks and placeholders in a lesson (StatQuest's numbers), series, every training mistake located and snapshotted |
+//! | `legends` | no legend covers a line or point (shipped and random figures, both canvases); points are rings |
 //! | `site` | the shipped site: pages, figures, CSV data, links, reproducible output |
 //! | `reader` | MathML, languages, descriptions, sitemap/404/Open Graph, diagrams, notebooks |
 //! | `pages` | per-language title and description, a 404 per language with links that work without a base URL, a lesson's source linked under its title |
@@ -37,6 +38,7 @@ mod support;
 
 // The shipped project and the library's numbers.
 mod labels;
+mod legends;
 mod numbers;
 mod pages;
 mod reader;
