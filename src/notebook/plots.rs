@@ -6,7 +6,9 @@ use std::fmt::Write as _;
 
 use crate::i18n;
 use crate::lesson::{FigureSpec, Rgb, Show, TrainingBlock, TrainingFigureSpec};
-use crate::network::Network;
+use crate::network::{Network, Signal};
+
+use crate::figure::PLOT_HEIGHT;
 
 use super::python::{comment, label, list, number, output_signal, string};
 
@@ -16,12 +18,8 @@ const POINTS: Rgb = Rgb(0x22, 0x22, 0x22);
 /// The code of a figure block, drawn with `net`, the network in effect where it is.
 pub fn figure(spec: &FigureSpec, net: &Network) -> String {
     let mut code = heading(&spec.id, &spec.title);
-    let kinks = net.kinks();
-    if kinks.is_empty() {
-        code.push_str("xs = sample_inputs()\n");
-    } else {
-        let _ = writeln!(code, "xs = sample_inputs({})  # and the kinks", list(kinks));
-    }
+    let signals: Vec<Signal> = spec.series.iter().map(|s| s.signal.clone()).collect();
+    let _ = writeln!(code, "xs = {}", inputs(net, &signals, &spec.points));
     code.push_str("signals = forward(xs, net_params)\nfig, ax = plt.subplots()\n");
     for s in &spec.series {
         let _ = write!(
@@ -44,6 +42,59 @@ pub fn figure(spec: &FigureSpec, net: &Network) -> String {
         labelled,
     );
     code
+}
+
+/// The inputs nnbook draws some signals at, as Python: `sample_inputs(...)` with the points
+/// it adds to the lesson's grid, the kinks (where a ReLU's input is zero) and, for a smooth
+/// network, the points where it refines a curve to half a pixel (as `figure::draw` samples,
+/// its y range including the data `points`).
+fn inputs(net: &Network, signals: &[Signal], points: &[(f64, f64)]) -> String {
+    let coarse = net.sample(signals, 0.0);
+    let samples = if net.is_piecewise_linear() {
+        coarse
+    } else {
+        let ys = coarse.values.iter().flatten().copied();
+        let (lo, hi) = y_range(ys.chain(points.iter().map(|p| p.1)));
+        net.sample(signals, 0.5 * (hi - lo) / PLOT_HEIGHT)
+    };
+    let input = &net.input;
+    let n = input.samples;
+    let grid: Vec<f64> = (0..n)
+        .map(|i| match i + 1 == n {
+            true => input.to,
+            false => input.from + (input.to - input.from) * (i as f64) / ((n - 1) as f64),
+        })
+        .collect();
+    let extra: Vec<f64> = samples
+        .inputs
+        .into_iter()
+        .filter(|x| !grid.contains(x))
+        .collect();
+    match (extra.is_empty(), net.is_piecewise_linear()) {
+        (true, _) => "sample_inputs()".to_string(),
+        (false, true) => format!("sample_inputs({})  # the kinks", list(extra)),
+        (false, false) => format!(
+            "sample_inputs({})  # where the curves bend most, as nnbook samples them",
+            list(extra)
+        ),
+    }
+}
+
+/// The range of some values (the finite ones), widened by 1 each way if they are all equal
+/// (as the figures' y range is).
+fn y_range(values: impl Iterator<Item = f64>) -> (f64, f64) {
+    let (lo, hi) = values
+        .filter(|v| v.is_finite())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        });
+    if !(lo.is_finite() && hi.is_finite()) {
+        (-1.0, 1.0)
+    } else if hi - lo <= f64::EPSILON * hi.abs().max(1.0) {
+        (lo - 1.0, hi + 1.0)
+    } else {
+        (lo, hi)
+    }
 }
 
 /// The comment that opens a figure's code.
@@ -255,12 +306,10 @@ fn output(code: &mut String, spec: &TrainingFigureSpec, t: &TrainingBlock, lang:
         let Some(net) = state_network(t, k) else {
             continue;
         };
-        let kinks = net.kinks();
-        let xs = if kinks.is_empty() {
-            "sample_inputs()".to_string()
-        } else {
-            format!("sample_inputs({})", list(kinks))
+        let Some(output) = net.signal(&output_signal(&net)) else {
+            continue;
         };
+        let xs = inputs(&net, &[output], &t.spec.data);
         let name = if k == 0 {
             i18n::text(lang, "at_start").to_string()
         } else {

@@ -105,10 +105,11 @@ pub fn helpers(net: &Network, training: bool) -> String {
     let input = &net.input;
     let _ = write!(
         code,
-        "\n\ndef sample_inputs(kinks=()):\n    \
+        "\n\ndef sample_inputs(extra=()):\n    \
          \"\"\"The inputs a figure is drawn at: {samples} evenly spaced from {from} to {to}, and the\n    \
-         kinks (where a ReLU's input is zero), so that no corner is cut off.\"\"\"\n    \
-         return np.union1d(np.linspace({from}, {to}, {samples}), kinks)\n",
+         extra ones nnbook samples: the kinks (where a ReLU's input is zero), so that no corner\n    \
+         is cut off, and more points where a smooth curve bends.\"\"\"\n    \
+         return np.union1d(np.linspace({from}, {to}, {samples}), extra)\n",
         from = number(input.from),
         to = number(input.to),
         samples = input.samples,
