@@ -85,7 +85,7 @@ def check_figure(fig_id, csv_text, ax):
 
 notebooks = [(pathlib.Path(site), path) for site in sys.argv[1:]
              for path in sorted(pathlib.Path(site).rglob("*.ipynb"))]
-assert len(notebooks) > len(sys.argv[1:]), "no notebooks were generated"
+assert len({site for site, _ in notebooks}) == len(sys.argv[1:]), "a site without notebooks"
 passed = failed = 0
 for site, path in notebooks:
     try:
