@@ -26,7 +26,8 @@ impl Book<'_> {
             (BlockKind::Figure(spec), Some(net)) => {
                 self.caption(&spec.title, &spec.caption, &spec.caption_span)?;
                 if !claimed && self.generated {
-                    self.code_with(&plots::figure(spec, net), &[&spec.id]);
+                    let csv = self.csv(&spec.id);
+                    self.code_with(&plots::figure(spec, net, csv), &[&spec.id]);
                 }
             }
             (BlockKind::TrainingFigure(spec), _) => {
@@ -34,7 +35,8 @@ impl Book<'_> {
                 if let (false, true, Some(t)) =
                     (claimed, self.generated, lesson.training(&spec.training))
                 {
-                    self.code_with(&plots::training_figure(spec, t, lang), &[&spec.id]);
+                    let code = plots::training_figure(spec, t, lang, self.csv(&spec.id));
+                    self.code_with(&code, &[&spec.id]);
                 }
             }
             (BlockKind::Diagram(spec), _) => {

@@ -167,7 +167,7 @@ struct Book<'a> {
     generated: bool,
 }
 
-impl Book<'_> {
+impl<'a> Book<'a> {
     /// A Markdown cell (empty Markdown is left out).
     fn markdown(&mut self, text: &str) {
         let text = text.trim();
@@ -188,6 +188,14 @@ impl Book<'_> {
             }
         }
         self.cells.push(cell);
+    }
+
+    /// The CSV of the drawn figure `id`, if it was drawn.
+    fn csv(&self, id: &str) -> Option<&'a str> {
+        self.figures
+            .iter()
+            .find(|f| f.id == id)
+            .map(|f| f.csv.as_str())
     }
 
     /// A figure's or diagram's title and caption: `*Title.* caption`.

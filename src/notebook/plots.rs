@@ -6,9 +6,7 @@ use std::fmt::Write as _;
 
 use crate::i18n;
 use crate::lesson::{FigureSpec, Rgb, Show, TrainingBlock, TrainingFigureSpec};
-use crate::network::{Network, Signal};
-
-use crate::figure::PLOT_HEIGHT;
+use crate::network::Network;
 
 use super::python::{comment, label, list, number, output_signal, string};
 
@@ -16,10 +14,9 @@ use super::python::{comment, label, list, number, output_signal, string};
 const POINTS: Rgb = Rgb(0x22, 0x22, 0x22);
 
 /// The code of a figure block, drawn with `net`, the network in effect where it is.
-pub fn figure(spec: &FigureSpec, net: &Network) -> String {
+pub fn figure(spec: &FigureSpec, net: &Network, csv: Option<&str>) -> String {
     let mut code = heading(&spec.id, &spec.title);
-    let signals: Vec<Signal> = spec.series.iter().map(|s| s.signal.clone()).collect();
-    let _ = writeln!(code, "xs = {}", inputs(net, &signals, &spec.points));
+    let _ = writeln!(code, "xs = {}", inputs(net, csv, 1));
     code.push_str("signals = forward(xs, net_params)\nfig, ax = plt.subplots()\n");
     for s in &spec.series {
         let _ = write!(
@@ -44,31 +41,32 @@ pub fn figure(spec: &FigureSpec, net: &Network) -> String {
     code
 }
 
-/// The inputs nnbook draws some signals at, as Python: `sample_inputs(...)` with the points
-/// it adds to the lesson's grid, the kinks (where a ReLU's input is zero) and, for a smooth
-/// network, the points where it refines a curve to half a pixel (as `figure::draw` samples,
-/// its y range including the data `points`).
-fn inputs(net: &Network, signals: &[Signal], points: &[(f64, f64)]) -> String {
-    let coarse = net.sample(signals, 0.0);
-    let samples = if net.is_piecewise_linear() {
-        coarse
-    } else {
-        let ys = coarse.values.iter().flatten().copied();
-        let (lo, hi) = y_range(ys.chain(points.iter().map(|p| p.1)));
-        net.sample(signals, 0.5 * (hi - lo) / PLOT_HEIGHT)
-    };
+/// The inputs nnbook drew a line at, as Python: `sample_inputs(...)` with the points it added
+/// to the lesson's grid, the kinks (where a ReLU's input is zero) and, for a smooth network, the
+/// points where it refined a curve to half a pixel. They are read from the figure's CSV (the x
+/// of each row with a value in `column`), so the code draws exactly the drawn points; without
+/// the CSV (a lesson only checked), the grid alone.
+fn inputs(net: &Network, csv: Option<&str>, column: usize) -> String {
     let input = &net.input;
     let n = input.samples;
+    // The grid, as `Network::sample_inputs` spaces it (sorted: looked up by bisection).
     let grid: Vec<f64> = (0..n)
         .map(|i| match i + 1 == n {
             true => input.to,
             false => input.from + (input.to - input.from) * (i as f64) / ((n - 1) as f64),
         })
         .collect();
-    let extra: Vec<f64> = samples
-        .inputs
-        .into_iter()
-        .filter(|x| !grid.contains(x))
+    let extra: Vec<f64> = csv
+        .unwrap_or_default()
+        .lines()
+        .skip(1)
+        .filter_map(|row| {
+            let mut fields = row.split(',');
+            let x = fields.next()?.parse::<f64>().ok()?;
+            let value = fields.nth(column.checked_sub(1)?)?;
+            (!value.is_empty()).then_some(x)
+        })
+        .filter(|x| x.is_finite() && grid.binary_search_by(|g| g.total_cmp(x)).is_err())
         .collect();
     match (extra.is_empty(), net.is_piecewise_linear()) {
         (true, _) => "sample_inputs()".to_string(),
@@ -77,23 +75,6 @@ fn inputs(net: &Network, signals: &[Signal], points: &[(f64, f64)]) -> String {
             "sample_inputs({})  # where the curves bend most, as nnbook samples them",
             list(extra)
         ),
-    }
-}
-
-/// The range of some values (the finite ones), widened by 1 each way if they are all equal
-/// (as the figures' y range is).
-fn y_range(values: impl Iterator<Item = f64>) -> (f64, f64) {
-    let (lo, hi) = values
-        .filter(|v| v.is_finite())
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
-            (lo.min(v), hi.max(v))
-        });
-    if !(lo.is_finite() && hi.is_finite()) {
-        (-1.0, 1.0)
-    } else if hi - lo <= f64::EPSILON * hi.abs().max(1.0) {
-        (lo - 1.0, hi + 1.0)
-    } else {
-        (lo, hi)
     }
 }
 
@@ -190,7 +171,12 @@ pub fn training(t: &TrainingBlock) -> String {
 }
 
 /// The code of a training figure block, in language `lang` (for the legend's words).
-pub fn training_figure(spec: &TrainingFigureSpec, t: &TrainingBlock, lang: &str) -> String {
+pub fn training_figure(
+    spec: &TrainingFigureSpec,
+    t: &TrainingBlock,
+    lang: &str,
+    csv: Option<&str>,
+) -> String {
     let mut code = heading(&spec.id, &spec.title);
     let var = training_variable(&t.id);
     let given =
@@ -229,7 +215,7 @@ pub fn training_figure(spec: &TrainingFigureSpec, t: &TrainingBlock, lang: &str)
             )
         }
         Show::Output => {
-            output(&mut code, spec, t, lang);
+            output(&mut code, spec, t, (lang, csv));
             let input = &t.before.input.label;
             (
                 given(&spec.x_label, input),
@@ -298,7 +284,12 @@ fn loss_curve(
 }
 
 /// The network's output after each chosen step, with the training's data.
-fn output(code: &mut String, spec: &TrainingFigureSpec, t: &TrainingBlock, lang: &str) {
+fn output(
+    code: &mut String,
+    spec: &TrainingFigureSpec,
+    t: &TrainingBlock,
+    (lang, csv): (&str, Option<&str>),
+) {
     let var = training_variable(&t.id);
     code.push_str("fig, ax = plt.subplots()\n");
     let mut i = 0;
@@ -306,10 +297,7 @@ fn output(code: &mut String, spec: &TrainingFigureSpec, t: &TrainingBlock, lang:
         let Some(net) = state_network(t, k) else {
             continue;
         };
-        let Some(output) = net.signal(&output_signal(&net)) else {
-            continue;
-        };
-        let xs = inputs(&net, &[output], &t.spec.data);
+        let xs = inputs(&net, csv, i + 1);
         let name = if k == 0 {
             i18n::text(lang, "at_start").to_string()
         } else {
