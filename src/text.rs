@@ -196,6 +196,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn markdown_escaping_keeps_quotes_and_escapes_markup() {
+        assert_eq!(
+            escape_markdown("the top node's \"output\""),
+            "the top node's \"output\""
+        );
+        assert_eq!(
+            escape_markdown("<script>*x* & $y$ | [a](b)"),
+            "\\<script\\>\\*x\\* \\& \\$y\\$ \\| \\[a\\](b)"
+        );
+        assert_eq!(escape_markdown("a\nb\u{1b}c"), "a bc");
+    }
+
+    #[test]
     fn escapes_like_the_character_by_character_definition() {
         // The definition: drop control characters but newline and tab, escape the five.
         let reference = |s: &str| -> String {

@@ -330,3 +330,21 @@ def loss_and_slope(training, name, value):
     loss, slopes = loss_and_gradient(p, training["data"], training["kind"])
     return loss, slopes[name]
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn python_literals() {
+        assert_eq!(
+            string("a \"b\" \\ c\nd\u{1}"),
+            "\"a \\\"b\\\" \\\\ c\\nd\\u0001\""
+        );
+        assert_eq!(label("cost in $"), "\"cost in \\\\$\"");
+        assert_eq!(number(-0.0), "0");
+        assert_eq!(number(0.1), "0.1");
+        assert_eq!(number(f64::NAN), "float(\"nan\")");
+        assert!(is_identifier("w1") && !is_identifier("w-1") && !is_identifier("in"));
+    }
+}
