@@ -58,7 +58,7 @@ pub fn notebook_name(slug: &str) -> String {
 pub fn render(lesson: &Lesson, lang: &str) -> Result<Rendered, Vec<Diagnostic>> {
     let figures = draw_figures(lesson, lang);
     let page = page::render(lesson, figures.as_deref().unwrap_or(&[]), lang);
-    let notebook = notebook::notebook(lesson, lang);
+    let notebook = notebook::notebook(lesson, lang, figures.as_deref().unwrap_or(&[]));
     match (figures, page, notebook) {
         (Ok(figures), Ok(page), Ok(notebook)) => Ok(Rendered {
             figures,
@@ -79,7 +79,8 @@ pub fn render(lesson: &Lesson, lang: &str) -> Result<Rendered, Vec<Diagnostic>> 
 /// published (some block of it is broken): its page and notebook without drawing anything.
 pub fn check_prose(lesson: &Lesson, lang: &str) -> Vec<Diagnostic> {
     let page = page::render(lesson, &[], lang).err().into_iter().flatten();
-    page.chain(notebook::notebook(lesson, lang).err()).collect()
+    page.chain(notebook::notebook(lesson, lang, &[]).err())
+        .collect()
 }
 
 /// Draw every figure and diagram of a lesson, in block order, described in language `lang`.

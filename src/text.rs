@@ -58,6 +58,26 @@ pub fn escape(s: &str) -> String {
     out
 }
 
+/// Plain text as Markdown that shows it literally (a notebook's Markdown cells): the characters
+/// Markdown (and Jupyter's math) would read as markup are backslash-escaped (`\<script>` shows
+/// as text, never as a tag), everything else, apostrophes and quotes included, is kept as it
+/// is; control characters are dropped and line breaks become spaces.
+pub fn escape_markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 16);
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '$' | '~' | '#' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Magnitudes from this one up to [`FIXED_BELOW`] are written in fixed point by
 /// [`format_number`]; the others (but zero) in scientific form.
 pub const FIXED_FROM: f64 = 1e-4;
@@ -174,6 +194,19 @@ pub fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markdown_escaping_keeps_quotes_and_escapes_markup() {
+        assert_eq!(
+            escape_markdown("the top node's \"output\""),
+            "the top node's \"output\""
+        );
+        assert_eq!(
+            escape_markdown("<script>*x* & $y$ | [a](b)"),
+            "\\<script\\>\\*x\\* \\& \\$y\\$ \\| \\[a\\](b)"
+        );
+        assert_eq!(escape_markdown("a\nb\u{1b}c"), "a bc");
+    }
 
     #[test]
     fn escapes_like_the_character_by_character_definition() {

@@ -5,7 +5,7 @@ use std::ops::Range;
 use crate::error::Diagnostic;
 use crate::lesson::{non_finite, unknown_signal, Lesson, NON_FINITE_HINT};
 use crate::network::Network;
-use crate::text::{did_you_mean, escape, format_number, typographic_minus};
+use crate::text::{did_you_mean, escape, escape_markdown, format_number, typographic_minus};
 
 use super::training_value;
 
@@ -17,7 +17,7 @@ pub enum Context {
     /// A code block marked `verbatim`: placeholders are shown as written.
     Verbatim,
     /// Markdown source for another renderer (the notebook): like prose, with the values
-    /// escaped so that they never become markup.
+    /// backslash-escaped so that they never become markup.
     Markdown,
 }
 
@@ -80,7 +80,7 @@ pub fn fill(
         match piece {
             Piece::Text(t) => out.push_str(t),
             Piece::Value { value, .. } if context == Context::Markdown => {
-                out.push_str(&escape(&value))
+                out.push_str(&escape_markdown(&value))
             }
             Piece::Value { value, .. } => out.push_str(&value),
         }

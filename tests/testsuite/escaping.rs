@@ -221,7 +221,9 @@ fn raw_html_in_a_caption_is_html_like_in_the_body() {
 
 /// The lesson's notebook (`<slug>.ipynb`) copies the title, the summary
 /// and the prose with its placeholders filled into Markdown cells, which Jupyter renders as
-/// HTML: the values must be escaped there too (the author's own HTML may stay).
+/// HTML: the values must not become markup there either (the author's own HTML may stay). They
+/// are backslash-escaped, Markdown's way (`\<script>` shows as text), not turned into HTML
+/// entities, which Markdown viewers would show as they are (`&#39;`).
 #[test]
 fn notebook_markdown_cells_do_not_turn_values_into_markup() {
     let p = hostile_project(ATTACK);
@@ -235,16 +237,36 @@ fn notebook_markdown_cells_do_not_turn_values_into_markup() {
         "the hostile lesson (it has code) has no notebook"
     );
     for (name, bytes) in notebooks {
-        let json = String::from_utf8(bytes).expect("UTF-8 notebook");
-        for (i, _) in json.match_indices("\"markdown\"") {
-            let cell = &json[i..];
-            let cell = &cell[..cell.find("\"cell_type\"").unwrap_or(cell.len())];
-            assert!(
-                !cell.to_ascii_lowercase().contains("<script>alert"),
-                "{name}: a Markdown cell holds the value as markup: {}",
-                truncate(cell, 400)
-            );
+        let nb: serde_json::Value = serde_json::from_slice(&bytes).expect("notebook JSON");
+        let mut seen = 0;
+        for cell in nb["cells"].as_array().expect("cells") {
+            if cell["cell_type"] != "markdown" {
+                continue;
+            }
+            let source: String = cell["source"]
+                .as_array()
+                .expect("lines")
+                .iter()
+                .filter_map(|l| l.as_str())
+                .collect();
+            // No tag opens but the author's own (`<div class="note">`, `</div>`).
+            for (i, _) in source.match_indices('<') {
+                let after = &source[i..];
+                assert!(
+                    source[..i].ends_with('\\')
+                        || after.starts_with("<div")
+                        || after.starts_with("</div"),
+                    "{name}: a Markdown cell holds a value as markup: {}",
+                    truncate(after, 400)
+                );
+            }
+            seen += source.matches("\\<script\\>alert(1)\\</script\\>").count();
+            assert!(!source.contains("&#39;"), "{name}: {source}");
         }
+        assert!(
+            seen > 0,
+            "{name}: the values are in the Markdown cells, escaped"
+        );
     }
 }
 

@@ -9,6 +9,7 @@
 //! | `legends` | no legend covers a line or point (shipped and random figures, both canvases); points are rings |
 //! | `site` | the shipped site: pages, figures, CSV data, links, reproducible output |
 //! | `reader` | MathML, languages, descriptions, sitemap/404/Open Graph, diagrams, notebooks |
+//! | `notebooks` | every figure and diagram saved in the notebook, code written for figures without the lesson's, no HTML entities in Markdown cells |
 //! | `pages` | per-language title and description, a 404 per language with links that work without a base URL, a lesson's source linked under its title |
 //! | `labels` | nodes' display labels wherever readers see a name; no raw signal name heads a table |
 //! | `diagnostics` | insta snapshots of rendered diagnostics written inline |
@@ -39,6 +40,7 @@ mod support;
 // The shipped project and the library's numbers.
 mod labels;
 mod legends;
+mod notebooks;
 mod numbers;
 mod pages;
 mod reader;

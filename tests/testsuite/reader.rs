@@ -115,10 +115,18 @@ fn the_notebook_has_the_parameters_first_and_the_code_in_order() {
         code[0]
     );
     assert!(
-        code[1].contains("import numpy as np"),
-        "step 1's code comes first"
+        code[1].contains("# The diagram `network`"),
+        "the diagram, saved as a code cell's output"
     );
-    assert_eq!(code.len(), 8, "the parameters and seven steps");
+    assert!(
+        code[2].contains("import numpy as np"),
+        "step 1's code comes next"
+    );
+    assert_eq!(
+        code.len(),
+        11,
+        "the parameters, seven steps and three diagrams (the lesson's code draws every figure)"
+    );
     assert!(
         code.iter().all(|c| !c.contains("{{")),
         "placeholders filled"

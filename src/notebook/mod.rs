@@ -1,0 +1,217 @@
+//! The lesson as a Jupyter notebook (nbformat 4): its prose as Markdown cells, its Python code
+//! as code cells, in order, after a first cell that sets the network's parameters. Every figure
+//! and diagram is saved as a code cell's output (its SVG, as on the page), so that GitHub and
+//! nbviewer show it before anyone runs the notebook; a figure the lesson's own code does not
+//! draw (a Python block marked `figure=<id>` draws figure `<id>`) gets a code cell nnbook
+//! writes, which draws it again from the parameters with numpy and matplotlib. Run top to
+//! bottom, the notebook reproduces every figure.
+
+mod blocks;
+mod cell;
+mod plots;
+mod python;
+
+use crate::error::Diagnostic;
+use crate::figure::Figure;
+use crate::i18n;
+use crate::lesson::{BlockKind, Lesson};
+use crate::markdown::Fence;
+use crate::page::fill_markdown;
+use crate::text::escape_markdown;
+
+use cell::{Cell, Picture};
+
+/// The info-string word by which a Python block says it draws a figure: `figure=step-1`.
+pub const DRAWS: &str = "figure=";
+
+/// The notebook's JSON text, with `figures` (the lesson's drawn figures and diagrams, found by
+/// id; none when only checking) saved as outputs.
+pub fn notebook(lesson: &Lesson, lang: &str, figures: &[Figure]) -> Result<String, Diagnostic> {
+    let drawn_by_code = author_figures(lesson)?;
+    let mut nb = Book {
+        cells: Vec::new(),
+        lesson,
+        lang,
+        figures,
+        generated: false,
+    };
+    // Front matter and block values are text, never markup: escaped for Markdown.
+    let mut intro = format!("# {}\n", escape_markdown(&lesson.title));
+    if !lesson.summary.is_empty() {
+        intro.push_str(&format!("\n{}\n", escape_markdown(&lesson.summary)));
+    }
+    nb.markdown(&intro);
+    if let Some(net) = &lesson.network {
+        nb.cells.push(Cell::code(&parameters(net)));
+        // The helpers, once, if some figure is drawn by code nnbook writes.
+        if needs_helpers(lesson, &drawn_by_code) {
+            let training = lesson.trainings().next().is_some();
+            nb.cells.push(Cell::code(&python::helpers(net, training)));
+            nb.generated = true;
+        }
+    }
+    // The prose between fences, then each fence: an nnbook block's result, or code.
+    let mut at = lesson.body_start;
+    for (i, fence) in lesson.fences.iter().enumerate() {
+        let prose = &lesson.source.text[at..fence.span.start];
+        nb.markdown(&fill_markdown(lesson, prose, &(at..fence.span.start))?);
+        at = fence.span.end;
+        if fence.is_nnbook() {
+            if let Some(block) = lesson.block_of(i) {
+                let claimed = drawn_by_code.iter().any(|(_, ids)| {
+                    block_id(&block.kind).is_some_and(|id| ids.iter().any(|d| d == id))
+                });
+                nb.block(&block.kind, fence, claimed)?;
+            }
+        } else {
+            let ids = drawn_by_code
+                .iter()
+                .find(|(f, _)| *f == i)
+                .map_or(&[][..], |(_, ids)| &ids[..]);
+            nb.code(fence, ids)?;
+        }
+    }
+    let rest = &lesson.source.text[at..];
+    nb.markdown(&fill_markdown(
+        lesson,
+        rest,
+        &(at..lesson.source.text.len()),
+    )?);
+    Ok(cell::json(nb.cells))
+}
+
+/// The first code cell: the network's parameters as Python variables.
+fn parameters(net: &crate::network::Network) -> String {
+    let mut code = String::from("# The network's parameters, from the lesson's network block.\n");
+    for p in net.params() {
+        if python::is_identifier(&p.name) {
+            code.push_str(&format!("{} = {}\n", p.name, p.literal));
+        } else {
+            // Not a Python name: the helpers use its value directly.
+            code.push_str(&format!("# {} = {}\n", python::comment(&p.name), p.literal));
+        }
+    }
+    code.trim_end().to_string()
+}
+
+/// The id of a figure, training figure or diagram block.
+fn block_id(kind: &BlockKind) -> Option<&str> {
+    match kind {
+        BlockKind::Figure(s) => Some(&s.id),
+        BlockKind::TrainingFigure(s) => Some(&s.id),
+        BlockKind::Diagram(s) => Some(&s.id),
+        _ => None,
+    }
+}
+
+/// The Python blocks that say which figures they draw (`python figure=step-1`): each fence's
+/// index with the ids. An id that is no figure of the lesson is an error.
+fn author_figures(lesson: &Lesson) -> Result<Vec<(usize, Vec<String>)>, Diagnostic> {
+    let mut out = Vec::new();
+    for (i, fence) in lesson.fences.iter().enumerate() {
+        if !is_python(fence) {
+            continue;
+        }
+        let mut ids = Vec::new();
+        for id in fence
+            .info
+            .split_whitespace()
+            .filter_map(|w| w.strip_prefix(DRAWS))
+        {
+            let known = lesson.blocks.iter().any(|b| {
+                matches!(b.kind, BlockKind::Figure(_) | BlockKind::TrainingFigure(_))
+                    && block_id(&b.kind) == Some(id)
+            });
+            if !known {
+                return Err(lesson
+                    .source
+                    .error(
+                        fence.opening(),
+                        format!("`{DRAWS}{id}`: the lesson has no figure `{id}`"),
+                    )
+                    .expected("the id of a figure or training figure of this lesson")
+                    .hint("the notebook shows that figure as this code's output"));
+            }
+            ids.push(id.to_string());
+        }
+        if !ids.is_empty() {
+            out.push((i, ids));
+        }
+    }
+    Ok(out)
+}
+
+/// Whether a fence is Python code that runs in the notebook.
+fn is_python(fence: &Fence) -> bool {
+    matches!(fence.kind.as_str(), "python" | "py")
+        && !fence.info.split_whitespace().any(|w| w == "verbatim")
+}
+
+/// Whether some figure or training figure is drawn by no code of the lesson's.
+fn needs_helpers(lesson: &Lesson, drawn_by_code: &[(usize, Vec<String>)]) -> bool {
+    lesson.blocks.iter().any(|b| {
+        matches!(b.kind, BlockKind::Figure(_) | BlockKind::TrainingFigure(_))
+            && !drawn_by_code
+                .iter()
+                .any(|(_, ids)| ids.iter().any(|id| Some(id.as_str()) == block_id(&b.kind)))
+    })
+}
+
+/// The notebook being written.
+struct Book<'a> {
+    cells: Vec<Cell>,
+    lesson: &'a Lesson,
+    lang: &'a str,
+    figures: &'a [Figure],
+    /// Whether the helper cell is there (so nnbook's figure and training code can run).
+    generated: bool,
+}
+
+impl<'a> Book<'a> {
+    /// A Markdown cell (empty Markdown is left out).
+    fn markdown(&mut self, text: &str) {
+        let text = text.trim();
+        if !text.is_empty() {
+            self.cells.push(Cell::markdown(text));
+        }
+    }
+
+    /// A code cell, with the drawings of these ids as its outputs.
+    fn code_with(&mut self, code: &str, ids: &[&str]) {
+        let mut cell = Cell::code(code);
+        for id in ids {
+            if let Some(f) = self.figures.iter().find(|f| f.id == *id) {
+                cell.show(&Picture {
+                    svg: &f.svg,
+                    description: &f.description,
+                });
+            }
+        }
+        self.cells.push(cell);
+    }
+
+    /// The CSV of the drawn figure `id`, if it was drawn.
+    fn csv(&self, id: &str) -> Option<&'a str> {
+        self.figures
+            .iter()
+            .find(|f| f.id == id)
+            .map(|f| f.csv.as_str())
+    }
+
+    /// A figure's or diagram's title and caption: `*Title.* caption`.
+    fn caption(
+        &mut self,
+        title: &str,
+        caption: &str,
+        span: &std::ops::Range<usize>,
+    ) -> Result<(), Diagnostic> {
+        let caption = fill_markdown(self.lesson, caption, span)?;
+        let title = if title.is_empty() {
+            i18n::text(self.lang, "figure")
+        } else {
+            title
+        };
+        self.markdown(&format!("*{}.* {}", escape_markdown(title), caption.trim()));
+        Ok(())
+    }
+}

@@ -1,0 +1,208 @@
+//! The lessons' notebooks: every figure and diagram saved as an output, code for every figure
+//! the lesson has no code for, Markdown without HTML entities. (`tests/notebooks.sh` runs the
+//! notebooks and compares what their code draws with the figures' data.)
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::support::{shipped, site_figures, small, Project};
+
+/// A cell's source as one string.
+fn text(cell: &Value) -> String {
+    match &cell["source"] {
+        Value::Array(lines) => lines.iter().filter_map(Value::as_str).collect(),
+        Value::String(s) => s.clone(),
+        _ => String::new(),
+    }
+}
+
+/// The cells of a built notebook.
+fn cells(path: &Path) -> Vec<Value> {
+    let json = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let nb: Value = serde_json::from_str(&json).expect("notebook JSON");
+    nb["cells"].as_array().expect("cells").clone()
+}
+
+/// The SVG outputs of a code cell.
+fn svgs(cell: &Value) -> Vec<String> {
+    cell["outputs"]
+        .as_array()
+        .map(|outputs| {
+            outputs
+                .iter()
+                .filter(|o| o["output_type"] == "display_data")
+                .map(|o| text(&serde_json::json!({ "source": o["data"]["image/svg+xml"] })))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The shipped lessons' notebooks, with the page folder each is in (relative to the site).
+const SHIPPED: [&str; 7] = [
+    "relu",
+    "zh-CN/relu",
+    "black-box",
+    "zh-CN/black-box",
+    "backpropagation",
+    "zh-CN/backpropagation",
+    "writing-a-lesson",
+];
+
+#[test]
+fn every_figure_and_diagram_of_a_shipped_lesson_is_saved_in_its_notebook_once() {
+    let out = shipped(None);
+    for dir in SHIPPED {
+        let slug = dir.rsplit('/').next().unwrap();
+        let cells = cells(&out.site.join(format!("{dir}/{slug}.ipynb")));
+        let saved: Vec<String> = cells.iter().flat_map(svgs).collect();
+        let figures = site_figures(&out.site, &format!("{dir}/index.html"));
+        assert_eq!(saved.len(), figures.len(), "{dir}: one output per figure");
+        for (id, figure) in &figures {
+            let n = saved
+                .iter()
+                .filter(|svg| svg.trim_end() == figure.svg.trim_end())
+                .count();
+            assert_eq!(
+                n, 1,
+                "{dir}: figure `{id}` is saved {n} times, as the page draws it"
+            );
+        }
+        // Each output says in words what it shows, as the page's <desc> does.
+        for cell in &cells {
+            for output in cell["outputs"].as_array().into_iter().flatten() {
+                let words = text(&serde_json::json!({ "source": output["data"]["text/plain"] }));
+                assert!(!words.is_empty(), "{dir}: an output without text/plain");
+                assert!(
+                    figures.values().any(|f| f.svg.contains(&words)),
+                    "{dir}: the text is the figure's description: {words}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn markdown_cells_of_the_shipped_notebooks_hold_no_html_entities() {
+    let out = shipped(None);
+    for dir in SHIPPED {
+        let slug = dir.rsplit('/').next().unwrap();
+        for cell in cells(&out.site.join(format!("{dir}/{slug}.ipynb"))) {
+            if cell["cell_type"] != "markdown" {
+                continue;
+            }
+            let source = text(&cell);
+            for entity in ["&#39;", "&quot;", "&amp;", "&lt;", "&gt;", "&#"] {
+                assert!(!source.contains(entity), "{dir}: {entity} in {source}");
+            }
+        }
+    }
+    // The apostrophes of the ReLU lesson's captions are apostrophes.
+    let relu = cells(&out.site.join("relu/relu.ipynb"));
+    assert!(
+        relu.iter()
+            .any(|c| text(c).starts_with("*ReLU Activation.* The top node's output")),
+        "the caption, as written"
+    );
+}
+
+#[test]
+fn figures_without_the_lessons_code_get_code_written_by_nnbook() {
+    let out = shipped(None);
+    let generated = |dir: &str| -> Vec<String> {
+        let slug = dir.rsplit('/').next().unwrap();
+        cells(&out.site.join(format!("{dir}/{slug}.ipynb")))
+            .iter()
+            .filter(|c| c["cell_type"] == "code" && !svgs(c).is_empty())
+            .filter_map(|c| {
+                let t = text(c);
+                let id = t.strip_prefix("# Figure `")?;
+                Some(id[..id.find('`')?].to_string())
+            })
+            .collect()
+    };
+    // The ReLU lesson's Python draws every figure (`python figure=step-N`): nothing is added.
+    assert!(generated("relu").is_empty(), "{:?}", generated("relu"));
+    // The black box's draws steps 1 and 6; nnbook writes the code of steps 2 to 5.
+    assert_eq!(
+        generated("black-box"),
+        ["step-2", "step-3", "step-4", "step-5"]
+    );
+    // Backpropagation has no plotting code: every figure and training figure is written.
+    assert_eq!(
+        generated("backpropagation"),
+        [
+            "start",
+            "ssr-curve",
+            "tangents",
+            "b3-per-step",
+            "ssr-per-step",
+            "curves",
+            "trained"
+        ]
+    );
+    let bp = cells(&out.site.join("backpropagation/backpropagation.ipynb"));
+    let code: Vec<String> = bp
+        .iter()
+        .filter(|c| c["cell_type"] == "code")
+        .map(text)
+        .collect();
+    // The parameters, then the helpers once, built from the network's nodes.
+    assert!(code[0].contains("b3 = 0.0"), "{}", code[0]);
+    assert!(
+        code[1].contains("def forward(x, p):")
+            && code[1].contains("s[\"top.activation\"] = softplus(s[\"top.linear\"])")
+            && code[1].contains("def train(")
+            && code[1].contains("net_params = {\"w1\": w1,"),
+        "{}",
+        code[1]
+    );
+    assert_eq!(code.iter().filter(|c| c.contains("def forward")).count(), 1);
+    // The training runs again, and the figures after it use the trained parameters.
+    assert!(code.iter().any(|c| c.contains("training_fit = train(")
+        && c.contains("tolerance=0.001")
+        && c.contains("net_params = training_fit[\"states\"][-1]")));
+}
+
+#[test]
+fn a_figure_of_a_relu_network_is_drawn_at_its_kinks() {
+    // The output's kink, where −40.8·ReLU(1.7x − 0.85) + 2.7·12.6x − 16 = 0, falls between
+    // the grid's points (0.1 apart): the code samples it, as nnbook does.
+    let p = Project::with_lessons(&[("a.md", small(""))]);
+    p.run_build().succeeded();
+    let cells = cells(&p.site().join("a/a.ipynb"));
+    let figure = cells
+        .iter()
+        .map(text)
+        .find(|t| t.starts_with("# Figure `step-1`"))
+        .expect("the figure's code");
+    assert!(
+        figure.contains("xs = sample_inputs([0.4703") && figure.contains("])  # the kinks"),
+        "{figure}"
+    );
+    assert!(figure.contains("ax.plot(xs, signals[\"top.activation\"], color=\"#1f77b4\""));
+    assert!(figure.contains("label=\"ReLU\"") && figure.contains("ax.set_title(\"Top node\")"));
+}
+
+#[test]
+fn a_python_block_may_say_which_figure_it_draws_and_must_name_one() {
+    let code = "\n```python figure=step-1\nprint(1)\n```\n";
+    let p = Project::with_lessons(&[("a.md", small("") + code)]);
+    p.run_build().succeeded();
+    let cells = cells(&p.site().join("a/a.ipynb"));
+    assert!(
+        !cells.iter().any(|c| text(c).starts_with("# Figure")),
+        "no code is written for a figure the lesson's code draws"
+    );
+    let author = cells
+        .iter()
+        .find(|c| text(c) == "print(1)")
+        .expect("the lesson's code");
+    assert_eq!(svgs(author).len(), 1, "its output is the figure");
+
+    let wrong = small("") + "\n```python figure=step-9\nprint(1)\n```\n";
+    let p = Project::with_lessons(&[("a.md", wrong)]);
+    p.run_build()
+        .failed()
+        .says(&["`figure=step-9`: the lesson has no figure `step-9`"]);
+}
