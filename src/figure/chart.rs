@@ -57,6 +57,22 @@ pub fn register_font() {
     });
 }
 
+/// How wide `text` is drawn at `size` px in the embedded DejaVu Sans (bold about a tenth wider),
+/// about the widest sans-serif a reader's browser picks; East Asian characters, which it has no
+/// glyphs for, 1 em each.
+pub fn text_width(text: &str, size: f64, bold: bool) -> f64 {
+    register_font();
+    let narrow: String = text.chars().filter(|c| !is_wide(*c)).collect();
+    let wide = text.chars().count() - narrow.chars().count();
+    let drawn = ("sans-serif", size)
+        .into_font()
+        .box_size(&narrow)
+        .map_or(0.6 * size * narrow.chars().count() as f64, |(w, _)| {
+            f64::from(w)
+        });
+    drawn * if bold { 1.1 } else { 1.0 } + size * wide as f64
+}
+
 /// Drop the points that lie on the straight line through their neighbours (to `1e-9` of the
 /// y range), so that straight pieces are drawn as one segment, not as a row of rounded pixels.
 pub fn straighten(points: &[(f64, f64)], y_span: f64) -> Vec<(f64, f64)> {
@@ -175,6 +191,22 @@ const DARK_STYLE: &str = "<style>@media (prefers-color-scheme: dark) {\
 .nn-chart [stroke=\"#1F77B4\"] { stroke: #4aa3ff; } .nn-chart [stroke=\"#2CA02C\"] { stroke: #3fbf4f; } \
 .nn-chart [stroke=\"#000000\"] { stroke: #e6edf3; } }</style>\n";
 
+/// What a series' colour becomes in dark mode (the series rules of [`DARK_STYLE`]; a colour not
+/// listed stays as it is). Diagrams highlight a path in the colour its figures draw it in.
+const DARK_SERIES: [(Rgb, Rgb); 3] = [
+    (Rgb(0x1f, 0x77, 0xb4), Rgb(0x4a, 0xa3, 0xff)),
+    (Rgb(0x2c, 0xa0, 0x2c), Rgb(0x3f, 0xbf, 0x4f)),
+    (Rgb(0x00, 0x00, 0x00), Rgb(0xe6, 0xed, 0xf3)),
+];
+
+/// The colour a series drawn in `c` shows in dark mode.
+pub fn dark_series(c: Rgb) -> Rgb {
+    DARK_SERIES
+        .iter()
+        .find(|(light, _)| *light == c)
+        .map_or(c, |(_, dark)| *dark)
+}
+
 /// The opening of a figure's or diagram's SVG: its class (`nn-chart` or `nn-diagram`, which
 /// scopes its style), `role="img"`, and a `<title>` and `<desc>` whose ids carry the figure's id,
 /// so that several drawings inlined into one page never share an id.
@@ -252,4 +284,21 @@ pub fn axes<'a, DB: DrawingBackend>(
         .draw()
         .map_err(|e| e.to_string())?;
     Ok(chart)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The dark series colours diagrams use are the ones the figures' dark style gives.
+    #[test]
+    fn dark_series_colours_are_the_dark_style_s() {
+        for (light, dark) in DARK_SERIES {
+            let rule = format!(
+                "[stroke=\"{}\"] {{ stroke: {dark}; }}",
+                light.to_string().to_uppercase()
+            );
+            assert!(DARK_STYLE.contains(&rule), "{rule}");
+        }
+    }
 }

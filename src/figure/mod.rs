@@ -18,7 +18,10 @@ use crate::network::{Network, Signal};
 
 use svg::SvgWriter;
 
-pub use chart::{page_ids, svg_open, ChartGeometry, Figure, HEIGHT, MAX_VALUE, PLOT_HEIGHT, WIDTH};
+pub use chart::{
+    dark_series, page_ids, svg_open, text_width, ChartGeometry, Figure, HEIGHT, MAX_VALUE,
+    PLOT_HEIGHT, WIDTH,
+};
 pub use describe::{template as description_template, DescriptionTemplate};
 pub use sampled::{Data, Sampled};
 
