@@ -5,7 +5,7 @@
 //!
 //! The drawing is compact, so that its text stays at least 11 CSS px when a phone's column
 //! shrinks it (about 273 px wide at 320 px): a weight's label is its name over its value, beside
-//! the hidden node it enters or leaves, and the SVG is cropped to what is drawn.
+//! its edge near the hidden node, and the SVG is cropped to what is drawn.
 
 mod colour;
 
@@ -20,7 +20,7 @@ use crate::text::escape;
 const RADIUS: f64 = 20.0;
 /// The distance between the centres of two columns, and of two rows.
 const COLUMN: f64 = 130.0;
-const ROW: f64 = 100.0;
+const ROW: f64 = 140.0;
 /// The font size of every text, in px.
 const FONT: f64 = 15.0;
 /// A weight label's box: `CHAR` px a character of its longer line, plus `PAD` (the page's script
@@ -28,8 +28,8 @@ const FONT: f64 = 15.0;
 const CHAR: f64 = 8.6;
 const PAD: f64 = 10.0;
 const LABEL_HEIGHT: f64 = 38.0;
-/// How far along x from the hidden node's centre a weight's label is centred.
-const LABEL_AT: f64 = 54.0;
+/// How far along its edge from the end in the column of more circles a weight's label is.
+const LABEL_AT: f64 = 0.4;
 /// The empty border around what is drawn.
 const MARGIN: f64 = 4.0;
 
@@ -187,8 +187,8 @@ impl<'a> Layout<'a> {
         for (l, layer) in network.layers.iter().enumerate() {
             for (n, node) in layer.nodes.iter().enumerate() {
                 for (k, w) in node.weights.iter().enumerate() {
-                    let (x, y) = self.label_at(l, k, n);
                     let half = label_width(&w.name, &w.value_shown()) / 2.0;
+                    let (x, y) = self.label_at((l, k, n), half);
                     let h = LABEL_HEIGHT / 2.0;
                     boxes.push([x - half, y - h, x + half, y + h]);
                 }
@@ -220,17 +220,26 @@ impl<'a> Layout<'a> {
     }
 
     /// The centre of the label of the edge from circle `k` of column `l` to circle `n` of the
-    /// next: on the edge, `LABEL_AT` along x from the end whose column has more circles (the
-    /// target's when they have as many), in whole pixels.
-    fn label_at(&self, l: usize, k: usize, n: usize) -> (f64, f64) {
+    /// next, whose box is `half_width` px wide on either side: beside the edge, `LABEL_AT` of the
+    /// way from the end whose column has more circles (the target's when they have as many),
+    /// on the side away from the middle row, clear of the edge; in whole pixels.
+    fn label_at(&self, (l, k, n): (usize, usize, usize), half_width: f64) -> (f64, f64) {
         let (x1, y1) = self.position(l, k);
         let (x2, y2) = self.position(l + 1, n);
         let t = if self.columns[l].len() > self.columns[l + 1].len() {
-            LABEL_AT / COLUMN
+            LABEL_AT
         } else {
-            1.0 - LABEL_AT / COLUMN
+            1.0 - LABEL_AT
         };
-        ((x1 + (x2 - x1) * t).round(), (y1 + (y2 - y1) * t).round())
+        let (x, y) = (x1 + (x2 - x1) * t, y1 + (y2 - y1) * t);
+        let len = (x2 - x1).hypot(y2 - y1).max(1.0);
+        let (mut nx, mut ny) = (-(y2 - y1) / len, (x2 - x1) / len);
+        let middle = self.origin.1 + ROW * (self.rows - 1.0) / 2.0;
+        if (y <= middle) == (ny > 0.0) {
+            (nx, ny) = (-nx, -ny);
+        }
+        let away = half_width * nx.abs() + LABEL_HEIGHT / 2.0 * ny.abs() + 3.0;
+        ((x + nx * away).round(), (y + ny * away).round())
     }
 
     /// The node whose path the edge from node `k` of layer `l - 1` (the input for `l` = 0) to
@@ -272,12 +281,10 @@ impl<'a> Layout<'a> {
                         x2 - ux * RADIUS,
                         y2 - uy * RADIUS
                     );
-                    label(
-                        labels,
-                        self.label_at(l, k, n),
-                        (&w.name, &w.value_shown()),
-                        &class,
-                    );
+                    let value = w.value_shown();
+                    let half = label_width(&w.name, &value) / 2.0;
+                    let at = self.label_at((l, k, n), half);
+                    label(labels, at, (&w.name, &value), &class);
                     described.push(i18n::sentence(
                         lang,
                         "diagram_edge",

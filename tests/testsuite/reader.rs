@@ -126,7 +126,7 @@ fn diagrams_are_cropped_and_compact() {
             svg[at..at + svg[at..].find('"').unwrap()].parse().unwrap()
         };
         let (width, height) = (size("width"), size("height"));
-        assert!(width <= 330.0 && height <= 230.0, "{width} x {height}");
+        assert!(width <= 330.0 && height <= 270.0, "{width} x {height}");
         assert!(svg.contains(&format!("viewBox=\"0 0 {width} {height}\"")));
         assert!(svg.contains("font-size: 15px"), "{svg}");
         assert!(15.0 * 273.0 / width >= 11.0, "{width}");
