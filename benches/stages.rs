@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use divan::{black_box, Bencher};
 use nnbook::error::SourceFile;
 use nnbook::figure;
-use nnbook::lesson::{BlockKind, FigureSpec, Lesson};
+use nnbook::lesson::{BlockKind, FigureSpec, Lesson, Rgb};
 use nnbook::network::train::{train, Loss, TrainingSpec};
 use nnbook::network::Signal;
 use nnbook::{diagram, page, render, site, Builder};
@@ -110,10 +110,11 @@ fn diagram_draw_all(bencher: Bencher) {
             _ => None,
         })
         .collect();
+    let paths = Rgb::paths(network, lesson.figures());
     bencher.bench(|| {
         specs
             .iter()
-            .map(|spec| diagram::draw(black_box(spec), network, "en"))
+            .map(|spec| diagram::draw(black_box(spec), network, &paths, "en"))
             .collect::<Vec<_>>()
     });
 }

@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use crate::diagram;
 use crate::error::Diagnostic;
 use crate::figure::{self, Figure, Sampled};
-use crate::lesson::{BlockKind, Lesson};
+use crate::lesson::{BlockKind, Lesson, Rgb};
 use crate::network::{Network, Signal};
 use crate::notebook;
 use crate::page::{self, Page};
@@ -123,10 +123,12 @@ pub fn draw_figures(lesson: &Lesson, lang: &str) -> Result<Vec<Figure>, Vec<Diag
             .or_else(|| Some(Box::new(lesson.source.locate(spec_span.clone())))),
         ..d
     };
+    // A diagram highlights a path in the colour the lesson's figures draw it in.
+    let paths = Rgb::paths(network, lesson.figures());
     let results: Vec<Result<Figure, Diagnostic>> = drawn
         .into_par_iter()
         .filter_map(|(kind, net)| match kind {
-            BlockKind::Diagram(spec) => Some(Ok(diagram::draw(spec, net, lang))),
+            BlockKind::Diagram(spec) => Some(Ok(diagram::draw(spec, net, &paths, lang))),
             BlockKind::Figure(spec) => {
                 let drawn = match &shared {
                     Some((signals, sampled)) if std::ptr::eq(net, network) => {

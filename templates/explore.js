@@ -749,22 +749,21 @@
     });
   }
 
-  // Diagrams: each weight's and bias's label ("w3 = −40.8"), a weight's backing box fitted to it
-  // (src/diagram.rs: 7.4 px a character and 8).
+  // Diagrams: each bias's label ("b3 = −16"), each weight's value (under its name, "w3", in a
+  // backing box fitted to the longer line: src/diagram/mod.rs, 8.6 px a character and 10).
   var diagramLabels = Array.prototype.slice.call(document.querySelectorAll("svg.nn-diagram text[data-nn]")).map(function (t) {
-    var box = t.previousElementSibling;
-    box = box && box.getAttribute("class") === "label-bg" ? box : null;
-    return { text: t, original: t.textContent, box: box, x: box && box.getAttribute("x"), width: box && box.getAttribute("width") };
+    var box = t.getAttribute("class") === "value" ? t.parentNode.querySelector("rect.label-bg") : null;
+    return { text: t, original: t.textContent, value: t.getAttribute("class") === "value", box: box, x: box && box.getAttribute("x"), width: box && box.getAttribute("width") };
   });
   function updateDiagrams() {
     diagramLabels.forEach(function (l) {
       var name = l.text.getAttribute("data-nn");
       if (!(name in index)) return;
-      var text = name + " = " + shownParam(index[name]);
+      var text = (l.value ? "" : name + " = ") + shownParam(index[name]);
       if (l.text.textContent === text) return;
       l.text.textContent = text;
       if (!l.box) return;
-      var w = 7.4 * Array.from(text).length + 8, centre = +l.x + +l.width / 2;
+      var w = 8.6 * Math.max(Array.from(name).length, Array.from(text).length) + 10, centre = +l.x + +l.width / 2;
       l.box.setAttribute("x", text === l.original ? l.x : fixed(centre - w / 2, 1));
       l.box.setAttribute("width", text === l.original ? l.width : fixed(w, 1));
     });

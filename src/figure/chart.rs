@@ -62,8 +62,6 @@ pub struct Figure {
     pub csv: String,
     /// What the figure shows, in words (the SVG's `<desc>` and the image's alt text).
     pub description: String,
-    pub width: u32,
-    pub height: u32,
     /// Where a chart's values land on its drawing (`None` for a diagram or a training figure):
     /// what the page's script needs to draw it again for other parameters, exactly as here.
     pub chart: Option<ChartGeometry>,
@@ -96,6 +94,22 @@ pub fn register_font() {
         // The font is embedded and known to be valid; a failure would show as a drawing error.
         let _ = plotters::style::register_font("sans-serif", FontStyle::Normal, FONT);
     });
+}
+
+/// How wide `text` is drawn at `size` px in the embedded DejaVu Sans (bold about a tenth wider),
+/// about the widest sans-serif a reader's browser picks; East Asian characters, which it has no
+/// glyphs for, 1 em each.
+pub fn text_width(text: &str, size: f64, bold: bool) -> f64 {
+    register_font();
+    let narrow: String = text.chars().filter(|c| !is_wide(*c)).collect();
+    let wide = text.chars().count() - narrow.chars().count();
+    let drawn = ("sans-serif", size)
+        .into_font()
+        .box_size(&narrow)
+        .map_or(0.6 * size * narrow.chars().count() as f64, |(w, _)| {
+            f64::from(w)
+        });
+    drawn * if bold { 1.1 } else { 1.0 } + size * wide as f64
 }
 
 /// Drop the points that lie on the straight line through their neighbours (to `1e-9` of the
@@ -156,6 +170,22 @@ pub fn y_range<'a>(
     } else {
         (lo, hi)
     }
+}
+
+/// What a series' colour becomes in dark mode (the series rules of the charts' dark style in
+/// `templates/style.css`; a colour not listed stays as it is). Diagrams highlight a path in the colour its figures draw it in.
+const DARK_SERIES: [(Rgb, Rgb); 3] = [
+    (Rgb(0x1f, 0x77, 0xb4), Rgb(0x4a, 0xa3, 0xff)),
+    (Rgb(0x2c, 0xa0, 0x2c), Rgb(0x3f, 0xbf, 0x4f)),
+    (Rgb(0x00, 0x00, 0x00), Rgb(0xe6, 0xed, 0xf3)),
+];
+
+/// The colour a series drawn in `c` shows in dark mode.
+pub fn dark_series(c: Rgb) -> Rgb {
+    DARK_SERIES
+        .iter()
+        .find(|(light, _)| *light == c)
+        .map_or(c, |(_, dark)| *dark)
 }
 
 /// The opening of a figure's or diagram's SVG: its class (`nn-chart` or `nn-diagram`, which
@@ -261,4 +291,22 @@ pub fn axes<'a, DB: DrawingBackend>(
         .draw()
         .map_err(|e| e.to_string())?;
     Ok(chart)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The dark series colours diagrams use are the ones the figures' dark style gives.
+    #[test]
+    fn dark_series_colours_are_the_dark_style_s() {
+        const DARK_STYLE: &str = include_str!("../../templates/style.css");
+        for (light, dark) in DARK_SERIES {
+            let rule = format!(
+                "[stroke=\"{}\"] {{ stroke: {dark}; }}",
+                light.to_string().to_uppercase()
+            );
+            assert!(DARK_STYLE.contains(&rule), "{rule}");
+        }
+    }
 }

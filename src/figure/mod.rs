@@ -20,8 +20,8 @@ use crate::network::{Network, Signal};
 use svg::SvgWriter;
 
 pub use chart::{
-    page_ids, svg_open, Canvas, ChartGeometry, Drawing, Figure, CANVASES, COLUMN, MAX_VALUE, PHONE,
-    PLOT_HEIGHT,
+    dark_series, page_ids, svg_open, text_width, Canvas, ChartGeometry, Drawing, Figure, CANVASES,
+    COLUMN, MAX_VALUE, PHONE, PLOT_HEIGHT,
 };
 pub use describe::{template as description_template, DescriptionTemplate};
 pub use sampled::{Data, Sampled};
@@ -103,8 +103,6 @@ pub fn draw_sampled(
         svg: column.svg,
         csv: csv::csv(spec, network, data),
         description,
-        width: COLUMN.width,
-        height: COLUMN.height,
         chart: Some(column.chart),
         phone: Some(phone),
     })

@@ -116,8 +116,6 @@ pub fn draw_training(
         svg: column.svg,
         csv: csv(&chart),
         description,
-        width: COLUMN.width,
-        height: COLUMN.height,
         // Training figures are static: the page's script does not train again.
         chart: None,
         phone: Some(phone),

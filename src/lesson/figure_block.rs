@@ -80,14 +80,55 @@ impl Rgb {
         Some(Rgb(byte(0)?, byte(2)?, byte(4)?))
     }
 
-    /// The default colour of a signal: hidden node k of its layer takes the k-th colour of the
-    /// palette other than green (blue, orange, red, ...); the output is green.
+    /// The default colour of a signal: its node's (see [`Rgb::default_at`]).
     pub fn default_for(network: &Network, signal: &Signal) -> Rgb {
-        if signal.layer + 1 == network.layers.len() {
+        Rgb::default_at(network, signal.layer, signal.node)
+    }
+
+    /// The default colour of node `node` of layer `layer`: hidden node k of its layer takes the
+    /// k-th colour of the palette other than green (blue, orange, red, ...); the output is green.
+    pub fn default_at(network: &Network, layer: usize, node: usize) -> Rgb {
+        if layer + 1 == network.layers.len() {
             return Rgb::NAMED[2].1;
         }
         let path = [0, 1, 3, 4, 5, 6, 7];
-        Rgb::NAMED[path[signal.node % path.len()]].1
+        Rgb::NAMED[path[node % path.len()]].1
+    }
+
+    /// The colour of each node's path, per layer and node, as the lesson's figures give it: the
+    /// colour given to the first series (in lesson order) showing one of the node's signals, or
+    /// else the node's default colour, the one its series take when nothing else is drawn with
+    /// them. Diagrams highlight a node's path in it.
+    pub fn paths<'a>(
+        network: &Network,
+        figures: impl Iterator<Item = &'a FigureSpec>,
+    ) -> Vec<Vec<Rgb>> {
+        let mut colours: Vec<Vec<Option<Rgb>>> = network
+            .layers
+            .iter()
+            .map(|l| vec![None; l.nodes.len()])
+            .collect();
+        for s in figures.flat_map(|f| &f.series).filter(|s| s.given) {
+            if s.signal.quantity == Quantity::Input {
+                continue;
+            }
+            let slot = colours
+                .get_mut(s.signal.layer)
+                .and_then(|l| l.get_mut(s.signal.node));
+            if let Some(slot @ None) = slot {
+                *slot = Some(s.color);
+            }
+        }
+        colours
+            .iter()
+            .enumerate()
+            .map(|(l, nodes)| {
+                let own = |(k, c): (usize, &Option<Rgb>)| {
+                    c.unwrap_or_else(|| Rgb::default_at(network, l, k))
+                };
+                nodes.iter().enumerate().map(own).collect()
+            })
+            .collect()
     }
 }
 
@@ -103,6 +144,8 @@ pub struct SeriesSpec {
     pub signal: Signal,
     pub label: Option<String>,
     pub color: Rgb,
+    /// Whether the lesson gave the colour (otherwise it is a default).
+    pub given: bool,
 }
 
 /// What a figure block asks for.
@@ -281,6 +324,7 @@ fn parse_series(
         signal,
         label: plain(source, fence, rs.label.clone())?,
         color,
+        given: rs.color.is_some(),
     };
     Ok((spec, rs.color.is_some()))
 }

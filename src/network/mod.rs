@@ -109,7 +109,12 @@ pub struct Param {
 impl Param {
     /// `w3 = −40.8`: the name and the literal as typed, with a true minus sign.
     pub fn shown(&self) -> String {
-        format!("{} = {}", self.name, typographic_minus(&self.literal))
+        format!("{} = {}", self.name, self.value_shown())
+    }
+
+    /// `−40.8`: the literal as typed, with a true minus sign.
+    pub fn value_shown(&self) -> String {
+        typographic_minus(&self.literal)
     }
 }
 

@@ -86,8 +86,98 @@ fn diagrams_draw_the_network_and_highlight_a_step() {
     ] {
         assert!(svg.contains(weight), "{weight} on the diagram");
     }
-    assert!(svg.contains("class=\"edge hl\""), "w3 highlighted");
+    // w3 and the top node in the top path's colour, the figures' blue (#4aa3ff in dark mode,
+    // as the figures' dark style draws it); the bottom path in their orange.
+    assert!(
+        svg.contains("class=\"edge hl p-1f77b4\""),
+        "w3 highlighted in blue"
+    );
+    assert!(
+        svg.contains("<g class=\"hl p-1f77b4\">\n<circle"),
+        "the top node in blue"
+    );
+    assert!(svg.contains("p-1f77b4 .node { stroke: #1f77b4; }"), "{svg}");
+    assert!(svg.contains("p-1f77b4 .node { stroke: #4aa3ff; }"), "{svg}");
     assert!(svg.contains("prefers-color-scheme: dark"), "dark colours");
+    let bottom = &figures["network-bottom"].svg;
+    assert!(
+        bottom.contains("class=\"edge hl p-ff7f0e\""),
+        "w4 in orange"
+    );
+    assert!(!bottom.contains("p-1f77b4"), "nothing blue");
+    // The input is named once, by its label; no text is dimmed by opacity.
+    for svg in [svg, bottom] {
+        assert_eq!(svg.matches(">Dosage</text>").count(), 1, "{svg}");
+        assert!(!svg.contains(">x</text>"), "{svg}");
+        assert!(!svg.contains(".dim { opacity") && !svg.contains("text { opacity"));
+    }
+}
+
+/// The drawing is cropped to what it draws, and compact: at the 1-2-1 network's width, a 320 px
+/// screen's column (about 273 px) still shows its 15 px text at 11 px or more (the browser
+/// check `tests/browser/diagram.mjs` measures it).
+#[test]
+fn diagrams_are_cropped_and_compact() {
+    let out = shipped(None);
+    for page in ["relu/index.html", "zh-CN/relu/index.html"] {
+        let svg = &site_figures(&out.site, page)["network"].svg;
+        let size = |name: &str| -> f64 {
+            let at = svg.find(&format!(" {name}=\"")).expect(name) + name.len() + 3;
+            svg[at..at + svg[at..].find('"').unwrap()].parse().unwrap()
+        };
+        let (width, height) = (size("width"), size("height"));
+        assert!(width <= 330.0 && height <= 270.0, "{width} x {height}");
+        assert!(svg.contains(&format!("viewBox=\"0 0 {width} {height}\"")));
+        assert!(svg.contains("font-size: 15px"), "{svg}");
+        assert!(15.0 * 273.0 / width >= 11.0, "{width}");
+        // The top node's name is the highest text, just inside the top edge.
+        assert!(svg.contains("y=\"16.0\" text-anchor=\"middle\">"), "{svg}");
+    }
+}
+
+/// A path takes the colour the lesson's figures give it, or else its node's default colour.
+#[test]
+fn a_diagram_highlights_a_path_in_its_figures_colour() {
+    let lesson = r#"+++
+title = "Paths"
++++
+
+```network
+input = { name = "x", from = 0.0, to = 1.0, samples = 11 }
+
+[[layer]]
+activation = "relu"
+nodes = [
+  { name = "a", weights = { w1 = 1.0 }, bias = { b1 = 0.0 } },
+  { name = "b", weights = { w2 = 1.0 }, bias = { b2 = 0.0 } },
+]
+
+[output]
+activation = "identity"
+weights = { w3 = 1.0, w4 = 1.0 }
+bias = { b3 = 0.0 }
+```
+
+```diagram
+id = "d"
+highlight = ["a", "w4"]
+```
+
+```figure
+id = "f"
+series = [{ signal = "a.w3", color = "purple" }]
+```
+"#;
+    let p = Project::with_lessons(&[("l.md", lesson)]);
+    p.build().expect("builds");
+    let svg = &site_figures(&p.site(), "l/index.html")["d"].svg;
+    // a's path is purple, as its figure draws it; w4 is on b's path, orange by default.
+    assert!(svg.contains("<g class=\"hl p-9467bd\">"), "{svg}");
+    assert!(svg.contains("class=\"edge hl p-ff7f0e\""), "{svg}");
+    assert!(
+        svg.contains(">x</text>"),
+        "the input named by its name, having no label"
+    );
 }
 
 #[test]

@@ -354,18 +354,26 @@ fn built_in_scripts_are_served_compact_and_a_project_s_own_as_written() {
             .any(|l| l.trim_start().starts_with("//") || l.starts_with(' ')),
         "explore.js keeps comment lines or indentation"
     );
-    // The page with everything it loads stays under 150 KB (issue 13).
-    let weight: usize = [
-        "relu/index.html",
-        "style.css",
-        "explore.js",
-        "copy.js",
-        "favicon.svg",
-    ]
-    .iter()
-    .map(|f| built.read(f).len())
-    .sum();
-    assert!(weight < 150_000, "the ReLU page weighs {weight} bytes");
+    // The page with everything it loads stays under 150 KB (issue 13), its drawings aside: the
+    // budget was set when figures were files of their own (84 KB then), and each chart now
+    // comes twice, for desktops and for phones (issue 15). docs/performance.md has the whole
+    // page's size, drawings included.
+    let page = built.read("relu/index.html");
+    let drawings: usize = page
+        .match_indices("<svg ")
+        .map(|(at, _)| page[at..].find("</svg>").map_or(0, |end| end + 6))
+        .sum();
+    assert!(drawings > 40_000, "{drawings} bytes of drawings");
+    let weight: usize = ["style.css", "explore.js", "copy.js", "favicon.svg"]
+        .iter()
+        .map(|f| built.read(f).len())
+        .sum::<usize>()
+        + page.len()
+        - drawings;
+    assert!(
+        weight < 150_000,
+        "the ReLU page weighs {weight} bytes without its drawings"
+    );
     let own = "// mine\n  console.log('kept as written');\n";
     let p = crate::support::Project::with_lessons(&[("a.md", &crate::support::small(""))])
         .template("copy.js", own);

@@ -1,0 +1,169 @@
+//! The diagram's colours, light and dark: the theme's, and for a highlighted path the colour its
+//! figures draw it in, with its text shade made readable (WCAG AA, 4.5:1) on the diagram's
+//! background in both schemes.
+
+use crate::figure::dark_series;
+use crate::lesson::Rgb;
+
+/// The diagram's background, light and dark (the page's).
+pub const LIGHT_BG: Rgb = Rgb(0xff, 0xff, 0xff);
+pub const DARK_BG: Rgb = Rgb(0x0d, 0x11, 0x17);
+/// Text, and the text of the parts not highlighted, light and dark: all at least 4.5:1.
+const LIGHT_TEXT: Rgb = Rgb(0x1f, 0x23, 0x28);
+const LIGHT_DIM_TEXT: Rgb = Rgb(0x57, 0x60, 0x6a);
+const DARK_TEXT: Rgb = Rgb(0xe6, 0xed, 0xf3);
+const DARK_DIM_TEXT: Rgb = Rgb(0x8b, 0x94, 0x9e);
+/// The smallest contrast of text with its background (WCAG 2 AA, normal text).
+pub const AA_TEXT: f64 = 4.5;
+
+/// The class of a part highlighted in colour `c`.
+pub fn class(c: Rgb) -> String {
+    format!("p-{:02x}{:02x}{:02x}", c.0, c.1, c.2)
+}
+
+/// A highlighted path's shades in one scheme: its edges and ring (the figures' colour), the
+/// node's fill, and its text and glyph.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Shades {
+    pub stroke: Rgb,
+    pub fill: Rgb,
+    pub text: Rgb,
+}
+
+/// The shades of a path drawn in `c` by the figures, on the light (`dark` false) or dark scheme.
+pub fn shades(c: Rgb, dark: bool) -> Shades {
+    let (stroke, bg, toward) = if dark {
+        (dark_series(c), DARK_BG, Rgb(0xff, 0xff, 0xff))
+    } else {
+        (c, LIGHT_BG, Rgb(0, 0, 0))
+    };
+    let fill = mix(stroke, bg, if dark { 0.75 } else { 0.88 });
+    // The text is on the background (names, biases, weight labels) and the glyph on the fill:
+    // the path's colour, moved toward black (light) or white (dark) until both read.
+    let text = (0..=20)
+        .map(|i| mix(stroke, toward, f64::from(i) / 20.0))
+        .find(|t| contrast(*t, bg) >= AA_TEXT && contrast(*t, fill) >= AA_TEXT)
+        .unwrap_or(toward);
+    Shades { stroke, fill, text }
+}
+
+/// `a` moved a fraction `t` of the way to `b`, channel by channel.
+fn mix(a: Rgb, b: Rgb, t: f64) -> Rgb {
+    let m = |x: u8, y: u8| (f64::from(x) + (f64::from(y) - f64::from(x)) * t).round() as u8;
+    Rgb(m(a.0, b.0), m(a.1, b.1), m(a.2, b.2))
+}
+
+/// WCAG 2's relative luminance.
+fn luminance(c: Rgb) -> f64 {
+    let channel = |v: u8| {
+        let s = f64::from(v) / 255.0;
+        if s <= 0.04045 {
+            s / 12.92
+        } else {
+            ((s + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(c.0) + 0.7152 * channel(c.1) + 0.0722 * channel(c.2)
+}
+
+/// WCAG 2's contrast ratio of two colours (1 to 21).
+pub fn contrast(a: Rgb, b: Rgb) -> f64 {
+    let (x, y) = (luminance(a), luminance(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}
+
+/// The diagram's stylesheet, its text `font` px: the theme's rules, then each highlight
+/// colour's (`paths`, in the order first used), light, then dark. Every rule is scoped to
+/// `.nn-diagram`: diagrams are inlined into the page, where an unscoped rule would reach every
+/// SVG of it; a colour's rules are the same in every diagram, so diagrams sharing a page agree.
+pub fn style(paths: &[Rgb], font: f64) -> String {
+    let mut s = format!(
+        "<style>\
+.nn-diagram .bg {{ fill: {LIGHT_BG}; }} .nn-diagram .edge {{ stroke: #8c959f; stroke-width: 1.5; }} \
+.nn-diagram .node {{ fill: #f6f8fa; stroke: #57606a; stroke-width: 1.5; }} \
+.nn-diagram .glyph {{ fill: none; stroke: {LIGHT_TEXT}; stroke-width: 2; }} \
+.nn-diagram text {{ fill: {LIGHT_TEXT}; font-family: sans-serif; font-size: {font}px; }} \
+.nn-diagram .name {{ font-weight: bold; }} .nn-diagram .label-bg {{ fill: {LIGHT_BG}; }} \
+.nn-diagram .edge.hl, .nn-diagram .hl .node {{ stroke-width: 3.5; }} \
+.nn-diagram .hl text {{ font-weight: bold; }} \
+.nn-diagram .edge.dim, .nn-diagram .dim .node, .nn-diagram .dim .glyph {{ opacity: 0.4; }} \
+.nn-diagram .dim text {{ fill: {LIGHT_DIM_TEXT}; }} "
+    );
+    for c in paths {
+        rules(&mut s, *c, false);
+    }
+    s.push_str(&format!(
+        "@media (prefers-color-scheme: dark) {{ .nn-diagram .bg {{ fill: {DARK_BG}; }} \
+.nn-diagram .edge {{ stroke: #6e7681; }} .nn-diagram .node {{ fill: #161b22; stroke: #8b949e; }} \
+.nn-diagram .glyph {{ stroke: {DARK_TEXT}; }} .nn-diagram text {{ fill: {DARK_TEXT}; }} \
+.nn-diagram .label-bg {{ fill: {DARK_BG}; }} .nn-diagram .dim text {{ fill: {DARK_DIM_TEXT}; }} "
+    ));
+    for c in paths {
+        rules(&mut s, *c, true);
+    }
+    s.push_str("}</style>\n");
+    s
+}
+
+/// The rules of the parts highlighted in colour `c`, in one scheme.
+fn rules(out: &mut String, c: Rgb, dark: bool) {
+    let p = class(c);
+    let Shades { stroke, fill, text } = shades(c, dark);
+    out.push_str(&format!(
+        ".nn-diagram .edge.{p}, .nn-diagram .{p} .node {{ stroke: {stroke}; }} \
+.nn-diagram .{p} .node {{ fill: {fill}; }} .nn-diagram .{p} .glyph {{ stroke: {text}; }} \
+.nn-diagram .{p} text {{ fill: {text}; }} "
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every colour a figure can give (named or default) makes a highlight whose text reads on
+    /// the background and on the node's fill in both schemes, whose glyph (3:1 for graphics)
+    /// reads on the fill, and whose edges keep the figures' own colour.
+    #[test]
+    fn highlights_keep_aa_contrast_in_both_schemes() {
+        let colours = Rgb::NAMED.iter().map(|(_, c)| *c).chain(Rgb::DEFAULTS);
+        for c in colours.chain([Rgb(0xff, 0xff, 0x00), Rgb(0x0d, 0x11, 0x17)]) {
+            for (dark, bg) in [(false, LIGHT_BG), (true, DARK_BG)] {
+                let s = shades(c, dark);
+                assert!(contrast(s.text, bg) >= AA_TEXT, "{c} dark={dark}: {s:?}");
+                assert!(
+                    contrast(s.text, s.fill) >= AA_TEXT,
+                    "{c} dark={dark}: {s:?}"
+                );
+                let rules = style(&[c], 15.0);
+                assert!(rules.contains(&format!("{} text {{ fill: {}; }}", class(c), s.text)));
+            }
+            assert_eq!(shades(c, false).stroke, c, "the figures' colour");
+            assert_eq!(
+                shades(c, true).stroke,
+                dark_series(c),
+                "the figures' dark colour"
+            );
+        }
+    }
+
+    #[test]
+    fn the_theme_s_text_keeps_aa_contrast_dimmed_or_not() {
+        for text in [LIGHT_TEXT, LIGHT_DIM_TEXT] {
+            assert!(contrast(text, LIGHT_BG) >= AA_TEXT, "{text}");
+        }
+        for text in [DARK_TEXT, DARK_DIM_TEXT] {
+            assert!(contrast(text, DARK_BG) >= AA_TEXT, "{text}");
+        }
+        // Dimming fades edges and circles, never text.
+        let s = style(&[], 15.0);
+        assert!(!s.contains("dim text { opacity") && !s.contains(".dim { opacity"));
+    }
+
+    #[test]
+    fn contrast_is_wcag_s() {
+        assert!((contrast(Rgb(0, 0, 0), Rgb(255, 255, 255)) - 21.0).abs() < 1e-9);
+        // The grey that just passes on white and the one that just fails (WebAIM's checker).
+        assert!((contrast(Rgb(0x76, 0x76, 0x76), LIGHT_BG) - 4.54).abs() < 0.01);
+        assert!((contrast(Rgb(0x77, 0x77, 0x77), LIGHT_BG) - 4.48).abs() < 0.01);
+    }
+}

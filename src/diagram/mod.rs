@@ -1,0 +1,451 @@
+//! Network diagrams: the lesson's network drawn as an SVG (input, hidden nodes with their
+//! activation drawn inside, output; weights on the edges, biases by the nodes), with the part a
+//! step talks about highlighted in the colour the lesson's figures draw its path in. Colours
+//! come from the SVG's own stylesheet, which follows the reader's light or dark scheme.
+//!
+//! The drawing is compact, so that its text stays at least 11 CSS px when a phone's column
+//! shrinks it (about 273 px wide at 320 px): a weight's label is its name over its value, beside
+//! its edge near the hidden node, and the SVG is cropped to what is drawn.
+
+mod colour;
+
+use std::fmt::Write as _;
+
+use crate::figure::{svg_open, text_width, Figure};
+use crate::i18n;
+use crate::lesson::{DiagramSpec, Rgb};
+use crate::network::{Activation, Network, Node};
+use crate::text::escape;
+
+const RADIUS: f64 = 20.0;
+/// The distance between the centres of two columns, and of two rows.
+const COLUMN: f64 = 130.0;
+const ROW: f64 = 140.0;
+/// The font size of every text, in px.
+const FONT: f64 = 15.0;
+/// A weight label's box: `CHAR` px a character of its longer line, plus `PAD` (the page's script
+/// sizes the box the same way when a value changes: templates/explore.js).
+const CHAR: f64 = 8.6;
+const PAD: f64 = 10.0;
+const LABEL_HEIGHT: f64 = 38.0;
+/// How far along its edge from the end in the column of more circles a weight's label is.
+const LABEL_AT: f64 = 0.4;
+/// The empty border around what is drawn.
+const MARGIN: f64 = 4.0;
+
+/// Draw the network of a lesson; `paths` are the colours of each node's path (per layer and
+/// node, [`Rgb::paths`]); its description is in language `lang`.
+pub fn draw(spec: &DiagramSpec, network: &Network, paths: &[Vec<Rgb>], lang: &str) -> Figure {
+    let layout = Layout::new(network);
+    let mut emphasis = Emphasis {
+        highlight: &spec.highlight,
+        paths,
+        used: Vec::new(),
+    };
+    let mut body = String::new();
+    let mut labels = String::new();
+    let edges = layout.edges(network, &mut emphasis, lang, &mut body, &mut labels);
+    layout.nodes(&mut emphasis, &mut body);
+    let description = describe(network, &edges, &spec.highlight, lang);
+    let title = if spec.title.is_empty() {
+        i18n::text(lang, "diagram")
+    } else {
+        spec.title.as_str()
+    };
+    let (width, height) = (layout.width, layout.height);
+    let size = (width as u32, height as u32);
+    let mut svg = svg_open("nn-diagram", &spec.id, size, title, &description);
+    svg.push_str(&colour::style(&emphasis.used, FONT));
+    let _ = writeln!(
+        svg,
+        "<rect class=\"bg\" width=\"{width}\" height=\"{height}\"/>"
+    );
+    svg.push_str(&body);
+    svg.push_str(&labels);
+    svg.push_str("</svg>\n");
+    Figure {
+        id: spec.id.clone(),
+        svg,
+        csv: String::new(),
+        description,
+        chart: None,
+        phone: None,
+    }
+}
+
+/// A circle of the diagram: the input (no node) or a node of the network.
+struct NodeView<'a> {
+    name: &'a str,
+    node: Option<&'a Node>,
+    activation: Option<Activation>,
+}
+
+/// What a diagram emphasises: the highlighted names are drawn strong, in their path's colour,
+/// everything else dim; with nothing highlighted, everything is plain.
+struct Emphasis<'a> {
+    highlight: &'a [String],
+    paths: &'a [Vec<Rgb>],
+    /// The colours highlighted so far, in order (their rules go into the stylesheet).
+    used: Vec<Rgb>,
+}
+
+impl Emphasis<'_> {
+    fn lit(&self, name: &str) -> bool {
+        self.highlight.iter().any(|h| h == name)
+    }
+
+    /// The classes of a part that is (`on`) or is not highlighted, its path being node `node`
+    /// of layer `layer`: `hl` and the colour's class, `dim`, or none.
+    fn class(&mut self, on: bool, (layer, node): (usize, usize)) -> String {
+        if on {
+            let c = self.paths[layer][node];
+            if !self.used.contains(&c) {
+                self.used.push(c);
+            }
+            format!("hl {}", colour::class(c))
+        } else if self.highlight.is_empty() {
+            String::new()
+        } else {
+            "dim".to_string()
+        }
+    }
+}
+
+/// A text's box: its left, top, right and bottom around its anchor (the middle of its
+/// baseline), at the width the embedded font draws it.
+fn text_box((x, y): (f64, f64), text: &str, bold: bool) -> [f64; 4] {
+    let half = text_width(text, FONT, bold) / 2.0;
+    [x - half, y - 0.8 * FONT, x + half, y + 0.25 * FONT]
+}
+
+/// A weight label's box width for its name and value.
+fn label_width(name: &str, value: &str) -> f64 {
+    CHAR * name.chars().count().max(value.chars().count()) as f64 + PAD
+}
+
+/// Where the circles go: one column per layer (the input first), each column centred; the
+/// origin puts what is drawn `MARGIN` from the edges.
+struct Layout<'a> {
+    columns: Vec<Vec<NodeView<'a>>>,
+    rows: f64,
+    origin: (f64, f64),
+    width: f64,
+    height: f64,
+}
+
+impl<'a> Layout<'a> {
+    fn new(network: &'a Network) -> Layout<'a> {
+        // Columns: the input, each hidden layer, the output.
+        let mut columns: Vec<Vec<NodeView>> = vec![vec![NodeView {
+            name: &network.input.label,
+            node: None,
+            activation: None,
+        }]];
+        for layer in &network.layers {
+            columns.push(
+                layer
+                    .nodes
+                    .iter()
+                    .map(|n| NodeView {
+                        name: &n.label,
+                        node: Some(n),
+                        activation: Some(layer.activation),
+                    })
+                    .collect(),
+            );
+        }
+        let rows = columns.iter().map(Vec::len).max().unwrap_or(1) as f64;
+        let mut layout = Layout {
+            columns,
+            rows,
+            origin: (0.0, 0.0),
+            width: 0.0,
+            height: 0.0,
+        };
+        let [left, top, right, bottom] = layout.extent(network);
+        layout.origin = ((MARGIN - left).ceil(), (MARGIN - top).ceil());
+        layout.width = (right + layout.origin.0 + MARGIN).ceil();
+        layout.height = (bottom + layout.origin.1 + MARGIN).ceil();
+        layout
+    }
+
+    /// The box around everything drawn: circles, their texts and the weights' labels.
+    fn extent(&self, network: &Network) -> [f64; 4] {
+        let mut boxes = Vec::new();
+        for (c, column) in self.columns.iter().enumerate() {
+            for (r, node) in column.iter().enumerate() {
+                let (x, y) = self.position(c, r);
+                boxes.push([x - RADIUS, y - RADIUS, x + RADIUS, y + RADIUS]);
+                let (name_y, bias_y) = self.annotations(c, r);
+                boxes.push(text_box((x, name_y), node.name, true));
+                if let Some(n) = node.node {
+                    boxes.push(text_box((x, bias_y), &n.bias.shown(), false));
+                }
+            }
+        }
+        for (l, layer) in network.layers.iter().enumerate() {
+            for (n, node) in layer.nodes.iter().enumerate() {
+                for (k, w) in node.weights.iter().enumerate() {
+                    let half = label_width(&w.name, &w.value_shown()) / 2.0;
+                    let (x, y) = self.label_at((l, k, n), half);
+                    let h = LABEL_HEIGHT / 2.0;
+                    boxes.push([x - half, y - h, x + half, y + h]);
+                }
+            }
+        }
+        boxes.into_iter().fold(
+            [f64::MAX, f64::MAX, f64::MIN, f64::MIN],
+            |[a, b, c, d], [e, f, g, h]| [a.min(e), b.min(f), c.max(g), d.max(h)],
+        )
+    }
+
+    /// The centre of circle `r` of column `c`.
+    fn position(&self, c: usize, r: usize) -> (f64, f64) {
+        let count = self.columns[c].len() as f64;
+        let x = self.origin.0 + COLUMN * c as f64;
+        let y = self.origin.1 + ROW * (r as f64 + (self.rows - count) / 2.0);
+        (x, y)
+    }
+
+    /// The baselines of a circle's name and bias: above it for the first circle of a column of
+    /// several (the edges leave room there), below it otherwise.
+    fn annotations(&self, c: usize, r: usize) -> (f64, f64) {
+        let (_, y) = self.position(c, r);
+        if r == 0 && self.columns[c].len() > 1 {
+            (y - RADIUS - 24.0, y - RADIUS - 7.0)
+        } else {
+            (y + RADIUS + 17.0, y + RADIUS + 34.0)
+        }
+    }
+
+    /// The centre of the label of the edge from circle `k` of column `l` to circle `n` of the
+    /// next, whose box is `half_width` px wide on either side: beside the edge, `LABEL_AT` of the
+    /// way from the end whose column has more circles (the target's when they have as many),
+    /// on the side away from the middle row, clear of the edge; in whole pixels.
+    fn label_at(&self, (l, k, n): (usize, usize, usize), half_width: f64) -> (f64, f64) {
+        let (x1, y1) = self.position(l, k);
+        let (x2, y2) = self.position(l + 1, n);
+        let t = if self.columns[l].len() > self.columns[l + 1].len() {
+            LABEL_AT
+        } else {
+            1.0 - LABEL_AT
+        };
+        let (x, y) = (x1 + (x2 - x1) * t, y1 + (y2 - y1) * t);
+        let len = (x2 - x1).hypot(y2 - y1).max(1.0);
+        let (mut nx, mut ny) = (-(y2 - y1) / len, (x2 - x1) / len);
+        let middle = self.origin.1 + ROW * (self.rows - 1.0) / 2.0;
+        if (y <= middle) == (ny > 0.0) {
+            (nx, ny) = (-nx, -ny);
+        }
+        let away = half_width * nx.abs() + LABEL_HEIGHT / 2.0 * ny.abs() + 3.0;
+        ((x + nx * away).round(), (y + ny * away).round())
+    }
+
+    /// The node whose path the edge from node `k` of layer `l - 1` (the input for `l` = 0) to
+    /// node `n` of layer `l` is on: the hidden node it enters, or else the one it leaves.
+    fn edge_path(network: &Network, l: usize, k: usize, n: usize) -> (usize, usize) {
+        if l + 1 < network.layers.len() || l == 0 {
+            (l, n)
+        } else {
+            (l - 1, k)
+        }
+    }
+
+    /// The edges into `body` and their weight labels into `labels`; returns each edge described.
+    fn edges(
+        &self,
+        network: &Network,
+        emphasis: &mut Emphasis,
+        lang: &str,
+        body: &mut String,
+        labels: &mut String,
+    ) -> Vec<String> {
+        let mut described = Vec::new();
+        for (l, layer) in network.layers.iter().enumerate() {
+            for (n, node) in layer.nodes.iter().enumerate() {
+                for (k, w) in node.weights.iter().enumerate() {
+                    let (x1, y1) = self.position(l, k);
+                    let (x2, y2) = self.position(l + 1, n);
+                    let (dx, dy) = (x2 - x1, y2 - y1);
+                    let len = (dx * dx + dy * dy).sqrt().max(1.0);
+                    let (ux, uy) = (dx / len, dy / len);
+                    let class =
+                        emphasis.class(emphasis.lit(&w.name), Self::edge_path(network, l, k, n));
+                    let _ = writeln!(
+                        body,
+                        "<line class=\"{}\" x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\"/>",
+                        format!("edge {class}").trim_end(),
+                        x1 + ux * RADIUS,
+                        y1 + uy * RADIUS,
+                        x2 - ux * RADIUS,
+                        y2 - uy * RADIUS
+                    );
+                    let value = w.value_shown();
+                    let half = label_width(&w.name, &value) / 2.0;
+                    let at = self.label_at((l, k, n), half);
+                    label(labels, at, (&w.name, &value), &class);
+                    described.push(i18n::sentence(
+                        lang,
+                        "diagram_edge",
+                        &[
+                            ("from", self.columns[l][k].name),
+                            ("to", self.columns[l + 1][n].name),
+                            ("weight", &w.shown()),
+                        ],
+                    ));
+                }
+            }
+        }
+        described
+    }
+
+    /// The circles, each with its activation glyph (none for the input), name and bias.
+    fn nodes(&self, emphasis: &mut Emphasis, body: &mut String) {
+        for (c, column) in self.columns.iter().enumerate() {
+            for (r, node) in column.iter().enumerate() {
+                let (x, y) = self.position(c, r);
+                let class = match node.node {
+                    Some(n) => {
+                        let on = emphasis.lit(&n.name) || emphasis.lit(&n.bias.name);
+                        emphasis.class(on, (c - 1, r))
+                    }
+                    None => emphasis.class(false, (0, 0)),
+                };
+                let _ = writeln!(body, "<g class=\"{class}\">");
+                let _ = writeln!(
+                    body,
+                    "<circle class=\"node\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{RADIUS}\"/>"
+                );
+                if let Some(a) = node.activation {
+                    let _ = writeln!(body, "<path class=\"glyph\" d=\"{}\"/>", glyph(a, x, y));
+                }
+                let (name_y, bias_y) = self.annotations(c, r);
+                let _ = writeln!(
+                    body,
+                    "<text class=\"name\" x=\"{x:.1}\" y=\"{name_y:.1}\" text-anchor=\"middle\">{}</text>",
+                    escape(node.name)
+                );
+                if let Some(n) = node.node {
+                    let _ = writeln!(
+                        body,
+                        "<text x=\"{x:.1}\" y=\"{bias_y:.1}\" text-anchor=\"middle\" data-nn=\"{}\">{}</text>",
+                        escape(&n.bias.name),
+                        escape(&n.bias.shown())
+                    );
+                }
+                body.push_str("</g>\n");
+            }
+        }
+    }
+}
+
+/// A weight's label centred on `(x, y)`: a backing box, the weight's name and under it its
+/// value, in the edge's classes. The value carries the weight's name (`data-nn`) and the class
+/// `value`, for the page's script to update it.
+fn label(out: &mut String, (x, y): (f64, f64), (param, value): (&str, &str), class: &str) {
+    let w = label_width(param, value);
+    let group = if class.is_empty() {
+        String::new()
+    } else {
+        format!(" class=\"{class}\"")
+    };
+    let _ = writeln!(
+        out,
+        "<g{group}><rect class=\"label-bg\" x=\"{:.1}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"{LABEL_HEIGHT}\" rx=\"3\"/><text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text><text class=\"value\" x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" data-nn=\"{}\">{}</text></g>",
+        x - w / 2.0,
+        y - LABEL_HEIGHT / 2.0,
+        y - 4.0,
+        escape(param),
+        y + 13.0,
+        escape(param),
+        escape(value)
+    );
+}
+
+/// A small drawing of the activation function, centred on the node.
+fn glyph(a: Activation, x: f64, y: f64) -> String {
+    let s = 13.0;
+    let pts: Vec<(f64, f64)> = (0..=16)
+        .map(|i| {
+            let t = -1.0 + 2.0 * i as f64 / 16.0;
+            let v = match a {
+                Activation::Relu => t.max(0.0) * 2.0 - 1.0,
+                Activation::LeakyRelu => (if t > 0.0 { t } else { 0.15 * t }) * 1.6 - 0.5,
+                Activation::Softplus => (1.0 + (3.0 * t).exp()).ln() / 1.6 - 1.0,
+                Activation::Sigmoid => 2.0 / (1.0 + (-5.0 * t).exp()) - 1.0,
+                Activation::Tanh => (2.5 * t).tanh(),
+                Activation::Identity => t,
+            };
+            (x + t * s, y - v.clamp(-1.0, 1.0) * s * 0.8)
+        })
+        .collect();
+    let mut d = String::new();
+    for (i, (px, py)) in pts.iter().enumerate() {
+        let _ = write!(d, "{}{px:.1} {py:.1}", if i == 0 { "M" } else { " L" });
+    }
+    d
+}
+
+fn describe(network: &Network, edges: &[String], highlight: &[String], lang: &str) -> String {
+    let last = network.layers.len() - 1;
+    let layers: Vec<String> = network
+        .layers
+        .iter()
+        .enumerate()
+        .map(|(l, layer)| {
+            let names: Vec<String> = layer
+                .nodes
+                .iter()
+                .map(|n| {
+                    i18n::sentence(
+                        lang,
+                        "diagram_node",
+                        &[("name", &n.label), ("bias", &n.bias.shown())],
+                    )
+                })
+                .collect();
+            let kind = if l == last {
+                "diagram_output"
+            } else {
+                "diagram_hidden"
+            };
+            i18n::sentence(
+                lang,
+                kind,
+                &[
+                    ("activation", layer.activation.display_name()),
+                    ("nodes", &names.join(i18n::text(lang, "list"))),
+                ],
+            )
+        })
+        .collect();
+    let mut d = i18n::sentence(
+        lang,
+        "diagram_desc",
+        &[
+            ("input", &network.input.label),
+            ("layers", &layers.join(i18n::text(lang, "diagram_then"))),
+            ("weights", &edges.join(i18n::text(lang, "diagram_edges"))),
+        ],
+    );
+    if !highlight.is_empty() {
+        // A highlighted node is named by its label; weights and biases by their names.
+        let names: Vec<&str> = highlight
+            .iter()
+            .map(|h| {
+                let node = network
+                    .layers
+                    .iter()
+                    .flat_map(|l| &l.nodes)
+                    .find(|n| n.name == *h);
+                node.map_or(h.as_str(), |n| n.label.as_str())
+            })
+            .collect();
+        d.push_str(&i18n::sentence(
+            lang,
+            "diagram_highlight",
+            &[("names", &names.join(i18n::text(lang, "list")))],
+        ));
+    }
+    d
+}

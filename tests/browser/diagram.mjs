@@ -1,0 +1,188 @@
+// The network diagrams as a reader sees them (issue 15, items 2 and 4), measured in headless
+// Chromium. Started by run.sh after reader.mjs, on the same served site:
+//
+//   SITE_DIR=<built site> BASE_URL=http://127.0.0.1:<port>/ node diagram.mjs
+//
+// The ReLU lesson, English and Chinese, at 320, 390 and 1280 px (light, and dark at 390 and
+// 1280), every `svg.nn-diagram`:
+//   text size    every text is drawn at 11 CSS px or more: its computed font size times the scale
+//                the page draws the SVG at (its screen CTM)
+//   contrast     every text is opaque (no opacity on it or a parent) and its fill has 4.5:1 or
+//                more against the diagram's background, dimmed and highlighted text too
+//   one name     the input is named once, by its label ("Dosage", "剂量"), and no text is "x"
+//   cropped      no more than 12 px (in the drawing's units) between what is drawn and each
+//                edge of the viewBox, and nothing outside it
+//   colours      a highlighted path's edges and ring are stroked in the colour its figure draws
+//                the path in (the top path as step 2's line, the bottom path as step 4's), in
+//                either scheme
+// A site without the ReLU lesson (selftest.sh's fixtures) has nothing to check.
+// Screenshots of each diagram at 390 and 1280 px, light and dark, go to DIAGRAM_SHOTS when set.
+// The closing line is "diagram: N passed, M failed".
+
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const SITE_DIR = path.resolve(process.env.SITE_DIR || '');
+const BASE_URL = new URL(process.env.BASE_URL || 'http://127.0.0.1/');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const SHOTS = process.env.DIAGRAM_SHOTS || '';
+if (!process.env.SITE_DIR || !process.env.BASE_URL) {
+  console.error('diagram.mjs: set SITE_DIR and BASE_URL (run tests/browser/run.sh instead)');
+  process.exit(2);
+}
+
+const MODES = [
+  { name: 'narrow-light', width: 320, height: 640, scheme: 'light' },
+  { name: 'phone-light', width: 390, height: 844, scheme: 'light' },
+  { name: 'phone-dark', width: 390, height: 844, scheme: 'dark' },
+  { name: 'desktop-light', width: 1280, height: 800, scheme: 'light' },
+  { name: 'desktop-dark', width: 1280, height: 800, scheme: 'dark' },
+];
+const PAGES = [
+  { rel: 'relu/index.html', input: 'Dosage' },
+  { rel: 'zh-CN/relu/index.html', input: '剂量' },
+];
+// Each highlighted diagram of the lesson and the figure that draws its path (the same step's).
+const PATH_FIGURES = { 'network-top': 'step-2', 'network-bottom': 'step-4' };
+const MIN_TEXT_PX = 11;
+const MIN_CONTRAST = 4.5;
+const MAX_BAND = 12;
+
+const units = new Map();
+const failures = [];
+function unit(name) {
+  if (!units.has(name)) units.set(name, false);
+}
+function fail(name, check, message) {
+  unit(name);
+  units.set(name, true);
+  failures.push(`${name} — ${check}: ${message}`);
+}
+
+/** What the page shows of its diagrams: runs in the page. */
+function measure(pathFigures) {
+  const rgb = (s) => (s.match(/[\d.]+/g) || []).slice(0, 3).map(Number);
+  const lum = (c) => {
+    const ch = c.map((v) => {
+      const s = v / 255;
+      return s <= 0.04045 ? s / 12.92 : Math.pow((s + 0.055) / 1.055, 2.4);
+    });
+    return 0.2126 * ch[0] + 0.7152 * ch[1] + 0.0722 * ch[2];
+  };
+  const contrast = (a, b) => {
+    const [x, y] = [lum(a), lum(b)];
+    return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+  };
+  const opacity = (el, root) => {
+    let o = 1;
+    for (let e = el; e && e !== root.parentNode; e = e.parentNode) o *= +getComputedStyle(e).opacity;
+    return o;
+  };
+  return [...document.querySelectorAll('svg.nn-diagram')].map((svg) => {
+    const id = svg.closest('figure') ? svg.closest('figure').id.replace(/^figure-/, '') : '';
+    const bg = rgb(getComputedStyle(svg.querySelector('rect.bg')).fill);
+    const texts = [...svg.querySelectorAll('text')].map((t) => {
+      const m = t.getScreenCTM();
+      const scale = Math.hypot(m.a, m.b);
+      const fill = rgb(getComputedStyle(t).fill);
+      return {
+        text: t.textContent,
+        px: parseFloat(getComputedStyle(t).fontSize) * scale,
+        contrast: contrast(fill, bg),
+        opacity: opacity(t, svg),
+      };
+    });
+    const vb = svg.viewBox.baseVal;
+    const box = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const el of svg.querySelectorAll('circle, line, path, text, rect.label-bg')) {
+      const b = el.getBBox();
+      box[0] = Math.min(box[0], b.x);
+      box[1] = Math.min(box[1], b.y);
+      box[2] = Math.max(box[2], b.x + b.width);
+      box[3] = Math.max(box[3], b.y + b.height);
+    }
+    const bands = { left: box[0] - vb.x, top: box[1] - vb.y, right: vb.x + vb.width - box[2], bottom: vb.y + vb.height - box[3] };
+    let colours = null;
+    const figure = pathFigures[id] && document.getElementById(`figure-${pathFigures[id]}`);
+    if (pathFigures[id]) {
+      const line = figure && figure.querySelector('svg.nn-chart polyline[stroke-width="3"]');
+      colours = {
+        figure: line ? getComputedStyle(line).stroke : null,
+        edges: [...svg.querySelectorAll('line.edge.hl')].map((e) => getComputedStyle(e).stroke),
+        rings: [...svg.querySelectorAll('.hl circle.node')].map((e) => getComputedStyle(e).stroke),
+      };
+    }
+    return { id, texts, bands, colours, width: svg.getBoundingClientRect().width };
+  });
+}
+
+async function check(page, name, input) {
+  const diagrams = await page.evaluate(measure, PATH_FIGURES);
+  if (diagrams.length === 0) fail(name, 'diagrams', 'no svg.nn-diagram on the page');
+  for (const d of diagrams) {
+    const where = `${d.id} (${d.width.toFixed(0)} px wide)`;
+    for (const t of d.texts) {
+      if (t.px < MIN_TEXT_PX) fail(name, 'text size', `${where}: "${t.text}" at ${t.px.toFixed(2)} px`);
+      if (t.opacity < 1) fail(name, 'contrast', `${where}: "${t.text}" at opacity ${t.opacity}`);
+      if (t.contrast < MIN_CONTRAST) fail(name, 'contrast', `${where}: "${t.text}" at ${t.contrast.toFixed(2)}:1`);
+    }
+    const named = d.texts.filter((t) => t.text === input).length;
+    if (named !== 1) fail(name, 'one name', `${where}: the input's label "${input}" shown ${named} times`);
+    if (d.texts.some((t) => t.text.trim() === 'x')) fail(name, 'one name', `${where}: the input is also named "x"`);
+    for (const [side, gap] of Object.entries(d.bands)) {
+      if (gap > MAX_BAND) fail(name, 'cropped', `${where}: ${gap.toFixed(1)} px empty at the ${side}`);
+      if (gap < 0) fail(name, 'cropped', `${where}: the drawing overflows the ${side} by ${(-gap).toFixed(1)} px`);
+    }
+    if (d.colours) {
+      const { figure, edges, rings } = d.colours;
+      if (!figure) fail(name, 'colours', `${where}: its path's figure has no line`);
+      if (edges.length === 0 || rings.length === 0) fail(name, 'colours', `${where}: nothing highlighted`);
+      for (const c of [...edges, ...rings]) {
+        if (c !== figure) fail(name, 'colours', `${where}: highlighted in ${c}, its figure draws the path in ${figure}`);
+      }
+    }
+  }
+}
+
+async function main() {
+  const t0 = Date.now();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  if (SHOTS) fs.mkdirSync(SHOTS, { recursive: true });
+  for (const mode of MODES) {
+    const context = await browser.newContext({ viewport: { width: mode.width, height: mode.height }, colorScheme: mode.scheme });
+    for (const { rel, input } of PAGES) {
+      // The hand-written fixtures of selftest.sh have no ReLU lesson; a site nnbook builds does
+      // (.ci/run checks it exists).
+      if (!fs.existsSync(path.join(SITE_DIR, rel))) continue;
+      const name = `${rel} @ ${mode.name} (${mode.width} px)`;
+      unit(name);
+      const page = await context.newPage();
+      await page.goto(new URL(rel, BASE_URL).href, { waitUntil: 'load' });
+      await check(page, name, input);
+      if (SHOTS && mode.width !== 320) {
+        for (const id of await page.$$eval('figure:has(> svg.nn-diagram)', (fs) => fs.map((f) => f.id))) {
+          const lang = rel.startsWith('zh-CN') ? 'zh-CN-' : '';
+          await page.locator(`#${id}`).screenshot({ path: path.join(SHOTS, `${lang}${id}-${mode.name}.png`) });
+        }
+      }
+      await page.close();
+    }
+    await context.close();
+  }
+  await browser.close();
+
+  if (failures.length) {
+    console.log(`\nFAILURES (${failures.length}):`);
+    for (const f of failures) console.log(`  ✗ ${f}`);
+  }
+  const failed = [...units.values()].filter(Boolean).length;
+  console.log(`\ndiagram (${((Date.now() - t0) / 1000).toFixed(1)} s): text at ${MIN_TEXT_PX} px or more, AA contrast, the input named once, cropped, highlights in their figures' colours`);
+  console.log(`diagram: ${units.size - failed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((e) => {
+  console.error(`diagram.mjs crashed: ${e.stack || e}`);
+  process.exit(1);
+});
