@@ -263,26 +263,10 @@ fn output(
     chart.x_range = (input.from, input.to);
     chart.x_column = input.name.clone();
     for (i, &k) in spec.at_steps.iter().enumerate() {
-        let Some(values) = t.values_at(k) else {
+        let Some(net) = t.drawn_network_at(k) else {
             continue;
         };
-        let named: Vec<(&str, f64)> = t
-            .spec
-            .start
-            .iter()
-            .map(|(n, v)| (n.as_str(), *v))
-            .chain(
-                t.spec
-                    .params
-                    .iter()
-                    .map(String::as_str)
-                    .zip(values.iter().copied()),
-            )
-            .collect();
-        let net = t
-            .before
-            .with_values(&named)
-            .map_err(|e| Diagnostic::new(format!("figure `{}`: {e}", spec.id)))?;
+        let net = net.map_err(|e| Diagnostic::new(format!("figure `{}`: {e}", spec.id)))?;
         let output = net.signal(&format!(
             "{}.activation",
             net.layers

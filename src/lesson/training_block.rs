@@ -52,6 +52,26 @@ impl TrainingBlock {
         }
     }
 
+    /// The network after `n` steps as figures draw it (its kinks found again, unlike
+    /// [`network_at`](Self::network_at)'s); `None` past the last step.
+    pub fn drawn_network_at(&self, n: usize) -> Option<Result<Network, TrainError>> {
+        let values = self.values_at(n)?;
+        let named: Vec<(&str, f64)> = self
+            .spec
+            .start
+            .iter()
+            .map(|(n, v)| (n.as_str(), *v))
+            .chain(
+                self.spec
+                    .params
+                    .iter()
+                    .map(String::as_str)
+                    .zip(values.iter().copied()),
+            )
+            .collect();
+        Some(self.before.with_values(&named))
+    }
+
     /// The loss after `n` steps.
     pub fn loss_at(&self, n: usize) -> Option<f64> {
         match self.training.steps.get(n) {

@@ -325,19 +325,5 @@ fn output(
 
 /// The network after `n` steps of a training, its kinks found (as nnbook draws it).
 fn state_network(t: &TrainingBlock, n: usize) -> Option<Network> {
-    let values = t.values_at(n)?;
-    let named: Vec<(&str, f64)> = t
-        .spec
-        .start
-        .iter()
-        .map(|(n, v)| (n.as_str(), *v))
-        .chain(
-            t.spec
-                .params
-                .iter()
-                .map(String::as_str)
-                .zip(values.iter().copied()),
-        )
-        .collect();
-    t.before.with_values(&named).ok()
+    t.drawn_network_at(n)?.ok()
 }
