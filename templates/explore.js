@@ -504,6 +504,11 @@
   // and an element that stays only has its changed attributes and text set (no parsing, and no
   // style or layout work for what did not move).
   var SVG_NS = "http://www.w3.org/2000/svg";
+  function sameNames(el, attrs) {
+    if (el.attributes.length !== attrs.length) return false;
+    for (var k = 0; k < attrs.length; k++) if (el.attributes[k].name !== attrs[k][0]) return false;
+    return true;
+  }
   function reconcile(svg, start, nodes) {
     var old = svg.childNodes, at = start, prev = svg.nnDrawn || [], drawn = [];
     nodes.forEach(function (d, i) {
@@ -511,7 +516,9 @@
       drawn.push(key);
       // Unchanged since this script last drew it: nothing to do.
       if (prev[i] === key && a && a.nodeName === d[0]) { at += 2; return; }
-      if (!a || a.nodeName !== d[0]) {
+      // A new element where there was none, another kind, or other attributes (they must come
+      // in the writer's order, which setting them on the old one would not keep).
+      if (!a || a.nodeName !== d[0] || !sameNames(a, attrs)) {
         var e = document.createElementNS(SVG_NS, d[0]);
         for (k = 0; k < attrs.length; k++) e.setAttribute(attrs[k][0], attrs[k][1]);
         if (d[2] !== undefined) e.textContent = d[2];
@@ -520,11 +527,6 @@
         for (k = 0; k < attrs.length; k++) {
           var v = String(attrs[k][1]);
           if (a.getAttribute(attrs[k][0]) !== v) a.setAttribute(attrs[k][0], v);
-        }
-        if (a.attributes.length !== attrs.length) {
-          var keep = {};
-          attrs.forEach(function (x) { keep[x[0]] = 1; });
-          Array.prototype.slice.call(a.attributes).forEach(function (x) { if (!keep[x.name]) a.removeAttribute(x.name); });
         }
         if (d[2] !== undefined && a.textContent !== d[2]) a.textContent = d[2];
       }
