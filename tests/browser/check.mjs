@@ -502,6 +502,7 @@ async function main() {
         if (lesson && mode.name === 'desktop-light') await take('lesson-desktop.png', 1280, 2000);
         if (lesson && mode.name === 'phone-light') await take('lesson-phone.png', 390, 2600);
         if (lesson && mode.name === 'desktop-dark') await take('lesson-dark.png', 1280, 2000);
+        if (rel === 'zh-CN/relu/index.html' && mode.name === 'phone-light') await take('lesson-zh-phone.png', 390, 2600);
         if (rel === 'index.html' && mode.name === 'desktop-light') await take('index.png', 1280, 1500);
       }
       await page.close();
