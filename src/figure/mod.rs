@@ -6,6 +6,7 @@ mod csv;
 mod describe;
 mod sampled;
 mod svg;
+mod thumbnail;
 mod ticks;
 mod training;
 
@@ -21,6 +22,7 @@ use svg::SvgWriter;
 pub use chart::{page_ids, svg_open, ChartGeometry, Figure, HEIGHT, MAX_VALUE, PLOT_HEIGHT, WIDTH};
 pub use describe::{template as description_template, DescriptionTemplate};
 pub use sampled::{Data, Sampled};
+pub use thumbnail::{thumbnail, THUMB_HEIGHT, THUMB_WIDTH};
 
 use chart::{accessible, axes, legend_corner, measured, register_font, rgb, straighten, y_range};
 pub use training::draw_training;
