@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The site in a real browser (issue 4): builds the site, serves it on loopback with a plain static
-# server, and runs check.mjs, explore.mjs (the explorable lessons, issue 13) and reader.mjs (what a
-# reader sees, issue 15) on it: every page in headless Chromium at 390 and 1280 px, light and
-# dark (console errors, failed requests, broken links and images, MathML, raw LaTeX, axe-core WCAG 2
-# A/AA), the Nu HTML checker on every .html/.css/.svg, and screenshots into tests/screenshots/.
+# server, and runs check.mjs, explore.mjs (the explorable lessons, issue 13), reader.mjs (what a
+# reader sees, issue 15) and index.mjs (the index pages) on it: every page in headless Chromium at
+# 390 and 1280 px, light and dark (console errors, failed requests, broken links and images,
+# MathML, raw LaTeX, axe-core WCAG 2 A/AA), the Nu HTML checker on every .html/.css/.svg, and
+# screenshots into tests/screenshots/.
 #
 #   bash tests/browser/run.sh            # from the repository root (or anywhere)
 #
@@ -98,16 +99,23 @@ NNBOOK="$nnbook_cmd" SITE_DIR="$site" ROOT="$root" SCREENSHOT_DIR="$shots" node 
 # contents, labels, sources, 404 pages (reader.mjs).
 SITE_DIR="$site" BASE_URL="http://127.0.0.1:$port/" \
   node "$here/reader.mjs" >"$tmp/reader.log" 2>&1 || status=$?
-# The summary line ("browser: N passed, M failed", the three scripts' units) stays the last line.
+# The index pages (issue 15, item 11): layout, series, previews, colours (index.mjs).
+index_status=0
+SITE_DIR="$site" BASE_URL="http://127.0.0.1:$port/" SCREENSHOT_DIR="$shots" \
+  node "$here/index.mjs" >"$tmp/index.log" 2>&1 || index_status=$?
+[ "$index_status" = 0 ] || status=1
+# The summary line ("browser: N passed, M failed", the four scripts' units) stays the last line.
 grep -v '^browser: [0-9]* passed, [0-9]* failed$' "$tmp/check.log" || true
 grep -v '^reader: [0-9]* passed, [0-9]* failed$' "$tmp/reader.log" || true
 grep -v '^explore: [0-9]* passed, [0-9]* failed$' "$tmp/explore.log" || true
+grep -v '^index: [0-9]* passed, [0-9]* failed$' "$tmp/index.log" || true
 say "done in $(($(date +%s) - t0)) s"
 count() { sed -n "s/^$1: \([0-9]*\) passed, \([0-9]*\) failed$/\\$2/p" "$3"; }
-passed=$(( $(count browser 1 "$tmp/check.log" || true) + $(count reader 1 "$tmp/reader.log" || true) + $(count explore 1 "$tmp/explore.log" || true) + 0 ))
-failed=$(( $(count browser 2 "$tmp/check.log" || true) + $(count reader 2 "$tmp/reader.log" || true) + $(count explore 2 "$tmp/explore.log" || true) + 0 ))
+passed=$(( $(count browser 1 "$tmp/check.log" || true) + $(count reader 1 "$tmp/reader.log" || true) + $(count explore 1 "$tmp/explore.log" || true) + $(count index 1 "$tmp/index.log" || true) + 0 ))
+failed=$(( $(count browser 2 "$tmp/check.log" || true) + $(count reader 2 "$tmp/reader.log" || true) + $(count explore 2 "$tmp/explore.log" || true) + $(count index 2 "$tmp/index.log" || true) + 0 ))
 grep -q '^browser: [0-9]* passed' "$tmp/check.log" || failed=$((failed + 1))
 grep -q '^reader: [0-9]* passed' "$tmp/reader.log" || failed=$((failed + 1))
 grep -q '^explore: [0-9]* passed' "$tmp/explore.log" || failed=$((failed + 1))
+grep -q '^index: [0-9]* passed' "$tmp/index.log" || failed=$((failed + 1))
 echo "browser: $passed passed, $failed failed"
 exit "$status"
