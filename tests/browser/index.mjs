@@ -11,7 +11,8 @@
 //              wide on a phone (240 on a desktop), 16:9, and a click on it opens its lesson
 //   colours    the preview follows the reader's scheme: its pixels are light in light mode and
 //              dark in dark mode (measured on a screenshot)
-// Screenshots of the index at 390 and 1280 px, light and dark, go to SCREENSHOT_DIR (index-*.png).
+// Screenshots go to SCREENSHOT_DIR: index-phone.png (390 px), index-dark.png (1280 px, dark) and
+// index-zh.png (the Chinese index, 1280 px); check.mjs takes index.png (1280 px, light).
 // The closing line is "index: N passed, M failed".
 
 import { chromium } from 'playwright-core';
@@ -29,10 +30,10 @@ if (!process.env.SITE_DIR || !process.env.BASE_URL) {
 
 const MODES = [
   { name: 'narrow-light', width: 320, height: 640, scheme: 'light' },
-  { name: 'phone-light', width: 390, height: 844, scheme: 'light', shot: 'index-phone.png' },
+  { name: 'phone-light', width: 390, height: 844, scheme: 'light', shots: { 'index.html': 'index-phone.png' } },
   { name: 'phone-dark', width: 390, height: 844, scheme: 'dark' },
-  { name: 'desktop-light', width: 1280, height: 800, scheme: 'light' },
-  { name: 'desktop-dark', width: 1280, height: 800, scheme: 'dark', shot: 'index-dark.png' },
+  { name: 'desktop-light', width: 1280, height: 800, scheme: 'light', shots: { 'zh-CN/index.html': 'index-zh.png' } },
+  { name: 'desktop-dark', width: 1280, height: 800, scheme: 'dark', shots: { 'index.html': 'index-dark.png' } },
 ];
 
 const units = new Map();
@@ -172,8 +173,9 @@ async function checkIndex(context, scratch, rel, mode) {
     const lum = await luminance(scratch, await first.screenshot({ animations: 'disabled' }));
     if (mode.scheme === 'dark' ? lum > 90 : lum < 170) fail(name, 'colours', `the preview's mean luminance is ${lum.toFixed(0)} in ${mode.scheme} mode`);
   }
-  if (SCREENSHOT_DIR && mode.shot && rel === 'index.html') {
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, mode.shot), fullPage: true, animations: 'disabled', caret: 'hide' });
+  const shot = mode.shots && mode.shots[rel];
+  if (SCREENSHOT_DIR && shot) {
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, shot), fullPage: true, animations: 'disabled', caret: 'hide' });
   }
   await page.close();
 }
