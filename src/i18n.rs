@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 /// Interface words, also given to templates as `t`: (key, English, Simplified Chinese).
-const TEXTS: [(&str, &str, &str); 32] = [
+const TEXTS: [(&str, &str, &str); 33] = [
     ("lessons", "Lessons", "课程"),
     ("contents", "Contents", "目录"),
     ("previous", "Previous", "上一课"),
@@ -45,11 +45,12 @@ const TEXTS: [(&str, &str, &str); 32] = [
     ("step", "Step", "步骤"),
     ("step_size", "Step size", "步长"),
     ("other_lessons", "Other pages", "其他页面"),
+    ("start", "Start here", "从这里开始"),
 ];
 
 /// What nnbook writes about figures and diagrams (the SVG's `<desc>` and the image's alt
 /// text), as [`TEXTS`]; `{name}` marks a slot that [`sentence`] fills.
-const SENTENCES: [(&str, &str, &str); 39] = [
+const SENTENCES: [(&str, &str, &str); 41] = [
     ("figure", "Figure", "图"),
     (
         "chart",
@@ -110,6 +111,8 @@ const SENTENCES: [(&str, &str, &str); 39] = [
     ("at_start", "at the start", "初始"),
     ("part_of", "Part {part} of {count}", "第 {part} 部分，共 {count} 部分"),
     ("part_n", "Part {part}", "第 {part} 部分"),
+    ("series_parts", "{count} parts", "共 {count} 部分"),
+    ("series_one_part", "1 part", "共 1 部分"),
     (
         "tangents",
         " The tangent line at each of {points}: its slope is the derivative there.",

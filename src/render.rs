@@ -7,6 +7,7 @@ use rayon::prelude::*;
 use crate::diagram;
 use crate::error::Diagnostic;
 use crate::figure::{self, Figure, Sampled};
+use crate::i18n;
 use crate::lesson::{BlockKind, Lesson, Rgb};
 use crate::network::{Network, Signal};
 use crate::notebook;
@@ -21,31 +22,51 @@ pub struct Rendered {
     pub page: Page,
     /// The Jupyter notebook's JSON.
     pub notebook: String,
+    /// The preview the index shows, as SVG (see [`thumbnail`]).
+    pub thumbnail: Option<String>,
 }
 
 impl Rendered {
     /// The lesson's files other than its page, under folder `dir`: the notebook
-    /// (`<slug>.ipynb`) and the preview (the last chart's SVG, for the index). Every figure is
-    /// inlined into the page with its data, so a lesson costs three files however many figures
-    /// it has.
+    /// (`<slug>.ipynb`) and the preview the index shows ([`PREVIEW`]). Every figure is inlined
+    /// into the page with its data, so a lesson costs three files however many figures it has.
     pub fn files(self, dir: &str, slug: &str) -> Vec<(String, Vec<u8>)> {
         let mut files = vec![(
             format!("{dir}/{}", notebook_name(slug)),
             self.notebook.into_bytes(),
         )];
-        if let Some(preview) = preview(&self.figures) {
-            files.push((
-                format!("{dir}/{}.svg", preview.id),
-                preview.svg.clone().into_bytes(),
-            ));
+        if let Some(thumbnail) = self.thumbnail {
+            files.push((preview_path(dir), thumbnail.into_bytes()));
         }
         files
     }
 }
 
-/// The figure the index shows for a lesson: its last chart (diagrams have no data).
-pub fn preview(figures: &[Figure]) -> Option<&Figure> {
-    figures.iter().rev().find(|f| !f.csv.is_empty())
+/// The file name of a lesson's preview: a thumbnail drawn for the index (see [`thumbnail`]).
+pub const PREVIEW: &str = "preview.svg";
+
+/// Where the preview of the lesson in folder `dir` goes.
+pub fn preview_path(dir: &str) -> String {
+    format!("{dir}/{PREVIEW}")
+}
+
+/// The index's preview of a lesson: its last chart (the last `figure` block) drawn again as a
+/// textless thumbnail, with the network in effect there, named after the chart (or the lesson)
+/// in language `lang`. `None` for a lesson without charts.
+pub fn thumbnail(lesson: &Lesson, lang: &str) -> Option<String> {
+    let network = lesson.network.as_ref()?;
+    let (block, spec) = lesson.blocks.iter().rev().find_map(|b| match &b.kind {
+        BlockKind::Figure(spec) => Some((b, spec)),
+        _ => None,
+    })?;
+    let at = lesson.fences[block.fence].span.start;
+    let title = if spec.title.is_empty() {
+        &lesson.title
+    } else {
+        &spec.title
+    };
+    let name = format!("{}: {title}", i18n::text(lang, "preview"));
+    figure::thumbnail(spec, lesson.network_at(at).unwrap_or(network), &name)
 }
 
 /// The file name of a lesson's notebook.
@@ -64,6 +85,7 @@ pub fn render(lesson: &Lesson, lang: &str) -> Result<Rendered, Vec<Diagnostic>> 
             figures,
             page,
             notebook,
+            thumbnail: thumbnail(lesson, lang),
         }),
         (figures, page, notebook) => Err(figures
             .err()

@@ -7,6 +7,7 @@ mod describe;
 mod legend;
 mod sampled;
 mod svg;
+mod thumbnail;
 mod ticks;
 mod training;
 
@@ -25,6 +26,7 @@ pub use chart::{
 };
 pub use describe::{template as description_template, DescriptionTemplate};
 pub use sampled::{Data, Sampled};
+pub use thumbnail::{thumbnail, THUMB_HEIGHT, THUMB_WIDTH};
 
 use chart::{
     accessible, axes, geometry, measured, point_style, register_font, rgb, straighten, y_range,

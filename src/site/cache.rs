@@ -40,7 +40,7 @@ pub struct RenderedLesson {
     pub files: Vec<(String, Arc<Vec<u8>>)>,
     pub written: Vec<String>,
     pub figures: usize,
-    /// The last figure's file, shown as a preview on the index.
+    /// The preview's file (a thumbnail of the last chart), shown on the index.
     pub preview: Option<String>,
     /// Link and image destinations of the page, with their place in the lesson source.
     pub links: Vec<(String, Range<usize>)>,

@@ -16,7 +16,7 @@ struct IndexEntry<'a> {
     title: &'a str,
     summary: &'a str,
     href: String,
-    /// The lesson's last figure, relative to the site root.
+    /// The lesson's preview (a thumbnail of its last chart), relative to the site root.
     preview: Option<String>,
     /// The series the lesson is a part of, and the part's number.
     series: Option<&'a str>,
@@ -25,11 +25,13 @@ struct IndexEntry<'a> {
     part_label: Option<String>,
 }
 
-/// A series on the index: its name and its parts, in order.
+/// A series on the index: its name, its parts in order, and how many ("3 parts", in the
+/// page's language).
 #[derive(Serialize)]
 struct SeriesEntry<'a> {
     name: &'a str,
     lessons: Vec<&'a IndexEntry<'a>>,
+    count_label: String,
 }
 
 /// A language in the index's language switcher.
@@ -98,35 +100,15 @@ pub fn index_pages(
                     .map(|s| i18n::sentence(lang, "part_n", &[("part", &s.part.to_string())])),
             })
             .collect();
-        // The lessons are placed series by series, each in part order.
-        let mut series: Vec<SeriesEntry> = Vec::new();
-        for entry in index.iter() {
-            let Some(name) = entry.series else { continue };
-            match series.last_mut() {
-                Some(last) if last.name == name => last.lessons.push(entry),
-                _ => series.push(SeriesEntry {
-                    name,
-                    lessons: vec![entry],
-                }),
-            }
-        }
+        let series = group_series(&index, lang);
         let others: Vec<&IndexEntry> = index.iter().filter(|e| e.series.is_none()).collect();
+        // Where a reader starts: the first series' first part, or else the first lesson.
+        let start = series.first().map_or(others.first(), |s| s.lessons.first());
+        ctx.insert("start", &start);
         ctx.insert("series", &series);
         ctx.insert("others", &others);
         ctx.insert("lessons", &index);
-        let switcher: Vec<LanguageLink> = languages
-            .iter()
-            .map(|other| LanguageLink {
-                code: other.to_string(),
-                name: i18n::language_name(other),
-                href: if *other == default_lang {
-                    "index.html".to_string()
-                } else {
-                    format!("{other}/index.html")
-                },
-                current: other == lang,
-            })
-            .collect();
+        let switcher = switcher(&languages, lang, default_lang);
         ctx.insert("languages", &switcher);
         out.insert(
             format!("{prefix}index.html"),
@@ -134,6 +116,47 @@ pub fn index_pages(
         );
     }
     Ok(())
+}
+
+/// The index's lessons grouped by series (they are placed series by series, each in part
+/// order), each series with its count of parts in language `lang`.
+fn group_series<'a>(index: &'a [IndexEntry<'a>], lang: &str) -> Vec<SeriesEntry<'a>> {
+    let mut series: Vec<SeriesEntry> = Vec::new();
+    for entry in index {
+        let Some(name) = entry.series else { continue };
+        match series.last_mut() {
+            Some(last) if last.name == name => last.lessons.push(entry),
+            _ => series.push(SeriesEntry {
+                name,
+                lessons: vec![entry],
+                count_label: String::new(),
+            }),
+        }
+    }
+    for s in &mut series {
+        s.count_label = match s.lessons.len() {
+            1 => i18n::text(lang, "series_one_part").to_string(),
+            n => i18n::sentence(lang, "series_parts", &[("count", &n.to_string())]),
+        };
+    }
+    series
+}
+
+/// The index's language switcher, on the page of language `lang`.
+fn switcher(languages: &[&str], lang: &str, default_lang: &str) -> Vec<LanguageLink> {
+    languages
+        .iter()
+        .map(|other| LanguageLink {
+            code: other.to_string(),
+            name: i18n::language_name(other),
+            href: if *other == default_lang {
+                "index.html".to_string()
+            } else {
+                format!("{other}/index.html")
+            },
+            current: *other == lang,
+        })
+        .collect()
 }
 
 /// The 404 pages: `404.html` in the default language and `<lang>/404.html` for every other.
@@ -175,6 +198,7 @@ pub fn not_found_pages(
         ctx.insert("lessons", &Vec::<IndexEntry>::new());
         ctx.insert("series", &Vec::<SeriesEntry>::new());
         ctx.insert("others", &Vec::<IndexEntry>::new());
+        ctx.insert("start", &None::<IndexEntry>);
         ctx.insert("find_root", &base_url.is_none());
         ctx.insert("folders", &folders);
         ctx.insert("prefix", &prefix);

@@ -110,7 +110,10 @@ pub fn render_lesson(
     let html = theme.render("lesson.html", &ctx).map_err(|d| vec![d])?;
     let figures = rendered.figures.len();
     let links = rendered.page.links.clone();
-    let preview = render::preview(&rendered.figures).map(|f| format!("{dir}/{}.svg", f.id));
+    let preview = rendered
+        .thumbnail
+        .as_ref()
+        .map(|_| render::preview_path(dir));
     let mut files = vec![(format!("{dir}/index.html"), Arc::new(html.into_bytes()))];
     files.extend(
         rendered

@@ -329,9 +329,11 @@ async function contents(page, name, withScript) {
 
 /** The fonts Chromium drew math with (DevTools protocol), and the text's size. */
 async function mathFonts(page, name) {
-  // Chinese words in a formula (`\text{步长}`) are drawn in a CJK font: a math font has no Han
-  // glyphs. They are left out.
-  await page.evaluate(() => document.querySelectorAll('math mtext').forEach((t) => { if (HAN_RE.test(t.textContent)) t.setAttribute('data-han', ''); }));
+  // Chinese or Japanese words in a formula (`\text{步长}`): no math font has Han characters, so
+  // the system's CJK font draws them; such a text may use it.
+  await page.evaluate((han) => {
+    for (const t of document.querySelectorAll('math mtext')) if (new RegExp(han).test(t.textContent)) t.setAttribute('data-nn-han', '');
+  }, HAN.source);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('DOM.enable');
   await cdp.send('CSS.enable');
@@ -339,14 +341,17 @@ async function mathFonts(page, name) {
   const query = async (selector) => (await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector })).nodeIds;
   const fonts = async (id) => (await cdp.send('CSS.getPlatformFontsForNode', { nodeId: id })).fonts;
   const arithmetic = new Set(await query('td math :is(mi, mn, mo, mtext)'));
+  const han = new Set(await query('math mtext[data-nn-han]'));
   const plainCells = await query('table.nn-table td.num:first-child');
   const tableFonts = new Set();
   for (const id of plainCells.slice(0, 4)) for (const f of await fonts(id)) tableFonts.add(f.familyName);
   const bad = new Map();
-  for (const id of (await query('math :is(mi, mn, mo, mtext):not([data-han])')).slice(0, 400)) {
+  for (const id of (await query('math :is(mi, mn, mo, mtext):not([data-nn-han])')).slice(0, 400)) {
     for (const f of await fonts(id)) {
       if (arithmetic.has(id)) {
         if (tableFonts.size && !tableFonts.has(f.familyName)) bad.set(`arithmetic in ${f.familyName}`, `a table's arithmetic is drawn in ${f.familyName}, its other cells in ${[...tableFonts].join(', ')}`);
+      } else if (han.has(id) && !f.isCustomFont) {
+        // Han characters, in the system's CJK font.
       } else if (!f.isCustomFont || !/Math/.test(f.familyName)) {
         bad.set(`formula in ${f.familyName}`, `formula glyphs drawn in ${f.familyName}${f.isCustomFont ? '' : ' (a system font)'}, not the bundled math font`);
       }

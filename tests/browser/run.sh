@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The site in a real browser (issue 4): builds the site, serves it on loopback with a plain static
 # server, and runs check.mjs, explore.mjs (the explorable lessons, issue 13), reader.mjs (what a
-# reader sees, issue 15) and diagram.mjs (the network diagrams, issue 15) on it: every page in headless Chromium at 390 and 1280 px, light and
-# dark (console errors, failed requests, broken links and images, MathML, raw LaTeX, axe-core WCAG 2
+# reader sees, issue 15), diagram.mjs (the network diagrams, issue 15) and index.mjs (the index
+# pages, issue 15) on it: every page in headless Chromium at 390 and 1280 px, light and dark
+# (console errors, failed requests, broken links and images, MathML, raw LaTeX, axe-core WCAG 2
 # A/AA), the Nu HTML checker on every .html/.css/.svg, and screenshots into tests/screenshots/.
 #
 #   bash tests/browser/run.sh            # from the repository root (or anywhere)
@@ -27,6 +28,9 @@ export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 missing=()
 [ -x "$CHROMIUM" ] || missing+=(chromium)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+# A CJK font, so that the Chinese pages' screenshots show their words (nnbook ships none: a
+# reader's own system draws Chinese text).
+fc-list 2>/dev/null | grep -qiE 'wqy|cjk|han sans' || missing+=(fonts-wqy-microhei)
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     say "missing ${missing[*]}: run as root, or apt-get install -y ${missing[*]}" >&2
@@ -102,18 +106,27 @@ SITE_DIR="$site" BASE_URL="http://127.0.0.1:$port/" \
 # cropped, highlights in their figures' colours (diagram.mjs).
 SITE_DIR="$site" BASE_URL="http://127.0.0.1:$port/" \
   node "$here/diagram.mjs" >"$tmp/diagram.log" 2>&1 || status=$?
+# The index pages (issue 15, item 11): layout, series, previews, colours (index.mjs).
+index_status=0
+SITE_DIR="$site" BASE_URL="http://127.0.0.1:$port/" SCREENSHOT_DIR="$shots" \
+  node "$here/index.mjs" >"$tmp/index.log" 2>&1 || index_status=$?
+[ "$index_status" = 0 ] || status=1
 # The summary line ("browser: N passed, M failed", the four scripts' units) stays the last line.
 grep -v '^browser: [0-9]* passed, [0-9]* failed$' "$tmp/check.log" || true
 grep -v '^reader: [0-9]* passed, [0-9]* failed$' "$tmp/reader.log" || true
 grep -v '^explore: [0-9]* passed, [0-9]* failed$' "$tmp/explore.log" || true
 grep -v '^diagram: [0-9]* passed, [0-9]* failed$' "$tmp/diagram.log" || true
+grep -v '^index: [0-9]* passed, [0-9]* failed$' "$tmp/index.log" || true
 say "done in $(($(date +%s) - t0)) s"
-count() { sed -n "s/^$1: \([0-9]*\) passed, \([0-9]*\) failed$/\\$2/p" "$3"; }
-passed=$(( $(count browser 1 "$tmp/check.log" || true) + $(count reader 1 "$tmp/reader.log" || true) + $(count explore 1 "$tmp/explore.log" || true) + $(count diagram 1 "$tmp/diagram.log" || true) + 0 ))
-failed=$(( $(count browser 2 "$tmp/check.log" || true) + $(count reader 2 "$tmp/reader.log" || true) + $(count explore 2 "$tmp/explore.log" || true) + $(count diagram 2 "$tmp/diagram.log" || true) + 0 ))
-grep -q '^browser: [0-9]* passed' "$tmp/check.log" || failed=$((failed + 1))
-grep -q '^reader: [0-9]* passed' "$tmp/reader.log" || failed=$((failed + 1))
-grep -q '^explore: [0-9]* passed' "$tmp/explore.log" || failed=$((failed + 1))
-grep -q '^diagram: [0-9]* passed' "$tmp/diagram.log" || failed=$((failed + 1))
+# Each script's units ("<unit>: N passed, M failed"); a script without that line failed.
+passed=0
+failed=0
+for pair in browser:check reader:reader explore:explore diagram:diagram index:index; do
+  unit=${pair%%:*} log="$tmp/${pair#*:}.log"
+  line=$(grep "^$unit: [0-9]* passed, [0-9]* failed$" "$log" || true)
+  if [ -z "$line" ]; then failed=$((failed + 1)); continue; fi
+  set -- $line
+  passed=$((passed + $2)) failed=$((failed + $4))
+done
 echo "browser: $passed passed, $failed failed"
 exit "$status"

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Tests the browser checks themselves, on three small hand-written sites in fixtures/:
+# Tests the browser checks themselves, on four small hand-written sites in fixtures/:
 # clean/ must pass every check (no false failures: dollars in prose, TeX inside code, math in a
 # closed <details>, a lazy image far below the fold, links to a folder and to fragments),
 # broken/ must fail every kind of check that run.sh promises to catch, and reader-broken/ every
 # kind of reader.mjs's (but the math font's, which needs the bundled font: run.sh on the
-# shipped site, and a Rust test that the font is shipped, cover it).
+# shipped site, and a Rust test that the font is shipped, cover it), and index-broken/ every kind
+# of index.mjs's.
 #
 #   bash tests/browser/selftest.sh
 set -euo pipefail
@@ -83,5 +84,28 @@ source: the ReLU lesson does not link the Dev.to article it reproduces
 404: its home link leads to
 EOF
   if [ "$missing" = 1 ]; then cat "$out/reader.log"; bad=1; else echo "selftest: reader-broken fixture fails every reader check"; fi
+fi
+if NNBOOK_SITE="$here/fixtures/index-broken" SCREENSHOT_DIR= bash "$here/run.sh" >"$out/index.log" 2>&1; then
+  echo "selftest: FAIL: the index-broken fixture passed:"; cat "$out/index.log"; bad=1
+else
+  missing=0
+  while IFS= read -r pattern; do
+    [ -n "$pattern" ] || continue
+    if ! grep -qF -- "$pattern" "$out/index.log"; then
+      echo "selftest: FAIL: the index-broken fixture's report lacks: $pattern"; missing=1
+    fi
+  done <<'EOF'
+layout: the page is 1516 px wide in a 320 px window
+intro: one h1 saying what the site teaches
+intro: no "start here" link
+series: series "Empty" has no cards
+series: "Silent" has no summary
+previews: the preview of "Missing" did not load
+previews: the preview of "Tiny" is 80 px wide (at least 120)
+previews: the preview of "Square" is 200 x 200, not 16:9
+previews: a click on the preview of "Unlinked" opens null
+colours: the preview's mean luminance is
+EOF
+  if [ "$missing" = 1 ]; then cat "$out/index.log"; bad=1; else echo "selftest: index-broken fixture fails every index check"; fi
 fi
 exit "$bad"

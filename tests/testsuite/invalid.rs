@@ -153,7 +153,7 @@ fn the_valid_fixture_builds() {
     assert_eq!((summary.lessons, summary.figures), (1, 1));
     let site = p.site();
     assert!(site.join("valid/index.html").is_file());
-    assert!(site.join("valid/step-1.svg").is_file());
+    assert!(site.join("valid/preview.svg").is_file());
     assert!(
         !site.join(PREVIOUS_MARKER).exists(),
         "a successful build replaces the previous site"

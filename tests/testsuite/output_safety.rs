@@ -28,14 +28,21 @@ fn stale_output_disappears_and_nothing_outside_the_output_is_deleted() {
         write(path, text);
     }
     build_at(&p.root, &out).succeeded();
-    for f in ["index.html", "a/index.html", "b/index.html", "b/step-1.svg"] {
+    for f in [
+        "index.html",
+        "a/index.html",
+        "b/index.html",
+        "b/preview.svg",
+    ] {
         assert!(out.join(f).is_file(), "{f} missing after the first build");
     }
-    // A lesson deleted, a figure renamed, a stray file in the output.
+    // A lesson deleted, a lesson's chart removed (so is its preview), a stray file in the output.
     fs::remove_file(p.root.join("content/b.md")).expect("rm b.md");
+    let a = small("slug = \"a\"\n");
+    let (figure, table) = (a.find("```figure").unwrap(), a.find("```table").unwrap());
     write(
         &p.root.join("content/a.md"),
-        small("slug = \"a\"\n").replace("id = \"step-1\"", "id = \"renamed\""),
+        format!("{}{}", &a[..figure], &a[table..]),
     );
     write(&out.join("stray.txt"), "left in the output by hand\n");
     build_at(&p.root, &out).succeeded();
@@ -51,10 +58,10 @@ fn stale_output_disappears_and_nothing_outside_the_output_is_deleted() {
         !out.join("b").exists(),
         "the deleted lesson's folder is still there"
     );
-    for f in ["index.html", "a/index.html", "a/renamed.svg"] {
+    for f in ["index.html", "a/index.html", "a/a.ipynb"] {
         assert!(now.contains(f), "{f} missing after the second build");
     }
-    for f in ["stray.txt", "a/step-1.svg"] {
+    for f in ["stray.txt", "a/preview.svg"] {
         assert!(!now.contains(f), "the stale {f} is still there");
     }
     for (path, text) in &sentinels {
@@ -330,20 +337,25 @@ fn a_rebuild_links_unchanged_files_and_rewrites_the_others() {
     p.run_build().succeeded();
     let site = p.site();
     let inode = |rel: &str| fs::metadata(site.join(rel)).expect(rel).ino();
-    let before: Vec<u64> = ["a/index.html", "a/step-1.svg", "b/step-1.svg", "style.css"]
-        .iter()
-        .map(|f| inode(f))
-        .collect();
-    // Lesson a's prose changes (its page, not its figure); b/step-1.svg is edited by hand.
+    let before: Vec<u64> = [
+        "a/index.html",
+        "a/preview.svg",
+        "b/preview.svg",
+        "style.css",
+    ]
+    .iter()
+    .map(|f| inode(f))
+    .collect();
+    // Lesson a's prose changes (its page, not its preview); b/preview.svg is edited by hand.
     write(
         &p.root.join("content/a.md"),
         small("slug = \"a\"\n").replace("The top node has", "The upper node has"),
     );
-    let svg = site.join("b/step-1.svg");
+    let svg = site.join("b/preview.svg");
     let mut bytes = fs::read(&svg).expect("read svg");
     bytes[200] ^= 1;
     fs::write(&svg, &bytes).expect("tamper");
-    let tampered = inode("b/step-1.svg");
+    let tampered = inode("b/preview.svg");
     p.run_build().succeeded();
     assert_ne!(
         inode("a/index.html"),
@@ -351,9 +363,9 @@ fn a_rebuild_links_unchanged_files_and_rewrites_the_others() {
         "the changed page was not written"
     );
     assert_eq!(
-        inode("a/step-1.svg"),
+        inode("a/preview.svg"),
         before[1],
-        "an unchanged figure was written again"
+        "an unchanged preview was written again"
     );
     assert_eq!(
         inode("style.css"),
@@ -361,7 +373,7 @@ fn a_rebuild_links_unchanged_files_and_rewrites_the_others() {
         "an unchanged asset was written again"
     );
     assert_ne!(
-        inode("b/step-1.svg"),
+        inode("b/preview.svg"),
         tampered,
         "the edited file was linked"
     );

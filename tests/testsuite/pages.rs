@@ -26,12 +26,9 @@ fn each_language_has_its_title_and_description() {
     );
     let en = read(&p, "index.html");
     let zh = read(&p, "zh-CN/index.html");
-    assert!(
-        en.contains("<p class=\"lead\">Visual tutorials.</p>"),
-        "{en}"
-    );
+    assert!(en.contains("<h1>Visual tutorials.</h1>"), "{en}");
     assert!(en.contains("class=\"site-title\" href=\"index.html\">Tutorials</a>"));
-    assert!(zh.contains("<p class=\"lead\">可视化教程。</p>"), "{zh}");
+    assert!(zh.contains("<h1>可视化教程。</h1>"), "{zh}");
     assert!(zh.contains("<meta name=\"description\" content=\"可视化教程。\">"));
     assert!(zh.contains("class=\"site-title\" href=\"index.html\">教程</a>"));
     assert!(!zh.contains("Visual tutorials."));
@@ -43,7 +40,7 @@ fn each_language_has_its_title_and_description() {
 #[test]
 fn a_language_without_settings_takes_the_site_wide_ones() {
     let p = two_languages("description = \"Visual tutorials.\"\n[languages.zh-CN]\n");
-    assert!(read(&p, "zh-CN/index.html").contains("<p class=\"lead\">Visual tutorials.</p>"));
+    assert!(read(&p, "zh-CN/index.html").contains("<h1>Visual tutorials.</h1>"));
 }
 
 #[test]

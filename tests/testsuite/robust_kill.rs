@@ -98,7 +98,7 @@ fn generation_of(site: &Path, base: &BTreeSet<String>) -> Result<u32, String> {
     // generation and no other.
     let checked = actual
         .iter()
-        .filter(|name| name.ends_with(".html") || name.ends_with("/step-7.svg"));
+        .filter(|name| name.ends_with(".html") || name.ends_with("/preview.svg"));
     for name in checked {
         let text = read(name)?;
         let end = if name.ends_with(".html") {
@@ -147,7 +147,7 @@ fn a_killed_build_leaves_the_previous_or_the_new_site_whole() {
     again.succeeded();
     let full = again.elapsed;
     let base = list(&site);
-    assert!(base.contains("lesson-149/step-7.svg") && base.contains("gen-0/index.html"));
+    assert!(base.contains("lesson-149/preview.svg") && base.contains("gen-0/index.html"));
     let per_lesson = base.iter().filter(|f| f.starts_with("lesson-000/")).count();
     assert_eq!(
         per_lesson, 3,

@@ -35,7 +35,7 @@ fn init_then_new_build_and_new_refuses_to_overwrite() {
     let out = nnbook(&["build", "--root", root, "--quiet"]);
     out.succeeded();
     assert!(project.join("site/getting-started/index.html").is_file());
-    assert!(project.join("site/getting-started/signals.svg").is_file());
+    assert!(project.join("site/getting-started/preview.svg").is_file());
 
     let out = nnbook(&["new", "Sigmoid, up close", "--root", root]);
     out.succeeded();

@@ -92,7 +92,7 @@ fn serves_pages_figures_and_assets() {
     assert_eq!(folder.status, 200);
     assert_eq!(folder.body, page.body);
 
-    let svg = server.get("/getting-started/signals.svg");
+    let svg = server.get("/getting-started/preview.svg");
     assert_eq!(svg.status, 200, "{svg:?}");
     assert_eq!(svg.content_type(), "image/svg+xml");
     assert!(svg.body.contains("<svg"), "{}", svg.body);
@@ -374,7 +374,7 @@ fn two_hundred_clients_during_repeated_saves_get_whole_pages() {
     let clients: Vec<_> = (0..CLIENTS)
         .map(|i| {
             thread::spawn(move || {
-                let targets = [PAGE, "/", "/getting-started/signals.svg", "/style.css"];
+                let targets = [PAGE, "/", "/getting-started/preview.svg", "/style.css"];
                 for r in 0..REQUESTS {
                     let target = targets[(i + r) % targets.len()];
                     let response = request(
@@ -577,7 +577,7 @@ fn a_lesson_broken_and_fixed_beside_others_keeps_all_served() {
         PAGE,
         "/second/index.html",
         "/third/index.html",
-        "/third/signals.svg",
+        "/third/preview.svg",
     ] {
         let r = server.get(page);
         assert_eq!(r.status, 200, "{page}: {r:?}");

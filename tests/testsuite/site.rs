@@ -104,23 +104,161 @@ fn the_lesson_page_has_the_seven_step_figures() {
 #[test]
 fn a_lesson_is_three_files_however_many_figures() {
     // Figures are inlined with their data: a lesson is its page, its notebook and the preview
-    // the index shows (its last chart), so a build creates few files on a real disk.
+    // the index shows (a thumbnail of its last chart), so a build creates few files on a real
+    // disk.
     let built = shipped(None);
     let files = tree(&built.site);
     let relu: Vec<&String> = files.keys().filter(|k| k.starts_with("relu/")).collect();
     assert_eq!(
         relu,
-        ["relu/index.html", "relu/relu.ipynb", "relu/step-7.svg"]
+        ["relu/index.html", "relu/preview.svg", "relu/relu.ipynb"]
             .iter()
             .collect::<Vec<_>>()
     );
-    let figures = site_figures(&built.site, "relu/index.html");
-    let preview = String::from_utf8(files["relu/step-7.svg"].clone()).expect("UTF-8");
-    assert_eq!(
-        preview.trim_end(),
-        figures["step-7"].svg,
-        "the preview is the figure the page shows"
+}
+
+/// The numbers of an SVG path's data (`M14.0 155.5L151.3 155.5...`) as points.
+fn path_points(d: &str) -> Vec<(f64, f64)> {
+    let numbers: Vec<f64> = d
+        .split(|c: char| c.is_ascii_alphabetic() || c == ' ')
+        .filter(|n| !n.is_empty())
+        .map(|n| n.parse().unwrap_or_else(|_| panic!("{n:?} in {d:?}")))
+        .collect();
+    numbers.chunks_exact(2).map(|p| (p[0], p[1])).collect()
+}
+
+/// The value of attribute `name` of the first element of `svg` whose opening starts with
+/// `element`.
+fn attribute<'a>(svg: &'a str, element: &str, name: &str) -> &'a str {
+    let start = svg
+        .find(element)
+        .unwrap_or_else(|| panic!("no {element} in\n{svg}"));
+    let tag = &svg[start..start + svg[start..].find('>').expect("a closed tag")];
+    let at = tag
+        .find(&format!(" {name}=\""))
+        .unwrap_or_else(|| panic!("no {name} in {tag}"));
+    let value = &tag[at + name.len() + 3..];
+    &value[..value.find('"').expect("a closed attribute")]
+}
+
+#[test]
+fn the_preview_is_a_thumbnail_drawn_for_its_size() {
+    let built = shipped(None);
+    let thumb = built.read("relu/preview.svg");
+    // Drawn for its size: a 320 x 180 drawing with no text (none could be read at that size),
+    // named for assistive technology, its colours following the reader's scheme.
+    assert!(
+        thumb.starts_with("<svg class=\"nn-thumb\" role=\"img\""),
+        "{thumb}"
     );
+    assert_eq!(attribute(&thumb, "<svg", "viewBox"), "0 0 320 180");
+    assert!(
+        !thumb.contains("<text"),
+        "a thumbnail has no text:\n{thumb}"
+    );
+    assert!(thumb.contains(
+        "<title id=\"nn-thumb-title\">Final figure of the lesson: Final ReLU Output</title>"
+    ));
+    assert!(thumb.contains("@media (prefers-color-scheme: dark)"));
+    assert!(thumb.len() < 4_000, "{} bytes", thumb.len());
+    // In the colour of the series of the lesson's last chart, as the page draws it.
+    let figures = site_figures(&built.site, "relu/index.html");
+    assert!(figures["step-7"].svg.contains("stroke=\"#2CA02C\""));
+    assert_eq!(attribute(&thumb, "<path class=\"s0\"", "stroke"), "#2CA02C");
+    // The curve passes through the lesson's values: read back through the drawing's own
+    // references (the curve spans dosage 0 to 1; the zero line is 0; the observed efficacy
+    // 1.0 at dosage 0.5 is a dot), its highest point is the peak the article's arithmetic
+    // gives by hand: 1.01 at dosage 0.5.
+    let curve = path_points(attribute(&thumb, "<path class=\"s0\"", "d"));
+    let (first, last) = (curve[0], curve[curve.len() - 1]);
+    let dosage = |px: f64| (px - first.0) / (last.0 - first.0);
+    let zero: f64 = path_points(attribute(&thumb, "<path class=\"zero\"", "d"))[0].1;
+    let dots: Vec<(f64, f64)> = thumb
+        .match_indices("<circle class=\"pt\"")
+        .map(|(i, _)| {
+            let cx: f64 = attribute(&thumb[i..], "<circle", "cx").parse().unwrap();
+            let cy: f64 = attribute(&thumb[i..], "<circle", "cy").parse().unwrap();
+            (cx, cy)
+        })
+        .collect();
+    assert_eq!(dots.len(), 3, "the three observed efficacies");
+    let one = dots
+        .iter()
+        .find(|d| (dosage(d.0) - 0.5).abs() < 1e-3)
+        .expect("the dot at dosage 0.5")
+        .1;
+    let value = |py: f64| (zero - py) / (zero - one);
+    let peak = curve
+        .iter()
+        .copied()
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .expect("a curve");
+    assert!(
+        (dosage(peak.0) - 0.5).abs() < 0.002,
+        "peak at dosage {}",
+        dosage(peak.0)
+    );
+    assert!(
+        (value(peak.1) - 1.01).abs() < 0.003,
+        "peak {}",
+        value(peak.1)
+    );
+    assert!(value(first.1).abs() < 0.003 && value(last.1).abs() < 0.003);
+    // The index shows it, sized to be read, with nothing announced twice (the card's title
+    // names the lesson).
+    let index = built.read("index.html");
+    assert!(
+        index.contains(
+            "<img class=\"preview\" src=\"relu/preview.svg\" alt=\"\" width=\"320\" height=\"180\""
+        ),
+        "{index}"
+    );
+    let zh = built.read("zh-CN/index.html");
+    assert!(zh.contains("src=\"../zh-CN/relu/preview.svg\""), "{zh}");
+}
+
+#[test]
+fn the_index_is_a_page_to_start_from() {
+    let built = shipped(None);
+    let index = built.read("index.html");
+    let at = |needle: &str| {
+        index
+            .find(needle)
+            .unwrap_or_else(|| panic!("no {needle:?} in the index:\n{index}"))
+    };
+    // What the site teaches (nnbook.toml's description), and where to start: part 1.
+    assert!(at("<h1>Visual, step-by-step neural-network tutorials.</h1>") < at("Start here"));
+    assert!(index.contains(
+        "<a class=\"start-link\" href=\"black-box/index.html\"><span class=\"start-label\">Start here</span>"
+    ));
+    // The series under its name with its parts in order, then the pages outside it.
+    let series = at(">A neural network, step by step</h2>");
+    assert!(series < at("<p class=\"series-count\">3 parts</p>"));
+    let parts = [
+        at("href=\"black-box/index.html\">Inside the black box"),
+        at("href=\"backpropagation/index.html\">Backpropagation, step by step"),
+        at("href=\"relu/index.html\">Understanding ReLU, step by step"),
+    ];
+    assert!(series < parts[0] && parts[0] < parts[1] && parts[1] < parts[2]);
+    assert!(at(">Part 1</p>") < at(">Part 2</p>") && at(">Part 2</p>") < at(">Part 3</p>"));
+    assert!(parts[2] < at(">Other pages</h2>"));
+    assert!(at(">Other pages</h2>") < at("href=\"writing-a-lesson/index.html\">Writing a lesson"));
+    // Every lesson with a chart has its preview; each card has its summary.
+    assert_eq!(index.matches("<img class=\"preview\"").count(), 4);
+    assert_eq!(index.matches("<p class=\"summary\">").count(), 4);
+    // The Chinese index in Chinese.
+    let zh = built.read("zh-CN/index.html");
+    for words in [
+        "<h1>可视化、循序渐进的神经网络教程。</h1>",
+        "从这里开始",
+        "共 3 部分",
+        "第 1 部分",
+    ] {
+        assert!(
+            zh.contains(words),
+            "no {words:?} in the Chinese index:\n{zh}"
+        );
+    }
 }
 
 #[test]
