@@ -85,6 +85,13 @@ page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
 
 // 1. Move, reset, compare with the build's drawing.
 const explorable = pages(SITE_DIR);
+// The shipped site has explorable lessons; the self-test's hand-written sites have none.
+if (explorable.length === 0 && !fs.existsSync(path.join(SITE_DIR, 'relu', 'index.html'))) {
+  console.log('  no explorable page in this hand-written site: nothing to check');
+  await browser.close();
+  console.log('explore: 0 passed, 0 failed');
+  process.exit(0);
+}
 if (explorable.length === 0) fail('explorable pages', `no page of ${SITE_DIR} carries a model`);
 for (const [file, width] of explorable.flatMap((f) => [[f, 1280], [f, 390]])) {
   const rel = `${path.relative(SITE_DIR, file)} at ${width} px`;
