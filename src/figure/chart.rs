@@ -37,7 +37,6 @@ pub const PHONE: Canvas = Canvas {
     height: 300,
     name: "phone",
 };
-pub const CANVASES: [Canvas; 2] = [COLUMN, PHONE];
 /// The largest value a figure draws (beyond it, plotters' pixel arithmetic would overflow).
 pub const MAX_VALUE: f64 = 1e12;
 /// The plotting area's height on the tallest canvas, at most (the column canvas' is about 290

@@ -21,8 +21,8 @@ use crate::network::{Network, Signal};
 use svg::SvgWriter;
 
 pub use chart::{
-    dark_series, page_ids, svg_open, text_width, Canvas, ChartGeometry, Drawing, Figure, CANVASES,
-    COLUMN, MAX_VALUE, PHONE, PLOT_HEIGHT,
+    dark_series, page_ids, svg_open, text_width, Canvas, ChartGeometry, Drawing, Figure, COLUMN,
+    MAX_VALUE, PHONE, PLOT_HEIGHT,
 };
 pub use describe::{template as description_template, DescriptionTemplate};
 pub use sampled::{Data, Sampled};
