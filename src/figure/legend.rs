@@ -1,12 +1,14 @@
 //! Where a chart's legend goes: in the first corner of the plot (upper right, upper left, lower
 //! right, lower left) where it covers no drawn line or point; when every corner is taken, the
 //! value range is raised until the top of the plot is free. The page's script places legends
-//! by the same rules (`templates/explore.js`, `placeLegend`).
+//! by the same rules (`templates/explore.js`, `place`).
 
 use plotters::element::MultiLineText;
 use plotters::prelude::*;
 
-use super::chart::{Chart2d, ChartGeometry};
+use crate::error::Diagnostic;
+
+use super::chart::{accessible, Canvas, Chart2d, ChartGeometry, Drawing, COLUMN, PHONE};
 
 /// The legend's text size (plotters' size; the SVG says `size / 1.24`).
 pub const FONT_SIZE: u32 = 18;
@@ -186,10 +188,32 @@ pub fn raised((lo, hi): (f64, f64), top: f64, band: f64) -> Option<(f64, f64)> {
     (band < 0.75).then(|| (lo, hi.max((top - band * lo) / (1.0 - band))))
 }
 
+/// A chart drawn on the column and the phone canvas with `plot(svg, canvas, ys, force)` (see
+/// [`fitted`]), each drawing given its accessible opening: (column, phone).
+pub fn on_both_canvases(
+    (id, title, description): (&str, &str, &str),
+    ys: (f64, f64),
+    top: f64,
+    mut plot: impl FnMut(
+        &mut String,
+        Canvas,
+        (f64, f64),
+        bool,
+    ) -> Result<(ChartGeometry, Legend), String>,
+) -> Result<(Drawing, Drawing), Diagnostic> {
+    let mut draw = |canvas: Canvas| {
+        let (svg, chart) = fitted(ys, top, |svg, ys, force| plot(svg, canvas, ys, force))
+            .map_err(|e| Diagnostic::new(format!("figure `{id}` could not be drawn: {e}")))?;
+        let svg = accessible(&svg, canvas, id, title, description);
+        Ok::<_, Diagnostic>(Drawing { svg, chart })
+    };
+    Ok((draw(COLUMN)?, draw(PHONE)?))
+}
+
 /// Draw a chart with `plot(svg, ys, force)` over the value range `ys`; when its legend finds
 /// no free corner, draw it again over the range raised to make room at the top for it (`top`:
 /// the highest value drawn). Returns the drawing and where its values land.
-pub fn fitted(
+fn fitted(
     ys: (f64, f64),
     top: f64,
     mut plot: impl FnMut(&mut String, (f64, f64), bool) -> Result<(ChartGeometry, Legend), String>,

@@ -29,8 +29,7 @@ pub use sampled::{Data, Sampled};
 pub use thumbnail::{thumbnail, THUMB_HEIGHT, THUMB_WIDTH};
 
 use chart::{
-    accessible, axes, geometry, measured, point_style, register_font, rgb, straighten, y_range,
-    POINT_RADIUS,
+    axes, geometry, measured, point_style, register_font, rgb, straighten, y_range, POINT_RADIUS,
 };
 use legend::{Legend, Marks};
 pub use training::draw_training;
@@ -91,15 +90,10 @@ pub fn draw_sampled(
     } else {
         spec.title.as_str()
     };
-    let draw = |canvas: Canvas| {
-        let (svg, chart) = legend::fitted(ys, hi, |svg, ys, force| {
-            plot(svg, spec, data, (xs, ys), canvas, force)
-        })
-        .map_err(|e| Diagnostic::new(format!("figure `{}` could not be drawn: {e}", spec.id)))?;
-        let svg = accessible(&svg, canvas, &spec.id, title, &description);
-        Ok::<_, Diagnostic>(Drawing { svg, chart })
-    };
-    let (column, phone) = (draw(COLUMN)?, draw(PHONE)?);
+    let names = (spec.id.as_str(), title, description.as_str());
+    let (column, phone) = legend::on_both_canvases(names, ys, hi, |svg, canvas, ys, force| {
+        plot(svg, spec, data, (xs, ys), canvas, force)
+    })?;
     Ok(Figure {
         id: spec.id.clone(),
         svg: column.svg,

@@ -12,9 +12,8 @@ use crate::network::train;
 use crate::text::push_number;
 
 use super::chart::{
-    accessible, axes, geometry, measured, point_style, register_font, rgb, straighten, y_range,
-    Canvas, Chart2d, ChartGeometry, Drawing, Figure, COLUMN, MAX_VALUE, PHONE, PLOT_HEIGHT,
-    POINT_RADIUS,
+    axes, geometry, measured, point_style, register_font, rgb, straighten, y_range, Canvas,
+    Chart2d, ChartGeometry, Figure, MAX_VALUE, PLOT_HEIGHT, POINT_RADIUS,
 };
 use super::describe::line_name;
 use super::legend::{self, Legend, Marks};
@@ -99,18 +98,10 @@ pub fn draw_training(
     } else {
         spec.title.as_str()
     };
-    let draw = |canvas: Canvas| {
-        let (svg, geometry) = legend::fitted(yr, hi, |svg, ys, force| {
-            plot(svg, spec, &chart, (xs, ys), canvas, force)
-        })
-        .map_err(|e| Diagnostic::new(format!("figure `{}` could not be drawn: {e}", spec.id)))?;
-        let svg = accessible(&svg, canvas, &spec.id, title, &description);
-        Ok::<_, Diagnostic>(Drawing {
-            svg,
-            chart: geometry,
-        })
-    };
-    let (column, phone) = (draw(COLUMN)?, draw(PHONE)?);
+    let names = (spec.id.as_str(), title, description.as_str());
+    let (column, phone) = legend::on_both_canvases(names, yr, hi, |svg, canvas, ys, force| {
+        plot(svg, spec, &chart, (xs, ys), canvas, force)
+    })?;
     Ok(Figure {
         id: spec.id.clone(),
         svg: column.svg,
