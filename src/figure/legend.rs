@@ -8,7 +8,9 @@ use plotters::prelude::*;
 
 use crate::error::Diagnostic;
 
-use super::chart::{accessible, Canvas, Chart2d, ChartGeometry, Drawing, COLUMN, PHONE};
+use super::chart::{
+    accessible, Canvas, Chart2d, ChartGeometry, Drawing, COLUMN, PHONE, POINT_RADIUS,
+};
 
 /// The legend's text size (plotters' size; the SVG says `size / 1.24`).
 pub const FONT_SIZE: u32 = 18;
@@ -143,22 +145,23 @@ fn size(labels: &[String]) -> Result<(i32, i32), String> {
 
 /// What became of a legend.
 pub enum Legend {
-    /// Drawn (or none was needed), in the named corner if any.
-    Placed(Option<&'static str>),
+    /// Drawn (its corner is in the chart's geometry), or none was needed.
+    Placed,
     /// Every corner is taken: the plot needs this fraction of its height free at the top.
     Crowded(f64),
 }
 
-/// Draw the legend of `marks` in a free corner, or say how much room it needs. With `force`, it
-/// goes in the first free corner or else upper right (for a range already raised for it).
+/// Draw the legend of `marks` in a free corner, noted in `g`, or say how much room it needs.
+/// With `force`, it goes in the first free corner or else upper right (for a range already
+/// raised for it).
 pub fn draw<'a, DB: DrawingBackend + 'a>(
     chart: &mut Chart2d<'a, DB>,
-    g: &ChartGeometry,
+    g: &mut ChartGeometry,
     marks: &Marks,
     force: bool,
 ) -> Result<Legend, String> {
     if !marks.has_legend() {
-        return Ok(Legend::Placed(None));
+        return Ok(Legend::Placed);
     }
     let size = size(&marks.labels)?;
     let corner = match marks.free_corner(g, size) {
@@ -166,7 +169,8 @@ pub fn draw<'a, DB: DrawingBackend + 'a>(
         None if force => 0,
         None => {
             let plot = f64::from(g.y_pixels.0 - g.y_pixels.1);
-            let band = f64::from(INSET + size.1) + 5.0 + 2.0 * DOT_CLEARANCE + 1.0;
+            let band =
+                f64::from(INSET + size.1) + f64::from(POINT_RADIUS) + 2.0 * DOT_CLEARANCE + 1.0;
             return Ok(Legend::Crowded(band / plot));
         }
     };
@@ -179,7 +183,8 @@ pub fn draw<'a, DB: DrawingBackend + 'a>(
         .label_font(("sans-serif", FONT_SIZE))
         .draw()
         .map_err(|e| e.to_string())?;
-    Ok(Legend::Placed(Some(name)))
+    g.legend = Some(name);
+    Ok(Legend::Placed)
 }
 
 /// The value range `(lo, hi)` raised so that values up to `top` stay out of the top `band`

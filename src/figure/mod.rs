@@ -125,10 +125,7 @@ fn plot(
     let mut marks = Marks::default();
     lines(&mut chart, spec, data, ys.1 - ys.0, &mut marks)?;
     points(&mut chart, spec, xs, &mut marks)?;
-    let legend = legend::draw(&mut chart, &geometry, &marks, force)?;
-    if let Legend::Placed(corner) = legend {
-        geometry.legend = corner;
-    }
+    let legend = legend::draw(&mut chart, &mut geometry, &marks, force)?;
     root.present().map_err(|e| e.to_string())?;
     Ok((geometry, legend))
 }

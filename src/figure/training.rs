@@ -314,10 +314,7 @@ fn plot(
     let mut geometry = geometry(&ctx);
     let mut drawn = Marks::default();
     marks(&mut ctx, chart, ys.1 - ys.0, &mut drawn)?;
-    let legend = legend::draw(&mut ctx, &geometry, &drawn, force)?;
-    if let Legend::Placed(corner) = legend {
-        geometry.legend = corner;
-    }
+    let legend = legend::draw(&mut ctx, &mut geometry, &drawn, force)?;
     root.present().map_err(|x| e(&x))?;
     Ok((geometry, legend))
 }
