@@ -23,14 +23,10 @@ import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const SITE_DIR = path.resolve(process.env.SITE_DIR || '');
-const BASE_URL = new URL(process.env.BASE_URL || 'http://127.0.0.1/');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+import { siteFromEnv, tally } from './units.mjs';
+
+const { SITE_DIR, BASE_URL, CHROMIUM } = siteFromEnv('diagram.mjs');
 const SHOTS = process.env.DIAGRAM_SHOTS || '';
-if (!process.env.SITE_DIR || !process.env.BASE_URL) {
-  console.error('diagram.mjs: set SITE_DIR and BASE_URL (run tests/browser/run.sh instead)');
-  process.exit(2);
-}
 
 const MODES = [
   { name: 'narrow-light', width: 320, height: 640, scheme: 'light' },
@@ -49,16 +45,7 @@ const MIN_TEXT_PX = 11;
 const MIN_CONTRAST = 4.5;
 const MAX_BAND = 12;
 
-const units = new Map();
-const failures = [];
-function unit(name) {
-  if (!units.has(name)) units.set(name, false);
-}
-function fail(name, check, message) {
-  unit(name);
-  units.set(name, true);
-  failures.push(`${name} — ${check}: ${message}`);
-}
+const { units, failures, unit, fail } = tally();
 
 /** What the page shows of its diagrams: runs in the page. */
 function measure(pathFigures) {

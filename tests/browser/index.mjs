@@ -19,14 +19,10 @@ import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const SITE_DIR = path.resolve(process.env.SITE_DIR || '');
-const BASE_URL = new URL(process.env.BASE_URL || 'http://127.0.0.1/');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+import { siteFromEnv, tally } from './units.mjs';
+
+const { SITE_DIR, BASE_URL, CHROMIUM } = siteFromEnv('index.mjs');
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR || '';
-if (!process.env.SITE_DIR || !process.env.BASE_URL) {
-  console.error('index.mjs: set SITE_DIR and BASE_URL (run tests/browser/run.sh instead)');
-  process.exit(2);
-}
 
 const MODES = [
   { name: 'narrow-light', width: 320, height: 640, scheme: 'light' },
@@ -40,16 +36,7 @@ const MODES = [
 // (selftest.sh's fixtures) is checked only on the pages marked as an index (body.page-index).
 const BUILT_BY_NNBOOK = fs.existsSync(path.join(SITE_DIR, 'math.woff'));
 
-const units = new Map();
-const failures = [];
-function unit(name) {
-  if (!units.has(name)) units.set(name, false);
-}
-function fail(name, check, message) {
-  unit(name);
-  units.set(name, true);
-  failures.push(`${name} — ${check}: ${message}`);
-}
+const { units, failures, unit, fail } = tally();
 
 /** The index pages: the root's and each language folder's. */
 function indexPages() {

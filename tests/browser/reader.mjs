@@ -29,15 +29,11 @@
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
+
+import { siteFromEnv, tally } from './units.mjs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const SITE_DIR = path.resolve(process.env.SITE_DIR || '');
-const BASE_URL = new URL(process.env.BASE_URL || 'http://127.0.0.1/');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-if (!process.env.SITE_DIR || !process.env.BASE_URL) {
-  console.error('reader.mjs: set SITE_DIR and BASE_URL (run tests/browser/run.sh instead)');
-  process.exit(2);
-}
+const { SITE_DIR, BASE_URL, CHROMIUM } = siteFromEnv('reader.mjs');
 
 const MODES = [
   { name: 'narrow-light', width: 320, height: 640, scheme: 'light' },
@@ -50,16 +46,7 @@ const MODES = [
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 const HAS_MATH_FONT = fs.existsSync(path.join(SITE_DIR, 'math.woff'));
 
-const units = new Map();
-const failures = [];
-function unit(name) {
-  if (!units.has(name)) units.set(name, false);
-}
-function fail(name, check, message) {
-  unit(name);
-  units.set(name, true);
-  failures.push(`${name} — ${check}: ${message}`);
-}
+const { units, failures, unit, fail } = tally();
 
 function pagesOf(dir) {
   const out = [];
