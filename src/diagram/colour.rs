@@ -2,6 +2,8 @@
 //! figures draw it in, with its text shade made readable (WCAG AA, 4.5:1) on the diagram's
 //! background in both schemes.
 
+use std::fmt::Write as _;
+
 use crate::figure::dark_series;
 use crate::lesson::Rgb;
 
@@ -72,32 +74,39 @@ pub fn contrast(a: Rgb, b: Rgb) -> f64 {
     (x.max(y) + 0.05) / (x.min(y) + 0.05)
 }
 
-/// The diagram's stylesheet, its text `font` px: the theme's rules, then each highlight
-/// colour's (`paths`, in the order first used), light, then dark. Every rule is scoped to
-/// `.nn-diagram`: diagrams are inlined into the page, where an unscoped rule would reach every
-/// SVG of it; a colour's rules are the same in every diagram, so diagrams sharing a page agree.
-pub fn style(paths: &[Rgb], font: f64) -> String {
-    let mut s = format!(
-        "<style>\
-.nn-diagram .bg {{ fill: {LIGHT_BG}; }} .nn-diagram .edge {{ stroke: #8c959f; stroke-width: 1.5; }} \
-.nn-diagram .node {{ fill: #f6f8fa; stroke: #57606a; stroke-width: 1.5; }} \
-.nn-diagram .glyph {{ fill: none; stroke: {LIGHT_TEXT}; stroke-width: 2; }} \
-.nn-diagram text {{ fill: {LIGHT_TEXT}; font-family: sans-serif; font-size: {font}px; }} \
-.nn-diagram .name {{ font-weight: bold; }} .nn-diagram .label-bg {{ fill: {LIGHT_BG}; }} \
-.nn-diagram .edge.hl, .nn-diagram .hl .node {{ stroke-width: 3.5; }} \
-.nn-diagram .hl text {{ font-weight: bold; }} \
-.nn-diagram .edge.dim, .nn-diagram .dim .node, .nn-diagram .dim .glyph {{ opacity: 0.4; }} \
-.nn-diagram .dim text {{ fill: {LIGHT_DIM_TEXT}; }} "
-    );
+/// The stylesheet every diagram shares, its text `font` px: the theme's colours, light and
+/// dark. A page writes it once, in its first diagram; a diagram shown on its own (a notebook's
+/// output) carries it. Every rule is scoped to `.nn-diagram`: diagrams are inlined into the
+/// page, where an unscoped rule would reach every SVG of it.
+pub fn shared_style(font: f64) -> String {
+    format!(
+        "<style>.nn-diagram .bg{{fill:{LIGHT_BG}}}.nn-diagram .edge{{stroke:#8c959f;stroke-width:1.5}}\
+.nn-diagram .node{{fill:#f6f8fa;stroke:#57606a;stroke-width:1.5}}\
+.nn-diagram .glyph{{fill:none;stroke:{LIGHT_TEXT};stroke-width:2}}\
+.nn-diagram text{{fill:{LIGHT_TEXT};font-family:sans-serif;font-size:{font}px}}\
+.nn-diagram .name{{font-weight:bold}}.nn-diagram .label-bg{{fill:{LIGHT_BG}}}\
+.nn-diagram .edge.hl,.nn-diagram .hl .node{{stroke-width:3.5}}.nn-diagram .hl text{{font-weight:bold}}\
+.nn-diagram .edge.dim,.nn-diagram .dim .node,.nn-diagram .dim .glyph{{opacity:0.4}}\
+.nn-diagram .dim text{{fill:{LIGHT_DIM_TEXT}}}\
+@media (prefers-color-scheme:dark){{.nn-diagram .bg{{fill:{DARK_BG}}}.nn-diagram .edge{{stroke:#6e7681}}\
+.nn-diagram .node{{fill:#161b22;stroke:#8b949e}}.nn-diagram .glyph{{stroke:{DARK_TEXT}}}\
+.nn-diagram text{{fill:{DARK_TEXT}}}.nn-diagram .label-bg{{fill:{DARK_BG}}}\
+.nn-diagram .dim text{{fill:{DARK_DIM_TEXT}}}}}</style>\n"
+    )
+}
+
+/// The rules of the colours highlighted in one diagram (`paths`, in the order first used),
+/// light, then dark; empty without highlights. A colour's rules are the same in every diagram,
+/// so diagrams sharing a page agree.
+pub fn path_style(paths: &[Rgb]) -> String {
+    if paths.is_empty() {
+        return String::new();
+    }
+    let mut s = String::from("<style>");
     for c in paths {
         rules(&mut s, *c, false);
     }
-    s.push_str(&format!(
-        "@media (prefers-color-scheme: dark) {{ .nn-diagram .bg {{ fill: {DARK_BG}; }} \
-.nn-diagram .edge {{ stroke: #6e7681; }} .nn-diagram .node {{ fill: #161b22; stroke: #8b949e; }} \
-.nn-diagram .glyph {{ stroke: {DARK_TEXT}; }} .nn-diagram text {{ fill: {DARK_TEXT}; }} \
-.nn-diagram .label-bg {{ fill: {DARK_BG}; }} .nn-diagram .dim text {{ fill: {DARK_DIM_TEXT}; }} "
-    ));
+    s.push_str("@media (prefers-color-scheme:dark){");
     for c in paths {
         rules(&mut s, *c, true);
     }
@@ -109,11 +118,12 @@ pub fn style(paths: &[Rgb], font: f64) -> String {
 fn rules(out: &mut String, c: Rgb, dark: bool) {
     let p = class(c);
     let Shades { stroke, fill, text } = shades(c, dark);
-    out.push_str(&format!(
-        ".nn-diagram .edge.{p}, .nn-diagram .{p} .node {{ stroke: {stroke}; }} \
-.nn-diagram .{p} .node {{ fill: {fill}; }} .nn-diagram .{p} .glyph {{ stroke: {text}; }} \
-.nn-diagram .{p} text {{ fill: {text}; }} "
-    ));
+    let _ = write!(
+        out,
+        ".nn-diagram .edge.{p},.nn-diagram .{p} .node{{stroke:{stroke}}}\
+.nn-diagram .{p} .node{{fill:{fill}}}.nn-diagram .{p} .glyph{{stroke:{text}}}\
+.nn-diagram .{p} text{{fill:{text}}}"
+    );
 }
 
 #[cfg(test)]
@@ -134,8 +144,8 @@ mod tests {
                     contrast(s.text, s.fill) >= AA_TEXT,
                     "{c} dark={dark}: {s:?}"
                 );
-                let rules = style(&[c], 15.0);
-                assert!(rules.contains(&format!("{} text {{ fill: {}; }}", class(c), s.text)));
+                let rules = path_style(&[c]);
+                assert!(rules.contains(&format!("{} text{{fill:{}}}", class(c), s.text)));
             }
             assert_eq!(shades(c, false).stroke, c, "the figures' colour");
             assert_eq!(
@@ -155,8 +165,9 @@ mod tests {
             assert!(contrast(text, DARK_BG) >= AA_TEXT, "{text}");
         }
         // Dimming fades edges and circles, never text.
-        let s = style(&[], 15.0);
-        assert!(!s.contains("dim text { opacity") && !s.contains(".dim { opacity"));
+        let s = shared_style(15.0);
+        assert!(s.contains(".dim text{fill:") && s.contains(".dim .glyph{opacity"));
+        assert!(!s.contains("dim text{opacity") && !s.contains(".dim{opacity"));
     }
 
     #[test]

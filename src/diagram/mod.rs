@@ -10,6 +10,7 @@
 mod colour;
 
 use std::fmt::Write as _;
+use std::sync::LazyLock;
 
 use crate::figure::{svg_open, text_width, Figure};
 use crate::i18n;
@@ -27,6 +28,8 @@ const FONT: f64 = 15.0;
 /// sizes the box the same way when a value changes: templates/explore.js).
 const CHAR: f64 = 8.6;
 const PAD: f64 = 10.0;
+/// The stylesheet all diagrams share ([`Figure::shared_style`]).
+static SHARED_STYLE: LazyLock<String> = LazyLock::new(|| colour::shared_style(FONT));
 const LABEL_HEIGHT: f64 = 38.0;
 /// How far along its edge from the end in the column of more circles a weight's label is.
 const LABEL_AT: f64 = 0.4;
@@ -55,7 +58,7 @@ pub fn draw(spec: &DiagramSpec, network: &Network, paths: &[Vec<Rgb>], lang: &st
     let (width, height) = (layout.width, layout.height);
     let size = (width as u32, height as u32);
     let mut svg = svg_open("nn-diagram", &spec.id, size, title, &description);
-    svg.push_str(&colour::style(&emphasis.used, FONT));
+    svg.push_str(&colour::path_style(&emphasis.used));
     let _ = writeln!(
         svg,
         "<rect class=\"bg\" width=\"{width}\" height=\"{height}\"/>"
@@ -70,6 +73,7 @@ pub fn draw(spec: &DiagramSpec, network: &Network, paths: &[Vec<Rgb>], lang: &st
         description,
         chart: None,
         phone: None,
+        shared_style: SHARED_STYLE.as_str(),
     }
 }
 
@@ -379,9 +383,20 @@ fn glyph(a: Activation, x: f64, y: f64) -> String {
             (x + t * s, y - v.clamp(-1.0, 1.0) * s * 0.8)
         })
         .collect();
+    // A point on the straight line between its neighbours adds nothing to the drawing (a
+    // ReLU's glyph is three points): only the corners and the curve are written.
     let mut d = String::new();
     for (i, (px, py)) in pts.iter().enumerate() {
-        let _ = write!(d, "{}{px:.1} {py:.1}", if i == 0 { "M" } else { " L" });
+        let bends = match (i.checked_sub(1).map(|p| pts[p]), pts.get(i + 1)) {
+            (Some((ax, ay)), Some(&(bx, by))) => {
+                let cross = (px - ax) * (by - ay) - (py - ay) * (bx - ax);
+                cross.abs() > 1e-9 * (bx - ax).hypot(by - ay).max(1.0)
+            }
+            _ => true,
+        };
+        if bends {
+            let _ = write!(d, "{}{px:.1} {py:.1}", if i == 0 { "M" } else { " L" });
+        }
     }
     d
 }

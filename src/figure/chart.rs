@@ -67,6 +67,24 @@ pub struct Figure {
     /// A chart drawn again on the phone canvas (`None` for a diagram): the page shows it
     /// instead of `svg` on narrow screens.
     pub phone: Option<Drawing>,
+    /// The stylesheet every drawing of this kind shares (a diagram's theme colours; empty for a
+    /// chart, whose page styles it): left out of `svg`, written by a page into its first drawing
+    /// of the kind, and into a drawing shown on its own ([`Figure::standalone_svg`]).
+    pub shared_style: &'static str,
+}
+
+impl Figure {
+    /// The drawing with its shared stylesheet, after its description: as a page's first drawing
+    /// of its kind shows it, and as a drawing shown on its own (a notebook's output) needs it.
+    pub fn standalone_svg(&self) -> std::borrow::Cow<'_, str> {
+        let at = self.svg.find("</desc>\n").map(|at| at + "</desc>\n".len());
+        match at {
+            Some(at) if !self.shared_style.is_empty() => std::borrow::Cow::Owned(
+                [&self.svg[..at], self.shared_style, &self.svg[at..]].concat(),
+            ),
+            _ => std::borrow::Cow::Borrowed(&self.svg),
+        }
+    }
 }
 
 /// A chart's drawing on one canvas, and where its values land on it.

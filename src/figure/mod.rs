@@ -101,6 +101,7 @@ pub fn draw_sampled(
         description,
         chart: Some(column.chart),
         phone: Some(phone),
+        shared_style: "",
     })
 }
 

@@ -110,6 +110,7 @@ pub fn draw_training(
         // Training figures are static: the page's script does not train again.
         chart: None,
         phone: Some(phone),
+        shared_style: "",
     })
 }
 

@@ -182,7 +182,7 @@ impl<'a> Book<'a> {
         for id in ids {
             if let Some(f) = self.figures.iter().find(|f| f.id == *id) {
                 cell.show(&Picture {
-                    svg: &f.svg,
+                    svg: &f.standalone_svg(),
                     description: &f.description,
                 });
             }

@@ -58,7 +58,7 @@ fn inline_markdown(lesson: &Lesson, text: &str, span: &Range<usize>) -> Result<S
 pub fn figure_html(
     lesson: &Lesson,
     lang: &str,
-    figure: &Figure,
+    (figure, shared): (&Figure, bool),
     caption: &str,
     caption_span: &Range<usize>,
 ) -> Result<String, Diagnostic> {
@@ -77,13 +77,17 @@ pub fn figure_html(
     };
     // The drawing is inlined: its text can be styled by the page, and no file is created for it.
     // A chart's phone drawing follows; the style sheet shows one of the two by the screen's width.
+    // The page's first diagram carries the stylesheet all its diagrams share (`shared`).
     let phone = figure.phone.as_ref().map_or("", |p| p.svg.as_str());
+    let svg = match shared {
+        true => figure.standalone_svg(),
+        false => figure.svg.as_str().into(),
+    };
     let mut s = String::new();
     let _ = write!(
         s,
         "<figure class=\"nn-figure\" id=\"figure-{id}\">\n{svg}{phone}<figcaption>{caption}{data}</figcaption>\n</figure>\n",
         id = figure.id,
-        svg = figure.svg,
     );
     Ok(s)
 }

@@ -80,6 +80,7 @@ pub fn render(lesson: &Lesson, figures: &[Figure], lang: &str) -> Result<Page, V
         toc: Vec::new(),
         links: Vec::new(),
         problems: Vec::new(),
+        shared_styles: Vec::new(),
     };
     for (event, range) in events {
         walk.event(event, range.start + offset..range.end + offset);
@@ -148,6 +149,9 @@ struct Walk<'a> {
     toc: Vec<TocEntry>,
     links: Vec<(String, Range<usize>)>,
     problems: Vec<Diagnostic>,
+    /// The shared stylesheets written so far ([`Figure::shared_style`]): each goes into the
+    /// first drawing that needs it.
+    shared_styles: Vec<&'static str>,
 }
 
 impl<'a> Walk<'a> {
@@ -249,11 +253,18 @@ impl<'a> Walk<'a> {
                     ..
                 }),
             ) => match self.figures.iter().find(|f| f.id == *id) {
-                Some(f) => blocks::figure_html(lesson, self.lang, f, caption, caption_span)
-                    .unwrap_or_else(|d| {
-                        self.problems.push(d);
-                        String::new()
-                    }),
+                Some(f) => {
+                    let shared =
+                        !f.shared_style.is_empty() && !self.shared_styles.contains(&f.shared_style);
+                    if shared {
+                        self.shared_styles.push(f.shared_style);
+                    }
+                    blocks::figure_html(lesson, self.lang, (f, shared), caption, caption_span)
+                        .unwrap_or_else(|d| {
+                            self.problems.push(d);
+                            String::new()
+                        })
+                }
                 None => String::new(),
             },
             Some(BlockKind::Table(spec)) => match lesson.network_at(range.start) {

@@ -7,6 +7,7 @@
 //! the sitemap and the static files, and the warnings.
 
 mod cache;
+mod compact;
 mod index;
 mod lesson_page;
 mod links;

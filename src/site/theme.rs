@@ -13,6 +13,7 @@ use crate::i18n;
 use crate::project::{display_path, is_editor_file, Config, CONFIG_FILE, TEMPLATES_DIR};
 use crate::text::escape;
 
+use super::compact;
 use super::template_error::template_error;
 
 /// The default theme, embedded in the binary. A project's `templates/` folder overrides any of
@@ -174,7 +175,12 @@ impl Theme {
             } else if name.ends_with(".js") {
                 assets.insert(
                     name.to_string(),
-                    Arc::new(compact_script(text).into_bytes()),
+                    Arc::new(compact::script(text).into_bytes()),
+                );
+            } else if name.ends_with(".css") {
+                assets.insert(
+                    name.to_string(),
+                    Arc::new(compact::style(text).into_bytes()),
                 );
             } else {
                 assets.insert(name.to_string(), Arc::new(text.as_bytes().to_vec()));
@@ -234,19 +240,4 @@ impl Theme {
             .render(name, ctx)
             .map_err(|e| template_error(&self.sources, &e))
     }
-}
-
-/// The theme's own scripts as the site serves them: without their comment lines and
-/// indentation (a third of their size; the commented source is `templates/*.js`). Only the
-/// built-in scripts (or a project's unchanged copy of them): a project's own are copied as they
-/// are.
-fn compact_script(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for line in text.lines().map(str::trim) {
-        if !line.is_empty() && !line.starts_with("//") {
-            out.push_str(line);
-            out.push('\n');
-        }
-    }
-    out
 }

@@ -25,6 +25,20 @@ fn cells(path: &Path) -> Vec<Value> {
 }
 
 /// The SVG outputs of a code cell.
+/// How the stylesheet all diagrams share begins.
+const SHARED: &str = "<style>.nn-diagram .bg{";
+
+/// A drawing without the stylesheet all diagrams share.
+fn unshared(svg: &str) -> String {
+    match svg.find(SHARED) {
+        Some(at) => {
+            let end = at + svg[at..].find("</style>\n").expect("closed") + "</style>\n".len();
+            [&svg[..at], &svg[end..]].concat()
+        }
+        None => svg.to_string(),
+    }
+}
+
 fn svgs(cell: &Value) -> Vec<String> {
     cell["outputs"]
         .as_array()
@@ -58,10 +72,21 @@ fn every_figure_and_diagram_of_a_shipped_lesson_is_saved_in_its_notebook_once() 
         let saved: Vec<String> = cells.iter().flat_map(svgs).collect();
         let figures = site_figures(&out.site, &format!("{dir}/index.html"));
         assert_eq!(saved.len(), figures.len(), "{dir}: one output per figure");
+        // A diagram shown on its own carries the stylesheet diagrams share, which a page
+        // writes only into its first diagram.
+        for svg in saved
+            .iter()
+            .filter(|svg| svg.contains("class=\"nn-diagram\""))
+        {
+            assert!(
+                svg.contains(SHARED),
+                "{dir}: a diagram without its colours: {svg}"
+            );
+        }
         for (id, figure) in &figures {
             let n = saved
                 .iter()
-                .filter(|svg| svg.trim_end() == figure.svg.trim_end())
+                .filter(|svg| unshared(svg).trim_end() == unshared(&figure.svg).trim_end())
                 .count();
             assert_eq!(
                 n, 1,

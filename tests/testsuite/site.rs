@@ -284,7 +284,7 @@ fn every_figure_svg_is_accessible_and_small() {
             // Its style reaches only its own kind of drawing.
             for rule in svg.split("<style>").skip(1) {
                 let css = &rule[..rule.find("</style>").expect("closed style")];
-                let css = css.replace("@media (prefers-color-scheme: dark) {", "");
+                let css = css.replace("@media (prefers-color-scheme:dark){", "");
                 for selector in css
                     .split('}')
                     .filter_map(|r| r.split_once('{'))
@@ -492,26 +492,45 @@ fn built_in_scripts_are_served_compact_and_a_project_s_own_as_written() {
             .any(|l| l.trim_start().starts_with("//") || l.starts_with(' ')),
         "explore.js keeps comment lines or indentation"
     );
-    // The page with everything it loads stays under 150 KB (issue 13), its drawings aside: the
-    // budget was set when figures were files of their own (84 KB then), and each chart now
-    // comes twice, for desktops and for phones (issue 15). docs/performance.md has the whole
-    // page's size, drawings included.
-    let page = built.read("relu/index.html");
-    let drawings: usize = page
-        .match_indices("<svg ")
-        .map(|(at, _)| page[at..].find("</svg>").map_or(0, |end| end + 6))
-        .sum();
-    assert!(drawings > 40_000, "{drawings} bytes of drawings");
-    let weight: usize = ["style.css", "explore.js", "copy.js", "favicon.svg"]
-        .iter()
-        .map(|f| built.read(f).len())
-        .sum::<usize>()
-        + page.len()
-        - drawings;
+    // Served compact: no comment, no indentation, no space two tokens do not need.
     assert!(
-        weight < 150_000,
-        "the ReLU page weighs {weight} bytes without its drawings"
+        !script.contains("function ("),
+        "explore.js keeps its spaces"
     );
+    let css = built.read("style.css");
+    assert!(!css.contains("/*") && !css.contains(": ") && !css.contains(" {"));
+    // The ReLU page with everything it loads stays under 150 KB (issue 13): its HTML (both
+    // canvases of each chart, the diagrams, the CSVs in their data: links, the model) and the
+    // files its <link>s and <script>s name.
+    let page = built.read("relu/index.html");
+    let loaded: Vec<&str> = ["<link ", "<script "]
+        .iter()
+        .flat_map(|tag| page.match_indices(tag).map(|(at, _)| &page[at..]))
+        .filter_map(|tag| {
+            let tag = &tag[..tag.find('>')?];
+            let at = tag.find(" href=\"").or_else(|| tag.find(" src=\""))?;
+            let value = &tag[at..];
+            let value = &value[value.find('"')? + 1..];
+            value[..value.find('"')?].strip_prefix("../")
+        })
+        .collect();
+    assert!(
+        [
+            "style.css",
+            "explore.js",
+            "copy.js",
+            "toc.js",
+            "favicon.svg"
+        ]
+        .iter()
+        .all(|f| loaded.contains(f)),
+        "{loaded:?}"
+    );
+    let weight = page.len() + loaded.iter().map(|f| built.read(f).len()).sum::<usize>();
+    assert!(weight < 150_000, "the ReLU page weighs {weight} bytes");
+    // Its diagrams share one stylesheet, written once.
+    assert_eq!(page.matches("<style>.nn-diagram .bg{").count(), 1);
+    assert_eq!(page.matches("<svg class=\"nn-diagram\"").count(), 3);
     let own = "// mine\n  console.log('kept as written');\n";
     let p = crate::support::Project::with_lessons(&[("a.md", &crate::support::small(""))])
         .template("copy.js", own);
