@@ -14,7 +14,8 @@
 # For each N it writes a project with `cargo run --release --example generate -- N DIR` (N
 # lessons for nnbook, N plain pages of the same prose size for Hugo and mdBook), then runs each
 # tool RUNS times, alternating tools run by run, after one untimed warm-up run each. Every run is
-# a new process writing into an emptied output folder. Measured per run:
+# a new process writing into an emptied output folder, after `sync` (untimed: the disk has written
+# back what earlier runs left, so each run pays for its own writes only). Measured per run:
 #   wall   bash's $EPOCHREALTIME around the run (microsecond clock; includes /usr/bin/time's own
 #          fork+exec, about 1 ms)
 #   CPU    user+sys of the run, from bash's `times` before and after (1 ms resolution; includes
@@ -90,6 +91,9 @@ run() {
         ;;
     *) rm -rf "$out" ;;
     esac
+    # Each run starts with the disk idle: what earlier runs (and the deletion above) left to
+    # write back is written now, untimed, so that no tool is charged for another's writes.
+    sync
     times >"$tmp/times0.txt"
     t0=$EPOCHREALTIME
     if ! /usr/bin/time -f '%e %U %S %M' -o "$tmp/time.txt" "${cmd[@]}" >"$tmp/log.txt" 2>&1; then
