@@ -277,12 +277,12 @@ impl<'a> Layout<'a> {
                         emphasis.class(emphasis.lit(&w.name), Self::edge_path(network, l, k, n));
                     let _ = writeln!(
                         body,
-                        "<line class=\"{}\" x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\"/>",
+                        "<line class=\"{}\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
                         format!("edge {class}").trim_end(),
-                        x1 + ux * RADIUS,
-                        y1 + uy * RADIUS,
-                        x2 - ux * RADIUS,
-                        y2 - uy * RADIUS
+                        Px(x1 + ux * RADIUS),
+                        Px(y1 + uy * RADIUS),
+                        Px(x2 - ux * RADIUS),
+                        Px(y2 - uy * RADIUS)
                     );
                     let value = w.value_shown();
                     let half = label_width(&w.name, &value) / 2.0;
@@ -316,23 +316,33 @@ impl<'a> Layout<'a> {
                     None => emphasis.class(false, (0, 0)),
                 };
                 let _ = writeln!(body, "<g class=\"{class}\">");
-                let _ = writeln!(
-                    body,
-                    "<circle class=\"node\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{RADIUS}\"/>"
-                );
                 if let Some(a) = node.activation {
-                    let _ = writeln!(body, "<path class=\"glyph\" d=\"{}\"/>", glyph(a, x, y));
+                    let _ = writeln!(
+                        body,
+                        "<circle class=\"node\" cx=\"{}\" cy=\"{}\" r=\"{RADIUS}\"/>\n<path class=\"glyph\" d=\"{}\"/>",
+                        Px(x),
+                        Px(y),
+                        glyph(a, x, y)
+                    );
+                } else {
+                    let _ = writeln!(
+                        body,
+                        "<circle class=\"node\" cx=\"{}\" cy=\"{}\" r=\"{RADIUS}\"/>",
+                        Px(x),
+                        Px(y)
+                    );
                 }
                 let (name_y, bias_y) = self.annotations(c, r);
+                let (x, name_y, bias_y) = (Px(x), Px(name_y), Px(bias_y));
                 let _ = writeln!(
                     body,
-                    "<text class=\"name\" x=\"{x:.1}\" y=\"{name_y:.1}\" text-anchor=\"middle\">{}</text>",
+                    "<text class=\"name\" x=\"{x}\" y=\"{name_y}\" text-anchor=\"middle\">{}</text>",
                     escape(node.name)
                 );
                 if let Some(n) = node.node {
                     let _ = writeln!(
                         body,
-                        "<text x=\"{x:.1}\" y=\"{bias_y:.1}\" text-anchor=\"middle\" data-nn=\"{}\">{}</text>",
+                        "<text x=\"{x}\" y=\"{bias_y}\" text-anchor=\"middle\" data-nn=\"{}\">{}</text>",
                         escape(&n.bias.name),
                         escape(&n.bias.shown())
                     );
@@ -355,15 +365,31 @@ fn label(out: &mut String, (x, y): (f64, f64), (param, value): (&str, &str), cla
     };
     let _ = writeln!(
         out,
-        "<g{group}><rect class=\"label-bg\" x=\"{:.1}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"{LABEL_HEIGHT}\" rx=\"3\"/><text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text><text class=\"value\" x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" data-nn=\"{}\">{}</text></g>",
-        x - w / 2.0,
-        y - LABEL_HEIGHT / 2.0,
-        y - 4.0,
+        "<g{group}><rect class=\"label-bg\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{LABEL_HEIGHT}\" rx=\"3\"/><text x=\"{x}\" y=\"{}\" text-anchor=\"middle\">{}</text><text class=\"value\" x=\"{x}\" y=\"{}\" text-anchor=\"middle\" data-nn=\"{}\">{}</text></g>",
+        Px(x - w / 2.0),
+        Px(y - LABEL_HEIGHT / 2.0),
+        Px(w),
+        Px(y - 4.0),
         escape(param),
-        y + 13.0,
+        Px(y + 13.0),
         escape(param),
-        escape(value)
+        escape(value),
+        x = Px(x),
     );
+}
+
+/// A coordinate to a tenth of a pixel, without a trailing `.0` (`161`, `70.4`).
+struct Px(f64);
+
+impl std::fmt::Display for Px {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let tenths = format!("{:.1}", self.0);
+        match tenths.strip_suffix(".0") {
+            Some("-0") => f.write_str("0"),
+            Some(whole) => f.write_str(whole),
+            None => f.write_str(&tenths),
+        }
+    }
 }
 
 /// A small drawing of the activation function, centred on the node.
@@ -395,7 +421,13 @@ fn glyph(a: Activation, x: f64, y: f64) -> String {
             _ => true,
         };
         if bends {
-            let _ = write!(d, "{}{px:.1} {py:.1}", if i == 0 { "M" } else { " L" });
+            let _ = write!(
+                d,
+                "{}{} {}",
+                if i == 0 { "M" } else { " L" },
+                Px(*px),
+                Px(*py)
+            );
         }
     }
     d
@@ -463,4 +495,32 @@ fn describe(network: &Network, edges: &[String], highlight: &[String], lang: &st
         ));
     }
     d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn coordinates_are_written_to_a_tenth_without_a_trailing_zero() {
+        let shown: Vec<String> = [161.0, 70.44, 72.75, -0.01, -3.0]
+            .iter()
+            .map(|v| Px(*v).to_string())
+            .collect();
+        assert_eq!(shown, ["161", "70.4", "72.8", "0", "-3"]);
+    }
+
+    #[test]
+    fn a_relu_glyph_is_its_two_ends_and_its_corner() {
+        assert_eq!(
+            glyph(Activation::Relu, 0.0, 0.0),
+            "M-13 10.4 L0 10.4 L13 -10.4"
+        );
+        // A curve keeps its points, but for its centre: the sigmoid is symmetric about it, so
+        // the points on either side and it are on one line.
+        assert_eq!(
+            glyph(Activation::Sigmoid, 0.0, 0.0).matches(" L").count(),
+            15
+        );
+    }
 }
