@@ -159,7 +159,7 @@ fn needs_helpers(lesson: &Lesson, drawn_by_code: &[(usize, Vec<String>)]) -> boo
 
 /// The notebook being written.
 struct Book<'a> {
-    cells: Vec<Cell>,
+    cells: Vec<Cell<'a>>,
     lesson: &'a Lesson,
     lang: &'a str,
     figures: &'a [Figure],
