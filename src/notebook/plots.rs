@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use crate::i18n;
 use crate::lesson::{FigureSpec, Rgb, Show, TrainingBlock, TrainingFigureSpec};
 use crate::network::Network;
+use crate::text::push_number;
 
 use super::python::{comment, label, list, number, output_signal, string};
 
@@ -56,18 +57,7 @@ fn inputs(net: &Network, csv: Option<&str>, column: usize) -> String {
             false => input.from + (input.to - input.from) * (i as f64) / ((n - 1) as f64),
         })
         .collect();
-    let extra: Vec<f64> = csv
-        .unwrap_or_default()
-        .lines()
-        .skip(1)
-        .filter_map(|row| {
-            let mut fields = row.split(',');
-            let x = fields.next()?.parse::<f64>().ok()?;
-            let value = fields.nth(column.checked_sub(1)?)?;
-            (!value.is_empty()).then_some(x)
-        })
-        .filter(|x| x.is_finite() && grid.binary_search_by(|g| g.total_cmp(x)).is_err())
-        .collect();
+    let extra = extra_inputs(&grid, csv.unwrap_or_default(), column);
     match (extra.is_empty(), net.is_piecewise_linear()) {
         (true, _) => "sample_inputs()".to_string(),
         (false, true) => format!("sample_inputs({})  # the kinks", list(extra)),
@@ -76,6 +66,38 @@ fn inputs(net: &Network, csv: Option<&str>, column: usize) -> String {
             list(extra)
         ),
     }
+}
+
+/// The x of each row of `csv` with a value in `column` that is not a point of the sorted
+/// `grid`, in row order. The CSV writes every number as [`push_number`] does, the shortest text
+/// that reads back as the same float: a row whose x is written as the next grid value is that
+/// grid value, and is skipped without reading the number (most rows are).
+fn extra_inputs(grid: &[f64], csv: &str, column: usize) -> Vec<f64> {
+    let mut next = 0;
+    let mut written = String::new();
+    let mut extra = Vec::new();
+    for row in csv.lines().skip(1) {
+        let x_text = row.split(',').next().unwrap_or_default();
+        if let Some(&g) = grid.get(next) {
+            written.clear();
+            push_number(&mut written, g);
+            if written == x_text {
+                next += 1;
+                continue;
+            }
+        }
+        let x_value = x_text.parse::<f64>().ok().filter(|x| x.is_finite());
+        let has_value = column
+            .checked_sub(1)
+            .and_then(|c| row.split(',').nth(c + 1))
+            .is_some_and(|v| !v.is_empty());
+        if let (Some(x), true) = (x_value, has_value) {
+            if grid.binary_search_by(|g| g.total_cmp(&x)).is_err() {
+                extra.push(x);
+            }
+        }
+    }
+    extra
 }
 
 /// The comment that opens a figure's code.
