@@ -7,7 +7,6 @@ use std::fmt::Write as _;
 use crate::i18n;
 use crate::lesson::{FigureSpec, Rgb, Show, TrainingBlock, TrainingFigureSpec};
 use crate::network::Network;
-use crate::text::push_number;
 
 use super::python::{comment, label, list, number, output_signal, string};
 
@@ -17,7 +16,20 @@ const POINTS: Rgb = Rgb(0x22, 0x22, 0x22);
 /// The code of a figure block, drawn with `net`, the network in effect where it is.
 pub fn figure(spec: &FigureSpec, net: &Network, csv: Option<&str>) -> String {
     let mut code = heading(&spec.id, &spec.title);
-    let _ = writeln!(code, "xs = {}", inputs(net, csv, 1));
+    let xs = match csv {
+        // Drawn without refinement: the drawn inputs are the network's sample inputs (the grid
+        // and the kinks), as the CSV lists them; no need to read them back from it.
+        Some(_) if net.is_piecewise_linear() => {
+            let grid = grid(net);
+            let kinks = net
+                .sample_inputs()
+                .into_iter()
+                .filter(|x| x.is_finite() && grid.binary_search_by(|g| g.total_cmp(x)).is_err());
+            sample_inputs(kinks.collect(), true)
+        }
+        _ => inputs(net, csv, 1),
+    };
+    let _ = writeln!(code, "xs = {xs}");
     code.push_str("signals = forward(xs, net_params)\nfig, ax = plt.subplots()\n");
     for s in &spec.series {
         let _ = write!(
@@ -48,17 +60,38 @@ pub fn figure(spec: &FigureSpec, net: &Network, csv: Option<&str>) -> String {
 /// of each row with a value in `column`), so the code draws exactly the drawn points; without
 /// the CSV (a lesson only checked), the grid alone.
 fn inputs(net: &Network, csv: Option<&str>, column: usize) -> String {
+    let grid = grid(net);
+    let extra: Vec<f64> = csv
+        .unwrap_or_default()
+        .lines()
+        .skip(1)
+        .filter_map(|row| {
+            let mut fields = row.split(',');
+            let x = fields.next()?.parse::<f64>().ok()?;
+            let value = fields.nth(column.checked_sub(1)?)?;
+            (!value.is_empty()).then_some(x)
+        })
+        .filter(|x| x.is_finite() && grid.binary_search_by(|g| g.total_cmp(x)).is_err())
+        .collect();
+    sample_inputs(extra, net.is_piecewise_linear())
+}
+
+/// The grid, as `Network::sample_inputs` spaces it (sorted: looked up by bisection).
+fn grid(net: &Network) -> Vec<f64> {
     let input = &net.input;
     let n = input.samples;
-    // The grid, as `Network::sample_inputs` spaces it (sorted: looked up by bisection).
-    let grid: Vec<f64> = (0..n)
+    (0..n)
         .map(|i| match i + 1 == n {
             true => input.to,
             false => input.from + (input.to - input.from) * (i as f64) / ((n - 1) as f64),
         })
-        .collect();
-    let extra = extra_inputs(&grid, csv.unwrap_or_default(), column);
-    match (extra.is_empty(), net.is_piecewise_linear()) {
+        .collect()
+}
+
+/// `sample_inputs(...)` with the `extra` points, for a piecewise-linear network (`kinks`) or a
+/// smooth one.
+fn sample_inputs(extra: Vec<f64>, kinks: bool) -> String {
+    match (extra.is_empty(), kinks) {
         (true, _) => "sample_inputs()".to_string(),
         (false, true) => format!("sample_inputs({})  # the kinks", list(extra)),
         (false, false) => format!(
@@ -66,38 +99,6 @@ fn inputs(net: &Network, csv: Option<&str>, column: usize) -> String {
             list(extra)
         ),
     }
-}
-
-/// The x of each row of `csv` with a value in `column` that is not a point of the sorted
-/// `grid`, in row order. The CSV writes every number as [`push_number`] does, the shortest text
-/// that reads back as the same float: a row whose x is written as the next grid value is that
-/// grid value, and is skipped without reading the number (most rows are).
-fn extra_inputs(grid: &[f64], csv: &str, column: usize) -> Vec<f64> {
-    let mut next = 0;
-    let mut written = String::new();
-    let mut extra = Vec::new();
-    for row in csv.lines().skip(1) {
-        let x_text = row.split(',').next().unwrap_or_default();
-        if let Some(&g) = grid.get(next) {
-            written.clear();
-            push_number(&mut written, g);
-            if written == x_text {
-                next += 1;
-                continue;
-            }
-        }
-        let x_value = x_text.parse::<f64>().ok().filter(|x| x.is_finite());
-        let has_value = column
-            .checked_sub(1)
-            .and_then(|c| row.split(',').nth(c + 1))
-            .is_some_and(|v| !v.is_empty());
-        if let (Some(x), true) = (x_value, has_value) {
-            if grid.binary_search_by(|g| g.total_cmp(&x)).is_err() {
-                extra.push(x);
-            }
-        }
-    }
-    extra
 }
 
 /// The comment that opens a figure's code.
