@@ -3,7 +3,6 @@
 //! value range is raised until the top of the plot is free. The page's script places legends
 //! by the same rules (`templates/explore.js`, `place`).
 
-use plotters::element::MultiLineText;
 use plotters::prelude::*;
 
 use crate::error::Diagnostic;
@@ -11,13 +10,14 @@ use crate::error::Diagnostic;
 use super::chart::{
     accessible, Canvas, Chart2d, ChartGeometry, Drawing, COLUMN, PHONE, POINT_RADIUS,
 };
+use super::measure;
 
-/// The legend's text size (plotters' size; the SVG says `size / 1.24`).
-pub const FONT_SIZE: u32 = 18;
 /// Pixels kept between the legend and a line's centre (half its width and one more).
 const LINE_CLEARANCE: f64 = 3.0;
 /// Pixels kept between the legend and a point's edge.
 const DOT_CLEARANCE: f64 = 2.0;
+/// plotters' line height in a multi-line text, in font sizes (`MultiLineText`).
+const LINE_HEIGHT: f64 = 1.25;
 /// plotters' inset of a legend from the plot's edges.
 const INSET: i32 = 5;
 
@@ -131,16 +131,24 @@ fn crosses((l, t, r, b): (f64, f64, f64, f64), a: (f64, f64), e: (f64, f64)) -> 
     true
 }
 
-/// The legend's size in pixels, as plotters lays it out: its labels' text, 30 pixels for the
-/// line or dot, and a margin of 10 all round.
+/// The legend's size in pixels, as plotters lays it out: its labels' text (one line each, as
+/// `MultiLineText::estimate_dimension` places them), 30 pixels for the line or dot, and a
+/// margin of 10 all round.
 fn size(labels: &[String]) -> Result<(i32, i32), String> {
-    let font: TextStyle = ("sans-serif", FONT_SIZE).into();
-    let mut text = MultiLineText::<(i32, i32), &str>::new((0, 0), &font);
-    for label in labels {
-        text.push_line(label.as_str());
-    }
-    let (w, h) = text.estimate_dimension().map_err(|e| e.to_string())?;
-    Ok((w + 30 + 20, h + 20))
+    measure::with_legend_style(|font| {
+        let line_height = font.font.get_size() * LINE_HEIGHT;
+        let (mut w, mut h) = (0, 0);
+        for (i, label) in labels.iter().enumerate() {
+            let ((x0, y0), (x1, y1)) =
+                measure::layout_box(font, label).map_err(|e| e.to_string())?;
+            // `FontDesc::box_size`: the box's size, untransformed (the legend's font is not).
+            let (dx, dy) = ((x1 - x0).unsigned_abs(), (y1 - y0).unsigned_abs());
+            let y = (f64::from(i as u32) * line_height).round() as i32;
+            w = w.max(dx as i32);
+            h = h.max(y + dy as i32);
+        }
+        Ok((w + 30 + 20, h + 20))
+    })
 }
 
 /// What became of a legend.
@@ -180,7 +188,7 @@ pub fn draw<'a, DB: DrawingBackend + 'a>(
         .position(position)
         .background_style(WHITE.mix(0.85))
         .border_style(RGBColor(0xbb, 0xbb, 0xbb))
-        .label_font(("sans-serif", FONT_SIZE))
+        .label_font(measure::legend_style())
         .draw()
         .map_err(|e| e.to_string())?;
     g.legend = Some(name);
@@ -223,7 +231,8 @@ fn fitted(
     top: f64,
     mut plot: impl FnMut(&mut String, (f64, f64), bool) -> Result<(ChartGeometry, Legend), String>,
 ) -> Result<(String, ChartGeometry), String> {
-    let mut svg = String::new();
+    // Room for a typical chart (3 to 5 KB), so that the text is not copied as it grows.
+    let mut svg = String::with_capacity(8 * 1024);
     let (geometry, legend) = plot(&mut svg, ys, false)?;
     let Legend::Crowded(band) = legend else {
         return Ok((svg, geometry));

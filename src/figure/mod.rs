@@ -5,6 +5,7 @@ mod chart;
 mod csv;
 mod describe;
 mod legend;
+mod measure;
 mod sampled;
 mod svg;
 mod thumbnail;
