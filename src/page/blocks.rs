@@ -97,11 +97,26 @@ pub fn figure_html(
 /// `"`, `<`, `%`). Runs of bytes kept as they are are copied at once.
 fn push_data_uri_text(out: &mut String, text: &str) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let kept = |b: u8| b.is_ascii_alphanumeric() || b",.-_:;=+*/()!~".contains(&b);
+    /// The bytes written as they are, by value.
+    const KEPT: [bool; 256] = {
+        let mut kept = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            kept[b] = (b as u8).is_ascii_alphanumeric();
+            b += 1;
+        }
+        let others = b",.-_:;=+*/()!~";
+        let mut i = 0;
+        while i < others.len() {
+            kept[others[i] as usize] = true;
+            i += 1;
+        }
+        kept
+    };
     let bytes = text.as_bytes();
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
-        if kept(b) {
+        if KEPT[usize::from(b)] {
             continue;
         }
         // The bytes from `start` to `i` are kept ones, all ASCII: whole characters.
