@@ -41,9 +41,30 @@ thread_local! {
     static STYLES: Styles = Styles::new();
 }
 
-/// `style.layout_box(text)`, each text measured once per style and thread.
-pub fn layout_box<S: BackendTextStyle>(style: &S, text: &str) -> Result<LayoutBox, S::FontError> {
+/// The family the axes, tick labels and title are given. plotters has no font by this name, so
+/// their text styles carry no copy of the font's tables (plotters copies a label's style, and
+/// with it the font's glyph and kerning tables, several times for every label it places); the
+/// SVG writer measures them ([`layout_box`]) and writes them ([`written_family`]) as
+/// `sans-serif`.
+pub const AXES_FAMILY: &str = "nnbook-axes-sans-serif";
+
+/// The family a text of `family` is measured and written in.
+pub fn written_family(family: &str) -> &str {
+    if family == AXES_FAMILY {
+        "sans-serif"
+    } else {
+        family
+    }
+}
+
+/// A font error, as the drawing backend reports it.
+type FontError = Box<dyn std::error::Error + Send + Sync>;
+
+/// `style.layout_box(text)` (for [`AXES_FAMILY`], in `sans-serif`), each text measured once per
+/// style and thread.
+pub fn layout_box<S: BackendTextStyle>(style: &S, text: &str) -> Result<LayoutBox, FontError> {
     let family = style.family();
+    let family = written_family(family.as_str());
     // (plotters' font style names; `as_str` borrows the style.)
     let font_style = match style.style() {
         FontStyle::Normal => "normal",
@@ -51,7 +72,7 @@ pub fn layout_box<S: BackendTextStyle>(style: &S, text: &str) -> Result<LayoutBo
         FontStyle::Italic => "italic",
         FontStyle::Bold => "bold",
     };
-    let (family, size) = (family.as_str(), style.size());
+    let size = style.size();
     let known = MEASURED.with(|m| {
         m.borrow()
             .iter()
@@ -61,7 +82,12 @@ pub fn layout_box<S: BackendTextStyle>(style: &S, text: &str) -> Result<LayoutBo
     if let Some(layout) = known {
         return Ok(layout);
     }
-    let layout = style.layout_box(text)?;
+    let layout = if family == style.family().as_str() {
+        style.layout_box(text)?
+    } else {
+        let font = FontDesc::new(FontFamily::SansSerif, size, style.style());
+        font.layout_box(text)?
+    };
     MEASURED.with(|m| {
         let mut m = m.borrow_mut();
         let at = m
@@ -96,10 +122,12 @@ struct Styles {
 impl Styles {
     fn new() -> Styles {
         register_font();
+        let axes =
+            |size: f64| FontDesc::new(FontFamily::Name(AXES_FAMILY), size, FontStyle::Normal);
         Styles {
-            caption: ("sans-serif", 24).into(),
-            label: ("sans-serif", 18).into(),
-            axis: ("sans-serif", 19).into(),
+            caption: axes(24.0).into(),
+            label: axes(18.0).into(),
+            axis: axes(19.0).into(),
             legend: ("sans-serif", LEGEND_SIZE).into(),
         }
     }
@@ -134,15 +162,27 @@ pub fn with_legend_style<T>(f: impl FnOnce(&TextStyle<'static>) -> T) -> T {
 mod tests {
     use super::*;
 
-    /// A kept box is the one the font gives, in every style the charts use.
+    /// A kept box is the one the embedded font gives, in every style the charts use.
     #[test]
     fn kept_boxes_are_the_fonts() {
-        for style in [caption_style(), label_style(), axis_style(), legend_style()] {
+        let styles = [caption_style(), label_style(), axis_style(), legend_style()];
+        for (style, size) in styles.iter().zip([24, 18, 19, LEGEND_SIZE]) {
+            let font: TextStyle = ("sans-serif", size).into();
             for text in ["0.5", "−1", "x", "ReLU(x) = max(0, x)", "输入", ""] {
-                let fresh = style.layout_box(text).unwrap();
-                assert_eq!(layout_box(&style, text).unwrap(), fresh);
-                assert_eq!(layout_box(&style, text).unwrap(), fresh);
+                let fresh = font.layout_box(text).unwrap();
+                assert_eq!(layout_box(style, text).unwrap(), fresh);
+                assert_eq!(layout_box(style, text).unwrap(), fresh);
             }
         }
+    }
+
+    /// The axes' styles carry no font of their own, and are written as `sans-serif`.
+    #[test]
+    fn axes_styles_are_written_as_sans_serif() {
+        for style in [caption_style(), label_style(), axis_style()] {
+            assert!(style.font.layout_box("x").is_err());
+            assert_eq!(written_family(style.font.get_name()), "sans-serif");
+        }
+        assert_eq!(written_family(legend_style().font.get_name()), "sans-serif");
     }
 }
