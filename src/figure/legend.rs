@@ -36,8 +36,15 @@ pub struct Marks {
     lines: Vec<Vec<(f64, f64)>>,
     /// Points: centre and radius.
     dots: Vec<((f64, f64), f64)>,
-    /// The legend's labels, in the order plotters lists them.
-    labels: Vec<String>,
+    /// The legend's entries, in series order: label and sample.
+    labels: Vec<(String, Sample)>,
+}
+
+/// What a legend entry shows before its label: a series' line, or a data point's ring.
+#[derive(Clone, Copy)]
+pub enum Sample {
+    Line(RGBColor),
+    Ring,
 }
 
 impl Marks {
@@ -53,8 +60,8 @@ impl Marks {
     }
 
     /// Record a legend entry.
-    pub fn label(&mut self, label: &str) {
-        self.labels.push(label.to_string());
+    pub fn label(&mut self, label: &str, sample: Sample) {
+        self.labels.push((label.to_string(), sample));
     }
 
     pub fn has_legend(&self) -> bool {
@@ -134,11 +141,11 @@ fn crosses((l, t, r, b): (f64, f64, f64, f64), a: (f64, f64), e: (f64, f64)) -> 
 /// The legend's size in pixels, as plotters lays it out: its labels' text (one line each, as
 /// `MultiLineText::estimate_dimension` places them), 30 pixels for the line or dot, and a
 /// margin of 10 all round.
-fn size(labels: &[String]) -> Result<(i32, i32), String> {
+fn size(labels: &[(String, Sample)]) -> Result<(i32, i32), String> {
     measure::with_legend_style(|font| {
         let line_height = font.font.get_size() * LINE_HEIGHT;
         let (mut w, mut h) = (0, 0);
-        for (i, label) in labels.iter().enumerate() {
+        for (i, (label, _)) in labels.iter().enumerate() {
             let ((x0, y0), (x1, y1)) =
                 measure::layout_box(font, label).map_err(|e| e.to_string())?;
             // `FontDesc::box_size`: the box's size, untransformed (the legend's font is not).
@@ -182,17 +189,63 @@ pub fn draw<'a, DB: DrawingBackend + 'a>(
             return Ok(Legend::Crowded(band / plot));
         }
     };
-    let (position, name) = CORNERS[corner].clone();
-    chart
-        .configure_series_labels()
-        .position(position)
-        .background_style(WHITE.mix(0.85))
-        .border_style(RGBColor(0xbb, 0xbb, 0xbb))
-        .label_font(measure::legend_style())
-        .draw()
-        .map_err(|e| e.to_string())?;
+    let name = CORNERS[corner].1;
+    let area = chart.plotting_area().strip_coord_spec();
+    let (x, y) = at(name, g, size);
+    let corner = (x - g.x_pixels.0, y - g.y_pixels.1);
+    boxed(&area, corner, size, &marks.labels).map_err(|e| e.to_string())?;
     g.legend = Some(name);
     Ok(Legend::Placed)
+}
+
+/// Draw a legend of `size` with its top-left `corner` in the plotting area `area`, as plotters'
+/// `SeriesLabelStyle::draw` draws it (the same drawing calls in the same order): the box, the
+/// labels (one line each, as `MultiLineText` places them), then each entry's sample, centred on
+/// its line. The labels' style has no font of its own ([`measure::legend_text_style`]): plotters
+/// would copy the font's tables for every label it measures and draws.
+fn boxed<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    (x, y): (i32, i32),
+    (w, h): (i32, i32),
+    labels: &[(String, Sample)],
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    const MARGIN: i32 = 10;
+    const SAMPLE_WIDTH: i32 = 30;
+    let rect = [(x, y), (x + w, y + h)];
+    area.draw(&Rectangle::new(rect, WHITE.mix(0.85).filled()))?;
+    area.draw(&Rectangle::new(rect, RGBColor(0xbb, 0xbb, 0xbb)))?;
+    let style = measure::legend_text_style();
+    let line_height = f64::from(measure::LEGEND_SIZE) * LINE_HEIGHT;
+    let (text_x, text_y) = (x + SAMPLE_WIDTH + MARGIN, y + MARGIN);
+    let line_y = |i: usize| (f64::from(text_y) + f64::from(i as u32) * line_height).round() as i32;
+    for (i, (label, _)) in labels.iter().enumerate() {
+        area.draw(&Text::new(
+            label.as_str(),
+            (text_x, line_y(i)),
+            style.clone(),
+        ))?;
+    }
+    for (i, (label, sample)) in labels.iter().enumerate() {
+        let height = measure::with_legend_style(|font| measure::layout_box(font, label))
+            .map(|((_, y0), (_, y1))| (y1 - y0).unsigned_abs() as i32)
+            .map_err(|e| {
+                DrawingAreaErrorKind::BackendError(plotters_backend::DrawingErrorKind::FontError(e))
+            })?;
+        let top = line_y(i);
+        let at = (x + MARGIN, (top + top + height) / 2);
+        match *sample {
+            Sample::Line(color) => area.draw(&PathElement::new(
+                vec![at, (at.0 + 22, at.1)],
+                color.stroke_width(3),
+            ))?,
+            Sample::Ring => area.draw(&Circle::new(
+                (at.0 + 11, at.1),
+                POINT_RADIUS,
+                super::chart::point_style(),
+            ))?,
+        }
+    }
+    Ok(())
 }
 
 /// The value range `(lo, hi)` raised so that values up to `top` stay out of the top `band`

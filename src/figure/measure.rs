@@ -117,6 +117,7 @@ struct Styles {
     label: TextStyle<'static>,
     axis: TextStyle<'static>,
     legend: TextStyle<'static>,
+    legend_text: TextStyle<'static>,
 }
 
 impl Styles {
@@ -129,6 +130,7 @@ impl Styles {
             label: axes(18.0).into(),
             axis: axes(19.0).into(),
             legend: ("sans-serif", LEGEND_SIZE).into(),
+            legend_text: axes(f64::from(LEGEND_SIZE)).into(),
         }
     }
 }
@@ -148,9 +150,9 @@ pub fn axis_style() -> TextStyle<'static> {
     STYLES.with(|s| s.axis.clone())
 }
 
-/// The legend's style ([`LEGEND_SIZE`]).
-pub fn legend_style() -> TextStyle<'static> {
-    STYLES.with(|s| s.legend.clone())
+/// The legend labels' style for drawing ([`LEGEND_SIZE`], in [`AXES_FAMILY`]).
+pub fn legend_text_style() -> TextStyle<'static> {
+    STYLES.with(|s| s.legend_text.clone())
 }
 
 /// Run `f` with the legend's style, without copying it.
@@ -165,7 +167,8 @@ mod tests {
     /// A kept box is the one the embedded font gives, in every style the charts use.
     #[test]
     fn kept_boxes_are_the_fonts() {
-        let styles = [caption_style(), label_style(), axis_style(), legend_style()];
+        let legend = with_legend_style(TextStyle::clone);
+        let styles = [caption_style(), label_style(), axis_style(), legend];
         for (style, size) in styles.iter().zip([24, 18, 19, LEGEND_SIZE]) {
             let font: TextStyle = ("sans-serif", size).into();
             for text in ["0.5", "−1", "x", "ReLU(x) = max(0, x)", "输入", ""] {
@@ -179,10 +182,14 @@ mod tests {
     /// The axes' styles carry no font of their own, and are written as `sans-serif`.
     #[test]
     fn axes_styles_are_written_as_sans_serif() {
-        for style in [caption_style(), label_style(), axis_style()] {
+        for style in [
+            caption_style(),
+            label_style(),
+            axis_style(),
+            legend_text_style(),
+        ] {
             assert!(style.font.layout_box("x").is_err());
             assert_eq!(written_family(style.font.get_name()), "sans-serif");
         }
-        assert_eq!(written_family(legend_style().font.get_name()), "sans-serif");
     }
 }
