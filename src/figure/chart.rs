@@ -2,15 +2,13 @@
 //! `role="img"`, title, description and dark style), the y range, straight pieces, the
 //! legend's corner and labels.
 
-use std::sync::Once;
-
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::FontStyle;
 
 use crate::lesson::Rgb;
 
+pub use super::measure::register_font;
 use super::svg::TEXT_DEFAULTS;
 use crate::text::{clean, escape};
 
@@ -50,9 +48,6 @@ pub fn point_style() -> ShapeStyle {
     RGBColor(0x22, 0x22, 0x22).stroke_width(2)
 }
 
-static FONT: &[u8] = include_bytes!("../font/DejaVuSans.ttf");
-static REGISTER_FONT: Once = Once::new();
-
 /// A drawn figure: its SVG, its CSV data and a text description.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
@@ -77,12 +72,20 @@ impl Figure {
     /// The drawing with its shared stylesheet, after its description: as a page's first drawing
     /// of its kind shows it, and as a drawing shown on its own (a notebook's output) needs it.
     pub fn standalone_svg(&self) -> std::borrow::Cow<'_, str> {
+        match self.standalone_parts() {
+            [whole, "", ""] => std::borrow::Cow::Borrowed(whole),
+            parts => std::borrow::Cow::Owned(parts.concat()),
+        }
+    }
+
+    /// [`Figure::standalone_svg`] in the pieces written one after the other, borrowed.
+    pub fn standalone_parts(&self) -> [&str; 3] {
         let at = self.svg.find("</desc>\n").map(|at| at + "</desc>\n".len());
         match at {
-            Some(at) if !self.shared_style.is_empty() => std::borrow::Cow::Owned(
-                [&self.svg[..at], self.shared_style, &self.svg[at..]].concat(),
-            ),
-            _ => std::borrow::Cow::Borrowed(&self.svg),
+            Some(at) if !self.shared_style.is_empty() => {
+                [&self.svg[..at], self.shared_style, &self.svg[at..]]
+            }
+            _ => [&self.svg, "", ""],
         }
     }
 }
@@ -104,13 +107,6 @@ pub struct ChartGeometry {
     pub area: (u32, u32),
     /// The legend's corner, if there is a legend.
     pub legend: Option<&'static str>,
-}
-
-pub fn register_font() {
-    REGISTER_FONT.call_once(|| {
-        // The font is embedded and known to be valid; a failure would show as a drawing error.
-        let _ = plotters::style::register_font("sans-serif", FontStyle::Normal, FONT);
-    });
 }
 
 /// How wide `text` is drawn at `size` px in the embedded DejaVu Sans (bold about a tenth wider),
@@ -251,7 +247,11 @@ pub fn accessible(svg: &str, canvas: Canvas, id: &str, title: &str, description:
         description,
     )
     .replacen(" xmlns=", &format!("{TEXT_DEFAULTS} xmlns="), 1);
-    format!("{open}{}", &svg[close + 1..].trim_start_matches('\n'))
+    let rest = svg[close + 1..].trim_start_matches('\n');
+    let mut out = String::with_capacity(open.len() + rest.len());
+    out.push_str(&open);
+    out.push_str(rest);
+    out
 }
 
 /// Where `chart`'s values land on its drawing; `legend` is filled in once it is placed.
@@ -286,7 +286,7 @@ pub fn axes<'a, DB: DrawingBackend>(
         .x_label_area_size(46)
         .y_label_area_size(62);
     if !title.is_empty() {
-        builder.caption(clean(title), ("sans-serif", 24));
+        builder.caption(clean(title), super::measure::caption_style());
     }
     let mut chart = builder
         .build_cartesian_2d(xs.0..xs.1, ys.0..ys.1)
@@ -301,8 +301,8 @@ pub fn axes<'a, DB: DrawingBackend>(
         .y_labels(6)
         .x_label_formatter(&tick)
         .y_label_formatter(&tick)
-        .label_style(("sans-serif", 18))
-        .axis_desc_style(("sans-serif", 19))
+        .label_style(super::measure::label_style())
+        .axis_desc_style(super::measure::axis_style())
         .x_desc(clean(labels.0))
         .y_desc(clean(labels.1))
         .draw()

@@ -3,7 +3,6 @@
 //! value range is raised until the top of the plot is free. The page's script places legends
 //! by the same rules (`templates/explore.js`, `place`).
 
-use plotters::element::MultiLineText;
 use plotters::prelude::*;
 
 use crate::error::Diagnostic;
@@ -11,13 +10,14 @@ use crate::error::Diagnostic;
 use super::chart::{
     accessible, Canvas, Chart2d, ChartGeometry, Drawing, COLUMN, PHONE, POINT_RADIUS,
 };
+use super::measure;
 
-/// The legend's text size (plotters' size; the SVG says `size / 1.24`).
-pub const FONT_SIZE: u32 = 18;
 /// Pixels kept between the legend and a line's centre (half its width and one more).
 const LINE_CLEARANCE: f64 = 3.0;
 /// Pixels kept between the legend and a point's edge.
 const DOT_CLEARANCE: f64 = 2.0;
+/// plotters' line height in a multi-line text, in font sizes (`MultiLineText`).
+const LINE_HEIGHT: f64 = 1.25;
 /// plotters' inset of a legend from the plot's edges.
 const INSET: i32 = 5;
 
@@ -36,8 +36,15 @@ pub struct Marks {
     lines: Vec<Vec<(f64, f64)>>,
     /// Points: centre and radius.
     dots: Vec<((f64, f64), f64)>,
-    /// The legend's labels, in the order plotters lists them.
-    labels: Vec<String>,
+    /// The legend's entries, in series order: label and sample.
+    labels: Vec<(String, Sample)>,
+}
+
+/// What a legend entry shows before its label: a series' line, or a data point's ring.
+#[derive(Clone, Copy)]
+pub enum Sample {
+    Line(RGBColor),
+    Ring,
 }
 
 impl Marks {
@@ -53,8 +60,8 @@ impl Marks {
     }
 
     /// Record a legend entry.
-    pub fn label(&mut self, label: &str) {
-        self.labels.push(label.to_string());
+    pub fn label(&mut self, label: &str, sample: Sample) {
+        self.labels.push((label.to_string(), sample));
     }
 
     pub fn has_legend(&self) -> bool {
@@ -131,16 +138,24 @@ fn crosses((l, t, r, b): (f64, f64, f64, f64), a: (f64, f64), e: (f64, f64)) -> 
     true
 }
 
-/// The legend's size in pixels, as plotters lays it out: its labels' text, 30 pixels for the
-/// line or dot, and a margin of 10 all round.
-fn size(labels: &[String]) -> Result<(i32, i32), String> {
-    let font: TextStyle = ("sans-serif", FONT_SIZE).into();
-    let mut text = MultiLineText::<(i32, i32), &str>::new((0, 0), &font);
-    for label in labels {
-        text.push_line(label.as_str());
-    }
-    let (w, h) = text.estimate_dimension().map_err(|e| e.to_string())?;
-    Ok((w + 30 + 20, h + 20))
+/// The legend's size in pixels, as plotters lays it out: its labels' text (one line each, as
+/// `MultiLineText::estimate_dimension` places them), 30 pixels for the line or dot, and a
+/// margin of 10 all round.
+fn size(labels: &[(String, Sample)]) -> Result<(i32, i32), String> {
+    measure::with_legend_style(|font| {
+        let line_height = font.font.get_size() * LINE_HEIGHT;
+        let (mut w, mut h) = (0, 0);
+        for (i, (label, _)) in labels.iter().enumerate() {
+            let ((x0, y0), (x1, y1)) =
+                measure::layout_box(font, label).map_err(|e| e.to_string())?;
+            // `FontDesc::box_size`: the box's size, untransformed (the legend's font is not).
+            let (dx, dy) = ((x1 - x0).unsigned_abs(), (y1 - y0).unsigned_abs());
+            let y = (f64::from(i as u32) * line_height).round() as i32;
+            w = w.max(dx as i32);
+            h = h.max(y + dy as i32);
+        }
+        Ok((w + 30 + 20, h + 20))
+    })
 }
 
 /// What became of a legend.
@@ -174,17 +189,63 @@ pub fn draw<'a, DB: DrawingBackend + 'a>(
             return Ok(Legend::Crowded(band / plot));
         }
     };
-    let (position, name) = CORNERS[corner].clone();
-    chart
-        .configure_series_labels()
-        .position(position)
-        .background_style(WHITE.mix(0.85))
-        .border_style(RGBColor(0xbb, 0xbb, 0xbb))
-        .label_font(("sans-serif", FONT_SIZE))
-        .draw()
-        .map_err(|e| e.to_string())?;
+    let name = CORNERS[corner].1;
+    let area = chart.plotting_area().strip_coord_spec();
+    let (x, y) = at(name, g, size);
+    let corner = (x - g.x_pixels.0, y - g.y_pixels.1);
+    boxed(&area, corner, size, &marks.labels).map_err(|e| e.to_string())?;
     g.legend = Some(name);
     Ok(Legend::Placed)
+}
+
+/// Draw a legend of `size` with its top-left `corner` in the plotting area `area`, as plotters'
+/// `SeriesLabelStyle::draw` draws it (the same drawing calls in the same order): the box, the
+/// labels (one line each, as `MultiLineText` places them), then each entry's sample, centred on
+/// its line. The labels' style has no font of its own ([`measure::legend_text_style`]): plotters
+/// would copy the font's tables for every label it measures and draws.
+fn boxed<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    (x, y): (i32, i32),
+    (w, h): (i32, i32),
+    labels: &[(String, Sample)],
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    const MARGIN: i32 = 10;
+    const SAMPLE_WIDTH: i32 = 30;
+    let rect = [(x, y), (x + w, y + h)];
+    area.draw(&Rectangle::new(rect, WHITE.mix(0.85).filled()))?;
+    area.draw(&Rectangle::new(rect, RGBColor(0xbb, 0xbb, 0xbb)))?;
+    let style = measure::legend_text_style();
+    let line_height = f64::from(measure::LEGEND_SIZE) * LINE_HEIGHT;
+    let (text_x, text_y) = (x + SAMPLE_WIDTH + MARGIN, y + MARGIN);
+    let line_y = |i: usize| (f64::from(text_y) + f64::from(i as u32) * line_height).round() as i32;
+    for (i, (label, _)) in labels.iter().enumerate() {
+        area.draw(&Text::new(
+            label.as_str(),
+            (text_x, line_y(i)),
+            style.clone(),
+        ))?;
+    }
+    for (i, (label, sample)) in labels.iter().enumerate() {
+        let height = measure::with_legend_style(|font| measure::layout_box(font, label))
+            .map(|((_, y0), (_, y1))| (y1 - y0).unsigned_abs() as i32)
+            .map_err(|e| {
+                DrawingAreaErrorKind::BackendError(plotters_backend::DrawingErrorKind::FontError(e))
+            })?;
+        let top = line_y(i);
+        let at = (x + MARGIN, (top + top + height) / 2);
+        match *sample {
+            Sample::Line(color) => area.draw(&PathElement::new(
+                vec![at, (at.0 + 22, at.1)],
+                color.stroke_width(3),
+            ))?,
+            Sample::Ring => area.draw(&Circle::new(
+                (at.0 + 11, at.1),
+                POINT_RADIUS,
+                super::chart::point_style(),
+            ))?,
+        }
+    }
+    Ok(())
 }
 
 /// The value range `(lo, hi)` raised so that values up to `top` stay out of the top `band`
@@ -223,7 +284,8 @@ fn fitted(
     top: f64,
     mut plot: impl FnMut(&mut String, (f64, f64), bool) -> Result<(ChartGeometry, Legend), String>,
 ) -> Result<(String, ChartGeometry), String> {
-    let mut svg = String::new();
+    // Room for a typical chart (3 to 5 KB), so that the text is not copied as it grows.
+    let mut svg = String::with_capacity(8 * 1024);
     let (geometry, legend) = plot(&mut svg, ys, false)?;
     let Legend::Crowded(band) = legend else {
         return Ok((svg, geometry));

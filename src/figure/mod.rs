@@ -5,6 +5,7 @@ mod chart;
 mod csv;
 mod describe;
 mod legend;
+mod measure;
 mod sampled;
 mod svg;
 mod thumbnail;
@@ -31,7 +32,7 @@ pub use thumbnail::{thumbnail, THUMB_HEIGHT, THUMB_WIDTH};
 use chart::{
     axes, geometry, measured, point_style, register_font, rgb, straighten, y_range, POINT_RADIUS,
 };
-use legend::{Legend, Marks};
+use legend::{Legend, Marks, Sample};
 pub use training::draw_training;
 
 /// Sample, draw and describe one figure; its description is in language `lang`.
@@ -150,13 +151,9 @@ fn lines<DB: DrawingBackend>(
         let points = straighten(&points, y_span);
         marks.line(chart, &points);
         let line = LineSeries::new(points, color.stroke_width(3));
-        let drawn = chart.draw_series(line).map_err(|e| e.to_string())?;
+        chart.draw_series(line).map_err(|e| e.to_string())?;
         if let Some(label) = &series.label {
-            let label = measured(label);
-            marks.label(&label);
-            drawn.label(label).legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 22, y)], color.stroke_width(3))
-            });
+            marks.label(&measured(label), Sample::Line(color));
         }
     }
     Ok(())
@@ -182,7 +179,7 @@ fn points<DB: DrawingBackend>(
     for &p in &inside {
         marks.dot(chart, p, POINT_RADIUS);
     }
-    let drawn = chart
+    chart
         .draw_series(
             inside
                 .into_iter()
@@ -190,11 +187,7 @@ fn points<DB: DrawingBackend>(
         )
         .map_err(|e| e.to_string())?;
     if let Some(label) = &spec.points_label {
-        let label = measured(label);
-        marks.label(&label);
-        drawn
-            .label(label)
-            .legend(|(x, y)| Circle::new((x + 11, y), POINT_RADIUS, point_style()));
+        marks.label(&measured(label), Sample::Ring);
     }
     Ok(())
 }

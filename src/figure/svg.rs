@@ -16,6 +16,8 @@ use plotters_backend::{
 
 use crate::text::push_number;
 
+use super::measure::{layout_box, written_family};
+
 /// The text style every text of a drawing inherits from its `<svg>` element (a text with
 /// another family or size says so): the tick labels' and legends' (plotters' 18, written
 /// `18 / 1.24`).
@@ -135,6 +137,16 @@ impl DrawingBackend for SvgWriter<'_> {
 
     fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         Ok(())
+    }
+
+    /// As plotters' default does, but each text measured once per style ([`layout_box`]).
+    fn estimate_text_size<S: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &S,
+    ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
+        let ((x0, y0), (x1, y1)) = layout_box(style, text).map_err(DrawingErrorKind::FontError)?;
+        Ok(((x1 - x0) as u32, (y1 - y0) as u32))
     }
 
     fn present(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
@@ -301,8 +313,10 @@ impl DrawingBackend for SvgWriter<'_> {
             HPos::Right => " text-anchor=\"end\"",
             HPos::Center => " text-anchor=\"middle\"",
         });
-        if style.family().as_str() != DEFAULT_FAMILY {
-            self.attr("font-family", style.family().as_str());
+        let family = style.family();
+        let family = written_family(family.as_str());
+        if family != DEFAULT_FAMILY {
+            self.attr("font-family", family);
         }
         let size = (style.size() / 1.24 * 100.0).round() / 100.0;
         if size != DEFAULT_SIZE {

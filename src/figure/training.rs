@@ -16,7 +16,7 @@ use super::chart::{
     Chart2d, ChartGeometry, Figure, MAX_VALUE, PLOT_HEIGHT, POINT_RADIUS,
 };
 use super::describe::line_name;
-use super::legend::{self, Legend, Marks};
+use super::legend::{self, Legend, Marks, Sample};
 use super::svg::SvgWriter;
 use super::ticks::tick_label;
 
@@ -333,15 +333,10 @@ fn marks<DB: DrawingBackend>(
         let color = rgb(curve.color);
         let points = straighten(&curve.points, y_span);
         drawn.line(ctx, &points);
-        let line = ctx
-            .draw_series(LineSeries::new(points, color.stroke_width(3)))
+        ctx.draw_series(LineSeries::new(points, color.stroke_width(3)))
             .map_err(|x| e(&x))?;
         if curve.legend {
-            let name = measured(&curve.name);
-            drawn.label(&name);
-            line.label(name).legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 22, y)], color.stroke_width(3))
-            });
+            drawn.label(&measured(&curve.name), Sample::Line(color));
         }
         // Few steps: a dot at each, so that the steps can be counted.
         if chart.x_range == (0.0, curve.points.len().saturating_sub(1) as f64)
@@ -372,19 +367,15 @@ fn marks<DB: DrawingBackend>(
         for &p in &chart.points {
             drawn.dot(ctx, p, POINT_RADIUS);
         }
-        let dots = ctx
-            .draw_series(
-                chart
-                    .points
-                    .iter()
-                    .map(|&p| Circle::new(p, POINT_RADIUS, point_style())),
-            )
-            .map_err(|x| e(&x))?;
+        ctx.draw_series(
+            chart
+                .points
+                .iter()
+                .map(|&p| Circle::new(p, POINT_RADIUS, point_style())),
+        )
+        .map_err(|x| e(&x))?;
         if let Some(label) = &chart.points_label {
-            let label = measured(label);
-            drawn.label(&label);
-            dots.label(label)
-                .legend(|(x, y)| Circle::new((x + 11, y), POINT_RADIUS, point_style()));
+            drawn.label(&measured(label), Sample::Ring);
         }
     }
     Ok(())

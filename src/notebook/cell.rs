@@ -5,13 +5,15 @@ use serde::Serialize;
 
 /// A picture saved as a code cell's output: an SVG and the words that stand for it.
 pub struct Picture<'a> {
-    pub svg: &'a str,
+    /// The SVG, in pieces written one after the other (each ends a line).
+    pub svg: [&'a str; 3],
     pub description: &'a str,
 }
 
-/// A cell; `source` is a list of lines, each but the last ending in a newline.
+/// A cell; `source` is a list of lines, each but the last ending in a newline. Its saved
+/// pictures borrow the drawings (`'a`): they are written out, never changed.
 #[derive(Serialize)]
-pub struct Cell {
+pub struct Cell<'a> {
     cell_type: &'static str,
     /// Code cells only: `null` (never run).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -20,7 +22,7 @@ pub struct Cell {
     metadata: Empty,
     /// Code cells only: the pictures saved with the cell.
     #[serde(skip_serializing_if = "Option::is_none")]
-    outputs: Option<Vec<Output>>,
+    outputs: Option<Vec<Output<'a>>>,
     source: Vec<String>,
 }
 
@@ -28,18 +30,18 @@ pub struct Cell {
 /// cell before anyone runs it. Viewers show an SVG output as an image and fall back to the
 /// text; running the cell replaces it with what the code draws.
 #[derive(Serialize)]
-struct Output {
-    data: OutputData,
+struct Output<'a> {
+    data: OutputData<'a>,
     metadata: Empty,
     output_type: &'static str,
 }
 
 #[derive(Serialize)]
-struct OutputData {
+struct OutputData<'a> {
     #[serde(rename = "image/svg+xml")]
-    svg: Vec<String>,
+    svg: Vec<&'a str>,
     #[serde(rename = "text/plain")]
-    text: Vec<String>,
+    text: Vec<&'a str>,
 }
 
 /// Serialises as `null`.
@@ -55,8 +57,8 @@ fn lines(text: &str) -> Vec<String> {
     text.split_inclusive('\n').map(str::to_string).collect()
 }
 
-impl Cell {
-    pub fn markdown(text: &str) -> Cell {
+impl<'a> Cell<'a> {
+    pub fn markdown(text: &str) -> Cell<'a> {
         Cell {
             cell_type: "markdown",
             execution_count: None,
@@ -67,7 +69,7 @@ impl Cell {
         }
     }
 
-    pub fn code(text: &str) -> Cell {
+    pub fn code(text: &str) -> Cell<'a> {
         Cell {
             cell_type: "code",
             execution_count: Some(Unrun),
@@ -77,12 +79,16 @@ impl Cell {
     }
 
     /// Save a picture as one more output of a code cell (nothing for a Markdown cell).
-    pub fn show(&mut self, picture: &Picture) {
+    pub fn show(&mut self, picture: &Picture<'a>) {
         if let Some(outputs) = &mut self.outputs {
             outputs.push(Output {
                 data: OutputData {
-                    svg: lines(picture.svg),
-                    text: lines(picture.description),
+                    svg: picture
+                        .svg
+                        .iter()
+                        .flat_map(|part| part.split_inclusive('\n'))
+                        .collect(),
+                    text: picture.description.split_inclusive('\n').collect(),
                 },
                 metadata: Empty {},
                 output_type: "display_data",
@@ -92,7 +98,7 @@ impl Cell {
 }
 
 /// The notebook around its cells, numbered `cell-1`, `cell-2`, ..., as pretty-printed JSON.
-pub fn json(mut cells: Vec<Cell>) -> String {
+pub fn json(mut cells: Vec<Cell<'_>>) -> String {
     for (i, c) in cells.iter_mut().enumerate() {
         c.id = format!("cell-{}", i + 1);
     }
@@ -109,14 +115,25 @@ pub fn json(mut cells: Vec<Cell>) -> String {
         nbformat: 4,
         nbformat_minor: 5,
     };
-    let mut text = serde_json::to_string_pretty(&nb).unwrap_or_default();
-    text.push('\n');
-    text
+    // The pictures are most of the text: room for them (escaped) from the start.
+    let pictures: usize = nb
+        .cells
+        .iter()
+        .flat_map(|c| c.outputs.iter().flatten())
+        .map(|o| o.data.svg.iter().map(|l| l.len() + 16).sum::<usize>())
+        .sum();
+    let mut bytes = Vec::with_capacity(pictures * 9 / 8 + 16 * 1024);
+    if serde_json::to_writer_pretty(&mut bytes, &nb).is_err() {
+        return "\n".to_string();
+    }
+    bytes.push(b'\n');
+    // serde_json writes valid UTF-8.
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 #[derive(Serialize)]
-struct Notebook {
-    cells: Vec<Cell>,
+struct Notebook<'a> {
+    cells: Vec<Cell<'a>>,
     metadata: Metadata,
     nbformat: u32,
     nbformat_minor: u32,

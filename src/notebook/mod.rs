@@ -159,7 +159,7 @@ fn needs_helpers(lesson: &Lesson, drawn_by_code: &[(usize, Vec<String>)]) -> boo
 
 /// The notebook being written.
 struct Book<'a> {
-    cells: Vec<Cell>,
+    cells: Vec<Cell<'a>>,
     lesson: &'a Lesson,
     lang: &'a str,
     figures: &'a [Figure],
@@ -182,7 +182,7 @@ impl<'a> Book<'a> {
         for id in ids {
             if let Some(f) = self.figures.iter().find(|f| f.id == *id) {
                 cell.show(&Picture {
-                    svg: &f.standalone_svg(),
+                    svg: f.standalone_parts(),
                     description: &f.description,
                 });
             }

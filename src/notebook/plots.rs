@@ -16,7 +16,20 @@ const POINTS: Rgb = Rgb(0x22, 0x22, 0x22);
 /// The code of a figure block, drawn with `net`, the network in effect where it is.
 pub fn figure(spec: &FigureSpec, net: &Network, csv: Option<&str>) -> String {
     let mut code = heading(&spec.id, &spec.title);
-    let _ = writeln!(code, "xs = {}", inputs(net, csv, 1));
+    let xs = match csv {
+        // Drawn without refinement: the drawn inputs are the network's sample inputs (the grid
+        // and the kinks), as the CSV lists them; no need to read them back from it.
+        Some(_) if net.is_piecewise_linear() => {
+            let grid = grid(net);
+            let kinks = net
+                .sample_inputs()
+                .into_iter()
+                .filter(|x| x.is_finite() && grid.binary_search_by(|g| g.total_cmp(x)).is_err());
+            sample_inputs(kinks.collect(), true)
+        }
+        _ => inputs(net, csv, 1),
+    };
+    let _ = writeln!(code, "xs = {xs}");
     code.push_str("signals = forward(xs, net_params)\nfig, ax = plt.subplots()\n");
     for s in &spec.series {
         let _ = write!(
@@ -47,15 +60,7 @@ pub fn figure(spec: &FigureSpec, net: &Network, csv: Option<&str>) -> String {
 /// of each row with a value in `column`), so the code draws exactly the drawn points; without
 /// the CSV (a lesson only checked), the grid alone.
 fn inputs(net: &Network, csv: Option<&str>, column: usize) -> String {
-    let input = &net.input;
-    let n = input.samples;
-    // The grid, as `Network::sample_inputs` spaces it (sorted: looked up by bisection).
-    let grid: Vec<f64> = (0..n)
-        .map(|i| match i + 1 == n {
-            true => input.to,
-            false => input.from + (input.to - input.from) * (i as f64) / ((n - 1) as f64),
-        })
-        .collect();
+    let grid = grid(net);
     let extra: Vec<f64> = csv
         .unwrap_or_default()
         .lines()
@@ -68,7 +73,25 @@ fn inputs(net: &Network, csv: Option<&str>, column: usize) -> String {
         })
         .filter(|x| x.is_finite() && grid.binary_search_by(|g| g.total_cmp(x)).is_err())
         .collect();
-    match (extra.is_empty(), net.is_piecewise_linear()) {
+    sample_inputs(extra, net.is_piecewise_linear())
+}
+
+/// The grid, as `Network::sample_inputs` spaces it (sorted: looked up by bisection).
+fn grid(net: &Network) -> Vec<f64> {
+    let input = &net.input;
+    let n = input.samples;
+    (0..n)
+        .map(|i| match i + 1 == n {
+            true => input.to,
+            false => input.from + (input.to - input.from) * (i as f64) / ((n - 1) as f64),
+        })
+        .collect()
+}
+
+/// `sample_inputs(...)` with the `extra` points, for a piecewise-linear network (`kinks`) or a
+/// smooth one.
+fn sample_inputs(extra: Vec<f64>, kinks: bool) -> String {
+    match (extra.is_empty(), kinks) {
         (true, _) => "sample_inputs()".to_string(),
         (false, true) => format!("sample_inputs({})  # the kinks", list(extra)),
         (false, false) => format!(

@@ -63,18 +63,6 @@ pub fn figure_html(
     caption_span: &Range<usize>,
 ) -> Result<String, Diagnostic> {
     let caption = inline_markdown(lesson, caption, caption_span)?;
-    // The data travel inside the page (a `data:` address the browser saves as `<id>.csv`): one
-    // click away, and no file per figure to create at build time.
-    let data = if figure.csv.is_empty() {
-        String::new()
-    } else {
-        format!(
-            " <a class=\"nn-data\" href=\"data:text/csv;charset=utf-8,{}\" download=\"{}.csv\">{}</a>",
-            data_uri_text(&figure.csv),
-            figure.id,
-            i18n::text(lang, "data")
-        )
-    };
     // The drawing is inlined: its text can be styled by the page, and no file is created for it.
     // A chart's phone drawing follows; the style sheet shows one of the two by the screen's width.
     // The page's first diagram carries the stylesheet all its diagrams share (`shared`).
@@ -83,27 +71,69 @@ pub fn figure_html(
         true => figure.standalone_svg(),
         false => figure.svg.as_str().into(),
     };
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        "<figure class=\"nn-figure\" id=\"figure-{id}\">\n{svg}{phone}<figcaption>{caption}{data}</figcaption>\n</figure>\n",
-        id = figure.id,
+    // Written once into a buffer of about its final size (the drawings are most of it).
+    let mut s = String::with_capacity(
+        svg.len() + phone.len() + caption.len() + figure.csv.len() * 3 / 2 + 256,
     );
+    s.push_str("<figure class=\"nn-figure\" id=\"figure-");
+    s.push_str(&figure.id);
+    s.push_str("\">\n");
+    s.push_str(&svg);
+    s.push_str(phone);
+    s.push_str("<figcaption>");
+    s.push_str(&caption);
+    // The data travel inside the page (a `data:` address the browser saves as `<id>.csv`): one
+    // click away, and no file per figure to create at build time.
+    if !figure.csv.is_empty() {
+        s.push_str(" <a class=\"nn-data\" href=\"data:text/csv;charset=utf-8,");
+        push_data_uri_text(&mut s, &figure.csv);
+        s.push_str("\" download=\"");
+        s.push_str(&figure.id);
+        s.push_str(".csv\">");
+        s.push_str(i18n::text(lang, "data"));
+        s.push_str("</a>");
+    }
+    s.push_str("</figcaption>\n</figure>\n");
     Ok(s)
 }
 
-/// `text` percent-encoded for a `data:` address in an HTML attribute: every byte but letters,
-/// digits and `,.-_:;=+*/()!~` is written `%XX` (RFC 3986 bytes, so also `&`, `"`, `<`, `%`).
-fn data_uri_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 16);
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b",.-_:;=+*/()!~".contains(&b) {
-            out.push(b as char);
-        } else {
-            let _ = write!(out, "%{b:02X}");
+/// `text` percent-encoded for a `data:` address in an HTML attribute, appended to `out`: every
+/// byte but letters, digits and `,.-_:;=+*/()!~` is written `%XX` (RFC 3986 bytes, so also `&`,
+/// `"`, `<`, `%`). Runs of bytes kept as they are are copied at once.
+fn push_data_uri_text(out: &mut String, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    /// The bytes written as they are, by value.
+    const KEPT: [bool; 256] = {
+        let mut kept = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            kept[b] = (b as u8).is_ascii_alphanumeric();
+            b += 1;
         }
+        let others = b",.-_:;=+*/()!~";
+        let mut i = 0;
+        while i < others.len() {
+            kept[others[i] as usize] = true;
+            i += 1;
+        }
+        kept
+    };
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if KEPT[usize::from(b)] {
+            continue;
+        }
+        // The bytes from `start` to `i` are kept ones, all ASCII: whole characters.
+        if start < i {
+            out.push_str(&text[start..i]);
+        }
+        out.push('%');
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 15)]));
+        start = i + 1;
     }
-    out
+    out.push_str(&text[start..]);
 }
 
 /// A table of signals at chosen inputs, optionally with the arithmetic written out.
@@ -313,4 +343,20 @@ pub fn parameters_html(net: &Network, lang: &str) -> String {
     }
     s.push_str("</tbody>\n</table>\n</div>\n");
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::push_data_uri_text;
+
+    /// Every byte that is not kept is written `%XX`, also inside a multi-byte character.
+    #[test]
+    fn data_addresses_encode_every_other_byte() {
+        let mut out = String::from("<");
+        push_data_uri_text(&mut out, "x,y\n0.5,é 1\"&%<–\n");
+        assert_eq!(out, "<x,y%0A0.5,%C3%A9%201%22%26%25%3C%E2%80%93%0A");
+        let mut out = String::new();
+        push_data_uri_text(&mut out, "é");
+        assert_eq!(out, "%C3%A9");
+    }
 }

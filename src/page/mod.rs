@@ -88,7 +88,15 @@ pub fn render(lesson: &Lesson, figures: &[Figure], lang: &str) -> Result<Page, V
     if !walk.problems.is_empty() {
         return Err(walk.problems);
     }
-    let mut html_out = String::with_capacity(body.len() * 2);
+    // The drawings (and their data) are most of a page: room for them, and twice the prose.
+    let drawn: usize = figures
+        .iter()
+        .map(|f| {
+            // (Slack for the caption and the explorable model's share of the figure.)
+            f.svg.len() + f.phone.as_ref().map_or(0, |p| p.svg.len()) + f.csv.len() * 3 / 2 + 2048
+        })
+        .sum();
+    let mut html_out = String::with_capacity(body.len() * 2 + drawn);
     html::push_html(&mut html_out, walk.out.into_iter());
     let model = explore::model_script(lesson, figures, &html_out, lang);
     html_out.push_str(&model);
