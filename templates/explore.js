@@ -330,7 +330,7 @@
 
   // Everything of a chart that depends on its values, in plotters' order: the mesh, the axes
   // with their ticks, the lines, the points.
-  function drawMiddle(g, px, xs, ys, colors) {
+  function drawMiddle(g, px, xs, ys, colors, lines) {
     var X0 = g.x_pixels[0], X1 = g.x_pixels[1], B = g.y_pixels[0], T = g.y_pixels[1];
     var mx = function (v) { return map(v, xs[0], xs[1], X0, X1); };
     var my = function (v) { return map(v, ys[0], ys[1], B, T); };
@@ -349,9 +349,7 @@
       label(out, x, B + 11, "0.76em", "middle", tick(v));
       path(out, "#555555", "1", x + "," + (B + 1) + " " + x + "," + (B + 6) + " ");
     });
-    px.lines.forEach(function (pts, k) {
-      path(out, colors[k], "3", pts.map(function (p) { return p[0] + "," + p[1] + " "; }).join(""));
-    });
+    lines.forEach(function (points, k) { path(out, colors[k], "3", points); });
     // Points are rings (src/figure/chart.rs `point_style`): the curve under them stays visible.
     px.dots.forEach(function (d) {
       out.push(["circle", [["cx", d[0]], ["cy", d[1]], ["r", "5"], ["fill", "none"], ["stroke", "#222222"], ["stroke-width", "2"]]]);
@@ -395,7 +393,7 @@
     if (!figure) return null;
     var link = figure.querySelector('a.nn-data[href^="data:"]');
     var csv = link ? decodeURIComponent(link.getAttribute("href").slice(link.getAttribute("href").indexOf(",") + 1)) : "";
-    var fig = { model: c, link: link, csvHeader: csv.slice(0, csv.indexOf("\n") + 1), views: [] };
+    var fig = { model: c, figure: figure, stale: figure.classList.contains("nn-stale"), link: link, csvHeader: csv.slice(0, csv.indexOf("\n") + 1), views: [] };
     [[c.geometry, "svg.nn-column", false], [c.phone, "svg.nn-phone", true]].forEach(function (v) {
       var svg = figure.querySelector(":scope > " + v[1]);
       if (!svg) return;
@@ -403,8 +401,9 @@
       while (headCount < nodes.length && nodes[headCount].nodeName !== "line") headCount++;
       // The legend: from its background (the rect drawn at 0.85 opacity) to the end.
       var legendAt0 = v[0].legend ? nodes.findIndex(function (n) { return n.nodeName === "rect" && n.getAttribute("opacity") === "0.85"; }) : -1;
+      var desc = svg.querySelector("desc");
       fig.views.push({
-        fig: fig, geometry: v[0], svg: svg, phone: v[2], headCount: headCount, desc: svg.querySelector("desc"),
+        fig: fig, geometry: v[0], svg: svg, phone: v[2], headCount: headCount, desc: desc, descText: desc && desc.textContent,
         legend: legendAt0 >= 0 ? nodes.slice(legendAt0).filter(function (n) { return n.nodeType === 1; }).map(describeNode) : [],
         box: legendAt0 >= 0 ? [+nodes[legendAt0].getAttribute("width"), +nodes[legendAt0].getAttribute("height")] : null,
       });
@@ -469,11 +468,11 @@
   function drawChart(fig, P, xs, common) {
     var l = layout(fig, P, xs, common);
     fig.layout = l;
-    fig.views[0].svg.closest("figure").classList.toggle("nn-stale", !l);
+    if (fig.stale !== !l) fig.figure.classList.toggle("nn-stale", (fig.stale = !l));
     if (!l) return null;
     var desc = describe(fig.model, l.data);
     fig.views.forEach(function (view) {
-      if (view.desc && view.desc.textContent !== desc) view.desc.textContent = desc;
+      if (view.desc && view.descText !== desc) view.desc.textContent = view.descText = desc;
       view.placed = null;
       view.stale = true;
       if (shown(view)) drawView(view);
@@ -486,12 +485,23 @@
     view.stale = false;
     if (!l) return;
     var p = placedOf(view), legend = [];
-    if (view.legend.length) {
-      var g = view.geometry, was = legendAt(g.legend, g, view.box[0], view.box[1]), at = legendAt(p.corner, g, view.box[0], view.box[1]);
-      legend = shift(view.legend, at[0] - was[0], at[1] - was[1]);
-    }
+    // What is drawn follows from the value range, the legend's corner and the pixels alone (the
+    // input range, geometry and colours are fixed): when they are as last drawn, so is the drawing.
+    var lines = p.px.lines.map(function (pts) {
+      var points = "";
+      for (var i = 0; i < pts.length; i++) points += pts[i][0] + "," + pts[i][1] + " ";
+      return points;
+    });
+    var drawn = p.yr[0] + " " + p.yr[1] + " " + p.corner + " " + lines.join("|") + " " + p.px.dots.join(" ");
     hideReadout(view);
-    reconcile(view.svg, view.headCount, drawMiddle(view.geometry, p.px, l.xr, p.yr, fig.model.colors).concat(legend));
+    if (drawn !== view.drawn) {
+      view.drawn = drawn;
+      if (view.legend.length) {
+        var g = view.geometry, was = legendAt(g.legend, g, view.box[0], view.box[1]), at = legendAt(p.corner, g, view.box[0], view.box[1]);
+        legend = shift(view.legend, at[0] - was[0], at[1] - was[1]);
+      }
+      reconcile(view.svg, view.headCount, drawMiddle(view.geometry, p.px, l.xr, p.yr, fig.model.colors, lines).concat(legend));
+    }
     // A focused chart's readout follows the new values.
     if (view.cursor !== undefined && document.activeElement === view.svg) showReadout(view, readoutAt(view, view.cursor));
   }
@@ -509,36 +519,54 @@
     for (var k = 0; k < attrs.length; k++) if (el.attributes[k].name !== attrs[k][0]) return false;
     return true;
   }
-  function reconcile(svg, start, nodes) {
-    var old = svg.childNodes, at = start, prev = svg.nnDrawn || [], drawn = [];
-    nodes.forEach(function (d, i) {
-      var a = old[at], attrs = d[1], k, key = d[0] + attrs.join() + d[2];
-      drawn.push(key);
-      // Unchanged since this script last drew it: nothing to do.
-      if (prev[i] === key && a && a.nodeName === d[0]) { at += 2; return; }
-      // A new element where there was none, another kind, or other attributes (they must come
-      // in the writer's order, which setting them on the old one would not keep).
-      if (!a || a.nodeName !== d[0] || !sameNames(a, attrs)) {
-        var e = document.createElementNS(SVG_NS, d[0]);
-        for (k = 0; k < attrs.length; k++) e.setAttribute(attrs[k][0], attrs[k][1]);
-        if (d[2] !== undefined) e.textContent = d[2];
-        if (a) svg.replaceChild(e, a); else svg.appendChild(e);
-      } else {
-        for (k = 0; k < attrs.length; k++) {
-          var v = String(attrs[k][1]);
-          if (a.getAttribute(attrs[k][0]) !== v) a.setAttribute(attrs[k][0], v);
-        }
-        if (d[2] !== undefined && a.textContent !== d[2]) a.textContent = d[2];
+  // Element `a` made into drawn node `d` (`a` changed in place, or replaced by a new element), or
+  // a new element put before `before` (each element is followed by a "\n"). Returns the element.
+  function drawNode(svg, a, d, before) {
+    var attrs = d[1], k;
+    if (a && a.nodeName === d[0] && sameNames(a, attrs)) {
+      for (k = 0; k < attrs.length; k++) {
+        var v = String(attrs[k][1]);
+        if (a.getAttribute(attrs[k][0]) !== v) a.setAttribute(attrs[k][0], v);
       }
-      at++;
-      var t = old[at];
-      if (t && t.nodeType === 3) { if (t.nodeValue !== "\n") t.nodeValue = "\n"; }
-      else if (t) svg.insertBefore(document.createTextNode("\n"), t);
-      else svg.appendChild(document.createTextNode("\n"));
-      at++;
-    });
-    while (old.length > at) svg.removeChild(svg.lastChild);
-    svg.nnDrawn = drawn;
+      if (d[2] !== undefined && a.textContent !== d[2]) a.textContent = d[2];
+      return a;
+    }
+    // A new element where there was none, another kind, or other attributes (they must come in
+    // the writer's order, which setting them on the old one would not keep).
+    var e = document.createElementNS(SVG_NS, d[0]);
+    for (k = 0; k < attrs.length; k++) e.setAttribute(attrs[k][0], attrs[k][1]);
+    if (d[2] !== undefined) e.textContent = d[2];
+    if (a) svg.replaceChild(e, a);
+    else { svg.insertBefore(e, before); svg.insertBefore(document.createTextNode("\n"), before); }
+    return e;
+  }
+  function reconcile(svg, start, nodes) {
+    var keys = nodes.map(function (d) { return d[0] + d[1].join() + d[2]; }), els = svg.nnEls, i;
+    if (!els) {
+      // The first time: the build's drawing, its whitespace made one "\n" after each element.
+      var old = svg.childNodes, at = start;
+      els = nodes.map(function (d) {
+        var e = drawNode(svg, old[at] || null, d, null), t = old[++at];
+        if (t && t.nodeType === 3) { if (t.nodeValue !== "\n") t.nodeValue = "\n"; }
+        else svg.insertBefore(document.createTextNode("\n"), t || null);
+        at++;
+        return e;
+      });
+      while (old.length > at) svg.removeChild(svg.lastChild);
+    } else {
+      // Since: the elements drawn the same at the start and at the end are kept as they are (a
+      // tick more or less shifts the rest of the drawing, not its contents), those between are
+      // made the new ones in place.
+      var prev = svg.nnDrawn, n = keys.length, m = els.length, p = 0, q = 0;
+      while (p < n && p < m && prev[p] === keys[p]) p++;
+      while (q < n - p && q < m - p && prev[m - 1 - q] === keys[n - 1 - q]) q++;
+      var before = q ? els[m - q] : null, made = els.slice(0, p);
+      for (i = p; i < n - q; i++) made.push(drawNode(svg, i < m - q ? els[i] : null, nodes[i], before));
+      for (i = n - q; i < m - q; i++) { svg.removeChild(els[i].nextSibling); svg.removeChild(els[i]); }
+      els = made.concat(els.slice(m - q));
+    }
+    svg.nnEls = els;
+    svg.nnDrawn = keys;
   }
 
   // The figure in words (src/figure/describe.rs): each series' first, last, lowest and highest
@@ -652,6 +680,10 @@
   var controls = M.controls.map(function (c) {
     return { name: c[0], from: c[1], to: c[2], step: c[3], decimals: Math.max(decimalsOf(c[1]), decimalsOf(c[3])), i: index[c[0]] };
   });
+  var decimals = M.params.map(function (p, i) {
+    var c = controls.filter(function (c) { return c.i === i; })[0];
+    return c ? c.decimals : M.precision;
+  });
   var zh = (document.documentElement.lang || "").indexOf("zh") === 0;
   var words = zh
     ? { title: "参数", reset: "恢复原值", show: "调整参数", hint: "移动滑块，所有图表和数字随之更新。", stale: "在这些参数下，图中的值不是有限数，图未更新。", changed: "图表已更新。" }
@@ -660,28 +692,31 @@
   // A parameter as prose shows it: as typed at the author's value, else with its control's decimals.
   function shownParam(i) {
     if (P[i] === author[i]) return M.params[i][2].replace(/-/g, "\u2212");
-    var c = controls.filter(function (c) { return c.i === i; })[0];
-    return formatNumber(P[i], c ? c.decimals : M.precision);
+    return formatNumber(P[i], decimals[i]);
   }
 
   // Placeholders in prose, captions and code (code writes an ASCII minus); at the author's value
-  // a value's original markup (its highlighting) comes back.
+  // a value's original markup (its highlighting) comes back. Each span keeps the text this
+  // script last gave it (`shown`; null: its original markup), and is written only when that changes.
   var values = Array.prototype.slice.call(document.querySelectorAll(".nn-value[data-nn]")).map(function (span) {
-    return { span: span, html: span.innerHTML, text: span.textContent, code: span.classList.contains("nn-code") };
+    return { span: span, expr: span.getAttribute("data-nn"), html: span.innerHTML, text: span.textContent, code: span.classList.contains("nn-code"), shown: null };
   });
   function updateValues() {
+    var computed = {};
     values.forEach(function (v) {
-      var expr = v.span.getAttribute("data-nn"), text;
+      var expr = v.expr, text;
       if (expr in index) {
         text = P[index[expr]] === author[index[expr]] ? v.text : shownParam(index[expr]);
+      } else if (expr in computed) {
+        text = computed[expr];
       } else if (M.values[expr]) {
         var s = M.values[expr], t = trace(P, s[4]), y = value(P, t, s[4], s);
-        text = isFinite(y) ? formatNumber(y, M.precision) : "\u2014";
+        text = computed[expr] = isFinite(y) ? formatNumber(y, M.precision) : "\u2014";
       }
       if (text === undefined) return;
       if (v.code) text = text.replace(/\u2212/g, "-");
-      if (text === v.text) { if (v.span.innerHTML !== v.html) v.span.innerHTML = v.html; }
-      else if (v.span.textContent !== text) v.span.textContent = text;
+      if (text === v.text) { if (v.shown !== null) { v.span.innerHTML = v.html; v.shown = null; } }
+      else if (v.shown !== text) { v.span.textContent = text; v.shown = text; }
     });
   }
 
@@ -732,22 +767,39 @@
   }
   var tables = M.tables.map(function (spec, k) {
     var table = document.querySelectorAll("table.nn-table")[k];
-    return table ? { spec: spec, body: table.tBodies[0] } : null;
+    return table ? { spec: spec, body: table.tBodies[0], html: table.tBodies[0].innerHTML, rows: null } : null;
   }).filter(Boolean);
+  // Each cell's markup is kept as last written (`rows`): with as many rows as before, only the
+  // cells that changed are written; else the whole body (`html`: as last written whole, or null).
   function updateTables(kinksNow) {
     tables.forEach(function (tb) {
-      var spec = tb.spec, at = spec.at_kinks ? kinksNow : spec.at, html = "\n";
-      at.forEach(function (x) {
-        var t = trace(P, x);
-        html += '<tr><td class="num">' + escapeHtml(formatNumber(x, spec.input_precision)) + "</td>";
+      var spec = tb.spec, at = spec.at_kinks ? kinksNow : spec.at;
+      var rows = at.map(function (x) {
+        var t = trace(P, x), cells = [escapeHtml(formatNumber(x, spec.input_precision))];
         spec.signals.forEach(function (s) {
           var v = formatNumber(value(P, t, x, s), spec.precision);
           var expr = spec.arithmetic ? arithmetic(t, x, s, spec) : null;
-          html += '<td class="num">' + (expr !== null ? arithmeticMathml(expr + " = " + v) : escapeHtml(v)) + "</td>";
+          cells.push(expr !== null ? arithmeticMathml(expr + " = " + v) : escapeHtml(v));
         });
-        html += "</tr>\n";
+        return cells;
       });
-      if (tb.body.innerHTML !== html) tb.body.innerHTML = html;
+      var was = tb.rows;
+      tb.rows = rows;
+      if (was && was.length === rows.length) {
+        rows.forEach(function (cells, r) {
+          cells.forEach(function (html, c) {
+            if (html === was[r][c]) return;
+            var td = tb.body.rows[r].cells[c];
+            if (/[<&]/.test(html)) td.innerHTML = html; else td.textContent = html;
+            tb.html = null;
+          });
+        });
+        return;
+      }
+      var html = "\n" + rows.map(function (cells) {
+        return "<tr>" + cells.map(function (c) { return '<td class="num">' + c + "</td>"; }).join("") + "</tr>\n";
+      }).join("");
+      if (tb.html !== html) tb.body.innerHTML = tb.html = html;
     });
   }
 
@@ -755,15 +807,15 @@
   // backing box fitted to the longer line: src/diagram/mod.rs, 8.6 px a character and 10).
   var diagramLabels = Array.prototype.slice.call(document.querySelectorAll("svg.nn-diagram text[data-nn]")).map(function (t) {
     var box = t.getAttribute("class") === "value" ? t.parentNode.querySelector("rect.label-bg") : null;
-    return { text: t, original: t.textContent, value: t.getAttribute("class") === "value", box: box, x: box && box.getAttribute("x"), width: box && box.getAttribute("width") };
+    return { text: t, name: t.getAttribute("data-nn"), original: t.textContent, shown: t.textContent, value: t.getAttribute("class") === "value", box: box, x: box && box.getAttribute("x"), width: box && box.getAttribute("width") };
   });
   function updateDiagrams() {
     diagramLabels.forEach(function (l) {
-      var name = l.text.getAttribute("data-nn");
+      var name = l.name;
       if (!(name in index)) return;
       var text = (l.value ? "" : name + " = ") + shownParam(index[name]);
-      if (l.text.textContent === text) return;
-      l.text.textContent = text;
+      if (l.shown === text) return;
+      l.text.textContent = l.shown = text;
       if (!l.box) return;
       var w = 8.6 * Math.max(Array.from(name).length, Array.from(text).length) + 10, centre = +l.x + +l.width / 2;
       l.box.setAttribute("x", text === l.original ? l.x : fixed(centre - w / 2, 1));
@@ -779,7 +831,8 @@
     updateTables(k);
     updateDiagrams();
     controls.forEach(function (c) {
-      if (c.output) c.output.textContent = shownParam(c.i);
+      var shownNow = shownParam(c.i);
+      if (c.output && c.shown !== shownNow) c.output.textContent = c.shown = shownNow;
       if (c.input && +c.input.value !== P[c.i]) c.input.value = P[c.i];
     });
     if (panel) panel.classList.toggle("nn-moved", P.some(function (v, i) { return v !== author[i]; }));
@@ -975,7 +1028,7 @@
   });
 
   if (controls.length) buildPanel();
-  if (loadState()) redraw(); else controls.forEach(function (c) { c.output.textContent = shownParam(c.i); });
+  if (loadState()) redraw(); else controls.forEach(function (c) { c.output.textContent = c.shown = shownParam(c.i); });
 
   // The page's API, for tests and benchmarks: set parameters by name, read what is drawn.
   window.nnbook = {
