@@ -328,31 +328,32 @@
     out.push(["text", [["x", x], ["y", y], ["dy", dy], ["text-anchor", anchor]], text]);
   }
 
-  // Everything of a chart that depends on its values, in plotters' order: the mesh, the axes
-  // with their ticks, the lines, the points.
+  // Everything of a chart that depends on its values, in plotters' order and in groups (each
+  // redrawn on its own: a tick more on one axis leaves the other axis's elements alone): the
+  // mesh's vertical and horizontal lines, each axis with its ticks, the lines, the points.
   function drawMiddle(g, px, xs, ys, colors, lines) {
     var X0 = g.x_pixels[0], X1 = g.x_pixels[1], B = g.y_pixels[0], T = g.y_pixels[1];
     var mx = function (v) { return map(v, xs[0], xs[1], X0, X1); };
     var my = function (v) { return map(v, ys[0], ys[1], B, T); };
-    var xk = keyPoints(xs[0], xs[1], 6), yk = keyPoints(ys[0], ys[1], 6), out = [];
-    xk.forEach(function (v) { var x = mx(v); line(out, x, B, x, T); });
-    yk.forEach(function (v) { var y = my(v); line(out, X0, y, X1, y); });
-    path(out, "#555555", "1", (X0 - 1) + "," + T + " " + (X0 - 1) + "," + B + " ");
+    var xk = keyPoints(xs[0], xs[1], 6), yk = keyPoints(ys[0], ys[1], 6), out = [[], [], [], [], [], []];
+    xk.forEach(function (v) { var x = mx(v); line(out[0], x, B, x, T); });
+    yk.forEach(function (v) { var y = my(v); line(out[1], X0, y, X1, y); });
+    path(out[2], "#555555", "1", (X0 - 1) + "," + T + " " + (X0 - 1) + "," + B + " ");
     yk.forEach(function (v) {
       var y = my(v);
-      label(out, X0 - 10, y, "0.5ex", "end", tick(v));
-      path(out, "#555555", "1", (X0 - 6) + "," + y + " " + (X0 - 1) + "," + y + " ");
+      label(out[2], X0 - 10, y, "0.5ex", "end", tick(v));
+      path(out[2], "#555555", "1", (X0 - 6) + "," + y + " " + (X0 - 1) + "," + y + " ");
     });
-    path(out, "#555555", "1", X0 + "," + (B + 1) + " " + X1 + "," + (B + 1) + " ");
+    path(out[3], "#555555", "1", X0 + "," + (B + 1) + " " + X1 + "," + (B + 1) + " ");
     xk.forEach(function (v) {
       var x = mx(v);
-      label(out, x, B + 11, "0.76em", "middle", tick(v));
-      path(out, "#555555", "1", x + "," + (B + 1) + " " + x + "," + (B + 6) + " ");
+      label(out[3], x, B + 11, "0.76em", "middle", tick(v));
+      path(out[3], "#555555", "1", x + "," + (B + 1) + " " + x + "," + (B + 6) + " ");
     });
-    lines.forEach(function (points, k) { path(out, colors[k], "3", points); });
+    lines.forEach(function (points, k) { path(out[4], colors[k], "3", points); });
     // Points are rings (src/figure/chart.rs `point_style`): the curve under them stays visible.
     px.dots.forEach(function (d) {
-      out.push(["circle", [["cx", d[0]], ["cy", d[1]], ["r", "5"], ["fill", "none"], ["stroke", "#222222"], ["stroke-width", "2"]]]);
+      out[5].push(["circle", [["cx", d[0]], ["cy", d[1]], ["r", "5"], ["fill", "none"], ["stroke", "#222222"], ["stroke-width", "2"]]]);
     });
     return out;
   }
@@ -500,7 +501,7 @@
         var g = view.geometry, was = legendAt(g.legend, g, view.box[0], view.box[1]), at = legendAt(p.corner, g, view.box[0], view.box[1]);
         legend = shift(view.legend, at[0] - was[0], at[1] - was[1]);
       }
-      reconcile(view.svg, view.headCount, drawMiddle(view.geometry, p.px, l.xr, p.yr, fig.model.colors, lines).concat(legend));
+      reconcile(view.svg, view.headCount, drawMiddle(view.geometry, p.px, l.xr, p.yr, fig.model.colors, lines).concat([legend]));
     }
     // A focused chart's readout follows the new values.
     if (view.cursor !== undefined && document.activeElement === view.svg) showReadout(view, readoutAt(view, view.cursor));
@@ -509,11 +510,17 @@
     views.forEach(function (view) { if (view.stale && shown(view)) drawView(view); });
   });
 
-  // Make the children of `svg` from `start` on the drawn `nodes` (each followed by a "\n"),
-  // changing only what differs: the title, description and style before `start` are left alone,
-  // and an element that stays only has its changed attributes and text set (no parsing, and no
-  // style or layout work for what did not move).
+  // Make the children of `svg` from `start` on the drawn nodes (`groups` of them, each node
+  // followed by a "\n"), changing only what differs: the title, description and style before
+  // `start` are left alone, and an element that stays only has its changed attributes and text
+  // set (no parsing, and no style or layout work for what did not move).
   var SVG_NS = "http://www.w3.org/2000/svg";
+  // A drawn node's element and attribute names ("line stroke x1 y1 x2 y2").
+  function kindOf(d) {
+    var k = d[0];
+    for (var i = 0; i < d[1].length; i++) k += " " + d[1][i][0];
+    return k;
+  }
   function sameNames(el, attrs) {
     if (el.attributes.length !== attrs.length) return false;
     for (var k = 0; k < attrs.length; k++) if (el.attributes[k].name !== attrs[k][0]) return false;
@@ -522,13 +529,14 @@
   // Element `a` made into drawn node `d` (`a` changed in place, or replaced by a new element), or
   // a new element put before `before` (each element is followed by a "\n"). Returns the element.
   function drawNode(svg, a, d, before) {
-    var attrs = d[1], k;
-    if (a && a.nodeName === d[0] && sameNames(a, attrs)) {
+    var attrs = d[1], k, kind = kindOf(d);
+    if (a && (a.nnKind === kind || (a.nnKind === undefined && a.nodeName === d[0] && sameNames(a, attrs)))) {
       for (k = 0; k < attrs.length; k++) {
         var v = String(attrs[k][1]);
         if (a.getAttribute(attrs[k][0]) !== v) a.setAttribute(attrs[k][0], v);
       }
       if (d[2] !== undefined && a.textContent !== d[2]) a.textContent = d[2];
+      a.nnKind = kind;
       return a;
     }
     // A new element where there was none, another kind, or other attributes (they must come in
@@ -536,34 +544,40 @@
     var e = document.createElementNS(SVG_NS, d[0]);
     for (k = 0; k < attrs.length; k++) e.setAttribute(attrs[k][0], attrs[k][1]);
     if (d[2] !== undefined) e.textContent = d[2];
+    e.nnKind = kind;
     if (a) svg.replaceChild(e, a);
     else { svg.insertBefore(e, before); svg.insertBefore(document.createTextNode("\n"), before); }
     return e;
   }
-  function reconcile(svg, start, nodes) {
-    var keys = nodes.map(function (d) { return d[0] + d[1].join() + d[2]; }), els = svg.nnEls, i;
+  function reconcile(svg, start, groups) {
+    var keys = groups.map(function (nodes) { return nodes.map(function (d) { return d[0] + d[1].join() + d[2]; }); });
+    var els = svg.nnEls, g, i;
     if (!els) {
       // The first time: the build's drawing, its whitespace made one "\n" after each element.
       var old = svg.childNodes, at = start;
-      els = nodes.map(function (d) {
-        var e = drawNode(svg, old[at] || null, d, null), t = old[++at];
-        if (t && t.nodeType === 3) { if (t.nodeValue !== "\n") t.nodeValue = "\n"; }
-        else svg.insertBefore(document.createTextNode("\n"), t || null);
-        at++;
-        return e;
+      els = groups.map(function (nodes) {
+        return nodes.map(function (d) {
+          var e = drawNode(svg, old[at] || null, d, null), t = old[++at];
+          if (t && t.nodeType === 3) { if (t.nodeValue !== "\n") t.nodeValue = "\n"; }
+          else svg.insertBefore(document.createTextNode("\n"), t || null);
+          at++;
+          return e;
+        });
       });
       while (old.length > at) svg.removeChild(svg.lastChild);
     } else {
-      // Since: the elements drawn the same at the start and at the end are kept as they are (a
-      // tick more or less shifts the rest of the drawing, not its contents), those between are
-      // made the new ones in place.
-      var prev = svg.nnDrawn, n = keys.length, m = els.length, p = 0, q = 0;
-      while (p < n && p < m && prev[p] === keys[p]) p++;
-      while (q < n - p && q < m - p && prev[m - 1 - q] === keys[n - 1 - q]) q++;
-      var before = q ? els[m - q] : null, made = els.slice(0, p);
-      for (i = p; i < n - q; i++) made.push(drawNode(svg, i < m - q ? els[i] : null, nodes[i], before));
-      for (i = n - q; i < m - q; i++) { svg.removeChild(els[i].nextSibling); svg.removeChild(els[i]); }
-      els = made.concat(els.slice(m - q));
+      // Since: each group's elements are made its new nodes in place, those drawn the same left
+      // alone; one drawn longer gets new elements at its end (before the next group's first),
+      // one drawn shorter loses its last ones.
+      var before = null, prev = svg.nnDrawn;
+      for (g = groups.length - 1; g >= 0; g--) {
+        var nodes = groups[g], was = els[g], made = [];
+        for (i = 0; i < nodes.length && i < was.length; i++) made.push(prev[g][i] === keys[g][i] ? was[i] : drawNode(svg, was[i], nodes[i], null));
+        for (; i < nodes.length; i++) made.push(drawNode(svg, null, nodes[i], before));
+        for (i = nodes.length; i < was.length; i++) { svg.removeChild(was[i].nextSibling); svg.removeChild(was[i]); }
+        if (made.length) before = made[0];
+        els[g] = made;
+      }
     }
     svg.nnEls = els;
     svg.nnDrawn = keys;
@@ -743,8 +757,9 @@
     }
   }
   // Written-out arithmetic as MathML: numbers (scientific ones whole) as <mn>, the rest as <mo>.
+  // A table cell: its markup, and for MathML its label and tokens ([element, text], in order).
   function arithmeticMathml(text) {
-    var out = '<math aria-label="' + escapeHtml(text) + '">', chars = Array.from(text), i = 0;
+    var tokens = [], chars = Array.from(text), i = 0;
     var digit = function (c) { return c >= "0" && c <= "9"; };
     while (i < chars.length) {
       var c = chars[i];
@@ -756,14 +771,27 @@
           j = exp(j + 1);
           while (j < chars.length && digit(chars[j])) j++;
         }
-        out += "<mn>" + chars.slice(i, j).join("") + "</mn>";
+        tokens.push(["mn", chars.slice(i, j).join("")]);
         i = j;
       } else {
-        if (!/\s/.test(c)) out += "<mo>" + escapeHtml(c) + "</mo>";
+        if (!/\s/.test(c)) tokens.push(["mo", c]);
         i++;
       }
     }
-    return out + "</math>";
+    var html = '<math aria-label="' + escapeHtml(text) + '">' + tokens.map(function (t) { return "<" + t[0] + ">" + escapeHtml(t[1]) + "</" + t[0] + ">"; }).join("") + "</math>";
+    return { html: html, label: text, tokens: tokens };
+  }
+  // A cell written anew: MathML of the same elements as before has only its label and changed
+  // tokens' text set (no parsing, no new elements), other markup is parsed, text is set as text.
+  function writeCell(td, cell, was) {
+    var math = td.firstElementChild, same = cell.tokens && was.tokens && math && math.nodeName === "math" &&
+      math.children.length === cell.tokens.length && cell.tokens.length === was.tokens.length &&
+      cell.tokens.every(function (t, i) { return t[0] === was.tokens[i][0]; });
+    if (same) {
+      math.setAttribute("aria-label", cell.label);
+      cell.tokens.forEach(function (t, i) { if (t[1] !== was.tokens[i][1]) math.children[i].textContent = t[1]; });
+    } else if (/[<&]/.test(cell.html)) td.innerHTML = cell.html;
+    else td.textContent = cell.html;
   }
   var tables = M.tables.map(function (spec, k) {
     var table = document.querySelectorAll("table.nn-table")[k];
@@ -775,11 +803,11 @@
     tables.forEach(function (tb) {
       var spec = tb.spec, at = spec.at_kinks ? kinksNow : spec.at;
       var rows = at.map(function (x) {
-        var t = trace(P, x), cells = [escapeHtml(formatNumber(x, spec.input_precision))];
+        var t = trace(P, x), cells = [{ html: escapeHtml(formatNumber(x, spec.input_precision)) }];
         spec.signals.forEach(function (s) {
           var v = formatNumber(value(P, t, x, s), spec.precision);
           var expr = spec.arithmetic ? arithmetic(t, x, s, spec) : null;
-          cells.push(expr !== null ? arithmeticMathml(expr + " = " + v) : escapeHtml(v));
+          cells.push(expr !== null ? arithmeticMathml(expr + " = " + v) : { html: escapeHtml(v) });
         });
         return cells;
       });
@@ -787,17 +815,16 @@
       tb.rows = rows;
       if (was && was.length === rows.length) {
         rows.forEach(function (cells, r) {
-          cells.forEach(function (html, c) {
-            if (html === was[r][c]) return;
-            var td = tb.body.rows[r].cells[c];
-            if (/[<&]/.test(html)) td.innerHTML = html; else td.textContent = html;
+          cells.forEach(function (cell, c) {
+            if (cell.html === was[r][c].html) return;
+            writeCell(tb.body.rows[r].cells[c], cell, was[r][c]);
             tb.html = null;
           });
         });
         return;
       }
       var html = "\n" + rows.map(function (cells) {
-        return "<tr>" + cells.map(function (c) { return '<td class="num">' + c + "</td>"; }).join("") + "</tr>\n";
+        return "<tr>" + cells.map(function (c) { return '<td class="num">' + c.html + "</td>"; }).join("") + "</tr>\n";
       }).join("");
       if (tb.html !== html) tb.body.innerHTML = tb.html = html;
     });
