@@ -473,7 +473,7 @@
     if (!l) return null;
     var desc = describe(fig.model, l.data);
     fig.views.forEach(function (view) {
-      if (view.desc && view.descText !== desc) view.desc.textContent = view.descText = desc;
+      if (view.desc && view.descText !== desc) setText(view.desc, (view.descText = desc));
       view.placed = null;
       view.stale = true;
       if (shown(view)) drawView(view);
@@ -535,7 +535,7 @@
         var v = String(attrs[k][1]);
         if (a.getAttribute(attrs[k][0]) !== v) a.setAttribute(attrs[k][0], v);
       }
-      if (d[2] !== undefined && a.textContent !== d[2]) a.textContent = d[2];
+      if (d[2] !== undefined) setText(a, d[2]);
       a.nnKind = kind;
       return a;
     }
@@ -635,6 +635,14 @@
     return out;
   }
 
+  // An element's text set: its one text node's data changed in place where it has one (no node
+  // replaced: less style and layout work), else its content replaced by the text.
+  function setText(el, text) {
+    var t = el.firstChild;
+    if (text !== "" && t && t === el.lastChild && t.nodeType === 3) { if (t.data !== text) t.data = text; }
+    else el.textContent = text;
+  }
+
   // ---- Numbers as the build writes them (Rust's formatting: exact, ties to even) ---------------
   // The exact value of |x| as num / den (BigInts), and whether x is negative.
   function exact(x) {
@@ -713,7 +721,8 @@
   // a value's original markup (its highlighting) comes back. Each span keeps the text this
   // script last gave it (`shown`; null: its original markup), and is written only when that changes.
   var values = Array.prototype.slice.call(document.querySelectorAll(".nn-value[data-nn]")).map(function (span) {
-    return { span: span, expr: span.getAttribute("data-nn"), html: span.innerHTML, text: span.textContent, code: span.classList.contains("nn-code"), shown: null };
+    var plain = span.childNodes.length === 1 && span.firstChild.nodeType === 3;
+    return { span: span, expr: span.getAttribute("data-nn"), html: span.innerHTML, text: span.textContent, plain: plain, code: span.classList.contains("nn-code"), shown: null };
   });
   function updateValues() {
     var computed = {};
@@ -729,8 +738,12 @@
       }
       if (text === undefined) return;
       if (v.code) text = text.replace(/\u2212/g, "-");
-      if (text === v.text) { if (v.shown !== null) { v.span.innerHTML = v.html; v.shown = null; } }
-      else if (v.shown !== text) { v.span.textContent = text; v.shown = text; }
+      if (text === v.text) {
+        if (v.shown === null) return;
+        if (v.plain) setText(v.span, text); else v.span.innerHTML = v.html;
+        v.shown = null;
+      }
+      else if (v.shown !== text) { setText(v.span, text); v.shown = text; }
     });
   }
 
@@ -789,9 +802,9 @@
       cell.tokens.every(function (t, i) { return t[0] === was.tokens[i][0]; });
     if (same) {
       math.setAttribute("aria-label", cell.label);
-      cell.tokens.forEach(function (t, i) { if (t[1] !== was.tokens[i][1]) math.children[i].textContent = t[1]; });
+      cell.tokens.forEach(function (t, i) { if (t[1] !== was.tokens[i][1]) setText(math.children[i], t[1]); });
     } else if (/[<&]/.test(cell.html)) td.innerHTML = cell.html;
-    else td.textContent = cell.html;
+    else setText(td, cell.html);
   }
   var tables = M.tables.map(function (spec, k) {
     var table = document.querySelectorAll("table.nn-table")[k];
@@ -842,7 +855,7 @@
       if (!(name in index)) return;
       var text = (l.value ? "" : name + " = ") + shownParam(index[name]);
       if (l.shown === text) return;
-      l.text.textContent = l.shown = text;
+      setText(l.text, (l.shown = text));
       if (!l.box) return;
       var w = 8.6 * Math.max(Array.from(name).length, Array.from(text).length) + 10, centre = +l.x + +l.width / 2;
       l.box.setAttribute("x", text === l.original ? l.x : fixed(centre - w / 2, 1));
@@ -859,7 +872,7 @@
     updateDiagrams();
     controls.forEach(function (c) {
       var shownNow = shownParam(c.i);
-      if (c.output && c.shown !== shownNow) c.output.textContent = c.shown = shownNow;
+      if (c.output && c.shown !== shownNow) setText(c.output, (c.shown = shownNow));
       if (c.input && +c.input.value !== P[c.i]) c.input.value = P[c.i];
     });
     if (panel) panel.classList.toggle("nn-moved", P.some(function (v, i) { return v !== author[i]; }));
