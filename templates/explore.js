@@ -515,28 +515,34 @@
   // `start` are left alone, and an element that stays only has its changed attributes and text
   // set (no parsing, and no style or layout work for what did not move).
   var SVG_NS = "http://www.w3.org/2000/svg";
-  // A drawn node's element and attribute names ("line stroke x1 y1 x2 y2").
-  function kindOf(d) {
-    var k = d[0];
-    for (var i = 0; i < d[1].length; i++) k += " " + d[1][i][0];
-    return k;
-  }
   function sameNames(el, attrs) {
     if (el.attributes.length !== attrs.length) return false;
     for (var k = 0; k < attrs.length; k++) if (el.attributes[k].name !== attrs[k][0]) return false;
     return true;
   }
-  // Element `a` made into drawn node `d` (`a` changed in place, or replaced by a new element), or
-  // a new element put before `before` (each element is followed by a "\n"). Returns the element.
-  function drawNode(svg, a, d, before) {
-    var attrs = d[1], k, kind = kindOf(d);
-    if (a && (a.nnKind === kind || (a.nnKind === undefined && a.nodeName === d[0] && sameNames(a, attrs)))) {
+  // Two drawn nodes: the same element and attribute names; the same in everything.
+  function sameKind(a, b) {
+    if (a[0] !== b[0] || a[1].length !== b[1].length) return false;
+    for (var k = 0; k < a[1].length; k++) if (a[1][k][0] !== b[1][k][0]) return false;
+    return true;
+  }
+  var same = function (x, y) { return x === y || String(x) === String(y); };
+  function sameNode(a, b) {
+    if (a[2] !== b[2] || !sameKind(a, b)) return false;
+    for (var k = 0; k < a[1].length; k++) if (!same(a[1][k][1], b[1][k][1])) return false;
+    return true;
+  }
+  // Element `a` (drawn as node `was`, or null: as the build wrote it) made into drawn node `d`
+  // (`a` changed in place, or replaced by a new element), or a new element put before `before`
+  // (each element is followed by a "\n"). Returns the element.
+  function drawNode(svg, a, d, before, was) {
+    var attrs = d[1], k;
+    if (a && (was ? sameKind(was, d) : a.nodeName === d[0] && sameNames(a, attrs))) {
       for (k = 0; k < attrs.length; k++) {
         var v = String(attrs[k][1]);
-        if (a.getAttribute(attrs[k][0]) !== v) a.setAttribute(attrs[k][0], v);
+        if (was ? !same(was[1][k][1], v) : a.getAttribute(attrs[k][0]) !== v) a.setAttribute(attrs[k][0], v);
       }
-      if (d[2] !== undefined) setText(a, d[2]);
-      a.nnKind = kind;
+      if (d[2] !== undefined && !(was && was[2] === d[2])) setText(a, d[2]);
       return a;
     }
     // A new element where there was none, another kind, or other attributes (they must come in
@@ -544,20 +550,18 @@
     var e = document.createElementNS(SVG_NS, d[0]);
     for (k = 0; k < attrs.length; k++) e.setAttribute(attrs[k][0], attrs[k][1]);
     if (d[2] !== undefined) e.textContent = d[2];
-    e.nnKind = kind;
     if (a) svg.replaceChild(e, a);
     else { svg.insertBefore(e, before); svg.insertBefore(document.createTextNode("\n"), before); }
     return e;
   }
   function reconcile(svg, start, groups) {
-    var keys = groups.map(function (nodes) { return nodes.map(function (d) { return d[0] + d[1].join() + d[2]; }); });
     var els = svg.nnEls, g, i;
     if (!els) {
       // The first time: the build's drawing, its whitespace made one "\n" after each element.
       var old = svg.childNodes, at = start;
       els = groups.map(function (nodes) {
         return nodes.map(function (d) {
-          var e = drawNode(svg, old[at] || null, d, null), t = old[++at];
+          var e = drawNode(svg, old[at] || null, d, null, null), t = old[++at];
           if (t && t.nodeType === 3) { if (t.nodeValue !== "\n") t.nodeValue = "\n"; }
           else svg.insertBefore(document.createTextNode("\n"), t || null);
           at++;
@@ -569,18 +573,18 @@
       // Since: each group's elements are made its new nodes in place, those drawn the same left
       // alone; one drawn longer gets new elements at its end (before the next group's first),
       // one drawn shorter loses its last ones.
-      var before = null, prev = svg.nnDrawn;
+      var before = null, prev = svg.nnNodes;
       for (g = groups.length - 1; g >= 0; g--) {
         var nodes = groups[g], was = els[g], made = [];
-        for (i = 0; i < nodes.length && i < was.length; i++) made.push(prev[g][i] === keys[g][i] ? was[i] : drawNode(svg, was[i], nodes[i], null));
-        for (; i < nodes.length; i++) made.push(drawNode(svg, null, nodes[i], before));
+        for (i = 0; i < nodes.length && i < was.length; i++) made.push(sameNode(prev[g][i], nodes[i]) ? was[i] : drawNode(svg, was[i], nodes[i], null, prev[g][i]));
+        for (; i < nodes.length; i++) made.push(drawNode(svg, null, nodes[i], before, null));
         for (i = nodes.length; i < was.length; i++) { svg.removeChild(was[i].nextSibling); svg.removeChild(was[i]); }
         if (made.length) before = made[0];
         els[g] = made;
       }
     }
     svg.nnEls = els;
-    svg.nnDrawn = keys;
+    svg.nnNodes = groups;
   }
 
   // The figure in words (src/figure/describe.rs): each series' first, last, lowest and highest
