@@ -1030,11 +1030,12 @@
     });
     group.innerHTML = html;
     ch.svg.appendChild(group);
+    ch.readout = group;
     return lines.join(", ");
   }
   function hideReadout(ch) {
-    var old = ch.svg.querySelector(".nn-readout");
-    if (old) old.remove();
+    if (ch.readout) ch.readout.remove();
+    ch.readout = null;
   }
   function valueAtPointer(ch, event) {
     var pt = ch.svg.createSVGPoint(), g = ch.geometry;
