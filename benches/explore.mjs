@@ -1,13 +1,20 @@
 // How long one control step takes on an explorable page: the ReLU lesson (7 charts, 3 diagrams,
 // its tables and every placeholder) redrawn for new parameters, in headless Chromium with the
 // CPU throttled 4x (a mid-range phone), including the style and layout the browser does before
-// the next frame. Prints the median and the spread of STEPS steps (default 200).
+// the next frame. Prints the median and the spread of STEPS steps (default 200), and the median
+// of each part: the script (`nnbook.set`) and the browser's style and layout after it.
 //
 //   cargo run -q -- build --out /tmp/site
 //   SITE_DIR=/tmp/site node benches/explore.mjs        # needs tests/browser/node_modules
 //
+// A step is what dragging a slider does: one parameter moves by one step of its control. Each
+// parameter in turn is dragged ten steps up and back down (twenty steps), so every step changes
+// the page, and the page ends each drag where it began. MOVES=scaled gives the moves of earlier
+// versions of this script instead (every parameter in turn scaled by 0.9 to 1.08 from the
+// author's values; a parameter at 0, and one step in ten, then change nothing).
+//
 // Environment: SITE_DIR (required), PAGE (default relu/index.html), STEPS, THROTTLE (default 4),
-// CHROMIUM (default /usr/bin/chromium).
+// MOVES (drag or scaled), CHROMIUM (default /usr/bin/chromium).
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
@@ -20,30 +27,46 @@ const SITE_DIR = process.env.SITE_DIR;
 const PAGE = process.env.PAGE || 'relu/index.html';
 const STEPS = Number(process.env.STEPS || 200);
 const THROTTLE = Number(process.env.THROTTLE || 4);
+const MOVES = process.env.MOVES || 'drag';
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });
 const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
 await page.goto(pathToFileURL(path.join(SITE_DIR, PAGE)).href);
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-const times = await page.evaluate((steps) => {
+const times = await page.evaluate(([steps, moves]) => {
   const params = window.nnbook.params();
   const names = Object.keys(params);
-  const out = [];
+  const controls = JSON.parse(document.getElementById('nn-model').textContent).controls;
+  // The parameters as a slider leaves them after step i.
+  const at = (i) => {
+    if (moves === 'scaled') {
+      const name = names[i % names.length];
+      return { ...params, [name]: params[name] * (1 + 0.02 * ((i % 10) - 5)) };
+    }
+    const [name, from, to, step] = controls[Math.floor(i / 20) % controls.length];
+    const k = i % 20 < 10 ? (i % 20) + 1 : 19 - (i % 20);
+    // Up from the author's value where there is room for ten steps, else down.
+    const dir = params[name] + 10 * step <= to + 1e-9 ? 1 : -1;
+    return { ...params, [name]: Math.min(to, Math.max(from, params[name] + dir * k * step)) };
+  };
+  const total = [], script = [], layout = [];
   for (let i = 0; i < steps; i++) {
-    // One slider step at a time, each parameter in turn, back and forth.
-    const name = names[i % names.length];
-    const moved = { ...params, [name]: params[name] * (1 + 0.02 * ((i % 10) - 5)) };
+    const moved = at(i);
     const t0 = performance.now();
     window.nnbook.set(moved);
+    const t1 = performance.now();
     void document.body.offsetHeight; // style and layout, as before the next frame
-    out.push(performance.now() - t0);
+    const t2 = performance.now();
+    total.push(t2 - t0); script.push(t1 - t0); layout.push(t2 - t1);
   }
-  return out;
-}, STEPS);
-times.sort((a, b) => a - b);
-const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
+  return { total, script, layout };
+}, [STEPS, MOVES]);
+const sorted = (a) => [...a].sort((x, y) => x - y);
+const q = (a, p) => sorted(a)[Math.min(a.length - 1, Math.floor(p * a.length))];
+const t = sorted(times.total);
 const gz = await page.evaluate(async () => (await fetch(document.querySelector('script[src$="explore.js"]').src)).text().then((t) => t.length)).catch(() => null);
-console.log(`explore bench: ${PAGE}, ${STEPS} steps, CPU throttled ${THROTTLE}x`);
-console.log(`  one step (redraw + style + layout): median ${q(0.5).toFixed(2)} ms, p90 ${q(0.9).toFixed(2)} ms, min ${times[0].toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms`);
+console.log(`explore bench: ${PAGE}, ${STEPS} steps (${MOVES}), CPU throttled ${THROTTLE}x`);
+console.log(`  one step (redraw + style + layout): median ${q(t, 0.5).toFixed(2)} ms, p90 ${q(t, 0.9).toFixed(2)} ms, min ${t[0].toFixed(2)} ms, max ${t[t.length - 1].toFixed(2)} ms`);
+console.log(`  of which: script median ${q(times.script, 0.5).toFixed(2)} ms, style + layout median ${q(times.layout, 0.5).toFixed(2)} ms`);
 if (gz !== null) console.log(`  explore.js: ${gz} bytes`);
 await browser.close();

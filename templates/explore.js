@@ -328,33 +328,32 @@
     out.push(["text", [["x", x], ["y", y], ["dy", dy], ["text-anchor", anchor]], text]);
   }
 
-  // Everything of a chart that depends on its values, in plotters' order: the mesh, the axes
-  // with their ticks, the lines, the points.
-  function drawMiddle(g, px, xs, ys, colors) {
+  // Everything of a chart that depends on its values, in plotters' order and in groups (each
+  // redrawn on its own: a tick more on one axis leaves the other axis's elements alone): the
+  // mesh's vertical and horizontal lines, each axis with its ticks, the lines, the points.
+  function drawMiddle(g, px, xs, ys, colors, lines) {
     var X0 = g.x_pixels[0], X1 = g.x_pixels[1], B = g.y_pixels[0], T = g.y_pixels[1];
     var mx = function (v) { return map(v, xs[0], xs[1], X0, X1); };
     var my = function (v) { return map(v, ys[0], ys[1], B, T); };
-    var xk = keyPoints(xs[0], xs[1], 6), yk = keyPoints(ys[0], ys[1], 6), out = [];
-    xk.forEach(function (v) { var x = mx(v); line(out, x, B, x, T); });
-    yk.forEach(function (v) { var y = my(v); line(out, X0, y, X1, y); });
-    path(out, "#555555", "1", (X0 - 1) + "," + T + " " + (X0 - 1) + "," + B + " ");
+    var xk = keyPoints(xs[0], xs[1], 6), yk = keyPoints(ys[0], ys[1], 6), out = [[], [], [], [], [], []];
+    xk.forEach(function (v) { var x = mx(v); line(out[0], x, B, x, T); });
+    yk.forEach(function (v) { var y = my(v); line(out[1], X0, y, X1, y); });
+    path(out[2], "#555555", "1", (X0 - 1) + "," + T + " " + (X0 - 1) + "," + B + " ");
     yk.forEach(function (v) {
       var y = my(v);
-      label(out, X0 - 10, y, "0.5ex", "end", tick(v));
-      path(out, "#555555", "1", (X0 - 6) + "," + y + " " + (X0 - 1) + "," + y + " ");
+      label(out[2], X0 - 10, y, "0.5ex", "end", tick(v));
+      path(out[2], "#555555", "1", (X0 - 6) + "," + y + " " + (X0 - 1) + "," + y + " ");
     });
-    path(out, "#555555", "1", X0 + "," + (B + 1) + " " + X1 + "," + (B + 1) + " ");
+    path(out[3], "#555555", "1", X0 + "," + (B + 1) + " " + X1 + "," + (B + 1) + " ");
     xk.forEach(function (v) {
       var x = mx(v);
-      label(out, x, B + 11, "0.76em", "middle", tick(v));
-      path(out, "#555555", "1", x + "," + (B + 1) + " " + x + "," + (B + 6) + " ");
+      label(out[3], x, B + 11, "0.76em", "middle", tick(v));
+      path(out[3], "#555555", "1", x + "," + (B + 1) + " " + x + "," + (B + 6) + " ");
     });
-    px.lines.forEach(function (pts, k) {
-      path(out, colors[k], "3", pts.map(function (p) { return p[0] + "," + p[1] + " "; }).join(""));
-    });
+    lines.forEach(function (points, k) { path(out[4], colors[k], "3", points); });
     // Points are rings (src/figure/chart.rs `point_style`): the curve under them stays visible.
     px.dots.forEach(function (d) {
-      out.push(["circle", [["cx", d[0]], ["cy", d[1]], ["r", "5"], ["fill", "none"], ["stroke", "#222222"], ["stroke-width", "2"]]]);
+      out[5].push(["circle", [["cx", d[0]], ["cy", d[1]], ["r", "5"], ["fill", "none"], ["stroke", "#222222"], ["stroke-width", "2"]]]);
     });
     return out;
   }
@@ -395,7 +394,7 @@
     if (!figure) return null;
     var link = figure.querySelector('a.nn-data[href^="data:"]');
     var csv = link ? decodeURIComponent(link.getAttribute("href").slice(link.getAttribute("href").indexOf(",") + 1)) : "";
-    var fig = { model: c, link: link, csvHeader: csv.slice(0, csv.indexOf("\n") + 1), views: [] };
+    var fig = { model: c, figure: figure, stale: figure.classList.contains("nn-stale"), link: link, csvHeader: csv.slice(0, csv.indexOf("\n") + 1), views: [] };
     [[c.geometry, "svg.nn-column", false], [c.phone, "svg.nn-phone", true]].forEach(function (v) {
       var svg = figure.querySelector(":scope > " + v[1]);
       if (!svg) return;
@@ -403,8 +402,9 @@
       while (headCount < nodes.length && nodes[headCount].nodeName !== "line") headCount++;
       // The legend: from its background (the rect drawn at 0.85 opacity) to the end.
       var legendAt0 = v[0].legend ? nodes.findIndex(function (n) { return n.nodeName === "rect" && n.getAttribute("opacity") === "0.85"; }) : -1;
+      var desc = svg.querySelector("desc");
       fig.views.push({
-        fig: fig, geometry: v[0], svg: svg, phone: v[2], headCount: headCount, desc: svg.querySelector("desc"),
+        fig: fig, geometry: v[0], svg: svg, phone: v[2], headCount: headCount, desc: desc, descText: desc && desc.textContent,
         legend: legendAt0 >= 0 ? nodes.slice(legendAt0).filter(function (n) { return n.nodeType === 1; }).map(describeNode) : [],
         box: legendAt0 >= 0 ? [+nodes[legendAt0].getAttribute("width"), +nodes[legendAt0].getAttribute("height")] : null,
       });
@@ -469,11 +469,11 @@
   function drawChart(fig, P, xs, common) {
     var l = layout(fig, P, xs, common);
     fig.layout = l;
-    fig.views[0].svg.closest("figure").classList.toggle("nn-stale", !l);
+    if (fig.stale !== !l) fig.figure.classList.toggle("nn-stale", (fig.stale = !l));
     if (!l) return null;
     var desc = describe(fig.model, l.data);
     fig.views.forEach(function (view) {
-      if (view.desc && view.desc.textContent !== desc) view.desc.textContent = desc;
+      if (view.desc && view.descText !== desc) setText(view.desc, (view.descText = desc));
       view.placed = null;
       view.stale = true;
       if (shown(view)) drawView(view);
@@ -486,12 +486,23 @@
     view.stale = false;
     if (!l) return;
     var p = placedOf(view), legend = [];
-    if (view.legend.length) {
-      var g = view.geometry, was = legendAt(g.legend, g, view.box[0], view.box[1]), at = legendAt(p.corner, g, view.box[0], view.box[1]);
-      legend = shift(view.legend, at[0] - was[0], at[1] - was[1]);
-    }
+    // What is drawn follows from the value range, the legend's corner and the pixels alone (the
+    // input range, geometry and colours are fixed): when they are as last drawn, so is the drawing.
+    var lines = p.px.lines.map(function (pts) {
+      var points = "";
+      for (var i = 0; i < pts.length; i++) points += pts[i][0] + "," + pts[i][1] + " ";
+      return points;
+    });
+    var drawn = p.yr[0] + " " + p.yr[1] + " " + p.corner + " " + lines.join("|") + " " + p.px.dots.join(" ");
     hideReadout(view);
-    reconcile(view.svg, view.headCount, drawMiddle(view.geometry, p.px, l.xr, p.yr, fig.model.colors).concat(legend));
+    if (drawn !== view.drawn) {
+      view.drawn = drawn;
+      if (view.legend.length) {
+        var g = view.geometry, was = legendAt(g.legend, g, view.box[0], view.box[1]), at = legendAt(p.corner, g, view.box[0], view.box[1]);
+        legend = shift(view.legend, at[0] - was[0], at[1] - was[1]);
+      }
+      reconcile(view.svg, view.headCount, drawMiddle(view.geometry, p.px, l.xr, p.yr, fig.model.colors, lines).concat([legend]));
+    }
     // A focused chart's readout follows the new values.
     if (view.cursor !== undefined && document.activeElement === view.svg) showReadout(view, readoutAt(view, view.cursor));
   }
@@ -499,46 +510,81 @@
     views.forEach(function (view) { if (view.stale && shown(view)) drawView(view); });
   });
 
-  // Make the children of `svg` from `start` on the drawn `nodes` (each followed by a "\n"),
-  // changing only what differs: the title, description and style before `start` are left alone,
-  // and an element that stays only has its changed attributes and text set (no parsing, and no
-  // style or layout work for what did not move).
+  // Make the children of `svg` from `start` on the drawn nodes (`groups` of them, each node
+  // followed by a "\n"), changing only what differs: the title, description and style before
+  // `start` are left alone, and an element that stays only has its changed attributes and text
+  // set (no parsing, and no style or layout work for what did not move).
   var SVG_NS = "http://www.w3.org/2000/svg";
   function sameNames(el, attrs) {
     if (el.attributes.length !== attrs.length) return false;
     for (var k = 0; k < attrs.length; k++) if (el.attributes[k].name !== attrs[k][0]) return false;
     return true;
   }
-  function reconcile(svg, start, nodes) {
-    var old = svg.childNodes, at = start, prev = svg.nnDrawn || [], drawn = [];
-    nodes.forEach(function (d, i) {
-      var a = old[at], attrs = d[1], k, key = d[0] + attrs.join() + d[2];
-      drawn.push(key);
-      // Unchanged since this script last drew it: nothing to do.
-      if (prev[i] === key && a && a.nodeName === d[0]) { at += 2; return; }
-      // A new element where there was none, another kind, or other attributes (they must come
-      // in the writer's order, which setting them on the old one would not keep).
-      if (!a || a.nodeName !== d[0] || !sameNames(a, attrs)) {
-        var e = document.createElementNS(SVG_NS, d[0]);
-        for (k = 0; k < attrs.length; k++) e.setAttribute(attrs[k][0], attrs[k][1]);
-        if (d[2] !== undefined) e.textContent = d[2];
-        if (a) svg.replaceChild(e, a); else svg.appendChild(e);
-      } else {
-        for (k = 0; k < attrs.length; k++) {
-          var v = String(attrs[k][1]);
-          if (a.getAttribute(attrs[k][0]) !== v) a.setAttribute(attrs[k][0], v);
-        }
-        if (d[2] !== undefined && a.textContent !== d[2]) a.textContent = d[2];
+  // Two drawn nodes: the same element and attribute names; the same in everything.
+  function sameKind(a, b) {
+    if (a[0] !== b[0] || a[1].length !== b[1].length) return false;
+    for (var k = 0; k < a[1].length; k++) if (a[1][k][0] !== b[1][k][0]) return false;
+    return true;
+  }
+  var same = function (x, y) { return x === y || String(x) === String(y); };
+  function sameNode(a, b) {
+    if (a[2] !== b[2] || !sameKind(a, b)) return false;
+    for (var k = 0; k < a[1].length; k++) if (!same(a[1][k][1], b[1][k][1])) return false;
+    return true;
+  }
+  // Element `a` (drawn as node `was`, or null: as the build wrote it) made into drawn node `d`
+  // (`a` changed in place, or replaced by a new element), or a new element put before `before`
+  // (each element is followed by a "\n"). Returns the element.
+  function drawNode(svg, a, d, before, was) {
+    var attrs = d[1], k;
+    if (a && (was ? sameKind(was, d) : a.nodeName === d[0] && sameNames(a, attrs))) {
+      for (k = 0; k < attrs.length; k++) {
+        var v = String(attrs[k][1]);
+        if (was ? !same(was[1][k][1], v) : a.getAttribute(attrs[k][0]) !== v) a.setAttribute(attrs[k][0], v);
       }
-      at++;
-      var t = old[at];
-      if (t && t.nodeType === 3) { if (t.nodeValue !== "\n") t.nodeValue = "\n"; }
-      else if (t) svg.insertBefore(document.createTextNode("\n"), t);
-      else svg.appendChild(document.createTextNode("\n"));
-      at++;
-    });
-    while (old.length > at) svg.removeChild(svg.lastChild);
-    svg.nnDrawn = drawn;
+      if (d[2] !== undefined && !(was && was[2] === d[2])) setText(a, d[2]);
+      return a;
+    }
+    // A new element where there was none, another kind, or other attributes (they must come in
+    // the writer's order, which setting them on the old one would not keep).
+    var e = document.createElementNS(SVG_NS, d[0]);
+    for (k = 0; k < attrs.length; k++) e.setAttribute(attrs[k][0], attrs[k][1]);
+    if (d[2] !== undefined) e.textContent = d[2];
+    if (a) svg.replaceChild(e, a);
+    else { svg.insertBefore(e, before); svg.insertBefore(document.createTextNode("\n"), before); }
+    return e;
+  }
+  function reconcile(svg, start, groups) {
+    var els = svg.nnEls, g, i;
+    if (!els) {
+      // The first time: the build's drawing, its whitespace made one "\n" after each element.
+      var old = svg.childNodes, at = start;
+      els = groups.map(function (nodes) {
+        return nodes.map(function (d) {
+          var e = drawNode(svg, old[at] || null, d, null, null), t = old[++at];
+          if (t && t.nodeType === 3) { if (t.nodeValue !== "\n") t.nodeValue = "\n"; }
+          else svg.insertBefore(document.createTextNode("\n"), t || null);
+          at++;
+          return e;
+        });
+      });
+      while (old.length > at) svg.removeChild(svg.lastChild);
+    } else {
+      // Since: each group's elements are made its new nodes in place, those drawn the same left
+      // alone; one drawn longer gets new elements at its end (before the next group's first),
+      // one drawn shorter loses its last ones.
+      var before = null, prev = svg.nnNodes;
+      for (g = groups.length - 1; g >= 0; g--) {
+        var nodes = groups[g], was = els[g], made = [];
+        for (i = 0; i < nodes.length && i < was.length; i++) made.push(sameNode(prev[g][i], nodes[i]) ? was[i] : drawNode(svg, was[i], nodes[i], null, prev[g][i]));
+        for (; i < nodes.length; i++) made.push(drawNode(svg, null, nodes[i], before, null));
+        for (i = nodes.length; i < was.length; i++) { svg.removeChild(was[i].nextSibling); svg.removeChild(was[i]); }
+        if (made.length) before = made[0];
+        els[g] = made;
+      }
+    }
+    svg.nnEls = els;
+    svg.nnNodes = groups;
   }
 
   // The figure in words (src/figure/describe.rs): each series' first, last, lowest and highest
@@ -591,6 +637,14 @@
       out += /[A-Za-z0-9,.\-_:;=+*\/()!~]/.test(c) ? c : "%" + (bytes[i] < 16 ? "0" : "") + bytes[i].toString(16).toUpperCase();
     }
     return out;
+  }
+
+  // An element's text set: its one text node's data changed in place where it has one (no node
+  // replaced: less style and layout work), else its content replaced by the text.
+  function setText(el, text) {
+    var t = el.firstChild;
+    if (text !== "" && t && t === el.lastChild && t.nodeType === 3) { if (t.data !== text) t.data = text; }
+    else el.textContent = text;
   }
 
   // ---- Numbers as the build writes them (Rust's formatting: exact, ties to even) ---------------
@@ -652,6 +706,10 @@
   var controls = M.controls.map(function (c) {
     return { name: c[0], from: c[1], to: c[2], step: c[3], decimals: Math.max(decimalsOf(c[1]), decimalsOf(c[3])), i: index[c[0]] };
   });
+  var decimals = M.params.map(function (p, i) {
+    var c = controls.filter(function (c) { return c.i === i; })[0];
+    return c ? c.decimals : M.precision;
+  });
   var zh = (document.documentElement.lang || "").indexOf("zh") === 0;
   var words = zh
     ? { title: "参数", reset: "恢复原值", show: "调整参数", hint: "移动滑块，所有图表和数字随之更新。", stale: "在这些参数下，图中的值不是有限数，图未更新。", changed: "图表已更新。" }
@@ -660,28 +718,36 @@
   // A parameter as prose shows it: as typed at the author's value, else with its control's decimals.
   function shownParam(i) {
     if (P[i] === author[i]) return M.params[i][2].replace(/-/g, "\u2212");
-    var c = controls.filter(function (c) { return c.i === i; })[0];
-    return formatNumber(P[i], c ? c.decimals : M.precision);
+    return formatNumber(P[i], decimals[i]);
   }
 
   // Placeholders in prose, captions and code (code writes an ASCII minus); at the author's value
-  // a value's original markup (its highlighting) comes back.
+  // a value's original markup (its highlighting) comes back. Each span keeps the text this
+  // script last gave it (`shown`; null: its original markup), and is written only when that changes.
   var values = Array.prototype.slice.call(document.querySelectorAll(".nn-value[data-nn]")).map(function (span) {
-    return { span: span, html: span.innerHTML, text: span.textContent, code: span.classList.contains("nn-code") };
+    var plain = span.childNodes.length === 1 && span.firstChild.nodeType === 3;
+    return { span: span, expr: span.getAttribute("data-nn"), html: span.innerHTML, text: span.textContent, plain: plain, code: span.classList.contains("nn-code"), shown: null };
   });
   function updateValues() {
+    var computed = {};
     values.forEach(function (v) {
-      var expr = v.span.getAttribute("data-nn"), text;
+      var expr = v.expr, text;
       if (expr in index) {
         text = P[index[expr]] === author[index[expr]] ? v.text : shownParam(index[expr]);
+      } else if (expr in computed) {
+        text = computed[expr];
       } else if (M.values[expr]) {
         var s = M.values[expr], t = trace(P, s[4]), y = value(P, t, s[4], s);
-        text = isFinite(y) ? formatNumber(y, M.precision) : "\u2014";
+        text = computed[expr] = isFinite(y) ? formatNumber(y, M.precision) : "\u2014";
       }
       if (text === undefined) return;
       if (v.code) text = text.replace(/\u2212/g, "-");
-      if (text === v.text) { if (v.span.innerHTML !== v.html) v.span.innerHTML = v.html; }
-      else if (v.span.textContent !== text) v.span.textContent = text;
+      if (text === v.text) {
+        if (v.shown === null) return;
+        if (v.plain) setText(v.span, text); else v.span.innerHTML = v.html;
+        v.shown = null;
+      }
+      else if (v.shown !== text) { setText(v.span, text); v.shown = text; }
     });
   }
 
@@ -708,8 +774,9 @@
     }
   }
   // Written-out arithmetic as MathML: numbers (scientific ones whole) as <mn>, the rest as <mo>.
+  // A table cell: its markup, and for MathML its label and tokens ([element, text], in order).
   function arithmeticMathml(text) {
-    var out = '<math aria-label="' + escapeHtml(text) + '">', chars = Array.from(text), i = 0;
+    var tokens = [], chars = Array.from(text), i = 0;
     var digit = function (c) { return c >= "0" && c <= "9"; };
     while (i < chars.length) {
       var c = chars[i];
@@ -721,33 +788,62 @@
           j = exp(j + 1);
           while (j < chars.length && digit(chars[j])) j++;
         }
-        out += "<mn>" + chars.slice(i, j).join("") + "</mn>";
+        tokens.push(["mn", chars.slice(i, j).join("")]);
         i = j;
       } else {
-        if (!/\s/.test(c)) out += "<mo>" + escapeHtml(c) + "</mo>";
+        if (!/\s/.test(c)) tokens.push(["mo", c]);
         i++;
       }
     }
-    return out + "</math>";
+    var html = '<math aria-label="' + escapeHtml(text) + '">' + tokens.map(function (t) { return "<" + t[0] + ">" + escapeHtml(t[1]) + "</" + t[0] + ">"; }).join("") + "</math>";
+    return { html: html, label: text, tokens: tokens };
+  }
+  // A cell written anew: MathML of the same elements as before has only its label and changed
+  // tokens' text set (no parsing, no new elements), other markup is parsed, text is set as text.
+  function writeCell(td, cell, was) {
+    var math = td.firstElementChild, same = cell.tokens && was.tokens && math && math.nodeName === "math" &&
+      math.children.length === cell.tokens.length && cell.tokens.length === was.tokens.length &&
+      cell.tokens.every(function (t, i) { return t[0] === was.tokens[i][0]; });
+    if (same) {
+      math.setAttribute("aria-label", cell.label);
+      cell.tokens.forEach(function (t, i) { if (t[1] !== was.tokens[i][1]) setText(math.children[i], t[1]); });
+    } else if (/[<&]/.test(cell.html)) td.innerHTML = cell.html;
+    else setText(td, cell.html);
   }
   var tables = M.tables.map(function (spec, k) {
     var table = document.querySelectorAll("table.nn-table")[k];
-    return table ? { spec: spec, body: table.tBodies[0] } : null;
+    return table ? { spec: spec, body: table.tBodies[0], html: table.tBodies[0].innerHTML, rows: null } : null;
   }).filter(Boolean);
+  // Each cell's markup is kept as last written (`rows`): with as many rows as before, only the
+  // cells that changed are written; else the whole body (`html`: as last written whole, or null).
   function updateTables(kinksNow) {
     tables.forEach(function (tb) {
-      var spec = tb.spec, at = spec.at_kinks ? kinksNow : spec.at, html = "\n";
-      at.forEach(function (x) {
-        var t = trace(P, x);
-        html += '<tr><td class="num">' + escapeHtml(formatNumber(x, spec.input_precision)) + "</td>";
+      var spec = tb.spec, at = spec.at_kinks ? kinksNow : spec.at;
+      var rows = at.map(function (x) {
+        var t = trace(P, x), cells = [{ html: escapeHtml(formatNumber(x, spec.input_precision)) }];
         spec.signals.forEach(function (s) {
           var v = formatNumber(value(P, t, x, s), spec.precision);
           var expr = spec.arithmetic ? arithmetic(t, x, s, spec) : null;
-          html += '<td class="num">' + (expr !== null ? arithmeticMathml(expr + " = " + v) : escapeHtml(v)) + "</td>";
+          cells.push(expr !== null ? arithmeticMathml(expr + " = " + v) : { html: escapeHtml(v) });
         });
-        html += "</tr>\n";
+        return cells;
       });
-      if (tb.body.innerHTML !== html) tb.body.innerHTML = html;
+      var was = tb.rows;
+      tb.rows = rows;
+      if (was && was.length === rows.length) {
+        rows.forEach(function (cells, r) {
+          cells.forEach(function (cell, c) {
+            if (cell.html === was[r][c].html) return;
+            writeCell(tb.body.rows[r].cells[c], cell, was[r][c]);
+            tb.html = null;
+          });
+        });
+        return;
+      }
+      var html = "\n" + rows.map(function (cells) {
+        return "<tr>" + cells.map(function (c) { return '<td class="num">' + c.html + "</td>"; }).join("") + "</tr>\n";
+      }).join("");
+      if (tb.html !== html) tb.body.innerHTML = tb.html = html;
     });
   }
 
@@ -755,15 +851,15 @@
   // backing box fitted to the longer line: src/diagram/mod.rs, 8.6 px a character and 10).
   var diagramLabels = Array.prototype.slice.call(document.querySelectorAll("svg.nn-diagram text[data-nn]")).map(function (t) {
     var box = t.getAttribute("class") === "value" ? t.parentNode.querySelector("rect.label-bg") : null;
-    return { text: t, original: t.textContent, value: t.getAttribute("class") === "value", box: box, x: box && box.getAttribute("x"), width: box && box.getAttribute("width") };
+    return { text: t, name: t.getAttribute("data-nn"), original: t.textContent, shown: t.textContent, value: t.getAttribute("class") === "value", box: box, x: box && box.getAttribute("x"), width: box && box.getAttribute("width") };
   });
   function updateDiagrams() {
     diagramLabels.forEach(function (l) {
-      var name = l.text.getAttribute("data-nn");
+      var name = l.name;
       if (!(name in index)) return;
       var text = (l.value ? "" : name + " = ") + shownParam(index[name]);
-      if (l.text.textContent === text) return;
-      l.text.textContent = text;
+      if (l.shown === text) return;
+      setText(l.text, (l.shown = text));
       if (!l.box) return;
       var w = 8.6 * Math.max(Array.from(name).length, Array.from(text).length) + 10, centre = +l.x + +l.width / 2;
       l.box.setAttribute("x", text === l.original ? l.x : fixed(centre - w / 2, 1));
@@ -779,7 +875,8 @@
     updateTables(k);
     updateDiagrams();
     controls.forEach(function (c) {
-      if (c.output) c.output.textContent = shownParam(c.i);
+      var shownNow = shownParam(c.i);
+      if (c.output && c.shown !== shownNow) setText(c.output, (c.shown = shownNow));
       if (c.input && +c.input.value !== P[c.i]) c.input.value = P[c.i];
     });
     if (panel) panel.classList.toggle("nn-moved", P.some(function (v, i) { return v !== author[i]; }));
@@ -933,11 +1030,12 @@
     });
     group.innerHTML = html;
     ch.svg.appendChild(group);
+    ch.readout = group;
     return lines.join(", ");
   }
   function hideReadout(ch) {
-    var old = ch.svg.querySelector(".nn-readout");
-    if (old) old.remove();
+    if (ch.readout) ch.readout.remove();
+    ch.readout = null;
   }
   function valueAtPointer(ch, event) {
     var pt = ch.svg.createSVGPoint(), g = ch.geometry;
@@ -975,7 +1073,7 @@
   });
 
   if (controls.length) buildPanel();
-  if (loadState()) redraw(); else controls.forEach(function (c) { c.output.textContent = shownParam(c.i); });
+  if (loadState()) redraw(); else controls.forEach(function (c) { c.output.textContent = c.shown = shownParam(c.i); });
 
   // The page's API, for tests and benchmarks: set parameters by name, read what is drawn.
   window.nnbook = {
