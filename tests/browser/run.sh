@@ -98,6 +98,9 @@ if [ -n "${NNBOOK_BIN:-}" ]; then nnbook_cmd="$NNBOOK_BIN"; else cargo build -q 
 explore_status=0
 NNBOOK="$nnbook_cmd" SITE_DIR="$site" ROOT="$root" SCREENSHOT_DIR="$shots" node "$here/explore.mjs" >"$tmp/explore.log" 2>&1 || explore_status=$?
 [ "$explore_status" = 0 ] || status=1
+# Many steps in a row show what one step shows; a reset shows the static page (sequence.mjs).
+SITE_DIR="$site" BASE_URL="http://127.0.0.1:$port/" \
+  node "$here/sequence.mjs" >"$tmp/sequence.log" 2>&1 || status=$?
 # What a reader sees (issue 15): scroll cues, the math font, CJK lines, Copy buttons, the
 # contents, labels, sources, 404 pages (reader.mjs).
 SITE_DIR="$site" BASE_URL="http://127.0.0.1:$port/" \
@@ -115,13 +118,14 @@ SITE_DIR="$site" BASE_URL="http://127.0.0.1:$port/" SCREENSHOT_DIR="$shots" \
 grep -v '^browser: [0-9]* passed, [0-9]* failed$' "$tmp/check.log" || true
 grep -v '^reader: [0-9]* passed, [0-9]* failed$' "$tmp/reader.log" || true
 grep -v '^explore: [0-9]* passed, [0-9]* failed$' "$tmp/explore.log" || true
+grep -v '^sequence: [0-9]* passed, [0-9]* failed$' "$tmp/sequence.log" || true
 grep -v '^diagram: [0-9]* passed, [0-9]* failed$' "$tmp/diagram.log" || true
 grep -v '^index: [0-9]* passed, [0-9]* failed$' "$tmp/index.log" || true
 say "done in $(($(date +%s) - t0)) s"
 # Each script's units ("<unit>: N passed, M failed"); a script without that line failed.
 passed=0
 failed=0
-for pair in browser:check reader:reader explore:explore diagram:diagram index:index; do
+for pair in browser:check reader:reader explore:explore sequence:sequence diagram:diagram index:index; do
   unit=${pair%%:*} log="$tmp/${pair#*:}.log"
   line=$(grep "^$unit: [0-9]* passed, [0-9]* failed$" "$log" || true)
   if [ -z "$line" ]; then failed=$((failed + 1)); continue; fi
