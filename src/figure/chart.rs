@@ -215,38 +215,33 @@ pub fn svg_open(class: &str, id: &str, size: (u32, u32), title: &str, descriptio
 
 /// The ids a drawing with id `id` uses in a page (its figure, title and description): headings
 /// must not take them.
-pub fn page_ids(id: &str) -> [String; 5] {
+pub fn page_ids(id: &str) -> [String; 3] {
     [
         format!("figure-{id}"),
         format!("figure-{id}-title"),
         format!("figure-{id}-desc"),
-        format!("figure-{id}-{}-title", PHONE.name),
-        format!("figure-{id}-{}-desc", PHONE.name),
     ]
 }
 
 /// Replace the plain `<svg …>` opening plotters wrote on `canvas` with [`svg_open`]'s. (Its
-/// colours in dark mode are the page's: `templates/style.css`, `.nn-chart`.) The column canvas' ids are the figure's (`figure-<id>-title`), the phone
-/// canvas' carry its name (`figure-<id>-phone-title`).
+/// colours in dark mode are the page's: `templates/style.css`, `.nn-chart`.) The column canvas
+/// has the figure's title and description (`figure-<id>-title`); the phone canvas, shown
+/// instead of it on narrow screens, is named and described by them (`aria-labelledby`), so a
+/// page holds them once.
 pub fn accessible(svg: &str, canvas: Canvas, id: &str, title: &str, description: &str) -> String {
     let Some(close) = svg.find('>') else {
         return svg.to_string();
     };
     let class = format!("nn-chart nn-{}", canvas.name);
-    let id = if canvas == COLUMN {
-        id.to_string()
+    let size = (canvas.width, canvas.height);
+    let open = if canvas == COLUMN {
+        svg_open(&class, id, size, title, description)
     } else {
-        format!("{id}-{}", canvas.name)
+        let column = svg_open(&class, id, size, "", "");
+        column[..column.find("<title").unwrap_or(column.len())].to_string()
     };
     // (The text style every text inherits, as plotters' opening had it.)
-    let open = svg_open(
-        &class,
-        &id,
-        (canvas.width, canvas.height),
-        title,
-        description,
-    )
-    .replacen(" xmlns=", &format!("{TEXT_DEFAULTS} xmlns="), 1);
+    let open = open.replacen(" xmlns=", &format!("{TEXT_DEFAULTS} xmlns="), 1);
     let rest = svg[close + 1..].trim_start_matches('\n');
     let mut out = String::with_capacity(open.len() + rest.len());
     out.push_str(&open);

@@ -540,3 +540,30 @@ fn built_in_scripts_are_served_compact_and_a_project_s_own_as_written() {
         own
     );
 }
+
+/// A chart's phone drawing (shown instead of its column drawing on narrow screens) is named and
+/// described by the column drawing's title and description, which the page holds once.
+#[test]
+fn a_phone_drawing_is_named_by_its_column_drawing() {
+    let built = shipped(None);
+    let page = built.read("relu/index.html");
+    let phones: Vec<&str> = page
+        .match_indices("<svg class=\"nn-chart nn-phone\"")
+        .map(|(at, _)| &page[at..at + page[at..].find("</svg>").unwrap()])
+        .collect();
+    assert_eq!(phones.len(), 7);
+    for svg in phones {
+        assert!(!svg.contains("<title") && !svg.contains("<desc"), "{svg}");
+        let open = &svg[..svg.find('>').unwrap()];
+        for (attr, kind) in [("aria-labelledby", "title"), ("aria-describedby", "desc")] {
+            let at = open.find(&format!("{attr}=\"")).expect(attr) + attr.len() + 2;
+            let id = &open[at..at + open[at..].find('"').unwrap()];
+            assert!(id.starts_with("figure-step-") && id.ends_with(&format!("-{kind}")));
+            assert_eq!(
+                page.matches(&format!("<{kind} id=\"{id}\">")).count(),
+                1,
+                "{id}"
+            );
+        }
+    }
+}
