@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The site in a real browser (issue 4): builds the site, serves it on loopback with a plain static
-# server, and runs check.mjs, explore.mjs (the explorable lessons, issue 13), reader.mjs (what a
+# server, and runs check.mjs, explore.mjs and sequence.mjs (the explorable lessons, issue 13), reader.mjs (what a
 # reader sees, issue 15), diagram.mjs (the network diagrams, issue 15) and index.mjs (the index
 # pages, issue 15) on it: every page in headless Chromium at 390 and 1280 px, light and dark
 # (console errors, failed requests, broken links and images, MathML, raw LaTeX, axe-core WCAG 2
