@@ -4,7 +4,7 @@
 //
 // Every .html file of the site is loaded in headless Chromium at 320, 390 and 1280 px wide, in light
 // and dark mode, and must show: no console error or uncaught exception, no failed request, every
-// image decoded (and every inlined figure on screen, labelled by its own title, its data link a
+// image decoded (and every inlined figure on screen, labelled by its figure's own title, its data link a
 // CSV), every <math> rendered as MathML with a box, no
 // raw LaTeX left in the text, no horizontal scrolling, and no axe-core violation at the WCAG 2 A and
 // AA tags. Every same-site link (a[href], link[href], img[src], script[src]) is fetched and must
@@ -247,7 +247,8 @@ function inspect() {
     hidden: hidden(svg),
     labelled: (svg.getAttribute('aria-labelledby') || '').split(' ').filter(Boolean)
       .concat((svg.getAttribute('aria-describedby') || '').split(' ').filter(Boolean))
-      .every((id) => document.getElementById(id) && svg.contains(document.getElementById(id))),
+      .every((id) => document.getElementById(id) && document.getElementById(id).textContent.trim() !== ''
+        && svg.closest('figure').contains(document.getElementById(id))),
   }));
   const dataLinks = [...document.querySelectorAll('figure a[href^="data:"]')].map((a) => {
     const href = a.getAttribute('href');
@@ -384,13 +385,14 @@ async function main() {
           fail(name, 'figure not displayed', rel, `${img.src} is ${img.w}x${img.h} px, visibility ${img.visibility}`, img.where, mode.name);
         }
       }
-      // Inlined figures: displayed, labelled by their own title and description.
+      // Inlined figures: displayed, labelled by their figure's own title and description (a
+      // chart's phone drawing by its column drawing's).
       for (const d of facts.drawings) {
         if (d.hidden) continue;
         if (d.w === 0 || d.h === 0 || d.visibility !== 'visible') {
           fail(name, 'figure not displayed', rel, `#${d.id} is ${d.w}x${d.h} px, visibility ${d.visibility}`, d.where, mode.name);
         }
-        if (!d.labelled) fail(name, 'figure label', rel, `#${d.id}: aria-labelledby/-describedby name an id outside the drawing`, d.where, mode.name);
+        if (!d.labelled) fail(name, 'figure label', rel, `#${d.id}: aria-labelledby/-describedby name an id outside its figure, or an empty one`, d.where, mode.name);
       }
       // A chart's data link: a CSV with a header and rows, saved under the figure's name.
       for (const l of facts.dataLinks) {
