@@ -44,7 +44,7 @@ pub fn shades(c: Rgb, dark: bool) -> Shades {
     // the path's colour, moved toward black (light) or white (dark) until both read.
     let text = (0..=20)
         .map(|i| mix(stroke, toward, f64::from(i) / 20.0))
-        .find(|t| contrast(*t, bg) >= AA_TEXT && contrast(*t, fill) >= AA_TEXT)
+        .find(|t| t.contrast(bg) >= AA_TEXT && t.contrast(fill) >= AA_TEXT)
         .unwrap_or(toward);
     Shades { stroke, fill, text }
 }
@@ -53,25 +53,6 @@ pub fn shades(c: Rgb, dark: bool) -> Shades {
 fn mix(a: Rgb, b: Rgb, t: f64) -> Rgb {
     let m = |x: u8, y: u8| (f64::from(x) + (f64::from(y) - f64::from(x)) * t).round() as u8;
     Rgb(m(a.0, b.0), m(a.1, b.1), m(a.2, b.2))
-}
-
-/// WCAG 2's relative luminance.
-fn luminance(c: Rgb) -> f64 {
-    let channel = |v: u8| {
-        let s = f64::from(v) / 255.0;
-        if s <= 0.04045 {
-            s / 12.92
-        } else {
-            ((s + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * channel(c.0) + 0.7152 * channel(c.1) + 0.0722 * channel(c.2)
-}
-
-/// WCAG 2's contrast ratio of two colours (1 to 21).
-pub fn contrast(a: Rgb, b: Rgb) -> f64 {
-    let (x, y) = (luminance(a), luminance(b));
-    (x.max(y) + 0.05) / (x.min(y) + 0.05)
 }
 
 /// The stylesheet every diagram shares, its text `font` px: the theme's colours, light and
@@ -139,11 +120,8 @@ mod tests {
         for c in colours.chain([Rgb(0xff, 0xff, 0x00), Rgb(0x0d, 0x11, 0x17)]) {
             for (dark, bg) in [(false, LIGHT_BG), (true, DARK_BG)] {
                 let s = shades(c, dark);
-                assert!(contrast(s.text, bg) >= AA_TEXT, "{c} dark={dark}: {s:?}");
-                assert!(
-                    contrast(s.text, s.fill) >= AA_TEXT,
-                    "{c} dark={dark}: {s:?}"
-                );
+                assert!(s.text.contrast(bg) >= AA_TEXT, "{c} dark={dark}: {s:?}");
+                assert!(s.text.contrast(s.fill) >= AA_TEXT, "{c} dark={dark}: {s:?}");
                 let rules = path_style(&[c]);
                 assert!(rules.contains(&format!("{} text{{fill:{}}}", class(c), s.text)));
             }
@@ -159,10 +137,10 @@ mod tests {
     #[test]
     fn the_theme_s_text_keeps_aa_contrast_dimmed_or_not() {
         for text in [LIGHT_TEXT, LIGHT_DIM_TEXT] {
-            assert!(contrast(text, LIGHT_BG) >= AA_TEXT, "{text}");
+            assert!(text.contrast(LIGHT_BG) >= AA_TEXT, "{text}");
         }
         for text in [DARK_TEXT, DARK_DIM_TEXT] {
-            assert!(contrast(text, DARK_BG) >= AA_TEXT, "{text}");
+            assert!(text.contrast(DARK_BG) >= AA_TEXT, "{text}");
         }
         // Dimming fades edges and circles, never text.
         let s = shared_style(15.0);
@@ -172,9 +150,9 @@ mod tests {
 
     #[test]
     fn contrast_is_wcag_s() {
-        assert!((contrast(Rgb(0, 0, 0), Rgb(255, 255, 255)) - 21.0).abs() < 1e-9);
+        assert!((Rgb(0, 0, 0).contrast(Rgb(255, 255, 255)) - 21.0).abs() < 1e-9);
         // The grey that just passes on white and the one that just fails (WebAIM's checker).
-        assert!((contrast(Rgb(0x76, 0x76, 0x76), LIGHT_BG) - 4.54).abs() < 0.01);
-        assert!((contrast(Rgb(0x77, 0x77, 0x77), LIGHT_BG) - 4.48).abs() < 0.01);
+        assert!((Rgb(0x76, 0x76, 0x76).contrast(LIGHT_BG) - 4.54).abs() < 0.01);
+        assert!((Rgb(0x77, 0x77, 0x77).contrast(LIGHT_BG) - 4.48).abs() < 0.01);
     }
 }

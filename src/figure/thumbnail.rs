@@ -233,24 +233,6 @@ fn hex(c: Rgb) -> String {
     format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
 }
 
-/// WCAG's relative luminance.
-fn luminance(c: Rgb) -> f64 {
-    let channel = |v: u8| {
-        let v = f64::from(v) / 255.0;
-        if v <= 0.04045 {
-            v / 12.92
-        } else {
-            ((v + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * channel(c.0) + 0.7152 * channel(c.1) + 0.0722 * channel(c.2)
-}
-
-fn contrast(a: Rgb, b: Rgb) -> f64 {
-    let (la, lb) = (luminance(a), luminance(b));
-    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
-}
-
 /// Colour `c` mixed with white, in steps of a tenth, until it stands out against the dark
 /// background `bg`.
 fn legible(c: Rgb, bg: Rgb) -> Rgb {
@@ -260,7 +242,7 @@ fn legible(c: Rgb, bg: Rgb) -> Rgb {
             let t = f64::from(i) / 10.0;
             Rgb(mix(c.0, t), mix(c.1, t), mix(c.2, t))
         })
-        .find(|&m| contrast(m, bg) >= MIN_CONTRAST)
+        .find(|&m| m.contrast(bg) >= MIN_CONTRAST)
         .unwrap_or(Rgb(0xff, 0xff, 0xff))
 }
 
@@ -309,7 +291,7 @@ mod tests {
     #[test]
     fn dark_colours_are_lightened_and_bright_ones_kept() {
         let black = legible(Rgb(0, 0, 0), DARK_BG);
-        assert!(contrast(black, DARK_BG) >= MIN_CONTRAST);
+        assert!(black.contrast(DARK_BG) >= MIN_CONTRAST);
         let orange = Rgb(0xff, 0x7f, 0x0e);
         assert_eq!(legible(orange, DARK_BG), orange);
     }

@@ -31,6 +31,25 @@ pub struct DiagramSpec {
 pub struct Rgb(pub u8, pub u8, pub u8);
 
 impl Rgb {
+    /// WCAG 2's contrast ratio of two colours (1 to 21).
+    pub fn contrast(self, other: Rgb) -> f64 {
+        let (x, y) = (self.luminance(), other.luminance());
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    /// WCAG 2's relative luminance.
+    fn luminance(self) -> f64 {
+        let channel = |v: u8| {
+            let s = f64::from(v) / 255.0;
+            if s <= 0.04045 {
+                s / 12.92
+            } else {
+                ((s + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(self.0) + 0.7152 * channel(self.1) + 0.0722 * channel(self.2)
+    }
+
     /// The article's (matplotlib's) palette, by name.
     pub const NAMED: [(&'static str, Rgb); 11] = [
         ("blue", Rgb(0x1f, 0x77, 0xb4)),
