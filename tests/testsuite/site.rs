@@ -503,16 +503,14 @@ fn built_in_scripts_are_served_compact_and_a_project_s_own_as_written() {
     // canvases of each chart, the diagrams, the CSVs in their data: links, the model) and the
     // files its <link>s and <script>s name.
     let page = built.read("relu/index.html");
-    let loaded: Vec<&str> = ["<link ", "<script "]
-        .iter()
-        .flat_map(|tag| page.match_indices(tag).map(|(at, _)| &page[at..]))
-        .filter_map(|tag| {
-            let tag = &tag[..tag.find('>')?];
-            let at = tag.find(" href=\"").or_else(|| tag.find(" src=\""))?;
-            let value = &tag[at..];
-            let value = &value[value.find('"')? + 1..];
-            value[..value.find('"')?].strip_prefix("../")
+    let loaded: Vec<&str> = [("<link ", "href"), ("<script src=", "src")]
+        .into_iter()
+        .flat_map(|(tag, name)| {
+            let page = page.as_str();
+            page.match_indices(tag)
+                .map(move |(at, _)| attribute(&page[at..], tag, name))
         })
+        .filter_map(|value| value.strip_prefix("../"))
         .collect();
     assert!(
         [
@@ -554,10 +552,8 @@ fn a_phone_drawing_is_named_by_its_column_drawing() {
     assert_eq!(phones.len(), 7);
     for svg in phones {
         assert!(!svg.contains("<title") && !svg.contains("<desc"), "{svg}");
-        let open = &svg[..svg.find('>').unwrap()];
         for (attr, kind) in [("aria-labelledby", "title"), ("aria-describedby", "desc")] {
-            let at = open.find(&format!("{attr}=\"")).expect(attr) + attr.len() + 2;
-            let id = &open[at..at + open[at..].find('"').unwrap()];
+            let id = attribute(svg, "<svg", attr);
             assert!(id.starts_with("figure-step-") && id.ends_with(&format!("-{kind}")));
             assert_eq!(
                 page.matches(&format!("<{kind} id=\"{id}\">")).count(),
