@@ -2,6 +2,8 @@
 //! `role="img"`, title, description and dark style), the y range, straight pieces, the
 //! legend's corner and labels.
 
+use std::fmt::Write as _;
+
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -201,15 +203,26 @@ pub fn dark_series(c: Rgb) -> Rgb {
         .map_or(c, |(_, dark)| *dark)
 }
 
-/// The opening of a figure's or diagram's SVG: its class (`nn-chart` or `nn-diagram`, which
-/// scopes its style), `role="img"`, and a `<title>` and `<desc>` whose ids carry the figure's id,
-/// so that several drawings inlined into one page never share an id.
+/// The opening of a figure's or diagram's SVG: its [`svg_tag`], then a `<title>` and `<desc>`
+/// whose ids carry the figure's id, so that several drawings inlined into one page never share
+/// an id.
 pub fn svg_open(class: &str, id: &str, size: (u32, u32), title: &str, description: &str) -> String {
-    let (width, height) = size;
-    format!(
-        "<svg class=\"{class}\" role=\"img\" aria-labelledby=\"figure-{id}-title\" aria-describedby=\"figure-{id}-desc\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\">\n<title id=\"figure-{id}-title\">{}</title>\n<desc id=\"figure-{id}-desc\">{}</desc>\n",
+    let mut open = svg_tag(class, id, size);
+    let _ = write!(
+        open,
+        "<title id=\"figure-{id}-title\">{}</title>\n<desc id=\"figure-{id}-desc\">{}</desc>\n",
         escape(title),
         escape(description),
+    );
+    open
+}
+
+/// The `<svg …>` tag of a drawing of figure `id`: its class (`nn-chart` or `nn-diagram`, which
+/// scopes its style), `role="img"`, named and described by the figure's `<title>` and `<desc>`
+/// (which [`svg_open`] writes after it).
+fn svg_tag(class: &str, id: &str, (width, height): (u32, u32)) -> String {
+    format!(
+        "<svg class=\"{class}\" role=\"img\" aria-labelledby=\"figure-{id}-title\" aria-describedby=\"figure-{id}-desc\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\">\n"
     )
 }
 
@@ -237,8 +250,7 @@ pub fn accessible(svg: &str, canvas: Canvas, id: &str, title: &str, description:
     let open = if canvas == COLUMN {
         svg_open(&class, id, size, title, description)
     } else {
-        let column = svg_open(&class, id, size, "", "");
-        column[..column.find("<title").unwrap_or(column.len())].to_string()
+        svg_tag(&class, id, size)
     };
     // (The text style every text inherits, as plotters' opening had it.)
     let open = open.replacen(" xmlns=", &format!("{TEXT_DEFAULTS} xmlns="), 1);
