@@ -45,7 +45,7 @@ const MIN_TEXT_PX = 11;
 const MIN_CONTRAST = 4.5;
 const MAX_BAND = 12;
 
-const { units, failures, unit, fail } = tally();
+const { unit, fail, report } = tally();
 
 /** What the page shows of its diagrams: runs in the page. */
 function measure(pathFigures) {
@@ -159,14 +159,7 @@ async function main() {
   }
   await browser.close();
 
-  if (failures.length) {
-    console.log(`\nFAILURES (${failures.length}):`);
-    for (const f of failures) console.log(`  ✗ ${f}`);
-  }
-  const failed = [...units.values()].filter(Boolean).length;
-  console.log(`\ndiagram (${((Date.now() - t0) / 1000).toFixed(1)} s): text at ${MIN_TEXT_PX} px or more, AA contrast, the input named once, cropped, highlights in their figures' colours`);
-  console.log(`diagram: ${units.size - failed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  report('diagram', t0, `text at ${MIN_TEXT_PX} px or more, AA contrast, the input named once, cropped, highlights in their figures' colours`);
 }
 
 main().catch((e) => {

@@ -19,7 +19,7 @@ import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { siteFromEnv, tally } from './units.mjs';
+import { decode, siteFromEnv, tally } from './units.mjs';
 
 const { SITE_DIR, BASE_URL, CHROMIUM } = siteFromEnv('index.mjs');
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR || '';
@@ -36,7 +36,7 @@ const MODES = [
 // (selftest.sh's fixtures) is checked only on the pages marked as an index (body.page-index).
 const BUILT_BY_NNBOOK = fs.existsSync(path.join(SITE_DIR, 'math.woff'));
 
-const { units, failures, unit, fail } = tally();
+const { units, unit, fail, report } = tally();
 
 /** The index pages: the root's and each language folder's. */
 function indexPages() {
@@ -98,20 +98,10 @@ function facts() {
 
 /** The mean luminance (0..255) of an element's pixels on a screenshot, decoded in a scratch page. */
 async function luminance(scratch, png) {
-  return scratch.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    const d = g.getImageData(0, 0, img.width, img.height).data;
-    let sum = 0;
-    for (let i = 0; i < d.length; i += 4) sum += 0.2126 * d[i] + 0.7152 * d[i + 1] + 0.0722 * d[i + 2];
-    return sum / (d.length / 4);
-  }, png.toString('base64'));
+  const { data } = await decode(scratch, png);
+  let sum = 0;
+  for (let i = 0; i < data.length; i += 4) sum += 0.2126 * data[i] + 0.7152 * data[i + 1] + 0.0722 * data[i + 2];
+  return sum / (data.length / 4);
 }
 
 async function checkIndex(context, scratch, rel, mode) {
@@ -188,14 +178,7 @@ async function main() {
     await context.close();
   }
   await browser.close();
-  if (failures.length) {
-    console.log(`\nFAILURES (${failures.length}):`);
-    for (const f of failures) console.log(`  ✗ ${f}`);
-  }
-  const failed = [...units.values()].filter(Boolean).length;
-  console.log(`\nindex (${((Date.now() - t0) / 1000).toFixed(1)} s): ${pages.length} index pages at 320, 390 and 1280 px, light and dark: no sideways scrolling, the intro and start link, series and cards, previews loaded, readable and linked, in the reader's colours`);
-  console.log(`index: ${units.size - failed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  report('index', t0, `${pages.length} index pages at 320, 390 and 1280 px, light and dark: no sideways scrolling, the intro and start link, series and cards, previews loaded, readable and linked, in the reader's colours`);
 }
 
 main().catch((e) => {

@@ -30,7 +30,7 @@ import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { siteFromEnv, tally } from './units.mjs';
+import { decode, siteFromEnv, tally } from './units.mjs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const { SITE_DIR, BASE_URL, CHROMIUM } = siteFromEnv('reader.mjs');
@@ -46,7 +46,7 @@ const MODES = [
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 const HAS_MATH_FONT = fs.existsSync(path.join(SITE_DIR, 'math.woff'));
 
-const { units, failures, unit, fail } = tally();
+const { unit, fail, report } = tally();
 
 function pagesOf(dir) {
   const out = [];
@@ -66,20 +66,6 @@ const frame = (page) => page.evaluate(() => new Promise((r) => requestAnimationF
 // ---------------------------------------------------------------------------------------------
 // Scroll cues: measured on pixels.
 
-/** Decodes a PNG in a scratch page: { w, h, data } (RGBA). */
-async function decode(scratch, png) {
-  return scratch.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    return { w: img.width, h: img.height, data: Array.from(g.getImageData(0, 0, img.width, img.height).data) };
-  }, png.toString('base64'));
-}
 
 async function scrollCues(page, scratch, name) {
   const boxes = await page.evaluate(() => {
@@ -494,14 +480,7 @@ async function main() {
   await notFoundPages(browser);
   await browser.close();
 
-  if (failures.length) {
-    console.log(`\nFAILURES (${failures.length}):`);
-    for (const f of failures) console.log(`  ✗ ${f}`);
-  }
-  const failed = [...units.values()].filter(Boolean).length;
-  console.log(`\nreader (${((Date.now() - t0) / 1000).toFixed(1)} s): tables and formulas fit or show a scroll cue, the parameters table on phones, the math font, CJK lines, Copy buttons, the contents, labels, sources, figure text and width, 404 pages`);
-  console.log(`reader: ${units.size - failed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  report('reader', t0, `tables and formulas fit or show a scroll cue, the parameters table on phones, the math font, CJK lines, Copy buttons, the contents, labels, sources, figure text and width, 404 pages`);
 }
 
 main().catch((e) => {

@@ -82,7 +82,7 @@ function firstDifference(a, b, skip = []) {
 
 async function main() {
   const t0 = Date.now();
-  const { units, failures, unit, fail } = tally();
+  const { unit, fail, report } = tally();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   const rels = pages(SITE_DIR);
   for (const rel of rels) {
@@ -116,14 +116,7 @@ async function main() {
   }
   await browser.close();
   if (!rels.length) console.log('sequence: no explorable page in this site');
-  if (failures.length) {
-    console.log(`\nFAILURES (${failures.length}):`);
-    for (const f of failures) console.log(`  ✗ ${f}`);
-  }
-  const failed = [...units.values()].filter(Boolean).length;
-  console.log(`\nsequence (${((Date.now() - t0) / 1000).toFixed(1)} s): ${STEPS} steps in a row on each explorable page equal a fresh page set once; a reset equals the static page`);
-  console.log(`sequence: ${units.size - failed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  report('sequence', t0, `${STEPS} steps in a row on each explorable page equal a fresh page set once; a reset equals the static page`);
 }
 
 main().catch((e) => {

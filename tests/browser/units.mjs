@@ -27,5 +27,32 @@ export function tally() {
     units.set(name, true);
     failures.push(`${name} — ${check}: ${message}`);
   };
-  return { units, failures, unit, fail };
+  /** Print the failures, a summary of `what` was checked since `t0`, and the closing line
+   * "<script>: N passed, M failed"; exit 1 if a unit failed. */
+  const report = (script, t0, what) => {
+    if (failures.length) {
+      console.log(`\nFAILURES (${failures.length}):`);
+      for (const f of failures) console.log(`  ✗ ${f}`);
+    }
+    const failed = [...units.values()].filter(Boolean).length;
+    console.log(`\n${script} (${((Date.now() - t0) / 1000).toFixed(1)} s): ${what}`);
+    console.log(`${script}: ${units.size - failed} passed, ${failed} failed`);
+    process.exit(failed ? 1 : 0);
+  };
+  return { units, failures, unit, fail, report };
+}
+
+/** Decode a PNG (a screenshot) in a scratch page: { w, h, data } (RGBA). */
+export async function decode(scratch, png) {
+  return scratch.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    return { w: img.width, h: img.height, data: Array.from(g.getImageData(0, 0, img.width, img.height).data) };
+  }, png.toString('base64'));
 }
