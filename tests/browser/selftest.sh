@@ -14,22 +14,29 @@ out="$(mktemp -d "${TMPDIR:-/tmp}/nnbook-selftest.XXXXXX")"
 trap 'rm -rf "$out"' EXIT
 bad=0
 
+# fails_every FIXTURE WHAT < patterns: run.sh on fixtures/FIXTURE must fail, and its report must
+# hold every pattern (one per line: one per promised check); says "FIXTURE fixture fails WHAT".
+fails_every() {
+  local log="$out/$1.log" missing=0 pattern
+  if NNBOOK_SITE="$here/fixtures/$1" SCREENSHOT_DIR= bash "$here/run.sh" >"$log" 2>&1; then
+    echo "selftest: FAIL: the $1 fixture passed:"; cat "$log"; bad=1; return
+  fi
+  while IFS= read -r pattern; do
+    [ -n "$pattern" ] || continue
+    if ! grep -qF -- "$pattern" "$log"; then
+      echo "selftest: FAIL: the $1 fixture's report lacks: $pattern"; missing=1
+    fi
+  done
+  if [ "$missing" = 1 ]; then cat "$log"; bad=1; else echo "selftest: $1 fixture fails $2"; fi
+}
+
 if NNBOOK_SITE="$here/fixtures/clean" SCREENSHOT_DIR= bash "$here/run.sh" >"$out/clean.log" 2>&1; then
   echo "selftest: clean fixture passes"
 else
   echo "selftest: FAIL: the clean fixture failed:"; cat "$out/clean.log"; bad=1
 fi
 
-if NNBOOK_SITE="$here/fixtures/broken" SCREENSHOT_DIR= bash "$here/run.sh" >"$out/broken.log" 2>&1; then
-  echo "selftest: FAIL: the broken fixture passed:"; cat "$out/broken.log"; bad=1
-else
-  # One line per promised check: a pattern that must appear in the report.
-  while IFS= read -r pattern; do
-    [ -n "$pattern" ] || continue
-    if ! grep -qF -- "$pattern" "$out/broken.log"; then
-      echo "selftest: FAIL: the broken fixture's report lacks: $pattern"; bad=1
-    fi
-  done <<'EOF'
+fails_every broken "every promised check" <<'EOF'
 console error [all modes]
       boom on purpose
 uncaught exception [all modes]
@@ -52,22 +59,10 @@ html-validator — line
 End tag “b” violates nesting rules.
 browser: 
 EOF
-  if grep -q 'inside code is fine' "$out/broken.log"; then
-    echo "selftest: FAIL: TeX inside <code> was reported"; bad=1
-  fi
-  [ "$bad" = 1 ] && cat "$out/broken.log"
-  [ "$bad" = 1 ] || echo "selftest: broken fixture fails every promised check"
+if grep -q 'inside code is fine' "$out/broken.log"; then
+  echo "selftest: FAIL: TeX inside <code> was reported"; cat "$out/broken.log"; bad=1
 fi
-if NNBOOK_SITE="$here/fixtures/reader-broken" SCREENSHOT_DIR= bash "$here/run.sh" >"$out/reader.log" 2>&1; then
-  echo "selftest: FAIL: the reader-broken fixture passed:"; cat "$out/reader.log"; bad=1
-else
-  missing=0
-  while IFS= read -r pattern; do
-    [ -n "$pattern" ] || continue
-    if ! grep -qF -- "$pattern" "$out/reader.log"; then
-      echo "selftest: FAIL: the reader-broken fixture's report lacks: $pattern"; missing=1
-    fi
-  done <<'EOF'
+fails_every reader-broken "every reader check" <<'EOF'
 scroll cue: table.nn-table #1
 parameters: the parameters table needs sideways scrolling on a phone
 math size: "x+1" is 24 px in 16 px text
@@ -83,18 +78,7 @@ source: the ReLU lesson does not link the Dev.to article it reproduces
 404.html from disk — 404: the stylesheet did not load
 404: its home link leads to
 EOF
-  if [ "$missing" = 1 ]; then cat "$out/reader.log"; bad=1; else echo "selftest: reader-broken fixture fails every reader check"; fi
-fi
-if NNBOOK_SITE="$here/fixtures/index-broken" SCREENSHOT_DIR= bash "$here/run.sh" >"$out/index.log" 2>&1; then
-  echo "selftest: FAIL: the index-broken fixture passed:"; cat "$out/index.log"; bad=1
-else
-  missing=0
-  while IFS= read -r pattern; do
-    [ -n "$pattern" ] || continue
-    if ! grep -qF -- "$pattern" "$out/index.log"; then
-      echo "selftest: FAIL: the index-broken fixture's report lacks: $pattern"; missing=1
-    fi
-  done <<'EOF'
+fails_every index-broken "every index check" <<'EOF'
 layout: the page is 1516 px wide in a 320 px window
 intro: one h1 saying what the site teaches
 intro: no "start here" link
@@ -106,6 +90,4 @@ previews: the preview of "Square" is 200 x 200, not 16:9
 previews: a click on the preview of "Unlinked" opens null
 colours: the preview's mean luminance is
 EOF
-  if [ "$missing" = 1 ]; then cat "$out/index.log"; bad=1; else echo "selftest: index-broken fixture fails every index check"; fi
-fi
 exit "$bad"
