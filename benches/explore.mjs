@@ -14,7 +14,7 @@
 // author's values; a parameter at 0, and one step in ten, then change nothing).
 //
 // Environment: SITE_DIR (required), PAGE (default relu/index.html), STEPS, THROTTLE (default 4),
-// MOVES (drag or scaled), CHROMIUM (default /usr/bin/chromium).
+// MOVES (drag or scaled), AT (the chart in view, default 2), CHROMIUM (default /usr/bin/chromium).
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
@@ -28,9 +28,19 @@ const PAGE = process.env.PAGE || 'relu/index.html';
 const STEPS = Number(process.env.STEPS || 200);
 const THROTTLE = Number(process.env.THROTTLE || 4);
 const MOVES = process.env.MOVES || 'drag';
+const AT = Number(process.env.AT || 2);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });
 const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
 await page.goto(pathToFileURL(path.join(SITE_DIR, PAGE)).href);
+// The reader watches a figure while dragging: the page is scrolled to the shown chart AT (from
+// 0; the default 2 is the third), and its script has settled (it lets the browser skip blocks
+// out of view once the page has been laid out whole: two frames).
+await page.evaluate(async (k) => {
+  const shown = [...document.querySelectorAll('svg.nn-chart')].filter((s) => s.getBoundingClientRect().width > 0);
+  shown[Math.min(k, shown.length - 1)].scrollIntoView({ block: 'center' });
+  await document.fonts.ready;
+  for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
+}, AT);
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
 const times = await page.evaluate(([steps, moves]) => {

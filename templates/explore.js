@@ -1073,7 +1073,31 @@
   });
 
   if (controls.length) buildPanel();
+
   if (loadState()) redraw(); else controls.forEach(function (c) { c.output.textContent = c.shown = shownParam(c.i); });
+
+  // ---- Out of view, out of the step ----------------------------------------------------------
+  // A step changes numbers all down the page, and laying all of it out again was most of a step's
+  // time (docs/performance.md). Once the page has been laid out whole, each block of the lesson
+  // gets `content-visibility: auto` (style.css, `.nn-skip`): every change is still written to the
+  // page, and the browser lays a block out when it comes near the view. While skipped, a block
+  // stands in with the height it was last laid out at (`contain-intrinsic-height: auto`), so the
+  // page's length and every scroll position stay as they were. A new window width, or the fonts
+  // arriving, lays the page out whole again first.
+  var skipWidth;
+  function skipOutOfView() {
+    var width = (skipWidth = innerWidth), classes = document.body.classList;
+    classes.remove("nn-skip");
+    // Two frames: the browser records every block's laid-out height before it may skip one.
+    requestAnimationFrame(function () {
+      requestAnimationFrame(function () { if (width === skipWidth) classes.add("nn-skip"); });
+    });
+  }
+  if (panel) {
+    skipOutOfView();
+    addEventListener("resize", function () { if (innerWidth !== skipWidth) skipOutOfView(); });
+    if (document.fonts) document.fonts.ready.then(skipOutOfView);
+  }
 
   // The page's API, for tests and benchmarks: set parameters by name, read what is drawn.
   window.nnbook = {

@@ -6,7 +6,7 @@
 // 1. At the author's values the live page is the static one: on every explorable page (opened
 //    from disk, file://), moving the parameters changes its charts, tables and prose numbers, and
 //    after a reset each chart's SVG, each table and the whole lesson body are the build's, element
-//    for element.
+//    for element. Once settled, blocks out of view are skipped, each in its place (1c).
 // 2. SETTINGS (default 200) random parameter settings across the shipped lessons: each is written
 //    into a copy of its lesson, all copies are built with `nnbook build`, and for each the values
 //    the page computes for those parameters must equal the CSV data the build wrote for them (every
@@ -173,6 +173,59 @@ for (const file of explorable) {
     }
     await ctx.close();
   }
+}
+
+// 1c. Out of view, out of the step: once the page has settled its lesson's blocks are skipped
+//     while out of view (`nn-skip`), and every block stands exactly where the whole page, laid out
+//     without skipping, puts it: after loading, after a new window width, and after the
+//     parameters moved and the reader scrolled through.
+const settle = () => page.evaluate(async () => {
+  await document.fonts.ready;
+  for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
+});
+const inPlace = () => page.evaluate(() => {
+  const blocks = [...document.querySelectorAll('.lesson-body > *')];
+  const tops = () => blocks.map((b) => b.getBoundingClientRect().top + scrollY);
+  const skipping = document.body.classList.contains('nn-skip') && getComputedStyle(blocks[blocks.length - 1]).contentVisibility === 'auto';
+  const skipped = tops(), height = document.documentElement.scrollHeight;
+  document.body.classList.remove('nn-skip');
+  const whole = tops(), wholeHeight = document.documentElement.scrollHeight;
+  document.body.classList.add('nn-skip');
+  const k = whole.findIndex((t, i) => Math.abs(t - skipped[i]) > 0.5);
+  if (!skipping) return 'the blocks are not skipped out of view';
+  if (k >= 0) return `block ${k} (${blocks[k].tagName.toLowerCase()}) stands at ${skipped[k]} px while others are skipped, at ${whole[k]} px in the whole page`;
+  if (Math.abs(height - wholeHeight) > 0.5) return `the page is ${height} px long while blocks are skipped, ${wholeHeight} px whole`;
+  return null;
+});
+for (const [file, width, then] of explorable.flatMap((f) => [[f, 320, 1280], [f, 390, 390], [f, 1280, 390]])) {
+  const rel = `${path.relative(SITE_DIR, file)} at ${width} px`;
+  await page.setViewportSize({ width, height: 720 });
+  await page.goto(pathToFileURL(file).href);
+  await settle();
+  let problem = await inPlace();
+  if (!problem) {
+    await page.setViewportSize({ width: then, height: 720 });
+    await settle();
+    problem = await inPlace();
+    if (problem) problem = `after resizing to ${then} px: ${problem}`;
+  }
+  if (!problem) {
+    await page.evaluate(async () => {
+      const moved = {};
+      for (const [k, v] of Object.entries(window.nnbook.params())) moved[k] = v * 0.8 - 0.3;
+      window.nnbook.set(moved);
+      for (let y = 0; y < document.documentElement.scrollHeight; y += 400) {
+        scrollTo(0, y);
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      scrollTo(0, 0);
+      await new Promise((r) => requestAnimationFrame(r));
+    });
+    problem = await inPlace();
+    if (problem) problem = `after a move and scrolling through: ${problem}`;
+  }
+  if (problem) fail(`${rel}: blocks out of view`, problem);
+  else pass();
 }
 
 // 2. Random settings against the build's CSV data.
