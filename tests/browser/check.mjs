@@ -495,10 +495,18 @@ async function main() {
       // Screenshots.
       if (SCREENSHOT_DIR) {
         const lesson = rel === 'relu/index.html';
+        // The window is made as tall as the shot: an explorable page skips its blocks out of
+        // view (explore.js), which a shot of the whole page beyond the window would show blank.
         const take = async (file, w, h) => {
           const full = await page.evaluate(() => document.documentElement.scrollHeight);
-          await page.evaluate(() => scrollTo(0, 0));
-          await page.screenshot({ path: path.join(SCREENSHOT_DIR, file), fullPage: true, clip: { x: 0, y: 0, width: w, height: Math.min(h, full) }, animations: 'disabled', caret: 'hide' });
+          const windowSize = page.viewportSize();
+          await page.setViewportSize({ width: w, height: Math.min(h, full) });
+          await page.evaluate(async () => {
+            scrollTo(0, 0);
+            for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
+          });
+          await page.screenshot({ path: path.join(SCREENSHOT_DIR, file), animations: 'disabled', caret: 'hide' });
+          await page.setViewportSize(windowSize);
           shots++;
         };
         if (lesson && mode.name === 'desktop-light') await take('lesson-desktop.png', 1280, 2000);
