@@ -523,6 +523,12 @@ fn connections_beyond_the_limit_wait_for_a_slot() {
     let idle: Vec<_> = (0..MAX_CONNECTIONS + 20)
         .map(|_| connect(server.port))
         .collect();
+    // The server takes the clients in as it gets to them: wait until half the slots are taken
+    // (up to 10 s on a loaded machine), then a little longer for any beyond the limit to show.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while threads() < before + MAX_CONNECTIONS / 2 && Instant::now() < deadline {
+        thread::sleep(Duration::from_millis(50));
+    }
     thread::sleep(Duration::from_millis(500));
     let during = threads();
     assert!(
