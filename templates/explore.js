@@ -1073,7 +1073,6 @@
   });
 
   if (controls.length) buildPanel();
-
   if (loadState()) redraw(); else controls.forEach(function (c) { c.output.textContent = c.shown = shownParam(c.i); });
 
   // ---- Out of view, out of the step ----------------------------------------------------------
