@@ -994,13 +994,18 @@
     if (!view.placed && l) view.placed = place(view, l);
     return view.placed;
   }
-  function readoutAt(ch, x) {
+  // `from`: where a keyboard move started; only a kink the move goes towards is snapped to (one
+  // it leaves would hold the cursor back).
+  function readoutAt(ch, x, from) {
     var l = layoutOf(ch.fig), p = placedOf(ch), g = ch.geometry;
     if (!l) return null;
     var X0 = g.x_pixels[0], X1 = g.x_pixels[1];
     var toPx = function (v) { return X0 + (v - l.xr[0]) / (l.xr[1] - l.xr[0]) * (X1 - X0); };
     x = Math.min(M.input.to, Math.max(M.input.from, x));
-    kinks(P).forEach(function (k) { if (Math.abs(toPx(k) - toPx(x)) <= 6) x = k; });
+    var at = x;
+    kinks(P).forEach(function (k) {
+      if (Math.abs(toPx(k) - toPx(at)) <= 6 && (from === undefined || (k - from) * (at - from) > 0)) x = k;
+    });
     var t = trace(P, x);
     var ys = ch.fig.model.signals.map(function (s) { return value(P, t, x, s); });
     return { x: x, ys: ys, px: toPx(x), yr: p.yr };
@@ -1064,7 +1069,7 @@
       else if (e.key === "Escape") { hideReadout(ch); return; }
       else return;
       e.preventDefault();
-      var r = readoutAt(ch, x);
+      var r = readoutAt(ch, x, ch.cursor);
       if (!r) return;
       ch.cursor = r.x;
       var text = showReadout(ch, r);

@@ -6,7 +6,8 @@
 // 1. At the author's values the live page is the static one: on every explorable page (opened
 //    from disk, file://), moving the parameters changes its charts, tables and prose numbers, and
 //    after a reset each chart's SVG, each table and the whole lesson body are the build's, element
-//    for element. Once settled, blocks out of view are skipped, each in its place (1c).
+//    for element. Once settled, blocks out of view are skipped, each in its place (1c). The
+//    keyboard walks a chart's readout across its kinks to the end (1d).
 // 2. SETTINGS (default 200) random parameter settings across the shipped lessons: each is written
 //    into a copy of its lesson, all copies are built with `nnbook build`, and for each the values
 //    the page computes for those parameters must equal the CSV data the build wrote for them (every
@@ -150,12 +151,14 @@ for (const file of explorable) {
       input.value = input.max;
       input.dispatchEvent(new Event('input', { bubbles: true }));
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      const charts = [...document.querySelectorAll('svg.nn-chart')];
+      // The fifth chart shown (the ReLU lesson's step 5), its readout moved by keyboard to 0.17:
+      // the kink w1 at its largest puts at 0.85 / 5.1.
+      const charts = [...document.querySelectorAll('svg.nn-chart')].filter((s) => s.getBoundingClientRect().width > 0);
       const chart = charts[Math.min(charts.length - 1, 4)];
       chart.scrollIntoView({ block: 'start' });
       window.scrollBy(0, -20);
       chart.focus();
-      for (let i = 0; i < 40; i++) chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+      for (let i = 0; i < 17; i++) chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
       return chart.closest('figure').id;
     });
     await p.waitForTimeout(150);
@@ -169,6 +172,12 @@ for (const file of explorable) {
     if (violations.length) fail(`${rel} @ ${mode}: axe with the controls in use`, violations.join(' | '));
     else pass();
     if (SHOTS && rel === 'relu/index.html' && ((width === 390 && scheme === 'light') || (width === 1280 && scheme === 'dark'))) {
+      // Back to the chart (axe scrolls the page), drawn once it is in view.
+      await p.evaluate(async (id) => {
+        document.getElementById(id).scrollIntoView({ block: 'start' });
+        window.scrollBy(0, -20);
+        for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
+      }, ids);
       await p.screenshot({ path: path.join(SHOTS, `explore-${width === 390 ? 'phone' : 'desktop-dark'}.png`) });
     }
     await ctx.close();
@@ -225,6 +234,40 @@ for (const [file, width, then] of explorable.flatMap((f) => [[f, 320, 1280], [f,
     if (problem) problem = `after a move and scrolling through: ${problem}`;
   }
   if (problem) fail(`${rel}: blocks out of view`, problem);
+  else pass();
+}
+
+// 1d. The readout by keyboard: on every chart, ArrowRight from the start walks the input to its
+//     end, never back and never held at a kink it snapped to.
+for (const file of explorable) {
+  const rel = path.relative(SITE_DIR, file);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(pathToFileURL(file).href);
+  const problem = await page.evaluate(() => {
+    const M = JSON.parse(document.getElementById('nn-model').textContent);
+    const charts = [...document.querySelectorAll('svg.nn-chart')].filter((s) => s.getBoundingClientRect().width > 0);
+    for (const chart of charts) {
+      chart.focus();
+      const xs = [];
+      for (let i = 0; i < 130; i++) {
+        chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+        const dot = chart.querySelector('.nn-readout line');
+        if (dot) xs.push(Number(dot.getAttribute('x1')));
+      }
+      const id = chart.closest('figure').id;
+      if (xs.length < 130) return `${id}: the readout showed after ${xs.length} of 130 presses`;
+      const back = xs.findIndex((x, i) => i > 0 && x < xs[i - 1]);
+      if (back >= 0) return `${id}: press ${back + 1} moved the readout back`;
+      const end = `${M.input.name} ${window.nnbook.formatNumber(M.input.to, M.precision)}`;
+      const last = chart.querySelector('.nn-readout text').textContent;
+      if (last !== end) return `${id}: 130 presses left the readout at "${last}", not at the end ("${end}")`;
+      const stuck = xs.findIndex((x, i) => i > 0 && x === xs[i - 1] && x !== xs[xs.length - 1]);
+      if (stuck >= 0) return `${id}: press ${stuck + 1} left the readout where it was, short of the end`;
+      chart.blur();
+    }
+    return null;
+  });
+  if (problem) fail(`${rel}: keyboard readout`, problem);
   else pass();
 }
 
