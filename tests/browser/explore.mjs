@@ -151,14 +151,19 @@ for (const file of explorable) {
       input.value = input.max;
       input.dispatchEvent(new Event('input', { bubbles: true }));
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      // The fifth chart shown (the ReLU lesson's step 5), its readout moved by keyboard to 0.17:
-      // the kink w1 at its largest puts at 0.85 / 5.1.
+      // The fifth chart shown (the ReLU lesson's step 5), its readout moved by keyboard up to the
+      // first kink it snaps to (a step unlike the one before), or 40 steps.
       const charts = [...document.querySelectorAll('svg.nn-chart')].filter((s) => s.getBoundingClientRect().width > 0);
       const chart = charts[Math.min(charts.length - 1, 4)];
       chart.scrollIntoView({ block: 'start' });
       window.scrollBy(0, -20);
       chart.focus();
-      for (let i = 0; i < 17; i++) chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+      const xs = [];
+      for (let i = 0; i < 40; i++) {
+        chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+        xs.push(Number(chart.querySelector('.nn-readout line').getAttribute('x1')));
+        if (i >= 2 && Math.abs((xs[i] - xs[i - 1]) - (xs[i - 1] - xs[i - 2])) > 0.01) break;
+      }
       return chart.closest('figure').id;
     });
     await p.waitForTimeout(150);
