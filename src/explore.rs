@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::figure::{
     description_template, ChartGeometry, DescriptionTemplate, Figure, PLOT_HEIGHT,
 };
-use crate::lesson::{BlockKind, Control, Lesson};
+use crate::lesson::{BlockKind, Control, Extreme, Lesson};
 use crate::network::{Network, Quantity, Signal};
 
 #[derive(Serialize)]
@@ -26,6 +26,10 @@ struct Model<'a> {
     /// The live placeholders of the page (`data-nn` expressions): a signal at an input, as
     /// layer, node, quantity, next node and input (parameters are found by name).
     values: std::collections::BTreeMap<String, (usize, usize, &'static str, usize, f64)>,
+    /// The live `max <signal>` placeholders and their kin: the signal as above, then "max",
+    /// "min", "argmax" or "argmin".
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    extremes: std::collections::BTreeMap<String, (usize, usize, &'static str, usize, &'static str)>,
     /// Decimals of numbers in prose and tables.
     precision: usize,
     /// The plot height the sampling tolerance of smooth curves is measured against.
@@ -114,6 +118,7 @@ pub fn model_script(lesson: &Lesson, figures: &[Figure], html: &str, lang: &str)
             })
             .collect(),
         values: values(network, html),
+        extremes: extremes(network, html),
         precision: lesson.precision,
         plot_height: PLOT_HEIGHT,
     };
@@ -186,11 +191,7 @@ fn values(
     html: &str,
 ) -> std::collections::BTreeMap<String, (usize, usize, &'static str, usize, f64)> {
     let mut out = std::collections::BTreeMap::new();
-    // The page is mostly drawings: memchr's vectorised search skips them quickly.
-    for at in memchr::memmem::find_iter(html.as_bytes(), " data-nn=\"") {
-        let rest = &html[at + 10..];
-        let Some(end) = rest.find('"') else { continue };
-        let expr = rest[..end].replace("&amp;", "&").replace("&quot;", "\"");
+    for expr in live_expressions(html) {
         let Some((name, x)) = expr.split_once('@') else {
             continue;
         };
@@ -201,6 +202,41 @@ fn values(
         out.insert(expr.clone(), (l, n, q, to, x));
     }
     out
+}
+
+/// Every `max <signal>` (`min`, `argmax`, `argmin`) placeholder the page shows live.
+fn extremes(
+    network: &Network,
+    html: &str,
+) -> std::collections::BTreeMap<String, (usize, usize, &'static str, usize, &'static str)> {
+    let mut out = std::collections::BTreeMap::new();
+    for expr in live_expressions(html) {
+        let Some(e) = Extreme::parse(&expr) else {
+            continue;
+        };
+        let Some(s) = network.signal(e.signal) else {
+            continue;
+        };
+        let kind = match (e.largest, e.input) {
+            (true, false) => "max",
+            (false, false) => "min",
+            (true, true) => "argmax",
+            (false, true) => "argmin",
+        };
+        let (l, n, q, to) = signal(&s);
+        out.insert(expr.clone(), (l, n, q, to, kind));
+    }
+    out
+}
+
+/// The expressions of the page's live placeholders (`data-nn="…"`), unescaped.
+fn live_expressions(html: &str) -> impl Iterator<Item = String> + '_ {
+    // The page is mostly drawings: memchr's vectorised search skips them quickly.
+    memchr::memmem::find_iter(html.as_bytes(), " data-nn=\"").filter_map(move |at| {
+        let rest = &html[at + 10..];
+        let end = rest.find('"')?;
+        Some(rest[..end].replace("&amp;", "&").replace("&quot;", "\""))
+    })
 }
 
 fn control(c: &Control) -> (&str, f64, f64, f64) {

@@ -728,7 +728,18 @@
     var plain = span.childNodes.length === 1 && span.firstChild.nodeType === 3;
     return { span: span, expr: span.getAttribute("data-nn"), html: span.innerHTML, text: span.textContent, plain: plain, code: span.classList.contains("nn-code"), shown: null };
   });
-  function updateValues() {
+  // A signal's largest or smallest value over inputs `xs` and the first input where it is
+  // reached, or null where a value is not finite (the build's `Network::extreme`).
+  function extreme(P, xs, s, largest) {
+    var best = null;
+    for (var i = 0; i < xs.length; i++) {
+      var v = value(P, trace(P, xs[i]), xs[i], s);
+      if (!isFinite(v)) return null;
+      if (!best || (largest ? v > best[1] : v < best[1])) best = [xs[i], v];
+    }
+    return best;
+  }
+  function updateValues(xs) {
     var computed = {};
     values.forEach(function (v) {
       var expr = v.expr, text;
@@ -739,6 +750,9 @@
       } else if (M.values[expr]) {
         var s = M.values[expr], t = trace(P, s[4]), y = value(P, t, s[4], s);
         text = computed[expr] = isFinite(y) ? formatNumber(y, M.precision) : "\u2014";
+      } else if (M.extremes && M.extremes[expr]) {
+        var e = M.extremes[expr], r = extreme(P, xs, e, /max$/.test(e[4]));
+        text = computed[expr] = r ? formatNumber(e[4].charAt(0) === "a" ? r[0] : r[1], M.precision) : "\u2014";
       }
       if (text === undefined) return;
       if (v.code) text = text.replace(/\u2212/g, "-");
@@ -871,7 +885,7 @@
   function redraw() {
     var k = kinks(P), xs = sampleInputs(P, k), out = {}, common = piecewise ? shared(P, xs) : null;
     charts.forEach(function (fig) { out[fig.model.id] = drawChart(fig, P, xs, common); });
-    updateValues();
+    updateValues(xs);
     updateTables(k);
     updateDiagrams();
     controls.forEach(function (c) {

@@ -35,7 +35,7 @@ pub use limits::{
     DEFAULT_MAX_STEPS, MAX_ARITHMETIC_TERMS, MAX_STEPS, MAX_STEP_CURVES, MAX_TRAINING_VALUES,
     MAX_TRAINING_WORK,
 };
-pub use signal::{display as signal_label, non_finite, unknown_signal, NON_FINITE_HINT};
+pub use signal::{display as signal_label, non_finite, unknown_signal, Extreme, NON_FINITE_HINT};
 pub use table_block::TableSpec;
 use training_block::Above;
 pub use training_block::TrainingBlock;

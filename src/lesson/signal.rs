@@ -77,3 +77,31 @@ pub fn non_finite(signal: &Signal, input: &str, x: f64, v: f64) -> String {
 
 /// The hint for a value that is not finite.
 pub const NON_FINITE_HINT: &str = "a value overflowed: check the weights (nnbook computes in 64-bit floating point, up to about 1.8e308)";
+
+/// `max <signal>` or `min <signal>` (its largest or smallest value over the input range), or
+/// `argmax <signal>` or `argmin <signal>` (the first input where it is reached).
+pub struct Extreme<'e> {
+    pub largest: bool,
+    /// The input where it is reached, rather than the value.
+    pub input: bool,
+    pub signal: &'e str,
+}
+
+impl<'e> Extreme<'e> {
+    pub fn parse(expr: &'e str) -> Option<Extreme<'e>> {
+        let (word, signal) = expr.split_once(char::is_whitespace)?;
+        let (largest, input) = match word {
+            "max" => (true, false),
+            "min" => (false, false),
+            "argmax" => (true, true),
+            "argmin" => (false, true),
+            _ => return None,
+        };
+        let signal = signal.trim();
+        Some(Extreme {
+            largest,
+            input,
+            signal,
+        })
+    }
+}

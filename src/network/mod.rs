@@ -448,6 +448,26 @@ impl Network {
         xs
     }
 
+    /// The signal's largest (`largest`) or smallest value over [`Network::sample_inputs`], and
+    /// the first input where it is reached: exact for a piecewise-linear network, whose signals
+    /// reach their extremes at a kink or an end of the range, both sampled. `Err` holds an input
+    /// where the value is not finite. (`explore.js` `extreme` computes the same.)
+    pub fn extreme(&self, signal: &Signal, largest: bool) -> Result<(f64, f64), (f64, f64)> {
+        let mut best = (self.input.from, f64::NAN);
+        let mut trace = self.trace(self.input.from);
+        for x in self.sample_inputs() {
+            self.trace_into(x, &mut trace);
+            let v = self.value(&trace, signal);
+            if !v.is_finite() {
+                return Err((x, v));
+            }
+            if best.1.is_nan() || (largest && v > best.1) || (!largest && v < best.1) {
+                best = (x, v);
+            }
+        }
+        Ok(best)
+    }
+
     /// Sample signals over the input range: every kink included, and for smooth networks
     /// intervals subdivided until no chord is further than `tolerance` (in signal units) from
     /// the curve at its midpoint.

@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use crate::error::Diagnostic;
-use crate::lesson::{non_finite, unknown_signal, Lesson, NON_FINITE_HINT};
+use crate::lesson::{non_finite, unknown_signal, Extreme, Lesson, NON_FINITE_HINT};
 use crate::network::Network;
 use crate::text::{did_you_mean, escape, escape_markdown, format_number, typographic_minus};
 
@@ -137,6 +137,7 @@ pub fn pieces<'t>(
                     || expr
                         .split_once('@')
                         .is_some_and(|(name, _)| n.signal(name.trim()).is_some())
+                    || Extreme::parse(expr).is_some_and(|e| n.signal(e.signal).is_some())
             });
         out.push(Piece::Value { expr, value, live });
         rest = &after[close + 2..];
@@ -213,6 +214,13 @@ fn placeholder(
         Context::Prose | Context::Markdown => typographic_minus(typed),
         Context::Code | Context::Verbatim => typed.to_string(),
     };
+    if let Some(extreme) = Extreme::parse(expr) {
+        let s = extreme_value(lesson, net, extreme, span)?;
+        return Ok(match context {
+            Context::Prose | Context::Markdown => s,
+            Context::Code | Context::Verbatim => s.replace('\u{2212}', "-"),
+        });
+    }
     if let Some((signal, at)) = expr.split_once('@') {
         let v = value_at(lesson, net, (signal.trim(), at.trim()), span)?;
         let s = format_number(v, lesson.precision);
@@ -237,7 +245,7 @@ fn placeholder(
                 .source
                 .error(span, format!("unknown placeholder `{expr}`"))
                 .expected(format!(
-                    "a weight or bias ({}), input.from, input.to, input.samples, input.name, input.label, or `<signal> @ <input>`",
+                    "a weight or bias ({}), input.from, input.to, input.samples, input.name, input.label, `<signal> @ <input>`, or `max <signal>` (`min`, `argmax`, `argmin`)",
                     names.join(", ")
                 ));
             if net.signal(expr).is_some() {
@@ -251,6 +259,26 @@ fn placeholder(
                 None => d,
             })
         }
+    }
+}
+
+/// An extreme's value or input, formatted: the signal must exist and be finite everywhere sampled.
+fn extreme_value(
+    lesson: &Lesson,
+    net: &Network,
+    e: Extreme,
+    span: Range<usize>,
+) -> Result<String, Diagnostic> {
+    let source = &lesson.source;
+    let Some(sig) = net.signal(e.signal) else {
+        return Err(unknown_signal(source.error(span, ""), net, e.signal));
+    };
+    match net.extreme(&sig, e.largest) {
+        Ok((x, v)) => Ok(format_number(if e.input { x } else { v }, lesson.precision)),
+        Err((x, v)) => Err(source
+            .error(span, non_finite(&sig, &net.input.name, x, v))
+            .expected("a finite value")
+            .hint(NON_FINITE_HINT)),
     }
 }
 

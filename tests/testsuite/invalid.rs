@@ -754,6 +754,19 @@ fn a_placeholder_without_an_input_after_the_at() {
     );
 }
 
+/// `max <signal>` names a signal like `<signal> @ <input>` does.
+#[test]
+fn an_extreme_of_an_unknown_signal() {
+    check(
+        "placeholder_extreme_unknown_signal",
+        Expect {
+            message: &["signal `top.activaton` does not exist"],
+            expected: &["top.activation"],
+            hint: &["`top.activation`"],
+        },
+    );
+}
+
 /// `{{ top.activation }}` got no hint.
 #[test]
 fn a_signal_placeholder_without_an_input_suggests_one() {

@@ -96,6 +96,30 @@ fn final_output_peaks_at_exactly_1_01_at_half_dosage() {
     );
 }
 
+/// `max`, `argmax`, `min`, `argmin` against hand-derived extremes of the ReLU network.
+#[test]
+fn extremes_are_the_hand_derived_peaks_and_troughs() {
+    let net = relu();
+    let extreme = |signal: &str, largest: bool| {
+        net.extreme(&net.signal(signal).unwrap(), largest)
+            .unwrap_or_else(|at| panic!("not finite at {at:?}"))
+    };
+    // The output peaks at 1.01 at 0.5 (above) and is 0 from 0 to 0.4703: the first input
+    // where the smallest value is reached is the range's start.
+    let (x, v) = extreme("output.activation", true);
+    assert_eq!(x, 0.5);
+    assert!((v - 1.01).abs() < 1e-12, "{v}");
+    assert_eq!(extreme("output.activation", false), (0.0, 0.0));
+    // The weighted sum −40.8 · max(0, 1.7x − 0.85) + 2.7 · 12.6x rises with slope 34.02 to
+    // 17.01 at 0.5, then falls with slope 34.02 − 69.36 = −35.34 to 17.01 − 17.67 = −0.66 at 1.
+    let (x, v) = extreme("output.sum", true);
+    assert_eq!(x, 0.5);
+    assert!((v - 17.01).abs() < 1e-12, "{v}");
+    let (x, v) = extreme("output.sum", false);
+    assert_eq!(x, 1.0);
+    assert!((v + 0.66).abs() < 1e-12, "{v}");
+}
+
 #[test]
 fn output_is_non_zero_exactly_between_the_two_zero_crossings() {
     let net = relu();
