@@ -3,6 +3,8 @@
 // and redraws every chart exactly as `nnbook build` would for those values: the same sampling
 // (the evenly spaced inputs plus every kink, the same refinement of smooth curves), the same
 // axes and ticks (plotters' rules), the same pixels. Without this script the page is static.
+// One file of over a thousand lines, in sections marked `// ----`: the page loads one script of
+// the project's own (one request, served compact), whose parts share the model in one closure.
 (function () {
   "use strict";
   var el = document.getElementById("nn-model");
