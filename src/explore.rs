@@ -25,11 +25,11 @@ struct Model<'a> {
     tables: Vec<TableModel<'a>>,
     /// The live placeholders of the page (`data-nn` expressions): a signal at an input, as
     /// layer, node, quantity, next node and input (parameters are found by name).
-    values: std::collections::BTreeMap<String, (usize, usize, &'static str, usize, f64)>,
-    /// The live `max <signal>` placeholders and their kin: the signal as above, then "max",
-    /// "min", "argmax" or "argmin".
+    values: Live<Value>,
+    /// The live `max <signal>` placeholders and their kin: the signal as above, then whether
+    /// its largest value (`max`, `argmax`) and whether where it is reached (`argmax`, `argmin`).
     #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
-    extremes: std::collections::BTreeMap<String, (usize, usize, &'static str, usize, &'static str)>,
+    extremes: Live<ExtremeModel>,
     /// Decimals of numbers in prose and tables.
     precision: usize,
     /// The plot height the sampling tolerance of smooth curves is measured against.
@@ -88,6 +88,7 @@ pub fn model_script(lesson: &Lesson, figures: &[Figure], html: &str, lang: &str)
     if !lesson.explorable() {
         return String::new();
     }
+    let (values, extremes) = live_values(network, html);
     let model = Model {
         input: InputModel {
             name: &network.input.name,
@@ -117,8 +118,8 @@ pub fn model_script(lesson: &Lesson, figures: &[Figure], html: &str, lang: &str)
                 _ => None,
             })
             .collect(),
-        values: values(network, html),
-        extremes: extremes(network, html),
+        values,
+        extremes,
         precision: lesson.precision,
         plot_height: PLOT_HEIGHT,
     };
@@ -185,58 +186,36 @@ fn charts<'a>(lesson: &'a Lesson, figures: &'a [Figure], lang: &str) -> Vec<Char
         .collect()
 }
 
-/// Every `signal @ input` placeholder the page shows live (`data-nn="…"` in its HTML).
-fn values(
-    network: &Network,
-    html: &str,
-) -> std::collections::BTreeMap<String, (usize, usize, &'static str, usize, f64)> {
-    let mut out = std::collections::BTreeMap::new();
-    for expr in live_expressions(html) {
-        let Some((name, x)) = expr.split_once('@') else {
-            continue;
-        };
-        let (Some(s), Ok(x)) = (network.signal(name.trim()), x.trim().parse::<f64>()) else {
-            continue;
-        };
-        let (l, n, q, to) = signal(&s);
-        out.insert(expr.clone(), (l, n, q, to, x));
-    }
-    out
-}
+/// A live `signal @ input` placeholder: the signal (layer, node, quantity, next node), input.
+type Value = (usize, usize, &'static str, usize, f64);
+/// A live `max <signal>` placeholder and its kin: the signal, whether its largest value, and
+/// whether the input where it is reached.
+type ExtremeModel = (usize, usize, &'static str, usize, bool, bool);
+type Live<T> = std::collections::BTreeMap<String, T>;
 
-/// Every `max <signal>` (`min`, `argmax`, `argmin`) placeholder the page shows live.
-fn extremes(
-    network: &Network,
-    html: &str,
-) -> std::collections::BTreeMap<String, (usize, usize, &'static str, usize, &'static str)> {
-    let mut out = std::collections::BTreeMap::new();
-    for expr in live_expressions(html) {
-        let Some(e) = Extreme::parse(&expr) else {
-            continue;
-        };
-        let Some(s) = network.signal(e.signal) else {
-            continue;
-        };
-        let kind = match (e.largest, e.input) {
-            (true, false) => "max",
-            (false, false) => "min",
-            (true, true) => "argmax",
-            (false, true) => "argmin",
-        };
-        let (l, n, q, to) = signal(&s);
-        out.insert(expr.clone(), (l, n, q, to, kind));
-    }
-    out
-}
-
-/// The expressions of the page's live placeholders (`data-nn="…"`), unescaped.
-fn live_expressions(html: &str) -> impl Iterator<Item = String> + '_ {
+/// Every signal placeholder the page shows live (`data-nn="…"` in its HTML), found in one pass:
+/// those at an input, and the extremes.
+fn live_values(network: &Network, html: &str) -> (Live<Value>, Live<ExtremeModel>) {
+    let (mut values, mut extremes) = (Live::new(), Live::new());
     // The page is mostly drawings: memchr's vectorised search skips them quickly.
-    memchr::memmem::find_iter(html.as_bytes(), " data-nn=\"").filter_map(move |at| {
+    for at in memchr::memmem::find_iter(html.as_bytes(), " data-nn=\"") {
         let rest = &html[at + 10..];
-        let end = rest.find('"')?;
-        Some(rest[..end].replace("&amp;", "&").replace("&quot;", "\""))
-    })
+        let Some(end) = rest.find('"') else { continue };
+        let expr = rest[..end].replace("&amp;", "&").replace("&quot;", "\"");
+        if let Some(e) = Extreme::parse(&expr) {
+            if let Some(s) = network.signal(e.signal) {
+                let (l, n, q, to) = signal(&s);
+                let model = (l, n, q, to, e.largest, e.input);
+                extremes.insert(expr.clone(), model);
+            }
+        } else if let Some((name, x)) = expr.split_once('@') {
+            if let (Some(s), Ok(x)) = (network.signal(name.trim()), x.trim().parse::<f64>()) {
+                let (l, n, q, to) = signal(&s);
+                values.insert(expr, (l, n, q, to, x));
+            }
+        }
+    }
+    (values, extremes)
 }
 
 fn control(c: &Control) -> (&str, f64, f64, f64) {

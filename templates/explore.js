@@ -742,7 +742,8 @@
     return best;
   }
   function updateValues(xs) {
-    var computed = {};
+    // (Values by expression; extremes by signal and direction: `max s` and `argmax s` share one.)
+    var computed = {}, extremes = {};
     values.forEach(function (v) {
       var expr = v.expr, text;
       if (expr in index) {
@@ -753,8 +754,9 @@
         var s = M.values[expr], t = trace(P, s[4]), y = value(P, t, s[4], s);
         text = computed[expr] = isFinite(y) ? formatNumber(y, M.precision) : "\u2014";
       } else if (M.extremes && M.extremes[expr]) {
-        var e = M.extremes[expr], r = extreme(P, xs, e, /max$/.test(e[4]));
-        text = computed[expr] = r ? formatNumber(e[4].charAt(0) === "a" ? r[0] : r[1], M.precision) : "\u2014";
+        var e = M.extremes[expr], key = e.slice(0, 5).join();
+        var r = key in extremes ? extremes[key] : (extremes[key] = extreme(P, xs, e, e[4]));
+        text = computed[expr] = r ? formatNumber(e[5] ? r[0] : r[1], M.precision) : "\u2014";
       }
       if (text === undefined) return;
       if (v.code) text = text.replace(/\u2212/g, "-");
