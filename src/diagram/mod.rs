@@ -316,21 +316,14 @@ impl<'a> Layout<'a> {
                     None => emphasis.class(false, (0, 0)),
                 };
                 let _ = writeln!(body, "<g class=\"{class}\">");
+                let _ = writeln!(
+                    body,
+                    "<circle class=\"node\" cx=\"{}\" cy=\"{}\" r=\"{RADIUS}\"/>",
+                    Px(x),
+                    Px(y)
+                );
                 if let Some(a) = node.activation {
-                    let _ = writeln!(
-                        body,
-                        "<circle class=\"node\" cx=\"{}\" cy=\"{}\" r=\"{RADIUS}\"/>\n<path class=\"glyph\" d=\"{}\"/>",
-                        Px(x),
-                        Px(y),
-                        glyph(a, x, y)
-                    );
-                } else {
-                    let _ = writeln!(
-                        body,
-                        "<circle class=\"node\" cx=\"{}\" cy=\"{}\" r=\"{RADIUS}\"/>",
-                        Px(x),
-                        Px(y)
-                    );
+                    let _ = writeln!(body, "<path class=\"glyph\" d=\"{}\"/>", glyph(a, x, y));
                 }
                 let (name_y, bias_y) = self.annotations(c, r);
                 let (x, name_y, bias_y) = (Px(x), Px(name_y), Px(bias_y));

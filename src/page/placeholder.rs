@@ -194,11 +194,13 @@ fn placeholder(
         Some((name, at)) => (name.trim(), Some(at.trim())),
         None => (expr, None),
     };
+    // A computed number as the context writes it (it is formatted with a true minus).
+    let computed = |text: String| match context {
+        Context::Prose | Context::Markdown => text,
+        Context::Code | Context::Verbatim => text.replace('\u{2212}', "-"),
+    };
     if let Some(text) = training_value::placeholder(lesson, name, at, span.clone())? {
-        return Ok(match context {
-            Context::Prose | Context::Markdown => text,
-            Context::Code | Context::Verbatim => text.replace('\u{2212}', "-"),
-        });
+        return Ok(computed(text));
     }
     // After a training block, the network it trained.
     let Some(net) = lesson.network_at(span.start) else {
@@ -215,19 +217,11 @@ fn placeholder(
         Context::Code | Context::Verbatim => typed.to_string(),
     };
     if let Some(extreme) = Extreme::parse(expr) {
-        let s = extreme_value(lesson, net, extreme, span)?;
-        return Ok(match context {
-            Context::Prose | Context::Markdown => s,
-            Context::Code | Context::Verbatim => s.replace('\u{2212}', "-"),
-        });
+        return extreme_value(lesson, net, extreme, span).map(computed);
     }
     if let Some((signal, at)) = expr.split_once('@') {
         let v = value_at(lesson, net, (signal.trim(), at.trim()), span)?;
-        let s = format_number(v, lesson.precision);
-        return Ok(match context {
-            Context::Prose | Context::Markdown => s,
-            Context::Code | Context::Verbatim => s.replace('\u{2212}', "-"),
-        });
+        return Ok(computed(format_number(v, lesson.precision)));
     }
     match expr {
         "input.from" => return Ok(literal(&net.input.from_literal)),
