@@ -428,12 +428,12 @@ impl Network {
         kinks
     }
 
-    /// The inputs to sample: `samples` evenly spaced points over the range, plus every kink.
-    pub fn sample_inputs(&self) -> Vec<f64> {
+    /// The `samples` evenly spaced points over the input range, in order, ending exactly at `to`.
+    pub fn grid(&self) -> Vec<f64> {
         let Input {
             from, to, samples, ..
         } = self.input;
-        let mut xs: Vec<f64> = (0..samples)
+        (0..samples)
             .map(|i| {
                 if i + 1 == samples {
                     to
@@ -441,7 +441,12 @@ impl Network {
                     from + (to - from) * (i as f64) / ((samples - 1) as f64)
                 }
             })
-            .collect();
+            .collect()
+    }
+
+    /// The inputs to sample: the [`Network::grid`], plus every kink.
+    pub fn sample_inputs(&self) -> Vec<f64> {
+        let mut xs = self.grid();
         xs.extend_from_slice(&self.kinks);
         xs.sort_by(f64::total_cmp);
         xs.dedup();

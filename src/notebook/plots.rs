@@ -20,11 +20,11 @@ pub fn figure(spec: &FigureSpec, net: &Network, csv: Option<&str>) -> String {
         // Drawn without refinement: the drawn inputs are the network's sample inputs (the grid
         // and the kinks), as the CSV lists them; no need to read them back from it.
         Some(_) if net.is_piecewise_linear() => {
-            let grid = grid(net);
+            let grid = net.grid();
             let kinks = net
-                .sample_inputs()
+                .kinks()
                 .into_iter()
-                .filter(|x| x.is_finite() && grid.binary_search_by(|g| g.total_cmp(x)).is_err());
+                .filter(|x| grid.binary_search_by(|g| g.total_cmp(x)).is_err());
             sample_inputs(kinks.collect(), true)
         }
         _ => inputs(net, csv, 1),
@@ -60,7 +60,8 @@ pub fn figure(spec: &FigureSpec, net: &Network, csv: Option<&str>) -> String {
 /// of each row with a value in `column`), so the code draws exactly the drawn points; without
 /// the CSV (a lesson only checked), the grid alone.
 fn inputs(net: &Network, csv: Option<&str>, column: usize) -> String {
-    let grid = grid(net);
+    // (Sorted: looked up by bisection.)
+    let grid = net.grid();
     let extra: Vec<f64> = csv
         .unwrap_or_default()
         .lines()
@@ -74,18 +75,6 @@ fn inputs(net: &Network, csv: Option<&str>, column: usize) -> String {
         .filter(|x| x.is_finite() && grid.binary_search_by(|g| g.total_cmp(x)).is_err())
         .collect();
     sample_inputs(extra, net.is_piecewise_linear())
-}
-
-/// The grid, as `Network::sample_inputs` spaces it (sorted: looked up by bisection).
-fn grid(net: &Network) -> Vec<f64> {
-    let input = &net.input;
-    let n = input.samples;
-    (0..n)
-        .map(|i| match i + 1 == n {
-            true => input.to,
-            false => input.from + (input.to - input.from) * (i as f64) / ((n - 1) as f64),
-        })
-        .collect()
 }
 
 /// `sample_inputs(...)` with the `extra` points, for a piecewise-linear network (`kinks`) or a
