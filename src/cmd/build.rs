@@ -37,9 +37,9 @@ pub fn run(
 /// A build makes and drops a few large buffers per lesson (its page, its notebook: 50 to 200
 /// KB). By default glibc's allocator maps such blocks afresh and gives freed memory back to the
 /// system at once, so every lesson pays again for zeroed pages (59,000 page faults and about a
-/// tenth of the CPU time of a 1,000-lesson build; 8,600 faults with this). A one-shot build keeps what it freed for the next lesson instead: blocks
-/// up to 32 MB come from the heap, and the heap is trimmed only above 512 MB free. Other C
-/// libraries are left as they are.
+/// tenth of the CPU time of a 1,000-lesson build; 8,600 faults with this). A one-shot build
+/// keeps what it freed for the next lesson instead: blocks up to 32 MB come from the heap, and
+/// the heap is trimmed only above 512 MB free. Other C libraries are left as they are.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn keep_freed_memory() {
     extern "C" {

@@ -73,10 +73,12 @@ pub fn layout_box<S: BackendTextStyle>(style: &S, text: &str) -> Result<LayoutBo
         FontStyle::Bold => "bold",
     };
     let size = style.size();
+    let this_style =
+        |((f, s, bits), _): &&Measured| f == family && *s == font_style && *bits == size.to_bits();
     let known = MEASURED.with(|m| {
         m.borrow()
             .iter()
-            .find(|((f, s, bits), _)| f == family && *s == font_style && *bits == size.to_bits())
+            .find(this_style)
             .and_then(|(_, boxes)| boxes.get(text).copied())
     });
     if let Some(layout) = known {
@@ -92,9 +94,7 @@ pub fn layout_box<S: BackendTextStyle>(style: &S, text: &str) -> Result<LayoutBo
         let mut m = m.borrow_mut();
         let at = m
             .iter()
-            .position(|((f, s, bits), _)| {
-                f == family && *s == font_style && *bits == size.to_bits()
-            })
+            .position(|entry| this_style(&entry))
             .unwrap_or_else(|| {
                 m.push((
                     (family.to_string(), font_style, size.to_bits()),
