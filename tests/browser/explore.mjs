@@ -135,6 +135,13 @@ for (const [file, width] of explorable.flatMap((f) => [[f, 1280], [f, 390]])) {
   else pass();
 }
 
+// A page settled: its fonts loaded and three frames drawn (its script skips blocks out of view
+// two frames after laying the page out whole).
+const settle = (pg) => pg.evaluate(async () => {
+  await document.fonts.ready;
+  for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
+});
+
 // 1b. The controls in use, in every mode: axe-core finds no WCAG 2 A/AA violation with the drawer
 //     open, a parameter moved and a chart's readout showing; screenshots for the README.
 const axeSource = fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -178,11 +185,11 @@ for (const file of explorable) {
     else pass();
     if (SHOTS && rel === 'relu/index.html' && ((width === 390 && scheme === 'light') || (width === 1280 && scheme === 'dark'))) {
       // Back to the chart (axe scrolls the page), drawn once it is in view.
-      await p.evaluate(async (id) => {
+      await p.evaluate((id) => {
         document.getElementById(id).scrollIntoView({ block: 'start' });
         window.scrollBy(0, -20);
-        for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
       }, ids);
+      await settle(p);
       await p.screenshot({ path: path.join(SHOTS, `explore-${width === 390 ? 'phone' : 'desktop-dark'}.png`) });
     }
     await ctx.close();
@@ -193,10 +200,6 @@ for (const file of explorable) {
 //     while out of view (`nn-skip`), and every block stands exactly where the whole page, laid out
 //     without skipping, puts it: after loading, after a new window width, and after the
 //     parameters moved and the reader scrolled through.
-const settle = () => page.evaluate(async () => {
-  await document.fonts.ready;
-  for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
-});
 const inPlace = () => page.evaluate(() => {
   const blocks = [...document.querySelectorAll('.lesson-body > *')];
   const tops = () => blocks.map((b) => b.getBoundingClientRect().top + scrollY);
@@ -215,11 +218,11 @@ for (const [file, width, then] of explorable.flatMap((f) => [[f, 320, 1280], [f,
   const rel = `${path.relative(SITE_DIR, file)} at ${width} px`;
   await page.setViewportSize({ width, height: 720 });
   await page.goto(pathToFileURL(file).href);
-  await settle();
+  await settle(page);
   let problem = await inPlace();
   if (!problem) {
     await page.setViewportSize({ width: then, height: 720 });
-    await settle();
+    await settle(page);
     problem = await inPlace();
     if (problem) problem = `after resizing to ${then} px: ${problem}`;
   }
