@@ -21,6 +21,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+import { explorablePages } from './units.mjs';
+
 const SITE_DIR = process.env.SITE_DIR;
 const ROOT = process.env.ROOT;
 const NNBOOK = (process.env.NNBOOK || 'cargo run -q --').split(' ');
@@ -36,16 +38,6 @@ let state = 0x2545f4914f6cdd1dn;
 function random() {
   state ^= state >> 12n; state ^= (state << 25n) & 0xffffffffffffffffn; state ^= state >> 27n;
   return Number(((state * 0x2545f4914f6cdd1dn) & 0xffffffffffffffffn) >> 11n) / 2 ** 53;
-}
-
-function pages(dir) {
-  const out = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...pages(p));
-    else if (e.name === 'index.html' && fs.readFileSync(p, 'utf8').includes('id="nn-model"')) out.push(p);
-  }
-  return out.sort();
 }
 
 function model(html) {
@@ -85,7 +77,7 @@ page.on('pageerror', (e) => errors.push(e.message));
 page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
 
 // 1. Move, reset, compare with the build's drawing.
-const explorable = pages(SITE_DIR);
+const explorable = explorablePages(SITE_DIR);
 // The shipped site has explorable lessons; the self-test's hand-written sites have none.
 if (explorable.length === 0 && !fs.existsSync(path.join(SITE_DIR, 'relu', 'index.html'))) {
   console.log('  no explorable page in this hand-written site: nothing to check');

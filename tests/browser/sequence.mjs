@@ -13,23 +13,12 @@
 // The closing line is "sequence: N passed, M failed".
 
 import { chromium } from 'playwright-core';
-import fs from 'node:fs';
 import path from 'node:path';
 
-import { siteFromEnv, tally } from './units.mjs';
+import { explorablePages, siteFromEnv, tally } from './units.mjs';
 
 const { SITE_DIR, BASE_URL, CHROMIUM } = siteFromEnv('sequence.mjs');
 const STEPS = Number(process.env.STEPS || 25);
-
-/** The pages under `dir` that carry a model (explorable lessons), relative to the site. */
-function pages(dir) {
-  const out = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    const p = path.join(e.parentPath, e.name);
-    if (e.isFile() && e.name === 'index.html' && fs.readFileSync(p, 'utf8').includes('<script type="application/json" id="nn-model">')) out.push(p);
-  }
-  return out.map((p) => path.relative(SITE_DIR, p)).sort();
-}
 
 /** Everything a step changes, as the page shows it (run in the page). */
 function shown() {
@@ -84,7 +73,7 @@ async function main() {
   const t0 = Date.now();
   const { unit, fail, report } = tally();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-  const rels = pages(SITE_DIR);
+  const rels = explorablePages(SITE_DIR).map((p) => path.relative(SITE_DIR, p));
   for (const rel of rels) {
     const url = new URL(rel, BASE_URL).href;
     for (const width of [390, 1280]) {

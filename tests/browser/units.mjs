@@ -1,5 +1,6 @@
 // What the browser scripts share: the served site they check (SITE_DIR, BASE_URL, CHROMIUM from
 // run.sh) and the units they count (a unit passes until a check of it fails).
+import fs from 'node:fs';
 import path from 'node:path';
 
 /** The site and browser `script` checks; exits with 2 when run.sh did not set them. */
@@ -13,6 +14,16 @@ export function siteFromEnv(script) {
     BASE_URL: new URL(process.env.BASE_URL),
     CHROMIUM: process.env.CHROMIUM || '/usr/bin/chromium',
   };
+}
+
+/** The pages under `dir` that carry a model (explorable lessons), as paths, sorted. */
+export function explorablePages(dir) {
+  const out = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    const p = path.join(e.parentPath, e.name);
+    if (e.isFile() && e.name === 'index.html' && fs.readFileSync(p, 'utf8').includes('<script type="application/json" id="nn-model">')) out.push(p);
+  }
+  return out.sort();
 }
 
 /** A tally of units: `unit(name)` counts one, `fail(name, check, message)` fails it. */
