@@ -21,6 +21,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { afterFrames } from './units.mjs';
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SITE_DIR = path.resolve(mustEnv('SITE_DIR'));
 const BASE_URL = new URL(mustEnv('BASE_URL'));
@@ -501,10 +503,8 @@ async function main() {
           const full = await page.evaluate(() => document.documentElement.scrollHeight);
           const windowSize = page.viewportSize();
           await page.setViewportSize({ width: w, height: Math.min(h, full) });
-          await page.evaluate(async () => {
-            scrollTo(0, 0);
-            for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
-          });
+          await page.evaluate(() => scrollTo(0, 0));
+          await afterFrames(page);
           await page.screenshot({ path: path.join(SCREENSHOT_DIR, file), animations: 'disabled', caret: 'hide' });
           await page.setViewportSize(windowSize);
           shots++;

@@ -21,7 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { explorablePages } from './units.mjs';
+import { afterFrames, explorablePages } from './units.mjs';
 
 const SITE_DIR = process.env.SITE_DIR;
 const ROOT = process.env.ROOT;
@@ -127,13 +127,6 @@ for (const [file, width] of explorable.flatMap((f) => [[f, 1280], [f, 390]])) {
   else pass();
 }
 
-// A page settled: its fonts loaded and three frames drawn (its script skips blocks out of view
-// two frames after laying the page out whole).
-const settle = (pg) => pg.evaluate(async () => {
-  await document.fonts.ready;
-  for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
-});
-
 // 1b. The controls in use, in every mode: axe-core finds no WCAG 2 A/AA violation with the drawer
 //     open, a parameter moved and a chart's readout showing; screenshots for the README.
 const axeSource = fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -181,7 +174,7 @@ for (const file of explorable) {
         document.getElementById(id).scrollIntoView({ block: 'start' });
         window.scrollBy(0, -20);
       }, ids);
-      await settle(p);
+      await afterFrames(p);
       await p.screenshot({ path: path.join(SHOTS, `explore-${width === 390 ? 'phone' : 'desktop-dark'}.png`) });
     }
     await ctx.close();
@@ -210,11 +203,11 @@ for (const [file, width, then] of explorable.flatMap((f) => [[f, 320, 1280], [f,
   const rel = `${path.relative(SITE_DIR, file)} at ${width} px`;
   await page.setViewportSize({ width, height: 720 });
   await page.goto(pathToFileURL(file).href);
-  await settle(page);
+  await afterFrames(page);
   let problem = await inPlace();
   if (!problem) {
     await page.setViewportSize({ width: then, height: 720 });
-    await settle(page);
+    await afterFrames(page);
     problem = await inPlace();
     if (problem) problem = `after resizing to ${then} px: ${problem}`;
   }

@@ -66,7 +66,6 @@ const frame = (page) => page.evaluate(() => new Promise((r) => requestAnimationF
 // ---------------------------------------------------------------------------------------------
 // Scroll cues: measured on pixels.
 
-
 async function scrollCues(page, scratch, name) {
   const boxes = await page.evaluate(() => {
     const main = document.querySelector('main') || document.body;

@@ -26,6 +26,15 @@ export function explorablePages(dir) {
   return out.sort();
 }
 
+/** Resolves once `page` has its fonts and has drawn three more frames (an explorable page's
+ *  script skips blocks out of view two frames after laying the page out whole). */
+export function afterFrames(page) {
+  return page.evaluate(async () => {
+    await document.fonts.ready;
+    for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
+  });
+}
+
 /** A tally of units: `unit(name)` counts one, `fail(name, check, message)` fails it. */
 export function tally() {
   const units = new Map();
