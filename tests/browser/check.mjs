@@ -138,7 +138,8 @@ async function settle(page) {
     const step = Math.max(200, Math.floor(innerHeight * 0.8));
     for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
       scrollTo(0, y);
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 16)));
+      // (A page that is not drawn runs no frame callbacks: the timer alone goes on.)
+      await new Promise((r) => { requestAnimationFrame(() => setTimeout(r, 16)); setTimeout(r, 200); });
     }
     scrollTo(0, document.documentElement.scrollHeight);
     await new Promise((r) => setTimeout(r, 50));
@@ -151,8 +152,10 @@ async function settle(page) {
       setTimeout(r, 10000);
     }));
     await Promise.all([...document.images].map(wait));
-    await Promise.all([...document.images].map((img) => (img.decode ? img.decode().catch(() => {}) : null)));
-    if (document.fonts) await document.fonts.ready;
+    // Bounded too: a lazy image that never started loading may never decode.
+    const bounded = (p) => Promise.race([p, new Promise((r) => setTimeout(r, 10000))]);
+    await Promise.all([...document.images].map((img) => (img.decode ? bounded(img.decode().catch(() => {})) : null)));
+    if (document.fonts) await bounded(document.fonts.ready);
     scrollTo(0, 0);
   });
 }

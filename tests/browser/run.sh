@@ -14,7 +14,8 @@
 #
 # Environment: NNBOOK_SITE=DIR checks an already built site instead of building one;
 # NNBOOK_BIN=PATH uses that nnbook binary (default: `cargo run -q --`, the debug build CI already
-# has); SCREENSHOT_DIR=DIR (default tests/screenshots, empty for none); CHROMIUM=PATH; VERBOSE=1.
+# has); SCREENSHOT_DIR=DIR (default tests/screenshots, empty for none); CHROMIUM=PATH; VERBOSE=1;
+# NNBOOK_BROWSER_TIMEOUT=SECONDS (default 1200), the most each script may run.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -91,6 +92,15 @@ done
 shots="${SCREENSHOT_DIR-$root/tests/screenshots}"
 [ -z "$shots" ] || mkdir -p "$shots"
 status=0
+# Each script runs at most 20 minutes (NNBOOK_BROWSER_TIMEOUT seconds; a full run takes under 10):
+# a check that hangs fails its script, with what it logged, instead of stalling CI.
+limit="${NNBOOK_BROWSER_TIMEOUT:-1200}"
+node() {
+  local code=0
+  timeout --kill-after=10 "$limit" node "$@" || code=$?
+  [ "$code" != 124 ] || echo "timed out after $limit s: $(basename "${1:-node}")"
+  return "$code"
+}
 SITE_DIR="$site" BASE_URL="http://127.0.0.1:$port/" SCREENSHOT_DIR="$shots" \
   node "$here/check.mjs" >"$tmp/check.log" 2>&1 || status=$?
 # Explorable lessons: the script's numbers and drawings against the build's (explore.mjs).

@@ -27,11 +27,14 @@ export function explorablePages(dir) {
 }
 
 /** Resolves once `page` has its fonts and has drawn three more frames (an explorable page's
- *  script skips blocks out of view two frames after laying the page out whole). */
+ *  script skips blocks out of view two frames after laying the page out whole). Each wait is
+ *  bounded (10 s for the fonts, 1 s a frame): a page that is not drawn runs no frame callbacks,
+ *  and a check that waits for one forever would hang the whole run. */
 export function afterFrames(page) {
   return page.evaluate(async () => {
-    await document.fonts.ready;
-    for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
+    const within = (ms, p) => Promise.race([p, new Promise((r) => setTimeout(r, ms))]);
+    await within(10000, document.fonts.ready);
+    for (let i = 0; i < 3; i++) await within(1000, new Promise((r) => requestAnimationFrame(r)));
   });
 }
 
