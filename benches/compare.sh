@@ -272,7 +272,7 @@ inlined() {
         xargs -0 -r cat | LC_ALL=C grep -zoP "$2" |
         LC_ALL=C awk 'BEGIN { RS = "\0" } { n++; s += length($0) } END { print n + 0, s + 0 }'
 }
-svg_re='<svg class="nn-(chart|diagram)"[\s\S]*?</svg>'
+svg_re='<svg class="nn-(chart|diagram)[ "][\s\S]*?</svg>'
 read -r svg_count svg_bytes < <(inlined "$site" "$svg_re")
 read -r csv_count csv_bytes < <(inlined "$site" 'href="data:text/csv[^"]*"')
 # The ReLU page's weight: its HTML and everything it loads (stylesheets, icons, scripts, images).
