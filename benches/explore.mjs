@@ -2,7 +2,8 @@
 // its tables and every placeholder) redrawn for new parameters, in headless Chromium with the
 // CPU throttled 4x (a mid-range phone), including the style and layout the browser does before
 // the next frame. Prints the median and the spread of STEPS steps (default 200), and the median
-// of each part: the script (`nnbook.set`) and the browser's style and layout after it.
+// of each part: the script (`nnbook.set`) and the browser's style and layout after it; and what
+// the throttle makes of a plain loop of 1 ms.
 //
 //   cargo run -q -- build --out /tmp/site
 //   SITE_DIR=/tmp/site node benches/explore.mjs        # needs tests/browser/node_modules
@@ -71,6 +72,19 @@ const times = await page.evaluate(([steps, moves]) => {
   }
   return { total, script, layout };
 }, [STEPS, MOVES]);
+// The throttle itself: a plain loop sized to take 1 ms unthrottled, timed at THROTTLE (Chromium
+// throttles by pausing the page's thread, which costs short tasks more than THROTTLE times).
+await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+const spin = (n) => { let x = 0; for (let i = 0; i < n; i++) x += Math.sqrt(i); return x; };
+const loop = await page.evaluate((src) => {
+  const spin = eval(src), median = (f) => { const t = []; for (let k = 0; k < 51; k++) { const t0 = performance.now(); f(); t.push(performance.now() - t0); } return t.sort((a, b) => a - b)[25]; };
+  let n = 1e5;
+  for (let k = 0; k < 4; k++) n = Math.round(n / Math.max(0.1, median(() => spin(n))));
+  window.nnSpin = () => median(() => spin(n));
+  return window.nnSpin();
+}, spin.toString());
+await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+const loopThrottled = await page.evaluate(() => window.nnSpin());
 const sorted = (a) => [...a].sort((x, y) => x - y);
 const q = (a, p) => sorted(a)[Math.min(a.length - 1, Math.floor(p * a.length))];
 const t = sorted(times.total);
@@ -78,5 +92,6 @@ const gz = await page.evaluate(async () => (await fetch(document.querySelector('
 console.log(`explore bench: ${PAGE}, ${STEPS} steps (${MOVES}), CPU throttled ${THROTTLE}x`);
 console.log(`  one step (redraw + style + layout): median ${q(t, 0.5).toFixed(2)} ms, p90 ${q(t, 0.9).toFixed(2)} ms, min ${t[0].toFixed(2)} ms, max ${t[t.length - 1].toFixed(2)} ms`);
 console.log(`  of which: script median ${q(times.script, 0.5).toFixed(2)} ms, style + layout median ${q(times.layout, 0.5).toFixed(2)} ms`);
+console.log(`  the throttle: a loop of ${loop.toFixed(2)} ms unthrottled takes ${loopThrottled.toFixed(2)} ms here`);
 if (gz !== null) console.log(`  explore.js: ${gz} bytes`);
 await browser.close();
