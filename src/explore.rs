@@ -6,9 +6,7 @@
 
 use serde::Serialize;
 
-use crate::figure::{
-    description_template, ChartGeometry, DescriptionTemplate, Figure, PLOT_HEIGHT,
-};
+use crate::figure::{ChartGeometry, DescriptionTemplate, Figure, PLOT_HEIGHT};
 use crate::lesson::{BlockKind, Control, Extreme, Lesson};
 use crate::network::{Network, Quantity, Signal};
 
@@ -76,12 +74,12 @@ struct ChartModel<'a> {
     /// The same on the phone canvas.
     phone: &'a ChartGeometry,
     /// Its description, each series' numbers as slots for the script to fill.
-    description: DescriptionTemplate,
+    description: &'a DescriptionTemplate,
 }
 
 /// The model of a lesson with controls, as a `<script>` element for its page; empty for a
 /// lesson without a network or controls.
-pub fn model_script(lesson: &Lesson, figures: &[Figure], html: &str, lang: &str) -> String {
+pub fn model_script(lesson: &Lesson, figures: &[Figure], html: &str) -> String {
     let Some(network) = lesson.network.as_ref() else {
         return String::new();
     };
@@ -102,7 +100,7 @@ pub fn model_script(lesson: &Lesson, figures: &[Figure], html: &str, lang: &str)
             .map(|p| (p.name.as_str(), p.value, p.literal.as_str()))
             .collect(),
         controls: lesson.controls.iter().map(control).collect(),
-        charts: charts(lesson, figures, lang),
+        charts: charts(lesson, figures),
         tables: lesson
             .blocks
             .iter()
@@ -153,8 +151,7 @@ fn layers(network: &Network) -> Vec<LayerModel<'_>> {
         .collect()
 }
 
-fn charts<'a>(lesson: &'a Lesson, figures: &'a [Figure], lang: &str) -> Vec<ChartModel<'a>> {
-    let network = lesson.network.as_ref();
+fn charts<'a>(lesson: &'a Lesson, figures: &'a [Figure]) -> Vec<ChartModel<'a>> {
     lesson
         .blocks
         .iter()
@@ -180,7 +177,7 @@ fn charts<'a>(lesson: &'a Lesson, figures: &'a [Figure], lang: &str) -> Vec<Char
                 points: &spec.points,
                 geometry: figure.chart.as_ref()?,
                 phone: &figure.phone.as_ref()?.chart,
-                description: description_template(spec, network?, lang),
+                description: figure.description_template.as_ref()?,
             })
         })
         .collect()

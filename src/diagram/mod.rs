@@ -71,6 +71,7 @@ pub fn draw(spec: &DiagramSpec, network: &Network, paths: &[Vec<Rgb>], lang: &st
         svg,
         csv: String::new(),
         description,
+        description_template: None,
         chart: None,
         phone: None,
         shared_style: SHARED_STYLE.as_str(),

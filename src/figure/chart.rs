@@ -10,6 +10,7 @@ use plotters::prelude::*;
 
 use crate::lesson::Rgb;
 
+use super::describe::DescriptionTemplate;
 pub use super::measure::register_font;
 use super::svg::TEXT_DEFAULTS;
 use crate::text::{clean, escape};
@@ -58,6 +59,9 @@ pub struct Figure {
     pub csv: String,
     /// What the figure shows, in words (the SVG's `<desc>` and the image's alt text).
     pub description: String,
+    /// A chart's description with its numbers as slots (`None` for a diagram or a training
+    /// figure): what the page's script fills in for other parameters.
+    pub description_template: Option<DescriptionTemplate>,
     /// Where a chart's values land on its drawing (`None` for a diagram or a training figure):
     /// what the page's script needs to draw it again for other parameters, exactly as here.
     pub chart: Option<ChartGeometry>,

@@ -9,9 +9,8 @@ use super::sampled::Data;
 use super::ticks::tick_label;
 
 /// One sentence per series: what is drawn, its range, and where it peaks; in language `lang`.
-pub fn describe(spec: &FigureSpec, network: &Network, data: &Data, lang: &str) -> String {
-    let template = template(spec, network, lang);
-    let mut d = template.head;
+pub fn describe(template: &DescriptionTemplate, data: &Data) -> String {
+    let mut d = template.head.clone();
     for (s, sentence) in template.series.iter().enumerate() {
         let column = data.columns[s];
         let (mut lo, mut hi) = ((0.0, f64::INFINITY), (0.0, f64::NEG_INFINITY));
@@ -25,18 +24,33 @@ pub fn describe(spec: &FigureSpec, network: &Network, data: &Data, lang: &str) -
         }
         let first = column.first().copied().unwrap_or(0.0);
         let last = column.last().copied().unwrap_or(0.0);
-        let mut filled = sentence.clone();
-        for (key, v) in [
-            ("first", first),
-            ("last", last),
-            ("lo", lo.1),
-            ("lo_x", lo.0),
-            ("hi", hi.1),
-            ("hi_x", hi.0),
-        ] {
-            filled = filled.replace(&slot(key), &tick_label(v));
+        // Each slot filled in one pass over the sentence.
+        let mut rest = sentence.as_str();
+        while let Some(open) = rest.find('\u{E000}') {
+            d.push_str(&rest[..open]);
+            let after = &rest[open + '\u{E000}'.len_utf8()..];
+            let Some(close) = after.find('\u{E001}') else {
+                rest = &rest[open..];
+                break;
+            };
+            let v = match &after[..close] {
+                "first" => Some(first),
+                "last" => Some(last),
+                "lo" => Some(lo.1),
+                "lo_x" => Some(lo.0),
+                "hi" => Some(hi.1),
+                "hi_x" => Some(hi.0),
+                _ => None,
+            };
+            match v {
+                Some(v) => d.push_str(&tick_label(v)),
+                None => d.push_str(
+                    &rest[open..open + '\u{E000}'.len_utf8() + close + '\u{E001}'.len_utf8()],
+                ),
+            }
+            rest = &after[close + '\u{E001}'.len_utf8()..];
         }
-        d.push_str(&filled);
+        d.push_str(rest);
     }
     d.push_str(&template.tail);
     d

@@ -25,7 +25,7 @@ pub use chart::{
     dark_series, page_ids, svg_open, text_width, Canvas, ChartGeometry, Drawing, Figure, COLUMN,
     MAX_VALUE, PHONE, PLOT_HEIGHT,
 };
-pub use describe::{template as description_template, DescriptionTemplate};
+pub use describe::DescriptionTemplate;
 pub use sampled::{Data, Sampled};
 pub use thumbnail::{thumbnail, THUMB_HEIGHT, THUMB_WIDTH};
 
@@ -85,7 +85,8 @@ pub fn draw_sampled(
     let (x0, x1) = (network.input.from, network.input.to);
     let xpad = 0.02 * (x1 - x0);
     let (xs, ys) = ((x0 - xpad, x1 + xpad), (lo - pad, hi + pad));
-    let description = describe::describe(spec, network, data, lang);
+    let template = describe::template(spec, network, lang);
+    let description = describe::describe(&template, data);
     let title = if spec.title.is_empty() {
         i18n::text(lang, "figure")
     } else {
@@ -100,6 +101,7 @@ pub fn draw_sampled(
         svg: column.svg,
         csv: csv::csv(spec, network, data),
         description,
+        description_template: Some(template),
         chart: Some(column.chart),
         phone: Some(phone),
         shared_style: "",

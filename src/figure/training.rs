@@ -108,6 +108,7 @@ pub fn draw_training(
         csv: csv(&chart),
         description,
         // Training figures are static: the page's script does not train again.
+        description_template: None,
         chart: None,
         phone: Some(phone),
         shared_style: "",
