@@ -8,7 +8,8 @@ use crate::network::Network;
 use super::sampled::Data;
 use super::ticks::tick_label;
 
-/// One sentence per series: what is drawn, its range, and where it peaks; in language `lang`.
+/// One sentence per series: what is drawn, its range, and where it peaks (the `template` made
+/// in the page's language, its slots filled from `data`).
 pub fn describe(template: &DescriptionTemplate, data: &Data) -> String {
     let mut d = template.head.clone();
     for (s, sentence) in template.series.iter().enumerate() {
