@@ -49,7 +49,8 @@ impl SourceFile {
     /// written verbatim there.
     pub fn find_in(&self, range: Range<usize>, needle: &str) -> usize {
         let raw = self.text.get(range.clone()).unwrap_or("");
-        raw.find(needle).map_or(range.start, |i| range.start + i)
+        memchr::memmem::find(raw.as_bytes(), needle.as_bytes())
+            .map_or(range.start, |i| range.start + i)
     }
 
     /// A diagnostic pointing at a byte range of this file.

@@ -112,10 +112,10 @@ pub fn pieces<'t>(
     let mut rest = text;
     // Where to look for the next placeholder in the source (placeholders appear in order).
     let mut search_from = range.start;
-    while let Some(open) = rest.find("{{") {
+    while let Some(open) = find_pair(rest, b'{') {
         out.push(Piece::Text(&rest[..open]));
         let after = &rest[open + 2..];
-        let Some(close) = after.find("}}") else {
+        let Some(close) = find_pair(after, b'}') else {
             let here = lesson.source.find_in(search_from..range.end, "{{");
             return Err(lesson
                 .source
@@ -144,6 +144,21 @@ pub fn pieces<'t>(
     }
     out.push(Piece::Text(rest));
     Ok(out)
+}
+
+/// Where `text` first has `b` twice in a row (`{{` or `}}`): a byte search, where a string
+/// pattern would set up its searcher anew for every placeholder.
+fn find_pair(text: &str, b: u8) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(b, &bytes[from..]) {
+        let at = from + i;
+        if bytes.get(at + 1) == Some(&b) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// Prose with placeholders as Markdown events: each value that follows the parameters in a
