@@ -726,7 +726,7 @@
   // Placeholders in prose, captions and code (code writes an ASCII minus); at the author's value
   // a value's original markup (its highlighting) comes back. Each span keeps the text this
   // script last gave it (`shown`; null: its original markup), and is written only when that changes.
-  var values = Array.prototype.slice.call(document.querySelectorAll(".nn-value[data-nn]")).map(function (span) {
+  var values = Array.prototype.slice.call(document.querySelectorAll("span[data-nn]")).map(function (span) {
     var plain = span.childNodes.length === 1 && span.firstChild.nodeType === 3;
     return { span: span, expr: span.getAttribute("data-nn"), html: span.innerHTML, text: span.textContent, plain: plain, code: span.classList.contains("nn-code"), shown: null };
   });

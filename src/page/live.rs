@@ -1,5 +1,5 @@
 //! Placeholder values in highlighted code, marked for the page's script: the value's text in
-//! the highlighted HTML is wrapped in `<span class="nn-value nn-code" data-nn="…">`, so that the
+//! the highlighted HTML is wrapped in `<span class="nn-code" data-nn="…">`, so that the
 //! script can write another value there when the reader moves a parameter.
 
 use std::ops::Range;
@@ -91,7 +91,7 @@ pub fn mark_code_values(html: &str, code: &str, values: &[(Range<usize>, String)
         out.insert_str(
             start,
             &format!(
-                "<span class=\"nn-value nn-code\" data-nn=\"{}\">",
+                "<span class=\"nn-code\" data-nn=\"{}\">",
                 escape(expr)
             ),
         );
@@ -110,7 +110,7 @@ mod tests {
         let out = mark_code_values(html, code, &[(5..10, "w3".into()), (15..16, "b".into())]);
         assert_eq!(
             out,
-            "w3 = <span class=\"nn-value nn-code\" data-nn=\"w3\">-<span class=\"hl-n\">40.8</span></span>\nx = <span class=\"hl-n\"><span class=\"nn-value nn-code\" data-nn=\"b\">1</span></span>"
+            "w3 = <span class=\"nn-code\" data-nn=\"w3\">-<span class=\"hl-n\">40.8</span></span>\nx = <span class=\"hl-n\"><span class=\"nn-code\" data-nn=\"b\">1</span></span>"
         );
     }
 
@@ -121,7 +121,7 @@ mod tests {
         let out = mark_code_values(html, code, &[(7..11, "w1".into())]);
         assert!(
             out.contains(
-                "&quot;w=<span class=\"nn-value nn-code\" data-nn=\"w1\">1.70</span>&quot;"
+                "&quot;w=<span class=\"nn-code\" data-nn=\"w1\">1.70</span>&quot;"
             ),
             "{out}"
         );

@@ -162,7 +162,7 @@ fn find_pair(text: &str, b: u8) -> Option<usize> {
 }
 
 /// Prose with placeholders as Markdown events: each value that follows the parameters in a
-/// `<span class="nn-value" data-nn="…">` for the page's script. Returns the events and the plain
+/// `<span data-nn="…">` for the page's script. Returns the events and the plain
 /// text (for headings' ids and the table of contents).
 pub fn prose_events(
     lesson: &Lesson,
@@ -184,7 +184,7 @@ pub fn prose_events(
                 plain.push_str(&value);
                 if live {
                     events.push(Event::Html(CowStr::from(format!(
-                        "<span class=\"nn-value\" data-nn=\"{}\">",
+                        "<span data-nn=\"{}\">",
                         escape(expr)
                     ))));
                 }

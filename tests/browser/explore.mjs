@@ -96,13 +96,13 @@ for (const [file, width] of explorable.flatMap((f) => [[f, 1280], [f, 390]])) {
     const before = svgs.map((s) => s.innerHTML);
     const body = document.querySelector('.lesson-body').innerHTML;
     const tablesBefore = [...document.querySelectorAll('table.nn-table tbody')].map((t) => t.innerHTML);
-    const valuesBefore = [...document.querySelectorAll('.nn-value')].map((v) => v.textContent);
+    const valuesBefore = [...document.querySelectorAll('span[data-nn]')].map((v) => v.textContent);
     const moved = {};
     for (const [k, v] of Object.entries(window.nnbook.params())) moved[k] = v * 0.9 + 0.1;
     window.nnbook.set(moved);
     const changed = svgs.filter((s, i) => s.innerHTML !== before[i]).length;
     const tablesChanged = [...document.querySelectorAll('table.nn-table tbody')].filter((t, i) => t.innerHTML !== tablesBefore[i]).length;
-    const valuesChanged = [...document.querySelectorAll('.nn-value')].filter((v, i) => v.textContent !== valuesBefore[i]).length;
+    const valuesChanged = [...document.querySelectorAll('span[data-nn]')].filter((v, i) => v.textContent !== valuesBefore[i]).length;
     window.nnbook.reset();
     const after = document.querySelector('.lesson-body').innerHTML;
     const same = svgs.map((s, i) => s.innerHTML === before[i]);
@@ -332,7 +332,7 @@ const shown = () => ({
   // (A data link's CSV is written when the link is about to be used: focus it first.)
   data: [...document.querySelectorAll('figure.nn-figure a.nn-data')].map((a) => { a.dispatchEvent(new Event('focus')); return a.getAttribute('href'); }),
   tables: [...document.querySelectorAll('table.nn-table tbody')].map((t) => t.innerHTML),
-  values: [...document.querySelectorAll('.nn-value')].map((v) => v.textContent),
+  values: [...document.querySelectorAll('span[data-nn]')].map((v) => v.textContent),
   diagrams: [...document.querySelectorAll('svg.nn-diagram text[data-nn]')].map((t) => t.textContent),
 });
 let worst = 0;

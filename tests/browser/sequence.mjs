@@ -31,7 +31,7 @@ function shown() {
       return a.getAttribute('href');
     }),
     tables: all('table.nn-table tbody', (t) => t.innerHTML),
-    values: all('.nn-value', (v) => v.innerHTML),
+    values: all('span[data-nn]', (v) => v.innerHTML),
     diagrams: all('svg.nn-diagram', (d) => d.innerHTML),
     outputs: all('.nn-controls output', (o) => o.textContent),
   };

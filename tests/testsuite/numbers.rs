@@ -451,7 +451,7 @@ bias = { b = 0.0 }"#;
     // parameter.)
     assert!(
         html.contains(
-            "At 1: <span class=\"nn-value\" data-nn=\"output.activation @ 1.0\">1.00e300</span>."
+            "At 1: <span data-nn=\"output.activation @ 1.0\">1.00e300</span>."
         ),
         "{html}"
     );
