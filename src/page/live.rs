@@ -90,10 +90,7 @@ pub fn mark_code_values(html: &str, code: &str, values: &[(Range<usize>, String)
         out.insert_str(end, "</span>");
         out.insert_str(
             start,
-            &format!(
-                "<span class=\"nn-code\" data-nn=\"{}\">",
-                escape(expr)
-            ),
+            &format!("<span class=\"nn-code\" data-nn=\"{}\">", escape(expr)),
         );
     }
     out
@@ -120,9 +117,7 @@ mod tests {
         let html = "s = <span class=\"hl-s\">&quot;w=1.70&quot;</span>";
         let out = mark_code_values(html, code, &[(7..11, "w1".into())]);
         assert!(
-            out.contains(
-                "&quot;w=<span class=\"nn-code\" data-nn=\"w1\">1.70</span>&quot;"
-            ),
+            out.contains("&quot;w=<span class=\"nn-code\" data-nn=\"w1\">1.70</span>&quot;"),
             "{out}"
         );
         let html = "a<span class=\"hl-n\">bc</span>d";

@@ -450,9 +450,7 @@ bias = { b = 0.0 }"#;
     // (The value is marked for the page's script, which updates it when the reader moves a
     // parameter.)
     assert!(
-        html.contains(
-            "At 1: <span data-nn=\"output.activation @ 1.0\">1.00e300</span>."
-        ),
+        html.contains("At 1: <span data-nn=\"output.activation @ 1.0\">1.00e300</span>."),
         "{html}"
     );
     // A number in scientific form is one number in the written-out arithmetic.
