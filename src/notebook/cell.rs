@@ -183,32 +183,19 @@ impl Json {
         buf[0] = b'"';
         let mut w = 1;
         let mut chunks = s.as_bytes().chunks_exact(8);
-        for chunk in chunks.by_ref() {
+        let written = chunks.by_ref().all(|chunk| {
             let mut eight = [0; 8];
             eight.copy_from_slice(chunk);
-            if !needs_escape(u64::from_le_bytes(eight)) {
-                buf[w..w + 8].copy_from_slice(chunk);
-                w += 8;
-                continue;
+            if needs_escape(u64::from_le_bytes(eight)) {
+                return escape_all(buf, &mut w, chunk);
             }
-            for &b in chunk {
-                match escape_into(buf, w, b) {
-                    Some(n) => w += n,
-                    None => {
-                        out.truncate(start);
-                        return self.string_slowly(s);
-                    }
-                }
-            }
-        }
-        for &b in chunks.remainder() {
-            match escape_into(buf, w, b) {
-                Some(n) => w += n,
-                None => {
-                    out.truncate(start);
-                    return self.string_slowly(s);
-                }
-            }
+            buf[w..w + 8].copy_from_slice(chunk);
+            w += 8;
+            true
+        }) && escape_all(buf, &mut w, chunks.remainder());
+        if !written {
+            out.truncate(start);
+            return self.string_slowly(s);
         }
         buf[w] = b'"';
         out.truncate(start + w + 1);
@@ -246,21 +233,24 @@ fn needs_escape(x: u64) -> bool {
     below_space || zero_in(x ^ (u64::from(b'"') * ONES)) || zero_in(x ^ (u64::from(b'\\') * ONES))
 }
 
-/// Byte `b` written at `buf[w..]`, escaped if it must be: how many bytes it took, or `None` for
+/// `bytes` written at `buf[*w..]`, each escaped if it must be (`*w` moved past them); false at
 /// a control character written `\u00xx` (see [`Json::string`]).
-fn escape_into(buf: &mut [u8], w: usize, b: u8) -> Option<usize> {
-    match ESCAPE[usize::from(b)] {
-        0 => {
-            buf[w] = b;
-            Some(1)
-        }
-        LONG => None,
-        short => {
-            buf[w] = b'\\';
-            buf[w + 1] = short;
-            Some(2)
+fn escape_all(buf: &mut [u8], w: &mut usize, bytes: &[u8]) -> bool {
+    for &b in bytes {
+        match ESCAPE[usize::from(b)] {
+            0 => {
+                buf[*w] = b;
+                *w += 1;
+            }
+            LONG => return false,
+            short => {
+                buf[*w] = b'\\';
+                buf[*w + 1] = short;
+                *w += 2;
+            }
         }
     }
+    true
 }
 
 /// How JSON writes each byte inside a string (`serde_json`'s choices): 0 as it is, [`LONG`] as
@@ -282,6 +272,7 @@ const ESCAPE: [u8; 256] = {
     table
 };
 const LONG: u8 = b'u';
+
 #[cfg(test)]
 mod tests {
     use super::*;
