@@ -27,29 +27,26 @@ pub fn describe(template: &DescriptionTemplate, data: &Data) -> String {
         let last = column.last().copied().unwrap_or(0.0);
         // Each slot filled in one pass over the sentence.
         let mut rest = sentence.as_str();
-        while let Some(open) = rest.find('\u{E000}') {
-            d.push_str(&rest[..open]);
-            let after = &rest[open + '\u{E000}'.len_utf8()..];
-            let Some(close) = after.find('\u{E001}') else {
-                rest = &rest[open..];
+        while let Some((before, after)) = rest.split_once(SLOT_OPEN) {
+            let Some((key, next)) = after.split_once(SLOT_CLOSE) else {
                 break;
             };
-            let v = match &after[..close] {
-                "first" => Some(first),
-                "last" => Some(last),
-                "lo" => Some(lo.1),
-                "lo_x" => Some(lo.0),
-                "hi" => Some(hi.1),
-                "hi_x" => Some(hi.0),
-                _ => None,
+            d.push_str(before);
+            let value = match key {
+                "first" => first,
+                "last" => last,
+                "lo" => lo.1,
+                "lo_x" => lo.0,
+                "hi" => hi.1,
+                "hi_x" => hi.0,
+                _ => {
+                    d.push_str(&slot(key));
+                    rest = next;
+                    continue;
+                }
             };
-            match v {
-                Some(v) => d.push_str(&tick_label(v)),
-                None => d.push_str(
-                    &rest[open..open + '\u{E000}'.len_utf8() + close + '\u{E001}'.len_utf8()],
-                ),
-            }
-            rest = &after[close + '\u{E001}'.len_utf8()..];
+            d.push_str(&tick_label(value));
+            rest = next;
         }
         d.push_str(rest);
     }
@@ -67,10 +64,14 @@ pub struct DescriptionTemplate {
 }
 
 /// Where a number goes in a [`DescriptionTemplate`]: `first`, `last`, `lo`, `lo_x`, `hi`,
-/// `hi_x` between U+E000 and U+E001 (private-use characters no label holds).
+/// `hi_x` between [`SLOT_OPEN`] and [`SLOT_CLOSE`].
 pub fn slot(key: &str) -> String {
-    format!("\u{E000}{key}\u{E001}")
+    format!("{SLOT_OPEN}{key}{SLOT_CLOSE}")
 }
+
+/// The marks around a slot: private-use characters (U+E000, U+E001) no label holds.
+const SLOT_OPEN: char = '\u{E000}';
+const SLOT_CLOSE: char = '\u{E001}';
 
 /// The description of a figure in language `lang`, its numbers as slots.
 pub fn template(spec: &FigureSpec, network: &Network, lang: &str) -> DescriptionTemplate {
