@@ -75,14 +75,14 @@ const times = await page.evaluate(([steps, moves]) => {
 // The throttle itself: a plain loop sized to take 1 ms unthrottled, timed at THROTTLE (Chromium
 // throttles by pausing the page's thread, which costs short tasks more than THROTTLE times).
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-const spin = (n) => { let x = 0; for (let i = 0; i < n; i++) x += Math.sqrt(i); return x; };
-const loop = await page.evaluate((src) => {
-  const spin = eval(src), median = (f) => { const t = []; for (let k = 0; k < 51; k++) { const t0 = performance.now(); f(); t.push(performance.now() - t0); } return t.sort((a, b) => a - b)[25]; };
+const loop = await page.evaluate(() => {
+  const spin = (n) => { let x = 0; for (let i = 0; i < n; i++) x += Math.sqrt(i); return x; };
+  const median = (f) => { const t = []; for (let k = 0; k < 51; k++) { const t0 = performance.now(); f(); t.push(performance.now() - t0); } return t.sort((a, b) => a - b)[25]; };
   let n = 1e5;
   for (let k = 0; k < 4; k++) n = Math.round(n / Math.max(0.1, median(() => spin(n))));
   window.nnSpin = () => median(() => spin(n));
   return window.nnSpin();
-}, spin.toString());
+});
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
 const loopThrottled = await page.evaluate(() => window.nnSpin());
 const sorted = (a) => [...a].sort((x, y) => x - y);

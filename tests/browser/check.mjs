@@ -146,14 +146,13 @@ async function settle(page) {
   });
   await page.waitForLoadState('networkidle', { timeout: 15000 }).catch(() => {});
   await page.evaluate(async () => {
-    const wait = (img) => (img.complete ? Promise.resolve() : new Promise((r) => {
+    // Every wait at most 10 s: a lazy image that never started loading may never load or decode.
+    const bounded = (p) => Promise.race([p, new Promise((r) => setTimeout(r, 10000))]);
+    const loaded = (img) => (img.complete ? Promise.resolve() : bounded(new Promise((r) => {
       img.addEventListener('load', r, { once: true });
       img.addEventListener('error', r, { once: true });
-      setTimeout(r, 10000);
-    }));
-    await Promise.all([...document.images].map(wait));
-    // Bounded too: a lazy image that never started loading may never decode.
-    const bounded = (p) => Promise.race([p, new Promise((r) => setTimeout(r, 10000))]);
+    })));
+    await Promise.all([...document.images].map(loaded));
     await Promise.all([...document.images].map((img) => (img.decode ? bounded(img.decode().catch(() => {})) : null)));
     if (document.fonts) await bounded(document.fonts.ready);
     scrollTo(0, 0);
