@@ -6,7 +6,7 @@
 #   PEERS=0 benches/compare.sh              # nnbook only
 #   KEEP=1 benches/compare.sh               # keep the temporary folder (printed at the end)
 #   TMPDIR=/dev/shm benches/compare.sh      # projects and outputs on tmpfs: the tools' own cost,
-#                                           # without the disk's (creating a file can cost ~1 ms)
+#                                           # without the disk's
 #   TMPDIR=/work/bench benches/compare.sh   # on the disk (the default /tmp may be either)
 #   REBUILD=0 benches/compare.sh            # skip nnbook's rebuilds (nothing changed; one
 #                                           # lesson changed), timed after the cold runs
@@ -14,8 +14,10 @@
 # For each N it writes a project with `cargo run --release --example generate -- N DIR` (N
 # lessons for nnbook, N plain pages of the same prose size for Hugo and mdBook), then runs each
 # tool RUNS times, alternating tools run by run, after one untimed warm-up run each. Every run is
-# a new process writing into an emptied output folder, after `sync` (untimed: the disk has written
-# back what earlier runs left, so each run pays for its own writes only). Measured per run:
+# a new process writing into a new output folder (earlier outputs are moved aside and deleted only
+# at the end: on ext4, creating files soon after deleting thousands costs several times more),
+# after `sync` (untimed: the disk has written back what earlier runs left, so each run pays for
+# its own writes only). Start it a minute or more after deleting a large tree. Measured per run:
 #   wall   bash's $EPOCHREALTIME around the run (microsecond clock; includes /usr/bin/time's own
 #          fork+exec, about 1 ms)
 #   CPU    user+sys of the run, from bash's `times` before and after (1 ms resolution; includes
@@ -65,6 +67,7 @@ if [[ ${KEEP:-0} != 1 ]]; then
     trap 'rm -rf "$tmp"' EXIT
 fi
 results="$tmp/results.txt" # tool N wall_ms cpu_ms rss_kib user_ms sys_ms
+kept=0 # outputs moved aside (see `run`), deleted with the whole folder at the end
 : >"$results"
 
 # command TOOL N OUT: sets `cmd` to the command line of one build of project N by TOOL into OUT.
@@ -89,10 +92,19 @@ run() {
         command_for nnbook "$n" "$tmp/out-nnbook-$n"
         printf '\nEdited at %s.\n' "$EPOCHREALTIME" >>"$tmp/p$n/content/lesson-0001.md"
         ;;
-    *) rm -rf "$out" ;;
+    *)
+        # The previous output is moved aside, not deleted: on ext4, a file created within a
+        # minute of thousands of deletions pays for them (inode allocation skips and looks up
+        # every recently deleted inode: `recently_deleted` in fs/ext4/ialloc.c), which made
+        # each run slower than the one before. No run is charged for another's deletions.
+        if [[ -e $out ]]; then
+            kept=$((kept + 1))
+            mv "$out" "$tmp/moved-aside.$kept"
+        fi
+        ;;
     esac
-    # Each run starts with the disk idle: what earlier runs (and the deletion above) left to
-    # write back is written now, untimed, so that no tool is charged for another's writes.
+    # Each run starts with the disk idle: what earlier runs left to write back is written now,
+    # untimed, so that no tool is charged for another's writes.
     sync
     times >"$tmp/times0.txt"
     t0=$EPOCHREALTIME
