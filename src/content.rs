@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::error::{Diagnostic, SourceFile};
@@ -41,6 +42,7 @@ pub fn find(root: &Path, dir: &Path) -> Result<Found, Diagnostic> {
                 .hint("run nnbook in the project folder, or pass `--root DIR`"),
         );
     }
+    let mut lessons = Vec::new();
     let mut files = Vec::new();
     let mut problems = Vec::new();
     let mut warnings = Vec::new();
@@ -68,7 +70,16 @@ pub fn find(root: &Path, dir: &Path) -> Result<Found, Diagnostic> {
             continue;
         }
         let too_large = entry.metadata().is_ok_and(|m| m.len() > MAX_LESSON_BYTES);
-        match read_lesson(display_path(root, path), path, too_large) {
+        lessons.push((entry.into_path(), too_large));
+    }
+    // The walk is in order; the files are read on every core (read one after another, a
+    // thousand lessons took 15 of the walk's 20 ms), their results kept in the walk's order.
+    let read: Vec<_> = lessons
+        .par_iter()
+        .map(|(path, too_large)| read_lesson(display_path(root, path), path, *too_large))
+        .collect();
+    for lesson in read {
+        match lesson {
             Ok(file) => files.push(file),
             Err(d) => problems.push(d),
         }

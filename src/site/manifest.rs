@@ -17,6 +17,7 @@ use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::project::beside_output;
@@ -98,28 +99,30 @@ impl Manifest {
 
     /// Record the lessons of a site just published at `out`, and write the record beside it.
     /// A record that cannot be written only costs the next build its reuse.
-    pub fn write(out: &Path, lessons: impl Iterator<Item = (String, String, LessonRecord)>) {
-        let mut manifest = Manifest {
-            version: VERSION,
-            lessons: HashMap::new(),
-        };
-        for (dir, key, lesson) in lessons {
-            let files: Option<Vec<Stamp>> = lesson
-                .names
-                .iter()
-                .map(|name| Stamp::of(name, &out.join(name)))
-                .collect();
-            if let Some(files) = files {
+    pub fn write(out: &Path, lessons: Vec<(String, String, LessonRecord)>) {
+        // Stamping takes a `stat` of each published file: on every core.
+        let lessons = lessons
+            .into_par_iter()
+            .filter_map(|(dir, key, lesson)| {
+                let files: Option<Vec<Stamp>> = lesson
+                    .names
+                    .iter()
+                    .map(|name| Stamp::of(name, &out.join(name)))
+                    .collect();
                 let entry = Entry {
                     key,
-                    files,
+                    files: files?,
                     figures: lesson.figures,
                     preview: lesson.preview,
                     links: lesson.links,
                 };
-                manifest.lessons.insert(dir, entry);
-            }
-        }
+                Some((dir, entry))
+            })
+            .collect();
+        let manifest = Manifest {
+            version: VERSION,
+            lessons,
+        };
         if let Ok(json) = serde_json::to_vec(&manifest) {
             let _ = fs::write(path(out), json);
         }
