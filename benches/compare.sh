@@ -15,9 +15,10 @@
 # lessons for nnbook, N plain pages of the same prose size for Hugo and mdBook), then runs each
 # tool RUNS times, alternating tools run by run, after one untimed warm-up run each. Every run is
 # a new process writing into a new output folder (earlier outputs are moved aside and deleted only
-# at the end: on ext4, creating files soon after deleting thousands costs several times more),
-# after `sync` (untimed: the disk has written back what earlier runs left, so each run pays for
-# its own writes only). Start it a minute or more after deleting a large tree. Measured per run:
+# at the end: on ext4 without a journal, creating files soon after deleting thousands costs
+# several times more), after `sync` (untimed: the disk has written back what earlier runs left,
+# so each run pays for its own writes only). On such a disk, start it five minutes or more after
+# deleting a large tree (an earlier run's cleanup, say). Measured per run:
 #   wall   bash's $EPOCHREALTIME around the run (microsecond clock; includes /usr/bin/time's own
 #          fork+exec, about 1 ms)
 #   CPU    user+sys of the run, from bash's `times` before and after (1 ms resolution; includes
@@ -93,10 +94,11 @@ run() {
         printf '\nEdited at %s.\n' "$EPOCHREALTIME" >>"$tmp/p$n/content/lesson-0001.md"
         ;;
     *)
-        # The previous output is moved aside, not deleted: on ext4, a file created within a
-        # minute of thousands of deletions pays for them (inode allocation skips and looks up
-        # every recently deleted inode: `recently_deleted` in fs/ext4/ialloc.c), which made
-        # each run slower than the one before. No run is charged for another's deletions.
+        # The previous output is moved aside, not deleted: on ext4 without a journal (this
+        # project's VM), a file created within one to five minutes of thousands of deletions
+        # pays for them (inode allocation looks up and skips every recently deleted inode:
+        # `recently_deleted` in fs/ext4/ialloc.c), which made each run slower than the one
+        # before. No run is charged for another's deletions.
         if [[ -e $out ]]; then
             kept=$((kept + 1))
             mv "$out" "$tmp/moved-aside.$kept"
@@ -167,15 +169,19 @@ for n in $sizes; do
     for tool in "${tools[@]}"; do
         echo "$tool $n $(find "$tmp/out-$tool-$n" -type f | wc -l)" >>"$tmp/files.txt"
     done
-    if [[ ${REBUILD:-1} == 1 ]]; then
+done
+# The rebuilds come after every cold run: a rebuild replaces the previous site and so deletes
+# what changed, and no cold run is to pay for that (see `run`).
+if [[ ${REBUILD:-1} == 1 ]]; then
+    for n in $sizes; do
         # Into the output of the last cold run: nothing changed, then one lesson changed.
         for ((r = 1; r <= runs; r++)); do
             echo "N=$n: rebuild $r/$runs (nothing changed, one lesson changed)" >&2
             run nnbook-again "$n" timed
             run nnbook-edit "$n" timed
         done
-    fi
-done
+    done
+fi
 
 echo "shipped site: $shipped_runs runs" >&2
 run shipped 0 # warm-up
