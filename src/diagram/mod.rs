@@ -16,7 +16,7 @@ use crate::figure::{svg_open, text_width, Figure};
 use crate::i18n;
 use crate::lesson::{DiagramSpec, Rgb};
 use crate::network::{Activation, Network, Node};
-use crate::text::escape;
+use crate::text::{escape, Fixed};
 
 const RADIUS: f64 = 20.0;
 /// The distance between the centres of two columns, and of two rows.
@@ -377,7 +377,7 @@ struct Px(f64);
 
 impl std::fmt::Display for Px {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let tenths = format!("{:.1}", self.0);
+        let tenths = Fixed(self.0, 1).to_string();
         match tenths.strip_suffix(".0") {
             Some("-0") => f.write_str("0"),
             Some(whole) => f.write_str(whole),

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use crate::lesson::{FigureSpec, Rgb};
 use crate::network::{Network, Signal};
-use crate::text::escape;
+use crate::text::{escape, push_fixed, Fixed};
 
 /// The thumbnail's size in CSS pixels (16:9).
 pub const THUMB_WIDTH: u32 = 320;
@@ -84,13 +84,13 @@ pub fn thumbnail(spec: &FigureSpec, network: &Network, name: &str) -> Option<Str
         let line = simplify(&line, TOLERANCE);
         let colour = hex(spec.series[s].color);
         if filled {
-            let base = frame.px((x0, 0.0_f64.clamp(frame.ys.0, frame.ys.1))).1;
+            let base = Fixed(frame.px((x0, 0.0_f64.clamp(frame.ys.0, frame.ys.1))).1, 1);
             let _ = writeln!(
                 svg,
-                "<path class=\"area a{s}\" d=\"{}L{:.1} {base:.1}L{:.1} {base:.1}Z\" fill=\"{colour}\" fill-opacity=\".12\"/>",
+                "<path class=\"area a{s}\" d=\"{}L{} {base}L{} {base}Z\" fill=\"{colour}\" fill-opacity=\".12\"/>",
                 path(&line),
-                line[line.len() - 1].0,
-                line[0].0,
+                Fixed(line[line.len() - 1].0, 1),
+                Fixed(line[0].0, 1),
             );
         }
         let _ = writeln!(
@@ -101,9 +101,10 @@ pub fn thumbnail(spec: &FigureSpec, network: &Network, name: &str) -> Option<Str
     }
     for p in points {
         let (x, y) = frame.px(p);
+        let (x, y) = (Fixed(x, 1), Fixed(y, 1));
         let _ = writeln!(
             svg,
-            "<circle class=\"pt\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"4.5\" fill=\"#222222\"/>"
+            "<circle class=\"pt\" cx=\"{x}\" cy=\"{y}\" r=\"4.5\" fill=\"#222222\"/>"
         );
     }
     svg.push_str("</svg>\n");
@@ -161,22 +162,29 @@ fn grid(svg: &mut String, frame: &Frame) {
     let mut d = String::new();
     for i in 0..=4 {
         let t = f64::from(i) / 4.0;
-        let y = top + (bottom - top) * t;
-        let x = left + (right - left) * t;
-        let _ = write!(
-            d,
-            "M{left:.1} {y:.1}H{right:.1}M{x:.1} {top:.1}V{bottom:.1}"
+        let y = Fixed(top + (bottom - top) * t, 1);
+        let x = Fixed(left + (right - left) * t, 1);
+        let (left, top, right, bottom) = (
+            Fixed(left, 1),
+            Fixed(top, 1),
+            Fixed(right, 1),
+            Fixed(bottom, 1),
         );
+        let _ = write!(d, "M{left} {y}H{right}M{x} {top}V{bottom}");
     }
     let _ = writeln!(
         svg,
         "<path class=\"grid\" d=\"{d}\" stroke=\"#EAEEF2\" stroke-width=\"1\" fill=\"none\"/>"
     );
     if frame.ys.0 < 0.0 && frame.ys.1 > 0.0 {
-        let y = frame.px((frame.xs.0, 0.0)).1;
+        let (y, left, right) = (
+            Fixed(frame.px((frame.xs.0, 0.0)).1, 1),
+            Fixed(left, 1),
+            Fixed(right, 1),
+        );
         let _ = writeln!(
             svg,
-            "<path class=\"zero\" d=\"M{left:.1} {y:.1}H{right:.1}\" stroke=\"#8C959F\" stroke-width=\"1.5\" fill=\"none\"/>"
+            "<path class=\"zero\" d=\"M{left} {y}H{right}\" stroke=\"#8C959F\" stroke-width=\"1.5\" fill=\"none\"/>"
         );
     }
 }
@@ -184,8 +192,11 @@ fn grid(svg: &mut String, frame: &Frame) {
 /// A polyline as SVG path data, to a tenth of a pixel.
 fn path(points: &[(f64, f64)]) -> String {
     let mut d = String::with_capacity(points.len() * 12);
-    for (i, (x, y)) in points.iter().enumerate() {
-        let _ = write!(d, "{}{x:.1} {y:.1}", if i == 0 { 'M' } else { 'L' });
+    for (i, &(x, y)) in points.iter().enumerate() {
+        d.push(if i == 0 { 'M' } else { 'L' });
+        push_fixed(&mut d, x, 1);
+        d.push(' ');
+        push_fixed(&mut d, y, 1);
     }
     d
 }
