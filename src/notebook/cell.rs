@@ -32,7 +32,40 @@ struct Output<'a> {
 
 /// Text as nbformat stores it: lines, each but the last ending in a newline.
 fn lines(text: &str) -> Vec<String> {
-    text.split_inclusive('\n').map(str::to_string).collect()
+    Lines::of(text).map(str::to_string).collect()
+}
+
+/// The lines of a text, each with its newline: what `split_inclusive('\n')` gives, found with
+/// a byte search (a notebook's drawings are thousands of short lines).
+struct Lines<'a> {
+    text: &'a str,
+    start: usize,
+    ends: memchr::Memchr<'a>,
+}
+
+impl<'a> Lines<'a> {
+    fn of(text: &'a str) -> Lines<'a> {
+        Lines {
+            text,
+            start: 0,
+            ends: memchr::memchr_iter(b'\n', text.as_bytes()),
+        }
+    }
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let start = self.start;
+        let end = match self.ends.next() {
+            Some(newline) => newline + 1,
+            None if start < self.text.len() => self.text.len(),
+            None => return None,
+        };
+        self.start = end;
+        Some(&self.text[start..end])
+    }
 }
 
 impl<'a> Cell<'a> {
@@ -59,9 +92,9 @@ impl<'a> Cell<'a> {
                 svg: picture
                     .svg
                     .iter()
-                    .flat_map(|part| part.split_inclusive('\n'))
+                    .flat_map(|part| Lines::of(part))
                     .collect(),
-                text: picture.description.split_inclusive('\n').collect(),
+                text: Lines::of(picture.description).collect(),
             });
         }
     }
@@ -279,6 +312,15 @@ mod tests {
 
     /// Every byte that JSON escapes, quotes, backslashes, non-ASCII text and empty strings come
     /// out as `serde_json` writes them.
+    #[test]
+    fn lines_are_split_as_split_inclusive_splits_them() {
+        for text in ["", "\n", "a", "a\n", "a\nb", "a\n\nb\n", "\n\nx", "é\nü\n€"] {
+            let ours: Vec<&str> = Lines::of(text).collect();
+            let std: Vec<&str> = text.split_inclusive('\n').collect();
+            assert_eq!(ours, std, "{text:?}");
+        }
+    }
+
     #[test]
     fn strings_are_escaped_as_serde_json_escapes_them() {
         let every_control: String = (0u8..0x20).map(char::from).collect();
