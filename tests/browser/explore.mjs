@@ -21,7 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { afterFrames, explorablePages } from './units.mjs';
+import { afterFrames, explorablePages, seeded } from './units.mjs';
 
 const SITE_DIR = process.env.SITE_DIR;
 const ROOT = process.env.ROOT;
@@ -33,12 +33,7 @@ let failed = 0;
 const fail = (what, detail) => { failed++; console.log(`  ✗ ${what}\n      ${detail}`); };
 const pass = () => { passed++; };
 
-// A deterministic generator (xorshift64*), so that a failure can be reproduced.
-let state = 0x2545f4914f6cdd1dn;
-function random() {
-  state ^= state >> 12n; state ^= (state << 25n) & 0xffffffffffffffffn; state ^= state >> 27n;
-  return Number(((state * 0x2545f4914f6cdd1dn) & 0xffffffffffffffffn) >> 11n) / 2 ** 53;
-}
+const random = seeded(0x2545f4914f6cdd1dn);
 
 function model(html) {
   const m = /<script type="application\/json" id="nn-model">([\s\S]*?)<\/script>/.exec(html);

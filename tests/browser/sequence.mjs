@@ -15,7 +15,7 @@
 import { chromium } from 'playwright-core';
 import path from 'node:path';
 
-import { explorablePages, siteFromEnv, tally } from './units.mjs';
+import { explorablePages, seeded, siteFromEnv, tally } from './units.mjs';
 
 const { SITE_DIR, BASE_URL, CHROMIUM } = siteFromEnv('sequence.mjs');
 const STEPS = Number(process.env.STEPS || 25);
@@ -37,11 +37,7 @@ function shown() {
   };
 }
 
-let seed = 12345;
-function random() {
-  seed = (seed * 1103515245 + 12345) % 2147483648;
-  return seed / 2147483648;
-}
+const random = seeded(12345n);
 
 /** The next values: each parameter kept, moved a few steps, sent anywhere, or sent home. */
 function move(model, current) {

@@ -38,6 +38,16 @@ export function afterFrames(page) {
   });
 }
 
+/** A deterministic generator of numbers in [0, 1) (xorshift64*) from a BigInt `seed`, so that a
+ * failure can be reproduced. */
+export function seeded(seed) {
+  let state = BigInt(seed);
+  return () => {
+    state ^= state >> 12n; state ^= (state << 25n) & 0xffffffffffffffffn; state ^= state >> 27n;
+    return Number(((state * 0x2545f4914f6cdd1dn) & 0xffffffffffffffffn) >> 11n) / 2 ** 53;
+  };
+}
+
 /** A tally of units: `unit(name)` counts one, `fail(name, check, message)` fails it. */
 export function tally() {
   const units = new Map();
