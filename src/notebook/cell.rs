@@ -310,8 +310,8 @@ const LONG: u8 = b'u';
 mod tests {
     use super::*;
 
-    /// Every byte that JSON escapes, quotes, backslashes, non-ASCII text and empty strings come
-    /// out as `serde_json` writes them.
+    /// Texts are split into lines as `split_inclusive('\n')` splits them: empty, without a
+    /// newline, ending in one, with empty lines, non-ASCII.
     #[test]
     fn lines_are_split_as_split_inclusive_splits_them() {
         for text in ["", "\n", "a", "a\n", "a\nb", "a\n\nb\n", "\n\nx", "é\nü\n€"] {
@@ -321,6 +321,8 @@ mod tests {
         }
     }
 
+    /// Every byte that JSON escapes, quotes, backslashes, non-ASCII text and empty strings come
+    /// out as `serde_json` writes them.
     #[test]
     fn strings_are_escaped_as_serde_json_escapes_them() {
         let every_control: String = (0u8..0x20).map(char::from).collect();
