@@ -21,7 +21,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { afterFrames } from './units.mjs';
+import { afterFrames, filesUnder } from './units.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SITE_DIR = path.resolve(mustEnv('SITE_DIR'));
@@ -47,20 +47,6 @@ function mustEnv(name) {
     process.exit(2);
   }
   return v;
-}
-
-/** Every file under dir whose name ends with one of exts, as sorted paths relative to dir. */
-function files(dir, exts) {
-  const out = [];
-  const walk = (d) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (exts.some((x) => e.name.endsWith(x))) out.push(path.relative(dir, p).split(path.sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -91,7 +77,7 @@ const clip = (s, n = 160) => {
 // The Nu HTML checker, started first: it runs in its own JVM while the browser works.
 
 function runVnu() {
-  const targets = files(SITE_DIR, ['.html', '.css', '.svg']);
+  const targets = filesUnder(SITE_DIR, ['.html', '.css', '.svg']);
   const args = ['-Xss8m', '-jar', VNU_JAR, '--stdout', '--format', 'json', '--also-check-css', '--also-check-svg',
     ...targets.map((t) => path.join(SITE_DIR, t))];
   return new Promise((resolve) => {
@@ -318,7 +304,7 @@ function inspect() {
 
 async function main() {
   const t0 = Date.now();
-  const pages = files(SITE_DIR, ['.html']);
+  const pages = filesUnder(SITE_DIR, ['.html']);
   if (pages.length === 0) {
     console.error(`check.mjs: no .html file in ${SITE_DIR}`);
     process.exit(2);

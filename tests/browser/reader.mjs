@@ -30,7 +30,7 @@ import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { decode, siteFromEnv, tally } from './units.mjs';
+import { decode, filesUnder, siteFromEnv, tally } from './units.mjs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const { SITE_DIR, BASE_URL, CHROMIUM } = siteFromEnv('reader.mjs');
@@ -47,19 +47,6 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 const HAS_MATH_FONT = fs.existsSync(path.join(SITE_DIR, 'math.woff'));
 
 const { unit, fail, report } = tally();
-
-function pagesOf(dir) {
-  const out = [];
-  const walk = (d) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.html')) out.push(path.relative(dir, p).split(path.sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
 
 const frame = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 60)))));
 
@@ -337,9 +324,9 @@ async function mathFonts(page, name) {
 // 404 pages: from disk, and served for missing addresses under a sub-path.
 
 async function notFoundPages(browser) {
-  const pages = pagesOf(SITE_DIR).filter((p) => p === '404.html' || p.endsWith('/404.html'));
+  const pages = filesUnder(SITE_DIR, ['.html']).filter((p) => p === '404.html' || p.endsWith('/404.html'));
   // The other languages: top-level folders whose index is in the language the folder names.
-  const languages = pagesOf(SITE_DIR).filter((p) => /^[^/]+\/index\.html$/.test(p)).map((p) => p.split('/')[0])
+  const languages = filesUnder(SITE_DIR, ['.html']).filter((p) => /^[^/]+\/index\.html$/.test(p)).map((p) => p.split('/')[0])
     .filter((d) => fs.readFileSync(path.join(SITE_DIR, d, 'index.html'), 'utf8').includes(`<html lang="${d}">`));
   for (const lang of languages) {
     const name = `404 ${lang}`;
@@ -418,7 +405,7 @@ async function notFoundPages(browser) {
 
 async function main() {
   const t0 = Date.now();
-  const pages = pagesOf(SITE_DIR).filter((p) => !p.endsWith('404.html'));
+  const pages = filesUnder(SITE_DIR, ['.html']).filter((p) => !p.endsWith('404.html'));
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   const scratchContext = await browser.newContext();
   const scratch = await scratchContext.newPage();

@@ -16,14 +16,23 @@ export function siteFromEnv(script) {
   };
 }
 
-/** The pages under `dir` that carry a model (explorable lessons), as paths, sorted. */
-export function explorablePages(dir) {
+/** Every file under `dir` whose name ends with one of `exts`, as sorted paths relative to `dir`
+ *  (with `/`). */
+export function filesUnder(dir, exts) {
   const out = [];
   for (const e of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
     const p = path.join(e.parentPath, e.name);
-    if (e.isFile() && e.name === 'index.html' && fs.readFileSync(p, 'utf8').includes('<script type="application/json" id="nn-model">')) out.push(p);
+    if (e.isFile() && exts.some((x) => e.name.endsWith(x))) out.push(path.relative(dir, p).split(path.sep).join('/'));
   }
   return out.sort();
+}
+
+/** The pages under `dir` that carry a model (explorable lessons), as paths, sorted. */
+export function explorablePages(dir) {
+  return filesUnder(dir, ['index.html'])
+    .filter((f) => f === 'index.html' || f.endsWith('/index.html'))
+    .map((f) => path.join(dir, f))
+    .filter((p) => fs.readFileSync(p, 'utf8').includes('<script type="application/json" id="nn-model">'));
 }
 
 /** Resolves once `page` has its fonts and has drawn three more frames (an explorable page's
