@@ -159,32 +159,29 @@ fn open(spec: &FigureSpec, name: &str) -> String {
 fn grid(svg: &mut String, frame: &Frame) {
     let (left, top) = frame.px((frame.xs.0, frame.ys.1));
     let (right, bottom) = frame.px((frame.xs.1, frame.ys.0));
+    // (Written to a tenth of a pixel.)
+    let (l, t, r, b) = (
+        Fixed(left, 1),
+        Fixed(top, 1),
+        Fixed(right, 1),
+        Fixed(bottom, 1),
+    );
     let mut d = String::new();
     for i in 0..=4 {
-        let t = f64::from(i) / 4.0;
-        let y = Fixed(top + (bottom - top) * t, 1);
-        let x = Fixed(left + (right - left) * t, 1);
-        let (left, top, right, bottom) = (
-            Fixed(left, 1),
-            Fixed(top, 1),
-            Fixed(right, 1),
-            Fixed(bottom, 1),
-        );
-        let _ = write!(d, "M{left} {y}H{right}M{x} {top}V{bottom}");
+        let f = f64::from(i) / 4.0;
+        let y = Fixed(top + (bottom - top) * f, 1);
+        let x = Fixed(left + (right - left) * f, 1);
+        let _ = write!(d, "M{l} {y}H{r}M{x} {t}V{b}");
     }
     let _ = writeln!(
         svg,
         "<path class=\"grid\" d=\"{d}\" stroke=\"#EAEEF2\" stroke-width=\"1\" fill=\"none\"/>"
     );
     if frame.ys.0 < 0.0 && frame.ys.1 > 0.0 {
-        let (y, left, right) = (
-            Fixed(frame.px((frame.xs.0, 0.0)).1, 1),
-            Fixed(left, 1),
-            Fixed(right, 1),
-        );
+        let y = Fixed(frame.px((frame.xs.0, 0.0)).1, 1);
         let _ = writeln!(
             svg,
-            "<path class=\"zero\" d=\"M{left} {y}H{right}\" stroke=\"#8C959F\" stroke-width=\"1.5\" fill=\"none\"/>"
+            "<path class=\"zero\" d=\"M{l} {y}H{r}\" stroke=\"#8C959F\" stroke-width=\"1.5\" fill=\"none\"/>"
         );
     }
 }
