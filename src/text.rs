@@ -118,10 +118,10 @@ pub fn format_fixed(value: f64, decimals: usize) -> String {
 
 /// `value` with `decimals` decimals, appended to `out` exactly as `write!(out,
 /// "{value:.decimals$}")` writes it (the exact binary value rounded half to even; a minus sign
-/// for every negative value, "-0.0" too), for up to six decimals a few times faster: the
-/// standard library's exact mode falls back to a big-number algorithm for a third of a
-/// build's values, and figures' and previews' coordinates are written this way by the
-/// thousand. A value near a tie, too large, or not finite is left to the standard library.
+/// for every negative value, "-0.0" too), for up to six decimals without the big-number
+/// algorithm the standard library's exact mode falls back to for about a third of a build's
+/// values (previews' and diagrams' coordinates are written this way by the thousand). A value
+/// near a tie, too large, or not finite is left to the standard library.
 pub fn push_fixed(out: &mut String, value: f64, decimals: usize) {
     const POW10: [u64; 7] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
     let Some(&scale) = POW10.get(decimals) else {
@@ -242,6 +242,8 @@ pub fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) ->
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     /// `push_fixed` writes what `format!` writes: random values of every size and sign, exact
     /// ties (0.125, 2.5), values a hair off a tie, negative zero and tiny negatives, values past
     /// the quick path's range, and the non-finite.
@@ -299,13 +301,11 @@ mod tests {
         for v in values {
             for d in 0..=8 {
                 let mut s = String::from("x");
-                super::push_fixed(&mut s, v, d);
+                push_fixed(&mut s, v, d);
                 assert_eq!(s, format!("x{v:.d$}"), "{v:e} with {d} decimals");
             }
         }
     }
-
-    use super::*;
 
     #[test]
     fn markdown_escaping_keeps_quotes_and_escapes_markup() {
