@@ -10,6 +10,10 @@
 #   TMPDIR=/work/bench benches/compare.sh   # on the disk (the default /tmp may be either)
 #   REBUILD=0 benches/compare.sh            # skip nnbook's rebuilds (nothing changed; one
 #                                           # lesson changed), timed after the cold runs
+#   OLD=/tmp/old-target/release/nnbook benches/compare.sh
+#                                           # another nnbook binary (say the last commit's) as
+#                                           # one more peer, `nnbook-old`: what a change did,
+#                                           # run by run beside the new one and Hugo
 #
 # For each N it writes a project with `cargo run --release --example generate -- N DIR` (N
 # lessons for nnbook, N plain pages of the same prose size for Hugo and mdBook), then runs each
@@ -58,6 +62,8 @@ nnbook="$target_dir/release/nnbook"
 generate="$target_dir/release/examples/generate"
 
 tools=(nnbook)
+old=${OLD:-}
+[[ -z $old ]] || tools+=(nnbook-old)
 if [[ $peers == 1 ]]; then
     command -v hugo >/dev/null && tools+=(hugo)
     command -v mdbook >/dev/null && tools+=(mdbook)
@@ -76,6 +82,7 @@ command_for() {
     local tool=$1 n=$2 out=$3
     case $tool in
     nnbook) cmd=("$nnbook" build --root "$tmp/p$n" --out "$out" --quiet) ;;
+    nnbook-old) cmd=("$old" build --root "$tmp/p$n" --out "$out" --quiet) ;;
     hugo) cmd=(hugo --quiet -s "$tmp/p$n/plain/hugo" -d "$out") ;;
     mdbook) cmd=(mdbook build "$tmp/p$n/plain/mdbook" -d "$out") ;;
     shipped) cmd=("$nnbook" build --root "$repo" --out "$out" --quiet) ;;
@@ -209,6 +216,7 @@ fi
 echo "- nnbook $rev, release build; work folder on $(df -T "$tmp" | awk 'NR == 2 { print $2 }') ($tmp)"
 for tool in "${tools[@]}"; do
     case $tool in
+    nnbook-old) echo "- nnbook-old: $old" ;;
     hugo) echo "- $(hugo version | cut -d' ' -f1-2)" ;;
     mdbook) echo "- $(mdbook --version)" ;;
     esac
