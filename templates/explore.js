@@ -718,15 +718,17 @@
     : { title: "Parameters", reset: "Reset", show: "Move the parameters", hint: "Move a slider: every figure and number follows.", stale: "At these parameters a value is not finite; the figure is not redrawn.", changed: "Figures updated." };
 
   // A parameter as prose shows it: as typed at the author's value, else with its control's decimals.
+  function shownAuthor(i) { return M.params[i][2].replace(/-/g, "\u2212"); }
   function shownParam(i) {
-    if (P[i] === author[i]) return M.params[i][2].replace(/-/g, "\u2212");
+    if (P[i] === author[i]) return shownAuthor(i);
     return formatNumber(P[i], decimals[i]);
   }
 
-  // Placeholders in prose, captions and code (code writes an ASCII minus); at the author's value
-  // a value's original markup (its highlighting) comes back. Each span keeps the text this
-  // script last gave it (`shown`; null: its original markup), and is written only when that changes.
-  var values = Array.prototype.slice.call(document.querySelectorAll("span[data-nn]")).map(function (span) {
+  // Placeholders in prose, captions, code (code writes an ASCII minus) and math (an <mn>), and
+  // the parameter listings; at the author's value a value's original markup (its highlighting)
+  // comes back. Each keeps the text this script last gave it (`shown`; null: its original
+  // markup), and is written only when that changes.
+  var values = Array.prototype.slice.call(document.querySelectorAll("span[data-nn],mn[data-nn]")).map(function (span) {
     var plain = span.childNodes.length === 1 && span.firstChild.nodeType === 3;
     return { span: span, expr: span.getAttribute("data-nn"), html: span.innerHTML, text: span.textContent, plain: plain, code: span.classList.contains("nn-code"), shown: null };
   });
@@ -871,7 +873,17 @@
     var box = t.getAttribute("class") === "value" ? t.parentNode.querySelector("rect.label-bg") : null;
     return { text: t, name: t.getAttribute("data-nn"), original: t.textContent, shown: t.textContent, value: t.getAttribute("class") === "value", box: box, x: box && box.getAttribute("x"), width: box && box.getAttribute("width") };
   });
+  // Each diagram's description names every weight and bias as its labels do ("b1 = −0.85"),
+  // written anew for the current values.
+  var diagramDescs = Array.prototype.slice.call(document.querySelectorAll("svg.nn-diagram>desc")).map(function (d) {
+    return { desc: d, original: d.textContent, shown: d.textContent };
+  });
   function updateDiagrams() {
+    diagramDescs.forEach(function (d) {
+      var text = d.original;
+      M.params.forEach(function (p, i) { text = text.split(p[0] + " = " + shownAuthor(i)).join(p[0] + " = " + shownParam(i)); });
+      if (d.shown !== text) setText(d.desc, (d.shown = text));
+    });
     diagramLabels.forEach(function (l) {
       var name = l.name;
       if (!(name in index)) return;
@@ -936,64 +948,32 @@
     });
   }
 
+  // The panel, written as markup (smaller than building it node by node).
   function buildPanel() {
     panel = document.createElement("section");
     panel.className = "nn-controls";
     panel.setAttribute("aria-label", words.title);
-    var bar = document.createElement("div");
-    bar.className = "nn-controls-bar";
-    var toggle = document.createElement("button");
-    toggle.type = "button";
-    toggle.className = "nn-controls-toggle";
-    toggle.textContent = words.show;
-    toggle.setAttribute("aria-expanded", "false");
-    toggle.setAttribute("aria-controls", "nn-controls-body");
-    var reset = document.createElement("button");
-    reset.type = "button";
-    reset.className = "nn-reset";
-    reset.textContent = words.reset;
-    reset.addEventListener("click", function () { P = author.slice(); schedule(); });
-    bar.appendChild(toggle);
-    bar.appendChild(reset);
-    var body = document.createElement("div");
-    body.id = "nn-controls-body";
-    body.className = "nn-controls-body";
-    body.hidden = true;
-    var hint = document.createElement("p");
-    hint.className = "nn-controls-hint";
-    hint.textContent = words.hint;
-    body.appendChild(hint);
-    var grid = document.createElement("div");
-    grid.className = "nn-controls-grid";
-    controls.forEach(function (c) {
-      var row = document.createElement("div");
-      row.className = "nn-control";
-      var label = document.createElement("label");
-      label.htmlFor = "nn-control-" + c.name;
-      label.textContent = c.name;
-      var input = document.createElement("input");
-      input.type = "range";
-      input.id = "nn-control-" + c.name;
-      input.min = c.from; input.max = c.to; input.step = c.step; input.value = P[c.i];
-      var output = document.createElement("output");
-      output.htmlFor = input.id;
+    panel.innerHTML = '<div class="nn-controls-bar"><button type="button" class="nn-controls-toggle" aria-expanded="false" aria-controls="nn-controls-body">' +
+      words.show + '</button><button type="button" class="nn-reset">' + words.reset +
+      '</button></div><div id="nn-controls-body" class="nn-controls-body" hidden><p class="nn-controls-hint">' + words.hint +
+      '</p><div class="nn-controls-grid">' + controls.map(function (c) {
+        var id = "nn-control-" + escapeHtml(c.name);
+        return '<div class="nn-control"><label for="' + id + '">' + escapeHtml(c.name) + '</label><input type="range" id="' + id +
+          '" min="' + c.from + '" max="' + c.to + '" step="' + c.step + '" value="' + P[c.i] + '"><output for="' + id + '"></output></div>';
+      }).join("") + '</div></div><p class="nn-live" aria-live="polite"></p>';
+    var find = function (s) { return panel.querySelectorAll(s); }, toggle = find("button")[0], body = find("div")[1];
+    live = find("p")[1];
+    find("button")[1].addEventListener("click", function () { P = author.slice(); schedule(); });
+    controls.forEach(function (c, k) {
+      var input = (c.input = find("input")[k]);
+      c.output = find("output")[k];
       input.addEventListener("input", function () { P[c.i] = +input.value; schedule(); });
-      c.input = input; c.output = output;
-      row.appendChild(label); row.appendChild(input); row.appendChild(output);
-      grid.appendChild(row);
     });
-    body.appendChild(grid);
     toggle.addEventListener("click", function () {
       var open = toggle.getAttribute("aria-expanded") !== "true";
       toggle.setAttribute("aria-expanded", String(open));
       body.hidden = !open;
     });
-    live = document.createElement("p");
-    live.className = "nn-live";
-    live.setAttribute("aria-live", "polite");
-    panel.appendChild(bar);
-    panel.appendChild(body);
-    panel.appendChild(live);
     document.body.appendChild(panel);
     document.body.classList.add("nn-explorable");
   }

@@ -305,8 +305,22 @@ fn arithmetic(
 }
 
 /// Every node's weights and bias, as typed in the network block. Each cell carries its
-/// column's name (`data-label`), which the phone layout shows beside the value.
-pub fn parameters_html(net: &Network, lang: &str) -> String {
+/// column's name (`data-label`), which the phone layout shows beside the value. On a page whose
+/// readers move the parameters (`live`), each value is in a `<span data-nn="w1">` for the page's
+/// script, as placeholders are.
+pub fn parameters_html(net: &Network, lang: &str, live: bool) -> String {
+    let shown = |p: &crate::network::Param| {
+        if live {
+            format!(
+                "{} = <span data-nn=\"{}\">{}</span>",
+                escape(&p.name),
+                escape(&p.name),
+                escape(&p.value_shown())
+            )
+        } else {
+            escape(&p.shown())
+        }
+    };
     let mut s = format!(
         "{}<table class=\"nn-parameters\">\n<thead>\n<tr>",
         table_wrap(lang)
@@ -326,13 +340,13 @@ pub fn parameters_html(net: &Network, lang: &str) -> String {
             format!("{} {}", i18n::text(lang, "hidden"), l + 1)
         };
         for node in &layer.nodes {
-            let weights: Vec<String> = node.weights.iter().map(|w| escape(&w.shown())).collect();
+            let weights: Vec<String> = node.weights.iter().map(shown).collect();
             let cells = [
                 ("", layer_name.clone()),
                 ("", escape(&node.label)),
                 ("", layer.activation.display_name().to_string()),
                 (" class=\"num\"", weights.join(", ")),
-                (" class=\"num\"", escape(&node.bias.shown())),
+                (" class=\"num\"", shown(&node.bias)),
             ];
             s.push_str("<tr>");
             for ((class, value), column) in cells.iter().zip(columns) {

@@ -280,7 +280,7 @@ impl<'a> Walk<'a> {
                 None => String::new(),
             },
             Some(BlockKind::Parameters) => match lesson.network_at(range.start) {
-                Some(net) => blocks::parameters_html(net, self.lang),
+                Some(net) => blocks::parameters_html(net, self.lang, lesson.explorable()),
                 None => String::new(),
             },
             Some(BlockKind::TrainingTable(spec)) => match lesson.training(&spec.training) {
@@ -352,8 +352,16 @@ impl<'a> Walk<'a> {
         } else {
             MathDisplay::Inline
         };
-        let converted = fill(lesson, latex, range, Context::Code)
-            .and_then(|tex| math::math(lesson, &tex, range, display));
+        // Values that follow the parameters are marked for the page's script; a formula where
+        // one cannot be is converted again with the values written in.
+        let converted = placeholder::fill_math(lesson, latex, range).and_then(|filled| {
+            let mathml = math::math(lesson, &filled.latex, range, display)?;
+            match filled.mark(&mathml) {
+                Some(marked) => Ok(marked),
+                None => fill(lesson, latex, range, Context::Code)
+                    .and_then(|tex| math::math(lesson, &tex, range, display)),
+            }
+        });
         match converted {
             Ok(mathml) => {
                 if let Some(h) = self.heading.as_mut() {

@@ -88,6 +88,66 @@ pub fn fill(
     Ok(out)
 }
 
+/// A formula's LaTeX with its placeholders filled, for the math converter. A value that follows
+/// the parameters is written as a stand-in number, found again in the MathML by [`MathFill::mark`].
+pub struct MathFill {
+    pub latex: String,
+    /// Each stand-in, its expression, and its value as prose writes it.
+    marks: Vec<(String, String, String)>,
+}
+
+/// Stand-ins are numbers from here up: digits a formula is unlikely to hold (a stand-in is used
+/// only where it is found exactly once).
+const STAND_IN: u64 = 9_073_581_000;
+
+/// Fill the placeholders of a formula (found at `range` of the lesson source).
+pub fn fill_math(
+    lesson: &Lesson,
+    text: &str,
+    range: &Range<usize>,
+) -> Result<MathFill, Diagnostic> {
+    let mut fill = MathFill {
+        latex: String::with_capacity(text.len()),
+        marks: Vec::new(),
+    };
+    if !text.contains("{{") {
+        fill.latex.push_str(text);
+        return Ok(fill);
+    }
+    for piece in pieces(lesson, text, range, Context::Code)? {
+        match piece {
+            Piece::Text(t) => fill.latex.push_str(t),
+            Piece::Value { expr, value, live } if live => {
+                let stand_in = (STAND_IN + fill.marks.len() as u64).to_string();
+                fill.latex.push_str(&stand_in);
+                fill.marks
+                    .push((stand_in, expr.to_string(), typographic_minus(&value)));
+            }
+            Piece::Value { value, .. } => fill.latex.push_str(&value),
+        }
+    }
+    Ok(fill)
+}
+
+impl MathFill {
+    /// The MathML of this formula with each stand-in's `<mn>` made the value's, one `<mn>` with
+    /// a true minus and a `data-nn` for the page's script (as the tables write numbers); or None
+    /// where a stand-in is not one `<mn>` of its own (in `\text{…}`, say): then the formula is
+    /// converted with the values in place, and does not follow the parameters.
+    pub fn mark(&self, mathml: &str) -> Option<String> {
+        let mut out = mathml.to_string();
+        for (stand_in, expr, value) in &self.marks {
+            let token = format!("<mn>{stand_in}</mn>");
+            if out.matches(&token).count() != 1 {
+                return None;
+            }
+            let live = format!("<mn data-nn=\"{}\">{}</mn>", escape(expr), escape(value));
+            out = out.replacen(&token, &live, 1);
+        }
+        Some(out)
+    }
+}
+
 /// A piece of text with placeholders: text as written, or a placeholder's value.
 pub enum Piece<'t> {
     Text(&'t str),

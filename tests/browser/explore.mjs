@@ -12,7 +12,8 @@
 //    into a copy of its lesson, all copies are built with `nnbook build`, and for each the values
 //    the page computes for those parameters must equal the CSV data the build wrote for them (every
 //    sampled input, every series) to 1e-12 relative, and what the page shows (each chart's
-//    drawing, each table's rows, each signal value in the prose) must be the built page's.
+//    drawing, each table's rows, each signal value in the prose, the whole lesson's text) must be
+//    the built page's.
 // The last line is "explore: N passed, M failed".
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
@@ -91,13 +92,13 @@ for (const [file, width] of explorable.flatMap((f) => [[f, 1280], [f, 390]])) {
     const before = svgs.map((s) => s.innerHTML);
     const body = document.querySelector('.lesson-body').innerHTML;
     const tablesBefore = [...document.querySelectorAll('table.nn-table tbody')].map((t) => t.innerHTML);
-    const valuesBefore = [...document.querySelectorAll('span[data-nn]')].map((v) => v.textContent);
+    const valuesBefore = [...document.querySelectorAll('span[data-nn], mn[data-nn]')].map((v) => v.textContent);
     const moved = {};
     for (const [k, v] of Object.entries(window.nnbook.params())) moved[k] = v * 0.9 + 0.1;
     window.nnbook.set(moved);
     const changed = svgs.filter((s, i) => s.innerHTML !== before[i]).length;
     const tablesChanged = [...document.querySelectorAll('table.nn-table tbody')].filter((t, i) => t.innerHTML !== tablesBefore[i]).length;
-    const valuesChanged = [...document.querySelectorAll('span[data-nn]')].filter((v, i) => v.textContent !== valuesBefore[i]).length;
+    const valuesChanged = [...document.querySelectorAll('span[data-nn], mn[data-nn]')].filter((v, i) => v.textContent !== valuesBefore[i]).length;
     window.nnbook.reset();
     const after = document.querySelector('.lesson-body').innerHTML;
     const same = svgs.map((s, i) => s.innerHTML === before[i]);
@@ -327,8 +328,11 @@ const shown = () => ({
   // (A data link's CSV is written when the link is about to be used: focus it first.)
   data: [...document.querySelectorAll('figure.nn-figure a.nn-data')].map((a) => { a.dispatchEvent(new Event('focus')); return a.getAttribute('href'); }),
   tables: [...document.querySelectorAll('table.nn-table tbody')].map((t) => t.innerHTML),
-  values: [...document.querySelectorAll('span[data-nn]')].map((v) => v.textContent),
+  values: [...document.querySelectorAll('span[data-nn], mn[data-nn]')].map((v) => v.textContent),
   diagrams: [...document.querySelectorAll('svg.nn-diagram text[data-nn]')].map((t) => t.textContent),
+  // And every word and number of the lesson, wherever the build put it (math included): a
+  // number the script does not know of stays at the author's value. (Not the model's script.)
+  text: (() => { const b = document.querySelector('.lesson-body').cloneNode(true); b.querySelectorAll('script').forEach((s) => s.remove()); return b.textContent; })(),
 });
 let worst = 0;
 for (const s of settings) {
@@ -344,7 +348,7 @@ for (const s of settings) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
   const live = await page.evaluate(shown);
   let ok = true;
-  for (const [what, a, b] of [['charts', static_.charts, live.charts], ['tables', static_.tables, live.tables], ['values in prose and code', static_.values, live.values], ['diagram labels', static_.diagrams, live.diagrams], ['data links', static_.data, live.data]]) {
+  for (const [what, a, b] of [['charts', static_.charts, live.charts], ['tables', static_.tables, live.tables], ['values in prose and code', static_.values, live.values], ['diagram labels', static_.diagrams, live.diagrams], ['data links', static_.data, live.data], ['the lesson\'s text', static_.text, live.text]]) {
     // A data link's numbers: the same rows, each number to 1e-12 relative (a smooth activation's
     // exp and log1p may differ from the build's in the last bit, from one libm to another).
     if (what === 'data links' && a.length === b.length && a.every((x, k) => sameCsv(x, b[k]))) continue;

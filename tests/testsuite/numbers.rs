@@ -459,3 +459,41 @@ bias = { b = 0.0 }"#;
     assert!(html.contains("1.00e297"), "{html}");
     assert!(!html.contains("000000000000"), "{html}");
 }
+
+/// On a page whose readers move the parameters, every value the build writes from them is marked
+/// for the page's script: in math (one `<mn>` with a true minus, as the tables write numbers) and
+/// in the parameter listing, as in prose. Where a value is not a number of its own in the math
+/// (inside `\text{}`), the formula is written as before and is not marked.
+#[test]
+fn values_in_math_and_the_parameter_listing_follow_the_parameters() {
+    let block = r#"input = { name = "x", from = 0.0, to = 1.0, samples = 5 }
+[output]
+weights = { w = 1.25 }
+bias = { b = -0.5 }"#;
+    let text = format!(
+        "+++\ntitle = \"t\"\n+++\n\n```network\n{block}\n```\n\nHere $y = {{{{ w }}}}\\,x + ({{{{ b }}}})$ and $\\text{{ {{{{ w }}}} }}$ at 1: ${{{{ output.activation @ 1.0 }}}}$.\n\n```parameters\n```\n"
+    );
+    let rendered = nnbook::render::render(&lesson(&text), "en").expect("renders");
+    let html = &rendered.page.html;
+    for marked in [
+        "<mn data-nn=\"w\">1.25</mn>",
+        "<mo stretchy=\"false\">(</mo><mn data-nn=\"b\">\u{2212}0.5</mn><mo stretchy=\"false\">)</mo>",
+        "<mn data-nn=\"output.activation @ 1.0\">0.75</mn>",
+        "w = <span data-nn=\"w\">1.25</span>",
+        "b = <span data-nn=\"b\">\u{2212}0.5</span>",
+    ] {
+        assert!(html.contains(marked), "{marked} in {html}");
+    }
+    assert!(html.contains("<mtext>\u{a0}1.25\u{a0}</mtext>"), "{html}");
+    // A lesson whose readers move nothing (an empty `[controls]`) is a static page: nothing is
+    // marked.
+    let still = text.replace("bias = { b = -0.5 }", "bias = { b = -0.5 }\n[controls]");
+    let html = nnbook::render::render(&lesson(&still), "en")
+        .expect("renders")
+        .page
+        .html;
+    assert!(
+        html.contains("<mn>1.25</mn>") && !html.contains("data-nn"),
+        "{html}"
+    );
+}
