@@ -7,6 +7,7 @@
 use serde::Serialize;
 
 use crate::figure::{ChartGeometry, DescriptionTemplate, Figure, PLOT_HEIGHT};
+use crate::i18n;
 use crate::lesson::{BlockKind, Control, Extreme, Lesson};
 use crate::network::{Network, Quantity, Signal};
 
@@ -32,6 +33,9 @@ struct Model<'a> {
     precision: usize,
     /// The plot height the sampling tolerance of smooth curves is measured against.
     plot_height: f64,
+    /// The panel's words in the page's language: its title, the reset and show buttons, the
+    /// hint, and what the live region says when figures are redrawn or cannot be.
+    words: [&'static str; 6],
 }
 
 #[derive(Serialize)]
@@ -79,7 +83,7 @@ struct ChartModel<'a> {
 
 /// The model of a lesson with controls, as a `<script>` element for its page; empty for a
 /// lesson without a network or controls.
-pub fn model_script(lesson: &Lesson, figures: &[Figure], html: &str) -> String {
+pub fn model_script(lesson: &Lesson, figures: &[Figure], html: &str, lang: &str) -> String {
     let Some(network) = lesson.network.as_ref() else {
         return String::new();
     };
@@ -120,6 +124,15 @@ pub fn model_script(lesson: &Lesson, figures: &[Figure], html: &str) -> String {
         extremes,
         precision: lesson.precision,
         plot_height: PLOT_HEIGHT,
+        words: [
+            "parameters",
+            "reset",
+            "show_controls",
+            "controls_hint",
+            "figures_updated",
+            "figure_stale",
+        ]
+        .map(|key| i18n::text(lang, key)),
     };
     let json = serde_json::to_string(&model).unwrap_or_default();
     // No `<`, `>` or `&` at all inside the script element (`</script>` would end it early, and

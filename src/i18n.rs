@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 /// Interface words, also given to templates as `t`: (key, English, Simplified Chinese).
-const TEXTS: [(&str, &str, &str); 33] = [
+const TEXTS: [(&str, &str, &str); 38] = [
     ("lessons", "Lessons", "课程"),
     ("contents", "Contents", "目录"),
     ("previous", "Previous", "上一课"),
@@ -46,6 +46,20 @@ const TEXTS: [(&str, &str, &str); 33] = [
     ("step_size", "Step size", "步长"),
     ("other_lessons", "Other pages", "其他页面"),
     ("start", "Start here", "从这里开始"),
+    // The sliders' panel on an explorable lesson (explore.js; its title is "parameters").
+    ("reset", "Reset", "恢复原值"),
+    ("show_controls", "Move the parameters", "调整参数"),
+    (
+        "controls_hint",
+        "Move a slider: every figure and number follows.",
+        "移动滑块，所有图表和数字随之更新。",
+    ),
+    (
+        "figure_stale",
+        "At these parameters a value is not finite; the figure is not redrawn.",
+        "在这些参数下，图中的值不是有限数，图未更新。",
+    ),
+    ("figures_updated", "Figures updated.", "图表已更新。"),
 ];
 
 /// What nnbook writes about figures and diagrams (the SVG's `<desc>` and the image's alt

@@ -712,10 +712,9 @@
     var c = controls.filter(function (c) { return c.i === i; })[0];
     return c ? c.decimals : M.precision;
   });
-  var zh = (document.documentElement.lang || "").indexOf("zh") === 0;
-  var words = zh
-    ? { title: "参数", reset: "恢复原值", show: "调整参数", hint: "移动滑块，所有图表和数字随之更新。", stale: "在这些参数下，图中的值不是有限数，图未更新。", changed: "图表已更新。" }
-    : { title: "Parameters", reset: "Reset", show: "Move the parameters", hint: "Move a slider: every figure and number follows.", stale: "At these parameters a value is not finite; the figure is not redrawn.", changed: "Figures updated." };
+  // The panel's words in the page's language (src/i18n.rs, through the model; nnbook's own
+  // words, no markup): title, reset, show, hint, figures updated, a figure not redrawn.
+  var words = M.words;
 
   // A parameter as prose shows it: as typed at the author's value, else with its control's decimals.
   function shownAuthor(i) { return M.params[i][2].replace(/-/g, "\u2212"); }
@@ -943,7 +942,7 @@
       clearTimeout(announce);
       announce = setTimeout(function () {
         var stale = Object.keys(drawn).some(function (k) { return drawn[k] === null; });
-        live.textContent = stale ? words.stale : words.changed;
+        live.textContent = words[stale ? 5 : 4];
       }, 700);
     });
   }
@@ -952,10 +951,10 @@
   function buildPanel() {
     panel = document.createElement("section");
     panel.className = "nn-controls";
-    panel.setAttribute("aria-label", words.title);
+    panel.setAttribute("aria-label", words[0]);
     panel.innerHTML = '<div class="nn-controls-bar"><button type="button" class="nn-controls-toggle" aria-expanded="false" aria-controls="nn-controls-body">' +
-      words.show + '</button><button type="button" class="nn-reset">' + words.reset +
-      '</button></div><div id="nn-controls-body" class="nn-controls-body" hidden><p class="nn-controls-hint">' + words.hint +
+      words[2] + '</button><button type="button" class="nn-reset">' + words[1] +
+      '</button></div><div id="nn-controls-body" class="nn-controls-body" hidden><p class="nn-controls-hint">' + words[3] +
       '</p><div class="nn-controls-grid">' + controls.map(function (c) {
         var id = "nn-control-" + escapeHtml(c.name);
         return '<div class="nn-control"><label for="' + id + '">' + escapeHtml(c.name) + '</label><input type="range" id="' + id +

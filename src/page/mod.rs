@@ -98,7 +98,7 @@ pub fn render(lesson: &Lesson, figures: &[Figure], lang: &str) -> Result<Page, V
         .sum();
     let mut html_out = String::with_capacity(body.len() * 2 + drawn);
     html::push_html(&mut html_out, walk.out.into_iter());
-    let model = explore::model_script(lesson, figures, &html_out);
+    let model = explore::model_script(lesson, figures, &html_out, lang);
     html_out.push_str(&model);
     Ok(Page {
         html: html_out,
