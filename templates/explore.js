@@ -172,14 +172,15 @@
   }
 
   // ---- Charts, as src/figure draws them through plotters -------------------------------------
+  // (Third: whether a value of the columns is not finite.)
   function yRange(columns, points) {
-    var lo = Infinity, hi = -Infinity;
-    var see = function (v) { if (isFinite(v)) { if (v < lo) lo = v; if (v > hi) hi = v; } };
-    columns.forEach(function (c) { c.forEach(see); });
+    var lo = Infinity, hi = -Infinity, bad = false;
+    var see = function (v) { if (isFinite(v)) { if (v < lo) lo = v; if (v > hi) hi = v; } else bad = true; };
+    for (var c = 0; c < columns.length; c++) for (var i = 0; i < columns[c].length; i++) see(columns[c][i]);
     points.forEach(function (p) { see(p[1]); });
-    if (!(isFinite(lo) && isFinite(hi))) return [-1, 1];
-    if (hi - lo <= EPS * Math.max(Math.abs(hi), 1)) return [lo - 1, hi + 1];
-    return [lo, hi];
+    var out = !(isFinite(lo) && isFinite(hi)) ? [-1, 1] : hi - lo <= EPS * Math.max(Math.abs(hi), 1) ? [lo - 1, hi + 1] : [lo, hi];
+    out[2] = bad;
+    return out;
   }
 
   function remEuclid(a, b) {
@@ -232,7 +233,7 @@
   // An axis tick: up to three decimals, trailing zeros dropped, a true minus sign.
   function tick(v) {
     var s = Math.abs(v) < 1e12 ? plain(v) : null;
-    if (s !== null && (s.indexOf(".") < 0 || s.split(".")[1].length <= 3)) {
+    if (s !== null && (s.indexOf(".") < 0 || s.length - s.indexOf(".") <= 4)) {
       return s === "-0" ? "0" : minus(s);
     }
     s = fixed(v, 3);
@@ -241,15 +242,17 @@
     return s === "" || s === "\u2212" ? "0" : s;
   }
 
-  function straighten(pts, span) {
+  // A series' points (inputs `xs`, values `ys`) in pixels (`mx`, `my`), leaving out each that
+  // lies on the line from the last kept to the next (src/figure/chart.rs's `straighten`).
+  function straighten(xs, ys, span, mx, my) {
     var kept = [];
-    for (var i = 0; i < pts.length; i++) {
-      var p = pts[i], a = kept[kept.length - 1], b = pts[i + 1];
-      if (a && b) {
-        var on = a[1] + (b[1] - a[1]) * (p[0] - a[0]) / (b[0] - a[0]);
-        if (Math.abs(p[1] - on) <= 1e-9 * span) continue;
+    for (var i = 0, a = -1; i < xs.length; i++) {
+      if (a >= 0 && i + 1 < xs.length) {
+        var on = ys[a] + (ys[i + 1] - ys[a]) * (xs[i] - xs[a]) / (xs[i + 1] - xs[a]);
+        if (Math.abs(ys[i] - on) <= 1e-9 * span) continue;
       }
-      kept.push(p);
+      kept.push([mx(xs[i]), my(ys[i])]);
+      a = i;
     }
     return kept;
   }
@@ -292,7 +295,7 @@
     var my = function (v) { return map(v, ys[0], ys[1], B, T); };
     return {
       lines: data.values.map(function (column) {
-        return straighten(data.inputs.map(function (x, i) { return [x, column[i]]; }), ys[1] - ys[0]).map(function (p) { return [mx(p[0]), my(p[1])]; });
+        return straighten(data.inputs, column, ys[1] - ys[0], mx, my);
       }),
       dots: c.points.filter(function (p) { return p[0] >= xs[0] && p[0] <= xs[1]; }).map(function (p) { return [mx(p[0]), my(p[1])]; }),
     };
@@ -459,9 +462,8 @@
       var r = yRange(data.values, c.points);
       data = sample(P, xs, c.signals, 0.5 * (r[1] - r[0]) / M.plot_height);
     }
-    var bad = data.values.some(function (col) { return col.some(function (v) { return !isFinite(v); }); });
     var ys = yRange(data.values, c.points);
-    if (bad || Math.abs(ys[0]) > MAX_VALUE || Math.abs(ys[1]) > MAX_VALUE) return null;
+    if (ys[2] || Math.abs(ys[0]) > MAX_VALUE || Math.abs(ys[1]) > MAX_VALUE) return null;
     var pad = 0.05 * (ys[1] - ys[0]), xpad = 0.02 * (M.input.to - M.input.from);
     return { data: data, top: ys[1], xr: [M.input.from - xpad, M.input.to + xpad], yr: [ys[0] - pad, ys[1] + pad] };
   }
@@ -528,7 +530,7 @@
     for (var k = 0; k < a[1].length; k++) if (a[1][k][0] !== b[1][k][0]) return false;
     return true;
   }
-  var same = function (x, y) { return x === y || String(x) === String(y); };
+  var same = function (x, y) { return x === y || (typeof x !== typeof y && String(x) === String(y)); };
   function sameNode(a, b) {
     if (a[2] !== b[2] || !sameKind(a, b)) return false;
     for (var k = 0; k < a[1].length; k++) if (!same(a[1][k][1], b[1][k][1])) return false;
@@ -594,12 +596,13 @@
   function describe(c, data) {
     var d = c.description.head;
     c.description.series.forEach(function (sentence, s) {
-      var col = data.values[s], lo = [0, Infinity], hi = [0, -Infinity];
-      col.forEach(function (v, i) {
-        if (v < lo[1]) lo = [data.inputs[i], v];
-        if (v > hi[1]) hi = [data.inputs[i], v];
-      });
-      var nums = { first: col.length ? col[0] : 0, last: col.length ? col[col.length - 1] : 0, lo: lo[1], lo_x: lo[0], hi: hi[1], hi_x: hi[0] };
+      var col = data.values[s], lo = Infinity, hi = -Infinity, lx = 0, hx = 0;
+      for (var i = 0; i < col.length; i++) {
+        var v = col[i];
+        if (v < lo) { lo = v; lx = data.inputs[i]; }
+        if (v > hi) { hi = v; hx = data.inputs[i]; }
+      }
+      var nums = { first: col.length ? col[0] : 0, last: col.length ? col[col.length - 1] : 0, lo: lo, lo_x: lx, hi: hi, hi_x: hx };
       d += sentence.replace(/\ue000(\w+)\ue001/g, function (all, k) { return tick(nums[k]); });
     });
     return d + c.description.tail;
@@ -633,13 +636,10 @@
   }
   // A data: address's text, as the build writes it (src/page/blocks.rs).
   function dataUri(text) {
-    var out = "", bytes = new TextEncoder().encode(text);
-    for (var i = 0; i < bytes.length; i++) {
-      var c = String.fromCharCode(bytes[i]);
-      out += /[A-Za-z0-9,.\-_:;=+*\/()!~]/.test(c) ? c : "%" + (bytes[i] < 16 ? "0" : "") + bytes[i].toString(16).toUpperCase();
-    }
-    return out;
+    // (encodeURIComponent keeps ' and writes , : ; = + / as %XX, which the build keeps.)
+    return encodeURIComponent(text).replace(/'/g, "%27").replace(/%(2C|3A|3B|3D|2B|2F)/g, decodeURIComponent);
   }
+
 
   // An element's text set: its one text node's data changed in place where it has one (no node
   // replaced: less style and layout work), else its content replaced by the text.
@@ -716,11 +716,13 @@
   // words, no markup): title, reset, show, hint, figures updated, a figure not redrawn.
   var words = M.words;
 
-  // A parameter as prose shows it: as typed at the author's value, else with its control's decimals.
-  function shownAuthor(i) { return M.params[i][2].replace(/-/g, "\u2212"); }
+  // A parameter as prose shows it: as typed at the author's value, else with its control's
+  // decimals (kept for the value it was written for: a step asks for each many times).
+  var authorShown = M.params.map(function (p) { return p[2].replace(/-/g, "\u2212"); }), shownFor = [];
   function shownParam(i) {
-    if (P[i] === author[i]) return shownAuthor(i);
-    return formatNumber(P[i], decimals[i]);
+    var m = shownFor[i];
+    if (!m || m[0] !== P[i]) m = shownFor[i] = [P[i], P[i] === author[i] ? authorShown[i] : formatNumber(P[i], decimals[i])];
+    return m[1];
   }
 
   // Placeholders in prose, captions, code (code writes an ASCII minus) and math (an <mn>), and
@@ -772,8 +774,10 @@
 
   // ---- Tables, as src/page/blocks.rs writes them ------------------------------------------------
   function escapeHtml(t) {
-    return t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+    // (Most text here is numbers: one test, and five replacements only where there is markup.)
+    return /[&<>"']/.test(t) ? t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;") : t;
   }
+
   var paren = function (t) { return t.charAt(0) === "\u2212" ? "(" + t + ")" : t; };
   // "0.2 · 1.70 + (−0.85)" for a linear signal, "0.85 · −40.8" for a weighted one, or null.
   function arithmetic(t, x, s, spec) {
@@ -877,10 +881,12 @@
   var diagramDescs = Array.prototype.slice.call(document.querySelectorAll("svg.nn-diagram>desc")).map(function (d) {
     return { desc: d, original: d.textContent, shown: d.textContent };
   });
+  var descsFor;
   function updateDiagrams() {
-    diagramDescs.forEach(function (d) {
+    var said = M.params.map(function (p, i) { return [p[0] + " = " + authorShown[i], p[0] + " = " + shownParam(i)]; });
+    if (descsFor !== (descsFor = said.join())) diagramDescs.forEach(function (d) {
       var text = d.original;
-      M.params.forEach(function (p, i) { text = text.split(p[0] + " = " + shownAuthor(i)).join(p[0] + " = " + shownParam(i)); });
+      said.forEach(function (s) { if (s[0] !== s[1]) text = text.split(s[0]).join(s[1]); });
       if (d.shown !== text) setText(d.desc, (d.shown = text));
     });
     diagramLabels.forEach(function (l) {
@@ -906,7 +912,7 @@
     controls.forEach(function (c) {
       var shownNow = shownParam(c.i);
       if (c.output && c.shown !== shownNow) setText(c.output, (c.shown = shownNow));
-      if (c.input && +c.input.value !== P[c.i]) c.input.value = P[c.i];
+      if (c.input && c.value !== P[c.i]) c.input.value = c.value = P[c.i];
     });
     if (panel) panel.classList.toggle("nn-moved", P.some(function (v, i) { return v !== author[i]; }));
     return out;
@@ -966,7 +972,7 @@
     controls.forEach(function (c, k) {
       var input = (c.input = find("input")[k]);
       c.output = find("output")[k];
-      input.addEventListener("input", function () { P[c.i] = +input.value; schedule(); });
+      input.addEventListener("input", function () { P[c.i] = c.value = +input.value; schedule(); });
     });
     toggle.addEventListener("click", function () {
       var open = toggle.getAttribute("aria-expanded") !== "true";
