@@ -12,6 +12,7 @@ use crate::lesson::Rgb;
 
 use super::describe::DescriptionTemplate;
 pub use super::measure::register_font;
+use super::mesh::{Mesh, X_LABEL_AREA, Y_LABEL_AREA};
 use super::svg::TEXT_DEFAULTS;
 use crate::text::{clean, escape};
 
@@ -294,30 +295,18 @@ pub fn axes<'a, DB: DrawingBackend>(
     let mut builder = ChartBuilder::on(root);
     builder
         .margin(12)
-        .x_label_area_size(46)
-        .y_label_area_size(62);
+        .x_label_area_size(X_LABEL_AREA)
+        .y_label_area_size(Y_LABEL_AREA);
     if !title.is_empty() {
         builder.caption(clean(title), super::measure::caption_style());
     }
-    let mut chart = builder
+    let chart = builder
         .build_cartesian_2d(xs.0..xs.1, ys.0..ys.1)
         .map_err(|e| e.to_string())?;
-    let tick = |v: &f64| super::ticks::tick_label(*v);
-    chart
-        .configure_mesh()
-        .max_light_lines(0)
-        .bold_line_style(RGBColor(0xe4, 0xe4, 0xe4))
-        .axis_style(RGBColor(0x55, 0x55, 0x55))
-        .x_labels(6)
-        .y_labels(6)
-        .x_label_formatter(&tick)
-        .y_label_formatter(&tick)
-        .label_style(super::measure::label_style())
-        .axis_desc_style(super::measure::axis_style())
-        .x_desc(clean(labels.0))
-        .y_desc(clean(labels.1))
-        .draw()
-        .map_err(|e| e.to_string())?;
+    // The axis titles, mesh, axes and tick labels, as plotters' `configure_mesh` would draw
+    // them, without its per-label work (super::mesh).
+    let mesh = Mesh::of(&chart, (clean(labels.0), clean(labels.1)));
+    root.draw(&mesh).map_err(|e| e.to_string())?;
     Ok(chart)
 }
 

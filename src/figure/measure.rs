@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::sync::Once;
 
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{BackendTextStyle, FontStyle};
 
 /// The font figure text is laid out with (the page's text is drawn by the reader's browser).
@@ -114,10 +115,19 @@ pub fn layout_box<S: BackendTextStyle>(style: &S, text: &str) -> Result<LayoutBo
 /// The text styles every chart uses, made once per thread (after the font is registered).
 struct Styles {
     caption: TextStyle<'static>,
-    label: TextStyle<'static>,
-    axis: TextStyle<'static>,
     legend: TextStyle<'static>,
     legend_text: TextStyle<'static>,
+    mesh: MeshStyles,
+}
+
+/// The styles of a chart's mesh (super::mesh), each placed as plotters places it.
+pub struct MeshStyles {
+    /// The x axis title (centred, bottom) and the y axis title (turned, centred, top).
+    pub x_title: TextStyle<'static>,
+    pub y_title: TextStyle<'static>,
+    /// The x tick labels (centred, top) and the y ones (right, middle).
+    pub x_label: TextStyle<'static>,
+    pub y_label: TextStyle<'static>,
 }
 
 impl Styles {
@@ -125,12 +135,21 @@ impl Styles {
         register_font();
         let axes =
             |size: f64| FontDesc::new(FontFamily::Name(AXES_FAMILY), size, FontStyle::Normal);
+        let label: TextStyle<'static> = axes(18.0).into();
+        let axis: TextStyle<'static> = axes(19.0).into();
+        let mesh = MeshStyles {
+            x_title: axis.pos(Pos::new(HPos::Center, VPos::Bottom)),
+            y_title: axis
+                .transform(FontTransform::Rotate270)
+                .pos(Pos::new(HPos::Center, VPos::Top)),
+            x_label: label.pos(Pos::new(HPos::Center, VPos::Top)),
+            y_label: label.pos(Pos::new(HPos::Right, VPos::Center)),
+        };
         Styles {
             caption: axes(24.0).into(),
-            label: axes(18.0).into(),
-            axis: axes(19.0).into(),
             legend: ("sans-serif", LEGEND_SIZE).into(),
             legend_text: axes(f64::from(LEGEND_SIZE)).into(),
+            mesh,
         }
     }
 }
@@ -140,19 +159,14 @@ pub fn caption_style() -> TextStyle<'static> {
     STYLES.with(|s| s.caption.clone())
 }
 
-/// The tick labels' style (18 px).
-pub fn label_style() -> TextStyle<'static> {
-    STYLES.with(|s| s.label.clone())
-}
-
-/// The axis titles' style (19 px).
-pub fn axis_style() -> TextStyle<'static> {
-    STYLES.with(|s| s.axis.clone())
-}
-
 /// The legend labels' style for drawing ([`LEGEND_SIZE`], in [`AXES_FAMILY`]).
 pub fn legend_text_style() -> TextStyle<'static> {
     STYLES.with(|s| s.legend_text.clone())
+}
+
+/// Run `f` with the mesh's styles, without copying them.
+pub fn with_mesh_styles<T>(f: impl FnOnce(&MeshStyles) -> T) -> T {
+    STYLES.with(|s| f(&s.mesh))
 }
 
 /// Run `f` with the legend's style, without copying it.
@@ -168,7 +182,8 @@ mod tests {
     #[test]
     fn kept_boxes_are_the_fonts() {
         let legend = with_legend_style(TextStyle::clone);
-        let styles = [caption_style(), label_style(), axis_style(), legend];
+        let (label, axis) = with_mesh_styles(|m| (m.x_label.clone(), m.x_title.clone()));
+        let styles = [caption_style(), label, axis, legend];
         for (style, size) in styles.iter().zip([24, 18, 19, LEGEND_SIZE]) {
             let font: TextStyle = ("sans-serif", size).into();
             for text in ["0.5", "−1", "x", "ReLU(x) = max(0, x)", "输入", ""] {
@@ -182,12 +197,13 @@ mod tests {
     /// The axes' styles carry no font of their own, and are written as `sans-serif`.
     #[test]
     fn axes_styles_are_written_as_sans_serif() {
-        for style in [
-            caption_style(),
-            label_style(),
-            axis_style(),
-            legend_text_style(),
-        ] {
+        let mesh = with_mesh_styles(|m| {
+            [&m.x_title, &m.y_title, &m.x_label, &m.y_label].map(TextStyle::clone)
+        });
+        for style in [caption_style(), legend_text_style()]
+            .into_iter()
+            .chain(mesh)
+        {
             assert!(style.font.layout_box("x").is_err());
             assert_eq!(written_family(style.font.get_name()), "sans-serif");
         }

@@ -6,6 +6,7 @@ mod csv;
 mod describe;
 mod legend;
 mod measure;
+mod mesh;
 mod sampled;
 mod svg;
 mod thumbnail;
