@@ -640,7 +640,6 @@
     return encodeURIComponent(text).replace(/'/g, "%27").replace(/%(2C|3A|3B|3D|2B|2F)/g, decodeURIComponent);
   }
 
-
   // An element's text set: its one text node's data changed in place where it has one (no node
   // replaced: less style and layout work), else its content replaced by the text.
   function setText(el, text) {
@@ -777,7 +776,6 @@
     // (Most text here is numbers: one test, and five replacements only where there is markup.)
     return /[&<>"']/.test(t) ? t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;") : t;
   }
-
   var paren = function (t) { return t.charAt(0) === "\u2212" ? "(" + t + ")" : t; };
   // "0.2 · 1.70 + (−0.85)" for a linear signal, "0.85 · −40.8" for a weighted one, or null.
   function arithmetic(t, x, s, spec) {
