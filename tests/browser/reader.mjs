@@ -206,6 +206,23 @@ function facts() {
     const wrap = t.parentElement;
     out.params.push({ scroll: wrap.scrollWidth, width: wrap.clientWidth });
   }
+  // Each cell of the parameter listing whose value would fit in half its column on one line,
+  // but is drawn on more (a live number on a line of its own, say).
+  out.paramLines = [];
+  for (const td of main.querySelectorAll('table.nn-parameters td')) {
+    const rects = [];
+    const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      rects.push(...[...range.getClientRects()].filter((r) => r.width > 0));
+    }
+    const lines = new Set(rects.map((r) => Math.round(r.bottom))).size;
+    const cs = getComputedStyle(td);
+    const column = td.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+    const width = rects.reduce((w, r) => w + r.width, 0);
+    if (lines > 1 && width < column / 2) out.paramLines.push(`${td.getAttribute('data-label')}: "${td.textContent.trim()}" on ${lines} lines`);
+  }
   for (const m of main.querySelectorAll('math')) {
     const parent = m.parentElement;
     out.maths.push({
@@ -433,6 +450,7 @@ async function main() {
       if (/(^|\/)relu\/index\.html$/.test(rel) && !(f.source && /^https:\/\/dev\.to\//.test(f.source.href))) fail(name, 'source', 'the ReLU lesson does not link the Dev.to article it reproduces');
       if (mode.width <= 390) {
         for (const p of f.params) if (p.scroll > p.width + 1) fail(name, 'parameters', `the parameters table needs sideways scrolling on a phone (${p.scroll} px in ${p.width} px)`);
+        for (const p of f.paramLines) fail(name, 'parameters', `a short value is broken over lines on a phone: ${p}`);
       }
       for (const c of f.chartText) if (c.smallest < 11) fail(name, 'figure text', `${c.id}: "${c.what}" renders at ${c.smallest.toFixed(1)} px (11 px at least)`);
       if (mode.width >= 1100) {
