@@ -2,8 +2,9 @@
 // its tables and every placeholder) redrawn for new parameters, in headless Chromium with the
 // CPU throttled 4x (a mid-range phone), including the style and layout the browser does before
 // the next frame. Prints the median and the spread of STEPS steps (default 200), and the median
-// of each part: the script (`nnbook.set`) and the browser's style and layout after it; and what
-// the throttle makes of a plain loop of 1 ms.
+// of each part: the script (`nnbook.set`) and the browser's style and layout after it; their means
+// (steadier than the medians: `THROTTLE=1 STEPS=2000` compares two versions of the script); and
+// what the throttle makes of a plain loop of 1 ms.
 //
 //   cargo run -q -- build --out /tmp/site
 //   SITE_DIR=/tmp/site node benches/explore.mjs        # needs tests/browser/node_modules
@@ -92,6 +93,9 @@ const gz = await page.evaluate(async () => (await fetch(document.querySelector('
 console.log(`explore bench: ${PAGE}, ${STEPS} steps (${MOVES}), CPU throttled ${THROTTLE}x`);
 console.log(`  one step (redraw + style + layout): median ${q(t, 0.5).toFixed(2)} ms, p90 ${q(t, 0.9).toFixed(2)} ms, min ${t[0].toFixed(2)} ms, max ${t[t.length - 1].toFixed(2)} ms`);
 console.log(`  of which: script median ${q(times.script, 0.5).toFixed(2)} ms, style + layout median ${q(times.layout, 0.5).toFixed(2)} ms`);
+// (The page's clock ticks in 0.1 ms: means over many steps resolve finer than the medians do.)
+const mean = (a) => a.reduce((x, y) => x + y, 0) / a.length;
+console.log(`  means: step ${mean(times.total).toFixed(3)} ms, script ${mean(times.script).toFixed(3)} ms, style + layout ${mean(times.layout).toFixed(3)} ms`);
 console.log(`  the throttle: a loop of ${loop.toFixed(2)} ms unthrottled takes ${loopThrottled.toFixed(2)} ms here`);
 if (gz !== null) console.log(`  explore.js: ${gz} bytes`);
 await browser.close();
