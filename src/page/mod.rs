@@ -353,10 +353,13 @@ impl<'a> Walk<'a> {
             MathDisplay::Inline
         };
         // Values that follow the parameters are marked for the page's script; a formula where
-        // one cannot be is converted again with the values written in.
+        // one cannot be (or that does not convert: its error is then the one with the values
+        // written in) is converted with the values written in.
         let converted = placeholder::fill_math(lesson, latex, range).and_then(|filled| {
-            let mathml = math::math(lesson, &filled.latex, range, display)?;
-            match filled.mark(&mathml) {
+            let marked = math::math(lesson, &filled.latex, range, display)
+                .ok()
+                .and_then(|mathml| filled.mark(&mathml));
+            match marked {
                 Some(marked) => Ok(marked),
                 None => fill(lesson, latex, range, Context::Code)
                     .and_then(|tex| math::math(lesson, &tex, range, display)),
