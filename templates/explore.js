@@ -316,11 +316,13 @@
     return { yr: yr, px: px, corner: CORNERS[i] };
   }
 
-  // A chart's drawing as a list of nodes, in the order and with the attributes plotters writes
-  // (src/figure/svg.rs, which leaves out SVG's defaults): [tag, [[name, value], ...], text], each
-  // followed by a "\n" text node.
-  function line(out, x1, y1, x2, y2) {
-    out.push(["line", [["stroke", "#E4E4E4"], ["x1", x1], ["y1", y1], ["x2", x2], ["y2", y2]]]);
+  // A chart's drawing as a list of nodes, in the order and with the attributes the build writes
+  // (src/figure/svg.rs, which leaves out SVG's defaults, and src/figure/mesh.rs): [tag, [[name,
+  // value], ...], text], each followed by a "\n" text node.
+  // Straight segments of one colour as one path (src/figure/mesh.rs): "M x y" and "H x" or "V y"
+  // for each.
+  function segments(out, stroke, d) {
+    if (d) out.push(["path", [["fill", "none"], ["stroke", stroke], ["d", d]]]);
   }
   function path(out, stroke, width, points) {
     var attrs = [["fill", "none"], ["stroke", stroke]];
@@ -333,28 +335,24 @@
     out.push(["text", [["x", x], ["y", y], ["dy", dy], ["text-anchor", anchor]], text]);
   }
 
-  // Everything of a chart that depends on its values, in plotters' order and in groups (each
+  // Everything of a chart that depends on its values, in the build's order and in groups (each
   // redrawn on its own: a tick more on one axis leaves the other axis's elements alone): the
-  // mesh's vertical and horizontal lines, each axis with its ticks, the lines, the points.
+  // mesh's vertical and horizontal lines, each axis with its ticks and then its labels, the
+  // lines, the points.
   function drawMiddle(g, px, xs, ys, colors, lines) {
     var X0 = g.x_pixels[0], X1 = g.x_pixels[1], B = g.y_pixels[0], T = g.y_pixels[1];
     var mx = function (v) { return map(v, xs[0], xs[1], X0, X1); };
     var my = function (v) { return map(v, ys[0], ys[1], B, T); };
     var xk = keyPoints(xs[0], xs[1], 6), yk = keyPoints(ys[0], ys[1], 6), out = [[], [], [], [], [], []];
-    xk.forEach(function (v) { var x = mx(v); line(out[0], x, B, x, T); });
-    yk.forEach(function (v) { var y = my(v); line(out[1], X0, y, X1, y); });
-    path(out[2], "#555555", "1", (X0 - 1) + "," + T + " " + (X0 - 1) + "," + B + " ");
-    yk.forEach(function (v) {
-      var y = my(v);
-      label(out[2], X0 - 10, y, "0.5ex", "end", tick(v));
-      path(out[2], "#555555", "1", (X0 - 6) + "," + y + " " + (X0 - 1) + "," + y + " ");
-    });
-    path(out[3], "#555555", "1", X0 + "," + (B + 1) + " " + X1 + "," + (B + 1) + " ");
-    xk.forEach(function (v) {
-      var x = mx(v);
-      label(out[3], x, B + 11, "0.76em", "middle", tick(v));
-      path(out[3], "#555555", "1", x + "," + (B + 1) + " " + x + "," + (B + 6) + " ");
-    });
+    var v = "", h = "", ya = "M" + (X0 - 1) + " " + T + "V" + B, xa = "M" + X0 + " " + (B + 1) + "H" + X1;
+    xk.forEach(function (k) { var x = mx(k); v += "M" + x + " " + B + "V" + T; xa += "M" + x + " " + (B + 1) + "V" + (B + 6); });
+    yk.forEach(function (k) { var y = my(k); h += "M" + X0 + " " + y + "H" + X1; ya += "M" + (X0 - 6) + " " + y + "H" + (X0 - 1); });
+    segments(out[0], "#E4E4E4", v);
+    segments(out[1], "#E4E4E4", h);
+    segments(out[2], "#555555", ya);
+    yk.forEach(function (k) { label(out[2], X0 - 10, my(k), "0.5ex", "end", tick(k)); });
+    segments(out[3], "#555555", xa);
+    xk.forEach(function (k) { label(out[3], mx(k), B + 11, "0.76em", "middle", tick(k)); });
     lines.forEach(function (points, k) { path(out[4], colors[k], "3", points); });
     // Points are rings (src/figure/chart.rs `point_style`): the curve under them stays visible.
     px.dots.forEach(function (d) {
@@ -404,7 +402,7 @@
       var svg = figure.querySelector(":scope > " + v[1]);
       if (!svg) return;
       var nodes = Array.prototype.slice.call(svg.childNodes), headCount = 0;
-      while (headCount < nodes.length && nodes[headCount].nodeName !== "line") headCount++;
+      while (headCount < nodes.length && nodes[headCount].nodeName !== "path") headCount++;
       // The legend: from its background (the rect drawn at 0.85 opacity) to the end.
       var legendAt0 = v[0].legend ? nodes.findIndex(function (n) { return n.nodeName === "rect" && n.getAttribute("opacity") === "0.85"; }) : -1;
       var desc = svg.querySelector("desc");

@@ -13,7 +13,7 @@ use crate::lesson::Rgb;
 use super::describe::DescriptionTemplate;
 pub use super::measure::register_font;
 use super::mesh::{Mesh, X_LABEL_AREA, Y_LABEL_AREA};
-use super::svg::TEXT_DEFAULTS;
+use super::svg::{SvgWriter, TEXT_DEFAULTS};
 use crate::text::{clean, escape};
 
 /// A canvas a chart is drawn on: its size in CSS pixels, and its name in the page (the class
@@ -284,13 +284,13 @@ pub type Chart2d<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, Rang
 /// What every chart is drawn on: the white ground, the margins and label areas, the title (if
 /// any), and the axes over `xs` and `ys` with the mesh at up to six round values each way, their
 /// tick labels and the axis titles `labels` (x, y).
-pub fn axes<'a, DB: DrawingBackend>(
-    root: &'a DrawingArea<DB, Shift>,
+pub fn axes<'a, 'w>(
+    root: &'a DrawingArea<SvgWriter<'w>, Shift>,
     title: &str,
     labels: (&str, &str),
     xs: (f64, f64),
     ys: (f64, f64),
-) -> Result<Chart2d<'a, DB>, String> {
+) -> Result<Chart2d<'a, SvgWriter<'w>>, String> {
     root.fill(&WHITE).map_err(|e| e.to_string())?;
     let mut builder = ChartBuilder::on(root);
     builder

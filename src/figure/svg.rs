@@ -111,6 +111,26 @@ impl<'a> SvgWriter<'a> {
     }
 }
 
+impl SvgWriter<'_> {
+    /// `<path fill="none" stroke="#RRGGBB" d="…"/>`: straight segments of one colour in one
+    /// element (the mesh and the axes, super::mesh); nothing for no segments.
+    pub fn segments(&mut self, stroke: (u8, u8, u8), d: &str) {
+        if d.is_empty() {
+            return;
+        }
+        self.out.push_str("<path fill=\"none\"");
+        self.color(
+            "stroke",
+            BackendColor {
+                alpha: 1.0,
+                rgb: stroke,
+            },
+        );
+        self.attr("d", d);
+        self.out.push_str("/>\n");
+    }
+}
+
 /// XML-escape `value` the way plotters' SVG backend does.
 fn escape_into(out: &mut String, value: &str) {
     let mut rest = value;
