@@ -728,7 +728,7 @@
   // markup), and is written only when that changes.
   var values = Array.prototype.slice.call(document.querySelectorAll("span[data-nn],mn[data-nn]")).map(function (span) {
     var plain = span.childNodes.length === 1 && span.firstChild.nodeType === 3;
-    return { span: span, expr: span.getAttribute("data-nn"), html: span.innerHTML, text: span.textContent, plain: plain, code: span.classList.contains("nn-code"), shown: null };
+    return { span: span, expr: span.getAttribute("data-nn"), html: span.innerHTML, text: span.textContent, plain: plain, code: span.classList.contains("nn-code"), shown: null, root: span.localName === "span" ? false : undefined };
   });
   // A signal's largest or smallest value over inputs `xs` and the first input where it is
   // reached, or null where a value is not finite (the build's `Network::extreme`).
@@ -744,6 +744,7 @@
   function updateValues(xs) {
     // (Values by expression; extremes by signal and direction: `max s` and `argmax s` share one.)
     var computed = {}, extremes = {};
+    rootValues(values.filter(function (v) { return v.root === false && v.span.checkVisibility && v.span.checkVisibility({ contentVisibilityAuto: true }); }));
     values.forEach(function (v) {
       var expr = v.expr, text;
       if (expr in index) {
@@ -760,12 +761,43 @@
       }
       if (text === undefined) return;
       if (v.code) text = text.replace(/\u2212/g, "-");
+      if (text === (v.shown === null ? v.text : v.shown)) return;
+      if (v.root && shape(text) !== v.root) unroot(v);
       if (text === v.text) {
-        if (v.shown === null) return;
         if (v.plain) setText(v.span, text); else v.span.innerHTML = v.html;
         v.shown = null;
       }
-      else if (v.shown !== text) { setText(v.span, text); v.shown = text; }
+      else { setText(v.span, text); v.shown = text; }
+    });
+  }
+
+  // ---- A value laid out on its own -------------------------------------------------------------
+  // Laying out a paragraph, caption or code block again because one number in it changed was most
+  // of a step's layout (docs/performance.md). Once the page is laid out, each value outside math
+  // becomes a box of the size it was laid out at (`.nn-root`: inline-block, size and layout
+  // contained, its text on the same baseline), and a new value of the same shape (the same
+  // characters but digits, which are tabular: style.css) is laid out inside it alone. A value of
+  // another shape is set back inline, and boxed again at the start of a later step, once it is
+  // laid out and in view. (`root`: the boxed shape; false: to be boxed; undefined: never.)
+  function shape(text) { return text.replace(/[0-9]/g, "0"); }
+  function unroot(v) {
+    var span = v.span;
+    span.classList.remove("nn-root");
+    if (!span.classList.length) span.removeAttribute("class");
+    span.removeAttribute("style");
+    v.root = false;
+  }
+  // (Every box read before any is set: the page is laid out once, not once for each.)
+  function rootValues(vs) {
+    var boxes = vs.map(function (v) { return v.span.getBoundingClientRect(); });
+    vs.forEach(function (v, i) {
+      var b = boxes[i];
+      if (!b.width || v.span.getClientRects().length !== 1) return;
+      // (As an attribute: one set through `style` and removed before the page serialises it
+      // would come back empty.)
+      v.span.setAttribute("style", "width:" + b.width + "px;height:" + b.height + "px;line-height:" + b.height + "px");
+      v.span.classList.add("nn-root");
+      v.root = shape(v.span.textContent);
     });
   }
 
@@ -1091,9 +1123,14 @@
   function skipOutOfView() {
     var width = (skipWidth = innerWidth), classes = document.body.classList;
     classes.remove("nn-skip");
+    values.forEach(function (v) { if (v.root) unroot(v); });
     // Two frames: the browser records every block's laid-out height before it may skip one.
     requestAnimationFrame(function () {
-      requestAnimationFrame(function () { if (width === skipWidth) classes.add("nn-skip"); });
+      requestAnimationFrame(function () {
+        if (width !== skipWidth) return;
+        rootValues(values.filter(function (v) { return v.root === false; }));
+        classes.add("nn-skip");
+      });
     });
   }
   if (panel) {

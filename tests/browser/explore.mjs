@@ -88,9 +88,19 @@ for (const [file, width] of explorable.flatMap((f) => [[f, 1280], [f, 390]])) {
   await page.goto(pathToFileURL(file).href);
   const result = await page.evaluate(() => {
     if (!window.nnbook) return { error: 'no window.nnbook' };
+    // The lesson's markup, less the boxes the script lays values out in (`.nn-root` and its size).
+    const markup = () => {
+      const b = document.querySelector('.lesson-body').cloneNode(true);
+      for (const v of b.querySelectorAll('.nn-root')) {
+        v.classList.remove('nn-root');
+        if (!v.classList.length) v.removeAttribute('class');
+        v.removeAttribute('style');
+      }
+      return b.innerHTML;
+    };
     const svgs = [...document.querySelectorAll('figure.nn-figure > svg.nn-chart')];
     const before = svgs.map((s) => s.innerHTML);
-    const body = document.querySelector('.lesson-body').innerHTML;
+    const body = markup();
     const tablesBefore = [...document.querySelectorAll('table.nn-table tbody')].map((t) => t.innerHTML);
     const valuesBefore = [...document.querySelectorAll('span[data-nn], mn[data-nn]')].map((v) => v.textContent);
     const moved = {};
@@ -100,7 +110,7 @@ for (const [file, width] of explorable.flatMap((f) => [[f, 1280], [f, 390]])) {
     const tablesChanged = [...document.querySelectorAll('table.nn-table tbody')].filter((t, i) => t.innerHTML !== tablesBefore[i]).length;
     const valuesChanged = [...document.querySelectorAll('span[data-nn], mn[data-nn]')].filter((v, i) => v.textContent !== valuesBefore[i]).length;
     window.nnbook.reset();
-    const after = document.querySelector('.lesson-body').innerHTML;
+    const after = markup();
     const same = svgs.map((s, i) => s.innerHTML === before[i]);
     const firstDiff = svgs.map((s, i) => {
       const a = before[i], b = s.innerHTML;
