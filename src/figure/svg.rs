@@ -4,7 +4,9 @@
 //! allocations (it formats every number and colour into a new `String`; here everything goes
 //! straight into the output). Each chart is drawn on two canvases and inlined into its page, so
 //! the bytes count; and figures spend most of their time in the backend, so this is where it
-//! pays to be lean. The page's script writes the same (`templates/explore.js`).
+//! pays to be lean. One element plotters has no call for: a run of straight segments as one
+//! `<path>` ([`SvgWriter::segments`], for the mesh). The page's script writes the same
+//! (`templates/explore.js`).
 
 use std::fmt::Write as _;
 
