@@ -4,7 +4,6 @@
 
 use std::fmt::Write as _;
 
-use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -12,6 +11,7 @@ use crate::lesson::Rgb;
 
 use super::describe::DescriptionTemplate;
 pub use super::measure::register_font;
+pub use super::mesh::Chart2d;
 use super::mesh::{Mesh, X_LABEL_AREA, Y_LABEL_AREA};
 use super::svg::{SvgWriter, TEXT_DEFAULTS};
 use crate::text::{clean, escape};
@@ -277,9 +277,6 @@ pub fn geometry<DB: DrawingBackend>(chart: &Chart2d<'_, DB>) -> ChartGeometry {
         legend: None,
     }
 }
-
-/// A chart of the input (or the steps) against values, as plotters draws it.
-pub type Chart2d<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
 /// What every chart is drawn on: the white ground, the margins and label areas, the title (if
 /// any), and the axes over `xs` and `ys` with the mesh at up to six round values each way, their

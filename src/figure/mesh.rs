@@ -1,9 +1,10 @@
-//! A chart's axis titles, mesh, axes, tick marks and tick labels, drawn as plotters'
-//! `configure_mesh().draw()` draws them with nnbook's settings (bold lines at up to six key
-//! points each way, no light lines, axes in #555555 with 5 px ticks): the same backend calls,
-//! with the same arguments, in the same order. plotters' own pass computes key points for light
-//! lines it then does not draw, and makes a text style for each label; it took a sixth of a
-//! build. `templates/explore.js` (`drawMiddle`) writes what this draws after the titles.
+//! A chart's axis titles, mesh, axes, tick marks and tick labels where plotters'
+//! `configure_mesh().draw()` puts them with nnbook's settings (bold lines at up to six key
+//! points each way, no light lines, axes in #555555 with 5 px ticks), from plotters' own key
+//! points and pixel mapping: the titles and labels as the same text calls, the lines and ticks
+//! as four paths with the same strokes. plotters' own pass computes key points for light lines
+//! it then does not draw, and makes a text style for each label; it took a sixth of a build.
+//! `templates/explore.js` (`drawMiddle`) writes what this draws after the titles.
 
 use plotters::coord::ranged1d::{BoldPoints, Ranged};
 use plotters::coord::types::RangedCoordf64;
@@ -11,11 +12,13 @@ use plotters::element::{Drawable, PointCollection};
 use plotters::prelude::*;
 use plotters_backend::{BackendCoord, DrawingErrorKind};
 
-/// A chart as nnbook draws them (`chart::Chart2d`).
-type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 use super::measure::{with_mesh_styles, MeshStyles};
 use super::svg::SvgWriter;
 use super::ticks::tick_label;
+
+/// A chart of the input (or the steps) against values, as plotters draws it (`chart` uses it
+/// as `Chart2d` too: it is defined here, below `chart`).
+pub type Chart2d<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
 /// The label areas' sizes: below the plotting area (x) and left of it (y).
 pub const X_LABEL_AREA: u32 = 46;
@@ -45,7 +48,7 @@ pub struct Mesh {
 
 impl Mesh {
     /// The mesh of `chart` with the axis titles `titles` (x, y), as plotters would draw it.
-    pub fn of<DB: DrawingBackend>(chart: &Chart<'_, DB>, titles: (String, String)) -> Mesh {
+    pub fn of<DB: DrawingBackend>(chart: &Chart2d<'_, DB>, titles: (String, String)) -> Mesh {
         let area = chart.plotting_area();
         let (px, py) = area.get_pixel_range();
         let spec = chart.as_coord_spec();
@@ -179,7 +182,10 @@ mod tests {
         size: (u32, u32),
         xs: (f64, f64),
         ys: (f64, f64),
-        mesh: impl FnOnce(&DrawingArea<SvgWriter<'_>, plotters::coord::Shift>, Chart<'_, SvgWriter<'_>>),
+        mesh: impl FnOnce(
+            &DrawingArea<SvgWriter<'_>, plotters::coord::Shift>,
+            Chart2d<'_, SvgWriter<'_>>,
+        ),
     ) -> String {
         register_font();
         let mut svg = String::new();
