@@ -324,12 +324,6 @@
   function segments(out, stroke, d) {
     if (d) out.push(["path", [["fill", "none"], ["stroke", stroke], ["d", d]]]);
   }
-  function path(out, stroke, width, points) {
-    var attrs = [["fill", "none"], ["stroke", stroke]];
-    if (width !== "1") attrs.push(["stroke-width", width]);
-    attrs.push(["points", points]);
-    out.push(["polyline", attrs]);
-  }
   function label(out, x, y, dy, anchor, text) {
     // (Family and size are the <svg> element's, which every text inherits.)
     out.push(["text", [["x", x], ["y", y], ["dy", dy], ["text-anchor", anchor]], text]);
@@ -353,7 +347,8 @@
     yk.forEach(function (k) { label(out[2], X0 - 10, my(k), "0.5ex", "end", tick(k)); });
     segments(out[3], "#555555", xa);
     xk.forEach(function (k) { label(out[3], mx(k), B + 11, "0.76em", "middle", tick(k)); });
-    lines.forEach(function (points, k) { path(out[4], colors[k], "3", points); });
+    // Each series a polyline 3 px wide (src/figure/mod.rs `lines`).
+    lines.forEach(function (points, k) { out[4].push(["polyline", [["fill", "none"], ["stroke", colors[k]], ["stroke-width", "3"], ["points", points]]]); });
     // Points are rings (src/figure/chart.rs `point_style`): the curve under them stays visible.
     px.dots.forEach(function (d) {
       out[5].push(["circle", [["cx", d[0]], ["cy", d[1]], ["r", "5"], ["fill", "none"], ["stroke", "#222222"], ["stroke-width", "2"]]]);
