@@ -150,8 +150,12 @@
     };
     var push = function (x, v) { inputs.push(x); v.forEach(function (y, i) { values[i].push(y); }); };
     if (piecewise || !(tolerance > 0)) {
-      xs.forEach(function (x) { push(x, evalAt(x)); });
-      return { inputs: inputs, values: values };
+      // (Each value straight into its column: no array for each input.)
+      for (var i = 0; i < xs.length; i++) {
+        var x = xs[i], t = trace(P, x);
+        for (var k = 0; k < signals.length; k++) values[k].push(value(P, t, x, signals[k]));
+      }
+      return { inputs: xs.slice(), values: values };
     }
     var budget = xs.length + MAX_REFINED_POINTS;
     var refine = function (a, av, b, bv, depth) {
@@ -230,8 +234,18 @@
   // Rust's shortest round-trip digits, or null where JavaScript writes an exponent.
   function plain(v) { var s = String(v); return /e/.test(s) ? null : s; }
   function minus(s) { return s.charAt(0) === "-" ? "\u2212" + s.slice(1) : s; }
-  // An axis tick: up to three decimals, trailing zeros dropped, a true minus sign.
+  // An axis tick: up to three decimals, trailing zeros dropped, a true minus sign. (Kept by value:
+  // a drag goes back and forth over the same ticks.)
+  var ticks = new Map();
   function tick(v) {
+    var s = ticks.get(v);
+    if (s === undefined) {
+      if (ticks.size >= 4096) ticks.clear();
+      ticks.set(v, (s = tickText(v)));
+    }
+    return s;
+  }
+  function tickText(v) {
     var s = Math.abs(v) < 1e12 ? plain(v) : null;
     if (s !== null && (s.indexOf(".") < 0 || s.length - s.indexOf(".") <= 4)) {
       return s === "-0" ? "0" : minus(s);
@@ -431,16 +445,13 @@
   // A chart's data and ranges for parameters P, or null when a value is not finite or too large.
   // A piecewise-linear network's signals for every chart, from one trace per input (the build
   // samples such a lesson once for all its figures too): by signal key, over `xs`.
-  var allSignals = [];
-  M.charts.forEach(function (c) {
-    c.signals.forEach(function (s) { if (allSignals.indexOf(s.join()) < 0) allSignals.push(s.join()); });
+  // (With the extremes' signals: `max s` reads its column.)
+  var allSignals = [], sharedSignals = [];
+  M.charts.map(function (c) { return c.signals; }).concat([Object.keys(M.extremes || {}).map(function (k) { return M.extremes[k].slice(0, 4); })]).forEach(function (signals) {
+    signals.forEach(function (s) { if (allSignals.indexOf(s.join()) < 0) { allSignals.push(s.join()); sharedSignals.push(s); } });
   });
   function shared(P, xs) {
-    var sigs = allSignals.map(function (k) {
-      var p = k.split(",");
-      return [+p[0], +p[1], p[2], +p[3]];
-    });
-    var d = sample(P, xs, sigs, 0), out = {};
+    var d = sample(P, xs, sharedSignals, 0), out = {};
     allSignals.forEach(function (k, i) { out[k] = d.values[i]; });
     return { inputs: d.inputs, columns: out };
   }
@@ -490,13 +501,15 @@
       for (var i = 0; i < pts.length; i++) points += pts[i][0] + "," + pts[i][1] + " ";
       return points;
     });
-    var drawn = p.yr[0] + " " + p.yr[1] + " " + p.corner + " " + lines.join("|") + " " + p.px.dots.join(" ");
+    var drawn = [p.yr[0], p.yr[1], p.corner, p.px.dots.join(" ")].concat(lines), was = view.drawn;
     hideReadout(view);
-    if (drawn !== view.drawn) {
+    if (!was || was.length !== drawn.length || drawn.some(function (d, i) { return d !== was[i]; })) {
       view.drawn = drawn;
       if (view.legend.length) {
-        var g = view.geometry, was = legendAt(g.legend, g, view.box[0], view.box[1]), at = legendAt(p.corner, g, view.box[0], view.box[1]);
-        legend = shift(view.legend, at[0] - was[0], at[1] - was[1]);
+        var g = view.geometry, from = legendAt(g.legend, g, view.box[0], view.box[1]), at = legendAt(p.corner, g, view.box[0], view.box[1]);
+        // (Kept for the corner it was moved to: a legend goes back and forth between few.)
+        if (view.legendAt !== p.corner) { view.legendAt = p.corner; view.shifted = shift(view.legend, at[0] - from[0], at[1] - from[1]); }
+        legend = view.shifted;
       }
       reconcile(view.svg, view.headCount, drawMiddle(view.geometry, p.px, l.xr, p.yr, fig.model.colors, lines).concat([legend]));
     }
@@ -586,9 +599,11 @@
 
   // The figure in words (src/figure/describe.rs): each series' first, last, lowest and highest
   // values filled into the build's sentences.
+  // (Each sentence split once into its words and the names of its numbers, in turn.)
   function describe(c, data) {
     var d = c.description.head;
-    c.description.series.forEach(function (sentence, s) {
+    if (!c.sentences) c.sentences = c.description.series.map(function (sentence) { return sentence.split(/\ue000(\w+)\ue001/); });
+    c.sentences.forEach(function (parts, s) {
       var col = data.values[s], lo = Infinity, hi = -Infinity, lx = 0, hx = 0;
       for (var i = 0; i < col.length; i++) {
         var v = col[i];
@@ -596,7 +611,7 @@
         if (v > hi) { hi = v; hx = data.inputs[i]; }
       }
       var nums = { first: col.length ? col[0] : 0, last: col.length ? col[col.length - 1] : 0, lo: lo, lo_x: lx, hi: hi, hi_x: hx };
-      d += sentence.replace(/\ue000(\w+)\ue001/g, function (all, k) { return tick(nums[k]); });
+      for (var k = 0; k < parts.length; k++) d += k % 2 ? tick(nums[parts[k]]) : parts[k];
     });
     return d + c.description.tail;
   }
@@ -727,19 +742,19 @@
   });
   // A signal's largest or smallest value over inputs `xs` and the first input where it is
   // reached, or null where a value is not finite (the build's `Network::extreme`).
-  function extreme(P, xs, s, largest) {
+  // (`column`: the signal's values over `xs`, where already sampled.)
+  function extreme(P, xs, s, largest, column) {
     var best = null;
     for (var i = 0; i < xs.length; i++) {
-      var v = value(P, trace(P, xs[i]), xs[i], s);
+      var v = column ? column[i] : value(P, trace(P, xs[i]), xs[i], s);
       if (!isFinite(v)) return null;
       if (!best || (largest ? v > best[1] : v < best[1])) best = [xs[i], v];
     }
     return best;
   }
-  function updateValues(xs) {
+  function updateValues(xs, common) {
     // (Values by expression; extremes by signal and direction: `max s` and `argmax s` share one.)
     var computed = {}, extremes = {};
-    rootValues(values.filter(function (v) { return v.root === false && v.span.checkVisibility && v.span.checkVisibility({ contentVisibilityAuto: true }); }));
     values.forEach(function (v) {
       var expr = v.expr, text;
       if (expr in index) {
@@ -751,13 +766,15 @@
         text = computed[expr] = isFinite(y) ? formatNumber(y, M.precision) : "\u2014";
       } else if (M.extremes && M.extremes[expr]) {
         var e = M.extremes[expr], key = e.slice(0, 5).join();
-        var r = key in extremes ? extremes[key] : (extremes[key] = extreme(P, xs, e, e[4]));
+        var column = common && common.columns[e.slice(0, 4).join()];
+        var r = key in extremes ? extremes[key] : (extremes[key] = extreme(P, xs, e, e[4], column));
         text = computed[expr] = r ? formatNumber(e[5] ? r[0] : r[1], M.precision) : "\u2014";
       }
       if (text === undefined) return;
       if (v.code) text = text.replace(/\u2212/g, "-");
       if (text === (v.shown === null ? v.text : v.shown)) return;
       if (v.root && shape(text) !== v.root) unroot(v);
+      else if (v.root === null) v.root = false;
       if (text === v.text) {
         if (v.plain) setText(v.span, text); else v.span.innerHTML = v.html;
         v.shown = null;
@@ -772,8 +789,9 @@
   // becomes a box of the size it was laid out at (`.nn-root`: inline-block, size and layout
   // contained, its text on the same baseline), and a new value of the same shape (the same
   // characters but digits, which are tabular: style.css) is laid out inside it alone. A value of
-  // another shape is set back inline, and boxed again at the start of a later step, once it is
-  // laid out and in view. (`root`: the boxed shape; false: to be boxed; undefined: never.)
+  // another shape is set back inline, and boxed again at the start of a later step (while the page
+  // is still laid out from the last frame), once in view. (`root`: the boxed shape; false: to be
+  // boxed; null: not boxable at this text, broken over lines or not shown; undefined: never.)
   function shape(text) { return text.replace(/[0-9]/g, "0"); }
   function unroot(v) {
     var span = v.span;
@@ -784,10 +802,10 @@
   }
   // (Every box read before any is set: the page is laid out once, not once for each.)
   function rootValues(vs) {
-    var boxes = vs.map(function (v) { return v.span.getBoundingClientRect(); });
+    var boxes = vs.map(function (v) { return v.span.getClientRects().length === 1 && v.span.getBoundingClientRect(); });
     vs.forEach(function (v, i) {
       var b = boxes[i];
-      if (!b.width || v.span.getClientRects().length !== 1) return;
+      if (!b || !b.width) { v.root = null; return; }
       // (As an attribute: one set through `style` and removed before the page serialises it
       // would come back empty.)
       v.span.setAttribute("style", "width:" + b.width + "px;height:" + b.height + "px;line-height:" + b.height + "px");
@@ -864,17 +882,19 @@
   // cells that changed are written; else the whole body (`html`: as last written whole, or null).
   function updateTables(kinksNow) {
     tables.forEach(function (tb) {
-      var spec = tb.spec, at = spec.at_kinks ? kinksNow : spec.at;
-      var rows = at.map(function (x) {
+      var spec = tb.spec, at = spec.at_kinks ? kinksNow : spec.at, was = tb.rows;
+      var rows = at.map(function (x, r) {
         var t = trace(P, x), cells = [{ html: escapeHtml(formatNumber(x, spec.input_precision)) }];
         spec.signals.forEach(function (s) {
           var v = formatNumber(value(P, t, x, s), spec.precision);
           var expr = spec.arithmetic ? arithmetic(t, x, s, spec) : null;
-          cells.push(expr !== null ? arithmeticMathml(expr + " = " + v) : { html: escapeHtml(v) });
+          if (expr === null) return cells.push({ html: escapeHtml(v) });
+          // (The MathML of a text as last written is the same: not made again.)
+          var text = expr + " = " + v, last = was && was[r] && was[r][cells.length];
+          cells.push(last && last.label === text ? last : arithmeticMathml(text));
         });
         return cells;
       });
-      var was = tb.rows;
       tb.rows = rows;
       if (was && was.length === rows.length) {
         rows.forEach(function (cells, r) {
@@ -904,8 +924,12 @@
   var diagramDescs = Array.prototype.slice.call(document.querySelectorAll("svg.nn-diagram>desc")).map(function (d) {
     return { desc: d, original: d.textContent, shown: d.textContent };
   });
-  var descsFor;
+  // (`drawnFor`: the parameters last written; a label of one unchanged is left alone.)
+  var descsFor, drawnFor = [];
   function updateDiagrams() {
+    var changed = P.map(function (v, i) { return v !== drawnFor[i]; });
+    if (changed.indexOf(true) < 0) return;
+    drawnFor = P.slice();
     var said = M.params.map(function (p, i) { return [p[0] + " = " + authorShown[i], p[0] + " = " + shownParam(i)]; });
     if (descsFor !== (descsFor = said.join())) diagramDescs.forEach(function (d) {
       var text = d.original;
@@ -914,7 +938,7 @@
     });
     diagramLabels.forEach(function (l) {
       var name = l.name;
-      if (!(name in index)) return;
+      if (!(name in index) || !changed[index[name]]) return;
       var text = (l.value ? "" : name + " = ") + shownParam(index[name]);
       if (l.shown === text) return;
       setText(l.text, (l.shown = text));
@@ -927,9 +951,10 @@
 
   var live, panel;
   function redraw() {
+    rootValues(values.filter(function (v) { return v.root === false && v.span.checkVisibility && v.span.checkVisibility({ contentVisibilityAuto: true }); }));
     var k = kinks(P), xs = sampleInputs(P, k), out = {}, common = piecewise ? shared(P, xs) : null;
     charts.forEach(function (fig) { out[fig.model.id] = drawChart(fig, P, xs, common); });
-    updateValues(xs);
+    updateValues(xs, common);
     updateTables(k);
     updateDiagrams();
     controls.forEach(function (c) {
@@ -1118,7 +1143,7 @@
   function skipOutOfView() {
     var width = (skipWidth = innerWidth), classes = document.body.classList;
     classes.remove("nn-skip");
-    values.forEach(function (v) { if (v.root) unroot(v); });
+    values.forEach(function (v) { if (v.root) unroot(v); else if (v.root === null) v.root = false; });
     // Two frames: the browser records every block's laid-out height before it may skip one.
     requestAnimationFrame(function () {
       requestAnimationFrame(function () {
