@@ -399,8 +399,9 @@
   // A chart is drawn on two canvases (src/figure/chart.rs): the column one for desktops and
   // the phone one, each an <svg> of the figure (a view). The style sheet shows one; the other is
   // drawn when it comes into view (`phoneMedia` changes).
-  var phoneMedia = window.matchMedia("(max-width: 35em)");
-  function shown(view) { return view.phone === phoneMedia.matches; }
+  // (`phone`: read once a step, and on a change.)
+  var phoneMedia = window.matchMedia("(max-width: 35em)"), phone = phoneMedia.matches;
+  function shown(view) { return view.phone === phone; }
   var charts = M.charts.map(function (c) {
     var figure = document.getElementById("figure-" + c.id);
     if (!figure) return null;
@@ -517,6 +518,7 @@
     if (view.cursor !== undefined && document.activeElement === view.svg) showReadout(view, readoutAt(view, view.cursor));
   }
   phoneMedia.addEventListener("change", function () {
+    phone = phoneMedia.matches;
     views.forEach(function (view) { if (view.stale && shown(view)) drawView(view); });
   });
 
@@ -921,19 +923,40 @@
   });
   // Each diagram's description names every weight and bias as its labels do ("b1 = −0.85"),
   // written anew for the current values.
+  // Each is split once where it names a parameter's value (`name = value` as the build wrote it,
+  // not inside a longer name or number): its words, and in between the parameters' indexes.
+  var said = M.params.map(function (p, i) { return p[0] + " = " + authorShown[i]; });
+  var wordChar = function (c) { return /[\w.]/.test(c || " "); };
+  function namesOf(text) {
+    var parts = [], at = 0, from = 0;
+    for (;;) {
+      var best = -1, bestAt = Infinity;
+      said.forEach(function (s, i) {
+        for (var k = text.indexOf(s, from); k >= 0; k = text.indexOf(s, k + 1)) {
+          if (wordChar(text.charAt(k - 1)) || /[0-9]/.test(text.charAt(k + s.length))) continue;
+          if (k < bestAt || (k === bestAt && s.length > said[best].length)) { best = i; bestAt = k; }
+          break;
+        }
+      });
+      if (best < 0) break;
+      parts.push(text.slice(at, bestAt), best);
+      at = from = bestAt + said[best].length;
+    }
+    parts.push(text.slice(at));
+    return parts;
+  }
   var diagramDescs = Array.prototype.slice.call(document.querySelectorAll("svg.nn-diagram>desc")).map(function (d) {
-    return { desc: d, original: d.textContent, shown: d.textContent };
+    return { desc: d, parts: namesOf(d.textContent), shown: d.textContent };
   });
   // (`drawnFor`: the parameters last written; a label of one unchanged is left alone.)
-  var descsFor, drawnFor = [];
+  var drawnFor = [];
   function updateDiagrams() {
     var changed = P.map(function (v, i) { return v !== drawnFor[i]; });
     if (changed.indexOf(true) < 0) return;
     drawnFor = P.slice();
-    var said = M.params.map(function (p, i) { return [p[0] + " = " + authorShown[i], p[0] + " = " + shownParam(i)]; });
-    if (descsFor !== (descsFor = said.join())) diagramDescs.forEach(function (d) {
-      var text = d.original;
-      said.forEach(function (s) { if (s[0] !== s[1]) text = text.split(s[0]).join(s[1]); });
+    diagramDescs.forEach(function (d) {
+      var text = d.parts[0];
+      for (var k = 1; k < d.parts.length; k += 2) text += M.params[d.parts[k]][0] + " = " + shownParam(d.parts[k]) + d.parts[k + 1];
       if (d.shown !== text) setText(d.desc, (d.shown = text));
     });
     diagramLabels.forEach(function (l) {
@@ -953,6 +976,7 @@
   function redraw() {
     rootValues(values.filter(function (v) { return v.root === false && v.span.checkVisibility && v.span.checkVisibility({ contentVisibilityAuto: true }); }));
     var k = kinks(P), xs = sampleInputs(P, k), out = {}, common = piecewise ? shared(P, xs) : null;
+    phone = phoneMedia.matches;
     charts.forEach(function (fig) { out[fig.model.id] = drawChart(fig, P, xs, common); });
     updateValues(xs, common);
     updateTables(k);
