@@ -351,16 +351,25 @@
     var X0 = g.x_pixels[0], X1 = g.x_pixels[1], B = g.y_pixels[0], T = g.y_pixels[1];
     var mx = function (v) { return map(v, xs[0], xs[1], X0, X1); };
     var my = function (v) { return map(v, ys[0], ys[1], B, T); };
-    var xk = keyPoints(xs[0], xs[1], 6), yk = keyPoints(ys[0], ys[1], 6), out = [[], [], [], [], [], []];
-    var v = "", h = "", ya = "M" + (X0 - 1) + " " + T + "V" + B, xa = "M" + X0 + " " + (B + 1) + "H" + X1;
-    xk.forEach(function (k) { var x = mx(k); v += "M" + x + " " + B + "V" + T; xa += "M" + x + " " + (B + 1) + "V" + (B + 6); });
+    var yk = keyPoints(ys[0], ys[1], 6), out = [[], [], [], [], [], []];
+    var h = "", ya = "M" + (X0 - 1) + " " + T + "V" + B;
+    // What follows from the input range alone (the vertical lines, the x axis with its ticks and
+    // labels) is made once for a view and kept: the same nodes each step.
+    var key = xs[0] + " " + xs[1];
+    if (!g.xParts || g.xParts.key !== key) {
+      var xk = keyPoints(xs[0], xs[1], 6), v = "", xa = "M" + X0 + " " + (B + 1) + "H" + X1, vs = [], xas = [];
+      xk.forEach(function (k) { var x = mx(k); v += "M" + x + " " + B + "V" + T; xa += "M" + x + " " + (B + 1) + "V" + (B + 6); });
+      segments(vs, "#E4E4E4", v);
+      segments(xas, "#555555", xa);
+      xk.forEach(function (k) { label(xas, mx(k), B + 11, "0.76em", "middle", tick(k)); });
+      g.xParts = { key: key, lines: vs, axis: xas };
+    }
     yk.forEach(function (k) { var y = my(k); h += "M" + X0 + " " + y + "H" + X1; ya += "M" + (X0 - 6) + " " + y + "H" + (X0 - 1); });
-    segments(out[0], "#E4E4E4", v);
+    out[0] = g.xParts.lines;
     segments(out[1], "#E4E4E4", h);
     segments(out[2], "#555555", ya);
     yk.forEach(function (k) { label(out[2], X0 - 10, my(k), "0.5ex", "end", tick(k)); });
-    segments(out[3], "#555555", xa);
-    xk.forEach(function (k) { label(out[3], mx(k), B + 11, "0.76em", "middle", tick(k)); });
+    out[3] = g.xParts.axis;
     // Each series a polyline 3 px wide (src/figure/mod.rs `lines`).
     lines.forEach(function (points, k) { out[4].push(["polyline", [["fill", "none"], ["stroke", colors[k]], ["stroke-width", "3"], ["points", points]]]); });
     // Points are rings (src/figure/chart.rs `point_style`): the curve under them stays visible.
@@ -540,6 +549,7 @@
   }
   var same = function (x, y) { return x === y || (typeof x !== typeof y && String(x) === String(y)); };
   function sameNode(a, b) {
+    if (a === b) return true;
     if (a[2] !== b[2] || !sameKind(a, b)) return false;
     for (var k = 0; k < a[1].length; k++) if (!same(a[1][k][1], b[1][k][1])) return false;
     return true;
