@@ -17,7 +17,9 @@
 //
 // Environment: SITE_DIR (required), PAGE (default relu/index.html), STEPS, THROTTLE (default 4),
 // MOVES (drag or scaled), AT (the chart in view, default 2), WARMUP (steps taken unthrottled and
-// not measured first, default 0), CHROMIUM (default /usr/bin/chromium).
+// not measured first, default 0), PACE (loop: the steps back to back, the default; frame: one step
+// an animation frame, as a drag delivers them, each after the last frame's paint), CHROMIUM
+// (default /usr/bin/chromium).
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
@@ -33,6 +35,7 @@ const THROTTLE = Number(process.env.THROTTLE || 4);
 const MOVES = process.env.MOVES || 'drag';
 const AT = Number(process.env.AT || 2);
 const WARMUP = Number(process.env.WARMUP || 0);
+const PACE = process.env.PACE || 'loop';
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });
 const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
 await page.goto(pathToFileURL(path.join(SITE_DIR, PAGE)).href);
@@ -61,7 +64,7 @@ await page.evaluate((n) => {
 }, WARMUP);
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-const times = await page.evaluate(([steps, moves]) => {
+const times = await page.evaluate(async ([steps, moves, pace]) => {
   const params = window.nnbook.params();
   const names = Object.keys(params);
   const controls = JSON.parse(document.getElementById('nn-model').textContent).controls;
@@ -80,6 +83,7 @@ const times = await page.evaluate(([steps, moves]) => {
   const total = [], script = [], layout = [];
   for (let i = 0; i < steps; i++) {
     const moved = at(i);
+    if (pace === 'frame') await new Promise((r) => requestAnimationFrame(r));
     const t0 = performance.now();
     window.nnbook.set(moved);
     const t1 = performance.now();
@@ -88,7 +92,7 @@ const times = await page.evaluate(([steps, moves]) => {
     total.push(t2 - t0); script.push(t1 - t0); layout.push(t2 - t1);
   }
   return { total, script, layout };
-}, [STEPS, MOVES]);
+}, [STEPS, MOVES, PACE]);
 // The throttle itself: a plain loop sized to take 1 ms unthrottled, timed at THROTTLE (Chromium
 // throttles by pausing the page's thread, which costs short tasks more than THROTTLE times).
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
@@ -106,7 +110,7 @@ const sorted = (a) => [...a].sort((x, y) => x - y);
 const q = (a, p) => sorted(a)[Math.min(a.length - 1, Math.floor(p * a.length))];
 const t = sorted(times.total);
 const gz = await page.evaluate(async () => (await fetch(document.querySelector('script[src$="explore.js"]').src)).text().then((t) => t.length)).catch(() => null);
-console.log(`explore bench: ${PAGE}, ${STEPS} steps (${MOVES}${WARMUP ? `, after ${WARMUP} unmeasured` : ''}), CPU throttled ${THROTTLE}x`);
+console.log(`explore bench: ${PAGE}, ${STEPS} steps (${MOVES}, ${PACE === 'frame' ? 'one a frame' : 'back to back'}${WARMUP ? `, after ${WARMUP} unmeasured` : ''}), CPU throttled ${THROTTLE}x`);
 console.log(`  one step (redraw + style + layout): median ${q(t, 0.5).toFixed(2)} ms, p90 ${q(t, 0.9).toFixed(2)} ms, min ${t[0].toFixed(2)} ms, max ${t[t.length - 1].toFixed(2)} ms`);
 console.log(`  of which: script median ${q(times.script, 0.5).toFixed(2)} ms, style + layout median ${q(times.layout, 0.5).toFixed(2)} ms`);
 // (The page's clock ticks in 0.1 ms: means over many steps resolve finer than the medians do.)
