@@ -750,7 +750,12 @@
   // markup), and is written only when that changes.
   var values = Array.prototype.slice.call(document.querySelectorAll("span[data-nn],mn[data-nn]")).map(function (span) {
     var plain = span.childNodes.length === 1 && span.firstChild.nodeType === 3;
-    return { span: span, expr: span.getAttribute("data-nn"), html: span.innerHTML, text: span.textContent, plain: plain, code: span.classList.contains("nn-code"), shown: null, root: span.localName === "span" ? false : undefined };
+    var expr = span.getAttribute("data-nn"), block = span;
+    while (block.parentNode && !(block.parentNode.classList && block.parentNode.classList.contains("lesson-body"))) block = block.parentNode;
+    return {
+      span: span, expr: expr, param: Object.prototype.hasOwnProperty.call(index, expr) ? index[expr] : -1, block: block.parentNode ? block : null,
+      html: span.innerHTML, text: span.textContent, plain: plain, code: span.classList.contains("nn-code"), shown: null, root: span.localName === "span" ? false : undefined,
+    };
   });
   // A signal's largest or smallest value over inputs `xs` and the first input where it is
   // reached, or null where a value is not finite (the build's `Network::extreme`).
@@ -768,9 +773,12 @@
     // (Values by expression; extremes by signal and direction: `max s` and `argmax s` share one.)
     var computed = {}, extremes = {};
     values.forEach(function (v) {
-      var expr = v.expr, text;
-      if (expr in index) {
-        text = P[index[expr]] === author[index[expr]] ? v.text : shownParam(index[expr]);
+      var expr = v.expr, i = v.param, text;
+      if (i >= 0) {
+        // (A parameter as last written: its text is too.)
+        if (v.at === P[i]) return;
+        v.at = P[i];
+        text = P[i] === author[i] ? v.text : shownParam(i);
       } else if (expr in computed) {
         text = computed[expr];
       } else if (M.values[expr]) {
@@ -984,7 +992,7 @@
 
   var live, panel;
   function redraw() {
-    rootValues(values.filter(function (v) { return v.root === false && v.span.checkVisibility && v.span.checkVisibility({ contentVisibilityAuto: true }); }));
+    rootValues(values.filter(function (v) { return v.root === false && !(v.block && v.block.nnSkipped) && v.span.checkVisibility && v.span.checkVisibility({ contentVisibilityAuto: true }); }));
     var k = kinks(P), xs = sampleInputs(P, k), out = {}, common = piecewise ? shared(P, xs) : null;
     phone = phoneMedia.matches;
     charts.forEach(function (fig) { out[fig.model.id] = drawChart(fig, P, xs, common); });
@@ -1177,7 +1185,10 @@
   function skipOutOfView() {
     var width = (skipWidth = innerWidth), classes = document.body.classList;
     classes.remove("nn-skip");
-    values.forEach(function (v) { if (v.root) unroot(v); else if (v.root === null) v.root = false; });
+    values.forEach(function (v) {
+      if (v.root) unroot(v); else if (v.root === null) v.root = false;
+      if (v.block) v.block.nnSkipped = undefined;
+    });
     // Two frames: the browser records every block's laid-out height before it may skip one.
     requestAnimationFrame(function () {
       requestAnimationFrame(function () {
@@ -1188,6 +1199,10 @@
     });
   }
   if (panel) {
+    // Whether the browser skips a block now (where it says so: a value in a skipped block is not
+    // measured for its box; unknown, it is asked with checkVisibility).
+    var lessonBody = document.querySelector(".lesson-body");
+    if (lessonBody) lessonBody.addEventListener("contentvisibilityautostatechange", function (e) { if (e.target.parentNode === lessonBody) e.target.nnSkipped = e.skipped; }, true);
     skipOutOfView();
     addEventListener("resize", function () { if (innerWidth !== skipWidth) skipOutOfView(); });
     if (document.fonts) document.fonts.ready.then(skipOutOfView);
