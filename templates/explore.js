@@ -716,6 +716,8 @@
   var P = author.slice();
   var index = {};
   M.params.forEach(function (p, i) { index[p[0]] = i; });
+  // The index of the parameter named `name`, or -1.
+  function paramIndex(name) { return Object.prototype.hasOwnProperty.call(index, name) ? index[name] : -1; }
   // The decimals a value on a control's grid needs: those of its start and of its step.
   function decimalsOf(x) {
     for (var d = 0; d < 12; d++) {
@@ -753,7 +755,7 @@
     var expr = span.getAttribute("data-nn"), block = span;
     while (block.parentNode && !(block.parentNode.classList && block.parentNode.classList.contains("lesson-body"))) block = block.parentNode;
     return {
-      span: span, expr: expr, param: Object.prototype.hasOwnProperty.call(index, expr) ? index[expr] : -1, block: block.parentNode ? block : null,
+      span: span, expr: expr, param: paramIndex(expr), block: block.parentNode ? block : null,
       html: span.innerHTML, text: span.textContent, plain: plain, code: span.classList.contains("nn-code"), shown: null, root: span.localName === "span" ? false : undefined,
     };
   });
@@ -937,7 +939,8 @@
   // backing box fitted to the longer line: src/diagram/mod.rs, 8.6 px a character and 10).
   var diagramLabels = Array.prototype.slice.call(document.querySelectorAll("svg.nn-diagram text[data-nn]")).map(function (t) {
     var box = t.getAttribute("class") === "value" ? t.parentNode.querySelector("rect.label-bg") : null;
-    return { text: t, name: t.getAttribute("data-nn"), original: t.textContent, shown: t.textContent, value: t.getAttribute("class") === "value", box: box, x: box && box.getAttribute("x"), width: box && box.getAttribute("width") };
+    var name = t.getAttribute("data-nn");
+    return { text: t, name: name, param: paramIndex(name), original: t.textContent, shown: t.textContent, value: t.getAttribute("class") === "value", box: box, x: box && box.getAttribute("x"), width: box && box.getAttribute("width") };
   });
   // Each diagram's description names every weight and bias as its labels do ("b1 = −0.85"),
   // written anew for the current values.
@@ -966,21 +969,18 @@
   var diagramDescs = Array.prototype.slice.call(document.querySelectorAll("svg.nn-diagram>desc")).map(function (d) {
     return { desc: d, parts: namesOf(d.textContent), shown: d.textContent };
   });
-  // (`drawnFor`: the parameters last written; a label of one unchanged is left alone.)
-  var drawnFor = [];
   function updateDiagrams() {
-    var changed = P.map(function (v, i) { return v !== drawnFor[i]; });
-    if (changed.indexOf(true) < 0) return;
-    drawnFor = P.slice();
     diagramDescs.forEach(function (d) {
       var text = d.parts[0];
       for (var k = 1; k < d.parts.length; k += 2) text += M.params[d.parts[k]][0] + " = " + shownParam(d.parts[k]) + d.parts[k + 1];
       if (d.shown !== text) setText(d.desc, (d.shown = text));
     });
     diagramLabels.forEach(function (l) {
-      var name = l.name;
-      if (!(name in index) || !changed[index[name]]) return;
-      var text = (l.value ? "" : name + " = ") + shownParam(index[name]);
+      var name = l.name, i = l.param;
+      // (A label of a parameter as last written, as a value's: left alone.)
+      if (i < 0 || l.at === P[i]) return;
+      l.at = P[i];
+      var text = (l.value ? "" : name + " = ") + shownParam(i);
       if (l.shown === text) return;
       setText(l.text, (l.shown = text));
       if (!l.box) return;
