@@ -750,10 +750,12 @@
   // the parameter listings; at the author's value a value's original markup (its highlighting)
   // comes back. Each keeps the text this script last gave it (`shown`; null: its original
   // markup), and is written only when that changes.
+  var lessonBody = document.querySelector(".lesson-body");
   var values = Array.prototype.slice.call(document.querySelectorAll("span[data-nn],mn[data-nn]")).map(function (span) {
     var plain = span.childNodes.length === 1 && span.firstChild.nodeType === 3;
     var expr = span.getAttribute("data-nn"), block = span;
-    while (block.parentNode && !(block.parentNode.classList && block.parentNode.classList.contains("lesson-body"))) block = block.parentNode;
+    // (Its block: the child of the lesson's body it is in, if any.)
+    while (block.parentNode && block.parentNode !== lessonBody) block = block.parentNode;
     return {
       span: span, expr: expr, param: paramIndex(expr), block: block.parentNode ? block : null,
       html: span.innerHTML, text: span.textContent, plain: plain, code: span.classList.contains("nn-code"), shown: null, root: span.localName === "span" ? false : undefined,
@@ -1201,7 +1203,6 @@
   if (panel) {
     // Whether the browser skips a block now (where it says so: a value in a skipped block is not
     // measured for its box; unknown, it is asked with checkVisibility).
-    var lessonBody = document.querySelector(".lesson-body");
     if (lessonBody) lessonBody.addEventListener("contentvisibilityautostatechange", function (e) { if (e.target.parentNode === lessonBody) e.target.nnSkipped = e.skipped; }, true);
     skipOutOfView();
     addEventListener("resize", function () { if (innerWidth !== skipWidth) skipOutOfView(); });
