@@ -4,7 +4,7 @@
 // the next frame. Prints the median and the spread of STEPS steps (default 200), and the median
 // of each part: the script (`nnbook.set`) and the browser's style and layout after it; their means
 // (steadier than the medians: `THROTTLE=1 STEPS=2000` compares two versions of the script); and
-// what the throttle makes of a plain loop of 1 ms.
+// what the throttle makes of 1 ms of plain arithmetic and of 1 ms of reading memory.
 //
 //   cargo run -q -- build --out /tmp/site
 //   SITE_DIR=/tmp/site node benches/explore.mjs        # needs tests/browser/node_modules
@@ -95,18 +95,29 @@ const times = await page.evaluate(async ([steps, pace]) => {
 }, [STEPS, PACE]);
 // The throttle itself: a plain loop sized to take 1 ms unthrottled, timed at THROTTLE (Chromium
 // throttles by making the page's thread wait THROTTLE - 1 times the wall time it ran, so time the
-// host takes away counts too: docs/performance.md, eighth session).
+// host takes away counts too: docs/performance.md, eighth session); and a walk of 1 ms through
+// memory (dependent reads over 256 KiB and over 2 MiB, as a page's DOM and layout read theirs),
+// which shows what the throttle makes of work that needs the caches kept warm (ninth session).
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-const loop = await page.evaluate(() => {
+const calibrated = await page.evaluate(() => {
   const spin = (n) => { let x = 0; for (let i = 0; i < n; i++) x += Math.sqrt(i); return x; };
+  const memory = (kib) => {
+    const a = new Int32Array(kib * 256), mask = a.length - 1;
+    for (let i = 0; i < a.length; i++) a[i] = Math.imul(i, 0x9e3779b1) & mask;
+    return (n) => { let j = 0; for (let i = 0; i < n; i++) j = a[(j + i) & mask]; return j; };
+  };
   const median = (f) => { const t = []; for (let k = 0; k < 51; k++) { const t0 = performance.now(); f(); t.push(performance.now() - t0); } return t.sort((a, b) => a - b)[25]; };
-  let n = 1e5;
-  for (let k = 0; k < 4; k++) n = Math.round(n / Math.max(0.1, median(() => spin(n))));
-  window.nnSpin = () => median(() => spin(n));
-  return window.nnSpin();
+  const sized = (f) => {
+    let n = 1e5;
+    for (let k = 0; k < 4; k++) n = Math.round(n / Math.max(0.1, median(() => f(n))));
+    return () => median(() => f(n));
+  };
+  const loads = { loop: sized(spin), kib256: sized(memory(256)), mib2: sized(memory(2048)) };
+  window.nnThrottleLoads = loads;
+  return Object.fromEntries(Object.entries(loads).map(([k, f]) => [k, f()]));
 });
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-const loopThrottled = await page.evaluate(() => window.nnSpin());
+const throttled = await page.evaluate(() => Object.fromEntries(Object.entries(window.nnThrottleLoads).map(([k, f]) => [k, f()])));
 const sorted = (a) => [...a].sort((x, y) => x - y);
 const q = (a, p) => sorted(a)[Math.min(a.length - 1, Math.floor(p * a.length))];
 const t = sorted(times.total);
@@ -117,6 +128,7 @@ console.log(`  of which: script median ${q(times.script, 0.5).toFixed(2)} ms, st
 // (The page's clock ticks in 0.1 ms: means over many steps resolve finer than the medians do.)
 const mean = (a) => a.reduce((x, y) => x + y, 0) / a.length;
 console.log(`  means: step ${mean(times.total).toFixed(3)} ms, script ${mean(times.script).toFixed(3)} ms, style + layout ${mean(times.layout).toFixed(3)} ms`);
-console.log(`  the throttle: a loop of ${loop.toFixed(2)} ms unthrottled takes ${loopThrottled.toFixed(2)} ms here`);
+const took = (k) => `${calibrated[k].toFixed(2)} ms unthrottled takes ${throttled[k].toFixed(2)} ms`;
+console.log(`  the throttle: a loop of ${took('loop')} here; a walk through 256 KiB of ${took('kib256')}, through 2 MiB of ${took('mib2')}`);
 if (gz !== null) console.log(`  explore.js: ${gz} bytes`);
 await browser.close();
