@@ -136,12 +136,20 @@ pub fn model_script(lesson: &Lesson, figures: &[Figure], html: &str, lang: &str)
     };
     let json = serde_json::to_string(&model).unwrap_or_default();
     // No `<`, `>` or `&` at all inside the script element (`</script>` would end it early, and
-    // a label's markup has no business there): JSON writes them as escapes.
-    let json = json
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026");
-    format!("<script type=\"application/json\" id=\"nn-model\">{json}</script>\n")
+    // a label's markup has no business there): JSON writes them as escapes, in one pass.
+    let mut script = String::with_capacity(json.len() + 80);
+    script.push_str("<script type=\"application/json\" id=\"nn-model\">");
+    for c in json.chars() {
+        match c {
+            '<' => script.push_str("\\u003c"),
+            '>' => script.push_str("\\u003e"),
+            '&' => script.push_str("\\u0026"),
+
+            _ => script.push(c),
+        }
+    }
+    script.push_str("</script>\n");
+    script
 }
 
 fn layers(network: &Network) -> Vec<LayerModel<'_>> {

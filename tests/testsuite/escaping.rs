@@ -188,6 +188,19 @@ fn front_matter_and_block_values_never_become_markup() {
         page.contains(&format!("<th scope=\"col\">{escaped_script}")),
         "the table headers"
     );
+    // The explorable page's model is JSON inside a script element: none of `<`, `>`, `&` in it
+    // (`</script>` would end the element early), and the labels read back whole.
+    let model = page
+        .split_once("id=\"nn-model\">")
+        .and_then(|(_, rest)| rest.split_once("</script>"))
+        .expect("the page's model")
+        .0;
+    assert!(!model.contains(['<', '>', '&']), "the model has a raw <, > or &");
+    let model: serde_json::Value = serde_json::from_str(model).expect("the model's JSON");
+    assert!(
+        model.to_string().contains(&serde_json::Value::from(ATTACK).to_string()),
+        "the model does not hold the label as written"
+    );
 }
 
 /// Captions are Markdown like the lesson's body, and follow its rule: lessons are trusted
