@@ -136,9 +136,9 @@ fn push_data_uri_text(out: &mut String, text: &str) {
     out.push_str(&text[start..]);
 }
 
-/// A table of signals at chosen inputs, optionally with the arithmetic written out.
-/// A table's header and rows as text: the input, then each signal's value, written out as
-/// "0.2 · 1.70 + (−0.85) = −0.51" when the table asks for the arithmetic.
+/// A table of signals at chosen inputs: its header and rows as text, the input, then each
+/// signal's value, written out as "0.2 · 1.70 + (−0.85) = −0.51" when the table asks for the
+/// arithmetic.
 /// Headers not given are the signals as readers see them, in language `lang`.
 pub fn table_cells(net: &Network, spec: &TableSpec, lang: &str) -> (Vec<String>, Vec<Vec<String>>) {
     let headers: Vec<String> = match &spec.headers {
@@ -212,7 +212,6 @@ pub fn arithmetic_mathml(text: &str) -> String {
     out
 }
 
-/// A table of signals at chosen inputs, optionally with the arithmetic written out as math.
 /// The opening of a table's scrolling wrapper: keyboard users can reach and scroll it.
 pub fn table_wrap(lang: &str) -> String {
     format!(
@@ -221,6 +220,7 @@ pub fn table_wrap(lang: &str) -> String {
     )
 }
 
+/// A table of signals at chosen inputs, optionally with the arithmetic written out as math.
 pub fn table_html(net: &Network, spec: &TableSpec, lang: &str) -> String {
     let (headers, rows) = table_cells(net, spec, lang);
     cells_html("nn-table", &headers, &rows, lang)

@@ -195,10 +195,15 @@ fn front_matter_and_block_values_never_become_markup() {
         .and_then(|(_, rest)| rest.split_once("</script>"))
         .expect("the page's model")
         .0;
-    assert!(!model.contains(['<', '>', '&']), "the model has a raw <, > or &");
+    assert!(
+        !model.contains(['<', '>', '&']),
+        "the model has a raw <, > or &"
+    );
     let model: serde_json::Value = serde_json::from_str(model).expect("the model's JSON");
     assert!(
-        model.to_string().contains(&serde_json::Value::from(ATTACK).to_string()),
+        model
+            .to_string()
+            .contains(&serde_json::Value::from(ATTACK).to_string()),
         "the model does not hold the label as written"
     );
 }
