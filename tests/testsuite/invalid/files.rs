@@ -1,0 +1,141 @@
+//! The lesson file as a whole: its front matter, its encoding, its slug among the others, a
+//! fence left open.
+
+use std::fs;
+
+use crate::support::position::position_after;
+use crate::support::{fixture, Project};
+
+use super::{check, check_source, failing_build, marked_fixture, Expect};
+
+#[test]
+fn front_matter_yaml_instead_of_toml() {
+    check(
+        "front_matter_yaml",
+        Expect {
+            message: &["does not start with front matter"],
+            expected: &["+++"],
+            hint: &["+++", "---"],
+        },
+    );
+}
+
+#[test]
+fn front_matter_never_closed() {
+    check(
+        "front_matter_unclosed",
+        Expect {
+            message: &["never closed"],
+            expected: &["+++"],
+            hint: &["+++"],
+        },
+    );
+}
+
+#[test]
+fn front_matter_invalid_toml() {
+    check(
+        "front_matter_bad_toml",
+        Expect {
+            message: &["invalid front matter"],
+            expected: &[],
+            hint: &[],
+        },
+    );
+}
+
+#[test]
+fn front_matter_unknown_field() {
+    check(
+        "front_matter_unknown_field",
+        Expect {
+            message: &["unknown field", "author"],
+            expected: &[],
+            hint: &["spelling"],
+        },
+    );
+}
+
+#[test]
+fn front_matter_precision_out_of_range() {
+    check(
+        "front_matter_precision",
+        Expect {
+            message: &["precision 99", "out of range"],
+            expected: &["0 to 12"],
+            hint: &[],
+        },
+    );
+}
+
+/// `not_utf8.md` cannot hold a `‸`: the caret must point at its first byte that is not UTF-8.
+#[test]
+fn lesson_that_is_not_utf8() {
+    let source = fixture("invalid/not_utf8.md");
+    let valid = std::str::from_utf8(&source).expect_err("the fixture is not UTF-8");
+    let before = std::str::from_utf8(&source[..valid.valid_up_to()]).expect("UTF-8 before it");
+    check_source(
+        "not_utf8",
+        &source,
+        position_after(before),
+        Expect {
+            message: &["not valid UTF-8"],
+            expected: &["UTF-8"],
+            hint: &[],
+        },
+    );
+}
+
+/// Two lessons with the same slug: one error naming both, pointing at the second's slug
+/// (marked in `duplicate_slug/second.md`).
+#[test]
+fn two_lessons_with_the_same_slug() {
+    let (second, at) = marked_fixture("duplicate_slug/second.md");
+    let p = Project::new()
+        .lesson("first.md", fixture("duplicate_slug/first.md"))
+        .lesson("second.md", second)
+        .previous_site();
+    let error = failing_build(&p);
+    assert_eq!(error.diagnostics.len(), 1, "{error}");
+    let d = &error.diagnostics[0];
+    assert!(d.message.contains("`shared`"), "{error}");
+    let rendered = error.to_string();
+    for file in ["content/first.md", "content/second.md"] {
+        assert!(
+            rendered.contains(file),
+            "the error does not name {file}:\n{rendered}"
+        );
+    }
+    let loc = d.location.as_ref().expect("a location");
+    assert!(loc.file.ends_with("second.md"), "{error}");
+    assert_eq!((loc.line, loc.column), (at.line, at.column), "{error}");
+}
+
+/// A lesson saved with a byte-order mark was rejected with "does not start with front
+/// matter" while the quoted line showed `+++`.
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend(fixture("valid.md"));
+    let p = Project::new().lesson("bom.md", bytes).previous_site();
+    let summary = p
+        .build()
+        .unwrap_or_else(|e| panic!("a lesson with a byte-order mark does not build:\n{e}"));
+    assert_eq!(summary.lessons, 1);
+    let page = fs::read_to_string(p.site().join("bom/index.html")).expect("the page");
+    assert!(page.contains("A valid lesson") && !page.contains('\u{feff}'));
+}
+
+/// An unclosed fence swallowed the rest of the lesson and was reported as a TOML error at a
+/// later line; now the opening fence is the mistake.
+#[test]
+fn an_unclosed_fence_is_reported_at_its_opening() {
+    check(
+        "fence_unclosed",
+        Expect {
+            message: &["the block opened at line", "is never closed"],
+            expected: &["```"],
+            hint: &["end of the lesson"],
+        },
+    );
+}

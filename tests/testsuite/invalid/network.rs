@@ -1,0 +1,224 @@
+//! The network block: its TOML, activations, weights and biases, input range and samples, node
+//! labels, the source address, and the reader's controls.
+
+use crate::support::Project;
+
+use super::{check, failing_build, marked_fixture, Expect};
+
+#[test]
+fn block_is_not_valid_toml() {
+    check(
+        "block_bad_toml",
+        Expect {
+            message: &["invalid network block"],
+            expected: &[],
+            hint: &[],
+        },
+    );
+}
+
+#[test]
+fn unknown_activation() {
+    check(
+        "unknown_activation",
+        Expect {
+            message: &["unknown activation", "relux"],
+            expected: &["relu", "softplus", "sigmoid", "tanh"],
+            hint: &["did you mean `relu`?"],
+        },
+    );
+}
+
+/// `activation = "linear"` got no hint.
+#[test]
+fn a_linear_activation_suggests_identity() {
+    check(
+        "activation_linear",
+        Expect {
+            message: &["unknown activation `linear`"],
+            expected: &["identity"],
+            hint: &["`identity`"],
+        },
+    );
+}
+
+#[test]
+fn weight_count_does_not_match_the_layer() {
+    check(
+        "weight_count",
+        Expect {
+            message: &["output", "1 value", "2 are expected"],
+            expected: &["2"],
+            hint: &["one weight per node"],
+        },
+    );
+}
+
+#[test]
+fn infinite_weight() {
+    check(
+        "non_finite_inf",
+        Expect {
+            message: &["w1", "not a finite number"],
+            expected: &["finite"],
+            hint: &["inf"],
+        },
+    );
+}
+
+#[test]
+fn nan_bias() {
+    check(
+        "non_finite_nan",
+        Expect {
+            message: &["b1", "not a finite number"],
+            expected: &["finite"],
+            hint: &["nan"],
+        },
+    );
+}
+
+#[test]
+fn empty_input_range() {
+    check(
+        "range_empty",
+        Expect {
+            message: &["input range", "empty"],
+            expected: &["`from` smaller than `to`"],
+            hint: &[],
+        },
+    );
+}
+
+#[test]
+fn reversed_input_range() {
+    check(
+        "range_reversed",
+        Expect {
+            message: &["input range", "reversed"],
+            expected: &["`from` smaller than `to`"],
+            // The swap, spelled out.
+            hint: &["from = 0.0, to = 1.0"],
+        },
+    );
+}
+
+#[test]
+fn empty_input_range_hint_does_not_say_swap() {
+    let (source, _) = marked_fixture("invalid/range_empty.md");
+    let error = failing_build(
+        &Project::new()
+            .lesson("range_empty.md", source)
+            .previous_site(),
+    );
+    let hint = error.diagnostics[0].hint.as_deref().unwrap_or("");
+    assert!(!hint.contains("swap"), "{error}");
+}
+
+#[test]
+fn one_sample() {
+    check(
+        "samples_one",
+        Expect {
+            message: &["sample", "out of range"],
+            expected: &["2 to 100000"],
+            hint: &[],
+        },
+    );
+}
+
+#[test]
+fn too_many_samples() {
+    check(
+        "samples_too_many",
+        Expect {
+            message: &["sample", "100001", "out of range"],
+            expected: &["2 to 100000"],
+            hint: &[],
+        },
+    );
+}
+
+#[test]
+fn two_network_blocks() {
+    check(
+        "two_network_blocks",
+        Expect {
+            message: &["second network block"],
+            expected: &["one network block"],
+            hint: &["line 9"],
+        },
+    );
+}
+
+#[test]
+fn node_label_empty() {
+    check(
+        "label_empty",
+        Expect {
+            message: &["the label is empty"],
+            expected: &["label = \"Top node\""],
+            hint: &["leave `label` out"],
+        },
+    );
+}
+
+#[test]
+fn source_address_without_scheme() {
+    check(
+        "source_not_an_address",
+        Expect {
+            message: &["`dev.to/an-article` is not a web address"],
+            expected: &["https://"],
+            hint: &["full address"],
+        },
+    );
+}
+
+#[test]
+fn a_control_for_a_parameter_that_does_not_exist() {
+    check(
+        "controls_unknown",
+        Expect {
+            message: &["`b33` is not a weight or bias of the network"],
+            expected: &["a parameter named in the network block"],
+            hint: &["b3"],
+        },
+    );
+}
+
+#[test]
+fn a_control_range_that_does_not_hold_the_value() {
+    check(
+        "controls_range",
+        Expect {
+            message: &["the range -30 to 0 does not hold w3 = -40.8"],
+            expected: &["`from` ≤ -40.8 ≤ `to`"],
+            hint: &["opens at the author's value"],
+        },
+    );
+}
+
+#[test]
+fn a_control_step_that_is_not_positive() {
+    check(
+        "controls_step",
+        Expect {
+            message: &["a step of 0 for w3"],
+            expected: &["a step above 0"],
+            hint: &["leave `step` out"],
+        },
+    );
+}
+
+#[test]
+fn a_value_off_the_control_s_steps() {
+    check(
+        "controls_off_grid",
+        Expect {
+            message: &["w3 = -40.8 is not on the control's steps"],
+            expected: &["a whole number of steps (0.7) below -40.8"],
+            hint: &["change `from` or `step`"],
+        },
+    );
+}

@@ -1,0 +1,191 @@
+//! Placeholders and math in the prose, code and captions.
+
+use super::{check, Expect};
+
+#[test]
+fn unknown_placeholder_in_prose() {
+    check(
+        "unknown_placeholder",
+        Expect {
+            message: &["unknown placeholder", "w9"],
+            expected: &["w1", "b3", "input.from"],
+            hint: &["did you mean"],
+        },
+    );
+}
+
+#[test]
+fn unknown_placeholder_columns_count_characters() {
+    // `→`, `“` and `”` are three bytes each but one column.
+    check(
+        "unknown_placeholder_unicode",
+        Expect {
+            message: &["unknown placeholder", "b9"],
+            expected: &[],
+            hint: &["did you mean"],
+        },
+    );
+}
+
+#[test]
+fn unknown_placeholder_after_an_entity() {
+    // `&amp;` is one character of text but five in the source: the second placeholder of the
+    // line must still be located exactly.
+    check(
+        "placeholder_after_entity",
+        Expect {
+            message: &["unknown placeholder", "b9"],
+            expected: &[],
+            hint: &[],
+        },
+    );
+}
+
+#[test]
+fn unknown_placeholder_in_code() {
+    check(
+        "placeholder_in_code",
+        Expect {
+            message: &["unknown placeholder", "b9"],
+            expected: &[],
+            hint: &[],
+        },
+    );
+}
+
+#[test]
+fn unknown_signal_in_a_caption_placeholder() {
+    check(
+        "placeholder_in_caption",
+        Expect {
+            message: &["top.activaton", "does not exist"],
+            expected: &[],
+            hint: &["`top.activation`"],
+        },
+    );
+}
+
+#[test]
+fn unclosed_placeholder() {
+    check(
+        "placeholder_unclosed",
+        Expect {
+            message: &["not closed"],
+            expected: &["}}"],
+            hint: &[],
+        },
+    );
+}
+
+/// `{{ top.activation @ }}` said "`` is not a number".
+#[test]
+fn a_placeholder_without_an_input_after_the_at() {
+    check(
+        "placeholder_empty_input",
+        Expect {
+            message: &["no input after `@`"],
+            expected: &["{{ top.activation @ 0.0 }}"],
+            hint: &[],
+        },
+    );
+}
+
+/// `max <signal>` names a signal like `<signal> @ <input>` does.
+#[test]
+fn an_extreme_of_an_unknown_signal() {
+    check(
+        "placeholder_extreme_unknown_signal",
+        Expect {
+            message: &["signal `top.activaton` does not exist"],
+            expected: &["top.activation"],
+            hint: &["`top.activation`"],
+        },
+    );
+}
+
+/// `{{ top.activation }}` got no hint.
+#[test]
+fn a_signal_placeholder_without_an_input_suggests_one() {
+    check(
+        "placeholder_signal_without_input",
+        Expect {
+            message: &["unknown placeholder `top.activation`"],
+            expected: &[],
+            hint: &["is a signal", "{{ top.activation @ 0.0 }}"],
+        },
+    );
+}
+
+/// A placeholder in a figure title was left raw in the SVG.
+#[test]
+fn a_placeholder_in_a_figure_title_is_refused() {
+    check(
+        "figure_title_placeholder",
+        Expect {
+            message: &["placeholder in a figure's title or labels"],
+            expected: &["title"],
+            hint: &["caption"],
+        },
+    );
+}
+
+#[test]
+fn a_placeholder_input_outside_the_range() {
+    check(
+        "placeholder_outside_range",
+        Expect {
+            message: &["the input 2.5 is outside the input range"],
+            expected: &["from 0.0 to 1.0"],
+            hint: &[],
+        },
+    );
+}
+
+#[test]
+fn an_infinite_value_in_a_placeholder() {
+    check(
+        "non_finite_placeholder",
+        Expect {
+            message: &["`output.activation` is infinite at dosage = 1"],
+            expected: &["finite"],
+            hint: &["overflowed"],
+        },
+    );
+}
+
+#[test]
+fn latex_error_in_prose() {
+    check(
+        "latex_error",
+        Expect {
+            message: &["LaTeX error", "wrongcommand"],
+            expected: &["LaTeX math"],
+            hint: &["math-core"],
+        },
+    );
+}
+
+/// Unbalanced braces left the formula as raw text on the page, with exit 0.
+#[test]
+fn unbalanced_braces_in_inline_math() {
+    check(
+        "latex_unbalanced",
+        Expect {
+            message: &["braces do not match"],
+            expected: &["`}` for every `{`"],
+            hint: &["\\$"],
+        },
+    );
+}
+
+#[test]
+fn unbalanced_braces_in_display_math() {
+    check(
+        "latex_display_unbalanced",
+        Expect {
+            message: &["braces do not match"],
+            expected: &[],
+            hint: &[],
+        },
+    );
+}
