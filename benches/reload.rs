@@ -30,7 +30,7 @@ use std::process::ExitCode;
 use std::thread;
 use std::time::{Duration, Instant};
 
-// The `nnbook serve` harness of `tests/testsuite/serve.rs`; the tests use other parts of it.
+// The `nnbook serve` harness of `tests/testsuite/serve/`; the tests use other parts of it.
 #[allow(dead_code)]
 #[path = "../tests/support/serve.rs"]
 mod harness;

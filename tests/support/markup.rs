@@ -82,65 +82,123 @@ pub fn html_skeleton(html: &str) -> Vec<String> {
     out
 }
 
+/// Check text (or an attribute's value, quoted by `in_attr`) at byte `at`: no control
+/// characters, no raw `<` or `]]>`, no unescaped quote, only XML's entities.
+fn check_text(t: &str, at: usize, in_attr: Option<char>) -> Result<(), String> {
+    if let Some(c) = t
+        .chars()
+        .find(|c| (*c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
+    {
+        return Err(format!(
+            "control character {c:?} near byte {at}: {:?}",
+            truncate(t, 80)
+        ));
+    }
+    if t.contains('<') {
+        return Err(format!("a raw `<` near byte {at}: {:?}", truncate(t, 80)));
+    }
+    if in_attr.is_none() && t.contains("]]>") {
+        return Err(format!("a raw `]]>` near byte {at}"));
+    }
+    if let Some(q) = in_attr {
+        if t.contains(q) {
+            return Err(format!("an unescaped quote in an attribute near byte {at}"));
+        }
+    }
+    let mut rest = t;
+    while let Some(amp) = rest.find('&') {
+        let after = &rest[amp + 1..];
+        let end = after.find(';').ok_or(format!("a raw `&` near byte {at}"))?;
+        let name = &after[..end];
+        let ok = matches!(name, "lt" | "gt" | "amp" | "quot" | "apos")
+            || name
+                .strip_prefix("#x")
+                .is_some_and(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_hexdigit()))
+            || name
+                .strip_prefix('#')
+                .is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()));
+        if !ok {
+            return Err(format!("an unknown entity `&{name};` near byte {at}"));
+        }
+        rest = &after[end + 1..];
+    }
+    Ok(())
+}
+
+fn is_name(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ':')
+}
+
+/// The start tag at the beginning of `rest` (byte `at` of the document): its name, its length,
+/// and whether it closes itself (`<g/>`).
+fn start_tag(rest: &str, at: usize) -> Result<(&str, usize, bool), String> {
+    let body = &rest[1..];
+    let name_len = body.find(|c: char| !is_name(c)).unwrap_or(body.len());
+    let name = &body[..name_len];
+    if name.is_empty() {
+        return Err(format!("a raw `<` near byte {at}"));
+    }
+    let mut j = 1 + name_len;
+    let mut seen = BTreeSet::new();
+    loop {
+        let r = &rest[j..];
+        let trimmed = r.trim_start();
+        let ws = r.len() - trimmed.len();
+        j += ws;
+        if trimmed.starts_with("/>") {
+            return Ok((name, j + 2, true));
+        }
+        if trimmed.starts_with('>') {
+            return Ok((name, j + 1, false));
+        }
+        if ws == 0 {
+            return Err(format!(
+                "no space before an attribute of <{name}> near byte {at}"
+            ));
+        }
+        let an = trimmed.find(|c: char| !is_name(c)).unwrap_or(trimmed.len());
+        if an == 0 {
+            return Err(format!("a bad attribute in <{name}> near byte {at}"));
+        }
+        if !seen.insert(&trimmed[..an]) {
+            return Err(format!("a repeated attribute in <{name}> near byte {at}"));
+        }
+        let after = trimmed[an..].trim_start();
+        let Some(after) = after.strip_prefix('=') else {
+            return Err(format!(
+                "an attribute without a value in <{name}> near byte {at}"
+            ));
+        };
+        let after = after.trim_start();
+        let q = after
+            .chars()
+            .next()
+            .filter(|c| *c == '"' || *c == '\'')
+            .ok_or(format!("an unquoted attribute in <{name}> near byte {at}"))?;
+        let end = after[1..].find(q).ok_or("an unclosed attribute value")?;
+        check_text(&after[1..1 + end], at, Some(q))?;
+        j = rest.len() - after.len() + 1 + end + 1;
+    }
+}
+
 /// Check that `s` is a well-formed XML document (elements, attributes, text, comments, CDATA,
 /// the XML declaration and a doctype; no DTD subsets), with only XML's predefined entities and
 /// character references.
 pub fn check_xml(s: &str) -> Result<(), String> {
-    fn text_ok(t: &str, at: usize, in_attr: Option<char>) -> Result<(), String> {
-        if let Some(c) = t
-            .chars()
-            .find(|c| (*c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
-        {
-            return Err(format!(
-                "control character {c:?} near byte {at}: {:?}",
-                truncate(t, 80)
-            ));
-        }
-        if t.contains('<') {
-            return Err(format!("a raw `<` near byte {at}: {:?}", truncate(t, 80)));
-        }
-        if in_attr.is_none() && t.contains("]]>") {
-            return Err(format!("a raw `]]>` near byte {at}"));
-        }
-        if let Some(q) = in_attr {
-            if t.contains(q) {
-                return Err(format!("an unescaped quote in an attribute near byte {at}"));
-            }
-        }
-        let mut rest = t;
-        while let Some(amp) = rest.find('&') {
-            let after = &rest[amp + 1..];
-            let end = after.find(';').ok_or(format!("a raw `&` near byte {at}"))?;
-            let name = &after[..end];
-            let ok = matches!(name, "lt" | "gt" | "amp" | "quot" | "apos")
-                || name
-                    .strip_prefix("#x")
-                    .is_some_and(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_hexdigit()))
-                || name
-                    .strip_prefix('#')
-                    .is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()));
-            if !ok {
-                return Err(format!("an unknown entity `&{name};` near byte {at}"));
-            }
-            rest = &after[end + 1..];
-        }
-        Ok(())
-    }
-    let is_name = |c: char| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ':');
     let mut stack: Vec<&str> = Vec::new();
     let mut roots = 0;
     let mut i = 0;
     while i < s.len() {
         let rest = &s[i..];
         let Some(lt) = rest.find('<') else {
-            text_ok(rest, i, None)?;
+            check_text(rest, i, None)?;
             if !rest.trim().is_empty() && stack.is_empty() {
                 return Err("text after the root element".into());
             }
             break;
         };
         let text = &rest[..lt];
-        text_ok(text, i, None)?;
+        check_text(text, i, None)?;
         if stack.is_empty() && !text.trim().is_empty() {
             return Err(format!("text outside the root element near byte {i}"));
         }
@@ -173,64 +231,14 @@ pub fn check_xml(s: &str) -> Result<(), String> {
             }
             i += 2 + end + 1;
         } else {
-            let body = &rest[1..];
-            let name_len = body.find(|c: char| !is_name(c)).unwrap_or(body.len());
-            let name = &body[..name_len];
-            if name.is_empty() {
-                return Err(format!("a raw `<` near byte {i}"));
+            let (name, len, closed) = start_tag(rest, i)?;
+            if stack.is_empty() {
+                roots += 1;
             }
-            let mut j = 1 + name_len;
-            let mut seen = BTreeSet::new();
-            loop {
-                let r = &rest[j..];
-                let trimmed = r.trim_start();
-                let ws = r.len() - trimmed.len();
-                j += ws;
-                if let Some(after) = trimmed.strip_prefix("/>") {
-                    let _ = after;
-                    j += 2;
-                    if stack.is_empty() {
-                        roots += 1;
-                    }
-                    break;
-                }
-                if trimmed.starts_with('>') {
-                    j += 1;
-                    if stack.is_empty() {
-                        roots += 1;
-                    }
-                    stack.push(name);
-                    break;
-                }
-                if ws == 0 {
-                    return Err(format!(
-                        "no space before an attribute of <{name}> near byte {i}"
-                    ));
-                }
-                let an = trimmed.find(|c: char| !is_name(c)).unwrap_or(trimmed.len());
-                if an == 0 {
-                    return Err(format!("a bad attribute in <{name}> near byte {i}"));
-                }
-                if !seen.insert(&trimmed[..an]) {
-                    return Err(format!("a repeated attribute in <{name}> near byte {i}"));
-                }
-                let after = trimmed[an..].trim_start();
-                let Some(after) = after.strip_prefix('=') else {
-                    return Err(format!(
-                        "an attribute without a value in <{name}> near byte {i}"
-                    ));
-                };
-                let after = after.trim_start();
-                let q = after
-                    .chars()
-                    .next()
-                    .filter(|c| *c == '"' || *c == '\'')
-                    .ok_or(format!("an unquoted attribute in <{name}> near byte {i}"))?;
-                let end = after[1..].find(q).ok_or("an unclosed attribute value")?;
-                text_ok(&after[1..1 + end], i, Some(q))?;
-                j = rest.len() - after.len() + 1 + end + 1;
+            if !closed {
+                stack.push(name);
             }
-            i += j;
+            i += len;
         }
     }
     if !stack.is_empty() {

@@ -188,8 +188,12 @@ fn front_matter_and_block_values_never_become_markup() {
         page.contains(&format!("<th scope=\"col\">{escaped_script}")),
         "the table headers"
     );
-    // The explorable page's model is JSON inside a script element: none of `<`, `>`, `&` in it
-    // (`</script>` would end the element early), and the labels read back whole.
+    model_holds_the_value_without_markup(&page);
+}
+
+/// The explorable page's model is JSON inside a script element: none of `<`, `>`, `&` in it
+/// (`</script>` would end the element early), and the labels read back whole.
+fn model_holds_the_value_without_markup(page: &str) {
     let model = page
         .split_once("id=\"nn-model\">")
         .and_then(|(_, rest)| rest.split_once("</script>"))

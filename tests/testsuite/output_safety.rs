@@ -72,10 +72,16 @@ fn stale_output_disappears_and_nothing_outside_the_output_is_deleted() {
             path.display()
         );
     }
-    // The previous site waits beside the new one, hidden, until the next build removes it
-    // while it renders (the user never waits for a tree to be deleted); the manifest records
-    // what each lesson was built from, so that the next build renders only what changed.
-    let beside = names(&out_parent);
+    previous_site_waits_beside_until_the_next_build(&p.root, &out);
+}
+
+/// The previous site waits beside the new one, hidden, until the next build removes it
+/// while it renders (the user never waits for a tree to be deleted); the manifest records
+/// what each lesson was built from, so that the next build renders only what changed.
+/// `out` was built twice from `root`, and a lesson `b` was deleted in between.
+fn previous_site_waits_beside_until_the_next_build(root: &Path, out: &Path) {
+    let out_parent = out.parent().expect("the site's folder");
+    let beside = names(out_parent);
     assert_eq!(
         beside,
         [
@@ -94,7 +100,7 @@ fn stale_output_disappears_and_nothing_outside_the_output_is_deleted() {
         trash.join("b/index.html").is_file(),
         "the trash is the previous site"
     );
-    build_at(&p.root, &out).succeeded();
+    build_at(root, out).succeeded();
     assert!(
         !trash.join("b").exists(),
         "the next build removed the old trash"
