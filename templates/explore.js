@@ -987,8 +987,11 @@
       setText(l.text, (l.shown = text));
       if (!l.box) return;
       var w = 8.6 * Math.max(Array.from(name).length, Array.from(text).length) + 10, centre = +l.x + +l.width / 2;
-      l.box.setAttribute("x", text === l.original ? l.x : fixed(centre - w / 2, 1));
-      l.box.setAttribute("width", text === l.original ? l.width : fixed(w, 1));
+      var x = text === l.original ? l.x : fixed(centre - w / 2, 1), width = text === l.original ? l.width : fixed(w, 1);
+      // (The box is as wide for every text of as many characters: written only when it moves.)
+      if (l.boxX === x && l.boxWidth === width) return;
+      l.box.setAttribute("x", (l.boxX = x));
+      l.box.setAttribute("width", (l.boxWidth = width));
     });
   }
 
