@@ -21,12 +21,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { afterFrames, filesUnder } from './units.mjs';
+import { afterFrames, filesUnder, siteFromEnv } from './units.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const SITE_DIR = path.resolve(mustEnv('SITE_DIR'));
-const BASE_URL = new URL(mustEnv('BASE_URL'));
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const { SITE_DIR, BASE_URL, CHROMIUM } = siteFromEnv('check.mjs');
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR || '';
 const VNU_JAR = process.env.VNU_JAR || path.join(here, 'node_modules/vnu-jar/build/dist/vnu.jar');
 const VERBOSE = process.env.VERBOSE === '1';
@@ -39,15 +37,6 @@ const MODES = [
   { name: 'desktop-dark', width: 1280, height: 800, scheme: 'dark', mobile: false },
 ];
 const AXE_TAGS = ['wcag2a', 'wcag2aa'];
-
-function mustEnv(name) {
-  const v = process.env[name];
-  if (!v) {
-    console.error(`check.mjs: set ${name} (run tests/browser/run.sh instead)`);
-    process.exit(2);
-  }
-  return v;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Bookkeeping: every check unit (a page in a mode, a validated file, a fetched link) passes or
