@@ -176,7 +176,8 @@
   }
 
   // ---- Charts, as src/figure draws them through plotters -------------------------------------
-  // (Third: whether a value of the columns is not finite.)
+  // The range [lo, hi] of the finite values of `columns` and `points` (−1 to 1 with none, one
+  // more either side of a single value), and third whether any value is not finite.
   function yRange(columns, points) {
     var lo = Infinity, hi = -Infinity, bad = false;
     var see = function (v) { if (isFinite(v)) { if (v < lo) lo = v; if (v > hi) hi = v; } else bad = true; };
@@ -333,6 +334,7 @@
   // A chart's drawing as a list of nodes, in the order and with the attributes the build writes
   // (src/figure/svg.rs, which leaves out SVG's defaults, and src/figure/mesh.rs): [tag, [[name,
   // value], ...], text], each followed by a "\n" text node.
+
   // Straight segments of one colour as one path (src/figure/mesh.rs): "M x y" and "H x" or "V y"
   // for each.
   function segments(out, stroke, d) {
@@ -450,9 +452,6 @@
     });
   });
 
-  // Sample and draw one chart for parameters P (`xs`: the lesson's sample inputs). Returns its
-  // data, or null when a value is not finite or too large to draw (the drawing is left as it was).
-  // A chart's data and ranges for parameters P, or null when a value is not finite or too large.
   // A piecewise-linear network's signals for every chart, from one trace per input (the build
   // samples such a lesson once for all its figures too): by signal key, over `xs`.
   // (With the extremes' signals: `max s` reads its column.)
@@ -862,7 +861,7 @@
     }
   }
   // Written-out arithmetic as MathML: numbers (scientific ones whole) as <mn>, the rest as <mo>.
-  // A table cell: its markup, and for MathML its label and tokens ([element, text], in order).
+  // Returns the table cell: its markup, its label, and its tokens ([element, text], in order).
   function arithmeticMathml(text) {
     var tokens = [], chars = Array.from(text), i = 0;
     var digit = function (c) { return c >= "0" && c <= "9"; };
