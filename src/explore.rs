@@ -144,7 +144,6 @@ pub fn model_script(lesson: &Lesson, figures: &[Figure], html: &str, lang: &str)
             '<' => script.push_str("\\u003c"),
             '>' => script.push_str("\\u003e"),
             '&' => script.push_str("\\u0026"),
-
             _ => script.push(c),
         }
     }
