@@ -8,8 +8,9 @@
 //! must point at its first byte that is not UTF-8.) The rendered diagnostic of each fixture is
 //! an insta snapshot (`tests/testsuite/snapshots/testsuite__invalid__<fixture>.snap`).
 //!
-//! This file holds the checks; the cases are in one file for each part of a project they
-//! break: the lesson file, the network block, the other blocks, the prose, the templates.
+//! This file holds the checks, the valid fixture's own build and the binary's exit code; the
+//! cases are in one file for each part of a project they break: the lesson file, the network
+//! block, the other blocks, the prose, the templates.
 
 use std::fs;
 
