@@ -79,7 +79,8 @@ pub fn notebook_name(slug: &str) -> String {
 pub fn render(lesson: &Lesson, lang: &str) -> Result<Rendered, Vec<Diagnostic>> {
     let figures = draw_figures(lesson, lang);
     let page = page::render(lesson, figures.as_deref().unwrap_or(&[]), lang);
-    let notebook = notebook::notebook(lesson, lang, figures.as_deref().unwrap_or(&[]));
+    let tables = page.as_ref().map_or(&[][..], |p| &p.tables);
+    let notebook = notebook::notebook(lesson, lang, figures.as_deref().unwrap_or(&[]), tables);
     match (figures, page, notebook) {
         (Ok(figures), Ok(page), Ok(notebook)) => Ok(Rendered {
             figures,
@@ -100,9 +101,10 @@ pub fn render(lesson: &Lesson, lang: &str) -> Result<Rendered, Vec<Diagnostic>> 
 /// The problems of a lesson's prose (placeholders, LaTeX), for a lesson that will not be
 /// published (some block of it is broken): its page and notebook without drawing anything.
 pub fn check_prose(lesson: &Lesson, lang: &str) -> Vec<Diagnostic> {
-    let page = page::render(lesson, &[], lang).err().into_iter().flatten();
-    page.chain(notebook::notebook(lesson, lang, &[]).err())
-        .collect()
+    let page = page::render(lesson, &[], lang);
+    let tables = page.as_ref().map_or(&[][..], |p| &p.tables);
+    let notebook = notebook::notebook(lesson, lang, &[], tables).err();
+    page.err().into_iter().flatten().chain(notebook).collect()
 }
 
 /// Draw every figure and diagram of a lesson, in block order, described in language `lang`.

@@ -5,7 +5,7 @@ use crate::error::Diagnostic;
 use crate::i18n;
 use crate::lesson::BlockKind;
 use crate::markdown::Fence;
-use crate::page::{fill_placeholders, table_cells, training_table_cells};
+use crate::page::fill_placeholders;
 use crate::text::{escape_markdown, format_number, shortest};
 
 use super::{is_python, plots, Book};
@@ -49,20 +49,16 @@ impl Book<'_> {
                 );
                 self.code_with(&code, &[&spec.id]);
             }
-            (BlockKind::Table(spec), Some(net)) => {
-                let (headers, rows) = table_cells(net, spec, lang);
-                self.markdown(&markdown_table(&headers, &rows));
+            (BlockKind::Table(_) | BlockKind::TrainingTable(_), _) => {
+                // As the page shows it (a table the page could not compute is in neither).
+                if let Some(t) = self.tables.iter().find(|t| t.at == fence.span.start) {
+                    self.markdown(&markdown_table(&t.headers, &t.rows));
+                }
             }
             (BlockKind::Training(t), _) => {
                 self.markdown(&training_summary(self, t));
                 if self.generated {
                     self.cells.push(super::Cell::code(&plots::training(t)));
-                }
-            }
-            (BlockKind::TrainingTable(spec), _) => {
-                if let Some(t) = lesson.training(&spec.training) {
-                    let (headers, rows) = training_table_cells(t, spec, lang);
-                    self.markdown(&markdown_table(&headers, &rows));
                 }
             }
             (BlockKind::Parameters, Some(net)) => {

@@ -16,7 +16,7 @@ use crate::figure::Figure;
 use crate::i18n;
 use crate::lesson::{BlockKind, Lesson};
 use crate::markdown::Fence;
-use crate::page::fill_markdown;
+use crate::page::{fill_markdown, Table};
 use crate::text::escape_markdown;
 
 use cell::{Cell, Picture};
@@ -25,14 +25,23 @@ use cell::{Cell, Picture};
 pub const DRAWS: &str = "figure=";
 
 /// The notebook's JSON text, with `figures` (the lesson's drawn figures and diagrams, found by
-/// id; none when only checking) saved as outputs.
-pub fn notebook(lesson: &Lesson, lang: &str, figures: &[Figure]) -> Result<String, Diagnostic> {
+/// id; none when only checking) saved as outputs, and `tables` (the page's, [`Page::tables`])
+/// as Markdown tables.
+///
+/// [`Page::tables`]: crate::page::Page::tables
+pub fn notebook(
+    lesson: &Lesson,
+    lang: &str,
+    figures: &[Figure],
+    tables: &[Table],
+) -> Result<String, Diagnostic> {
     let drawn_by_code = author_figures(lesson)?;
     let mut nb = Book {
         cells: Vec::new(),
         lesson,
         lang,
         figures,
+        tables,
         generated: false,
     };
     // Front matter and block values are text, never markup: escaped for Markdown.
@@ -163,6 +172,8 @@ struct Book<'a> {
     lesson: &'a Lesson,
     lang: &'a str,
     figures: &'a [Figure],
+    /// The tables' cells, as the page computed them.
+    tables: &'a [Table],
     /// Whether the helper cell is there (so nnbook's figure and training code can run).
     generated: bool,
 }

@@ -220,12 +220,6 @@ pub fn table_wrap(lang: &str) -> String {
     )
 }
 
-/// A table of signals at chosen inputs, optionally with the arithmetic written out as math.
-pub fn table_html(net: &Network, spec: &TableSpec, lang: &str) -> String {
-    let (headers, rows) = table_cells(net, spec, lang);
-    cells_html("nn-table", &headers, &rows, lang)
-}
-
 /// A table of cells in its scrolling wrapper: a header row, then rows whose cells holding
 /// written-out arithmetic (" = ") are math. For the signal tables and the training tables.
 pub fn cells_html(class: &str, headers: &[String], rows: &[Vec<String>], lang: &str) -> String {

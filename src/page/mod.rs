@@ -25,10 +25,8 @@ use crate::markdown::{self, NNBOOK_BLOCKS};
 
 use placeholder::{fill, Context};
 
-pub use blocks::table_cells;
 pub use math::{MAX_MATH_BYTES, MAX_MATH_NESTING};
 pub use placeholder::{fill_markdown, fill_placeholders};
-pub use training::table_cells as training_table_cells;
 
 /// A lesson's body as HTML, and the links it makes (to check them against the site).
 #[derive(Debug, Clone)]
@@ -38,6 +36,18 @@ pub struct Page {
     pub links: Vec<(String, Range<usize>)>,
     /// The second- and third-level headings, for a table of contents.
     pub toc: Vec<TocEntry>,
+    /// Every table's cells, as the page shows them: the notebook writes the same.
+    pub tables: Vec<Table>,
+}
+
+/// A table block's cells as text: its header row and its rows, computed once for the page and
+/// the notebook.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// Where the table's fence starts in the lesson source.
+    pub at: usize,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
 }
 
 /// A heading in a lesson's table of contents.
@@ -79,6 +89,7 @@ pub fn render(lesson: &Lesson, figures: &[Figure], lang: &str) -> Result<Page, V
             .collect(),
         toc: Vec::new(),
         links: Vec::new(),
+        tables: Vec::new(),
         problems: Vec::new(),
         shared_styles: Vec::new(),
     };
@@ -104,6 +115,7 @@ pub fn render(lesson: &Lesson, figures: &[Figure], lang: &str) -> Result<Page, V
         html: html_out,
         links: walk.links,
         toc: walk.toc,
+        tables: walk.tables,
     })
 }
 
@@ -156,6 +168,7 @@ struct Walk<'a> {
     ids: Vec<String>,
     toc: Vec<TocEntry>,
     links: Vec<(String, Range<usize>)>,
+    tables: Vec<Table>,
     problems: Vec<Diagnostic>,
     /// The shared stylesheets written so far ([`Figure::shared_style`]): each goes into the
     /// first drawing that needs it.
@@ -276,7 +289,10 @@ impl<'a> Walk<'a> {
                 None => String::new(),
             },
             Some(BlockKind::Table(spec)) => match lesson.network_at(range.start) {
-                Some(net) => blocks::table_html(net, spec, self.lang),
+                Some(net) => {
+                    let (headers, rows) = blocks::table_cells(net, spec, self.lang);
+                    self.table("nn-table", range.start, headers, rows)
+                }
                 None => String::new(),
             },
             Some(BlockKind::Parameters) => match lesson.network_at(range.start) {
@@ -284,13 +300,29 @@ impl<'a> Walk<'a> {
                 None => String::new(),
             },
             Some(BlockKind::TrainingTable(spec)) => match lesson.training(&spec.training) {
-                Some(t) => training::table_html(t, spec, self.lang),
+                Some(t) => {
+                    let (headers, rows) = training::table_cells(t, spec, self.lang);
+                    self.table("nn-table nn-steps", range.start, headers, rows)
+                }
                 None => String::new(),
             },
         };
         if !html.is_empty() {
             self.out.push(Event::Html(CowStr::from(html)));
         }
+    }
+
+    /// A table of `class` at `at` as HTML; its cells kept for the notebook.
+    fn table(
+        &mut self,
+        class: &str,
+        at: usize,
+        headers: Vec<String>,
+        rows: Vec<Vec<String>>,
+    ) -> String {
+        let html = blocks::cells_html(class, &headers, &rows, self.lang);
+        self.tables.push(Table { at, headers, rows });
+        html
     }
 
     /// Text: prose (placeholders filled with true minus signs) or a code block's (ASCII, or

@@ -5,8 +5,6 @@ use crate::lesson::{TrainingBlock, TrainingTableSpec};
 use crate::network::train::{output_gradient, Loss};
 use crate::text::{format_number, shortest};
 
-use super::blocks::cells_html;
-
 /// A training table's header and rows as text: the step, the parameter before it, the loss,
 /// the derivative (with the chain rule's terms when the table asks for the arithmetic), the
 /// step size and the parameter after it.
@@ -103,10 +101,4 @@ fn chain_rule_terms(t: &TrainingBlock, spec: &TrainingTableSpec, n: usize) -> Op
         Loss::SumOfSquares => sum,
         Loss::MeanSquared => format!("({sum}) / {}", t.spec.data.len()),
     })
-}
-
-/// The training table as HTML.
-pub fn table_html(t: &TrainingBlock, spec: &TrainingTableSpec, lang: &str) -> String {
-    let (headers, rows) = table_cells(t, spec, lang);
-    cells_html("nn-table nn-steps", &headers, &rows, lang)
 }
