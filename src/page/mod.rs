@@ -28,7 +28,8 @@ use placeholder::{fill, Context};
 pub use math::{MAX_MATH_BYTES, MAX_MATH_NESTING};
 pub use placeholder::{fill_markdown, fill_placeholders};
 
-/// A lesson's body as HTML, and the links it makes (to check them against the site).
+/// A lesson's body as HTML, the links it makes (to check them against the site) and its tables'
+/// cells (for the notebook).
 #[derive(Debug, Clone)]
 pub struct Page {
     pub html: String,
