@@ -11,85 +11,110 @@
 /// Line breaks stay where a statement may end there (automatic semicolon insertion depends on
 /// them), so only those after `;`, `{`, `,`, `(` and `[` go.
 pub fn script(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = Tokens::default();
+    // Bytes, not chars: every character the pass looks at is ASCII, and a multi-byte character
+    // (its bytes all >= 0x80) is copied byte by byte as part of a word.
+    let chars = text.as_bytes();
+    let mut out = Tokens {
+        text: Vec::with_capacity(text.len()),
+        ..Tokens::default()
+    };
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
         let next = chars.get(i + 1).copied();
         match c {
-            '\n' => out.gap = Gap::Line,
-            ' ' | '\t' | '\r' => out.gap = out.gap.max(Gap::Space),
-            '/' if next == Some('/') => {
-                while i + 1 < chars.len() && chars[i + 1] != '\n' {
-                    i += 1;
-                }
+            b'\n' => out.gap = Gap::Line,
+            b' ' | b'\t' | b'\r' => {
+                i = run_end(chars, i, |b| matches!(b, b' ' | b'\t' | b'\r')) - 1;
                 out.gap = out.gap.max(Gap::Space);
             }
-            '/' if next == Some('*') => {
-                let end = find(&chars, i + 2, &['*', '/']).unwrap_or(chars.len());
-                let gap = match chars[i..end].contains(&'\n') {
+            b'/' if next == Some(b'/') => {
+                i = run_end(chars, i, |b| b != b'\n') - 1;
+                out.gap = out.gap.max(Gap::Space);
+            }
+            b'/' if next == Some(b'*') => {
+                let end = find(chars, i + 2, b"*/").unwrap_or(chars.len());
+                let gap = match chars[i..end].contains(&b'\n') {
                     true => Gap::Line,
                     false => Gap::Space,
                 };
                 out.gap = out.gap.max(gap);
                 i = end;
             }
-            '"' | '\'' | '`' => {
+            b'"' | b'\'' | b'`' => {
                 out.token_start(c);
-                i = out.copy_literal(&chars, i, c);
+                i = out.copy_literal(chars, i, c);
                 out.last = Last::Other(c);
             }
-            '/' if out.regex_may_start() => {
+            b'/' if out.regex_may_start() => {
                 out.token_start(c);
-                i = out.copy_regex(&chars, i);
+                i = out.copy_regex(chars, i);
                 // Flags end a regular expression like a word: a word after it keeps its space.
-                out.last = Last::Word('a', false);
+                out.last = Last::Flags;
+            }
+            // A name, number or keyword is copied whole: this pass runs in every build, and a
+            // byte at a time through the `match` took twice as long.
+            _ if is_word(c) => {
+                out.token_start(c);
+                let end = run_end(chars, i, is_word);
+                if !matches!(out.last, Last::Word(_) | Last::Flags) {
+                    out.word.clear();
+                }
+                out.word.extend_from_slice(&chars[i..end]);
+                out.text.extend_from_slice(&chars[i..end]);
+                out.last = Last::Word(chars[end - 1]);
+                i = end - 1;
             }
             _ => {
                 out.token_start(c);
                 out.text.push(c);
-                out.push_char(c);
+                out.last = Last::Other(c);
             }
         }
         i += 1;
     }
-    if !out.text.ends_with('\n') {
-        out.text.push('\n');
+    if out.text.last() != Some(&b'\n') {
+        out.text.push(b'\n');
     }
-    out.text
+    utf8(out.text)
+}
+
+/// The compacted text: only whole characters were cut out, so it is UTF-8 (a lossy conversion
+/// rather than a panic, should that ever not hold).
+fn utf8(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// A stylesheet without comments and the spaces around `{`, `}`, `;`, `,` and `>` and after
 /// `:`, and without the `;` before a `}`. Spaces before `:` and `(` stay (`a :hover` and
 /// `and (` mean something else without them), as do those around `+` and `-` (`calc`).
 pub fn style(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
+    let chars = text.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(text.len());
     let mut space = false;
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
         match c {
-            ' ' | '\t' | '\r' | '\n' => space = true,
-            '/' if chars.get(i + 1) == Some(&'*') => {
-                i = find(&chars, i + 2, &['*', '/']).unwrap_or(chars.len());
+            b' ' | b'\t' | b'\r' | b'\n' => space = true,
+            b'/' if chars.get(i + 1) == Some(&b'*') => {
+                i = find(chars, i + 2, b"*/").unwrap_or(chars.len());
                 space = true;
             }
             _ => {
-                let last = out.chars().next_back();
-                let tight = |ch: Option<char>| matches!(ch, Some('{' | '}' | ';' | ',' | '>'));
-                if space && !out.is_empty() && !tight(last) && last != Some(':') && !tight(Some(c))
+                let last = out.last().copied();
+                let tight = |ch: Option<u8>| matches!(ch, Some(b'{' | b'}' | b';' | b',' | b'>'));
+                if space && !out.is_empty() && !tight(last) && last != Some(b':') && !tight(Some(c))
                 {
-                    out.push(' ');
+                    out.push(b' ');
                 }
                 space = false;
-                if c == '}' && out.ends_with(';') {
+                if c == b'}' && last == Some(b';') {
                     out.pop();
                 }
-                if c == '"' || c == '\'' {
-                    let end = literal_end(&chars, i, c);
-                    out.extend(&chars[i..end]);
+                if c == b'"' || c == b'\'' {
+                    let end = literal_end(chars, i, c);
+                    out.extend_from_slice(&chars[i..end]);
                     i = end;
                     continue;
                 }
@@ -98,8 +123,8 @@ pub fn style(text: &str) -> String {
         }
         i += 1;
     }
-    out.push('\n');
-    out
+    out.push(b'\n');
+    utf8(out)
 }
 
 /// What separates the token about to be written from the one before it.
@@ -111,72 +136,62 @@ enum Gap {
     Line,
 }
 
-/// The last token written: a word (its last character, and `true` when it is a keyword after
-/// which `/` starts a regular expression), or the last character of anything else.
+/// The last token written: a word (its last character; whether it is a keyword after which `/`
+/// starts a regular expression is asked of [`Tokens::word`] only then), a regular expression's
+/// flags (a word that is no keyword), or the last character of anything else.
 #[derive(Clone, Copy, Default)]
 enum Last {
     #[default]
     Start,
-    Word(char, bool),
-    Other(char),
+    Word(u8),
+    Flags,
+    Other(u8),
 }
 
 #[derive(Default)]
 struct Tokens {
-    text: String,
+    text: Vec<u8>,
     gap: Gap,
     last: Last,
     /// The word being written, to tell keywords such as `return` from names.
-    word: String,
+    word: Vec<u8>,
 }
 
 /// Keywords after which `/` starts a regular expression rather than a division.
-const BEFORE_EXPRESSION: [&str; 12] = [
-    "return",
-    "typeof",
-    "case",
-    "do",
-    "else",
-    "in",
-    "of",
-    "new",
-    "delete",
-    "void",
-    "throw",
-    "instanceof",
+const BEFORE_EXPRESSION: [&[u8]; 12] = [
+    b"return",
+    b"typeof",
+    b"case",
+    b"do",
+    b"else",
+    b"in",
+    b"of",
+    b"new",
+    b"delete",
+    b"void",
+    b"throw",
+    b"instanceof",
 ];
 
-fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || c == '$' || !c.is_ascii()
+/// A byte of a name, a number or a keyword; every byte of a non-ASCII character counts.
+fn is_word(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_' || c == b'$' || !c.is_ascii()
 }
 
 impl Tokens {
     /// Write what the gap before the token starting with `c` needs: a line break where a
     /// statement may end, a space where two tokens would otherwise merge, else nothing.
-    fn token_start(&mut self, c: char) {
+    fn token_start(&mut self, c: u8) {
         let gap = std::mem::take(&mut self.gap);
         let last = match self.last {
             Last::Start => return,
-            Last::Word(ch, _) => ch,
-            Last::Other(ch) => ch,
+            Last::Word(ch) | Last::Other(ch) => ch,
+            Last::Flags => b'a',
         };
-        if gap == Gap::Line && !matches!(last, ';' | '{' | ',' | '(' | '[') {
-            self.text.push('\n');
+        if gap == Gap::Line && !matches!(last, b';' | b'{' | b',' | b'(' | b'[') {
+            self.text.push(b'\n');
         } else if gap != Gap::None && needs_space(last, c) {
-            self.text.push(' ');
-        }
-    }
-
-    /// Note a character written outside literals.
-    fn push_char(&mut self, c: char) {
-        if is_word(c) {
-            if !matches!(self.last, Last::Word(..)) {
-                self.word.clear();
-            }
-            self.word.push(c);
-            self.last = Last::Word(c, BEFORE_EXPRESSION.contains(&self.word.as_str()));
-        } else {
-            self.last = Last::Other(c);
+            self.text.push(b' ');
         }
     }
 
@@ -185,62 +200,63 @@ impl Tokens {
     fn regex_may_start(&self) -> bool {
         match self.last {
             Last::Start => true,
-            Last::Word(_, keyword) => keyword,
-            Last::Other(c) => !matches!(c, ')' | ']' | '"' | '\'' | '`'),
+            Last::Word(_) => BEFORE_EXPRESSION.contains(&self.word.as_slice()),
+            Last::Flags => false,
+            Last::Other(c) => !matches!(c, b')' | b']' | b'"' | b'\'' | b'`'),
         }
     }
 
-    /// Copy the string or template literal opening at `start`; the index of its last character.
-    fn copy_literal(&mut self, chars: &[char], start: usize, quote: char) -> usize {
+    /// Copy the string or template literal opening at `start`; the index of its last byte.
+    fn copy_literal(&mut self, chars: &[u8], start: usize, quote: u8) -> usize {
         let end = literal_end(chars, start, quote);
-        self.text.extend(&chars[start..end]);
+        self.text.extend_from_slice(&chars[start..end]);
         end - 1
     }
 
     /// Copy the regular expression opening at `start` with its flags; the index of its last
-    /// character. One that does not close on its line is copied to the line's end.
-    fn copy_regex(&mut self, chars: &[char], start: usize) -> usize {
+    /// byte. One that does not close on its line is copied to the line's end.
+    fn copy_regex(&mut self, chars: &[u8], start: usize) -> usize {
         let mut i = start + 1;
         let mut class = false;
-        while i < chars.len() && chars[i] != '\n' {
+        while i < chars.len() && chars[i] != b'\n' {
             match chars[i] {
-                '\\' => i += 1,
-                '[' => class = true,
-                ']' => class = false,
-                '/' if !class => break,
+                b'\\' => i += 1,
+                b'[' => class = true,
+                b']' => class = false,
+                b'/' if !class => break,
                 _ => {}
             }
             i += 1;
         }
-        if i < chars.len() && chars[i] == '/' {
+        if i < chars.len() && chars[i] == b'/' {
             i += 1;
             while i < chars.len() && is_word(chars[i]) {
                 i += 1;
             }
         }
         let end = i.min(chars.len());
-        self.text.extend(&chars[start..end]);
+        self.text.extend_from_slice(&chars[start..end]);
         end - 1
     }
 }
 
 /// Whether two tokens ending and starting with `a` and `b` need a space between them.
-fn needs_space(a: char, b: char) -> bool {
+fn needs_space(a: u8, b: u8) -> bool {
     (is_word(a) && is_word(b))
-        || (matches!(a, '+' | '-') && a == b)
-        || (a == '/' && matches!(b, '/' | '*'))
-        || (a == '<' && b == '!')
-        || (a == '-' && b == '>')
-        || (a.is_ascii_digit() && b == '.')
+        || (matches!(a, b'+' | b'-') && a == b)
+        || (a == b'/' && matches!(b, b'/' | b'*'))
+        || (a == b'<' && b == b'!')
+        || (a == b'-' && b == b'>')
+        || (a.is_ascii_digit() && b == b'.')
 }
 
 /// The index just past the literal quoted by `quote` that opens at `start` (backslash escapes
 /// honoured), or the text's end.
-fn literal_end(chars: &[char], start: usize, quote: char) -> usize {
+fn literal_end(chars: &[u8], start: usize, quote: u8) -> usize {
     let mut i = start + 1;
     while i < chars.len() {
         match chars[i] {
-            '\\' => i += 1,
+            b'\\' => i += 1,
             c if c == quote => return i + 1,
             _ => {}
         }
@@ -249,8 +265,17 @@ fn literal_end(chars: &[char], start: usize, quote: char) -> usize {
     chars.len()
 }
 
-/// The index of the last character of the first `pair` at or after `from`.
-fn find(chars: &[char], from: usize, pair: &[char; 2]) -> Option<usize> {
+/// The index just past the run of bytes from `start` that `inside` accepts (`start`'s own
+/// included).
+fn run_end(chars: &[u8], start: usize, inside: impl Fn(u8) -> bool) -> usize {
+    chars[start..]
+        .iter()
+        .position(|&b| !inside(b))
+        .map_or(chars.len(), |n| start + n)
+}
+
+/// The index of the last byte of the first `pair` at or after `from`.
+fn find(chars: &[u8], from: usize, pair: &[u8; 2]) -> Option<usize> {
     (from..chars.len().saturating_sub(1))
         .find(|&i| chars[i] == pair[0] && chars[i + 1] == pair[1])
         .map(|i| i + 1)
@@ -274,6 +299,16 @@ mod tests {
     fn a_word_after_a_regular_expression_keeps_its_space() {
         assert_eq!(script("x = /a/g instanceof y;"), "x=/a/g instanceof y;\n");
         assert_eq!(script("t = `a  ${b}  c`;\n"), "t=`a  ${b}  c`;\n");
+    }
+
+    #[test]
+    fn characters_beyond_ascii_are_copied_whole_as_parts_of_words() {
+        let js = "var é = \"ü  x\"; // ß\nf(é)\nreturn π / 2 + /λ μ/.source\n";
+        assert_eq!(script(js), "var é=\"ü  x\";f(é)\nreturn π/2+/λ μ/.source\n");
+        assert_eq!(
+            style("a::after { content: \"→  ←\" ; }"),
+            "a::after{content:\"→  ←\"}\n"
+        );
     }
 
     #[test]
