@@ -13,7 +13,7 @@ use crate::text::shortest;
 
 use super::limits::{at_most, check_precision_in, MAX_TABLE_ROWS, MAX_TABLE_SIGNALS};
 use super::signal::{non_finite, resolve_signal, NON_FINITE_HINT};
-use super::toml::from_block;
+use super::toml::{from_block, ListOrName};
 
 /// What a table block asks for.
 #[derive(Debug, Clone)]
@@ -32,19 +32,12 @@ pub struct TableSpec {
 #[serde(deny_unknown_fields)]
 struct RawTable {
     signals: Spanned<Vec<Spanned<String>>>,
-    at: Spanned<RawAt>,
+    at: Spanned<ListOrName<f64>>,
     #[serde(default)]
     arithmetic: bool,
     headers: Option<Spanned<Vec<String>>>,
     precision: Option<Spanned<i64>>,
     input_precision: Option<Spanned<i64>>,
-}
-
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum RawAt {
-    Inputs(Vec<f64>),
-    Named(String),
 }
 
 /// The parameters block takes no fields (yet): its body must be empty.
@@ -121,7 +114,7 @@ pub fn parse_table(
     Ok(TableSpec {
         signals,
         at,
-        at_kinks: matches!(raw.at.get_ref(), RawAt::Named(_)),
+        at_kinks: matches!(raw.at.get_ref(), ListOrName::Name(_)),
         arithmetic: raw.arithmetic,
         headers,
         precision,
@@ -131,13 +124,17 @@ pub fn parse_table(
 
 /// A table without rows: an error for `at = []`, a warning for `"kinks"` when the network has
 /// none.
-fn no_rows(source: &SourceFile, span: Range<usize>, at: &RawAt) -> Result<Diagnostic, Diagnostic> {
+fn no_rows(
+    source: &SourceFile,
+    span: Range<usize>,
+    at: &ListOrName<f64>,
+) -> Result<Diagnostic, Diagnostic> {
     match at {
-        RawAt::Named(_) => Ok(source
+        ListOrName::Name(_) => Ok(source
             .error(span, "the network has no kinks: the table is empty")
             .warning()
             .hint("list the inputs instead, like `at = [0.0, 0.5, 1.0]`")),
-        RawAt::Inputs(_) => Err(source
+        ListOrName::List(_) => Err(source
             .error(span, "a table without inputs")
             .expected("at least one input, like `at = [0.0, 0.5, 1.0]`")),
     }
@@ -181,10 +178,10 @@ fn parse_at(
     source: &SourceFile,
     fence: &Fence,
     net: &Network,
-    at: &Spanned<RawAt>,
+    at: &Spanned<ListOrName<f64>>,
 ) -> Result<Vec<f64>, Diagnostic> {
     match at.get_ref() {
-        RawAt::Inputs(xs) => {
+        ListOrName::List(xs) => {
             if let Some(x) = xs.iter().find(|x| !x.is_finite()) {
                 return Err(source
                     .error(
@@ -195,8 +192,8 @@ fn parse_at(
             }
             Ok(xs.clone())
         }
-        RawAt::Named(name) if name == "kinks" => Ok(net.kinks()),
-        RawAt::Named(name) => Err(source
+        ListOrName::Name(name) if name == "kinks" => Ok(net.kinks()),
+        ListOrName::Name(name) => Err(source
             .error(
                 fence.source_span(at.span()),
                 format!("unknown input set `{name}`"),

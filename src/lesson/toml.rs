@@ -13,13 +13,30 @@ pub fn toml_error(
     e: &toml::de::Error,
     what: &str,
 ) -> Diagnostic {
-    let message = e.message().trim().trim_end_matches('.').to_string();
+    let message = plain(e);
     let span = e.span().unwrap_or(0..0);
     let d = source.error(
         offset + span.start..offset + span.end,
         format!("invalid {what}: {message}"),
     );
     toml_hint(d, &message)
+}
+
+/// The TOML reader's message, in the words of the lesson format rather than Rust's: "expected
+/// f64" reads "expected a number", a sequence is a list.
+fn plain(e: &toml::de::Error) -> String {
+    const WORDS: [(&str, &str); 5] = [
+        ("expected f64", "expected a number"),
+        ("expected i64", "expected a whole number"),
+        ("expected a sequence", "expected a list"),
+        ("type: sequence", "type: list"),
+        ("expected an array of length", "expected a list of length"),
+    ];
+    let mut message = e.message().trim().trim_end_matches('.').to_string();
+    for (rust, ours) in WORDS {
+        message = message.replace(rust, ours);
+    }
+    message
 }
 
 fn toml_hint(d: Diagnostic, message: &str) -> Diagnostic {
@@ -29,6 +46,8 @@ fn toml_hint(d: Diagnostic, message: &str) -> Diagnostic {
         d.hint("check the spelling of the field name (the README lists every field)")
     } else if message.contains("missing field") {
         d.hint("add the missing field")
+    } else if message.contains("invalid length") {
+        d.hint("check how many items the list holds")
     } else if message.contains("invalid type") {
         d.hint("check the value's type: numbers are unquoted, text is in \"quotes\"")
     } else {
@@ -42,11 +61,64 @@ pub fn from_block<T: for<'de> Deserialize<'de>>(
     what: &str,
 ) -> Result<T, Diagnostic> {
     toml::from_str(&fence.text).map_err(|e| {
-        let message = e.message().trim().trim_end_matches('.').to_string();
+        let message = plain(&e);
         let span = fence.source_span(e.span().unwrap_or(0..0));
         toml_hint(
             source.error(span, format!("invalid {what}: {message}")),
             &message,
         )
     })
+}
+
+/// A field that holds either a list or one name in quotes: a table's `at` (inputs, or
+/// `"kinks"`), a training's `data` (points, or a figure's id) and `train` (names, or `"all"`).
+/// Read by hand rather than as an untagged enum, whose error ("data did not match any variant
+/// of untagged enum") says neither what was found nor what was expected.
+pub enum ListOrName<T> {
+    List(Vec<T>),
+    Name(String),
+}
+
+/// What a [`ListOrName`] of these items expects, for its error.
+pub trait ListItem {
+    const EXPECTED: &'static str;
+}
+
+impl ListItem for f64 {
+    const EXPECTED: &'static str = "a list of inputs, like `[0.0, 0.5, 1.0]`, or \"kinks\"";
+}
+
+impl ListItem for [f64; 2] {
+    const EXPECTED: &'static str =
+        "a list of `[input, target]` points, or the id of a figure above in quotes";
+}
+
+impl ListItem for toml::Spanned<String> {
+    const EXPECTED: &'static str = "a list of weight and bias names, or \"all\"";
+}
+
+impl<'de, T: ListItem + Deserialize<'de>> Deserialize<'de> for ListOrName<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor<T>(std::marker::PhantomData<T>);
+        impl<'de, T: ListItem + Deserialize<'de>> serde::de::Visitor<'de> for Visitor<T> {
+            type Value = ListOrName<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(T::EXPECTED)
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(ListOrName::Name(v.to_string()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(ListOrName::List(items))
+            }
+        }
+        d.deserialize_any(Visitor(std::marker::PhantomData))
+    }
 }

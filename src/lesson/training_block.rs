@@ -20,7 +20,7 @@ use super::limits::{
     MAX_TRAINING_WORK,
 };
 use super::network_block::ParamList;
-use super::toml::from_block;
+use super::toml::{from_block, ListOrName};
 
 /// A training block, run: what it asked for and every step.
 #[derive(Debug, Clone)]
@@ -133,54 +133,16 @@ pub struct Above {
 #[serde(deny_unknown_fields)]
 struct RawTraining {
     id: Option<Spanned<String>>,
-    data: Spanned<RawData>,
-    train: Spanned<RawTrain>,
+    /// `[[0.0, 0.0], [0.5, 1.0]]`, or a figure's id.
+    data: Spanned<ListOrName<[f64; 2]>>,
+    /// `["b3", "w3"]`, or `"all"`.
+    train: Spanned<ListOrName<Spanned<String>>>,
     start: Option<ParamList>,
     learning_rate: Spanned<f64>,
     loss: Option<Spanned<String>>,
     steps: Option<Spanned<i64>>,
     tolerance: Option<Spanned<f64>>,
     max_steps: Option<Spanned<i64>>,
-}
-
-/// `train = ["b3", "w3"]`, or `train = "all"` (read by hand: an untagged enum would lose the
-/// names' spans).
-enum RawTrain {
-    Names(Vec<Spanned<String>>),
-    All(String),
-}
-
-impl<'de> Deserialize<'de> for RawTrain {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> serde::de::Visitor<'de> for V {
-            type Value = RawTrain;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a list of weight and bias names, or \"all\"")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawTrain, E> {
-                Ok(RawTrain::All(v.to_string()))
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> Result<RawTrain, A::Error> {
-                let mut names = Vec::new();
-                while let Some(name) = seq.next_element()? {
-                    names.push(name);
-                }
-                Ok(RawTrain::Names(names))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum RawData {
-    Points(Vec<[f64; 2]>),
-    Figure(String),
 }
 
 /// A training block, checked against the network in effect where it is (`net`) and the blocks
@@ -372,12 +334,12 @@ fn training_data(
     source: &SourceFile,
     fence: &Fence,
     above: &Above,
-    data: &Spanned<RawData>,
+    data: &Spanned<ListOrName<[f64; 2]>>,
 ) -> Result<Vec<(f64, f64)>, Diagnostic> {
     let span = fence.source_span(data.span());
     let points: Vec<(f64, f64)> = match data.get_ref() {
-        RawData::Points(points) => points.iter().map(|&[x, y]| (x, y)).collect(),
-        RawData::Figure(id) => {
+        ListOrName::List(points) => points.iter().map(|&[x, y]| (x, y)).collect(),
+        ListOrName::Name(id) => {
             let figure = above.figures.get(id);
             let Some(figure) = figure else {
                 let ids: Vec<&str> = above
@@ -426,14 +388,14 @@ fn trained_params(
     source: &SourceFile,
     fence: &Fence,
     net: &Network,
-    train: &Spanned<RawTrain>,
+    train: &Spanned<ListOrName<Spanned<String>>>,
 ) -> Result<Vec<String>, Diagnostic> {
     let span = fence.source_span(train.span());
     let list = match train.get_ref() {
-        RawTrain::All(all) if all == "all" => {
+        ListOrName::Name(all) if all == "all" => {
             return Ok(net.params().map(|p| p.name.clone()).collect());
         }
-        RawTrain::All(other) => {
+        ListOrName::Name(other) => {
             return Err(source
                 .error(span, format!("`train = \"{other}\"` is not a list"))
                 .expected("a list of weights and biases, like `train = [\"b3\"]`, or \"all\"")
@@ -441,7 +403,7 @@ fn trained_params(
                     "to train only `{other}`, write `train = [\"{other}\"]`"
                 )));
         }
-        RawTrain::Names(list) => list,
+        ListOrName::List(list) => list,
     };
     if list.is_empty() {
         return Err(source

@@ -197,6 +197,29 @@ fn data_from_an_unknown_figure() {
     );
 }
 
+/// Read by an untagged enum before: "data did not match any variant of untagged enum".
+#[test]
+fn data_that_is_neither_points_nor_a_figure() {
+    broken(
+        "training_data_not_a_list",
+        "data = [[0.0, 0.0], [0.5, 1.0], [1.0, 0.0]]",
+        "data = ‸5",
+        "expected a list of `[input, target]` points, or the id of a figure",
+    );
+    broken(
+        "training_data_point_of_text",
+        "data = [[0.0, 0.0], [0.5, 1.0], [1.0, 0.0]]",
+        "data = [[0.0, 0.0], [0.5, ‸\"one\"], [1.0, 0.0]]",
+        "invalid type: string \"one\", expected a number",
+    );
+    broken(
+        "training_data_point_of_one_number",
+        "data = [[0.0, 0.0], [0.5, 1.0], [1.0, 0.0]]",
+        "data = [[0.0, 0.0], ‸[0.5], [1.0, 0.0]]",
+        "expected a list of length 2",
+    );
+}
+
 #[test]
 fn a_learning_rate_that_is_not_positive() {
     broken(

@@ -65,6 +65,31 @@ fn unknown_table_at() {
     );
 }
 
+/// An untagged enum read `at` before: "data did not match any variant of untagged enum".
+#[test]
+fn a_table_input_that_is_text() {
+    check(
+        "table_at_text",
+        Expect {
+            message: &["invalid type: string \"x\", expected a number"],
+            expected: &[],
+            hint: &["numbers are unquoted"],
+        },
+    );
+}
+
+#[test]
+fn table_inputs_that_are_not_a_list() {
+    check(
+        "table_at_number",
+        Expect {
+            message: &["expected a list of inputs", "or \"kinks\""],
+            expected: &[],
+            hint: &["check the value's type"],
+        },
+    );
+}
+
 #[test]
 fn table_precision_out_of_range() {
     check(
