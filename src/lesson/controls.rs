@@ -34,7 +34,10 @@ pub struct Control {
 
 /// `{ from = -60, to = 0, step = 0.1 }`, each optional.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a control as a table, like `{ from = -60, to = 0, step = 0.1 }`"
+)]
 pub(super) struct RawControl {
     from: Option<Spanned<f64>>,
     to: Option<Spanned<f64>>,

@@ -199,7 +199,10 @@ struct RawFigure {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a series as a table, like `{ signal = \"top.activation\", label = \"Top\" }`"
+)]
 struct RawSeries {
     signal: Spanned<String>,
     label: Option<Spanned<String>>,

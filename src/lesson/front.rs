@@ -26,7 +26,10 @@ struct RawFront {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "the source as a table, like `{ title = \"…\", author = \"…\", url = \"https://…\" }`"
+)]
 struct RawReference {
     title: Spanned<String>,
     #[serde(default)]

@@ -32,7 +32,10 @@ struct RawNetwork {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "the input as a table, like `{ name = \"dosage\", from = 0.0, to = 1.0, samples = 101 }`"
+)]
 struct RawInput {
     name: Spanned<String>,
     label: Option<Spanned<String>>,
@@ -42,14 +45,20 @@ struct RawInput {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a `[[layer]]` table with `activation` and `nodes`"
+)]
 struct RawLayer {
     activation: Spanned<String>,
     nodes: Spanned<Vec<Spanned<RawNode>>>,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a node as a table, like `{ name = \"top\", weights = { w1 = 1.7 }, bias = { b1 = -0.85 } }`"
+)]
 struct RawNode {
     name: Spanned<String>,
     label: Option<Spanned<String>>,
@@ -58,7 +67,10 @@ struct RawNode {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "the `[output]` table with `weights` and `bias`"
+)]
 struct RawOutput {
     name: Option<Spanned<String>>,
     label: Option<Spanned<String>>,

@@ -17,6 +17,20 @@ fn block_is_not_valid_toml() {
     );
 }
 
+/// A value where a table belongs is named in the lesson's words, not Rust's ("expected struct
+/// RawInput" before).
+#[test]
+fn an_input_that_is_not_a_table() {
+    check(
+        "input_not_a_table",
+        Expect {
+            message: &["expected the input as a table, like `{ name = \"dosage\""],
+            expected: &[],
+            hint: &["check the value's type"],
+        },
+    );
+}
+
 #[test]
 fn unknown_activation() {
     check(
