@@ -5,6 +5,24 @@
 use std::fmt;
 use std::ops::Range;
 
+/// The TOML reader's message (a lesson's block, its front matter, `nnbook.toml`) in the words
+/// of the project's files rather than Rust's: "expected f64" reads "expected a number", a
+/// sequence is a list.
+pub fn toml_message(e: &toml::de::Error) -> String {
+    const WORDS: [(&str, &str); 5] = [
+        ("expected f64", "expected a number"),
+        ("expected i64", "expected a whole number"),
+        ("expected a sequence", "expected a list"),
+        ("type: sequence", "type: list"),
+        ("expected an array of length", "expected a list of length"),
+    ];
+    let mut message = e.message().trim().trim_end_matches('.').to_string();
+    for (rust, ours) in WORDS {
+        message = message.replace(rust, ours);
+    }
+    message
+}
+
 /// A source file (a lesson or a template) with its text, so that byte offsets can be turned into
 /// line and column numbers and a snippet of the offending line.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -39,8 +39,9 @@ pub struct Config {
     /// The index page's description.
     pub description: String,
     /// The default language of lessons (the `lang` attribute); lessons in other languages are
-    /// files named `<slug>.<language>.md`.
-    pub language: String,
+    /// files named `<slug>.<language>.md`. Spanned: a value that is not a language tag is an
+    /// error pointing at it.
+    pub language: toml::Spanned<String>,
     /// The site's public address, for `sitemap.xml` and page URLs (e.g.
     /// `https://example.org/lessons/`); `nnbook build --base-url` overrides it.
     pub base_url: Option<String>,
@@ -86,7 +87,7 @@ impl Default for Config {
         Config {
             title: "nnbook".into(),
             description: "Visual, step-by-step neural-network tutorials.".into(),
-            language: "en".into(),
+            language: toml::Spanned::new(0..0, "en".into()),
             base_url: None,
             languages: BTreeMap::new(),
         }

@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use crate::error::{Diagnostic, SourceFile};
+use crate::error::{toml_message, Diagnostic, SourceFile};
 use crate::markdown::Fence;
 
 /// Turn a TOML error into a diagnostic pointing into the lesson.
@@ -13,30 +13,13 @@ pub fn toml_error(
     e: &toml::de::Error,
     what: &str,
 ) -> Diagnostic {
-    let message = plain(e);
+    let message = toml_message(e);
     let span = e.span().unwrap_or(0..0);
     let d = source.error(
         offset + span.start..offset + span.end,
         format!("invalid {what}: {message}"),
     );
     toml_hint(d, &message)
-}
-
-/// The TOML reader's message, in the words of the lesson format rather than Rust's: "expected
-/// f64" reads "expected a number", a sequence is a list.
-fn plain(e: &toml::de::Error) -> String {
-    const WORDS: [(&str, &str); 5] = [
-        ("expected f64", "expected a number"),
-        ("expected i64", "expected a whole number"),
-        ("expected a sequence", "expected a list"),
-        ("type: sequence", "type: list"),
-        ("expected an array of length", "expected a list of length"),
-    ];
-    let mut message = e.message().trim().trim_end_matches('.').to_string();
-    for (rust, ours) in WORDS {
-        message = message.replace(rust, ours);
-    }
-    message
 }
 
 fn toml_hint(d: Diagnostic, message: &str) -> Diagnostic {
@@ -61,7 +44,7 @@ pub fn from_block<T: for<'de> Deserialize<'de>>(
     what: &str,
 ) -> Result<T, Diagnostic> {
     toml::from_str(&fence.text).map_err(|e| {
-        let message = plain(&e);
+        let message = toml_message(&e);
         let span = fence.source_span(e.span().unwrap_or(0..0));
         toml_hint(
             source.error(span, format!("invalid {what}: {message}")),

@@ -244,7 +244,8 @@ impl Builder {
         } = self.load(&mut problems)?;
         let default_lang = theme
             .as_ref()
-            .map_or_else(|| Config::default().language, |t| t.config.language.clone());
+            .map_or_else(|| Config::default().language, |t| t.config.language.clone())
+            .into_inner();
         let placed = place::place(&lessons, &default_lang);
         problems.extend(place::conflicts(&placed, &default_lang));
         problems.extend(check_prose(&broken, &default_lang));

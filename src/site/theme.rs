@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use tera::Tera;
 
-use crate::error::{Diagnostic, Error, SourceFile};
+use crate::error::{toml_message, Diagnostic, Error, SourceFile};
 use crate::i18n;
 use crate::project::{display_path, is_editor_file, Config, CONFIG_FILE, TEMPLATES_DIR};
 use crate::text::escape;
@@ -117,8 +117,18 @@ impl ThemeFiles {
     }
 }
 
-/// Every `[languages.<tag>]` table of the configuration names a language tag.
+/// `language` and every `[languages.<tag>]` table of the configuration name a language tag.
 fn check_languages(config: &Config, source: &SourceFile) -> Result<(), Diagnostic> {
+    let language = &config.language;
+    if !i18n::is_language_tag(language.get_ref()) {
+        return Err(source
+            .error(
+                language.span(),
+                format!("`{}` is not a language tag", language.get_ref()),
+            )
+            .expected("a language tag, like `language = \"en\"` or `language = \"zh-CN\"`")
+            .hint("it is the lessons' `lang` attribute, which browsers and screen readers read"));
+    }
     for tag in config.languages.keys() {
         if !i18n::is_language_tag(tag.get_ref()) {
             return Err(source
@@ -152,7 +162,7 @@ impl Theme {
                 source
                     .error(
                         span,
-                        format!("invalid configuration: {}", e.message().trim()),
+                        format!("invalid configuration: {}", toml_message(&e)),
                     )
                     .expected("`title`, `description`, `language`, `base_url` and `[languages.<tag>]` tables of `title` and `description` (all optional)")
             })?,

@@ -73,6 +73,38 @@ fn a_languages_table_must_name_a_language() {
     assert_eq!((loc.line, loc.column), (2, 1), "{error}");
 }
 
+/// `language = "english"` was published as `<html lang="english">`, which no browser or screen
+/// reader knows; a value with markup in it reached the attribute (escaped).
+#[test]
+fn the_language_must_be_a_language_tag() {
+    for (value, column) in [("\"english\"", 12), ("\"en\\\" onload=\\\"x\"", 12)] {
+        let p = Project::new()
+            .lesson("small.md", small(""))
+            .config(&format!("title = \"T\"\nlanguage = {value}\n"));
+        let error = p
+            .build()
+            .expect_err("a language that is not a tag is an error");
+        let d = error.first();
+        let loc = d.location.as_ref().expect("a location");
+        assert_eq!(
+            (loc.file.as_str(), loc.line, loc.column),
+            ("nnbook.toml", 2, column),
+            "{error}"
+        );
+        assert!(d.message.contains("is not a language tag"), "{error}");
+        assert!(d
+            .expected
+            .as_deref()
+            .unwrap_or("")
+            .contains("language = \"zh-CN\""));
+    }
+    let p = Project::new()
+        .lesson("small.md", small(""))
+        .config("language = \"zh-CN\"\n");
+    p.build().expect("a language tag builds");
+    assert!(read(&p, "small/index.html").contains("<html lang=\"zh-CN\""));
+}
+
 #[test]
 fn every_language_has_a_404_page_with_links_relative_to_its_folder() {
     let p = two_languages("");
