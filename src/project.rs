@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::error::Diagnostic;
+
 /// The folder of lesson files (`*.md`), inside the project.
 pub const CONTENT_DIR: &str = "content";
 /// The folder of theme overrides, inside the project.
@@ -43,8 +45,9 @@ pub struct Config {
     /// error pointing at it.
     pub language: toml::Spanned<String>,
     /// The site's public address, for `sitemap.xml` and page URLs (e.g.
-    /// `https://example.org/lessons/`); `nnbook build --base-url` overrides it.
-    pub base_url: Option<String>,
+    /// `https://example.org/lessons/`); `nnbook build --base-url` overrides it. Spanned: an
+    /// address that is not absolute is an error pointing at it.
+    pub base_url: Option<toml::Spanned<String>>,
     /// Per-language settings (`[languages.zh-CN]`), each field falling back to the one above.
     pub languages: BTreeMap<toml::Spanned<String>, LanguageConfig>,
 }
@@ -80,6 +83,32 @@ impl Config {
             .and_then(|c| c.description.as_deref())
             .unwrap_or(&self.description)
     }
+}
+
+/// Why `url` cannot be the site's public address (`base_url`, `--base-url`), if it cannot: the
+/// sitemap's and the pages' canonical addresses are it followed by a page's path, so it must be
+/// absolute, and nothing in it may end or break the address.
+pub fn base_url_problem(url: &str) -> Option<&'static str> {
+    let Some(rest) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    else {
+        return Some("it does not start with `https://` or `http://`");
+    };
+    if rest.split('/').next().is_none_or(str::is_empty) {
+        return Some("it names no host");
+    }
+    if url.contains(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '?' | '#' | '\\'))
+    {
+        return Some("it holds a space, a quote, `<`, `>`, `?`, `#` or `\\`");
+    }
+    None
+}
+
+/// What a diagnostic about a public address that [`base_url_problem`] refused says to do.
+pub fn base_url_help(d: Diagnostic) -> Diagnostic {
+    d.expected("an absolute address, like `https://example.org/lessons/`")
+        .hint("the sitemap and each page's canonical address are this address and the page's path")
 }
 
 impl Default for Config {

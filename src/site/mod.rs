@@ -28,7 +28,7 @@ use rayon::prelude::*;
 
 use crate::error::{Diagnostic, Error};
 use crate::lesson::Lesson;
-use crate::project::Config;
+use crate::project::{base_url_help, base_url_problem, Config};
 use crate::render;
 use crate::text::count;
 
@@ -98,6 +98,11 @@ pub struct Site {
 /// Build the project at `options.root` into `options.out`.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
     let start = Instant::now();
+    if let Some(problem) = options.base_url.as_deref().and_then(base_url_problem) {
+        let url = options.base_url.as_deref().unwrap_or_default();
+        let message = format!("--base-url `{url}` is not a public address: {problem}");
+        return Err(base_url_help(Diagnostic::new(message)).into());
+    }
     publish::check_output_folder(&options.root, &options.out, options.force)?;
     let out = publish::output_path(&options.out);
     let cannot_write = |e: std::io::Error| {
@@ -259,7 +264,7 @@ impl Builder {
         let base_url = self
             .base_url
             .clone()
-            .or_else(|| theme.config.base_url.clone())
+            .or_else(|| theme.config.base_url.as_ref().map(|u| u.get_ref().clone()))
             .map(|u| if u.ends_with('/') { u } else { format!("{u}/") });
         if !problems.is_empty() {
             // Something is wrong already: find what else is (through the theme). A build that

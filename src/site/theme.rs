@@ -10,7 +10,10 @@ use tera::Tera;
 
 use crate::error::{toml_message, Diagnostic, Error, SourceFile};
 use crate::i18n;
-use crate::project::{display_path, is_editor_file, Config, CONFIG_FILE, TEMPLATES_DIR};
+use crate::project::{
+    base_url_help, base_url_problem, display_path, is_editor_file, Config, CONFIG_FILE,
+    TEMPLATES_DIR,
+};
 use crate::text::escape;
 
 use super::compact;
@@ -117,8 +120,9 @@ impl ThemeFiles {
     }
 }
 
-/// `language` and every `[languages.<tag>]` table of the configuration name a language tag.
-fn check_languages(config: &Config, source: &SourceFile) -> Result<(), Diagnostic> {
+/// `language` and every `[languages.<tag>]` table of the configuration name a language tag, and
+/// `base_url` is an absolute address.
+fn check_config(config: &Config, source: &SourceFile) -> Result<(), Diagnostic> {
     let language = &config.language;
     if !i18n::is_language_tag(language.get_ref()) {
         return Err(source
@@ -128,6 +132,12 @@ fn check_languages(config: &Config, source: &SourceFile) -> Result<(), Diagnosti
             )
             .expected("a language tag, like `language = \"en\"` or `language = \"zh-CN\"`")
             .hint("it is the lessons' `lang` attribute, which browsers and screen readers read"));
+    }
+    if let Some(url) = &config.base_url {
+        if let Some(problem) = base_url_problem(url.get_ref()) {
+            let message = format!("`{}` is not a public address: {problem}", url.get_ref());
+            return Err(base_url_help(source.error(url.span(), message)));
+        }
     }
     for tag in config.languages.keys() {
         if !i18n::is_language_tag(tag.get_ref()) {
@@ -169,7 +179,7 @@ impl Theme {
             None => Config::default(),
         };
         if let Some(source) = &files.config {
-            check_languages(&config, source)?;
+            check_config(&config, source)?;
         }
         let mut sources: BTreeMap<String, SourceFile> = BTreeMap::new();
         let mut assets = BTreeMap::new();

@@ -2,7 +2,7 @@
 //! `nnbook.toml`), a 404 page per language whose links work without a base URL, and the
 //! source a lesson follows, linked under its title.
 
-use crate::support::{small, Project};
+use crate::support::{build_command, run, small, Project};
 
 fn read(p: &Project, rel: &str) -> String {
     std::fs::read_to_string(p.site().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
@@ -149,6 +149,34 @@ fn with_a_base_url_404_links_are_absolute_and_need_no_script() {
         "{zh}"
     );
     assert!(!zh.contains("<script>"), "{zh}");
+}
+
+/// `base_url = "example.org"` gave a sitemap of relative addresses, which search engines drop;
+/// `--base-url` is held to the same rule, before anything is written.
+#[test]
+fn the_base_url_must_be_an_absolute_address() {
+    for (value, problem) in [
+        ("example.org/nn/", "does not start with `https://`"),
+        ("https:///nn/", "names no host"),
+        ("https://example.org/a b/", "holds a space"),
+        ("https://example.org/?x", "`?`"),
+    ] {
+        let p = Project::new()
+            .lesson("small.md", small(""))
+            .config(&format!("title = \"T\"\nbase_url = \"{value}\"\n"));
+        let error = p.build().expect_err("a relative address is an error");
+        let d = error.first();
+        let loc = d.location.as_ref().expect("a location");
+        assert_eq!((loc.line, loc.column), (2, 12), "{error}");
+        assert!(d.message.contains("is not a public address"), "{error}");
+        assert!(d.message.contains(problem), "{error}");
+        assert!(d.expected.as_deref().unwrap_or("").contains("https://"));
+        let p = Project::new().lesson("small.md", small(""));
+        let run = run(build_command(&p.root, &p.site()).args(["--base-url", value]));
+        run.failed()
+            .says(&["--base-url", value, "is not a public address", problem]);
+        assert!(!p.site().exists(), "nothing is written");
+    }
 }
 
 #[test]
