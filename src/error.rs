@@ -248,9 +248,7 @@ impl Error {
     pub fn report(problems: Vec<Diagnostic>, warnings: Vec<Diagnostic>) -> Error {
         let mut all = problems;
         all.extend(warnings);
-        all.sort_by(|a, b| place(a).cmp(&place(b)));
-        all.dedup();
-        Error::from(all)
+        Error::from(in_order(all))
     }
 
     /// The first error (there is always at least one diagnostic; warnings may come first).
@@ -260,6 +258,15 @@ impl Error {
             .find(|d| d.is_error())
             .unwrap_or(&self.diagnostics[0])
     }
+}
+
+/// Diagnostics as a run reports them (the errors of a failed run with its warnings, or the
+/// warnings of one that succeeded): sorted by file, line and column, those without a place
+/// first, each once.
+pub fn in_order(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    diagnostics.sort_by(|a, b| place(a).cmp(&place(b)));
+    diagnostics.dedup();
+    diagnostics
 }
 
 /// Where a diagnostic is, for sorting: none first, then by file, line and column.

@@ -26,7 +26,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::error::{Diagnostic, Error};
+use crate::error::{in_order, Diagnostic, Error};
 use crate::lesson::Lesson;
 use crate::project::{base_url_help, base_url_problem, Config};
 use crate::render;
@@ -310,7 +310,7 @@ impl Builder {
             lessons: placed.len(),
             figures,
             rendered,
-            warnings,
+            warnings: in_order(warnings),
             records: self.take_records(&placed),
         })
     }

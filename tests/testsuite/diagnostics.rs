@@ -334,6 +334,38 @@ The weight is {{{{ w1 }}}}."#
     insta::assert_snapshot!(joined);
 }
 
+/// A build that succeeds reports its warnings sorted by file and line, as a failed one does
+/// (before, each lesson's block warnings came before its unused network's, last line first).
+#[test]
+fn warnings_are_sorted_by_file_and_line() {
+    let smooth = NETWORK.replace("\"relu\"", "\"tanh\"");
+    let a = lesson(
+        r#"title = "A""#,
+        &format!("{smooth}\n\n```table\nsignals = [\"top.activation\"]\nat = \"kinks\"\n```\n\nText.\n\n```python\nprint(1)\n"),
+    );
+    let b = lesson(r#"title = "B""#, NETWORK);
+    let p = Project::new().lesson("a.md", &a).lesson("b.md", &b);
+    let site = nnbook::check(&p.root).unwrap_or_else(|e| panic!("only warnings expected:\n{e}"));
+    let places: Vec<(String, usize)> = site
+        .warnings
+        .iter()
+        .map(|w| {
+            let l = w.location.as_ref().expect("a warning with a place");
+            (l.file.clone(), l.line)
+        })
+        .collect();
+    assert_eq!(places.len(), 3, "{places:?}");
+    let mut sorted = places.clone();
+    sorted.sort();
+    assert_eq!(places, sorted);
+    let r = p.run_build();
+    r.succeeded();
+    let a_table = r.stderr.find("a.md:22").expect("the kinks warning");
+    let a_code = r.stderr.find("a.md:27").expect("the code block's warning");
+    let b_network = r.stderr.find("b.md:5").expect("b's unused network");
+    assert!(a_table < a_code && a_code < b_network, "{}", r.stderr);
+}
+
 /// One project, one mistake in each phase: front matter, network block, figure block (a
 /// colour), placeholder in prose, LaTeX, a duplicate figure id hiding behind a colour error,
 /// and a template; plus a warning. One check reports every one of them, and the warning,
