@@ -14,7 +14,7 @@ use crate::markdown;
 use crate::network::{Network, Quantity, Signal, Trace};
 use crate::text::{escape, format_number, typographic_minus};
 
-use super::placeholder::prose_events;
+use super::placeholder::{first, prose_events};
 
 /// A block marked `source` is shown as written (without the `source` word) above its result.
 pub fn source_html(block: &str) -> String {
@@ -40,7 +40,7 @@ fn inline_markdown(lesson: &Lesson, text: &str, span: &Range<usize>) -> Result<S
     let mut events = Vec::new();
     for event in Parser::new_ext(text, markdown::options()) {
         match event {
-            Event::Text(t) => events.extend(prose_events(lesson, &t, span)?.0),
+            Event::Text(t) => events.extend(prose_events(lesson, &t, span).map_err(first)?.0),
             // A caption is Markdown like the body: its raw HTML is HTML (lessons are trusted).
             e => events.push(e),
         }

@@ -347,6 +347,11 @@ impl<'a> Walk<'a> {
                             "between $ signs is LaTeX math; a literal dollar sign is written `\\$`",
                         ),
                 );
+                // The text's placeholders are reported as well.
+                if let Err(problems) = placeholder::pieces(self.lesson, text, range, Context::Prose)
+                {
+                    self.problems.extend(problems);
+                }
                 return;
             }
         }
@@ -355,13 +360,13 @@ impl<'a> Walk<'a> {
                 // Each live value's place in the code, for the page's script.
                 match placeholder::pieces(self.lesson, text, range, Context::Code) {
                     Ok(pieces) => code.push(pieces),
-                    Err(d) => self.problems.push(d),
+                    Err(problems) => self.problems.extend(problems),
                 }
                 return;
             }
             match fill(self.lesson, text, range, code.context) {
                 Ok(filled) => code.text.push_str(&filled),
-                Err(d) => self.problems.push(d),
+                Err(problems) => self.problems.extend(problems),
             }
             return;
         }
@@ -372,7 +377,7 @@ impl<'a> Walk<'a> {
                 }
                 self.out.extend(events);
             }
-            Err(d) => self.problems.push(d),
+            Err(problems) => self.problems.extend(problems),
         }
     }
 
@@ -395,7 +400,7 @@ impl<'a> Walk<'a> {
             match marked {
                 Some(marked) => Ok(marked),
                 None => fill(lesson, latex, range, Context::Code)
-                    .and_then(|tex| math::math(lesson, &tex, range, display)),
+                    .and_then(|tex| math::math(lesson, &tex, range, display).map_err(|d| vec![d])),
             }
         });
         match converted {
@@ -413,7 +418,7 @@ impl<'a> Walk<'a> {
                 };
                 self.out.push(Event::InlineHtml(CowStr::from(html)));
             }
-            Err(d) => self.problems.push(d),
+            Err(problems) => self.problems.extend(problems),
         }
     }
 

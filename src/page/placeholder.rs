@@ -30,7 +30,13 @@ pub fn fill_placeholders(
     code: bool,
 ) -> Result<String, Diagnostic> {
     let context = if code { Context::Code } else { Context::Prose };
-    fill(lesson, text, range, context)
+    fill(lesson, text, range, context).map_err(first)
+}
+
+/// The first of a text's placeholder problems, for the notebook and captions, whose text the
+/// page's body reports whole (each placeholder's problem) or which stop at their first.
+pub fn first(mut problems: Vec<Diagnostic>) -> Diagnostic {
+    problems.swap_remove(0)
 }
 
 /// Fill the placeholders of a piece of Markdown source (found at `range`) for another Markdown
@@ -50,28 +56,26 @@ pub fn fill_markdown(
         let Some(close) = after.find(fence) else {
             break;
         };
-        out.push_str(&fill(
-            lesson,
-            &rest[..open],
-            &(at..at + open),
-            Context::Prose,
-        )?);
+        out.push_str(
+            &fill(lesson, &rest[..open], &(at..at + open), Context::Prose).map_err(first)?,
+        );
         let end = open + ticks + close + ticks;
         out.push_str(&rest[open..end]);
         at += end;
         rest = &rest[end..];
     }
-    out.push_str(&fill(lesson, rest, &(at..range.end), Context::Markdown)?);
+    out.push_str(&fill(lesson, rest, &(at..range.end), Context::Markdown).map_err(first)?);
     Ok(out)
 }
 
-/// Replace every `{{ ... }}` in `text` (found at `range` of the lesson source).
+/// Replace every `{{ ... }}` in `text` (found at `range` of the lesson source); or the problem
+/// of every placeholder that has one.
 pub fn fill(
     lesson: &Lesson,
     text: &str,
     range: &Range<usize>,
     context: Context,
-) -> Result<String, Diagnostic> {
+) -> Result<String, Vec<Diagnostic>> {
     if !text.contains("{{") {
         return Ok(text.to_string());
     }
@@ -105,7 +109,7 @@ pub fn fill_math(
     lesson: &Lesson,
     text: &str,
     range: &Range<usize>,
-) -> Result<MathFill, Diagnostic> {
+) -> Result<MathFill, Vec<Diagnostic>> {
     let mut fill = MathFill {
         latex: String::with_capacity(text.len()),
         marks: Vec::new(),
@@ -161,14 +165,17 @@ pub enum Piece<'t> {
     },
 }
 
-/// `text` (found at `range` of the lesson source) cut into text and placeholder values.
+/// `text` (found at `range` of the lesson source) cut into text and placeholder values; or the
+/// problem of every placeholder that has one (up to one that is not closed, after which no
+/// placeholder can be told).
 pub fn pieces<'t>(
     lesson: &Lesson,
     text: &'t str,
     range: &Range<usize>,
     context: Context,
-) -> Result<Vec<Piece<'t>>, Diagnostic> {
+) -> Result<Vec<Piece<'t>>, Vec<Diagnostic>> {
     let mut out = Vec::new();
+    let mut problems = Vec::new();
     let mut rest = text;
     // Where to look for the next placeholder in the source (placeholders appear in order).
     let mut search_from = range.start;
@@ -177,18 +184,30 @@ pub fn pieces<'t>(
         let after = &rest[open + 2..];
         let Some(close) = find_pair(after, b'}') else {
             let here = lesson.source.find_in(search_from..range.end, "{{");
-            return Err(lesson
-                .source
-                .error(here..here + 2, "a placeholder is not closed")
-                .expected("`}}` after the name, like `{{ w1 }}`")
-                .hint("a literal `{{` in prose is not supported; put it in an inline code span"));
+            problems.push(
+                lesson
+                    .source
+                    .error(here..here + 2, "a placeholder is not closed")
+                    .expected("`}}` after the name, like `{{ w1 }}`")
+                    .hint(
+                        "a literal `{{` in prose is not supported; put it in an inline code span",
+                    ),
+            );
+            return Err(problems);
         };
         let whole = &rest[open..open + close + 4];
         let here = lesson.source.find_in(search_from..range.end, whole);
         let span = here..here + whole.len();
         search_from = span.end.min(range.end);
         let expr = after[..close].trim();
-        let value = placeholder(lesson, expr, span, context)?;
+        rest = &after[close + 2..];
+        let value = match placeholder(lesson, expr, span, context) {
+            Ok(value) => value,
+            Err(d) => {
+                problems.push(d);
+                continue;
+            }
+        };
         // A parameter, or a signal of the network at an input, on a page whose readers can
         // move the parameters.
         let live = lesson.explorable()
@@ -200,10 +219,12 @@ pub fn pieces<'t>(
                     || Extreme::parse(expr).is_some_and(|e| n.signal(e.signal).is_some())
             });
         out.push(Piece::Value { expr, value, live });
-        rest = &after[close + 2..];
     }
     out.push(Piece::Text(rest));
-    Ok(out)
+    match problems.is_empty() {
+        true => Ok(out),
+        false => Err(problems),
+    }
 }
 
 /// Where `text` first has `b` twice in a row (`{{` or `}}`): a byte search, where a string
@@ -228,7 +249,7 @@ pub fn prose_events(
     lesson: &Lesson,
     text: &str,
     range: &Range<usize>,
-) -> Result<(Vec<pulldown_cmark::Event<'static>>, String), Diagnostic> {
+) -> Result<(Vec<pulldown_cmark::Event<'static>>, String), Vec<Diagnostic>> {
     use pulldown_cmark::{CowStr, Event};
     let mut events = Vec::new();
     let mut plain = String::with_capacity(text.len());

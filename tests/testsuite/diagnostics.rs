@@ -334,6 +334,42 @@ The weight is {{{{ w1 }}}}."#
     insta::assert_snapshot!(joined);
 }
 
+/// Every placeholder of a paragraph is checked, not only up to the first that fails; and a
+/// paragraph whose formula is broken still has its placeholders checked, in a lesson whose
+/// blocks are broken too (before, each of these hid the next).
+#[test]
+fn every_bad_placeholder_of_a_paragraph_is_reported() {
+    let text = lesson(
+        r#"title = "Placeholders""#,
+        &format!(
+            "{NETWORK}\n\nThe weight is {{{{ w1 }}}}, not {{{{ w9 }}}}, {{{{ nope }}}} or {{{{ top.activaton @ 0.5 }}}}.\n"
+        ),
+    );
+    let out = one("many", &text);
+    assert_eq!(
+        out.matches("error: unknown placeholder").count(),
+        2,
+        "{out}"
+    );
+    assert!(out.contains("`w9`") && out.contains("`nope`"), "{out}");
+    assert!(
+        out.contains("signal `top.activaton` does not exist"),
+        "{out}"
+    );
+    assert!(out.ends_with("\n3 errors\n"), "{out}");
+    let broken = lesson(
+        r#"title = "Broken""#,
+        &format!(
+            "{NETWORK}\n\nThe value {{{{ nope }}}} and $\\frac{{1}}{{$.\n\n```python figure=zzz\nprint(1)\n```\n"
+        ),
+    );
+    let out = one("broken", &broken);
+    assert!(out.contains("unknown placeholder `nope`"), "{out}");
+    assert!(out.contains("the formula's braces do not match"), "{out}");
+    assert!(out.contains("no figure `zzz`"), "{out}");
+    assert!(out.ends_with("\n3 errors\n"), "{out}");
+}
+
 /// A build that succeeds reports its warnings sorted by file and line, as a failed one does
 /// (before, each lesson's block warnings came before its unused network's, last line first).
 #[test]
