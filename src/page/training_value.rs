@@ -103,6 +103,12 @@ fn unknown_quantity(
             "`{id}.` followed by one of {}, or prediction.N (data point N)",
             known.join(", ")
         ));
+    if quantity.starts_with("prediction.") {
+        let points = t.spec.data.len();
+        return d.hint(format!(
+            "data points are numbered from 1 to {points}: `{id}.prediction.1` is the first"
+        ));
+    }
     match did_you_mean(quantity, known.iter().map(String::as_str)) {
         Some(h) => d.hint(h),
         None => d.hint(format!(

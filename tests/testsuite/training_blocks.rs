@@ -340,6 +340,17 @@ fn a_placeholder_step_out_of_range() {
     );
 }
 
+/// `prediction.0` was answered "only trained parameters have steps".
+#[test]
+fn a_prediction_of_data_point_zero() {
+    broken(
+        "training_prediction_zero",
+        "{{ fit.b3 @ 5 }}",
+        "‸{{ fit.prediction.0 @ 5 }}",
+        "records no `prediction.0`",
+    );
+}
+
 #[test]
 fn a_series_without_a_part() {
     broken(
