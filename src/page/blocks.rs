@@ -14,7 +14,7 @@ use crate::markdown;
 use crate::network::{Network, Quantity, Signal, Trace};
 use crate::text::{escape, format_number, typographic_minus};
 
-use super::placeholder::{first, prose_events};
+use super::placeholder::prose_events;
 
 /// A block marked `source` is shown as written (without the `source` word) above its result.
 pub fn source_html(block: &str) -> String {
@@ -36,14 +36,25 @@ pub fn source_html(block: &str) -> String {
 }
 
 /// Render inline Markdown (a caption) to HTML without the paragraph around it.
-fn inline_markdown(lesson: &Lesson, text: &str, span: &Range<usize>) -> Result<String, Diagnostic> {
+fn inline_markdown(
+    lesson: &Lesson,
+    text: &str,
+    span: &Range<usize>,
+) -> Result<String, Vec<Diagnostic>> {
     let mut events = Vec::new();
+    let mut problems = Vec::new();
     for event in Parser::new_ext(text, markdown::options()) {
         match event {
-            Event::Text(t) => events.extend(prose_events(lesson, &t, span).map_err(first)?.0),
+            Event::Text(t) => match prose_events(lesson, &t, span) {
+                Ok((text, _)) => events.extend(text),
+                Err(found) => problems.extend(found),
+            },
             // A caption is Markdown like the body: its raw HTML is HTML (lessons are trusted).
             e => events.push(e),
         }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
     }
     let mut out = String::new();
     html::push_html(&mut out, events.into_iter());
@@ -61,7 +72,7 @@ pub fn figure_html(
     (figure, shared): (&Figure, bool),
     caption: &str,
     caption_span: &Range<usize>,
-) -> Result<String, Diagnostic> {
+) -> Result<String, Vec<Diagnostic>> {
     let caption = inline_markdown(lesson, caption, caption_span)?;
     // The drawing is inlined: its text can be styled by the page, and no file is created for it.
     // A chart's phone drawing follows; the style sheet shows one of the two by the screen's width.

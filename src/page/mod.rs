@@ -282,8 +282,8 @@ impl<'a> Walk<'a> {
                         self.shared_styles.push(f.shared_style);
                     }
                     blocks::figure_html(lesson, self.lang, (f, shared), caption, caption_span)
-                        .unwrap_or_else(|d| {
-                            self.problems.push(d);
+                        .unwrap_or_else(|problems| {
+                            self.problems.extend(problems);
                             String::new()
                         })
                 }

@@ -33,9 +33,9 @@ pub fn fill_placeholders(
     fill(lesson, text, range, context).map_err(first)
 }
 
-/// The first of a text's placeholder problems, for the notebook and captions, whose text the
-/// page's body reports whole (each placeholder's problem) or which stop at their first.
-pub fn first(mut problems: Vec<Diagnostic>) -> Diagnostic {
+/// The first of a text's placeholder problems, for the notebook: the page reports the same
+/// text's problems, every one.
+fn first(mut problems: Vec<Diagnostic>) -> Diagnostic {
     problems.swap_remove(0)
 }
 

@@ -334,9 +334,9 @@ The weight is {{{{ w1 }}}}."#
     insta::assert_snapshot!(joined);
 }
 
-/// Every placeholder of a paragraph is checked, not only up to the first that fails; and a
-/// paragraph whose formula is broken still has its placeholders checked, in a lesson whose
-/// blocks are broken too (before, each of these hid the next).
+/// Every placeholder of a paragraph or a caption is checked, not only up to the first that
+/// fails; and a paragraph whose formula is broken still has its placeholders checked, in a
+/// lesson whose blocks are broken too (before, each of these hid the next).
 #[test]
 fn every_bad_placeholder_of_a_paragraph_is_reported() {
     let text = lesson(
@@ -368,6 +368,15 @@ fn every_bad_placeholder_of_a_paragraph_is_reported() {
     assert!(out.contains("the formula's braces do not match"), "{out}");
     assert!(out.contains("no figure `zzz`"), "{out}");
     assert!(out.ends_with("\n3 errors\n"), "{out}");
+    let captioned = lesson(
+        r#"title = "Caption""#,
+        &format!(
+            "{NETWORK}\n\n```figure\nid = \"f\"\ncaption = \"{{{{ zz }}}} and *{{{{ yy }}}}*\"\nseries = [{{ signal = \"top.activation\" }}]\n```\n"
+        ),
+    );
+    let out = one("captioned", &captioned);
+    assert!(out.contains("`zz`") && out.contains("`yy`"), "{out}");
+    assert!(out.ends_with("\n2 errors\n"), "{out}");
 }
 
 /// A build that succeeds reports its warnings sorted by file and line, as a failed one does
