@@ -35,8 +35,12 @@ pub fn fill_placeholders(
 
 /// The first of a text's placeholder problems, for the notebook: the page reports the same
 /// text's problems, every one.
-fn first(mut problems: Vec<Diagnostic>) -> Diagnostic {
-    problems.swap_remove(0)
+fn first(problems: Vec<Diagnostic>) -> Diagnostic {
+    // (`pieces` fails only with a problem; the fallback is never shown.)
+    problems
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| Diagnostic::new("a placeholder could not be filled"))
 }
 
 /// Fill the placeholders of a piece of Markdown source (found at `range`) for another Markdown

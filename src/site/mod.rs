@@ -98,10 +98,11 @@ pub struct Site {
 /// Build the project at `options.root` into `options.out`.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
     let start = Instant::now();
-    if let Some(problem) = options.base_url.as_deref().and_then(base_url_problem) {
-        let url = options.base_url.as_deref().unwrap_or_default();
-        let message = format!("--base-url `{url}` is not a public address: {problem}");
-        return Err(base_url_help(Diagnostic::new(message)).into());
+    if let Some(url) = options.base_url.as_deref() {
+        if let Some(problem) = base_url_problem(url) {
+            let message = format!("--base-url `{url}` is not a public address: {problem}");
+            return Err(base_url_help(Diagnostic::new(message)).into());
+        }
     }
     publish::check_output_folder(&options.root, &options.out, options.force)?;
     let out = publish::output_path(&options.out);
