@@ -13,7 +13,7 @@ use crate::text::did_you_mean;
 
 use super::limits::{at_most, check_id, claim_id, MAX_POINTS, MAX_SERIES};
 use super::signal::resolve_signal;
-use super::toml::from_block;
+use super::toml::{from_block, Table, TableKind};
 
 /// What a diagram block asks for: the network drawn, with some nodes and weights highlighted.
 #[derive(Debug, Clone)]
@@ -192,21 +192,23 @@ struct RawFigure {
     x_label: Option<Spanned<String>>,
     y_label: Option<Spanned<String>>,
     caption: Option<Spanned<String>>,
-    series: Spanned<Vec<Spanned<RawSeries>>>,
+    series: Spanned<Vec<Spanned<Table<RawSeries>>>>,
     #[serde(default)]
     points: Vec<Spanned<[f64; 2]>>,
     points_label: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
-#[serde(
-    deny_unknown_fields,
-    expecting = "a series as a table, like `{ signal = \"top.activation\", label = \"Top\" }`"
-)]
+#[serde(deny_unknown_fields)]
 struct RawSeries {
     signal: Spanned<String>,
     label: Option<Spanned<String>>,
     color: Option<Spanned<String>>,
+}
+
+impl TableKind for RawSeries {
+    const EXPECTED: &'static str =
+        "a series as a table, like `{ signal = \"top.activation\", label = \"Top\" }`";
 }
 
 #[derive(Deserialize)]

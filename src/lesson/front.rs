@@ -8,7 +8,7 @@ use toml::Spanned;
 use crate::error::{Diagnostic, SourceFile};
 
 use super::limits::{check_precision, check_slug, DEFAULT_PRECISION};
-use super::toml::toml_error;
+use super::toml::{toml_error, Table, TableKind};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -20,21 +20,23 @@ struct RawFront {
     order: i64,
     precision: Option<Spanned<i64>>,
     slug: Option<Spanned<String>>,
-    source: Option<RawReference>,
+    source: Option<Table<RawReference>>,
     series: Option<Spanned<String>>,
     part: Option<Spanned<i64>>,
 }
 
 #[derive(Deserialize)]
-#[serde(
-    deny_unknown_fields,
-    expecting = "the source as a table, like `{ title = \"…\", author = \"…\", url = \"https://…\" }`"
-)]
+#[serde(deny_unknown_fields)]
 struct RawReference {
     title: Spanned<String>,
     #[serde(default)]
     author: String,
     url: Spanned<String>,
+}
+
+impl TableKind for RawReference {
+    const EXPECTED: &'static str =
+        "the source as a table, like `{ title = \"…\", author = \"…\", url = \"https://…\" }`";
 }
 
 /// The work a lesson follows (front matter `source`), shown as a linked line under its title.
@@ -105,7 +107,7 @@ pub fn parse(source: &SourceFile, file_stem: &str) -> Result<Front, Diagnostic> 
     }
     let series = series(source, &front, at)?;
     let reference = match front.source {
-        Some(raw) => Some(reference(raw, &at, source)?),
+        Some(raw) => Some(reference(raw.0, &at, source)?),
         None => None,
     };
     Ok(Front {

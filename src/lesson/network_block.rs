@@ -19,23 +19,20 @@ use super::limits::{
     at_most, MAX_INPUT_MAGNITUDE, MAX_LAYERS, MAX_NODES, MAX_PARAMETERS, MAX_SAMPLES,
     MIN_INPUT_SPAN,
 };
-use super::toml::from_block;
+use super::toml::{from_block, Table, TableKind};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawNetwork {
-    input: Spanned<RawInput>,
+    input: Spanned<Table<RawInput>>,
     #[serde(default)]
-    layer: Vec<Spanned<RawLayer>>,
-    output: Spanned<RawOutput>,
+    layer: Vec<Spanned<Table<RawLayer>>>,
+    output: Spanned<Table<RawOutput>>,
     controls: Option<Spanned<ControlList>>,
 }
 
 #[derive(Deserialize)]
-#[serde(
-    deny_unknown_fields,
-    expecting = "the input as a table, like `{ name = \"dosage\", from = 0.0, to = 1.0, samples = 101 }`"
-)]
+#[serde(deny_unknown_fields)]
 struct RawInput {
     name: Spanned<String>,
     label: Option<Spanned<String>>,
@@ -45,20 +42,14 @@ struct RawInput {
 }
 
 #[derive(Deserialize)]
-#[serde(
-    deny_unknown_fields,
-    expecting = "a `[[layer]]` table with `activation` and `nodes`"
-)]
+#[serde(deny_unknown_fields)]
 struct RawLayer {
     activation: Spanned<String>,
-    nodes: Spanned<Vec<Spanned<RawNode>>>,
+    nodes: Spanned<Vec<Spanned<Table<RawNode>>>>,
 }
 
 #[derive(Deserialize)]
-#[serde(
-    deny_unknown_fields,
-    expecting = "a node as a table, like `{ name = \"top\", weights = { w1 = 1.7 }, bias = { b1 = -0.85 } }`"
-)]
+#[serde(deny_unknown_fields)]
 struct RawNode {
     name: Spanned<String>,
     label: Option<Spanned<String>>,
@@ -67,16 +58,31 @@ struct RawNode {
 }
 
 #[derive(Deserialize)]
-#[serde(
-    deny_unknown_fields,
-    expecting = "the `[output]` table with `weights` and `bias`"
-)]
+#[serde(deny_unknown_fields)]
 struct RawOutput {
     name: Option<Spanned<String>>,
     label: Option<Spanned<String>>,
     activation: Option<Spanned<String>>,
     weights: Spanned<ParamList>,
     bias: Spanned<ParamList>,
+}
+
+impl TableKind for RawInput {
+    const EXPECTED: &'static str =
+        "the input as a table, like `{ name = \"dosage\", from = 0.0, to = 1.0, samples = 101 }`";
+}
+
+impl TableKind for RawLayer {
+    const EXPECTED: &'static str = "a `[[layer]]` table with `activation` and `nodes`";
+}
+
+impl TableKind for RawNode {
+    const EXPECTED: &'static str =
+        "a node as a table, like `{ name = \"top\", weights = { w1 = 1.7 }, bias = { b1 = -0.85 } }`";
+}
+
+impl TableKind for RawOutput {
+    const EXPECTED: &'static str = "the `[output]` table with `weights` and `bias`";
 }
 
 /// `{ w1 = 1.70, w2 = 12.6 }`, in the order written.

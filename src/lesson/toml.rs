@@ -31,6 +31,8 @@ fn toml_hint(d: Diagnostic, message: &str) -> Diagnostic {
         d.hint("add the missing field")
     } else if message.contains("invalid length") {
         d.hint("check how many items the list holds")
+    } else if message.contains("invalid type") && message.contains("as a table") {
+        d.hint("a table is written `{ key = value, ... }` in braces")
     } else if message.contains("invalid type") {
         d.hint("check the value's type: numbers are unquoted, text is in \"quotes\"")
     } else {
@@ -103,5 +105,38 @@ impl<'de, T: ListItem + Deserialize<'de>> Deserialize<'de> for ListOrName<T> {
             }
         }
         d.deserialize_any(Visitor(std::marker::PhantomData))
+    }
+}
+
+/// A table nested in a block (`input`, a layer, a node, `[output]`, a series, `source`): only a
+/// table, never a list. serde reads a struct from a list too, field by field, so `input = [1]`
+/// said "expected a string" (its first field's type); this says what the table is.
+pub struct Table<T>(pub T);
+
+/// What a [`Table`] of this kind is, for its error.
+pub trait TableKind {
+    const EXPECTED: &'static str;
+}
+
+impl<T> std::ops::Deref for Table<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<'de, T: TableKind + Deserialize<'de>> Deserialize<'de> for Table<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor<T>(std::marker::PhantomData<T>);
+        impl<'de, T: TableKind + Deserialize<'de>> serde::de::Visitor<'de> for Visitor<T> {
+            type Value = Table<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(T::EXPECTED)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Table<T>, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(Table)
+            }
+        }
+        d.deserialize_map(Visitor(std::marker::PhantomData))
     }
 }

@@ -26,7 +26,21 @@ fn an_input_that_is_not_a_table() {
         Expect {
             message: &["expected the input as a table, like `{ name = \"dosage\""],
             expected: &[],
-            hint: &["check the value's type"],
+            hint: &["a table is written `{ key = value, ... }`"],
+        },
+    );
+}
+
+/// A list where a table belongs: serde read it field by field and said "expected a string"
+/// (the type of the input's first field).
+#[test]
+fn an_input_that_is_a_list() {
+    check(
+        "input_a_list",
+        Expect {
+            message: &["invalid type: list, expected the input as a table"],
+            expected: &[],
+            hint: &["a table is written `{ key = value, ... }`"],
         },
     );
 }
