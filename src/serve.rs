@@ -71,15 +71,17 @@ pub fn run(options: &ServeOptions) -> Result<(), Diagnostic> {
     });
     let mut builder = Builder::new(&options.root);
     rebuild(&mut builder, &state);
+    // Watching before saying so: once "serving" is printed, every thread but the connections'
+    // is running (a test counts them).
+    let root = options.root.clone();
+    let watcher_state = state.clone();
+    thread::spawn(move || watch(&root, builder, &watcher_state));
     let url = format!("http://{addr}/");
     println!("serving {url} (Ctrl-C to stop)");
     let _ = io::stdout().flush();
     if options.open {
         open_browser(&url);
     }
-    let root = options.root.clone();
-    let watcher_state = state.clone();
-    thread::spawn(move || watch(&root, builder, &watcher_state));
     let slots = Arc::new((Mutex::new(0usize), Condvar::new()));
     loop {
         // Wait for a free slot before accepting: at most MAX_CONNECTIONS threads.
