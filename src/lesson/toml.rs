@@ -32,7 +32,7 @@ fn toml_hint(d: Diagnostic, message: &str) -> Diagnostic {
     } else if message.contains("invalid length") {
         d.hint("check how many items the list holds")
     } else if message.contains("invalid type") && message.contains("as a table") {
-        d.hint("a table is written `{ key = value, ... }` in braces")
+        d.hint("a table is written `{ key = value, ... }`, or as a `[section]` of its own")
     } else if message.contains("invalid type") {
         d.hint("check the value's type: numbers are unquoted, text is in \"quotes\"")
     } else {
