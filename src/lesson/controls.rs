@@ -23,6 +23,8 @@ use crate::markdown::Fence;
 use crate::network::{Network, Param};
 use crate::text::{did_you_mean, shortest};
 
+use super::toml::{Table, TableKind};
+
 /// One control: a parameter the reader can move from `from` to `to` in steps of `step`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Control {
@@ -34,18 +36,20 @@ pub struct Control {
 
 /// `{ from = -60, to = 0, step = 0.1 }`, each optional.
 #[derive(Deserialize)]
-#[serde(
-    deny_unknown_fields,
-    expecting = "a control as a table, like `{ from = -60, to = 0, step = 0.1 }`"
-)]
+#[serde(deny_unknown_fields)]
 pub(super) struct RawControl {
     from: Option<Spanned<f64>>,
     to: Option<Spanned<f64>>,
     step: Option<Spanned<f64>>,
 }
 
+impl TableKind for RawControl {
+    const EXPECTED: &'static str =
+        "a control as a table, like `{ from = -60, to = 0, step = 0.1 }`";
+}
+
 /// The `[controls]` table, in the order written.
-pub(super) struct ControlList(Vec<(Spanned<String>, Spanned<RawControl>)>);
+pub(super) struct ControlList(Vec<(Spanned<String>, Spanned<Table<RawControl>>)>);
 
 impl<'de> Deserialize<'de> for ControlList {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -129,7 +133,7 @@ fn checked(
     source: &SourceFile,
     fence: &Fence,
     param: &Param,
-    raw: &Spanned<RawControl>,
+    raw: &Spanned<Table<RawControl>>,
 ) -> Result<Control, Diagnostic> {
     let default = default_control(param);
     let value = |v: &Option<Spanned<f64>>, what: &str, fallback: f64| match v {

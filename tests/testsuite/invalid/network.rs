@@ -239,6 +239,19 @@ fn a_control_step_that_is_not_positive() {
     );
 }
 
+/// A control written as a list: serde took `[-60, 0, 0.1]` for from, to and step, in order.
+#[test]
+fn a_control_that_is_a_list() {
+    check(
+        "controls_a_list",
+        Expect {
+            message: &["invalid type: list, expected a control as a table"],
+            expected: &[],
+            hint: &["a table is written `{ key = value, ... }`"],
+        },
+    );
+}
+
 #[test]
 fn a_value_off_the_control_s_steps() {
     check(
