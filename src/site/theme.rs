@@ -123,16 +123,12 @@ impl ThemeFiles {
 /// `language` and every `[languages.<tag>]` table of the configuration name a language tag, and
 /// `base_url` is an absolute address.
 fn check_config(config: &Config, source: &SourceFile) -> Result<(), Diagnostic> {
-    let language = &config.language;
-    if !i18n::is_language_tag(language.get_ref()) {
-        return Err(source
-            .error(
-                language.span(),
-                format!("`{}` is not a language tag", language.get_ref()),
-            )
-            .expected("a language tag, like `language = \"en\"` or `language = \"zh-CN\"`")
-            .hint("it is the lessons' `lang` attribute, which browsers and screen readers read"));
-    }
+    language_tag(
+        source,
+        &config.language,
+        "a language tag, like `language = \"en\"` or `language = \"zh-CN\"`",
+        "it is the lessons' `lang` attribute, which browsers and screen readers read",
+    )?;
     if let Some(url) = &config.base_url {
         if let Some(problem) = base_url_problem(url.get_ref()) {
             let message = format!("`{}` is not a public address: {problem}", url.get_ref());
@@ -140,17 +136,31 @@ fn check_config(config: &Config, source: &SourceFile) -> Result<(), Diagnostic> 
         }
     }
     for tag in config.languages.keys() {
-        if !i18n::is_language_tag(tag.get_ref()) {
-            return Err(source
-                .error(
-                    tag.span(),
-                    format!("`{}` is not a language tag", tag.get_ref()),
-                )
-                .expected("a language tag, like `[languages.zh-CN]` or `[languages.fr]`")
-                .hint("the tag is the one in the lessons' file names (`relu.zh-CN.md`)"));
-        }
+        language_tag(
+            source,
+            tag,
+            "a language tag, like `[languages.zh-CN]` or `[languages.fr]`",
+            "the tag is the one in the lessons' file names (`relu.zh-CN.md`)",
+        )?;
     }
     Ok(())
+}
+
+/// `tag` (a value of `source`) is a language tag, or an error saying what was `expected`.
+fn language_tag(
+    source: &SourceFile,
+    tag: &toml::Spanned<String>,
+    expected: &str,
+    hint: &str,
+) -> Result<(), Diagnostic> {
+    if i18n::is_language_tag(tag.get_ref()) {
+        return Ok(());
+    }
+    let message = format!("`{}` is not a language tag", tag.get_ref());
+    Err(source
+        .error(tag.span(), message)
+        .expected(expected)
+        .hint(hint))
 }
 
 /// The templates (embedded defaults overridden by the project's `templates/`), the static
