@@ -16,10 +16,10 @@
 // author's values; a parameter at 0, and one step in ten, then change nothing).
 //
 // Environment: SITE_DIR (required), PAGE (default relu/index.html), STEPS, THROTTLE (default 4),
-// MOVES (drag or scaled), AT (the chart in view, default 2), WARMUP (steps taken unthrottled and
-// not measured first, default 0), PACE (loop: the steps back to back, the default; frame: one step
-// an animation frame, as a drag delivers them, each after the last frame's paint), CHROMIUM
-// (default /usr/bin/chromium).
+// MOVES (drag or scaled), AT (the chart in view, default 2), HOLD (1, the default, or 0), WARMUP
+// (steps taken unthrottled and not measured first, default 0), PACE (loop: the steps back to
+// back, the default; frame: one step an animation frame, as a drag delivers them, each after the
+// last frame's paint), CHROMIUM (default /usr/bin/chromium).
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
@@ -36,6 +36,7 @@ const MOVES = process.env.MOVES || 'drag';
 const AT = Number(process.env.AT || 2);
 const WARMUP = Number(process.env.WARMUP || 0);
 const PACE = process.env.PACE || 'loop';
+const HOLD = process.env.HOLD !== '0';
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });
 const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
 await page.goto(pathToFileURL(path.join(SITE_DIR, PAGE)).href);
@@ -67,6 +68,30 @@ await page.evaluate((moves) => {
   };
   window.nnbenchAuthor = params;
 }, MOVES);
+// The reader holds a slider, as a drag does (HOLD=0: not, and the drawer closed, as this script
+// measured before the eleventh session): the drawer is opened, the chart in view centred above
+// it, and the mouse pressed on the first slider (which moves it) and kept down.
+if (HOLD) {
+  const at = await page.evaluate(async (k) => {
+    const frames = async (n) => { for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(r)); };
+    document.querySelector('.nn-controls-toggle').click();
+    await frames(2);
+    const top = document.querySelector('.nn-controls').getBoundingClientRect().top;
+    const shown = [...document.querySelectorAll('svg.nn-chart')].filter((s) => s.getBoundingClientRect().width > 0);
+    const c = shown[Math.min(k, shown.length - 1)].getBoundingClientRect();
+    scrollBy(0, (c.top + c.bottom) / 2 - top / 2);
+    await frames(3);
+    const b = document.querySelector('.nn-controls input[type=range]').getBoundingClientRect();
+    return [b.left + b.width / 2, b.top + b.height / 2];
+  }, AT);
+  await page.mouse.move(at[0], at[1]);
+  await page.mouse.down();
+  const far = await page.evaluate(async () => {
+    for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
+    return document.querySelectorAll('.nn-far').length;
+  });
+  if (!far) console.log('  (no block is skipped while the slider is held: a site from before the eleventh session?)');
+}
 // WARMUP steps first, unthrottled and not measured (the same moves), then back to the author's
 // values: the measured steps then run the script as optimised as a long drag would.
 await page.evaluate((n) => {
@@ -122,7 +147,7 @@ const sorted = (a) => [...a].sort((x, y) => x - y);
 const q = (a, p) => sorted(a)[Math.min(a.length - 1, Math.floor(p * a.length))];
 const t = sorted(times.total);
 const gz = await page.evaluate(async () => (await fetch(document.querySelector('script[src$="explore.js"]').src)).text().then((t) => t.length)).catch(() => null);
-console.log(`explore bench: ${PAGE}, ${STEPS} steps (${MOVES}, ${PACE === 'frame' ? 'one a frame' : 'back to back'}${WARMUP ? `, after ${WARMUP} unmeasured` : ''}), CPU throttled ${THROTTLE}x`);
+console.log(`explore bench: ${PAGE}, ${STEPS} steps (${MOVES}, ${PACE === 'frame' ? 'one a frame' : 'back to back'}${WARMUP ? `, after ${WARMUP} unmeasured` : ''}, ${HOLD ? 'a slider held' : 'no slider held'}), CPU throttled ${THROTTLE}x`);
 console.log(`  one step (redraw + style + layout): median ${q(t, 0.5).toFixed(2)} ms, p90 ${q(t, 0.9).toFixed(2)} ms, min ${t[0].toFixed(2)} ms, max ${t[t.length - 1].toFixed(2)} ms`);
 console.log(`  of which: script median ${q(times.script, 0.5).toFixed(2)} ms, style + layout median ${q(times.layout, 0.5).toFixed(2)} ms`);
 // (The page's clock ticks in 0.1 ms: means over many steps resolve finer than the medians do.)

@@ -1188,6 +1188,7 @@
   var skipWidth;
   function skipOutOfView() {
     var width = (skipWidth = innerWidth), classes = document.body.classList;
+    release();
     classes.remove("nn-skip");
     values.forEach(function (v) {
       if (v.root) unroot(v); else if (v.root === null) v.root = false;
@@ -1201,6 +1202,35 @@
         classes.add("nn-skip");
       });
     });
+  }
+  // While a slider is held (a pointer pressed on it, until released), the browser's margin for
+  // `content-visibility: auto` (a window and a half above and below) still lays out the figures
+  // near the view on every step. So blocks more than a quarter of a window from the view skip
+  // theirs too (`.nn-far`: `content-visibility: hidden`, the height kept as for `auto`): every
+  // change is still written to them, and they are laid out again when the slider is let go, or
+  // at once when the page scrolls (before the frame is drawn). A step with the keyboard keeps the
+  // page whole: a block skipped this way leaves the accessibility tree while it is.
+  var far = null;
+  function hold() {
+    if (far || !document.body.classList.contains("nn-skip")) return;
+    var margin = innerHeight / 8, bottom = Math.min(innerHeight, panel.getBoundingClientRect().top) + margin;
+    far = Array.prototype.filter.call(lessonBody.children, function (b) {
+      var r = b.getBoundingClientRect();
+      return r.bottom < -margin || r.top > bottom;
+    });
+    far.forEach(function (b) { b.classList.add("nn-far"); });
+  }
+  function release() {
+    if (!far) return;
+    far.forEach(function (b) { b.classList.remove("nn-far"); if (!b.classList.length) b.removeAttribute("class"); });
+    far = null;
+  }
+  if (panel && lessonBody) {
+    panel.addEventListener("pointerdown", function (e) { if (e.target.type === "range") hold(); });
+    // (The window's blur and the document's scroll only: neither of an element.)
+    ["pointerup", "pointercancel"].forEach(function (e) { addEventListener(e, release, true); });
+    addEventListener("blur", release);
+    addEventListener("scroll", release, { passive: true });
   }
   if (panel) {
     // Whether the browser skips a block now (where it says so: a value in a skipped block is not

@@ -236,6 +236,70 @@ for (const [file, width, then] of explorable.flatMap((f) => [[f, 320, 1280], [f,
   else pass();
 }
 
+// 1e. A slider held: while the mouse holds a slider, the blocks far from the view are skipped
+//     (`nn-far`, `content-visibility: hidden`) and the others are not; every value of the dragged
+//     parameter, far ones too, follows each move; letting go, or scrolling while held, leaves no
+//     block skipped that way, and each (once the reader scrolls through) where the whole page puts it.
+for (const [file, width] of explorable.filter((f) => f.endsWith(path.join('relu', 'index.html'))).flatMap((f) => [[f, 390], [f, 1280]])) {
+  const rel = `${path.relative(SITE_DIR, file)} at ${width} px`;
+  await page.setViewportSize({ width, height: 720 });
+  await page.goto(pathToFileURL(file).href);
+  await afterFrames(page);
+  const at = await page.evaluate(async () => {
+    document.querySelector('.nn-controls-toggle').click();
+    document.querySelectorAll('figure.nn-figure')[2].scrollIntoView({ block: 'start' });
+    await new Promise((r) => requestAnimationFrame(r));
+    const b = document.querySelector('.nn-controls input[type=range]').getBoundingClientRect();
+    return [b.left, b.top + b.height / 2, b.width];
+  });
+  const held = () => page.evaluate(() => {
+    const blocks = [...document.querySelectorAll('.lesson-body > *')];
+    const bottom = document.querySelector('.nn-controls').getBoundingClientRect().top;
+    const far = blocks.filter((b) => getComputedStyle(b).contentVisibility === 'hidden');
+    const shown = blocks.find((b) => { const r = b.getBoundingClientRect(); return r.bottom > 0 && r.top < bottom && far.includes(b); });
+    const name = document.querySelector('.nn-controls label').textContent, value = document.querySelector('.nn-controls output').textContent;
+    const stale = [...document.querySelectorAll(`span[data-nn="${name}"]`)].find((s) => s.textContent.replace(/-/g, '\u2212') !== value);
+    if (far.length === 0) return 'no block is skipped while the slider is held';
+    if (shown) return `a block in view (${shown.tagName.toLowerCase()}) is skipped`;
+    if (stale) return `a value of ${name} shows ${stale.textContent} while the slider shows ${value}`;
+    return null;
+  });
+  const released = async () => {
+    await afterFrames(page);
+    const left = await page.evaluate(async () => {
+      const n = document.querySelectorAll('.nn-far, .lesson-body > [class=""]').length;
+      // (A block skipped, held or not, keeps its last height until it comes near the view.)
+      for (let y = 0; y < document.documentElement.scrollHeight; y += 400) {
+        scrollTo(0, y);
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      return n;
+    });
+    return left ? `${left} elements keep a class after letting go` : inPlace();
+  };
+  await page.mouse.move(at[0] + at[2] * 0.5, at[1]);
+  await page.mouse.down();
+  await afterFrames(page);
+  let problem = null;
+  for (const f of [0.3, 0.7, 0.1]) {
+    await page.mouse.move(at[0] + at[2] * f, at[1]);
+    await afterFrames(page);
+    problem = problem || (await held());
+  }
+  await page.mouse.up();
+  problem = problem || (await released());
+  if (!problem) {
+    await page.mouse.down();
+    await afterFrames(page);
+    await page.evaluate(() => scrollBy(0, -40));
+    problem = await released();
+    if (problem) problem = `after scrolling while held: ${problem}`;
+    await page.mouse.up();
+  }
+  if (problem) fail(`${rel}: a slider held`, problem);
+  else pass();
+}
+
 // 1d. The readout by keyboard: on every chart, ArrowRight from the start walks the input to its
 //     end, never back and never held at a kink it snapped to.
 for (const file of explorable) {
