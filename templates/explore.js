@@ -996,7 +996,7 @@
 
   var live, panel;
   function redraw() {
-    rootValues(values.filter(function (v) { return v.root === false && !(v.block && v.block.nnSkipped) && v.span.checkVisibility && v.span.checkVisibility({ contentVisibilityAuto: true }); }));
+    rootValues(values.filter(function (v) { return v.root === false && !(v.block && (v.block.nnSkipped || v.block.nnFar)) && v.span.checkVisibility && v.span.checkVisibility({ contentVisibilityAuto: true }); }));
     var k = kinks(P), xs = sampleInputs(P, k), out = {}, common = piecewise ? shared(P, xs) : null;
     phone = phoneMedia.matches;
     charts.forEach(function (fig) { out[fig.model.id] = drawChart(fig, P, xs, common); });
@@ -1205,11 +1205,13 @@
   }
   // While a slider is held (a pointer pressed on it, until released), the browser's margin for
   // `content-visibility: auto` (a window and a half above and below) still lays out the figures
-  // near the view on every step. So blocks more than a quarter of a window from the view skip
-  // theirs too (`.nn-far`: `content-visibility: hidden`, the height kept as for `auto`): every
+  // near the view on every step. So blocks more than an eighth of a window above the view, or
+  // below the drawer's top (what the drawer covers is out of view), skip their layout too
+  // (`.nn-far`: `content-visibility: hidden`, the height kept as for `auto`): every
   // change is still written to them, and they are laid out again when the slider is let go, or
   // at once when the page scrolls (before the frame is drawn). A step with the keyboard keeps the
-  // page whole: a block skipped this way leaves the accessibility tree while it is.
+  // page whole: a block skipped this way leaves the accessibility tree while it is. (`nnFar`: a
+  // block skipped this way, whose values are not measured for their boxes.)
   var far = null;
   function hold() {
     if (far || !document.body.classList.contains("nn-skip")) return;
@@ -1218,11 +1220,15 @@
       var r = b.getBoundingClientRect();
       return r.bottom < -margin || r.top > bottom;
     });
-    far.forEach(function (b) { b.classList.add("nn-far"); });
+    far.forEach(function (b) { b.classList.add("nn-far"); b.nnFar = true; });
   }
   function release() {
     if (!far) return;
-    far.forEach(function (b) { b.classList.remove("nn-far"); if (!b.classList.length) b.removeAttribute("class"); });
+    far.forEach(function (b) {
+      b.classList.remove("nn-far");
+      if (!b.classList.length) b.removeAttribute("class");
+      b.nnFar = false;
+    });
     far = null;
   }
   if (panel && lessonBody) {
