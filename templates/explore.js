@@ -481,16 +481,15 @@
     return { data: data, top: ys[1], xr: [M.input.from - xpad, M.input.to + xpad], yr: [ys[0] - pad, ys[1] + pad] };
   }
 
-  // Draw a figure for parameters P: its data, its description, the view on screen (the other
-  // is drawn when it is shown). Returns its data, or null.
+  // Draw a figure for parameters P: its data, and the view on screen with its description (the
+  // other is drawn when it is shown). Returns its data, or null.
   function drawChart(fig, P, xs, common) {
     var l = layout(fig, P, xs, common);
     fig.layout = l;
     if (fig.stale !== !l) fig.figure.classList.toggle("nn-stale", (fig.stale = !l));
     if (!l) return null;
-    var desc = describe(fig.model, l.data);
+    fig.desc = describe(fig.model, l.data);
     fig.views.forEach(function (view) {
-      if (view.desc && view.descText !== desc) setText(view.desc, (view.descText = desc));
       view.placed = null;
       view.stale = true;
       if (shown(view)) drawView(view);
@@ -502,6 +501,7 @@
     var fig = view.fig, l = fig.layout;
     view.stale = false;
     if (!l) return;
+    if (view.desc && view.descText !== fig.desc) setText(view.desc, (view.descText = fig.desc));
     var p = placedOf(view), legend = [];
     // What is drawn follows from the value range, the legend's corner and the pixels alone (the
     // input range, geometry and colours are fixed): when they are as last drawn, so is the drawing.
