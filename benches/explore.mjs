@@ -67,6 +67,8 @@ await page.evaluate((moves) => {
     return { ...params, [name]: Math.min(to, Math.max(from, params[name] + dir * k * step)) };
   };
   window.nnbenchAuthor = params;
+  // (The slider of the parameter dragged at step i.)
+  window.nnbenchSlider = (i) => moves === 'scaled' ? null : document.getElementById(`nn-control-${controls[Math.floor(i / 20) % controls.length][0]}`);
 }, MOVES);
 // The reader holds a slider, as a drag does (HOLD=0: not, and the drawer closed, as this script
 // measured before the eleventh session): the drawer is opened, the chart in view centred above
@@ -103,12 +105,19 @@ await page.evaluate((n) => {
 }, WARMUP);
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-const times = await page.evaluate(async ([steps, pace]) => {
+const times = await page.evaluate(async ([steps, pace, hold]) => {
   const at = window.nnbenchMove;
   const total = [], script = [], layout = [];
   for (let i = 0; i < steps; i++) {
     const moved = at(i);
     if (pace === 'frame') await new Promise((r) => requestAnimationFrame(r));
+    // Held, the browser moves the slider and tells the page (its `input` event), as in a drag,
+    // before the step: the step then finds the slider where it is.
+    const slider = hold && window.nnbenchSlider(i);
+    if (slider) {
+      slider.value = moved[slider.id.slice('nn-control-'.length)];
+      slider.dispatchEvent(new Event('input'));
+    }
     const t0 = performance.now();
     window.nnbook.set(moved);
     const t1 = performance.now();
@@ -117,7 +126,7 @@ const times = await page.evaluate(async ([steps, pace]) => {
     total.push(t2 - t0); script.push(t1 - t0); layout.push(t2 - t1);
   }
   return { total, script, layout };
-}, [STEPS, PACE]);
+}, [STEPS, PACE, HOLD]);
 // The throttle itself: a plain loop sized to take 1 ms unthrottled, timed at THROTTLE (Chromium
 // throttles by making the page's thread wait THROTTLE - 1 times the wall time it ran, so time the
 // host takes away counts too: docs/performance.md, eighth session); and a walk of 1 ms through
