@@ -7,7 +7,8 @@
 //    from disk, file://), moving the parameters changes its charts, tables and prose numbers, and
 //    after a reset each chart's SVG, each table and the whole lesson body are the build's, element
 //    for element. Once settled, blocks out of view are skipped, each in its place (1c). The
-//    keyboard walks a chart's readout across its kinks to the end (1d).
+//    keyboard walks a chart's readout across its kinks to the end (1d). While the mouse holds a
+//    slider, blocks far from the view are skipped and every value still follows (1e).
 // 2. SETTINGS (default 200) random parameter settings across the shipped lessons: each is written
 //    into a copy of its lesson, all copies are built with `nnbook build`, and for each the values
 //    the page computes for those parameters must equal the CSV data the build wrote for them (every
@@ -236,6 +237,40 @@ for (const [file, width, then] of explorable.flatMap((f) => [[f, 320, 1280], [f,
   else pass();
 }
 
+// 1d. The readout by keyboard: on every chart, ArrowRight from the start walks the input to its
+//     end, never back and never held at a kink it snapped to.
+for (const file of explorable) {
+  const rel = path.relative(SITE_DIR, file);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(pathToFileURL(file).href);
+  const problem = await page.evaluate(() => {
+    const M = JSON.parse(document.getElementById('nn-model').textContent);
+    const charts = [...document.querySelectorAll('svg.nn-chart')].filter((s) => s.getBoundingClientRect().width > 0);
+    for (const chart of charts) {
+      chart.focus();
+      const xs = [];
+      for (let i = 0; i < 130; i++) {
+        chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+        const dot = chart.querySelector('.nn-readout line');
+        if (dot) xs.push(Number(dot.getAttribute('x1')));
+      }
+      const id = chart.closest('figure').id;
+      if (xs.length < 130) return `${id}: the readout showed after ${xs.length} of 130 presses`;
+      const back = xs.findIndex((x, i) => i > 0 && x < xs[i - 1]);
+      if (back >= 0) return `${id}: press ${back + 1} moved the readout back`;
+      const end = `${M.input.name} ${window.nnbook.formatNumber(M.input.to, M.precision)}`;
+      const last = chart.querySelector('.nn-readout text').textContent;
+      if (last !== end) return `${id}: 130 presses left the readout at "${last}", not at the end ("${end}")`;
+      const stuck = xs.findIndex((x, i) => i > 0 && x === xs[i - 1] && x !== xs[xs.length - 1]);
+      if (stuck >= 0) return `${id}: press ${stuck + 1} left the readout where it was, short of the end`;
+      chart.blur();
+    }
+    return null;
+  });
+  if (problem) fail(`${rel}: keyboard readout`, problem);
+  else pass();
+}
+
 // 1e. A slider held: while the mouse holds a slider, the blocks far from the view are skipped
 //     (`nn-far`, `content-visibility: hidden`) and the others are not; every value of the dragged
 //     parameter, far ones too, follows each move; letting go, or scrolling while held, leaves no
@@ -297,40 +332,6 @@ for (const [file, width] of explorable.filter((f) => f.endsWith(path.join('relu'
     await page.mouse.up();
   }
   if (problem) fail(`${rel}: a slider held`, problem);
-  else pass();
-}
-
-// 1d. The readout by keyboard: on every chart, ArrowRight from the start walks the input to its
-//     end, never back and never held at a kink it snapped to.
-for (const file of explorable) {
-  const rel = path.relative(SITE_DIR, file);
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto(pathToFileURL(file).href);
-  const problem = await page.evaluate(() => {
-    const M = JSON.parse(document.getElementById('nn-model').textContent);
-    const charts = [...document.querySelectorAll('svg.nn-chart')].filter((s) => s.getBoundingClientRect().width > 0);
-    for (const chart of charts) {
-      chart.focus();
-      const xs = [];
-      for (let i = 0; i < 130; i++) {
-        chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
-        const dot = chart.querySelector('.nn-readout line');
-        if (dot) xs.push(Number(dot.getAttribute('x1')));
-      }
-      const id = chart.closest('figure').id;
-      if (xs.length < 130) return `${id}: the readout showed after ${xs.length} of 130 presses`;
-      const back = xs.findIndex((x, i) => i > 0 && x < xs[i - 1]);
-      if (back >= 0) return `${id}: press ${back + 1} moved the readout back`;
-      const end = `${M.input.name} ${window.nnbook.formatNumber(M.input.to, M.precision)}`;
-      const last = chart.querySelector('.nn-readout text').textContent;
-      if (last !== end) return `${id}: 130 presses left the readout at "${last}", not at the end ("${end}")`;
-      const stuck = xs.findIndex((x, i) => i > 0 && x === xs[i - 1] && x !== xs[xs.length - 1]);
-      if (stuck >= 0) return `${id}: press ${stuck + 1} left the readout where it was, short of the end`;
-      chart.blur();
-    }
-    return null;
-  });
-  if (problem) fail(`${rel}: keyboard readout`, problem);
   else pass();
 }
 
