@@ -816,10 +816,15 @@
   // is still laid out from the last frame), once in view. (`root`: the boxed shape; false: to be
   // boxed; null: not boxable at this text, broken over lines or not shown; undefined: never.)
   function shape(text) { return text.replace(/[0-9]/g, "0"); }
+  // A class of the script's own taken off, with the attribute it leaves empty: the element is
+  // then as the build wrote it.
+  function dropClass(el, name) {
+    el.classList.remove(name);
+    if (!el.classList.length) el.removeAttribute("class");
+  }
   function unroot(v) {
     var span = v.span;
-    span.classList.remove("nn-root");
-    if (!span.classList.length) span.removeAttribute("class");
+    dropClass(span, "nn-root");
     span.removeAttribute("style");
     v.root = false;
   }
@@ -996,7 +1001,7 @@
 
   var live, panel;
   function redraw() {
-    rootValues(values.filter(function (v) { return v.root === false && !(v.block && (v.block.nnSkipped || v.block.nnFar)) && v.span.checkVisibility && v.span.checkVisibility({ contentVisibilityAuto: true }); }));
+    rootValues(values.filter(function (v) { return v.root === false && !(v.block && (v.block.nnSkipped || (far && v.block.classList.contains("nn-far")))) && v.span.checkVisibility && v.span.checkVisibility({ contentVisibilityAuto: true }); }));
     var k = kinks(P), xs = sampleInputs(P, k), out = {}, common = piecewise ? shared(P, xs) : null;
     phone = phoneMedia.matches;
     charts.forEach(function (fig) { out[fig.model.id] = drawChart(fig, P, xs, common); });
@@ -1210,8 +1215,8 @@
   // (`.nn-far`: `content-visibility: hidden`, the height kept as for `auto`): every
   // change is still written to them, and they are laid out again when the slider is let go, or
   // at once when the page scrolls (before the frame is drawn). A step with the keyboard keeps the
-  // page whole: a block skipped this way leaves the accessibility tree while it is. (`nnFar`: a
-  // block skipped this way, whose values are not measured for their boxes.)
+  // page whole: a block skipped this way leaves the accessibility tree while it is, and its values
+  // are not measured for their boxes.
   var far = null;
   function hold() {
     if (far || !document.body.classList.contains("nn-skip")) return;
@@ -1220,15 +1225,11 @@
       var r = b.getBoundingClientRect();
       return r.bottom < -margin || r.top > bottom;
     });
-    far.forEach(function (b) { b.classList.add("nn-far"); b.nnFar = true; });
+    far.forEach(function (b) { b.classList.add("nn-far"); });
   }
   function release() {
     if (!far) return;
-    far.forEach(function (b) {
-      b.classList.remove("nn-far");
-      if (!b.classList.length) b.removeAttribute("class");
-      b.nnFar = false;
-    });
+    far.forEach(function (b) { dropClass(b, "nn-far"); });
     far = null;
   }
   if (panel && lessonBody) {
