@@ -55,12 +55,14 @@ await page.evaluate((moves) => {
   const params = window.nnbook.params();
   const names = Object.keys(params);
   const controls = JSON.parse(document.getElementById('nn-model').textContent).controls;
+  // (The control dragged at step i: each in turn, twenty steps.)
+  const dragged = (i) => controls[Math.floor(i / 20) % controls.length];
   window.nnbenchMove = (i) => {
     if (moves === 'scaled') {
       const name = names[i % names.length];
       return { ...params, [name]: params[name] * (1 + 0.02 * ((i % 10) - 5)) };
     }
-    const [name, from, to, step] = controls[Math.floor(i / 20) % controls.length];
+    const [name, from, to, step] = dragged(i);
     const k = i % 20 < 10 ? (i % 20) + 1 : 19 - (i % 20);
     // Up from the author's value where there is room for ten steps, else down.
     const dir = params[name] + 10 * step <= to + 1e-9 ? 1 : -1;
@@ -68,7 +70,7 @@ await page.evaluate((moves) => {
   };
   window.nnbenchAuthor = params;
   // (The slider of the parameter dragged at step i.)
-  window.nnbenchSlider = (i) => moves === 'scaled' ? null : document.getElementById(`nn-control-${controls[Math.floor(i / 20) % controls.length][0]}`);
+  window.nnbenchSlider = (i) => moves === 'scaled' ? null : document.getElementById(`nn-control-${dragged(i)[0]}`);
 }, MOVES);
 // The reader holds a slider, as a drag does (HOLD=0: not, and the drawer closed, as this script
 // measured before the eleventh session): the drawer is opened, the chart in view centred above

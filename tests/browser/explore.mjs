@@ -206,6 +206,16 @@ const inPlace = () => page.evaluate(() => {
   if (Math.abs(height - wholeHeight) > 0.5) return `the page is ${height} px long while blocks are skipped, ${wholeHeight} px whole`;
   return null;
 });
+// The reader scrolls through the page and back to its top, a frame at each place: every block
+// skipped out of view is laid out (with its new height) on the way.
+const scrollThrough = () => page.evaluate(async () => {
+  for (let y = 0; y < document.documentElement.scrollHeight; y += 400) {
+    scrollTo(0, y);
+    await new Promise((r) => requestAnimationFrame(r));
+  }
+  scrollTo(0, 0);
+  await new Promise((r) => requestAnimationFrame(r));
+});
 for (const [file, width, then] of explorable.flatMap((f) => [[f, 320, 1280], [f, 390, 390], [f, 1280, 390]])) {
   const rel = `${path.relative(SITE_DIR, file)} at ${width} px`;
   await page.setViewportSize({ width, height: 720 });
@@ -219,17 +229,12 @@ for (const [file, width, then] of explorable.flatMap((f) => [[f, 320, 1280], [f,
     if (problem) problem = `after resizing to ${then} px: ${problem}`;
   }
   if (!problem) {
-    await page.evaluate(async () => {
+    await page.evaluate(() => {
       const moved = {};
       for (const [k, v] of Object.entries(window.nnbook.params())) moved[k] = v * 0.8 - 0.3;
       window.nnbook.set(moved);
-      for (let y = 0; y < document.documentElement.scrollHeight; y += 400) {
-        scrollTo(0, y);
-        await new Promise((r) => requestAnimationFrame(r));
-      }
-      scrollTo(0, 0);
-      await new Promise((r) => requestAnimationFrame(r));
     });
+    await scrollThrough();
     problem = await inPlace();
     if (problem) problem = `after a move and scrolling through: ${problem}`;
   }
@@ -301,15 +306,9 @@ for (const [file, width] of explorable.filter((f) => f.endsWith(path.join('relu'
   });
   const released = async () => {
     await afterFrames(page);
-    const left = await page.evaluate(async () => {
-      const n = document.querySelectorAll('.nn-far, .lesson-body > [class=""]').length;
-      // (A block skipped, held or not, keeps its last height until it comes near the view.)
-      for (let y = 0; y < document.documentElement.scrollHeight; y += 400) {
-        scrollTo(0, y);
-        await new Promise((r) => requestAnimationFrame(r));
-      }
-      return n;
-    });
+    const left = await page.evaluate(() => document.querySelectorAll('.nn-far, .lesson-body > [class=""]').length);
+    // (A block skipped, held or not, keeps its last height until it comes near the view.)
+    await scrollThrough();
     return left ? `${left} elements keep a class after letting go` : inPlace();
   };
   await page.mouse.move(at[0] + at[2] * 0.5, at[1]);
@@ -326,7 +325,7 @@ for (const [file, width] of explorable.filter((f) => f.endsWith(path.join('relu'
   if (!problem) {
     await page.mouse.down();
     await afterFrames(page);
-    await page.evaluate(() => scrollBy(0, -40));
+    await page.evaluate(() => scrollBy(0, 40));
     problem = await released();
     if (problem) problem = `after scrolling while held: ${problem}`;
     await page.mouse.up();
