@@ -406,6 +406,14 @@
     });
   }
 
+  // The lesson's block (the child of its body) an element is in, or null.
+  var lessonBody = document.querySelector(".lesson-body");
+  function blockOf(el) {
+    var block = el;
+    while (block.parentNode && block.parentNode !== lessonBody) block = block.parentNode;
+    return block.parentNode ? block : null;
+  }
+
   // ---- The lesson's charts ---------------------------------------------------------------------
   // A chart is drawn on two canvases (src/figure/chart.rs): the column one for desktops and
   // the phone one, each an <svg> of the figure (a view). The style sheet shows one; the other is
@@ -418,7 +426,7 @@
     if (!figure) return null;
     var link = figure.querySelector('a.nn-data[href^="data:"]');
     var csv = link ? decodeURIComponent(link.getAttribute("href").slice(link.getAttribute("href").indexOf(",") + 1)) : "";
-    var fig = { model: c, figure: figure, stale: figure.classList.contains("nn-stale"), link: link, csvHeader: csv.slice(0, csv.indexOf("\n") + 1), views: [] };
+    var fig = { model: c, figure: figure, block: blockOf(figure), stale: figure.classList.contains("nn-stale"), link: link, csvHeader: csv.slice(0, csv.indexOf("\n") + 1), views: [] };
     [[c.geometry, "svg.nn-column", false], [c.phone, "svg.nn-phone", true]].forEach(function (v) {
       var svg = figure.querySelector(":scope > " + v[1]);
       if (!svg) return;
@@ -749,14 +757,11 @@
   // the parameter listings; at the author's value a value's original markup (its highlighting)
   // comes back. Each keeps the text this script last gave it (`shown`; null: its original
   // markup), and is written only when that changes.
-  var lessonBody = document.querySelector(".lesson-body");
   var values = Array.prototype.slice.call(document.querySelectorAll("span[data-nn],mn[data-nn]")).map(function (span) {
     var plain = span.childNodes.length === 1 && span.firstChild.nodeType === 3;
-    var expr = span.getAttribute("data-nn"), block = span;
-    // (Its block: the child of the lesson's body it is in, if any.)
-    while (block.parentNode && block.parentNode !== lessonBody) block = block.parentNode;
+    var expr = span.getAttribute("data-nn");
     return {
-      span: span, expr: expr, param: paramIndex(expr), block: block.parentNode ? block : null,
+      span: span, expr: expr, param: paramIndex(expr), block: blockOf(span),
       html: span.innerHTML, text: span.textContent, plain: plain, code: span.classList.contains("nn-code"), shown: null, root: span.localName === "span" ? false : undefined,
     };
   });
@@ -776,6 +781,7 @@
     // (Values by expression; extremes by signal and direction: `max s` and `argmax s` share one.)
     var computed = {}, extremes = {};
     values.forEach(function (v) {
+      if (isFar(v.block)) return;
       var expr = v.expr, i = v.param, text;
       if (i >= 0) {
         // (A parameter as last written: its text is too.)
@@ -904,12 +910,13 @@
   }
   var tables = M.tables.map(function (spec, k) {
     var table = document.querySelectorAll("table.nn-table")[k];
-    return table ? { spec: spec, body: table.tBodies[0], html: table.tBodies[0].innerHTML, rows: null } : null;
+    return table ? { spec: spec, block: blockOf(table), body: table.tBodies[0], html: table.tBodies[0].innerHTML, rows: null } : null;
   }).filter(Boolean);
   // Each cell's markup is kept as last written (`rows`): with as many rows as before, only the
   // cells that changed are written; else the whole body (`html`: as last written whole, or null).
   function updateTables(kinksNow) {
     tables.forEach(function (tb) {
+      if (isFar(tb.block)) return;
       var spec = tb.spec, at = spec.at_kinks ? kinksNow : spec.at, was = tb.rows;
       var rows = at.map(function (x, r) {
         var t = trace(P, x), cells = [{ html: escapeHtml(formatNumber(x, spec.input_precision)) }];
@@ -946,7 +953,7 @@
   var diagramLabels = Array.prototype.slice.call(document.querySelectorAll("svg.nn-diagram text[data-nn]")).map(function (t) {
     var box = t.getAttribute("class") === "value" ? t.parentNode.querySelector("rect.label-bg") : null;
     var name = t.getAttribute("data-nn");
-    return { text: t, name: name, param: paramIndex(name), original: t.textContent, shown: t.textContent, value: t.getAttribute("class") === "value", box: box, x: box && box.getAttribute("x"), width: box && box.getAttribute("width") };
+    return { text: t, block: blockOf(t), name: name, param: paramIndex(name), original: t.textContent, shown: t.textContent, value: t.getAttribute("class") === "value", box: box, x: box && box.getAttribute("x"), width: box && box.getAttribute("width") };
   });
   // Each diagram's description names every weight and bias as its labels do ("b1 = −0.85"),
   // written anew for the current values.
@@ -973,15 +980,17 @@
     return parts;
   }
   var diagramDescs = Array.prototype.slice.call(document.querySelectorAll("svg.nn-diagram>desc")).map(function (d) {
-    return { desc: d, parts: namesOf(d.textContent), shown: d.textContent };
+    return { desc: d, block: blockOf(d), parts: namesOf(d.textContent), shown: d.textContent };
   });
   function updateDiagrams() {
     diagramDescs.forEach(function (d) {
+      if (isFar(d.block)) return;
       var text = d.parts[0];
       for (var k = 1; k < d.parts.length; k += 2) text += M.params[d.parts[k]][0] + " = " + shownParam(d.parts[k]) + d.parts[k + 1];
       if (d.shown !== text) setText(d.desc, (d.shown = text));
     });
     diagramLabels.forEach(function (l) {
+      if (isFar(l.block)) return;
       var name = l.name, i = l.param;
       // (A label of a parameter as last written, as a value's: left alone.)
       if (i < 0 || l.at === P[i]) return;
@@ -1001,10 +1010,11 @@
 
   var live, panel;
   function redraw() {
-    rootValues(values.filter(function (v) { return v.root === false && !(v.block && (v.block.nnSkipped || (far && v.block.classList.contains("nn-far")))) && v.span.checkVisibility && v.span.checkVisibility({ contentVisibilityAuto: true }); }));
+    rootValues(values.filter(function (v) { return v.root === false && !(v.block && (v.block.nnSkipped || isFar(v.block))) && v.span.checkVisibility && v.span.checkVisibility({ contentVisibilityAuto: true }); }));
     var k = kinks(P), xs = sampleInputs(P, k), out = {}, common = piecewise ? shared(P, xs) : null;
     phone = phoneMedia.matches;
-    charts.forEach(function (fig) { out[fig.model.id] = drawChart(fig, P, xs, common); });
+    if (far) behind = true;
+    charts.forEach(function (fig) { if (!isFar(fig.block)) out[fig.model.id] = drawChart(fig, P, xs, common); });
     updateValues(xs, common);
     updateTables(k);
     updateDiagrams();
@@ -1042,14 +1052,18 @@
     pending = true;
     requestAnimationFrame(function () {
       pending = false;
-      var drawn = redraw();
-      saveState();
-      clearTimeout(announce);
-      announce = setTimeout(function () {
-        var stale = Object.keys(drawn).some(function (k) { return drawn[k] === null; });
-        live.textContent = words[stale ? 5 : 4];
-      }, 700);
+      redrawn(redraw());
     });
+  }
+  // After a redraw for new parameters (`drawn`: its charts): the address, and, once the moves
+  // pause, the live region.
+  function redrawn(drawn) {
+    saveState();
+    clearTimeout(announce);
+    announce = setTimeout(function () {
+      var stale = Object.keys(drawn).some(function (k) { return drawn[k] === null; });
+      live.textContent = words[stale ? 5 : 4];
+    }, 700);
   }
 
   // The panel, written as markup (smaller than building it node by node).
@@ -1211,13 +1225,16 @@
   // While a slider is held (a pointer pressed on it, until released), the browser's margin for
   // `content-visibility: auto` (a window and a half above and below) still lays out the figures
   // near the view on every step. So blocks more than an eighth of a window above the view, or
-  // below the drawer's top (what the drawer covers is out of view), skip their layout too
-  // (`.nn-far`: `content-visibility: hidden`, the height kept as for `auto`): every
-  // change is still written to them, and they are laid out again when the slider is let go, or
-  // at once when the page scrolls (before the frame is drawn). A step with the keyboard keeps the
-  // page whole: a block skipped this way leaves the accessibility tree while it is, and its values
-  // are not measured for their boxes.
-  var far = null;
+  // below the drawer's top (what the drawer covers is out of view), are not rendered at all
+  // (`.nn-far`: `content-visibility: hidden`, the height kept as for `auto`), and a step leaves
+  // them as they are: it computes and writes what the reader sees. They are rendered again, and
+  // the page redrawn whole before that frame, when the slider is let go, the window loses focus,
+  // or the page scrolls, is resized or printed (each event comes before the frame is drawn): no
+  // frame shows a figure, table or number behind the others. A step with the keyboard keeps the
+  // page whole: a block not rendered leaves the accessibility tree while it is.
+  // (`far`: the blocks not rendered, or null; `behind`: a step has left them as they were.)
+  var far = null, behind = false;
+  function isFar(block) { return far !== null && block !== null && block.classList.contains("nn-far"); }
   function hold() {
     if (far || !document.body.classList.contains("nn-skip")) return;
     var margin = innerHeight / 8, bottom = Math.min(innerHeight, panel.getBoundingClientRect().top) + margin;
@@ -1231,6 +1248,7 @@
     if (!far) return;
     far.forEach(function (b) { dropClass(b, "nn-far"); });
     far = null;
+    if (behind) { behind = false; redrawn(redraw()); }
   }
   if (panel && lessonBody) {
     panel.addEventListener("pointerdown", function (e) { if (e.target.type === "range") hold(); });
@@ -1238,6 +1256,7 @@
     ["pointerup", "pointercancel"].forEach(function (e) { addEventListener(e, release, true); });
     addEventListener("blur", release);
     addEventListener("scroll", release, { passive: true });
+    addEventListener("beforeprint", release);
   }
   if (panel) {
     // Whether the browser skips a block now (where it says so: a value in a skipped block is not
