@@ -467,9 +467,10 @@
   M.charts.map(function (c) { return c.signals; }).concat([Object.keys(M.extremes || {}).map(function (k) { return M.extremes[k].slice(0, 4); })]).forEach(function (signals) {
     signals.forEach(function (s) { if (allSignals.indexOf(s.join()) < 0) { allSignals.push(s.join()); sharedSignals.push(s); } });
   });
+  // (Those of the step's scope: its charts' and its values' extremes'.)
   function shared(P, xs) {
-    var d = sample(P, xs, sharedSignals, 0), out = {};
-    allSignals.forEach(function (k, i) { out[k] = d.values[i]; });
+    var d = sample(P, xs, scope.signals, 0), out = {};
+    scope.keys.forEach(function (k, i) { out[k] = d.values[i]; });
     return { inputs: d.inputs, columns: out };
   }
 
@@ -780,8 +781,7 @@
   function updateValues(xs, common) {
     // (Values by expression; extremes by signal and direction: `max s` and `argmax s` share one.)
     var computed = {}, extremes = {};
-    values.forEach(function (v) {
-      if (isFar(v.block)) return;
+    scope.values.forEach(function (v) {
       var expr = v.expr, i = v.param, text;
       if (i >= 0) {
         // (A parameter as last written: its text is too.)
@@ -915,8 +915,7 @@
   // Each cell's markup is kept as last written (`rows`): with as many rows as before, only the
   // cells that changed are written; else the whole body (`html`: as last written whole, or null).
   function updateTables(kinksNow) {
-    tables.forEach(function (tb) {
-      if (isFar(tb.block)) return;
+    scope.tables.forEach(function (tb) {
       var spec = tb.spec, at = spec.at_kinks ? kinksNow : spec.at, was = tb.rows;
       var rows = at.map(function (x, r) {
         var t = trace(P, x), cells = [{ html: escapeHtml(formatNumber(x, spec.input_precision)) }];
@@ -983,14 +982,12 @@
     return { desc: d, block: blockOf(d), parts: namesOf(d.textContent), shown: d.textContent };
   });
   function updateDiagrams() {
-    diagramDescs.forEach(function (d) {
-      if (isFar(d.block)) return;
+    scope.descs.forEach(function (d) {
       var text = d.parts[0];
       for (var k = 1; k < d.parts.length; k += 2) text += M.params[d.parts[k]][0] + " = " + shownParam(d.parts[k]) + d.parts[k + 1];
       if (d.shown !== text) setText(d.desc, (d.shown = text));
     });
-    diagramLabels.forEach(function (l) {
-      if (isFar(l.block)) return;
+    scope.labels.forEach(function (l) {
       var name = l.name, i = l.param;
       // (A label of a parameter as last written, as a value's: left alone.)
       if (i < 0 || l.at === P[i]) return;
@@ -1008,13 +1005,27 @@
     });
   }
 
+  // What a step computes and writes: the whole page, or while a slider is held the blocks the
+  // browser draws (`near`: whether a block is one; hold()), with the signals it samples (`keys`,
+  // `signals`: its charts' and its values' extremes').
+  function scopeOf(near) {
+    var keep = function (list) { return near ? list.filter(function (x) { return near(x.block); }) : list; };
+    var s = { charts: keep(charts), values: keep(values), tables: keep(tables), labels: keep(diagramLabels), descs: keep(diagramDescs), keys: [], signals: [] };
+    var wanted = {};
+    s.charts.forEach(function (fig) { fig.model.signals.forEach(function (sig) { wanted[sig.join()] = true; }); });
+    s.values.forEach(function (v) { var e = M.extremes && M.extremes[v.expr]; if (e) wanted[e.slice(0, 4).join()] = true; });
+    allSignals.forEach(function (k, i) { if (wanted[k]) { s.keys.push(k); s.signals.push(sharedSignals[i]); } });
+    return s;
+  }
+  var whole = scopeOf(null), scope = whole;
+
   var live, panel;
   function redraw() {
-    rootValues(values.filter(function (v) { return v.root === false && !(v.block && (v.block.nnSkipped || isFar(v.block))) && v.span.checkVisibility && v.span.checkVisibility({ contentVisibilityAuto: true }); }));
+    rootValues(scope.values.filter(function (v) { return v.root === false && !(v.block && v.block.nnSkipped) && v.span.checkVisibility && v.span.checkVisibility({ contentVisibilityAuto: true }); }));
     var k = kinks(P), xs = sampleInputs(P, k), out = {}, common = piecewise ? shared(P, xs) : null;
     phone = phoneMedia.matches;
-    if (far) behind = true;
-    charts.forEach(function (fig) { if (!isFar(fig.block)) out[fig.model.id] = drawChart(fig, P, xs, common); });
+    if (scope !== whole) behind = true;
+    scope.charts.forEach(function (fig) { out[fig.model.id] = drawChart(fig, P, xs, common); });
     updateValues(xs, common);
     updateTables(k);
     updateDiagrams();
@@ -1234,7 +1245,6 @@
   // page whole: a block not rendered leaves the accessibility tree while it is.
   // (`far`: the blocks not rendered, or null; `behind`: a step has left them as they were.)
   var far = null, behind = false;
-  function isFar(block) { return far !== null && block !== null && block.classList.contains("nn-far"); }
   function hold() {
     if (far || !document.body.classList.contains("nn-skip")) return;
     var margin = innerHeight / 8, bottom = Math.min(innerHeight, panel.getBoundingClientRect().top) + margin;
@@ -1243,11 +1253,13 @@
       return r.bottom < -margin || r.top > bottom;
     });
     far.forEach(function (b) { b.classList.add("nn-far"); });
+    scope = scopeOf(function (b) { return !b || far.indexOf(b) < 0; });
   }
   function release() {
     if (!far) return;
     far.forEach(function (b) { dropClass(b, "nn-far"); });
     far = null;
+    scope = whole;
     if (behind) { behind = false; redrawn(redraw()); }
   }
   if (panel && lessonBody) {
