@@ -460,14 +460,10 @@
     });
   });
 
-  // A piecewise-linear network's signals for every chart, from one trace per input (the build
-  // samples such a lesson once for all its figures too): by signal key, over `xs`.
-  // (With the extremes' signals: `max s` reads its column.)
-  var allSignals = [], sharedSignals = [];
-  M.charts.map(function (c) { return c.signals; }).concat([Object.keys(M.extremes || {}).map(function (k) { return M.extremes[k].slice(0, 4); })]).forEach(function (signals) {
-    signals.forEach(function (s) { if (allSignals.indexOf(s.join()) < 0) { allSignals.push(s.join()); sharedSignals.push(s); } });
-  });
-  // (Those of the step's scope: its charts' and its values' extremes'.)
+  // A piecewise-linear network's signals for the step's charts, from one trace per input (the
+  // build samples such a lesson once for all its figures too): by signal key, over `xs`.
+  // (The step's scope's signals: its charts' and its values' extremes', so `max s` reads its
+  // column.)
   function shared(P, xs) {
     var d = sample(P, xs, scope.signals, 0), out = {};
     scope.keys.forEach(function (k, i) { out[k] = d.values[i]; });
@@ -1011,10 +1007,9 @@
   function scopeOf(near) {
     var keep = function (list) { return near ? list.filter(function (x) { return near(x.block); }) : list; };
     var s = { charts: keep(charts), values: keep(values), tables: keep(tables), labels: keep(diagramLabels), descs: keep(diagramDescs), keys: [], signals: [] };
-    var wanted = {};
-    s.charts.forEach(function (fig) { fig.model.signals.forEach(function (sig) { wanted[sig.join()] = true; }); });
-    s.values.forEach(function (v) { var e = M.extremes && M.extremes[v.expr]; if (e) wanted[e.slice(0, 4).join()] = true; });
-    allSignals.forEach(function (k, i) { if (wanted[k]) { s.keys.push(k); s.signals.push(sharedSignals[i]); } });
+    var add = function (sig) { if (s.keys.indexOf(sig.join()) < 0) { s.keys.push(sig.join()); s.signals.push(sig); } };
+    s.charts.forEach(function (fig) { fig.model.signals.forEach(add); });
+    s.values.forEach(function (v) { var e = M.extremes && M.extremes[v.expr]; if (e) add(e.slice(0, 4)); });
     return s;
   }
   var whole = scopeOf(null), scope = whole;
