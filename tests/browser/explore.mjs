@@ -24,7 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { afterFrames, explorablePages, seeded } from './units.mjs';
+import { afterFrames, around, explorablePages, seeded } from './units.mjs';
 
 const SITE_DIR = process.env.SITE_DIR;
 const ROOT = process.env.ROOT;
@@ -305,8 +305,8 @@ const unlike = async (only) => {
   const theirs = await blocksOf(reference, only);
   const k = mine.findIndex((b, i) => b !== theirs[i]);
   if (k < 0) return null;
-  const at = [...mine[k]].findIndex((ch, i) => ch !== theirs[k][i]);
-  return `block ${k} differs from the page set to ${JSON.stringify(params)}: "${mine[k].slice(Math.max(0, at - 60), at + 60)}" against "${theirs[k].slice(Math.max(0, at - 60), at + 60)}"`;
+  const d = around(mine[k], theirs[k], 60);
+  return `block ${k} differs from the page set to ${JSON.stringify(params)}: "${d[0]}" against "${d[1]}"`;
 };
 for (const [file, width] of explorable.filter((f) => f.endsWith(path.join('relu', 'index.html'))).flatMap((f) => [[f, 390], [f, 1280]])) {
   const rel = `${path.relative(SITE_DIR, file)} at ${width} px`;
@@ -461,11 +461,9 @@ for (const s of settings) {
     // A data link's numbers: the same rows, each number to 1e-12 relative (a smooth activation's
     // exp and log1p may differ from the build's in the last bit, from one libm to another).
     if (what === 'data links' && a.length === b.length && a.every((x, k) => sameCsv(x, b[k]))) continue;
-    if (JSON.stringify(a) !== JSON.stringify(b)) {
-      const ka = JSON.stringify(a), kb = JSON.stringify(b);
-      let k = 0;
-      while (ka[k] === kb[k]) k++;
-      fail(`setting ${s.i} (${path.relative(SITE_DIR, s.file)}) ${what}`, `the page differs from the build's: build …${ka.slice(Math.max(0, k - 80), k + 80)}…\n      page  …${kb.slice(Math.max(0, k - 80), k + 80)}…`);
+    const d = around(JSON.stringify(a), JSON.stringify(b), 80);
+    if (d) {
+      fail(`setting ${s.i} (${path.relative(SITE_DIR, s.file)}) ${what}`, `the page differs from the build's: build …${d[0]}…\n      page  …${d[1]}…`);
       ok = false;
     }
   }

@@ -15,7 +15,7 @@
 import { chromium } from 'playwright-core';
 import path from 'node:path';
 
-import { explorablePages, seeded, siteFromEnv, tally } from './units.mjs';
+import { around, explorablePages, seeded, siteFromEnv, tally } from './units.mjs';
 
 const { SITE_DIR, BASE_URL, CHROMIUM } = siteFromEnv('sequence.mjs');
 const STEPS = Number(process.env.STEPS || 25);
@@ -56,11 +56,8 @@ function move(model, current) {
 function firstDifference(a, b, skip = []) {
   for (const key of Object.keys(a)) {
     if (skip.includes(key)) continue;
-    const [x, y] = [JSON.stringify(a[key]), JSON.stringify(b[key])];
-    if (x === y) continue;
-    let i = 0;
-    while (x[i] === y[i]) i++;
-    return `${key}: after steps «${x.slice(Math.max(0, i - 80), i + 80)}», fresh «${y.slice(Math.max(0, i - 80), i + 80)}»`;
+    const d = around(JSON.stringify(a[key]), JSON.stringify(b[key]), 80);
+    if (d) return `${key}: after steps «${d[0]}», fresh «${d[1]}»`;
   }
   return '';
 }

@@ -47,6 +47,16 @@ export function afterFrames(page) {
   });
 }
 
+/** Where two strings first differ: each one's text around that place (`context` characters
+ * either side), or null when they are equal. */
+export function around(a, b, context) {
+  if (a === b) return null;
+  let i = 0;
+  while (a[i] === b[i]) i++;
+  const near = (s) => s.slice(Math.max(0, i - context), i + context);
+  return [near(a), near(b)];
+}
+
 /** A deterministic generator of numbers in [0, 1) (xorshift64*) from a BigInt `seed`, so that a
  * failure can be reproduced. */
 export function seeded(seed) {
