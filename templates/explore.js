@@ -486,8 +486,8 @@
     return { data: data, top: ys[1], xr: [M.input.from - xpad, M.input.to + xpad], yr: [ys[0] - pad, ys[1] + pad] };
   }
 
-  // Draw a figure for parameters P: its data, and the view on screen with its description (the
-  // other is drawn when it is shown). Returns its data, or null.
+  // Draw a figure for parameters P: its data, each view's description, and the view shown when
+  // the figure is on screen (else when it comes on screen: drawInView). Returns its data, or null.
   function drawChart(fig, P, xs, common) {
     var l = layout(fig, P, xs, common);
     fig.layout = l;
@@ -495,9 +495,10 @@
     if (!l) return null;
     fig.desc = describe(fig.model, l.data);
     fig.views.forEach(function (view) {
+      if (view.desc && view.descText !== fig.desc) setText(view.desc, (view.descText = fig.desc));
       view.placed = null;
       view.stale = true;
-      if (shown(view)) drawView(view);
+      if (shown(view)) { if (fig.onScreen) drawView(view); else unseen(view.svg, true); }
     });
     fig.csvStale = true;
     return l.data;
@@ -505,8 +506,8 @@
   function drawView(view) {
     var fig = view.fig, l = fig.layout;
     view.stale = false;
+    unseen(view.svg, false);
     if (!l) return;
-    if (view.desc && view.descText !== fig.desc) setText(view.desc, (view.descText = fig.desc));
     var p = placedOf(view), legend = [];
     // What is drawn follows from the value range, the legend's corner and the pixels alone (the
     // input range, geometry and colours are fixed): when they are as last drawn, so is the drawing.
@@ -532,7 +533,8 @@
   }
   phoneMedia.addEventListener("change", function () {
     phone = phoneMedia.matches;
-    views.forEach(function (view) { if (view.stale && shown(view)) drawView(view); });
+    views.forEach(function (view) { if (view.stale && shown(view)) unseen(view.svg, true); });
+    drawInView(false);
   });
 
   // Make the children of `svg` from `start` on the drawn nodes (`groups` of them, each node
@@ -948,7 +950,7 @@
   var diagramLabels = Array.prototype.slice.call(document.querySelectorAll("svg.nn-diagram text[data-nn]")).map(function (t) {
     var box = t.getAttribute("class") === "value" ? t.parentNode.querySelector("rect.label-bg") : null;
     var name = t.getAttribute("data-nn");
-    return { text: t, block: blockOf(t), name: name, param: paramIndex(name), original: t.textContent, shown: t.textContent, value: t.getAttribute("class") === "value", box: box, x: box && box.getAttribute("x"), width: box && box.getAttribute("width") };
+    return { text: t, svg: t.closest("svg"), block: blockOf(t), name: name, param: paramIndex(name), original: t.textContent, shown: t.textContent, value: t.getAttribute("class") === "value", box: box, x: box && box.getAttribute("x"), width: box && box.getAttribute("width") };
   });
   // Each diagram's description names every weight and bias as its labels do ("b1 = −0.85"),
   // written anew for the current values.
@@ -984,21 +986,29 @@
       if (d.shown !== text) setText(d.desc, (d.shown = text));
     });
     scope.labels.forEach(function (l) {
-      var name = l.name, i = l.param;
-      // (A label of a parameter as last written, as a value's: left alone.)
-      if (i < 0 || l.at === P[i]) return;
-      l.at = P[i];
-      var text = (l.value ? "" : name + " = ") + shownParam(i);
-      if (l.shown === text) return;
-      setText(l.text, (l.shown = text));
-      if (!l.box) return;
-      var w = 8.6 * Math.max(Array.from(name).length, Array.from(text).length) + 10, centre = +l.x + +l.width / 2;
-      var x = text === l.original ? l.x : fixed(centre - w / 2, 1), width = text === l.original ? l.width : fixed(w, 1);
-      // (The box is as wide for every text of as many characters: written only when it moves.)
-      if (l.boxX === x && l.boxWidth === width) return;
-      l.box.setAttribute("x", (l.boxX = x));
-      l.box.setAttribute("width", (l.boxWidth = width));
+      if (l.onScreen) return drawLabel(l);
+      if (l.param < 0 || l.at === P[l.param]) return;
+      l.stale = true;
+      unseen(l.svg, true);
     });
+  }
+  function drawLabel(l) {
+    var name = l.name, i = l.param;
+    l.stale = false;
+    unseen(l.svg, false);
+    // (A label of a parameter as last written, as a value's: left alone.)
+    if (i < 0 || l.at === P[i]) return;
+    l.at = P[i];
+    var text = (l.value ? "" : name + " = ") + shownParam(i);
+    if (l.shown === text) return;
+    setText(l.text, (l.shown = text));
+    if (!l.box) return;
+    var w = 8.6 * Math.max(Array.from(name).length, Array.from(text).length) + 10, centre = +l.x + +l.width / 2;
+    var x = text === l.original ? l.x : fixed(centre - w / 2, 1), width = text === l.original ? l.width : fixed(w, 1);
+    // (The box is as wide for every text of as many characters: written only when it moves.)
+    if (l.boxX === x && l.boxWidth === width) return;
+    l.box.setAttribute("x", (l.boxX = x));
+    l.box.setAttribute("width", (l.boxWidth = width));
   }
 
   // What a step computes and writes: the whole page, or while a slider is held the blocks the
@@ -1019,6 +1029,7 @@
     rootValues(scope.values.filter(function (v) { return v.root === false && !(v.block && v.block.nnSkipped) && v.span.checkVisibility && v.span.checkVisibility({ contentVisibilityAuto: true }); }));
     var k = kinks(P), xs = sampleInputs(P, k), out = {}, common = piecewise ? shared(P, xs) : null;
     phone = phoneMedia.matches;
+    onScreen(scope.charts.concat(scope.labels));
     if (scope !== whole) behind = true;
     scope.charts.forEach(function (fig) { out[fig.model.id] = drawChart(fig, P, xs, common); });
     updateValues(xs, common);
@@ -1228,6 +1239,53 @@
       });
     });
   }
+  // ---- Drawings out of view, drawn when they come on screen ---------------------------------
+  // A chart's drawing and a diagram's labels are inside an <svg role="img">: a screen reader reads
+  // its title and description, never what is drawn, and a block off screen is not seen. So a
+  // step writes the descriptions, tables and prose values of the whole page, and draws charts and
+  // diagram labels only in blocks on screen (or within a quarter of a window of it). The others
+  // are drawn when they come on screen: on a scroll (whatever scrolled: the reader, a link, find
+  // in page, focus), a new window size or media, or a block's new size (a ResizeObserver's
+  // callback comes after layout and before paint: a table's new rows move what is below); and
+  // all of them before printing. Until then such a drawing is not shown (`nn-behind`: opacity 0,
+  // which keeps it for a screen reader): a scroll the browser draws before the page hears of it
+  // shows an empty figure for that frame, never one behind the parameters.
+  function unseen(svg, on) {
+    if (svg && !!svg.nnBehind !== on) svg.classList.toggle("nn-behind", (svg.nnBehind = on));
+  }
+  // (`onScreen`: each item's flag, read before the step writes: from where the page is scrolled,
+  // `scrolled`, read again after each scroll event, and where each block is in the page, measured
+  // once for each page laid out: `laidOut` counts them, a new one after any block's new size.)
+  var laidOut = 0, scrolled = null;
+  function onScreen(items) {
+    var moved = items.some(function (x) { return x.block && (!x.block.nnAt || x.block.nnAt[2] !== laidOut); });
+    var m = innerHeight / 4, y = moved || scrolled === null ? (scrolled = scrollY) : scrolled;
+    items.forEach(function (x) {
+      var b = x.block;
+      if (!b) { x.onScreen = true; return; }
+      if (!b.nnAt || b.nnAt[2] !== laidOut) { var r = b.getBoundingClientRect(); b.nnAt = [r.top + y, r.bottom + y, laidOut]; }
+      x.onScreen = b.nnAt[1] - y >= -m && b.nnAt[0] - y <= innerHeight + m;
+    });
+  }
+  function drawInView(all) {
+    var left = charts.filter(function (fig) { return fig.views.some(function (v) { return v.stale && (all || shown(v)); }); });
+    left = left.concat(diagramLabels.filter(function (l) { return l.stale; }));
+    if (!left.length) return;
+    if (all) left.forEach(function (x) { x.onScreen = true; }); else onScreen(left);
+    left.forEach(function (x) {
+      if (!x.onScreen) return;
+      if (x.views) x.views.forEach(function (v) { if (v.stale && (all || shown(v))) drawView(v); });
+      else drawLabel(x);
+    });
+  }
+  addEventListener("scroll", function () { scrolled = null; drawInView(false); }, { passive: true });
+  addEventListener("resize", function () { laidOut++; scrolled = null; drawInView(false); });
+  addEventListener("beforeprint", function () { drawInView(true); });
+  if (lessonBody && window.ResizeObserver) {
+    var sized = new ResizeObserver(function () { laidOut++; drawInView(false); });
+    Array.prototype.forEach.call(lessonBody.children, function (b) { sized.observe(b); });
+  }
+
   // While a slider is held (a pointer pressed on it, until released), the browser's margin for
   // `content-visibility: auto` (a window and a half above and below) still lays out the figures
   // near the view on every step. So blocks more than an eighth of a window above the view, or

@@ -70,6 +70,57 @@ function csvs(html) {
 
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--allow-file-access-from-files'] });
 const page = await browser.newPage();
+const reference = await browser.newPage();
+// A block of a lesson as the reader gets it, in the page (`nnBlockOf`), without what the script
+// adds for its own layout (a value's box, the far class) or shows on a pointer (a readout).
+// (`nnSaid`: only what a screen reader reads of it: an <svg role="img"> is its title and
+// description, never what is drawn or whether it is shown yet.)
+for (const p of [page, reference]) {
+  await p.addInitScript(() => {
+    const clean = (b) => {
+      const c = b.cloneNode(true);
+      c.querySelectorAll('.nn-readout').forEach((e) => e.remove());
+      [c, ...c.querySelectorAll('*')].forEach((e) => {
+        e.removeAttribute('style');
+        e.classList.remove('nn-root', 'nn-far');
+        if (e.getAttribute('class') === '') e.removeAttribute('class');
+      });
+      return c;
+    };
+    window.nnBlockOf = (b) => clean(b).outerHTML;
+    window.nnSaid = (b) => {
+      const c = clean(b);
+      c.querySelectorAll('svg[role=img]').forEach((svg) => {
+        svg.classList.remove('nn-behind');
+        [...svg.childNodes].forEach((e) => { if (!/^(title|desc)$/.test(e.localName || '')) e.remove(); });
+      });
+      return c.outerHTML;
+    };
+  });
+}
+// The reader scrolls `p` through the page and back to its top, a frame at each place 400 px
+// apart: every block skipped out of view is laid out (with its new height) on the way, and every
+// drawing left for later is drawn. With `expected` (each block as `nnBlockOf` gives it), each
+// place is checked in that frame's animation callback (after the scroll event, before the frame
+// is painted): a block on screen that is not the expected one is the problem returned.
+const scrollThrough = (p = page, expected = null) => p.evaluate(async (expected) => {
+  const blocks = [...document.querySelectorAll('.lesson-body > *')];
+  for (let y = 0; y < document.documentElement.scrollHeight; y += 400) {
+    scrollTo(0, y);
+    const problem = await new Promise((r) => requestAnimationFrame(() => {
+      if (!expected) return r(null);
+      const k = blocks.findIndex((b, i) => {
+        const box = b.getBoundingClientRect();
+        return box.bottom > 0 && box.top < innerHeight && window.nnBlockOf(b) !== expected[i];
+      });
+      r(k < 0 ? null : `scrolled to ${y} px, block ${k} on screen (${blocks[k].tagName.toLowerCase()}) is not as the page set at once to the same parameters shows it`);
+    }));
+    if (problem) return problem;
+  }
+  scrollTo(0, 0);
+  await new Promise((r) => requestAnimationFrame(r));
+  return null;
+}, expected);
 const errors = [];
 page.on('pageerror', (e) => errors.push(e.message));
 page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
@@ -88,8 +139,15 @@ for (const [file, width] of explorable.flatMap((f) => [[f, 1280], [f, 390]])) {
   const rel = `${path.relative(SITE_DIR, file)} at ${width} px`;
   await page.setViewportSize({ width, height: 720 });
   await page.goto(pathToFileURL(file).href);
-  const result = await page.evaluate(() => {
+  const result = await page.evaluate(async () => {
     if (!window.nnbook) return { error: 'no window.nnbook' };
+    // (Each chart is drawn once it comes on screen: the reader scrolls through.)
+    const through = async () => {
+      for (let y = 0; y < document.documentElement.scrollHeight; y += 400) {
+        scrollTo(0, y);
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+    };
     // The lesson's markup, less the boxes the script lays values out in (`.nn-root` and its size).
     const markup = () => {
       const b = document.querySelector('.lesson-body').cloneNode(true);
@@ -108,10 +166,12 @@ for (const [file, width] of explorable.flatMap((f) => [[f, 1280], [f, 390]])) {
     const moved = {};
     for (const [k, v] of Object.entries(window.nnbook.params())) moved[k] = v * 0.9 + 0.1;
     window.nnbook.set(moved);
+    await through();
     const changed = svgs.filter((s, i) => s.innerHTML !== before[i]).length;
     const tablesChanged = [...document.querySelectorAll('table.nn-table tbody')].filter((t, i) => t.innerHTML !== tablesBefore[i]).length;
     const valuesChanged = [...document.querySelectorAll('span[data-nn], mn[data-nn]')].filter((v, i) => v.textContent !== valuesBefore[i]).length;
     window.nnbook.reset();
+    await through();
     const after = markup();
     const same = svgs.map((s, i) => s.innerHTML === before[i]);
     const firstDiff = svgs.map((s, i) => {
@@ -207,16 +267,6 @@ const inPlace = () => page.evaluate(() => {
   if (Math.abs(height - wholeHeight) > 0.5) return `the page is ${height} px long while blocks are skipped, ${wholeHeight} px whole`;
   return null;
 });
-// The reader scrolls through the page and back to its top, a frame at each place: every block
-// skipped out of view is laid out (with its new height) on the way.
-const scrollThrough = () => page.evaluate(async () => {
-  for (let y = 0; y < document.documentElement.scrollHeight; y += 400) {
-    scrollTo(0, y);
-    await new Promise((r) => requestAnimationFrame(r));
-  }
-  scrollTo(0, 0);
-  await new Promise((r) => requestAnimationFrame(r));
-});
 for (const [file, width, then] of explorable.flatMap((f) => [[f, 320, 1280], [f, 390, 390], [f, 1280, 390]])) {
   const rel = `${path.relative(SITE_DIR, file)} at ${width} px`;
   await page.setViewportSize({ width, height: 720 });
@@ -281,33 +331,32 @@ for (const file of explorable) {
 //     (`nn-far`, `content-visibility: hidden`) and none in view is; after each move every block
 //     rendered is, element for element, the block of the same page set to those parameters at
 //     once (a second page, `reference`); letting go, or scrolling while held, leaves no block
-//     skipped that way, every block (far ones too) as the reference's, and each (once the reader
-//     scrolls through) where the whole page puts it.
-// A lesson's blocks as the reader would get them (`only`: the indexes to keep; all without),
-// without what the script adds for its own layout (a value's box, the far class) or shows on a
-// pointer (a readout).
-const blocksOf = (p, only) => p.evaluate((only) => [...document.querySelectorAll('.lesson-body > *')].map((b, i) => {
-  if (only && !only.includes(i)) return null;
-  const c = b.cloneNode(true);
-  c.querySelectorAll('.nn-readout').forEach((e) => e.remove());
-  [c, ...c.querySelectorAll('*')].forEach((e) => {
-    e.removeAttribute('style');
-    e.classList.remove('nn-root', 'nn-far');
-    if (e.getAttribute('class') === '') e.removeAttribute('class');
-  });
-  return c.outerHTML;
-}), only);
-const reference = await browser.newPage();
-// The blocks of the page not as the reference shows them at the held page's parameters.
-const unlike = async (only) => {
-  const [params, mine] = await Promise.all([page.evaluate(() => window.nnbook.params()), blocksOf(page, only)]);
+//     skipped that way; as the reader then scrolls through, every block on screen is the
+//     reference's before the frame is painted, and after it every block is, each where the whole
+//     page puts it.
+// A lesson's blocks (`only`: the indexes to keep; all without), each as `nnBlockOf` gives it, or
+// (`said`) as `nnSaid` does.
+const blocksOf = (p, only, said) => p.evaluate(([only, said]) => [...document.querySelectorAll('.lesson-body > *')]
+  .map((b, i) => (only && !only.includes(i) ? null : said ? window.nnSaid(b) : window.nnBlockOf(b))), [only || null, !!said]);
+// The reference's blocks at the page's parameters: set at once, every drawing drawn (scrolled
+// through).
+const expectedBlocks = async (said) => {
+  const params = await page.evaluate(() => window.nnbook.params());
   await reference.evaluate((params) => window.nnbook.set(params), params);
-  const theirs = await blocksOf(reference, only);
-  const k = mine.findIndex((b, i) => b !== theirs[i]);
+  await scrollThrough(reference);
+  return { params, blocks: await blocksOf(reference, null, said) };
+};
+// The blocks of the page not as the reference shows them at the page's parameters.
+const unlike = async (only, said) => {
+  const [{ params, blocks: theirs }, mine] = await Promise.all([expectedBlocks(said), blocksOf(page, only, said)]);
+  const k = mine.findIndex((b, i) => b !== null && b !== theirs[i]);
   if (k < 0) return null;
   const d = around(mine[k], theirs[k], 60);
   return `block ${k} differs from the page set to ${JSON.stringify(params)}: "${d[0]}" against "${d[1]}"`;
 };
+// Scrolled through, every block on screen is the reference's before each frame is painted, and
+// then every block is; or the problem.
+const drawnOnTheWay = async () => (await scrollThrough(page, (await expectedBlocks()).blocks)) || unlike();
 for (const [file, width] of explorable.filter((f) => f.endsWith(path.join('relu', 'index.html'))).flatMap((f) => [[f, 390], [f, 1280]])) {
   const rel = `${path.relative(SITE_DIR, file)} at ${width} px`;
   for (const p of [page, reference]) {
@@ -336,11 +385,8 @@ for (const [file, width] of explorable.filter((f) => f.endsWith(path.join('relu'
     await afterFrames(page);
     const left = await page.evaluate(() => document.querySelectorAll('.nn-far, .lesson-body > [class=""]').length);
     if (left) return `${left} elements keep a class after letting go`;
-    const behind = await unlike();
-    if (behind) return behind;
     // (A block skipped, held or not, keeps its last height until it comes near the view.)
-    await scrollThrough();
-    return inPlace();
+    return (await drawnOnTheWay()) || inPlace();
   };
   await page.mouse.move(at[0] + at[2] * 0.5, at[1]);
   await page.mouse.down();
@@ -365,6 +411,38 @@ for (const [file, width] of explorable.filter((f) => f.endsWith(path.join('relu'
     await page.mouse.up();
   }
   if (problem) fail(`${rel}: a slider held`, problem);
+  else pass();
+}
+
+// 1f. Keyboard steps: a slider moved with the keyboard, with the third chart in view. Right after,
+//     what a screen reader reads of every block (tables, prose values, each figure's title and
+//     description) is the reference's; charts far off screen are left to be drawn (else the
+//     check below checks nothing); as the reader scrolls through, every block on screen is the
+//     reference's before the frame is painted, and after it every block is.
+for (const [file, width] of explorable.filter((f) => f.endsWith(path.join('relu', 'index.html'))).flatMap((f) => [[f, 390], [f, 1280]])) {
+  const rel = `${path.relative(SITE_DIR, file)} at ${width} px`;
+  for (const p of [page, reference]) {
+    await p.setViewportSize({ width, height: 720 });
+    await p.goto(pathToFileURL(file).href);
+    await afterFrames(p);
+  }
+  await page.evaluate(async () => {
+    document.querySelector('.nn-controls-toggle').click();
+    document.querySelectorAll('figure.nn-figure')[2].scrollIntoView({ block: 'start' });
+    await new Promise((r) => requestAnimationFrame(r));
+    document.querySelector('.nn-controls input[type=range]').focus();
+  });
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('ArrowRight');
+    await afterFrames(page);
+  }
+  let problem = await unlike(null, true);
+  if (!problem) {
+    const [{ blocks }, mine] = await Promise.all([expectedBlocks(), blocksOf(page)]);
+    if (mine.every((b, i) => b === blocks[i])) problem = 'every block was drawn at once: none left to draw when it comes on screen';
+  }
+  problem = problem || (await drawnOnTheWay());
+  if (problem) fail(`${rel}: keyboard steps`, problem);
   else pass();
 }
 await reference.close();
@@ -452,9 +530,11 @@ for (const s of settings) {
   const static_ = await page.evaluate(shown);
   await page.goto(pathToFileURL(s.file).href);
   const drawn = await page.evaluate((v) => window.nnbook.set(v), s.values);
-  // The phone drawings are drawn when a phone's width shows them.
+  // Each drawing is drawn when it comes on screen, the phone ones when a phone's width shows them:
+  // the reader scrolls through at both widths.
+  await scrollThrough();
   await page.setViewportSize({ width: 390, height: 720 });
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+  await scrollThrough();
   const live = await page.evaluate(shown);
   let ok = true;
   for (const [what, a, b] of [['charts', static_.charts, live.charts], ['tables', static_.tables, live.tables], ['values in prose and code', static_.values, live.values], ['diagram labels', static_.diagrams, live.diagrams], ['data links', static_.data, live.data], ['the lesson\'s text', static_.text, live.text]]) {
