@@ -1,10 +1,12 @@
 // How long one control step takes on an explorable page: the ReLU lesson (7 charts, 3 diagrams,
-// its tables and every placeholder) redrawn for new parameters, in headless Chromium with the
-// CPU throttled 4x (a mid-range phone), including the style and layout the browser does before
-// the next frame. Prints the median and the spread of STEPS steps (default 200), and the median
-// of each part: the script (`nnbook.set`) and the browser's style and layout after it; their means
-// (steadier than the medians: `THROTTLE=1 STEPS=2000` compares two versions of the script); and
-// what the throttle makes of 1 ms of plain arithmetic and of 1 ms of reading memory.
+// its tables and every placeholder) brought up to date for new parameters (every number, table
+// and description; the charts and diagram labels on screen drawn, the others left to be drawn
+// when they come on screen), in headless Chromium with the CPU throttled 4x (a mid-range phone),
+// including the style and layout the browser does before the next frame. Prints the median and
+// the spread of STEPS steps (default 200), and the median of each part: the script
+// (`nnbook.set`) and the browser's style and layout after it; their means (steadier than the
+// medians: `THROTTLE=1 STEPS=2000` compares two versions of the script); and what the throttle
+// makes of 1 ms of plain arithmetic and of 1 ms of reading memory.
 //
 //   cargo run -q -- build --out /tmp/site
 //   SITE_DIR=/tmp/site node benches/explore.mjs        # needs tests/browser/node_modules
