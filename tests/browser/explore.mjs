@@ -10,6 +10,8 @@
 //    keyboard walks a chart's readout across its kinks to the end (1d). While the mouse holds a
 //    slider, blocks far from the view are not rendered, and every block rendered is as the page
 //    set to those parameters shows it; letting go or scrolling brings back the whole page (1e).
+//    A keyboard step writes what a screen reader reads of the whole page at once and leaves the
+//    drawings off screen to be drawn as they come on screen, before the frame shows them (1f).
 // 2. SETTINGS (default 200) random parameter settings across the shipped lessons: each is written
 //    into a copy of its lesson, all copies are built with `nnbook build`, and for each the values
 //    the page computes for those parameters must equal the CSV data the build wrote for them (every
