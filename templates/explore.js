@@ -1247,9 +1247,10 @@
   // are drawn when they come on screen: on a scroll (whatever scrolled: the reader, a link, find
   // in page, focus), a new window size or media, or a block's new size (a ResizeObserver's
   // callback comes after layout and before paint: a table's new rows move what is below); and
-  // all of them before printing. Until then such a drawing is not shown (`nn-behind`: opacity 0,
-  // which keeps it for a screen reader): a scroll the browser draws before the page hears of it
-  // shows an empty figure for that frame, never one behind the parameters.
+  // all of them before printing. Until then such a drawing is not shown (`nn-behind`: clipped
+  // away, at once, and kept for a screen reader, which `visibility` would not; `opacity` fades):
+  // a scroll the browser draws before the page hears of it shows an empty figure for that
+  // frame, never one behind the parameters.
   function unseen(svg, on) {
     if (svg && !!svg.nnBehind !== on) svg.classList.toggle("nn-behind", (svg.nnBehind = on));
   }
