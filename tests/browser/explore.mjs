@@ -359,17 +359,26 @@ const unlike = async (only, said) => {
 // Scrolled through, every block on screen is the reference's before each frame is painted, and
 // then every block is; or the problem.
 const drawnOnTheWay = async () => (await scrollThrough(page, (await expectedBlocks()).blocks)) || unlike();
-for (const [file, width] of explorable.filter((f) => f.endsWith(path.join('relu', 'index.html'))).flatMap((f) => [[f, 390], [f, 1280]])) {
-  const rel = `${path.relative(SITE_DIR, file)} at ${width} px`;
+// The ReLU lesson in both languages at 390 and 1280 px, as `[file, width]`; `opened` loads one in
+// the page and the reference, and in the page opens the drawer and scrolls the third figure to
+// the top.
+const reluPages = explorable.filter((f) => f.endsWith(path.join('relu', 'index.html'))).flatMap((f) => [[f, 390], [f, 1280]]);
+const opened = async (file, width) => {
   for (const p of [page, reference]) {
     await p.setViewportSize({ width, height: 720 });
     await p.goto(pathToFileURL(file).href);
     await afterFrames(p);
   }
-  const at = await page.evaluate(async () => {
+  await page.evaluate(async () => {
     document.querySelector('.nn-controls-toggle').click();
     document.querySelectorAll('figure.nn-figure')[2].scrollIntoView({ block: 'start' });
     await new Promise((r) => requestAnimationFrame(r));
+  });
+};
+for (const [file, width] of reluPages) {
+  const rel = `${path.relative(SITE_DIR, file)} at ${width} px`;
+  await opened(file, width);
+  const at = await page.evaluate(() => {
     const b = document.querySelector('.nn-controls input[type=range]').getBoundingClientRect();
     return [b.left, b.top + b.height / 2, b.width];
   });
@@ -421,19 +430,10 @@ for (const [file, width] of explorable.filter((f) => f.endsWith(path.join('relu'
 //     description) is the reference's; charts far off screen are left to be drawn (else the
 //     check below checks nothing); as the reader scrolls through, every block on screen is the
 //     reference's before the frame is painted, and after it every block is.
-for (const [file, width] of explorable.filter((f) => f.endsWith(path.join('relu', 'index.html'))).flatMap((f) => [[f, 390], [f, 1280]])) {
+for (const [file, width] of reluPages) {
   const rel = `${path.relative(SITE_DIR, file)} at ${width} px`;
-  for (const p of [page, reference]) {
-    await p.setViewportSize({ width, height: 720 });
-    await p.goto(pathToFileURL(file).href);
-    await afterFrames(p);
-  }
-  await page.evaluate(async () => {
-    document.querySelector('.nn-controls-toggle').click();
-    document.querySelectorAll('figure.nn-figure')[2].scrollIntoView({ block: 'start' });
-    await new Promise((r) => requestAnimationFrame(r));
-    document.querySelector('.nn-controls input[type=range]').focus();
-  });
+  await opened(file, width);
+  await page.focus('.nn-controls input[type=range]');
   for (let i = 0; i < 3; i++) {
     await page.keyboard.press('ArrowRight');
     await afterFrames(page);
