@@ -98,31 +98,34 @@ for (const p of [page, reference]) {
       });
       return c.outerHTML;
     };
+    // The reader scrolls through the page and back to its top, a frame at each place 400 px
+    // apart: every block skipped out of view is laid out (with its new height) on the way, and
+    // every drawing left for later is drawn. With `expected` (each block as `nnBlockOf` gives
+    // it), each place is checked in that frame's animation callback (after the scroll event,
+    // before the frame is painted): a block on screen that is not the expected one is the
+    // problem returned.
+    window.nnScrollThrough = async (expected) => {
+      const blocks = [...document.querySelectorAll('.lesson-body > *')];
+      for (let y = 0; y < document.documentElement.scrollHeight; y += 400) {
+        scrollTo(0, y);
+        const problem = await new Promise((r) => requestAnimationFrame(() => {
+          if (!expected) return r(null);
+          const k = blocks.findIndex((b, i) => {
+            const box = b.getBoundingClientRect();
+            return box.bottom > 0 && box.top < innerHeight && window.nnBlockOf(b) !== expected[i];
+          });
+          r(k < 0 ? null : `scrolled to ${y} px, block ${k} on screen (${blocks[k].tagName.toLowerCase()}) is not as the page set at once to the same parameters shows it`);
+        }));
+        if (problem) return problem;
+      }
+      scrollTo(0, 0);
+      await new Promise((r) => requestAnimationFrame(r));
+      return null;
+    };
   });
 }
-// The reader scrolls `p` through the page and back to its top, a frame at each place 400 px
-// apart: every block skipped out of view is laid out (with its new height) on the way, and every
-// drawing left for later is drawn. With `expected` (each block as `nnBlockOf` gives it), each
-// place is checked in that frame's animation callback (after the scroll event, before the frame
-// is painted): a block on screen that is not the expected one is the problem returned.
-const scrollThrough = (p = page, expected = null) => p.evaluate(async (expected) => {
-  const blocks = [...document.querySelectorAll('.lesson-body > *')];
-  for (let y = 0; y < document.documentElement.scrollHeight; y += 400) {
-    scrollTo(0, y);
-    const problem = await new Promise((r) => requestAnimationFrame(() => {
-      if (!expected) return r(null);
-      const k = blocks.findIndex((b, i) => {
-        const box = b.getBoundingClientRect();
-        return box.bottom > 0 && box.top < innerHeight && window.nnBlockOf(b) !== expected[i];
-      });
-      r(k < 0 ? null : `scrolled to ${y} px, block ${k} on screen (${blocks[k].tagName.toLowerCase()}) is not as the page set at once to the same parameters shows it`);
-    }));
-    if (problem) return problem;
-  }
-  scrollTo(0, 0);
-  await new Promise((r) => requestAnimationFrame(r));
-  return null;
-}, expected);
+// `nnScrollThrough` in `p`.
+const scrollThrough = (p = page, expected = null) => p.evaluate((expected) => window.nnScrollThrough(expected), expected);
 const errors = [];
 page.on('pageerror', (e) => errors.push(e.message));
 page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
@@ -144,12 +147,7 @@ for (const [file, width] of explorable.flatMap((f) => [[f, 1280], [f, 390]])) {
   const result = await page.evaluate(async () => {
     if (!window.nnbook) return { error: 'no window.nnbook' };
     // (Each chart is drawn once it comes on screen: the reader scrolls through.)
-    const through = async () => {
-      for (let y = 0; y < document.documentElement.scrollHeight; y += 400) {
-        scrollTo(0, y);
-        await new Promise((r) => requestAnimationFrame(r));
-      }
-    };
+    const through = () => window.nnScrollThrough(null);
     // The lesson's markup, less the boxes the script lays values out in (`.nn-root` and its size).
     const markup = () => {
       const b = document.querySelector('.lesson-body').cloneNode(true);
