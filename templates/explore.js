@@ -8,7 +8,7 @@
 (function () {
   "use strict";
   var el = document.getElementById("nn-model");
-  if (!el || !window.JSON) return;
+  if (!el) return;
   var M = JSON.parse(el.textContent);
   var EPS = 2.220446049250313e-16, MAX_KINKS = 10000, KINK_WORK = 200000000;
   var MAX_REFINE_DEPTH = 16, MAX_REFINED_POINTS = 20000, MAX_VALUE = 1e12;
@@ -430,7 +430,7 @@
     [[c.geometry, "svg.nn-column", false], [c.phone, "svg.nn-phone", true]].forEach(function (v) {
       var svg = figure.querySelector(":scope > " + v[1]);
       if (!svg) return;
-      var nodes = Array.prototype.slice.call(svg.childNodes), headCount = 0;
+      var nodes = Array.from(svg.childNodes), headCount = 0;
       while (headCount < nodes.length && nodes[headCount].nodeName !== "path") headCount++;
       // The legend: from its background (the rect drawn at 0.85 opacity) to the end.
       var legendAt0 = v[0].legend ? nodes.findIndex(function (n) { return n.nodeName === "rect" && n.getAttribute("opacity") === "0.85"; }) : -1;
@@ -455,7 +455,7 @@
   }
   charts.forEach(function (fig) {
     if (!fig.link) return;
-    ["pointerdown", "pointerenter", "focus", "touchstart"].forEach(function (e) {
+    ["pointerdown", "pointerenter", "focus"].forEach(function (e) {
       fig.link.addEventListener(e, function () { linkData(fig); });
     });
   });
@@ -526,7 +526,8 @@
         if (view.legendAt !== p.corner) { view.legendAt = p.corner; view.shifted = shift(view.legend, at[0] - from[0], at[1] - from[1]); }
         legend = view.shifted;
       }
-      reconcile(view.svg, view.headCount, drawMiddle(view.geometry, p.px, l.xr, p.yr, fig.model.colors, lines).concat([legend]));
+      var groups = drawMiddle(view.geometry, p.px, l.xr, p.yr, fig.model.colors, lines).concat([legend]);
+      if (far && canvasOf(view)) paint(view, groups); else reconcile(view.svg, view.headCount, groups);
     }
     // A focused chart's readout follows the new values.
     if (view.cursor !== undefined && document.activeElement === view.svg) showReadout(view, readoutAt(view, view.cursor));
@@ -537,27 +538,87 @@
     drawInView(false);
   });
 
+  // ---- A held slider's charts on a canvas ---------------------------------------------------
+  // While a slider is held (hold()), a chart on screen has what a step changes in it (all but
+  // its head and what follows from the input range alone: the vertical lines and the x axis,
+  // which nothing else drawn touches) painted on a <canvas> laid over its <svg>, from the very
+  // nodes the svg would be made (in the svg's coordinates, on the svg's device pixels), those
+  // elements of the svg hidden; the svg is made the nodes when the slider is let go (release(),
+  // before that frame). Each <text> or <path> an svg moves costs the browser style and layout,
+  // tens of microseconds (most of a held step with a chart in view that every parameter moves:
+  // docs/performance.md, fourteenth session); a canvas's drawing costs none. Colours are the
+  // svg's elements' as styled (dark mode's); `ex` (a text's dy) is the svg's, read from one.
+  var PAINTED = [1, 2, 4, 5, 6];
+  function canvasOf(view) {
+    var svg = view.svg, els = svg.nnEls, fig = view.fig.figure;
+    if (view.canvas || !els) return view.canvas;
+    // (On the svg's device pixels: the canvas's are not stretched, and shapes fall on the same
+    // pixels as the svg's.)
+    var r = svg.getBoundingClientRect(), f = fig.getBoundingClientRect(), dpr = devicePixelRatio, k = dpr * r.width / svg.viewBox.baseVal.width;
+    var x0 = Math.floor(r.left * dpr), y0 = Math.floor(r.top * dpr), c = (view.canvas = document.createElement("canvas")), ctx = (view.ctx = c.getContext("2d"));
+    c.className = "nn-canvas";
+    c.setAttribute("aria-hidden", "true");
+    c.width = Math.ceil(r.right * dpr) - x0;
+    c.height = Math.ceil(r.bottom * dpr) - y0;
+    c.style.cssText = "left:" + (x0 / dpr - f.left - fig.clientLeft) + "px;top:" + (y0 / dpr - f.top - fig.clientTop) + "px;width:" + c.width / dpr + "px";
+    ctx.scale(k, k);
+    ctx.miterLimit = 4;
+    ctx.nnSet = {};
+    // (Every text painted is in the svg's font.)
+    ctx.font = (view.em = +svg.getAttribute("font-size")) + "px " + svg.getAttribute("font-family");
+    view.colors = {};
+    view.hidden = [].concat.apply([], PAINTED.map(function (g) { return els[g]; }));
+    // (Every element read before any is hidden: the page's style is worked out once.)
+    view.hidden.forEach(function (e) {
+      var cs = getComputedStyle(e), dy = e.getAttribute("dy");
+      view.colors[e.nodeName + e.getAttribute("fill") + e.getAttribute("stroke")] = [cs.fill, cs.stroke];
+      if (/ex$/.test(dy)) view.ex = (e.getStartPositionOfChar(0).y - e.getAttribute("y")) / parseFloat(dy);
+    });
+    view.hidden.forEach(function (e) { e.setAttribute("visibility", "hidden"); });
+    fig.append(c);
+    return c;
+  }
+  // (A context's state is set only where it changes: each setting is parsed again.)
+  function set(ctx, name, v) { if (ctx.nnSet[name] !== v) ctx[name] = ctx.nnSet[name] = v; }
+  function paint(view, groups) {
+    var ctx = view.ctx;
+    ctx.clearRect(-9, -9, 1e4, 1e4);
+    PAINTED.forEach(function (g) {
+      groups[g].forEach(function (n) {
+        var a = {}, shape;
+        n[1].forEach(function (p) { a[p[0]] = p[1]; });
+        // (Every kind of element drawn is in the svg when the slider is pressed.)
+        var col = view.colors[n[0] + (a.fill || null) + (a.stroke || null)];
+        set(ctx, "globalAlpha", +a.opacity || 1);
+        if (n[0] === "text") {
+          set(ctx, "textAlign", a["text-anchor"] === "middle" ? "center" : a["text-anchor"]);
+          set(ctx, "fillStyle", col[0]);
+          return ctx.fillText(n[2], +a.x, +a.y + parseFloat(a.dy) * (/ex$/.test(a.dy) ? view.ex : view.em));
+        }
+        shape = new Path2D(a.points ? "M" + a.points : a.d);
+        if (a.r) shape.arc(+a.cx, +a.cy, +a.r, 0, 7);
+        if (a.width) shape.rect(+a.x, +a.y, +a.width, +a.height);
+        if (col[0] !== "none") { set(ctx, "fillStyle", col[0]); ctx.fill(shape); }
+        if (col[1] !== "none") { set(ctx, "lineWidth", +a["stroke-width"] || 1); set(ctx, "strokeStyle", col[1]); ctx.stroke(shape); }
+      });
+    });
+  }
+  // The canvases taken away, and their charts left to be drawn (the redraw after release()).
+  function unpaint() {
+    views.forEach(function (view) {
+      if (view.canvas) { view.canvas.remove(); view.hidden.forEach(function (e) { e.removeAttribute("visibility"); }); view.canvas = view.drawn = null; }
+    });
+  }
+
   // Make the children of `svg` from `start` on the drawn nodes (`groups` of them, each node
   // followed by a "\n"), changing only what differs: the title, description and style before
   // `start` are left alone, and an element that stays only has its changed attributes and text
   // set (no parsing, and no style or layout work for what did not move).
   var SVG_NS = "http://www.w3.org/2000/svg";
-  function sameNames(el, attrs) {
-    if (el.attributes.length !== attrs.length) return false;
-    for (var k = 0; k < attrs.length; k++) if (el.attributes[k].name !== attrs[k][0]) return false;
-    return true;
-  }
-  // Two drawn nodes: the same element and attribute names; the same in everything.
+  // Two drawn nodes: the same element and attribute names.
   function sameKind(a, b) {
     if (a[0] !== b[0] || a[1].length !== b[1].length) return false;
     for (var k = 0; k < a[1].length; k++) if (a[1][k][0] !== b[1][k][0]) return false;
-    return true;
-  }
-  var same = function (x, y) { return x === y || (typeof x !== typeof y && String(x) === String(y)); };
-  function sameNode(a, b) {
-    if (a === b) return true;
-    if (a[2] !== b[2] || !sameKind(a, b)) return false;
-    for (var k = 0; k < a[1].length; k++) if (!same(a[1][k][1], b[1][k][1])) return false;
     return true;
   }
   // Element `a` (drawn as node `was`, or null: as the build wrote it) made into drawn node `d`
@@ -565,12 +626,15 @@
   // (each element is followed by a "\n"). Returns the element.
   function drawNode(svg, a, d, before, was) {
     var attrs = d[1], k;
-    if (a && (was ? sameKind(was, d) : a.nodeName === d[0] && sameNames(a, attrs))) {
+    if (a && !was) was = describeNode(a);
+    // (A node kept from the last drawing: the element as it is.)
+    if (was === d) return a;
+    if (a && sameKind(was, d)) {
       for (k = 0; k < attrs.length; k++) {
         var v = String(attrs[k][1]);
-        if (was ? !same(was[1][k][1], v) : a.getAttribute(attrs[k][0]) !== v) a.setAttribute(attrs[k][0], v);
+        if (String(was[1][k][1]) !== v) a.setAttribute(attrs[k][0], v);
       }
-      if (d[2] !== undefined && !(was && was[2] === d[2])) setText(a, d[2]);
+      if (d[2] !== undefined && was[2] !== d[2]) setText(a, d[2]);
       return a;
     }
     // A new element where there was none, another kind, or other attributes (they must come in
@@ -604,7 +668,7 @@
       var before = null, prev = svg.nnNodes;
       for (g = groups.length - 1; g >= 0; g--) {
         var nodes = groups[g], was = els[g], made = [];
-        for (i = 0; i < nodes.length && i < was.length; i++) made.push(sameNode(prev[g][i], nodes[i]) ? was[i] : drawNode(svg, was[i], nodes[i], null, prev[g][i]));
+        for (i = 0; i < nodes.length && i < was.length; i++) made.push(drawNode(svg, was[i], nodes[i], null, prev[g][i]));
         for (; i < nodes.length; i++) made.push(drawNode(svg, null, nodes[i], before, null));
         for (i = nodes.length; i < was.length; i++) { svg.removeChild(was[i].nextSibling); svg.removeChild(was[i]); }
         if (made.length) before = made[0];
@@ -735,10 +799,8 @@
   var controls = M.controls.map(function (c) {
     return { name: c[0], from: c[1], to: c[2], step: c[3], decimals: Math.max(decimalsOf(c[1]), decimalsOf(c[3])), i: index[c[0]] };
   });
-  var decimals = M.params.map(function (p, i) {
-    var c = controls.filter(function (c) { return c.i === i; })[0];
-    return c ? c.decimals : M.precision;
-  });
+  var decimals = M.params.map(function () { return M.precision; });
+  controls.forEach(function (c) { decimals[c.i] = c.decimals; });
   // The panel's words in the page's language (src/i18n.rs, through the model; nnbook's own
   // words, no markup): title, reset, show, hint, figures updated, a figure not redrawn.
   var words = M.words;
@@ -756,7 +818,7 @@
   // the parameter listings; at the author's value a value's original markup (its highlighting)
   // comes back. Each keeps the text this script last gave it (`shown`; null: its original
   // markup), and is written only when that changes.
-  var values = Array.prototype.slice.call(document.querySelectorAll("span[data-nn],mn[data-nn]")).map(function (span) {
+  var values = Array.from(document.querySelectorAll("span[data-nn],mn[data-nn]")).map(function (span) {
     var plain = span.childNodes.length === 1 && span.firstChild.nodeType === 3;
     var expr = span.getAttribute("data-nn");
     return {
@@ -800,7 +862,7 @@
       if (text === undefined) return;
       if (v.code) text = text.replace(/\u2212/g, "-");
       if (text === (v.shown === null ? v.text : v.shown)) return;
-      if (v.root && shape(text) !== v.root) unroot(v);
+      if (v.root && shape(text) !== v.root && !(far && within(shape(text), v.root))) unroot(v);
       else if (v.root === null) v.root = false;
       if (text === v.text) {
         if (v.plain) setText(v.span, text); else v.span.innerHTML = v.html;
@@ -819,7 +881,15 @@
   // another shape is set back inline, and boxed again at the start of a later step (while the page
   // is still laid out from the last frame), once in view. (`root`: the boxed shape; false: to be
   // boxed; null: not boxable at this text, broken over lines or not shown; undefined: never.)
+  // While a slider is held, a value of a shape its box's shape holds (the same characters with
+  // some left out: "−15" in a box made for "−15.5") stays in the box, which is then a little wide
+  // for it: a drag back and forth lays the paragraph out again once for each wider shape, not on
+  // every step. The box is fitted when the slider is let go (release()).
   function shape(text) { return text.replace(/[0-9]/g, "0"); }
+  function within(s, box) {
+    for (var i = 0, j = 0; i < box.length; i++) if (box[i] === s[j]) j++;
+    return j === s.length;
+  }
   // A class of the script's own taken off, with the attribute it leaves empty: the element is
   // then as the build wrote it.
   function dropClass(el, name) {
@@ -947,7 +1017,7 @@
 
   // Diagrams: each bias's label ("b3 = −16"), each weight's value (under its name, "w3", in a
   // backing box fitted to the longer line: src/diagram/mod.rs, 8.6 px a character and 10).
-  var diagramLabels = Array.prototype.slice.call(document.querySelectorAll("svg.nn-diagram text[data-nn]")).map(function (t) {
+  var diagramLabels = Array.from(document.querySelectorAll("svg.nn-diagram text[data-nn]")).map(function (t) {
     var box = t.getAttribute("class") === "value" ? t.parentNode.querySelector("rect.label-bg") : null;
     var name = t.getAttribute("data-nn");
     return { text: t, svg: t.closest("svg"), block: blockOf(t), name: name, param: paramIndex(name), original: t.textContent, shown: t.textContent, value: t.getAttribute("class") === "value", box: box, x: box && box.getAttribute("x"), width: box && box.getAttribute("width") };
@@ -976,7 +1046,7 @@
     parts.push(text.slice(at));
     return parts;
   }
-  var diagramDescs = Array.prototype.slice.call(document.querySelectorAll("svg.nn-diagram>desc")).map(function (d) {
+  var diagramDescs = Array.from(document.querySelectorAll("svg.nn-diagram>desc")).map(function (d) {
     return { desc: d, block: blockOf(d), parts: namesOf(d.textContent), shown: d.textContent };
   });
   function updateDiagrams() {
@@ -1284,20 +1354,18 @@
   addEventListener("beforeprint", function () { drawInView(true); });
   if (lessonBody && window.ResizeObserver) {
     var sized = new ResizeObserver(function () { laidOut++; drawInView(false); });
-    Array.prototype.forEach.call(lessonBody.children, function (b) { sized.observe(b); });
+    for (var b of lessonBody.children) sized.observe(b);
   }
 
-  // While a slider is held (a pointer pressed on it, until released), the browser's margin for
-  // `content-visibility: auto` (a window and a half above and below) still lays out the figures
-  // near the view on every step. So blocks more than an eighth of a window above the view, or
-  // below the drawer's top (what the drawer covers is out of view), are not rendered at all
-  // (`.nn-far`: `content-visibility: hidden`, the height kept as for `auto`), and a step leaves
-  // them as they are: it computes and writes what the reader sees. They are rendered again, and
-  // the page redrawn whole before that frame, when the slider is let go, the window loses focus,
-  // or the page scrolls, is resized or printed (each event comes before the frame is drawn): no
-  // frame shows a figure, table or number behind the others. A step with the keyboard keeps the
-  // page whole: a block not rendered leaves the accessibility tree while it is.
-  // (`far`: the blocks not rendered, or null; `behind`: a step has left them as they were.)
+  // While a slider is held (a pointer pressed on it, until released), a step computes and writes
+  // only what the reader sees: blocks more than an eighth of a window above the view, or below the
+  // drawer's top (what the drawer covers is out of view), are left as they are (`far`), the charts
+  // in view are painted on a canvas over their svg ("A held slider's charts on a canvas"), and a
+  // value may outgrow its box ("A value laid out on its own"). When the slider is let go, the
+  // window loses focus, or the page scrolls, is resized or printed (each event comes before the
+  // frame is drawn), the canvases go and the page is redrawn whole before that frame: no frame
+  // shows a figure, table or number behind the others. A step with the keyboard keeps the page
+  // whole. (`far`: the blocks left, or null; `behind`: a step has left them as they were.)
   var far = null, behind = false;
   function hold() {
     if (far || !document.body.classList.contains("nn-skip")) return;
@@ -1306,23 +1374,21 @@
       var r = b.getBoundingClientRect();
       return r.bottom < -margin || r.top > bottom;
     });
-    far.forEach(function (b) { b.classList.add("nn-far"); });
     scope = scopeOf(function (b) { return !b || far.indexOf(b) < 0; });
   }
   function release() {
     if (!far) return;
-    far.forEach(function (b) { dropClass(b, "nn-far"); });
+    unpaint();
+    values.forEach(function (v) { if (v.root && shape(v.span.textContent) !== v.root) unroot(v); });
     far = null;
     scope = whole;
     if (behind) { behind = false; redrawn(redraw()); }
   }
   if (panel && lessonBody) {
     panel.addEventListener("pointerdown", function (e) { if (e.target.type === "range") hold(); });
-    // (The window's blur and the document's scroll only: neither of an element.)
     ["pointerup", "pointercancel"].forEach(function (e) { addEventListener(e, release, true); });
-    addEventListener("blur", release);
-    addEventListener("scroll", release, { passive: true });
-    addEventListener("beforeprint", release);
+    // (The window's blur and the document's scroll only: neither of an element.)
+    ["blur", "scroll", "resize", "beforeprint"].forEach(function (e) { addEventListener(e, release); });
   }
   if (panel) {
     // Whether the browser skips a block now (where it says so: a value in a skipped block is not
