@@ -8,8 +8,9 @@
 //    after a reset each chart's SVG, each table and the whole lesson body are the build's, element
 //    for element. Once settled, blocks out of view are skipped, each in its place (1c). The
 //    keyboard walks a chart's readout across its kinks to the end (1d). While the mouse holds a
-//    slider, blocks far from the view are not rendered, and every block rendered is as the page
-//    set to those parameters shows it; letting go or scrolling brings back the whole page (1e).
+//    slider, the charts it moves on screen are painted on canvases showing what the page set to
+//    those parameters draws, and every other block in view is as that page shows it; letting go or
+//    scrolling brings back the whole page (1e).
 //    A keyboard step writes what a screen reader reads of the whole page at once and leaves the
 //    drawings off screen to be drawn as they come on screen, before the frame shows them (1f).
 // 2. SETTINGS (default 200) random parameter settings across the shipped lessons: each is written
@@ -26,7 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { afterFrames, around, explorablePages, seeded } from './units.mjs';
+import { afterFrames, around, decode, explorablePages, seeded } from './units.mjs';
 
 const SITE_DIR = process.env.SITE_DIR;
 const ROOT = process.env.ROOT;
@@ -74,9 +75,10 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-s
 const page = await browser.newPage();
 const reference = await browser.newPage();
 // A block of a lesson as the reader gets it, in the page (`nnBlockOf`), without what the script
-// adds for its own layout (a value's box, the far class) or shows on a pointer (a readout).
+// adds for its own layout (a value's box) or shows on a pointer (a readout).
 // (`nnSaid`: only what a screen reader reads of it: an <svg role="img"> is its title and
-// description, never what is drawn or whether it is shown yet.)
+// description, never what is drawn or whether it is shown yet, and a canvas hidden from it is not
+// read.)
 for (const p of [page, reference]) {
   await p.addInitScript(() => {
     const clean = (b) => {
@@ -84,7 +86,7 @@ for (const p of [page, reference]) {
       c.querySelectorAll('.nn-readout').forEach((e) => e.remove());
       [c, ...c.querySelectorAll('*')].forEach((e) => {
         e.removeAttribute('style');
-        e.classList.remove('nn-root', 'nn-far');
+        e.classList.remove('nn-root');
         if (e.getAttribute('class') === '') e.removeAttribute('class');
       });
       return c;
@@ -92,6 +94,8 @@ for (const p of [page, reference]) {
     window.nnBlockOf = (b) => clean(b).outerHTML;
     window.nnSaid = (b) => {
       const c = clean(b);
+      // (A canvas of the script's is hidden from screen readers.)
+      c.querySelectorAll('canvas[aria-hidden=true]').forEach((e) => e.remove());
       c.querySelectorAll('svg[role=img]').forEach((svg) => {
         svg.classList.remove('nn-behind');
         [...svg.childNodes].forEach((e) => { if (!/^(title|desc)$/.test(e.localName || '')) e.remove(); });
@@ -327,13 +331,15 @@ for (const file of explorable) {
   else pass();
 }
 
-// 1e. A slider held: while the mouse holds a slider, the blocks far from the view are not rendered
-//     (`nn-far`, `content-visibility: hidden`) and none in view is; after each move every block
-//     rendered is, element for element, the block of the same page set to those parameters at
-//     once (a second page, `reference`); letting go, or scrolling while held, leaves no block
-//     skipped that way; as the reader then scrolls through, every block on screen is the
-//     reference's before the frame is painted, and after it every block is, each where the whole
-//     page puts it.
+// 1e. A slider held: while the mouse holds a slider, the charts it moves on screen are painted on
+//     canvases laid over their svgs (hidden from screen readers). After each move, what a screen
+//     reader reads of every block in view is, and every block in view without a canvas is,
+//     element for element, the block of the same page set to those parameters at once (a second
+//     page, `reference`); each canvas shows the pixels its svg shows once the slider is let go
+//     (but for a few at the edges of shapes and letters); letting go, or scrolling while held,
+//     leaves no canvas, no element hidden and no class of the script's; as the reader then
+//     scrolls through, every block on screen is the reference's before the frame is painted, and
+//     after it every block is, each where the whole page puts it.
 // A lesson's blocks (`only`: the indexes to keep; all without), each as `nnBlockOf` gives it, or
 // (`said`) as `nnSaid` does.
 const blocksOf = (p, only, said) => p.evaluate(([only, said]) => [...document.querySelectorAll('.lesson-body > *')]
@@ -376,38 +382,98 @@ const opened = async (file, width) => {
 for (const [file, width] of reluPages) {
   const rel = `${path.relative(SITE_DIR, file)} at ${width} px`;
   await opened(file, width);
-  const at = await page.evaluate(() => {
-    const b = document.querySelector('.nn-controls input[type=range]').getBoundingClientRect();
+  // (The slider of b3, which moves every point of the sixth chart, with that chart just above the
+  // drawer: the whole of it is painted and compared.)
+  const at = await page.evaluate(async () => {
+    const slider = document.getElementById('nn-control-b3');
+    const list = slider.closest('.nn-controls-body');
+    list.scrollTop += slider.getBoundingClientRect().bottom - list.getBoundingClientRect().bottom + 8;
+    const top = document.querySelector('.nn-controls').getBoundingClientRect().top;
+    scrollBy(0, document.getElementById('figure-step-6').getBoundingClientRect().bottom - top + 20);
+    await new Promise((r) => requestAnimationFrame(r));
+    const b = slider.getBoundingClientRect();
     return [b.left, b.top + b.height / 2, b.width];
   });
-  // The indexes of the blocks rendered, or a problem.
+  // The blocks in view (above the drawer) and, for each chart painted on a canvas, its figure's id,
+  // its block and the part of its svg in view (whole pixels, clear of the drawer's shadow); or a
+  // problem.
   const held = () => page.evaluate(() => {
     const blocks = [...document.querySelectorAll('.lesson-body > *')];
     const bottom = document.querySelector('.nn-controls').getBoundingClientRect().top;
-    const far = blocks.filter((b) => getComputedStyle(b).contentVisibility === 'hidden');
-    const shown = blocks.find((b) => { const r = b.getBoundingClientRect(); return r.bottom > 0 && r.top < bottom && far.includes(b); });
-    if (far.length === 0) return 'no block is skipped while the slider is held';
-    if (shown) return `a block in view (${shown.tagName.toLowerCase()}) is skipped`;
-    return blocks.map((b, i) => (far.includes(b) ? -1 : i)).filter((i) => i >= 0);
+    const inView = blocks.map((b, i) => { const r = b.getBoundingClientRect(); return r.bottom > 0 && r.top < bottom ? i : -1; }).filter((i) => i >= 0);
+    const painted = [];
+    for (const canvas of document.querySelectorAll('canvas')) {
+      const figure = canvas.closest('figure');
+      const svg = [...figure.querySelectorAll('svg.nn-chart')].find((e) => e.getBoundingClientRect().width > 0);
+      const r = svg.getBoundingClientRect(), c = canvas.getBoundingClientRect();
+      if (canvas.getAttribute('aria-hidden') !== 'true') return `the canvas of ${figure.id} is not hidden from screen readers`;
+      if ([c.left - r.left, c.top - r.top, r.right - c.right, r.bottom - c.bottom].some((d) => d > 0 || d < -1)) {
+        return `the canvas of ${figure.id} is not over its svg: ${JSON.stringify([c, r])}`;
+      }
+      const top = Math.ceil(Math.max(r.top, 0)), left = Math.ceil(r.left);
+      painted.push({ id: figure.id, blocks: blocks.indexOf(figure.closest('.lesson-body > *')), at: [left, top], size: [Math.floor(r.right) - left, Math.floor(Math.min(r.bottom, bottom - 10)) - top], from: [left - r.left, top - r.top] });
+    }
+    return { inView, painted };
   });
+  // A shot of the part of a chart's svg (or the canvas over it) that `held` found in view, from the
+  // svg's place now.
+  const shotOf = async (chart) => {
+    const at = await page.evaluate(([id, from]) => {
+      const r = [...document.getElementById(id).querySelectorAll('svg.nn-chart')].find((s) => s.getBoundingClientRect().width > 0).getBoundingClientRect();
+      return [r.left + from[0], r.top + from[1]];
+    }, [chart.id, chart.from]);
+    return page.screenshot({ clip: { x: at[0], y: at[1], width: chart.size[0], height: chart.size[1] } });
+  };
+  // What a canvas showed against the svg drawn for the same parameters once the slider is let go
+  // (which the svg drawn is, `released` checks): a problem where more than 0.1 % of the pixels
+  // differ by more than a quarter of full scale. (Where the svg's place changed by a fraction of a
+  // pixel the browser may round it apart: the shots are compared a pixel apart either way too, the
+  // best match kept.)
+  const paintedLike = async (chart, shot, theirs) => {
+    const [a, b] = [await decode(reference, shot), await decode(reference, theirs)];
+    if (a.w !== b.w || a.h !== b.h) return `${chart.id}: shots of ${a.w}x${a.h} and ${b.w}x${b.h} px`;
+    let best = Infinity;
+    for (const [dx, dy] of [-1, 0, 1].flatMap((dx) => [-1, 0, 1].map((dy) => [dx, dy]))) {
+      let off = 0;
+      for (let y = 1; y < a.h - 1; y++) {
+        for (let x = 1; x < a.w - 1; x++) {
+          const i = 4 * (y * a.w + x), j = 4 * ((y + dy) * a.w + x + dx);
+          if (Math.abs(a.data[i] - b.data[j]) + Math.abs(a.data[i + 1] - b.data[j + 1]) + Math.abs(a.data[i + 2] - b.data[j + 2]) > 192) off++;
+        }
+      }
+      best = Math.min(best, off);
+    }
+    const share = best / (a.w * a.h);
+    return share > 0.001 ? `the canvas of ${chart.id} is not the drawing of its svg once let go: ${(100 * share).toFixed(2)} % of its pixels differ` : null;
+  };
   const released = async () => {
     await afterFrames(page);
-    const left = await page.evaluate(() => document.querySelectorAll('.nn-far, .lesson-body > [class=""]').length);
-    if (left) return `${left} elements keep a class after letting go`;
+    const left = await page.evaluate(() => document.querySelectorAll('canvas, svg [visibility], .lesson-body > [class=""]').length);
+    if (left) return `${left} canvases or elements of the script's are left after letting go`;
     // (A block skipped, held or not, keeps its last height until it comes near the view.)
     return (await drawnOnTheWay()) || inPlace();
   };
   await page.mouse.move(at[0] + at[2] * 0.5, at[1]);
   await page.mouse.down();
   await afterFrames(page);
-  let problem = null;
+  let problem = null, canvases = 0, shots = [];
   for (const f of [0.3, 0.7, 0.1]) {
     await page.mouse.move(at[0] + at[2] * f, at[1]);
     await afterFrames(page);
     const shown = await held();
-    problem = problem || (typeof shown === 'string' ? shown : await unlike(shown));
+    if (typeof shown === 'string') { problem = problem || shown; continue; }
+    const painted = shown.painted.map((c) => c.blocks);
+    canvases += painted.length;
+    problem = problem || (await unlike(shown.inView.filter((i) => !painted.includes(i)))) || (await unlike(shown.inView, true));
+    // (A chart painted in the margin the script draws in, out of view, is not compared.)
+    shots = [];
+    for (const chart of shown.painted.filter((c) => c.size[0] > 20 && c.size[1] > 20)) shots.push([chart, await shotOf(chart)]);
   }
+  // (A chart is painted from the second step it is drawn in: the first makes its svg the script's.)
+  if (!canvases) problem = problem || 'no chart is painted on a canvas while the slider is held';
   await page.mouse.up();
+  await afterFrames(page);
+  for (const [chart, shot] of shots) problem = problem || (await paintedLike(chart, shot, await shotOf(chart)));
   problem = problem || (await released());
   if (!problem) {
     await page.mouse.down();
