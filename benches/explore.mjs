@@ -92,11 +92,6 @@ if (HOLD) {
   }, AT);
   await page.mouse.move(at[0], at[1]);
   await page.mouse.down();
-  const far = await page.evaluate(async () => {
-    for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
-    return document.querySelectorAll('.nn-far').length;
-  });
-  if (!far) console.log('  (no block is skipped while the slider is held: a site from before the eleventh session?)');
 }
 // WARMUP steps first, unthrottled and not measured (the same moves), then back to the author's
 // values: the measured steps then run the script as optimised as a long drag would.
@@ -161,6 +156,9 @@ const q = (a, p) => sorted(a)[Math.min(a.length - 1, Math.floor(p * a.length))];
 const t = sorted(times.total);
 const gz = await page.evaluate(async () => (await fetch(document.querySelector('script[src$="explore.js"]').src)).text().then((t) => t.length)).catch(() => null);
 console.log(`explore bench: ${PAGE}, ${STEPS} steps (${MOVES}, ${PACE === 'frame' ? 'one a frame' : 'back to back'}${WARMUP ? `, after ${WARMUP} unmeasured` : ''}, ${HOLD ? 'a slider held' : 'no slider held'}), CPU throttled ${THROTTLE}x`);
+if (HOLD && !(await page.evaluate(() => document.querySelectorAll('canvas.nn-canvas').length))) {
+  console.log('  (no chart is painted on a canvas while the slider is held: a site from before the fourteenth session?)');
+}
 console.log(`  one step (redraw + style + layout): median ${q(t, 0.5).toFixed(2)} ms, p90 ${q(t, 0.9).toFixed(2)} ms, min ${t[0].toFixed(2)} ms, max ${t[t.length - 1].toFixed(2)} ms`);
 console.log(`  of which: script median ${q(times.script, 0.5).toFixed(2)} ms, style + layout median ${q(times.layout, 0.5).toFixed(2)} ms`);
 // (The page's clock ticks in 0.1 ms: means over many steps resolve finer than the medians do.)
