@@ -383,7 +383,7 @@
 
   // A drawn node back as a descriptor (for the legend, kept as the build drew it).
   function describeNode(n) {
-    return [n.nodeName, Array.prototype.map.call(n.attributes, function (a) { return [a.name, a.value]; }), n.childNodes.length ? n.textContent : undefined];
+    return [n.nodeName, Array.from(n.attributes, function (a) { return [a.name, a.value]; }), n.childNodes.length ? n.textContent : undefined];
   }
 
   // Where plotters puts a legend of size w x h in the plotting area (its `layout_label_area`).
@@ -556,8 +556,7 @@
     // pixels as the svg's.)
     var r = svg.getBoundingClientRect(), f = fig.getBoundingClientRect(), dpr = devicePixelRatio, k = dpr * r.width / svg.viewBox.baseVal.width;
     var x0 = Math.floor(r.left * dpr), y0 = Math.floor(r.top * dpr), c = (view.canvas = document.createElement("canvas")), ctx = (view.ctx = c.getContext("2d"));
-    c.className = "nn-canvas";
-    c.setAttribute("aria-hidden", "true");
+    c.ariaHidden = "true";
     c.width = Math.ceil(r.right * dpr) - x0;
     c.height = Math.ceil(r.bottom * dpr) - y0;
     c.style.cssText = "left:" + (x0 / dpr - f.left - fig.clientLeft) + "px;top:" + (y0 / dpr - f.top - fig.clientTop) + "px;width:" + c.width / dpr + "px";
@@ -567,7 +566,7 @@
     // (Every text painted is in the svg's font.)
     ctx.font = (view.em = +svg.getAttribute("font-size")) + "px " + svg.getAttribute("font-family");
     view.colors = {};
-    view.hidden = [].concat.apply([], PAINTED.map(function (g) { return els[g]; }));
+    view.hidden = PAINTED.flatMap(function (g) { return els[g]; });
     // (Every element read before any is hidden: the page's style is worked out once.)
     view.hidden.forEach(function (e) {
       var cs = getComputedStyle(e), dy = e.getAttribute("dy");
@@ -890,15 +889,12 @@
     for (var i = 0, j = 0; i < box.length; i++) if (box[i] === s[j]) j++;
     return j === s.length;
   }
-  // A class of the script's own taken off, with the attribute it leaves empty: the element is
-  // then as the build wrote it.
-  function dropClass(el, name) {
-    el.classList.remove(name);
-    if (!el.classList.length) el.removeAttribute("class");
-  }
+  // (The class taken off with the attribute it leaves empty: the span is then as the build
+  // wrote it.)
   function unroot(v) {
     var span = v.span;
-    dropClass(span, "nn-root");
+    span.classList.remove("nn-root");
+    if (!span.classList.length) span.removeAttribute("class");
     span.removeAttribute("style");
     v.root = false;
   }
@@ -1357,20 +1353,22 @@
     for (var b of lessonBody.children) sized.observe(b);
   }
 
-  // While a slider is held (a pointer pressed on it, until released), a step computes and writes
-  // only what the reader sees: blocks more than an eighth of a window above the view, or below the
-  // drawer's top (what the drawer covers is out of view), are left as they are (`far`), the charts
-  // in view are painted on a canvas over their svg ("A held slider's charts on a canvas"), and a
-  // value may outgrow its box ("A value laid out on its own"). When the slider is let go, the
-  // window loses focus, or the page scrolls, is resized or printed (each event comes before the
-  // frame is drawn), the canvases go and the page is redrawn whole before that frame: no frame
-  // shows a figure, table or number behind the others. A step with the keyboard keeps the page
-  // whole. (`far`: the blocks left, or null; `behind`: a step has left them as they were.)
+  // While a slider is held (a pointer pressed on it, or a key held down on it and repeating, until
+  // released), a step computes and writes only what the reader sees: blocks more than an eighth of a
+  // window above the view, or below the drawer's top (what the drawer covers is out of view), are
+  // left as they are (`far`), the charts in view are painted on a canvas over their svg ("A held
+  // slider's charts on a canvas"), and a value may outgrow its box ("A value laid out on its own").
+  // When the slider is let go, the window loses focus, or the page scrolls, is resized or printed
+  // (each event comes before the frame is drawn), the canvases go and the page is redrawn whole
+  // before that frame: no frame shows a figure, table or number behind the others. (While a key is
+  // held down on a slider, a screen reader reads nothing else, and the key's release comes before it
+  // can.) A key pressed once keeps the page whole. (`far`: the blocks left, or null; `behind`: a
+  // step has left them as they were.)
   var far = null, behind = false;
   function hold() {
     if (far || !document.body.classList.contains("nn-skip")) return;
     var margin = innerHeight / 8, bottom = Math.min(innerHeight, panel.getBoundingClientRect().top) + margin;
-    far = Array.prototype.filter.call(lessonBody.children, function (b) {
+    far = Array.from(lessonBody.children).filter(function (b) {
       var r = b.getBoundingClientRect();
       return r.bottom < -margin || r.top > bottom;
     });
@@ -1385,8 +1383,9 @@
     if (behind) { behind = false; redrawn(redraw()); }
   }
   if (panel && lessonBody) {
-    panel.addEventListener("pointerdown", function (e) { if (e.target.type === "range") hold(); });
-    ["pointerup", "pointercancel"].forEach(function (e) { addEventListener(e, release, true); });
+    // (A key held down on a slider is a hold from its first repeat; a key pressed once is not.)
+    panel.onpointerdown = panel.onkeydown = function (e) { if (e.target.type === "range" && e.repeat !== false) hold(); };
+    ["pointerup", "pointercancel", "keyup"].forEach(function (e) { addEventListener(e, release, true); });
     // (The window's blur and the document's scroll only: neither of an element.)
     ["blur", "scroll", "resize", "beforeprint"].forEach(function (e) { addEventListener(e, release); });
   }
