@@ -331,15 +331,15 @@ for (const file of explorable) {
   else pass();
 }
 
-// 1e. A slider held: while the mouse holds a slider, the charts it moves on screen are painted on
-//     canvases laid over their svgs (hidden from screen readers). After each move, what a screen
-//     reader reads of every block in view is, and every block in view without a canvas is,
-//     element for element, the block of the same page set to those parameters at once (a second
-//     page, `reference`); each canvas shows the pixels its svg shows once the slider is let go
-//     (but for a few at the edges of shapes and letters); letting go, or scrolling while held,
-//     leaves no canvas, no element hidden and no class of the script's; as the reader then
-//     scrolls through, every block on screen is the reference's before the frame is painted, and
-//     after it every block is, each where the whole page puts it.
+// 1e. A slider held: while the mouse holds a slider, or an arrow key is held down on it, the charts
+//     it moves on screen are painted on canvases laid over their svgs (hidden from screen readers).
+//     After each move, what a screen reader reads of every block in view is, and every block in
+//     view without a canvas is, element for element, the block of the same page set to those
+//     parameters at once (a second page, `reference`); each canvas shows the pixels its svg shows
+//     once the slider is let go (but for a few at the edges of shapes and letters); letting go, or
+//     scrolling while held, leaves no canvas, no element hidden and no class of the script's; as
+//     the reader then scrolls through, every block on screen is the reference's before the frame is
+//     painted, and after it every block is, each where the whole page puts it.
 // A lesson's blocks (`only`: the indexes to keep; all without), each as `nnBlockOf` gives it, or
 // (`said`) as `nnSaid` does.
 const blocksOf = (p, only, said) => p.evaluate(([only, said]) => [...document.querySelectorAll('.lesson-body > *')]
@@ -379,8 +379,15 @@ const opened = async (file, width) => {
     await new Promise((r) => requestAnimationFrame(r));
   });
 };
-for (const [file, width] of reluPages) {
-  const rel = `${path.relative(SITE_DIR, file)} at ${width} px`;
+// The ways to hold a slider: the mouse pressed on it and moved (`at`: the slider's left, middle
+// and width), or an arrow key held down on it (each keydown after the first is the keyboard's
+// auto-repeat).
+const holds = {
+  mouse: { press: (at) => page.mouse.move(at[0] + at[2] * 0.5, at[1]).then(() => page.mouse.down()), step: (at, f) => page.mouse.move(at[0] + at[2] * f, at[1]), letGo: () => page.mouse.up() },
+  'arrow key': { press: () => page.focus('#nn-control-b3').then(() => page.keyboard.down('ArrowRight')), step: () => page.keyboard.down('ArrowRight'), letGo: () => page.keyboard.up('ArrowRight') },
+};
+for (const [[file, width], [how, { press, step, letGo }]] of reluPages.flatMap((p) => Object.entries(holds).map((h) => [p, h]))) {
+  const rel = `${path.relative(SITE_DIR, file)} at ${width} px, the ${how}`;
   await opened(file, width);
   // (The slider of b3, which moves every point of the sixth chart, with that chart just above the
   // drawer: the whole of it is painted and compared.)
@@ -453,12 +460,11 @@ for (const [file, width] of reluPages) {
     // (A block skipped, held or not, keeps its last height until it comes near the view.)
     return (await drawnOnTheWay()) || inPlace();
   };
-  await page.mouse.move(at[0] + at[2] * 0.5, at[1]);
-  await page.mouse.down();
+  await press(at);
   await afterFrames(page);
   let problem = null, canvases = 0, shots = [];
   for (const f of [0.3, 0.7, 0.1]) {
-    await page.mouse.move(at[0] + at[2] * f, at[1]);
+    await step(at, f);
     await afterFrames(page);
     const shown = await held();
     if (typeof shown === 'string') { problem = problem || shown; continue; }
@@ -471,19 +477,19 @@ for (const [file, width] of reluPages) {
   }
   // (A chart is painted from the second step it is drawn in: the first makes its svg the script's.)
   if (!canvases) problem = problem || 'no chart is painted on a canvas while the slider is held';
-  await page.mouse.up();
+  await letGo();
   await afterFrames(page);
   for (const [chart, shot] of shots) problem = problem || (await paintedLike(chart, shot, await shotOf(chart)));
   problem = problem || (await released());
   if (!problem) {
-    await page.mouse.down();
+    await press(at);
     await afterFrames(page);
-    await page.mouse.move(at[0] + at[2] * 0.9, at[1]);
+    await step(at, 0.9);
     await afterFrames(page);
     await page.evaluate(() => scrollBy(0, 40));
     problem = await released();
     if (problem) problem = `after scrolling while held: ${problem}`;
-    await page.mouse.up();
+    await letGo();
   }
   if (problem) fail(`${rel}: a slider held`, problem);
   else pass();
