@@ -18,7 +18,7 @@
 // author's values; a parameter at 0, and one step in ten, then change nothing).
 //
 // Environment: SITE_DIR (required), PAGE (default relu/index.html), STEPS, THROTTLE (default 4),
-// MOVES (drag or scaled), AT (the chart in view, default 2), HOLD (1, the default, or 0), WARMUP
+// MOVES (drag or scaled), AT (the chart in view, default 2), HOLD (1, the default, 0 or key), WARMUP
 // (steps taken unthrottled and not measured first, default 0), PACE (loop: the steps back to
 // back, the default; frame: one step an animation frame, as a drag delivers them, each after the
 // last frame's paint), CHROMIUM (default /usr/bin/chromium).
@@ -39,6 +39,7 @@ const AT = Number(process.env.AT || 2);
 const WARMUP = Number(process.env.WARMUP || 0);
 const PACE = process.env.PACE || 'loop';
 const HOLD = process.env.HOLD !== '0';
+const KEY = process.env.HOLD === 'key';
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });
 const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
 await page.goto(pathToFileURL(path.join(SITE_DIR, PAGE)).href);
@@ -76,7 +77,8 @@ await page.evaluate((moves) => {
 }, MOVES);
 // The reader holds a slider, as a drag does (HOLD=0: not, and the drawer closed, as this script
 // measured before the eleventh session): the drawer is opened, the chart in view centred above
-// it, and the mouse pressed on the first slider (which moves it) and kept down.
+// it, and the mouse pressed on the first slider (which moves it) and kept down (HOLD=key: the
+// first slider focused and an arrow key held down, auto-repeating).
 if (HOLD) {
   const at = await page.evaluate(async (k) => {
     const frames = async (n) => { for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(r)); };
@@ -90,8 +92,14 @@ if (HOLD) {
     const b = document.querySelector('.nn-controls input[type=range]').getBoundingClientRect();
     return [b.left + b.width / 2, b.top + b.height / 2];
   }, AT);
-  await page.mouse.move(at[0], at[1]);
-  await page.mouse.down();
+  if (KEY) {
+    // (An arrow key held down: its second keydown is the keyboard's auto-repeat.)
+    await page.focus('.nn-controls input[type=range]');
+    for (let i = 0; i < 2; i++) await page.keyboard.down('ArrowRight');
+  } else {
+    await page.mouse.move(at[0], at[1]);
+    await page.mouse.down();
+  }
 }
 // WARMUP steps first, unthrottled and not measured (the same moves), then back to the author's
 // values: the measured steps then run the script as optimised as a long drag would.
@@ -155,8 +163,8 @@ const sorted = (a) => [...a].sort((x, y) => x - y);
 const q = (a, p) => sorted(a)[Math.min(a.length - 1, Math.floor(p * a.length))];
 const t = sorted(times.total);
 const gz = await page.evaluate(async () => (await fetch(document.querySelector('script[src$="explore.js"]').src)).text().then((t) => t.length)).catch(() => null);
-console.log(`explore bench: ${PAGE}, ${STEPS} steps (${MOVES}, ${PACE === 'frame' ? 'one a frame' : 'back to back'}${WARMUP ? `, after ${WARMUP} unmeasured` : ''}, ${HOLD ? 'a slider held' : 'no slider held'}), CPU throttled ${THROTTLE}x`);
-if (HOLD && !(await page.evaluate(() => document.querySelectorAll('canvas.nn-canvas').length))) {
+console.log(`explore bench: ${PAGE}, ${STEPS} steps (${MOVES}, ${PACE === 'frame' ? 'one a frame' : 'back to back'}${WARMUP ? `, after ${WARMUP} unmeasured` : ''}, ${KEY ? 'an arrow key held on a slider' : HOLD ? 'a slider held' : 'no slider held'}), CPU throttled ${THROTTLE}x`);
+if (HOLD && !(await page.evaluate(() => document.querySelectorAll('.nn-figure > canvas').length))) {
   console.log('  (no chart is painted on a canvas while the slider is held: a site from before the fourteenth session?)');
 }
 console.log(`  one step (redraw + style + layout): median ${q(t, 0.5).toFixed(2)} ms, p90 ${q(t, 0.9).toFixed(2)} ms, min ${t[0].toFixed(2)} ms, max ${t[t.length - 1].toFixed(2)} ms`);
