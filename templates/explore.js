@@ -1354,16 +1354,16 @@
   }
 
   // While a slider is held (a pointer pressed on it, or a key held down on it and repeating, until
-  // released), a step computes and writes only what the reader sees: blocks more than an eighth of a
-  // window above the view, or below the drawer's top (what the drawer covers is out of view), are
+  // released), a step computes and writes only what the reader sees: blocks more than an eighth of
+  // a window above the view, or below the drawer's top (what the drawer covers is out of view), are
   // left as they are (`far`), the charts in view are painted on a canvas over their svg ("A held
-  // slider's charts on a canvas"), and a value may outgrow its box ("A value laid out on its own").
-  // When the slider is let go, the window loses focus, or the page scrolls, is resized or printed
-  // (each event comes before the frame is drawn), the canvases go and the page is redrawn whole
-  // before that frame: no frame shows a figure, table or number behind the others. (While a key is
-  // held down on a slider, a screen reader reads nothing else, and the key's release comes before it
-  // can.) A key pressed once keeps the page whole. (`far`: the blocks left, or null; `behind`: a
-  // step has left them as they were.)
+  // slider's charts on a canvas"), and a value may keep a box a little wide for it ("A value laid
+  // out on its own"). When the slider is let go, the window loses focus, or the page scrolls, is
+  // resized or printed (each event comes before the frame is drawn), the canvases go and the page
+  // is redrawn whole before that frame: no frame shows a figure, table or number behind the others.
+  // (While a key is held down on a slider, a screen reader reads nothing else, and the key's
+  // release comes before it can.) A key pressed once keeps the page whole. (`far`: the blocks left,
+  // or null; `behind`: a step has left them as they were.)
   var far = null, behind = false;
   function hold() {
     if (far || !document.body.classList.contains("nn-skip")) return;

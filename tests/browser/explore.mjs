@@ -8,9 +8,9 @@
 //    after a reset each chart's SVG, each table and the whole lesson body are the build's, element
 //    for element. Once settled, blocks out of view are skipped, each in its place (1c). The
 //    keyboard walks a chart's readout across its kinks to the end (1d). While the mouse holds a
-//    slider, the charts it moves on screen are painted on canvases showing what the page set to
-//    those parameters draws, and every other block in view is as that page shows it; letting go or
-//    scrolling brings back the whole page (1e).
+//    slider, or an arrow key is held down on it, the charts it moves on screen are painted on
+//    canvases showing what the page set to those parameters draws, and every other block in view
+//    is as that page shows it; letting go or scrolling brings back the whole page (1e).
 //    A keyboard step writes what a screen reader reads of the whole page at once and leaves the
 //    drawings off screen to be drawn as they come on screen, before the frame shows them (1f).
 // 2. SETTINGS (default 200) random parameter settings across the shipped lessons: each is written
