@@ -1133,20 +1133,22 @@
   function schedule() {
     if (pending) return;
     pending = true;
-    requestAnimationFrame(function () {
-      pending = false;
-      redrawn(redraw());
-    });
+    requestAnimationFrame(function () { pending = false; step(); });
   }
-  // After a redraw for new parameters (`drawn`: its charts): the address, and, once the moves
-  // pause, the live region.
-  function redrawn(drawn) {
-    saveState();
+  // A step (a control's, the API's): the page redrawn for the parameters, and once the moves
+  // pause, the address and the live region. Returns the charts' data. (Setting the address on
+  // every step cost more than half a millisecond, 2.4 ms at 4x CPU throttling, and Chromium
+  // ignores it after 200 times in 10 seconds, so a drag of 3 seconds left the address behind the
+  // page: docs/performance.md, fifteenth session.)
+  function step() {
+    var drawn = redraw();
     clearTimeout(announce);
     announce = setTimeout(function () {
+      saveState();
       var stale = Object.keys(drawn).some(function (k) { return drawn[k] === null; });
       live.textContent = words[stale ? 5 : 4];
     }, 700);
+    return drawn;
   }
 
   // The panel, written as markup (smaller than building it node by node).
@@ -1380,7 +1382,7 @@
     values.forEach(function (v) { if (v.root && shape(v.span.textContent) !== v.root) unroot(v); });
     far = null;
     scope = whole;
-    if (behind) { behind = false; redrawn(redraw()); }
+    if (behind) { behind = false; step(); }
   }
   if (panel && lessonBody) {
     // (A key held down on a slider is a hold from its first repeat; a key pressed once is not.)
@@ -1403,9 +1405,9 @@
     params: function () { var o = {}; M.params.forEach(function (p, i) { o[p[0]] = P[i]; }); return o; },
     set: function (values) {
       Object.keys(values).forEach(function (k) { if (k in index) P[index[k]] = +values[k]; });
-      return redraw();
+      return step();
     },
-    reset: function () { P = author.slice(); return redraw(); },
+    reset: function () { P = author.slice(); return step(); },
     formatNumber: formatNumber,
   };
 })();

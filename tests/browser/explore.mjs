@@ -13,6 +13,8 @@
 //    is as that page shows it; letting go or scrolling brings back the whole page (1e).
 //    A keyboard step writes what a screen reader reads of the whole page at once and leaves the
 //    drawings off screen to be drawn as they come on screen, before the frame shows them (1f).
+//    After a drag of 300 frames the address holds the state (in a Chromium that ignores a page
+//    setting its address too often), a link to it shows the same page, and Reset clears it (1g).
 // 2. SETTINGS (default 200) random parameter settings across the shipped lessons: each is written
 //    into a copy of its lesson, all copies are built with `nnbook build`, and for each the values
 //    the page computes for those parameters must equal the CSV data the build wrote for them (every
@@ -79,55 +81,54 @@ const reference = await browser.newPage();
 // (`nnSaid`: only what a screen reader reads of it: an <svg role="img"> is its title and
 // description, never what is drawn or whether it is shown yet, and a canvas hidden from it is not
 // read.)
-for (const p of [page, reference]) {
-  await p.addInitScript(() => {
-    const clean = (b) => {
-      const c = b.cloneNode(true);
-      c.querySelectorAll('.nn-readout').forEach((e) => e.remove());
-      [c, ...c.querySelectorAll('*')].forEach((e) => {
-        e.removeAttribute('style');
-        e.classList.remove('nn-root');
-        if (e.getAttribute('class') === '') e.removeAttribute('class');
-      });
-      return c;
-    };
-    window.nnBlockOf = (b) => clean(b).outerHTML;
-    window.nnSaid = (b) => {
-      const c = clean(b);
-      // (A canvas of the script's is hidden from screen readers.)
-      c.querySelectorAll('canvas[aria-hidden=true]').forEach((e) => e.remove());
-      c.querySelectorAll('svg[role=img]').forEach((svg) => {
-        svg.classList.remove('nn-behind');
-        [...svg.childNodes].forEach((e) => { if (!/^(title|desc)$/.test(e.localName || '')) e.remove(); });
-      });
-      return c.outerHTML;
-    };
-    // The reader scrolls through the page and back to its top, a frame at each place 400 px
-    // apart: every block skipped out of view is laid out (with its new height) on the way, and
-    // every drawing left for later is drawn. With `expected` (each block as `nnBlockOf` gives
-    // it), each place is checked in that frame's animation callback (after the scroll event,
-    // before the frame is painted): a block on screen that is not the expected one is the
-    // problem returned.
-    window.nnScrollThrough = async (expected) => {
-      const blocks = [...document.querySelectorAll('.lesson-body > *')];
-      for (let y = 0; y < document.documentElement.scrollHeight; y += 400) {
-        scrollTo(0, y);
-        const problem = await new Promise((r) => requestAnimationFrame(() => {
-          if (!expected) return r(null);
-          const k = blocks.findIndex((b, i) => {
-            const box = b.getBoundingClientRect();
-            return box.bottom > 0 && box.top < innerHeight && window.nnBlockOf(b) !== expected[i];
-          });
-          r(k < 0 ? null : `scrolled to ${y} px, block ${k} on screen (${blocks[k].tagName.toLowerCase()}) is not as the page set at once to the same parameters shows it`);
-        }));
-        if (problem) return problem;
-      }
-      scrollTo(0, 0);
-      await new Promise((r) => requestAnimationFrame(r));
-      return null;
-    };
-  });
-}
+const helpers = () => {
+  const clean = (b) => {
+    const c = b.cloneNode(true);
+    c.querySelectorAll('.nn-readout').forEach((e) => e.remove());
+    [c, ...c.querySelectorAll('*')].forEach((e) => {
+      e.removeAttribute('style');
+      e.classList.remove('nn-root');
+      if (e.getAttribute('class') === '') e.removeAttribute('class');
+    });
+    return c;
+  };
+  window.nnBlockOf = (b) => clean(b).outerHTML;
+  window.nnSaid = (b) => {
+    const c = clean(b);
+    // (A canvas of the script's is hidden from screen readers.)
+    c.querySelectorAll('canvas[aria-hidden=true]').forEach((e) => e.remove());
+    c.querySelectorAll('svg[role=img]').forEach((svg) => {
+      svg.classList.remove('nn-behind');
+      [...svg.childNodes].forEach((e) => { if (!/^(title|desc)$/.test(e.localName || '')) e.remove(); });
+    });
+    return c.outerHTML;
+  };
+  // The reader scrolls through the page and back to its top, a frame at each place 400 px
+  // apart: every block skipped out of view is laid out (with its new height) on the way, and
+  // every drawing left for later is drawn. With `expected` (each block as `nnBlockOf` gives
+  // it), each place is checked in that frame's animation callback (after the scroll event,
+  // before the frame is painted): a block on screen that is not the expected one is the
+  // problem returned.
+  window.nnScrollThrough = async (expected) => {
+    const blocks = [...document.querySelectorAll('.lesson-body > *')];
+    for (let y = 0; y < document.documentElement.scrollHeight; y += 400) {
+      scrollTo(0, y);
+      const problem = await new Promise((r) => requestAnimationFrame(() => {
+        if (!expected) return r(null);
+        const k = blocks.findIndex((b, i) => {
+          const box = b.getBoundingClientRect();
+          return box.bottom > 0 && box.top < innerHeight && window.nnBlockOf(b) !== expected[i];
+        });
+        r(k < 0 ? null : `scrolled to ${y} px, block ${k} on screen (${blocks[k].tagName.toLowerCase()}) is not as the page set at once to the same parameters shows it`);
+      }));
+      if (problem) return problem;
+    }
+    scrollTo(0, 0);
+    await new Promise((r) => requestAnimationFrame(r));
+    return null;
+  };
+};
+for (const p of [page, reference]) await p.addInitScript(helpers);
 // `nnScrollThrough` in `p`.
 const scrollThrough = (p = page, expected = null) => p.evaluate((expected) => window.nnScrollThrough(expected), expected);
 const errors = [];
@@ -516,6 +517,56 @@ for (const [file, width] of reluPages) {
   problem = problem || (await drawnOnTheWay());
   if (problem) fail(`${rel}: keyboard steps`, problem);
   else pass();
+}
+// 1g. The state in the address, in a Chromium that ignores a page's address changes after 200 in
+//     10 seconds (its flood protection, which Playwright turns off unless told not to): b3's
+//     slider moved back and forth one frame at a time for 300 frames (about 5 s), ending off the
+//     author's value; once the moves pause, the address is `#nn:b3=` that value and the back
+//     button's history has not grown, and a page opened at that address shows every block as the
+//     moved page does; after "Reset" the address has no state.
+{
+  const guarded = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'], ignoreDefaultArgs: ['--disable-ipc-flooding-protection'] });
+  const file = reluPages[0][0];
+  const [moved, linked] = [await guarded.newPage(), await guarded.newPage()];
+  const warnings = [];
+  moved.on('console', (m) => { if (/hrottling navigation/.test(m.text())) warnings.push(m.text()); });
+  for (const p of [moved, linked]) await p.addInitScript(helpers);
+  await moved.goto(pathToFileURL(file).href);
+  await afterFrames(moved);
+  const pause = () => new Promise((r) => setTimeout(r, 1000));
+  const [before, value] = await moved.evaluate(async () => {
+    const before = history.length, s = document.getElementById('nn-control-b3'), v0 = +s.value, step = +s.step;
+    for (let i = 0; i < 300; i++) {
+      s.value = String(v0 + step * (i === 299 ? 3 : i % 20 < 10 ? i % 20 : 20 - i % 20));
+      s.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    return [before, window.nnbook.params().b3];
+  });
+  await pause();
+  const [hash, after] = await moved.evaluate(() => [location.hash, history.length]);
+  let problem = null;
+  if (warnings.length) problem = `Chromium throttled the page's address changes: ${warnings[0]}`;
+  else if (hash !== `#nn:b3=${value}`) problem = `after the moves the address is "${hash}", not "#nn:b3=${value}"`;
+  else if (after !== before) problem = `the moves added ${after - before} history entries`;
+  if (!problem) {
+    await linked.goto(pathToFileURL(file).href + hash);
+    await afterFrames(linked);
+    const saidBy = (p) => p.evaluate(() => [...document.querySelectorAll('.lesson-body > *')].map((b) => window.nnSaid(b)));
+    const [mine, theirs] = await Promise.all([saidBy(moved), saidBy(linked)]);
+    const k = mine.findIndex((b, i) => b !== theirs[i]);
+    if (k >= 0) problem = `the page opened at ${hash} differs in block ${k}: "${around(theirs[k], mine[k], 60).join('" against "')}"`;
+  }
+  if (!problem) {
+    await moved.click('.nn-controls-toggle');
+    await moved.click('.nn-reset');
+    await pause();
+    const left = await moved.evaluate(() => location.hash);
+    if (left) problem = `after Reset the address still has "${left}"`;
+  }
+  if (problem) fail('the state in the address', problem);
+  else pass();
+  await guarded.close();
 }
 await reference.close();
 
