@@ -527,7 +527,7 @@
         legend = view.shifted;
       }
       var groups = drawMiddle(view.geometry, p.px, l.xr, p.yr, fig.model.colors, lines).concat([legend]);
-      if (far && canvasOf(view)) paint(view, groups); else reconcile(view.svg, view.headCount, groups);
+      if (far && behind && canvasOf(view)) paint(view, groups); else reconcile(view.svg, view.headCount, groups);
     }
     // A focused chart's readout follows the new values.
     if (view.cursor !== undefined && document.activeElement === view.svg) showReadout(view, readoutAt(view, view.cursor));
@@ -539,9 +539,9 @@
   });
 
   // ---- A held slider's charts on a canvas ---------------------------------------------------
-  // While a slider is held (hold()), a chart on screen has what a step changes in it (all but
-  // its head and what follows from the input range alone: the vertical lines and the x axis,
-  // which nothing else drawn touches) painted on a <canvas> laid over its <svg>, from the very
+  // From a held slider's second step (hold()), a chart on screen has what a step changes in it
+  // (all but its head and what follows from the input range alone: the vertical lines and the x
+  // axis, which nothing else drawn touches) painted on a <canvas> laid over its <svg>, from the very
   // nodes the svg would be made (in the svg's coordinates, on the svg's device pixels), those
   // elements of the svg hidden; the svg is made the nodes when the slider is let go (release(),
   // before that frame). Each <text> or <path> an svg moves costs the browser style and layout,
@@ -861,7 +861,7 @@
       if (text === undefined) return;
       if (v.code) text = text.replace(/\u2212/g, "-");
       if (text === (v.shown === null ? v.text : v.shown)) return;
-      if (v.root && shape(text) !== v.root && !(far && within(shape(text), v.root))) unroot(v);
+      if (v.root && shape(text) !== v.root && !(far && behind && within(shape(text), v.root))) unroot(v);
       else if (v.root === null) v.root = false;
       if (text === v.text) {
         if (v.plain) setText(v.span, text); else v.span.innerHTML = v.html;
@@ -880,10 +880,10 @@
   // another shape is set back inline, and boxed again at the start of a later step (while the page
   // is still laid out from the last frame), once in view. (`root`: the boxed shape; false: to be
   // boxed; null: not boxable at this text, broken over lines or not shown; undefined: never.)
-  // While a slider is held, a value of a shape its box's shape holds (the same characters with
-  // some left out: "−15" in a box made for "−15.5") stays in the box, which is then a little wide
-  // for it: a drag back and forth lays the paragraph out again once for each wider shape, not on
-  // every step. The box is fitted when the slider is let go (release()).
+  // From a held slider's second step, a value of a shape its box's shape holds (the same
+  // characters with some left out: "−15" in a box made for "−15.5") stays in the box, which is
+  // then a little wide for it: a drag back and forth lays the paragraph out again once for each
+  // wider shape, not on every step. The box is fitted when the slider is let go (release()).
   function shape(text) { return text.replace(/[0-9]/g, "0"); }
   function within(s, box) {
     for (var i = 0, j = 0; i < box.length; i++) if (box[i] === s[j]) j++;
@@ -1096,11 +1096,11 @@
     var k = kinks(P), xs = sampleInputs(P, k), out = {}, common = piecewise ? shared(P, xs) : null;
     phone = phoneMedia.matches;
     onScreen(scope.charts.concat(scope.labels));
-    if (scope !== whole) behind = true;
     scope.charts.forEach(function (fig) { out[fig.model.id] = drawChart(fig, P, xs, common); });
     updateValues(xs, common);
     updateTables(k);
     updateDiagrams();
+    if (scope !== whole) behind = true;
     controls.forEach(function (c) {
       var shownNow = shownParam(c.i);
       if (c.output && c.shown !== shownNow) setText(c.output, (c.shown = shownNow));
@@ -1356,16 +1356,20 @@
   }
 
   // While a slider is held (a pointer pressed on it, or a key held down on it and repeating, until
-  // released), a step computes and writes only what the reader sees: blocks more than an eighth of
-  // a window above the view, or below the drawer's top (what the drawer covers is out of view), are
-  // left as they are (`far`), the charts in view are painted on a canvas over their svg ("A held
-  // slider's charts on a canvas"), and a value may keep a box a little wide for it ("A value laid
-  // out on its own"). When the slider is let go, the window loses focus, or the page scrolls, is
-  // resized or printed (each event comes before the frame is drawn), the canvases go and the page
-  // is redrawn whole before that frame: no frame shows a figure, table or number behind the others.
-  // (While a key is held down on a slider, a screen reader reads nothing else, and the key's
-  // release comes before it can.) A key pressed once keeps the page whole. (`far`: the blocks left,
-  // or null; `behind`: a step has left them as they were.)
+  // released: a click is a hold of one step), a step computes and writes only what the reader
+  // sees: blocks more than an eighth of a window above the view, or below the drawer's top (what
+  // the drawer covers is out of view), are left as they are (`far`). From a hold's second step on,
+  // the charts in view are painted on a canvas over their svg ("A held slider's charts on a
+  // canvas"), and a value may keep a box a little wide for it ("A value laid out on its own"); its
+  // first step draws them as a step that is not held does (a canvas made for a click's one step
+  // would cost more than it saves, and a box left wide would close on release, a jolt). When the
+  // slider is let go, the window loses focus, or the page scrolls, is resized or printed (each
+  // event comes before the frame is drawn), the canvases go and the page is redrawn whole before
+  // that frame: no frame shows a figure, table or number behind the others. (While a key is held
+  // down on a slider, a screen reader reads nothing else, and the key's release comes before it
+  // can.) A key pressed once keeps the page whole: as a hold it would only move the rest of the
+  // page's work to its release, the next frame. (`far`: the blocks left, or null; `behind`: a step
+  // has left them as they were, which makes the hold's later steps take the shortcuts above.)
   var far = null, behind = false;
   function hold() {
     if (far || !document.body.classList.contains("nn-skip")) return;
