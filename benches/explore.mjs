@@ -21,7 +21,11 @@
 // MOVES (drag or scaled), AT (the chart in view, default 2), HOLD (1, the default, 0 or key), WARMUP
 // (steps taken unthrottled and not measured first, default 0), PACE (loop: the steps back to
 // back, the default; frame: one step an animation frame, as a drag delivers them, each after the
-// last frame's paint), CHROMIUM (default /usr/bin/chromium).
+// last frame's paint; control: as frame, each step the slider's own, its `input` event making the
+// step in the next animation frame, which is what is timed: all the page does in that frame's
+// callbacks, then style and layout; the other paces time `nnbook.set`, the same step since the
+// fifteenth session, which before it left out setting the address), CHROMIUM (default
+// /usr/bin/chromium).
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
@@ -117,10 +121,26 @@ const times = await page.evaluate(async ([steps, pace, hold]) => {
   const total = [], script = [], layout = [];
   for (let i = 0; i < steps; i++) {
     const moved = at(i);
-    if (pace === 'frame') await new Promise((r) => requestAnimationFrame(r));
+    if (pace !== 'loop') await new Promise((r) => requestAnimationFrame(r));
     // Held, the browser moves the slider and tells the page (its `input` event), as in a drag,
     // before the step: the step then finds the slider where it is.
-    const slider = hold && window.nnbenchSlider(i);
+    const slider = (hold || pace === 'control') && window.nnbenchSlider(i);
+    if (pace === 'control') {
+      // (Animation frame callbacks run in the order they were asked for: the first here, then
+      // the page's step, then the last here.)
+      let t0;
+      requestAnimationFrame(() => { t0 = performance.now(); });
+      slider.value = moved[slider.id.slice('nn-control-'.length)];
+      slider.dispatchEvent(new Event('input'));
+      await new Promise((r) => requestAnimationFrame(() => {
+        const t1 = performance.now();
+        void document.body.offsetHeight;
+        const t2 = performance.now();
+        total.push(t2 - t0); script.push(t1 - t0); layout.push(t2 - t1);
+        r();
+      }));
+      continue;
+    }
     if (slider) {
       slider.value = moved[slider.id.slice('nn-control-'.length)];
       slider.dispatchEvent(new Event('input'));
@@ -163,7 +183,7 @@ const sorted = (a) => [...a].sort((x, y) => x - y);
 const q = (a, p) => sorted(a)[Math.min(a.length - 1, Math.floor(p * a.length))];
 const t = sorted(times.total);
 const gz = await page.evaluate(async () => (await fetch(document.querySelector('script[src$="explore.js"]').src)).text().then((t) => t.length)).catch(() => null);
-console.log(`explore bench: ${PAGE}, ${STEPS} steps (${MOVES}, ${PACE === 'frame' ? 'one a frame' : 'back to back'}${WARMUP ? `, after ${WARMUP} unmeasured` : ''}, ${KEY ? 'an arrow key held on a slider' : HOLD ? 'a slider held' : 'no slider held'}), CPU throttled ${THROTTLE}x`);
+console.log(`explore bench: ${PAGE}, ${STEPS} steps (${MOVES}, ${PACE === 'control' ? 'one a frame, by the slider' : PACE === 'frame' ? 'one a frame' : 'back to back'}${WARMUP ? `, after ${WARMUP} unmeasured` : ''}, ${KEY ? 'an arrow key held on a slider' : HOLD ? 'a slider held' : 'no slider held'}), CPU throttled ${THROTTLE}x`);
 if (HOLD && !(await page.evaluate(() => document.querySelectorAll('.nn-figure > canvas').length))) {
   console.log('  (no chart is painted on a canvas while the slider is held: a site from before the fourteenth session?)');
 }
