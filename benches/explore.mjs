@@ -125,28 +125,21 @@ const times = await page.evaluate(async ([steps, pace, hold]) => {
     // Held, the browser moves the slider and tells the page (its `input` event), as in a drag,
     // before the step: the step then finds the slider where it is.
     const slider = (hold || pace === 'control') && window.nnbenchSlider(i);
-    if (pace === 'control') {
-      // (Animation frame callbacks run in the order they were asked for: the first here, then
-      // the page's step, then the last here.)
-      let t0;
-      requestAnimationFrame(() => { t0 = performance.now(); });
-      slider.value = moved[slider.id.slice('nn-control-'.length)];
-      slider.dispatchEvent(new Event('input'));
-      await new Promise((r) => requestAnimationFrame(() => {
-        const t1 = performance.now();
-        void document.body.offsetHeight;
-        const t2 = performance.now();
-        total.push(t2 - t0); script.push(t1 - t0); layout.push(t2 - t1);
-        r();
-      }));
-      continue;
-    }
+    // (Animation frame callbacks run in the order they were asked for: with PACE=control, the
+    // first here, then the page's step, which the slider's `input` event asks for, then the last
+    // here, after which the step is timed to its end.)
+    let t0;
+    if (pace === 'control') requestAnimationFrame(() => { t0 = performance.now(); });
     if (slider) {
       slider.value = moved[slider.id.slice('nn-control-'.length)];
       slider.dispatchEvent(new Event('input'));
     }
-    const t0 = performance.now();
-    window.nnbook.set(moved);
+    if (pace === 'control') {
+      await new Promise((r) => requestAnimationFrame(r));
+    } else {
+      t0 = performance.now();
+      window.nnbook.set(moved);
+    }
     const t1 = performance.now();
     void document.body.offsetHeight; // style and layout, as before the next frame
     const t2 = performance.now();
