@@ -44,6 +44,10 @@ const WARMUP = Number(process.env.WARMUP || 0);
 const PACE = process.env.PACE || 'loop';
 const HOLD = process.env.HOLD !== '0';
 const KEY = process.env.HOLD === 'key';
+if (PACE === 'control' && MOVES !== 'drag') {
+  console.error('explore bench: PACE=control moves a slider, which MOVES=scaled does not: use MOVES=drag');
+  process.exit(2);
+}
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });
 const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
 await page.goto(pathToFileURL(path.join(SITE_DIR, PAGE)).href);
