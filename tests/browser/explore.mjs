@@ -127,6 +127,12 @@ const helpers = () => {
     await new Promise((r) => requestAnimationFrame(r));
     return null;
   };
+  // The sixth chart scrolled to just above the drawer (1e).
+  window.nnSixthAboveDrawer = async () => {
+    const top = document.querySelector('.nn-controls').getBoundingClientRect().top;
+    scrollBy(0, document.getElementById('figure-step-6').getBoundingClientRect().bottom - top + 20);
+    await new Promise((r) => requestAnimationFrame(r));
+  };
 };
 for (const p of [page, reference]) await p.addInitScript(helpers);
 // `nnScrollThrough` in `p`.
@@ -384,14 +390,6 @@ const opened = async (file, width) => {
 // The ways to hold a slider: the mouse pressed on it and moved (`at`: the slider's left, middle
 // and width), or an arrow key held down on it (each keydown after the first is the keyboard's
 // auto-repeat).
-// (The sixth chart scrolled to just above the drawer.)
-await page.addInitScript(() => {
-  window.nnSixthAboveDrawer = async () => {
-    const top = document.querySelector('.nn-controls').getBoundingClientRect().top;
-    scrollBy(0, document.getElementById('figure-step-6').getBoundingClientRect().bottom - top + 20);
-    await new Promise((r) => requestAnimationFrame(r));
-  };
-});
 const holds = {
   mouse: { press: (at) => page.mouse.move(at[0] + at[2] * 0.5, at[1]).then(() => page.mouse.down()), step: (at, f) => page.mouse.move(at[0] + at[2] * f, at[1]), letGo: () => page.mouse.up() },
   'arrow key': { press: () => page.focus('#nn-control-b3').then(() => page.keyboard.down('ArrowRight')), step: () => page.keyboard.down('ArrowRight'), letGo: () => page.keyboard.up('ArrowRight') },
@@ -564,8 +562,7 @@ for (const [file, width] of reluPages) {
   if (!problem) {
     await linked.goto(pathToFileURL(file).href + hash);
     await afterFrames(linked);
-    const saidBy = (p) => p.evaluate(() => [...document.querySelectorAll('.lesson-body > *')].map((b) => window.nnSaid(b)));
-    const [mine, theirs] = await Promise.all([saidBy(moved), saidBy(linked)]);
+    const [mine, theirs] = await Promise.all([blocksOf(moved, null, true), blocksOf(linked, null, true)]);
     const k = mine.findIndex((b, i) => b !== theirs[i]);
     if (k >= 0) problem = `the page opened at ${hash} differs in block ${k}: "${around(theirs[k], mine[k], 60).join('" against "')}"`;
   }
