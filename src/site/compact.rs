@@ -9,7 +9,10 @@
 
 /// A script without comments, indentation and the spaces between tokens that need none.
 /// Line breaks stay where a statement may end there (automatic semicolon insertion depends on
-/// them), so only those after `;`, `{`, `,`, `(` and `[` go.
+/// them), so only those after `;`, `{`, `,`, `(` and `[` go, and those after `}`: where a
+/// statement would end at a `}` only by a semicolon inserted there, the script without the line
+/// break does not parse (it is never another program), and the theme's scripts end each such
+/// statement with `;` (the browser tests load every one).
 pub fn script(text: &str) -> String {
     // Bytes, not chars: every character the pass looks at is ASCII, and a multi-byte character
     // (its bytes all >= 0x80) is copied byte by byte as part of a word.
@@ -188,7 +191,7 @@ impl Tokens {
             Last::Word(ch) | Last::Other(ch) => ch,
             Last::Flags => b'a',
         };
-        if gap == Gap::Line && !matches!(last, b';' | b'{' | b',' | b'(' | b'[') {
+        if gap == Gap::Line && !matches!(last, b';' | b'{' | b'}' | b',' | b'(' | b'[') {
             self.text.push(b'\n');
         } else if gap != Gap::None && needs_space(last, c) {
             self.text.push(b' ');
@@ -293,6 +296,12 @@ mod tests {
         let want = "(function(){var a=b+ +c,d=e- -f;return a/2/d;}());if(x)y()\n++z\n\
                     var s=\"a  b // c\",t='it\\'s  x';var r=/[/ ]+ x/g.test(s)?1 .toFixed():typeof/a b/;\n";
         assert_eq!(script(js), want);
+    }
+
+    #[test]
+    fn line_breaks_after_a_closing_brace_go() {
+        let js = "function f() {\n  if (a) {\n    b();\n  }\n  else c();\n}\nvar g = function () {\n};\n";
+        assert_eq!(script(js), "function f(){if(a){b();}else c();}var g=function(){};\n");
     }
 
     #[test]
