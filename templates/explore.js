@@ -913,9 +913,10 @@
   }
 
   // ---- Tables, as src/page/blocks.rs writes them ------------------------------------------------
+  // (As character references: the browser keeps the characters, and serialises them as it does
+  // any.)
   function escapeHtml(t) {
-    // (Most text here is numbers: one test, and five replacements only where there is markup.)
-    return /[&<>"']/.test(t) ? t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;") : t;
+    return t.replace(/[&<>"']/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; });
   }
   var paren = function (t) { return t.charAt(0) === "\u2212" ? "(" + t + ")" : t; };
   // "0.2 · 1.70 + (−0.85)" for a linear signal, "0.85 · −40.8" for a weighted one, or null.
@@ -938,25 +939,9 @@
   // Written-out arithmetic as MathML: numbers (scientific ones whole) as <mn>, the rest as <mo>.
   // Returns the table cell: its markup, its label, and its tokens ([element, text], in order).
   function arithmeticMathml(text) {
-    var tokens = [], chars = Array.from(text), i = 0;
-    var digit = function (c) { return c >= "0" && c <= "9"; };
-    while (i < chars.length) {
-      var c = chars[i];
-      if (digit(c) || (c === "\u2212" && digit(chars[i + 1] || ""))) {
-        var j = i + 1;
-        while (j < chars.length && (digit(chars[j]) || chars[j] === ".")) j++;
-        var exp = function (k) { return chars[k] === "\u2212" ? k + 1 : k; };
-        if (chars[j] === "e" && digit(chars[exp(j + 1)] || "")) {
-          j = exp(j + 1);
-          while (j < chars.length && digit(chars[j])) j++;
-        }
-        tokens.push(["mn", chars.slice(i, j).join("")]);
-        i = j;
-      } else {
-        if (!/\s/.test(c)) tokens.push(["mo", c]);
-        i++;
-      }
-    }
+    // (A number: a digit, or a minus sign and a digit, then digits and points, then an exponent
+    // where "e" is followed by digits, with or without a minus sign; spaces are left out.)
+    var tokens = (text.match(/\u2212?\d[\d.]*(?:e\u2212?\d+)?|\S/gu) || []).map(function (t) { return [/\d/.test(t) ? "mn" : "mo", t]; });
     var html = '<math aria-label="' + escapeHtml(text) + '">' + tokens.map(function (t) { return "<" + t[0] + ">" + escapeHtml(t[1]) + "</" + t[0] + ">"; }).join("") + "</math>";
     return { html: html, label: text, tokens: tokens };
   }
@@ -1256,8 +1241,7 @@
     // Series names: the legend's labels, else the figure's signals.
     ch.labels = ch.fig.model.labels;
     ch.svg.setAttribute("tabindex", "0");
-    ch.svg.addEventListener("pointermove", function (e) { showReadout(ch, readoutAt(ch, valueAtPointer(ch, e))); });
-    ch.svg.addEventListener("pointerdown", function (e) { showReadout(ch, readoutAt(ch, valueAtPointer(ch, e))); });
+    ["pointermove", "pointerdown"].forEach(function (n) { ch.svg.addEventListener(n, function (e) { showReadout(ch, readoutAt(ch, valueAtPointer(ch, e))); }); });
     ch.svg.addEventListener("pointerleave", function () { if (document.activeElement !== ch.svg) hideReadout(ch); });
     ch.svg.addEventListener("blur", function () { hideReadout(ch); });
     ch.svg.addEventListener("keydown", function (e) {
