@@ -822,7 +822,7 @@
     var expr = span.getAttribute("data-nn");
     return {
       span: span, expr: expr, param: paramIndex(expr), block: blockOf(span),
-      html: span.innerHTML, text: span.textContent, plain: plain, code: span.classList.contains("nn-code"), shown: null, root: span.localName === "span" ? false : undefined,
+      html: span.innerHTML, text: span.textContent, plain: plain, code: span.classList.contains("nn-code"), shown: null, root: false,
     };
   });
   // A signal's largest or smallest value over inputs `xs` and the first input where it is
@@ -873,13 +873,14 @@
 
   // ---- A value laid out on its own -------------------------------------------------------------
   // Laying out a paragraph, caption or code block again because one number in it changed was most
-  // of a step's layout (docs/performance.md). Once the page is laid out, each value outside math
-  // becomes a box of the size it was laid out at (`.nn-root`: inline-block, size and layout
+  // of a step's layout (docs/performance.md), and a formula's most of all. Once the page is laid
+  // out, each value becomes a box of the size it was laid out at (`.nn-root`: inline-block, size and layout
   // contained, its text on the same baseline), and a new value of the same shape (the same
   // characters but digits, which are tabular: style.css) is laid out inside it alone. A value of
   // another shape is set back inline, and boxed again at the start of a later step (while the page
   // is still laid out from the last frame), once in view. (`root`: the boxed shape; false: to be
-  // boxed; null: not boxable at this text, broken over lines or not shown; undefined: never.)
+  // boxed; null: not boxable at this text, broken over lines or not shown; 0: left inline, its
+  // box breaking the line elsewhere, until the page is laid out anew.)
   // From a held slider's second step, a value of a shape its box's shape holds (the same
   // characters with some left out: "−15" in a box made for "−15.5") stays in the box, which is
   // then a little wide for it: a drag back and forth lays the paragraph out again once for each
@@ -898,9 +899,13 @@
     span.removeAttribute("style");
     v.root = false;
   }
-  // (Every box read before any is set: the page is laid out once, not once for each.)
+  // (Every box read before any is set: the page is laid out once, not once for each. Then each
+  // value's text is found again in its box: in math a box is its <mn>'s ink, and the text laid
+  // out in it sits elsewhere, so it is moved back to where it was; a box that breaks its line
+  // elsewhere (in Chinese, one before a full stop, which cannot start a line) moves its text
+  // along or down the page, and is taken away again.)
   function rootValues(vs) {
-    var boxes = vs.map(function (v) { return v.span.getClientRects().length === 1 && v.span.getBoundingClientRect(); });
+    var boxes = vs.map(function (v) { return v.span.getClientRects().length === 1 && v.span.getBoundingClientRect(); }), was = vs.map(textAt);
     vs.forEach(function (v, i) {
       var b = boxes[i];
       if (!b || !b.width) { v.root = null; return; }
@@ -910,6 +915,16 @@
       v.span.classList.add("nn-root");
       v.root = shape(v.span.textContent);
     });
+    vs.map(textAt).forEach(function (t, i) {
+      var v = vs[i], dy = was[i].top - t.top;
+      if (Math.abs(was[i].left - t.left) > 0.5 || Math.abs(dy) > t.height / 2) { unroot(v); v.root = 0; }
+      else if (dy) v.span.setAttribute("style", v.span.getAttribute("style") + ";position:relative;top:" + dy + "px");
+    });
+  }
+  function textAt(v) {
+    var r = document.createRange();
+    r.selectNodeContents(v.span);
+    return r.getBoundingClientRect();
   }
 
   // ---- Tables, as src/page/blocks.rs writes them ------------------------------------------------
@@ -1279,7 +1294,8 @@
     release();
     classes.remove("nn-skip");
     values.forEach(function (v) {
-      if (v.root) unroot(v); else if (v.root === null) v.root = false;
+      if (v.root) unroot(v);
+      v.root = false;
       if (v.block) v.block.nnSkipped = undefined;
     });
     // Two frames: the browser records every block's laid-out height before it may skip one.

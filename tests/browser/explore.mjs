@@ -263,7 +263,9 @@ for (const file of explorable) {
 // 1c. Out of view, out of the step: once the page has settled its lesson's blocks are skipped
 //     while out of view (`nn-skip`), and every block stands exactly where the whole page, laid out
 //     without skipping, puts it: after loading, after a new window width, and after the
-//     parameters moved and the reader scrolled through.
+//     parameters moved and the reader scrolled through. And each value in a box of its own
+//     (`.nn-root`; once loaded, those in formulas too) draws its text where it stands without
+//     the box.
 const inPlace = () => page.evaluate(() => {
   const blocks = [...document.querySelectorAll('.lesson-body > *')];
   const tops = () => blocks.map((b) => b.getBoundingClientRect().top + scrollY);
@@ -278,12 +280,32 @@ const inPlace = () => page.evaluate(() => {
   if (Math.abs(height - wholeHeight) > 0.5) return `the page is ${height} px long while blocks are skipped, ${wholeHeight} px whole`;
   return null;
 });
+// (The page laid out whole, each box's text is measured, then again with every box taken away.)
+const valuesInPlace = (loaded) => page.evaluate((loaded) => {
+  const skip = document.body.classList.contains('nn-skip');
+  document.body.classList.remove('nn-skip');
+  const boxed = [...document.querySelectorAll('.lesson-body .nn-root')];
+  const at = () => boxed.map((v) => {
+    const r = document.createRange();
+    r.selectNodeContents(v);
+    const b = r.getBoundingClientRect();
+    return [b.left, b.top];
+  });
+  const inBox = at(), kept = boxed.map((v) => [v.getAttribute('class'), v.getAttribute('style')]);
+  boxed.forEach((v) => { v.classList.remove('nn-root'); v.removeAttribute('style'); });
+  const inline = at();
+  boxed.forEach((v, i) => { v.setAttribute('class', kept[i][0]); v.setAttribute('style', kept[i][1]); });
+  if (skip) document.body.classList.add('nn-skip');
+  if (loaded && document.querySelector('.lesson-body mn[data-nn]') && !boxed.some((v) => v.localName === 'mn')) return 'no value in a formula is in a box';
+  const k = inBox.findIndex((p, i) => Math.abs(p[0] - inline[i][0]) > 0.5 || Math.abs(p[1] - inline[i][1]) > 0.5);
+  return k < 0 ? null : `"${boxed[k].textContent}" (<${boxed[k].localName}>) is drawn at ${inBox[k].map(Math.round)} in its box, at ${inline[k].map(Math.round)} without it`;
+}, loaded);
 for (const [file, width, then] of explorable.flatMap((f) => [[f, 320, 1280], [f, 390, 390], [f, 1280, 390]])) {
   const rel = `${path.relative(SITE_DIR, file)} at ${width} px`;
   await page.setViewportSize({ width, height: 720 });
   await page.goto(pathToFileURL(file).href);
   await afterFrames(page);
-  let problem = await inPlace();
+  let problem = (await inPlace()) || (await valuesInPlace(true));
   if (!problem) {
     await page.setViewportSize({ width: then, height: 720 });
     await afterFrames(page);
@@ -297,7 +319,7 @@ for (const [file, width, then] of explorable.flatMap((f) => [[f, 320, 1280], [f,
       window.nnbook.set(moved);
     });
     await scrollThrough();
-    problem = await inPlace();
+    problem = (await inPlace()) || (await valuesInPlace(false));
     if (problem) problem = `after a move and scrolling through: ${problem}`;
   }
   if (problem) fail(`${rel}: blocks out of view`, problem);
