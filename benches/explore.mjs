@@ -18,7 +18,7 @@
 // author's values; a parameter at 0, and one step in ten, then change nothing).
 //
 // Environment: SITE_DIR (required), PAGE (default relu/index.html), STEPS, THROTTLE (default 4),
-// MOVES (drag or scaled), AT (the chart in view, default 2), HOLD (1, the default, 0 or key), WARMUP
+// MOVES (drag or scaled), PARAM (a parameter's name: only its slider dragged, and held), AT (the chart in view, default 2), HOLD (1, the default, 0 or key), WARMUP
 // (steps taken unthrottled and not measured first, default 0), PACE (loop: the steps back to
 // back, the default; frame: one step an animation frame, as a drag delivers them, each after the
 // last frame's paint; control: as frame, each step the slider's own, its `input` event making the
@@ -44,6 +44,7 @@ const WARMUP = Number(process.env.WARMUP || 0);
 const PACE = process.env.PACE || 'loop';
 const HOLD = process.env.HOLD !== '0';
 const KEY = process.env.HOLD === 'key';
+const PARAM = process.env.PARAM || null;
 if (PACE === 'control' && MOVES !== 'drag') {
   console.error('explore bench: PACE=control moves a slider, which MOVES=scaled does not: use MOVES=drag');
   process.exit(2);
@@ -62,12 +63,12 @@ await page.evaluate(async (k) => {
 }, AT);
 // The parameters as a slider leaves them after step i, defined once in the page for the
 // warm-up and the measured steps.
-await page.evaluate((moves) => {
+await page.evaluate(([moves, param]) => {
   const params = window.nnbook.params();
   const names = Object.keys(params);
   const controls = JSON.parse(document.getElementById('nn-model').textContent).controls;
-  // (The control dragged at step i: each in turn, twenty steps.)
-  const dragged = (i) => controls[Math.floor(i / 20) % controls.length];
+  // (The control dragged at step i: each in turn, twenty steps; or PARAM's alone.)
+  const dragged = (i) => (param && controls.find((c) => c[0] === param)) || controls[Math.floor(i / 20) % controls.length];
   window.nnbenchMove = (i) => {
     if (moves === 'scaled') {
       const name = names[i % names.length];
@@ -82,7 +83,7 @@ await page.evaluate((moves) => {
   window.nnbenchAuthor = params;
   // (The slider of the parameter dragged at step i.)
   window.nnbenchSlider = (i) => moves === 'scaled' ? null : document.getElementById(`nn-control-${dragged(i)[0]}`);
-}, MOVES);
+}, [MOVES, PARAM]);
 // The reader holds a slider, as a drag does (HOLD=0: not, and the drawer closed, as this script
 // measured before the eleventh session): the drawer is opened, the chart in view centred above
 // it, and the mouse pressed on the first slider (which moves it) and kept down (HOLD=key: the
@@ -97,12 +98,12 @@ if (HOLD) {
     const c = shown[Math.min(k, shown.length - 1)].getBoundingClientRect();
     scrollBy(0, (c.top + c.bottom) / 2 - top / 2);
     await frames(3);
-    const b = document.querySelector('.nn-controls input[type=range]').getBoundingClientRect();
+    const b = (window.nnbenchSlider(0) || document.querySelector('.nn-controls input[type=range]')).getBoundingClientRect();
     return [b.left + b.width / 2, b.top + b.height / 2];
   }, AT);
   if (KEY) {
     // (An arrow key held down: its second keydown is the keyboard's auto-repeat.)
-    await page.focus('.nn-controls input[type=range]');
+    await page.evaluate(() => (window.nnbenchSlider(0) || document.querySelector('.nn-controls input[type=range]')).focus());
     for (let i = 0; i < 2; i++) await page.keyboard.down('ArrowRight');
   } else {
     await page.mouse.move(at[0], at[1]);
@@ -180,7 +181,7 @@ const sorted = (a) => [...a].sort((x, y) => x - y);
 const q = (a, p) => sorted(a)[Math.min(a.length - 1, Math.floor(p * a.length))];
 const t = sorted(times.total);
 const gz = await page.evaluate(async () => (await fetch(document.querySelector('script[src$="explore.js"]').src)).text().then((t) => t.length)).catch(() => null);
-console.log(`explore bench: ${PAGE}, ${STEPS} steps (${MOVES}, ${PACE === 'control' ? 'one a frame, by the slider' : PACE === 'frame' ? 'one a frame' : 'back to back'}${WARMUP ? `, after ${WARMUP} unmeasured` : ''}, ${KEY ? 'an arrow key held on a slider' : HOLD ? 'a slider held' : 'no slider held'}), CPU throttled ${THROTTLE}x`);
+console.log(`explore bench: ${PAGE}, ${STEPS} steps (${MOVES}${PARAM ? ` of ${PARAM}` : ''}, ${PACE === 'control' ? 'one a frame, by the slider' : PACE === 'frame' ? 'one a frame' : 'back to back'}${WARMUP ? `, after ${WARMUP} unmeasured` : ''}, ${KEY ? 'an arrow key held on a slider' : HOLD ? 'a slider held' : 'no slider held'}), CPU throttled ${THROTTLE}x`);
 if (HOLD && !(await page.evaluate(() => document.querySelectorAll('.nn-figure > canvas').length))) {
   console.log('  (no chart is painted on a canvas while the slider is held: a site from before the fourteenth session?)');
 }
