@@ -301,7 +301,10 @@ mod tests {
     #[test]
     fn line_breaks_after_a_closing_brace_go() {
         let js = "function f() {\n  if (a) {\n    b();\n  }\n  else c();\n}\nvar g = function () {\n};\n";
-        assert_eq!(script(js), "function f(){if(a){b();}else c();}var g=function(){};\n");
+        assert_eq!(
+            script(js),
+            "function f(){if(a){b();}else c();}var g=function(){};\n"
+        );
     }
 
     #[test]
