@@ -874,13 +874,13 @@
   // ---- A value laid out on its own -------------------------------------------------------------
   // Laying out a paragraph, caption or code block again because one number in it changed was most
   // of a step's layout (docs/performance.md), and a formula's most of all. Once the page is laid
-  // out, each value becomes a box of the size it was laid out at (`.nn-root`: inline-block, size and layout
-  // contained, its text on the same baseline), and a new value of the same shape (the same
-  // characters but digits, which are tabular: style.css) is laid out inside it alone. A value of
-  // another shape is set back inline, and boxed again at the start of a later step (while the page
-  // is still laid out from the last frame), once in view. (`root`: the boxed shape; false: to be
-  // boxed; null: not boxable at this text, broken over lines or not shown; 0: left inline, its
-  // box breaking the line elsewhere, until the page is laid out anew.)
+  // out, each value becomes a box of the size it was laid out at (`.nn-root`: inline-block, size
+  // and layout contained, its text where it stood: rootValues), and a new value of the same shape
+  // (the same characters but digits, which are tabular: style.css) is laid out inside it alone. A
+  // value of another shape is set back inline, and boxed again at the start of a later step (while
+  // the page is still laid out from the last frame), once in view. (`root`: the boxed shape;
+  // false: to be boxed; null: not boxable at this text, broken over lines or not shown; 0: left
+  // inline, its box breaking the line elsewhere, until the page is laid out anew.)
   // From a held slider's second step, a value of a shape its box's shape holds (the same
   // characters with some left out: "−15" in a box made for "−15.5") stays in the box, which is
   // then a little wide for it: a drag back and forth lays the paragraph out again once for each
