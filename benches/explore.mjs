@@ -18,8 +18,9 @@
 // author's values; a parameter at 0, and one step in ten, then change nothing).
 //
 // Environment: SITE_DIR (required), PAGE (default relu/index.html), STEPS, THROTTLE (default 4),
-// MOVES (drag or scaled), PARAM (a parameter's name: only its slider dragged, and held), AT (the chart in view, default 2), HOLD (1, the default, 0 or key), WARMUP
-// (steps taken unthrottled and not measured first, default 0), PACE (loop: the steps back to
+// MOVES (drag or scaled), PARAM (a parameter's name: only its slider dragged, and held), AT (the
+// chart in view, default 2), HOLD (1, the default, 0 or key), WARMUP (steps taken unthrottled
+// and not measured first, default 0), PACE (loop: the steps back to
 // back, the default; frame: one step an animation frame, as a drag delivers them, each after the
 // last frame's paint; control: as frame, each step the slider's own, its `input` event making the
 // step in the next animation frame, which is what is timed: all the page does in that frame's
@@ -83,6 +84,8 @@ await page.evaluate(([moves, param]) => {
   window.nnbenchAuthor = params;
   // (The slider of the parameter dragged at step i.)
   window.nnbenchSlider = (i) => moves === 'scaled' ? null : document.getElementById(`nn-control-${dragged(i)[0]}`);
+  // (The slider held: the first one dragged, or with MOVES=scaled the first of the drawer.)
+  window.nnbenchHeld = () => window.nnbenchSlider(0) || document.querySelector('.nn-controls input[type=range]');
 }, [MOVES, PARAM]);
 // The reader holds a slider, as a drag does (HOLD=0: not, and the drawer closed, as this script
 // measured before the eleventh session): the drawer is opened, the chart in view centred above
@@ -98,12 +101,12 @@ if (HOLD) {
     const c = shown[Math.min(k, shown.length - 1)].getBoundingClientRect();
     scrollBy(0, (c.top + c.bottom) / 2 - top / 2);
     await frames(3);
-    const b = (window.nnbenchSlider(0) || document.querySelector('.nn-controls input[type=range]')).getBoundingClientRect();
+    const b = window.nnbenchHeld().getBoundingClientRect();
     return [b.left + b.width / 2, b.top + b.height / 2];
   }, AT);
   if (KEY) {
     // (An arrow key held down: its second keydown is the keyboard's auto-repeat.)
-    await page.evaluate(() => (window.nnbenchSlider(0) || document.querySelector('.nn-controls input[type=range]')).focus());
+    await page.evaluate(() => window.nnbenchHeld().focus());
     for (let i = 0; i < 2; i++) await page.keyboard.down('ArrowRight');
   } else {
     await page.mouse.move(at[0], at[1]);
