@@ -34,10 +34,27 @@ pub const DEFAULT_TEMPLATES: [(&str, &str); 9] = [
 ];
 
 /// Files of the default theme that are not templates: the math font `style.css` names (a
-/// subset of DejaVu Math TeX Gyre, made by `src/font/subset-math.sh`) and its licence. A
-/// project's `templates/` may override them by name like any other file.
-pub const DEFAULT_ASSETS: [(&str, &[u8]); 2] = [
-    ("math.woff", include_bytes!("../font/math.woff")),
+/// subset of DejaVu Math TeX Gyre cut into files by Unicode range, made by
+/// `src/font/subset-math.py`) and its licence. A project's `templates/` may override them by
+/// name like any other file.
+pub const DEFAULT_ASSETS: [(&str, &[u8]); 6] = [
+    ("math-core.woff2", include_bytes!("../font/math-core.woff2")),
+    (
+        "math-greek.woff2",
+        include_bytes!("../font/math-greek.woff2"),
+    ),
+    (
+        "math-latin.woff2",
+        include_bytes!("../font/math-latin.woff2"),
+    ),
+    (
+        "math-alphabets.woff2",
+        include_bytes!("../font/math-alphabets.woff2"),
+    ),
+    (
+        "math-symbols.woff2",
+        include_bytes!("../font/math-symbols.woff2"),
+    ),
     (
         "math-font-license.txt",
         include_bytes!("../font/LICENSE-math.txt"),

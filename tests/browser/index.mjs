@@ -34,7 +34,7 @@ const MODES = [
 
 // A site nnbook built (it always ships the math font) has nnbook's index; a hand-written site
 // (selftest.sh's fixtures) is checked only on the pages marked as an index (body.page-index).
-const BUILT_BY_NNBOOK = fs.existsSync(path.join(SITE_DIR, 'math.woff'));
+const BUILT_BY_NNBOOK = fs.existsSync(path.join(SITE_DIR, 'math-core.woff2'));
 
 const { units, unit, fail, report } = tally();
 

@@ -44,7 +44,7 @@ const MODES = [
   { name: 'desktop-dark', width: 1280, height: 800, scheme: 'dark' },
 ];
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
-const HAS_MATH_FONT = fs.existsSync(path.join(SITE_DIR, 'math.woff'));
+const HAS_MATH_FONT = fs.existsSync(path.join(SITE_DIR, 'math-core.woff2'));
 
 const { unit, fail, report } = tally();
 
@@ -337,6 +337,32 @@ async function mathFonts(page, name) {
   for (const message of bad.values()) fail(name, 'math font', message);
 }
 
+/**
+ * The math font's files the page loaded, and its large operators. The font is cut into files by
+ * Unicode range (src/font/subset-math.py): a page loads those its formulas need, the ReLU page
+ * math-core.woff2 alone (its weight in tests/testsuite/site.rs counts that file only). Only the
+ * core's MATH table is used, so a large operator kept elsewhere would stay text size.
+ */
+async function mathFiles(page, name, rel) {
+  const f = await page.evaluate(() => {
+    const rules = [...document.styleSheets].flatMap((s) => [...s.cssRules]).filter((r) => r instanceof CSSFontFaceRule && /nnbook Math/.test(r.style.getPropertyValue('font-family')));
+    const faces = [...document.fonts].filter((face) => /nnbook Math/.test(face.family));
+    const file = (rule) => (rule.style.getPropertyValue('src').match(/url\("?([^")]*)"?\)/) || [])[1] || '';
+    return {
+      faces: faces.length === rules.length,
+      loaded: faces.map((face, i) => [face.status, file(rules[i]).split('/').pop()]).filter(([status]) => status === 'loaded').map(([, f]) => f),
+      formulas: [...document.querySelectorAll('math')].some((m) => !m.closest('td')),
+      large: [...document.querySelectorAll('math[display="block"] mo')].filter((mo) => /^[∑∏∫]$/.test(mo.textContent.trim()))
+        .map((mo) => [mo.textContent.trim(), mo.getBoundingClientRect().height / parseFloat(getComputedStyle(mo).fontSize)]),
+    };
+  });
+  if (!f.faces) fail(name, 'math font files', 'the stylesheet\'s math font faces and document.fonts do not pair up');
+  if (f.formulas && !f.loaded.includes('math-core.woff2')) fail(name, 'math font files', `a page with formulas loaded ${f.loaded.join(', ') || 'no math font file'}, not math-core.woff2`);
+  if (/(^|\/)relu\/index\.html$/.test(rel) && f.loaded.join() !== 'math-core.woff2') fail(name, 'math font files', `the ReLU page loaded ${f.loaded.join(', ')}, not math-core.woff2 alone`);
+  for (const [op, height] of f.large) if (height < 1.4) fail(name, 'math font files', `a display ${op} is ${height.toFixed(2)} em tall: the font's large variant is not used`);
+  return f.large.length;
+}
+
 // ---------------------------------------------------------------------------------------------
 // 404 pages: from disk, and served for missing addresses under a sub-path.
 
@@ -422,6 +448,7 @@ async function notFoundPages(browser) {
 
 async function main() {
   const t0 = Date.now();
+  let largeOperators = 0;
   const pages = filesUnder(SITE_DIR, ['.html']).filter((p) => !p.endsWith('404.html'));
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   const scratchContext = await browser.newContext();
@@ -464,7 +491,10 @@ async function main() {
       if (mode.width >= 1100) await contents(page, name, true);
       // The font check needs the bundled font: a site nnbook built always has it (a Rust test
       // checks); the hand-written fixtures of selftest.sh do not.
-      if (mode.name === 'desktop-light' && HAS_MATH_FONT) await mathFonts(page, name);
+      if (mode.name === 'desktop-light' && HAS_MATH_FONT) {
+        await mathFonts(page, name);
+        largeOperators += await mathFiles(page, name, rel);
+      }
       await page.close();
     }
     await context.close();
@@ -484,7 +514,7 @@ async function main() {
   await notFoundPages(browser);
   await browser.close();
 
-  report('reader', t0, `tables and formulas fit or show a scroll cue, the parameters table on phones, the math font, CJK lines, Copy buttons, the contents, labels, sources, figure text and width, 404 pages`);
+  report('reader', t0, `tables and formulas fit or show a scroll cue, the parameters table on phones, the math font (its files, ${largeOperators} large operators), CJK lines, Copy buttons, the contents, labels, sources, figure text and width, 404 pages`);
 }
 
 main().catch((e) => {

@@ -230,14 +230,76 @@ fn the_relu_lesson_links_the_article_it_reproduces() {
 fn the_math_font_and_its_licence_are_shipped_and_named_by_the_stylesheet() {
     let p = Project::new().lesson("small.md", small(""));
     p.build().unwrap_or_else(|e| panic!("{e}"));
-    let font = std::fs::read(p.site().join("math.woff")).unwrap();
-    assert_eq!(&font[..4], b"wOFF", "a WOFF font");
     let licence = read(&p, "math-font-license.txt");
     assert!(licence.contains("DejaVu Math TeX Gyre") && licence.contains("Bitstream"));
     let css = read(&p, "style.css");
     // (served compact: tests/testsuite/site.rs has the rules of compaction)
-    assert!(css.contains("src:url(\"math.woff\") format(\"woff\")"));
     assert!(css.contains("math{font-family:\"nnbook Math\",math;font-size:1em}"));
+    // The font is cut into files by Unicode range (src/font/subset-math.py): each is shipped,
+    // no character is in two, and only the core's range holds the space, so that its MATH
+    // table and stretchy glyphs are the ones the browser uses.
+    let faces = math_font_faces(&css);
+    let files: Vec<&str> = faces.iter().map(|f| f.0.as_str()).collect();
+    assert_eq!(
+        files,
+        [
+            "math-core.woff2",
+            "math-greek.woff2",
+            "math-latin.woff2",
+            "math-alphabets.woff2",
+            "math-symbols.woff2"
+        ]
+    );
+    for (file, _) in &faces {
+        let font = std::fs::read(p.site().join(file)).unwrap();
+        assert_eq!(&font[..4], b"wOF2", "{file} is a WOFF2 font");
+    }
+    let holding = |c: u32| -> Vec<&str> {
+        faces
+            .iter()
+            .filter(|(_, ranges)| ranges.iter().any(|r| r.contains(&c)))
+            .map(|(file, _)| file.as_str())
+            .collect()
+    };
+    assert_eq!(holding(0x20), ["math-core.woff2"]);
+    for c in 0..0x20000 {
+        assert!(holding(c).len() <= 1, "U+{c:X} is in {:?}", holding(c));
+    }
+    // What the shipped lessons' formulas use is in the core: x, −, ⋅, the sum and its
+    // stretchy pieces, the math italic x (U+1D465) and h (U+210E).
+    for c in ['x', '(', '−', '⋅', '∑', '√', '⟨', '\u{1D465}', '\u{210E}'] {
+        assert_eq!(holding(c as u32), ["math-core.woff2"], "{c}");
+    }
+    assert_eq!(holding('σ' as u32), ["math-greek.woff2"]);
+}
+
+/// The files and Unicode ranges of the stylesheet's "nnbook Math" faces, in order.
+fn math_font_faces(css: &str) -> Vec<(String, Vec<std::ops::RangeInclusive<u32>>)> {
+    css.split("@font-face{")
+        .skip(1)
+        .map(|face| &face[..face.find('}').unwrap()])
+        .filter(|face| face.contains("font-family:\"nnbook Math\""))
+        .map(|face| {
+            let field = |name: &str| {
+                let at = face
+                    .find(name)
+                    .unwrap_or_else(|| panic!("{name} in {face}"))
+                    + name.len();
+                face[at..].split(';').next().unwrap()
+            };
+            let file = field("src:url(\"").split('"').next().unwrap().to_string();
+            let ranges = field("unicode-range:")
+                .split(',')
+                .map(|r| {
+                    let r = r.trim().strip_prefix("U+").unwrap();
+                    let (a, b) = r.split_once('-').unwrap_or((r, r));
+                    let hex = |h: &str| u32::from_str_radix(h, 16).unwrap();
+                    hex(a)..=hex(b)
+                })
+                .collect();
+            (file, ranges)
+        })
+        .collect()
 }
 
 #[test]
