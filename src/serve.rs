@@ -411,6 +411,8 @@ pub fn content_type(name: &str) -> &'static str {
         "txt" => "text/plain; charset=utf-8",
         "png" => "image/png",
         "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "woff" => "font/woff",
         _ => "application/octet-stream",
     }
 }
@@ -553,5 +555,6 @@ mod tests {
         assert_eq!(content_type("a/index.html"), "text/html; charset=utf-8");
         assert_eq!(content_type("a/x.svg"), "image/svg+xml");
         assert_eq!(content_type("x.ipynb"), "application/x-ipynb+json");
+        assert_eq!(content_type("math-core.woff2"), "font/woff2");
     }
 }
