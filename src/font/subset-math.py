@@ -19,9 +19,9 @@ folder and the @font-face rules into style.css, between the two marker comments 
 - The other files (Greek, Latin letters and accents, symbols, alphabets) load only on pages
   whose formulas use one of their characters.
 - The OpenType `ssty` feature (script-size glyphs) is left out: Chromium does not apply it
-  (every formula of the shipped lessons and of a coverage page drew pixel-identical without
-  it), and it doubled the letters' size. Firefox, which applies it, draws the base glyph
-  scaled, as with any font without `ssty`.
+  (every formula of the shipped lessons drew pixel-identical without it), and it doubled the
+  letters' size. A browser that applies it (Firefox) draws the base glyph scaled instead, as
+  with any font without `ssty`.
 
 Run by hand when the subset must change; builds and tests never run it (nothing is downloaded
 or generated at build time). Needs fontTools and brotli (`pip install fonttools brotli`). The
