@@ -262,6 +262,7 @@ impl Builder {
             problems.extend(check_lessons(&placed));
             return Err(Error::report(problems, warnings));
         };
+        warnings.extend(theme.warnings.iter().cloned());
         let base_url = self
             .base_url
             .clone()

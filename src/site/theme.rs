@@ -85,6 +85,39 @@ impl ThemeFiles {
         self.for_lessons().for_each(|file| file.hash(hasher));
     }
 
+    /// A warning about `math.woff`, the math font's one file until the default theme cut it into
+    /// five by Unicode range (`src/font/subset-math.py`): a stylesheet that `nnbook init` wrote
+    /// before names it, and no site has it now; or a project overrode it by name, as the README
+    /// said, and no stylesheet loads it. Without a word, either would set the formulas in the
+    /// reader's own fonts.
+    fn math_font_warnings(&self) -> Option<Diagnostic> {
+        const OLD: &str = "math.woff";
+        let rules = "the `@font-face` rules of the default `style.css`, which name \
+                     `math-core.woff2` and four more files";
+        let style = self.files.get("style.css");
+        let named = style.and_then(|(shown, bytes)| {
+            let text = String::from_utf8_lossy(bytes);
+            text.find(OLD)
+                .map(|at| (SourceFile::new(shown.clone(), text), at))
+        });
+        match (named, self.files.get(OLD)) {
+            (Some((source, at)), None) => {
+                let message = "the stylesheet loads `math.woff`, which nnbook no longer ships";
+                Some(source.error(at..at + OLD.len(), message).expected(rules).hint(
+                    "copy those rules from a new project's `templates/style.css` (`nnbook init \
+                     <folder>`), or put your own `math.woff` in `templates/`",
+                ))
+            }
+            (None, Some((shown, _))) => Some(
+                Diagnostic::in_file(shown.clone(), "no stylesheet loads `math.woff`")
+                    .expected(rules)
+                    .hint("to use your own math font, name it in your `style.css`'s `@font-face` rules; else delete this file (it is copied to the site as it is)"),
+            ),
+            _ => None,
+        }
+        .map(Diagnostic::warning)
+    }
+
     /// The templates that lesson pages use: all but the index, the 404 page and the assets.
     fn for_lessons(&self) -> impl Iterator<Item = (&String, &Vec<u8>)> {
         self.files
@@ -188,6 +221,8 @@ pub struct Theme {
     sources: BTreeMap<String, SourceFile>,
     pub assets: BTreeMap<String, Arc<Vec<u8>>>,
     pub config: Config,
+    /// What the theme holds but does not use (reported by every build).
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Theme {
@@ -259,6 +294,7 @@ impl Theme {
             sources,
             assets,
             config,
+            warnings: files.math_font_warnings().into_iter().collect(),
         })
     }
 

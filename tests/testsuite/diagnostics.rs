@@ -521,3 +521,33 @@ fn a_lesson_with_a_broken_block_still_has_its_prose_checked() {
     }
     insta::assert_snapshot!(report);
 }
+
+/// The math font was one file, `math.woff`, until the default theme cut it into five by Unicode
+/// range. A stylesheet that `nnbook init` wrote before names it, and an override by that name
+/// is loaded by no stylesheet now: both are warned about, where they are, and not when the
+/// project ships its own `math.woff` for its own stylesheet.
+#[test]
+fn warnings_for_the_math_fonts_old_file() {
+    let old_rules = "body { margin: 0; }\n@font-face {\n  font-family: \"nnbook Math\";\n  src: url(\"math.woff\") format(\"woff\");\n}\n";
+    let warnings = |p: &Project| -> String {
+        let site = nnbook::check(&p.root).unwrap_or_else(|e| panic!("{e}"));
+        assert!(site.warnings.iter().all(|w| !w.is_error()));
+        let joined: Vec<String> = site.warnings.iter().map(ToString::to_string).collect();
+        joined.join("\n")
+    };
+    let small = crate::support::small("");
+    let named = Project::new()
+        .lesson("a.md", &small)
+        .template("style.css", old_rules);
+    let overridden = Project::new()
+        .lesson("a.md", &small)
+        .template("math.woff", b"wOFF");
+    let out = format!("{}\n{}", warnings(&named), warnings(&overridden));
+    assert_no_temp_path(&named.root, &out);
+    insta::assert_snapshot!(out);
+    let both = Project::new()
+        .lesson("a.md", &small)
+        .template("style.css", old_rules)
+        .template("math.woff", b"wOFF");
+    assert_eq!(warnings(&both), "");
+}
