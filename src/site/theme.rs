@@ -90,7 +90,7 @@ impl ThemeFiles {
     /// before names it, and no site has it now; or a project overrode it by name, as the README
     /// said, and no stylesheet loads it. Without a word, either would set the formulas in the
     /// reader's own fonts.
-    fn math_font_warnings(&self) -> Option<Diagnostic> {
+    fn math_font_warning(&self) -> Option<Diagnostic> {
         const OLD: &str = "math.woff";
         let rules = "the `@font-face` rules of the default `style.css`, which name \
                      `math-core.woff2` and four more files";
@@ -294,7 +294,7 @@ impl Theme {
             sources,
             assets,
             config,
-            warnings: files.math_font_warnings().into_iter().collect(),
+            warnings: files.math_font_warning().into_iter().collect(),
         })
     }
 
