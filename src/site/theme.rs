@@ -94,11 +94,14 @@ impl ThemeFiles {
         const OLD: &str = "math.woff";
         let rules = "the `@font-face` rules of the default `style.css`, which name \
                      `math-core.woff2` and four more files";
-        let style = self.files.get("style.css");
-        let named = style.and_then(|(shown, bytes)| {
+        let named = self.files.get("style.css").and_then(|(shown, bytes)| {
             let text = String::from_utf8_lossy(bytes);
-            text.find(OLD)
-                .map(|at| (SourceFile::new(shown.clone(), text), at))
+            // (`math.woff2`, a font of the project's own, is not the old file.)
+            let at = text
+                .match_indices(OLD)
+                .map(|(at, _)| at)
+                .find(|&at| !text[at + OLD.len()..].starts_with('2'))?;
+            Some((SourceFile::new(shown.clone(), text), at))
         });
         match (named, self.files.get(OLD)) {
             (Some((source, at)), None) => {

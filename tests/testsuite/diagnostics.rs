@@ -550,4 +550,9 @@ fn warnings_for_the_math_fonts_old_file() {
         .template("style.css", old_rules)
         .template("math.woff", b"wOFF");
     assert_eq!(warnings(&both), "");
+    let own = Project::new()
+        .lesson("a.md", &small)
+        .template("style.css", old_rules.replace("math.woff", "math.woff2"))
+        .template("math.woff2", b"wOF2");
+    assert_eq!(warnings(&own), "");
 }
