@@ -224,7 +224,8 @@ pub struct Theme {
     sources: BTreeMap<String, SourceFile>,
     pub assets: BTreeMap<String, Arc<Vec<u8>>>,
     pub config: Config,
-    /// What the theme holds but does not use (reported by every build).
+    /// Warnings about the theme's files (the math font's old `math.woff`, see
+    /// `ThemeFiles::math_font_warning`), reported by every build.
     pub warnings: Vec<Diagnostic>,
 }
 
