@@ -53,47 +53,51 @@ const frame = (page) => page.evaluate(() => new Promise((r) => requestAnimationF
 // ---------------------------------------------------------------------------------------------
 // Scroll cues: measured on pixels.
 
-async function scrollCues(page, scratch, name) {
-  const boxes = await page.evaluate(() => {
-    const main = document.querySelector('main') || document.body;
-    const limit = main.getBoundingClientRect().right + 1;
-    const out = [];
-    const items = [...main.querySelectorAll('table, math[display="block"]')];
-    items.forEach((el, i) => {
-      if (!el.getClientRects().length) return;
-      let box = null;
-      for (let a = el.parentElement; a && a !== main; a = a.parentElement) {
-        if (getComputedStyle(a).overflowX !== 'visible') { box = a; break; }
-      }
-      const what = `${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ')[0] : ''} #${i + 1} "${(el.textContent || '').trim().slice(0, 40)}"`;
-      if (!box) {
-        if (el.getBoundingClientRect().right > limit) out.push({ what, problem: 'sticks out of the column' });
-        return;
-      }
-      if (box.scrollWidth <= box.clientWidth + 1) return;
-      // What is hidden: the text (or a formula's glyphs) past the box's visible edge, with the
-      // box scrolled to its start; cutting a cell's padding or border hides nothing.
-      box.scrollLeft = 0;
-      const edge = box.getBoundingClientRect().left + box.clientLeft + box.clientWidth;
-      let right = edge;
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        if (!n.data.trim()) continue;
-        const range = document.createRange();
-        range.selectNodeContents(n);
-        for (const r of range.getClientRects()) right = Math.max(right, r.right);
-      }
-      if (right - edge <= 8) return;
-      const style = getComputedStyle(box).overflowX;
-      if (style === 'hidden' || style === 'clip') {
-        out.push({ what, problem: `is clipped (overflow-x: ${style}) and cannot scroll` });
-        return;
-      }
-      box.dataset.cueCheck = String(i);
-      out.push({ what, id: String(i) });
-    });
-    return out;
+/** In the page: each table and display formula whose text is cut, with its scrolling box marked
+ * (`data-cue-check`), or what is wrong with it (sticks out, clipped). */
+function cutBoxes() {
+  const main = document.querySelector('main') || document.body;
+  const limit = main.getBoundingClientRect().right + 1;
+  const out = [];
+  const items = [...main.querySelectorAll('table, math[display="block"]')];
+  items.forEach((el, i) => {
+    if (!el.getClientRects().length) return;
+    let box = null;
+    for (let a = el.parentElement; a && a !== main; a = a.parentElement) {
+      if (getComputedStyle(a).overflowX !== 'visible') { box = a; break; }
+    }
+    const what = `${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ')[0] : ''} #${i + 1} "${(el.textContent || '').trim().slice(0, 40)}"`;
+    if (!box) {
+      if (el.getBoundingClientRect().right > limit) out.push({ what, problem: 'sticks out of the column' });
+      return;
+    }
+    if (box.scrollWidth <= box.clientWidth + 1) return;
+    // What is hidden: the text (or a formula's glyphs) past the box's visible edge, with the
+    // box scrolled to its start; cutting a cell's padding or border hides nothing.
+    box.scrollLeft = 0;
+    const edge = box.getBoundingClientRect().left + box.clientLeft + box.clientWidth;
+    let right = edge;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!n.data.trim()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      for (const r of range.getClientRects()) right = Math.max(right, r.right);
+    }
+    if (right - edge <= 8) return;
+    const style = getComputedStyle(box).overflowX;
+    if (style === 'hidden' || style === 'clip') {
+      out.push({ what, problem: `is clipped (overflow-x: ${style}) and cannot scroll` });
+      return;
+    }
+    box.dataset.cueCheck = String(i);
+    out.push({ what, id: String(i) });
   });
+  return out;
+}
+
+async function scrollCues(page, scratch, name) {
+  const boxes = await page.evaluate(cutBoxes);
   for (const b of boxes) {
     if (b.problem) {
       fail(name, 'scroll cue', `${b.what} ${b.problem}`);
@@ -144,7 +148,8 @@ async function scrollCues(page, scratch, name) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Facts gathered in the page.
+// Facts gathered in the page. (One function of some 90 lines: `page.evaluate` sends it to the
+// page as its source, so all it uses is inside it.)
 
 function facts() {
   const main = document.querySelector('main') || document.body;

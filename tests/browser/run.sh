@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The site in a real browser (issue 4): builds the site, serves it on loopback with a plain static
-# server, and runs check.mjs, explore.mjs and sequence.mjs (the explorable lessons, issue 13), reader.mjs (what a
-# reader sees, issue 15), diagram.mjs (the network diagrams, issue 15) and index.mjs (the index
-# pages, issue 15) on it: every page in headless Chromium at 390 and 1280 px, light and dark
-# (console errors, failed requests, broken links and images, MathML, raw LaTeX, axe-core WCAG 2
-# A/AA), the Nu HTML checker on every .html/.css/.svg, and screenshots into tests/screenshots/.
+# server, and runs check.mjs, explore.mjs, exact.mjs and sequence.mjs (the explorable lessons,
+# issue 13), reader.mjs (what a reader sees, issue 15), diagram.mjs (the network diagrams, issue
+# 15) and index.mjs (the index pages, issue 15) on it: every page in headless Chromium at 390 and
+# 1280 px, light and dark (console errors, failed requests, broken links and images, MathML, raw
+# LaTeX, axe-core WCAG 2 A/AA), the Nu HTML checker on every .html/.css/.svg, and screenshots into
+# tests/screenshots/.
 #
 #   bash tests/browser/run.sh            # from the repository root (or anywhere)
 #
@@ -103,11 +104,15 @@ node() {
 }
 SITE_DIR="$site" BASE_URL="http://127.0.0.1:$port/" SCREENSHOT_DIR="$shots" \
   node "$here/check.mjs" >"$tmp/check.log" 2>&1 || status=$?
-# Explorable lessons: the script's numbers and drawings against the build's (explore.mjs).
-if [ -n "${NNBOOK_BIN:-}" ]; then nnbook_cmd="$NNBOOK_BIN"; else cargo build -q && nnbook_cmd="${CARGO_TARGET_DIR:-$root/target}/debug/nnbook"; fi
+# Explorable lessons: the page at the author's values and in use against the build's page
+# (explore.mjs), and for random parameters against what the build writes for them (exact.mjs).
 explore_status=0
-NNBOOK="$nnbook_cmd" SITE_DIR="$site" ROOT="$root" SCREENSHOT_DIR="$shots" node "$here/explore.mjs" >"$tmp/explore.log" 2>&1 || explore_status=$?
+SITE_DIR="$site" SCREENSHOT_DIR="$shots" node "$here/explore.mjs" >"$tmp/explore.log" 2>&1 || explore_status=$?
 [ "$explore_status" = 0 ] || status=1
+if [ -n "${NNBOOK_BIN:-}" ]; then nnbook_cmd="$NNBOOK_BIN"; else cargo build -q && nnbook_cmd="${CARGO_TARGET_DIR:-$root/target}/debug/nnbook"; fi
+exact_status=0
+NNBOOK="$nnbook_cmd" SITE_DIR="$site" ROOT="$root" node "$here/exact.mjs" >"$tmp/exact.log" 2>&1 || exact_status=$?
+[ "$exact_status" = 0 ] || status=1
 # Many steps in a row show what one step shows; a reset shows the static page (sequence.mjs).
 SITE_DIR="$site" BASE_URL="http://127.0.0.1:$port/" \
   node "$here/sequence.mjs" >"$tmp/sequence.log" 2>&1 || status=$?
@@ -124,10 +129,11 @@ index_status=0
 SITE_DIR="$site" BASE_URL="http://127.0.0.1:$port/" SCREENSHOT_DIR="$shots" \
   node "$here/index.mjs" >"$tmp/index.log" 2>&1 || index_status=$?
 [ "$index_status" = 0 ] || status=1
-# The summary line ("browser: N passed, M failed", the four scripts' units) stays the last line.
+# The summary line ("browser: N passed, M failed", the scripts' units) stays the last line.
 grep -v '^browser: [0-9]* passed, [0-9]* failed$' "$tmp/check.log" || true
 grep -v '^reader: [0-9]* passed, [0-9]* failed$' "$tmp/reader.log" || true
 grep -v '^explore: [0-9]* passed, [0-9]* failed$' "$tmp/explore.log" || true
+grep -v '^exact: [0-9]* passed, [0-9]* failed$' "$tmp/exact.log" || true
 grep -v '^sequence: [0-9]* passed, [0-9]* failed$' "$tmp/sequence.log" || true
 grep -v '^diagram: [0-9]* passed, [0-9]* failed$' "$tmp/diagram.log" || true
 grep -v '^index: [0-9]* passed, [0-9]* failed$' "$tmp/index.log" || true
@@ -135,7 +141,7 @@ say "done in $(($(date +%s) - t0)) s"
 # Each script's units ("<unit>: N passed, M failed"); a script without that line failed.
 passed=0
 failed=0
-for pair in browser:check reader:reader explore:explore sequence:sequence diagram:diagram index:index; do
+for pair in browser:check reader:reader explore:explore exact:exact sequence:sequence diagram:diagram index:index; do
   unit=${pair%%:*} log="$tmp/${pair#*:}.log"
   line=$(grep "^$unit: [0-9]* passed, [0-9]* failed$" "$log" || true)
   if [ -z "$line" ]; then failed=$((failed + 1)); continue; fi

@@ -108,3 +108,64 @@ export async function decode(scratch, png) {
     return { w: img.width, h: img.height, data: Array.from(g.getImageData(0, 0, img.width, img.height).data) };
   }, png.toString('base64'));
 }
+
+// A block of a lesson as the reader gets it, in the page (`nnBlockOf`), without what the script
+// adds for its own layout (a value's box) or shows on a pointer (a readout).
+// (`nnSaid`: only what a screen reader reads of it: an <svg role="img"> is its title and
+// description, never what is drawn or whether it is shown yet, and a canvas hidden from it is not
+// read.)
+// (Given to `addInitScript`: it runs in each page before the page's own script, so it uses
+// nothing from this module.)
+export const pageHelpers = () => {
+  const clean = (b) => {
+    const c = b.cloneNode(true);
+    c.querySelectorAll('.nn-readout').forEach((e) => e.remove());
+    [c, ...c.querySelectorAll('*')].forEach((e) => {
+      e.removeAttribute('style');
+      e.classList.remove('nn-root');
+      if (e.getAttribute('class') === '') e.removeAttribute('class');
+    });
+    return c;
+  };
+  window.nnBlockOf = (b) => clean(b).outerHTML;
+  window.nnSaid = (b) => {
+    const c = clean(b);
+    // (A canvas of the script's is hidden from screen readers.)
+    c.querySelectorAll('canvas[aria-hidden=true]').forEach((e) => e.remove());
+    c.querySelectorAll('svg[role=img]').forEach((svg) => {
+      svg.classList.remove('nn-behind');
+      [...svg.childNodes].forEach((e) => { if (!/^(title|desc)$/.test(e.localName || '')) e.remove(); });
+    });
+    return c.outerHTML;
+  };
+  // The reader scrolls through the page and back to its top, a frame at each place 400 px
+  // apart: every block skipped out of view is laid out (with its new height) on the way, and
+  // every drawing left for later is drawn. With `expected` (each block as `nnBlockOf` gives
+  // it), each place is checked in that frame's animation callback (after the scroll event,
+  // before the frame is painted): a block on screen that is not the expected one is the
+  // problem returned.
+  window.nnScrollThrough = async (expected) => {
+    const blocks = [...document.querySelectorAll('.lesson-body > *')];
+    for (let y = 0; y < document.documentElement.scrollHeight; y += 400) {
+      scrollTo(0, y);
+      const problem = await new Promise((r) => requestAnimationFrame(() => {
+        if (!expected) return r(null);
+        const k = blocks.findIndex((b, i) => {
+          const box = b.getBoundingClientRect();
+          return box.bottom > 0 && box.top < innerHeight && window.nnBlockOf(b) !== expected[i];
+        });
+        r(k < 0 ? null : `scrolled to ${y} px, block ${k} on screen (${blocks[k].tagName.toLowerCase()}) is not as the page set at once to the same parameters shows it`);
+      }));
+      if (problem) return problem;
+    }
+    scrollTo(0, 0);
+    await new Promise((r) => requestAnimationFrame(r));
+    return null;
+  };
+  // The sixth chart scrolled to just above the drawer (1e).
+  window.nnSixthAboveDrawer = async () => {
+    const top = document.querySelector('.nn-controls').getBoundingClientRect().top;
+    scrollBy(0, document.getElementById('figure-step-6').getBoundingClientRect().bottom - top + 20);
+    await new Promise((r) => requestAnimationFrame(r));
+  };
+};
