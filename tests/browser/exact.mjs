@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { around, explorablePages, pageHelpers, seeded } from './units.mjs';
+import { around, errorsOf, explorableOrDone, pageHelpers, seeded } from './units.mjs';
 
 const SITE_DIR = process.env.SITE_DIR;
 const ROOT = process.env.ROOT;
@@ -65,17 +65,8 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-s
 const page = await browser.newPage();
 await page.addInitScript(pageHelpers);
 const scrollThrough = () => page.evaluate(() => window.nnScrollThrough(null));
-const errors = [];
-page.on('pageerror', (e) => errors.push(e.message));
-page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-const explorable = explorablePages(SITE_DIR);
-// The shipped site has explorable lessons; the self-test's hand-written sites have none.
-if (explorable.length === 0 && !fs.existsSync(path.join(SITE_DIR, 'relu', 'index.html'))) {
-  console.log('  no explorable page in this hand-written site: nothing to check');
-  await browser.close();
-  console.log('exact: 0 passed, 0 failed');
-  process.exit(0);
-}
+const errors = errorsOf(page);
+const explorable = await explorableOrDone(SITE_DIR, 'exact', browser);
 if (explorable.length === 0) fail('explorable pages', `no page of ${SITE_DIR} carries a model`);
 
 const lessons = explorable.filter((f) => !path.relative(SITE_DIR, f).startsWith('zh-CN'));
