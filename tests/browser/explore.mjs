@@ -15,7 +15,7 @@
 //    drawings off screen to be drawn as they come on screen, before the frame shows them (1f).
 //    After a drag of 300 frames the address holds the state (in a Chromium that ignores a page
 //    setting its address too often), a link to it shows the same page, and Reset clears it (1g).
-// The random settings compared with the build are exact.mjs's.
+// (exact.mjs compares the page with the build for random parameters.)
 // The last line is "explore: N passed, M failed".
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
