@@ -75,13 +75,13 @@ impl<'de> Deserialize<'de> for ControlList {
 pub const MAX_CONTROLS: usize = 64;
 
 /// The controls of a network block: those of its `[controls]` table, checked, or by default one
-/// per parameter.
+/// per parameter. Each control is checked on its own: every wrong one is reported.
 pub(super) fn parse(
     source: &SourceFile,
     fence: &Fence,
     network: &Network,
     list: Option<&Spanned<ControlList>>,
-) -> Result<Vec<Control>, Diagnostic> {
+) -> Result<Vec<Control>, Vec<Diagnostic>> {
     let Some(list) = list else {
         return Ok(network
             .params()
@@ -96,8 +96,11 @@ pub(super) fn parse(
         MAX_CONTROLS,
         || fence.source_span(entries[MAX_CONTROLS].0.span()),
         ("controls", "controls"),
-    )?;
+    )
+    .map_err(|d| vec![d])?;
     let mut controls: Vec<Control> = Vec::new();
+    let mut problems = Vec::new();
+    let mut named: Vec<&str> = Vec::new();
     for (name, raw) in entries {
         let span = fence.source_span(name.span());
         let Some(param) = network.param(name.get_ref()) else {
@@ -111,20 +114,32 @@ pub(super) fn parse(
                 )
                 .expected("a parameter named in the network block, like w1 or b3");
             let names = network.params().map(|p| p.name.as_str());
-            return Err(match did_you_mean(name.get_ref(), names) {
+            problems.push(match did_you_mean(name.get_ref(), names) {
                 Some(hint) => d.hint(hint),
                 None => d.hint("list the parameters the reader may move, each once"),
             });
+            continue;
         };
-        if controls.iter().any(|c| c.param == param.name) {
-            return Err(source
-                .error(span, format!("a second control for `{}`", param.name))
-                .expected("each parameter once")
-                .hint("remove one of the two"));
+        if named.contains(&param.name.as_str()) {
+            problems.push(
+                source
+                    .error(span, format!("a second control for `{}`", param.name))
+                    .expected("each parameter once")
+                    .hint("remove one of the two"),
+            );
+            continue;
         }
-        controls.push(checked(source, fence, param, raw)?);
+        named.push(&param.name);
+        match checked(source, fence, param, raw) {
+            Ok(control) => controls.push(control),
+            Err(d) => problems.push(d),
+        }
     }
-    Ok(controls)
+    if problems.is_empty() {
+        Ok(controls)
+    } else {
+        Err(problems)
+    }
 }
 
 /// A control as written, with the defaults filled in, checked: a finite range around the

@@ -317,7 +317,7 @@ fn parse_network(
         first = Some(fence);
         match network_block::parse(source, fence) {
             Ok((n, c)) => (parsed, controls) = (Some(n), c),
-            Err(d) => problems.push(d),
+            Err(d) => problems.extend(d),
         }
     }
     NetworkBlock {

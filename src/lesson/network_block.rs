@@ -192,8 +192,23 @@ fn parse_params(
         .collect()
 }
 
-/// Parse and check a network block, and find its kinks; with the reader's controls.
-pub fn parse(source: &SourceFile, fence: &Fence) -> Result<(Network, Vec<Control>), Diagnostic> {
+/// Parse and check a network block, and find its kinks; with the reader's controls. The network
+/// stops at its first problem (what follows may depend on it); the controls, each independent,
+/// report every one.
+pub fn parse(
+    source: &SourceFile,
+    fence: &Fence,
+) -> Result<(Network, Vec<Control>), Vec<Diagnostic>> {
+    let (network, raw_controls) = parse_network(source, fence).map_err(|d| vec![d])?;
+    let controls = controls::parse(source, fence, &network, raw_controls.as_ref())?;
+    Ok((network, controls))
+}
+
+/// The network of a block, checked, with its kinks; and its `[controls]` table as written.
+fn parse_network(
+    source: &SourceFile,
+    fence: &Fence,
+) -> Result<(Network, Option<Spanned<ControlList>>), Diagnostic> {
     let raw: RawNetwork = from_block(source, fence, "network block")?;
     let mut reader = Reader {
         source,
@@ -243,8 +258,7 @@ pub fn parse(source: &SourceFile, fence: &Fence) -> Result<(Network, Vec<Control
         kinks: Vec::new(),
     };
     network.kinks = network.find_kinks();
-    let controls = controls::parse(source, fence, &network, raw.controls.as_ref())?;
-    Ok((network, controls))
+    Ok((network, raw.controls))
 }
 
 /// Reads the parts of one network block, keeping the names given so far (every node, weight

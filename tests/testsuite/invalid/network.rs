@@ -1,7 +1,7 @@
 //! The network block: its TOML, activations, weights and biases, input range and samples, node
 //! labels, the source address, and the reader's controls.
 
-use crate::support::Project;
+use crate::support::{fixture_text, Project};
 
 use super::{check, failing_build, marked_fixture, Expect};
 
@@ -261,5 +261,53 @@ fn a_value_off_the_control_s_steps() {
             expected: &["a whole number of steps (0.7) below -40.8"],
             hint: &["change `from` or `step`"],
         },
+    );
+}
+
+/// Every wrong control of a `[controls]` table is reported in one run, each at its own line (the
+/// first alone was before): a name that is no parameter, a range without the author's value, a
+/// step of 0; the right one between them is no problem.
+#[test]
+fn every_wrong_control_is_reported_at_once() {
+    let controls =
+        "\n[controls]\nw9 = {}\nw3 = { from = -30, to = 0 }\nb3 = {}\nb2 = { step = 0 }\n";
+    let source = fixture_text("valid.md").replace(
+        "bias = { b3 = -16 }\n",
+        &format!("bias = {{ b3 = -16 }}\n{controls}"),
+    );
+    assert!(
+        source.contains("[controls]"),
+        "valid.md has no `bias = {{ b3 = -16 }}` line"
+    );
+    let error = failing_build(
+        &Project::new()
+            .lesson("controls.md", source.as_str())
+            .previous_site(),
+    );
+    let line = |key: &str| {
+        source
+            .lines()
+            .position(|l| l.starts_with(key))
+            .expect("the control's line")
+            + 1
+    };
+    let found: Vec<(usize, &str)> = error
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.location.as_ref().expect("a location").line,
+                d.message.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (line("w9 ="), "`w9` is not a weight or bias of the network"),
+            (line("w3 ="), "the range -30 to 0 does not hold w3 = -40.8"),
+            (line("b2 ="), "a step of 0 for b2"),
+        ],
+        "{error}"
     );
 }
