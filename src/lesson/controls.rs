@@ -23,7 +23,7 @@ use crate::markdown::Fence;
 use crate::network::{Network, Param};
 use crate::text::{did_you_mean, shortest};
 
-use super::toml::{Table, TableKind};
+use super::toml::{in_written_order, Table, TableKind};
 
 /// One control: a parameter the reader can move from `from` to `to` in steps of `step`.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,10 +60,11 @@ impl<'de> Deserialize<'de> for ControlList {
                 f.write_str("a table of parameters, like { w3 = { from = -60, to = 0 } }")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ControlList, A::Error> {
-                let mut out = Vec::new();
+                let mut out: Vec<(Spanned<String>, _)> = Vec::new();
                 while let Some(entry) = map.next_entry()? {
                     out.push(entry);
                 }
+                in_written_order(&mut out);
                 Ok(ControlList(out))
             }
         }

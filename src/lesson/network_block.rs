@@ -19,7 +19,7 @@ use super::limits::{
     at_most, MAX_INPUT_MAGNITUDE, MAX_LAYERS, MAX_NODES, MAX_PARAMETERS, MAX_SAMPLES,
     MIN_INPUT_SPAN,
 };
-use super::toml::{from_block, Table, TableKind};
+use super::toml::{from_block, in_written_order, Table, TableKind};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -85,7 +85,8 @@ impl TableKind for RawOutput {
     const EXPECTED: &'static str = "the `[output]` table with `weights` and `bias`";
 }
 
-/// `{ w1 = 1.70, w2 = 12.6 }`, in the order written.
+/// `{ w1 = 1.70, w2 = 12.6 }`, in the order written (a node's weights belong to the previous
+/// layer's nodes in that order).
 pub(super) struct ParamList(pub(super) Vec<(Spanned<String>, Spanned<f64>)>);
 
 impl<'de> Deserialize<'de> for ParamList {
@@ -97,10 +98,11 @@ impl<'de> Deserialize<'de> for ParamList {
                 f.write_str("a table of named numbers, like { w1 = 1.70 }")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ParamList, A::Error> {
-                let mut out = Vec::new();
+                let mut out: Vec<(Spanned<String>, _)> = Vec::new();
                 while let Some(entry) = map.next_entry()? {
                     out.push(entry);
                 }
+                in_written_order(&mut out);
                 Ok(ParamList(out))
             }
         }

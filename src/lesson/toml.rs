@@ -140,3 +140,10 @@ impl<'de, T: TableKind + Deserialize<'de>> Deserialize<'de> for Table<T> {
         d.deserialize_map(Visitor(std::marker::PhantomData))
     }
 }
+
+/// A TOML table's entries in the order they are written: the toml crate hands a table's keys
+/// over sorted by name (it keeps them in a `BTreeMap` without its `preserve_order` feature), so
+/// they are put back in the order of their positions in the block.
+pub fn in_written_order<T>(entries: &mut [(toml::Spanned<String>, T)]) {
+    entries.sort_by_key(|(key, _)| key.span().start);
+}

@@ -216,6 +216,42 @@ bias = { bo = 0.25 }"#,
     assert_eq!(net.kinks(), vec![0.0]);
 }
 
+/// A node's weights belong to the previous layer's nodes in the order they are written, whatever
+/// their names: TOML hands a table's keys over sorted, so `{ zz = 1.0, aa = 0.0 }` gave `aa` to the
+/// first node. Hand-computed: at x = 1, top = 1 and bottom = 11, so the output is zz · 1 + aa · 11
+/// = 1 (11 with the weights swapped). The controls follow the order written too.
+#[test]
+fn weights_belong_to_the_nodes_in_the_order_written() {
+    let text = r#"+++
+title = "t"
++++
+
+```network
+input = { name = "x", from = 0, to = 1, samples = 3 }
+[[layer]]
+activation = "identity"
+nodes = [
+  { name = "top", weights = { w1 = 1.0 }, bias = { b1 = 0.0 } },
+  { name = "bottom", weights = { w2 = 1.0 }, bias = { b2 = 10.0 } },
+]
+[output]
+weights = { zz = 1.0, aa = 0.0 }
+bias = { b3 = 0.0 }
+[controls]
+zz = {}
+b3 = {}
+aa = {}
+```
+"#;
+    let parsed = lesson(text);
+    let net = parsed.network.as_ref().expect("a network");
+    assert_eq!(net.evaluate(1.0), 1.0);
+    assert_eq!(at(net, "top.zz", 1.0), 1.0);
+    assert_eq!(at(net, "bottom.aa", 1.0), 0.0);
+    let names: Vec<&str> = parsed.controls.iter().map(|c| c.param.as_str()).collect();
+    assert_eq!(names, ["zz", "b3", "aa"]);
+}
+
 #[test]
 fn every_activation_matches_its_definition() {
     use nnbook::network::Activation::*;
