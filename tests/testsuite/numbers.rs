@@ -3,6 +3,7 @@
 
 use nnbook::error::SourceFile;
 use nnbook::lesson::{self, Lesson};
+use nnbook::network::train::{train, Loss, TrainingSpec};
 use nnbook::network::Network;
 
 use crate::support::{format_number, REPO};
@@ -250,6 +251,54 @@ aa = {}
     assert_eq!(at(net, "bottom.aa", 1.0), 0.0);
     let names: Vec<&str> = parsed.controls.iter().map(|c| c.param.as_str()).collect();
     assert_eq!(names, ["zz", "b3", "aa"]);
+}
+
+/// StatQuest's network (`training.rs`) with its names out of alphabetical order (a node's weights
+/// go to the nodes before it in the order written), every parameter trained for 5 steps at 0.05: the loss
+/// and the values against numpy (the same gradient descent written out, float64).
+#[test]
+fn all_parameters_trained_with_names_out_of_order_match_numpy() {
+    let net = network(
+        r#"input = { name = "dosage", from = 0, to = 1, samples = 11 }
+[[layer]]
+activation = "softplus"
+nodes = [
+  { name = "p", weights = { wz = 3.34 }, bias = { bz = -1.43 } },
+  { name = "q", weights = { wa = -3.53 }, bias = { ba = 0.57 } },
+]
+[output]
+weights = { oz = -1.22, oa = -2.30 }
+bias = { ob = 0.0 }"#,
+    );
+    let names = ["wz", "bz", "wa", "ba", "oz", "oa", "ob"];
+    let spec = TrainingSpec {
+        data: vec![(0.0, 0.0), (0.5, 1.0), (1.0, 0.0)],
+        params: names.map(String::from).to_vec(),
+        loss: Loss::SumOfSquares,
+        learning_rate: 0.05,
+        start: vec![],
+        steps: Some(5),
+        tolerance: None,
+        max_steps: 1000,
+    };
+    let t = train(&net, &spec).unwrap();
+    assert!(
+        (t.final_loss - 0.3441136298111607).abs() < 1e-12,
+        "SSR {}",
+        t.final_loss
+    );
+    let numpy = [
+        2.9943052561021233,
+        -1.951381420809867,
+        -3.651429610701679,
+        -0.1733647509733183,
+        -0.45697648462902485,
+        -1.8222805040531658,
+        1.028234053733697,
+    ];
+    for ((name, got), want) in names.iter().zip(&t.final_values).zip(numpy) {
+        assert!((got - want).abs() < 1e-12, "{name}: {got}, numpy {want}");
+    }
 }
 
 #[test]
