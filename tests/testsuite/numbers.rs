@@ -253,9 +253,10 @@ aa = {}
     assert_eq!(names, ["zz", "b3", "aa"]);
 }
 
-/// StatQuest's network (`training.rs`) with its names out of alphabetical order (a node's weights
-/// go to the nodes before it in the order written), every parameter trained for 5 steps at 0.05: the loss
-/// and the values against numpy (the same gradient descent written out, float64).
+/// StatQuest's network (`training.rs`) with its names out of alphabetical order (a node's
+/// weights go to the nodes before it in the order written), every parameter trained for 5 steps
+/// at 0.05: the loss and the values against numpy (the same gradient descent written out,
+/// float64).
 #[test]
 fn all_parameters_trained_with_names_out_of_order_match_numpy() {
     let net = network(
