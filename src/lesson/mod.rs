@@ -316,8 +316,14 @@ fn parse_network(
         }
         first = Some(fence);
         match network_block::parse(source, fence) {
-            Ok((n, c)) => (parsed, controls) = (Some(n), c),
-            Err(d) => problems.extend(d),
+            Ok((n, c)) => {
+                parsed = Some(n);
+                match c {
+                    Ok(c) => controls = c,
+                    Err(d) => problems.extend(d),
+                }
+            }
+            Err(d) => problems.push(d),
         }
     }
     NetworkBlock {

@@ -194,15 +194,16 @@ fn parse_params(
         .collect()
 }
 
+/// The controls of a network block, or every problem they have.
+pub type Controls = Result<Vec<Control>, Vec<Diagnostic>>;
+
 /// Parse and check a network block, and find its kinks; with the reader's controls. The network
-/// stops at its first problem (what follows may depend on it); the controls, each independent,
-/// report every one.
-pub fn parse(
-    source: &SourceFile,
-    fence: &Fence,
-) -> Result<(Network, Vec<Control>), Vec<Diagnostic>> {
-    let (network, raw_controls) = parse_network(source, fence).map_err(|d| vec![d])?;
-    let controls = controls::parse(source, fence, &network, raw_controls.as_ref())?;
+/// stops at its first problem (what follows is read against it). The controls are checked each
+/// on its own, and come with the network even when some are wrong, so that the lesson's other
+/// blocks are still checked against it.
+pub fn parse(source: &SourceFile, fence: &Fence) -> Result<(Network, Controls), Diagnostic> {
+    let (network, raw_controls) = parse_network(source, fence)?;
+    let controls = controls::parse(source, fence, &network, raw_controls.as_ref());
     Ok((network, controls))
 }
 

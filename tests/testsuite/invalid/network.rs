@@ -266,18 +266,21 @@ fn a_value_off_the_control_s_steps() {
 
 /// Every wrong control of a `[controls]` table is reported in one run, each at its own line (the
 /// first alone was before): a name that is no parameter, a range without the author's value, a
-/// step of 0; the right one between them is no problem.
+/// step of 0; the right one between them is no problem. And the lesson's other blocks are still
+/// checked against the network: a figure's unknown signal is reported too (it was hidden).
 #[test]
 fn every_wrong_control_is_reported_at_once() {
     let controls =
         "\n[controls]\nw9 = {}\nw3 = { from = -30, to = 0 }\nb3 = {}\nb2 = { step = 0 }\n";
-    let source = fixture_text("valid.md").replace(
-        "bias = { b3 = -16 }\n",
-        &format!("bias = {{ b3 = -16 }}\n{controls}"),
-    );
+    let source = fixture_text("valid.md")
+        .replace(
+            "bias = { b3 = -16 }\n",
+            &format!("bias = {{ b3 = -16 }}\n{controls}"),
+        )
+        .replace("signal = \"top.activation\"", "signal = \"top.activatoin\"");
     assert!(
-        source.contains("[controls]"),
-        "valid.md has no `bias = {{ b3 = -16 }}` line"
+        source.contains("[controls]") && source.contains("activatoin"),
+        "valid.md has no `bias = {{ b3 = -16 }}` line or no top.activation series"
     );
     let error = failing_build(
         &Project::new()
@@ -307,6 +310,10 @@ fn every_wrong_control_is_reported_at_once() {
             (line("w9 ="), "`w9` is not a weight or bias of the network"),
             (line("w3 ="), "the range -30 to 0 does not hold w3 = -40.8"),
             (line("b2 ="), "a step of 0 for b2"),
+            (
+                line("  { signal = \"top.activatoin\""),
+                "signal `top.activatoin` does not exist"
+            ),
         ],
         "{error}"
     );
