@@ -11,10 +11,7 @@
 //! (the value ± twice its size, at least ± 2) and step (a 1-2-5 hundredth of the range); an
 //! empty table gives none.
 
-use std::fmt;
-use std::marker::PhantomData;
-
-use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::de::Deserializer;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -23,7 +20,7 @@ use crate::markdown::Fence;
 use crate::network::{Network, Param};
 use crate::text::{did_you_mean, shortest};
 
-use super::toml::{in_written_order, Table, TableKind};
+use super::toml::{entries_in_written_order, Table, TableKind};
 
 /// One control: a parameter the reader can move from `from` to `to` in steps of `step`.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,22 +50,11 @@ pub(super) struct ControlList(Vec<(Spanned<String>, Spanned<Table<RawControl>>)>
 
 impl<'de> Deserialize<'de> for ControlList {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V(PhantomData<ControlList>);
-        impl<'de> Visitor<'de> for V {
-            type Value = ControlList;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a table of parameters, like { w3 = { from = -60, to = 0 } }")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ControlList, A::Error> {
-                let mut out: Vec<(Spanned<String>, _)> = Vec::new();
-                while let Some(entry) = map.next_entry()? {
-                    out.push(entry);
-                }
-                in_written_order(&mut out);
-                Ok(ControlList(out))
-            }
-        }
-        d.deserialize_map(V(PhantomData))
+        entries_in_written_order(
+            d,
+            "a table of parameters, like { w3 = { from = -60, to = 0 } }",
+        )
+        .map(ControlList)
     }
 }
 

@@ -1,11 +1,9 @@
 //! The ```network block: the lesson's network, its parameters as typed, checked and
 //! evaluated into a [`Network`].
 
-use std::fmt;
-use std::marker::PhantomData;
 use std::ops::Range;
 
-use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::de::Deserializer;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -19,7 +17,7 @@ use super::limits::{
     at_most, MAX_INPUT_MAGNITUDE, MAX_LAYERS, MAX_NODES, MAX_PARAMETERS, MAX_SAMPLES,
     MIN_INPUT_SPAN,
 };
-use super::toml::{from_block, in_written_order, Table, TableKind};
+use super::toml::{entries_in_written_order, from_block, Table, TableKind};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -91,22 +89,7 @@ pub(super) struct ParamList(pub(super) Vec<(Spanned<String>, Spanned<f64>)>);
 
 impl<'de> Deserialize<'de> for ParamList {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V(PhantomData<ParamList>);
-        impl<'de> Visitor<'de> for V {
-            type Value = ParamList;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a table of named numbers, like { w1 = 1.70 }")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ParamList, A::Error> {
-                let mut out: Vec<(Spanned<String>, _)> = Vec::new();
-                while let Some(entry) = map.next_entry()? {
-                    out.push(entry);
-                }
-                in_written_order(&mut out);
-                Ok(ParamList(out))
-            }
-        }
-        d.deserialize_map(V(PhantomData))
+        entries_in_written_order(d, "a table of named numbers, like { w1 = 1.70 }").map(ParamList)
     }
 }
 

@@ -141,9 +141,36 @@ impl<'de, T: TableKind + Deserialize<'de>> Deserialize<'de> for Table<T> {
     }
 }
 
-/// A TOML table's entries in the order they are written: the toml crate hands a table's keys
-/// over sorted by name (it keeps them in a `BTreeMap` without its `preserve_order` feature), so
-/// they are put back in the order of their positions in the block.
-pub fn in_written_order<T>(entries: &mut [(toml::Spanned<String>, T)]) {
-    entries.sort_by_key(|(key, _)| key.span().start);
+/// A TOML table's entries, each key with its span, in the order they are written (a node's
+/// weights, one for each node before it; the controls, in the drawer's order). The toml crate
+/// hands a table's keys over sorted by name (it keeps them in a `BTreeMap` without its
+/// `preserve_order` feature), so they are put back in the order of their positions in the block.
+/// `expecting` says what the table is, for its error.
+pub fn entries_in_written_order<'de, D, V>(
+    d: D,
+    expecting: &'static str,
+) -> Result<Vec<(toml::Spanned<String>, V)>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    struct Entries<V>(&'static str, std::marker::PhantomData<V>);
+    impl<'de, V: Deserialize<'de>> serde::de::Visitor<'de> for Entries<V> {
+        type Value = Vec<(toml::Spanned<String>, V)>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str(self.0)
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out: Self::Value = Vec::new();
+            while let Some(entry) = map.next_entry()? {
+                out.push(entry);
+            }
+            out.sort_by_key(|(key, _)| key.span().start);
+            Ok(out)
+        }
+    }
+    d.deserialize_map(Entries(expecting, std::marker::PhantomData))
 }
