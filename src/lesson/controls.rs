@@ -87,7 +87,6 @@ pub(super) fn parse(
     .map_err(|d| vec![d])?;
     let mut controls: Vec<Control> = Vec::new();
     let mut problems = Vec::new();
-    let mut named: Vec<&str> = Vec::new();
     for (name, raw) in entries {
         let span = fence.source_span(name.span());
         let Some(param) = network.param(name.get_ref()) else {
@@ -107,16 +106,8 @@ pub(super) fn parse(
             });
             continue;
         };
-        if named.contains(&param.name.as_str()) {
-            problems.push(
-                source
-                    .error(span, format!("a second control for `{}`", param.name))
-                    .expected("each parameter once")
-                    .hint("remove one of the two"),
-            );
-            continue;
-        }
-        named.push(&param.name);
+        // (No parameter has two controls: TOML refuses a key written twice, even spelt another
+        // way, `"\u0077\u0033"` for w3, with "duplicate key".)
         match checked(source, fence, param, raw) {
             Ok(control) => controls.push(control),
             Err(d) => problems.push(d),

@@ -318,3 +318,27 @@ fn every_wrong_control_is_reported_at_once() {
         "{error}"
     );
 }
+
+/// A parameter cannot get two controls: TOML refuses the key written twice, even spelt another
+/// way (the controls need no check of their own for it).
+#[test]
+fn a_second_control_for_a_parameter_is_a_duplicate_key() {
+    let source = fixture_text("valid.md").replace(
+        "bias = { b3 = -16 }\n",
+        "bias = { b3 = -16 }\n\n[controls]\nw3 = {}\n\"\\u0077\\u0033\" = {}\n",
+    );
+    let error = failing_build(
+        &Project::new()
+            .lesson("twice.md", source.as_str())
+            .previous_site(),
+    );
+    let second = source
+        .lines()
+        .position(|l| l.starts_with("\"\\u0077"))
+        .expect("the second control")
+        + 1;
+    assert_eq!(error.diagnostics.len(), 1, "{error}");
+    let d = &error.diagnostics[0];
+    assert!(d.message.contains("duplicate key"), "{error}");
+    assert_eq!(d.location.as_ref().map(|l| l.line), Some(second), "{error}");
+}
