@@ -9,6 +9,9 @@
 //                the page draws the SVG at (its screen CTM)
 //   contrast     every text is opaque (no opacity on it or a parent) and its fill has 4.5:1 or
 //                more against the diagram's background, dimmed and highlighted text too
+//   halo         every text is outlined, under its fill, in the diagram's background colour (at
+//                least 3 px), so that an edge crossing a node's name or bias does not strike it
+//                through (a wide layer's edges cross the labels of the nodes between)
 //   one name     the input is named once, by its label ("Dosage", "剂量"), and no text is "x"
 //   cropped      no more than 12 px (in the drawing's units) between what is drawn and each
 //                edge of the viewBox, and nothing outside it
@@ -78,6 +81,7 @@ function measure(pathFigures) {
         px: parseFloat(getComputedStyle(t).fontSize) * scale,
         contrast: contrast(fill, bg),
         opacity: opacity(t, svg),
+        halo: String(rgb(getComputedStyle(t).stroke)) === String(bg) && getComputedStyle(t).paintOrder.startsWith('stroke') && parseFloat(getComputedStyle(t).strokeWidth) >= 3,
       };
     });
     const vb = svg.viewBox.baseVal;
@@ -113,6 +117,7 @@ async function check(page, name, input) {
       if (t.px < MIN_TEXT_PX) fail(name, 'text size', `${where}: "${t.text}" at ${t.px.toFixed(2)} px`);
       if (t.opacity < 1) fail(name, 'contrast', `${where}: "${t.text}" at opacity ${t.opacity}`);
       if (t.contrast < MIN_CONTRAST) fail(name, 'contrast', `${where}: "${t.text}" at ${t.contrast.toFixed(2)}:1`);
+      if (!t.halo) fail(name, 'halo', `${where}: "${t.text}" has no outline in the background's colour under its fill`);
     }
     const named = d.texts.filter((t) => t.text === input).length;
     if (named !== 1) fail(name, 'one name', `${where}: the input's label "${input}" shown ${named} times`);
@@ -159,7 +164,7 @@ async function main() {
   }
   await browser.close();
 
-  report('diagram', t0, `text at ${MIN_TEXT_PX} px or more, AA contrast, the input named once, cropped, highlights in their figures' colours`);
+  report('diagram', t0, `text at ${MIN_TEXT_PX} px or more, AA contrast, a halo, the input named once, cropped, highlights in their figures' colours`);
 }
 
 main().catch((e) => {
