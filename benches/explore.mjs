@@ -67,7 +67,7 @@ await page.evaluate(async (k) => {
 await page.evaluate(([moves, param]) => {
   const params = window.nnbook.params();
   const names = Object.keys(params);
-  const controls = JSON.parse(document.getElementById('nn-model').textContent).controls;
+  const controls = JSON.parse(document.querySelector('script[id^="nn-model"]').textContent).controls;
   // (The control dragged at step i: each in turn, twenty steps; or PARAM's alone.)
   const dragged = (i) => (param && controls.find((c) => c[0] === param)) || controls[Math.floor(i / 20) % controls.length];
   window.nnbenchMove = (i) => {

@@ -2,7 +2,8 @@
 //! the network again for the reader's parameters and draw every chart exactly as the build does:
 //! the network's structure and values, the controls, and per chart its signals, points and the
 //! mapping from values to pixels. It goes into the page as JSON
-//! (`<script type="application/json" id="nn-model">`); without the script the page is static.
+//! (`<script type="application/json" id="nn-model-v2">`, [`MODEL_ID`]); without the script the
+//! page is static.
 
 use serde::Serialize;
 
@@ -10,6 +11,13 @@ use crate::figure::{ChartGeometry, DescriptionTemplate, Figure, PLOT_HEIGHT};
 use crate::i18n;
 use crate::lesson::{BlockKind, Control, Extreme, Lesson};
 use crate::network::{Network, Quantity, Signal};
+
+/// The id of the model's script element, which names the model's format. Bump its number
+/// whenever an `explore.js` of an earlier nnbook would misread the model: such a script (a
+/// project's own copy from `templates/`) then finds no model and leaves the page static, which
+/// is exact, and the build warns about it ([`crate::site::Theme`]). `nn-model`, without a
+/// number, was the first format.
+pub const MODEL_ID: &str = "nn-model-v2";
 
 #[derive(Serialize)]
 struct Model<'a> {
@@ -138,7 +146,9 @@ pub fn model_script(lesson: &Lesson, figures: &[Figure], html: &str, lang: &str)
     // No `<`, `>` or `&` at all inside the script element (`</script>` would end it early, and
     // a label's markup has no business there): JSON writes them as escapes, in one pass.
     let mut script = String::with_capacity(json.len() + 80);
-    script.push_str("<script type=\"application/json\" id=\"nn-model\">");
+    script.push_str("<script type=\"application/json\" id=\"");
+    script.push_str(MODEL_ID);
+    script.push_str("\">");
     for c in json.chars() {
         match c {
             '<' => script.push_str("\\u003c"),

@@ -141,7 +141,8 @@ pub fn new_lesson(root: &Path, title: &str) -> Result<PathBuf, Diagnostic> {
     Ok(path)
 }
 
-/// Create a project that builds at once: a starter lesson, the default templates, a config.
+/// Create a project that builds at once: a starter lesson, the default templates (but
+/// `explore.js`), a config.
 pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     for existing in [CONTENT_DIR, TEMPLATES_DIR, CONFIG_FILE] {
         if dir.join(existing).exists() {
@@ -164,8 +165,12 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
         &format!("{CONTENT_DIR}/getting-started.md"),
         &starter_lesson("Getting started"),
     )?;
+    // The look, to start from; not the explorable pages' script, which must read the model the
+    // same nnbook writes (a copy would go stale with the next nnbook): it stays built in.
     for (name, text) in DEFAULT_TEMPLATES {
-        file(&format!("{TEMPLATES_DIR}/{name}"), text)?;
+        if name != "explore.js" {
+            file(&format!("{TEMPLATES_DIR}/{name}"), text)?;
+        }
     }
     // The site, and the folders kept beside it while building (the previous site among them).
     file(

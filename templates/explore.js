@@ -1,5 +1,7 @@
-// nnbook: explorable lessons. The page carries its lesson's model (#nn-model: the network, the
-// controls, each chart's signals and pixel mapping). Moving a control evaluates the network again
+// nnbook: explorable lessons. The page carries its lesson's model (#nn-model-v2: the network, the
+// controls, each chart's signals and pixel mapping; the id names the model's format, src/explore.rs
+// MODEL_ID, so that a copy of this script from an older nnbook finds nothing and leaves the page
+// static). Moving a control evaluates the network again
 // and redraws every chart exactly as `nnbook build` would for those values: the same sampling
 // (the evenly spaced inputs plus every kink, the same refinement of smooth curves), the same
 // axes and ticks (plotters' rules), the same pixels. Without this script the page is static.
@@ -7,7 +9,7 @@
 // the project's own (one request, served compact), whose parts share the model in one closure.
 (function () {
   "use strict";
-  var el = document.getElementById("nn-model");
+  var el = document.getElementById("nn-model-v2");
   if (!el) return;
   var M = JSON.parse(el.textContent);
   var EPS = 2.220446049250313e-16, MAX_KINKS = 10000, KINK_WORK = 200000000;

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use tera::Tera;
 
 use crate::error::{toml_message, Diagnostic, Error, SourceFile};
+use crate::explore::MODEL_ID;
 use crate::i18n;
 use crate::project::{
     base_url_help, base_url_problem, display_path, is_editor_file, Config, CONFIG_FILE,
@@ -121,6 +122,45 @@ impl ThemeFiles {
         .map(Diagnostic::warning)
     }
 
+    /// A warning about a project's own `explore.js` that does not look for the model this
+    /// nnbook writes ([`MODEL_ID`], which names the model's format): a copy from an older nnbook
+    /// (`nnbook init` wrote one into `templates/` until the explorable pages' script stayed built
+    /// in). It finds no model, so the pages stay static (their numbers are the build's, but the
+    /// sliders are gone); without a word the author would not know why. An empty file, a
+    /// project's way of having no sliders, is left alone.
+    fn explore_script_warning(&self) -> Option<Diagnostic> {
+        let (shown, bytes) = self.files.get("explore.js")?;
+        let text = String::from_utf8_lossy(bytes);
+        if text.trim().is_empty() || text.contains(MODEL_ID) {
+            return None;
+        }
+        // Where it looks for the model: the id in quotes (not a mention in a comment).
+        let found = ["\"nn-model", "'nn-model", "nn-model"]
+            .iter()
+            .find_map(|id| text.find(id).map(|at| at + id.len() - "nn-model".len()));
+        let message = format!(
+            "this `explore.js` does not read the model this nnbook writes (`#{MODEL_ID}`): \
+             the lesson pages will have no sliders"
+        );
+        let diagnostic = match found {
+            Some(at) => SourceFile::new(shown.clone(), text.to_string())
+                .error(at..at + "nn-model".len(), message),
+            None => Diagnostic::in_file(shown.clone(), message),
+        };
+        Some(
+            diagnostic
+                .expected(format!(
+                    "a script that finds the model by the id `{MODEL_ID}`"
+                ))
+                .hint(
+                    "it is likely a copy from an older nnbook: delete it to use the built-in \
+                     script, which is always in step with the build, or carry your changes over \
+                     to the built-in one (`templates/explore.js` in nnbook's repository)",
+                )
+                .warning(),
+        )
+    }
+
     /// The templates that lesson pages use: all but the index, the 404 page and the assets.
     fn for_lessons(&self) -> impl Iterator<Item = (&String, &Vec<u8>)> {
         self.files
@@ -224,8 +264,9 @@ pub struct Theme {
     sources: BTreeMap<String, SourceFile>,
     pub assets: BTreeMap<String, Arc<Vec<u8>>>,
     pub config: Config,
-    /// Warnings about the theme's files (the math font's old `math.woff`, see
-    /// `ThemeFiles::math_font_warning`), reported by every build.
+    /// Warnings about the theme's files (the math font's old `math.woff`, a project's
+    /// `explore.js` of an older nnbook: `ThemeFiles::math_font_warning`,
+    /// `ThemeFiles::explore_script_warning`), reported by every build.
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -298,7 +339,11 @@ impl Theme {
             sources,
             assets,
             config,
-            warnings: files.math_font_warning().into_iter().collect(),
+            warnings: files
+                .math_font_warning()
+                .into_iter()
+                .chain(files.explore_script_warning())
+                .collect(),
         })
     }
 

@@ -32,7 +32,7 @@ const pass = () => { passed++; };
 const random = seeded(0x2545f4914f6cdd1dn);
 
 function model(html) {
-  const m = /<script type="application\/json" id="nn-model">([\s\S]*?)<\/script>/.exec(html);
+  const m = /<script type="application\/json" id="nn-model[^"]*">([\s\S]*?)<\/script>/.exec(html);
   return JSON.parse(m[1]);
 }
 

@@ -224,7 +224,7 @@ for (const file of explorable) {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(pathToFileURL(file).href);
   const problem = await page.evaluate(() => {
-    const M = JSON.parse(document.getElementById('nn-model').textContent);
+    const M = JSON.parse(document.querySelector('script[id^="nn-model"]').textContent);
     const charts = [...document.querySelectorAll('svg.nn-chart')].filter((s) => s.getBoundingClientRect().width > 0);
     for (const chart of charts) {
       chart.focus();

@@ -75,7 +75,7 @@ async function main() {
       const steps = await browser.newPage({ viewport: { width, height: 800 } });
       const fresh = await browser.newPage({ viewport: { width, height: 800 } });
       await steps.goto(url);
-      const model = await steps.evaluate(() => JSON.parse(document.getElementById('nn-model').textContent));
+      const model = await steps.evaluate(() => JSON.parse(document.querySelector('script[id^="nn-model"]').textContent));
       const original = await steps.evaluate(shown);
       for (let k = 0; k < STEPS; k++) {
         const values = move(model, await steps.evaluate(() => window.nnbook.params()));

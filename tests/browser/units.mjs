@@ -32,7 +32,7 @@ export function explorablePages(dir) {
   return filesUnder(dir, ['index.html'])
     .filter((f) => f === 'index.html' || f.endsWith('/index.html'))
     .map((f) => path.join(dir, f))
-    .filter((p) => fs.readFileSync(p, 'utf8').includes('<script type="application/json" id="nn-model">'));
+    .filter((p) => /<script type="application\/json" id="nn-model[^"]*">/.test(fs.readFileSync(p, 'utf8')));
 }
 
 /** The explorable pages of the site `explore.mjs` or `exact.mjs` (`script`) checks. A

@@ -522,6 +522,43 @@ fn a_lesson_with_a_broken_block_still_has_its_prose_checked() {
     insta::assert_snapshot!(report);
 }
 
+/// A project's own `explore.js` that does not look for the model under the id this nnbook
+/// writes (a copy `nnbook init` made before the script stayed built in) finds no model: the
+/// build warns, at the id it looks for. A copy of today's script, customised or not, and an
+/// empty file (no sliders, on purpose) are not warned about.
+#[test]
+fn warning_for_an_explore_script_of_an_older_nnbook() {
+    let warnings = |p: &Project| -> String {
+        let site = nnbook::check(&p.root).unwrap_or_else(|e| panic!("{e}"));
+        assert!(site.warnings.iter().all(|w| !w.is_error()));
+        let joined: Vec<String> = site.warnings.iter().map(ToString::to_string).collect();
+        joined.join("\n")
+    };
+    let small = crate::support::small("");
+    let old = "(function () {\n  \"use strict\";\n  var el = document.getElementById(\"nn-model\");\n  if (!el) return;\n})();\n";
+    let stale = Project::new()
+        .lesson("a.md", &small)
+        .template("explore.js", old);
+    let out = warnings(&stale);
+    assert_no_temp_path(&stale.root, &out);
+    insta::assert_snapshot!(out);
+    let built_in = nnbook::site::DEFAULT_TEMPLATES
+        .iter()
+        .find(|(name, _)| *name == "explore.js")
+        .unwrap()
+        .1;
+    for own in [
+        built_in.to_string(),
+        format!("// my sliders\n{built_in}"),
+        String::new(),
+    ] {
+        let project = Project::new()
+            .lesson("a.md", &small)
+            .template("explore.js", own);
+        assert_eq!(warnings(&project), "");
+    }
+}
+
 /// The math font was one file, `math.woff`, until the default theme cut it into five by Unicode
 /// range. A stylesheet that `nnbook init` wrote before names it, and an override by that name
 /// is loaded by no stylesheet now: both are warned about, where they are, and not when the

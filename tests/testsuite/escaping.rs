@@ -201,7 +201,7 @@ fn same_markup_as_benign(name: &str, bytes: &[u8], benign: &[u8]) {
 /// (`</script>` would end the element early), and the labels read back whole.
 fn model_holds_the_value_without_markup(page: &str) {
     let model = page
-        .split_once("id=\"nn-model\">")
+        .split_once(&format!("id=\"{}\">", nnbook::explore::MODEL_ID))
         .and_then(|(_, rest)| rest.split_once("</script>"))
         .expect("the page's model")
         .0;

@@ -27,6 +27,9 @@ fn init_then_new_build_and_new_refuses_to_overwrite() {
     ] {
         assert!(project.join(file).is_file(), "init wrote {file}");
     }
+    // Not the explorable pages' script: it must read the model the same nnbook writes, so it
+    // stays built in (a copy would go stale with the next nnbook), and the site has it.
+    assert!(!project.join("templates/explore.js").exists());
     // Git ignores the site and the folders kept beside it.
     assert_eq!(
         fs::read_to_string(project.join(".gitignore")).unwrap(),
@@ -36,6 +39,8 @@ fn init_then_new_build_and_new_refuses_to_overwrite() {
     out.succeeded();
     assert!(project.join("site/getting-started/index.html").is_file());
     assert!(project.join("site/getting-started/preview.svg").is_file());
+    let script = fs::read_to_string(project.join("site/explore.js")).unwrap();
+    assert!(script.contains(nnbook::explore::MODEL_ID));
 
     let out = nnbook(&["new", "Sigmoid, up close", "--root", root]);
     out.succeeded();

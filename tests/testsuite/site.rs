@@ -482,6 +482,25 @@ fn the_step_7_csv_has_the_true_peak_and_both_kinks() {
     }
 }
 
+/// The page's model is under the id that names its format, and the built-in script looks it up
+/// by that id; a script of an earlier nnbook, looking for `nn-model`, finds nothing and leaves
+/// the page static. (A bump of the format on one side alone fails here.)
+#[test]
+fn the_built_in_script_finds_the_model_under_the_id_that_names_its_format() {
+    let built = shipped(None);
+    let id = nnbook::explore::MODEL_ID;
+    let page = built.read("relu/index.html");
+    assert_eq!(
+        page.matches(&format!("<script type=\"application/json\" id=\"{id}\">"))
+            .count(),
+        1
+    );
+    assert!(!page.contains("id=\"nn-model\""));
+    assert!(built
+        .read("explore.js")
+        .contains(&format!("document.getElementById(\"{id}\")")));
+}
+
 #[test]
 fn built_in_scripts_are_served_compact_and_a_project_s_own_as_written() {
     let built = shipped(None);
