@@ -114,7 +114,7 @@ fn diagram_draw_all(bencher: Bencher) {
     bencher.bench(|| {
         specs
             .iter()
-            .map(|spec| diagram::draw(black_box(spec), network, &paths, "en"))
+            .map(|spec| diagram::draw(black_box(spec), network, &paths, ("en", 2)))
             .collect::<Vec<_>>()
     });
 }

@@ -152,7 +152,12 @@ pub fn draw_figures(lesson: &Lesson, lang: &str) -> Result<Vec<Figure>, Vec<Diag
     let results: Vec<Result<Figure, Diagnostic>> = drawn
         .into_par_iter()
         .filter_map(|(kind, net)| match kind {
-            BlockKind::Diagram(spec) => Some(Ok(diagram::draw(spec, net, &paths, lang))),
+            BlockKind::Diagram(spec) => Some(Ok(diagram::draw(
+                spec,
+                net,
+                &paths,
+                (lang, lesson.precision),
+            ))),
             BlockKind::Figure(spec) => {
                 let drawn = match &shared {
                     Some((signals, sampled)) if std::ptr::eq(net, network) => {

@@ -38,8 +38,13 @@ const MARGIN: f64 = 4.0;
 
 /// Draw the network of a lesson; `paths` are the colours of each node's path (per layer and
 /// node, [`Rgb::paths`]); its description is in language `lang`.
-pub fn draw(spec: &DiagramSpec, network: &Network, paths: &[Vec<Rgb>], lang: &str) -> Figure {
-    let layout = Layout::new(network);
+pub fn draw(
+    spec: &DiagramSpec,
+    network: &Network,
+    paths: &[Vec<Rgb>],
+    (lang, decimals): (&str, usize),
+) -> Figure {
+    let layout = Layout::new(network, decimals);
     let mut emphasis = Emphasis {
         highlight: &spec.highlight,
         paths,
@@ -49,7 +54,7 @@ pub fn draw(spec: &DiagramSpec, network: &Network, paths: &[Vec<Rgb>], lang: &st
     let mut labels = String::new();
     let edges = layout.edges(network, &mut emphasis, lang, &mut body, &mut labels);
     layout.nodes(&mut emphasis, &mut body);
-    let description = describe(network, &edges, &spec.highlight, lang);
+    let description = describe(network, &edges, &spec.highlight, (lang, decimals));
     let title = if spec.title.is_empty() {
         i18n::text(lang, "diagram")
     } else {
@@ -136,10 +141,12 @@ struct Layout<'a> {
     origin: (f64, f64),
     width: f64,
     height: f64,
+    /// Decimals of a value a training set ([`crate::network::Param::value_shown`]).
+    decimals: usize,
 }
 
 impl<'a> Layout<'a> {
-    fn new(network: &'a Network) -> Layout<'a> {
+    fn new(network: &'a Network, decimals: usize) -> Layout<'a> {
         // Columns: the input, each hidden layer, the output.
         let mut columns: Vec<Vec<NodeView>> = vec![vec![NodeView {
             name: &network.input.label,
@@ -166,6 +173,7 @@ impl<'a> Layout<'a> {
             origin: (0.0, 0.0),
             width: 0.0,
             height: 0.0,
+            decimals,
         };
         let [left, top, right, bottom] = layout.extent(network);
         layout.origin = ((MARGIN - left).ceil(), (MARGIN - top).ceil());
@@ -184,14 +192,14 @@ impl<'a> Layout<'a> {
                 let (name_y, bias_y) = self.annotations(c, r);
                 boxes.push(text_box((x, name_y), node.name, true));
                 if let Some(n) = node.node {
-                    boxes.push(text_box((x, bias_y), &n.bias.shown(), false));
+                    boxes.push(text_box((x, bias_y), &n.bias.shown(self.decimals), false));
                 }
             }
         }
         for (l, layer) in network.layers.iter().enumerate() {
             for (n, node) in layer.nodes.iter().enumerate() {
                 for (k, w) in node.weights.iter().enumerate() {
-                    let half = label_width(&w.name, &w.value_shown()) / 2.0;
+                    let half = label_width(&w.name, &w.value_shown(self.decimals)) / 2.0;
                     let (x, y) = self.label_at((l, k, n), half);
                     let h = LABEL_HEIGHT / 2.0;
                     boxes.push([x - half, y - h, x + half, y + h]);
@@ -285,7 +293,7 @@ impl<'a> Layout<'a> {
                         Px(x2 - ux * RADIUS),
                         Px(y2 - uy * RADIUS)
                     );
-                    let value = w.value_shown();
+                    let value = w.value_shown(self.decimals);
                     let half = label_width(&w.name, &value) / 2.0;
                     let at = self.label_at((l, k, n), half);
                     label(labels, at, (&w.name, &value), &class);
@@ -295,7 +303,7 @@ impl<'a> Layout<'a> {
                         &[
                             ("from", self.columns[l][k].name),
                             ("to", self.columns[l + 1][n].name),
-                            ("weight", &w.shown()),
+                            ("weight", &w.shown(self.decimals)),
                         ],
                     ));
                 }
@@ -338,7 +346,7 @@ impl<'a> Layout<'a> {
                         body,
                         "<text x=\"{x}\" y=\"{bias_y}\" text-anchor=\"middle\" data-nn=\"{}\">{}</text>",
                         escape(&n.bias.name),
-                        escape(&n.bias.shown())
+                        escape(&n.bias.shown(self.decimals))
                     );
                 }
                 body.push_str("</g>\n");
@@ -427,7 +435,12 @@ fn glyph(a: Activation, x: f64, y: f64) -> String {
     d
 }
 
-fn describe(network: &Network, edges: &[String], highlight: &[String], lang: &str) -> String {
+fn describe(
+    network: &Network,
+    edges: &[String],
+    highlight: &[String],
+    (lang, decimals): (&str, usize),
+) -> String {
     let last = network.layers.len() - 1;
     let layers: Vec<String> = network
         .layers
@@ -441,7 +454,7 @@ fn describe(network: &Network, edges: &[String], highlight: &[String], lang: &st
                     i18n::sentence(
                         lang,
                         "diagram_node",
-                        &[("name", &n.label), ("bias", &n.bias.shown())],
+                        &[("name", &n.label), ("bias", &n.bias.shown(decimals))],
                     )
                 })
                 .collect();

@@ -172,6 +172,7 @@ fn parse_params(
                 name: name.get_ref().clone(),
                 value: v,
                 literal,
+                typed: true,
             })
         })
         .collect()

@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use crate::text::typographic_minus;
+use crate::text::{format_number, typographic_minus};
 
 pub mod train;
 mod zero;
@@ -103,18 +103,28 @@ impl fmt::Display for Activation {
 pub struct Param {
     pub name: String,
     pub value: f64,
+    /// The value's text for code: as the author typed it, or, once a training has set the
+    /// value, the shortest text that reads back as it (`2.608911137247537`).
     pub literal: String,
+    /// Whether `literal` is as the author typed it (not set by a training).
+    pub typed: bool,
 }
 
 impl Param {
-    /// `w3 = −40.8`: the name and the literal as typed, with a true minus sign.
-    pub fn shown(&self) -> String {
-        format!("{} = {}", self.name, self.value_shown())
+    /// `w3 = −40.8`: the name and the value as readers see it ([`Self::value_shown`]).
+    pub fn shown(&self, decimals: usize) -> String {
+        format!("{} = {}", self.name, self.value_shown(decimals))
     }
 
-    /// `−40.8`: the literal as typed, with a true minus sign.
-    pub fn value_shown(&self) -> String {
-        typographic_minus(&self.literal)
+    /// `−40.8`: the literal as typed, with a true minus sign. A value a training set was never
+    /// typed: it is shown as computed numbers are, with `decimals` decimals (`2.61`), not in its
+    /// full seventeen digits, which would crowd a diagram and a table.
+    pub fn value_shown(&self, decimals: usize) -> String {
+        if self.typed {
+            typographic_minus(&self.literal)
+        } else {
+            format_number(self.value, decimals)
+        }
     }
 }
 

@@ -313,6 +313,7 @@ impl Network {
             if let Some(p) = params_mut(&mut net).nth(i) {
                 p.value = *value;
                 p.literal = shortest(*value);
+                p.typed = false;
             }
         }
         net.kinks = net.find_kinks();

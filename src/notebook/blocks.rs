@@ -64,7 +64,7 @@ impl Book<'_> {
             (BlockKind::Parameters, Some(net)) => {
                 let list: Vec<String> = net
                     .params()
-                    .map(|p| format!("{} = {}", p.name, p.literal))
+                    .map(|p| p.shown(self.lesson.precision))
                     .collect();
                 let label = i18n::text(lang, "parameters");
                 self.markdown(&escape_markdown(&format!("{label}: {}", list.join(", "))));

@@ -12,7 +12,7 @@ use crate::i18n;
 use crate::lesson::{signal_label, Lesson, TableSpec};
 use crate::markdown;
 use crate::network::{Network, Quantity, Signal, Trace};
-use crate::text::{escape, format_number, typographic_minus};
+use crate::text::{escape, format_number};
 
 use super::placeholder::prose_events;
 
@@ -285,7 +285,7 @@ fn arithmetic(
         inputs
             .iter()
             .zip(&node.weights)
-            .map(|(a, w)| format!("{a} · {}", paren(typographic_minus(&w.literal))))
+            .map(|(a, w)| format!("{a} · {}", paren(w.value_shown(spec.precision))))
             .collect::<Vec<_>>()
             .join(" + ")
     };
@@ -294,7 +294,7 @@ fn arithmetic(
         Quantity::Linear => Some(format!(
             "{} + {}",
             terms(),
-            paren(typographic_minus(&node.bias.literal))
+            paren(node.bias.value_shown(spec.precision))
         )),
         Quantity::Weighted(to) => {
             let a = trace.nodes[sig.layer][sig.node].2;
@@ -302,7 +302,7 @@ fn arithmetic(
             Some(format!(
                 "{} · {}",
                 paren(format_number(a, spec.precision)),
-                paren(typographic_minus(&w.literal))
+                paren(w.value_shown(spec.precision))
             ))
         }
         Quantity::Activation | Quantity::Input => None,
@@ -313,17 +313,17 @@ fn arithmetic(
 /// column's name (`data-label`), which the phone layout shows beside the value. On a page whose
 /// readers move the parameters (`live`), each value is in a `<span data-nn="w1">` for the page's
 /// script, as placeholders are.
-pub fn parameters_html(net: &Network, lang: &str, live: bool) -> String {
+pub fn parameters_html(net: &Network, lang: &str, live: bool, decimals: usize) -> String {
     let shown = |p: &crate::network::Param| {
         if live {
             format!(
                 "{} = <span data-nn=\"{}\">{}</span>",
                 escape(&p.name),
                 escape(&p.name),
-                escape(&p.value_shown())
+                escape(&p.value_shown(decimals))
             )
         } else {
-            escape(&p.shown())
+            escape(&p.shown(decimals))
         }
     };
     let mut s = format!(

@@ -297,7 +297,9 @@ impl<'a> Walk<'a> {
                 None => String::new(),
             },
             Some(BlockKind::Parameters) => match lesson.network_at(range.start) {
-                Some(net) => blocks::parameters_html(net, self.lang, lesson.explorable()),
+                Some(net) => {
+                    blocks::parameters_html(net, self.lang, lesson.explorable(), lesson.precision)
+                }
                 None => String::new(),
             },
             Some(BlockKind::TrainingTable(spec)) => match lesson.training(&spec.training) {

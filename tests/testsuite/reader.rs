@@ -1,6 +1,6 @@
-//! The reader's site: math, languages, notebooks, sitemap, 404, diagrams.
+//! The reader's site: math, languages, notebooks, sitemap, 404, diagrams, trained values.
 
-use crate::support::{marked, shipped, site_figures, Project};
+use crate::support::{fixture_text, marked, shipped, site_figures, Project};
 
 #[test]
 fn math_is_mathml_and_languages_link_each_other() {
@@ -246,4 +246,54 @@ fn a_latex_error_is_a_build_error_with_its_position() {
         "{error}"
     );
     assert!(d.message.starts_with("LaTeX error"), "{error}");
+}
+
+/// A trained value was never typed (`tests/fixtures/training/valid.md`, StatQuest's b3): readers see it rounded to the lesson's precision, as every
+/// computed number, in the parameters listing, the diagram (its labels and description) and a
+/// table's arithmetic; code gets it in full, so that it reproduces the trained network. StatQuest's
+/// b3 ends at 2.61 (the optimum, by hand, is 2.6092); the other parameters stay as typed.
+#[test]
+fn trained_values_are_shown_rounded_and_given_to_code_in_full() {
+    let lesson = format!(
+        "{}\n```parameters\n```\n\n```diagram\n```\n\n```table\nsignals = [\"output.linear\"]\nat = [0.0]\narithmetic = true\n```\n\n```python\nb3 = {{{{ b3 }}}}\n```\n",
+        fixture_text("training/valid.md")
+    );
+    let p = Project::new().lesson("fit.md", &lesson);
+    p.build()
+        .unwrap_or_else(|e| panic!("the lesson does not build:\n{e}"));
+    let html = std::fs::read_to_string(p.site().join("fit/index.html")).unwrap();
+    let after = &html[html
+        .find("After training")
+        .expect("the text after the training")..];
+    // The code's b3, in full: within the tolerance of the optimum, with all its digits.
+    let code = &after[after.find("<pre><code").expect("the code block")..];
+    let full = code
+        .split("<span class=\"hl-n\">")
+        .nth(1)
+        .and_then(|n| n.split('<').next())
+        .expect("the code's b3");
+    let b3: f64 = full.parse().unwrap_or_else(|_| panic!("code: b3 = {full}"));
+    assert!(
+        (b3 - 2.6092).abs() < 0.001 && full.len() > 12,
+        "code: b3 = {full}"
+    );
+    assert!(!after[..after.find("<pre><code").unwrap()].contains(full));
+    for expected in [
+        // The parameters listing: b3 rounded, w3 as typed.
+        "<td class=\"num\" data-label=\"Bias\">b3 = 2.61</td>",
+        "w3 = −1.22, w4 = −2.30",
+        // The diagram's label and description.
+        ">b3 = 2.61</text>",
+        "(b3 = 2.61)",
+        // The arithmetic at dosage 0: the hidden nodes' outputs times the weights, plus b3.
+        " + 2.61 = ",
+    ] {
+        assert!(after.contains(expected), "the page lacks {expected:?}");
+    }
+    // The notebook's listing says what the page's does.
+    let notebook = std::fs::read_to_string(p.site().join("fit/fit.ipynb")).unwrap();
+    assert!(
+        notebook.contains("w3 = −1.22, w4 = −2.30, b3 = 2.61\""),
+        "the notebook's parameters"
+    );
 }
