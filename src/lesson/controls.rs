@@ -20,6 +20,7 @@ use crate::markdown::Fence;
 use crate::network::{Network, Param};
 use crate::text::{did_you_mean, shortest};
 
+use super::problems::Problems;
 use super::toml::{entries_in_written_order, Table, TableKind};
 
 /// One control: a parameter the reader can move from `from` to `to` in steps of `step`.
@@ -86,7 +87,7 @@ pub(super) fn parse(
     )
     .map_err(|d| vec![d])?;
     let mut controls: Vec<Control> = Vec::new();
-    let mut problems = Vec::new();
+    let mut problems = Problems::default();
     for (name, raw) in entries {
         let span = fence.source_span(name.span());
         let Some(param) = network.param(name.get_ref()) else {
@@ -100,7 +101,7 @@ pub(super) fn parse(
                 )
                 .expected("a parameter named in the network block, like w1 or b3");
             let names = network.params().map(|p| p.name.as_str());
-            problems.push(match did_you_mean(name.get_ref(), names) {
+            problems.note(match did_you_mean(name.get_ref(), names) {
                 Some(hint) => d.hint(hint),
                 None => d.hint("list the parameters the reader may move, each once"),
             });
@@ -108,16 +109,9 @@ pub(super) fn parse(
         };
         // (No parameter has two controls: TOML refuses a key written twice, even spelt another
         // way, `"\u0077\u0033"` for w3, with "duplicate key".)
-        match checked(source, fence, param, raw) {
-            Ok(control) => controls.push(control),
-            Err(d) => problems.push(d),
-        }
+        controls.extend(problems.keep(checked(source, fence, param, raw)));
     }
-    if problems.is_empty() {
-        Ok(controls)
-    } else {
-        Err(problems)
-    }
+    problems.finish().map(|()| controls)
 }
 
 /// A control as written, with the defaults filled in, checked: a finite range around the

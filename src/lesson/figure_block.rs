@@ -12,6 +12,7 @@ use crate::network::{Network, Quantity, Signal};
 use crate::text::did_you_mean;
 
 use super::limits::{at_most, check_id, claim_id, MAX_POINTS, MAX_SERIES};
+use super::problems::Problems;
 use super::signal::resolve_signal;
 use super::toml::{from_block, Table, TableKind};
 
@@ -240,117 +241,165 @@ pub fn parse_figure(
 pub type Ids = Vec<(String, Range<usize>)>;
 
 /// A figure's or diagram's id (given, or `figure-N`) claimed among the lesson's ids, then the
-/// rest of the block made by `rest`: a duplicate id is reported with the rest's problem, if
+/// rest of the block made by `rest`: a duplicate id is reported with the rest's problems, if
 /// any.
 pub(super) fn with_id<T>(
     source: &SourceFile,
     fence: &Fence,
     ids: &mut Ids,
     id: Option<&Spanned<String>>,
-    rest: impl FnOnce(String) -> Result<T, Diagnostic>,
+    rest: impl FnOnce(String) -> Result<T, Vec<Diagnostic>>,
 ) -> Result<T, Vec<Diagnostic>> {
     let (id, span) = figure_id(source, fence, id, ids.len() + 1).map_err(|d| vec![d])?;
     let claimed = claim_id(source, ids, &id, span);
     match (claimed, rest(id)) {
         (Ok(()), Ok(spec)) => Ok(spec),
-        (claimed, spec) => Err(claimed.err().into_iter().chain(spec.err()).collect()),
+        (claimed, spec) => Err(claimed
+            .err()
+            .into_iter()
+            .chain(spec.err().into_iter().flatten())
+            .collect()),
     }
 }
 
-/// The rest of a figure block, once its id is known.
+/// The rest of a figure block, once its id is known. Every field is checked on its own.
 fn figure_spec(
     source: &SourceFile,
     fence: &Fence,
     net: &Network,
     raw: RawFigure,
     id: String,
-) -> Result<FigureSpec, Diagnostic> {
+) -> Result<FigureSpec, Vec<Diagnostic>> {
+    let mut problems = Problems::default();
     let (caption, caption_span) = caption(fence, raw.caption);
-    if raw.series.get_ref().is_empty() {
-        return Err(source
-            .error(
-                fence.source_span(raw.series.span()),
-                "a figure without series",
-            )
-            .expected("at least one series, like `{ signal = \"top.activation\" }`"));
-    }
-    at_most(
-        source,
-        raw.series.get_ref().len(),
-        MAX_SERIES,
-        || fence.source_span(raw.series.span()),
-        ("series in one figure", "series per figure"),
-    )
-    .map_err(|d| d.hint("split the figure in two"))?;
-    at_most(
-        source,
-        raw.points.len(),
-        MAX_POINTS,
-        || fence.source_span(raw.points[MAX_POINTS].span()),
-        ("data points", "data points per figure"),
-    )?;
-    let mut series = Vec::new();
-    let mut explicit = Vec::new();
-    for rs in raw.series.get_ref() {
-        let (spec, own) = parse_series(source, fence, net, rs.get_ref())?;
-        series.push(spec);
-        explicit.push(own);
-    }
+    let (mut series, explicit) = series_of(source, fence, net, &raw.series, &mut problems);
+    let points = points_of(source, fence, &raw.points, &mut problems);
+    // (A text that fails its check is noted; one that passes is there or was not given.)
+    let [title, x_label, y_label, points_label] =
+        [raw.title, raw.x_label, raw.y_label, raw.points_label]
+            .map(|text| problems.keep(plain(source, fence, text)).flatten());
+    problems.finish()?;
     distinct_defaults(net, &mut series, &explicit);
-    let mut points = Vec::new();
-    for p in &raw.points {
-        let [x, y] = *p.get_ref();
-        if !(x.is_finite() && y.is_finite()) {
-            return Err(source
-                .error(fence.source_span(p.span()), "a data point is not finite")
-                .expected("two finite numbers, like [0.5, 1.0]"));
+    let y_label = y_label.unwrap_or_else(|| {
+        let last = net.layers.len() - 1;
+        if series
+            .iter()
+            .all(|s| s.signal.layer == last && s.signal.quantity != Quantity::Input)
+        {
+            net.output_label.clone()
+        } else {
+            String::new()
         }
-        points.push((x, y));
-    }
+    });
     Ok(FigureSpec {
         span: fence.opening(),
         id,
-        title: plain(source, fence, raw.title)?.unwrap_or_default(),
-        x_label: plain(source, fence, raw.x_label)?.unwrap_or_else(|| net.input.label.clone()),
-        y_label: plain(source, fence, raw.y_label)?.unwrap_or_else(|| {
-            let last = net.layers.len() - 1;
-            if series
-                .iter()
-                .all(|s| s.signal.layer == last && s.signal.quantity != Quantity::Input)
-            {
-                net.output_label.clone()
-            } else {
-                String::new()
-            }
-        }),
+        title: title.unwrap_or_default(),
+        x_label: x_label.unwrap_or_else(|| net.input.label.clone()),
+        y_label,
         caption,
         caption_span,
         series,
         points,
-        points_label: plain(source, fence, raw.points_label)?,
+        points_label,
     })
 }
 
+/// A figure's series, each checked (at most [`MAX_SERIES`] of them), and whether each was given
+/// its colour; their problems go to `problems`.
+fn series_of(
+    source: &SourceFile,
+    fence: &Fence,
+    net: &Network,
+    raw: &Spanned<Vec<Spanned<Table<RawSeries>>>>,
+    problems: &mut Problems,
+) -> (Vec<SeriesSpec>, Vec<bool>) {
+    if raw.get_ref().is_empty() {
+        problems.note(
+            source
+                .error(fence.source_span(raw.span()), "a figure without series")
+                .expected("at least one series, like `{ signal = \"top.activation\" }`"),
+        );
+    }
+    problems.keep(
+        at_most(
+            source,
+            raw.get_ref().len(),
+            MAX_SERIES,
+            || fence.source_span(raw.span()),
+            ("series in one figure", "series per figure"),
+        )
+        .map_err(|d| d.hint("split the figure in two")),
+    );
+    raw.get_ref()
+        .iter()
+        .take(MAX_SERIES)
+        .filter_map(|rs| problems.keep_all(parse_series(source, fence, net, rs.get_ref())))
+        .unzip()
+}
+
+/// A figure's data points (at most [`MAX_POINTS`]), each finite; their problems go to
+/// `problems`.
+fn points_of(
+    source: &SourceFile,
+    fence: &Fence,
+    raw: &[Spanned<[f64; 2]>],
+    problems: &mut Problems,
+) -> Vec<(f64, f64)> {
+    problems.keep(at_most(
+        source,
+        raw.len(),
+        MAX_POINTS,
+        || fence.source_span(raw[MAX_POINTS].span()),
+        ("data points", "data points per figure"),
+    ));
+    let mut points = Vec::new();
+    for p in raw.iter().take(MAX_POINTS) {
+        let [x, y] = *p.get_ref();
+        if x.is_finite() && y.is_finite() {
+            points.push((x, y));
+        } else {
+            problems.note(
+                source
+                    .error(fence.source_span(p.span()), "a data point is not finite")
+                    .expected("two finite numbers, like [0.5, 1.0]"),
+            );
+        }
+    }
+    points
+}
+
 /// One series of a figure: its signal and its colour (by default, the signal's own), and
-/// whether the colour was given.
+/// whether the colour was given. The signal, the colour and the label are checked each on its
+/// own.
 fn parse_series(
     source: &SourceFile,
     fence: &Fence,
     net: &Network,
     rs: &RawSeries,
-) -> Result<(SeriesSpec, bool), Diagnostic> {
-    let signal = resolve_signal(source, fence, net, &rs.signal)?;
-    let color = match &rs.color {
-        Some(c) => parse_colour(source, fence, c)?,
-        None => Rgb::default_for(net, &signal),
-    };
-    let spec = SeriesSpec {
-        signal,
-        label: plain(source, fence, rs.label.clone())?,
-        color,
-        given: rs.color.is_some(),
-    };
-    Ok((spec, rs.color.is_some()))
+) -> Result<(SeriesSpec, bool), Vec<Diagnostic>> {
+    let signal = resolve_signal(source, fence, net, &rs.signal);
+    let given = rs
+        .color
+        .as_ref()
+        .map(|c| parse_colour(source, fence, c))
+        .transpose();
+    let label = plain(source, fence, rs.label.clone());
+    match (signal, given, label) {
+        (Ok(signal), Ok(given), Ok(label)) => Ok((
+            SeriesSpec {
+                color: given.unwrap_or_else(|| Rgb::default_for(net, &signal)),
+                signal,
+                label,
+                given: rs.color.is_some(),
+            },
+            rs.color.is_some(),
+        )),
+        (signal, given, label) => Err([signal.err(), given.err(), label.err()]
+            .into_iter()
+            .flatten()
+            .collect()),
+    }
 }
 
 /// Default colours are distinct within a figure: a series whose default colour is taken (by a
@@ -466,14 +515,16 @@ pub fn parse_diagram(
     })
 }
 
-/// The rest of a diagram block, once its id is known.
+/// The rest of a diagram block, once its id is known: every name it highlights and its title,
+/// each checked on its own.
 fn diagram_spec(
     source: &SourceFile,
     fence: &Fence,
     net: &Network,
     raw: RawDiagram,
     id: String,
-) -> Result<DiagramSpec, Diagnostic> {
+) -> Result<DiagramSpec, Vec<Diagnostic>> {
+    let mut problems = Problems::default();
     let (caption, caption_span) = caption(fence, raw.caption);
     let mut known: Vec<&str> = net
         .layers
@@ -493,15 +544,17 @@ fn diagram_spec(
                     ),
                 )
                 .expected(format!("one of {}", known.join(", ")));
-            return Err(match did_you_mean(h.get_ref(), known.iter().copied()) {
+            problems.note(match did_you_mean(h.get_ref(), known.iter().copied()) {
                 Some(hint) => d.hint(hint),
                 None => d,
             });
         }
     }
+    let title = problems.keep(plain(source, fence, raw.title)).flatten();
+    problems.finish()?;
     Ok(DiagramSpec {
         id,
-        title: plain(source, fence, raw.title)?.unwrap_or_default(),
+        title: title.unwrap_or_default(),
         caption,
         caption_span,
         highlight: raw.highlight.into_iter().map(Spanned::into_inner).collect(),

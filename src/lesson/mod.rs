@@ -7,6 +7,7 @@ mod figure_block;
 mod front;
 mod limits;
 mod network_block;
+mod problems;
 mod signal;
 mod table_block;
 mod toml;
@@ -455,8 +456,7 @@ fn parse_block(
         "diagram" => figure_block::parse_diagram(source, fence, net, &mut ctx.figure_ids)
             .map(BlockKind::Diagram),
         "table" => table_block::parse_table(source, fence, net, ctx.precision, ctx.warnings)
-            .map(BlockKind::Table)
-            .map_err(one),
+            .map(BlockKind::Table),
         "training" => {
             training_block::parse_training(source, fence, net, above, &mut ctx.work, ctx.warnings)
                 .map(|t| BlockKind::Training(Arc::new(t)))

@@ -12,6 +12,7 @@ use crate::text::closest;
 use crate::text::shortest;
 
 use super::limits::{at_most, check_precision_in, MAX_TABLE_ROWS, MAX_TABLE_SIGNALS};
+use super::problems::Problems;
 use super::signal::{non_finite, resolve_signal, NON_FINITE_HINT};
 use super::toml::{from_block, ListOrName};
 
@@ -46,80 +47,106 @@ struct RawTable {
 struct RawParameters {}
 
 /// A table block; a warning goes to `warnings` (a `"kinks"` table of a network without kinks).
+/// Its signals, its inputs, its precisions and its headers are checked each on its own; the rows'
+/// values, once both signals and inputs passed.
 pub fn parse_table(
     source: &SourceFile,
     fence: &Fence,
     net: &Network,
     lesson_precision: usize,
     warnings: &mut Vec<Diagnostic>,
-) -> Result<TableSpec, Diagnostic> {
-    let raw: RawTable = from_block(source, fence, "table block")?;
-    if raw.signals.get_ref().is_empty() {
-        return Err(source
-            .error(
-                fence.source_span(raw.signals.span()),
-                "a table without signals",
-            )
-            .expected("at least one signal, like `signals = [\"top.linear\"]`"));
-    }
-    at_most(
-        source,
-        raw.signals.get_ref().len(),
-        MAX_TABLE_SIGNALS,
-        || fence.source_span(raw.signals.span()),
-        ("signals in one table", "signals per table"),
-    )?;
-    let signals = raw
-        .signals
-        .get_ref()
-        .iter()
-        .map(|s| resolve_signal(source, fence, net, s))
-        .collect::<Result<Vec<_>, _>>()?;
-    let at = parse_at(source, fence, net, &raw.at)?;
+) -> Result<TableSpec, Vec<Diagnostic>> {
+    let raw: RawTable = from_block(source, fence, "table block").map_err(|d| vec![d])?;
+    let mut problems = Problems::default();
+    let signals = signals_of(source, fence, net, &raw.signals, &mut problems);
     let at_span = fence.source_span(raw.at.span());
-    if at.is_empty() {
-        warnings.push(no_rows(source, at_span.clone(), raw.at.get_ref())?);
+    let at = problems.keep(parse_at(source, fence, net, &raw.at));
+    if let Some(at) = &at {
+        if at.is_empty() {
+            if let Some(warning) = problems.keep(no_rows(source, at_span.clone(), raw.at.get_ref()))
+            {
+                warnings.push(warning);
+            }
+        }
+        problems.keep(in_range(source, at_span.clone(), net, at));
+        problems.keep(at_most(
+            source,
+            at.len(),
+            MAX_TABLE_ROWS,
+            || at_span.clone(),
+            ("rows", "inputs per table"),
+        ));
     }
-    check_rows(source, at_span.clone(), net, &signals, &at)?;
-    at_most(
-        source,
-        at.len(),
-        MAX_TABLE_ROWS,
-        || fence.source_span(raw.at.span()),
-        ("rows", "inputs per table"),
-    )?;
-    let precision = match &raw.precision {
-        Some(p) => check_precision_in(source, fence, p)?,
-        None => lesson_precision,
-    };
-    let input_precision = match &raw.input_precision {
-        Some(p) => check_precision_in(source, fence, p)?,
-        None => precision,
-    };
+    let precision = raw
+        .precision
+        .as_ref()
+        .map(|p| problems.keep(check_precision_in(source, fence, p)));
+    let input_precision = raw
+        .input_precision
+        .as_ref()
+        .map(|p| problems.keep(check_precision_in(source, fence, p)));
+    let columns = raw.signals.get_ref().len() + 1;
     let headers = match raw.headers {
-        Some(h) if h.get_ref().len() != signals.len() + 1 => {
-            return Err(source
-                .error(
-                    fence.source_span(h.span()),
-                    format!(
-                        "{} headers for {} columns",
-                        h.get_ref().len(),
-                        signals.len() + 1
-                    ),
-                )
-                .expected("one header for the input column and one per signal"));
+        Some(h) if h.get_ref().len() != columns => {
+            problems.note(
+                source
+                    .error(
+                        fence.source_span(h.span()),
+                        format!("{} headers for {columns} columns", h.get_ref().len()),
+                    )
+                    .expected("one header for the input column and one per signal"),
+            );
+            None
         }
         h => h.map(Spanned::into_inner),
     };
+    if let (Some(signals), Some(at)) = (&signals, &at) {
+        problems.keep(finite_rows(source, at_span, net, signals, at));
+    }
+    problems.finish()?;
+    let precision = precision.flatten().unwrap_or(lesson_precision);
     Ok(TableSpec {
-        signals,
-        at,
+        signals: signals.unwrap_or_default(),
+        at: at.unwrap_or_default(),
         at_kinks: matches!(raw.at.get_ref(), ListOrName::Name(_)),
         arithmetic: raw.arithmetic,
         headers,
         precision,
-        input_precision,
+        input_precision: input_precision.flatten().unwrap_or(precision),
     })
+}
+
+/// A table's signals, each resolved (at most [`MAX_TABLE_SIGNALS`] of them), if all are; their
+/// problems go to `problems`.
+fn signals_of(
+    source: &SourceFile,
+    fence: &Fence,
+    net: &Network,
+    raw: &Spanned<Vec<Spanned<String>>>,
+    problems: &mut Problems,
+) -> Option<Vec<Signal>> {
+    let span = fence.source_span(raw.span());
+    if raw.get_ref().is_empty() {
+        problems.note(
+            source
+                .error(span.clone(), "a table without signals")
+                .expected("at least one signal, like `signals = [\"top.linear\"]`"),
+        );
+        return None;
+    }
+    problems.keep(at_most(
+        source,
+        raw.get_ref().len(),
+        MAX_TABLE_SIGNALS,
+        || span.clone(),
+        ("signals in one table", "signals per table"),
+    ))?;
+    let resolved: Vec<Option<Signal>> = raw
+        .get_ref()
+        .iter()
+        .map(|s| problems.keep(resolve_signal(source, fence, net, s)))
+        .collect();
+    resolved.into_iter().collect()
 }
 
 /// A table without rows: an error for `at = []`, a warning for `"kinks"` when the network has
@@ -140,24 +167,33 @@ fn no_rows(
     }
 }
 
-/// Every row's input lies in the network's input range (nnbook does not extrapolate), and
-/// every value the table shows is a finite number.
-fn check_rows(
+/// Every row's input lies in the network's input range: nnbook does not extrapolate.
+fn in_range(
+    source: &SourceFile,
+    span: Range<usize>,
+    net: &Network,
+    at: &[f64],
+) -> Result<(), Diagnostic> {
+    match at.iter().find(|x| !net.input.contains(**x)) {
+        Some(x) => Err(source
+            .error(span, format!("the input {} is outside the input range", shortest(*x)))
+            .expected(format!(
+                "inputs from {} to {} (the network block's `from` and `to`)",
+                net.input.from_literal, net.input.to_literal
+            ))
+            .hint("nnbook shows the network only over its input range: widen the range or remove the input")),
+        None => Ok(()),
+    }
+}
+
+/// Every value the table shows is a finite number.
+fn finite_rows(
     source: &SourceFile,
     span: Range<usize>,
     net: &Network,
     signals: &[Signal],
     at: &[f64],
 ) -> Result<(), Diagnostic> {
-    if let Some(x) = at.iter().find(|x| !net.input.contains(**x)) {
-        return Err(source
-            .error(span, format!("the input {} is outside the input range", shortest(*x)))
-            .expected(format!(
-                "inputs from {} to {} (the network block's `from` and `to`)",
-                net.input.from_literal, net.input.to_literal
-            ))
-            .hint("nnbook shows the network only over its input range: widen the range or remove the input"));
-    }
     for &x in at {
         let trace = net.trace(x);
         for signal in signals {

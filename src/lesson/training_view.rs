@@ -210,7 +210,7 @@ pub fn parse_figure(
     let raw: RawFigure = from_block(source, fence, "training-figure block").map_err(|d| vec![d])?;
     let id = raw.id.clone();
     with_id(source, fence, ids, id.as_ref(), |id| {
-        figure_spec(source, fence, above, raw, id)
+        figure_spec(source, fence, above, raw, id).map_err(|d| vec![d])
     })
 }
 

@@ -207,3 +207,93 @@ fn not_a_number_from_softplus_overflow_is_an_error() {
         assert!(error.contains(needle), "{needle:?} not in:\n{error}");
     }
 }
+
+/// Each field of a figure, table or diagram block is checked on its own: a block with several
+/// mistakes reports every one, each at its own place, in one run (it used to stop at the
+/// first: one diagnostic per block here, three in all, instead of twelve). The table's values
+/// are checked only once its signals and inputs are right.
+#[test]
+fn every_mistake_of_a_figure_table_and_diagram_is_reported_at_once() {
+    let network = "```network\ninput = { name = \"x\", from = 0.0, to = 1.0, samples = 10 }\n\n[[layer]]\nactivation = \"relu\"\nnodes = [ { name = \"h\", weights = { w1 = 1.0 }, bias = { b1 = 0.0 } } ]\n\n[output]\nweights = { w2 = 1.0 }\nbias = { b2 = 0.0 }\n```\n";
+    let blocks = [
+        "```figure",
+        "title = \"Peak {{ w1 }}\"",
+        "series = [",
+        "  { signal = \"h.activaton\" },",
+        "  { signal = \"output.activation\", color = \"teal\", label = \"{{ w2 }}\" },",
+        "]",
+        "points = [[nan, 1.0], [0.5, 0.5]]",
+        "```",
+        "",
+        "```table",
+        "signals = [\"h.linear\", \"output.sum\", \"hh.linear\"]",
+        "at = [0.5, 2.0]",
+        "precision = 20",
+        "headers = [\"x\", \"a\"]",
+        "```",
+        "",
+        "```diagram",
+        "title = \"{{ w1 }}\"",
+        "highlight = [\"h\", \"w9\", \"q\"]",
+        "```",
+    ]
+    .join("\n");
+    let source = format!("+++\ntitle = \"Many\"\n+++\n\n{network}\n{blocks}\n");
+    let error = failing_build(
+        &Project::new()
+            .lesson("many.md", source.as_str())
+            .previous_site(),
+    );
+    let at = |text: &str, column_of: &str| {
+        let line = source
+            .lines()
+            .position(|l| l.starts_with(text))
+            .expect(text);
+        let column = source
+            .lines()
+            .nth(line)
+            .unwrap()
+            .find(column_of)
+            .expect(column_of);
+        (line + 1, column + 1)
+    };
+    let found: Vec<((usize, usize), &str)> = error
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let loc = d.location.as_ref().expect("a location");
+            ((loc.line, loc.column), d.message.as_str())
+        })
+        .collect();
+    let unfilled = "a placeholder in a figure's title or labels is not filled";
+    assert_eq!(
+        found,
+        [
+            (at("title = \"Peak", "\"Peak"), unfilled),
+            (
+                at("  { signal = \"h.", "\"h."),
+                "signal `h.activaton` does not exist"
+            ),
+            (
+                at("  { signal = \"output", "\"teal"),
+                "unknown colour `teal`"
+            ),
+            (at("  { signal = \"output", "\"{{"), unfilled),
+            (at("points =", "[nan"), "a data point is not finite"),
+            (at("signals =", "\"hh"), "signal `hh.linear` does not exist"),
+            (at("at =", "["), "the input 2 is outside the input range"),
+            (at("precision =", "20"), "precision 20 is out of range"),
+            (at("headers =", "["), "2 headers for 4 columns"),
+            (at("title = \"{{", "\"{{"), unfilled),
+            (
+                at("highlight =", "\"w9"),
+                "`w9` is not a node, weight or bias of the network"
+            ),
+            (
+                at("highlight =", "\"q"),
+                "`q` is not a node, weight or bias of the network"
+            ),
+        ],
+        "{error}"
+    );
+}
