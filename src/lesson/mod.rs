@@ -460,7 +460,6 @@ fn parse_block(
         "training" => {
             training_block::parse_training(source, fence, net, above, &mut ctx.work, ctx.warnings)
                 .map(|t| BlockKind::Training(Arc::new(t)))
-                .map_err(one)
         }
         "training-figure" => training_view::parse_figure(source, fence, above, &mut ctx.figure_ids)
             .map(BlockKind::TrainingFigure),

@@ -24,6 +24,13 @@ impl Problems {
         self.0.push(problem);
     }
 
+    /// Every problem noted, for a block a value of which is missing: each value is missing
+    /// only because its check failed and was noted.
+    pub fn failed<T>(self) -> Result<T, Vec<Diagnostic>> {
+        debug_assert!(!self.0.is_empty(), "a value is missing without a problem");
+        Err(self.0)
+    }
+
     /// Every problem noted, if there is one.
     pub fn finish(self) -> Result<(), Vec<Diagnostic>> {
         if self.0.is_empty() {

@@ -20,6 +20,7 @@ use super::limits::{
     MAX_TRAINING_WORK,
 };
 use super::network_block::ParamList;
+use super::problems::Problems;
 use super::toml::{from_block, ListOrName};
 
 /// A training block, run: what it asked for and every step.
@@ -155,15 +156,23 @@ pub fn parse_training(
     above: &Above,
     work: &mut usize,
     warnings: &mut Vec<Diagnostic>,
-) -> Result<TrainingBlock, Diagnostic> {
-    let mut raw: RawTraining = from_block(source, fence, "training block")?;
-    let id = training_id(source, fence, net, above, raw.id.as_ref())?;
-    let data = training_data(source, fence, above, &raw.data)?;
-    let params = trained_params(source, fence, net, &raw.train)?;
-    let start = starting_values(source, fence, net, raw.start.take())?;
-    let rate = learning_rate(source, fence, &raw.learning_rate)?;
-    let loss = loss(source, fence, raw.loss.as_ref())?;
-    let (steps, tolerance, max_steps) = stop_rule(source, fence, &raw)?;
+) -> Result<TrainingBlock, Vec<Diagnostic>> {
+    let mut raw: RawTraining = from_block(source, fence, "training block").map_err(|d| vec![d])?;
+    // Each field on its own, every problem noted; the training once all are right.
+    let mut problems = Problems::default();
+    let id = problems.keep(training_id(source, fence, net, above, raw.id.as_ref()));
+    let data = problems.keep(training_data(source, fence, above, &raw.data));
+    let params = problems.keep(trained_params(source, fence, net, &raw.train));
+    let start = problems.keep(starting_values(source, fence, net, raw.start.take()));
+    let rate = problems.keep(learning_rate(source, fence, &raw.learning_rate));
+    let loss = problems.keep(loss(source, fence, raw.loss.as_ref()));
+    let stop = problems.keep(stop_rule(source, fence, &raw));
+    let (Some(id), Some(data), Some(params), Some(start), Some(rate), Some(loss), Some(stop)) =
+        (id, data, params, start, rate, loss, stop)
+    else {
+        return problems.failed();
+    };
+    let (steps, tolerance, max_steps) = stop;
     let spec = TrainingSpec {
         data,
         params,
@@ -174,36 +183,15 @@ pub fn parse_training(
         tolerance,
         max_steps,
     };
-    budget(source, fence, net, &spec, work)?;
-    // "training diverged at step 3: ..." becomes "training `fit` diverged at step 3: ...".
-    let message = |e: &TrainError| {
-        let text = e.to_string();
-        match text.strip_prefix("training ") {
-            Some(rest) => format!("training `{id}` {rest}"),
-            None => format!("training `{id}`: {text}"),
-        }
-    };
-    let training = train::train(net, &spec).map_err(|e| match e {
-        // Divergence comes from steps too large: point at the learning rate.
-        TrainError::Diverged { .. } => source
-            .error(fence.source_span(raw.learning_rate.span()), message(&e))
-            .expected("a finite loss at every step")
-            .hint("a smaller `learning_rate`, or other starting values, keeps the steps small"),
-        _ => source.error(fence.opening(), message(&e)),
-    })?;
-    if tolerance.is_some() && steps.is_none() && !training.converged {
-        warnings.push(
-            source
-                .error(
-                    fence.opening(),
-                    format!(
-                        "training `{id}` stopped after {max_steps} steps without every step size falling below the tolerance"
-                    ),
-                )
-                .warning()
-                .hint("raise `max_steps`, raise the `learning_rate` or loosen the `tolerance`"),
-        );
-    }
+    budget(source, fence, net, &spec, work).map_err(|d| vec![d])?;
+    let training = run(
+        source,
+        fence,
+        net,
+        &spec,
+        (&id, &raw.learning_rate),
+        warnings,
+    )?;
     let last = train::network_at_state(net, &spec, &training.final_values);
     let gradient = train::loss_gradient(&last, &spec.data, spec.loss).gradient;
     let final_derivatives = spec
@@ -220,6 +208,51 @@ pub fn parse_training(
         training,
         final_derivatives,
     })
+}
+
+/// The training of a checked spec (`id`'s, its learning rate given at `rate`): a divergence is
+/// an error at the learning rate; a tolerance not reached, a warning.
+fn run(
+    source: &SourceFile,
+    fence: &Fence,
+    net: &Network,
+    spec: &TrainingSpec,
+    (id, rate): (&str, &Spanned<f64>),
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Training, Vec<Diagnostic>> {
+    // "training diverged at step 3: ..." becomes "training `fit` diverged at step 3: ...".
+    let message = |e: &TrainError| {
+        let text = e.to_string();
+        match text.strip_prefix("training ") {
+            Some(rest) => format!("training `{id}` {rest}"),
+            None => format!("training `{id}`: {text}"),
+        }
+    };
+    let training = train::train(net, spec)
+        .map_err(|e| match e {
+            // Divergence comes from steps too large: point at the learning rate.
+            TrainError::Diverged { .. } => source
+                .error(fence.source_span(rate.span()), message(&e))
+                .expected("a finite loss at every step")
+                .hint("a smaller `learning_rate`, or other starting values, keeps the steps small"),
+            _ => source.error(fence.opening(), message(&e)),
+        })
+        .map_err(|d| vec![d])?;
+    if spec.tolerance.is_some() && spec.steps.is_none() && !training.converged {
+        let max_steps = spec.max_steps;
+        warnings.push(
+            source
+                .error(
+                    fence.opening(),
+                    format!(
+                        "training `{id}` stopped after {max_steps} steps without every step size falling below the tolerance"
+                    ),
+                )
+                .warning()
+                .hint("raise `max_steps`, raise the `learning_rate` or loosen the `tolerance`"),
+        );
+    }
+    Ok(training)
 }
 
 /// `start = { b3 = 0.0 }`: values that replace the network's before training.

@@ -297,3 +297,55 @@ fn every_mistake_of_a_figure_table_and_diagram_is_reported_at_once() {
         "{error}"
     );
 }
+
+/// A training block's fields are checked each on its own too (its training runs once all are
+/// right): four mistakes, four diagnostics (the code before reported the first).
+#[test]
+fn every_mistake_of_a_training_block_is_reported_at_once() {
+    let source = crate::support::fixture_text("training/valid.md")
+        .replace("train = [\"b3\"]", "train = [\"b4\"]")
+        .replace("start = { b3 = 0.0 }", "start = { b3 = nan }")
+        .replace("learning_rate = 0.1", "learning_rate = 0.0")
+        .replace(
+            "tolerance = 0.001\n",
+            "loss = \"sum_of_square\"\ntolerance = 0.001\n",
+        );
+    let error = failing_build(
+        &Project::new()
+            .lesson("fit.md", source.as_str())
+            .previous_site(),
+    );
+    let line = |text: &str| {
+        source
+            .lines()
+            .position(|l| l.starts_with(text))
+            .expect(text)
+            + 1
+    };
+    let found: Vec<(usize, &str)> = error
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.location.as_ref().expect("a location").line,
+                d.message.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                line("train ="),
+                "the network has no weight or bias named `b4`"
+            ),
+            (line("start ="), "a starting value is not finite"),
+            (
+                line("learning_rate ="),
+                "the learning rate 0 is not positive"
+            ),
+            (line("loss ="), "unknown loss `sum_of_square`"),
+        ],
+        "{error}"
+    );
+}
