@@ -100,8 +100,11 @@ pub fn parse_table(
         }
         h => h.map(Spanned::into_inner),
     };
+    // (Not over a list of inputs too long to be a table: that is its problem.)
     if let (Some(signals), Some(at)) = (&signals, &at) {
-        problems.keep(finite_rows(source, at_span, net, signals, at));
+        if at.len() <= MAX_TABLE_ROWS {
+            problems.keep(finite_rows(source, at_span, net, signals, at));
+        }
     }
     problems.finish()?;
     let precision = precision.flatten().unwrap_or(lesson_precision);
