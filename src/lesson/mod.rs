@@ -62,6 +62,10 @@ pub struct Lesson {
     /// Byte offset of the Markdown body (after the front matter) in the source.
     pub body_start: usize,
     pub network: Option<Network>,
+    /// Whether the lesson has a network block that is broken (its problems are reported): the
+    /// lesson is checked for its prose's other problems (LaTeX) and never published, and what
+    /// needs the network (its blocks, its placeholders) is not checked.
+    pub network_broken: bool,
     /// The parameters a reader can move on the page (see [`controls`]).
     pub controls: Vec<Control>,
     /// Every fenced code block of the body, nnbook blocks included, in document order.
@@ -71,6 +75,10 @@ pub struct Lesson {
     /// The ids of the training blocks that failed (their error is reported): their
     /// placeholders and the blocks showing them are not checked again.
     pub broken_trainings: Vec<String>,
+    /// The ids of the figure and training figure blocks that failed or were skipped with a
+    /// broken network (their problems are reported): code that says it draws one is not
+    /// reported again.
+    pub failed_figures: Vec<String>,
     /// The training blocks: (where their fence ends in the source, their index in `blocks`), in
     /// document order, and their indices by id; for lookups that do not walk every block.
     training_ends: Vec<(usize, usize)>,
@@ -191,10 +199,10 @@ pub fn parse(source: SourceFile, file_stem: &str) -> Result<Lesson, Vec<Diagnost
     }
 }
 
-/// Parse a lesson as far as it goes: its problems, and the lesson unless its front matter or
-/// its network block is broken. A lesson with other problems comes back without the blocks
-/// that failed (and is not to be published), so that its prose can still be checked for
-/// placeholder and LaTeX errors.
+/// Parse a lesson as far as it goes: its problems, and the lesson unless its front matter is
+/// broken. A lesson with other problems comes back without the blocks that failed (and is not
+/// to be published), so that its prose can still be checked for placeholder and LaTeX errors
+/// (with its network block broken, for LaTeX errors: [`Lesson::network_broken`]).
 pub fn parse_partly(mut source: SourceFile, file_stem: &str) -> (Option<Lesson>, Vec<Diagnostic>) {
     // A byte-order mark is not part of the lesson (editors on Windows may write one).
     if source.text.starts_with('\u{feff}') {
@@ -215,7 +223,7 @@ pub fn parse_partly(mut source: SourceFile, file_stem: &str) -> (Option<Lesson>,
     let mut warnings = Vec::new();
     unclosed_fences(&source, &fences, &mut problems, &mut warnings);
     let network = parse_network(&source, &fences, &mut problems);
-    let (blocks, broken_trainings) = parse_blocks(
+    let (blocks, broken_trainings, failed_figures) = parse_blocks(
         &source,
         &fences,
         &network,
@@ -225,9 +233,6 @@ pub fn parse_partly(mut source: SourceFile, file_stem: &str) -> (Option<Lesson>,
     );
     if let (Some(net), true) = (&network.parsed, problems.is_empty()) {
         problems.extend(value_budget(&source, net, &blocks));
-    }
-    if network.parsed.is_none() && network.written {
-        return (None, problems);
     }
     let mut training_ends = Vec::new();
     let mut training_ids = BTreeMap::new();
@@ -250,10 +255,12 @@ pub fn parse_partly(mut source: SourceFile, file_stem: &str) -> (Option<Lesson>,
         reference: front.reference,
         series: front.series,
         body_start,
+        network_broken: network.parsed.is_none() && network.written,
         network: network.parsed,
         controls: network.controls,
         blocks,
         broken_trainings,
+        failed_figures,
         fences,
         warnings,
         source,
@@ -343,7 +350,7 @@ fn parse_blocks(
     precision: usize,
     problems: &mut Vec<Diagnostic>,
     warnings: &mut Vec<Diagnostic>,
-) -> (Vec<Block>, Vec<String>) {
+) -> (Vec<Block>, Vec<String>, Vec<String>) {
     let mut blocks = Vec::new();
     let mut ctx = Context {
         source,
@@ -364,7 +371,10 @@ fn parse_blocks(
     {
         let kind = match (fence.kind.as_str(), &current) {
             ("network", _) => Ok(BlockKind::Network),
-            (_, None) if network.written => continue,
+            (_, None) if network.written => {
+                ctx.above.failed_figures.extend(figure_named(fence));
+                continue;
+            }
             (kind, None) => Err(vec![source
                 .error(
                     fence.opening(),
@@ -397,11 +407,20 @@ fn parse_blocks(
                     ctx.broken.push(id.clone());
                     ctx.last_training = Some(id);
                 }
+                ctx.above.failed_figures.extend(figure_named(fence));
                 problems.extend(d)
             }
         }
     }
-    (blocks, ctx.broken)
+    let failed_figures = std::mem::take(&mut ctx.above.failed_figures);
+    (blocks, ctx.broken, failed_figures)
+}
+
+/// The id a figure or training figure block gives itself, if it is one and gives one.
+fn figure_named(fence: &Fence) -> Option<String> {
+    matches!(fence.kind.as_str(), "figure" | "training-figure")
+        .then(|| field(fence, "id"))
+        .flatten()
 }
 
 /// A string field of a block's TOML, if the TOML parses and has it.

@@ -128,6 +128,9 @@ pub struct Above {
     pub trainings: BTreeMap<String, Arc<TrainingBlock>>,
     pub last: Option<Arc<TrainingBlock>>,
     pub figures: BTreeMap<String, Vec<(f64, f64)>>,
+    /// The ids of the figures above whose blocks failed (their problems are reported): a
+    /// training of their data is not checked.
+    pub failed_figures: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -161,7 +164,11 @@ pub fn parse_training(
     // Each field on its own, every problem noted; the training once all are right.
     let mut problems = Problems::default();
     let id = problems.keep(training_id(source, fence, net, above, raw.id.as_ref()));
-    let data = problems.keep(training_data(source, fence, above, &raw.data));
+    let data = match raw.data.get_ref() {
+        // (Its figure's problems are reported: its data are not known.)
+        ListOrName::Name(id) if above.failed_figures.contains(id) => None,
+        _ => problems.keep(training_data(source, fence, above, &raw.data)),
+    };
     let params = problems.keep(trained_params(source, fence, net, &raw.train));
     let start = problems.keep(starting_values(source, fence, net, raw.start.take()));
     let rate = problems.keep(learning_rate(source, fence, &raw.learning_rate));

@@ -189,3 +189,74 @@ fn unbalanced_braces_in_display_math() {
         },
     );
 }
+
+/// The line of `lesson` that starts with `text`.
+fn line_of(lesson: &str, text: &str) -> usize {
+    lesson
+        .lines()
+        .position(|l| l.starts_with(text))
+        .expect(text)
+        + 1
+}
+
+/// The lesson's problems, as (line, message), of a project holding `lesson` alone.
+fn problems_of(lesson: &str) -> Vec<(usize, String)> {
+    let error = super::failing_build(
+        &crate::support::Project::new()
+            .lesson("a.md", lesson)
+            .previous_site(),
+    );
+    error
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.location.as_ref().expect("a location").line,
+                d.message.clone(),
+            )
+        })
+        .collect()
+}
+
+const NETWORK: &str = "```network\ninput = { name = \"x\", from = 0.0, to = 1.0, samples = 10 }\n\n[[layer]]\nactivation = \"relu\"\nnodes = [ { name = \"h\", weights = { w1 = 1.0 }, bias = { b1 = 0.0 } } ]\n\n[output]\nweights = { w2 = 1.0 }\nbias = { b2 = 0.0 }\n```\n";
+
+/// A lesson whose network block is broken still has its prose checked for what does not need
+/// the network: a LaTeX error is reported with the network's problem (it used to wait for the
+/// network to be fixed), while the placeholders, which need the network, the blocks and the
+/// code that names a figure are not reported again.
+#[test]
+fn a_broken_network_does_not_hide_a_latex_error() {
+    let lesson = format!(
+        "+++\ntitle = \"a\"\n+++\n\nPeak {{{{ max output.activation }}}}, $w_1 = {{{{ w1 }}}}$ and $x^{{2$.\n\n```python figure=f\nprint({{{{ w1 }}}})\n```\n\n{}\n```figure\nid = \"f\"\nseries = [ {{ signal = \"h.activation\" }} ]\n```\n",
+        NETWORK.replace("from = 0.0, to = 1.0", "from = 1.0, to = 0.0")
+    );
+    assert_eq!(
+        problems_of(&lesson),
+        [
+            (
+                line_of(&lesson, "Peak"),
+                "the formula's braces do not match".to_string()
+            ),
+            (
+                line_of(&lesson, "input ="),
+                "the input range 1.0 to 0.0 is reversed".to_string()
+            ),
+        ]
+    );
+}
+
+/// A figure block that fails is reported once: code that says it draws it, and a training on
+/// its points, are not reported again for naming a figure the lesson "has not" (they were).
+#[test]
+fn a_failed_figure_is_not_reported_again_by_what_names_it() {
+    let lesson = format!(
+        "+++\ntitle = \"a\"\n+++\n\n```python figure=f\nprint(1)\n```\n\n{NETWORK}\n```figure\nid = \"f\"\nseries = [ {{ signal = \"h.activaton\" }} ]\npoints = [[0.0, 0.0], [1.0, 1.0]]\n```\n\n```training\nid = \"fit\"\ndata = \"f\"\ntrain = [\"b2\"]\nlearning_rate = 0.1\nsteps = 3\n```\n\n```training-figure\nshow = \"loss\"\n```\n"
+    );
+    assert_eq!(
+        problems_of(&lesson),
+        [(
+            line_of(&lesson, "series ="),
+            "signal `h.activaton` does not exist".to_string()
+        )]
+    );
+}
