@@ -33,6 +33,20 @@ static SHARED_STYLE: LazyLock<String> = LazyLock::new(|| colour::shared_style(FO
 const LABEL_HEIGHT: f64 = 38.0;
 /// How far along its edge from the end in the column of more circles a weight's label is.
 const LABEL_AT: f64 = 0.4;
+/// The places a weight's label may take, in order of preference: moved along its edge by this
+/// fraction of it, and whether on the other side of it.
+const PLACES: [(f64, bool); 10] = [
+    (0.0, false),
+    (-0.1, false),
+    (0.1, false),
+    (-0.2, false),
+    (0.2, false),
+    (0.0, true),
+    (-0.1, true),
+    (0.1, true),
+    (-0.2, true),
+    (0.2, true),
+];
 /// The empty border around what is drawn.
 const MARGIN: f64 = 4.0;
 
@@ -143,6 +157,8 @@ struct Layout<'a> {
     height: f64,
     /// Decimals of a value a training set ([`crate::network::Param::value_shown`]).
     decimals: usize,
+    /// Each weight label's centre before `origin` is added, in the order of [`Self::edges`].
+    labels: Vec<(f64, f64)>,
 }
 
 impl<'a> Layout<'a> {
@@ -174,7 +190,9 @@ impl<'a> Layout<'a> {
             width: 0.0,
             height: 0.0,
             decimals,
+            labels: Vec::new(),
         };
+        layout.labels = layout.place_labels(network);
         let [left, top, right, bottom] = layout.extent(network);
         layout.origin = ((MARGIN - left).ceil(), (MARGIN - top).ceil());
         layout.width = (right + layout.origin.0 + MARGIN).ceil();
@@ -184,6 +202,27 @@ impl<'a> Layout<'a> {
 
     /// The box around everything drawn: circles, their texts and the weights' labels.
     fn extent(&self, network: &Network) -> [f64; 4] {
+        let mut boxes = self.node_boxes();
+        let mut at = self.labels.iter();
+        for layer in &network.layers {
+            for node in &layer.nodes {
+                for w in &node.weights {
+                    let half = label_width(&w.name, &w.value_shown(self.decimals)) / 2.0;
+                    if let Some(&(x, y)) = at.next() {
+                        let h = LABEL_HEIGHT / 2.0;
+                        boxes.push([x - half, y - h, x + half, y + h]);
+                    }
+                }
+            }
+        }
+        boxes.into_iter().fold(
+            [f64::MAX, f64::MAX, f64::MIN, f64::MIN],
+            |[a, b, c, d], [e, f, g, h]| [a.min(e), b.min(f), c.max(g), d.max(h)],
+        )
+    }
+
+    /// The boxes of the circles, their names and their biases.
+    fn node_boxes(&self) -> Vec<[f64; 4]> {
         let mut boxes = Vec::new();
         for (c, column) in self.columns.iter().enumerate() {
             for (r, node) in column.iter().enumerate() {
@@ -196,20 +235,39 @@ impl<'a> Layout<'a> {
                 }
             }
         }
+        boxes
+    }
+
+    /// Each weight label's centre, in the order of [`Self::edges`]: the first of its
+    /// [`PLACES`] where its box covers no circle, no circle's name or bias and no label placed
+    /// before it (in a wide or deep network, the preferred place may hold a bias); the
+    /// preferred place when every one does.
+    fn place_labels(&self, network: &Network) -> Vec<(f64, f64)> {
+        let mut taken = self.node_boxes();
+        let mut out = Vec::new();
+        let h = LABEL_HEIGHT / 2.0;
         for (l, layer) in network.layers.iter().enumerate() {
             for (n, node) in layer.nodes.iter().enumerate() {
                 for (k, w) in node.weights.iter().enumerate() {
                     let half = label_width(&w.name, &w.value_shown(self.decimals)) / 2.0;
-                    let (x, y) = self.label_at((l, k, n), half);
-                    let h = LABEL_HEIGHT / 2.0;
-                    boxes.push([x - half, y - h, x + half, y + h]);
+                    let boxed = |(x, y): (f64, f64)| [x - half, y - h, x + half, y + h];
+                    let free = |at: &(f64, f64)| {
+                        let [a, b, c, d] = boxed(*at);
+                        !taken
+                            .iter()
+                            .any(|&[e, f, g, i]| a < g && e < c && b < i && f < d)
+                    };
+                    let at = PLACES
+                        .iter()
+                        .map(|&place| self.label_at((l, k, n), half, place))
+                        .find(free)
+                        .unwrap_or_else(|| self.label_at((l, k, n), half, PLACES[0]));
+                    taken.push(boxed(at));
+                    out.push(at);
                 }
             }
         }
-        boxes.into_iter().fold(
-            [f64::MAX, f64::MAX, f64::MIN, f64::MIN],
-            |[a, b, c, d], [e, f, g, h]| [a.min(e), b.min(f), c.max(g), d.max(h)],
-        )
+        out
     }
 
     /// The centre of circle `r` of column `c`.
@@ -234,20 +292,27 @@ impl<'a> Layout<'a> {
     /// The centre of the label of the edge from circle `k` of column `l` to circle `n` of the
     /// next, whose box is `half_width` px wide on either side: beside the edge, `LABEL_AT` of the
     /// way from the end whose column has more circles (the target's when they have as many),
-    /// on the side away from the middle row, clear of the edge; in whole pixels.
-    fn label_at(&self, (l, k, n): (usize, usize, usize), half_width: f64) -> (f64, f64) {
+    /// on the side away from the middle row, clear of the edge; in whole pixels. `place` moves
+    /// it along the edge by a fraction of it, and to the other side ([`PLACES`]).
+    fn label_at(
+        &self,
+        (l, k, n): (usize, usize, usize),
+        half_width: f64,
+        (shift, other_side): (f64, bool),
+    ) -> (f64, f64) {
         let (x1, y1) = self.position(l, k);
         let (x2, y2) = self.position(l + 1, n);
-        let t = if self.columns[l].len() > self.columns[l + 1].len() {
-            LABEL_AT
-        } else {
-            1.0 - LABEL_AT
-        };
+        let t = shift
+            + if self.columns[l].len() > self.columns[l + 1].len() {
+                LABEL_AT
+            } else {
+                1.0 - LABEL_AT
+            };
         let (x, y) = (x1 + (x2 - x1) * t, y1 + (y2 - y1) * t);
         let len = (x2 - x1).hypot(y2 - y1).max(1.0);
         let (mut nx, mut ny) = (-(y2 - y1) / len, (x2 - x1) / len);
         let middle = self.origin.1 + ROW * (self.rows - 1.0) / 2.0;
-        if (y <= middle) == (ny > 0.0) {
+        if ((y <= middle) == (ny > 0.0)) != other_side {
             (nx, ny) = (-nx, -ny);
         }
         let away = half_width * nx.abs() + LABEL_HEIGHT / 2.0 * ny.abs() + 3.0;
@@ -274,6 +339,7 @@ impl<'a> Layout<'a> {
         labels: &mut String,
     ) -> Vec<String> {
         let mut described = Vec::new();
+        let mut placed = self.labels.iter();
         for (l, layer) in network.layers.iter().enumerate() {
             for (n, node) in layer.nodes.iter().enumerate() {
                 for (k, w) in node.weights.iter().enumerate() {
@@ -294,8 +360,8 @@ impl<'a> Layout<'a> {
                         Px(y2 - uy * RADIUS)
                     );
                     let value = w.value_shown(self.decimals);
-                    let half = label_width(&w.name, &value) / 2.0;
-                    let at = self.label_at((l, k, n), half);
+                    let (x, y) = placed.next().copied().unwrap_or_default();
+                    let at = (x + self.origin.0, y + self.origin.1);
                     label(labels, at, (&w.name, &value), &class);
                     described.push(i18n::sentence(
                         lang,

@@ -297,3 +297,96 @@ fn trained_values_are_shown_rounded_and_given_to_code_in_full() {
         "the notebook's parameters"
     );
 }
+
+/// In a deeper network (1-3-2-1) a weight's label takes another place beside its edge where its
+/// preferred one would cover a node's bias: no label's box covers a circle, a circle's name or
+/// bias, or another label (the label of u2 covered `b2 = 0.125` before). Texts are measured at
+/// half an em a character, less than any of them is drawn, so an overlap found is real.
+#[test]
+fn diagram_labels_cover_no_node_text_nor_each_other() {
+    let lesson = r#"+++
+title = "Deep"
++++
+
+```network
+input = { name = "x", label = "Dosage (mg)", from = 0.0, to = 1.0, samples = 10 }
+
+[[layer]]
+activation = "tanh"
+nodes = [
+  { name = "a", label = "First hidden node", weights = { w1 = 1.25 }, bias = { b1 = -0.5 } },
+  { name = "b", weights = { w2 = -12.75 }, bias = { b2 = 0.125 } },
+  { name = "c", weights = { w3 = 3.0 }, bias = { b3 = 1000.5 } },
+]
+
+[[layer]]
+activation = "sigmoid"
+nodes = [
+  { name = "d", weights = { v1 = 1.0, v2 = -2.0, v3 = 0.5 }, bias = { c1 = 0.0 } },
+  { name = "e", weights = { u1 = -1.0, u2 = 2.0, u3 = -0.5 }, bias = { c2 = 0.1 } },
+]
+
+[output]
+label = "Predicted efficacy"
+weights = { o1 = 1.0, o2 = -1.0 }
+bias = { ob = 0.0 }
+```
+
+```diagram
+id = "d"
+```
+"#;
+    let p = Project::with_lessons(&[("l.md", lesson)]);
+    p.build().expect("builds");
+    let svg = &site_figures(&p.site(), "l/index.html")["d"].svg;
+    let (labels, nodes) = diagram_boxes(svg);
+    assert_eq!(labels.len(), 11, "{svg}");
+    let overlap =
+        |a: [f64; 4], b: [f64; 4]| a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+    for (i, &a) in labels.iter().enumerate() {
+        assert!(
+            !nodes.iter().any(|&b| overlap(a, b)),
+            "label {i} {a:?} covers a node or its text:\n{svg}"
+        );
+        assert!(
+            !labels[..i].iter().any(|&b| overlap(a, b)),
+            "label {i} {a:?} covers another:\n{svg}"
+        );
+    }
+}
+
+/// A diagram's weight labels (their backing boxes) and what they must not cover: its circles,
+/// and each circle's name and bias (at half an em a character of 15 px text, from 11 px above
+/// the baseline to 3 below).
+fn diagram_boxes(svg: &str) -> (Vec<[f64; 4]>, Vec<[f64; 4]>) {
+    let number = |tag: &str, name: &str| -> f64 {
+        let at = tag.find(&format!(" {name}=\"")).expect(name) + name.len() + 3;
+        tag[at..at + tag[at..].find('"').unwrap()].parse().unwrap()
+    };
+    let starts =
+        |open: &str| -> Vec<&str> { svg.match_indices(open).map(|(at, _)| &svg[at..]).collect() };
+    let labels = starts("<rect class=\"label-bg\"")
+        .iter()
+        .map(|t| {
+            let (x, y) = (number(t, "x"), number(t, "y"));
+            [x, y, x + number(t, "width"), y + number(t, "height")]
+        })
+        .collect();
+    let mut nodes: Vec<[f64; 4]> = starts("<circle class=\"node\"")
+        .iter()
+        .map(|t| {
+            let (x, y, r) = (number(t, "cx"), number(t, "cy"), number(t, "r"));
+            [x - r, y - r, x + r, y + r]
+        })
+        .collect();
+    // (The circles' groups come first; the labels, each a box and its texts, after them all.)
+    let groups = &svg[..svg.find("<g><rect class=\"label-bg\"").unwrap_or(svg.len())];
+    for (at, _) in groups.match_indices("<text ") {
+        let tag = &groups[at..];
+        let text = &tag[tag.find('>').unwrap() + 1..tag.find("</text>").unwrap()];
+        let half = 0.5 * 15.0 * text.chars().count() as f64 / 2.0;
+        let (x, y) = (number(tag, "x"), number(tag, "y"));
+        nodes.push([x - half, y - 11.0, x + half, y + 3.0]);
+    }
+    (labels, nodes)
+}
