@@ -522,24 +522,26 @@ fn a_lesson_with_a_broken_block_still_has_its_prose_checked() {
     insta::assert_snapshot!(report);
 }
 
+/// The warnings `check` reports for a project that has no error, one after the other.
+fn warnings_of(p: &Project) -> String {
+    let site = nnbook::check(&p.root).unwrap_or_else(|e| panic!("{e}"));
+    assert!(site.warnings.iter().all(|w| !w.is_error()));
+    let joined: Vec<String> = site.warnings.iter().map(ToString::to_string).collect();
+    joined.join("\n")
+}
+
 /// A project's own `explore.js` that does not look for the model under the id this nnbook
 /// writes (a copy `nnbook init` made before the script stayed built in) finds no model: the
 /// build warns, at the id it looks for. A copy of today's script, customised or not, and an
 /// empty file (no sliders, on purpose) are not warned about.
 #[test]
 fn warning_for_an_explore_script_of_an_older_nnbook() {
-    let warnings = |p: &Project| -> String {
-        let site = nnbook::check(&p.root).unwrap_or_else(|e| panic!("{e}"));
-        assert!(site.warnings.iter().all(|w| !w.is_error()));
-        let joined: Vec<String> = site.warnings.iter().map(ToString::to_string).collect();
-        joined.join("\n")
-    };
     let small = crate::support::small("");
     let old = "(function () {\n  \"use strict\";\n  var el = document.getElementById(\"nn-model\");\n  if (!el) return;\n})();\n";
     let stale = Project::new()
         .lesson("a.md", &small)
         .template("explore.js", old);
-    let out = warnings(&stale);
+    let out = warnings_of(&stale);
     assert_no_temp_path(&stale.root, &out);
     insta::assert_snapshot!(out);
     let built_in = nnbook::site::DEFAULT_TEMPLATES
@@ -555,7 +557,7 @@ fn warning_for_an_explore_script_of_an_older_nnbook() {
         let project = Project::new()
             .lesson("a.md", &small)
             .template("explore.js", own);
-        assert_eq!(warnings(&project), "");
+        assert_eq!(warnings_of(&project), "");
     }
 }
 
@@ -566,12 +568,6 @@ fn warning_for_an_explore_script_of_an_older_nnbook() {
 #[test]
 fn warnings_for_the_math_fonts_old_file() {
     let old_rules = "body { margin: 0; }\n@font-face {\n  font-family: \"nnbook Math\";\n  src: url(\"math.woff\") format(\"woff\");\n}\n";
-    let warnings = |p: &Project| -> String {
-        let site = nnbook::check(&p.root).unwrap_or_else(|e| panic!("{e}"));
-        assert!(site.warnings.iter().all(|w| !w.is_error()));
-        let joined: Vec<String> = site.warnings.iter().map(ToString::to_string).collect();
-        joined.join("\n")
-    };
     let small = crate::support::small("");
     let named = Project::new()
         .lesson("a.md", &small)
@@ -579,17 +575,17 @@ fn warnings_for_the_math_fonts_old_file() {
     let overridden = Project::new()
         .lesson("a.md", &small)
         .template("math.woff", b"wOFF");
-    let out = format!("{}\n{}", warnings(&named), warnings(&overridden));
+    let out = format!("{}\n{}", warnings_of(&named), warnings_of(&overridden));
     assert_no_temp_path(&named.root, &out);
     insta::assert_snapshot!(out);
     let both = Project::new()
         .lesson("a.md", &small)
         .template("style.css", old_rules)
         .template("math.woff", b"wOFF");
-    assert_eq!(warnings(&both), "");
+    assert_eq!(warnings_of(&both), "");
     let own = Project::new()
         .lesson("a.md", &small)
         .template("style.css", old_rules.replace("math.woff", "math.woff2"))
         .template("math.woff2", b"wOF2");
-    assert_eq!(warnings(&own), "");
+    assert_eq!(warnings_of(&own), "");
 }

@@ -3,7 +3,7 @@
 
 use crate::support::Project;
 
-use super::{check, failing_build, Expect};
+use super::{check, failing_build, line_of, lines_and_messages, Expect};
 
 #[test]
 fn figure_without_a_network() {
@@ -315,23 +315,8 @@ fn every_mistake_of_a_training_block_is_reported_at_once() {
             .lesson("fit.md", source.as_str())
             .previous_site(),
     );
-    let line = |text: &str| {
-        source
-            .lines()
-            .position(|l| l.starts_with(text))
-            .expect(text)
-            + 1
-    };
-    let found: Vec<(usize, &str)> = error
-        .diagnostics
-        .iter()
-        .map(|d| {
-            (
-                d.location.as_ref().expect("a location").line,
-                d.message.as_str(),
-            )
-        })
-        .collect();
+    let line = |text: &str| line_of(&source, text);
+    let found = lines_and_messages(&error);
     assert_eq!(
         found,
         [

@@ -53,6 +53,30 @@ fn failing_build(project: &Project) -> Error {
     error
 }
 
+/// Each diagnostic of a failed build as its line and message, in the order reported (by
+/// file and line): for a lesson with several mistakes.
+fn lines_and_messages(error: &Error) -> Vec<(usize, &str)> {
+    error
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.location.as_ref().expect("a location").line,
+                d.message.as_str(),
+            )
+        })
+        .collect()
+}
+
+/// The line of `source` that starts with `text`, from 1.
+fn line_of(source: &str, text: &str) -> usize {
+    source
+        .lines()
+        .position(|l| l.starts_with(text))
+        .expect(text)
+        + 1
+}
+
 /// What a case's one diagnostic must say (its position is the fixture's marker).
 struct Expect {
     /// Words the message must contain.

@@ -3,7 +3,7 @@
 
 use crate::support::{fixture_text, Project};
 
-use super::{check, failing_build, marked_fixture, Expect};
+use super::{check, failing_build, line_of, lines_and_messages, marked_fixture, Expect};
 
 #[test]
 fn block_is_not_valid_toml() {
@@ -287,23 +287,8 @@ fn every_wrong_control_is_reported_at_once() {
             .lesson("controls.md", source.as_str())
             .previous_site(),
     );
-    let line = |key: &str| {
-        source
-            .lines()
-            .position(|l| l.starts_with(key))
-            .expect("the control's line")
-            + 1
-    };
-    let found: Vec<(usize, &str)> = error
-        .diagnostics
-        .iter()
-        .map(|d| {
-            (
-                d.location.as_ref().expect("a location").line,
-                d.message.as_str(),
-            )
-        })
-        .collect();
+    let line = |key: &str| line_of(&source, key);
+    let found = lines_and_messages(&error);
     assert_eq!(
         found,
         [

@@ -1,6 +1,8 @@
 //! Placeholders and math in the prose, code and captions.
 
-use super::{check, Expect};
+use crate::support::Project;
+
+use super::{check, failing_build, line_of, lines_and_messages, Expect};
 
 #[test]
 fn unknown_placeholder_in_prose() {
@@ -190,31 +192,12 @@ fn unbalanced_braces_in_display_math() {
     );
 }
 
-/// The line of `lesson` that starts with `text`.
-fn line_of(lesson: &str, text: &str) -> usize {
-    lesson
-        .lines()
-        .position(|l| l.starts_with(text))
-        .expect(text)
-        + 1
-}
-
 /// The lesson's problems, as (line, message), of a project holding `lesson` alone.
 fn problems_of(lesson: &str) -> Vec<(usize, String)> {
-    let error = super::failing_build(
-        &crate::support::Project::new()
-            .lesson("a.md", lesson)
-            .previous_site(),
-    );
-    error
-        .diagnostics
-        .iter()
-        .map(|d| {
-            (
-                d.location.as_ref().expect("a location").line,
-                d.message.clone(),
-            )
-        })
+    let error = failing_build(&Project::new().lesson("a.md", lesson).previous_site());
+    lines_and_messages(&error)
+        .into_iter()
+        .map(|(line, message)| (line, message.to_string()))
         .collect()
 }
 
