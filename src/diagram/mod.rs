@@ -157,8 +157,8 @@ struct Layout<'a> {
     height: f64,
     /// Decimals of a value a training set ([`crate::network::Param::value_shown`]).
     decimals: usize,
-    /// Each weight label's centre before `origin` is added, in the order of [`Self::edges`].
-    labels: Vec<(f64, f64)>,
+    /// Each weight label's box before `origin` is added, in the order of [`Self::edges`].
+    labels: Vec<[f64; 4]>,
 }
 
 impl<'a> Layout<'a> {
@@ -193,7 +193,7 @@ impl<'a> Layout<'a> {
             labels: Vec::new(),
         };
         layout.labels = layout.place_labels(network);
-        let [left, top, right, bottom] = layout.extent(network);
+        let [left, top, right, bottom] = layout.extent();
         layout.origin = ((MARGIN - left).ceil(), (MARGIN - top).ceil());
         layout.width = (right + layout.origin.0 + MARGIN).ceil();
         layout.height = (bottom + layout.origin.1 + MARGIN).ceil();
@@ -201,20 +201,9 @@ impl<'a> Layout<'a> {
     }
 
     /// The box around everything drawn: circles, their texts and the weights' labels.
-    fn extent(&self, network: &Network) -> [f64; 4] {
+    fn extent(&self) -> [f64; 4] {
         let mut boxes = self.node_boxes();
-        let mut at = self.labels.iter();
-        for layer in &network.layers {
-            for node in &layer.nodes {
-                for w in &node.weights {
-                    let half = label_width(&w.name, &w.value_shown(self.decimals)) / 2.0;
-                    if let Some(&(x, y)) = at.next() {
-                        let h = LABEL_HEIGHT / 2.0;
-                        boxes.push([x - half, y - h, x + half, y + h]);
-                    }
-                }
-            }
-        }
+        boxes.extend(&self.labels);
         boxes.into_iter().fold(
             [f64::MAX, f64::MAX, f64::MIN, f64::MIN],
             |[a, b, c, d], [e, f, g, h]| [a.min(e), b.min(f), c.max(g), d.max(h)],
@@ -238,11 +227,11 @@ impl<'a> Layout<'a> {
         boxes
     }
 
-    /// Each weight label's centre, in the order of [`Self::edges`]: the first of its
+    /// Each weight label's box, in the order of [`Self::edges`]: at the first of its
     /// [`PLACES`] where its box covers no circle, no circle's name or bias and no label placed
     /// before it (in a wide or deep network, the preferred place may hold a bias); the
     /// preferred place when every one does.
-    fn place_labels(&self, network: &Network) -> Vec<(f64, f64)> {
+    fn place_labels(&self, network: &Network) -> Vec<[f64; 4]> {
         let mut taken = self.node_boxes();
         let mut out = Vec::new();
         let h = LABEL_HEIGHT / 2.0;
@@ -251,19 +240,18 @@ impl<'a> Layout<'a> {
                 for (k, w) in node.weights.iter().enumerate() {
                     let half = label_width(&w.name, &w.value_shown(self.decimals)) / 2.0;
                     let boxed = |(x, y): (f64, f64)| [x - half, y - h, x + half, y + h];
-                    let free = |at: &(f64, f64)| {
-                        let [a, b, c, d] = boxed(*at);
+                    let free = |&[a, b, c, d]: &[f64; 4]| {
                         !taken
                             .iter()
                             .any(|&[e, f, g, i]| a < g && e < c && b < i && f < d)
                     };
-                    let at = PLACES
+                    let placed = PLACES
                         .iter()
-                        .map(|&place| self.label_at((l, k, n), half, place))
+                        .map(|&place| boxed(self.label_at((l, k, n), half, place)))
                         .find(free)
-                        .unwrap_or_else(|| self.label_at((l, k, n), half, PLACES[0]));
-                    taken.push(boxed(at));
-                    out.push(at);
+                        .unwrap_or_else(|| boxed(self.label_at((l, k, n), half, PLACES[0])));
+                    taken.push(placed);
+                    out.push(placed);
                 }
             }
         }
@@ -360,8 +348,9 @@ impl<'a> Layout<'a> {
                         Px(y2 - uy * RADIUS)
                     );
                     let value = w.value_shown(self.decimals);
-                    let (x, y) = placed.next().copied().unwrap_or_default();
-                    let at = (x + self.origin.0, y + self.origin.1);
+                    // (The box's centre: its sides are the centre ± half its size.)
+                    let [a, b, c, d] = placed.next().copied().unwrap_or_default();
+                    let at = ((a + c) / 2.0 + self.origin.0, (b + d) / 2.0 + self.origin.1);
                     label(labels, at, (&w.name, &value), &class);
                     described.push(i18n::sentence(
                         lang,
