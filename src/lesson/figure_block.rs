@@ -251,15 +251,13 @@ pub(super) fn with_id<T>(
     rest: impl FnOnce(String) -> Result<T, Vec<Diagnostic>>,
 ) -> Result<T, Vec<Diagnostic>> {
     let (id, span) = figure_id(source, fence, id, ids.len() + 1).map_err(|d| vec![d])?;
-    let claimed = claim_id(source, ids, &id, span);
-    match (claimed, rest(id)) {
-        (Ok(()), Ok(spec)) => Ok(spec),
-        (claimed, spec) => Err(claimed
-            .err()
-            .into_iter()
-            .chain(spec.err().into_iter().flatten())
-            .collect()),
-    }
+    let mut problems = Problems::default();
+    let claimed = problems.keep(claim_id(source, ids, &id, span));
+    let spec = problems.keep_all(rest(id));
+    let (Some(()), Some(spec)) = (claimed, spec) else {
+        return problems.failed();
+    };
+    Ok(spec)
 }
 
 /// The rest of a figure block, once its id is known. Every field is checked on its own.
@@ -378,28 +376,25 @@ fn parse_series(
     net: &Network,
     rs: &RawSeries,
 ) -> Result<(SeriesSpec, bool), Vec<Diagnostic>> {
-    let signal = resolve_signal(source, fence, net, &rs.signal);
-    let given = rs
-        .color
-        .as_ref()
-        .map(|c| parse_colour(source, fence, c))
-        .transpose();
-    let label = plain(source, fence, rs.label.clone());
-    match (signal, given, label) {
-        (Ok(signal), Ok(given), Ok(label)) => Ok((
-            SeriesSpec {
-                color: given.unwrap_or_else(|| Rgb::default_for(net, &signal)),
-                signal,
-                label,
-                given: rs.color.is_some(),
-            },
-            rs.color.is_some(),
-        )),
-        (signal, given, label) => Err([signal.err(), given.err(), label.err()]
-            .into_iter()
-            .flatten()
-            .collect()),
-    }
+    let mut problems = Problems::default();
+    let signal = problems.keep(resolve_signal(source, fence, net, &rs.signal));
+    let given = problems.keep(
+        rs.color
+            .as_ref()
+            .map(|c| parse_colour(source, fence, c))
+            .transpose(),
+    );
+    let label = problems.keep(plain(source, fence, rs.label.clone()));
+    let (Some(signal), Some(given), Some(label)) = (signal, given, label) else {
+        return problems.failed();
+    };
+    let spec = SeriesSpec {
+        color: given.unwrap_or_else(|| Rgb::default_for(net, &signal)),
+        signal,
+        label,
+        given: rs.color.is_some(),
+    };
+    Ok((spec, rs.color.is_some()))
 }
 
 /// Default colours are distinct within a figure: a series whose default colour is taken (by a
