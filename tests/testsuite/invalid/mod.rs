@@ -53,16 +53,18 @@ fn failing_build(project: &Project) -> Error {
     error
 }
 
-/// Each diagnostic of a failed build as its line and message, in the order reported (by
-/// file and line): for a lesson with several mistakes.
-fn lines_and_messages(error: &Error) -> Vec<(usize, &str)> {
+/// The problems of a project holding `lesson` alone, each as its line and message, in the order
+/// reported (by line): for a lesson with several mistakes. Its build must fail as
+/// [`failing_build`] says.
+fn problems_of(lesson: &str) -> Vec<(usize, String)> {
+    let error = failing_build(&Project::new().lesson("a.md", lesson).previous_site());
     error
         .diagnostics
         .iter()
         .map(|d| {
             (
                 d.location.as_ref().expect("a location").line,
-                d.message.as_str(),
+                d.message.clone(),
             )
         })
         .collect()

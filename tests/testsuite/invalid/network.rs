@@ -3,7 +3,7 @@
 
 use crate::support::{fixture_text, Project};
 
-use super::{check, failing_build, line_of, lines_and_messages, marked_fixture, Expect};
+use super::{check, failing_build, line_of, marked_fixture, problems_of, Expect};
 
 #[test]
 fn block_is_not_valid_toml() {
@@ -282,15 +282,9 @@ fn every_wrong_control_is_reported_at_once() {
         source.contains("[controls]") && source.contains("activatoin"),
         "valid.md has no `bias = {{ b3 = -16 }}` line or no top.activation series"
     );
-    let error = failing_build(
-        &Project::new()
-            .lesson("controls.md", source.as_str())
-            .previous_site(),
-    );
     let line = |key: &str| line_of(&source, key);
-    let found = lines_and_messages(&error);
     assert_eq!(
-        found,
+        problems_of(&source),
         [
             (line("w9 ="), "`w9` is not a weight or bias of the network"),
             (line("w3 ="), "the range -30 to 0 does not hold w3 = -40.8"),
@@ -299,8 +293,8 @@ fn every_wrong_control_is_reported_at_once() {
                 line("  { signal = \"top.activatoin\""),
                 "signal `top.activatoin` does not exist"
             ),
-        ],
-        "{error}"
+        ]
+        .map(|(line, message)| (line, message.to_string()))
     );
 }
 

@@ -1,8 +1,6 @@
 //! Placeholders and math in the prose, code and captions.
 
-use crate::support::Project;
-
-use super::{check, failing_build, line_of, lines_and_messages, Expect};
+use super::{check, line_of, problems_of, Expect};
 
 #[test]
 fn unknown_placeholder_in_prose() {
@@ -190,15 +188,6 @@ fn unbalanced_braces_in_display_math() {
             hint: &[],
         },
     );
-}
-
-/// The lesson's problems, as (line, message), of a project holding `lesson` alone.
-fn problems_of(lesson: &str) -> Vec<(usize, String)> {
-    let error = failing_build(&Project::new().lesson("a.md", lesson).previous_site());
-    lines_and_messages(&error)
-        .into_iter()
-        .map(|(line, message)| (line, message.to_string()))
-        .collect()
 }
 
 const NETWORK: &str = "```network\ninput = { name = \"x\", from = 0.0, to = 1.0, samples = 10 }\n\n[[layer]]\nactivation = \"relu\"\nnodes = [ { name = \"h\", weights = { w1 = 1.0 }, bias = { b1 = 0.0 } } ]\n\n[output]\nweights = { w2 = 1.0 }\nbias = { b2 = 0.0 }\n```\n";
