@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { around, errorsOf, explorableOrDone, pageHelpers, seeded } from './units.mjs';
+import { around, errorsOf, explorableOrDone, modelIn, pageHelpers, seeded } from './units.mjs';
 
 const SITE_DIR = process.env.SITE_DIR;
 const ROOT = process.env.ROOT;
@@ -30,11 +30,6 @@ const fail = (what, detail) => { failed++; console.log(`  ✗ ${what}\n      ${d
 const pass = () => { passed++; };
 
 const random = seeded(0x2545f4914f6cdd1dn);
-
-function model(html) {
-  const m = /<script type="application\/json" id="nn-model[^"]*">([\s\S]*?)<\/script>/.exec(html);
-  return JSON.parse(m[1]);
-}
 
 // Two data links' CSVs: the same header and rows, numbers equal to 1e-12 relative.
 function sameCsv(a, b) {
@@ -83,7 +78,7 @@ const settings = [];
 for (let i = 0; i < SETTINGS; i++) {
   const file = lessons[i % lessons.length];
   const slug = path.basename(path.dirname(file));
-  const m = model(fs.readFileSync(file, 'utf8'));
+  const m = modelIn(fs.readFileSync(file, 'utf8'));
   const values = {};
   const written = {};
   for (const [name, from, to, step] of m.controls) {

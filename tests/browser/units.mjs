@@ -27,12 +27,22 @@ export function filesUnder(dir, exts) {
   return out.sort();
 }
 
+/** The model's element in an explorable page's HTML (its id names the model's format:
+ *  `nn-model-v2`, src/explore.rs MODEL_ID), its JSON the first group. */
+const MODEL = /<script type="application\/json" id="nn-model[^"]*">([\s\S]*?)<\/script>/;
+
+/** The model an explorable page's HTML carries, parsed; null for a page without one. */
+export function modelIn(html) {
+  const m = MODEL.exec(html);
+  return m && JSON.parse(m[1]);
+}
+
 /** The pages under `dir` that carry a model (explorable lessons), as paths, sorted. */
 export function explorablePages(dir) {
   return filesUnder(dir, ['index.html'])
     .filter((f) => f === 'index.html' || f.endsWith('/index.html'))
     .map((f) => path.join(dir, f))
-    .filter((p) => /<script type="application\/json" id="nn-model[^"]*">/.test(fs.readFileSync(p, 'utf8')));
+    .filter((p) => MODEL.test(fs.readFileSync(p, 'utf8')));
 }
 
 /** The explorable pages of the site `explore.mjs` or `exact.mjs` (`script`) checks. A
