@@ -8,6 +8,7 @@
 //! its edge near the hidden node, and the SVG is cropped to what is drawn.
 
 mod colour;
+mod describe;
 
 use std::fmt::Write as _;
 use std::sync::LazyLock;
@@ -68,7 +69,7 @@ pub fn draw(
     let mut labels = String::new();
     let edges = layout.edges(network, &mut emphasis, lang, &mut body, &mut labels);
     layout.nodes(&mut emphasis, &mut body);
-    let description = describe(network, &edges, &spec.highlight, (lang, decimals));
+    let description = describe::describe(network, &edges, &spec.highlight, (lang, decimals));
     let title = if spec.title.is_empty() {
         i18n::text(lang, "diagram")
     } else {
@@ -486,75 +487,6 @@ fn glyph(a: Activation, x: f64, y: f64) -> String {
                 Px(*py)
             );
         }
-    }
-    d
-}
-
-fn describe(
-    network: &Network,
-    edges: &[String],
-    highlight: &[String],
-    (lang, decimals): (&str, usize),
-) -> String {
-    let last = network.layers.len() - 1;
-    let layers: Vec<String> = network
-        .layers
-        .iter()
-        .enumerate()
-        .map(|(l, layer)| {
-            let names: Vec<String> = layer
-                .nodes
-                .iter()
-                .map(|n| {
-                    i18n::sentence(
-                        lang,
-                        "diagram_node",
-                        &[("name", &n.label), ("bias", &n.bias.shown(decimals))],
-                    )
-                })
-                .collect();
-            let kind = if l == last {
-                "diagram_output"
-            } else {
-                "diagram_hidden"
-            };
-            i18n::sentence(
-                lang,
-                kind,
-                &[
-                    ("activation", layer.activation.display_name()),
-                    ("nodes", &names.join(i18n::text(lang, "list"))),
-                ],
-            )
-        })
-        .collect();
-    let mut d = i18n::sentence(
-        lang,
-        "diagram_desc",
-        &[
-            ("input", &network.input.label),
-            ("layers", &layers.join(i18n::text(lang, "diagram_then"))),
-            ("weights", &edges.join(i18n::text(lang, "diagram_edges"))),
-        ],
-    );
-    if !highlight.is_empty() {
-        // A highlighted node is named by its label; weights and biases by their names.
-        let names: Vec<&str> = highlight
-            .iter()
-            .map(|h| {
-                let node = network
-                    .layers
-                    .iter()
-                    .flat_map(|l| &l.nodes)
-                    .find(|n| n.name == *h);
-                node.map_or(h.as_str(), |n| n.label.as_str())
-            })
-            .collect();
-        d.push_str(&i18n::sentence(
-            lang,
-            "diagram_highlight",
-            &[("names", &names.join(i18n::text(lang, "list")))],
-        ));
     }
     d
 }
