@@ -13,7 +13,7 @@ mod describe;
 use std::fmt::Write as _;
 use std::sync::LazyLock;
 
-use crate::figure::{svg_open, text_width, Figure};
+use crate::figure::{svg_open, text_width, Figure, MIN_TEXT_PX, PHONE_COLUMN};
 use crate::i18n;
 use crate::lesson::{DiagramSpec, Rgb};
 use crate::network::{Activation, Network, Node};
@@ -95,7 +95,16 @@ pub fn draw(
         chart: None,
         phone: None,
         shared_style: SHARED_STYLE.as_str(),
+        least_width: least_width(width),
     }
+}
+
+/// The width a diagram `width` px wide stops shrinking at, if a phone's column is narrower: the
+/// width at which its text is drawn at [`MIN_TEXT_PX`]. (A network of two hidden layers or more:
+/// each is a column `COLUMN` px wide.)
+fn least_width(width: f64) -> Option<u32> {
+    let least = (width * MIN_TEXT_PX / FONT).ceil();
+    (least > PHONE_COLUMN).then_some(least as u32)
 }
 
 /// A circle of the diagram: the input (no node) or a node of the network.

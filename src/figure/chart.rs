@@ -39,6 +39,11 @@ pub const PHONE: Canvas = Canvas {
     height: 300,
     name: "phone",
 };
+/// The smallest size, in CSS px, a figure's text is drawn at on any screen.
+pub const MIN_TEXT_PX: f64 = 11.0;
+/// A figure's inner width, in CSS px, on a 320 px screen in the default theme
+/// (`templates/style.css`): the narrowest a page shrinks a drawing to.
+pub const PHONE_COLUMN: f64 = 273.0;
 /// The largest value a figure draws (beyond it, plotters' pixel arithmetic would overflow).
 pub const MAX_VALUE: f64 = 1e12;
 /// The plotting area's height on the tallest canvas, at most (the column canvas' is about 290
@@ -73,6 +78,11 @@ pub struct Figure {
     /// chart, whose page styles it): left out of `svg`, written by a page into its first drawing
     /// of the kind, and into a drawing shown on its own ([`Figure::standalone_svg`]).
     pub shared_style: &'static str,
+    /// A diagram too wide to shrink into a phone's column ([`PHONE_COLUMN`]) with its text at
+    /// [`MIN_TEXT_PX`] or more: the width, in CSS px, it stops shrinking at. The page scrolls it
+    /// sideways from there (`None` for a drawing that fits, and for a chart, which has a phone
+    /// drawing instead).
+    pub least_width: Option<u32>,
 }
 
 impl Figure {

@@ -24,7 +24,7 @@ use svg::SvgWriter;
 
 pub use chart::{
     dark_series, page_ids, svg_open, text_width, Canvas, ChartGeometry, Drawing, Figure, COLUMN,
-    MAX_VALUE, PHONE, PLOT_HEIGHT,
+    MAX_VALUE, MIN_TEXT_PX, PHONE, PHONE_COLUMN, PLOT_HEIGHT,
 };
 pub use describe::DescriptionTemplate;
 pub use sampled::{Data, Sampled};
@@ -106,6 +106,7 @@ pub fn draw_sampled(
         chart: Some(column.chart),
         phone: Some(phone),
         shared_style: "",
+        least_width: None,
     })
 }
 

@@ -112,6 +112,7 @@ pub fn draw_training(
         chart: None,
         phone: Some(phone),
         shared_style: "",
+        least_width: None,
     })
 }
 

@@ -89,7 +89,19 @@ pub fn figure_html(
     s.push_str("<figure class=\"nn-figure\" id=\"figure-");
     s.push_str(&figure.id);
     s.push_str("\">\n");
+    // A diagram too wide for a phone stops shrinking where its text would get too small, and
+    // scrolls sideways in a region keyboard users can reach, like a table.
+    if let Some(least) = figure.least_width {
+        let _ = writeln!(
+            s,
+            "<div class=\"nn-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{}\" style=\"--least:{least}px\">",
+            i18n::text(lang, "diagram")
+        );
+    }
     s.push_str(&svg);
+    if figure.least_width.is_some() {
+        s.push_str("</div>\n");
+    }
     s.push_str(phone);
     s.push_str("<figcaption>");
     s.push_str(&caption);

@@ -1,10 +1,11 @@
 // The network diagrams as a reader sees them (issue 15, items 2 and 4), measured in headless
 // Chromium. Started by run.sh after reader.mjs, on the same served site:
 //
-//   SITE_DIR=<built site> BASE_URL=http://127.0.0.1:<port>/ node diagram.mjs
+//   SITE_DIR=<built site> BASE_URL=http://127.0.0.1:<port>/ [NNBOOK=<command running nnbook>] node diagram.mjs
 //
-// The ReLU lesson, English and Chinese, at 320, 390 and 1280 px (light, and dark at 390 and
-// 1280), every `svg.nn-diagram`:
+// The ReLU lesson, English and Chinese, and (when NNBOOK is given) a lesson of a 1-3-2-1 network
+// nnbook builds here, whose diagram is too wide for a phone, at 320, 390 and 1280 px (light, and
+// dark at 390 and 1280), every `svg.nn-diagram`:
 //   text size    every text is drawn at 11 CSS px or more: its computed font size times the scale
 //                the page draws the SVG at (its screen CTM)
 //   contrast     every text is opaque (no opacity on it or a parent) and its fill has 4.5:1 or
@@ -18,6 +19,11 @@
 //   colours      a highlighted path's edges and ring are stroked in the colour its figure draws
 //                the path in (the top path as step 2's line, the bottom path as step 4's), in
 //                either scheme
+//   scrolls      a diagram that keeps its text at 11 px only wider than its column (the 1-3-2-1
+//                one at 320 and 390 px) scrolls sideways in a region with a name that the
+//                keyboard reaches, and its cut edge shows a cue (cues.mjs); one that fits (the
+//                ReLU lesson's, and the wide one at 1280 px) does not scroll
+//   axe          the wide diagram's page has no axe-core violation (WCAG 2 A and AA)
 // A site without the ReLU lesson (selftest.sh's fixtures) has nothing to check.
 // Screenshots of each diagram at 390 and 1280 px, light and dark, go to DIAGRAM_SHOTS when set.
 // The closing line is "diagram: N passed, M failed".
@@ -26,9 +32,16 @@ import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+import { scrollCues } from './cues.mjs';
 import { siteFromEnv, tally } from './units.mjs';
 
 const { SITE_DIR, BASE_URL, CHROMIUM } = siteFromEnv('diagram.mjs');
+const NNBOOK = process.env.NNBOOK ? process.env.NNBOOK.split(' ') : null;
+const here = path.dirname(fileURLToPath(import.meta.url));
 const SHOTS = process.env.DIAGRAM_SHOTS || '';
 
 const MODES = [
@@ -42,6 +55,40 @@ const PAGES = [
   { rel: 'relu/index.html', input: 'Dosage' },
   { rel: 'zh-CN/relu/index.html', input: '剂量' },
 ];
+// A network of two hidden layers: its diagram is 507 px wide, and would draw its text at 8 px
+// in a 320 px screen's column.
+const WIDE_LESSON = `+++
+title = "Two hidden layers"
++++
+
+\`\`\`network
+input = { name = "x", label = "Dosage (mg)", from = 0.0, to = 1.0, samples = 10 }
+
+[[layer]]
+activation = "tanh"
+nodes = [
+  { name = "a", label = "First hidden node", weights = { w1 = 1.25 }, bias = { b1 = -0.5 } },
+  { name = "b", weights = { w2 = -12.75 }, bias = { b2 = 0.125 } },
+  { name = "c", weights = { w3 = 3.0 }, bias = { b3 = 1000.5 } },
+]
+
+[[layer]]
+activation = "sigmoid"
+nodes = [
+  { name = "d", weights = { v1 = 1.0, v2 = -2.0, v3 = 0.5 }, bias = { c1 = 0.0 } },
+  { name = "e", weights = { u1 = -1.0, u2 = 2.0, u3 = -0.5 }, bias = { c2 = 0.1 } },
+]
+
+[output]
+label = "Predicted efficacy"
+weights = { o1 = 1.0, o2 = -1.0 }
+bias = { ob = 0.0 }
+\`\`\`
+
+\`\`\`diagram
+highlight = ["b", "u2"]
+\`\`\`
+`;
 // Each highlighted diagram of the lesson and the figure that draws its path (the same step's).
 const PATH_FIGURES = { 'network-top': 'step-2', 'network-bottom': 'step-4' };
 const MIN_TEXT_PX = 11;
@@ -71,7 +118,10 @@ function measure(pathFigures) {
   };
   return [...document.querySelectorAll('svg.nn-diagram')].map((svg) => {
     const id = svg.closest('figure') ? svg.closest('figure').id.replace(/^figure-/, '') : '';
-    const bg = rgb(getComputedStyle(svg.querySelector('rect.bg')).fill);
+    // In a scrolling region the diagram's own background is left out: the region's shows.
+    const region = svg.closest('.nn-scroll');
+    const fill = getComputedStyle(svg.querySelector('rect.bg')).fill;
+    const bg = rgb(fill === 'none' && region ? getComputedStyle(region).backgroundColor : fill);
     const texts = [...svg.querySelectorAll('text')].map((t) => {
       const m = t.getScreenCTM();
       const scale = Math.hypot(m.a, m.b);
@@ -104,11 +154,13 @@ function measure(pathFigures) {
         rings: [...svg.querySelectorAll('.hl circle.node')].map((e) => getComputedStyle(e).stroke),
       };
     }
-    return { id, texts, bands, colours, width: svg.getBoundingClientRect().width };
+    const scrolls = region ? region.scrollWidth > region.clientWidth + 1 : false;
+    const reach = region ? { tabIndex: region.tabIndex, role: region.getAttribute('role'), label: region.getAttribute('aria-label') } : null;
+    return { id, texts, bands, colours, width: svg.getBoundingClientRect().width, scrolls, reach };
   });
 }
 
-async function check(page, name, input) {
+async function check(page, name, { input, wide }, mode) {
   const diagrams = await page.evaluate(measure, PATH_FIGURES);
   if (diagrams.length === 0) fail(name, 'diagrams', 'no svg.nn-diagram on the page');
   for (const d of diagrams) {
@@ -126,6 +178,11 @@ async function check(page, name, input) {
       if (gap > MAX_BAND) fail(name, 'cropped', `${where}: ${gap.toFixed(1)} px empty at the ${side}`);
       if (gap < 0) fail(name, 'cropped', `${where}: the drawing overflows the ${side} by ${(-gap).toFixed(1)} px`);
     }
+    const scrolls = Boolean(wide) && mode.width <= 390;
+    if (d.scrolls !== scrolls) fail(name, 'scrolls', `${where}: ${scrolls ? 'does not scroll sideways' : 'scrolls sideways, though it fits'}`);
+    if (d.reach && (d.reach.tabIndex !== 0 || d.reach.role !== 'region' || !d.reach.label)) {
+      fail(name, 'scrolls', `${where}: its scrolling box is not a named region the keyboard reaches: ${JSON.stringify(d.reach)}`);
+    }
     if (d.colours) {
       const { figure, edges, rings } = d.colours;
       if (!figure) fail(name, 'colours', `${where}: its path's figure has no line`);
@@ -137,25 +194,44 @@ async function check(page, name, input) {
   }
 }
 
+/** The pages to check: the ReLU lesson's (when the site has it: the hand-written fixtures of
+ * selftest.sh do not; .ci/run checks a site nnbook builds does), and the wide diagram's, built
+ * here by NNBOOK into a folder of its own and opened from disk. */
+function pages() {
+  const out = PAGES.filter(({ rel }) => fs.existsSync(path.join(SITE_DIR, rel)))
+    .map(({ rel, input }) => ({ url: new URL(rel, BASE_URL).href, label: rel, input, shots: rel.startsWith('zh-CN') ? 'zh-CN-' : '' }));
+  if (NNBOOK) {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nnbook-diagram-'));
+    fs.mkdirSync(path.join(tmp, 'content'));
+    fs.writeFileSync(path.join(tmp, 'nnbook.toml'), 'title = "Wide diagrams"\n');
+    fs.writeFileSync(path.join(tmp, 'content', 'wide.md'), WIDE_LESSON);
+    const site = path.join(tmp, 'site');
+    execFileSync(NNBOOK[0], [...NNBOOK.slice(1), 'build', '--quiet', '--root', tmp, '--out', site], { stdio: ['ignore', 'pipe', 'pipe'], cwd: path.join(here, '../..') });
+    out.push({ url: pathToFileURL(path.join(site, 'wide/index.html')).href, label: 'two hidden layers', input: 'Dosage (mg)', wide: true, shots: 'wide-' });
+  }
+  return out;
+}
+
 async function main() {
   const t0 = Date.now();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  const scratch = await (await browser.newContext()).newPage();
+  const axeSource = fs.readFileSync(path.join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
   if (SHOTS) fs.mkdirSync(SHOTS, { recursive: true });
+  const list = pages();
   for (const mode of MODES) {
     const context = await browser.newContext({ viewport: { width: mode.width, height: mode.height }, colorScheme: mode.scheme });
-    for (const { rel, input } of PAGES) {
-      // The hand-written fixtures of selftest.sh have no ReLU lesson; a site nnbook builds does
-      // (.ci/run checks it exists).
-      if (!fs.existsSync(path.join(SITE_DIR, rel))) continue;
-      const name = `${rel} @ ${mode.name} (${mode.width} px)`;
+    for (const p of list) {
+      const name = `${p.label} @ ${mode.name} (${mode.width} px)`;
       unit(name);
       const page = await context.newPage();
-      await page.goto(new URL(rel, BASE_URL).href, { waitUntil: 'load' });
-      await check(page, name, input);
+      await page.goto(p.url, { waitUntil: 'load' });
+      await check(page, name, p, mode);
+      await scrollCues(page, scratch, (why) => fail(name, 'scroll cue', why));
+      if (p.wide) await axe(page, name, axeSource);
       if (SHOTS && mode.width !== 320) {
-        for (const id of await page.$$eval('figure:has(> svg.nn-diagram)', (fs) => fs.map((f) => f.id))) {
-          const lang = rel.startsWith('zh-CN') ? 'zh-CN-' : '';
-          await page.locator(`#${id}`).screenshot({ path: path.join(SHOTS, `${lang}${id}-${mode.name}.png`) });
+        for (const id of await page.$$eval('figure:has(svg.nn-diagram)', (fs) => fs.map((f) => f.id))) {
+          await page.locator(`#${id}`).screenshot({ path: path.join(SHOTS, `${p.shots}${id}-${mode.name}.png`) });
         }
       }
       await page.close();
@@ -164,7 +240,18 @@ async function main() {
   }
   await browser.close();
 
-  report('diagram', t0, `text at ${MIN_TEXT_PX} px or more, AA contrast, a halo, the input named once, cropped, highlights in their figures' colours`);
+  report('diagram', t0, `text at ${MIN_TEXT_PX} px or more, AA contrast, a halo, the input named once, cropped, highlights in their figures' colours, wide ones scroll`);
+}
+
+/** axe-core's violations on the page (WCAG 2 A and AA), each a failure. */
+async function axe(page, name, axeSource) {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] }, resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  for (const v of violations) fail(name, 'axe', v);
 }
 
 main().catch((e) => {

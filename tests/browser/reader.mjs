@@ -4,10 +4,10 @@
 //   SITE_DIR=<built site> BASE_URL=http://127.0.0.1:<port>/ node reader.mjs
 //
 // Every .html page at 320, 390, 1100 and 1280 px, light and dark:
-//   scroll cue   a table or display formula wider than its column scrolls, and the edge that
-//                hides its text (more than 8 px of it) shows a cue: the pixels of a strip along
-//                that edge differ from the page's background on nearly every row (measured on a
-//                screenshot); nothing is clipped without a way to scroll
+//   scroll cue   a table, display formula or diagram wider than its column scrolls, and the
+//                edge that hides its text (more than 8 px of it) shows a cue: the pixels of a
+//                strip along that edge differ from the page's background on nearly every row
+//                (measured on a screenshot, cues.mjs); nothing is clipped without a way to scroll
 //   parameters   the parameters table needs no sideways scrolling at 320 and 390 px
 //   math font    every glyph of a formula is drawn with the bundled math font (the fonts
 //                Chromium used, from the DevTools protocol), at the text's size; a table's
@@ -30,7 +30,8 @@ import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { decode, filesUnder, siteFromEnv, tally } from './units.mjs';
+import { scrollCues } from './cues.mjs';
+import { filesUnder, frame, siteFromEnv, tally } from './units.mjs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const { SITE_DIR, BASE_URL, CHROMIUM } = siteFromEnv('reader.mjs');
@@ -47,105 +48,6 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 const HAS_MATH_FONT = fs.existsSync(path.join(SITE_DIR, 'math-core.woff2'));
 
 const { unit, fail, report } = tally();
-
-const frame = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 60)))));
-
-// ---------------------------------------------------------------------------------------------
-// Scroll cues: measured on pixels.
-
-/** In the page: each table and display formula whose text is cut, with its scrolling box marked
- * (`data-cue-check`), or what is wrong with it (sticks out, clipped). */
-function cutBoxes() {
-  const main = document.querySelector('main') || document.body;
-  const limit = main.getBoundingClientRect().right + 1;
-  const out = [];
-  const items = [...main.querySelectorAll('table, math[display="block"]')];
-  items.forEach((el, i) => {
-    if (!el.getClientRects().length) return;
-    let box = null;
-    for (let a = el.parentElement; a && a !== main; a = a.parentElement) {
-      if (getComputedStyle(a).overflowX !== 'visible') { box = a; break; }
-    }
-    const what = `${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ')[0] : ''} #${i + 1} "${(el.textContent || '').trim().slice(0, 40)}"`;
-    if (!box) {
-      if (el.getBoundingClientRect().right > limit) out.push({ what, problem: 'sticks out of the column' });
-      return;
-    }
-    if (box.scrollWidth <= box.clientWidth + 1) return;
-    // What is hidden: the text (or a formula's glyphs) past the box's visible edge, with the
-    // box scrolled to its start; cutting a cell's padding or border hides nothing.
-    box.scrollLeft = 0;
-    const edge = box.getBoundingClientRect().left + box.clientLeft + box.clientWidth;
-    let right = edge;
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (!n.data.trim()) continue;
-      const range = document.createRange();
-      range.selectNodeContents(n);
-      for (const r of range.getClientRects()) right = Math.max(right, r.right);
-    }
-    if (right - edge <= 8) return;
-    const style = getComputedStyle(box).overflowX;
-    if (style === 'hidden' || style === 'clip') {
-      out.push({ what, problem: `is clipped (overflow-x: ${style}) and cannot scroll` });
-      return;
-    }
-    box.dataset.cueCheck = String(i);
-    out.push({ what, id: String(i) });
-  });
-  return out;
-}
-
-async function scrollCues(page, scratch, name) {
-  const boxes = await page.evaluate(cutBoxes);
-  for (const b of boxes) {
-    if (b.problem) {
-      fail(name, 'scroll cue', `${b.what} ${b.problem}`);
-      continue;
-    }
-    const geometry = await page.evaluate((id) => {
-      const box = document.querySelector(`[data-cue-check="${id}"]`);
-      box.scrollLeft = 0;
-      box.scrollIntoView({ block: 'center' });
-      const r = box.getBoundingClientRect();
-      let bg = 'rgb(255, 255, 255)';
-      for (let e = box; e; e = e.parentElement) {
-        const c = getComputedStyle(e).backgroundColor;
-        if (c && !/rgba\(.*, 0\)$/.test(c) && c !== 'transparent') { bg = c; break; }
-      }
-      const html = getComputedStyle(document.documentElement).backgroundColor;
-      const body = getComputedStyle(document.body).backgroundColor;
-      const page = [body, html].find((c) => c && c !== 'rgba(0, 0, 0, 0)') || 'rgb(255, 255, 255)';
-      return {
-        x: r.left + box.clientLeft + box.clientWidth - 6,
-        y: Math.max(0, r.top + box.clientTop),
-        h: Math.min(box.clientHeight, innerHeight - Math.max(0, r.top)),
-        page,
-        bg,
-      };
-    }, b.id);
-    await frame(page);
-    if (geometry.h < 4) continue;
-    const png = await page.screenshot({ clip: { x: geometry.x, y: geometry.y, width: 5, height: geometry.h } });
-    const img = await decode(scratch, png);
-    const bg = geometry.page.match(/\d+/g).map(Number);
-    let cued = 0;
-    for (let y = 0; y < img.h; y++) {
-      // The median column of the strip: a one-pixel line (a cell border, a glyph's stem) is not a cue.
-      const diffs = [];
-      for (let x = 0; x < img.w; x++) {
-        const o = (y * img.w + x) * 4;
-        diffs.push(Math.abs(img.data[o] - bg[0]) + Math.abs(img.data[o + 1] - bg[1]) + Math.abs(img.data[o + 2] - bg[2]));
-      }
-      diffs.sort((a, b) => a - b);
-      if (diffs[Math.floor(diffs.length / 2)] >= 18) cued++;
-    }
-    const share = cued / img.h;
-    if (share < 0.9) {
-      fail(name, 'scroll cue', `${b.what} scrolls sideways but its right edge shows no cue (${Math.round(share * 100)} % of the edge's rows differ from the page's background)`);
-    }
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Facts gathered in the page. (One function of some 90 lines: `page.evaluate` sends it to the
@@ -492,7 +394,7 @@ async function main() {
         if (!m.inTable && Math.abs(m.size - m.parentSize) > 0.5) fail(name, 'math size', `"${m.text}" is ${m.size} px in ${m.parentSize} px text`);
       }
       await copyButtons(page, name);
-      await scrollCues(page, scratch, name);
+      await scrollCues(page, scratch, (...why) => fail(name, 'scroll cue', ...why));
       if (mode.width >= 1100) await contents(page, name, true);
       // The font check needs the bundled font: a site nnbook built always has it (a Rust test
       // checks); the hand-written fixtures of selftest.sh do not.

@@ -121,8 +121,9 @@ SITE_DIR="$site" BASE_URL="http://127.0.0.1:$port/" \
 SITE_DIR="$site" BASE_URL="http://127.0.0.1:$port/" \
   node "$here/reader.mjs" >"$tmp/reader.log" 2>&1 || status=$?
 # The network diagrams (issue 15): text size at 320 px and up, contrast, the input named once,
-# cropped, highlights in their figures' colours (diagram.mjs).
-SITE_DIR="$site" BASE_URL="http://127.0.0.1:$port/" \
+# cropped, highlights in their figures' colours, and a diagram too wide for a phone scrolling in
+# its region (diagram.mjs, on a lesson it builds with nnbook).
+NNBOOK="$nnbook_cmd" SITE_DIR="$site" BASE_URL="http://127.0.0.1:$port/" \
   node "$here/diagram.mjs" >"$tmp/diagram.log" 2>&1 || status=$?
 # The index pages (issue 15, item 11): layout, series, previews, colours (index.mjs).
 index_status=0

@@ -79,6 +79,10 @@ export function afterFrames(page) {
   });
 }
 
+/** Resolves once `page` has drawn two frames and 60 ms more (a screenshot then shows what a
+ *  change made). */
+export const frame = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 60)))));
+
 /** Where two strings first differ: each one's text around that place (`context` characters
  * either side), or null when they are equal. */
 export function around(a, b, context) {

@@ -20,7 +20,7 @@ pub mod serve;
 
 pub use nnbook::text::{escape, format_number};
 
-pub use figures::site_figures;
+pub use figures::{page_figures, site_figures};
 pub use position::{marked, Position};
 pub use project::{build_at, build_command, shipped, Project};
 pub use run::{nnbook, run, Run};

@@ -1,6 +1,6 @@
 //! The reader's site: math, languages, notebooks, sitemap, 404, diagrams, trained values.
 
-use crate::support::{fixture_text, marked, shipped, site_figures, Project};
+use crate::support::{fixture_text, marked, page_figures, shipped, site_figures, Project};
 
 #[test]
 fn math_is_mathml_and_languages_link_each_other() {
@@ -298,13 +298,9 @@ fn trained_values_are_shown_rounded_and_given_to_code_in_full() {
     );
 }
 
-/// In a deeper network (1-3-2-1) a weight's label takes another place beside its edge where its
-/// preferred one would cover a node's bias: no label's box covers a circle, a circle's name or
-/// bias, or another label (the label of u2 covered `b2 = 0.125` before). Texts are measured at
-/// half an em a character, less than any of them is drawn, so an overlap found is real.
-#[test]
-fn diagram_labels_cover_no_node_text_nor_each_other() {
-    let lesson = r#"+++
+/// A lesson of a network of two hidden layers (1-3-2-1), with long labels and values, and a
+/// diagram `d`.
+const DEEP: &str = r#"+++
 title = "Deep"
 +++
 
@@ -336,7 +332,14 @@ bias = { ob = 0.0 }
 id = "d"
 ```
 "#;
-    let p = Project::with_lessons(&[("l.md", lesson)]);
+
+/// In a deeper network (1-3-2-1) a weight's label takes another place beside its edge where its
+/// preferred one would cover a node's bias: no label's box covers a circle, a circle's name or
+/// bias, or another label (the label of u2 covered `b2 = 0.125` before). Texts are measured at
+/// half an em a character, less than any of them is drawn, so an overlap found is real.
+#[test]
+fn diagram_labels_cover_no_node_text_nor_each_other() {
+    let p = Project::with_lessons(&[("l.md", DEEP)]);
     p.build().expect("builds");
     let svg = &site_figures(&p.site(), "l/index.html")["d"].svg;
     let (labels, nodes) = diagram_boxes(svg);
@@ -353,6 +356,54 @@ id = "d"
             "label {i} {a:?} covers another:\n{svg}"
         );
     }
+}
+
+/// A diagram too wide for a phone's column (273 px at 320 px) stops shrinking where its text is
+/// drawn at 11 px, and scrolls sideways from there in a region the keyboard reaches; the ReLU
+/// lesson's diagrams, which fit, are as before. Checked against the drawing's own numbers: its
+/// width, and the font size of its stylesheet.
+#[test]
+fn a_diagram_too_wide_for_a_phone_scrolls_with_its_text_at_11_px() {
+    let p = Project::with_lessons(&[("l.md", DEEP)]);
+    p.build().expect("builds");
+    let figure = &site_figures(&p.site(), "l/index.html")["d"];
+    let width: f64 = between(&figure.svg, " width=\"", "\"").parse().unwrap();
+    let font: f64 = between(&figure.svg, "font-size:", "px").parse().unwrap();
+    assert!(
+        width * 11.0 / font > 273.0,
+        "the diagram fits a phone: {width} px"
+    );
+    let open = "<div class=\"nn-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"The network\" style=\"--least:";
+    let least: f64 = between(&figure.html, open, "px\">\n<svg")
+        .parse()
+        .unwrap_or_else(|_| panic!("no scrolling region right around the svg:\n{}", figure.html));
+    // At `least` px wide the 15 px text is drawn at 11 px or more; a pixel less, below.
+    assert!(least * font / width >= 11.0, "{least}");
+    assert!((least - 1.0) * font / width < 11.0, "{least}");
+    assert!(
+        figure.html.contains("</svg>\n</div>\n<figcaption>"),
+        "{}",
+        figure.html
+    );
+
+    for (id, f) in page_figures(&shipped(None).read("relu/index.html")) {
+        assert!(
+            !f.html.contains("nn-scroll"),
+            "{id} fits a phone, yet scrolls"
+        );
+    }
+}
+
+/// The text of `s` between the first `start` and the next `end` after it.
+fn between<'a>(s: &'a str, start: &str, end: &str) -> &'a str {
+    let from = s
+        .find(start)
+        .unwrap_or_else(|| panic!("no {start:?} in {s}"))
+        + start.len();
+    &s[from..from
+        + s[from..]
+            .find(end)
+            .unwrap_or_else(|| panic!("no {end:?} after {start:?}"))]
 }
 
 /// A diagram's weight labels (their backing boxes) and what they must not cover: its circles,
