@@ -263,6 +263,9 @@ impl Builder {
             return Err(Error::report(problems, warnings));
         };
         warnings.extend(theme.warnings.iter().cloned());
+        if lessons.iter().any(|l| l.explorable()) {
+            warnings.extend(theme.sliders_warning.clone());
+        }
         let base_url = self
             .base_url
             .clone()

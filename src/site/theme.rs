@@ -161,6 +161,46 @@ impl ThemeFiles {
         )
     }
 
+    /// A warning about a project's own `lesson.html` when no template of a lesson page loads
+    /// `explore.js`: a copy `nnbook init` made before lesson pages had sliders. Its pages carry
+    /// their model, but no script reads it, and the sliders are missing without a word. (Reported
+    /// only for a project with a lesson that has sliders: [`Theme::sliders_warning`]. A project
+    /// whose `explore.js` is empty has no sliders on purpose.)
+    fn lesson_script_warning(&self) -> Option<Diagnostic> {
+        const TAG: &str =
+            "{% if explorable %}<script src=\"{{ root }}explore.js\" defer></script>{% endif %}";
+        let (shown, bytes) = self.files.get("lesson.html")?;
+        let has = |bytes: &[u8], text: &str| String::from_utf8_lossy(bytes).contains(text);
+        let no_script = self
+            .files
+            .get("explore.js")
+            .is_some_and(|(_, b)| String::from_utf8_lossy(b).trim().is_empty());
+        if no_script
+            || self
+                .for_lessons()
+                .any(|(_, bytes)| has(bytes, "explore.js"))
+        {
+            return None;
+        }
+        let text = String::from_utf8_lossy(bytes);
+        let message = "the lesson pages do not load `explore.js`: lessons will have no sliders";
+        // Where the tag goes: before the content block's end (the last `{% endblock`).
+        let diagnostic = match text.rfind("{% endblock") {
+            Some(at) => SourceFile::new(shown.clone(), text.to_string())
+                .error(at..at + "{% endblock".len(), message),
+            None => Diagnostic::in_file(shown.clone(), message),
+        };
+        Some(
+            diagnostic
+                .expected(format!("`{TAG}` at the end of the `content` block"))
+                .hint(
+                    "this `lesson.html` is likely a copy from an older `nnbook init`: add that \
+                     line, or delete the file to use the built-in one",
+                )
+                .warning(),
+        )
+    }
+
     /// The templates that lesson pages use: all but the index, the 404 page and the assets.
     fn for_lessons(&self) -> impl Iterator<Item = (&String, &Vec<u8>)> {
         self.files
@@ -268,6 +308,10 @@ pub struct Theme {
     /// `explore.js` of an older nnbook: `ThemeFiles::math_font_warning`,
     /// `ThemeFiles::explore_script_warning`), reported by every build.
     pub warnings: Vec<Diagnostic>,
+    /// A warning about a project's `lesson.html` that loads no `explore.js`
+    /// (`ThemeFiles::lesson_script_warning`), reported by a build with a lesson that has
+    /// sliders.
+    pub sliders_warning: Option<Diagnostic>,
 }
 
 impl Theme {
@@ -344,6 +388,7 @@ impl Theme {
                 .into_iter()
                 .chain(files.explore_script_warning())
                 .collect(),
+            sliders_warning: files.lesson_script_warning(),
         })
     }
 

@@ -53,6 +53,7 @@ mod diagnostics;
 mod guide;
 mod invalid;
 mod scaffold;
+mod theme_warnings;
 
 // Never a panic or a hang, whatever the input.
 mod fuzz_regressions;
