@@ -483,8 +483,7 @@ fn parse_block(
         "training-figure" => training_view::parse_figure(source, fence, above, &mut ctx.figure_ids)
             .map(BlockKind::TrainingFigure),
         "training-table" => training_view::parse_table(source, fence, above, ctx.precision)
-            .map(BlockKind::TrainingTable)
-            .map_err(one),
+            .map(BlockKind::TrainingTable),
         _ => table_block::parse_parameters(source, fence)
             .map(|_| BlockKind::Parameters)
             .map_err(one),

@@ -16,6 +16,7 @@ use super::limits::{
     at_most, check_precision_in, MAX_ARITHMETIC_TERMS, MAX_INPUT_MAGNITUDE, MAX_STEP_CURVES,
     MAX_TABLE_ROWS,
 };
+use super::problems::Problems;
 use super::toml::from_block;
 use super::training_block::{Above, TrainingBlock};
 
@@ -210,20 +211,84 @@ pub fn parse_figure(
     let raw: RawFigure = from_block(source, fence, "training-figure block").map_err(|d| vec![d])?;
     let id = raw.id.clone();
     with_id(source, fence, ids, id.as_ref(), |id| {
-        figure_spec(source, fence, above, raw, id).map_err(|d| vec![d])
+        figure_spec(source, fence, above, raw, id)
     })
 }
 
+/// A training figure's fields, each checked on its own: the training it shows, then what of
+/// it (a parameter, the steps drawn) once that training is found.
 fn figure_spec(
     source: &SourceFile,
     fence: &Fence,
     above: &Above,
     raw: RawFigure,
     id: String,
-) -> Result<TrainingFigureSpec, Diagnostic> {
-    let training = find_training(source, fence, above, raw.training.as_ref())?;
-    let param = trained_param(source, fence, training, raw.param.as_ref())?;
-    let show = match raw.show.get_ref().as_str() {
+) -> Result<TrainingFigureSpec, Vec<Diagnostic>> {
+    let mut problems = Problems::default();
+    let training = problems.keep(find_training(source, fence, above, raw.training.as_ref()));
+    let param =
+        training.and_then(|t| problems.keep(trained_param(source, fence, t, raw.param.as_ref())));
+    let kind = problems.keep(show_kind(source, fence, &raw.show));
+    let show = match (training, param, kind) {
+        (Some(t), Some(param), Some(kind)) => {
+            problems.keep(show(source, fence, (t, param), kind, &raw))
+        }
+        _ => None,
+    };
+    let at_steps = training.and_then(|t| problems.keep(steps_drawn(source, fence, t, &raw)));
+    let title = problems.keep(plain(source, fence, raw.title));
+    let x_label = problems.keep(plain(source, fence, raw.x_label));
+    let y_label = problems.keep(plain(source, fence, raw.y_label));
+    let (caption, caption_span) = caption(fence, raw.caption);
+    let (Some(t), Some(show), Some(at_steps), Some(title), Some(x_label), Some(y_label)) =
+        (training, show, at_steps, title, x_label, y_label)
+    else {
+        return problems.failed();
+    };
+    Ok(TrainingFigureSpec {
+        span: fence.opening(),
+        id,
+        training: t.id.clone(),
+        show,
+        at_steps,
+        title: title.unwrap_or_default(),
+        x_label,
+        y_label,
+        caption,
+        caption_span,
+    })
+}
+
+/// The kind a training figure's `show` names, one of [`SHOWS`].
+fn show_kind(
+    source: &SourceFile,
+    fence: &Fence,
+    show: &Spanned<String>,
+) -> Result<&'static str, Diagnostic> {
+    let name = show.get_ref().as_str();
+    SHOWS.iter().find(|&&s| s == name).copied().ok_or_else(|| {
+        let d = source
+            .error(
+                fence.source_span(show.span()),
+                format!("unknown training figure `{name}`"),
+            )
+            .expected(format!("one of {}", SHOWS.join(", ")));
+        match did_you_mean(name, SHOWS) {
+            Some(h) => d.hint(h),
+            None => d.hint("`loss` and `parameter` per step, `loss_curve` against a parameter, `output` at chosen steps"),
+        }
+    })
+}
+
+/// What a training figure of `kind` shows of `training` (`param`: its parameter).
+fn show(
+    source: &SourceFile,
+    fence: &Fence,
+    (training, param): (&TrainingBlock, usize),
+    kind: &str,
+    raw: &RawFigure,
+) -> Result<Show, Diagnostic> {
+    Ok(match kind {
         "loss" => Show::Loss,
         "parameter" => Show::Parameter(param),
         "loss_curve" if training.spec.params.len() > 1 => {
@@ -240,23 +305,20 @@ fn figure_spec(
                 .hint("show `loss` or `parameter` per step instead, or train one parameter"));
         }
         "loss_curve" => {
-            let (from, to) = curve_range(source, fence, training, param, &raw)?;
+            let (from, to) = curve_range(source, fence, training, param, raw)?;
             Show::LossCurve { param, from, to }
         }
-        "output" => Show::Output,
-        other => {
-            let d = source
-                .error(
-                    fence.source_span(raw.show.span()),
-                    format!("unknown training figure `{other}`"),
-                )
-                .expected(format!("one of {}", SHOWS.join(", ")));
-            return Err(match did_you_mean(other, SHOWS) {
-                Some(h) => d.hint(h),
-                None => d.hint("`loss` and `parameter` per step, `loss_curve` against a parameter, `output` at chosen steps"),
-            });
-        }
-    };
+        _ => Show::Output,
+    })
+}
+
+/// The states a training figure draws: `at_steps`, by default the start and the end.
+fn steps_drawn(
+    source: &SourceFile,
+    fence: &Fence,
+    training: &TrainingBlock,
+    raw: &RawFigure,
+) -> Result<Vec<usize>, Diagnostic> {
     let at_steps = match &raw.at_steps {
         Some(list) => step_list(source, fence, training, list, 0)?,
         None if training.steps() == 0 => vec![0],
@@ -269,19 +331,7 @@ fn figure_spec(
         || fence.source_span(raw.at_steps.as_ref().map_or(0..0, |s| s.span())),
         ("steps drawn", "steps per training figure"),
     )?;
-    let (caption, caption_span) = caption(fence, raw.caption);
-    Ok(TrainingFigureSpec {
-        span: fence.opening(),
-        id,
-        training: training.id.clone(),
-        show,
-        at_steps,
-        title: plain(source, fence, raw.title)?.unwrap_or_default(),
-        x_label: plain(source, fence, raw.x_label)?,
-        y_label: plain(source, fence, raw.y_label)?,
-        caption,
-        caption_span,
-    })
+    Ok(at_steps)
 }
 
 /// The parameter range of a loss curve: `from` and `to` as given, by default every value the
@@ -326,16 +376,64 @@ fn curve_range(
     Ok((from, to))
 }
 
-/// A training table block, with its precision (default: the lesson's).
+/// A training table block, with its precision (default: the lesson's). Each field is checked
+/// on its own; the parameter, steps and arithmetic once the training is found.
 pub fn parse_table(
     source: &SourceFile,
     fence: &Fence,
     above: &Above,
     lesson_precision: usize,
-) -> Result<TrainingTableSpec, Diagnostic> {
-    let raw: RawTable = from_block(source, fence, "training-table block")?;
-    let training = find_training(source, fence, above, raw.training.as_ref())?;
-    let param = trained_param(source, fence, training, raw.param.as_ref())?;
+) -> Result<TrainingTableSpec, Vec<Diagnostic>> {
+    let raw: RawTable = from_block(source, fence, "training-table block").map_err(|d| vec![d])?;
+    let mut problems = Problems::default();
+    let training = problems.keep(find_training(source, fence, above, raw.training.as_ref()));
+    let param =
+        training.and_then(|t| problems.keep(trained_param(source, fence, t, raw.param.as_ref())));
+    let rows = training.and_then(|t| problems.keep(table_rows(source, fence, t, &raw)));
+    if let Some(t) = training {
+        if raw.arithmetic && t.spec.data.len() > MAX_ARITHMETIC_TERMS {
+            problems.note(
+                source
+                    .error(
+                        fence.opening(),
+                        format!(
+                            "the arithmetic of {} data points is too long to write out",
+                            t.spec.data.len()
+                        ),
+                    )
+                    .expected(format!(
+                        "at most {MAX_ARITHMETIC_TERMS} data points with `arithmetic = true`"
+                    ))
+                    .hint("leave `arithmetic` out to show the derivatives only"),
+            );
+        }
+    }
+    let precision = match &raw.precision {
+        Some(p) => problems.keep(check_precision_in(source, fence, p)),
+        None => Some(lesson_precision),
+    };
+    match (training, param, rows, precision) {
+        (Some(t), Some(param), Some(rows), Some(precision)) => {
+            problems.finish()?;
+            Ok(TrainingTableSpec {
+                training: t.id.clone(),
+                param,
+                rows,
+                arithmetic: raw.arithmetic,
+                precision,
+            })
+        }
+        _ => problems.failed(),
+    }
+}
+
+/// The steps a training table shows: `steps`, by default every step of `training`.
+fn table_rows(
+    source: &SourceFile,
+    fence: &Fence,
+    training: &TrainingBlock,
+    raw: &RawTable,
+) -> Result<Vec<usize>, Diagnostic> {
     let rows = match &raw.steps {
         Some(list) => step_list(source, fence, training, list, 1)?,
         None => (1..=training.steps()).collect(),
@@ -352,29 +450,5 @@ pub fn parse_table(
         ("rows", "steps per table"),
     )
     .map_err(|d| d.hint("list the steps to show, like `steps = [1, 2, 3]`"))?;
-    if raw.arithmetic && training.spec.data.len() > MAX_ARITHMETIC_TERMS {
-        return Err(source
-            .error(
-                fence.opening(),
-                format!(
-                    "the arithmetic of {} data points is too long to write out",
-                    training.spec.data.len()
-                ),
-            )
-            .expected(format!(
-                "at most {MAX_ARITHMETIC_TERMS} data points with `arithmetic = true`"
-            ))
-            .hint("leave `arithmetic` out to show the derivatives only"));
-    }
-    let precision = match &raw.precision {
-        Some(p) => check_precision_in(source, fence, p)?,
-        None => lesson_precision,
-    };
-    Ok(TrainingTableSpec {
-        training: training.id.clone(),
-        param,
-        rows,
-        arithmetic: raw.arithmetic,
-        precision,
-    })
+    Ok(rows)
 }

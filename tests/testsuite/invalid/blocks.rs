@@ -328,3 +328,51 @@ fn every_mistake_of_a_training_block_is_reported_at_once() {
         .map(|(line, message)| (line, message.to_string()))
     );
 }
+
+/// A training figure's and a training table's fields are checked each on its own too, those
+/// about the training once it is found: eight mistakes in three blocks, eight diagnostics (the
+/// code before reported the first of each block).
+#[test]
+fn every_mistake_of_a_training_figure_and_table_is_reported_at_once() {
+    let source = crate::support::fixture_text("training/valid.md")
+        .replace(
+            "show = \"loss_curve\"\n",
+            "show = \"loss_curve\"\nparam = \"b9\"\ntitle = \"Loss at {{ b3 }}\"\n",
+        )
+        .replace("at_steps = [0, 1, 2]", "at_steps = [0, 1, 99999]")
+        .replace(
+            "id = \"output\"\nshow = \"output\"",
+            "id = \"output\"\ntraining = \"fot\"\nshow = \"outptu\"",
+        )
+        .replace(
+            "training = \"fit\"\nsteps = [1, 2]\n",
+            "training = \"fit\"\nparam = \"b4\"\nsteps = [0, 2]\nprecision = 20\n",
+        );
+    let line = |text: &str| line_of(&source, text);
+    assert_eq!(
+        problems_of(&source),
+        [
+            (line("param = \"b9\""), "training `fit` does not train `b9`"),
+            (
+                line("title = \"Loss at"),
+                "a placeholder in a figure's title or labels is not filled"
+            ),
+            (
+                line("at_steps = [0, 1, 99999]"),
+                "training `fit` has no step 99999"
+            ),
+            (
+                line("training = \"fot\""),
+                "no training `fot` above this block"
+            ),
+            (
+                line("show = \"outptu\""),
+                "unknown training figure `outptu`"
+            ),
+            (line("param = \"b4\""), "training `fit` does not train `b4`"),
+            (line("steps = [0, 2]"), "training `fit` has no step 0"),
+            (line("precision = 20"), "precision 20 is out of range"),
+        ]
+        .map(|(line, message)| (line, message.to_string()))
+    );
+}
