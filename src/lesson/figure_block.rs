@@ -316,7 +316,8 @@ fn series_of(
         problems.note(
             source
                 .error(fence.source_span(raw.span()), "a figure without series")
-                .expected("at least one series, like `{ signal = \"top.activation\" }`"),
+                .expected("at least one series, like `{ signal = \"top.activation\" }`")
+                .hint("a series is a signal drawn over the input range; `points` alone are drawn with one"),
         );
     }
     problems.keep(
@@ -360,7 +361,8 @@ fn points_of(
             problems.note(
                 source
                     .error(fence.source_span(p.span()), "a data point is not finite")
-                    .expected("two finite numbers, like [0.5, 1.0]"),
+                    .expected("two finite numbers, like [0.5, 1.0]")
+                    .hint("each point is [input, value], drawn as a ring on the chart"),
             );
         }
     }
@@ -541,7 +543,9 @@ fn diagram_spec(
                 .expected(format!("one of {}", known.join(", ")));
             problems.note(match did_you_mean(h.get_ref(), known.iter().copied()) {
                 Some(hint) => d.hint(hint),
-                None => d,
+                None => d.hint(
+                    "a diagram highlights the network's own names: its nodes, weights and biases",
+                ),
             });
         }
     }

@@ -103,7 +103,8 @@ pub fn parse(source: &SourceFile, file_stem: &str) -> Result<Front, Diagnostic> 
     if front.title.get_ref().trim().is_empty() {
         return Err(source
             .error(at(front.title.span()), "the title is empty")
-            .expected("a title, like `title = \"Understanding ReLU\"`"));
+            .expected("a title, like `title = \"Understanding ReLU\"`")
+            .hint("the title is the page's heading, and the lesson's name on the index"));
     }
     let series = series(source, &front, at)?;
     let reference = match front.source {
@@ -134,7 +135,8 @@ fn reference(
             .error(at(raw.title.span()), "the source's title is empty")
             .expected(
                 "the title of the work the lesson follows, like `title = \"Understanding ReLU\"`",
-            ));
+            )
+            .hint("the source is shown under the lesson's title as a link: its title is the link's text"));
     }
     let url = raw.url.get_ref().trim();
     let scheme = url.split_once("://").map(|(s, _)| s.to_ascii_lowercase());
@@ -165,21 +167,25 @@ fn series(
         (None, None) => Ok(None),
         (Some(name), None) => Err(source
             .error(at(name.span()), "a series without a part number")
-            .expected("`part = N` with `series`: the lesson's position in the series, from 1")),
+            .expected("`part = N` with `series`: the lesson's position in the series, from 1")
+            .hint("a lesson outside any series leaves out `series`")),
         (None, Some(part)) => Err(source
             .error(at(part.span()), "a part number without a series")
-            .expected("`series = \"...\"` with `part`: the name of the series")),
+            .expected("`series = \"...\"` with `part`: the name of the series")
+            .hint("a lesson outside any series leaves out `part`")),
         (Some(name), Some(part)) => {
             if name.get_ref().trim().is_empty() {
                 return Err(source
                     .error(at(name.span()), "the series name is empty")
-                    .expected("a name, like `series = \"Neural networks, step by step\"`"));
+                    .expected("a name, like `series = \"Neural networks, step by step\"`")
+                    .hint("the index shows the lessons of a series together, under its name"));
             }
             let n = *part.get_ref();
             let Some(number) = u32::try_from(n).ok().filter(|n| (1..=MAX_PART).contains(n)) else {
                 return Err(source
                     .error(at(part.span()), format!("part {n} is out of range"))
-                    .expected(format!("a part number from 1 to {MAX_PART}")));
+                    .expected(format!("a part number from 1 to {MAX_PART}"))
+                    .hint("parts are numbered from 1, in the order readers take them"));
             };
             Ok(Some(SeriesPart {
                 name: name.get_ref().trim().to_string(),

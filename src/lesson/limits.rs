@@ -39,7 +39,8 @@ pub fn at_most(
     }
     Err(source
         .error(span(), format!("{count} {what} is too many"))
-        .expected(format!("at most {max} {unit}")))
+        .expected(format!("at most {max} {unit}"))
+        .hint("nnbook bounds each block so that a lesson builds in a moment: split it over several blocks or lessons"))
 }
 
 /// Figures and diagrams share one file namespace per lesson: an id may be used once.
@@ -110,7 +111,8 @@ pub fn check_precision(
     } else {
         Err(source
             .error(span, format!("precision {v} is out of range"))
-            .expected(format!("a number of decimals from 0 to {MAX_PRECISION}")))
+            .expected(format!("a number of decimals from 0 to {MAX_PRECISION}"))
+            .hint("`precision = 2` shows 1.01: the decimals of computed numbers"))
     }
 }
 

@@ -117,7 +117,9 @@ fn parse_activation(
             .or_else(|| did_you_mean(name.get_ref(), known.iter().copied()))
         {
             Some(hint) => d.hint(hint),
-            None => d,
+            None => {
+                d.hint("the activation is the function each node of the layer applies to its sum")
+            }
         }
     })
 }
@@ -406,7 +408,8 @@ impl Reader<'_> {
         if rl.nodes.get_ref().is_empty() {
             return Err(source
                 .error(fence.source_span(rl.nodes.span()), "a layer without nodes")
-                .expected("at least one node, like `{ name = \"top\", weights = { w1 = 1.70 }, bias = { b1 = -0.85 } }`"));
+                .expected("at least one node, like `{ name = \"top\", weights = { w1 = 1.70 }, bias = { b1 = -0.85 } }`")
+                .hint("remove the empty `[[layer]]`: the output follows the last layer with nodes"));
         }
         let mut nodes = Vec::new();
         for raw_node in rl.nodes.get_ref() {

@@ -94,7 +94,8 @@ pub fn parse_table(
                         fence.source_span(h.span()),
                         format!("{} headers for {columns} columns", h.get_ref().len()),
                     )
-                    .expected("one header for the input column and one per signal"),
+                    .expected("one header for the input column and one per signal")
+                    .hint("leave `headers` out for the default ones: the input's label, then each signal's"),
             );
             None
         }
@@ -133,7 +134,8 @@ fn signals_of(
         problems.note(
             source
                 .error(span.clone(), "a table without signals")
-                .expected("at least one signal, like `signals = [\"top.linear\"]`"),
+                .expected("at least one signal, like `signals = [\"top.linear\"]`")
+                .hint("a table has a column per signal, a row per input"),
         );
         return None;
     }
@@ -166,7 +168,8 @@ fn no_rows(
             .hint("list the inputs instead, like `at = [0.0, 0.5, 1.0]`")),
         ListOrName::List(_) => Err(source
             .error(span, "a table without inputs")
-            .expected("at least one input, like `at = [0.0, 0.5, 1.0]`")),
+            .expected("at least one input, like `at = [0.0, 0.5, 1.0]`")
+            .hint("`at = \"kinks\"` gives a row at each kink of a ReLU network")),
     }
 }
 
@@ -227,7 +230,8 @@ fn parse_at(
                         fence.source_span(at.span()),
                         format!("input {x} is not a finite number"),
                     )
-                    .expected("finite inputs, like [0.0, 0.5, 1.0]"));
+                    .expected("finite inputs, like [0.0, 0.5, 1.0]")
+                    .hint("the inputs must lie in the network's input range"));
             }
             Ok(xs.clone())
         }

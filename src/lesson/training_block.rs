@@ -278,7 +278,10 @@ fn starting_values(
                     fence.source_span(value.span()),
                     "a starting value is not finite",
                 )
-                .expected("a finite number, like `b3 = 0.0`"));
+                .expected("a finite number, like `b3 = 0.0`")
+                .hint(
+                    "leave a parameter out of `start` to start from its value in the network block",
+                ));
         }
         out.push((name.into_inner(), value.into_inner()));
     }
@@ -418,7 +421,8 @@ fn training_data(
     {
         return Err(source
             .error(span, format!("data point {} is not finite", k + 1))
-            .expected("finite numbers, like [0.5, 1.0]"));
+            .expected("finite numbers, like [0.5, 1.0]")
+            .hint("each point is [input, target], the target being what the network should output there"));
     }
     Ok(points)
 }
@@ -448,7 +452,8 @@ fn trained_params(
     if list.is_empty() {
         return Err(source
             .error(span, "no parameter to train")
-            .expected("the names of weights or biases, like `train = [\"b3\"]`, or \"all\""));
+            .expected("the names of weights or biases, like `train = [\"b3\"]`, or \"all\"")
+            .hint("the training changes the parameters listed; the others keep their values from the network block"));
     }
     let mut names: Vec<String> = Vec::new();
     for name in list {
@@ -457,7 +462,8 @@ fn trained_params(
         if names.contains(name.get_ref()) {
             return Err(source
                 .error(span, format!("`{}` is listed twice", name.get_ref()))
-                .expected("each parameter to train once"));
+                .expected("each parameter to train once")
+                .hint("remove the second one"));
         }
         names.push(name.get_ref().clone());
     }
@@ -503,7 +509,8 @@ fn stop_rule(
                     span,
                     format!("{what} = {v} is not a positive number of steps"),
                 )
-                .expected(format!("a number of steps from 1 to {MAX_STEPS}")));
+                .expected(format!("a number of steps from 1 to {MAX_STEPS}"))
+                .hint("`steps` takes exactly that many steps; `max_steps` bounds a training that stops at its `tolerance`"));
         }
         let v = usize::try_from(v).unwrap_or(usize::MAX);
         at_most(
@@ -521,17 +528,19 @@ fn stop_rule(
         Some(n) => count(n, "max_steps")?,
         None => DEFAULT_MAX_STEPS,
     };
-    let tolerance = match &raw.tolerance {
-        Some(t) if !(t.get_ref().is_finite() && *t.get_ref() > 0.0) => {
-            return Err(source
+    let tolerance =
+        match &raw.tolerance {
+            Some(t) if !(t.get_ref().is_finite() && *t.get_ref() > 0.0) => return Err(source
                 .error(
                     fence.source_span(t.span()),
                     format!("the tolerance {} is not positive", shortest(*t.get_ref())),
                 )
-                .expected("a positive step size, like `tolerance = 0.001`"))
-        }
-        t => t.as_ref().map(|t| *t.get_ref()),
-    };
+                .expected("a positive step size, like `tolerance = 0.001`")
+                .hint(
+                    "the training stops once every parameter's step is smaller than the tolerance",
+                )),
+            t => t.as_ref().map(|t| *t.get_ref()),
+        };
     if steps.is_none() && tolerance.is_none() {
         return Err(source
             .error(fence.opening(), "the training has no stop rule")

@@ -196,7 +196,8 @@ fn step_list(
     if out.is_empty() {
         return Err(source
             .error(span, "no steps listed")
-            .expected(format!("at least one step, like [{first}]")));
+            .expected(format!("at least one step, like [{first}]"))
+            .hint("leave the field out for the default steps"));
     }
     Ok(out)
 }
@@ -363,7 +364,8 @@ fn curve_range(
     if !finite || from.abs() > MAX_INPUT_MAGNITUDE || to.abs() > MAX_INPUT_MAGNITUDE {
         return Err(source
             .error(span, "the parameter range is not a finite range")
-            .expected(format!("`from` and `to` within ±{MAX_INPUT_MAGNITUDE:e}")));
+            .expected(format!("`from` and `to` within ±{MAX_INPUT_MAGNITUDE:e}"))
+            .hint("leave `from` and `to` out to draw around every value the training took"));
     }
     if from >= to {
         return Err(source
@@ -371,7 +373,8 @@ fn curve_range(
                 span,
                 format!("the range {} to {} is empty", shortest(from), shortest(to)),
             )
-            .expected("`from` smaller than `to`"));
+            .expected("`from` smaller than `to`")
+            .hint("the curve is drawn from `from`, on the left, to `to`"));
     }
     Ok((from, to))
 }

@@ -315,7 +315,8 @@ fn placeholder(
                 span,
                 format!("placeholder `{{{{ {expr} }}}}` needs the lesson's network"),
             )
-            .expected("a ```network block in the same lesson"));
+            .expected("a ```network block in the same lesson")
+            .hint("placeholders show the network's parameters and signals: add its block, or write the number as text"));
     };
     let literal = |typed: &str| match context {
         Context::Prose | Context::Markdown => typographic_minus(typed),
@@ -397,14 +398,16 @@ fn value_at(
     if at.is_empty() {
         return Err(source
             .error(span, "the placeholder has no input after `@`")
-            .expected(format!("an input value after `@`, {example}")));
+            .expected(format!("an input value after `@`, {example}"))
+            .hint("`@` reads the signal at one input; `max` or `min` before it finds its extremes instead"));
     }
     let x: f64 = match at.parse::<f64>() {
         Ok(x) if x.is_finite() => x,
         _ => {
             return Err(source
                 .error(span, format!("`{at}` is not a number"))
-                .expected(format!("an input value after `@`, {example}")))
+                .expected(format!("an input value after `@`, {example}"))
+                .hint("the input is a plain number, without units or a placeholder"))
         }
     };
     if !net.input.contains(x) {

@@ -43,7 +43,10 @@ pub fn placeholder(
     if at.is_some() && quantity == "steps" {
         return Err(source
             .error(span, format!("`{id}.steps` takes no step"))
-            .expected(format!("`{{{{ {id}.steps }}}}`, the number of steps taken")));
+            .expected(format!("`{{{{ {id}.steps }}}}`, the number of steps taken"))
+            .hint(format!(
+                "`@ n` picks a state of a value that changes, like `{{{{ {id}.loss @ 1 }}}}`"
+            )));
     }
     match quantity {
         "steps" => return Ok(Some(last.to_string())),

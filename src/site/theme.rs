@@ -326,6 +326,7 @@ impl Theme {
                         format!("invalid configuration: {}", toml_message(&e)),
                     )
                     .expected("`title`, `description`, `language`, `base_url` and `[languages.<tag>]` tables of `title` and `description` (all optional)")
+                    .hint("text is in \"quotes\"; the README's `nnbook.toml` example shows every field")
             })?,
             None => Config::default(),
         };

@@ -105,6 +105,7 @@ fn assert_contains(what: &str, text: Option<&str>, words: &[&str], error: &Error
 }
 
 /// Check one diagnostic against the source it points into and the position it must point at.
+/// Every error has a hint: a way out, beyond what was expected.
 fn check_diagnostic(
     error: &Error,
     d: &Diagnostic,
@@ -144,6 +145,7 @@ fn check_diagnostic(
     assert_contains("message", Some(&d.message), e.message, error);
     assert_contains("expected text", d.expected.as_deref(), e.expected, error);
     assert_contains("hint", d.hint.as_deref(), e.hint, error);
+    assert!(d.hint.is_some(), "the diagnostic has no hint:\n{error}");
     let rendered = error.to_string();
     let position = format!("{}:{at}", loc.file);
     assert!(
