@@ -331,7 +331,7 @@ fn parse_network(
                     Err(d) => problems.extend(d),
                 }
             }
-            Err(d) => problems.push(d),
+            Err(ds) => problems.extend(ds),
         }
     }
     NetworkBlock {

@@ -17,6 +17,7 @@ use super::limits::{
     at_most, MAX_INPUT_MAGNITUDE, MAX_LAYERS, MAX_NODES, MAX_PARAMETERS, MAX_SAMPLES,
     MIN_INPUT_SPAN,
 };
+use super::problems::Problems;
 use super::toml::{entries_in_written_order, from_block, Table, TableKind};
 
 #[derive(Deserialize)]
@@ -143,13 +144,15 @@ fn finite(
     }
 }
 
+/// The named numbers of `list`, `expected` of them: the count, then each value (every value
+/// that is not finite is a problem of its own).
 fn parse_params(
     source: &SourceFile,
     fence: &Fence,
     list: &Spanned<ParamList>,
     expected: usize,
     what: &str,
-) -> Result<Vec<Param>, Diagnostic> {
+) -> Result<Vec<Param>, Vec<Diagnostic>> {
     let entries = &list.get_ref().0;
     if entries.len() != expected {
         let d = source.error(
@@ -161,33 +164,42 @@ fn parse_params(
                 if expected == 1 { "is" } else { "are" }
             ),
         );
-        return Err(d.expected(format!("{expected} named {}", plural(expected, "number"))).hint(
-            "a node has one weight per node of the previous layer (the input counts as one), in order, and one bias",
-        ));
+        return Err(vec![d
+            .expected(format!("{expected} named {}", plural(expected, "number")))
+            .hint("a node has one weight per node of the previous layer (the input counts as one), in order, and one bias")]);
     }
-    entries
+    let mut problems = Problems::default();
+    let params: Vec<Option<Param>> = entries
         .iter()
         .map(|(name, value)| {
-            let v = finite(source, fence, value, &format!("`{}`", name.get_ref()))?;
-            let literal = fence.text[value.span()].trim().to_string();
-            Ok(Param {
+            let v = problems.keep(finite(
+                source,
+                fence,
+                value,
+                &format!("`{}`", name.get_ref()),
+            ))?;
+            Some(Param {
                 name: name.get_ref().clone(),
                 value: v,
-                literal,
+                literal: fence.text[value.span()].trim().to_string(),
                 typed: true,
             })
         })
-        .collect()
+        .collect();
+    problems.finish()?;
+    Ok(params.into_iter().flatten().collect())
 }
 
 /// The controls of a network block, or every problem they have.
 pub type Controls = Result<Vec<Control>, Vec<Diagnostic>>;
 
-/// Parse and check a network block, and find its kinks; with the reader's controls. The network
-/// stops at its first problem (what follows is read against it). The controls are checked each
-/// on its own, and come with the network even when some are wrong, so that the lesson's other
-/// blocks are still checked against it.
-pub fn parse(source: &SourceFile, fence: &Fence) -> Result<(Network, Controls), Diagnostic> {
+/// Parse and check a network block, and find its kinks; with the reader's controls. Each part
+/// of the network is checked on its own (the input, each layer's activation, each node's name,
+/// label, weights and bias), so that one run reports every mistake; a count that later parts
+/// are read against (too many layers or nodes, an empty layer) stops the block there. The
+/// controls are checked each on its own, and come with the network even when some are wrong,
+/// so that the lesson's other blocks are still checked against it.
+pub fn parse(source: &SourceFile, fence: &Fence) -> Result<(Network, Controls), Vec<Diagnostic>> {
     let (network, raw_controls) = parse_network(source, fence)?;
     let controls = controls::parse(source, fence, &network, raw_controls.as_ref());
     Ok((network, controls))
@@ -197,47 +209,23 @@ pub fn parse(source: &SourceFile, fence: &Fence) -> Result<(Network, Controls), 
 fn parse_network(
     source: &SourceFile,
     fence: &Fence,
-) -> Result<(Network, Option<Spanned<ControlList>>), Diagnostic> {
-    let raw: RawNetwork = from_block(source, fence, "network block")?;
+) -> Result<(Network, Option<Spanned<ControlList>>), Vec<Diagnostic>> {
+    let raw: RawNetwork = from_block(source, fence, "network block").map_err(|d| vec![d])?;
     let mut reader = Reader {
         source,
         fence,
         names: vec![("input".to_string(), 0..0)],
+        problems: Problems::default(),
     };
-    let input = reader.input(raw.input.get_ref())?;
-    at_most(
-        source,
-        raw.layer.len(),
-        MAX_LAYERS,
-        || fence.source_span(raw.layer[MAX_LAYERS].span()),
-        ("hidden layers", "hidden layers"),
-    )?;
-    let mut layers = Vec::new();
-    let mut previous = 1;
-    let mut parameters = 0;
-    for raw_layer in &raw.layer {
-        let layer = reader.layer(raw_layer.get_ref(), previous)?;
-        previous = layer.nodes.len();
-        parameters += layer
-            .nodes
-            .iter()
-            .map(|n| n.weights.len() + 1)
-            .sum::<usize>();
-        if parameters > MAX_PARAMETERS {
-            return Err(source
-                .error(
-                    fence.source_span(raw_layer.span()),
-                    format!("the network has more than {MAX_PARAMETERS} weights and biases"),
-                )
-                .expected(format!(
-                    "at most {MAX_PARAMETERS} weights and biases in all"
-                ))
-                .hint("nnbook draws small networks for teaching; use fewer nodes"));
-        }
-        layers.push(layer);
-    }
-    let ro = raw.output.get_ref();
-    let output = reader.output(ro, previous)?;
+    let input = reader.input(raw.input.get_ref());
+    let Some((layers, previous)) = reader.layers(&raw.layer) else {
+        return reader.problems.failed();
+    };
+    let output = reader.output(raw.output.get_ref(), previous);
+    let (Some(input), Some(mut layers), Some(output)) = (input, layers, output) else {
+        return reader.problems.failed();
+    };
+    reader.problems.finish()?;
     let output_label = output.nodes[0].label.clone();
     layers.push(output);
     let mut network = Network {
@@ -251,22 +239,46 @@ fn parse_network(
 }
 
 /// Reads the parts of one network block, keeping the names given so far (every node, weight
-/// and bias name is unique).
+/// and bias name is unique) and the problems found.
 struct Reader<'a> {
     source: &'a SourceFile,
     fence: &'a Fence,
     /// Names and where they were given (`input` is reserved: an empty span).
     names: Vec<(String, Range<usize>)>,
+    problems: Problems,
 }
 
 impl Reader<'_> {
-    /// The input: its range (finite, not too large or narrow, not reversed) and sample count.
-    fn input(&self, input: &RawInput) -> Result<Input, Diagnostic> {
+    /// The input: its range, sample count, name and label, each checked on its own.
+    fn input(&mut self, input: &RawInput) -> Option<Input> {
+        let range = self.input_range(input);
+        let range = self.problems.keep(range);
+        let samples = self.samples(input);
+        let samples = self.problems.keep(samples);
+        // The input's name heads the CSV files' first column, like node names theirs.
+        let usable = self.usable(&input.name);
+        let usable = self.problems.keep(usable);
+        let label = self.label(&input.label, input.name.get_ref());
+        let label = self.problems.keep(label);
+        let ((from, to), samples, (), label) = (range?, samples?, usable?, label?);
+        Some(Input {
+            label,
+            name: input.name.get_ref().clone(),
+            from,
+            to,
+            from_literal: self.fence.text[input.from.span()].trim().to_string(),
+            to_literal: self.fence.text[input.to.span()].trim().to_string(),
+            samples,
+        })
+    }
+
+    /// The input range: finite, not too large or narrow, not reversed.
+    fn input_range(&self, input: &RawInput) -> Result<(f64, f64), Diagnostic> {
         let (source, fence) = (self.source, self.fence);
         let from = finite(source, fence, &input.from, "`from`")?;
         let to = finite(source, fence, &input.to, "`to`")?;
-        let from_literal = fence.text[input.from.span()].trim().to_string();
-        let to_literal = fence.text[input.to.span()].trim().to_string();
+        let from_literal = fence.text[input.from.span()].trim();
+        let to_literal = fence.text[input.to.span()].trim();
         let range_span = fence.source_span(input.from.span().start..input.to.span().end);
         if from.abs() > MAX_INPUT_MAGNITUDE || to.abs() > MAX_INPUT_MAGNITUDE {
             return Err(source
@@ -290,8 +302,8 @@ impl Reader<'_> {
                     range_span,
                     format!(
                         "the input range {} to {} is {}",
-                        typographic_minus(&from_literal),
-                        typographic_minus(&to_literal),
+                        typographic_minus(from_literal),
+                        typographic_minus(to_literal),
                         if from == to { "empty" } else { "reversed" }
                     ),
                 )
@@ -305,28 +317,23 @@ impl Reader<'_> {
                     format!("swap them: `from = {to_literal}, to = {from_literal}`")
                 }));
         }
+        Ok((from, to))
+    }
+
+    /// The input's sample count.
+    fn samples(&self, input: &RawInput) -> Result<usize, Diagnostic> {
         let samples = *input.samples.get_ref();
         if !(2..=MAX_SAMPLES as i64).contains(&samples) {
-            return Err(source
+            return Err(self
+                .source
                 .error(
-                    fence.source_span(input.samples.span()),
+                    self.fence.source_span(input.samples.span()),
                     format!("a sample count of {samples} is out of range"),
                 )
                 .expected(format!("a number of samples from 2 to {MAX_SAMPLES}"))
                 .hint("100 samples draw a smooth figure; kinks are added on top"));
         }
-        // The input's name heads the CSV files' first column, like node names theirs.
-        self.usable(&input.name)?;
-        let name = input.name.get_ref().clone();
-        Ok(Input {
-            label: self.label(&input.label, &name)?,
-            name,
-            from,
-            to,
-            from_literal,
-            to_literal,
-            samples: samples as usize,
-        })
+        Ok(samples as usize)
     }
 
     /// A node's or the input's label as readers see it (`default`, its name, when none is
@@ -371,17 +378,18 @@ impl Reader<'_> {
             .hint("signals are named `<node>.activation`, so names cannot contain dots"))
     }
 
-    /// A node, weight or bias name: usable in a signal name, and not given before.
-    fn name(&mut self, name: &Spanned<String>) -> Result<(), Diagnostic> {
-        let source = self.source;
-        let n = name.get_ref();
-        self.usable(name)?;
+    /// A node, weight or bias name: usable in a signal name, and not given before. A problem
+    /// is noted; whether there was one is returned.
+    fn name(&mut self, name: &Spanned<String>) -> Option<()> {
+        let usable = self.usable(name);
+        self.problems.keep(usable)?;
+        let (source, n) = (self.source, name.get_ref());
         let span = self.fence.source_span(name.span());
         if let Some((_, first)) = self.names.iter().find(|(k, _)| k == n) {
             let d = source
                 .error(span, format!("the name `{n}` is used twice"))
                 .expected("a unique name for every node, weight and bias");
-            return Err(if first.is_empty() {
+            self.problems.note(if first.is_empty() {
                 d.hint("`input` is reserved for the input signal")
             } else {
                 d.hint(format!(
@@ -389,92 +397,157 @@ impl Reader<'_> {
                     source.locate(first.clone()).line
                 ))
             });
+            return None;
         }
         self.names.push((n.clone(), span));
-        Ok(())
+        Some(())
+    }
+
+    /// The hidden layers (`None` if one has a problem), and the number of nodes the last one
+    /// has, which the output is read against (1, the input, without any). Too many layers or
+    /// nodes, or a layer without nodes, stops the reading there (`None`): the layers after it
+    /// are read against its count.
+    fn layers(&mut self, raw: &[Spanned<Table<RawLayer>>]) -> Option<(Option<Vec<Layer>>, usize)> {
+        let (source, fence) = (self.source, self.fence);
+        let too_many = at_most(
+            source,
+            raw.len(),
+            MAX_LAYERS,
+            || fence.source_span(raw[MAX_LAYERS].span()),
+            ("hidden layers", "hidden layers"),
+        );
+        self.problems.keep(too_many)?;
+        let mut layers = Some(Vec::with_capacity(raw.len()));
+        let (mut previous, mut parameters) = (1, 0);
+        for raw_layer in raw {
+            let rl = raw_layer.get_ref();
+            let count = rl.nodes.get_ref().len();
+            let nodes = at_most(
+                source,
+                count,
+                MAX_NODES,
+                || fence.source_span(rl.nodes.span()),
+                ("nodes in one layer", "nodes per layer"),
+            );
+            self.problems.keep(nodes)?;
+            if count == 0 {
+                self.problems.note(source
+                    .error(fence.source_span(rl.nodes.span()), "a layer without nodes")
+                    .expected("at least one node, like `{ name = \"top\", weights = { w1 = 1.70 }, bias = { b1 = -0.85 } }`")
+                    .hint("remove the empty `[[layer]]`: the output follows the last layer with nodes"));
+                return None;
+            }
+            parameters += count * (previous + 1);
+            if parameters > MAX_PARAMETERS {
+                self.problems.note(
+                    source
+                        .error(
+                            fence.source_span(raw_layer.span()),
+                            format!(
+                                "the network has more than {MAX_PARAMETERS} weights and biases"
+                            ),
+                        )
+                        .expected(format!(
+                            "at most {MAX_PARAMETERS} weights and biases in all"
+                        ))
+                        .hint("nnbook draws small networks for teaching; use fewer nodes"),
+                );
+                return None;
+            }
+            let layer = self.layer(rl, previous);
+            layers = layers.zip(layer).map(|(mut all, layer)| {
+                all.push(layer);
+                all
+            });
+            previous = count;
+        }
+        Some((layers, previous))
     }
 
     /// A hidden layer whose nodes each take `previous` weights.
-    fn layer(&mut self, rl: &RawLayer, previous: usize) -> Result<Layer, Diagnostic> {
-        let (source, fence) = (self.source, self.fence);
-        at_most(
-            source,
-            rl.nodes.get_ref().len(),
-            MAX_NODES,
-            || fence.source_span(rl.nodes.span()),
-            ("nodes in one layer", "nodes per layer"),
-        )?;
-        let activation = parse_activation(source, fence, &rl.activation)?;
-        if rl.nodes.get_ref().is_empty() {
-            return Err(source
-                .error(fence.source_span(rl.nodes.span()), "a layer without nodes")
-                .expected("at least one node, like `{ name = \"top\", weights = { w1 = 1.70 }, bias = { b1 = -0.85 } }`")
-                .hint("remove the empty `[[layer]]`: the output follows the last layer with nodes"));
-        }
-        let mut nodes = Vec::new();
+    fn layer(&mut self, rl: &RawLayer, previous: usize) -> Option<Layer> {
+        let activation = parse_activation(self.source, self.fence, &rl.activation);
+        let activation = self.problems.keep(activation);
+        let mut nodes = Some(Vec::with_capacity(rl.nodes.get_ref().len()));
         for raw_node in rl.nodes.get_ref() {
             let rn = raw_node.get_ref();
-            self.name(&rn.name)?;
             let node_name = rn.name.get_ref();
-            nodes.push(self.node(
-                (node_name.clone(), self.label(&rn.label, node_name)?),
+            let named = self.name(&rn.name);
+            let node = self.node(
+                (node_name, &rn.label),
                 (&rn.weights, &rn.bias),
                 previous,
                 (
                     &format!("node `{node_name}`'s weights"),
                     &format!("node `{node_name}`'s bias"),
                 ),
-            )?);
+            );
+            nodes = match (nodes, named, node) {
+                (Some(mut all), Some(()), Some(node)) => {
+                    all.push(node);
+                    Some(all)
+                }
+                _ => None,
+            };
         }
-        Ok(Layer { activation, nodes })
+        Some(Layer {
+            activation: activation?,
+            nodes: nodes?,
+        })
     }
 
-    /// A node's `previous` weights and its bias, and their names; `what` names the weights and
-    /// the bias in messages.
+    /// A node: its label, its `previous` weights and its bias, and their names; `what` names
+    /// the weights and the bias in messages.
     fn node(
         &mut self,
-        (name, label): (String, String),
+        (name, label): (&str, &Option<Spanned<String>>),
         (weights, bias): (&Spanned<ParamList>, &Spanned<ParamList>),
         previous: usize,
         (what_weights, what_bias): (&str, &str),
-    ) -> Result<Node, Diagnostic> {
+    ) -> Option<Node> {
         let (source, fence) = (self.source, self.fence);
-        let parsed_weights = parse_params(source, fence, weights, previous, what_weights)?;
-        let parsed_bias = parse_params(source, fence, bias, 1, what_bias)?;
+        let label = self.label(label, name);
+        let label = self.problems.keep(label);
+        let parsed_weights =
+            self.problems
+                .keep_all(parse_params(source, fence, weights, previous, what_weights));
+        let parsed_bias = self
+            .problems
+            .keep_all(parse_params(source, fence, bias, 1, what_bias));
+        let mut named = Some(());
         for (param, _) in weights.get_ref().0.iter().chain(&bias.get_ref().0) {
-            self.name(param)?;
+            named = named.and(self.name(param));
         }
-        Ok(Node {
-            name,
-            label,
-            weights: parsed_weights,
-            bias: parsed_bias.into_iter().next().expect("one bias"),
+        named?;
+        Some(Node {
+            name: name.to_string(),
+            label: label?,
+            weights: parsed_weights?,
+            bias: parsed_bias?.into_iter().next().expect("one bias"),
         })
     }
 
     /// The output layer: one node, `output` unless named, identity unless an activation is set.
-    fn output(&mut self, ro: &RawOutput, previous: usize) -> Result<Layer, Diagnostic> {
+    fn output(&mut self, ro: &RawOutput, previous: usize) -> Option<Layer> {
         let activation = match &ro.activation {
-            Some(a) => parse_activation(self.source, self.fence, a)?,
-            None => Activation::Identity,
-        };
-        let name = match &ro.name {
-            Some(n) => {
-                self.name(n)?;
-                n.get_ref().clone()
+            Some(a) => {
+                let a = parse_activation(self.source, self.fence, a);
+                self.problems.keep(a)
             }
-            None => "output".to_string(),
+            None => Some(Activation::Identity),
         };
-        let label = self.label(&ro.label, &name)?;
+        let named = ro.name.as_ref().map_or(Some(()), |n| self.name(n));
+        let name = ro.name.as_ref().map_or("output", |n| n.get_ref().as_str());
         let node = self.node(
-            (name, label),
+            (name, &ro.label),
             (&ro.weights, &ro.bias),
             previous,
             ("the output's weights", "the output's bias"),
-        )?;
-        Ok(Layer {
-            activation,
-            nodes: vec![node],
+        );
+        named?;
+        Some(Layer {
+            activation: activation?,
+            nodes: vec![node?],
         })
     }
 }

@@ -321,3 +321,45 @@ fn a_second_control_for_a_parameter_is_a_duplicate_key() {
     assert!(d.message.contains("duplicate key"), "{error}");
     assert_eq!(d.location.as_ref().map(|l| l.line), Some(second), "{error}");
 }
+
+/// A network block's parts are checked each on its own: the input's samples and label, each
+/// layer's activation, each node's weights, each name, each value. Six mistakes, six
+/// diagnostics (the code before reported the first).
+#[test]
+fn every_mistake_of_a_network_block_is_reported_at_once() {
+    let source = r#"+++
+title = "Six mistakes"
++++
+
+```network
+input = { name = "dosage", label = "", from = 0.0, to = 1.0, samples = 1 }
+
+[[layer]]
+activation = "relux"
+nodes = [
+  { name = "top", weights = { w1 = 1.70 }, bias = { b1 = -0.85 } },
+  { name = "bottom", weights = { w2 = 12.6, w5 = 1.0 }, bias = { b2 = 0.0 } },
+]
+
+[output]
+weights = { w1 = -40.8, w4 = 2.70 }
+bias = { b3 = nan }
+```
+"#;
+    let line = |text: &str| line_of(source, text);
+    assert_eq!(
+        problems_of(source),
+        [
+            (line("input ="), "the label is empty"),
+            (line("input ="), "a sample count of 1 is out of range"),
+            (line("activation ="), "unknown activation `relux`"),
+            (
+                line("  { name = \"bottom\""),
+                "node `bottom`'s weights: 2 values given, but 1 is expected"
+            ),
+            (line("weights = { w1"), "the name `w1` is used twice"),
+            (line("bias = { b3"), "`b3` is not a finite number"),
+        ]
+        .map(|(line, message)| (line, message.to_string()))
+    );
+}
