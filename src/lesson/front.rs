@@ -8,6 +8,7 @@ use toml::Spanned;
 use crate::error::{Diagnostic, SourceFile};
 
 use super::limits::{check_precision, check_slug, DEFAULT_PRECISION};
+use super::problems::Problems;
 use super::toml::{toml_error, Table, TableKind};
 
 #[derive(Deserialize)]
@@ -71,67 +72,75 @@ pub struct Front {
     pub body_start: usize,
 }
 
-pub fn parse(source: &SourceFile, file_stem: &str) -> Result<Front, Diagnostic> {
+/// The front matter, and the problems of its fields. Markers or TOML that cannot be read stop
+/// the lesson (`Err`); a field that is read but wrong is a problem of its own, each one, and
+/// stands in as its default (the file's name as the slug, 2 decimals, no series or source), so
+/// that the rest of the lesson is still checked (it is never published).
+pub fn parse(source: &SourceFile, file_stem: &str) -> Result<(Front, Vec<Diagnostic>), Diagnostic> {
     let (front_text, front_start, body_start) = split_front_matter(source)?;
     let front: RawFront = toml::from_str(front_text)
         .map_err(|e| toml_error(source, front_start, &e, "front matter"))?;
     let at = |span: Range<usize>| front_start + span.start..front_start + span.end;
+    let mut problems = Problems::default();
     let slug = match &front.slug {
-        Some(s) => {
-            check_slug(s.get_ref()).map_err(|m| {
+        Some(s) => problems
+            .keep(check_slug(s.get_ref()).map_err(|m| {
                 source
                     .error(at(s.span()), m)
                     .hint("a slug is lowercase letters, digits, '-' and '_', like `relu-basics`")
-            })?;
-            s.get_ref().clone()
-        }
-        None => {
-            check_slug(file_stem).map_err(|m| {
+            }))
+            .map(|()| s.get_ref().clone()),
+        None => problems
+            .keep(check_slug(file_stem).map_err(|m| {
                 Diagnostic::in_file(
                     source.path.clone(),
                     format!("the file name gives a bad slug: {m}"),
                 )
                 .hint("rename the file, or set `slug = \"...\"` in the front matter")
-            })?;
-            file_stem.to_string()
-        }
+            }))
+            .map(|()| file_stem.to_string()),
     };
     let precision = match &front.precision {
-        Some(p) => check_precision(source, at(p.span()), *p.get_ref())?,
-        None => DEFAULT_PRECISION,
+        Some(p) => problems.keep(check_precision(source, at(p.span()), *p.get_ref())),
+        None => Some(DEFAULT_PRECISION),
     };
     if front.title.get_ref().trim().is_empty() {
-        return Err(source
-            .error(at(front.title.span()), "the title is empty")
-            .expected("a title, like `title = \"Understanding ReLU\"`")
-            .hint("the title is the page's heading, and the lesson's name on the index"));
+        problems.note(
+            source
+                .error(at(front.title.span()), "the title is empty")
+                .expected("a title, like `title = \"Understanding ReLU\"`")
+                .hint("the title is the page's heading, and the lesson's name on the index"),
+        );
     }
-    let series = series(source, &front, at)?;
-    let reference = match front.source {
-        Some(raw) => Some(reference(raw.0, &at, source)?),
-        None => None,
-    };
-    Ok(Front {
+    let series = problems.keep(series(source, &front, at)).flatten();
+    let reference = front
+        .source
+        .and_then(|raw| problems.keep_all(reference(raw.0, &at, source)));
+    let front = Front {
         reference,
         series,
         slug_span: front.slug.as_ref().map(|s| at(s.span())),
-        slug,
+        // (A stand-in for a lesson that is never published: it only names the lesson.)
+        slug: slug.unwrap_or_else(|| "lesson".to_string()),
         title: front.title.into_inner(),
         summary: front.summary,
         order: front.order,
-        precision,
+        precision: precision.unwrap_or(DEFAULT_PRECISION),
         body_start,
-    })
+    };
+    Ok((front, problems.into_vec()))
 }
 
-/// The `source` table checked: a title, and an address a browser opens from any page.
+/// The `source` table checked: a title, and an address a browser opens from any page (each
+/// on its own).
 fn reference(
     raw: RawReference,
     at: &impl Fn(Range<usize>) -> Range<usize>,
     source: &SourceFile,
-) -> Result<Reference, Diagnostic> {
+) -> Result<Reference, Vec<Diagnostic>> {
+    let mut problems = Problems::default();
     if raw.title.get_ref().trim().is_empty() {
-        return Err(source
+        problems.note(source
             .error(at(raw.title.span()), "the source's title is empty")
             .expected(
                 "the title of the work the lesson follows, like `title = \"Understanding ReLU\"`",
@@ -145,11 +154,12 @@ fn reference(
         || host.is_empty()
         || url.contains(char::is_whitespace)
     {
-        return Err(source
+        problems.note(source
             .error(at(raw.url.span()), format!("`{url}` is not a web address"))
             .expected("an address starting with `https://` or `http://`, without spaces")
             .hint("the source is linked from the page: give its full address, like `url = \"https://dev.to/...\"`"));
     }
+    problems.finish()?;
     Ok(Reference {
         title: raw.title.into_inner(),
         author: raw.author,

@@ -213,13 +213,12 @@ pub fn parse_partly(mut source: SourceFile, file_stem: &str) -> (Option<Lesson>,
         Some((stem, tag)) if i18n::is_language_tag(tag) => (stem, Some(tag.to_string())),
         _ => (file_stem, None),
     };
-    let front = match front::parse(&source, file_stem) {
-        Ok(front) => front,
+    let (front, mut problems) = match front::parse(&source, file_stem) {
+        Ok(parsed) => parsed,
         Err(d) => return (None, vec![d]),
     };
     let body_start = front.body_start;
     let fences = markdown::fences(&source.text[body_start..], body_start);
-    let mut problems = Vec::new();
     let mut warnings = Vec::new();
     unclosed_fences(&source, &fences, &mut problems, &mut warnings);
     let network = parse_network(&source, &fences, &mut problems);

@@ -31,6 +31,11 @@ impl Problems {
         Err(self.0)
     }
 
+    /// Every problem noted, for a part that stands in with defaults where a check failed.
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.0
+    }
+
     /// Every problem noted, if there is one.
     pub fn finish(self) -> Result<(), Vec<Diagnostic>> {
         if self.0.is_empty() {

@@ -6,7 +6,7 @@ use std::fs;
 use crate::support::position::position_after;
 use crate::support::{fixture, Project};
 
-use super::{check, check_source, failing_build, marked_fixture, Expect};
+use super::{check, check_source, failing_build, line_of, marked_fixture, problems_of, Expect};
 
 #[test]
 fn front_matter_yaml_instead_of_toml() {
@@ -137,5 +137,38 @@ fn an_unclosed_fence_is_reported_at_its_opening() {
             expected: &["```"],
             hint: &["end of the lesson"],
         },
+    );
+}
+
+/// A front matter that reads as TOML has its fields checked each on its own, and the rest of
+/// the lesson is checked too (it is never published): five mistakes in the front matter and
+/// two in the prose, seven diagnostics (the code before reported the first).
+#[test]
+fn every_mistake_of_a_front_matter_and_the_lesson_after_it_is_reported() {
+    let source = r#"+++
+title = ""
+precision = 99
+series = "Basics"
+source = { title = "", url = "ftp://example.com" }
++++
+
+The peak is {{ w9 }}, and $\foo$ is not LaTeX.
+"#;
+    let line = |text: &str| line_of(source, text);
+    assert_eq!(
+        problems_of(source),
+        [
+            (line("title ="), "the title is empty"),
+            (line("precision ="), "precision 99 is out of range"),
+            (line("series ="), "a series without a part number"),
+            (line("source ="), "the source's title is empty"),
+            (line("source ="), "`ftp://example.com` is not a web address"),
+            (
+                line("The peak"),
+                "placeholder `{{ w9 }}` needs the lesson's network"
+            ),
+            (line("The peak"), "LaTeX error: Unknown command \"\\foo\"."),
+        ]
+        .map(|(line, message)| (line, message.to_string()))
     );
 }
