@@ -230,7 +230,7 @@ pub fn parse_figure(
     net: &Network,
     ids: &mut Ids,
 ) -> Result<FigureSpec, Vec<Diagnostic>> {
-    let raw: RawFigure = from_block(source, fence, "figure block").map_err(|d| vec![d])?;
+    let raw: RawFigure = from_block(source, fence, "figure block")?;
     let id = raw.id.clone();
     with_id(source, fence, ids, id.as_ref(), |id| {
         figure_spec(source, fence, net, raw, id)
@@ -505,7 +505,7 @@ pub fn parse_diagram(
     net: &Network,
     ids: &mut Ids,
 ) -> Result<DiagramSpec, Vec<Diagnostic>> {
-    let raw: RawDiagram = from_block(source, fence, "diagram block").map_err(|d| vec![d])?;
+    let raw: RawDiagram = from_block(source, fence, "diagram block")?;
     let id = raw.id.clone();
     with_id(source, fence, ids, id.as_ref(), |id| {
         diagram_spec(source, fence, net, raw, id)

@@ -9,7 +9,7 @@ use crate::error::{Diagnostic, SourceFile};
 
 use super::limits::{check_precision, check_slug, DEFAULT_PRECISION};
 use super::problems::Problems;
-use super::toml::{toml_error, Table, TableKind};
+use super::toml::{read_toml, Table, TableKind};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -73,15 +73,21 @@ pub struct Front {
 }
 
 /// The front matter, and the problems of its fields. Markers or TOML that cannot be read stop
-/// the lesson (`Err`); a field that is read but wrong is a problem of its own, each one, and
-/// stands in as its default (the file's name as the slug, 2 decimals, no series or source), so
+/// the lesson (`Err`); an unknown field (every one is reported) or a field that is read but
+/// wrong is a problem of its own, and a wrong field stands in as its default (the file's name as the slug, 2 decimals, no series or source), so
 /// that the rest of the lesson is still checked (it is never published).
-pub fn parse(source: &SourceFile, file_stem: &str) -> Result<(Front, Vec<Diagnostic>), Diagnostic> {
-    let (front_text, front_start, body_start) = split_front_matter(source)?;
-    let front: RawFront = toml::from_str(front_text)
-        .map_err(|e| toml_error(source, front_start, &e, "front matter"))?;
+pub fn parse(
+    source: &SourceFile,
+    file_stem: &str,
+) -> Result<(Front, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let (front_text, front_start, body_start) = split_front_matter(source).map_err(|d| vec![d])?;
     let at = |span: Range<usize>| front_start + span.start..front_start + span.end;
+    let (front, unknown) = read_toml::<RawFront>(source, front_text, at, "front matter");
+    let Some(front) = front else {
+        return Err(unknown);
+    };
     let mut problems = Problems::default();
+    unknown.into_iter().for_each(|d| problems.note(d));
     let slug = match &front.slug {
         Some(s) => problems
             .keep(check_slug(s.get_ref()).map_err(|m| {

@@ -215,7 +215,7 @@ pub fn parse_partly(mut source: SourceFile, file_stem: &str) -> (Option<Lesson>,
     };
     let (front, mut problems) = match front::parse(&source, file_stem) {
         Ok(parsed) => parsed,
-        Err(d) => return (None, vec![d]),
+        Err(problems) => return (None, problems),
     };
     let body_start = front.body_start;
     let fences = markdown::fences(&source.text[body_start..], body_start);
@@ -467,7 +467,6 @@ fn parse_block(
 ) -> Result<BlockKind, Vec<Diagnostic>> {
     let source = ctx.source;
     let above = &ctx.above;
-    let one = |d: Diagnostic| vec![d];
     match kind {
         "figure" => figure_block::parse_figure(source, fence, net, &mut ctx.figure_ids)
             .map(BlockKind::Figure),
@@ -483,9 +482,7 @@ fn parse_block(
             .map(BlockKind::TrainingFigure),
         "training-table" => training_view::parse_table(source, fence, above, ctx.precision)
             .map(BlockKind::TrainingTable),
-        _ => table_block::parse_parameters(source, fence)
-            .map(|_| BlockKind::Parameters)
-            .map_err(one),
+        _ => table_block::parse_parameters(source, fence).map(|_| BlockKind::Parameters),
     }
 }
 

@@ -210,7 +210,7 @@ fn parse_network(
     source: &SourceFile,
     fence: &Fence,
 ) -> Result<(Network, Option<Spanned<ControlList>>), Vec<Diagnostic>> {
-    let raw: RawNetwork = from_block(source, fence, "network block").map_err(|d| vec![d])?;
+    let raw: RawNetwork = from_block(source, fence, "network block")?;
     let mut reader = Reader {
         source,
         fence,

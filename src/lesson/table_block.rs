@@ -56,7 +56,7 @@ pub fn parse_table(
     lesson_precision: usize,
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<TableSpec, Vec<Diagnostic>> {
-    let raw: RawTable = from_block(source, fence, "table block").map_err(|d| vec![d])?;
+    let raw: RawTable = from_block(source, fence, "table block")?;
     let mut problems = Problems::default();
     let signals = signals_of(source, fence, net, &raw.signals, &mut problems);
     let at_span = fence.source_span(raw.at.span());
@@ -251,6 +251,6 @@ fn parse_at(
 }
 
 /// The parameters block takes no fields: its body must be empty.
-pub fn parse_parameters(source: &SourceFile, fence: &Fence) -> Result<(), Diagnostic> {
+pub fn parse_parameters(source: &SourceFile, fence: &Fence) -> Result<(), Vec<Diagnostic>> {
     from_block::<RawParameters>(source, fence, "parameters block").map(|_| ())
 }

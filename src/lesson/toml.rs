@@ -1,26 +1,14 @@
 //! A block's or the front matter's TOML, deserialised with spans: errors point at the line and
 //! column of the lesson file, with a hint.
 
+use std::ops::Range;
+
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use crate::error::{toml_message, Diagnostic, SourceFile};
 use crate::markdown::Fence;
-
-/// Turn a TOML error into a diagnostic pointing into the lesson.
-pub fn toml_error(
-    source: &SourceFile,
-    offset: usize,
-    e: &toml::de::Error,
-    what: &str,
-) -> Diagnostic {
-    let message = toml_message(e);
-    let span = e.span().unwrap_or(0..0);
-    let d = source.error(
-        offset + span.start..offset + span.end,
-        format!("invalid {what}: {message}"),
-    );
-    toml_hint(d, &message)
-}
+use crate::text::closest;
 
 fn toml_hint(d: Diagnostic, message: &str) -> Diagnostic {
     if message.contains("unknown field") && message.contains("there are no fields") {
@@ -40,19 +28,183 @@ fn toml_hint(d: Diagnostic, message: &str) -> Diagnostic {
     }
 }
 
-pub fn from_block<T: for<'de> Deserialize<'de>>(
+/// A block's TOML read as `T`; every problem of its fields (see [`read_toml`]).
+pub fn from_block<T: DeserializeOwned>(
     source: &SourceFile,
     fence: &Fence,
     what: &str,
-) -> Result<T, Diagnostic> {
-    toml::from_str(&fence.text).map_err(|e| {
-        let message = toml_message(&e);
-        let span = fence.source_span(e.span().unwrap_or(0..0));
-        toml_hint(
-            source.error(span, format!("invalid {what}: {message}")),
-            &message,
-        )
-    })
+) -> Result<T, Vec<Diagnostic>> {
+    match read_toml(source, &fence.text, |span| fence.source_span(span), what) {
+        (Some(value), problems) if problems.is_empty() => Ok(value),
+        (_, problems) => Err(problems),
+    }
+}
+
+/// Read `T` from TOML `text`, whose spans `at` maps into the lesson file: the value, if it
+/// reads, and the problems. serde stops at the first field `T` does not read; here every such
+/// field is reported at its name (an author's misspellings, all of them, each with the closest
+/// field as a hint), read as that field or blanked out ([`recover`]), and `T` read from the
+/// rest, whose own error is reported too unless it repeats them (a required field one of them
+/// likely means). Valid TOML reads once, as before.
+pub fn read_toml<T: DeserializeOwned>(
+    source: &SourceFile,
+    text: &str,
+    at: impl Fn(Range<usize>) -> Range<usize>,
+    what: &str,
+) -> (Option<T>, Vec<Diagnostic>) {
+    let first = match toml::from_str::<T>(text) {
+        Ok(value) => return (Some(value), Vec::new()),
+        Err(e) => e,
+    };
+    let error = |e: &toml::de::Error| {
+        let message = toml_message(e);
+        let d = source.error(
+            at(e.span().unwrap_or(0..0)),
+            format!("invalid {what}: {message}"),
+        );
+        toml_hint(d, &message)
+    };
+    let (Some(fields), Ok(Entries(entries))) = (fields_of::<T>(), toml::from_str::<Entries>(text))
+    else {
+        return (None, vec![error(&first)]);
+    };
+    let mut rest = text.as_bytes().to_vec();
+    let mut problems = Vec::new();
+    // The fields the unknown ones likely mean, and those they are read as.
+    let (mut meant, mut renamed): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+    for (key, value) in &entries {
+        let name = key.get_ref().as_str();
+        if fields.contains(&name) {
+            continue;
+        }
+        let close = closest(name, fields.iter().copied());
+        let message = format!("unknown field `{name}`, {}", expected_fields(fields));
+        let d = source.error(at(key.span()), format!("invalid {what}: {message}"));
+        problems.push(match close {
+            Some(k) => d.hint(format!("did you mean `{k}`?")),
+            None => toml_hint(d, &message),
+        });
+        meant.extend(close);
+        let given = |k: &str| entries.iter().any(|(e, _)| e.get_ref() == k);
+        let free = close.filter(|k| !given(k) && !renamed.contains(k));
+        let span = key.span().start..value.span().end;
+        if let Some(k) = recover(text, &mut rest, (span, key.span().end), free) {
+            renamed.push(k);
+        }
+    }
+    if problems.is_empty() {
+        return (None, vec![error(&first)]);
+    }
+    let rest = String::from_utf8(rest).unwrap_or_default();
+    match toml::from_str::<T>(&rest) {
+        Ok(value) => (Some(value), problems),
+        Err(e) => {
+            let message = toml_message(&e);
+            let repeated = message.contains("unknown field")
+                || meant
+                    .iter()
+                    .any(|k| message.contains(&format!("missing field `{k}`")));
+            if !repeated {
+                problems.push(error(&e));
+            }
+            (None, problems)
+        }
+    }
+}
+
+/// Make the copy `rest` of `text` read without the unknown field whose entry spans `span` (its
+/// key ending at `key_end`). A `[section]` or a dotted key is left (reading the rest then fails on it again, which is not reported twice).
+/// A `key = value` entry is read as the field `free` it likely means, if its name fits before
+/// the `=` (so that, say, the title of a `titel` is still checked, and no "missing field
+/// `title`" follows): that field is returned; else the entry is blanked.
+fn recover<'a>(
+    text: &str,
+    rest: &mut [u8],
+    (span, key_end): (Range<usize>, usize),
+    free: Option<&'a str>,
+) -> Option<&'a str> {
+    // Only `key = value` (not a dotted key, whose value is a table around it).
+    let simple = text
+        .get(key_end..)
+        .is_some_and(|after| after.trim_start().starts_with('='));
+    let whole = span.start <= span.end && text.get(span.clone()).is_some();
+    if !simple || !whole || text[..span.start].trim_end().ends_with('[') {
+        return None;
+    }
+    let room = text[span.clone()].find('=').unwrap_or(0);
+    if let Some(k) = free.filter(|k| k.len() <= room) {
+        rest[span.start..span.start + room].copy_from_slice(format!("{k:room$}").as_bytes());
+        return Some(k);
+    }
+    for b in &mut rest[span] {
+        if *b != b'\n' && *b != b'\r' {
+            *b = b' ';
+        }
+    }
+    None
+}
+
+/// What serde says a struct with `fields` expects ("expected one of `a`, `b`").
+fn expected_fields(fields: &[&str]) -> String {
+    match fields {
+        [] => "there are no fields".to_string(),
+        [one] => format!("expected `{one}`"),
+        many => {
+            let quoted: Vec<String> = many.iter().map(|f| format!("`{f}`")).collect();
+            format!("expected one of {}", quoted.join(", "))
+        }
+    }
+}
+
+/// A TOML table's top-level entries with their spans, in the order written.
+struct Entries(Vec<(toml::Spanned<String>, toml::Spanned<serde::de::IgnoredAny>)>);
+
+impl<'de> Deserialize<'de> for Entries {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        entries_in_written_order(d, "a table").map(Entries)
+    }
+}
+
+/// The fields struct `T` reads, as its derived `Deserialize` names them to serde (`None` for a
+/// type that is not read as a struct): a deserializer that takes them and stops.
+fn fields_of<T: DeserializeOwned>() -> Option<&'static [&'static str]> {
+    #[derive(Debug)]
+    struct Stop;
+    impl std::fmt::Display for Stop {
+        fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("stop")
+        }
+    }
+    impl std::error::Error for Stop {}
+    impl serde::de::Error for Stop {
+        fn custom<M: std::fmt::Display>(_: M) -> Self {
+            Stop
+        }
+    }
+    struct Fields<'a>(&'a mut Option<&'static [&'static str]>);
+    impl<'de> serde::Deserializer<'de> for Fields<'_> {
+        type Error = Stop;
+        fn deserialize_any<V: serde::de::Visitor<'de>>(self, _: V) -> Result<V::Value, Stop> {
+            Err(Stop)
+        }
+        fn deserialize_struct<V: serde::de::Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Stop> {
+            *self.0 = Some(fields);
+            Err(Stop)
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+            option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+            ignored_any
+        }
+    }
+    let mut fields = None;
+    let _ = T::deserialize(Fields(&mut fields));
+    fields
 }
 
 /// A field that holds either a list or one name in quotes: a table's `at` (inputs, or

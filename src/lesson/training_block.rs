@@ -160,7 +160,7 @@ pub fn parse_training(
     work: &mut usize,
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<TrainingBlock, Vec<Diagnostic>> {
-    let mut raw: RawTraining = from_block(source, fence, "training block").map_err(|d| vec![d])?;
+    let mut raw: RawTraining = from_block(source, fence, "training block")?;
     // Each field on its own, every problem noted; the training once all are right.
     let mut problems = Problems::default();
     let id = problems.keep(training_id(source, fence, net, above, raw.id.as_ref()));

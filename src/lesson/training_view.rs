@@ -209,7 +209,7 @@ pub fn parse_figure(
     above: &Above,
     ids: &mut Ids,
 ) -> Result<TrainingFigureSpec, Vec<Diagnostic>> {
-    let raw: RawFigure = from_block(source, fence, "training-figure block").map_err(|d| vec![d])?;
+    let raw: RawFigure = from_block(source, fence, "training-figure block")?;
     let id = raw.id.clone();
     with_id(source, fence, ids, id.as_ref(), |id| {
         figure_spec(source, fence, above, raw, id)
@@ -387,7 +387,7 @@ pub fn parse_table(
     above: &Above,
     lesson_precision: usize,
 ) -> Result<TrainingTableSpec, Vec<Diagnostic>> {
-    let raw: RawTable = from_block(source, fence, "training-table block").map_err(|d| vec![d])?;
+    let raw: RawTable = from_block(source, fence, "training-table block")?;
     let mut problems = Problems::default();
     let training = problems.keep(find_training(source, fence, above, raw.training.as_ref()));
     let param =

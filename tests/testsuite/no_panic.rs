@@ -159,7 +159,40 @@ fn edited_variants(text: &str) -> Vec<(String, Vec<u8>)> {
         "CRLF line ends".to_string(),
         text.replace('\n', "\r\n").into_bytes(),
     ));
+    variants.extend(misspelt_variants(text));
     variants
+}
+
+/// The lesson with fields nnbook does not know, which are each reported and read past
+/// (`lesson/toml.rs`, `recover`): of every shape TOML has.
+fn misspelt_variants(text: &str) -> Vec<(String, Vec<u8>)> {
+    let title = "title = \"";
+    [
+        ("a misspelt field", title, "titel = \""),
+        ("a misspelt dotted key", title, "titel.x.y = 1\ntitle = \""),
+        ("a misspelt quoted key", title, "\"titel\"   = \""),
+        ("a misspelt [section]", "+++\n", "+++\n[sumary]\nx = 1\n"),
+        (
+            "a misspelt inline table",
+            title,
+            "sumary = { a = [1,\n2] }\ntitle = \"",
+        ),
+        (
+            "a misspelt multi-line text",
+            title,
+            "titel = \"\"\"a\nb\"\"\"\ntitle = \"",
+        ),
+        ("a misspelt block field", "signals = [", "signal = ["),
+    ]
+    .into_iter()
+    .map(|(what, from, to)| (what.to_string(), text.replacen(from, to, 1).into_bytes()))
+    .chain([(
+        "CRLF line ends and a misspelt field".to_string(),
+        text.replacen(title, "titel = \"", 1)
+            .replace('\n', "\r\n")
+            .into_bytes(),
+    )])
+    .collect()
 }
 
 #[test]

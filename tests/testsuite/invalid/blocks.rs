@@ -376,3 +376,43 @@ fn every_mistake_of_a_training_figure_and_table_is_reported_at_once() {
         .map(|(line, message)| (line, message.to_string()))
     );
 }
+
+/// Every field a block or the front matter does not know is reported, not only the first
+/// (serde stops there), each with the closest field as a hint; the block's other fields are
+/// still read, and a required field a misspelling was meant to be is not reported again.
+/// Five mistakes, five diagnostics (the code before: two, one each for the front matter and the
+/// figure, and a `titel` hid that the lesson's other figure drew an unknown signal).
+#[test]
+fn every_unknown_field_is_reported_with_the_rest_of_its_block() {
+    let source = crate::support::SMALL
+        .replace(
+            "title = \"Small lesson\"",
+            "titel = \"Small lesson\"\nordre = 2",
+        )
+        .replace(
+            "title = \"Top node\"\n",
+            "tilte = \"Top node\"\ncolour = \"red\"\n",
+        )
+        .replace(
+            "signals = [\"top.linear\", \"top.activation\"]",
+            "signals = [\"top.linaer\"]",
+        );
+    let line = |text: &str| line_of(&source, text);
+    assert_eq!(
+        problems_of(&source),
+        [
+            (
+                line("titel ="),
+                "invalid front matter: unknown field `titel`, expected one of `title`, `summary`, `order`, `precision`, `slug`, `source`, `series`, `part`"
+            ),
+            (
+                line("ordre ="),
+                "invalid front matter: unknown field `ordre`, expected one of `title`, `summary`, `order`, `precision`, `slug`, `source`, `series`, `part`"
+            ),
+            (line("tilte ="), "invalid figure block: unknown field `tilte`, expected one of `id`, `title`, `x_label`, `y_label`, `caption`, `series`, `points`, `points_label`"),
+            (line("colour ="), "invalid figure block: unknown field `colour`, expected one of `id`, `title`, `x_label`, `y_label`, `caption`, `series`, `points`, `points_label`"),
+            (line("signals ="), "signal `top.linaer` does not exist"),
+        ]
+        .map(|(line, message)| (line, message.to_string()))
+    );
+}
