@@ -230,11 +230,11 @@ pub fn parse_figure(
     net: &Network,
     ids: &mut Ids,
 ) -> Result<FigureSpec, Vec<Diagnostic>> {
-    let raw: RawFigure = from_block(source, fence, "figure block")?;
+    let (raw, unknown): (RawFigure, _) = from_block(source, fence, "figure block")?;
     let id = raw.id.clone();
-    with_id(source, fence, ids, id.as_ref(), |id| {
+    unknown.and(with_id(source, fence, ids, id.as_ref(), |id| {
         figure_spec(source, fence, net, raw, id)
-    })
+    }))
 }
 
 /// The figure ids of a lesson so far, with where each was given.
@@ -505,11 +505,11 @@ pub fn parse_diagram(
     net: &Network,
     ids: &mut Ids,
 ) -> Result<DiagramSpec, Vec<Diagnostic>> {
-    let raw: RawDiagram = from_block(source, fence, "diagram block")?;
+    let (raw, unknown): (RawDiagram, _) = from_block(source, fence, "diagram block")?;
     let id = raw.id.clone();
-    with_id(source, fence, ids, id.as_ref(), |id| {
+    unknown.and(with_id(source, fence, ids, id.as_ref(), |id| {
         diagram_spec(source, fence, net, raw, id)
-    })
+    }))
 }
 
 /// The rest of a diagram block, once its id is known: every name it highlights and its title,

@@ -12,6 +12,7 @@ mod signal;
 mod table_block;
 mod toml;
 mod training_block;
+mod training_fields;
 mod training_view;
 
 use std::collections::BTreeMap;

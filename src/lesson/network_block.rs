@@ -210,7 +210,16 @@ fn parse_network(
     source: &SourceFile,
     fence: &Fence,
 ) -> Result<(Network, Option<Spanned<ControlList>>), Vec<Diagnostic>> {
-    let raw: RawNetwork = from_block(source, fence, "network block")?;
+    let (raw, unknown) = from_block(source, fence, "network block")?;
+    unknown.and(read_network(source, fence, raw))
+}
+
+/// A network block's parts, each checked on its own (see [`parse`]).
+fn read_network(
+    source: &SourceFile,
+    fence: &Fence,
+    raw: RawNetwork,
+) -> Result<(Network, Option<Spanned<ControlList>>), Vec<Diagnostic>> {
     let mut reader = Reader {
         source,
         fence,

@@ -56,7 +56,26 @@ pub fn parse_table(
     lesson_precision: usize,
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<TableSpec, Vec<Diagnostic>> {
-    let raw: RawTable = from_block(source, fence, "table block")?;
+    let (raw, unknown) = from_block(source, fence, "table block")?;
+    unknown.and(table_spec(
+        source,
+        fence,
+        net,
+        lesson_precision,
+        warnings,
+        raw,
+    ))
+}
+
+/// A table block's fields, each checked on its own (see [`parse_table`]).
+fn table_spec(
+    source: &SourceFile,
+    fence: &Fence,
+    net: &Network,
+    lesson_precision: usize,
+    warnings: &mut Vec<Diagnostic>,
+    raw: RawTable,
+) -> Result<TableSpec, Vec<Diagnostic>> {
     let mut problems = Problems::default();
     let signals = signals_of(source, fence, net, &raw.signals, &mut problems);
     let at_span = fence.source_span(raw.at.span());
@@ -252,5 +271,6 @@ fn parse_at(
 
 /// The parameters block takes no fields: its body must be empty.
 pub fn parse_parameters(source: &SourceFile, fence: &Fence) -> Result<(), Vec<Diagnostic>> {
-    from_block::<RawParameters>(source, fence, "parameters block").map(|_| ())
+    let (_, unknown) = from_block::<RawParameters>(source, fence, "parameters block")?;
+    unknown.and(Ok(()))
 }

@@ -28,15 +28,36 @@ fn toml_hint(d: Diagnostic, message: &str) -> Diagnostic {
     }
 }
 
-/// A block's TOML read as `T`; every problem of its fields (see [`read_toml`]).
+/// A block's TOML read as `T` (see [`read_toml`]), with the problems of the fields it does not
+/// know, which the block's parser adds to its own ([`Unknown::and`]): the block's other fields
+/// are checked too.
 pub fn from_block<T: DeserializeOwned>(
     source: &SourceFile,
     fence: &Fence,
     what: &str,
-) -> Result<T, Vec<Diagnostic>> {
+) -> Result<(T, Unknown), Vec<Diagnostic>> {
     match read_toml(source, &fence.text, |span| fence.source_span(span), what) {
-        (Some(value), problems) if problems.is_empty() => Ok(value),
-        (_, problems) => Err(problems),
+        (Some(value), problems) => Ok((value, Unknown(problems))),
+        (None, problems) => Err(problems),
+    }
+}
+
+/// The problems of a block's unknown fields, found while the rest of it was read.
+#[must_use]
+pub struct Unknown(Vec<Diagnostic>);
+
+impl Unknown {
+    /// The block's parsed result with these problems added: a block with an unknown field
+    /// fails, with its other problems too.
+    pub fn and<T>(self, parsed: Result<T, Vec<Diagnostic>>) -> Result<T, Vec<Diagnostic>> {
+        match (self.0.is_empty(), parsed) {
+            (true, parsed) => parsed,
+            (false, Ok(_)) => Err(self.0),
+            (false, Err(mut problems)) => {
+                problems.extend(self.0);
+                Err(problems)
+            }
+        }
     }
 }
 

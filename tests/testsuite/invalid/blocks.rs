@@ -379,9 +379,8 @@ fn every_mistake_of_a_training_figure_and_table_is_reported_at_once() {
 
 /// Every field a block or the front matter does not know is reported, not only the first
 /// (serde stops there), each with the closest field as a hint; the block's other fields are
-/// still read, and a required field a misspelling was meant to be is not reported again.
-/// Five mistakes, five diagnostics (the code before: two, one each for the front matter and the
-/// figure, and a `titel` hid that the lesson's other figure drew an unknown signal).
+/// still checked, and a required field a misspelling was meant to be is not reported again.
+/// Six mistakes, six diagnostics (the code before: one, as a `titel` stopped the lesson).
 #[test]
 fn every_unknown_field_is_reported_with_the_rest_of_its_block() {
     let source = crate::support::SMALL
@@ -393,6 +392,7 @@ fn every_unknown_field_is_reported_with_the_rest_of_its_block() {
             "title = \"Top node\"\n",
             "tilte = \"Top node\"\ncolour = \"red\"\n",
         )
+        .replace("color = \"blue\"", "color = \"bleu\"")
         .replace(
             "signals = [\"top.linear\", \"top.activation\"]",
             "signals = [\"top.linaer\"]",
@@ -411,6 +411,7 @@ fn every_unknown_field_is_reported_with_the_rest_of_its_block() {
             ),
             (line("tilte ="), "invalid figure block: unknown field `tilte`, expected one of `id`, `title`, `x_label`, `y_label`, `caption`, `series`, `points`, `points_label`"),
             (line("colour ="), "invalid figure block: unknown field `colour`, expected one of `id`, `title`, `x_label`, `y_label`, `caption`, `series`, `points`, `points_label`"),
+            (line("  { signal = \"top.activation\""), "unknown colour `bleu`"),
             (line("signals ="), "signal `top.linaer` does not exist"),
         ]
         .map(|(line, message)| (line, message.to_string()))
