@@ -56,39 +56,8 @@ const PAGES = [
   { rel: 'zh-CN/relu/index.html', input: '剂量' },
 ];
 // A network of two hidden layers: its diagram is 507 px wide, and would draw its text at 8 px
-// in a 320 px screen's column.
-const WIDE_LESSON = `+++
-title = "Two hidden layers"
-+++
-
-\`\`\`network
-input = { name = "x", label = "Dosage (mg)", from = 0.0, to = 1.0, samples = 10 }
-
-[[layer]]
-activation = "tanh"
-nodes = [
-  { name = "a", label = "First hidden node", weights = { w1 = 1.25 }, bias = { b1 = -0.5 } },
-  { name = "b", weights = { w2 = -12.75 }, bias = { b2 = 0.125 } },
-  { name = "c", weights = { w3 = 3.0 }, bias = { b3 = 1000.5 } },
-]
-
-[[layer]]
-activation = "sigmoid"
-nodes = [
-  { name = "d", weights = { v1 = 1.0, v2 = -2.0, v3 = 0.5 }, bias = { c1 = 0.0 } },
-  { name = "e", weights = { u1 = -1.0, u2 = 2.0, u3 = -0.5 }, bias = { c2 = 0.1 } },
-]
-
-[output]
-label = "Predicted efficacy"
-weights = { o1 = 1.0, o2 = -1.0 }
-bias = { ob = 0.0 }
-\`\`\`
-
-\`\`\`diagram
-highlight = ["b", "u2"]
-\`\`\`
-`;
+// in a 320 px screen's column (a fixture the Rust tests use too).
+const WIDE_LESSON = fs.readFileSync(path.join(here, '../fixtures/deep.md'), 'utf8');
 // Each highlighted diagram of the lesson and the figure that draws its path (the same step's).
 const PATH_FIGURES = { 'network-top': 'step-2', 'network-bottom': 'step-4' };
 const MIN_TEXT_PX = 11;

@@ -298,48 +298,13 @@ fn trained_values_are_shown_rounded_and_given_to_code_in_full() {
     );
 }
 
-/// A lesson of a network of two hidden layers (1-3-2-1), with long labels and values, and a
-/// diagram `d`.
-const DEEP: &str = r#"+++
-title = "Deep"
-+++
-
-```network
-input = { name = "x", label = "Dosage (mg)", from = 0.0, to = 1.0, samples = 10 }
-
-[[layer]]
-activation = "tanh"
-nodes = [
-  { name = "a", label = "First hidden node", weights = { w1 = 1.25 }, bias = { b1 = -0.5 } },
-  { name = "b", weights = { w2 = -12.75 }, bias = { b2 = 0.125 } },
-  { name = "c", weights = { w3 = 3.0 }, bias = { b3 = 1000.5 } },
-]
-
-[[layer]]
-activation = "sigmoid"
-nodes = [
-  { name = "d", weights = { v1 = 1.0, v2 = -2.0, v3 = 0.5 }, bias = { c1 = 0.0 } },
-  { name = "e", weights = { u1 = -1.0, u2 = 2.0, u3 = -0.5 }, bias = { c2 = 0.1 } },
-]
-
-[output]
-label = "Predicted efficacy"
-weights = { o1 = 1.0, o2 = -1.0 }
-bias = { ob = 0.0 }
-```
-
-```diagram
-id = "d"
-```
-"#;
-
 /// In a deeper network (1-3-2-1) a weight's label takes another place beside its edge where its
 /// preferred one would cover a node's bias: no label's box covers a circle, a circle's name or
 /// bias, or another label (the label of u2 covered `b2 = 0.125` before). Texts are measured at
 /// half an em a character, less than any of them is drawn, so an overlap found is real.
 #[test]
 fn diagram_labels_cover_no_node_text_nor_each_other() {
-    let p = Project::with_lessons(&[("l.md", DEEP)]);
+    let p = Project::with_lessons(&[("l.md", &fixture_text("deep.md"))]);
     p.build().expect("builds");
     let svg = &site_figures(&p.site(), "l/index.html")["d"].svg;
     let (labels, nodes) = diagram_boxes(svg);
@@ -364,7 +329,7 @@ fn diagram_labels_cover_no_node_text_nor_each_other() {
 /// width, and the font size of its stylesheet.
 #[test]
 fn a_diagram_too_wide_for_a_phone_scrolls_with_its_text_at_11_px() {
-    let p = Project::with_lessons(&[("l.md", DEEP)]);
+    let p = Project::with_lessons(&[("l.md", &fixture_text("deep.md"))]);
     p.build().expect("builds");
     let figure = &site_figures(&p.site(), "l/index.html")["d"];
     let width: f64 = between(&figure.svg, " width=\"", "\"").parse().unwrap();
@@ -430,8 +395,9 @@ fn diagram_boxes(svg: &str) -> (Vec<[f64; 4]>, Vec<[f64; 4]>) {
             [x - r, y - r, x + r, y + r]
         })
         .collect();
-    // (The circles' groups come first; the labels, each a box and its texts, after them all.)
-    let groups = &svg[..svg.find("<g><rect class=\"label-bg\"").unwrap_or(svg.len())];
+    // (The circles' groups come first; the labels, each a box and its texts in a group of its
+    // own, highlighted, dimmed or plain, after them all.)
+    let groups = &svg[..svg.find("<rect class=\"label-bg\"").unwrap_or(svg.len())];
     for (at, _) in groups.match_indices("<text ") {
         let tag = &groups[at..];
         let text = &tag[tag.find('>').unwrap() + 1..tag.find("</text>").unwrap()];
