@@ -324,18 +324,16 @@ fn arithmetic(
 /// Every node's weights and bias, as typed in the network block. Each cell carries its
 /// column's name (`data-label`), which the phone layout shows beside the value. On a page whose
 /// readers move the parameters (`live`), each value is in a `<span data-nn="w1">` for the page's
-/// script, as placeholders are.
+/// script, as placeholders are. A name and its value are joined by no-break spaces (`w1 = 1.70`
+/// is never broken over two lines on a phone; a list of them breaks after its commas).
 pub fn parameters_html(net: &Network, lang: &str, live: bool, decimals: usize) -> String {
     let shown = |p: &crate::network::Param| {
+        let name = escape(&p.name);
+        let value = escape(&p.value_shown(decimals));
         if live {
-            format!(
-                "{} = <span data-nn=\"{}\">{}</span>",
-                escape(&p.name),
-                escape(&p.name),
-                escape(&p.value_shown(decimals))
-            )
+            format!("{name}\u{a0}=\u{a0}<span data-nn=\"{name}\">{value}</span>")
         } else {
-            escape(&p.shown(decimals))
+            format!("{name}\u{a0}=\u{a0}{value}")
         }
     };
     let mut s = format!(

@@ -565,8 +565,8 @@ bias = { b = -0.5 }"#;
         "<mn data-nn=\"w\">1.25</mn>",
         "<mo stretchy=\"false\">(</mo><mn data-nn=\"b\">\u{2212}0.5</mn><mo stretchy=\"false\">)</mo>",
         "<mn data-nn=\"output.activation @ 1.0\">0.75</mn>",
-        "w = <span data-nn=\"w\">1.25</span>",
-        "b = <span data-nn=\"b\">\u{2212}0.5</span>",
+        "w\u{a0}=\u{a0}<span data-nn=\"w\">1.25</span>",
+        "b\u{a0}=\u{a0}<span data-nn=\"b\">\u{2212}0.5</span>",
     ] {
         assert!(html.contains(marked), "{marked} in {html}");
     }

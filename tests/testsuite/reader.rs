@@ -280,8 +280,8 @@ fn trained_values_are_shown_rounded_and_given_to_code_in_full() {
     assert!(!after[..after.find("<pre><code").unwrap()].contains(full));
     for expected in [
         // The parameters listing: b3 rounded, w3 as typed.
-        "<td class=\"num\" data-label=\"Bias\">b3 = 2.61</td>",
-        "w3 = −1.22, w4 = −2.30",
+        "<td class=\"num\" data-label=\"Bias\">b3\u{a0}=\u{a0}2.61</td>",
+        "w3\u{a0}=\u{a0}−1.22, w4\u{a0}=\u{a0}−2.30",
         // The diagram's label and description.
         ">b3 = 2.61</text>",
         "(b3 = 2.61)",
@@ -406,4 +406,25 @@ fn diagram_boxes(svg: &str) -> (Vec<[f64; 4]>, Vec<[f64; 4]>) {
         nodes.push([x - half, y - 11.0, x + half, y + 3.0]);
     }
     (labels, nodes)
+}
+
+/// On a phone the parameters table's cells wrap: a name and its value are joined by no-break
+/// spaces, so that `u3 = −0.5` is never broken after its `=` (it was, at 390 px, in a node of
+/// three weights); a list of them breaks after its commas. On a page with sliders and without.
+#[test]
+fn a_parameter_and_its_value_are_never_broken_apart() {
+    let deep = Project::with_lessons(&[("l.md", &fixture_text("deep.md"))]);
+    deep.build().expect("builds");
+    let live = std::fs::read_to_string(deep.site().join("l/index.html")).unwrap();
+    let trained = shipped(None).read("backpropagation/index.html");
+    for (page, names) in [(&live, ["u1", "u3", "w2"]), (&trained, ["w1", "b3", "w4"])] {
+        let table = between(page, "<table class=\"nn-parameters\">", "</table>");
+        for name in names {
+            assert!(
+                table.contains(&format!("{name}\u{a0}=\u{a0}")),
+                "{name} is not joined to its value:\n{table}"
+            );
+        }
+        assert!(!table.contains(" = "), "a breakable ` = `:\n{table}");
+    }
 }
