@@ -134,22 +134,21 @@ pub fn read_toml<T: DeserializeOwned>(
 }
 
 /// Make the copy `rest` of `text` read without the unknown field whose entry spans `span` (its
-/// key ending at `key_end`). A `[section]` or a dotted key is left (reading the rest then fails on it again, which is not reported twice).
-/// A `key = value` entry is read as the field `free` it likely means, if its name fits before
-/// the `=` (so that, say, the title of a `titel` is still checked, and no "missing field
-/// `title`" follows): that field is returned; else the entry is blanked.
+/// key ending at `key_end`). Only a `key = value` entry is changed: it is read as the field
+/// `free` it likely means, if that name fits before the `=` (so that, say, the title of a
+/// `titel` is still checked, and no "missing field `title`" follows), and that field is
+/// returned; else it is blanked. A `[section]` or a dotted key is left: reading the rest fails
+/// on it again, which is not reported twice.
 fn recover<'a>(
     text: &str,
     rest: &mut [u8],
     (span, key_end): (Range<usize>, usize),
     free: Option<&'a str>,
 ) -> Option<&'a str> {
-    // Only `key = value` (not a dotted key, whose value is a table around it).
     let simple = text
         .get(key_end..)
         .is_some_and(|after| after.trim_start().starts_with('='));
-    let whole = span.start <= span.end && text.get(span.clone()).is_some();
-    if !simple || !whole || text[..span.start].trim_end().ends_with('[') {
+    if !simple || span.start > span.end || text.get(span.clone()).is_none() {
         return None;
     }
     let room = text[span.clone()].find('=').unwrap_or(0);
