@@ -74,8 +74,9 @@ pub struct Front {
 
 /// The front matter, and the problems of its fields. Markers or TOML that cannot be read stop
 /// the lesson (`Err`); an unknown field (every one is reported) or a field that is read but
-/// wrong is a problem of its own, and a wrong field stands in as its default (the file's name as the slug, 2 decimals, no series or source), so
-/// that the rest of the lesson is still checked (it is never published).
+/// wrong is a problem of its own, and a wrong field stands in as its default (a stand-in slug,
+/// 2 decimals, no series or source), so that the rest of the lesson is still checked (it is
+/// never published).
 pub fn parse(
     source: &SourceFile,
     file_stem: &str,
