@@ -12,8 +12,8 @@ use crate::lesson::Rgb;
 use super::describe::DescriptionTemplate;
 pub use super::measure::register_font;
 pub use super::mesh::Chart2d;
-use super::mesh::{Mesh, X_LABEL_AREA, Y_LABEL_AREA};
-use super::svg::{SvgWriter, TEXT_DEFAULTS};
+use super::mesh::{AxisTitles, Mesh, AXIS_LINE, X_LABEL_AREA, Y_LABEL_AREA};
+use super::svg::{SvgWriter, SIZE_IN_SVG, TEXT_DEFAULTS};
 use crate::text::{clean, escape};
 
 /// A canvas a chart is drawn on: its size in CSS pixels, and its name in the page (the class
@@ -288,6 +288,111 @@ pub fn geometry<DB: DrawingBackend>(chart: &Chart2d<'_, DB>) -> ChartGeometry {
     }
 }
 
+/// `title` in lines of at most `width` px on `root` as `style` draws it: broken after spaces
+/// and around Chinese or Japanese characters, into as few lines as fit, as even as they can be
+/// (a line of one word under a long one reads as a mistake); a word wider than a line has one
+/// of its own.
+fn title_lines(
+    root: &DrawingArea<SvgWriter<'_>, Shift>,
+    title: &str,
+    style: &TextStyle<'_>,
+    width: f64,
+) -> Result<Vec<String>, String> {
+    // Measured as the browser draws it, `SIZE_IN_SVG` times narrower than plotters measures,
+    // and a Chinese or Japanese character (the embedded font has none) an em wide.
+    let em = style.font.get_size() / SIZE_IN_SVG;
+    let fits = |text: &str, width: f64| {
+        let narrow: String = text.chars().filter(|c| !is_wide(*c)).collect();
+        let wide = (text.chars().count() - narrow.chars().count()) as f64;
+        root.estimate_text_size(&narrow, style)
+            .map(|(w, _)| f64::from(w) / SIZE_IN_SVG + wide * em <= width)
+            .map_err(|e| e.to_string())
+    };
+    if fits(title, width)? {
+        return Ok(vec![title.trim_end().to_string()]);
+    }
+    let pieces = break_pieces(title);
+    let mut lines = fill(&pieces, |t| fits(t, width))?;
+    // Narrower lines while the count stays: the same lines, evened out.
+    let mut narrower = width;
+    for _ in 0..16 {
+        narrower *= 0.95;
+        let evened = fill(&pieces, |t| fits(t, narrower))?;
+        if evened.len() > lines.len() {
+            break;
+        }
+        lines = evened;
+    }
+    Ok(lines)
+}
+
+/// The pieces a line of `text` may end after: a word with the spaces after it, or one wide
+/// (Chinese or Japanese) character.
+fn break_pieces(text: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        let next_starts_word = text[end..]
+            .chars()
+            .next()
+            .is_some_and(|n| !n.is_whitespace());
+        if is_wide(c) || (c.is_whitespace() && next_starts_word) {
+            if is_wide(c) && start < i {
+                pieces.push(&text[start..i]);
+                start = i;
+            }
+            pieces.push(&text[start..end]);
+            start = end;
+        }
+    }
+    pieces.push(&text[start..]);
+    pieces.retain(|p| !p.is_empty());
+    pieces
+}
+
+/// `pieces` in lines, greedily: each line as long as `fits` allows (at least one piece).
+fn fill(
+    pieces: &[&str],
+    fits: impl Fn(&str) -> Result<bool, String>,
+) -> Result<Vec<String>, String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for piece in pieces {
+        let longer = format!("{line}{piece}");
+        if line.trim().is_empty() || fits(longer.trim_end())? {
+            line = longer;
+        } else {
+            lines.push(line.trim_end().to_string());
+            line = piece.to_string();
+        }
+    }
+    lines.push(line.trim_end().to_string());
+    Ok(lines)
+}
+
+/// The axis titles `labels` (x, y) in lines that fit along their axes on a canvas of `size`
+/// whose title takes `top` px: the x title across the plotting area, the y title up it. (The y
+/// title's lines take room from the x axis, and the x title's from the y axis: the x title is
+/// broken again once the y title's lines are known.)
+fn axis_titles(
+    root: &DrawingArea<SvgWriter<'_>, Shift>,
+    labels: (&str, &str),
+    (width, height): (u32, u32),
+    top: i32,
+) -> Result<AxisTitles, String> {
+    let style = super::measure::with_mesh_styles(|m| m.x_title.clone());
+    let (x, y) = (clean(labels.0), clean(labels.1));
+    let across = |y_area: u32| f64::from(width) - 24.0 - f64::from(y_area);
+    let first = title_lines(root, &x, &style, across(Y_LABEL_AREA))?;
+    let x_area = X_LABEL_AREA + AXIS_LINE * (first.len() as u32 - 1);
+    let up = f64::from(height) - 24.0 - f64::from(top.max(0) as u32) - f64::from(x_area);
+    let y = title_lines(root, &y, &style, up)?;
+    let y_area = Y_LABEL_AREA + AXIS_LINE * (y.len() as u32 - 1);
+    let x = title_lines(root, &x, &style, across(y_area))?;
+    Ok(AxisTitles { x, y })
+}
+
 /// What every chart is drawn on: the white ground, the margins and label areas, the title (if
 /// any), and the axes over `xs` and `ys` with the mesh at up to six round values each way, their
 /// tick labels and the axis titles `labels` (x, y).
@@ -300,19 +405,43 @@ pub fn axes<'a, 'w>(
 ) -> Result<Chart2d<'a, SvgWriter<'w>>, String> {
     root.fill(&WHITE).map_err(|e| e.to_string())?;
     let mut builder = ChartBuilder::on(root);
-    builder
-        .margin(12)
-        .x_label_area_size(X_LABEL_AREA)
-        .y_label_area_size(Y_LABEL_AREA);
+    builder.margin(12);
+    let (width, height) = root.dim_in_pixel();
+    // The room the title takes at the top (its lines, each as plotters' caption takes one).
+    let mut top = 0;
     if !title.is_empty() {
-        builder.caption(clean(title), super::measure::caption_style());
+        // A title wider than the canvas is broken into lines (plotters draws one, centred, and
+        // cuts it at both ends): every line but the last drawn as plotters draws a caption, one
+        // under the other, and the last as the chart's caption below them.
+        let style = super::measure::caption_style();
+        let lines = title_lines(root, &clean(title), &style, f64::from(width) - 24.0)?;
+        let (last, above) = lines.split_last().expect("a title has a line");
+        let mut area = root.margin(12, 12, 12, 12);
+        for line in above {
+            area = area
+                .titled(line, style.clone())
+                .map_err(|e| e.to_string())?;
+        }
+        if !above.is_empty() {
+            builder.margin_top(area.get_base_pixel().1 - root.get_base_pixel().1);
+        }
+        let (_, h) = root
+            .estimate_text_size(last, &style)
+            .map_err(|e| e.to_string())?;
+        top = area.get_base_pixel().1 - root.get_base_pixel().1 - 12
+            + h as i32
+            + 2 * (h / 2).min(5) as i32;
+        builder.caption(last, style);
     }
+    let titles = axis_titles(root, labels, (width, height), top)?;
+    let (x_area, y_area) = titles.areas();
+    builder.x_label_area_size(x_area).y_label_area_size(y_area);
     let chart = builder
         .build_cartesian_2d(xs.0..xs.1, ys.0..ys.1)
         .map_err(|e| e.to_string())?;
     // The axis titles, mesh, axes and tick labels, as plotters' `configure_mesh` would draw
     // them, without its per-label work (super::mesh).
-    let mesh = Mesh::of(&chart, (clean(labels.0), clean(labels.1)));
+    let mesh = Mesh::of(&chart, titles);
     root.draw(&mesh).map_err(|e| e.to_string())?;
     Ok(chart)
 }

@@ -42,13 +42,34 @@ pub struct Mesh {
     /// outside its axis; a float range's key points never are, see the test.)
     x: Vec<(i32, String)>,
     y: Vec<(i32, String)>,
-    /// The axis titles, x and y.
-    titles: (String, String),
+    /// The axis titles, x and y, each in the lines it was broken into ([`AxisTitles`]).
+    titles: AxisTitles,
+}
+
+/// A chart's axis titles, each in lines that fit along its axis. A title of more than one line
+/// has its label area grown by [`AXIS_LINE`] a line (the plotting area shrinks), and its lines
+/// are drawn outwards from where one line would be: the y title's turned lines side by side,
+/// the x title's one above the other.
+pub struct AxisTitles {
+    pub x: Vec<String>,
+    pub y: Vec<String>,
+}
+
+/// How far apart the lines of an axis title are (its 19 px text, written `19 / 1.24`, at a line
+/// height of 1.2).
+pub const AXIS_LINE: u32 = 18;
+
+impl AxisTitles {
+    /// The sizes of the label areas below and beside the plotting area (x, y).
+    pub fn areas(&self) -> (u32, u32) {
+        let more = |lines: &[String]| AXIS_LINE * lines.len().saturating_sub(1) as u32;
+        (X_LABEL_AREA + more(&self.x), Y_LABEL_AREA + more(&self.y))
+    }
 }
 
 impl Mesh {
-    /// The mesh of `chart` with the axis titles `titles` (x, y), as plotters would draw it.
-    pub fn of<DB: DrawingBackend>(chart: &Chart2d<'_, DB>, titles: (String, String)) -> Mesh {
+    /// The mesh of `chart` with the axis titles `titles`, as plotters would draw it.
+    pub fn of<DB: DrawingBackend>(chart: &Chart2d<'_, DB>, titles: AxisTitles) -> Mesh {
         let area = chart.plotting_area();
         let (px, py) = area.get_pixel_range();
         let spec = chart.as_coord_spec();
@@ -128,13 +149,21 @@ impl Mesh {
     ) -> Result<(), DrawingErrorKind<std::io::Error>> {
         let (left, right, bottom, top) = (self.left, self.right, self.bottom, self.top);
         // The titles: the y axis' turned, at the middle of the left label area's outer edge;
-        // the x axis' at the middle of the bottom one's.
+        // the x axis' at the middle of the bottom one's (each line of a longer title a line in
+        // from the one before).
+        let (x_area, y_area) = self.titles.areas();
+        let line = AXIS_LINE as i32;
         let middle = top + (bottom + 1 - top) / 2;
-        let x = left - Y_LABEL_AREA as i32;
-        backend.draw_text(&self.titles.1, &styles.y_title, (x, middle))?;
+        let x = left - y_area as i32;
+        for (i, title) in (0..).zip(&self.titles.y) {
+            backend.draw_text(title, &styles.y_title, (x + i * line, middle))?;
+        }
         let centre = left + (right + 1 - left) / 2;
-        let y = bottom + 1 + X_LABEL_AREA as i32;
-        backend.draw_text(&self.titles.0, &styles.x_title, (centre, y))?;
+        let y = bottom + 1 + x_area as i32;
+        let above = self.titles.x.len() as i32 - 1;
+        for (i, title) in (0..).zip(&self.titles.x) {
+            backend.draw_text(title, &styles.x_title, (centre, y - (above - i) * line))?;
+        }
         let (mut vertical, mut horizontal) = (PathData::default(), PathData::default());
         for &(x, _) in &self.x {
             vertical.to(x, bottom).down(top);
@@ -304,8 +333,11 @@ mod tests {
             let (x, y) = titles[k % titles.len()];
             let tick = |v: &f64| tick_label(*v);
             let ours = drawn(size, xs, ys, |root, chart| {
-                root.draw(&Mesh::of(&chart, (x.to_string(), y.to_string())))
-                    .unwrap();
+                let titles = AxisTitles {
+                    x: vec![x.to_string()],
+                    y: vec![y.to_string()],
+                };
+                root.draw(&Mesh::of(&chart, titles)).unwrap();
             });
             let (axis, label) = with_mesh_styles(|m| (m.x_title.clone(), m.x_label.clone()));
             let plotters = drawn(size, xs, ys, |_, mut chart| {

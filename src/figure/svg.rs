@@ -20,6 +20,9 @@ use crate::text::push_number;
 
 use super::measure::{layout_box, written_family};
 
+/// A text style's size over the size the SVG gives it, as plotters writes it: the browser draws
+/// a text `SIZE_IN_SVG` times narrower than plotters measures it.
+pub const SIZE_IN_SVG: f64 = 1.24;
 /// The text style every text of a drawing inherits from its `<svg>` element (a text with
 /// another family or size says so): the tick labels' and legends' (plotters' 18, written
 /// `18 / 1.24`).
@@ -340,7 +343,7 @@ impl DrawingBackend for SvgWriter<'_> {
         if family != DEFAULT_FAMILY {
             self.attr("font-family", family);
         }
-        let size = (style.size() / 1.24 * 100.0).round() / 100.0;
+        let size = (style.size() / SIZE_IN_SVG * 100.0).round() / 100.0;
         if size != DEFAULT_SIZE {
             self.out.push_str(" font-size=\"");
             push_number(self.out, size);

@@ -21,7 +21,8 @@
 //                nodes in Chinese in diagrams and the parameters table
 //   source       a lesson's source is a link right under its title (the ReLU lesson's on Dev.to)
 //   figure text  every text of a shown chart renders at 11 CSS px or more (its font size times
-//                the drawing's scale); at 1100 px and wider a chart fills its figure's width
+//                the drawing's scale) and within the drawing (a long title is not cut off); at
+//                1100 px and wider a chart fills its figure's width
 // and the 404 pages, one per language: opened from disk (with and without JavaScript) and served
 // for missing addresses at an unknown depth under a sub-path, each is styled, in its language,
 // and every link of it works. The closing line is "reader: N passed, M failed".
@@ -55,18 +56,24 @@ const { unit, fail, report } = tally();
 
 function facts() {
   const main = document.querySelector('main') || document.body;
-  const out = { cjk: [], headers: [], zhNames: [], source: null, params: [], maths: [], chartText: [], chartWidths: [] };
+  const out = { cjk: [], headers: [], zhNames: [], source: null, params: [], maths: [], chartText: [], chartWidths: [], chartCut: [] };
   // Each shown chart: its smallest text as rendered (font size times the drawing's scale), and
   // its width against the figure's.
   for (const svg of main.querySelectorAll('svg.nn-chart')) {
     if (!svg.getClientRects().length) continue;
     const id = svg.closest('figure').id;
     let smallest = Infinity, what = '';
+    const frame = svg.getBoundingClientRect();
     for (const t of svg.querySelectorAll('text')) {
       if (t.closest('.nn-readout')) continue;
       const m = t.getScreenCTM();
       const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
       if (px < smallest) { smallest = px; what = t.textContent.trim(); }
+      // Drawn past the drawing's edge: the svg cuts it off.
+      const r = t.getBoundingClientRect();
+      if (r.left < frame.left - 1 || r.right > frame.right + 1 || r.top < frame.top - 1 || r.bottom > frame.bottom + 1) {
+        out.chartCut.push(`${id}: "${t.textContent.trim()}" runs ${Math.round(Math.max(frame.left - r.left, r.right - frame.right, frame.top - r.top, r.bottom - frame.bottom))} px past its drawing's edge`);
+      }
     }
     out.chartText.push({ id, smallest, what });
     const fig = svg.closest('figure'), cs = getComputedStyle(fig);
@@ -387,6 +394,7 @@ async function main() {
         for (const p of f.paramLines) fail(name, 'parameters', `a short value is broken over lines on a phone: ${p}`);
       }
       for (const c of f.chartText) if (c.smallest < 11) fail(name, 'figure text', `${c.id}: "${c.what}" renders at ${c.smallest.toFixed(1)} px (11 px at least)`);
+      for (const c of f.chartCut) fail(name, 'figure text', c);
       if (mode.width >= 1100) {
         for (const c of f.chartWidths) if (c.width < c.inner - 1) fail(name, 'figure width', `${c.id} is ${c.width.toFixed(0)} px wide in a ${c.inner.toFixed(0)} px figure`);
       }

@@ -2,12 +2,13 @@
 //! lessons and of generated random networks, on both canvases, the legend's box keeps clear of
 //! every line and point drawn before it. Checked on the SVG text itself (its own parsing and a
 //! sampling of each segment), not with the placement code. Data points are rings, so that a
-//! curve through one (the ReLU lesson's peak of 1.01 under the point at 1) stays visible.
+//! curve through one (the ReLU lesson's peak of 1.01 under the point at 1) stays visible. A
+//! title too long for its drawing is broken into lines.
 
 use nnbook::error::SourceFile;
 use nnbook::lesson;
 
-use crate::support::REPO;
+use crate::support::{Project, REPO};
 
 /// The value of attribute `name` in the element text `tag`.
 fn attr(tag: &str, name: &str) -> Option<f64> {
@@ -199,4 +200,74 @@ fn data_points_are_rings_so_the_curve_under_them_shows() {
         }
     }
     assert!(rings >= 3, "{rings} rings");
+}
+
+/// A chart title wider than its drawing is broken into lines, as even as they can be (plotters
+/// draws one line, centred, and the drawing cut it off at both ends: the backpropagation
+/// lesson's "Each step lands where the slope is flatter" on a phone); one that fits stays one
+/// line, and the plot starts below the last. A Chinese title breaks between its characters.
+#[test]
+fn a_title_wider_than_its_drawing_is_broken_into_lines() {
+    let english = "The output against the dosage, beside the top node";
+    let chinese = "网络的输出与剂量的关系以及顶部节点的输出曲线对照";
+    for (title, joiner) in [(english, " "), (chinese, "")] {
+        let lesson = crate::support::small("")
+            .replace("title = \"Top node\"", &format!("title = \"{title}\""));
+        let p = Project::with_lessons(&[("l.md", &lesson)]);
+        p.build().expect("builds");
+        let figure = &crate::support::site_figures(&p.site(), "l/index.html")["step-1"];
+        let svgs: Vec<&str> = figure.html.split("<svg").skip(1).collect();
+        assert_eq!(svgs.len(), 2, "a column and a phone drawing");
+        for (svg, lines_wanted) in svgs.iter().zip([1, 2]) {
+            let lines: Vec<&str> = svg
+                .lines()
+                .filter(|l| l.contains("font-size=\"19.35\""))
+                .map(|l| &l[l.find('>').unwrap() + 1..l.find("</text>").unwrap()])
+                .collect();
+            assert_eq!(lines.len(), lines_wanted, "{title}: {lines:?}");
+            assert_eq!(lines.join(joiner), title);
+            let counts: Vec<usize> = lines.iter().map(|l| l.chars().count()).collect();
+            let (short, long) = (counts.iter().min().unwrap(), counts.iter().max().unwrap());
+            assert!(long - short <= long / 3, "uneven lines: {lines:?}");
+            let last_title = svg.lines().rfind(|l| l.contains("font-size=\"19.35\""));
+            let title_y = attr(last_title.unwrap(), "y").unwrap();
+            let plot_top = svg
+                .lines()
+                .find(|l| l.starts_with("<path"))
+                .and_then(|l| l.split(['V', 'H']).nth(1))
+                .and_then(|n| n.split(|c: char| !c.is_ascii_digit()).next())
+                .and_then(|n| n.parse::<f64>().ok())
+                .unwrap();
+            assert!(plot_top > title_y + 19.0, "the plot under the title: {svg}");
+        }
+    }
+}
+
+/// So are axis titles too long for their axis: the x title across the plotting area, the y
+/// title up it (its turned lines side by side), each line a line further out; the column
+/// drawing, wide enough, keeps each on one line.
+#[test]
+fn axis_titles_too_long_for_their_axis_are_broken_into_lines() {
+    let x_label = "Dosage of the drug, in milligrams per kilogram of body weight";
+    let y_label = "Efficacy (share of patients helped)";
+    let lesson = crate::support::small("").replace(
+        "title = \"Top node\"",
+        &format!("title = \"Top node\"\nx_label = \"{x_label}\"\ny_label = \"{y_label}\""),
+    );
+    let p = Project::with_lessons(&[("l.md", &lesson)]);
+    p.build().expect("builds");
+    let figure = &crate::support::site_figures(&p.site(), "l/index.html")["step-1"];
+    let svgs: Vec<&str> = figure.html.split("<svg").skip(1).collect();
+    for (svg, wrapped) in svgs.iter().zip([false, true]) {
+        let titles = |turned: bool| -> Vec<&str> {
+            svg.lines()
+                .filter(|l| l.contains("font-size=\"15.32\"") && l.contains("rotate(") == turned)
+                .map(|l| &l[l.find('>').unwrap() + 1..l.find("</text>").unwrap()])
+                .collect()
+        };
+        let (x, y) = (titles(false), titles(true));
+        assert_eq!((x.join(" "), y.join(" ")), (x_label.into(), y_label.into()));
+        let lines = if wrapped { 2 } else { 1 };
+        assert_eq!((x.len(), y.len()), (lines, lines), "x {x:?}, y {y:?}");
+    }
 }
