@@ -371,6 +371,37 @@ fn fill(
     Ok(lines)
 }
 
+/// Put `title` above the chart `builder` builds on `root`, and return the height it takes below
+/// the top margin. A title wider than the canvas is broken into lines (plotters draws one,
+/// centred, and cuts it at both ends): every line but the last drawn as plotters draws a
+/// caption (`titled`), one under the other, and the last as the chart's caption below them.
+fn put_title(
+    builder: &mut ChartBuilder<'_, '_, SvgWriter<'_>>,
+    root: &DrawingArea<SvgWriter<'_>, Shift>,
+    title: &str,
+) -> Result<i32, String> {
+    let style = super::measure::caption_style();
+    let width = f64::from(root.dim_in_pixel().0) - 24.0;
+    let lines = title_lines(root, title, &style, width)?;
+    let (last, above) = lines.split_last().expect("a title has a line");
+    let mut area = root.margin(12, 12, 12, 12);
+    for line in above {
+        area = area
+            .titled(line, style.clone())
+            .map_err(|e| e.to_string())?;
+    }
+    let above_height = area.get_base_pixel().1 - root.get_base_pixel().1 - 12;
+    if !above.is_empty() {
+        builder.margin_top(12 + above_height);
+    }
+    // (What `titled` takes for the last: its height and a padding above and below.)
+    let (_, h) = root
+        .estimate_text_size(last, &style)
+        .map_err(|e| e.to_string())?;
+    builder.caption(last, style);
+    Ok(above_height + (h + 2 * (h / 2).min(5)) as i32)
+}
+
 /// The axis titles `labels` (x, y) in lines that fit along their axes on a canvas of `size`
 /// whose title takes `top` px: the x title across the plotting area, the y title up it. (The y
 /// title's lines take room from the x axis, and the x title's from the y axis: the x title is
@@ -407,32 +438,11 @@ pub fn axes<'a, 'w>(
     let mut builder = ChartBuilder::on(root);
     builder.margin(12);
     let (width, height) = root.dim_in_pixel();
-    // The room the title takes at the top (its lines, each as plotters' caption takes one).
-    let mut top = 0;
-    if !title.is_empty() {
-        // A title wider than the canvas is broken into lines (plotters draws one, centred, and
-        // cuts it at both ends): every line but the last drawn as plotters draws a caption, one
-        // under the other, and the last as the chart's caption below them.
-        let style = super::measure::caption_style();
-        let lines = title_lines(root, &clean(title), &style, f64::from(width) - 24.0)?;
-        let (last, above) = lines.split_last().expect("a title has a line");
-        let mut area = root.margin(12, 12, 12, 12);
-        for line in above {
-            area = area
-                .titled(line, style.clone())
-                .map_err(|e| e.to_string())?;
-        }
-        if !above.is_empty() {
-            builder.margin_top(area.get_base_pixel().1 - root.get_base_pixel().1);
-        }
-        let (_, h) = root
-            .estimate_text_size(last, &style)
-            .map_err(|e| e.to_string())?;
-        top = area.get_base_pixel().1 - root.get_base_pixel().1 - 12
-            + h as i32
-            + 2 * (h / 2).min(5) as i32;
-        builder.caption(last, style);
-    }
+    let top = if title.is_empty() {
+        0
+    } else {
+        put_title(&mut builder, root, &clean(title))?
+    };
     let titles = axis_titles(root, labels, (width, height), top)?;
     let (x_area, y_area) = titles.areas();
     builder.x_label_area_size(x_area).y_label_area_size(y_area);
