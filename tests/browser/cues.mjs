@@ -6,13 +6,14 @@
 
 import { decode, frame } from './units.mjs';
 
-/** In the page: each table, display formula and diagram whose text is cut, with its scrolling
- * box marked (`data-cue-check`), or what is wrong with it (sticks out, clipped). */
-function cutBoxes() {
+/** In the page: each of the elements `selector` finds (tables, display formulas, diagrams) whose
+ * text is cut, with its scrolling box marked (`data-cue-check`), or what is wrong with it
+ * (sticks out, clipped). */
+function cutBoxes(selector) {
   const main = document.querySelector('main') || document.body;
   const limit = main.getBoundingClientRect().right + 1;
   const out = [];
-  const items = [...main.querySelectorAll('table, math[display="block"], svg.nn-diagram')];
+  const items = [...main.querySelectorAll(selector)];
   items.forEach((el, i) => {
     if (!el.getClientRects().length) return;
     let box = null;
@@ -49,10 +50,11 @@ function cutBoxes() {
   return out;
 }
 
-/** Check every cut box of the page: `fail(message)` for each box that scrolls without a cue or
+/** Check every cut box of the page (of the elements `selector` finds, by default every table,
+ * display formula and diagram): `fail(message)` for each box that scrolls without a cue or
  * cannot scroll. `scratch` is a page to decode screenshots in. */
-export async function scrollCues(page, scratch, fail) {
-  const boxes = await page.evaluate(cutBoxes);
+export async function scrollCues(page, scratch, fail, selector = 'table, math[display="block"], svg.nn-diagram') {
+  const boxes = await page.evaluate(cutBoxes, selector);
   for (const b of boxes) {
     if (b.problem) {
       fail(`${b.what} ${b.problem}`);

@@ -196,7 +196,7 @@ async function main() {
       const page = await context.newPage();
       await page.goto(p.url, { waitUntil: 'load' });
       await check(page, name, p, mode);
-      await scrollCues(page, scratch, (why) => fail(name, 'scroll cue', why));
+      await scrollCues(page, scratch, (why) => fail(name, 'scroll cue', why), 'svg.nn-diagram');
       if (p.wide) await axe(page, name, axeSource);
       if (SHOTS && mode.width !== 320) {
         for (const id of await page.$$eval('figure:has(svg.nn-diagram)', (fs) => fs.map((f) => f.id))) {
