@@ -10,9 +10,12 @@ use crate::error::{toml_message, Diagnostic, SourceFile};
 use crate::markdown::Fence;
 use crate::text::closest;
 
+/// A hint for a TOML or serde error `message` on `d`.
 fn toml_hint(d: Diagnostic, message: &str) -> Diagnostic {
     if message.contains("unknown field") && message.contains("there are no fields") {
         d.hint("this block takes no fields: leave its body empty")
+    } else if let Some(k) = meant_field(message) {
+        d.hint(format!("did you mean `{k}`?"))
     } else if message.contains("unknown field") {
         d.hint("check the spelling of the field name (the README lists every field)")
     } else if message.contains("missing field") {
@@ -26,6 +29,20 @@ fn toml_hint(d: Diagnostic, message: &str) -> Diagnostic {
     } else {
         d.hint("the block's body is TOML: `key = value`, one per line")
     }
+}
+
+/// The field an "unknown field `colour`, expected one of `signal`, `label`, `color`" error
+/// likely means, if one is close (serde's message, for a table nested in a block, whose fields
+/// `read_toml` does not see).
+fn meant_field(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (name, expected) = rest.split_once("`, expected ")?;
+    let fields = expected.split(", ").filter_map(|f| {
+        f.trim_start_matches("one of ")
+            .strip_prefix('`')?
+            .strip_suffix('`')
+    });
+    closest(name, fields)
 }
 
 /// A block's TOML read as `T` (see [`read_toml`]), with the problems of the fields it does not

@@ -417,3 +417,17 @@ fn every_unknown_field_is_reported_with_the_rest_of_its_block() {
         .map(|(line, message)| (line, message.to_string()))
     );
 }
+
+/// A misspelt field in a table inside a block (a series, the input, a node) still stops its
+/// block, but its hint names the field it likely means, as a misspelt field of the block does.
+#[test]
+fn a_misspelt_field_in_a_nested_table_is_named_in_the_hint() {
+    let source = crate::support::SMALL.replace("color = \"blue\"", "colour = \"blue\"");
+    let error = failing_build(&Project::new().lesson("a.md", &source).previous_site());
+    let hints: Vec<Option<&str>> = error
+        .diagnostics
+        .iter()
+        .map(|d| d.hint.as_deref())
+        .collect();
+    assert_eq!(hints, [Some("did you mean `color`?")], "{error}");
+}
