@@ -230,11 +230,11 @@ pub fn parse_figure(
     net: &Network,
     ids: &mut Ids,
 ) -> Result<FigureSpec, Vec<Diagnostic>> {
-    let (raw, unknown): (RawFigure, _) = from_block(source, fence, "figure block")?;
+    let (raw, problems): (RawFigure, _) = from_block(source, fence, "figure block")?;
     let id = raw.id.clone();
-    unknown.and(with_id(source, fence, ids, id.as_ref(), |id| {
+    with_id(source, fence, ids, (id.as_ref(), problems), |id| {
         figure_spec(source, fence, net, raw, id)
-    }))
+    })
 }
 
 /// The figure ids of a lesson so far, with where each was given.
@@ -242,16 +242,17 @@ pub type Ids = Vec<(String, Range<usize>)>;
 
 /// A figure's or diagram's id (given, or `figure-N`) claimed among the lesson's ids, then the
 /// rest of the block made by `rest`: a duplicate id is reported with the rest's problems, if
-/// any.
+/// any, and with those already in `problems` (the block's unknown fields).
 pub(super) fn with_id<T>(
     source: &SourceFile,
     fence: &Fence,
     ids: &mut Ids,
-    id: Option<&Spanned<String>>,
+    (id, mut problems): (Option<&Spanned<String>>, Problems),
     rest: impl FnOnce(String) -> Result<T, Vec<Diagnostic>>,
 ) -> Result<T, Vec<Diagnostic>> {
-    let (id, span) = figure_id(source, fence, id, ids.len() + 1).map_err(|d| vec![d])?;
-    let mut problems = Problems::default();
+    let Some((id, span)) = problems.keep(figure_id(source, fence, id, ids.len() + 1)) else {
+        return problems.failed();
+    };
     let claimed = problems.keep(claim_id(source, ids, &id, span));
     let spec = problems.keep_all(rest(id));
     let (Some(()), Some(spec)) = (claimed, spec) else {
@@ -505,11 +506,11 @@ pub fn parse_diagram(
     net: &Network,
     ids: &mut Ids,
 ) -> Result<DiagramSpec, Vec<Diagnostic>> {
-    let (raw, unknown): (RawDiagram, _) = from_block(source, fence, "diagram block")?;
+    let (raw, problems): (RawDiagram, _) = from_block(source, fence, "diagram block")?;
     let id = raw.id.clone();
-    unknown.and(with_id(source, fence, ids, id.as_ref(), |id| {
+    with_id(source, fence, ids, (id.as_ref(), problems), |id| {
         diagram_spec(source, fence, net, raw, id)
-    }))
+    })
 }
 
 /// The rest of a diagram block, once its id is known: every name it highlights and its title,

@@ -210,21 +210,12 @@ fn parse_network(
     source: &SourceFile,
     fence: &Fence,
 ) -> Result<(Network, Option<Spanned<ControlList>>), Vec<Diagnostic>> {
-    let (raw, unknown) = from_block(source, fence, "network block")?;
-    unknown.and(read_network(source, fence, raw))
-}
-
-/// A network block's parts, each checked on its own (see [`parse`]).
-fn read_network(
-    source: &SourceFile,
-    fence: &Fence,
-    raw: RawNetwork,
-) -> Result<(Network, Option<Spanned<ControlList>>), Vec<Diagnostic>> {
+    let (raw, problems): (RawNetwork, _) = from_block(source, fence, "network block")?;
     let mut reader = Reader {
         source,
         fence,
         names: vec![("input".to_string(), 0..0)],
-        problems: Problems::default(),
+        problems,
     };
     let input = reader.input(raw.input.get_ref());
     let Some((layers, previous)) = reader.layers(&raw.layer) else {

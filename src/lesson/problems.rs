@@ -31,6 +31,12 @@ impl Problems {
         Err(self.0)
     }
 
+    /// A collector that starts with `problems` (a block's unknown fields, found as its TOML was
+    /// read: [`super::toml::from_block`]).
+    pub fn from_vec(problems: Vec<Diagnostic>) -> Problems {
+        Problems(problems)
+    }
+
     /// Every problem noted, for a part that stands in with defaults where a check failed.
     pub fn into_vec(self) -> Vec<Diagnostic> {
         self.0

@@ -56,27 +56,7 @@ pub fn parse_table(
     lesson_precision: usize,
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<TableSpec, Vec<Diagnostic>> {
-    let (raw, unknown) = from_block(source, fence, "table block")?;
-    unknown.and(table_spec(
-        source,
-        fence,
-        net,
-        lesson_precision,
-        warnings,
-        raw,
-    ))
-}
-
-/// A table block's fields, each checked on its own (see [`parse_table`]).
-fn table_spec(
-    source: &SourceFile,
-    fence: &Fence,
-    net: &Network,
-    lesson_precision: usize,
-    warnings: &mut Vec<Diagnostic>,
-    raw: RawTable,
-) -> Result<TableSpec, Vec<Diagnostic>> {
-    let mut problems = Problems::default();
+    let (raw, mut problems): (RawTable, _) = from_block(source, fence, "table block")?;
     let signals = signals_of(source, fence, net, &raw.signals, &mut problems);
     let at_span = fence.source_span(raw.at.span());
     let at = problems.keep(parse_at(source, fence, net, &raw.at));
@@ -271,6 +251,6 @@ fn parse_at(
 
 /// The parameters block takes no fields: its body must be empty.
 pub fn parse_parameters(source: &SourceFile, fence: &Fence) -> Result<(), Vec<Diagnostic>> {
-    let (_, unknown) = from_block::<RawParameters>(source, fence, "parameters block")?;
-    unknown.and(Ok(()))
+    let (_, problems) = from_block::<RawParameters>(source, fence, "parameters block")?;
+    problems.finish()
 }

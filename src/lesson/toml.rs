@@ -10,6 +10,8 @@ use crate::error::{toml_message, Diagnostic, SourceFile};
 use crate::markdown::Fence;
 use crate::text::closest;
 
+use super::problems::Problems;
+
 /// A hint for a TOML or serde error `message` on `d`.
 fn toml_hint(d: Diagnostic, message: &str) -> Diagnostic {
     if message.contains("unknown field") && message.contains("there are no fields") {
@@ -45,36 +47,17 @@ fn meant_field(message: &str) -> Option<&str> {
     closest(name, fields)
 }
 
-/// A block's TOML read as `T` (see [`read_toml`]), with the problems of the fields it does not
-/// know, which the block's parser adds to its own ([`Unknown::and`]): the block's other fields
-/// are checked too.
+/// A block's TOML read as `T` (see [`read_toml`]), and the collector its parser gathers its
+/// problems in, holding those of the fields it does not know: the block fails with them, and
+/// with its other fields' problems too.
 pub fn from_block<T: DeserializeOwned>(
     source: &SourceFile,
     fence: &Fence,
     what: &str,
-) -> Result<(T, Unknown), Vec<Diagnostic>> {
+) -> Result<(T, Problems), Vec<Diagnostic>> {
     match read_toml(source, &fence.text, |span| fence.source_span(span), what) {
-        (Some(value), problems) => Ok((value, Unknown(problems))),
+        (Some(value), problems) => Ok((value, Problems::from_vec(problems))),
         (None, problems) => Err(problems),
-    }
-}
-
-/// The problems of a block's unknown fields, found while the rest of it was read.
-#[must_use]
-pub struct Unknown(Vec<Diagnostic>);
-
-impl Unknown {
-    /// The block's parsed result with these problems added: a block with an unknown field
-    /// fails, with its other problems too.
-    pub fn and<T>(self, parsed: Result<T, Vec<Diagnostic>>) -> Result<T, Vec<Diagnostic>> {
-        match (self.0.is_empty(), parsed) {
-            (true, parsed) => parsed,
-            (false, Ok(_)) => Err(self.0),
-            (false, Err(mut problems)) => {
-                problems.extend(self.0);
-                Err(problems)
-            }
-        }
     }
 }
 

@@ -19,7 +19,6 @@ use super::limits::{
     at_most, DEFAULT_MAX_STEPS, MAX_STEPS, MAX_TRAINING_VALUES, MAX_TRAINING_WORK,
 };
 use super::network_block::ParamList;
-use super::problems::Problems;
 use super::toml::{from_block, ListOrName};
 use super::training_fields::{
     learning_rate, loss, starting_values, trained_params, training_data, training_id,
@@ -162,22 +161,9 @@ pub fn parse_training(
     work: &mut usize,
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<TrainingBlock, Vec<Diagnostic>> {
-    let (raw, unknown) = from_block(source, fence, "training block")?;
-    unknown.and(training(source, fence, net, above, work, warnings, raw))
-}
-
-/// A training block's fields, then its training (see [`parse_training`]).
-fn training(
-    source: &SourceFile,
-    fence: &Fence,
-    net: &Network,
-    above: &Above,
-    work: &mut usize,
-    warnings: &mut Vec<Diagnostic>,
-    mut raw: RawTraining,
-) -> Result<TrainingBlock, Vec<Diagnostic>> {
-    // Each field on its own, every problem noted; the training once all are right.
-    let mut problems = Problems::default();
+    let (mut raw, mut problems): (RawTraining, _) = from_block(source, fence, "training block")?;
+    // Each field on its own, every problem noted (the unknown ones already are); the training
+    // once all are read.
     let taken = |id: &str| above.trainings.contains_key(id);
     let id = problems.keep(training_id(source, fence, net, taken, raw.id.as_ref()));
     let data = match raw.data.get_ref() {
@@ -206,15 +192,16 @@ fn training(
         tolerance,
         max_steps,
     };
-    budget(source, fence, net, &spec, work).map_err(|d| vec![d])?;
-    let training = run(
-        source,
-        fence,
-        net,
-        &spec,
-        (&id, &raw.learning_rate),
-        warnings,
-    )?;
+    let ran = problems
+        .keep(budget(source, fence, net, &spec, work))
+        .and_then(|()| {
+            let rate = (id.as_str(), &raw.learning_rate);
+            problems.keep_all(run(source, fence, net, &spec, rate, warnings))
+        });
+    let training = match (ran, problems.finish()) {
+        (Some(training), Ok(())) => training,
+        (_, finished) => return Err(finished.err().unwrap_or_default()),
+    };
     let last = train::network_at_state(net, &spec, &training.final_values);
     let gradient = train::loss_gradient(&last, &spec.data, spec.loss).gradient;
     let final_derivatives = spec

@@ -209,11 +209,11 @@ pub fn parse_figure(
     above: &Above,
     ids: &mut Ids,
 ) -> Result<TrainingFigureSpec, Vec<Diagnostic>> {
-    let (raw, unknown): (RawFigure, _) = from_block(source, fence, "training-figure block")?;
+    let (raw, problems): (RawFigure, _) = from_block(source, fence, "training-figure block")?;
     let id = raw.id.clone();
-    unknown.and(with_id(source, fence, ids, id.as_ref(), |id| {
+    with_id(source, fence, ids, (id.as_ref(), problems), |id| {
         figure_spec(source, fence, above, raw, id)
-    }))
+    })
 }
 
 /// A training figure's fields, each checked on its own: the training it shows, then what of
@@ -387,25 +387,7 @@ pub fn parse_table(
     above: &Above,
     lesson_precision: usize,
 ) -> Result<TrainingTableSpec, Vec<Diagnostic>> {
-    let (raw, unknown) = from_block(source, fence, "training-table block")?;
-    unknown.and(training_table_spec(
-        source,
-        fence,
-        above,
-        lesson_precision,
-        raw,
-    ))
-}
-
-/// A training table block's fields (see [`parse_table`]).
-fn training_table_spec(
-    source: &SourceFile,
-    fence: &Fence,
-    above: &Above,
-    lesson_precision: usize,
-    raw: RawTable,
-) -> Result<TrainingTableSpec, Vec<Diagnostic>> {
-    let mut problems = Problems::default();
+    let (raw, mut problems): (RawTable, _) = from_block(source, fence, "training-table block")?;
     let training = problems.keep(find_training(source, fence, above, raw.training.as_ref()));
     let param =
         training.and_then(|t| problems.keep(trained_param(source, fence, t, raw.param.as_ref())));
