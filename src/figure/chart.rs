@@ -12,7 +12,7 @@ use crate::lesson::Rgb;
 use super::describe::DescriptionTemplate;
 pub use super::measure::register_font;
 pub use super::mesh::Chart2d;
-use super::mesh::{AxisTitles, Mesh, AXIS_LINE, X_LABEL_AREA, Y_LABEL_AREA};
+use super::mesh::{AxisTitles, Mesh};
 use super::svg::{SvgWriter, SIZE_IN_SVG, TEXT_DEFAULTS};
 use crate::text::{clean, escape};
 
@@ -288,42 +288,29 @@ pub fn geometry<DB: DrawingBackend>(chart: &Chart2d<'_, DB>) -> ChartGeometry {
     }
 }
 
-/// `title` in lines of at most `width` px on `root` as `style` draws it: broken after spaces
-/// and around Chinese or Japanese characters, into as few lines as fit, as even as they can be
-/// (a line of one word under a long one reads as a mistake); a word wider than a line has one
-/// of its own.
-fn title_lines(
-    root: &DrawingArea<SvgWriter<'_>, Shift>,
-    title: &str,
-    style: &TextStyle<'_>,
-    width: f64,
-) -> Result<Vec<String>, String> {
-    // Measured as the browser draws it, `SIZE_IN_SVG` times narrower than plotters measures,
-    // and a Chinese or Japanese character (the embedded font has none) an em wide.
-    let em = style.font.get_size() / SIZE_IN_SVG;
-    let fits = |text: &str, width: f64| {
-        let narrow: String = text.chars().filter(|c| !is_wide(*c)).collect();
-        let wide = (text.chars().count() - narrow.chars().count()) as f64;
-        root.estimate_text_size(&narrow, style)
-            .map(|(w, _)| f64::from(w) / SIZE_IN_SVG + wide * em <= width)
-            .map_err(|e| e.to_string())
-    };
-    if fits(title, width)? {
-        return Ok(vec![title.trim_end().to_string()]);
+/// `title` in lines of at most `width` px as `style` draws it: broken after spaces and around
+/// Chinese or Japanese characters, into as few lines as fit, as even as they can be (a line of
+/// one word under a long one reads as a mistake); a word wider than a line has one of its own.
+fn title_lines(title: &str, style: &TextStyle<'_>, width: f64) -> Vec<String> {
+    // Measured at the size the browser draws it (`SIZE_IN_SVG` times smaller than plotters').
+    let size = style.font.get_size() / SIZE_IN_SVG;
+    let fits = |text: &str, width: f64| text_width(text, size, false) <= width;
+    if fits(title, width) {
+        return vec![title.trim_end().to_string()];
     }
     let pieces = break_pieces(title);
-    let mut lines = fill(&pieces, |t| fits(t, width))?;
+    let mut lines = fill(&pieces, |t| fits(t, width));
     // Narrower lines while the count stays: the same lines, evened out.
     let mut narrower = width;
     for _ in 0..16 {
         narrower *= 0.95;
-        let evened = fill(&pieces, |t| fits(t, narrower))?;
+        let evened = fill(&pieces, |t| fits(t, narrower));
         if evened.len() > lines.len() {
             break;
         }
         lines = evened;
     }
-    Ok(lines)
+    lines
 }
 
 /// The pieces a line of `text` may end after: a word with the spaces after it, or one wide
@@ -352,15 +339,12 @@ fn break_pieces(text: &str) -> Vec<&str> {
 }
 
 /// `pieces` in lines, greedily: each line as long as `fits` allows (at least one piece).
-fn fill(
-    pieces: &[&str],
-    fits: impl Fn(&str) -> Result<bool, String>,
-) -> Result<Vec<String>, String> {
+fn fill(pieces: &[&str], fits: impl Fn(&str) -> bool) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for piece in pieces {
         let longer = format!("{line}{piece}");
-        if line.trim().is_empty() || fits(longer.trim_end())? {
+        if line.trim().is_empty() || fits(longer.trim_end()) {
             line = longer;
         } else {
             lines.push(line.trim_end().to_string());
@@ -368,7 +352,7 @@ fn fill(
         }
     }
     lines.push(line.trim_end().to_string());
-    Ok(lines)
+    lines
 }
 
 /// Put `title` above the chart `builder` builds on `root`, and return the height it takes below
@@ -382,7 +366,7 @@ fn put_title(
 ) -> Result<i32, String> {
     let style = super::measure::caption_style();
     let width = f64::from(root.dim_in_pixel().0) - 24.0;
-    let lines = title_lines(root, title, &style, width)?;
+    let lines = title_lines(title, &style, width);
     let (last, above) = lines.split_last().expect("a title has a line");
     let mut area = root.margin(12, 12, 12, 12);
     for line in above {
@@ -406,22 +390,19 @@ fn put_title(
 /// whose title takes `top` px: the x title across the plotting area, the y title up it. (The y
 /// title's lines take room from the x axis, and the x title's from the y axis: the x title is
 /// broken again once the y title's lines are known.)
-fn axis_titles(
-    root: &DrawingArea<SvgWriter<'_>, Shift>,
-    labels: (&str, &str),
-    (width, height): (u32, u32),
-    top: i32,
-) -> Result<AxisTitles, String> {
+fn axis_titles(labels: (&str, &str), (width, height): (u32, u32), top: i32) -> AxisTitles {
     let style = super::measure::with_mesh_styles(|m| m.x_title.clone());
     let (x, y) = (clean(labels.0), clean(labels.1));
-    let across = |y_area: u32| f64::from(width) - 24.0 - f64::from(y_area);
-    let first = title_lines(root, &x, &style, across(Y_LABEL_AREA))?;
-    let x_area = X_LABEL_AREA + AXIS_LINE * (first.len() as u32 - 1);
-    let up = f64::from(height) - 24.0 - f64::from(top.max(0) as u32) - f64::from(x_area);
-    let y = title_lines(root, &y, &style, up)?;
-    let y_area = Y_LABEL_AREA + AXIS_LINE * (y.len() as u32 - 1);
-    let x = title_lines(root, &x, &style, across(y_area))?;
-    Ok(AxisTitles { x, y })
+    let mut titles = AxisTitles {
+        x: vec![x.clone()],
+        y: vec![y.clone()],
+    };
+    let across = |titles: &AxisTitles| f64::from(width) - 24.0 - f64::from(titles.areas().1);
+    titles.x = title_lines(&x, &style, across(&titles));
+    let up = f64::from(height) - 24.0 - f64::from(top) - f64::from(titles.areas().0);
+    titles.y = title_lines(&y, &style, up);
+    titles.x = title_lines(&x, &style, across(&titles));
+    titles
 }
 
 /// What every chart is drawn on: the white ground, the margins and label areas, the title (if
@@ -443,7 +424,7 @@ pub fn axes<'a, 'w>(
     } else {
         put_title(&mut builder, root, &clean(title))?
     };
-    let titles = axis_titles(root, labels, (width, height), top)?;
+    let titles = axis_titles(labels, (width, height), top);
     let (x_area, y_area) = titles.areas();
     builder.x_label_area_size(x_area).y_label_area_size(y_area);
     let chart = builder

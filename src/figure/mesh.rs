@@ -21,8 +21,8 @@ use super::ticks::tick_label;
 pub type Chart2d<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
 /// The label areas' sizes: below the plotting area (x) and left of it (y).
-pub const X_LABEL_AREA: u32 = 46;
-pub const Y_LABEL_AREA: u32 = 62;
+const X_LABEL_AREA: u32 = 46;
+const Y_LABEL_AREA: u32 = 62;
 /// The mesh's and the axes' colours.
 const MESH: (u8, u8, u8) = (0xe4, 0xe4, 0xe4);
 const AXIS: (u8, u8, u8) = (0x55, 0x55, 0x55);
@@ -57,7 +57,7 @@ pub struct AxisTitles {
 
 /// How far apart the lines of an axis title are (its 19 px text, written `19 / 1.24`, at a line
 /// height of 1.2).
-pub const AXIS_LINE: u32 = 18;
+const AXIS_LINE: u32 = 18;
 
 impl AxisTitles {
     /// The sizes of the label areas below and beside the plotting area (x, y).
