@@ -87,8 +87,7 @@ pub fn parse(
     let Some(front) = front else {
         return Err(unknown);
     };
-    let mut problems = Problems::default();
-    unknown.into_iter().for_each(|d| problems.note(d));
+    let mut problems = Problems::from_vec(unknown);
     let slug = match &front.slug {
         Some(s) => problems
             .keep(check_slug(s.get_ref()).map_err(|m| {

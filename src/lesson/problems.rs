@@ -31,8 +31,8 @@ impl Problems {
         Err(self.0)
     }
 
-    /// A collector that starts with `problems` (a block's unknown fields, found as its TOML was
-    /// read: [`super::toml::from_block`]).
+    /// A collector that starts with `problems` (the unknown fields of a block or of the front
+    /// matter, found as its TOML was read: [`super::toml::read_toml`]).
     pub fn from_vec(problems: Vec<Diagnostic>) -> Problems {
         Problems(problems)
     }
