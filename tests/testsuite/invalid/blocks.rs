@@ -3,7 +3,7 @@
 
 use crate::support::Project;
 
-use super::{check, failing_build, line_of, problems_of, Expect};
+use super::{assert_problems, check, failing_build, Expect};
 
 #[test]
 fn figure_without_a_network() {
@@ -310,22 +310,14 @@ fn every_mistake_of_a_training_block_is_reported_at_once() {
             "tolerance = 0.001\n",
             "loss = \"sum_of_square\"\ntolerance = 0.001\n",
         );
-    let line = |text: &str| line_of(&source, text);
-    assert_eq!(
-        problems_of(&source),
-        [
-            (
-                line("train ="),
-                "the network has no weight or bias named `b4`"
-            ),
-            (line("start ="), "a starting value is not finite"),
-            (
-                line("learning_rate ="),
-                "the learning rate 0 is not positive"
-            ),
-            (line("loss ="), "unknown loss `sum_of_square`"),
-        ]
-        .map(|(line, message)| (line, message.to_string()))
+    assert_problems(
+        &source,
+        &[
+            ("train =", "the network has no weight or bias named `b4`"),
+            ("start =", "a starting value is not finite"),
+            ("learning_rate =", "the learning rate 0 is not positive"),
+            ("loss =", "unknown loss `sum_of_square`"),
+        ],
     );
 }
 
@@ -348,32 +340,24 @@ fn every_mistake_of_a_training_figure_and_table_is_reported_at_once() {
             "training = \"fit\"\nsteps = [1, 2]\n",
             "training = \"fit\"\nparam = \"b4\"\nsteps = [0, 2]\nprecision = 20\n",
         );
-    let line = |text: &str| line_of(&source, text);
-    assert_eq!(
-        problems_of(&source),
-        [
-            (line("param = \"b9\""), "training `fit` does not train `b9`"),
+    assert_problems(
+        &source,
+        &[
+            ("param = \"b9\"", "training `fit` does not train `b9`"),
             (
-                line("title = \"Loss at"),
-                "a placeholder in a figure's title or labels is not filled"
+                "title = \"Loss at",
+                "a placeholder in a figure's title or labels is not filled",
             ),
             (
-                line("at_steps = [0, 1, 99999]"),
-                "training `fit` has no step 99999"
+                "at_steps = [0, 1, 99999]",
+                "training `fit` has no step 99999",
             ),
-            (
-                line("training = \"fot\""),
-                "no training `fot` above this block"
-            ),
-            (
-                line("show = \"outptu\""),
-                "unknown training figure `outptu`"
-            ),
-            (line("param = \"b4\""), "training `fit` does not train `b4`"),
-            (line("steps = [0, 2]"), "training `fit` has no step 0"),
-            (line("precision = 20"), "precision 20 is out of range"),
-        ]
-        .map(|(line, message)| (line, message.to_string()))
+            ("training = \"fot\"", "no training `fot` above this block"),
+            ("show = \"outptu\"", "unknown training figure `outptu`"),
+            ("param = \"b4\"", "training `fit` does not train `b4`"),
+            ("steps = [0, 2]", "training `fit` has no step 0"),
+            ("precision = 20", "precision 20 is out of range"),
+        ],
     );
 }
 
@@ -397,24 +381,16 @@ fn every_unknown_field_is_reported_with_the_rest_of_its_block() {
             "signals = [\"top.linear\", \"top.activation\"]",
             "signals = [\"top.linaer\"]",
         );
-    let line = |text: &str| line_of(&source, text);
-    assert_eq!(
-        problems_of(&source),
-        [
-            (
-                line("titel ="),
-                "invalid front matter: unknown field `titel`, expected one of `title`, `summary`, `order`, `precision`, `slug`, `source`, `series`, `part`"
-            ),
-            (
-                line("ordre ="),
-                "invalid front matter: unknown field `ordre`, expected one of `title`, `summary`, `order`, `precision`, `slug`, `source`, `series`, `part`"
-            ),
-            (line("tilte ="), "invalid figure block: unknown field `tilte`, expected one of `id`, `title`, `x_label`, `y_label`, `caption`, `series`, `points`, `points_label`"),
-            (line("colour ="), "invalid figure block: unknown field `colour`, expected one of `id`, `title`, `x_label`, `y_label`, `caption`, `series`, `points`, `points_label`"),
-            (line("  { signal = \"top.activation\""), "unknown colour `bleu`"),
-            (line("signals ="), "signal `top.linaer` does not exist"),
-        ]
-        .map(|(line, message)| (line, message.to_string()))
+    assert_problems(
+        &source,
+        &[
+            ("titel =", "invalid front matter: unknown field `titel`, expected one of `title`, `summary`, `order`, `precision`, `slug`, `source`, `series`, `part`"),
+            ("ordre =", "invalid front matter: unknown field `ordre`, expected one of `title`, `summary`, `order`, `precision`, `slug`, `source`, `series`, `part`"),
+            ("tilte =", "invalid figure block: unknown field `tilte`, expected one of `id`, `title`, `x_label`, `y_label`, `caption`, `series`, `points`, `points_label`"),
+            ("colour =", "invalid figure block: unknown field `colour`, expected one of `id`, `title`, `x_label`, `y_label`, `caption`, `series`, `points`, `points_label`"),
+            ("  { signal = \"top.activation\"", "unknown colour `bleu`"),
+            ("signals =", "signal `top.linaer` does not exist"),
+        ],
     );
 }
 

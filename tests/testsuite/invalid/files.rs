@@ -6,7 +6,7 @@ use std::fs;
 use crate::support::position::position_after;
 use crate::support::{fixture, Project};
 
-use super::{check, check_source, failing_build, line_of, marked_fixture, problems_of, Expect};
+use super::{assert_problems, check, check_source, failing_build, marked_fixture, Expect};
 
 #[test]
 fn front_matter_yaml_instead_of_toml() {
@@ -154,21 +154,19 @@ source = { title = "", url = "ftp://example.com" }
 
 The peak is {{ w9 }}, and $\foo$ is not LaTeX.
 "#;
-    let line = |text: &str| line_of(source, text);
-    assert_eq!(
-        problems_of(source),
-        [
-            (line("title ="), "the title is empty"),
-            (line("precision ="), "precision 99 is out of range"),
-            (line("series ="), "a series without a part number"),
-            (line("source ="), "the source's title is empty"),
-            (line("source ="), "`ftp://example.com` is not a web address"),
+    assert_problems(
+        source,
+        &[
+            ("title =", "the title is empty"),
+            ("precision =", "precision 99 is out of range"),
+            ("series =", "a series without a part number"),
+            ("source =", "the source's title is empty"),
+            ("source =", "`ftp://example.com` is not a web address"),
             (
-                line("The peak"),
-                "placeholder `{{ w9 }}` needs the lesson's network"
+                "The peak",
+                "placeholder `{{ w9 }}` needs the lesson's network",
             ),
-            (line("The peak"), "LaTeX error: Unknown command \"\\foo\"."),
-        ]
-        .map(|(line, message)| (line, message.to_string()))
+            ("The peak", "LaTeX error: Unknown command \"\\foo\"."),
+        ],
     );
 }

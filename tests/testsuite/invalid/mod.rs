@@ -70,6 +70,17 @@ fn problems_of(lesson: &str) -> Vec<(usize, String)> {
         .collect()
 }
 
+/// Check the problems of a project holding `lesson` alone ([`problems_of`]): each `(start,
+/// message)` of `expected`, in order, a problem with that message on the line that starts with
+/// `start` ([`line_of`]).
+fn assert_problems(lesson: &str, expected: &[(&str, &str)]) {
+    let expected: Vec<(usize, String)> = expected
+        .iter()
+        .map(|&(start, message)| (line_of(lesson, start), message.to_string()))
+        .collect();
+    assert_eq!(problems_of(lesson), expected);
+}
+
 /// The line of `source` that starts with `text`, from 1.
 fn line_of(source: &str, text: &str) -> usize {
     source

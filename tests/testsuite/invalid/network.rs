@@ -3,7 +3,7 @@
 
 use crate::support::{fixture_text, Project};
 
-use super::{check, failing_build, line_of, marked_fixture, problems_of, Expect};
+use super::{assert_problems, check, failing_build, marked_fixture, Expect};
 
 #[test]
 fn block_is_not_valid_toml() {
@@ -282,19 +282,17 @@ fn every_wrong_control_is_reported_at_once() {
         source.contains("[controls]") && source.contains("activatoin"),
         "valid.md has no `bias = {{ b3 = -16 }}` line or no top.activation series"
     );
-    let line = |key: &str| line_of(&source, key);
-    assert_eq!(
-        problems_of(&source),
-        [
-            (line("w9 ="), "`w9` is not a weight or bias of the network"),
-            (line("w3 ="), "the range -30 to 0 does not hold w3 = -40.8"),
-            (line("b2 ="), "a step of 0 for b2"),
+    assert_problems(
+        &source,
+        &[
+            ("w9 =", "`w9` is not a weight or bias of the network"),
+            ("w3 =", "the range -30 to 0 does not hold w3 = -40.8"),
+            ("b2 =", "a step of 0 for b2"),
             (
-                line("  { signal = \"top.activatoin\""),
-                "signal `top.activatoin` does not exist"
+                "  { signal = \"top.activatoin\"",
+                "signal `top.activatoin` does not exist",
             ),
-        ]
-        .map(|(line, message)| (line, message.to_string()))
+        ],
     );
 }
 
@@ -346,20 +344,18 @@ weights = { w1 = -40.8, w4 = 2.70 }
 bias = { b3 = nan }
 ```
 "#;
-    let line = |text: &str| line_of(source, text);
-    assert_eq!(
-        problems_of(source),
-        [
-            (line("input ="), "the label is empty"),
-            (line("input ="), "a sample count of 1 is out of range"),
-            (line("activation ="), "unknown activation `relux`"),
+    assert_problems(
+        source,
+        &[
+            ("input =", "the label is empty"),
+            ("input =", "a sample count of 1 is out of range"),
+            ("activation =", "unknown activation `relux`"),
             (
-                line("  { name = \"bottom\""),
-                "node `bottom`'s weights: 2 values given, but 1 is expected"
+                "  { name = \"bottom\"",
+                "node `bottom`'s weights: 2 values given, but 1 is expected",
             ),
-            (line("weights = { w1"), "the name `w1` is used twice"),
-            (line("bias = { b3"), "`b3` is not a finite number"),
-        ]
-        .map(|(line, message)| (line, message.to_string()))
+            ("weights = { w1", "the name `w1` is used twice"),
+            ("bias = { b3", "`b3` is not a finite number"),
+        ],
     );
 }

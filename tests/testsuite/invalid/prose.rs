@@ -1,6 +1,6 @@
 //! Placeholders and math in the prose, code and captions.
 
-use super::{check, line_of, problems_of, Expect};
+use super::{assert_problems, check, Expect};
 
 #[test]
 fn unknown_placeholder_in_prose() {
@@ -202,18 +202,12 @@ fn a_broken_network_does_not_hide_a_latex_error() {
         "+++\ntitle = \"a\"\n+++\n\nPeak {{{{ max output.activation }}}}, $w_1 = {{{{ w1 }}}}$ and $x^{{2$.\n\n```python figure=f\nprint({{{{ w1 }}}})\n```\n\n{}\n```figure\nid = \"f\"\nseries = [ {{ signal = \"h.activation\" }} ]\n```\n",
         NETWORK.replace("from = 0.0, to = 1.0", "from = 1.0, to = 0.0")
     );
-    assert_eq!(
-        problems_of(&lesson),
-        [
-            (
-                line_of(&lesson, "Peak"),
-                "the formula's braces do not match".to_string()
-            ),
-            (
-                line_of(&lesson, "input ="),
-                "the input range 1.0 to 0.0 is reversed".to_string()
-            ),
-        ]
+    assert_problems(
+        &lesson,
+        &[
+            ("Peak", "the formula's braces do not match"),
+            ("input =", "the input range 1.0 to 0.0 is reversed"),
+        ],
     );
 }
 
@@ -224,11 +218,8 @@ fn a_failed_figure_is_not_reported_again_by_what_names_it() {
     let lesson = format!(
         "+++\ntitle = \"a\"\n+++\n\n```python figure=f\nprint(1)\n```\n\n{NETWORK}\n```figure\nid = \"f\"\nseries = [ {{ signal = \"h.activaton\" }} ]\npoints = [[0.0, 0.0], [1.0, 1.0]]\n```\n\n```training\nid = \"fit\"\ndata = \"f\"\ntrain = [\"b2\"]\nlearning_rate = 0.1\nsteps = 3\n```\n\n```training-figure\nshow = \"loss\"\n```\n"
     );
-    assert_eq!(
-        problems_of(&lesson),
-        [(
-            line_of(&lesson, "series ="),
-            "signal `h.activaton` does not exist".to_string()
-        )]
+    assert_problems(
+        &lesson,
+        &[("series =", "signal `h.activaton` does not exist")],
     );
 }
