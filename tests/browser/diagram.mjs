@@ -37,7 +37,7 @@ import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { scrollCues } from './cues.mjs';
-import { siteFromEnv, tally } from './units.mjs';
+import { axeViolations, siteFromEnv, tally } from './units.mjs';
 
 const { SITE_DIR, BASE_URL, CHROMIUM } = siteFromEnv('diagram.mjs');
 const NNBOOK = process.env.NNBOOK ? process.env.NNBOOK.split(' ') : null;
@@ -165,12 +165,11 @@ async function check(page, name, { input, wide }, mode) {
 
 /** The pages to check: the ReLU lesson's (when the site has it: the hand-written fixtures of
  * selftest.sh do not; .ci/run checks a site nnbook builds does), and the wide diagram's, built
- * here by NNBOOK into a folder of its own and opened from disk. */
-function pages() {
+ * here by NNBOOK into a folder of its own (`tmp`, removed at the end) and opened from disk. */
+function pages(tmp) {
   const out = PAGES.filter(({ rel }) => fs.existsSync(path.join(SITE_DIR, rel)))
     .map(({ rel, input }) => ({ url: new URL(rel, BASE_URL).href, label: rel, input, shots: rel.startsWith('zh-CN') ? 'zh-CN-' : '' }));
   if (NNBOOK) {
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nnbook-diagram-'));
     fs.mkdirSync(path.join(tmp, 'content'));
     fs.writeFileSync(path.join(tmp, 'nnbook.toml'), 'title = "Wide diagrams"\n');
     fs.writeFileSync(path.join(tmp, 'content', 'wide.md'), WIDE_LESSON);
@@ -185,9 +184,9 @@ async function main() {
   const t0 = Date.now();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   const scratch = await (await browser.newContext()).newPage();
-  const axeSource = fs.readFileSync(path.join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
   if (SHOTS) fs.mkdirSync(SHOTS, { recursive: true });
-  const list = pages();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nnbook-diagram-'));
+  const list = pages(tmp);
   for (const mode of MODES) {
     const context = await browser.newContext({ viewport: { width: mode.width, height: mode.height }, colorScheme: mode.scheme });
     for (const p of list) {
@@ -197,7 +196,7 @@ async function main() {
       await page.goto(p.url, { waitUntil: 'load' });
       await check(page, name, p, mode);
       await scrollCues(page, scratch, (why) => fail(name, 'scroll cue', why), 'svg.nn-diagram');
-      if (p.wide) await axe(page, name, axeSource);
+      if (p.wide) for (const v of await axeViolations(page)) fail(name, 'axe', v);
       if (SHOTS && mode.width !== 320) {
         for (const id of await page.$$eval('figure:has(svg.nn-diagram)', (fs) => fs.map((f) => f.id))) {
           await page.locator(`#${id}`).screenshot({ path: path.join(SHOTS, `${p.shots}${id}-${mode.name}.png`) });
@@ -208,19 +207,9 @@ async function main() {
     await context.close();
   }
   await browser.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
 
   report('diagram', t0, `text at ${MIN_TEXT_PX} px or more, AA contrast, a halo, the input named once, cropped, highlights in their figures' colours, wide ones scroll`);
-}
-
-/** axe-core's violations on the page (WCAG 2 A and AA), each a failure. */
-async function axe(page, name, axeSource) {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] }, resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  for (const v of violations) fail(name, 'axe', v);
 }
 
 main().catch((e) => {

@@ -18,11 +18,10 @@
 // (exact.mjs compares the page with the build for random parameters.)
 // The last line is "explore: N passed, M failed".
 import { chromium } from 'playwright-core';
-import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { afterFrames, around, decode, errorsOf, explorableOrDone, pageHelpers } from './units.mjs';
+import { afterFrames, around, axeViolations, decode, errorsOf, explorableOrDone, pageHelpers } from './units.mjs';
 
 const SITE_DIR = process.env.SITE_DIR;
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -99,7 +98,6 @@ for (const [file, width] of explorable.flatMap((f) => [[f, 1280], [f, 390]])) {
 
 // 1b. The controls in use, in every mode: axe-core finds no WCAG 2 A/AA violation with the drawer
 //     open, a parameter moved and a chart's readout showing; screenshots for the README.
-const axeSource = fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), 'node_modules/axe-core/axe.min.js'), 'utf8');
 const SHOTS = process.env.SCREENSHOT_DIR;
 for (const file of explorable) {
   const rel = path.relative(SITE_DIR, file);
@@ -129,12 +127,7 @@ for (const file of explorable) {
       return chart.closest('figure').id;
     });
     await p.waitForTimeout(150);
-    await p.addScriptTag({ content: axeSource });
-    const violations = await p.evaluate(async () => {
-      // eslint-disable-next-line no-undef
-      const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
-      return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(', ')}`);
-    });
+    const violations = await axeViolations(p);
     const mode = `${width} ${scheme}`;
     if (violations.length) fail(`${rel} @ ${mode}: axe with the controls in use`, violations.join(' | '));
     else pass();

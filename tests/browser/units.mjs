@@ -130,6 +130,22 @@ export function tally() {
   return { units, failures, unit, fail, report };
 }
 
+// axe-core's source, read once, when a script first asks for it.
+let axeSource = null;
+
+/** axe-core's WCAG 2 A and AA violations on `page` as it is, each as its rule and the first
+ *  elements it names ("color-contrast: #a, #b"). (check.mjs runs axe its own way: it also
+ *  notes what axe could not decide, and groups what it finds across modes.) */
+export async function axeViolations(page) {
+  axeSource ??= fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), 'node_modules/axe-core/axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
 /** Decode a PNG (a screenshot) in a scratch page: { w, h, data } (RGBA). */
 export async function decode(scratch, png) {
   return scratch.evaluate(async (b64) => {
