@@ -258,6 +258,8 @@ pub(super) fn with_id<T>(
     let (Some(()), Some(spec)) = (claimed, spec) else {
         return problems.failed();
     };
+    // (An unknown field read as the field it likely means fails the block too.)
+    problems.finish()?;
     Ok(spec)
 }
 

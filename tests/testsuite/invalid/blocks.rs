@@ -3,7 +3,7 @@
 
 use crate::support::Project;
 
-use super::{assert_problems, check, failing_build, Expect};
+use super::{assert_problems, check, failing_build, line_of, problems_of, Expect};
 
 #[test]
 fn figure_without_a_network() {
@@ -406,4 +406,78 @@ fn a_misspelt_field_in_a_nested_table_is_named_in_the_hint() {
         .map(|d| d.hint.as_deref())
         .collect();
     assert_eq!(hints, [Some("did you mean `color`?")], "{error}");
+}
+
+/// A misspelt field is an error even when it is the block's only mistake and is read as the
+/// field it likely means, in every kind of block and at any depth (the code before built
+/// figures, diagrams and training figures with a `titel`, and stopped a block at its first
+/// misspelt field in a nested table).
+#[test]
+fn a_misspelt_field_alone_fails_its_block() {
+    let small = format!(
+        "{}\n```diagram\ntitle = \"D\"\n```\n",
+        crate::support::SMALL
+    );
+    let training = crate::support::fixture_text("training/valid.md");
+    let cases = [
+        (
+            &small,
+            "id = \"step-1\"\ntitle",
+            "id = \"step-1\"\ntitel",
+            "titel =",
+            "figure",
+            "`title`, ",
+        ),
+        (
+            &small,
+            "title = \"D\"",
+            "titel = \"D\"",
+            "titel =",
+            "diagram",
+            "`id`, ",
+        ),
+        (&small, "at = [", "att = [", "att =", "table", "`signals`, "),
+        (
+            &training,
+            "id = \"curve\"\ntraining",
+            "id = \"curve\"\ntrainig",
+            "trainig =",
+            "training-figure",
+            "`id`, ",
+        ),
+        (
+            &training,
+            "train = [",
+            "trian = [",
+            "trian =",
+            "training",
+            "`id`, ",
+        ),
+        (
+            &training,
+            "steps = [1",
+            "setps = [1",
+            "setps =",
+            "training-table",
+            "`training`, ",
+        ),
+    ];
+    for (text, from, to, line, block, expected) in cases {
+        let source = text.replacen(from, to, 1);
+        let field = &line[..line.len() - 2];
+        let problems = problems_of(&source);
+        assert_eq!(problems.len(), 1, "{block}: {problems:?}");
+        assert_eq!(problems[0].0, line_of(&source, line), "{block}");
+        let message = format!("invalid {block} block: unknown field `{field}`, expected ");
+        assert!(
+            problems[0].1.starts_with(&message),
+            "{block}: {}",
+            problems[0].1
+        );
+        assert!(
+            problems[0].1.contains(expected),
+            "{block}: {}",
+            problems[0].1
+        );
+    }
 }
