@@ -8,6 +8,7 @@ mod front;
 mod limits;
 mod network_block;
 mod problems;
+mod recovery;
 mod signal;
 mod table_block;
 mod toml;

@@ -11,6 +11,7 @@ use crate::markdown::Fence;
 use crate::text::closest;
 
 use super::problems::Problems;
+use super::recovery::{Entry, Recovery, Tree};
 
 /// A hint for a TOML or serde error `message` on `d`.
 fn toml_hint(d: Diagnostic, message: &str) -> Diagnostic {
@@ -34,8 +35,8 @@ fn toml_hint(d: Diagnostic, message: &str) -> Diagnostic {
 }
 
 /// The field an "unknown field `colour`, expected one of `signal`, `label`, `color`" error
-/// likely means, if one is close (serde's message, for a table nested in a block, whose fields
-/// `read_toml` does not see).
+/// likely means, if one is close (serde's message names the fields of a table nested in a
+/// block, which `read_toml` does not know otherwise).
 fn meant_field(message: &str) -> Option<&str> {
     let rest = message.strip_prefix("unknown field `")?;
     let (name, expected) = rest.split_once("`, expected ")?;
@@ -62,106 +63,67 @@ pub fn from_block<T: DeserializeOwned>(
 }
 
 /// Read `T` from TOML `text`, whose spans `at` maps into the lesson file: the value, if it
-/// reads, and the problems. serde stops at the first field `T` does not read; here every such
-/// field is reported at its name (an author's misspellings, all of them, each with the closest
-/// field as a hint), read as that field or blanked out ([`recover`]), and `T` read from the
-/// rest, whose own error is reported too unless it repeats them (a required field one of them
-/// likely means). Valid TOML reads once, as before.
+/// reads, and the problems. serde stops at the first field `T` does not read, and at a table's
+/// first; here every such field is reported at its name (an author's misspellings, all of them,
+/// each with the closest field as a hint), read as that field or blanked out ([`Recovery`]), and
+/// `T` read again from the rest, until it reads or fails otherwise; that error is reported too
+/// unless it repeats them (a required field one of them likely means). The top level's unknown
+/// fields are found first, all at once, so that a type error elsewhere does not hide them. Valid
+/// TOML reads once, as before.
 pub fn read_toml<T: DeserializeOwned>(
     source: &SourceFile,
     text: &str,
     at: impl Fn(Range<usize>) -> Range<usize>,
     what: &str,
 ) -> (Option<T>, Vec<Diagnostic>) {
-    let first = match toml::from_str::<T>(text) {
+    let mut error = match toml::from_str::<T>(text) {
         Ok(value) => return (Some(value), Vec::new()),
         Err(e) => e,
     };
-    let error = |e: &toml::de::Error| {
-        let message = toml_message(e);
-        let d = source.error(
-            at(e.span().unwrap_or(0..0)),
-            format!("invalid {what}: {message}"),
+    let problem = |span: Range<usize>, message: &str| {
+        let d = source.error(at(span), format!("invalid {what}: {message}"));
+        toml_hint(d, message)
+    };
+    let Ok(Tree::Table(root)) = toml::from_str::<Tree>(text) else {
+        return (
+            None,
+            vec![problem(error.span().unwrap_or(0..0), &toml_message(&error))],
         );
-        toml_hint(d, &message)
     };
-    let (Some(fields), Ok(Entries(entries))) = (fields_of::<T>(), toml::from_str::<Entries>(text))
-    else {
-        return (None, vec![error(&first)]);
-    };
-    let mut rest = text.as_bytes().to_vec();
+    let mut fix = Recovery::new(text);
     let mut problems = Vec::new();
-    // The fields the unknown ones likely mean, and those they are read as.
-    let (mut meant, mut renamed): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
-    for (key, value) in &entries {
-        let name = key.get_ref().as_str();
-        if fields.contains(&name) {
-            continue;
-        }
-        let close = closest(name, fields.iter().copied());
-        let message = format!("unknown field `{name}`, {}", expected_fields(fields));
-        let d = source.error(at(key.span()), format!("invalid {what}: {message}"));
-        problems.push(match close {
-            Some(k) => d.hint(format!("did you mean `{k}`?")),
-            None => toml_hint(d, &message),
-        });
-        meant.extend(close);
-        let given = |k: &str| entries.iter().any(|(e, _)| e.get_ref() == k);
-        let free = close.filter(|k| !given(k) && !renamed.contains(k));
-        let span = key.span().start..value.span().end;
-        if let Some(k) = recover(text, &mut rest, (span, key.span().end), free) {
-            renamed.push(k);
+    if let Some(fields) = fields_of::<T>() {
+        let unknown = |(key, _): &&Entry| !fields.contains(&key.get_ref().as_str());
+        for (key, _) in root.iter().filter(unknown) {
+            let message = format!(
+                "unknown field `{}`, {}",
+                key.get_ref(),
+                expected_fields(fields)
+            );
+            problems.push(problem(key.span(), &message));
+            fix.unknown(&root, key.span(), meant_field(&message));
         }
     }
-    if problems.is_empty() {
-        return (None, vec![error(&first)]);
-    }
-    let rest = String::from_utf8(rest).unwrap_or_default();
-    match toml::from_str::<T>(&rest) {
-        Ok(value) => (Some(value), problems),
-        Err(e) => {
-            let message = toml_message(&e);
-            let repeated = message.contains("unknown field")
-                || meant
-                    .iter()
-                    .any(|k| message.contains(&format!("missing field `{k}`")));
-            if !repeated {
-                problems.push(error(&e));
+    loop {
+        if fix.changed {
+            match toml::from_str::<T>(&fix.rest()) {
+                Ok(value) => return (Some(value), problems),
+                Err(e) => error = e,
             }
-            (None, problems)
         }
-    }
-}
-
-/// Make the copy `rest` of `text` read without the unknown field whose entry spans `span` (its
-/// key ending at `key_end`). Only a `key = value` entry is changed: it is read as the field
-/// `free` it likely means, if that name fits before the `=` (so that, say, the title of a
-/// `titel` is still checked, and no "missing field `title`" follows), and that field is
-/// returned; else it is blanked. A `[section]` or a dotted key is left: reading the rest fails
-/// on it again, which is not reported twice.
-fn recover<'a>(
-    text: &str,
-    rest: &mut [u8],
-    (span, key_end): (Range<usize>, usize),
-    free: Option<&'a str>,
-) -> Option<&'a str> {
-    let simple = text
-        .get(key_end..)
-        .is_some_and(|after| after.trim_start().starts_with('='));
-    if !simple || span.start > span.end || text.get(span.clone()).is_none() {
-        return None;
-    }
-    let room = text[span.clone()].find('=').unwrap_or(0);
-    if let Some(k) = free.filter(|k| k.len() <= room) {
-        rest[span.start..span.start + room].copy_from_slice(format!("{k:room$}").as_bytes());
-        return Some(k);
-    }
-    for b in &mut rest[span] {
-        if *b != b'\n' && *b != b'\r' {
-            *b = b' ';
+        let message = toml_message(&error);
+        let span = error.span().unwrap_or(0..0);
+        let unknown = message.starts_with("unknown field");
+        if unknown && !fix.seen(&span) {
+            problems.push(problem(span.clone(), &message));
+            if fix.unknown(&root, span, meant_field(&message)) {
+                continue;
+            }
+        } else if !(unknown || fix.meant(&message)) {
+            problems.push(problem(span, &message));
         }
+        return (None, problems);
     }
-    None
 }
 
 /// What serde says a struct with `fields` expects ("expected one of `a`, `b`").
@@ -173,15 +135,6 @@ fn expected_fields(fields: &[&str]) -> String {
             let quoted: Vec<String> = many.iter().map(|f| format!("`{f}`")).collect();
             format!("expected one of {}", quoted.join(", "))
         }
-    }
-}
-
-/// A TOML table's top-level entries with their spans, in the order written.
-struct Entries(Vec<(toml::Spanned<String>, toml::Spanned<serde::de::IgnoredAny>)>);
-
-impl<'de> Deserialize<'de> for Entries {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        entries_in_written_order(d, "a table").map(Entries)
     }
 }
 

@@ -394,24 +394,10 @@ fn every_unknown_field_is_reported_with_the_rest_of_its_block() {
     );
 }
 
-/// A misspelt field in a table inside a block (a series, the input, a node) still stops its
-/// block, but its hint names the field it likely means, as a misspelt field of the block does.
-#[test]
-fn a_misspelt_field_in_a_nested_table_is_named_in_the_hint() {
-    let source = crate::support::SMALL.replace("color = \"blue\"", "colour = \"blue\"");
-    let error = failing_build(&Project::new().lesson("a.md", &source).previous_site());
-    let hints: Vec<Option<&str>> = error
-        .diagnostics
-        .iter()
-        .map(|d| d.hint.as_deref())
-        .collect();
-    assert_eq!(hints, [Some("did you mean `color`?")], "{error}");
-}
-
 /// A misspelt field is an error even when it is the block's only mistake and is read as the
 /// field it likely means, in every kind of block and at any depth (the code before built
 /// figures, diagrams and training figures with a `titel`, and stopped a block at its first
-/// misspelt field in a nested table).
+/// misspelt field in a nested table: the input's, a node's, a series').
 #[test]
 fn a_misspelt_field_alone_fails_its_block() {
     let small = format!(
@@ -479,5 +465,61 @@ fn a_misspelt_field_alone_fails_its_block() {
             "{block}: {}",
             problems[0].1
         );
+    }
+}
+
+/// A misspelt field in a table inside a block is reported with the rest of its block, each
+/// with its hint, as a block's own are: five mistakes in a network block, five diagnostics (the
+/// code before: one); two in a series, two.
+#[test]
+fn every_misspelt_field_in_a_nested_table_is_reported() {
+    let network = crate::support::SMALL
+        .replace("label = \"Dosage\", from", "labl = \"Dosage\", form")
+        .replace("{ name = \"top\", weights", "{ name = \"top\", wieghts")
+        .replace("{ w2 = 12.6 }, bias", "{ w2 = 12.6 }, bais")
+        .replace("[output]\nactivation", "[output]\nactivaton");
+    let series =
+        crate::support::SMALL.replace("label = \"ReLU\", color", "lable = \"ReLU\", colour");
+    let input = "unknown field `{}`, expected one of `name`, `label`, `from`, `to`, `samples`";
+    let node = "unknown field `{}`, expected one of `name`, `label`, `weights`, `bias`";
+    let output = node.replace("`label`, ", "`label`, `activation`, ");
+    let in_network = |f: &str, m: &str| format!("invalid network block: {}", m.replace("{}", f));
+    let expected = [
+        ("input =", in_network("labl", input)),
+        ("input =", in_network("form", input)),
+        ("  { name = \"top\"", in_network("wieghts", node)),
+        ("  { name = \"bottom\"", in_network("bais", node)),
+        ("activaton =", in_network("activaton", &output)),
+    ];
+    let in_series = |f: &str| {
+        let m = "unknown field `{}`, expected one of `signal`, `label`, `color`";
+        format!("invalid figure block: {}", m.replace("{}", f))
+    };
+    let series_expected = [
+        ("  { signal = \"top.activation\"", in_series("lable")),
+        ("  { signal = \"top.activation\"", in_series("colour")),
+    ];
+    let meant = [
+        (
+            network,
+            &expected[..],
+            &["label", "from", "weights", "bias", "activation"][..],
+        ),
+        (series, &series_expected[..], &["label", "color"][..]),
+    ];
+    for (source, expected, meant) in meant {
+        let pairs: Vec<(&str, &str)> = expected.iter().map(|(l, m)| (*l, m.as_str())).collect();
+        assert_problems(&source, &pairs);
+        let error = failing_build(&Project::new().lesson("a.md", &source).previous_site());
+        let hints: Vec<String> = error
+            .diagnostics
+            .into_iter()
+            .filter_map(|d| d.hint)
+            .collect();
+        let meant: Vec<String> = meant
+            .iter()
+            .map(|k| format!("did you mean `{k}`?"))
+            .collect();
+        assert_eq!(hints, meant);
     }
 }
