@@ -71,6 +71,11 @@ impl Cache {
         &self.rendered[dir]
     }
 
+    /// The rendering of the lesson in folder `dir`, if it rendered (in a build that failed).
+    pub fn find(&self, dir: &str) -> Option<&RenderedLesson> {
+        self.rendered.get(dir)
+    }
+
     /// Forget every rendering (the theme changed what lesson pages show).
     pub fn clear(&mut self) {
         self.rendered.clear();

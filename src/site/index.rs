@@ -44,14 +44,23 @@ struct LanguageLink {
     current: bool,
 }
 
-/// The site's languages: those of its lessons (the default first), or the default alone.
+/// The site's languages: the default, first, whether it has lessons or not (the root is the
+/// site's front door, even when every lesson is a translation), then those of its lessons.
 fn languages<'a>(placed: &'a [Placed], default_lang: &'a str) -> Vec<&'a str> {
-    let mut languages: Vec<&str> = placed.iter().map(|p| p.lang.as_str()).collect();
+    let mut languages: Vec<&str> = vec![default_lang];
+    languages.extend(placed.iter().map(|p| p.lang.as_str()));
     languages.dedup();
-    if languages.is_empty() {
-        languages.push(default_lang);
-    }
     languages
+}
+
+/// The names of the index and 404 pages the site has (for a build that fails before making
+/// them: its lessons' links to them are not broken).
+pub fn page_names(placed: &[Placed], default_lang: &str) -> Vec<String> {
+    let languages = languages(placed, default_lang);
+    let prefixes = languages.iter().map(|lang| prefix(lang, default_lang));
+    prefixes
+        .flat_map(|p| [format!("{p}index.html"), format!("{p}404.html")])
+        .collect()
 }
 
 /// Where a language's pages go: the default language's at the root, the others' under their

@@ -255,7 +255,9 @@ impl Builder {
         let placed = place::place(&lessons, &default_lang);
         problems.extend(place::conflicts(&placed, &default_lang));
         problems.extend(check_prose(&broken, &default_lang));
-        warnings.extend(lessons.iter().flat_map(|l| l.warnings.iter().cloned()));
+        // (A lesson with problems has its warnings too: a training that stopped early.)
+        let every = lessons.iter().chain(&broken);
+        warnings.extend(every.flat_map(|l| l.warnings.iter().cloned()));
         warnings.extend(lessons.iter().filter_map(|l| links::unused_network(l)));
         let Some(theme) = theme else {
             // Without a theme, the lessons can still be checked: writing nothing.
@@ -271,21 +273,20 @@ impl Builder {
             .clone()
             .or_else(|| theme.config.base_url.as_ref().map(|u| u.get_ref().clone()))
             .map(|u| if u.ends_with('/') { u } else { format!("{u}/") });
+        // With something wrong already, find what else is (through the theme): a build that
+        // writes renders into nothing instead, and keeps nothing; `serve` keeps what it
+        // rendered, whole, for the next build.
+        let writes = !problems.is_empty() && !matches!(self.output, Output::Keep);
+        let saved = writes.then(|| std::mem::replace(&mut self.output, Output::Discard));
+        let rendered = self.render_lessons(&theme, &placed, base_url.as_deref(), &mut problems);
         if !problems.is_empty() {
-            // Something is wrong already: find what else is (through the theme). A build that
-            // writes renders into nothing instead, and keeps nothing; `serve` keeps what it
-            // rendered, whole, for the next build.
-            let writes = !matches!(self.output, Output::Keep);
-            let saved = writes.then(|| std::mem::replace(&mut self.output, Output::Discard));
-            self.render_lessons(&theme, &placed, base_url.as_deref(), &mut problems);
+            let sitemap = base_url.is_some();
+            let lessons = (&placed[..], &broken[..]);
+            warnings.extend(self.links_unfinished(&theme, lessons, &default_lang, sitemap));
             if let Some(output) = saved {
                 self.output = output;
                 self.cache.clear();
             }
-            return Err(Error::report(problems, warnings));
-        }
-        let rendered = self.render_lessons(&theme, &placed, base_url.as_deref(), &mut problems);
-        if !problems.is_empty() {
             return Err(Error::report(problems, warnings));
         }
         let LessonFiles {
@@ -318,6 +319,43 @@ impl Builder {
             warnings: in_order(warnings),
             records: self.take_records(&placed),
         })
+    }
+
+    /// The broken-link warnings of a build that failed, for the lessons that rendered (in the
+    /// cache): the site's files are theirs, the index and 404 pages, the theme's static files
+    /// and the sitemap (`sitemap`); a link into the folder of a lesson that did not render, or
+    /// of one of the `broken` ones (their problems are reported), counts as whole, as their
+    /// files are not known.
+    fn links_unfinished(
+        &self,
+        theme: &Theme,
+        (placed, broken): (&[Placed], &[Arc<Lesson>]),
+        default_lang: &str,
+        sitemap: bool,
+    ) -> Vec<Diagnostic> {
+        let mut names: BTreeSet<String> = theme.assets.keys().cloned().collect();
+        names.extend(index::page_names(placed, default_lang));
+        names.extend(sitemap.then(|| "sitemap.xml".to_string()));
+        let mut unknown: Vec<String> = place::place(broken, default_lang)
+            .into_iter()
+            .map(|p| format!("{}/", p.dir))
+            .collect();
+        for p in placed {
+            match self.cache.find(&p.dir) {
+                Some(r) => {
+                    names.extend(r.files.iter().map(|(name, _)| name.clone()));
+                    names.extend(r.written.iter().cloned());
+                }
+                None => unknown.push(format!("{}/", p.dir)),
+            }
+        }
+        let exists = |name: &str| {
+            names.contains(name) || unknown.iter().any(|dir| name.starts_with(dir.as_str()))
+        };
+        (placed.iter())
+            .filter_map(|p| Some(links::broken_links(p, self.cache.find(&p.dir)?, &exists)))
+            .flatten()
+            .collect()
     }
 
     /// What a build that writes records of each lesson for the next one ([`manifest`]). A

@@ -521,3 +521,46 @@ fn a_lesson_with_a_broken_block_still_has_its_prose_checked() {
     }
     insta::assert_snapshot!(report);
 }
+
+/// A failed run still reports every warning: a broken link in a lesson while another lesson
+/// has an error, and a training that stopped early in a lesson whose other block is broken
+/// (before, any error in the project hid both). A link to the failing lesson is not one: its
+/// files are not known.
+#[test]
+fn a_failed_run_still_reports_every_warning() {
+    let small = crate::support::SMALL;
+    let linking = small.replacen(
+        "The top node",
+        "See [a typo](../twoo/index.html) and [two](../two/index.html#figure-step-1).\n\nThe top node",
+        1,
+    );
+    let broken = format!("{small}\nMath: $\\frac{{1}}{{$.\n");
+    let training = crate::support::fixture_text("training/valid.md")
+        .replace("tolerance = 0.001", "tolerance = 1e-12")
+        .replace("max_steps = 1000", "max_steps = 10")
+        .replace("show = \"loss_curve\"", "show = \"loss_curv\"");
+    let report = errors(&[
+        ("content/one.md", &linking),
+        ("content/two.md", &broken),
+        ("content/three.md", &training),
+    ]);
+    let starts: Vec<&str> = report
+        .lines()
+        .filter(|l| l.starts_with("warning") || l.starts_with("error"))
+        .collect();
+    assert_eq!(starts.len(), 4, "{report}");
+    assert!(
+        starts[0].starts_with("warning: broken link `../twoo/index.html`"),
+        "{report}"
+    );
+    assert!(
+        starts[1].starts_with("error: training `fit` stopped")
+            || starts[1].starts_with("warning: training `fit` stopped"),
+        "{report}"
+    );
+    assert!(
+        starts[2].starts_with("error: unknown training figure `loss_curv`"),
+        "{report}"
+    );
+    assert!(starts[3].starts_with("error: "), "{report}");
+}

@@ -320,3 +320,17 @@ fn a_lesson_with_contents_loads_the_script_that_marks_the_section_read() {
     assert!(!without.contains("toc.js") && !without.contains("with-toc"));
     assert!(read(&p, "toc.js").contains("aria-current"));
 }
+
+/// A project whose lessons are all translations still has its front door: the index and 404
+/// page of the default language at the site's root, the index linking to the others (before,
+/// the root had neither, and the build said nothing).
+#[test]
+fn a_site_of_translations_alone_has_a_root_index_and_404_page() {
+    let p = Project::new().lesson("small.zh-CN.md", small(""));
+    p.build().expect("a translation alone builds");
+    let index = read(&p, "index.html");
+    assert!(index.contains("<html lang=\"en\">"), "{index}");
+    assert!(index.contains("href=\"zh-CN/index.html\""), "{index}");
+    assert!(read(&p, "404.html").contains("<html lang=\"en\">"));
+    assert!(read(&p, "zh-CN/index.html").contains("href=\"../index.html\""));
+}
