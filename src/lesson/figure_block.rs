@@ -9,7 +9,7 @@ use toml::Spanned;
 use crate::error::{Diagnostic, SourceFile};
 use crate::markdown::Fence;
 use crate::network::{Network, Quantity, Signal};
-use crate::text::did_you_mean;
+use crate::text::{did_you_mean, shortest};
 
 use super::limits::{at_most, check_id, claim_id, MAX_POINTS, MAX_SERIES};
 use super::problems::Problems;
@@ -274,7 +274,7 @@ fn figure_spec(
     let mut problems = Problems::default();
     let (caption, caption_span) = caption(fence, raw.caption);
     let (mut series, explicit) = series_of(source, fence, net, &raw.series, &mut problems);
-    let points = points_of(source, fence, &raw.points, &mut problems);
+    let points = points_of(source, fence, net, &raw.points, &mut problems);
     // (A text that fails its check is noted; one that passes is there or was not given.)
     let [title, x_label, y_label, points_label] =
         [raw.title, raw.x_label, raw.y_label, raw.points_label]
@@ -345,6 +345,7 @@ fn series_of(
 fn points_of(
     source: &SourceFile,
     fence: &Fence,
+    net: &Network,
     raw: &[Spanned<[f64; 2]>],
     problems: &mut Problems,
 ) -> Vec<(f64, f64)> {
@@ -358,15 +359,30 @@ fn points_of(
     let mut points = Vec::new();
     for p in raw.iter().take(MAX_POINTS) {
         let [x, y] = *p.get_ref();
-        if x.is_finite() && y.is_finite() {
-            points.push((x, y));
-        } else {
+        if !(x.is_finite() && y.is_finite()) {
             problems.note(
                 source
                     .error(fence.source_span(p.span()), "a data point is not finite")
                     .expected("two finite numbers, like [0.5, 1.0]")
                     .hint("each point is [input, value], drawn as a ring on the chart"),
             );
+        } else if !net.input.contains(x) {
+            // (The chart shows the input range only: such a point was not drawn, yet it
+            // stretched the value axis to hold it.)
+            problems.note(
+                source
+                    .error(
+                        fence.source_span(p.span()),
+                        format!("the data point's input {} is outside the input range", shortest(x)),
+                    )
+                    .expected(format!(
+                        "inputs from {} to {} (the network block's `from` and `to`)",
+                        net.input.from_literal, net.input.to_literal
+                    ))
+                    .hint("a figure shows the network over its input range only: widen the range or remove the point"),
+            );
+        } else {
+            points.push((x, y));
         }
     }
     points

@@ -321,7 +321,7 @@ fn data_point_far_outside_the_input_range_does_not_panic() {
                 "series = [",
                 "points = [[1e8, 1.0]]\nseries = [",
             ),
-            Outcome::Builds,
+            Outcome::Fails("the data point's input 100000000 is outside the input range"),
         ),
         expect(
             relu_with("a tiny input range", RANGE, "from = 0.0, to = 1e-20"),

@@ -115,6 +115,20 @@ fn table_headers_do_not_match_the_columns() {
 }
 
 /// Inputs outside the range were silently extrapolated.
+/// A data point outside the input range was not drawn, yet it stretched the value axis to
+/// hold it, without a word.
+#[test]
+fn a_data_point_outside_the_range() {
+    check(
+        "points_outside",
+        Expect {
+            message: &["the data point's input 5 is outside the input range"],
+            expected: &["from 0.0 to 1.0"],
+            hint: &["widen the range or remove the point"],
+        },
+    );
+}
+
 #[test]
 fn a_table_input_outside_the_range() {
     check(
