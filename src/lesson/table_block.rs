@@ -162,9 +162,9 @@ fn no_rows(
 ) -> Result<Diagnostic, Diagnostic> {
     match at {
         ListOrName::Name(_) => Ok(source
-            .error(span, "the network has no kinks: the table is empty")
+            .error(span, "the network has no kinks inside its input range: the table is empty")
             .warning()
-            .hint("list the inputs instead, like `at = [0.0, 0.5, 1.0]`")),
+            .hint("a kink at an end of the range or beyond it is not listed; list the inputs instead, like `at = [0.0, 0.5, 1.0]`")),
         ListOrName::List(_) => Err(source
             .error(span, "a table without inputs")
             .expected("at least one input, like `at = [0.0, 0.5, 1.0]`")
