@@ -15,8 +15,7 @@ use super::toml::{read_toml, Table, TableKind};
 #[serde(deny_unknown_fields)]
 struct RawFront {
     title: Spanned<String>,
-    #[serde(default)]
-    summary: String,
+    summary: Option<Spanned<String>>,
     #[serde(default)]
     order: i64,
     precision: Option<Spanned<i64>>,
@@ -118,6 +117,21 @@ pub fn parse(
                 .hint("the title is the page's heading, and the lesson's name on the index"),
         );
     }
+    // (The title and the summary are shown where the lesson's values are not: on the index,
+    // in the browser's tab, in a search result.)
+    for text in std::iter::once(&front.title).chain(&front.summary) {
+        if text.get_ref().contains("{{") {
+            problems.note(
+                source
+                    .error(
+                        at(text.span()),
+                        "a placeholder in the title or summary is not filled",
+                    )
+                    .expected("plain text in `title` and `summary`")
+                    .hint("write the value out, or put the placeholder in the lesson's text"),
+            );
+        }
+    }
     let series = problems.keep(series(source, &front, at)).flatten();
     let reference = front
         .source
@@ -129,7 +143,7 @@ pub fn parse(
         // (A stand-in for a lesson that is never published: it only names the lesson.)
         slug: slug.unwrap_or_else(|| "lesson".to_string()),
         title: front.title.into_inner(),
-        summary: front.summary,
+        summary: front.summary.map(Spanned::into_inner).unwrap_or_default(),
         order: front.order,
         precision: precision.unwrap_or(DEFAULT_PRECISION),
         body_start,

@@ -85,21 +85,7 @@ pub fn parse_table(
         .as_ref()
         .map(|p| problems.keep(check_precision_in(source, fence, p)));
     let columns = raw.signals.get_ref().len() + 1;
-    let headers = match raw.headers {
-        Some(h) if h.get_ref().len() != columns => {
-            problems.note(
-                source
-                    .error(
-                        fence.source_span(h.span()),
-                        format!("{} headers for {columns} columns", h.get_ref().len()),
-                    )
-                    .expected("one header for the input column and one per signal")
-                    .hint("leave `headers` out for the default ones: the input's label, then each signal's"),
-            );
-            None
-        }
-        h => h.map(Spanned::into_inner),
-    };
+    let headers = headers_of(source, fence, raw.headers, columns, &mut problems);
     // (Not over a list of inputs too long to be a table: that is its problem.)
     if let (Some(signals), Some(at)) = (&signals, &at) {
         if at.len() <= MAX_TABLE_ROWS {
@@ -169,6 +155,43 @@ fn no_rows(
             .error(span, "a table without inputs")
             .expected("at least one input, like `at = [0.0, 0.5, 1.0]`")
             .hint("`at = \"kinks\"` gives a row at each kink of a ReLU network")),
+    }
+}
+
+/// The table's `headers`, if given and right: one for each of its `columns`, and plain text.
+fn headers_of(
+    source: &SourceFile,
+    fence: &Fence,
+    headers: Option<Spanned<Vec<String>>>,
+    columns: usize,
+    problems: &mut Problems,
+) -> Option<Vec<String>> {
+    match headers {
+        Some(h) if h.get_ref().len() != columns => {
+            problems.note(
+                source
+                    .error(
+                        fence.source_span(h.span()),
+                        format!("{} headers for {columns} columns", h.get_ref().len()),
+                    )
+                    .expected("one header for the input column and one per signal")
+                    .hint("leave `headers` out for the default ones: the input's label, then each signal's"),
+            );
+            None
+        }
+        Some(h) if h.get_ref().iter().any(|text| text.contains("{{")) => {
+            problems.note(
+                source
+                    .error(
+                        fence.source_span(h.span()),
+                        "a placeholder in a table's headers is not filled",
+                    )
+                    .expected("plain text in `headers`")
+                    .hint("put computed values in the table's rows or in the text around it"),
+            );
+            None
+        }
+        h => h.map(Spanned::into_inner),
     }
 }
 

@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
+use math_core::MathDisplay;
 use pulldown_cmark::{html, Event, Parser};
 
 use crate::error::Diagnostic;
@@ -14,6 +15,7 @@ use crate::markdown;
 use crate::network::{Network, Quantity, Signal, Trace};
 use crate::text::{escape, format_number};
 
+use super::math::math_html;
 use super::placeholder::prose_events;
 
 /// A block marked `source` is shown as written (without the `source` word) above its result.
@@ -35,7 +37,8 @@ pub fn source_html(block: &str) -> String {
     )
 }
 
-/// Render inline Markdown (a caption) to HTML without the paragraph around it.
+/// Render inline Markdown (a caption) to HTML without the paragraph around it: its
+/// placeholders filled, its math as MathML.
 fn inline_markdown(
     lesson: &Lesson,
     text: &str,
@@ -49,6 +52,13 @@ fn inline_markdown(
                 Ok((text, _)) => events.extend(text),
                 Err(found) => problems.extend(found),
             },
+            // Math as in the body, inline: a caption is one line of text.
+            Event::InlineMath(latex) | Event::DisplayMath(latex) => {
+                match math_html(lesson, &latex, span, MathDisplay::Inline) {
+                    Ok(mathml) => events.push(Event::InlineHtml(mathml.into())),
+                    Err(found) => problems.extend(found),
+                }
+            }
             // A caption is Markdown like the body: its raw HTML is HTML (lessons are trusted).
             e => events.push(e),
         }

@@ -9,6 +9,8 @@ use math_core::{LatexToMathML, MathCoreConfig, MathDisplay};
 use crate::error::Diagnostic;
 use crate::lesson::Lesson;
 
+use super::placeholder::{fill, fill_math, Context};
+
 /// Bounds on one formula: the converter recurses once per nesting level.
 pub const MAX_MATH_NESTING: i64 = 100;
 pub const MAX_MATH_BYTES: usize = 20_000;
@@ -69,6 +71,28 @@ pub fn math(
                 .expected("LaTeX math, like `$\\max(0, x)$`")
                 .hint("math-core supports the common LaTeX math commands; a literal dollar sign is written `\\$`")
         })
+}
+
+/// A formula of the lesson (at `range`, in prose or in a caption) as MathML, its placeholders
+/// filled. Values that follow the parameters are marked for the page's script; a formula where
+/// one cannot be (or that does not convert: its error is then the one with the values written
+/// in) is converted with the values written in.
+pub fn math_html(
+    lesson: &Lesson,
+    latex: &str,
+    range: &Range<usize>,
+    display: MathDisplay,
+) -> Result<String, Vec<Diagnostic>> {
+    fill_math(lesson, latex, range).and_then(|filled| {
+        let marked = math(lesson, &filled.latex, range, display)
+            .ok()
+            .and_then(|mathml| filled.mark(&mathml));
+        match marked {
+            Some(marked) => Ok(marked),
+            None => fill(lesson, latex, range, Context::Code)
+                .and_then(|tex| math(lesson, &tex, range, display).map_err(|d| vec![d])),
+        }
+    })
 }
 
 /// A formula the Markdown parser left as text because its braces do not match

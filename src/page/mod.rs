@@ -239,8 +239,16 @@ impl<'a> Walk<'a> {
                 self.out.push(Event::Html(CowStr::from("</div>\n")));
             }
             Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. }) => {
+                if dest_url.contains("{{") {
+                    self.problems
+                        .push(unfilled(self.lesson, &range, "a link's address"));
+                }
                 self.links.push((dest_url.to_string(), range));
                 self.out.push(event);
+            }
+            Event::Html(ref html) | Event::InlineHtml(ref html) if html.contains("{{") => {
+                self.problems
+                    .push(unfilled(self.lesson, &range, "raw HTML"));
             }
             other => self.out.push(other),
         }
@@ -372,6 +380,19 @@ impl<'a> Walk<'a> {
             }
             return;
         }
+        // A link whose address holds `{{ w1 }}` is not a link (an address has no spaces): its
+        // text would be published as written.
+        let address = ["](", "<http", "<mailto:"]
+            .iter()
+            .filter_map(|a| text.find(a))
+            .min();
+        if let Some(address) = address.filter(|&i| text[i..].contains("{{")) {
+            let at = self.lesson.source.find_in(range.clone(), &text[address..]);
+            let written = at..range.end.max(at);
+            self.problems
+                .push(unfilled(self.lesson, &written, "a link's address"));
+            return;
+        }
         match placeholder::prose_events(self.lesson, text, range) {
             Ok((events, plain)) => {
                 if let Some(h) = self.heading.as_mut() {
@@ -392,19 +413,7 @@ impl<'a> Walk<'a> {
         } else {
             MathDisplay::Inline
         };
-        // Values that follow the parameters are marked for the page's script; a formula where
-        // one cannot be (or that does not convert: its error is then the one with the values
-        // written in) is converted with the values written in.
-        let converted = placeholder::fill_math(lesson, latex, range).and_then(|filled| {
-            let marked = math::math(lesson, &filled.latex, range, display)
-                .ok()
-                .and_then(|mathml| filled.mark(&mathml));
-            match marked {
-                Some(marked) => Ok(marked),
-                None => fill(lesson, latex, range, Context::Code)
-                    .and_then(|tex| math::math(lesson, &tex, range, display).map_err(|d| vec![d])),
-            }
-        });
+        let converted = math::math_html(lesson, latex, range, display);
         match converted {
             Ok(mathml) => {
                 if let Some(h) = self.heading.as_mut() {
@@ -452,4 +461,17 @@ impl<'a> Walk<'a> {
             });
         }
     }
+}
+
+/// A placeholder where nnbook does not fill one (a link's address, raw HTML), found in the
+/// lesson source at `range`: an error, as it would be published as written.
+fn unfilled(lesson: &Lesson, range: &Range<usize>, place: &str) -> Diagnostic {
+    let source = &lesson.source;
+    let at = source.find_in(range.clone(), "{{");
+    let rest = source.text.get(at..range.end).unwrap_or("");
+    let end = rest.find("}}").map_or(at + 2, |i| at + i + 2);
+    source
+        .error(at..end, format!("a placeholder in {place} is not filled"))
+        .expected("the value written out")
+        .hint("placeholders are filled in a lesson's text, captions, code and math")
 }

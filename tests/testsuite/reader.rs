@@ -428,3 +428,25 @@ fn a_parameter_and_its_value_are_never_broken_apart() {
         assert!(!table.contains(" = "), "a breakable ` = `:\n{table}");
     }
 }
+
+/// A caption's math is MathML, as the prose's is, its placeholders filled and marked for the
+/// page's script (before, a caption's `$w_1 = {{ w1 }}$` was published as that text).
+#[test]
+fn a_captions_math_is_mathml_with_its_placeholders_filled() {
+    let lesson = crate::support::SMALL.replace(
+        "caption = \"The top node reaches",
+        "caption = \"With $w_1 = {{ w1 }}$ and $$x^2$$ the top node reaches",
+    );
+    let p = Project::new().lesson("small.md", lesson);
+    p.build().expect("builds");
+    let page = std::fs::read_to_string(p.site().join("small/index.html")).expect("the page");
+    let caption = page
+        .split("<figcaption>")
+        .nth(1)
+        .and_then(|c| c.split("</figcaption>").next())
+        .expect("a caption");
+    assert!(
+        caption.starts_with("With <math><msub><mi>w</mi><mn>1</mn></msub><mo>=</mo><mn data-nn=\"w1\">1.70</mn></math> and <math><msup><mi>x</mi><mn>2</mn></msup></math> the top node"),
+        "{caption}"
+    );
+}

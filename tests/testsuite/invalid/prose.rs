@@ -223,3 +223,39 @@ fn a_failed_figure_is_not_reported_again_by_what_names_it() {
         &[("series =", "signal `h.activaton` does not exist")],
     );
 }
+
+/// A placeholder where nnbook does not fill one was published as written, without a word (a
+/// link with one in its address was not even a link): in the title and the summary, a link's
+/// or an image's address, an address in `<...>`, raw HTML and a table's headers. Each is an
+/// error at the placeholder (a figure's title already was).
+#[test]
+fn a_placeholder_where_none_is_filled_is_an_error() {
+    let source = crate::support::SMALL
+        .replace("title = \"Small lesson\"", "title = \"Small lesson, w1 = {{ w1 }}\"")
+        .replace("summary = \"A small", "summary = \"{{ w1 }}: a small")
+        .replace(
+            "The top node has",
+            "See [a](https://e.org/?w={{ w1 }}), ![b](b-{{w1}}.png), <https://e.org/{{ w1 }}>.\n\n<p title=\"{{ w1 }}\">HTML</p>\n\nThe top node has",
+        )
+        .replace(
+            "at = [0.0, 0.5, 1.0]",
+            "at = [0.0, 0.5, 1.0]\nheaders = [\"x\", \"{{ w1 }} x\", \"ReLU\"]",
+        );
+    let title = "a placeholder in the title or summary is not filled";
+    let address = "a placeholder in a link's address is not filled";
+    assert_problems(
+        &source,
+        &[
+            ("title =", title),
+            ("summary =", title),
+            ("See [a]", address),
+            ("See [a]", address),
+            ("See [a]", address),
+            ("<p title", "a placeholder in raw HTML is not filled"),
+            (
+                "headers =",
+                "a placeholder in a table's headers is not filled",
+            ),
+        ],
+    );
+}
