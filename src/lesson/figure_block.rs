@@ -250,12 +250,16 @@ pub(super) fn with_id<T>(
     (id, mut problems): (Option<&Spanned<String>>, Problems),
     rest: impl FnOnce(String) -> Result<T, Vec<Diagnostic>>,
 ) -> Result<T, Vec<Diagnostic>> {
-    let Some((id, span)) = problems.keep(figure_id(source, fence, id, ids.len() + 1)) else {
-        return problems.failed();
+    // (A bad id is noted, and the rest checked under the id the block would have by default.)
+    let claimed = match problems.keep(figure_id(source, fence, id, ids.len() + 1)) {
+        Some((id, span)) => problems.keep(claim_id(source, ids, &id, span)).map(|()| id),
+        None => None,
     };
-    let claimed = problems.keep(claim_id(source, ids, &id, span));
+    let id = claimed
+        .clone()
+        .unwrap_or_else(|| format!("figure-{}", ids.len() + 1));
     let spec = problems.keep_all(rest(id));
-    let (Some(()), Some(spec)) = (claimed, spec) else {
+    let (Some(_), Some(spec)) = (claimed, spec) else {
         return problems.failed();
     };
     // (An unknown field read as the field it likely means fails the block too.)

@@ -40,11 +40,9 @@ fn toml_hint(d: Diagnostic, message: &str) -> Diagnostic {
 fn meant_field(message: &str) -> Option<&str> {
     let rest = message.strip_prefix("unknown field `")?;
     let (name, expected) = rest.split_once("`, expected ")?;
-    let fields = expected.split(", ").filter_map(|f| {
-        f.trim_start_matches("one of ")
-            .strip_prefix('`')?
-            .strip_suffix('`')
-    });
+    // ("expected `a`", "expected `a` or `b`", "expected one of `a`, `b`, `c`".)
+    let fields =
+        (expected.split([',', ' '])).filter_map(|f| f.strip_prefix('`')?.strip_suffix('`'));
     closest(name, fields)
 }
 

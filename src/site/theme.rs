@@ -8,9 +8,10 @@ use std::sync::Arc;
 
 use tera::Tera;
 
-use crate::error::{toml_message, Diagnostic, Error, SourceFile};
+use crate::error::{Diagnostic, Error, SourceFile};
 use crate::explore::MODEL_ID;
 use crate::i18n;
+use crate::lesson::read_toml;
 use crate::project::{
     base_url_help, base_url_problem, display_path, is_editor_file, Config, CONFIG_FILE,
     TEMPLATES_DIR,
@@ -255,28 +256,48 @@ impl ThemeFiles {
 
 /// `language` and every `[languages.<tag>]` table of the configuration name a language tag, and
 /// `base_url` is an absolute address.
-fn check_config(config: &Config, source: &SourceFile) -> Result<(), Diagnostic> {
-    language_tag(
+/// The project's `nnbook.toml`, read and checked: every problem of it, each field that does
+/// not read (all of them: [`read_toml`]) and each value that is wrong.
+fn read_config(source: &SourceFile) -> Result<Config, Error> {
+    let (config, mut problems) = read_toml::<Config>(source, &source.text, |s| s, "configuration");
+    let unexpected =
+        |d: &&mut Diagnostic| d.expected.is_none() && !d.message.contains("unknown field");
+    for d in problems.iter_mut().filter(unexpected) {
+        d.expected = Some("`title`, `description`, `language`, `base_url` and `[languages.<tag>]` tables of `title` and `description` (all optional)".to_string());
+    }
+    if let Some(config) = &config {
+        problems.extend(check_config(config, source));
+    }
+    match config {
+        Some(config) if problems.is_empty() => Ok(config),
+        _ => Err(Error::from(problems)),
+    }
+}
+
+/// The problems of a configuration that reads: language tags and the base URL.
+fn check_config(config: &Config, source: &SourceFile) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    problems.extend(language_tag(
         source,
         &config.language,
         "a language tag, like `language = \"en\"` or `language = \"zh-CN\"`",
         "it is the lessons' `lang` attribute, which browsers and screen readers read",
-    )?;
+    ));
     if let Some(url) = &config.base_url {
         if let Some(problem) = base_url_problem(url.get_ref()) {
             let message = format!("`{}` is not a public address: {problem}", url.get_ref());
-            return Err(base_url_help(source.error(url.span(), message)));
+            problems.push(base_url_help(source.error(url.span(), message)));
         }
     }
     for tag in config.languages.keys() {
-        language_tag(
+        problems.extend(language_tag(
             source,
             tag,
             "a language tag, like `[languages.zh-CN]` or `[languages.fr]`",
             "the tag is the one in the lessons' file names (`relu.zh-CN.md`)",
-        )?;
+        ));
     }
-    Ok(())
+    problems
 }
 
 /// `tag` (a value of `source`) is a language tag, or an error saying what was `expected`.
@@ -285,15 +306,17 @@ fn language_tag(
     tag: &toml::Spanned<String>,
     expected: &str,
     hint: &str,
-) -> Result<(), Diagnostic> {
+) -> Option<Diagnostic> {
     if i18n::is_language_tag(tag.get_ref()) {
-        return Ok(());
+        return None;
     }
     let message = format!("`{}` is not a language tag", tag.get_ref());
-    Err(source
-        .error(tag.span(), message)
-        .expected(expected)
-        .hint(hint))
+    Some(
+        source
+            .error(tag.span(), message)
+            .expected(expected)
+            .hint(hint),
+    )
 }
 
 /// The templates (embedded defaults overridden by the project's `templates/`), the static
@@ -318,21 +341,9 @@ impl Theme {
     /// Compile a theme from what [`ThemeFiles::read`] found.
     pub fn compile(files: &ThemeFiles) -> Result<Theme, Error> {
         let config = match &files.config {
-            Some(source) => toml::from_str::<Config>(&source.text).map_err(|e| {
-                let span = e.span().unwrap_or(0..0);
-                source
-                    .error(
-                        span,
-                        format!("invalid configuration: {}", toml_message(&e)),
-                    )
-                    .expected("`title`, `description`, `language`, `base_url` and `[languages.<tag>]` tables of `title` and `description` (all optional)")
-                    .hint("text is in \"quotes\"; the README's `nnbook.toml` example shows every field")
-            })?,
+            Some(source) => read_config(source)?,
             None => Config::default(),
         };
-        if let Some(source) = &files.config {
-            check_config(&config, source)?;
-        }
         let mut sources: BTreeMap<String, SourceFile> = BTreeMap::new();
         let mut assets = BTreeMap::new();
         for (name, bytes) in DEFAULT_ASSETS {

@@ -334,3 +334,33 @@ fn a_site_of_translations_alone_has_a_root_index_and_404_page() {
     assert!(read(&p, "404.html").contains("<html lang=\"en\">"));
     assert!(read(&p, "zh-CN/index.html").contains("href=\"../index.html\""));
 }
+
+/// Every mistake of `nnbook.toml` in one run, each with its hint (before, one per run, and a
+/// misspelt field had no "did you mean").
+#[test]
+fn every_mistake_of_the_configuration_is_reported_in_one_run() {
+    let p = Project::new().lesson("small.md", small("")).config(
+        "title = \"X\"\nlanguge = \"en\"\nbase_url = \"ftp://e.org/\"\n\n[languages.fr]\ntitel = \"Leçons\"\n\n[languages.zh_CN]\ntitle = \"课程\"\n",
+    );
+    let error = p.build().expect_err("four mistakes");
+    let found: Vec<(usize, &str, Option<&str>)> = error
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let line = d.location.as_ref().map_or(0, |l| l.line);
+            (line, d.message.as_str(), d.hint.as_deref())
+        })
+        .collect();
+    assert_eq!(found.len(), 4, "{error}");
+    assert!(found[0].1.contains("unknown field `languge`"), "{error}");
+    assert_eq!(found[0].2, Some("did you mean `language`?"));
+    assert!(found[1].1.contains("is not a public address"), "{error}");
+    assert!(found[2].1.contains("unknown field `titel`"), "{error}");
+    assert_eq!(found[2].2, Some("did you mean `title`?"));
+    assert!(
+        found[3].1.contains("`zh_CN` is not a language tag"),
+        "{error}"
+    );
+    let lines: Vec<usize> = found.iter().map(|f| f.0).collect();
+    assert_eq!(lines, [2, 3, 6, 8]);
+}

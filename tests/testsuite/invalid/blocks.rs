@@ -537,3 +537,22 @@ fn every_misspelt_field_in_a_nested_table_is_reported() {
         assert_eq!(hints, meant);
     }
 }
+
+/// A bad figure id does not hide the rest of its block: the figure is checked under the id it
+/// would have by default (before, the id's problem was the block's only one).
+#[test]
+fn a_bad_figure_id_does_not_hide_the_rest_of_its_block() {
+    let source = crate::support::SMALL
+        .replace("id = \"step-1\"", "id = \"Step 1\"")
+        .replace("color = \"blue\"", "color = \"bleu\"");
+    assert_problems(
+        &source,
+        &[
+            (
+                "id = \"Step 1\"",
+                "bad figure id: the id `Step 1` has the character 'S'",
+            ),
+            ("  { signal = \"top.activation\"", "unknown colour `bleu`"),
+        ],
+    );
+}
