@@ -51,7 +51,10 @@ impl SourceFile {
         let line = self.text[..start].matches('\n').count() + 1;
         let column = self.text[line_start..start].chars().count() + 1;
         let source_line = self.text[line_start..line_end].trim_end_matches('\r');
+        // (A span to the end of a CRLF line, as the toml crate gives a value, stops before
+        // the `\r`.)
         let width = self.text[start..end.min(line_end).max(start)]
+            .trim_end_matches('\r')
             .chars()
             .count();
         Location {
@@ -315,6 +318,14 @@ impl std::error::Error for Error {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_span_to_the_end_of_a_crlf_line_is_underlined_without_its_cr() {
+        let f = SourceFile::new("a.md", "a = \"relux\"\r\nb = 1\r\n");
+        let loc = f.locate(4..12); // the toml crate's span of the value, `\r` included
+        assert_eq!((loc.line, loc.column, loc.width), (1, 5, 7));
+        assert_eq!(loc.source_line, "a = \"relux\"");
+    }
 
     #[test]
     fn locates_lines_and_columns_in_characters() {
