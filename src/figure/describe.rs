@@ -76,7 +76,15 @@ const SLOT_CLOSE: char = '\u{E001}';
 /// The description of a figure in language `lang`, its numbers as slots.
 pub fn template(spec: &FigureSpec, network: &Network, lang: &str) -> DescriptionTemplate {
     let input = &network.input;
-    let x = spec.x_label.as_str();
+    // (An axis drawn without a title, `x_label = ""`, is still named: by the input's label.)
+    let x = [
+        spec.x_label.as_str(),
+        input.label.as_str(),
+        input.name.as_str(),
+    ]
+    .into_iter()
+    .find(|x| !x.trim().is_empty())
+    .unwrap_or_default();
     let head = i18n::sentence(
         lang,
         "chart",

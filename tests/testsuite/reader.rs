@@ -450,3 +450,29 @@ fn a_captions_math_is_mathml_with_its_placeholders_filled() {
         "{caption}"
     );
 }
+
+/// A chart whose x axis is drawn without a title (`x_label = ""`) is still described with its
+/// input's label (before: "Line chart over  from 0 to 1", "lowest 0 at  0").
+#[test]
+fn a_chart_without_an_x_title_is_described_by_its_inputs_label() {
+    let lesson = crate::support::SMALL.replace(
+        "title = \"Top node\"",
+        "title = \"Top node\"\nx_label = \"\"",
+    );
+    let p = Project::new().lesson("small.md", lesson);
+    p.build().expect("builds");
+    let page = std::fs::read_to_string(p.site().join("small/index.html")).expect("the page");
+    let desc = page
+        .split("<desc id=\"figure-step-1-desc\">")
+        .nth(1)
+        .expect("a description");
+    let desc = desc.split("</desc>").next().unwrap_or("");
+    assert!(
+        desc.starts_with("Line chart over Dosage from 0 to 1."),
+        "{desc}"
+    );
+    assert!(
+        desc.contains(" at Dosage ") && !desc.contains("  "),
+        "{desc}"
+    );
+}
