@@ -89,14 +89,15 @@ fn chain_rule_terms(t: &TrainingBlock, spec: &TrainingTableSpec, n: usize) -> Op
         .map(|(&(x, observed), &predicted)| {
             let factor = output_gradient(&net, x)[index];
             format!(
-                "−2 · ({} − {}) · {}",
+                "2 · ({} − {}) · {}",
                 num(observed),
                 num(predicted),
                 num(factor)
             )
         })
         .collect();
-    let sum = terms.join(" + ");
+    // −2 · (…) · … − 2 · (…) · …: each term's −2 written as a subtraction after the first.
+    let sum = format!("−{}", terms.join(" − "));
     Some(match t.spec.loss {
         Loss::SumOfSquares => sum,
         Loss::MeanSquared => format!("({sum}) / {}", t.spec.data.len()),
