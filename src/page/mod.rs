@@ -449,7 +449,7 @@ impl<'a> Walk<'a> {
         self.ids.push(id.clone());
         self.out[h.at] = Event::Html(CowStr::from(format!("<h{} id=\"{id}\">", h.level)));
         self.out.push(Event::Html(CowStr::from(format!(
-            " <a class=\"anchor\" href=\"#{id}\" aria-label=\"{}\">#</a></h{}>\n",
+            "\u{a0}<a class=\"anchor\" href=\"#{id}\" aria-label=\"{}\">#</a></h{}>\n",
             i18n::text(self.lang, "anchor"),
             h.level
         ))));
