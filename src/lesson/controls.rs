@@ -142,6 +142,19 @@ fn checked(
             .map_or(span.clone(), |v| fence.source_span(v.span()))
     };
     let name = &param.name;
+    if from > to && raw.get_ref().from.is_some() && raw.get_ref().to.is_some() {
+        return Err(source
+            .error(
+                span,
+                format!(
+                    "the range {} to {} of {name} is reversed",
+                    shortest(from),
+                    shortest(to)
+                ),
+            )
+            .expected("`from` below `to`")
+            .hint("swap `from` and `to`"));
+    }
     if !(from <= param.value && param.value <= to) {
         let wrong = if from > param.value {
             &raw.get_ref().from

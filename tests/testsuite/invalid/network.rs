@@ -227,6 +227,19 @@ fn a_control_range_that_does_not_hold_the_value() {
     );
 }
 
+/// A range written backwards names the mistake (it read as a range that does not hold the value).
+#[test]
+fn a_control_range_written_backwards() {
+    check(
+        "controls_reversed",
+        Expect {
+            message: &["the range 0 to -60 of w3 is reversed"],
+            expected: &["`from` below `to`"],
+            hint: &["swap `from` and `to`"],
+        },
+    );
+}
+
 #[test]
 fn a_control_step_that_is_not_positive() {
     check(
