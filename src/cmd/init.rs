@@ -9,9 +9,11 @@ pub fn run(dir: &Path) -> Result<(), Error> {
     for path in &written {
         println!("wrote {}", path.display());
     }
-    println!(
-        "next: cd {} && nnbook build (or nnbook serve)",
-        dir.display()
-    );
+    // (No `cd` into the folder the user is in already.)
+    let cd = match dir.to_str() {
+        Some("." | "./" | "") => String::new(),
+        _ => format!("cd {} && ", dir.display()),
+    };
+    println!("next: {cd}nnbook build (or nnbook serve)");
     Ok(())
 }

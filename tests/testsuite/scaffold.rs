@@ -116,3 +116,29 @@ fn a_project_without_templates_uses_the_embedded_theme_and_overrides_win() {
         .unwrap()
         .contains("Embedded theme"));
 }
+
+/// `init` tells the next command to run: with a `cd` into a new folder, none into the folder the
+/// user is in (it said `cd . && nnbook build`).
+#[test]
+fn init_names_the_next_command_without_a_needless_cd() {
+    let tmp = tempfile::tempdir().unwrap();
+    let here = run(crate::support::nnbook()
+        .arg("init")
+        .arg(".")
+        .current_dir(tmp.path()));
+    here.succeeded();
+    assert!(
+        here.stdout.contains("next: nnbook build (or nnbook serve)"),
+        "{}",
+        here.stdout
+    );
+    let there = run(crate::support::nnbook()
+        .args(["init", "lessons"])
+        .current_dir(tmp.path()));
+    there.succeeded();
+    assert!(
+        there.stdout.contains("next: cd lessons && nnbook build"),
+        "{}",
+        there.stdout
+    );
+}
