@@ -87,7 +87,7 @@ pub fn check_output_folder(root: &Path, out: &Path, force: bool) -> Result<(), E
             .any(|p| p.starts_with(&out_abs) || out_abs.starts_with(p) && *p != root_abs)
     {
         return Err(Diagnostic::new(format!("refusing to write the site into {}", out.display()))
-            .expected("an output folder that is not the project, its content or templates, nor a parent of them")
+            .expected("an output folder that is not the project, its content or templates, nor inside or above them")
             .hint("use the default `site/` or pass `--out DIR`")
             .into());
     }
