@@ -142,37 +142,8 @@ fn checked(
             .map_or(span.clone(), |v| fence.source_span(v.span()))
     };
     let name = &param.name;
-    if from > to && raw.get_ref().from.is_some() && raw.get_ref().to.is_some() {
-        return Err(source
-            .error(
-                span,
-                format!(
-                    "the range {} to {} of {name} is reversed",
-                    shortest(from),
-                    shortest(to)
-                ),
-            )
-            .expected("`from` below `to`")
-            .hint("swap `from` and `to`"));
-    }
     if !(from <= param.value && param.value <= to) {
-        let wrong = if from > param.value {
-            &raw.get_ref().from
-        } else {
-            &raw.get_ref().to
-        };
-        return Err(source
-            .error(
-                at(wrong),
-                format!(
-                    "the range {} to {} does not hold {name} = {}",
-                    shortest(from),
-                    shortest(to),
-                    param.literal
-                ),
-            )
-            .expected(format!("`from` ≤ {} ≤ `to`", param.literal))
-            .hint("the page opens at the author's value, so the range must contain it"));
+        return Err(range_error(source, fence, param, raw, (from, to)));
     }
     let step = value(&raw.get_ref().step, "`step`", nice_step(to - from))?;
     if !(step > 0.0 && step <= to - from) {
@@ -207,6 +178,36 @@ fn checked(
         to,
         step,
     })
+}
+
+/// The error of a range that does not hold the author's value: written backwards, or beside it.
+fn range_error(
+    source: &SourceFile,
+    fence: &Fence,
+    param: &Param,
+    raw: &Spanned<Table<RawControl>>,
+    (from, to): (f64, f64),
+) -> Diagnostic {
+    let (raw_from, raw_to) = (&raw.get_ref().from, &raw.get_ref().to);
+    let range = format!("the range {} to {}", shortest(from), shortest(to));
+    if let (true, Some(_), Some(_)) = (from > to, raw_from, raw_to) {
+        return source
+            .error(
+                fence.source_span(raw.span()),
+                format!("{range} of {} is reversed", param.name),
+            )
+            .expected("`from` below `to`")
+            .hint("swap `from` and `to`");
+    }
+    let wrong = if from > param.value { raw_from } else { raw_to };
+    let span = wrong.as_ref().map_or(raw.span(), |v| v.span());
+    source
+        .error(
+            fence.source_span(span),
+            format!("{range} does not hold {} = {}", param.name, param.literal),
+        )
+        .expected(format!("`from` ≤ {} ≤ `to`", param.literal))
+        .hint("the page opens at the author's value, so the range must contain it")
 }
 
 /// The default control of a parameter: its value ± about twice its size (at least ± 2), in
