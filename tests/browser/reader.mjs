@@ -20,6 +20,7 @@
 //   labels       no table header is a raw signal name (`top.linear`); Chinese pages name
 //                nodes in Chinese in diagrams and the parameters table
 //   source       a lesson's source is a link right under its title (the ReLU lesson's on Dev.to)
+//   anchors      a heading's `#` link is on the line of its last word, never alone on a line
 //   figure text  every text of a shown chart renders at 11 CSS px or more (its font size times
 //                the drawing's scale) and within the drawing (a long title is not cut off); at
 //                1100 px and wider a chart fills its figure's width
@@ -145,6 +146,22 @@ function facts() {
       parentSize: parseFloat(getComputedStyle(parent.closest('.math-display') ? parent.parentElement : parent).fontSize),
       inTable: !!m.closest('td'),
     });
+  }
+  return out;
+}
+
+/** Each heading's anchor (`#`) on the line of the heading's last word, not alone on a line. */
+function anchorLines() {
+  const out = [];
+  for (const a of document.querySelectorAll(':is(h1, h2, h3, h4) > a.anchor')) {
+    const words = document.createRange();
+    words.setStart(a.parentElement, 0);
+    words.setEndBefore(a);
+    const rects = [...words.getClientRects()].filter((r) => r.width > 0);
+    const last = rects[rects.length - 1], r = a.getBoundingClientRect();
+    if (last && r.height > 0 && Math.abs(r.top + r.height / 2 - (last.top + last.height / 2)) > last.height / 2) {
+      out.push(`the anchor of "${a.parentElement.textContent.trim().slice(0, 40)}" is alone on a line`);
+    }
   }
   return out;
 }
@@ -395,6 +412,7 @@ async function main() {
       }
       for (const c of f.chartText) if (c.smallest < 11) fail(name, 'figure text', `${c.id}: "${c.what}" renders at ${c.smallest.toFixed(1)} px (11 px at least)`);
       for (const c of f.chartCut) fail(name, 'figure text', c);
+      for (const a of await page.evaluate(anchorLines)) fail(name, 'anchors', a);
       if (mode.width >= 1100) {
         for (const c of f.chartWidths) if (c.width < c.inner - 1) fail(name, 'figure width', `${c.id} is ${c.width.toFixed(0)} px wide in a ${c.inner.toFixed(0)} px figure`);
       }
@@ -429,7 +447,7 @@ async function main() {
   await notFoundPages(browser);
   await browser.close();
 
-  report('reader', t0, `tables and formulas fit or show a scroll cue, the parameters table on phones, the math font (its files, ${largeOperators} large operators), CJK lines, Copy buttons, the contents, labels, sources, figure text and width, 404 pages`);
+  report('reader', t0, `tables and formulas fit or show a scroll cue, the parameters table on phones, the math font (its files, ${largeOperators} large operators), CJK lines, Copy buttons, the contents, heading anchors, labels, sources, figure text and width, 404 pages`);
 }
 
 main().catch((e) => {
