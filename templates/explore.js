@@ -1108,12 +1108,16 @@
       if (c.output && c.shown !== shownNow) setText(c.output, (c.shown = shownNow));
       if (c.input && c.value !== P[c.i]) c.input.value = c.value = P[c.i];
     });
-    if (panel) panel.classList.toggle("nn-moved", P.some(function (v, i) { return v !== author[i]; }));
+    if (panel) panel.classList.toggle("nn-moved", moved());
     return out;
   }
 
+  function moved() { return P.some(function (v, i) { return v !== author[i]; }); }
   // The state in the address's fragment (`#nn:w3=-30,b3=-10`), replaced, never pushed: the back
-  // button leaves the page, not the last slider move.
+  // button leaves the page, not the last slider move. A fragment's values are snapped to their
+  // controls' steps and ranges, as their sliders would be; parameters it does not name are the
+  // author's. (Names are compared encoded, as the address holds them: decoding a stray `%`
+  // throws.)
   function saveState() {
     var parts = [];
     controls.forEach(function (c) { if (P[c.i] !== author[c.i]) parts.push(c.name + "=" + P[c.i]); });
@@ -1123,10 +1127,11 @@
   function loadState() {
     var m = /^#nn:(.*)$/.exec(location.hash);
     if (!m) return false;
+    P = author.slice();
     m[1].split(",").forEach(function (kv) {
-      var p = kv.split("="), c = controls.filter(function (c) { return c.name === decodeURIComponent(p[0]); })[0];
-      var v = Number(p[1]);
-      if (c && isFinite(v) && v >= c.from && v <= c.to) P[c.i] = v;
+      var p = kv.split("="), c = controls.filter(function (c) { return encodeURIComponent(c.name) === p[0]; })[0];
+      var v = +p[1];
+      if (c && p[1] && isFinite(v)) { c.input.value = v; P[c.i] = +c.input.value; }
     });
     return true;
   }
@@ -1168,7 +1173,8 @@
       }).join("") + '</div></div><p class="nn-live" aria-live="polite"></p>';
     var find = function (s) { return panel.querySelectorAll(s); }, toggle = find("button")[0], body = find("div")[1];
     live = find("p")[1];
-    find("button")[1].addEventListener("click", function () { P = author.slice(); schedule(); });
+    // (Reset hides itself once pressed: the focus it had stays in the controls, on the toggle.)
+    find("button")[1].addEventListener("click", function () { P = author.slice(); schedule(); toggle.focus(); });
     controls.forEach(function (c, k) {
       var input = (c.input = find("input")[k]);
       c.output = find("output")[k];
@@ -1181,6 +1187,9 @@
     });
     document.body.appendChild(panel);
     document.body.classList.add("nn-explorable");
+    // The controls' height (the bar's, or with the drawer open the drawer's) for the style sheet:
+    // the page scrolls what gets focus above them (`scroll-padding-bottom`), and its end too.
+    if (window.ResizeObserver) new ResizeObserver(function () { document.documentElement.style.setProperty("--nn-bar", panel.getBoundingClientRect().height + "px"); }).observe(panel);
   }
 
   // ---- The readout: the input and each series' value under the pointer (or the keyboard's
@@ -1259,7 +1268,10 @@
     ch.labels = ch.fig.model.labels;
     ch.svg.setAttribute("tabindex", "0");
     ["pointermove", "pointerdown"].forEach(function (n) { ch.svg.addEventListener(n, function (e) { showReadout(ch, readoutAt(ch, valueAtPointer(ch, e))); }); });
-    ch.svg.addEventListener("pointerleave", function () { if (document.activeElement !== ch.svg) hideReadout(ch); });
+    // (A finger lifted leaves the chart before the tap focuses it: only the mouse's leaving hides,
+    // and a finger's swipe that scrolls the page.)
+    ch.svg.addEventListener("pointerleave", function (e) { if (e.pointerType === "mouse" && document.activeElement !== ch.svg) hideReadout(ch); });
+    ch.svg.addEventListener("pointercancel", function () { hideReadout(ch); });
     ch.svg.addEventListener("blur", function () { hideReadout(ch); });
     ch.svg.addEventListener("keydown", function (e) {
       var span = M.input.to - M.input.from, step = e.shiftKey ? span / 10 : span / 100;
@@ -1281,6 +1293,10 @@
 
   if (controls.length) buildPanel();
   if (loadState()) redraw(); else controls.forEach(function (c) { c.output.textContent = c.shown = shownParam(c.i); });
+  // A new `#nn:` fragment (pasted, or the back button's) is applied; a link within the page
+  // (contents, a heading's anchor) keeps the parameters, and their fragment comes back in place
+  // of the anchor's once the browser has scrolled to it.
+  if (panel) addEventListener("hashchange", function () { if (loadState()) step(); else if (moved()) saveState(); });
 
   // ---- Out of view, out of the step ----------------------------------------------------------
   // A step changes numbers all down the page, and laying all of it out again was most of a step's

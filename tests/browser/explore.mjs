@@ -15,6 +15,11 @@
 //    drawings off screen to be drawn as they come on screen, before the frame shows them (1f).
 //    After a drag of 300 frames the address holds the state (in a Chromium that ignores a page
 //    setting its address too often), a link to it shows the same page, and Reset clears it (1g).
+//    A tap on a chart shows its readout, on a touch screen too (1h); tabbing through the page,
+//    nothing focused is under the controls (1i); Reset by keyboard keeps the focus in them (1j);
+//    the state stays in the address through the page's links, and a new `#nn:` fragment is
+//    applied (1k); a fragment's values are snapped to the sliders' steps and ranges (1l); the
+//    readout's box is opaque (1m).
 // (exact.mjs compares the page with the build for random parameters.)
 // The last line is "explore: N passed, M failed".
 import { chromium } from 'playwright-core';
@@ -483,6 +488,274 @@ for (const [file, width] of reluPages) {
   else pass();
   await guarded.close();
 }
+
+// The ReLU lesson, in English (1j to 1m); `watched`: a page whose errors are the console's.
+const relu = reluPages[0][0];
+const watched = (p) => {
+  p.on('pageerror', (e) => errors.push(e.message));
+  p.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  return p;
+};
+
+// 1h. A chart tapped on a touch screen (390 px): one tap shows its readout, at the input tapped
+//     (a kink within 6 px snapped to); a tap on another chart moves the readout there; a swipe
+//     that scrolls the page leaves none.
+for (const file of explorable) {
+  const rel = path.relative(SITE_DIR, file);
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const p = watched(await ctx.newPage());
+  await p.goto(pathToFileURL(file).href);
+  await afterFrames(p);
+  let problem = null;
+  for (const [k, f] of [[0, 0.4], [1, 0.6]]) {
+    const at = await p.evaluate(async ([k, f]) => {
+      const svg = [...document.querySelectorAll('svg.nn-chart')].filter((s) => s.getBoundingClientRect().width > 0)[k];
+      svg.scrollIntoView({ block: 'center' });
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const b = svg.getBoundingClientRect();
+      return [b.left + b.width * f, b.top + b.height / 2];
+    }, [k, f]);
+    await p.touchscreen.tap(at[0], at[1]);
+    await afterFrames(p);
+    problem = await p.evaluate(([k, at]) => {
+      const svgs = [...document.querySelectorAll('svg.nn-chart')].filter((s) => s.getBoundingClientRect().width > 0);
+      const svg = svgs[k], id = svg.closest('figure').id, line = svg.querySelector('.nn-readout line');
+      const others = svgs.filter((s) => s !== svg && s.querySelector('.nn-readout')).map((s) => s.closest('figure').id);
+      if (!line) return `a tap on ${id} showed no readout`;
+      if (others.length) return `a tap on ${id} left the readout of ${others.join(', ')} shown`;
+      const pt = new DOMPoint(at[0], at[1]).matrixTransform(svg.getScreenCTM().inverse());
+      const x = Number(line.getAttribute('x1'));
+      return Math.abs(x - pt.x) > 7 ? `a tap on ${id} at x = ${pt.x.toFixed(1)} showed the readout at x = ${x}` : null;
+    }, [k, at]);
+    if (problem) break;
+  }
+  if (!problem) {
+    // A swipe up from the first chart scrolls the page and leaves no readout on it.
+    const at = await p.evaluate(async () => {
+      const svg = [...document.querySelectorAll('svg.nn-chart')].filter((s) => s.getBoundingClientRect().width > 0)[0];
+      svg.scrollIntoView({ block: 'center' });
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const b = svg.getBoundingClientRect();
+      return [b.left + b.width / 2, b.top + b.height / 2];
+    });
+    const cdp = await ctx.newCDPSession(p);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: at[0], y: at[1] }] });
+    for (let i = 1; i <= 10; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: at[0], y: at[1] - 15 * i }] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await afterFrames(p);
+    const left = await p.evaluate(() => !![...document.querySelectorAll('svg.nn-chart')].filter((s) => s.getBoundingClientRect().width > 0)[0].querySelector('.nn-readout'));
+    if (left) problem = 'a swipe that scrolled the page left a readout on the chart it started on';
+  }
+  if (problem) fail(`${rel} at 390 px, touch: the readout`, problem);
+  else pass();
+  await ctx.close();
+}
+
+// 1i. Focus not obscured (WCAG 2.4.11): tabbing through the whole page at 390x700 and 1280x800,
+//     with the drawer closed and open, no element focused is under the controls, wholly or in
+//     part (one taller than the room above them fills that room).
+const tabbedUnder = async (p) => {
+  await p.evaluate(() => { document.activeElement.blur(); scrollTo(0, 0); });
+  const under = [];
+  let i = 0;
+  for (; i < 600; i++) {
+    await p.keyboard.press('Tab');
+    const r = await p.evaluate(async () => {
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const e = document.activeElement;
+      if (!e || e === document.body || e.closest('.nn-controls')) return null;
+      const b = e.getBoundingClientRect(), top = document.querySelector('.nn-controls').getBoundingClientRect().top;
+      const hidden = b.height <= top ? b.top < -0.5 || b.bottom > top + 0.5 : b.top > 0.5 || b.bottom < top - 0.5;
+      const name = `<${e.localName}${e.getAttribute('href') ? ` href="${e.getAttribute('href')}"` : ''}${e.getAttribute('class') ? ` class="${e.getAttribute('class')}"` : ''}${e.getAttribute('aria-label') ? ` aria-label="${e.getAttribute('aria-label')}"` : ''}>`;
+      return { hidden, what: `${name} at ${Math.round(b.top)}..${Math.round(b.bottom)} px, the controls from ${Math.round(top)} px` };
+    });
+    if (!r) break;
+    if (r.hidden) under.push(r.what);
+  }
+  // (The page's links, headings and figures: a page tabbed through reaches dozens.)
+  if (i < 20) under.push(`only ${i} elements got the focus before the controls`);
+  return under;
+};
+for (const file of explorable.filter((f) => !path.relative(SITE_DIR, f).startsWith('zh-CN'))) {
+  for (const [width, height] of [[390, 700], [1280, 800]]) {
+    for (const open of [false, true]) {
+      const rel = `${path.relative(SITE_DIR, file)} at ${width}x${height}, the drawer ${open ? 'open' : 'closed'}`;
+      const ctx = await browser.newContext({ viewport: { width, height } });
+      const p = watched(await ctx.newPage());
+      await p.goto(pathToFileURL(file).href);
+      await afterFrames(p);
+      if (open) await p.evaluate(() => document.querySelector('.nn-controls-toggle').click());
+      await afterFrames(p);
+      const under = await tabbedUnder(p);
+      if (under.length) fail(`${rel}: focus under the controls`, `${under.length} times: ${under.slice(0, 3).join('; ')}`);
+      else pass();
+      await ctx.close();
+    }
+  }
+}
+
+// 1j. Reset by keyboard keeps the focus in the controls (Reset hides itself once pressed), on a
+//     control shown, with the drawer closed and open; with it open, the next Tab goes on to a
+//     slider.
+for (const open of [false, true]) {
+  const p = watched(await browser.newPage());
+  await p.setViewportSize({ width: 390, height: 700 });
+  await p.goto(pathToFileURL(relu).href);
+  await afterFrames(p);
+  await p.click('.nn-controls-toggle');
+  await p.focus('#nn-control-b3');
+  await p.keyboard.press('ArrowRight');
+  if (!open) await p.click('.nn-controls-toggle');
+  await afterFrames(p);
+  await p.focus('.nn-reset');
+  await p.keyboard.press('Enter');
+  await afterFrames(p);
+  const focus = () => p.evaluate(() => {
+    const e = document.activeElement;
+    return [e.closest('.nn-controls') && e.checkVisibility({ visibilityProperty: true }), `<${e.localName}${e.id ? ` id="${e.id}"` : ''}${e.className ? ` class="${e.className}"` : ''}>`];
+  });
+  const [kept, on] = await focus();
+  await p.keyboard.press('Tab');
+  const [, next] = await focus();
+  const what = `relu/index.html, the drawer ${open ? 'open' : 'closed'}: Reset by keyboard`;
+  const b3 = await p.evaluate(() => window.nnbook.params().b3);
+  if (b3 !== -16) fail(what, `b3 is ${b3} after Reset`);
+  else if (!kept) fail(what, `the focus went to ${on}`);
+  else if (open && !/ id="nn-control-/.test(next)) fail(what, `Tab after Reset went to ${next}`);
+  else pass();
+  await p.close();
+}
+
+// 1k. The state and the page's links: on a page opened at `#nn:b3=-8`, a link to a section (the
+//     contents, a heading's anchor) scrolls there and the address keeps `#nn:b3=-8` (one history
+//     entry at most for the link, as without the script), and the back button keeps the
+//     parameters; a new `#nn:` fragment in the address (pasted) is applied at once, parameters it
+//     does not name back at the author's values, and the back button brings back the one before.
+//     A link followed on a page not moved keeps its anchor.
+{
+  const p = watched(await browser.newPage());
+  await p.addInitScript(pageHelpers);
+  const fresh = watched(await browser.newPage());
+  await fresh.addInitScript(pageHelpers);
+  await p.setViewportSize({ width: 1280, height: 800 });
+  await fresh.setViewportSize({ width: 1280, height: 800 });
+  const url = pathToFileURL(relu).href;
+  // The page as a page opened at its address shows it (what a screen reader reads of each block).
+  const likeOpened = async () => {
+    const address = p.url();
+    await fresh.goto('about:blank');
+    await fresh.goto(address);
+    await afterFrames(fresh);
+    const said = (q) => q.evaluate(() => [...document.querySelectorAll('.lesson-body > *')].map((b) => window.nnSaid(b)).join('\n'));
+    const [mine, theirs] = [await said(p), await said(fresh)];
+    return mine === theirs ? null : `the page differs from one opened at ${address.slice(address.indexOf('#'))}`;
+  };
+  const state = () => p.evaluate(() => [location.hash, history.length, window.nnbook.params()]);
+  const inView = (href) => p.evaluate((href) => {
+    const t = document.getElementById(decodeURIComponent(href.slice(1))).getBoundingClientRect();
+    return t.top >= -1 && t.top < 100;
+  }, href);
+  let problem = null;
+  await p.goto(`${url}#nn:b3=-8`);
+  await afterFrames(p);
+  const [, length0] = await state();
+  for (const link of ['.toc a[href^="#"]:nth-of-type(1)', 'a.anchor[href^="#step-3"]']) {
+    const href = await p.getAttribute(link, 'href');
+    await p.click(link);
+    await afterFrames(p);
+    const [hash, length, params] = await state();
+    if (hash !== '#nn:b3=-8' || params.b3 !== -8) problem = problem || `after following ${href} the address is "${hash}", b3 = ${params.b3}`;
+    else if (!(await inView(href))) problem = problem || `following ${href} did not scroll to it`;
+    else if (length > length0 + 2) problem = problem || `following two links added ${length - length0} history entries`;
+  }
+  if (!problem) {
+    await p.goBack();
+    await afterFrames(p);
+    const [hash, , params] = await state();
+    if (hash !== '#nn:b3=-8' || params.b3 !== -8) problem = `back from a link, the address is "${hash}", b3 = ${params.b3}`;
+  }
+  if (!problem) {
+    await p.evaluate(() => { location.hash = '#nn:w4=3,b3=0.5'; });
+    await afterFrames(p);
+    const [hash, , params] = await state();
+    if (params.b3 !== 0.5 || params.w4 !== 3) problem = `the fragment "${hash}" set b3 = ${params.b3}, w4 = ${params.w4}`;
+    else problem = await likeOpened();
+  }
+  if (!problem) {
+    await p.evaluate(() => { location.hash = '#nn:w1=2'; });
+    await afterFrames(p);
+    const [hash, , params] = await state();
+    if (params.w1 !== 2 || params.b3 !== -16 || params.w4 !== 2.7) problem = `the fragment "${hash}" left ${JSON.stringify(params)}`;
+    else problem = await likeOpened();
+  }
+  if (!problem) {
+    await p.goBack();
+    await afterFrames(p);
+    const [hash, , params] = await state();
+    if (params.b3 !== 0.5 || params.w4 !== 3 || params.w1 !== 1.7) problem = `back from "#nn:w1=2" to "${hash}", the parameters are ${JSON.stringify(params)}`;
+  }
+  if (!problem) {
+    await p.goto(url);
+    await afterFrames(p);
+    const href = await p.getAttribute('a.anchor[href^="#step-3"]', 'href');
+    await p.click('a.anchor[href^="#step-3"]');
+    await afterFrames(p);
+    const [hash] = await state();
+    if (hash !== href) problem = `a link followed on a page not moved left the address at "${hash}", not its anchor`;
+  }
+  if (problem) fail('relu/index.html: the state and the page\'s links', problem);
+  else pass();
+  await p.close();
+  await fresh.close();
+}
+
+// 1l. A fragment's value off its slider's step or range is snapped to them, as the slider does:
+//     the slider, its value, the parameter and the page (as one opened at the snapped values) agree.
+{
+  const p = watched(await browser.newPage());
+  await p.addInitScript(pageHelpers);
+  const url = pathToFileURL(relu).href;
+  const said = async (address) => {
+    await p.goto('about:blank');
+    await p.goto(address);
+    await afterFrames(p);
+    return p.evaluate(() => {
+      const M = JSON.parse(document.querySelector('script[id^="nn-model"]').textContent);
+      const controls = M.controls.map(([name]) => {
+        const input = document.getElementById(`nn-control-${name}`);
+        return [name, +input.value, input.nextElementSibling.textContent, window.nnbook.params()[name]];
+      });
+      return { controls, blocks: [...document.querySelectorAll('.lesson-body > *')].map((b) => window.nnSaid(b)).join('\n') };
+    });
+  };
+  // (With a name that is no parameter, and one no address could decode: both are ignored.)
+  const off = await said(`${url}#nn:b3=0.123456789,w4=99,w1=0.12,w%=1,x=2`);
+  const on = await said(`${url}#nn:b3=0,w4=8.1,w1=0.1`);
+  const k = off.controls.findIndex((c, i) => c.join() !== on.controls[i].join() || c[1] !== c[3]);
+  if (k >= 0) fail('relu/index.html: a fragment off the sliders\' steps', `slider, value shown and parameter ${JSON.stringify(off.controls[k])}, at the snapped values ${JSON.stringify(on.controls[k])}`);
+  else if (off.blocks !== on.blocks) fail('relu/index.html: a fragment off the sliders\' steps', 'the page differs from the page opened at the snapped values');
+  else pass();
+  await p.close();
+}
+
+// 1m. The readout's box is opaque (the legend under it does not show through), in both schemes.
+for (const scheme of ['light', 'dark']) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: scheme });
+  const p = watched(await ctx.newPage());
+  await p.goto(pathToFileURL(relu).href);
+  await afterFrames(p);
+  const box = await p.evaluate(() => {
+    const chart = [...document.querySelectorAll('svg.nn-chart')].find((s) => s.getBoundingClientRect().width > 0);
+    chart.focus();
+    chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    const s = getComputedStyle(chart.querySelector('.nn-readout rect'));
+    return [s.opacity, s.fillOpacity, s.fill];
+  });
+  if (box[0] !== '1' || box[1] !== '1' || !/^rgb\(/.test(box[2])) fail(`relu/index.html, ${scheme}: the readout's box`, `not opaque: opacity ${box[0]}, fill-opacity ${box[1]}, fill ${box[2]}`);
+  else pass();
+  await ctx.close();
+}
+
 await reference.close();
 if (errors.length) fail('console', errors.slice(0, 3).join(' | '));
 await browser.close();
