@@ -43,6 +43,7 @@ pub fn notebook(
         figures,
         tables,
         generated: false,
+        explorable: ExplorableOnly::default(),
     };
     // Front matter and block values are text, never markup: escaped for Markdown.
     let mut intro = format!("# {}\n", escape_markdown(&lesson.title));
@@ -63,9 +64,13 @@ pub fn notebook(
     let mut at = lesson.body_start;
     for (i, fence) in lesson.fences.iter().enumerate() {
         let prose = &lesson.source.text[at..fence.span.start];
-        nb.markdown(&fill_markdown(lesson, prose, &(at..fence.span.start))?);
+        let prose = fill_markdown(lesson, prose, &(at..fence.span.start))?;
+        let prose = nb.explorable.shown(&prose);
+        nb.markdown(&prose);
         at = fence.span.end;
-        if fence.is_nnbook() {
+        if nb.explorable.inside {
+            // (A block inside text for the sliders is left out with it.)
+        } else if fence.is_nnbook() {
             if let Some(block) = lesson.block_of(i) {
                 let claimed = drawn_by_code.iter().any(|(_, ids)| {
                     block_id(&block.kind).is_some_and(|id| ids.iter().any(|d| d == id))
@@ -81,11 +86,9 @@ pub fn notebook(
         }
     }
     let rest = &lesson.source.text[at..];
-    nb.markdown(&fill_markdown(
-        lesson,
-        rest,
-        &(at..lesson.source.text.len()),
-    )?);
+    let rest = fill_markdown(lesson, rest, &(at..lesson.source.text.len()))?;
+    let rest = nb.explorable.shown(&rest);
+    nb.markdown(&rest);
     Ok(cell::json(nb.cells))
 }
 
@@ -176,6 +179,33 @@ struct Book<'a> {
     tables: &'a [Table],
     /// Whether the helper cell is there (so nnbook's figure and training code can run).
     generated: bool,
+    /// Where the text for the page's sliders is, to leave out.
+    explorable: ExplorableOnly,
+}
+
+/// The lesson's text for the page's sliders (`<div class="nn-explorable-only">` to its `</div>`,
+/// each on a line of its own) is about controls a notebook does not have: it is left out, with
+/// any block inside it.
+#[derive(Default)]
+struct ExplorableOnly {
+    /// Whether the text so far ends inside such a `div`.
+    inside: bool,
+}
+
+impl ExplorableOnly {
+    /// Markdown without its parts for the sliders.
+    fn shown(&mut self, markdown: &str) -> String {
+        let mut out = String::with_capacity(markdown.len());
+        for line in markdown.split_inclusive('\n') {
+            match line.trim() {
+                r#"<div class="nn-explorable-only">"# if !self.inside => self.inside = true,
+                "</div>" if self.inside => self.inside = false,
+                _ if !self.inside => out.push_str(line),
+                _ => {}
+            }
+        }
+        out
+    }
 }
 
 impl<'a> Book<'a> {

@@ -21,6 +21,8 @@
 //                nodes in Chinese in diagrams and the parameters table
 //   source       a lesson's source is a link right under its title (the ReLU lesson's on Dev.to)
 //   anchors      a heading's `#` link is on the line of its last word, never alone on a line
+//   sliders      the author's text for the sliders (`.nn-explorable-only`) is shown on a page
+//                with sliders, and on no other, nor without the script
 //   figure text  every text of a shown chart renders at 11 CSS px or more (its font size times
 //                the drawing's scale) and within the drawing (a long title is not cut off); at
 //                1100 px and wider a chart fills its figure's width
@@ -164,6 +166,12 @@ function anchorLines() {
     }
   }
   return out;
+}
+
+/** The author's text for the sliders (`.nn-explorable-only`): how much, how much of it shown. */
+function explorableOnly() {
+  const all = [...document.querySelectorAll('.nn-explorable-only')];
+  return { all: all.length, shown: all.filter((e) => e.checkVisibility()).length, controls: !!document.querySelector('.nn-controls') };
 }
 
 /** No Copy button over code text, with the code scrolled to either end. */
@@ -413,6 +421,9 @@ async function main() {
       for (const c of f.chartText) if (c.smallest < 11) fail(name, 'figure text', `${c.id}: "${c.what}" renders at ${c.smallest.toFixed(1)} px (11 px at least)`);
       for (const c of f.chartCut) fail(name, 'figure text', c);
       for (const a of await page.evaluate(anchorLines)) fail(name, 'anchors', a);
+      const only = await page.evaluate(explorableOnly);
+      if (only.shown !== (only.controls ? only.all : 0)) fail(name, 'text for the sliders', `${only.shown} of ${only.all} shown on a page ${only.controls ? 'with' : 'without'} sliders`);
+      if (/(^|\/)relu\/index\.html$/.test(rel) && !only.all) fail(name, 'text for the sliders', 'the ReLU lesson\'s "Try it" is not marked nn-explorable-only');
       if (mode.width >= 1100) {
         for (const c of f.chartWidths) if (c.width < c.inner - 1) fail(name, 'figure width', `${c.id} is ${c.width.toFixed(0)} px wide in a ${c.inner.toFixed(0)} px figure`);
       }
@@ -441,13 +452,15 @@ async function main() {
     const page = await nojs.newPage();
     await page.goto(new URL(rel, BASE_URL).href, { waitUntil: 'load' });
     await contents(page, name, false);
+    const only = await page.evaluate(explorableOnly);
+    if (only.shown) fail(name, 'text for the sliders', `${only.shown} of ${only.all} shown without the script`);
     await page.close();
   }
   await nojs.close();
   await notFoundPages(browser);
   await browser.close();
 
-  report('reader', t0, `tables and formulas fit or show a scroll cue, the parameters table on phones, the math font (its files, ${largeOperators} large operators), CJK lines, Copy buttons, the contents, heading anchors, labels, sources, figure text and width, 404 pages`);
+  report('reader', t0, `tables and formulas fit or show a scroll cue, the parameters table on phones, the math font (its files, ${largeOperators} large operators), CJK lines, Copy buttons, the contents, heading anchors, text for the sliders, labels, sources, figure text and width, 404 pages`);
 }
 
 main().catch((e) => {

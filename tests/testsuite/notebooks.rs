@@ -231,3 +231,34 @@ fn a_python_block_may_say_which_figure_it_draws_and_must_name_one() {
         .failed()
         .says(&["`figure=step-9`: the lesson has no figure `step-9`"]);
 }
+
+/// Text for the page's sliders (`<div class="nn-explorable-only">`) is on the page, in its
+/// `div` (the style sheet shows it only beside the sliders), and left out of the notebook, with
+/// a block inside it: a notebook has no sliders to move. The text around it stays.
+#[test]
+fn text_for_the_sliders_is_on_the_page_and_not_in_the_notebook() {
+    let extra = "\nBefore the sliders.\n\n<div class=\"nn-explorable-only\">\n\n**Try it.** Set \
+                 b3 to {{ w1 }}.\n\n```table\nsignals = [\"top.linear\"]\nat = [0.25]\n```\n\n\
+                 </div>\n\nAfter the sliders.\n";
+    let p = Project::with_lessons(&[("a.md", small("") + extra)]);
+    p.run_build().succeeded();
+    let page = std::fs::read_to_string(p.site().join("a/index.html")).unwrap();
+    let div = &page[page
+        .find("<div class=\"nn-explorable-only\">")
+        .expect("the div")..];
+    assert!(div.contains("<strong>Try it.</strong> Set b3 to <span data-nn=\"w1\">1.70</span>."));
+    assert!(
+        div.contains("<table"),
+        "the block inside the div is on the page"
+    );
+    let text: String = cells(&p.site().join("a/a.ipynb"))
+        .iter()
+        .map(text)
+        .collect();
+    assert!(text.contains("Before the sliders.") && text.contains("After the sliders."));
+    assert!(
+        !text.contains("Try it") && !text.contains("nn-explorable-only"),
+        "{text}"
+    );
+    assert!(!text.contains("| 0.25"), "the table inside the div: {text}");
+}
