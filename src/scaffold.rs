@@ -137,8 +137,22 @@ pub fn new_lesson(root: &Path, title: &str) -> Result<PathBuf, Diagnostic> {
         })
         .find(|p| !p.exists())
         .expect("a free name");
-    write_new(&path, &starter_lesson(title.trim()))?;
+    let order = next_order(root, &content);
+    let text =
+        starter_lesson(title.trim()).replacen("\norder = 10 ", &format!("\norder = {order:<3}"), 1);
+    write_new(&path, &text)?;
     Ok(path)
+}
+
+/// The `order` that puts a new lesson last on the index: ten past the largest of the project's
+/// lessons (those whose front matter can be read), 10 in a project without any.
+fn next_order(root: &Path, content: &Path) -> i64 {
+    let files = crate::content::find(root, content).map_or(Vec::new(), |found| found.files);
+    files
+        .iter()
+        .filter_map(|f| crate::lesson::order_of(&f.source, &f.stem))
+        .max()
+        .map_or(10, |last| last.saturating_add(10))
 }
 
 /// Create a project that builds at once: a starter lesson, the default templates (but

@@ -511,3 +511,10 @@ fn value_budget(source: &SourceFile, net: &Network, blocks: &[Block]) -> Option<
     }
     None
 }
+
+/// A lesson file's `order`, as the build reads it (None when its front matter cannot be read).
+pub fn order_of(source: &SourceFile, file_stem: &str) -> Option<i64> {
+    front::parse(source, file_stem)
+        .ok()
+        .map(|(front, _)| front.order)
+}

@@ -142,3 +142,34 @@ fn init_names_the_next_command_without_a_needless_cd() {
         there.stdout
     );
 }
+
+/// `new` puts the lesson last on the index: its `order` is ten past the project's largest (every
+/// new lesson had 10, so the index sorted them among the others by title).
+#[test]
+fn a_new_lesson_comes_last_on_the_index() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().to_str().unwrap();
+    nnbook(&["init", root]).succeeded();
+    for title in ["Zeta", "Alpha"] {
+        nnbook(&["new", title, "--root", root]).succeeded();
+    }
+    let order = |file: &str| {
+        let text = fs::read_to_string(tmp.path().join("content").join(file)).unwrap();
+        text.lines()
+            .find_map(|l| l.strip_prefix("order = "))
+            .map(|v| v.split_whitespace().next().unwrap().to_string())
+            .unwrap()
+    };
+    assert_eq!(
+        [
+            order("getting-started.md"),
+            order("zeta.md"),
+            order("alpha.md")
+        ],
+        ["10", "20", "30"]
+    );
+    nnbook(&["build", "--root", root, "--quiet"]).succeeded();
+    let index = fs::read_to_string(tmp.path().join("site/index.html")).unwrap();
+    let at = |slug: &str| index.find(&format!("href=\"{slug}/index.html\"")).unwrap();
+    assert!(at("getting-started") < at("zeta") && at("zeta") < at("alpha"));
+}
