@@ -40,12 +40,16 @@ pub fn template_error(sources: &BTreeMap<String, SourceFile>, e: &tera::Error) -
         return d;
     }
     // Render errors name a variable (`name`) or filter ('name'): point at its first use inside
-    // a tag, in the template rendered or any it extends or includes.
-    let names = full
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .chain(full.split('\'').skip(1).step_by(2))
+    // a tag, in the template rendered or any it extends, includes or imports. The innermost
+    // message first: a filter unknown inside a macro is named after the macro's call, and the
+    // mistake is in the macro.
+    let names = chain
+        .iter()
+        .rev()
+        .flat_map(|m| {
+            let ticked = m.split('`').skip(1).step_by(2);
+            ticked.chain(m.split('\'').skip(1).step_by(2))
+        })
         .filter(|n| !n.is_empty() && !n.ends_with(".html") && !n.contains(' '));
     for quoted in names {
         let found = std::iter::once(file)

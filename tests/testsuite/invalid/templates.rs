@@ -31,3 +31,40 @@ fn a_template_tag_left_open_is_reported_where_it_opens() {
         "{error}"
     );
 }
+
+/// A mistake inside a macro is reported in the macro's file, at the mistake: it was reported at
+/// the macro's call in the template that imports it (`m::card`), for a filter and for a
+/// variable alike.
+#[test]
+fn a_mistake_inside_a_macro_is_reported_in_the_macro() {
+    use crate::support::{fixture, Project};
+    let lesson = include_str!("../../../templates/lesson.html")
+        .replacen(
+            "{% extends \"base.html\" %}",
+            "{% extends \"base.html\" %}\n{% import \"macros.html\" as m %}",
+            1,
+        )
+        .replacen(
+            "{% block content %}",
+            "{% block content %}\n{{ m::card(title=\"x\") }}",
+            1,
+        );
+    for (mistake, name) in [
+        ("{{ title | upper | nosuchfilter }}", "nosuchfilter"),
+        ("{{ titel }}", "titel"),
+    ] {
+        let macros = format!(
+            "{{% macro card(title) %}}\n<div>\n  <p>{mistake}</p>\n</div>\n{{% endmacro card %}}\n"
+        );
+        let p = Project::new()
+            .lesson("valid.md", fixture("valid.md"))
+            .template("lesson.html", &lesson)
+            .template("macros.html", &macros)
+            .previous_site();
+        let error = super::failing_build(&p);
+        let loc = error.diagnostics[0].location.as_ref().expect("a location");
+        assert!(loc.file.ends_with("templates/macros.html"), "{error}");
+        assert_eq!(loc.line, 3, "{error}");
+        assert_eq!(loc.column, 6 + mistake.find(name).unwrap(), "{error}");
+    }
+}
