@@ -17,6 +17,30 @@ pub const NNBOOK_BLOCKS: [&str; 8] = [
     "training-table",
 ];
 
+/// The line that opens an author's text for the page's sliders (to a line `</div>`): shown on
+/// the page only beside the controls (the style sheet), left out of the notebook.
+pub const EXPLORABLE_ONLY: &str = r#"<div class="nn-explorable-only">"#;
+
+/// The lines of `prose` (at `offset` in its file) that open or close text for the sliders:
+/// `(offset of the line, true for an opening)`.
+pub fn explorable_only_marks(
+    prose: &str,
+    offset: usize,
+) -> impl Iterator<Item = (usize, bool)> + '_ {
+    prose
+        .split_inclusive('\n')
+        .scan(offset, |at, line| {
+            let start = *at;
+            *at += line.len();
+            Some((start, line.trim()))
+        })
+        .filter_map(|(at, line)| match line {
+            EXPLORABLE_ONLY => Some((at, true)),
+            "</div>" => Some((at, false)),
+            _ => None,
+        })
+}
+
 /// The Markdown extensions nnbook enables.
 pub fn options() -> Options {
     Options::ENABLE_TABLES

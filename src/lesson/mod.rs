@@ -224,6 +224,7 @@ pub fn parse_partly(mut source: SourceFile, file_stem: &str) -> (Option<Lesson>,
     let fences = markdown::fences(&source.text[body_start..], body_start);
     let mut warnings = Vec::new();
     unclosed_fences(&source, &fences, &mut problems, &mut warnings);
+    warnings.extend(unclosed_explorable_only(&source, &fences, body_start));
     let network = parse_network(&source, &fences, &mut problems);
     let (blocks, broken_trainings, failed_figures) = parse_blocks(
         &source,
@@ -295,6 +296,40 @@ fn unclosed_fences(
             warnings.push(d.warning());
         }
     }
+}
+
+/// Text for the sliders (`<div class="nn-explorable-only">`) never closed by a line `</div>`
+/// runs to the end of the page: the rest of the lesson would be hidden from readers without the
+/// script, and left out of the notebook. A warning at its opening.
+fn unclosed_explorable_only(
+    source: &SourceFile,
+    fences: &[Fence],
+    body_start: usize,
+) -> Option<Diagnostic> {
+    let text = &source.text;
+    let mut open = None;
+    let mut at = body_start;
+    let prose_ends = fences.iter().map(|f| (f.span.start, f.span.end));
+    for (start, end) in prose_ends.chain(std::iter::once((text.len(), text.len()))) {
+        for (mark, opens) in markdown::explorable_only_marks(&text[at..start.max(at)], at) {
+            match (open, opens) {
+                (None, true) => open = Some(mark),
+                (Some(_), false) => open = None,
+                _ => {}
+            }
+        }
+        at = at.max(end);
+    }
+    let mark = open?;
+    let indent = text[mark..].len() - text[mark..].trim_start().len();
+    let span = mark + indent..mark + indent + markdown::EXPLORABLE_ONLY.len();
+    Some(
+        source
+            .error(span, "this text for the sliders is never closed")
+            .expected("a line `</div>` where the text for the sliders ends")
+            .hint("without it, the rest of the lesson is hidden from readers without JavaScript, and left out of the notebook")
+            .warning(),
+    )
 }
 
 /// The lesson's network block: the network if it parsed, and whether there is a block at all.

@@ -195,14 +195,27 @@ struct ExplorableOnly {
 impl ExplorableOnly {
     /// Markdown without its parts for the sliders.
     fn shown(&mut self, markdown: &str) -> String {
+        let line_end = |at: usize| {
+            markdown[at..]
+                .find('\n')
+                .map_or(markdown.len(), |n| at + n + 1)
+        };
         let mut out = String::with_capacity(markdown.len());
-        for line in markdown.split_inclusive('\n') {
-            match line.trim() {
-                r#"<div class="nn-explorable-only">"# if !self.inside => self.inside = true,
-                "</div>" if self.inside => self.inside = false,
-                _ if !self.inside => out.push_str(line),
+        // (`at`: where the text not yet copied or dropped starts.)
+        let mut at = 0;
+        for (mark, opens) in crate::markdown::explorable_only_marks(markdown, 0) {
+            match (self.inside, opens) {
+                (false, true) => {
+                    out.push_str(&markdown[at..mark]);
+                    (self.inside, at) = (true, line_end(mark));
+                }
+                (true, false) => (self.inside, at) = (false, line_end(mark)),
+                // Another `</div>` outside, or a second opening inside: text like any other.
                 _ => {}
             }
+        }
+        if !self.inside {
+            out.push_str(&markdown[at..]);
         }
         out
     }

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::support::{shipped, site_figures, small, Project};
+use crate::support::{shipped, site_figures, small, Project, SMALL};
 
 /// A cell's source as one string.
 fn text(cell: &Value) -> String {
@@ -239,7 +239,7 @@ fn a_python_block_may_say_which_figure_it_draws_and_must_name_one() {
 fn text_for_the_sliders_is_on_the_page_and_not_in_the_notebook() {
     let extra = "\nBefore the sliders.\n\n<div class=\"nn-explorable-only\">\n\n**Try it.** Set \
                  b3 to {{ w1 }}.\n\n```table\nsignals = [\"top.linear\"]\nat = [0.25]\n```\n\n\
-                 </div>\n\nAfter the sliders.\n";
+                 </div>\n\nAfter the sliders.\n\n<div class=\"aside\">\n\nAn aside.\n\n</div>\n";
     let p = Project::with_lessons(&[("a.md", small("") + extra)]);
     p.run_build().succeeded();
     let page = std::fs::read_to_string(p.site().join("a/index.html")).unwrap();
@@ -261,4 +261,30 @@ fn text_for_the_sliders_is_on_the_page_and_not_in_the_notebook() {
         "{text}"
     );
     assert!(!text.contains("| 0.25"), "the table inside the div: {text}");
+    // Another `div` is text like any other.
+    assert!(
+        text.contains("<div class=\"aside\">\n\nAn aside.\n\n</div>"),
+        "{text}"
+    );
+}
+
+/// Text for the sliders never closed would hide the rest of the page from readers without
+/// JavaScript: a warning at its opening (and the build goes on).
+#[test]
+fn text_for_the_sliders_never_closed_is_a_warning() {
+    let extra = "\nBefore.\n\n  <div class=\"nn-explorable-only\">\n\n**Try it.**\n\n```python\n</div>\n```\n";
+    let p = Project::with_lessons(&[("a.md", small("") + extra)]);
+    let site = nnbook::check(&p.root).unwrap_or_else(|e| panic!("only a warning expected:\n{e}"));
+    let warning = site
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("text for the sliders is never closed"))
+        .unwrap_or_else(|| panic!("no warning: {:?}", site.warnings));
+    let line = SMALL.lines().count() + 4;
+    let loc = warning.location.as_ref().expect("a place");
+    assert_eq!((loc.line, loc.column), (line, 3), "{warning}");
+    // Closed, no warning (a `</div>` in a code block closes nothing).
+    let closed = Project::with_lessons(&[("a.md", small("") + extra + "\n</div>\n")]);
+    let site = nnbook::check(&closed.root).unwrap();
+    assert!(site.warnings.iter().all(|w| !w.message.contains("sliders")));
 }
