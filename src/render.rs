@@ -100,12 +100,18 @@ pub fn render(lesson: &Lesson, lang: &str) -> Result<Rendered, Vec<Diagnostic>> 
 
 /// The problems of a lesson's prose (placeholders, LaTeX), for a lesson that will not be
 /// published (some block of it is broken): its page and notebook without drawing anything.
-pub fn check_prose(lesson: &Lesson, lang: &str) -> Vec<Diagnostic> {
+/// And the page's links, to check against the site like a published lesson's.
+pub fn check_prose(lesson: &Lesson, lang: &str) -> (Vec<Diagnostic>, Links) {
     let page = page::render(lesson, &[], lang);
     let tables = page.as_ref().map_or(&[][..], |p| &p.tables);
     let notebook = notebook::notebook(lesson, lang, &[], tables).err();
-    page.err().into_iter().flatten().chain(notebook).collect()
+    let links = page.as_ref().map_or(Vec::new(), |p| p.links.clone());
+    let problems = page.err().into_iter().flatten().chain(notebook).collect();
+    (problems, links)
 }
+
+/// A page's links: each address as written, and where in the lesson it is.
+pub type Links = Vec<(String, std::ops::Range<usize>)>;
 
 /// Draw every figure and diagram of a lesson, in block order, described in language `lang`.
 pub fn draw_figures(lesson: &Lesson, lang: &str) -> Result<Vec<Figure>, Vec<Diagnostic>> {

@@ -2,12 +2,12 @@
 //! a network nothing uses), and `sitemap.xml`.
 
 use std::collections::BTreeSet;
+use std::ops::Range;
 
 use crate::error::Diagnostic;
 use crate::lesson::{BlockKind, Lesson};
 use crate::text::escape;
 
-use super::cache::RenderedLesson;
 use super::place::Placed;
 use super::publish::SiteFiles;
 
@@ -35,12 +35,12 @@ pub fn unused_network(lesson: &Lesson) -> Option<Diagnostic> {
 /// Warnings about a lesson's links to pages or files the site does not have.
 pub fn broken_links(
     placed: &Placed,
-    rendered: &RenderedLesson,
+    page_links: &[(String, Range<usize>)],
     exists: &dyn Fn(&str) -> bool,
 ) -> Vec<Diagnostic> {
     let lesson: &Lesson = &placed.lesson;
     let mut warnings = Vec::new();
-    for (dest, span) in &rendered.links {
+    for (dest, span) in page_links {
         if let Some(target) = internal_target(&placed.dir, dest) {
             if !exists(&target) {
                 let at = lesson.source.text[span.clone()]

@@ -254,7 +254,7 @@ impl Builder {
             .into_inner();
         let placed = place::place(&lessons, &default_lang);
         problems.extend(place::conflicts(&placed, &default_lang));
-        problems.extend(check_prose(&broken, &default_lang));
+        let broken_pages = check_prose(&broken, &default_lang, &mut problems);
         // (A lesson with problems has its warnings too: a training that stopped early.)
         let every = lessons.iter().chain(&broken);
         warnings.extend(every.flat_map(|l| l.warnings.iter().cloned()));
@@ -281,7 +281,7 @@ impl Builder {
         let rendered = self.render_lessons(&theme, &placed, base_url.as_deref(), &mut problems);
         if !problems.is_empty() {
             let sitemap = base_url.is_some();
-            let lessons = (&placed[..], &broken[..]);
+            let lessons = (&placed[..], &broken_pages[..]);
             warnings.extend(self.links_unfinished(&theme, lessons, &default_lang, sitemap));
             if let Some(output) = saved {
                 self.output = output;
@@ -307,9 +307,8 @@ impl Builder {
             out.insert(name.clone(), bytes.clone());
         }
         let exists = |name: &str| out.contains_key(name) || written.contains(name);
-        for p in &placed {
-            warnings.extend(links::broken_links(p, self.cache.get(&p.dir), &exists));
-        }
+        let pages = placed.iter().map(|p| (p, &self.cache.get(&p.dir).links));
+        warnings.extend(pages.flat_map(|(p, page)| links::broken_links(p, page, &exists)));
         Ok(Site {
             files: out,
             written,
@@ -329,17 +328,14 @@ impl Builder {
     fn links_unfinished(
         &self,
         theme: &Theme,
-        (placed, broken): (&[Placed], &[Arc<Lesson>]),
+        (placed, broken): (&[Placed], &[(Placed, render::Links)]),
         default_lang: &str,
         sitemap: bool,
     ) -> Vec<Diagnostic> {
         let mut names: BTreeSet<String> = theme.assets.keys().cloned().collect();
         names.extend(index::page_names(placed, default_lang));
         names.extend(sitemap.then(|| "sitemap.xml".to_string()));
-        let mut unknown: Vec<String> = place::place(broken, default_lang)
-            .into_iter()
-            .map(|p| format!("{}/", p.dir))
-            .collect();
+        let mut unknown: Vec<String> = broken.iter().map(|(p, _)| format!("{}/", p.dir)).collect();
         for p in placed {
             match self.cache.find(&p.dir) {
                 Some(r) => {
@@ -352,9 +348,12 @@ impl Builder {
         let exists = |name: &str| {
             names.contains(name) || unknown.iter().any(|dir| name.starts_with(dir.as_str()))
         };
-        (placed.iter())
-            .filter_map(|p| Some(links::broken_links(p, self.cache.find(&p.dir)?, &exists)))
-            .flatten()
+        let rendered = placed
+            .iter()
+            .filter_map(|p| Some((p, &self.cache.find(&p.dir)?.links)));
+        let unpublished = broken.iter().map(|(p, links)| (p, links));
+        (rendered.chain(unpublished))
+            .flat_map(|(p, page_links)| links::broken_links(p, page_links, &exists))
             .collect()
     }
 
@@ -514,10 +513,22 @@ fn check_lessons(placed: &[Placed]) -> Vec<Diagnostic> {
 }
 
 /// The prose of lessons whose blocks are broken (placeholders, LaTeX), in parallel: they are
-/// never published, but their other problems are reported with the blocks'.
-fn check_prose(broken: &[Arc<Lesson>], default_lang: &str) -> Vec<Diagnostic> {
-    place::place(broken, default_lang)
-        .par_iter()
-        .flat_map(|p| render::check_prose(&p.lesson, &p.lang))
-        .collect()
+/// never published, but their other problems are reported with the blocks', and their links
+/// checked like a published lesson's (each lesson placed, with its page's links). The problems
+/// go to `problems`.
+fn check_prose(
+    broken: &[Arc<Lesson>],
+    default_lang: &str,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<(Placed, render::Links)> {
+    let checked: Vec<_> = place::place(broken, default_lang)
+        .into_par_iter()
+        .map(|p| {
+            let (problems, links) = render::check_prose(&p.lesson, &p.lang);
+            (problems, (p, links))
+        })
+        .collect();
+    let (found, links): (Vec<_>, Vec<_>) = checked.into_iter().unzip();
+    problems.extend(found.into_iter().flatten());
+    links
 }

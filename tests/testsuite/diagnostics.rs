@@ -524,8 +524,8 @@ fn a_lesson_with_a_broken_block_still_has_its_prose_checked() {
 
 /// A failed run still reports every warning: a broken link in a lesson while another lesson
 /// has an error, and a training that stopped early in a lesson whose other block is broken
-/// (before, any error in the project hid both). A link to the failing lesson is not one: its
-/// files are not known.
+/// (before, any error in the project hid both), and a broken link in that lesson itself (its
+/// links were not checked). A link to the failing lesson is not one: its files are not known.
 #[test]
 fn a_failed_run_still_reports_every_warning() {
     let small = crate::support::SMALL;
@@ -538,7 +538,9 @@ fn a_failed_run_still_reports_every_warning() {
     let training = crate::support::fixture_text("training/valid.md")
         .replace("tolerance = 0.001", "tolerance = 1e-12")
         .replace("max_steps = 1000", "max_steps = 10")
-        .replace("show = \"loss_curve\"", "show = \"loss_curv\"");
+        .replace("show = \"loss_curve\"", "show = \"loss_curv\"")
+        // A lesson whose block is broken has its links checked too (they were not).
+        + "\nSee [a typo](../thre/index.html) and [one](../one/index.html).\n";
     let report = errors(&[
         ("content/one.md", &linking),
         ("content/two.md", &broken),
@@ -548,7 +550,7 @@ fn a_failed_run_still_reports_every_warning() {
         .lines()
         .filter(|l| l.starts_with("warning") || l.starts_with("error"))
         .collect();
-    assert_eq!(starts.len(), 4, "{report}");
+    assert_eq!(starts.len(), 5, "{report}");
     assert!(
         starts[0].starts_with("warning: broken link `../twoo/index.html`"),
         "{report}"
@@ -562,5 +564,9 @@ fn a_failed_run_still_reports_every_warning() {
         starts[2].starts_with("error: unknown training figure `loss_curv`"),
         "{report}"
     );
-    assert!(starts[3].starts_with("error: "), "{report}");
+    assert!(
+        starts[3].starts_with("warning: broken link `../thre/index.html`"),
+        "{report}"
+    );
+    assert!(starts[4].starts_with("error: "), "{report}");
 }
