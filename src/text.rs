@@ -78,26 +78,26 @@ pub fn escape_markdown(s: &str) -> String {
     out
 }
 
-/// Magnitudes from this one up to [`FIXED_BELOW`] are written in fixed point by
-/// [`format_number`]; the others (but zero) in scientific form.
-pub const FIXED_FROM: f64 = 1e-4;
-/// See [`FIXED_FROM`].
+/// Magnitudes below this one are written in fixed point by [`format_number`], larger ones in
+/// scientific form.
 pub const FIXED_BELOW: f64 = 1e9;
 
 /// A number as lessons show it in prose and tables: `decimals` decimals and a true minus sign,
-/// "−0.00" written "0.00". Very large and very small magnitudes (from 1e9, and below 1e-4 but
-/// not zero) are written in scientific form with `decimals` decimals: `1.00e308`, `−2.50e−7`.
+/// "−0.00" written "0.00". Magnitudes from 1e9 are written in scientific form with `decimals`
+/// decimals (`1.00e308`); every smaller one in fixed point, however small: 0.0002 and 0.00005
+/// are both "0.00" at two decimals (the second was `5.00e−5`, beside the first's "0.00" in the
+/// same column). A lesson that needs more digits raises its `precision`.
 pub fn format_number(value: f64, decimals: usize) -> String {
-    if scientific(value) {
+    if value.is_finite() && value.abs() >= FIXED_BELOW {
         return format!("{value:.decimals$e}").replace('-', "\u{2212}");
     }
     format_fixed(value, decimals)
 }
 
-/// Whether numbers shown to readers write `value` in scientific form: a finite value, not zero,
-/// outside [`FIXED_FROM`]..[`FIXED_BELOW`].
+/// Whether a message writes `value` in scientific form: a finite value, not zero, outside
+/// 1e-4..1e9 (its shortest digits would be long).
 fn scientific(value: f64) -> bool {
-    value != 0.0 && value.is_finite() && !(FIXED_FROM..FIXED_BELOW).contains(&value.abs())
+    value != 0.0 && value.is_finite() && !(1e-4..FIXED_BELOW).contains(&value.abs())
 }
 
 /// A number with `decimals` decimals in fixed point and a true minus sign; "−0.00" becomes
@@ -164,8 +164,8 @@ impl std::fmt::Display for Fixed {
     }
 }
 
-/// A number in a message: its shortest digits (`0.25`), in scientific form outside the range
-/// [`format_number`] writes in fixed point (`1e308`).
+/// A number in a message: its shortest digits (`0.25`), in scientific form when they would be
+/// long (`1e308`, `1e-7`).
 pub fn shortest(value: f64) -> String {
     if scientific(value) {
         return format!("{value:e}");

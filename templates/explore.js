@@ -774,12 +774,11 @@
     return (x < 0 ? "-" : "") + digits[0] + (f ? "." + digits.slice(1) : "") + "e" + k;
   }
   // text::format_number: fixed point with a true minus sign ("−0.00" written "0.00"), scientific
-  // outside [1e-4, 1e9).
+  // from 1e9.
   function formatNumber(v, f) {
-    var a = Math.abs(v);
-    if (v !== 0 && isFinite(v) && !(a >= 1e-4 && a < 1e9)) return sci(v, f).replace(/-/g, "\u2212");
+    if (isFinite(v) && Math.abs(v) >= 1e9) return sci(v, f).replace(/-/g, "\u2212");
     var s = fixed(v, f);
-    return s.charAt(0) === "-" ? (/^-[0.]*$/.test(s) ? s.slice(1) : "\u2212" + s.slice(1)) : s;
+    return /^-[0.]*$/.test(s) ? s.slice(1) : s.replace("-", "\u2212");
   }
 
   // ---- State: the parameters, the controls, the address ----------------------------------------

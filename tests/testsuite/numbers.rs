@@ -503,15 +503,22 @@ bias = { b3 = 0.0 }"#;
     assert_ne!(second[2], "#1f77b4");
 }
 
-/// The number format rule: `precision` decimals in fixed point from 1e-4 up to 1e9, and
-/// scientific form (with `precision` decimals) beyond; 1e308 was written with 309 digits.
+/// The number format rule: `precision` decimals in fixed point below 1e9, and scientific form
+/// (with `precision` decimals) from there; 1e308 was written with 309 digits. However small, a
+/// number is in fixed point: 0.00005 was `5.00e−5` at two decimals while the larger 0.0002 was
+/// 0.00 (the backpropagation lesson's loss column read 0.00, 0.00, 0.00, 7.16e−5).
 #[test]
-fn very_large_and_very_small_numbers_are_written_in_scientific_form() {
+fn very_large_numbers_are_written_in_scientific_form_and_small_ones_in_fixed_point() {
     for (value, decimals, text) in [
         (1e308, 2, "1.00e308"),
         (-1.5e12, 1, "\u{2212}1.5e12"),
-        (-2.5e-7, 2, "\u{2212}2.50e\u{2212}7"),
-        (0.00009, 3, "9.000e\u{2212}5"),
+        (-2.5e-7, 2, "0.00"),
+        (2.5e-7, 7, "0.0000002"),
+        (0.00009, 3, "0.000"),
+        (0.00009, 4, "0.0001"),
+        (0.00005, 2, "0.00"),
+        (0.0002, 2, "0.00"),
+        (-0.0002, 4, "\u{2212}0.0002"),
         (999_999_999.0, 0, "999999999"),
         (1e9, 2, "1.00e9"),
         (0.0001, 4, "0.0001"),
