@@ -74,6 +74,9 @@ labels: a table header is the raw signal name "top.linear"
 labels: a node is named "top" on a Chinese page
 source: the source line must be a shown link right under the title
 source: the ReLU lesson does not link the Dev.to article it reproduces
+anchors: the anchor of "Step#" is alone on a line
+text for the sliders: 1 of 1 shown on a page without sliders
+text for the sliders: 1 of 1 shown without the script
 404: zh-CN/index.html has no zh-CN/404.html beside it
 404.html from disk — 404: the stylesheet did not load
 404: its home link leads to
