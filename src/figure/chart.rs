@@ -130,6 +130,30 @@ pub struct ChartGeometry {
 /// about the widest sans-serif a reader's browser picks; East Asian characters, which it has no
 /// glyphs for, 1 em each.
 pub fn text_width(text: &str, size: f64, bold: bool) -> f64 {
+    // Remembered per thread: a lesson's axis titles and labels come back chart after chart, and
+    // a measure makes a font and lays the text out (a tenth of a build's instructions when
+    // each was measured anew). Bounded: emptied at 4,096 texts.
+    thread_local! {
+        static MEASURED: std::cell::RefCell<std::collections::HashMap<(String, u64, bool), f64>> =
+            std::cell::RefCell::default();
+    }
+    let key = (text.to_string(), size.to_bits(), bold);
+    if let Some(width) = MEASURED.with(|m| m.borrow().get(&key).copied()) {
+        return width;
+    }
+    let width = measured_width(text, size, bold);
+    MEASURED.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= 4096 {
+            m.clear();
+        }
+        m.insert(key, width);
+    });
+    width
+}
+
+/// [`text_width`], measured.
+fn measured_width(text: &str, size: f64, bold: bool) -> f64 {
     register_font();
     let narrow: String = text.chars().filter(|c| !is_wide(*c)).collect();
     let wide = text.chars().count() - narrow.chars().count();
