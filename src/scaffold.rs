@@ -101,8 +101,8 @@ fn transliterate(c: char) -> std::borrow::Cow<'static, str> {
     }
 }
 
-/// The starter lesson with a title.
-pub fn starter_lesson(title: &str) -> String {
+/// The starter lesson with a title, at `order` on the index.
+pub fn starter_lesson(title: &str, order: i64) -> String {
     let mut quoted = String::new();
     for c in title.chars() {
         match c {
@@ -112,7 +112,9 @@ pub fn starter_lesson(title: &str) -> String {
             c => quoted.push(c),
         }
     }
-    STARTER.replacen("{{TITLE}}", &quoted, 1)
+    STARTER
+        .replacen("{{TITLE}}", &quoted, 1)
+        .replacen("{{ORDER}}", &format!("{order:<4}"), 1)
 }
 
 /// Write `content/<slug>.md` for a new lesson; refuses to overwrite.
@@ -137,10 +139,10 @@ pub fn new_lesson(root: &Path, title: &str) -> Result<PathBuf, Diagnostic> {
         })
         .find(|p| !p.exists())
         .expect("a free name");
-    let order = next_order(root, &content);
-    let text =
-        starter_lesson(title.trim()).replacen("\norder = 10 ", &format!("\norder = {order:<3}"), 1);
-    write_new(&path, &text)?;
+    write_new(
+        &path,
+        &starter_lesson(title.trim(), next_order(root, &content)),
+    )?;
     Ok(path)
 }
 
@@ -177,7 +179,7 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     file(CONFIG_FILE, CONFIG)?;
     file(
         &format!("{CONTENT_DIR}/getting-started.md"),
-        &starter_lesson("Getting started"),
+        &starter_lesson("Getting started", 10),
     )?;
     // The look, to start from; not the explorable pages' script, which must read the model the
     // same nnbook writes (a copy would go stale with the next nnbook): it stays built in.
@@ -252,8 +254,7 @@ mod tests {
 
     #[test]
     fn titles_are_quoted_for_toml() {
-        assert!(
-            starter_lesson("A \"quoted\" \\ title").contains(r#"title = "A \"quoted\" \\ title""#)
-        );
+        assert!(starter_lesson("A \"quoted\" \\ title", 10)
+            .contains(r#"title = "A \"quoted\" \\ title""#));
     }
 }

@@ -57,7 +57,7 @@ fn init_then_new_build_and_new_refuses_to_overwrite() {
     let out = nnbook(&["new", "Sigmoid, up close", "--root", root]);
     out.succeeded().prints(&["sigmoid-up-close-2.md"]);
     assert_eq!(fs::read_to_string(&lesson).unwrap(), "my edits");
-    fs::write(&lesson, starter_lesson("Sigmoid, up close")).unwrap();
+    fs::write(&lesson, starter_lesson("Sigmoid, up close", 20)).unwrap();
 
     // Every title gives a lesson that builds (issue: reserved, long, non-Latin, accented and
     // punctuation-only titles made starters that failed `check`); an empty title is refused.
@@ -91,7 +91,10 @@ fn init_then_new_build_and_new_refuses_to_overwrite() {
 
 #[test]
 fn a_project_without_templates_uses_the_embedded_theme_and_overrides_win() {
-    let p = Project::new().lesson("a.md", nnbook::scaffold::starter_lesson("Embedded theme"));
+    let p = Project::new().lesson(
+        "a.md",
+        nnbook::scaffold::starter_lesson("Embedded theme", 10),
+    );
     let root = p.root.as_path();
     let r = root.to_str().unwrap();
     let out = nnbook(&["build", "--root", r, "--quiet"]);
