@@ -92,6 +92,12 @@ impl Project {
         self.root.join("site")
     }
 
+    /// The text of a file of the built site.
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.site().join(rel))
+            .unwrap_or_else(|e| panic!("cannot read {rel}: {e}"))
+    }
+
     /// Build through the library into [`Project::site`].
     pub fn build(&self) -> Result<BuildSummary, Error> {
         nnbook::build(&BuildOptions {

@@ -234,7 +234,7 @@ fn raw_html_in_a_caption_is_html_like_in_the_body() {
             .replace("label = \"Dosage\"", "label = \"<b>Dose</b>\""),
     )]);
     p.run_build().succeeded();
-    let page = std::fs::read_to_string(p.site().join("a/index.html")).expect("page");
+    let page = p.read("a/index.html");
     let figcaption = figcaption(&page);
     assert!(
         figcaption.contains("<abbr title=\"Rectified\">ReLU</abbr>"),

@@ -53,7 +53,7 @@ at = [0.5]
 fn labels_replace_names_wherever_a_reader_sees_them() {
     let p = Project::new().lesson("l.zh-CN.md", lesson("顶部节点", "底部节点", "药效"));
     p.build().unwrap_or_else(|e| panic!("{e}"));
-    let page = std::fs::read_to_string(p.site().join("zh-CN/l/index.html")).unwrap();
+    let page = p.read("zh-CN/l/index.html");
     // The table's headers: the input's label, then each signal as its node's label and what it
     // measures; the output's activation is the output itself.
     let headers: Vec<&str> = page
@@ -122,7 +122,7 @@ fn without_labels_readers_see_the_names_and_english_words() {
     let text = lesson("top", "bottom", "Efficacy").replace("剂量", "Dosage");
     let p = Project::new().lesson("l.md", text);
     p.build().unwrap_or_else(|e| panic!("{e}"));
-    let page = std::fs::read_to_string(p.site().join("l/index.html")).unwrap();
+    let page = p.read("l/index.html");
     for header in [
         "Dosage",
         "top: linear term",

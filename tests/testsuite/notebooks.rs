@@ -242,7 +242,7 @@ fn text_for_the_sliders_is_on_the_page_and_not_in_the_notebook() {
                  </div>\n\nAfter the sliders.\n\n<div class=\"aside\">\n\nAn aside.\n\n</div>\n";
     let p = Project::with_lessons(&[("a.md", small("") + extra)]);
     p.run_build().succeeded();
-    let page = std::fs::read_to_string(p.site().join("a/index.html")).unwrap();
+    let page = p.read("a/index.html");
     let div = &page[page
         .find("<div class=\"nn-explorable-only\">")
         .expect("the div")..];

@@ -261,7 +261,7 @@ fn trained_values_are_shown_rounded_and_given_to_code_in_full() {
     let p = Project::new().lesson("fit.md", &lesson);
     p.build()
         .unwrap_or_else(|e| panic!("the lesson does not build:\n{e}"));
-    let html = std::fs::read_to_string(p.site().join("fit/index.html")).unwrap();
+    let html = p.read("fit/index.html");
     let after = &html[html
         .find("After training")
         .expect("the text after the training")..];
@@ -291,7 +291,7 @@ fn trained_values_are_shown_rounded_and_given_to_code_in_full() {
         assert!(after.contains(expected), "the page lacks {expected:?}");
     }
     // The notebook's listing says what the page's does.
-    let notebook = std::fs::read_to_string(p.site().join("fit/fit.ipynb")).unwrap();
+    let notebook = p.read("fit/fit.ipynb");
     assert!(
         notebook.contains("w3 = −1.22, w4 = −2.30, b3 = 2.61\""),
         "the notebook's parameters"
@@ -439,7 +439,7 @@ fn a_captions_math_is_mathml_with_its_placeholders_filled() {
     );
     let p = Project::new().lesson("small.md", lesson);
     p.build().expect("builds");
-    let page = std::fs::read_to_string(p.site().join("small/index.html")).expect("the page");
+    let page = p.read("small/index.html");
     let caption = page
         .split("<figcaption>")
         .nth(1)
@@ -461,7 +461,7 @@ fn a_chart_without_an_x_title_is_described_by_its_inputs_label() {
     );
     let p = Project::new().lesson("small.md", lesson);
     p.build().expect("builds");
-    let page = std::fs::read_to_string(p.site().join("small/index.html")).expect("the page");
+    let page = p.read("small/index.html");
     let desc = page
         .split("<desc id=\"figure-step-1-desc\">")
         .nth(1)

@@ -125,25 +125,16 @@ fn a_project_without_templates_uses_the_embedded_theme_and_overrides_win() {
 #[test]
 fn init_names_the_next_command_without_a_needless_cd() {
     let tmp = tempfile::tempdir().unwrap();
-    let here = run(crate::support::nnbook()
-        .arg("init")
-        .arg(".")
-        .current_dir(tmp.path()));
-    here.succeeded();
-    assert!(
-        here.stdout.contains("next: nnbook build (or nnbook serve)"),
-        "{}",
-        here.stdout
-    );
-    let there = run(crate::support::nnbook()
-        .args(["init", "lessons"])
-        .current_dir(tmp.path()));
-    there.succeeded();
-    assert!(
-        there.stdout.contains("next: cd lessons && nnbook build"),
-        "{}",
-        there.stdout
-    );
+    for (dir, next) in [
+        (".", "next: nnbook build (or nnbook serve)"),
+        ("lessons", "next: cd lessons && nnbook build"),
+    ] {
+        let out = run(crate::support::nnbook()
+            .args(["init", dir])
+            .current_dir(tmp.path()));
+        out.succeeded();
+        assert!(out.stdout.contains(next), "{}", out.stdout);
+    }
 }
 
 /// `new` puts the lesson last on the index: its `order` is ten past the project's largest (every

@@ -563,10 +563,7 @@ fn built_in_scripts_are_served_compact_and_a_project_s_own_as_written() {
     let p = crate::support::Project::with_lessons(&[("a.md", &crate::support::small(""))])
         .template("copy.js", own);
     p.run_build().succeeded();
-    assert_eq!(
-        std::fs::read_to_string(p.site().join("copy.js")).unwrap(),
-        own
-    );
+    assert_eq!(p.read("copy.js"), own);
 }
 
 /// A chart's phone drawing (shown instead of its column drawing on narrow screens) is named and

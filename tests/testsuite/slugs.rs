@@ -87,7 +87,7 @@ fn headings_never_take_an_id_a_figure_uses() {
     ) + "\n## Figure step 1 desc\n";
     let p = Project::with_lessons(&[("a.md", &lesson)]);
     p.run_build().succeeded();
-    let page = std::fs::read_to_string(p.site().join("a/index.html")).expect("page");
+    let page = p.read("a/index.html");
     let ids: Vec<&str> = page
         .split(" id=\"")
         .skip(1)

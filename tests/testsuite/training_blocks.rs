@@ -16,7 +16,7 @@ fn page(text: &str) -> String {
     let p = Project::new().lesson("fit.md", text);
     p.build()
         .unwrap_or_else(|e| panic!("the lesson does not build:\n{e}"));
-    std::fs::read_to_string(p.site().join("fit/index.html")).unwrap()
+    p.read("fit/index.html")
 }
 
 #[test]
@@ -439,7 +439,7 @@ fn a_series_name_is_text_never_markup() {
     let p = Project::new().lesson("fit.md", text);
     p.build().unwrap_or_else(|e| panic!("{e}"));
     for page in ["index.html", "fit/index.html"] {
-        let html = std::fs::read_to_string(p.site().join(page)).unwrap();
+        let html = p.read(page);
         assert!(
             !html.contains("<b>Tests</b>"),
             "{page} has the name as markup"
@@ -477,7 +477,7 @@ fn every_parameter_with_the_mean_squared_error() {
     // The placeholders of states that the training took are all there.
     let p = Project::new().lesson("fit.md", text.replace("{{ fit.b3 }}", "{{ fit.steps }}"));
     p.build().unwrap();
-    let page = std::fs::read_to_string(p.site().join("fit/index.html")).unwrap();
+    let page = p.read("fit/index.html");
     assert!(page.contains("final 50."), "50 steps taken");
 }
 
@@ -521,10 +521,10 @@ fn a_part_missing_in_a_translation_keeps_the_count() {
         .lesson("c.md", part(3))
         .lesson("a.zh-CN.md", part(1));
     p.build().unwrap_or_else(|e| panic!("{e}"));
-    let c = std::fs::read_to_string(p.site().join("c/index.html")).unwrap();
+    let c = p.read("c/index.html");
     assert!(c.contains("Part 3 of 3"), "{c}");
     assert!(c.contains("rel=\"prev\" href=\"../a/index.html\""));
-    let zh = std::fs::read_to_string(p.site().join("zh-CN/a/index.html")).unwrap();
+    let zh = p.read("zh-CN/a/index.html");
     assert!(zh.contains("第 1 部分，共 1 部分"));
 }
 
@@ -532,7 +532,7 @@ fn a_part_missing_in_a_translation_keeps_the_count() {
 fn the_notebook_says_what_the_training_computed() {
     let p = Project::new().lesson("fit.md", valid());
     p.build().unwrap();
-    let notebook = std::fs::read_to_string(p.site().join("fit/fit.ipynb")).unwrap();
+    let notebook = p.read("fit/fit.ipynb");
     assert!(
         notebook.contains(
             "Training `fit` (b3, learning rate 0.1): 10 steps; the loss goes from 20.42 to"

@@ -1,8 +1,6 @@
 //! The lesson file as a whole: its front matter, its encoding, its slug among the others, a
 //! fence left open.
 
-use std::fs;
-
 use crate::support::position::position_after;
 use crate::support::{fixture, Project};
 
@@ -122,7 +120,7 @@ fn a_byte_order_mark_is_accepted() {
         .build()
         .unwrap_or_else(|e| panic!("a lesson with a byte-order mark does not build:\n{e}"));
     assert_eq!(summary.lessons, 1);
-    let page = fs::read_to_string(p.site().join("bom/index.html")).expect("the page");
+    let page = p.read("bom/index.html");
     assert!(page.contains("A valid lesson") && !page.contains('\u{feff}'));
 }
 
