@@ -254,8 +254,6 @@ impl ThemeFiles {
     }
 }
 
-/// `language` and every `[languages.<tag>]` table of the configuration name a language tag, and
-/// `base_url` is an absolute address.
 /// The project's `nnbook.toml`, read and checked: every problem of it, each field that does
 /// not read (all of them: [`read_toml`]) and each value that is wrong.
 fn read_config(source: &SourceFile) -> Result<Config, Error> {
@@ -274,7 +272,8 @@ fn read_config(source: &SourceFile) -> Result<Config, Error> {
     }
 }
 
-/// The problems of a configuration that reads: language tags and the base URL.
+/// The problems of a configuration that reads: `language` and every `[languages.<tag>]` table
+/// name a language tag, and `base_url` is an absolute address.
 fn check_config(config: &Config, source: &SourceFile) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     problems.extend(language_tag(
