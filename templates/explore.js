@@ -234,26 +234,22 @@
     return len > 0 ? l0 + Math.floor(len * logic + 1e-3) : l0 + Math.ceil(len * logic - 1e-3);
   }
 
-  // Rust's shortest round-trip digits, or null where JavaScript writes an exponent.
-  function plain(v) { var s = String(v); return /e/.test(s) ? null : s; }
   function minus(s) { return s.charAt(0) === "-" ? "\u2212" + s.slice(1) : s; }
-  // An axis tick: up to three decimals, trailing zeros dropped, a true minus sign. (Kept by value:
-  // a drag goes back and forth over the same ticks.)
-  var ticks = new Map();
-  function tick(v) {
-    var s = ticks.get(v);
-    if (s === undefined) {
-      if (ticks.size >= 4096) ticks.clear();
-      ticks.set(v, (s = tickText(v)));
+  // An axis's tick labels (src/figure/ticks.rs): three decimals, or as many more (up to 12) as
+  // it takes for no two neighbours to read the same.
+  function tickLabels(ks) {
+    for (var d = 3, l; d < 13; d++) {
+      l = ks.map(function (k) { return tickText(k, d); });
+      if (l.every(function (s, i) { return s !== l[i - 1]; })) break;
     }
-    return s;
+    return l;
   }
-  function tickText(v) {
-    var s = Math.abs(v) < 1e12 ? plain(v) : null;
-    if (s !== null && (s.indexOf(".") < 0 || s.length - s.indexOf(".") <= 4)) {
-      return s === "-0" ? "0" : minus(s);
-    }
-    s = fixed(v, 3);
+  // A tick: up to d decimals, trailing zeros dropped, a true minus sign.
+  function tickText(v, d) {
+    // (Rust's shortest round-trip digits are JavaScript's where it writes no exponent.)
+    var s = String(v), i = s.indexOf(".");
+    if (Math.abs(v) < 1e12 && !/e/.test(s) && (i < 0 || s.length - i <= d + 1)) return minus(s);
+    s = fixed(v, d);
     if (/^-[0.]*$/.test(s)) s = s.slice(1);
     s = minus(s).replace(/0+$/, "").replace(/\.$/, "");
     return s === "" || s === "\u2212" ? "0" : s;
@@ -342,9 +338,11 @@
   function segments(out, stroke, d) {
     if (d) out.push(["path", [["fill", "none"], ["stroke", stroke], ["d", d]]]);
   }
-  function label(out, x, y, dy, anchor, text) {
-    // (Family and size are the <svg> element's, which every text inherits.)
-    out.push(["text", [["x", x], ["y", y], ["dy", dy], ["text-anchor", anchor]], text]);
+  function label(out, x, y, dy, text, anchor) {
+    // (Family, size and the middle anchor are the <svg> element's, which every text inherits.)
+    var a = [["x", x], ["y", y], ["dy", dy]];
+    if (anchor) a.push(["text-anchor", anchor]);
+    out.push(["text", a, text]);
   }
 
   // Everything of a chart that depends on its values, in the build's order and in groups (each
@@ -365,14 +363,14 @@
       xk.forEach(function (k) { var x = mx(k); v += "M" + x + " " + B + "V" + T; xa += "M" + x + " " + (B + 1) + "V" + (B + 6); });
       segments(vs, "#E4E4E4", v);
       segments(xas, "#555555", xa);
-      xk.forEach(function (k) { label(xas, mx(k), B + 11, "0.76em", "middle", tick(k)); });
+      tickLabels(xk).forEach(function (t, i) { label(xas, mx(xk[i]), B + 11, "0.76em", t); });
       g.xParts = { key: key, lines: vs, axis: xas };
     }
     yk.forEach(function (k) { var y = my(k); h += "M" + X0 + " " + y + "H" + X1; ya += "M" + (X0 - 6) + " " + y + "H" + (X0 - 1); });
     out[0] = g.xParts.lines;
     segments(out[1], "#E4E4E4", h);
     segments(out[2], "#555555", ya);
-    yk.forEach(function (k) { label(out[2], X0 - 10, my(k), "0.5ex", "end", tick(k)); });
+    tickLabels(yk).forEach(function (t, i) { label(out[2], X0 - 10, my(yk[i]), "0.5ex", t, "end"); });
     out[3] = g.xParts.axis;
     // Each series a polyline 3 px wide (src/figure/mod.rs `lines`).
     lines.forEach(function (points, k) { out[4].push(["polyline", [["fill", "none"], ["stroke", colors[k]], ["stroke-width", "3"], ["points", points]]]); });
@@ -592,7 +590,7 @@
         var col = view.colors[n[0] + (a.fill || null) + (a.stroke || null)];
         set(ctx, "globalAlpha", +a.opacity || 1);
         if (n[0] === "text") {
-          set(ctx, "textAlign", a["text-anchor"] === "middle" ? "center" : a["text-anchor"]);
+          set(ctx, "textAlign", a["text-anchor"] || "center");
           set(ctx, "fillStyle", col[0]);
           return ctx.fillText(n[2], +a.x, +a.y + parseFloat(a.dy) * (/ex$/.test(a.dy) ? view.ex : view.em));
         }
@@ -694,7 +692,7 @@
         if (v > hi) { hi = v; hx = data.inputs[i]; }
       }
       var nums = { first: col.length ? col[0] : 0, last: col.length ? col[col.length - 1] : 0, lo: lo, lo_x: lx, hi: hi, hi_x: hx };
-      for (var k = 0; k < parts.length; k++) d += k % 2 ? tick(nums[parts[k]]) : parts[k];
+      for (var k = 0; k < parts.length; k++) d += k % 2 ? tickText(nums[parts[k]], 3) : parts[k];
     });
     return d + c.description.tail;
   }

@@ -64,7 +64,7 @@ pub fn shared_style(font: f64) -> String {
         "<style>.nn-diagram .bg{{fill:{LIGHT_BG}}}.nn-diagram .edge{{stroke:#8c959f;stroke-width:1.5}}\
 .nn-diagram .node{{fill:#f6f8fa;stroke:#57606a;stroke-width:1.5}}\
 .nn-diagram .glyph{{fill:none;stroke:{LIGHT_TEXT};stroke-width:2}}\
-.nn-diagram text{{fill:{LIGHT_TEXT};font-family:sans-serif;font-size:{font}px;\
+.nn-diagram text{{fill:{LIGHT_TEXT};text-anchor:middle;font-family:sans-serif;font-size:{font}px;\
 paint-order:stroke;stroke:{LIGHT_BG};stroke-width:4px;stroke-linejoin:round}}\
 .nn-diagram .name{{font-weight:bold}}.nn-diagram .label-bg{{fill:{LIGHT_BG}}}\
 .nn-diagram .edge.hl,.nn-diagram .hl .node{{stroke-width:3.5}}.nn-diagram .hl text{{font-weight:bold}}\

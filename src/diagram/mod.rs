@@ -403,13 +403,13 @@ impl<'a> Layout<'a> {
                 let (x, name_y, bias_y) = (Px(x), Px(name_y), Px(bias_y));
                 let _ = writeln!(
                     body,
-                    "<text class=\"name\" x=\"{x}\" y=\"{name_y}\" text-anchor=\"middle\">{}</text>",
+                    "<text class=\"name\" x=\"{x}\" y=\"{name_y}\">{}</text>",
                     escape(node.name)
                 );
                 if let Some(n) = node.node {
                     let _ = writeln!(
                         body,
-                        "<text x=\"{x}\" y=\"{bias_y}\" text-anchor=\"middle\" data-nn=\"{}\">{}</text>",
+                        "<text x=\"{x}\" y=\"{bias_y}\" data-nn=\"{}\">{}</text>",
                         escape(&n.bias.name),
                         escape(&n.bias.shown(self.decimals))
                     );
@@ -432,7 +432,7 @@ fn label(out: &mut String, (x, y): (f64, f64), (param, value): (&str, &str), cla
     };
     let _ = writeln!(
         out,
-        "<g{group}><rect class=\"label-bg\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{LABEL_HEIGHT}\" rx=\"3\"/><text x=\"{x}\" y=\"{}\" text-anchor=\"middle\">{}</text><text class=\"value\" x=\"{x}\" y=\"{}\" text-anchor=\"middle\" data-nn=\"{}\">{}</text></g>",
+        "<g{group}><rect class=\"label-bg\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{LABEL_HEIGHT}\" rx=\"3\"/><text x=\"{x}\" y=\"{}\">{}</text><text class=\"value\" x=\"{x}\" y=\"{}\" data-nn=\"{}\">{}</text></g>",
         Px(x - w / 2.0),
         Px(y - LABEL_HEIGHT / 2.0),
         Px(w),

@@ -14,7 +14,7 @@ use plotters_backend::{BackendCoord, DrawingErrorKind};
 
 use super::measure::{with_mesh_styles, MeshStyles};
 use super::svg::SvgWriter;
-use super::ticks::tick_label;
+use super::ticks::tick_labels;
 
 /// A chart of the input (or the steps) against values, as plotters draws it (`chart` uses it
 /// as `Chart2d` too: it is defined here, below `chart`).
@@ -75,11 +75,9 @@ impl Mesh {
         let spec = chart.as_coord_spec();
         let (x0, y0) = (spec.get_x_range().start, spec.get_y_range().start);
         let key_points = |range: &RangedCoordf64, pixel: &dyn Fn(f64) -> i32| {
-            range
-                .key_points(BoldPoints(KEY_POINTS))
-                .into_iter()
-                .map(|v| (pixel(v), tick_label(v)))
-                .collect()
+            let values = range.key_points(BoldPoints(KEY_POINTS));
+            let labels = tick_labels(&values);
+            values.into_iter().map(pixel).zip(labels).collect()
         };
         Mesh {
             left: px.start,
@@ -203,7 +201,7 @@ mod tests {
 
     use super::super::measure::{register_font, with_mesh_styles};
     use super::super::svg::SvgWriter;
-    use super::super::ticks::tick_label;
+    use super::super::ticks::tick_labels;
     use super::*;
 
     /// A chart on `size` over `xs` and `ys` with its mesh drawn by `mesh`, as SVG.
@@ -331,7 +329,13 @@ mod tests {
             // (The column canvas and the phone one: chart::COLUMN, chart::PHONE.)
             let size = if k % 2 == 0 { (640, 380) } else { (350, 300) };
             let (x, y) = titles[k % titles.len()];
-            let tick = |v: &f64| tick_label(*v);
+            // (Each axis's labels as nnbook gives them, looked up by value.)
+            let labels = |r: (f64, f64)| {
+                let values = RangedCoordf64::from(r.0..r.1).key_points(BoldPoints(KEY_POINTS));
+                let labels = tick_labels(&values);
+                move |v: &f64| labels[values.iter().position(|k| k == v).unwrap()].clone()
+            };
+            let (x_tick, y_tick) = (labels(xs), labels(ys));
             let ours = drawn(size, xs, ys, |root, chart| {
                 let titles = AxisTitles {
                     x: vec![x.to_string()],
@@ -348,8 +352,8 @@ mod tests {
                     .axis_style(RGBColor(0x55, 0x55, 0x55))
                     .x_labels(KEY_POINTS)
                     .y_labels(KEY_POINTS)
-                    .x_label_formatter(&tick)
-                    .y_label_formatter(&tick)
+                    .x_label_formatter(&x_tick)
+                    .y_label_formatter(&y_tick)
                     .label_style(label)
                     .axis_desc_style(axis)
                     .x_desc(x)

@@ -24,9 +24,10 @@ use super::measure::{layout_box, written_family};
 /// a text `SIZE_IN_SVG` times narrower than plotters measures it.
 pub const SIZE_IN_SVG: f64 = 1.24;
 /// The text style every text of a drawing inherits from its `<svg>` element (a text with
-/// another family or size says so): the tick labels' and legends' (plotters' 18, written
-/// `18 / 1.24`).
-pub const TEXT_DEFAULTS: &str = " font-family=\"sans-serif\" font-size=\"14.52\"";
+/// another family, size or anchor says so): the tick labels' and legends' (plotters' 18, written
+/// `18 / 1.24`), centred on its point as most of a chart's texts are.
+pub const TEXT_DEFAULTS: &str =
+    " font-family=\"sans-serif\" font-size=\"14.52\" text-anchor=\"middle\"";
 const DEFAULT_FAMILY: &str = "sans-serif";
 const DEFAULT_SIZE: f64 = 14.52;
 
@@ -336,7 +337,7 @@ impl DrawingBackend for SvgWriter<'_> {
         self.out.push_str(match anchor.h_pos {
             HPos::Left => " text-anchor=\"start\"",
             HPos::Right => " text-anchor=\"end\"",
-            HPos::Center => " text-anchor=\"middle\"",
+            HPos::Center => "",
         });
         let family = style.family();
         let family = written_family(family.as_str());
@@ -485,7 +486,8 @@ mod tests {
             if line.starts_with("<text") {
                 line = line
                     .replace(" font-family=\"sans-serif\"", "")
-                    .replace(" font-size=\"14.52\"", "");
+                    .replace(" font-size=\"14.52\"", "")
+                    .replace(" text-anchor=\"middle\"", "");
             }
             out.push_str(&line);
             out.push('\n');

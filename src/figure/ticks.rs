@@ -1,17 +1,41 @@
-//! Axis tick labels: round numbers, up to three decimals, with a true minus sign.
+//! Axis tick labels: round numbers, three decimals (more when a narrow axis needs them), with a
+//! true minus sign.
 
 use crate::text::{format_fixed, push_number};
 
+/// The most decimals an axis's labels get ([`tick_labels`]).
+const MOST_DECIMALS: usize = 12;
+
+/// The labels of an axis's ticks, `values` in ascending order: three decimals, or as many more
+/// (up to [`MOST_DECIMALS`]) as it takes for no two neighbours to read the same. An input range
+/// from 0.5 to 0.5004 is labelled 0.5, 0.5001, … 0.5004, not 0.5 five times. (explore.js's
+/// `tickLabels` is the same rule.)
+pub fn tick_labels(values: &[f64]) -> Vec<String> {
+    let mut labels = Vec::new();
+    for decimals in 3..=MOST_DECIMALS {
+        labels = values.iter().map(|&v| label(v, decimals)).collect();
+        if labels.windows(2).all(|pair| pair[0] != pair[1]) {
+            break;
+        }
+    }
+    labels
+}
+
 /// An axis tick: up to three decimals, trailing zeros dropped, a true minus sign.
 pub fn tick_label(v: f64) -> String {
-    // Ticks are round numbers: when the shortest form has at most three decimals it is the
-    // answer (below 1e12 a double is within 0.0001 of it, so rounding to three decimals
-    // gives the same digits). Otherwise round with `format!`.
+    label(v, 3)
+}
+
+/// `v` with up to `decimals` decimals, trailing zeros dropped, a true minus sign.
+fn label(v: f64, decimals: usize) -> String {
+    // Ticks are round numbers: when the shortest form has at most `decimals` decimals it is the
+    // answer (for three decimals below 1e12 a double is within 0.0001 of it, so rounding gives
+    // the same digits). Otherwise round with `format!`.
     if v.abs() < 1e12 {
         let mut s = String::new();
         push_number(&mut s, v);
         if s.split_once('.')
-            .is_none_or(|(_, decimals)| decimals.len() <= 3)
+            .is_none_or(|(_, digits)| digits.len() <= decimals)
         {
             return match s.strip_prefix('-') {
                 Some("0") => "0".to_string(),
@@ -20,13 +44,13 @@ pub fn tick_label(v: f64) -> String {
             };
         }
     }
-    rounded_label(v)
+    rounded_label(v, decimals)
 }
 
-/// `v` rounded to three decimals, trailing zeros dropped, a true minus sign: what a tick
+/// `v` rounded to `decimals` decimals, trailing zeros dropped, a true minus sign: what a tick
 /// label is, by definition.
-fn rounded_label(v: f64) -> String {
-    let s = format_fixed(v, 3);
+fn rounded_label(v: f64, decimals: usize) -> String {
+    let s = format_fixed(v, decimals);
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s.is_empty() || s == "\u{2212}" {
         "0".to_string()
@@ -59,7 +83,45 @@ mod tests {
             values.push((unit - 0.5) * 10f64.powi((state % 30) as i32 - 8));
         }
         for v in values {
-            assert_eq!(tick_label(v), rounded_label(v), "{v:e}");
+            assert_eq!(tick_label(v), rounded_label(v, 3), "{v:e}");
+        }
+    }
+
+    /// A narrow axis gets the decimals that tell its ticks apart; a wide one keeps three.
+    #[test]
+    fn a_narrow_axis_gets_the_decimals_its_ticks_need() {
+        let labels = |values: &[f64]| tick_labels(values).join(" ");
+        let steps = |from: f64, step: f64, n: i32| -> Vec<f64> {
+            (0..n).map(|k| from + f64::from(k) * step).collect()
+        };
+        assert_eq!(labels(&steps(0.0, 0.2, 6)), "0 0.2 0.4 0.6 0.8 1");
+        assert_eq!(labels(&steps(-10.0, 5.0, 5)), "\u{2212}10 \u{2212}5 0 5 10");
+        assert_eq!(
+            labels(&steps(0.5, 1e-4, 5)),
+            "0.5 0.5001 0.5002 0.5003 0.5004"
+        );
+        assert_eq!(
+            labels(&steps(-2e-4, 1e-4, 4)),
+            "\u{2212}0.0002 \u{2212}0.0001 0 0.0001"
+        );
+        assert_eq!(labels(&steps(1000.0, 5e-4, 3)), "1000 1000.0005 1000.001");
+        assert_eq!(labels(&[0.0005]), "0.001");
+        // However narrow, no two neighbours read the same, and each label is its value rounded.
+        for (from, width) in [(0.5, 4e-4), (1e3, 2e-6), (-3.0, 7e-9), (12.0, 3e-5)] {
+            let values: Vec<f64> = (0..6).map(|k| from + f64::from(k) * width / 5.0).collect();
+            let labels = tick_labels(&values);
+            assert!(labels.windows(2).all(|p| p[0] != p[1]), "{labels:?}");
+            let decimals = labels
+                .iter()
+                .map(|l| l.split_once('.').map_or(0, |(_, d)| d.len()))
+                .fold(3, usize::max) as i32;
+            for (v, l) in values.iter().zip(&labels) {
+                let read: f64 = l.replace('\u{2212}', "-").parse().unwrap();
+                assert!(
+                    (read - v).abs() <= 0.500_001 * 10f64.powi(-decimals),
+                    "{v} {l}"
+                );
+            }
         }
     }
 }

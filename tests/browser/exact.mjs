@@ -115,6 +115,40 @@ for (let i = 0; i < SETTINGS; i++) {
   fs.writeFileSync(path.join(tmp, 'content', `setting-${i}.md`), text);
   settings.push({ i, file, values });
 }
+// Narrow axes: lessons whose input range (and so their value range) is a few ten-thousandths
+// wide or less, where three decimals would label every tick alike. Each page, moved and reset,
+// must show what the build drew (its ticks: as many decimals as tell them apart).
+const narrow = [['narrow-far', 1000, 1000.002], ['narrow-zero', -0.0003, 0.0002]];
+for (const [slug, from, to] of narrow) {
+  fs.writeFileSync(path.join(tmp, 'content', `${slug}.md`), `+++
+title = "${slug}"
++++
+
+\`\`\`network
+input = { name = "x", label = "x", from = ${from}, to = ${to}, samples = 11 }
+
+[[layer]]
+activation = "relu"
+nodes = [{ name = "a", weights = { w1 = 1.0 }, bias = { b1 = ${-from} } }]
+
+[output]
+weights = { w2 = 0.001 }
+bias = { b2 = 0.0 }
+\`\`\`
+
+\`\`\`figure
+id = "hidden"
+title = "Hidden"
+series = [{ signal = "a.activation", label = "a" }]
+\`\`\`
+
+\`\`\`figure
+id = "output"
+title = "Output"
+series = [{ signal = "output.activation", label = "output" }]
+\`\`\`
+`);
+}
 const built = path.join(tmp, 'site');
 try {
   // (Its warnings, about links the copies cannot follow, are not this test's concern.)
@@ -189,6 +223,35 @@ for (const s of settings) {
   if (ok) pass();
 }
 console.log(`  ${settings.length} random settings; largest relative difference ${worst.toExponential(2)}`);
+for (const [slug] of narrow) {
+  const file = path.join(built, slug, 'index.html');
+  const m = modelIn(fs.readFileSync(file, 'utf8'));
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(pathToFileURL(file).href);
+  const static_ = await page.evaluate(shown);
+  // The build's tick labels, by axis: the y axis's are anchored at their end, the x axis's
+  // share a line (each title and legend entry has a line of its own).
+  const axes = {};
+  for (const [key, svg] of Object.entries(static_.charts)) {
+    for (const [, attrs, text] of svg.matchAll(/<text([^>]*)>([^<]*)<\/text>/g)) {
+      const axis = `${key} ${/text-anchor="end"/.test(attrs) ? 'y' : /\sy="([^"]*)"/.exec(attrs)[1]}`;
+      (axes[axis] ||= []).push(text);
+    }
+  }
+  const repeated = Object.entries(axes).filter(([, labels]) => new Set(labels).size < labels.length);
+  if (repeated.length) fail(`${slug} ticks`, `labels repeat on an axis: ${JSON.stringify(repeated)}`);
+  const author = Object.fromEntries(m.params);
+  await page.evaluate((v) => window.nnbook.set(v), Object.fromEntries(m.params.map(([n, v]) => [n, v * 1.5 + 0.25])));
+  await scrollThrough();
+  await page.evaluate((v) => window.nnbook.set(v), author);
+  await scrollThrough();
+  await page.setViewportSize({ width: 390, height: 720 });
+  await scrollThrough();
+  const live = await page.evaluate(shown);
+  const d = around(JSON.stringify(static_.charts), JSON.stringify(live.charts), 80);
+  if (d) fail(`${slug} charts, moved and reset`, `the page differs from the build's: build …${d[0]}…\n      page  …${d[1]}…`);
+  else pass();
+}
 if (errors.length) fail('console', errors.slice(0, 3).join(' | '));
 await browser.close();
 fs.rmSync(tmp, { recursive: true, force: true });

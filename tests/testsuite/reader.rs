@@ -132,7 +132,7 @@ fn diagrams_are_cropped_and_compact() {
         assert!(svg.contains("font-size:15px"), "{svg}");
         assert!(15.0 * 273.0 / width >= 11.0, "{width}");
         // The top node's name is the highest text, just inside the top edge.
-        assert!(svg.contains("y=\"16\" text-anchor=\"middle\">"), "{svg}");
+        assert!(svg.contains("y=\"16\">"), "{svg}");
     }
 }
 
