@@ -187,7 +187,7 @@ pub struct FigureSpec {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawFigure {
+pub(super) struct RawFigure {
     id: Option<Spanned<String>>,
     title: Option<Spanned<String>>,
     x_label: Option<Spanned<String>>,
@@ -214,7 +214,7 @@ impl TableKind for RawSeries {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawDiagram {
+pub(super) struct RawDiagram {
     id: Option<Spanned<String>>,
     title: Option<Spanned<String>>,
     caption: Option<Spanned<String>>,

@@ -218,7 +218,13 @@ pub fn parse_partly(mut source: SourceFile, file_stem: &str) -> (Option<Lesson>,
     };
     let (front, mut problems) = match front::parse(&source, file_stem) {
         Ok(parsed) => parsed,
-        Err(problems) => return (None, problems),
+        Err(mut problems) => {
+            // (The blocks are still read: their problems are reported in the same run.)
+            if let Some(at) = front::body_start(&source) {
+                problems.extend(body_problems(&source, at));
+            }
+            return (None, problems);
+        }
     };
     let body_start = front.body_start;
     let fences = markdown::fences(&source.text[body_start..], body_start);
@@ -269,6 +275,18 @@ pub fn parse_partly(mut source: SourceFile, file_stem: &str) -> (Option<Lesson>,
         source,
     };
     (Some(lesson), problems)
+}
+
+/// The problems of a lesson's blocks read on their own, for a lesson whose front matter is
+/// broken (its precision unknown, the default's is taken).
+fn body_problems(source: &SourceFile, body_start: usize) -> Vec<Diagnostic> {
+    let fences = markdown::fences(&source.text[body_start..], body_start);
+    let (mut problems, mut warnings) = (Vec::new(), Vec::new());
+    unclosed_fences(source, &fences, &mut problems, &mut warnings);
+    let network = parse_network(source, &fences, &mut problems);
+    let (p, w) = (&mut problems, &mut warnings);
+    parse_blocks(source, &fences, &network, DEFAULT_PRECISION, p, w);
+    problems
 }
 
 /// A fence that is never closed swallows the rest of the lesson: for an nnbook block an error
@@ -410,6 +428,7 @@ fn parse_blocks(
             ("network", _) => Ok(BlockKind::Network),
             (_, None) if network.written => {
                 ctx.above.failed_figures.extend(figure_named(fence));
+                problems.extend(toml_problems(source, fence));
                 continue;
             }
             (kind, None) => Err(vec![source
@@ -419,7 +438,10 @@ fn parse_blocks(
                 )
                 .expected("a ```network block in the same lesson")
                 .hint("add a network block (see the README's lesson format)")]),
-            (_, Some(_)) if ctx.shows_broken(fence) => continue,
+            (_, Some(_)) if ctx.shows_broken(fence) => {
+                problems.extend(toml_problems(source, fence));
+                continue;
+            }
             (kind, Some(net)) => parse_block(&mut ctx, fence, net, kind),
         };
         match kind {
@@ -451,6 +473,30 @@ fn parse_blocks(
     }
     let failed_figures = std::mem::take(&mut ctx.above.failed_figures);
     (blocks, ctx.broken, failed_figures)
+}
+
+/// The problems of a block's TOML on its own (its fields' names and types), for a block that
+/// is not parsed because the network or training it needs is broken: they are reported in the
+/// same run as the broken block's.
+fn toml_problems(source: &SourceFile, fence: &Fence) -> Vec<Diagnostic> {
+    fn read<T: serde::de::DeserializeOwned>(
+        s: &SourceFile,
+        f: &Fence,
+        what: &str,
+    ) -> Vec<Diagnostic> {
+        toml::from_block::<T>(s, f, what).map_or_else(|p| p, |(_, p)| p.into_vec())
+    }
+    let (s, f) = (source, fence);
+    match fence.kind.as_str() {
+        "figure" => read::<figure_block::RawFigure>(s, f, "figure block"),
+        "diagram" => read::<figure_block::RawDiagram>(s, f, "diagram block"),
+        "table" => read::<table_block::RawTable>(s, f, "table block"),
+        "parameters" => read::<table_block::RawParameters>(s, f, "parameters block"),
+        "training" => read::<training_block::RawTraining>(s, f, "training block"),
+        "training-figure" => read::<training_view::RawFigure>(s, f, "training-figure block"),
+        "training-table" => read::<training_view::RawTable>(s, f, "training-table block"),
+        _ => Vec::new(),
+    }
 }
 
 /// The id a figure or training figure block gives itself, if it is one and gives one.

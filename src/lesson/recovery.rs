@@ -20,6 +20,8 @@ pub struct Recovery<'a> {
     meant: Vec<String>,
     /// The fields they are read as, each with the table it is in (its entries' address).
     renamed: Vec<(usize, String)>,
+    /// The values read as a stand-in or blanked because they were wrong ([`Recovery::wrong`]).
+    pub invented: Vec<Range<usize>>,
 }
 
 impl<'a> Recovery<'a> {
@@ -31,6 +33,7 @@ impl<'a> Recovery<'a> {
             seen: Vec::new(),
             meant: Vec::new(),
             renamed: Vec::new(),
+            invented: Vec::new(),
         }
     }
 
@@ -81,6 +84,55 @@ impl<'a> Recovery<'a> {
             self.renamed.push((address, k.to_string()));
             return true;
         }
+        self.blank(span);
+        true
+    }
+
+    /// Read past the field whose value serde could not read, `message` at `error` in the
+    /// document `root`, so that the block's next mistake is found too: the value of the
+    /// innermost `key = value` entry that holds it is read as a stand-in of the type expected
+    /// (`""`, `0`, `[]`, `false`) where the message names one, the value is the one wrong and
+    /// the stand-in fits, or else the entry
+    /// is blanked and a "missing field" error for its key is not reported again
+    /// ([`Recovery::meant`]). Either way the block's value is not used ([`Recovery::invented`]).
+    /// Whether it could (not a `[section]`, not one seen already).
+    pub fn wrong(&mut self, root: &[Entry], error: &Range<usize>, message: &str) -> bool {
+        let Some((key, value)) = innermost(root, error) else {
+            return false;
+        };
+        let text = self.text;
+        let span = key.span().start..value.span().end;
+        let simple = (text.get(key.span().end..)).is_some_and(|a| a.trim_start().starts_with('='));
+        if !simple || self.seen(&key.span()) || text.get(span.clone()).is_none() {
+            return false;
+        }
+        self.seen.push(key.span().start);
+        self.changed = true;
+        self.invented.push(value.span());
+        // (Only a value that is itself wrong, not a list or table with a wrong item.)
+        let whole = value.span() == *error;
+        match stand_in(message).filter(|s| whole && s.len() <= error.len()) {
+            Some(s) => {
+                let width = value.span().len();
+                self.rest[value.span()].copy_from_slice(format!("{s:width$}").as_bytes());
+            }
+            None => {
+                self.meant.push(key.get_ref().clone());
+                self.blank(span);
+            }
+        }
+        true
+    }
+
+    /// Whether a value was made up for a wrong one ([`Recovery::wrong`]), and the error at
+    /// `error` is about that: the made-up value's problem, which is not the author's.
+    pub fn about_invented(&self, error: &Range<usize>) -> bool {
+        (self.invented.iter()).any(|v| v.start <= error.start && error.end <= v.end)
+    }
+
+    /// `span` blanked out, with the comma after it in an inline table; lines stay where they are.
+    fn blank(&mut self, span: Range<usize>) {
+        let text = self.text;
         let after = text[span.end..].trim_start();
         let comma = after.starts_with(',').then(|| text.len() - after.len() + 1);
         for b in &mut self.rest[span.start..comma.unwrap_or(span.end)] {
@@ -88,8 +140,43 @@ impl<'a> Recovery<'a> {
                 *b = b' ';
             }
         }
-        true
     }
+}
+
+/// A value of the type an "invalid type: …, expected …" `message` expects (in
+/// [`crate::error::toml_message`]'s words), if it names a simple one.
+fn stand_in(message: &str) -> Option<&'static str> {
+    let (_, expected) = message
+        .strip_prefix("invalid type: ")?
+        .split_once(", expected ")?;
+    let number = [
+        "a number",
+        "a whole number",
+        "u8",
+        "u16",
+        "u32",
+        "u64",
+        "usize",
+        "i32",
+    ];
+    Some(match expected {
+        e if e.starts_with("a string") => "\"\"",
+        e if e.starts_with("a list") => "[]",
+        e if number.contains(&e) => "0",
+        "a boolean" => "false",
+        _ => return None,
+    })
+}
+
+/// The innermost entry, at any depth of `table`, whose value holds the span `error`. (Every
+/// entry's tables are searched, not only those of an entry that holds it: an array of tables'
+/// span is not its tables'.)
+fn innermost<'t>(table: &'t [Entry], error: &Range<usize>) -> Option<&'t Entry> {
+    table.iter().find_map(|entry| {
+        let v = entry.1.span();
+        let holds = v.start <= error.start && error.end <= v.end;
+        (entry.1.get_ref().innermost(error)).or_else(|| holds.then_some(entry))
+    })
 }
 
 /// The entry whose key starts at byte `key` in `table` or in any table within it, with the
@@ -116,6 +203,14 @@ pub enum Tree {
 pub type Entry = (toml::Spanned<String>, toml::Spanned<Tree>);
 
 impl Tree {
+    fn innermost(&self, error: &Range<usize>) -> Option<&Entry> {
+        match self {
+            Tree::Table(entries) => innermost(entries, error),
+            Tree::List(items) => (items.iter()).find_map(|item| item.get_ref().innermost(error)),
+            Tree::Value => None,
+        }
+    }
+
     fn find(&self, key: usize) -> Option<(&Entry, &[Entry])> {
         match self {
             Tree::Table(entries) => find_entry(entries, key),

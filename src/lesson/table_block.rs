@@ -31,7 +31,7 @@ pub struct TableSpec {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawTable {
+pub(super) struct RawTable {
     signals: Spanned<Vec<Spanned<String>>>,
     at: Spanned<ListOrName<f64>>,
     #[serde(default)]
@@ -44,7 +44,7 @@ struct RawTable {
 /// The parameters block takes no fields (yet): its body must be empty.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawParameters {}
+pub(super) struct RawParameters {}
 
 /// A table block; a warning goes to `warnings` (a `"kinks"` table of a network without kinks).
 /// Its signals, its inputs, its precisions and its headers are checked each on its own; the rows'

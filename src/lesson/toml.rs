@@ -105,7 +105,8 @@ pub fn read_toml<T: DeserializeOwned>(
     loop {
         if fix.changed {
             match toml::from_str::<T>(&fix.rest()) {
-                Ok(value) => return (Some(value), problems),
+                // (A value made up for a wrong one is not the author's: the block fails.)
+                Ok(value) => return (fix.invented.is_empty().then_some(value), problems),
                 Err(e) => error = e,
             }
         }
@@ -117,8 +118,11 @@ pub fn read_toml<T: DeserializeOwned>(
             if fix.unknown(&root, span, meant_field(&message)) {
                 continue;
             }
-        } else if !(unknown || fix.meant(&message)) {
-            problems.push(problem(span, &message));
+        } else if !(unknown || fix.meant(&message) || fix.about_invented(&span)) {
+            problems.push(problem(span.clone(), &message));
+            if !message.starts_with("missing field") && fix.wrong(&root, &span, &message) {
+                continue;
+            }
         }
         return (None, problems);
     }

@@ -136,7 +136,7 @@ pub struct Above {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawTraining {
+pub(super) struct RawTraining {
     id: Option<Spanned<String>>,
     /// `[[0.0, 0.0], [0.5, 1.0]]`, or a figure's id.
     data: Spanned<ListOrName<[f64; 2]>>,

@@ -67,7 +67,7 @@ pub struct TrainingTableSpec {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawFigure {
+pub(super) struct RawFigure {
     id: Option<Spanned<String>>,
     training: Option<Spanned<String>>,
     show: Spanned<String>,
@@ -83,7 +83,7 @@ struct RawFigure {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawTable {
+pub(super) struct RawTable {
     training: Option<Spanned<String>>,
     param: Option<Spanned<String>>,
     steps: Option<Spanned<Vec<i64>>>,

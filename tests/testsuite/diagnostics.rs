@@ -46,11 +46,11 @@ fn errors(files: &[(&str, &str)]) -> String {
 }
 
 /// A lesson `content/<name>.md` made of `front` (the lines between `+++`) and `body`.
-fn lesson(front: &str, body: &str) -> String {
+pub fn lesson(front: &str, body: &str) -> String {
     format!("+++\n{front}\n+++\n\n{body}\n")
 }
 
-fn one(name: &str, text: &str) -> String {
+pub fn one(name: &str, text: &str) -> String {
     errors(&[(&format!("content/{name}.md"), text)])
 }
 

@@ -54,6 +54,7 @@ mod guide;
 mod invalid;
 mod scaffold;
 mod theme_warnings;
+mod wrong_types;
 
 // Never a panic or a hang, whatever the input.
 mod fuzz_regressions;
