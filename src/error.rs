@@ -305,9 +305,11 @@ impl fmt::Display for Error {
             }
             write!(f, "{d}")?;
         }
-        let errors = self.diagnostics.iter().filter(|d| d.is_error()).count();
-        if errors > 1 {
-            writeln!(f, "\n{errors} errors")?;
+        // (The count ends every failed run, as rustc's and cargo's summaries do.)
+        match self.diagnostics.iter().filter(|d| d.is_error()).count() {
+            0 => {}
+            1 => writeln!(f, "\n1 error")?,
+            errors => writeln!(f, "\n{errors} errors")?,
         }
         Ok(())
     }

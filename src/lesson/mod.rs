@@ -9,6 +9,7 @@ mod limits;
 mod network_block;
 mod problems;
 mod recovery;
+mod shape;
 mod signal;
 mod table_block;
 mod toml;
@@ -428,7 +429,7 @@ fn parse_blocks(
             ("network", _) => Ok(BlockKind::Network),
             (_, None) if network.written => {
                 ctx.above.failed_figures.extend(figure_named(fence));
-                problems.extend(toml_problems(source, fence));
+                problems.extend(shape::toml_problems(source, fence));
                 continue;
             }
             (kind, None) => Err(vec![source
@@ -439,7 +440,7 @@ fn parse_blocks(
                 .expected("a ```network block in the same lesson")
                 .hint("add a network block (see the README's lesson format)")]),
             (_, Some(_)) if ctx.shows_broken(fence) => {
-                problems.extend(toml_problems(source, fence));
+                problems.extend(shape::toml_problems(source, fence));
                 continue;
             }
             (kind, Some(net)) => parse_block(&mut ctx, fence, net, kind),
@@ -473,30 +474,6 @@ fn parse_blocks(
     }
     let failed_figures = std::mem::take(&mut ctx.above.failed_figures);
     (blocks, ctx.broken, failed_figures)
-}
-
-/// The problems of a block's TOML on its own (its fields' names and types), for a block that
-/// is not parsed because the network or training it needs is broken: they are reported in the
-/// same run as the broken block's.
-fn toml_problems(source: &SourceFile, fence: &Fence) -> Vec<Diagnostic> {
-    fn read<T: serde::de::DeserializeOwned>(
-        s: &SourceFile,
-        f: &Fence,
-        what: &str,
-    ) -> Vec<Diagnostic> {
-        toml::from_block::<T>(s, f, what).map_or_else(|p| p, |(_, p)| p.into_vec())
-    }
-    let (s, f) = (source, fence);
-    match fence.kind.as_str() {
-        "figure" => read::<figure_block::RawFigure>(s, f, "figure block"),
-        "diagram" => read::<figure_block::RawDiagram>(s, f, "diagram block"),
-        "table" => read::<table_block::RawTable>(s, f, "table block"),
-        "parameters" => read::<table_block::RawParameters>(s, f, "parameters block"),
-        "training" => read::<training_block::RawTraining>(s, f, "training block"),
-        "training-figure" => read::<training_view::RawFigure>(s, f, "training-figure block"),
-        "training-table" => read::<training_view::RawTable>(s, f, "training-table block"),
-        _ => Vec::new(),
-    }
 }
 
 /// The id a figure or training figure block gives itself, if it is one and gives one.
