@@ -7,5 +7,12 @@ use nnbook::Error;
 pub fn run(root: &Path, title: &str) -> Result<(), Error> {
     let path = nnbook::scaffold::new_lesson(root, title)?;
     println!("wrote {}", path.display());
+    // A title in Chinese, say, gives the file (and the page's address) no name of its own.
+    if !title.chars().any(|c| c.is_ascii_alphanumeric()) {
+        println!(
+            "note: the title has no Latin letters or digits to name the file after: rename it, \
+             or set `slug = \"...\"` in its front matter (the page's address)"
+        );
+    }
     Ok(())
 }

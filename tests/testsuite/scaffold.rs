@@ -75,6 +75,13 @@ fn init_then_new_build_and_new_refuses_to_overwrite() {
     ] {
         let out = nnbook(&["new", title, "--root", root]);
         out.succeeded().prints(&[file]);
+        // A file named `lesson` says how to name it.
+        let note = "rename it, or set `slug";
+        assert_eq!(
+            out.stdout.contains(note),
+            file.starts_with("lesson"),
+            "{title}"
+        );
         let name = file.trim_end_matches(".md");
         assert!(name.len() <= 60, "{name}");
     }
