@@ -183,9 +183,26 @@ fn at_slug(lesson: &Lesson, message: String) -> Diagnostic {
 /// series), translations and place in its series, in the order of `placed`.
 pub fn neighbours(placed: &[Placed]) -> Vec<Neighbours> {
     let mut by_slug: HashMap<&str, Vec<usize>> = HashMap::with_capacity(placed.len());
+    let mut by_file: HashMap<&str, Vec<usize>> = HashMap::with_capacity(placed.len());
     for (i, p) in placed.iter().enumerate() {
         by_slug.entry(p.lesson.slug.as_str()).or_default().push(i);
+        by_file.entry(file_of(p)).or_default().push(i);
     }
+    // The same lesson in other languages: its file name with their tag (`relu.zh-CN.md`, even
+    // with a slug of its own), or its slug; one per language.
+    let translations = |i: usize| {
+        let mut langs: Vec<&str> = vec![placed[i].lang.as_str()];
+        let same =
+            (by_file[file_of(&placed[i])].iter()).chain(&by_slug[placed[i].lesson.slug.as_str()]);
+        let mut found: Vec<usize> = same.copied().collect();
+        found.sort_unstable();
+        found.retain(|&j| {
+            let new = !langs.contains(&placed[j].lang.as_str());
+            langs.push(placed[j].lang.as_str());
+            new
+        });
+        found
+    };
     let target = |p: &Placed| Target {
         title: p.lesson.title.clone(),
         lang: p.lang.clone(),
@@ -214,14 +231,25 @@ pub fn neighbours(placed: &[Placed]) -> Vec<Neighbours> {
             Neighbours {
                 prev: i.checked_sub(1).and_then(along).map(target),
                 next: along(i + 1).map(target),
-                translations: by_slug[placed[i].lesson.slug.as_str()]
-                    .iter()
-                    .map(|&j| &placed[j])
-                    .filter(|o| o.lang != placed[i].lang)
-                    .map(target)
+                translations: translations(i)
+                    .into_iter()
+                    .map(|j| target(&placed[j]))
                     .collect(),
                 series,
             }
         })
         .collect()
+}
+
+/// A lesson's source file without its language tag and extension (`content/relu` for
+/// `content/relu.md` and `content/relu.zh-CN.md`).
+fn file_of(p: &Placed) -> &str {
+    let path = p.lesson.source.path.as_str();
+    let path = path.strip_suffix(".md").unwrap_or(path);
+    match &p.lesson.lang {
+        Some(tag) => (path.strip_suffix(tag.as_str()))
+            .and_then(|rest| rest.strip_suffix('.'))
+            .unwrap_or(path),
+        None => path,
+    }
 }

@@ -335,6 +335,29 @@ fn a_site_of_translations_alone_has_a_root_index_and_404_page() {
     assert!(read(&p, "zh-CN/index.html").contains("href=\"../index.html\""));
 }
 
+/// A translation is its lesson's file name with a language tag, even when it gives itself a
+/// slug of its own (before, only lessons of one slug were linked as translations).
+#[test]
+fn a_translation_with_a_slug_of_its_own_is_linked_by_its_file_name() {
+    let p = Project::new()
+        .lesson("small.md", small(""))
+        .lesson("small.zh-CN.md", small("slug = \"xiao\"\n"))
+        .lesson("other.zh-CN.md", small("slug = \"other\"\n"));
+    p.build().unwrap_or_else(|e| panic!("{e}"));
+    let english = read(&p, "small/index.html");
+    assert!(
+        english.contains("href=\"../zh-CN/xiao/index.html\""),
+        "{english}"
+    );
+    let chinese = read(&p, "zh-CN/xiao/index.html");
+    assert!(
+        chinese.contains("href=\"../../small/index.html\""),
+        "{chinese}"
+    );
+    let other = read(&p, "zh-CN/other/index.html");
+    assert!(!other.contains("hreflang=\"en\""), "{other}");
+}
+
 /// Every mistake of `nnbook.toml` in one run, each with its hint (before, one per run, and a
 /// misspelt field had no "did you mean").
 #[test]
