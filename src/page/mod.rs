@@ -110,6 +110,7 @@ pub fn render(lesson: &Lesson, figures: &[Figure], lang: &str) -> Result<Page, V
         .sum();
     let mut html_out = String::with_capacity(body.len() * 2 + drawn);
     html::push_html(&mut html_out, walk.out.into_iter());
+    number_regions(&mut html_out, lang);
     let model = explore::model_script(lesson, figures, &html_out, lang);
     html_out.push_str(&model);
     Ok(Page {
@@ -118,6 +119,33 @@ pub fn render(lesson: &Lesson, figures: &[Figure], lang: &str) -> Result<Page, V
         toc: walk.toc,
         tables: walk.tables,
     })
+}
+
+/// The scrolling regions of one kind (tables, formulas, wide diagrams) told apart when a page has
+/// more than one: "Table 1", "Table 2", … Screen readers list landmarks by name, and a list of
+/// regions all named "Table" says nothing of which is which.
+fn number_regions(html: &mut String, lang: &str) {
+    for word in ["table", "formula", "diagram"] {
+        let mark = format!(
+            "role=\"region\" aria-label=\"{}\"",
+            crate::i18n::text(lang, word)
+        );
+        let count = html.matches(&mark).count();
+        if count < 2 {
+            continue;
+        }
+        let mut out = String::with_capacity(html.len() + count * 4);
+        let mut rest = html.as_str();
+        for k in 1..=count {
+            let Some(at) = rest.find(&mark) else { break };
+            let end = at + mark.len() - 1;
+            out.push_str(&rest[..end]);
+            out.push_str(&format!(" {k}"));
+            rest = &rest[end..];
+        }
+        out.push_str(rest);
+        *html = out;
+    }
 }
 
 /// A code block being rendered: how to fill its placeholders, its language and its text so far,

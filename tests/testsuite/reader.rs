@@ -476,3 +476,32 @@ fn a_chart_without_an_x_title_is_described_by_its_inputs_label() {
         "{desc}"
     );
 }
+
+/// Every scrolling region of a page has a name of its own: the ReLU lesson's three tables and
+/// three formulas are "Table 1" to "Table 3" and "Formula 1" to "Formula 3" (they were three
+/// "Table"s and three "Formula"s, which a screen reader's list of landmarks cannot tell apart).
+#[test]
+fn a_page_s_regions_have_names_of_their_own() {
+    let out = shipped(None);
+    for (page, words) in [
+        ("relu/index.html", ["Table", "Formula"]),
+        ("zh-CN/relu/index.html", ["表格", "公式"]),
+    ] {
+        let html = out.read(page);
+        let names: Vec<&str> = html
+            .split("role=\"region\" aria-label=\"")
+            .skip(1)
+            .map(|rest| &rest[..rest.find('"').unwrap()])
+            .collect();
+        let unique: std::collections::BTreeSet<&&str> = names.iter().collect();
+        assert_eq!(unique.len(), names.len(), "{page}: {names:?}");
+        for word in words {
+            for k in 1..=3 {
+                assert!(
+                    names.contains(&format!("{word} {k}").as_str()),
+                    "{page}: {names:?}"
+                );
+            }
+        }
+    }
+}
