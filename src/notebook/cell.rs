@@ -207,26 +207,41 @@ impl Json {
     /// characters as `\n`, `\t`, `\r`, `\b`, `\f` or `\u00xx`; everything else as it is. A
     /// drawing's line has a quote every dozen bytes: the string is written into room made once
     /// (twice its length: no escape but `\u00xx` takes more; a string with one of those is
-    /// written again the slow way), eight bytes at a time where none of them is escaped.
+    /// written again the slow way), eight bytes at a time, each word copied whole and then, if
+    /// it holds a byte to escape, kept up to the first such byte, which is escaped; the next
+    /// word starts after it.
     fn string(&mut self, s: &str) {
         let out = &mut self.0;
         let start = out.len();
         out.resize(start + 2 * s.len() + 2, 0);
         let buf = &mut out[start..];
         buf[0] = b'"';
-        let mut w = 1;
-        let mut chunks = s.as_bytes().chunks_exact(8);
-        let written = chunks.by_ref().all(|chunk| {
+        let bytes = s.as_bytes();
+        let (mut w, mut r) = (1, 0);
+        // (Room: `w` is at most `2 * r + 1`, and the buffer holds `2 * bytes.len() + 2`.)
+        while let Some(word) = bytes.get(r..r + 8) {
+            buf[w..w + 8].copy_from_slice(word);
             let mut eight = [0; 8];
-            eight.copy_from_slice(chunk);
-            if needs_escape(u64::from_le_bytes(eight)) {
-                return escape_all(buf, &mut w, chunk);
+            eight.copy_from_slice(word);
+            let mask = escapes(u64::from_le_bytes(eight));
+            if mask == 0 {
+                (r, w) = (r + 8, w + 8);
+                continue;
             }
-            buf[w..w + 8].copy_from_slice(chunk);
-            w += 8;
-            true
-        }) && escape_all(buf, &mut w, chunks.remainder());
-        if !written {
+            let first = (mask.trailing_zeros() / 8) as usize;
+            (r, w) = (r + first, w + first);
+            match ESCAPE[usize::from(bytes[r])] {
+                LONG => {
+                    out.truncate(start);
+                    return self.string_slowly(s);
+                }
+                short => {
+                    (buf[w], buf[w + 1]) = (b'\\', short);
+                    (r, w) = (r + 1, w + 2);
+                }
+            }
+        }
+        if !escape_all(buf, &mut w, &bytes[r..]) {
             out.truncate(start);
             return self.string_slowly(s);
         }
@@ -256,14 +271,15 @@ impl Json {
     }
 }
 
-/// Whether any of eight bytes (a little-endian word) is a quote, a backslash or a control
-/// character: the classic "has a zero byte" and "has a byte below n" word tricks.
-fn needs_escape(x: u64) -> bool {
+/// Which of eight bytes (a little-endian word) is a quote, a backslash or a control character,
+/// as the high bit of each: the classic "has a zero byte" and "has a byte below n" word tricks.
+/// Only the lowest bit set is exact (a borrow may set bits above it), and only it is used.
+fn escapes(x: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let zero_in = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS != 0;
-    let below_space = x.wrapping_sub(0x20 * ONES) & !x & HIGHS != 0;
-    below_space || zero_in(x ^ (u64::from(b'"') * ONES)) || zero_in(x ^ (u64::from(b'\\') * ONES))
+    let zero_in = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
+    let below_space = x.wrapping_sub(0x20 * ONES) & !x & HIGHS;
+    below_space | zero_in(x ^ (u64::from(b'"') * ONES)) | zero_in(x ^ (u64::from(b'\\') * ONES))
 }
 
 /// `bytes` written at `buf[*w..]`, each escaped if it must be (`*w` moved past them); false at
