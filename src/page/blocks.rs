@@ -104,7 +104,8 @@ pub fn figure_html(
     if let Some(least) = figure.least_width {
         let _ = writeln!(
             s,
-            "<div class=\"nn-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{}\" style=\"--least:{least}px\">",
+            "{}{}\" style=\"--least:{least}px\">",
+            REGIONS[2],
             i18n::text(lang, "diagram")
         );
     }
@@ -245,12 +246,18 @@ pub fn arithmetic_mathml(text: &str) -> String {
     out
 }
 
-/// The opening of a table's scrolling wrapper: keyboard users can reach and scroll it.
+/// How the scrolling regions of a page open, up to their name: a table's, a display formula's
+/// and a wide diagram's (which follows its figure's first line). Keyboard users can reach and
+/// scroll them; `page::number_regions` tells those of one kind apart.
+pub const REGIONS: [&str; 3] = [
+    "<div class=\"nn-table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"",
+    "<span class=\"math-display\" tabindex=\"0\" role=\"region\" aria-label=\"",
+    "<div class=\"nn-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"",
+];
+
+/// The opening of a table's scrolling wrapper.
 pub fn table_wrap(lang: &str) -> String {
-    format!(
-        "<div class=\"nn-table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{}\">\n",
-        i18n::text(lang, "table")
-    )
+    format!("{}{}\">\n", REGIONS[0], i18n::text(lang, "table"))
 }
 
 /// A table of cells in its scrolling wrapper: a header row, then rows whose cells holding

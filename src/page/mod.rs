@@ -109,8 +109,8 @@ pub fn render(lesson: &Lesson, figures: &[Figure], lang: &str) -> Result<Page, V
         })
         .sum();
     let mut html_out = String::with_capacity(body.len() * 2 + drawn);
+    number_regions(&mut walk.out);
     html::push_html(&mut html_out, walk.out.into_iter());
-    number_regions(&mut html_out, lang);
     let model = explore::model_script(lesson, figures, &html_out, lang);
     html_out.push_str(&model);
     Ok(Page {
@@ -123,28 +123,33 @@ pub fn render(lesson: &Lesson, figures: &[Figure], lang: &str) -> Result<Page, V
 
 /// The scrolling regions of one kind (tables, formulas, wide diagrams) told apart when a page has
 /// more than one: "Table 1", "Table 2", … Screen readers list landmarks by name, and a list of
-/// regions all named "Table" says nothing of which is which.
-fn number_regions(html: &mut String, lang: &str) {
-    for word in ["table", "formula", "diagram"] {
-        let mark = format!(
-            "role=\"region\" aria-label=\"{}\"",
-            crate::i18n::text(lang, word)
-        );
-        let count = html.matches(&mark).count();
-        if count < 2 {
+/// regions all named "Table" says nothing of which is which. Each region opens an event of the
+/// page's HTML ([`blocks::REGIONS`]; a diagram's, after its figure's first line), so only
+/// those openings are looked at (searching the page for them cost 1 % of a build).
+fn number_regions(events: &mut [Event]) {
+    let mut found = Vec::new(); // (event, where its name ends, kind)
+    for (i, event) in events.iter().enumerate() {
+        let (Event::Html(s) | Event::InlineHtml(s)) = event else {
             continue;
+        };
+        let at = match s.starts_with("<figure") {
+            true => memchr::memchr(b'\n', s.as_bytes()).map_or(s.len(), |n| n + 1),
+            false => 0,
+        };
+        let rest = &s[at..];
+        if let Some(kind) = blocks::REGIONS.iter().position(|r| rest.starts_with(r)) {
+            let name = &rest[blocks::REGIONS[kind].len()..];
+            let end = at + blocks::REGIONS[kind].len() + name.find('"').unwrap_or(0);
+            found.push((i, end, kind));
         }
-        let mut out = String::with_capacity(html.len() + count * 4);
-        let mut rest = html.as_str();
-        for k in 1..=count {
-            let Some(at) = rest.find(&mark) else { break };
-            let end = at + mark.len() - 1;
-            out.push_str(&rest[..end]);
-            out.push_str(&format!(" {k}"));
-            rest = &rest[end..];
+    }
+    let counts = [0, 1, 2].map(|k| found.iter().filter(|f| f.2 == k).count());
+    let mut seen = [0; 3];
+    for (i, end, kind) in found.into_iter().filter(|f| counts[f.2] > 1) {
+        seen[kind] += 1;
+        if let Event::Html(s) | Event::InlineHtml(s) = &mut events[i] {
+            *s = CowStr::from(format!("{} {}{}", &s[..end], seen[kind], &s[end..]));
         }
-        out.push_str(rest);
-        *html = out;
     }
 }
 
@@ -449,7 +454,8 @@ impl<'a> Walk<'a> {
                 }
                 let html = if display == MathDisplay::Block {
                     format!(
-                        "<span class=\"math-display\" tabindex=\"0\" role=\"region\" aria-label=\"{}\">{mathml}</span>",
+                        "{}{}\">{mathml}</span>",
+                        blocks::REGIONS[1],
                         i18n::text(self.lang, "formula")
                     )
                 } else {
