@@ -89,13 +89,12 @@ impl<'a> Recovery<'a> {
     }
 
     /// Read past the field whose value serde could not read, `message` at `error` in the
-    /// document `root`, so that the block's next mistake is found too: the value of the
+    /// document `root`, so that the block's next mistake is found too. The value of the
     /// innermost `key = value` entry that holds it is read as a stand-in of the type expected
     /// (`""`, `0`, `[]`, `false`) where the message names one, the value is the one wrong and
-    /// the stand-in fits, or else the entry
-    /// is blanked and a "missing field" error for its key is not reported again
-    /// ([`Recovery::meant`]). Either way the block's value is not used ([`Recovery::invented`]).
-    /// Whether it could (not a `[section]`, not one seen already).
+    /// the stand-in fits; or else the entry is blanked, and a "missing field" error for its key
+    /// is not reported again ([`Recovery::meant`]). Either way the block's value is not used
+    /// ([`Recovery::invented`]). Whether it could (not a `[section]`, not one seen already).
     pub fn wrong(&mut self, root: &[Entry], error: &Range<usize>, message: &str) -> bool {
         let Some((key, value)) = innermost(root, error) else {
             return false;
