@@ -9,7 +9,7 @@ use crate::error::{Diagnostic, SourceFile};
 use crate::markdown::Fence;
 use crate::network::{Network, Signal};
 use crate::text::closest;
-use crate::text::shortest;
+use crate::text::{format_number, shortest};
 
 use super::limits::{at_most, check_precision_in, MAX_TABLE_ROWS, MAX_TABLE_SIGNALS};
 use super::problems::Problems;
@@ -89,20 +89,48 @@ pub fn parse_table(
     // (Not over a list of inputs too long to be a table: that is its problem.)
     if let (Some(signals), Some(at)) = (&signals, &at) {
         if at.len() <= MAX_TABLE_ROWS {
-            problems.keep(finite_rows(source, at_span, net, signals, at));
+            problems.keep(finite_rows(source, at_span.clone(), net, signals, at));
         }
     }
     problems.finish()?;
     let precision = precision.flatten().unwrap_or(lesson_precision);
+    let input_precision = input_precision.flatten().unwrap_or(precision);
+    let at = at.unwrap_or_default();
+    warnings.extend(inputs_alike(source, at_span, &at, input_precision));
     Ok(TableSpec {
         signals: signals.unwrap_or_default(),
-        at: at.unwrap_or_default(),
+        at,
         at_kinks: matches!(raw.at.get_ref(), ListOrName::Name(_)),
         arithmetic: raw.arithmetic,
         headers,
         precision,
-        input_precision: input_precision.flatten().unwrap_or(precision),
+        input_precision,
     })
+}
+
+/// A warning when two different inputs of a table read the same at its `decimals` (0.5 and
+/// 0.5002 are both "0.50" at two): their rows would look like one input twice.
+fn inputs_alike(
+    source: &SourceFile,
+    span: Range<usize>,
+    at: &[f64],
+    decimals: usize,
+) -> Option<Diagnostic> {
+    let mut shown: Vec<(String, f64)> = at
+        .iter()
+        .map(|&x| (format_number(x, decimals), x))
+        .collect();
+    shown.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let pair = shown
+        .windows(2)
+        .find(|w| w[0].0 == w[1].0 && w[0].1 != w[1].1)?;
+    let (a, b) = (shortest(pair[0].1), shortest(pair[1].1));
+    Some(
+        source
+            .error(span, format!("the inputs {a} and {b} both read {} in this table", pair[0].0))
+            .warning()
+            .hint(format!("give the table `input_precision` (decimals of its inputs, {decimals} now) high enough to tell them apart")),
+    )
 }
 
 /// A table's signals, each resolved (at most [`MAX_TABLE_SIGNALS`] of them), if all are; their

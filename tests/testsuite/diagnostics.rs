@@ -502,6 +502,20 @@ at = "kinks"
     insta::assert_snapshot!(warnings.join("\n"));
 }
 
+/// Two inputs of a table that read the same at its decimals are a warning (the rows looked
+/// like one input twice: "0.50" and "0.50").
+#[test]
+fn table_inputs_that_read_alike_are_a_warning() {
+    let text = lesson(
+        r#"title = "Close""#,
+        &format!("{NETWORK}\n\n```table\nsignals = [\"top.linear\"]\nat = [0.5, 0.0, 0.5002]\n```"),
+    );
+    let p = Project::new().file("content/close.md", &text);
+    let site = nnbook::check(&p.root).unwrap_or_else(|e| panic!("does not build:\n{e}"));
+    let warnings: Vec<String> = site.warnings.iter().map(|w| w.to_string()).collect();
+    insta::assert_snapshot!(warnings.join("\n"));
+}
+
 /// A lesson with a broken block still has its prose checked: its placeholder and LaTeX errors
 /// are reported with the block's (they stayed hidden behind it).
 #[test]
