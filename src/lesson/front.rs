@@ -229,12 +229,12 @@ fn series(
 /// The highest part number of a series.
 pub const MAX_PART: u32 = 10_000;
 
-/// Split `+++` front matter from the body: (front matter text, its offset, body offset).
 /// Where the body of a lesson starts, if its front matter is closed.
 pub fn body_start(source: &SourceFile) -> Option<usize> {
     split_front_matter(source).ok().map(|(_, _, body)| body)
 }
 
+/// Split `+++` front matter from the body: (front matter text, its offset, body offset).
 fn split_front_matter(source: &SourceFile) -> Result<(&str, usize, usize), Diagnostic> {
     let text = source.text.as_str();
     let first_line_end = text.find('\n').unwrap_or(text.len());
