@@ -62,15 +62,13 @@ impl<'a> Recovery<'a> {
     pub fn unknown(&mut self, root: &[Entry], key: Range<usize>, close: Option<&str>) -> bool {
         self.seen.push(key.start);
         self.meant.extend(close.map(str::to_string));
-        let Some(((key, value), table)) = find_entry(root, key.start) else {
+        let Some((entry, table)) = find_entry(root, key.start) else {
+            return false;
+        };
+        let Some(span) = self.entry_span(entry) else {
             return false;
         };
         let text = self.text;
-        let span = key.span().start..value.span().end;
-        let simple = (text.get(key.span().end..)).is_some_and(|a| a.trim_start().starts_with('='));
-        if !simple || span.start > span.end || text.get(span.clone()).is_none() {
-            return false;
-        }
         self.changed = true;
         let address = table.as_ptr() as usize;
         let given = |k: &str| {
@@ -96,15 +94,12 @@ impl<'a> Recovery<'a> {
     /// is not reported again ([`Recovery::meant`]). Either way the block's value is not used
     /// ([`Recovery::invented`]). Whether it could (not a `[section]`, not one seen already).
     pub fn wrong(&mut self, root: &[Entry], error: &Range<usize>, message: &str) -> bool {
-        let Some((key, value)) = innermost(root, error) else {
+        let Some(entry @ (key, value)) = innermost(root, error) else {
             return false;
         };
-        let text = self.text;
-        let span = key.span().start..value.span().end;
-        let simple = (text.get(key.span().end..)).is_some_and(|a| a.trim_start().starts_with('='));
-        if !simple || self.seen(&key.span()) || text.get(span.clone()).is_none() {
+        let Some(span) = self.entry_span(entry).filter(|_| !self.seen(&key.span())) else {
             return false;
-        }
+        };
         self.seen.push(key.span().start);
         self.changed = true;
         self.invented.push(value.span());
@@ -127,6 +122,16 @@ impl<'a> Recovery<'a> {
     /// `error` is about that: the made-up value's problem, which is not the author's.
     pub fn about_invented(&self, error: &Range<usize>) -> bool {
         (self.invented.iter()).any(|v| v.start <= error.start && error.end <= v.end)
+    }
+
+    /// Where `entry` is written, from its key to the end of its value, if it is a `key = value`
+    /// entry (not a `[section]` or a dotted key): what [`Recovery::unknown`] and
+    /// [`Recovery::wrong`] can rename or blank.
+    fn entry_span(&self, (key, value): &Entry) -> Option<Range<usize>> {
+        let span = key.span().start..value.span().end;
+        let after_key = self.text.get(key.span().end..);
+        let simple = after_key.is_some_and(|a| a.trim_start().starts_with('='));
+        (simple && self.text.get(span.clone()).is_some()).then_some(span)
     }
 
     /// `span` blanked out, with the comma after it in an inline table; lines stay where they are.
