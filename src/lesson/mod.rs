@@ -221,34 +221,23 @@ pub fn parse_partly(mut source: SourceFile, file_stem: &str) -> (Option<Lesson>,
         Ok(parsed) => parsed,
         Err(mut problems) => {
             // (The blocks are still read: their problems are reported in the same run.)
+            // (Its precision unknown, the default's is taken.)
             if let Some(at) = front::body_start(&source) {
-                problems.extend(body_problems(&source, at));
+                read_body(&source, at, DEFAULT_PRECISION, &mut problems);
             }
             return (None, problems);
         }
     };
     let body_start = front.body_start;
-    let fences = markdown::fences(&source.text[body_start..], body_start);
-    let mut warnings = Vec::new();
-    unclosed_fences(&source, &fences, &mut problems, &mut warnings);
-    warnings.extend(unclosed_explorable_only(&source, &fences, body_start));
-    let network = parse_network(&source, &fences, &mut problems);
-    let (blocks, broken_trainings, failed_figures) = parse_blocks(
-        &source,
-        &fences,
-        &network,
-        front.precision,
-        &mut problems,
-        &mut warnings,
-    );
-    if let (Some(net), true) = (&network.parsed, problems.is_empty()) {
-        problems.extend(value_budget(&source, net, &blocks));
+    let body = read_body(&source, body_start, front.precision, &mut problems);
+    if let (Some(net), true) = (&body.network.parsed, problems.is_empty()) {
+        problems.extend(value_budget(&source, net, &body.blocks));
     }
     let mut training_ends = Vec::new();
     let mut training_ids = BTreeMap::new();
-    for (i, block) in blocks.iter().enumerate() {
+    for (i, block) in body.blocks.iter().enumerate() {
         if let BlockKind::Training(t) = &block.kind {
-            training_ends.push((fences[block.fence].span.end, i));
+            training_ends.push((body.fences[block.fence].span.end, i));
             training_ids.insert(t.id.clone(), i);
         }
     }
@@ -265,29 +254,59 @@ pub fn parse_partly(mut source: SourceFile, file_stem: &str) -> (Option<Lesson>,
         reference: front.reference,
         series: front.series,
         body_start,
-        network_broken: network.parsed.is_none() && network.written,
-        network: network.parsed,
-        controls: network.controls,
-        blocks,
-        broken_trainings,
-        failed_figures,
-        fences,
-        warnings,
+        network_broken: body.network.parsed.is_none() && body.network.written,
+        network: body.network.parsed,
+        controls: body.network.controls,
+        blocks: body.blocks,
+        broken_trainings: body.broken_trainings,
+        failed_figures: body.failed_figures,
+        fences: body.fences,
+        warnings: body.warnings,
         source,
     };
     (Some(lesson), problems)
 }
 
-/// The problems of a lesson's blocks read on their own, for a lesson whose front matter is
-/// broken (its precision unknown, the default's is taken).
-fn body_problems(source: &SourceFile, body_start: usize) -> Vec<Diagnostic> {
+/// A lesson's body, read: its fences, its network block, the blocks that parsed (the trainings
+/// and figures that did not, by id), and its warnings.
+struct Body {
+    fences: Vec<Fence>,
+    network: NetworkBlock,
+    blocks: Vec<Block>,
+    broken_trainings: Vec<String>,
+    failed_figures: Vec<String>,
+    warnings: Vec<Diagnostic>,
+}
+
+/// Read the body of a lesson from `body_start`, its tables at `precision`; its problems go to
+/// `problems`.
+fn read_body(
+    source: &SourceFile,
+    body_start: usize,
+    precision: usize,
+    problems: &mut Vec<Diagnostic>,
+) -> Body {
     let fences = markdown::fences(&source.text[body_start..], body_start);
-    let (mut problems, mut warnings) = (Vec::new(), Vec::new());
-    unclosed_fences(source, &fences, &mut problems, &mut warnings);
-    let network = parse_network(source, &fences, &mut problems);
-    let (p, w) = (&mut problems, &mut warnings);
-    parse_blocks(source, &fences, &network, DEFAULT_PRECISION, p, w);
-    problems
+    let mut warnings = Vec::new();
+    unclosed_fences(source, &fences, problems, &mut warnings);
+    warnings.extend(unclosed_explorable_only(source, &fences, body_start));
+    let network = parse_network(source, &fences, problems);
+    let (blocks, broken_trainings, failed_figures) = parse_blocks(
+        source,
+        &fences,
+        &network,
+        precision,
+        problems,
+        &mut warnings,
+    );
+    Body {
+        fences,
+        network,
+        blocks,
+        broken_trainings,
+        failed_figures,
+        warnings,
+    }
 }
 
 /// A fence that is never closed swallows the rest of the lesson: for an nnbook block an error
