@@ -4,16 +4,26 @@
 //! project's own files are served as written.
 //!
 //! Both are token-level passes over text the project writes itself, not general minifiers: they
-//! never rename, reorder or rewrite a token, and copy strings, template literals and regular
-//! expressions as they are.
+//! never reorder or rewrite a token, and copy strings, template literals and regular expressions
+//! as they are. A script's local names are then made short ([`super::rename`]).
 
-/// A script without comments, indentation and the spaces between tokens that need none.
+use super::rename::{self, Kind, Token};
+
+/// A script as served: without comments, indentation and the spaces between tokens that need
+/// none ([`squeeze`]), its local names made short ([`rename::locals`]).
+pub fn script(text: &str) -> String {
+    let (bytes, tokens) = squeeze(text);
+    utf8(rename::locals(&bytes, &tokens).unwrap_or(bytes))
+}
+
+/// A script without comments, indentation and the spaces between tokens that need none, and
+/// its tokens (by their bytes in it).
 /// Line breaks stay where a statement may end there (automatic semicolon insertion depends on
 /// them), so only those after `;`, `{`, `,`, `(` and `[` go, and those after `}`: where a
 /// statement would end at a `}` only by a semicolon inserted there, the script without the line
 /// break does not parse (it is never another program), and the theme's scripts end each such
 /// statement with `;` (the browser tests load every one).
-pub fn script(text: &str) -> String {
+fn squeeze(text: &str) -> (Vec<u8>, Vec<Token>) {
     // Bytes, not chars: every character the pass looks at is ASCII, and a multi-byte character
     // (its bytes all >= 0x80) is copied byte by byte as part of a word.
     let chars = text.as_bytes();
@@ -46,12 +56,16 @@ pub fn script(text: &str) -> String {
             }
             b'"' | b'\'' | b'`' => {
                 out.token_start(c);
+                let start = out.text.len();
                 i = out.copy_literal(chars, i, c);
+                out.mark(start, Kind::Literal);
                 out.last = Last::Other(c);
             }
             b'/' if out.regex_may_start() => {
                 out.token_start(c);
+                let start = out.text.len();
                 i = out.copy_regex(chars, i);
+                out.mark(start, Kind::Literal);
                 // Flags end a regular expression like a word: a word after it keeps its space.
                 out.last = Last::Flags;
             }
@@ -64,13 +78,16 @@ pub fn script(text: &str) -> String {
                     out.word.clear();
                 }
                 out.word.extend_from_slice(&chars[i..end]);
+                let start = out.text.len();
                 out.text.extend_from_slice(&chars[i..end]);
+                out.mark(start, Kind::Word);
                 out.last = Last::Word(chars[end - 1]);
                 i = end - 1;
             }
             _ => {
                 out.token_start(c);
                 out.text.push(c);
+                out.mark(out.text.len() - 1, Kind::Punct);
                 out.last = Last::Other(c);
             }
         }
@@ -79,7 +96,7 @@ pub fn script(text: &str) -> String {
     if out.text.last() != Some(&b'\n') {
         out.text.push(b'\n');
     }
-    utf8(out.text)
+    (out.text, out.tokens)
 }
 
 /// The compacted text: only whole characters were cut out, so it is UTF-8 (a lossy conversion
@@ -158,6 +175,8 @@ struct Tokens {
     last: Last,
     /// The word being written, to tell keywords such as `return` from names.
     word: Vec<u8>,
+    /// The tokens written so far, line breaks included.
+    tokens: Vec<Token>,
 }
 
 /// Keywords after which `/` starts a regular expression rather than a division.
@@ -193,9 +212,16 @@ impl Tokens {
         };
         if gap == Gap::Line && !matches!(last, b';' | b'{' | b'}' | b',' | b'(' | b'[') {
             self.text.push(b'\n');
+            self.mark(self.text.len() - 1, Kind::Line);
         } else if gap != Gap::None && needs_space(last, c) {
             self.text.push(b' ');
         }
+    }
+
+    /// Note the token written from `start` to the end of the text.
+    fn mark(&mut self, start: usize, kind: Kind) {
+        let end = self.text.len();
+        self.tokens.push(Token { start, end, kind });
     }
 
     /// Whether a `/` here starts a regular expression: not after a name, a number or a closing
@@ -288,6 +314,11 @@ fn find(chars: &[u8], from: usize, pair: &[u8; 2]) -> Option<usize> {
 mod tests {
     use super::*;
 
+    /// A script squeezed, its names as written.
+    fn squeezed(js: &str) -> String {
+        utf8(squeeze(js).0)
+    }
+
     #[test]
     fn scripts_lose_comments_and_spaces_but_keep_every_token() {
         let js = "// head\n(function () {\n  var a = b + +c, d = e - -f; // tail\n  /* block */ \
@@ -295,28 +326,31 @@ mod tests {
                   var r = /[/ ]+ x/g.test(s) ? 1 .toFixed() : typeof /a b/;\n";
         let want = "(function(){var a=b+ +c,d=e- -f;return a/2/d;}());if(x)y()\n++z\n\
                     var s=\"a  b // c\",t='it\\'s  x';var r=/[/ ]+ x/g.test(s)?1 .toFixed():typeof/a b/;\n";
-        assert_eq!(script(js), want);
+        assert_eq!(squeezed(js), want);
     }
 
     #[test]
     fn line_breaks_after_a_closing_brace_go() {
         let js = "function f() {\n  if (a) {\n    b();\n  }\n  else c();\n}\nvar g = function () {\n};\n";
         assert_eq!(
-            script(js),
+            squeezed(js),
             "function f(){if(a){b();}else c();}var g=function(){};\n"
         );
     }
 
     #[test]
     fn a_word_after_a_regular_expression_keeps_its_space() {
-        assert_eq!(script("x = /a/g instanceof y;"), "x=/a/g instanceof y;\n");
-        assert_eq!(script("t = `a  ${b}  c`;\n"), "t=`a  ${b}  c`;\n");
+        assert_eq!(squeezed("x = /a/g instanceof y;"), "x=/a/g instanceof y;\n");
+        assert_eq!(squeezed("t = `a  ${b}  c`;\n"), "t=`a  ${b}  c`;\n");
     }
 
     #[test]
     fn characters_beyond_ascii_are_copied_whole_as_parts_of_words() {
         let js = "var é = \"ü  x\"; // ß\nf(é)\nreturn π / 2 + /λ μ/.source\n";
-        assert_eq!(script(js), "var é=\"ü  x\";f(é)\nreturn π/2+/λ μ/.source\n");
+        assert_eq!(
+            squeezed(js),
+            "var é=\"ü  x\";f(é)\nreturn π/2+/λ μ/.source\n"
+        );
         assert_eq!(
             style("a::after { content: \"→  ←\" ; }"),
             "a::after{content:\"→  ←\"}\n"

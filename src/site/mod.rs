@@ -15,6 +15,7 @@ mod load;
 mod manifest;
 mod place;
 mod publish;
+mod rename;
 mod reuse;
 mod template_error;
 mod theme;
