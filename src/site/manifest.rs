@@ -11,7 +11,7 @@
 //! still has that identity: a file edited by hand is noticed, and the lesson is rendered again.
 //! A record that is missing, unreadable or stale costs a render, never a wrong file.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
@@ -27,7 +27,7 @@ use super::place::Placed;
 use super::theme::ThemeFiles;
 
 /// The format's version: a record of another version is ignored.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// The manifest's path for the output folder `out`.
 fn path(out: &Path) -> PathBuf {
@@ -68,6 +68,11 @@ struct Entry {
 pub struct Manifest {
     version: u32,
     lessons: HashMap<String, Entry>,
+    /// Every file of the published site (paths with `/`), sorted, and each of its folders
+    /// (`""` the site's own) with its modification time: what the next build may replace
+    /// ([`Manifest::foreign`]).
+    site: Vec<String>,
+    folders: Vec<(String, u128)>,
 }
 
 impl Manifest {
@@ -97,9 +102,47 @@ impl Manifest {
         })
     }
 
-    /// Record the lessons of a site just published at `out`, and write the record beside it.
-    /// A record that cannot be written only costs the next build its reuse.
-    pub fn write(out: &Path, lessons: Vec<(String, String, LessonRecord)>) {
+    /// What the published site at `site` holds that the build which published it did not
+    /// write: files and folders (a folder once, with a trailing `/`), in path order. Only the
+    /// folders whose modification time changed since are read (adding or removing an entry
+    /// changes it): a `stat` per folder, in parallel. Without a record of what was written
+    /// nothing is known to be foreign.
+    pub fn foreign(&self, site: &Path) -> Vec<String> {
+        let files: HashSet<&str> = self.site.iter().map(String::as_str).collect();
+        let folders: HashSet<&str> = self.folders.iter().map(|(f, _)| f.as_str()).collect();
+        let (files, folders) = (&files, &folders);
+        let mut foreign: Vec<String> = self
+            .folders
+            .par_iter()
+            .filter(|(folder, modified)| {
+                let now = fs::symlink_metadata(site.join(folder)).ok();
+                now.and_then(|m| nanos(m.modified().ok()?)) != Some(*modified)
+            })
+            .flat_map_iter(|(folder, _)| {
+                let entries = fs::read_dir(site.join(folder)).into_iter().flatten().flatten();
+                entries.filter_map(move |entry| {
+                    let name = entry.file_name().into_string().unwrap_or_else(|n| {
+                        n.to_string_lossy().into_owned()
+                    });
+                    let rel = match folder.as_str() {
+                        "" => name,
+                        _ => format!("{folder}/{name}"),
+                    };
+                    match entry.file_type().is_ok_and(|t| t.is_dir()) {
+                        true => (!folders.contains(rel.as_str())).then(|| format!("{rel}/")),
+                        false => (!files.contains(rel.as_str())).then_some(rel),
+                    }
+                })
+            })
+            .collect();
+        foreign.sort_unstable();
+        foreign
+    }
+
+    /// Record the lessons of a site just published at `out` and every file it holds (`site`),
+    /// and write the record beside it. A record that cannot be written only costs the next
+    /// build its reuse, and its check for files nnbook did not write.
+    pub fn write(out: &Path, lessons: Vec<(String, String, LessonRecord)>, site: Vec<String>) {
         // Stamping takes a `stat` of each published file: on every core.
         let lessons = lessons
             .into_par_iter()
@@ -119,9 +162,25 @@ impl Manifest {
                 Some((dir, entry))
             })
             .collect();
+        let mut folders: Vec<&str> = site
+            .iter()
+            .flat_map(|f| f.match_indices('/').map(move |(at, _)| &f[..at]))
+            .chain([""])
+            .collect();
+        folders.sort_unstable();
+        folders.dedup();
+        let folders = folders
+            .into_par_iter()
+            .filter_map(|folder| {
+                let m = fs::symlink_metadata(out.join(folder)).ok()?;
+                Some((folder.to_string(), nanos(m.modified().ok()?)?))
+            })
+            .collect();
         let manifest = Manifest {
             version: VERSION,
             lessons,
+            site,
+            folders,
         };
         if let Ok(json) = serde_json::to_vec(&manifest) {
             let _ = fs::write(path(out), json);

@@ -118,6 +118,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
     // Lesson files go into the staging folder as soon as they are rendered; those the
     // published site holds unchanged are linked from it.
     let previous = Arc::new(publish::previous_site(&out));
+    if !options.force {
+        let foreign = previous.foreign();
+        if !foreign.is_empty() {
+            let _ = publish::remove_tree(&staging);
+            cleanup.finish();
+            return Err(publish::foreign_files(&options.out, &foreign).into());
+        }
+    }
     let mut builder = Builder::new(&options.root)
         .with_base_url(options.base_url.clone())
         .writing_to(&staging, previous.clone());
@@ -136,7 +144,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
     let (published, ()) = rayon::join(
         || {
             publish::publish(&out, &staging, &site.files, &previous, cleanup)?;
-            manifest::Manifest::write(&out, site.records);
+            let mut all: Vec<String> = site.files.keys().chain(&site.written).cloned().collect();
+            all.push(publish::SITE_MARKER.to_string());
+            all.sort_unstable();
+            manifest::Manifest::write(&out, site.records, all);
             Ok(())
         },
         move || drop(builder),

@@ -133,6 +133,28 @@ pub fn check_output_folder(root: &Path, out: &Path, force: bool) -> Result<(), E
     Ok(())
 }
 
+/// The error for a site nnbook built that now holds files it did not write (`foreign`, as
+/// [`super::manifest::Manifest::foreign`] lists them): a build would delete them.
+pub fn foreign_files(out: &Path, foreign: &[String]) -> Diagnostic {
+    const SHOWN: usize = 5;
+    let mut named: Vec<String> = foreign.iter().take(SHOWN).map(|f| format!("`{f}`")).collect();
+    if foreign.len() > SHOWN {
+        named.push(format!("and {} more", foreign.len() - SHOWN));
+    }
+    Diagnostic::new(format!(
+        "refusing to replace {}: it holds files nnbook did not write: {}",
+        out.display(),
+        named.join(", ")
+    ))
+    .expected("only the files the last build wrote (every build replaces the whole folder)")
+    .hint(format!(
+        "move them out of {}; a file the site should carry goes into `{TEMPLATES_DIR}/` (copied \
+         into every build at the same path); or pass `--force` to replace the folder and \
+         everything in it",
+        out.display()
+    ))
+}
+
 /// Whether the folder at `out` is a site nnbook built: a real folder with the marker.
 fn built_by_nnbook(out: &Path) -> bool {
     !out.is_symlink() && out.join(SITE_MARKER).is_file()

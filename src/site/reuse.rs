@@ -35,6 +35,14 @@ impl Previous {
         self.manifest.reusable(self.dir.as_ref()?, dir, key)
     }
 
+    /// What the published site holds that nnbook did not write ([`Manifest::foreign`]).
+    pub fn foreign(&self) -> Vec<String> {
+        self.dir
+            .as_ref()
+            .map(|dir| self.manifest.foreign(dir))
+            .unwrap_or_default()
+    }
+
     /// Put the published file `rel` at `dest`, as a hard link (a copy where linking fails).
     pub fn link(&self, rel: &str, dest: &Path) -> io::Result<()> {
         let old = self

@@ -36,7 +36,7 @@ fn stale_output_disappears_and_nothing_outside_the_output_is_deleted() {
     ] {
         assert!(out.join(f).is_file(), "{f} missing after the first build");
     }
-    // A lesson deleted, a lesson's chart removed (so is its preview), a stray file in the output.
+    // A lesson deleted, a lesson's chart removed (so is its preview).
     fs::remove_file(p.root.join("content/b.md")).expect("rm b.md");
     let a = small("slug = \"a\"\n");
     let (figure, table) = (a.find("```figure").unwrap(), a.find("```table").unwrap());
@@ -44,7 +44,6 @@ fn stale_output_disappears_and_nothing_outside_the_output_is_deleted() {
         &p.root.join("content/a.md"),
         format!("{}{}", &a[..figure], &a[table..]),
     );
-    write(&out.join("stray.txt"), "left in the output by hand\n");
     build_at(&p.root, &out).succeeded();
     let now: BTreeSet<String> = files(&out).into_keys().collect();
     // The theme adds its own files at the top; the lessons are the folders.
@@ -61,9 +60,7 @@ fn stale_output_disappears_and_nothing_outside_the_output_is_deleted() {
     for f in ["index.html", "a/index.html", "a/a.ipynb"] {
         assert!(now.contains(f), "{f} missing after the second build");
     }
-    for f in ["stray.txt", "a/preview.svg"] {
-        assert!(!now.contains(f), "the stale {f} is still there");
-    }
+    assert!(!now.contains("a/preview.svg"), "the stale preview is still there");
     for (path, text) in &sentinels {
         assert_eq!(
             fs::read_to_string(path).ok().as_deref(),
@@ -204,6 +201,40 @@ fn a_folder_nnbook_did_not_build_is_refused_unless_forced() {
     // Built by nnbook now (it carries the marker): the next build replaces it without asking.
     assert!(home.join(".nnbook-site").is_file());
     run(&mut build_command(&p.root, &home)).succeeded();
+}
+
+/// Files put into a site nnbook built, which it did not write, are never deleted: the build
+/// stops, names them and leaves the site as it was, until they are moved (a file the site
+/// should carry into `templates/`, which every build copies) or `--force` says to replace
+/// everything. A file nnbook wrote and the user edited is nnbook's: rewritten.
+#[test]
+fn files_put_into_a_built_site_stop_the_build_until_moved_or_forced() {
+    let p = Project::with_lessons(&[("a.md", &small(""))]);
+    let out = p.root.join("site");
+    build_at(&p.root, &out).succeeded();
+    write(&out.join("CNAME"), "example.org\n");
+    write(&out.join("extra/deep/notes.txt"), "mine\n");
+    write(&out.join("a/slides.pdf"), "mine too\n");
+    write(&out.join("a/index.html"), "edited by hand\n");
+    let before = snapshot(&p.base);
+    build_at(&p.root, &out).failed().says(&[
+        "refusing to replace",
+        "it holds files nnbook did not write: `CNAME`, `a/slides.pdf`, `extra/`",
+        "`templates/`",
+        "--force",
+    ]);
+    assert_same(&before, &snapshot(&p.base), "after a refused build");
+    write(&p.root.join("templates/CNAME"), "example.org\n");
+    fs::remove_file(out.join("CNAME")).unwrap();
+    fs::remove_dir_all(out.join("extra")).unwrap();
+    build_at(&p.root, &out)
+        .failed()
+        .says(&["nnbook did not write: `a/slides.pdf`\n"]);
+    run(build_command(&p.root, &out).arg("--force")).succeeded();
+    assert!(!out.join("a/slides.pdf").exists());
+    assert_eq!(fs::read_to_string(out.join("CNAME")).unwrap(), "example.org\n");
+    assert!(fs::read_to_string(out.join("a/index.html")).unwrap().starts_with("<!DOCTYPE html>"));
+    build_at(&p.root, &out).succeeded();
 }
 
 /// What nnbook may replace without `--force`: a new folder, an empty one, one it built, and
