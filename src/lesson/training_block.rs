@@ -169,7 +169,7 @@ pub fn parse_training(
     let data = match raw.data.get_ref() {
         // (Its figure's problems are reported: its data are not known.)
         ListOrName::Name(id) if above.failed_figures.contains(id) => None,
-        _ => problems.keep(training_data(source, fence, &above.figures, &raw.data)),
+        _ => problems.keep(training_data(source, fence, net, &above.figures, &raw.data)),
     };
     let params = problems.keep(trained_params(source, fence, net, &raw.train));
     let start = problems.keep(starting_values(source, fence, net, raw.start.take()));

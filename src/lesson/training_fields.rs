@@ -131,6 +131,7 @@ pub(super) fn training_id(
 pub(super) fn training_data(
     source: &SourceFile,
     fence: &Fence,
+    net: &Network,
     figures: &BTreeMap<String, Vec<(f64, f64)>>,
     data: &Spanned<ListOrName<[f64; 2]>>,
 ) -> Result<Vec<(f64, f64)>, Diagnostic> {
@@ -176,6 +177,20 @@ pub(super) fn training_data(
             .error(span, format!("data point {} is not finite", k + 1))
             .expected("finite numbers, like [0.5, 1.0]")
             .hint("each point is [input, target], the target being what the network should output there"));
+    }
+    // (A figure's points were checked where the figure is; a prediction outside the range
+    // would be published without a chart to show it.)
+    if let Some(k) = points.iter().position(|(x, _)| !net.input.contains(*x)) {
+        return Err(source
+            .error(
+                span,
+                format!("data point {}'s input {} is outside the input range", k + 1, shortest(points[k].0)),
+            )
+            .expected(format!(
+                "inputs from {} to {} (the network block's `from` and `to`)",
+                net.input.from_literal, net.input.to_literal
+            ))
+            .hint("nnbook shows the network only over its input range: widen the range or remove the point"));
     }
     Ok(points)
 }

@@ -335,6 +335,23 @@ fn every_mistake_of_a_training_block_is_reported_at_once() {
     );
 }
 
+/// Training data lie in the input range, as a figure's points and a table's inputs do: a
+/// prediction at 2 of a network drawn from 0 to 1 was published without a chart to show it.
+#[test]
+fn training_data_outside_the_input_range() {
+    let source = crate::support::fixture_text("training/valid.md").replace(
+        "data = [[0.0, 0.0], [0.5, 1.0], [1.0, 0.0]]",
+        "data = [[0.0, 0.0], [0.5, 1.0], [2.0, 0.0]]",
+    );
+    assert_problems(
+        &source,
+        &[(
+            "data =",
+            "data point 3's input 2 is outside the input range",
+        )],
+    );
+}
+
 /// A training figure's and a training table's fields are checked each on its own too, those
 /// about the training once it is found: eight mistakes in three blocks, eight diagnostics (the
 /// code before reported the first of each block).
