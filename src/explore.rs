@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use crate::figure::{ChartGeometry, DescriptionTemplate, Figure, PLOT_HEIGHT};
+use crate::figure::{x_name, ChartGeometry, DescriptionTemplate, Figure, PLOT_HEIGHT};
 use crate::i18n;
 use crate::lesson::{BlockKind, Control, Extreme, Lesson};
 use crate::network::{Network, Quantity, Signal};
@@ -81,6 +81,8 @@ struct ChartModel<'a> {
     /// readout (its legend label, else the signal's name).
     colors: Vec<String>,
     labels: Vec<&'a str>,
+    /// The input's name for the readout: the x axis's title.
+    x: &'a str,
     points: &'a [(f64, f64)],
     geometry: &'a ChartGeometry,
     /// The same on the phone canvas.
@@ -204,6 +206,7 @@ fn charts<'a>(lesson: &'a Lesson, figures: &'a [Figure]) -> Vec<ChartModel<'a>> 
                     .iter()
                     .map(|s| s.label.as_deref().unwrap_or(&s.signal.name))
                     .collect(),
+                x: x_name(spec, lesson.network.as_ref()?),
                 points: &spec.points,
                 geometry: figure.chart.as_ref()?,
                 phone: &figure.phone.as_ref()?.chart,

@@ -1210,6 +1210,10 @@
     if (!l) return null;
     var X0 = g.x_pixels[0], X1 = g.x_pixels[1];
     var toPx = function (v) { return X0 + (v - l.xr[0]) / (l.xr[1] - l.xr[0]) * (X1 - X0); };
+    // (On the grid of the decimals the readout shows, where that grid is finer than a
+    // keyboard step: the value is then the one at the input it names.)
+    var u = Math.pow(10, -M.precision);
+    if (u * 100 <= M.input.to - M.input.from) x = Math.round(x / u) * u;
     x = Math.min(M.input.to, Math.max(M.input.from, x));
     var at = x;
     kinks(P).forEach(function (k) {
@@ -1227,7 +1231,7 @@
     var group = document.createElementNS(SVG_NS, "g");
     group.setAttribute("class", "nn-readout");
     var html = '<line x1="' + r.px + '" x2="' + r.px + '" y1="' + T + '" y2="' + B + '"/>';
-    var words = [M.input.name + " " + formatNumber(r.x, M.precision)];
+    var words = [ch.fig.model.x + " " + formatNumber(r.x, M.precision)];
     r.ys.forEach(function (y, k) {
       if (isFinite(y)) html += '<circle cx="' + r.px + '" cy="' + py(y) + '" r="4.5" fill="' + ch.fig.model.colors[k] + '"/>';
       words.push(formatNumber(y, M.precision));

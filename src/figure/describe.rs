@@ -73,18 +73,24 @@ pub fn slot(key: &str) -> String {
 const SLOT_OPEN: char = '\u{E000}';
 const SLOT_CLOSE: char = '\u{E001}';
 
-/// The description of a figure in language `lang`, its numbers as slots.
-pub fn template(spec: &FigureSpec, network: &Network, lang: &str) -> DescriptionTemplate {
+/// What a chart's input is called in words (its description, the page's readout): the x axis's
+/// title. (An axis drawn without a title, `x_label = ""`, is still named: by the input's label.)
+pub fn x_name<'a>(spec: &'a FigureSpec, network: &'a Network) -> &'a str {
     let input = &network.input;
-    // (An axis drawn without a title, `x_label = ""`, is still named: by the input's label.)
-    let x = [
+    [
         spec.x_label.as_str(),
         input.label.as_str(),
         input.name.as_str(),
     ]
     .into_iter()
     .find(|x| !x.trim().is_empty())
-    .unwrap_or_default();
+    .unwrap_or_default()
+}
+
+/// The description of a figure in language `lang`, its numbers as slots.
+pub fn template(spec: &FigureSpec, network: &Network, lang: &str) -> DescriptionTemplate {
+    let input = &network.input;
+    let x = x_name(spec, network);
     let head = i18n::sentence(
         lang,
         "chart",

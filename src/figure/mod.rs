@@ -26,7 +26,7 @@ pub use chart::{
     dark_series, page_ids, svg_open, text_width, Canvas, ChartGeometry, Drawing, Figure, COLUMN,
     MAX_VALUE, MIN_TEXT_PX, PHONE, PHONE_COLUMN, PLOT_HEIGHT,
 };
-pub use describe::DescriptionTemplate;
+pub use describe::{x_name, DescriptionTemplate};
 pub use sampled::{Data, Sampled};
 pub use thumbnail::{thumbnail, THUMB_HEIGHT, THUMB_WIDTH};
 

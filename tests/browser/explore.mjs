@@ -19,7 +19,8 @@
 //    nothing focused is under the controls (1i); Reset by keyboard keeps the focus in them (1j);
 //    the state stays in the address through the page's links, and a new `#nn:` fragment is
 //    applied (1k); a fragment's values are snapped to the sliders' steps and ranges (1l); the
-//    readout's box is opaque (1m).
+//    readout's box is opaque (1m); its words are inside it, name the input as the x axis does,
+//    and give the value at the input they show (1n).
 // (exact.mjs compares the page with the build for random parameters.)
 // The last line is "explore: N passed, M failed".
 import { chromium } from 'playwright-core';
@@ -236,7 +237,8 @@ for (const file of explorable) {
       if (xs.length < 130) return `${id}: the readout showed after ${xs.length} of 130 presses`;
       const back = xs.findIndex((x, i) => i > 0 && x < xs[i - 1]);
       if (back >= 0) return `${id}: press ${back + 1} moved the readout back`;
-      const end = `${M.input.name} ${window.nnbook.formatNumber(M.input.to, M.precision)}`;
+      const x = M.charts.find((c) => chart.closest('figure').id === `figure-${c.id}`).x;
+      const end = `${x} ${window.nnbook.formatNumber(M.input.to, M.precision)}`;
       const last = chart.querySelector('.nn-readout text').textContent;
       if (last !== end) return `${id}: 130 presses left the readout at "${last}", not at the end ("${end}")`;
       const stuck = xs.findIndex((x, i) => i > 0 && x === xs[i - 1] && x !== xs[xs.length - 1]);
@@ -754,6 +756,51 @@ for (const scheme of ['light', 'dark']) {
   if (box[0] !== '1' || box[1] !== '1' || !/^rgb\(/.test(box[2])) fail(`relu/index.html, ${scheme}: the readout's box`, `not opaque: opacity ${box[0]}, fill-opacity ${box[1]}, fill ${box[2]}`);
   else pass();
   await ctx.close();
+}
+
+// 1n. The readout's words: inside its box (each line starts at its left edge), the input named
+//     as the x axis's title names it, in the page's language, and the value the one at the
+//     input shown: across the ReLU lesson's first chart, every reading "x" and "v" has
+//     v = ReLU(1.70 x − 0.85) at the shown x (the pointer at 0.9235 read "0.92" and 0.72, the
+//     value at 0.9235, where ReLU(1.70 × 0.92 − 0.85) = 0.714).
+for (const [file, width] of reluPages) {
+  const rel = path.relative(SITE_DIR, file);
+  const p = watched(await browser.newPage({ viewport: { width, height: 800 } }));
+  await p.goto(pathToFileURL(file).href);
+  await afterFrames(p);
+  const problem = await p.evaluate(() => {
+    const chart = [...document.querySelectorAll('svg.nn-chart')].find((s) => s.getBoundingClientRect().width > 0);
+    chart.scrollIntoView({ block: 'center' });
+    const M = JSON.parse(document.querySelector('script[id^="nn-model"]').textContent);
+    const model = M.charts.find((c) => chart.closest('figure').id === `figure-${c.id}`);
+    const g = chart.classList.contains('nn-phone') ? model.phone : model.geometry;
+    const title = [...chart.querySelectorAll('text')].map((t) => t.textContent);
+    if (!title.includes(model.x)) return `the readout's name for the input, "${model.x}", is not the x axis's title (${title.join(' | ')})`;
+    const format = (v) => window.nnbook.formatNumber(v, M.precision);
+    for (let k = 0; k <= 200; k++) {
+      const ux = g.x_pixels[0] + (k / 200) * (g.x_pixels[1] - g.x_pixels[0]);
+      const at = new DOMPoint(ux, (g.y_pixels[0] + g.y_pixels[1]) / 2).matrixTransform(chart.getScreenCTM());
+      chart.dispatchEvent(new PointerEvent('pointermove', { clientX: at.x, clientY: at.y, bubbles: true, pointerType: 'mouse' }));
+      const readout = chart.querySelector('.nn-readout');
+      if (!readout) return `no readout under the pointer at ${k / 2} % of the plot`;
+      const rect = readout.querySelector('rect').getBoundingClientRect();
+      const lines = [...readout.querySelectorAll('text')];
+      for (const t of lines) {
+        const b = t.getBoundingClientRect();
+        if (b.left < rect.left || b.right > rect.right || b.top < rect.top || b.bottom > rect.bottom) {
+          return `"${t.textContent}" (${b.left.toFixed(0)}–${b.right.toFixed(0)} px) is not inside its box (${rect.left.toFixed(0)}–${rect.right.toFixed(0)} px)`;
+        }
+      }
+      const words = lines.map((t) => t.textContent);
+      const x = Number(words[0].slice(model.x.length + 1));
+      const want = [`${model.x} ${format(x)}`, `${model.labels[0]} ${format(Math.max(0, 1.7 * x - 0.85))}`];
+      if (words.join(' | ') !== want.join(' | ')) return `the readout reads "${words.join(' | ')}", not "${want.join(' | ')}"`;
+    }
+    return null;
+  });
+  if (problem) fail(`${rel} at ${width} px: the readout's words`, problem);
+  else pass();
+  await p.close();
 }
 
 await reference.close();
