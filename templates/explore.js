@@ -236,10 +236,17 @@
 
   function minus(s) { return s.charAt(0) === "-" ? "\u2212" + s.slice(1) : s; }
   // An axis's tick labels (src/figure/ticks.rs): three decimals, or as many more (up to 12) as
-  // it takes for no two neighbours to read the same.
+  // it takes for no two neighbours to read the same; in scientific form when the largest is 1e5
+  // or more or below 1e-4, a zero's rounding error 0.
   function tickLabels(ks) {
+    var m = Math.max.apply(null, ks.map(Math.abs)), e = m > 0 && !(m >= 1e-4 && m < 1e5);
     for (var d = 3, l; d < 13; d++) {
-      l = ks.map(function (k) { return tickText(k, d); });
+      l = ks.map(function (k) {
+        if (!e) return tickText(k, d);
+        if (Math.abs(k) <= m * 1e-9) return "0";
+        var p = k.toExponential(d).split("e");
+        return minus(p[0].replace(/\.?0+$/, "")) + "e" + minus(p[1].replace("+", ""));
+      });
       if (l.every(function (s, i) { return s !== l[i - 1]; })) break;
     }
     return l;

@@ -1,5 +1,5 @@
 //! Axis tick labels: round numbers, three decimals (more when a narrow axis needs them), with a
-//! true minus sign.
+//! true minus sign; on an axis of very large or very small values, in scientific form.
 
 use crate::text::{format_fixed, push_number};
 
@@ -8,12 +8,22 @@ const MOST_DECIMALS: usize = 12;
 
 /// The labels of an axis's ticks, `values` in ascending order: three decimals, or as many more
 /// (up to [`MOST_DECIMALS`]) as it takes for no two neighbours to read the same. An input range
-/// from 0.5 to 0.5004 is labelled 0.5, 0.5001, … 0.5004, not 0.5 five times. (explore.js's
+/// from 0.5 to 0.5004 is labelled 0.5, 0.5001, … 0.5004, not 0.5 five times. An axis whose
+/// largest tick is 1e5 or more, or below 1e-4, has its labels in scientific form, their
+/// mantissas by the same rule (2e8, 2.5e−7): written out, they ran off the chart. (explore.js's
 /// `tickLabels` is the same rule.)
 pub fn tick_labels(values: &[f64]) -> Vec<String> {
+    let largest = values.iter().fold(0.0, |m: f64, v| m.max(v.abs()));
+    let scientific = !(1e-4..1e5).contains(&largest) && largest > 0.0;
     let mut labels = Vec::new();
     for decimals in 3..=MOST_DECIMALS {
-        labels = values.iter().map(|&v| label(v, decimals)).collect();
+        labels = values
+            .iter()
+            .map(|&v| match scientific {
+                true => scientific_label(v, decimals, largest),
+                false => label(v, decimals),
+            })
+            .collect();
         if labels.windows(2).all(|pair| pair[0] != pair[1]) {
             break;
         }
@@ -45,6 +55,19 @@ fn label(v: f64, decimals: usize) -> String {
         }
     }
     rounded_label(v, decimals)
+}
+
+/// `v` in scientific form, its mantissa with up to `decimals` decimals, trailing zeros dropped,
+/// true minus signs (`−2.5e−7`); a value a billionth of the axis's `largest` or less (a zero
+/// tick's rounding error) is 0.
+fn scientific_label(v: f64, decimals: usize, largest: f64) -> String {
+    if v.abs() <= largest * 1e-9 {
+        return "0".to_string();
+    }
+    let s = format!("{v:.decimals$e}");
+    let (mantissa, exponent) = s.split_once('e').unwrap_or((&s, "0"));
+    let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
+    format!("{mantissa}e{exponent}").replace('-', "\u{2212}")
 }
 
 /// `v` rounded to `decimals` decimals, trailing zeros dropped, a true minus sign: what a tick
@@ -84,6 +107,41 @@ mod tests {
         }
         for v in values {
             assert_eq!(tick_label(v), rounded_label(v, 3), "{v:e}");
+        }
+    }
+
+    /// An axis of very large or very small values is labelled in scientific form, each label its
+    /// value; zero's rounding error reads 0. Below 1e5 and from 1e-4 on, written out.
+    #[test]
+    fn very_large_and_very_small_axes_are_labelled_in_scientific_form() {
+        let labels = |values: &[f64]| tick_labels(values).join(" ");
+        let steps = |from: f64, step: f64, n: i32| -> Vec<f64> {
+            (0..n).map(|k| from + f64::from(k) * step).collect()
+        };
+        let m = "\u{2212}";
+        assert_eq!(
+            labels(&steps(-2e8, 1e8, 5)),
+            format!("{m}2e8 {m}1e8 0 1e8 2e8")
+        );
+        assert_eq!(
+            labels(&steps(0.0, 2.5e-7, 5)),
+            format!("0 2.5e{m}7 5e{m}7 7.5e{m}7 1e{m}6")
+        );
+        assert_eq!(labels(&[2.9802322387695312e-8, 1e8, 2e8]), "0 1e8 2e8");
+        assert_eq!(labels(&steps(1e6, 0.5, 3)), "1e6 1.0000005e6 1.000001e6");
+        assert_eq!(labels(&steps(0.0, 2e4, 5)), "0 20000 40000 60000 80000");
+        assert_eq!(labels(&steps(0.0, 2.5e4, 5)), "0 2.5e4 5e4 7.5e4 1e5");
+        assert_eq!(
+            labels(&steps(0.0, 2e-5, 6)),
+            "0 0.00002 0.00004 0.00006 0.00008 0.0001"
+        );
+        // Each label reads back as its value.
+        for (from, step) in [(-5e9, 2e9), (0.0, 3e-9), (7e11, 1e10), (-4e-5, 2e-5)] {
+            let values = steps(from, step, 6);
+            for (v, l) in values.iter().zip(tick_labels(&values)) {
+                let read: f64 = l.replace('\u{2212}', "-").parse().unwrap();
+                assert!((read - v).abs() <= step * 1e-6, "{v} {l}");
+            }
         }
     }
 

@@ -116,10 +116,14 @@ for (let i = 0; i < SETTINGS; i++) {
   settings.push({ i, file, values });
 }
 // Narrow axes: lessons whose input range (and so their value range) is a few ten-thousandths
-// wide or less, where three decimals would label every tick alike. Each page, moved and reset,
-// must show what the build drew (its ticks: as many decimals as tell them apart).
-const narrow = [['narrow-far', 1000, 1000.002], ['narrow-zero', -0.0003, 0.0002]];
-for (const [slug, from, to] of narrow) {
+// wide or less, where three decimals would label every tick alike; and lessons whose values
+// are hundreds of millions or billionths, labelled in scientific form. Each page, moved and
+// reset, must show what the build drew (its ticks: as many decimals as tell them apart).
+const narrow = [
+  ['narrow-far', 1000, 1000.002, 0.001], ['narrow-zero', -0.0003, 0.0002, 0.001],
+  ['huge', -1, 1, -300000000], ['tiny', 0, 1, 1e-9],
+];
+for (const [slug, from, to, w2] of narrow) {
   fs.writeFileSync(path.join(tmp, 'content', `${slug}.md`), `+++
 title = "${slug}"
 +++
@@ -132,7 +136,7 @@ activation = "relu"
 nodes = [{ name = "a", weights = { w1 = 1.0 }, bias = { b1 = ${-from} } }]
 
 [output]
-weights = { w2 = 0.001 }
+weights = { w2 = ${w2} }
 bias = { b2 = 0.0 }
 \`\`\`
 
