@@ -236,20 +236,20 @@
 
   function minus(s) { return s.charAt(0) === "-" ? "\u2212" + s.slice(1) : s; }
   // An axis's tick labels (src/figure/ticks.rs): three decimals, or as many more (up to 12) as
-  // it takes for no two neighbours to read the same; in scientific form when the largest is 1e5
-  // or more or below 1e-4, a zero's rounding error 0.
-  function tickLabels(ks) {
-    var m = Math.max.apply(null, ks.map(Math.abs)), e = m > 0 && !(m >= 1e-4 && m < 1e5);
-    for (var d = 3, l; d < 13; d++) {
-      l = ks.map(function (k) {
-        if (!e) return tickText(k, d);
-        if (Math.abs(k) <= m * 1e-9) return "0";
-        var p = k.toExponential(d).split("e");
-        return minus(p[0].replace(/\.?0+$/, "")) + "e" + minus(p[1].replace("+", ""));
-      });
-      if (l.every(function (s, i) { return s !== l[i - 1]; })) break;
-    }
-    return l;
+  // it takes for no two neighbours that differ to read the same; in scientific form when the
+  // largest is 1e5 or more or below 1e-4, a zero's rounding error 0. (`tickFormat`: the
+  // function that writes a number so.)
+  function tickLabels(ks) { return ks.map(tickFormat(ks)); }
+  function tickFormat(ks) {
+    var m = Math.max.apply(null, ks.map(Math.abs)), e = m > 0 && !(m >= 1e-4 && m < 1e5), d = 3;
+    var f = function (k) {
+      if (!e) return tickText(k, d);
+      if (Math.abs(k) <= m * 1e-9) return "0";
+      var p = k.toExponential(d).split("e");
+      return minus(p[0].replace(/\.?0+$/, "")) + "e" + minus(p[1].replace("+", ""));
+    };
+    while (d < 12 && !ks.every(function (k, i) { return !i || k === ks[i - 1] || f(k) !== f(ks[i - 1]); })) d++;
+    return f;
   }
   // A tick: up to d decimals, trailing zeros dropped, a true minus sign.
   function tickText(v, d) {
@@ -689,7 +689,7 @@
   // values filled into the build's sentences.
   // (Each sentence split once into its words and the names of its numbers, in turn.)
   function describe(c, data) {
-    var d = c.description.head;
+    var d = c.description.head, n = data.inputs, xf = tickFormat([n[0], n[n.length - 1]]);
     if (!c.sentences) c.sentences = c.description.series.map(function (sentence) { return sentence.split(/\ue000(\w+)\ue001/); });
     c.sentences.forEach(function (parts, s) {
       var col = data.values[s], lo = Infinity, hi = -Infinity, lx = 0, hx = 0;
@@ -699,7 +699,8 @@
         if (v > hi) { hi = v; hx = data.inputs[i]; }
       }
       var nums = { first: col.length ? col[0] : 0, last: col.length ? col[col.length - 1] : 0, lo: lo, lo_x: lx, hi: hi, hi_x: hx };
-      for (var k = 0; k < parts.length; k++) d += k % 2 ? tickText(nums[parts[k]], 3) : parts[k];
+      var yf = tickFormat(col.length ? [lo, hi] : []);
+      for (var k = 0; k < parts.length; k++) d += k % 2 ? (/_x/.test(parts[k]) ? xf : yf)(nums[parts[k]]) : parts[k];
     });
     return d + c.description.tail;
   }

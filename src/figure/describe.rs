@@ -6,12 +6,16 @@ use crate::lesson::{signal_label, FigureSpec, Rgb};
 use crate::network::Network;
 
 use super::sampled::Data;
-use super::ticks::tick_label;
+use super::ticks::{tick_label, TickFormat};
 
 /// One sentence per series: what is drawn, its range, and where it peaks (the `template` made
-/// in the page's language, its slots filled from `data`).
+/// in the page's language, its slots filled from `data`). Inputs are written with the decimals
+/// that tell the input range's ends apart, a series' values with those that tell its lowest and
+/// highest apart (as an axis's ticks are, [`TickFormat`]): on a narrow axis, "from 0 to 0.000002",
+/// not "from 0 to 0".
 pub fn describe(template: &DescriptionTemplate, data: &Data) -> String {
     let mut d = template.head.clone();
+    let x = input_format(data.inputs.first(), data.inputs.last());
     for (s, sentence) in template.series.iter().enumerate() {
         let column = data.columns[s];
         let (mut lo, mut hi) = ((0.0, f64::INFINITY), (0.0, f64::NEG_INFINITY));
@@ -25,6 +29,10 @@ pub fn describe(template: &DescriptionTemplate, data: &Data) -> String {
         }
         let first = column.first().copied().unwrap_or(0.0);
         let last = column.last().copied().unwrap_or(0.0);
+        let y = match column.is_empty() {
+            true => TickFormat::labelled(&[]).0,
+            false => TickFormat::labelled(&[lo.1, hi.1]).0,
+        };
         // Each slot filled in one pass over the sentence.
         let mut rest = sentence.as_str();
         while let Some((before, after)) = rest.split_once(SLOT_OPEN) {
@@ -32,26 +40,34 @@ pub fn describe(template: &DescriptionTemplate, data: &Data) -> String {
                 break;
             };
             d.push_str(before);
-            let value = match key {
-                "first" => first,
-                "last" => last,
-                "lo" => lo.1,
-                "lo_x" => lo.0,
-                "hi" => hi.1,
-                "hi_x" => hi.0,
+            let (value, format) = match key {
+                "first" => (first, y),
+                "last" => (last, y),
+                "lo" => (lo.1, y),
+                "lo_x" => (lo.0, x),
+                "hi" => (hi.1, y),
+                "hi_x" => (hi.0, x),
                 _ => {
                     d.push_str(&slot(key));
                     rest = next;
                     continue;
                 }
             };
-            d.push_str(&tick_label(value));
+            d.push_str(&format.label(value));
             rest = next;
         }
         d.push_str(rest);
     }
     d.push_str(&template.tail);
     d
+}
+
+/// The format of a description's inputs: what tells the input range's ends apart.
+fn input_format(from: Option<&f64>, to: Option<&f64>) -> TickFormat {
+    match (from, to) {
+        (Some(&from), Some(&to)) => TickFormat::labelled(&[from, to]).0,
+        _ => TickFormat::labelled(&[]).0,
+    }
 }
 
 /// A figure's description with each series' numbers left as slots ([`slot`]): what the
@@ -91,14 +107,11 @@ pub fn x_name<'a>(spec: &'a FigureSpec, network: &'a Network) -> &'a str {
 pub fn template(spec: &FigureSpec, network: &Network, lang: &str) -> DescriptionTemplate {
     let input = &network.input;
     let x = x_name(spec, network);
+    let range = TickFormat::labelled(&[input.from, input.to]).1;
     let head = i18n::sentence(
         lang,
         "chart",
-        &[
-            ("x", x),
-            ("from", &tick_label(input.from)),
-            ("to", &tick_label(input.to)),
-        ],
+        &[("x", x), ("from", &range[0]), ("to", &range[1])],
     );
     let slots: Vec<(&str, String)> = ["first", "last", "lo", "lo_x", "hi", "hi_x"]
         .into_iter()

@@ -11,24 +11,47 @@ const MOST_DECIMALS: usize = 12;
 /// from 0.5 to 0.5004 is labelled 0.5, 0.5001, … 0.5004, not 0.5 five times. An axis whose
 /// largest tick is 1e5 or more, or below 1e-4, has its labels in scientific form, their
 /// mantissas by the same rule (2e8, 2.5e−7): written out, they ran off the chart. (explore.js's
-/// `tickLabels` is the same rule.)
+/// `tickFormat` is the same rule.)
 pub fn tick_labels(values: &[f64]) -> Vec<String> {
-    let largest = values.iter().fold(0.0, |m: f64, v| m.max(v.abs()));
-    let scientific = !(1e-4..1e5).contains(&largest) && largest > 0.0;
-    let mut labels = Vec::new();
-    for decimals in 3..=MOST_DECIMALS {
-        labels = values
-            .iter()
-            .map(|&v| match scientific {
-                true => scientific_label(v, decimals, largest),
-                false => label(v, decimals),
-            })
-            .collect();
-        if labels.windows(2).all(|pair| pair[0] != pair[1]) {
-            break;
+    TickFormat::labelled(values).1
+}
+
+/// How the numbers of an axis, or of a figure's description, are written: the decimals (and
+/// the form) that tell `values` (ascending) apart, by [`tick_labels`]'s rule.
+#[derive(Clone, Copy, Debug)]
+pub struct TickFormat {
+    decimals: usize,
+    /// For scientific form, the largest magnitude (below a billionth of it is 0).
+    scientific: Option<f64>,
+}
+
+impl TickFormat {
+    /// The format that tells `values` apart (two equal values need not be), and their labels.
+    pub fn labelled(values: &[f64]) -> (TickFormat, Vec<String>) {
+        let largest = values.iter().fold(0.0, |m: f64, v| m.max(v.abs()));
+        let scientific = (!(1e-4..1e5).contains(&largest) && largest > 0.0).then_some(largest);
+        let mut format = TickFormat {
+            decimals: 3,
+            scientific,
+        };
+        loop {
+            let labels: Vec<String> = values.iter().map(|&v| format.label(v)).collect();
+            let apart =
+                (1..values.len()).all(|i| values[i] == values[i - 1] || labels[i] != labels[i - 1]);
+            if apart || format.decimals == MOST_DECIMALS {
+                return (format, labels);
+            }
+            format.decimals += 1;
         }
     }
-    labels
+
+    /// `v` in this format.
+    pub fn label(&self, v: f64) -> String {
+        match self.scientific {
+            Some(largest) => scientific_label(v, self.decimals, largest),
+            None => label(v, self.decimals),
+        }
+    }
 }
 
 /// An axis tick: up to three decimals, trailing zeros dropped, a true minus sign.

@@ -505,3 +505,40 @@ fn a_page_s_regions_have_names_of_their_own() {
         }
     }
 }
+
+/// A figure's description writes its numbers as its axes do: the inputs with as many decimals
+/// as tell the range's ends apart, a line's values with as many as tell its lowest and highest
+/// apart, very large or small values in scientific form. With three decimals everywhere, a
+/// range from 0.5 to 0.5004 read "from 0.5 to 0.5" and its output "goes from 0 to 0".
+#[test]
+fn descriptions_tell_a_narrow_range_s_numbers_apart() {
+    let lesson = |from: &str, to: &str, b1: &str, w2: &str| {
+        format!(
+            "+++\ntitle = \"L\"\n+++\n\n```network\ninput = {{ name = \"x\", label = \"x\", from = \
+             {from}, to = {to}, samples = 5 }}\n\n[[layer]]\nactivation = \"relu\"\nnodes = [{{ \
+             name = \"a\", weights = {{ w1 = 1.0 }}, bias = {{ b1 = {b1} }} }}]\n\n[output]\n\
+             weights = {{ w2 = {w2} }}\nbias = {{ b2 = 0.0 }}\n```\n\n```figure\nid = \"out\"\n\
+             series = [{{ signal = \"output.activation\", label = \"output\" }}]\n```\n"
+        )
+    };
+    let p = Project::with_lessons(&[
+        ("narrow.md", lesson("0.5", "0.5004", "-0.5", "0.001")),
+        ("huge.md", lesson("-1.0", "1.0", "1.0", "-300000000")),
+    ]);
+    p.build().unwrap();
+    let m = "\u{2212}";
+    // 0.001 × ReLU(x − 0.5) rises from 0 to 0.001 × 0.0004 = 4e−7.
+    assert!(
+        p.read("narrow/index.html").contains(&format!(
+            ">Line chart over x from 0.5 to 0.5004. output (green line) goes from 0 to 4e{m}7; \
+             lowest 0 at x 0.5, highest 4e{m}7 at x 0.5004."
+        )),
+        "{}",
+        p.read("narrow/index.html")
+    );
+    // −3e8 × ReLU(x + 1) falls from 0 to −3e8 × 2 = −6e8.
+    assert!(p.read("huge/index.html").contains(&format!(
+        ">Line chart over x from {m}1 to 1. output (green line) goes from 0 to {m}6e8; lowest \
+         {m}6e8 at x 1, highest 0 at x {m}1."
+    )));
+}
