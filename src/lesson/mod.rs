@@ -2,6 +2,7 @@
 //! `parameters`, `diagram`) of a Markdown file, parsed and validated against the lesson's
 //! network. Each parsed block knows the fence it came from.
 
+mod body;
 mod controls;
 mod figure_block;
 mod front;
@@ -19,15 +20,15 @@ mod training_view;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
-use std::sync::Arc;
 
 use crate::error::{Diagnostic, SourceFile};
 use crate::i18n;
-use crate::markdown::{self, Fence};
+use crate::markdown::Fence;
 use crate::network::Network;
 
+use body::read_body;
+pub use body::{Block, BlockKind};
 pub use controls::Control;
-use figure_block::Ids;
 pub use figure_block::{DiagramSpec, FigureSpec, Rgb, SeriesSpec};
 pub use front::{Reference, SeriesPart, MAX_PART};
 pub use limits::{
@@ -42,7 +43,6 @@ pub use limits::{
 pub use signal::{display as signal_label, non_finite, unknown_signal, Extreme, NON_FINITE_HINT};
 pub use table_block::TableSpec;
 pub use toml::read_toml;
-use training_block::Above;
 pub use training_block::TrainingBlock;
 pub use training_view::{Show, TrainingFigureSpec, TrainingTableSpec};
 
@@ -89,29 +89,6 @@ pub struct Lesson {
     training_ids: BTreeMap<String, usize>,
     /// What is allowed but probably not meant (reported; the lesson builds).
     pub warnings: Vec<Diagnostic>,
-}
-
-/// One nnbook block of a lesson: what it asks for, and the fence it was written in.
-#[derive(Debug, Clone)]
-pub struct Block {
-    /// The block's fence: an index into [`Lesson::fences`].
-    pub fence: usize,
-    pub kind: BlockKind,
-}
-
-/// What an nnbook block asks for.
-#[derive(Debug, Clone)]
-pub enum BlockKind {
-    /// The network block: renders nothing (the `parameters` block shows its values).
-    Network,
-    Figure(FigureSpec),
-    Table(TableSpec),
-    Parameters,
-    Diagram(DiagramSpec),
-    /// A training, run; the blocks after it use its trained network.
-    Training(Arc<TrainingBlock>),
-    TrainingFigure(TrainingFigureSpec),
-    TrainingTable(TrainingTableSpec),
 }
 
 impl Lesson {
@@ -265,305 +242,6 @@ pub fn parse_partly(mut source: SourceFile, file_stem: &str) -> (Option<Lesson>,
         source,
     };
     (Some(lesson), problems)
-}
-
-/// A lesson's body, read: its fences, its network block, the blocks that parsed (the trainings
-/// and figures that did not, by id), and its warnings.
-struct Body {
-    fences: Vec<Fence>,
-    network: NetworkBlock,
-    blocks: Vec<Block>,
-    broken_trainings: Vec<String>,
-    failed_figures: Vec<String>,
-    warnings: Vec<Diagnostic>,
-}
-
-/// Read the body of a lesson from `body_start`, its tables at `precision`; its problems go to
-/// `problems`.
-fn read_body(
-    source: &SourceFile,
-    body_start: usize,
-    precision: usize,
-    problems: &mut Vec<Diagnostic>,
-) -> Body {
-    let fences = markdown::fences(&source.text[body_start..], body_start);
-    let mut warnings = Vec::new();
-    unclosed_fences(source, &fences, problems, &mut warnings);
-    warnings.extend(unclosed_explorable_only(source, &fences, body_start));
-    let network = parse_network(source, &fences, problems);
-    let (blocks, broken_trainings, failed_figures) = parse_blocks(
-        source,
-        &fences,
-        &network,
-        precision,
-        problems,
-        &mut warnings,
-    );
-    Body {
-        fences,
-        network,
-        blocks,
-        broken_trainings,
-        failed_figures,
-        warnings,
-    }
-}
-
-/// A fence that is never closed swallows the rest of the lesson: for an nnbook block an error
-/// (its TOML would fail somewhere later, confusingly), for code a warning.
-fn unclosed_fences(
-    source: &SourceFile,
-    fences: &[Fence],
-    problems: &mut Vec<Diagnostic>,
-    warnings: &mut Vec<Diagnostic>,
-) {
-    for fence in fences.iter().filter(|f| !f.closed) {
-        let line = source.locate(fence.span.clone()).line;
-        let d = source
-            .error(
-                fence.opening(),
-                format!("the block opened at line {line} is never closed"),
-            )
-            .expected("a line of ``` closing the block")
-            .hint(
-                "everything after the opening fence, to the end of the lesson, is inside the block",
-            );
-        if fence.is_nnbook() {
-            problems.push(d);
-        } else {
-            warnings.push(d.warning());
-        }
-    }
-}
-
-/// Text for the sliders (`<div class="nn-explorable-only">`) never closed by a line `</div>`
-/// runs to the end of the page: the rest of the lesson would be hidden from readers without the
-/// script, and left out of the notebook. A warning at its opening.
-fn unclosed_explorable_only(
-    source: &SourceFile,
-    fences: &[Fence],
-    body_start: usize,
-) -> Option<Diagnostic> {
-    let text = &source.text;
-    let mut open = None;
-    let mut at = body_start;
-    let prose_ends = fences.iter().map(|f| (f.span.start, f.span.end));
-    for (start, end) in prose_ends.chain(std::iter::once((text.len(), text.len()))) {
-        for (mark, opens) in markdown::explorable_only_marks(&text[at..start.max(at)], at) {
-            match (open, opens) {
-                (None, true) => open = Some(mark),
-                (Some(_), false) => open = None,
-                _ => {}
-            }
-        }
-        at = at.max(end);
-    }
-    let mark = open?;
-    let indent = text[mark..].len() - text[mark..].trim_start().len();
-    let span = mark + indent..mark + indent + markdown::EXPLORABLE_ONLY.len();
-    Some(
-        source
-            .error(span, "this text for the sliders is never closed")
-            .expected("a line `</div>` where the text for the sliders ends")
-            .hint("without it, the rest of the lesson is hidden from readers without JavaScript, and left out of the notebook")
-            .warning(),
-    )
-}
-
-/// The lesson's network block: the network if it parsed, and whether there is a block at all.
-struct NetworkBlock {
-    parsed: Option<Network>,
-    controls: Vec<Control>,
-    written: bool,
-}
-
-/// Parse the lesson's one network block; a second one is a problem.
-fn parse_network(
-    source: &SourceFile,
-    fences: &[Fence],
-    problems: &mut Vec<Diagnostic>,
-) -> NetworkBlock {
-    let mut parsed = None;
-    let mut controls = Vec::new();
-    let mut first: Option<&Fence> = None;
-    for fence in fences.iter().filter(|f| f.kind == "network" && f.closed) {
-        if let Some(first) = first {
-            let line = source.locate(first.span.clone()).line;
-            problems.push(
-                source
-                    .error(fence.opening(), "a second network block")
-                    .expected("one network block per lesson")
-                    .hint(format!("the first network block is at line {line}")),
-            );
-            continue;
-        }
-        first = Some(fence);
-        match network_block::parse(source, fence) {
-            Ok((n, c)) => {
-                parsed = Some(n);
-                match c {
-                    Ok(c) => controls = c,
-                    Err(d) => problems.extend(d),
-                }
-            }
-            Err(ds) => problems.extend(ds),
-        }
-    }
-    NetworkBlock {
-        parsed,
-        controls,
-        written: fences.iter().any(|f| f.kind == "network"),
-    }
-}
-
-/// Parse every nnbook block but the network's against the parsed network. Blocks that need a
-/// network whose own block is broken are skipped (its error is already reported).
-fn parse_blocks(
-    source: &SourceFile,
-    fences: &[Fence],
-    network: &NetworkBlock,
-    precision: usize,
-    problems: &mut Vec<Diagnostic>,
-    warnings: &mut Vec<Diagnostic>,
-) -> (Vec<Block>, Vec<String>, Vec<String>) {
-    let mut blocks = Vec::new();
-    let mut ctx = Context {
-        source,
-        precision,
-        figure_ids: Ids::new(),
-        work: 0,
-        warnings,
-        broken: Vec::new(),
-        last_training: None,
-        above: Above::default(),
-    };
-    // The network in effect: the network block's, then each training's result.
-    let mut current = network.parsed.clone();
-    for (i, fence) in fences
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.is_nnbook() && f.closed)
-    {
-        let kind = match (fence.kind.as_str(), &current) {
-            ("network", _) => Ok(BlockKind::Network),
-            (_, None) if network.written => {
-                ctx.above.failed_figures.extend(figure_named(fence));
-                problems.extend(shape::toml_problems(source, fence));
-                continue;
-            }
-            (kind, None) => Err(vec![source
-                .error(
-                    fence.opening(),
-                    format!("a {kind} block needs the lesson's network"),
-                )
-                .expected("a ```network block in the same lesson")
-                .hint("add a network block (see the README's lesson format)")]),
-            (_, Some(_)) if ctx.shows_broken(fence) => {
-                problems.extend(shape::toml_problems(source, fence));
-                continue;
-            }
-            (kind, Some(net)) => parse_block(&mut ctx, fence, net, kind),
-        };
-        match kind {
-            Ok(kind) => {
-                match &kind {
-                    BlockKind::Training(t) => {
-                        current = Some(t.training.network.clone());
-                        ctx.last_training = Some(t.id.clone());
-                        ctx.above.trainings.insert(t.id.clone(), t.clone());
-                        ctx.above.last = Some(t.clone());
-                    }
-                    BlockKind::Figure(f) => {
-                        ctx.above.figures.insert(f.id.clone(), f.points.clone());
-                    }
-                    _ => {}
-                }
-                blocks.push(Block { fence: i, kind });
-            }
-            Err(d) => {
-                if fence.kind == "training" {
-                    let id = field(fence, "id").unwrap_or_else(|| "training".to_string());
-                    ctx.broken.push(id.clone());
-                    ctx.last_training = Some(id);
-                }
-                ctx.above.failed_figures.extend(figure_named(fence));
-                problems.extend(d)
-            }
-        }
-    }
-    let failed_figures = std::mem::take(&mut ctx.above.failed_figures);
-    (blocks, ctx.broken, failed_figures)
-}
-
-/// The id a figure or training figure block gives itself, if it is one and gives one.
-fn figure_named(fence: &Fence) -> Option<String> {
-    matches!(fence.kind.as_str(), "figure" | "training-figure")
-        .then(|| field(fence, "id"))
-        .flatten()
-}
-
-/// A string field of a block's TOML, if the TOML parses and has it.
-fn field(fence: &Fence, name: &str) -> Option<String> {
-    let table: ::toml::Table = ::toml::from_str(&fence.text).ok()?;
-    table.get(name)?.as_str().map(str::to_string)
-}
-
-impl Context<'_> {
-    /// Whether a block shows a training that failed (named by its `training` field, or else
-    /// the last training above): its error is reported already, so the block is skipped.
-    fn shows_broken(&self, fence: &Fence) -> bool {
-        if self.broken.is_empty()
-            || !matches!(fence.kind.as_str(), "training-figure" | "training-table")
-        {
-            return false;
-        }
-        let shown = field(fence, "training").or_else(|| self.last_training.clone());
-        shown.is_some_and(|id| self.broken.contains(&id))
-    }
-}
-
-/// What parsing a lesson's blocks carries from one block to the next.
-struct Context<'a> {
-    source: &'a SourceFile,
-    precision: usize,
-    figure_ids: Ids,
-    /// What the lesson's trainings have cost so far.
-    work: usize,
-    warnings: &'a mut Vec<Diagnostic>,
-    /// The ids of the trainings that failed, and the id of the last training so far.
-    broken: Vec<String>,
-    last_training: Option<String>,
-    /// The trainings and figures so far, for the blocks that refer to them.
-    above: Above,
-}
-
-/// Parse one block (not the network's) of kind `kind` against the network in effect (`net`)
-/// and the blocks above it.
-fn parse_block(
-    ctx: &mut Context,
-    fence: &Fence,
-    net: &Network,
-    kind: &str,
-) -> Result<BlockKind, Vec<Diagnostic>> {
-    let source = ctx.source;
-    let above = &ctx.above;
-    match kind {
-        "figure" => figure_block::parse_figure(source, fence, net, &mut ctx.figure_ids)
-            .map(BlockKind::Figure),
-        "diagram" => figure_block::parse_diagram(source, fence, net, &mut ctx.figure_ids)
-            .map(BlockKind::Diagram),
-        "table" => table_block::parse_table(source, fence, net, ctx.precision, ctx.warnings)
-            .map(BlockKind::Table),
-        "training" => {
-            training_block::parse_training(source, fence, net, above, &mut ctx.work, ctx.warnings)
-                .map(|t| BlockKind::Training(Arc::new(t)))
-        }
-        "training-figure" => training_view::parse_figure(source, fence, above, &mut ctx.figure_ids)
-            .map(BlockKind::TrainingFigure),
-        "training-table" => training_view::parse_table(source, fence, above, ctx.precision)
-            .map(BlockKind::TrainingTable),
-        _ => table_block::parse_parameters(source, fence).map(|_| BlockKind::Parameters),
-    }
 }
 
 /// The values all figures of a lesson draw may not exceed [`MAX_LESSON_VALUES`]: the first
