@@ -265,7 +265,7 @@ impl Builder {
             .map_or_else(|| Config::default().language, |t| t.config.language.clone())
             .into_inner();
         let placed = place::place(&lessons, &default_lang);
-        problems.extend(place::conflicts(&placed, &default_lang));
+        problems.extend(conflicts(&placed, &lessons, &broken, &default_lang));
         let broken_pages = check_prose(&broken, &default_lang, &mut problems);
         // (A lesson with problems has its warnings too: a training that stopped early.)
         let every = lessons.iter().chain(&broken);
@@ -522,6 +522,22 @@ fn check_lessons(placed: &[Placed]) -> Vec<Diagnostic> {
         .filter_map(|p| render::render(&p.lesson, &p.lang).err())
         .flatten()
         .collect()
+}
+
+/// The slugs and series parts two lessons claim (`placed` are `lessons`, placed). One is a
+/// problem whether or not a lesson that claims it has others: the `broken` lessons (whose front
+/// matter was read) are placed with the rest to find it.
+fn conflicts(
+    placed: &[Placed],
+    lessons: &[Arc<Lesson>],
+    broken: &[Arc<Lesson>],
+    default_lang: &str,
+) -> Vec<Diagnostic> {
+    if broken.is_empty() {
+        return place::conflicts(placed, default_lang);
+    }
+    let every: Vec<Arc<Lesson>> = lessons.iter().chain(broken).cloned().collect();
+    place::conflicts(&place::place(&every, default_lang), default_lang)
 }
 
 /// The prose of lessons whose blocks are broken (placeholders, LaTeX), in parallel: they are

@@ -76,6 +76,22 @@ fn duplicate_slugs_name_both_lessons() {
     assert_same(&before, &snapshot(&p.base), "duplicate slugs");
 }
 
+/// A slug or series part two lessons claim is reported with the other problems of one of them
+/// (a misspelt signal), in the same run: it was found only once the signal was fixed.
+#[test]
+fn a_slug_and_part_two_lessons_claim_are_found_beside_other_problems() {
+    let claim = "slug = \"same\"\nseries = \"S\"\npart = 1\n";
+    let broken = small(claim).replace("signal = \"", "signal = \"x");
+    assert_ne!(broken, small(claim), "the lesson has a signal to misspell");
+    let p = Project::with_lessons(&[("first.md", &small(claim)), ("second.md", &broken)]);
+    p.run_build().failed().says(&[
+        "two lessons have the slug `same`",
+        "two lessons are part 1 of the series `S`",
+        "does not exist",
+        "3 errors",
+    ]);
+}
+
 #[test]
 fn headings_never_take_an_id_a_figure_uses() {
     // The figure `step-1` is inlined as `id="figure-step-1"` with its title and description at
