@@ -71,6 +71,24 @@ pub struct Front {
     pub body_start: usize,
 }
 
+impl Front {
+    /// What stands in for a front matter that did not read (the lesson's body starting at
+    /// `body_start`): the default slug, no title. Such a lesson is checked, never published.
+    pub fn stand_in(file_stem: &str, body_start: usize) -> Front {
+        Front {
+            slug: file_stem.to_string(),
+            slug_span: None,
+            title: String::new(),
+            summary: String::new(),
+            order: 0,
+            precision: DEFAULT_PRECISION,
+            reference: None,
+            series: None,
+            body_start,
+        }
+    }
+}
+
 /// The front matter, and the problems of its fields. Markers or TOML that cannot be read stop
 /// the lesson (`Err`); an unknown field (every one is reported) or a field that is read but
 /// wrong is a problem of its own, and a wrong field stands in as its default (a stand-in slug,

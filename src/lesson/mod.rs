@@ -30,6 +30,7 @@ use body::read_body;
 pub use body::{Block, BlockKind};
 pub use controls::Control;
 pub use figure_block::{DiagramSpec, FigureSpec, Rgb, SeriesSpec};
+use front::Front;
 pub use front::{Reference, SeriesPart, MAX_PART};
 pub use limits::{
     check_slug, DEFAULT_PRECISION, MAX_INPUT_MAGNITUDE, MAX_LAYERS, MAX_LESSON_VALUES, MAX_NODES,
@@ -89,6 +90,10 @@ pub struct Lesson {
     training_ids: BTreeMap<String, usize>,
     /// What is allowed but probably not meant (reported; the lesson builds).
     pub warnings: Vec<Diagnostic>,
+    /// Whether the front matter did not read and stand-in values took its place
+    /// ([`front::Front::stand_in`]): the lesson's problems are reported, its slug and series
+    /// part claim nothing.
+    pub front_stood_in: bool,
 }
 
 impl Lesson {
@@ -180,8 +185,8 @@ pub fn parse(source: SourceFile, file_stem: &str) -> Result<Lesson, Vec<Diagnost
     }
 }
 
-/// Parse a lesson as far as it goes: its problems, and the lesson unless its front matter is
-/// broken. A lesson with other problems comes back without the blocks that failed (and is not
+/// Parse a lesson as far as it goes: its problems, and the lesson unless its front matter has
+/// no end (a front matter that does not read is stood in for). A lesson with other problems comes back without the blocks that failed (and is not
 /// to be published), so that its prose can still be checked for placeholder and LaTeX errors
 /// (with its network block broken, for LaTeX errors: [`Lesson::network_broken`]).
 pub fn parse_partly(mut source: SourceFile, file_stem: &str) -> (Option<Lesson>, Vec<Diagnostic>) {
@@ -194,16 +199,14 @@ pub fn parse_partly(mut source: SourceFile, file_stem: &str) -> (Option<Lesson>,
         Some((stem, tag)) if i18n::is_language_tag(tag) => (stem, Some(tag.to_string())),
         _ => (file_stem, None),
     };
-    let (front, mut problems) = match front::parse(&source, file_stem) {
-        Ok(parsed) => parsed,
-        Err(mut problems) => {
-            // (The blocks are still read: their problems are reported in the same run.)
-            // (Its precision unknown, the default's is taken.)
-            if let Some(at) = front::body_start(&source) {
-                read_body(&source, at, DEFAULT_PRECISION, &mut problems);
-            }
-            return (None, problems);
-        }
+    let (front, mut problems, front_stood_in) = match front::parse(&source, file_stem) {
+        Ok((front, problems)) => (front, problems, false),
+        // (The body is still read, its blocks and prose checked: their problems are reported
+        // in the same run. Its precision unknown, the default's is taken.)
+        Err(problems) => match front::body_start(&source) {
+            Some(at) => (Front::stand_in(file_stem, at), problems, true),
+            None => return (None, problems),
+        },
     };
     let body_start = front.body_start;
     let body = read_body(&source, body_start, front.precision, &mut problems);
@@ -219,6 +222,7 @@ pub fn parse_partly(mut source: SourceFile, file_stem: &str) -> (Option<Lesson>,
         }
     }
     let lesson = Lesson {
+        front_stood_in,
         training_ends,
         training_ids,
         lang,

@@ -525,8 +525,8 @@ fn check_lessons(placed: &[Placed]) -> Vec<Diagnostic> {
 }
 
 /// The slugs and series parts two lessons claim (`placed` are `lessons`, placed). One is a
-/// problem whether or not a lesson that claims it has others: the `broken` lessons (whose front
-/// matter was read) are placed with the rest to find it.
+/// problem whether or not a lesson that claims it has others: the `broken` lessons are placed
+/// with the rest to find it (but those whose front matter was stood in for, which claim nothing).
 fn conflicts(
     placed: &[Placed],
     lessons: &[Arc<Lesson>],
@@ -536,7 +536,10 @@ fn conflicts(
     if broken.is_empty() {
         return place::conflicts(placed, default_lang);
     }
-    let every: Vec<Arc<Lesson>> = lessons.iter().chain(broken).cloned().collect();
+    let every: Vec<Arc<Lesson>> = (lessons.iter())
+        .chain(broken.iter().filter(|l| !l.front_stood_in))
+        .cloned()
+        .collect();
     place::conflicts(&place::place(&every, default_lang), default_lang)
 }
 

@@ -29,7 +29,7 @@ bias = { b3 = 0.0 }
 ```"#;
 
 /// The rendered error of checking a project made of `files`; panics if the check passes.
-fn errors(files: &[(&str, &str)]) -> String {
+pub fn errors(files: &[(&str, &str)]) -> String {
     let p = files
         .iter()
         .fold(Project::new(), |p, (rel, text)| p.file(rel, text));
