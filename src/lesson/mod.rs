@@ -43,7 +43,7 @@ pub use limits::{
 };
 pub use signal::{display as signal_label, non_finite, unknown_signal, Extreme, NON_FINITE_HINT};
 pub use table_block::TableSpec;
-pub use toml::read_toml;
+pub use toml::{read_toml, read_toml_partly};
 pub use training_block::TrainingBlock;
 pub use training_view::{Show, TrainingFigureSpec, TrainingTableSpec};
 

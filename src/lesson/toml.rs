@@ -74,8 +74,26 @@ pub fn read_toml<T: DeserializeOwned>(
     at: impl Fn(Range<usize>) -> Range<usize>,
     what: &str,
 ) -> (Option<T>, Vec<Diagnostic>) {
+    match read_toml_partly(source, text, at, what) {
+        // (A value made up for a wrong one is not the author's: the block fails.)
+        (Some((value, invented)), problems) if invented.is_empty() => (Some(value), problems),
+        (_, problems) => (None, problems),
+    }
+}
+
+/// A value read with the spans of the values made up for wrong ones ([`read_toml_partly`]).
+pub type StoodIn<T> = (T, Vec<Range<usize>>);
+
+/// [`read_toml`], the value also when some of it was made up for wrong values, with where
+/// those are (spans in `text`): what the rest of it says can still be checked, never used.
+pub fn read_toml_partly<T: DeserializeOwned>(
+    source: &SourceFile,
+    text: &str,
+    at: impl Fn(Range<usize>) -> Range<usize>,
+    what: &str,
+) -> (Option<StoodIn<T>>, Vec<Diagnostic>) {
     let mut error = match toml::from_str::<T>(text) {
-        Ok(value) => return (Some(value), Vec::new()),
+        Ok(value) => return (Some((value, Vec::new())), Vec::new()),
         Err(e) => e,
     };
     let problem = |span: Range<usize>, message: &str| {
@@ -105,8 +123,7 @@ pub fn read_toml<T: DeserializeOwned>(
     loop {
         if fix.changed {
             match toml::from_str::<T>(&fix.rest()) {
-                // (A value made up for a wrong one is not the author's: the block fails.)
-                Ok(value) => return (fix.invented.is_empty().then_some(value), problems),
+                Ok(value) => return (Some((value, fix.invented)), problems),
                 Err(e) => error = e,
             }
         }

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::fs;
+use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -11,7 +12,7 @@ use tera::Tera;
 use crate::error::{Diagnostic, Error, SourceFile};
 use crate::explore::MODEL_ID;
 use crate::i18n;
-use crate::lesson::read_toml;
+use crate::lesson::read_toml_partly;
 use crate::project::{
     base_url_help, base_url_problem, display_path, is_editor_file, Config, CONFIG_FILE,
     TEMPLATES_DIR,
@@ -255,34 +256,44 @@ impl ThemeFiles {
 }
 
 /// The project's `nnbook.toml`, read and checked: every problem of it, each field that does
-/// not read (all of them: [`read_toml`]) and each value that is wrong.
+/// not read (all of them: [`read_toml_partly`]) and each value that is wrong.
 fn read_config(source: &SourceFile) -> Result<Config, Error> {
-    let (config, mut problems) = read_toml::<Config>(source, &source.text, |s| s, "configuration");
+    let (read, mut problems) =
+        read_toml_partly::<Config>(source, &source.text, |s| s, "configuration");
     let unexpected =
         |d: &&mut Diagnostic| d.expected.is_none() && !d.message.contains("unknown field");
     for d in problems.iter_mut().filter(unexpected) {
         d.expected = Some("`title`, `description`, `language`, `base_url` and `[languages.<tag>]` tables of `title` and `description` (all optional)".to_string());
     }
-    if let Some(config) = &config {
-        problems.extend(check_config(config, source));
+    // (Values of the wrong type are reported and stood in for: the others are still checked.)
+    if let Some((config, invented)) = &read {
+        problems.extend(check_config(config, source, invented));
     }
-    match config {
-        Some(config) if problems.is_empty() => Ok(config),
+    match read {
+        Some((config, invented)) if problems.is_empty() && invented.is_empty() => Ok(config),
         _ => Err(Error::from(problems)),
     }
 }
 
 /// The problems of a configuration that reads: `language` and every `[languages.<tag>]` table
 /// name a language tag, and `base_url` is an absolute address.
-fn check_config(config: &Config, source: &SourceFile) -> Vec<Diagnostic> {
+fn check_config(
+    config: &Config,
+    source: &SourceFile,
+    invented: &[Range<usize>],
+) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    problems.extend(language_tag(
-        source,
-        &config.language,
-        "a language tag, like `language = \"en\"` or `language = \"zh-CN\"`",
-        "it is the lessons' `lang` attribute, which browsers and screen readers read",
-    ));
-    if let Some(url) = &config.base_url {
+    let theirs = |span: Range<usize>| !invented.contains(&span);
+    problems.extend(
+        language_tag(
+            source,
+            &config.language,
+            "a language tag, like `language = \"en\"` or `language = \"zh-CN\"`",
+            "it is the lessons' `lang` attribute, which browsers and screen readers read",
+        )
+        .filter(|_| theirs(config.language.span())),
+    );
+    if let Some(url) = config.base_url.as_ref().filter(|u| theirs(u.span())) {
         if let Some(problem) = base_url_problem(url.get_ref()) {
             let message = format!("`{}` is not a public address: {problem}", url.get_ref());
             problems.push(base_url_help(source.error(url.span(), message)));

@@ -359,13 +359,14 @@ fn a_translation_with_a_slug_of_its_own_is_linked_by_its_file_name() {
 }
 
 /// Every mistake of `nnbook.toml` in one run, each with its hint (before, one per run, and a
-/// misspelt field had no "did you mean").
+/// misspelt field had no "did you mean"; a value of the wrong type hid the address and the
+/// language tags until it was fixed).
 #[test]
 fn every_mistake_of_the_configuration_is_reported_in_one_run() {
     let p = Project::new().lesson("small.md", small("")).config(
-        "title = \"X\"\nlanguge = \"en\"\nbase_url = \"ftp://e.org/\"\n\n[languages.fr]\ntitel = \"Leçons\"\n\n[languages.zh_CN]\ntitle = \"课程\"\n",
+        "title = \"X\"\ndescription = 3\nlanguge = \"en\"\nbase_url = \"ftp://e.org/\"\n\n[languages.fr]\ntitel = \"Leçons\"\n\n[languages.zh_CN]\ntitle = \"课程\"\n",
     );
-    let error = p.build().expect_err("four mistakes");
+    let error = p.build().expect_err("five mistakes");
     let found: Vec<(usize, &str, Option<&str>)> = error
         .diagnostics
         .iter()
@@ -374,7 +375,9 @@ fn every_mistake_of_the_configuration_is_reported_in_one_run() {
             (line, d.message.as_str(), d.hint.as_deref())
         })
         .collect();
-    assert_eq!(found.len(), 4, "{error}");
+    assert_eq!(found.len(), 5, "{error}");
+    assert!(found[0].1.contains("invalid type: integer `3`"), "{error}");
+    let found = &found[1..];
     assert!(found[0].1.contains("unknown field `languge`"), "{error}");
     assert_eq!(found[0].2, Some("did you mean `language`?"));
     assert!(found[1].1.contains("is not a public address"), "{error}");
@@ -384,6 +387,10 @@ fn every_mistake_of_the_configuration_is_reported_in_one_run() {
         found[3].1.contains("`zh_CN` is not a language tag"),
         "{error}"
     );
-    let lines: Vec<usize> = found.iter().map(|f| f.0).collect();
-    assert_eq!(lines, [2, 3, 6, 8]);
+    let lines: Vec<usize> = error
+        .diagnostics
+        .iter()
+        .map(|d| d.location.as_ref().map_or(0, |l| l.line))
+        .collect();
+    assert_eq!(lines, [2, 3, 4, 7, 9]);
 }
