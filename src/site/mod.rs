@@ -292,6 +292,10 @@ impl Builder {
         let saved = writes.then(|| std::mem::replace(&mut self.output, Output::Discard));
         let rendered = self.render_lessons(&theme, &placed, base_url.as_deref(), &mut problems);
         if !problems.is_empty() {
+            // (The index and 404 pages are made too, over the lessons that rendered, so that
+            // their templates' problems are reported in the same run.)
+            let pages = (&*theme, &self.cache, &default_lang[..], base_url.as_deref());
+            problems.extend(index_and_404(pages, &placed, &mut SiteFiles::new()));
             let sitemap = base_url.is_some();
             let lessons = (&placed[..], &broken_pages[..]);
             warnings.extend(self.links_unfinished(&theme, lessons, &default_lang, sitemap));
@@ -307,17 +311,12 @@ impl Builder {
             figures,
         } = self.rendered_files(&placed);
         let base = base_url.as_deref();
-        index::index_pages(&theme, &placed, &self.cache, &default_lang, &mut out)
-            .and_then(|()| index::not_found_pages(&theme, &placed, &default_lang, base, &mut out))
-            .map_err(|d| Error::report(vec![d], std::mem::take(&mut warnings)))?;
-        if let Some(base) = &base_url {
-            let pages = links::merged(&out, &written);
-            let sitemap = links::sitemap(base, pages);
-            out.insert("sitemap.xml".into(), sitemap.into_bytes().into());
+        let pages = (&*theme, &self.cache, &default_lang[..], base);
+        let problems = index_and_404(pages, &placed, &mut out);
+        if !problems.is_empty() {
+            return Err(Error::report(problems, warnings));
         }
-        for (name, bytes) in &theme.assets {
-            out.insert(name.clone(), bytes.clone());
-        }
+        add_sitemap_and_assets(&theme, base, &mut out, &written);
         let exists = |name: &str| out.contains_key(name) || written.contains(name);
         let pages = placed.iter().map(|p| (p, &self.cache.get(&p.dir).links));
         warnings.extend(pages.flat_map(|(p, page)| links::broken_links(p, page, &exists)));
@@ -522,6 +521,41 @@ fn check_lessons(placed: &[Placed]) -> Vec<Diagnostic> {
         .filter_map(|p| render::render(&p.lesson, &p.lang).err())
         .flatten()
         .collect()
+}
+
+/// The sitemap (with a base URL: of `out`'s pages and the lessons' `written` ones) and the
+/// theme's static files, added to `out`.
+fn add_sitemap_and_assets(
+    theme: &Theme,
+    base_url: Option<&str>,
+    out: &mut SiteFiles,
+    written: &BTreeSet<String>,
+) {
+    if let Some(base) = base_url {
+        let pages = links::merged(out, written);
+        let sitemap = links::sitemap(base, pages);
+        out.insert("sitemap.xml".into(), sitemap.into_bytes().into());
+    }
+    for (name, bytes) in &theme.assets {
+        out.insert(name.clone(), bytes.clone());
+    }
+}
+
+/// The index and 404 pages of the lessons of `placed` that rendered (in the cache), into `out`:
+/// the problems of both (the index's do not hide the 404 page's).
+fn index_and_404(
+    (theme, cache, default_lang, base): (&Theme, &Cache, &str, Option<&str>),
+    placed: &[Placed],
+    out: &mut SiteFiles,
+) -> Vec<Diagnostic> {
+    // (In a build that failed, over the lessons that rendered.)
+    let rendered: Vec<Placed> = (placed.iter())
+        .filter(|p| cache.find(&p.dir).is_some())
+        .cloned()
+        .collect();
+    let index = index::index_pages(theme, &rendered, cache, default_lang, out);
+    let not_found = index::not_found_pages(theme, &rendered, default_lang, base, out);
+    index.err().into_iter().chain(not_found.err()).collect()
 }
 
 /// The slugs and series parts two lessons claim (`placed` are `lessons`, placed). One is a

@@ -10,6 +10,7 @@ use crate::error::Diagnostic;
 use crate::lesson::Lesson;
 
 /// A lesson placed in the site: its language and its folder (`relu`, `zh-CN/relu`).
+#[derive(Clone)]
 pub struct Placed {
     pub lesson: Arc<Lesson>,
     pub lang: String,

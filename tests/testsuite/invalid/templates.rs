@@ -68,3 +68,44 @@ fn a_mistake_inside_a_macro_is_reported_in_the_macro() {
         assert_eq!(loc.column, 6 + mistake.find(name).unwrap(), "{error}");
     }
 }
+
+/// A mistake in each of `lesson.html`, `index.html` and `404.html`: three problems in one run
+/// (a lesson template's mistake hid the index's, and the index's the 404 page's), and the same
+/// with a lesson whose figure is broken (its problem, and the index's and 404 page's).
+#[test]
+fn a_mistake_in_each_page_template_is_reported_in_one_run() {
+    use crate::support::{fixture, fixture_text, Project};
+    let mistake = |name: &str, at: &str| {
+        let text = match name {
+            "lesson.html" => include_str!("../../../templates/lesson.html"),
+            "index.html" => include_str!("../../../templates/index.html"),
+            _ => include_str!("../../../templates/404.html"),
+        };
+        assert!(text.contains(at), "{name} has {at}");
+        text.replacen(at, &format!("{{{{ nope_{} }}}}{at}", &name[..3]), 1)
+    };
+    let with = |p: Project| {
+        p.template("index.html", mistake("index.html", "</h1>"))
+            .template("404.html", mistake("404.html", "</h1>"))
+            .previous_site()
+    };
+    let p = with(
+        Project::new()
+            .lesson("valid.md", fixture("valid.md"))
+            .template(
+                "lesson.html",
+                mistake("lesson.html", "{% endblock content %}"),
+            ),
+    );
+    let error = super::failing_build(&p);
+    let text = error.to_string();
+    for name in ["nope_les", "nope_ind", "nope_404", "3 errors"] {
+        assert!(text.contains(name), "{name}: {text}");
+    }
+    let broken = fixture_text("valid.md").replacen("signal = \"", "signal = \"x", 1);
+    let p = with(Project::new().lesson("broken.md", broken));
+    let text = super::failing_build(&p).to_string();
+    for name in ["does not exist", "nope_ind", "nope_404", "3 errors"] {
+        assert!(text.contains(name), "{name}: {text}");
+    }
+}
