@@ -230,6 +230,7 @@ fn parse_blocks(
                 .hint("add a network block (see the README's lesson format)")]),
             (_, Some(_)) if ctx.shows_broken(fence) => {
                 problems.extend(shape::toml_problems(source, fence));
+                problems.extend(training_view::own_problems(source, fence));
                 continue;
             }
             (kind, Some(net)) => parse_block(&mut ctx, fence, net, kind),

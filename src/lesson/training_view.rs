@@ -229,6 +229,10 @@ fn figure_spec(
     let training = problems.keep(find_training(source, fence, above, raw.training.as_ref()));
     let param =
         training.and_then(|t| problems.keep(trained_param(source, fence, t, raw.param.as_ref())));
+    if training.is_some() && param.is_none() {
+        // (The range is not checked against the parameter's values: what can be is checked.)
+        problems.keep(given_range(source, fence, &raw));
+    }
     let kind = problems.keep(show_kind(source, fence, &raw.show));
     let show = match (training, param, kind) {
         (Some(t), Some(param), Some(kind)) => {
@@ -258,6 +262,55 @@ fn figure_spec(
         caption,
         caption_span,
     })
+}
+
+/// What a training figure or table block gets wrong on its own, whatever the training it
+/// shows: checked where that training failed (its error is reported, and the block is not
+/// drawn). A figure's `show`, titles and a range given whole; a table's precision. (The shape
+/// of its TOML is `shape::toml_problems`'s.)
+pub fn own_problems(source: &SourceFile, fence: &Fence) -> Vec<Diagnostic> {
+    let mut problems = Problems::default();
+    if fence.kind == "training-table" {
+        if let Ok((raw, _)) = from_block::<RawTable>(source, fence, "training-table block") {
+            if let Some(p) = &raw.precision {
+                problems.keep(check_precision_in(source, fence, p));
+            }
+        }
+        return problems.into_vec();
+    }
+    let Ok((raw, _)) = from_block::<RawFigure>(source, fence, "training-figure block") else {
+        return Vec::new();
+    };
+    problems.keep(show_kind(source, fence, &raw.show));
+    problems.keep(given_range(source, fence, &raw));
+    for label in [raw.title, raw.x_label, raw.y_label] {
+        problems.keep(plain(source, fence, label));
+    }
+    problems.into_vec()
+}
+
+/// A loss curve's `from` and `to`, when both are given, make a range: what can be checked of
+/// them without the training.
+fn given_range(source: &SourceFile, fence: &Fence, raw: &RawFigure) -> Result<(), Diagnostic> {
+    match (&raw.from, &raw.to) {
+        (Some(from), Some(to)) if from.get_ref() >= to.get_ref() => Err(empty_range(
+            source,
+            fence.source_span(from.span()),
+            (*from.get_ref(), *to.get_ref()),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The error for a loss curve's range from `from` to `to` that is empty.
+fn empty_range(source: &SourceFile, span: Range<usize>, (from, to): (f64, f64)) -> Diagnostic {
+    source
+        .error(
+            span,
+            format!("the range {} to {} is empty", shortest(from), shortest(to)),
+        )
+        .expected("`from` smaller than `to`")
+        .hint("the curve is drawn from `from`, on the left, to `to`")
 }
 
 /// The kind a training figure's `show` names, one of [`SHOWS`].
@@ -368,13 +421,7 @@ fn curve_range(
             .hint("leave `from` and `to` out to draw around every value the training took"));
     }
     if from >= to {
-        return Err(source
-            .error(
-                span,
-                format!("the range {} to {} is empty", shortest(from), shortest(to)),
-            )
-            .expected("`from` smaller than `to`")
-            .hint("the curve is drawn from `from`, on the left, to `to`"));
+        return Err(empty_range(source, span, (from, to)));
     }
     Ok((from, to))
 }

@@ -335,6 +335,40 @@ fn every_mistake_of_a_training_block_is_reported_at_once() {
     );
 }
 
+/// The blocks that show a training that failed are still checked for what they get wrong on
+/// their own (what they show, a range, a precision): those were found only once the training
+/// was fixed. So is a loss curve's range when its parameter is not trained.
+#[test]
+fn blocks_showing_a_broken_training_are_checked_on_their_own() {
+    let source = crate::support::fixture_text("training/valid.md")
+        .replace("train = [\"b3\"]", "train = [\"nope\"]")
+        .replace("show = \"output\"", "show = \"bogus\"")
+        .replace("steps = [1, 2]\n", "steps = [1, 2]\nprecision = 99\n")
+        .replace("from = -1.0\nto = 4.0", "to = -1.0\nfrom = 4.0");
+    assert_problems(
+        &source,
+        &[
+            ("train =", "the network has no weight or bias named `nope`"),
+            ("from = 4.0", "the range 4 to -1 is empty"),
+            ("show = \"bogus\"", "unknown training figure `bogus`"),
+            ("precision = 99", "precision 99 is out of range"),
+        ],
+    );
+    let source = crate::support::fixture_text("training/valid.md")
+        .replace(
+            "show = \"loss_curve\"",
+            "show = \"loss_curve\"\nparam = \"w1\"",
+        )
+        .replace("from = -1.0\nto = 4.0", "to = -1.0\nfrom = 4.0");
+    assert_problems(
+        &source,
+        &[
+            ("param = ", "training `fit` does not train `w1`"),
+            ("from = 4.0", "the range 4 to -1 is empty"),
+        ],
+    );
+}
+
 /// Training data lie in the input range, as a figure's points and a table's inputs do: a
 /// prediction at 2 of a network drawn from 0 to 1 was published without a chart to show it.
 #[test]
