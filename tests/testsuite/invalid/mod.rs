@@ -10,7 +10,7 @@
 //!
 //! This file holds the checks, the valid fixture's own build and the binary's exit code; the
 //! cases are in one file for each part of a project they break: the lesson file, the network
-//! block, the other blocks, the prose, the templates.
+//! block, the other blocks, the trainings, the prose, the templates.
 
 use std::fs;
 
@@ -25,6 +25,7 @@ mod files;
 mod network;
 mod prose;
 mod templates;
+mod training;
 
 /// `tests/fixtures/<rel>` without its `‸`, and where the marker was.
 fn marked_fixture(rel: &str) -> (String, Position) {

@@ -1,0 +1,118 @@
+//! Training, training-figure and training-table blocks: every mistake of each in one run,
+//! those of a block showing a training that failed too.
+
+use super::assert_problems;
+
+/// A training block's fields are checked each on its own too (its training runs once all are
+/// right): four mistakes, four diagnostics (the code before reported the first).
+#[test]
+fn every_mistake_of_a_training_block_is_reported_at_once() {
+    let source = crate::support::fixture_text("training/valid.md")
+        .replace("train = [\"b3\"]", "train = [\"b4\"]")
+        .replace("start = { b3 = 0.0 }", "start = { b3 = nan }")
+        .replace("learning_rate = 0.1", "learning_rate = 0.0")
+        .replace(
+            "tolerance = 0.001\n",
+            "loss = \"sum_of_square\"\ntolerance = 0.001\n",
+        );
+    assert_problems(
+        &source,
+        &[
+            ("train =", "the network has no weight or bias named `b4`"),
+            ("start =", "a starting value is not finite"),
+            ("learning_rate =", "the learning rate 0 is not positive"),
+            ("loss =", "unknown loss `sum_of_square`"),
+        ],
+    );
+}
+
+/// The blocks that show a training that failed are still checked for what they get wrong on
+/// their own (what they show, a range, a precision): those were found only once the training
+/// was fixed. So is a loss curve's range when its parameter is not trained.
+#[test]
+fn blocks_showing_a_broken_training_are_checked_on_their_own() {
+    let source = crate::support::fixture_text("training/valid.md")
+        .replace("train = [\"b3\"]", "train = [\"nope\"]")
+        .replace("show = \"output\"", "show = \"bogus\"")
+        .replace("steps = [1, 2]\n", "steps = [1, 2]\nprecision = 99\n")
+        .replace("from = -1.0\nto = 4.0", "to = -1.0\nfrom = 4.0");
+    assert_problems(
+        &source,
+        &[
+            ("train =", "the network has no weight or bias named `nope`"),
+            ("from = 4.0", "the range 4 to -1 is empty"),
+            ("show = \"bogus\"", "unknown training figure `bogus`"),
+            ("precision = 99", "precision 99 is out of range"),
+        ],
+    );
+    let source = crate::support::fixture_text("training/valid.md")
+        .replace(
+            "show = \"loss_curve\"",
+            "show = \"loss_curve\"\nparam = \"w1\"",
+        )
+        .replace("from = -1.0\nto = 4.0", "to = -1.0\nfrom = 4.0");
+    assert_problems(
+        &source,
+        &[
+            ("param = ", "training `fit` does not train `w1`"),
+            ("from = 4.0", "the range 4 to -1 is empty"),
+        ],
+    );
+}
+
+/// Training data lie in the input range, as a figure's points and a table's inputs do: a
+/// prediction at 2 of a network drawn from 0 to 1 was published without a chart to show it.
+#[test]
+fn training_data_outside_the_input_range() {
+    let source = crate::support::fixture_text("training/valid.md").replace(
+        "data = [[0.0, 0.0], [0.5, 1.0], [1.0, 0.0]]",
+        "data = [[0.0, 0.0], [0.5, 1.0], [2.0, 0.0]]",
+    );
+    assert_problems(
+        &source,
+        &[(
+            "data =",
+            "data point 3's input 2 is outside the input range",
+        )],
+    );
+}
+
+/// A training figure's and a training table's fields are checked each on its own too, those
+/// about the training once it is found: eight mistakes in three blocks, eight diagnostics (the
+/// code before reported the first of each block).
+#[test]
+fn every_mistake_of_a_training_figure_and_table_is_reported_at_once() {
+    let source = crate::support::fixture_text("training/valid.md")
+        .replace(
+            "show = \"loss_curve\"\n",
+            "show = \"loss_curve\"\nparam = \"b9\"\ntitle = \"Loss at {{ b3 }}\"\n",
+        )
+        .replace("at_steps = [0, 1, 2]", "at_steps = [0, 1, 99999]")
+        .replace(
+            "id = \"output\"\nshow = \"output\"",
+            "id = \"output\"\ntraining = \"fot\"\nshow = \"outptu\"",
+        )
+        .replace(
+            "training = \"fit\"\nsteps = [1, 2]\n",
+            "training = \"fit\"\nparam = \"b4\"\nsteps = [0, 2]\nprecision = 20\n",
+        );
+    assert_problems(
+        &source,
+        &[
+            ("param = \"b9\"", "training `fit` does not train `b9`"),
+            (
+                "title = \"Loss at",
+                "a placeholder in a figure's title or labels is not filled",
+            ),
+            (
+                "at_steps = [0, 1, 99999]",
+                "training `fit` has no step 99999",
+            ),
+            ("training = \"fot\"", "no training `fot` above this block"),
+            ("show = \"outptu\"", "unknown training figure `outptu`"),
+            ("param = \"b4\"", "training `fit` does not train `b4`"),
+            ("steps = [0, 2]", "training `fit` has no step 0"),
+            ("precision = 20", "precision 20 is out of range"),
+        ],
+    );
+}
