@@ -15,7 +15,29 @@
 //! follow (`let`, `const`, arrows, template literals, classes, modules, `eval`, `with`,
 //! destructuring, default parameters) is served with its names as written.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the names are the theme's own and short; SipHash's defence against chosen keys was
+/// most of this pass's time (it runs in every build).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Names<'a> = HashSet<&'a [u8], BuildHasherDefault<Fnv>>;
+type ByName<'a, T> = HashMap<&'a [u8], T, BuildHasherDefault<Fnv>>;
 
 /// A token of a squeezed script, by its bytes in it.
 #[derive(Clone, Copy, Debug)]
@@ -124,14 +146,14 @@ struct Script<'a> {
 /// token is read in one of them.
 struct Scopes<'a> {
     parent: Vec<usize>,
-    names: Vec<HashSet<&'a [u8]>>,
+    names: Vec<Names<'a>>,
     of_token: Vec<usize>,
 }
 
 impl<'a> Scopes<'a> {
     fn add(&mut self, parent: usize) -> usize {
         self.parent.push(parent);
-        self.names.push(HashSet::new());
+        self.names.push(Names::default());
         self.parent.len() - 1
     }
 
@@ -200,7 +222,10 @@ impl<'a> Script<'a> {
         let before = self.before(i);
         let after = self.after(i).and_then(|a| self.punct(a));
         before.and_then(|b| self.punct(b)) == Some(b'.')
-            || matches!(before.and_then(|b| self.word(b)), Some(b"break" | b"continue"))
+            || matches!(
+                before.and_then(|b| self.word(b)),
+                Some(b"break" | b"continue")
+            )
             || (after == Some(b':')
                 && (self.starts_statement(i) || before.and_then(|b| self.punct(b)) == Some(b',')))
     }
@@ -210,7 +235,7 @@ impl<'a> Script<'a> {
     fn scopes(&self) -> Option<Scopes<'a>> {
         let mut scopes = Scopes {
             parent: vec![0],
-            names: vec![HashSet::new()],
+            names: vec![Names::default()],
             of_token: vec![0; self.tokens.len()],
         };
         // Each open `{`: the function whose body it opens, if it does.
@@ -346,10 +371,10 @@ impl<'a> Script<'a> {
     /// The variables to rename (each token that names one) and their new names: every name
     /// that only functions declare and use, the most used first (ties in byte order, so two
     /// builds give the same names).
-    fn renamings(&self, scopes: &Scopes<'a>) -> (Vec<bool>, HashMap<&'a [u8], Vec<u8>>) {
-        let mut kept: HashSet<&[u8]> = scopes.names[0].iter().copied().collect();
-        let mut uses: BTreeMap<&[u8], usize> = BTreeMap::new();
-        let mut words: HashSet<&[u8]> = HashSet::new();
+    fn renamings(&self, scopes: &Scopes<'a>) -> (Vec<bool>, ByName<'a, Vec<u8>>) {
+        let mut kept: Names = scopes.names[0].iter().copied().collect();
+        let mut uses: ByName<usize> = ByName::default();
+        let mut words = Names::default();
         let mut variable = vec![false; self.tokens.len()];
         for (i, is_variable) in variable.iter_mut().enumerate() {
             let Some(word) = self.word(i) else { continue };
@@ -370,7 +395,7 @@ impl<'a> Script<'a> {
             .collect();
         names.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         let mut fresh = Fresh::default();
-        let mut renamed = HashMap::new();
+        let mut renamed = ByName::default();
         for (name, _) in names {
             let Some(new) = fresh.next(&words) else { break };
             if new.len() < name.len() {
@@ -397,7 +422,7 @@ impl Fresh {
     const FIRST: &'static [u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$";
     const REST: &'static [u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$0123456789";
 
-    fn next(&mut self, words: &HashSet<&[u8]>) -> Option<Vec<u8>> {
+    fn next(&mut self, words: &Names) -> Option<Vec<u8>> {
         let (first, rest) = (Self::FIRST.len(), Self::REST.len());
         loop {
             let n = self.count;
@@ -510,7 +535,7 @@ mod tests {
     #[test]
     fn new_names_are_no_word_of_the_script_and_no_keyword() {
         let mut fresh = Fresh::default();
-        let words: HashSet<&[u8]> = [b"a".as_slice(), b"b0", b"value"].into_iter().collect();
+        let words: Names = [b"a".as_slice(), b"b0", b"value"].into_iter().collect();
         let mut seen = HashSet::new();
         while let Some(name) = fresh.next(&words) {
             assert!(!words.contains(name.as_slice()) && !RESERVED.contains(&name.as_slice()));
