@@ -6,6 +6,7 @@ use std::sync::Arc;
 use crate::error::{Diagnostic, SourceFile};
 use crate::markdown::{self, Fence};
 use crate::network::Network;
+use crate::text::closest;
 
 use super::controls::Control;
 use super::figure_block::{self, DiagramSpec, FigureSpec, Ids};
@@ -60,6 +61,7 @@ pub(super) fn read_body(
     let mut warnings = Vec::new();
     unclosed_fences(source, &fences, problems, &mut warnings);
     warnings.extend(unclosed_explorable_only(source, &fences, body_start));
+    warnings.extend(fences.iter().filter_map(|f| misspelt_block(source, f)));
     let network = parse_network(source, &fences, problems);
     let (blocks, broken_trainings, failed_figures) = parse_blocks(
         source,
@@ -104,6 +106,33 @@ fn unclosed_fences(
             warnings.push(d.warning());
         }
     }
+}
+
+/// A code block whose language is an nnbook block's name misspelt (`figures`, `netwrok`,
+/// `training_figure`, `Table`) is shown as code, and nothing else says so: a warning at its
+/// opening, with the name it likely means.
+fn misspelt_block(source: &SourceFile, fence: &Fence) -> Option<Diagnostic> {
+    let kind = fence.kind.to_ascii_lowercase().replace('_', "-");
+    if fence.is_nnbook() || kind.is_empty() {
+        return None;
+    }
+    // (Only names of its first letter and about its length: a lesson's Python, text and TOML
+    // blocks cost no edit distance.)
+    let near = markdown::NNBOOK_BLOCKS.into_iter().filter(|name| {
+        name.as_bytes()[0] == kind.as_bytes()[0]
+            && name.len().abs_diff(kind.len()) <= name.len() / 3
+    });
+    let meant = closest(&kind, near)?;
+    Some(
+        source
+            .error(
+                fence.opening(),
+                format!("this code block's language `{}` is not an nnbook block", fence.kind),
+            )
+            .expected(format!("```{meant} for the `{meant}` block (the names are in lower case)"))
+            .hint("it is shown as code; if code is meant, name its language another way, like ```text")
+            .warning(),
+    )
 }
 
 /// Text for the sliders (`<div class="nn-explorable-only">`) never closed by a line `</div>`

@@ -49,6 +49,7 @@ mod training;
 mod training_blocks;
 
 // Authoring: projects made by the CLI, the guide's quoted messages, diagnostics.
+mod block_names;
 mod diagnostics;
 mod guide;
 mod invalid;
