@@ -89,7 +89,7 @@ pub fn math_html(
             .and_then(|mathml| filled.mark(&mathml));
         match marked {
             Some(marked) => Ok(marked),
-            None => fill(lesson, latex, range, Context::Code)
+            None => fill(lesson, latex, range, Context::Math)
                 .and_then(|tex| math(lesson, &tex, range, display).map_err(|d| vec![d])),
         }
     })

@@ -16,6 +16,8 @@ pub enum Context {
     Code,
     /// A code block marked `verbatim`: placeholders are shown as written.
     Verbatim,
+    /// LaTeX: like code, ASCII.
+    Math,
     /// Markdown source for another renderer (the notebook): like prose, with the values
     /// backslash-escaped so that they never become markup.
     Markdown,
@@ -122,7 +124,7 @@ pub fn fill_math(
         fill.latex.push_str(text);
         return Ok(fill);
     }
-    for piece in pieces(lesson, text, range, Context::Code)? {
+    for piece in pieces(lesson, text, range, Context::Math)? {
         match piece {
             Piece::Text(t) => fill.latex.push_str(t),
             Piece::Value { expr, value, live } if live => {
@@ -297,7 +299,7 @@ fn placeholder(
     // A computed number as the context writes it (it is formatted with a true minus).
     let computed = |text: String| match context {
         Context::Prose | Context::Markdown => text,
-        Context::Code | Context::Verbatim => text.replace('\u{2212}', "-"),
+        Context::Code | Context::Verbatim | Context::Math => text.replace('\u{2212}', "-"),
     };
     if let Some(text) = training_value::placeholder(lesson, name, at, span.clone())? {
         return Ok(computed(text));
@@ -309,18 +311,11 @@ fn placeholder(
             // holding the placeholder is still checked.)
             return Ok("0".to_string());
         }
-        return Err(lesson
-            .source
-            .error(
-                span,
-                format!("placeholder `{{{{ {expr} }}}}` needs the lesson's network"),
-            )
-            .expected("a ```network block in the same lesson")
-            .hint("placeholders show the network's parameters and signals: add its block, or write the number as text"));
+        return Err(no_network(lesson, span, expr, context));
     };
     let literal = |typed: &str| match context {
         Context::Prose | Context::Markdown => typographic_minus(typed),
-        Context::Code | Context::Verbatim => typed.to_string(),
+        Context::Code | Context::Verbatim | Context::Math => typed.to_string(),
     };
     if let Some(extreme) = Extreme::parse(expr) {
         return extreme_value(lesson, net, extreme, span).map(computed);
@@ -356,8 +351,38 @@ fn placeholder(
             }
             Err(match did_you_mean(expr, names.iter().copied()) {
                 Some(hint) => d.hint(hint),
-                None => d,
+                None => d.hint(as_written(context)),
             })
+        }
+    }
+}
+
+/// The error for placeholder `expr` in a lesson without a network.
+fn no_network(lesson: &Lesson, span: Range<usize>, expr: &str, context: Context) -> Diagnostic {
+    lesson
+        .source
+        .error(
+            span,
+            format!("placeholder `{{{{ {expr} }}}}` needs the lesson's network"),
+        )
+        .expected("a ```network block in the same lesson")
+        .hint(format!(
+            "placeholders show the network's parameters and signals: add its block, or write \
+             the number as text; {}",
+            as_written(context)
+        ))
+}
+
+/// How to write two braces that are no placeholder, in `context`: the hint of a placeholder
+/// that fails (Python's `f"{{x}}"`, LaTeX's `x^{{2}}`).
+fn as_written(context: Context) -> &'static str {
+    match context {
+        Context::Code | Context::Verbatim => {
+            "for `{{` as written, mark the code block `verbatim` (```python verbatim), or put a \
+             space between the braces"
+        }
+        Context::Prose | Context::Markdown | Context::Math => {
+            "for `{{` as written (LaTeX's `x^{{2}}`), put a space between the braces: `{ {`"
         }
     }
 }

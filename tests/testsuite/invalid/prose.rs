@@ -259,3 +259,33 @@ fn a_placeholder_where_none_is_filled_is_an_error() {
         ],
     );
 }
+
+/// Two braces meant as written (Python's `f"{{x}}"`, LaTeX's `x^{{2}}`) read as a placeholder:
+/// the hint says how to write them, for code (`verbatim`) and for prose and math (a space).
+#[test]
+fn two_braces_meant_as_written_get_a_hint() {
+    let source = crate::support::SMALL.replace(
+        "The top node has",
+        "```python\nprint(f\"{{literal}}\")\n```\n\n$x^{{k}}$ and {{ nope }}.\n\nThe top node has",
+    );
+    let project = crate::support::Project::new()
+        .lesson("small.md", &source)
+        .previous_site();
+    let error = super::failing_build(&project);
+    let hints: Vec<&str> = error
+        .diagnostics
+        .iter()
+        .map(|d| d.hint.as_deref().unwrap_or(""))
+        .collect();
+    assert_eq!(hints.len(), 3, "{error}");
+    assert!(
+        hints[0].contains("mark the code block `verbatim`"),
+        "{error}"
+    );
+    for hint in &hints[1..] {
+        assert!(
+            hint.contains("put a space between the braces: `{ {`"),
+            "{error}"
+        );
+    }
+}
