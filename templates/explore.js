@@ -1124,11 +1124,19 @@
   // author's. (Names are compared encoded, as the address holds them: decoding a stray `%`
   // throws.)
   function saveState() {
-    var parts = [];
-    controls.forEach(function (c) { if (P[c.i] !== author[c.i]) parts.push(c.name + "=" + P[c.i]); });
-    var url = location.pathname + location.search + (parts.length ? "#nn:" + parts.join(",") : "");
+    var url = location.pathname + location.search + fragment();
     try { history.replaceState(history.state, "", url); } catch (e) { /* file:// in some browsers */ }
   }
+  function fragment() {
+    var parts = [];
+    controls.forEach(function (c) { if (P[c.i] !== author[c.i]) parts.push(c.name + "=" + P[c.i]); });
+    return parts.length ? "#nn:" + parts.join(",") : "";
+  }
+  // A translation of the lesson (a link with `hreflang`) opens at the parameters shown here.
+  addEventListener("click", function (e) {
+    var a = e.target.closest && e.target.closest("a[hreflang]");
+    if (a) a.hash = fragment();
+  });
   function loadState() {
     var m = /^#nn:(.*)$/.exec(location.hash);
     if (!m) return false;

@@ -633,7 +633,8 @@ for (const open of [false, true]) {
 //     entry at most for the link, as without the script), and the back button keeps the
 //     parameters; a new `#nn:` fragment in the address (pasted) is applied at once, parameters it
 //     does not name back at the author's values, and the back button brings back the one before.
-//     A link followed on a page not moved keeps its anchor.
+//     A link followed on a page not moved keeps its anchor. The translation's link opens it at the
+//     parameters shown.
 {
   const p = watched(await browser.newPage());
   await p.addInitScript(pageHelpers);
@@ -704,6 +705,22 @@ for (const open of [false, true]) {
     await afterFrames(p);
     const [hash] = await state();
     if (hash !== href) problem = `a link followed on a page not moved left the address at "${hash}", not its anchor`;
+  }
+  if (!problem) {
+    // The translation opens at the parameters shown (b3 moved, with no pause to write the
+    // address); one opened from a page not moved has no fragment.
+    await p.evaluate(() => window.nnbook.set({ ...window.nnbook.params(), b3: 0 }));
+    await p.click('a[hreflang="zh-CN"]');
+    await afterFrames(p);
+    const [hash, , params] = await state();
+    if (!p.url().includes('/zh-CN/relu/') || hash !== '#nn:b3=0' || params.b3 !== 0) problem = `the translation opened at ${p.url()}, b3 = ${params.b3}`;
+    else {
+      await p.goto(url);
+      await afterFrames(p);
+      await p.click('a[hreflang="zh-CN"]');
+      await afterFrames(p);
+      if ((await state())[0] !== '') problem = `the translation of a page not moved opened at "${(await state())[0]}"`;
+    }
   }
   if (problem) fail('relu/index.html: the state and the page\'s links', problem);
   else pass();
