@@ -119,11 +119,15 @@ impl Manifest {
                 now.and_then(|m| nanos(m.modified().ok()?)) != Some(*modified)
             })
             .flat_map_iter(|(folder, _)| {
-                let entries = fs::read_dir(site.join(folder)).into_iter().flatten().flatten();
+                let entries = fs::read_dir(site.join(folder))
+                    .into_iter()
+                    .flatten()
+                    .flatten();
                 entries.filter_map(move |entry| {
-                    let name = entry.file_name().into_string().unwrap_or_else(|n| {
-                        n.to_string_lossy().into_owned()
-                    });
+                    let name = entry
+                        .file_name()
+                        .into_string()
+                        .unwrap_or_else(|n| n.to_string_lossy().into_owned());
                     let rel = match folder.as_str() {
                         "" => name,
                         _ => format!("{folder}/{name}"),

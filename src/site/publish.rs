@@ -137,7 +137,11 @@ pub fn check_output_folder(root: &Path, out: &Path, force: bool) -> Result<(), E
 /// [`super::manifest::Manifest::foreign`] lists them): a build would delete them.
 pub fn foreign_files(out: &Path, foreign: &[String]) -> Diagnostic {
     const SHOWN: usize = 5;
-    let mut named: Vec<String> = foreign.iter().take(SHOWN).map(|f| format!("`{f}`")).collect();
+    let mut named: Vec<String> = foreign
+        .iter()
+        .take(SHOWN)
+        .map(|f| format!("`{f}`"))
+        .collect();
     if foreign.len() > SHOWN {
         named.push(format!("and {} more", foreign.len() - SHOWN));
     }

@@ -60,7 +60,10 @@ fn stale_output_disappears_and_nothing_outside_the_output_is_deleted() {
     for f in ["index.html", "a/index.html", "a/a.ipynb"] {
         assert!(now.contains(f), "{f} missing after the second build");
     }
-    assert!(!now.contains("a/preview.svg"), "the stale preview is still there");
+    assert!(
+        !now.contains("a/preview.svg"),
+        "the stale preview is still there"
+    );
     for (path, text) in &sentinels {
         assert_eq!(
             fs::read_to_string(path).ok().as_deref(),
@@ -232,8 +235,13 @@ fn files_put_into_a_built_site_stop_the_build_until_moved_or_forced() {
         .says(&["nnbook did not write: `a/slides.pdf`\n"]);
     run(build_command(&p.root, &out).arg("--force")).succeeded();
     assert!(!out.join("a/slides.pdf").exists());
-    assert_eq!(fs::read_to_string(out.join("CNAME")).unwrap(), "example.org\n");
-    assert!(fs::read_to_string(out.join("a/index.html")).unwrap().starts_with("<!DOCTYPE html>"));
+    assert_eq!(
+        fs::read_to_string(out.join("CNAME")).unwrap(),
+        "example.org\n"
+    );
+    assert!(fs::read_to_string(out.join("a/index.html"))
+        .unwrap()
+        .starts_with("<!DOCTYPE html>"));
     build_at(&p.root, &out).succeeded();
 }
 
