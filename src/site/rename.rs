@@ -1,6 +1,6 @@
 //! A script's local names made short: every variable, parameter and function a function of the
 //! script declares gets a name of one or two characters, the most used the shortest. The
-//! built-in `explore.js` loses about 2.6 KB as served (300 bytes gzipped).
+//! built-in `explore.js` loses about 6 KB as served (690 bytes gzipped).
 //!
 //! The renaming is safe by construction, not by a list of globals: a variable is renamed only
 //! if every one of its uses is a declaration inside a function or a reference that one of those
@@ -13,7 +13,9 @@
 //!
 //! It reads ES5, which the theme's scripts are written in. A script with anything it does not
 //! follow (`let`, `const`, arrows, template literals, classes, modules, `eval`, `with`,
-//! destructuring, default parameters) is served with its names as written.
+//! destructuring, default parameters) is served with its names as written. One ES2015 form it
+//! does not notice: a shorthand property (`{ value }`), whose variable would be renamed with its
+//! key. The theme's scripts write `{ value: value }`; the browser tests run the served scripts.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
