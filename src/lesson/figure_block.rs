@@ -11,7 +11,7 @@ use crate::markdown::Fence;
 use crate::network::{Network, Quantity, Signal};
 use crate::text::{did_you_mean, shortest};
 
-use super::limits::{at_most, check_id, claim_id, MAX_POINTS, MAX_SERIES};
+use super::limits::{at_most, check_id, claim_id, outside_input_range, MAX_POINTS, MAX_SERIES};
 use super::problems::Problems;
 use super::signal::resolve_signal;
 use super::toml::{from_block, Table, TableKind};
@@ -373,18 +373,13 @@ fn points_of(
         } else if !net.input.contains(x) {
             // (The chart shows the input range only: such a point was not drawn, yet it
             // stretched the value axis to hold it.)
-            problems.note(
-                source
-                    .error(
-                        fence.source_span(p.span()),
-                        format!("the data point's input {} is outside the input range", shortest(x)),
-                    )
-                    .expected(format!(
-                        "inputs from {} to {} (the network block's `from` and `to`)",
-                        net.input.from_literal, net.input.to_literal
-                    ))
-                    .hint("a figure shows the network over its input range only: widen the range or remove the point"),
-            );
+            problems.note(outside_input_range(
+                source,
+                fence.source_span(p.span()),
+                net,
+                format!("the data point's input {}", shortest(x)),
+                "a figure shows the network over its input range only: widen the range or remove the point",
+            ));
         } else {
             points.push((x, y));
         }

@@ -6,6 +6,7 @@ use toml::Spanned;
 
 use crate::error::{Diagnostic, SourceFile};
 use crate::markdown::Fence;
+use crate::network::Network;
 
 pub const MAX_SAMPLES: usize = 100_000;
 pub const MAX_PRECISION: usize = 12;
@@ -136,3 +137,22 @@ pub const MAX_TRAINING_WORK: usize = 100_000_000;
 pub const MAX_ARITHMETIC_TERMS: usize = 10;
 /// Curves one training figure draws (`at_steps`).
 pub const MAX_STEP_CURVES: usize = 16;
+
+/// The error for an input outside `net`'s input range, at `span` of `source`: `what` names it
+/// ("the input 2", "data point 3's input 2"), `hint` says what to do. nnbook does not
+/// extrapolate: figures, tables and trainings stay within the range.
+pub fn outside_input_range(
+    source: &SourceFile,
+    span: Range<usize>,
+    net: &Network,
+    what: String,
+    hint: &str,
+) -> Diagnostic {
+    source
+        .error(span, format!("{what} is outside the input range"))
+        .expected(format!(
+            "inputs from {} to {} (the network block's `from` and `to`)",
+            net.input.from_literal, net.input.to_literal
+        ))
+        .hint(hint)
+}

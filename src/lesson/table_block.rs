@@ -11,7 +11,9 @@ use crate::network::{Network, Signal};
 use crate::text::closest;
 use crate::text::{format_number, shortest};
 
-use super::limits::{at_most, check_precision_in, MAX_TABLE_ROWS, MAX_TABLE_SIGNALS};
+use super::limits::{
+    at_most, check_precision_in, outside_input_range, MAX_TABLE_ROWS, MAX_TABLE_SIGNALS,
+};
 use super::problems::Problems;
 use super::signal::{non_finite, resolve_signal, NON_FINITE_HINT};
 use super::toml::{from_block, ListOrName};
@@ -231,13 +233,13 @@ fn in_range(
     at: &[f64],
 ) -> Result<(), Diagnostic> {
     match at.iter().find(|x| !net.input.contains(**x)) {
-        Some(x) => Err(source
-            .error(span, format!("the input {} is outside the input range", shortest(*x)))
-            .expected(format!(
-                "inputs from {} to {} (the network block's `from` and `to`)",
-                net.input.from_literal, net.input.to_literal
-            ))
-            .hint("nnbook shows the network only over its input range: widen the range or remove the input")),
+        Some(x) => Err(outside_input_range(
+            source,
+            span,
+            net,
+            format!("the input {}", shortest(*x)),
+            "nnbook shows the network only over its input range: widen the range or remove the input",
+        )),
         None => Ok(()),
     }
 }

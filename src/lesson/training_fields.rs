@@ -12,7 +12,7 @@ use crate::network::train::Loss;
 use crate::network::Network;
 use crate::text::{did_you_mean, shortest};
 
-use super::limits::{at_most, check_id, MAX_POINTS};
+use super::limits::{at_most, check_id, outside_input_range, MAX_POINTS};
 use super::network_block::ParamList;
 use super::toml::ListOrName;
 
@@ -181,16 +181,13 @@ pub(super) fn training_data(
     // (A figure's points were checked where the figure is; a prediction outside the range
     // would be published without a chart to show it.)
     if let Some(k) = points.iter().position(|(x, _)| !net.input.contains(*x)) {
-        return Err(source
-            .error(
-                span,
-                format!("data point {}'s input {} is outside the input range", k + 1, shortest(points[k].0)),
-            )
-            .expected(format!(
-                "inputs from {} to {} (the network block's `from` and `to`)",
-                net.input.from_literal, net.input.to_literal
-            ))
-            .hint("nnbook shows the network only over its input range: widen the range or remove the point"));
+        return Err(outside_input_range(
+            source,
+            span,
+            net,
+            format!("data point {}'s input {}", k + 1, shortest(points[k].0)),
+            "nnbook shows the network only over its input range: widen the range or remove the point",
+        ));
     }
     Ok(points)
 }
