@@ -20,6 +20,7 @@ mod reuse;
 mod template_error;
 mod theme;
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -541,26 +542,26 @@ fn add_sitemap_and_assets(
     }
 }
 
-/// The index and 404 pages of the lessons of `placed` that rendered (in the cache), into `out`:
-/// the problems of both (the index's do not hide the 404 page's).
+/// The index and 404 pages of the lessons of `placed` that rendered (in the cache; in a build
+/// that failed, a copy of those), into `out`: the problems of both (the index's do not hide the
+/// 404 page's).
 fn index_and_404(
     (theme, cache, default_lang, base): (&Theme, &Cache, &str, Option<&str>),
     placed: &[Placed],
     out: &mut SiteFiles,
 ) -> Vec<Diagnostic> {
-    // (In a build that failed, over the lessons that rendered.)
-    let rendered: Vec<Placed> = (placed.iter())
-        .filter(|p| cache.find(&p.dir).is_some())
-        .cloned()
-        .collect();
-    let index = index::index_pages(theme, &rendered, cache, default_lang, out);
-    let not_found = index::not_found_pages(theme, &rendered, default_lang, base, out);
+    let rendered = |p: &&Placed| cache.find(&p.dir).is_some();
+    let placed: Cow<[Placed]> = match placed.iter().all(|p| rendered(&p)) {
+        true => Cow::Borrowed(placed),
+        false => Cow::Owned(placed.iter().filter(rendered).cloned().collect()),
+    };
+    let index = index::index_pages(theme, &placed, cache, default_lang, out);
+    let not_found = index::not_found_pages(theme, &placed, default_lang, base, out);
     index.err().into_iter().chain(not_found.err()).collect()
 }
 
-/// The slugs and series parts two lessons claim (`placed` are `lessons`, placed). One is a
-/// problem whether or not a lesson that claims it has others: the `broken` lessons are placed
-/// with the rest to find it (but those whose front matter was stood in for, which claim nothing).
+/// The slugs and series parts two lessons claim (`placed`: `lessons`, placed), found among the
+/// `broken` lessons too, whatever else is wrong with them (not a stood-in front matter's).
 fn conflicts(
     placed: &[Placed],
     lessons: &[Arc<Lesson>],
