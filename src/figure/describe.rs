@@ -15,7 +15,11 @@ use super::ticks::{tick_label, TickFormat};
 /// not "from 0 to 0".
 pub fn describe(template: &DescriptionTemplate, data: &Data) -> String {
     let mut d = template.head.clone();
-    let x = input_format(data.inputs.first(), data.inputs.last());
+    let ends: Vec<f64> = (data.inputs.first().into_iter())
+        .chain(data.inputs.last())
+        .copied()
+        .collect();
+    let x = TickFormat::labelled(&ends).0;
     for (s, sentence) in template.series.iter().enumerate() {
         let column = data.columns[s];
         let (mut lo, mut hi) = ((0.0, f64::INFINITY), (0.0, f64::NEG_INFINITY));
@@ -60,14 +64,6 @@ pub fn describe(template: &DescriptionTemplate, data: &Data) -> String {
     }
     d.push_str(&template.tail);
     d
-}
-
-/// The format of a description's inputs: what tells the input range's ends apart.
-fn input_format(from: Option<&f64>, to: Option<&f64>) -> TickFormat {
-    match (from, to) {
-        (Some(&from), Some(&to)) => TickFormat::labelled(&[from, to]).0,
-        _ => TickFormat::labelled(&[]).0,
-    }
 }
 
 /// A figure's description with each series' numbers left as slots ([`slot`]): what the

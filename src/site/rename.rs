@@ -200,6 +200,11 @@ impl<'a> Script<'a> {
         (0..i).rev().find(|&j| self.tokens[j].kind != Kind::Line)
     }
 
+    /// The punctuation before token `i`, past line breaks, if that is what comes before it.
+    fn punct_before(&self, i: usize) -> Option<u8> {
+        self.before(i).and_then(|b| self.punct(b))
+    }
+
     /// The token after `i` that is not a line break.
     fn after(&self, i: usize) -> Option<usize> {
         (i + 1..self.tokens.len()).find(|&j| self.tokens[j].kind != Kind::Line)
@@ -225,15 +230,15 @@ impl<'a> Script<'a> {
     /// (`{name: …}`), a label (`name: for …`) or a label jumped to (`break name`). (A name
     /// before `:` elsewhere is a value: `a ? name : b`, `case name:`.)
     fn no_variable(&self, i: usize) -> bool {
-        let before = self.before(i);
+        let before = self.punct_before(i);
         let after = self.after(i).and_then(|a| self.punct(a));
-        before.and_then(|b| self.punct(b)) == Some(b'.')
-            || matches!(
-                before.and_then(|b| self.word(b)),
-                Some(b"break" | b"continue")
-            )
-            || (after == Some(b':')
-                && (self.starts_statement(i) || before.and_then(|b| self.punct(b)) == Some(b',')))
+        let jump = matches!(
+            self.before(i).and_then(|b| self.word(b)),
+            Some(b"break" | b"continue")
+        );
+        before == Some(b'.')
+            || jump
+            || (after == Some(b':') && (self.starts_statement(i) || before == Some(b',')))
     }
 
     /// Every function's scope and what it declares, and the scope each token is read in; `None`
@@ -268,9 +273,7 @@ impl<'a> Script<'a> {
                 // (`case a, b:` would read `b` as an object's key.)
                 (Kind::Word, b"case") if self.case_has_comma(i) => return None,
                 // (A promise's `.catch` is a property.)
-                (Kind::Word, b"catch")
-                    if self.before(i).and_then(|b| self.punct(b)) != Some(b'.') =>
-                {
+                (Kind::Word, b"catch") if self.punct_before(i) != Some(b'.') => {
                     // (The caught value's name is taken as its function's: the theme's catch
                     // blocks do not use another value of that name.)
                     if self.punct(i + 1) != Some(b'(') || self.punct(i + 3) != Some(b')') {
