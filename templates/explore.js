@@ -1162,6 +1162,8 @@
   // page: docs/performance.md, fifteenth session.)
   function step() {
     var drawn = redraw();
+    // (Where the page is once this step is laid out, in a hold: see `anchored`.)
+    if (far) anchored = scrollY;
     clearTimeout(announce);
     announce = setTimeout(function () {
       saveState();
@@ -1405,7 +1407,12 @@
   // can.) A key pressed once keeps the page whole: as a hold it would only move the rest of the
   // page's work to its release, the next frame. (`far`: the blocks left, or null; `behind`: a step
   // has left them as they were, which makes the hold's later steps take the shortcuts above.)
-  var far = null, behind = false;
+  // A held step that changes the height of a block above the view (a value grown wider, its line
+  // wrapped) has the browser scroll the page by as much, to keep what is in view in place
+  // (scroll anchoring); that scroll is not the reader's, and does not end the hold: `anchored`
+  // is where the page was after the step's layout (reading it lays the page out, which the frame
+  // would do next).
+  var far = null, behind = false, anchored = null;
   function hold() {
     if (far || !document.body.classList.contains("nn-skip")) return;
     var margin = innerHeight / 8, bottom = Math.min(innerHeight, panel.getBoundingClientRect().top) + margin;
@@ -1419,7 +1426,7 @@
     if (!far) return;
     unpaint();
     values.forEach(function (v) { if (v.root && shape(v.span.textContent) !== v.root) unroot(v); });
-    far = null;
+    far = anchored = null;
     scope = whole;
     if (behind) { behind = false; step(); }
   }
@@ -1428,7 +1435,8 @@
     panel.onpointerdown = panel.onkeydown = function (e) { if (e.target.type === "range" && e.repeat !== false) hold(); };
     ["pointerup", "pointercancel", "keyup"].forEach(function (e) { addEventListener(e, release, true); });
     // (The window's blur and the document's scroll only: neither of an element.)
-    ["blur", "scroll", "resize", "beforeprint"].forEach(function (e) { addEventListener(e, release); });
+    ["blur", "resize", "beforeprint"].forEach(function (e) { addEventListener(e, release); });
+    addEventListener("scroll", function () { if (scrollY !== anchored) release(); });
   }
   if (panel) {
     // Whether the browser skips a block now (where it says so: a value in a skipped block is not
