@@ -43,7 +43,7 @@ struct Model<'a> {
     plot_height: f64,
     /// The panel's words in the page's language: its title, the reset and show buttons, the
     /// hint, and what the live region says when figures are redrawn or cannot be.
-    words: [&'static str; 6],
+    words: [&'static str; 7],
 }
 
 #[derive(Serialize)]
@@ -141,6 +141,7 @@ pub fn model_script(lesson: &Lesson, figures: &[Figure], html: &str, lang: &str)
             "controls_hint",
             "figures_updated",
             "figure_stale",
+            "no_kinks",
         ]
         .map(|key| i18n::text(lang, key)),
     };

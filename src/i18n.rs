@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 /// Interface words, also given to templates as `t`: (key, English, Simplified Chinese).
-const TEXTS: [(&str, &str, &str); 38] = [
+const TEXTS: [(&str, &str, &str); 39] = [
     ("lessons", "Lessons", "课程"),
     ("contents", "Contents", "目录"),
     ("previous", "Previous", "上一课"),
@@ -60,6 +60,12 @@ const TEXTS: [(&str, &str, &str); 38] = [
         "在这些参数下，图中的值不是有限数，图未更新。",
     ),
     ("figures_updated", "Figures updated.", "图表已更新。"),
+    // A table of the kinks (`at = "kinks"`) when there are none.
+    (
+        "no_kinks",
+        "No kink lies inside the input range.",
+        "输入范围内没有拐点。",
+    ),
 ];
 
 /// What nnbook writes about figures and diagrams (the SVG's `<desc>` and the image's alt

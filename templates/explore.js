@@ -1011,7 +1011,8 @@
         });
         return;
       }
-      var html = "\n" + rows.map(function (cells) {
+      // (No kink left: one row says so, as the build writes it, src/page/blocks.rs.)
+      var html = "\n" + (rows.length ? "" : '<tr><td colspan="' + (spec.signals.length + 1) + '" class="nn-none">' + words[6] + "</td></tr>\n") + rows.map(function (cells) {
         return "<tr>" + cells.map(function (c) { return '<td class="num">' + c.html + "</td>"; }).join("") + "</tr>\n";
       }).join("");
       if (tb.html !== html) tb.body.innerHTML = tb.html = html;

@@ -262,6 +262,8 @@ pub fn table_wrap(lang: &str) -> String {
 
 /// A table of cells in its scrolling wrapper: a header row, then rows whose cells holding
 /// written-out arithmetic (" = ") are math. For the signal tables and the training tables.
+/// Without rows (a table of a network's kinks, which has none) its one row says so, across
+/// the table, as `explore.js` writes it when the reader's parameters leave no kink.
 pub fn cells_html(class: &str, headers: &[String], rows: &[Vec<String>], lang: &str) -> String {
     let mut s = format!(
         "{}<table class=\"{class}\">\n<thead>\n<tr>",
@@ -271,6 +273,14 @@ pub fn cells_html(class: &str, headers: &[String], rows: &[Vec<String>], lang: &
         let _ = write!(s, "<th scope=\"col\">{}</th>", escape(h));
     }
     s.push_str("</tr>\n</thead>\n<tbody>\n");
+    if rows.is_empty() {
+        let _ = writeln!(
+            s,
+            "<tr><td colspan=\"{}\" class=\"nn-none\">{}</td></tr>",
+            headers.len(),
+            i18n::text(lang, "no_kinks")
+        );
+    }
     for row in rows {
         s.push_str("<tr>");
         for cell in row {

@@ -846,6 +846,29 @@ for (const [width, height] of [[390, 720], [320, 568]]) {
   await p.close();
 }
 
+// 1p. A table of the kinks when the reader's parameters leave none (w1 = 0: the top node is
+//     flat; b3 = 16: the output stays above zero): its one row says so, in the page's language,
+//     across the table, and Reset brings back the build's rows. It had a head and no rows.
+for (const [file, words] of [[relu, 'No kink lies inside the input range.'], [path.join(SITE_DIR, 'zh-CN/relu/index.html'), '输入范围内没有拐点。']]) {
+  const rel = path.relative(SITE_DIR, file);
+  const p = watched(await browser.newPage({ viewport: { width: 390, height: 700 } }));
+  await p.goto(pathToFileURL(file).href);
+  await afterFrames(p);
+  const body = () => p.evaluate(() => document.querySelectorAll('table.nn-table')[1].tBodies[0].innerHTML);
+  const built = await body();
+  await p.evaluate(() => { location.hash = '#nn:w1=0,b3=16'; });
+  await afterFrames(p);
+  const none = await body();
+  await p.click('.nn-reset');
+  await afterFrames(p);
+  const back = await body();
+  const want = `\n<tr><td colspan="3" class="nn-none">${words}</td></tr>\n`;
+  if (none !== want) fail(`${rel} at w1 = 0, b3 = 16: the kinks table`, `its body is ${JSON.stringify(none.slice(0, 200))}, not ${JSON.stringify(want)}`);
+  else if (back !== built) fail(`${rel}: the kinks table after Reset`, `${JSON.stringify(back.slice(0, 200))} is not the build's`);
+  else pass();
+  await p.close();
+}
+
 await reference.close();
 if (errors.length) fail('console', errors.slice(0, 3).join(' | '));
 await browser.close();

@@ -500,6 +500,12 @@ at = "kinks"
     let site = nnbook::check(&p.root).unwrap_or_else(|e| panic!("does not build:\n{e}"));
     let warnings: Vec<String> = site.warnings.iter().map(|w| w.to_string()).collect();
     insta::assert_snapshot!(warnings.join("\n"));
+    // The page's table says so in its one row, across its two columns (it had a head and no
+    // rows).
+    p.build().unwrap_or_else(|e| panic!("{e}"));
+    let page = p.read("linear/index.html");
+    let row = "<tbody>\n<tr><td colspan=\"2\" class=\"nn-none\">No kink lies inside the input range.</td></tr>\n</tbody>";
+    assert!(page.contains(row), "no row saying so in:\n{page}");
 }
 
 /// Two inputs of a table that read the same at its decimals are a warning (the rows looked
