@@ -1,6 +1,7 @@
 //! A lesson's body: its fences, its network block and its other blocks, each parsed against
 //! the network in effect where it stands; every problem noted, a broken block skipped.
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use crate::error::{Diagnostic, SourceFile};
@@ -71,6 +72,7 @@ pub(super) fn read_body(
         problems,
         &mut warnings,
     );
+    warnings.extend(controls_unused(source, &network, &fences));
     Body {
         fences,
         network,
@@ -79,6 +81,27 @@ pub(super) fn read_body(
         failed_figures,
         warnings,
     }
+}
+
+/// A `[controls]` table in a lesson that trains: the page has no sliders (its script does not
+/// train, so what the training shows would not follow them), and the table was ignored
+/// without a word.
+fn controls_unused(
+    source: &SourceFile,
+    network: &NetworkBlock,
+    fences: &[Fence],
+) -> Option<Diagnostic> {
+    let at = network.controls_written.clone()?;
+    let training = fences.iter().find(|f| f.kind == "training")?;
+    let line = source.locate(training.span.clone()).line;
+    Some(
+        source
+            .error(at, "a lesson that trains a network has no sliders: these controls are not shown")
+            .warning()
+            .hint(format!(
+                "the training at line {line} would not follow the reader's values; remove the `[controls]` table, or show the network moved by the reader in a lesson of its own"
+            )),
+    )
 }
 
 /// A fence that is never closed swallows the rest of the lesson: for an nnbook block an error
@@ -173,6 +196,8 @@ fn unclosed_explorable_only(
 pub(super) struct NetworkBlock {
     pub(super) parsed: Option<Network>,
     pub(super) controls: Vec<Control>,
+    /// Where its `[controls]` table is written, if it is.
+    controls_written: Option<Range<usize>>,
     pub(super) written: bool,
 }
 
@@ -184,6 +209,7 @@ fn parse_network(
 ) -> NetworkBlock {
     let mut parsed = None;
     let mut controls = Vec::new();
+    let mut controls_written = None;
     let mut first: Option<&Fence> = None;
     for fence in fences.iter().filter(|f| f.kind == "network" && f.closed) {
         if let Some(first) = first {
@@ -198,9 +224,10 @@ fn parse_network(
         }
         first = Some(fence);
         match network_block::parse(source, fence) {
-            Ok((n, c)) => {
-                parsed = Some(n);
-                match c {
+            Ok(block) => {
+                parsed = Some(block.network);
+                controls_written = block.controls_at;
+                match block.controls {
                     Ok(c) => controls = c,
                     Err(d) => problems.extend(d),
                 }
@@ -211,6 +238,7 @@ fn parse_network(
     NetworkBlock {
         parsed,
         controls,
+        controls_written,
         written: fences.iter().any(|f| f.kind == "network"),
     }
 }

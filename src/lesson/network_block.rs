@@ -193,16 +193,29 @@ fn parse_params(
 /// The controls of a network block, or every problem they have.
 pub type Controls = Result<Vec<Control>, Vec<Diagnostic>>;
 
+/// A network block as parsed: the network, its controls, and where its `[controls]` table is
+/// written, if it is.
+pub struct Parsed {
+    pub network: Network,
+    pub controls: Controls,
+    pub controls_at: Option<Range<usize>>,
+}
+
 /// Parse and check a network block, and find its kinks; with the reader's controls. Each part
 /// of the network is checked on its own (the input, each layer's activation, each node's name,
 /// label, weights and bias), so that one run reports every mistake; a count that later parts
 /// are read against (too many layers or nodes, an empty layer) stops the block there. The
 /// controls are checked each on its own, and come with the network even when some are wrong,
 /// so that the lesson's other blocks are still checked against it.
-pub fn parse(source: &SourceFile, fence: &Fence) -> Result<(Network, Controls), Vec<Diagnostic>> {
+pub fn parse(source: &SourceFile, fence: &Fence) -> Result<Parsed, Vec<Diagnostic>> {
     let (network, raw_controls) = parse_network(source, fence)?;
     let controls = controls::parse(source, fence, &network, raw_controls.as_ref());
-    Ok((network, controls))
+    let controls_at = raw_controls.map(|c| fence.source_span(c.span()));
+    Ok(Parsed {
+        network,
+        controls,
+        controls_at,
+    })
 }
 
 /// The network of a block, checked, with its kinks; and its `[controls]` table as written.

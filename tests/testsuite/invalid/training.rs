@@ -116,3 +116,39 @@ fn every_mistake_of_a_training_figure_and_table_is_reported_at_once() {
         ],
     );
 }
+
+/// A `[controls]` table in a lesson that trains is a warning at the table, naming the training:
+/// such a page has no sliders, and the table was ignored without a word. Without the table
+/// there is no warning.
+#[test]
+fn controls_in_a_lesson_that_trains_are_a_warning() {
+    let plain = crate::support::fixture_text("training/valid.md");
+    let source = plain.replace(
+        "bias = { b3 = 0.0 }\n",
+        "bias = { b3 = 0.0 }\n\n[controls]\nb3 = { from = -4.0, to = 4.0 }\n",
+    );
+    assert_ne!(source, plain);
+    let warnings_of = |text: &str| {
+        let p = crate::support::Project::new().file("content/trained.md", text);
+        let site = nnbook::check(&p.root).unwrap_or_else(|e| panic!("{e}"));
+        site.warnings
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+    };
+    let warnings = warnings_of(&source);
+    let table = super::line_of(&source, "[controls]");
+    let training = super::line_of(&source, "```training");
+    assert_eq!(warnings.len(), 1, "{warnings:#?}");
+    let w = &warnings[0];
+    assert!(w.contains(&format!("trained.md:{table}:")), "{w}");
+    assert!(
+        w.contains("a lesson that trains a network has no sliders"),
+        "{w}"
+    );
+    assert!(
+        w.contains(&format!("the training at line {training}")),
+        "{w}"
+    );
+    assert_eq!(warnings_of(&plain), Vec::<String>::new());
+}
