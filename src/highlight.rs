@@ -103,7 +103,12 @@ fn tokens(code: &str, lang: Lang) -> String {
             while j < chars.len()
                 && (chars[j].1.is_ascii_alphanumeric() || chars[j].1 == '.' || chars[j].1 == '_')
             {
-                j += 1;
+                // (An exponent's sign is the number's: `1e-300`, `2.5E+3`; not in hex, `0xe-1`.)
+                let exponent = matches!(chars[j].1, 'e' | 'E')
+                    && !matches!(chars.get(i + 1).map(|c| c.1), Some('x' | 'X'))
+                    && matches!(chars.get(j + 1).map(|c| c.1), Some('-' | '+'))
+                    && chars.get(j + 2).is_some_and(|c| c.1.is_ascii_digit());
+                j += if exponent { 2 } else { 1 };
             }
             span(&mut out, NUMBER, &code[at..end_of(j)]);
             i = j;
@@ -204,6 +209,26 @@ mod tests {
         assert!(html.contains("<span class=\"hl-n\">1.70</span>"));
         assert!(html.contains("<span class=\"hl-c\"># peak</span>"));
         assert!(html.contains("<span class=\"hl-s\">&#39;a&lt;b&#39;</span>"));
+    }
+
+    /// An exponent's sign is part of its number (`1e-300` was `1e` and `300` around a minus);
+    /// a minus after a number is not, nor one after a hexadecimal `e`.
+    #[test]
+    fn exponents_keep_their_sign() {
+        let html = code_block("python", "a = 1e-300 + 2.5E+3 - 4e\nb = 0xe-1\n");
+        assert!(
+            html.contains("<span class=\"hl-n\">1e-300</span>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<span class=\"hl-n\">2.5E+3</span>"),
+            "{html}"
+        );
+        assert!(html.contains("- <span class=\"hl-n\">4e</span>"), "{html}");
+        assert!(
+            html.contains("<span class=\"hl-n\">0xe</span>-<span class=\"hl-n\">1</span>"),
+            "{html}"
+        );
     }
 
     #[test]
