@@ -83,9 +83,20 @@ fn every_figure_and_diagram_of_a_shipped_lesson_is_saved_in_its_notebook_once() 
                 "{dir}: a diagram without its colours: {svg}"
             );
         }
+        // Each output is a document of its own, and names its namespace; the page's drawings,
+        // in HTML, need not.
+        const XMLNS: &str = " xmlns=\"http://www.w3.org/2000/svg\"";
+        for svg in &saved {
+            let open = &svg[..svg.find('>').expect("an opening tag")];
+            assert!(
+                open.contains(XMLNS),
+                "{dir}: an output without its namespace: {open}"
+            );
+        }
         for (id, figure) in &figures {
             let n = saved
                 .iter()
+                .map(|svg| svg.replacen(XMLNS, "", 1))
                 .filter(|svg| unshared(svg).trim_end() == unshared(&figure.svg).trim_end())
                 .count();
             assert_eq!(

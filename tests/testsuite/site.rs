@@ -548,8 +548,9 @@ fn built_in_scripts_are_served_compact_and_a_project_s_own_as_written() {
     // With the one math font file its formulas need (tests/browser/reader.mjs checks that the
     // browser loads math-core.woff2 alone there), it does not: 164.0 KB when this was written,
     // 265 KB when the font was one file, 161.6 KB since texts inherit their anchor from their
-    // drawing, 156.1 KB since the scripts' local names are short (docs/performance.md). This
-    // bound keeps it from growing.
+    // drawing, 156.1 KB since the scripts' local names are short, 156.4 KB with the phone
+    // drawer's rules, less the drawings' `xmlns` (docs/performance.md). This bound keeps it
+    // from growing.
     let font = std::fs::read(built.site.join("math-core.woff2"))
         .unwrap()
         .len();
