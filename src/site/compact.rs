@@ -123,7 +123,9 @@ pub fn style(text: &str) -> String {
             }
             _ => {
                 let last = out.last().copied();
-                let tight = |ch: Option<u8>| matches!(ch, Some(b'{' | b'}' | b';' | b',' | b'>'));
+                // (No value needs a space around `/` either: `left / 1rem`, `1 / span 2`.)
+                let tight =
+                    |ch: Option<u8>| matches!(ch, Some(b'{' | b'}' | b';' | b',' | b'>' | b'/'));
                 if space && !out.is_empty() && !tight(last) && last != Some(b':') && !tight(Some(c))
                 {
                     out.push(b' ');
@@ -361,10 +363,12 @@ mod tests {
     fn stylesheets_lose_comments_and_spaces_where_no_meaning_changes() {
         let css = "/* theme */\n:root {\n  --x: rgba(1, 2, 3, .2); /* why */\n}\n\
                    @media (max-width: 35em) and (prefers-color-scheme: dark) {\n  a > b, .c :hover { \
-                   width: calc(1rem + 2px); font-family: \"Segoe  UI\", sans-serif; }\n}\n";
+                   width: calc(1rem + 2px); font-family: \"Segoe  UI\", sans-serif; }\n}\n\
+                   b { background: x left / 1rem 100%; grid-row: 1 / span 2; }\n";
         let want =
             ":root{--x:rgba(1,2,3,.2)}@media (max-width:35em) and (prefers-color-scheme:dark)\
-                    {a>b,.c :hover{width:calc(1rem + 2px);font-family:\"Segoe  UI\",sans-serif}}\n";
+                    {a>b,.c :hover{width:calc(1rem + 2px);font-family:\"Segoe  UI\",sans-serif}}\
+                    b{background:x left/1rem 100%;grid-row:1/span 2}\n";
         assert_eq!(style(css), want);
     }
 }
