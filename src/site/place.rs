@@ -124,7 +124,7 @@ pub fn conflicts(placed: &[Placed], default_lang: &str) -> Vec<Diagnostic> {
         );
     }
     let mut first_in: HashMap<&str, &Placed> = HashMap::with_capacity(placed.len());
-    for p in placed {
+    for p in claimants(placed, |p| p.lesson.slug_span.is_some()) {
         let first = *first_in.entry(p.dir.as_str()).or_insert(p);
         if !std::ptr::eq(first, p) {
             let message = format!("two lessons have the slug `{}`", p.lesson.slug);
@@ -147,7 +147,7 @@ pub fn conflicts(placed: &[Placed], default_lang: &str) -> Vec<Diagnostic> {
 fn duplicate_parts(placed: &[Placed]) -> Vec<Diagnostic> {
     let mut first: HashMap<(&str, &str, u32), &Placed> = HashMap::new();
     let mut problems = Vec::new();
-    for p in placed {
+    for p in claimants(placed, |_| false) {
         let Some(s) = &p.lesson.series else { continue };
         let taken = *first
             .entry((p.lang.as_str(), s.name.as_str(), s.part))
@@ -169,6 +169,19 @@ fn duplicate_parts(placed: &[Placed]) -> Vec<Diagnostic> {
         }
     }
     problems
+}
+
+/// The lessons in the order their claims are weighed: a claim made by hand (`explicit`, a
+/// `slug = ` set, where the other lesson's comes from its file name) after one that is not,
+/// then by file. The first claimant keeps the slug or part; each later one is the problem, at
+/// its own claim. (In the order lessons are placed, by series and title, a part or slug
+/// taken by a new lesson was reported at the lesson that had it, or at its file.)
+fn claimants(placed: &[Placed], explicit: impl Fn(&Placed) -> bool) -> Vec<&Placed> {
+    let mut order: Vec<&Placed> = placed.iter().collect();
+    order.sort_by(|a, b| {
+        (explicit(a), &a.lesson.source.path).cmp(&(explicit(b), &b.lesson.source.path))
+    });
+    order
 }
 
 /// A problem with a lesson's slug: at the front matter's `slug` if it sets one, else at the

@@ -76,6 +76,29 @@ fn duplicate_slugs_name_both_lessons() {
     assert_same(&before, &snapshot(&p.base), "duplicate slugs");
 }
 
+/// A slug claimed by hand (`slug = "leaky"`) that another lesson has from its file name is
+/// reported at the `slug =` that claims it, and a part two lessons claim at the later file's
+/// `part` (in the order lessons are placed, both went to the lessons that had them first:
+/// the slug to `leaky.md`'s first line, the part to `a-part.md`).
+#[test]
+fn a_slug_or_part_taken_is_reported_where_it_is_claimed() {
+    let (claims, at) = marked(&small("slug = ‸\"leaky\"\nseries = \"S\"\npart = 1\n"));
+    let part = at.line + 2;
+    let p = Project::with_lessons(&[
+        ("leaky.md", &small("")),
+        ("a-part.md", &small("series = \"S\"\npart = 1\n")),
+        ("e6.md", &claims),
+    ]);
+    let run = p.run_build();
+    run.failed().says(&[
+        &format!("--> content/e6.md:{at}"),
+        &format!("--> content/e6.md:{part}:8"),
+        "content/leaky.md has it too",
+        "content/a-part.md is part 1 too",
+        "2 errors",
+    ]);
+}
+
 /// A slug or series part two lessons claim is reported with the other problems of one of them
 /// (a misspelt signal), in the same run: it was found only once the signal was fixed.
 #[test]
