@@ -28,6 +28,9 @@ struct Model<'a> {
     /// Per control: the parameter, from, to, step.
     controls: Vec<(&'a str, f64, f64, f64)>,
     charts: Vec<ChartModel<'a>>,
+    /// The charts' mappings from values to pixels, each once (a lesson's charts mostly share
+    /// theirs): `geometry` and `phone` of a chart are indexes into it.
+    geometries: Vec<&'a ChartGeometry>,
     /// The lesson's tables, in page order (the page's `table.nn-table` elements).
     tables: Vec<TableModel<'a>>,
     /// The live placeholders of the page (`data-nn` expressions): a signal at an input, as
@@ -84,9 +87,10 @@ struct ChartModel<'a> {
     /// The input's name for the readout: the x axis's title.
     x: &'a str,
     points: &'a [(f64, f64)],
-    geometry: &'a ChartGeometry,
+    /// Its mapping from values to pixels (in `geometries`).
+    geometry: usize,
     /// The same on the phone canvas.
-    phone: &'a ChartGeometry,
+    phone: usize,
     /// Its description, each series' numbers as slots for the script to fill.
     description: &'a DescriptionTemplate,
 }
@@ -101,6 +105,8 @@ pub fn model_script(lesson: &Lesson, figures: &[Figure], html: &str, lang: &str)
         return String::new();
     }
     let (values, extremes) = live_values(network, html);
+    let mut geometries = Vec::new();
+    let charts = charts(lesson, figures, &mut geometries);
     let model = Model {
         input: InputModel {
             name: &network.input.name,
@@ -114,7 +120,8 @@ pub fn model_script(lesson: &Lesson, figures: &[Figure], html: &str, lang: &str)
             .map(|p| (p.name.as_str(), p.value, p.literal.as_str()))
             .collect(),
         controls: lesson.controls.iter().map(control).collect(),
-        charts: charts(lesson, figures),
+        charts,
+        geometries,
         tables: lesson
             .blocks
             .iter()
@@ -184,7 +191,19 @@ fn layers(network: &Network) -> Vec<LayerModel<'_>> {
         .collect()
 }
 
-fn charts<'a>(lesson: &'a Lesson, figures: &'a [Figure]) -> Vec<ChartModel<'a>> {
+/// The lesson's charts, their mappings from values to pixels each put once into `geometries`.
+fn charts<'a>(
+    lesson: &'a Lesson,
+    figures: &'a [Figure],
+    geometries: &mut Vec<&'a ChartGeometry>,
+) -> Vec<ChartModel<'a>> {
+    let mut index = |g: &'a ChartGeometry| match geometries.iter().position(|h| *h == g) {
+        Some(i) => i,
+        None => {
+            geometries.push(g);
+            geometries.len() - 1
+        }
+    };
     lesson
         .blocks
         .iter()
@@ -194,6 +213,7 @@ fn charts<'a>(lesson: &'a Lesson, figures: &'a [Figure]) -> Vec<ChartModel<'a>> 
         })
         .filter_map(|spec| {
             let figure = figures.iter().find(|f| f.id == spec.id)?;
+            let (column, phone) = (figure.chart.as_ref()?, &figure.phone.as_ref()?.chart);
             Some(ChartModel {
                 id: &spec.id,
                 signals: spec.series.iter().map(|s| signal(&s.signal)).collect(),
@@ -209,8 +229,8 @@ fn charts<'a>(lesson: &'a Lesson, figures: &'a [Figure]) -> Vec<ChartModel<'a>> 
                     .collect(),
                 x: x_name(spec, lesson.network.as_ref()?),
                 points: &spec.points,
-                geometry: figure.chart.as_ref()?,
-                phone: &figure.phone.as_ref()?.chart,
+                geometry: index(column),
+                phone: index(phone),
                 description: figure.description_template.as_ref()?,
             })
         })

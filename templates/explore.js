@@ -434,7 +434,7 @@
     var link = figure.querySelector('a.nn-data[href^="data:"]');
     var csv = link ? decodeURIComponent(link.getAttribute("href").slice(link.getAttribute("href").indexOf(",") + 1)) : "";
     var fig = { model: c, figure: figure, block: blockOf(figure), stale: figure.classList.contains("nn-stale"), link: link, csvHeader: csv.slice(0, csv.indexOf("\n") + 1), views: [] };
-    [[c.geometry, "svg.nn-column", false], [c.phone, "svg.nn-phone", true]].forEach(function (v) {
+    [[M.geometries[c.geometry], "svg.nn-column", false], [M.geometries[c.phone], "svg.nn-phone", true]].forEach(function (v) {
       var svg = figure.querySelector(":scope > " + v[1]);
       if (!svg) return;
       var nodes = Array.from(svg.childNodes), headCount = 0;

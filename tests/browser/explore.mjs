@@ -790,7 +790,7 @@ for (const [file, width] of reluPages) {
     chart.scrollIntoView({ block: 'center' });
     const M = JSON.parse(document.querySelector('script[id^="nn-model"]').textContent);
     const model = M.charts.find((c) => chart.closest('figure').id === `figure-${c.id}`);
-    const g = chart.classList.contains('nn-phone') ? model.phone : model.geometry;
+    const g = M.geometries[chart.classList.contains('nn-phone') ? model.phone : model.geometry];
     const title = [...chart.querySelectorAll('text')].map((t) => t.textContent);
     if (!title.includes(model.x)) return `the readout's name for the input, "${model.x}", is not the x axis's title (${title.join(' | ')})`;
     const format = (v) => window.nnbook.formatNumber(v, M.precision);
