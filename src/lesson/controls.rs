@@ -211,10 +211,11 @@ fn range_error(
 }
 
 /// The default control of a parameter: its value ± about twice its size (at least ± 2), in
-/// steps of a round hundredth of that range.
+/// round steps of about a hundredth of that range that its value and zero both lie on
+/// ([`step_through`]).
 fn default_control(param: &Param) -> Control {
     let half = 2.0 * param.value.abs().max(1.0);
-    let step = nice_step(2.0 * half);
+    let step = step_through(param.value, 2.0 * half);
     // A whole number of steps either side, so that the author's value is on the slider's grid;
     // the ends rounded to the decimals of the value and the step (no 1.7000000000000004).
     let steps = (half / step).round();
@@ -240,6 +241,33 @@ fn decimals(x: f64) -> usize {
             (scaled.round() - scaled).abs() <= 1e-9 * scaled.abs().max(1.0)
         })
         .unwrap_or(12)
+}
+
+/// A round step near a hundredth of `span` that divides `value`, so that a slider through
+/// `value` also stops at zero, where a weight switches its path off: the round step nearest a
+/// hundredth, or the next ones below it down to a tenth of it (12.6 moves in steps of 0.2, not
+/// 0.5, which went from 0.1 to −0.4); a value none of them divides keeps the nearest.
+fn step_through(value: f64, span: f64) -> f64 {
+    let nearest = nice_step(span);
+    let divides = |step: f64| {
+        let k = (value / step).round();
+        (k * step - value).abs() <= 1e-9 * value.abs().max(step)
+    };
+    let mut step = nearest;
+    for _ in 0..4 {
+        if divides(step) {
+            return step;
+        }
+        // (Down the round steps: 5, 2, 1, 0.5, …)
+        let power = 10f64.powf(step.log10().floor());
+        let mantissa = (step / power).round();
+        step = if mantissa == 1.0 {
+            power / 2.0
+        } else {
+            (mantissa / 2.0).floor().max(1.0) * power
+        };
+    }
+    nearest
 }
 
 /// A round step (1, 2 or 5 times a power of ten) near a hundredth of `span`.
@@ -269,5 +297,20 @@ mod tests {
         assert_eq!(nice_step(8.0), 0.1);
         assert_eq!(nice_step(3.4 * 2.0), 0.05);
         assert_eq!(nice_step(163.2), 2.0);
+    }
+
+    /// The ReLU lesson's w2 = 12.6 and w3 = −40.8 move in steps of 0.2 (0.5 and 2 skipped
+    /// zero); values the nearest step divides keep it; one no round step near divides keeps the
+    /// nearest.
+    #[test]
+    fn steps_stop_at_the_value_and_at_zero() {
+        use super::step_through;
+        assert_eq!(step_through(12.6, 50.4), 0.2);
+        assert_eq!(step_through(-40.8, 163.2), 0.2);
+        assert_eq!(step_through(3.34, 13.36), 0.02);
+        assert_eq!(step_through(1.7, 6.8), 0.05);
+        assert_eq!(step_through(-16.0, 64.0), 0.5);
+        assert_eq!(step_through(0.0, 4.0), 0.05);
+        assert_eq!(step_through(1.2345678, 4.9), 0.05);
     }
 }
