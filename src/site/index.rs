@@ -128,7 +128,9 @@ pub fn index_pages(
 }
 
 /// The index's lessons grouped by series (they are placed series by series, each in part
-/// order), each series with its count of parts in language `lang`.
+/// order), each series with its count of parts in language `lang`: its highest part, as a
+/// lesson's page counts them ("Part 2 of 3"), also where a translation lacks a part (the
+/// Chinese index said "1 part" above the one page that says "part 2 of 2").
 fn group_series<'a>(index: &'a [IndexEntry<'a>], lang: &str) -> Vec<SeriesEntry<'a>> {
     let mut series: Vec<SeriesEntry> = Vec::new();
     for entry in index {
@@ -143,7 +145,8 @@ fn group_series<'a>(index: &'a [IndexEntry<'a>], lang: &str) -> Vec<SeriesEntry<
         }
     }
     for s in &mut series {
-        s.count_label = match s.lessons.len() {
+        let count = s.lessons.iter().filter_map(|e| e.part).max().unwrap_or(1) as usize;
+        s.count_label = match count.max(s.lessons.len()) {
             1 => i18n::text(lang, "series_one_part").to_string(),
             n => i18n::sentence(lang, "series_parts", &[("count", &n.to_string())]),
         };

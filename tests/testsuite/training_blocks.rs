@@ -526,6 +526,17 @@ fn a_part_missing_in_a_translation_keeps_the_count() {
     assert!(c.contains("rel=\"prev\" href=\"../a/index.html\""));
     let zh = p.read("zh-CN/a/index.html");
     assert!(zh.contains("第 1 部分，共 1 部分"));
+    // The index counts the parts as the pages do: the highest there is (it counted lessons,
+    // and said "1 part" above a page that says "part 2 of 2").
+    assert!(p.read("index.html").contains(">3 parts<"));
+    let p = Project::new()
+        .lesson("a.md", part(1))
+        .lesson("b.md", part(2))
+        .lesson("b.zh-CN.md", part(2));
+    p.build().unwrap_or_else(|e| panic!("{e}"));
+    assert!(p.read("zh-CN/b/index.html").contains("第 2 部分，共 2 部分"));
+    let index = p.read("zh-CN/index.html");
+    assert!(index.contains(">共 2 部分<"), "{index}");
 }
 
 #[test]
