@@ -349,12 +349,35 @@ fn placeholder(
                     "`{expr}` is a signal: say at which input, like `{{{{ {expr} @ {x} }}}}`"
                 )));
             }
-            Err(match did_you_mean(expr, names.iter().copied()) {
+            let known = names.iter().copied().chain(INPUT_FIELDS);
+            Err(match did_you_mean(expr, known) {
                 Some(hint) => d.hint(hint),
-                None => d.hint(as_written(context)),
+                // (Two braces around what is no name are likely LaTeX's or Python's.)
+                None if braces_as_written(expr, context) => d.hint(as_written(context)),
+                None => {
+                    d.hint("a placeholder names one of the above, spelt as in the network block")
+                }
             })
         }
     }
+}
+
+/// The input's fields a placeholder can show.
+const INPUT_FIELDS: [&str; 5] = [
+    "input.from",
+    "input.to",
+    "input.samples",
+    "input.name",
+    "input.label",
+];
+
+/// Whether two braces around `expr` that are no placeholder were likely meant as written: in
+/// code (Python's `f"{{x}}"`) or math (LaTeX's `x^{{k}}`), or in prose around what is no name
+/// (an empty `{{}}`); not prose's `{{ input.form }}`, a misspelt placeholder.
+fn braces_as_written(expr: &str, context: Context) -> bool {
+    let named = expr.starts_with(char::is_alphabetic)
+        && (expr.chars()).all(|c| c.is_alphanumeric() || "_.-@ ".contains(c));
+    !matches!(context, Context::Prose | Context::Markdown) || !named
 }
 
 /// The error for placeholder `expr` in a lesson without a network.
@@ -366,11 +389,17 @@ fn no_network(lesson: &Lesson, span: Range<usize>, expr: &str, context: Context)
             format!("placeholder `{{{{ {expr} }}}}` needs the lesson's network"),
         )
         .expected("a ```network block in the same lesson")
-        .hint(format!(
+        .hint(if !braces_as_written(expr, context) {
             "placeholders show the network's parameters and signals: add its block, or write \
-             the number as text; {}",
-            as_written(context)
-        ))
+             the number as text"
+                .to_string()
+        } else {
+            format!(
+                "placeholders show the network's parameters and signals: add its block, or write \
+                 the number as text; {}",
+                as_written(context)
+            )
+        })
 }
 
 /// How to write two braces that are no placeholder, in `context`: the hint of a placeholder

@@ -261,12 +261,14 @@ fn a_placeholder_where_none_is_filled_is_an_error() {
 }
 
 /// Two braces meant as written (Python's `f"{{x}}"`, LaTeX's `x^{{2}}`) read as a placeholder:
-/// the hint says how to write them, for code (`verbatim`) and for prose and math (a space).
+/// the hint says how to write them, for code (`verbatim`) and for prose and math (a space). A
+/// name in prose is a misspelt placeholder: the hint names the one meant, or says how
+/// placeholders are spelt (`{{ input.form }}` got the LaTeX hint).
 #[test]
 fn two_braces_meant_as_written_get_a_hint() {
     let source = crate::support::SMALL.replace(
         "The top node has",
-        "```python\nprint(f\"{{literal}}\")\n```\n\n$x^{{k}}$ and {{ nope }}.\n\nThe top node has",
+        "```python\nprint(f\"{{literal}}\")\n```\n\n$x^{{k}}$ and {{}}, {{ input.form }} and {{ nope }}.\n\nThe top node has",
     );
     let project = crate::support::Project::new()
         .lesson("small.md", &source)
@@ -277,12 +279,17 @@ fn two_braces_meant_as_written_get_a_hint() {
         .iter()
         .map(|d| d.hint.as_deref().unwrap_or(""))
         .collect();
-    assert_eq!(hints.len(), 3, "{error}");
+    assert_eq!(hints.len(), 5, "{error}");
     assert!(
         hints[0].contains("mark the code block `verbatim`"),
         "{error}"
     );
-    for hint in &hints[1..] {
+    assert_eq!(hints[3], "did you mean `input.from`?", "{error}");
+    assert_eq!(
+        hints[4], "a placeholder names one of the above, spelt as in the network block",
+        "{error}"
+    );
+    for hint in &hints[1..3] {
         assert!(
             hint.contains("put a space between the braces: `{ {`"),
             "{error}"
