@@ -21,6 +21,8 @@
 //                nodes in Chinese in diagrams and the parameters table
 //   source       a lesson's source is a link right under its title (the ReLU lesson's on Dev.to)
 //   anchors      a heading's `#` link is on the line of its last word, never alone on a line
+//   first column a table wider than its column, scrolled to its end, still shows its first
+//                column (each row's input or step) on every row
 //   sliders      the author's text for the sliders (`.nn-explorable-only`) is shown on a page
 //                with sliders, and on no other, nor without the script
 //   figure text  every text of a shown chart renders at 11 CSS px or more (its font size times
@@ -153,6 +155,22 @@ function facts() {
 }
 
 /** Each heading's anchor (`#`) on the line of the heading's last word, not alone on a line. */
+/** In the page: each table that scrolls sideways, scrolled to its end, whose first column is not
+ * wholly in view on some row (the row's input or step, which names it). */
+function firstColumns() {
+  const out = [];
+  for (const table of document.querySelectorAll('table.nn-table')) {
+    const box = table.closest('.nn-table-wrap');
+    if (!box || box.scrollWidth <= box.clientWidth + 1) continue;
+    box.scrollLeft = box.scrollWidth;
+    const edge = box.getBoundingClientRect().left + box.clientLeft;
+    const row = [...table.rows].find((r) => r.cells[0].getBoundingClientRect().left < edge - 1.5);
+    if (row) out.push(`"${row.cells[0].textContent.trim()}" of a table scrolled to its end is out of view`);
+    box.scrollLeft = 0;
+  }
+  return out;
+}
+
 function anchorLines() {
   const out = [];
   for (const a of document.querySelectorAll(':is(h1, h2, h3, h4) > a.anchor')) {
@@ -421,6 +439,7 @@ async function main() {
       for (const c of f.chartText) if (c.smallest < 11) fail(name, 'figure text', `${c.id}: "${c.what}" renders at ${c.smallest.toFixed(1)} px (11 px at least)`);
       for (const c of f.chartCut) fail(name, 'figure text', c);
       for (const a of await page.evaluate(anchorLines)) fail(name, 'anchors', a);
+      for (const c of await page.evaluate(firstColumns)) fail(name, 'first column', c);
       const only = await page.evaluate(explorableOnly);
       if (only.shown !== (only.controls ? only.all : 0)) fail(name, 'text for the sliders', `${only.shown} of ${only.all} shown on a page ${only.controls ? 'with' : 'without'} sliders`);
       if (/(^|\/)relu\/index\.html$/.test(rel) && !only.all) fail(name, 'text for the sliders', 'the ReLU lesson\'s "Try it" is not marked nn-explorable-only');
