@@ -534,7 +534,9 @@ fn a_part_missing_in_a_translation_keeps_the_count() {
         .lesson("b.md", part(2))
         .lesson("b.zh-CN.md", part(2));
     p.build().unwrap_or_else(|e| panic!("{e}"));
-    assert!(p.read("zh-CN/b/index.html").contains("第 2 部分，共 2 部分"));
+    assert!(p
+        .read("zh-CN/b/index.html")
+        .contains("第 2 部分，共 2 部分"));
     let index = p.read("zh-CN/index.html");
     assert!(index.contains(">共 2 部分<"), "{index}");
 }
