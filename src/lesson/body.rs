@@ -63,6 +63,7 @@ pub(super) fn read_body(
     unclosed_fences(source, &fences, problems, &mut warnings);
     warnings.extend(unclosed_explorable_only(source, &fences, body_start));
     warnings.extend(fences.iter().filter_map(|f| misspelt_block(source, f)));
+    warnings.extend(fences.iter().filter_map(|f| unknown_words(source, f)));
     let network = parse_network(source, &fences, problems);
     let (blocks, broken_trainings, failed_figures) = parse_blocks(
         source,
@@ -154,6 +155,36 @@ fn misspelt_block(source: &SourceFile, fence: &Fence) -> Option<Diagnostic> {
             )
             .expected(format!("```{meant} for the `{meant}` block (the names are in lower case)"))
             .hint("it is shown as code; if code is meant, name its language another way, like ```text")
+            .warning(),
+    )
+}
+
+/// A word after an nnbook block's name that is not `source` (```figure sourse, ```figure
+/// verbatim): a warning, as the block renders without the source it likely asked for.
+fn unknown_words(source: &SourceFile, fence: &Fence) -> Option<Diagnostic> {
+    if !fence.is_nnbook() {
+        return None;
+    }
+    let word = fence
+        .info
+        .split_whitespace()
+        .skip(1)
+        .find(|w| *w != "source")?;
+    let hint = if word == "verbatim" {
+        "`verbatim` is for code blocks, whose placeholders it keeps as written; an nnbook block is read as it is".to_string()
+    } else if closest(word, ["source"]).is_some() {
+        "did you mean `source`?".to_string()
+    } else {
+        format!("`{word}` is left out")
+    };
+    Some(
+        source
+            .error(
+                fence.opening(),
+                format!("unknown word `{word}` after ```{}", fence.kind),
+            )
+            .expected("nothing, or `source` (the block shown as written above what it draws)")
+            .hint(hint)
             .warning(),
     )
 }

@@ -60,3 +60,35 @@ fn a_misspelt_block_name_is_a_warning_naming_the_block() {
         warnings[0]
     );
 }
+
+/// A word after an nnbook block's name other than `source` is a warning at its fence: the block
+/// rendered without the source `sourse` asked for, without a word. A code block's words are
+/// its own (`python verbatim`).
+#[test]
+fn an_unknown_word_after_a_block_name_is_a_warning() {
+    let body = format!(
+        "{}\n\n```figure sourse\nid = \"a\"\nseries = [{{ signal = \"output.activation\" }}]\n```\n\n```table verbatim\nsignals = [\"output.activation\"]\nat = [0.0]\n```\n\n```table source\nsignals = [\"output.activation\"]\nat = [0.5]\n```\n\n```python verbatim\nx = 1\n```\n",
+        crate::diagnostics::NETWORK
+    );
+    let text = lesson("title = \"Words\"", &body);
+    let p = Project::new().file("content/words.md", &text);
+    let site = nnbook::check(&p.root).unwrap_or_else(|e| panic!("does not build:\n{e}"));
+    let found: Vec<(usize, String, String)> = site
+        .warnings
+        .iter()
+        .map(|w| {
+            let line = w.location.as_ref().map_or(0, |l| l.line);
+            (line, w.message.clone(), w.hint.clone().unwrap_or_default())
+        })
+        .collect();
+    let at = |fence: &str| text.lines().position(|l| l == fence).expect(fence) + 1;
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0].0, at("```figure sourse"));
+    assert_eq!(found[0].1, "unknown word `sourse` after ```figure");
+    assert_eq!(found[0].2, "did you mean `source`?");
+    assert_eq!(found[1].0, at("```table verbatim"));
+    assert!(
+        found[1].2.starts_with("`verbatim` is for code blocks"),
+        "{found:#?}"
+    );
+}

@@ -13,7 +13,7 @@ use crate::support::{assert_no_temp_path, Project};
 /// The network most lessons below use: two ReLU nodes (`top`, `bottom`) and an output.
 /// Kept as a constant only where the mistake is elsewhere; lessons whose mistake is in the
 /// network write it out in full.
-const NETWORK: &str = r#"```network
+pub const NETWORK: &str = r#"```network
 input = { name = "x", from = -1.0, to = 1.0, samples = 50 }
 
 [[layer]]
