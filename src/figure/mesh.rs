@@ -91,6 +91,38 @@ pub fn y_ticks_overflow(ys: (f64, f64)) -> u32 {
     (widest - Y_TICKS_ROOM).max(0.0).ceil() as u32
 }
 
+/// The x axis' key points, with their pixels and labels, and how many were asked for: up to
+/// [`KEY_POINTS`], fewer where their labels would run into each other (over a narrow range,
+/// "0.50000002" and the next one on a phone).
+fn x_ticks(range: &RangedCoordf64, pixel: &dyn Fn(f64) -> i32) -> (usize, Vec<(i32, String)>) {
+    let mut ticks = (0, Vec::new());
+    for n in (2..=KEY_POINTS).rev() {
+        let values = range.key_points(BoldPoints(n));
+        let labels = tick_labels(&values);
+        ticks = (n, values.into_iter().map(pixel).zip(labels).collect());
+        if apart(&ticks.1) {
+            break;
+        }
+    }
+    ticks
+}
+
+/// Whether the x tick labels `ticks` (pixel, label), each centred on its tick, leave at least
+/// 4 px between each other as the browser draws them.
+fn apart(ticks: &[(i32, String)]) -> bool {
+    with_mesh_styles(|styles| {
+        let width = |label: &str| {
+            super::measure::layout_box(&styles.x_label, label)
+                .map_or(0.0, |((x0, _), (x1, _))| f64::from(x1 - x0))
+                / super::svg::SIZE_IN_SVG
+        };
+        ticks.windows(2).all(|pair| {
+            let room = f64::from((pair[1].0 - pair[0].0).abs());
+            (width(&pair[0].1) + width(&pair[1].1)) / 2.0 + 4.0 <= room
+        })
+    })
+}
+
 impl Mesh {
     /// The mesh of `chart` with the axis titles `titles`, as plotters would draw it.
     pub fn of<DB: DrawingBackend>(chart: &Chart2d<'_, DB>, titles: AxisTitles) -> Mesh {
@@ -103,12 +135,13 @@ impl Mesh {
             let labels = tick_labels(&values);
             values.into_iter().map(pixel).zip(labels).collect()
         };
+        let x_points = |range: &RangedCoordf64, pixel: &dyn Fn(f64) -> i32| x_ticks(range, pixel).1;
         Mesh {
             left: px.start,
             right: px.end - 1,
             bottom: py.end - 1,
             top: py.start,
-            x: key_points(spec.x_spec(), &|v| chart.backend_coord(&(v, y0)).0),
+            x: x_points(spec.x_spec(), &|v| chart.backend_coord(&(v, y0)).0),
             y: key_points(spec.y_spec(), &|v| chart.backend_coord(&(x0, v)).1),
             titles,
         }
@@ -253,6 +286,31 @@ mod tests {
         svg
     }
 
+    /// Over a narrow range on the phone canvas's 264 px the x labels ("0.50000002") took six
+    /// key points and ran into each other; fewer are taken, each label 4 px clear of the next.
+    /// A range whose six labels fit keeps them.
+    #[test]
+    fn x_labels_that_would_meet_take_fewer_key_points() {
+        register_font();
+        let axis = |from: f64, to: f64| {
+            let range = RangedCoordf64::from(from..to);
+            let pixel = move |v: f64| 74 + ((v - from) / (to - from) * 263.0).round() as i32;
+            x_ticks(&range, &pixel)
+        };
+        let (n, ticks) = axis(0.5, 0.5000001);
+        assert!(n < KEY_POINTS && ticks.len() >= 2, "{ticks:?}");
+        assert!(apart(&ticks), "{ticks:?}");
+        let six = RangedCoordf64::from(0.5..0.5000001).key_points(BoldPoints(KEY_POINTS));
+        let pixel = |v: f64| 74 + ((v - 0.5) / 0.0000001 * 263.0).round() as i32;
+        let crowded: Vec<_> = six
+            .iter()
+            .map(|&v| pixel(v))
+            .zip(tick_labels(&six))
+            .collect();
+        assert!(!apart(&crowded), "{crowded:?}");
+        assert_eq!(axis(0.0, 1.0).1.len(), 6);
+    }
+
     fn attr<'s>(element: &'s str, name: &str) -> &'s str {
         let from = element.find(&format!(" {name}=\"")).expect(name) + name.len() + 3;
         &element[from..from + element[from..].find('"').unwrap()]
@@ -353,14 +411,18 @@ mod tests {
             // (The column canvas and the phone one: chart::COLUMN, chart::PHONE.)
             let size = if k % 2 == 0 { (640, 380) } else { (350, 300) };
             let (x, y) = titles[k % titles.len()];
-            // (Each axis's labels as nnbook gives them, looked up by value.)
-            let labels = |r: (f64, f64)| {
-                let values = RangedCoordf64::from(r.0..r.1).key_points(BoldPoints(KEY_POINTS));
+            // (Each axis's labels as nnbook gives them, looked up by value, of `n` key points.)
+            let labels = |r: (f64, f64), n: usize| {
+                let values = RangedCoordf64::from(r.0..r.1).key_points(BoldPoints(n));
                 let labels = tick_labels(&values);
                 move |v: &f64| labels[values.iter().position(|k| k == v).unwrap()].clone()
             };
-            let (x_tick, y_tick) = (labels(xs), labels(ys));
+            // (As many x key points as the mesh asks for, fewer where labels would meet.)
+            let x_count = std::cell::Cell::new(KEY_POINTS);
             let ours = drawn(size, xs, ys, |root, chart| {
+                let y0 = chart.as_coord_spec().get_y_range().start;
+                let pixel = |v: f64| chart.backend_coord(&(v, y0)).0;
+                x_count.set(x_ticks(chart.as_coord_spec().x_spec(), &pixel).0);
                 // (The areas as plotters' are given them: no room made for wide tick labels.)
                 let titles = AxisTitles {
                     x: vec![x.to_string()],
@@ -369,6 +431,7 @@ mod tests {
                 };
                 root.draw(&Mesh::of(&chart, titles)).unwrap();
             });
+            let (x_tick, y_tick) = (labels(xs, x_count.get()), labels(ys, KEY_POINTS));
             let (axis, label) = with_mesh_styles(|m| (m.x_title.clone(), m.x_label.clone()));
             let plotters = drawn(size, xs, ys, |_, mut chart| {
                 chart
@@ -376,7 +439,7 @@ mod tests {
                     .max_light_lines(0)
                     .bold_line_style(RGBColor(0xe4, 0xe4, 0xe4))
                     .axis_style(RGBColor(0x55, 0x55, 0x55))
-                    .x_labels(KEY_POINTS)
+                    .x_labels(x_count.get())
                     .y_labels(KEY_POINTS)
                     .x_label_formatter(&x_tick)
                     .y_label_formatter(&y_tick)
