@@ -168,3 +168,40 @@ The peak is {{ w9 }}, and $\foo$ is not LaTeX.
         ],
     );
 }
+
+/// A value of the wrong type in the front matter (`order = 1.5`, `part = "three"`) no longer
+/// hides the other fields' mistakes: they were found only once it was fixed. What would be
+/// said of the value stood in for it (a part 0) is not.
+#[test]
+fn a_wrong_type_in_the_front_matter_hides_no_other_mistake() {
+    let source = r#"+++
+title = ""
+order = 1.5
+precision = 13
+series = "Basics"
+part = "three"
+summary = "About {{ w1 }}"
++++
+
+Text.
+"#;
+    assert_problems(
+        source,
+        &[
+            ("title =", "the title is empty"),
+            (
+                "order =",
+                "invalid front matter: invalid type: floating point `1.5`, expected a whole number",
+            ),
+            ("precision =", "precision 13 is out of range"),
+            (
+                "part =",
+                "invalid front matter: invalid type: string \"three\", expected a whole number",
+            ),
+            (
+                "summary =",
+                "a placeholder in the title or summary is not filled",
+            ),
+        ],
+    );
+}
