@@ -105,7 +105,9 @@ pub fn check_prose(lesson: &Lesson, lang: &str) -> (Vec<Diagnostic>, Links) {
     let page = page::render(lesson, &[], lang);
     let tables = page.as_ref().map_or(&[][..], |p| &p.tables);
     let notebook = notebook::notebook(lesson, lang, &[], tables).err();
-    let links = page.as_ref().map_or(Vec::new(), |p| p.links.clone());
+    let links = page
+        .as_ref()
+        .map_or_else(|_| page::links(lesson, lang), |p| p.links.clone());
     let problems = page.err().into_iter().flatten().chain(notebook).collect();
     (problems, links)
 }

@@ -62,6 +62,40 @@ pub struct TocEntry {
 /// Render a lesson's body to HTML. `figures` are the lesson's drawn figures and diagrams (found
 /// by id). `lang` is the page's language, for the few words nnbook adds.
 pub fn render(lesson: &Lesson, figures: &[Figure], lang: &str) -> Result<Page, Vec<Diagnostic>> {
+    let mut walk = walked(lesson, figures, lang);
+    if !walk.problems.is_empty() {
+        return Err(walk.problems);
+    }
+    // The drawings (and their data) are most of a page: room for them, and twice the prose.
+    let drawn: usize = figures
+        .iter()
+        .map(|f| {
+            // (Slack for the caption and the explorable model's share of the figure.)
+            f.svg.len() + f.phone.as_ref().map_or(0, |p| p.svg.len()) + f.csv.len() * 3 / 2 + 2048
+        })
+        .sum();
+    let mut html_out = String::with_capacity(lesson.body().len() * 2 + drawn);
+    number_regions(&mut walk.out);
+    html::push_html(&mut html_out, walk.out.into_iter());
+    let model = explore::model_script(lesson, figures, &html_out, lang);
+    html_out.push_str(&model);
+    Ok(Page {
+        html: html_out,
+        links: walk.links,
+        toc: walk.toc,
+        tables: walk.tables,
+    })
+}
+
+/// The links a lesson's prose makes, also when it does not render (a LaTeX error): they are
+/// checked all the same.
+pub fn links(lesson: &Lesson, lang: &str) -> Vec<(String, Range<usize>)> {
+    walked(lesson, &[], lang).links
+}
+
+/// The lesson's body walked, event by event: its HTML events, links, contents, tables and
+/// problems.
+fn walked<'a>(lesson: &'a Lesson, figures: &'a [Figure], lang: &'a str) -> Walk<'a> {
     let body = lesson.body();
     let offset = lesson.body_start;
     let events =
@@ -97,28 +131,7 @@ pub fn render(lesson: &Lesson, figures: &[Figure], lang: &str) -> Result<Page, V
     for (event, range) in events {
         walk.event(event, range.start + offset..range.end + offset);
     }
-    if !walk.problems.is_empty() {
-        return Err(walk.problems);
-    }
-    // The drawings (and their data) are most of a page: room for them, and twice the prose.
-    let drawn: usize = figures
-        .iter()
-        .map(|f| {
-            // (Slack for the caption and the explorable model's share of the figure.)
-            f.svg.len() + f.phone.as_ref().map_or(0, |p| p.svg.len()) + f.csv.len() * 3 / 2 + 2048
-        })
-        .sum();
-    let mut html_out = String::with_capacity(body.len() * 2 + drawn);
-    number_regions(&mut walk.out);
-    html::push_html(&mut html_out, walk.out.into_iter());
-    let model = explore::model_script(lesson, figures, &html_out, lang);
-    html_out.push_str(&model);
-    Ok(Page {
-        html: html_out,
-        links: walk.links,
-        toc: walk.toc,
-        tables: walk.tables,
-    })
+    walk
 }
 
 /// The scrolling regions of one kind (tables, formulas, wide diagrams) told apart when a page has

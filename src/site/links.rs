@@ -6,10 +6,14 @@ use std::ops::Range;
 
 use crate::error::Diagnostic;
 use crate::lesson::{BlockKind, Lesson};
+use crate::render;
 use crate::text::escape;
 
+use super::cache::Cache;
+use super::index;
 use super::place::Placed;
 use super::publish::SiteFiles;
+use super::theme::Theme;
 
 /// A warning for a lesson whose network no figure, table or diagram uses.
 pub fn unused_network(lesson: &Lesson) -> Option<Diagnostic> {
@@ -106,4 +110,42 @@ pub fn merged<'a>(
     let mut all: Vec<&str> = files.keys().chain(written).map(String::as_str).collect();
     all.sort_unstable();
     all.into_iter()
+}
+
+/// The broken-link warnings of a build that failed, for every lesson (one that did not
+/// render, by a LaTeX error, has its prose's links checked all the same): the site's files
+/// are those of the lessons that rendered (in the cache), the index and 404 pages, the
+/// theme's static files and the sitemap (`sitemap`); a link into the folder of a lesson that
+/// did not render, or of one of the `broken` ones (their problems are reported), counts as
+/// whole, as their files are not known.
+pub(super) fn unfinished(
+    (cache, theme, default_lang, sitemap): (&Cache, &Theme, &str, bool),
+    (placed, broken): (&[Placed], &[(Placed, render::Links)]),
+) -> Vec<Diagnostic> {
+    let mut names: BTreeSet<String> = theme.assets.keys().cloned().collect();
+    names.extend(index::page_names(placed, default_lang));
+    names.extend(sitemap.then(|| "sitemap.xml".to_string()));
+    let mut unknown: Vec<String> = broken.iter().map(|(p, _)| format!("{}/", p.dir)).collect();
+    for p in placed {
+        match cache.find(&p.dir) {
+            Some(r) => {
+                names.extend(r.files.iter().map(|(name, _)| name.clone()));
+                names.extend(r.written.iter().cloned());
+            }
+            None => unknown.push(format!("{}/", p.dir)),
+        }
+    }
+    let exists = |name: &str| {
+        names.contains(name) || unknown.iter().any(|dir| name.starts_with(dir.as_str()))
+    };
+    let unrendered: Vec<(&Placed, render::Links)> = (placed.iter())
+        .filter(|p| cache.find(&p.dir).is_none())
+        .map(|p| (p, crate::page::links(&p.lesson, &p.lang)))
+        .collect();
+    let rendered = (placed.iter()).filter_map(|p| Some((p, &cache.find(&p.dir)?.links)));
+    let unpublished = (broken.iter().map(|(p, links)| (p, links)))
+        .chain(unrendered.iter().map(|(p, links)| (*p, links)));
+    (rendered.chain(unpublished))
+        .flat_map(|(p, page_links)| broken_links(p, page_links, &exists))
+        .collect()
 }

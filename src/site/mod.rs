@@ -297,9 +297,9 @@ impl Builder {
             // their templates' problems are reported in the same run.)
             let pages = (&*theme, &self.cache, &default_lang[..], base_url.as_deref());
             problems.extend(index_and_404(pages, &placed, &mut SiteFiles::new()));
-            let sitemap = base_url.is_some();
-            let lessons = (&placed[..], &broken_pages[..]);
-            warnings.extend(self.links_unfinished(&theme, lessons, &default_lang, sitemap));
+            let (lessons, sitemap) = ((&placed[..], &broken_pages[..]), base_url.is_some());
+            let site = (&self.cache, &*theme, &default_lang[..], sitemap);
+            warnings.extend(links::unfinished(site, lessons));
             if let Some(output) = saved {
                 self.output = output;
                 self.cache.clear();
@@ -330,43 +330,6 @@ impl Builder {
             warnings: in_order(warnings),
             records: self.take_records(&placed),
         })
-    }
-
-    /// The broken-link warnings of a build that failed, for the lessons that rendered (in the
-    /// cache): the site's files are theirs, the index and 404 pages, the theme's static files
-    /// and the sitemap (`sitemap`); a link into the folder of a lesson that did not render, or
-    /// of one of the `broken` ones (their problems are reported), counts as whole, as their
-    /// files are not known.
-    fn links_unfinished(
-        &self,
-        theme: &Theme,
-        (placed, broken): (&[Placed], &[(Placed, render::Links)]),
-        default_lang: &str,
-        sitemap: bool,
-    ) -> Vec<Diagnostic> {
-        let mut names: BTreeSet<String> = theme.assets.keys().cloned().collect();
-        names.extend(index::page_names(placed, default_lang));
-        names.extend(sitemap.then(|| "sitemap.xml".to_string()));
-        let mut unknown: Vec<String> = broken.iter().map(|(p, _)| format!("{}/", p.dir)).collect();
-        for p in placed {
-            match self.cache.find(&p.dir) {
-                Some(r) => {
-                    names.extend(r.files.iter().map(|(name, _)| name.clone()));
-                    names.extend(r.written.iter().cloned());
-                }
-                None => unknown.push(format!("{}/", p.dir)),
-            }
-        }
-        let exists = |name: &str| {
-            names.contains(name) || unknown.iter().any(|dir| name.starts_with(dir.as_str()))
-        };
-        let rendered = placed
-            .iter()
-            .filter_map(|p| Some((p, &self.cache.find(&p.dir)?.links)));
-        let unpublished = broken.iter().map(|(p, links)| (p, links));
-        (rendered.chain(unpublished))
-            .flat_map(|(p, page_links)| links::broken_links(p, page_links, &exists))
-            .collect()
     }
 
     /// What a build that writes records of each lesson for the next one ([`manifest`]). A

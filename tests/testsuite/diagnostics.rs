@@ -545,7 +545,9 @@ fn a_lesson_with_a_broken_block_still_has_its_prose_checked() {
 /// A failed run still reports every warning: a broken link in a lesson while another lesson
 /// has an error, and a training that stopped early in a lesson whose other block is broken
 /// (before, any error in the project hid both), and a broken link in that lesson itself (its
-/// links were not checked). A link to the failing lesson is not one: its files are not known.
+/// links were not checked), and in a lesson whose prose has a LaTeX error (its page did not
+/// render, and its links went unchecked). A link to the failing lesson is not one: its files
+/// are not known.
 #[test]
 fn a_failed_run_still_reports_every_warning() {
     let small = crate::support::SMALL;
@@ -554,7 +556,7 @@ fn a_failed_run_still_reports_every_warning() {
         "See [a typo](../twoo/index.html) and [two](../two/index.html#figure-step-1).\n\nThe top node",
         1,
     );
-    let broken = format!("{small}\nMath: $\\frac{{1}}{{$.\n");
+    let broken = format!("{small}\nMath: $\\frac{{1}}{{$, [a typo](../noen/index.html).\n");
     let training = crate::support::fixture_text("training/valid.md")
         .replace("tolerance = 0.001", "tolerance = 1e-12")
         .replace("max_steps = 1000", "max_steps = 10")
@@ -570,7 +572,11 @@ fn a_failed_run_still_reports_every_warning() {
         .lines()
         .filter(|l| l.starts_with("warning") || l.starts_with("error"))
         .collect();
-    assert_eq!(starts.len(), 5, "{report}");
+    assert_eq!(starts.len(), 6, "{report}");
+    assert!(
+        report.contains("warning: broken link `../noen/index.html`"),
+        "{report}"
+    );
     assert!(
         starts[0].starts_with("warning: broken link `../twoo/index.html`"),
         "{report}"
