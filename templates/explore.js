@@ -366,7 +366,7 @@
     // labels) is made once for a view and kept: the same nodes each step.
     var key = xs[0] + " " + xs[1];
     if (!g.xParts || g.xParts.key !== key) {
-      var xk = keyPoints(xs[0], xs[1], 6), v = "", xa = "M" + X0 + " " + (B + 1) + "H" + X1, vs = [], xas = [];
+      var xk = keyPoints(xs[0], xs[1], g.x_keys || 6), v = "", xa = "M" + X0 + " " + (B + 1) + "H" + X1, vs = [], xas = [];
       xk.forEach(function (k) { var x = mx(k); v += "M" + x + " " + B + "V" + T; xa += "M" + x + " " + (B + 1) + "V" + (B + 6); });
       segments(vs, "#E4E4E4", v);
       segments(xas, "#555555", xa);

@@ -53,9 +53,6 @@ pub struct Mesh {
 pub struct AxisTitles {
     pub x: Vec<String>,
     pub y: Vec<String>,
-    /// How much wider the widest y tick label is than the room the label area leaves it
-    /// ([`y_ticks_overflow`]): the area grows by as much.
-    pub y_ticks: u32,
 }
 
 /// How far apart the lines of an axis title are (its 19 px text, written `19 / 1.24`, at a line
@@ -66,29 +63,16 @@ impl AxisTitles {
     /// The sizes of the label areas below and beside the plotting area (x, y).
     pub fn areas(&self) -> (u32, u32) {
         let more = |lines: &[String]| AXIS_LINE * lines.len().saturating_sub(1) as u32;
-        (
-            X_LABEL_AREA + more(&self.x),
-            Y_LABEL_AREA + more(&self.y) + self.y_ticks,
-        )
+        (X_LABEL_AREA + more(&self.x), Y_LABEL_AREA + more(&self.y))
     }
 }
 
-/// The width the y label area leaves its tick labels: its 62 px less the labels' distance from
-/// the axis (10), the turned title's line (16) and a gap (4).
-const Y_TICKS_ROOM: f64 = 32.0;
-
-/// How much wider than [`Y_TICKS_ROOM`] the widest tick label of a y axis over `ys` is, in
-/// whole pixels as the browser draws it (0 if it fits): "0.00012" ran into the axis title.
-pub fn y_ticks_overflow(ys: (f64, f64)) -> u32 {
-    let range: RangedCoordf64 = (ys.0..ys.1).into();
-    let labels = tick_labels(&range.key_points(BoldPoints(KEY_POINTS)));
-    let widest = with_mesh_styles(|styles| {
-        (labels.iter())
-            .filter_map(|l| super::measure::layout_box(&styles.y_label, l).ok())
-            .map(|((x0, _), (x1, _))| f64::from(x1 - x0) / super::svg::SIZE_IN_SVG)
-            .fold(0.0, f64::max)
-    });
-    (widest - Y_TICKS_ROOM).max(0.0).ceil() as u32
+/// How many key points the x axis of `chart` asks for ([`x_ticks`]): the page's script draws
+/// as many (its x axis follows from the input range alone).
+pub fn x_key_count<DB: DrawingBackend>(chart: &Chart2d<'_, DB>) -> usize {
+    let spec = chart.as_coord_spec();
+    let y0 = spec.get_y_range().start;
+    x_ticks(spec.x_spec(), &|v| chart.backend_coord(&(v, y0)).0).0
 }
 
 /// The x axis' key points, with their pixels and labels, and how many were asked for: up to
@@ -423,11 +407,9 @@ mod tests {
                 let y0 = chart.as_coord_spec().get_y_range().start;
                 let pixel = |v: f64| chart.backend_coord(&(v, y0)).0;
                 x_count.set(x_ticks(chart.as_coord_spec().x_spec(), &pixel).0);
-                // (The areas as plotters' are given them: no room made for wide tick labels.)
                 let titles = AxisTitles {
                     x: vec![x.to_string()],
                     y: vec![y.to_string()],
-                    y_ticks: 0,
                 };
                 root.draw(&Mesh::of(&chart, titles)).unwrap();
             });
