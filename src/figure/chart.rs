@@ -124,8 +124,8 @@ pub struct ChartGeometry {
     pub area: (u32, u32),
     /// The legend's corner, if there is a legend.
     pub legend: Option<&'static str>,
-    /// How many key points the x axis asked for ([`super::mesh::x_key_count`]): fewer than six
-    /// where their labels would meet. Left out at six.
+    /// How many key points the x axis asked for (`mesh::x_ticks`): fewer than six where their
+    /// labels would meet. Left out at six.
     #[serde(skip_serializing_if = "six")]
     pub x_keys: usize,
 }
@@ -309,7 +309,7 @@ pub fn accessible(svg: &str, canvas: Canvas, id: &str, title: &str, description:
 }
 
 /// Where `chart`'s values land on its drawing; `legend` is filled in once it is placed.
-pub fn geometry<DB: DrawingBackend>(chart: &Chart2d<'_, DB>) -> ChartGeometry {
+fn geometry<DB: DrawingBackend>(chart: &Chart2d<'_, DB>, x_keys: usize) -> ChartGeometry {
     // plotters maps values to the area's first to last pixel, y upwards.
     let (px, py) = chart.plotting_area().get_pixel_range();
     ChartGeometry {
@@ -317,7 +317,7 @@ pub fn geometry<DB: DrawingBackend>(chart: &Chart2d<'_, DB>) -> ChartGeometry {
         y_pixels: (py.end - 1, py.start),
         area: chart.plotting_area().dim_in_pixel(),
         legend: None,
-        x_keys: super::mesh::x_key_count(chart),
+        x_keys,
     }
 }
 
@@ -447,7 +447,7 @@ pub fn axes<'a, 'w>(
     labels: (&str, &str),
     xs: (f64, f64),
     ys: (f64, f64),
-) -> Result<Chart2d<'a, SvgWriter<'w>>, String> {
+) -> Result<(Chart2d<'a, SvgWriter<'w>>, ChartGeometry), String> {
     root.fill(&WHITE).map_err(|e| e.to_string())?;
     let mut builder = ChartBuilder::on(root);
     builder.margin(12);
@@ -467,7 +467,8 @@ pub fn axes<'a, 'w>(
     // them, without its per-label work (super::mesh).
     let mesh = Mesh::of(&chart, titles);
     root.draw(&mesh).map_err(|e| e.to_string())?;
-    Ok(chart)
+    let geometry = geometry(&chart, mesh.x_keys);
+    Ok((chart, geometry))
 }
 
 #[cfg(test)]

@@ -30,9 +30,7 @@ pub use describe::{x_name, DescriptionTemplate};
 pub use sampled::{Data, Sampled};
 pub use thumbnail::{thumbnail, THUMB_HEIGHT, THUMB_WIDTH};
 
-use chart::{
-    axes, geometry, measured, point_style, register_font, rgb, straighten, y_range, POINT_RADIUS,
-};
+use chart::{axes, measured, point_style, register_font, rgb, straighten, y_range, POINT_RADIUS};
 use legend::{Legend, Marks, Sample};
 pub use training::draw_training;
 
@@ -126,8 +124,7 @@ fn plot(
 ) -> Result<(ChartGeometry, Legend), String> {
     let root = SvgWriter::new(svg, (canvas.width, canvas.height)).into_drawing_area();
     let labels = (spec.x_label.as_str(), spec.y_label.as_str());
-    let mut chart = axes(&root, &spec.title, labels, xs, ys)?;
-    let mut geometry = geometry(&chart);
+    let (mut chart, mut geometry) = axes(&root, &spec.title, labels, xs, ys)?;
     let mut marks = Marks::default();
     lines(&mut chart, spec, data, ys.1 - ys.0, &mut marks)?;
     points(&mut chart, spec, xs, &mut marks)?;

@@ -12,8 +12,8 @@ use crate::network::train;
 use crate::text::push_number;
 
 use super::chart::{
-    axes, geometry, measured, point_style, register_font, rgb, straighten, y_range, Canvas,
-    Chart2d, ChartGeometry, Figure, MAX_VALUE, PLOT_HEIGHT, POINT_RADIUS,
+    axes, measured, point_style, register_font, rgb, straighten, y_range, Canvas, Chart2d,
+    ChartGeometry, Figure, MAX_VALUE, PLOT_HEIGHT, POINT_RADIUS,
 };
 use super::describe::line_name;
 use super::legend::{self, Legend, Marks, Sample};
@@ -313,8 +313,7 @@ fn plot(
     let e = |e: &dyn std::fmt::Display| e.to_string();
     let root = SvgWriter::new(svg, (canvas.width, canvas.height)).into_drawing_area();
     let labels = (chart.x_label.as_str(), chart.y_label.as_str());
-    let mut ctx = axes(&root, &spec.title, labels, xs, ys)?;
-    let mut geometry = geometry(&ctx);
+    let (mut ctx, mut geometry) = axes(&root, &spec.title, labels, xs, ys)?;
     let mut drawn = Marks::default();
     marks(&mut ctx, chart, ys.1 - ys.0, &mut drawn)?;
     let legend = legend::draw(&mut ctx, &mut geometry, &drawn, force)?;
