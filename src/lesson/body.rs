@@ -98,6 +98,7 @@ fn controls_unused(
     Some(
         source
             .error(at, "a lesson that trains a network has no sliders: these controls are not shown")
+            .expected("no `[controls]` table in a lesson with a `training` block")
             .warning()
             .hint(format!(
                 "the training at line {line} would not follow the reader's values; remove the `[controls]` table, or show the network moved by the reader in a lesson of its own"
