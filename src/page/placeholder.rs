@@ -389,17 +389,14 @@ fn no_network(lesson: &Lesson, span: Range<usize>, expr: &str, context: Context)
             format!("placeholder `{{{{ {expr} }}}}` needs the lesson's network"),
         )
         .expected("a ```network block in the same lesson")
-        .hint(if !braces_as_written(expr, context) {
+        .hint(format!(
             "placeholders show the network's parameters and signals: add its block, or write \
-             the number as text"
-                .to_string()
-        } else {
-            format!(
-                "placeholders show the network's parameters and signals: add its block, or write \
-                 the number as text; {}",
-                as_written(context)
-            )
-        })
+             the number as text{}",
+            match braces_as_written(expr, context) {
+                true => format!("; {}", as_written(context)),
+                false => String::new(),
+            }
+        ))
 }
 
 /// How to write two braces that are no placeholder, in `context`: the hint of a placeholder

@@ -1,6 +1,7 @@
 //! Links: warnings about a lesson's links to pages or files the site does not have (and about
 //! a network nothing uses), and `sitemap.xml`.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
@@ -126,26 +127,26 @@ pub(super) fn unfinished(
     names.extend(index::page_names(placed, default_lang));
     names.extend(sitemap.then(|| "sitemap.xml".to_string()));
     let mut unknown: Vec<String> = broken.iter().map(|(p, _)| format!("{}/", p.dir)).collect();
+    // (Each lesson's links: as rendered, or read from its prose.)
+    let mut pages: Vec<(&Placed, Cow<render::Links>)> = Vec::with_capacity(placed.len());
     for p in placed {
         match cache.find(&p.dir) {
             Some(r) => {
                 names.extend(r.files.iter().map(|(name, _)| name.clone()));
                 names.extend(r.written.iter().cloned());
+                pages.push((p, Cow::Borrowed(&r.links)));
             }
-            None => unknown.push(format!("{}/", p.dir)),
+            None => {
+                unknown.push(format!("{}/", p.dir));
+                pages.push((p, Cow::Owned(crate::page::links(&p.lesson, &p.lang))));
+            }
         }
     }
+    pages.extend(broken.iter().map(|(p, links)| (p, Cow::Borrowed(links))));
     let exists = |name: &str| {
         names.contains(name) || unknown.iter().any(|dir| name.starts_with(dir.as_str()))
     };
-    let unrendered: Vec<(&Placed, render::Links)> = (placed.iter())
-        .filter(|p| cache.find(&p.dir).is_none())
-        .map(|p| (p, crate::page::links(&p.lesson, &p.lang)))
-        .collect();
-    let rendered = (placed.iter()).filter_map(|p| Some((p, &cache.find(&p.dir)?.links)));
-    let unpublished = (broken.iter().map(|(p, links)| (p, links)))
-        .chain(unrendered.iter().map(|(p, links)| (*p, links)));
-    (rendered.chain(unpublished))
+    (pages.iter())
         .flat_map(|(p, page_links)| broken_links(p, page_links, &exists))
         .collect()
 }
