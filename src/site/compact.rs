@@ -7,13 +7,20 @@
 //! never reorder or rewrite a token, and copy strings, template literals and regular expressions
 //! as they are. A script's local names are then made short ([`super::rename`]).
 
+use super::arrows;
 use super::rename::{self, Kind, Token};
 
 /// A script as served: without comments, indentation and the spaces between tokens that need
-/// none ([`squeeze`]), its local names made short ([`rename::locals`]).
+/// none ([`squeeze`]), its local names made short ([`rename::locals`]), its anonymous functions
+/// written as arrows where that changes nothing ([`arrows::arrows`]).
 pub fn script(text: &str) -> String {
     let (bytes, tokens) = squeeze(text);
-    utf8(rename::locals(&bytes, &tokens).unwrap_or(bytes))
+    let (bytes, tokens) = match rename::locals(&bytes, &tokens) {
+        // (The renamed text's tokens: squeezing a squeezed text changes none of its bytes.)
+        Some(renamed) => squeeze(&utf8(renamed)),
+        None => (bytes, tokens),
+    };
+    utf8(arrows::arrows(&bytes, &tokens).unwrap_or(bytes))
 }
 
 /// A script without comments, indentation and the spaces between tokens that need none, and
@@ -23,7 +30,7 @@ pub fn script(text: &str) -> String {
 /// statement would end at a `}` only by a semicolon inserted there, the script without the line
 /// break does not parse (it is never another program), and the theme's scripts end each such
 /// statement with `;` (the browser tests load every one).
-fn squeeze(text: &str) -> (Vec<u8>, Vec<Token>) {
+pub(super) fn squeeze(text: &str) -> (Vec<u8>, Vec<Token>) {
     // Bytes, not chars: every character the pass looks at is ASCII, and a multi-byte character
     // (its bytes all >= 0x80) is copied byte by byte as part of a word.
     let chars = text.as_bytes();

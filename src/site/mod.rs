@@ -6,6 +6,7 @@
 //! lessons, render them (reusing what the [`cache`] allows), then the index pages, the 404 page,
 //! the sitemap and the static files, and the warnings.
 
+mod arrows;
 mod cache;
 mod compact;
 mod index;

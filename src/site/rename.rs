@@ -458,8 +458,14 @@ impl Fresh {
 
 #[cfg(test)]
 mod tests {
-    use super::super::compact::script;
+    use super::super::compact::squeeze;
     use super::*;
+
+    /// A script squeezed and its names made short (as served, but for [`super::super::arrows`]).
+    fn script(js: &str) -> String {
+        let (bytes, tokens) = squeeze(js);
+        String::from_utf8(locals(&bytes, &tokens).unwrap_or(bytes)).unwrap()
+    }
 
     #[test]
     fn a_function_s_names_get_one_letter_the_most_used_first() {
