@@ -24,12 +24,13 @@ use super::template_error::template_error;
 
 /// The default theme, embedded in the binary. A project's `templates/` folder overrides any of
 /// these files by name and may add more.
-pub const DEFAULT_TEMPLATES: [(&str, &str); 9] = [
+pub const DEFAULT_TEMPLATES: [(&str, &str); 10] = [
     ("404.html", include_str!("../../templates/404.html")),
     ("base.html", include_str!("../../templates/base.html")),
     ("copy.js", include_str!("../../templates/copy.js")),
     ("explore.js", include_str!("../../templates/explore.js")),
     ("favicon.svg", include_str!("../../templates/favicon.svg")),
+    ("index.css", include_str!("../../templates/index.css")),
     ("index.html", include_str!("../../templates/index.html")),
     ("lesson.html", include_str!("../../templates/lesson.html")),
     ("style.css", include_str!("../../templates/style.css")),
