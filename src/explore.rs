@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use crate::figure::{x_name, ChartGeometry, DescriptionTemplate, Figure, PLOT_HEIGHT};
+use crate::figure::{hex, x_name, ChartGeometry, DescriptionTemplate, Figure, PLOT_HEIGHT};
 use crate::i18n;
 use crate::lesson::{BlockKind, Control, Extreme, Lesson};
 use crate::network::{Network, Quantity, Signal};
@@ -220,7 +220,7 @@ fn charts<'a>(
                 colors: spec
                     .series
                     .iter()
-                    .map(|s| format!("#{:02X}{:02X}{:02X}", s.color.0, s.color.1, s.color.2))
+                    .map(|s| hex((s.color.0, s.color.1, s.color.2)))
                     .collect(),
                 labels: spec
                     .series

@@ -341,13 +341,16 @@
   // value], ...], text], each followed by a "\n" text node.
 
   // Straight segments of one colour as one path (src/figure/mesh.rs): "M x y" and "H x" or "V y"
-  // for each.
+  // for each (lines: no fill).
   function segments(out, stroke, d) {
-    if (d) out.push(["path", [["fill", "none"], ["stroke", stroke], ["d", d]]]);
+    if (d) out.push(["path", [["stroke", stroke], ["d", d]]]);
   }
-  function label(out, x, y, dy, text, anchor) {
+  // A tick label at its baseline (src/figure/svg.rs `baseline_offset`: below plotters' point by
+  // 0.76em for an x label, placed by its top, and 0.265em for a y label, placed by its middle;
+  // at the labels' 14.52 px, 11 and 4 px).
+  function label(out, x, y, text, anchor) {
     // (Family, size and the middle anchor are the <svg> element's, which every text inherits.)
-    var a = [["x", x], ["y", y], ["dy", dy]];
+    var a = [["x", x], ["y", y]];
     if (anchor) a.push(["text-anchor", anchor]);
     out.push(["text", a, text]);
   }
@@ -369,21 +372,21 @@
       var xk = keyPoints(xs[0], xs[1], g.x_keys || 6), v = "", xa = "M" + X0 + " " + (B + 1) + "H" + X1, vs = [], xas = [];
       xk.forEach(function (k) { var x = mx(k); v += "M" + x + " " + B + "V" + T; xa += "M" + x + " " + (B + 1) + "V" + (B + 6); });
       segments(vs, "#E4E4E4", v);
-      segments(xas, "#555555", xa);
-      tickLabels(xk).forEach(function (t, i) { label(xas, mx(xk[i]), B + 11, "0.76em", t); });
+      segments(xas, "#555", xa);
+      tickLabels(xk).forEach(function (t, i) { label(xas, mx(xk[i]), B + 22, t); });
       g.xParts = { key: key, lines: vs, axis: xas };
     }
     yk.forEach(function (k) { var y = my(k); h += "M" + X0 + " " + y + "H" + X1; ya += "M" + (X0 - 6) + " " + y + "H" + (X0 - 1); });
     out[0] = g.xParts.lines;
     segments(out[1], "#E4E4E4", h);
-    segments(out[2], "#555555", ya);
-    tickLabels(yk).forEach(function (t, i) { label(out[2], X0 - 10, my(yk[i]), "0.5ex", t, "end"); });
+    segments(out[2], "#555", ya);
+    tickLabels(yk).forEach(function (t, i) { label(out[2], X0 - 10, my(yk[i]) + 4, t, "end"); });
     out[3] = g.xParts.axis;
     // Each series a polyline 3 px wide (src/figure/mod.rs `lines`).
     lines.forEach(function (points, k) { out[4].push(["polyline", [["fill", "none"], ["stroke", colors[k]], ["stroke-width", "3"], ["points", points]]]); });
     // Points are rings (src/figure/chart.rs `point_style`): the curve under them stays visible.
     px.dots.forEach(function (d) {
-      out[5].push(["circle", [["cx", d[0]], ["cy", d[1]], ["r", "5"], ["fill", "none"], ["stroke", "#222222"], ["stroke-width", "2"]]]);
+      out[5].push(["circle", [["cx", d[0]], ["cy", d[1]], ["r", "5"], ["fill", "none"], ["stroke", "#222"], ["stroke-width", "2"]]]);
     });
     return out;
   }
@@ -554,7 +557,7 @@
   // before that frame). Each <text> or <path> an svg moves costs the browser style and layout,
   // tens of microseconds (most of a held step with a chart in view that every parameter moves:
   // docs/performance.md, fourteenth session); a canvas's drawing costs none. Colours are the
-  // svg's elements' as styled (dark mode's); `ex` (a text's dy) is the svg's, read from one.
+  // svg's elements' as styled (dark mode's).
   var PAINTED = [1, 2, 4, 5, 6];
   function canvasOf(view) {
     var svg = view.svg, els = svg.nnEls, fig = view.fig.figure;
@@ -571,14 +574,13 @@
     ctx.miterLimit = 4;
     ctx.nnSet = {};
     // (Every text painted is in the svg's font.)
-    ctx.font = (view.em = +svg.getAttribute("font-size")) + "px " + svg.getAttribute("font-family");
+    ctx.font = svg.getAttribute("font-size") + "px " + svg.getAttribute("font-family");
     view.colors = {};
     view.hidden = PAINTED.flatMap(function (g) { return els[g]; });
     // (Every element read before any is hidden: the page's style is worked out once.)
     view.hidden.forEach(function (e) {
-      var cs = getComputedStyle(e), dy = e.getAttribute("dy");
+      var cs = getComputedStyle(e);
       view.colors[e.nodeName + e.getAttribute("fill") + e.getAttribute("stroke")] = [cs.fill, cs.stroke];
-      if (/ex$/.test(dy)) view.ex = (e.getStartPositionOfChar(0).y - e.getAttribute("y")) / parseFloat(dy);
     });
     view.hidden.forEach(function (e) { e.setAttribute("visibility", "hidden"); });
     fig.append(c);
@@ -599,12 +601,13 @@
         if (n[0] === "text") {
           set(ctx, "textAlign", a["text-anchor"] || "center");
           set(ctx, "fillStyle", col[0]);
-          return ctx.fillText(n[2], +a.x, +a.y + parseFloat(a.dy) * (/ex$/.test(a.dy) ? view.ex : view.em));
+          return ctx.fillText(n[2], +a.x, +a.y);
         }
         shape = new Path2D(a.points ? "M" + a.points : a.d);
         if (a.r) shape.arc(+a.cx, +a.cy, +a.r, 0, 7);
         if (a.width) shape.rect(+a.x, +a.y, +a.width, +a.height);
-        if (col[0] !== "none") { set(ctx, "fillStyle", col[0]); ctx.fill(shape); }
+        // (A path without a fill is the mesh's lines, which enclose nothing.)
+        if (a.fill && col[0] !== "none") { set(ctx, "fillStyle", col[0]); ctx.fill(shape); }
         if (col[1] !== "none") { set(ctx, "lineWidth", +a["stroke-width"] || 1); set(ctx, "strokeStyle", col[1]); ctx.stroke(shape); }
       });
     });

@@ -482,7 +482,7 @@ mod tests {
         for (light, dark) in DARK_SERIES {
             let rule = format!(
                 "[stroke=\"{}\"] {{ stroke: {dark}; }}",
-                light.to_string().to_uppercase()
+                super::super::hex((light.0, light.1, light.2))
             );
             assert!(DARK_STYLE.contains(&rule), "{rule}");
         }

@@ -311,9 +311,7 @@ mod tests {
         );
         let flush_axis = |out: &mut String, axis: &mut String, labels: &mut String| {
             if !axis.is_empty() {
-                out.push_str(&format!(
-                    "<path fill=\"none\" stroke=\"#555555\" d=\"{axis}\"/>\n{labels}"
-                ));
+                out.push_str(&format!("<path stroke=\"#555\" d=\"{axis}\"/>\n{labels}"));
                 axis.clear();
                 labels.clear();
             }
@@ -332,12 +330,10 @@ mod tests {
                     (1, format!("H{x2}"))
                 };
                 lines[k].push_str(&format!("M{x1} {y1}{to}"));
-            } else if element.starts_with("<polyline fill=\"none\" stroke=\"#555555\"") {
+            } else if element.starts_with("<polyline fill=\"none\" stroke=\"#555\"") {
                 if !lines[0].is_empty() || !lines[1].is_empty() {
                     for l in &mut lines {
-                        out.push_str(&format!(
-                            "<path fill=\"none\" stroke=\"#E4E4E4\" d=\"{l}\"/>\n"
-                        ));
+                        out.push_str(&format!("<path stroke=\"#E4E4E4\" d=\"{l}\"/>\n"));
                         l.clear();
                     }
                 }

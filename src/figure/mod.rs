@@ -28,6 +28,7 @@ pub use chart::{
 };
 pub use describe::{x_name, DescriptionTemplate};
 pub use sampled::{Data, Sampled};
+pub use svg::hex;
 pub use thumbnail::{thumbnail, THUMB_HEIGHT, THUMB_WIDTH};
 
 use chart::{axes, measured, point_style, register_font, rgb, straighten, y_range, POINT_RADIUS};

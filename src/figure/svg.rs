@@ -85,16 +85,12 @@ impl<'a> SvgWriter<'a> {
         self.out.push('"');
     }
 
-    /// ` name="#RRGGBB"`.
+    /// ` name="#RRGGBB"` ([`push_hex`]).
     fn color(&mut self, name: &str, color: BackendColor) {
-        const HEX: &[u8; 16] = b"0123456789ABCDEF";
         self.out.push(' ');
         self.out.push_str(name);
-        self.out.push_str("=\"#");
-        for c in [color.rgb.0, color.rgb.1, color.rgb.2] {
-            self.out.push(HEX[usize::from(c >> 4)] as char);
-            self.out.push(HEX[usize::from(c & 15)] as char);
-        }
+        self.out.push_str("=\"");
+        push_hex(self.out, color.rgb);
         self.out.push('"');
     }
 
@@ -118,13 +114,14 @@ impl<'a> SvgWriter<'a> {
 }
 
 impl SvgWriter<'_> {
-    /// `<path fill="none" stroke="#RRGGBB" d="…"/>`: straight segments of one colour in one
-    /// element (the mesh and the axes, super::mesh); nothing for no segments.
+    /// `<path stroke="#RRGGBB" d="…"/>`: straight segments of one colour in one element (the
+    /// mesh and the axes, super::mesh); nothing for no segments. (Without `fill="none"`: lines
+    /// enclose nothing to fill.)
     pub fn segments(&mut self, stroke: (u8, u8, u8), d: &str) {
         if d.is_empty() {
             return;
         }
-        self.out.push_str("<path fill=\"none\"");
+        self.out.push_str("<path");
         self.color(
             "stroke",
             BackendColor {
@@ -134,6 +131,42 @@ impl SvgWriter<'_> {
         );
         self.attr("d", d);
         self.out.push_str("/>\n");
+    }
+}
+
+/// A colour as the drawings write it: `#RRGGBB` in capitals, or `#RGB` where each channel's two
+/// digits are alike (`#FFF`, `#555`). The page's dark style picks colours by these words
+/// (`templates/style.css`, `.nn-chart`), and the page's script writes a series' colour as the
+/// model gives it (`src/explore.rs`).
+pub fn push_hex(out: &mut String, (r, g, b): (u8, u8, u8)) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    out.push('#');
+    let short = [r, g, b].iter().all(|c| c >> 4 == c & 15);
+    for c in [r, g, b] {
+        if !short {
+            out.push(HEX[usize::from(c >> 4)] as char);
+        }
+        out.push(HEX[usize::from(c & 15)] as char);
+    }
+}
+
+/// [`push_hex`] as a `String`.
+pub fn hex(rgb: (u8, u8, u8)) -> String {
+    let mut out = String::with_capacity(7);
+    push_hex(&mut out, rgb);
+    out
+}
+
+/// Where a text's baseline is below the point plotters places it at, in ems of its size, by
+/// how it is anchored: at its top, its middle or its bottom. plotters' SVG writes these as a
+/// `dy` of 0.76em, 0.5ex and −0.5ex; here the offset goes into the text's `y`, rounded to the
+/// pixel, with an ex taken as 0.53em (the x-height of the common sans-serif fonts is 0.52 to
+/// 0.55em). The page's script places tick labels alike (`templates/explore.js`, `label`).
+pub fn baseline_offset(v: VPos) -> f64 {
+    match v {
+        VPos::Top => 0.76,
+        VPos::Center => 0.265,
+        VPos::Bottom => -0.265,
     }
 }
 
@@ -194,8 +227,7 @@ impl DrawingBackend for SvgWriter<'_> {
         self.out.push_str("<rect");
         self.attr_int("x", x);
         self.attr_int("y", y);
-        self.out
-            .push_str(" width=\"1\" height=\"1\" stroke=\"none\"");
+        self.out.push_str(" width=\"1\" height=\"1\"");
         self.opacity(color);
         self.color("fill", color);
         self.out.push_str("/>\n");
@@ -236,14 +268,18 @@ impl DrawingBackend for SvgWriter<'_> {
             return Ok(());
         }
         self.out.push_str("<rect");
-        self.attr_int("x", upper_left.0);
-        self.attr_int("y", upper_left.1);
+        // (0 is SVG's default for both, as `none` is a rect's and a circle's stroke.)
+        if upper_left.0 != 0 {
+            self.attr_int("x", upper_left.0);
+        }
+        if upper_left.1 != 0 {
+            self.attr_int("y", upper_left.1);
+        }
         self.attr_int("width", bottom_right.0 - upper_left.0);
         self.attr_int("height", bottom_right.1 - upper_left.1);
         self.opacity(color);
         if fill {
             self.color("fill", color);
-            self.out.push_str(" stroke=\"none\"");
         } else {
             self.out.push_str(" fill=\"none\"");
             self.color("stroke", color);
@@ -305,7 +341,6 @@ impl DrawingBackend for SvgWriter<'_> {
         self.opacity(color);
         if fill {
             self.color("fill", color);
-            self.out.push_str(" stroke=\"none\"");
         } else {
             self.out.push_str(" fill=\"none\"");
             self.color("stroke", color);
@@ -326,14 +361,12 @@ impl DrawingBackend for SvgWriter<'_> {
             return Ok(());
         }
         let anchor = style.anchor();
+        let size = (style.size() / SIZE_IN_SVG * 100.0).round() / 100.0;
         self.out.push_str("<text");
         self.attr_int("x", x);
-        self.attr_int("y", y);
-        self.out.push_str(match anchor.v_pos {
-            VPos::Top => " dy=\"0.76em\"",
-            VPos::Center => " dy=\"0.5ex\"",
-            VPos::Bottom => " dy=\"-0.5ex\"",
-        });
+        // (Rounded to an integer, so within i32.)
+        let baseline = (f64::from(y) + baseline_offset(anchor.v_pos) * size).round() as i32;
+        self.attr_int("y", baseline);
         self.out.push_str(match anchor.h_pos {
             HPos::Left => " text-anchor=\"start\"",
             HPos::Right => " text-anchor=\"end\"",
@@ -344,7 +377,6 @@ impl DrawingBackend for SvgWriter<'_> {
         if family != DEFAULT_FAMILY {
             self.attr("font-family", family);
         }
-        let size = (style.size() / SIZE_IN_SVG * 100.0).round() / 100.0;
         if size != DEFAULT_SIZE {
             self.out.push_str(" font-size=\"");
             push_number(self.out, size);
@@ -484,15 +516,76 @@ mod tests {
                 line = format!("{}{rounded}{}", &line[..at + 12], &rest[end..]);
             }
             if line.starts_with("<text") {
-                line = line
+                line = baseline_in_y(&line)
                     .replace(" font-family=\"sans-serif\"", "")
                     .replace(" font-size=\"14.52\"", "")
                     .replace(" text-anchor=\"middle\"", "");
+            } else {
+                line = line
+                    .replace(" stroke=\"none\"", "")
+                    .replace("<rect x=\"0\" y=\"0\"", "<rect");
             }
-            out.push_str(&line);
+            out.push_str(&short_colours(&line));
             out.push('\n');
         }
         out
+    }
+
+    /// The value of attribute `name` in `element`, and where it starts.
+    fn attr_at(element: &str, name: &str) -> (usize, String) {
+        let from = element.find(&format!(" {name}=\"")).expect(name) + name.len() + 3;
+        let len = element[from..].find('"').unwrap();
+        (from, element[from..from + len].to_string())
+    }
+
+    /// A text's `dy` (plotters': 0.76em, 0.5ex or -0.5ex) added to its `y`, at an ex of 0.53em.
+    fn baseline_in_y(text: &str) -> String {
+        let size: f64 = text
+            .find(" font-size=\"")
+            .map_or(14.52, |_| attr_at(text, "font-size").1.parse().unwrap());
+        let (_, dy) = attr_at(text, "dy");
+        let ems = match dy.as_str() {
+            "0.76em" => 0.76,
+            "0.5ex" => 0.5 * 0.53,
+            "-0.5ex" => -0.5 * 0.53,
+            other => panic!("{other}"),
+        };
+        let text = text.replace(&format!(" dy=\"{dy}\""), "");
+        let (at, y) = attr_at(&text, "y");
+        let y = (y.parse::<f64>().unwrap() + ems * size).round();
+        format!(
+            "{}{y}{}",
+            &text[..at],
+            &text[at + text[at..].find('"').unwrap()..]
+        )
+    }
+
+    /// `#RRGGBB` as `#RGB` where each channel's two digits are alike.
+    fn short_colours(line: &str) -> String {
+        let mut out = String::new();
+        let mut rest = line;
+        while let Some(at) = rest.find("=\"#") {
+            let hex = &rest[at + 3..at + 9];
+            let b = hex.as_bytes();
+            out.push_str(&rest[..at + 3]);
+            if b[0] == b[1] && b[2] == b[3] && b[4] == b[5] {
+                out.extend([b[0] as char, b[2] as char, b[4] as char]);
+            } else {
+                out.push_str(hex);
+            }
+            rest = &rest[at + 9..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    #[test]
+    fn colours_are_short_where_their_digits_pair() {
+        assert_eq!(super::hex((0xff, 0xff, 0xff)), "#FFF");
+        assert_eq!(super::hex((0x55, 0x55, 0x55)), "#555");
+        assert_eq!(super::hex((0x11, 0x22, 0x33)), "#123");
+        assert_eq!(super::hex((0x1f, 0x77, 0xb4)), "#1F77B4");
+        assert_eq!(super::hex((0x10, 0x00, 0x00)), "#100000");
     }
 
     #[test]
