@@ -345,43 +345,23 @@
   function segments(out, stroke, d) {
     if (d) out.push(["path", [["stroke", stroke], ["d", d]]]);
   }
-  // A tick label at its baseline (src/figure/svg.rs `baseline_offset`: below plotters' point by
-  // 0.76em for an x label, placed by its top, and 0.265em for a y label, placed by its middle;
-  // at the labels' 14.52 px, 11 and 4 px).
-  function label(out, x, y, text, anchor) {
-    // (Family, size and the middle anchor are the <svg> element's, which every text inherits.)
-    var a = [["x", x], ["y", y]];
-    if (anchor) a.push(["text-anchor", anchor]);
-    out.push(["text", a, text]);
-  }
-
   // Everything of a chart that depends on its values, in the build's order and in groups (each
   // redrawn on its own: a tick more on one axis leaves the other axis's elements alone): the
   // mesh's vertical and horizontal lines, each axis with its ticks and then its labels, the
-  // lines, the points.
-  function drawMiddle(g, px, xs, ys, colors, lines) {
+  // lines, the points. What follows from the input range alone (the vertical lines, the x axis
+  // with its ticks and labels: `xParts`) is the build's, kept.
+  function drawMiddle(g, xParts, px, ys, colors, lines) {
     var X0 = g.x_pixels[0], X1 = g.x_pixels[1], B = g.y_pixels[0], T = g.y_pixels[1];
-    var mx = function (v) { return map(v, xs[0], xs[1], X0, X1); };
     var my = function (v) { return map(v, ys[0], ys[1], B, T); };
-    var yk = keyPoints(ys[0], ys[1], 6), out = [[], [], [], [], [], []];
+    var yk = keyPoints(ys[0], ys[1], 6), out = [xParts[0], [], [], xParts[1], [], []];
     var h = "", ya = "M" + (X0 - 1) + " " + T + "V" + B;
-    // What follows from the input range alone (the vertical lines, the x axis with its ticks and
-    // labels) is made once for a view and kept: the same nodes each step.
-    var key = xs[0] + " " + xs[1];
-    if (!g.xParts || g.xParts.key !== key) {
-      var xk = keyPoints(xs[0], xs[1], g.x_keys || 6), v = "", xa = "M" + X0 + " " + (B + 1) + "H" + X1, vs = [], xas = [];
-      xk.forEach(function (k) { var x = mx(k); v += "M" + x + " " + B + "V" + T; xa += "M" + x + " " + (B + 1) + "V" + (B + 6); });
-      segments(vs, "#E4E4E4", v);
-      segments(xas, "#555", xa);
-      tickLabels(xk).forEach(function (t, i) { label(xas, mx(xk[i]), B + 22, t); });
-      g.xParts = { key: key, lines: vs, axis: xas };
-    }
     yk.forEach(function (k) { var y = my(k); h += "M" + X0 + " " + y + "H" + X1; ya += "M" + (X0 - 6) + " " + y + "H" + (X0 - 1); });
-    out[0] = g.xParts.lines;
     segments(out[1], "#E4E4E4", h);
     segments(out[2], "#555", ya);
-    tickLabels(yk).forEach(function (t, i) { label(out[2], X0 - 10, my(yk[i]) + 4, t, "end"); });
-    out[3] = g.xParts.axis;
+    // Each y tick label at its baseline: below plotters' point, the label's middle, by 0.265em
+    // (src/figure/svg.rs `baseline_offset`), 4 px at the labels' 14.52 px. (Family and size are
+    // the <svg> element's, which every text inherits.)
+    tickLabels(yk).forEach(function (t, i) { out[2].push(["text", [["x", X0 - 10], ["y", my(yk[i]) + 4], ["text-anchor", "end"]], t]); });
     // Each series a polyline 3 px wide (src/figure/mod.rs `lines`).
     lines.forEach(function (points, k) { out[4].push(["polyline", [["fill", "none"], ["stroke", colors[k]], ["stroke-width", "3"], ["points", points]]]); });
     // Points are rings (src/figure/chart.rs `point_style`): the curve under them stays visible.
@@ -445,7 +425,18 @@
       // The legend: from its background (the rect drawn at 0.85 opacity) to the end.
       var legendAt0 = v[0].legend ? nodes.findIndex(function (n) { return n.nodeName === "rect" && n.getAttribute("opacity") === "0.85"; }) : -1;
       var desc = svg.querySelector("desc");
+      // The build's vertical lines (the first path, of "V" runs alone) and x axis (the second
+      // path in the axes' colour) with its labels (the texts after it): src/figure/mesh.rs.
+      var els = nodes.slice(headCount).filter(function (n) { return n.nodeType === 1; }), axes = [], vertical = [];
+      els.forEach(function (n, i) {
+        var d = n.nodeName === "path" && n.getAttribute("d");
+        if (i === 0 && d && d.indexOf("H") < 0) vertical.push(describeNode(n));
+        if (d && n.getAttribute("stroke") === "#555") axes.push(i);
+      });
+      var xAxis = [];
+      for (var i = axes[1]; i < els.length && (i === axes[1] || els[i].nodeName === "text"); i++) xAxis.push(describeNode(els[i]));
       fig.views.push({
+        xParts: [vertical, xAxis],
         fig: fig, geometry: v[0], svg: svg, phone: v[2], headCount: headCount, desc: desc, descText: desc && desc.textContent,
         legend: legendAt0 >= 0 ? nodes.slice(legendAt0).filter(function (n) { return n.nodeType === 1; }).map(describeNode) : [],
         box: legendAt0 >= 0 ? [+nodes[legendAt0].getAttribute("width"), +nodes[legendAt0].getAttribute("height")] : null,
@@ -536,7 +527,7 @@
         if (view.legendAt !== p.corner) { view.legendAt = p.corner; view.shifted = shift(view.legend, at[0] - from[0], at[1] - from[1]); }
         legend = view.shifted;
       }
-      var groups = drawMiddle(view.geometry, p.px, l.xr, p.yr, fig.model.colors, lines).concat([legend]);
+      var groups = drawMiddle(view.geometry, view.xParts, p.px, p.yr, fig.model.colors, lines).concat([legend]);
       if (far && behind && canvasOf(view)) paint(view, groups); else reconcile(view.svg, view.headCount, groups);
     }
     // A focused chart's readout follows the new values.

@@ -124,14 +124,6 @@ pub struct ChartGeometry {
     pub area: (u32, u32),
     /// The legend's corner, if there is a legend.
     pub legend: Option<&'static str>,
-    /// How many key points the x axis asked for (`mesh::x_ticks`): fewer than six where their
-    /// labels would meet. Left out at six.
-    #[serde(skip_serializing_if = "six")]
-    pub x_keys: usize,
-}
-
-fn six(n: &usize) -> bool {
-    *n == 6
 }
 
 /// How wide `text` is drawn at `size` px in the embedded DejaVu Sans (bold about a tenth wider),
@@ -309,7 +301,7 @@ pub fn accessible(svg: &str, canvas: Canvas, id: &str, title: &str, description:
 }
 
 /// Where `chart`'s values land on its drawing; `legend` is filled in once it is placed.
-fn geometry<DB: DrawingBackend>(chart: &Chart2d<'_, DB>, x_keys: usize) -> ChartGeometry {
+fn geometry<DB: DrawingBackend>(chart: &Chart2d<'_, DB>) -> ChartGeometry {
     // plotters maps values to the area's first to last pixel, y upwards.
     let (px, py) = chart.plotting_area().get_pixel_range();
     ChartGeometry {
@@ -317,7 +309,6 @@ fn geometry<DB: DrawingBackend>(chart: &Chart2d<'_, DB>, x_keys: usize) -> Chart
         y_pixels: (py.end - 1, py.start),
         area: chart.plotting_area().dim_in_pixel(),
         legend: None,
-        x_keys,
     }
 }
 
@@ -465,9 +456,9 @@ pub fn axes<'a, 'w>(
         .map_err(|e| e.to_string())?;
     // The axis titles, mesh, axes and tick labels, as plotters' `configure_mesh` would draw
     // them, without its per-label work (super::mesh).
-    let mesh = Mesh::of(&chart, titles);
+    let mesh = Mesh::of(&chart, titles, width);
     root.draw(&mesh).map_err(|e| e.to_string())?;
-    let geometry = geometry(&chart, mesh.x_keys);
+    let geometry = geometry(&chart);
     Ok((chart, geometry))
 }
 

@@ -39,11 +39,10 @@ pub struct Mesh {
     bottom: i32,
     top: i32,
     /// Each key point's pixel and its label, along x and along y. (plotters would skip a label
-    /// outside its axis; a float range's key points never are, see the test.)
-    x: Vec<(i32, String)>,
+    /// outside its axis; a float range's key points never are, see the test.) An x label is
+    /// drawn at the last pixel of each: its tick's, or moved in from the canvas's edge.
+    x: Vec<(i32, String, i32)>,
     y: Vec<(i32, String)>,
-    /// How many key points the x axis asked for (`x_ticks`), for the page's script.
-    pub x_keys: usize,
     /// The axis titles, x and y, each in the lines it was broken into ([`AxisTitles`]).
     titles: AxisTitles,
 }
@@ -69,15 +68,42 @@ impl AxisTitles {
     }
 }
 
-/// The x axis' key points, with their pixels and labels, and how many were asked for: up to
-/// [`KEY_POINTS`], fewer where their labels would run into each other (over a narrow range,
-/// "0.50000002" and the next one on a phone).
-fn x_ticks(range: &RangedCoordf64, pixel: &dyn Fn(f64) -> i32) -> (usize, Vec<(i32, String)>) {
+/// No character of a tick label is wider than this at the labels' 14.52 px (the minus sign's
+/// 12.2 the widest): a label is measured only where its character count says it might not fit.
+const WIDEST_CHAR: f64 = 13.0;
+
+/// The x axis' key points, with their pixels, labels and labels' pixels, and how many were
+/// asked for: up to [`KEY_POINTS`],
+/// fewer where their labels would run into each other (over a narrow range, "0.50000002" and
+/// the next one on a phone). A label centred on its tick that would cross the edge of the
+/// canvas, `width` px wide, is moved in to end 2 px inside it ("0.5000001" at the right end of
+/// the axis lost its last digits).
+fn x_ticks(
+    range: &RangedCoordf64,
+    pixel: &dyn Fn(f64) -> i32,
+    width: i32,
+) -> (usize, Vec<(i32, String, i32)>) {
     let mut ticks = (0, Vec::new());
     for n in (2..=KEY_POINTS).rev() {
         let values = range.key_points(BoldPoints(n));
         let labels = tick_labels(&values);
-        ticks = (n, values.into_iter().map(pixel).zip(labels).collect());
+        let placed = values
+            .into_iter()
+            .map(pixel)
+            .zip(labels)
+            .map(|(x, label)| {
+                let half = (label_width(&label, x.min(width - x)) / 2.0).ceil() as i32;
+                let at = if half + 2 > x {
+                    half + 2
+                } else if x + half + 2 > width {
+                    width - half - 2
+                } else {
+                    x
+                };
+                (x, label, at)
+            })
+            .collect();
+        ticks = (n, placed);
         if apart(&ticks.1) {
             break;
         }
@@ -85,29 +111,36 @@ fn x_ticks(range: &RangedCoordf64, pixel: &dyn Fn(f64) -> i32) -> (usize, Vec<(i
     ticks
 }
 
-/// Whether the x tick labels `ticks` (pixel, label), each centred on its tick, leave at least
-/// 4 px between each other as the browser draws them.
-fn apart(ticks: &[(i32, String)]) -> bool {
+/// A tick label's width as the browser draws it, or an upper bound where the label's
+/// characters, however wide, take less than `room` px each side of its centre.
+fn label_width(label: &str, room: i32) -> f64 {
+    let bound = label.chars().count() as f64 * WIDEST_CHAR;
+    if bound / 2.0 < f64::from(room) - 2.0 {
+        return bound;
+    }
     with_mesh_styles(|styles| {
-        let width = |label: &str| {
-            super::measure::layout_box(&styles.x_label, label)
-                .map_or(0.0, |((x0, _), (x1, _))| f64::from(x1 - x0))
-                / super::svg::SIZE_IN_SVG
-        };
-        ticks.windows(2).all(|pair| {
-            let room = f64::from((pair[1].0 - pair[0].0).abs());
-            // (Measured only where it may matter: no character of a label is wider than 13 px
-            // at its 14.52, the minus sign's 12.2 the widest.)
-            let chars = pair[0].1.chars().count() + pair[1].1.chars().count();
-            chars as f64 * 13.0 / 2.0 + 4.0 <= room
-                || (width(&pair[0].1) + width(&pair[1].1)) / 2.0 + 4.0 <= room
-        })
+        super::measure::layout_box(&styles.x_label, label)
+            .map_or(0.0, |((x0, _), (x1, _))| f64::from(x1 - x0))
+            / super::svg::SIZE_IN_SVG
+    })
+}
+
+/// Whether the x tick labels `ticks` (tick's pixel, label, label's pixel), each centred on its
+/// pixel, leave at least 4 px between each other as the browser draws them.
+fn apart(ticks: &[(i32, String, i32)]) -> bool {
+    ticks.windows(2).all(|pair| {
+        let room = (pair[1].2 - pair[0].2).abs();
+        let (a, b) = (&pair[0].1, &pair[1].1);
+        let chars = a.chars().count() + b.chars().count();
+        chars as f64 * WIDEST_CHAR / 2.0 + 4.0 <= f64::from(room)
+            || (label_width(a, 0) + label_width(b, 0)) / 2.0 + 4.0 <= f64::from(room)
     })
 }
 
 impl Mesh {
-    /// The mesh of `chart` with the axis titles `titles`, as plotters would draw it.
-    pub fn of<DB: DrawingBackend>(chart: &Chart2d<'_, DB>, titles: AxisTitles) -> Mesh {
+    /// The mesh of `chart` with the axis titles `titles`, as plotters would draw it on a canvas
+    /// `width` px wide.
+    pub fn of<DB: DrawingBackend>(chart: &Chart2d<'_, DB>, titles: AxisTitles, width: u32) -> Mesh {
         let area = chart.plotting_area();
         let (px, py) = area.get_pixel_range();
         let spec = chart.as_coord_spec();
@@ -117,7 +150,8 @@ impl Mesh {
             let labels = tick_labels(&values);
             values.into_iter().map(pixel).zip(labels).collect()
         };
-        let (x_keys, x) = x_ticks(spec.x_spec(), &|v| chart.backend_coord(&(v, y0)).0);
+        let width = i32::try_from(width).unwrap_or(i32::MAX);
+        let (_, x) = x_ticks(spec.x_spec(), &|v| chart.backend_coord(&(v, y0)).0, width);
         Mesh {
             left: px.start,
             right: px.end - 1,
@@ -125,7 +159,6 @@ impl Mesh {
             top: py.start,
             x,
             y: key_points(spec.y_spec(), &|v| chart.backend_coord(&(x0, v)).1),
-            x_keys,
             titles,
         }
     }
@@ -203,7 +236,7 @@ impl Mesh {
             backend.draw_text(title, &styles.x_title, (centre, y - (above - i) * line))?;
         }
         let (mut vertical, mut horizontal) = (PathData::default(), PathData::default());
-        for &(x, _) in &self.x {
+        for &(x, _, _) in &self.x {
             vertical.to(x, bottom).down(top);
         }
         for &(y, _) in &self.y {
@@ -224,11 +257,11 @@ impl Mesh {
         // The x axis just below it with its ticks, then its labels.
         let mut axis = PathData::default();
         axis.to(left, bottom + 1).across(right);
-        for &(x, _) in &self.x {
+        for &(x, _, _) in &self.x {
             axis.to(x, bottom + 1).down(bottom + 1 + TICK);
         }
         backend.segments(AXIS, &axis.0);
-        for &(x, ref label) in &self.x {
+        for &(_, ref label, x) in &self.x {
             backend.draw_text(label, &styles.x_label, (x, bottom + 1 + 2 * TICK))?;
         }
         Ok(())
@@ -278,7 +311,7 @@ mod tests {
         let axis = |from: f64, to: f64| {
             let range = RangedCoordf64::from(from..to);
             let pixel = move |v: f64| 74 + ((v - from) / (to - from) * 263.0).round() as i32;
-            x_ticks(&range, &pixel)
+            x_ticks(&range, &pixel, 350)
         };
         let (n, ticks) = axis(0.5, 0.5000001);
         assert!(n < KEY_POINTS && ticks.len() >= 2, "{ticks:?}");
@@ -287,11 +320,43 @@ mod tests {
         let pixel = |v: f64| 74 + ((v - 0.5) / 0.0000001 * 263.0).round() as i32;
         let crowded: Vec<_> = six
             .iter()
-            .map(|&v| pixel(v))
+            .map(|&v| (pixel(v), v))
             .zip(tick_labels(&six))
+            .map(|((x, _), label)| (x, label, x))
             .collect();
         assert!(!apart(&crowded), "{crowded:?}");
         assert_eq!(axis(0.0, 1.0).1.len(), 6);
+    }
+
+    /// Over 0.5 to 0.5000001 the last label, "0.5000001", centred on the axis's end, ran 8 px
+    /// past the column canvas's edge and 20 px past the phone's, and lost its last digits. It
+    /// is moved in, its tick is not; labels that fit stay on their ticks.
+    #[test]
+    fn x_labels_stay_inside_the_canvas() {
+        register_font();
+        // (The plotting areas of chart::COLUMN and chart::PHONE.)
+        for (width, left, right) in [(640, 74, 627), (350, 74, 337)] {
+            for (from, to) in [(0.5, 0.5000001), (0.0, 1.0), (-1e-7, 0.0)] {
+                let range = RangedCoordf64::from(from..to);
+                let span = f64::from(right - left);
+                let pixel = |v: f64| left + ((v - from) / (to - from) * span).round() as i32;
+                let (_, ticks) = x_ticks(&range, &pixel, width);
+                assert!(apart(&ticks), "{ticks:?}");
+                for (x, label, at) in &ticks {
+                    let half = label_width(label, 0) / 2.0;
+                    let (l, r) = (f64::from(*at) - half, f64::from(*at) + half);
+                    assert!(l >= 2.0 && r <= f64::from(width) - 2.0, "{label} at {at}");
+                    let crosses =
+                        f64::from(*x) + half > f64::from(width) - 2.0 || f64::from(*x) - half < 2.0;
+                    assert_eq!(at != x, crosses, "{label}: tick {x}, label at {at}");
+                }
+                if (from, to) == (0.5, 0.5000001) {
+                    let (x, label, at) = ticks.last().unwrap();
+                    assert_eq!(label, "0.5000001");
+                    assert!(at < x, "{ticks:?}");
+                }
+            }
+        }
     }
 
     fn attr<'s>(element: &'s str, name: &str) -> &'s str {
@@ -401,12 +466,15 @@ mod tests {
             let ours = drawn(size, xs, ys, |root, chart| {
                 let y0 = chart.as_coord_spec().get_y_range().start;
                 let pixel = |v: f64| chart.backend_coord(&(v, y0)).0;
-                x_count.set(x_ticks(chart.as_coord_spec().x_spec(), &pixel).0);
+                // (On a canvas too wide for a label to reach its edge: plotters does not move
+                // one in, see `x_labels_stay_inside_the_canvas`.)
+                let wide = i32::MAX;
+                x_count.set(x_ticks(chart.as_coord_spec().x_spec(), &pixel, wide).0);
                 let titles = AxisTitles {
                     x: vec![x.to_string()],
                     y: vec![y.to_string()],
                 };
-                root.draw(&Mesh::of(&chart, titles)).unwrap();
+                root.draw(&Mesh::of(&chart, titles, u32::MAX)).unwrap();
             });
             let (x_tick, y_tick) = (labels(xs, x_count.get()), labels(ys, KEY_POINTS));
             let (axis, label) = with_mesh_styles(|m| (m.x_title.clone(), m.x_label.clone()));

@@ -562,21 +562,19 @@ mod tests {
 
     /// `#RRGGBB` as `#RGB` where each channel's two digits are alike.
     fn short_colours(line: &str) -> String {
-        let mut out = String::new();
-        let mut rest = line;
+        let (mut out, mut rest) = (String::new(), line);
         while let Some(at) = rest.find("=\"#") {
-            let hex = &rest[at + 3..at + 9];
-            let b = hex.as_bytes();
+            let b = &rest.as_bytes()[at + 3..at + 9];
+            let short = b[0] == b[1] && b[2] == b[3] && b[4] == b[5];
             out.push_str(&rest[..at + 3]);
-            if b[0] == b[1] && b[2] == b[3] && b[4] == b[5] {
-                out.extend([b[0] as char, b[2] as char, b[4] as char]);
+            out.push_str(&if short {
+                [0, 2, 4].map(|i| b[i] as char).iter().collect()
             } else {
-                out.push_str(hex);
-            }
+                rest[at + 3..at + 9].to_string()
+            });
             rest = &rest[at + 9..];
         }
-        out.push_str(rest);
-        out
+        out + rest
     }
 
     #[test]
