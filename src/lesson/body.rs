@@ -408,8 +408,10 @@ fn parse_block(
     let source = ctx.source;
     let above = &ctx.above;
     match kind {
-        "figure" => figure_block::parse_figure(source, fence, net, &mut ctx.figure_ids)
-            .map(BlockKind::Figure),
+        "figure" => {
+            figure_block::parse_figure(source, fence, net, &mut ctx.figure_ids, ctx.warnings)
+                .map(BlockKind::Figure)
+        }
         "diagram" => figure_block::parse_diagram(source, fence, net, &mut ctx.figure_ids)
             .map(BlockKind::Diagram),
         "table" => table_block::parse_table(source, fence, net, ctx.precision, ctx.warnings)

@@ -223,14 +223,25 @@ pub(super) struct RawDiagram {
 }
 
 /// A figure block: its id claimed among the lesson's figure ids (a duplicate id is reported
-/// with the block's other problem, if any).
+/// with the block's other problem, if any). A warning goes to `warnings` (a `points_label`
+/// without `points`).
 pub fn parse_figure(
     source: &SourceFile,
     fence: &Fence,
     net: &Network,
     ids: &mut Ids,
+    warnings: &mut Vec<Diagnostic>,
 ) -> Result<FigureSpec, Vec<Diagnostic>> {
     let (raw, problems): (RawFigure, _) = from_block(source, fence, "figure block")?;
+    if let (Some(label), true) = (&raw.points_label, raw.points.is_empty()) {
+        warnings.push(
+            source
+                .error(fence.source_span(label.span()), "`points_label` names data points this figure does not have")
+                .warning()
+                .expected("`points = [[x, y], ...]` beside it")
+                .hint("add the points the label names, or delete `points_label` (a legend lists the points only when there are some)"),
+        );
+    }
     let id = raw.id.clone();
     with_id(source, fence, ids, (id.as_ref(), problems), |id| {
         figure_spec(source, fence, net, raw, id)

@@ -110,29 +110,37 @@ pub fn parse_table(
     })
 }
 
-/// A warning when two different inputs of a table read the same at its `decimals` (0.5 and
-/// 0.5002 are both "0.50" at two): their rows would look like one input twice.
+/// A warning for each reading that different inputs of a table share at its `decimals` (0.5
+/// and 0.5002 are both "0.50" at two): their rows would look like one input twice. Each names
+/// every input that reads so.
 fn inputs_alike(
     source: &SourceFile,
     span: Range<usize>,
     at: &[f64],
     decimals: usize,
-) -> Option<Diagnostic> {
+) -> Vec<Diagnostic> {
     let mut shown: Vec<(String, f64)> = at
         .iter()
         .map(|&x| (format_number(x, decimals), x))
         .collect();
     shown.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
-    let pair = shown
-        .windows(2)
-        .find(|w| w[0].0 == w[1].0 && w[0].1 != w[1].1)?;
-    let (a, b) = (shortest(pair[0].1), shortest(pair[1].1));
-    Some(
-        source
-            .error(span, format!("the inputs {a} and {b} both read {} in this table", pair[0].0))
-            .warning()
-            .hint(format!("give the table `input_precision` (decimals of its inputs, {decimals} now) high enough to tell them apart")),
-    )
+    shown.dedup_by(|a, b| a.1 == b.1);
+    shown
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|alike| alike.len() > 1)
+        .map(|alike| {
+            let inputs: Vec<String> = alike.iter().map(|(_, x)| shortest(*x)).collect();
+            let (last, rest) = inputs.split_last().expect("two or more");
+            let (listed, verb) = match rest.len() {
+                1 => (format!("{} and {last}", rest[0]), "both read"),
+                _ => (format!("{} and {last}", rest.join(", ")), "all read"),
+            };
+            source
+                .error(span.clone(), format!("the inputs {listed} {verb} {} in this table", alike[0].0))
+                .warning()
+                .hint(format!("give the table `input_precision` (decimals of its inputs, {decimals} now) high enough to tell them apart"))
+        })
+        .collect()
 }
 
 /// A table's signals, each resolved (at most [`MAX_TABLE_SIGNALS`] of them), if all are; their

@@ -508,13 +508,14 @@ at = "kinks"
     assert!(page.contains(row), "no row saying so in:\n{page}");
 }
 
-/// Two inputs of a table that read the same at its decimals are a warning (the rows looked
-/// like one input twice: "0.50" and "0.50").
+/// Inputs of a table that read the same at its decimals are a warning (the rows looked like one
+/// input twice: "0.50" and "0.50"), one for each reading, naming every input that reads so (the
+/// third of three was not named).
 #[test]
 fn table_inputs_that_read_alike_are_a_warning() {
     let text = lesson(
         r#"title = "Close""#,
-        &format!("{NETWORK}\n\n```table\nsignals = [\"top.linear\"]\nat = [0.5, 0.0, 0.5002]\n```"),
+        &format!("{NETWORK}\n\n```table\nsignals = [\"top.linear\"]\nat = [0.5, 0.0, 0.5002, 0.4999, 0.001, 0.5]\n```"),
     );
     let p = Project::new().file("content/close.md", &text);
     let site = nnbook::check(&p.root).unwrap_or_else(|e| panic!("does not build:\n{e}"));

@@ -273,3 +273,20 @@ fn axis_titles_too_long_for_their_axis_are_broken_into_lines() {
         assert_eq!((x.len(), y.len()), (lines, lines), "x {x:?}, y {y:?}");
     }
 }
+
+/// A figure's `points_label` without `points` is a warning (it was accepted without a word, and
+/// no legend entry or point showed it).
+#[test]
+fn a_points_label_without_points_is_a_warning() {
+    let text = crate::diagnostics::lesson(
+        r#"title = "Points""#,
+        &format!(
+            "{}\n\n```figure\nseries = [{{ signal = \"top.activation\" }}]\npoints_label = \"Observed\"\n```",
+            crate::diagnostics::NETWORK
+        ),
+    );
+    let p = Project::new().file("content/points.md", &text);
+    let site = nnbook::check(&p.root).unwrap_or_else(|e| panic!("does not build:\n{e}"));
+    let warnings: Vec<String> = site.warnings.iter().map(|w| w.to_string()).collect();
+    insta::assert_snapshot!(warnings.join("\n"));
+}
