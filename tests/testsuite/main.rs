@@ -38,6 +38,7 @@
 mod support;
 
 // The shipped project and the library's numbers.
+mod arithmetic;
 mod labels;
 mod legends;
 mod notebooks;
