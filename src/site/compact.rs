@@ -366,6 +366,21 @@ mod tests {
         );
     }
 
+    /// The theme serves what this module makes of its sources (`build.rs` ran it when nnbook
+    /// was compiled), for every script and stylesheet.
+    #[test]
+    fn the_theme_serves_its_sources_as_made_compact_here() {
+        for (name, source) in super::super::theme::DEFAULT_TEMPLATES {
+            let want = match name.rsplit_once('.').map(|(_, ext)| ext) {
+                Some("js") => script(source),
+                Some("css") => style(source),
+                _ => continue,
+            };
+            let served = super::super::theme::SERVED.iter().find(|s| s.0 == name);
+            assert_eq!(served.expect(name).1, want, "{name}");
+        }
+    }
+
     #[test]
     fn stylesheets_lose_comments_and_spaces_where_no_meaning_changes() {
         let css = "/* theme */\n:root {\n  --x: rgba(1, 2, 3, .2); /* why */\n}\n\

@@ -6,8 +6,12 @@
 //! lessons, render them (reusing what the [`cache`] allows), then the index pages, the 404 page,
 //! the sitemap and the static files, and the warnings.
 
+// (Compacting the theme's scripts and stylesheets: compiled into `build.rs`, which runs them
+// once when nnbook is compiled; here for their tests.)
+#[cfg(test)]
 mod arrows;
 mod cache;
+#[cfg(test)]
 mod compact;
 mod index;
 mod lesson_page;
@@ -16,6 +20,7 @@ mod load;
 mod manifest;
 mod place;
 mod publish;
+#[cfg(test)]
 mod rename;
 mod reuse;
 mod template_error;

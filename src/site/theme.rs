@@ -19,7 +19,6 @@ use crate::project::{
 };
 use crate::text::escape;
 
-use super::compact;
 use super::template_error::template_error;
 
 /// The default theme, embedded in the binary. A project's `templates/` folder overrides any of
@@ -35,6 +34,29 @@ pub const DEFAULT_TEMPLATES: [(&str, &str); 10] = [
     ("lesson.html", include_str!("../../templates/lesson.html")),
     ("style.css", include_str!("../../templates/style.css")),
     ("toc.js", include_str!("../../templates/toc.js")),
+];
+
+/// The default theme's scripts and stylesheets as the site serves them: made compact when
+/// nnbook is compiled (`build.rs`, with `compact.rs`). A project's unchanged copy of one is
+/// served so too; its own are served as written.
+pub(super) const SERVED: [(&str, &str); 5] = [
+    (
+        "copy.js",
+        include_str!(concat!(env!("OUT_DIR"), "/copy.js")),
+    ),
+    (
+        "explore.js",
+        include_str!(concat!(env!("OUT_DIR"), "/explore.js")),
+    ),
+    ("toc.js", include_str!(concat!(env!("OUT_DIR"), "/toc.js"))),
+    (
+        "style.css",
+        include_str!(concat!(env!("OUT_DIR"), "/style.css")),
+    ),
+    (
+        "index.css",
+        include_str!(concat!(env!("OUT_DIR"), "/index.css")),
+    ),
 ];
 
 /// Files of the default theme that are not templates: the math font `style.css` names (a
@@ -366,18 +388,10 @@ impl Theme {
                     name.to_string(),
                     SourceFile::new(format!("(built-in theme) {name}"), text),
                 );
-            } else if name.ends_with(".js") {
-                assets.insert(
-                    name.to_string(),
-                    Arc::new(compact::script(text).into_bytes()),
-                );
-            } else if name.ends_with(".css") {
-                assets.insert(
-                    name.to_string(),
-                    Arc::new(compact::style(text).into_bytes()),
-                );
             } else {
-                assets.insert(name.to_string(), Arc::new(text.as_bytes().to_vec()));
+                let served = SERVED.iter().find(|(served, _)| *served == name);
+                let bytes = served.map_or(text, |(_, compact)| compact).as_bytes();
+                assets.insert(name.to_string(), Arc::new(bytes.to_vec()));
             }
         }
         for (name, (shown, bytes)) in &files.files {
