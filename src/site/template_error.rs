@@ -3,10 +3,19 @@
 use std::collections::BTreeMap;
 
 use crate::error::{Diagnostic, SourceFile};
+use crate::text::did_you_mean;
+
+/// What every page's templates can read, for the hint at an unknown variable.
+const EVERY_PAGE_GETS: &str = "every page gets site_title, root, home, lang, t, page_title, description; the lesson page also lesson.{title,summary,slug,source}, content, toc, notebook, translations, prev, next, series; the index lessons, series, others and languages (see the README)";
 
 /// A Tera error as a diagnostic: the template file, line and column where Tera says (parse
-/// errors), or where the missing name first appears (render errors).
-pub fn template_error(sources: &BTreeMap<String, SourceFile>, e: &tera::Error) -> Diagnostic {
+/// errors), or where the missing name first appears (render errors). `context`, the render's,
+/// gives an unknown variable a "did you mean" among the names it holds.
+pub fn template_error(
+    sources: &BTreeMap<String, SourceFile>,
+    e: &tera::Error,
+    context: Option<&tera::Context>,
+) -> Diagnostic {
     let mut chain = vec![e.to_string()];
     let mut cur: Option<&dyn std::error::Error> = std::error::Error::source(e);
     while let Some(c) = cur {
@@ -56,12 +65,39 @@ pub fn template_error(sources: &BTreeMap<String, SourceFile>, e: &tera::Error) -
             .chain(sources.values())
             .find_map(|f| find_in_tags(&f.text, quoted).map(|at| (f, at)));
         if let Some((file, at)) = found {
-            return file
-                .error(at..at + quoted.len(), message)
-                .hint("every page gets site_title, root, home, lang, t, page_title, description; the lesson page also lesson.{title,summary,slug,source}, content, toc, notebook, translations, prev, next, series; the index lessons, series, others and languages (see the README)");
+            let names = context.map(readable_names).unwrap_or_default();
+            let hint = match did_you_mean(quoted, names.iter().map(String::as_str)) {
+                Some(mean) => format!("{mean} E{}", &EVERY_PAGE_GETS[1..]),
+                None => EVERY_PAGE_GETS.to_string(),
+            };
+            return file.error(at..at + quoted.len(), message).hint(hint);
         }
     }
     Diagnostic::in_file(file.path.clone(), message)
+}
+
+/// The names a template can read in `context`: each key, and the fields of an object under it
+/// (`lesson.title`, `lesson.source.url`), three levels down.
+fn readable_names(context: &tera::Context) -> Vec<String> {
+    fn walk(prefix: &str, value: &serde_json::Value, depth: usize, out: &mut Vec<String>) {
+        let serde_json::Value::Object(fields) = value else {
+            return;
+        };
+        for (key, field) in fields {
+            let name = if prefix.is_empty() {
+                key.clone()
+            } else {
+                format!("{prefix}.{key}")
+            };
+            if depth > 1 {
+                walk(&name, field, depth - 1, out);
+            }
+            out.push(name);
+        }
+    }
+    let mut out = Vec::new();
+    walk("", &context.clone().into_json(), 3, &mut out);
+    out
 }
 
 /// A parse error (Tera's message has ` --> line:col`) as a diagnostic at the mistake: a block

@@ -414,7 +414,7 @@ impl Theme {
         // written.
         tera.set_escape_fn(escape);
         tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.text.as_str())))
-            .map_err(|e| template_error(&sources, &e))?;
+            .map_err(|e| template_error(&sources, &e, None))?;
         Ok(Theme {
             tera,
             sources,
@@ -452,6 +452,6 @@ impl Theme {
     pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
         self.tera
             .render(name, ctx)
-            .map_err(|e| template_error(&self.sources, &e))
+            .map_err(|e| template_error(&self.sources, &e, Some(ctx)))
     }
 }

@@ -14,6 +14,11 @@ fn unknown_template_variable() {
         error.diagnostics[0].message.contains("lesson.titel"),
         "{error}"
     );
+    // The name the page's data holds that is closest to it.
+    assert!(
+        error.to_string().contains("did you mean `lesson.title`?"),
+        "{error}"
+    );
 }
 
 /// `{{ lesson.title }}` on the line before must not be taken for `{{ title }}`.
