@@ -12,7 +12,7 @@ use plotters::element::{Drawable, PointCollection};
 use plotters::prelude::*;
 use plotters_backend::{BackendCoord, DrawingErrorKind};
 
-use super::measure::{with_mesh_styles, MeshStyles};
+use super::measure::{with_mesh_styles, MeshStyles, FONT_HEIGHT_EMS};
 use super::svg::SvgWriter;
 use super::ticks::tick_labels;
 
@@ -111,8 +111,9 @@ fn x_ticks(
     ticks
 }
 
-/// A tick label's width as the browser draws it, or an upper bound where the label's
-/// characters, however wide, take less than `room` px each side of its centre.
+/// A tick label's width as a browser draws it in DejaVu Sans, the widest of the common
+/// sans-serif fonts, or an upper bound where the label's characters, however wide, take less
+/// than `room` px each side of its centre.
 fn label_width(label: &str, room: i32) -> f64 {
     let bound = label.chars().count() as f64 * WIDEST_CHAR;
     if bound / 2.0 < f64::from(room) - 2.0 {
@@ -122,6 +123,7 @@ fn label_width(label: &str, room: i32) -> f64 {
         super::measure::layout_box(&styles.x_label, label)
             .map_or(0.0, |((x0, _), (x1, _))| f64::from(x1 - x0))
             / super::svg::SIZE_IN_SVG
+            * FONT_HEIGHT_EMS
     })
 }
 
