@@ -491,11 +491,14 @@ mod tests {
     fn dark_series_colours_are_the_dark_style_s() {
         const DARK_STYLE: &str = include_str!("../../templates/style.css");
         for (light, dark) in DARK_SERIES {
-            let rule = format!(
-                "[stroke=\"{}\"] {{ stroke: {dark}; }}",
-                super::super::hex((light.0, light.1, light.2))
-            );
-            assert!(DARK_STYLE.contains(&rule), "{rule}");
+            // (A line, and the points a training figure fills in its colour.)
+            for paint in ["stroke", "fill"] {
+                let rule = format!(
+                    "[{paint}=\"{}\"] {{ {paint}: {dark}; }}",
+                    super::super::hex((light.0, light.1, light.2))
+                );
+                assert!(DARK_STYLE.contains(&rule), "{rule}");
+            }
         }
     }
 }
