@@ -277,7 +277,7 @@ pub fn table_wrap(lang: &str) -> String {
 }
 
 /// A table of cells in its scrolling wrapper: a header row, then rows whose cells holding
-/// written-out arithmetic (" = ") are math. For the signal tables and the training tables.
+/// written-out arithmetic (" = ", or " ≈ " for a sum of rounded terms) are math. For the signal tables and the training tables.
 /// Without rows (a table of a network's kinks, which has none) its one row says so, across
 /// the table, as `explore.js` writes it when the reader's parameters leave no kink.
 pub fn cells_html(class: &str, headers: &[String], rows: &[Vec<String>], lang: &str) -> String {
@@ -300,7 +300,7 @@ pub fn cells_html(class: &str, headers: &[String], rows: &[Vec<String>], lang: &
     for row in rows {
         s.push_str("<tr>");
         for cell in row {
-            if cell.contains(" = ") {
+            if cell.contains(" = ") || cell.contains(" \u{2248} ") {
                 let _ = write!(s, "<td class=\"num\">{}</td>", arithmetic_mathml(cell));
             } else {
                 let _ = write!(s, "<td class=\"num\">{}</td>", escape(cell));

@@ -24,27 +24,34 @@ pub fn table_cells(
         i18n::text(lang, "step_size").to_string(),
         i18n::sentence(lang, "new_value", &[("name", name)]),
     ];
-    let num = |v: f64| format_number(v, spec.precision);
     let rows = spec
         .rows
         .iter()
         .filter_map(|&k| {
             let n = k - 1;
-            let before = t.values_at(n)?[spec.param];
-            let after = t.values_at(k)?[spec.param];
             let derivative = t.derivatives_at(n)?[spec.param];
-            let step = derivative * t.spec.learning_rate;
-            let mut row = vec![k.to_string(), num(before), num(t.loss_at(n)?)];
-            if spec.arithmetic {
-                let step = Step {
-                    before,
-                    derivative,
-                    step,
-                    after,
-                };
-                row.extend(arithmetic_cells(t, spec, n, &step)?);
-            } else {
-                row.extend([num(derivative), num(step), num(after)]);
+            let step = Step {
+                before: t.values_at(n)?[spec.param],
+                loss: t.loss_at(n)?,
+                derivative,
+                step: derivative * t.spec.learning_rate,
+                after: t.values_at(k)?[spec.param],
+            };
+            let terms = match spec.arithmetic {
+                true => Some(chain_rule_terms(t, spec, n)?),
+                false => None,
+            };
+            let d = row_decimals(
+                spec.precision,
+                t.spec.learning_rate,
+                &step,
+                terms.as_deref(),
+            );
+            let num = |v: f64| format_number(v, d);
+            let mut row = vec![k.to_string(), num(step.before), num(step.loss)];
+            match terms {
+                Some(terms) => row.extend(arithmetic_cells(t, &terms, &step, d)),
+                None => row.extend([num(step.derivative), num(step.step), num(step.after)]),
             }
             Some(row)
         })
@@ -52,16 +59,17 @@ pub fn table_cells(
     (headers, rows)
 }
 
-/// One step of a training: the parameter before it, its derivative, the step size (the
-/// derivative times the learning rate) and the parameter after it.
+/// One step of a training: the parameter before it, the loss there, its derivative, the step
+/// size (the derivative times the learning rate) and the parameter after it.
 struct Step {
     before: f64,
+    loss: f64,
     derivative: f64,
     step: f64,
     after: f64,
 }
 
-/// How many decimals more than the table's `precision` a row's arithmetic may take.
+/// How many decimals more than the table's `precision` a row may take.
 const MORE_DECIMALS: usize = 4;
 
 /// A number at `decimals`, in parentheses when it is negative (after a `·` or a `−`).
@@ -82,44 +90,40 @@ fn as_written(v: f64, decimals: usize) -> f64 {
         .unwrap_or(v)
 }
 
-/// The chain rule, the step size and the new value of one step (from state `n`), written out at
-/// the fewest decimals from the table's `precision` (up to [`MORE_DECIMALS`] more) at which no
-/// number that is not zero is written as one, and the step size and new value each give, from
-/// the numbers as written, the result written (the chain rule's sum, within a unit of its last
-/// decimal a term). At the table's two decimals a step near the end read "2.60 − 0.00 = 2.61":
-/// the step, −0.0026, was rounded away; the row now reads "2.6049 − (−0.0026) = 2.6075".
-fn arithmetic_cells(
-    t: &TrainingBlock,
-    spec: &TrainingTableSpec,
-    n: usize,
-    s: &Step,
-) -> Option<[String; 3]> {
-    let terms = chain_rule_terms(t, spec, n)?;
-    let rate = t.spec.learning_rate;
-    let last = (spec.precision + MORE_DECIMALS).min(MAX_PRECISION);
+/// The decimals of a row: the fewest from the table's `precision` (up to [`MORE_DECIMALS`]
+/// more) at which no number of the row that is not zero is written as zero, and the step size
+/// (derivative · learning rate) and the new value (old − step) follow from the numbers as
+/// written. At the table's two decimals a step near the end read "2.60 − 0.00 = 2.61" (the
+/// step, −0.0026, rounded away), and the loss read 0.00 while the training went on.
+fn row_decimals(precision: usize, rate: f64, s: &Step, terms: Option<&[(f64, f64, f64)]>) -> usize {
+    let last = (precision + MORE_DECIMALS).min(MAX_PRECISION);
     let holds = |d: usize| {
         let same = |a: f64, b: f64| format_number(a, d) == format_number(b, d);
-        let sum: f64 = terms
+        let shown = |v: f64| v == 0.0 || as_written(v, d) != 0.0;
+        let data = terms
+            .unwrap_or_default()
             .iter()
-            .map(|&(o, p, f)| -2.0 * (as_written(o, d) - as_written(p, d)) * as_written(f, d))
-            .sum();
-        let derivative = match t.spec.loss {
-            Loss::SumOfSquares => sum,
-            Loss::MeanSquared => sum / terms.len() as f64,
-        };
-        let unit = 10f64.powi(-(d as i32));
-        let mut numbers = terms.iter().flat_map(|&(o, p, f)| [o, p, f]);
-        numbers.all(|v| v == 0.0 || as_written(v, d) != 0.0)
-            && [s.before, s.derivative, s.step, s.after]
-                .iter()
-                .all(|&v| v == 0.0 || as_written(v, d) != 0.0)
-            && (derivative - s.derivative).abs() <= terms.len() as f64 * unit
+            .flat_map(|&(o, p, f)| [o, p, f]);
+        [s.before, s.loss, s.derivative, s.step, s.after]
+            .into_iter()
+            .chain(data)
+            .all(shown)
             && same(as_written(s.derivative, d) * rate, s.step)
             && same(as_written(s.before, d) - as_written(s.step, d), s.after)
     };
-    let d = (spec.precision..=last)
-        .find(|&d| holds(d))
-        .unwrap_or(spec.precision);
+    (precision..=last).find(|&d| holds(d)).unwrap_or(precision)
+}
+
+/// The chain rule, the step size and the new value of one step written out at `d` decimals.
+/// The chain rule's terms, each rounded, need not add up to its rounded result: it then reads
+/// "≈" ("−2 · (0.00 − (−2.60)) · 1.00 − … ≈ −15.66", whose terms as written give −15.64).
+fn arithmetic_cells(
+    t: &TrainingBlock,
+    terms: &[(f64, f64, f64)],
+    s: &Step,
+    d: usize,
+) -> [String; 3] {
+    let rate = t.spec.learning_rate;
     let written: Vec<String> = terms
         .iter()
         .map(|&(o, p, f)| {
@@ -131,15 +135,27 @@ fn arithmetic_cells(
             )
         })
         .collect();
+    let sum: f64 = terms
+        .iter()
+        .map(|&(o, p, f)| -2.0 * (as_written(o, d) - as_written(p, d)) * as_written(f, d))
+        .sum();
     // −2 · (…) · … − 2 · (…) · …: each term's −2 written as a subtraction after the first.
-    let sum = format!("−{}", written.join(" − "));
-    let chain = match t.spec.loss {
-        Loss::SumOfSquares => sum,
-        Loss::MeanSquared => format!("({sum}) / {}", terms.len()),
+    let sum_written = format!("−{}", written.join(" − "));
+    let (chain, sum) = match t.spec.loss {
+        Loss::SumOfSquares => (sum_written, sum),
+        Loss::MeanSquared => (
+            format!("({sum_written}) / {}", terms.len()),
+            sum / terms.len() as f64,
+        ),
     };
     let num = |v: f64| format_number(v, d);
-    Some([
-        format!("{chain} = {}", num(s.derivative)),
+    let equals = if num(sum) == num(s.derivative) {
+        "="
+    } else {
+        "≈"
+    };
+    [
+        format!("{chain} {equals} {}", num(s.derivative)),
         format!(
             "{} · {} = {}",
             operand(s.derivative, d),
@@ -152,7 +168,7 @@ fn arithmetic_cells(
             operand(s.step, d),
             num(s.after)
         ),
-    ])
+    ]
 }
 
 /// Each data point's (observed, predicted, ∂predicted/∂p) at state `n`: the terms of

@@ -44,7 +44,8 @@ fn the_table_writes_the_chain_rule_out() {
     // Step 1 at b3 = 0: −2 (0 − (−2.60)) · 1 − 2 (1 − (−1.61)) · 1 − 2 (0 − (−2.61)) · 1 (each
     // term's −2 a subtraction after the first: "+ −2" read badly).
     for expected in [
-        "−2 · (0.00 − (−2.60)) · 1.00 − 2 · (1.00 − (−1.61)) · 1.00 − 2 · (0.00 − (−2.61)) · 1.00 = −15.66",
+        // (The terms as written give −15.64: "≈".)
+        "−2 · (0.00 − (−2.60)) · 1.00 − 2 · (1.00 − (−1.61)) · 1.00 − 2 · (0.00 − (−2.61)) · 1.00 ≈ −15.66",
         "(−15.66) · 0.1 = −1.57",
         "0.00 − (−1.57) = 1.57",
         // (At two decimals, "1.57 − (−0.63) = 2.19": a third decimal makes it add up.)
