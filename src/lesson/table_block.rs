@@ -12,7 +12,8 @@ use crate::text::closest;
 use crate::text::{format_number, shortest};
 
 use super::limits::{
-    at_most, check_precision_in, outside_input_range, MAX_TABLE_ROWS, MAX_TABLE_SIGNALS,
+    at_most, check_precision_in, outside_input_range, MAX_PRECISION, MAX_TABLE_ROWS,
+    MAX_TABLE_SIGNALS,
 };
 use super::problems::Problems;
 use super::signal::{non_finite, resolve_signal, NON_FINITE_HINT};
@@ -125,6 +126,16 @@ fn inputs_alike(
         .collect();
     shown.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
     shown.dedup_by(|a, b| a.1 == b.1);
+    // The fewest decimals at which every input reads apart, if there are any.
+    let apart = (decimals + 1..=MAX_PRECISION).find(|&d| {
+        let mut read: Vec<String> = shown.iter().map(|(_, x)| format_number(*x, d)).collect();
+        read.sort();
+        read.windows(2).all(|w| w[0] != w[1])
+    });
+    let hint = match apart {
+        Some(d) => format!("give the table `input_precision = {d}` (decimals of its inputs, {decimals} now) to tell them apart"),
+        None => format!("give the table `input_precision` (decimals of its inputs, {decimals} now) high enough to tell them apart"),
+    };
     shown
         .chunk_by(|a, b| a.0 == b.0)
         .filter(|alike| alike.len() > 1)
@@ -136,9 +147,12 @@ fn inputs_alike(
                 _ => (format!("{} and {last}", rest.join(", ")), "all read"),
             };
             source
-                .error(span.clone(), format!("the inputs {listed} {verb} {} in this table", alike[0].0))
+                .error(
+                    span.clone(),
+                    format!("the inputs {listed} {verb} {} in this table", alike[0].0),
+                )
                 .warning()
-                .hint(format!("give the table `input_precision` (decimals of its inputs, {decimals} now) high enough to tell them apart"))
+                .hint(hint.clone())
         })
         .collect()
 }
