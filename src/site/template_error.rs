@@ -65,10 +65,23 @@ pub fn template_error(
             .chain(sources.values())
             .find_map(|f| find_in_tags(&f.text, quoted).map(|at| (f, at)));
         if let Some((file, at)) = found {
-            let names = context.map(readable_names).unwrap_or_default();
-            let hint = match did_you_mean(quoted, names.iter().map(String::as_str)) {
-                Some(mean) => format!("{mean} E{}", &EVERY_PAGE_GETS[1..]),
-                None => EVERY_PAGE_GETS.to_string(),
+            let hint = if detail.starts_with("Filter ") {
+                match did_you_mean(quoted, FILTERS) {
+                    Some(mean) => format!("{mean} (a filter of Tera's)"),
+                    None => format!("Tera's filters: {}", FILTERS.join(", ")),
+                }
+            } else {
+                let names = context.map(readable_names).unwrap_or_default();
+                let mut known: Vec<String> = names
+                    .iter()
+                    .filter(|n| !n.contains("[]"))
+                    .cloned()
+                    .collect();
+                known.extend(loop_names(sources, &names));
+                match did_you_mean(quoted, known.iter().map(String::as_str)) {
+                    Some(mean) => format!("{mean} E{}", &EVERY_PAGE_GETS[1..]),
+                    None => EVERY_PAGE_GETS.to_string(),
+                }
             };
             return file.error(at..at + quoted.len(), message).hint(hint);
         }
@@ -76,10 +89,85 @@ pub fn template_error(
     Diagnostic::in_file(file.path.clone(), message)
 }
 
+/// The filters Tera has without its optional features (nnbook adds none; `default` is the
+/// renderer's own).
+const FILTERS: [&str; 42] = [
+    "upper",
+    "lower",
+    "trim",
+    "trim_start",
+    "trim_end",
+    "trim_start_matches",
+    "trim_end_matches",
+    "truncate",
+    "wordcount",
+    "replace",
+    "capitalize",
+    "title",
+    "linebreaksbr",
+    "indent",
+    "striptags",
+    "spaceless",
+    "escape",
+    "escape_xml",
+    "addslashes",
+    "split",
+    "int",
+    "float",
+    "json_encode",
+    "as_str",
+    "first",
+    "last",
+    "nth",
+    "join",
+    "length",
+    "reverse",
+    "sort",
+    "unique",
+    "slice",
+    "group_by",
+    "filter",
+    "map",
+    "concat",
+    "abs",
+    "pluralize",
+    "round",
+    "get",
+    "default",
+];
+
+/// The names a loop's variable reads: `entry.title` where a template says
+/// `{% for entry in toc %}` and `names` has `toc[].title` (the fields of a list's items).
+fn loop_names(sources: &BTreeMap<String, SourceFile>, names: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    for source in sources.values() {
+        for tag in source.text.split("{%").skip(1) {
+            let words: Vec<&str> = tag.split_whitespace().take(4).collect();
+            let ["for", var, "in", list] = words[..] else {
+                continue;
+            };
+            let items = format!("{list}[].");
+            out.extend(
+                names
+                    .iter()
+                    .filter_map(|n| n.strip_prefix(&items).map(|field| format!("{var}.{field}"))),
+            );
+        }
+    }
+    out
+}
+
 /// The names a template can read in `context`: each key, and the fields of an object under it
-/// (`lesson.title`, `lesson.source.url`), three levels down.
+/// (`lesson.title`, `lesson.source.url`), three levels down; a list's items' fields as
+/// `toc[].title` (for [`loop_names`]).
 fn readable_names(context: &tera::Context) -> Vec<String> {
     fn walk(prefix: &str, value: &serde_json::Value, depth: usize, out: &mut Vec<String>) {
+        if let serde_json::Value::Array(items) = value {
+            if let Some(first) = items.first() {
+                walk(&format!("{prefix}[]"), first, depth, out);
+            }
+            return;
+        }
         let serde_json::Value::Object(fields) = value else {
             return;
         };

@@ -114,3 +114,33 @@ fn a_mistake_in_each_page_template_is_reported_in_one_run() {
         assert!(text.contains(name), "{name}: {text}");
     }
 }
+
+/// A misspelt filter gets Tera's closest filter, and a misspelt field of a loop's variable the
+/// field its list's items have (`entry.titel` in `{% for entry in toc %}`): both got the list
+/// of the page's variables, which names neither.
+#[test]
+fn misspelt_filters_and_loop_fields_get_a_did_you_mean() {
+    use crate::support::{fixture, Project};
+    let built_in = include_str!("../../../templates/lesson.html");
+    // (Three headings: the table of contents, and its loop, are drawn.)
+    let lesson = format!(
+        "{}\n## One\n\n## Two\n\n## Three\n",
+        String::from_utf8(fixture("valid.md")).unwrap()
+    );
+    for (from, to, want) in [
+        ("toc | length", "toc | lenght", "did you mean `length`?"),
+        (
+            "{{ entry.title }}",
+            "{{ entry.titel }}",
+            "did you mean `entry.title`?",
+        ),
+    ] {
+        assert!(built_in.contains(from), "{from}");
+        let p = Project::new()
+            .lesson("valid.md", &lesson)
+            .template("lesson.html", built_in.replacen(from, to, 1))
+            .previous_site();
+        let error = super::failing_build(&p);
+        assert!(error.to_string().contains(want), "{error}");
+    }
+}
