@@ -100,10 +100,11 @@ pub fn draw(
 }
 
 /// The width a diagram `width` px wide stops shrinking at, if a phone's column is narrower: the
-/// width at which its text is drawn at [`MIN_TEXT_PX`]. (A network of two hidden layers or more:
-/// each is a column `COLUMN` px wide.)
+/// next whole pixel past the width at which its text is drawn at [`MIN_TEXT_PX`] (at that width
+/// exactly, the browser's own arithmetic drew 525 px's text at 10.99 px). (A network of two
+/// hidden layers or more: each is a column `COLUMN` px wide.)
 fn least_width(width: f64) -> Option<u32> {
-    let least = (width * MIN_TEXT_PX / FONT).ceil();
+    let least = (width * MIN_TEXT_PX / FONT).floor() + 1.0;
     (least > PHONE_COLUMN).then_some(least as u32)
 }
 

@@ -14,7 +14,7 @@
 //                least 3 px), so that an edge crossing a node's name or bias does not strike it
 //                through (a wide layer's edges cross the labels of the nodes between)
 //   one name     the input is named once, by its label ("Dosage", "剂量"), and no text is "x"
-//   cropped      no more than 12 px (in the drawing's units) between what is drawn and each
+//   cropped      no more than 16 px (in the drawing's units) between what is drawn and each
 //                edge of the viewBox, and nothing outside it
 //   colours      a highlighted path's edges and ring are stroked in the colour its figure draws
 //                the path in (the top path as step 2's line, the bottom path as step 4's), in
@@ -62,7 +62,9 @@ const WIDE_LESSON = fs.readFileSync(path.join(here, '../fixtures/deep.md'), 'utf
 const PATH_FIGURES = { 'network-top': 'step-2', 'network-bottom': 'step-4' };
 const MIN_TEXT_PX = 11;
 const MIN_CONTRAST = 4.5;
-const MAX_BAND = 12;
+// (Names are measured as DejaVu Sans draws them, the widest common sans-serif; a narrower font
+// leaves a little more: "First hidden node" is 9 px narrower in Liberation Sans.)
+const MAX_BAND = 16;
 
 const { unit, fail, report } = tally();
 
