@@ -17,7 +17,7 @@
 //! expression that cannot be read otherwise after `=>`: no `,` or `;` outside brackets (a comma
 //! would end the arrow), not starting with `{` (a block), on one line.
 
-use super::rename::{Kind, Token};
+use super::rename::{Kind, Script, Token};
 
 /// `text` (squeezed, its `tokens` in order) with its anonymous functions as arrows where that
 /// changes nothing, or `None` when there is none.
@@ -46,11 +46,6 @@ pub fn arrows(text: &[u8], tokens: &[Token]) -> Option<Vec<u8>> {
     Some(out)
 }
 
-struct Script<'a> {
-    text: &'a [u8],
-    tokens: &'a [Token],
-}
-
 /// An anonymous function that may be an arrow, by token index: `function`, its parameters
 /// (names), `{` and the matching `}`.
 struct Function {
@@ -61,29 +56,14 @@ struct Function {
 }
 
 impl Script<'_> {
-    fn bytes(&self, i: usize) -> &[u8] {
-        let t = self.tokens[i];
-        &self.text[t.start..t.end]
-    }
-
+    /// Whether token `i` is the word `what`.
     fn is(&self, i: usize, what: &[u8]) -> bool {
-        i < self.tokens.len() && self.bytes(i) == what
-    }
-
-    fn punct(&self, i: usize) -> Option<u8> {
-        match self.tokens.get(i) {
-            Some(t) if t.kind == Kind::Punct => Some(self.text[t.start]),
-            _ => None,
-        }
-    }
-
-    fn word(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == Kind::Word)
+        self.word(i) == Some(what)
     }
 
     /// The function whose `function` keyword is token `at`, if it may be an arrow.
     fn function_at(&self, at: usize) -> Option<Function> {
-        if !(self.word(at) && self.is(at, b"function") && self.punct(at + 1) == Some(b'(')) {
+        if !(self.is(at, b"function") && self.punct(at + 1) == Some(b'(')) {
             return None;
         }
         if !self.arrow_may_stand_after(at.checked_sub(1)?) {
@@ -93,7 +73,7 @@ impl Script<'_> {
         let mut i = at + 2;
         if self.punct(i) != Some(b')') {
             loop {
-                if !self.word(i) || self.is(i, b"this") || self.is(i, b"arguments") {
+                if self.word(i).is_none() || self.is(i, b"this") || self.is(i, b"arguments") {
                     return None;
                 }
                 params.push(i);
@@ -112,8 +92,8 @@ impl Script<'_> {
             return None;
         }
         let close = self.matching(open)?;
-        let body_reads_own = (open + 1..close)
-            .any(|k| self.word(k) && (self.is(k, b"this") || self.is(k, b"arguments")));
+        let body_reads_own =
+            (open + 1..close).any(|k| self.is(k, b"this") || self.is(k, b"arguments"));
         let next = self.punct(close + 1);
         if body_reads_own || !matches!(next, Some(b')' | b',' | b';' | b']' | b'}' | b':')) {
             return None;
@@ -132,9 +112,10 @@ impl Script<'_> {
             Some(b'(' | b',' | b'[' | b':' | b'?') => true,
             // An assignment, not a comparison (`==`, `<=`, ...) or a compound one.
             Some(b'=') => {
-                before > 0 && (self.word(before - 1) || self.punct(before - 1) == Some(b']'))
+                before > 0
+                    && (self.word(before - 1).is_some() || self.punct(before - 1) == Some(b']'))
             }
-            _ => self.word(before) && self.is(before, b"return"),
+            _ => self.is(before, b"return"),
         }
     }
 
@@ -188,14 +169,14 @@ impl Script<'_> {
     fn rewrite(&self, f: &Function, edits: &mut Vec<(usize, usize, Vec<u8>)>) {
         let mut head = Vec::new();
         match f.params.as_slice() {
-            [one] => head.extend_from_slice(self.bytes(*one)),
+            [one] => head.extend_from_slice(self.word(*one).unwrap_or_default()),
             params => {
                 head.push(b'(');
                 for (n, &p) in params.iter().enumerate() {
                     if n > 0 {
                         head.push(b',');
                     }
-                    head.extend_from_slice(self.bytes(p));
+                    head.extend_from_slice(self.word(p).unwrap_or_default());
                 }
                 head.push(b')');
             }

@@ -143,9 +143,10 @@ pub fn locals(text: &[u8], tokens: &[Token]) -> Option<Vec<u8>> {
     Some(out)
 }
 
-struct Script<'a> {
-    text: &'a [u8],
-    tokens: &'a [Token],
+/// A squeezed script read token by token (also by [`super::arrows`]).
+pub(super) struct Script<'a> {
+    pub(super) text: &'a [u8],
+    pub(super) tokens: &'a [Token],
 }
 
 /// The functions of a script as scopes: scope 0 is the script's own (the global one), and each
@@ -176,13 +177,15 @@ impl<'a> Scopes<'a> {
 }
 
 impl<'a> Script<'a> {
-    fn word(&self, i: usize) -> Option<&'a [u8]> {
+    /// Token `i`, if it is a name, keyword or number.
+    pub(super) fn word(&self, i: usize) -> Option<&'a [u8]> {
         let t = self.tokens.get(i)?;
         let text: &'a [u8] = self.text;
         (t.kind == Kind::Word).then(|| &text[t.start..t.end])
     }
 
-    fn punct(&self, i: usize) -> Option<u8> {
+    /// Token `i`, if it is punctuation.
+    pub(super) fn punct(&self, i: usize) -> Option<u8> {
         let t = self.tokens.get(i)?;
         (t.kind == Kind::Punct).then(|| self.text[t.start])
     }
