@@ -73,9 +73,8 @@ impl AxisTitles {
 const WIDEST_CHAR: f64 = 13.0;
 
 /// The x axis' key points, with their pixels, labels and labels' pixels, and how many were
-/// asked for: up to [`KEY_POINTS`],
-/// fewer where their labels would run into each other (over a narrow range, "0.50000002" and
-/// the next one on a phone). A label centred on its tick that would cross the edge of the
+/// asked for: up to [`KEY_POINTS`], fewer where their labels would run into each other (over
+/// a narrow range, "0.50000002" and the next one on a phone). A label centred on its tick that would cross the edge of the
 /// canvas, `width` px wide, is moved in to end 2 px inside it ("0.5000001" at the right end of
 /// the axis lost its last digits).
 fn x_ticks(

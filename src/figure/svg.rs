@@ -161,7 +161,8 @@ pub fn hex(rgb: (u8, u8, u8)) -> String {
 /// how it is anchored: at its top, its middle or its bottom. plotters' SVG writes these as a
 /// `dy` of 0.76em, 0.5ex and −0.5ex; here the offset goes into the text's `y`, rounded to the
 /// pixel, with an ex taken as 0.53em (the x-height of the common sans-serif fonts is 0.52 to
-/// 0.55em). The page's script places tick labels alike (`templates/explore.js`, `label`).
+/// 0.55em). The page's script places y tick labels alike (`templates/explore.js`,
+/// `drawMiddle`).
 pub fn baseline_offset(v: VPos) -> f64 {
     match v {
         VPos::Top => 0.76,

@@ -312,6 +312,16 @@ pub fn cells_html(class: &str, headers: &[String], rows: &[Vec<String>], lang: &
     s
 }
 
+/// A number as written out in arithmetic: in parentheses when it is negative, after a `·`, a
+/// `+` or a `−` ("0.2 · 1.70 + (−0.85)"). Training tables write theirs so too.
+pub(super) fn paren(s: String) -> String {
+    if s.starts_with('\u{2212}') {
+        format!("({s})")
+    } else {
+        s
+    }
+}
+
 /// "0.2 · 1.70 + (−0.85)" for a linear signal, "0.85 · −40.8" for a weighted one.
 fn arithmetic(
     net: &Network,
@@ -320,13 +330,6 @@ fn arithmetic(
     x: f64,
     spec: &TableSpec,
 ) -> Option<String> {
-    let paren = |s: String| {
-        if s.starts_with('\u{2212}') {
-            format!("({s})")
-        } else {
-            s
-        }
-    };
     let inputs: Vec<String> = if sig.layer == 0 {
         vec![paren(format_number(x, spec.input_precision))]
     } else {

@@ -1,10 +1,11 @@
 //! A training's steps as a table in a page, with the chain rule written out.
 
 use crate::i18n;
-use crate::lesson::MAX_PRECISION;
-use crate::lesson::{TrainingBlock, TrainingTableSpec};
+use crate::lesson::{TrainingBlock, TrainingTableSpec, MAX_PRECISION};
 use crate::network::train::{output_gradient, Loss};
 use crate::text::{format_number, shortest};
+
+use super::blocks::paren;
 
 /// A training table's header and rows as text: the step, the parameter before it, the loss,
 /// the derivative (with the chain rule's terms when the table asks for the arithmetic), the
@@ -74,12 +75,7 @@ const MORE_DECIMALS: usize = 4;
 
 /// A number at `decimals`, in parentheses when it is negative (after a `·` or a `−`).
 fn operand(v: f64, decimals: usize) -> String {
-    let s = format_number(v, decimals);
-    if s.starts_with('\u{2212}') {
-        format!("({s})")
-    } else {
-        s
-    }
+    paren(format_number(v, decimals))
 }
 
 /// The number `format_number(v, decimals)` writes.
