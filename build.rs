@@ -19,27 +19,30 @@ mod arrows;
 #[path = "src/site/compact.rs"]
 mod compact;
 
-/// The theme's files served compact (`templates/`); `src/site/theme.rs` names the same.
-const COMPACTED: [&str; 5] = ["copy.js", "explore.js", "toc.js", "style.css", "index.css"];
-
 fn main() {
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     for source in [
         "src/site/rename.rs",
         "src/site/arrows.rs",
         "src/site/compact.rs",
+        "templates",
     ] {
         println!("cargo:rerun-if-changed={source}");
     }
-    for name in COMPACTED {
-        let path = format!("templates/{name}");
-        println!("cargo:rerun-if-changed={path}");
-        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        let served = if name.ends_with(".js") {
-            compact::script(&text)
-        } else {
-            compact::style(&text)
+    // Every script and stylesheet of the theme: `src/site/theme.rs`'s `SERVED` names them, and
+    // its test checks that each is served as made here.
+    for entry in fs::read_dir("templates").expect("the theme's folder") {
+        let path = entry.expect("a file of the theme").path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let compacted = match name.rsplit_once('.').map(|(_, ext)| ext) {
+            Some("js") => compact::script,
+            Some("css") => compact::style,
+            _ => continue,
         };
-        fs::write(out.join(name), served).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        fs::write(out.join(name), compacted(&text)).unwrap_or_else(|e| panic!("{name}: {e}"));
     }
 }
