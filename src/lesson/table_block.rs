@@ -126,6 +126,13 @@ fn inputs_alike(
         .collect();
     shown.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
     shown.dedup_by(|a, b| a.1 == b.1);
+    let alike: Vec<&[(String, f64)]> = shown
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|alike| alike.len() > 1)
+        .collect();
+    if alike.is_empty() {
+        return Vec::new();
+    }
     // The fewest decimals at which every input reads apart, if there are any.
     let apart = (decimals + 1..=MAX_PRECISION).find(|&d| {
         let mut read: Vec<String> = shown.iter().map(|(_, x)| format_number(*x, d)).collect();
@@ -136,9 +143,8 @@ fn inputs_alike(
         Some(d) => format!("give the table `input_precision = {d}` (decimals of its inputs, {decimals} now) to tell them apart"),
         None => format!("give the table `input_precision` (decimals of its inputs, {decimals} now) high enough to tell them apart"),
     };
-    shown
-        .chunk_by(|a, b| a.0 == b.0)
-        .filter(|alike| alike.len() > 1)
+    alike
+        .into_iter()
         .map(|alike| {
             let inputs: Vec<String> = alike.iter().map(|(_, x)| shortest(*x)).collect();
             let (last, rest) = inputs.split_last().expect("two or more");
