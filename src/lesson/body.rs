@@ -227,6 +227,9 @@ fn unclosed_explorable_only(
 /// The lesson's network block: the network if it parsed, and whether there is a block at all.
 pub(super) struct NetworkBlock {
     pub(super) parsed: Option<Network>,
+    /// For a block that is broken, a network its names read as, with stand-ins for the values
+    /// that are wrong ([`super::stand_in`]): the other blocks are checked against it.
+    stand_in: Option<Network>,
     pub(super) controls: Vec<Control>,
     /// Where its `[controls]` table is written, if it is.
     controls_written: Option<Range<usize>>,
@@ -240,6 +243,7 @@ fn parse_network(
     problems: &mut Vec<Diagnostic>,
 ) -> NetworkBlock {
     let mut parsed = None;
+    let mut stand_in = None;
     let mut controls = Vec::new();
     let mut controls_written = None;
     let mut first: Option<&Fence> = None;
@@ -264,19 +268,24 @@ fn parse_network(
                     Err(d) => problems.extend(d),
                 }
             }
-            Err(ds) => problems.extend(ds),
+            Err((ds, s)) => {
+                problems.extend(ds);
+                stand_in = s.map(|s| s.network);
+            }
         }
     }
     NetworkBlock {
         parsed,
+        stand_in,
         controls,
         controls_written,
         written: fences.iter().any(|f| f.kind == "network"),
     }
 }
 
-/// Parse every nnbook block but the network's against the parsed network. Blocks that need a
-/// network whose own block is broken are skipped (its error is already reported).
+/// Parse every nnbook block but the network's against the parsed network. Against a broken
+/// network block's stand-in, if it has one, the blocks are checked only; else the blocks that
+/// need the network are skipped (its error is already reported).
 fn parse_blocks(
     source: &SourceFile,
     fences: &[Fence],
@@ -286,18 +295,25 @@ fn parse_blocks(
     warnings: &mut Vec<Diagnostic>,
 ) -> (Vec<Block>, Vec<String>, Vec<String>) {
     let mut blocks = Vec::new();
+    // (Against a stand-in network, the blocks are checked only: what they would warn of may be
+    // about a stand-in value, and what they give is dropped below.)
+    let stood_in = network.parsed.is_none() && network.stand_in.is_some();
+    let mut unsaid = Vec::new();
     let mut ctx = Context {
         source,
         precision,
         figure_ids: Ids::new(),
         work: 0,
-        warnings,
+        warnings: if stood_in { &mut unsaid } else { warnings },
         broken: Vec::new(),
         last_training: None,
-        above: Above::default(),
+        above: Above {
+            network_stood_in: stood_in,
+            ..Above::default()
+        },
     };
     // The network in effect: the network block's, then each training's result.
-    let mut current = network.parsed.clone();
+    let mut current = network.parsed.clone().or_else(|| network.stand_in.clone());
     for (i, fence) in fences
         .iter()
         .enumerate()
@@ -326,17 +342,8 @@ fn parse_blocks(
         };
         match kind {
             Ok(kind) => {
-                match &kind {
-                    BlockKind::Training(t) => {
-                        current = Some(t.training.network.clone());
-                        ctx.last_training = Some(t.id.clone());
-                        ctx.above.trainings.insert(t.id.clone(), t.clone());
-                        ctx.above.last = Some(t.clone());
-                    }
-                    BlockKind::Figure(f) => {
-                        ctx.above.figures.insert(f.id.clone(), f.points.clone());
-                    }
-                    _ => {}
+                if let Some(trained) = ctx.remember(&kind) {
+                    current = Some(trained);
                 }
                 blocks.push(Block { fence: i, kind });
             }
@@ -351,7 +358,11 @@ fn parse_blocks(
             }
         }
     }
-    let failed_figures = std::mem::take(&mut ctx.above.failed_figures);
+    let mut failed_figures = std::mem::take(&mut ctx.above.failed_figures);
+    if stood_in {
+        let checked = blocks.extract_if(.., |b| !matches!(b.kind, BlockKind::Network));
+        failed_figures.extend(checked.filter_map(|b| figure_named(&fences[b.fence])));
+    }
     (blocks, ctx.broken, failed_figures)
 }
 
@@ -369,6 +380,24 @@ fn field(fence: &Fence, name: &str) -> Option<String> {
 }
 
 impl Context<'_> {
+    /// What a block that parsed gives the blocks after it: a training's network (returned: the
+    /// network in effect from here), its id, a figure's data points.
+    fn remember(&mut self, kind: &BlockKind) -> Option<Network> {
+        match kind {
+            BlockKind::Training(t) => {
+                self.last_training = Some(t.id.clone());
+                self.above.trainings.insert(t.id.clone(), t.clone());
+                self.above.last = Some(t.clone());
+                return Some(t.training.network.clone());
+            }
+            BlockKind::Figure(f) => {
+                self.above.figures.insert(f.id.clone(), f.points.clone());
+            }
+            _ => {}
+        }
+        None
+    }
+
     /// Whether a block shows a training that failed (named by its `training` field, or else
     /// the last training above): its error is reported already, so the block is skipped.
     fn shows_broken(&self, fence: &Fence) -> bool {

@@ -233,7 +233,9 @@ pub fn parse_figure(
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<FigureSpec, Vec<Diagnostic>> {
     let (raw, problems): (RawFigure, _) = from_block(source, fence, "figure block")?;
-    if let (Some(label), true) = (&raw.points_label, raw.points.is_empty()) {
+    // (Not when the points were stood in for wrong ones: then they are the problem.)
+    let none = raw.points.is_empty() && !problems.stood_in();
+    if let (Some(label), true) = (&raw.points_label, none) {
         warnings.push(
             source
                 .error(fence.source_span(label.span()), "`points_label` names data points this figure does not have")

@@ -5,11 +5,11 @@ use std::ops::Range;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::error::{Diagnostic, Location, SourceFile};
+use crate::error::{Diagnostic, SourceFile};
 
 use super::limits::{check_precision, check_slug, DEFAULT_PRECISION};
 use super::problems::Problems;
-use super::toml::{read_toml_partly, Table, TableKind};
+use super::toml::{read_toml, Table, TableKind};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -100,12 +100,12 @@ pub fn parse(
 ) -> Result<(Front, Vec<Diagnostic>), Vec<Diagnostic>> {
     let (front_text, front_start, body_start) = split_front_matter(source).map_err(|d| vec![d])?;
     let at = |span: Range<usize>| front_start + span.start..front_start + span.end;
-    let (read, unknown) = read_toml_partly::<RawFront>(source, front_text, at, "front matter");
+    let (read, unknown) = read_toml::<RawFront>(source, front_text, at, "front matter");
     let Some((front, invented)) = read else {
         return Err(unknown);
     };
-    let read_as_typed = unknown.len();
-    let mut problems = Problems::from_vec(unknown);
+    let stood_in = invented.into_iter().map(|v| source.locate(at(v)));
+    let mut problems = Problems::read(unknown, stood_in.collect());
     let slug = match &front.slug {
         Some(s) => problems
             .keep(check_slug(s.get_ref()).map_err(|m| {
@@ -147,34 +147,12 @@ pub fn parse(
         precision: precision.unwrap_or(DEFAULT_PRECISION),
         body_start,
     };
-    let mut problems = problems.into_vec();
-    if invented.is_empty() {
-        return Ok((front, problems));
+    // (A value of the wrong type was stood in for, `order = 1.5` or `title = 3`: the other
+    // fields were still checked, and are reported. The lesson stands in as a whole.)
+    match problems.stood_in() {
+        false => Ok((front, problems.into_vec())),
+        true => Err(problems.into_vec()),
     }
-    // A value of the wrong type was stood in for (`order = 1.5`, `title = 3`): the other fields
-    // were still checked, and are reported (an empty title, a series without a part). The
-    // lesson stands in as a whole.
-    let stood_in: Vec<Location> = (invented.into_iter())
-        .map(|span| source.locate(at(span)))
-        .collect();
-    let checked = problems.split_off(read_as_typed);
-    problems.extend(not_about(&stood_in, checked));
-    Err(problems)
-}
-
-/// The `problems` not about a value stood in for a wrong one (at `stood_in`): what was found
-/// about the stand-in (a part 0) is not the author's.
-fn not_about(stood_in: &[Location], problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let theirs = |d: &Diagnostic| {
-        d.location.as_deref().is_none_or(|l| {
-            !stood_in.iter().any(|v| {
-                v.line == l.line
-                    && l.column < v.column + v.width.max(1)
-                    && v.column < l.column + l.width.max(1)
-            })
-        })
-    };
-    problems.into_iter().filter(theirs).collect()
 }
 
 /// The title and summary's problems: an empty title, a placeholder (they are shown where the

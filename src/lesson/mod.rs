@@ -8,10 +8,12 @@ mod figure_block;
 mod front;
 mod limits;
 mod network_block;
+mod network_toml;
 mod problems;
 mod recovery;
 mod shape;
 mod signal;
+mod stand_in;
 mod table_block;
 mod toml;
 mod training_block;
@@ -43,7 +45,7 @@ pub use limits::{
 };
 pub use signal::{display as signal_label, non_finite, unknown_signal, Extreme, NON_FINITE_HINT};
 pub use table_block::TableSpec;
-pub use toml::{read_toml, read_toml_partly};
+pub use toml::read_toml;
 pub use training_block::TrainingBlock;
 pub use training_view::{Show, TrainingFigureSpec, TrainingTableSpec};
 

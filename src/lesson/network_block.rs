@@ -3,8 +3,6 @@
 
 use std::ops::Range;
 
-use serde::de::Deserializer;
-use serde::Deserialize;
 use toml::Spanned;
 
 use crate::error::{Diagnostic, SourceFile};
@@ -17,82 +15,10 @@ use super::limits::{
     at_most, MAX_INPUT_MAGNITUDE, MAX_LAYERS, MAX_NODES, MAX_PARAMETERS, MAX_SAMPLES,
     MIN_INPUT_SPAN,
 };
+use super::network_toml::{ParamList, RawInput, RawLayer, RawNetwork, RawOutput};
 use super::problems::Problems;
-use super::toml::{entries_in_written_order, from_block, Table, TableKind};
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawNetwork {
-    input: Spanned<Table<RawInput>>,
-    #[serde(default)]
-    layer: Vec<Spanned<Table<RawLayer>>>,
-    output: Spanned<Table<RawOutput>>,
-    controls: Option<Spanned<ControlList>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawInput {
-    name: Spanned<String>,
-    label: Option<Spanned<String>>,
-    from: Spanned<f64>,
-    to: Spanned<f64>,
-    samples: Spanned<i64>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawLayer {
-    activation: Spanned<String>,
-    nodes: Spanned<Vec<Spanned<Table<RawNode>>>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawNode {
-    name: Spanned<String>,
-    label: Option<Spanned<String>>,
-    weights: Spanned<ParamList>,
-    bias: Spanned<ParamList>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawOutput {
-    name: Option<Spanned<String>>,
-    label: Option<Spanned<String>>,
-    activation: Option<Spanned<String>>,
-    weights: Spanned<ParamList>,
-    bias: Spanned<ParamList>,
-}
-
-impl TableKind for RawInput {
-    const EXPECTED: &'static str =
-        "the input as a table, like `{ name = \"dosage\", from = 0.0, to = 1.0, samples = 101 }`";
-}
-
-impl TableKind for RawLayer {
-    const EXPECTED: &'static str = "a `[[layer]]` table with `activation` and `nodes`";
-}
-
-impl TableKind for RawNode {
-    const EXPECTED: &'static str =
-        "a node as a table, like `{ name = \"top\", weights = { w1 = 1.7 }, bias = { b1 = -0.85 } }`";
-}
-
-impl TableKind for RawOutput {
-    const EXPECTED: &'static str = "the `[output]` table with `weights` and `bias`";
-}
-
-/// `{ w1 = 1.70, w2 = 12.6 }`, in the order written (a node's weights belong to the previous
-/// layer's nodes in that order).
-pub(super) struct ParamList(pub(super) Vec<(Spanned<String>, Spanned<f64>)>);
-
-impl<'de> Deserialize<'de> for ParamList {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        entries_in_written_order(d, "a table of named numbers, like { w1 = 1.70 }").map(ParamList)
-    }
-}
+use super::stand_in::{self, StandIn};
+use super::toml::{from_block, Table};
 
 fn parse_activation(
     source: &SourceFile,
@@ -207,7 +133,7 @@ pub struct Parsed {
 /// are read against (too many layers or nodes, an empty layer) stops the block there. The
 /// controls are checked each on its own, and come with the network even when some are wrong,
 /// so that the lesson's other blocks are still checked against it.
-pub fn parse(source: &SourceFile, fence: &Fence) -> Result<Parsed, Vec<Diagnostic>> {
+pub fn parse(source: &SourceFile, fence: &Fence) -> Result<Parsed, Broken> {
     let (network, raw_controls) = parse_network(source, fence)?;
     let controls = controls::parse(source, fence, &network, raw_controls.as_ref());
     let controls_at = raw_controls.map(|c| fence.source_span(c.span()));
@@ -218,12 +144,17 @@ pub fn parse(source: &SourceFile, fence: &Fence) -> Result<Parsed, Vec<Diagnosti
     })
 }
 
+/// A broken network block: its problems, and a network to check the lesson's other blocks
+/// against, if its shape can be read ([`stand_in::network`]).
+pub type Broken = (Vec<Diagnostic>, Option<Box<StandIn>>);
+
 /// The network of a block, checked, with its kinks; and its `[controls]` table as written.
 fn parse_network(
     source: &SourceFile,
     fence: &Fence,
-) -> Result<(Network, Option<Spanned<ControlList>>), Vec<Diagnostic>> {
-    let (raw, problems): (RawNetwork, _) = from_block(source, fence, "network block")?;
+) -> Result<(Network, Option<Spanned<ControlList>>), Broken> {
+    let (raw, problems): (RawNetwork, _) =
+        from_block(source, fence, "network block").map_err(|ds| (ds, None))?;
     let mut reader = Reader {
         source,
         fence,
@@ -232,13 +163,26 @@ fn parse_network(
     };
     let input = reader.input(raw.input.get_ref());
     let Some((layers, previous)) = reader.layers(&raw.layer) else {
-        return reader.problems.failed();
+        // (Too many layers or nodes, or an empty layer: no shape to stand in.)
+        return Err((reader.problems.into_vec(), None));
     };
     let output = reader.output(raw.output.get_ref(), previous);
-    let (Some(input), Some(mut layers), Some(output)) = (input, layers, output) else {
-        return reader.problems.failed();
+    let (Some(input), Some(mut layers), Some(output), false) =
+        (input, layers, output, reader.problems.any())
+    else {
+        let problems = &reader.problems;
+        let wrong = |span| problems.stood_in_at(&source.locate(fence.source_span(span)));
+        let stand_in = stand_in::network(&raw, fence, wrong).map(Box::new);
+        let mut problems = reader.problems.into_vec();
+        // (The controls are checked too where every value they are read against is known.)
+        if let (Some(s), Some(c)) = (&stand_in, &raw.controls) {
+            if s.values_known {
+                let checked = controls::parse(source, fence, &s.network, Some(c));
+                problems.extend(checked.err().unwrap_or_default());
+            }
+        }
+        return Err((problems, stand_in));
     };
-    reader.problems.finish()?;
     let output_label = output.nodes[0].label.clone();
     layers.push(output);
     let mut network = Network {

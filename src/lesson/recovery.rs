@@ -105,7 +105,12 @@ impl<'a> Recovery<'a> {
         self.invented.push(value.span());
         // (Only a value that is itself wrong, not a list or table with a wrong item.)
         let whole = value.span() == *error;
-        match stand_in(message).filter(|s| whole && s.len() <= error.len()) {
+        // (The stand-in's span must cut the text as written where a character ends: what reads
+        // the block may slice the text by it.)
+        let fits = |s: &&str| {
+            whole && s.len() <= error.len() && self.text.is_char_boundary(error.start + s.len())
+        };
+        match stand_in(message).filter(fits) {
             Some(s) => {
                 let width = value.span().len();
                 self.rest[value.span()].copy_from_slice(format!("{s:width$}").as_bytes());

@@ -64,7 +64,7 @@ pub fn parse_table(
     let at_span = fence.source_span(raw.at.span());
     let at = problems.keep(parse_at(source, fence, net, &raw.at));
     if let Some(at) = &at {
-        if at.is_empty() {
+        if at.is_empty() && !problems.stood_in() {
             if let Some(warning) = problems.keep(no_rows(source, at_span.clone(), raw.at.get_ref()))
             {
                 warnings.push(warning);

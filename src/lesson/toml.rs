@@ -27,6 +27,10 @@ fn toml_hint(d: Diagnostic, message: &str) -> Diagnostic {
         d.hint("check how many items the list holds")
     } else if message.contains("invalid type") && message.contains("as a table") {
         d.hint("a table is written `{ key = value, ... }`, or as a `[section]` of its own")
+    } else if message.contains("invalid type") && message.ends_with("expected a list") {
+        d.hint("a list is written in brackets, its items separated by commas: `[0.5, 1.0]`")
+    } else if message.contains("invalid type") && message.ends_with("expected a boolean") {
+        d.hint("write `true` or `false`, without quotes")
     } else if message.contains("invalid type") {
         d.hint("check the value's type: numbers are unquoted, text is in \"quotes\"")
     } else {
@@ -46,19 +50,28 @@ fn meant_field(message: &str) -> Option<&str> {
     closest(name, fields)
 }
 
-/// A block's TOML read as `T` (see [`read_toml`]), and the collector its parser gathers its
-/// problems in, holding those of the fields it does not know: the block fails with them, and
-/// with its other fields' problems too.
+/// A block's TOML read as `T` (see [`read_toml`]), and the collector its parser gathers
+/// its problems in, holding those of the fields it does not know and of values of the wrong
+/// type: the block fails with them, and with its other fields' problems too. A wrong value is
+/// read as a stand-in, so that the rest is checked; the collector then fails the block
+/// ([`Problems::finish`]), and leaves out what is found about the stand-in.
 pub fn from_block<T: DeserializeOwned>(
     source: &SourceFile,
     fence: &Fence,
     what: &str,
 ) -> Result<(T, Problems), Vec<Diagnostic>> {
-    match read_toml(source, &fence.text, |span| fence.source_span(span), what) {
-        (Some(value), problems) => Ok((value, Problems::from_vec(problems))),
+    let at = |span: Range<usize>| fence.source_span(span);
+    match read_toml(source, &fence.text, at, what) {
+        (Some((value, invented)), problems) => {
+            let stood_in = invented.into_iter().map(|v| source.locate(at(v)));
+            Ok((value, Problems::read(problems, stood_in.collect())))
+        }
         (None, problems) => Err(problems),
     }
 }
+
+/// A value read with the spans of the values stood in for wrong ones ([`read_toml`]).
+pub type StoodIn<T> = (T, Vec<Range<usize>>);
 
 /// Read `T` from TOML `text`, whose spans `at` maps into the lesson file: the value, if it
 /// reads, and the problems. serde stops at the first field `T` does not read, and at a table's
@@ -68,25 +81,11 @@ pub fn from_block<T: DeserializeOwned>(
 /// unless it repeats them (a required field one of them likely means). The top level's unknown
 /// fields are found first, all at once, so that a type error elsewhere does not hide them. Valid
 /// TOML reads once, as before.
+///
+/// A value of the wrong type is read as a stand-in of the type expected ([`Recovery::wrong`]),
+/// so that the rest is checked too; the value is then returned with where the stand-ins are
+/// (spans in `text`), to be checked, never used.
 pub fn read_toml<T: DeserializeOwned>(
-    source: &SourceFile,
-    text: &str,
-    at: impl Fn(Range<usize>) -> Range<usize>,
-    what: &str,
-) -> (Option<T>, Vec<Diagnostic>) {
-    match read_toml_partly(source, text, at, what) {
-        // (A value made up for a wrong one is not the author's: the block fails.)
-        (Some((value, invented)), problems) if invented.is_empty() => (Some(value), problems),
-        (_, problems) => (None, problems),
-    }
-}
-
-/// A value read with the spans of the values made up for wrong ones ([`read_toml_partly`]).
-pub type StoodIn<T> = (T, Vec<Range<usize>>);
-
-/// [`read_toml`], the value also when some of it was made up for wrong values, with where
-/// those are (spans in `text`): what the rest of it says can still be checked, never used.
-pub fn read_toml_partly<T: DeserializeOwned>(
     source: &SourceFile,
     text: &str,
     at: impl Fn(Range<usize>) -> Range<usize>,

@@ -18,7 +18,7 @@ use crate::text::shortest;
 use super::limits::{
     at_most, DEFAULT_MAX_STEPS, MAX_STEPS, MAX_TRAINING_VALUES, MAX_TRAINING_WORK,
 };
-use super::network_block::ParamList;
+use super::network_toml::ParamList;
 use super::toml::{from_block, ListOrName};
 use super::training_fields::{
     learning_rate, loss, starting_values, trained_params, training_data, training_id,
@@ -132,6 +132,9 @@ pub struct Above {
     /// The ids of the figures above whose blocks failed (their problems are reported): a
     /// training of their data is not checked.
     pub failed_figures: Vec<String>,
+    /// Whether the network block is broken, and the blocks are checked against a stand-in
+    /// ([`super::stand_in`]): a training is checked, not run.
+    pub network_stood_in: bool,
 }
 
 #[derive(Deserialize)]
@@ -192,8 +195,11 @@ pub fn parse_training(
         tolerance,
         max_steps,
     };
-    let ran = problems
-        .keep(budget(source, fence, net, &spec, work))
+    // (Not run with a value stood in for a wrong one, here or in the network: the block fails,
+    // and what the run would say may be about the stand-in.)
+    let read = (!problems.stood_in() && !above.network_stood_in).then_some(());
+    let ran = read
+        .and_then(|()| problems.keep(budget(source, fence, net, &spec, work)))
         .and_then(|()| {
             let rate = (id.as_str(), &raw.learning_rate);
             problems.keep_all(run(source, fence, net, &spec, rate, warnings))

@@ -13,7 +13,7 @@ use crate::network::Network;
 use crate::text::{did_you_mean, shortest};
 
 use super::limits::{at_most, check_id, outside_input_range, MAX_POINTS};
-use super::network_block::ParamList;
+use super::network_toml::ParamList;
 use super::toml::ListOrName;
 
 /// `start = { b3 = 0.0 }`: values that replace the network's before training.

@@ -12,7 +12,7 @@ use tera::Tera;
 use crate::error::{Diagnostic, Error, SourceFile};
 use crate::explore::MODEL_ID;
 use crate::i18n;
-use crate::lesson::read_toml_partly;
+use crate::lesson::read_toml;
 use crate::project::{
     base_url_help, base_url_problem, display_path, is_editor_file, Config, CONFIG_FILE,
     TEMPLATES_DIR,
@@ -279,10 +279,9 @@ impl ThemeFiles {
 }
 
 /// The project's `nnbook.toml`, read and checked: every problem of it, each field that does
-/// not read (all of them: [`read_toml_partly`]) and each value that is wrong.
+/// not read (all of them: [`read_toml`]) and each value that is wrong.
 fn read_config(source: &SourceFile) -> Result<Config, Error> {
-    let (read, mut problems) =
-        read_toml_partly::<Config>(source, &source.text, |s| s, "configuration");
+    let (read, mut problems) = read_toml::<Config>(source, &source.text, |s| s, "configuration");
     let unexpected =
         |d: &&mut Diagnostic| d.expected.is_none() && !d.message.contains("unknown field");
     for d in problems.iter_mut().filter(unexpected) {

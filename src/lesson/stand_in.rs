@@ -1,0 +1,139 @@
+//! A network to check a lesson's other blocks against when its network block is broken: the
+//! names as written, with stand-ins where a value is wrong. A misspelt signal in a figure, an
+//! unknown parameter in a training or a control are then reported in the same run as the
+//! network's own mistakes. It is never drawn or published: the lesson has problems.
+
+use std::ops::Range;
+
+use toml::Spanned;
+
+use crate::markdown::Fence;
+use crate::network::{Activation, Input, Layer, Network, Node, Param};
+
+use super::limits::{MAX_INPUT_MAGNITUDE, MIN_INPUT_SPAN};
+use super::network_toml::{ParamList, RawNetwork};
+
+/// A network standing in for a broken block's, and whether it holds every value as the author
+/// wrote it (else some are 0, and its checks that read values, a control's range around a
+/// weight, would be about the stand-in).
+pub struct StandIn {
+    pub network: Network,
+    pub values_known: bool,
+}
+
+/// The network `raw` says, if its shape can be read: each node's weights as many as the layer
+/// before has nodes, and one bias. A value that is not finite, or was read for one of the
+/// wrong type (`wrong`, a span in the block), is 0; an unknown activation is the identity; an
+/// input range that does not hold is every number, so that no input is out of it.
+pub(super) fn network(
+    raw: &RawNetwork,
+    fence: &Fence,
+    wrong: impl Fn(Range<usize>) -> bool,
+) -> Option<StandIn> {
+    let mut values_known = true;
+    let mut value = |v: &Spanned<f64>| match *v.get_ref() {
+        x if x.is_finite() && !wrong(v.span()) => Some(x),
+        _ => {
+            values_known = false;
+            None
+        }
+    };
+    let raw_input = raw.input.get_ref();
+    let (from, to) = (value(&raw_input.from), value(&raw_input.to));
+    let range = from.zip(to).filter(|&(from, to)| {
+        from.abs().max(to.abs()) <= MAX_INPUT_MAGNITUDE && to - from >= MIN_INPUT_SPAN
+    });
+    let (from, to) = range.unwrap_or((f64::NEG_INFINITY, f64::INFINITY));
+    let name = raw_input.name.get_ref().clone();
+    let input = Input {
+        label: (raw_input.label.as_ref()).map_or_else(|| name.clone(), |l| l.get_ref().clone()),
+        name,
+        from,
+        to,
+        from_literal: fence.text[raw_input.from.span()].trim().to_string(),
+        to_literal: fence.text[raw_input.to.span()].trim().to_string(),
+        samples: 2,
+    };
+    let mut layers = Vec::with_capacity(raw.layer.len() + 1);
+    let mut previous = 1;
+    for rl in raw.layer.iter().map(Spanned::get_ref) {
+        let mut nodes = Vec::new();
+        for rn in rl.nodes.get_ref().iter().map(Spanned::get_ref) {
+            let parts = (&rn.name, &rn.label, &rn.weights, &rn.bias);
+            nodes.push(node(parts, previous, fence, &mut value)?);
+        }
+        previous = nodes.len();
+        layers.push(Layer {
+            activation: activation(Some(&rl.activation)),
+            nodes,
+        });
+    }
+    let ro = raw.output.get_ref();
+    let output = Spanned::new(0..0, "output".to_string());
+    let name = ro.name.as_ref().unwrap_or(&output);
+    let output = node(
+        (name, &ro.label, &ro.weights, &ro.bias),
+        previous,
+        fence,
+        &mut value,
+    )?;
+    let output_label = output.label.clone();
+    layers.push(Layer {
+        activation: activation(ro.activation.as_ref()),
+        nodes: vec![output],
+    });
+    let mut network = Network {
+        input,
+        layers,
+        output_label,
+        kinks: Vec::new(),
+    };
+    if range.is_some() {
+        network.kinks = network.find_kinks();
+    }
+    Some(StandIn {
+        network,
+        values_known,
+    })
+}
+
+/// The activation named, or the identity.
+fn activation(name: Option<&Spanned<String>>) -> Activation {
+    name.and_then(|n| Activation::from_name(n.get_ref()))
+        .unwrap_or(Activation::Identity)
+}
+
+/// A node as written: its name, label, weights and bias.
+type NodeWritten<'a> = (
+    &'a Spanned<String>,
+    &'a Option<Spanned<String>>,
+    &'a Spanned<ParamList>,
+    &'a Spanned<ParamList>,
+);
+
+/// A node whose weights are `previous`, with `value` for each value.
+fn node(
+    (name, label, weights, bias): NodeWritten,
+    previous: usize,
+    fence: &Fence,
+    value: &mut impl FnMut(&Spanned<f64>) -> Option<f64>,
+) -> Option<Node> {
+    let (weights, bias) = (&weights.get_ref().0, &bias.get_ref().0);
+    if weights.len() != previous || bias.len() != 1 {
+        return None;
+    }
+    let mut param = |(name, v): &(Spanned<String>, Spanned<f64>)| Param {
+        name: name.get_ref().clone(),
+        value: value(v).unwrap_or(0.0),
+        literal: fence.text[v.span()].trim().to_string(),
+        typed: true,
+    };
+    Some(Node {
+        name: name.get_ref().clone(),
+        label: label
+            .as_ref()
+            .map_or_else(|| name.get_ref().clone(), |l| l.get_ref().clone()),
+        weights: weights.iter().map(&mut param).collect(),
+        bias: param(&bias[0]),
+    })
+}
