@@ -23,6 +23,7 @@ mod publish;
 #[cfg(test)]
 mod rename;
 mod reuse;
+mod template_check;
 mod template_error;
 mod theme;
 
@@ -45,6 +46,7 @@ use place::Placed;
 
 pub use load::load_lessons;
 pub use publish::{SiteFiles, SITE_MARKER};
+pub use template_check::unlisted as unlisted_page_names;
 pub use theme::{Theme, ThemeFiles, DEFAULT_TEMPLATES};
 
 /// What to build and where.
@@ -284,6 +286,7 @@ impl Builder {
             return Err(Error::report(problems, warnings));
         };
         warnings.extend(theme.warnings.iter().cloned());
+        problems.extend(theme.template_errors.iter().cloned());
         if lessons.iter().any(|l| l.explorable()) {
             warnings.extend(theme.sliders_warning.clone());
         }

@@ -6,7 +6,7 @@ use crate::error::{Diagnostic, SourceFile};
 use crate::text::did_you_mean;
 
 /// What every page's templates can read, for the hint at an unknown variable.
-const EVERY_PAGE_GETS: &str = "every page gets site_title, root, home, lang, t, page_title, description; the lesson page also lesson.{title,summary,slug,source}, content, toc, notebook, translations, prev, next, series; the index lessons, series, others and languages (see the README)";
+pub(super) const EVERY_PAGE_GETS: &str = "every page gets site_title, root, home, lang, t, page_title, description; the lesson page also lesson.{title,summary,slug,source}, content, toc, notebook, translations, prev, next, series; the index lessons, series, others and languages (see the README)";
 
 /// A Tera error as a diagnostic: the template file, line and column where Tera says (parse
 /// errors), or where the missing name first appears (render errors). `context`, the render's,
@@ -65,12 +65,11 @@ pub fn template_error(
             .chain(sources.values())
             .find_map(|f| find_in_tags(&f.text, quoted).map(|at| (f, at)));
         if let Some((file, at)) = found {
-            let hint = if detail.starts_with("Filter ") {
-                match did_you_mean(quoted, FILTERS) {
-                    Some(mean) => format!("{mean} (a filter of Tera's)"),
-                    None => format!("Tera's filters: {}", FILTERS.join(", ")),
-                }
-            } else {
+            let call = CALLS.iter().find(|(kind, _, _)| detail.starts_with(kind));
+            if let Some((kind, what, known)) = call {
+                return unknown_call(file, at, (kind, what, known), quoted);
+            }
+            let hint = {
                 let names = context.map(readable_names).unwrap_or_default();
                 let mut known: Vec<String> = names
                     .iter()
@@ -89,9 +88,57 @@ pub fn template_error(
     Diagnostic::in_file(file.path.clone(), message)
 }
 
-/// The filters Tera has without its optional features (nnbook adds none; `default` is the
-/// renderer's own).
-const FILTERS: [&str; 42] = [
+/// What Tera calls a filter, test and function in its errors, what nnbook calls them, and
+/// those it has.
+pub(super) const CALLS: [(&str, &str, &[&str]); 3] = [
+    ("Filter", "filter", &FILTERS),
+    ("Test", "test", &TESTS),
+    ("Function", "function", &FUNCTIONS),
+];
+
+/// The error of a filter, test or function (`call`: one of [`CALLS`]) that does not exist,
+/// named `name` at byte `at` of `file`: the same whether a page reached it or
+/// `template_check` found it (so that it is reported once).
+pub(super) fn unknown_call(
+    file: &SourceFile,
+    at: usize,
+    (kind, what, known): (&str, &str, &[&str]),
+    name: &str,
+) -> Diagnostic {
+    let hint = match did_you_mean(name, known.iter().copied()) {
+        Some(mean) => format!("{mean} (a {what} of Tera's)"),
+        None => format!("Tera's {what}s: {}", known.join(", ")),
+    };
+    file.error(
+        at..at + name.len(),
+        format!("template error: {kind} '{name}' not found"),
+    )
+    .hint(hint)
+}
+
+/// Tera's tests (`{% if x is defined %}`).
+const TESTS: [&str; 13] = [
+    "defined",
+    "undefined",
+    "odd",
+    "even",
+    "string",
+    "number",
+    "divisibleby",
+    "iterable",
+    "object",
+    "starting_with",
+    "ending_with",
+    "containing",
+    "matching",
+];
+
+/// Tera's functions without its optional features.
+const FUNCTIONS: [&str; 3] = ["range", "throw", "get_env"];
+
+/// The filters Tera has without its optional features (nnbook adds none; `default` and `safe`
+/// are the renderer's own).
+const FILTERS: [&str; 43] = [
     "upper",
     "lower",
     "trim",
@@ -134,6 +181,7 @@ const FILTERS: [&str; 42] = [
     "round",
     "get",
     "default",
+    "safe",
 ];
 
 /// The names a loop's variable reads: `entry.title` where a template says
@@ -160,7 +208,7 @@ fn loop_names(sources: &BTreeMap<String, SourceFile>, names: &[String]) -> Vec<S
 /// The names a template can read in `context`: each key, and the fields of an object under it
 /// (`lesson.title`, `lesson.source.url`), three levels down; a list's items' fields as
 /// `toc[].title` (for [`loop_names`]).
-fn readable_names(context: &tera::Context) -> Vec<String> {
+pub(super) fn readable_names(context: &tera::Context) -> Vec<String> {
     fn walk(prefix: &str, value: &serde_json::Value, depth: usize, out: &mut Vec<String>) {
         if let serde_json::Value::Array(items) = value {
             if let Some(first) = items.first() {
@@ -263,7 +311,7 @@ fn unclosed_on_its_line(text: &str, offset: usize) -> Option<(usize, &str, &'sta
 }
 
 /// The first place `name` appears inside a `{{ ... }}` or `{% ... %}` tag of a template.
-fn find_in_tags(text: &str, name: &str) -> Option<usize> {
+pub(super) fn find_in_tags(text: &str, name: &str) -> Option<usize> {
     let mut at = 0;
     while let Some(open) = text[at..].find('{').map(|i| at + i) {
         let rest = &text[open..];

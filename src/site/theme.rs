@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use tera::Tera;
 
-use crate::error::{Diagnostic, Error, SourceFile};
+use crate::error::{Diagnostic, Error, Severity, SourceFile};
 use crate::explore::MODEL_ID;
 use crate::i18n;
 use crate::lesson::read_toml;
@@ -19,6 +19,7 @@ use crate::project::{
 };
 use crate::text::escape;
 
+use super::template_check;
 use super::template_error::template_error;
 
 /// The default theme, embedded in the binary. A project's `templates/` folder overrides any of
@@ -367,6 +368,9 @@ pub struct Theme {
     /// (`ThemeFiles::lesson_script_warning`), reported by a build with a lesson that has
     /// sliders.
     pub sliders_warning: Option<Diagnostic>,
+    /// The templates' mistakes found without rendering them (`template_check`): a filter, test
+    /// or function that does not exist. (A name no page gets is one of `warnings`.)
+    pub template_errors: Vec<Diagnostic>,
 }
 
 impl Theme {
@@ -414,17 +418,20 @@ impl Theme {
         tera.set_escape_fn(escape);
         tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.text.as_str())))
             .map_err(|e| template_error(&sources, &e, None))?;
+        let (found, template_errors): (Vec<_>, Vec<_>) = template_check::check(&tera, &sources)
+            .into_iter()
+            .partition(|d| d.severity == Severity::Warning);
         Ok(Theme {
             tera,
             sources,
             assets,
             config,
-            warnings: files
-                .math_font_warning()
-                .into_iter()
+            warnings: (files.math_font_warning().into_iter())
                 .chain(files.explore_script_warning())
+                .chain(found)
                 .collect(),
             sliders_warning: files.lesson_script_warning(),
+            template_errors,
         })
     }
 
@@ -449,6 +456,10 @@ impl Theme {
     }
 
     pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
+        // (What `template_check` takes a page to get, kept true by the tests: debug builds note
+        // a name it does not list, `template_check::unlisted`.)
+        #[cfg(debug_assertions)]
+        template_check::note_unlisted(super::template_error::readable_names(ctx));
         self.tera
             .render(name, ctx)
             .map_err(|e| template_error(&self.sources, &e, Some(ctx)))

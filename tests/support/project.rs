@@ -99,13 +99,21 @@ impl Project {
     }
 
     /// Build through the library into [`Project::site`].
+    /// Every name its pages got is one the static template check knows
+    /// (`nnbook::site::unlisted_page_names`).
     pub fn build(&self) -> Result<BuildSummary, Error> {
-        nnbook::build(&BuildOptions {
+        let built = nnbook::build(&BuildOptions {
             root: self.root.clone(),
             out: self.site(),
             base_url: None,
             force: false,
-        })
+        });
+        let unlisted = nnbook::site::unlisted_page_names();
+        assert!(
+            unlisted.is_empty(),
+            "add to template_check::PAGE_NAMES: {unlisted:?}"
+        );
+        built
     }
 
     /// `nnbook build --root ROOT --out ROOT/site --quiet`, to the end.
@@ -165,6 +173,11 @@ pub fn build_shipped_into(out: &Path, base_url: Option<&str>) {
     if let Err(e) = nnbook::build(&options) {
         panic!("the shipped project does not build:\n{e}");
     }
+    let unlisted = nnbook::site::unlisted_page_names();
+    assert!(
+        unlisted.is_empty(),
+        "add to template_check::PAGE_NAMES: {unlisted:?}"
+    );
 }
 
 /// `nnbook build --root ROOT --out OUT --quiet`, to the end.

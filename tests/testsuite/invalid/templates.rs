@@ -144,3 +144,101 @@ fn misspelt_filters_and_loop_fields_get_a_did_you_mean() {
         assert!(error.to_string().contains(want), "{error}");
     }
 }
+
+/// A misspelt filter, test and function where no page reaches them (a branch that is false on
+/// every page): Tera reported none of them, and the build passed. They are found without
+/// rendering, each once, with Tera's closest name; the build fails, the previous site stays.
+/// A filter a page reaches is reported once, not once found and once reached.
+#[test]
+fn mistakes_where_no_page_reaches_them_are_found() {
+    use crate::support::{fixture, Project};
+    let built_in = include_str!("../../../templates/lesson.html");
+    let end = "{% endblock content %}";
+    let never = "{% if explorable and not explorable %}{{ content | lenght }}\
+        {% if prev is defind %}{{ rnage(end=2) }}{% endif %}{{ toc | lenght }}{% endif %}";
+    let reached = "{{ content | saf }}";
+    let lesson = built_in.replacen(end, &format!("{never}{reached}\n{end}"), 1);
+    let line = lesson.lines().position(|l| l.contains("lenght")).unwrap() + 1;
+    let p = Project::new()
+        .lesson("valid.md", fixture("valid.md"))
+        .template("lesson.html", lesson)
+        .previous_site();
+    let text = super::failing_build(&p).to_string();
+    for (mistake, hint, column) in [
+        (
+            "Filter 'lenght' not found",
+            "did you mean `length`? (a filter of Tera's)",
+            52,
+        ),
+        (
+            "Test 'defind' not found",
+            "did you mean `defined`? (a test of Tera's)",
+            75,
+        ),
+        (
+            "Function 'rnage' not found",
+            "did you mean `range`? (a function of Tera's)",
+            87,
+        ),
+        (
+            "Filter 'saf' not found",
+            "did you mean `safe`? (a filter of Tera's)",
+            155,
+        ),
+    ] {
+        let at = format!("templates/lesson.html:{line}:{column}");
+        assert_eq!(text.matches(mistake).count(), 1, "{mistake}: {text}");
+        assert!(
+            text.contains(hint) && text.contains(&at),
+            "{mistake} at {at}: {text}"
+        );
+    }
+    assert!(text.ends_with("\n4 errors\n"), "{text}");
+}
+
+/// A name no page gets, where no page fails on it: `{% if lesson.sumary %}` read as false, and
+/// a loop's `entry.titel` in a table of contents no lesson has. Each is a warning with the
+/// closest name, as the author wrote it. Names read on purpose (`is defined`, `default`), set by
+/// the template, or bound by a loop over what is not the page's are not warned of.
+#[test]
+fn names_no_page_gets_are_warned_of() {
+    use crate::support::{fixture, Project};
+    let built_in = include_str!("../../../templates/lesson.html");
+    let end = "{% endblock content %}";
+    let fine = "{% set shown = lesson.title %}{{ shown }}{% if nope is defined %}\
+        {{ nope2 | default(value=1) }}{% endif %}{% for x in range(end=2) %}{{ x }}{% endfor %}\
+        {{ loop_free | default(value=t.previous) }}";
+    let lesson = built_in
+        .replacen("{% if lesson.summary %}", "{% if lesson.sumary %}", 1)
+        .replacen("{{ entry.title }}", "{{ entry.titel }}", 1)
+        .replacen(end, &format!("{fine}\n{end}"), 1);
+    let p = Project::new()
+        .lesson("valid.md", fixture("valid.md"))
+        .template("lesson.html", lesson)
+        .previous_site();
+    let summary = p.build().expect("warnings only");
+    let warnings: Vec<String> = summary.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(warnings.len(), 2, "{warnings:#?}");
+    for (name, mean) in [
+        ("lesson.sumary", "lesson.summary"),
+        ("entry.titel", "entry.title"),
+    ] {
+        let said = format!("no page gets `{name}`");
+        let warning = warnings.iter().find(|w| w.contains(&said));
+        let hint = format!("did you mean `{mean}`?");
+        assert!(
+            warning.is_some_and(|w| w.contains(&hint)),
+            "{name}: {warnings:#?}"
+        );
+    }
+}
+
+/// The shipped theme reads only what its pages get, and names only filters, tests and
+/// functions Tera has: the static check finds nothing in it.
+#[test]
+fn the_built_in_theme_passes_the_static_check() {
+    use crate::support::{fixture, Project};
+    let p = Project::new().lesson("valid.md", fixture("valid.md"));
+    let summary = p.build().expect("builds");
+    assert!(summary.warnings.is_empty(), "{:#?}", summary.warnings);
+}
