@@ -248,14 +248,9 @@ pub struct Error {
 impl Error {
     /// Every problem of a run with the warnings found alongside, sorted by file, line and
     /// column (problems without a place first), each diagnostic once. `problems` is not empty.
-    /// A warning at the very place of an error is left out: the error says it (a template's
-    /// misspelt name, found in every branch and by the page that reached it).
     pub fn report(problems: Vec<Diagnostic>, warnings: Vec<Diagnostic>) -> Error {
-        let placed = |w: &Diagnostic| w.location.is_some();
-        let said = |w: &Diagnostic| placed(w) && problems.iter().any(|p| p.location == w.location);
-        let unsaid: Vec<Diagnostic> = warnings.into_iter().filter(|w| !said(w)).collect();
         let mut all = problems;
-        all.extend(unsaid);
+        all.extend(warnings);
         Error::from(in_order(all))
     }
 

@@ -18,6 +18,7 @@ mod lesson_page;
 mod links;
 mod load;
 mod manifest;
+mod page_names;
 mod place;
 mod publish;
 #[cfg(test)]
@@ -45,8 +46,8 @@ use cache::{Cache, LessonKey, RenderedLesson};
 use place::Placed;
 
 pub use load::load_lessons;
+pub use page_names::unlisted as unlisted_page_names;
 pub use publish::{SiteFiles, SITE_MARKER};
-pub use template_check::unlisted as unlisted_page_names;
 pub use theme::{Theme, ThemeFiles, DEFAULT_TEMPLATES};
 
 /// What to build and where.
@@ -313,6 +314,7 @@ impl Builder {
                 self.output = output;
                 self.cache.clear();
             }
+            said_once(&mut problems, &theme.template_errors);
             return Err(Error::report(problems, warnings));
         }
         let LessonFiles {
@@ -530,6 +532,21 @@ fn index_and_404(
     let index = index::index_pages(theme, &placed, cache, default_lang, out);
     let not_found = index::not_found_pages(theme, &placed, default_lang, base, out);
     index.err().into_iter().chain(not_found.err()).collect()
+}
+
+/// A template's mistake found without rendering (`found`, among `problems`) is left out where a
+/// page that reached it says so at the same place, in Tera's words ("Variable `nxt` not found").
+fn said_once(problems: &mut Vec<Diagnostic>, found: &[Diagnostic]) {
+    let reached = |d: &Diagnostic| {
+        let rendered = problems.iter().filter(|p| !found.contains(p));
+        d.location.is_some() && rendered.clone().any(|p| p.location == d.location)
+    };
+    let said: Vec<bool> = problems
+        .iter()
+        .map(|p| found.contains(p) && reached(p))
+        .collect();
+    let mut said = said.into_iter();
+    problems.retain(|_| !said.next().unwrap_or(false));
 }
 
 /// The slugs and series parts two lessons claim (`placed`: `lessons`, placed), found among the

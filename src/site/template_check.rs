@@ -1,152 +1,41 @@
 //! Templates checked without rendering them: every filter, test and function a template names,
-//! and every name it reads, in every branch. Tera finds a misspelt filter only when a page
-//! reaches it, and reads a misspelt name in `{% if %}` as false without a word; here each is
-//! found in every run, wherever it is.
+//! every template it includes, and every name it reads, in every branch. Tera finds a misspelt
+//! filter only when a page reaches it, and reads a misspelt name in `{% if %}` as false without
+//! a word; here each is found in every run, wherever it is.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use tera::ast::{Expr, ExprVal, Node};
 
 use crate::error::{Diagnostic, SourceFile};
-use crate::i18n;
 use crate::text::did_you_mean;
 
-use super::template_error::{find_in_tags, unknown_call, CALLS, EVERY_PAGE_GETS};
+use super::page_names::Page;
+use super::template_error::{find_in_tags, missing_template, unknown_call, CALLS, EVERY_PAGE_GETS};
 
 /// Indices into [`CALLS`].
 const FILTER: usize = 0;
 const TEST: usize = 1;
 const FUNCTION: usize = 2;
 
-/// What the pages' templates can read, beside the interface texts `t.*` ([`i18n::texts`]): a
-/// list's items as `name[]`. Every name a page gets is here: debug builds note one that is not
-/// ([`unlisted`]), and the tests expect none.
-const PAGE_NAMES: &[&str] = &[
-    "site_title",
-    "root",
-    "home",
-    "lang",
-    "page_title",
-    "description",
-    // The lesson page.
-    "lesson.title",
-    "lesson.summary",
-    "lesson.slug",
-    "lesson.source.title",
-    "lesson.source.author",
-    "lesson.source.url",
-    "content",
-    "notebook",
-    "explorable",
-    "page_url",
-    "toc[].id",
-    "toc[].level",
-    "toc[].title",
-    "prev.href",
-    "prev.lang",
-    "prev.name",
-    "prev.title",
-    "next.href",
-    "next.lang",
-    "next.name",
-    "next.title",
-    "series.count",
-    "series.label",
-    "series.name",
-    "series.part",
-    "translations[].href",
-    "translations[].lang",
-    "translations[].name",
-    "translations[].title",
-    // The index and 404 pages.
-    "lessons[].href",
-    "lessons[].part",
-    "lessons[].part_label",
-    "lessons[].preview",
-    "lessons[].series",
-    "lessons[].summary",
-    "lessons[].title",
-    "others[].href",
-    "others[].part",
-    "others[].part_label",
-    "others[].preview",
-    "others[].series",
-    "others[].summary",
-    "others[].title",
-    "start.href",
-    "start.part",
-    "start.part_label",
-    "start.preview",
-    "start.series",
-    "start.summary",
-    "start.title",
-    "series[].name",
-    "series[].count_label",
-    "series[].lessons[].href",
-    "series[].lessons[].part",
-    "series[].lessons[].part_label",
-    "series[].lessons[].preview",
-    "series[].lessons[].series",
-    "series[].lessons[].summary",
-    "series[].lessons[].title",
-    "languages[].code",
-    "languages[].current",
-    "languages[].href",
-    "languages[].name",
-    "find_root",
-    "folders",
-    "prefix",
-];
+/// What Tera's `loop` holds in a `for` loop.
+const LOOP: [&str; 4] = ["index", "index0", "first", "last"];
 
-/// Every name a page's template can read, and each of its parents (`lesson`, `toc[]`).
-pub fn page_names() -> BTreeSet<String> {
-    let texts = i18n::texts("en").into_keys().map(|k| format!("t.{k}"));
-    let mut names = BTreeSet::new();
-    for name in PAGE_NAMES.iter().map(|n| n.to_string()).chain(texts) {
-        let cuts = name.match_indices(['.', '[']).map(|(i, _)| i);
-        names.extend(cuts.map(|i| name[..i].to_string()));
-        names.extend(name.strip_suffix("[]").map(str::to_string));
-        names.insert(name);
-    }
-    names
-}
-
-/// The names pages got that [`PAGE_NAMES`] does not list, noted as debug builds render.
-static UNLISTED: std::sync::Mutex<BTreeSet<String>> = std::sync::Mutex::new(BTreeSet::new());
-
-/// Note the names of a page's data that [`page_names`] does not hold (debug builds).
-#[cfg(debug_assertions)]
-pub fn note_unlisted(names: Vec<String>) {
-    let known = page_names();
-    let unlisted = names.into_iter().filter(|n| !known.contains(n));
-    UNLISTED
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .extend(unlisted);
-}
-
-/// The names a page got in this process that [`PAGE_NAMES`] does not list (noted by debug
-/// builds only): a test builds sites and expects none.
-pub fn unlisted() -> Vec<String> {
-    let noted = UNLISTED.lock().unwrap_or_else(|e| e.into_inner());
-    noted.iter().cloned().collect()
-}
-
-/// The problems of `sources`' templates, compiled in `tera`: a filter, test or function that
-/// does not exist (errors: Tera fails the page that reaches it), and a name no page gets
-/// (warnings: `{% if x is defined %}` reads one on purpose).
+/// The problems of `sources`' templates, compiled in `tera`: a filter, test or function Tera
+/// does not have, a template that is not there, a name the page does not get. Each is an error
+/// Tera gives only where a page reaches it, or never (a misspelt name in `{% if %}` is false).
 pub fn check(tera: &tera::Tera, sources: &BTreeMap<String, SourceFile>) -> Vec<Diagnostic> {
-    let known = page_names();
     let templates: Vec<_> = (sources.iter())
         .filter_map(|(name, source)| Some((tera.get_template(name).ok()?, source)))
         .collect();
-    // (A template another includes reads the names that one binds: any of them is taken as
-    // bound there.)
-    let (mut included, mut bound) = (BTreeSet::new(), BTreeMap::new());
+    // (What one template binds another may read: a template another includes reads what that
+    // one binds, and a `set` may be read by the template a block is drawn in. Any such name is
+    // taken as bound, its contents unknown.)
+    let (mut included, mut bound, mut set) = (BTreeSet::new(), BTreeMap::new(), BTreeMap::new());
     for (template, _) in &templates {
         walk(&template.ast, &mut |node| match node {
             Node::Include(_, names, _) => included.extend(names.iter().cloned()),
-            Node::Set(_, set) => drop(bound.insert(set.key.clone(), None)),
+            Node::Set(_, s) => drop(set.insert(s.key.clone(), None)),
             Node::Forloop(_, f, _) => {
                 bound.insert(f.value.clone(), None);
                 bound.extend(f.key.clone().map(|k| (k, None)));
@@ -157,19 +46,30 @@ pub fn check(tera: &tera::Tera, sources: &BTreeMap<String, SourceFile>) -> Vec<D
             _ => {}
         });
     }
+    bound.extend(set.clone());
+    let names: Vec<&str> = templates.iter().map(|(t, _)| t.name.as_str()).collect();
     let mut problems = Vec::new();
-    for (template, source) in templates {
+    for (template, source) in &templates {
         let outer = match included.contains(&template.name) {
             true => bound.clone(),
-            false => BTreeMap::new(),
+            false => set.clone(),
         };
+        let page = Page::of(&template.name);
         let mut checker = Checker {
-            known: &known,
+            page,
+            known: page.names(),
+            templates: &names,
             source,
             scopes: vec![outer],
+            probed: BTreeSet::new(),
             found: BTreeSet::new(),
             problems: Vec::new(),
         };
+        // (First the names read on purpose where they may be missing, `x is defined`: then
+        // every read of them is taken as guarded.)
+        checker.nodes(&template.ast);
+        checker.problems.clear();
+        checker.found.clear();
         checker.nodes(&template.ast);
         problems.extend(checker.problems);
     }
@@ -204,8 +104,13 @@ fn walk(nodes: &[Node], visit: &mut impl FnMut(&Node)) {
 type Binding = Option<String>;
 
 struct Checker<'a> {
-    known: &'a BTreeSet<String>,
+    page: Page,
+    known: BTreeSet<String>,
+    /// The names of every template.
+    templates: &'a [&'a str],
     source: &'a SourceFile,
+    /// The names read on purpose where they may be missing (`x is defined`, `x | default`).
+    probed: BTreeSet<String>,
     /// The names bound where the walk is, innermost last.
     scopes: Vec<BTreeMap<String, Binding>>,
     /// What was reported in this template (each mistake once).
@@ -252,6 +157,16 @@ impl Checker<'_> {
                     .values()
                     .for_each(|e| self.expr(e, false));
                 self.nodes(&section.body);
+            }
+            Node::Include(_, names, ignore_missing) => {
+                let there = names.iter().any(|n| self.templates.contains(&n.as_str()));
+                if !there && !ignore_missing && self.found.insert(format!("include {names:?}")) {
+                    let name = &names[0];
+                    if let Some(at) = find_in_tags(&self.source.text, name) {
+                        let d = missing_template(self.source, at, name, self.templates);
+                        self.problems.push(d);
+                    }
+                }
             }
             // (A block, an `if`, a filter section bind no names: a `set` in one is seen after it.)
             Node::Block(_, block, _) => self.nodes(&block.body),
@@ -355,29 +270,37 @@ impl Checker<'_> {
         }
     }
 
-    /// A name read: a warning if no page gets it, unless `probed` (read on purpose, maybe
-    /// missing: `x is defined`, `x | default(...)`).
+    /// A name read: an error if the page does not get it, unless it is read on purpose where
+    /// it may be missing (`probed`: `x is defined`, `x | default(...)`), here or anywhere in the
+    /// template.
     fn read(&mut self, name: &str, probed: bool) {
+        let written = path_of(name);
+        if probed {
+            self.probed.insert(written);
+            return;
+        }
+        let guarded = written
+            .match_indices(['.', '['])
+            .map(|(i, _)| &written[..i]);
+        if guarded.chain([&*written]).any(|p| self.probed.contains(p)) {
+            return;
+        }
         let Some(path) = self.resolve(name) else {
             return;
         };
-        let written = path_of(name);
         let root = written.split(['.', '[']).next().unwrap_or_default();
-        if probed || ["loop", "__tera_context", "self"].contains(&root) {
+        if root == "loop" && !self.scopes.iter().any(|s| s.contains_key("loop")) {
+            return self.loop_field(name, &written);
+        }
+        if ["__tera_context", "self"].contains(&root) {
             return;
         }
         let prefixes = path.match_indices('.').map(|(i, _)| &path[..i]);
         let Some(first) = prefixes.chain([&*path]).find(|p| !self.known.contains(*p)) else {
             return;
         };
-        let Some(at) = find_in_tags(&self.source.text, name) else {
-            return;
-        };
         // (Shown as written: `entry.titel`, not `toc[].titel`, for a loop's `entry`.)
-        let items = self
-            .scopes
-            .iter()
-            .rev()
+        let items = (self.scopes.iter().rev())
             .find_map(|s| s.get(root))
             .cloned()
             .flatten();
@@ -385,9 +308,12 @@ impl Checker<'_> {
             Some(items) => format!("{root}{}", &p[items.len()..]),
             None => p.to_string(),
         };
-        if !self.found.insert(format!("name {}", shown(first))) {
+        let (Some(at), true) = (
+            find_in_tags(&self.source.text, name),
+            self.found.insert(format!("name {}", shown(first))),
+        ) else {
             return;
-        }
+        };
         let parent = first.rsplit_once('.').map(|(p, _)| format!("{p}."));
         let siblings: Vec<String> = (self.known.iter())
             .filter(|k| match &parent {
@@ -396,18 +322,38 @@ impl Checker<'_> {
             })
             .map(|k| shown(k))
             .collect();
-        let d = (self.source)
-            .error(
-                at..at + name.len(),
-                format!("no page gets `{}`", shown(first)),
-            )
-            .warning()
-            .expected("a name the page's data holds, or one the template sets");
+        let page = self.page.called();
+        let message = format!("template error: {page} gets no `{}`", shown(first));
         let hint = match did_you_mean(&shown(first), siblings.iter().map(String::as_str)) {
             Some(mean) => format!("{mean} E{}", &EVERY_PAGE_GETS[1..]),
             None => EVERY_PAGE_GETS.to_string(),
         };
-        self.problems.push(d.hint(hint));
+        let d = (self.source.error(at..at + name.len(), message))
+            .expected("a name the page's data holds, or one the template sets")
+            .hint(hint);
+        self.problems.push(d);
+    }
+
+    /// `loop.index` and what else Tera's `loop` holds: an error for a field it does not.
+    fn loop_field(&mut self, name: &str, written: &str) {
+        let field = written.strip_prefix("loop.").unwrap_or_default();
+        let field = field.split(['.', '[']).next().unwrap_or_default();
+        if field.is_empty() || LOOP.contains(&field) || !self.found.insert(format!("loop {field}"))
+        {
+            return;
+        }
+        let Some(at) = find_in_tags(&self.source.text, name) else {
+            return;
+        };
+        let message = format!("template error: a loop's `loop` has no `{field}`");
+        let d = (self.source.error(at..at + name.len(), message)).expected(format!(
+            "one of {}",
+            LOOP.map(|f| format!("loop.{f}")).join(", ")
+        ));
+        self.problems.push(match did_you_mean(field, LOOP) {
+            Some(hint) => d.hint(hint),
+            None => d.hint("Tera's `loop` counts a `for` loop's turns"),
+        });
     }
 }
 

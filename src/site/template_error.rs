@@ -40,6 +40,9 @@ pub fn template_error(
                 .unwrap_or_else(|| m.lines().next().unwrap_or("").to_string())
         })
         .unwrap_or_default();
+    if let Some(d) = missing(sources, &detail) {
+        return d;
+    }
     let message = format!("template error: {detail}");
     let Some(file) = file else {
         return Diagnostic::new(message).hint(full);
@@ -65,27 +68,44 @@ pub fn template_error(
             .chain(sources.values())
             .find_map(|f| find_in_tags(&f.text, quoted).map(|at| (f, at)));
         if let Some((file, at)) = found {
-            let call = CALLS.iter().find(|(kind, _, _)| detail.starts_with(kind));
-            if let Some((kind, what, known)) = call {
-                return unknown_call(file, at, (kind, what, known), quoted);
-            }
-            let hint = {
-                let names = context.map(readable_names).unwrap_or_default();
-                let mut known: Vec<String> = names
-                    .iter()
-                    .filter(|n| !n.contains("[]"))
-                    .cloned()
-                    .collect();
-                known.extend(loop_names(sources, &names));
-                match did_you_mean(quoted, known.iter().map(String::as_str)) {
-                    Some(mean) => format!("{mean} E{}", &EVERY_PAGE_GETS[1..]),
-                    None => EVERY_PAGE_GETS.to_string(),
-                }
-            };
-            return file.error(at..at + quoted.len(), message).hint(hint);
+            let names = context.map(readable_names).unwrap_or_default();
+            return at_name(file, at, (quoted, &detail, message), sources, &names);
         }
     }
     Diagnostic::in_file(file.path.clone(), message)
+}
+
+/// A render error about `quoted` (Tera's `detail`, nnbook's `message`), at its use at byte `at`
+/// of `file`; an unknown variable with the closest of the page's `names`.
+fn at_name(
+    file: &SourceFile,
+    at: usize,
+    (quoted, detail, message): (&str, &str, String),
+    sources: &BTreeMap<String, SourceFile>,
+    names: &[String],
+) -> Diagnostic {
+    // (Only a name that is not found: "Filter call 'replace' failed" is Tera's word for a call
+    // whose arguments are wrong, and the detail says which.)
+    let unknown = |kind: &str| detail == format!("{kind} '{quoted}' not found");
+    let call = CALLS.iter().find(|(kind, _, _)| detail.starts_with(kind));
+    if let Some((kind, what, known)) = call {
+        if unknown(kind) {
+            return unknown_call(file, at, (kind, what, known), quoted);
+        }
+        return file.error(at..at + quoted.len(), message).hint(format!(
+            "check what `{quoted}` is given: Tera's documentation lists each {what}'s arguments and the values it takes"
+        ));
+    }
+    let mut known: Vec<String> = (names.iter())
+        .filter(|n| !n.contains("[]"))
+        .cloned()
+        .collect();
+    known.extend(loop_names(sources, names));
+    let hint = match did_you_mean(quoted, known.iter().map(String::as_str)) {
+        Some(mean) => format!("{mean} E{}", &EVERY_PAGE_GETS[1..]),
+        None => EVERY_PAGE_GETS.to_string(),
+    };
+    file.error(at..at + quoted.len(), message).hint(hint)
 }
 
 /// What Tera calls a filter, test and function in its errors, what nnbook calls them, and
@@ -106,6 +126,10 @@ pub(super) fn unknown_call(
     name: &str,
 ) -> Diagnostic {
     let hint = match did_you_mean(name, known.iter().copied()) {
+        _ if LEFT_OUT.contains(&name) => format!(
+            "`{name}` is one of Tera's optional built-ins, which nnbook's Tera leaves out; its {what}s: {}",
+            known.join(", ")
+        ),
         Some(mean) => format!("{mean} (a {what} of Tera's)"),
         None => format!("Tera's {what}s: {}", known.join(", ")),
     };
@@ -115,6 +139,72 @@ pub(super) fn unknown_call(
     )
     .hint(hint)
 }
+
+/// The error of a template that `file` includes, extends or imports at byte `at` (`name`), not
+/// among `templates`: the same whether a page reached it or `template_check` found it.
+pub(super) fn missing_template(
+    file: &SourceFile,
+    at: usize,
+    name: &str,
+    templates: &[&str],
+) -> Diagnostic {
+    let d = file
+        .error(
+            at..at + name.len(),
+            format!("template error: no template `{name}`"),
+        )
+        .expected(format!(
+            "one of the theme's templates: {}",
+            templates.join(", ")
+        ));
+    match did_you_mean(name, templates.iter().copied()) {
+        Some(hint) => d.hint(hint),
+        None => {
+            d.hint("a template is a file of the project's templates/ folder, or a built-in one")
+        }
+    }
+}
+
+/// A template that another includes, extends or imports and that is not there, from Tera's
+/// `detail`: at the name, in the template that names it.
+fn missing(sources: &BTreeMap<String, SourceFile>, detail: &str) -> Option<Diagnostic> {
+    let between = |text: &str, open: &str, close: &str| -> Option<String> {
+        let rest = &text[text.find(open)? + open.len()..];
+        Some(rest[..rest.find(close)?].to_string())
+    };
+    let (template, names) = if let Some(names) = between(detail, "Template '[", "]' not found") {
+        // (An include names no template: a page rendering one or the other reached it.)
+        (None, names.split(", ").map(str::to_string).collect())
+    } else if let Some(name) = between(detail, "inheriting from '", "'") {
+        (between(detail, "Template '", "'"), vec![name])
+    } else if let Some(name) = between(detail, "loads macros from `", "`") {
+        (between(detail, "Template `", "`"), vec![name])
+    } else {
+        return None;
+    };
+    let files = (sources.iter()).filter(|(n, _)| template.as_ref().is_none_or(|t| *n == t));
+    let templates: Vec<&str> = sources.keys().map(String::as_str).collect();
+    for (_, file) in files {
+        if let Some((at, name)) = names
+            .iter()
+            .find_map(|n| Some((find_in_tags(&file.text, n)?, n)))
+        {
+            return Some(missing_template(file, at, name, &templates));
+        }
+    }
+    None
+}
+
+/// Tera's filters, tests and functions that nnbook's Tera leaves out (its optional features).
+const LEFT_OUT: [&str; 7] = [
+    "now",
+    "get_random",
+    "date",
+    "slugify",
+    "urlencode",
+    "urlencode_strict",
+    "filesizeformat",
+];
 
 /// Tera's tests (`{% if x is defined %}`).
 const TESTS: [&str; 13] = [

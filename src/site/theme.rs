@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use tera::Tera;
 
-use crate::error::{Diagnostic, Error, Severity, SourceFile};
+use crate::error::{Diagnostic, Error, SourceFile};
 use crate::explore::MODEL_ID;
 use crate::i18n;
 use crate::lesson::read_toml;
@@ -368,8 +368,8 @@ pub struct Theme {
     /// (`ThemeFiles::lesson_script_warning`), reported by a build with a lesson that has
     /// sliders.
     pub sliders_warning: Option<Diagnostic>,
-    /// The templates' mistakes found without rendering them (`template_check`): a filter, test
-    /// or function that does not exist. (A name no page gets is one of `warnings`.)
+    /// The templates' mistakes found without rendering them (`template_check`): a filter, test,
+    /// function or template that does not exist, a name the page does not get.
     pub template_errors: Vec<Diagnostic>,
 }
 
@@ -418,9 +418,7 @@ impl Theme {
         tera.set_escape_fn(escape);
         tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.text.as_str())))
             .map_err(|e| template_error(&sources, &e, None))?;
-        let (found, template_errors): (Vec<_>, Vec<_>) = template_check::check(&tera, &sources)
-            .into_iter()
-            .partition(|d| d.severity == Severity::Warning);
+        let template_errors = template_check::check(&tera, &sources);
         Ok(Theme {
             tera,
             sources,
@@ -428,7 +426,6 @@ impl Theme {
             config,
             warnings: (files.math_font_warning().into_iter())
                 .chain(files.explore_script_warning())
-                .chain(found)
                 .collect(),
             sliders_warning: files.lesson_script_warning(),
             template_errors,
@@ -457,9 +454,9 @@ impl Theme {
 
     pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
         // (What `template_check` takes a page to get, kept true by the tests: debug builds note
-        // a name it does not list, `template_check::unlisted`.)
+        // a name it does not list, `page_names::unlisted`.)
         #[cfg(debug_assertions)]
-        template_check::note_unlisted(super::template_error::readable_names(ctx));
+        super::page_names::note_unlisted(name, super::template_error::readable_names(ctx));
         self.tera
             .render(name, ctx)
             .map_err(|e| template_error(&self.sources, &e, Some(ctx)))

@@ -196,41 +196,84 @@ fn mistakes_where_no_page_reaches_them_are_found() {
     assert!(text.ends_with("\n4 errors\n"), "{text}");
 }
 
-/// A name no page gets, where no page fails on it: `{% if lesson.sumary %}` read as false, and
-/// a loop's `entry.titel` in a table of contents no lesson has. Each is a warning with the
-/// closest name, as the author wrote it. Names read on purpose (`is defined`, `default`), set by
-/// the template, or bound by a loop over what is not the page's are not warned of.
+/// A name the page does not get, where no page fails on it: `{% if lesson.sumary %}` read as
+/// false, a loop's `entry.titel` in a table of contents no lesson has, `loop.indx`, a name only
+/// the lesson page gets in the index's template, a template included that is not there. Each is
+/// an error with the closest name, as the author wrote it. Names read on purpose (`is defined`,
+/// `default`), guarded so anywhere in the template, set by it, or bound by a loop over what is
+/// not the page's, are not errors.
 #[test]
-fn names_no_page_gets_are_warned_of() {
+fn names_the_page_does_not_get_are_found() {
     use crate::support::{fixture, Project};
-    let built_in = include_str!("../../../templates/lesson.html");
     let end = "{% endblock content %}";
-    let fine = "{% set shown = lesson.title %}{{ shown }}{% if nope is defined %}\
-        {{ nope2 | default(value=1) }}{% endif %}{% for x in range(end=2) %}{{ x }}{% endfor %}\
-        {{ loop_free | default(value=t.previous) }}";
-    let lesson = built_in
+    let fine = "{% set shown = lesson.title %}{{ shown }}{% if nope is defined %}{{ nope }}\
+        {{ nope2 | default(value=1) }}{% endif %}{% for x in range(end=2) %}{{ x }}\
+        {{ loop.index }}{% endfor %}{{ analytics | default(value=t.previous) }}";
+    let lesson = include_str!("../../../templates/lesson.html")
         .replacen("{% if lesson.summary %}", "{% if lesson.sumary %}", 1)
         .replacen("{{ entry.title }}", "{{ entry.titel }}", 1)
         .replacen(end, &format!("{fine}\n{end}"), 1);
+    let never = "{% if lessons and not lessons %}{{ lesson.slug }}\
+        {% for l in lessons %}{{ loop.indx }}{% endfor %}{% include \"partal.html\" %}{% endif %}";
+    let index =
+        include_str!("../../../templates/index.html").replacen(end, &format!("{never}{end}"), 1);
+    let p = Project::new()
+        .lesson("valid.md", fixture("valid.md"))
+        .template("lesson.html", lesson)
+        .template("index.html", index)
+        .previous_site();
+    let text = super::failing_build(&p).to_string();
+    for (what, hint) in [
+        (
+            "the lesson page gets no `lesson.sumary`",
+            "did you mean `lesson.summary`?",
+        ),
+        (
+            "the lesson page gets no `entry.titel`",
+            "did you mean `entry.title`?",
+        ),
+        (
+            "the index page gets no `lesson`",
+            "the lesson page also lesson.",
+        ),
+        ("a loop's `loop` has no `indx`", "did you mean `index`?"),
+        (
+            "no template `partal.html`",
+            "a template is a file of the project's templates/ folder",
+        ),
+    ] {
+        assert!(
+            text.contains(what) && text.contains(hint),
+            "{what}, {hint}: {text}"
+        );
+    }
+    assert!(text.ends_with("\n5 errors\n"), "{text}");
+}
+
+/// A filter given the wrong arguments is reported as that, in Tera's words, not as a filter
+/// that does not exist (it was, with its own name as the "did you mean").
+#[test]
+fn a_filter_given_wrong_arguments_is_not_an_unknown_filter() {
+    use crate::support::{fixture, Project};
+    let lesson = include_str!("../../../templates/lesson.html").replacen(
+        "{{ content | safe }}",
+        "{{ content | safe }}{{ lesson.title | replace(from=\"a\") }}",
+        1,
+    );
     let p = Project::new()
         .lesson("valid.md", fixture("valid.md"))
         .template("lesson.html", lesson)
         .previous_site();
-    let summary = p.build().expect("warnings only");
-    let warnings: Vec<String> = summary.warnings.iter().map(|w| w.to_string()).collect();
-    assert_eq!(warnings.len(), 2, "{warnings:#?}");
-    for (name, mean) in [
-        ("lesson.sumary", "lesson.summary"),
-        ("entry.titel", "entry.title"),
-    ] {
-        let said = format!("no page gets `{name}`");
-        let warning = warnings.iter().find(|w| w.contains(&said));
-        let hint = format!("did you mean `{mean}`?");
-        assert!(
-            warning.is_some_and(|w| w.contains(&hint)),
-            "{name}: {warnings:#?}"
-        );
-    }
+    let text = super::failing_build(&p).to_string();
+    assert!(
+        text.contains("Filter `replace` expected an arg called `to`"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("not found") && !text.contains("did you mean"),
+        "{text}"
+    );
+    assert!(text.contains("check what `replace` is given"), "{text}");
 }
 
 /// The shipped theme reads only what its pages get, and names only filters, tests and
