@@ -373,9 +373,21 @@ fn figure_named(fence: &Fence) -> Option<String> {
         .flatten()
 }
 
-/// A string field of a block's TOML, if the TOML parses and has it.
+/// A string field of a block's TOML, if it has it: read from a line `name = "..."` of its own
+/// where the TOML does not read (a key given twice), so that what names a broken figure is
+/// still not reported again.
 fn field(fence: &Fence, name: &str) -> Option<String> {
-    let table: ::toml::Table = ::toml::from_str(&fence.text).ok()?;
+    let Ok(table) = ::toml::from_str::<::toml::Table>(&fence.text) else {
+        return fence.text.lines().find_map(|line| {
+            let value = line
+                .trim()
+                .strip_prefix(name)?
+                .trim_start()
+                .strip_prefix('=')?;
+            let value = value.trim().strip_prefix('"')?;
+            Some(value[..value.find('"')?].to_string())
+        });
+    };
     table.get(name)?.as_str().map(str::to_string)
 }
 

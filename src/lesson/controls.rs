@@ -69,6 +69,7 @@ pub(super) fn parse(
     fence: &Fence,
     network: &Network,
     list: Option<&Spanned<ControlList>>,
+    unknown: &[String],
 ) -> Result<Vec<Control>, Vec<Diagnostic>> {
     let Some(list) = list else {
         return Ok(network
@@ -108,8 +109,11 @@ pub(super) fn parse(
             continue;
         };
         // (No parameter has two controls: TOML refuses a key written twice, even spelt another
-        // way, `"\u0077\u0033"` for w3, with "duplicate key".)
-        controls.extend(problems.keep(checked(source, fence, param, raw)));
+        // way, `"\u0077\u0033"` for w3, with "duplicate key". A parameter whose value is
+        // `unknown`, written wrong, has its control checked for its name alone.)
+        if !unknown.contains(&param.name) {
+            controls.extend(problems.keep(checked(source, fence, param, raw)));
+        }
     }
     problems.finish().map(|()| controls)
 }

@@ -135,7 +135,7 @@ pub struct Parsed {
 /// so that the lesson's other blocks are still checked against it.
 pub fn parse(source: &SourceFile, fence: &Fence) -> Result<Parsed, Broken> {
     let (network, raw_controls) = parse_network(source, fence)?;
-    let controls = controls::parse(source, fence, &network, raw_controls.as_ref());
+    let controls = controls::parse(source, fence, &network, raw_controls.as_ref(), &[]);
     let controls_at = raw_controls.map(|c| fence.source_span(c.span()));
     Ok(Parsed {
         network,
@@ -159,6 +159,7 @@ fn parse_network(
         source,
         fence,
         names: vec![("input".to_string(), 0..0)],
+        names_hold: true,
         problems,
     };
     let input = reader.input(raw.input.get_ref());
@@ -172,16 +173,18 @@ fn parse_network(
     else {
         let problems = &reader.problems;
         let wrong = |span| problems.stood_in_at(&source.locate(fence.source_span(span)));
-        let stand_in = stand_in::network(&raw, fence, wrong).map(Box::new);
-        let mut problems = reader.problems.into_vec();
-        // (The controls are checked too where every value they are read against is known.)
+        // (Not with a name that is unusable or given twice: the others would be checked
+        // against a name the author did not mean.)
+        let stand_in = (reader.names_hold)
+            .then(|| stand_in::network(&raw, fence, wrong).map(Box::new))
+            .flatten();
+        // (The controls are checked against it too, each but for its name where the value it
+        // is read against is not the author's.)
         if let (Some(s), Some(c)) = (&stand_in, &raw.controls) {
-            if s.values_known {
-                let checked = controls::parse(source, fence, &s.network, Some(c));
-                problems.extend(checked.err().unwrap_or_default());
-            }
+            let checked = controls::parse(source, fence, &s.network, Some(c), &s.unknown);
+            reader.problems.keep_all(checked);
         }
-        return Err((problems, stand_in));
+        return Err((reader.problems.into_vec(), stand_in));
     };
     let output_label = output.nodes[0].label.clone();
     layers.push(output);
@@ -202,6 +205,8 @@ struct Reader<'a> {
     fence: &'a Fence,
     /// Names and where they were given (`input` is reserved: an empty span).
     names: Vec<(String, Range<usize>)>,
+    /// Whether every name so far is usable and given once.
+    names_hold: bool,
     problems: Problems,
 }
 
@@ -215,6 +220,7 @@ impl Reader<'_> {
         // The input's name heads the CSV files' first column, like node names theirs.
         let usable = self.usable(&input.name);
         let usable = self.problems.keep(usable);
+        self.names_hold &= usable.is_some();
         let label = self.label(&input.label, input.name.get_ref());
         let label = self.problems.keep(label);
         let ((from, to), samples, (), label) = (range?, samples?, usable?, label?);
@@ -339,6 +345,7 @@ impl Reader<'_> {
     /// is noted; whether there was one is returned.
     fn name(&mut self, name: &Spanned<String>) -> Option<()> {
         let usable = self.usable(name);
+        self.names_hold &= usable.is_ok();
         self.problems.keep(usable)?;
         let (source, n) = (self.source, name.get_ref());
         let span = self.fence.source_span(name.span());
@@ -346,6 +353,7 @@ impl Reader<'_> {
             let d = source
                 .error(span, format!("the name `{n}` is used twice"))
                 .expected("a unique name for every node, weight and bias");
+            self.names_hold = false;
             self.problems.note(if first.is_empty() {
                 d.hint("`input` is reserved for the input signal")
             } else {

@@ -107,15 +107,24 @@ impl<'a> Recovery<'a> {
         let whole = value.span() == *error;
         // (The stand-in's span must cut the text as written where a character ends: what reads
         // the block may slice the text by it.)
-        let fits = |s: &&str| {
-            whole && s.len() <= error.len() && self.text.is_char_boundary(error.start + s.len())
+        let fits = |at: &Range<usize>, s: &str| {
+            s.len() <= at.len() && self.text.is_char_boundary(at.start + s.len())
         };
-        match stand_in(message).filter(fits) {
-            Some(s) => {
+        // (Too long for the value, `""` for `title = 3`, it is written with its key closed up
+        // to it, `title=""`, and the whole entry is the stand-in's.)
+        let closed = |s: &str| format!("{}={s}", &self.text[key.span()]);
+        match stand_in(message).filter(|_| whole) {
+            Some(s) if fits(error, s) => {
                 let width = value.span().len();
                 self.rest[value.span()].copy_from_slice(format!("{s:width$}").as_bytes());
             }
-            None => {
+            Some(s) if fits(&span, &closed(s)) => {
+                let (width, written) = (span.len(), closed(s));
+                self.rest[span.clone()].copy_from_slice(format!("{written:width$}").as_bytes());
+                self.invented.pop();
+                self.invented.push(span);
+            }
+            _ => {
                 self.meant.push(key.get_ref().clone());
                 self.blank(span);
             }

@@ -13,12 +13,12 @@ use crate::network::{Activation, Input, Layer, Network, Node, Param};
 use super::limits::{MAX_INPUT_MAGNITUDE, MIN_INPUT_SPAN};
 use super::network_toml::{ParamList, RawNetwork};
 
-/// A network standing in for a broken block's, and whether it holds every value as the author
-/// wrote it (else some are 0, and its checks that read values, a control's range around a
+/// A network standing in for a broken block's, and the parameters whose values it does not
+/// hold as the author wrote them (they are 0: what reads them, a control's range around a
 /// weight, would be about the stand-in).
 pub struct StandIn {
     pub network: Network,
-    pub values_known: bool,
+    pub unknown: Vec<String>,
 }
 
 /// The network `raw` says, if its shape can be read: each node's weights as many as the layer
@@ -30,14 +30,8 @@ pub(super) fn network(
     fence: &Fence,
     wrong: impl Fn(Range<usize>) -> bool,
 ) -> Option<StandIn> {
-    let mut values_known = true;
-    let mut value = |v: &Spanned<f64>| match *v.get_ref() {
-        x if x.is_finite() && !wrong(v.span()) => Some(x),
-        _ => {
-            values_known = false;
-            None
-        }
-    };
+    let mut unknown = Vec::new();
+    let value = |v: &Spanned<f64>| Some(*v.get_ref()).filter(|x| x.is_finite() && !wrong(v.span()));
     let raw_input = raw.input.get_ref();
     let (from, to) = (value(&raw_input.from), value(&raw_input.to));
     let range = from.zip(to).filter(|&(from, to)| {
@@ -60,7 +54,7 @@ pub(super) fn network(
         let mut nodes = Vec::new();
         for rn in rl.nodes.get_ref().iter().map(Spanned::get_ref) {
             let parts = (&rn.name, &rn.label, &rn.weights, &rn.bias);
-            nodes.push(node(parts, previous, fence, &mut value)?);
+            nodes.push(node(parts, previous, fence, (&value, &mut unknown))?);
         }
         previous = nodes.len();
         layers.push(Layer {
@@ -71,12 +65,8 @@ pub(super) fn network(
     let ro = raw.output.get_ref();
     let output = Spanned::new(0..0, "output".to_string());
     let name = ro.name.as_ref().unwrap_or(&output);
-    let output = node(
-        (name, &ro.label, &ro.weights, &ro.bias),
-        previous,
-        fence,
-        &mut value,
-    )?;
+    let parts = (name, &ro.label, &ro.weights, &ro.bias);
+    let output = node(parts, previous, fence, (&value, &mut unknown))?;
     let output_label = output.label.clone();
     layers.push(Layer {
         activation: activation(ro.activation.as_ref()),
@@ -91,10 +81,7 @@ pub(super) fn network(
     if range.is_some() {
         network.kinks = network.find_kinks();
     }
-    Some(StandIn {
-        network,
-        values_known,
-    })
+    Some(StandIn { network, unknown })
 }
 
 /// The activation named, or the identity.
@@ -111,12 +98,13 @@ type NodeWritten<'a> = (
     &'a Spanned<ParamList>,
 );
 
-/// A node whose weights are `previous`, with `value` for each value.
+/// A node whose weights are `previous`, with `value` for each value (0, its parameter noted in
+/// `unknown`, where there is none).
 fn node(
     (name, label, weights, bias): NodeWritten,
     previous: usize,
     fence: &Fence,
-    value: &mut impl FnMut(&Spanned<f64>) -> Option<f64>,
+    (value, unknown): (&impl Fn(&Spanned<f64>) -> Option<f64>, &mut Vec<String>),
 ) -> Option<Node> {
     let (weights, bias) = (&weights.get_ref().0, &bias.get_ref().0);
     if weights.len() != previous || bias.len() != 1 {
@@ -124,7 +112,10 @@ fn node(
     }
     let mut param = |(name, v): &(Spanned<String>, Spanned<f64>)| Param {
         name: name.get_ref().clone(),
-        value: value(v).unwrap_or(0.0),
+        value: value(v).unwrap_or_else(|| {
+            unknown.push(name.get_ref().clone());
+            0.0
+        }),
         literal: fence.text[v.span()].trim().to_string(),
         typed: true,
     };

@@ -23,12 +23,14 @@ fn toml_hint(d: Diagnostic, message: &str) -> Diagnostic {
         d.hint("check the spelling of the field name (the README lists every field)")
     } else if message.contains("missing field") {
         d.hint("add the missing field")
+    } else if message.contains("is given twice") {
+        d.hint("keep one of them: a key is given once in its table")
     } else if message.contains("invalid length") {
         d.hint("check how many items the list holds")
     } else if message.contains("invalid type") && message.contains("as a table") {
         d.hint("a table is written `{ key = value, ... }`, or as a `[section]` of its own")
     } else if message.contains("invalid type") && message.ends_with("expected a list") {
-        d.hint("a list is written in brackets, its items separated by commas: `[0.5, 1.0]`")
+        d.hint("a list is written in brackets, its items separated by commas: `[0.5, 1.0]` or `[\"a\", \"b\"]`")
     } else if message.contains("invalid type") && message.ends_with("expected a boolean") {
         d.hint("write `true` or `false`, without quotes")
     } else if message.contains("invalid type") {
@@ -96,8 +98,17 @@ pub fn read_toml<T: DeserializeOwned>(
         Err(e) => e,
     };
     let problem = |span: Range<usize>, message: &str| {
+        // (TOML's "duplicate key" names no key: it is the one at the span.)
+        let key = text
+            .get(span.clone())
+            .map(|k| k.trim())
+            .filter(|k| !k.is_empty());
+        let message = match (message, key) {
+            ("duplicate key", Some(key)) => format!("the key `{key}` is given twice"),
+            _ => message.to_string(),
+        };
         let d = source.error(at(span), format!("invalid {what}: {message}"));
-        toml_hint(d, message)
+        toml_hint(d, &message)
     };
     let Ok(Tree::Table(root)) = toml::from_str::<Tree>(text) else {
         return (

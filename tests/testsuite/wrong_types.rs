@@ -184,3 +184,109 @@ steps = 50
     assert!(!out.contains("warning"), "{out}");
     assert!(out.ends_with("\n4 errors\n"), "{out}");
 }
+
+/// A broken network block's other mistakes, once more (from an author's review): a control is
+/// checked where the value it is read against is the author's, and for its name alone where
+/// not; a name that is unusable or given twice leaves no network to check the other blocks
+/// against (they would be checked against a name the author did not mean).
+#[test]
+fn controls_and_names_behind_a_broken_network() {
+    let network = |top: &str, b1: &str| {
+        format!(
+            r#"```network
+input = {{ name = "x", from = 0.0, to = 1.0, samples = 50 }}
+
+[[layer]]
+activation = "relu"
+nodes = [{{ name = "{top}", weights = {{ w1 = 1.5 }}, bias = {{ b1 = {b1} }} }}]
+
+[output]
+weights = {{ w2 = 1.0 }}
+bias = {{ b2 = 0.0 }}
+
+[controls]
+w1 = {{ from = 5.0, to = 6.0 }}
+b1 = {{ from = 5.0, to = 6.0 }}
+w9 = {{}}
+```
+
+```figure
+series = [{{ signal = "top.activation" }}]
+```"#
+        )
+    };
+    let out = one(
+        "controls",
+        &lesson("title = \"C\"", &network("top", "\"0.5\"")),
+    );
+    for (what, at) in [
+        (
+            "invalid type: string \"0.5\", expected a number",
+            "controls.md:10:64",
+        ),
+        ("the range 5 to 6 does not hold w1", "controls.md:17:15"),
+        ("`w9` is not a weight or bias", "controls.md:19:1"),
+    ] {
+        assert!(
+            out.contains(what) && out.contains(at),
+            "{what} at {at}: {out}"
+        );
+    }
+    // (b1's value is not the author's: its control is not checked against it.)
+    assert!(out.ends_with("\n3 errors\n"), "{out}");
+    let out = one(
+        "names",
+        &lesson("title = \"N\"", &network("top node", "-0.5")),
+    );
+    assert!(out.contains("`top node` is not a usable name"), "{out}");
+    assert!(!out.contains("top.activation"), "{out}");
+}
+
+/// `title = 3` did not hide the front matter's other mistakes only when the stand-in fitted
+/// (`""` is longer than `3`); a figure whose TOML gives a key twice named no key, and what named
+/// the figure was reported again.
+#[test]
+fn a_short_wrong_title_and_a_key_given_twice() {
+    let text = lesson(
+        "title = 3\nslug = \"Bad Slug\"",
+        r#"```network
+input = { name = "x", from = 0.0, to = 1.0, samples = 50 }
+
+[[layer]]
+activation = "relu"
+nodes = [{ name = "top", weights = { w1 = 1.5 }, bias = { b1 = -0.5 } }]
+
+[output]
+weights = { w2 = 1.0 }
+bias = { b2 = 0.0 }
+```
+
+```figure
+id = "start"
+series = "x"
+series = [{ signal = "top.activation" }]
+```
+
+```training
+data = "start"
+train = ["b2"]
+learning_rate = 0.1
+steps = 3
+```"#,
+    );
+    let out = one("short", &text);
+    for (what, at) in [
+        (
+            "invalid type: integer `3`, expected a string",
+            "short.md:2:9",
+        ),
+        ("the slug `Bad Slug`", "short.md:3:8"),
+        ("the key `series` is given twice", "short.md:21:1"),
+    ] {
+        assert!(
+            out.contains(what) && out.contains(at),
+            "{what} at {at}: {out}"
+        );
+    }
+    assert!(out.ends_with("\n3 errors\n"), "{out}");
+}

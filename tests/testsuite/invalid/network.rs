@@ -329,7 +329,7 @@ fn a_second_control_for_a_parameter_is_a_duplicate_key() {
         + 1;
     assert_eq!(error.diagnostics.len(), 1, "{error}");
     let d = &error.diagnostics[0];
-    assert!(d.message.contains("duplicate key"), "{error}");
+    assert!(d.message.contains("is given twice"), "{error}");
     assert_eq!(d.location.as_ref().map(|l| l.line), Some(second), "{error}");
 }
 
