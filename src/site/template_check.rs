@@ -11,7 +11,8 @@ use crate::error::{Diagnostic, SourceFile};
 use crate::text::did_you_mean;
 
 use super::page_names::Page;
-use super::template_error::{find_in_tags, missing_template, unknown_call, CALLS, EVERY_PAGE_GETS};
+use super::template_error::{missing_template, unknown_call, CALLS, EVERY_PAGE_GETS};
+use super::template_text::{find_in_tags, find_read};
 
 /// Indices into [`CALLS`].
 const FILTER: usize = 0;
@@ -309,7 +310,7 @@ impl Checker<'_> {
             None => p.to_string(),
         };
         let (Some(at), true) = (
-            find_in_tags(&self.source.text, name),
+            find_read(&self.source.text, name),
             self.found.insert(format!("name {}", shown(first))),
         ) else {
             return;

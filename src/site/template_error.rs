@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 use crate::error::{Diagnostic, SourceFile};
 use crate::text::did_you_mean;
 
+use super::template_text::{find_in_tags, find_read};
+
 /// What every page's templates can read, for the hint at an unknown variable.
 pub(super) const EVERY_PAGE_GETS: &str = "every page gets site_title, root, home, lang, t, page_title, description; the lesson page also lesson.{title,summary,slug,source}, content, toc, notebook, translations, prev, next, series; the index lessons, series, others and languages (see the README)";
 
@@ -63,10 +65,15 @@ pub fn template_error(
             ticked.chain(m.split('\'').skip(1).step_by(2))
         })
         .filter(|n| !n.is_empty() && !n.ends_with(".html") && !n.contains(' '));
+    // (A variable at its first read that nothing guards: a page that lacks it failed there.)
+    let find = match detail.starts_with("Variable") {
+        true => find_read,
+        false => find_in_tags,
+    };
     for quoted in names {
         let found = std::iter::once(file)
             .chain(sources.values())
-            .find_map(|f| find_in_tags(&f.text, quoted).map(|at| (f, at)));
+            .find_map(|f| find(&f.text, quoted).map(|at| (f, at)));
         if let Some((file, at)) = found {
             let names = context.map(readable_names).unwrap_or_default();
             return at_name(file, at, (quoted, &detail, message), sources, &names);
@@ -101,12 +108,28 @@ fn at_name(
         .cloned()
         .collect();
     known.extend(loop_names(sources, names));
+    let under = |name: &str| quoted == name || quoted.starts_with(&format!("{name}."));
+    if let Some((name, why)) = SOMETIMES.iter().find(|(name, _)| under(name)) {
+        return file.error(at..at + quoted.len(), message).hint(format!(
+            "not every page gets `{name}` ({why}): read it inside `{{% if {name} %}}`"
+        ));
+    }
     let hint = match did_you_mean(quoted, known.iter().map(String::as_str)) {
         Some(mean) => format!("{mean} E{}", &EVERY_PAGE_GETS[1..]),
         None => EVERY_PAGE_GETS.to_string(),
     };
     file.error(at..at + quoted.len(), message).hint(hint)
 }
+
+/// What some pages get and others do not, and which do not.
+const SOMETIMES: [(&str, &str); 6] = [
+    ("prev", "the first lesson has none"),
+    ("next", "the last lesson has none"),
+    ("series", "a lesson in no series has none"),
+    ("page_url", "a build without a base URL has none"),
+    ("lesson.source", "a lesson without a `source` has none"),
+    ("start", "an index without lessons has none"),
+];
 
 /// What Tera calls a filter, test and function in its errors, what nnbook calls them, and
 /// those it has.
@@ -398,41 +421,6 @@ fn unclosed_on_its_line(text: &str, offset: usize) -> Option<(usize, &str, &'sta
     let line_end = text[at..].find('\n').map_or(text.len(), |e| at + e);
     let tag = text[at..line_end].trim_end();
     (line_end < offset && !tag.contains(closer)).then_some((at, tag, closer))
-}
-
-/// The first place `name` appears inside a `{{ ... }}` or `{% ... %}` tag of a template.
-pub(super) fn find_in_tags(text: &str, name: &str) -> Option<usize> {
-    let mut at = 0;
-    while let Some(open) = text[at..].find('{').map(|i| at + i) {
-        let rest = &text[open..];
-        let close = if rest.starts_with("{{") {
-            rest.find("}}")
-        } else if rest.starts_with("{%") {
-            rest.find("%}")
-        } else {
-            None
-        };
-        match close {
-            Some(end) => {
-                let tag = &rest[..end];
-                let ident = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
-                // The name as a whole expression, not the end of `lesson.title`.
-                let whole = tag.match_indices(name).find(|(i, _)| {
-                    !tag[..*i].chars().next_back().is_some_and(ident)
-                        && !tag[i + name.len()..]
-                            .chars()
-                            .next()
-                            .is_some_and(|c| c.is_alphanumeric() || c == '_')
-                });
-                if let Some((i, _)) = whole {
-                    return Some(open + i);
-                }
-                at = open + end;
-            }
-            None => at = open + 1,
-        }
-    }
-    None
 }
 
 fn line_col_offset(text: &str, line: usize, col: usize) -> usize {

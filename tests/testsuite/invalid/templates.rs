@@ -285,3 +285,36 @@ fn the_built_in_theme_passes_the_static_check() {
     let summary = p.build().expect("builds");
     assert!(summary.warnings.is_empty(), "{:#?}", summary.warnings);
 }
+
+/// A page that lacks `prev` (the first lesson) fails at a read of `prev.href` that nothing
+/// guards: the error is there, not at the guarded read above it inside `{% if prev %}`, and
+/// says how to guard it.
+#[test]
+fn a_missing_name_is_reported_where_nothing_guards_it() {
+    use crate::support::{fixture, Project};
+    let end = "{% endblock content %}";
+    let lesson = include_str!("../../../templates/lesson.html").replacen(
+        end,
+        &format!("<a href=\"{{{{ prev.href }}}}\">back</a>\n{end}"),
+        1,
+    );
+    let line = lesson
+        .lines()
+        .position(|l| l.starts_with("<a href"))
+        .unwrap()
+        + 1;
+    let p = Project::new()
+        .lesson("valid.md", fixture("valid.md"))
+        .template("lesson.html", lesson)
+        .previous_site();
+    let text = super::failing_build(&p).to_string();
+    assert!(
+        text.contains(&format!("templates/lesson.html:{line}:13")),
+        "{text}"
+    );
+    assert!(
+        text.contains("not every page gets `prev` (the first lesson has none)"),
+        "{text}"
+    );
+    assert!(text.ends_with("\n1 error\n"), "{text}");
+}

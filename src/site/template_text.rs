@@ -1,0 +1,116 @@
+//! Where a name is in a template's text: Tera's syntax tree and errors carry no positions, so
+//! a mistake is found by its name inside the template's tags.
+
+/// Where `name` is first used as a whole expression inside a tag (`{{ }}` or `{% %}`) of
+/// `text`, as a byte offset.
+pub fn find_in_tags(text: &str, name: &str) -> Option<usize> {
+    uses_in_tags(text, name).next()
+}
+
+/// Where `name` is first read where it is not guarded: not inside an `{% if %}` whose condition
+/// reads its root (`{% if prev %}…{{ prev.href }}`), nor a `{% for %}` or macro that binds it.
+/// A page that does not get it fails there, not at a guarded read above (the first read of
+/// `prev.href` was named, inside `{% if prev %}`, for one after it that is not). The first use,
+/// where every use is guarded.
+pub fn find_read(text: &str, name: &str) -> Option<usize> {
+    let root = name.split(['.', '[']).next().unwrap_or(name);
+    let mut uses = uses_in_tags(text, name).peekable();
+    let first = *uses.peek()?;
+    Some(uses.find(|&at| !guarded(text, at, root)).unwrap_or(first))
+}
+
+/// Every use of `name` as a whole expression inside a tag of `text`, in order.
+fn uses_in_tags<'a>(text: &'a str, name: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(open) = text[at..].find('{').map(|i| at + i) {
+            let rest = &text[open..];
+            let close = if rest.starts_with("{{") {
+                rest.find("}}")
+            } else if rest.starts_with("{%") {
+                rest.find("%}")
+            } else {
+                None
+            };
+            let Some(end) = close else {
+                at = open + 1;
+                continue;
+            };
+            let tag = &rest[..end];
+            let ident = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
+            // The name as a whole expression, not the end of `lesson.title`.
+            let whole = tag.match_indices(name).find(|(i, _)| {
+                !tag[..*i].chars().next_back().is_some_and(ident)
+                    && !tag[i + name.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_alphanumeric() || c == '_')
+            });
+            match whole {
+                Some((i, _)) => {
+                    at = open + i + name.len();
+                    return Some(open + i);
+                }
+                None => at = open + end,
+            }
+        }
+        None
+    })
+}
+
+/// Whether the byte `at` of `text` is inside a tag pair that guards or binds `root`: an `if`
+/// or `elif` whose condition reads it, a `for` or `macro` that names it.
+fn guarded(text: &str, at: usize, root: &str) -> bool {
+    let reads = |words: &str| {
+        let tokens = words.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'));
+        tokens
+            .map(|t| t.split('.').next().unwrap_or(t))
+            .any(|t| t == root)
+    };
+    let mut open: Vec<bool> = Vec::new();
+    for tag in text[..at].split("{%").skip(1) {
+        let tag = tag.split("%}").next().unwrap_or_default();
+        let tag = tag
+            .trim()
+            .trim_start_matches('-')
+            .trim_end_matches('-')
+            .trim();
+        let (word, rest) = tag.split_once(char::is_whitespace).unwrap_or((tag, ""));
+        match word {
+            "if" | "for" | "macro" => open.push(reads(rest)),
+            "block" | "filter" => open.push(false),
+            "elif" => {
+                if let Some(top) = open.last_mut() {
+                    *top = reads(rest);
+                }
+            }
+            "else" => {
+                if let Some(top) = open.last_mut() {
+                    *top = false;
+                }
+            }
+            w if w.starts_with("end") => drop(open.pop()),
+            _ => {}
+        }
+    }
+    open.contains(&true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The first read of `prev.href` outside `{% if prev %}`, and of `entry.title` outside the
+    /// loop that binds `entry`; the first use where every use is guarded.
+    #[test]
+    fn a_read_is_found_where_nothing_guards_it() {
+        let text = "{% if prev %}{{ prev.href }}{% endif %}\n<a>{{ prev.href }}</a>";
+        assert_eq!(find_read(text, "prev.href"), text.rfind("prev.href"));
+        let text = "{% for entry in toc %}{{ entry.title }}{% endfor %}{{ entry.title }}";
+        assert_eq!(find_read(text, "entry.title"), text.rfind("entry.title"));
+        let text = "{% if x %}{% else %}{{ x.y }}{% endif %}";
+        assert_eq!(find_read(text, "x.y"), text.find("x.y"));
+        let text = "{% if a is defined %}{{ a }}{% endif %}";
+        assert_eq!(find_read(text, "a"), text.find("a is"));
+    }
+}
