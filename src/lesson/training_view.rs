@@ -302,15 +302,31 @@ fn given_range(source: &SourceFile, fence: &Fence, raw: &RawFigure) -> Result<()
     }
 }
 
-/// The error for a loss curve's range from `from` to `to` that is empty.
+/// The error for a loss curve's range from `from` to `to` that is empty or reversed.
 fn empty_range(source: &SourceFile, span: Range<usize>, (from, to): (f64, f64)) -> Diagnostic {
+    let (shown, hint) = match from == to {
+        true => (
+            "empty",
+            "the curve is drawn from `from`, on the left, to `to`".to_string(),
+        ),
+        false => (
+            "reversed",
+            format!(
+                "swap them: `from = {}, to = {}`",
+                shortest(to),
+                shortest(from)
+            ),
+        ),
+    };
+    let range = format!(
+        "the range {} to {} is {shown}",
+        shortest(from),
+        shortest(to)
+    );
     source
-        .error(
-            span,
-            format!("the range {} to {} is empty", shortest(from), shortest(to)),
-        )
+        .error(span, range)
         .expected("`from` smaller than `to`")
-        .hint("the curve is drawn from `from`, on the left, to `to`")
+        .hint(hint)
 }
 
 /// The kind a training figure's `show` names, one of [`SHOWS`].

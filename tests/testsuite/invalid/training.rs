@@ -40,7 +40,7 @@ fn blocks_showing_a_broken_training_are_checked_on_their_own() {
         &source,
         &[
             ("train =", "the network has no weight or bias named `nope`"),
-            ("from = 4.0", "the range 4 to -1 is empty"),
+            ("from = 4.0", "the range 4 to -1 is reversed"),
             ("show = \"bogus\"", "unknown training figure `bogus`"),
             ("precision = 99", "precision 99 is out of range"),
         ],
@@ -55,7 +55,7 @@ fn blocks_showing_a_broken_training_are_checked_on_their_own() {
         &source,
         &[
             ("param = ", "training `fit` does not train `w1`"),
-            ("from = 4.0", "the range 4 to -1 is empty"),
+            ("from = 4.0", "the range 4 to -1 is reversed"),
         ],
     );
 }
