@@ -52,6 +52,14 @@ impl Problems {
         }
     }
 
+    /// The collector without the problems found as the block was read (reported elsewhere),
+    /// still leaving out what is about its stand-ins.
+    pub fn checked_only(mut self) -> Problems {
+        self.found.drain(..self.read);
+        self.read = 0;
+        self
+    }
+
     /// Whether values were stood in for wrong ones: the block fails, and what it would give
     /// (a training's run, a warning) is not worked out.
     pub fn stood_in(&self) -> bool {

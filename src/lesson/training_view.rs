@@ -269,18 +269,24 @@ fn figure_spec(
 /// drawn). A figure's `show`, titles and a range given whole; a table's precision. (The shape
 /// of its TOML is `shape::toml_problems`'s.)
 pub fn own_problems(source: &SourceFile, fence: &Fence) -> Vec<Diagnostic> {
-    let mut problems = Problems::default();
+    // (Its TOML's problems are reported with its shape: only what is checked here is kept, not
+    // what is about a value stood in for a wrong one.)
     if fence.kind == "training-table" {
-        if let Ok((raw, _)) = from_block::<RawTable>(source, fence, "training-table block") {
-            if let Some(p) = &raw.precision {
-                problems.keep(check_precision_in(source, fence, p));
-            }
+        let Ok((raw, problems)) = from_block::<RawTable>(source, fence, "training-table block")
+        else {
+            return Vec::new();
+        };
+        let mut problems = problems.checked_only();
+        if let Some(p) = &raw.precision {
+            problems.keep(check_precision_in(source, fence, p));
         }
         return problems.into_vec();
     }
-    let Ok((raw, _)) = from_block::<RawFigure>(source, fence, "training-figure block") else {
+    let Ok((raw, problems)) = from_block::<RawFigure>(source, fence, "training-figure block")
+    else {
         return Vec::new();
     };
+    let mut problems = problems.checked_only();
     problems.keep(show_kind(source, fence, &raw.show));
     problems.keep(given_range(source, fence, &raw));
     for label in [raw.title, raw.x_label, raw.y_label] {

@@ -290,3 +290,43 @@ steps = 3
     }
     assert!(out.ends_with("\n3 errors\n"), "{out}");
 }
+
+/// A training figure showing a training that failed is checked on its own; a value of the
+/// wrong type in it is not read as the 0 stood in for it (`from = "a"`, `to = -1.0` was "the
+/// range 0 to -1 is reversed").
+#[test]
+fn a_figure_of_a_failed_training_is_not_checked_on_its_stand_ins() {
+    let text = lesson(
+        "title = \"F\"",
+        r#"```network
+input = { name = "x", from = 0.0, to = 1.0, samples = 50 }
+
+[[layer]]
+activation = "relu"
+nodes = [{ name = "top", weights = { w1 = 1.5 }, bias = { b1 = -0.5 } }]
+
+[output]
+weights = { w2 = 1.0 }
+bias = { b2 = 0.0 }
+```
+
+```training
+id = "fit"
+data = [[0.0, 1.0]]
+train = ["b2"]
+learning_rate = "fast"
+steps = 3
+```
+
+```training-figure
+show = "loss_curve"
+from = "a"
+to = -1.0
+```"#,
+    );
+    let out = one("stand", &text);
+    assert!(out.contains("invalid type: string \"fast\""), "{out}");
+    assert!(out.contains("invalid type: string \"a\""), "{out}");
+    assert!(!out.contains("reversed"), "{out}");
+    assert!(out.ends_with("\n2 errors\n"), "{out}");
+}
