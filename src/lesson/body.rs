@@ -333,9 +333,12 @@ fn parse_blocks(
                 )
                 .expected("a ```network block in the same lesson")
                 .hint("add a network block (see the README's lesson format)")]),
-            (_, Some(_)) if ctx.shows_broken(fence) => {
+            (_, Some(_)) if ctx.shows_broken(fence).is_some() => {
                 problems.extend(shape::toml_problems(source, fence));
-                problems.extend(training_view::own_problems(source, fence));
+                if let Some((id, trained)) = ctx.shows_broken(fence) {
+                    let shown = (id.as_str(), trained.as_deref());
+                    problems.extend(training_view::own_problems(source, fence, shown));
+                }
                 continue;
             }
             (kind, Some(net)) => parse_block(&mut ctx, fence, net, kind),
@@ -348,12 +351,7 @@ fn parse_blocks(
                 blocks.push(Block { fence: i, kind });
             }
             Err(d) => {
-                if fence.kind == "training" {
-                    let id = field(fence, "id").unwrap_or_else(|| "training".to_string());
-                    ctx.broken.push(id.clone());
-                    ctx.last_training = Some(id);
-                }
-                ctx.above.failed_figures.extend(figure_named(fence));
+                ctx.failed(fence, current.as_ref());
                 problems.extend(d)
             }
         }
@@ -363,7 +361,24 @@ fn parse_blocks(
         let checked = blocks.extract_if(.., |b| !matches!(b.kind, BlockKind::Network));
         failed_figures.extend(checked.filter_map(|b| figure_named(&fences[b.fence])));
     }
-    (blocks, ctx.broken, failed_figures)
+    let broken = ctx.broken.into_iter().map(|(id, _)| id).collect();
+    (blocks, broken, failed_figures)
+}
+
+/// The parameters a training block's `train` names, if its TOML reads: its list, or with
+/// `"all"` every parameter of the network in effect (`net`).
+fn trained(fence: &Fence, net: Option<&Network>) -> Option<Vec<String>> {
+    let table: ::toml::Table = ::toml::from_str(&fence.text).ok()?;
+    match table.get("train")? {
+        ::toml::Value::String(all) if all == "all" => {
+            Some(net?.params().map(|p| p.name.clone()).collect())
+        }
+        ::toml::Value::Array(names) => names
+            .iter()
+            .map(|n| n.as_str().map(str::to_string))
+            .collect(),
+        _ => None,
+    }
 }
 
 /// The id a figure or training figure block gives itself, if it is one and gives one.
@@ -410,16 +425,28 @@ impl Context<'_> {
         None
     }
 
-    /// Whether a block shows a training that failed (named by its `training` field, or else
-    /// the last training above): its error is reported already, so the block is skipped.
-    fn shows_broken(&self, fence: &Fence) -> bool {
+    /// What a block that failed leaves the blocks after it: a training's id, as failed, and
+    /// what it trains; a figure's id, as failed.
+    fn failed(&mut self, fence: &Fence, net: Option<&Network>) {
+        if fence.kind == "training" {
+            let id = field(fence, "id").unwrap_or_else(|| "training".to_string());
+            self.broken.push((id.clone(), trained(fence, net)));
+            self.last_training = Some(id);
+        }
+        self.above.failed_figures.extend(figure_named(fence));
+    }
+
+    /// The training that failed that a block shows (named by its `training` field, or else
+    /// the last training above), if it shows one: its error is reported already, so the block
+    /// is checked on its own.
+    fn shows_broken(&self, fence: &Fence) -> Option<&(String, Option<Vec<String>>)> {
         if self.broken.is_empty()
             || !matches!(fence.kind.as_str(), "training-figure" | "training-table")
         {
-            return false;
+            return None;
         }
-        let shown = field(fence, "training").or_else(|| self.last_training.clone());
-        shown.is_some_and(|id| self.broken.contains(&id))
+        let shown = field(fence, "training").or_else(|| self.last_training.clone())?;
+        self.broken.iter().find(|(id, _)| *id == shown)
     }
 }
 
@@ -431,8 +458,9 @@ struct Context<'a> {
     /// What the lesson's trainings have cost so far.
     work: usize,
     warnings: &'a mut Vec<Diagnostic>,
-    /// The ids of the trainings that failed, and the id of the last training so far.
-    broken: Vec<String>,
+    /// The trainings that failed, each with the parameters its `train` names where they can
+    /// be read, and the id of the last training so far.
+    broken: Vec<(String, Option<Vec<String>>)>,
     last_training: Option<String>,
     /// The trainings and figures so far, for the blocks that refer to them.
     above: Above,

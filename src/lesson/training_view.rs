@@ -145,24 +145,31 @@ fn trained_param(
     let Some(name) = name else { return Ok(0) };
     training.param(name.get_ref()).ok_or_else(|| {
         let names: Vec<&str> = training.spec.params.iter().map(String::as_str).collect();
-        let d = source
-            .error(
-                fence.source_span(name.span()),
-                format!(
-                    "training `{}` does not train `{}`",
-                    training.id,
-                    name.get_ref()
-                ),
-            )
-            .expected(format!(
-                "one of the trained parameters: {}",
-                names.join(", ")
-            ));
-        match did_you_mean(name.get_ref(), names.iter().copied()) {
-            Some(h) => d.hint(h),
-            None => d.hint("add it to the training's `train` list"),
-        }
+        not_trained(source, fence, (&training.id, &names), name)
     })
+}
+
+/// The error of a block's `param`, `name`, that training `id` does not train (it trains
+/// `names`).
+fn not_trained(
+    source: &SourceFile,
+    fence: &Fence,
+    (id, names): (&str, &[&str]),
+    name: &Spanned<String>,
+) -> Diagnostic {
+    let d = source
+        .error(
+            fence.source_span(name.span()),
+            format!("training `{id}` does not train `{}`", name.get_ref()),
+        )
+        .expected(format!(
+            "one of the trained parameters: {}",
+            names.join(", ")
+        ));
+    match did_you_mean(name.get_ref(), names.iter().copied()) {
+        Some(h) => d.hint(h),
+        None => d.hint("add it to the training's `train` list"),
+    }
 }
 
 /// States or steps named in a block: each from `first` to the training's last step.
@@ -264,11 +271,24 @@ fn figure_spec(
     })
 }
 
+/// A training that failed, as a block showing it knows it: its id, and the parameters its
+/// `train` names, where they can be read.
+pub type Failed<'a> = (&'a str, Option<&'a [String]>);
+
 /// What a training figure or table block gets wrong on its own, whatever the training it
 /// shows: checked where that training failed (its error is reported, and the block is not
-/// drawn). A figure's `show`, titles and a range given whole; a table's precision. (The shape
-/// of its TOML is `shape::toml_problems`'s.)
-pub fn own_problems(source: &SourceFile, fence: &Fence) -> Vec<Diagnostic> {
+/// drawn). A figure's `show`, titles and a range given whole; a table's precision; either's
+/// `param`, where the parameters the training names can be read. (The shape of its TOML is
+/// `shape::toml_problems`'s.)
+pub fn own_problems(source: &SourceFile, fence: &Fence, shown: Failed) -> Vec<Diagnostic> {
+    let param = |problems: &mut Problems, param: Option<&Spanned<String>>| {
+        if let (Some(name), (id, Some(trained))) = (param, shown) {
+            let names: Vec<&str> = trained.iter().map(String::as_str).collect();
+            if !names.contains(&name.get_ref().as_str()) {
+                problems.note(not_trained(source, fence, (id, &names), name));
+            }
+        }
+    };
     // (Its TOML's problems are reported with its shape: only what is checked here is kept, not
     // what is about a value stood in for a wrong one.)
     if fence.kind == "training-table" {
@@ -280,6 +300,7 @@ pub fn own_problems(source: &SourceFile, fence: &Fence) -> Vec<Diagnostic> {
         if let Some(p) = &raw.precision {
             problems.keep(check_precision_in(source, fence, p));
         }
+        param(&mut problems, raw.param.as_ref());
         return problems.into_vec();
     }
     let Ok((raw, problems)) = from_block::<RawFigure>(source, fence, "training-figure block")
@@ -287,6 +308,7 @@ pub fn own_problems(source: &SourceFile, fence: &Fence) -> Vec<Diagnostic> {
         return Vec::new();
     };
     let mut problems = problems.checked_only();
+    param(&mut problems, raw.param.as_ref());
     problems.keep(show_kind(source, fence, &raw.show));
     problems.keep(given_range(source, fence, &raw));
     for label in [raw.title, raw.x_label, raw.y_label] {

@@ -330,3 +330,57 @@ to = -1.0
     assert!(!out.contains("reversed"), "{out}");
     assert!(out.ends_with("\n2 errors\n"), "{out}");
 }
+
+/// A training figure's or table's `param` that its training does not train is reported when
+/// that training failed too (behind a network that did not read, or a wrong learning rate):
+/// its `train` list is read as written.
+#[test]
+fn the_param_a_failed_training_is_shown_by_is_checked() {
+    for (activation, rate) in [("softplusx", "0.1"), ("softplus", "\"fast\"")] {
+        let text = lesson(
+            "title = \"P\"",
+            &format!(
+                r#"```network
+input = {{ name = "x", from = 0.0, to = 1.0, samples = 50 }}
+
+[[layer]]
+activation = "{activation}"
+nodes = [{{ name = "top", weights = {{ w1 = 1.5 }}, bias = {{ b1 = -0.5 }} }}]
+
+[output]
+weights = {{ w2 = 1.0 }}
+bias = {{ b2 = 0.0 }}
+```
+
+```training
+id = "fit"
+data = [[0.0, 1.0]]
+train = ["b2"]
+learning_rate = {rate}
+steps = 3
+```
+
+```training-figure
+show = "parameter"
+param = "b22"
+```
+
+```training-table
+param = "w1"
+```"#
+            ),
+        );
+        let out = one("param", &text);
+        for (what, at) in [
+            ("training `fit` does not train `b22`", "param.md:27:9"),
+            ("training `fit` does not train `w1`", "param.md:31:9"),
+        ] {
+            assert!(
+                out.contains(what) && out.contains(at),
+                "{what} at {at}: {out}"
+            );
+        }
+        assert!(out.contains("did you mean `b2`?"), "{out}");
+        assert!(out.ends_with("\n3 errors\n"), "{out}");
+    }
+}
