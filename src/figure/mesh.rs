@@ -54,6 +54,8 @@ pub struct Mesh {
 pub struct AxisTitles {
     pub x: Vec<String>,
     pub y: Vec<String>,
+    /// How much wider the y label area is for y tick labels too wide for it ([`y_labels_wider`]).
+    pub wider: u32,
 }
 
 /// How far apart the lines of an axis title are (its 19 px text, written `19 / 1.24`, at a line
@@ -64,8 +66,24 @@ impl AxisTitles {
     /// The sizes of the label areas below and beside the plotting area (x, y).
     pub fn areas(&self) -> (u32, u32) {
         let more = |lines: &[String]| AXIS_LINE * lines.len().saturating_sub(1) as u32;
-        (X_LABEL_AREA + more(&self.x), Y_LABEL_AREA + more(&self.y))
+        (
+            X_LABEL_AREA + more(&self.x),
+            Y_LABEL_AREA + more(&self.y) + self.wider,
+        )
     }
+}
+
+/// The room a y tick label has: from its right end, two ticks left of the axis, to 4 px clear
+/// of the turned y title's first line (an em of its 15.32 px text, drawn from the label area's
+/// outer edge inwards; its further lines widen the area by as much as they take).
+const Y_LABEL_ROOM: f64 = Y_LABEL_AREA as f64 - 2.0 * TICK as f64 - 16.0 - 4.0;
+
+/// How much wider than its default the y label area is made for the y tick labels over `ys`
+/// to end clear of the y title ("−0.0006" ran into it): 0 where they fit, as most do.
+pub fn y_labels_wider(ys: (f64, f64)) -> u32 {
+    let values = RangedCoordf64::from(ys.0..ys.1).key_points(BoldPoints(KEY_POINTS));
+    let widest = (tick_labels(&values).iter()).fold(0.0, |w: f64, l| w.max(label_width(l, 0)));
+    (widest - Y_LABEL_ROOM).ceil().max(0.0) as u32
 }
 
 /// No character of a tick label is wider than this at the labels' 14.52 px (the minus sign's
@@ -474,6 +492,7 @@ mod tests {
                 let titles = AxisTitles {
                     x: vec![x.to_string()],
                     y: vec![y.to_string()],
+                    wider: 0,
                 };
                 root.draw(&Mesh::of(&chart, titles, u32::MAX)).unwrap();
             });
