@@ -11,8 +11,10 @@ use crate::error::{Diagnostic, SourceFile};
 use crate::text::did_you_mean;
 
 use super::page_names::Page;
-use super::template_error::{missing_template, unknown_call, CALLS, EVERY_PAGE_GETS};
-use super::template_text::{find_in_tags, find_read};
+use super::template_error::{
+    missing_template, unknown_call, unknown_macro, CALLS, EVERY_PAGE_GETS,
+};
+use super::template_text::{find_in_tags, find_read, imports_in, macros_in};
 
 /// Indices into [`CALLS`].
 const FILTER: usize = 0;
@@ -60,6 +62,7 @@ pub fn check(tera: &tera::Tera, sources: &BTreeMap<String, SourceFile>) -> Vec<D
             page,
             known: page.names(),
             templates: &names,
+            sources,
             source,
             scopes: vec![outer],
             probed: BTreeSet::new(),
@@ -107,8 +110,9 @@ type Binding = Option<String>;
 struct Checker<'a> {
     page: Page,
     known: BTreeSet<String>,
-    /// The names of every template.
+    /// The names of every template, and every template's text.
     templates: &'a [&'a str],
+    sources: &'a BTreeMap<String, SourceFile>,
     source: &'a SourceFile,
     /// The names read on purpose where they may be missing (`x is defined`, `x | default`).
     probed: BTreeSet<String>,
@@ -233,7 +237,10 @@ impl Checker<'_> {
                 self.call(FUNCTION, &f.name);
                 f.args.values().for_each(|a| self.expr(a, false));
             }
-            ExprVal::MacroCall(m) => m.args.values().for_each(|a| self.expr(a, false)),
+            ExprVal::MacroCall(m) => {
+                self.macro_call(&m.namespace, &m.name);
+                m.args.values().for_each(|a| self.expr(a, false));
+            }
             ExprVal::Array(items) => items.iter().for_each(|a| self.expr(a, false)),
             ExprVal::StringConcat(c) => {
                 for v in &c.values {
@@ -256,6 +263,25 @@ impl Checker<'_> {
         if let Some(at) = find_in_tags(&self.source.text, name) {
             self.problems
                 .push(unknown_call(self.source, at, call, name));
+        }
+    }
+
+    /// A call of macro `namespace::name`: an error if it is not there.
+    fn macro_call(&mut self, namespace: &str, name: &str) {
+        let imports = imports_in(&self.source.text);
+        let file = match namespace {
+            "self" => Some(&self.source.text),
+            _ => (imports.iter().find(|(_, ns)| *ns == namespace))
+                .and_then(|(f, _)| Some(&self.sources.get(*f)?.text)),
+        };
+        let there = file.is_some_and(|text| macros_in(text).contains(&name));
+        let call = format!("{namespace}::{name}");
+        if there || !self.found.insert(format!("macro {call}")) {
+            return;
+        }
+        if let Some(at) = find_in_tags(&self.source.text, &call) {
+            let d = unknown_macro(self.sources, (self.source, at), (namespace, name));
+            self.problems.push(d);
         }
     }
 

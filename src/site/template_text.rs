@@ -96,6 +96,40 @@ fn guarded(text: &str, at: usize, root: &str) -> bool {
     open.contains(&true)
 }
 
+/// The macros `text` defines (`{% macro card(title) %}`), by name.
+pub fn macros_in(text: &str) -> Vec<&str> {
+    tags(text)
+        .filter_map(|tag| tag.strip_prefix("macro")?.trim_start().split('(').next())
+        .map(str::trim)
+        .collect()
+}
+
+/// The macro files `text` imports, as (file, namespace): `{% import "macros.html" as m %}`.
+pub fn imports_in(text: &str) -> Vec<(&str, &str)> {
+    tags(text)
+        .filter_map(|tag| {
+            let rest = tag.strip_prefix("import")?.trim_start();
+            let quote = rest
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '"' | '\'' | '`'))?;
+            let (file, rest) = rest[1..].split_once(quote)?;
+            Some((file, rest.trim_start().strip_prefix("as")?.trim()))
+        })
+        .collect()
+}
+
+/// The insides of `text`'s `{% %}` tags, trimmed of whitespace control.
+fn tags(text: &str) -> impl Iterator<Item = &str> {
+    text.split("{%").skip(1).map(|tag| {
+        let tag = tag.split("%}").next().unwrap_or_default();
+        tag.trim()
+            .trim_start_matches('-')
+            .trim_end_matches('-')
+            .trim()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,5 +146,12 @@ mod tests {
         assert_eq!(find_read(text, "x.y"), text.find("x.y"));
         let text = "{% if a is defined %}{{ a }}{% endif %}";
         assert_eq!(find_read(text, "a"), text.find("a is"));
+    }
+
+    #[test]
+    fn macros_and_imports_are_read_from_the_text() {
+        let text = "{% import \"macros.html\" as m %}{%- macro card(title) -%}{% endmacro card %}";
+        assert_eq!(imports_in(text), [("macros.html", "m")]);
+        assert_eq!(macros_in(text), ["card"]);
     }
 }

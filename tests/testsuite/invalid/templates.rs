@@ -318,3 +318,45 @@ fn a_missing_name_is_reported_where_nothing_guards_it() {
     );
     assert!(text.ends_with("\n1 error\n"), "{text}");
 }
+
+/// A call of a macro that is not there, where no page reaches it: a misspelt macro, a
+/// namespace nothing is imported as, a `self::` macro the template does not define. Each is
+/// found without rendering, with the closest name; reached, it is reported once.
+#[test]
+fn macros_that_are_not_there_are_found() {
+    use crate::support::{fixture, Project};
+    let macros = "{% macro card(title) %}<div>{{ title }}</div>{% endmacro card %}\n";
+    let end = "{% endblock content %}";
+    let lesson = include_str!("../../../templates/lesson.html")
+        .replacen(
+            "{% extends \"base.html\" %}",
+            "{% extends \"base.html\" %}\n{% import \"macros.html\" as m %}",
+            1,
+        )
+        .replacen(
+            end,
+            &format!(
+                "{{% if explorable and not explorable %}}{{{{ mm::card(title=\"b\") }}}}\
+                 {{{{ self::nope() }}}}{{% endif %}}{{{{ m::crad(title=\"a\") }}}}\n{end}"
+            ),
+            1,
+        );
+    let p = Project::new()
+        .lesson("valid.md", fixture("valid.md"))
+        .template("lesson.html", lesson)
+        .template("macros.html", macros)
+        .previous_site();
+    let text = super::failing_build(&p).to_string();
+    for (what, hint) in [
+        ("no macros imported as `mm`", "did you mean `m`?"),
+        (
+            "no macro `nope` in this template",
+            "a macro is defined with",
+        ),
+        ("no macro `crad` in macros.html", "did you mean `card`?"),
+    ] {
+        assert_eq!(text.matches(what).count(), 1, "{what}: {text}");
+        assert!(text.contains(hint), "{hint}: {text}");
+    }
+    assert!(text.ends_with("\n3 errors\n"), "{text}");
+}
