@@ -332,7 +332,7 @@ impl Checker<'_> {
             .cloned()
             .flatten();
         let shown = |p: &str| match &items {
-            Some(items) => format!("{root}{}", &p[items.len()..]),
+            Some(items) => format!("{root}{}", p.get(items.len()..).unwrap_or(p)),
             None => p.to_string(),
         };
         let (Some(at), true) = (
