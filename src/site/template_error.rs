@@ -461,7 +461,8 @@ fn unclosed_tag(text: &str) -> Option<(usize, String)> {
     let mut open: Vec<(usize, String)> = Vec::new();
     let mut at = 0;
     while let Some(i) = text[at..].find("{%").map(|i| at + i) {
-        let end = text[i..].find("%}").map_or(text.len(), |e| i + e);
+        // (After the opening: in `{%}` the `%` is the opening's.)
+        let end = text[i + 2..].find("%}").map_or(text.len(), |e| i + 2 + e);
         let word = text[i + 2..end]
             .trim_start_matches('-')
             .split_whitespace()

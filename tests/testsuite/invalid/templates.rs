@@ -360,3 +360,21 @@ fn macros_that_are_not_there_are_found() {
     }
     assert!(text.ends_with("\n3 errors\n"), "{text}");
 }
+
+/// `{%}` in a template, an opening whose `%` is also a closing's, panicked the search for the
+/// tag left open (found by mutating the built-in templates). It is an error.
+#[test]
+fn an_opening_that_closes_itself_is_an_error_not_a_panic() {
+    use crate::support::{fixture, Project};
+    let lesson = include_str!("../../../templates/lesson.html").replacen(
+        "{% endblock content %}",
+        "{%}\n{% endblock content %}",
+        1,
+    );
+    let p = Project::new()
+        .lesson("valid.md", fixture("valid.md"))
+        .template("lesson.html", lesson)
+        .previous_site();
+    let text = super::failing_build(&p).to_string();
+    assert!(text.contains("templates/lesson.html:"), "{text}");
+}
