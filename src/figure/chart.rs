@@ -13,7 +13,7 @@ use super::describe::DescriptionTemplate;
 pub use super::measure::register_font;
 use super::measure::FONT_HEIGHT_EMS;
 pub use super::mesh::Chart2d;
-use super::mesh::{y_labels_wider, AxisTitles, Mesh};
+use super::mesh::{y_labels_wider, y_ticks, AxisTitles, Mesh};
 use super::svg::{SvgWriter, SIZE_IN_SVG, TEXT_DEFAULTS};
 use crate::text::{clean, escape};
 
@@ -455,7 +455,8 @@ pub fn axes<'a, 'w>(
     } else {
         put_title(&mut builder, root, &clean(title))?
     };
-    let titles = axis_titles(labels, (width, height), top, y_labels_wider(ys));
+    let y = y_ticks(ys);
+    let titles = axis_titles(labels, (width, height), top, y_labels_wider(&y.1));
     let (x_area, y_area) = titles.areas();
     builder.x_label_area_size(x_area).y_label_area_size(y_area);
     let chart = builder
@@ -463,7 +464,7 @@ pub fn axes<'a, 'w>(
         .map_err(|e| e.to_string())?;
     // The axis titles, mesh, axes and tick labels, as plotters' `configure_mesh` would draw
     // them, without its per-label work (super::mesh).
-    let mesh = Mesh::of(&chart, titles, width);
+    let mesh = Mesh::of(&chart, titles, width, y);
     root.draw(&mesh).map_err(|e| e.to_string())?;
     let geometry = geometry(&chart);
     Ok((chart, geometry))
@@ -516,7 +517,10 @@ mod tests {
                 }
             }
         }
-        assert_eq!(super::super::mesh::y_labels_wider((0.0, 1.0)), 0);
+        assert_eq!(
+            super::super::mesh::y_labels_wider(&y_ticks((0.0, 1.0)).1),
+            0
+        );
     }
 
     #[test]

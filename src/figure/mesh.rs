@@ -73,17 +73,43 @@ impl AxisTitles {
     }
 }
 
+/// The y axis' key points over `ys` and their labels: what the mesh draws, and what the y
+/// label area is made wide enough for.
+pub fn y_ticks(ys: (f64, f64)) -> (Vec<f64>, Vec<String>) {
+    let values = RangedCoordf64::from(ys.0..ys.1).key_points(BoldPoints(KEY_POINTS));
+    let labels = tick_labels(&values);
+    (values, labels)
+}
+
 /// The room a y tick label has: from its right end, two ticks left of the axis, to 4 px clear
 /// of the turned y title's first line (an em of its 15.32 px text, drawn from the label area's
 /// outer edge inwards; its further lines widen the area by as much as they take).
 const Y_LABEL_ROOM: f64 = Y_LABEL_AREA as f64 - 2.0 * TICK as f64 - 16.0 - 4.0;
 
-/// How much wider than its default the y label area is made for the y tick labels over `ys`
+/// How much wider than its default the y label area is made for the y tick labels `labels`
 /// to end clear of the y title ("−0.0006" ran into it): 0 where they fit, as most do.
-pub fn y_labels_wider(ys: (f64, f64)) -> u32 {
-    let values = RangedCoordf64::from(ys.0..ys.1).key_points(BoldPoints(KEY_POINTS));
-    let widest = (tick_labels(&values).iter()).fold(0.0, |w: f64, l| w.max(label_width(l, 0)));
+pub fn y_labels_wider(labels: &[String]) -> u32 {
+    // (Measured as a browser draws DejaVu Sans, each label once a thread: they come back chart
+    // after chart.)
+    let size = with_mesh_styles(|m| m.y_label.font.get_size()) / super::svg::SIZE_IN_SVG;
+    let width = |label: &String| match upper_bound(label) <= Y_LABEL_ROOM {
+        true => 0.0,
+        false => super::chart::text_width(label, size, false),
+    };
+    let widest = labels.iter().map(width).fold(0.0, f64::max);
     (widest - Y_LABEL_ROOM).ceil().max(0.0) as u32
+}
+
+/// At least as wide as a tick label is drawn at 14.52 px: DejaVu Sans's digits are 0.636 em
+/// (9.24 px) and its full stop 0.318 em (4.62 px); no other character is wider than
+/// [`WIDEST_CHAR`]. A label this bound fits is not measured.
+fn upper_bound(label: &str) -> f64 {
+    let char_width = |c: char| match c {
+        '0'..='9' => 9.3,
+        '.' => 4.7,
+        _ => WIDEST_CHAR,
+    };
+    label.chars().map(char_width).sum()
 }
 
 /// No character of a tick label is wider than this at the labels' 14.52 px (the minus sign's
@@ -157,18 +183,18 @@ fn apart(ticks: &[(i32, String, i32)]) -> bool {
 }
 
 impl Mesh {
-    /// The mesh of `chart` with the axis titles `titles`, as plotters would draw it on a canvas
-    /// `width` px wide.
-    pub fn of<DB: DrawingBackend>(chart: &Chart2d<'_, DB>, titles: AxisTitles, width: u32) -> Mesh {
+    /// The mesh of `chart` with the axis titles `titles` and the y ticks `y_ticks` (of its y
+    /// range: [`y_ticks`]), as plotters would draw it on a canvas `width` px wide.
+    pub fn of<DB: DrawingBackend>(
+        chart: &Chart2d<'_, DB>,
+        titles: AxisTitles,
+        width: u32,
+        (values, labels): (Vec<f64>, Vec<String>),
+    ) -> Mesh {
         let area = chart.plotting_area();
         let (px, py) = area.get_pixel_range();
         let spec = chart.as_coord_spec();
         let (x0, y0) = (spec.get_x_range().start, spec.get_y_range().start);
-        let key_points = |range: &RangedCoordf64, pixel: &dyn Fn(f64) -> i32| {
-            let values = range.key_points(BoldPoints(KEY_POINTS));
-            let labels = tick_labels(&values);
-            values.into_iter().map(pixel).zip(labels).collect()
-        };
         let width = i32::try_from(width).unwrap_or(i32::MAX);
         let (_, x) = x_ticks(spec.x_spec(), &|v| chart.backend_coord(&(v, y0)).0, width);
         Mesh {
@@ -177,7 +203,10 @@ impl Mesh {
             bottom: py.end - 1,
             top: py.start,
             x,
-            y: key_points(spec.y_spec(), &|v| chart.backend_coord(&(x0, v)).1),
+            y: (values.into_iter())
+                .map(|v| chart.backend_coord(&(x0, v)).1)
+                .zip(labels)
+                .collect(),
             titles,
         }
     }
@@ -494,7 +523,9 @@ mod tests {
                     y: vec![y.to_string()],
                     wider: 0,
                 };
-                root.draw(&Mesh::of(&chart, titles, u32::MAX)).unwrap();
+                let y_range = chart.as_coord_spec().get_y_range();
+                let y = y_ticks((y_range.start, y_range.end));
+                root.draw(&Mesh::of(&chart, titles, u32::MAX, y)).unwrap();
             });
             let (x_tick, y_tick) = (labels(xs, x_count.get()), labels(ys, KEY_POINTS));
             let (axis, label) = with_mesh_styles(|m| (m.x_title.clone(), m.x_label.clone()));
