@@ -10,8 +10,7 @@ use plotters::prelude::*;
 use crate::lesson::Rgb;
 
 use super::describe::DescriptionTemplate;
-pub use super::measure::register_font;
-use super::measure::FONT_HEIGHT_EMS;
+pub use super::measure::{is_wide, register_font, text_width};
 pub use super::mesh::Chart2d;
 use super::mesh::{y_labels_wider, y_ticks, AxisTitles, Mesh};
 use super::svg::{SvgWriter, SIZE_IN_SVG, TEXT_DEFAULTS};
@@ -127,46 +126,6 @@ pub struct ChartGeometry {
     pub legend: Option<&'static str>,
 }
 
-/// How wide `text` is drawn at `size` px in the embedded DejaVu Sans (bold about a tenth wider),
-/// about the widest sans-serif a reader's browser picks; East Asian characters, which it has no
-/// glyphs for, 1 em each.
-pub fn text_width(text: &str, size: f64, bold: bool) -> f64 {
-    // Remembered per thread: a lesson's axis titles and labels come back chart after chart, and
-    // a measure makes a font and lays the text out (a tenth of a build's instructions when
-    // each was measured anew). Bounded: emptied at 4,096 texts.
-    thread_local! {
-        static MEASURED: std::cell::RefCell<std::collections::HashMap<(String, u64, bool), f64>> =
-            std::cell::RefCell::default();
-    }
-    let key = (text.to_string(), size.to_bits(), bold);
-    if let Some(width) = MEASURED.with(|m| m.borrow().get(&key).copied()) {
-        return width;
-    }
-    let width = measured_width(text, size, bold);
-    MEASURED.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() >= 4096 {
-            m.clear();
-        }
-        m.insert(key, width);
-    });
-    width
-}
-
-/// [`text_width`], measured.
-fn measured_width(text: &str, size: f64, bold: bool) -> f64 {
-    register_font();
-    let narrow: String = text.chars().filter(|c| !is_wide(*c)).collect();
-    let wide = text.chars().count() - narrow.chars().count();
-    let drawn = ("sans-serif", size)
-        .into_font()
-        .box_size(&narrow)
-        .map_or(0.6 * size * narrow.chars().count() as f64, |(w, _)| {
-            f64::from(w)
-        });
-    drawn * FONT_HEIGHT_EMS * if bold { 1.1 } else { 1.0 } + size * wide as f64
-}
-
 /// Drop the points that lie on the straight line through their neighbours (to `1e-9` of the
 /// y range), so that straight pieces are drawn as one segment, not as a row of rounded pixels.
 pub fn straighten(points: &[(f64, f64)], y_span: f64) -> Vec<(f64, f64)> {
@@ -191,14 +150,6 @@ pub fn measured(label: &str) -> String {
     let mut out = clean(label);
     out.extend(std::iter::repeat_n('\u{2003}', (wide * 9).div_ceil(20)));
     out
-}
-
-/// East Asian wide characters (CJK ideographs, kana, hangul, full-width forms).
-fn is_wide(c: char) -> bool {
-    matches!(c as u32,
-        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
 }
 
 pub fn rgb(c: Rgb) -> RGBColor {

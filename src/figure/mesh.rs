@@ -94,7 +94,7 @@ pub fn y_labels_wider(labels: &[String]) -> u32 {
     let size = with_mesh_styles(|m| m.y_label.font.get_size()) / super::svg::SIZE_IN_SVG;
     let width = |label: &String| match upper_bound(label) <= Y_LABEL_ROOM {
         true => 0.0,
-        false => super::chart::text_width(label, size, false),
+        false => super::measure::text_width(label, size, false),
     };
     let widest = labels.iter().map(width).fold(0.0, f64::max);
     (widest - Y_LABEL_ROOM).ceil().max(0.0) as u32
