@@ -365,20 +365,21 @@ fn parse_blocks(
     (blocks, broken, failed_figures)
 }
 
-/// The parameters a training block's `train` names, if its TOML reads: its list, or with
-/// `"all"` every parameter of the network in effect (`net`).
+/// The parameters a training block's `train` names, if its TOML reads and each is one of the
+/// network in effect (`net`): its list, or with `"all"` every parameter. (A misspelt one in
+/// the list is its problem: what shows the training is not checked against it.)
 fn trained(fence: &Fence, net: Option<&Network>) -> Option<Vec<String>> {
     let table: ::toml::Table = ::toml::from_str(&fence.text).ok()?;
-    match table.get("train")? {
-        ::toml::Value::String(all) if all == "all" => {
-            Some(net?.params().map(|p| p.name.clone()).collect())
+    let params: Vec<String> = net?.params().map(|p| p.name.clone()).collect();
+    let names: Vec<String> = match table.get("train")? {
+        ::toml::Value::String(all) if all == "all" => return Some(params),
+        ::toml::Value::Array(names) => {
+            let names = names.iter().map(|n| n.as_str().map(str::to_string));
+            names.collect::<Option<_>>()?
         }
-        ::toml::Value::Array(names) => names
-            .iter()
-            .map(|n| n.as_str().map(str::to_string))
-            .collect(),
-        _ => None,
-    }
+        _ => return None,
+    };
+    names.iter().all(|n| params.contains(n)).then_some(names)
 }
 
 /// The id a figure or training figure block gives itself, if it is one and gives one.

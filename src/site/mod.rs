@@ -26,6 +26,7 @@ mod rename;
 mod reuse;
 mod template_check;
 mod template_error;
+mod template_loops;
 mod template_text;
 mod theme;
 

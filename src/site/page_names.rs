@@ -34,7 +34,7 @@ impl Page {
             Page::Lesson => "the lesson page",
             Page::Index => "the index page",
             Page::NotFound => "the 404 page",
-            Page::Any => "no page",
+            Page::Any => "any page",
         }
     }
 

@@ -62,6 +62,7 @@ pub fn check(tera: &tera::Tera, sources: &BTreeMap<String, SourceFile>) -> Vec<D
             page,
             known: page.names(),
             templates: &names,
+            parents: &template.parents,
             sources,
             source,
             scopes: vec![outer],
@@ -81,7 +82,7 @@ pub fn check(tera: &tera::Tera, sources: &BTreeMap<String, SourceFile>) -> Vec<D
 }
 
 /// Every node of `nodes`, at any depth, given to `visit`.
-fn walk(nodes: &[Node], visit: &mut impl FnMut(&Node)) {
+pub(super) fn walk(nodes: &[Node], visit: &mut impl FnMut(&Node)) {
     for node in nodes {
         visit(node);
         match node {
@@ -112,6 +113,8 @@ struct Checker<'a> {
     known: BTreeSet<String>,
     /// The names of every template, and every template's text.
     templates: &'a [&'a str],
+    /// The templates this one extends, nearest first.
+    parents: &'a [String],
     sources: &'a BTreeMap<String, SourceFile>,
     source: &'a SourceFile,
     /// The names read on purpose where they may be missing (`x is defined`, `x | default`).
@@ -268,13 +271,18 @@ impl Checker<'_> {
 
     /// A call of macro `namespace::name`: an error if it is not there.
     fn macro_call(&mut self, namespace: &str, name: &str) {
-        let imports = imports_in(&self.source.text);
-        let file = match namespace {
-            "self" => Some(&self.source.text),
-            _ => (imports.iter().find(|(_, ns)| *ns == namespace))
-                .and_then(|(f, _)| Some(&self.sources.get(*f)?.text)),
-        };
-        let there = file.is_some_and(|text| macros_in(text).contains(&name));
+        // (A template reads the macros its parents import and define, as Tera gives them.)
+        let chain = std::iter::once(&self.source.text).chain(
+            self.parents
+                .iter()
+                .filter_map(|p| Some(&self.sources.get(p)?.text)),
+        );
+        let there = chain.clone().any(|text| match namespace {
+            "self" => macros_in(text).contains(&name),
+            _ => (imports_in(text).iter().filter(|(_, ns)| *ns == namespace))
+                .filter_map(|(f, _)| self.sources.get(*f))
+                .any(|f| macros_in(&f.text).contains(&name)),
+        });
         let call = format!("{namespace}::{name}");
         if there || !self.found.insert(format!("macro {call}")) {
             return;
@@ -349,8 +357,14 @@ impl Checker<'_> {
             })
             .map(|k| shown(k))
             .collect();
-        let page = self.page.called();
-        let message = format!("template error: {page} gets no `{}`", shown(first));
+        let message = match self.page {
+            Page::Any => format!("template error: no page gets `{}`", shown(first)),
+            page => format!(
+                "template error: {} gets no `{}`",
+                page.called(),
+                shown(first)
+            ),
+        };
         let hint = match did_you_mean(&shown(first), siblings.iter().map(String::as_str)) {
             Some(mean) => format!("{mean} E{}", &EVERY_PAGE_GETS[1..]),
             None => EVERY_PAGE_GETS.to_string(),
@@ -385,16 +399,33 @@ impl Checker<'_> {
 }
 
 /// A name as a path of the pages' names: `lessons[0].title` and `lessons.0.title` are
-/// `lessons[].title`.
+/// `lessons[].title`, `t["next"]` is `t.next`. An index that is a name (`lesson[key]`) ends the
+/// path there: what it reads is not known.
 fn path_of(name: &str) -> String {
     let mut path = String::new();
     let mut rest = name;
     while let Some(open) = rest.find('[') {
         path.push_str(&rest[..open]);
-        path.push_str("[]");
-        rest = rest[open..]
-            .find(']')
-            .map_or("", |close| &rest[open + close + 1..]);
+        let Some(close) = rest[open..].find(']').map(|c| open + c) else {
+            return path;
+        };
+        let index = rest[open + 1..close].trim();
+        let quoted = (index.len() >= 2)
+            .then(|| {
+                index
+                    .strip_prefix(['"', '\'', '`'])?
+                    .strip_suffix(['"', '\'', '`'])
+            })
+            .flatten();
+        match quoted {
+            Some(field) => {
+                path.push('.');
+                path.push_str(field);
+            }
+            None if index.chars().all(|c| c.is_ascii_digit()) => path.push_str("[]"),
+            None => return path,
+        }
+        rest = &rest[close + 1..];
     }
     path.push_str(rest);
     let parts: Vec<&str> = path.split('.').collect();

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use crate::error::{Diagnostic, SourceFile};
 use crate::text::did_you_mean;
 
-use super::template_text::{find_in_tags, find_read, imports_in, macros_in};
+use super::template_text::{find_in_tags, find_unguarded, imports_in, macros_in};
 
 /// What every page's templates can read, for the hint at an unknown variable.
 pub(super) const EVERY_PAGE_GETS: &str = "every page gets site_title, root, home, lang, t, page_title, description; the lesson page also lesson.{title,summary,slug,source}, content, toc, notebook, translations, prev, next, series; the index lessons, series, others and languages (see the README)";
@@ -66,14 +66,20 @@ pub fn template_error(
         })
         .filter(|n| !n.is_empty() && !n.ends_with(".html") && !n.contains(' '));
     // (A variable at its first read that nothing guards: a page that lacks it failed there.)
-    let find = match detail.starts_with("Variable") {
-        true => find_read,
-        false => find_in_tags,
+    // (In any template: a partial may read it where nothing guards it, below a guarded read in
+    // the page's own template.)
+    let unguarded = |quoted: &str| match detail.starts_with("Variable") {
+        true => std::iter::once(file)
+            .chain(sources.values())
+            .find_map(|f| find_unguarded(&f.text, quoted).map(|at| (f, at))),
+        false => None,
     };
     for quoted in names {
-        let found = std::iter::once(file)
-            .chain(sources.values())
-            .find_map(|f| find(&f.text, quoted).map(|at| (f, at)));
+        let found = unguarded(quoted).or_else(|| {
+            std::iter::once(file)
+                .chain(sources.values())
+                .find_map(|f| find_in_tags(&f.text, quoted).map(|at| (f, at)))
+        });
         if let Some((file, at)) = found {
             let names = context.map(readable_names).unwrap_or_default();
             return at_name(file, at, (quoted, &detail, message), sources, &names);

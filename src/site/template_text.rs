@@ -4,7 +4,7 @@
 /// Where `name` is first used as a whole expression inside a tag (`{{ }}` or `{% %}`) of
 /// `text`, as a byte offset.
 pub fn find_in_tags(text: &str, name: &str) -> Option<usize> {
-    uses_in_tags(text, name).next()
+    uses_in_tags(text, name, false).next()
 }
 
 /// Where `name` is first read where it is not guarded: not inside an `{% if %}` whose condition
@@ -13,18 +13,27 @@ pub fn find_in_tags(text: &str, name: &str) -> Option<usize> {
 /// `prev.href` was named, inside `{% if prev %}`, for one after it that is not). The first use,
 /// where every use is guarded.
 pub fn find_read(text: &str, name: &str) -> Option<usize> {
-    let root = name.split(['.', '[']).next().unwrap_or(name);
-    let mut uses = uses_in_tags(text, name).peekable();
-    let first = *uses.peek()?;
-    Some(uses.find(|&at| !guarded(text, at, root)).unwrap_or(first))
+    find_unguarded(text, name).or_else(|| uses_in_tags(text, name, true).next())
 }
 
-/// Every use of `name` as a whole expression inside a tag of `text`, in order.
-fn uses_in_tags<'a>(text: &'a str, name: &'a str) -> impl Iterator<Item = usize> + 'a {
+/// Where `name` is first read where nothing guards it ([`find_read`]), if it is.
+pub fn find_unguarded(text: &str, name: &str) -> Option<usize> {
+    let root = name.split(['.', '[']).next().unwrap_or(name);
+    uses_in_tags(text, name, true).find(|&at| !guarded(text, at, root))
+}
+
+/// Every use of `name` as a whole expression inside a tag of `text`, in order; only where it is
+/// read, if `reads` (not in the tags that give names: a block's, a macro's, a template's).
+fn uses_in_tags<'a>(text: &'a str, name: &'a str, reads: bool) -> impl Iterator<Item = usize> + 'a {
     let mut at = 0;
     std::iter::from_fn(move || {
         while let Some(open) = text[at..].find('{').map(|i| at + i) {
             let rest = &text[open..];
+            // (A comment's text is not read.)
+            if rest.starts_with("{#") {
+                at = rest.find("#}").map_or(text.len(), |end| open + end + 2);
+                continue;
+            }
             let close = if rest.starts_with("{{") {
                 rest.find("}}")
             } else if rest.starts_with("{%") {
@@ -37,6 +46,17 @@ fn uses_in_tags<'a>(text: &'a str, name: &'a str) -> impl Iterator<Item = usize>
                 continue;
             };
             let tag = &rest[..end];
+            let word = tag
+                .trim_start_matches(['{', '%', '-', ' '])
+                .split_whitespace()
+                .next();
+            let own = [
+                "block", "endblock", "macro", "endmacro", "extends", "import",
+            ];
+            if reads && word.is_some_and(|w| own.contains(&w)) {
+                at = open + end;
+                continue;
+            }
             let ident = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
             // The name as a whole expression, not the end of `lesson.title`.
             let whole = tag.match_indices(name).find(|(i, _)| {

@@ -21,6 +21,7 @@ use crate::text::escape;
 
 use super::template_check;
 use super::template_error::template_error;
+use super::template_loops;
 
 /// The default theme, embedded in the binary. A project's `templates/` folder overrides any of
 /// these files by name and may add more.
@@ -418,6 +419,11 @@ impl Theme {
         tera.set_escape_fn(escape);
         tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.text.as_str())))
             .map_err(|e| template_error(&sources, &e, None))?;
+        // (A circle would recurse until the stack overflows: no page is rendered with one.)
+        let circles = template_loops::check(&tera, &sources);
+        if !circles.is_empty() {
+            return Err(Error::from(circles));
+        }
         let template_errors = template_check::check(&tera, &sources);
         Ok(Theme {
             tera,

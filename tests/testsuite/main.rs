@@ -55,6 +55,7 @@ mod diagnostics;
 mod guide;
 mod invalid;
 mod scaffold;
+mod template_check;
 mod theme_warnings;
 mod wrong_types;
 

@@ -384,3 +384,41 @@ param = "w1"
         assert!(out.ends_with("\n3 errors\n"), "{out}");
     }
 }
+
+/// A misspelt name in a training's `train` is its problem: what shows the training is not
+/// checked against the list (`train = ["b9"]` made a figure's `param = "b2"` "not trained",
+/// with "did you mean `b9`?").
+#[test]
+fn a_misspelt_train_list_is_reported_once() {
+    let text = lesson(
+        "title = \"T\"",
+        r#"```network
+input = { name = "x", from = 0.0, to = 1.0, samples = 50 }
+
+[[layer]]
+activation = "relu"
+nodes = [{ name = "top", weights = { w1 = 1.5 }, bias = { b1 = -0.5 } }]
+
+[output]
+weights = { w2 = 1.0 }
+bias = { b2 = 0.0 }
+```
+
+```training
+id = "fit"
+data = [[0.0, 1.0]]
+train = ["b9"]
+learning_rate = 0.1
+steps = 3
+```
+
+```training-figure
+show = "parameter"
+param = "b2"
+```"#,
+    );
+    let out = one("train", &text);
+    assert!(out.contains("no weight or bias named `b9`"), "{out}");
+    assert!(!out.contains("does not train"), "{out}");
+    assert!(out.ends_with("\n1 error\n"), "{out}");
+}

@@ -34,7 +34,7 @@ fn marked_fixture(rel: &str) -> (String, Position) {
 
 /// Build `project` (which must have a previous site) through the library; the build must fail
 /// and leave everything (the previous site above all) exactly as it was.
-fn failing_build(project: &Project) -> Error {
+pub(crate) fn failing_build(project: &Project) -> Error {
     let before = snapshot(&project.base);
     let error = match project.build() {
         Ok(summary) => panic!("the build succeeded but should have failed: {summary}"),

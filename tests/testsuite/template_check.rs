@@ -1,0 +1,132 @@
+//! The static template check on valid customisations a reviewer wrote (none may be an error),
+//! and on templates Tera would recurse through without end (an error, not a crash).
+
+use crate::support::{fixture, Project};
+
+const LESSON: &str = include_str!("../../templates/lesson.html");
+const BASE: &str = include_str!("../../templates/base.html");
+const END: &str = "{% endblock content %}";
+
+/// A project of the valid lesson with `lesson.html` holding `extra` before its content's end,
+/// and `files` among its templates.
+fn with(extra: &str, files: &[(&str, &str)]) -> Project {
+    let lesson = LESSON.replacen(END, &format!("{extra}\n{END}"), 1);
+    let p = Project::new().lesson("valid.md", fixture("valid.md"));
+    let p = files
+        .iter()
+        .fold(p, |p, (name, text)| p.template(name, *text));
+    p.template("lesson.html", lesson).previous_site()
+}
+
+/// Square-bracket access, macros a base template imports or defines, a comment holding a tag:
+/// Tera renders each, and the check let them through only after a reviewer found them
+/// rejected (`the lesson page gets no \`t[]\``, `no macros imported as \`m\``).
+#[test]
+fn valid_customisations_are_not_errors() {
+    let macros = "{% macro badge(text) %}<b>{{ text }}</b>{% endmacro badge %}";
+    let base = BASE.replacen(
+        "<!DOCTYPE html>",
+        "{% import \"macros.html\" as m %}{% macro bself() %}b{% endmacro bself %}<!DOCTYPE html>",
+        1,
+    );
+    assert_ne!(base, BASE, "base.html starts with its doctype");
+    let extra = "{{ t[\"next\"] }}{{ lesson[\"title\"] }}{% set k = \"title\" %}{{ lesson[k] }}\
+        {{ m::badge(text=lesson.title) }}{{ self::bself() }}{# {{ nope.x }} #}";
+    let p = with(extra, &[("macros.html", macros), ("base.html", &base)]);
+    let built = p.build();
+    assert!(
+        built.is_ok(),
+        "{}",
+        built.err().map(|e| e.to_string()).unwrap_or_default()
+    );
+}
+
+/// A lesson page's extra text, the templates beside it, and the circle they make.
+type Circle<'a> = (&'a str, Vec<(&'a str, &'a str)>, &'a str);
+
+/// A template that includes itself through another, a macro that calls itself on every call,
+/// a macro file that imports itself: Tera recursed until the stack overflowed, and nnbook
+/// aborted (exit 134, `serve` with it). Each is an error naming the circle; the previous site
+/// stays.
+#[test]
+fn circles_are_errors_not_crashes() {
+    let cases: [Circle; 3] = [
+        (
+            "{% include \"a.html\" %}",
+            vec![
+                ("a.html", "{% include \"b.html\" %}"),
+                ("b.html", "{% include \"a.html\" %}"),
+            ],
+            "a.html → b.html → a.html",
+        ),
+        (
+            "{{ self::r(n=1) }}{% if false %}{% endif %}",
+            vec![],
+            "lesson.html::r → lesson.html::r",
+        ),
+        (
+            "{{ m::c() }}",
+            vec![(
+                "macros.html",
+                "{% import \"macros.html\" as m %}{% macro c() %}x{% endmacro c %}",
+            )],
+            "macros.html → macros.html",
+        ),
+    ];
+    for (extra, files, circle) in cases {
+        let mut p = with(extra, &files);
+        if circle.starts_with("lesson.html::r") {
+            let lesson = LESSON
+                .replacen(
+                    "{% extends \"base.html\" %}",
+                    "{% extends \"base.html\" %}{% macro r(n) %}{{ self::r(n=n) }}{% endmacro r %}",
+                    1,
+                )
+                .replacen(END, &format!("{extra}\n{END}"), 1);
+            p = p.template("lesson.html", lesson);
+        } else if circle.starts_with("macros") {
+            let lesson = LESSON
+                .replacen(
+                    "{% extends \"base.html\" %}",
+                    "{% extends \"base.html\" %}{% import \"macros.html\" as m %}",
+                    1,
+                )
+                .replacen(END, &format!("{extra}\n{END}"), 1);
+            p = p.template("lesson.html", lesson);
+        }
+        let text = crate::invalid::failing_build(&p).to_string();
+        assert!(
+            text.contains(&format!("a circle that never ends: {circle}")),
+            "{circle}: {text}"
+        );
+    }
+}
+
+/// A macro that calls itself inside an `if` that ends it is valid, and not a circle.
+#[test]
+fn a_macro_that_ends_its_recursion_is_not_a_circle() {
+    let lesson = LESSON
+        .replacen(
+            "{% extends \"base.html\" %}",
+            "{% extends \"base.html\" %}{% macro down(n) %}{{ n }}{% if n > 0 %}{{ self::down(n=n - 1) }}{% endif %}{% endmacro down %}",
+            1,
+        )
+        .replacen(END, &format!("{{{{ self::down(n=3) }}}}\n{END}"), 1);
+    let p = Project::new()
+        .lesson("valid.md", fixture("valid.md"))
+        .template("lesson.html", lesson);
+    p.build().expect("builds");
+    assert!(p.read("valid/index.html").contains("3210"));
+}
+
+/// A missing name read in a partial where nothing guards it is reported there, not at a
+/// guarded read of it in the page's own template above (`{% if prev %}…{{ prev.title }}`).
+#[test]
+fn a_missing_name_in_a_partial_is_reported_in_the_partial() {
+    let p = with(
+        "{% include \"nav.html\" %}",
+        &[("nav.html", "<nav>\n<a>{{ prev.title }}</a></nav>")],
+    );
+    let text = crate::invalid::failing_build(&p).to_string();
+    assert!(text.contains("templates/nav.html:2:7"), "{text}");
+}
