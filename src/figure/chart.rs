@@ -12,7 +12,7 @@ use crate::lesson::Rgb;
 use super::describe::DescriptionTemplate;
 pub use super::measure::{is_wide, register_font, text_width};
 pub use super::mesh::Chart2d;
-use super::mesh::{y_labels_wider, y_ticks, AxisTitles, Mesh};
+use super::mesh::{y_ticks, AxisTitles, Mesh};
 use super::svg::{SvgWriter, SIZE_IN_SVG, TEXT_DEFAULTS};
 use crate::text::{clean, escape};
 
@@ -366,18 +366,12 @@ fn put_title(
 /// whose title takes `top` px: the x title across the plotting area, the y title up it. (The y
 /// title's lines take room from the x axis, and the x title's from the y axis: the x title is
 /// broken again once the y title's lines are known.)
-fn axis_titles(
-    labels: (&str, &str),
-    (width, height): (u32, u32),
-    top: i32,
-    wider: u32,
-) -> AxisTitles {
+fn axis_titles(labels: (&str, &str), (width, height): (u32, u32), top: i32) -> AxisTitles {
     let style = super::measure::with_mesh_styles(|m| m.x_title.clone());
     let (x, y) = (clean(labels.0), clean(labels.1));
     let mut titles = AxisTitles {
         x: vec![x.clone()],
         y: vec![y.clone()],
-        wider,
     };
     let across = |titles: &AxisTitles| f64::from(width) - 24.0 - f64::from(titles.areas().1);
     titles.x = title_lines(&x, &style, across(&titles));
@@ -407,7 +401,7 @@ pub fn axes<'a, 'w>(
         put_title(&mut builder, root, &clean(title))?
     };
     let y = y_ticks(ys);
-    let titles = axis_titles(labels, (width, height), top, y_labels_wider(&y.1));
+    let titles = axis_titles(labels, (width, height), top);
     let (x_area, y_area) = titles.areas();
     builder.x_label_area_size(x_area).y_label_area_size(y_area);
     let chart = builder
@@ -429,51 +423,6 @@ mod tests {
     /// these texts in DejaVu Sans (`measureText`) at 172.5, 78.5 and 54.7 px; in Liberation
     /// Sans, its default sans-serif here, at 160.2, 68.6 and 50.0. (The font's height, not its
     /// em, was taken for the size: 148, 67 and 46.)
-    /// Wide y tick labels ("−0.0006") ran into the turned y title: they now end at least 16 px
-    /// (the title's em) right of where its line starts, on the column canvas and the phone's,
-    /// measured as a browser draws DejaVu Sans. Labels that fit keep the default area.
-    #[test]
-    fn y_tick_labels_end_clear_of_the_y_title() {
-        use plotters::prelude::IntoDrawingArea;
-        super::super::measure::register_font();
-        for size in [(640, 380), (350, 300)] {
-            for ys in [(-0.0006, -0.0001), (-123456.0, 98765.0), (0.0, 1.0)] {
-                let mut svg = String::new();
-                let root = SvgWriter::new(&mut svg, size).into_drawing_area();
-                axes(&root, "T", ("Input", "Output value"), (-1.0, 1.0), ys).unwrap();
-                root.present().unwrap();
-                drop(root);
-                let title = svg.split("rotate(270, ").nth(1).unwrap();
-                let title_x: f64 = title.split(',').next().unwrap().parse().unwrap();
-                for text in svg
-                    .split("<text ")
-                    .skip(1)
-                    .filter(|t| t.contains("anchor=\"end\""))
-                {
-                    let x: f64 = text
-                        .split("x=\"")
-                        .nth(1)
-                        .unwrap()
-                        .split('"')
-                        .next()
-                        .unwrap()
-                        .parse()
-                        .unwrap();
-                    let label = text.split('>').nth(1).unwrap().split('<').next().unwrap();
-                    let left = x - text_width(label, 14.52, false);
-                    assert!(
-                        left >= title_x + 16.0,
-                        "{label} at {left}, title at {title_x}: {ys:?}"
-                    );
-                }
-            }
-        }
-        assert_eq!(
-            super::super::mesh::y_labels_wider(&y_ticks((0.0, 1.0)).1),
-            0
-        );
-    }
-
     #[test]
     fn text_is_as_wide_as_dejavu_sans_draws_it() {
         for (text, size, browser) in [

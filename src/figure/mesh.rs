@@ -54,8 +54,6 @@ pub struct Mesh {
 pub struct AxisTitles {
     pub x: Vec<String>,
     pub y: Vec<String>,
-    /// How much wider the y label area is for y tick labels too wide for it ([`y_labels_wider`]).
-    pub wider: u32,
 }
 
 /// How far apart the lines of an axis title are (its 19 px text, written `19 / 1.24`, at a line
@@ -66,50 +64,15 @@ impl AxisTitles {
     /// The sizes of the label areas below and beside the plotting area (x, y).
     pub fn areas(&self) -> (u32, u32) {
         let more = |lines: &[String]| AXIS_LINE * lines.len().saturating_sub(1) as u32;
-        (
-            X_LABEL_AREA + more(&self.x),
-            Y_LABEL_AREA + more(&self.y) + self.wider,
-        )
+        (X_LABEL_AREA + more(&self.x), Y_LABEL_AREA + more(&self.y))
     }
 }
 
-/// The y axis' key points over `ys` and their labels: what the mesh draws, and what the y
-/// label area is made wide enough for.
+/// The y axis' key points over `ys` and their labels, as the mesh draws them.
 pub fn y_ticks(ys: (f64, f64)) -> (Vec<f64>, Vec<String>) {
     let values = RangedCoordf64::from(ys.0..ys.1).key_points(BoldPoints(KEY_POINTS));
     let labels = tick_labels(&values);
     (values, labels)
-}
-
-/// The room a y tick label has: from its right end, two ticks left of the axis, to 4 px clear
-/// of the turned y title's first line (an em of its 15.32 px text, drawn from the label area's
-/// outer edge inwards; its further lines widen the area by as much as they take).
-const Y_LABEL_ROOM: f64 = Y_LABEL_AREA as f64 - 2.0 * TICK as f64 - 16.0 - 4.0;
-
-/// How much wider than its default the y label area is made for the y tick labels `labels`
-/// to end clear of the y title ("−0.0006" ran into it): 0 where they fit, as most do.
-pub fn y_labels_wider(labels: &[String]) -> u32 {
-    // (Measured as a browser draws DejaVu Sans, each label once a thread: they come back chart
-    // after chart.)
-    let size = with_mesh_styles(|m| m.y_label.font.get_size()) / super::svg::SIZE_IN_SVG;
-    let width = |label: &String| match upper_bound(label) <= Y_LABEL_ROOM {
-        true => 0.0,
-        false => super::measure::text_width(label, size, false),
-    };
-    let widest = labels.iter().map(width).fold(0.0, f64::max);
-    (widest - Y_LABEL_ROOM).ceil().max(0.0) as u32
-}
-
-/// At least as wide as a tick label is drawn at 14.52 px: DejaVu Sans's digits are 0.636 em
-/// (9.24 px) and its full stop 0.318 em (4.62 px); no other character is wider than
-/// [`WIDEST_CHAR`]. A label this bound fits is not measured.
-fn upper_bound(label: &str) -> f64 {
-    let char_width = |c: char| match c {
-        '0'..='9' => 9.3,
-        '.' => 4.7,
-        _ => WIDEST_CHAR,
-    };
-    label.chars().map(char_width).sum()
 }
 
 /// No character of a tick label is wider than this at the labels' 14.52 px (the minus sign's
@@ -521,7 +484,6 @@ mod tests {
                 let titles = AxisTitles {
                     x: vec![x.to_string()],
                     y: vec![y.to_string()],
-                    wider: 0,
                 };
                 let y_range = chart.as_coord_spec().get_y_range();
                 let y = y_ticks((y_range.start, y_range.end));
