@@ -539,16 +539,12 @@ fn index_and_404(
 /// A template's mistake found without rendering (`found`, among `problems`) is left out where a
 /// page that reached it says so at the same place, in Tera's words ("Variable `nxt` not found").
 fn said_once(problems: &mut Vec<Diagnostic>, found: &[Diagnostic]) {
-    let reached = |d: &Diagnostic| {
-        let rendered = problems.iter().filter(|p| !found.contains(p));
-        d.location.is_some() && rendered.clone().any(|p| p.location == d.location)
-    };
-    let said: Vec<bool> = problems
-        .iter()
-        .map(|p| found.contains(p) && reached(p))
+    let reached: Vec<_> = (problems.iter())
+        .filter(|p| !found.contains(p))
+        .filter_map(|p| p.location.clone())
         .collect();
-    let mut said = said.into_iter();
-    problems.retain(|_| !said.next().unwrap_or(false));
+    let said = |p: &Diagnostic| p.location.as_ref().is_some_and(|l| reached.contains(l));
+    problems.retain(|p| !(found.contains(p) && said(p)));
 }
 
 /// The slugs and series parts two lessons claim (`placed`: `lessons`, placed), found among the

@@ -67,14 +67,14 @@ pub fn check(tera: &tera::Tera, sources: &BTreeMap<String, SourceFile>) -> Vec<D
             source,
             scopes: vec![outer],
             probed: BTreeSet::new(),
+            probing: true,
             found: BTreeSet::new(),
             problems: Vec::new(),
         };
-        // (First the names read on purpose where they may be missing, `x is defined`: then
-        // every read of them is taken as guarded.)
+        // (First the names read on purpose where they may be missing, `x is defined`, alone:
+        // then every read of them is taken as guarded.)
         checker.nodes(&template.ast);
-        checker.problems.clear();
-        checker.found.clear();
+        checker.probing = false;
         checker.nodes(&template.ast);
         problems.extend(checker.problems);
     }
@@ -119,6 +119,8 @@ struct Checker<'a> {
     source: &'a SourceFile,
     /// The names read on purpose where they may be missing (`x is defined`, `x | default`).
     probed: BTreeSet<String>,
+    /// Whether the walk only gathers `probed` (the first of two), reporting nothing.
+    probing: bool,
     /// The names bound where the walk is, innermost last.
     scopes: Vec<BTreeMap<String, Binding>>,
     /// What was reported in this template (each mistake once).
@@ -127,6 +129,11 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
+    /// Whether a mistake (named by `key`) is to be reported: not while probing, and once.
+    fn first_time(&mut self, key: String) -> bool {
+        !self.probing && self.found.insert(key)
+    }
+
     fn nodes(&mut self, nodes: &[Node]) {
         for node in nodes {
             self.node(node);
@@ -168,7 +175,7 @@ impl Checker<'_> {
             }
             Node::Include(_, names, ignore_missing) => {
                 let there = names.iter().any(|n| self.templates.contains(&n.as_str()));
-                if !there && !ignore_missing && self.found.insert(format!("include {names:?}")) {
+                if !there && !ignore_missing && self.first_time(format!("include {names:?}")) {
                     let name = &names[0];
                     if let Some(at) = find_in_tags(&self.source.text, name) {
                         let d = missing_template(self.source, at, name, self.templates);
@@ -260,7 +267,7 @@ impl Checker<'_> {
     /// not exist.
     fn call(&mut self, call: usize, name: &str) {
         let call = CALLS[call];
-        if call.2.contains(&name) || !self.found.insert(format!("{} {name}", call.0)) {
+        if call.2.contains(&name) || !self.first_time(format!("{} {name}", call.0)) {
             return;
         }
         if let Some(at) = find_in_tags(&self.source.text, name) {
@@ -271,6 +278,9 @@ impl Checker<'_> {
 
     /// A call of macro `namespace::name`: an error if it is not there.
     fn macro_call(&mut self, namespace: &str, name: &str) {
+        if self.probing {
+            return;
+        }
         // (A template reads the macros its parents import and define, as Tera gives them.)
         let chain = std::iter::once(&self.source.text).chain(
             self.parents
@@ -284,7 +294,7 @@ impl Checker<'_> {
                 .any(|f| macros_in(&f.text).contains(&name)),
         });
         let call = format!("{namespace}::{name}");
-        if there || !self.found.insert(format!("macro {call}")) {
+        if there || !self.first_time(format!("macro {call}")) {
             return;
         }
         if let Some(at) = find_in_tags(&self.source.text, &call) {
@@ -311,7 +321,9 @@ impl Checker<'_> {
     fn read(&mut self, name: &str, probed: bool) {
         let written = path_of(name);
         if probed {
-            self.probed.insert(written);
+            self.probed.insert(written.clone());
+        }
+        if probed || self.probing {
             return;
         }
         let guarded = written
@@ -345,7 +357,7 @@ impl Checker<'_> {
         };
         let (Some(at), true) = (
             find_read(&self.source.text, name),
-            self.found.insert(format!("name {}", shown(first))),
+            self.first_time(format!("name {}", shown(first))),
         ) else {
             return;
         };
@@ -379,8 +391,7 @@ impl Checker<'_> {
     fn loop_field(&mut self, name: &str, written: &str) {
         let field = written.strip_prefix("loop.").unwrap_or_default();
         let field = field.split(['.', '[']).next().unwrap_or_default();
-        if field.is_empty() || LOOP.contains(&field) || !self.found.insert(format!("loop {field}"))
-        {
+        if field.is_empty() || LOOP.contains(&field) || !self.first_time(format!("loop {field}")) {
             return;
         }
         let Some(at) = find_in_tags(&self.source.text, name) else {

@@ -117,8 +117,7 @@ fn circle(
         if !seen.insert(at.clone()) {
             continue;
         }
-        for (from, to, _, _) in edges.iter().filter(|e| e.0 == at) {
-            let _ = from;
+        for (_, to, _, _) in edges.iter().filter(|e| e.0 == at) {
             let mut next = path.clone();
             next.push(to.clone());
             stack.push((to.clone(), next));
