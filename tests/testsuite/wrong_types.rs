@@ -3,6 +3,20 @@
 
 use crate::diagnostics::{errors, lesson, one};
 
+/// A valid network block of one ReLU node `top` (w1, b1) and the output (w2, b2), which the
+/// tests below put their other blocks after.
+const NETWORK: &str = r#"```network
+input = { name = "x", from = 0.0, to = 1.0, samples = 50 }
+
+[[layer]]
+activation = "relu"
+nodes = [{ name = "top", weights = { w1 = 1.5 }, bias = { b1 = -0.5 } }]
+
+[output]
+weights = { w2 = 1.0 }
+bias = { b2 = 0.0 }
+```"#;
+
 /// A value of the wrong type does not hide the next one: not in the same block, not in the
 /// blocks after a broken network block, not behind a broken front matter. (Each was the only
 /// error reported before: serde stops at the first, a broken network skipped the blocks that
@@ -249,17 +263,9 @@ series = [{{ signal = "top.activation" }}]
 fn a_short_wrong_title_and_a_key_given_twice() {
     let text = lesson(
         "title = 3\nslug = \"Bad Slug\"",
-        r#"```network
-input = { name = "x", from = 0.0, to = 1.0, samples = 50 }
-
-[[layer]]
-activation = "relu"
-nodes = [{ name = "top", weights = { w1 = 1.5 }, bias = { b1 = -0.5 } }]
-
-[output]
-weights = { w2 = 1.0 }
-bias = { b2 = 0.0 }
-```
+        &format!(
+            "{NETWORK}{}",
+            r#"
 
 ```figure
 id = "start"
@@ -272,7 +278,8 @@ data = "start"
 train = ["b2"]
 learning_rate = 0.1
 steps = 3
-```"#,
+```"#
+        ),
     );
     let out = one("short", &text);
     for (what, at) in [
@@ -298,17 +305,9 @@ steps = 3
 fn a_figure_of_a_failed_training_is_not_checked_on_its_stand_ins() {
     let text = lesson(
         "title = \"F\"",
-        r#"```network
-input = { name = "x", from = 0.0, to = 1.0, samples = 50 }
-
-[[layer]]
-activation = "relu"
-nodes = [{ name = "top", weights = { w1 = 1.5 }, bias = { b1 = -0.5 } }]
-
-[output]
-weights = { w2 = 1.0 }
-bias = { b2 = 0.0 }
-```
+        &format!(
+            "{NETWORK}{}",
+            r#"
 
 ```training
 id = "fit"
@@ -322,7 +321,8 @@ steps = 3
 show = "loss_curve"
 from = "a"
 to = -1.0
-```"#,
+```"#
+        ),
     );
     let out = one("stand", &text);
     assert!(out.contains("invalid type: string \"fast\""), "{out}");
@@ -392,17 +392,9 @@ param = "w1"
 fn a_misspelt_train_list_is_reported_once() {
     let text = lesson(
         "title = \"T\"",
-        r#"```network
-input = { name = "x", from = 0.0, to = 1.0, samples = 50 }
-
-[[layer]]
-activation = "relu"
-nodes = [{ name = "top", weights = { w1 = 1.5 }, bias = { b1 = -0.5 } }]
-
-[output]
-weights = { w2 = 1.0 }
-bias = { b2 = 0.0 }
-```
+        &format!(
+            "{NETWORK}{}",
+            r#"
 
 ```training
 id = "fit"
@@ -415,7 +407,8 @@ steps = 3
 ```training-figure
 show = "parameter"
 param = "b2"
-```"#,
+```"#
+        ),
     );
     let out = one("train", &text);
     assert!(out.contains("no weight or bias named `b9`"), "{out}");
