@@ -69,6 +69,17 @@ pub fn thumbnail(lesson: &Lesson, lang: &str) -> Option<String> {
     figure::thumbnail(spec, lesson.network_at(at).unwrap_or(network), &name)
 }
 
+/// The files a lesson in folder `dir` is published as, known without rendering it: its page,
+/// its notebook, and its preview where it may have one (a `figure` block, perhaps broken).
+pub fn file_names(lesson: &Lesson, dir: &str) -> [Option<String>; 3] {
+    let charted = lesson.fences.iter().any(|f| f.kind == "figure");
+    [
+        Some(format!("{dir}/index.html")),
+        Some(format!("{dir}/{}", notebook_name(&lesson.slug))),
+        charted.then(|| preview_path(dir)),
+    ]
+}
+
 /// The file name of a lesson's notebook.
 pub fn notebook_name(slug: &str) -> String {
     format!("{slug}.ipynb")

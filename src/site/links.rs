@@ -116,9 +116,10 @@ pub fn merged<'a>(
 /// The broken-link warnings of a build that failed, for every lesson (one that did not
 /// render, by a LaTeX error, has its prose's links checked all the same): the site's files
 /// are those of the lessons that rendered (in the cache), the index and 404 pages, the
-/// theme's static files and the sitemap (`sitemap`); a link into the folder of a lesson that
-/// did not render, or of one of the `broken` ones (their problems are reported), counts as
-/// whole, as their files are not known.
+/// theme's static files and the sitemap (`sitemap`). A lesson that did not render, or one of
+/// the `broken` ones (their problems are reported), has the files it would be published as
+/// ([`render::file_names`]); one whose front matter did not read claims no folder, so a link
+/// into the folder it would have counts as whole.
 pub(super) fn unfinished(
     (cache, theme, default_lang, sitemap): (&Cache, &Theme, &str, bool),
     (placed, broken): (&[Placed], &[(Placed, render::Links)]),
@@ -126,7 +127,7 @@ pub(super) fn unfinished(
     let mut names: BTreeSet<String> = theme.assets.keys().cloned().collect();
     names.extend(index::page_names(placed, default_lang));
     names.extend(sitemap.then(|| "sitemap.xml".to_string()));
-    let mut unknown: Vec<String> = broken.iter().map(|(p, _)| format!("{}/", p.dir)).collect();
+    let mut unrendered: Vec<&Placed> = broken.iter().map(|(p, _)| p).collect();
     // (Each lesson's links: as rendered, or read from its prose.)
     let mut pages: Vec<(&Placed, Cow<render::Links>)> = Vec::with_capacity(placed.len());
     for p in placed {
@@ -137,12 +138,19 @@ pub(super) fn unfinished(
                 pages.push((p, Cow::Borrowed(&r.links)));
             }
             None => {
-                unknown.push(format!("{}/", p.dir));
+                unrendered.push(p);
                 pages.push((p, Cow::Owned(crate::page::links(&p.lesson, &p.lang))));
             }
         }
     }
     pages.extend(broken.iter().map(|(p, links)| (p, Cow::Borrowed(links))));
+    let mut unknown = Vec::new();
+    for p in unrendered {
+        match p.lesson.front_stood_in {
+            true => unknown.push(format!("{}/", p.dir)),
+            false => names.extend(render::file_names(&p.lesson, &p.dir).into_iter().flatten()),
+        }
+    }
     let exists = |name: &str| {
         names.contains(name) || unknown.iter().any(|dir| name.starts_with(dir.as_str()))
     };

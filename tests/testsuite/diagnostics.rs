@@ -547,8 +547,8 @@ fn a_lesson_with_a_broken_block_still_has_its_prose_checked() {
 /// has an error, and a training that stopped early in a lesson whose other block is broken
 /// (before, any error in the project hid both), and a broken link in that lesson itself (its
 /// links were not checked), and in a lesson whose prose has a LaTeX error (its page did not
-/// render, and its links went unchecked). A link to the failing lesson is not one: its files
-/// are not known.
+/// render, and its links went unchecked). A link to the failing lesson's page is not one: it
+/// has the files it would be published as.
 #[test]
 fn a_failed_run_still_reports_every_warning() {
     let small = crate::support::SMALL;

@@ -13,6 +13,7 @@
 //! | `pages` | per-language title and description, a 404 per language with links that work without a base URL, a lesson's source linked under its title |
 //! | `labels` | nodes' display labels wherever readers see a name; no raw signal name heads a table |
 //! | `diagnostics` | insta snapshots of rendered diagnostics written inline |
+//! | `one_run` | what a broken lesson used to hide: its links, the placeholders behind a broken network |
 //! | `invalid` | one mistake per fixture (`tests/fixtures/invalid/`, caret marked with `‸`), templates, the previous site untouched, the binary's exit code |
 //! | `guide` | the authoring guide quotes exactly what nnbook prints |
 //! | `scaffold` | `init` and `new`; the embedded theme and overrides |
@@ -54,6 +55,7 @@ mod block_names;
 mod diagnostics;
 mod guide;
 mod invalid;
+mod one_run;
 mod scaffold;
 mod template_check;
 mod theme_warnings;
