@@ -229,7 +229,7 @@ pub(super) struct NetworkBlock {
     pub(super) parsed: Option<Network>,
     /// For a block that is broken, a network its names read as, with stand-ins for the values
     /// that are wrong ([`super::stand_in`]): the other blocks are checked against it.
-    stand_in: Option<Network>,
+    pub(super) stand_in: Option<Network>,
     pub(super) controls: Vec<Control>,
     /// Where its `[controls]` table is written, if it is.
     controls_written: Option<Range<usize>>,
@@ -284,8 +284,9 @@ fn parse_network(
 }
 
 /// Parse every nnbook block but the network's against the parsed network. Against a broken
-/// network block's stand-in, if it has one, the blocks are checked only; else the blocks that
-/// need the network are skipped (its error is already reported).
+/// network block's stand-in, if it has one, the blocks are checked only (they are kept for
+/// their captions' placeholders to be checked; the lesson has no network to compute them
+/// with); else the blocks that need the network are skipped (its error is already reported).
 fn parse_blocks(
     source: &SourceFile,
     fences: &[Fence],
@@ -356,13 +357,8 @@ fn parse_blocks(
             }
         }
     }
-    let mut failed_figures = std::mem::take(&mut ctx.above.failed_figures);
-    if stood_in {
-        let checked = blocks.extract_if(.., |b| !matches!(b.kind, BlockKind::Network));
-        failed_figures.extend(checked.filter_map(|b| figure_named(&fences[b.fence])));
-    }
     let broken = ctx.broken.into_iter().map(|(id, _)| id).collect();
-    (blocks, broken, failed_figures)
+    (blocks, broken, ctx.above.failed_figures)
 }
 
 /// The parameters a training block's `train` names, if its TOML reads and each is one of the

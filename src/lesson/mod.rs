@@ -73,6 +73,10 @@ pub struct Lesson {
     /// lesson is checked for its prose's other problems (LaTeX) and never published, and what
     /// needs the network (its blocks, its placeholders) is not checked.
     pub network_broken: bool,
+    /// For a broken network block whose names read, the network they name, with stand-ins for
+    /// the values that are wrong ([`stand_in`]): the lesson's blocks and placeholders are
+    /// checked against its names, and nothing it computes is shown.
+    pub stand_in: Option<Network>,
     /// The parameters a reader can move on the page (see [`controls`]).
     pub controls: Vec<Control>,
     /// Every fenced code block of the body, nnbook blocks included, in document order.
@@ -239,6 +243,7 @@ pub fn parse_partly(mut source: SourceFile, file_stem: &str) -> (Option<Lesson>,
         body_start,
         network_broken: body.network.parsed.is_none() && body.network.written,
         network: body.network.parsed,
+        stand_in: body.network.stand_in,
         controls: body.network.controls,
         blocks: body.blocks,
         broken_trainings: body.broken_trainings,

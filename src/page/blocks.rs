@@ -39,7 +39,7 @@ pub fn source_html(block: &str) -> String {
 
 /// Render inline Markdown (a caption) to HTML without the paragraph around it: its
 /// placeholders filled, its math as MathML.
-fn inline_markdown(
+pub(super) fn inline_markdown(
     lesson: &Lesson,
     text: &str,
     span: &Range<usize>,

@@ -341,7 +341,12 @@ impl<'a> Walk<'a> {
                             String::new()
                         })
                 }
-                None => String::new(),
+                // (Not drawn: a lesson with problems, checked. Its caption is checked too.)
+                None => {
+                    let checked = blocks::inline_markdown(lesson, caption, caption_span);
+                    self.problems.extend(checked.err().into_iter().flatten());
+                    String::new()
+                }
             },
             Some(BlockKind::Table(spec)) => match lesson.network_at(range.start) {
                 Some(net) => {

@@ -304,24 +304,25 @@ fn placeholder(
     if let Some(text) = training_value::placeholder(lesson, name, at, span.clone())? {
         return Ok(computed(text));
     }
-    // After a training block, the network it trained.
-    let Some(net) = lesson.network_at(span.start) else {
-        if lesson.network_broken {
-            // (Its network's problems are reported: a stand-in number, so that a formula
-            // holding the placeholder is still checked.)
-            return Ok("0".to_string());
-        }
-        return Err(no_network(lesson, span, expr, context));
+    // After a training block, the network it trained; behind a broken network block, the
+    // network its names read as (`stand_in`): the placeholder's names are checked against
+    // it, and what it computes is a stand-in number, so that a formula holding the
+    // placeholder is still checked (its values are not the author's).
+    let (net, computes) = match (lesson.network_at(span.start), &lesson.stand_in) {
+        (Some(net), _) => (net, true),
+        (None, Some(stand_in)) => (stand_in, false),
+        (None, None) if lesson.network_broken => return Ok("0".to_string()),
+        (None, None) => return Err(no_network(lesson, span, expr, context)),
     };
     let literal = |typed: &str| match context {
         Context::Prose | Context::Markdown => typographic_minus(typed),
         Context::Code | Context::Verbatim | Context::Math => typed.to_string(),
     };
     if let Some(extreme) = Extreme::parse(expr) {
-        return extreme_value(lesson, net, extreme, span).map(computed);
+        return extreme_value(lesson, (net, computes), extreme, span).map(computed);
     }
     if let Some((signal, at)) = expr.split_once('@') {
-        let v = value_at(lesson, net, (signal.trim(), at.trim()), span)?;
+        let v = value_at(lesson, (net, computes), (signal.trim(), at.trim()), span)?;
         return Ok(computed(format_number(v, lesson.precision)));
     }
     match expr {
@@ -416,7 +417,7 @@ fn as_written(context: Context) -> &'static str {
 /// An extreme's value or input, formatted: the signal must exist and be finite everywhere sampled.
 fn extreme_value(
     lesson: &Lesson,
-    net: &Network,
+    (net, computes): (&Network, bool),
     e: Extreme,
     span: Range<usize>,
 ) -> Result<String, Diagnostic> {
@@ -424,6 +425,9 @@ fn extreme_value(
     let Some(sig) = net.signal(e.signal) else {
         return Err(unknown_signal(source.error(span, ""), net, e.signal));
     };
+    if !computes {
+        return Ok("0".to_string());
+    }
     match net.extreme(&sig, e.largest) {
         Ok((x, v)) => Ok(format_number(if e.input { x } else { v }, lesson.precision)),
         Err((x, v)) => Err(source
@@ -434,10 +438,11 @@ fn extreme_value(
 }
 
 /// The value of `signal @ at`: the signal must exist, the input be a number within the input
-/// range (nnbook does not extrapolate), and the value finite.
+/// range (nnbook does not extrapolate), and the value finite. Where `net` does not compute
+/// (a stand-in), 0 once the names and the input are checked.
 fn value_at(
     lesson: &Lesson,
-    net: &Network,
+    (net, computes): (&Network, bool),
     (signal, at): (&str, &str),
     span: Range<usize>,
 ) -> Result<f64, Diagnostic> {
@@ -469,6 +474,9 @@ fn value_at(
                 net.input.from_literal, net.input.to_literal
             ))
             .hint("nnbook shows the network only over its input range: widen the range or choose another input"));
+    }
+    if !computes {
+        return Ok(0.0);
     }
     let v = net.value(&net.trace(x), &sig);
     if !v.is_finite() {

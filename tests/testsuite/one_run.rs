@@ -49,3 +49,64 @@ fn links_into_a_failing_lesson_are_checked() {
         "{report}"
     );
 }
+
+/// Behind a network block with a wrong value, the placeholders in prose and captions are
+/// checked against the names the block gives (before, they stood in as 0, unchecked): a
+/// misspelt signal, parameter or extreme, and an input outside the range written correctly.
+/// What is spelt right is no error, and nothing is computed with the stand-in's values.
+#[test]
+fn placeholders_behind_a_broken_network_are_checked() {
+    let text = SMALL
+        .replace("w1 = 1.70", "w1 = \"x\"")
+        .replacen(
+            "The top node has",
+            "Right: {{ w1 }}, {{ w3 }}, {{ max output.activation }}, {{ argmin top.linear }}, \
+             {{ bottom.activation @ 0.5 }}, {{ input.to }}.\n\n\
+             Wrong: {{ w9 }}, {{ max output.activtion }}, {{ top.activation @ 2.0 }}.\n\n\
+             The top node has",
+            1,
+        )
+        .replace(
+            "reaches {{ top.activation @ 1.0 }}",
+            "reaches {{ top.activaton @ 1.0 }}",
+        );
+    let report = errors(&[("content/one.md", &text)]);
+    let starts = starts(&report);
+    assert_eq!(
+        starts,
+        [
+            "error: unknown placeholder `w9`",
+            "error: signal `output.activtion` does not exist",
+            "error: the input 2.0 is outside the input range",
+            "error: invalid network block: invalid type: string \"x\", expected a number",
+            "error: signal `top.activaton` does not exist",
+        ],
+        "{report}"
+    );
+}
+
+/// In a lesson with a broken block, every figure caption's placeholders are checked (the
+/// figures are not drawn; before, only the notebook checked them, and only up to the first
+/// mistake).
+#[test]
+fn every_caption_of_a_failing_lesson_is_checked() {
+    let text = SMALL
+        .replace(
+            "reaches {{ top.activation @ 1.0 }}",
+            "reaches {{ top.activaton @ 1.0 }}",
+        )
+        .replace("at = [0.0, 0.5, 1.0]", "at = [0.0, 0.5, 2.0]")
+        + "\n```figure\nid = \"two\"\ntitle = \"Two\"\ncaption = \"{{ w7 }}\"\n\
+           series = [{ signal = \"output.activation\" }]\n```\n";
+    let report = errors(&[("content/one.md", &text)]);
+    let starts = starts(&report);
+    assert_eq!(
+        starts,
+        [
+            "error: signal `top.activaton` does not exist",
+            "error: the input 2 is outside the input range",
+            "error: unknown placeholder `w7`",
+        ],
+        "{report}"
+    );
+}

@@ -249,6 +249,11 @@ fn a_placeholder_where_none_is_filled_is_an_error() {
             ("title =", title),
             ("summary =", title),
             ("See [a]", address),
+            // (The lesson's folder has no image: the link is broken, whatever fills it.)
+            (
+                "See [a]",
+                "broken link `b-{{w1}}.png`: the site has no `a/b-{{w1}}.png`",
+            ),
             ("See [a]", address),
             ("See [a]", address),
             ("<p title", "a placeholder in raw HTML is not filled"),
