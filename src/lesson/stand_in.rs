@@ -21,8 +21,11 @@ pub struct StandIn {
     pub unknown: Vec<String>,
 }
 
-/// The network `raw` says, if its shape can be read: each node's weights as many as the layer
-/// before has nodes, and one bias. A value that is not finite, or was read for one of the
+/// The network `raw` says, if its shape can be read: its layers and nodes, each with one bias
+/// and at least as many weights as the layer before has nodes. A weight too many is kept: it
+/// is a parameter the author wrote, which the other blocks may name (it weighs nothing). A
+/// weight too few leaves no network: every use of the weight the author forgot would be
+/// reported as unknown, and the name it lacks is not known. A value that is not finite, or was read for one of the
 /// wrong type (`wrong`, a span in the block), is 0; an unknown activation is the identity; an
 /// input range that does not hold is every number, so that no input is out of it.
 pub(super) fn network(
@@ -98,8 +101,8 @@ type NodeWritten<'a> = (
     &'a Spanned<ParamList>,
 );
 
-/// A node whose weights are `previous`, with `value` for each value (0, its parameter noted in
-/// `unknown`, where there is none).
+/// A node as written, with `value` for each value (0, its parameter noted in `unknown`, where
+/// there is none); none unless it has one bias and at least `previous` weights.
 fn node(
     (name, label, weights, bias): NodeWritten,
     previous: usize,
@@ -107,7 +110,7 @@ fn node(
     (value, unknown): (&impl Fn(&Spanned<f64>) -> Option<f64>, &mut Vec<String>),
 ) -> Option<Node> {
     let (weights, bias) = (&weights.get_ref().0, &bias.get_ref().0);
-    if weights.len() != previous || bias.len() != 1 {
+    if weights.len() < previous || bias.len() != 1 {
         return None;
     }
     let mut param = |(name, v): &(Spanned<String>, Spanned<f64>)| Param {

@@ -110,3 +110,47 @@ fn every_caption_of_a_failing_lesson_is_checked() {
         "{report}"
     );
 }
+
+/// A network block with a weight too many still leaves a network of its names (before,
+/// nothing after it was checked): the other blocks, the controls and the placeholders are
+/// checked against the parameters as written. One with a weight too few does not (each use of
+/// the weight forgotten would be one more error): its own mistake is all that is reported.
+#[test]
+fn blocks_behind_a_network_with_a_weight_too_many_are_checked() {
+    let text = SMALL
+        .replace("weights = { w1 = 1.70 }", "weights = { w1 = 1.70, w5 = 1.0 }")
+        .replace(
+            "bias = { b3 = -16 }",
+            "bias = { b3 = -16 }\n\n[controls]\nw5 = { from = -1.0, to = 1.0 }\nw6 = { from = -1.0, to = 1.0 }",
+        )
+        .replacen(
+            "The top node has",
+            "Right: {{ w5 }}, {{ top.w3 @ 0.5 }}. Wrong: {{ bottom.w5 @ 0.5 }}.\n\nThe top node has",
+            1,
+        )
+        .replace("\"top.linear\", \"top.activation\"", "\"top.linear\", \"bottom.w5\"");
+    let report = errors(&[("content/one.md", &text)]);
+    assert_eq!(
+        starts(&report),
+        [
+            "error: signal `bottom.w5` does not exist",
+            "error: node `top`'s weights: 2 values given, but 1 is expected",
+            "error: `w6` is not a weight or bias of the network",
+            "error: signal `bottom.w5` does not exist",
+        ],
+        "{report}"
+    );
+    let too_few = text.replace(
+        "weights = { w3 = -40.8, w4 = 2.70 }",
+        "weights = { w3 = -40.8 }",
+    );
+    let report = errors(&[("content/one.md", &too_few)]);
+    assert_eq!(
+        starts(&report),
+        [
+            "error: node `top`'s weights: 2 values given, but 1 is expected",
+            "error: the output's weights: 1 value given, but 2 are expected",
+        ],
+        "{report}"
+    );
+}
