@@ -9,6 +9,7 @@ use crate::markdown::{self, Fence};
 use crate::network::Network;
 use crate::text::closest;
 
+use super::caption::{self, Caption};
 use super::controls::Control;
 use super::figure_block::{self, DiagramSpec, FigureSpec, Ids};
 use super::table_block::{self, TableSpec};
@@ -39,15 +40,24 @@ pub enum BlockKind {
     TrainingTable(TrainingTableSpec),
 }
 
-/// A lesson's body, read: its fences, its network block, the blocks that parsed (the trainings
-/// and figures that did not, by id), and its warnings.
+/// A lesson's body, read: its fences, its network block, the blocks that parsed (and what is
+/// known of those that did not), and its warnings.
 pub(super) struct Body {
     pub(super) fences: Vec<Fence>,
     pub(super) network: NetworkBlock,
     pub(super) blocks: Vec<Block>,
-    pub(super) broken_trainings: Vec<String>,
-    pub(super) failed_figures: Vec<String>,
+    pub(super) failed: Failed,
     pub(super) warnings: Vec<Diagnostic>,
+}
+
+/// What is known of the blocks that failed (their problems are reported): the trainings and
+/// figures by id, and the captions of the figures, diagrams and training figures, checked all
+/// the same.
+#[derive(Default)]
+pub(super) struct Failed {
+    pub(super) trainings: Vec<String>,
+    pub(super) figures: Vec<String>,
+    pub(super) captions: Vec<Caption>,
 }
 
 /// Read the body of a lesson from `body_start`, its tables at `precision`; its problems go to
@@ -65,7 +75,7 @@ pub(super) fn read_body(
     warnings.extend(fences.iter().filter_map(|f| misspelt_block(source, f)));
     warnings.extend(fences.iter().filter_map(|f| unknown_words(source, f)));
     let network = parse_network(source, &fences, problems);
-    let (blocks, broken_trainings, failed_figures) = parse_blocks(
+    let (blocks, failed) = parse_blocks(
         source,
         &fences,
         &network,
@@ -78,8 +88,7 @@ pub(super) fn read_body(
         fences,
         network,
         blocks,
-        broken_trainings,
-        failed_figures,
+        failed,
         warnings,
     }
 }
@@ -294,7 +303,7 @@ fn parse_blocks(
     precision: usize,
     problems: &mut Vec<Diagnostic>,
     warnings: &mut Vec<Diagnostic>,
-) -> (Vec<Block>, Vec<String>, Vec<String>) {
+) -> (Vec<Block>, Failed) {
     let mut blocks = Vec::new();
     // (Against a stand-in network, the blocks are checked only: what they would warn of may be
     // about a stand-in value, and what they give is dropped below.)
@@ -307,6 +316,7 @@ fn parse_blocks(
         work: 0,
         warnings: if stood_in { &mut unsaid } else { warnings },
         broken: Vec::new(),
+        captions: Vec::new(),
         last_training: None,
         above: Above {
             network_stood_in: stood_in,
@@ -324,6 +334,7 @@ fn parse_blocks(
             ("network", _) => Ok(BlockKind::Network),
             (_, None) if network.written => {
                 ctx.above.failed_figures.extend(figure_named(fence));
+                ctx.captions.extend(caption::as_written(fence));
                 problems.extend(shape::toml_problems(source, fence));
                 continue;
             }
@@ -336,6 +347,7 @@ fn parse_blocks(
                 .hint("add a network block (see the README's lesson format)")]),
             (_, Some(_)) if ctx.shows_broken(fence).is_some() => {
                 problems.extend(shape::toml_problems(source, fence));
+                ctx.captions.extend(caption::as_written(fence));
                 if let Some((id, trained)) = ctx.shows_broken(fence) {
                     let shown = (id.as_str(), trained.as_deref());
                     problems.extend(training_view::own_problems(source, fence, shown));
@@ -357,8 +369,12 @@ fn parse_blocks(
             }
         }
     }
-    let broken = ctx.broken.into_iter().map(|(id, _)| id).collect();
-    (blocks, broken, ctx.above.failed_figures)
+    let failed = Failed {
+        trainings: ctx.broken.into_iter().map(|(id, _)| id).collect(),
+        figures: ctx.above.failed_figures,
+        captions: ctx.captions,
+    };
+    (blocks, failed)
 }
 
 /// The parameters a training block's `train` names, if its TOML reads and each is one of the
@@ -423,8 +439,12 @@ impl Context<'_> {
     }
 
     /// What a block that failed leaves the blocks after it: a training's id, as failed, and
-    /// what it trains; a figure's id, as failed.
+    /// what it trains; a figure's id, as failed. And its caption, to be checked.
     fn failed(&mut self, fence: &Fence, net: Option<&Network>) {
+        // (Not where the lesson has no network: its placeholders would say so again.)
+        if net.is_some() {
+            self.captions.extend(caption::as_written(fence));
+        }
         if fence.kind == "training" {
             let id = field(fence, "id").unwrap_or_else(|| "training".to_string());
             self.broken.push((id.clone(), trained(fence, net)));
@@ -458,6 +478,8 @@ struct Context<'a> {
     /// The trainings that failed, each with the parameters its `train` names where they can
     /// be read, and the id of the last training so far.
     broken: Vec<(String, Option<Vec<String>>)>,
+    /// The captions of the blocks that failed.
+    captions: Vec<Caption>,
     last_training: Option<String>,
     /// The trainings and figures so far, for the blocks that refer to them.
     above: Above,

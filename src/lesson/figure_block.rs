@@ -11,6 +11,7 @@ use crate::markdown::Fence;
 use crate::network::{Network, Quantity, Signal};
 use crate::text::{did_you_mean, shortest};
 
+use super::caption::caption;
 use super::limits::{at_most, check_id, claim_id, outside_input_range, MAX_POINTS, MAX_SERIES};
 use super::problems::Problems;
 use super::signal::resolve_signal;
@@ -495,17 +496,6 @@ fn parse_colour(
                     .unwrap_or_else(|| "a hex colour is six digits, like \"#1f77b4\"".to_string()),
             )
     })
-}
-
-/// A figure's or diagram's caption and where it is in the source (the whole block without one).
-pub(super) fn caption(fence: &Fence, raw: Option<Spanned<String>>) -> (String, Range<usize>) {
-    match raw {
-        Some(c) => {
-            let span = fence.source_span(c.span());
-            (c.into_inner(), span)
-        }
-        None => (String::new(), fence.span.clone()),
-    }
 }
 
 /// A figure or diagram id: checked like a slug, or `figure-N` by default.

@@ -3,6 +3,7 @@
 //! network. Each parsed block knows the fence it came from.
 
 mod body;
+mod caption;
 mod controls;
 mod figure_block;
 mod front;
@@ -30,6 +31,7 @@ use crate::network::Network;
 
 use body::read_body;
 pub use body::{Block, BlockKind};
+pub use caption::Caption;
 pub use controls::Control;
 pub use figure_block::{DiagramSpec, FigureSpec, Rgb, SeriesSpec};
 use front::Front;
@@ -90,6 +92,9 @@ pub struct Lesson {
     /// broken network (their problems are reported): code that says it draws one is not
     /// reported again.
     pub failed_figures: Vec<String>,
+    /// The captions of the figure, diagram and training figure blocks that failed: checked
+    /// for their placeholder and LaTeX mistakes all the same.
+    pub failed_captions: Vec<Caption>,
     /// The training blocks: (where their fence ends in the source, their index in `blocks`), in
     /// document order, and their indices by id; for lookups that do not walk every block.
     training_ends: Vec<(usize, usize)>,
@@ -246,8 +251,9 @@ pub fn parse_partly(mut source: SourceFile, file_stem: &str) -> (Option<Lesson>,
         stand_in: body.network.stand_in,
         controls: body.network.controls,
         blocks: body.blocks,
-        broken_trainings: body.broken_trainings,
-        failed_figures: body.failed_figures,
+        broken_trainings: body.failed.trainings,
+        failed_figures: body.failed.figures,
+        failed_captions: body.failed.captions,
         fences: body.fences,
         warnings: body.warnings,
         source,

@@ -11,7 +11,8 @@ use crate::error::{Diagnostic, SourceFile};
 use crate::markdown::Fence;
 use crate::text::{did_you_mean, shortest};
 
-use super::figure_block::{caption, plain, with_id, Ids};
+use super::caption::caption;
+use super::figure_block::{plain, with_id, Ids};
 use super::limits::{
     at_most, check_precision_in, MAX_ARITHMETIC_TERMS, MAX_INPUT_MAGNITUDE, MAX_STEP_CURVES,
     MAX_TABLE_ROWS,

@@ -308,7 +308,8 @@ impl<'a> Walk<'a> {
             self.out.push(Event::Html(CowStr::from(html)));
         }
         let html = match lesson.block_at(range.start).map(|b: &Block| &b.kind) {
-            Some(BlockKind::Network | BlockKind::Training(_)) | None => String::new(),
+            Some(BlockKind::Network | BlockKind::Training(_)) => String::new(),
+            None => self.failed_block(range.start),
             Some(
                 BlockKind::Figure(FigureSpec {
                     id,
@@ -372,6 +373,17 @@ impl<'a> Walk<'a> {
         if !html.is_empty() {
             self.out.push(Event::Html(CowStr::from(html)));
         }
+    }
+
+    /// A block that failed at `at` (its problems are reported) renders nothing; its caption
+    /// is checked all the same.
+    fn failed_block(&mut self, at: usize) -> String {
+        let lesson = self.lesson;
+        if let Some(c) = (lesson.failed_captions.iter()).find(|c| c.fence_start == at) {
+            let checked = blocks::inline_markdown(lesson, &c.text, &c.span);
+            self.problems.extend(checked.err().into_iter().flatten());
+        }
+        String::new()
     }
 
     /// A table of `class` at `at` as HTML; its cells kept for the notebook.

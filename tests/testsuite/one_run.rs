@@ -154,3 +154,28 @@ fn blocks_behind_a_network_with_a_weight_too_many_are_checked() {
         "{report}"
     );
 }
+
+/// A figure or diagram block that fails still has its caption checked (before, a mistake in
+/// the block hid its caption's): a misspelt placeholder and a formula that does not read.
+#[test]
+fn the_caption_of_a_block_that_failed_is_checked() {
+    let text = SMALL
+        .replace(
+            "caption = \"The top node reaches {{ top.activation @ 1.0 }}.\"",
+            "caption = \"The top node reaches {{ top.activaton @ 1.0 }}.\"\nwidth = \"wide\"",
+        )
+        + "\n```diagram\nid = \"net\"\ntitle = 3\ncaption = \"Its weight $\\\\frac{1}$ is {{ w11 }}.\"\n```\n";
+    let report = errors(&[("content/one.md", &text)]);
+    assert_eq!(
+        starts(&report),
+        [
+            "error: signal `top.activaton` does not exist",
+            "error: invalid figure block: unknown field `width`, expected one of `id`, `title`, \
+             `x_label`, `y_label`, `caption`, `series`, `points`, `points_label`",
+            "error: invalid diagram block: invalid type: integer `3`, expected a string",
+            "error: LaTeX error: Expected argument but reached end of input.",
+            "error: unknown placeholder `w11`",
+        ],
+        "{report}"
+    );
+}
