@@ -97,6 +97,9 @@ impl<'a> Recovery<'a> {
         let Some(entry @ (key, value)) = innermost(root, error) else {
             return false;
         };
+        if value.span() != *error && self.item(error, message) {
+            return true;
+        }
         let Some(span) = self.entry_span(entry).filter(|_| !self.seen(&key.span())) else {
             return false;
         };
@@ -129,6 +132,27 @@ impl<'a> Recovery<'a> {
                 self.blank(span);
             }
         }
+        true
+    }
+
+    /// An item of a list that is of the wrong type (`at = [0.5, "x"]`), read as a stand-in of
+    /// the type expected where it fits in the item as written: the list's entry is not blanked,
+    /// so that a block with it as a required field is still read, and its other fields are
+    /// checked. Whether it could.
+    fn item(&mut self, error: &Range<usize>, message: &str) -> bool {
+        let Some(s) = stand_in(message) else {
+            return false;
+        };
+        let in_list = self.text[..error.start].trim_end().ends_with([',', '[']);
+        let fits = s.len() <= error.len() && self.text.is_char_boundary(error.start + s.len());
+        if !in_list || !fits || self.seen(error) {
+            return false;
+        }
+        self.seen.push(error.start);
+        self.changed = true;
+        self.invented.push(error.clone());
+        let width = error.len();
+        self.rest[error.clone()].copy_from_slice(format!("{s:width$}").as_bytes());
         true
     }
 

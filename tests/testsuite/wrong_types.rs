@@ -415,3 +415,59 @@ param = "b2"
     assert!(!out.contains("does not train"), "{out}");
     assert!(out.ends_with("\n1 error\n"), "{out}");
 }
+
+/// An item of the wrong type in a list stands in where it is, so that the block, whose list
+/// it is, is still read and its other fields checked (before, the list's entry was blanked and
+/// a block needing it was not read at all): every wrong item is reported, a misspelt signal
+/// beside them too, and a data point out of range in the same list.
+#[test]
+fn a_wrong_item_in_a_list_does_not_hide_the_rest_of_its_block() {
+    let text = lesson(
+        "title = \"Items\"",
+        &format!(
+            r#"{NETWORK}
+
+```table
+signals = ["top.activation", "output.activaton"]
+at = ["é", "yy",
+  true, 0.5]
+```
+
+```figure
+series = [{{ signal = "top.activatio" }}]
+points = [[0.0, "a"], [9.0, 1.0]]
+```"#
+        ),
+    );
+    let out = one("items", &text);
+    for (what, at) in [
+        ("signal `output.activaton` does not exist", "items.md:18:30"),
+        (
+            "invalid type: string \"é\", expected a number",
+            "items.md:19:7",
+        ),
+        (
+            "invalid type: string \"yy\", expected a number",
+            "items.md:19:12",
+        ),
+        (
+            "invalid type: boolean `true`, expected a number",
+            "items.md:20:3",
+        ),
+        ("signal `top.activatio` does not exist", "items.md:24:22"),
+        (
+            "invalid type: string \"a\", expected a number",
+            "items.md:25:17",
+        ),
+        (
+            "the data point's input 9 is outside the input range",
+            "items.md:25:23",
+        ),
+    ] {
+        assert!(
+            out.contains(what) && out.contains(at),
+            "{what} at {at}: {out}"
+        );
+    }
+    assert!(out.ends_with("\n7 errors\n"), "{out}");
+}
