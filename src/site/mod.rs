@@ -316,7 +316,7 @@ impl Builder {
                 self.output = output;
                 self.cache.clear();
             }
-            said_once(&mut problems, &theme.template_errors);
+            template_error::said_once(&mut problems, &theme.template_errors);
             return Err(Error::report(problems, warnings));
         }
         let LessonFiles {
@@ -534,17 +534,6 @@ fn index_and_404(
     let index = index::index_pages(theme, &placed, cache, default_lang, out);
     let not_found = index::not_found_pages(theme, &placed, default_lang, base, out);
     index.err().into_iter().chain(not_found.err()).collect()
-}
-
-/// A template's mistake found without rendering (`found`, among `problems`) is left out where a
-/// page that reached it says so at the same place, in Tera's words ("Variable `nxt` not found").
-fn said_once(problems: &mut Vec<Diagnostic>, found: &[Diagnostic]) {
-    let reached: Vec<_> = (problems.iter())
-        .filter(|p| !found.contains(p))
-        .filter_map(|p| p.location.clone())
-        .collect();
-    let said = |p: &Diagnostic| p.location.as_ref().is_some_and(|l| reached.contains(l));
-    problems.retain(|p| !(found.contains(p) && said(p)));
 }
 
 /// The slugs and series parts two lessons claim (`placed`: `lessons`, placed), found among the

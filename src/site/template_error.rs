@@ -2,7 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::error::{Diagnostic, SourceFile};
+use crate::error::{Diagnostic, Location, SourceFile};
+use crate::project::TEMPLATES_DIR;
 use crate::text::did_you_mean;
 
 use super::template_text::{find_in_tags, find_unguarded, imports_in, macros_in};
@@ -511,4 +512,36 @@ fn line_col_offset(text: &str, line: usize, col: usize) -> usize {
             .char_indices()
             .nth(col.saturating_sub(1))
             .map_or(line_text.len(), |(i, _)| i)
+}
+
+/// A template's mistake found without rendering (`found`, among `problems`) is left out where a
+/// page that reached it says so at the same place, in Tera's words ("Variable `nxt` not found").
+/// And a mistake in a template that many pages reach is said once, for the first page, with
+/// how many others it is on: Tera's words may hold a page's value (`{{ lesson.title | round }}`
+/// gives "got `"Getting started"`"), so that no two pages' errors are the same.
+pub(super) fn said_once(problems: &mut Vec<Diagnostic>, found: &[Diagnostic]) {
+    let reached: Vec<_> = (problems.iter())
+        .filter(|p| !found.contains(p))
+        .filter_map(|p| p.location.clone())
+        .collect();
+    let said = |p: &Diagnostic| p.location.as_ref().is_some_and(|l| reached.contains(l));
+    problems.retain(|p| !(found.contains(p) && said(p)));
+    let template = format!("{TEMPLATES_DIR}/");
+    let mut seen: Vec<(Location, usize)> = Vec::new();
+    let (mut kept, mut others) = (Vec::with_capacity(problems.len()), Vec::new());
+    for p in problems.drain(..) {
+        let at = (p.location.as_deref()).filter(|l| l.file.starts_with(&template));
+        if let Some(&(_, i)) = at.and_then(|l| seen.iter().find(|(s, _)| s == l)) {
+            others[i] += 1;
+            continue;
+        }
+        seen.extend(at.map(|l| (l.clone(), kept.len())));
+        kept.push(p);
+        others.push(0);
+    }
+    for (p, n) in kept.iter_mut().zip(others).filter(|(_, n)| *n > 0) {
+        let pages = if n == 1 { "page" } else { "pages" };
+        p.message = format!("{} (and on {n} other {pages})", p.message);
+    }
+    *problems = kept;
 }

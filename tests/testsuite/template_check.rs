@@ -130,3 +130,29 @@ fn a_missing_name_in_a_partial_is_reported_in_the_partial() {
     let text = crate::invalid::failing_build(&p).to_string();
     assert!(text.contains("templates/nav.html:2:7"), "{text}");
 }
+
+/// A mistake in the lesson template whose message holds each page's value (`round` on the
+/// title: "got `"A"`") is one error for the first page, saying how many others it is on
+/// (before, one error per lesson: a hundred for a hundred lessons).
+#[test]
+fn a_mistake_every_page_reaches_is_said_once() {
+    let lesson = LESSON.replacen("{{ lesson.title }}", "{{ lesson.title | round }}", 1);
+    assert_ne!(lesson, LESSON, "lesson.html shows the title");
+    let valid = crate::support::fixture_text("valid.md");
+    let p = ["one", "two", "three"]
+        .iter()
+        .fold(Project::new(), |p, slug| {
+            let text = valid.replacen("+++\n", &format!("+++\nslug = \"{slug}\"\n"), 1);
+            p.lesson(&format!("{slug}.md"), text)
+        })
+        .template("lesson.html", lesson)
+        .previous_site();
+    let error = crate::invalid::failing_build(&p);
+    assert_eq!(error.diagnostics.len(), 1, "{error}");
+    let message = &error.diagnostics[0].message;
+    assert!(
+        message.starts_with("template error: Filter `round` was called on an incorrect value")
+            && message.ends_with("(and on 2 other pages)"),
+        "{error}"
+    );
+}
