@@ -20,6 +20,13 @@ pub fn toml_message(e: &toml::de::Error) -> String {
     for (rust, ours) in WORDS {
         message = message.replace(rust, ours);
     }
+    // ("invalid type: integer `1000…` as i128, expected a whole number": read, but too large
+    // for any whole number a field takes.)
+    let huge = (message.strip_prefix("invalid type: integer `"))
+        .and_then(|rest| rest.split_once("` as i128, expected "));
+    if let Some((number, _)) = huge {
+        return format!("the number `{number}` is too large");
+    }
     message
 }
 

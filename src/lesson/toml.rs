@@ -25,6 +25,8 @@ fn toml_hint(d: Diagnostic, message: &str) -> Diagnostic {
         d.hint("add the missing field")
     } else if message.contains("is given twice") {
         d.hint("keep one of them: a key is given once in its table")
+    } else if message.ends_with("is too large") {
+        d.hint("write a smaller number: the README lists the largest each field takes")
     } else if message.contains("invalid length") {
         d.hint("check how many items the list holds")
     } else if message.contains("invalid type") && message.contains("as a table") {

@@ -10,7 +10,7 @@ use crate::error::{Diagnostic, SourceFile};
 use crate::markdown::Fence;
 use crate::network::train::Loss;
 use crate::network::Network;
-use crate::text::{did_you_mean, shortest};
+use crate::text::{closest, did_you_mean, shortest};
 
 use super::limits::{at_most, check_id, outside_input_range, MAX_POINTS};
 use super::network_toml::ParamList;
@@ -205,12 +205,23 @@ pub(super) fn trained_params(
             return Ok(net.params().map(|p| p.name.clone()).collect());
         }
         ListOrName::Name(other) => {
+            // (What the author likely means: "all" misspelt, or one parameter, perhaps misspelt.)
+            let params = || net.params().map(|p| p.name.as_str());
+            let one = params()
+                .find(|p| p == other)
+                .or_else(|| closest(other, params()));
+            let hint = match (closest(other, ["all"]), one) {
+                (Some(_), _) => {
+                    "did you mean \"all\"? `train = \"all\"` trains every weight and bias"
+                        .to_string()
+                }
+                (None, Some(p)) => format!("to train only `{p}`, write `train = [\"{p}\"]`"),
+                (None, None) => format!("to train only `{other}`, write `train = [\"{other}\"]`"),
+            };
             return Err(source
                 .error(span, format!("`train = \"{other}\"` is not a list"))
                 .expected("a list of weights and biases, like `train = [\"b3\"]`, or \"all\"")
-                .hint(format!(
-                    "to train only `{other}`, write `train = [\"{other}\"]`"
-                )));
+                .hint(hint));
         }
         ListOrName::List(list) => list,
     };

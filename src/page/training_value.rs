@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use crate::error::Diagnostic;
 use crate::lesson::{Lesson, TrainingBlock};
-use crate::text::{did_you_mean, format_number, shortest};
+use crate::text::{closest, did_you_mean, format_number, shortest};
 
 /// The text of `{{ <training>.<quantity> }}` or `{{ <training>.<quantity> @ <n> }}`, if
 /// `name` starts with a training's id (`Ok(None)` if it does not).
@@ -22,7 +22,7 @@ pub fn placeholder(
         if lesson.broken_trainings.iter().any(|b| b == id) {
             return Ok(Some(String::new()));
         }
-        return Ok(None);
+        return misspelt_training(lesson, (id, quantity), span);
     };
     let source = &lesson.source;
     let last = t.steps();
@@ -119,4 +119,37 @@ fn unknown_quantity(
             t.spec.params.join(", ")
         )),
     }
+}
+
+/// `{{ fitt.b3 }}`: no training is `fitt`, but one is `fit`, and no node of the network is
+/// `fitt` (whose signals `fitt.<…>` would be): the error says which it likely means (else the
+/// placeholder is read as the network's, `Ok(None)`).
+fn misspelt_training(
+    lesson: &Lesson,
+    (id, quantity): (&str, &str),
+    span: Range<usize>,
+) -> Result<Option<String>, Diagnostic> {
+    let ids = (lesson.trainings().map(|t| t.id.as_str()))
+        .chain(lesson.broken_trainings.iter().map(String::as_str));
+    let Some(meant) = closest(id, ids) else {
+        return Ok(None);
+    };
+    let network = lesson.network.as_ref().or(lesson.stand_in.as_ref());
+    let nodes = network
+        .into_iter()
+        .flat_map(|n| &n.layers)
+        .flat_map(|l| &l.nodes);
+    if nodes.map(|n| n.name.as_str()).any(|n| n == id) {
+        return Ok(None);
+    }
+    Err(lesson
+        .source
+        .error(
+            span,
+            format!("unknown placeholder `{id}.{quantity}`: no training is `{id}`"),
+        )
+        .expected(format!(
+            "a training's id before the dot, like `{{{{ {meant}.loss }}}}`"
+        ))
+        .hint(format!("did you mean `{meant}.{quantity}`?")))
 }

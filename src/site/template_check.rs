@@ -14,7 +14,7 @@ use super::page_names::Page;
 use super::template_error::{
     missing_template, unknown_call, unknown_macro, CALLS, EVERY_PAGE_GETS,
 };
-use super::template_text::{find_in_tags, find_read, imports_in, macros_in};
+use super::template_text::{find_in_tags, find_read, find_template_name, imports_in, macros_in};
 
 /// Indices into [`CALLS`].
 const FILTER: usize = 0;
@@ -177,7 +177,7 @@ impl Checker<'_> {
                 let there = names.iter().any(|n| self.templates.contains(&n.as_str()));
                 if !there && !ignore_missing && self.first_time(format!("include {names:?}")) {
                     let name = &names[0];
-                    if let Some(at) = find_in_tags(&self.source.text, name) {
+                    if let Some(at) = find_template_name(&self.source.text, name) {
                         let d = missing_template(self.source, at, name, self.templates);
                         self.problems.push(d);
                     }

@@ -1,12 +1,15 @@
 //! Tera's errors as diagnostics: the template file, line and column of the mistake.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use crate::error::{Diagnostic, Location, SourceFile};
 use crate::project::TEMPLATES_DIR;
 use crate::text::did_you_mean;
 
-use super::template_text::{find_in_tags, find_unguarded, imports_in, macros_in};
+use super::template_text::{
+    find_in_tags, find_template_name, find_unguarded, imports_in, macros_in,
+};
 
 /// What every page's templates can read, for the hint at an unknown variable.
 pub(super) const EVERY_PAGE_GETS: &str = "every page gets site_title, root, home, lang, t, page_title, description; the lesson page also lesson.{title,summary,slug,source}, content, toc, notebook, translations, prev, next, series; the index lessons, series, others and languages (see the README)";
@@ -156,6 +159,8 @@ pub(super) fn unknown_call(
     name: &str,
 ) -> Diagnostic {
     let hint = match did_you_mean(name, known.iter().copied()) {
+        // (Tera knows `super()` only inside a block that overrides its parent's.)
+        _ if name == "super" && kind == "Function" => "`{{ super() }}` shows the parent template's block of the same name: call it inside a `{% block %}` of a template that `{% extends %}` another".to_string(),
         _ if LEFT_OUT.contains(&name) => format!(
             "`{name}` is one of Tera's optional built-ins, which nnbook's Tera leaves out; its {what}s: {}",
             known.join(", ")
@@ -174,15 +179,12 @@ pub(super) fn unknown_call(
 /// among `templates`: the same whether a page reached it or `template_check` found it.
 pub(super) fn missing_template(
     file: &SourceFile,
-    at: usize,
+    at: Range<usize>,
     name: &str,
     templates: &[&str],
 ) -> Diagnostic {
     let d = file
-        .error(
-            at..at + name.len(),
-            format!("template error: no template `{name}`"),
-        )
+        .error(at, format!("template error: no template `{name}`"))
         .expected(format!(
             "one of the theme's templates: {}",
             templates.join(", ")
@@ -239,7 +241,7 @@ fn missing(sources: &BTreeMap<String, SourceFile>, detail: &str) -> Option<Diagn
     for (_, file) in files {
         if let Some((at, name)) = names
             .iter()
-            .find_map(|n| Some((find_in_tags(&file.text, n)?, n)))
+            .find_map(|n| Some((find_template_name(&file.text, n)?, n)))
         {
             return Some(missing_template(file, at, name, &templates));
         }
@@ -517,8 +519,9 @@ fn line_col_offset(text: &str, line: usize, col: usize) -> usize {
 /// A template's mistake found without rendering (`found`, among `problems`) is left out where a
 /// page that reached it says so at the same place, in Tera's words ("Variable `nxt` not found").
 /// And a mistake in a template that many pages reach is said once, for the first page, with
-/// how many others it is on: Tera's words may hold a page's value (`{{ lesson.title | round }}`
-/// gives "got `"Getting started"`"), so that no two pages' errors are the same.
+/// how many more were like it: Tera's words may hold a page's value (`{{ lesson.title | round }}`
+/// gives "got `"Getting started"`"), so that no two pages' errors are the same. (The same
+/// error twice, as a page that reached it and the check without rendering say, is one.)
 pub(super) fn said_once(problems: &mut Vec<Diagnostic>, found: &[Diagnostic]) {
     let reached: Vec<_> = (problems.iter())
         .filter(|p| !found.contains(p))
@@ -532,7 +535,7 @@ pub(super) fn said_once(problems: &mut Vec<Diagnostic>, found: &[Diagnostic]) {
     for p in problems.drain(..) {
         let at = (p.location.as_deref()).filter(|l| l.file.starts_with(&template));
         if let Some(&(_, i)) = at.and_then(|l| seen.iter().find(|(s, _)| s == l)) {
-            others[i] += 1;
+            others[i] += usize::from(kept[i] != p);
             continue;
         }
         seen.extend(at.map(|l| (l.clone(), kept.len())));
@@ -540,8 +543,7 @@ pub(super) fn said_once(problems: &mut Vec<Diagnostic>, found: &[Diagnostic]) {
         others.push(0);
     }
     for (p, n) in kept.iter_mut().zip(others).filter(|(_, n)| *n > 0) {
-        let pages = if n == 1 { "page" } else { "pages" };
-        p.message = format!("{} (and on {n} other {pages})", p.message);
+        p.message = format!("{} (and {n} more like it, on other pages)", p.message);
     }
     *problems = kept;
 }

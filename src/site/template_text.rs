@@ -1,10 +1,23 @@
 //! Where a name is in a template's text: Tera's syntax tree and errors carry no positions, so
 //! a mistake is found by its name inside the template's tags.
 
+use std::ops::Range;
+
 /// Where `name` is first used as a whole expression inside a tag (`{{ }}` or `{% %}`) of
 /// `text`, as a byte offset.
 pub fn find_in_tags(text: &str, name: &str) -> Option<usize> {
     uses_in_tags(text, name, false).next()
+}
+
+/// Where template `name` is named in a tag of `text`, in quotes: the name's place, or the
+/// quotes' for an empty name (which has no place of its own).
+pub fn find_template_name(text: &str, name: &str) -> Option<Range<usize>> {
+    let quoted = ['"', '\'', '`'].map(|q| format!("{q}{name}{q}"));
+    let at = quoted.iter().find_map(|q| find_in_tags(text, q))?;
+    Some(match name.is_empty() {
+        true => at..at + 2,
+        false => at + 1..at + 1 + name.len(),
+    })
 }
 
 /// Where `name` is first read where it is not guarded: not inside an `{% if %}` whose condition

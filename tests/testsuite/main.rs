@@ -14,6 +14,7 @@
 //! | `labels` | nodes' display labels wherever readers see a name; no raw signal name heads a table |
 //! | `diagnostics` | insta snapshots of rendered diagnostics written inline |
 //! | `one_run` | what a broken lesson used to hide: its links, the placeholders behind a broken network |
+//! | `wording` | diagnostics the author reviews found unclear, as they now read |
 //! | `invalid` | one mistake per fixture (`tests/fixtures/invalid/`, caret marked with `‸`), templates, the previous site untouched, the binary's exit code |
 //! | `guide` | the authoring guide quotes exactly what nnbook prints |
 //! | `scaffold` | `init` and `new`; the embedded theme and overrides |
@@ -59,6 +60,7 @@ mod one_run;
 mod scaffold;
 mod template_check;
 mod theme_warnings;
+mod wording;
 mod wrong_types;
 
 // Never a panic or a hang, whatever the input.

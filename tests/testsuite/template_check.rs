@@ -132,7 +132,7 @@ fn a_missing_name_in_a_partial_is_reported_in_the_partial() {
 }
 
 /// A mistake in the lesson template whose message holds each page's value (`round` on the
-/// title: "got `"A"`") is one error for the first page, saying how many others it is on
+/// title: "got `"A"`") is one error for the first page, saying how many more were like it
 /// (before, one error per lesson: a hundred for a hundred lessons).
 #[test]
 fn a_mistake_every_page_reaches_is_said_once() {
@@ -142,7 +142,9 @@ fn a_mistake_every_page_reaches_is_said_once() {
     let p = ["one", "two", "three"]
         .iter()
         .fold(Project::new(), |p, slug| {
-            let text = valid.replacen("+++\n", &format!("+++\nslug = \"{slug}\"\n"), 1);
+            let text = valid
+                .replacen("+++\n", &format!("+++\nslug = \"{slug}\"\n"), 1)
+                .replacen("A valid lesson", &format!("Lesson {slug}"), 1);
             p.lesson(&format!("{slug}.md"), text)
         })
         .template("lesson.html", lesson)
@@ -152,7 +154,7 @@ fn a_mistake_every_page_reaches_is_said_once() {
     let message = &error.diagnostics[0].message;
     assert!(
         message.starts_with("template error: Filter `round` was called on an incorrect value")
-            && message.ends_with("(and on 2 other pages)"),
+            && message.ends_with("(and 2 more like it, on other pages)"),
         "{error}"
     );
 }

@@ -1,0 +1,103 @@
+//! Diagnostics whose words the author reviews found unclear or wrong, each as the author now
+//! reads it: a number too large for any field, `train = "alll"`, a misspelt training id, an
+//! include of no name, `super()` outside a block.
+
+use crate::diagnostics::errors;
+use crate::invalid::failing_build;
+use crate::support::{fixture_text, Project, SMALL};
+
+const LESSON: &str = include_str!("../../templates/lesson.html");
+const BASE: &str = include_str!("../../templates/base.html");
+
+/// A whole number too large for any field read "invalid type: integer `…` as i128, expected a
+/// whole number", with a hint about quotes.
+#[test]
+fn a_number_too_large_says_so() {
+    let text = SMALL.replace("samples = 11", "samples = 100000000000000000000000");
+    let report = errors(&[("content/one.md", &text)]);
+    assert!(
+        report.contains(
+            "error: invalid network block: the number `100000000000000000000000` is too large"
+        ) && report.contains(
+            "hint: write a smaller number: the README lists the largest each field takes"
+        ) && !report.contains("i128"),
+        "{report}"
+    );
+}
+
+/// `train = "alll"` was answered "to train only `alll`, write `train = [\"alll\"]`"; a
+/// parameter misspelt the same way gets the parameter it likely means.
+#[test]
+fn a_misspelt_train_says_what_it_likely_means() {
+    let training = fixture_text("training/valid.md");
+    let train = training
+        .lines()
+        .find(|l| l.starts_with("train = "))
+        .expect("the fixture's training has a `train` line");
+    for (written, hint) in [
+        (
+            "\"alll\"",
+            "hint: did you mean \"all\"? `train = \"all\"` trains every weight and bias",
+        ),
+        (
+            "\"b33\"",
+            "hint: to train only `b3`, write `train = [\"b3\"]`",
+        ),
+    ] {
+        let text = training.replacen(train, &format!("train = {written}"), 1);
+        let report = errors(&[("content/fit.md", &text)]);
+        assert!(report.contains(hint), "{written}: {report}");
+    }
+}
+
+/// `{{ fitt.b3 }}` in a lesson with a training `fit` was "unknown placeholder" with the
+/// network's parameters as the only help.
+#[test]
+fn a_misspelt_training_id_in_a_placeholder_says_what_it_likely_means() {
+    let training = fixture_text("training/valid.md");
+    let text = format!("{training}\nThe fitted bias: {{{{ fitt.b3 }}}}.\n");
+    let report = errors(&[("content/fit.md", &text)]);
+    assert!(
+        report.contains("error: unknown placeholder `fitt.b3`: no training is `fitt`")
+            && report.contains("hint: did you mean `fit.b3`?"),
+        "{report}"
+    );
+}
+
+/// The error of a failed build of the valid lesson with `lesson.html` and `base.html` as
+/// given, and its one diagnostic's rendering.
+fn template_mistake(lesson: &str, base: &str) -> String {
+    let p = Project::new()
+        .lesson("valid.md", crate::support::fixture("valid.md"))
+        .template("lesson.html", lesson)
+        .template("base.html", base)
+        .previous_site();
+    let error = failing_build(&p);
+    assert_eq!(error.diagnostics.len(), 1, "{error}");
+    error.to_string()
+}
+
+/// `{% include "" %}` was reported at 1:1 of another template; `{{ super() }}` where there is
+/// no parent block was "Function 'super' not found" with Tera's functions as the hint.
+#[test]
+fn an_include_of_no_name_and_super_outside_a_block() {
+    let lesson = LESSON.replacen(
+        "{{ lesson.title }}",
+        "{{ lesson.title }}{% include \"\" %}",
+        1,
+    );
+    let report = template_mistake(&lesson, BASE);
+    assert!(
+        report.contains("error: template error: no template ``\n --> templates/lesson.html:7:34"),
+        "{report}"
+    );
+    let base = BASE.replacen("</head>", "{{ super() }}</head>", 1);
+    let report = template_mistake(LESSON, &base);
+    assert!(
+        report.contains("error: template error: Function 'super' not found")
+            && report.contains(
+                "hint: `{{ super() }}` shows the parent template's block of the same name"
+            ),
+        "{report}"
+    );
+}
