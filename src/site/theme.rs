@@ -197,7 +197,9 @@ impl ThemeFiles {
         const TAG: &str =
             "{% if explorable %}<script src=\"{{ root }}explore.js\" defer></script>{% endif %}";
         let (shown, bytes) = self.files.get("lesson.html")?;
-        let has = |bytes: &[u8], text: &str| String::from_utf8_lossy(bytes).contains(text);
+        // (Not in a comment, Tera's or HTML's: a tag commented out loads nothing.)
+        let has =
+            |bytes: &[u8], text: &str| uncommented(&String::from_utf8_lossy(bytes)).contains(text);
         let no_script = self
             .files
             .get("explore.js")
@@ -466,5 +468,28 @@ impl Theme {
         self.tera
             .render(name, ctx)
             .map_err(|e| template_error(&self.sources, &e, Some(ctx)))
+    }
+}
+
+/// A template's text without its comments, Tera's `{# … #}` and HTML's `<!-- … -->` (one left
+/// open runs to the end).
+fn uncommented(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        let open = [("{#", "#}"), ("<!--", "-->")]
+            .into_iter()
+            .filter_map(|(o, c)| Some((rest.find(o)?, o, c)))
+            .min_by_key(|&(at, _, _)| at);
+        let Some((at, o, c)) = open else {
+            out.push_str(rest);
+            return out;
+        };
+        out.push_str(&rest[..at]);
+        let after = &rest[at + o.len()..];
+        match after.find(c) {
+            Some(end) => rest = &after[end + c.len()..],
+            None => return out,
+        }
     }
 }

@@ -124,3 +124,25 @@ fn warning_for_a_lesson_template_that_loads_no_sliders_script() {
         assert_eq!(warnings_of(&project), "");
     }
 }
+
+/// A lesson template whose `explore.js` tag is commented out, in Tera's `{# #}` or HTML's
+/// `<!-- -->`, loads no script: the build warns as when the tag is missing (before, the name
+/// in the comment was taken for the tag).
+#[test]
+fn warning_for_a_sliders_script_commented_out() {
+    let small = crate::support::small("");
+    let tag = "{% if explorable %}<script src=\"{{ root }}explore.js\" defer></script>{% endif %}";
+    for (open, close) in [("{#", "#}"), ("<!--", "-->")] {
+        let lesson = format!(
+            "{{% extends \"base.html\" %}}\n{{% block content %}}\n<article>{{{{ content | safe }}}}</article>\n{open} {tag} {close}\n{{% endblock content %}}\n"
+        );
+        let p = Project::new()
+            .lesson("a.md", &small)
+            .template("lesson.html", &lesson);
+        let out = warnings_of(&p);
+        assert!(
+            out.contains("warning: the lesson pages do not load `explore.js`"),
+            "{open}: {out}"
+        );
+    }
+}
