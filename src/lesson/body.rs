@@ -55,7 +55,7 @@ pub(super) struct Body {
 /// the same.
 #[derive(Default)]
 pub(super) struct Failed {
-    pub(super) trainings: Vec<String>,
+    pub(super) trainings: Vec<(String, Option<Vec<String>>)>,
     pub(super) figures: Vec<String>,
     pub(super) captions: Vec<Caption>,
 }
@@ -370,7 +370,7 @@ fn parse_blocks(
         }
     }
     let failed = Failed {
-        trainings: ctx.broken.into_iter().map(|(id, _)| id).collect(),
+        trainings: ctx.broken,
         figures: ctx.above.failed_figures,
         captions: ctx.captions,
     };

@@ -87,7 +87,7 @@ pub struct Lesson {
     pub blocks: Vec<Block>,
     /// The ids of the training blocks that failed (their error is reported): their
     /// placeholders and the blocks showing them are not checked again.
-    pub broken_trainings: Vec<String>,
+    pub broken_trainings: Vec<(String, Option<Vec<String>>)>,
     /// The ids of the figure and training figure blocks that failed or were skipped with a
     /// broken network (their problems are reported): code that says it draws one is not
     /// reported again.

@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use crate::error::Diagnostic;
-use crate::lesson::{Lesson, TrainingBlock};
+use crate::lesson::Lesson;
 use crate::text::{closest, did_you_mean, format_number, shortest};
 
 /// The text of `{{ <training>.<quantity> }}` or `{{ <training>.<quantity> @ <n> }}`, if
@@ -18,11 +18,7 @@ pub fn placeholder(
         return Ok(None);
     };
     let Some(t) = lesson.training(id) else {
-        // A training that failed is reported already; the lesson is not published.
-        if lesson.broken_trainings.iter().any(|b| b == id) {
-            return Ok(Some(String::new()));
-        }
-        return misspelt_training(lesson, (id, quantity), span);
+        return no_training(lesson, (id, quantity), span);
     };
     let source = &lesson.source;
     let last = t.steps();
@@ -78,23 +74,42 @@ pub fn placeholder(
             .expected("a finite value")
             .hint("the step after the last one would overflow: use a smaller `learning_rate`")),
         Some(v) => Ok(Some(format_number(v, lesson.precision))),
-        None => Err(unknown_quantity(lesson, t, quantity, span)),
+        None => {
+            let points = Some(t.spec.data.len());
+            Err(unknown_quantity(
+                lesson,
+                (id, &t.spec.params, points),
+                quantity,
+                span,
+            ))
+        }
     }
 }
 
-/// A placeholder naming something a training does not record.
+/// Whether a training of `params` records `quantity` (at some step, of some data point).
+fn records(params: &[String], quantity: &str) -> bool {
+    let param = |p: &str| params.iter().any(|q| q == p);
+    match quantity.split_once('.') {
+        None => ["loss", "steps", "learning_rate"].contains(&quantity) || param(quantity),
+        Some(("derivative" | "step_size", p)) => param(p),
+        Some(("prediction", k)) => k.parse::<usize>().is_ok_and(|k| k >= 1),
+        Some(_) => false,
+    }
+}
+
+/// A placeholder naming something training `id` of `params` does not record (of its data
+/// points, where they are known).
 fn unknown_quantity(
     lesson: &Lesson,
-    t: &TrainingBlock,
+    (id, params, points): (&str, &[String], Option<usize>),
     quantity: &str,
     span: Range<usize>,
 ) -> Diagnostic {
-    let id = &t.id;
     let mut known: Vec<String> = ["loss", "steps", "learning_rate"]
         .iter()
         .map(|s| s.to_string())
         .collect();
-    for p in &t.spec.params {
+    for p in params {
         known.push(p.clone());
         known.push(format!("derivative.{p}"));
         known.push(format!("step_size.{p}"));
@@ -106,8 +121,7 @@ fn unknown_quantity(
             "`{id}.` followed by one of {}, or prediction.N (data point N)",
             known.join(", ")
         ));
-    if quantity.starts_with("prediction.") {
-        let points = t.spec.data.len();
+    if let (true, Some(points)) = (quantity.starts_with("prediction."), points) {
         return d.hint(format!(
             "data points are numbered from 1 to {points}: `{id}.prediction.1` is the first"
         ));
@@ -116,8 +130,25 @@ fn unknown_quantity(
         Some(h) => d.hint(h),
         None => d.hint(format!(
             "only trained parameters have steps: training `{id}` trains {}",
-            t.spec.params.join(", ")
+            params.join(", ")
         )),
+    }
+}
+
+/// A placeholder `id.quantity` where no training `id` ran: one that failed (its error is
+/// reported, the lesson is not published) is checked against what it trains, where its
+/// `train` list reads; else `id` may be a training's misspelt ([`misspelt_training`]).
+fn no_training(
+    lesson: &Lesson,
+    (id, quantity): (&str, &str),
+    span: Range<usize>,
+) -> Result<Option<String>, Diagnostic> {
+    let Some((_, trained)) = lesson.broken_trainings.iter().find(|(b, _)| b == id) else {
+        return misspelt_training(lesson, (id, quantity), span);
+    };
+    match trained.as_deref().map(|p| (p, records(p, quantity))) {
+        Some((params, false)) => Err(unknown_quantity(lesson, (id, params, None), quantity, span)),
+        _ => Ok(Some(String::new())),
     }
 }
 
@@ -130,7 +161,7 @@ fn misspelt_training(
     span: Range<usize>,
 ) -> Result<Option<String>, Diagnostic> {
     let ids = (lesson.trainings().map(|t| t.id.as_str()))
-        .chain(lesson.broken_trainings.iter().map(String::as_str));
+        .chain(lesson.broken_trainings.iter().map(|(id, _)| id.as_str()));
     let Some(meant) = closest(id, ids) else {
         return Ok(None);
     };

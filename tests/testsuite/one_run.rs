@@ -179,3 +179,26 @@ fn the_caption_of_a_block_that_failed_is_checked() {
         "{report}"
     );
 }
+
+/// A training that fails still has its placeholders checked against what it trains, where its
+/// `train` list reads (before, every `{{ fit.<…> }}` stood in, unchecked): a parameter it does
+/// not train and a misspelt quantity are errors, what it would record is not.
+#[test]
+fn the_placeholders_of_a_failed_training_are_checked() {
+    let text = crate::support::fixture_text("training/valid.md")
+        .replace("learning_rate = 0.1", "learning_rate = -0.1")
+        + "\nRight: {{ fit.b3 }}, {{ fit.loss @ 0 }}, {{ fit.derivative.b3 }}, {{ fit.prediction.2 }}.\n\
+           Wrong: {{ fit.w3 }}, {{ fit.los }}.\n";
+    let report = errors(&[("content/fit.md", &text)]);
+    let starts = starts(&report);
+    assert_eq!(
+        starts[1..],
+        [
+            "error: training `fit` records no `w3`",
+            "error: training `fit` records no `los`",
+        ],
+        "{report}"
+    );
+    assert!(starts[0].contains("learning rate"), "{report}");
+    assert!(report.contains("hint: did you mean `loss`?"), "{report}");
+}
