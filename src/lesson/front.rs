@@ -135,6 +135,10 @@ pub fn parse(
     let reference = front
         .source
         .and_then(|raw| problems.keep_all(reference(raw.0, &at, source)));
+    // (The slug as the author wrote it, or the file's: not a stand-in for a wrong value.)
+    let slug_read = slug.is_some()
+        && (front.slug.as_ref())
+            .is_none_or(|s| !problems.stood_in_at(&source.locate(at(s.span()))));
     let front = Front {
         reference,
         series,
@@ -148,8 +152,10 @@ pub fn parse(
         body_start,
     };
     // (A value of the wrong type was stood in for, `order = 1.5` or `title = 3`: the other
-    // fields were still checked, and are reported. The lesson stands in as a whole.)
-    match problems.stood_in() {
+    // fields were still checked, and are reported, and the lesson fails with them. Where its
+    // slug was read, the lesson is placed by it (its links are checked from its folder, and it
+    // claims it); else it stands in as a whole.)
+    match problems.stood_in() && !slug_read {
         false => Ok((front, problems.into_vec())),
         true => Err(problems.into_vec()),
     }

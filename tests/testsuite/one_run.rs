@@ -202,3 +202,34 @@ fn the_placeholders_of_a_failed_training_are_checked() {
     assert!(starts[0].contains("learning rate"), "{report}");
     assert!(report.contains("hint: did you mean `loss`?"), "{report}");
 }
+
+/// A front matter with a value of the wrong type but a slug as written places its lesson by
+/// that slug (before, by the file's name, and its own links were not checked): its links to
+/// files its folder will not have are broken, and another lesson's links to its page and
+/// notebook are not (they were false warnings).
+#[test]
+fn a_wrong_front_matter_value_keeps_its_slug() {
+    let alpha = SMALL
+        .replacen("title = \"Small lesson\"", "title = 3\nslug = \"alpha\"", 1)
+        .replacen(
+            "The top node",
+            "See [x](nothing.html), [nb](alpha.ipynb), [bad](a.ipynb).\n\nThe top node",
+            1,
+        );
+    let b = SMALL.replacen(
+        "The top node",
+        "See [a](../alpha/index.html), [nb](../alpha/alpha.ipynb), [no](../alpha/z.csv).\n\nThe top node",
+        1,
+    );
+    let report = errors(&[("content/a.md", &alpha), ("content/b.md", &b)]);
+    assert_eq!(
+        starts(&report),
+        [
+            "error: invalid front matter: invalid type: integer `3`, expected a string",
+            "warning: broken link `nothing.html`: the site has no `alpha/nothing.html`",
+            "warning: broken link `a.ipynb`: the site has no `alpha/a.ipynb`",
+            "warning: broken link `../alpha/z.csv`: the site has no `alpha/z.csv`",
+        ],
+        "{report}"
+    );
+}
