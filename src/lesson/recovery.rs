@@ -135,24 +135,50 @@ impl<'a> Recovery<'a> {
         true
     }
 
-    /// An item of a list that is of the wrong type (`at = [0.5, "x"]`), read as a stand-in of
-    /// the type expected where it fits in the item as written: the list's entry is not blanked,
-    /// so that a block with it as a required field is still read, and its other fields are
-    /// checked. Whether it could.
+    /// An item of a list that is of the wrong type (`at = [0.5, "x"]`, `signals = [3, "a"]`),
+    /// read past where it is, so that a block with the list as a required field is still read
+    /// and its other fields checked (blanking the list's entry failed the block): a stand-in
+    /// of the type expected, in the item's place and, where it is longer, the spaces and comma
+    /// after it or the spaces before it; or, for a type with no stand-in (a table), the item
+    /// taken out with a comma beside it. Whether it could.
     fn item(&mut self, error: &Range<usize>, message: &str) -> bool {
-        let Some(s) = stand_in(message) else {
-            return false;
-        };
-        let in_list = self.text[..error.start].trim_end().ends_with([',', '[']);
-        let fits = s.len() <= error.len() && self.text.is_char_boundary(error.start + s.len());
-        if !in_list || !fits || self.seen(error) {
+        let now = String::from_utf8_lossy(&self.rest).into_owned();
+        let space = [' ', '\t'];
+        let before = now[..error.start].trim_end_matches(space);
+        let after = now[error.end..].trim_start_matches(space);
+        let in_list = now[..error.start].trim_end().ends_with([',', '[']);
+        if !in_list || self.seen(error) {
             return false;
         }
+        // (What the item can take: up to the end of the spaces after a comma that follows
+        // it, else from the spaces before it.)
+        let comma_end =
+            (after.strip_prefix(',')).map(|a| now.len() - a.trim_start_matches(space).len());
+        let (room, with_comma) = match comma_end {
+            Some(end) => (error.start..end, true),
+            None => (before.len()..error.end, false),
+        };
+        let written = stand_in(message)
+            .map(|s| {
+                if with_comma {
+                    format!("{s},")
+                } else {
+                    s.to_string()
+                }
+            })
+            .filter(|s| s.len() <= room.len());
+        let (room, written) = match written {
+            Some(w) => (room, w),
+            // (Out, with the comma after it, or else the one before it.)
+            None if with_comma => (room, String::new()),
+            None if before.ends_with(',') => (before.len() - 1..error.end, String::new()),
+            None => (error.clone(), String::new()),
+        };
         self.seen.push(error.start);
         self.changed = true;
-        self.invented.push(error.clone());
-        let width = error.len();
-        self.rest[error.clone()].copy_from_slice(format!("{s:width$}").as_bytes());
+        self.invented.push(room.clone());
+        let width = room.len();
+        self.rest[room].copy_from_slice(format!("{written:width$}").as_bytes());
         true
     }
 

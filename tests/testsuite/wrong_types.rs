@@ -471,3 +471,77 @@ points = [[0.0, "a"], [9.0, 1.0]]
     }
     assert!(out.ends_with("\n7 errors\n"), "{out}");
 }
+
+/// An item of the wrong type in a list of names or of tables, where no stand-in fits in the
+/// item (`""` for `3`), takes the comma beside it, or is taken out of the list: the block is
+/// still read and its other fields checked (before, only the item's type was reported), on
+/// one line or on its own line.
+#[test]
+fn a_wrong_item_in_a_list_of_names_or_tables() {
+    let text = lesson(
+        "title = \"Items\"",
+        &format!(
+            r#"{NETWORK}
+
+```table
+signals = [3, "top.lineer"]
+at = [7.0]
+precision = 99
+```
+
+```figure
+series = [{{ signal = "top.activaton" }}, 5, {{ signal = "top.linear", color = "bleu" }}]
+```
+
+```figure
+series = [
+  {{ signal = "top.activation" }},
+  5
+]
+points = [[9.0, 1.0]]
+```
+
+```training
+data = [[0.0, 0.0], [1.0, 1.0]]
+train = ["b2", 4]
+learning_rate = -1
+steps = 3
+```"#
+        ),
+    );
+    let out = one("items", &text);
+    for (what, at) in [
+        (
+            "invalid type: integer `3`, expected a string",
+            "items.md:18:12",
+        ),
+        ("signal `top.lineer` does not exist", "items.md:18:15"),
+        ("the input 7 is outside the input range", "items.md:19:6"),
+        ("precision 99 is out of range", "items.md:20:13"),
+        ("signal `top.activaton` does not exist", "items.md:24:22"),
+        (
+            "invalid type: integer `5`, expected a series as a table",
+            "items.md:24:41",
+        ),
+        ("unknown colour `bleu`", "items.md:24:77"),
+        (
+            "invalid type: integer `5`, expected a series as a table",
+            "items.md:30:3",
+        ),
+        (
+            "the data point's input 9 is outside the input range",
+            "items.md:32:11",
+        ),
+        (
+            "invalid type: integer `4`, expected a string",
+            "items.md:37:16",
+        ),
+        ("the learning rate -1 is not positive", "items.md:38:17"),
+    ] {
+        assert!(
+            out.contains(what) && out.contains(at),
+            "{what} at {at}: {out}"
+        );
+    }
+    assert!(out.ends_with("\n11 errors\n"), "{out}");
+}
