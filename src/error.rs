@@ -27,6 +27,9 @@ pub fn toml_message(e: &toml::de::Error) -> String {
     if let Some((number, _)) = huge {
         return format!("the number `{number}` is too large");
     }
+    if message.starts_with("floating-point number overflowed") {
+        return "a number is too large: beyond ±1.8e308, the largest there is".to_string();
+    }
     message
 }
 

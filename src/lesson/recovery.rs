@@ -214,6 +214,9 @@ impl<'a> Recovery<'a> {
 /// A value of the type an "invalid type: …, expected …" `message` expects (in
 /// [`crate::error::toml_message`]'s words), if it names a simple one.
 fn stand_in(message: &str) -> Option<&'static str> {
+    if message.starts_with("the number `") && message.ends_with("` is too large") {
+        return Some("0");
+    }
     let (_, expected) = message
         .strip_prefix("invalid type: ")?
         .split_once(", expected ")?;
@@ -308,6 +311,13 @@ impl<'de> serde::de::Visitor<'de> for TreeVisitor {
         Ok(Tree::Value)
     }
     fn visit_u64<E>(self, _: u64) -> Result<Tree, E> {
+        Ok(Tree::Value)
+    }
+    // (A whole number too large for the field is read, and reported where the field is.)
+    fn visit_i128<E>(self, _: i128) -> Result<Tree, E> {
+        Ok(Tree::Value)
+    }
+    fn visit_u128<E>(self, _: u128) -> Result<Tree, E> {
         Ok(Tree::Value)
     }
     fn visit_f64<E>(self, _: f64) -> Result<Tree, E> {

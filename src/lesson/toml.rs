@@ -25,8 +25,10 @@ fn toml_hint(d: Diagnostic, message: &str) -> Diagnostic {
         d.hint("add the missing field")
     } else if message.contains("is given twice") {
         d.hint("keep one of them: a key is given once in its table")
+    } else if message.starts_with("a number is too large") {
+        d.hint("write a smaller number")
     } else if message.ends_with("is too large") {
-        d.hint("write a smaller number: the README lists the largest each field takes")
+        d.hint("a whole number in TOML is at most 9223372036854775807; write a smaller one (the README lists each field's limits), or a decimal like `1e20`")
     } else if message.contains("invalid length") {
         d.hint("check how many items the list holds")
     } else if message.contains("invalid type") && message.contains("as a table") {

@@ -10,17 +10,30 @@ const LESSON: &str = include_str!("../../templates/lesson.html");
 const BASE: &str = include_str!("../../templates/base.html");
 
 /// A whole number too large for any field read "invalid type: integer `…` as i128, expected a
-/// whole number", with a hint about quotes.
+/// whole number", with a hint about quotes, and hid the rest of the lesson; a decimal too large
+/// read "floating-point number overflowed", with a hint about TOML's `key = value`.
 #[test]
 fn a_number_too_large_says_so() {
-    let text = SMALL.replace("samples = 11", "samples = 100000000000000000000000");
+    let text = SMALL
+        .replace("samples = 11", "samples = 100000000000000000000000")
+        .replace("w2 = 12.6", "w2 = 99999999999999999999")
+        .replacen("The top node has", "{{ w99 }} The top node has", 1);
     let report = errors(&[("content/one.md", &text)]);
     assert!(
         report.contains(
             "error: invalid network block: the number `100000000000000000000000` is too large"
         ) && report.contains(
-            "hint: write a smaller number: the README lists the largest each field takes"
-        ) && !report.contains("i128"),
+            "error: invalid network block: the number `99999999999999999999` is too large"
+        ) && report.contains("hint: a whole number in TOML is at most 9223372036854775807")
+            && report.contains("error: unknown placeholder `w99`")
+            && !report.contains("i128"),
+        "{report}"
+    );
+    let text = SMALL.replace("w2 = 12.6", "w2 = 1e400");
+    let report = errors(&[("content/one.md", &text)]);
+    assert!(
+        report.contains("error: invalid network block: a number is too large: beyond ±1.8e308")
+            && report.contains("hint: write a smaller number"),
         "{report}"
     );
 }
