@@ -5,6 +5,8 @@
 use std::fmt;
 use std::ops::Range;
 
+use crate::text::is_wide;
+
 /// The TOML reader's message (a lesson's block, its front matter, `nnbook.toml`) in the words
 /// of the project's files rather than Rust's: "expected f64" reads "expected a number", a
 /// sequence is a list.
@@ -223,11 +225,17 @@ impl Diagnostic {
                 let line = loc.source_line.replace('\t', " ");
                 writeln!(f, "{pad} |")?;
                 writeln!(f, "{} | {}", loc.line, line)?;
+                // (Under the characters, as wide as a terminal shows them: a CJK one is two.)
+                let columns = |chars: &mut dyn Iterator<Item = char>| {
+                    chars.map(|c| if is_wide(c) { 2 } else { 1 }).sum::<usize>()
+                };
+                let before = columns(&mut line.chars().take(loc.column - 1));
+                let under = columns(&mut line.chars().skip(loc.column - 1).take(loc.width));
                 writeln!(
                     f,
                     "{pad} | {}{}",
-                    " ".repeat(loc.column - 1),
-                    "^".repeat(loc.width)
+                    " ".repeat(before),
+                    "^".repeat(under.max(1))
                 )?;
             }
             if self.expected.is_some() || self.hint.is_some() {
@@ -345,5 +353,19 @@ mod tests {
         let loc = f.locate(13..14); // the `x`: δύο is 3 characters but 6 bytes
         assert_eq!((loc.line, loc.column), (2, 7));
         assert_eq!(loc.source_line, "δύο = x");
+    }
+
+    /// A terminal shows a CJK character two columns wide: the caret is under the mistake on a
+    /// Chinese line (it was padded by characters, about half as far as the text goes).
+    #[test]
+    fn the_caret_is_under_the_mistake_on_a_chinese_line() {
+        let text = "中文：权重 {{ w11 }}，错误";
+        let f = SourceFile::new("a.md", text);
+        let at = text.find("{{").unwrap();
+        let shown = f.error(at..at + "{{ w11 }}".len(), "m").to_string();
+        let line = shown.lines().find(|l| l.contains('^')).unwrap();
+        assert_eq!(line, format!("  | {}{}", " ".repeat(11), "^".repeat(9)));
+        let wide = f.error(0.."中文".len(), "m").to_string();
+        assert!(wide.contains("  | ^^^^\n"), "{wide}");
     }
 }

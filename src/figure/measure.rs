@@ -12,6 +12,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{BackendTextStyle, FontStyle};
 
+pub use crate::text::is_wide;
+
 /// The font figure text is laid out with (the page's text is drawn by the reader's browser).
 static FONT: &[u8] = include_bytes!("../font/DejaVuSans.ttf");
 static REGISTER_FONT: Once = Once::new();
@@ -219,14 +221,6 @@ fn measured_width(text: &str, size: f64, bold: bool) -> f64 {
             f64::from(w)
         });
     drawn * FONT_HEIGHT_EMS * if bold { 1.1 } else { 1.0 } + size * wide as f64
-}
-
-/// East Asian wide characters (CJK ideographs, kana, hangul, full-width forms).
-pub fn is_wide(c: char) -> bool {
-    matches!(c as u32,
-        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
 }
 
 #[cfg(test)]
