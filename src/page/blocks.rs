@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::ops::Range;
 
 use math_core::MathDisplay;
-use pulldown_cmark::{html, Event, Parser};
+use pulldown_cmark::{html, Event, Parser, TextMergeStream};
 
 use crate::error::Diagnostic;
 use crate::figure::Figure;
@@ -46,12 +46,15 @@ pub(super) fn inline_markdown(
 ) -> Result<String, Vec<Diagnostic>> {
     let mut events = Vec::new();
     let mut problems = Vec::new();
-    for event in Parser::new_ext(text, markdown::options()) {
+    for event in TextMergeStream::new(Parser::new_ext(text, markdown::options())) {
         match event {
-            Event::Text(t) => match prose_events(lesson, &t, span) {
-                Ok((text, _)) => events.extend(text),
-                Err(found) => problems.extend(found),
-            },
+            Event::Text(t) => {
+                problems.extend(super::math::unbalanced(lesson, &t, span));
+                match prose_events(lesson, &t, span) {
+                    Ok((text, _)) => events.extend(text),
+                    Err(found) => problems.extend(found),
+                }
+            }
             // Math as in the body, inline: a caption is one line of text.
             Event::InlineMath(latex) | Event::DisplayMath(latex) => {
                 match math_html(lesson, &latex, span, MathDisplay::Inline) {

@@ -40,7 +40,7 @@ pub fn math(
         .max()
         .unwrap_or(0);
     if depth > MAX_MATH_NESTING || latex.len() > MAX_MATH_BYTES {
-        let start = lesson.source.find_in(range.clone(), latex.trim());
+        let start = written_at(lesson, range, latex.trim()).0;
         return Err(lesson
             .source
             .error(
@@ -61,10 +61,12 @@ pub fn math(
         .convert_with_local_state(latex, display)
         .map(|r| r.mathml)
         .map_err(|e| {
-            let start = lesson.source.find_in(range.clone(), latex.trim());
+            let trimmed = latex.trim();
+            let (start, escaped) = written_at(lesson, range, trimmed);
             let offset = latex.len() - latex.trim_start().len();
-            let at = (start + e.0.start.saturating_sub(offset)).min(range.end);
-            let end = (start + e.0.end.saturating_sub(offset)).clamp(at, range.end);
+            let place = |i: usize| start + as_written(trimmed, i.saturating_sub(offset), escaped);
+            let at = place(e.0.start).min(range.end);
+            let end = place(e.0.end).clamp(at, range.end);
             lesson
                 .source
                 .error(at..end.max(at + 1), format!("LaTeX error: {}", e.error_message()))
@@ -93,6 +95,49 @@ pub fn math_html(
                 .and_then(|tex| math(lesson, &tex, range, display).map_err(|d| vec![d])),
         }
     })
+}
+
+/// Where `text` (a formula, or a part of a caption) is written in the lesson within `range`:
+/// as it is (prose, a caption in single quotes), or with its `\` and `"` escaped as a
+/// caption in double quotes has them (`"$\\alpha$"`), which `true` says; `range`'s start
+/// where it is not found.
+pub fn written_at(lesson: &Lesson, range: &Range<usize>, text: &str) -> (usize, bool) {
+    let source = &lesson.source;
+    let raw = source.text.get(range.clone()).unwrap_or("");
+    if raw.contains(text) {
+        return (source.find_in(range.clone(), text), false);
+    }
+    let escaped = text.replace('\\', "\\\\").replace('"', "\\\"");
+    match raw.contains(&escaped) {
+        true => (source.find_in(range.clone(), &escaped), true),
+        false => (range.start, false),
+    }
+}
+
+/// Where byte `i` of `text` is in the text as written ([`written_at`]): further by one for
+/// each `\` or `"` before it, where they were escaped.
+pub fn as_written(text: &str, i: usize, escaped: bool) -> usize {
+    let before = text.get(..i).unwrap_or(text);
+    i + if escaped {
+        before.matches(['\\', '"']).count()
+    } else {
+        0
+    }
+}
+
+/// The error of a formula in `text` (prose, or a caption, at `range` of the lesson) that
+/// the Markdown parser left as text because its braces do not match ([`unbalanced_formula`]).
+pub fn unbalanced(lesson: &Lesson, text: &str, range: &Range<usize>) -> Option<Diagnostic> {
+    let formula = unbalanced_formula(text)?;
+    let written = &text[formula.clone()];
+    let (at, escaped) = written_at(lesson, range, written);
+    let end = at + as_written(written, written.len(), escaped);
+    Some(
+        (lesson.source)
+            .error(at..end, "the formula's braces do not match")
+            .expected("a `}` for every `{` of a formula, like `$\\frac{1}{2}$`")
+            .hint("between $ signs is LaTeX math; a literal dollar sign is written `\\$`"),
+    )
 }
 
 /// A formula the Markdown parser left as text because its braces do not match

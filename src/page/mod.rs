@@ -409,17 +409,8 @@ impl<'a> Walk<'a> {
             }
         }
         if self.code.is_none() {
-            if let Some(formula) = math::unbalanced_formula(text) {
-                let source = &self.lesson.source;
-                let at = source.find_in(range.clone(), &text[formula.clone()]);
-                self.problems.push(
-                    source
-                        .error(at..at + formula.len(), "the formula's braces do not match")
-                        .expected("a `}` for every `{` of a formula, like `$\\frac{1}{2}$`")
-                        .hint(
-                            "between $ signs is LaTeX math; a literal dollar sign is written `\\$`",
-                        ),
-                );
+            if let Some(unbalanced) = math::unbalanced(self.lesson, text, range) {
+                self.problems.push(unbalanced);
                 // The text's placeholders are reported as well.
                 if let Err(problems) = placeholder::pieces(self.lesson, text, range, Context::Prose)
                 {

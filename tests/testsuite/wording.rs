@@ -114,3 +114,30 @@ fn an_include_of_no_name_and_super_outside_a_block() {
         "{report}"
     );
 }
+
+/// A formula in a caption written in double quotes, its backslashes doubled (`"$\\foo$"`), was
+/// reported one column to the left for each `\\` before the mistake; and braces that do not
+/// match in a caption went unreported (the page showed `$\frac{1}{$`), though in prose they
+/// are an error.
+#[test]
+fn a_captions_formula_is_reported_where_it_is_written() {
+    let text = SMALL.replace(
+        "caption = \"The top node reaches {{ top.activation @ 1.0 }}.\"",
+        "caption = \"$\\\\alpha + \\\\beta + \\\\foo$ and \\\"q\\\" $\\\\frac{1}{$ end\"",
+    );
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("caption = \"$"))
+        .expect("the caption")
+        + 1;
+    let report = errors(&[("content/one.md", &text)]);
+    for (what, column) in [
+        ("error: LaTeX error: Unknown command \"\\foo\".", 32),
+        ("error: the formula's braces do not match", 49),
+    ] {
+        assert!(
+            report.contains(&format!("{what}\n  --> content/one.md:{line}:{column}")),
+            "{what} at {line}:{column}: {report}"
+        );
+    }
+}
