@@ -329,26 +329,7 @@ impl<'a> Walk<'a> {
                     caption_span,
                     ..
                 }),
-            ) => match self.figures.iter().find(|f| f.id == *id) {
-                Some(f) => {
-                    let shared =
-                        !f.shared_style.is_empty() && !self.shared_styles.contains(&f.shared_style);
-                    if shared {
-                        self.shared_styles.push(f.shared_style);
-                    }
-                    blocks::figure_html(lesson, self.lang, (f, shared), caption, caption_span)
-                        .unwrap_or_else(|problems| {
-                            self.problems.extend(problems);
-                            String::new()
-                        })
-                }
-                // (Not drawn: a lesson with problems, checked. Its caption is checked too.)
-                None => {
-                    let checked = blocks::inline_markdown(lesson, caption, caption_span);
-                    self.problems.extend(checked.err().into_iter().flatten());
-                    String::new()
-                }
-            },
+            ) => self.figure(id, caption, caption_span),
             Some(BlockKind::Table(spec)) => match lesson.network_at(range.start) {
                 Some(net) => {
                     let (headers, rows) = blocks::table_cells(net, spec, self.lang);
@@ -375,11 +356,44 @@ impl<'a> Walk<'a> {
         }
     }
 
+    /// A figure, diagram or training figure with its caption, as HTML; its caption's links
+    /// kept to be checked.
+    fn figure(&mut self, id: &str, caption: &str, caption_span: &Range<usize>) -> String {
+        let lesson = self.lesson;
+        self.caption_links(caption, caption_span);
+        let Some(f) = self.figures.iter().find(|f| f.id == id) else {
+            // (Not drawn: a lesson with problems, checked. Its caption is checked too.)
+            let checked = blocks::inline_markdown(lesson, caption, caption_span);
+            self.problems.extend(checked.err().into_iter().flatten());
+            return String::new();
+        };
+        let shared = !f.shared_style.is_empty() && !self.shared_styles.contains(&f.shared_style);
+        if shared {
+            self.shared_styles.push(f.shared_style);
+        }
+        blocks::figure_html(lesson, self.lang, (f, shared), caption, caption_span).unwrap_or_else(
+            |problems| {
+                self.problems.extend(problems);
+                String::new()
+            },
+        )
+    }
+
+    /// The links and images of a caption at `span`, kept with the page's to be checked.
+    fn caption_links(&mut self, caption: &str, span: &Range<usize>) {
+        for event in Parser::new_ext(caption, markdown::options()) {
+            if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event {
+                self.links.push((dest_url.to_string(), span.clone()));
+            }
+        }
+    }
+
     /// A block that failed at `at` (its problems are reported) renders nothing; its caption
     /// is checked all the same.
     fn failed_block(&mut self, at: usize) -> String {
         let lesson = self.lesson;
         if let Some(c) = (lesson.failed_captions.iter()).find(|c| c.fence_start == at) {
+            self.caption_links(&c.text, &c.span);
             let checked = blocks::inline_markdown(lesson, &c.text, &c.span);
             self.problems.extend(checked.err().into_iter().flatten());
         }

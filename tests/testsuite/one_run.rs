@@ -233,3 +233,38 @@ fn a_wrong_front_matter_value_keeps_its_slug() {
         "{report}"
     );
 }
+
+/// A caption's links are checked like the prose's (the README says every relative link is):
+/// a figure's in a lesson that builds, and a failed figure's in one that does not.
+#[test]
+fn a_captions_links_are_checked() {
+    let text = SMALL.replace(
+        "caption = \"The top node reaches {{ top.activation @ 1.0 }}.\"",
+        "caption = \"See [x](nope.html) and [the notebook](one.ipynb).\"",
+    );
+    let p = crate::support::Project::new().lesson("one.md", &text);
+    let warnings = match nnbook::check(&p.root) {
+        Ok(site) => site
+            .warnings
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        Err(e) => panic!("only warnings were expected:\n{e}"),
+    };
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0]
+            .starts_with("warning: broken link `nope.html`: the site has no `one/nope.html`"),
+        "{warnings:?}"
+    );
+    let failing = text.replace("color = \"blue\"", "color = \"bleu\"");
+    let report = errors(&[("content/one.md", &failing)]);
+    assert_eq!(
+        starts(&report),
+        [
+            "warning: broken link `nope.html`: the site has no `one/nope.html`",
+            "error: unknown colour `bleu`",
+        ],
+        "{report}"
+    );
+}
