@@ -316,7 +316,7 @@ impl Builder {
                 self.output = output;
                 self.cache.clear();
             }
-            template_error::said_once(&mut problems, &theme.template_errors);
+            template_check::said_once(&mut problems, &theme.template_errors);
             return Err(Error::report(problems, warnings));
         }
         let LessonFiles {

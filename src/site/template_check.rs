@@ -7,7 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use tera::ast::{Expr, ExprVal, Node};
 
-use crate::error::{Diagnostic, SourceFile};
+use crate::error::{Diagnostic, Location, SourceFile};
+use crate::project::TEMPLATES_DIR;
 use crate::text::did_you_mean;
 
 use super::page_names::Page;
@@ -450,4 +451,36 @@ fn path_of(name: &str) -> String {
         }
     }
     out
+}
+
+/// A template's mistake found without rendering (`found`, among `problems`) is left out where a
+/// page that reached it says so at the same place, in Tera's words ("Variable `nxt` not found").
+/// And a mistake in a template that many pages reach is said once, for the first page, with
+/// how many more were like it: Tera's words may hold a page's value (`{{ lesson.title | round }}`
+/// gives "got `"Getting started"`"), so that no two pages' errors are the same. (The same
+/// error twice, as a page that reached it and the check without rendering say, is one.)
+pub(super) fn said_once(problems: &mut Vec<Diagnostic>, found: &[Diagnostic]) {
+    let reached: Vec<_> = (problems.iter())
+        .filter(|p| !found.contains(p))
+        .filter_map(|p| p.location.clone())
+        .collect();
+    let said = |p: &Diagnostic| p.location.as_ref().is_some_and(|l| reached.contains(l));
+    problems.retain(|p| !(found.contains(p) && said(p)));
+    let template = format!("{TEMPLATES_DIR}/");
+    let mut seen: Vec<(Location, usize)> = Vec::new();
+    let (mut kept, mut others) = (Vec::with_capacity(problems.len()), Vec::new());
+    for p in problems.drain(..) {
+        let at = (p.location.as_deref()).filter(|l| l.file.starts_with(&template));
+        if let Some(&(_, i)) = at.and_then(|l| seen.iter().find(|(s, _)| s == l)) {
+            others[i] += usize::from(kept[i] != p);
+            continue;
+        }
+        seen.extend(at.map(|l| (l.clone(), kept.len())));
+        kept.push(p);
+        others.push(0);
+    }
+    for (p, n) in kept.iter_mut().zip(others).filter(|(_, n)| *n > 0) {
+        p.message = format!("{} (and {n} more like it, on other pages)", p.message);
+    }
+    *problems = kept;
 }

@@ -3,8 +3,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use crate::error::{Diagnostic, Location, SourceFile};
-use crate::project::TEMPLATES_DIR;
+use crate::error::{Diagnostic, SourceFile};
 use crate::text::did_you_mean;
 
 use super::template_text::{
@@ -50,6 +49,9 @@ pub fn template_error(
         return d;
     }
     let message = format!("template error: {detail}");
+    if let Some(d) = misused(sources, file, &detail) {
+        return d;
+    }
     let Some(file) = file else {
         return Diagnostic::new(message).hint(full);
     };
@@ -90,6 +92,64 @@ pub fn template_error(
         }
     }
     Diagnostic::in_file(file.path.clone(), message)
+}
+
+/// Tera's errors that name no name to find: `super()` in a template that extends none, a
+/// division by zero (its message a dump of Tera's syntax tree), a block given twice in one
+/// template (reported at the first). Each where it is, in nnbook's words.
+fn misused(
+    sources: &BTreeMap<String, SourceFile>,
+    file: Option<&SourceFile>,
+    detail: &str,
+) -> Option<Diagnostic> {
+    // (The first of the templates, the one Tera names first, where `pattern` is in a tag.)
+    let first_in = |pattern: &str| {
+        file.into_iter()
+            .chain(sources.values())
+            .find_map(|f| find_in_tags(&f.text, pattern).map(|at| (f, at)))
+    };
+    if detail.starts_with("Tried to use super() in the top level block") {
+        let (f, at) = first_in("super()")?;
+        return Some(
+            f.error(at..at + "super()".len(), "template error: `super()` in a template that extends no other")
+                .hint("`{{ super() }}` shows the parent template's block of the same name: only a block of a template that `{% extends %}` another has one"),
+        );
+    }
+    if let Some(by) = detail
+        .strip_prefix("Tried to ")
+        .and_then(|d| d.split_once(" by zero"))
+    {
+        let message = format!("template error: tried to {} by zero", by.0);
+        let hint = "a number divided by 0, or its remainder, is not a number";
+        let found = ["/ 0", "% 0", "/0", "%0"].iter().find_map(|p| first_in(p));
+        return Some(match (found, file) {
+            (Some((f, at)), _) => f.error(at..at + 1, message).hint(hint),
+            (None, Some(f)) => Diagnostic::in_file(f.path.clone(), message).hint(hint),
+            (None, None) => Diagnostic::new(message).hint(hint),
+        });
+    }
+    let block = detail
+        .strip_prefix("Block `")?
+        .strip_suffix("` is duplicated")?;
+    let file = file?;
+    let tag = |at: usize| {
+        file.text[..at]
+            .rfind("{%")
+            .is_some_and(|o| file.text[o..at].trim_start_matches(['{', '%', '-', ' ']) == "block ")
+    };
+    let mut uses = file
+        .text
+        .match_indices(block)
+        .map(|(at, _)| at)
+        .filter(|&at| tag(at));
+    let second = uses.nth(1)?;
+    Some(
+        file.error(
+            second..second + block.len(),
+            format!("template error: the block `{block}` is given twice"),
+        )
+        .hint("a template gives each block once: rename one, or take it out"),
+    )
 }
 
 /// A render error about `quoted` (Tera's `detail`, nnbook's `message`), at its use at byte `at`
@@ -514,36 +574,4 @@ fn line_col_offset(text: &str, line: usize, col: usize) -> usize {
             .char_indices()
             .nth(col.saturating_sub(1))
             .map_or(line_text.len(), |(i, _)| i)
-}
-
-/// A template's mistake found without rendering (`found`, among `problems`) is left out where a
-/// page that reached it says so at the same place, in Tera's words ("Variable `nxt` not found").
-/// And a mistake in a template that many pages reach is said once, for the first page, with
-/// how many more were like it: Tera's words may hold a page's value (`{{ lesson.title | round }}`
-/// gives "got `"Getting started"`"), so that no two pages' errors are the same. (The same
-/// error twice, as a page that reached it and the check without rendering say, is one.)
-pub(super) fn said_once(problems: &mut Vec<Diagnostic>, found: &[Diagnostic]) {
-    let reached: Vec<_> = (problems.iter())
-        .filter(|p| !found.contains(p))
-        .filter_map(|p| p.location.clone())
-        .collect();
-    let said = |p: &Diagnostic| p.location.as_ref().is_some_and(|l| reached.contains(l));
-    problems.retain(|p| !(found.contains(p) && said(p)));
-    let template = format!("{TEMPLATES_DIR}/");
-    let mut seen: Vec<(Location, usize)> = Vec::new();
-    let (mut kept, mut others) = (Vec::with_capacity(problems.len()), Vec::new());
-    for p in problems.drain(..) {
-        let at = (p.location.as_deref()).filter(|l| l.file.starts_with(&template));
-        if let Some(&(_, i)) = at.and_then(|l| seen.iter().find(|(s, _)| s == l)) {
-            others[i] += usize::from(kept[i] != p);
-            continue;
-        }
-        seen.extend(at.map(|l| (l.clone(), kept.len())));
-        kept.push(p);
-        others.push(0);
-    }
-    for (p, n) in kept.iter_mut().zip(others).filter(|(_, n)| *n > 0) {
-        p.message = format!("{} (and {n} more like it, on other pages)", p.message);
-    }
-    *problems = kept;
 }

@@ -141,3 +141,38 @@ fn a_captions_formula_is_reported_where_it_is_written() {
         );
     }
 }
+
+/// Tera's errors that name nothing to find were at 1:1 of another template, or in Tera's
+/// words: `super()` in a template that extends none, a modulo by zero (a dump of Tera's syntax
+/// tree), a block given twice (reported at the first). Each is where it is written.
+#[test]
+fn template_mistakes_that_name_nothing_are_where_they_are() {
+    let base = BASE.replacen(
+        "{% block head %}{% endblock head %}",
+        "{% block head %}{{ super() }}{% endblock head %}",
+        1,
+    );
+    assert_ne!(base, BASE, "base.html has an empty head block");
+    let report = template_mistake(LESSON, &base);
+    assert!(
+        report.contains("error: template error: `super()` in a template that extends no other\n --> templates/base.html:6:20"),
+        "{report}"
+    );
+    let lesson = LESSON.replacen("{{ lesson.title }}", "{{ lesson.title }}{{ 10 % 0 }}", 1);
+    let report = template_mistake(&lesson, BASE);
+    assert!(
+        report.contains(
+            "error: template error: tried to do a modulo by zero\n --> templates/lesson.html:7:29"
+        ) && !report.contains("Expr {"),
+        "{report}"
+    );
+    let twice = format!("{LESSON}{{% block content %}}x{{% endblock content %}}\n");
+    let line = LESSON.lines().count() + 1;
+    let report = template_mistake(&twice, BASE);
+    assert!(
+        report.contains(&format!(
+            "error: template error: the block `content` is given twice\n  --> templates/lesson.html:{line}:10"
+        )),
+        "{report}"
+    );
+}
