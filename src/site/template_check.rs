@@ -456,9 +456,8 @@ fn path_of(name: &str) -> String {
 /// A template's mistake found without rendering (`found`, among `problems`) is left out where a
 /// page that reached it says so at the same place, in Tera's words ("Variable `nxt` not found").
 /// And a mistake in a template that many pages reach is said once, for the first page, with
-/// how many more were like it: Tera's words may hold a page's value (`{{ lesson.title | round }}`
-/// gives "got `"Getting started"`"), so that no two pages' errors are the same. (The same
-/// error twice, as a page that reached it and the check without rendering say, is one.)
+/// how many others reached it: Tera's words may hold a page's value (`{{ lesson.title | round
+/// }}` gives "got `"Getting started"`"), so that two pages' errors need not be the same.
 pub(super) fn said_once(problems: &mut Vec<Diagnostic>, found: &[Diagnostic]) {
     let reached: Vec<_> = (problems.iter())
         .filter(|p| !found.contains(p))
@@ -466,21 +465,33 @@ pub(super) fn said_once(problems: &mut Vec<Diagnostic>, found: &[Diagnostic]) {
         .collect();
     let said = |p: &Diagnostic| p.location.as_ref().is_some_and(|l| reached.contains(l));
     problems.retain(|p| !(found.contains(p) && said(p)));
+    // (Each page that reaches a mistake says it once; the check without rendering, once more,
+    // in the same words, where it is among them.)
     let template = format!("{TEMPLATES_DIR}/");
     let mut seen: Vec<(Location, usize)> = Vec::new();
-    let (mut kept, mut others) = (Vec::with_capacity(problems.len()), Vec::new());
+    let (mut kept, mut said, mut checked) = (Vec::new(), Vec::new(), Vec::new());
     for p in problems.drain(..) {
         let at = (p.location.as_deref()).filter(|l| l.file.starts_with(&template));
-        if let Some(&(_, i)) = at.and_then(|l| seen.iter().find(|(s, _)| s == l)) {
-            others[i] += usize::from(kept[i] != p);
-            continue;
-        }
-        seen.extend(at.map(|l| (l.clone(), kept.len())));
-        kept.push(p);
-        others.push(0);
+        let i = match at.and_then(|l| seen.iter().find(|(s, _)| s == l)) {
+            Some(&(_, i)) => i,
+            None => {
+                seen.extend(at.map(|l| (l.clone(), kept.len())));
+                said.push(0);
+                checked.push(false);
+                kept.push(p.clone());
+                kept.len() - 1
+            }
+        };
+        said[i] += 1;
+        checked[i] |= found.contains(&p);
     }
-    for (p, n) in kept.iter_mut().zip(others).filter(|(_, n)| *n > 0) {
-        p.message = format!("{} (and {n} more like it, on other pages)", p.message);
+    for (i, p) in kept.iter_mut().enumerate() {
+        let pages = said[i] - usize::from(checked[i]);
+        if pages > 1 {
+            let others = pages - 1;
+            let s = if others == 1 { "" } else { "s" };
+            p.message = format!("{} (and on {others} other page{s})", p.message);
+        }
     }
     *problems = kept;
 }
