@@ -15,7 +15,7 @@ use super::caption::caption;
 use super::limits::{at_most, check_id, claim_id, outside_input_range, MAX_POINTS, MAX_SERIES};
 use super::problems::Problems;
 use super::signal::resolve_signal;
-use super::toml::{from_block, Table, TableKind};
+use super::toml::{from_block, Point, Table, TableKind};
 
 /// What a diagram block asks for: the network drawn, with some nodes and weights highlighted.
 #[derive(Debug, Clone)]
@@ -196,7 +196,7 @@ pub(super) struct RawFigure {
     caption: Option<Spanned<String>>,
     series: Spanned<Vec<Spanned<Table<RawSeries>>>>,
     #[serde(default)]
-    points: Vec<Spanned<[f64; 2]>>,
+    points: Vec<Spanned<Point>>,
     points_label: Option<Spanned<String>>,
 }
 
@@ -364,7 +364,7 @@ fn points_of(
     source: &SourceFile,
     fence: &Fence,
     net: &Network,
-    raw: &[Spanned<[f64; 2]>],
+    raw: &[Spanned<Point>],
     problems: &mut Problems,
 ) -> Vec<(f64, f64)> {
     problems.keep(at_most(
@@ -376,7 +376,7 @@ fn points_of(
     ));
     let mut points = Vec::new();
     for p in raw.iter().take(MAX_POINTS) {
-        let [x, y] = *p.get_ref();
+        let Point([x, y]) = *p.get_ref();
         if !(x.is_finite() && y.is_finite()) {
             problems.note(
                 source

@@ -231,7 +231,41 @@ impl ListItem for f64 {
     const EXPECTED: &'static str = "a list of inputs, like `[0.0, 0.5, 1.0]`, or \"kinks\"";
 }
 
-impl ListItem for [f64; 2] {
+/// A data point, `[input, value]`: two numbers, no more (serde's `[f64; 2]` reads the first
+/// two of a longer list and drops the rest without a word).
+#[derive(Debug, Clone, Copy)]
+pub struct Point(pub [f64; 2]);
+
+impl<'de> Deserialize<'de> for Point {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Point;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a data point `[input, value]`")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Point, A::Error> {
+                let mut xy = Vec::with_capacity(2);
+                while let Some(v) = seq.next_element::<f64>()? {
+                    xy.push(v);
+                }
+                match xy[..] {
+                    [x, y] => Ok(Point([x, y])),
+                    _ => Err(serde::de::Error::invalid_length(
+                        xy.len(),
+                        &"a list of length 2, `[input, value]`",
+                    )),
+                }
+            }
+        }
+        d.deserialize_seq(Visitor)
+    }
+}
+
+impl ListItem for Point {
     const EXPECTED: &'static str =
         "a list of `[input, target]` points, or the id of a figure above in quotes";
 }

@@ -19,7 +19,7 @@ use super::limits::{
     at_most, DEFAULT_MAX_STEPS, MAX_STEPS, MAX_TRAINING_VALUES, MAX_TRAINING_WORK,
 };
 use super::network_toml::ParamList;
-use super::toml::{from_block, ListOrName};
+use super::toml::{from_block, ListOrName, Point};
 use super::training_fields::{
     learning_rate, loss, starting_values, trained_params, training_data, training_id,
 };
@@ -142,7 +142,7 @@ pub struct Above {
 pub(super) struct RawTraining {
     id: Option<Spanned<String>>,
     /// `[[0.0, 0.0], [0.5, 1.0]]`, or a figure's id.
-    data: Spanned<ListOrName<[f64; 2]>>,
+    data: Spanned<ListOrName<Point>>,
     /// `["b3", "w3"]`, or `"all"`.
     train: Spanned<ListOrName<Spanned<String>>>,
     start: Option<ParamList>,

@@ -14,7 +14,7 @@ use crate::text::{closest, did_you_mean, shortest};
 
 use super::limits::{at_most, check_id, outside_input_range, MAX_POINTS};
 use super::network_toml::ParamList;
-use super::toml::ListOrName;
+use super::toml::{ListOrName, Point};
 
 /// `start = { b3 = 0.0 }`: values that replace the network's before training.
 pub(super) fn starting_values(
@@ -133,11 +133,11 @@ pub(super) fn training_data(
     fence: &Fence,
     net: &Network,
     figures: &BTreeMap<String, Vec<(f64, f64)>>,
-    data: &Spanned<ListOrName<[f64; 2]>>,
+    data: &Spanned<ListOrName<Point>>,
 ) -> Result<Vec<(f64, f64)>, Diagnostic> {
     let span = fence.source_span(data.span());
     let points: Vec<(f64, f64)> = match data.get_ref() {
-        ListOrName::List(points) => points.iter().map(|&[x, y]| (x, y)).collect(),
+        ListOrName::List(points) => points.iter().map(|&Point([x, y])| (x, y)).collect(),
         ListOrName::Name(id) => {
             let Some(figure) = figures.get(id) else {
                 let ids: Vec<&str> = figures

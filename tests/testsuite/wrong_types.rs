@@ -545,3 +545,53 @@ steps = 3
     }
     assert!(out.ends_with("\n11 errors\n"), "{out}");
 }
+
+/// A data point of three numbers was read as its first two, the third dropped without a word
+/// (serde's `[f64; 2]`); now every point that is not two numbers is an error, a figure's and
+/// a training's, each where it is, and the block's other points are still checked.
+#[test]
+fn a_data_point_is_two_numbers() {
+    let text = lesson(
+        "title = \"Points\"",
+        &format!(
+            r#"{NETWORK}
+
+```figure
+series = [{{ signal = "output.activation" }}]
+points = [[0.0, 1.0, 3.0], [0.5], [9.0, 1.0]]
+```
+
+```training
+data = [[0.0, 0.0, 9.0]]
+train = ["b2"]
+learning_rate = 0.1
+steps = 3
+```"#
+        ),
+    );
+    let out = one("points", &text);
+    for (what, at) in [
+        (
+            "invalid length 3, expected a list of length 2, `[input, value]`",
+            "points.md:19:11",
+        ),
+        (
+            "invalid length 1, expected a list of length 2, `[input, value]`",
+            "points.md:19:28",
+        ),
+        (
+            "the data point's input 9 is outside the input range",
+            "points.md:19:35",
+        ),
+        (
+            "invalid length 3, expected a list of length 2, `[input, value]`",
+            "points.md:23:9",
+        ),
+    ] {
+        assert!(
+            out.contains(what) && out.contains(at),
+            "{what} at {at}: {out}"
+        );
+    }
+    assert!(out.ends_with("\n4 errors\n"), "{out}");
+}
