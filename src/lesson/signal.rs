@@ -59,6 +59,12 @@ pub fn unknown_signal(d: Diagnostic, net: &Network, name: &str) -> Diagnostic {
         ..d
     }
     .expected(format!("one of {}", known.join(", ")));
+    // (A parameter is no signal: `{{ w1 }}` shows it, it has no value at an input.)
+    if net.param(name).is_some() {
+        return d.hint(format!(
+            "`{name}` is a weight or bias, the same at every input: `{{{{ {name} }}}}` shows it"
+        ));
+    }
     match did_you_mean(name, known.iter().map(String::as_str)) {
         Some(hint) => d.hint(hint),
         None => d.hint("signals are `<node>.linear`, `<node>.activation`, `<node>.<outgoing weight>`, `<output>.sum` and `input`"),

@@ -35,6 +35,10 @@ fn toml_hint(d: Diagnostic, message: &str) -> Diagnostic {
         d.hint("a table is written `{ key = value, ... }`, or as a `[section]` of its own")
     } else if message.contains("invalid type") && message.ends_with("expected a list") {
         d.hint("a list is written in brackets, its items separated by commas: `[0.5, 1.0]` or `[\"a\", \"b\"]`")
+    } else if let Some(whole) = whole_as_decimal(message) {
+        d.hint(format!(
+            "a whole number is written without a decimal point or exponent: `{whole}`"
+        ))
     } else if message.contains("invalid type") && message.ends_with("expected a boolean") {
         d.hint("write `true` or `false`, without quotes")
     } else if message.contains("invalid type") {
@@ -42,6 +46,16 @@ fn toml_hint(d: Diagnostic, message: &str) -> Diagnostic {
     } else {
         d.hint("the block's body is TOML: `key = value`, one per line")
     }
+}
+
+/// The whole number a decimal is, where serde's `message` says a whole one was expected:
+/// "invalid type: floating point `1000`, expected a whole number" for `samples = 1e3`.
+fn whole_as_decimal(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("invalid type: floating point `")?;
+    let (number, expected) = rest.split_once('`')?;
+    let x: f64 = number.parse().ok()?;
+    let whole = expected.ends_with("expected a whole number") && x.fract() == 0.0 && x.abs() < 1e15;
+    whole.then(|| format!("{}", x as i64))
 }
 
 /// The field an "unknown field `colour`, expected one of `signal`, `label`, `color`" error

@@ -219,13 +219,19 @@ impl ThemeFiles {
                 .error(at..at + "{% endblock".len(), message),
             None => Diagnostic::in_file(shown.clone(), message),
         };
+        // (A tag in a comment is likely the author's doing, not an older nnbook's.)
+        let commented = self
+            .for_lessons()
+            .any(|(_, b)| String::from_utf8_lossy(b).contains("explore.js"));
+        let hint = match commented {
+            true => "the tag that loads it is inside a comment: take the comment away to give the lessons their sliders",
+            false => "this `lesson.html` is likely a copy from an older `nnbook init`: add that \
+                     line, or delete the file to use the built-in one",
+        };
         Some(
             diagnostic
                 .expected(format!("`{TAG}` at the end of the `content` block"))
-                .hint(
-                    "this `lesson.html` is likely a copy from an older `nnbook init`: add that \
-                     line, or delete the file to use the built-in one",
-                )
+                .hint(hint)
                 .warning(),
         )
     }

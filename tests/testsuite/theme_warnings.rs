@@ -141,7 +141,8 @@ fn warning_for_a_sliders_script_commented_out() {
             .template("lesson.html", &lesson);
         let out = warnings_of(&p);
         assert!(
-            out.contains("warning: the lesson pages do not load `explore.js`"),
+            out.contains("warning: the lesson pages do not load `explore.js`")
+                && out.contains("hint: the tag that loads it is inside a comment"),
             "{open}: {out}"
         );
     }

@@ -176,3 +176,24 @@ fn template_mistakes_that_name_nothing_are_where_they_are() {
         "{report}"
     );
 }
+
+/// `samples = 1e3` was "expected a whole number" with a hint about quotes; `{{ w1 @ 0.5 }}`
+/// was "signal `w1` does not exist" with no word that `{{ w1 }}` shows the weight.
+#[test]
+fn a_decimal_for_a_whole_number_and_a_parameter_at_an_input() {
+    let text = SMALL.replace("samples = 11", "samples = 1e3").replacen(
+        "The top node has",
+        "At 0.5: {{ w1 @ 0.5 }}. The top node has",
+        1,
+    );
+    let report = errors(&[("content/one.md", &text)]);
+    assert!(
+        report.contains(
+            "hint: a whole number is written without a decimal point or exponent: `1000`"
+        ) && report.contains("error: signal `w1` does not exist")
+            && report.contains(
+                "hint: `w1` is a weight or bias, the same at every input: `{{ w1 }}` shows it"
+            ),
+        "{report}"
+    );
+}
