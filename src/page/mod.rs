@@ -459,6 +459,11 @@ impl<'a> Walk<'a> {
             let written = at..range.end.max(at);
             self.problems
                 .push(unfilled(self.lesson, &written, "a link's address"));
+            // (And the placeholders before it, in the link's text, are checked.)
+            let before = &text[..address];
+            if let Err(problems) = placeholder::pieces(self.lesson, before, range, Context::Prose) {
+                self.problems.extend(problems);
+            }
             return;
         }
         match placeholder::prose_events(self.lesson, text, range) {

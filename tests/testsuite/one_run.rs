@@ -268,3 +268,25 @@ fn a_captions_links_are_checked() {
         "{report}"
     );
 }
+
+/// A placeholder in a link's text, before an address holding another, was not checked when
+/// the text before the link was one event with it (a paragraph above with a mistake of its
+/// own): both are reported, with the address's.
+#[test]
+fn a_placeholder_in_a_links_text_is_checked() {
+    let text = SMALL.replacen(
+        "The top node has",
+        "x {{ w88 }} y\n\n[b {{ w94 }}](x{{ w1 }}.html)\n\nThe top node has",
+        1,
+    );
+    let report = errors(&[("content/one.md", &text)]);
+    assert_eq!(
+        starts(&report),
+        [
+            "error: unknown placeholder `w88`",
+            "error: unknown placeholder `w94`",
+            "error: a placeholder in a link's address is not filled",
+        ],
+        "{report}"
+    );
+}
