@@ -154,8 +154,9 @@ pub fn parse(
     // (A value of the wrong type was stood in for, `order = 1.5` or `title = 3`: the other
     // fields were still checked, and are reported, and the lesson fails with them. Where its
     // slug was read, the lesson is placed by it (its links are checked from its folder, and it
-    // claims it); else it stands in as a whole.)
-    match problems.stood_in() && !slug_read {
+    // claims it); else, a slug of the wrong type or one that is no slug, it stands in as a
+    // whole, claiming no folder.)
+    match !slug_read {
         false => Ok((front, problems.into_vec())),
         true => Err(problems.into_vec()),
     }

@@ -290,3 +290,22 @@ fn a_placeholder_in_a_links_text_is_checked() {
         "{report}"
     );
 }
+
+/// A lesson whose slug is no slug claims no folder: its links were checked from a stand-in
+/// folder, and the warnings named `lesson/nothing.html`, a place the author never wrote.
+#[test]
+fn a_lesson_whose_slug_is_no_slug_names_no_stand_in_folder() {
+    let text = SMALL
+        .replacen(
+            "title = \"Small lesson\"",
+            "title = \"T\"\nslug = \"a b\"",
+            1,
+        )
+        .replacen("The top node", "See [x](nothing.html).\n\nThe top node", 1);
+    let report = errors(&[("content/one.md", &text)]);
+    assert_eq!(
+        starts(&report),
+        ["error: the slug `a b` has the character ' '"],
+        "{report}"
+    );
+}
