@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use tera::ast::{Expr, ExprVal, Node};
+use tera::ast::{Expr, ExprVal, MathExpr, MathOperator, Node};
 
 use crate::error::{Diagnostic, Location, SourceFile};
 use crate::project::TEMPLATES_DIR;
@@ -13,7 +13,7 @@ use crate::text::did_you_mean;
 
 use super::page_names::Page;
 use super::template_error::{
-    missing_template, unknown_call, unknown_macro, CALLS, EVERY_PAGE_GETS,
+    by_zero, missing_template, unknown_call, unknown_macro, CALLS, EVERY_PAGE_GETS,
 };
 use super::template_text::{find_in_tags, find_read, find_template_name, imports_in, macros_in};
 
@@ -216,6 +216,31 @@ impl Checker<'_> {
     }
 
     /// An expression: its filters, and what it reads (`probed`: on purpose, maybe missing).
+    /// A division or modulo by a literal 0: Tera publishes `NaN` for `{{ 1 / 0 }}`, and fails
+    /// only the pages that reach `{{ 10 % 0 }}`.
+    fn by_zero(&mut self, m: &MathExpr) {
+        let zero = match m.rhs.val {
+            ExprVal::Int(0) => true,
+            ExprVal::Float(x) => x == 0.0,
+            _ => false,
+        };
+        let what = match m.operator {
+            MathOperator::Div => "divide",
+            MathOperator::Modulo => "do a modulo",
+            _ => return,
+        };
+        if !zero || !self.first_time(format!("by zero {what}")) {
+            return;
+        }
+        let text = &self.source.text;
+        let found = ["/ 0", "% 0", "/0", "%0"]
+            .iter()
+            .find_map(|p| find_in_tags(text, p));
+        if let Some(at) = found {
+            self.problems.push(by_zero(self.source, at, what));
+        }
+    }
+
     fn expr(&mut self, e: &Expr, probed: bool) {
         for f in &e.filters {
             self.call(FILTER, &f.name);
@@ -227,6 +252,7 @@ impl Checker<'_> {
             ExprVal::Math(m) => {
                 self.expr(&m.lhs, false);
                 self.expr(&m.rhs, false);
+                self.by_zero(m);
             }
             ExprVal::Logic(l) => {
                 self.expr(&l.lhs, probed);

@@ -94,6 +94,20 @@ pub fn template_error(
     Diagnostic::in_file(file.path.clone(), message)
 }
 
+/// The hint of a division by zero in a template.
+const BY_ZERO: &str = "a number divided by 0, or its remainder, is not a number";
+
+/// "tried to divide by zero", "tried to do a modulo by zero" (`what`, in Tera's words).
+fn by_zero_message(what: &str) -> String {
+    format!("template error: tried to {what} by zero")
+}
+
+/// A division or modulo by zero at byte `at` of `file` (its operator): the same whether a
+/// page reached it or `template_check` found a literal 0 after `/` or `%`.
+pub(super) fn by_zero(file: &SourceFile, at: usize, what: &str) -> Diagnostic {
+    file.error(at..at + 1, by_zero_message(what)).hint(BY_ZERO)
+}
+
 /// Tera's errors that name no name to find: `super()` in a template that extends none, a
 /// division by zero (its message a dump of Tera's syntax tree), a block given twice in one
 /// template (reported at the first). Each where it is, in nnbook's words.
@@ -119,13 +133,13 @@ fn misused(
         .strip_prefix("Tried to ")
         .and_then(|d| d.split_once(" by zero"))
     {
-        let message = format!("template error: tried to {} by zero", by.0);
-        let hint = "a number divided by 0, or its remainder, is not a number";
         let found = ["/ 0", "% 0", "/0", "%0"].iter().find_map(|p| first_in(p));
         return Some(match (found, file) {
-            (Some((f, at)), _) => f.error(at..at + 1, message).hint(hint),
-            (None, Some(f)) => Diagnostic::in_file(f.path.clone(), message).hint(hint),
-            (None, None) => Diagnostic::new(message).hint(hint),
+            (Some((f, at)), _) => by_zero(f, at, by.0),
+            (None, Some(f)) => {
+                Diagnostic::in_file(f.path.clone(), by_zero_message(by.0)).hint(BY_ZERO)
+            }
+            (None, None) => Diagnostic::new(by_zero_message(by.0)).hint(BY_ZERO),
         });
     }
     let block = detail

@@ -144,7 +144,8 @@ fn a_captions_formula_is_reported_where_it_is_written() {
 
 /// Tera's errors that name nothing to find were at 1:1 of another template, or in Tera's
 /// words: `super()` in a template that extends none, a modulo by zero (a dump of Tera's syntax
-/// tree), a block given twice (reported at the first). Each is where it is written.
+/// tree), a block given twice (reported at the first); a division by zero was no error at all.
+/// Each is where it is written.
 #[test]
 fn template_mistakes_that_name_nothing_are_where_they_are() {
     let base = BASE.replacen(
@@ -164,6 +165,19 @@ fn template_mistakes_that_name_nothing_are_where_they_are() {
         report.contains(
             "error: template error: tried to do a modulo by zero\n --> templates/lesson.html:7:29"
         ) && !report.contains("Expr {"),
+        "{report}"
+    );
+    // (`{{ 1 / 0 }}` published `NaN`: it is an error, also where no page reaches it.)
+    let lesson = LESSON.replacen(
+        "{{ lesson.title }}",
+        "{{ lesson.title }}{% if false %}{{ 1 / 0 }}{% endif %}",
+        1,
+    );
+    let report = template_mistake(&lesson, BASE);
+    assert!(
+        report.contains(
+            "error: template error: tried to divide by zero\n --> templates/lesson.html:7:42"
+        ),
         "{report}"
     );
     let twice = format!("{LESSON}{{% block content %}}x{{% endblock content %}}\n");
