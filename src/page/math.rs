@@ -104,12 +104,13 @@ pub fn math_html(
 pub fn written_at(lesson: &Lesson, range: &Range<usize>, text: &str) -> (usize, bool) {
     let source = &lesson.source;
     let raw = source.text.get(range.clone()).unwrap_or("");
-    if raw.contains(text) {
-        return (source.find_in(range.clone(), text), false);
-    }
     let escaped = text.replace('\\', "\\\\").replace('"', "\\\"");
-    match raw.contains(&escaped) {
-        true => (source.find_in(range.clone(), &escaped), true),
+    // (In double quotes, the escaped form first: `\\bad` as written holds `\bad` one byte in.)
+    if raw.starts_with('"') && escaped != text && raw.contains(&escaped) {
+        return (source.find_in(range.clone(), &escaped), true);
+    }
+    match raw.contains(text) {
+        true => (source.find_in(range.clone(), text), false),
         false => (range.start, false),
     }
 }

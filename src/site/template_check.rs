@@ -13,7 +13,7 @@ use crate::text::did_you_mean;
 
 use super::page_names::Page;
 use super::template_error::{
-    by_zero, missing_template, unknown_call, unknown_macro, CALLS, EVERY_PAGE_GETS,
+    by_zero, missing_template, unknown_call, unknown_macro, zero_after, CALLS, EVERY_PAGE_GETS,
 };
 use super::template_text::{find_in_tags, find_read, find_template_name, imports_in, macros_in};
 
@@ -233,9 +233,7 @@ impl Checker<'_> {
             return;
         }
         let text = &self.source.text;
-        let found = ["/ 0", "% 0", "/0", "%0"]
-            .iter()
-            .find_map(|p| find_in_tags(text, p));
+        let found = zero_after(what).iter().find_map(|p| find_in_tags(text, p));
         if let Some(at) = found {
             self.problems.push(by_zero(self.source, at, what));
         }

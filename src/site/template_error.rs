@@ -102,6 +102,14 @@ fn by_zero_message(what: &str) -> String {
     format!("template error: tried to {what} by zero")
 }
 
+/// How a division (`what`, in Tera's words) or a modulo by 0 is written.
+pub(super) fn zero_after(what: &str) -> [&'static str; 2] {
+    match what {
+        "divide" => ["/ 0", "/0"],
+        _ => ["% 0", "%0"],
+    }
+}
+
 /// A division or modulo by zero at byte `at` of `file` (its operator): the same whether a
 /// page reached it or `template_check` found a literal 0 after `/` or `%`.
 pub(super) fn by_zero(file: &SourceFile, at: usize, what: &str) -> Diagnostic {
@@ -133,7 +141,7 @@ fn misused(
         .strip_prefix("Tried to ")
         .and_then(|d| d.split_once(" by zero"))
     {
-        let found = ["/ 0", "% 0", "/0", "%0"].iter().find_map(|p| first_in(p));
+        let found = zero_after(by.0).iter().find_map(|p| first_in(p));
         return Some(match (found, file) {
             (Some((f, at)), _) => by_zero(f, at, by.0),
             (None, Some(f)) => {

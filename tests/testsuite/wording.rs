@@ -140,6 +140,19 @@ fn a_captions_formula_is_reported_where_it_is_written() {
             "{what} at {line}:{column}: {report}"
         );
     }
+    // (A formula of one command: `\\bad` as written holds `\bad` one byte in, where it was
+    // found.)
+    let text = SMALL.replace(
+        "caption = \"The top node reaches {{ top.activation @ 1.0 }}.\"",
+        "caption = \"ééé $\\\\bad$\"",
+    );
+    let report = errors(&[("content/one.md", &text)]);
+    assert!(
+        report.contains(&format!(
+            "error: LaTeX error: Unknown command \"\\bad\".\n  --> content/one.md:{line}:17"
+        )) && report.contains("^^^^^\n"),
+        "{report}"
+    );
 }
 
 /// Tera's errors that name nothing to find were at 1:1 of another template, or in Tera's
@@ -177,6 +190,25 @@ fn template_mistakes_that_name_nothing_are_where_they_are() {
     assert!(
         report.contains(
             "error: template error: tried to divide by zero\n --> templates/lesson.html:7:42"
+        ),
+        "{report}"
+    );
+    // (Both on one line: each at its own operator; the modulo was reported at the `/`.)
+    let lesson = LESSON.replacen(
+        "{{ lesson.title }}",
+        "{{ lesson.title }}{{ 10 % 0 }} {{ 1 / 0 }}",
+        1,
+    );
+    let p = Project::new()
+        .lesson("valid.md", crate::support::fixture("valid.md"))
+        .template("lesson.html", &lesson)
+        .previous_site();
+    let report = failing_build(&p).to_string();
+    assert!(
+        report.contains(
+            "error: template error: tried to do a modulo by zero\n --> templates/lesson.html:7:29"
+        ) && report.contains(
+            "error: template error: tried to divide by zero\n --> templates/lesson.html:7:41"
         ),
         "{report}"
     );
