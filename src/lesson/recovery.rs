@@ -146,7 +146,7 @@ impl<'a> Recovery<'a> {
         let space = [' ', '\t'];
         let before = now[..error.start].trim_end_matches(space);
         let after = now[error.end..].trim_start_matches(space);
-        let in_list = now[..error.start].trim_end().ends_with([',', '[']);
+        let in_list = code_before(&now[..error.start]).ends_with([',', '[']);
         if !in_list || self.seen(error) {
             return false;
         }
@@ -209,6 +209,39 @@ impl<'a> Recovery<'a> {
             }
         }
     }
+}
+
+/// `text` without the spaces and comments it ends with: what TOML code is before an item
+/// written on the line after a comment (`"a", # ok` then `7,`).
+fn code_before(text: &str) -> &str {
+    let mut code = text.trim_end();
+    loop {
+        let line_start = code.rfind('\n').map_or(0, |i| i + 1);
+        match comment_start(&code[line_start..]) {
+            Some(at) => code = code[..line_start + at].trim_end(),
+            None => return code,
+        }
+    }
+}
+
+/// Where a line's comment starts: its first `#` outside a string.
+fn comment_start(line: &str) -> Option<usize> {
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for (i, c) in line.char_indices() {
+        match (quote, c) {
+            (Some('"'), '\\') if !escaped => {
+                escaped = true;
+                continue;
+            }
+            (Some(q), c) if c == q && !escaped => quote = None,
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '#') => return Some(i),
+            _ => {}
+        }
+        escaped = false;
+    }
+    None
 }
 
 /// A value of the type an "invalid type: …, expected …" `message` expects (in

@@ -595,3 +595,38 @@ steps = 3
     }
     assert!(out.ends_with("\n4 errors\n"), "{out}");
 }
+
+/// A list written one item a line, each with a comment, where the item after a comment is of
+/// the wrong type: the comment hid that it was in a list, and the block's other mistakes
+/// went unreported (from the second review).
+#[test]
+fn a_wrong_item_after_a_comment() {
+    let text = lesson(
+        "title = \"Items\"",
+        &format!(
+            r#"{NETWORK}
+
+```table
+signals = ["top.linear", # a "quoted # not"
+7, # bad
+"top.activaton"] # misspelt
+at = [0.0, 5.0]
+```"#
+        ),
+    );
+    let out = one("items", &text);
+    for (what, at) in [
+        (
+            "invalid type: integer `7`, expected a string",
+            "items.md:19:1",
+        ),
+        ("signal `top.activaton` does not exist", "items.md:20:1"),
+        ("the input 5 is outside the input range", "items.md:21:6"),
+    ] {
+        assert!(
+            out.contains(what) && out.contains(at),
+            "{what} at {at}: {out}"
+        );
+    }
+    assert!(out.ends_with("\n3 errors\n"), "{out}");
+}
