@@ -15,6 +15,7 @@
 //! | `diagnostics` | insta snapshots of rendered diagnostics written inline |
 //! | `one_run` | what a broken lesson used to hide: its links, the placeholders behind a broken network |
 //! | `wording` | diagnostics the author reviews found unclear, as they now read |
+//! | `list_items` | an item of the wrong type in a list stands in where it is, or is taken out; a data point is two numbers |
 //! | `invalid` | one mistake per fixture (`tests/fixtures/invalid/`, caret marked with `‸`), templates, the previous site untouched, the binary's exit code |
 //! | `guide` | the authoring guide quotes exactly what nnbook prints |
 //! | `scaffold` | `init` and `new`; the embedded theme and overrides |
@@ -56,6 +57,7 @@ mod block_names;
 mod diagnostics;
 mod guide;
 mod invalid;
+mod list_items;
 mod one_run;
 mod scaffold;
 mod template_check;
