@@ -37,6 +37,21 @@ impl<'a> Recovery<'a> {
         }
     }
 
+    /// A number at `span` too large to read (`1e400`), read as 0: the text's other mistakes are
+    /// then found too, and the block's value is not used ([`Recovery::invented`]). Whether it
+    /// could (a span of the text, not one seen already).
+    pub fn overflowed(&mut self, span: &Range<usize>) -> bool {
+        let fits = !span.is_empty() && self.text.get(span.clone()).is_some();
+        if !fits || self.invented.contains(span) {
+            return false;
+        }
+        self.changed = true;
+        self.invented.push(span.clone());
+        let width = span.len();
+        self.rest[span.clone()].copy_from_slice(format!("{:width$}", "0").as_bytes());
+        true
+    }
+
     /// The text as it reads now.
     pub fn rest(&self) -> String {
         String::from_utf8(self.rest.clone()).unwrap_or_default()

@@ -128,14 +128,12 @@ pub fn read_toml<T: DeserializeOwned>(
         let d = source.error(at(span), format!("invalid {what}: {message}"));
         toml_hint(d, &message)
     };
-    let Ok(Tree::Table(root)) = toml::from_str::<Tree>(text) else {
-        return (
-            None,
-            vec![problem(error.span().unwrap_or(0..0), &toml_message(&error))],
-        );
-    };
     let mut fix = Recovery::new(text);
     let mut problems = Vec::new();
+    let Some(root) = tree_past_overflows(&mut fix, &mut problems, &problem, &error) else {
+        return (None, problems);
+    };
+
     if let Some(fields) = fields_of::<T>() {
         let unknown = |(key, _): &&Entry| !fields.contains(&key.get_ref().as_str());
         for (key, _) in root.iter().filter(unknown) {
@@ -172,6 +170,43 @@ pub fn read_toml<T: DeserializeOwned>(
         return (None, problems);
     }
 }
+
+/// The text's tree of keys (`Tree`), read past the numbers too large to read (`1e400`, which
+/// fails the reading of the whole text): each is noted in `problems` and stands in as 0
+/// ([`Recovery::overflowed`]), so that the text's other mistakes are found too. `None` where
+/// the text does not read as TOML otherwise: its problem (`error`, the first) is noted.
+fn tree_past_overflows(
+    fix: &mut Recovery,
+    problems: &mut Vec<Diagnostic>,
+    problem: &dyn Fn(Range<usize>, &str) -> Diagnostic,
+    error: &toml::de::Error,
+) -> Option<Vec<Entry>> {
+    loop {
+        let too_large = |e: &toml::de::Error| toml_message(e).starts_with("a number is too large");
+        match toml::from_str::<Tree>(&fix.rest()) {
+            Ok(Tree::Table(root)) => return Some(root),
+            Err(e) if too_large(&e) && problems.len() < MAX_OVERFLOWS => {
+                let span = e.span().unwrap_or(0..0);
+                problems.push(problem(span.clone(), &toml_message(&e)));
+                if !fix.overflowed(&span) {
+                    return None;
+                }
+            }
+            _ if problems.is_empty() => {
+                problems.push(problem(error.span().unwrap_or(0..0), &toml_message(error)));
+                return None;
+            }
+            Ok(_) => return None,
+            Err(e) => {
+                problems.push(problem(e.span().unwrap_or(0..0), &toml_message(&e)));
+                return None;
+            }
+        }
+    }
+}
+
+/// How many numbers too large to read are stood in for in one text.
+const MAX_OVERFLOWS: usize = 64;
 
 /// What serde says a struct with `fields` expects ("expected one of `a`, `b`").
 fn expected_fields(fields: &[&str]) -> String {

@@ -29,11 +29,20 @@ fn a_number_too_large_says_so() {
             && !report.contains("i128"),
         "{report}"
     );
-    let text = SMALL.replace("w2 = 12.6", "w2 = 1e400");
+    // (A decimal too large to read failed the whole block's reading: now it stands in as 0,
+    // and the block's other mistakes are found too.)
+    let text = SMALL
+        .replace("w2 = 12.6", "w2 = 1e400")
+        .replace("samples = 11", "samples = 1e999")
+        .replacen("activation = \"relu\"", "activation = \"relux\"", 1);
     let report = errors(&[("content/one.md", &text)]);
     assert!(
-        report.contains("error: invalid network block: a number is too large: beyond ±1.8e308")
-            && report.contains("hint: write a smaller number"),
+        report
+            .matches("error: invalid network block: a number is too large: beyond ±1.8e308")
+            .count()
+            == 2
+            && report.contains("hint: write a smaller number")
+            && report.contains("error: unknown activation `relux`"),
         "{report}"
     );
 }
