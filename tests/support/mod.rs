@@ -73,3 +73,25 @@ pub fn assert_no_temp_path(root: &std::path::Path, text: &str) {
         "a diagnostic shows the temporary folder {tmp}:\n{text}"
     );
 }
+
+/// Assert that a rendered report (`check`'s errors) holds each `(what, at)`: a diagnostic
+/// whose first line has `what` and whose place is `at` (`items.md:18:30`), each one, and
+/// `count` errors in all.
+pub fn assert_errors_at(report: &str, expected: &[(&str, &str)], count: usize) {
+    let lines: Vec<&str> = report.lines().collect();
+    for (what, at) in expected {
+        let found = lines.windows(2).any(|pair| {
+            let (head, place) = (pair[0], pair[1].trim_start());
+            (head.starts_with("error") || head.starts_with("warning"))
+                && head.contains(what)
+                && place.starts_with("--> ")
+                && place.ends_with(at)
+        });
+        assert!(found, "no `{what}` at {at}:\n{report}");
+    }
+    let errors = if count == 1 { "error" } else { "errors" };
+    assert!(
+        report.ends_with(&format!("\n{count} {errors}\n")),
+        "{count} {errors} expected:\n{report}"
+    );
+}

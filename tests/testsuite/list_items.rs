@@ -4,6 +4,7 @@
 //! it is is still read, and its other mistakes reported.
 
 use crate::diagnostics::{lesson, one};
+use crate::support::assert_errors_at;
 use crate::wrong_types::NETWORK;
 
 /// An item of the wrong type in a list stands in where it is, so that the block, whose list
@@ -30,36 +31,34 @@ points = [[0.0, "a"], [9.0, 1.0]]
         ),
     );
     let out = one("items", &text);
-    for (what, at) in [
-        ("signal `output.activaton` does not exist", "items.md:18:30"),
-        (
-            "invalid type: string \"é\", expected a number",
-            "items.md:19:7",
-        ),
-        (
-            "invalid type: string \"yy\", expected a number",
-            "items.md:19:12",
-        ),
-        (
-            "invalid type: boolean `true`, expected a number",
-            "items.md:20:3",
-        ),
-        ("signal `top.activatio` does not exist", "items.md:24:22"),
-        (
-            "invalid type: string \"a\", expected a number",
-            "items.md:25:17",
-        ),
-        (
-            "the data point's input 9 is outside the input range",
-            "items.md:25:23",
-        ),
-    ] {
-        assert!(
-            out.contains(what) && out.contains(at),
-            "{what} at {at}: {out}"
-        );
-    }
-    assert!(out.ends_with("\n7 errors\n"), "{out}");
+    assert_errors_at(
+        &out,
+        &[
+            ("signal `output.activaton` does not exist", "items.md:18:30"),
+            (
+                "invalid type: string \"é\", expected a number",
+                "items.md:19:7",
+            ),
+            (
+                "invalid type: string \"yy\", expected a number",
+                "items.md:19:12",
+            ),
+            (
+                "invalid type: boolean `true`, expected a number",
+                "items.md:20:3",
+            ),
+            ("signal `top.activatio` does not exist", "items.md:24:22"),
+            (
+                "invalid type: string \"a\", expected a number",
+                "items.md:25:17",
+            ),
+            (
+                "the data point's input 9 is outside the input range",
+                "items.md:25:23",
+            ),
+        ],
+        7,
+    );
 }
 
 /// An item of the wrong type in a list of names or of tables, where no stand-in fits in the
@@ -100,40 +99,38 @@ steps = 3
         ),
     );
     let out = one("items", &text);
-    for (what, at) in [
-        (
-            "invalid type: integer `3`, expected a string",
-            "items.md:18:12",
-        ),
-        ("signal `top.lineer` does not exist", "items.md:18:15"),
-        ("the input 7 is outside the input range", "items.md:19:6"),
-        ("precision 99 is out of range", "items.md:20:13"),
-        ("signal `top.activaton` does not exist", "items.md:24:22"),
-        (
-            "invalid type: integer `5`, expected a series as a table",
-            "items.md:24:41",
-        ),
-        ("unknown colour `bleu`", "items.md:24:77"),
-        (
-            "invalid type: integer `5`, expected a series as a table",
-            "items.md:30:3",
-        ),
-        (
-            "the data point's input 9 is outside the input range",
-            "items.md:32:11",
-        ),
-        (
-            "invalid type: integer `4`, expected a string",
-            "items.md:37:16",
-        ),
-        ("the learning rate -1 is not positive", "items.md:38:17"),
-    ] {
-        assert!(
-            out.contains(what) && out.contains(at),
-            "{what} at {at}: {out}"
-        );
-    }
-    assert!(out.ends_with("\n11 errors\n"), "{out}");
+    assert_errors_at(
+        &out,
+        &[
+            (
+                "invalid type: integer `3`, expected a string",
+                "items.md:18:12",
+            ),
+            ("signal `top.lineer` does not exist", "items.md:18:15"),
+            ("the input 7 is outside the input range", "items.md:19:6"),
+            ("precision 99 is out of range", "items.md:20:13"),
+            ("signal `top.activaton` does not exist", "items.md:24:22"),
+            (
+                "invalid type: integer `5`, expected a series as a table",
+                "items.md:24:41",
+            ),
+            ("unknown colour `bleu`", "items.md:24:77"),
+            (
+                "invalid type: integer `5`, expected a series as a table",
+                "items.md:30:3",
+            ),
+            (
+                "the data point's input 9 is outside the input range",
+                "items.md:32:11",
+            ),
+            (
+                "invalid type: integer `4`, expected a string",
+                "items.md:37:16",
+            ),
+            ("the learning rate -1 is not positive", "items.md:38:17"),
+        ],
+        11,
+    );
 }
 
 /// A data point of three numbers was read as its first two, the third dropped without a word
@@ -160,30 +157,28 @@ steps = 3
         ),
     );
     let out = one("points", &text);
-    for (what, at) in [
-        (
-            "invalid length 3, expected a list of length 2, `[input, value]`",
-            "points.md:19:11",
-        ),
-        (
-            "invalid length 1, expected a list of length 2, `[input, value]`",
-            "points.md:19:28",
-        ),
-        (
-            "the data point's input 9 is outside the input range",
-            "points.md:19:35",
-        ),
-        (
-            "invalid length 3, expected a list of length 2, `[input, value]`",
-            "points.md:23:9",
-        ),
-    ] {
-        assert!(
-            out.contains(what) && out.contains(at),
-            "{what} at {at}: {out}"
-        );
-    }
-    assert!(out.ends_with("\n4 errors\n"), "{out}");
+    assert_errors_at(
+        &out,
+        &[
+            (
+                "invalid length 3, expected a list of length 2, `[input, value]`",
+                "points.md:19:11",
+            ),
+            (
+                "invalid length 1, expected a list of length 2, `[input, value]`",
+                "points.md:19:28",
+            ),
+            (
+                "the data point's input 9 is outside the input range",
+                "points.md:19:35",
+            ),
+            (
+                "invalid length 3, expected a list of length 2, `[input, value]`",
+                "points.md:23:9",
+            ),
+        ],
+        4,
+    );
 }
 
 /// A list written one item a line, each with a comment, where the item after a comment is of
@@ -205,18 +200,16 @@ at = [0.0, 5.0]
         ),
     );
     let out = one("items", &text);
-    for (what, at) in [
-        (
-            "invalid type: integer `7`, expected a string",
-            "items.md:19:1",
-        ),
-        ("signal `top.activaton` does not exist", "items.md:20:1"),
-        ("the input 5 is outside the input range", "items.md:21:6"),
-    ] {
-        assert!(
-            out.contains(what) && out.contains(at),
-            "{what} at {at}: {out}"
-        );
-    }
-    assert!(out.ends_with("\n3 errors\n"), "{out}");
+    assert_errors_at(
+        &out,
+        &[
+            (
+                "invalid type: integer `7`, expected a string",
+                "items.md:19:1",
+            ),
+            ("signal `top.activaton` does not exist", "items.md:20:1"),
+            ("the input 5 is outside the input range", "items.md:21:6"),
+        ],
+        3,
+    );
 }

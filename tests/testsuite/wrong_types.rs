@@ -2,6 +2,7 @@
 //! with `INSTA_UPDATE=always cargo test --test testsuite wrong_types::`).
 
 use crate::diagnostics::{errors, lesson, one};
+use crate::support::assert_errors_at;
 
 /// A valid network block of one ReLU node `top` (w1, b1) and the output (w2, b2), which the
 /// tests below put their other blocks after.
@@ -61,18 +62,16 @@ fn the_prose_behind_a_front_matter_with_wrong_values_is_checked() {
     let a = lesson("title = 3\nslug = 4", r"Hi {{ nope }} and $\badmacro{x}$.");
     let b = lesson("title = \"B\"\nslug = \"a\"", "Hello.");
     let out = errors(&[("content/a.md", &a), ("content/b.md", &b)]);
-    for (what, at) in [
-        ("invalid type: integer `3`", "content/a.md:2:9"),
-        ("invalid type: integer `4`", "content/a.md:3:8"),
-        ("placeholder `{{ nope }}`", "content/a.md:6:4"),
-        ("\\badmacro", "content/a.md:6:20"),
-    ] {
-        assert!(
-            out.contains(what) && out.contains(at),
-            "{what} at {at}: {out}"
-        );
-    }
-    assert!(out.ends_with("\n4 errors\n"), "{out}");
+    assert_errors_at(
+        &out,
+        &[
+            ("invalid type: integer `3`", "content/a.md:2:9"),
+            ("invalid type: integer `4`", "content/a.md:3:8"),
+            ("placeholder `{{ nope }}`", "content/a.md:6:4"),
+            ("\\badmacro", "content/a.md:6:20"),
+        ],
+        4,
+    );
 }
 
 /// A value of the wrong type does not hide its block's other mistakes: the network's unknown
@@ -282,20 +281,18 @@ steps = 3
         ),
     );
     let out = one("short", &text);
-    for (what, at) in [
-        (
-            "invalid type: integer `3`, expected a string",
-            "short.md:2:9",
-        ),
-        ("the slug `Bad Slug`", "short.md:3:8"),
-        ("the key `series` is given twice", "short.md:21:1"),
-    ] {
-        assert!(
-            out.contains(what) && out.contains(at),
-            "{what} at {at}: {out}"
-        );
-    }
-    assert!(out.ends_with("\n3 errors\n"), "{out}");
+    assert_errors_at(
+        &out,
+        &[
+            (
+                "invalid type: integer `3`, expected a string",
+                "short.md:2:9",
+            ),
+            ("the slug `Bad Slug`", "short.md:3:8"),
+            ("the key `series` is given twice", "short.md:21:1"),
+        ],
+        3,
+    );
 }
 
 /// A training figure showing a training that failed is checked on its own; a value of the
