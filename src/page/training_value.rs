@@ -121,9 +121,10 @@ fn unknown_quantity(
             "`{id}.` followed by one of {}, or prediction.N (data point N)",
             known.join(", ")
         ));
-    if let (true, Some(points)) = (quantity.starts_with("prediction."), points) {
+    if quantity.starts_with("prediction.") {
+        let to = points.map_or(String::new(), |n| format!(" to {n}"));
         return d.hint(format!(
-            "data points are numbered from 1 to {points}: `{id}.prediction.1` is the first"
+            "data points are numbered from 1{to}: `{id}.prediction.1` is the first"
         ));
     }
     match did_you_mean(quantity, known.iter().map(String::as_str)) {

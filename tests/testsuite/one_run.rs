@@ -188,7 +188,7 @@ fn the_placeholders_of_a_failed_training_are_checked() {
     let text = crate::support::fixture_text("training/valid.md")
         .replace("learning_rate = 0.1", "learning_rate = -0.1")
         + "\nRight: {{ fit.b3 }}, {{ fit.loss @ 0 }}, {{ fit.derivative.b3 }}, {{ fit.prediction.2 }}.\n\
-           Wrong: {{ fit.w3 }}, {{ fit.los }}.\n";
+           Wrong: {{ fit.w3 }}, {{ fit.los }}, {{ fit.prediction.0 }}.\n";
     let report = errors(&[("content/fit.md", &text)]);
     let starts = starts(&report);
     assert_eq!(
@@ -196,11 +196,16 @@ fn the_placeholders_of_a_failed_training_are_checked() {
         [
             "error: training `fit` records no `w3`",
             "error: training `fit` records no `los`",
+            "error: training `fit` records no `prediction.0`",
         ],
         "{report}"
     );
     assert!(starts[0].contains("learning rate"), "{report}");
     assert!(report.contains("hint: did you mean `loss`?"), "{report}");
+    assert!(
+        report.contains("hint: data points are numbered from 1: `fit.prediction.1` is the first"),
+        "{report}"
+    );
 }
 
 /// A front matter with a value of the wrong type but a slug as written places its lesson by
