@@ -146,7 +146,7 @@ fn inputs_alike(
     alike
         .into_iter()
         .map(|alike| {
-            let inputs: Vec<String> = alike.iter().map(|(_, x)| shortest(*x)).collect();
+            let inputs: Vec<String> = alike.iter().map(|(_, x)| shortest(*x + 0.0)).collect();
             let (last, rest) = inputs.split_last().expect("two or more");
             let (listed, verb) = match rest.len() {
                 1 => (format!("{} and {last}", rest[0]), "both read"),

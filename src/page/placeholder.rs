@@ -459,6 +459,12 @@ fn value_at(
     }
     let x: f64 = match at.parse::<f64>() {
         Ok(x) if x.is_finite() => x,
+        Ok(_) if !at.contains(|c: char| c.is_alphabetic() && c != 'e' && c != 'E') => {
+            return Err(source
+                .error(span, format!("the input `{at}` is too large"))
+                .expected(format!("an input value after `@`, {example}"))
+                .hint("an input is within the input range (the network block's `from` and `to`)"))
+        }
         _ => {
             return Err(source
                 .error(span, format!("`{at}` is not a number"))

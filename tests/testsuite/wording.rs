@@ -233,15 +233,20 @@ fn template_mistakes_that_name_nothing_are_where_they_are() {
 }
 
 /// `samples = 1e3` was "expected a whole number" with a hint about quotes; `{{ w1 @ 0.5 }}`
-/// was "signal `w1` does not exist" with no word that `{{ w1 }}` shows the weight.
+/// was "signal `w1` does not exist" with no word that `{{ w1 }}` shows the weight; an input
+/// of `1e400` was "not a number".
 #[test]
 fn a_decimal_for_a_whole_number_and_a_parameter_at_an_input() {
     let text = SMALL.replace("samples = 11", "samples = 1e3").replacen(
         "The top node has",
-        "At 0.5: {{ w1 @ 0.5 }}. The top node has",
+        "At 0.5: {{ w1 @ 0.5 }}, {{ top.activation @ 1e400 }}. The top node has",
         1,
     );
     let report = errors(&[("content/one.md", &text)]);
+    assert!(
+        report.contains("error: the input `1e400` is too large"),
+        "{report}"
+    );
     assert!(
         report.contains(
             "hint: a whole number is written without a decimal point or exponent: `1000`"
@@ -250,5 +255,22 @@ fn a_decimal_for_a_whole_number_and_a_parameter_at_an_input() {
                 "hint: `w1` is a weight or bias, the same at every input: `{{ w1 }}` shows it"
             ),
         "{report}"
+    );
+}
+
+/// Inputs that read alike were named with a minus on zero: "the inputs -0 and 0.0004".
+#[test]
+fn inputs_that_read_alike_name_zero_without_a_minus() {
+    let text = SMALL.replace("at = [0.0, 0.5, 1.0]", "at = [-0.0, 0.0004, 1.0]");
+    let p = Project::new().lesson("one.md", &text);
+    let warnings = match nnbook::check(&p.root) {
+        Ok(site) => (site.warnings.iter().map(ToString::to_string)).collect::<Vec<_>>(),
+        Err(e) => panic!("only warnings were expected:\n{e}"),
+    };
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.starts_with("warning: the inputs 0 and 0.0004 both read 0.00")),
+        "{warnings:?}"
     );
 }
