@@ -13,7 +13,7 @@ use crate::text::did_you_mean;
 
 use super::page_names::Page;
 use super::template_error::{
-    by_zero, missing_template, unknown_call, unknown_macro, zero_after, CALLS, EVERY_PAGE_GETS,
+    by_zero, missing_template, unknown_call, unknown_macro, CALLS, EVERY_PAGE_GETS,
 };
 use super::template_text::{find_in_tags, find_read, find_template_name, imports_in, macros_in};
 
@@ -232,11 +232,7 @@ impl Checker<'_> {
         if !zero || !self.first_time(format!("by zero {what}")) {
             return;
         }
-        let text = &self.source.text;
-        let found = zero_after(what).iter().find_map(|p| find_in_tags(text, p));
-        if let Some(at) = found {
-            self.problems.push(by_zero(self.source, at, what));
-        }
+        self.problems.extend(by_zero(self.source, what));
     }
 
     fn expr(&mut self, e: &Expr, probed: bool) {

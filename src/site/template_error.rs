@@ -102,18 +102,16 @@ fn by_zero_message(what: &str) -> String {
     format!("template error: tried to {what} by zero")
 }
 
-/// How a division (`what`, in Tera's words) or a modulo by 0 is written.
-pub(super) fn zero_after(what: &str) -> [&'static str; 2] {
-    match what {
+/// A division (`what`, in Tera's words: "divide") or a modulo ("do a modulo") by a literal 0 in
+/// a tag of `file`, at its operator: the same whether a page reached it or `template_check`
+/// found it.
+pub(super) fn by_zero(file: &SourceFile, what: &str) -> Option<Diagnostic> {
+    let written = match what {
         "divide" => ["/ 0", "/0"],
         _ => ["% 0", "%0"],
-    }
-}
-
-/// A division or modulo by zero at byte `at` of `file` (its operator): the same whether a
-/// page reached it or `template_check` found a literal 0 after `/` or `%`.
-pub(super) fn by_zero(file: &SourceFile, at: usize, what: &str) -> Diagnostic {
-    file.error(at..at + 1, by_zero_message(what)).hint(BY_ZERO)
+    };
+    let at = written.iter().find_map(|w| find_in_tags(&file.text, w))?;
+    Some(file.error(at..at + 1, by_zero_message(what)).hint(BY_ZERO))
 }
 
 /// Tera's errors that name no name to find: `super()` in a template that extends none, a
@@ -141,9 +139,12 @@ fn misused(
         .strip_prefix("Tried to ")
         .and_then(|d| d.split_once(" by zero"))
     {
-        let found = zero_after(by.0).iter().find_map(|p| first_in(p));
+        let found = file
+            .into_iter()
+            .chain(sources.values())
+            .find_map(|f| by_zero(f, by.0));
         return Some(match (found, file) {
-            (Some((f, at)), _) => by_zero(f, at, by.0),
+            (Some(d), _) => d,
             (None, Some(f)) => {
                 Diagnostic::in_file(f.path.clone(), by_zero_message(by.0)).hint(BY_ZERO)
             }
