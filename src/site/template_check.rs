@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use tera::ast::{Expr, ExprVal, MathExpr, MathOperator, Node};
 
-use crate::error::{Diagnostic, Location, SourceFile};
+use crate::error::{Diagnostic, SourceFile};
 use crate::project::TEMPLATES_DIR;
 use crate::text::did_you_mean;
 
@@ -488,30 +488,26 @@ pub(super) fn said_once(problems: &mut Vec<Diagnostic>, found: &[Diagnostic]) {
     // (Each page that reaches a mistake says it once; the check without rendering, once more,
     // in the same words, where it is among them.)
     let template = format!("{TEMPLATES_DIR}/");
-    let mut seen: Vec<(Location, usize)> = Vec::new();
-    let (mut kept, mut said, mut checked) = (Vec::new(), Vec::new(), Vec::new());
+    let in_template =
+        |p: &Diagnostic| (p.location.as_ref()).is_some_and(|l| l.file.starts_with(&template));
+    // (Each kept with how many said it, and whether the check without rendering was one.)
+    let mut kept: Vec<(Diagnostic, usize, bool)> = Vec::new();
     for p in problems.drain(..) {
-        let at = (p.location.as_deref()).filter(|l| l.file.starts_with(&template));
-        let i = match at.and_then(|l| seen.iter().find(|(s, _)| s == l)) {
-            Some(&(_, i)) => i,
-            None => {
-                seen.extend(at.map(|l| (l.clone(), kept.len())));
-                said.push(0);
-                checked.push(false);
-                kept.push(p.clone());
-                kept.len() - 1
-            }
-        };
-        said[i] += 1;
-        checked[i] |= found.contains(&p);
+        let checked = found.contains(&p);
+        let same =
+            |(k, _, _): &&mut (Diagnostic, usize, bool)| in_template(k) && k.location == p.location;
+        match kept.iter_mut().find(same) {
+            Some((_, said, by_check)) => (*said, *by_check) = (*said + 1, *by_check || checked),
+            None => kept.push((p, 1, checked)),
+        }
     }
-    for (i, p) in kept.iter_mut().enumerate() {
-        let pages = said[i] - usize::from(checked[i]);
+    for (p, said, by_check) in &mut kept {
+        let pages = *said - usize::from(*by_check);
         if pages > 1 {
             let others = pages - 1;
             let s = if others == 1 { "" } else { "s" };
             p.message = format!("{} (and on {others} other page{s})", p.message);
         }
     }
-    *problems = kept;
+    *problems = kept.into_iter().map(|(p, _, _)| p).collect();
 }
