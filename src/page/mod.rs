@@ -360,13 +360,12 @@ impl<'a> Walk<'a> {
     /// kept to be checked.
     fn figure(&mut self, id: &str, caption: &str, caption_span: &Range<usize>) -> String {
         let lesson = self.lesson;
-        self.caption_links(caption, caption_span);
         let Some(f) = self.figures.iter().find(|f| f.id == id) else {
             // (Not drawn: a lesson with problems, checked. Its caption is checked too.)
-            let checked = blocks::inline_markdown(lesson, caption, caption_span);
-            self.problems.extend(checked.err().into_iter().flatten());
+            self.caption_checked(caption, caption_span);
             return String::new();
         };
+        self.caption_links(caption, caption_span);
         let shared = !f.shared_style.is_empty() && !self.shared_styles.contains(&f.shared_style);
         if shared {
             self.shared_styles.push(f.shared_style);
@@ -388,14 +387,20 @@ impl<'a> Walk<'a> {
         }
     }
 
+    /// A caption at `span` that is not shown (its figure is not drawn, or its block failed),
+    /// checked all the same: its placeholders, formulas and links.
+    fn caption_checked(&mut self, caption: &str, span: &Range<usize>) {
+        self.caption_links(caption, span);
+        let checked = blocks::inline_markdown(self.lesson, caption, span);
+        self.problems.extend(checked.err().into_iter().flatten());
+    }
+
     /// A block that failed at `at` (its problems are reported) renders nothing; its caption
     /// is checked all the same.
     fn failed_block(&mut self, at: usize) -> String {
         let lesson = self.lesson;
         if let Some(c) = (lesson.failed_captions.iter()).find(|c| c.fence_start == at) {
-            self.caption_links(&c.text, &c.span);
-            let checked = blocks::inline_markdown(lesson, &c.text, &c.span);
-            self.problems.extend(checked.err().into_iter().flatten());
+            self.caption_checked(&c.text, &c.span);
         }
         String::new()
     }
