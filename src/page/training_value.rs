@@ -86,15 +86,27 @@ pub fn placeholder(
     }
 }
 
+/// What a training of `params` records, by name, but for its predictions
+/// (`prediction.N`, one a data point).
+fn recorded(params: &[String]) -> Vec<String> {
+    let mut known: Vec<String> = ["loss", "steps", "learning_rate"]
+        .map(String::from)
+        .to_vec();
+    for p in params {
+        known.push(p.clone());
+        known.push(format!("derivative.{p}"));
+        known.push(format!("step_size.{p}"));
+    }
+    known
+}
+
 /// Whether a training of `params` records `quantity` (at some step, of some data point).
 fn records(params: &[String], quantity: &str) -> bool {
-    let param = |p: &str| params.iter().any(|q| q == p);
-    match quantity.split_once('.') {
-        None => ["loss", "steps", "learning_rate"].contains(&quantity) || param(quantity),
-        Some(("derivative" | "step_size", p)) => param(p),
-        Some(("prediction", k)) => k.parse::<usize>().is_ok_and(|k| k >= 1),
-        Some(_) => false,
-    }
+    let prediction = quantity.strip_prefix("prediction.");
+    prediction.map_or_else(
+        || recorded(params).iter().any(|k| k == quantity),
+        |k| k.parse::<usize>().is_ok_and(|k| k >= 1),
+    )
 }
 
 /// A placeholder naming something training `id` of `params` does not record (of its data
@@ -105,15 +117,7 @@ fn unknown_quantity(
     quantity: &str,
     span: Range<usize>,
 ) -> Diagnostic {
-    let mut known: Vec<String> = ["loss", "steps", "learning_rate"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-    for p in params {
-        known.push(p.clone());
-        known.push(format!("derivative.{p}"));
-        known.push(format!("step_size.{p}"));
-    }
+    let known = recorded(params);
     let d = lesson
         .source
         .error(span, format!("training `{id}` records no `{quantity}`"))
