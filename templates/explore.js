@@ -320,20 +320,44 @@
       dots: c.points.filter(function (p) { return p[0] >= xs[0] && p[0] <= xs[1]; }).map(function (p) { return [mx(p[0]), my(p[1])]; }),
     };
   }
-  // A view's value range, pixels and legend corner for layout `l`.
+  // A tick label's width at 14.52 px in DejaVu Sans: its characters' advances in 2048ths of an
+  // em (src/figure/mesh.rs `label_width`, the same table).
+  function labelWidth(s) {
+    for (var u = 0, i = 0; i < s.length; i++) {
+      var c = s[i];
+      u += c >= "0" && c <= "9" ? 1303 : c === "." ? 651 : c === "\u2212" ? 1716 : c === "e" ? 1260 : 13 * 2048 / 14.52;
+    }
+    return u * 14.52 / 2048;
+  }
+  // A view's y ticks over the value range `yr` (key points `yk`, labels `yl`) and its geometry
+  // `g` for them: the build's, the plotting area moved right by as much as the widest label is
+  // wider than the 33 px the label area holds (src/figure/mesh.rs `label_areas`), as the build
+  // moved it by `shift`; a moved one has its own x axis (`xAxis`).
+  function ticksOf(view, yr) {
+    var yk = keyPoints(yr[0], yr[1], 6), yl = tickLabels(yk), g = view.geometry, moved = g.moved || (g.moved = {});
+    var d = Math.max(0, Math.ceil(Math.max.apply(null, yl.map(labelWidth)) - 33)) - (g.shift || 0);
+    if (d && !moved[d]) moved[d] = { x_pixels: [g.x_pixels[0] + d, g.x_pixels[1]], y_pixels: g.y_pixels, area: [g.area[0] - d, g.area[1]] };
+    return { yk: yk, yl: yl, g: d ? moved[d] : g };
+  }
+  // A view's value range, ticks, geometry, pixels and legend corner for layout `l`.
   function place(view, l) {
-    var c = view.fig.model, g = view.geometry, yr = l.yr, px = pixels(c, g, l.data, l.xr, yr);
-    if (!view.box) return { yr: yr, px: px, corner: null };
-    var i = freeCorner(px, g, view.box);
+    var c = view.fig.model, yr = l.yr, t = ticksOf(view, yr), px = pixels(c, t.g, l.data, l.xr, yr);
+    t.yr = yr;
+    t.px = px;
+    if (!view.box) return t;
+    var i = freeCorner(px, t.g, view.box);
     if (i < 0) {
-      var band = (5 + view.box[1] + 5 + 2 * 2 + 1) / (g.y_pixels[0] - g.y_pixels[1]);
+      var band = (5 + view.box[1] + 5 + 2 * 2 + 1) / (t.g.y_pixels[0] - t.g.y_pixels[1]);
       if (band < 0.75) {
         yr = [yr[0], Math.max(yr[1], (l.top - band * yr[0]) / (1 - band))];
-        px = pixels(c, g, l.data, l.xr, yr);
+        t = ticksOf(view, yr);
+        t.yr = yr;
+        t.px = px = pixels(c, t.g, l.data, l.xr, yr);
       }
-      i = Math.max(0, freeCorner(px, g, view.box));
+      i = Math.max(0, freeCorner(px, t.g, view.box));
     }
-    return { yr: yr, px: px, corner: CORNERS[i] };
+    t.corner = CORNERS[i];
+    return t;
   }
 
   // A chart's drawing as a list of nodes, in the order and with the attributes the build writes
@@ -348,12 +372,13 @@
   // Everything of a chart that depends on its values, in the build's order and in groups (each
   // redrawn on its own: a tick more on one axis leaves the other axis's elements alone): the
   // mesh's vertical and horizontal lines, each axis with its ticks and then its labels, the
-  // lines, the points. What follows from the input range alone (the vertical lines, the x axis
-  // with its ticks and labels: `xParts`) is the build's, kept.
-  function drawMiddle(g, xParts, px, ys, colors, lines) {
-    var X0 = g.x_pixels[0], X1 = g.x_pixels[1], B = g.y_pixels[0], T = g.y_pixels[1];
+  // lines, the points. What follows from the input range and the geometry alone (the vertical
+  // lines, the x axis with its ticks and labels: `xParts`) is the build's, kept, or `xAxis`'s
+  // for a moved geometry.
+  function drawMiddle(p, xParts, colors, lines) {
+    var g = p.g, ys = p.yr, yk = p.yk, X0 = g.x_pixels[0], X1 = g.x_pixels[1], B = g.y_pixels[0], T = g.y_pixels[1];
     var my = function (v) { return map(v, ys[0], ys[1], B, T); };
-    var yk = keyPoints(ys[0], ys[1], 6), out = [xParts[0], [], [], xParts[1], [], []];
+    var out = [xParts[0], [], [], xParts[1], [], []];
     var h = "", ya = "M" + (X0 - 1) + " " + T + "V" + B;
     yk.forEach(function (k) { var y = my(k); h += "M" + X0 + " " + y + "H" + X1; ya += "M" + (X0 - 6) + " " + y + "H" + (X0 - 1); });
     segments(out[1], "#E4E4E4", h);
@@ -361,15 +386,40 @@
     // Each y tick label at its baseline: below plotters' point, the label's middle, by 0.265em
     // (src/figure/svg.rs `baseline_offset`), 4 px at the labels' 14.52 px. (Family and size are
     // the <svg> element's, which every text inherits.)
-    tickLabels(yk).forEach(function (t, i) { out[2].push(["text", [["x", X0 - 10], ["y", my(yk[i]) + 4], ["text-anchor", "end"]], t]); });
+    p.yl.forEach(function (t, i) { out[2].push(["text", [["x", X0 - 10], ["y", my(yk[i]) + 4], ["text-anchor", "end"]], t]); });
     // Each series a polyline 3 px wide (src/figure/mod.rs `lines`).
     lines.forEach(function (points, k) { out[4].push(["polyline", [["fill", "none"], ["stroke", colors[k]], ["stroke-width", "3"], ["points", points]]]); });
     // Points are rings (src/figure/chart.rs `point_style`): the curve under them stays visible.
-    px.dots.forEach(function (d) {
+    p.px.dots.forEach(function (d) {
       out[5].push(["circle", [["cx", d[0]], ["cy", d[1]], ["r", "5"], ["fill", "none"], ["stroke", "#222"], ["stroke-width", "2"]]]);
     });
     return out;
   }
+
+  // The vertical lines, and the x axis with its ticks and labels, on a moved geometry `g`
+  // (src/figure/mesh.rs `x_ticks`): up to six key points of the input range `xr`, fewer where
+  // two labels would come within 4 px; a label that would cross the edge of the canvas, `width`
+  // px wide, moved in to end 2 px inside it.
+  function xAxis(g, xr, width) {
+    var X0 = g.x_pixels[0], B = g.y_pixels[0], v = "", a = "M" + X0 + " " + (B + 1) + "H" + g.x_pixels[1], t;
+    for (var n = 6; n > 1; n--) {
+      var ks = keyPoints(xr[0], xr[1], n);
+      t = tickLabels(ks).map(function (s, i) {
+        var x = map(ks[i], xr[0], xr[1], X0, g.x_pixels[1]), h = Math.ceil(labelWidth(s) / 2);
+        return [x, s, h + 2 > x ? h + 2 : x + h + 2 > width ? width - h - 2 : x];
+      });
+      if (t.every(function (k, i) { return !i || (labelWidth(t[i - 1][1]) + labelWidth(k[1])) / 2 + 4 <= Math.abs(k[2] - t[i - 1][2]); })) break;
+    }
+    var labels = t.map(function (k) {
+      v += "M" + k[0] + " " + B + "V" + g.y_pixels[1];
+      a += "M" + k[0] + " " + (B + 1) + "V" + (B + 6);
+      return ["text", [["x", k[2]], ["y", B + 22]], k[1]];
+    });
+    return [[["path", [["stroke", "#E4E4E4"], ["d", v]]]], [["path", [["stroke", "#555"], ["d", a]]]].concat(labels)];
+  }
+
+  // Where the x title is centred: under the plotting area (src/figure/mesh.rs).
+  function centre(g) { return g.x_pixels[0] + ((g.x_pixels[1] + 1 - g.x_pixels[0]) >> 1); }
 
   // A drawn node back as a descriptor (for the legend, kept as the build drew it).
   function describeNode(n) {
@@ -437,6 +487,9 @@
       for (var i = axes[1]; i < els.length && (i === axes[1] || els[i].nodeName === "text"); i++) xAxis.push(describeNode(els[i]));
       fig.views.push({
         xParts: [vertical, xAxis],
+        // (The x title's lines: the texts before the mesh below the plotting area.)
+        xTitles: nodes.slice(0, headCount).filter(function (n) { return n.nodeName === "text" && n.getAttribute("y") > v[0].y_pixels[0]; }),
+        titleX: centre(v[0]),
         fig: fig, geometry: v[0], svg: svg, phone: v[2], headCount: headCount, desc: desc, descText: desc && desc.textContent,
         legend: legendAt0 >= 0 ? nodes.slice(legendAt0).filter(function (n) { return n.nodeType === 1; }).map(describeNode) : [],
         box: legendAt0 >= 0 ? [+nodes[legendAt0].getAttribute("width"), +nodes[legendAt0].getAttribute("height")] : null,
@@ -521,14 +574,23 @@
     hideReadout(view);
     if (!was || was.length !== drawn.length || drawn.some(function (d, i) { return d !== was[i]; })) {
       view.drawn = drawn;
+      var g = view.geometry;
       if (view.legend.length) {
-        var g = view.geometry, from = legendAt(g.legend, g, view.box[0], view.box[1]), at = legendAt(p.corner, g, view.box[0], view.box[1]);
-        // (Kept for the corner it was moved to: a legend goes back and forth between few.)
-        if (view.legendAt !== p.corner) { view.legendAt = p.corner; view.shifted = shift(view.legend, at[0] - from[0], at[1] - from[1]); }
+        var from = legendAt(g.legend, g, view.box[0], view.box[1]), at = legendAt(p.corner, p.g, view.box[0], view.box[1]);
+        // (Kept for the corner and geometry it was moved to: a legend goes back and forth
+        // between few.)
+        if (view.legendAt !== p.corner + at) { view.legendAt = p.corner + at; view.shifted = shift(view.legend, at[0] - from[0], at[1] - from[1]); }
         legend = view.shifted;
       }
-      var groups = drawMiddle(view.geometry, view.xParts, p.px, p.yr, fig.model.colors, lines).concat([legend]);
-      if (far && behind && canvasOf(view)) paint(view, groups); else reconcile(view.svg, view.headCount, groups);
+      var xParts = p.g === g ? view.xParts : p.g.xParts || (p.g.xParts = xAxis(p.g, l.xr, view.svg.viewBox.baseVal.width));
+      var groups = drawMiddle(p, xParts, fig.model.colors, lines).concat([legend]), x = centre(p.g);
+      if (view.titleX !== x) view.xTitles.forEach(function (e) { e.setAttribute("x", (view.titleX = x)); });
+      if (!(far && behind && canvasOf(view))) reconcile(view.svg, view.headCount, groups);
+      else {
+        paint(view, groups);
+        // (The x axis and vertical lines stay in the svg: moved with the plotting area there.)
+        if (xParts[1] !== view.svg.nnNodes[3]) reconcile(view.svg, view.headCount, groups.map(function (n, i) { return PAINTED.indexOf(i) < 0 ? n : view.svg.nnNodes[i]; }));
+      }
     }
     // A focused chart's readout follows the new values.
     if (view.cursor !== undefined && document.activeElement === view.svg) showReadout(view, readoutAt(view, view.cursor));
@@ -1219,8 +1281,9 @@
   // `from`: where a keyboard move started; only a kink the move goes towards is snapped to (one
   // it leaves would hold the cursor back).
   function readoutAt(ch, x, from) {
-    var l = layoutOf(ch.fig), p = placedOf(ch), g = ch.geometry;
+    var l = layoutOf(ch.fig), p = placedOf(ch);
     if (!l) return null;
+    var g = p.g;
     var X0 = g.x_pixels[0], X1 = g.x_pixels[1];
     var toPx = function (v) { return X0 + (v - l.xr[0]) / (l.xr[1] - l.xr[0]) * (X1 - X0); };
     // (On the grid of the decimals the readout shows, where that grid is finer than a
@@ -1239,7 +1302,7 @@
   function showReadout(ch, r) {
     hideReadout(ch);
     if (!r) return;
-    var g = ch.geometry, B = g.y_pixels[0], T = g.y_pixels[1];
+    var g = placedOf(ch).g, B = g.y_pixels[0], T = g.y_pixels[1];
     var py = function (v) { return map(v, r.yr[0], r.yr[1], B, T); };
     var group = document.createElementNS(SVG_NS, "g");
     group.setAttribute("class", "nn-readout");
@@ -1269,11 +1332,12 @@
     ch.readout = null;
   }
   function valueAtPointer(ch, event) {
-    var pt = ch.svg.createSVGPoint(), g = ch.geometry;
+    var pt = ch.svg.createSVGPoint();
     pt.x = event.clientX; pt.y = event.clientY;
     var p = pt.matrixTransform(ch.svg.getScreenCTM().inverse());
     var l = layoutOf(ch.fig);
     if (!l) return null;
+    var g = placedOf(ch).g;
     var xr = l.xr;
     return xr[0] + (p.x - g.x_pixels[0]) / (g.x_pixels[1] - g.x_pixels[0]) * (xr[1] - xr[0]);
   }

@@ -12,7 +12,7 @@ use crate::lesson::Rgb;
 use super::describe::DescriptionTemplate;
 pub use super::measure::{is_wide, register_font, text_width};
 pub use super::mesh::Chart2d;
-use super::mesh::{y_ticks, AxisTitles, Mesh};
+use super::mesh::{label_areas, y_ticks, AxisTitles, Mesh};
 use super::svg::{SvgWriter, SIZE_IN_SVG, TEXT_DEFAULTS};
 use crate::text::{clean, escape};
 
@@ -124,6 +124,14 @@ pub struct ChartGeometry {
     pub area: (u32, u32),
     /// The legend's corner, if there is a legend.
     pub legend: Option<&'static str>,
+    /// How far right the y tick labels moved the plotting area (`mesh::label_areas`), in pixels.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub shift: u32,
+}
+
+/// (A chart's geometry carries no `shift` where there is none.)
+fn is_zero(shift: &u32) -> bool {
+    *shift == 0
 }
 
 /// Drop the points that lie on the straight line through their neighbours (to `1e-9` of the
@@ -261,6 +269,7 @@ fn geometry<DB: DrawingBackend>(chart: &Chart2d<'_, DB>) -> ChartGeometry {
         y_pixels: (py.end - 1, py.start),
         area: chart.plotting_area().dim_in_pixel(),
         legend: None,
+        shift: 0,
     }
 }
 
@@ -402,16 +411,22 @@ pub fn axes<'a, 'w>(
     };
     let y = y_ticks(ys);
     let titles = axis_titles(labels, (width, height), top);
-    let (x_area, y_area) = titles.areas();
-    builder.x_label_area_size(x_area).y_label_area_size(y_area);
+    let areas = label_areas(&titles, &y.1);
+    builder
+        .x_label_area_size(areas.0)
+        .y_label_area_size(areas.1);
     let chart = builder
         .build_cartesian_2d(xs.0..xs.1, ys.0..ys.1)
         .map_err(|e| e.to_string())?;
     // The axis titles, mesh, axes and tick labels, as plotters' `configure_mesh` would draw
     // them, without its per-label work (super::mesh).
-    let mesh = Mesh::of(&chart, titles, width, y);
+    let shift = areas.1 - titles.areas().1;
+    let mesh = Mesh::of(&chart, (titles, areas), width, y);
     root.draw(&mesh).map_err(|e| e.to_string())?;
-    let geometry = geometry(&chart);
+    let geometry = ChartGeometry {
+        shift,
+        ..geometry(&chart)
+    };
     Ok((chart, geometry))
 }
 
@@ -435,6 +450,39 @@ mod tests {
                 (width - browser).abs() <= 1.5,
                 "{text}: {width}, not {browser}"
             );
+        }
+    }
+
+    /// Wide y tick labels move the plotting area right, clear of the turned y title. Over
+    /// −0.02625 to 0.00125 the labels are "−0.025" to "0" (the widest 1716 + 4 · 1303 + 651 =
+    /// 7579 units of 2048 at 14.52 px, 53.7 px): the area moves 21 px, on both canvases, the
+    /// title stays at the margin, and every label starts 3 px or more right of its 16 px.
+    #[test]
+    fn wide_y_labels_keep_clear_of_the_y_title() {
+        super::super::measure::register_font();
+        for canvas in [COLUMN, PHONE] {
+            let mut svg = String::new();
+            let root = SvgWriter::new(&mut svg, (canvas.width, canvas.height)).into_drawing_area();
+            let ys = (-0.02625, 0.00125);
+            let (_, g) = axes(&root, "", ("Dosage", "Value"), (0.0, 1.0), ys).unwrap();
+            root.present().unwrap();
+            drop(root);
+            assert_eq!((g.shift, g.x_pixels.0), (21, 12 + 62 + 21));
+            assert!(svg.contains("transform=\"rotate(270, 12, "), "{svg}");
+            let labels: Vec<(f64, &str)> = svg
+                .split("<text x=\"")
+                .skip(1)
+                .filter(|t| t.contains("text-anchor=\"end\""))
+                .map(|t| {
+                    let x = t[..t.find('"').unwrap()].parse().unwrap();
+                    (x, &t[t.find('>').unwrap() + 1..t.find('<').unwrap()])
+                })
+                .collect();
+            assert_eq!(labels.len(), 6, "{svg}");
+            for (x, label) in labels {
+                let start = x - text_width(label, 14.52, false);
+                assert!(start >= 12.0 + 16.0 + 3.0, "{label} starts at {start}");
+            }
         }
     }
 

@@ -12,9 +12,9 @@ use plotters::element::{Drawable, PointCollection};
 use plotters::prelude::*;
 use plotters_backend::{BackendCoord, DrawingErrorKind};
 
-use super::measure::{with_mesh_styles, MeshStyles, FONT_HEIGHT_EMS};
+use super::measure::{with_mesh_styles, MeshStyles};
 use super::svg::SvgWriter;
-use super::ticks::tick_labels;
+use super::ticks::{label_width, tick_labels};
 
 /// A chart of the input (or the steps) against values, as plotters draws it (`chart` uses it
 /// as `Chart2d` too: it is defined here, below `chart`).
@@ -45,6 +45,8 @@ pub struct Mesh {
     y: Vec<(i32, String)>,
     /// The axis titles, x and y, each in the lines it was broken into ([`AxisTitles`]).
     titles: AxisTitles,
+    /// The label areas' sizes below and left of the plotting area ([`label_areas`]).
+    areas: (u32, u32),
 }
 
 /// A chart's axis titles, each in lines that fit along its axis. A title of more than one line
@@ -68,16 +70,34 @@ impl AxisTitles {
     }
 }
 
+/// The sizes of the label areas below and beside the plotting area (x, y) of a chart with axis
+/// titles `titles` and y tick labels `y_labels`: the titles' areas, the y one wider by as much as
+/// the widest y label is wider than [`Y_LABEL_ROOM`] (the plotting area moves right; the title
+/// stays at the canvas's margin, clear of the labels). `templates/explore.js` (`shiftFor`) does
+/// the same.
+pub fn label_areas<'a>(
+    titles: &AxisTitles,
+    y_labels: impl IntoIterator<Item = &'a String>,
+) -> (u32, u32) {
+    let (x, y) = titles.areas();
+    let widest = y_labels
+        .into_iter()
+        .map(|l| label_width(l))
+        .fold(0.0, f64::max);
+    (x, y + (widest - Y_LABEL_ROOM).ceil().max(0.0) as u32)
+}
+
+/// How wide a y tick label the y label area holds (four characters such as "0.25", 32.3 px): of
+/// its 62 px, 10 px between the axis and the label (plotters'), this, 3 px of space and the
+/// turned title's 16 px.
+const Y_LABEL_ROOM: f64 = 33.0;
+
 /// The y axis' key points over `ys` and their labels, as the mesh draws them.
 pub fn y_ticks(ys: (f64, f64)) -> (Vec<f64>, Vec<String>) {
     let values = RangedCoordf64::from(ys.0..ys.1).key_points(BoldPoints(KEY_POINTS));
     let labels = tick_labels(&values);
     (values, labels)
 }
-
-/// No character of a tick label is wider than this at the labels' 14.52 px (the minus sign's
-/// 12.2 the widest): a label is measured only where its character count says it might not fit.
-const WIDEST_CHAR: f64 = 13.0;
 
 /// The x axis' key points, with their pixels, labels and labels' pixels, and how many were
 /// asked for: up to [`KEY_POINTS`], fewer where their labels would run into each other (over
@@ -98,7 +118,7 @@ fn x_ticks(
             .map(pixel)
             .zip(labels)
             .map(|(x, label)| {
-                let half = (label_width(&label, x.min(width - x)) / 2.0).ceil() as i32;
+                let half = (label_width(&label) / 2.0).ceil() as i32;
                 let at = if half + 2 > x {
                     half + 2
                 } else if x + half + 2 > width {
@@ -117,40 +137,23 @@ fn x_ticks(
     ticks
 }
 
-/// A tick label's width as a browser draws it in DejaVu Sans, the widest of the common
-/// sans-serif fonts, or an upper bound where the label's characters, however wide, take less
-/// than `room` px each side of its centre.
-fn label_width(label: &str, room: i32) -> f64 {
-    let bound = label.chars().count() as f64 * WIDEST_CHAR;
-    if bound / 2.0 < f64::from(room) - 2.0 {
-        return bound;
-    }
-    with_mesh_styles(|styles| {
-        super::measure::layout_box(&styles.x_label, label)
-            .map_or(0.0, |((x0, _), (x1, _))| f64::from(x1 - x0))
-            / super::svg::SIZE_IN_SVG
-            * FONT_HEIGHT_EMS
-    })
-}
-
 /// Whether the x tick labels `ticks` (tick's pixel, label, label's pixel), each centred on its
 /// pixel, leave at least 4 px between each other as the browser draws them.
 fn apart(ticks: &[(i32, String, i32)]) -> bool {
     ticks.windows(2).all(|pair| {
         let room = (pair[1].2 - pair[0].2).abs();
         let (a, b) = (&pair[0].1, &pair[1].1);
-        let chars = a.chars().count() + b.chars().count();
-        chars as f64 * WIDEST_CHAR / 2.0 + 4.0 <= f64::from(room)
-            || (label_width(a, 0) + label_width(b, 0)) / 2.0 + 4.0 <= f64::from(room)
+        (label_width(a) + label_width(b)) / 2.0 + 4.0 <= f64::from(room)
     })
 }
 
 impl Mesh {
     /// The mesh of `chart` with the axis titles `titles` and the y ticks `y_ticks` (of its y
-    /// range: [`y_ticks`]), as plotters would draw it on a canvas `width` px wide.
+    /// range: [`y_ticks`]), as plotters would draw it on a canvas `width` px wide with label
+    /// areas `areas` (x, y) in size.
     pub fn of<DB: DrawingBackend>(
         chart: &Chart2d<'_, DB>,
-        titles: AxisTitles,
+        (titles, areas): (AxisTitles, (u32, u32)),
         width: u32,
         (values, labels): (Vec<f64>, Vec<String>),
     ) -> Mesh {
@@ -171,6 +174,7 @@ impl Mesh {
                 .zip(labels)
                 .collect(),
             titles,
+            areas,
         }
     }
 }
@@ -233,7 +237,7 @@ impl Mesh {
         // The titles: the y axis' turned, at the middle of the left label area's outer edge;
         // the x axis' at the middle of the bottom one's (each line of a longer title a line in
         // from the one before).
-        let (x_area, y_area) = self.titles.areas();
+        let (x_area, y_area) = self.areas;
         let line = AXIS_LINE as i32;
         let middle = top + (bottom + 1 - top) / 2;
         let x = left - y_area as i32;
@@ -354,7 +358,7 @@ mod tests {
                 let (_, ticks) = x_ticks(&range, &pixel, width);
                 assert!(apart(&ticks), "{ticks:?}");
                 for (x, label, at) in &ticks {
-                    let half = label_width(label, 0) / 2.0;
+                    let half = label_width(label) / 2.0;
                     let (l, r) = (f64::from(*at) - half, f64::from(*at) + half);
                     assert!(l >= 2.0 && r <= f64::from(width) - 2.0, "{label} at {at}");
                     let crosses =
@@ -487,7 +491,9 @@ mod tests {
                 };
                 let y_range = chart.as_coord_spec().get_y_range();
                 let y = y_ticks((y_range.start, y_range.end));
-                root.draw(&Mesh::of(&chart, titles, u32::MAX, y)).unwrap();
+                let areas = titles.areas();
+                root.draw(&Mesh::of(&chart, (titles, areas), u32::MAX, y))
+                    .unwrap();
             });
             let (x_tick, y_tick) = (labels(xs, x_count.get()), labels(ys, KEY_POINTS));
             let (axis, label) = with_mesh_styles(|m| (m.x_title.clone(), m.x_label.clone()));
@@ -510,5 +516,52 @@ mod tests {
             });
             assert_eq!(ours, compact(&plotters), "x {xs:?}, y {ys:?} on {size:?}");
         }
+    }
+}
+
+/// The y label area's growth (the font's widths: `ticks`).
+#[cfg(test)]
+mod label_tests {
+    use super::*;
+
+    /// The y label area keeps its 62 px while the widest label is 33 px or less ("0.85", 32.3
+    /// px), and grows by what the widest is wider: "−0.0125" is 1716 + 5 · 1303 + 651 = 8882
+    /// units of 2048 at 14.52 px, 62.97 px, so 30 px more. So does a title of two lines' area
+    /// (18 px more).
+    #[test]
+    fn the_y_label_area_grows_by_what_the_widest_label_is_wider() {
+        let titles = |y: &[&str]| AxisTitles {
+            x: vec!["Dosage".into()],
+            y: y.iter().map(|t| t.to_string()).collect(),
+        };
+        let labels = |l: &[&str]| l.iter().map(|t| t.to_string()).collect::<Vec<_>>();
+        let one = titles(&["Value"]);
+        assert_eq!(
+            label_areas(&one, &labels(&["\u{2212}15", "0", "0.85"])),
+            (46, 62)
+        );
+        assert_eq!(
+            label_areas(&one, &labels(&["\u{2212}0.0125", "0"])),
+            (46, 92)
+        );
+        // "−0.01" (1716 + 3 · 1303 + 651 = 6276 units, 44.5 px): 12 px more.
+        assert_eq!(label_areas(&one, &labels(&["\u{2212}0.01"])), (46, 74));
+        let two = titles(&["Value", "of the output"]);
+        assert_eq!(label_areas(&two, &labels(&["\u{2212}0.0125"])), (46, 110));
+    }
+
+    /// `templates/explore.js` lays the y labels out by the same table and room, so that a page
+    /// moved by its sliders draws what the build would (tests/browser/exact.mjs compares them).
+    #[test]
+    fn the_page_script_measures_labels_alike() {
+        let script = include_str!("../../templates/explore.js");
+        for part in [
+            "\"9\" ? 1303 : c === \".\" ? 651 : c === \"\\u2212\" ? 1716 : c === \"e\" ? 1260 : 13 * 2048 / 14.52",
+            "u * 14.52 / 2048",
+            "yl.map(labelWidth)) - 33))",
+        ] {
+            assert!(script.contains(part), "explore.js lacks {part}");
+        }
+        assert_eq!(Y_LABEL_ROOM, 33.0);
     }
 }

@@ -105,9 +105,51 @@ fn rounded_label(v: f64, decimals: usize) -> String {
     }
 }
 
+/// No character of a tick label is wider than this at the labels' 14.52 px (the minus sign's
+/// 12.2 the widest).
+const WIDEST_CHAR: f64 = 13.0;
+
+/// A tick label's width as a browser draws it at 14.52 px in DejaVu Sans, the widest of the
+/// common sans-serif fonts: the sum of its characters' advances, in the font's 2048ths of an em
+/// (its digits, point, minus sign and the `e` of scientific labels; any other character is taken
+/// as [`WIDEST_CHAR`]). `templates/explore.js` (`labelWidth`) has the same table.
+pub fn label_width(label: &str) -> f64 {
+    label
+        .chars()
+        .map(|c| match c {
+            '0'..='9' => 1303.0,
+            '.' => 651.0,
+            '\u{2212}' => 1716.0,
+            'e' => 1260.0,
+            _ => WIDEST_CHAR * 2048.0 / 14.52,
+        })
+        .sum::<f64>()
+        * 14.52
+        / 2048.0
+}
+
 #[cfg(test)]
 mod tests {
+    use super::super::measure::text_width;
     use super::*;
+
+    /// The table is the embedded DejaVu Sans's: each character tick labels use, ten in a row,
+    /// is as wide as plotters' layout of the font measures it (at ten times the size, to keep
+    /// its whole pixels fine), within 0.1 px.
+    #[test]
+    fn a_label_is_as_wide_as_the_font_lays_it_out() {
+        for c in ['0', '5', '9', '.', '\u{2212}', 'e'] {
+            let text: String = std::iter::repeat_n(c, 10).collect();
+            let font = text_width(&text, 14.52 * 10.0, false) / 10.0;
+            let table = label_width(&text);
+            assert!(
+                (table - font).abs() <= 0.1,
+                "{text}: {table} against {font}"
+            );
+        }
+        // (explore.js's `labelWidth` takes any other character as 13 px too.)
+        assert_eq!(WIDEST_CHAR, 13.0);
+    }
 
     #[test]
     fn tick_labels_are_numbers_rounded_to_three_decimals() {

@@ -123,8 +123,7 @@ const narrow = [
   ['narrow-far', 1000, 1000.002, 0.001], ['narrow-zero', -0.0003, 0.0002, 0.001],
   ['huge', -1, 1, -300000000], ['tiny', 0, 1, 1e-9],
 ];
-for (const [slug, from, to, w2] of narrow) {
-  fs.writeFileSync(path.join(tmp, 'content', `${slug}.md`), `+++
+const small = (slug, from, to, w2) => `+++
 title = "${slug}"
 +++
 
@@ -151,7 +150,16 @@ id = "output"
 title = "Output"
 series = [{ signal = "output.activation", label = "output" }]
 \`\`\`
-`);
+`;
+for (const [slug, from, to, w2] of narrow) fs.writeFileSync(path.join(tmp, 'content', `${slug}.md`), small(slug, from, to, w2));
+// Wide y labels: moved to values whose y tick labels ("−0.0125", "1e−7") are wider than the
+// label area holds, a chart's plotting area moves right, and its x axis, lines and legend with
+// it; moved back from such values, it moves back. Each is compared with the build at those values.
+for (const [k, [author, w2]] of [[1, -0.0125], [1, 0.000001], [-0.0125, 1]].entries()) {
+  const i = SETTINGS + k;
+  fs.writeFileSync(path.join(tmp, 'content', `labels-${k}.md`), small(`labels-${k}`, -1, 1, author));
+  fs.writeFileSync(path.join(tmp, 'content', `setting-${i}.md`), small(`labels-${k}`, -1, 1, w2).replace('+++\n', `+++\nslug = "setting-${i}"\n`));
+  settings.push({ i, file: path.join(tmp, 'site', `labels-${k}`, 'index.html'), values: { w2 } });
 }
 const built = path.join(tmp, 'site');
 try {
