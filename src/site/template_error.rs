@@ -7,7 +7,7 @@ use crate::error::{Diagnostic, SourceFile};
 use crate::text::did_you_mean;
 
 use super::template_text::{
-    find_in_tags, find_template_name, find_unguarded, imports_in, macros_in,
+    find_in_tags, find_operator, find_template_name, find_unguarded, imports_in, macros_in,
 };
 
 /// What every page's templates can read, for the hint at an unknown variable.
@@ -102,15 +102,16 @@ fn by_zero_message(what: &str) -> String {
     format!("template error: tried to {what} by zero")
 }
 
-/// A division (`what`, in Tera's words: "divide") or a modulo ("do a modulo") by a literal 0 in
-/// a tag of `file`, at its operator: the same whether a page reached it or `template_check`
-/// found it.
+/// A division (`what`, in Tera's words: "divide") or a modulo ("do a modulo") by 0 in a tag of
+/// `file`, at its operator: by a literal 0 the same whether a page reached it or `template_check`
+/// found it; by a name, the first such operator.
 pub(super) fn by_zero(file: &SourceFile, what: &str) -> Option<Diagnostic> {
-    let written = match what {
-        "divide" => ["/ 0", "/0"],
-        _ => ["% 0", "%0"],
+    let (op, written) = match what {
+        "divide" => ('/', ["/ 0", "/0"]),
+        _ => ('%', ["% 0", "%0"]),
     };
-    let at = written.iter().find_map(|w| find_in_tags(&file.text, w))?;
+    let at = (written.iter().find_map(|w| find_in_tags(&file.text, w)))
+        .or_else(|| find_operator(&file.text, &[op]))?;
     Some(file.error(at..at + 1, by_zero_message(what)).hint(BY_ZERO))
 }
 
@@ -139,10 +140,7 @@ fn misused(
         .strip_prefix("Tried to ")
         .and_then(|d| d.split_once(" by zero"))
     {
-        let found = file
-            .into_iter()
-            .chain(sources.values())
-            .find_map(|f| by_zero(f, by.0));
+        let found = (file.into_iter().chain(sources.values())).find_map(|f| by_zero(f, by.0));
         return Some(match (found, file) {
             (Some(d), _) => d,
             (None, Some(f)) => {

@@ -9,6 +9,40 @@ pub fn find_in_tags(text: &str, name: &str) -> Option<usize> {
     uses_in_tags(text, name, false).next()
 }
 
+/// Where the first of `operators` stands in a tag of `text` (`{{ }}` or `{% %}`), outside
+/// quotes and comments: an arithmetic operator (`/`, `%`, `*`), not a tag's own `{%`.
+pub fn find_operator(text: &str, operators: &[char]) -> Option<usize> {
+    let mut at = 0;
+    while let Some(open) = text[at..].find('{').map(|i| at + i) {
+        let rest = &text[open..];
+        let close = match rest.get(..2) {
+            Some("{{") => rest.find("}}"),
+            Some("{%") => rest.find("%}"),
+            Some("{#") => rest.find("#}"),
+            _ => None,
+        };
+        let Some(end) = close else {
+            at = open + 1;
+            continue;
+        };
+        at = open + end + 2;
+        if rest.starts_with("{#") {
+            continue;
+        }
+        let mut quote = None;
+        for (i, c) in rest[2..end].char_indices() {
+            match quote {
+                Some(q) if c == q => quote = None,
+                Some(_) => {}
+                None if matches!(c, '"' | '\'' | '`') => quote = Some(c),
+                None if operators.contains(&c) => return Some(open + 2 + i),
+                None => {}
+            }
+        }
+    }
+    None
+}
+
 /// Where template `name` is named in a tag of `text`, in quotes: the name's place, or the
 /// quotes' for an empty name (which has no place of its own).
 pub fn find_template_name(text: &str, name: &str) -> Option<Range<usize>> {
@@ -166,6 +200,16 @@ fn tags(text: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An operator in a tag, not in a string, a comment, the text between tags or a tag's own
+    /// `{%` and `%}`.
+    #[test]
+    fn an_operator_is_found_in_a_tag() {
+        let text = "a / b {# 1 / 2 #}{% set p = \"x/y\" %}{%- if n % 2 -%}{{ 4/n }}{% endif %}";
+        assert_eq!(find_operator(text, &['%']), text.find("% 2"));
+        assert_eq!(find_operator(text, &['/']), text.find("/n"));
+        assert_eq!(find_operator(text, &['*']), None);
+    }
 
     /// The first read of `prev.href` outside `{% if prev %}`, and of `entry.title` outside the
     /// loop that binds `entry`; the first use where every use is guarded.

@@ -22,6 +22,7 @@ use crate::text::escape;
 use super::template_check;
 use super::template_error::template_error;
 use super::template_loops;
+use super::template_text::find_operator;
 
 /// The default theme, embedded in the binary. A project's `templates/` folder overrides any of
 /// these files by name and may add more.
@@ -380,6 +381,9 @@ pub struct Theme {
     /// The templates' mistakes found without rendering them (`template_check`): a filter, test,
     /// function or template that does not exist, a name the page does not get.
     pub template_errors: Vec<Diagnostic>,
+    /// Whether a template divides or multiplies in a tag, where Tera may write `NaN`
+    /// ([`Theme::not_finite`]).
+    arithmetic: bool,
 }
 
 impl Theme {
@@ -433,7 +437,9 @@ impl Theme {
             return Err(Error::from(circles));
         }
         let template_errors = template_check::check(&tera, &sources);
+        let arithmetic = (sources.values()).any(|s| find_operator(&s.text, &['/', '*']).is_some());
         Ok(Theme {
+            arithmetic,
             tera,
             sources,
             assets,
@@ -471,9 +477,37 @@ impl Theme {
         // a name it does not list, `page_names::unlisted`.)
         #[cfg(debug_assertions)]
         super::page_names::note_unlisted(name, super::template_error::readable_names(ctx));
-        self.tera
-            .render(name, ctx)
-            .map_err(|e| template_error(&self.sources, &e, Some(ctx)))
+        let html = (self.tera.render(name, ctx))
+            .map_err(|e| template_error(&self.sources, &e, Some(ctx)))?;
+        match self.arithmetic && html.contains("NaN") {
+            true => self.not_finite(name, ctx).map_or(Ok(html), Err),
+            false => Ok(html),
+        }
+    }
+
+    /// A page whose text has a `NaN` that neither the templates nor what the page was given
+    /// have: Tera's arithmetic wrote it, for a result that is not a finite number (a division by
+    /// 0, or a product too large). At the first division (else product) in a tag of the page's
+    /// template, or of another.
+    fn not_finite(&self, name: &str, ctx: &tera::Context) -> Option<Diagnostic> {
+        let given = ctx.clone().into_json().to_string();
+        if given.contains("NaN") || self.sources.values().any(|s| s.text.contains("NaN")) {
+            return None;
+        }
+        let files = || {
+            self.sources
+                .get(name)
+                .into_iter()
+                .chain(self.sources.values())
+        };
+        let (file, at) = [['/'], ['*']]
+            .iter()
+            .find_map(|op| files().find_map(|f| Some((f, find_operator(&f.text, op)?))))?;
+        let message =
+            "template error: this arithmetic publishes `NaN`, a number that is not finite";
+        Some(file.error(at..at + 1, message).hint(
+            "Tera writes NaN where a result is not a finite number, as a division by 0 gives: test the divisor first, `{% if n != 0 %}{{ x / n }}{% endif %}`",
+        ))
     }
 }
 

@@ -232,6 +232,49 @@ fn template_mistakes_that_name_nothing_are_where_they_are() {
     );
 }
 
+/// `{% set z = 0 %}{{ 1 / z }}` published `NaN` without a word (Tera writes NaN for a result
+/// that is not finite), and a modulo by a name that is 0 was at 1:1. Each is an error at its
+/// operator. A page whose prose says NaN, in a theme that divides, is no error.
+#[test]
+fn arithmetic_that_is_not_finite_is_an_error_where_it_is() {
+    let divided = LESSON.replacen(
+        "{{ lesson.title }}",
+        "{{ lesson.title }}{% set z = 0 %}{{ 3 * 2 }}{{ 1 / z }}",
+        1,
+    );
+    let report = template_mistake(&divided, BASE);
+    assert!(
+        report.contains("error: template error: this arithmetic publishes `NaN`, a number that is not finite\n --> templates/lesson.html:7:54")
+            && report.contains("hint: Tera writes NaN where a result is not a finite number"),
+        "{report}"
+    );
+    let modulo = LESSON.replacen(
+        "{{ lesson.title }}",
+        "{{ lesson.title }}{% set z = 0 %}{{ 10 % z }}",
+        1,
+    );
+    let report = template_mistake(&modulo, BASE);
+    assert!(
+        report.contains(
+            "error: template error: tried to do a modulo by zero\n --> templates/lesson.html:7:44"
+        ),
+        "{report}"
+    );
+    let halved = LESSON.replacen("{{ lesson.title }}", "{{ lesson.title }} {{ 1 / 2 }}", 1);
+    let text = SMALL.replacen(
+        "The top node has",
+        "A loss can become NaN. The top node has",
+        1,
+    );
+    let p = Project::new()
+        .lesson("one.md", &text)
+        .template("lesson.html", &halved);
+    p.build().expect("prose that says NaN is no error");
+    assert!(
+        p.read("one/index.html").contains("0.5") && p.read("one/index.html").contains("become NaN")
+    );
+}
+
 /// `samples = 1e3` was "expected a whole number" with a hint about quotes; `{{ w1 @ 0.5 }}`
 /// was "signal `w1` does not exist" with no word that `{{ w1 }}` shows the weight; an input
 /// of `1e400` was "not a number".
