@@ -205,12 +205,14 @@ impl ThemeFiles {
             .files
             .get("explore.js")
             .is_some_and(|(_, b)| String::from_utf8_lossy(b).trim().is_empty());
-        if no_script
-            || self
-                .for_lessons()
-                .any(|(_, bytes)| has(bytes, "explore.js"))
-        {
+        if no_script {
             return None;
+        }
+        if self
+            .for_lessons()
+            .any(|(_, bytes)| has(bytes, "explore.js"))
+        {
+            return self.relative_script_warning();
         }
         let text = String::from_utf8_lossy(bytes);
         let message = "the lesson pages do not load `explore.js`: lessons will have no sliders";
@@ -233,6 +235,42 @@ impl ThemeFiles {
             diagnostic
                 .expected(format!("`{TAG}` at the end of the `content` block"))
                 .hint(hint)
+                .warning(),
+        )
+    }
+
+    /// A warning about a lesson template that loads `explore.js` from the lesson's own folder
+    /// (`src="explore.js"`), where there is none: the lessons would have no sliders.
+    fn relative_script_warning(&self) -> Option<Diagnostic> {
+        const NAMES: [&str; 4] = [
+            "\"explore.js\"",
+            "'explore.js'",
+            "\"./explore.js\"",
+            "'./explore.js'",
+        ];
+        let (name, text, at) = self.for_lessons().find_map(|(name, bytes)| {
+            let text = String::from_utf8_lossy(bytes);
+            let uncommented = uncommented(&text);
+            let named = NAMES
+                .into_iter()
+                .find(|n| uncommented.contains(&format!("src={n}")))?;
+            let at = text.find(&format!("src={named}"))? + "src=".len() + 1;
+            Some((name, text.into_owned(), at))
+        })?;
+        let shown = self
+            .files
+            .get(name)
+            .map_or(name, |(shown, _)| shown)
+            .clone();
+        let len = text[at..]
+            .split(['"', '\''])
+            .next()
+            .unwrap_or_default()
+            .len();
+        Some(
+            SourceFile::new(shown, text)
+                .error(at..at + len, "`explore.js` is loaded from each lesson's own folder, where there is none: lessons will have no sliders")
+                .hint("write `src=\"{{ root }}explore.js\"`: `root` leads from a page to the site's top, where `explore.js` is")
                 .warning(),
         )
     }

@@ -147,3 +147,30 @@ fn warning_for_a_sliders_script_commented_out() {
         );
     }
 }
+
+/// A lesson template that loads `explore.js` from the lesson's own folder (`src="explore.js"`,
+/// without `{{ root }}`) loads nothing: the build warns at the name. With `{{ root }}`, no word.
+#[test]
+fn warning_for_a_sliders_script_named_from_the_lesson_s_folder() {
+    let small = crate::support::small("");
+    for (src, warned) in [
+        ("explore.js", true),
+        ("./explore.js", true),
+        ("{{ root }}explore.js", false),
+    ] {
+        let lesson = format!(
+            "{{% extends \"base.html\" %}}\n{{% block content %}}\n<article>{{{{ content | safe }}}}</article>\n{{% if explorable %}}<script src=\"{src}\" defer></script>{{% endif %}}\n{{% endblock content %}}\n"
+        );
+        let p = Project::new()
+            .lesson("a.md", &small)
+            .template("lesson.html", &lesson);
+        let out = warnings_of(&p);
+        let expected = "warning: `explore.js` is loaded from each lesson's own folder, where there is none: lessons will have no sliders\n --> templates/lesson.html:4:33";
+        assert_eq!(out.contains(expected), warned, "{src}: {out}");
+        assert_eq!(
+            out.contains("hint: write `src=\"{{ root }}explore.js\"`"),
+            warned,
+            "{src}: {out}"
+        );
+    }
+}
