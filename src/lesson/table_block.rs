@@ -99,6 +99,7 @@ pub fn parse_table(
     let precision = precision.flatten().unwrap_or(lesson_precision);
     let input_precision = input_precision.flatten().unwrap_or(precision);
     let at = at.unwrap_or_default();
+    warnings.extend(inputs_repeated(source, at_span.clone(), &at));
     warnings.extend(inputs_alike(source, at_span, &at, input_precision));
     Ok(TableSpec {
         signals: signals.unwrap_or_default(),
@@ -109,6 +110,29 @@ pub fn parse_table(
         precision,
         input_precision,
     })
+}
+
+/// A warning for each input a table lists more than once (`at = [0.5, 0.5]`): its row would
+/// be there twice.
+fn inputs_repeated(source: &SourceFile, span: Range<usize>, at: &[f64]) -> Vec<Diagnostic> {
+    let mut sorted = at.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    (sorted.chunk_by(|a, b| a == b))
+        .filter(|same| same.len() > 1)
+        .map(|same| {
+            let times = match same.len() {
+                2 => "twice".to_string(),
+                n => format!("{n} times"),
+            };
+            let input = shortest(same[0] + 0.0);
+            (source.error(
+                span.clone(),
+                format!("the input {input} is listed {times} in this table"),
+            ))
+            .warning()
+            .hint("each input is a row: list it once")
+        })
+        .collect()
 }
 
 /// A warning for each reading that different inputs of a table share at its `decimals` (0.5

@@ -183,24 +183,32 @@ fn step_list(
 ) -> Result<Vec<usize>, Diagnostic> {
     let span = fence.source_span(list.span());
     let last = training.steps();
-    let mut out = Vec::with_capacity(list.get_ref().len());
-    for &n in list.get_ref() {
-        match usize::try_from(n) {
-            Ok(n) if (first..=last).contains(&n) => out.push(n),
-            _ => {
-                return Err(source
-                    .error(span, format!("training `{}` has no step {n}", training.id))
-                    .expected(format!(
-                        "step numbers from {first} to {last} (the steps it took)"
-                    ))
-                    .hint(if first == 0 {
-                        "0 is the start; n is after n steps"
-                    } else {
-                        "1 is the first step"
-                    }))
-            }
-        }
+    let taken = |n: i64| {
+        usize::try_from(n)
+            .ok()
+            .filter(|n| (first..=last).contains(n))
+    };
+    let (out, untaken): (Vec<_>, Vec<_>) =
+        list.get_ref().iter().partition(|&&n| taken(n).is_some());
+    if !untaken.is_empty() {
+        // (Every step it did not take, in one error: the list is one place.)
+        let named: Vec<String> = untaken.iter().map(i64::to_string).collect();
+        let steps = match named.len() {
+            1 => format!("step {}", named[0]),
+            _ => format!("steps {}", named.join(", ")),
+        };
+        return Err(source
+            .error(span, format!("training `{}` has no {steps}", training.id))
+            .expected(format!(
+                "step numbers from {first} to {last} (the steps it took)"
+            ))
+            .hint(if first == 0 {
+                "0 is the start; n is after n steps"
+            } else {
+                "1 is the first step"
+            }));
     }
+    let out: Vec<usize> = out.into_iter().filter_map(taken).collect();
     if out.is_empty() {
         return Err(source
             .error(span, "no steps listed")
@@ -461,7 +469,13 @@ fn curve_range(
     let finite = from.is_finite() && to.is_finite();
     if !finite || from.abs() > MAX_INPUT_MAGNITUDE || to.abs() > MAX_INPUT_MAGNITUDE {
         return Err(source
-            .error(span, "the parameter range is not a finite range")
+            .error(
+                span,
+                match finite {
+                    true => "the parameter range is too large to draw",
+                    false => "the parameter range is not a finite range",
+                },
+            )
             .expected(format!("`from` and `to` within ±{MAX_INPUT_MAGNITUDE:e}"))
             .hint("leave `from` and `to` out to draw around every value the training took"));
     }

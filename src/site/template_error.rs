@@ -264,12 +264,11 @@ pub(super) fn missing_template(
     name: &str,
     templates: &[&str],
 ) -> Diagnostic {
+    let empty = ["", " (its name is empty)"][usize::from(name.is_empty())];
+    let all = templates.join(", ");
     let d = file
-        .error(at, format!("template error: no template `{name}`"))
-        .expected(format!(
-            "one of the theme's templates: {}",
-            templates.join(", ")
-        ));
+        .error(at, format!("template error: no template `{name}`{empty}"))
+        .expected(format!("one of the theme's templates: {all}"));
     match did_you_mean(name, templates.iter().copied()) {
         Some(hint) => d.hint(hint),
         None => {

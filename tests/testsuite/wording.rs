@@ -99,7 +99,8 @@ fn template_mistake(lesson: &str, base: &str) -> String {
     error.to_string()
 }
 
-/// `{% include "" %}` was reported at 1:1 of another template; `{{ super() }}` where there is
+/// `{% include "" %}` was reported at 1:1 of another template (and did not say the name was
+/// empty); `{{ super() }}` where there is
 /// no parent block was "Function 'super' not found" with Tera's functions as the hint.
 #[test]
 fn an_include_of_no_name_and_super_outside_a_block() {
@@ -110,7 +111,9 @@ fn an_include_of_no_name_and_super_outside_a_block() {
     );
     let report = template_mistake(&lesson, BASE);
     assert!(
-        report.contains("error: template error: no template ``\n --> templates/lesson.html:7:34"),
+        report.contains(
+            "error: template error: no template `` (its name is empty)\n --> templates/lesson.html:7:34"
+        ),
         "{report}"
     );
     let base = BASE.replacen("</head>", "{{ super() }}</head>", 1);
@@ -316,4 +319,29 @@ fn inputs_that_read_alike_name_zero_without_a_minus() {
             .any(|w| w.starts_with("warning: the inputs 0 and 0.0004 both read 0.00")),
         "{warnings:?}"
     );
+}
+
+/// An input listed twice in a table (`at = [0.5, 0.5]`) made the same row twice without a word
+/// (inputs that only read alike were warned of).
+#[test]
+fn an_input_listed_twice_is_warned_of() {
+    let text = SMALL.replace(
+        "at = [0.0, 0.5, 1.0]",
+        "at = [0.5, 0.0, 0.5, 1.0, 1.0, 1.0]",
+    );
+    let p = Project::new().lesson("one.md", &text);
+    let warnings = match nnbook::check(&p.root) {
+        Ok(site) => (site.warnings.iter().map(ToString::to_string)).collect::<Vec<_>>(),
+        Err(e) => panic!("only warnings were expected:\n{e}"),
+    };
+    for expected in [
+        "warning: the input 0.5 is listed twice in this table",
+        "warning: the input 1 is listed 3 times in this table",
+    ] {
+        assert!(
+            warnings.iter().any(|w| w.starts_with(expected)),
+            "{warnings:?}"
+        );
+    }
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
 }
