@@ -510,7 +510,7 @@ at = "kinks"
 
 /// Inputs of a table that read the same at its decimals are a warning (the rows looked like one
 /// input twice: "0.50" and "0.50"), one for each reading, naming every input that reads so (the
-/// third of three was not named).
+/// third of three was not named); 0.5, listed twice, is warned of as such.
 #[test]
 fn table_inputs_that_read_alike_are_a_warning() {
     let text = lesson(

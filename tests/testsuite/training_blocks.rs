@@ -313,28 +313,6 @@ fn a_step_the_training_did_not_take() {
     );
 }
 
-/// Only the first step not taken was named; each is.
-#[test]
-fn steps_the_training_did_not_take() {
-    broken(
-        "training_figure_steps_out_of_range",
-        "at_steps = [0, 1, 2]",
-        "at_steps = ‸[0, 300, 1, 200]",
-        "has no steps 300, 200",
-    );
-}
-
-/// A range whose ends are finite but too large to draw was "not a finite range".
-#[test]
-fn a_parameter_range_too_large() {
-    broken(
-        "training_figure_range_too_large",
-        "from = -1.0\nto = 4.0",
-        "from = ‸1e300\nto = 2e300",
-        "the parameter range is too large to draw",
-    );
-}
-
 #[test]
 fn an_unknown_figure_kind() {
     broken(

@@ -4,7 +4,7 @@
 
 use crate::diagnostics::errors;
 use crate::invalid::failing_build;
-use crate::support::{fixture_text, Project, SMALL};
+use crate::support::{assert_errors_at, fixture_text, Project, SMALL};
 
 const LESSON: &str = include_str!("../../templates/lesson.html");
 const BASE: &str = include_str!("../../templates/base.html");
@@ -344,4 +344,28 @@ fn an_input_listed_twice_is_warned_of() {
         );
     }
     assert_eq!(warnings.len(), 2, "{warnings:?}");
+}
+
+/// Only the first step a training did not take was named, and a range whose ends are finite
+/// but too large to draw was "not a finite range". Each is said as it is.
+#[test]
+fn steps_not_taken_and_a_range_too_large() {
+    let text = fixture_text("training/valid.md")
+        .replacen("at_steps = [0, 1, 2]", "at_steps = [0, 300, 1, 200]", 1)
+        .replacen("from = -1.0\nto = 4.0", "from = 1e300\nto = 2e300", 1);
+    let report = errors(&[("content/fit.md", &text)]);
+    assert_errors_at(
+        &report,
+        &[
+            (
+                "error: training `fit` has no steps 300, 200",
+                "fit.md:51:12",
+            ),
+            (
+                "error: the parameter range is too large to draw",
+                "fit.md:49:8",
+            ),
+        ],
+        2,
+    );
 }
