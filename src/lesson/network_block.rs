@@ -18,7 +18,7 @@ use super::limits::{
 use super::network_toml::{ParamList, RawInput, RawLayer, RawNetwork, RawOutput};
 use super::problems::Problems;
 use super::stand_in::{self, StandIn};
-use super::toml::{from_block, Table};
+use super::toml::{from_block, missing_field, Table};
 
 fn parse_activation(
     source: &SourceFile,
@@ -162,7 +162,7 @@ fn parse_network(
         names_hold: true,
         problems,
     };
-    let input = reader.input(raw.input.get_ref());
+    let input = reader.input(raw.input.get_ref(), raw.input.span());
     let Some((layers, previous)) = reader.layers(&raw.layer) else {
         // (Too many layers or nodes, or an empty layer: no shape to stand in.)
         return Err((reader.problems.into_vec(), None));
@@ -212,10 +212,11 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     /// The input: its range, sample count, name and label, each checked on its own.
-    fn input(&mut self, input: &RawInput) -> Option<Input> {
+    /// (`table`: where the input's table is written.)
+    fn input(&mut self, input: &RawInput, table: Range<usize>) -> Option<Input> {
         let range = self.input_range(input);
         let range = self.problems.keep(range);
-        let samples = self.samples(input);
+        let samples = self.samples(input, table);
         let samples = self.problems.keep(samples);
         // The input's name heads the CSV files' first column, like node names theirs.
         let usable = self.usable(&input.name);
@@ -283,14 +284,19 @@ impl Reader<'_> {
         Ok((from, to))
     }
 
-    /// The input's sample count.
-    fn samples(&self, input: &RawInput) -> Result<usize, Diagnostic> {
-        let samples = *input.samples.get_ref();
+    /// The input's sample count (the input table spans `table`).
+    fn samples(&self, input: &RawInput, table: Range<usize>) -> Result<usize, Diagnostic> {
+        let Some(written) = &input.samples else {
+            let missing = ("network block", "samples");
+            return Err(missing_field(self.source, self.fence, missing, table)
+                .hint("add it: `samples = 100` draws a smooth figure; kinks are added on top"));
+        };
+        let samples = *written.get_ref();
         if !(2..=MAX_SAMPLES as i64).contains(&samples) {
             return Err(self
                 .source
                 .error(
-                    self.fence.source_span(input.samples.span()),
+                    self.fence.source_span(written.span()),
                     format!("a sample count of {samples} is out of range"),
                 )
                 .expected(format!("a number of samples from 2 to {MAX_SAMPLES}"))

@@ -25,7 +25,8 @@ pub(super) struct RawInput {
     pub(super) label: Option<Spanned<String>>,
     pub(super) from: Spanned<f64>,
     pub(super) to: Spanned<f64>,
-    pub(super) samples: Spanned<i64>,
+    /// (Required: optional to serde, so that a network without it is checked all the same.)
+    pub(super) samples: Option<Spanned<i64>>,
 }
 
 #[derive(Deserialize)]

@@ -17,7 +17,7 @@ use super::limits::{
 };
 use super::problems::Problems;
 use super::signal::{non_finite, resolve_signal, NON_FINITE_HINT};
-use super::toml::{from_block, ListOrName};
+use super::toml::{from_block, missing_field, ListOrName};
 
 /// What a table block asks for.
 #[derive(Debug, Clone)]
@@ -36,7 +36,8 @@ pub struct TableSpec {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawTable {
     signals: Spanned<Vec<Spanned<String>>>,
-    at: Spanned<ListOrName<f64>>,
+    /// (Required: optional to serde, so that a table without it has its signals checked.)
+    at: Option<Spanned<ListOrName<f64>>>,
     #[serde(default)]
     arithmetic: bool,
     headers: Option<Spanned<Vec<String>>>,
@@ -61,11 +62,22 @@ pub fn parse_table(
 ) -> Result<TableSpec, Vec<Diagnostic>> {
     let (raw, mut problems): (RawTable, _) = from_block(source, fence, "table block")?;
     let signals = signals_of(source, fence, net, &raw.signals, &mut problems);
-    let at_span = fence.source_span(raw.at.span());
-    let at = problems.keep(parse_at(source, fence, net, &raw.at));
-    if let Some(at) = &at {
+    let at_span = fence.source_span(raw.at.as_ref().map_or(0..0, |at| at.span()));
+    let at =
+        match &raw.at {
+            Some(written) => problems.keep(parse_at(source, fence, net, written)),
+            None => {
+                let missing = missing_field(source, fence, ("table block", "at"), 0..0);
+                problems.note(missing.hint(
+                    "add the inputs of its rows: `at = [0.0, 0.5, 1.0]`, or `at = \"kinks\"`",
+                ));
+                None
+            }
+        };
+    if let (Some(at), Some(written)) = (&at, &raw.at) {
         if at.is_empty() && !problems.stood_in() {
-            if let Some(warning) = problems.keep(no_rows(source, at_span.clone(), raw.at.get_ref()))
+            if let Some(warning) =
+                problems.keep(no_rows(source, at_span.clone(), written.get_ref()))
             {
                 warnings.push(warning);
             }
@@ -104,7 +116,7 @@ pub fn parse_table(
     Ok(TableSpec {
         signals: signals.unwrap_or_default(),
         at,
-        at_kinks: matches!(raw.at.get_ref(), ListOrName::Name(_)),
+        at_kinks: (raw.at.as_ref()).is_some_and(|at| matches!(at.get_ref(), ListOrName::Name(_))),
         arithmetic: raw.arithmetic,
         headers,
         precision,

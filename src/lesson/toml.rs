@@ -90,6 +90,25 @@ pub fn from_block<T: DeserializeOwned>(
     }
 }
 
+/// The error of a field a block (`what`) must have and lacks, in serde's words where serde would
+/// have said it (`span`, in the block). A block whose field is optional to serde for this reads
+/// on without it, and its other fields are checked too.
+pub fn missing_field(
+    source: &SourceFile,
+    fence: &Fence,
+    (what, field): (&str, &str),
+    span: Range<usize>,
+) -> Diagnostic {
+    let message = format!("missing field `{field}`");
+    toml_hint(
+        source.error(
+            fence.source_span(span),
+            format!("invalid {what}: {message}"),
+        ),
+        &message,
+    )
+}
+
 /// A value read with the spans of the values stood in for wrong ones ([`read_toml`]).
 pub type StoodIn<T> = (T, Vec<Range<usize>>);
 

@@ -314,3 +314,40 @@ fn a_lesson_whose_slug_is_no_slug_names_no_stand_in_folder() {
         "{report}"
     );
 }
+
+/// A required field left out stopped its block's reading: a network without `samples` left no
+/// network (the placeholders after it went unchecked), and a table without `at` did not check
+/// its signals. Each block is now read without it, and the rest is checked.
+#[test]
+fn a_missing_field_hides_nothing_else() {
+    let text = SMALL
+        .replace(", samples = 11", "")
+        .replace("b1 = {{ b1 }}", "b1 = {{ b9 }}")
+        .replace("at = [0.0, 0.5, 1.0]\n", "")
+        .replace(
+            "\"top.linear\", \"top.activation\"",
+            "\"top.linaer\", \"top.activation\"",
+        );
+    let report = errors(&[("content/one.md", &text)]);
+    crate::support::assert_errors_at(
+        &report,
+        &[
+            ("error: unknown placeholder `b9`", "one.md:6:41"),
+            (
+                "error: invalid network block: missing field `samples`",
+                "one.md:9:9",
+            ),
+            (
+                "error: invalid table block: missing field `at`",
+                "one.md:34:1",
+            ),
+            ("error: signal `top.linaer` does not exist", "one.md:34:12"),
+        ],
+        4,
+    );
+    assert!(
+        report.contains("hint: add it: `samples = 100` draws a smooth figure")
+            && report.contains("hint: add the inputs of its rows: `at = [0.0, 0.5, 1.0]`"),
+        "{report}"
+    );
+}
