@@ -1,6 +1,7 @@
 //! LaTeX math (`$...$`, `$$...$$`) to MathML at build time, with errors pointing into the
 //! lesson.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -129,7 +130,7 @@ pub fn as_written(text: &str, i: usize, escaped: bool) -> usize {
 /// The error of a formula in `text` (prose, or a caption, at `range` of the lesson) that
 /// the Markdown parser left as text because its braces do not match ([`unbalanced_formula`]).
 pub fn unbalanced(lesson: &Lesson, text: &str, range: &Range<usize>) -> Option<Diagnostic> {
-    let formula = unbalanced_formula(text)?;
+    let formula = unbalanced_formula(&unescaped_dollars(lesson, text, range))?;
     let written = &text[formula.clone()];
     let (at, escaped) = written_at(lesson, range, written);
     let end = at + as_written(written, written.len(), escaped);
@@ -139,6 +140,28 @@ pub fn unbalanced(lesson: &Lesson, text: &str, range: &Range<usize>) -> Option<D
             .expected("a `}` for every `{` of a formula, like `$\\frac{1}{2}$`")
             .hint("between $ signs is LaTeX math; a literal dollar sign is written `\\$`"),
     )
+}
+
+/// `text` (prose at `range` of the lesson) with each dollar sign written escaped, `\$`, as an
+/// `S`: a literal dollar, which opens and closes no formula. (Its dollars are the source's, in
+/// order; where they are not, as after `&#36;`, `text` is left as it is.)
+pub fn unescaped_dollars<'t>(lesson: &Lesson, text: &'t str, range: &Range<usize>) -> Cow<'t, str> {
+    let written = lesson.source.text.get(range.clone()).unwrap_or("");
+    if !written.contains("\\$") {
+        return Cow::Borrowed(text);
+    }
+    let escaped: Vec<bool> = (written.match_indices('$'))
+        .map(|(i, _)| written[..i].ends_with('\\'))
+        .collect();
+    if escaped.len() != text.matches('$').count() {
+        return Cow::Borrowed(text);
+    }
+    let mut dollars = escaped.into_iter();
+    let plain = text.chars().map(|c| match c {
+        '$' if dollars.next() == Some(true) => 'S',
+        c => c,
+    });
+    Cow::Owned(plain.collect())
 }
 
 /// A formula the Markdown parser left as text because its braces do not match

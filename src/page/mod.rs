@@ -127,6 +127,7 @@ fn walked<'a>(lesson: &'a Lesson, figures: &'a [Figure], lang: &'a str) -> Walk<
         tables: Vec::new(),
         problems: Vec::new(),
         shared_styles: Vec::new(),
+        paragraph: None,
     };
     for (event, range) in events {
         walk.event(event, range.start + offset..range.end + offset);
@@ -220,6 +221,9 @@ struct Walk<'a> {
     /// The shared stylesheets written so far ([`Figure::shared_style`]): each goes into the
     /// first drawing that needs it.
     shared_styles: Vec<&'static str>,
+    /// The prose paragraph the walk is in: its text, its lines joined by "\n", and where it is,
+    /// or `None` once a formula whose braces do not match is reported in it.
+    paragraph: Option<(String, Range<usize>)>,
 }
 
 impl<'a> Walk<'a> {
@@ -259,6 +263,10 @@ impl<'a> Walk<'a> {
                 }
             }
             Event::Text(text) => self.text(&text, &range),
+            Event::Start(Tag::Paragraph) | Event::SoftBreak | Event::End(TagEnd::Paragraph) => {
+                self.paragraph_event(&event, range);
+                self.out.push(event);
+            }
             Event::Code(ref text) => {
                 if let Some(h) = self.heading.as_mut() {
                     h.text.push_str(text);
@@ -418,6 +426,25 @@ impl<'a> Walk<'a> {
         html
     }
 
+    /// A prose paragraph's start, line break or end (at `range`). At its end, a formula over
+    /// several of its lines whose braces do not match (`$$`, a line `\frac{1}{2`, `$$`), left as
+    /// text line by line where no one line shows it, is an error.
+    fn paragraph_event(&mut self, event: &Event<'a>, range: Range<usize>) {
+        match event {
+            Event::Start(_) => self.paragraph = Some((String::new(), range)),
+            Event::SoftBreak => self.paragraph.iter_mut().for_each(|p| p.0.push('\n')),
+            _ => {
+                let Some((text, range)) = self.paragraph.take() else {
+                    return;
+                };
+                if text.contains('$') {
+                    self.problems
+                        .extend(math::unbalanced(self.lesson, &text, &range));
+                }
+            }
+        }
+    }
+
     /// Text: prose (placeholders filled with true minus signs) or a code block's (ASCII, or
     /// as written when `verbatim`).
     fn text(&mut self, text: &str, range: &Range<usize>) {
@@ -428,8 +455,12 @@ impl<'a> Walk<'a> {
             }
         }
         if self.code.is_none() {
+            for (joined, _) in self.paragraph.iter_mut() {
+                joined.push_str(&math::unescaped_dollars(self.lesson, text, range));
+            }
             if let Some(unbalanced) = math::unbalanced(self.lesson, text, range) {
                 self.problems.push(unbalanced);
+                self.paragraph = None;
                 // The text's placeholders are reported as well.
                 if let Err(problems) = placeholder::pieces(self.lesson, text, range, Context::Prose)
                 {

@@ -369,3 +369,22 @@ fn steps_not_taken_and_a_range_too_large() {
         2,
     );
 }
+
+/// A display formula over several lines whose braces do not match (`$$`, `\frac{1}{2`, `$$`)
+/// was shown as text without a word (each line was checked alone); and dollar signs written
+/// escaped, as the hint says a literal one is (`\$x{\$`), were taken for a formula whose braces
+/// do not match. A formula over lines that is whole is no error.
+#[test]
+fn formulas_over_lines_and_escaped_dollars() {
+    let text = SMALL.replacen(
+        "The top node has",
+        "Display:\n\n$$\n\\frac{1}{2\n$$\n\nPrices \\$x{\\$ and \\$y\\$ here.\n\n$$\n\\frac{1}{2}\n$$\n\nThe top node has",
+        1,
+    );
+    let report = errors(&[("content/one.md", &text)]);
+    assert_errors_at(
+        &report,
+        &[("error: the formula's braces do not match", "one.md:8:1")],
+        1,
+    );
+}
