@@ -17,7 +17,7 @@ use super::limits::{
 };
 use super::problems::Problems;
 use super::signal::{non_finite, resolve_signal, NON_FINITE_HINT};
-use super::toml::{from_block, missing_field, ListOrName};
+use super::toml::{from_block, list_items, missing_field, ListOrName};
 
 /// What a table block asks for.
 #[derive(Debug, Clone)]
@@ -82,7 +82,8 @@ pub fn parse_table(
                 warnings.push(warning);
             }
         }
-        problems.keep(in_range(source, at_span.clone(), net, at));
+        let written = raw.at.as_ref().map_or(0..0, |at| at.span());
+        problems.keep_all(in_range(source, fence, written, net, at));
         problems.keep(at_most(
             source,
             at.len(),
@@ -289,22 +290,34 @@ fn headers_of(
     }
 }
 
-/// Every row's input lies in the network's input range: nnbook does not extrapolate.
+/// Every row's input lies in the network's input range: nnbook does not extrapolate. Each input
+/// that does not is an error at its item.
 fn in_range(
     source: &SourceFile,
-    span: Range<usize>,
+    fence: &Fence,
+    written: Range<usize>,
     net: &Network,
     at: &[f64],
-) -> Result<(), Diagnostic> {
-    match at.iter().find(|x| !net.input.contains(**x)) {
-        Some(x) => Err(outside_input_range(
-            source,
-            span,
-            net,
-            format!("the input {}", shortest(*x)),
-            "nnbook shows the network only over its input range: widen the range or remove the input",
-        )),
-        None => Ok(()),
+) -> Result<(), Vec<Diagnostic>> {
+    // (Each at its item, where the list's items are the inputs: not a list of kinks.)
+    let items = list_items(&fence.text, written.clone());
+    let outside: Vec<Diagnostic> = (at.iter().enumerate())
+        .filter(|(_, x)| !net.input.contains(**x))
+        .map(|(i, x)| {
+            let item = items.get(i).filter(|_| items.len() == at.len());
+            outside_input_range(
+                source,
+                fence.source_span(item.cloned().unwrap_or(written.clone())),
+                net,
+                format!("the input {}", shortest(*x)),
+                "nnbook shows the network only over its input range: widen the range or remove the input",
+            )
+        })
+        .collect();
+    if outside.is_empty() {
+        Ok(())
+    } else {
+        Err(outside)
     }
 }
 

@@ -109,6 +109,43 @@ pub fn missing_field(
     )
 }
 
+/// Where each item of the TOML list written at `list` of `text` (its brackets included) is,
+/// without the spaces and comments around it: commas at the list's own depth part it; strings,
+/// nested lists and tables are passed over. (serde gives the list's place, not its items'.)
+pub fn list_items(text: &str, list: Range<usize>) -> Vec<Range<usize>> {
+    let (mut items, mut depth, mut quote, mut comment) = (Vec::new(), 0, None, false);
+    let (mut start, mut end) = (None, 0);
+    let inner = text
+        .get(list.start + 1..list.end.saturating_sub(1))
+        .unwrap_or("");
+    let mut chars = inner.char_indices().map(|(i, c)| (list.start + 1 + i, c));
+    while let Some((i, c)) = chars.next() {
+        match (quote, c) {
+            _ if comment => comment = c != '\n',
+            (Some(q), _) if c == q => quote = None,
+            (Some('"'), '\\') => drop(chars.next()),
+            (Some(_), _) => {}
+            (None, '#') => comment = true,
+            (None, ',') if depth == 0 => items.extend(start.take().map(|s| s..end)),
+            (None, c) if c.is_whitespace() => {}
+            (None, c) => {
+                match c {
+                    '"' | '\'' => quote = Some(c),
+                    '[' | '{' => depth += 1,
+                    ']' | '}' => depth -= 1,
+                    _ => {}
+                }
+                start.get_or_insert(i);
+            }
+        }
+        if !comment && !c.is_whitespace() && c != ',' || quote.is_some() {
+            end = i + c.len_utf8();
+        }
+    }
+    items.extend(start.map(|s| s..end));
+    items
+}
+
 /// A value read with the spans of the values stood in for wrong ones ([`read_toml`]).
 pub type StoodIn<T> = (T, Vec<Range<usize>>);
 
@@ -433,4 +470,32 @@ where
         }
     }
     d.deserialize_map(Entries(expecting, std::marker::PhantomData))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each item's place, without spaces and comments, past strings holding commas, brackets
+    /// or quotes, and nested lists and tables; over several lines.
+    #[test]
+    fn a_list_is_parted_into_its_items() {
+        let text = "at = [0.0, \"x, ]\\\"\" ,2.0, [1, 2], { a = 1, b = 2 }, # a, comment\n  3e1 ,]";
+        let list = text.find('[').unwrap()..text.len();
+        let items: Vec<&str> = (list_items(text, list).into_iter())
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            items,
+            [
+                "0.0",
+                "\"x, ]\\\"\"",
+                "2.0",
+                "[1, 2]",
+                "{ a = 1, b = 2 }",
+                "3e1"
+            ]
+        );
+        assert!(list_items("[]", 0..2).is_empty());
+    }
 }

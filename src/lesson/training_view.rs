@@ -18,7 +18,7 @@ use super::limits::{
     MAX_TABLE_ROWS,
 };
 use super::problems::Problems;
-use super::toml::from_block;
+use super::toml::{from_block, list_items};
 use super::training_block::{Above, TrainingBlock};
 
 /// What a training figure shows.
@@ -191,7 +191,13 @@ fn step_list(
     let (out, untaken): (Vec<_>, Vec<_>) =
         list.get_ref().iter().partition(|&&n| taken(n).is_some());
     if !untaken.is_empty() {
-        // (Every step it did not take, in one error: the list is one place.)
+        // (Every step it did not take, in one error at the first of them.)
+        let items = list_items(&fence.text, list.span());
+        let first_untaken = list.get_ref().iter().position(|&n| taken(n).is_none());
+        let span = match first_untaken.and_then(|i| items.get(i)) {
+            Some(item) if items.len() == list.get_ref().len() => fence.source_span(item.clone()),
+            _ => span,
+        };
         let named: Vec<String> = untaken.iter().map(i64::to_string).collect();
         let steps = match named.len() {
             1 => format!("step {}", named[0]),

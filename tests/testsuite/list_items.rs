@@ -107,7 +107,7 @@ steps = 3
                 "items.md:18:12",
             ),
             ("signal `top.lineer` does not exist", "items.md:18:15"),
-            ("the input 7 is outside the input range", "items.md:19:6"),
+            ("the input 7 is outside the input range", "items.md:19:7"),
             ("precision 99 is out of range", "items.md:20:13"),
             ("signal `top.activaton` does not exist", "items.md:24:22"),
             (
@@ -208,8 +208,45 @@ at = [0.0, 5.0]
                 "items.md:19:1",
             ),
             ("signal `top.activaton` does not exist", "items.md:20:1"),
-            ("the input 5 is outside the input range", "items.md:21:6"),
+            ("the input 5 is outside the input range", "items.md:21:12"),
         ],
         3,
+    );
+}
+
+/// A wrong item in a list of numbers hid the range checks of the items after it: they pointed at
+/// the whole list, which the stand-in's place is in. Each now points at its own item: the 2.0
+/// of `at` and the 99 of `at_steps` are reported beside the wrong items.
+#[test]
+fn a_wrong_item_hides_no_range_check_of_the_others() {
+    let table = lesson(
+        "title = \"Items\"",
+        &format!("{NETWORK}\n\n```table\nsignals = [\"top.linear\"]\nat = [0.0, \"x\", 2.0]\n```"),
+    );
+    let out = one("items", &table);
+    assert_errors_at(
+        &out,
+        &[
+            (
+                "invalid type: string \"x\", expected a number",
+                "items.md:19:12",
+            ),
+            ("the input 2 is outside the input range", "items.md:19:17"),
+        ],
+        2,
+    );
+    let fit = crate::support::fixture_text("training/valid.md").replacen(
+        "at_steps = [0, 1, 2]",
+        "at_steps = [0, \"a\", 99]",
+        1,
+    );
+    let out = crate::diagnostics::errors(&[("content/fit.md", &fit)]);
+    assert_errors_at(
+        &out,
+        &[
+            ("invalid type: string \"a\", expected", "fit.md:51:16"),
+            ("training `fit` has no step 99", "fit.md:51:21"),
+        ],
+        2,
     );
 }

@@ -308,7 +308,7 @@ fn a_step_the_training_did_not_take() {
     broken(
         "training_figure_step_out_of_range",
         "at_steps = [0, 1, 2]",
-        "at_steps = ‸[0, 1, 200]",
+        "at_steps = [0, 1, ‸200]",
         "has no step 200",
     );
 }

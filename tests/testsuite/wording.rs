@@ -359,7 +359,7 @@ fn steps_not_taken_and_a_range_too_large() {
         &[
             (
                 "error: training `fit` has no steps 300, 200",
-                "fit.md:51:12",
+                "fit.md:51:16",
             ),
             (
                 "error: the parameter range is too large to draw",

@@ -295,7 +295,7 @@ fn every_mistake_of_a_figure_table_and_diagram_is_reported_at_once() {
             (at("  { signal = \"output", "\"{{"), unfilled),
             (at("points =", "[nan"), "a data point is not finite"),
             (at("signals =", "\"hh"), "signal `hh.linear` does not exist"),
-            (at("at =", "["), "the input 2 is outside the input range"),
+            (at("at =", "2.0"), "the input 2 is outside the input range"),
             (at("precision =", "20"), "precision 20 is out of range"),
             (at("headers =", "["), "2 headers for 4 columns"),
             (at("title = \"{{", "\"{{"), unfilled),
