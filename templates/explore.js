@@ -331,7 +331,7 @@
   }
   // A view's y ticks over the value range `yr` (key points `yk`, labels `yl`) and its geometry
   // `g` for them: the build's, the plotting area moved right by as much as the widest label is
-  // wider than the 33 px the label area holds (src/figure/mesh.rs `label_areas`), as the build
+  // wider than the 33 px the label area holds (src/figure/mesh.rs `y_label_shift`), as the build
   // moved it by `shift`; a moved one has its own x axis (`xAxis`).
   function ticksOf(view, yr) {
     var yk = keyPoints(yr[0], yr[1], 6), yl = tickLabels(yk), g = view.geometry, moved = g.moved || (g.moved = {});

@@ -12,7 +12,7 @@ use crate::lesson::Rgb;
 use super::describe::DescriptionTemplate;
 pub use super::measure::{is_wide, register_font, text_width};
 pub use super::mesh::Chart2d;
-use super::mesh::{label_areas, y_ticks, AxisTitles, Mesh};
+use super::mesh::{y_label_shift, y_ticks, AxisTitles, Mesh};
 use super::svg::{SvgWriter, SIZE_IN_SVG, TEXT_DEFAULTS};
 use crate::text::{clean, escape};
 
@@ -124,7 +124,8 @@ pub struct ChartGeometry {
     pub area: (u32, u32),
     /// The legend's corner, if there is a legend.
     pub legend: Option<&'static str>,
-    /// How far right the y tick labels moved the plotting area (`mesh::label_areas`), in pixels.
+    /// How far right the y tick labels moved the plotting area (`mesh::y_label_shift`), in
+    /// pixels.
     #[serde(skip_serializing_if = "is_zero")]
     pub shift: u32,
 }
@@ -411,7 +412,8 @@ pub fn axes<'a, 'w>(
     };
     let y = y_ticks(ys);
     let titles = axis_titles(labels, (width, height), top);
-    let areas = label_areas(&titles, &y.1);
+    let shift = y_label_shift(&y.1);
+    let areas = (titles.areas().0, titles.areas().1 + shift);
     builder
         .x_label_area_size(areas.0)
         .y_label_area_size(areas.1);
@@ -420,7 +422,6 @@ pub fn axes<'a, 'w>(
         .map_err(|e| e.to_string())?;
     // The axis titles, mesh, axes and tick labels, as plotters' `configure_mesh` would draw
     // them, without its per-label work (super::mesh).
-    let shift = areas.1 - titles.areas().1;
     let mesh = Mesh::of(&chart, (titles, areas), width, y);
     root.draw(&mesh).map_err(|e| e.to_string())?;
     let geometry = ChartGeometry {

@@ -45,7 +45,8 @@ pub struct Mesh {
     y: Vec<(i32, String)>,
     /// The axis titles, x and y, each in the lines it was broken into ([`AxisTitles`]).
     titles: AxisTitles,
-    /// The label areas' sizes below and left of the plotting area ([`label_areas`]).
+    /// The label areas' sizes below and left of the plotting area (the titles', the y one wider
+    /// by [`y_label_shift`]).
     areas: (u32, u32),
 }
 
@@ -70,21 +71,16 @@ impl AxisTitles {
     }
 }
 
-/// The sizes of the label areas below and beside the plotting area (x, y) of a chart with axis
-/// titles `titles` and y tick labels `y_labels`: the titles' areas, the y one wider by as much as
-/// the widest y label is wider than [`Y_LABEL_ROOM`] (the plotting area moves right; the title
-/// stays at the canvas's margin, clear of the labels). `templates/explore.js` (`shiftFor`) does
-/// the same.
-pub fn label_areas<'a>(
-    titles: &AxisTitles,
-    y_labels: impl IntoIterator<Item = &'a String>,
-) -> (u32, u32) {
-    let (x, y) = titles.areas();
+/// How much wider than its titles need the y label area is for y tick labels `y_labels`: as
+/// much as the widest is wider than [`Y_LABEL_ROOM`], in whole pixels. The plotting area moves
+/// right by that much; the y title stays at the canvas's margin, clear of the labels.
+/// `templates/explore.js` (`ticksOf`) does the same.
+pub fn y_label_shift<'a>(y_labels: impl IntoIterator<Item = &'a String>) -> u32 {
     let widest = y_labels
         .into_iter()
         .map(|l| label_width(l))
         .fold(0.0, f64::max);
-    (x, y + (widest - Y_LABEL_ROOM).ceil().max(0.0) as u32)
+    (widest - Y_LABEL_ROOM).ceil().max(0.0) as u32
 }
 
 /// How wide a y tick label the y label area holds (four characters such as "0.25", 32.3 px): of
@@ -524,30 +520,18 @@ mod tests {
 mod label_tests {
     use super::*;
 
-    /// The y label area keeps its 62 px while the widest label is 33 px or less ("0.85", 32.3
+    /// The y label area keeps its size while the widest label is 33 px or less ("0.85", 32.3
     /// px), and grows by what the widest is wider: "−0.0125" is 1716 + 5 · 1303 + 651 = 8882
-    /// units of 2048 at 14.52 px, 62.97 px, so 30 px more. So does a title of two lines' area
-    /// (18 px more).
+    /// units of 2048 at 14.52 px, 62.97 px, so 30 px more; "−0.01" (1716 + 3 · 1303 + 651 =
+    /// 6276 units, 44.5 px) 12 px more.
     #[test]
     fn the_y_label_area_grows_by_what_the_widest_label_is_wider() {
-        let titles = |y: &[&str]| AxisTitles {
-            x: vec!["Dosage".into()],
-            y: y.iter().map(|t| t.to_string()).collect(),
-        };
-        let labels = |l: &[&str]| l.iter().map(|t| t.to_string()).collect::<Vec<_>>();
-        let one = titles(&["Value"]);
-        assert_eq!(
-            label_areas(&one, &labels(&["\u{2212}15", "0", "0.85"])),
-            (46, 62)
-        );
-        assert_eq!(
-            label_areas(&one, &labels(&["\u{2212}0.0125", "0"])),
-            (46, 92)
-        );
-        // "−0.01" (1716 + 3 · 1303 + 651 = 6276 units, 44.5 px): 12 px more.
-        assert_eq!(label_areas(&one, &labels(&["\u{2212}0.01"])), (46, 74));
-        let two = titles(&["Value", "of the output"]);
-        assert_eq!(label_areas(&two, &labels(&["\u{2212}0.0125"])), (46, 110));
+        let shift =
+            |l: &[&str]| y_label_shift(&l.iter().map(|t| t.to_string()).collect::<Vec<_>>());
+        assert_eq!(shift(&["\u{2212}15", "0", "0.85"]), 0);
+        assert_eq!(shift(&["\u{2212}0.0125", "0"]), 30);
+        assert_eq!(shift(&["\u{2212}0.01"]), 12);
+        assert_eq!(shift(&[]), 0);
     }
 
     /// `templates/explore.js` lays the y labels out by the same table and room, so that a page
