@@ -321,7 +321,7 @@
     };
   }
   // A tick label's width at 14.52 px in DejaVu Sans: its characters' advances in 2048ths of an
-  // em (src/figure/mesh.rs `label_width`, the same table).
+  // em (src/figure/ticks.rs `label_width`, the same table).
   function labelWidth(s) {
     for (var u = 0, i = 0; i < s.length; i++) {
       var c = s[i];

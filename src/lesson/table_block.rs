@@ -82,8 +82,7 @@ pub fn parse_table(
                 warnings.push(warning);
             }
         }
-        let written = raw.at.as_ref().map_or(0..0, |at| at.span());
-        problems.keep_all(in_range(source, fence, written, net, at));
+        problems.keep_all(in_range(source, fence, written.span(), net, at));
         problems.keep(at_most(
             source,
             at.len(),
