@@ -147,7 +147,7 @@ pub fn unbalanced(lesson: &Lesson, text: &str, range: &Range<usize>) -> Option<D
 /// order; where they are not, as after `&#36;`, `text` is left as it is.)
 pub fn unescaped_dollars<'t>(lesson: &Lesson, text: &'t str, range: &Range<usize>) -> Cow<'t, str> {
     let written = lesson.source.text.get(range.clone()).unwrap_or("");
-    if !written.contains("\\$") {
+    if !text.contains('$') || !written.contains("\\$") {
         return Cow::Borrowed(text);
     }
     let escaped: Vec<bool> = (written.match_indices('$'))

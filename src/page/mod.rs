@@ -432,7 +432,9 @@ impl<'a> Walk<'a> {
     fn paragraph_event(&mut self, event: &Event<'a>, range: Range<usize>) {
         match event {
             Event::Start(_) => self.paragraph = Some((String::new(), range)),
-            Event::SoftBreak => self.paragraph.iter_mut().for_each(|p| p.0.push('\n')),
+            Event::SoftBreak => (self.paragraph.iter_mut())
+                .filter(|p| !p.0.is_empty())
+                .for_each(|p| p.0.push('\n')),
             _ => {
                 let Some((text, range)) = self.paragraph.take() else {
                     return;
@@ -455,7 +457,9 @@ impl<'a> Walk<'a> {
             }
         }
         if self.code.is_none() {
-            for (joined, _) in self.paragraph.iter_mut() {
+            // (From its first dollar sign on: a paragraph without one holds no formula.)
+            let joined = self.paragraph.iter_mut().map(|p| &mut p.0);
+            for joined in joined.filter(|j| !j.is_empty() || text.contains('$')) {
                 joined.push_str(&math::unescaped_dollars(self.lesson, text, range));
             }
             if let Some(unbalanced) = math::unbalanced(self.lesson, text, range) {
