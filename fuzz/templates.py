@@ -27,6 +27,8 @@ TOKENS = [
     "{{ toc[0].titel }}", "{% raw %}", "{% endraw %}", "{# c #}", "{%- ", "-%}",
     "{% block x %}", "{% endblock %}", "{% filter upper %}", "{% endfilter %}", "{% break %}",
     "{{ super() }}", "range(end=2)", "__tera_context", "{% else %}", "{% elif x %}", "{%}",
+    "{% set z = 0 %}", "{{ 1 / z }}", "{{ 10 % z }}", " / ", " * ", " % ", "NaN",
+    '<script src="explore.js"></script>', "src='./explore.js'",
 ]
 MACROS = ["{% macro c() %}x{% endmacro %}", "{% macro %}", "é{% macro c(a=1) %}{{ a }}{% endmacro c %}"]
 
