@@ -82,6 +82,63 @@ pub fn check(tera: &tera::Tera, sources: &BTreeMap<String, SourceFile>) -> Vec<D
     problems
 }
 
+/// The mistakes Tera would panic at, not fail: no page may be rendered with one. A block that
+/// calls `super()` twice ([`super_twice`]).
+pub fn panicking(tera: &tera::Tera, sources: &BTreeMap<String, SourceFile>) -> Vec<Diagnostic> {
+    (sources.iter())
+        .filter_map(|(name, source)| super_twice(&tera.get_template(name).ok()?.ast, source))
+        .collect()
+}
+
+/// A block that may call `super()` more than once (in a row, or in a loop; not in two branches
+/// of an `if`, nor in the blocks inside it): Tera takes the block off its stack after showing
+/// the last parent's, and panics at the next `super()`. At the second `super()` after the
+/// block's tag.
+fn super_twice(ast: &[Node], source: &SourceFile) -> Option<Diagnostic> {
+    // (How many times `nodes` may call it, at most; twice stands for more.)
+    fn supers(nodes: &[Node]) -> usize {
+        let branch = |i: &tera::ast::If| {
+            let bodies = i.conditions.iter().map(|(_, _, body)| body.as_slice());
+            (bodies.chain(i.otherwise.iter().map(|(_, b)| b.as_slice())))
+                .map(supers)
+                .max()
+                .unwrap_or(0)
+        };
+        (nodes.iter())
+            .map(|node| match node {
+                Node::Super => 1,
+                Node::If(i, _) => branch(i),
+                Node::Forloop(_, f, _) => 2 * supers(&f.body),
+                Node::FilterSection(_, f, _) => supers(&f.body),
+                _ => 0,
+            })
+            .sum()
+    }
+    let mut twice = None;
+    walk(ast, &mut |node| match node {
+        Node::Block(_, block, _) if twice.is_none() && supers(&block.body) > 1 => {
+            twice = Some(block.name.clone())
+        }
+        _ => {}
+    });
+    let name = twice?;
+    let text = &source.text;
+    let open = text.find(&format!("block {name}")).unwrap_or(0);
+    let at = open
+        + text[open..]
+            .match_indices("super()")
+            .nth(1)
+            .map_or(0, |(i, _)| i);
+    Some(
+        source
+            .error(
+                at..at + "super()".len(),
+                format!("template error: `super()` twice in the block `{name}`"),
+            )
+            .hint("Tera shows the parent's block once in a block: keep one `{{ super() }}`"),
+    )
+}
+
 /// Every node of `nodes`, at any depth, given to `visit`.
 pub(super) fn walk(nodes: &[Node], visit: &mut impl FnMut(&Node)) {
     for node in nodes {

@@ -470,7 +470,9 @@ impl Theme {
         tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.text.as_str())))
             .map_err(|e| template_error(&sources, &e, None))?;
         // (A circle would recurse until the stack overflows: no page is rendered with one.)
-        let circles = template_loops::check(&tera, &sources);
+        // (Nor with a mistake Tera panics at.)
+        let mut circles = template_loops::check(&tera, &sources);
+        circles.extend(template_check::panicking(&tera, &sources));
         if !circles.is_empty() {
             return Err(Error::from(circles));
         }

@@ -388,3 +388,30 @@ fn formulas_over_lines_and_escaped_dollars() {
         1,
     );
 }
+
+/// A block that calls `super()` twice made Tera panic (it takes the block off its stack after
+/// the first): an error at the second, and no page is rendered. In two branches of an `if`,
+/// only one of which is shown, it is no error.
+#[test]
+fn super_twice_in_a_block_is_an_error_not_a_panic() {
+    let twice = LESSON.replacen(
+        "{% block content %}",
+        "{% block title %}{{ super() }} · {{ super() }}{% endblock title %}\n{% block content %}",
+        1,
+    );
+    let report = template_mistake(&twice, BASE);
+    assert!(
+        report.contains("error: template error: `super()` twice in the block `title`\n --> templates/lesson.html:3:37")
+            && report.contains("hint: Tera shows the parent's block once in a block"),
+        "{report}"
+    );
+    let branches = LESSON.replacen(
+        "{% block content %}",
+        "{% block title %}{% if lesson.summary %}{{ super() }}{% else %}· {{ super() }}{% endif %}{% endblock title %}\n{% block content %}",
+        1,
+    );
+    let p = Project::new()
+        .lesson("valid.md", crate::support::fixture("valid.md"))
+        .template("lesson.html", &branches);
+    p.build().expect("super() in two branches of an if");
+}
