@@ -12,25 +12,9 @@ pub fn find_in_tags(text: &str, name: &str) -> Option<usize> {
 /// Where the first of `operators` stands in a tag of `text` (`{{ }}` or `{% %}`), outside
 /// quotes and comments: an arithmetic operator (`/`, `%`, `*`), not a tag's own `{%`.
 pub fn find_operator(text: &str, operators: &[char]) -> Option<usize> {
-    let mut at = 0;
-    while let Some(open) = text[at..].find('{').map(|i| at + i) {
-        let rest = &text[open..];
-        let close = match rest.get(..2) {
-            Some("{{") => rest.find("}}"),
-            Some("{%") => rest.find("%}"),
-            Some("{#") => rest.find("#}"),
-            _ => None,
-        };
-        let Some(end) = close else {
-            at = open + 1;
-            continue;
-        };
-        at = open + end + 2;
-        if rest.starts_with("{#") {
-            continue;
-        }
+    tags_at(text).find_map(|(open, tag)| {
         let mut quote = None;
-        for (i, c) in rest[2..end].char_indices() {
+        for (i, c) in tag[2..].char_indices() {
             match quote {
                 Some(q) if c == q => quote = None,
                 Some(_) => {}
@@ -39,8 +23,35 @@ pub fn find_operator(text: &str, operators: &[char]) -> Option<usize> {
                 None => {}
             }
         }
-    }
-    None
+        None
+    })
+}
+
+/// Each tag of `text` (`{{ }}` or `{% %}`) with its byte offset, from its opening up to its
+/// closing (not included). A comment's text is passed over, to the end where one is left open.
+fn tags_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(open) = text[at..].find('{').map(|i| at + i) {
+            let rest = &text[open..];
+            if rest.starts_with("{#") {
+                at = rest.find("#}").map_or(text.len(), |end| open + end + 2);
+                continue;
+            }
+            let close = match rest.get(..2) {
+                Some("{{") => rest.find("}}"),
+                Some("{%") => rest.find("%}"),
+                _ => None,
+            };
+            let Some(end) = close else {
+                at = open + 1;
+                continue;
+            };
+            at = open + end;
+            return Some((open, &rest[..end]));
+        }
+        None
+    })
 }
 
 /// Where template `name` is named in a tag of `text`, in quotes: the name's place, or the
@@ -72,56 +83,27 @@ pub fn find_unguarded(text: &str, name: &str) -> Option<usize> {
 /// Every use of `name` as a whole expression inside a tag of `text`, in order; only where it is
 /// read, if `reads` (not in the tags that give names: a block's, a macro's, a template's).
 fn uses_in_tags<'a>(text: &'a str, name: &'a str, reads: bool) -> impl Iterator<Item = usize> + 'a {
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        while let Some(open) = text[at..].find('{').map(|i| at + i) {
-            let rest = &text[open..];
-            // (A comment's text is not read.)
-            if rest.starts_with("{#") {
-                at = rest.find("#}").map_or(text.len(), |end| open + end + 2);
-                continue;
-            }
-            let close = if rest.starts_with("{{") {
-                rest.find("}}")
-            } else if rest.starts_with("{%") {
-                rest.find("%}")
-            } else {
-                None
-            };
-            let Some(end) = close else {
-                at = open + 1;
-                continue;
-            };
-            let tag = &rest[..end];
-            let word = tag
-                .trim_start_matches(['{', '%', '-', ' '])
-                .split_whitespace()
-                .next();
-            let own = [
-                "block", "endblock", "macro", "endmacro", "extends", "import",
-            ];
-            if reads && word.is_some_and(|w| own.contains(&w)) {
-                at = open + end;
-                continue;
-            }
-            let ident = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
-            // The name as a whole expression, not the end of `lesson.title`.
-            let whole = tag.match_indices(name).find(|(i, _)| {
-                !tag[..*i].chars().next_back().is_some_and(ident)
-                    && !tag[i + name.len()..]
-                        .chars()
-                        .next()
-                        .is_some_and(|c| c.is_alphanumeric() || c == '_')
-            });
-            match whole {
-                Some((i, _)) => {
-                    at = open + i + name.len();
-                    return Some(open + i);
-                }
-                None => at = open + end,
-            }
+    let own = [
+        "block", "endblock", "macro", "endmacro", "extends", "import",
+    ];
+    let ident = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
+    tags_at(text).filter_map(move |(open, tag)| {
+        let word = tag
+            .trim_start_matches(['{', '%', '-', ' '])
+            .split_whitespace()
+            .next();
+        if reads && word.is_some_and(|w| own.contains(&w)) {
+            return None;
         }
-        None
+        // The name as a whole expression, not the end of `lesson.title` (its first in the tag).
+        let whole = tag.match_indices(name).find(|(i, _)| {
+            !tag[..*i].chars().next_back().is_some_and(ident)
+                && !tag[i + name.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '_')
+        });
+        whole.map(|(i, _)| open + i)
     })
 }
 
