@@ -100,12 +100,15 @@ pub fn missing_field(
     span: Range<usize>,
 ) -> Diagnostic {
     let message = format!("missing field `{field}`");
+    invalid(source, fence.source_span(span), what, &message)
+}
+
+/// The error of a block's or the front matter's TOML (`what`) at `span` of the lesson, in
+/// `message`'s words, with its hint.
+fn invalid(source: &SourceFile, span: Range<usize>, what: &str, message: &str) -> Diagnostic {
     toml_hint(
-        source.error(
-            fence.source_span(span),
-            format!("invalid {what}: {message}"),
-        ),
-        &message,
+        source.error(span, format!("invalid {what}: {message}")),
+        message,
     )
 }
 
@@ -181,8 +184,7 @@ pub fn read_toml<T: DeserializeOwned>(
             ("duplicate key", Some(key)) => format!("the key `{key}` is given twice"),
             _ => message.to_string(),
         };
-        let d = source.error(at(span), format!("invalid {what}: {message}"));
-        toml_hint(d, &message)
+        invalid(source, at(span), what, &message)
     };
     let mut fix = Recovery::new(text);
     let mut problems = Vec::new();
