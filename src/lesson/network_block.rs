@@ -214,36 +214,61 @@ impl Reader<'_> {
     /// The input: its range, sample count, name and label, each checked on its own.
     /// (`table`: where the input's table is written.)
     fn input(&mut self, input: &RawInput, table: Range<usize>) -> Option<Input> {
-        let range = self.input_range(input);
+        let range = self.input_range(input, &table);
         let range = self.problems.keep(range);
-        let samples = self.samples(input, table);
+        let samples = self.samples(input, &table);
         let samples = self.problems.keep(samples);
         // The input's name heads the CSV files' first column, like node names theirs.
-        let usable = self.usable(&input.name);
-        let usable = self.problems.keep(usable);
-        self.names_hold &= usable.is_some();
-        let label = self.label(&input.label, input.name.get_ref());
+        let hint = "add it: `name = \"dosage\"` heads the input's column in the figures' data";
+        let name = self.required(&input.name, ("name", &table), hint);
+        let usable = name.and_then(|n| self.usable(n).map(|()| n));
+        let name = self.problems.keep(usable);
+        // (A name left out is no name the other blocks could be checked against wrongly.)
+        self.names_hold &= name.is_some() || input.name.is_none();
+        let label = self.label(&input.label, name.map_or("input", |n| n.get_ref()));
         let label = self.problems.keep(label);
-        let ((from, to), samples, (), label) = (range?, samples?, usable?, label?);
+        let ((from, to), samples, name, label) = (range?, samples?, name?, label?);
         Some(Input {
             label,
-            name: input.name.get_ref().clone(),
-            from,
-            to,
-            from_literal: self.fence.text[input.from.span()].trim().to_string(),
-            to_literal: self.fence.text[input.to.span()].trim().to_string(),
+            name: name.get_ref().clone(),
+            from: *from.get_ref(),
+            to: *to.get_ref(),
+            from_literal: self.fence.text[from.span()].trim().to_string(),
+            to_literal: self.fence.text[to.span()].trim().to_string(),
             samples,
         })
     }
 
+    /// A field of the input that it must have (`field`, of the table written at `table`), or
+    /// the error of its absence, with `hint`.
+    fn required<'r, T>(
+        &self,
+        written: &'r Option<Spanned<T>>,
+        (field, table): (&str, &Range<usize>),
+        hint: &str,
+    ) -> Result<&'r Spanned<T>, Diagnostic> {
+        written.as_ref().ok_or_else(|| {
+            let missing = ("network block", field);
+            missing_field(self.source, self.fence, missing, table.clone()).hint(hint)
+        })
+    }
+
     /// The input range: finite, not too large or narrow, not reversed.
-    fn input_range(&self, input: &RawInput) -> Result<(f64, f64), Diagnostic> {
+    /// (The range is given back as written, each end with its span.)
+    fn input_range<'r>(
+        &self,
+        input: &'r RawInput,
+        table: &Range<usize>,
+    ) -> Result<(&'r Spanned<f64>, &'r Spanned<f64>), Diagnostic> {
         let (source, fence) = (self.source, self.fence);
-        let from = finite(source, fence, &input.from, "`from`")?;
-        let to = finite(source, fence, &input.to, "`to`")?;
-        let from_literal = fence.text[input.from.span()].trim();
-        let to_literal = fence.text[input.to.span()].trim();
-        let range_span = fence.source_span(input.from.span().start..input.to.span().end);
+        let hint = "add the range the figures draw: `from = 0.0, to = 1.0`";
+        let written_from = self.required(&input.from, ("from", table), hint)?;
+        let written_to = self.required(&input.to, ("to", table), hint)?;
+        let from = finite(source, fence, written_from, "`from`")?;
+        let to = finite(source, fence, written_to, "`to`")?;
+        let from_literal = fence.text[written_from.span()].trim();
+        let to_literal = fence.text[written_to.span()].trim();
+        let range_span = fence.source_span(written_from.span().start..written_to.span().end);
         if from.abs() > MAX_INPUT_MAGNITUDE || to.abs() > MAX_INPUT_MAGNITUDE {
             return Err(source
                 .error(range_span, "the input range is too large to draw")
@@ -281,16 +306,13 @@ impl Reader<'_> {
                     format!("swap them: `from = {to_literal}, to = {from_literal}`")
                 }));
         }
-        Ok((from, to))
+        Ok((written_from, written_to))
     }
 
     /// The input's sample count (the input table spans `table`).
-    fn samples(&self, input: &RawInput, table: Range<usize>) -> Result<usize, Diagnostic> {
-        let Some(written) = &input.samples else {
-            let missing = ("network block", "samples");
-            return Err(missing_field(self.source, self.fence, missing, table)
-                .hint("add it: `samples = 100` draws a smooth figure; kinks are added on top"));
-        };
+    fn samples(&self, input: &RawInput, table: &Range<usize>) -> Result<usize, Diagnostic> {
+        let hint = "add it: `samples = 100` draws a smooth figure; kinks are added on top";
+        let written = self.required(&input.samples, ("samples", table), hint)?;
         let samples = *written.get_ref();
         if !(2..=MAX_SAMPLES as i64).contains(&samples) {
             return Err(self

@@ -21,11 +21,12 @@ pub(super) struct RawNetwork {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawInput {
-    pub(super) name: Spanned<String>,
+    /// (`name`, `from`, `to` and `samples` are required: optional to serde, so that a network
+    /// without one is checked all the same, and the lesson's other blocks against it.)
+    pub(super) name: Option<Spanned<String>>,
     pub(super) label: Option<Spanned<String>>,
-    pub(super) from: Spanned<f64>,
-    pub(super) to: Spanned<f64>,
-    /// (Required: optional to serde, so that a network without it is checked all the same.)
+    pub(super) from: Option<Spanned<f64>>,
+    pub(super) to: Option<Spanned<f64>>,
     pub(super) samples: Option<Spanned<i64>>,
 }
 

@@ -27,7 +27,8 @@ pub struct StandIn {
 /// weight too few leaves no network: every use of the weight the author forgot would be
 /// reported as unknown, and the name it lacks is not known. A value that is not finite, or was read for one of the
 /// wrong type (`wrong`, a span in the block), is 0; an unknown activation is the identity; an
-/// input range that does not hold is every number, so that no input is out of it.
+/// input range that does not hold, or is not written, is every number, so that no input is
+/// out of it; an input without a name is `input`.
 pub(super) fn network(
     raw: &RawNetwork,
     fence: &Fence,
@@ -36,19 +37,22 @@ pub(super) fn network(
     let mut unknown = Vec::new();
     let value = |v: &Spanned<f64>| Some(*v.get_ref()).filter(|x| x.is_finite() && !wrong(v.span()));
     let raw_input = raw.input.get_ref();
-    let (from, to) = (value(&raw_input.from), value(&raw_input.to));
+    let (raw_from, raw_to) = (raw_input.from.as_ref(), raw_input.to.as_ref());
+    let (from, to) = (raw_from.and_then(&value), raw_to.and_then(&value));
     let range = from.zip(to).filter(|&(from, to)| {
         from.abs().max(to.abs()) <= MAX_INPUT_MAGNITUDE && to - from >= MIN_INPUT_SPAN
     });
     let (from, to) = range.unwrap_or((f64::NEG_INFINITY, f64::INFINITY));
-    let name = raw_input.name.get_ref().clone();
+    let name =
+        (raw_input.name.as_ref()).map_or_else(|| "input".to_string(), |n| n.get_ref().clone());
+    let literal = |end: Option<&Spanned<f64>>| end.map_or("", |e| fence.text[e.span()].trim());
     let input = Input {
         label: (raw_input.label.as_ref()).map_or_else(|| name.clone(), |l| l.get_ref().clone()),
         name,
         from,
         to,
-        from_literal: fence.text[raw_input.from.span()].trim().to_string(),
-        to_literal: fence.text[raw_input.to.span()].trim().to_string(),
+        from_literal: literal(raw_from).to_string(),
+        to_literal: literal(raw_to).to_string(),
         samples: 2,
     };
     let mut layers = Vec::with_capacity(raw.layer.len() + 1);

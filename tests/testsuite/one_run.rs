@@ -351,3 +351,33 @@ fn a_missing_field_hides_nothing_else() {
         "{report}"
     );
 }
+
+/// The input's name or either end of its range left out stopped the network block's reading,
+/// and with it every check of the blocks after it: a misspelt signal in a figure went
+/// unreported. Each is now its own error, and the network stands in for the rest.
+#[test]
+fn an_input_field_left_out_hides_nothing_else() {
+    for (left_out, field) in [
+        ("name = \"dosage\", ", "name"),
+        ("from = 0.0, ", "from"),
+        ("to = 1.0, ", "to"),
+    ] {
+        let text = SMALL.replace(left_out, "").replace(
+            "{ signal = \"top.activation\"",
+            "{ signal = \"top.activaton\"",
+        );
+        let report = errors(&[("content/one.md", &text)]);
+        let missing = format!("error: invalid network block: missing field `{field}`");
+        crate::support::assert_errors_at(
+            &report,
+            &[
+                (&missing, "one.md:9:9"),
+                (
+                    "error: signal `top.activaton` does not exist",
+                    "one.md:29:14",
+                ),
+            ],
+            2,
+        );
+    }
+}
