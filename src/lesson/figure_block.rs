@@ -15,7 +15,7 @@ use super::caption::caption;
 use super::limits::{at_most, check_id, claim_id, outside_input_range, MAX_POINTS, MAX_SERIES};
 use super::problems::Problems;
 use super::signal::resolve_signal;
-use super::toml::{from_block, Point, Table, TableKind};
+use super::toml::{from_block, missing_field, Point, Table, TableKind};
 
 /// What a diagram block asks for: the network drawn, with some nodes and weights highlighted.
 #[derive(Debug, Clone)]
@@ -194,7 +194,8 @@ pub(super) struct RawFigure {
     x_label: Option<Spanned<String>>,
     y_label: Option<Spanned<String>>,
     caption: Option<Spanned<String>>,
-    series: Spanned<Vec<Spanned<Table<RawSeries>>>>,
+    /// (Required: optional to serde, so that a figure without it has its other fields checked.)
+    series: Option<Spanned<Vec<Spanned<Table<RawSeries>>>>>,
     #[serde(default)]
     points: Vec<Spanned<Point>>,
     points_label: Option<Spanned<String>>,
@@ -330,9 +331,16 @@ fn series_of(
     source: &SourceFile,
     fence: &Fence,
     net: &Network,
-    raw: &Spanned<Vec<Spanned<Table<RawSeries>>>>,
+    raw: &Option<Spanned<Vec<Spanned<Table<RawSeries>>>>>,
     problems: &mut Problems,
 ) -> (Vec<SeriesSpec>, Vec<bool>) {
+    let Some(raw) = raw else {
+        let missing = missing_field(source, fence, ("figure block", "series"), 0..0);
+        problems.note(missing.hint(
+            "add what it draws: `series = [{ signal = \"top.activation\" }]`, a line per signal",
+        ));
+        return (Vec::new(), Vec::new());
+    };
     if raw.get_ref().is_empty() {
         problems.note(
             source

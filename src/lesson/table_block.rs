@@ -35,8 +35,9 @@ pub struct TableSpec {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawTable {
-    signals: Spanned<Vec<Spanned<String>>>,
-    /// (Required: optional to serde, so that a table without it has its signals checked.)
+    /// (`signals` and `at` are required: optional to serde, so that a table without one has
+    /// the other checked.)
+    signals: Option<Spanned<Vec<Spanned<String>>>>,
     at: Option<Spanned<ListOrName<f64>>>,
     #[serde(default)]
     arithmetic: bool,
@@ -99,7 +100,8 @@ pub fn parse_table(
         .input_precision
         .as_ref()
         .map(|p| problems.keep(check_precision_in(source, fence, p)));
-    let columns = raw.signals.get_ref().len() + 1;
+    // (Without signals, the headers' count is not known.)
+    let columns = (raw.signals.as_ref()).map(|s| s.get_ref().len() + 1);
     let headers = headers_of(source, fence, raw.headers, columns, &mut problems);
     // (Not over a list of inputs too long to be a table: that is its problem.)
     if let (Some(signals), Some(at)) = (&signals, &at) {
@@ -205,9 +207,16 @@ fn signals_of(
     source: &SourceFile,
     fence: &Fence,
     net: &Network,
-    raw: &Spanned<Vec<Spanned<String>>>,
+    raw: &Option<Spanned<Vec<Spanned<String>>>>,
     problems: &mut Problems,
 ) -> Option<Vec<Signal>> {
+    let Some(raw) = raw else {
+        let missing = missing_field(source, fence, ("table block", "signals"), 0..0);
+        problems.note(missing.hint(
+            "add the columns: `signals = [\"top.linear\", \"top.activation\"]`, a column per signal",
+        ));
+        return None;
+    };
     let span = fence.source_span(raw.span());
     if raw.get_ref().is_empty() {
         problems.note(
@@ -252,16 +261,17 @@ fn no_rows(
     }
 }
 
-/// The table's `headers`, if given and right: one for each of its `columns`, and plain text.
+/// The table's `headers`, if given and right: one for each of its `columns` (where known: not
+/// without signals), and plain text.
 fn headers_of(
     source: &SourceFile,
     fence: &Fence,
     headers: Option<Spanned<Vec<String>>>,
-    columns: usize,
+    columns: Option<usize>,
     problems: &mut Problems,
 ) -> Option<Vec<String>> {
-    match headers {
-        Some(h) if h.get_ref().len() != columns => {
+    match (headers, columns) {
+        (Some(h), Some(columns)) if h.get_ref().len() != columns => {
             problems.note(
                 source
                     .error(
@@ -273,7 +283,7 @@ fn headers_of(
             );
             None
         }
-        Some(h) if h.get_ref().iter().any(|text| text.contains("{{")) => {
+        (Some(h), _) if h.get_ref().iter().any(|text| text.contains("{{")) => {
             problems.note(
                 source
                     .error(
@@ -285,7 +295,7 @@ fn headers_of(
             );
             None
         }
-        h => h.map(Spanned::into_inner),
+        (h, _) => h.map(Spanned::into_inner),
     }
 }
 

@@ -381,3 +381,45 @@ fn an_input_field_left_out_hides_nothing_else() {
         );
     }
 }
+
+/// A figure without `series` was not read further: a placeholder in its title went unreported.
+/// A table without `signals` did not check its inputs. Each block is now read without it.
+#[test]
+fn a_figure_without_series_and_a_table_without_signals_are_checked_still() {
+    let text = SMALL
+        .replace("title = \"Top node\"", "title = \"Top {{ w1 }}\"")
+        .replace(
+            "series = [\n  { signal = \"top.activation\", label = \"ReLU\", color = \"blue\" },\n]\n",
+            "",
+        )
+        .replace("signals = [\"top.linear\", \"top.activation\"]\n", "")
+        .replace("at = [0.0, 0.5, 1.0]", "at = [0.0, 0.5, 2.0]");
+    let report = errors(&[("content/one.md", &text)]);
+    crate::support::assert_errors_at(
+        &report,
+        &[
+            (
+                "error: invalid figure block: missing field `series`",
+                "one.md:25:1",
+            ),
+            (
+                "error: a placeholder in a figure's title or labels is not filled",
+                "one.md:26:9",
+            ),
+            (
+                "error: invalid table block: missing field `signals`",
+                "one.md:31:1",
+            ),
+            (
+                "error: the input 2 is outside the input range",
+                "one.md:31:17",
+            ),
+        ],
+        4,
+    );
+    assert!(
+        report.contains("hint: add what it draws: `series = [{ signal = \"top.activation\" }]`")
+            && report.contains("hint: add the columns: `signals = ["),
+        "{report}"
+    );
+}
