@@ -31,6 +31,8 @@ fn toml_hint(d: Diagnostic, message: &str) -> Diagnostic {
         d.hint("a whole number in TOML is at most 9223372036854775807; write a smaller one (the README lists each field's limits), or a decimal like `1e20`")
     } else if message.contains("invalid length") {
         d.hint("check how many items the list holds")
+    } else if message.contains("invalid type") && message.contains("a table of named numbers") {
+        d.hint("name each number, like `weights = { w1 = 1.70 }` or `bias = { b1 = -0.85 }`: placeholders, controls and trainings use the names")
     } else if message.contains("invalid type") && message.contains("as a table") {
         d.hint("a table is written `{ key = value, ... }`, or as a `[section]` of its own")
     } else if message.contains("invalid type") && message.ends_with("expected a list") {

@@ -45,6 +45,19 @@ fn an_input_that_is_a_list() {
     );
 }
 
+/// A bias written as a bare number got the hint every wrong type gets ("numbers are unquoted").
+#[test]
+fn a_bias_without_its_name() {
+    check(
+        "bias_unnamed",
+        Expect {
+            message: &["floating point `-0.85`, expected a table of named numbers"],
+            expected: &[],
+            hint: &["name each number, like `weights = { w1 = 1.70 }` or `bias = { b1 = -0.85 }`"],
+        },
+    );
+}
+
 #[test]
 fn unknown_activation() {
     check(
