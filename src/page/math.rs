@@ -6,6 +6,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use math_core::{LatexToMathML, MathCoreConfig, MathDisplay};
+use pulldown_cmark::{Event, Tag, TagEnd};
 
 use crate::error::Diagnostic;
 use crate::lesson::Lesson;
@@ -124,6 +125,63 @@ pub fn as_written(text: &str, i: usize, escaped: bool) -> usize {
         before.matches(['\\', '"']).count()
     } else {
         0
+    }
+}
+
+/// The prose paragraph a walk of a page is in, or a tight list's item (whose text is in no
+/// paragraph), for a formula over several of its lines whose braces do not match (`$$`, a line
+/// `\frac{1}{2`, `$$`): left as text line by line, where no one line shows it. Its text from its
+/// first dollar sign on, its lines joined by "\n", and where it starts; none once such a
+/// formula is reported on one line.
+#[derive(Default)]
+pub struct Lines(Option<(String, Range<usize>)>);
+
+impl Lines {
+    /// Whether `event` starts, breaks or ends a paragraph or list item.
+    pub fn edge(event: &Event) -> bool {
+        matches!(
+            event,
+            Event::Start(Tag::Paragraph | Tag::Item)
+                | Event::SoftBreak
+                | Event::HardBreak
+                | Event::End(TagEnd::Paragraph | TagEnd::Item)
+        )
+    }
+
+    /// At such an `event` (at `range` of the lesson): where one ends, or one nested in it
+    /// starts (an item's text before its nested list), the error of its formula over lines.
+    pub fn at_edge(
+        &mut self,
+        lesson: &Lesson,
+        event: &Event,
+        range: Range<usize>,
+    ) -> Option<Diagnostic> {
+        if let Event::SoftBreak | Event::HardBreak = event {
+            self.0
+                .iter_mut()
+                .filter(|p| !p.0.is_empty())
+                .for_each(|p| p.0.push('\n'));
+            return None;
+        }
+        let ended = self.0.take().filter(|(text, _)| text.contains('$'));
+        if let Event::Start(_) = event {
+            self.0 = Some((String::new(), range));
+        }
+        ended.and_then(|(text, at)| unbalanced(lesson, &text, &at))
+    }
+
+    /// Prose `text` at `range` of the lesson, in it: kept from the first dollar sign on (a
+    /// paragraph without one holds no formula).
+    pub fn text(&mut self, lesson: &Lesson, text: &str, range: &Range<usize>) {
+        let joined = self.0.iter_mut().map(|p| &mut p.0);
+        for joined in joined.filter(|j| !j.is_empty() || text.contains('$')) {
+            joined.push_str(&unescaped_dollars(lesson, text, range));
+        }
+    }
+
+    /// A formula in it was reported on its own line: nothing more of it.
+    pub fn reported(&mut self) {
+        self.0 = None;
     }
 }
 

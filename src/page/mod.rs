@@ -127,7 +127,7 @@ fn walked<'a>(lesson: &'a Lesson, figures: &'a [Figure], lang: &'a str) -> Walk<
         tables: Vec::new(),
         problems: Vec::new(),
         shared_styles: Vec::new(),
-        paragraph: None,
+        lines: math::Lines::default(),
     };
     for (event, range) in events {
         walk.event(event, range.start + offset..range.end + offset);
@@ -221,9 +221,8 @@ struct Walk<'a> {
     /// The shared stylesheets written so far ([`Figure::shared_style`]): each goes into the
     /// first drawing that needs it.
     shared_styles: Vec<&'static str>,
-    /// The prose paragraph the walk is in: its text, its lines joined by "\n", and where it is,
-    /// or `None` once a formula whose braces do not match is reported in it.
-    paragraph: Option<(String, Range<usize>)>,
+    /// The prose paragraph or tight list item the walk is in, for its formulas over lines.
+    lines: math::Lines,
 }
 
 impl<'a> Walk<'a> {
@@ -263,8 +262,9 @@ impl<'a> Walk<'a> {
                 }
             }
             Event::Text(text) => self.text(&text, &range),
-            Event::Start(Tag::Paragraph) | Event::SoftBreak | Event::End(TagEnd::Paragraph) => {
-                self.paragraph_event(&event, range);
+            ref edge if math::Lines::edge(edge) => {
+                let unbalanced = self.lines.at_edge(self.lesson, edge, range);
+                self.problems.extend(unbalanced);
                 self.out.push(event);
             }
             Event::Code(ref text) => {
@@ -426,27 +426,6 @@ impl<'a> Walk<'a> {
         html
     }
 
-    /// A prose paragraph's start, line break or end (at `range`). At its end, a formula over
-    /// several of its lines whose braces do not match (`$$`, a line `\frac{1}{2`, `$$`), left as
-    /// text line by line where no one line shows it, is an error.
-    fn paragraph_event(&mut self, event: &Event<'a>, range: Range<usize>) {
-        match event {
-            Event::Start(_) => self.paragraph = Some((String::new(), range)),
-            Event::SoftBreak => (self.paragraph.iter_mut())
-                .filter(|p| !p.0.is_empty())
-                .for_each(|p| p.0.push('\n')),
-            _ => {
-                let Some((text, range)) = self.paragraph.take() else {
-                    return;
-                };
-                if text.contains('$') {
-                    self.problems
-                        .extend(math::unbalanced(self.lesson, &text, &range));
-                }
-            }
-        }
-    }
-
     /// Text: prose (placeholders filled with true minus signs) or a code block's (ASCII, or
     /// as written when `verbatim`).
     fn text(&mut self, text: &str, range: &Range<usize>) {
@@ -457,14 +436,10 @@ impl<'a> Walk<'a> {
             }
         }
         if self.code.is_none() {
-            // (From its first dollar sign on: a paragraph without one holds no formula.)
-            let joined = self.paragraph.iter_mut().map(|p| &mut p.0);
-            for joined in joined.filter(|j| !j.is_empty() || text.contains('$')) {
-                joined.push_str(&math::unescaped_dollars(self.lesson, text, range));
-            }
+            self.lines.text(self.lesson, text, range);
             if let Some(unbalanced) = math::unbalanced(self.lesson, text, range) {
                 self.problems.push(unbalanced);
-                self.paragraph = None;
+                self.lines.reported();
                 // The text's placeholders are reported as well.
                 if let Err(problems) = placeholder::pieces(self.lesson, text, range, Context::Prose)
                 {

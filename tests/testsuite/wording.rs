@@ -387,6 +387,22 @@ fn formulas_over_lines_and_escaped_dollars() {
         &[("error: the formula's braces do not match", "one.md:8:1")],
         1,
     );
+    // In a tight list's item (its text in no paragraph), and over hard line breaks, too; a
+    // whole one in an item before a list nested in it is no error.
+    let text = SMALL.replacen(
+        "The top node has",
+        "- $$\n  \\frac{1}{2\n  $$\n- $$\n  x^{2}\n  $$\n  - nested\n\n$$  \n\\frac{1}{2  \n$$\n\nThe top node has",
+        1,
+    );
+    let report = errors(&[("content/one.md", &text)]);
+    assert_errors_at(
+        &report,
+        &[
+            ("error: the formula's braces do not match", "one.md:6:1"),
+            ("error: the formula's braces do not match", "one.md:14:1"),
+        ],
+        2,
+    );
 }
 
 /// A block that calls `super()` twice made Tera panic (it takes the block off its stack after
