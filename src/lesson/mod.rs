@@ -45,7 +45,9 @@ pub use limits::{
     DEFAULT_MAX_STEPS, MAX_ARITHMETIC_TERMS, MAX_STEPS, MAX_STEP_CURVES, MAX_TRAINING_VALUES,
     MAX_TRAINING_WORK,
 };
-pub use signal::{display as signal_label, non_finite, unknown_signal, Extreme, NON_FINITE_HINT};
+pub use signal::{
+    display as signal_label, is_node, non_finite, unknown_signal, Extreme, NON_FINITE_HINT,
+};
 pub use table_block::TableSpec;
 pub use toml::read_toml;
 pub use training_block::TrainingBlock;

@@ -51,6 +51,14 @@ pub fn display(net: &Network, signal: &Signal, lang: &str) -> String {
     }
 }
 
+/// Whether `name` is a node's, which names no signal or parameter on its own.
+pub fn is_node(net: &Network, name: &str) -> bool {
+    net.layers
+        .iter()
+        .flat_map(|l| &l.nodes)
+        .any(|n| n.name == name)
+}
+
 /// Complete a diagnostic about an unknown signal name with the known ones.
 pub fn unknown_signal(d: Diagnostic, net: &Network, name: &str) -> Diagnostic {
     let known = net.signal_names();
@@ -63,6 +71,12 @@ pub fn unknown_signal(d: Diagnostic, net: &Network, name: &str) -> Diagnostic {
     if net.param(name).is_some() {
         return d.hint(format!(
             "`{name}` is a weight or bias, the same at every input: `{{{{ {name} }}}}` shows it"
+        ));
+    }
+    // (A node is no signal either: which of its values is meant, its activation most often.)
+    if is_node(net, name) {
+        return d.hint(format!(
+            "`{name}` is a node: name which of its values, like `{name}.activation` or `{name}.linear`"
         ));
     }
     match did_you_mean(name, known.iter().map(String::as_str)) {

@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use crate::error::Diagnostic;
-use crate::lesson::{non_finite, unknown_signal, Extreme, Lesson, NON_FINITE_HINT};
+use crate::lesson::{is_node, non_finite, unknown_signal, Extreme, Lesson, NON_FINITE_HINT};
 use crate::network::Network;
 use crate::text::{did_you_mean, escape, escape_markdown, format_number, typographic_minus};
 
@@ -335,31 +335,43 @@ fn placeholder(
     }
     match net.param(expr) {
         Some(p) => Ok(literal(&p.literal)),
-        None => {
-            let names: Vec<&str> = net.params().map(|p| p.name.as_str()).collect();
-            let d = lesson
-                .source
-                .error(span, format!("unknown placeholder `{expr}`"))
-                .expected(format!(
-                    "a weight or bias ({}), input.from, input.to, input.samples, input.name, input.label, `<signal> @ <input>`, or `max <signal>` (`min`, `argmax`, `argmin`)",
-                    names.join(", ")
-                ));
-            if net.signal(expr).is_some() {
-                let x = &net.input.from_literal;
-                return Err(d.hint(format!(
-                    "`{expr}` is a signal: say at which input, like `{{{{ {expr} @ {x} }}}}`"
-                )));
-            }
-            let known = names.iter().copied().chain(INPUT_FIELDS);
-            Err(match did_you_mean(expr, known) {
-                Some(hint) => d.hint(hint),
-                // (Two braces around what is no name are likely LaTeX's or Python's.)
-                None if braces_as_written(expr, context) => d.hint(as_written(context)),
-                None => {
-                    d.hint("a placeholder names one of the above, spelt as in the network block")
-                }
-            })
-        }
+        None => Err(unknown(lesson, net, (expr, span), context)),
+    }
+}
+
+/// The error of a placeholder `expr` (at `span`, in `context`) that names nothing of `net`,
+/// with a hint of what it likely means.
+fn unknown(
+    lesson: &Lesson,
+    net: &Network,
+    (expr, span): (&str, Range<usize>),
+    context: Context,
+) -> Diagnostic {
+    let names: Vec<&str> = net.params().map(|p| p.name.as_str()).collect();
+    let d = lesson
+        .source
+        .error(span, format!("unknown placeholder `{expr}`"))
+        .expected(format!(
+            "a weight or bias ({}), input.from, input.to, input.samples, input.name, input.label, `<signal> @ <input>`, or `max <signal>` (`min`, `argmax`, `argmin`)",
+            names.join(", ")
+        ));
+    let x = &net.input.from_literal;
+    if net.signal(expr).is_some() {
+        return d.hint(format!(
+            "`{expr}` is a signal: say at which input, like `{{{{ {expr} @ {x} }}}}`"
+        ));
+    }
+    if is_node(net, expr) {
+        return d.hint(format!(
+            "`{expr}` is a node: show one of its values at an input, like `{{{{ {expr}.activation @ {x} }}}}`"
+        ));
+    }
+    let known = names.iter().copied().chain(INPUT_FIELDS);
+    match did_you_mean(expr, known) {
+        Some(hint) => d.hint(hint),
+        // (Two braces around what is no name are likely LaTeX's or Python's.)
+        None if braces_as_written(expr, context) => d.hint(as_written(context)),
+        None => d.hint("a placeholder names one of the above, spelt as in the network block"),
     }
 }
 

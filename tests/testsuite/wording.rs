@@ -431,3 +431,30 @@ fn super_twice_in_a_block_is_an_error_not_a_panic() {
         .template("lesson.html", &branches);
     p.build().expect("super() in two branches of an if");
 }
+
+/// A node's name where a signal or a value belongs (`{{ top }}`, `signals = ["top"]`) got the
+/// hint for any unknown name, which lists every name but says nothing of the node.
+#[test]
+fn a_node_where_a_value_belongs_is_told_which_values_it_has() {
+    let text = SMALL.replace("b1 = {{ b1 }}", "b1 = {{ top }}").replace(
+        "\"top.linear\", \"top.activation\"",
+        "\"top\", \"top.activation\"",
+    );
+    let report = errors(&[("content/one.md", &text)]);
+    assert_errors_at(
+        &report,
+        &[
+            ("error: unknown placeholder `top`", "one.md:6:41"),
+            ("error: signal `top` does not exist", "one.md:34:12"),
+        ],
+        2,
+    );
+    assert!(
+        report.contains(
+            "hint: `top` is a node: show one of its values at an input, like `{{ top.activation @ 0.0 }}`"
+        ) && report.contains(
+            "hint: `top` is a node: name which of its values, like `top.activation` or `top.linear`"
+        ),
+        "{report}"
+    );
+}
