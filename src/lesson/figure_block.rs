@@ -335,7 +335,7 @@ fn series_of(
     problems: &mut Problems,
 ) -> (Vec<SeriesSpec>, Vec<bool>) {
     let Some(raw) = raw else {
-        let missing = missing_field(source, fence, ("figure block", "series"), 0..0);
+        let missing = missing_field(source, ("figure block", "series"), fence.source_span(0..0));
         problems.note(missing.hint(
             "add what it draws: `series = [{ signal = \"top.activation\" }]`, a line per signal",
         ));

@@ -9,12 +9,14 @@ use crate::error::{Diagnostic, SourceFile};
 
 use super::limits::{check_precision, check_slug, DEFAULT_PRECISION};
 use super::problems::Problems;
-use super::toml::{read_toml, Table, TableKind};
+use super::toml::{missing_field, read_toml, Table, TableKind};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFront {
-    title: Spanned<String>,
+    /// (Required: optional to serde, so that a lesson without it is placed by its slug and
+    /// its other fields are checked.)
+    title: Option<Spanned<String>>,
     summary: Option<Spanned<String>>,
     #[serde(default)]
     order: i64,
@@ -145,7 +147,7 @@ pub fn parse(
         slug_span: front.slug.as_ref().map(|s| at(s.span())),
         // (A stand-in for a lesson that is never published: it only names the lesson.)
         slug: slug.unwrap_or_else(|| "lesson".to_string()),
-        title: front.title.into_inner(),
+        title: front.title.map(Spanned::into_inner).unwrap_or_default(),
         summary: front.summary.map(Spanned::into_inner).unwrap_or_default(),
         order: front.order,
         precision: precision.unwrap_or(DEFAULT_PRECISION),
@@ -170,17 +172,24 @@ fn texts(
     at: &impl Fn(Range<usize>) -> Range<usize>,
 ) -> Vec<Diagnostic> {
     let mut problems = Problems::default();
-    if front.title.get_ref().trim().is_empty() {
-        problems.note(
+    let hint = "the title is the page's heading, and the lesson's name on the index";
+    match &front.title {
+        None => problems.note(
+            missing_field(source, ("front matter", "title"), at(0..0)).hint(format!(
+                "add it, like `title = \"Understanding ReLU\"`: {hint}"
+            )),
+        ),
+        Some(title) if title.get_ref().trim().is_empty() => problems.note(
             source
-                .error(at(front.title.span()), "the title is empty")
+                .error(at(title.span()), "the title is empty")
                 .expected("a title, like `title = \"Understanding ReLU\"`")
-                .hint("the title is the page's heading, and the lesson's name on the index"),
-        );
+                .hint(hint),
+        ),
+        Some(_) => {}
     }
     // (The title and the summary are shown where the lesson's values are not: on the index,
     // in the browser's tab, in a search result.)
-    for text in std::iter::once(&front.title).chain(&front.summary) {
+    for text in front.title.iter().chain(&front.summary) {
         if text.get_ref().contains("{{") {
             problems.note(
                 source

@@ -249,7 +249,7 @@ impl Reader<'_> {
     ) -> Result<&'r Spanned<T>, Diagnostic> {
         written.as_ref().ok_or_else(|| {
             let missing = ("network block", field);
-            missing_field(self.source, self.fence, missing, table.clone()).hint(hint)
+            missing_field(self.source, missing, self.fence.source_span(table.clone())).hint(hint)
         })
     }
 

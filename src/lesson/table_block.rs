@@ -68,7 +68,7 @@ pub fn parse_table(
         match &raw.at {
             Some(written) => problems.keep(parse_at(source, fence, net, written)),
             None => {
-                let missing = missing_field(source, fence, ("table block", "at"), 0..0);
+                let missing = missing_field(source, ("table block", "at"), fence.source_span(0..0));
                 problems.note(missing.hint(
                     "add the inputs of its rows: `at = [0.0, 0.5, 1.0]`, or `at = \"kinks\"`",
                 ));
@@ -211,7 +211,7 @@ fn signals_of(
     problems: &mut Problems,
 ) -> Option<Vec<Signal>> {
     let Some(raw) = raw else {
-        let missing = missing_field(source, fence, ("table block", "signals"), 0..0);
+        let missing = missing_field(source, ("table block", "signals"), fence.source_span(0..0));
         problems.note(missing.hint(
             "add the columns: `signals = [\"top.linear\", \"top.activation\"]`, a column per signal",
         ));

@@ -92,17 +92,16 @@ pub fn from_block<T: DeserializeOwned>(
     }
 }
 
-/// The error of a field a block (`what`) must have and lacks, in serde's words where serde would
-/// have said it (`span`, in the block). A block whose field is optional to serde for this reads
-/// on without it, and its other fields are checked too.
+/// The error of a field a block or the front matter (`what`) must have and lacks, in serde's
+/// words where serde would have said it (`span`, of the lesson). A block whose field is
+/// optional to serde for this reads on without it, and its other fields are checked too.
 pub fn missing_field(
     source: &SourceFile,
-    fence: &Fence,
     (what, field): (&str, &str),
     span: Range<usize>,
 ) -> Diagnostic {
     let message = format!("missing field `{field}`");
-    invalid(source, fence.source_span(span), what, &message)
+    invalid(source, span, what, &message)
 }
 
 /// The error of a block's or the front matter's TOML (`what`) at `span` of the lesson, in

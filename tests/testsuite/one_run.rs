@@ -423,3 +423,27 @@ fn a_figure_without_series_and_a_table_without_signals_are_checked_still() {
         "{report}"
     );
 }
+
+/// A front matter without `title` did not read at all: the lesson stood in as a whole and
+/// claimed no slug, so a slug it shares with another lesson went unreported. The title is now
+/// an error of its own, and the rest of the front matter is read and checked.
+#[test]
+fn a_lesson_without_a_title_still_claims_its_slug() {
+    let one = SMALL.replacen("title = \"Small lesson\"", "slug = \"two\"", 1);
+    let report = errors(&[("content/one.md", &one), ("content/two.md", SMALL)]);
+    crate::support::assert_errors_at(
+        &report,
+        &[
+            (
+                "error: invalid front matter: missing field `title`",
+                "one.md:2:1",
+            ),
+            ("two lessons have the slug `two`", "one.md:2:8"),
+        ],
+        2,
+    );
+    assert!(
+        report.contains("hint: add it, like `title = \"Understanding ReLU\"`: the title is"),
+        "{report}"
+    );
+}
