@@ -33,6 +33,8 @@ fn toml_hint(d: Diagnostic, message: &str) -> Diagnostic {
         d.hint("check how many items the list holds")
     } else if message.contains("invalid type") && message.contains("a table of named numbers") {
         d.hint("name each number, like `weights = { w1 = 1.70 }` or `bias = { b1 = -0.85 }`: placeholders, controls and trainings use the names")
+    } else if let Some(signal) = series_as_text(message) {
+        d.hint(format!("a series is a table: `{{ signal = \"{signal}\" }}`, with an optional `label` and `color`"))
     } else if message.contains("invalid type") && message.contains("as a table") {
         d.hint("a table is written `{ key = value, ... }`, or as a `[section]` of its own")
     } else if message.contains("invalid type") && message.ends_with("expected a list") {
@@ -48,6 +50,16 @@ fn toml_hint(d: Diagnostic, message: &str) -> Diagnostic {
     } else {
         d.hint("the block's body is TOML: `key = value`, one per line")
     }
+}
+
+/// The signal a figure's series names as text (`series = ["top.activation"]`), where serde's
+/// `message` says a table was expected: a table's `signals` are written so.
+fn series_as_text(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix("invalid type: string \"")?;
+    let (signal, expected) = rest.split_once("\", expected ")?;
+    expected
+        .starts_with("a series as a table")
+        .then_some(signal)
 }
 
 /// The whole number a decimal is, where serde's `message` says a whole one was expected:

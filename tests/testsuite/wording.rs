@@ -458,3 +458,25 @@ fn a_node_where_a_value_belongs_is_told_which_values_it_has() {
         "{report}"
     );
 }
+
+/// A figure's series written as text, as a table's `signals` are (`series = ["top.activation"]`),
+/// got the hint for any table ("a table is written `{ key = value, ... }`").
+#[test]
+fn a_series_written_as_text_is_shown_as_a_table() {
+    let text = SMALL.replace(
+        "series = [\n  { signal = \"top.activation\", label = \"ReLU\", color = \"blue\" },\n]",
+        "series = [\"top.activation\"]",
+    );
+    let report = errors(&[("content/one.md", &text)]);
+    assert_errors_at(
+        &report,
+        &[("expected a series as a table", "one.md:28:11")],
+        1,
+    );
+    assert!(
+        report.contains(
+            "hint: a series is a table: `{ signal = \"top.activation\" }`, with an optional `label` and `color`"
+        ),
+        "{report}"
+    );
+}
