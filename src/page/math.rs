@@ -192,12 +192,27 @@ pub fn unbalanced(lesson: &Lesson, text: &str, range: &Range<usize>) -> Option<D
     let written = &text[formula.clone()];
     let (at, escaped) = written_at(lesson, range, written);
     let end = at + as_written(written, written.len(), escaped);
+    let span = over_lines(lesson, range, written).unwrap_or(at..end);
     Some(
         (lesson.source)
-            .error(at..end, "the formula's braces do not match")
+            .error(span, "the formula's braces do not match")
             .expected("a `}` for every `{` of a formula, like `$\\frac{1}{2}$`")
             .hint("between $ signs is LaTeX math; a literal dollar sign is written `\\$`"),
     )
+}
+
+/// Where a formula `written` over lines of prose at `range` of the lesson is, when the lines
+/// as written hold more than it (a blockquote's `>`, a list item's indentation): from its
+/// first line to its last.
+fn over_lines(lesson: &Lesson, range: &Range<usize>, written: &str) -> Option<Range<usize>> {
+    let raw = lesson.source.text.get(range.clone())?;
+    let (first, _) = written.split_once('\n')?;
+    let last = written.rsplit('\n').next()?;
+    if raw.contains(written) || !raw.contains(first) {
+        return None;
+    }
+    let at = lesson.source.find_in(range.clone(), first);
+    Some(at..lesson.source.find_in(at + first.len()..range.end, last) + last.len())
 }
 
 /// `text` (prose at `range` of the lesson) with each dollar sign written escaped, `\$`, as an

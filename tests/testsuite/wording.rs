@@ -398,8 +398,24 @@ fn formulas_over_lines_and_escaped_dollars() {
     assert_errors_at(
         &report,
         &[
-            ("error: the formula's braces do not match", "one.md:6:1"),
+            ("error: the formula's braces do not match", "one.md:6:3"),
             ("error: the formula's braces do not match", "one.md:14:1"),
+        ],
+        2,
+    );
+    // One that starts on a later line of a blockquote or of an item, whose `>` and indentation
+    // its text leaves out, is found where it starts, not at the paragraph's start.
+    let text = SMALL.replacen(
+        "The top node has",
+        "> First\n> $$\n> \\frac{1}{2\n> $$\n\n- an item\n  with $$\n  \\frac{1}{2\n  $$\n\nThe top node has",
+        1,
+    );
+    let report = errors(&[("content/one.md", &text)]);
+    assert_errors_at(
+        &report,
+        &[
+            ("error: the formula's braces do not match", "one.md:7:3"),
+            ("error: the formula's braces do not match", "one.md:12:8"),
         ],
         2,
     );
