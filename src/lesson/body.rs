@@ -315,7 +315,6 @@ fn parse_blocks(
         figure_ids: Ids::new(),
         work: 0,
         warnings: if stood_in { &mut unsaid } else { warnings },
-        broken: Vec::new(),
         captions: Vec::new(),
         last_training: None,
         above: Above {
@@ -370,7 +369,7 @@ fn parse_blocks(
         }
     }
     let failed = Failed {
-        trainings: ctx.broken,
+        trainings: ctx.above.failed_trainings,
         figures: ctx.above.failed_figures,
         captions: ctx.captions,
     };
@@ -447,7 +446,7 @@ impl Context<'_> {
         }
         if fence.kind == "training" {
             let id = field(fence, "id").unwrap_or_else(|| "training".to_string());
-            self.broken.push((id.clone(), trained(fence, net)));
+            (self.above.failed_trainings).push((id.clone(), trained(fence, net)));
             self.last_training = Some(id);
         }
         self.above.failed_figures.extend(figure_named(fence));
@@ -457,13 +456,13 @@ impl Context<'_> {
     /// the last training above), if it shows one: its error is reported already, so the block
     /// is checked on its own.
     fn shows_broken(&self, fence: &Fence) -> Option<&(String, Option<Vec<String>>)> {
-        if self.broken.is_empty()
+        if self.above.failed_trainings.is_empty()
             || !matches!(fence.kind.as_str(), "training-figure" | "training-table")
         {
             return None;
         }
         let shown = field(fence, "training").or_else(|| self.last_training.clone())?;
-        self.broken.iter().find(|(id, _)| *id == shown)
+        (self.above.failed_trainings.iter()).find(|(id, _)| *id == shown)
     }
 }
 
@@ -475,11 +474,9 @@ struct Context<'a> {
     /// What the lesson's trainings have cost so far.
     work: usize,
     warnings: &'a mut Vec<Diagnostic>,
-    /// The trainings that failed, each with the parameters its `train` names where they can
-    /// be read, and the id of the last training so far.
-    broken: Vec<(String, Option<Vec<String>>)>,
     /// The captions of the blocks that failed.
     captions: Vec<Caption>,
+    /// The id of the last training so far, failed or not.
     last_training: Option<String>,
     /// The trainings and figures so far, for the blocks that refer to them.
     above: Above,

@@ -132,6 +132,10 @@ pub struct Above {
     /// The ids of the figures above whose blocks failed (their problems are reported): a
     /// training of their data is not checked.
     pub failed_figures: Vec<String>,
+    /// The trainings above whose blocks failed (their problems are reported), each with the
+    /// parameters its `train` names where they can be read: a block showing one is checked on
+    /// its own, and another training with its id is reported.
+    pub failed_trainings: Vec<(String, Option<Vec<String>>)>,
     /// Whether the network block is broken, and the blocks are checked against a stand-in
     /// ([`super::stand_in`]): a training is checked, not run.
     pub network_stood_in: bool,
@@ -167,7 +171,8 @@ pub fn parse_training(
     let (mut raw, mut problems): (RawTraining, _) = from_block(source, fence, "training block")?;
     // Each field on its own, every problem noted (the unknown ones already are); the training
     // once all are read.
-    let taken = |id: &str| above.trainings.contains_key(id);
+    let failed = |id: &str| above.failed_trainings.iter().any(|(f, _)| f == id);
+    let taken = |id: &str| above.trainings.contains_key(id) || failed(id);
     let id = problems.keep(training_id(source, fence, net, taken, raw.id.as_ref()));
     let data = match raw.data.get_ref() {
         // (Its figure's problems are reported: its data are not known.)

@@ -447,3 +447,28 @@ fn a_lesson_without_a_title_still_claims_its_slug() {
         "{report}"
     );
 }
+
+/// A training on a broken figure's data is not run, and its id was forgotten with it: a second
+/// training with the same id went unreported.
+#[test]
+fn a_training_id_given_twice_is_reported_when_the_first_training_failed() {
+    let training = |data: &str| {
+        format!(
+            "\n```training\nid = \"fit\"\ndata = {data}\ntrain = [\"b3\"]\nlearning_rate = 0.1\ntolerance = 0.001\n```\n"
+        )
+    };
+    let text = SMALL.replace(
+        "  { signal = \"top.activation\", label = \"ReLU\", color = \"blue\" },\n]\n",
+        "  { signal = \"top.activation\", label = \"ReLU\", colour = \"blue\" },\n]\npoints = [[0.0, 0.0], [1.0, 1.0]]\n",
+    ) + &training("\"step-1\"")
+        + &training("[[0.0, 0.0], [1.0, 1.0]]");
+    let report = errors(&[("content/one.md", &text)]);
+    crate::support::assert_errors_at(
+        &report,
+        &[
+            ("unknown field `colour`", "one.md:29:48"),
+            ("error: two trainings have the id `fit`", "one.md:48:6"),
+        ],
+        2,
+    );
+}
