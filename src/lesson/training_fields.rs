@@ -14,6 +14,7 @@ use crate::text::{closest, did_you_mean, shortest};
 
 use super::limits::{at_most, check_id, outside_input_range, MAX_POINTS};
 use super::network_toml::ParamList;
+use super::signal::is_node;
 use super::toml::{ListOrName, Point};
 
 /// `start = { b3 = 0.0 }`: values that replace the network's before training.
@@ -101,13 +102,7 @@ pub(super) fn training_id(
             .error(span.clone(), format!("bad training id: {m}"))
             .hint("an id is lowercase letters, digits, '-' and '_', like `fit-b3`")
     })?;
-    let taken_by_network = net.params().any(|p| p.name == name)
-        || net
-            .layers
-            .iter()
-            .flat_map(|l| &l.nodes)
-            .any(|n| n.name == name)
-        || name == "input";
+    let taken_by_network = net.param(&name).is_some() || is_node(net, &name) || name == "input";
     if taken_by_network {
         return Err(source
             .error(

@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use crate::error::Diagnostic;
-use crate::lesson::Lesson;
+use crate::lesson::{is_node, Lesson};
 use crate::text::{closest, did_you_mean, format_number, shortest};
 
 /// The text of `{{ <training>.<quantity> }}` or `{{ <training>.<quantity> @ <n> }}`, if
@@ -171,11 +171,7 @@ fn misspelt_training(
         return Ok(None);
     };
     let network = lesson.network.as_ref().or(lesson.stand_in.as_ref());
-    let nodes = network
-        .into_iter()
-        .flat_map(|n| &n.layers)
-        .flat_map(|l| &l.nodes);
-    if nodes.map(|n| n.name.as_str()).any(|n| n == id) {
+    if network.is_some_and(|n| is_node(n, id)) {
         return Ok(None);
     }
     Err(lesson
