@@ -33,6 +33,9 @@ fn toml_hint(d: Diagnostic, message: &str) -> Diagnostic {
         d.hint("check how many items the list holds")
     } else if message.contains("invalid type") && message.contains("a table of named numbers") {
         d.hint("name each number, like `weights = { w1 = 1.70 }` or `bias = { b1 = -0.85 }`: placeholders, controls and trainings use the names")
+    } else if message.contains("invalid type") && message.contains("expected a control as a table")
+    {
+        d.hint("a control is a table: `{}` for the default range and step, or `{ from = -60, to = 0, step = 0.1 }`")
     } else if let Some(signal) = series_as_text(message) {
         d.hint(format!("a series is a table: `{{ signal = \"{signal}\" }}`, with an optional `label` and `color`"))
     } else if message.contains("invalid type") && message.contains("as a table") {

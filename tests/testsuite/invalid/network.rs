@@ -266,6 +266,7 @@ fn a_control_step_that_is_not_positive() {
 }
 
 /// A control written as a list: serde took `[-60, 0, 0.1]` for from, to and step, in order.
+/// Its hint was any table's ("a table is written `{ key = value, ... }`"); it shows a control's.
 #[test]
 fn a_control_that_is_a_list() {
     check(
@@ -273,7 +274,7 @@ fn a_control_that_is_a_list() {
         Expect {
             message: &["invalid type: list, expected a control as a table"],
             expected: &[],
-            hint: &["a table is written `{ key = value, ... }`"],
+            hint: &["a control is a table: `{}` for the default range and step, or `{ from = -60, to = 0, step = 0.1 }`"],
         },
     );
 }
