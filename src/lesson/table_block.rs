@@ -309,11 +309,11 @@ fn in_range(
     at: &[f64],
 ) -> Result<(), Vec<Diagnostic>> {
     // (Each at its item, where the list's items are the inputs: not a list of kinks.)
-    let items = list_items(&fence.text, written.clone());
+    let items = list_items(&fence.text, written.clone(), at.len());
     let outside: Vec<Diagnostic> = (at.iter().enumerate())
         .filter(|(_, x)| !net.input.contains(**x))
         .map(|(i, x)| {
-            let item = items.get(i).filter(|_| items.len() == at.len());
+            let item = items.as_ref().and_then(|items| items.get(i));
             outside_input_range(
                 source,
                 fence.source_span(item.cloned().unwrap_or(written.clone())),

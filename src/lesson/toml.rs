@@ -131,7 +131,9 @@ fn invalid(source: &SourceFile, span: Range<usize>, what: &str, message: &str) -
 /// Where each item of the TOML list written at `list` of `text` (its brackets included) is,
 /// without the spaces and comments around it: commas at the list's own depth part it; strings,
 /// nested lists and tables are passed over. (serde gives the list's place, not its items'.)
-pub fn list_items(text: &str, list: Range<usize>) -> Vec<Range<usize>> {
+/// None unless it has `count` items, as many as serde read: else what is written there is no
+/// such list (`at = "kinks"`), and no item's place is known.
+pub fn list_items(text: &str, list: Range<usize>, count: usize) -> Option<Vec<Range<usize>>> {
     let (mut items, mut depth, mut quote, mut comment) = (Vec::new(), 0, None, false);
     let (mut start, mut end) = (None, 0);
     let inner = text
@@ -162,7 +164,7 @@ pub fn list_items(text: &str, list: Range<usize>) -> Vec<Range<usize>> {
         }
     }
     items.extend(start.map(|s| s..end));
-    items
+    (items.len() == count).then_some(items)
 }
 
 /// A value read with the spans of the values stood in for wrong ones ([`read_toml`]).
@@ -500,7 +502,7 @@ mod tests {
     fn a_list_is_parted_into_its_items() {
         let text = "at = [0.0, \"x, ]\\\"\" ,2.0, [1, 2], { a = 1, b = 2 }, # a, comment\n  3e1 ,]";
         let list = text.find('[').unwrap()..text.len();
-        let items: Vec<&str> = (list_items(text, list).into_iter())
+        let items: Vec<&str> = (list_items(text, list.clone(), 6).unwrap().into_iter())
             .map(|r| &text[r])
             .collect();
         assert_eq!(
@@ -514,6 +516,8 @@ mod tests {
                 "3e1"
             ]
         );
-        assert!(list_items("[]", 0..2).is_empty());
+        assert_eq!(list_items("[]", 0..2, 0), Some(Vec::new()));
+        // (Not as many items as serde read: no item's place.)
+        assert_eq!(list_items(text, list, 5), None);
     }
 }

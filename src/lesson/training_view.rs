@@ -192,11 +192,14 @@ fn step_list(
         list.get_ref().iter().partition(|&&n| taken(n).is_some());
     if !untaken.is_empty() {
         // (Every step it did not take, in one error at the first of them.)
-        let items = list_items(&fence.text, list.span());
+        let items = list_items(&fence.text, list.span(), list.get_ref().len());
         let first_untaken = list.get_ref().iter().position(|&n| taken(n).is_none());
-        let span = match first_untaken.and_then(|i| items.get(i)) {
-            Some(item) if items.len() == list.get_ref().len() => fence.source_span(item.clone()),
-            _ => span,
+        let span = match first_untaken
+            .zip(items)
+            .and_then(|(i, items)| items.get(i).cloned())
+        {
+            Some(item) => fence.source_span(item),
+            None => span,
         };
         let named: Vec<String> = untaken.iter().map(i64::to_string).collect();
         let steps = match named.len() {
