@@ -2,7 +2,8 @@
 # The site in a real browser (issue 4): builds the site, serves it on loopback with a plain static
 # server, and runs check.mjs, explore.mjs, exact.mjs and sequence.mjs (the explorable lessons,
 # issue 13), reader.mjs (what a reader sees, issue 15), diagram.mjs (the network diagrams, issue
-# 15) and index.mjs (the index pages, issue 15) on it: every page in headless Chromium at 390 and
+# 15), index.mjs (the index pages, issue 15) on it, and serve.mjs (`nnbook serve`'s error overlay
+# and live reload) on a project of its own: every page in headless Chromium at 390 and
 # 1280 px, light and dark (console errors, failed requests, broken links and images, MathML, raw
 # LaTeX, axe-core WCAG 2 A/AA), the Nu HTML checker on every .html/.css/.svg, and screenshots into
 # tests/screenshots/.
@@ -130,6 +131,8 @@ index_status=0
 SITE_DIR="$site" BASE_URL="http://127.0.0.1:$port/" SCREENSHOT_DIR="$shots" \
   node "$here/index.mjs" >"$tmp/index.log" 2>&1 || index_status=$?
 [ "$index_status" = 0 ] || status=1
+# `nnbook serve`'s error overlay and live reload, on a project it makes and breaks (serve.mjs).
+NNBOOK="$nnbook_cmd" SCREENSHOT_DIR="$shots" node "$here/serve.mjs" >"$tmp/serve.log" 2>&1 || status=$?
 # The summary line ("browser: N passed, M failed", the scripts' units) stays the last line.
 grep -v '^browser: [0-9]* passed, [0-9]* failed$' "$tmp/check.log" || true
 grep -v '^reader: [0-9]* passed, [0-9]* failed$' "$tmp/reader.log" || true
@@ -138,11 +141,12 @@ grep -v '^exact: [0-9]* passed, [0-9]* failed$' "$tmp/exact.log" || true
 grep -v '^sequence: [0-9]* passed, [0-9]* failed$' "$tmp/sequence.log" || true
 grep -v '^diagram: [0-9]* passed, [0-9]* failed$' "$tmp/diagram.log" || true
 grep -v '^index: [0-9]* passed, [0-9]* failed$' "$tmp/index.log" || true
+grep -v '^serve: [0-9]* passed, [0-9]* failed$' "$tmp/serve.log" || true
 say "done in $(($(date +%s) - t0)) s"
 # Each script's units ("<unit>: N passed, M failed"); a script without that line failed.
 passed=0
 failed=0
-for pair in browser:check reader:reader explore:explore exact:exact sequence:sequence diagram:diagram index:index; do
+for pair in browser:check reader:reader explore:explore exact:exact sequence:sequence diagram:diagram index:index serve:serve; do
   unit=${pair%%:*} log="$tmp/${pair#*:}.log"
   line=$(grep "^$unit: [0-9]* passed, [0-9]* failed$" "$log" || true)
   if [ -z "$line" ]; then failed=$((failed + 1)); continue; fi
