@@ -13,8 +13,8 @@ use crate::text::closest;
 use super::problems::Problems;
 use super::recovery::{Entry, Recovery, Tree};
 
-/// A hint for a TOML or serde error `message` on `d`.
-fn toml_hint(d: Diagnostic, message: &str) -> Diagnostic {
+/// A hint for a TOML or serde error `message` on `d`, about what is `written` where it points.
+fn toml_hint(d: Diagnostic, message: &str, written: &str) -> Diagnostic {
     if message.contains("unknown field") && message.contains("there are no fields") {
         d.hint("this block takes no fields: leave its body empty")
     } else if let Some(k) = meant_field(message) {
@@ -38,6 +38,8 @@ fn toml_hint(d: Diagnostic, message: &str) -> Diagnostic {
         d.hint("a control is a table: `{}` for the default range and step, or `{ from = -60, to = 0, step = 0.1 }`")
     } else if let Some(signal) = series_as_text(message) {
         d.hint(format!("a series is a table: `{{ signal = \"{signal}\" }}`, with an optional `label` and `color`"))
+    } else if let Some(signal) = signal_as_series(message, written) {
+        d.hint(format!("a table's signals are text: `\"{signal}\"` (a figure's series are tables, a table's columns are signals' names)"))
     } else if message.contains("invalid type") && message.contains("as a table") {
         d.hint("a table is written `{ key = value, ... }`, or as a `[section]` of its own")
     } else if message.contains("invalid type") && message.ends_with("expected a list") {
@@ -63,6 +65,16 @@ fn series_as_text(message: &str) -> Option<&str> {
     expected
         .starts_with("a series as a table")
         .then_some(signal)
+}
+
+/// The signal a table names as a figure's series does (`signals = [{ signal = "top.linear" }]`),
+/// where serde's `message` says text was expected and the table `written` there has a `signal`.
+fn signal_as_series(message: &str, written: &str) -> Option<String> {
+    if message != "invalid type: map, expected a string" {
+        return None;
+    }
+    let table: toml::Table = toml::from_str(&format!("v = {written}")).ok()?;
+    Some(table.get("v")?.get("signal")?.as_str()?.to_string())
 }
 
 /// The whole number a decimal is, where serde's `message` says a whole one was expected:
@@ -122,9 +134,11 @@ pub fn missing_field(
 /// The error of a block's or the front matter's TOML (`what`) at `span` of the lesson, in
 /// `message`'s words, with its hint.
 fn invalid(source: &SourceFile, span: Range<usize>, what: &str, message: &str) -> Diagnostic {
+    let written = source.text.get(span.clone()).unwrap_or_default();
     toml_hint(
         source.error(span, format!("invalid {what}: {message}")),
         message,
+        written,
     )
 }
 

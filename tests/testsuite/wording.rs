@@ -496,3 +496,26 @@ fn a_series_written_as_text_is_shown_as_a_table() {
         "{report}"
     );
 }
+
+/// A table's signal written as a figure's series is (`signals = [{ signal = "top.linear" }]`)
+/// got the hint for any wrong type ("numbers are unquoted, text is in \"quotes\"").
+#[test]
+fn a_table_signal_written_as_a_series_is_shown_as_text() {
+    let text = SMALL.replace(
+        "signals = [\"top.linear\", \"top.activation\"]",
+        "signals = [{ signal = \"top.linear\", label = \"z\" }, \"top.activation\"]",
+    );
+    let report = errors(&[("content/one.md", &text)]);
+    assert_errors_at(
+        &report,
+        &[(
+            "invalid table block: invalid type: map, expected a string",
+            "one.md:34:12",
+        )],
+        1,
+    );
+    assert!(
+        report.contains("hint: a table's signals are text: `\"top.linear\"` (a figure's series are tables, a table's columns are signals' names)"),
+        "{report}"
+    );
+}
