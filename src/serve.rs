@@ -445,9 +445,8 @@ fn respond(
 
 /// The live-reload script, added to every HTML page in serve mode only. A failed build shows its
 /// errors over the page. Their source lines and carets stay whole, in a frame that scrolls
-/// sideways (to the carets) under a gutter that stays, so that a caret stays under its column on a
-/// phone; every other line
-/// wraps, continuing under the text after its `= hint: ` or `--> `.
+/// sideways (to the carets) under a gutter that stays, so that a caret stays under its column on
+/// a phone; every other line wraps, continuing under the text after its `= hint: ` or `--> `.
 const RELOAD_SCRIPT: &str = r##"<script>
 (function () {
   var events = new EventSource("/__nnbook/events");
@@ -459,7 +458,7 @@ const RELOAD_SCRIPT: &str = r##"<script>
       el.style.cssText = "all:unset;" + css;
       return el;
     }
-    var box = document.getElementById("nnbook-error"), frame = null;
+    var box = document.getElementById("nnbook-error"), frame = null, source = "";
     if (!box) {
       box = add(document.body, "div", "display:block;position:fixed;inset:0;z-index:2147483647;overflow:auto;padding:1rem;background:#18181b;color:#fafafa;font:14px/1.5 ui-monospace,monospace");
       box.id = "nnbook-error";
@@ -474,10 +473,23 @@ const RELOAD_SCRIPT: &str = r##"<script>
         }
         var gutter = add(frame, "span", "position:sticky;left:0;background:#18181b");
         gutter.textContent = /^ *\d* \| ?/.exec(line)[0];
-        var rest = line.slice(gutter.textContent.length), at = rest.indexOf("^");
-        frame.append(at < 0 ? rest : rest.slice(0, at));
+        var rest = line.slice(gutter.textContent.length), carets = /^( *)(\^+)$/.exec(rest);
+        if (!carets) {
+          frame.append((source = rest) + "\n");
+          return;
+        }
+        // The carets start under the character their indent's columns reach in the source line
+        // above (a CJK one fills two, as `text::is_wide` says), drawn unseen before them, so
+        // that they line up whatever widths the font gives.
+        var columns = carets[1].length, before = "";
+        Array.from(source).some(function (c) {
+          columns -= /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u.test(c) ? 2 : 1;
+          if (columns < 0) return true;
+          before += c;
+        });
+        add(frame, "span", "visibility:hidden").textContent = before;
         var caret = add(frame, "span", "color:#fca5a5");
-        caret.textContent = at < 0 ? "" : rest.slice(at);
+        caret.textContent = carets[2];
         frame.append("\n");
         var shown = frame.clientWidth - gutter.offsetWidth;
         if (caret.offsetLeft + caret.offsetWidth > frame.clientWidth) {
@@ -553,6 +565,33 @@ fn send(writer: &mut impl Write, event: &str, data: &str) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The script's wide characters, which put a caret under its column in a line of Chinese,
+    /// are `text::is_wide`'s, every one of them.
+    #[test]
+    fn the_overlay_counts_wide_characters_as_the_terminal_does() {
+        let class = RELOAD_SCRIPT
+            .split_once("/[\\u1100")
+            .and_then(|(_, rest)| rest.split_once("]/u"))
+            .map(|(class, _)| format!("\\u1100{class}"))
+            .expect("the script's class of wide characters");
+        let code = |u: &str| {
+            let hex = u.trim_start_matches("\\u").trim_matches(['{', '}']);
+            u32::from_str_radix(hex, 16).expect("a code point")
+        };
+        let ranges: Vec<(u32, u32)> = class
+            .split("\\u")
+            .skip(1)
+            .collect::<Vec<_>>()
+            .chunks(2)
+            .map(|pair| (code(pair[0].trim_end_matches('-')), code(pair[1])))
+            .collect();
+        assert_eq!(ranges.len(), 12, "{class}");
+        for c in (0..=0x40000).filter_map(char::from_u32) {
+            let scripted = ranges.iter().any(|&(a, b)| (a..=b).contains(&(c as u32)));
+            assert_eq!(scripted, crate::text::is_wide(c), "U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn requests_stay_inside_the_site() {

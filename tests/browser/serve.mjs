@@ -44,10 +44,12 @@ const MODES = [
   { name: 'desktop-light', width: 1280, height: 800, scheme: 'light' },
   { name: 'desktop-dark', width: 1280, height: 800, scheme: 'dark' },
 ];
-// Two mistakes the starter lesson does not make: an unknown placeholder in the prose, and a
-// node's name as a placeholder at the end of a caption far wider than a phone.
+// Two mistakes the starter lesson does not make: an unknown placeholder in the prose, after
+// Chinese text (two columns a character in the terminal's carets, not two in a browser's font)
+// and a formula's `^`, and a node's name as a placeholder at the end of a caption far wider than
+// a phone.
 const BREAKS = [
-  ['with w1 = {{ w1 }}', 'with w1 = {{ w9 }}'],
+  ['The first hidden node computes w1·x + b1, here with w1 = {{ w1 }}', '第一个隐藏节点计算 $w_1^{2} x$ + b1，其中 w1 = {{ w9 }}'],
   ['at x = 0.5)."', 'at x = 0.5), and here the first node is at {{ a }} for the reader to see."'],
 ];
 // Where each shows: the placeholder's text and its line in the broken lesson.
@@ -76,7 +78,7 @@ function serve(root) {
 }
 
 /** What the overlay shows, measured in the page. Each caret is found by its text alone (a run of
- *  `^` after the placeholder it marks), whatever the elements that hold it. */
+ *  `^` ending a line after the placeholder it marks), whatever the elements that hold it. */
 function measure(placeholders) {
   const box = document.getElementById('nnbook-error');
   const texts = [];
@@ -104,7 +106,10 @@ function measure(placeholders) {
   const carets = placeholders.map((p) => {
     const at = all.indexOf(p.text);
     const gutter = all.lastIndexOf(`${p.line} |`, at);
-    const caret = all.indexOf('^', at);
+    // (The first run of carets that ends its line: a source line's `^` is no caret.)
+    const run = /\^+\n/g;
+    run.lastIndex = Math.max(at, 0);
+    const caret = run.exec(all)?.index ?? -1;
     if (at < 0 || gutter < 0 || caret < 0) return { text: p.text, found: false };
     // (The caret first: it scrolls into view with the line above it.)
     const under = char(caret);
