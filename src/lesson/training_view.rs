@@ -118,7 +118,13 @@ fn find_training<'a>(
         .get(name.get_ref())
         .map(|t| t.as_ref())
         .ok_or_else(|| {
-            let ids: Vec<&str> = above.trainings.keys().map(String::as_str).collect();
+            // (A training above that failed is reported on its own, but its id is known.)
+            let failed = above.failed_trainings.iter().map(|(id, _)| id);
+            let mut ids: Vec<&str> = (above.trainings.keys().chain(failed))
+                .map(String::as_str)
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
             let d = source
                 .error(
                     fence.source_span(name.span()),

@@ -519,3 +519,26 @@ fn a_table_signal_written_as_a_series_is_shown_as_text() {
         "{report}"
     );
 }
+
+/// A training named wrong, after a training that failed (`fitt` for `fit`): "a block can show
+/// only a training written above it", where `fit` is above, reported on its own.
+#[test]
+fn a_training_misnamed_after_one_that_failed_gets_its_id() {
+    let text = fixture_text("training/valid.md")
+        .replace("train = [\"b3\"]", "train = [\"b9\"]")
+        .replace(
+            "training = \"fit\"\nsteps = [1, 2]",
+            "training = \"fitt\"\nsteps = [1, 2]",
+        );
+    let report = errors(&[("content/trained.md", &text)]);
+    assert!(
+        report.contains("error: no training `fitt` above this block")
+            && report.contains("= expected: the id of a training above: fit\n")
+            && report.contains("= hint: did you mean `fit`?"),
+        "{report}"
+    );
+    assert!(
+        report.contains("the network has no weight or bias named `b9`"),
+        "{report}"
+    );
+}
