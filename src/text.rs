@@ -241,8 +241,8 @@ pub fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) ->
 }
 
 /// East Asian wide characters (CJK ideographs, kana, hangul, full-width forms): twice as wide
-/// as others, in a browser's text and in a terminal. (`serve`'s overlay script has the same
-/// ranges, and a test that they are the same.)
+/// as others, in a browser's text and in a terminal. (`serve`'s overlay script, `reload.js`, has
+/// the same ranges, and a test that they are the same.)
 pub fn is_wide(c: char) -> bool {
     matches!(c as u32,
         0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
