@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use crate::lesson::Lesson;
 
-use super::place::Neighbours;
+use super::place::{Neighbours, Placed};
 
 /// What decides a lesson page's bytes besides the theme: the lesson (compared by its text),
 /// its neighbours and its translations.
@@ -69,6 +69,16 @@ impl Cache {
     /// The rendering of the lesson in folder `dir`, kept by [`Cache::replace`].
     pub fn get(&self, dir: &str) -> &RenderedLesson {
         &self.rendered[dir]
+    }
+
+    /// Each of `placed` with the links of its page, as rendered (all are).
+    pub fn links_of<'a>(
+        &'a self,
+        placed: &'a [Placed],
+    ) -> Vec<(&'a Placed, &'a crate::render::Links)> {
+        (placed.iter())
+            .map(|p| (p, &self.get(&p.dir).links))
+            .collect()
     }
 
     /// The rendering of the lesson in folder `dir`, if it rendered (in a build that failed).

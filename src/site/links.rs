@@ -2,7 +2,7 @@
 //! a network nothing uses), and `sitemap.xml`.
 
 use std::borrow::Cow;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use crate::error::Diagnostic;
@@ -37,11 +37,30 @@ pub fn unused_network(lesson: &Lesson) -> Option<Diagnostic> {
     )
 }
 
-/// Warnings about a lesson's links to pages or files the site does not have.
-pub fn broken_links(
+/// Each lesson's source file, as shown (`content/relu.md`), and its page's folder (`relu`), for
+/// the hint of a link to a lesson's source.
+type PageDirs<'a> = BTreeMap<&'a str, &'a str>;
+
+/// Warnings about the `pages`' links (each lesson's, with the links of its page) to pages or
+/// files the site does not have (`exists`).
+pub fn broken_links<'a, L: std::ops::Deref<Target = render::Links>>(
+    pages: &[(&'a Placed, L)],
+    exists: &dyn Fn(&str) -> bool,
+) -> Vec<Diagnostic> {
+    let dirs: PageDirs = (pages.iter())
+        .map(|(p, _)| (p.lesson.source.path.as_str(), p.dir.as_str()))
+        .collect();
+    (pages.iter())
+        .flat_map(|(p, links)| broken_in(p, links, exists, &dirs))
+        .collect()
+}
+
+/// The warnings about one lesson's links.
+fn broken_in(
     placed: &Placed,
     page_links: &[(String, Range<usize>)],
     exists: &dyn Fn(&str) -> bool,
+    pages: &PageDirs,
 ) -> Vec<Diagnostic> {
     let lesson: &Lesson = &placed.lesson;
     let mut warnings = Vec::new();
@@ -51,17 +70,45 @@ pub fn broken_links(
                 let at = lesson.source.text[span.clone()]
                     .find(dest.as_str())
                     .map_or(span.start, |i| span.start + i);
+                let hint = match page_of_source(placed, dest, pages) {
+                    Some(page) => format!("`{dest}` is a lesson's Markdown file: link to its page, `{page}`"),
+                    None => "links are relative to the lesson's folder: another lesson is `../<slug>/index.html`, a figure of this lesson `#figure-<id>`".to_string(),
+                };
                 warnings.push(
                     lesson
                         .source
-                        .error(at..at + dest.len(), format!("broken link `{dest}`: the site has no `{target}`"))
+                        .error(
+                            at..at + dest.len(),
+                            format!("broken link `{dest}`: the site has no `{target}`"),
+                        )
                         .warning()
-                        .hint("links are relative to the lesson's folder: another lesson is `../<slug>/index.html`, a figure of this lesson `#figure-<id>`"),
+                        .hint(hint),
                 );
             }
         }
     }
     warnings
+}
+
+/// The link from `placed`'s page to the page of the lesson whose Markdown file `dest` names
+/// (relative to `placed`'s own file, as an editor resolves it), with `dest`'s fragment.
+fn page_of_source(placed: &Placed, dest: &str, pages: &PageDirs) -> Option<String> {
+    let (path, fragment) = dest.split_at(dest.find(['#', '?']).unwrap_or(dest.len()));
+    if !path.ends_with(".md") {
+        return None;
+    }
+    let file = &placed.lesson.source.path;
+    let folder = file.rsplit_once('/').map_or("", |(folder, _)| folder);
+    let target = pages.get(internal_target(folder, path)?.as_str())?;
+    let (from, to): (Vec<&str>, Vec<&str>) =
+        (placed.dir.split('/').collect(), target.split('/').collect());
+    let shared = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut link = "../".repeat(from.len() - shared);
+    for part in &to[shared..] {
+        link.push_str(part);
+        link.push('/');
+    }
+    Some(format!("{link}index.html{fragment}"))
 }
 
 /// The site file a relative link from lesson folder `dir` points to; `None` for external
@@ -154,7 +201,5 @@ pub(super) fn unfinished(
     let exists = |name: &str| {
         names.contains(name) || unknown.iter().any(|dir| name.starts_with(dir.as_str()))
     };
-    (pages.iter())
-        .flat_map(|(p, page_links)| broken_links(p, page_links, &exists))
-        .collect()
+    broken_links(&pages, &exists)
 }

@@ -332,8 +332,7 @@ impl Builder {
         }
         add_sitemap_and_assets(&theme, base, &mut out, &written);
         let exists = |name: &str| out.contains_key(name) || written.contains(name);
-        let pages = placed.iter().map(|p| (p, &self.cache.get(&p.dir).links));
-        warnings.extend(pages.flat_map(|(p, page)| links::broken_links(p, page, &exists)));
+        warnings.extend(links::broken_links(&self.cache.links_of(&placed), &exists));
         Ok(Site {
             files: out,
             written,
