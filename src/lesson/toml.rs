@@ -17,6 +17,12 @@ use super::recovery::{Entry, Recovery, Tree};
 fn toml_hint(d: Diagnostic, message: &str, written: &str) -> Diagnostic {
     if message.contains("unknown field") && message.contains("there are no fields") {
         d.hint("this block takes no fields: leave its body empty")
+    } else if language_in_front(message) {
+        d.hint("a lesson's language is in its file name: `relu.zh-CN.md` is the lesson `relu` in Chinese (nnbook.toml's `language` is the default's)")
+    } else if let Some((name, ours)) = alias(message) {
+        d.hint(format!(
+            "what other site generators call `{name}`, nnbook calls `{ours}`"
+        ))
     } else if let Some(k) = meant_field(message) {
         d.hint(format!("did you mean `{k}`?"))
     } else if message.contains("unknown field") {
@@ -88,15 +94,46 @@ fn whole_as_decimal(message: &str) -> Option<String> {
 }
 
 /// The field an "unknown field `colour`, expected one of `signal`, `label`, `color`" error
-/// likely means, if one is close (serde's message names the fields of a table nested in a
-/// block, which `read_toml` does not know otherwise).
+/// likely means, if one is close or is what Zola, Hugo or Quarto call it (serde's message names
+/// the fields of a table nested in a block, which `read_toml` does not know otherwise).
 fn meant_field(message: &str) -> Option<&str> {
+    let (name, fields) = unknown_field(message)?;
+    closest(name, fields).or_else(|| Some(alias(message)?.1))
+}
+
+/// An "unknown field" that is what Zola, Hugo or Quarto call one of the fields of `message`:
+/// their `description` is a lesson's `summary`, their `weight` its `order`. The name, and ours.
+fn alias(message: &str) -> Option<(&str, &str)> {
+    const ALIASES: [(&str, &str); 3] = [
+        ("description", "summary"),
+        ("abstract", "summary"),
+        ("weight", "order"),
+    ];
+    let (name, fields) = unknown_field(message)?;
+    let (_, ours) = ALIASES.iter().find(|(other, _)| *other == name)?;
+    fields.contains(ours).then_some((name, *ours))
+}
+
+/// The name and the known fields of an "unknown field" error's `message`.
+fn unknown_field(message: &str) -> Option<(&str, Vec<&str>)> {
     let rest = message.strip_prefix("unknown field `")?;
     let (name, expected) = rest.split_once("`, expected ")?;
     // ("expected `a`", "expected `a` or `b`", "expected one of `a`, `b`, `c`".)
-    let fields =
-        (expected.split([',', ' '])).filter_map(|f| f.strip_prefix('`')?.strip_suffix('`'));
-    closest(name, fields)
+    let fields = expected.split([',', ' ']);
+    Some((
+        name,
+        fields
+            .filter_map(|f| f.strip_prefix('`')?.strip_suffix('`'))
+            .collect(),
+    ))
+}
+
+/// Whether `message` is about a `language` (or `lang`) written in a lesson's front matter,
+/// where a lesson's language is in its file name.
+fn language_in_front(message: &str) -> bool {
+    unknown_field(message).is_some_and(|(name, fields)| {
+        matches!(name, "language" | "lang") && fields.contains(&"title")
+    })
 }
 
 /// A block's TOML read as `T` (see [`read_toml`]), and the collector its parser gathers

@@ -56,6 +56,7 @@ mod training_blocks;
 mod block_names;
 mod diagnostics;
 mod guide;
+mod habits;
 mod invalid;
 mod list_items;
 mod one_run;

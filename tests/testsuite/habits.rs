@@ -1,0 +1,78 @@
+//! Habits authors bring from other tools, each told what nnbook wants: a link to a lesson's
+//! Markdown file (mdBook's), and front matter as Zola, Hugo or Quarto write it.
+
+use crate::diagnostics::{errors, lesson, NETWORK};
+use crate::support::{assert_errors_at, Project};
+
+/// A link to a lesson's Markdown file, as an editor or mdBook resolves it, is broken in the
+/// site: its hint gives the link to that lesson's page, from the page it is on (another
+/// language's folder, a lesson in a subfolder of `content/`, with the fragment kept). In a build
+/// that fails too. A link to a Markdown file that is no lesson keeps the general hint.
+#[test]
+fn a_link_to_a_lessons_markdown_file_is_told_its_page() {
+    let two = lesson(
+        r#"title = "Two""#,
+        &format!("{NETWORK}\n\nThe weight is {{{{ w1 }}}}."),
+    );
+    let links = "[two](two.md#figure-x), [three](sub/three.md), [none](none.md)";
+    let one = lesson(
+        r#"title = "One""#,
+        &format!("{links}\n\n{NETWORK}\n\nThe weight is {{{{ w1 }}}}."),
+    );
+    let zh = lesson(
+        r#"title = "一""#,
+        &format!("[two](two.md)\n\n{NETWORK}\n\n权重 {{{{ w1 }}}}。"),
+    );
+    let p = Project::new()
+        .lesson("one.md", &one)
+        .lesson("one.zh-CN.md", &zh)
+        .lesson("two.md", &two)
+        .lesson("sub/three.md", two.replace("\"Two\"", "\"Three\""));
+    let hints = |warnings: &[nnbook::Diagnostic]| -> Vec<String> {
+        let links = warnings
+            .iter()
+            .filter(|w| w.message.starts_with("broken link"));
+        links.map(|w| w.hint.clone().unwrap_or_default()).collect()
+    };
+    let expected = [
+        "`two.md#figure-x` is a lesson's Markdown file: link to its page, `../two/index.html#figure-x`",
+        "`sub/three.md` is a lesson's Markdown file: link to its page, `../three/index.html`",
+        "links are relative to the lesson's folder: another lesson is `../<slug>/index.html`, a figure of this lesson `#figure-<id>`",
+        "`two.md` is a lesson's Markdown file: link to its page, `../../two/index.html`",
+    ];
+    let site = nnbook::check(&p.root).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(hints(&site.warnings), expected);
+    let failing = p.file("content/broken.md", "+++\ntitle = 3\n+++\n");
+    let error = nnbook::check(&failing.root).expect_err("a lesson is broken");
+    let warnings: Vec<_> = error
+        .diagnostics
+        .into_iter()
+        .filter(|d| !d.is_error())
+        .collect();
+    assert_eq!(hints(&warnings), expected);
+}
+
+/// Front matter as Zola, Hugo or Quarto write it: `description` and `weight` are told what
+/// nnbook calls them (they were "check the spelling"), and `language` that a lesson's language
+/// is in its file name. Each is its own error, in one run.
+#[test]
+fn front_matter_of_other_site_generators_is_told_nnbooks_names() {
+    let text = crate::support::small("description = \"About\"\nweight = 3\nlanguage = \"fr\"\n");
+    let report = errors(&[("content/one.md", &text)]);
+    assert_errors_at(
+        &report,
+        &[
+            ("unknown field `description`", "one.md:2:1"),
+            ("unknown field `weight`", "one.md:3:1"),
+            ("unknown field `language`", "one.md:4:1"),
+        ],
+        3,
+    );
+    for hint in [
+        "hint: what other site generators call `description`, nnbook calls `summary`",
+        "hint: what other site generators call `weight`, nnbook calls `order`",
+        "hint: a lesson's language is in its file name: `relu.zh-CN.md` is the lesson `relu` in Chinese",
+    ] {
+        assert!(report.contains(hint), "{hint}\n{report}");
+    }
+}
