@@ -132,7 +132,7 @@ fn unknown_field(message: &str) -> Option<(&str, Vec<&str>)> {
 /// where a lesson's language is in its file name.
 fn language_in_front(message: &str) -> bool {
     unknown_field(message).is_some_and(|(name, fields)| {
-        matches!(name, "language" | "lang") && fields.contains(&"title")
+        matches!(name, "language" | "lang") && fields.contains(&"summary")
     })
 }
 
