@@ -53,7 +53,7 @@
       } else {
         frame = null;
         var indent = /^ *(= )?(\w+: |--> )?/.exec(line)[0].length;
-        add(box, "div", "display:block;white-space:pre-wrap;min-height:1.5em;padding-left:" + indent + "ch;text-indent:-" + indent + "ch").textContent = line;
+        add(box, "div", "display:block;white-space:pre-wrap;overflow-wrap:anywhere;min-height:1.5em;padding-left:" + indent + "ch;text-indent:-" + indent + "ch").textContent = line;
       }
     });
   });

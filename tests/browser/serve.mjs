@@ -46,14 +46,14 @@ const MODES = [
 ];
 // Two mistakes the starter lesson does not make: an unknown placeholder in the prose, after
 // Chinese text (two columns a character in the terminal's carets, not two in a browser's font)
-// and a formula's `^`, and a node's name as a placeholder at the end of a caption far wider than
+// and a formula's `^`, whose name is wider than a phone in the message, and a node's name as a placeholder at the end of a caption far wider than
 // a phone.
 const BREAKS = [
-  ['The first hidden node computes w1·x + b1, here with w1 = {{ w1 }}', '第一个隐藏节点计算 $w_1^{2} x$ + b1，其中 w1 = {{ w9 }}'],
+  ['The first hidden node computes w1·x + b1, here with w1 = {{ w1 }}', '第一个隐藏节点计算 $w_1^{2} x$ + b1，其中 w1 = {{ w1_of_the_first_hidden_node_of_the_network }}'],
   ['at x = 0.5)."', 'at x = 0.5), and here the first node is at {{ a }} for the reader to see."'],
 ];
 // Where each shows: the placeholder's text and its line in the broken lesson.
-const PLACES = [{ text: '{{ w9 }}', line: 31 }, { text: '{{ a }}', line: 38 }];
+const PLACES = [{ text: '{{ w1_of_the_first_hidden_node_of_the_network }}', line: 31 }, { text: '{{ a }}', line: 38 }];
 
 const { unit, fail, report } = tally();
 
@@ -136,7 +136,7 @@ async function checkOverlay(page, name) {
   if (o.role !== 'alert') fail(name, 'overlay', `role is ${o.role}`);
   if (!/^rgb\(/.test(o.background)) fail(name, 'overlay', `its background ${o.background} lets the page show through`);
   if (!o.covers) fail(name, 'overlay', 'does not cover the window');
-  if (!o.text.includes('unknown placeholder `w9`') || !o.text.includes('unknown placeholder `a`')) {
+  if (!o.text.includes('unknown placeholder `w1_of_the_first_hidden_node_of_the_network`') || !o.text.includes('unknown placeholder `a`')) {
     fail(name, 'overlay', `the errors are not shown: ${o.text.slice(0, 300)}`);
   }
   for (const c of o.carets) {
