@@ -44,8 +44,8 @@ fn toml_hint(d: Diagnostic, message: &str, written: &str) -> Diagnostic {
         d.hint("a control is a table: `{}` for the default range and step, or `{ from = -60, to = 0, step = 0.1 }`")
     } else if let Some(signal) = series_as_text(message) {
         d.hint(format!("a series is a table: `{{ signal = \"{signal}\" }}`, with an optional `label` and `color`"))
-    } else if let Some(signal) = signal_as_series(message, written) {
-        d.hint(format!("a table's signals are text: `\"{signal}\"` (a figure's series are tables, a table's columns are signals' names)"))
+    } else if let Some(hint) = table_for_text(message, written) {
+        d.hint(hint)
     } else if message.contains("invalid type") && message.contains("as a table") {
         d.hint("a table is written `{ key = value, ... }`, or as a `[section]` of its own")
     } else if message.contains("invalid type") && message.ends_with("expected a list") {
@@ -73,14 +73,24 @@ fn series_as_text(message: &str) -> Option<&str> {
         .then_some(signal)
 }
 
-/// The signal a table names as a figure's series does (`signals = [{ signal = "top.linear" }]`),
-/// where serde's `message` says text was expected and the table `written` there has a `signal`.
-fn signal_as_series(message: &str, written: &str) -> Option<String> {
+/// The hint for a table `written` where serde's `message` says text was expected, if it is a
+/// table's signal written as a figure's series is (`signals = [{ signal = "top.linear" }]`) or
+/// a lesson's series written with its part (`series = { name = "Basics", part = 2 }`).
+fn table_for_text(message: &str, written: &str) -> Option<String> {
     if message != "invalid type: map, expected a string" {
         return None;
     }
     let table: toml::Table = toml::from_str(&format!("v = {written}")).ok()?;
-    Some(table.get("v")?.get("signal")?.as_str()?.to_string())
+    let v = table.get("v")?;
+    let text = |key: &str| v.get(key)?.as_str();
+    if let Some(signal) = text("signal") {
+        return Some(format!("a table's signals are text: `\"{signal}\"` (a figure's series are tables, a table's columns are signals' names)"));
+    }
+    let name = text("name")?;
+    let part = v.get("part").and_then(toml::Value::as_integer).unwrap_or(1);
+    Some(format!(
+        "a series is named by text, its part beside it: `series = \"{name}\"` and `part = {part}`"
+    ))
 }
 
 /// The whole number a decimal is, where serde's `message` says a whole one was expected:

@@ -1,5 +1,6 @@
 //! Habits authors bring from other tools, each told what nnbook wants: a link to a lesson's
-//! Markdown file (mdBook's), and front matter as Zola, Hugo or Quarto write it.
+//! Markdown file (mdBook's), front matter as Zola, Hugo or Quarto write it, and a series written
+//! as one table with its part.
 
 use crate::diagnostics::{errors, lesson, NETWORK};
 use crate::support::{assert_errors_at, Project};
@@ -75,4 +76,20 @@ fn front_matter_of_other_site_generators_is_told_nnbooks_names() {
     ] {
         assert!(report.contains(hint), "{hint}\n{report}");
     }
+}
+
+/// A series written as one table with its part (`series = { name = "Basics", part = 3 }`) got
+/// the hint for any wrong type; it is told the two fields, with the part written.
+#[test]
+fn a_series_written_with_its_part_is_told_the_two_fields() {
+    let text = crate::support::small("series = { name = \"Basics\", part = 3 }\n");
+    let report = errors(&[("content/one.md", &text)]);
+    assert_errors_at(
+        &report,
+        &[("invalid type: map, expected a string", "one.md:2:10")],
+        1,
+    );
+    let hint =
+        "hint: a series is named by text, its part beside it: `series = \"Basics\"` and `part = 3`";
+    assert!(report.contains(hint), "{report}");
 }
