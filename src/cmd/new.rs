@@ -7,6 +7,14 @@ use nnbook::Error;
 pub fn run(root: &Path, title: &str) -> Result<(), Error> {
     let path = nnbook::scaffold::new_lesson(root, title)?;
     println!("wrote {}", path.display());
+    let first = path.with_file_name(format!("{}.md", nnbook::scaffold::slugify(title)));
+    if first != path {
+        println!(
+            "note: {} exists, so this lesson took the next free name: rename it, or set \
+             `slug = \"...\"` in its front matter (the page's address)",
+            first.display()
+        );
+    }
     // A title in Chinese, say, gives the file (and the page's address) no name of its own.
     if !title.chars().any(|c| c.is_ascii_alphanumeric()) {
         println!(

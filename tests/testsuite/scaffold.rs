@@ -55,7 +55,10 @@ fn init_then_new_build_and_new_refuses_to_overwrite() {
     // A second `new` with the same title never overwrites: it takes the next free name.
     fs::write(&lesson, "my edits").unwrap();
     let out = nnbook(&["new", "Sigmoid, up close", "--root", root]);
-    out.succeeded().prints(&["sigmoid-up-close-2.md"]);
+    out.succeeded().prints(&[
+        "sigmoid-up-close-2.md",
+        "sigmoid-up-close.md exists, so this lesson took the next free name",
+    ]);
     assert_eq!(fs::read_to_string(&lesson).unwrap(), "my edits");
     fs::write(&lesson, starter_lesson("Sigmoid, up close", 20)).unwrap();
     let out = nnbook(&["check", "--root", root]);
