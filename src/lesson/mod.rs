@@ -17,6 +17,7 @@ mod signal;
 mod stand_in;
 mod table_block;
 mod toml;
+mod toml_hint;
 mod training_block;
 mod training_fields;
 mod training_view;

@@ -1,0 +1,138 @@
+//! The hints of a block's or the front matter's TOML and serde errors, read from serde's words
+//! and from what is written where the error points.
+
+use crate::error::Diagnostic;
+use crate::text::closest;
+
+/// A hint for a TOML or serde error `message` on `d`, about what is `written` where it points.
+pub(super) fn toml_hint(d: Diagnostic, message: &str, written: &str) -> Diagnostic {
+    if message.contains("unknown field") && message.contains("there are no fields") {
+        d.hint("this block takes no fields: leave its body empty")
+    } else if language_in_front(message) {
+        d.hint("a lesson's language is in its file name: `relu.zh-CN.md` is the lesson `relu` in Chinese (nnbook.toml's `language` is the default's)")
+    } else if let Some((name, ours)) = alias(message) {
+        d.hint(format!(
+            "what other site generators call `{name}`, nnbook calls `{ours}`"
+        ))
+    } else if let Some(k) = meant_field(message) {
+        d.hint(format!("did you mean `{k}`?"))
+    } else if message.contains("unknown field") {
+        d.hint("check the spelling of the field name (the README lists every field)")
+    } else if message.contains("missing field") {
+        d.hint("add the missing field")
+    } else if message.contains("is given twice") {
+        d.hint("keep one of them: a key is given once in its table")
+    } else if message.starts_with("a number is too large") {
+        d.hint("write a smaller number")
+    } else if message.ends_with("is too large") {
+        d.hint("a whole number in TOML is at most 9223372036854775807; write a smaller one (the README lists each field's limits), or a decimal like `1e20`")
+    } else if message.contains("invalid length") {
+        d.hint("check how many items the list holds")
+    } else if message.contains("invalid type") && message.contains("a table of named numbers") {
+        d.hint("name each number, like `weights = { w1 = 1.70 }` or `bias = { b1 = -0.85 }`: placeholders, controls and trainings use the names")
+    } else if message.contains("invalid type") && message.contains("expected a control as a table")
+    {
+        d.hint("a control is a table: `{}` for the default range and step, or `{ from = -60, to = 0, step = 0.1 }`")
+    } else if let Some(signal) = series_as_text(message) {
+        d.hint(format!("a series is a table: `{{ signal = \"{signal}\" }}`, with an optional `label` and `color`"))
+    } else if let Some(hint) = table_for_text(message, written) {
+        d.hint(hint)
+    } else if message.contains("invalid type") && message.contains("as a table") {
+        d.hint("a table is written `{ key = value, ... }`, or as a `[section]` of its own")
+    } else if message.contains("invalid type") && message.ends_with("expected a list") {
+        d.hint("a list is written in brackets, its items separated by commas: `[0.5, 1.0]` or `[\"a\", \"b\"]`")
+    } else if let Some(whole) = whole_as_decimal(message) {
+        d.hint(format!(
+            "a whole number is written without a decimal point or exponent: `{whole}`"
+        ))
+    } else if message.contains("invalid type") && message.ends_with("expected a boolean") {
+        d.hint("write `true` or `false`, without quotes")
+    } else if message.contains("invalid type") {
+        d.hint("check the value's type: numbers are unquoted, text is in \"quotes\"")
+    } else {
+        d.hint("the block's body is TOML: `key = value`, one per line")
+    }
+}
+
+/// The signal a figure's series names as text (`series = ["top.activation"]`), where serde's
+/// `message` says a table was expected: a table's `signals` are written so.
+fn series_as_text(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix("invalid type: string \"")?;
+    let (signal, expected) = rest.split_once("\", expected ")?;
+    expected
+        .starts_with("a series as a table")
+        .then_some(signal)
+}
+
+/// The hint for a table `written` where serde's `message` says text was expected, if it is a
+/// table's signal written as a figure's series is (`signals = [{ signal = "top.linear" }]`) or
+/// a lesson's series written with its part (`series = { name = "Basics", part = 2 }`).
+fn table_for_text(message: &str, written: &str) -> Option<String> {
+    if message != "invalid type: map, expected a string" {
+        return None;
+    }
+    let table: toml::Table = toml::from_str(&format!("v = {written}")).ok()?;
+    let v = table.get("v")?;
+    let text = |key: &str| v.get(key)?.as_str();
+    if let Some(signal) = text("signal") {
+        return Some(format!("a table's signals are text: `\"{signal}\"` (a figure's series are tables, a table's columns are signals' names)"));
+    }
+    let name = text("name")?;
+    let part = v.get("part").and_then(toml::Value::as_integer).unwrap_or(1);
+    Some(format!(
+        "a series is named by text, its part beside it: `series = \"{name}\"` and `part = {part}`"
+    ))
+}
+
+/// The whole number a decimal is, where serde's `message` says a whole one was expected:
+/// "invalid type: floating point `1000`, expected a whole number" for `samples = 1e3`.
+fn whole_as_decimal(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("invalid type: floating point `")?;
+    let (number, expected) = rest.split_once('`')?;
+    let x: f64 = number.parse().ok()?;
+    let whole = expected.ends_with("expected a whole number") && x.fract() == 0.0 && x.abs() < 1e15;
+    whole.then(|| format!("{}", x as i64))
+}
+
+/// The field an "unknown field `colour`, expected one of `signal`, `label`, `color`" error
+/// likely means, if one is close or is what Zola, Hugo or Quarto call it (serde's message names
+/// the fields of a table nested in a block, which `read_toml` does not know otherwise).
+pub(super) fn meant_field(message: &str) -> Option<&str> {
+    let (name, fields) = unknown_field(message)?;
+    closest(name, fields).or_else(|| Some(alias(message)?.1))
+}
+
+/// An "unknown field" that is what Zola, Hugo or Quarto call one of the fields of `message`:
+/// their `description` is a lesson's `summary`, their `weight` its `order`. The name, and ours.
+fn alias(message: &str) -> Option<(&str, &str)> {
+    const ALIASES: [(&str, &str); 3] = [
+        ("description", "summary"),
+        ("abstract", "summary"),
+        ("weight", "order"),
+    ];
+    let (name, fields) = unknown_field(message)?;
+    let (_, ours) = ALIASES.iter().find(|(other, _)| *other == name)?;
+    fields.contains(ours).then_some((name, *ours))
+}
+
+/// The name and the known fields of an "unknown field" error's `message`.
+fn unknown_field(message: &str) -> Option<(&str, Vec<&str>)> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (name, expected) = rest.split_once("`, expected ")?;
+    // ("expected `a`", "expected `a` or `b`", "expected one of `a`, `b`, `c`".)
+    let fields = expected.split([',', ' ']);
+    Some((
+        name,
+        fields
+            .filter_map(|f| f.strip_prefix('`')?.strip_suffix('`'))
+            .collect(),
+    ))
+}
+
+/// Whether `message` is about a `language` (or `lang`) written in a lesson's front matter,
+/// where a lesson's language is in its file name.
+fn language_in_front(message: &str) -> bool {
+    unknown_field(message).is_some_and(|(name, fields)| {
+        matches!(name, "language" | "lang") && fields.contains(&"summary")
+    })
+}
