@@ -11,7 +11,7 @@ use crate::markdown::Fence;
 
 use super::problems::Problems;
 use super::recovery::{Entry, Recovery, Tree};
-use super::toml_hint::{meant_field, toml_hint};
+use super::toml_hint::{first_given, meant_field, toml_hint};
 
 /// A block's TOML read as `T` (see [`read_toml`]), and the collector its parser gathers
 /// its problems in, holding those of the fields it does not know and of values of the wrong
@@ -126,11 +126,24 @@ pub fn read_toml<T: DeserializeOwned>(
             .get(span.clone())
             .map(|k| k.trim())
             .filter(|k| !k.is_empty());
-        let message = match (message, key) {
-            ("duplicate key", Some(key)) => format!("the key `{key}` is given twice"),
-            _ => message.to_string(),
+        let (message, first) = match (message, key) {
+            ("duplicate key", Some(key)) => (
+                format!("the key `{key}` is given twice"),
+                first_given(text, span.start, key),
+            ),
+            _ => (message.to_string(), None),
         };
-        invalid(source, at(span), what, &message)
+        let d = invalid(source, at(span), what, &message);
+        match first {
+            Some(f) => {
+                let first = source.locate(at(f..f));
+                d.hint(format!(
+                    "keep one of them: it is first given at line {}, column {}",
+                    first.line, first.column
+                ))
+            }
+            None => d,
+        }
     };
     let mut fix = Recovery::new(text);
     let mut problems = Vec::new();

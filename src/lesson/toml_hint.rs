@@ -136,3 +136,54 @@ fn language_in_front(message: &str) -> bool {
         matches!(name, "language" | "lang") && fields.contains(&"summary")
     })
 }
+
+/// Where the key given twice at `at` of TOML `text` (`key`, as written there) is first given in
+/// its table: earlier in the inline table it is in, or on an earlier line of its section, up to
+/// the section's `[header]`. None where it is not found so (a dotted key, a key in quotes
+/// written otherwise).
+pub(super) fn first_given(text: &str, at: usize, key: &str) -> Option<usize> {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..at];
+    // (The inline table it is in: the last `{` before it not closed before it.)
+    let mut depth = 0;
+    for (i, c) in before.char_indices().rev() {
+        match c {
+            '}' => depth += 1,
+            '{' if depth == 0 => {
+                let inside = &before[i + 1..];
+                return key_at(inside, key).map(|k| line_start + i + 1 + k);
+            }
+            '{' => depth -= 1,
+            _ => {}
+        }
+    }
+    let mut end = line_start;
+    while end > 0 {
+        let start = text[..end - 1].rfind('\n').map_or(0, |i| i + 1);
+        let line = &text[start..end - 1];
+        let trimmed = line.trim_start();
+        if trimmed.starts_with('[') {
+            return None;
+        }
+        if key_at(trimmed, key) == Some(0) {
+            return Some(start + line.len() - trimmed.len());
+        }
+        end = start;
+    }
+    None
+}
+
+/// Where `key = ` starts in `entries` (an inline table's, `a = 1, key = 2`, or a line's), at
+/// the start or after a comma.
+fn key_at(entries: &str, key: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = entries[from..].find(key).map(|i| from + i) {
+        let after = entries[i + key.len()..].trim_start();
+        let lead = entries[..i].trim_end();
+        if after.starts_with('=') && (lead.is_empty() || lead.ends_with(',')) {
+            return Some(i);
+        }
+        from = i + key.len();
+    }
+    None
+}

@@ -542,3 +542,37 @@ fn a_training_misnamed_after_one_that_failed_gets_its_id() {
         "{report}"
     );
 }
+
+/// A key given twice is told where it is first given in its table ("keep one of them" alone
+/// before): in the front matter, in an inline table on the same line (not in a table nested
+/// before it), and in a section (not in the section above, where the same key is no duplicate).
+#[test]
+fn a_key_given_twice_is_told_where_it_is_first_given() {
+    let one = crate::support::small("order = 1\n")
+        .replace("summary = \"A small", "order = 2\nsummary = \"A small")
+        .replace(
+            "{ name = \"top\", weights = { w1 = 1.70 }, bias = { b1 = -0.85 } }",
+            "{ name = \"top\", weights = { w1 = 1.70 }, bias = { b1 = -0.85 }, bias = { b9 = 0.0 } }",
+        );
+    let two = SMALL.replace(
+        "[output]\nactivation = \"relu\"\n",
+        "[output]\nactivation = \"relu\"\nactivation = \"relu\"\n",
+    );
+    let report = errors(&[("content/one.md", &one), ("content/two.md", &two)]);
+    assert_errors_at(
+        &report,
+        &[
+            ("the key `order` is given twice", "one.md:4:1"),
+            ("the key `bias` is given twice", "one.md:16:67"),
+            ("the key `activation` is given twice", "two.md:20:1"),
+        ],
+        3,
+    );
+    for hint in [
+        "hint: keep one of them: it is first given at line 2, column 1",
+        "hint: keep one of them: it is first given at line 16, column 44",
+        "hint: keep one of them: it is first given at line 19, column 1",
+    ] {
+        assert!(report.contains(hint), "{hint}\n{report}");
+    }
+}
