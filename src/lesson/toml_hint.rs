@@ -37,6 +37,10 @@ pub(super) fn toml_hint(d: Diagnostic, message: &str, written: &str) -> Diagnost
         d.hint(format!("a series is a table: `{{ signal = \"{signal}\" }}`, with an optional `label` and `color`"))
     } else if let Some(hint) = table_for_text(message, written) {
         d.hint(hint)
+    } else if let Some(text) = list_for_text(message, written) {
+        d.hint(format!(
+            "write the text alone, without brackets: `\"{text}\"`"
+        ))
     } else if message.contains("invalid type") && message.contains("as a table") {
         d.hint("a table is written `{ key = value, ... }`, or as a `[section]` of its own")
     } else if message.contains("invalid type") && message.ends_with("expected a list") {
@@ -71,8 +75,7 @@ fn table_for_text(message: &str, written: &str) -> Option<String> {
     if message != "invalid type: map, expected a string" {
         return None;
     }
-    let table: toml::Table = toml::from_str(&format!("v = {written}")).ok()?;
-    let v = table.get("v")?;
+    let v = value_written(written)?;
     let text = |key: &str| v.get(key)?.as_str();
     if let Some(signal) = text("signal") {
         return Some(format!("a table's signals are text: `\"{signal}\"` (a figure's series are tables, a table's columns are signals' names)"));
@@ -82,6 +85,24 @@ fn table_for_text(message: &str, written: &str) -> Option<String> {
     Some(format!(
         "a series is named by text, its part beside it: `series = \"{name}\"` and `part = {part}`"
     ))
+}
+
+/// The TOML value `written` where an error points, read on its own.
+fn value_written(written: &str) -> Option<toml::Value> {
+    let mut table: toml::Table = toml::from_str(&format!("v = {written}")).ok()?;
+    table.remove("v")
+}
+
+/// The one text of a list `written` where serde's `message` says text was expected (Hugo's
+/// `series = ["Basics"]`, a taxonomy's list, for nnbook's `series = "Basics"`).
+fn list_for_text(message: &str, written: &str) -> Option<String> {
+    if message != "invalid type: list, expected a string" {
+        return None;
+    }
+    match value_written(written)?.as_array()?.as_slice() {
+        [one] => Some(one.as_str()?.to_string()),
+        _ => None,
+    }
 }
 
 /// The whole number a decimal is, where serde's `message` says a whole one was expected:

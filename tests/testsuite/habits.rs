@@ -1,6 +1,6 @@
 //! Habits authors bring from other tools, each told what nnbook wants: a link to a lesson's
 //! Markdown file (mdBook's), front matter as Zola, Hugo or Quarto write it, and a series written
-//! as one table with its part.
+//! as one table with its part or as Hugo's list.
 
 use crate::diagnostics::{errors, lesson, NETWORK};
 use crate::support::{assert_errors_at, Project};
@@ -91,5 +91,20 @@ fn a_series_written_with_its_part_is_told_the_two_fields() {
     );
     let hint =
         "hint: a series is named by text, its part beside it: `series = \"Basics\"` and `part = 3`";
+    assert!(report.contains(hint), "{report}");
+}
+
+/// Hugo's taxonomy, `series = ["Basics"]`, is told to write the text alone, `series = "Basics"`
+/// (it got the hint for any wrong type).
+#[test]
+fn a_series_written_as_a_list_is_told_the_text() {
+    let text = crate::support::small("series = [\"Basics\"]\n");
+    let report = errors(&[("content/one.md", &text)]);
+    assert_errors_at(
+        &report,
+        &[("invalid type: list, expected a string", "one.md:2:10")],
+        1,
+    );
+    let hint = "hint: write the text alone, without brackets: `\"Basics\"`";
     assert!(report.contains(hint), "{report}");
 }
