@@ -2,6 +2,7 @@
 //! theme's `lesson.html` with its neighbours and translations, and its files written out or
 //! kept.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 use std::sync::Arc;
@@ -11,11 +12,11 @@ use serde::Serialize;
 use crate::error::Diagnostic;
 use crate::i18n;
 use crate::lesson::{Lesson, Reference};
-use crate::render::{self, notebook_name};
+use crate::render::{self, notebook_name, Rendered};
 
 use super::cache::{LessonKey, RenderedLesson};
 use super::manifest::LessonRecord;
-use super::place::{root_of, Placed, Target};
+use super::place::{is_plain_address, page_of_source, root_of, Placed, Target};
 use super::reuse::Previous;
 use super::theme::Theme;
 
@@ -69,7 +70,10 @@ pub fn render_lesson(
     let lesson: &Lesson = &placed.lesson;
     let dir = &placed.dir;
     let root = root_of(dir);
-    let rendered = render::render(lesson, &placed.lang)?;
+    let mut rendered = render::render(lesson, &placed.lang)?;
+    if let Some(sources) = &key.neighbours.sources {
+        link_sources(placed, &sources.dirs, &mut rendered);
+    }
     let link = |t: &Target| Link {
         title: t.title.clone(),
         href: format!("{root}{}/index.html", t.dir),
@@ -130,6 +134,23 @@ pub fn render_lesson(
         links,
         record: None,
     })
+}
+
+/// The links of a lesson (`placed`, `rendered`) to a lesson's Markdown file
+/// (`[ReLU](relu.md#kinks)`) made links to its page (`../relu/index.html#kinks`), as mdBook
+/// does: in the page each `href` of a plain address (`is_plain_address`: the page and the
+/// notebook's JSON show it as written) that names a lesson's file in `dirs`, and in the
+/// notebook's Markdown each `](address)`.
+fn link_sources(placed: &Placed, dirs: &BTreeMap<String, String>, rendered: &mut Rendered) {
+    for (dest, _) in &rendered.page.links {
+        let to_page = page_of_source(placed, dest, |file| dirs.get(file).map(String::as_str));
+        if let Some(to_page) = to_page.filter(|_| is_plain_address(dest)) {
+            let html = &mut rendered.page.html;
+            *html = html.replace(&format!("href=\"{dest}\""), &format!("href=\"{to_page}\""));
+            let notebook = &mut rendered.notebook;
+            *notebook = notebook.replace(&format!("]({dest})"), &format!("]({to_page})"));
+        }
+    }
 }
 
 /// A lesson the published site holds as this build would render it (see [`Previous::reusable`]):

@@ -12,7 +12,7 @@ use crate::text::escape;
 
 use super::cache::Cache;
 use super::index;
-use super::place::Placed;
+use super::place::{is_plain_address, joined, page_of_source, Placed};
 use super::publish::SiteFiles;
 use super::theme::Theme;
 
@@ -38,7 +38,7 @@ pub fn unused_network(lesson: &Lesson) -> Option<Diagnostic> {
 }
 
 /// Each lesson's source file, as shown (`content/relu.md`), and its page's folder (`relu`), for
-/// the hint of a link to a lesson's source.
+/// a link to a lesson's Markdown file.
 type PageDirs<'a> = BTreeMap<&'a str, &'a str>;
 
 /// Warnings about the `pages`' links (each lesson's, with the links of its page) to pages or
@@ -65,13 +65,19 @@ fn broken_in(
     let lesson: &Lesson = &placed.lesson;
     let mut warnings = Vec::new();
     for (dest, span) in page_links {
+        // (A link to a lesson's Markdown file is published as the link to its page, where its
+        // address is plain.)
+        let page = page_of_source(placed, dest, |file| pages.get(file).copied());
+        if page.is_some() && is_plain_address(dest) {
+            continue;
+        }
         if let Some(target) = internal_target(&placed.dir, dest) {
             if !exists(&target) {
                 let at = lesson.source.text[span.clone()]
                     .find(dest.as_str())
                     .map_or(span.start, |i| span.start + i);
-                let hint = match page_of_source(placed, dest, pages) {
-                    Some(page) => format!("`{dest}` is a lesson's Markdown file: link to its page, `{page}`"),
+                let hint = match page {
+                    Some(page) => format!("`{dest}` is a lesson's Markdown file, linked as written where its address has other than letters, digits and `-._~/#`: link to its page, `{page}`"),
                     None => "links are relative to the lesson's folder: another lesson is `../<slug>/index.html`, a figure of this lesson `#figure-<id>`".to_string(),
                 };
                 warnings.push(
@@ -90,27 +96,6 @@ fn broken_in(
     warnings
 }
 
-/// The link from `placed`'s page to the page of the lesson whose Markdown file `dest` names
-/// (relative to `placed`'s own file, as an editor resolves it), with `dest`'s fragment.
-fn page_of_source(placed: &Placed, dest: &str, pages: &PageDirs) -> Option<String> {
-    let (path, fragment) = dest.split_at(dest.find(['#', '?']).unwrap_or(dest.len()));
-    if !path.ends_with(".md") {
-        return None;
-    }
-    let file = &placed.lesson.source.path;
-    let folder = file.rsplit_once('/').map_or("", |(folder, _)| folder);
-    let target = pages.get(internal_target(folder, path)?.as_str())?;
-    let (from, to): (Vec<&str>, Vec<&str>) =
-        (placed.dir.split('/').collect(), target.split('/').collect());
-    let shared = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
-    let mut link = "../".repeat(from.len() - shared);
-    for part in &to[shared..] {
-        link.push_str(part);
-        link.push('/');
-    }
-    Some(format!("{link}index.html{fragment}"))
-}
-
 /// The site file a relative link from lesson folder `dir` points to; `None` for external
 /// links, absolute paths and fragments.
 fn internal_target(dir: &str, dest: &str) -> Option<String> {
@@ -118,16 +103,7 @@ fn internal_target(dir: &str, dest: &str) -> Option<String> {
     if path.is_empty() || path.starts_with('/') || path.contains(':') {
         return None;
     }
-    let mut parts: Vec<&str> = dir.split('/').collect();
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            p => parts.push(p),
-        }
-    }
+    let mut parts = joined(dir, path)?;
     if path.ends_with('/') || parts.is_empty() {
         parts.push("index.html");
     }

@@ -1,7 +1,7 @@
 //! Placing lessons in the site: each lesson's language and folder, their order, the neighbours
 //! a page links to, its translations, and slugs used twice.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -34,6 +34,95 @@ pub struct Neighbours {
     pub translations: Vec<Target>,
     /// The lesson's place in its series, if it is part of one.
     pub series: Option<SeriesPlace>,
+    /// Every lesson's page by its Markdown file, for a lesson whose text may link to one
+    /// (`[ReLU](relu.md)`, as in mdBook): only such a lesson's page changes with the others'
+    /// folders.
+    pub sources: Option<SourcePages>,
+}
+
+/// Each lesson's Markdown file, as shown (`content/relu.md`), and its page's folder (`relu`),
+/// shared by the lessons that may link to one, with a digest that stands for it in their keys.
+#[derive(Clone)]
+pub struct SourcePages {
+    pub dirs: Arc<BTreeMap<String, String>>,
+    digest: u64,
+}
+
+impl PartialEq for SourcePages {
+    fn eq(&self, other: &Self) -> bool {
+        self.digest == other.digest && self.dirs == other.dirs
+    }
+}
+
+impl Eq for SourcePages {}
+
+impl std::hash::Hash for SourcePages {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.digest.hash(state);
+    }
+}
+
+impl SourcePages {
+    fn of(placed: &[Placed]) -> SourcePages {
+        let dirs: BTreeMap<String, String> = (placed.iter())
+            .map(|p| (p.lesson.source.path.clone(), p.dir.clone()))
+            .collect();
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        std::hash::Hash::hash(&dirs, &mut h);
+        SourcePages {
+            digest: std::hash::Hasher::finish(&h),
+            dirs: Arc::new(dirs),
+        }
+    }
+}
+
+/// The link from the page of `placed` to the page of the lesson whose Markdown file `dest`
+/// names, relative to `placed`'s own file as an editor or mdBook resolves it (`relu.md#kinks`
+/// to `../relu/index.html#kinks`), if it names one: `dirs` holds each lesson's file and folder.
+pub fn page_of_source<'a>(
+    placed: &Placed,
+    dest: &str,
+    dirs: impl Fn(&str) -> Option<&'a str>,
+) -> Option<String> {
+    let (path, fragment) = dest.split_at(dest.find(['#', '?']).unwrap_or(dest.len()));
+    if !path.ends_with(".md") || path.starts_with('/') || path.contains(':') {
+        return None;
+    }
+    let file = &placed.lesson.source.path;
+    let folder = file.rsplit_once('/').map_or("", |(folder, _)| folder);
+    let target = dirs(&joined(folder, path)?.join("/"))?;
+    let (from, to): (Vec<&str>, Vec<&str>) =
+        (placed.dir.split('/').collect(), target.split('/').collect());
+    let shared = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut link = "../".repeat(from.len() - shared);
+    for part in &to[shared..] {
+        link.push_str(part);
+        link.push('/');
+    }
+    Some(format!("{link}index.html{fragment}"))
+}
+
+/// The parts of relative `path` followed from folder `dir` (both with `/`), `.` and `..`
+/// resolved; None where it climbs above the root.
+pub fn joined<'a>(dir: &'a str, path: &'a str) -> Option<Vec<&'a str>> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts)
+}
+
+/// Whether a link's address is written as its HTML shows it (letters, digits and `-._~/#`), so
+/// that the page's `href="…"` for it can be found and changed.
+pub fn is_plain_address(dest: &str) -> bool {
+    dest.chars()
+        .all(|c| c.is_ascii_alphanumeric() || "-._~/#".contains(c))
 }
 
 /// A lesson's place in its series: the series' name, the part, and how many parts the series
@@ -227,6 +316,9 @@ pub fn neighbours(placed: &[Placed]) -> Vec<Neighbours> {
             && a.lesson.series.as_ref().map(|s| &s.name)
                 == b.lesson.series.as_ref().map(|s| &s.name)
     };
+    // (A lesson links to another's Markdown file only if its text holds ".md".)
+    let linking = |p: &Placed| p.lesson.source.text.contains(".md");
+    let sources = placed.iter().any(linking).then(|| SourcePages::of(placed));
     (0..placed.len())
         .map(|i| {
             // Previous and next follow the series; lessons outside any series follow each other.
@@ -250,6 +342,7 @@ pub fn neighbours(placed: &[Placed]) -> Vec<Neighbours> {
                     .map(|j| target(&placed[j]))
                     .collect(),
                 series,
+                sources: sources.clone().filter(|_| linking(&placed[i])),
             }
         })
         .collect()

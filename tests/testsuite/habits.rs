@@ -5,20 +5,24 @@
 use crate::diagnostics::{errors, lesson, NETWORK};
 use crate::support::{assert_errors_at, Project};
 
-/// A link to a lesson's Markdown file, as an editor or mdBook resolves it, is broken in the
-/// site: its hint gives the link to that lesson's page, from the page it is on (another
-/// language's folder, a lesson in a subfolder of `content/`, with the fragment kept). In a build
-/// that fails too. A link to a Markdown file that is no lesson keeps the general hint.
+/// A link to a lesson's Markdown file, as an editor or mdBook resolves it (relative to the
+/// lesson's own file), is published as the link to that lesson's page, from the page it is on:
+/// another language's folder, a lesson in a subfolder of `content/`, the lesson itself, the
+/// fragment kept; in a figure's caption and in the notebook's Markdown too. It is no broken link.
+/// One whose address the page writes otherwise (`two.md?x`) stays, a broken link told the
+/// page's link; one to a Markdown file that is no lesson keeps the general hint, in a build that
+/// fails too. When the linked lesson moves (its slug), the page linking it is rendered again.
 #[test]
-fn a_link_to_a_lessons_markdown_file_is_told_its_page() {
+fn a_link_to_a_lessons_markdown_file_links_its_page() {
     let two = lesson(
         r#"title = "Two""#,
         &format!("{NETWORK}\n\nThe weight is {{{{ w1 }}}}."),
     );
-    let links = "[two](two.md#figure-x), [three](sub/three.md), [none](none.md)";
+    let links = "[two](two.md#figure-x), [three](sub/three.md), [me](one.md), [none](none.md), [odd](two.md?x)";
+    let figure = "```figure\nid = \"x\"\ncaption = \"See [two](two.md).\"\nseries = [{ signal = \"output.activation\" }]\n```";
     let one = lesson(
         r#"title = "One""#,
-        &format!("{links}\n\n{NETWORK}\n\nThe weight is {{{{ w1 }}}}."),
+        &format!("{links}\n\n{NETWORK}\n\n{figure}\n\nThe weight is {{{{ w1 }}}}."),
     );
     let zh = lesson(
         r#"title = "一""#,
@@ -29,20 +33,52 @@ fn a_link_to_a_lessons_markdown_file_is_told_its_page() {
         .lesson("one.zh-CN.md", &zh)
         .lesson("two.md", &two)
         .lesson("sub/three.md", two.replace("\"Two\"", "\"Three\""));
+    let summary = p.build().unwrap_or_else(|e| panic!("{e}"));
+    let page = p.read("one/index.html");
+    for href in [
+        "href=\"../two/index.html#figure-x\"",
+        "href=\"../three/index.html\"",
+        "href=\"index.html\"",
+        "href=\"none.md\"",
+        "href=\"two.md?x\"",
+    ] {
+        assert!(page.contains(href), "{href}");
+    }
+    assert_eq!(
+        page.matches("href=\"../two/index.html\"").count(),
+        1,
+        "the caption's link"
+    );
+    assert!(p
+        .read("zh-CN/one/index.html")
+        .contains("href=\"../../two/index.html\""));
+    assert!(p
+        .read("one/one.ipynb")
+        .contains("[two](../two/index.html#figure-x)"));
     let hints = |warnings: &[nnbook::Diagnostic]| -> Vec<String> {
         let links = warnings
             .iter()
             .filter(|w| w.message.starts_with("broken link"));
         links.map(|w| w.hint.clone().unwrap_or_default()).collect()
     };
-    let expected = [
-        "`two.md#figure-x` is a lesson's Markdown file: link to its page, `../two/index.html#figure-x`",
-        "`sub/three.md` is a lesson's Markdown file: link to its page, `../three/index.html`",
-        "links are relative to the lesson's folder: another lesson is `../<slug>/index.html`, a figure of this lesson `#figure-<id>`",
-        "`two.md` is a lesson's Markdown file: link to its page, `../../two/index.html`",
-    ];
-    let site = nnbook::check(&p.root).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(hints(&site.warnings), expected);
+    let expected = |dir: &str| {
+        [
+            "links are relative to the lesson's folder: another lesson is `../<slug>/index.html`, a figure of this lesson `#figure-<id>`".to_string(),
+            format!("`two.md?x` is a lesson's Markdown file, linked as written where its address has other than letters, digits and `-._~/#`: link to its page, `../{dir}/index.html?x`"),
+        ]
+    };
+    assert_eq!(hints(&summary.warnings), expected("two"));
+    // The linked lesson moves (its neighbours stay): the page linking it follows.
+    std::fs::write(
+        p.root.join("content/two.md"),
+        two.replace("title = \"Two\"", "title = \"Two\"\nslug = \"zz-two\""),
+    )
+    .expect("write");
+    p.build().unwrap_or_else(|e| panic!("{e}"));
+    assert!(p
+        .read("one/index.html")
+        .contains("href=\"../zz-two/index.html#figure-x\""));
+    // In a build that fails, the same warnings.
     let failing = p.file("content/broken.md", "+++\ntitle = 3\n+++\n");
     let error = nnbook::check(&failing.root).expect_err("a lesson is broken");
     let warnings: Vec<_> = error
@@ -50,7 +86,7 @@ fn a_link_to_a_lessons_markdown_file_is_told_its_page() {
         .into_iter()
         .filter(|d| !d.is_error())
         .collect();
-    assert_eq!(hints(&warnings), expected);
+    assert_eq!(hints(&warnings), expected("zz-two"));
 }
 
 /// Front matter as Zola, Hugo or Quarto write it: `description` and `weight` are told what
