@@ -78,7 +78,7 @@ fn broken_in(
                     .map_or(span.start, |i| span.start + i);
                 let hint = match page {
                     Some(page) => format!("`{dest}` is a lesson's Markdown file, linked as written where its address has other than letters, digits and `-._~/#`: link to its page, `{page}`"),
-                    None => "links are relative to the lesson's folder: another lesson is `../<slug>/index.html`, a figure of this lesson `#figure-<id>`".to_string(),
+                    None => "link another lesson by its Markdown file, like `relu.md` (relative to this lesson's), or by its page, `../<slug>/index.html`; a figure of this lesson is `#figure-<id>`".to_string(),
                 };
                 warnings.push(
                     lesson

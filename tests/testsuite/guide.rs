@@ -36,7 +36,7 @@ const MISTAKES: [(&str, &str); 7] = [
         "learning_rate = 0.1\ntolerance",
         "learning_rate = 10.0\ntolerance",
     ),
-    ("(../relu/index.html)", "(../rleu/index.html)"),
+    ("(relu.md)", "(rleu.md)"),
 ];
 
 /// The `text verbatim` listings of the guide's "When something is wrong" section, with their

@@ -63,7 +63,7 @@ fn a_link_to_a_lessons_markdown_file_links_its_page() {
     };
     let expected = |dir: &str| {
         [
-            "links are relative to the lesson's folder: another lesson is `../<slug>/index.html`, a figure of this lesson `#figure-<id>`".to_string(),
+            "link another lesson by its Markdown file, like `relu.md` (relative to this lesson's), or by its page, `../<slug>/index.html`; a figure of this lesson is `#figure-<id>`".to_string(),
             format!("`two.md?x` is a lesson's Markdown file, linked as written where its address has other than letters, digits and `-._~/#`: link to its page, `../{dir}/index.html?x`"),
         ]
     };
