@@ -93,8 +93,9 @@ pub fn draw_sampled(
         spec.title.as_str()
     };
     let names = (spec.id.as_str(), title, description.as_str());
+    let legend = legend_names(spec, network, lang);
     let (column, phone) = legend::on_both_canvases(names, ys, hi, |svg, canvas, ys, force| {
-        plot(svg, spec, data, (xs, ys), canvas, force)
+        plot(svg, (spec, &legend), data, (xs, ys), canvas, force)
     })?;
     Ok(Figure {
         id: spec.id.clone(),
@@ -117,7 +118,7 @@ type Chart<'a, DB> = chart::Chart2d<'a, DB>;
 /// corner, or with `force` in any). Returns where values land on the drawing.
 fn plot(
     svg: &mut String,
-    spec: &FigureSpec,
+    (spec, legend): (&FigureSpec, &[Option<String>]),
     data: &Data,
     (xs, ys): ((f64, f64), (f64, f64)),
     canvas: Canvas,
@@ -127,17 +128,31 @@ fn plot(
     let labels = (spec.x_label.as_str(), spec.y_label.as_str());
     let (mut chart, mut geometry) = axes(&root, &spec.title, labels, xs, ys)?;
     let mut marks = Marks::default();
-    lines(&mut chart, spec, data, ys.1 - ys.0, &mut marks)?;
+    lines(&mut chart, (spec, legend), data, ys.1 - ys.0, &mut marks)?;
     points(&mut chart, spec, xs, &mut marks)?;
     let legend = legend::draw(&mut chart, &mut geometry, &marks, force)?;
     root.present().map_err(|e| e.to_string())?;
     Ok((geometry, legend))
 }
 
-/// One line per series, in its colour, recorded in `marks` with its legend label if any.
+/// The name of each series in the legend: its label, or where a legend is drawn (another series
+/// or the points are labelled) the name readers see for its signal ("Top node: ReLU output"),
+/// so that every line drawn is in it; none where no legend is drawn. The notebook's code draws
+/// the same legend.
+pub fn legend_names(spec: &FigureSpec, network: &Network, lang: &str) -> Vec<Option<String>> {
+    let labelled = spec.series.iter().any(|s| s.label.is_some())
+        || (spec.points_label.is_some() && !spec.points.is_empty());
+    let name = |s: &crate::lesson::SeriesSpec| match &s.label {
+        Some(label) => Some(label.clone()),
+        None => labelled.then(|| crate::lesson::signal_label(network, &s.signal, lang)),
+    };
+    spec.series.iter().map(name).collect()
+}
+
+/// One line per series, in its colour, recorded in `marks` with its name in the legend if any.
 fn lines<DB: DrawingBackend>(
     chart: &mut Chart<'_, DB>,
-    spec: &FigureSpec,
+    (spec, legend): (&FigureSpec, &[Option<String>]),
     data: &Data,
     y_span: f64,
     marks: &mut Marks,
@@ -154,7 +169,7 @@ fn lines<DB: DrawingBackend>(
         marks.line(chart, &points);
         let line = LineSeries::new(points, color.stroke_width(3));
         chart.draw_series(line).map_err(|e| e.to_string())?;
-        if let Some(label) = &series.label {
+        if let Some(label) = &legend[s] {
             marks.label(&measured(label), Sample::Line(color));
         }
     }

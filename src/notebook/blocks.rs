@@ -27,7 +27,7 @@ impl Book<'_> {
                 self.caption(&spec.title, &spec.caption, &spec.caption_span)?;
                 if !claimed && self.generated {
                     let csv = self.csv(&spec.id);
-                    self.code_with(&plots::figure(spec, net, csv), &[&spec.id]);
+                    self.code_with(&plots::figure(spec, net, csv, lang), &[&spec.id]);
                 }
             }
             (BlockKind::TrainingFigure(spec), _) => {

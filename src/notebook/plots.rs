@@ -13,8 +13,9 @@ use super::python::{comment, label, list, number, output_signal, string};
 /// The colour of the data points (the figures' dark grey).
 const POINTS: Rgb = Rgb(0x22, 0x22, 0x22);
 
-/// The code of a figure block, drawn with `net`, the network in effect where it is.
-pub fn figure(spec: &FigureSpec, net: &Network, csv: Option<&str>) -> String {
+/// The code of a figure block, drawn with `net`, the network in effect where it is, its
+/// legend's names in language `lang`.
+pub fn figure(spec: &FigureSpec, net: &Network, csv: Option<&str>, lang: &str) -> String {
     let mut code = heading(&spec.id, &spec.title);
     let xs = match csv {
         // Drawn without refinement: the drawn inputs are the network's sample inputs (the grid
@@ -31,20 +32,21 @@ pub fn figure(spec: &FigureSpec, net: &Network, csv: Option<&str>) -> String {
     };
     let _ = writeln!(code, "xs = {xs}");
     code.push_str("signals = forward(xs, net_params)\nfig, ax = plt.subplots()\n");
-    for s in &spec.series {
+    let names = crate::figure::legend_names(spec, net, lang);
+    for (s, name) in spec.series.iter().zip(&names) {
         let _ = write!(
             code,
             "ax.plot(xs, signals[{}], color=\"{}\", linewidth=2",
             string(&s.signal.name),
             s.color
         );
-        if let Some(l) = &s.label {
+        if let Some(l) = name {
             let _ = write!(code, ", label={}", label(l));
         }
         code.push_str(")\n");
     }
     points(&mut code, &spec.points, spec.points_label.as_deref());
-    let labelled = spec.series.iter().any(|s| s.label.is_some()) || spec.points_label.is_some();
+    let labelled = names.iter().any(Option::is_some) || spec.points_label.is_some();
     finish(
         &mut code,
         (&spec.x_label, &spec.y_label),

@@ -292,3 +292,48 @@ fn a_points_label_without_points_is_a_warning() {
     let warnings: Vec<String> = site.warnings.iter().map(|w| w.to_string()).collect();
     insta::assert_snapshot!(warnings.join("\n"));
 }
+
+/// Where a legend is drawn, every line drawn is in it: an unlabelled series beside a labelled
+/// one, or beside labelled data points, is named as readers see its signal ("bottom: ReLU
+/// output"), where it was left out and the reader could not tell which line it is. A figure
+/// with no label at all still has no legend. The notebook's code names them alike.
+#[test]
+fn a_legend_names_every_line_it_sits_beside() {
+    let series =
+        "series = [\n  { signal = \"top.activation\", label = \"ReLU\", color = \"blue\" },\n]";
+    let cases = [
+        (
+            "series = [\n  { signal = \"top.activation\", label = \"ReLU\", color = \"blue\" },\n  { signal = \"bottom.activation\" },\n]",
+            vec!["ReLU", "bottom: ReLU output"],
+        ),
+        (
+            "series = [{ signal = \"bottom.activation\" }]\npoints = [[0.5, 1.0]]\npoints_label = \"Seen\"",
+            vec!["bottom: ReLU output", "Seen"],
+        ),
+        ("series = [{ signal = \"bottom.activation\" }]", vec![]),
+    ];
+    for (written, names) in cases {
+        let lesson = crate::support::small("").replace(series, written);
+        assert_ne!(lesson, crate::support::small(""), "the fixture's series");
+        let p = Project::with_lessons(&[("l.md", &lesson)]);
+        p.build().expect("builds");
+        let figure = &crate::support::site_figures(&p.site(), "l/index.html")["step-1"];
+        for svg in figure.html.split("<svg").skip(1) {
+            let legend = svg.find("opacity=\"0.85\"").map_or("", |at| &svg[at..]);
+            let texts: Vec<&str> = legend
+                .split("</text>")
+                .filter_map(|t| Some(&t[t.rfind('>')? + 1..]))
+                .filter(|t| !t.trim().is_empty())
+                .collect();
+            assert_eq!(texts, names, "{written}");
+        }
+        // The notebook's code draws the same legend.
+        let notebook = p.read("l/l.ipynb");
+        for name in names.iter().filter(|n| n.contains(':')) {
+            assert!(
+                notebook.contains(&format!("label=\\\"{name}\\\"")),
+                "{name}"
+            );
+        }
+    }
+}
