@@ -217,11 +217,7 @@ fn step_list(
             .expected(format!(
                 "step numbers from {first} to {last} (the steps it took)"
             ))
-            .hint(if first == 0 {
-                "0 is the start; n is after n steps"
-            } else {
-                "1 is the first step"
-            }));
+            .hint(untaken_hint(training, &untaken, first)));
     }
     let out: Vec<usize> = out.into_iter().filter_map(taken).collect();
     if out.is_empty() {
@@ -231,6 +227,20 @@ fn step_list(
             .hint("leave the field out for the default steps"));
     }
     Ok(out)
+}
+
+/// The hint for steps a training did not take (`untaken`), listed from `first`: where one is
+/// past a training its tolerance stopped early, that its last step is known only once it ran.
+fn untaken_hint(training: &TrainingBlock, untaken: &[i64], first: usize) -> String {
+    let last = training.steps();
+    let past = untaken.iter().any(|&n| n > last as i64);
+    match (past && training.training.converged, first) {
+        (true, _) => format!(
+            "the training stopped after {last} steps, once every step was below its tolerance: `{last}` is its last"
+        ),
+        (false, 0) => "0 is the start; n is after n steps".to_string(),
+        (false, _) => "1 is the first step".to_string(),
+    }
 }
 
 /// A training figure block; its id is claimed among the lesson's figure ids.

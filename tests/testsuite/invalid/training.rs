@@ -2,12 +2,13 @@
 //! those of a block showing a training that failed too.
 
 use super::assert_problems;
+use crate::support::{fixture_text, Project};
 
 /// A training block's fields are checked each on its own too (its training runs once all are
 /// right): four mistakes, four diagnostics (the code before reported the first).
 #[test]
 fn every_mistake_of_a_training_block_is_reported_at_once() {
-    let source = crate::support::fixture_text("training/valid.md")
+    let source = fixture_text("training/valid.md")
         .replace("train = [\"b3\"]", "train = [\"b4\"]")
         .replace("start = { b3 = 0.0 }", "start = { b3 = nan }")
         .replace("learning_rate = 0.1", "learning_rate = 0.0")
@@ -31,7 +32,7 @@ fn every_mistake_of_a_training_block_is_reported_at_once() {
 /// was fixed. So is a loss curve's range when its parameter is not trained.
 #[test]
 fn blocks_showing_a_broken_training_are_checked_on_their_own() {
-    let source = crate::support::fixture_text("training/valid.md")
+    let source = fixture_text("training/valid.md")
         .replace("train = [\"b3\"]", "train = [\"nope\"]")
         .replace("show = \"output\"", "show = \"bogus\"")
         .replace("steps = [1, 2]\n", "steps = [1, 2]\nprecision = 99\n")
@@ -45,7 +46,7 @@ fn blocks_showing_a_broken_training_are_checked_on_their_own() {
             ("precision = 99", "precision 99 is out of range"),
         ],
     );
-    let source = crate::support::fixture_text("training/valid.md")
+    let source = fixture_text("training/valid.md")
         .replace(
             "show = \"loss_curve\"",
             "show = \"loss_curve\"\nparam = \"w1\"",
@@ -64,7 +65,7 @@ fn blocks_showing_a_broken_training_are_checked_on_their_own() {
 /// prediction at 2 of a network drawn from 0 to 1 was published without a chart to show it.
 #[test]
 fn training_data_outside_the_input_range() {
-    let source = crate::support::fixture_text("training/valid.md").replace(
+    let source = fixture_text("training/valid.md").replace(
         "data = [[0.0, 0.0], [0.5, 1.0], [1.0, 0.0]]",
         "data = [[0.0, 0.0], [0.5, 1.0], [2.0, 0.0]]",
     );
@@ -82,7 +83,7 @@ fn training_data_outside_the_input_range() {
 /// code before reported the first of each block).
 #[test]
 fn every_mistake_of_a_training_figure_and_table_is_reported_at_once() {
-    let source = crate::support::fixture_text("training/valid.md")
+    let source = fixture_text("training/valid.md")
         .replace(
             "show = \"loss_curve\"\n",
             "show = \"loss_curve\"\nparam = \"b9\"\ntitle = \"Loss at {{ b3 }}\"\n",
@@ -122,14 +123,14 @@ fn every_mistake_of_a_training_figure_and_table_is_reported_at_once() {
 /// there is no warning.
 #[test]
 fn controls_in_a_lesson_that_trains_are_a_warning() {
-    let plain = crate::support::fixture_text("training/valid.md");
+    let plain = fixture_text("training/valid.md");
     let source = plain.replace(
         "bias = { b3 = 0.0 }\n",
         "bias = { b3 = 0.0 }\n\n[controls]\nb3 = { from = -4.0, to = 4.0 }\n",
     );
     assert_ne!(source, plain);
     let warnings_of = |text: &str| {
-        let p = crate::support::Project::new().file("content/trained.md", text);
+        let p = Project::new().file("content/trained.md", text);
         let site = nnbook::check(&p.root).unwrap_or_else(|e| panic!("{e}"));
         site.warnings
             .iter()
@@ -151,4 +152,29 @@ fn controls_in_a_lesson_that_trains_are_a_warning() {
         "{w}"
     );
     assert_eq!(warnings_of(&plain), Vec::<String>::new());
+}
+
+/// A step past the end of a training that its tolerance stopped early (`at_steps = [0, 1, 500]`,
+/// the training having stopped after fewer) is told where and why it stopped: the author could
+/// not know it before the build ("0 is the start; n is after n steps" said nothing of it). A step
+/// past a training that ran its fixed number keeps that hint.
+#[test]
+fn a_step_past_a_training_its_tolerance_stopped_is_told_why() {
+    let hint_of = |source: &str| {
+        let p = Project::new().file("content/trained.md", source);
+        let error = nnbook::check(&p.root).expect_err("a step past the end");
+        error.diagnostics[0].hint.clone().unwrap_or_default()
+    };
+    let early =
+        fixture_text("training/valid.md").replace("at_steps = [0, 1, 2]", "at_steps = [0, 1, 500]");
+    let hint = hint_of(&early);
+    let stopped = hint
+        .strip_prefix("the training stopped after ")
+        .and_then(|h| h.split_once(" steps, once every step was below its tolerance: `"))
+        .unwrap_or_else(|| panic!("{hint}"));
+    assert_eq!(stopped.1, format!("{}` is its last", stopped.0), "{hint}");
+    assert!(stopped.0.parse::<usize>().is_ok_and(|n| n < 500), "{hint}");
+    let fixed = early.replace("tolerance = 0.001\nmax_steps = 1000", "steps = 5");
+    assert_ne!(fixed, early);
+    assert_eq!(hint_of(&fixed), "0 is the start; n is after n steps");
 }
