@@ -56,11 +56,7 @@ pub(super) fn describe(
         let names: Vec<&str> = highlight
             .iter()
             .map(|h| {
-                let node = network
-                    .layers
-                    .iter()
-                    .flat_map(|l| &l.nodes)
-                    .find(|n| n.name == *h);
+                let node = network.nodes().find(|n| n.name == *h);
                 node.map_or(h.as_str(), |n| n.label.as_str())
             })
             .collect();

@@ -552,12 +552,7 @@ fn diagram_spec(
 ) -> Result<DiagramSpec, Vec<Diagnostic>> {
     let mut problems = Problems::default();
     let (caption, caption_span) = caption(fence, raw.caption);
-    let mut known: Vec<&str> = net
-        .layers
-        .iter()
-        .flat_map(|l| &l.nodes)
-        .map(|n| n.name.as_str())
-        .collect();
+    let mut known: Vec<&str> = net.nodes().map(|n| n.name.as_str()).collect();
     known.extend(net.params().map(|p| p.name.as_str()));
     for h in &raw.highlight {
         if !known.contains(&h.get_ref().as_str()) {

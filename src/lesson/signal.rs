@@ -53,10 +53,7 @@ pub fn display(net: &Network, signal: &Signal, lang: &str) -> String {
 
 /// Whether `name` is a node's, which names no signal or parameter on its own.
 pub fn is_node(net: &Network, name: &str) -> bool {
-    net.layers
-        .iter()
-        .flat_map(|l| &l.nodes)
-        .any(|n| n.name == name)
+    net.nodes().any(|n| n.name == name)
 }
 
 /// Complete a diagnostic about an unknown signal name with the known ones.

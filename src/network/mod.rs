@@ -215,12 +215,14 @@ pub struct Trace {
 }
 
 impl Network {
+    /// Every node, layer by layer.
+    pub fn nodes(&self) -> impl Iterator<Item = &Node> {
+        self.layers.iter().flat_map(|l| &l.nodes)
+    }
+
     /// Every weight and bias in order: layer by layer, node by node, weights then bias.
     pub fn params(&self) -> impl Iterator<Item = &Param> {
-        self.layers
-            .iter()
-            .flat_map(|l| l.nodes.iter())
-            .flat_map(|n| n.weights.iter().chain(std::iter::once(&n.bias)))
+        (self.nodes()).flat_map(|n| n.weights.iter().chain(std::iter::once(&n.bias)))
     }
 
     pub fn param(&self, name: &str) -> Option<&Param> {
