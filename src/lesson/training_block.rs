@@ -141,6 +141,15 @@ pub struct Above {
     pub network_stood_in: bool,
 }
 
+impl Above {
+    /// The id of every training above, failed or not (a failed one is reported on its own, but
+    /// its id is taken, and is the one a misspelt name may mean).
+    pub fn training_ids(&self) -> impl Iterator<Item = &str> {
+        let failed = self.failed_trainings.iter().map(|(id, _)| id);
+        (self.trainings.keys().chain(failed)).map(String::as_str)
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawTraining {
@@ -171,8 +180,7 @@ pub fn parse_training(
     let (mut raw, mut problems): (RawTraining, _) = from_block(source, fence, "training block")?;
     // Each field on its own, every problem noted (the unknown ones already are); the training
     // once all are read.
-    let failed = |id: &str| above.failed_trainings.iter().any(|(f, _)| f == id);
-    let taken = |id: &str| above.trainings.contains_key(id) || failed(id);
+    let taken = |id: &str| above.training_ids().any(|t| t == id);
     let id = problems.keep(training_id(source, fence, net, taken, raw.id.as_ref()));
     let data = match raw.data.get_ref() {
         // (Its figure's problems are reported: its data are not known.)

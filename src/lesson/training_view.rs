@@ -118,11 +118,7 @@ fn find_training<'a>(
         .get(name.get_ref())
         .map(|t| t.as_ref())
         .ok_or_else(|| {
-            // (A training above that failed is reported on its own, but its id is known.)
-            let failed = above.failed_trainings.iter().map(|(id, _)| id);
-            let mut ids: Vec<&str> = (above.trainings.keys().chain(failed))
-                .map(String::as_str)
-                .collect();
+            let mut ids: Vec<&str> = above.training_ids().collect();
             ids.sort_unstable();
             ids.dedup();
             let d = source
