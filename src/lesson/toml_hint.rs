@@ -6,18 +6,8 @@ use crate::text::closest;
 
 /// A hint for a TOML or serde error `message` on `d`, about what is `written` where it points.
 pub(super) fn toml_hint(d: Diagnostic, message: &str, written: &str) -> Diagnostic {
-    if message.contains("unknown field") && message.contains("there are no fields") {
-        d.hint("this block takes no fields: leave its body empty")
-    } else if language_in_front(message) {
-        d.hint("a lesson's language is in its file name: `relu.zh-CN.md` is the lesson `relu` in Chinese (nnbook.toml's `language` is the default's)")
-    } else if let Some((name, ours)) = alias(message) {
-        d.hint(format!(
-            "what other site generators call `{name}`, nnbook calls `{ours}`"
-        ))
-    } else if let Some(k) = meant_field(message) {
-        d.hint(format!("did you mean `{k}`?"))
-    } else if message.contains("unknown field") {
-        d.hint("check the spelling of the field name (the README lists every field)")
+    if message.contains("unknown field") {
+        d.hint(unknown_field_hint(message))
     } else if message.contains("missing field") {
         d.hint("add the missing field")
     } else if message.contains("is given twice") {
@@ -115,25 +105,46 @@ fn whole_as_decimal(message: &str) -> Option<String> {
     whole.then(|| format!("{}", x as i64))
 }
 
-/// The field an "unknown field `colour`, expected one of `signal`, `label`, `color`" error
-/// likely means, if one is close or is what Zola, Hugo or Quarto call it (serde's message names
-/// the fields of a table nested in a block, which `read_toml` does not know otherwise).
-pub(super) fn meant_field(message: &str) -> Option<&str> {
-    let (name, fields) = unknown_field(message)?;
-    closest(name, fields).or_else(|| Some(alias(message)?.1))
+/// The hint for an "unknown field" error's `message`.
+fn unknown_field_hint(message: &str) -> String {
+    if message.contains("there are no fields") {
+        return "this block takes no fields: leave its body empty".to_string();
+    }
+    let Some((name, fields)) = unknown_field(message) else {
+        return "check the spelling of the field name (the README lists every field)".to_string();
+    };
+    // (Only the front matter has a `summary`.)
+    if matches!(name, "language" | "lang") && fields.contains(&"summary") {
+        return "a lesson's language is in its file name: `relu.zh-CN.md` is the lesson `relu` in Chinese (nnbook.toml's `language` is the default's)".to_string();
+    }
+    if let Some(ours) = alias(name, &fields) {
+        return format!("what other site generators call `{name}`, nnbook calls `{ours}`");
+    }
+    match closest(name, fields) {
+        Some(k) => format!("did you mean `{k}`?"),
+        None => "check the spelling of the field name (the README lists every field)".to_string(),
+    }
 }
 
-/// An "unknown field" that is what Zola, Hugo or Quarto call one of the fields of `message`:
-/// their `description` is a lesson's `summary`, their `weight` its `order`. The name, and ours.
-fn alias(message: &str) -> Option<(&str, &str)> {
+/// The field an "unknown field `colour`, expected one of `signal`, `label`, `color`" error
+/// likely means: what Zola, Hugo or Quarto call it, or else the closest (serde's message names
+/// the fields of a table nested in a block, which `read_toml` does not know otherwise). The
+/// hint names the same field.
+pub(super) fn meant_field(message: &str) -> Option<&str> {
+    let (name, fields) = unknown_field(message)?;
+    alias(name, &fields).or_else(|| closest(name, fields))
+}
+
+/// Our name for the field `name` of other site generators, if it is one of `fields`: Zola's,
+/// Hugo's and Quarto's `description` is a lesson's `summary`, their `weight` its `order`.
+fn alias<'m>(name: &str, fields: &[&'m str]) -> Option<&'m str> {
     const ALIASES: [(&str, &str); 3] = [
         ("description", "summary"),
         ("abstract", "summary"),
         ("weight", "order"),
     ];
-    let (name, fields) = unknown_field(message)?;
     let (_, ours) = ALIASES.iter().find(|(other, _)| *other == name)?;
-    fields.contains(ours).then_some((name, *ours))
+    fields.iter().copied().find(|f| f == ours)
 }
 
 /// The name and the known fields of an "unknown field" error's `message`.
@@ -148,14 +159,6 @@ fn unknown_field(message: &str) -> Option<(&str, Vec<&str>)> {
             .filter_map(|f| f.strip_prefix('`')?.strip_suffix('`'))
             .collect(),
     ))
-}
-
-/// Whether `message` is about a `language` (or `lang`) written in a lesson's front matter,
-/// where a lesson's language is in its file name.
-fn language_in_front(message: &str) -> bool {
-    unknown_field(message).is_some_and(|(name, fields)| {
-        matches!(name, "language" | "lang") && fields.contains(&"summary")
-    })
 }
 
 /// Where the key given twice at `at` of TOML `text` (`key`, as written there) is first given in
