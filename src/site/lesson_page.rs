@@ -143,7 +143,7 @@ pub fn render_lesson(
 /// notebook's Markdown each `](address)`.
 fn link_sources(placed: &Placed, dirs: &BTreeMap<String, String>, rendered: &mut Rendered) {
     for (dest, _) in &rendered.page.links {
-        let to_page = page_of_source(placed, dest, |file| dirs.get(file).map(String::as_str));
+        let to_page = page_of_source(placed, dest, dirs);
         if let Some(to_page) = to_page.filter(|_| is_plain_address(dest)) {
             let html = &mut rendered.page.html;
             *html = html.replace(&format!("href=\"{dest}\""), &format!("href=\"{to_page}\""));

@@ -12,7 +12,7 @@ use crate::text::escape;
 
 use super::cache::Cache;
 use super::index;
-use super::place::{is_plain_address, joined, page_of_source, Placed};
+use super::place::{is_plain_address, joined, page_dirs, page_of_source, Placed};
 use super::publish::SiteFiles;
 use super::theme::Theme;
 
@@ -37,19 +37,18 @@ pub fn unused_network(lesson: &Lesson) -> Option<Diagnostic> {
     )
 }
 
-/// Each lesson's source file, as shown (`content/relu.md`), and its page's folder (`relu`), for
-/// a link to a lesson's Markdown file.
-type PageDirs<'a> = BTreeMap<&'a str, &'a str>;
-
 /// Warnings about the `pages`' links (each lesson's, with the links of its page) to pages or
 /// files the site does not have (`exists`).
 pub fn broken_links<'a, L: std::ops::Deref<Target = render::Links>>(
     pages: &[(&'a Placed, L)],
     exists: &dyn Fn(&str) -> bool,
 ) -> Vec<Diagnostic> {
-    let dirs: PageDirs = (pages.iter())
-        .map(|(p, _)| (p.lesson.source.path.as_str(), p.dir.as_str()))
-        .collect();
+    // (Each lesson's folder by its file, for links to a lesson's file: only where there are.)
+    let by_file = |(_, links): &(&Placed, L)| links.iter().any(|(d, _)| d.contains(".md"));
+    let dirs = match pages.iter().any(by_file) {
+        true => page_dirs(pages.iter().map(|(p, _)| *p)),
+        false => BTreeMap::new(),
+    };
     (pages.iter())
         .flat_map(|(p, links)| broken_in(p, links, exists, &dirs))
         .collect()
@@ -60,14 +59,14 @@ fn broken_in(
     placed: &Placed,
     page_links: &[(String, Range<usize>)],
     exists: &dyn Fn(&str) -> bool,
-    pages: &PageDirs,
+    pages: &BTreeMap<String, String>,
 ) -> Vec<Diagnostic> {
     let lesson: &Lesson = &placed.lesson;
     let mut warnings = Vec::new();
     for (dest, span) in page_links {
         // (A link to a lesson's Markdown file is published as the link to its page, where its
         // address is plain.)
-        let page = page_of_source(placed, dest, |file| pages.get(file).copied());
+        let page = page_of_source(placed, dest, pages);
         if page.is_some() && is_plain_address(dest) {
             continue;
         }

@@ -62,11 +62,16 @@ impl std::hash::Hash for SourcePages {
     }
 }
 
+/// Each lesson's Markdown file, as shown (`content/relu.md`), and its page's folder (`relu`).
+pub fn page_dirs<'a>(placed: impl IntoIterator<Item = &'a Placed>) -> BTreeMap<String, String> {
+    (placed.into_iter())
+        .map(|p| (p.lesson.source.path.clone(), p.dir.clone()))
+        .collect()
+}
+
 impl SourcePages {
     fn of(placed: &[Placed]) -> SourcePages {
-        let dirs: BTreeMap<String, String> = (placed.iter())
-            .map(|p| (p.lesson.source.path.clone(), p.dir.clone()))
-            .collect();
+        let dirs = page_dirs(placed);
         let mut h = std::collections::hash_map::DefaultHasher::new();
         std::hash::Hash::hash(&dirs, &mut h);
         SourcePages {
@@ -78,11 +83,12 @@ impl SourcePages {
 
 /// The link from the page of `placed` to the page of the lesson whose Markdown file `dest`
 /// names, relative to `placed`'s own file as an editor or mdBook resolves it (`relu.md#kinks`
-/// to `../relu/index.html#kinks`), if it names one: `dirs` holds each lesson's file and folder.
-pub fn page_of_source<'a>(
+/// to `../relu/index.html#kinks`), if it names one: `dirs` holds each lesson's file and folder
+/// ([`page_dirs`]).
+pub fn page_of_source(
     placed: &Placed,
     dest: &str,
-    dirs: impl Fn(&str) -> Option<&'a str>,
+    dirs: &BTreeMap<String, String>,
 ) -> Option<String> {
     let (path, fragment) = dest.split_at(dest.find(['#', '?']).unwrap_or(dest.len()));
     if !path.ends_with(".md") || path.starts_with('/') || path.contains(':') {
@@ -90,7 +96,7 @@ pub fn page_of_source<'a>(
     }
     let file = &placed.lesson.source.path;
     let folder = file.rsplit_once('/').map_or("", |(folder, _)| folder);
-    let target = dirs(&joined(folder, path)?.join("/"))?;
+    let target = dirs.get(&joined(folder, path)?.join("/"))?;
     let (from, to): (Vec<&str>, Vec<&str>) =
         (placed.dir.split('/').collect(), target.split('/').collect());
     let shared = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
