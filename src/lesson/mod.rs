@@ -20,6 +20,7 @@ mod toml;
 mod toml_hint;
 mod training_block;
 mod training_fields;
+mod training_steps;
 mod training_view;
 
 use std::collections::BTreeMap;

@@ -6,6 +6,8 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
+use super::toml_hint::A_STEP;
+
 /// A block's text being read past its unknown fields: a copy of the same length, in which each
 /// is read as the field it likely means or blanked out, so that every span still points into
 /// the lesson file.
@@ -265,6 +267,10 @@ fn stand_in(message: &str) -> Option<&'static str> {
     if message.starts_with("the number `") && message.ends_with("` is too large") {
         return Some("0");
     }
+    // (A step's other text is an "invalid value": `"end"` for `"last"`.)
+    if message.starts_with("invalid value: ") && message.ends_with(A_STEP) {
+        return Some("0");
+    }
     let (_, expected) = message
         .strip_prefix("invalid type: ")?
         .split_once(", expected ")?;
@@ -281,7 +287,7 @@ fn stand_in(message: &str) -> Option<&'static str> {
     Some(match expected {
         e if e.starts_with("a string") => "\"\"",
         e if e.starts_with("a list") => "[]",
-        e if number.contains(&e) => "0",
+        e if number.contains(&e) || e == A_STEP => "0",
         "a boolean" => "false",
         _ => return None,
     })

@@ -4,6 +4,10 @@
 use crate::error::Diagnostic;
 use crate::text::closest;
 
+/// What serde's message says a training's step is (`training_steps::StepName`): the hint of a
+/// step written otherwise, and its stand-in while the rest of the block is read, key on it.
+pub(super) const A_STEP: &str = "a whole number or \"last\"";
+
 /// A hint for a TOML or serde error `message` on `d`, about what is `written` where it points.
 pub(super) fn toml_hint(d: Diagnostic, message: &str, written: &str) -> Diagnostic {
     if message.contains("unknown field") {
@@ -39,6 +43,8 @@ pub(super) fn toml_hint(d: Diagnostic, message: &str, written: &str) -> Diagnost
         d.hint(format!(
             "a whole number is written without a decimal point or exponent: `{whole}`"
         ))
+    } else if message.ends_with(A_STEP) {
+        d.hint("name a step by its number, like `10`, or write `\"last\"` for the training's last step")
     } else if message.contains("invalid type") && message.ends_with("expected a boolean") {
         d.hint("write `true` or `false`, without quotes")
     } else if message.contains("invalid type") {
@@ -96,12 +102,16 @@ fn list_for_text(message: &str, written: &str) -> Option<String> {
 }
 
 /// The whole number a decimal is, where serde's `message` says a whole one was expected:
-/// "invalid type: floating point `1000`, expected a whole number" for `samples = 1e3`.
+/// "invalid type: floating point `1000`, expected a whole number" for `samples = 1e3` (or a
+/// step, "… expected a whole number or \"last\"").
 fn whole_as_decimal(message: &str) -> Option<String> {
     let rest = message.strip_prefix("invalid type: floating point `")?;
     let (number, expected) = rest.split_once('`')?;
     let x: f64 = number.parse().ok()?;
-    let whole = expected.ends_with("expected a whole number") && x.fract() == 0.0 && x.abs() < 1e15;
+    let expected = expected
+        .trim_end_matches(A_STEP)
+        .trim_end_matches("a whole number");
+    let whole = expected.ends_with("expected ") && x.fract() == 0.0 && x.abs() < 1e15;
     whole.then(|| format!("{}", x as i64))
 }
 

@@ -18,8 +18,9 @@ use super::limits::{
     MAX_TABLE_ROWS,
 };
 use super::problems::Problems;
-use super::toml::{from_block, list_items};
+use super::toml::from_block;
 use super::training_block::{Above, TrainingBlock};
+use super::training_steps::{step_list, StepName};
 
 /// What a training figure shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,7 +76,7 @@ pub(super) struct RawFigure {
     param: Option<Spanned<String>>,
     from: Option<Spanned<f64>>,
     to: Option<Spanned<f64>>,
-    at_steps: Option<Spanned<Vec<i64>>>,
+    at_steps: Option<Spanned<Vec<StepName>>>,
     title: Option<Spanned<String>>,
     x_label: Option<Spanned<String>>,
     y_label: Option<Spanned<String>>,
@@ -87,7 +88,7 @@ pub(super) struct RawFigure {
 pub(super) struct RawTable {
     training: Option<Spanned<String>>,
     param: Option<Spanned<String>>,
-    steps: Option<Spanned<Vec<i64>>>,
+    steps: Option<Spanned<Vec<StepName>>>,
     #[serde(default)]
     arithmetic: bool,
     precision: Option<Spanned<i64>>,
@@ -172,70 +173,6 @@ fn not_trained(
     match did_you_mean(name.get_ref(), names.iter().copied()) {
         Some(h) => d.hint(h),
         None => d.hint("add it to the training's `train` list"),
-    }
-}
-
-/// States or steps named in a block: each from `first` to the training's last step.
-fn step_list(
-    source: &SourceFile,
-    fence: &Fence,
-    training: &TrainingBlock,
-    list: &Spanned<Vec<i64>>,
-    first: usize,
-) -> Result<Vec<usize>, Diagnostic> {
-    let span = fence.source_span(list.span());
-    let last = training.steps();
-    let taken = |n: i64| {
-        usize::try_from(n)
-            .ok()
-            .filter(|n| (first..=last).contains(n))
-    };
-    let (out, untaken): (Vec<_>, Vec<_>) =
-        list.get_ref().iter().partition(|&&n| taken(n).is_some());
-    if !untaken.is_empty() {
-        // (Every step it did not take, in one error at the first of them.)
-        let items = list_items(&fence.text, list.span(), list.get_ref().len());
-        let first_untaken = list.get_ref().iter().position(|&n| taken(n).is_none());
-        let span = match first_untaken
-            .zip(items)
-            .and_then(|(i, items)| items.get(i).cloned())
-        {
-            Some(item) => fence.source_span(item),
-            None => span,
-        };
-        let named: Vec<String> = untaken.iter().map(i64::to_string).collect();
-        let steps = match named.len() {
-            1 => format!("step {}", named[0]),
-            _ => format!("steps {}", named.join(", ")),
-        };
-        return Err(source
-            .error(span, format!("training `{}` has no {steps}", training.id))
-            .expected(format!(
-                "step numbers from {first} to {last} (the steps it took)"
-            ))
-            .hint(untaken_hint(training, &untaken, first)));
-    }
-    let out: Vec<usize> = out.into_iter().filter_map(taken).collect();
-    if out.is_empty() {
-        return Err(source
-            .error(span, "no steps listed")
-            .expected(format!("at least one step, like [{first}]"))
-            .hint("leave the field out for the default steps"));
-    }
-    Ok(out)
-}
-
-/// The hint for steps a training did not take (`untaken`), listed from `first`: where one is
-/// past a training its tolerance stopped early, that its last step is known only once it ran.
-fn untaken_hint(training: &TrainingBlock, untaken: &[i64], first: usize) -> String {
-    let last = training.steps();
-    let past = untaken.iter().any(|&n| n > last as i64);
-    match (past && training.training.converged, first) {
-        (true, _) => format!(
-            "the training stopped after {last} steps, once every step was below its tolerance: `{last}` is its last"
-        ),
-        (false, 0) => "0 is the start; n is after n steps".to_string(),
-        (false, _) => "1 is the first step".to_string(),
     }
 }
 

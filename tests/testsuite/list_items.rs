@@ -244,7 +244,7 @@ fn a_wrong_item_hides_no_range_check_of_the_others() {
     assert_errors_at(
         &out,
         &[
-            ("invalid type: string \"a\", expected", "fit.md:51:16"),
+            ("invalid value: string \"a\", expected", "fit.md:51:16"),
             ("training `fit` has no step 99", "fit.md:51:21"),
         ],
         2,

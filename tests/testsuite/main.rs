@@ -51,6 +51,7 @@ mod reader;
 mod site;
 mod training;
 mod training_blocks;
+mod training_steps;
 
 // Authoring: projects made by the CLI, the guide's quoted messages, diagnostics.
 mod block_names;

@@ -155,9 +155,10 @@ fn controls_in_a_lesson_that_trains_are_a_warning() {
 }
 
 /// A step past the end of a training that its tolerance stopped early (`at_steps = [0, 1, 500]`,
-/// the training having stopped after fewer) is told where and why it stopped: the author could
-/// not know it before the build ("0 is the start; n is after n steps" said nothing of it). A step
-/// past a training that ran its fixed number keeps that hint.
+/// the training having stopped after fewer) is told where and why it stopped, and that `"last"`
+/// names that step: the author could not know its number before the build ("0 is the start; n
+/// is after n steps" said nothing of it). A step past a training that ran its fixed number keeps
+/// that hint, which names `"last"` too.
 #[test]
 fn a_step_past_a_training_its_tolerance_stopped_is_told_why() {
     let hint_of = |source: &str| {
@@ -170,11 +171,74 @@ fn a_step_past_a_training_its_tolerance_stopped_is_told_why() {
     let hint = hint_of(&early);
     let stopped = hint
         .strip_prefix("the training stopped after ")
-        .and_then(|h| h.split_once(" steps, once every step was below its tolerance: `"))
+        .and_then(|h| h.split_once(" steps, once every step was below its tolerance: "))
         .unwrap_or_else(|| panic!("{hint}"));
-    assert_eq!(stopped.1, format!("{}` is its last", stopped.0), "{hint}");
+    assert_eq!(
+        stopped.1,
+        "write `\"last\"` for its last step, whatever number that turns out to be"
+    );
     assert!(stopped.0.parse::<usize>().is_ok_and(|n| n < 500), "{hint}");
     let fixed = early.replace("tolerance = 0.001\nmax_steps = 1000", "steps = 5");
     assert_ne!(fixed, early);
-    assert_eq!(hint_of(&fixed), "0 is the start; n is after n steps");
+    assert_eq!(
+        hint_of(&fixed),
+        "0 is the start; n is after n steps; \"last\" is after the last"
+    );
+}
+
+/// A step is a whole number or `"last"`: other text, or a decimal, is told so at the item, with
+/// both forms in the hint (it read "check the value's type" before `"last"` existed); a whole
+/// decimal is told its number, as for any whole number. The item's stand-in lets the block's
+/// other mistakes be found in the same run.
+#[test]
+fn a_step_written_as_other_text_is_told_its_two_forms() {
+    let source = fixture_text("training/valid.md")
+        .replace("at_steps = [0, 1, 2]", "at_steps = [0, \"end\", 99]")
+        .replace("at_steps = [0, 1]", "at_steps = [0, 1.0]")
+        .replace("steps = [1, 2]", "steps = [1, 2.5]");
+    let p = Project::new().file("content/trained.md", &source);
+    let error = nnbook::check(&p.root).expect_err("three steps written wrong");
+    let found: Vec<(String, String)> = error
+        .diagnostics
+        .iter()
+        .map(|d| (d.message.clone(), d.hint.clone().unwrap_or_default()))
+        .collect();
+    // (The training stops after 10 steps, as the same descent in numpy does.)
+    let hint =
+        "name a step by its number, like `10`, or write `\"last\"` for the training's last step";
+    assert_eq!(
+        found,
+        [
+            (
+                "invalid training-figure block: invalid value: string \"end\", expected a whole number or \"last\"".to_string(),
+                hint.to_string()
+            ),
+            (
+                "training `fit` has no step 99".to_string(),
+                "the training stopped after 10 steps, once every step was below its tolerance: write `\"last\"` for its last step, whatever number that turns out to be".to_string()
+            ),
+            (
+                "invalid training-figure block: invalid type: floating point `1.0`, expected a whole number or \"last\"".to_string(),
+                "a whole number is written without a decimal point or exponent: `1`".to_string()
+            ),
+            (
+                "invalid training-table block: invalid type: floating point `2.5`, expected a whole number or \"last\"".to_string(),
+                hint.to_string()
+            ),
+        ]
+    );
+    for (d, item) in error
+        .diagnostics
+        .iter()
+        .zip(["\"end\"", "99", "1.0", "2.5"])
+    {
+        let at = d.location.as_ref().expect("a location");
+        let marked: String = at
+            .source_line
+            .chars()
+            .skip(at.column - 1)
+            .take(at.width)
+            .collect();
+        assert_eq!(marked, item, "{d:?}");
+    }
 }
