@@ -10,6 +10,7 @@ mod blocks;
 mod cell;
 mod plots;
 mod python;
+mod references;
 
 use crate::error::Diagnostic;
 use crate::figure::Figure;
@@ -20,6 +21,7 @@ use crate::page::{fill_markdown, Table};
 use crate::text::escape_markdown;
 
 use cell::{Cell, Picture};
+use references::Definitions;
 
 /// The info-string word by which a Python block says it draws a figure: `figure=step-1`.
 pub const DRAWS: &str = "figure=";
@@ -44,6 +46,7 @@ pub fn notebook(
         tables,
         generated: false,
         explorable: ExplorableOnly::default(),
+        definitions: Definitions::of(&lesson.source.text[lesson.body_start..]),
     };
     // Front matter and block values are text, never markup: escaped for Markdown.
     let mut intro = format!("# {}\n", escape_markdown(&lesson.title));
@@ -66,7 +69,7 @@ pub fn notebook(
         let prose = &lesson.source.text[at..fence.span.start];
         let prose = fill_markdown(lesson, prose, &(at..fence.span.start))?;
         let prose = nb.explorable.shown(&prose);
-        nb.markdown(&prose);
+        nb.prose(&prose);
         at = fence.span.end;
         if nb.explorable.inside {
             // (A block inside text for the sliders is left out with it.)
@@ -88,7 +91,7 @@ pub fn notebook(
     let rest = &lesson.source.text[at..];
     let rest = fill_markdown(lesson, rest, &(at..lesson.source.text.len()))?;
     let rest = nb.explorable.shown(&rest);
-    nb.markdown(&rest);
+    nb.prose(&rest);
     Ok(cell::json(nb.cells))
 }
 
@@ -181,6 +184,8 @@ struct Book<'a> {
     generated: bool,
     /// Where the text for the page's sliders is, to leave out.
     explorable: ExplorableOnly,
+    /// The lesson's link reference definitions, for the cells that use them.
+    definitions: Definitions,
 }
 
 /// The lesson's text for the page's sliders (`<div class="nn-explorable-only">` to its `</div>`,
@@ -228,6 +233,12 @@ impl<'a> Book<'a> {
         if !text.is_empty() {
             self.cells.push(Cell::markdown(text));
         }
+    }
+
+    /// A Markdown cell of the lesson's prose, with the link reference definitions it uses.
+    fn prose(&mut self, text: &str) {
+        let text = references::carried(text, &self.definitions);
+        self.markdown(&text);
     }
 
     /// A code cell, with the drawings of these ids as its outputs.

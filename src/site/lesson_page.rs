@@ -140,7 +140,8 @@ pub fn render_lesson(
 /// (`[ReLU](relu.md#kinks)`) made links to its page (`../relu/index.html#kinks`), as mdBook
 /// does: in the page each `href` of a plain address (`is_plain_address`: the page and the
 /// notebook's JSON show it as written) that names a lesson's file in `dirs`, and in the
-/// notebook's Markdown each `](address)`.
+/// notebook's Markdown each `](address)` and each reference definition, which the notebook
+/// writes `]: <address>` (`notebook::references`).
 fn link_sources(placed: &Placed, dirs: &BTreeMap<String, String>, rendered: &mut Rendered) {
     for (dest, _) in &rendered.page.links {
         let to_page = page_of_source(placed, dest, dirs);
@@ -149,6 +150,7 @@ fn link_sources(placed: &Placed, dirs: &BTreeMap<String, String>, rendered: &mut
             *html = html.replace(&format!("href=\"{dest}\""), &format!("href=\"{to_page}\""));
             let notebook = &mut rendered.notebook;
             *notebook = notebook.replace(&format!("]({dest})"), &format!("]({to_page})"));
+            *notebook = notebook.replace(&format!("]: <{dest}>"), &format!("]: <{to_page}>"));
         }
     }
 }

@@ -299,3 +299,45 @@ fn text_for_the_sliders_never_closed_is_a_warning() {
     let site = nnbook::check(&closed.root).unwrap();
     assert!(site.warnings.iter().all(|w| !w.message.contains("sliders")));
 }
+
+/// Jupyter renders each Markdown cell on its own: a reference link (`[the docs][d]`) whose
+/// definition is in another cell (here after a code block, as Markdown authors put them at the
+/// end) showed as written. Each cell now ends with the definitions it uses, a lesson's file
+/// (`b.md`) made its page's link as on the page, and the definitions' own cell is gone. Each
+/// cell is rendered alone here, as Jupyter does.
+#[test]
+fn a_reference_link_works_in_its_cell_alone() {
+    let extra = "\nSee [the docs][d], [the other lesson][Other] and [Docs][].\n\n```python\n\
+                 print(1)\n```\n\nThe end.\n\n[d]: https://example.com/docs \"The docs\"\n\
+                 [docs]: https://example.com/docs\n[other]: b.md\n[unused]: https://example.com\n";
+    let p = Project::with_lessons(&[("a.md", small("") + extra), ("b.md", small(""))]);
+    p.run_build().succeeded();
+    let page = p.read("a/index.html");
+    let texts: Vec<String> = cells(&p.site().join("a/a.ipynb"))
+        .iter()
+        .map(text)
+        .collect();
+    let alone = |cell: &str| {
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(cell));
+        html
+    };
+    let links = texts
+        .iter()
+        .find(|t| t.starts_with("See "))
+        .unwrap_or_else(|| panic!("no cell of the links: {texts:#?}"));
+    for link in [
+        "<a href=\"https://example.com/docs\" title=\"The docs\">the docs</a>",
+        "<a href=\"../b/index.html\">the other lesson</a>",
+        "<a href=\"https://example.com/docs\">Docs</a>",
+    ] {
+        assert!(alone(links).contains(link), "{link} in\n{links}");
+        assert!(page.contains(link), "{link} on the page");
+    }
+    assert!(
+        texts.iter().any(|t| t == "The end."),
+        "the definitions' cell keeps its text alone: {texts:#?}"
+    );
+    let all = texts.concat();
+    assert!(!all.contains("unused") && !all.contains("b.md"), "{all}");
+}
