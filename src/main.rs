@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use nnbook::serve::ServeOptions;
+use nnbook::BuildOptions;
 
 #[derive(Parser)]
 #[command(
@@ -38,12 +39,18 @@ enum Command {
         /// Replace the output folder even if nnbook did not build it (everything in it is lost).
         #[arg(long)]
         force: bool,
+        /// Build the lessons marked `draft = true` too.
+        #[arg(long)]
+        drafts: bool,
     },
     /// Check every lesson and template and report all problems; writes nothing.
     Check {
         /// The project folder.
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// Check the lessons marked `draft = true` too.
+        #[arg(long)]
+        drafts: bool,
     },
     /// Serve the site with live reload while you edit.
     Serve {
@@ -59,6 +66,9 @@ enum Command {
         /// Open the site in a browser.
         #[arg(long)]
         open: bool,
+        /// Serve the lessons marked `draft = true` too.
+        #[arg(long)]
+        drafts: bool,
     },
     /// Write a new lesson, `content/<slug>.md`, from a starter that builds.
     New {
@@ -84,18 +94,30 @@ fn main() -> ExitCode {
             quiet,
             base_url,
             force,
-        } => cmd::build::run(root, out, base_url, quiet, force),
-        Command::Check { root } => cmd::check::run(&root),
+            drafts,
+        } => cmd::build::run(
+            BuildOptions {
+                out: cmd::build::output(&root, out),
+                root,
+                base_url,
+                force,
+                drafts,
+            },
+            quiet,
+        ),
+        Command::Check { root, drafts } => cmd::check::run(&root, drafts),
         Command::Serve {
             root,
             port,
             bind,
             open,
+            drafts,
         } => cmd::serve::run(&ServeOptions {
             root,
             port,
             bind,
             open,
+            drafts,
         }),
         Command::New { title, root } => cmd::new::run(&root, &title),
         Command::Init { dir } => cmd::init::run(&dir),

@@ -11,7 +11,8 @@ use std::time::{Duration, Instant, SystemTime};
 
 use crate::error::Diagnostic;
 use crate::project::{is_editor_file, is_lesson_file, CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR};
-use crate::site::{Builder, SiteFiles};
+use crate::site::{drafts_left_out, Builder, SiteFiles};
+use crate::text::count;
 
 /// How `serve` runs.
 #[derive(Debug, Clone)]
@@ -20,6 +21,8 @@ pub struct ServeOptions {
     pub port: u16,
     pub bind: String,
     pub open: bool,
+    /// Serve the lessons marked `draft = true` too.
+    pub drafts: bool,
 }
 
 /// How often the project is polled for changes; a change is built once two polls agree.
@@ -69,7 +72,7 @@ pub fn run(options: &ServeOptions) -> Result<(), Diagnostic> {
         }),
         changed: Condvar::new(),
     });
-    let mut builder = Builder::new(&options.root);
+    let mut builder = Builder::new(&options.root).with_drafts(options.drafts);
     rebuild(&mut builder, &state);
     // Watching before saying so: once "serving" is printed, every thread but the connections'
     // is running (a test counts them).
@@ -156,11 +159,12 @@ fn rebuild(builder: &mut Builder, state: &State) {
             Ok(site) => {
                 let mut text: String = site.warnings.iter().map(|w| format!("{w}\n")).collect();
                 text.push_str(&format!(
-                    "built {} lesson{} ({} rendered) in {:.1} ms\n",
-                    site.lessons,
-                    if site.lessons == 1 { "" } else { "s" },
+                    "built {} ({} rendered{}) in {:.1} ms\n",
+                    count(site.lessons, "lesson"),
                     site.rendered,
-                    elapsed.as_secs_f64() * 1e3
+                    drafts_left_out(site.drafts, "serves")
+                        .map_or(String::new(), |d| format!("; {d}")),
+                    elapsed.as_secs_f64() * 1e3,
                 ));
                 status.files = Arc::new(site.files);
                 status.error = None;

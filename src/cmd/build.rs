@@ -5,28 +5,21 @@ use std::path::{Path, PathBuf};
 use nnbook::project::SITE_DIR;
 use nnbook::{BuildOptions, Error};
 
-/// Build the project at `root` into `out` (default: `ROOT/site`).
-pub fn run(
-    root: PathBuf,
-    out: Option<PathBuf>,
-    base_url: Option<String>,
-    quiet: bool,
-    force: bool,
-) -> Result<(), Error> {
-    let out = out.unwrap_or_else(|| {
+/// The output folder: `out`, by default `ROOT/site`.
+pub fn output(root: &Path, out: Option<PathBuf>) -> PathBuf {
+    out.unwrap_or_else(|| {
         if root == Path::new(".") {
             PathBuf::from(SITE_DIR)
         } else {
             root.join(SITE_DIR)
         }
-    });
+    })
+}
+
+/// Build the project as `options` say; print the summary unless `quiet`.
+pub fn run(options: BuildOptions, quiet: bool) -> Result<(), Error> {
     keep_freed_memory();
-    let summary = nnbook::build(&BuildOptions {
-        root,
-        out,
-        base_url,
-        force,
-    })?;
+    let summary = nnbook::build(&options)?;
     super::report(&summary.warnings);
     if !quiet {
         println!("{summary}");

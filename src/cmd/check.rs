@@ -2,17 +2,23 @@
 
 use std::path::Path;
 
+use nnbook::site::drafts_left_out;
 use nnbook::text::count;
-use nnbook::Error;
+use nnbook::{Builder, Error};
 
-pub fn run(root: &Path) -> Result<(), Error> {
-    let site = nnbook::check(root)?;
+/// Check the project at `root`, its drafts too if `drafts`.
+pub fn run(root: &Path, drafts: bool) -> Result<(), Error> {
+    let site = Builder::new(root)
+        .with_drafts(drafts)
+        .discarding()
+        .build()?;
     super::report(&site.warnings);
     println!(
-        "checked {}, {}: no errors, {}",
+        "checked {}, {}: no errors, {}{}",
         count(site.lessons, "lesson"),
         count(site.figures, "figure"),
         count(site.warnings.len(), "warning"),
+        drafts_left_out(site.drafts, "checks").map_or(String::new(), |d| format!(" ({d})")),
     );
     Ok(())
 }

@@ -25,6 +25,8 @@ struct RawFront {
     source: Option<Table<RawReference>>,
     series: Option<Spanned<String>>,
     part: Option<Spanned<i64>>,
+    #[serde(default)]
+    draft: bool,
 }
 
 #[derive(Deserialize)]
@@ -71,6 +73,8 @@ pub struct Front {
     pub reference: Option<Reference>,
     pub series: Option<SeriesPart>,
     pub body_start: usize,
+    /// Whether the lesson is a draft: built and checked only when asked (`--drafts`).
+    pub draft: bool,
 }
 
 impl Front {
@@ -87,6 +91,7 @@ impl Front {
             reference: None,
             series: None,
             body_start,
+            draft: false,
         }
     }
 }
@@ -152,6 +157,7 @@ pub fn parse(
         order: front.order,
         precision: precision.unwrap_or(DEFAULT_PRECISION),
         body_start,
+        draft: front.draft,
     };
     // (A value of the wrong type was stood in for, `order = 1.5` or `title = 3`: the other
     // fields were still checked, and are reported, and the lesson fails with them. Where its

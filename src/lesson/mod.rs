@@ -109,6 +109,9 @@ pub struct Lesson {
     /// ([`front::Front::stand_in`]): the lesson's problems are reported, its slug and series
     /// part claim nothing.
     pub front_stood_in: bool,
+    /// Whether the front matter says `draft = true`: the lesson is built and checked only with
+    /// `--drafts`, and otherwise left out as if its file were not there.
+    pub draft: bool,
 }
 
 impl Lesson {
@@ -238,6 +241,7 @@ pub fn parse_partly(mut source: SourceFile, file_stem: &str) -> (Option<Lesson>,
     }
     let lesson = Lesson {
         front_stood_in,
+        draft: front.draft,
         training_ends,
         training_ids,
         lang,

@@ -15,7 +15,7 @@ use crate::project::CONTENT_DIR;
 /// Parse every lesson of a project (all problems of all lessons are reported), with the
 /// warnings of the walk.
 pub fn load_lessons(root: &Path) -> Result<(Vec<Arc<Lesson>>, Vec<Diagnostic>), Error> {
-    let loaded = load_lessons_cached(root, &mut HashMap::new())?;
+    let loaded = load_lessons_cached(root, &mut HashMap::new(), false)?;
     if !loaded.problems.is_empty() {
         return Err(Error::report(loaded.problems, loaded.warnings));
     }
@@ -30,14 +30,18 @@ pub struct Loaded {
     pub broken: Vec<Arc<Lesson>>,
     pub problems: Vec<Diagnostic>,
     pub warnings: Vec<Diagnostic>,
+    /// How many drafts were left out (`draft = true`, without `--drafts`).
+    pub drafts: usize,
 }
 
 /// Find and parse every lesson, reusing the lessons of `parsed` whose file and text are
 /// unchanged (and keeping there the lessons parsed now). Only a missing content folder is an
-/// error here; a lesson that does not parse is one of the [`Loaded::problems`].
+/// error here; a lesson that does not parse is one of the [`Loaded::problems`]. A draft whose
+/// front matter reads is left out, with its problems, unless `drafts`.
 pub fn load_lessons_cached(
     root: &Path,
     parsed: &mut HashMap<String, Arc<Lesson>>,
+    drafts: bool,
 ) -> Result<Loaded, Error> {
     let found = content::find(root, &root.join(CONTENT_DIR))?;
     let mut lessons = Vec::new();
@@ -68,7 +72,16 @@ pub fn load_lessons_cached(
         })
         .collect();
     let mut broken = Vec::new();
+    let mut left_out = 0;
     for (path, lesson) in results {
+        let draft = |l: &Option<Arc<Lesson>>| l.as_ref().is_some_and(|l| l.draft && !drafts);
+        if draft(&lesson.0) {
+            left_out += 1;
+            if lesson.1.is_empty() {
+                kept.extend(lesson.0.map(|l| (path, l)));
+            }
+            continue;
+        }
         match lesson {
             (Some(l), d) if d.is_empty() => {
                 kept.insert(path, l.clone());
@@ -86,5 +99,6 @@ pub fn load_lessons_cached(
         broken,
         problems,
         warnings: found.warnings,
+        drafts: left_out,
     })
 }

@@ -24,6 +24,7 @@ mod publish;
 #[cfg(test)]
 mod rename;
 mod reuse;
+mod summary;
 mod template_check;
 mod template_error;
 mod template_loops;
@@ -34,7 +35,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use rayon::prelude::*;
 
@@ -42,7 +43,6 @@ use crate::error::{in_order, Diagnostic, Error};
 use crate::lesson::Lesson;
 use crate::project::{base_url_help, base_url_problem, Config};
 use crate::render;
-use crate::text::count;
 
 use cache::{Cache, LessonKey, RenderedLesson};
 use place::Placed;
@@ -50,46 +50,8 @@ use place::Placed;
 pub use load::load_lessons;
 pub use page_names::unlisted as unlisted_page_names;
 pub use publish::{SiteFiles, SITE_MARKER};
+pub use summary::{drafts_left_out, BuildOptions, BuildSummary};
 pub use theme::{Theme, ThemeFiles, DEFAULT_TEMPLATES};
-
-/// What to build and where.
-#[derive(Debug, Clone)]
-pub struct BuildOptions {
-    /// The project folder (holds `content/` and optionally `templates/` and `nnbook.toml`).
-    pub root: PathBuf,
-    /// The output folder.
-    pub out: PathBuf,
-    /// The site's public address, overriding `base_url` in `nnbook.toml`.
-    pub base_url: Option<String>,
-    /// Replace the output folder even if nnbook did not build it (`--force`).
-    pub force: bool,
-}
-
-/// What a build did.
-#[derive(Debug, Clone)]
-pub struct BuildSummary {
-    pub lessons: usize,
-    /// How many lessons were rendered; the others were linked unchanged from the published site.
-    pub rendered: usize,
-    pub figures: usize,
-    pub files: usize,
-    pub warnings: Vec<Diagnostic>,
-    pub out: PathBuf,
-    pub elapsed: Duration,
-}
-
-impl std::fmt::Display for BuildSummary {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "built {}, {} in {} ms -> {}",
-            count(self.lessons, "lesson"),
-            count(self.figures, "figure"),
-            self.elapsed.as_millis(),
-            self.out.display()
-        )
-    }
-}
 
 /// A site rendered in memory.
 #[derive(Debug, Clone)]
@@ -106,6 +68,8 @@ pub struct Site {
     pub warnings: Vec<Diagnostic>,
     /// What a build that writes records of each lesson for the next one: folder, key, files.
     records: Vec<(String, String, manifest::LessonRecord)>,
+    /// How many drafts were left out (`draft = true`, without [`Builder::with_drafts`]).
+    pub drafts: usize,
 }
 
 /// Build the project at `options.root` into `options.out`.
@@ -139,6 +103,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
         }
     }
     let mut builder = Builder::new(&options.root)
+        .with_drafts(options.drafts)
         .with_base_url(options.base_url.clone())
         .writing_to(&staging, previous.clone());
     let built = builder.build();
@@ -174,6 +139,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
         warnings: site.warnings,
         out: options.out.clone(),
         elapsed: start.elapsed(),
+        drafts: site.drafts,
     })
 }
 
@@ -196,6 +162,9 @@ pub struct Builder {
     parsed: HashMap<String, Arc<Lesson>>,
     /// What happens to each lesson's files once the lesson is rendered.
     output: Output,
+    /// Whether drafts are built (`--drafts`), and how many the last build left out.
+    drafts: bool,
+    drafts_left_out: usize,
 }
 
 /// What a build does with a lesson's files once the lesson is rendered.
@@ -238,7 +207,15 @@ impl Builder {
             cache: Cache::default(),
             parsed: HashMap::new(),
             output: Output::Keep,
+            drafts: false,
+            drafts_left_out: 0,
         }
+    }
+
+    /// Build the lessons whose front matter says `draft = true` too (`--drafts`).
+    pub fn with_drafts(mut self, drafts: bool) -> Builder {
+        self.drafts = drafts;
+        self
     }
 
     /// Write each lesson's files into `folder` as soon as the lesson is rendered, instead of
@@ -293,11 +270,7 @@ impl Builder {
         if lessons.iter().any(|l| l.explorable()) {
             warnings.extend(theme.sliders_warning.clone());
         }
-        let base_url = self
-            .base_url
-            .clone()
-            .or_else(|| theme.config.base_url.as_ref().map(|u| u.get_ref().clone()))
-            .map(|u| if u.ends_with('/') { u } else { format!("{u}/") });
+        let base_url = self.site_base_url(&theme);
         // With something wrong already, find what else is (through the theme): a build that
         // writes renders into nothing instead, and keeps nothing; `serve` keeps what it
         // rendered, whole, for the next build.
@@ -341,7 +314,15 @@ impl Builder {
             rendered,
             warnings: in_order(warnings),
             records: self.take_records(&placed),
+            drafts: self.drafts_left_out,
         })
+    }
+
+    /// The site's public address, ending in `/`: `--base-url`'s, or else the configuration's.
+    fn site_base_url(&self, theme: &Theme) -> Option<String> {
+        (self.base_url.clone())
+            .or_else(|| theme.config.base_url.as_ref().map(|u| u.get_ref().clone()))
+            .map(|u| if u.ends_with('/') { u } else { format!("{u}/") })
     }
 
     /// What a build that writes records of each lesson for the next one ([`manifest`]). A
@@ -388,9 +369,10 @@ impl Builder {
         let reuse = matches!(&self.theme, Some((old, _)) if *old == files);
         let (compiled, loaded) = rayon::join(
             || (!reuse).then(|| Theme::compile(&files)),
-            || load::load_lessons_cached(&self.root, &mut self.parsed),
+            || load::load_lessons_cached(&self.root, &mut self.parsed, self.drafts),
         );
         let loaded = loaded?;
+        self.drafts_left_out = loaded.drafts;
         problems.extend(loaded.problems);
         let theme = match (&self.theme, compiled) {
             (Some((_, theme)), _) if reuse => Some(theme.clone()),

@@ -107,6 +107,7 @@ impl Project {
             out: self.site(),
             base_url: None,
             force: false,
+            drafts: false,
         });
         let unlisted = nnbook::site::unlisted_page_names();
         assert!(
@@ -169,6 +170,7 @@ pub fn build_shipped_into(out: &Path, base_url: Option<&str>) {
         out: out.to_path_buf(),
         base_url: base_url.map(str::to_string),
         force: false,
+        drafts: false,
     };
     if let Err(e) = nnbook::build(&options) {
         panic!("the shipped project does not build:\n{e}");

@@ -31,6 +31,11 @@ pub struct Server {
 impl Server {
     /// Make a project with `bin init`, let `prepare` change it, and start `bin serve` on it.
     pub fn launch(bin: &Path, prepare: impl FnOnce(&Path)) -> Server {
+        Server::launch_with(bin, &[], prepare)
+    }
+
+    /// [`Server::launch`], with more arguments to `serve` (`--drafts`).
+    pub fn launch_with(bin: &Path, args: &[&str], prepare: impl FnOnce(&Path)) -> Server {
         let dir = tempfile::tempdir().expect("tempdir");
         let init = Command::new(bin)
             .arg("init")
@@ -46,6 +51,7 @@ impl Server {
         let mut child = Command::new(bin)
             .args(["serve", "--port", "0", "--root"])
             .arg(dir.path())
+            .args(args)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -104,6 +110,11 @@ impl Server {
     /// Open the event stream.
     pub fn events(&self) -> Events {
         Events::open(self.port)
+    }
+
+    /// Everything the server printed so far, each line marked `[stdout]` or `[stderr]`.
+    pub fn printed(&self) -> String {
+        self.log.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
     /// The build times (ms) the server printed (`built ... in X ms`), in order.

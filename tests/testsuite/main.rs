@@ -56,6 +56,7 @@ mod training_steps;
 // Authoring: projects made by the CLI, the guide's quoted messages, diagnostics.
 mod block_names;
 mod diagnostics;
+mod drafts;
 mod guide;
 mod habits;
 mod invalid;
