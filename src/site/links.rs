@@ -12,7 +12,7 @@ use crate::text::escape;
 
 use super::cache::Cache;
 use super::index;
-use super::place::{is_plain_address, joined, page_dirs, page_of_source, Placed};
+use super::place::{is_plain_address, joined, page_dirs, page_of_source, source_named, Placed};
 use super::publish::SiteFiles;
 use super::theme::Theme;
 
@@ -38,10 +38,12 @@ pub fn unused_network(lesson: &Lesson) -> Option<Diagnostic> {
 }
 
 /// Warnings about the `pages`' links (each lesson's, with the links of its page) to pages or
-/// files the site does not have (`exists`).
+/// files the site does not have (`exists`); one to a draft left out (`drafts`, each one's
+/// folder by its file) is told so.
 pub fn broken_links<'a, L: std::ops::Deref<Target = render::Links>>(
     pages: &[(&'a Placed, L)],
     exists: &dyn Fn(&str) -> bool,
+    drafts: &BTreeMap<String, String>,
 ) -> Vec<Diagnostic> {
     // (Each lesson's folder by its file, for links to a lesson's file: only where there are.)
     let by_file = |(_, links): &(&Placed, L)| links.iter().any(|(d, _)| d.contains(".md"));
@@ -50,7 +52,7 @@ pub fn broken_links<'a, L: std::ops::Deref<Target = render::Links>>(
         false => BTreeMap::new(),
     };
     (pages.iter())
-        .flat_map(|(p, links)| broken_in(p, links, exists, &dirs))
+        .flat_map(|(p, links)| broken_in(p, links, exists, (&dirs, drafts)))
         .collect()
 }
 
@@ -59,7 +61,7 @@ fn broken_in(
     placed: &Placed,
     page_links: &[(String, Range<usize>)],
     exists: &dyn Fn(&str) -> bool,
-    pages: &BTreeMap<String, String>,
+    (pages, drafts): (&BTreeMap<String, String>, &BTreeMap<String, String>),
 ) -> Vec<Diagnostic> {
     let lesson: &Lesson = &placed.lesson;
     let mut warnings = Vec::new();
@@ -75,9 +77,11 @@ fn broken_in(
                 let at = lesson.source.text[span.clone()]
                     .find(dest.as_str())
                     .map_or(span.start, |i| span.start + i);
-                let hint = match page {
-                    Some(page) => format!("`{dest}` is a lesson's Markdown file, linked as written where its address has other than letters, digits and `-._~/#`: link to its page, `{page}`"),
-                    None => "link another lesson by its Markdown file, like `relu.md` (relative to this lesson's), or by its page, `../<slug>/index.html`; a figure of this lesson is `#figure-<id>`".to_string(),
+                let draft = draft_of(placed, dest, &target, drafts);
+                let hint = match (draft, page) {
+                    (Some(file), _) => format!("`{file}` is a draft (`draft = true`), left out of this build: `--drafts` builds it"),
+                    (None, Some(page)) => format!("`{dest}` is a lesson's Markdown file, linked as written where its address has other than letters, digits and `-._~/#`: link to its page, `{page}`"),
+                    (None, None) => "link another lesson by its Markdown file, like `relu.md` (relative to this lesson's), or by its page, `../<slug>/index.html`; a figure of this lesson is `#figure-<id>`".to_string(),
                 };
                 warnings.push(
                     lesson
@@ -93,6 +97,21 @@ fn broken_in(
         }
     }
     warnings
+}
+
+/// The file of the draft a link (`dest`, to the site's file `target`) names, if it names one of
+/// `drafts` (each one's folder by its file): by its Markdown file, or by its folder.
+fn draft_of<'d>(
+    placed: &Placed,
+    dest: &str,
+    target: &str,
+    drafts: &'d BTreeMap<String, String>,
+) -> Option<&'d str> {
+    let named = source_named(placed, dest);
+    let in_folder = |dir: &str| target.strip_prefix(dir).is_some_and(|r| r.starts_with('/'));
+    (drafts.iter())
+        .find(|(file, dir)| named.as_deref() == Some(file.as_str()) || in_folder(dir))
+        .map(|(file, _)| file.as_str())
 }
 
 /// The site file a relative link from lesson folder `dir` points to; `None` for external
@@ -143,7 +162,13 @@ pub fn merged<'a>(
 /// ([`render::file_names`]); one whose front matter did not read claims no folder, so a link
 /// into the folder it would have counts as whole.
 pub(super) fn unfinished(
-    (cache, theme, default_lang, sitemap): (&Cache, &Theme, &str, bool),
+    (cache, theme, default_lang, sitemap, drafts): (
+        &Cache,
+        &Theme,
+        &str,
+        bool,
+        &BTreeMap<String, String>,
+    ),
     (placed, broken): (&[Placed], &[(Placed, render::Links)]),
 ) -> Vec<Diagnostic> {
     let mut names: BTreeSet<String> = theme.assets.keys().cloned().collect();
@@ -176,5 +201,5 @@ pub(super) fn unfinished(
     let exists = |name: &str| {
         names.contains(name) || unknown.iter().any(|dir| name.starts_with(dir.as_str()))
     };
-    broken_links(&pages, &exists)
+    broken_links(&pages, &exists, drafts)
 }

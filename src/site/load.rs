@@ -30,8 +30,8 @@ pub struct Loaded {
     pub broken: Vec<Arc<Lesson>>,
     pub problems: Vec<Diagnostic>,
     pub warnings: Vec<Diagnostic>,
-    /// How many drafts were left out (`draft = true`, without `--drafts`).
-    pub drafts: usize,
+    /// The drafts left out (`draft = true`, without `--drafts`), for the links to them.
+    pub drafts: Vec<Arc<Lesson>>,
 }
 
 /// Find and parse every lesson, reusing the lessons of `parsed` whose file and text are
@@ -72,15 +72,16 @@ pub fn load_lessons_cached(
         })
         .collect();
     let mut broken = Vec::new();
-    let mut left_out = 0;
+    let mut left_out = Vec::new();
     for (path, lesson) in results {
-        let draft = |l: &Option<Arc<Lesson>>| l.as_ref().is_some_and(|l| l.draft && !drafts);
-        if draft(&lesson.0) {
-            left_out += 1;
-            if lesson.1.is_empty() {
-                kept.extend(lesson.0.map(|l| (path, l)));
+        if let (Some(l), problems) = &lesson {
+            if l.draft && !drafts {
+                if problems.is_empty() {
+                    kept.insert(path, l.clone());
+                }
+                left_out.push(l.clone());
+                continue;
             }
-            continue;
         }
         match lesson {
             (Some(l), d) if d.is_empty() => {

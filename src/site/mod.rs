@@ -32,7 +32,7 @@ mod template_text;
 mod theme;
 
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -162,9 +162,10 @@ pub struct Builder {
     parsed: HashMap<String, Arc<Lesson>>,
     /// What happens to each lesson's files once the lesson is rendered.
     output: Output,
-    /// Whether drafts are built (`--drafts`), and how many the last build left out.
+    /// Whether drafts are built (`--drafts`); the folder each draft the last build left out
+    /// would have, by its file (a link to one is told so).
     drafts: bool,
-    drafts_left_out: usize,
+    drafts_left_out: BTreeMap<String, String>,
 }
 
 /// What a build does with a lesson's files once the lesson is rendered.
@@ -185,6 +186,13 @@ struct Loaded {
     lessons: Vec<Arc<Lesson>>,
     broken: Vec<Arc<Lesson>>,
     warnings: Vec<Diagnostic>,
+}
+
+/// The language of the lessons whose file name names none: the configuration's.
+fn default_lang(theme: &Option<Arc<Theme>>) -> String {
+    (theme.as_ref())
+        .map_or_else(|| Config::default().language, |t| t.config.language.clone())
+        .into_inner()
 }
 
 /// The lessons' files: kept in memory, or written out (their names), and how many figures
@@ -208,7 +216,7 @@ impl Builder {
             parsed: HashMap::new(),
             output: Output::Keep,
             drafts: false,
-            drafts_left_out: 0,
+            drafts_left_out: BTreeMap::new(),
         }
     }
 
@@ -249,10 +257,7 @@ impl Builder {
             broken,
             mut warnings,
         } = self.load(&mut problems)?;
-        let default_lang = theme
-            .as_ref()
-            .map_or_else(|| Config::default().language, |t| t.config.language.clone())
-            .into_inner();
+        let default_lang = default_lang(&theme);
         let placed = place::place(&lessons, &default_lang);
         problems.extend(conflicts(&placed, &lessons, &broken, &default_lang));
         let broken_pages = check_prose(&broken, &default_lang, &mut problems);
@@ -283,7 +288,8 @@ impl Builder {
             let pages = (&*theme, &self.cache, &default_lang[..], base_url.as_deref());
             problems.extend(index_and_404(pages, &placed, &mut SiteFiles::new()));
             let (lessons, sitemap) = ((&placed[..], &broken_pages[..]), base_url.is_some());
-            let site = (&self.cache, &*theme, &default_lang[..], sitemap);
+            let drafts = &self.drafts_left_out;
+            let site = (&self.cache, &*theme, &default_lang[..], sitemap, drafts);
             warnings.extend(links::unfinished(site, lessons));
             if let Some(output) = saved {
                 self.output = output;
@@ -305,7 +311,8 @@ impl Builder {
         }
         add_sitemap_and_assets(&theme, base, &mut out, &written);
         let exists = |name: &str| out.contains_key(name) || written.contains(name);
-        warnings.extend(links::broken_links(&self.cache.links_of(&placed), &exists));
+        let links = self.cache.links_of(&placed);
+        warnings.extend(links::broken_links(&links, &exists, &self.drafts_left_out));
         Ok(Site {
             files: out,
             written,
@@ -314,7 +321,7 @@ impl Builder {
             rendered,
             warnings: in_order(warnings),
             records: self.take_records(&placed),
-            drafts: self.drafts_left_out,
+            drafts: self.drafts_left_out.len(),
         })
     }
 
@@ -372,7 +379,6 @@ impl Builder {
             || load::load_lessons_cached(&self.root, &mut self.parsed, self.drafts),
         );
         let loaded = loaded?;
-        self.drafts_left_out = loaded.drafts;
         problems.extend(loaded.problems);
         let theme = match (&self.theme, compiled) {
             (Some((_, theme)), _) if reuse => Some(theme.clone()),
@@ -394,6 +400,8 @@ impl Builder {
                 Some(theme)
             }
         };
+        let drafts = place::place(&loaded.drafts, &default_lang(&theme));
+        self.drafts_left_out = place::page_dirs(&drafts);
         Ok(Loaded {
             theme,
             lessons: loaded.lessons,

@@ -82,21 +82,15 @@ impl SourcePages {
 }
 
 /// The link from the page of `placed` to the page of the lesson whose Markdown file `dest`
-/// names, relative to `placed`'s own file as an editor or mdBook resolves it (`relu.md#kinks`
-/// to `../relu/index.html#kinks`), if it names one: `dirs` holds each lesson's file and folder
-/// ([`page_dirs`]).
+/// names ([`source_named`]: `relu.md#kinks` to `../relu/index.html#kinks`), if it names one:
+/// `dirs` holds each lesson's file and folder ([`page_dirs`]).
 pub fn page_of_source(
     placed: &Placed,
     dest: &str,
     dirs: &BTreeMap<String, String>,
 ) -> Option<String> {
-    let (path, fragment) = dest.split_at(dest.find(['#', '?']).unwrap_or(dest.len()));
-    if !path.ends_with(".md") || path.starts_with('/') || path.contains(':') {
-        return None;
-    }
-    let file = &placed.lesson.source.path;
-    let folder = file.rsplit_once('/').map_or("", |(folder, _)| folder);
-    let target = dirs.get(&joined(folder, path)?.join("/"))?;
+    let fragment = &dest[dest.find(['#', '?']).unwrap_or(dest.len())..];
+    let target = dirs.get(&source_named(placed, dest)?)?;
     let (from, to): (Vec<&str>, Vec<&str>) =
         (placed.dir.split('/').collect(), target.split('/').collect());
     let shared = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
@@ -106,6 +100,19 @@ pub fn page_of_source(
         link.push('/');
     }
     Some(format!("{link}index.html{fragment}"))
+}
+
+/// The lesson file (as its source's path reads, from the project) that a link `dest` in
+/// `placed` names, if it names a Markdown file: relative to `placed`'s own file, as an editor
+/// or mdBook resolves it.
+pub fn source_named(placed: &Placed, dest: &str) -> Option<String> {
+    let path = &dest[..dest.find(['#', '?']).unwrap_or(dest.len())];
+    if !path.ends_with(".md") || path.starts_with('/') || path.contains(':') {
+        return None;
+    }
+    let file = &placed.lesson.source.path;
+    let folder = file.rsplit_once('/').map_or("", |(folder, _)| folder);
+    Some(joined(folder, path)?.join("/"))
 }
 
 /// The parts of relative `path` followed from folder `dir` (both with `/`), `.` and `..`

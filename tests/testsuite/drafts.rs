@@ -109,3 +109,37 @@ fn serve_leaves_a_draft_out_unless_asked() {
     let served = server.get(page);
     assert_eq!(served.status, 200, "{}", served.body);
 }
+
+/// A link to a draft left out, by its file or by its page, is a broken link that says the
+/// lesson is a draft (it read "link another lesson by its Markdown file", which it did).
+#[test]
+fn a_link_to_a_draft_left_out_says_so() {
+    let links = "+++\n\n[By file](b.md#figure-x) and [by page](../b/index.html).\n\n";
+    let a = small("").replacen("+++\n\n", links, 1);
+    let p = Project::with_lessons(&[("a.md", a), ("b.md", draft(""))]);
+    let built = p.build().expect("a build with broken links");
+    let hints: Vec<(String, String)> = (built.warnings.iter())
+        .map(|w| (w.message.clone(), w.hint.clone().unwrap_or_default()))
+        .collect();
+    let hint =
+        "`content/b.md` is a draft (`draft = true`), left out of this build: `--drafts` builds it";
+    assert_eq!(
+        hints,
+        [
+            (
+                "broken link `b.md#figure-x`: the site has no `a/b.md`".to_string(),
+                hint.to_string()
+            ),
+            (
+                "broken link `../b/index.html`: the site has no `b/index.html`".to_string(),
+                hint.to_string()
+            ),
+        ]
+    );
+    let p = Project::with_lessons(&[("a.md", small("").replacen("+++\n\n", links, 1))]);
+    let built = p.build().expect("a build with broken links");
+    assert!(built
+        .warnings
+        .iter()
+        .all(|w| !w.hint.as_deref().unwrap_or("").contains("draft")));
+}
