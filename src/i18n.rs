@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 /// Interface words, also given to templates as `t`: (key, English, Simplified Chinese).
-const TEXTS: [(&str, &str, &str); 39] = [
+const TEXTS: [(&str, &str, &str); 44] = [
     ("lessons", "Lessons", "课程"),
     ("contents", "Contents", "目录"),
     ("previous", "Previous", "上一课"),
@@ -60,6 +60,12 @@ const TEXTS: [(&str, &str, &str); 39] = [
         "在这些参数下，图中的值不是有限数，图未更新。",
     ),
     ("figures_updated", "Figures updated.", "图表已更新。"),
+    // The titles of GitHub's alerts (`> [!NOTE]`), in GitHub's words.
+    ("alert_note", "Note", "注意"),
+    ("alert_tip", "Tip", "提示"),
+    ("alert_important", "Important", "重要"),
+    ("alert_warning", "Warning", "警告"),
+    ("alert_caution", "Caution", "小心"),
     // A table of the kinks (`at = "kinks"`) when there are none.
     (
         "no_kinks",

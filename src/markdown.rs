@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 /// The fenced block kinds nnbook evaluates; every other fenced block is code.
 pub const NNBOOK_BLOCKS: [&str; 8] = [
@@ -41,12 +41,24 @@ pub fn explorable_only_marks(
         })
 }
 
-/// The Markdown extensions nnbook enables.
+/// The Markdown extensions nnbook enables (`ENABLE_GFM`: GitHub's alerts, `> [!NOTE]`).
 pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_MATH
+        | Options::ENABLE_GFM
+}
+
+/// The key of an alert's title among the page's words ([`crate::i18n::text`]): `alert_note`.
+pub fn alert_key(kind: BlockQuoteKind) -> &'static str {
+    match kind {
+        BlockQuoteKind::Note => "alert_note",
+        BlockQuoteKind::Tip => "alert_tip",
+        BlockQuoteKind::Important => "alert_important",
+        BlockQuoteKind::Warning => "alert_warning",
+        BlockQuoteKind::Caution => "alert_caution",
+    }
 }
 
 /// A heading's id: lowercase words joined by `-` (any script), `section` if nothing is left.

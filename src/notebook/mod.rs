@@ -6,6 +6,7 @@
 //! writes, which draws it again from the parameters with numpy and matplotlib. Run top to
 //! bottom, the notebook reproduces every figure.
 
+mod alerts;
 mod blocks;
 mod cell;
 mod plots;
@@ -235,10 +236,11 @@ impl<'a> Book<'a> {
         }
     }
 
-    /// A Markdown cell of the lesson's prose, with the link reference definitions it uses.
+    /// A Markdown cell of the lesson's prose, with the link reference definitions it uses and
+    /// its alerts titled.
     fn prose(&mut self, text: &str) {
         let text = references::carried(text, &self.definitions);
-        self.markdown(&text);
+        self.markdown(&alerts::titled(&text, self.lang));
     }
 
     /// A code cell, with the drawings of these ids as its outputs.

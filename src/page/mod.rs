@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use math_core::MathDisplay;
 use pulldown_cmark::{
-    html, CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd, TextMergeWithOffset,
+    html, BlockQuoteKind, CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd, TextMergeWithOffset,
 };
 
 use crate::error::Diagnostic;
@@ -177,6 +177,37 @@ struct Code {
 }
 
 impl Code {
+    /// A code block opened (`kind`): its language, and whether it is `verbatim`.
+    fn opened(kind: &CodeBlockKind) -> Code {
+        let info = match kind {
+            CodeBlockKind::Fenced(info) => info.to_string(),
+            CodeBlockKind::Indented => String::new(),
+        };
+        let verbatim = info.split_whitespace().any(|w| w == "verbatim");
+        Code {
+            context: if verbatim {
+                Context::Verbatim
+            } else {
+                Context::Code
+            },
+            lang: info.split_whitespace().next().unwrap_or("").to_string(),
+            text: String::new(),
+            values: Vec::new(),
+        }
+    }
+}
+
+/// The opening of one of GitHub's alerts (`> [!NOTE]`): a note, not a quotation, titled in the
+/// page's words (`lang`). Its end is a `</div>`.
+fn alert(kind: BlockQuoteKind, lang: &str) -> Event<'static> {
+    let key = markdown::alert_key(kind);
+    let (class, title) = (key.replace('_', "-"), i18n::text(lang, key));
+    Event::Html(CowStr::from(format!(
+        "<div class=\"nn-alert nn-{class}\" role=\"note\">\n<p class=\"nn-alert-title\">{title}</p>\n"
+    )))
+}
+
+impl Code {
     /// Add text with placeholders, remembering where each live value lands.
     fn push(&mut self, pieces: Vec<placeholder::Piece>) {
         for piece in pieces {
@@ -237,23 +268,7 @@ impl<'a> Walk<'a> {
             }
             Event::End(TagEnd::CodeBlock) if self.skipping => self.skipping = false,
             _ if self.skipping => {}
-            Event::Start(Tag::CodeBlock(ref kind)) => {
-                let info = match kind {
-                    CodeBlockKind::Fenced(info) => info.to_string(),
-                    CodeBlockKind::Indented => String::new(),
-                };
-                let verbatim = info.split_whitespace().any(|w| w == "verbatim");
-                self.code = Some(Code {
-                    context: if verbatim {
-                        Context::Verbatim
-                    } else {
-                        Context::Code
-                    },
-                    lang: info.split_whitespace().next().unwrap_or("").to_string(),
-                    text: String::new(),
-                    values: Vec::new(),
-                });
-            }
+            Event::Start(Tag::CodeBlock(ref kind)) => self.code = Some(Code::opened(kind)),
             Event::End(TagEnd::CodeBlock) => {
                 if let Some(code) = self.code.take() {
                     let html = highlight::code_block(&code.lang, &code.text);
@@ -283,6 +298,10 @@ impl<'a> Walk<'a> {
                 self.out.push(Event::Html(CowStr::from("")));
             }
             Event::End(TagEnd::Heading(_)) => self.end_heading(),
+            Event::Start(Tag::BlockQuote(Some(kind))) => self.out.push(alert(kind, self.lang)),
+            Event::End(TagEnd::BlockQuote(Some(_))) => {
+                self.out.push(Event::Html("</div>\n".into()))
+            }
             Event::Start(Tag::Table(_)) => {
                 self.out
                     .push(Event::Html(CowStr::from(blocks::table_wrap(self.lang))));

@@ -144,3 +144,52 @@ fn a_series_written_as_a_list_is_told_the_text() {
     let hint = "hint: write the text alone, without brackets: `\"Basics\"`";
     assert!(report.contains(hint), "{report}");
 }
+
+/// GitHub's alerts (`> [!NOTE]`, as GitHub, Obsidian and mdBook's plugins write them) showed
+/// their marker as text in a quotation. Each of the five is now a note titled in the page's
+/// words (GitHub's), the marker gone; a quotation stays one. The notebook, whose Jupyter shows
+/// the marker as written, gets the title in bold, a paragraph of its own.
+#[test]
+fn githubs_alerts_are_notes_titled_in_the_pages_words() {
+    let kinds = ["NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION"];
+    let alerts: String = kinds
+        .iter()
+        .map(|k| format!("> [!{k}]\n> About {}.\n\n", k.to_lowercase()))
+        .collect();
+    let body = format!("{alerts}> A quotation, [!NOTE] in it.\n\n{NETWORK}\n\nw1 = {{{{ w1 }}}}.");
+    let en = lesson(r#"title = "Alerts""#, &body);
+    let zh = lesson(r#"title = "提示""#, &body);
+    let p = Project::with_lessons(&[("a.md", en), ("a.zh-CN.md", zh)]);
+    p.build().unwrap_or_else(|e| panic!("{e}"));
+    for (page, titles) in [
+        (
+            "a/index.html",
+            ["Note", "Tip", "Important", "Warning", "Caution"],
+        ),
+        (
+            "zh-CN/a/index.html",
+            ["注意", "提示", "重要", "警告", "小心"],
+        ),
+    ] {
+        let html = p.read(page);
+        for (kind, title) in kinds.iter().zip(titles) {
+            let kind = kind.to_lowercase();
+            let note = format!("<div class=\"nn-alert nn-alert-{kind}\" role=\"note\">\n<p class=\"nn-alert-title\">{title}</p>\n<p>About {kind}.</p>\n</div>");
+            assert!(html.contains(&note), "{page} lacks {note}");
+        }
+        assert_eq!(html.matches("[!").count(), 1, "{page}: a marker left");
+        assert!(html.contains("<blockquote>\n<p>A quotation, [!NOTE] in it.</p>\n</blockquote>"));
+        let notebook = p.read(&page.replace("index.html", "a.ipynb"));
+        let cells: serde_json::Value = serde_json::from_str(&notebook).expect("JSON");
+        let text: String = (cells["cells"].as_array().expect("cells").iter())
+            .filter_map(|c| c["source"].as_array())
+            .flatten()
+            .filter_map(|line| line.as_str())
+            .collect();
+        assert!(
+            text.contains(&format!("> **{}**\n>\n> About note.", titles[0])),
+            "{text}"
+        );
+        assert_eq!(text.matches("[!").count(), 1, "{text}");
+    }
+}
