@@ -1,4 +1,4 @@
-//! Content: finding the lesson files of a project.
+//! Content: finding the lesson files of a project, and the other files a lesson may link to.
 
 use std::path::Path;
 
@@ -6,7 +6,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::error::{Diagnostic, SourceFile};
-use crate::project::display_path;
+use crate::project::{display_path, is_editor_file};
 
 /// The largest lesson file read.
 pub const MAX_LESSON_BYTES: u64 = 5 * 1024 * 1024;
@@ -28,6 +28,9 @@ pub struct Found {
     /// walked.
     pub problems: Vec<Diagnostic>,
     pub warnings: Vec<Diagnostic>,
+    /// The other files (an image beside its lesson), as shown (`content/pic.png`), sorted:
+    /// those a lesson links to are published with it. Editor files are none of them.
+    pub others: Vec<String>,
 }
 
 /// Every `*.md` file under `dir`, in a deterministic (sorted) order. Paths are shown relative
@@ -46,6 +49,7 @@ pub fn find(root: &Path, dir: &Path) -> Result<Found, Diagnostic> {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     let mut warnings = Vec::new();
+    let mut others = Vec::new();
     let project = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     for entry in WalkDir::new(dir).sort_by_file_name() {
         let entry = match entry {
@@ -66,7 +70,13 @@ pub fn find(root: &Path, dir: &Path) -> Result<Found, Diagnostic> {
                 continue;
             }
         }
-        if !path.is_file() || path.extension().is_none_or(|e| e != "md") {
+        if !path.is_file() {
+            continue;
+        }
+        if path.extension().is_none_or(|e| e != "md") {
+            if path.to_str().is_some() && !is_editor_file(path) {
+                others.push(display_path(root, path));
+            }
             continue;
         }
         let too_large = entry.metadata().is_ok_and(|m| m.len() > MAX_LESSON_BYTES);
@@ -88,6 +98,7 @@ pub fn find(root: &Path, dir: &Path) -> Result<Found, Diagnostic> {
         files,
         problems,
         warnings,
+        others,
     })
 }
 

@@ -2,6 +2,7 @@
 //! polled for changes; a change rebuilds what it touches (see [`Builder`]) and every open page
 //! reloads itself through server-sent events. Nothing is written to disk.
 
+use std::collections::BTreeSet;
 use std::io::{self, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -10,7 +11,9 @@ use std::thread;
 use std::time::{Duration, Instant, SystemTime};
 
 use crate::error::Diagnostic;
-use crate::project::{is_editor_file, is_lesson_file, CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR};
+use crate::project::{
+    display_path, is_editor_file, is_lesson_file, CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR,
+};
 use crate::site::{drafts_left_out, Builder, SiteFiles};
 use crate::text::count;
 
@@ -187,7 +190,10 @@ fn rebuild(builder: &mut Builder, state: &State) {
 }
 
 /// The files of the project that a build reads, with their modification times and sizes.
-fn project_files(root: &Path) -> Vec<(PathBuf, Option<SystemTime>, u64)> {
+fn project_files(
+    root: &Path,
+    linked: &BTreeSet<String>,
+) -> Vec<(PathBuf, Option<SystemTime>, u64)> {
     let mut out = Vec::new();
     for dir in [CONTENT_DIR, TEMPLATES_DIR] {
         for entry in walkdir::WalkDir::new(root.join(dir))
@@ -195,10 +201,11 @@ fn project_files(root: &Path) -> Vec<(PathBuf, Option<SystemTime>, u64)> {
             .into_iter()
             .flatten()
         {
+            let path = entry.path();
             let read = if dir == CONTENT_DIR {
-                is_lesson_file(entry.path())
+                is_lesson_file(path) || linked.contains(&display_path(root, path))
             } else {
-                !is_editor_file(entry.path())
+                !is_editor_file(path)
             };
             if entry.file_type().is_file() && read {
                 if let Ok(meta) = entry.metadata() {
@@ -216,23 +223,29 @@ fn project_files(root: &Path) -> Vec<(PathBuf, Option<SystemTime>, u64)> {
 /// Poll the project; after a change, wait until it settles (a burst of saves is one change),
 /// then rebuild.
 fn watch(root: &Path, mut builder: Builder, state: &State) {
-    let mut seen = project_files(root);
+    let mut seen = project_files(root, builder.linked_files());
     loop {
         thread::sleep(POLL);
-        let mut now = project_files(root);
+        let mut now = project_files(root, builder.linked_files());
         if now == seen {
             continue;
         }
         loop {
             thread::sleep(POLL);
-            let again = project_files(root);
+            let again = project_files(root, builder.linked_files());
             if again == now {
                 break;
             }
             now = again;
         }
-        seen = now;
+        let linked = builder.linked_files().clone();
         rebuild(&mut builder, state);
+        // (What the lessons link to may have changed with them: read again, what is there now
+        // is the site's.)
+        seen = match *builder.linked_files() == linked {
+            true => now,
+            false => project_files(root, builder.linked_files()),
+        };
     }
 }
 

@@ -16,7 +16,7 @@ use crate::render::{self, notebook_name, Rendered};
 
 use super::cache::{LessonKey, RenderedLesson};
 use super::manifest::LessonRecord;
-use super::place::{is_plain_address, page_of_source, root_of, Placed, Target};
+use super::place::{is_plain_address, link_of_file, root_of, Placed, Target};
 use super::reuse::Previous;
 use super::theme::Theme;
 
@@ -72,7 +72,7 @@ pub fn render_lesson(
     let root = root_of(dir);
     let mut rendered = render::render(lesson, &placed.lang)?;
     if let Some(sources) = &key.neighbours.sources {
-        link_sources(placed, &sources.dirs, &mut rendered);
+        link_sources(placed, &sources.files, &mut rendered);
     }
     let link = |t: &Target| Link {
         title: t.title.clone(),
@@ -136,21 +136,28 @@ pub fn render_lesson(
     })
 }
 
-/// The links of a lesson (`placed`, `rendered`) to a lesson's Markdown file
-/// (`[ReLU](relu.md#kinks)`) made links to its page (`../relu/index.html#kinks`), as mdBook
-/// does: in the page each `href` of a plain address (`is_plain_address`: the page and the
-/// notebook's JSON show it as written) that names a lesson's file in `dirs`, and in the
+/// The links of a lesson (`placed`, `rendered`) to a file of `content/` made links to the site's
+/// file for it (`files`, [`super::place::site_files`]): another lesson's Markdown file
+/// (`[ReLU](relu.md#kinks)`) to its page (`../relu/index.html#kinks`), as mdBook does, an image
+/// beside the lesson to where the site has it. In the page each `href` and `src` of a plain
+/// address (`is_plain_address`: the page and the notebook's JSON show it as written), and in the
 /// notebook's Markdown each `](address)` and each reference definition, which the notebook
 /// writes `]: <address>` (`notebook::references`).
-fn link_sources(placed: &Placed, dirs: &BTreeMap<String, String>, rendered: &mut Rendered) {
+fn link_sources(placed: &Placed, files: &BTreeMap<String, String>, rendered: &mut Rendered) {
     for (dest, _) in &rendered.page.links {
-        let to_page = page_of_source(placed, dest, dirs);
-        if let Some(to_page) = to_page.filter(|_| is_plain_address(dest)) {
+        let to_file = link_of_file(placed, dest, files);
+        if let Some(to) = to_file.filter(|_| is_plain_address(dest)) {
             let html = &mut rendered.page.html;
-            *html = html.replace(&format!("href=\"{dest}\""), &format!("href=\"{to_page}\""));
+            for attribute in ["href", "src"] {
+                let (from, into) = (
+                    format!("{attribute}=\"{dest}\""),
+                    format!("{attribute}=\"{to}\""),
+                );
+                *html = html.replace(&from, &into);
+            }
             let notebook = &mut rendered.notebook;
-            *notebook = notebook.replace(&format!("]({dest})"), &format!("]({to_page})"));
-            *notebook = notebook.replace(&format!("]: <{dest}>"), &format!("]: <{to_page}>"));
+            *notebook = notebook.replace(&format!("]({dest})"), &format!("]({to})"));
+            *notebook = notebook.replace(&format!("]: <{dest}>"), &format!("]: <{to}>"));
         }
     }
 }

@@ -12,7 +12,9 @@ use crate::text::escape;
 
 use super::cache::Cache;
 use super::index;
-use super::place::{is_plain_address, joined, page_dirs, page_of_source, source_named, Placed};
+use super::place::{
+    is_plain_address, joined, link_of_file, site_files, source_named, ContentFiles, Placed,
+};
 use super::publish::SiteFiles;
 use super::theme::Theme;
 
@@ -38,21 +40,20 @@ pub fn unused_network(lesson: &Lesson) -> Option<Diagnostic> {
 }
 
 /// Warnings about the `pages`' links (each lesson's, with the links of its page) to pages or
-/// files the site does not have (`exists`); one to a draft left out (`drafts`, each one's
-/// folder by its file) is told so.
+/// files the site does not have (`exists`); one to a draft left out (of `content`) is told so.
 pub fn broken_links<'a, L: std::ops::Deref<Target = render::Links>>(
     pages: &[(&'a Placed, L)],
     exists: &dyn Fn(&str) -> bool,
-    drafts: &BTreeMap<String, String>,
+    content: &ContentFiles,
 ) -> Vec<Diagnostic> {
-    // (Each lesson's folder by its file, for links to a lesson's file: only where there are.)
+    // (Each file of `content/` a link may name, for links to one: only where there may be.)
     let by_file = |(_, links): &(&Placed, L)| links.iter().any(|(d, _)| d.contains(".md"));
-    let dirs = match pages.iter().any(by_file) {
-        true => page_dirs(pages.iter().map(|(p, _)| *p)),
+    let files = match !content.others.is_empty() || pages.iter().any(by_file) {
+        true => site_files(pages.iter().map(|(p, _)| *p), &content.others),
         false => BTreeMap::new(),
     };
     (pages.iter())
-        .flat_map(|(p, links)| broken_in(p, links, exists, (&dirs, drafts)))
+        .flat_map(|(p, links)| broken_in(p, links, exists, (&files, &content.drafts)))
         .collect()
 }
 
@@ -61,14 +62,14 @@ fn broken_in(
     placed: &Placed,
     page_links: &[(String, Range<usize>)],
     exists: &dyn Fn(&str) -> bool,
-    (pages, drafts): (&BTreeMap<String, String>, &BTreeMap<String, String>),
+    (files, drafts): (&BTreeMap<String, String>, &BTreeMap<String, String>),
 ) -> Vec<Diagnostic> {
     let lesson: &Lesson = &placed.lesson;
     let mut warnings = Vec::new();
     for (dest, span) in page_links {
-        // (A link to a lesson's Markdown file is published as the link to its page, where its
-        // address is plain.)
-        let page = page_of_source(placed, dest, pages);
+        // (A link to a file of `content/`, a lesson's Markdown file or another, is published as
+        // the link to the site's file for it, where its address is plain.)
+        let page = link_of_file(placed, dest, files);
         if page.is_some() && is_plain_address(dest) {
             continue;
         }
@@ -80,7 +81,8 @@ fn broken_in(
                 let draft = draft_of(placed, dest, &target, drafts);
                 let hint = match (draft, page) {
                     (Some(file), _) => format!("`{file}` is a draft (`draft = true`), left out of this build: `--drafts` builds it"),
-                    (None, Some(page)) => format!("`{dest}` is a lesson's Markdown file, linked as written where its address has other than letters, digits and `-._~/#`: link to its page, `{page}`"),
+                    (None, Some(page)) if source_named(placed, dest).is_some_and(|f| f.ends_with(".md")) => format!("`{dest}` is a lesson's Markdown file, linked as written where its address has other than letters, digits and `-._~/#`: link to its page, `{page}`"),
+                    (None, Some(page)) => format!("`{dest}` is a file of content/, linked as written where its address has other than letters, digits and `-._~/#`: link to where the site has it, `{page}`"),
                     (None, None) => "link another lesson by its Markdown file, like `relu.md` (relative to this lesson's), or by its page, `../<slug>/index.html`; a figure of this lesson is `#figure-<id>`".to_string(),
                 };
                 warnings.push(
@@ -100,7 +102,7 @@ fn broken_in(
 }
 
 /// The file of the draft a link (`dest`, to the site's file `target`) names, if it names one of
-/// `drafts` (each one's folder by its file): by its Markdown file, or by its folder.
+/// `drafts` (each one's page by its file): by its Markdown file, or by its folder.
 fn draft_of<'d>(
     placed: &Placed,
     dest: &str,
@@ -108,9 +110,9 @@ fn draft_of<'d>(
     drafts: &'d BTreeMap<String, String>,
 ) -> Option<&'d str> {
     let named = source_named(placed, dest);
-    let in_folder = |dir: &str| target.strip_prefix(dir).is_some_and(|r| r.starts_with('/'));
+    let in_folder = |page: &str| target.starts_with(page.trim_end_matches("index.html"));
     (drafts.iter())
-        .find(|(file, dir)| named.as_deref() == Some(file.as_str()) || in_folder(dir))
+        .find(|(file, page)| named.as_deref() == Some(file.as_str()) || in_folder(page))
         .map(|(file, _)| file.as_str())
 }
 
@@ -162,18 +164,14 @@ pub fn merged<'a>(
 /// ([`render::file_names`]); one whose front matter did not read claims no folder, so a link
 /// into the folder it would have counts as whole.
 pub(super) fn unfinished(
-    (cache, theme, default_lang, sitemap, drafts): (
-        &Cache,
-        &Theme,
-        &str,
-        bool,
-        &BTreeMap<String, String>,
-    ),
+    (cache, theme, default_lang, sitemap, content): (&Cache, &Theme, &str, bool, &ContentFiles),
     (placed, broken): (&[Placed], &[(Placed, render::Links)]),
 ) -> Vec<Diagnostic> {
     let mut names: BTreeSet<String> = theme.assets.keys().cloned().collect();
     names.extend(index::page_names(placed, default_lang));
     names.extend(sitemap.then(|| "sitemap.xml".to_string()));
+    // (A file of `content/` a lesson links to is published with it.)
+    names.extend(site_files([], &content.others).into_values());
     let mut unrendered: Vec<&Placed> = broken.iter().map(|(p, _)| p).collect();
     // (Each lesson's links: as rendered, or read from its prose.)
     let mut pages: Vec<(&Placed, Cow<render::Links>)> = Vec::with_capacity(placed.len());
@@ -201,5 +199,5 @@ pub(super) fn unfinished(
     let exists = |name: &str| {
         names.contains(name) || unknown.iter().any(|dir| name.starts_with(dir.as_str()))
     };
-    broken_links(&pages, &exists, drafts)
+    broken_links(&pages, &exists, content)
 }

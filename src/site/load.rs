@@ -32,6 +32,8 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
     /// The drafts left out (`draft = true`, without `--drafts`), for the links to them.
     pub drafts: Vec<Arc<Lesson>>,
+    /// The files of `content/` that are not lessons, as shown (`content/pic.png`).
+    pub others: Vec<String>,
 }
 
 /// Find and parse every lesson, reusing the lessons of `parsed` whose file and text are
@@ -101,5 +103,6 @@ pub fn load_lessons_cached(
         problems,
         warnings: found.warnings,
         drafts: left_out,
+        others: found.others,
     })
 }

@@ -15,6 +15,7 @@ mod cache;
 mod compact;
 mod index;
 mod lesson_page;
+mod linked;
 mod links;
 mod load;
 mod manifest;
@@ -32,7 +33,7 @@ mod template_text;
 mod theme;
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -162,10 +163,13 @@ pub struct Builder {
     parsed: HashMap<String, Arc<Lesson>>,
     /// What happens to each lesson's files once the lesson is rendered.
     output: Output,
-    /// Whether drafts are built (`--drafts`); the folder each draft the last build left out
-    /// would have, by its file (a link to one is told so).
+    /// Whether drafts are built (`--drafts`).
     drafts: bool,
-    drafts_left_out: BTreeMap<String, String>,
+    /// What of `content/` the last build did not publish as lessons: the other files (published
+    /// where a lesson links to one) and the drafts left out (a link to one is told so).
+    content: place::ContentFiles,
+    /// The files of `content/` the last build's links name, there or not ([`linked::named`]).
+    named: BTreeSet<String>,
 }
 
 /// What a build does with a lesson's files once the lesson is rendered.
@@ -216,8 +220,15 @@ impl Builder {
             parsed: HashMap::new(),
             output: Output::Keep,
             drafts: false,
-            drafts_left_out: BTreeMap::new(),
+            content: place::ContentFiles::default(),
+            named: BTreeSet::new(),
         }
+    }
+
+    /// The files of `content/` the last build's links named, there or not (`content/pic.png`):
+    /// such a file changed changes the site.
+    pub fn linked_files(&self) -> &BTreeSet<String> {
+        &self.named
     }
 
     /// Build the lessons whose front matter says `draft = true` too (`--drafts`).
@@ -288,8 +299,8 @@ impl Builder {
             let pages = (&*theme, &self.cache, &default_lang[..], base_url.as_deref());
             problems.extend(index_and_404(pages, &placed, &mut SiteFiles::new()));
             let (lessons, sitemap) = ((&placed[..], &broken_pages[..]), base_url.is_some());
-            let drafts = &self.drafts_left_out;
-            let site = (&self.cache, &*theme, &default_lang[..], sitemap, drafts);
+            let content = &self.content;
+            let site = (&self.cache, &*theme, &default_lang[..], sitemap, content);
             warnings.extend(links::unfinished(site, lessons));
             if let Some(output) = saved {
                 self.output = output;
@@ -305,14 +316,12 @@ impl Builder {
         } = self.rendered_files(&placed);
         let base = base_url.as_deref();
         let pages = (&*theme, &self.cache, &default_lang[..], base);
-        let problems = index_and_404(pages, &placed, &mut out);
+        let mut problems = index_and_404(pages, &placed, &mut out);
+        add_sitemap_and_assets(&theme, base, &mut out, &written);
+        problems.extend(self.linked_and_broken(&placed, (&mut out, &written), &mut warnings));
         if !problems.is_empty() {
             return Err(Error::report(problems, warnings));
         }
-        add_sitemap_and_assets(&theme, base, &mut out, &written);
-        let exists = |name: &str| out.contains_key(name) || written.contains(name);
-        let links = self.cache.links_of(&placed);
-        warnings.extend(links::broken_links(&links, &exists, &self.drafts_left_out));
         Ok(Site {
             files: out,
             written,
@@ -321,8 +330,24 @@ impl Builder {
             rendered,
             warnings: in_order(warnings),
             records: self.take_records(&placed),
-            drafts: self.drafts_left_out.len(),
+            drafts: self.content.drafts.len(),
         })
+    }
+
+    /// The files of `content/` the lessons (`placed`) link to, into `out`, and the warnings about
+    /// links to what the site does not have; or the problems of those files.
+    fn linked_and_broken(
+        &mut self,
+        placed: &[Placed],
+        (out, written): (&mut SiteFiles, &BTreeSet<String>),
+        warnings: &mut Vec<Diagnostic>,
+    ) -> Vec<Diagnostic> {
+        let links = self.cache.links_of(placed);
+        self.named = linked::named(&links);
+        let problems = linked::publish(&self.root, &self.content, &self.named, (out, written));
+        let exists = |name: &str| out.contains_key(name) || written.contains(name);
+        warnings.extend(links::broken_links(&links, &exists, &self.content));
+        problems
     }
 
     /// The site's public address, ending in `/`: `--base-url`'s, or else the configuration's.
@@ -401,7 +426,10 @@ impl Builder {
             }
         };
         let drafts = place::place(&loaded.drafts, &default_lang(&theme));
-        self.drafts_left_out = place::page_dirs(&drafts);
+        self.content = place::ContentFiles {
+            drafts: place::site_files(&drafts, &[]),
+            others: loaded.others,
+        };
         Ok(Loaded {
             theme,
             lessons: loaded.lessons,
@@ -422,7 +450,7 @@ impl Builder {
     ) -> usize {
         let jobs: Vec<(&Placed, LessonKey, Option<RenderedLesson>)> = placed
             .iter()
-            .zip(place::neighbours(placed))
+            .zip(place::neighbours(placed, &self.content.others))
             .map(|(p, neighbours)| {
                 let key = LessonKey {
                     lesson: p.lesson.clone(),

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::error::Diagnostic;
 use crate::lesson::Lesson;
+use crate::project::CONTENT_DIR;
 
 /// A lesson placed in the site: its language and its folder (`relu`, `zh-CN/relu`).
 #[derive(Clone)]
@@ -34,23 +35,24 @@ pub struct Neighbours {
     pub translations: Vec<Target>,
     /// The lesson's place in its series, if it is part of one.
     pub series: Option<SeriesPlace>,
-    /// Every lesson's page by its Markdown file, for a lesson whose text may link to one
-    /// (`[ReLU](relu.md)`, as in mdBook): only such a lesson's page changes with the others'
-    /// folders.
+    /// Every file a lesson may link to by its path in `content/` (another lesson's Markdown
+    /// file, as in mdBook, `[ReLU](relu.md)`; an image beside it), and where the site has it,
+    /// for a lesson whose text may link to one: only such a lesson's page changes with them.
     pub sources: Option<SourcePages>,
 }
 
-/// Each lesson's Markdown file, as shown (`content/relu.md`), and its page's folder (`relu`),
-/// shared by the lessons that may link to one, with a digest that stands for it in their keys.
+/// Each file of `content/` a lesson may link to, as shown (`content/relu.md`), and the file of
+/// the site it is published as ([`site_files`]), shared by the lessons that may link to one,
+/// with a digest that stands for it in their keys.
 #[derive(Clone)]
 pub struct SourcePages {
-    pub dirs: Arc<BTreeMap<String, String>>,
+    pub files: Arc<BTreeMap<String, String>>,
     digest: u64,
 }
 
 impl PartialEq for SourcePages {
     fn eq(&self, other: &Self) -> bool {
-        self.digest == other.digest && self.dirs == other.dirs
+        self.digest == other.digest && self.files == other.files
     }
 }
 
@@ -62,52 +64,73 @@ impl std::hash::Hash for SourcePages {
     }
 }
 
-/// Each lesson's Markdown file, as shown (`content/relu.md`), and its page's folder (`relu`).
-pub fn page_dirs<'a>(placed: impl IntoIterator<Item = &'a Placed>) -> BTreeMap<String, String> {
-    (placed.into_iter())
-        .map(|p| (p.lesson.source.path.clone(), p.dir.clone()))
-        .collect()
+/// What of `content/` a build does not publish as a lesson, that a lesson's link may name: the
+/// files that are not lessons (published where a lesson links to one), and the drafts left out
+/// (each one's file and page, as [`site_files`] gives them).
+#[derive(Default)]
+pub struct ContentFiles {
+    pub others: Vec<String>,
+    pub drafts: BTreeMap<String, String>,
+}
+
+/// Each file of `content/` a link may name, as shown (`content/relu.md`), and the site's file
+/// it is: a lesson's page (`relu/index.html`); any other file (`others`), at its path in
+/// `content/` (`content/pic.png` is `pic.png`).
+pub fn site_files<'a>(
+    placed: impl IntoIterator<Item = &'a Placed>,
+    others: &[String],
+) -> BTreeMap<String, String> {
+    let prefix = format!("{CONTENT_DIR}/");
+    let pages = (placed.into_iter()).map(|p| {
+        (
+            p.lesson.source.path.clone(),
+            format!("{}/index.html", p.dir),
+        )
+    });
+    let others =
+        (others.iter()).filter_map(|o| Some((o.clone(), o.strip_prefix(&prefix)?.to_string())));
+    pages.chain(others).collect()
 }
 
 impl SourcePages {
-    fn of(placed: &[Placed]) -> SourcePages {
-        let dirs = page_dirs(placed);
+    fn of(placed: &[Placed], others: &[String]) -> SourcePages {
+        let files = site_files(placed, others);
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        std::hash::Hash::hash(&dirs, &mut h);
+        std::hash::Hash::hash(&files, &mut h);
         SourcePages {
             digest: std::hash::Hasher::finish(&h),
-            dirs: Arc::new(dirs),
+            files: Arc::new(files),
         }
     }
 }
 
-/// The link from the page of `placed` to the page of the lesson whose Markdown file `dest`
-/// names ([`source_named`]: `relu.md#kinks` to `../relu/index.html#kinks`), if it names one:
-/// `dirs` holds each lesson's file and folder ([`page_dirs`]).
-pub fn page_of_source(
+/// The link from the page of `placed` to the site's file for the file of `content/` that
+/// `dest` names ([`source_named`]), if it names one of `files` ([`site_files`]): `relu.md#kinks`
+/// is `../relu/index.html#kinks`, `pic.png` beside the lesson `../pic.png`.
+pub fn link_of_file(
     placed: &Placed,
     dest: &str,
-    dirs: &BTreeMap<String, String>,
+    files: &BTreeMap<String, String>,
 ) -> Option<String> {
     let fragment = &dest[dest.find(['#', '?']).unwrap_or(dest.len())..];
-    let target = dirs.get(&source_named(placed, dest)?)?;
-    let (from, to): (Vec<&str>, Vec<&str>) =
-        (placed.dir.split('/').collect(), target.split('/').collect());
+    let target = files.get(&source_named(placed, dest)?)?;
+    let (folders, name) = target.rsplit_once('/').unwrap_or(("", target));
+    let from: Vec<&str> = placed.dir.split('/').collect();
+    let to: Vec<&str> = folders.split('/').filter(|f| !f.is_empty()).collect();
     let shared = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
     let mut link = "../".repeat(from.len() - shared);
     for part in &to[shared..] {
         link.push_str(part);
         link.push('/');
     }
-    Some(format!("{link}index.html{fragment}"))
+    Some(format!("{link}{name}{fragment}"))
 }
 
-/// The lesson file (as its source's path reads, from the project) that a link `dest` in
-/// `placed` names, if it names a Markdown file: relative to `placed`'s own file, as an editor
-/// or mdBook resolves it.
+/// The file (as shown, from the project: `content/relu.md`) that a relative link `dest` in
+/// `placed` names, relative to `placed`'s own file as an editor or mdBook resolves it.
 pub fn source_named(placed: &Placed, dest: &str) -> Option<String> {
     let path = &dest[..dest.find(['#', '?']).unwrap_or(dest.len())];
-    if !path.ends_with(".md") || path.starts_with('/') || path.contains(':') {
+    if path.is_empty() || path.starts_with('/') || path.contains(':') {
         return None;
     }
     let file = &placed.lesson.source.path;
@@ -297,7 +320,7 @@ fn at_slug(lesson: &Lesson, message: String) -> Diagnostic {
 
 /// Each placed lesson's neighbours (along its series, or among the lessons outside any
 /// series), translations and place in its series, in the order of `placed`.
-pub fn neighbours(placed: &[Placed]) -> Vec<Neighbours> {
+pub fn neighbours(placed: &[Placed], others: &[String]) -> Vec<Neighbours> {
     let mut by_slug: HashMap<&str, Vec<usize>> = HashMap::with_capacity(placed.len());
     let mut by_file: HashMap<&str, Vec<usize>> = HashMap::with_capacity(placed.len());
     for (i, p) in placed.iter().enumerate() {
@@ -329,9 +352,16 @@ pub fn neighbours(placed: &[Placed]) -> Vec<Neighbours> {
             && a.lesson.series.as_ref().map(|s| &s.name)
                 == b.lesson.series.as_ref().map(|s| &s.name)
     };
-    // (A lesson links to another's Markdown file only if its text holds ".md".)
-    let linking = |p: &Placed| p.lesson.source.text.contains(".md");
-    let sources = placed.iter().any(linking).then(|| SourcePages::of(placed));
+    // (A lesson links to another's Markdown file only if its text holds ".md", to another file
+    // of `content/` only if it holds its name.)
+    let names: Vec<&str> = (others.iter())
+        .map(|o| o.rsplit_once('/').map_or(o.as_str(), |(_, name)| name))
+        .collect();
+    let linking = |p: &Placed| {
+        let text = &p.lesson.source.text;
+        text.contains(".md") || names.iter().any(|n| text.contains(n))
+    };
+    let sources = (placed.iter().any(linking)).then(|| SourcePages::of(placed, others));
     (0..placed.len())
         .map(|i| {
             // Previous and next follow the series; lessons outside any series follow each other.

@@ -44,6 +44,7 @@ mod support;
 mod arithmetic;
 mod labels;
 mod legends;
+mod linked_files;
 mod notebooks;
 mod numbers;
 mod pages;

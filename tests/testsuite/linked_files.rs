@@ -1,0 +1,152 @@
+//! Files of `content/` that are not lessons (an image beside its lesson, a data file), as mdBook
+//! and Quarto authors keep them: published where a lesson links to one, at its path in
+//! `content/`, with the link made to point there from whatever folder the page is in.
+
+use std::fs;
+use std::path::Path;
+
+use crate::support::run::BIN;
+use crate::support::serve::Server;
+use crate::support::{small, Project};
+
+/// A one-pixel PNG.
+const PNG: &[u8] = &[
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0,
+    1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89,
+];
+
+/// The small lesson with `prose` after its front matter.
+fn with(prose: &str) -> String {
+    small("").replacen("+++\n\n", &format!("+++\n\n{prose}\n\n"), 1)
+}
+
+#[test]
+fn a_file_beside_a_lesson_is_published_where_it_links_it() {
+    let p = Project::with_lessons(&[
+        (
+            "a.md",
+            with("![A picture](pic.png) and [the data](data/table.csv#x)."),
+        ),
+        ("a.zh-CN.md", with("![图](pic.png)")),
+        ("sub/b.md", with("![Again](../pic.png)")),
+    ])
+    .file("content/pic.png", PNG)
+    .file("content/data/table.csv", "x,y\n0,1\n")
+    .file("content/notes.txt", "not linked");
+    let built = p.build().unwrap_or_else(|e| panic!("{e}"));
+    let broken: Vec<_> = built
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("broken"))
+        .collect();
+    assert!(broken.is_empty(), "{broken:#?}");
+    assert_eq!(
+        fs::read(p.site().join("pic.png")).expect("the picture"),
+        PNG
+    );
+    assert_eq!(p.read("data/table.csv"), "x,y\n0,1\n");
+    assert!(
+        !p.site().join("notes.txt").exists(),
+        "a file no lesson links to is published"
+    );
+    for (page, link) in [
+        (
+            "a/index.html",
+            "<img src=\"../pic.png\" alt=\"A picture\" />",
+        ),
+        (
+            "a/index.html",
+            "<a href=\"../data/table.csv#x\">the data</a>",
+        ),
+        (
+            "zh-CN/a/index.html",
+            "<img src=\"../../pic.png\" alt=\"图\" />",
+        ),
+        ("b/index.html", "<img src=\"../pic.png\" alt=\"Again\" />"),
+    ] {
+        assert!(p.read(page).contains(link), "{page} lacks {link}");
+    }
+    assert!(p.read("a/a.ipynb").contains("![A picture](../pic.png)"));
+}
+
+/// A file added after the lesson linking it (a broken link until then) is published by the
+/// next build, which renders the linking page again: the published page and manifest of the
+/// first build are not reused for it.
+#[test]
+fn a_file_added_later_is_linked_by_the_next_build() {
+    let p = Project::with_lessons(&[("a.md", with("![A picture](pic.png)"))]);
+    let first = p.build().unwrap_or_else(|e| panic!("{e}"));
+    assert!(first
+        .warnings
+        .iter()
+        .any(|w| w.message.contains("broken link `pic.png`")));
+    assert!(p.read("a/index.html").contains("src=\"pic.png\""));
+    fs::write(p.root.join("content/pic.png"), PNG).expect("write");
+    let second = p.build().unwrap_or_else(|e| panic!("{e}"));
+    assert!(second.warnings.is_empty(), "{:#?}", second.warnings);
+    assert!(p.read("a/index.html").contains("src=\"../pic.png\""));
+    assert!(p.site().join("pic.png").is_file());
+}
+
+/// A linked file whose place the site has already (the theme's `style.css`, a lesson's page)
+/// is an error at the file: it would replace the site's own.
+#[test]
+fn a_linked_file_never_replaces_one_of_the_sites() {
+    let p = Project::with_lessons(&[("a.md", with("[Style](style.css), [page](a/index.html)"))])
+        .file("content/style.css", "body {}")
+        .file("content/a/index.html", "<p>mine</p>");
+    let error = p.build().expect_err("two files in the site's places");
+    let problems: Vec<(String, String)> = (error.diagnostics.iter())
+        .map(|d| {
+            (
+                d.message.clone(),
+                d.location
+                    .as_ref()
+                    .map_or(String::new(), |l| l.file.clone()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            (
+                "the site has its own `a/index.html`, where this file would be published"
+                    .to_string(),
+                "content/a/index.html".to_string()
+            ),
+            (
+                "the site has its own `style.css`, where this file would be published".to_string(),
+                "content/style.css".to_string()
+            ),
+        ]
+    );
+}
+
+/// `serve` publishes a linked file added or changed (and reloads the page), as it does a
+/// lesson; a file no lesson links to still triggers nothing (`serve::reload`).
+#[test]
+fn serve_follows_a_linked_file() {
+    let server = Server::launch_with(Path::new(BIN), &[], |root| {
+        let lesson = root.join("content/getting-started.md");
+        let text = fs::read_to_string(&lesson).expect("the starter");
+        let text = text.replacen(
+            "\nWrite the lesson",
+            "\n![A picture](pic.png)\n\nWrite the lesson",
+            1,
+        );
+        fs::write(&lesson, text).expect("write");
+    });
+    let mut events = server.events();
+    assert_eq!(server.get("/pic.png").status, 404);
+    fs::write(server.path("content/pic.png"), PNG).expect("write");
+    events.expect("reload");
+    let served = server.get("/getting-started/index.html");
+    assert!(
+        served.body.contains("src=\"../pic.png\""),
+        "{}",
+        served.body
+    );
+    assert_eq!(server.get("/pic.png").status, 200);
+    fs::write(server.path("content/pic.png"), [PNG, b"changed"].concat()).expect("write");
+    events.expect("reload");
+}
