@@ -390,8 +390,18 @@ impl<'de> serde::de::Visitor<'de> for TreeVisitor {
     /// A table's entries, in the order written (the toml crate hands them over by name).
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Tree, A::Error> {
         let mut entries: Vec<Entry> = Vec::new();
-        while let Some(entry) = map.next_entry()? {
-            entries.push(entry);
+        loop {
+            match map.next_entry() {
+                Ok(Some(entry)) => entries.push(entry),
+                Ok(None) => break,
+                // (A date or time, `date = 2026-12-06`, reaches here as a table of one private
+                // key that has no span: it is a value. Before, the block's other mistakes went
+                // unreported beside it.)
+                Err(e) if entries.is_empty() && e.to_string().contains("datetime") => {
+                    return Ok(Tree::Value)
+                }
+                Err(e) => return Err(e),
+            }
         }
         entries.sort_by_key(|(key, _)| key.span().start);
         Ok(Tree::Table(entries))

@@ -11,7 +11,7 @@ use crate::markdown::Fence;
 
 use super::problems::Problems;
 use super::recovery::{Entry, Recovery, Tree};
-use super::toml_hint::{first_given, meant_field, toml_hint};
+use super::toml_hint::{first_given, is_datetime, meant_field, toml_hint};
 
 /// A block's TOML read as `T` (see [`read_toml`]), and the collector its parser gathers
 /// its problems in, holding those of the fields it does not know and of values of the wrong
@@ -98,6 +98,26 @@ pub fn list_items(text: &str, list: Range<usize>, count: usize) -> Option<Vec<Ra
 /// A value read with the spans of the values stood in for wrong ones ([`read_toml`]).
 pub type StoodIn<T> = (T, Vec<Range<usize>>);
 
+/// A TOML or serde `message` about what `text` holds at `span`, in the words of what is
+/// written there, and where a key given twice is first given.
+fn in_our_words(text: &str, span: &Range<usize>, message: &str) -> (String, Option<usize>) {
+    // (TOML's "duplicate key" names no key: it is the one at the span.)
+    let written = (text.get(span.clone()))
+        .map(|k| k.trim())
+        .filter(|k| !k.is_empty());
+    match (message, written) {
+        ("duplicate key", Some(key)) => (
+            format!("the key `{key}` is given twice"),
+            first_given(text, span.start, key),
+        ),
+        // (A date or time is a table of one private key to serde.)
+        (m, Some(date)) if m.starts_with("invalid type: map,") && is_datetime(date) => {
+            (m.replacen("map", &format!("date `{date}`"), 1), None)
+        }
+        _ => (message.to_string(), None),
+    }
+}
+
 /// Read `T` from TOML `text`, whose spans `at` maps into the lesson file: the value, if it
 /// reads, and the problems. serde stops at the first field `T` does not read, and at a table's
 /// first; here every such field is reported at its name (an author's misspellings, all of them,
@@ -121,18 +141,7 @@ pub fn read_toml<T: DeserializeOwned>(
         Err(e) => e,
     };
     let problem = |span: Range<usize>, message: &str| {
-        // (TOML's "duplicate key" names no key: it is the one at the span.)
-        let key = text
-            .get(span.clone())
-            .map(|k| k.trim())
-            .filter(|k| !k.is_empty());
-        let (message, first) = match (message, key) {
-            ("duplicate key", Some(key)) => (
-                format!("the key `{key}` is given twice"),
-                first_given(text, span.start, key),
-            ),
-            _ => (message.to_string(), None),
-        };
+        let (message, first) = in_our_words(text, &span, message);
         let d = invalid(source, at(span), what, &message);
         match first {
             Some(f) => {

@@ -47,11 +47,19 @@ pub(super) fn toml_hint(d: Diagnostic, message: &str, written: &str) -> Diagnost
         d.hint("name a step by its number, like `10`, or write `\"last\"` for the training's last step")
     } else if message.contains("invalid type") && message.ends_with("expected a boolean") {
         d.hint("write `true` or `false`, without quotes")
+    } else if message.contains("invalid type: date `") {
+        d.hint(format!("text is in \"quotes\": `\"{}\"`", written.trim()))
     } else if message.contains("invalid type") {
         d.hint("check the value's type: numbers are unquoted, text is in \"quotes\"")
     } else {
         d.hint("the block's body is TOML: `key = value`, one per line")
     }
+}
+
+/// Whether `written` is a TOML date or time (`2026-12-06`, `07:30:00`), which serde reads as a
+/// table of one private key.
+pub(super) fn is_datetime(written: &str) -> bool {
+    written.trim().parse::<toml::value::Datetime>().is_ok()
 }
 
 /// The signal a figure's series names as text (`series = ["top.activation"]`), where serde's
@@ -129,6 +137,28 @@ fn unknown_field_hint(message: &str) -> String {
     }
     if let Some(ours) = alias(name, &fields) {
         return format!("what other site generators call `{name}`, nnbook calls `{ours}`");
+    }
+    // (Fields of Zola's, Hugo's and Quarto's front matter that a lesson has no use for.)
+    const ELSEWHERE: [&str; 12] = [
+        "date",
+        "updated",
+        "lastmod",
+        "tags",
+        "categories",
+        "authors",
+        "author",
+        "keywords",
+        "template",
+        "layout",
+        "extra",
+        "aliases",
+    ];
+    if ELSEWHERE.contains(&name) && fields.contains(&"summary") {
+        let source = match name.starts_with("author") {
+            true => "; the work a lesson follows, with its author, is its `source`",
+            false => "",
+        };
+        return format!("other site generators' `{name}` has no place in a lesson's front matter: leave it out (the README lists every field{source})");
     }
     match closest(name, fields) {
         Some(k) => format!("did you mean `{k}`?"),

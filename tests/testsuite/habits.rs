@@ -193,3 +193,44 @@ fn githubs_alerts_are_notes_titled_in_the_pages_words() {
         assert_eq!(text.matches("[!").count(), 1, "{text}");
     }
 }
+
+/// Zola's and Hugo's `date`, `tags` and `authors` are each told they have no place in a
+/// lesson's front matter. A date written as TOML's date (`2026-12-06`, unquoted) hid every
+/// other mistake of its block (serde reads it as a table, which the reading past mistakes did
+/// not): all are reported now, and a date where text is expected is called a date, not a map.
+#[test]
+fn other_tools_dates_tags_and_authors_are_told_and_hide_nothing() {
+    let front = "date = 2026-12-06\nauthors = [\"Ada\"]\ntags = [\"relu\"]\ntitle = \"Dates\"";
+    let figure = "```figure\ntitle = 2026-12-06\ntitel = \"x\"\nseries = [{ signal = \"output.activation\" }]\n```";
+    let text = lesson(front, &format!("{NETWORK}\n\n{figure}"));
+    let p = Project::with_lessons(&[("a.md", text)]);
+    let error = nnbook::check(&p.root).expect_err("five mistakes");
+    let found: Vec<(&str, &str)> = (error.diagnostics.iter())
+        .map(|d| (d.message.as_str(), d.hint.as_deref().unwrap_or("")))
+        .collect();
+    let fields = "expected one of `title`, `summary`, `order`, `precision`, `slug`, `source`, `series`, `part`, `draft`";
+    let elsewhere = |name: &str, more: &str| {
+        (
+            format!("invalid front matter: unknown field `{name}`, {fields}"),
+            format!("other site generators' `{name}` has no place in a lesson's front matter: leave it out (the README lists every field{more})"),
+        )
+    };
+    let expected = [
+        elsewhere("date", ""),
+        elsewhere("authors", "; the work a lesson follows, with its author, is its `source`"),
+        elsewhere("tags", ""),
+        (
+            "invalid figure block: invalid type: date `2026-12-06`, expected a string".to_string(),
+            "text is in \"quotes\": `\"2026-12-06\"`".to_string(),
+        ),
+        (
+            "invalid figure block: unknown field `titel`, expected one of `id`, `title`, `x_label`, `y_label`, `caption`, `series`, `points`, `points_label`".to_string(),
+            "did you mean `title`?".to_string(),
+        ),
+    ];
+    let expected: Vec<(&str, &str)> = expected
+        .iter()
+        .map(|(m, h)| (m.as_str(), h.as_str()))
+        .collect();
+    assert_eq!(found, expected);
+}

@@ -49,7 +49,7 @@ fn front_matter_unknown_field() {
         Expect {
             message: &["unknown field", "author"],
             expected: &[],
-            hint: &["spelling"],
+            hint: &["has no place in a lesson's front matter", "source"],
         },
     );
 }
