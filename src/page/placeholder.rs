@@ -366,12 +366,34 @@ fn unknown(
             "`{expr}` is a node: show one of its values at an input, like `{{{{ {expr}.activation @ {x} }}}}`"
         ));
     }
+    if let Some(hint) = other_tools(expr)
+        .filter(|_| matches!(context, Context::Prose | Context::Markdown) || expr.starts_with('#'))
+    {
+        return d.hint(hint);
+    }
     let known = names.iter().copied().chain(INPUT_FIELDS);
     match did_you_mean(expr, known) {
         Some(hint) => d.hint(hint),
         // (Two braces around what is no name are likely LaTeX's or Python's.)
         None if braces_as_written(expr, context) => d.hint(as_written(context)),
         None => d.hint("a placeholder names one of the above, spelt as in the network block"),
+    }
+}
+
+/// What a placeholder written as mdBook's include, or as Hugo's or Zola's shortcodes, is told
+/// (in prose; in code or math, two braces are more likely Python's or LaTeX's).
+fn other_tools(expr: &str) -> Option<&'static str> {
+    let shortcode = (expr.starts_with('<') && expr.ends_with('>'))
+        || (expr.starts_with('%') && expr.ends_with('%'))
+        || (expr.starts_with(char::is_alphabetic) && expr.contains('(') && expr.ends_with(')'));
+    match expr {
+        _ if expr.starts_with("#include") || expr.starts_with("#rustdoc_include") => Some(
+            "nnbook has no mdBook `{{#include}}`: write the code in the block, its numbers as placeholders (`{{ w1 }}`), so that they follow the network block",
+        ),
+        _ if shortcode => Some(
+            "Hugo's and Zola's shortcodes are not nnbook's: a chart is a ```figure block, an image `![alt](file.png)` with the file beside the lesson",
+        ),
+        _ => None,
     }
 }
 

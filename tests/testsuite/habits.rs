@@ -234,3 +234,32 @@ fn other_tools_dates_tags_and_authors_are_told_and_hide_nothing() {
         .collect();
     assert_eq!(found, expected);
 }
+
+/// mdBook's `{{#include}}` and Hugo's and Zola's shortcodes, written in a lesson, are each told
+/// what nnbook has instead (they got "a placeholder names one of the above", or the hint about
+/// LaTeX's braces). In code, a call in two braces is still taken for Python's.
+#[test]
+fn mdbooks_include_and_shortcodes_are_told_what_nnbook_has() {
+    let body = format!(
+        "{NETWORK}\n\n```python\n{{{{#include code.py}}}}\nprint(f\"{{{{ f(x) }}}}\")\n```\n\n\
+         {{{{< figure src=\"x.png\" >}}}} {{{{% notice %}}}} {{{{ youtube(id=\"abc\") }}}}\n"
+    );
+    let p = Project::with_lessons(&[("a.md", lesson(r#"title = "Habits""#, &body))]);
+    let error = nnbook::check(&p.root).expect_err("five placeholders of other tools");
+    let hints: Vec<(&str, &str)> = (error.diagnostics.iter())
+        .filter(|d| d.message.starts_with("unknown placeholder"))
+        .map(|d| (d.message.as_str(), d.hint.as_deref().unwrap_or("")))
+        .collect();
+    let include = "nnbook has no mdBook `{{#include}}`: write the code in the block, its numbers as placeholders (`{{ w1 }}`), so that they follow the network block";
+    let shortcode = "Hugo's and Zola's shortcodes are not nnbook's: a chart is a ```figure block, an image `![alt](file.png)` with the file beside the lesson";
+    assert_eq!(
+        hints,
+        [
+            ("unknown placeholder `#include code.py`", include),
+            ("unknown placeholder `f(x)`", "for `{{` as written, mark the code block `verbatim` (```python verbatim), or put a space between the braces"),
+            ("unknown placeholder `< figure src=\"x.png\" >`", shortcode),
+            ("unknown placeholder `% notice %`", shortcode),
+            ("unknown placeholder `youtube(id=\"abc\")`", shortcode),
+        ]
+    );
+}
