@@ -29,8 +29,12 @@ pub fn titled(text: &str, lang: &str) -> String {
             let line = text[..open].rfind('\n').map_or(0, |i| i + 1);
             let prefix = text[line..open].trim_end();
             let title = i18n::text(lang, alert_key(kind));
+            let eol = match text[open..].contains("\r\n") {
+                true => "\r\n",
+                false => "\n",
+            };
             out.push_str(&text[at..open]);
-            out.push_str(&format!("**{title}**\n{prefix}"));
+            out.push_str(&format!("**{title}**{eol}{prefix}"));
             at = close;
         }
     }

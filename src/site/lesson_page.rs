@@ -141,8 +141,8 @@ pub fn render_lesson(
 /// (`[ReLU](relu.md#kinks)`) to its page (`../relu/index.html#kinks`), as mdBook does, an image
 /// beside the lesson to where the site has it. In the page each `href` and `src` of a plain
 /// address (`is_plain_address`: the page and the notebook's JSON show it as written), and in the
-/// notebook's Markdown each `](address)` and each reference definition, which the notebook
-/// writes `]: <address>` (`notebook::references`).
+/// notebook's Markdown each `](address)` (with a title, or in `<>` too) and each reference
+/// definition, which the notebook writes `]: <address>` (`notebook::references`).
 fn link_sources(placed: &Placed, files: &BTreeMap<String, String>, rendered: &mut Rendered) {
     for (dest, _) in &rendered.page.links {
         let to_file = link_of_file(placed, dest, files);
@@ -155,9 +155,12 @@ fn link_sources(placed: &Placed, files: &BTreeMap<String, String>, rendered: &mu
                 );
                 *html = html.replace(&from, &into);
             }
+            // (In the notebook's Markdown: `](a)`, `](a "title")`, `](<a>)` and a definition.)
             let notebook = &mut rendered.notebook;
-            *notebook = notebook.replace(&format!("]({dest})"), &format!("]({to})"));
-            *notebook = notebook.replace(&format!("]: <{dest}>"), &format!("]: <{to}>"));
+            for (open, close) in [("](", ")"), ("](", " "), ("](<", ">"), ("]: <", ">")] {
+                let (from, into) = (format!("{open}{dest}{close}"), format!("{open}{to}{close}"));
+                *notebook = notebook.replace(&from, &into);
+            }
         }
     }
 }

@@ -25,7 +25,7 @@ fn a_file_beside_a_lesson_is_published_where_it_links_it() {
     let p = Project::with_lessons(&[
         (
             "a.md",
-            with("![A picture](pic.png) and [the data](data/table.csv#x)."),
+            with("![A picture](pic.png) and [the data](data/table.csv#x).\n\n![Titled](pic.png \"T\"), [bracketed](<pic.png>)."),
         ),
         ("a.zh-CN.md", with("![图](pic.png)")),
         ("sub/b.md", with("![Again](../pic.png)")),
@@ -66,7 +66,16 @@ fn a_file_beside_a_lesson_is_published_where_it_links_it() {
     ] {
         assert!(p.read(page).contains(link), "{page} lacks {link}");
     }
-    assert!(p.read("a/a.ipynb").contains("![A picture](../pic.png)"));
+    // (The notebook's Markdown keeps each link as written but its address: with a title, in
+    // `<>`; they were left pointing beside the notebook.)
+    let notebook = p.read("a/a.ipynb");
+    for link in [
+        "![A picture](../pic.png)",
+        "![Titled](../pic.png \\\"T\\\")",
+        "[bracketed](<../pic.png>)",
+    ] {
+        assert!(notebook.contains(link), "the notebook lacks {link}");
+    }
 }
 
 /// A file added after the lesson linking it (a broken link until then) is published by the
