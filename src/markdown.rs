@@ -41,6 +41,30 @@ pub fn explorable_only_marks(
         })
 }
 
+/// The addresses raw HTML in a lesson links to: each `src="…"` and `href="…"` (or in single
+/// quotes), as an author writes `<img src="sketch.png" width="300">` to size an image.
+pub fn html_links(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for attribute in ["src=", "href="] {
+        let mut rest = html;
+        while let Some(at) = rest.find(attribute) {
+            let before = rest[..at].chars().next_back();
+            rest = &rest[at + attribute.len()..];
+            let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+                continue;
+            };
+            let Some(end) = rest[1..].find(quote) else {
+                break;
+            };
+            if before.is_some_and(char::is_whitespace) {
+                out.push(rest[1..1 + end].to_string());
+            }
+            rest = &rest[1 + end..];
+        }
+    }
+    out
+}
+
 /// The Markdown extensions nnbook enables (`ENABLE_GFM`: GitHub's alerts, `> [!NOTE]`).
 pub fn options() -> Options {
     Options::ENABLE_TABLES
@@ -188,4 +212,16 @@ fn is_closed(block: &str) -> bool {
         let last = strip(last);
         last.chars().count() >= count && last.chars().all(|c| c == fence)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::html_links;
+
+    #[test]
+    fn raw_htmls_links_are_its_src_and_href() {
+        let html = "<img src=\"a.png\" width=\"3\"><a href='b.csv#x'>b</a> <p data-src=\"no\">";
+        assert_eq!(html_links(html), ["a.png", "b.csv#x"]);
+        assert!(html_links("<div class=\"nn-explorable-only\">").is_empty());
+    }
 }

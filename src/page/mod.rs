@@ -130,7 +130,13 @@ fn walked<'a>(lesson: &'a Lesson, figures: &'a [Figure], lang: &'a str) -> Walk<
         lines: math::Lines::default(),
     };
     for (event, range) in events {
-        walk.event(event, range.start + offset..range.end + offset);
+        let range = range.start + offset..range.end + offset;
+        // (Raw HTML's links are checked, and a file beside the lesson published, as Markdown's.)
+        if let Event::Html(html) | Event::InlineHtml(html) = &event {
+            let links = markdown::html_links(html).into_iter();
+            walk.links.extend(links.map(|dest| (dest, range.clone())));
+        }
+        walk.event(event, range);
     }
     walk
 }

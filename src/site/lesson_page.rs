@@ -155,9 +155,12 @@ fn link_sources(placed: &Placed, files: &BTreeMap<String, String>, rendered: &mu
                 );
                 *html = html.replace(&from, &into);
             }
-            // (In the notebook's Markdown: `](a)`, `](a "title")`, `](<a>)` and a definition.)
+            // (In the notebook's Markdown: `](a)`, `](a "title")`, `](<a>)`, a definition and raw
+            // HTML's attributes, their quotes escaped in its JSON.)
             let notebook = &mut rendered.notebook;
-            for (open, close) in [("](", ")"), ("](", " "), ("](<", ">"), ("]: <", ">")] {
+            let quoted = [("src=\\\"", "\\\""), ("href=\\\"", "\\\"")];
+            let marks = [("](", ")"), ("](", " "), ("](<", ">"), ("]: <", ">")];
+            for (open, close) in marks.into_iter().chain(quoted) {
                 let (from, into) = (format!("{open}{dest}{close}"), format!("{open}{to}{close}"));
                 *notebook = notebook.replace(&from, &into);
             }

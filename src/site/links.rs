@@ -83,6 +83,7 @@ fn broken_in(
                     (Some(file), _) => format!("`{file}` is a draft (`draft = true`), left out of this build: `--drafts` builds it"),
                     (None, Some(page)) if source_named(placed, dest).is_some_and(|f| f.ends_with(".md")) => format!("`{dest}` is a lesson's Markdown file, linked as written where its address has other than letters, digits and `-._~/#`: link to its page, `{page}`"),
                     (None, Some(page)) => format!("`{dest}` is a file of content/, linked as written where its address has other than letters, digits and `-._~/#`: link to where the site has it, `{page}`"),
+                    (None, None) if is_other_file(dest) => format!("put the file in `content/`, where `{dest}` names it from the lesson's own file: a file a lesson links to is published with the site"),
                     (None, None) => "link another lesson by its Markdown file, like `relu.md` (relative to this lesson's), or by its page, `../<slug>/index.html`; a figure of this lesson is `#figure-<id>`".to_string(),
                 };
                 warnings.push(
@@ -99,6 +100,15 @@ fn broken_in(
         }
     }
     warnings
+}
+
+/// Whether a link names a file other than a page: its path ends in a name with an extension
+/// other than `.md` and `.html` (`sketch.png`, `data.csv`).
+fn is_other_file(dest: &str) -> bool {
+    let path = &dest[..dest.find(['#', '?']).unwrap_or(dest.len())];
+    let name = path.rsplit('/').next().unwrap_or("");
+    name.rsplit_once('.')
+        .is_some_and(|(stem, ext)| !stem.is_empty() && !matches!(ext, "md" | "html" | "htm"))
 }
 
 /// The file of the draft a link (`dest`, to the site's file `target`) names, if it names one of

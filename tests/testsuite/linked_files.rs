@@ -159,3 +159,33 @@ fn serve_follows_a_linked_file() {
     fs::write(server.path("content/pic.png"), [PNG, b"changed"].concat()).expect("write");
     events.expect("reload");
 }
+
+/// Raw HTML's links (`<img src="pic.png" width="300">`, as authors size an image) are a
+/// lesson's links too: the file is published and the address made to point at it, in the page
+/// and the notebook; one to no file is a broken link, told where to put the file (its hint was
+/// about linking lessons).
+#[test]
+fn raw_htmls_links_publish_and_are_checked() {
+    let html =
+        "<img src=\"pic.png\" alt=\"Sized\" width=\"300\">\n\n<a href=\"missing.csv\">the data</a>";
+    let p = Project::with_lessons(&[("a.md", with(html))]).file("content/pic.png", PNG);
+    let built = p.build().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        fs::read(p.site().join("pic.png")).expect("the picture"),
+        PNG
+    );
+    assert!(p
+        .read("a/index.html")
+        .contains("<img src=\"../pic.png\" alt=\"Sized\" width=\"300\">"));
+    assert!(p.read("a/a.ipynb").contains("<img src=\\\"../pic.png\\\""));
+    let warnings: Vec<(&str, &str)> = (built.warnings.iter())
+        .map(|w| (w.message.as_str(), w.hint.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        warnings,
+        [(
+            "broken link `missing.csv`: the site has no `a/missing.csv`",
+            "put the file in `content/`, where `missing.csv` names it from the lesson's own file: a file a lesson links to is published with the site"
+        )]
+    );
+}
