@@ -46,7 +46,8 @@ fn folded(label: &str) -> String {
 }
 
 /// A Markdown cell's `text` with its own definitions taken out and, at its end, one line per
-/// label it uses that the lesson defines, in the order first used.
+/// label it uses that the lesson defines: those the cell does not define first, each in the
+/// order first used.
 pub fn carried(text: &str, definitions: &Definitions) -> String {
     if definitions.0.is_empty() {
         return text.to_string();
