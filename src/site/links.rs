@@ -13,7 +13,8 @@ use crate::text::escape;
 use super::cache::Cache;
 use super::index;
 use super::place::{
-    is_plain_address, joined, link_of_file, site_files, source_named, ContentFiles, Placed,
+    is_plain_address, joined, link_of_file, relative_path, site_files, source_named, ContentFiles,
+    Placed,
 };
 use super::publish::SiteFiles;
 use super::theme::Theme;
@@ -105,8 +106,7 @@ fn broken_in(
 /// Whether a link names a file other than a page: its path ends in a name with an extension
 /// other than `.md` and `.html` (`sketch.png`, `data.csv`).
 fn is_other_file(dest: &str) -> bool {
-    let path = &dest[..dest.find(['#', '?']).unwrap_or(dest.len())];
-    let name = path.rsplit('/').next().unwrap_or("");
+    let name = relative_path(dest).map_or("", |(path, _)| path.rsplit('/').next().unwrap_or(""));
     name.rsplit_once('.')
         .is_some_and(|(stem, ext)| !stem.is_empty() && !matches!(ext, "md" | "html" | "htm"))
 }
@@ -129,10 +129,7 @@ fn draft_of<'d>(
 /// The site file a relative link from lesson folder `dir` points to; `None` for external
 /// links, absolute paths and fragments.
 fn internal_target(dir: &str, dest: &str) -> Option<String> {
-    let path = dest.split(['#', '?']).next().unwrap_or("");
-    if path.is_empty() || path.starts_with('/') || path.contains(':') {
-        return None;
-    }
+    let (path, _) = relative_path(dest)?;
     let mut parts = joined(dir, path)?;
     if path.ends_with('/') || parts.is_empty() {
         parts.push("index.html");

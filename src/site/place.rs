@@ -112,7 +112,7 @@ pub fn link_of_file(
     dest: &str,
     files: &BTreeMap<String, String>,
 ) -> Option<String> {
-    let fragment = &dest[dest.find(['#', '?']).unwrap_or(dest.len())..];
+    let (_, fragment) = relative_path(dest)?;
     let target = files.get(&source_named(placed, dest)?)?;
     let (folders, name) = target.rsplit_once('/').unwrap_or(("", target));
     let from: Vec<&str> = placed.dir.split('/').collect();
@@ -129,13 +129,18 @@ pub fn link_of_file(
 /// The file (as shown, from the project: `content/relu.md`) that a relative link `dest` in
 /// `placed` names, relative to `placed`'s own file as an editor or mdBook resolves it.
 pub fn source_named(placed: &Placed, dest: &str) -> Option<String> {
-    let path = &dest[..dest.find(['#', '?']).unwrap_or(dest.len())];
-    if path.is_empty() || path.starts_with('/') || path.contains(':') {
-        return None;
-    }
+    let (path, _) = relative_path(dest)?;
     let file = &placed.lesson.source.path;
     let folder = file.rsplit_once('/').map_or("", |(folder, _)| folder);
     Some(joined(folder, path)?.join("/"))
+}
+
+/// A relative link's path and what follows it (`#fragment`, `?query`): `None` for an external
+/// link, an absolute path or a fragment alone.
+pub fn relative_path(dest: &str) -> Option<(&str, &str)> {
+    let (path, rest) = dest.split_at(dest.find(['#', '?']).unwrap_or(dest.len()));
+    let relative = !(path.is_empty() || path.starts_with('/') || path.contains(':'));
+    relative.then_some((path, rest))
 }
 
 /// The parts of relative `path` followed from folder `dir` (both with `/`), `.` and `..`
