@@ -366,9 +366,7 @@ fn unknown(
             "`{expr}` is a node: show one of its values at an input, like `{{{{ {expr}.activation @ {x} }}}}`"
         ));
     }
-    if let Some(hint) = other_tools(expr)
-        .filter(|_| matches!(context, Context::Prose | Context::Markdown) || expr.starts_with('#'))
-    {
+    if let Some(hint) = other_tools(expr, context) {
         return d.hint(hint);
     }
     let known = names.iter().copied().chain(INPUT_FIELDS);
@@ -380,20 +378,18 @@ fn unknown(
     }
 }
 
-/// What a placeholder written as mdBook's include, or as Hugo's or Zola's shortcodes, is told
-/// (in prose; in code or math, two braces are more likely Python's or LaTeX's).
-fn other_tools(expr: &str) -> Option<&'static str> {
+/// What a placeholder written as mdBook's include, or as Hugo's or Zola's shortcodes (in prose,
+/// `context`: in code or math, two braces are more likely Python's or LaTeX's), is told.
+fn other_tools(expr: &str, context: Context) -> Option<&'static str> {
     let shortcode = (expr.starts_with('<') && expr.ends_with('>'))
         || (expr.starts_with('%') && expr.ends_with('%'))
         || (expr.starts_with(char::is_alphabetic) && expr.contains('(') && expr.ends_with(')'));
-    match expr {
-        _ if expr.starts_with("#include") || expr.starts_with("#rustdoc_include") => Some(
-            "nnbook has no mdBook `{{#include}}`: write the code in the block, its numbers as placeholders (`{{ w1 }}`), so that they follow the network block",
-        ),
-        _ if shortcode => Some(
-            "Hugo's and Zola's shortcodes are not nnbook's: a chart is a ```figure block, an image `![alt](file.png)` with the file beside the lesson",
-        ),
-        _ => None,
+    if expr.starts_with("#include") || expr.starts_with("#rustdoc_include") {
+        Some("nnbook has no mdBook `{{#include}}`: write the code in the block, its numbers as placeholders (`{{ w1 }}`), so that they follow the network block")
+    } else if shortcode && matches!(context, Context::Prose | Context::Markdown) {
+        Some("Hugo's and Zola's shortcodes are not nnbook's: a chart is a ```figure block, an image `![alt](file.png)` with the file beside the lesson")
+    } else {
+        None
     }
 }
 
