@@ -267,8 +267,8 @@ fn stand_in(message: &str) -> Option<&'static str> {
     if message.starts_with("the number `") && message.ends_with("` is too large") {
         return Some("0");
     }
-    // (A step's other text is an "invalid value": `"end"` for `"last"`.)
-    if message.starts_with("invalid value: ") && message.ends_with(A_STEP) {
+    // (A step, wrong by its type or, other text than `"last"`, by its value.)
+    if message.starts_with("invalid ") && message.ends_with(&format!("expected {A_STEP}")) {
         return Some("0");
     }
     let (_, expected) = message
@@ -287,7 +287,7 @@ fn stand_in(message: &str) -> Option<&'static str> {
     Some(match expected {
         e if e.starts_with("a string") => "\"\"",
         e if e.starts_with("a list") => "[]",
-        e if number.contains(&e) || e == A_STEP => "0",
+        e if number.contains(&e) => "0",
         "a boolean" => "false",
         _ => return None,
     })
