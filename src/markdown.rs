@@ -44,23 +44,36 @@ pub fn explorable_only_marks(
 /// The addresses raw HTML in a lesson links to: each `src="…"` and `href="…"` (or in single
 /// quotes), as an author writes `<img src="sketch.png" width="300">` to size an image.
 pub fn html_links(html: &str) -> Vec<String> {
+    let mut out = attribute_values(html, "src=");
+    out.extend(attribute_values(html, "href="));
+    out
+}
+
+/// The ids of a page's HTML (each `id="…"`): what a link's fragment may name. Sorted, each once.
+pub fn html_ids(html: &str) -> Vec<String> {
+    let mut ids = attribute_values(html, "id=");
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// The value of each `attribute` (`src=`) in `html`, quoted in `"` or `'`, after white space.
+fn attribute_values(html: &str, attribute: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for attribute in ["src=", "href="] {
-        let mut rest = html;
-        while let Some(at) = rest.find(attribute) {
-            let before = rest[..at].chars().next_back();
-            rest = &rest[at + attribute.len()..];
-            let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
-                continue;
-            };
-            let Some(end) = rest[1..].find(quote) else {
-                break;
-            };
-            if before.is_some_and(char::is_whitespace) {
-                out.push(rest[1..1 + end].to_string());
-            }
-            rest = &rest[1 + end..];
+    let mut rest = html;
+    while let Some(at) = rest.find(attribute) {
+        let before = rest[..at].chars().next_back();
+        rest = &rest[at + attribute.len()..];
+        let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+            continue;
+        };
+        let Some(end) = rest[1..].find(quote) else {
+            break;
+        };
+        if before.is_some_and(char::is_whitespace) {
+            out.push(rest[1..1 + end].to_string());
         }
+        rest = &rest[1 + end..];
     }
     out
 }

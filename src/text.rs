@@ -180,6 +180,45 @@ pub fn typographic_minus(literal: &str) -> String {
     literal.replace('-', "\u{2212}")
 }
 
+/// A link's text with each `%XX` read as the byte it writes (`my%20pic.png` is `my pic.png`), as
+/// a browser reads an address; other text as it is.
+pub fn percent_decoded(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('%') {
+        return s.into();
+    }
+    let (bytes, mut out) = (s.as_bytes(), Vec::with_capacity(s.len()));
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = (bytes[i] == b'%').then(|| s.get(i + 1..i + 3)).flatten();
+        let hex = hex.filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
+        match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+            Some(byte) => {
+                out.push(byte);
+                i += 3;
+            }
+            None => {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned().into()
+}
+
+/// A file's path written as a link's address: each byte other than an ASCII letter, digit or
+/// one of `-._~/!$&'*+,;=:@` as `%XX` (`my pic.png` is `my%20pic.png`), so that it reads back
+/// as the path ([`percent_decoded`]) and holds no space or bracket that would end a Markdown link.
+pub fn percent_encoded(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        match byte.is_ascii_alphanumeric() || b"-._~/!$&'*+,;=:@".contains(&byte) {
+            true => out.push(byte as char),
+            false => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
 /// The closest known name to `word`, for "did you mean" hints.
 pub fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let known: Vec<&str> = known.into_iter().collect();
@@ -419,6 +458,20 @@ mod tests {
             assert_eq!(last(&display) - last(&out), 1, "{v:e}: {out} vs {display}");
             assert_eq!(out.parse::<f64>(), Ok(v), "{v:e}");
         }
+    }
+
+    #[test]
+    fn percent_decoding_reads_escapes_and_keeps_the_rest() {
+        assert_eq!(percent_decoded("my%20pic.png"), "my pic.png");
+        assert_eq!(percent_decoded("%E4%B8%AD"), "中");
+        assert_eq!(percent_decoded("100%"), "100%");
+        assert_eq!(percent_decoded("%+1x%zz%4"), "%+1x%zz%4");
+        assert_eq!(percent_decoded("plain"), "plain");
+        for path in ["my pic.png", "100%.png", "图/(a).png", "a/b-c_d.e~f"] {
+            assert_eq!(percent_decoded(&percent_encoded(path)), path);
+        }
+        assert_eq!(percent_encoded("my pic (1).png"), "my%20pic%20%281%29.png");
+        assert_eq!(percent_encoded("图.png"), "%E5%9B%BE.png");
     }
 
     #[test]

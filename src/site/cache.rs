@@ -44,6 +44,8 @@ pub struct RenderedLesson {
     pub preview: Option<String>,
     /// Link and image destinations of the page, with their place in the lesson source.
     pub links: Vec<(String, Range<usize>)>,
+    /// The ids of the lesson's page, that a link's fragment may name ([`crate::markdown::html_ids`]).
+    pub anchors: Vec<String>,
     /// The key under which a build that writes records the lesson ([`super::manifest`]).
     pub record: Option<String>,
 }
@@ -78,6 +80,13 @@ impl Cache {
     ) -> Vec<(&'a Placed, &'a crate::render::Links)> {
         (placed.iter())
             .map(|p| (p, &self.get(&p.dir).links))
+            .collect()
+    }
+
+    /// The ids of each lesson's page (`relu/index.html`) that rendered, as kept.
+    pub fn anchors(&self) -> HashMap<String, &[String]> {
+        (self.rendered.iter())
+            .map(|(dir, r)| (format!("{dir}/index.html"), r.anchors.as_slice()))
             .collect()
     }
 

@@ -16,7 +16,7 @@ use crate::render::{self, notebook_name, Rendered};
 
 use super::cache::{LessonKey, RenderedLesson};
 use super::manifest::LessonRecord;
-use super::place::{is_plain_address, link_of_file, root_of, Placed, Target};
+use super::place::{link_of_file, root_of, Placed, Target};
 use super::reuse::Previous;
 use super::theme::Theme;
 
@@ -112,6 +112,7 @@ pub fn render_lesson(
         ctx.insert("page_url", &format!("{base}{dir}/"));
     }
     let html = theme.render("lesson.html", &ctx).map_err(|d| vec![d])?;
+    let anchors = crate::markdown::html_ids(&html);
     let figures = rendered.figures.len();
     let links = rendered.page.links.clone();
     let preview = rendered
@@ -132,6 +133,7 @@ pub fn render_lesson(
         figures,
         preview,
         links,
+        anchors,
         record: None,
     })
 }
@@ -139,33 +141,47 @@ pub fn render_lesson(
 /// The links of a lesson (`placed`, `rendered`) to a file of `content/` made links to the site's
 /// file for it (`files`, [`super::place::site_files`]): another lesson's Markdown file
 /// (`[ReLU](relu.md#kinks)`) to its page (`../relu/index.html#kinks`), as mdBook does, an image
-/// beside the lesson to where the site has it. In the page each `href` and `src` of a plain
-/// address (`is_plain_address`: the page and the notebook's JSON show it as written), and in the
-/// notebook's Markdown each `](address)` (with a title, or in `<>` too) and each reference
-/// definition, which the notebook writes `]: <address>` (`notebook::references`).
+/// beside the lesson to where the site has it. In the page each `href` and `src` (as the Markdown
+/// renderer writes the address, and as raw HTML wrote it), and in the notebook's Markdown each
+/// `](address)` (with a title, or in `<>` too) and each reference definition, which the notebook
+/// writes `]: <address>` (`notebook::references`).
 fn link_sources(placed: &Placed, files: &BTreeMap<String, String>, rendered: &mut Rendered) {
     for (dest, _) in &rendered.page.links {
-        let to_file = link_of_file(placed, dest, files);
-        if let Some(to) = to_file.filter(|_| is_plain_address(dest)) {
-            let html = &mut rendered.page.html;
-            for attribute in ["href", "src"] {
+        let Some(to) = link_of_file(placed, dest, files) else {
+            continue;
+        };
+        let (written, into) = (href(dest), href(&to));
+        // (Markdown's link as the renderer writes it, raw HTML's as written.)
+        let mut forms = vec![written.as_str(), dest.as_str()];
+        forms.dedup();
+        let html = &mut rendered.page.html;
+        for attribute in ["href", "src"] {
+            for from in &forms {
                 let (from, into) = (
-                    format!("{attribute}=\"{dest}\""),
-                    format!("{attribute}=\"{to}\""),
+                    format!("{attribute}=\"{from}\""),
+                    format!("{attribute}=\"{into}\""),
                 );
                 *html = html.replace(&from, &into);
             }
-            // (In the notebook's Markdown: `](a)`, `](a "title")`, `](<a>)`, a definition and raw
-            // HTML's attributes, their quotes escaped in its JSON.)
-            let notebook = &mut rendered.notebook;
-            let quoted = [("src=\\\"", "\\\""), ("href=\\\"", "\\\"")];
-            let marks = [("](", ")"), ("](", " "), ("](<", ">"), ("]: <", ">")];
-            for (open, close) in marks.into_iter().chain(quoted) {
-                let (from, into) = (format!("{open}{dest}{close}"), format!("{open}{to}{close}"));
-                *notebook = notebook.replace(&from, &into);
-            }
+        }
+        // (In the notebook's Markdown: `](a)`, `](a "title")`, `](<a>)`, a definition and raw
+        // HTML's attributes, their quotes escaped in its JSON.)
+        let notebook = &mut rendered.notebook;
+        let quoted = [("src=\\\"", "\\\""), ("href=\\\"", "\\\"")];
+        let marks = [("](", ")"), ("](", " "), ("](<", ">"), ("]: <", ">")];
+        for (open, close) in marks.into_iter().chain(quoted) {
+            let (from, into) = (format!("{open}{dest}{close}"), format!("{open}{to}{close}"));
+            *notebook = notebook.replace(&from, &into);
         }
     }
+}
+
+/// An address as the Markdown renderer writes it in an `href` or `src` (percent-encoded where
+/// an address must be, `&` as `&amp;`).
+fn href(address: &str) -> String {
+    let mut out = String::new();
+    let _ = pulldown_cmark_escape::escape_href(&mut out, address);
+    out
 }
 
 /// A lesson the published site holds as this build would render it (see [`Previous::reusable`]):
@@ -199,6 +215,7 @@ pub fn link_lesson(
         figures: reused.figures,
         preview: reused.preview,
         links: reused.links,
+        anchors: reused.anchors,
         record: None,
     })
 }

@@ -2,19 +2,18 @@
 //! a network nothing uses), and `sitemap.xml`.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 
 use crate::error::Diagnostic;
 use crate::lesson::{BlockKind, Lesson};
 use crate::render;
-use crate::text::escape;
+use crate::text::{closest, escape, percent_decoded};
 
 use super::cache::Cache;
 use super::index;
 use super::place::{
-    is_plain_address, joined, link_of_file, relative_path, site_files, source_named, ContentFiles,
-    Placed,
+    joined, link_of_file, relative_path, site_files, source_named, ContentFiles, Placed,
 };
 use super::publish::SiteFiles;
 use super::theme::Theme;
@@ -41,10 +40,12 @@ pub fn unused_network(lesson: &Lesson) -> Option<Diagnostic> {
 }
 
 /// Warnings about the `pages`' links (each lesson's, with the links of its page) to pages or
-/// files the site does not have (`exists`); one to a draft left out (of `content`) is told so.
+/// files the site does not have (`exists`), or to an id a lesson's page does not have (`anchors`,
+/// by the page's file: `relu/index.html`); one to a draft left out (of `content`) is told so.
 pub fn broken_links<'a, L: std::ops::Deref<Target = render::Links>>(
     pages: &[(&'a Placed, L)],
     exists: &dyn Fn(&str) -> bool,
+    anchors: &HashMap<String, &[String]>,
     content: &ContentFiles,
 ) -> Vec<Diagnostic> {
     // (Each file of `content/` a link may name, for links to one: only where there may be.)
@@ -53,54 +54,94 @@ pub fn broken_links<'a, L: std::ops::Deref<Target = render::Links>>(
         true => site_files(pages.iter().map(|(p, _)| *p), &content.others),
         false => BTreeMap::new(),
     };
+    let site = Site {
+        exists,
+        anchors,
+        files: &files,
+        drafts: &content.drafts,
+    };
     (pages.iter())
-        .flat_map(|(p, links)| broken_in(p, links, exists, (&files, &content.drafts)))
+        .flat_map(|(p, links)| broken_in(p, links, &site))
         .collect()
+}
+
+/// What a link is checked against: the site's files, the ids of its lessons' pages, and the
+/// files of `content/` a link may name ([`site_files`]) with the drafts left out.
+struct Site<'s> {
+    exists: &'s dyn Fn(&str) -> bool,
+    anchors: &'s HashMap<String, &'s [String]>,
+    files: &'s BTreeMap<String, String>,
+    drafts: &'s BTreeMap<String, String>,
 }
 
 /// The warnings about one lesson's links.
 fn broken_in(
     placed: &Placed,
     page_links: &[(String, Range<usize>)],
-    exists: &dyn Fn(&str) -> bool,
-    (files, drafts): (&BTreeMap<String, String>, &BTreeMap<String, String>),
+    site: &Site,
 ) -> Vec<Diagnostic> {
     let lesson: &Lesson = &placed.lesson;
     let mut warnings = Vec::new();
     for (dest, span) in page_links {
+        let at = lesson.source.text[span.clone()]
+            .find(dest.as_str())
+            .map_or(span.start, |i| span.start + i);
+        let warn = |message: String, hint: String| {
+            let at = at..at + dest.len();
+            lesson.source.error(at, message).warning().hint(hint)
+        };
         // (A link to a file of `content/`, a lesson's Markdown file or another, is published as
         // the link to the site's file for it, where its address is plain.)
-        let page = link_of_file(placed, dest, files);
-        if page.is_some() && is_plain_address(dest) {
-            continue;
-        }
-        if let Some(target) = internal_target(&placed.dir, dest) {
-            if !exists(&target) {
-                let at = lesson.source.text[span.clone()]
-                    .find(dest.as_str())
-                    .map_or(span.start, |i| span.start + i);
-                let draft = draft_of(placed, dest, &target, drafts);
-                let hint = match (draft, page) {
-                    (Some(file), _) => format!("`{file}` is a draft (`draft = true`), left out of this build: `--drafts` builds it"),
-                    (None, Some(page)) if source_named(placed, dest).is_some_and(|f| f.ends_with(".md")) => format!("`{dest}` is a lesson's Markdown file, linked as written where its address has other than letters, digits and `-._~/#`: link to its page, `{page}`"),
-                    (None, Some(page)) => format!("`{dest}` is a file of content/, linked as written where its address has other than letters, digits and `-._~/#`: link to where the site has it, `{page}`"),
-                    (None, None) if is_other_file(dest) => format!("put the file in `content/`, where `{dest}` names it from the lesson's own file: a file a lesson links to is published with the site"),
-                    (None, None) => "link another lesson by its Markdown file, like `relu.md` (relative to this lesson's), or by its page, `../<slug>/index.html`; a figure of this lesson is `#figure-<id>`".to_string(),
-                };
-                warnings.push(
-                    lesson
-                        .source
-                        .error(
-                            at..at + dest.len(),
-                            format!("broken link `{dest}`: the site has no `{target}`"),
-                        )
-                        .warning()
-                        .hint(hint),
-                );
+        let page = link_of_file(placed, dest, site.files);
+        let target = match (dest.starts_with('#'), &page) {
+            (true, _) => Some(format!("{}/index.html", placed.dir)),
+            (false, Some(_)) => {
+                source_named(placed, dest).and_then(|f| site.files.get(&f).cloned())
             }
+            _ => internal_target(&placed.dir, dest),
+        };
+        let Some(target) = target else { continue };
+        if !(site.exists)(&target) {
+            let draft = draft_of(placed, dest, &target, site.drafts);
+            let hint = match draft {
+                Some(file) => format!("`{file}` is a draft (`draft = true`), left out of this build: `--drafts` builds it"),
+                None if is_other_file(dest) => format!("put the file in `content/`, where `{dest}` names it from the lesson's own file: a file a lesson links to is published with the site"),
+                None => "link another lesson by its Markdown file, like `relu.md` (relative to this lesson's), or by its page, `../<slug>/index.html`; a figure of this lesson is `#figure-<id>`".to_string(),
+            };
+            warnings.push(warn(
+                format!("broken link `{dest}`: the site has no `{target}`"),
+                hint,
+            ));
+        } else if let Some(id) = missing_id(dest, site.anchors.get(&target)) {
+            let ids = site
+                .anchors
+                .get(&target)
+                .into_iter()
+                .flat_map(|ids| ids.iter());
+            let hint = match closest(&id, ids.map(String::as_str)) {
+                Some(meant) => format!("did you mean `#{meant}`?"),
+                None => "a heading's id is its words in lowercase, joined by `-` (`## The spike` is `#the-spike`); a figure's is `#figure-<id>`".to_string(),
+            };
+            let page = match dest.starts_with('#') {
+                true => "this page".to_string(),
+                false => format!("`{target}`"),
+            };
+            warnings.push(warn(
+                format!("broken link `{dest}`: {page} has no id `{id}`"),
+                hint,
+            ));
         }
     }
     warnings
+}
+
+/// The id a link's fragment names (`relu.md#kinks` names `kinks`), read as a browser reads it,
+/// if its page's `ids` are known and hold no such id.
+fn missing_id(dest: &str, ids: Option<&&[String]>) -> Option<String> {
+    let (_, fragment) = dest.split_once('#')?;
+    let id = percent_decoded(fragment);
+    let known = ids?.iter().any(|i| *i == id);
+    (!known && !fragment.is_empty()).then(|| id.into_owned())
 }
 
 /// Whether a link names a file other than a page: its path ends in a name with an extension
@@ -130,7 +171,8 @@ fn draft_of<'d>(
 /// links, absolute paths and fragments.
 fn internal_target(dir: &str, dest: &str) -> Option<String> {
     let (path, _) = relative_path(dest)?;
-    let mut parts = joined(dir, path)?;
+    let path = percent_decoded(path);
+    let mut parts = joined(dir, &path)?;
     if path.ends_with('/') || parts.is_empty() {
         parts.push("index.html");
     }
@@ -206,5 +248,5 @@ pub(super) fn unfinished(
     let exists = |name: &str| {
         names.contains(name) || unknown.iter().any(|dir| name.starts_with(dir.as_str()))
     };
-    broken_links(&pages, &exists, content)
+    broken_links(&pages, &exists, &cache.anchors(), content)
 }

@@ -27,7 +27,7 @@ use super::place::Placed;
 use super::theme::ThemeFiles;
 
 /// The format's version: a record of another version is ignored.
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// The manifest's path for the output folder `out`.
 fn path(out: &Path) -> PathBuf {
@@ -61,6 +61,7 @@ struct Entry {
     figures: usize,
     preview: Option<String>,
     links: Vec<(String, Range<usize>)>,
+    anchors: Vec<String>,
 }
 
 /// The records of the published site, by lesson folder.
@@ -99,6 +100,7 @@ impl Manifest {
             figures: entry.figures,
             preview: entry.preview.clone(),
             links: entry.links.clone(),
+            anchors: entry.anchors.clone(),
         })
     }
 
@@ -162,6 +164,7 @@ impl Manifest {
                     figures: lesson.figures,
                     preview: lesson.preview,
                     links: lesson.links,
+                    anchors: lesson.anchors,
                 };
                 Some((dir, entry))
             })
@@ -200,6 +203,7 @@ pub struct LessonRecord {
     pub figures: usize,
     pub preview: Option<String>,
     pub links: Vec<(String, Range<usize>)>,
+    pub anchors: Vec<String>,
 }
 
 impl From<&RenderedLesson> for LessonRecord {
@@ -209,6 +213,7 @@ impl From<&RenderedLesson> for LessonRecord {
             figures: r.figures,
             preview: r.preview.clone(),
             links: r.links.clone(),
+            anchors: r.anchors.clone(),
         }
     }
 }

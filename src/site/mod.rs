@@ -346,7 +346,13 @@ impl Builder {
         self.named = linked::named(&links);
         let problems = linked::publish(&self.root, &self.content, &self.named, (out, written));
         let exists = |name: &str| out.contains_key(name) || written.contains(name);
-        warnings.extend(links::broken_links(&links, &exists, &self.content));
+        let anchors = self.cache.anchors();
+        warnings.extend(links::broken_links(
+            &links,
+            &exists,
+            &anchors,
+            &self.content,
+        ));
         problems
     }
 

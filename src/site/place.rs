@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::error::Diagnostic;
 use crate::lesson::Lesson;
 use crate::project::CONTENT_DIR;
+use crate::text::{percent_decoded, percent_encoded};
 
 /// A lesson placed in the site: its language and its folder (`relu`, `zh-CN/relu`).
 #[derive(Clone)]
@@ -123,16 +124,18 @@ pub fn link_of_file(
         link.push_str(part);
         link.push('/');
     }
-    Some(format!("{link}{name}{fragment}"))
+    link.push_str(name);
+    Some(format!("{}{fragment}", percent_encoded(&link)))
 }
 
 /// The file (as shown, from the project: `content/relu.md`) that a relative link `dest` in
 /// `placed` names, relative to `placed`'s own file as an editor or mdBook resolves it.
 pub fn source_named(placed: &Placed, dest: &str) -> Option<String> {
     let (path, _) = relative_path(dest)?;
+    let path = percent_decoded(path);
     let file = &placed.lesson.source.path;
     let folder = file.rsplit_once('/').map_or("", |(folder, _)| folder);
-    Some(joined(folder, path)?.join("/"))
+    Some(joined(folder, &path)?.join("/"))
 }
 
 /// A relative link's path and what follows it (`#fragment`, `?query`): `None` for an external
@@ -157,13 +160,6 @@ pub fn joined<'a>(dir: &'a str, path: &'a str) -> Option<Vec<&'a str>> {
         }
     }
     Some(parts)
-}
-
-/// Whether a link's address is written as its HTML shows it (letters, digits and `-._~/#`), so
-/// that the page's `href="…"` for it can be found and changed.
-pub fn is_plain_address(dest: &str) -> bool {
-    dest.chars()
-        .all(|c| c.is_ascii_alphanumeric() || "-._~/#".contains(c))
 }
 
 /// A lesson's place in its series: the series' name, the part, and how many parts the series
@@ -358,13 +354,18 @@ pub fn neighbours(placed: &[Placed], others: &[String]) -> Vec<Neighbours> {
                 == b.lesson.series.as_ref().map(|s| &s.name)
     };
     // (A lesson links to another's Markdown file only if its text holds ".md", to another file
-    // of `content/` only if it holds its name.)
+    // of `content/` only if it holds its name, or the text read as addresses are does:
+    // `my%20pic.png`.)
     let names: Vec<&str> = (others.iter())
         .map(|o| o.rsplit_once('/').map_or(o.as_str(), |(_, name)| name))
         .collect();
+    let encoded = names.iter().any(|n| percent_encoded(n) != *n);
     let linking = |p: &Placed| {
         let text = &p.lesson.source.text;
-        text.contains(".md") || names.iter().any(|n| text.contains(n))
+        let holds = |text: &str| names.iter().any(|n| text.contains(n));
+        text.contains(".md")
+            || holds(text)
+            || (encoded && text.contains('%') && holds(&percent_decoded(text)))
     };
     let sources = (placed.iter().any(linking)).then(|| SourcePages::of(placed, others));
     (0..placed.len())

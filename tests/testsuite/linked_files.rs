@@ -189,3 +189,61 @@ fn raw_htmls_links_publish_and_are_checked() {
         )]
     );
 }
+
+/// A file whose name has a space or other letters (`my pic.png`, `图.png`) is linked as
+/// CommonMark and browsers read an address: `my%20pic.png`, `<my pic.png>`, raw HTML's
+/// `src="my pic.png"`. It is published under its own name and each link made to point at it,
+/// percent-encoded, in the page and the notebook. These were broken links, told to link "where
+/// the site has it" by hand.
+#[test]
+fn a_file_named_with_spaces_or_other_letters_is_linked_as_browsers_read_it() {
+    let links = "![Encoded](my%20pic.png), ![Angled](<my pic.png>), ![Chinese](图.png), \
+                 [data](data%20set/t%201.csv#row-2)\n\n<img src=\"my pic.png\" alt=\"Raw\">";
+    let p = Project::with_lessons(&[
+        ("a.md", with(links)),
+        ("a.zh-CN.md", with("![图](<my pic.png>)")),
+    ])
+    .file("content/my pic.png", PNG)
+    .file("content/图.png", PNG)
+    .file("content/data set/t 1.csv", "x,y\n");
+    let built = p.build().unwrap_or_else(|e| panic!("{e}"));
+    assert!(built.warnings.is_empty(), "{:#?}", built.warnings);
+    for file in ["my pic.png", "图.png", "data set/t 1.csv"] {
+        assert!(p.site().join(file).is_file(), "{file} is not published");
+    }
+    // (A lesson whose text names the file only encoded, in either case of hex digit.)
+    let alone = |link: &str| {
+        let p = Project::with_lessons(&[("a.md", with(&format!("![Alone]({link})")))])
+            .file("content/my pic 图.png", PNG);
+        let built = p.build().unwrap_or_else(|e| panic!("{e}"));
+        assert!(built.warnings.is_empty(), "{:#?}", built.warnings);
+        p.read("a/index.html")
+    };
+    for link in ["my%20pic%20%E5%9B%BE.png", "my%20pic%20%e5%9b%be.png"] {
+        let expected = "<img src=\"../my%20pic%20%E5%9B%BE.png\" alt=\"Alone\" />";
+        assert!(alone(link).contains(expected), "{link}");
+    }
+    let page = p.read("a/index.html");
+    for link in [
+        "<img src=\"../my%20pic.png\" alt=\"Encoded\" />",
+        "<img src=\"../my%20pic.png\" alt=\"Angled\" />",
+        "<img src=\"../%E5%9B%BE.png\" alt=\"Chinese\" />",
+        "<a href=\"../data%20set/t%201.csv#row-2\">data</a>",
+        "<img src=\"../my%20pic.png\" alt=\"Raw\">",
+    ] {
+        assert!(page.contains(link), "the page lacks {link}");
+    }
+    assert!(p
+        .read("zh-CN/a/index.html")
+        .contains("<img src=\"../../my%20pic.png\" alt=\"图\" />"));
+    let notebook = p.read("a/a.ipynb");
+    for link in [
+        "![Encoded](../my%20pic.png)",
+        "![Angled](<../my%20pic.png>)",
+        "![Chinese](../%E5%9B%BE.png)",
+        "[data](../data%20set/t%201.csv#row-2)",
+        "<img src=\\\"../my%20pic.png\\\" alt=\\\"Raw\\\">",
+    ] {
+        assert!(notebook.contains(link), "the notebook lacks {link}");
+    }
+}
