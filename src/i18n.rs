@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 /// Interface words, also given to templates as `t`: (key, English, Simplified Chinese).
-const TEXTS: [(&str, &str, &str); 44] = [
+const TEXTS: [(&str, &str, &str); 49] = [
     ("lessons", "Lessons", "课程"),
     ("contents", "Contents", "目录"),
     ("previous", "Previous", "上一课"),
@@ -66,6 +66,17 @@ const TEXTS: [(&str, &str, &str); 44] = [
     ("alert_important", "Important", "重要"),
     ("alert_warning", "Warning", "警告"),
     ("alert_caution", "Caution", "小心"),
+    // Footnotes: the list's name, a reference's and the link back's (each with the number).
+    ("footnotes", "Footnotes", "脚注"),
+    ("footnote", "Footnote", "脚注"),
+    (
+        "footnote_back",
+        "Back to the text of footnote",
+        "返回脚注所在正文",
+    ),
+    // A task list item's box (`- [x]`), ticked or not.
+    ("task_done", "Done", "已完成"),
+    ("task_to_do", "To do", "待完成"),
     // A table of the kinks (`at = "kinks"`) when there are none.
     (
         "no_kinks",

@@ -78,13 +78,77 @@ fn attribute_values(html: &str, attribute: &str) -> Vec<String> {
     out
 }
 
-/// The Markdown extensions nnbook enables (`ENABLE_GFM`: GitHub's alerts, `> [!NOTE]`).
+/// The Markdown extensions nnbook enables (`ENABLE_GFM`: GitHub's alerts, `> [!NOTE]`; task
+/// lists, `- [x] Done`, as GitHub's).
 pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_MATH
         | Options::ENABLE_GFM
+        | Options::ENABLE_TASKLISTS
+}
+
+/// A lesson's footnotes (`text[^label]` and `[^label]: The note.`), read once for the page, the
+/// notebook and the warnings. Labels match as GitHub matches them, in any case.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Footnotes {
+    /// The labels referenced and defined, in the order of their first reference: note 1 first.
+    pub numbered: Vec<String>,
+    /// Each definition: its label and its range in the text.
+    pub defined: Vec<(String, Range<usize>)>,
+    /// Each reference to a label with no definition (`[^label]`, shown as written), with its range.
+    pub undefined: Vec<(String, Range<usize>)>,
+}
+
+impl Footnotes {
+    /// The footnotes of a lesson's `body` (at `offset` in its file: the ranges are the file's).
+    pub fn of(body: &str, offset: usize) -> Footnotes {
+        let mut notes = Footnotes::default();
+        // (A footnote is a `[^`; the rest of the lessons pay nothing.)
+        if !body.contains("[^") {
+            return notes;
+        }
+        let mut referenced = Vec::new();
+        let events: Vec<_> = Parser::new_ext(body, options())
+            .into_offset_iter()
+            .collect();
+        for (i, (event, range)) in events.iter().enumerate() {
+            let at = range.start + offset..range.end + offset;
+            match event {
+                Event::FootnoteReference(label) => referenced.push(label.to_lowercase()),
+                Event::Start(Tag::FootnoteDefinition(label)) => {
+                    notes.defined.push((label.to_lowercase(), at));
+                }
+                // (One with no definition is text: `[`, `^label`, `]`.)
+                Event::Text(text) if text.starts_with('^') && text.len() > 1 => {
+                    let around = |j: usize, s: &str| matches!(events.get(j), Some((Event::Text(t), _)) if t.as_ref() == s);
+                    if i > 0 && around(i - 1, "[") && around(i + 1, "]") {
+                        notes
+                            .undefined
+                            .push((text[1..].to_string(), at.start - 1..at.end + 1));
+                    }
+                }
+                _ => {}
+            }
+        }
+        for label in referenced {
+            let known = notes.defined.iter().any(|(l, _)| *l == label);
+            if known && !notes.numbered.contains(&label) {
+                notes.numbered.push(label);
+            }
+        }
+        notes
+    }
+
+    /// The number of the note `label` (from 1), if a text refers to it and it is defined.
+    pub fn number(&self, label: &str) -> Option<usize> {
+        let label = label.to_lowercase();
+        self.numbered
+            .iter()
+            .position(|l| *l == label)
+            .map(|i| i + 1)
+    }
 }
 
 /// The key of an alert's title among the page's words ([`crate::i18n::text`]): `alert_note`.
@@ -229,7 +293,30 @@ fn is_closed(block: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::html_links;
+    use super::{html_links, Footnotes};
+
+    #[test]
+    fn footnotes_are_numbered_by_first_reference_and_the_rest_found() {
+        let text = "B[^b], a[^A], b again[^b], none[^gone], `[^code]`.\n\n[^a]: A.\n[^b]: B.\n[^c]: Never.\n";
+        let notes = Footnotes::of(text, 10);
+        assert_eq!(notes.numbered, ["b", "a"]);
+        assert_eq!(
+            (notes.number("B"), notes.number("a"), notes.number("c")),
+            (Some(1), Some(2), None)
+        );
+        let defined: Vec<&str> = notes.defined.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(defined, ["a", "b", "c"]);
+        let (label, at) = &notes.undefined[0];
+        assert_eq!(
+            (label.as_str(), &text[at.start - 10..at.end - 10]),
+            ("gone", "[^gone]")
+        );
+        assert_eq!(notes.undefined.len(), 1);
+        assert_eq!(
+            Footnotes::of("No notes, [a] and ^b.", 0),
+            Footnotes::default()
+        );
+    }
 
     #[test]
     fn raw_htmls_links_are_its_src_and_href() {

@@ -5,7 +5,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::error::{Diagnostic, SourceFile};
-use crate::markdown::{self, Fence};
+use crate::markdown::{self, Fence, Footnotes};
 use crate::network::Network;
 use crate::text::closest;
 
@@ -48,6 +48,7 @@ pub(super) struct Body {
     pub(super) blocks: Vec<Block>,
     pub(super) failed: Failed,
     pub(super) warnings: Vec<Diagnostic>,
+    pub(super) footnotes: Footnotes,
 }
 
 /// What is known of the blocks that failed (their problems are reported): the trainings and
@@ -84,13 +85,45 @@ pub(super) fn read_body(
         &mut warnings,
     );
     warnings.extend(controls_unused(source, &network, &fences));
+    let footnotes = Footnotes::of(&source.text[body_start..], body_start);
+    warnings.extend(footnote_warnings(source, &footnotes));
     Body {
         fences,
         network,
         blocks,
         failed,
         warnings,
+        footnotes,
     }
+}
+
+/// A footnote referred to and never defined is shown as written (`[^note]`), and one defined
+/// and never referred to is not shown (as on GitHub): each is a warning.
+fn footnote_warnings<'a>(
+    source: &'a SourceFile,
+    notes: &'a Footnotes,
+) -> impl Iterator<Item = Diagnostic> + 'a {
+    let undefined = notes.undefined.iter().map(|(label, at)| {
+        let message = format!("footnote `[^{label}]` has no definition: it is shown as written");
+        source.error(at.clone(), message).warning().hint(format!(
+            "define it on a line of its own, anywhere in the lesson: `[^{label}]: The note.`; the page lists the notes at its end"
+        ))
+    });
+    let unused = (notes.defined.iter())
+        .filter(|(label, _)| notes.number(label).is_none())
+        .map(|(label, at)| {
+            // (The definition's marker, `[^label]:`, not its whole note.)
+            let text = &source.text[at.clone()];
+            let marker = text.find("]:").map_or(text.len(), |i| i + 2);
+            let message = format!("footnote `[^{label}]` is never referred to: it is not shown");
+            source
+                .error(at.start..at.start + marker, message)
+                .warning()
+                .hint(format!(
+                    "refer to it where the note belongs, `like this[^{label}]`, or remove it"
+                ))
+        });
+    undefined.chain(unused)
 }
 
 /// A `[controls]` table in a lesson that trains: the page has no sliders (its script does not

@@ -105,6 +105,8 @@ pub struct Lesson {
     training_ids: BTreeMap<String, usize>,
     /// What is allowed but probably not meant (reported; the lesson builds).
     pub warnings: Vec<Diagnostic>,
+    /// The body's footnotes, numbered for the page and the notebook.
+    pub footnotes: crate::markdown::Footnotes,
     /// Whether the front matter did not read and stand-in values took its place
     /// ([`front::Front::stand_in`]): the lesson's problems are reported, its slug and series
     /// part claim nothing.
@@ -264,6 +266,7 @@ pub fn parse_partly(mut source: SourceFile, file_stem: &str) -> (Option<Lesson>,
         failed_captions: body.failed.captions,
         fences: body.fences,
         warnings: body.warnings,
+        footnotes: body.footnotes,
         source,
     };
     (Some(lesson), problems)

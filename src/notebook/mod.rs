@@ -9,6 +9,7 @@
 mod alerts;
 mod blocks;
 mod cell;
+mod footnotes;
 mod plots;
 mod python;
 mod references;
@@ -239,7 +240,8 @@ impl<'a> Book<'a> {
     /// A Markdown cell of the lesson's prose, with the link reference definitions it uses and
     /// its alerts titled.
     fn prose(&mut self, text: &str) {
-        let text = references::carried(text, &self.definitions);
+        let text = footnotes::numbered(text, &self.lesson.footnotes);
+        let text = references::carried(&text, &self.definitions);
         self.markdown(&alerts::titled(&text, self.lang));
     }
 

@@ -423,6 +423,22 @@ pub fn parameters_html(net: &Network, lang: &str, live: bool, decimals: usize) -
     s
 }
 
+/// A task list item's box (`- [x] Done`), ticked or not, that the reader cannot change; named
+/// for a screen reader as done or to do.
+pub fn task_marker(done: bool, lang: &str) -> Event<'static> {
+    let (checked, key) = match done {
+        true => (" checked", "task_done"),
+        false => ("", "task_to_do"),
+    };
+    let label = i18n::text(lang, key);
+    Event::InlineHtml(
+        format!(
+            "<input type=\"checkbox\" class=\"nn-task\" disabled{checked} aria-label=\"{label}\"> "
+        )
+        .into(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::push_data_uri_text;

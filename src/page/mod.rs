@@ -2,6 +2,7 @@
 //! figures, tables and parameter listings, and `{{ ... }}` placeholders filled from the network.
 
 mod blocks;
+mod footnotes;
 mod live;
 mod math;
 mod placeholder;
@@ -62,7 +63,7 @@ pub struct TocEntry {
 /// Render a lesson's body to HTML. `figures` are the lesson's drawn figures and diagrams (found
 /// by id). `lang` is the page's language, for the few words nnbook adds.
 pub fn render(lesson: &Lesson, figures: &[Figure], lang: &str) -> Result<Page, Vec<Diagnostic>> {
-    let mut walk = walked(lesson, figures, lang);
+    let walk = walked(lesson, figures, lang);
     if !walk.problems.is_empty() {
         return Err(walk.problems);
     }
@@ -75,8 +76,9 @@ pub fn render(lesson: &Lesson, figures: &[Figure], lang: &str) -> Result<Page, V
         })
         .sum();
     let mut html_out = String::with_capacity(lesson.body().len() * 2 + drawn);
-    number_regions(&mut walk.out);
-    html::push_html(&mut html_out, walk.out.into_iter());
+    let mut out = footnotes::gathered(walk.out, &lesson.footnotes, lang);
+    number_regions(&mut out);
+    html::push_html(&mut html_out, out.into_iter());
     let model = explore::model_script(lesson, figures, &html_out, lang);
     html_out.push_str(&model);
     Ok(Page {
@@ -329,6 +331,7 @@ impl<'a> Walk<'a> {
                 self.problems
                     .push(unfilled(self.lesson, &range, "raw HTML"));
             }
+            Event::TaskListMarker(done) => self.out.push(blocks::task_marker(done, self.lang)),
             other => self.out.push(other),
         }
     }

@@ -58,6 +58,7 @@ mod training_steps;
 mod block_names;
 mod diagnostics;
 mod drafts;
+mod footnotes;
 mod fragments;
 mod guide;
 mod habits;

@@ -1,0 +1,91 @@
+//! Footnotes in a notebook. Jupyter shows `[^label]` as written, so each reference is written as
+//! the page numbers it (`<sup>1</sup>`), and each definition starts with its number where it
+//! stands; a note no text refers to is left out, as on the page.
+
+use pulldown_cmark::{Event, Parser, Tag};
+
+use crate::markdown::{options, Footnotes};
+
+/// A Markdown cell's `text` with its footnote references and definitions numbered as the
+/// lesson's `notes` number them.
+pub fn numbered(text: &str, notes: &Footnotes) -> String {
+    if notes.defined.is_empty() || !text.contains("[^") {
+        return text.to_string();
+    }
+    // (A reference in this cell to a note defined in another reads as one only with the
+    // definitions there: each is added after the cell's text.)
+    let mut parsed = format!("{text}\n\n");
+    for (label, _) in &notes.defined {
+        parsed.push_str(&format!("[^{label}]: .\n"));
+    }
+    let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    for (event, range) in Parser::new_ext(&parsed, options()).into_offset_iter() {
+        // (Only the cell's own text: a definition's range may run into the added ones.)
+        if range.start >= text.len() {
+            continue;
+        }
+        let range = range.start..range.end.min(text.len());
+        match event {
+            Event::FootnoteReference(label) => {
+                if let Some(n) = notes.number(&label) {
+                    edits.push((range, format!("<sup>{n}</sup>")));
+                }
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                edits.push(match notes.number(&label) {
+                    Some(n) => (range.clone(), definition(&text[range], n)),
+                    None => (range, String::new()),
+                });
+            }
+            _ => {}
+        }
+    }
+    // (A reference inside a definition is inside its edit: the definition's text has it.)
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (range, with) in edits {
+        if range.start >= at {
+            out.push_str(&text[at..range.start]);
+            out.push_str(&with);
+            at = range.end;
+        }
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// A definition (`[^label]: The note.` and its indented lines) as note `n`: `<sup>n</sup> The
+/// note.`, its other lines out of the indent that made them part of the note (four spaces
+/// would make a paragraph code).
+fn definition(written: &str, n: usize) -> String {
+    let marker = written.find("]:").map_or(0, |i| i + 2);
+    let body = written[marker..].trim_start_matches([' ', '\t']);
+    let mut out = format!("<sup>{n}</sup> ");
+    for (i, line) in body.split_inclusive('\n').enumerate() {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        out.push_str(if i == 0 { line } else { &line[indent.min(4)..] });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::numbered;
+    use crate::markdown::Footnotes;
+
+    #[test]
+    fn references_and_definitions_get_the_pages_numbers() {
+        let lesson = "A[^b] and B[^a], `[^a]` in code.\n\nMore.\n\n[^a]: First *note*.\n\n    Its second paragraph.\n\n[^b]: Second.\n[^never]: Unused.\n";
+        let notes = Footnotes::of(lesson, 0);
+        let (first, rest) = lesson.split_at(lesson.find("More.").unwrap());
+        assert_eq!(
+            numbered(first, &notes),
+            "A<sup>1</sup> and B<sup>2</sup>, `[^a]` in code.\n\n"
+        );
+        assert_eq!(
+            numbered(rest, &notes),
+            "More.\n\n<sup>2</sup> First *note*.\n\nIts second paragraph.\n\n<sup>1</sup> Second.\n"
+        );
+        assert_eq!(numbered("No notes.", &notes), "No notes.");
+    }
+}

@@ -1,0 +1,114 @@
+//! Footnotes and task lists, as GitHub, mdBook and Zola authors write them: a footnote is a
+//! number linking to its note, the notes listed at the lesson's end with links back, numbered in
+//! the notebook as on the page; a task list's items are boxes ticked or not.
+
+use crate::support::{small, Project};
+
+/// The small lesson with `prose` after its front matter, and `end` after its blocks.
+fn with(prose: &str, end: &str) -> String {
+    let text = small("").replacen("+++\n\n", &format!("+++\n\n{prose}\n\n"), 1);
+    format!("{text}\n{end}\n")
+}
+
+#[test]
+fn footnotes_are_numbered_by_first_reference_and_listed_at_the_end() {
+    let prose = "Second[^b], first again[^a]? No: b is referred to first, then a[^A].";
+    let notes = "[^a]: Note *a*.\n\n    Its second paragraph.\n\n[^b]: Note b.\n";
+    let p = Project::with_lessons(&[("a.md", with(prose, notes))]);
+    let built = p.build().unwrap_or_else(|e| panic!("{e}"));
+    assert!(built.warnings.is_empty(), "{:#?}", built.warnings);
+    let page = p.read("a/index.html");
+    let reference = |n: usize, id: &str| {
+        format!("<sup class=\"nn-fn-ref\"><a href=\"#nn-fn-{n}\" id=\"{id}\" aria-label=\"Footnote {n}\">{n}</a></sup>")
+    };
+    let text = format!(
+        "Second{}, first again{}? No: b is referred to first, then a{}.",
+        reference(1, "nn-fnref-1"),
+        reference(2, "nn-fnref-2"),
+        reference(2, "nn-fnref-2-2"),
+    );
+    assert!(page.contains(&text), "{page}");
+    let list = "<section class=\"nn-footnotes\" aria-label=\"Footnotes\">\n<ol>\n\
+        <li id=\"nn-fn-1\">\n<p>Note b. <a href=\"#nn-fnref-1\" class=\"nn-fn-back\" aria-label=\"Back to the text of footnote 1\">↩</a></p>\n</li>\n\
+        <li id=\"nn-fn-2\">\n<p>Note <em>a</em>.</p>\n<p>Its second paragraph. \
+        <a href=\"#nn-fnref-2\" class=\"nn-fn-back\" aria-label=\"Back to the text of footnote 2 (1)\">↩<sup>1</sup></a> \
+        <a href=\"#nn-fnref-2-2\" class=\"nn-fn-back\" aria-label=\"Back to the text of footnote 2 (2)\">↩<sup>2</sup></a></p>\n</li>\n\
+        </ol>\n</section>\n";
+    assert!(page.contains(list), "{page}");
+    // The list is the body's end: after the figure and the table, which came after the notes.
+    let at = |needle: &str| page.find(needle).unwrap_or_else(|| panic!("{needle}"));
+    assert!(at("nn-footnotes") > at("<table"));
+    // The notebook numbers them as the page does, across its cells.
+    let notebook: serde_json::Value =
+        serde_json::from_str(&p.read("a/a.ipynb")).expect("the notebook's JSON");
+    let cells = notebook["cells"].as_array().expect("cells").iter();
+    let source = |c: &serde_json::Value| -> String {
+        let lines = c["source"].as_array().expect("lines").iter();
+        lines.filter_map(|l| l.as_str()).collect()
+    };
+    let notebook = cells.map(source).collect::<Vec<_>>().join("\n---\n");
+    for expected in [
+        "Second<sup>1</sup>, first again<sup>2</sup>",
+        "<sup>2</sup> Note *a*.\n\nIts second paragraph.\n\n<sup>1</sup> Note b.",
+    ] {
+        assert!(notebook.contains(expected), "{expected}\n{notebook}");
+    }
+    assert!(!notebook.contains("[^"), "{notebook}");
+}
+
+#[test]
+fn a_footnote_never_defined_or_never_referred_to_is_a_warning() {
+    let p = Project::with_lessons(&[(
+        "a.md",
+        with("A note[^gone] and `[^code]`.", "[^unused]: Never shown."),
+    )]);
+    let built = p.build().unwrap_or_else(|e| panic!("{e}"));
+    let warnings: Vec<(String, String, usize)> = (built.warnings.iter())
+        .map(|w| {
+            let at = w.location.as_ref().expect("a place");
+            (
+                w.message.clone(),
+                format!("{}:{}", at.line, at.column),
+                at.width,
+            )
+        })
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            (
+                "footnote `[^gone]` has no definition: it is shown as written".to_string(),
+                "6:7".to_string(),
+                7
+            ),
+            (
+                "footnote `[^unused]` is never referred to: it is not shown".to_string(),
+                "40:1".to_string(),
+                10
+            ),
+        ]
+    );
+    let page = p.read("a/index.html");
+    assert!(page.contains("A note[^gone] and <code>[^code]</code>."));
+    assert!(!page.contains("Never shown") && !page.contains("nn-footnotes"));
+    assert!(!p.read("a/a.ipynb").contains("Never shown"));
+}
+
+#[test]
+fn a_task_lists_items_are_boxes_the_reader_cannot_change() {
+    let list = "- [x] Write the network\n- [ ] Add a figure";
+    let p = Project::with_lessons(&[("a.md", with(list, "")), ("a.zh-CN.md", with(list, ""))]);
+    p.build().unwrap_or_else(|e| panic!("{e}"));
+    let page = p.read("a/index.html");
+    for item in [
+        "<li><input type=\"checkbox\" class=\"nn-task\" disabled checked aria-label=\"Done\"> Write the network</li>",
+        "<li><input type=\"checkbox\" class=\"nn-task\" disabled aria-label=\"To do\"> Add a figure</li>",
+    ] {
+        assert!(page.contains(item), "{item}");
+    }
+    assert!(p
+        .read("zh-CN/a/index.html")
+        .contains("aria-label=\"已完成\""));
+    // Jupyter renders GitHub's task lists: the notebook keeps them as written.
+    assert!(p.read("a/a.ipynb").contains("- [x] Write the network"));
+}
