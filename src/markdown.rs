@@ -79,7 +79,8 @@ fn attribute_values(html: &str, attribute: &str) -> Vec<String> {
 }
 
 /// The Markdown extensions nnbook enables (`ENABLE_GFM`: GitHub's alerts, `> [!NOTE]`; task
-/// lists, `- [x] Done`, as GitHub's).
+/// lists, `- [x] Done`, as GitHub's; a heading's id written after it, `## The spike {#spike}`,
+/// as Zola, mdBook, Hugo and Quarto read it).
 pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -87,6 +88,7 @@ pub fn options() -> Options {
         | Options::ENABLE_MATH
         | Options::ENABLE_GFM
         | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
 /// A lesson's footnotes (`text[^label]` and `[^label]: The note.`), read once for the page, the
@@ -120,7 +122,8 @@ impl Footnotes {
                 Event::Start(Tag::FootnoteDefinition(label)) => {
                     notes.defined.push((label.to_lowercase(), at));
                 }
-                // (One with no definition is text: `[`, `^label`, `]`.)
+                // (One with no definition is text: `[`, `^label`, `]`; an escaped one, `\[^x]`,
+                // is `[^x`, `]`.)
                 Event::Text(text) if text.starts_with('^') && text.len() > 1 => {
                     let around = |j: usize, s: &str| matches!(events.get(j), Some((Event::Text(t), _)) if t.as_ref() == s);
                     if i > 0 && around(i - 1, "[") && around(i + 1, "]") {
@@ -149,6 +152,29 @@ impl Footnotes {
             .position(|l| *l == label)
             .map(|i| i + 1)
     }
+}
+
+/// The attributes after the headings of a lesson's `body` (at `offset` in its file) that a page
+/// does not show: all but `#id` and `.class`. Each is the block as written (`{a, b}`, whose text
+/// is lost from the heading) with its range in the file.
+pub fn ignored_heading_attributes(body: &str, offset: usize) -> Vec<(String, Range<usize>)> {
+    // (Only a heading line that ends in `}` may have them; the rest of the lessons pay nothing.)
+    let may = |line: &str| line.trim_start().starts_with('#') && line.trim_end().ends_with('}');
+    if !body.lines().any(may) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        let Event::Start(Tag::Heading { attrs, .. }) = event else {
+            continue;
+        };
+        let line = body[range.clone()].lines().next().unwrap_or("").trim_end();
+        if let (false, Some(open)) = (attrs.is_empty(), line.rfind('{')) {
+            let at = offset + range.start + open;
+            out.push((line[open..].to_string(), at..at + line.len() - open));
+        }
+    }
+    out
 }
 
 /// The key of an alert's title among the page's words ([`crate::i18n::text`]): `alert_note`.
@@ -297,7 +323,7 @@ mod tests {
 
     #[test]
     fn footnotes_are_numbered_by_first_reference_and_the_rest_found() {
-        let text = "B[^b], a[^A], b again[^b], none[^gone], `[^code]`.\n\n[^a]: A.\n[^b]: B.\n[^c]: Never.\n";
+        let text = "B[^b], a[^A], b again[^b], none[^gone], `[^code]`, \\[^escaped].\n\n[^a]: A.\n[^b]: B.\n[^c]: Never.\n";
         let notes = Footnotes::of(text, 10);
         assert_eq!(notes.numbered, ["b", "a"]);
         assert_eq!(

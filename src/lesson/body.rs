@@ -87,6 +87,18 @@ pub(super) fn read_body(
     warnings.extend(controls_unused(source, &network, &fences));
     let footnotes = Footnotes::of(&source.text[body_start..], body_start);
     warnings.extend(footnote_warnings(source, &footnotes));
+    let body = &source.text[body_start..];
+    let ignored = markdown::ignored_heading_attributes(body, body_start).into_iter();
+    warnings.extend(ignored.map(|(written, at)| {
+        let message =
+            format!("`{written}` after a heading is read as its attributes, and is not shown");
+        let escaped = format!("{}\\}}", &written[..written.len() - 1]);
+        (source.error(at, message).warning())
+            .expected("`{#id}` or `{.class}`: the heading's id, or a class for a theme")
+            .hint(format!(
+                "to show the braces, escape the closing one: `{escaped}`"
+            ))
+    }));
     Body {
         fences,
         network,

@@ -10,6 +10,7 @@ mod alerts;
 mod blocks;
 mod cell;
 mod footnotes;
+mod headings;
 mod plots;
 mod python;
 mod references;
@@ -237,11 +238,12 @@ impl<'a> Book<'a> {
         }
     }
 
-    /// A Markdown cell of the lesson's prose, with the link reference definitions it uses and
-    /// its alerts titled.
+    /// A Markdown cell of the lesson's prose: its footnotes numbered, with the link reference
+    /// definitions it uses, its headings' attributes left out and its alerts titled.
     fn prose(&mut self, text: &str) {
         let text = footnotes::numbered(text, &self.lesson.footnotes);
         let text = references::carried(&text, &self.definitions);
+        let text = headings::without_attributes(&text);
         self.markdown(&alerts::titled(&text, self.lang));
     }
 

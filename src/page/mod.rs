@@ -3,6 +3,7 @@
 
 mod blocks;
 mod footnotes;
+mod headings;
 mod live;
 mod math;
 mod placeholder;
@@ -24,6 +25,8 @@ use crate::i18n;
 use crate::lesson::{Block, BlockKind, DiagramSpec, FigureSpec, Lesson, TrainingFigureSpec};
 use crate::markdown::{self, NNBOOK_BLOCKS};
 
+use headings::Heading;
+pub use headings::TocEntry;
 use placeholder::{fill, Context};
 
 pub use math::{MAX_MATH_BYTES, MAX_MATH_NESTING};
@@ -50,14 +53,6 @@ pub struct Table {
     pub at: usize,
     pub headers: Vec<String>,
     pub rows: Vec<Vec<String>>,
-}
-
-/// A heading in a lesson's table of contents.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct TocEntry {
-    pub level: usize,
-    pub id: String,
-    pub title: String,
 }
 
 /// Render a lesson's body to HTML. `figures` are the lesson's drawn figures and diagrams (found
@@ -233,13 +228,6 @@ impl Code {
     }
 }
 
-/// A heading being rendered: its level, where its opening tag goes, and its text so far.
-struct Heading {
-    level: usize,
-    at: usize,
-    text: String,
-}
-
 /// The walk over a lesson body's Markdown events, turning them into the page's events.
 struct Walk<'a> {
     lesson: &'a Lesson,
@@ -297,15 +285,22 @@ impl<'a> Walk<'a> {
                 self.out.push(event);
             }
             Event::InlineMath(latex) | Event::DisplayMath(latex) => self.math(&latex, &range),
-            Event::Start(Tag::Heading { level, .. }) => {
-                self.heading = Some(Heading {
-                    level: level as usize,
-                    at: self.out.len(),
-                    text: String::new(),
-                });
+            Event::Start(Tag::Heading {
+                level, id, classes, ..
+            }) => {
+                let at = self.out.len();
+                self.heading = Some(Heading::new(level as usize, at, (id, classes), range));
                 self.out.push(Event::Html(CowStr::from("")));
             }
-            Event::End(TagEnd::Heading(_)) => self.end_heading(),
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(h) = self.heading.take() {
+                    let (at, closed) = h.closed(&mut self.ids, self.lesson, self.lang);
+                    self.out[at] = closed.open;
+                    self.out.push(closed.close);
+                    self.toc.extend(closed.toc);
+                    self.problems.extend(closed.problem);
+                }
+            }
             Event::Start(Tag::BlockQuote(Some(kind))) => self.out.push(alert(kind, self.lang)),
             Event::End(TagEnd::BlockQuote(Some(_))) => {
                 self.out.push(Event::Html("</div>\n".into()))
@@ -547,35 +542,6 @@ impl<'a> Walk<'a> {
                 self.out.push(Event::InlineHtml(CowStr::from(html)));
             }
             Err(problems) => self.problems.extend(problems),
-        }
-    }
-
-    /// Close a heading: a unique id, an anchor link, and an entry in the table of contents for
-    /// the second and third levels.
-    fn end_heading(&mut self) {
-        let Some(h) = self.heading.take() else {
-            return;
-        };
-        let base = markdown::heading_id(&h.text);
-        let mut id = base.clone();
-        let mut n = 1;
-        while self.ids.contains(&id) {
-            n += 1;
-            id = format!("{base}-{n}");
-        }
-        self.ids.push(id.clone());
-        self.out[h.at] = Event::Html(CowStr::from(format!("<h{} id=\"{id}\">", h.level)));
-        self.out.push(Event::Html(CowStr::from(format!(
-            "\u{a0}<a class=\"anchor\" href=\"#{id}\" aria-label=\"{}\">#</a></h{}>\n",
-            i18n::text(self.lang, "anchor"),
-            h.level
-        ))));
-        if h.level == 2 || h.level == 3 {
-            self.toc.push(TocEntry {
-                level: h.level,
-                id,
-                title: h.text.trim().to_string(),
-            });
         }
     }
 }

@@ -120,7 +120,7 @@ fn broken_in(
                 .flat_map(|ids| ids.iter());
             let hint = match closest(&id, ids.map(String::as_str)) {
                 Some(meant) => format!("did you mean `#{meant}`?"),
-                None => "a heading's id is its words in lowercase, joined by `-` (`## The spike` is `#the-spike`); a figure's is `#figure-<id>`".to_string(),
+                None => "a heading's id is its words in lowercase, joined by `-` (`## The spike` is `#the-spike`), or the one written after it (`{#spike}`); a figure's is `#figure-<id>`".to_string(),
             };
             let page = match dest.starts_with('#') {
                 true => "this page".to_string(),

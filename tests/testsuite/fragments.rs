@@ -53,7 +53,7 @@ fn a_fragment_naming_no_id_is_a_broken_link_told_the_closest() {
         (
             "broken link `../b/index.html#nothing-like-it`: `b/index.html` has no id `nothing-like-it`",
             "content/a.md:9:7",
-            "a heading's id is its words in lowercase, joined by `-` (`## The spike` is `#the-spike`); a figure's is `#figure-<id>`",
+            "a heading's id is its words in lowercase, joined by `-` (`## The spike` is `#the-spike`), or the one written after it (`{#spike}`); a figure's is `#figure-<id>`",
         ),
     ];
     let expected: Vec<(String, String, String)> = (expected.iter())
@@ -66,4 +66,74 @@ fn a_fragment_naming_no_id_is_a_broken_link_told_the_closest() {
     let b = p.root.join("content/b.md");
     std::fs::write(&b, with("## Steps\n\n## Stepz")).expect("write");
     assert_eq!(broken(&p).len(), 2);
+}
+
+/// A heading's id written after it (`## The spike {#spike}`), as Zola, mdBook, Hugo and Quarto
+/// read it, is its id (with its classes), the contents' too, and what a fragment names; the
+/// notebook leaves the block out (Jupyter showed it as text). The same id twice is an error; other
+/// attributes (`{a, b}`, whose text the heading loses) a warning.
+#[test]
+fn a_headings_written_id_is_its_id() {
+    let prose =
+        "## The spike {#spike .intro}\n\nSee [it](#spike), [not](#spik).\n\n## Two\n\n### Three";
+    let p = Project::with_lessons(&[("a.md", with(prose))]);
+    assert_eq!(
+        broken(&p),
+        [(
+            "broken link `#spik`: this page has no id `spik`".to_string(),
+            "content/a.md:8:25".to_string(),
+            "did you mean `#spike`?".to_string()
+        )]
+    );
+    let page = p.read("a/index.html");
+    assert!(page.contains(
+        "<h2 id=\"spike\" class=\"intro\">The spike\u{a0}<a class=\"anchor\" href=\"#spike\""
+    ));
+    assert!(
+        page.contains("href=\"#spike\">The spike</a>"),
+        "the contents' entry"
+    );
+    let notebook = p.read("a/a.ipynb");
+    assert!(notebook.contains("\"## The spike\\n\""), "{notebook}");
+    assert!(!notebook.contains("{#spike"));
+}
+
+#[test]
+fn a_written_id_twice_is_an_error_and_other_attributes_a_warning() {
+    let twice = with("## One {#same}\n\n## Two {#same}\n\n## Figure {#figure-step-1}");
+    let p = Project::with_lessons(&[("a.md", twice)]);
+    let error = p.build().expect_err("an id twice");
+    let problems: Vec<(String, String)> = (error.diagnostics.iter())
+        .filter(|d| d.is_error())
+        .map(|d| {
+            let at = d.location.as_ref().expect("a place");
+            (d.message.clone(), format!("{}:{}", at.line, at.column))
+        })
+        .collect();
+    let expected = [
+        ("the id `same` is on this page already", "8:9"),
+        ("the id `figure-step-1` is on this page already", "10:12"),
+    ];
+    let expected: Vec<(String, String)> = (expected.iter())
+        .map(|(m, at)| (m.to_string(), at.to_string()))
+        .collect();
+    assert_eq!(problems, expected);
+    let p = Project::with_lessons(&[("a.md", with("## Sets {a, b}\n\n## Kept {a, b\\}"))]);
+    let built = p.build().unwrap_or_else(|e| panic!("{e}"));
+    let warnings: Vec<(&str, String, &str)> = (built.warnings.iter())
+        .map(|w| {
+            let at = w.location.as_ref().expect("a place");
+            let place = format!("{}:{}", at.line, at.column);
+            (w.message.as_str(), place, w.hint.as_deref().unwrap_or(""))
+        })
+        .collect();
+    assert_eq!(
+        warnings,
+        [(
+            "`{a, b}` after a heading is read as its attributes, and is not shown",
+            "6:9".to_string(),
+            "to show the braces, escape the closing one: `{a, b\\}`"
+        )]
+    );
+    assert!(p.read("a/index.html").contains(">Kept {a, b}\u{a0}<a"));
 }
