@@ -15,7 +15,7 @@ use super::figure_block::{self, DiagramSpec, FigureSpec, Ids};
 use super::table_block::{self, TableSpec};
 use super::training_block::{self, Above, TrainingBlock};
 use super::training_view::{self, TrainingFigureSpec, TrainingTableSpec};
-use super::{network_block, shape};
+use super::{habits, network_block, shape};
 
 /// One nnbook block of a lesson: what it asks for, and the fence it was written in.
 #[derive(Debug, Clone)]
@@ -87,6 +87,7 @@ pub(super) fn read_body(
     warnings.extend(controls_unused(source, &network, &fences));
     let footnotes = Footnotes::of(&source.text[body_start..], body_start);
     warnings.extend(footnote_warnings(source, &footnotes));
+    warnings.extend(habits::warnings(source, body_start, &fences));
     let body = &source.text[body_start..];
     let ignored = markdown::ignored_heading_attributes(body, body_start).into_iter();
     warnings.extend(ignored.map(|(written, at)| {

@@ -7,6 +7,7 @@ mod caption;
 mod controls;
 mod figure_block;
 mod front;
+mod habits;
 mod limits;
 mod network_block;
 mod network_toml;

@@ -260,3 +260,53 @@ fn mdbooks_include_and_shortcodes_are_told_what_nnbook_has() {
         ]
     );
 }
+
+/// Quarto's and MyST's markup, which nnbook shows as written, is told what nnbook writes: a
+/// fenced div (a callout told GitHub's alerts; its closing `:::` goes with it), a cross-reference
+/// told the link to the figure's id, a MyST role, a Jupyter Book directive's fence. In code it is
+/// code; an address that holds `@fig-` is no cross-reference.
+#[test]
+fn quarto_and_myst_markup_is_told_what_nnbook_writes() {
+    let body = format!(
+        "{NETWORK}\n\n::: {{.callout-note}}\nA note.\n:::\n\n\
+         See @fig-kinks and {{numref}}`fig-kinks`; mail me@fig-x.org, `@fig-code`.\n\n\
+         ```{{code-cell}} python\nprint(1)\n```\n\n```python\n# @fig-in-code\n```\n"
+    );
+    let p = Project::with_lessons(&[("a.md", lesson(r#"title = "Habits""#, &body))]);
+    let built = p.build().unwrap_or_else(|e| panic!("{e}"));
+    let warnings: Vec<(String, String, &str)> = (built.warnings.iter())
+        .filter(|w| !w.message.contains("no figure or table uses"))
+        .map(|w| {
+            let at = w.location.as_ref().expect("a place");
+            let place = format!("{}:{}", at.line, at.column);
+            (w.message.clone(), place, w.hint.as_deref().unwrap_or(""))
+        })
+        .collect();
+    let line = |text: &str| body.lines().position(|l| l.contains(text)).expect(text) + 5;
+    let expected = [
+        (
+            "`::: {.callout-note}` opens a fenced div (Quarto, MyST): nnbook shows it, and the `:::` closing it, as text",
+            format!("{}:1", line("callout")),
+            "a note is GitHub's alert: `> [!NOTE]` (or `[!TIP]`, `[!WARNING]`, ...) on a line, then `> ` before each line of the note",
+        ),
+        (
+            "`@fig-kinks` is a Quarto cross-reference: nnbook shows it as text",
+            format!("{}:5", line("See @fig")),
+            "link what it names by its id: `[the figure](#figure-kinks)`; a figure's id is `#figure-` and its `id`, a heading's its words or the `{#id}` after it",
+        ),
+        (
+            "`{numref}` is a MyST role (Jupyter Book): nnbook shows it as text",
+            format!("{}:20", line("See @fig")),
+            "link what it names by its id: `[the figure](#figure-kinks)`, `[the section](#training)`, or another lesson by its file, `[ReLU](relu.md)`",
+        ),
+        (
+            "`{code-cell}` is a MyST directive (Jupyter Book): nnbook shows the block as code",
+            format!("{}:1", line("code-cell")),
+            "write ```python: the page highlights it and the notebook makes it a code cell (nnbook runs no code; its figures come from the nnbook blocks)",
+        ),
+    ];
+    let expected: Vec<(String, String, &str)> = (expected.into_iter())
+        .map(|(m, at, h)| (m.to_string(), at, h))
+        .collect();
+    assert_eq!(warnings, expected);
+}
