@@ -80,7 +80,8 @@ fn attribute_values(html: &str, attribute: &str) -> Vec<String> {
 
 /// The Markdown extensions nnbook enables (`ENABLE_GFM`: GitHub's alerts, `> [!NOTE]`; task
 /// lists, `- [x] Done`, as GitHub's; a heading's id written after it, `## The spike {#spike}`,
-/// as Zola, mdBook, Hugo and Quarto read it).
+/// as Zola, mdBook, Hugo and Quarto read it; definition lists, a term and `: its definition` on
+/// the next line, as mdBook and Pandoc read them).
 pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -89,6 +90,7 @@ pub fn options() -> Options {
         | Options::ENABLE_GFM
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_DEFINITION_LIST
 }
 
 /// A lesson's footnotes (`text[^label]` and `[^label]: The note.`), read once for the page, the

@@ -9,6 +9,7 @@
 mod alerts;
 mod blocks;
 mod cell;
+mod definitions;
 mod footnotes;
 mod headings;
 mod plots;
@@ -239,11 +240,13 @@ impl<'a> Book<'a> {
     }
 
     /// A Markdown cell of the lesson's prose: its footnotes numbered, with the link reference
-    /// definitions it uses, its headings' attributes left out and its alerts titled.
+    /// definitions it uses, its headings' attributes left out, its definition lists written out
+    /// and its alerts titled.
     fn prose(&mut self, text: &str) {
         let text = footnotes::numbered(text, &self.lesson.footnotes);
         let text = references::carried(&text, &self.definitions);
         let text = headings::without_attributes(&text);
+        let text = definitions::written_out(&text);
         self.markdown(&alerts::titled(&text, self.lang));
     }
 

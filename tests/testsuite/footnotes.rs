@@ -1,6 +1,7 @@
-//! Footnotes and task lists, as GitHub, mdBook and Zola authors write them: a footnote is a
-//! number linking to its note, the notes listed at the lesson's end with links back, numbered in
-//! the notebook as on the page; a task list's items are boxes ticked or not.
+//! Footnotes, task lists and definition lists, as GitHub, mdBook, Zola and Pandoc authors write
+//! them: a footnote is a number linking to its note, the notes listed at the lesson's end with
+//! links back, numbered in the notebook as on the page; a task list's items are boxes ticked or
+//! not; a definition list's terms are bold before their definitions in the notebook.
 
 use crate::support::{small, Project};
 
@@ -111,4 +112,22 @@ fn a_task_lists_items_are_boxes_the_reader_cannot_change() {
         .contains("aria-label=\"已完成\""));
     // Jupyter renders GitHub's task lists: the notebook keeps them as written.
     assert!(p.read("a/a.ipynb").contains("- [x] Write the network"));
+}
+
+#[test]
+fn a_definition_list_is_one_on_the_page_and_bold_terms_in_the_notebook() {
+    let list = "ReLU\n: max(0, x), bent once.\n\nSoftplus\n: log(1 + e^x), smooth.";
+    let p = Project::with_lessons(&[("a.md", with(list, ""))]);
+    let built = p.build().unwrap_or_else(|e| panic!("{e}"));
+    assert!(built.warnings.is_empty(), "{:#?}", built.warnings);
+    assert!(p.read("a/index.html").contains(
+        "<dl>\n<dt>ReLU</dt>\n<dd>max(0, x), bent once.</dd>\n<dt>Softplus</dt>\n<dd>log(1 + e^x), smooth.</dd>\n</dl>"
+    ));
+    let notebook = p.read("a/a.ipynb");
+    for line in [
+        "**ReLU**: max(0, x), bent once.",
+        "**Softplus**: log(1 + e^x), smooth.",
+    ] {
+        assert!(notebook.contains(line), "{line}\n{notebook}");
+    }
 }
