@@ -1,7 +1,8 @@
 //! Markup of the tools a lesson's author may come from, which nnbook shows as written: Quarto's
-//! and MyST's fenced divs (`::: {.callout-note}`) and cross-references (`@fig-kinks`,
-//! `{numref}`), and Jupyter Book's directives (```` ```{code-cell} python ````). Each is a
-//! warning at the markup, saying what nnbook writes instead.
+//! and MyST's fenced divs (`::: {.callout-note}`), cross-references (`@fig-kinks`, `{numref}`)
+//! and image attributes (`{width=50%}`), Jupyter Book's directives (```` ```{code-cell} python
+//! ````), and MathJax's math delimiters (`\(x^2\)`). Each is a warning at the markup, saying
+//! what nnbook writes instead.
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd, TextMergeWithOffset};
 
@@ -14,22 +15,81 @@ pub fn warnings(source: &SourceFile, body_start: usize, fences: &[Fence]) -> Vec
     let mut out: Vec<Diagnostic> = fences.iter().filter_map(|f| directive(source, f)).collect();
     let body = &source.text[body_start..];
     // (Only a body that holds such markup is read again; the rest of the lessons pay nothing.)
-    let marks = [":::", "@fig-", "@tbl-", "@sec-", "@eq-", "}`"];
+    let marks = [
+        ":::", "@fig-", "@tbl-", "@sec-", "@eq-", "}`", "){", "\\(", "\\[",
+    ];
     if !marks.iter().any(|m| body.contains(m)) {
         return out;
     }
-    let mut code = 0usize;
+    let (mut code, mut after_image) = (0usize, false);
     let events = Parser::new_ext(body, options()).into_offset_iter();
     for (event, range) in TextMergeWithOffset::new(events) {
+        let at = body_start + range.start;
+        let image_ended = matches!(event, Event::End(TagEnd::Image));
         match event {
             Event::Start(Tag::CodeBlock(_)) => code += 1,
             Event::End(TagEnd::CodeBlock) => code = code.saturating_sub(1),
             Event::Text(text) if code == 0 => {
-                let at = body_start + range.start;
+                out.extend(
+                    after_image
+                        .then(|| image_attributes(source, &text, at))
+                        .flatten(),
+                );
                 out.extend(in_text(source, &text, at));
+                out.extend(mathjax(source, body_start + range.end, at));
             }
             _ => {}
         }
+        after_image = image_ended;
+    }
+    out
+}
+
+/// Quarto's attributes after an image (`![The caption](pic.png){#fig-pic width=50%}`), in the
+/// `text` that follows it at `at`.
+fn image_attributes(source: &SourceFile, text: &str, at: usize) -> Option<Diagnostic> {
+    let written = &text[..text.find('}')? + 1];
+    let written = written.strip_prefix('{')?;
+    let message = format!("`{{{written}` after an image is Quarto's: nnbook shows it as text");
+    let hint = "the image's text is its caption and description, `![The caption](pic.png)`; to size it write HTML, `<img src=\"pic.png\" alt=\"The caption\" width=\"300\">`; a chart of the network is a ```figure block";
+    Some((source.error(at..at + written.len() + 1, message).warning()).hint(hint))
+}
+
+/// MathJax's delimiters, `\(x^2\)` and `\[ … \]`, in the source of a text from `at` to `end`:
+/// CommonMark reads `\(` as an escaped `(`, so the page shows `(x^2)`.
+fn mathjax(source: &SourceFile, end: usize, at: usize) -> Vec<Diagnostic> {
+    // (A text's range leaves out a backslash that escapes its first character.)
+    let start = match at > 0 && source.text.as_bytes()[at - 1] == b'\\' {
+        true => at - 1,
+        false => at,
+    };
+    let written = &source.text[start..end];
+    let mut out = Vec::new();
+    for (i, _) in written.match_indices("\\(") {
+        let Some(j) = written[i..].find("\\)") else {
+            continue;
+        };
+        let (what, inside) = (&written[i..i + j + 2], &written[i + 2..i + j]);
+        let message =
+            format!("`{what}` is MathJax's inline math: nnbook shows it as text, `({inside})`");
+        let at = start + i;
+        let hint = format!("write it between dollar signs: `${inside}$`");
+        out.push((source.error(at..at + what.len(), message).warning()).hint(hint));
+    }
+    // (Only a `\[` that starts its line, alone or with its `\]` at the end: `\[1\]` within a
+    // sentence is an escaped bracket.)
+    let alone = |i: usize| {
+        let at = start + i;
+        let line_start = source.text[..at].rfind('\n').map_or(0, |n| n + 1);
+        let rest = &source.text[at..];
+        let line = rest[..rest.find('\n').unwrap_or(rest.len())].trim_end();
+        source.text[line_start..at].trim().is_empty() && (line == "\\[" || line.ends_with("\\]"))
+    };
+    for (i, _) in written.match_indices("\\[").filter(|(i, _)| alone(*i)) {
+        let message = "`\\[` opens MathJax's display math: nnbook shows the formula as text";
+        let at = start + i;
+        let hint = "write the formula between `$$` lines";
+        out.push((source.error(at..at + 2, message).warning()).hint(hint));
     }
     out
 }

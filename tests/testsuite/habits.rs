@@ -310,3 +310,46 @@ fn quarto_and_myst_markup_is_told_what_nnbook_writes() {
         .collect();
     assert_eq!(warnings, expected);
 }
+
+/// Quarto's attributes after an image and MathJax's math delimiters (`\(x^2\)`, a `\[` line),
+/// which CommonMark shows as text without the backslashes, are told nnbook's forms; a `\[1\]`
+/// within a sentence is an escaped bracket, and told nothing.
+#[test]
+fn quarto_image_attributes_and_mathjax_delimiters_are_told_nnbooks_forms() {
+    let body = format!(
+        "{NETWORK}\n\n![The cap](pic.png){{#fig-pic width=50%}}\n\nThe square \\(x^2\\), cited \\[1\\].\n\n\\[\ny = x^2\n\\]\n"
+    );
+    let p = Project::with_lessons(&[("a.md", lesson(r#"title = "Habits""#, &body))])
+        .file("content/pic.png", "not really a picture");
+    let built = p.build().unwrap_or_else(|e| panic!("{e}"));
+    let warnings: Vec<(String, String, &str)> = (built.warnings.iter())
+        .filter(|w| !w.message.contains("no figure or table uses"))
+        .map(|w| {
+            let at = w.location.as_ref().expect("a place");
+            let place = format!("{}:{}", at.line, at.column);
+            (w.message.clone(), place, w.hint.as_deref().unwrap_or(""))
+        })
+        .collect();
+    let line = |text: &str| body.lines().position(|l| l.starts_with(text)).expect(text) + 5;
+    let expected = [
+        (
+            "`{#fig-pic width=50%}` after an image is Quarto's: nnbook shows it as text",
+            format!("{}:20", line("![The cap]")),
+            "the image's text is its caption and description, `![The caption](pic.png)`; to size it write HTML, `<img src=\"pic.png\" alt=\"The caption\" width=\"300\">`; a chart of the network is a ```figure block",
+        ),
+        (
+            "`\\(x^2\\)` is MathJax's inline math: nnbook shows it as text, `(x^2)`",
+            format!("{}:12", line("The square")),
+            "write it between dollar signs: `$x^2$`",
+        ),
+        (
+            "`\\[` opens MathJax's display math: nnbook shows the formula as text",
+            format!("{}:1", line("\\[")),
+            "write the formula between `$$` lines",
+        ),
+    ];
+    let expected: Vec<(String, String, &str)> = (expected.into_iter())
+        .map(|(m, at, h)| (m.to_string(), at, h))
+        .collect();
+    assert_eq!(warnings, expected);
+}
