@@ -12,9 +12,7 @@ use crate::text::{closest, escape, percent_decoded};
 
 use super::cache::Cache;
 use super::index;
-use super::place::{
-    joined, link_of_file, relative_path, site_files, source_named, ContentFiles, Placed,
-};
+use super::place::{joined, relative_path, site_files, source_named, ContentFiles, Placed};
 use super::publish::SiteFiles;
 use super::theme::Theme;
 
@@ -91,14 +89,12 @@ fn broken_in(
             lesson.source.error(at, message).warning().hint(hint)
         };
         // (A link to a file of `content/`, a lesson's Markdown file or another, is published as
-        // the link to the site's file for it, where its address is plain.)
-        let page = link_of_file(placed, dest, site.files);
-        let target = match (dest.starts_with('#'), &page) {
+        // the link to the site's file for it.)
+        let file = source_named(placed, dest).and_then(|f| site.files.get(&f));
+        let target = match (dest.starts_with('#'), file) {
             (true, _) => Some(format!("{}/index.html", placed.dir)),
-            (false, Some(_)) => {
-                source_named(placed, dest).and_then(|f| site.files.get(&f).cloned())
-            }
-            _ => internal_target(&placed.dir, dest),
+            (false, Some(file)) => Some(file.clone()),
+            (false, None) => internal_target(&placed.dir, dest),
         };
         let Some(target) = target else { continue };
         if !(site.exists)(&target) {
@@ -112,13 +108,8 @@ fn broken_in(
                 format!("broken link `{dest}`: the site has no `{target}`"),
                 hint,
             ));
-        } else if let Some(id) = missing_id(dest, site.anchors.get(&target)) {
-            let ids = site
-                .anchors
-                .get(&target)
-                .into_iter()
-                .flat_map(|ids| ids.iter());
-            let hint = match closest(&id, ids.map(String::as_str)) {
+        } else if let Some((id, ids)) = missing_id(dest, site.anchors.get(&target)) {
+            let hint = match closest(&id, ids.iter().map(String::as_str)) {
                 Some(meant) => format!("did you mean `#{meant}`?"),
                 None => "a heading's id is its words in lowercase, joined by `-` (`## The spike` is `#the-spike`), or the one written after it (`{#spike}`); a figure's is `#figure-<id>`".to_string(),
             };
@@ -136,12 +127,12 @@ fn broken_in(
 }
 
 /// The id a link's fragment names (`relu.md#kinks` names `kinks`), read as a browser reads it,
-/// if its page's `ids` are known and hold no such id.
-fn missing_id(dest: &str, ids: Option<&&[String]>) -> Option<String> {
+/// with its page's `ids`, if they are known and hold no such id.
+fn missing_id<'i>(dest: &str, ids: Option<&&'i [String]>) -> Option<(String, &'i [String])> {
     let (_, fragment) = dest.split_once('#')?;
-    let id = percent_decoded(fragment);
-    let known = ids?.iter().any(|i| *i == id);
-    (!known && !fragment.is_empty()).then(|| id.into_owned())
+    let (id, ids) = (percent_decoded(fragment), *ids?);
+    let known = ids.iter().any(|i| *i == id);
+    (!known && !fragment.is_empty()).then(|| (id.into_owned(), ids))
 }
 
 /// Whether a link names a file other than a page: its path ends in a name with an extension
