@@ -88,18 +88,7 @@ pub(super) fn read_body(
     let footnotes = Footnotes::of(&source.text[body_start..], body_start);
     warnings.extend(footnote_warnings(source, &footnotes));
     warnings.extend(habits::warnings(source, body_start, &fences));
-    let body = &source.text[body_start..];
-    let ignored = markdown::ignored_heading_attributes(body, body_start).into_iter();
-    warnings.extend(ignored.map(|(written, at)| {
-        let message =
-            format!("`{written}` after a heading is read as its attributes, and is not shown");
-        let escaped = format!("{}\\}}", &written[..written.len() - 1]);
-        (source.error(at, message).warning())
-            .expected("`{#id}` or `{.class}`: the heading's id, or a class for a theme")
-            .hint(format!(
-                "to show the braces, escape the closing one: `{escaped}`"
-            ))
-    }));
+    warnings.extend(heading_attribute_warnings(source, body_start));
     Body {
         fences,
         network,
@@ -108,6 +97,26 @@ pub(super) fn read_body(
         warnings,
         footnotes,
     }
+}
+
+/// Text in braces at a heading's end other than `{#id}` and `{.class}` (`## Sets {a, b}`) is
+/// read as the heading's attributes, and the page shows none of it: a warning each.
+fn heading_attribute_warnings(
+    source: &SourceFile,
+    body_start: usize,
+) -> impl Iterator<Item = Diagnostic> + '_ {
+    let body = &source.text[body_start..];
+    let ignored = markdown::ignored_heading_attributes(body, body_start).into_iter();
+    ignored.map(|(written, at)| {
+        let message =
+            format!("`{written}` after a heading is read as its attributes, and is not shown");
+        let escaped = format!("{}\\}}", &written[..written.len() - 1]);
+        (source.error(at, message).warning())
+            .expected("`{#id}` or `{.class}`: the heading's id, or a class for a theme")
+            .hint(format!(
+                "to show the braces, escape the closing one: `{escaped}`"
+            ))
+    })
 }
 
 /// A footnote referred to and never defined is shown as written (`[^note]`), and one defined
