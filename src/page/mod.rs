@@ -1,6 +1,7 @@
 //! The page: a lesson's Markdown body rendered to HTML, with its nnbook blocks replaced by their
 //! figures, tables and parameter listings, and `{{ ... }}` placeholders filled from the network.
 
+mod autolinks;
 mod blocks;
 mod footnotes;
 mod headings;
@@ -71,7 +72,7 @@ pub fn render(lesson: &Lesson, figures: &[Figure], lang: &str) -> Result<Page, V
         })
         .sum();
     let mut html_out = String::with_capacity(lesson.body().len() * 2 + drawn);
-    let mut out = footnotes::gathered(walk.out, &lesson.footnotes, lang);
+    let mut out = autolinks::linked(footnotes::gathered(walk.out, &lesson.footnotes, lang));
     number_regions(&mut out);
     html::push_html(&mut html_out, out.into_iter());
     let model = explore::model_script(lesson, figures, &html_out, lang);

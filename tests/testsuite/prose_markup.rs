@@ -1,7 +1,8 @@
-//! Footnotes, task lists and definition lists, as GitHub, mdBook, Zola and Pandoc authors write
-//! them: a footnote is a number linking to its note, the notes listed at the lesson's end with
-//! links back, numbered in the notebook as on the page; a task list's items are boxes ticked or
-//! not; a definition list's terms are bold before their definitions in the notebook.
+//! Footnotes, task lists, definition lists and bare addresses, as GitHub, mdBook, Zola and Pandoc
+//! authors write them: a footnote is a number linking to its note, the notes listed at the
+//! lesson's end with links back, numbered in the notebook as on the page; a task list's items are
+//! boxes ticked or not; a definition list's terms are bold before their definitions in the
+//! notebook; a bare address is a link.
 
 use crate::support::{small, Project};
 
@@ -130,4 +131,28 @@ fn a_definition_list_is_one_on_the_page_and_bold_terms_in_the_notebook() {
     ] {
         assert!(notebook.contains(line), "{line}\n{notebook}");
     }
+}
+
+#[test]
+fn a_bare_address_is_a_link_as_on_github() {
+    let prose = "The article: https://dev.to/rijultp/relu_1 (and www.example.org). \
+                 [A link https://x.org](https://x.org), `https://code.org`, <https://angle.org>.";
+    let p = Project::with_lessons(&[
+        ("a.md", with(prose, "")),
+        ("a.zh-CN.md", with("原文见 https://dev.to/relu。", "")),
+    ]);
+    p.build().unwrap_or_else(|e| panic!("{e}"));
+    let page = p.read("a/index.html");
+    let expected = "The article: <a href=\"https://dev.to/rijultp/relu_1\">https://dev.to/rijultp/relu_1</a> \
+                    (and <a href=\"http://www.example.org\">www.example.org</a>). \
+                    <a href=\"https://x.org\">A link https://x.org</a>, <code>https://code.org</code>, \
+                    <a href=\"https://angle.org\">https://angle.org</a>.";
+    assert!(page.contains(expected), "{page}");
+    assert!(p
+        .read("zh-CN/a/index.html")
+        .contains("原文见 <a href=\"https://dev.to/relu\">https://dev.to/relu</a>。"));
+    // (Jupyter links them itself: the notebook keeps the text as written.)
+    assert!(p
+        .read("a/a.ipynb")
+        .contains("The article: https://dev.to/rijultp/relu_1 (and www.example.org)."));
 }

@@ -1,0 +1,130 @@
+//! Bare addresses in prose (`https://example.org/a`, `www.example.org`) made links, as GitHub
+//! renders them (its "autolink literal" extension, which pulldown-cmark lacks). Jupyter does the
+//! same, so the notebook keeps them as written.
+
+use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
+
+/// The page's `events` with each bare address in a text outside a link or an image's text made
+/// a link.
+pub fn linked(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let has_address = |t: &str| t.contains("://") || t.contains("www.");
+    if !events
+        .iter()
+        .any(|e| matches!(e, Event::Text(t) if has_address(t)))
+    {
+        return events;
+    }
+    let mut out = Vec::with_capacity(events.len());
+    let mut in_link = 0usize;
+    for event in events {
+        match event {
+            Event::Start(Tag::Link { .. } | Tag::Image { .. }) => in_link += 1,
+            Event::End(TagEnd::Link | TagEnd::Image) => in_link = in_link.saturating_sub(1),
+            Event::Text(ref text) if in_link == 0 && has_address(text) => {
+                split(text, &mut out);
+                continue;
+            }
+            _ => {}
+        }
+        out.push(event);
+    }
+    out
+}
+
+/// `text` as texts and links, one for each bare address in it.
+fn split(text: &str, out: &mut Vec<Event<'_>>) {
+    let mut at = 0;
+    let mut from = 0;
+    while let Some((start, end)) = next_address(text, from) {
+        if start > at {
+            out.push(Event::Text(CowStr::from(text[at..start].to_string())));
+        }
+        let shown = &text[start..end];
+        let dest = match shown.starts_with("www.") {
+            true => format!("http://{shown}"),
+            false => shown.to_string(),
+        };
+        out.push(Event::Start(Tag::Link {
+            link_type: LinkType::Autolink,
+            dest_url: CowStr::from(dest),
+            title: CowStr::from(""),
+            id: CowStr::from(""),
+        }));
+        out.push(Event::Text(CowStr::from(shown.to_string())));
+        out.push(Event::End(TagEnd::Link));
+        at = end;
+        from = end;
+    }
+    if at < text.len() {
+        out.push(Event::Text(CowStr::from(text[at..].to_string())));
+    }
+}
+
+/// The next bare address in `text` from byte `from`: `http://` or `https://` followed by a
+/// host, or `www.`; at the start of the text or after white space or `(`, `*`, `_`, `~`; up to
+/// white space or `<`, without the punctuation that ends a sentence (`.`, `,`, `:`, `;`, `!`,
+/// `?`, quotes, and their full-width forms in Chinese text) or a `)` that closes nothing in it
+/// (GitHub's rules).
+fn next_address(text: &str, mut from: usize) -> Option<(usize, usize)> {
+    loop {
+        let rest = &text[from..];
+        let found = ["https://", "http://", "www."]
+            .iter()
+            .filter_map(|p| rest.find(p).map(|i| (i, *p)))
+            .min_by_key(|(i, _)| *i);
+        let (i, prefix) = found?;
+        let start = from + i;
+        let before = text[..start].chars().next_back();
+        let after = &text[start + prefix.len()..];
+        let host = after.chars().next().is_some_and(|c| c.is_alphanumeric());
+        if before.is_none_or(|c| c.is_whitespace() || "(*_~".contains(c)) && host {
+            let len = after
+                .find(|c: char| c.is_whitespace() || c == '<')
+                .unwrap_or(after.len());
+            let mut end = start + prefix.len() + len;
+            loop {
+                let shown = &text[start..end];
+                let last = shown.chars().next_back()?;
+                let unbalanced =
+                    last == ')' && shown.matches('(').count() < shown.matches(')').count();
+                if ".,:;!?\"'*_~。，、；：！？".contains(last) || unbalanced {
+                    end -= last.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            if end > start + prefix.len() {
+                return Some((start, end));
+            }
+        }
+        from = start + prefix.len();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::next_address;
+
+    fn addresses(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut from = 0;
+        while let Some((start, end)) = next_address(text, from) {
+            out.push(&text[start..end]);
+            from = end;
+        }
+        out
+    }
+
+    #[test]
+    fn bare_addresses_are_found_as_github_finds_them() {
+        assert_eq!(
+            addresses("See https://dev.to/a_b-1?x=1#c. Or (www.example.org/x), http://a.b/c_(d)), mailto:x, xhttps://no, https://"),
+            ["https://dev.to/a_b-1?x=1#c", "www.example.org/x", "http://a.b/c_(d)"]
+        );
+        assert_eq!(
+            addresses("网址 https://例子.中国/路径。"),
+            ["https://例子.中国/路径"]
+        );
+        assert!(addresses("No address: www. or http:// alone.").is_empty());
+    }
+}
