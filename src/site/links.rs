@@ -163,7 +163,12 @@ fn draft_of<'d>(
 fn internal_target(dir: &str, dest: &str) -> Option<String> {
     let (path, _) = relative_path(dest)?;
     let path = percent_decoded(path);
-    let mut parts = joined(dir, &path)?;
+    // (Zola's `@/relu.md` names a file from `content/`, the site's root.)
+    let (dir, path) = match path.strip_prefix("@/") {
+        Some(path) => ("", path),
+        None => (dir, &*path),
+    };
+    let mut parts = joined(dir, path)?;
     if path.ends_with('/') || parts.is_empty() {
         parts.push("index.html");
     }

@@ -129,13 +129,20 @@ pub fn link_of_file(
 }
 
 /// The file (as shown, from the project: `content/relu.md`) that a relative link `dest` in
-/// `placed` names, relative to `placed`'s own file as an editor or mdBook resolves it.
+/// `placed` names, relative to `placed`'s own file as an editor or mdBook resolves it, or to
+/// `content/` for Zola's `@/relu.md`.
 pub fn source_named(placed: &Placed, dest: &str) -> Option<String> {
     let (path, _) = relative_path(dest)?;
     let path = percent_decoded(path);
     let file = &placed.lesson.source.path;
-    let folder = file.rsplit_once('/').map_or("", |(folder, _)| folder);
-    Some(joined(folder, &path)?.join("/"))
+    let (folder, path) = match path.strip_prefix("@/") {
+        Some(path) => (CONTENT_DIR, path),
+        None => (
+            file.rsplit_once('/').map_or("", |(folder, _)| folder),
+            &*path,
+        ),
+    };
+    Some(joined(folder, path)?.join("/"))
 }
 
 /// A relative link's path and what follows it (`#fragment`, `?query`): `None` for an external

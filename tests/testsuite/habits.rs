@@ -353,3 +353,34 @@ fn quarto_image_attributes_and_mathjax_delimiters_are_told_nnbooks_forms() {
         .collect();
     assert_eq!(warnings, expected);
 }
+
+/// Zola's internal link, `[two](@/two.md)`, names a file from `content/` wherever the linking
+/// lesson is: it links that lesson's page as a relative link to its file does, fragment and
+/// all, and one to no lesson is a broken link named from the site's root.
+#[test]
+fn zolas_internal_links_name_a_file_from_content() {
+    let figure = "```figure\nid = \"x\"\nseries = [{ signal = \"output.activation\" }]\n```";
+    let two = lesson(r#"title = "Two""#, &format!("{NETWORK}\n\n{figure}"));
+    let one = lesson(
+        r#"title = "One""#,
+        &format!("[two](@/two.md#figure-x), [none](@/none.md)\n\n{NETWORK}\n\n{figure}"),
+    );
+    let p = Project::new()
+        .lesson("sub/one.md", &one)
+        .lesson("two.md", &two);
+    let built = p.build().unwrap_or_else(|e| panic!("{e}"));
+    let broken: Vec<&str> = (built.warnings.iter())
+        .filter(|w| w.message.starts_with("broken link"))
+        .map(|w| w.message.as_str())
+        .collect();
+    assert_eq!(
+        broken,
+        ["broken link `@/none.md`: the site has no `none.md`"]
+    );
+    assert!(p
+        .read("one/index.html")
+        .contains("<a href=\"../two/index.html#figure-x\">two</a>"));
+    assert!(p
+        .read("one/one.ipynb")
+        .contains("[two](../two/index.html#figure-x)"));
+}
