@@ -58,24 +58,47 @@ pub fn html_ids(html: &str) -> Vec<String> {
 }
 
 /// The value of each `attribute` (`src=`) in `html`, quoted in `"` or `'`, after white space.
+/// (Searched with `memchr`'s SIMD search: every lesson page is read for its ids.)
 fn attribute_values(html: &str, attribute: &str) -> Vec<String> {
+    let bytes = html.as_bytes();
     let mut out = Vec::new();
-    let mut rest = html;
-    while let Some(at) = rest.find(attribute) {
-        let before = rest[..at].chars().next_back();
-        rest = &rest[at + attribute.len()..];
-        let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+    let mut from = 0;
+    for at in memchr::memmem::find_iter(bytes, attribute.as_bytes()) {
+        let value = at + attribute.len();
+        let before = html[..at].chars().next_back();
+        let quote = bytes.get(value).filter(|q| **q == b'"' || **q == b'\'');
+        let (Some(quote), true) = (quote, at >= from) else {
             continue;
         };
-        let Some(end) = rest[1..].find(quote) else {
+        let Some(end) = memchr::memchr(*quote, &bytes[value + 1..]) else {
             break;
         };
         if before.is_some_and(char::is_whitespace) {
-            out.push(rest[1..1 + end].to_string());
+            out.push(html[value + 1..value + 1 + end].to_string());
         }
-        rest = &rest[1 + end..];
+        from = value + 1 + end;
     }
     out
+}
+
+/// Whether some line of `text` ends in `}` as a heading's attributes would (`## The spike
+/// {#spike}`): an ATX heading's line, or a setext heading's text, the line before its
+/// underline. (A quick test before a Markdown parse: it finds each `}` with `memchr`.)
+pub fn may_have_heading_attributes(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'}', bytes).any(|at| {
+        let rest = &text[at + 1..];
+        let eol = rest.find('\n').unwrap_or(rest.len());
+        if !rest[..eol].trim().is_empty() {
+            return false;
+        }
+        let start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+        let next = rest.get(eol + 1..).unwrap_or("");
+        let next = next[..next.find('\n').unwrap_or(next.len())].trim();
+        let underline = !next.is_empty()
+            && (next.bytes().all(|b| b == b'=') || next.bytes().all(|b| b == b'-'));
+        text[start..at].trim_start().starts_with('#') || underline
+    })
 }
 
 /// The Markdown extensions nnbook enables (`ENABLE_GFM`: GitHub's alerts, `> [!NOTE]`; task
@@ -110,7 +133,7 @@ impl Footnotes {
     pub fn of(body: &str, offset: usize) -> Footnotes {
         let mut notes = Footnotes::default();
         // (A footnote is a `[^`; the rest of the lessons pay nothing.)
-        if !body.contains("[^") {
+        if memchr::memmem::find(body.as_bytes(), b"[^").is_none() {
             return notes;
         }
         let mut referenced = Vec::new();
@@ -161,8 +184,7 @@ impl Footnotes {
 /// is lost from the heading) with its range in the file.
 pub fn ignored_heading_attributes(body: &str, offset: usize) -> Vec<(String, Range<usize>)> {
     // (Only a heading line that ends in `}` may have them; the rest of the lessons pay nothing.)
-    let may = |line: &str| line.trim_start().starts_with('#') && line.trim_end().ends_with('}');
-    if !body.lines().any(may) {
+    if !may_have_heading_attributes(body) {
         return Vec::new();
     }
     let mut out = Vec::new();

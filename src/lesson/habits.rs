@@ -18,7 +18,10 @@ pub fn warnings(source: &SourceFile, body_start: usize, fences: &[Fence]) -> Vec
     let marks = [
         ":::", "@fig-", "@tbl-", "@sec-", "@eq-", "}`", "){", "\\(", "\\[",
     ];
-    if !marks.iter().any(|m| body.contains(m)) {
+    if !marks
+        .iter()
+        .any(|m| memchr::memmem::find(body.as_bytes(), m.as_bytes()).is_some())
+    {
         return out;
     }
     let (mut code, mut after_image) = (0usize, false);

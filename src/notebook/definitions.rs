@@ -9,7 +9,14 @@ use crate::markdown::options;
 
 /// A Markdown cell's `text` with its definition lists written as Jupyter shows them.
 pub fn written_out(text: &str) -> String {
-    if !text.contains(':') {
+    // (A definition starts a line with `:`; the rest of the cells pay nothing.)
+    let starts_line = |at: usize| {
+        text[..at]
+            .rsplit('\n')
+            .next()
+            .is_some_and(|l| l.trim().is_empty())
+    };
+    if !memchr::memchr_iter(b':', text.as_bytes()).any(starts_line) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());

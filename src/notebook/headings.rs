@@ -3,11 +3,11 @@
 
 use pulldown_cmark::{Event, Parser, Tag};
 
-use crate::markdown::options;
+use crate::markdown::{may_have_heading_attributes, options};
 
 /// A Markdown cell's `text` with the attributes after each heading left out.
 pub fn without_attributes(text: &str) -> String {
-    if !text.contains('{') {
+    if !may_have_heading_attributes(text) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
