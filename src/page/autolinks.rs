@@ -4,6 +4,8 @@
 
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
+use crate::text::is_wide;
+
 /// The page's `events` with each bare address in a text outside a link or an image's text made
 /// a link.
 pub fn linked(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
@@ -61,10 +63,12 @@ fn split(text: &str, out: &mut Vec<Event<'_>>) {
 }
 
 /// The next bare address in `text` from byte `from`: `http://` or `https://` followed by a
-/// host, or `www.`; at the start of the text or after white space or `(`, `*`, `_`, `~`; up to
+/// host, or `www.`; at the start of the text or after white space, `(`, `*`, `_`, `~` or a
+/// Chinese letter or punctuation (written without a space); up to
 /// white space or `<`, without the punctuation that ends a sentence (`.`, `,`, `:`, `;`, `!`,
-/// `?`, quotes, and their full-width forms in Chinese text) or a `)` that closes nothing in it
-/// (GitHub's rules).
+/// `?`, quotes) or a `)` that closes nothing in it (GitHub's rules). Chinese text has no space
+/// after an address: it ends at full-width punctuation too (`。`, `，`, `（`), which no address
+/// holds unencoded, though it may hold Chinese letters.
 fn next_address(text: &str, mut from: usize) -> Option<(usize, usize)> {
     loop {
         let rest = &text[from..];
@@ -77,17 +81,16 @@ fn next_address(text: &str, mut from: usize) -> Option<(usize, usize)> {
         let before = text[..start].chars().next_back();
         let after = &text[start + prefix.len()..];
         let host = after.chars().next().is_some_and(|c| c.is_alphanumeric());
-        if before.is_none_or(|c| c.is_whitespace() || "(*_~".contains(c)) && host {
-            let len = after
-                .find(|c: char| c.is_whitespace() || c == '<')
-                .unwrap_or(after.len());
+        if before.is_none_or(|c| c.is_whitespace() || "(*_~".contains(c) || is_wide(c)) && host {
+            let ends = |c: char| c.is_whitespace() || c == '<' || full_width_punctuation(c);
+            let len = after.find(ends).unwrap_or(after.len());
             let mut end = start + prefix.len() + len;
             loop {
                 let shown = &text[start..end];
                 let last = shown.chars().next_back()?;
                 let unbalanced =
                     last == ')' && shown.matches('(').count() < shown.matches(')').count();
-                if ".,:;!?\"'*_~。，、；：！？".contains(last) || unbalanced {
+                if ".,:;!?\"'*_~".contains(last) || unbalanced {
                     end -= last.len_utf8();
                 } else {
                     break;
@@ -99,6 +102,11 @@ fn next_address(text: &str, mut from: usize) -> Option<(usize, usize)> {
         }
         from = start + prefix.len();
     }
+}
+
+/// CJK symbols and punctuation (`。`, `、`, `「`) and full-width punctuation (`，`, `：`, `（`).
+fn full_width_punctuation(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}')
 }
 
 #[cfg(test)]
@@ -122,8 +130,8 @@ mod tests {
             ["https://dev.to/a_b-1?x=1#c", "www.example.org/x", "http://a.b/c_(d)"]
         );
         assert_eq!(
-            addresses("网址 https://例子.中国/路径。"),
-            ["https://例子.中国/路径"]
+            addresses("网址https://例子.中国/路径。脚注，https://zh.wikipedia.org/wiki/线性整流函数（ReLU）"),
+            ["https://例子.中国/路径", "https://zh.wikipedia.org/wiki/线性整流函数"]
         );
         assert!(addresses("No address: www. or http:// alone.").is_empty());
     }

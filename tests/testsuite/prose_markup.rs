@@ -139,7 +139,10 @@ fn a_bare_address_is_a_link_as_on_github() {
                  [A link https://x.org](https://x.org), `https://code.org`, <https://angle.org>.";
     let p = Project::with_lessons(&[
         ("a.md", with(prose, "")),
-        ("a.zh-CN.md", with("原文见 https://dev.to/relu。", "")),
+        (
+            "a.zh-CN.md",
+            with("原文见 https://dev.to/relu。脚注在这里。", ""),
+        ),
     ]);
     p.build().unwrap_or_else(|e| panic!("{e}"));
     let page = p.read("a/index.html");
@@ -150,7 +153,7 @@ fn a_bare_address_is_a_link_as_on_github() {
     assert!(page.contains(expected), "{page}");
     assert!(p
         .read("zh-CN/a/index.html")
-        .contains("原文见 <a href=\"https://dev.to/relu\">https://dev.to/relu</a>。"));
+        .contains("原文见 <a href=\"https://dev.to/relu\">https://dev.to/relu</a>。脚注在这里。"));
     // (Jupyter links them itself: the notebook keeps the text as written.)
     assert!(p
         .read("a/a.ipynb")
