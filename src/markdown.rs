@@ -81,6 +81,21 @@ fn attribute_values(html: &str, attribute: &str) -> Vec<String> {
     out
 }
 
+/// Whether `text` may link to a fragment: a `#` right after `(`, `<`, a quote, `/`, `.md`,
+/// `.html` or a reference definition's `]: ` (`[x](#the-spike)`, `relu.md#kinks`, `href="#a"`).
+/// A quick test over each `#` (`memchr`), that may say yes where no link is, never no where one
+/// is written in these ways.
+pub fn may_link_to_fragment(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'#', bytes).any(|at| {
+        let before = &bytes[..at];
+        matches!(before.last(), Some(b'(' | b'<' | b'"' | b'\'' | b'/'))
+            || [&b".md"[..], b".html", b".htm", b"]: "]
+                .iter()
+                .any(|end| before.ends_with(end))
+    })
+}
+
 /// Whether some line of `text` ends in `}` as a heading's attributes would (`## The spike
 /// {#spike}`): an ATX heading's line, or a setext heading's text, the line before its
 /// underline. (A quick test before a Markdown parse: it finds each `}` with `memchr`.)
@@ -343,7 +358,7 @@ fn is_closed(block: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{html_links, Footnotes};
+    use super::{html_links, may_link_to_fragment, Footnotes};
 
     #[test]
     fn footnotes_are_numbered_by_first_reference_and_the_rest_found() {
@@ -366,6 +381,24 @@ mod tests {
             Footnotes::of("No notes, [a] and ^b.", 0),
             Footnotes::default()
         );
+    }
+
+    #[test]
+    fn a_fragment_link_is_never_missed_by_the_quick_test() {
+        for text in [
+            "[a](#x)",
+            "[a](relu.md#x)",
+            "[a](../r/index.html#x)",
+            "[a](r/#x)",
+            "<a href=\"#x\">",
+            "<#x>",
+            "[d]: #x",
+        ] {
+            assert!(may_link_to_fragment(text), "{text}");
+        }
+        assert!(!may_link_to_fragment(
+            "## A heading\n\nC# and issue #13.\n\n```toml\n# a comment\n```"
+        ));
     }
 
     #[test]

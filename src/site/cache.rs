@@ -44,8 +44,9 @@ pub struct RenderedLesson {
     pub preview: Option<String>,
     /// Link and image destinations of the page, with their place in the lesson source.
     pub links: Vec<(String, Range<usize>)>,
-    /// The ids of the lesson's page, that a link's fragment may name ([`crate::markdown::html_ids`]).
-    pub anchors: Vec<String>,
+    /// The ids of the lesson's page, that a link's fragment may name ([`crate::markdown::html_ids`]),
+    /// if some lesson links to a fragment ([`super::place::Neighbours::anchored`]).
+    pub anchors: Option<Vec<String>>,
     /// The key under which a build that writes records the lesson ([`super::manifest`]).
     pub record: Option<String>,
 }
@@ -83,10 +84,11 @@ impl Cache {
             .collect()
     }
 
-    /// The ids of each lesson's page (`relu/index.html`) that rendered, as kept.
+    /// The ids of each lesson's page (`relu/index.html`) that rendered with its ids kept (a
+    /// page without them has its fragments left unchecked).
     pub fn anchors(&self) -> HashMap<String, &[String]> {
         (self.rendered.iter())
-            .map(|(dir, r)| (format!("{dir}/index.html"), r.anchors.as_slice()))
+            .filter_map(|(dir, r)| Some((format!("{dir}/index.html"), r.anchors.as_deref()?)))
             .collect()
     }
 

@@ -112,7 +112,7 @@ pub fn render_lesson(
         ctx.insert("page_url", &format!("{base}{dir}/"));
     }
     let html = theme.render("lesson.html", &ctx).map_err(|d| vec![d])?;
-    let anchors = crate::markdown::html_ids(&html);
+    let anchors = (key.neighbours.anchored).then(|| crate::markdown::html_ids(&html));
     let figures = rendered.figures.len();
     let links = rendered.page.links.clone();
     let preview = rendered

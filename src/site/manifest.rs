@@ -61,7 +61,7 @@ struct Entry {
     figures: usize,
     preview: Option<String>,
     links: Vec<(String, Range<usize>)>,
-    anchors: Vec<String>,
+    anchors: Option<Vec<String>>,
 }
 
 /// The records of the published site, by lesson folder.
@@ -203,7 +203,7 @@ pub struct LessonRecord {
     pub figures: usize,
     pub preview: Option<String>,
     pub links: Vec<(String, Range<usize>)>,
-    pub anchors: Vec<String>,
+    pub anchors: Option<Vec<String>>,
 }
 
 impl From<&RenderedLesson> for LessonRecord {

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::error::Diagnostic;
 use crate::lesson::Lesson;
+use crate::markdown;
 use crate::project::CONTENT_DIR;
 use crate::text::{percent_decoded, percent_encoded};
 
@@ -40,6 +41,10 @@ pub struct Neighbours {
     /// file, as in mdBook, `[ReLU](relu.md)`; an image beside it), and where the site has it,
     /// for a lesson whose text may link to one: only such a lesson's page changes with them.
     pub sources: Option<SourcePages>,
+    /// Whether some lesson links to a fragment (`#the-spike`, `relu.md#kinks`): then each page
+    /// keeps its ids to check them ([`crate::markdown::html_ids`]), and a page rendered without
+    /// them is rendered again when the first such link is written.
+    pub anchored: bool,
 }
 
 /// Each file of `content/` a lesson may link to, as shown (`content/relu.md`), and the file of
@@ -375,6 +380,7 @@ pub fn neighbours(placed: &[Placed], others: &[String]) -> Vec<Neighbours> {
             || (encoded && text.contains('%') && holds(&percent_decoded(text)))
     };
     let sources = (placed.iter().any(linking)).then(|| SourcePages::of(placed, others));
+    let anchored = (placed.iter()).any(|p| markdown::may_link_to_fragment(&p.lesson.source.text));
     (0..placed.len())
         .map(|i| {
             // Previous and next follow the series; lessons outside any series follow each other.
@@ -399,6 +405,7 @@ pub fn neighbours(placed: &[Placed], others: &[String]) -> Vec<Neighbours> {
                     .collect(),
                 series,
                 sources: sources.clone().filter(|_| linking(&placed[i])),
+                anchored,
             }
         })
         .collect()

@@ -137,3 +137,19 @@ fn a_written_id_twice_is_an_error_and_other_attributes_a_warning() {
     );
     assert!(p.read("a/index.html").contains(">Kept {a, b}\u{a0}<a"));
 }
+
+/// A page keeps its ids only while some lesson links to a fragment; the first such link written
+/// renders the pages again, with them, and is checked in that build (the earlier build, which
+/// published them without ids, is reused for nothing that needs them).
+#[test]
+fn the_first_fragment_link_is_checked_against_pages_built_before_it() {
+    let p = Project::with_lessons(&[("a.md", with("See [b](b.md).")), ("b.md", with("## Steps"))]);
+    assert!(broken(&p).is_empty());
+    std::fs::write(p.root.join("content/a.md"), with("See [b](b.md#stepz).")).expect("write");
+    let warnings = broken(&p);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(
+        warnings[0].0,
+        "broken link `b.md#stepz`: `b/index.html` has no id `stepz`"
+    );
+}
