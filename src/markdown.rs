@@ -198,22 +198,57 @@ impl Footnotes {
 /// does not show: all but `#id` and `.class`. Each is the block as written (`{a, b}`, whose text
 /// is lost from the heading) with its range in the file.
 pub fn ignored_heading_attributes(body: &str, offset: usize) -> Vec<(String, Range<usize>)> {
-    // (Only a heading line that ends in `}` may have them; the rest of the lessons pay nothing.)
-    if !may_have_heading_attributes(body) {
+    let ours = |t: &str| t.starts_with('#') || t.starts_with('.');
+    (heading_attributes(body).into_iter())
+        .map(|block| (&body[block.clone()], block))
+        .filter(|(written, _)| !written[1..written.len() - 1].split_whitespace().all(ours))
+        .map(|(written, block)| {
+            (
+                written.to_string(),
+                offset + block.start..offset + block.end,
+            )
+        })
+        .collect()
+}
+
+/// Where in `text` the attributes after its headings are (`{#spike .intro}`): each block
+/// pulldown-cmark took as a heading's attributes, that no text of the heading reaches.
+pub fn heading_attributes(text: &str) -> Vec<Range<usize>> {
+    // (Only a heading line that ends in `}` may have them; the rest of the texts pay nothing.)
+    if !may_have_heading_attributes(text) {
         return Vec::new();
     }
     let mut out = Vec::new();
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        let Event::Start(Tag::Heading { attrs, .. }) = event else {
-            continue;
-        };
-        let line = body[range.clone()].lines().next().unwrap_or("").trim_end();
-        if let (false, Some(open)) = (attrs.is_empty(), line.rfind('{')) {
-            let at = offset + range.start + open;
-            out.push((line[open..].to_string(), at..at + line.len() - open));
+    // (The heading's range, and where its text shown ends so far.)
+    let mut heading: Option<(Range<usize>, usize)> = None;
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { .. }) => heading = Some((range.clone(), range.start)),
+            Event::End(TagEnd::Heading(_)) => {
+                let Some((at, shown)) = heading.take() else {
+                    continue;
+                };
+                if let Some(block) = heading_attribute_block(&text[at.clone()]) {
+                    let block = at.start + block.start..at.start + block.end;
+                    out.extend((block.start >= shown).then_some(block));
+                }
+            }
+            _ => {
+                if let Some((_, shown)) = heading.as_mut() {
+                    *shown = (*shown).max(range.end);
+                }
+            }
         }
     }
     out
+}
+
+/// Where in a heading's source (`## The spike {#spike}`, or a setext heading's lines and its
+/// underline) the `{…}` of its attributes is: the last `{` before the last `}`.
+pub fn heading_attribute_block(heading: &str) -> Option<Range<usize>> {
+    let close = heading.rfind('}')?;
+    let open = heading[..close].rfind('{')?;
+    Some(open..close + 1)
 }
 
 /// The key of an alert's title among the page's words ([`crate::i18n::text`]): `alert_note`.

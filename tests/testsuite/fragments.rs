@@ -118,7 +118,10 @@ fn a_written_id_twice_is_an_error_and_other_attributes_a_warning() {
         .map(|(m, at)| (m.to_string(), at.to_string()))
         .collect();
     assert_eq!(problems, expected);
-    let p = Project::with_lessons(&[("a.md", with("## Sets {a, b}\n\n## Kept {a, b\\}"))]);
+    let p = Project::with_lessons(&[(
+        "a.md",
+        with("## Sets {a, b}\n\n## Kept {a, b\\}\n\nTwo {x} −\nlines {c}\n---"),
+    )]);
     let built = p.build().unwrap_or_else(|e| panic!("{e}"));
     let warnings: Vec<(&str, String, &str)> = (built.warnings.iter())
         .map(|w| {
@@ -129,11 +132,19 @@ fn a_written_id_twice_is_an_error_and_other_attributes_a_warning() {
         .collect();
     assert_eq!(
         warnings,
-        [(
-            "`{a, b}` after a heading is read as its attributes, and is not shown",
-            "6:9".to_string(),
-            "to show the braces, escape the closing one: `{a, b\\}`"
-        )]
+        [
+            (
+                "`{a, b}` after a heading is read as its attributes, and is not shown",
+                "6:9".to_string(),
+                "to show the braces, escape the closing one: `{a, b\\}`"
+            ),
+            // (A setext heading's attributes end its last line of text.)
+            (
+                "`{c}` after a heading is read as its attributes, and is not shown",
+                "11:7".to_string(),
+                "to show the braces, escape the closing one: `{c\\}`"
+            )
+        ]
     );
     assert!(p.read("a/index.html").contains(">Kept {a, b}\u{a0}<a"));
 }
