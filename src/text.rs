@@ -219,6 +219,18 @@ pub fn percent_encoded(path: &str) -> String {
     out
 }
 
+/// A block's lines with each after the first taken out of the indent (up to four spaces) that
+/// made it part of the block (a footnote's or a definition's further paragraphs): written where
+/// that indent would make them code.
+pub fn outdented(block: &str) -> String {
+    let mut out = String::with_capacity(block.len());
+    for (i, line) in block.split_inclusive('\n').enumerate() {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        out.push_str(if i == 0 { line } else { &line[indent.min(4)..] });
+    }
+    out
+}
+
 /// The closest known name to `word`, for "did you mean" hints.
 pub fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let known: Vec<&str> = known.into_iter().collect();

@@ -6,6 +6,7 @@
 use pulldown_cmark::{Event, Parser, Tag};
 
 use crate::markdown::options;
+use crate::text::outdented;
 
 /// A Markdown cell's `text` with its definition lists written as Jupyter shows them.
 pub fn written_out(text: &str) -> String {
@@ -54,15 +55,11 @@ pub fn written_out(text: &str) -> String {
 fn definition(written: &str, first: bool) -> String {
     let body = written.trim_start().strip_prefix(':').unwrap_or(written);
     let body = body.trim_start_matches([' ', '\t']);
-    let mut out = match first {
-        true => ": ".to_string(),
-        false => "\n".to_string(),
+    let lead = match first {
+        true => ": ",
+        false => "\n",
     };
-    for (i, line) in body.split_inclusive('\n').enumerate() {
-        let indent = line.len() - line.trim_start_matches(' ').len();
-        out.push_str(if i == 0 { line } else { &line[indent.min(4)..] });
-    }
-    out
+    format!("{lead}{}", outdented(body))
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 use pulldown_cmark::{Event, Parser, Tag};
 
 use crate::markdown::{options, Footnotes};
+use crate::text::outdented;
 
 /// A Markdown cell's `text` with its footnote references and definitions numbered as the
 /// lesson's `notes` number them.
@@ -60,12 +61,7 @@ pub fn numbered(text: &str, notes: &Footnotes) -> String {
 fn definition(written: &str, n: usize) -> String {
     let marker = written.find("]:").map_or(0, |i| i + 2);
     let body = written[marker..].trim_start_matches([' ', '\t']);
-    let mut out = format!("<sup>{n}</sup> ");
-    for (i, line) in body.split_inclusive('\n').enumerate() {
-        let indent = line.len() - line.trim_start_matches(' ').len();
-        out.push_str(if i == 0 { line } else { &line[indent.min(4)..] });
-    }
-    out
+    format!("<sup>{n}</sup> {}", outdented(body))
 }
 
 #[cfg(test)]

@@ -25,6 +25,18 @@ pub use position::{marked, Position};
 pub use project::{build_at, build_command, shipped, Project};
 pub use run::{nnbook, run, Run};
 
+/// Each of `diagnostics` as a test reads it back: its message, its place (`line:column`) and its
+/// hint ("" for none).
+pub fn told(diagnostics: &[nnbook::Diagnostic]) -> Vec<(String, String, String)> {
+    (diagnostics.iter())
+        .map(|d| {
+            let place = (d.location.as_ref())
+                .map_or(String::new(), |at| format!("{}:{}", at.line, at.column));
+            (d.message.clone(), place, d.hint.clone().unwrap_or_default())
+        })
+        .collect()
+}
+
 /// The repository's root (its `content/` is the shipped project).
 pub const REPO: &str = env!("CARGO_MANIFEST_DIR");
 

@@ -2,7 +2,7 @@
 //! Zola checks an internal link's anchor: one naming no id of a lesson's page is a broken link,
 //! told the closest id, in every build (also one that reuses the pages it linked).
 
-use crate::support::{small, Project};
+use crate::support::{small, told, Project};
 
 /// The small lesson with `prose` after its front matter.
 fn with(prose: &str) -> String {
@@ -123,25 +123,22 @@ fn a_written_id_twice_is_an_error_and_other_attributes_a_warning() {
         with("## Sets {a, b}\n\n## Kept {a, b\\}\n\nTwo {x} −\nlines {c}\n---"),
     )]);
     let built = p.build().unwrap_or_else(|e| panic!("{e}"));
-    let warnings: Vec<(&str, String, &str)> = (built.warnings.iter())
-        .map(|w| {
-            let at = w.location.as_ref().expect("a place");
-            let place = format!("{}:{}", at.line, at.column);
-            (w.message.as_str(), place, w.hint.as_deref().unwrap_or(""))
-        })
+    let warnings = told(&built.warnings);
+    let warnings: Vec<(&str, &str, &str)> = (warnings.iter())
+        .map(|(m, at, h)| (m.as_str(), at.as_str(), h.as_str()))
         .collect();
     assert_eq!(
         warnings,
         [
             (
                 "`{a, b}` after a heading is read as its attributes, and is not shown",
-                "6:9".to_string(),
+                "6:9",
                 "to show the braces, escape the closing one: `{a, b\\}`"
             ),
             // (A setext heading's attributes end its last line of text.)
             (
                 "`{c}` after a heading is read as its attributes, and is not shown",
-                "11:7".to_string(),
+                "11:7",
                 "to show the braces, escape the closing one: `{c\\}`"
             )
         ]

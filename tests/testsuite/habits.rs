@@ -3,7 +3,7 @@
 //! as one table with its part or as Hugo's list.
 
 use crate::diagnostics::{errors, lesson, NETWORK};
-use crate::support::{assert_errors_at, Project};
+use crate::support::{assert_errors_at, told, Project};
 
 /// A link to a lesson's Markdown file, as an editor or mdBook resolves it (relative to the
 /// lesson's own file), is published as the link to that lesson's page, from the page it is on:
@@ -274,13 +274,8 @@ fn quarto_and_myst_markup_is_told_what_nnbook_writes() {
     );
     let p = Project::with_lessons(&[("a.md", lesson(r#"title = "Habits""#, &body))]);
     let built = p.build().unwrap_or_else(|e| panic!("{e}"));
-    let warnings: Vec<(String, String, &str)> = (built.warnings.iter())
-        .filter(|w| !w.message.contains("no figure or table uses"))
-        .map(|w| {
-            let at = w.location.as_ref().expect("a place");
-            let place = format!("{}:{}", at.line, at.column);
-            (w.message.clone(), place, w.hint.as_deref().unwrap_or(""))
-        })
+    let warnings: Vec<_> = (told(&built.warnings).into_iter())
+        .filter(|(message, _, _)| !message.contains("no figure or table uses"))
         .collect();
     let line = |text: &str| body.lines().position(|l| l.contains(text)).expect(text) + 5;
     let expected = [
@@ -305,8 +300,8 @@ fn quarto_and_myst_markup_is_told_what_nnbook_writes() {
             "write ```python: the page highlights it and the notebook makes it a code cell (nnbook runs no code; its figures come from the nnbook blocks)",
         ),
     ];
-    let expected: Vec<(String, String, &str)> = (expected.into_iter())
-        .map(|(m, at, h)| (m.to_string(), at, h))
+    let expected: Vec<_> = (expected.into_iter())
+        .map(|(m, at, h)| (m.to_string(), at, h.to_string()))
         .collect();
     assert_eq!(warnings, expected);
 }
@@ -322,13 +317,8 @@ fn quarto_image_attributes_and_mathjax_delimiters_are_told_nnbooks_forms() {
     let p = Project::with_lessons(&[("a.md", lesson(r#"title = "Habits""#, &body))])
         .file("content/pic.png", "not really a picture");
     let built = p.build().unwrap_or_else(|e| panic!("{e}"));
-    let warnings: Vec<(String, String, &str)> = (built.warnings.iter())
-        .filter(|w| !w.message.contains("no figure or table uses"))
-        .map(|w| {
-            let at = w.location.as_ref().expect("a place");
-            let place = format!("{}:{}", at.line, at.column);
-            (w.message.clone(), place, w.hint.as_deref().unwrap_or(""))
-        })
+    let warnings: Vec<_> = (told(&built.warnings).into_iter())
+        .filter(|(message, _, _)| !message.contains("no figure or table uses"))
         .collect();
     let line = |text: &str| body.lines().position(|l| l.starts_with(text)).expect(text) + 5;
     let expected = [
@@ -348,8 +338,8 @@ fn quarto_image_attributes_and_mathjax_delimiters_are_told_nnbooks_forms() {
             "write the formula between `$$` lines",
         ),
     ];
-    let expected: Vec<(String, String, &str)> = (expected.into_iter())
-        .map(|(m, at, h)| (m.to_string(), at, h))
+    let expected: Vec<_> = (expected.into_iter())
+        .map(|(m, at, h)| (m.to_string(), at, h.to_string()))
         .collect();
     assert_eq!(warnings, expected);
 }
