@@ -141,6 +141,10 @@ pub struct Footnotes {
     pub defined: Vec<(String, Range<usize>)>,
     /// Each reference to a label with no definition (`[^label]`, shown as written), with its range.
     pub undefined: Vec<(String, Range<usize>)>,
+    /// The labels referred to anywhere, shown or not.
+    pub referred: Vec<String>,
+    /// Each label of `numbered` and its number (a lesson may have thousands of notes).
+    index: std::collections::HashMap<String, usize>,
 }
 
 impl Footnotes {
@@ -151,17 +155,23 @@ impl Footnotes {
         if memchr::memmem::find(body.as_bytes(), b"[^").is_none() {
             return notes;
         }
-        let mut referenced = Vec::new();
+        // (Each reference, with the note it is written in, if any.)
+        let mut referenced: Vec<(String, Option<String>)> = Vec::new();
+        let mut within: Option<String> = None;
         let events: Vec<_> = Parser::new_ext(body, options())
             .into_offset_iter()
             .collect();
         for (i, (event, range)) in events.iter().enumerate() {
             let at = range.start + offset..range.end + offset;
             match event {
-                Event::FootnoteReference(label) => referenced.push(label.to_lowercase()),
+                Event::FootnoteReference(label) => {
+                    referenced.push((label.to_lowercase(), within.clone()));
+                }
                 Event::Start(Tag::FootnoteDefinition(label)) => {
+                    within = Some(label.to_lowercase());
                     notes.defined.push((label.to_lowercase(), at));
                 }
+                Event::End(TagEnd::FootnoteDefinition) => within = None,
                 // (One with no definition is text: `[`, `^label`, `]`; an escaped one, `\[^x]`,
                 // is `[^x`, `]`.)
                 Event::Text(text) if text.starts_with('^') && text.len() > 1 => {
@@ -175,23 +185,53 @@ impl Footnotes {
                 _ => {}
             }
         }
-        for label in referenced {
-            let known = notes.defined.iter().any(|(l, _)| *l == label);
-            if known && !notes.numbered.contains(&label) {
-                notes.numbered.push(label);
-            }
-        }
+        notes.numbered = shown(&referenced, &notes.defined);
+        let numbers = (notes.numbered.iter().enumerate()).map(|(i, label)| (label.clone(), i + 1));
+        notes.index = numbers.collect();
+        notes.referred = referenced.into_iter().map(|(label, _)| label).collect();
         notes
     }
 
-    /// The number of the note `label` (from 1), if a text refers to it and it is defined.
+    /// The number of the note `label` (from 1), if a text shown refers to it and it is defined.
     pub fn number(&self, label: &str) -> Option<usize> {
-        let label = label.to_lowercase();
-        self.numbered
-            .iter()
-            .position(|l| *l == label)
-            .map(|i| i + 1)
+        self.index.get(&label.to_lowercase()).copied()
     }
+}
+
+/// The notes shown, in the order of their first reference shown: a reference in the text is
+/// shown, and so is one in a note shown (a note referred to only from a note never referred to
+/// is not: GitHub's rule).
+fn shown(
+    referenced: &[(String, Option<String>)],
+    defined: &[(String, Range<usize>)],
+) -> Vec<String> {
+    use std::collections::{HashMap, HashSet};
+    let defined: HashSet<&str> = defined.iter().map(|(l, _)| l.as_str()).collect();
+    // (From the text, and from each note to the notes it refers to: a walk over both, once.)
+    let mut from_note: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut todo: Vec<&str> = Vec::new();
+    for (label, within) in referenced {
+        match within {
+            Some(note) => from_note.entry(note).or_default().push(label),
+            None => todo.push(label),
+        }
+    }
+    let mut live: HashSet<&str> = HashSet::new();
+    while let Some(label) = todo.pop() {
+        if defined.contains(label) && live.insert(label) {
+            todo.extend(from_note.get(label).into_iter().flatten());
+        }
+    }
+    // (Numbered by document order of their first reference shown.)
+    let mut numbered = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
+    for (label, within) in referenced {
+        let shown_here = within.as_deref().is_none_or(|w| live.contains(w));
+        if shown_here && live.contains(label.as_str()) && seen.insert(label) {
+            numbered.push(label.clone());
+        }
+    }
+    numbered
 }
 
 /// The attributes after the headings of a lesson's `body` (at `offset` in its file) that a page
@@ -397,15 +437,15 @@ mod tests {
 
     #[test]
     fn footnotes_are_numbered_by_first_reference_and_the_rest_found() {
-        let text = "B[^b], a[^A], b again[^b], none[^gone], `[^code]`, \\[^escaped].\n\n[^a]: A.\n[^b]: B.\n[^c]: Never.\n";
+        let text = "B[^b], a[^A], b again[^b], none[^gone], `[^code]`, \\[^escaped].\n\n[^a]: A[^d].\n[^b]: B.\n[^c]: Never[^e].\n[^d]: In a.\n[^e]: In c alone.\n";
         let notes = Footnotes::of(text, 10);
-        assert_eq!(notes.numbered, ["b", "a"]);
+        assert_eq!(notes.numbered, ["b", "a", "d"]);
         assert_eq!(
             (notes.number("B"), notes.number("a"), notes.number("c")),
             (Some(1), Some(2), None)
         );
         let defined: Vec<&str> = notes.defined.iter().map(|(l, _)| l.as_str()).collect();
-        assert_eq!(defined, ["a", "b", "c"]);
+        assert_eq!(defined, ["a", "b", "c", "d", "e"]);
         let (label, at) = &notes.undefined[0];
         assert_eq!(
             (label.as_str(), &text[at.start - 10..at.end - 10]),

@@ -137,7 +137,10 @@ fn footnote_warnings<'a>(
             // (The definition's marker, `[^label]:`, not its whole note.)
             let text = &source.text[at.clone()];
             let marker = text.find("]:").map_or(text.len(), |i| i + 2);
-            let message = format!("footnote `[^{label}]` is never referred to: it is not shown");
+            let message = match notes.referred.contains(label) {
+                true => format!("footnote `[^{label}]` is referred to only from notes not shown: it is not shown either"),
+                false => format!("footnote `[^{label}]` is never referred to: it is not shown"),
+            };
             source
                 .error(at.start..at.start + marker, message)
                 .warning()

@@ -15,9 +15,14 @@ pub fn numbered(text: &str, notes: &Footnotes) -> String {
     }
     // (A reference in this cell to a note defined in another reads as one only with the
     // definitions there: each is added after the cell's text.)
+    // (Only the definitions of the labels the cell writes: `[^label]`.)
     let mut parsed = format!("{text}\n\n");
-    for (label, _) in &notes.defined {
-        parsed.push_str(&format!("[^{label}]: .\n"));
+    for at in memchr::memmem::find_iter(text.as_bytes(), b"[^") {
+        let label = &text[at + 2..];
+        let label = &label[..label.find(']').unwrap_or(0)];
+        if !label.is_empty() && notes.number(label).is_some() {
+            parsed.push_str(&format!("[^{label}]: .\n"));
+        }
     }
     let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     for (event, range) in Parser::new_ext(&parsed, options()).into_offset_iter() {

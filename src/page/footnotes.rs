@@ -22,6 +22,8 @@ pub fn gathered<'a>(events: Vec<Event<'a>>, notes: &Footnotes, lang: &str) -> Ve
         match event {
             Event::Start(Tag::FootnoteDefinition(label)) => into = Some(notes.number(&label)),
             Event::End(TagEnd::FootnoteDefinition) => into = None,
+            // (A note not shown takes its references with it.)
+            _ if into == Some(None) => {}
             event => {
                 let event = match event {
                     Event::FootnoteReference(label) => reference(notes, &label, &mut refs, lang),
@@ -29,8 +31,7 @@ pub fn gathered<'a>(events: Vec<Event<'a>>, notes: &Footnotes, lang: &str) -> Ve
                 };
                 match into {
                     Some(Some(n)) => bodies[n - 1].push(event),
-                    Some(None) => {}
-                    None => out.push(event),
+                    _ => out.push(event),
                 }
             }
         }

@@ -62,7 +62,10 @@ fn footnotes_are_numbered_by_first_reference_and_listed_at_the_end() {
 fn a_footnote_never_defined_or_never_referred_to_is_a_warning() {
     let p = Project::with_lessons(&[(
         "a.md",
-        with("A note[^gone] and `[^code]`.", "[^unused]: Never shown."),
+        with(
+            "A note[^gone] and `[^code]`.",
+            "[^unused]: Never shown[^inner].\n\n[^inner]: Referred to from a note not shown.",
+        ),
     )]);
     let built = p.build().unwrap_or_else(|e| panic!("{e}"));
     let warnings: Vec<(String, String, usize)> = (built.warnings.iter())
@@ -88,11 +91,18 @@ fn a_footnote_never_defined_or_never_referred_to_is_a_warning() {
                 "40:1".to_string(),
                 10
             ),
+            (
+                "footnote `[^inner]` is referred to only from notes not shown: it is not shown either"
+                    .to_string(),
+                "42:1".to_string(),
+                9
+            ),
         ]
     );
     let page = p.read("a/index.html");
     assert!(page.contains("A note[^gone] and <code>[^code]</code>."));
     assert!(!page.contains("Never shown") && !page.contains("nn-footnotes"));
+    assert!(!page.contains("Referred to from") && !page.contains("nn-fnref"));
     assert!(!p.read("a/a.ipynb").contains("Never shown"));
 }
 
