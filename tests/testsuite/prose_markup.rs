@@ -169,3 +169,29 @@ fn a_bare_address_is_a_link_as_on_github() {
         .read("a/a.ipynb")
         .contains("The article: https://dev.to/rijultp/relu_1 (and www.example.org)."));
 }
+
+/// Thousands of footnotes over thousands of notebook cells build (each cell was given every
+/// definition, and each number looked up by a walk over all of them: 52 s in a release build
+/// for this lesson, 0.35 s since); the deadline guards against a hang, as the fuzz findings'.
+#[test]
+fn thousands_of_footnotes_over_thousands_of_cells_build() {
+    let n = 20_000;
+    let mut text = String::from("+++\ntitle = \"Notes\"\n+++\n\n");
+    for i in 0..n {
+        match i % 2 {
+            0 => text.push_str(&format!(
+                "Text[^n{i}] and [^n{}].\n\n```python\nx = {i}\n```\n\n",
+                i * 7 % n
+            )),
+            _ => text.push_str(&format!("More[^n{i}].\n\n")),
+        }
+    }
+    for i in 0..n {
+        text.push_str(&format!("[^n{i}]: Note {i}[^n{}].\n\n", (i + 1) % n));
+    }
+    let p = Project::with_lessons(&[("notes.md", text)]);
+    let run = p.run_build_within(std::time::Duration::from_secs(60));
+    run.succeeded();
+    let page = p.read("notes/index.html");
+    assert!(page.contains(&format!("<li id=\"nn-fn-{n}\">")));
+}
