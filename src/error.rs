@@ -52,28 +52,31 @@ impl SourceFile {
         }
     }
 
-    /// The location of a byte range of this file: 1-based line and column (in characters).
+    /// The location of a byte range of this file: 1-based line and column (in characters). A
+    /// line longer than [`LONG_LINE`] bytes is kept in part, around the range: a lesson may hold
+    /// a line of megabytes, and a diagnostic for every word of it.
     pub fn locate(&self, span: Range<usize>) -> Location {
-        let start = floor_char_boundary(&self.text, span.start.min(self.text.len()));
-        let end = floor_char_boundary(&self.text, span.end.clamp(start, self.text.len()));
-        let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = self.text[start..]
-            .find('\n')
-            .map_or(self.text.len(), |i| start + i);
-        let line = self.text[..start].matches('\n').count() + 1;
-        let column = self.text[line_start..start].chars().count() + 1;
-        let source_line = self.text[line_start..line_end].trim_end_matches('\r');
+        let (text, bytes) = (&self.text, self.text.as_bytes());
+        let start = floor_char_boundary(text, span.start.min(text.len()));
+        let end = floor_char_boundary(text, span.end.clamp(start, text.len()));
+        // (memchr's SIMD search: a diagnostic costs a pass over the text, not a walk.)
+        let line_start = memchr::memrchr(b'\n', &bytes[..start]).map_or(0, |i| i + 1);
+        let line_end = memchr::memchr(b'\n', &bytes[start..]).map_or(text.len(), |i| start + i);
+        let line = memchr::memchr_iter(b'\n', &bytes[..start]).count() + 1;
+        let column = chars_in(&bytes[line_start..start]) + 1;
         // (A span to the end of a CRLF line, as the toml crate gives a value, stops before
         // the `\r`.)
-        let width = self.text[start..end.min(line_end).max(start)]
+        let width = text[start..end.min(line_end).max(start)]
             .trim_end_matches('\r')
             .chars()
             .count();
+        let (source_line, first_column) = excerpt(text, line_start..line_end, start, column);
         Location {
             file: self.path.clone(),
             line,
             column,
-            source_line: source_line.to_string(),
+            source_line,
+            first_column,
             width: width.max(1),
         }
     }
@@ -95,6 +98,39 @@ impl SourceFile {
     }
 }
 
+/// A line longer than this many bytes is shown in part in a diagnostic ([`excerpt`]).
+pub const LONG_LINE: usize = 320;
+
+/// The characters in `bytes` (UTF-8): the bytes that do not continue a character.
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().map(|b| usize::from((*b as i8) >= -0x40)).sum()
+}
+
+/// The line at `line` of `text` as a diagnostic shows it, and the column its first character
+/// stands at: the whole line, or for a long one 80 characters before `start` (at `column`) and
+/// 160 from it, each cut end marked `…`.
+fn excerpt(text: &str, line: Range<usize>, start: usize, column: usize) -> (String, usize) {
+    let whole = text[line.clone()].trim_end_matches('\r');
+    if whole.len() <= LONG_LINE {
+        return (whole.to_string(), 1);
+    }
+    let before = text[line.start..start].char_indices().rev().nth(79);
+    let from = before.map_or(line.start, |(i, _)| line.start + i);
+    let after = text[start..line.end].char_indices().nth(160);
+    let to = after.map_or(line.end, |(i, _)| start + i);
+    let mut shown = String::new();
+    let mut first = column - text[from..start].chars().count();
+    if from > line.start {
+        shown.push('…');
+        first -= 1;
+    }
+    shown.push_str(text[from..to].trim_end_matches('\r'));
+    if to < line.end {
+        shown.push('…');
+    }
+    (shown, first)
+}
+
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
         i -= 1;
@@ -104,12 +140,15 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 
 /// Where a problem is: file, line, column, the text of that line and how many characters to
 /// underline.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Location {
     pub file: String,
     pub line: usize,
     pub column: usize,
+    /// The line, or for a long one the part around the place ([`LONG_LINE`]).
     pub source_line: String,
+    /// The column the first character of `source_line` stands at: 1 for a whole line.
+    pub first_column: usize,
     pub width: usize,
 }
 
@@ -150,6 +189,7 @@ impl Diagnostic {
                 line: 1,
                 column: 1,
                 source_line: String::new(),
+                first_column: 1,
                 width: 0,
             })),
             ..Diagnostic::new(message)
@@ -229,8 +269,9 @@ impl Diagnostic {
                 let columns = |chars: &mut dyn Iterator<Item = char>| {
                     chars.map(|c| if is_wide(c) { 2 } else { 1 }).sum::<usize>()
                 };
-                let before = columns(&mut line.chars().take(loc.column - 1));
-                let under = columns(&mut line.chars().skip(loc.column - 1).take(loc.width));
+                let at = loc.column.saturating_sub(loc.first_column);
+                let before = columns(&mut line.chars().take(at));
+                let under = columns(&mut line.chars().skip(at).take(loc.width));
                 writeln!(
                     f,
                     "{pad} | {}{}",
@@ -338,6 +379,26 @@ impl std::error::Error for Error {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_line_is_shown_in_part_around_the_place() {
+        let line = format!("{}{{{{ x }}}}{}", "é".repeat(500), "a".repeat(500));
+        let f = SourceFile::new("a.md", format!("first\n{line}\n"));
+        let at = 6 + "é".len() * 500;
+        let loc = f.locate(at..at + 7);
+        assert_eq!((loc.line, loc.column, loc.width), (2, 501, 7));
+        let shown = format!("…{}{{{{ x }}}}{}…", "é".repeat(80), "a".repeat(153));
+        assert_eq!(
+            (loc.source_line.as_str(), loc.first_column),
+            (shown.as_str(), 420)
+        );
+        let d = f.error(at..at + 7, "unknown placeholder `x`");
+        let caret = format!("  | {}^^^^^^^", " ".repeat(81));
+        assert!(d.to_string().contains(&caret), "{d}");
+        // (A short line is shown whole.)
+        assert_eq!(f.locate(0..5).first_column, 1);
+        assert_eq!(f.locate(0..5).source_line, "first");
+    }
 
     #[test]
     fn a_span_to_the_end_of_a_crlf_line_is_underlined_without_its_cr() {

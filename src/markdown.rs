@@ -102,13 +102,13 @@ pub fn may_link_to_fragment(text: &str) -> bool {
 pub fn may_have_heading_attributes(text: &str) -> bool {
     let bytes = text.as_bytes();
     memchr::memchr_iter(b'}', bytes).any(|at| {
-        let rest = &text[at + 1..];
-        let eol = rest.find('\n').unwrap_or(rest.len());
-        if !rest[..eol].trim().is_empty() {
+        // (Read no further than the first other character: a line of `}}}…` stays linear.)
+        let rest = text[at + 1..].trim_start_matches([' ', '\t', '\r']);
+        if !(rest.is_empty() || rest.starts_with('\n')) {
             return false;
         }
         let start = text[..at].rfind('\n').map_or(0, |n| n + 1);
-        let next = rest.get(eol + 1..).unwrap_or("");
+        let next = rest.get(1..).unwrap_or("");
         let next = next[..next.find('\n').unwrap_or(next.len())].trim();
         let underline = !next.is_empty()
             && (next.bytes().all(|b| b == b'=') || next.bytes().all(|b| b == b'-'));

@@ -231,6 +231,13 @@ pub fn outdented(block: &str) -> String {
     out
 }
 
+/// Whether only spaces and tabs stand between the start of the line and byte `at` of `text`
+/// (read backwards from `at`, no further than the first other character).
+pub fn starts_line(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '\t']);
+    before.is_empty() || before.ends_with('\n')
+}
+
 /// The closest known name to `word`, for "did you mean" hints.
 pub fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let known: Vec<&str> = known.into_iter().collect();

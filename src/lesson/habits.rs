@@ -8,6 +8,7 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd, TextMergeWithOffset};
 
 use crate::error::{Diagnostic, SourceFile};
 use crate::markdown::{options, Fence};
+use crate::text::starts_line;
 
 /// The warnings about other tools' markup in a lesson's `fences` and its body (from
 /// `body_start` of `source`).
@@ -68,10 +69,13 @@ fn mathjax(source: &SourceFile, end: usize, at: usize) -> Vec<Diagnostic> {
     };
     let written = &source.text[start..end];
     let mut out = Vec::new();
-    for (i, _) in written.match_indices("\\(") {
+    // (Each `\(` to the first `\)` after it; none after it, none after the next either.)
+    let mut from = 0;
+    while let Some(i) = written[from..].find("\\(").map(|i| from + i) {
         let Some(j) = written[i..].find("\\)") else {
-            continue;
+            break;
         };
+        from = i + j + 2;
         let (what, inside) = (&written[i..i + j + 2], &written[i + 2..i + j]);
         let message =
             format!("`{what}` is MathJax's inline math: nnbook shows it as text, `({inside})`");
@@ -83,10 +87,9 @@ fn mathjax(source: &SourceFile, end: usize, at: usize) -> Vec<Diagnostic> {
     // sentence is an escaped bracket.)
     let alone = |i: usize| {
         let at = start + i;
-        let line_start = source.text[..at].rfind('\n').map_or(0, |n| n + 1);
         let rest = &source.text[at..];
-        let line = rest[..rest.find('\n').unwrap_or(rest.len())].trim_end();
-        source.text[line_start..at].trim().is_empty() && (line == "\\[" || line.ends_with("\\]"))
+        let line = || rest[..rest.find('\n').unwrap_or(rest.len())].trim_end();
+        starts_line(&source.text, at) && (line() == "\\[" || line().ends_with("\\]"))
     };
     for (i, _) in written.match_indices("\\[").filter(|(i, _)| alone(*i)) {
         let message = "`\\[` opens MathJax's display math: nnbook shows the formula as text";
@@ -122,8 +125,8 @@ fn in_text(source: &SourceFile, text: &str, at: usize) -> Vec<Diagnostic> {
         let here = at + offset;
         offset += line.len();
         // (A fenced div's line starts the line, after a quote's or a list's marks.)
-        let line_start = source.text[..here].rfind('\n').map_or(0, |n| n + 1);
-        let first = (source.text[line_start..here].chars()).all(|c| " \t>-*+".contains(c));
+        let before = source.text[..here].trim_end_matches([' ', '\t', '>', '-', '*', '+']);
+        let first = before.is_empty() || before.ends_with('\n');
         // (The opening line: the closing one, `:::` alone, goes with it.)
         let opening = (trimmed.strip_prefix(":::")).filter(|rest| first && !rest.trim().is_empty());
         if let Some(rest) = opening {

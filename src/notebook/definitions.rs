@@ -6,18 +6,12 @@
 use pulldown_cmark::{Event, Parser, Tag};
 
 use crate::markdown::options;
-use crate::text::outdented;
+use crate::text::{outdented, starts_line};
 
 /// A Markdown cell's `text` with its definition lists written as Jupyter shows them.
 pub fn written_out(text: &str) -> String {
     // (A definition starts a line with `:`; the rest of the cells pay nothing.)
-    let starts_line = |at: usize| {
-        text[..at]
-            .rsplit('\n')
-            .next()
-            .is_some_and(|l| l.trim().is_empty())
-    };
-    if !memchr::memchr_iter(b':', text.as_bytes()).any(starts_line) {
+    if !memchr::memchr_iter(b':', text.as_bytes()).any(|at| starts_line(text, at)) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());

@@ -18,8 +18,10 @@ pub fn numbered(text: &str, notes: &Footnotes) -> String {
     // (Only the definitions of the labels the cell writes: `[^label]`.)
     let mut parsed = format!("{text}\n\n");
     for at in memchr::memmem::find_iter(text.as_bytes(), b"[^") {
+        // (A label is at most 999 characters, as a link's: a text of `[^[^[^…` stays linear.)
         let label = &text[at + 2..];
-        let label = &label[..label.find(']').unwrap_or(0)];
+        let within = &label.as_bytes()[..label.len().min(4 * 999)];
+        let label = &label[..memchr::memchr(b']', within).unwrap_or(0)];
         if !label.is_empty() && notes.number(label).is_some() {
             parsed.push_str(&format!("[^{label}]: .\n"));
         }

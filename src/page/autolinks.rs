@@ -37,7 +37,8 @@ pub fn linked(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
 fn split(text: &str, out: &mut Vec<Event<'_>>) {
     let mut at = 0;
     let mut from = 0;
-    while let Some((start, end)) = next_address(text, from) {
+    let mut addresses = Addresses::new(text);
+    while let Some((start, end)) = addresses.next_from(from) {
         if start > at {
             out.push(Event::Text(CowStr::from(text[at..start].to_string())));
         }
@@ -62,46 +63,88 @@ fn split(text: &str, out: &mut Vec<Event<'_>>) {
     }
 }
 
-/// The next bare address in `text` from byte `from`: `http://` or `https://` followed by a
-/// host, or `www.`; at the start of the text or after white space, `(`, `*`, `_`, `~` or a
-/// Chinese letter or punctuation (written without a space); up to
-/// white space or `<`, without the punctuation that ends a sentence (`.`, `,`, `:`, `;`, `!`,
-/// `?`, quotes) or a `)` that closes nothing in it (GitHub's rules). Chinese text has no space
-/// after an address: it ends at full-width punctuation too (`。`, `，`, `（`), which no address
-/// holds unencoded, though it may hold Chinese letters.
-fn next_address(text: &str, mut from: usize) -> Option<(usize, usize)> {
-    loop {
-        let rest = &text[from..];
-        let found = ["https://", "http://", "www."]
-            .iter()
-            .filter_map(|p| rest.find(p).map(|i| (i, *p)))
-            .min_by_key(|(i, _)| *i);
-        let (i, prefix) = found?;
-        let start = from + i;
-        let before = text[..start].chars().next_back();
-        let after = &text[start + prefix.len()..];
-        let host = after.chars().next().is_some_and(|c| c.is_alphanumeric());
-        if before.is_none_or(|c| c.is_whitespace() || "(*_~".contains(c) || is_wide(c)) && host {
-            let ends = |c: char| c.is_whitespace() || c == '<' || full_width_punctuation(c);
-            let len = after.find(ends).unwrap_or(after.len());
-            let mut end = start + prefix.len() + len;
-            loop {
-                let shown = &text[start..end];
-                let last = shown.chars().next_back()?;
-                let unbalanced =
-                    last == ')' && shown.matches('(').count() < shown.matches(')').count();
-                if ".,:;!?\"'*_~".contains(last) || unbalanced {
-                    end -= last.len_utf8();
-                } else {
-                    break;
-                }
-            }
-            if end > start + prefix.len() {
+/// The bare addresses of one text, found from left to right. Where each of the three prefixes
+/// next stands is kept, so that every part of the text is searched once per prefix, however
+/// many false starts it holds (`www.-www.-…`).
+struct Addresses<'t> {
+    text: &'t str,
+    /// For `https://`, `http://` and `www.`: where it next stands at or after the last `from`
+    /// (`None` once there is none).
+    next: [Option<usize>; 3],
+}
+
+impl<'t> Addresses<'t> {
+    const PREFIXES: [&'static str; 3] = ["https://", "http://", "www."];
+
+    fn new(text: &'t str) -> Addresses<'t> {
+        let find = |p: &str| memchr::memmem::find(text.as_bytes(), p.as_bytes());
+        Addresses {
+            text,
+            next: Self::PREFIXES.map(find),
+        }
+    }
+
+    /// The next bare address in the text from byte `from`: `http://` or `https://` followed by a
+    /// host, or `www.`; at the start of the text or after white space, `(`, `*`, `_`, `~` or a
+    /// Chinese letter or punctuation (written without a space); up to
+    /// white space or `<`, without the punctuation that ends a sentence (`.`, `,`, `:`, `;`, `!`,
+    /// `?`, quotes) or a `)` that closes nothing in it (GitHub's rules). Chinese text has no space
+    /// after an address: it ends at full-width punctuation too (`。`, `，`, `（`), which no address
+    /// holds unencoded, though it may hold Chinese letters.
+    fn next_from(&mut self, mut from: usize) -> Option<(usize, usize)> {
+        let text = self.text;
+        loop {
+            self.advance(from);
+            let (k, start) = (self.next.iter().enumerate())
+                .filter_map(|(k, at)| Some((k, (*at)?)))
+                .min_by_key(|(_, at)| *at)?;
+            let prefix = Self::PREFIXES[k];
+            if let Some(end) = address_end(text, start, prefix) {
                 return Some((start, end));
             }
+            from = start + prefix.len();
         }
-        from = start + prefix.len();
     }
+
+    /// Each prefix's next place moved to at or after `from`.
+    fn advance(&mut self, from: usize) {
+        for (k, at) in self.next.iter_mut().enumerate() {
+            if at.is_some_and(|at| at < from) {
+                let p = Self::PREFIXES[k].as_bytes();
+                *at = memchr::memmem::find(&self.text.as_bytes()[from..], p).map(|i| from + i);
+            }
+        }
+    }
+}
+
+/// Where the address starting at `start` with `prefix` ends, if one starts there (see
+/// [`Addresses::next_from`]). The parentheses are counted once, then taken off as the end moves back.
+fn address_end(text: &str, start: usize, prefix: &str) -> Option<usize> {
+    let before = text[..start].chars().next_back();
+    let after = &text[start + prefix.len()..];
+    let host = after.chars().next().is_some_and(|c| c.is_alphanumeric());
+    if !(before.is_none_or(|c| c.is_whitespace() || "(*_~".contains(c) || is_wide(c)) && host) {
+        return None;
+    }
+    let ends = |c: char| c.is_whitespace() || c == '<' || full_width_punctuation(c);
+    let len = after.find(ends).unwrap_or(after.len());
+    let mut end = start + prefix.len() + len;
+    let shown = &text[start..end];
+    let (mut open, mut close) = (shown.matches('(').count(), shown.matches(')').count());
+    while end > start + prefix.len() {
+        let last = text[..end].chars().next_back()?;
+        let unbalanced = last == ')' && open < close;
+        if !(".,:;!?\"'*_~".contains(last) || unbalanced) {
+            return Some(end);
+        }
+        match last {
+            '(' => open -= 1,
+            ')' => close -= 1,
+            _ => {}
+        }
+        end -= last.len_utf8();
+    }
+    None
 }
 
 /// CJK symbols and punctuation (`。`, `、`, `「`) and full-width punctuation (`，`, `：`, `（`).
@@ -111,12 +154,13 @@ fn full_width_punctuation(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::next_address;
+    use super::Addresses;
 
     fn addresses(text: &str) -> Vec<&str> {
         let mut out = Vec::new();
         let mut from = 0;
-        while let Some((start, end)) = next_address(text, from) {
+        let mut found = Addresses::new(text);
+        while let Some((start, end)) = found.next_from(from) {
             out.push(&text[start..end]);
             from = end;
         }

@@ -146,7 +146,12 @@ pub fn render_lesson(
 /// `](address)` (with a title, or in `<>` too) and each reference definition, which the notebook
 /// writes `]: <address>` (`notebook::references`).
 fn link_sources(placed: &Placed, files: &BTreeMap<String, String>, rendered: &mut Rendered) {
-    for (dest, _) in &rendered.page.links {
+    // (Each address once: a lesson may link one image a thousand times, and each replacement
+    // reads the whole page.)
+    let mut dests: Vec<&String> = rendered.page.links.iter().map(|(dest, _)| dest).collect();
+    dests.sort_unstable();
+    dests.dedup();
+    for dest in dests {
         let Some(to) = link_of_file(placed, dest, files) else {
             continue;
         };

@@ -3,11 +3,11 @@
 //! filter only when a page reaches it, and reads a misspelt name in `{% if %}` as false without
 //! a word; here each is found in every run, wherever it is.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use tera::ast::{Expr, ExprVal, MathExpr, MathOperator, Node};
 
-use crate::error::{Diagnostic, SourceFile};
+use crate::error::{Diagnostic, Location, SourceFile};
 use crate::project::TEMPLATES_DIR;
 use crate::text::did_you_mean;
 
@@ -548,14 +548,21 @@ pub(super) fn said_once(problems: &mut Vec<Diagnostic>, found: &[Diagnostic]) {
     let in_template =
         |p: &Diagnostic| (p.location.as_ref()).is_some_and(|l| l.file.starts_with(&template));
     // (Each kept with how many said it, and whether the check without rendering was one.)
+    // (A template's place found in a map: a lesson may have a hundred thousand problems.)
     let mut kept: Vec<(Diagnostic, usize, bool)> = Vec::new();
+    let mut at: HashMap<Location, usize> = HashMap::new();
     for p in problems.drain(..) {
         let checked = found.contains(&p);
-        let same =
-            |(k, _, _): &&mut (Diagnostic, usize, bool)| in_template(k) && k.location == p.location;
-        match kept.iter_mut().find(same) {
-            Some((_, said, by_check)) => (*said, *by_check) = (*said + 1, *by_check || checked),
-            None => kept.push((p, 1, checked)),
+        let place = p.location.as_deref().filter(|_| in_template(&p)).cloned();
+        match place.as_ref().and_then(|l| at.get(l)) {
+            Some(&i) => {
+                let (_, said, by_check) = &mut kept[i];
+                (*said, *by_check) = (*said + 1, *by_check || checked);
+            }
+            None => {
+                at.extend(place.map(|l| (l, kept.len())));
+                kept.push((p, 1, checked));
+            }
         }
     }
     for (p, said, by_check) in &mut kept {
