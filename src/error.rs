@@ -63,7 +63,7 @@ impl SourceFile {
         let line_start = memchr::memrchr(b'\n', &bytes[..start]).map_or(0, |i| i + 1);
         let line_end = memchr::memchr(b'\n', &bytes[start..]).map_or(text.len(), |i| start + i);
         let line = memchr::memchr_iter(b'\n', &bytes[..start]).count() + 1;
-        let column = chars_in(&bytes[line_start..start]) + 1;
+        let column = text[line_start..start].chars().count() + 1;
         // (A span to the end of a CRLF line, as the toml crate gives a value, stops before
         // the `\r`.)
         let width = text[start..end.min(line_end).max(start)]
@@ -100,11 +100,6 @@ impl SourceFile {
 
 /// A line longer than this many bytes is shown in part in a diagnostic ([`excerpt`]).
 pub const LONG_LINE: usize = 320;
-
-/// The characters in `bytes` (UTF-8): the bytes that do not continue a character.
-fn chars_in(bytes: &[u8]) -> usize {
-    bytes.iter().map(|b| usize::from((*b as i8) >= -0x40)).sum()
-}
 
 /// The line at `line` of `text` as a diagnostic shows it, and the column its first character
 /// stands at: the whole line, or for a long one 80 characters before `start` (at `column`) and
