@@ -2,6 +2,7 @@
 //! "did you mean" hints. Imports nothing from the rest of the crate.
 
 use std::fmt::Write as _;
+use std::ops::Range;
 
 /// Append `v` as `format!("{v}")` writes it: the shortest digits that read back as the same
 /// number, never an exponent; several times faster (zmij, Schubfach). One difference: when two
@@ -228,6 +229,25 @@ pub fn outdented(block: &str) -> String {
         let indent = line.len() - line.trim_start_matches(' ').len();
         out.push_str(if i == 0 { line } else { &line[indent.min(4)..] });
     }
+    out
+}
+
+/// `text` with each of `edits` (a range of it and what replaces it, in order) made; an edit
+/// that starts inside one made before it is left out.
+pub fn spliced<S: AsRef<str>>(
+    text: &str,
+    edits: impl IntoIterator<Item = (Range<usize>, S)>,
+) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (range, with) in edits {
+        if range.start >= at {
+            out.push_str(&text[at..range.start]);
+            out.push_str(with.as_ref());
+            at = range.end;
+        }
+    }
+    out.push_str(&text[at..]);
     out
 }
 

@@ -5,7 +5,7 @@
 use pulldown_cmark::{Event, Parser, Tag};
 
 use crate::markdown::{options, Footnotes};
-use crate::text::outdented;
+use crate::text::{outdented, spliced};
 
 /// A Markdown cell's `text` with its footnote references and definitions numbered as the
 /// lesson's `notes` number them.
@@ -49,17 +49,7 @@ pub fn numbered(text: &str, notes: &Footnotes) -> String {
         }
     }
     // (A reference inside a definition is inside its edit: the definition's text has it.)
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    for (range, with) in edits {
-        if range.start >= at {
-            out.push_str(&text[at..range.start]);
-            out.push_str(&with);
-            at = range.end;
-        }
-    }
-    out.push_str(&text[at..]);
-    out
+    spliced(text, edits)
 }
 
 /// A definition (`[^label]: The note.` and its indented lines) as note `n`: `<sup>n</sup> The

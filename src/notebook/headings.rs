@@ -2,19 +2,18 @@
 //! {#spike}`) as text, so they are left out, as the page leaves them out of the heading's text.
 
 use crate::markdown::heading_attributes;
+use crate::text::spliced;
 
 /// A Markdown cell's `text` with the attributes after each heading left out.
 pub fn without_attributes(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    for block in heading_attributes(text) {
-        // (The block and the spaces before it.)
-        let cut = text[..block.start].trim_end_matches([' ', '\t']).len();
-        out.push_str(&text[at..cut.max(at)]);
-        at = block.end;
-    }
-    out.push_str(&text[at..]);
-    out
+    // (Each block and the spaces before it.)
+    let cut = |block: std::ops::Range<usize>| {
+        (
+            text[..block.start].trim_end_matches([' ', '\t']).len()..block.end,
+            "",
+        )
+    };
+    spliced(text, heading_attributes(text).into_iter().map(cut))
 }
 
 #[cfg(test)]
