@@ -88,7 +88,10 @@ impl Cache {
     /// page without them has its fragments left unchecked).
     pub fn anchors(&self) -> HashMap<String, &[String]> {
         (self.rendered.iter())
-            .filter_map(|(dir, r)| Some((format!("{dir}/index.html"), r.anchors.as_deref()?)))
+            .filter_map(|(dir, r)| {
+                let ids = r.anchors.as_deref()?;
+                Some((format!("{dir}/index.html"), ids))
+            })
             .collect()
     }
 
