@@ -7,11 +7,13 @@ pub mod init;
 pub mod new;
 pub mod serve;
 
+use std::io::{BufWriter, Write};
+
 use nnbook::Diagnostic;
 
-/// Print warnings to standard error, each once.
+/// Print warnings to standard error, each once (buffered, as `main` prints errors).
 pub fn report(warnings: &[Diagnostic]) {
-    for w in warnings {
-        eprintln!("{w}");
-    }
+    let mut out = BufWriter::new(std::io::stderr().lock());
+    let written = (warnings.iter()).try_for_each(|w| writeln!(out, "{w}"));
+    let _ = written.and_then(|()| out.flush());
 }
