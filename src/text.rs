@@ -251,6 +251,27 @@ pub fn spliced<S: AsRef<str>>(
     out
 }
 
+/// `text` with each pair's first string replaced by its second, in one pass over it: where
+/// several start at one place the first pair's, and what a replacement wrote is not read again.
+/// (A lesson linking 10,000 files rewrote its page once per file: 9.8 s.)
+pub fn replaced(text: &str, pairs: &[(String, String)]) -> String {
+    if pairs.is_empty() {
+        return text.to_string();
+    }
+    let froms = pairs.iter().map(|(from, _)| from);
+    let searcher = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build(froms);
+    match searcher {
+        Ok(searcher) => {
+            let intos: Vec<&String> = pairs.iter().map(|(_, into)| into).collect();
+            searcher.replace_all(text, &intos)
+        }
+        // (Too many to search for at once, beyond any lesson's limits: one at a time.)
+        Err(_) => (pairs.iter()).fold(text.to_string(), |t, (from, into)| t.replace(from, into)),
+    }
+}
+
 /// Whether only spaces and tabs stand between the start of the line and byte `at` of `text`
 /// (read backwards from `at`, no further than the first other character).
 pub fn starts_line(text: &str, at: usize) -> bool {
@@ -331,6 +352,31 @@ pub fn is_wide(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each address is replaced once, where it is written: `b.md`'s page is not taken for a
+    /// link to rewrite again, and a longer address is not cut at a shorter one's end.
+    #[test]
+    fn replacements_are_made_in_one_pass() {
+        let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+            (list.iter())
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        let text = r#"<a href="a.md">A</a> <a href="b.md">B</a> <img src="a.md.png">"#;
+        let rewritten = replaced(
+            text,
+            &pairs(&[
+                (r#"href="a.md""#, r#"href="b.md""#),
+                (r#"href="b.md""#, r#"href="../b/""#),
+                (r#"src="a.md.png""#, r#"src="p.png""#),
+            ]),
+        );
+        assert_eq!(
+            rewritten,
+            r#"<a href="b.md">A</a> <a href="../b/">B</a> <img src="p.png">"#
+        );
+        assert_eq!(replaced("a", &[]), "a");
+    }
 
     /// `push_fixed` writes what `format!` writes: random values of every size and sign, exact
     /// ties (0.125, 2.5), values a hair off a tie, negative zero and tiny negatives, values past

@@ -13,6 +13,7 @@ use crate::error::Diagnostic;
 use crate::i18n;
 use crate::lesson::{Lesson, Reference};
 use crate::render::{self, notebook_name, Rendered};
+use crate::text;
 
 use super::cache::{LessonKey, RenderedLesson};
 use super::manifest::LessonRecord;
@@ -146,11 +147,12 @@ pub fn render_lesson(
 /// `](address)` (with a title, or in `<>` too) and each reference definition, which the notebook
 /// writes `]: <address>` (`notebook::references`).
 fn link_sources(placed: &Placed, files: &BTreeMap<String, String>, rendered: &mut Rendered) {
-    // (Each address once: a lesson may link one image a thousand times, and each replacement
-    // reads the whole page.)
+    // (Each address once, all replaced in one pass over the page: a lesson may link one image
+    // a thousand times, or a thousand images.)
     let mut dests: Vec<&String> = rendered.page.links.iter().map(|(dest, _)| dest).collect();
     dests.sort_unstable();
     dests.dedup();
+    let (mut in_page, mut in_notebook) = (Vec::new(), Vec::new());
     for dest in dests {
         let Some(to) = link_of_file(placed, dest, files) else {
             continue;
@@ -159,25 +161,25 @@ fn link_sources(placed: &Placed, files: &BTreeMap<String, String>, rendered: &mu
         // (Markdown's link as the renderer writes it, raw HTML's as written.)
         let mut forms = vec![written.as_str(), dest.as_str()];
         forms.dedup();
-        let html = &mut rendered.page.html;
         for attribute in ["href", "src"] {
             for from in &forms {
-                let (from, into) = (
+                in_page.push((
                     format!("{attribute}=\"{from}\""),
                     format!("{attribute}=\"{into}\""),
-                );
-                *html = html.replace(&from, &into);
+                ));
             }
         }
         // (In the notebook's Markdown: `](a)`, `](a "title")`, `](<a>)`, a definition and raw
         // HTML's attributes, their quotes escaped in its JSON.)
-        let notebook = &mut rendered.notebook;
         let quoted = [("src=\\\"", "\\\""), ("href=\\\"", "\\\"")];
         let marks = [("](", ")"), ("](", " "), ("](<", ">"), ("]: <", ">")];
         for (open, close) in marks.into_iter().chain(quoted) {
-            let (from, into) = (format!("{open}{dest}{close}"), format!("{open}{to}{close}"));
-            *notebook = notebook.replace(&from, &into);
+            in_notebook.push((format!("{open}{dest}{close}"), format!("{open}{to}{close}")));
         }
+    }
+    if !in_page.is_empty() {
+        rendered.page.html = text::replaced(&rendered.page.html, &in_page);
+        rendered.notebook = text::replaced(&rendered.notebook, &in_notebook);
     }
 }
 
