@@ -26,6 +26,8 @@ pub fn warnings(source: &SourceFile, body_start: usize, fences: &[Fence]) -> Vec
         return out;
     }
     let (mut code, mut after_image) = (0usize, false);
+    // (A `\(` whose `\)` is not in its text: emphasis within the math splits it, `\(a*b*c\)`.)
+    let mut open_math = None;
     let events = Parser::new_ext(body, options()).into_offset_iter();
     for (event, range) in TextMergeWithOffset::new(events) {
         let at = body_start + range.start;
@@ -40,13 +42,24 @@ pub fn warnings(source: &SourceFile, body_start: usize, fences: &[Fence]) -> Vec
                         .flatten(),
                 );
                 out.extend(in_text(source, &text, at));
-                out.extend(mathjax(source, body_start + range.end, at));
+                let end = body_start + range.end;
+                out.extend(mathjax(source, end, at, &mut open_math));
             }
+            Event::End(end) if !is_inline(end) => open_math = None,
             _ => {}
         }
         after_image = image_ended;
     }
     out
+}
+
+/// Whether a tag's end is within a line of text (emphasis, a link), not a block's end.
+fn is_inline(end: TagEnd) -> bool {
+    use TagEnd::*;
+    matches!(
+        end,
+        Emphasis | Strong | Strikethrough | Link | Image | Superscript | Subscript
+    )
 }
 
 /// Quarto's attributes after an image (`![The caption](pic.png){#fig-pic width=50%}`), in the
@@ -60,8 +73,14 @@ fn image_attributes(source: &SourceFile, text: &str, at: usize) -> Option<Diagno
 }
 
 /// MathJax's delimiters, `\(x^2\)` and `\[ … \]`, in the source of a text from `at` to `end`:
-/// CommonMark reads `\(` as an escaped `(`, so the page shows `(x^2)`.
-fn mathjax(source: &SourceFile, end: usize, at: usize) -> Vec<Diagnostic> {
+/// CommonMark reads `\(` as an escaped `(`, so the page shows `(x^2)`. `open` is a `\(` of an
+/// earlier text of the block still without its `\)`, and one of this text's.
+fn mathjax(
+    source: &SourceFile,
+    end: usize,
+    at: usize,
+    open: &mut Option<usize>,
+) -> Vec<Diagnostic> {
     // (A text's range leaves out a backslash that escapes its first character.)
     let start = match at > 0 && source.text.as_bytes()[at - 1] == b'\\' {
         true => at - 1,
@@ -71,17 +90,20 @@ fn mathjax(source: &SourceFile, end: usize, at: usize) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     // (Each `\(` to the first `\)` after it; none after it, none after the next either.)
     let mut from = 0;
+    if let Some(opened) = *open {
+        let Some(j) = written.find("\\)") else {
+            return out;
+        };
+        out.push(inline_math(source, opened..start + j + 2));
+        (from, *open) = (j + 2, None);
+    }
     while let Some(i) = written[from..].find("\\(").map(|i| from + i) {
         let Some(j) = written[i..].find("\\)") else {
+            *open = Some(start + i);
             break;
         };
         from = i + j + 2;
-        let (what, inside) = (&written[i..i + j + 2], &written[i + 2..i + j]);
-        let message =
-            format!("`{what}` is MathJax's inline math: nnbook shows it as text, `({inside})`");
-        let at = start + i;
-        let hint = format!("write it between dollar signs: `${inside}$`");
-        out.push((source.error(at..at + what.len(), message).warning()).hint(hint));
+        out.push(inline_math(source, start + i..start + i + j + 2));
     }
     // (Only a `\[` that starts its line, alone or with its `\]` at the end: `\[1\]` within a
     // sentence is an escaped bracket.)
@@ -98,6 +120,16 @@ fn mathjax(source: &SourceFile, end: usize, at: usize) -> Vec<Diagnostic> {
         out.push((source.error(at..at + 2, message).warning()).hint(hint));
     }
     out
+}
+
+/// The warning for MathJax's inline math written at `span` (`\(` to `\)`).
+fn inline_math(source: &SourceFile, span: std::ops::Range<usize>) -> Diagnostic {
+    let what = &source.text[span.clone()];
+    let inside = &what[2..what.len() - 2];
+    let message =
+        format!("`{what}` is MathJax's inline math: nnbook shows it as text, `({inside})`");
+    let hint = format!("write it between dollar signs: `${inside}$`");
+    (source.error(span, message).warning()).hint(hint)
 }
 
 /// A fence whose language is a MyST directive (`{code-cell}`, `{figure}`, `{note}`).

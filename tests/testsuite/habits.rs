@@ -307,12 +307,13 @@ fn quarto_and_myst_markup_is_told_what_nnbook_writes() {
 }
 
 /// Quarto's attributes after an image and MathJax's math delimiters (`\(x^2\)`, a `\[` line),
-/// which CommonMark shows as text without the backslashes, are told nnbook's forms; a `\[1\]`
-/// within a sentence is an escaped bracket, and told nothing.
+/// which CommonMark shows as text without the backslashes, are told nnbook's forms, also with
+/// emphasis within (`\(a*b*c\)`); a `\[1\]` within a sentence is an escaped bracket, and a `\(`
+/// whose `\)` is in the next paragraph is no math: both told nothing.
 #[test]
 fn quarto_image_attributes_and_mathjax_delimiters_are_told_nnbooks_forms() {
     let body = format!(
-        "{NETWORK}\n\n![The cap](pic.png){{#fig-pic width=50%}}\n\nThe square \\(x^2\\), cited \\[1\\].\n\n\\[\ny = x^2\n\\]\n"
+        "{NETWORK}\n\n![The cap](pic.png){{#fig-pic width=50%}}\n\nThe square \\(x^2\\), cited \\[1\\], \\(a*b*c\\).\n\nOpens \\( here.\n\nCloses \\) there.\n\n\\[\ny = x^2\n\\]\n"
     );
     let p = Project::with_lessons(&[("a.md", lesson(r#"title = "Habits""#, &body))])
         .file("content/pic.png", "not really a picture");
@@ -331,6 +332,11 @@ fn quarto_image_attributes_and_mathjax_delimiters_are_told_nnbooks_forms() {
             "`\\(x^2\\)` is MathJax's inline math: nnbook shows it as text, `(x^2)`",
             format!("{}:12", line("The square")),
             "write it between dollar signs: `$x^2$`",
+        ),
+        (
+            "`\\(a*b*c\\)` is MathJax's inline math: nnbook shows it as text, `(a*b*c)`",
+            format!("{}:34", line("The square")),
+            "write it between dollar signs: `$a*b*c$`",
         ),
         (
             "`\\[` opens MathJax's display math: nnbook shows the formula as text",
