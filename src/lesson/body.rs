@@ -25,6 +25,18 @@ pub struct Block {
     pub kind: BlockKind,
 }
 
+impl Block {
+    /// The block's caption and where it is, for a figure, diagram or training figure.
+    fn caption(&self) -> Option<(&String, &Range<usize>)> {
+        match &self.kind {
+            BlockKind::Figure(f) => Some((&f.caption, &f.caption_span)),
+            BlockKind::Diagram(d) => Some((&d.caption, &d.caption_span)),
+            BlockKind::TrainingFigure(t) => Some((&t.caption, &t.caption_span)),
+            _ => None,
+        }
+    }
+}
+
 /// What an nnbook block asks for.
 #[derive(Debug, Clone)]
 pub enum BlockKind {
@@ -85,6 +97,9 @@ pub(super) fn read_body(
         &mut warnings,
     );
     warnings.extend(controls_unused(source, &network, &fences));
+    let captions = (blocks.iter().filter_map(Block::caption))
+        .chain(failed.captions.iter().map(|c| (&c.text, &c.span)));
+    warnings.extend(caption::footnote_warnings(source, captions));
     let footnotes = Footnotes::of(&source.text[body_start..], body_start);
     warnings.extend(footnote_warnings(source, &footnotes));
     warnings.extend(habits::warnings(source, body_start, &fences));

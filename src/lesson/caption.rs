@@ -1,11 +1,12 @@
-//! Captions of figures, diagrams and training figures: where each is in the source, and the
-//! captions of the blocks that failed, checked all the same.
+//! Captions of figures, diagrams and training figures: where each is in the source, the
+//! captions of the blocks that failed, checked all the same, and what a caption cannot hold.
 
 use std::ops::Range;
 
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::error::{Diagnostic, SourceFile};
 use crate::markdown::Fence;
 
 /// A caption as written in a block that failed: its text, where it is, and where its block's
@@ -49,4 +50,30 @@ pub(super) fn as_written(fence: &Fence) -> Option<Caption> {
         span,
         fence_start,
     })
+}
+
+/// A footnote reference in a caption (`[^note]`) is shown as written: a caption is read on its
+/// own (under the figure, in its description, in the notebook), and the lesson's notes are
+/// numbered in its text. A warning at each, for `captions` (each text and where it is).
+pub(super) fn footnote_warnings<'a>(
+    source: &SourceFile,
+    captions: impl Iterator<Item = (&'a String, &'a Range<usize>)>,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (caption, span) in captions {
+        for (i, _) in caption.match_indices("[^") {
+            let rest = &caption[i + 2..];
+            let Some(end) = rest.find(']') else { break };
+            let label = &rest[..end];
+            if label.is_empty() || label.contains(char::is_whitespace) {
+                continue;
+            }
+            let written = format!("[^{label}]");
+            let at = source.find_in(span.clone(), &written);
+            let message = format!("footnote `{written}` in a caption is shown as written");
+            let hint = format!("a caption is read on its own, under the figure and in the notebook: refer to the note in the text beside the figure, `as the figure shows{written}`");
+            out.push((source.error(at..at + written.len(), message).warning()).hint(hint));
+        }
+    }
+    out
 }

@@ -106,6 +106,34 @@ fn a_footnote_never_defined_or_never_referred_to_is_a_warning() {
     assert!(!p.read("a/a.ipynb").contains("Never shown"));
 }
 
+/// A caption is read on its own (under its figure, in the notebook): a footnote in it is shown
+/// as written, and told to go in the text beside the figure, where the note is numbered.
+#[test]
+fn a_footnote_in_a_caption_is_a_warning() {
+    let lesson = with("Text[^n].", "[^n]: The note.").replace(
+        "caption = \"The top node reaches",
+        "caption = \"Drawn as StatQuest does[^n]. The top node reaches",
+    );
+    let p = Project::with_lessons(&[("a.md", lesson.clone())]);
+    let built = p.build().unwrap_or_else(|e| panic!("{e}"));
+    let line = lesson
+        .lines()
+        .position(|l| l.starts_with("caption"))
+        .expect("a caption")
+        + 1;
+    assert_eq!(
+        crate::support::told(&built.warnings),
+        [(
+            "footnote `[^n]` in a caption is shown as written".to_string(),
+            format!("{line}:35"),
+            "a caption is read on its own, under the figure and in the notebook: refer to the note in the text beside the figure, `as the figure shows[^n]`".to_string()
+        )]
+    );
+    assert!(p
+        .read("a/index.html")
+        .contains("Drawn as StatQuest does[^n]."));
+}
+
 #[test]
 fn a_task_lists_items_are_boxes_the_reader_cannot_change() {
     let list = "- [x] Write the network\n- [ ] Add a figure";
