@@ -301,6 +301,9 @@ fn split_front_matter(source: &SourceFile) -> Result<(&str, usize, usize), Diagn
     if text[..first_line_end].trim_end() != "+++" {
         let hint = if text.starts_with("---") {
             "nnbook front matter is TOML between `+++` lines, not YAML between `---`"
+        } else if text.starts_with("+++\r") {
+            // (Classic Mac OS's line ends: the whole file is one line to TOML.)
+            "the file's lines end with a carriage return alone (CR); save it with LF (or CRLF) line ends"
         } else {
             "start the file with `+++`, then `title = \"...\"`, then a closing `+++`"
         };

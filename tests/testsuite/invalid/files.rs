@@ -66,6 +66,23 @@ fn front_matter_precision_out_of_range() {
     );
 }
 
+/// A lesson saved with classic Mac OS's line ends (a carriage return alone) is one line to
+/// TOML: told so, and how to save it.
+#[test]
+fn lesson_with_carriage_returns_alone() {
+    let source = "+++\rtitle = \"CR\"\r+++\r\rText.\r";
+    check_source(
+        "front_matter_cr_line_ends",
+        source.as_bytes(),
+        position_after(""),
+        Expect {
+            message: &["does not start with front matter"],
+            expected: &["+++"],
+            hint: &["carriage return alone (CR)", "LF"],
+        },
+    );
+}
+
 /// `not_utf8.md` cannot hold a `‸`: the caret must point at its first byte that is not UTF-8.
 #[test]
 fn lesson_that_is_not_utf8() {
