@@ -198,6 +198,110 @@ fn a_bare_address_is_a_link_as_on_github() {
         .contains("The article: https://dev.to/rijultp/relu_1 (and www.example.org)."));
 }
 
+/// The GFM spec's examples of its autolinks extension (section 6.9), each paragraph with the
+/// HTML the spec gives for it.
+const GFM_AUTOLINKS: [(&str, &str); 20] = [
+    (
+        "www.commonmark.org",
+        r#"<a href="http://www.commonmark.org">www.commonmark.org</a>"#,
+    ),
+    (
+        "Visit www.commonmark.org/help for more information.",
+        r#"Visit <a href="http://www.commonmark.org/help">www.commonmark.org/help</a> for more information."#,
+    ),
+    (
+        "Visit www.commonmark.org.",
+        r#"Visit <a href="http://www.commonmark.org">www.commonmark.org</a>."#,
+    ),
+    (
+        "Visit www.commonmark.org/a.b.",
+        r#"Visit <a href="http://www.commonmark.org/a.b">www.commonmark.org/a.b</a>."#,
+    ),
+    (
+        "www.google.com/search?q=Markup+(business)",
+        r#"<a href="http://www.google.com/search?q=Markup+(business)">www.google.com/search?q=Markup+(business)</a>"#,
+    ),
+    (
+        "www.google.com/search?q=Markup+(business)))",
+        r#"<a href="http://www.google.com/search?q=Markup+(business)">www.google.com/search?q=Markup+(business)</a>))"#,
+    ),
+    (
+        "(www.google.com/search?q=Markup+(business))",
+        r#"(<a href="http://www.google.com/search?q=Markup+(business)">www.google.com/search?q=Markup+(business)</a>)"#,
+    ),
+    (
+        "(www.google.com/search?q=Markup+(business)",
+        r#"(<a href="http://www.google.com/search?q=Markup+(business)">www.google.com/search?q=Markup+(business)</a>"#,
+    ),
+    (
+        "www.google.com/search?q=(business))+ok",
+        r#"<a href="http://www.google.com/search?q=(business))+ok">www.google.com/search?q=(business))+ok</a>"#,
+    ),
+    (
+        "www.google.com/search?q=commonmark&hl=en",
+        r#"<a href="http://www.google.com/search?q=commonmark&amp;hl=en">www.google.com/search?q=commonmark&amp;hl=en</a>"#,
+    ),
+    (
+        "www.google.com/search?q=commonmark&hl;",
+        r#"<a href="http://www.google.com/search?q=commonmark">www.google.com/search?q=commonmark</a>&amp;hl;"#,
+    ),
+    (
+        "www.commonmark.org/he<lp",
+        r#"<a href="http://www.commonmark.org/he">www.commonmark.org/he</a>&lt;lp"#,
+    ),
+    (
+        "http://commonmark.org",
+        r#"<a href="http://commonmark.org">http://commonmark.org</a>"#,
+    ),
+    (
+        "(Visit https://encrypted.google.com/search?q=Markup+(business))",
+        r#"(Visit <a href="https://encrypted.google.com/search?q=Markup+(business)">https://encrypted.google.com/search?q=Markup+(business)</a>)"#,
+    ),
+    (
+        "Anonymous FTP is available at ftp://foo.bar.baz.",
+        r#"Anonymous FTP is available at <a href="ftp://foo.bar.baz">ftp://foo.bar.baz</a>."#,
+    ),
+    (
+        "foo@bar.baz",
+        r#"<a href="mailto:foo@bar.baz">foo@bar.baz</a>"#,
+    ),
+    (
+        "hello@mail+xyz.example isn't valid, but hello+xyz@mail.example is.",
+        r#"hello@mail+xyz.example isn't valid, but <a href="mailto:hello+xyz@mail.example">hello+xyz@mail.example</a> is."#,
+    ),
+    (
+        "a.b-c_d@a.b.",
+        r#"<a href="mailto:a.b-c_d@a.b">a.b-c_d@a.b</a>."#,
+    ),
+    (
+        "a.b-c_d@a.b- and a.b-c_d@a.b_",
+        "a.b-c_d@a.b- and a.b-c_d@a.b_",
+    ),
+    // (No `_` in a domain's last two parts.)
+    (
+        "www.a_b.com www.ab.c_d www.a_b.c.org",
+        r#"www.a_b.com www.ab.c_d <a href="http://www.a_b.c.org">www.a_b.c.org</a>"#,
+    ),
+];
+
+/// Bare addresses are linked as the GFM spec's examples show (www, URL and email autolinks).
+#[test]
+fn bare_addresses_are_linked_as_the_gfm_spec_shows() {
+    let prose: Vec<&str> = GFM_AUTOLINKS
+        .iter()
+        .map(|(markdown, _)| *markdown)
+        .collect();
+    let p = Project::with_lessons(&[("a.md", with(&prose.join("\n\n"), ""))]);
+    p.build().unwrap_or_else(|e| panic!("{e}"));
+    let page = p.read("a/index.html");
+    for (markdown, html) in GFM_AUTOLINKS {
+        assert!(
+            page.contains(&format!("<p>{html}</p>")),
+            "{markdown}\n{page}"
+        );
+    }
+}
+
 /// Thousands of footnotes over thousands of notebook cells build (each cell was given every
 /// definition, and each number looked up by a walk over all of them: 52 s in a release build
 /// for this lesson, 0.35 s since); the deadline guards against a hang, as the fuzz findings'.
