@@ -52,16 +52,23 @@ pub(super) fn as_written(fence: &Fence) -> Option<Caption> {
     })
 }
 
-/// A footnote reference in a caption (`[^note]`) is shown as written: a caption is read on its
-/// own (under the figure, in its description, in the notebook), and the lesson's notes are
-/// numbered in its text. A warning at each, for `captions` (each text and where it is).
-pub(super) fn footnote_warnings<'a>(
+/// What a caption cannot hold, each a warning at it, for `captions` (each text and where it
+/// is): a footnote reference (`[^note]`), shown as written: a caption is read on its own
+/// (under the figure, in its description, in the notebook), and the lesson's notes are numbered
+/// in its text; and MathJax's inline math (`\(x^2\)`), shown as text, as in the lesson's text.
+pub(super) fn warnings<'a>(
     source: &SourceFile,
     captions: impl Iterator<Item = (&'a String, &'a Range<usize>)>,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (caption, span) in captions {
-        for (i, _) in caption.match_indices("[^") {
+        let at = |written: &str| {
+            let at = source.find_in(span.clone(), written);
+            at..at + written.len()
+        };
+        // (Within a code span, `\(` and `[^` are code.)
+        let in_code = |i: usize| caption[..i].matches('`').count() % 2 == 1;
+        for (i, _) in caption.match_indices("[^").filter(|(i, _)| !in_code(*i)) {
             let rest = &caption[i + 2..];
             let Some(end) = rest.find(']') else { break };
             let label = &rest[..end];
@@ -69,10 +76,25 @@ pub(super) fn footnote_warnings<'a>(
                 continue;
             }
             let written = format!("[^{label}]");
-            let at = source.find_in(span.clone(), &written);
             let message = format!("footnote `{written}` in a caption is shown as written");
             let hint = format!("a caption is read on its own, under the figure and in the notebook: refer to the note in the text beside the figure, `as the figure shows{written}`");
-            out.push((source.error(at..at + written.len(), message).warning()).hint(hint));
+            out.push((source.error(at(&written), message).warning()).hint(hint));
+        }
+        let mut from = 0;
+        while let Some(i) = caption[from..].find("\\(").map(|i| from + i) {
+            let Some(j) = caption[i..].find("\\)") else {
+                break;
+            };
+            from = i + j + 2;
+            if in_code(i) {
+                continue;
+            }
+            let (written, inside) = (&caption[i..from], &caption[i + 2..i + j]);
+            let message = format!(
+                "`{written}` is MathJax's inline math: nnbook shows it as text, `({inside})`"
+            );
+            let hint = format!("write it between dollar signs: `${inside}$`");
+            out.push((source.error(at(written), message).warning()).hint(hint));
         }
     }
     out

@@ -108,30 +108,35 @@ fn a_footnote_never_defined_or_never_referred_to_is_a_warning() {
 
 /// A caption is read on its own (under its figure, in the notebook): a footnote in it is shown
 /// as written, and told to go in the text beside the figure, where the note is numbered.
+/// MathJax's inline math is told `$…$`, as in the text; both are code in a code span.
 #[test]
-fn a_footnote_in_a_caption_is_a_warning() {
+fn a_footnote_or_mathjax_in_a_caption_is_a_warning() {
     let lesson = with("Text[^n].", "[^n]: The note.").replace(
         "caption = \"The top node reaches",
-        "caption = \"Drawn as StatQuest does[^n]. The top node reaches",
+        "caption = 'Drawn as StatQuest does[^n], `[^c] \\(c\\)` \\(x_1\\).' # The top node reaches",
     );
     let p = Project::with_lessons(&[("a.md", lesson.clone())]);
     let built = p.build().unwrap_or_else(|e| panic!("{e}"));
-    let line = lesson
-        .lines()
-        .position(|l| l.starts_with("caption"))
-        .expect("a caption")
-        + 1;
-    assert_eq!(
-        crate::support::told(&built.warnings),
-        [(
-            "footnote `[^n]` in a caption is shown as written".to_string(),
+    let line = lesson.lines().position(|l| l.starts_with("caption"));
+    let line = line.expect("a caption") + 1;
+    let expected = [
+        (
+            "footnote `[^n]` in a caption is shown as written",
             format!("{line}:35"),
-            "a caption is read on its own, under the figure and in the notebook: refer to the note in the text beside the figure, `as the figure shows[^n]`".to_string()
-        )]
-    );
-    assert!(p
-        .read("a/index.html")
-        .contains("Drawn as StatQuest does[^n]."));
+            "a caption is read on its own, under the figure and in the notebook: refer to the note in the text beside the figure, `as the figure shows[^n]`",
+        ),
+        (
+            "`\\(x_1\\)` is MathJax's inline math: nnbook shows it as text, `(x_1)`",
+            format!("{line}:54"),
+            "write it between dollar signs: `$x_1$`",
+        ),
+    ];
+    let expected: Vec<_> = (expected.into_iter())
+        .map(|(m, at, h)| (m.to_string(), at, h.to_string()))
+        .collect();
+    assert_eq!(crate::support::told(&built.warnings), expected);
+    let page = p.read("a/index.html");
+    assert!(page.contains("Drawn as StatQuest does[^n], "), "{page}");
 }
 
 #[test]
