@@ -4,13 +4,14 @@
 use std::collections::BTreeMap;
 
 /// Interface words, also given to templates as `t`: (key, English, Simplified Chinese).
-const TEXTS: [(&str, &str, &str); 49] = [
+const TEXTS: [(&str, &str, &str); 50] = [
     ("lessons", "Lessons", "课程"),
     ("contents", "Contents", "目录"),
     ("previous", "Previous", "上一课"),
     ("next", "Next", "下一课"),
     ("all_lessons", "All lessons", "全部课程"),
     ("notebook", "Download notebook", "下载 Jupyter Notebook"),
+    ("edit", "Edit this page", "编辑此页"),
     ("data", "data", "数据"),
     ("built_with", "Built with nnbook", "由 nnbook 生成"),
     ("skip", "Skip to content", "跳到正文"),

@@ -48,6 +48,10 @@ pub struct Config {
     /// `https://example.org/lessons/`); `nnbook build --base-url` overrides it. Spanned: an
     /// address that is not absolute is an error pointing at it.
     pub base_url: Option<toml::Spanned<String>>,
+    /// Where a lesson's file can be edited, with `{path}` for its path in `content/`
+    /// (`https://github.com/me/lessons/edit/main/content/{path}`): each lesson page links it,
+    /// as mdBook's `edit-url-template` does. Spanned: a wrong one is an error pointing at it.
+    pub edit_url: Option<toml::Spanned<String>>,
     /// Per-language settings (`[languages.zh-CN]`), each field falling back to the one above.
     pub languages: BTreeMap<toml::Spanned<String>, LanguageConfig>,
 }
@@ -105,6 +109,36 @@ pub fn base_url_problem(url: &str) -> Option<&'static str> {
     None
 }
 
+/// Why `url` cannot be the address of a lesson's file to edit (`edit_url`), if it cannot: an
+/// absolute address with `{path}` where the file's path goes.
+pub fn edit_url_problem(url: &str) -> Option<&'static str> {
+    let Some(rest) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    else {
+        return Some("it does not start with `https://` or `http://`");
+    };
+    if rest.split('/').next().is_none_or(str::is_empty) {
+        return Some("it names no host");
+    }
+    if url.contains(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '\\')) {
+        return Some("it holds a space, a quote, `<`, `>` or `\\`");
+    }
+    if !url.contains("{path}") {
+        return Some("it has no `{path}` for the lesson's file");
+    }
+    None
+}
+
+/// A lesson page's link to edit its file (shown as `content/sub/relu.md`): `edit_url` with
+/// `{path}` the file's path in `content/`, percent-encoded.
+pub fn edit_link(edit_url: &str, file: &str) -> String {
+    let path = file
+        .strip_prefix(&format!("{CONTENT_DIR}/"))
+        .unwrap_or(file);
+    edit_url.replace("{path}", &crate::text::percent_encoded(path))
+}
+
 /// What a diagnostic about a public address that [`base_url_problem`] refused says to do.
 pub fn base_url_help(d: Diagnostic) -> Diagnostic {
     d.expected("an absolute address, like `https://example.org/lessons/`")
@@ -118,6 +152,7 @@ impl Default for Config {
             description: "Visual, step-by-step neural-network tutorials.".into(),
             language: toml::Spanned::new(0..0, "en".into()),
             base_url: None,
+            edit_url: None,
             languages: BTreeMap::new(),
         }
     }

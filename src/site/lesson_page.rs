@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::error::Diagnostic;
 use crate::i18n;
 use crate::lesson::{Lesson, Reference};
+use crate::project::edit_link;
 use crate::render::{self, notebook_name, Rendered};
 use crate::text;
 
@@ -111,6 +112,9 @@ pub fn render_lesson(
     ctx.insert("translations", &translations);
     if let Some(base) = base_url {
         ctx.insert("page_url", &format!("{base}{dir}/"));
+    }
+    if let Some(url) = &theme.config.edit_url {
+        ctx.insert("edit_url", &edit_link(url.get_ref(), &lesson.source.path));
     }
     let html = theme.render("lesson.html", &ctx).map_err(|d| vec![d])?;
     let anchors = (key.neighbours.anchored).then(|| crate::markdown::html_ids(&html));

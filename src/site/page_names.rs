@@ -69,7 +69,7 @@ const EVERY: &str = "site_title root home lang page_title description";
 const LESSON: &str = "
     lesson.title lesson.summary lesson.slug
     lesson.source.title lesson.source.author lesson.source.url
-    content notebook explorable page_url
+    content notebook explorable page_url edit_url
     toc[].id toc[].level toc[].title
     prev.href prev.lang prev.name prev.title next.href next.lang next.name next.title
     series.count series.label series.name series.part
@@ -133,3 +133,17 @@ pub fn unlisted() -> Vec<String> {
     let noted = UNLISTED.lock().unwrap_or_else(|e| e.into_inner());
     noted.iter().cloned().collect()
 }
+
+/// What some pages get and others do not, and which do not.
+pub(super) const SOMETIMES: [(&str, &str); 7] = [
+    ("prev", "the first lesson has none"),
+    ("next", "the last lesson has none"),
+    ("series", "a lesson in no series has none"),
+    ("page_url", "a build without a base URL has none"),
+    (
+        "edit_url",
+        "a project without `edit_url` in nnbook.toml has none",
+    ),
+    ("lesson.source", "a lesson without a `source` has none"),
+    ("start", "an index without lessons has none"),
+];

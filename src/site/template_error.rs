@@ -6,12 +6,13 @@ use std::ops::Range;
 use crate::error::{Diagnostic, SourceFile};
 use crate::text::did_you_mean;
 
+use super::page_names::SOMETIMES;
 use super::template_text::{
     find_in_tags, find_operator, find_template_name, find_unguarded, imports_in, macros_in,
 };
 
 /// What every page's templates can read, for the hint at an unknown variable.
-pub(super) const EVERY_PAGE_GETS: &str = "every page gets site_title, root, home, lang, t, page_title, description; the lesson page also lesson.{title,summary,slug,source}, content, toc, notebook, translations, prev, next, series; the index lessons, series, others and languages (see the README)";
+pub(super) const EVERY_PAGE_GETS: &str = "every page gets site_title, root, home, lang, t, page_title, description; the lesson page also lesson.{title,summary,slug,source}, content, toc, notebook, translations, prev, next, series, page_url, edit_url; the index lessons, series, others and languages (see the README)";
 
 /// A Tera error as a diagnostic: the template file, line and column where Tera says (parse
 /// errors), or where the missing name first appears (render errors). `context`, the render's,
@@ -211,16 +212,6 @@ fn at_name(
     };
     file.error(at..at + quoted.len(), message).hint(hint)
 }
-
-/// What some pages get and others do not, and which do not.
-const SOMETIMES: [(&str, &str); 6] = [
-    ("prev", "the first lesson has none"),
-    ("next", "the last lesson has none"),
-    ("series", "a lesson in no series has none"),
-    ("page_url", "a build without a base URL has none"),
-    ("lesson.source", "a lesson without a `source` has none"),
-    ("start", "an index without lessons has none"),
-];
 
 /// What Tera calls a filter, test and function in its errors, what nnbook calls them, and
 /// those it has.

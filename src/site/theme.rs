@@ -14,8 +14,8 @@ use crate::explore::MODEL_ID;
 use crate::i18n;
 use crate::lesson::read_toml;
 use crate::project::{
-    base_url_help, base_url_problem, display_path, is_editor_file, Config, CONFIG_FILE,
-    TEMPLATES_DIR,
+    base_url_help, base_url_problem, display_path, edit_url_problem, is_editor_file, Config,
+    CONFIG_FILE, TEMPLATES_DIR,
 };
 use crate::text::escape;
 
@@ -334,7 +334,7 @@ fn read_config(source: &SourceFile) -> Result<Config, Error> {
     let unexpected =
         |d: &&mut Diagnostic| d.expected.is_none() && !d.message.contains("unknown field");
     for d in problems.iter_mut().filter(unexpected) {
-        d.expected = Some("`title`, `description`, `language`, `base_url` and `[languages.<tag>]` tables of `title` and `description` (all optional)".to_string());
+        d.expected = Some("`title`, `description`, `language`, `base_url`, `edit_url` and `[languages.<tag>]` tables of `title` and `description` (all optional)".to_string());
     }
     // (Values of the wrong type are reported and stood in for: the others are still checked.)
     if let Some((config, invented)) = &read {
@@ -347,7 +347,7 @@ fn read_config(source: &SourceFile) -> Result<Config, Error> {
 }
 
 /// The problems of a configuration that reads: `language` and every `[languages.<tag>]` table
-/// name a language tag, and `base_url` is an absolute address.
+/// name a language tag, `base_url` is an absolute address, and `edit_url` one with `{path}`.
 fn check_config(
     config: &Config,
     source: &SourceFile,
@@ -368,6 +368,19 @@ fn check_config(
         if let Some(problem) = base_url_problem(url.get_ref()) {
             let message = format!("`{}` is not a public address: {problem}", url.get_ref());
             problems.push(base_url_help(source.error(url.span(), message)));
+        }
+    }
+    if let Some(url) = config.edit_url.as_ref().filter(|u| theirs(u.span())) {
+        if let Some(problem) = edit_url_problem(url.get_ref()) {
+            let message = format!(
+                "`{}` is no address to edit a lesson at: {problem}",
+                url.get_ref()
+            );
+            problems.push(
+                (source.error(url.span(), message))
+                    .expected("an address with `{path}`, like `https://github.com/me/lessons/edit/main/content/{path}`")
+                    .hint("each lesson page links it, `{path}` the lesson's file in `content/` (`relu.md`, `zh/relu.zh-CN.md`)"),
+            );
         }
     }
     for tag in config.languages.keys() {

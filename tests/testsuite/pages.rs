@@ -179,6 +179,60 @@ fn the_base_url_must_be_an_absolute_address() {
     }
 }
 
+/// `edit_url`, as mdBook's `edit-url-template`: each lesson page links its file there, `{path}`
+/// its path in `content/`, percent-encoded (a folder, a translation, a Chinese name); without it
+/// the pages are as before. An address without `{path}`, or not absolute, is an error at it.
+#[test]
+fn edit_url_links_each_lesson_to_its_file() {
+    let zh = small("slug = \"ke\"\n").replace("Small lesson", "小课");
+    let p = Project::new()
+        .lesson("small.md", small(""))
+        .lesson("sub/课程.zh-CN.md", &zh)
+        .config("edit_url = \"https://github.com/me/nn/edit/main/content/{path}\"\n");
+    p.build().unwrap_or_else(|e| panic!("{e}"));
+    let edit = |href: &str, words: &str| format!("<a class=\"edit\" href=\"{href}\">{words}</a>");
+    let page = read(&p, "small/index.html");
+    let link = edit(
+        "https://github.com/me/nn/edit/main/content/small.md",
+        "Edit this page",
+    );
+    assert!(page.contains(&link), "{page}");
+    let page = read(&p, "zh-CN/ke/index.html");
+    let path = "sub/%E8%AF%BE%E7%A8%8B.zh-CN.md";
+    let link = edit(
+        &format!("https://github.com/me/nn/edit/main/content/{path}"),
+        "编辑此页",
+    );
+    assert!(page.contains(&link), "{page}");
+    let p = Project::new().lesson("small.md", small(""));
+    p.build().unwrap_or_else(|e| panic!("{e}"));
+    assert!(!read(&p, "small/index.html").contains("class=\"edit\""));
+    for (value, problem) in [
+        (
+            "https://github.com/me/nn/edit/main/content/",
+            "has no `{path}`",
+        ),
+        (
+            "github.com/me/nn/edit/main/{path}",
+            "does not start with `https://`",
+        ),
+    ] {
+        let p = Project::new()
+            .lesson("small.md", small(""))
+            .config(&format!("title = \"T\"\nedit_url = \"{value}\"\n"));
+        let error = p.build().expect_err("a wrong address is an error");
+        let d = error.first();
+        let loc = d.location.as_ref().expect("a location");
+        assert_eq!((loc.line, loc.column), (2, 12), "{error}");
+        assert!(
+            d.message.contains("is no address to edit a lesson at"),
+            "{error}"
+        );
+        assert!(d.message.contains(problem), "{error}");
+        assert!(d.expected.as_deref().unwrap_or("").contains("{path}"));
+    }
+}
+
 #[test]
 fn a_lessons_source_is_a_linked_line_under_its_title() {
     let p = Project::new().lesson(
