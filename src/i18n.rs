@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 /// Interface words, also given to templates as `t`: (key, English, Simplified Chinese).
-const TEXTS: [(&str, &str, &str); 50] = [
+const TEXTS: [(&str, &str, &str); 56] = [
     ("lessons", "Lessons", "课程"),
     ("contents", "Contents", "目录"),
     ("previous", "Previous", "上一课"),
@@ -12,6 +12,21 @@ const TEXTS: [(&str, &str, &str); 50] = [
     ("all_lessons", "All lessons", "全部课程"),
     ("notebook", "Download notebook", "下载 Jupyter Notebook"),
     ("edit", "Edit this page", "编辑此页"),
+    // The search page (search.html, search.js).
+    ("search", "Search", "搜索"),
+    ("search_label", "Search the lessons", "搜索课程"),
+    (
+        "search_none",
+        "No lesson has these words.",
+        "没有课程包含这些词。",
+    ),
+    ("search_one", "1 section", "1 个段落"),
+    ("search_many", "{count} sections", "{count} 个段落"),
+    (
+        "search_script",
+        "Searching needs JavaScript; every lesson is on the index:",
+        "搜索需要 JavaScript；全部课程都在首页：",
+    ),
     ("data", "data", "数据"),
     ("built_with", "Built with nnbook", "由 nnbook 生成"),
     ("skip", "Skip to content", "跳到正文"),

@@ -370,13 +370,15 @@ mod tests {
     /// was compiled), for every script and stylesheet.
     #[test]
     fn the_theme_serves_its_sources_as_made_compact_here() {
-        for (name, source) in super::super::theme::DEFAULT_TEMPLATES {
+        for (name, source) in super::super::default_theme::DEFAULT_TEMPLATES {
             let want = match name.rsplit_once('.').map(|(_, ext)| ext) {
                 Some("js") => script(source),
                 Some("css") => style(source),
                 _ => continue,
             };
-            let served = super::super::theme::SERVED.iter().find(|s| s.0 == name);
+            let served = super::super::default_theme::SERVED
+                .iter()
+                .find(|s| s.0 == name);
             assert_eq!(served.expect(name).1, want, "{name}");
         }
     }

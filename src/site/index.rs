@@ -1,4 +1,7 @@
-//! The index pages (one per language, the default language's at the root) and the 404 page.
+//! The index pages (one per language, the default language's at the root), the 404 pages and
+//! the search pages (`search`).
+
+use std::borrow::Cow;
 
 use serde::Serialize;
 
@@ -8,6 +11,7 @@ use crate::i18n;
 use super::cache::Cache;
 use super::place::{root_of, Placed};
 use super::publish::SiteFiles;
+use super::search::search_pages;
 use super::theme::Theme;
 
 /// A lesson on the index, as templates see it.
@@ -53,13 +57,39 @@ fn languages<'a>(placed: &'a [Placed], default_lang: &'a str) -> Vec<&'a str> {
     languages
 }
 
+/// The index, 404 and search pages of the lessons of `placed` that rendered (in the cache; in a
+/// build that failed, a copy of those), into `out`: the problems of each (the index's do not
+/// hide the 404 page's).
+pub fn language_pages(
+    (theme, cache, default_lang, base): (&Theme, &Cache, &str, Option<&str>),
+    placed: &[Placed],
+    out: &mut SiteFiles,
+) -> Vec<Diagnostic> {
+    let rendered = |p: &&Placed| cache.find(&p.dir).is_some();
+    let placed: Cow<[Placed]> = match placed.iter().all(|p| rendered(&p)) {
+        true => Cow::Borrowed(placed),
+        false => Cow::Owned(placed.iter().filter(rendered).cloned().collect()),
+    };
+    let index = index_pages(theme, &placed, cache, default_lang, out);
+    let not_found = not_found_pages(theme, &placed, default_lang, base, out);
+    let texts: Vec<_> = placed.iter().map(|p| &cache.get(&p.dir).search).collect();
+    let search = search_pages(theme, (&placed, &texts), default_lang, out);
+    [index.err(), not_found.err(), search.err()]
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
 /// The names of the index and 404 pages the site has (for a build that fails before making
 /// them: its lessons' links to them are not broken).
 pub fn page_names(placed: &[Placed], default_lang: &str) -> Vec<String> {
     let languages = languages(placed, default_lang);
     let prefixes = languages.iter().map(|lang| prefix(lang, default_lang));
     prefixes
-        .flat_map(|p| [format!("{p}index.html"), format!("{p}404.html")])
+        .flat_map(|p| {
+            let names = ["index.html", "404.html", "search.html", "search-index.js"];
+            names.map(|name| format!("{p}{name}"))
+        })
         .collect()
 }
 

@@ -20,6 +20,7 @@ use super::cache::{LessonKey, RenderedLesson};
 use super::manifest::LessonRecord;
 use super::place::{link_of_file, root_of, Placed, Target};
 use super::reuse::Previous;
+use super::search_text::text_of;
 use super::theme::Theme;
 
 /// A link from a lesson page to another lesson, as templates see it.
@@ -119,11 +120,8 @@ pub fn render_lesson(
     let html = theme.render("lesson.html", &ctx).map_err(|d| vec![d])?;
     let anchors = (key.neighbours.anchored).then(|| crate::markdown::html_ids(&html));
     let figures = rendered.figures.len();
-    let links = rendered.page.links.clone();
-    let preview = rendered
-        .thumbnail
-        .as_ref()
-        .map(|_| render::preview_path(dir));
+    let (links, search) = (rendered.page.links.clone(), text_of(&rendered.page.html));
+    let preview = (rendered.thumbnail.as_ref()).map(|_| render::preview_path(dir));
     let mut files = vec![(format!("{dir}/index.html"), Arc::new(html.into_bytes()))];
     files.extend(
         rendered
@@ -139,6 +137,7 @@ pub fn render_lesson(
         preview,
         links,
         anchors,
+        search,
         record: None,
     })
 }
@@ -227,6 +226,7 @@ pub fn link_lesson(
         preview: reused.preview,
         links: reused.links,
         anchors: reused.anchors,
+        search: reused.search,
         record: None,
     })
 }

@@ -24,10 +24,11 @@ use crate::project::beside_output;
 
 use super::cache::{LessonKey, RenderedLesson};
 use super::place::Placed;
+use super::search_text::SearchText;
 use super::theme::ThemeFiles;
 
 /// The format's version: a record of another version is ignored.
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 
 /// The manifest's path for the output folder `out`.
 fn path(out: &Path) -> PathBuf {
@@ -62,6 +63,7 @@ struct Entry {
     preview: Option<String>,
     links: Vec<(String, Range<usize>)>,
     anchors: Option<Vec<String>>,
+    search: SearchText,
 }
 
 /// The records of the published site, by lesson folder.
@@ -101,6 +103,7 @@ impl Manifest {
             preview: entry.preview.clone(),
             links: entry.links.clone(),
             anchors: entry.anchors.clone(),
+            search: entry.search.clone(),
         })
     }
 
@@ -165,6 +168,7 @@ impl Manifest {
                     preview: lesson.preview,
                     links: lesson.links,
                     anchors: lesson.anchors,
+                    search: lesson.search,
                 };
                 Some((dir, entry))
             })
@@ -204,6 +208,7 @@ pub struct LessonRecord {
     pub preview: Option<String>,
     pub links: Vec<(String, Range<usize>)>,
     pub anchors: Option<Vec<String>>,
+    pub search: SearchText,
 }
 
 impl From<&RenderedLesson> for LessonRecord {
@@ -214,6 +219,7 @@ impl From<&RenderedLesson> for LessonRecord {
             preview: r.preview.clone(),
             links: r.links.clone(),
             anchors: r.anchors.clone(),
+            search: r.search.clone(),
         }
     }
 }

@@ -13,6 +13,7 @@ mod arrows;
 mod cache;
 #[cfg(test)]
 mod compact;
+mod default_theme;
 mod index;
 mod lesson_page;
 mod linked;
@@ -25,6 +26,8 @@ mod publish;
 #[cfg(test)]
 mod rename;
 mod reuse;
+mod search;
+mod search_text;
 mod summary;
 mod template_check;
 mod template_error;
@@ -32,7 +35,6 @@ mod template_loops;
 mod template_text;
 mod theme;
 
-use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -48,11 +50,12 @@ use crate::render;
 use cache::{Cache, LessonKey, RenderedLesson};
 use place::Placed;
 
+pub use default_theme::DEFAULT_TEMPLATES;
 pub use load::load_lessons;
 pub use page_names::unlisted as unlisted_page_names;
 pub use publish::{SiteFiles, SITE_MARKER};
 pub use summary::{drafts_left_out, BuildOptions, BuildSummary};
-pub use theme::{Theme, ThemeFiles, DEFAULT_TEMPLATES};
+pub use theme::{Theme, ThemeFiles};
 
 /// A site rendered in memory.
 #[derive(Debug, Clone)]
@@ -297,7 +300,7 @@ impl Builder {
             // (The index and 404 pages are made too, over the lessons that rendered, so that
             // their templates' problems are reported in the same run.)
             let pages = (&*theme, &self.cache, &default_lang[..], base_url.as_deref());
-            problems.extend(index_and_404(pages, &placed, &mut SiteFiles::new()));
+            problems.extend(index::language_pages(pages, &placed, &mut SiteFiles::new()));
             let (lessons, sitemap) = ((&placed[..], &broken_pages[..]), base_url.is_some());
             let content = &self.content;
             let site = (&self.cache, &*theme, &default_lang[..], sitemap, content);
@@ -316,7 +319,7 @@ impl Builder {
         } = self.rendered_files(&placed);
         let base = base_url.as_deref();
         let pages = (&*theme, &self.cache, &default_lang[..], base);
-        let mut problems = index_and_404(pages, &placed, &mut out);
+        let mut problems = index::language_pages(pages, &placed, &mut out);
         add_sitemap_and_assets(&theme, base, &mut out, &written);
         problems.extend(self.linked_and_broken(&placed, (&mut out, &written), &mut warnings));
         if !problems.is_empty() {
@@ -539,24 +542,6 @@ fn add_sitemap_and_assets(
     for (name, bytes) in &theme.assets {
         out.insert(name.clone(), bytes.clone());
     }
-}
-
-/// The index and 404 pages of the lessons of `placed` that rendered (in the cache; in a build
-/// that failed, a copy of those), into `out`: the problems of both (the index's do not hide the
-/// 404 page's).
-fn index_and_404(
-    (theme, cache, default_lang, base): (&Theme, &Cache, &str, Option<&str>),
-    placed: &[Placed],
-    out: &mut SiteFiles,
-) -> Vec<Diagnostic> {
-    let rendered = |p: &&Placed| cache.find(&p.dir).is_some();
-    let placed: Cow<[Placed]> = match placed.iter().all(|p| rendered(&p)) {
-        true => Cow::Borrowed(placed),
-        false => Cow::Owned(placed.iter().filter(rendered).cloned().collect()),
-    };
-    let index = index::index_pages(theme, &placed, cache, default_lang, out);
-    let not_found = index::not_found_pages(theme, &placed, default_lang, base, out);
-    index.err().into_iter().chain(not_found.err()).collect()
 }
 
 /// The slugs and series parts two lessons claim (`placed`: `lessons`, placed), found among the

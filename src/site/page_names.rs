@@ -13,6 +13,7 @@ pub enum Page {
     Lesson,
     Index,
     NotFound,
+    Search,
     /// A template the others extend, include or import (`base.html`, a partial, macros): it
     /// reads what any page gets.
     Any,
@@ -24,6 +25,7 @@ impl Page {
             "lesson.html" => Page::Lesson,
             "index.html" => Page::Index,
             "404.html" => Page::NotFound,
+            "search.html" => Page::Search,
             _ => Page::Any,
         }
     }
@@ -34,6 +36,7 @@ impl Page {
             Page::Lesson => "the lesson page",
             Page::Index => "the index page",
             Page::NotFound => "the 404 page",
+            Page::Search => "the search page",
             Page::Any => "any page",
         }
     }
@@ -45,6 +48,7 @@ impl Page {
             Page::Lesson => &[LESSON],
             Page::Index => &[INDEX],
             Page::NotFound => &[NOT_FOUND],
+            Page::Search => &[],
             Page::Any => &[LESSON, INDEX, NOT_FOUND],
         };
         let listed = (std::iter::once(EVERY).chain(own.iter().copied()))
@@ -63,7 +67,7 @@ impl Page {
 }
 
 /// What every page gets (`Theme::context`).
-const EVERY: &str = "site_title root home lang page_title description";
+const EVERY: &str = "site_title root home search lang page_title description";
 
 /// The lesson page's own (`lesson_page::render_lesson`).
 const LESSON: &str = "

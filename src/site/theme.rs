@@ -19,76 +19,11 @@ use crate::project::{
 };
 use crate::text::escape;
 
+use super::default_theme::{DEFAULT_ASSETS, DEFAULT_TEMPLATES, SERVED};
 use super::template_check;
 use super::template_error::template_error;
 use super::template_loops;
 use super::template_text::find_operator;
-
-/// The default theme, embedded in the binary. A project's `templates/` folder overrides any of
-/// these files by name and may add more.
-pub const DEFAULT_TEMPLATES: [(&str, &str); 10] = [
-    ("404.html", include_str!("../../templates/404.html")),
-    ("base.html", include_str!("../../templates/base.html")),
-    ("copy.js", include_str!("../../templates/copy.js")),
-    ("explore.js", include_str!("../../templates/explore.js")),
-    ("favicon.svg", include_str!("../../templates/favicon.svg")),
-    ("index.css", include_str!("../../templates/index.css")),
-    ("index.html", include_str!("../../templates/index.html")),
-    ("lesson.html", include_str!("../../templates/lesson.html")),
-    ("style.css", include_str!("../../templates/style.css")),
-    ("toc.js", include_str!("../../templates/toc.js")),
-];
-
-/// The default theme's scripts and stylesheets as the site serves them: made compact when
-/// nnbook is compiled (`build.rs`, with `compact.rs`). A project's unchanged copy of one is
-/// served so too; its own are served as written.
-pub(super) const SERVED: [(&str, &str); 5] = [
-    (
-        "copy.js",
-        include_str!(concat!(env!("OUT_DIR"), "/copy.js")),
-    ),
-    (
-        "explore.js",
-        include_str!(concat!(env!("OUT_DIR"), "/explore.js")),
-    ),
-    ("toc.js", include_str!(concat!(env!("OUT_DIR"), "/toc.js"))),
-    (
-        "style.css",
-        include_str!(concat!(env!("OUT_DIR"), "/style.css")),
-    ),
-    (
-        "index.css",
-        include_str!(concat!(env!("OUT_DIR"), "/index.css")),
-    ),
-];
-
-/// Files of the default theme that are not templates: the math font `style.css` names (a
-/// subset of DejaVu Math TeX Gyre cut into files by Unicode range, made by
-/// `src/font/subset-math.py`) and its licence. A project's `templates/` may override them by
-/// name like any other file.
-pub const DEFAULT_ASSETS: [(&str, &[u8]); 6] = [
-    ("math-core.woff2", include_bytes!("../font/math-core.woff2")),
-    (
-        "math-greek.woff2",
-        include_bytes!("../font/math-greek.woff2"),
-    ),
-    (
-        "math-latin.woff2",
-        include_bytes!("../font/math-latin.woff2"),
-    ),
-    (
-        "math-alphabets.woff2",
-        include_bytes!("../font/math-alphabets.woff2"),
-    ),
-    (
-        "math-symbols.woff2",
-        include_bytes!("../font/math-symbols.woff2"),
-    ),
-    (
-        "math-font-license.txt",
-        include_bytes!("../font/LICENSE-math.txt"),
-    ),
-];
 
 /// Everything the theme is made of, as read from disk: the configuration and the template
 /// files. Two equal snapshots give the same theme.
@@ -518,6 +453,12 @@ impl Theme {
         ctx.insert("site_title", self.config.title_for(lang));
         ctx.insert("root", root);
         ctx.insert("home", home);
+        // (The search page of the page's language: `search::search_pages`.)
+        let search = match lang == self.config.language.get_ref() {
+            true => format!("{root}search.html"),
+            false => format!("{root}{lang}/search.html"),
+        };
+        ctx.insert("search", &search);
         ctx.insert("lang", lang);
         ctx.insert("t", &i18n::texts(lang));
         ctx.insert("page_title", page_title);

@@ -50,6 +50,7 @@ mod numbers;
 mod pages;
 mod prose_markup;
 mod reader;
+mod search;
 mod site;
 mod training;
 mod training_blocks;

@@ -1,0 +1,104 @@
+// nnbook: the search page. Finds the sections of the lessons (search-index.js, written by every
+// build) that hold every word typed, best first: a word in the lesson's title counts most, then
+// in the section's heading, then in its text. Each result links the section, with the words
+// marked in a piece of its text. The words are kept in the address (?q=), so a search can be
+// linked; without JavaScript the page says where the lessons are.
+(function () {
+  var form = document.querySelector(".search-form");
+  var lessons = window.nnSearchIndex;
+  if (!form || !lessons) return;
+  var input = form.querySelector("input"), status = document.querySelector(".search-status");
+  var list = document.querySelector(".search-results"), pending = false, shown = null;
+  var sections = [];
+  lessons.forEach(function (lesson) {
+    var head = (lesson.title + " " + lesson.summary).toLowerCase();
+    var parts = lesson.sections.length ? lesson.sections : [["", "", lesson.summary]];
+    parts.forEach(function (s) {
+      sections.push({ lesson: lesson, heading: s[0], id: s[1], text: s[2], head: head,
+        inHeading: s[0].toLowerCase(), inText: s[2].toLowerCase() });
+    });
+  });
+  function words(q) {
+    return q.toLowerCase().split(/\s+/).filter(function (w) { return w; });
+  }
+  // The score of a section for the words, 0 when a word is nowhere in it or its lesson's title.
+  function score(s, ws) {
+    var total = 0, own = false;
+    for (var i = 0; i < ws.length; i++) {
+      var w = ws[i], inHead = s.head.indexOf(w) >= 0;
+      var inHeading = s.inHeading.indexOf(w) >= 0, inText = s.inText.indexOf(w) >= 0;
+      if (!inHead && !inHeading && !inText) return 0;
+      own = own || inHeading || inText;
+      total += (inHead ? 8 : 0) + (inHeading ? 4 : 0) + (inText ? 1 : 0);
+    }
+    return own ? total : total / 100;
+  }
+  // A piece of the text around the first word found, each word in it marked.
+  function snippet(s, ws) {
+    var text = s.text || s.lesson.summary, lower = text.toLowerCase(), at = -1;
+    ws.forEach(function (w) {
+      var i = lower.indexOf(w);
+      if (i >= 0 && (at < 0 || i < at)) at = i;
+    });
+    var from = Math.max(0, at - 60), to = Math.min(text.length, Math.max(at, 0) + 160);
+    // (A piece starts at a word where words are spaced.)
+    var space = text.indexOf(" ", from);
+    if (from > 0 && space >= 0 && space < Math.min(at, from + 20)) from = space + 1;
+    var p = document.createElement("p"), piece = text.slice(from, to), low = piece.toLowerCase();
+    if (from > 0) p.appendChild(document.createTextNode("…"));
+    var i = 0;
+    while (i < piece.length) {
+      var next = -1, word = "";
+      ws.forEach(function (w) {
+        var j = low.indexOf(w, i);
+        if (j >= 0 && (next < 0 || j < next)) { next = j; word = w; }
+      });
+      if (next < 0) break;
+      p.appendChild(document.createTextNode(piece.slice(i, next)));
+      var mark = document.createElement("mark");
+      mark.textContent = piece.slice(next, next + word.length);
+      p.appendChild(mark);
+      i = next + word.length;
+    }
+    p.appendChild(document.createTextNode(piece.slice(i) + (to < text.length ? "…" : "")));
+    return p;
+  }
+  function search() {
+    pending = false;
+    var q = input.value.trim();
+    if (q === shown) return;
+    shown = q;
+    try { history.replaceState(null, "", q ? "?q=" + encodeURIComponent(q) : location.pathname); } catch (e) {}
+    list.textContent = "";
+    var ws = words(q);
+    if (!ws.length) { status.textContent = ""; return; }
+    var found = [], once = {};
+    sections.forEach(function (s, n) {
+      var v = score(s, ws);
+      // (A lesson found by its title alone is one result, its first section.)
+      if (v >= 1 || (v > 0 && !once[s.lesson.href])) found.push({ s: s, v: v, n: n });
+      if (v > 0) once[s.lesson.href] = true;
+    });
+    found.sort(function (a, b) { return b.v - a.v || a.n - b.n; });
+    var count = found.length;
+    status.textContent = !count ? form.dataset.none :
+      count === 1 ? form.dataset.one : form.dataset.many.replace("{count}", count);
+    found.slice(0, 50).forEach(function (f) {
+      var s = f.s, li = document.createElement("li"), a = document.createElement("a");
+      a.href = s.lesson.href + (s.id ? "#" + s.id : "");
+      a.textContent = s.lesson.title + (s.heading ? " › " + s.heading : "");
+      li.appendChild(a);
+      li.appendChild(snippet(s, ws));
+      list.appendChild(li);
+    });
+  }
+  function later() {
+    if (!pending) { pending = true; requestAnimationFrame(search); }
+  }
+  input.addEventListener("input", later);
+  form.addEventListener("submit", function (e) { e.preventDefault(); search(); });
+  var q = new URLSearchParams(location.search).get("q");
+  if (q) input.value = q;
+  search();
+  input.focus();
+})();

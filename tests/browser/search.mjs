@@ -1,0 +1,148 @@
+// The search pages, used in headless Chromium. Started by run.sh after index.mjs, on the same
+// served site:
+//
+//   SITE_DIR=<built site> BASE_URL=http://127.0.0.1:<port>/ node search.mjs
+//
+// Every language's search page (search.html, <lang>/search.html) at 320, 390 and 1280 px, light
+// and dark, opened with words in its address (?q=) and then typed into:
+//   found      the words in the address are in the box, and results are listed: each a link to a
+//              section of a lesson that loads and has that section, its piece of text holding
+//              the words, each marked (<mark>), and a status that counts them (role="status")
+//   typing     typing other words lists theirs and puts them in the address (no new history
+//              entry); words no lesson has list nothing and say so
+//   layout     nothing wider than the window
+//   axe        no axe-core violation (WCAG 2 A and AA) with the results shown
+// check.mjs loads the same pages without words (console, requests, axe, the Nu checker).
+// A screenshot goes to SCREENSHOT_DIR: search-phone.png (390 px, light, results shown).
+// The closing line is "search: N passed, M failed".
+
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { axeViolations, siteFromEnv, tally } from './units.mjs';
+
+const { SITE_DIR, BASE_URL, CHROMIUM } = siteFromEnv('search.mjs');
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR || '';
+
+const MODES = [
+  { name: 'narrow-light', width: 320, height: 640, scheme: 'light' },
+  { name: 'phone-light', width: 390, height: 844, scheme: 'light', shot: 'search-phone.png' },
+  { name: 'phone-dark', width: 390, height: 844, scheme: 'dark' },
+  { name: 'desktop-light', width: 1280, height: 800, scheme: 'light' },
+  { name: 'desktop-dark', width: 1280, height: 800, scheme: 'dark' },
+];
+
+// Words each language's lessons hold, as a reader would look for them, and words none holds.
+const WORDS = { en: ['relu kink', 'softplus'], 'zh-CN': ['权重', '偏置'] };
+const NOTHING = 'qzxv wqzx';
+
+const { unit, fail, report } = tally();
+
+/** The search pages: the root's and each language folder's, with the page's language. */
+function searchPages() {
+  const out = [];
+  if (fs.existsSync(path.join(SITE_DIR, 'search.html'))) out.push('search.html');
+  for (const e of fs.readdirSync(SITE_DIR, { withFileTypes: true })) {
+    if (e.isDirectory() && fs.existsSync(path.join(SITE_DIR, e.name, 'search.html'))) out.push(`${e.name}/search.html`);
+  }
+  return out.sort();
+}
+
+/** What the page shows: the box, the status, the results. */
+function shown() {
+  const doc = document.documentElement;
+  return {
+    lang: doc.lang,
+    value: document.querySelector('#search-words')?.value ?? null,
+    status: document.querySelector('.search-status')?.textContent.trim() ?? '',
+    role: document.querySelector('.search-status')?.getAttribute('role'),
+    results: [...document.querySelectorAll('.search-results li')].map((li) => ({
+      href: li.querySelector('a')?.href || '',
+      title: li.querySelector('a')?.textContent || '',
+      text: li.querySelector('p')?.textContent || '',
+      marks: [...li.querySelectorAll('mark')].map((m) => m.textContent.toLowerCase()),
+    })),
+    scrollWidth: doc.scrollWidth,
+    clientWidth: doc.clientWidth,
+    address: location.search,
+    history: history.length,
+  };
+}
+
+/** The results' checks for `words`: listed, linked to a section that exists, the words marked. */
+async function checkResults(page, name, words, s, checked) {
+  const ws = words.toLowerCase().split(/\s+/);
+  if (!s.results.length) return fail(name, 'found', `no result for "${words}" (status "${s.status}")`);
+  if (!s.status.match(/\d/)) fail(name, 'found', `the status "${s.status}" does not count the results`);
+  if (s.role !== 'status') fail(name, 'found', 'the status is not role="status"');
+  for (const r of s.results.slice(0, 5)) {
+    if (!r.marks.length) fail(name, 'found', `"${r.title}": no word marked in "${r.text}"`);
+    for (const m of r.marks) if (!ws.includes(m)) fail(name, 'found', `"${r.title}": "${m}" is marked, not one of "${words}"`);
+    if (checked.has(r.href)) continue;
+    checked.add(r.href);
+    const url = new URL(r.href);
+    const answer = await page.request.get(url.href.replace(url.hash, ''));
+    if (answer.status() !== 200) { fail(name, 'found', `${r.href} answers ${answer.status()}`); continue; }
+    const id = decodeURIComponent(url.hash.slice(1));
+    if (id && !(await answer.text()).includes(`id="${id}"`)) fail(name, 'found', `${r.href}: the page has no id "${id}"`);
+  }
+}
+
+async function checkSearch(context, rel, mode, checked) {
+  const name = `${rel} @ ${mode.name}`;
+  unit(name);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => fail(name, 'script error', e.message));
+  page.on('console', (m) => { if (m.type() === 'error') fail(name, 'console', m.text()); });
+  const lang = rel.includes('/') ? rel.split('/')[0] : 'en';
+  const [first, second] = WORDS[lang] || WORDS.en;
+  await page.goto(new URL(`${rel}?q=${encodeURIComponent(first)}`, BASE_URL).href, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.querySelector('.search-status')?.textContent, null, { timeout: 5000 }).catch(() => {});
+  let s = await page.evaluate(shown);
+  if (s.value !== first) fail(name, 'found', `the box holds "${s.value}", not the address's "${first}"`);
+  await checkResults(page, name, first, s, checked);
+  if (s.scrollWidth > s.clientWidth + 1) fail(name, 'layout', `the page is ${s.scrollWidth} px wide in a ${s.clientWidth} px window`);
+  const violations = await axeViolations(page);
+  for (const v of violations) fail(name, 'axe', v);
+  if (SCREENSHOT_DIR && mode.shot && rel === 'search.html') {
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, mode.shot), animations: 'disabled', caret: 'hide' });
+  }
+  // Typing other words lists theirs, in the address, without a history entry.
+  const before = s.history;
+  await page.fill('#search-words', second);
+  await page.waitForFunction((w) => new URLSearchParams(location.search).get('q') === w, second, { timeout: 5000 }).catch(() => {});
+  s = await page.evaluate(shown);
+  if (new URLSearchParams(s.address).get('q') !== second) fail(name, 'typing', `the address is "${s.address}" after typing "${second}"`);
+  if (s.history !== before) fail(name, 'typing', `typing added ${s.history - before} history entries`);
+  await checkResults(page, name, second, s, checked);
+  await page.fill('#search-words', NOTHING);
+  await page.waitForFunction(() => !document.querySelector('.search-results li'), null, { timeout: 5000 }).catch(() => {});
+  s = await page.evaluate(shown);
+  if (s.results.length) fail(name, 'typing', `"${NOTHING}" lists ${s.results.length} results`);
+  if (!s.status) fail(name, 'typing', `"${NOTHING}" lists nothing and says nothing`);
+  await page.close();
+}
+
+async function main() {
+  const t0 = Date.now();
+  const pages = searchPages();
+  if (!pages.length) {
+    unit('search pages');
+    fail('search pages', 'found', `no search.html in ${SITE_DIR}`);
+  }
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const checked = new Set();
+  for (const mode of MODES) {
+    const context = await browser.newContext({ viewport: { width: mode.width, height: mode.height }, deviceScaleFactor: 1, colorScheme: mode.scheme, reducedMotion: 'reduce' });
+    for (const rel of pages) await checkSearch(context, rel, mode, checked);
+    await context.close();
+  }
+  await browser.close();
+  report('search', t0, `${pages.length} search pages at 320, 390 and 1280 px, light and dark: words from the address and typed found, linked and marked, counted, kept in the address without history entries, nothing found said so, no sideways scrolling, no axe violation`);
+}
+
+main().catch((e) => {
+  console.error(`search.mjs crashed: ${e.stack || e}`);
+  process.exit(2);
+});
