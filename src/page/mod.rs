@@ -8,6 +8,7 @@ mod headings;
 mod live;
 mod math;
 mod placeholder;
+mod text;
 mod training;
 mod training_value;
 
@@ -29,6 +30,7 @@ use crate::markdown::{self, NNBOOK_BLOCKS};
 use headings::Heading;
 pub use headings::TocEntry;
 use placeholder::{fill, Context};
+pub use text::SearchText;
 
 pub use math::{MAX_MATH_BYTES, MAX_MATH_NESTING};
 pub use placeholder::{fill_markdown, fill_placeholders};
@@ -44,6 +46,8 @@ pub struct Page {
     pub toc: Vec<TocEntry>,
     /// Every table's cells, as the page shows them: the notebook writes the same.
     pub tables: Vec<Table>,
+    /// The page's words by section, for the site's search index.
+    pub text: SearchText,
 }
 
 /// A table block's cells as text: its header row and its rows, computed once for the page and
@@ -74,6 +78,7 @@ pub fn render(lesson: &Lesson, figures: &[Figure], lang: &str) -> Result<Page, V
     let mut html_out = String::with_capacity(lesson.body().len() * 2 + drawn);
     let mut out = autolinks::linked(footnotes::gathered(walk.out, &lesson.footnotes, lang));
     number_regions(&mut out);
+    let text = text::of(&out);
     html::push_html(&mut html_out, out.into_iter());
     let model = explore::model_script(lesson, figures, &html_out, lang);
     html_out.push_str(&model);
@@ -82,6 +87,7 @@ pub fn render(lesson: &Lesson, figures: &[Figure], lang: &str) -> Result<Page, V
         links: walk.links,
         toc: walk.toc,
         tables: walk.tables,
+        text,
     })
 }
 

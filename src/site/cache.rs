@@ -47,8 +47,8 @@ pub struct RenderedLesson {
     /// The ids of the lesson's page, that a link's fragment may name ([`crate::markdown::html_ids`]),
     /// if some lesson links to a fragment ([`super::place::Neighbours::anchored`]).
     pub anchors: Option<Vec<String>>,
-    /// The page's text by section, for the search index ([`super::search_text::text_of`]).
-    pub search: super::search_text::SearchText,
+    /// The page's text by section, for the search index ([`crate::page::SearchText`]).
+    pub search: crate::page::SearchText,
     /// The key under which a build that writes records the lesson ([`super::manifest`]).
     pub record: Option<String>,
 }

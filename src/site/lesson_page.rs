@@ -20,7 +20,6 @@ use super::cache::{LessonKey, RenderedLesson};
 use super::manifest::LessonRecord;
 use super::place::{link_of_file, root_of, Placed, Target};
 use super::reuse::Previous;
-use super::search_text::text_of;
 use super::theme::Theme;
 
 /// A link from a lesson page to another lesson, as templates see it.
@@ -120,7 +119,10 @@ pub fn render_lesson(
     let html = theme.render("lesson.html", &ctx).map_err(|d| vec![d])?;
     let anchors = (key.neighbours.anchored).then(|| crate::markdown::html_ids(&html));
     let figures = rendered.figures.len();
-    let (links, search) = (rendered.page.links.clone(), text_of(&rendered.page.html));
+    let (links, search) = (
+        rendered.page.links.clone(),
+        std::mem::take(&mut rendered.page.text),
+    );
     let preview = (rendered.thumbnail.as_ref()).map(|_| render::preview_path(dir));
     let mut files = vec![(format!("{dir}/index.html"), Arc::new(html.into_bytes()))];
     files.extend(

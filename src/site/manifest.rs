@@ -20,11 +20,11 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::page::SearchText;
 use crate::project::beside_output;
 
 use super::cache::{LessonKey, RenderedLesson};
 use super::place::Placed;
-use super::search_text::SearchText;
 use super::theme::ThemeFiles;
 
 /// The format's version: a record of another version is ignored.

@@ -27,7 +27,6 @@ mod publish;
 mod rename;
 mod reuse;
 mod search;
-mod search_text;
 mod summary;
 mod template_check;
 mod template_error;

@@ -1,29 +1,17 @@
 //! Search, as mdBook, Zola, Quarto and Jupyter Book sites have it: each language has a search
 //! page (`search.html`, `zh-CN/search.html`) and an index of its lessons' text
 //! (`search-index.js`, loaded by a `<script>` so that it works opened from disk too), which the
-//! theme's `search.js` searches as the reader types. A lesson's text is taken from its rendered
-//! body once, when it renders, and kept with it ([`SearchText`]): a build that reuses a lesson
-//! does not read its page again.
-
-use serde::Serialize;
+//! theme's `search.js` searches as the reader types. A lesson's words are read from its page's
+//! events as it renders ([`SearchText`]) and kept with it (in the cache and the manifest): a
+//! build that reuses a lesson does not read its page again.
 
 use crate::error::Diagnostic;
 use crate::i18n;
+use crate::page::SearchText;
 
 use super::place::{root_of, Placed};
 use super::publish::SiteFiles;
-use super::search_text::SearchText;
 use super::theme::Theme;
-
-/// A lesson in a language's search index: its title, summary, page (relative to the search
-/// page) and text.
-#[derive(Serialize)]
-struct IndexedLesson<'a> {
-    title: &'a str,
-    summary: &'a str,
-    href: String,
-    sections: &'a [[String; 3]],
-}
 
 /// The search pages, one per language with lessons (and the default language's, which the
 /// header of every page of it links), with their indexes of the lessons `placed` and their
@@ -44,19 +32,20 @@ pub fn search_pages(
             false => format!("{lang}/"),
         };
         let root = root_of(&prefix);
-        let lessons: Vec<IndexedLesson> = (placed.iter().zip(texts))
-            .filter(|(p, _)| p.lang == lang)
-            .map(|(p, text)| IndexedLesson {
-                title: &p.lesson.title,
-                summary: &p.lesson.summary,
-                href: format!("{root}{}/index.html", p.dir),
-                sections: &text.0,
-            })
-            .collect();
-        let json = serde_json::to_string(&lessons).map_err(|e| Diagnostic::new(e.to_string()))?;
-        // (`</script>` cannot end the file's script: it is no HTML. `<` is escaped all the same,
-        // as a page's inline JSON would have it.)
-        let script = format!("window.nnSearchIndex={};\n", json.replace('<', "\\u003c"));
+        // (Each lesson's sections are JSON already, made as it rendered.)
+        let mut script = String::from("window.nnSearchIndex=[");
+        let lessons = (placed.iter().zip(texts)).filter(|(p, _)| p.lang == lang);
+        for (n, (p, text)) in lessons.enumerate() {
+            let href = format!("{root}{}/index.html", p.dir);
+            let [title, summary, href] =
+                [&p.lesson.title, &p.lesson.summary, &href].map(|s| json_string(s));
+            let comma = if n == 0 { "" } else { "," };
+            script.push_str(&format!(
+                "{comma}{{\"title\":{title},\"summary\":{summary},\"href\":{href},\"sections\":{}}}",
+                text.0
+            ));
+        }
+        script.push_str("];\n");
         out.insert(
             format!("{prefix}search-index.js"),
             script.into_bytes().into(),
@@ -70,4 +59,11 @@ pub fn search_pages(
         );
     }
     Ok(())
+}
+
+/// `s` as a JSON string, `<` written `\u003c` (the index is a script: `</script>` could not end
+/// it, but a page's inline JSON would have it so, and so does this).
+fn json_string(s: &str) -> String {
+    let json = serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string());
+    json.replace('<', "\\u003c")
 }
