@@ -175,12 +175,15 @@ fn internal_target(dir: &str, dest: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
-/// `sitemap.xml`: every HTML page but the 404 pages, under the site's base URL.
+/// `sitemap.xml`: every HTML page but the 404 and search pages (nothing of their own to find),
+/// under the site's base URL.
 pub fn sitemap<'a>(base: &str, names: impl Iterator<Item = &'a str>) -> String {
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for name in
-        names.filter(|n| n.ends_with(".html") && *n != "404.html" && !n.ends_with("/404.html"))
-    {
+    let page = |n: &&str| {
+        let file = n.rsplit('/').next().unwrap_or(n);
+        n.ends_with(".html") && file != "404.html" && file != "search.html"
+    };
+    for name in names.filter(page) {
         let path = name.strip_suffix("index.html").unwrap_or(name);
         xml.push_str(&format!(
             "<url><loc>{}</loc></url>\n",
