@@ -27,7 +27,12 @@ pub fn of(events: &[Event<'_>]) -> SearchText {
             Event::SoftBreak | Event::HardBreak => space(into),
             Event::End(
                 TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::DefinitionListTitle,
-            ) => space(into),
+            ) => {
+                space(into);
+                // (A heading holds no paragraph: one the page did not close, as raw HTML may
+                // write it, ends here.)
+                heading = false;
+            }
             Event::Html(html) | Event::InlineHtml(html) => {
                 if let Some(id) = heading_id(html) {
                     sections.push([String::new(), id, String::new()]);
