@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 /// Interface words, also given to templates as `t`: (key, English, Simplified Chinese).
-const TEXTS: [(&str, &str, &str); 56] = [
+const TEXTS: [(&str, &str, &str); 57] = [
     ("lessons", "Lessons", "课程"),
     ("contents", "Contents", "目录"),
     ("previous", "Previous", "上一课"),
@@ -22,6 +22,11 @@ const TEXTS: [(&str, &str, &str); 56] = [
     ),
     ("search_one", "1 section", "1 个段落"),
     ("search_many", "{count} sections", "{count} 个段落"),
+    (
+        "search_first",
+        "{count} sections, the first {shown} shown",
+        "{count} 个段落，显示前 {shown} 个",
+    ),
     (
         "search_script",
         "Searching needs JavaScript; every lesson is on the index:",

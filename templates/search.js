@@ -80,10 +80,10 @@
       if (v > 0) once[s.lesson.href] = true;
     });
     found.sort(function (a, b) { return b.v - a.v || a.n - b.n; });
-    var count = found.length;
-    status.textContent = !count ? form.dataset.none :
-      count === 1 ? form.dataset.one : form.dataset.many.replace("{count}", count);
-    found.slice(0, 50).forEach(function (f) {
+    var count = found.length, listed = Math.min(count, 50);
+    status.textContent = !count ? form.dataset.none : count === 1 ? form.dataset.one :
+      (count > listed ? form.dataset.first : form.dataset.many).replace("{count}", count).replace("{shown}", listed);
+    found.slice(0, listed).forEach(function (f) {
       var s = f.s, li = document.createElement("li"), a = document.createElement("a");
       a.href = s.lesson.href + (s.id ? "#" + s.id : "");
       a.textContent = s.lesson.title + (s.heading ? " › " + s.heading : "");

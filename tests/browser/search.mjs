@@ -9,7 +9,10 @@
 //              section of a lesson that loads and has that section, its piece of text holding
 //              the words, each marked (<mark>), and a status that counts them (role="status")
 //   typing     typing other words lists theirs and puts them in the address (no new history
-//              entry); words no lesson has list nothing and say so
+//              entry), a word of nearly every section as many as the status counts; words no
+//              lesson has list nothing and say so
+//   first 50   an index of 120 sections (served in place of the site's) lists the first 50,
+//              and the status says so
 //   layout     nothing wider than the window
 //   axe        no axe-core violation (WCAG 2 A and AA) with the results shown
 // check.mjs loads the same pages without words (console, requests, axe, the Nu checker).
@@ -36,6 +39,8 @@ const MODES = [
 // Words each language's lessons hold, as a reader would look for them, and words none holds.
 const WORDS = { en: ['relu kink', 'softplus'], 'zh-CN': ['权重', '偏置'] };
 const NOTHING = 'qzxv wqzx';
+// A word in nearly every section: more sections than the 50 listed.
+const COMMON = { en: 'the', 'zh-CN': '的' };
 
 const { unit, fail, report } = tally();
 
@@ -116,11 +121,35 @@ async function checkSearch(context, rel, mode, checked) {
   if (new URLSearchParams(s.address).get('q') !== second) fail(name, 'typing', `the address is "${s.address}" after typing "${second}"`);
   if (s.history !== before) fail(name, 'typing', `typing added ${s.history - before} history entries`);
   await checkResults(page, name, second, s, checked);
+  await page.fill('#search-words', COMMON[lang] || COMMON.en);
+  await page.waitForFunction((w) => new URLSearchParams(location.search).get('q') === w, COMMON[lang] || COMMON.en, { timeout: 5000 }).catch(() => {});
+  s = await page.evaluate(shown);
+  const total = Number((s.status.match(/\d+/) || ['0'])[0]);
+  if (total !== s.results.length) fail(name, 'typing', `the status "${s.status}" counts ${total}, ${s.results.length} listed`);
   await page.fill('#search-words', NOTHING);
   await page.waitForFunction(() => !document.querySelector('.search-results li'), null, { timeout: 5000 }).catch(() => {});
   s = await page.evaluate(shown);
   if (s.results.length) fail(name, 'typing', `"${NOTHING}" lists ${s.results.length} results`);
   if (!s.status) fail(name, 'typing', `"${NOTHING}" lists nothing and says nothing`);
+  await page.close();
+}
+
+/** An index of 120 sections (served in place of the site's): the first 50 are listed, and the
+ *  status says so. */
+async function checkFirst50(context, rel) {
+  const name = `${rel} @ 120 sections`;
+  unit(name);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => fail(name, 'script error', e.message));
+  const sections = Array.from({ length: 120 }, (_, i) => [`Heading ${i}`, `h-${i}`, `common words ${i}`]);
+  const index = `window.nnSearchIndex=${JSON.stringify([{ title: 'T', summary: '', href: 'x/index.html', sections }])};`;
+  await page.route('**/search-index.js', (route) => route.fulfill({ contentType: 'text/javascript', body: index }));
+  await page.goto(new URL(`${rel}?q=common`, BASE_URL).href, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.querySelector('.search-status')?.textContent, null, { timeout: 5000 }).catch(() => {});
+  const s = await page.evaluate(shown);
+  const numbers = (s.status.match(/\d+/g) || []).map(Number);
+  if (s.results.length !== 50) fail(name, 'found', `${s.results.length} results listed, not the first 50`);
+  if (!(numbers.includes(120) && numbers.includes(50))) fail(name, 'found', `the status "${s.status}" does not say 50 of 120 are listed`);
   await page.close();
 }
 
@@ -136,6 +165,7 @@ async function main() {
   for (const mode of MODES) {
     const context = await browser.newContext({ viewport: { width: mode.width, height: mode.height }, deviceScaleFactor: 1, colorScheme: mode.scheme, reducedMotion: 'reduce' });
     for (const rel of pages) await checkSearch(context, rel, mode, checked);
+    if (mode.name === 'desktop-light') for (const rel of pages) await checkFirst50(context, rel);
     await context.close();
   }
   await browser.close();
