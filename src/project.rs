@@ -93,41 +93,37 @@ impl Config {
 /// sitemap's and the pages' canonical addresses are it followed by a page's path, so it must be
 /// absolute, and nothing in it may end or break the address.
 pub fn base_url_problem(url: &str) -> Option<&'static str> {
-    let Some(rest) = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-    else {
-        return Some("it does not start with `https://` or `http://`");
-    };
-    if rest.split('/').next().is_none_or(str::is_empty) {
-        return Some("it names no host");
-    }
-    if url.contains(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '?' | '#' | '\\'))
-    {
-        return Some("it holds a space, a quote, `<`, `>`, `?`, `#` or `\\`");
-    }
-    None
+    absolute_problem(url).or_else(|| {
+        (url.contains(|c: char| unsafe_in_address(c) || matches!(c, '?' | '#')))
+            .then_some("it holds a space, a quote, `<`, `>`, `?`, `#` or `\\`")
+    })
 }
 
 /// Why `url` cannot be the address of a lesson's file to edit (`edit_url`), if it cannot: an
-/// absolute address with `{path}` where the file's path goes.
+/// absolute address with `{path}` where the file's path goes (a query may hold it).
 pub fn edit_url_problem(url: &str) -> Option<&'static str> {
+    absolute_problem(url)
+        .or_else(|| {
+            (url.contains(unsafe_in_address))
+                .then_some("it holds a space, a quote, `<`, `>` or `\\`")
+        })
+        .or_else(|| (!url.contains("{path}")).then_some("it has no `{path}` for the lesson's file"))
+}
+
+/// Why `url` is no absolute `https://` or `http://` address of a host, if it is not.
+fn absolute_problem(url: &str) -> Option<&'static str> {
     let Some(rest) = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
     else {
         return Some("it does not start with `https://` or `http://`");
     };
-    if rest.split('/').next().is_none_or(str::is_empty) {
-        return Some("it names no host");
-    }
-    if url.contains(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '\\')) {
-        return Some("it holds a space, a quote, `<`, `>` or `\\`");
-    }
-    if !url.contains("{path}") {
-        return Some("it has no `{path}` for the lesson's file");
-    }
-    None
+    (rest.split('/').next().is_none_or(str::is_empty)).then_some("it names no host")
+}
+
+/// A character that would end or break an address written in a page's attribute.
+fn unsafe_in_address(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '"' | '<' | '>' | '\\')
 }
 
 /// A lesson page's link to edit its file (shown as `content/sub/relu.md`): `edit_url` with
