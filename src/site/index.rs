@@ -9,7 +9,7 @@ use crate::error::Diagnostic;
 use crate::i18n;
 
 use super::cache::Cache;
-use super::place::{root_of, Placed};
+use super::place::{language_folder, languages, root_of, Placed};
 use super::publish::SiteFiles;
 use super::search::search_pages;
 use super::theme::Theme;
@@ -48,15 +48,6 @@ struct LanguageLink {
     current: bool,
 }
 
-/// The site's languages: the default, first, whether it has lessons or not (the root is the
-/// site's front door, even when every lesson is a translation), then those of its lessons.
-fn languages<'a>(placed: &'a [Placed], default_lang: &'a str) -> Vec<&'a str> {
-    let mut languages: Vec<&str> = vec![default_lang];
-    languages.extend(placed.iter().map(|p| p.lang.as_str()));
-    languages.dedup();
-    languages
-}
-
 /// The index, 404 and search pages of the lessons of `placed` that rendered (in the cache; in a
 /// build that failed, a copy of those), into `out`: the problems of each (the index's do not
 /// hide the 404 page's).
@@ -84,23 +75,15 @@ pub fn language_pages(
 /// them: its lessons' links to them are not broken).
 pub fn page_names(placed: &[Placed], default_lang: &str) -> Vec<String> {
     let languages = languages(placed, default_lang);
-    let prefixes = languages.iter().map(|lang| prefix(lang, default_lang));
+    let prefixes = languages
+        .iter()
+        .map(|lang| language_folder(lang, default_lang));
     prefixes
         .flat_map(|p| {
             let names = ["index.html", "404.html", "search.html", "search-index.js"];
             names.map(|name| format!("{p}{name}"))
         })
         .collect()
-}
-
-/// Where a language's pages go: the default language's at the root, the others' under their
-/// tag (`zh-CN/`).
-fn prefix(lang: &str, default_lang: &str) -> String {
-    if lang == default_lang {
-        String::new()
-    } else {
-        format!("{lang}/")
-    }
 }
 
 /// Render one index per language into `out`.
@@ -113,7 +96,7 @@ pub fn index_pages(
 ) -> Result<(), Diagnostic> {
     let languages = languages(placed, default_lang);
     for lang in &languages {
-        let prefix = prefix(lang, default_lang);
+        let prefix = language_folder(lang, default_lang);
         let root = root_of(&prefix);
         let mut ctx = theme.context(
             &root,
@@ -221,7 +204,7 @@ pub fn not_found_pages(
     folders.sort_unstable();
     folders.dedup();
     for lang in &languages {
-        let prefix = prefix(lang, default_lang);
+        let prefix = language_folder(lang, default_lang);
         let root = match base_url {
             Some(base) => base.to_string(),
             None => root_of(&prefix),

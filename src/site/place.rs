@@ -188,6 +188,25 @@ pub fn root_of(dir: &str) -> String {
     "../".repeat(dir.split('/').filter(|p| !p.is_empty()).count())
 }
 
+/// The site's languages: the default, first, whether it has lessons or not (the root is the
+/// site's front door, even when every lesson is a translation), then those of its lessons.
+pub fn languages<'a>(placed: &'a [Placed], default_lang: &'a str) -> Vec<&'a str> {
+    let mut languages: Vec<&str> = vec![default_lang];
+    languages.extend(placed.iter().map(|p| p.lang.as_str()));
+    languages.dedup();
+    languages
+}
+
+/// Where a language's pages go: the default language's at the root (`""`), the others' under
+/// their tag (`zh-CN/`).
+pub fn language_folder(lang: &str, default_lang: &str) -> String {
+    if lang == default_lang {
+        String::new()
+    } else {
+        format!("{lang}/")
+    }
+}
+
 /// Place every lesson: the default language's at the root, the others under their language
 /// tag. The default language first, then the others by tag; within a language the series
 /// first (ordered by the smallest `order` of their parts, then by name), each by part, then the
@@ -197,11 +216,7 @@ pub fn place(lessons: &[Arc<Lesson>], default_lang: &str) -> Vec<Placed> {
         .iter()
         .map(|l| {
             let lang = l.lang.clone().unwrap_or_else(|| default_lang.to_string());
-            let dir = if lang == default_lang {
-                l.slug.clone()
-            } else {
-                format!("{lang}/{}", l.slug)
-            };
+            let dir = format!("{}{}", language_folder(&lang, default_lang), l.slug);
             Placed {
                 lesson: l.clone(),
                 lang,

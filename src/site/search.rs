@@ -9,7 +9,7 @@ use crate::error::Diagnostic;
 use crate::i18n;
 use crate::page::SearchText;
 
-use super::place::{root_of, Placed};
+use super::place::{language_folder, languages, root_of, Placed};
 use super::publish::SiteFiles;
 use super::theme::Theme;
 
@@ -23,14 +23,8 @@ pub fn search_pages(
     default_lang: &str,
     out: &mut SiteFiles,
 ) -> Result<(), Diagnostic> {
-    let mut languages: Vec<&str> = vec![default_lang];
-    languages.extend(placed.iter().map(|p| p.lang.as_str()));
-    languages.dedup();
-    for lang in languages {
-        let prefix = match lang == default_lang {
-            true => String::new(),
-            false => format!("{lang}/"),
-        };
+    for lang in languages(placed, default_lang) {
+        let prefix = language_folder(lang, default_lang);
         let root = root_of(&prefix);
         // (Each lesson's sections are JSON already, made as it rendered.)
         let mut script = String::from("window.nnSearchIndex=[");

@@ -20,6 +20,7 @@ use crate::project::{
 use crate::text::escape;
 
 use super::default_theme::{DEFAULT_ASSETS, DEFAULT_TEMPLATES, SERVED};
+use super::place::language_folder;
 use super::template_check;
 use super::template_error::template_error;
 use super::template_loops;
@@ -454,11 +455,8 @@ impl Theme {
         ctx.insert("root", root);
         ctx.insert("home", home);
         // (The search page of the page's language: `search::search_pages`.)
-        let search = match lang == self.config.language.get_ref() {
-            true => format!("{root}search.html"),
-            false => format!("{root}{lang}/search.html"),
-        };
-        ctx.insert("search", &search);
+        let folder = language_folder(lang, self.config.language.get_ref());
+        ctx.insert("search", &format!("{root}{folder}search.html"));
         ctx.insert("lang", lang);
         ctx.insert("t", &i18n::texts(lang));
         ctx.insert("page_title", page_title);
