@@ -9,6 +9,8 @@ use toml::Spanned;
 use crate::error::{Diagnostic, SourceFile};
 use crate::markdown::Fence;
 
+use super::habits::inline_math_written;
+
 /// A caption as written in a block that failed: its text, where it is, and where its block's
 /// fence starts.
 #[derive(Debug, Clone)]
@@ -89,12 +91,8 @@ pub(super) fn warnings<'a>(
             if in_code(i) {
                 continue;
             }
-            let (written, inside) = (&caption[i..from], &caption[i + 2..i + j]);
-            let message = format!(
-                "`{written}` is MathJax's inline math: nnbook shows it as text, `({inside})`"
-            );
-            let hint = format!("write it between dollar signs: `${inside}$`");
-            out.push((source.error(at(written), message).warning()).hint(hint));
+            let written = &caption[i..from];
+            out.push(inline_math_written(source, at(written), written));
         }
     }
     out

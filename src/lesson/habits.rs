@@ -124,7 +124,16 @@ fn mathjax(
 
 /// The warning for MathJax's inline math written at `span` (`\(` to `\)`).
 fn inline_math(source: &SourceFile, span: std::ops::Range<usize>) -> Diagnostic {
-    let what = &source.text[span.clone()];
+    inline_math_written(source, span.clone(), &source.text[span])
+}
+
+/// The warning for MathJax's inline math `what` (`\(` to `\)`, as the author wrote it), at
+/// `span`: in the text it is what the source spells there; in a caption, the caption's text.
+pub(super) fn inline_math_written(
+    source: &SourceFile,
+    span: std::ops::Range<usize>,
+    what: &str,
+) -> Diagnostic {
     let inside = &what[2..what.len() - 2];
     let message =
         format!("`{what}` is MathJax's inline math: nnbook shows it as text, `({inside})`");
