@@ -30,7 +30,7 @@ use crate::markdown::{self, NNBOOK_BLOCKS};
 use headings::Heading;
 pub use headings::TocEntry;
 use placeholder::{fill, Context};
-pub use text::SearchText;
+pub use text::{in_index, SearchText};
 
 pub use math::{MAX_MATH_BYTES, MAX_MATH_NESTING};
 pub use placeholder::{fill_markdown, fill_placeholders};

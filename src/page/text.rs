@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// A lesson's text by section, as the search index writes it: a JSON list of `[heading, id,
 /// text]`, the first the text before the first heading (heading and id empty; left out when there
-/// is none), `<` written `\u003c` (the index is a script). Written as the page renders, on the
+/// is none), `<` written `\u003c` ([`in_index`]). Written as the page renders, on the
 /// build's threads, so that the index is the lessons' texts put together.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SearchText(pub String);
@@ -59,10 +59,16 @@ pub fn of(events: &[Event<'_>]) -> SearchText {
         sections.remove(0);
     }
     let json = serde_json::to_string(&sections).unwrap_or_else(|_| "[]".to_string());
-    SearchText(match json.contains('<') {
+    SearchText(in_index(json))
+}
+
+/// JSON as the search index writes it: `<` as `\u003c` (the index is a script: `</script>`
+/// could not end it, but a page's inline JSON would have it so, and so does this).
+pub fn in_index(json: String) -> String {
+    match json.contains('<') {
         true => json.replace('<', "\\u003c"),
         false => json,
-    })
+    }
 }
 
 /// The id of a heading's opening tag as the page writes it (`<h2 id="what-is-relu">`).

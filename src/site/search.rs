@@ -7,7 +7,7 @@
 
 use crate::error::Diagnostic;
 use crate::i18n;
-use crate::page::SearchText;
+use crate::page::{in_index, SearchText};
 
 use super::place::{language_folder, languages, root_of, Placed};
 use super::publish::SiteFiles;
@@ -55,9 +55,7 @@ pub fn search_pages(
     Ok(())
 }
 
-/// `s` as a JSON string, `<` written `\u003c` (the index is a script: `</script>` could not end
-/// it, but a page's inline JSON would have it so, and so does this).
+/// `s` as a JSON string, as the index writes it ([`in_index`]).
 fn json_string(s: &str) -> String {
-    let json = serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string());
-    json.replace('<', "\\u003c")
+    in_index(serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string()))
 }
