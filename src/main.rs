@@ -2,7 +2,6 @@
 
 mod cmd;
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -126,10 +125,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            // Every problem, rendered once (buffered: standard error writes each piece of a
-            // message at once, a system call each, 60% of the time of 125,000 problems).
-            let mut out = std::io::BufWriter::new(std::io::stderr().lock());
-            let _ = write!(out, "{error}").and_then(|()| out.flush());
+            cmd::report_error(&error);
             ExitCode::FAILURE
         }
     }
