@@ -71,8 +71,8 @@ pub fn language_pages(
         .collect()
 }
 
-/// The names of the index and 404 pages the site has (for a build that fails before making
-/// them: its lessons' links to them are not broken).
+/// The names of the index, 404 and search pages (and search indexes) the site has (for a build
+/// that fails before making them: its lessons' links to them are not broken).
 pub fn page_names(placed: &[Placed], default_lang: &str) -> Vec<String> {
     let languages = languages(placed, default_lang);
     let prefixes = languages
