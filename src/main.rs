@@ -83,6 +83,10 @@ enum Command {
         /// The folder to create the project in.
         #[arg(default_value = ".")]
         dir: PathBuf,
+        /// Also copy the default theme into `templates/`, to change (in a project that exists,
+        /// only the theme's files that are not there).
+        #[arg(long)]
+        theme: bool,
     },
 }
 
@@ -120,7 +124,7 @@ fn main() -> ExitCode {
             drafts,
         }),
         Command::New { title, root } => cmd::new::run(&root, &title),
-        Command::Init { dir } => cmd::init::run(&dir),
+        Command::Init { dir, theme } => cmd::init::run(&dir, theme),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

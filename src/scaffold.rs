@@ -22,6 +22,9 @@ language = \"en\"              # the pages' lang attribute
 # [languages.zh-CN]
 # title = \"我的课程\"
 # description = \"可视化、循序渐进的神经网络教程。\"
+
+# The look is nnbook's built-in theme, which keeps up with nnbook. To change it,
+# `nnbook init --theme` copies its files into templates/: keep the ones you change.
 ";
 
 /// The longest slug `nnbook new` makes.
@@ -157,43 +160,74 @@ fn next_order(root: &Path, content: &Path) -> i64 {
         .map_or(10, |last| last.saturating_add(10))
 }
 
-/// Create a project that builds at once: a starter lesson, the default templates (but
-/// `explore.js`), a config.
-pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
-    for existing in [CONTENT_DIR, TEMPLATES_DIR, CONFIG_FILE] {
-        if dir.join(existing).exists() {
-            return Err(
-                Diagnostic::new(format!("{} already has `{existing}`", dir.display()))
-                    .expected("an empty or new folder")
-                    .hint("choose another folder: `nnbook init my-lessons`"),
-            );
-        }
-    }
-    let mut written = Vec::new();
-    let mut file = |rel: &str, text: &str| -> Result<(), Diagnostic> {
-        let path = dir.join(rel);
-        write_new(&path, text)?;
-        written.push(path);
-        Ok(())
+/// What `nnbook init` did: the files it wrote, and the theme's files it left as they were.
+#[derive(Debug, Default)]
+pub struct Init {
+    pub written: Vec<PathBuf>,
+    /// Theme files a project had already (`init --theme` in a project): never overwritten.
+    pub kept: Vec<PathBuf>,
+    /// Whether `dir` was a project already (`init --theme` then writes only the theme).
+    pub existing: bool,
+}
+
+/// Create a project that builds at once: a config, a starter lesson, a `.gitignore`, and with
+/// `theme` the default theme's files to change (as mdBook's `init --theme`); without, the
+/// project uses the theme built into nnbook, which keeps up with it (a copy does not: the
+/// warnings of [`crate::site::earlier_theme`]). With `theme`, in a project that exists, only the
+/// theme's files are written, each that is not there.
+pub fn init(dir: &Path, theme: bool) -> Result<Init, Diagnostic> {
+    let existing = dir.join(CONFIG_FILE).is_file() || dir.join(CONTENT_DIR).is_dir();
+    let mut done = Init {
+        existing: theme && existing,
+        ..Init::default()
     };
-    file(CONFIG_FILE, CONFIG)?;
-    file(
-        &format!("{CONTENT_DIR}/getting-started.md"),
-        &starter_lesson("Getting started", 10),
-    )?;
-    // The look, to start from; not the explorable pages' script, which must read the model the
-    // same nnbook writes (a copy would go stale with the next nnbook): it stays built in.
-    for (name, text) in DEFAULT_TEMPLATES {
-        if name != "explore.js" {
-            file(&format!("{TEMPLATES_DIR}/{name}"), text)?;
+    if !done.existing {
+        for existing in [CONTENT_DIR, TEMPLATES_DIR, CONFIG_FILE] {
+            if dir.join(existing).exists() {
+                return Err(
+                    Diagnostic::new(format!("{} already has `{existing}`", dir.display()))
+                        .expected("an empty or new folder")
+                        .hint(
+                            "choose another folder: `nnbook init my-lessons`; to copy the default \
+                     theme into this project's `templates/`, `nnbook init --theme`",
+                        ),
+                );
+            }
+        }
+        let mut file = |rel: &str, text: &str| -> Result<(), Diagnostic> {
+            let path = dir.join(rel);
+            write_new(&path, text)?;
+            done.written.push(path);
+            Ok(())
+        };
+        file(CONFIG_FILE, CONFIG)?;
+        file(
+            &format!("{CONTENT_DIR}/getting-started.md"),
+            &starter_lesson("Getting started", 10),
+        )?;
+        // The site, and the folders kept beside it while building (the previous site among
+        // them).
+        file(
+            ".gitignore",
+            &format!("/{SITE_DIR}\n/.{SITE_DIR}.nnbook-*\n"),
+        )?;
+    }
+    if theme {
+        // Not the explorable pages' script, which must read the model the same nnbook writes
+        // (a copy would go stale with the next nnbook): it stays built in.
+        for (name, text) in DEFAULT_TEMPLATES {
+            let path = dir.join(TEMPLATES_DIR).join(name);
+            if name == "explore.js" {
+                continue;
+            } else if path.exists() {
+                done.kept.push(path);
+            } else {
+                write_new(&path, text)?;
+                done.written.push(path);
+            }
         }
     }
-    // The site, and the folders kept beside it while building (the previous site among them).
-    file(
-        ".gitignore",
-        &format!("/{SITE_DIR}\n/.{SITE_DIR}.nnbook-*\n"),
-    )?;
-    Ok(written)
+    Ok(done)
 }
 
 fn write_new(path: &Path, text: &str) -> Result<(), Diagnostic> {

@@ -14,6 +14,7 @@ mod cache;
 #[cfg(test)]
 mod compact;
 mod default_theme;
+pub mod earlier_theme;
 mod index;
 mod lesson_page;
 mod linked;

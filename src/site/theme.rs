@@ -20,6 +20,7 @@ use crate::project::{
 use crate::text::escape;
 
 use super::default_theme::{DEFAULT_ASSETS, DEFAULT_TEMPLATES, SERVED};
+use super::earlier_theme::is_earlier;
 use super::place::language_folder;
 use super::template_check;
 use super::template_error::template_error;
@@ -50,6 +51,15 @@ impl ThemeFiles {
         self.for_lessons().for_each(|file| file.hash(hasher));
     }
 
+    /// The project's files that are a default theme file as an earlier nnbook had it, unchanged
+    /// (a copy an older `nnbook init` made: [`super::earlier_theme`]), as shown.
+    fn earlier_copies(&self) -> Vec<&str> {
+        (self.files.iter())
+            .filter(|(name, (_, bytes))| is_earlier(name, bytes))
+            .map(|(_, (shown, _))| shown.as_str())
+            .collect()
+    }
+
     /// A warning about `math.woff`, the math font's one file until the default theme cut it into
     /// five by Unicode range (`src/font/subset-math.py`): a stylesheet that `nnbook init` wrote
     /// before names it, and no site has it now; or a project overrode it by name, as the README
@@ -72,8 +82,8 @@ impl ThemeFiles {
             (Some((source, at)), None) => {
                 let message = "the stylesheet loads `math.woff`, which nnbook no longer ships";
                 Some(source.error(at..at + OLD.len(), message).expected(rules).hint(
-                    "copy those rules from a new project's `templates/style.css` (`nnbook init \
-                     <folder>`), or put your own `math.woff` in `templates/`",
+                    "copy those rules from the default `style.css` (`nnbook init --theme <folder>` \
+                     writes it), or put your own `math.woff` in `templates/`",
                 ))
             }
             (None, Some((shown, _))) => Some(
@@ -263,6 +273,42 @@ impl ThemeFiles {
     }
 }
 
+/// One warning for the project's unchanged copies of an earlier default theme
+/// ([`ThemeFiles::earlier_copies`]), at the first: they keep the pages from what the theme
+/// gained since, and the author would not know.
+fn earlier_copies_warning(copies: &[&str]) -> Option<Diagnostic> {
+    let (first, _) = copies.split_first()?;
+    let named: Vec<String> = copies.iter().map(|c| format!("`{c}`")).collect();
+    let (names, are, files, them) = match named.split_last() {
+        Some((last, [])) => (
+            last.clone(),
+            "is",
+            "file as an earlier nnbook wrote it",
+            "it",
+        ),
+        Some((last, rest)) => (
+            format!("{} and {last}", rest.join(", ")),
+            "are",
+            "files as an earlier nnbook wrote them",
+            "them",
+        ),
+        None => return None,
+    };
+    let message = format!(
+        "{names} {are} the default theme's {files}, unchanged: the pages miss what the theme \
+         gained since"
+    );
+    Some(
+        Diagnostic::in_file(first.to_string(), message)
+            .hint(format!(
+                "delete {them} to use this nnbook's built-in theme, which keeps up with nnbook; \
+                 `nnbook init --theme` writes its files into `templates/`, to change (never over \
+                 a file that is there)"
+            ))
+            .warning(),
+    )
+}
+
 /// The project's `nnbook.toml`, read and checked: every problem of it, each field that does
 /// not read (all of them: [`read_toml`]) and each value that is wrong.
 fn read_config(source: &SourceFile) -> Result<Config, Error> {
@@ -427,16 +473,23 @@ impl Theme {
         }
         let template_errors = template_check::check(&tera, &sources);
         let arithmetic = (sources.values()).any(|s| find_operator(&s.text, &['/', '*']).is_some());
+        let earlier = files.earlier_copies();
+        let own = |d: &Diagnostic| {
+            let file = d.location.as_ref().map(|l| l.file.as_str());
+            !file.is_some_and(|f| earlier.contains(&f))
+        };
         Ok(Theme {
             arithmetic,
             tera,
             sources,
             assets,
             config,
-            warnings: (files.math_font_warning().into_iter())
-                .chain(files.explore_script_warning())
+            // (An unchanged earlier copy is told once, not again for what it lacks.)
+            warnings: (earlier_copies_warning(&earlier).into_iter())
+                .chain(files.math_font_warning().filter(own))
+                .chain(files.explore_script_warning().filter(own))
                 .collect(),
-            sliders_warning: files.lesson_script_warning(),
+            sliders_warning: files.lesson_script_warning().filter(own),
             template_errors,
         })
     }

@@ -19,17 +19,13 @@ fn init_then_new_build_and_new_refuses_to_overwrite() {
 
     let out = nnbook(&["init", root]);
     out.succeeded();
-    for file in [
-        "nnbook.toml",
-        "content/getting-started.md",
-        "templates/lesson.html",
-        "templates/style.css",
-    ] {
+    for file in ["nnbook.toml", "content/getting-started.md"] {
         assert!(project.join(file).is_file(), "init wrote {file}");
     }
-    // Not the explorable pages' script: it must read the model the same nnbook writes, so it
-    // stays built in (a copy would go stale with the next nnbook), and the site has it.
-    assert!(!project.join("templates/explore.js").exists());
+    // No copy of the theme (it would go stale with the next nnbook): the built-in one serves,
+    // and `init` says how to copy it.
+    assert!(!project.join("templates").exists());
+    out.prints(&["`nnbook init --theme` copies it into templates/"]);
     // Git ignores the site and the folders kept beside it.
     assert_eq!(
         fs::read_to_string(project.join(".gitignore")).unwrap(),
@@ -65,9 +61,73 @@ fn init_then_new_build_and_new_refuses_to_overwrite() {
     out.succeeded();
     out.prints(&["checked 3 lessons"]);
 
-    // `init` refuses a folder that already holds a project.
+    // `init` refuses a folder that already holds a project, and names `--theme`.
     let out = nnbook(&["init", root]);
-    out.failed().says(&["already has"]);
+    out.failed().says(&["already has", "nnbook init --theme"]);
+}
+
+/// `init --theme` copies the default theme into `templates/` (not `explore.js`, which must read
+/// the model the same nnbook writes): in a new folder with the project, in a project that exists
+/// only the files it lacks, never over one that is there. The site it builds is the one the
+/// built-in theme builds, byte for byte.
+#[test]
+fn init_theme_copies_the_theme_and_never_overwrites() {
+    let tmp = tempfile::tempdir().unwrap();
+    let plain = tmp.path().join("plain");
+    let themed = tmp.path().join("themed");
+    nnbook(&["init", plain.to_str().unwrap()]).succeeded();
+    let out = nnbook(&["init", "--theme", themed.to_str().unwrap()]);
+    out.succeeded()
+        .prints(&["templates/base.html", "templates/style.css", "next: cd "]);
+    assert!(!out.stdout.contains("copies it into"), "{}", out.stdout);
+    let theme: Vec<&str> = nnbook::site::DEFAULT_TEMPLATES
+        .iter()
+        .map(|(name, _)| *name)
+        .filter(|name| *name != "explore.js")
+        .collect();
+    for name in &theme {
+        let expected = nnbook::site::DEFAULT_TEMPLATES
+            .iter()
+            .find(|(n, _)| n == name);
+        let written = fs::read_to_string(themed.join("templates").join(name)).unwrap();
+        assert_eq!(written, expected.unwrap().1, "{name}");
+    }
+    assert!(!themed.join("templates/explore.js").exists());
+    for project in [&plain, &themed] {
+        let r = project.to_str().unwrap();
+        nnbook(&["build", "--root", r, "--quiet"]).succeeded();
+        // (No warning: a copy of this nnbook's theme is no older copy.)
+        let out = nnbook(&["check", "--root", r]);
+        out.succeeded();
+        assert!(!out.stderr.contains("warning"), "{}", out.stderr);
+    }
+    use crate::support::tree::{assert_same, snapshot};
+    let (site, themed_site) = (
+        snapshot(&plain.join("site")),
+        snapshot(&themed.join("site")),
+    );
+    assert_same(&site, &themed_site, "the site with the theme copied");
+
+    // In the plain project: the files it lacks, not over its own.
+    let root = plain.to_str().unwrap();
+    fs::create_dir(plain.join("templates")).unwrap();
+    fs::write(plain.join("templates/style.css"), "body { color: teal }\n").unwrap();
+    let out = nnbook(&["init", "--theme", root]);
+    out.succeeded().prints(&[
+        "wrote ",
+        "templates/base.html",
+        "kept ",
+        "templates/style.css (it is there; nnbook never overwrites a file)",
+        "delete the files you leave as they are",
+    ]);
+    assert_eq!(
+        fs::read_to_string(plain.join("templates/style.css")).unwrap(),
+        "body { color: teal }\n"
+    );
+    assert_eq!(out.stdout.matches("wrote ").count(), theme.len() - 1);
+    let out = nnbook(&["init", "--theme", root]);
+    out.succeeded()
+        .prints(&["nothing to write: templates/ has every file of the theme"]);
 }
 
 /// Every title gives a lesson that builds (issue: reserved, long, non-Latin, accented and

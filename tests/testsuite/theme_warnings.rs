@@ -174,3 +174,149 @@ fn warning_for_a_sliders_script_named_from_the_lesson_s_folder() {
         );
     }
 }
+
+/// `EARLIER` holds every version of every default theme file in this repository's history (each
+/// one an `nnbook init` of its day may have copied into a project), but the current ones: a
+/// change to a theme file fails this test until its previous version is listed. It prints the
+/// lines to add. (Run where the repository's history is: a checkout without `.git` skips it.)
+#[test]
+fn the_earlier_theme_lists_every_version_in_the_history() {
+    use nnbook::site::earlier_theme::{fingerprint, EARLIER};
+    use nnbook::site::DEFAULT_TEMPLATES;
+
+    let Some(versions) = theme_history() else {
+        eprintln!("not a Git checkout: the theme's history is not checked");
+        return;
+    };
+    assert!(
+        versions.len() > 100,
+        "the history holds the theme's versions"
+    );
+    let mut missing = Vec::new();
+    for (name, bytes) in &versions {
+        let current = DEFAULT_TEMPLATES.iter().find(|(n, _)| n == name).unwrap().1;
+        let print = fingerprint(bytes);
+        if bytes != current.as_bytes() && !EARLIER.contains(&(name.as_str(), print)) {
+            missing.push(format!("    (\"{name}\", 0x{print:016x}),"));
+        }
+    }
+    missing.sort();
+    missing.dedup();
+    assert!(
+        missing.is_empty(),
+        "add to `EARLIER` in src/site/earlier_theme.rs:\n{}",
+        missing.join("\n")
+    );
+    // Nor is a current file listed: it would be told to be an older one.
+    for (name, text) in DEFAULT_TEMPLATES {
+        let print = fingerprint(text.as_bytes());
+        assert!(!EARLIER.contains(&(name, print)), "{name} is current");
+    }
+}
+
+/// Every version in this repository's history of each file the default theme has now, by name
+/// (`git log` and one `git cat-file --batch`); `None` outside a Git checkout.
+fn theme_history() -> Option<Vec<(String, Vec<u8>)>> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+
+    let repo = env!("CARGO_MANIFEST_DIR");
+    if !std::path::Path::new(repo).join(".git").exists() {
+        return None;
+    }
+    let git = |args: &[&str]| {
+        let mut command = Command::new("git");
+        command.arg("-C").arg(repo).args(args);
+        command
+    };
+    // Each version of each file: `:100644 100644 <old> <new> M\ttemplates/base.html`.
+    let log = git(&["log", "--format=", "--raw", "--no-abbrev", "--no-renames"])
+        .args(["--", "templates/"])
+        .output()
+        .expect("git log");
+    assert!(
+        log.status.success(),
+        "{}",
+        String::from_utf8_lossy(&log.stderr)
+    );
+    let mut versions: Vec<(String, String)> = String::from_utf8(log.stdout)
+        .unwrap()
+        .lines()
+        .filter_map(|line| {
+            let (fields, path) = line.split_once('\t')?;
+            let blob = fields.split(' ').nth(3)?;
+            let name = path.strip_prefix("templates/")?;
+            let current = nnbook::site::DEFAULT_TEMPLATES
+                .iter()
+                .any(|(n, _)| *n == name);
+            (current && !blob.bytes().all(|b| b == b'0')).then(|| (name.into(), blob.into()))
+        })
+        .collect();
+    versions.sort();
+    versions.dedup();
+    // Their bytes: `<blob> blob <size>\n<bytes>\n` each.
+    let mut cat = git(&["cat-file", "--batch"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("git cat-file");
+    let mut stdin = cat.stdin.take().unwrap();
+    let ids: String = versions
+        .iter()
+        .map(|(_, blob)| format!("{blob}\n"))
+        .collect();
+    let writer = std::thread::spawn(move || stdin.write_all(ids.as_bytes()));
+    let out = cat.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    let mut rest = out.stdout.as_slice();
+    let mut files = Vec::new();
+    for (name, _) in versions {
+        let header_end = rest.iter().position(|&b| b == b'\n').unwrap();
+        let header = std::str::from_utf8(&rest[..header_end]).unwrap();
+        let size: usize = header.rsplit(' ').next().unwrap().parse().unwrap();
+        files.push((name, rest[header_end + 1..header_end + 1 + size].to_vec()));
+        rest = &rest[header_end + 2 + size..];
+    }
+    Some(files)
+}
+
+/// A project's unchanged copies of the default theme as earlier nnbooks wrote them (files from
+/// this repository's history, in `tests/fixtures/earlier-theme/`: a `lesson.html` from before
+/// the sliders, a `style.css` that loads `math.woff`, a `404.html`) are told in one warning, at
+/// the first, which says to delete them; not again for what each lacks. One that was changed
+/// is the author's: only what it lacks is told. A copy saved with CRLF line ends is still known.
+#[test]
+fn warning_for_unchanged_copies_of_an_earlier_theme() {
+    let small = crate::support::small("");
+    let fixture = |name: &str| crate::support::fixture_text(&format!("earlier-theme/{name}"));
+    let stale = Project::new()
+        .lesson("a.md", &small)
+        .template("404.html", fixture("404.html").replace('\n', "\r\n"))
+        .template("lesson.html", fixture("lesson.html"))
+        .template("style.css", fixture("style.css"));
+    let out = warnings_of(&stale);
+    assert_no_temp_path(&stale.root, &out);
+    insta::assert_snapshot!(out);
+
+    // The lesson template changed by its author: no longer a copy, it is told what it lacks.
+    let changed = Project::new()
+        .lesson("a.md", &small)
+        .template(
+            "lesson.html",
+            fixture("lesson.html").replace("<article", "<article id=\"mine\""),
+        )
+        .template("style.css", fixture("style.css"));
+    let out = warnings_of(&changed);
+    assert!(
+        out.contains(
+            "`templates/style.css` is the default theme's file as an earlier nnbook wrote it"
+        ),
+        "{out}"
+    );
+    assert!(!out.contains("`templates/lesson.html`"), "{out}");
+    assert!(
+        out.contains("the lesson pages do not load `explore.js`"),
+        "{out}"
+    );
+    assert!(!out.contains("math.woff"), "{out}");
+}

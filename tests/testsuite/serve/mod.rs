@@ -128,3 +128,11 @@ fn serves_pages_figures_and_assets() {
     assert_eq!(missing.status, 404);
     assert!(missing.content_type().starts_with("text/html"));
 }
+
+/// The default theme's file `name`, as `nnbook init --theme` writes it.
+fn theme_file(name: &str) -> &'static str {
+    let file = nnbook::site::DEFAULT_TEMPLATES
+        .iter()
+        .find(|(n, _)| *n == name);
+    file.expect("a theme file").1
+}

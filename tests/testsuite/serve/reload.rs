@@ -100,7 +100,15 @@ fn a_burst_of_saves_is_one_rebuild() {
 
 #[test]
 fn editor_files_and_reads_trigger_nothing() {
-    let server = Server::start();
+    // A project with a theme file of its own (`nnbook init --theme` writes them).
+    let server = Server::start_with(|root| {
+        fs::create_dir(root.join("templates")).expect("templates");
+        fs::write(
+            root.join("templates/lesson.html"),
+            theme_file("lesson.html"),
+        )
+        .expect("write");
+    });
     let mut events = server.events();
     let content = server.path("content");
     fs::write(content.join(".getting-started.md.swp"), "swap").expect("swp");
@@ -140,13 +148,19 @@ fn lessons_and_theme_files_come_and_go() {
     assert!(page.body.contains("Second lesson"));
     assert!(server.get("/").body.contains("second/index.html"));
 
-    // A theme file: the project's templates are watched too.
+    // A theme file: `templates/`, made while serving, is watched too; the file overrides the
+    // built-in one, and when it goes the built-in one is back.
+    fs::create_dir(server.path("templates")).expect("templates");
     let css = server.path("templates/style.css");
-    let mut style = fs::read_to_string(&css).expect("read css");
+    let mut style = theme_file("style.css").to_string();
     style.push_str("\n.nnbook-test-marker { color: red; }\n");
     fs::write(&css, &style).expect("write css");
     events.expect("reload");
     assert!(server.get("/style.css").body.contains("nnbook-test-marker"));
+    fs::remove_file(&css).expect("remove css");
+    events.expect("reload");
+    let built_in = server.get("/style.css").body;
+    assert!(built_in.contains(".nn-figure") && !built_in.contains("nnbook-test-marker"));
 
     // A removed lesson is no longer served.
     fs::remove_file(server.path("content/second.md")).expect("remove");

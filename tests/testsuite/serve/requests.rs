@@ -68,10 +68,9 @@ fn traversal_and_malformed_requests_are_refused() {
 #[test]
 fn a_missing_page_gets_the_sites_404_page() {
     let server = Server::start_with(|root| {
-        let page = root.join("templates/404.html");
-        let text = fs::read_to_string(&page).expect("read 404 template");
-        let text = text.replace("<h1>", "<h1 class=\"project-404\">");
-        fs::write(&page, text).expect("write 404 template");
+        let text = theme_file("404.html").replace("<h1>", "<h1 class=\"project-404\">");
+        fs::create_dir(root.join("templates")).expect("templates");
+        fs::write(root.join("templates/404.html"), text).expect("write 404 template");
     });
     for target in ["/nope", "/getting-started/nope.svg", "/../x"] {
         let r = server.get(target);
