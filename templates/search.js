@@ -1,5 +1,5 @@
 // nnbook: the search page. Finds the sections of the lessons (search-index.js, written by every
-// build) that hold every word typed, best first: a word in the lesson's title counts most, then
+// build) that hold every word typed (or its stem), best first: a word in the lesson's title counts most, then
 // in the section's heading, then in its text. Each result links the section, with the words
 // marked in a piece of its text. The words are kept in the address (?q=), so a search can be
 // linked; without JavaScript the page says where the lessons are.
@@ -19,7 +19,17 @@
     });
   });
   function words(q) {
-    return q.toLowerCase().split(/\s+/).filter(function (w) { return w; });
+    return q.toLowerCase().split(/\s+/).filter(function (w) { return w; }).map(stem);
+  }
+  // An English word without its ending (plural -s, -es, -ies; -ing; -ed), so that "weights"
+  // finds "weight" and "trained" "trains": a word is found inside others, so the stem finds
+  // every form. Never a stem under four letters, nor -s after a, i, s or u ("bias", "basis"),
+  // so that a short word does not find unrelated ones ("doses" is "dose", not "dos").
+  function stem(w) {
+    var m = /^[a-z]+?(?:(ies)|(?:s|x|z|ch|sh)(es)|[^aisu](s)|(ing)|(ed))$/.exec(w);
+    if (!m) return w;
+    var cut = w.length - (m[1] || m[2] || m[3] || m[4] || m[5]).length;
+    return cut >= 4 ? w.slice(0, cut) : /[^aisu]s$/.test(w) && w.length > 4 ? w.slice(0, -1) : w;
   }
   // The score of a section for the words, 0 when a word is nowhere in it or its lesson's title.
   function score(s, ws) {

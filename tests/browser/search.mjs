@@ -13,6 +13,9 @@
 //              lesson has list nothing and say so
 //   first 50   an index of 120 sections (served in place of the site's) lists the first 50,
 //              and the status says so
+//   endings    words with an English ending (kinks, trained, activities, doses) find the
+//              sections with another form, and no word is cut so short that it finds others
+//              (bias is not "bia", doses not "dos")
 //   layout     nothing wider than the window
 //   axe        no axe-core violation (WCAG 2 A and AA) with the results shown
 // check.mjs loads the same pages without words (console, requests, axe, the Nu checker).
@@ -153,6 +156,39 @@ async function checkFirst50(context, rel) {
   await page.close();
 }
 
+/** Words typed with an English ending find the other forms (served in place of the site's
+ *  index): each query lists exactly the sections named, its stem marked. */
+const ENDINGS = [
+  { q: 'kinks', found: ['kink'], mark: 'kink' },
+  { q: 'trained weights', found: ['train'], mark: 'train' },
+  { q: 'activities', found: ['activity'], mark: 'activit' },
+  { q: 'biases', found: ['bias'], mark: 'bias' },
+  // Not cut below four letters or after a, i, s, u: "bias" is not "bia", "doses" not "dos".
+  { q: 'bias', found: ['bias'], mark: 'bias' },
+  { q: 'doses', found: ['dose'], mark: 'dose' },
+  { q: 'strings', found: ['string'], mark: 'string' },
+];
+async function checkEndings(context, rel) {
+  const name = `${rel} @ word endings`;
+  unit(name);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => fail(name, 'script error', e.message));
+  const texts = { kink: 'the line bends at one kink', train: 'we train each weight', activity: 'its activity', bias: 'the bias of a node', tibia: 'the tibia', dose: 'one dose', dosage: 'the dosage', string: 'a string', structure: 'a structure' };
+  const sections = Object.entries(texts).map(([id, text]) => [id, id, text]);
+  const index = `window.nnSearchIndex=${JSON.stringify([{ title: 'T', summary: '', href: 'x/index.html', sections }])};`;
+  await page.route('**/search-index.js', (route) => route.fulfill({ contentType: 'text/javascript', body: index }));
+  await page.goto(new URL(rel, BASE_URL).href, { waitUntil: 'load' });
+  for (const e of ENDINGS) {
+    await page.fill('#search-words', e.q);
+    await page.waitForFunction((q) => location.search === `?q=${encodeURIComponent(q)}`, e.q, { timeout: 5000 }).catch(() => {});
+    const s = await page.evaluate(shown);
+    const ids = s.results.map((r) => r.href.split('#')[1]).sort();
+    if (ids.join() !== e.found.join()) fail(name, 'found', `"${e.q}" found ${JSON.stringify(ids)}, not ${JSON.stringify(e.found)}`);
+    if (!s.results.every((r) => r.marks.includes(e.mark))) fail(name, 'marked', `"${e.q}": ${JSON.stringify(s.results.map((r) => r.marks))} without "${e.mark}"`);
+  }
+  await page.close();
+}
+
 async function main() {
   const t0 = Date.now();
   const pages = searchPages();
@@ -166,10 +202,11 @@ async function main() {
     const context = await browser.newContext({ viewport: { width: mode.width, height: mode.height }, deviceScaleFactor: 1, colorScheme: mode.scheme, reducedMotion: 'reduce' });
     for (const rel of pages) await checkSearch(context, rel, mode, checked);
     if (mode.name === 'desktop-light') for (const rel of pages) await checkFirst50(context, rel);
+    if (mode.name === 'desktop-light') for (const rel of pages) await checkEndings(context, rel);
     await context.close();
   }
   await browser.close();
-  report('search', t0, `${pages.length} search pages at 320, 390 and 1280 px, light and dark: words from the address and typed found, linked and marked, counted, kept in the address without history entries, nothing found said so, no sideways scrolling, no axe violation`);
+  report('search', t0, `${pages.length} search pages at 320, 390 and 1280 px, light and dark: words from the address and typed found, linked and marked, counted, kept in the address without history entries, nothing found said so, English endings, no sideways scrolling, no axe violation`);
 }
 
 main().catch((e) => {
