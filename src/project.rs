@@ -52,6 +52,9 @@ pub struct Config {
     /// (`https://github.com/me/lessons/edit/main/content/{path}`): each lesson page links it,
     /// as mdBook's `edit-url-template` does. Spanned: a wrong one is an error pointing at it.
     pub edit_url: Option<toml::Spanned<String>>,
+    /// Whether each language has a search page and the header links it (`search = false`
+    /// leaves them out, as mdBook's `search.enable`: for a site searched otherwise).
+    pub search: bool,
     /// Per-language settings (`[languages.zh-CN]`), each field falling back to the one above.
     pub languages: BTreeMap<toml::Spanned<String>, LanguageConfig>,
 }
@@ -149,6 +152,7 @@ impl Default for Config {
             language: toml::Spanned::new(0..0, "en".into()),
             base_url: None,
             edit_url: None,
+            search: true,
             languages: BTreeMap::new(),
         }
     }

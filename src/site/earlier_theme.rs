@@ -36,6 +36,7 @@ pub const EARLIER: &[(&str, u64)] = &[
     ("404.html", 0xf8c9e42d71e2ba83),
     ("base.html", 0x1c75171c82903d0d),
     ("base.html", 0x21a455fecbbb3d34),
+    ("base.html", 0x5825969bf8faa0f1),
     ("base.html", 0x6f026bde7e58feca),
     ("base.html", 0x9e2cbe1fd4d082ba),
     ("base.html", 0xfd0971af39f83afe),

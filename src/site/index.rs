@@ -64,7 +64,10 @@ pub fn language_pages(
     let index = index_pages(theme, &placed, cache, default_lang, out);
     let not_found = not_found_pages(theme, &placed, default_lang, base, out);
     let texts: Vec<_> = placed.iter().map(|p| &cache.get(&p.dir).search).collect();
-    let search = search_pages(theme, (&placed, &texts), default_lang, out);
+    let search = match theme.config.search {
+        true => search_pages(theme, (&placed, &texts), default_lang, out),
+        false => Ok(()),
+    };
     [index.err(), not_found.err(), search.err()]
         .into_iter()
         .flatten()
@@ -73,16 +76,15 @@ pub fn language_pages(
 
 /// The names of the index, 404 and search pages (and search indexes) the site has (for a build
 /// that fails before making them: its lessons' links to them are not broken).
-pub fn page_names(placed: &[Placed], default_lang: &str) -> Vec<String> {
+pub fn page_names(placed: &[Placed], default_lang: &str, search: bool) -> Vec<String> {
     let languages = languages(placed, default_lang);
     let prefixes = languages
         .iter()
         .map(|lang| language_folder(lang, default_lang));
+    let names = ["index.html", "404.html", "search.html", "search-index.js"];
+    let names = &names[..if search { 4 } else { 2 }];
     prefixes
-        .flat_map(|p| {
-            let names = ["index.html", "404.html", "search.html", "search-index.js"];
-            names.map(|name| format!("{p}{name}"))
-        })
+        .flat_map(|p| names.iter().map(move |name| format!("{p}{name}")))
         .collect()
 }
 

@@ -119,10 +119,10 @@ pub fn render_lesson(
     let html = theme.render("lesson.html", &ctx).map_err(|d| vec![d])?;
     let anchors = (key.neighbours.anchored).then(|| crate::markdown::html_ids(&html));
     let figures = rendered.figures.len();
-    let (links, search) = (
-        rendered.page.links.clone(),
-        std::mem::take(&mut rendered.page.text),
-    );
+    let links = rendered.page.links.clone();
+    // (A site without search keeps no text for it, in the cache or the manifest.)
+    let search = (theme.config.search).then(|| std::mem::take(&mut rendered.page.text));
+    let search = search.unwrap_or_default();
     let preview = (rendered.thumbnail.as_ref()).map(|_| render::preview_path(dir));
     let mut files = vec![(format!("{dir}/index.html"), Arc::new(html.into_bytes()))];
     files.extend(

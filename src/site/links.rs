@@ -216,7 +216,7 @@ pub(super) fn unfinished(
     (placed, broken): (&[Placed], &[(Placed, render::Links)]),
 ) -> Vec<Diagnostic> {
     let mut names: BTreeSet<String> = theme.assets.keys().cloned().collect();
-    names.extend(index::page_names(placed, default_lang));
+    names.extend(index::page_names(placed, default_lang, theme.config.search));
     names.extend(sitemap.then(|| "sitemap.xml".to_string()));
     // (A file of `content/` a lesson links to is published with it.)
     names.extend(site_files([], &content.others).into_values());

@@ -316,7 +316,7 @@ fn read_config(source: &SourceFile) -> Result<Config, Error> {
     let unexpected =
         |d: &&mut Diagnostic| d.expected.is_none() && !d.message.contains("unknown field");
     for d in problems.iter_mut().filter(unexpected) {
-        d.expected = Some("`title`, `description`, `language`, `base_url`, `edit_url` and `[languages.<tag>]` tables of `title` and `description` (all optional)".to_string());
+        d.expected = Some("`title`, `description`, `language`, `base_url`, `edit_url`, `search` and `[languages.<tag>]` tables of `title` and `description` (all optional)".to_string());
     }
     // (Values of the wrong type are reported and stood in for: the others are still checked.)
     if let Some((config, invented)) = &read {
@@ -437,7 +437,8 @@ impl Theme {
                     name.to_string(),
                     SourceFile::new(format!("(built-in theme) {name}"), text),
                 );
-            } else {
+            } else if config.search || !["search.js", "search.css"].contains(&name) {
+                // (Without search, nor the search page's script and style.)
                 let served = SERVED.iter().find(|(served, _)| *served == name);
                 let bytes = served.map_or(text, |(_, compact)| compact).as_bytes();
                 assets.insert(name.to_string(), Arc::new(bytes.to_vec()));
@@ -509,7 +510,15 @@ impl Theme {
         ctx.insert("home", home);
         // (The search page of the page's language: `search::search_pages`.)
         let folder = language_folder(lang, self.config.language.get_ref());
-        ctx.insert("search", &format!("{root}{folder}search.html"));
+        let search = format!("{root}{folder}search.html");
+        ctx.insert(
+            "search",
+            if self.config.search {
+                search.as_str()
+            } else {
+                ""
+            },
+        );
         ctx.insert("lang", lang);
         ctx.insert("t", &i18n::texts(lang));
         ctx.insert("page_title", page_title);

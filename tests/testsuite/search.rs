@@ -87,3 +87,47 @@ fn a_rebuild_that_reuses_lessons_keeps_their_text_in_the_index() {
     fresh.build().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(p.read("search-index.js"), fresh.read("search-index.js"));
 }
+
+/// `search = false` in `nnbook.toml` (as mdBook's `search.enable = false`, for a site searched
+/// otherwise): no search page, index, script or style, no header link to one, and no lesson's
+/// text kept for it. Set back to `true`, the rebuild has the search a build from nothing has.
+#[test]
+fn search_false_leaves_search_out() {
+    let p = Project::new()
+        .config("search = false\n")
+        .lesson("a.md", small(""));
+    p.build().unwrap_or_else(|e| panic!("{e}"));
+    for gone in ["search.html", "search-index.js", "search.js", "search.css"] {
+        assert!(!p.site().join(gone).exists(), "{gone}");
+    }
+    for page in ["index.html", "a/index.html", "404.html"] {
+        let html = p.read(page);
+        assert!(!html.contains("search"), "{page}: {html}");
+    }
+    let manifest = || std::fs::read_to_string(p.root.join(".site.nnbook-manifest")).unwrap();
+    assert!(!manifest().contains("The top node has"), "the text is kept");
+
+    std::fs::write(p.root.join("nnbook.toml"), "search = true\n").unwrap();
+    p.build().unwrap_or_else(|e| panic!("{e}"));
+    let fresh = Project::new()
+        .config("search = true\n")
+        .lesson("a.md", small(""));
+    fresh.build().unwrap_or_else(|e| panic!("{e}"));
+    for file in [
+        "search-index.js",
+        "search.html",
+        "a/index.html",
+        "search.js",
+    ] {
+        assert_eq!(p.read(file), fresh.read(file), "{file}");
+    }
+    assert!(p.read("a/index.html").contains("class=\"site-search\""));
+    assert!(manifest().contains("The top node has"), "the text is kept");
+
+    // A value that is not true or false is an error at it.
+    let wrong = Project::new()
+        .config("search = \"no\"\n")
+        .lesson("a.md", small(""));
+    let error = wrong.build().expect_err("search = \"no\"").to_string();
+    assert!(error.contains("nnbook.toml:1:10"), "{error}");
+}
