@@ -326,7 +326,7 @@ impl Diagnostic {
 
 /// Text for a terminal: control characters (escape sequences, bells) that a lesson may contain
 /// are shown as `\u{1b}` instead of being sent to the terminal.
-fn visible(s: &str) -> String {
+pub(crate) fn visible(s: &str) -> String {
     s.chars()
         .map(|c| {
             if c.is_control() && c != '\n' {

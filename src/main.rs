@@ -5,7 +5,8 @@ mod cmd;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
+use nnbook::message_format::MessageFormat;
 use nnbook::serve::ServeOptions;
 use nnbook::BuildOptions;
 
@@ -42,6 +43,10 @@ enum Command {
         /// Build the lessons marked `draft = true` too.
         #[arg(long)]
         drafts: bool,
+        /// How problems are written: for a reader, one line each (an editor's error list),
+        /// JSON Lines, or GitHub Actions annotations.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        message_format: Format,
     },
     /// Check every lesson and template and report all problems; writes nothing.
     Check {
@@ -51,6 +56,9 @@ enum Command {
         /// Check the lessons marked `draft = true` too.
         #[arg(long)]
         drafts: bool,
+        /// How problems are written (as `build`'s).
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        message_format: Format,
     },
     /// Serve the site with live reload while you edit.
     Serve {
@@ -90,8 +98,45 @@ enum Command {
     },
 }
 
+/// `--message-format`: how `build` and `check` write problems ([`MessageFormat`]).
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Short,
+    Json,
+    Github,
+}
+
+impl Command {
+    /// How the command writes problems, and the project they are of (`--root`).
+    fn message_format(&self) -> (MessageFormat, PathBuf) {
+        let (format, root) = match self {
+            Command::Build {
+                message_format,
+                root,
+                ..
+            }
+            | Command::Check {
+                message_format,
+                root,
+                ..
+            } => (*message_format, root.clone()),
+            _ => (Format::Human, PathBuf::from(".")),
+        };
+        let format = match format {
+            Format::Human => MessageFormat::Human,
+            Format::Short => MessageFormat::Short,
+            Format::Json => MessageFormat::Json,
+            Format::Github => MessageFormat::Github,
+        };
+        (format, root)
+    }
+}
+
 fn main() -> ExitCode {
-    let result = match Cli::parse().command {
+    let command = Cli::parse().command;
+    let (format, root_of_problems) = command.message_format();
+    let result = match command {
         Command::Build {
             root,
             out,
@@ -99,6 +144,7 @@ fn main() -> ExitCode {
             base_url,
             force,
             drafts,
+            ..
         } => cmd::build::run(
             BuildOptions {
                 out: cmd::build::output(&root, out),
@@ -108,8 +154,9 @@ fn main() -> ExitCode {
                 drafts,
             },
             quiet,
+            format,
         ),
-        Command::Check { root, drafts } => cmd::check::run(&root, drafts),
+        Command::Check { root, drafts, .. } => cmd::check::run(&root, drafts, format),
         Command::Serve {
             root,
             port,
@@ -129,7 +176,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            cmd::report_error(&error);
+            cmd::report_error(&error, (format, &root_of_problems));
             ExitCode::FAILURE
         }
     }

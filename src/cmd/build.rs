@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use nnbook::message_format::MessageFormat;
 use nnbook::project::SITE_DIR;
 use nnbook::{BuildOptions, Error};
 
@@ -16,13 +17,13 @@ pub fn output(root: &Path, out: Option<PathBuf>) -> PathBuf {
     })
 }
 
-/// Build the project as `options` say; print the summary unless `quiet`.
-pub fn run(options: BuildOptions, quiet: bool) -> Result<(), Error> {
+/// Build the project as `options` say; print the summary unless `quiet`, problems in `format`.
+pub fn run(options: BuildOptions, quiet: bool, format: MessageFormat) -> Result<(), Error> {
     keep_freed_memory();
     let summary = nnbook::build(&options)?;
-    super::report(&summary.warnings);
+    super::report(&summary.warnings, (format, &options.root));
     if !quiet {
-        println!("{summary}");
+        super::summary(&summary.to_string(), format);
     }
     Ok(())
 }

@@ -2,23 +2,25 @@
 
 use std::path::Path;
 
+use nnbook::message_format::MessageFormat;
 use nnbook::site::drafts_left_out;
 use nnbook::text::count;
 use nnbook::{Builder, Error};
 
-/// Check the project at `root`, its drafts too if `drafts`.
-pub fn run(root: &Path, drafts: bool) -> Result<(), Error> {
+/// Check the project at `root`, its drafts too if `drafts`; problems in `format`.
+pub fn run(root: &Path, drafts: bool, format: MessageFormat) -> Result<(), Error> {
     let site = Builder::new(root)
         .with_drafts(drafts)
         .discarding()
         .build()?;
-    super::report(&site.warnings);
-    println!(
+    super::report(&site.warnings, (format, root));
+    let line = format!(
         "checked {}, {}: no errors, {}{}",
         count(site.lessons, "lesson"),
         count(site.figures, "figure"),
         count(site.warnings.len(), "warning"),
         drafts_left_out(site.drafts, "checks").map_or(String::new(), |d| format!(" ({d})")),
     );
+    super::summary(&line, format);
     Ok(())
 }

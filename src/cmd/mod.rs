@@ -8,23 +8,40 @@ pub mod new;
 pub mod serve;
 
 use std::io::{self, BufWriter, Write};
+use std::path::Path;
 
+use nnbook::message_format::MessageFormat;
 use nnbook::{Diagnostic, Error};
 
-/// Print warnings to standard error, each once.
-pub fn report(warnings: &[Diagnostic]) {
-    to_stderr(|out| (warnings.iter()).try_for_each(|w| writeln!(out, "{w}")));
+/// Print the warnings of the project at `root`, each once, in `format` (to standard error, or
+/// standard output for a format other programs read: [`MessageFormat::to_stdout`]).
+pub fn report(warnings: &[Diagnostic], (format, root): (MessageFormat, &Path)) {
+    to_stream(format, |out| {
+        (warnings.iter()).try_for_each(|w| format.write(w, root, out))
+    });
 }
 
-/// Print every problem of a failed command to standard error, each rendered once.
-pub fn report_error(error: &Error) {
-    to_stderr(|out| write!(out, "{error}"));
+/// Print every problem of a failed command, each rendered once, in `format`.
+pub fn report_error(error: &Error, (format, root): (MessageFormat, &Path)) {
+    to_stream(format, |out| format.write_error(error, root, out));
 }
 
-/// What `write` writes, to standard error through a buffer: unbuffered, each piece of a message
-/// is a system call of its own (60% of the time of 125,000 problems). A closed standard error
-/// is no reason to fail.
-fn to_stderr(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) {
-    let mut out = BufWriter::new(io::stderr().lock());
+/// Print a command's summary line: on standard output, or on standard error where the
+/// problems have standard output.
+pub fn summary(line: &str, format: MessageFormat) {
+    match format.to_stdout() {
+        true => eprintln!("{line}"),
+        false => println!("{line}"),
+    }
+}
+
+/// What `write` writes, to the stream `format` writes problems to, through a buffer:
+/// unbuffered, each piece of a message is a system call of its own (60% of the time of 125,000
+/// problems). A closed stream is no reason to fail.
+fn to_stream(format: MessageFormat, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) {
+    let mut out: BufWriter<Box<dyn Write>> = BufWriter::new(match format.to_stdout() {
+        true => Box::new(io::stdout().lock()),
+        false => Box::new(io::stderr().lock()),
+    });
     let _ = write(&mut out).and_then(|()| out.flush());
 }

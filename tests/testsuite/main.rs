@@ -65,6 +65,7 @@ mod guide;
 mod habits;
 mod invalid;
 mod list_items;
+mod message_formats;
 mod one_run;
 mod scaffold;
 mod template_check;

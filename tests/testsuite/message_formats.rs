@@ -1,0 +1,132 @@
+//! `--message-format`: `build` and `check` write the same problems, at the same places, for a
+//! reader (`human`), an editor's error list (`short`), tools (`json`) and GitHub Actions
+//! (`github`); the formats other programs read have standard output to themselves.
+
+use crate::support::{nnbook, run, small, Project, Run};
+
+/// A project with two errors (an unknown activation, an unknown placeholder) and a broken link.
+fn broken() -> Project {
+    let lesson = small("")
+        .replacen("activation = \"relu\"", "activation = \"relux\"", 1)
+        .replacen("{{ w1 }}", "{{ w9 }}", 1)
+        + "\n[a lesson](missing.md)\n";
+    Project::new().lesson("a.md", lesson)
+}
+
+/// `nnbook <command> --root <the project's folder name> --message-format <format>`, run in
+/// the folder above the project (so that places are seen from there).
+fn run_in_parent(p: &Project, command: &str, format: &str) -> Run {
+    let name = p.root.file_name().unwrap().to_str().unwrap();
+    run(nnbook()
+        .args([command, "--root", name, "--message-format", format])
+        .current_dir(p.root.parent().unwrap()))
+}
+
+/// The `file:line:column` of each problem `human` writes (its `--> ` lines), in order.
+fn human_places(stderr: &str) -> Vec<String> {
+    (stderr.lines())
+        .filter_map(|l| l.trim_start().strip_prefix("--> "))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_format_writes_the_same_problems_at_the_same_places() {
+    let p = broken();
+    let name = p.root.file_name().unwrap().to_str().unwrap().to_string();
+    let human = run_in_parent(&p, "check", "human");
+    human.failed();
+    let places = human_places(&human.stderr);
+    assert_eq!(places.len(), 3, "{}", human.stderr);
+    // (Seen from the folder above: the project's folder first.)
+    let from_here: Vec<String> = places.iter().map(|p| format!("{name}/{p}")).collect();
+
+    let short = run_in_parent(&p, "check", "short");
+    short.failed();
+    assert_eq!(short.stdout, "");
+    let lines: Vec<&str> = short.stderr.lines().collect();
+    assert_eq!(lines.len(), 4, "{}", short.stderr);
+    assert_eq!(lines[3], "2 errors");
+    for (line, place) in lines.iter().zip(&from_here) {
+        assert!(line.starts_with(&format!("{place}: ")), "{line} at {place}");
+    }
+    assert!(
+        lines[2].contains(": warning: broken link `missing.md`"),
+        "{}",
+        lines[2]
+    );
+
+    let json = run_in_parent(&p, "check", "json");
+    json.failed();
+    assert_eq!(json.stderr, "", "the problems have standard output");
+    let objects: Vec<serde_json::Value> = (json.stdout.lines())
+        .map(|l| serde_json::from_str(l).expect("a JSON object per line"))
+        .collect();
+    let json_places: Vec<String> = (objects.iter())
+        .map(|o| {
+            format!(
+                "{}:{}:{}",
+                o["file"].as_str().unwrap(),
+                o["line"],
+                o["column"]
+            )
+        })
+        .collect();
+    assert_eq!(json_places, from_here);
+    let severities: Vec<&str> = objects
+        .iter()
+        .map(|o| o["severity"].as_str().unwrap())
+        .collect();
+    assert_eq!(severities, ["error", "error", "warning"]);
+    assert_eq!(objects[0]["hint"], "did you mean `w1`?", "{}", objects[0]);
+    assert_eq!(objects[1]["hint"], "did you mean `relu`?", "{}", objects[1]);
+
+    let github = run_in_parent(&p, "build", "github");
+    github.failed();
+    assert_eq!(github.stderr, "");
+    let kinds: Vec<&str> = (github.stdout.lines())
+        .map(|l| l.split(' ').next().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["::error", "::error", "::warning"],
+        "{}",
+        github.stdout
+    );
+    for (line, place) in github.stdout.lines().zip(&from_here) {
+        let mut parts = place.rsplitn(3, ':');
+        let (column, line_number, file) = (
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+        );
+        let properties = format!("file={file},line={line_number},col={column}");
+        assert!(line.contains(&properties), "{line}: {properties}");
+    }
+    assert!(!p.site().exists(), "a failed build publishes nothing");
+}
+
+/// A run that succeeds with warnings: in a format tools read, standard output holds the
+/// warnings alone and the summary line goes to standard error.
+#[test]
+fn a_run_that_succeeds_keeps_standard_output_for_the_problems() {
+    let p = Project::new().lesson("a.md", small("") + "\n[a lesson](missing.md)\n");
+    let json = run_in_parent(&p, "build", "json");
+    json.succeeded();
+    let warning: serde_json::Value = serde_json::from_str(json.stdout.trim()).unwrap();
+    assert_eq!(warning["severity"], "warning");
+    assert!(json.stderr.starts_with("built 1 lesson"), "{}", json.stderr);
+    assert!(p.site().join("a/index.html").is_file());
+    let short = run_in_parent(&p, "check", "short");
+    short.succeeded();
+    assert!(
+        short.stderr.contains(": warning: broken link"),
+        "{}",
+        short.stderr
+    );
+    assert!(
+        short.stdout.starts_with("checked 1 lesson"),
+        "{}",
+        short.stdout
+    );
+}
