@@ -67,6 +67,9 @@ pub struct LanguageConfig {
     pub title: Option<String>,
     /// The description of this language's index.
     pub description: Option<String>,
+    /// Where this language's lessons are edited (a translation kept in a repository of its
+    /// own), as the site's `edit_url`. Spanned, as that one.
+    pub edit_url: Option<toml::Spanned<String>>,
 }
 
 impl Config {
@@ -82,6 +85,14 @@ impl Config {
         self.language(lang)
             .and_then(|c| c.title.as_deref())
             .unwrap_or(&self.title)
+    }
+
+    /// Where a lesson in language `lang` is edited, with `{path}`: its language's `edit_url`,
+    /// else the site's; none without either.
+    pub fn edit_url_for(&self, lang: &str) -> Option<&str> {
+        let own = self.language(lang).and_then(|c| c.edit_url.as_ref());
+        own.or(self.edit_url.as_ref())
+            .map(|url| url.get_ref().as_str())
     }
 
     /// The description of the index in language `lang`.

@@ -113,8 +113,8 @@ pub fn render_lesson(
     if let Some(base) = base_url {
         ctx.insert("page_url", &format!("{base}{dir}/"));
     }
-    if let Some(url) = &theme.config.edit_url {
-        ctx.insert("edit_url", &edit_link(url.get_ref(), &lesson.source.path));
+    if let Some(url) = theme.config.edit_url_for(&placed.lang) {
+        ctx.insert("edit_url", &edit_link(url, &lesson.source.path));
     }
     let html = theme.render("lesson.html", &ctx).map_err(|d| vec![d])?;
     let anchors = (key.neighbours.anchored).then(|| crate::markdown::html_ids(&html));

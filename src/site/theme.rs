@@ -316,7 +316,7 @@ fn read_config(source: &SourceFile) -> Result<Config, Error> {
     let unexpected =
         |d: &&mut Diagnostic| d.expected.is_none() && !d.message.contains("unknown field");
     for d in problems.iter_mut().filter(unexpected) {
-        d.expected = Some("`title`, `description`, `language`, `base_url`, `edit_url`, `search` and `[languages.<tag>]` tables of `title` and `description` (all optional)".to_string());
+        d.expected = Some("`title`, `description`, `language`, `base_url`, `edit_url`, `search` and `[languages.<tag>]` tables of `title`, `description` and `edit_url` (all optional)".to_string());
     }
     // (Values of the wrong type are reported and stood in for: the others are still checked.)
     if let Some((config, invented)) = &read {
@@ -352,7 +352,14 @@ fn check_config(
             problems.push(base_url_help(source.error(url.span(), message)));
         }
     }
-    if let Some(url) = config.edit_url.as_ref().filter(|u| theirs(u.span())) {
+    // (The site's, and each language's.)
+    let edit_urls = (config.edit_url.iter()).chain(
+        config
+            .languages
+            .values()
+            .filter_map(|l| l.edit_url.as_ref()),
+    );
+    for url in edit_urls.filter(|u| theirs(u.span())) {
         if let Some(problem) = edit_url_problem(url.get_ref()) {
             let message = format!(
                 "`{}` is no address to edit a lesson at: {problem}",

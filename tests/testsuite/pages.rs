@@ -233,6 +233,40 @@ fn edit_url_links_each_lesson_to_its_file() {
     }
 }
 
+/// A language's own `edit_url` (`[languages.zh-CN]`, a translation kept in a repository of its
+/// own) links that language's lessons; the others keep the site's, or none without it. A wrong
+/// one is an error at it, as the site's is.
+#[test]
+fn a_language_may_have_its_own_edit_url() {
+    let zh = small("slug = \"ke\"\n").replace("Small lesson", "小课");
+    let config = "[languages.zh-CN]\nedit_url = \"https://example.org/zh/{path}?edit\"\n";
+    for site_wide in ["edit_url = \"https://example.org/en/{path}\"\n", ""] {
+        let p = Project::new()
+            .lesson("small.md", small(""))
+            .lesson("sub/课程.zh-CN.md", &zh)
+            .config(&format!("{site_wide}{config}"));
+        p.build().unwrap_or_else(|e| panic!("{e}"));
+        let zh_page = read(&p, "zh-CN/ke/index.html");
+        let zh_link = "href=\"https://example.org/zh/sub/%E8%AF%BE%E7%A8%8B.zh-CN.md?edit\"";
+        assert!(zh_page.contains(zh_link), "{zh_page}");
+        let en_page = read(&p, "small/index.html");
+        let en_link = "<a class=\"edit\" href=\"https://example.org/en/small.md\">";
+        assert_eq!(
+            en_page.contains(en_link),
+            !site_wide.is_empty(),
+            "{en_page}"
+        );
+        assert_eq!(en_page.contains("class=\"edit\""), !site_wide.is_empty());
+    }
+    let p = Project::new()
+        .lesson("small.md", small(""))
+        .config("[languages.zh-CN]\ntitle = \"T\"\nedit_url = \"https://example.org/zh/\"\n");
+    let error = p.build().expect_err("a wrong address is an error");
+    let loc = error.first().location.clone().expect("a location");
+    assert_eq!((loc.line, loc.column), (3, 12), "{error}");
+    assert!(error.to_string().contains("has no `{path}`"), "{error}");
+}
+
 #[test]
 fn a_lessons_source_is_a_linked_line_under_its_title() {
     let p = Project::new().lesson(
