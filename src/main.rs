@@ -60,6 +60,16 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         message_format: Format,
     },
+    /// Remove the site a build made and what it keeps beside it (`.site.nnbook-*`): the next
+    /// build starts from nothing. Refused where a file in it is not nnbook's.
+    Clean {
+        /// The project folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The output folder [default: ROOT/site].
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Serve the site with live reload while you edit.
     Serve {
         /// The project folder.
@@ -157,6 +167,7 @@ fn main() -> ExitCode {
             format,
         ),
         Command::Check { root, drafts, .. } => cmd::check::run(&root, drafts, format),
+        Command::Clean { root, out } => cmd::clean::run(&root, &cmd::build::output(&root, out)),
         Command::Serve {
             root,
             port,

@@ -31,7 +31,7 @@ use super::theme::ThemeFiles;
 const VERSION: u32 = 4;
 
 /// The manifest's path for the output folder `out`.
-fn path(out: &Path) -> PathBuf {
+pub(super) fn path(out: &Path) -> PathBuf {
     beside_output(out, "manifest")
 }
 

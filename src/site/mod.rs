@@ -11,6 +11,7 @@
 #[cfg(test)]
 mod arrows;
 mod cache;
+mod clean;
 #[cfg(test)]
 mod compact;
 mod default_theme;
@@ -50,6 +51,7 @@ use crate::render;
 use cache::{Cache, LessonKey, RenderedLesson};
 use place::Placed;
 
+pub use clean::clean;
 pub use default_theme::DEFAULT_TEMPLATES;
 pub use load::load_lessons;
 pub use page_names::unlisted as unlisted_page_names;
@@ -85,7 +87,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
             return Err(base_url_help(Diagnostic::new(message)).into());
         }
     }
-    publish::check_output_folder(&options.root, &options.out, options.force)?;
+    let purpose = publish::Purpose::Build {
+        force: options.force,
+    };
+    publish::check_output_folder(&options.root, &options.out, purpose)?;
     let out = publish::output_path(&options.out);
     let cannot_write = |e: std::io::Error| {
         Diagnostic::new(format!(

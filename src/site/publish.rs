@@ -71,9 +71,17 @@ pub fn output_path(out: &Path) -> PathBuf {
     }
 }
 
+/// What is done to the output folder: a build replaces it (unless `force`, only a folder nnbook
+/// built), `nnbook clean` removes it (only one nnbook built). The rule is one; the words differ.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Purpose {
+    Build { force: bool },
+    Clean,
+}
+
 /// Refuse an output folder that would overwrite the project itself, a file, or a folder nnbook
-/// did not build (unless `force`).
-pub fn check_output_folder(root: &Path, out: &Path, force: bool) -> Result<(), Error> {
+/// did not build (unless a build's `force`).
+pub fn check_output_folder(root: &Path, out: &Path, purpose: Purpose) -> Result<(), Error> {
     let out_abs = resolve(out);
     let root_abs = resolve(root);
     let protected = [
@@ -81,53 +89,70 @@ pub fn check_output_folder(root: &Path, out: &Path, force: bool) -> Result<(), E
         root_abs.join(CONTENT_DIR),
         root_abs.join(TEMPLATES_DIR),
     ];
+    let clean = purpose == Purpose::Clean;
+    let shown = out.display();
     if out_abs.parent().is_none()
         || protected
             .iter()
             .any(|p| p.starts_with(&out_abs) || out_abs.starts_with(p) && *p != root_abs)
     {
-        return Err(Diagnostic::new(format!("refusing to write the site into {}", out.display()))
+        let (message, hint) = match clean {
+            false => (
+                format!("refusing to write the site into {shown}"),
+                "use the default `site/` or pass `--out DIR`",
+            ),
+            true => (
+                format!("refusing to remove {shown}"),
+                "`nnbook clean` removes a site: name its folder with `--out DIR` (default `site/`)",
+            ),
+        };
+        return Err(Diagnostic::new(message)
             .expected("an output folder that is not the project, its content or templates, nor inside or above them")
-            .hint("use the default `site/` or pass `--out DIR`")
+            .hint(hint)
             .into());
     }
     if out_abs.exists() && !out_abs.is_dir() {
-        return Err(Diagnostic::new(format!(
-            "the output {} exists and is not a folder",
-            out.display()
-        ))
-        .hint("remove it or choose another `--out`")
-        .into());
+        let hint = match clean {
+            false => "remove it or choose another `--out`",
+            true => "`nnbook clean` removes a site's folder, never a file",
+        };
+        return Err(
+            Diagnostic::new(format!("the output {shown} exists and is not a folder"))
+                .hint(hint)
+                .into(),
+        );
     }
-    if force {
+    if purpose == (Purpose::Build { force: true }) {
         return Ok(());
     }
     let path = output_path(out);
     if path.is_symlink() {
+        let verb = if clean { "remove" } else { "replace" };
+        let hint = match clean {
+            false => format!("pass `--out {}` to build into the folder itself, or `--force` to replace the link by the site", out_abs.display()),
+            true => format!("remove the link yourself, or pass `--out {}` to clean the folder it leads to", out_abs.display()),
+        };
         return Err(Diagnostic::new(format!(
-            "refusing to replace {}: it is a link to {}",
-            out.display(),
+            "refusing to {verb} {shown}: it is a link to {}",
             out_abs.display()
         ))
         .expected("an output folder that is not a link")
-        .hint(format!(
-            "pass `--out {}` to build into the folder itself, or `--force` to replace the link by the site",
-            out_abs.display()
-        ))
+        .hint(hint)
         .into());
     }
     let default_site = out_abs == root_abs.join(SITE_DIR);
     if out_abs.is_dir() && !replaceable(&out_abs, default_site) {
+        let (verb, hint) = match clean {
+            false => ("replace", "choose another `--out`, or pass `--force` to replace the folder and everything in it"),
+            true => ("remove", "`nnbook clean` removes only a site nnbook built; delete the folder yourself if you no longer need it"),
+        };
         return Err(Diagnostic::new(format!(
-            "refusing to replace {}: it holds files nnbook did not write",
-            out.display()
+            "refusing to {verb} {shown}: it holds files nnbook did not write"
         ))
         .expected(format!(
             "a new or empty folder, or a site nnbook built (it holds `{SITE_MARKER}`)"
         ))
-        .hint(
-            "choose another `--out`, or pass `--force` to replace the folder and everything in it",
-        )
+        .hint(hint)
         .into());
     }
     Ok(())
@@ -188,13 +213,13 @@ fn replaceable(dir: &Path, default_site: bool) -> bool {
 /// while it is written), `.site.nnbook-old` (the previous site between two renames, where the
 /// system cannot exchange folders) and `.site.nnbook-trash` (the previous site after a build, until
 /// the next build removes it while it renders: see [`stage`]).
-struct Beside {
-    staging: PathBuf,
-    old: PathBuf,
-    trash: PathBuf,
+pub(super) struct Beside {
+    pub staging: PathBuf,
+    pub old: PathBuf,
+    pub trash: PathBuf,
 }
 
-fn beside(out: &Path) -> Beside {
+pub(super) fn beside(out: &Path) -> Beside {
     Beside {
         staging: beside_output(out, "staging"),
         old: beside_output(out, "old"),
@@ -204,7 +229,7 @@ fn beside(out: &Path) -> Beside {
 
 /// A build killed between publishing's two renames leaves no output folder and the complete
 /// previous site beside it: put it back before anything else.
-fn recover(out: &Path) -> std::io::Result<()> {
+pub(super) fn recover(out: &Path) -> std::io::Result<()> {
     let old = beside(out).old;
     if !out.exists() && old.is_dir() {
         fs::rename(&old, out)?;

@@ -86,6 +86,8 @@ mod serve;
 // Trustworthy under faults and hostile input (issue 6); these run the binary, so that a crash
 // shows as a signal instead of taking the test harness down.
 #[cfg(unix)]
+mod clean;
+#[cfg(unix)]
 mod deep_nesting;
 #[cfg(unix)]
 mod escaping;
