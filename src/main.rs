@@ -92,6 +92,9 @@ enum Command {
     New {
         /// The lesson's title.
         title: String,
+        /// Make it the next part of this series (`series` and `part` in its front matter).
+        #[arg(long)]
+        series: Option<String>,
         /// The project folder.
         #[arg(long, default_value = ".")]
         root: PathBuf,
@@ -181,7 +184,11 @@ fn main() -> ExitCode {
             open,
             drafts,
         }),
-        Command::New { title, root } => cmd::new::run(&root, &title),
+        Command::New {
+            title,
+            root,
+            series,
+        } => cmd::new::run(&root, &title, series.as_deref()),
         Command::Init { dir, theme } => cmd::init::run(&dir, theme),
     };
     match result {

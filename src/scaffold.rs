@@ -104,10 +104,10 @@ fn transliterate(c: char) -> std::borrow::Cow<'static, str> {
     }
 }
 
-/// The starter lesson with a title, at `order` on the index.
-pub fn starter_lesson(title: &str, order: i64) -> String {
+/// `text` as the inside of a TOML basic string.
+fn toml_quoted(text: &str) -> String {
     let mut quoted = String::new();
-    for c in title.chars() {
+    for c in text.chars() {
         match c {
             '"' => quoted.push_str("\\\""),
             '\\' => quoted.push_str("\\\\"),
@@ -115,13 +115,49 @@ pub fn starter_lesson(title: &str, order: i64) -> String {
             c => quoted.push(c),
         }
     }
+    quoted
+}
+
+/// The starter lesson with a title, at `order` on the index.
+pub fn starter_lesson(title: &str, order: i64) -> String {
     STARTER
-        .replacen("{{TITLE}}", &quoted, 1)
+        .replacen("{{TITLE}}", &toml_quoted(title), 1)
         .replacen("{{ORDER}}", &format!("{order:<4}"), 1)
 }
 
-/// Write `content/<slug>.md` for a new lesson; refuses to overwrite.
-pub fn new_lesson(root: &Path, title: &str) -> Result<PathBuf, Diagnostic> {
+/// [`starter_lesson`] as part `part` of the series `series`.
+pub fn starter_part(title: &str, order: i64, (series, part): (&str, u32)) -> String {
+    let lesson = starter_lesson(title, order);
+    let after_order = lesson
+        .find("\norder = ")
+        .and_then(|at| lesson[at + 1..].find('\n').map(|end| at + 2 + end));
+    let lines = format!(
+        "series = \"{}\"   # the series it is part of\npart = {part:<15}# its position in the series\n",
+        toml_quoted(series)
+    );
+    let at = after_order.unwrap_or(lesson.len());
+    format!("{}{lines}{}", &lesson[..at], &lesson[at..])
+}
+
+/// A lesson `nnbook new` wrote: its file, and in a series its part and the series' name
+/// nearest to the one given when no lesson is in that series yet (a likely typo).
+#[derive(Debug)]
+pub struct NewLesson {
+    pub path: PathBuf,
+    pub part: Option<u32>,
+    pub new_series: Option<NewSeries>,
+}
+
+/// A series no lesson was in before `nnbook new --series` named it.
+#[derive(Debug)]
+pub struct NewSeries {
+    /// The series of the project whose name is nearest, if one is near.
+    pub closest: Option<String>,
+}
+
+/// Write `content/<slug>.md` for a new lesson, last on the index, and with `series` as the
+/// next part of that series; refuses to overwrite.
+pub fn new_lesson(root: &Path, title: &str, series: Option<&str>) -> Result<NewLesson, Diagnostic> {
     let content = root.join(CONTENT_DIR);
     if !content.is_dir() {
         return Err(
@@ -133,6 +169,11 @@ pub fn new_lesson(root: &Path, title: &str) -> Result<PathBuf, Diagnostic> {
         return Err(Diagnostic::new("the lesson's title is empty")
             .expected("a title, like `nnbook new \"Understanding ReLU\"`"));
     }
+    let series = series.map(str::trim);
+    if series.is_some_and(str::is_empty) {
+        return Err(Diagnostic::new("the series' name is empty")
+            .expected("a name, like `--series \"A neural network, step by step\"`"));
+    }
     // A free file name: `relu.md`, else `relu-2.md`, `relu-3.md`, ...
     let slug = slugify(title);
     let path = (1..)
@@ -142,22 +183,41 @@ pub fn new_lesson(root: &Path, title: &str) -> Result<PathBuf, Diagnostic> {
         })
         .find(|p| !p.exists())
         .expect("a free name");
-    write_new(
-        &path,
-        &starter_lesson(title.trim(), next_order(root, &content)),
-    )?;
-    Ok(path)
+    let placements = placements(root, &content);
+    let order = (placements.iter().map(|(order, _)| *order).max())
+        .map_or(10, |last| last.saturating_add(10));
+    let Some(series) = series else {
+        write_new(&path, &starter_lesson(title.trim(), order))?;
+        return Ok(NewLesson {
+            path,
+            part: None,
+            new_series: None,
+        });
+    };
+    let parts = placements.iter().filter_map(|(_, s)| s.as_ref());
+    let part = (parts
+        .clone()
+        .filter(|s| s.name == series)
+        .map(|s| s.part)
+        .max())
+    .map_or(1, |last| last.saturating_add(1));
+    let new_series = (part == 1).then(|| NewSeries {
+        closest: crate::text::closest(series, parts.map(|s| s.name.as_str())).map(String::from),
+    });
+    write_new(&path, &starter_part(title.trim(), order, (series, part)))?;
+    Ok(NewLesson {
+        path,
+        part: Some(part),
+        new_series,
+    })
 }
 
-/// The `order` that puts a new lesson last on the index: ten past the largest of the project's
-/// lessons (those whose front matter can be read), 10 in a project without any.
-fn next_order(root: &Path, content: &Path) -> i64 {
+/// Each lesson's `order` and series part (those whose front matter can be read).
+fn placements(root: &Path, content: &Path) -> Vec<(i64, Option<crate::lesson::SeriesPart>)> {
     let files = crate::content::find(root, content).map_or(Vec::new(), |found| found.files);
-    files
-        .iter()
-        .filter_map(|f| crate::lesson::order_of(&f.source, &f.stem))
-        .max()
-        .map_or(10, |last| last.saturating_add(10))
+    (files.iter())
+        .filter_map(|f| crate::lesson::placement_of(&f.source, &f.stem))
+        .collect()
 }
 
 /// What `nnbook init` did: the files it wrote, and the theme's files it left as they were.

@@ -4,9 +4,24 @@ use std::path::Path;
 
 use nnbook::Error;
 
-pub fn run(root: &Path, title: &str) -> Result<(), Error> {
-    let path = nnbook::scaffold::new_lesson(root, title)?;
-    println!("wrote {}", path.display());
+pub fn run(root: &Path, title: &str, series: Option<&str>) -> Result<(), Error> {
+    let new = nnbook::scaffold::new_lesson(root, title, series)?;
+    let path = new.path;
+    match (new.part, series) {
+        (Some(part), Some(series)) => {
+            println!(
+                "wrote {} (part {part} of \"{}\")",
+                path.display(),
+                series.trim()
+            )
+        }
+        _ => println!("wrote {}", path.display()),
+    }
+    if let Some(started) = new.new_series {
+        let nearest =
+            (started.closest).map_or(String::new(), |c| format!(": did you mean \"{c}\"?"));
+        println!("note: no lesson was in this series yet, so this is its part 1{nearest}");
+    }
     let first = path.with_file_name(format!("{}.md", nnbook::scaffold::slugify(title)));
     if first != path {
         println!(

@@ -296,9 +296,10 @@ fn value_budget(source: &SourceFile, net: &Network, blocks: &[Block]) -> Option<
     None
 }
 
-/// A lesson file's `order`, as the build reads it (None when its front matter cannot be read).
-pub fn order_of(source: &SourceFile, file_stem: &str) -> Option<i64> {
+/// A lesson file's `order` and its series and part, as the build reads them (None when its
+/// front matter cannot be read): where `nnbook new` puts a lesson.
+pub fn placement_of(source: &SourceFile, file_stem: &str) -> Option<(i64, Option<SeriesPart>)> {
     front::parse(source, file_stem)
         .ok()
-        .map(|(front, _)| front.order)
+        .map(|(front, _)| (front.order, front.series))
 }

@@ -246,3 +246,49 @@ fn a_new_lesson_comes_last_on_the_index() {
     let at = |slug: &str| index.find(&format!("href=\"{slug}/index.html\"")).unwrap();
     assert!(at("getting-started") < at("zeta") && at("zeta") < at("alpha"));
 }
+
+/// `new --series` makes the lesson the next part of that series (`series` and `part` in its
+/// front matter, a part past the largest, last on the index too), and says when no lesson was
+/// in the series yet, with the project's series of the nearest name (a likely typo); the
+/// site lists the parts in order.
+#[test]
+fn a_new_lesson_in_a_series_is_its_next_part() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().to_str().unwrap();
+    nnbook(&["init", root]).succeeded();
+    let series = "A network, \"step\" by step";
+    let out = nnbook(&["new", "One", "--series", series, "--root", root]);
+    out.succeeded().prints(&[
+        "one.md (part 1 of \"A network, \"step\" by step\")",
+        "no lesson was in this series yet, so this is its part 1",
+    ]);
+    assert!(!out.stdout.contains("did you mean"), "{}", out.stdout);
+    let out = nnbook(&["new", "Two", "--series", series, "--root", root]);
+    out.succeeded().prints(&["two.md (part 2 of "]);
+    assert!(!out.stdout.contains("note:"), "{}", out.stdout);
+    let text = fs::read_to_string(tmp.path().join("content/two.md")).unwrap();
+    assert!(
+        text.contains("series = \"A network, \\\"step\\\" by step\""),
+        "{text}"
+    );
+    assert!(text.contains("\npart = 2 "), "{text}");
+    let out = nnbook(&[
+        "new",
+        "Three",
+        "--series",
+        "A network, step by step",
+        "--root",
+        root,
+    ]);
+    out.succeeded()
+        .prints(&["did you mean \"A network, \"step\" by step\"?"]);
+    nnbook(&["new", "Empty", "--series", " ", "--root", root])
+        .failed()
+        .says(&["the series' name is empty"]);
+    nnbook(&["build", "--root", root, "--quiet"]).succeeded();
+    let two = fs::read_to_string(tmp.path().join("site/two/index.html")).unwrap();
+    assert!(two.contains("Part 2 of 2"), "{two}");
+    let index = fs::read_to_string(tmp.path().join("site/index.html")).unwrap();
+    let at = |slug: &str| index.find(&format!("href=\"{slug}/index.html\"")).unwrap();
+    assert!(at("one") < at("two"));
+}
