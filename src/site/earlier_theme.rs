@@ -2,7 +2,9 @@
 //! into every new project until it took `--theme`; a project's copy that nobody changed keeps
 //! its pages from what the theme gained since (the header's search link, the phone layout),
 //! and nothing told its author. A build knows such a copy by its fingerprint and says so
-//! ([`super::ThemeFiles`]'s warnings).
+//! ([`warning`]).
+
+use crate::error::Diagnostic;
 
 /// FNV-1a (64 bits) of a file's bytes, with its CRLF line ends read as LF (as Git on Windows may
 /// check a file out): how [`EARLIER`] knows a file.
@@ -24,6 +26,42 @@ pub fn fingerprint(bytes: &[u8]) -> u64 {
 pub fn is_earlier(name: &str, bytes: &[u8]) -> bool {
     let print = fingerprint(bytes);
     EARLIER.iter().any(|&(n, p)| n == name && p == print)
+}
+
+/// One warning for the project's unchanged copies of an earlier default theme
+/// ([`super::ThemeFiles`]' `earlier_copies`), at the first: they keep the pages from what the theme
+/// gained since, and the author would not know.
+pub(super) fn warning(copies: &[&str]) -> Option<Diagnostic> {
+    let (first, _) = copies.split_first()?;
+    let named: Vec<String> = copies.iter().map(|c| format!("`{c}`")).collect();
+    let (names, are, files, them) = match named.split_last() {
+        Some((last, [])) => (
+            last.clone(),
+            "is",
+            "file as an earlier nnbook wrote it",
+            "it",
+        ),
+        Some((last, rest)) => (
+            format!("{} and {last}", rest.join(", ")),
+            "are",
+            "files as an earlier nnbook wrote them",
+            "them",
+        ),
+        None => return None,
+    };
+    let message = format!(
+        "{names} {are} the default theme's {files}, unchanged: the pages miss what the theme \
+         gained since"
+    );
+    Some(
+        Diagnostic::in_file(first.to_string(), message)
+            .hint(format!(
+                "delete {them} to use this nnbook's built-in theme, which keeps up with nnbook; \
+                 `nnbook init --theme` writes its files into `templates/`, to change (never over \
+                 a file that is there)"
+            ))
+            .warning(),
+    )
 }
 
 /// Each version of the default theme's files before this one, by name and [`fingerprint`],

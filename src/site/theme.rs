@@ -20,7 +20,7 @@ use crate::project::{
 use crate::text::escape;
 
 use super::default_theme::{DEFAULT_ASSETS, DEFAULT_TEMPLATES, SERVED};
-use super::earlier_theme::is_earlier;
+use super::earlier_theme::{self, is_earlier};
 use super::place::language_folder;
 use super::template_check;
 use super::template_error::template_error;
@@ -273,42 +273,6 @@ impl ThemeFiles {
     }
 }
 
-/// One warning for the project's unchanged copies of an earlier default theme
-/// ([`ThemeFiles::earlier_copies`]), at the first: they keep the pages from what the theme
-/// gained since, and the author would not know.
-fn earlier_copies_warning(copies: &[&str]) -> Option<Diagnostic> {
-    let (first, _) = copies.split_first()?;
-    let named: Vec<String> = copies.iter().map(|c| format!("`{c}`")).collect();
-    let (names, are, files, them) = match named.split_last() {
-        Some((last, [])) => (
-            last.clone(),
-            "is",
-            "file as an earlier nnbook wrote it",
-            "it",
-        ),
-        Some((last, rest)) => (
-            format!("{} and {last}", rest.join(", ")),
-            "are",
-            "files as an earlier nnbook wrote them",
-            "them",
-        ),
-        None => return None,
-    };
-    let message = format!(
-        "{names} {are} the default theme's {files}, unchanged: the pages miss what the theme \
-         gained since"
-    );
-    Some(
-        Diagnostic::in_file(first.to_string(), message)
-            .hint(format!(
-                "delete {them} to use this nnbook's built-in theme, which keeps up with nnbook; \
-                 `nnbook init --theme` writes its files into `templates/`, to change (never over \
-                 a file that is there)"
-            ))
-            .warning(),
-    )
-}
-
 /// The project's `nnbook.toml`, read and checked: every problem of it, each field that does
 /// not read (all of them: [`read_toml`]) and each value that is wrong.
 fn read_config(source: &SourceFile) -> Result<Config, Error> {
@@ -493,7 +457,7 @@ impl Theme {
             assets,
             config,
             // (An unchanged earlier copy is told once, not again for what it lacks.)
-            warnings: (earlier_copies_warning(&earlier).into_iter())
+            warnings: (earlier_theme::warning(&earlier).into_iter())
                 .chain(files.math_font_warning().filter(own))
                 .chain(files.explore_script_warning().filter(own))
                 .collect(),
