@@ -56,6 +56,9 @@ enum Command {
         /// Check the lessons marked `draft = true` too.
         #[arg(long)]
         drafts: bool,
+        /// Fail on any warning (a broken link, a network no figure uses): each is an error.
+        #[arg(long)]
+        deny_warnings: bool,
         /// How problems are written (as `build`'s).
         #[arg(long, value_enum, default_value_t = Format::Human)]
         message_format: Format,
@@ -169,7 +172,12 @@ fn main() -> ExitCode {
             quiet,
             format,
         ),
-        Command::Check { root, drafts, .. } => cmd::check::run(&root, drafts, format),
+        Command::Check {
+            root,
+            drafts,
+            deny_warnings,
+            ..
+        } => cmd::check::run(&root, (drafts, deny_warnings), format),
         Command::Clean { root, out } => cmd::clean::run(&root, &cmd::build::output(&root, out)),
         Command::Serve {
             root,

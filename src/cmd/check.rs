@@ -2,17 +2,35 @@
 
 use std::path::Path;
 
+use nnbook::error::Severity;
 use nnbook::message_format::MessageFormat;
 use nnbook::site::drafts_left_out;
 use nnbook::text::count;
 use nnbook::{Builder, Error};
 
-/// Check the project at `root`, its drafts too if `drafts`; problems in `format`.
-pub fn run(root: &Path, drafts: bool, format: MessageFormat) -> Result<(), Error> {
+/// Check the project at `root`, its drafts too if `drafts`; problems in `format`. With
+/// `deny_warnings` (for a publisher's CI: a broken link fails it), each warning is an error.
+pub fn run(
+    root: &Path,
+    (drafts, deny_warnings): (bool, bool),
+    format: MessageFormat,
+) -> Result<(), Error> {
     let site = Builder::new(root)
         .with_drafts(drafts)
         .discarding()
         .build()?;
+    if deny_warnings && !site.warnings.is_empty() {
+        let denied = site.warnings.into_iter().map(|mut warning| {
+            warning.severity = Severity::Error;
+            let why = "an error by `--deny-warnings`";
+            warning.hint = Some(match warning.hint {
+                Some(hint) => format!("{hint} ({why})"),
+                None => why.to_string(),
+            });
+            warning
+        });
+        return Err(Error::from(denied.collect::<Vec<_>>()));
+    }
     super::report(&site.warnings, (format, root));
     let line = format!(
         "checked {}, {}: no errors, {}{}",

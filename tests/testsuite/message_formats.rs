@@ -1,6 +1,7 @@
 //! `--message-format`: `build` and `check` write the same problems, at the same places, for a
 //! reader (`human`), an editor's error list (`short`), tools (`json`) and GitHub Actions
-//! (`github`); the formats other programs read have standard output to themselves.
+//! (`github`); the formats other programs read have standard output to themselves. `check
+//! --deny-warnings` makes every warning an error.
 
 use crate::support::{nnbook, run, small, Project, Run};
 
@@ -129,4 +130,40 @@ fn a_run_that_succeeds_keeps_standard_output_for_the_problems() {
         "{}",
         short.stdout
     );
+}
+
+/// `check --deny-warnings` (for a publisher's CI: a broken link fails it) makes each warning an
+/// error, in every format, and exits 1; a project without warnings passes.
+#[test]
+fn deny_warnings_makes_each_warning_an_error() {
+    let p = Project::new().lesson("a.md", small("") + "\n[a lesson](missing.md)\n");
+    run_in_parent(&p, "check", "human").succeeded();
+    let denied = |format: &str| {
+        let name = p.root.file_name().unwrap().to_str().unwrap();
+        run(nnbook()
+            .args(["check", "--deny-warnings", "--root", name])
+            .args(["--message-format", format])
+            .current_dir(p.root.parent().unwrap()))
+    };
+    let human = denied("human");
+    human.failed().says(&[
+        "error: broken link `missing.md`",
+        "(an error by `--deny-warnings`)",
+        "1 error",
+    ]);
+    assert!(!human.stderr.contains("warning:"), "{}", human.stderr);
+    let github = denied("github");
+    github.failed();
+    assert!(
+        github.stdout.starts_with("::error file="),
+        "{}",
+        github.stdout
+    );
+    let clean = Project::new().lesson("a.md", small(""));
+    let name = clean.root.file_name().unwrap().to_str().unwrap();
+    run(nnbook()
+        .args(["check", "--deny-warnings", "--root", name])
+        .current_dir(clean.root.parent().unwrap()))
+    .succeeded()
+    .prints(&["no errors, 0 warnings"]);
 }
