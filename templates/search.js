@@ -1,7 +1,7 @@
 // nnbook: the search page. Finds the sections of the lessons (search-index.js, written by every
 // build) that hold every word typed (or its stem), best first: a word in the lesson's title counts most, then
 // in the section's heading, then in its text. Each result links the section, with the words
-// marked in a piece of its text. The words are kept in the address (?q=), so a search can be
+// marked in a piece of its text (a word of Latin letters to its end). The words are kept in the address (?q=), so a search can be
 // linked; without JavaScript the page says where the lessons are.
 (function () {
   var form = document.querySelector(".search-form");
@@ -64,11 +64,14 @@
         if (j >= 0 && (next < 0 || j < next)) { next = j; word = w; }
       });
       if (next < 0) break;
+      // (A word of Latin letters is marked to its end: "weight" found in "weights" marks it.)
+      var end = next + word.length;
+      if (/^[a-z]+$/.test(word)) while (end < piece.length && /[a-z]/i.test(piece[end])) end++;
       p.appendChild(document.createTextNode(piece.slice(i, next)));
       var mark = document.createElement("mark");
-      mark.textContent = piece.slice(next, next + word.length);
+      mark.textContent = piece.slice(next, end);
       p.appendChild(mark);
-      i = next + word.length;
+      i = end;
     }
     p.appendChild(document.createTextNode(piece.slice(i) + (to < text.length ? "…" : "")));
     return p;

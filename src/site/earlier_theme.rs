@@ -170,6 +170,7 @@ pub const EARLIER: &[(&str, u64)] = &[
     ("lesson.html", 0xf77f15e0b52424fa),
     ("search.html", 0xbefbe783ab35d6f8),
     ("search.js", 0x33924ff4c04c840c),
+    ("search.js", 0xe27dae4be2ebafca),
     ("search.js", 0xfa32f7522e56b0ce),
     ("style.css", 0x09e1ddc4cc8aa6ac),
     ("style.css", 0x0a7a315f2bc7d30e),
