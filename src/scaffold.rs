@@ -7,6 +7,7 @@ use crate::error::Diagnostic;
 use crate::lesson::check_slug;
 use crate::markdown::hyphenate;
 use crate::project::{CONFIG_FILE, CONTENT_DIR, SITE_DIR, TEMPLATES_DIR};
+use crate::site::earlier_theme::is_earlier;
 use crate::site::DEFAULT_TEMPLATES;
 
 /// The starter lesson: front matter, a small network, a figure and a table, with comments.
@@ -225,9 +226,20 @@ fn placements(root: &Path, content: &Path) -> Vec<(i64, Option<crate::lesson::Se
 pub struct Init {
     pub written: Vec<PathBuf>,
     /// Theme files a project had already (`init --theme` in a project): never overwritten.
-    pub kept: Vec<PathBuf>,
+    pub kept: Vec<(PathBuf, Kept)>,
     /// Whether `dir` was a project already (`init --theme` then writes only the theme).
     pub existing: bool,
+}
+
+/// What a theme file `init --theme` found in the project is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kept {
+    /// The project's own (changed, or another nnbook's that is not known).
+    Own,
+    /// This nnbook's, as it would write it.
+    Current,
+    /// An earlier nnbook's copy, unchanged ([`crate::site::earlier_theme`]).
+    Earlier,
 }
 
 /// Create a project that builds at once: a config, a starter lesson, a `.gitignore`, and with
@@ -280,7 +292,12 @@ pub fn init(dir: &Path, theme: bool) -> Result<Init, Diagnostic> {
             if name == "explore.js" {
                 continue;
             } else if path.exists() {
-                done.kept.push(path);
+                let kept = match fs::read(&path) {
+                    Ok(b) if b == text.as_bytes() => Kept::Current,
+                    Ok(b) if is_earlier(name, &b) => Kept::Earlier,
+                    _ => Kept::Own,
+                };
+                done.kept.push((path, kept));
             } else {
                 write_new(&path, text)?;
                 done.written.push(path);

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use nnbook::project::TEMPLATES_DIR;
+use nnbook::scaffold::Kept;
 use nnbook::Error;
 
 pub fn run(dir: &Path, theme: bool) -> Result<(), Error> {
@@ -11,11 +12,13 @@ pub fn run(dir: &Path, theme: bool) -> Result<(), Error> {
     for path in &done.written {
         println!("wrote {}", path.display());
     }
-    for path in &done.kept {
-        println!(
-            "kept {} (it is there; nnbook never overwrites a file)",
-            path.display()
-        );
+    for (path, kept) in &done.kept {
+        let why = match kept {
+            Kept::Own => "it is there; nnbook never overwrites a file",
+            Kept::Current => "it is there, as this nnbook has it",
+            Kept::Earlier => "an earlier nnbook's copy, unchanged: delete it and run this again",
+        };
+        println!("kept {} ({why})", path.display());
     }
     if done.existing {
         match done.written.is_empty() {

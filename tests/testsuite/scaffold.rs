@@ -112,22 +112,32 @@ fn init_theme_copies_the_theme_and_never_overwrites() {
     let root = plain.to_str().unwrap();
     fs::create_dir(plain.join("templates")).unwrap();
     fs::write(plain.join("templates/style.css"), "body { color: teal }\n").unwrap();
+    // (An earlier nnbook's `lesson.html`, from this repository's history.)
+    let earlier = crate::support::fixture_text("earlier-theme/lesson.html");
+    fs::write(plain.join("templates/lesson.html"), &earlier).unwrap();
     let out = nnbook(&["init", "--theme", root]);
     out.succeeded().prints(&[
         "wrote ",
         "templates/base.html",
         "kept ",
         "templates/style.css (it is there; nnbook never overwrites a file)",
+        "templates/lesson.html (an earlier nnbook's copy, unchanged: delete it and run this again)",
         "delete the files you leave as they are",
     ]);
     assert_eq!(
         fs::read_to_string(plain.join("templates/style.css")).unwrap(),
         "body { color: teal }\n"
     );
-    assert_eq!(out.stdout.matches("wrote ").count(), theme.len() - 1);
+    assert_eq!(
+        fs::read_to_string(plain.join("templates/lesson.html")).unwrap(),
+        earlier
+    );
+    assert_eq!(out.stdout.matches("wrote ").count(), theme.len() - 2);
     let out = nnbook(&["init", "--theme", root]);
-    out.succeeded()
-        .prints(&["nothing to write: templates/ has every file of the theme"]);
+    out.succeeded().prints(&[
+        "templates/base.html (it is there, as this nnbook has it)",
+        "nothing to write: templates/ has every file of the theme",
+    ]);
 }
 
 /// Every title gives a lesson that builds (issue: reserved, long, non-Latin, accented and

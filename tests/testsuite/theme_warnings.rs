@@ -230,10 +230,18 @@ fn theme_history() -> Option<Vec<(String, Vec<u8>)>> {
         command
     };
     // Each version of each file: `:100644 100644 <old> <new> M\ttemplates/base.html`.
-    let log = git(&["log", "--format=", "--raw", "--no-abbrev", "--no-renames"])
-        .args(["--", "templates/"])
-        .output()
-        .expect("git log");
+    // (`-m`: a merge that resolved a file into a version of its own shows it too.)
+    let log = git(&[
+        "log",
+        "-m",
+        "--format=",
+        "--raw",
+        "--no-abbrev",
+        "--no-renames",
+    ])
+    .args(["--", "templates/"])
+    .output()
+    .expect("git log");
     assert!(
         log.status.success(),
         "{}",
