@@ -178,14 +178,15 @@ fn warning_for_a_sliders_script_named_from_the_lesson_s_folder() {
 /// `EARLIER` holds every version of every default theme file in this repository's history (each
 /// one an `nnbook init` of its day may have copied into a project), but the current ones: a
 /// change to a theme file fails this test until its previous version is listed. It prints the
-/// lines to add. (Run where the repository's history is: a checkout without `.git` skips it.)
+/// lines to add. (Run where the repository's history is: a checkout without `.git`, or a
+/// shallow one, skips it.)
 #[test]
 fn the_earlier_theme_lists_every_version_in_the_history() {
     use nnbook::site::earlier_theme::{fingerprint, EARLIER};
     use nnbook::site::DEFAULT_TEMPLATES;
 
     let Some(versions) = theme_history() else {
-        eprintln!("not a Git checkout: the theme's history is not checked");
+        eprintln!("not a whole Git checkout: the theme's history is not checked");
         return;
     };
     assert!(
@@ -215,7 +216,8 @@ fn the_earlier_theme_lists_every_version_in_the_history() {
 }
 
 /// Every version in this repository's history of each file the default theme has now, by name
-/// (`git log` and one `git cat-file --batch`); `None` outside a Git checkout.
+/// (`git log` and one `git cat-file --batch`); `None` outside a Git checkout, in a shallow one,
+/// or without Git.
 fn theme_history() -> Option<Vec<(String, Vec<u8>)>> {
     use std::io::Write;
     use std::process::{Command, Stdio};
@@ -229,6 +231,14 @@ fn theme_history() -> Option<Vec<(String, Vec<u8>)>> {
         command.arg("-C").arg(repo).args(args);
         command
     };
+    // (A shallow clone holds too little of the history to check; nor can a machine without
+    // Git check it.)
+    let shallow = git(&["rev-parse", "--is-shallow-repository"])
+        .output()
+        .ok()?;
+    if !shallow.status.success() || shallow.stdout.starts_with(b"true") {
+        return None;
+    }
     // Each version of each file: `:100644 100644 <old> <new> M\ttemplates/base.html`.
     // (`-m`: a merge that resolved a file into a version of its own shows it too.)
     let log = git(&[
