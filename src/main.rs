@@ -63,8 +63,10 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         message_format: Format,
     },
-    /// Remove the site a build made and what it keeps beside it (`.site.nnbook-*`): the next
-    /// build starts from nothing. Refused where a file in it is not nnbook's.
+    /// Remove the site a build made and what a build keeps beside it.
+    ///
+    /// The output folder and `.site.nnbook-*` go: the next build starts from nothing. A folder
+    /// nnbook did not build, or a site holding a file it did not write, is refused, untouched.
     Clean {
         /// The project folder.
         #[arg(long, default_value = ".")]
