@@ -167,3 +167,14 @@ fn deny_warnings_makes_each_warning_an_error() {
     .succeeded()
     .prints(&["no errors, 0 warnings"]);
 }
+
+/// The shipped lessons and theme give no warning (`nnbook check --deny-warnings` passes on
+/// this repository): a broken link or an unused network in them would be published unseen.
+#[test]
+fn the_shipped_site_has_no_warnings() {
+    let site =
+        nnbook::check(std::path::Path::new(crate::support::REPO)).unwrap_or_else(|e| panic!("{e}"));
+    let warnings: Vec<String> = site.warnings.iter().map(ToString::to_string).collect();
+    assert!(warnings.is_empty(), "{}", warnings.join("\n"));
+    assert_eq!(site.lessons, 7);
+}
