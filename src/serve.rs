@@ -83,7 +83,8 @@ pub fn run(options: &ServeOptions) -> Result<(), Diagnostic> {
     let watcher_state = state.clone();
     thread::spawn(move || watch(&root, builder, &watcher_state));
     let url = format!("http://{addr}/");
-    println!("serving {url} (Ctrl-C to stop)");
+    // (A closed standard output or error loses the line: no reason to stop serving.)
+    let _ = writeln!(io::stdout(), "serving {url} (Ctrl-C to stop)");
     let _ = io::stdout().flush();
     if options.open {
         open_browser(&url);
@@ -145,7 +146,7 @@ fn open_browser(url: &str) {
         .spawn()
         .is_err()
     {
-        eprintln!("could not open a browser; visit {url}");
+        let _ = writeln!(io::stderr(), "could not open a browser; visit {url}");
     }
 }
 
@@ -183,8 +184,8 @@ fn rebuild(builder: &mut Builder, state: &State) {
         report
     };
     match report {
-        (text, false) => print!("{text}"),
-        (text, true) => eprint!("{text}"),
+        (text, false) => drop(write!(io::stdout(), "{text}")),
+        (text, true) => drop(write!(io::stderr(), "{text}")),
     }
     let _ = io::stdout().flush();
 }

@@ -7,13 +7,13 @@ use nnbook::Error;
 pub fn run(root: &Path, out: &Path) -> Result<(), Error> {
     let removed = nnbook::site::clean(root, out)?;
     if removed.is_empty() {
-        println!("nothing to remove: no site at {}", out.display());
+        super::say!("nothing to remove: no site at {}", out.display());
     }
     // (Named from where the user is, as they named the output.)
     let here = std::env::current_dir().unwrap_or_default();
     for path in &removed {
         let shown = path.strip_prefix(&here).unwrap_or(path);
-        println!("removed {}", shown.display());
+        super::say!("removed {}", shown.display());
     }
     Ok(())
 }

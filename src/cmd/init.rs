@@ -10,7 +10,7 @@ use nnbook::Error;
 pub fn run(dir: &Path, theme: bool) -> Result<(), Error> {
     let done = nnbook::scaffold::init(dir, theme)?;
     for path in &done.written {
-        println!("wrote {}", path.display());
+        super::say!("wrote {}", super::shown(path));
     }
     for (path, kept) in &done.kept {
         let why = match kept {
@@ -18,12 +18,12 @@ pub fn run(dir: &Path, theme: bool) -> Result<(), Error> {
             Kept::Current => "it is there, as this nnbook has it",
             Kept::Earlier => "an earlier nnbook's copy, unchanged: delete it and run this again",
         };
-        println!("kept {} ({why})", path.display());
+        super::say!("kept {} ({why})", super::shown(path));
     }
     if done.existing {
         match done.written.is_empty() {
-            true => println!("nothing to write: {TEMPLATES_DIR}/ has every file of the theme"),
-            false => println!(
+            true => super::say!("nothing to write: {TEMPLATES_DIR}/ has every file of the theme"),
+            false => super::say!(
                 "next: change what you like in {TEMPLATES_DIR}/, and delete the files you leave \
                  as they are: nnbook's built-in ones keep up with it"
             ),
@@ -35,9 +35,9 @@ pub fn run(dir: &Path, theme: bool) -> Result<(), Error> {
         Some("." | "./" | "") => String::new(),
         _ => format!("cd {} && ", dir.display()),
     };
-    println!("next: {cd}nnbook build (or nnbook serve)");
+    super::say!("next: {cd}nnbook build (or nnbook serve)");
     if !theme {
-        println!("the look is nnbook's built-in theme: `nnbook init --theme` copies it into {TEMPLATES_DIR}/ to change");
+        super::say!("the look is nnbook's built-in theme: `nnbook init --theme` copies it into {TEMPLATES_DIR}/ to change");
     }
     Ok(())
 }

@@ -1,6 +1,16 @@
 //! One file per command: each turns the parsed arguments into a call to the library and prints
 //! what the user needs to see.
 
+/// `println!` that never panics: a closed standard output (`nnbook check | head -0`) loses the
+/// line, and the command goes on (what it did is done; its exit code says how it went).
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+pub(crate) use say;
+
 pub mod build;
 pub mod check;
 pub mod clean;
@@ -27,12 +37,18 @@ pub fn report_error(error: &Error, (format, root): (MessageFormat, &Path)) {
     to_stream(format, |out| format.write_error(error, root, out));
 }
 
+/// A path a command wrote or removed, as the user reads it: `content/relu.md`, not
+/// `./content/relu.md` (the project `.` joined to it).
+pub fn shown(path: &Path) -> std::path::Display<'_> {
+    path.strip_prefix(".").unwrap_or(path).display()
+}
+
 /// Print a command's summary line: on standard output, or on standard error where the
 /// problems have standard output.
 pub fn summary(line: &str, format: MessageFormat) {
     match format.to_stdout() {
-        true => eprintln!("{line}"),
-        false => println!("{line}"),
+        true => drop(writeln!(io::stderr(), "{line}")),
+        false => say!("{line}"),
     }
 }
 

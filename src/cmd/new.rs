@@ -9,30 +9,30 @@ pub fn run(root: &Path, title: &str, series: Option<&str>) -> Result<(), Error> 
     let path = new.path;
     match (new.part, series) {
         (Some(part), Some(series)) => {
-            println!(
+            super::say!(
                 "wrote {} (part {part} of \"{}\")",
-                path.display(),
+                super::shown(&path),
                 series.trim()
             )
         }
-        _ => println!("wrote {}", path.display()),
+        _ => super::say!("wrote {}", super::shown(&path)),
     }
     if let Some(started) = new.new_series {
         let nearest =
             (started.closest).map_or(String::new(), |c| format!(": did you mean \"{c}\"?"));
-        println!("note: no lesson was in this series yet, so this is its part 1{nearest}");
+        super::say!("note: no lesson was in this series yet, so this is its part 1{nearest}");
     }
     let first = path.with_file_name(format!("{}.md", nnbook::scaffold::slugify(title)));
     if first != path {
-        println!(
+        super::say!(
             "note: {} exists, so this lesson took the next free name: rename it, or set \
              `slug = \"...\"` in its front matter (the page's address)",
-            first.display()
+            super::shown(&first)
         );
     }
     // A title in Chinese, say, gives the file (and the page's address) no name of its own.
     if !title.chars().any(|c| c.is_ascii_alphanumeric()) {
-        println!(
+        super::say!(
             "note: the title has no Latin letters or digits to name the file after: rename it, \
              or set `slug = \"...\"` in its front matter (the page's address)"
         );
