@@ -74,7 +74,10 @@ fn a_closed_standard_output_or_error_is_no_panic() {
         assert_eq!(run(&bad, &check, closed(), closed()), Some(1), "{format}");
     }
     assert_eq!(run(&good, &["build"], closed(), Stdio::null()), Some(0));
-    assert!(good.root.join("site/a/index.html").is_file(), "the build did its work");
+    assert!(
+        good.root.join("site/a/index.html").is_file(),
+        "the build did its work"
+    );
     let tmp = tempfile::tempdir().unwrap();
     let status = Command::new(crate::support::run::BIN)
         .args(["init", "--theme"])
