@@ -453,6 +453,21 @@ impl From<Diagnostic> for Error {
     }
 }
 
+impl Error {
+    /// `warnings` made errors, for `--deny-warnings` (each says so in its hint); none without any.
+    pub fn denied(warnings: Vec<Diagnostic>) -> Option<Error> {
+        let why = "an error by `--deny-warnings`";
+        let denied: Vec<Diagnostic> = (warnings.into_iter())
+            .map(|mut warning| {
+                warning.severity = Severity::Error;
+                warning.hint = Some(warning.hint.map_or(why.into(), |h| format!("{h} ({why})")));
+                warning
+            })
+            .collect();
+        (!denied.is_empty()).then(|| Error::from(denied))
+    }
+}
+
 impl From<Vec<Diagnostic>> for Error {
     fn from(diagnostics: Vec<Diagnostic>) -> Self {
         assert!(

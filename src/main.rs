@@ -43,6 +43,9 @@ enum Command {
         /// Build the lessons marked `draft = true` too.
         #[arg(long)]
         drafts: bool,
+        /// Fail on any warning, publishing nothing (as `check --deny-warnings`).
+        #[arg(long)]
+        deny_warnings: bool,
         /// How problems are written: for a reader, one line each (an editor's error list),
         /// JSON Lines, or GitHub Actions annotations.
         #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -162,6 +165,7 @@ fn main() -> ExitCode {
             base_url,
             force,
             drafts,
+            deny_warnings,
             ..
         } => cmd::build::run(
             BuildOptions {
@@ -170,6 +174,7 @@ fn main() -> ExitCode {
                 base_url,
                 force,
                 drafts,
+                deny_warnings,
             },
             quiet,
             format,

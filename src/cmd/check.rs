@@ -2,7 +2,6 @@
 
 use std::path::Path;
 
-use nnbook::error::Severity;
 use nnbook::message_format::MessageFormat;
 use nnbook::site::drafts_left_out;
 use nnbook::text::count;
@@ -19,17 +18,11 @@ pub fn run(
         .with_drafts(drafts)
         .discarding()
         .build()?;
-    if deny_warnings && !site.warnings.is_empty() {
-        let denied = site.warnings.into_iter().map(|mut warning| {
-            warning.severity = Severity::Error;
-            let why = "an error by `--deny-warnings`";
-            warning.hint = Some(match warning.hint {
-                Some(hint) => format!("{hint} ({why})"),
-                None => why.to_string(),
-            });
-            warning
-        });
-        return Err(Error::from(denied.collect::<Vec<_>>()));
+    if let Some(denied) = deny_warnings
+        .then(|| Error::denied(site.warnings.clone()))
+        .flatten()
+    {
+        return Err(denied);
     }
     super::report(&site.warnings, (format, root));
     let line = format!(

@@ -116,7 +116,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
         .with_base_url(options.base_url.clone())
         .writing_to(&staging, previous.clone());
     let built = builder.build();
-    let site = match built {
+    // (`--deny-warnings`: a warning fails the build as an error would.)
+    let denied = |site: &Site| {
+        (options.deny_warnings)
+            .then(|| Error::denied(site.warnings.clone()))
+            .flatten()
+    };
+    let site = match built.and_then(|site| denied(&site).map_or(Ok(site), Err)) {
         Ok(site) => site,
         Err(e) => {
             // The previous site stays as it was; the half-written new one goes.

@@ -19,6 +19,8 @@ pub struct BuildOptions {
     pub force: bool,
     /// Build the lessons whose front matter says `draft = true` too (`--drafts`).
     pub drafts: bool,
+    /// Fail, publishing nothing, when there is a warning (`--deny-warnings`).
+    pub deny_warnings: bool,
 }
 
 /// What a build did.

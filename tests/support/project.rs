@@ -108,6 +108,7 @@ impl Project {
             base_url: None,
             force: false,
             drafts: false,
+            deny_warnings: false,
         });
         let unlisted = nnbook::site::unlisted_page_names();
         assert!(
@@ -171,6 +172,7 @@ pub fn build_shipped_into(out: &Path, base_url: Option<&str>) {
         base_url: base_url.map(str::to_string),
         force: false,
         drafts: false,
+        deny_warnings: false,
     };
     if let Err(e) = nnbook::build(&options) {
         panic!("the shipped project does not build:\n{e}");

@@ -168,6 +168,37 @@ fn deny_warnings_makes_each_warning_an_error() {
     .prints(&["no errors, 0 warnings"]);
 }
 
+/// `build --deny-warnings` fails on a warning as on an error: exit 1, the warning told as an
+/// error, and nothing published (the previous site stays as it was); without a warning it
+/// builds.
+#[test]
+fn build_deny_warnings_publishes_nothing_on_a_warning() {
+    use crate::support::tree::{assert_same, snapshot};
+
+    let p = Project::new().lesson("a.md", small(""));
+    let build = |p: &Project| {
+        run(nnbook()
+            .args(["build", "--quiet", "--deny-warnings", "--root"])
+            .arg(&p.root))
+    };
+    build(&p).succeeded();
+    let before = snapshot(&p.root);
+    let broken = small("") + "\n[a lesson](missing.md)\n";
+    std::fs::write(p.root.join("content/a.md"), &broken).unwrap();
+    let after_edit = snapshot(&p.root);
+    build(&p).failed().says(&[
+        "error: broken link `missing.md`",
+        "(an error by `--deny-warnings`)",
+        "1 error",
+    ]);
+    assert_same(&after_edit, &snapshot(&p.root), "after a denied build");
+    assert_ne!(before, after_edit);
+    // Without the flag, the same project builds, with its warning.
+    run(nnbook().args(["build", "--root"]).arg(&p.root))
+        .succeeded()
+        .says(&["warning: broken link `missing.md`"]);
+}
+
 /// The shipped lessons and theme give no warning (`nnbook check --deny-warnings` passes on
 /// this repository): a broken link or an unused network in them would be published unseen.
 #[test]
