@@ -7,7 +7,6 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Diagnostic, Error};
-use crate::project::TEMPLATES_DIR;
 
 use super::manifest;
 use super::publish::{self, Beside};
@@ -24,17 +23,7 @@ pub fn clean(root: &Path, out: &Path) -> Result<Vec<PathBuf>, Error> {
     publish::recover(&site).map_err(|e| fail(&site, e))?;
     let foreign = publish::previous_site(&site).foreign();
     if !foreign.is_empty() {
-        // (As a build says it, but for what to do.)
-        let mut refused = publish::foreign_files(out, &foreign);
-        refused.message = refused
-            .message
-            .replacen("refusing to replace", "refusing to remove", 1);
-        refused.hint = Some(format!(
-            "move them out of {} (a file the site should carry goes into `{TEMPLATES_DIR}/`, \
-             copied into every build), then clean again",
-            out.display()
-        ));
-        return Err(refused.into());
+        return Err(publish::foreign_files(out, &foreign, publish::Purpose::Clean).into());
     }
     let mut removed = Vec::new();
     // (An empty folder may be the user's: it is left.)

@@ -108,7 +108,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
         if !foreign.is_empty() {
             let _ = publish::remove_tree(&staging);
             cleanup.finish();
-            return Err(publish::foreign_files(&options.out, &foreign).into());
+            return Err(publish::foreign_files(&options.out, &foreign, purpose).into());
         }
     }
     let mut builder = Builder::new(&options.root)

@@ -79,6 +79,16 @@ pub enum Purpose {
     Clean,
 }
 
+impl Purpose {
+    /// What is done to a folder that is there: it is replaced, or removed.
+    fn verb(self) -> &'static str {
+        match self {
+            Purpose::Build { .. } => "replace",
+            Purpose::Clean => "remove",
+        }
+    }
+}
+
 /// Refuse an output folder that would overwrite the project itself, a file, or a folder nnbook
 /// did not build (unless a build's `force`).
 pub fn check_output_folder(root: &Path, out: &Path, purpose: Purpose) -> Result<(), Error> {
@@ -127,7 +137,7 @@ pub fn check_output_folder(root: &Path, out: &Path, purpose: Purpose) -> Result<
     }
     let path = output_path(out);
     if path.is_symlink() {
-        let verb = if clean { "remove" } else { "replace" };
+        let verb = purpose.verb();
         let hint = match clean {
             false => format!("pass `--out {}` to build into the folder itself, or `--force` to replace the link by the site", out_abs.display()),
             true => format!("remove the link yourself, or pass `--out {}` to clean the folder it leads to", out_abs.display()),
@@ -142,9 +152,10 @@ pub fn check_output_folder(root: &Path, out: &Path, purpose: Purpose) -> Result<
     }
     let default_site = out_abs == root_abs.join(SITE_DIR);
     if out_abs.is_dir() && !replaceable(&out_abs, default_site) {
-        let (verb, hint) = match clean {
-            false => ("replace", "choose another `--out`, or pass `--force` to replace the folder and everything in it"),
-            true => ("remove", "`nnbook clean` removes only a site nnbook built; delete the folder yourself if you no longer need it"),
+        let verb = purpose.verb();
+        let hint = match clean {
+            false => "choose another `--out`, or pass `--force` to replace the folder and everything in it",
+            true => "`nnbook clean` removes only a site nnbook built; delete the folder yourself if you no longer need it",
         };
         return Err(Diagnostic::new(format!(
             "refusing to {verb} {shown}: it holds files nnbook did not write"
@@ -159,8 +170,8 @@ pub fn check_output_folder(root: &Path, out: &Path, purpose: Purpose) -> Result<
 }
 
 /// The error for a site nnbook built that now holds files it did not write (`foreign`, as
-/// [`super::manifest::Manifest::foreign`] lists them): a build would delete them.
-pub fn foreign_files(out: &Path, foreign: &[String]) -> Diagnostic {
+/// [`super::manifest::Manifest::foreign`] lists them): a build (or `clean`) would delete them.
+pub fn foreign_files(out: &Path, foreign: &[String], purpose: Purpose) -> Diagnostic {
     const SHOWN: usize = 5;
     let mut named: Vec<String> = foreign
         .iter()
@@ -170,18 +181,25 @@ pub fn foreign_files(out: &Path, foreign: &[String]) -> Diagnostic {
     if foreign.len() > SHOWN {
         named.push(format!("and {} more", foreign.len() - SHOWN));
     }
+    let out = out.display();
+    let hint = match purpose {
+        Purpose::Build { .. } => format!(
+            "move them out of {out}; a file the site should carry goes into `{TEMPLATES_DIR}/` \
+             (copied into every build at the same path); or pass `--force` to replace the folder \
+             and everything in it"
+        ),
+        Purpose::Clean => format!(
+            "move them out of {out} (a file the site should carry goes into `{TEMPLATES_DIR}/`, \
+             copied into every build), then clean again"
+        ),
+    };
     Diagnostic::new(format!(
-        "refusing to replace {}: it holds files nnbook did not write: {}",
-        out.display(),
+        "refusing to {} {out}: it holds files nnbook did not write: {}",
+        purpose.verb(),
         named.join(", ")
     ))
     .expected("only the files the last build wrote (every build replaces the whole folder)")
-    .hint(format!(
-        "move them out of {}; a file the site should carry goes into `{TEMPLATES_DIR}/` (copied \
-         into every build at the same path); or pass `--force` to replace the folder and \
-         everything in it",
-        out.display()
-    ))
+    .hint(hint)
 }
 
 /// Whether the folder at `out` is a site nnbook built: a real folder with the marker.
