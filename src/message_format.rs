@@ -39,18 +39,14 @@ impl MessageFormat {
     /// as the project has them (`content/relu.md`); the others as a program run where nnbook
     /// runs opens them (`docs/content/relu.md` with `--root docs`).
     pub fn write(self, d: &Diagnostic, root: &Path, out: &mut dyn Write) -> io::Result<()> {
-        if self == MessageFormat::Human {
-            return writeln!(out, "{d}");
-        }
-        let mut d = d.clone();
-        if let Some(l) = d.location.as_mut() {
-            l.file = from_here(root, &l.file);
-        }
-        match self {
-            MessageFormat::Human | MessageFormat::Short => writeln!(out, "{}", short(&d)),
-            MessageFormat::Json => writeln!(out, "{}", json_line(&d)),
-            MessageFormat::Github => writeln!(out, "{}", github(&d)),
-        }
+        let file = || d.location.as_ref().map(|l| from_here(root, &l.file));
+        let line = match self {
+            MessageFormat::Human => return writeln!(out, "{d}"),
+            MessageFormat::Short => short(d, file()),
+            MessageFormat::Json => json_line(d, file()),
+            MessageFormat::Github => github(d, file()),
+        };
+        writeln!(out, "{line}")
     }
 
     /// Write every problem of a failed run of the project at `root`, and (`human`, `short`)
@@ -90,12 +86,12 @@ fn label(d: &Diagnostic) -> &'static str {
     }
 }
 
-/// `d` on one line: its place, its kind, its message, what was expected and the hint (line
-/// breaks as spaces, control characters shown).
-fn short(d: &Diagnostic) -> String {
+/// `d` on one line: its place (in `file`, [`from_here`]), its kind, its message, what was
+/// expected and the hint (line breaks as spaces, control characters shown).
+fn short(d: &Diagnostic, file: Option<String>) -> String {
     let one_line = |s: &str| visible(s).replace('\n', " ");
-    let mut line = match &d.location {
-        Some(l) => format!("{}:{}:{}: ", one_line(&l.file), l.line, l.column),
+    let mut line = match d.location.as_ref().zip(file) {
+        Some((l, file)) => format!("{}:{}:{}: ", one_line(&file), l.line, l.column),
         None => String::new(),
     };
     line.push_str(&format!("{}: {}", label(d), one_line(&d.message)));
@@ -108,13 +104,14 @@ fn short(d: &Diagnostic) -> String {
     line
 }
 
-/// `d` as one JSON object (keys in order; those it lacks left out).
-fn json_line(d: &Diagnostic) -> String {
+/// `d` as one JSON object, its place in `file` ([`from_here`]) (keys sorted; those it lacks
+/// left out).
+fn json_line(d: &Diagnostic, file: Option<String>) -> String {
     let mut object = Map::new();
     object.insert("severity".into(), json!(label(d)));
     object.insert("message".into(), json!(d.message));
-    if let Some(l) = &d.location {
-        object.insert("file".into(), json!(l.file));
+    if let Some((l, file)) = d.location.as_ref().zip(file) {
+        object.insert("file".into(), json!(file));
         object.insert("line".into(), json!(l.line));
         object.insert("column".into(), json!(l.column));
         object.insert("width".into(), json!(l.width));
@@ -130,7 +127,7 @@ fn json_line(d: &Diagnostic) -> String {
 /// `d` as a GitHub Actions workflow command: `::error file=…,line=…,col=…,endColumn=…::…`, the
 /// expected and the hint on lines of their own (escaped as the runner reads them: `%`, CR and
 /// LF in the message; also `:` and `,` in a property).
-fn github(d: &Diagnostic) -> String {
+fn github(d: &Diagnostic, file: Option<String>) -> String {
     let data = |s: &str| {
         s.replace('%', "%25")
             .replace('\r', "%0D")
@@ -138,10 +135,10 @@ fn github(d: &Diagnostic) -> String {
     };
     let property = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
     let mut line = format!("::{}", label(d));
-    if let Some(l) = &d.location {
+    if let Some((l, file)) = d.location.as_ref().zip(file) {
         line.push_str(&format!(
             " file={},line={},col={}",
-            property(&l.file),
+            property(&file),
             l.line,
             l.column
         ));
