@@ -121,23 +121,25 @@ fn toml_quoted(text: &str) -> String {
 
 /// The starter lesson with a title, at `order` on the index.
 pub fn starter_lesson(title: &str, order: i64) -> String {
-    STARTER
-        .replacen("{{TITLE}}", &toml_quoted(title), 1)
-        .replacen("{{ORDER}}", &format!("{order:<4}"), 1)
+    starter(title, order, "")
 }
 
 /// [`starter_lesson`] as part `part` of the series `series`.
 pub fn starter_part(title: &str, order: i64, (series, part): (&str, u32)) -> String {
-    let lesson = starter_lesson(title, order);
-    let after_order = lesson
-        .find("\norder = ")
-        .and_then(|at| lesson[at + 1..].find('\n').map(|end| at + 2 + end));
     let lines = format!(
         "series = \"{}\"   # the series it is part of\npart = {part:<15}# its position in the series\n",
         toml_quoted(series)
     );
-    let at = after_order.unwrap_or(lesson.len());
-    format!("{}{lines}{}", &lesson[..at], &lesson[at..])
+    starter(title, order, &lines)
+}
+
+/// The starter with its placeholders filled: the title, the order and the `series` lines (none
+/// outside a series).
+fn starter(title: &str, order: i64, series: &str) -> String {
+    STARTER
+        .replacen("{{TITLE}}", &toml_quoted(title), 1)
+        .replacen("{{ORDER}}", &format!("{order:<4}"), 1)
+        .replacen("{{SERIES}}\n", series, 1)
 }
 
 /// A lesson `nnbook new` wrote: its file, and in a series its part and the series' name
