@@ -32,29 +32,28 @@ pub fn is_earlier(name: &str, bytes: &[u8]) -> bool {
 /// ([`super::ThemeFiles`]' `earlier_copies`), at the first: they keep the pages from what the theme
 /// gained since, and the author would not know.
 pub(super) fn warning(copies: &[&str]) -> Option<Diagnostic> {
-    let (first, _) = copies.split_first()?;
     let named: Vec<String> = copies.iter().map(|c| format!("`{c}`")).collect();
-    let (names, are, files, them) = match named.split_last() {
-        Some((last, [])) => (
+    let (last, rest) = named.split_last()?;
+    let (names, are, files, them) = match rest {
+        [] => (
             last.clone(),
             "is",
             "file as an earlier nnbook wrote it",
             "it",
         ),
-        Some((last, rest)) => (
+        _ => (
             format!("{} and {last}", rest.join(", ")),
             "are",
             "files as an earlier nnbook wrote them",
             "them",
         ),
-        None => return None,
     };
     let message = format!(
         "{names} {are} the default theme's {files}, unchanged: the pages miss what the theme \
          gained since"
     );
     Some(
-        Diagnostic::in_file(first.to_string(), message)
+        Diagnostic::in_file(copies[0].to_string(), message)
             .hint(format!(
                 "delete {them} to use this nnbook's built-in theme, which keeps up with nnbook; \
                  `nnbook init --theme` writes its files into `templates/`, to change (never over \

@@ -63,9 +63,11 @@ pub fn language_pages(
     };
     let index = index_pages(theme, &placed, cache, default_lang, out);
     let not_found = not_found_pages(theme, &placed, default_lang, base, out);
-    let texts: Vec<_> = placed.iter().map(|p| &cache.get(&p.dir).search).collect();
     let search = match theme.config.search {
-        true => search_pages(theme, (&placed, &texts), default_lang, out),
+        true => {
+            let texts: Vec<_> = placed.iter().map(|p| &cache.get(&p.dir).search).collect();
+            search_pages(theme, (&placed, &texts), default_lang, out)
+        }
         false => Ok(()),
     };
     [index.err(), not_found.err(), search.err()]

@@ -480,16 +480,14 @@ impl Theme {
         ctx.insert("root", root);
         ctx.insert("home", home);
         // (The search page of the page's language: `search::search_pages`.)
-        let folder = language_folder(lang, self.config.language.get_ref());
-        let search = format!("{root}{folder}search.html");
-        ctx.insert(
-            "search",
-            if self.config.search {
-                search.as_str()
-            } else {
-                ""
-            },
-        );
+        let search = match self.config.search {
+            true => format!(
+                "{root}{}search.html",
+                language_folder(lang, self.config.language.get_ref())
+            ),
+            false => String::new(),
+        };
+        ctx.insert("search", &search);
         ctx.insert("lang", lang);
         ctx.insert("t", &i18n::texts(lang));
         ctx.insert("page_title", page_title);
