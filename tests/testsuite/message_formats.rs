@@ -14,12 +14,13 @@ fn broken() -> Project {
     Project::new().lesson("a.md", lesson)
 }
 
-/// `nnbook <command> --root <the project's folder name> --message-format <format>`, run in
+/// `nnbook <command...> --root <the project's folder name> --message-format <format>`, run in
 /// the folder above the project (so that places are seen from there).
-fn run_in_parent(p: &Project, command: &str, format: &str) -> Run {
+fn run_in_parent(p: &Project, command: &[&str], format: &str) -> Run {
     let name = p.root.file_name().unwrap().to_str().unwrap();
     run(nnbook()
-        .args([command, "--root", name, "--message-format", format])
+        .args(command)
+        .args(["--root", name, "--message-format", format])
         .current_dir(p.root.parent().unwrap()))
 }
 
@@ -35,14 +36,14 @@ fn human_places(stderr: &str) -> Vec<String> {
 fn every_format_writes_the_same_problems_at_the_same_places() {
     let p = broken();
     let name = p.root.file_name().unwrap().to_str().unwrap().to_string();
-    let human = run_in_parent(&p, "check", "human");
+    let human = run_in_parent(&p, &["check"], "human");
     human.failed();
     let places = human_places(&human.stderr);
     assert_eq!(places.len(), 3, "{}", human.stderr);
     // (Seen from the folder above: the project's folder first.)
     let from_here: Vec<String> = places.iter().map(|p| format!("{name}/{p}")).collect();
 
-    let short = run_in_parent(&p, "check", "short");
+    let short = run_in_parent(&p, &["check"], "short");
     short.failed();
     assert_eq!(short.stdout, "");
     let lines: Vec<&str> = short.stderr.lines().collect();
@@ -57,7 +58,7 @@ fn every_format_writes_the_same_problems_at_the_same_places() {
         lines[2]
     );
 
-    let json = run_in_parent(&p, "check", "json");
+    let json = run_in_parent(&p, &["check"], "json");
     json.failed();
     assert_eq!(json.stderr, "", "the problems have standard output");
     let objects: Vec<serde_json::Value> = (json.stdout.lines())
@@ -82,7 +83,7 @@ fn every_format_writes_the_same_problems_at_the_same_places() {
     assert_eq!(objects[0]["hint"], "did you mean `w1`?", "{}", objects[0]);
     assert_eq!(objects[1]["hint"], "did you mean `relu`?", "{}", objects[1]);
 
-    let github = run_in_parent(&p, "build", "github");
+    let github = run_in_parent(&p, &["build"], "github");
     github.failed();
     assert_eq!(github.stderr, "");
     let kinds: Vec<&str> = (github.stdout.lines())
@@ -112,13 +113,13 @@ fn every_format_writes_the_same_problems_at_the_same_places() {
 #[test]
 fn a_run_that_succeeds_keeps_standard_output_for_the_problems() {
     let p = Project::new().lesson("a.md", small("") + "\n[a lesson](missing.md)\n");
-    let json = run_in_parent(&p, "build", "json");
+    let json = run_in_parent(&p, &["build"], "json");
     json.succeeded();
     let warning: serde_json::Value = serde_json::from_str(json.stdout.trim()).unwrap();
     assert_eq!(warning["severity"], "warning");
     assert!(json.stderr.starts_with("built 1 lesson"), "{}", json.stderr);
     assert!(p.site().join("a/index.html").is_file());
-    let short = run_in_parent(&p, "check", "short");
+    let short = run_in_parent(&p, &["check"], "short");
     short.succeeded();
     assert!(
         short.stderr.contains(": warning: broken link"),
@@ -137,14 +138,8 @@ fn a_run_that_succeeds_keeps_standard_output_for_the_problems() {
 #[test]
 fn deny_warnings_makes_each_warning_an_error() {
     let p = Project::new().lesson("a.md", small("") + "\n[a lesson](missing.md)\n");
-    run_in_parent(&p, "check", "human").succeeded();
-    let denied = |format: &str| {
-        let name = p.root.file_name().unwrap().to_str().unwrap();
-        run(nnbook()
-            .args(["check", "--deny-warnings", "--root", name])
-            .args(["--message-format", format])
-            .current_dir(p.root.parent().unwrap()))
-    };
+    run_in_parent(&p, &["check"], "human").succeeded();
+    let denied = |format: &str| run_in_parent(&p, &["check", "--deny-warnings"], format);
     let human = denied("human");
     human.failed().says(&[
         "error: broken link `missing.md`",
@@ -160,12 +155,9 @@ fn deny_warnings_makes_each_warning_an_error() {
         github.stdout
     );
     let clean = Project::new().lesson("a.md", small(""));
-    let name = clean.root.file_name().unwrap().to_str().unwrap();
-    run(nnbook()
-        .args(["check", "--deny-warnings", "--root", name])
-        .current_dir(clean.root.parent().unwrap()))
-    .succeeded()
-    .prints(&["no errors, 0 warnings"]);
+    run_in_parent(&clean, &["check", "--deny-warnings"], "human")
+        .succeeded()
+        .prints(&["no errors, 0 warnings"]);
 }
 
 /// `build --deny-warnings` fails on a warning as on an error: exit 1, the warning told as an
