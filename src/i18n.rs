@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 /// Interface words, also given to templates as `t`: (key, English, Simplified Chinese).
-const TEXTS: [(&str, &str, &str); 57] = [
+const TEXTS: [(&str, &str, &str); 59] = [
     ("lessons", "Lessons", "课程"),
     ("contents", "Contents", "目录"),
     ("previous", "Previous", "上一课"),
@@ -62,6 +62,9 @@ const TEXTS: [(&str, &str, &str); 57] = [
     ),
     ("preview", "Final figure of the lesson", "本课的最后一张图"),
     ("based_on", "Based on", "原文："),
+    // A lesson's dates under its title (front matter `date`, `updated`).
+    ("published", "Published", "发布于"),
+    ("updated", "Updated", "更新于"),
     ("by", "by", "作者："),
     ("step", "Step", "步骤"),
     ("step_size", "Step size", "步长"),
@@ -108,8 +111,9 @@ const TEXTS: [(&str, &str, &str); 57] = [
 
 /// What nnbook writes about figures and diagrams (the SVG's `<desc>` and the image's alt
 /// text), as [`TEXTS`]; `{name}` marks a slot that [`sentence`] fills.
-const SENTENCES: [(&str, &str, &str); 41] = [
+const SENTENCES: [(&str, &str, &str); 42] = [
     ("figure", "Figure", "图"),
+    ("date", "{day} {month} {year}", "{year}年{month}月{day}日"),
     (
         "chart",
         "Line chart over {x} from {from} to {to}.",
@@ -244,6 +248,36 @@ pub fn texts(lang: &str) -> BTreeMap<&'static str, &'static str> {
     TEXTS.iter().map(|t| (t.0, pick(lang, t))).collect()
 }
 
+/// A day as a reader of the language writes it: "6 December 2026", "2026年12月6日".
+pub fn date(lang: &str, (year, month, day): (u16, u8, u8)) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    // (A month by its name in English, by its number in Chinese.)
+    let month = match text(lang, "date") == text("en", "date") {
+        true => MONTHS[usize::from(month.clamp(1, 12)) - 1].to_string(),
+        false => month.to_string(),
+    };
+    let [year, day] = [year.to_string(), day.to_string()];
+    let values = [
+        ("year", &year[..]),
+        ("month", &month[..]),
+        ("day", &day[..]),
+    ];
+    sentence(lang, "date", &values)
+}
+
 /// A language's name in that language, for the language switcher.
 pub fn language_name(lang: &str) -> String {
     match lang {
@@ -261,6 +295,14 @@ pub fn language_name(lang: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_are_written_as_each_language_writes_them() {
+        assert_eq!(date("en", (2026, 12, 6)), "6 December 2026");
+        assert_eq!(date("en", (2027, 1, 31)), "31 January 2027");
+        assert_eq!(date("zh-CN", (2026, 12, 6)), "2026年12月6日");
+        assert_eq!(date("de", (2026, 5, 1)), "1 May 2026");
+    }
 
     #[test]
     fn language_tags() {

@@ -55,6 +55,11 @@ pub struct Config {
     /// Whether each language has a search page and the header links it (`search = false`
     /// leaves them out, as mdBook's `search.enable`: for a site searched otherwise).
     pub search: bool,
+    /// Whether each language has an Atom feed of its dated lessons (`atom.xml`, linked from
+    /// every page's head), as Zola's `generate_feeds`: written when the site has a base URL.
+    pub feed: bool,
+    /// Who writes the site, named as the feed's author (else the site's title).
+    pub author: String,
     /// Per-language settings (`[languages.zh-CN]`), each field falling back to the one above.
     pub languages: BTreeMap<toml::Spanned<String>, LanguageConfig>,
 }
@@ -164,6 +169,8 @@ impl Default for Config {
             base_url: None,
             edit_url: None,
             search: true,
+            feed: false,
+            author: String::new(),
             languages: BTreeMap::new(),
         }
     }

@@ -19,6 +19,12 @@ title = \"My lessons\"         # shown in every page's header
 description = \"Visual, step-by-step neural-network tutorials.\"
 language = \"en\"              # the pages' lang attribute
 
+# Where the site is published: sitemap.xml, canonical links, and the feed's addresses.
+# base_url = \"https://example.org/lessons/\"
+# An Atom feed (atom.xml) of the lessons with a `date = 2026-12-06` in their front matter:
+# feed = true
+# author = \"Your name\"       # the feed's author (else the title)
+
 # A language's own title and description (lessons in it are named like relu.zh-CN.md):
 # [languages.zh-CN]
 # title = \"我的课程\"

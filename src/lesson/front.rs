@@ -7,6 +7,7 @@ use toml::Spanned;
 
 use crate::error::{Diagnostic, SourceFile};
 
+use super::date::LessonDate;
 use super::limits::{check_precision, check_slug, DEFAULT_PRECISION};
 use super::problems::Problems;
 use super::toml::{missing_field, read_toml, Table, TableKind};
@@ -27,6 +28,8 @@ struct RawFront {
     part: Option<Spanned<i64>>,
     #[serde(default)]
     draft: bool,
+    date: Option<Spanned<toml::value::Datetime>>,
+    updated: Option<Spanned<toml::value::Datetime>>,
 }
 
 #[derive(Deserialize)]
@@ -75,6 +78,9 @@ pub struct Front {
     pub body_start: usize,
     /// Whether the lesson is a draft: built and checked only when asked (`--drafts`).
     pub draft: bool,
+    /// When the lesson was published, and last changed, if the front matter says.
+    pub date: Option<LessonDate>,
+    pub updated: Option<LessonDate>,
 }
 
 impl Front {
@@ -92,6 +98,8 @@ impl Front {
             series: None,
             body_start,
             draft: false,
+            date: None,
+            updated: None,
         }
     }
 }
@@ -139,6 +147,7 @@ pub fn parse(
         problems.note(problem);
     }
     let series = problems.keep(series(source, &front, at)).flatten();
+    let (date, updated) = dates(source, &front, &at, &mut problems);
     let reference = front
         .source
         .and_then(|raw| problems.keep_all(reference(raw.0, &at, source)));
@@ -158,6 +167,8 @@ pub fn parse(
         precision: precision.unwrap_or(DEFAULT_PRECISION),
         body_start,
         draft: front.draft,
+        date,
+        updated,
     };
     // (A value of the wrong type was stood in for, `order = 1.5` or `title = 3`: the other
     // fields were still checked, and are reported, and the lesson fails with them. Where its
@@ -245,6 +256,47 @@ fn reference(
         author: raw.author,
         url: url.to_string(),
     })
+}
+
+/// `date` and `updated`: each a day or a moment with its offset, and the lesson not updated
+/// before it was published. A wrong one is left out (and reported).
+fn dates(
+    source: &SourceFile,
+    front: &RawFront,
+    at: &impl Fn(Range<usize>) -> Range<usize>,
+    problems: &mut Problems,
+) -> (Option<LessonDate>, Option<LessonDate>) {
+    let mut read = |field: &Option<Spanned<toml::value::Datetime>>| {
+        let field = field.as_ref()?;
+        problems.keep(LessonDate::from_toml(field.get_ref()).map_err(|m| {
+            source
+                .error(at(field.span()), format!("`{}` is {m}", field.get_ref()))
+                .expected("a day, like `date = 2026-12-06`, or a date and time with its offset from UTC, like `2026-12-06T09:30:00+08:00`")
+                .hint("the page shows the day; the site's feed orders lessons by it (a day alone is its midnight, UTC)")
+        }))
+    };
+    let (date, updated) = (read(&front.date), read(&front.updated));
+    if let (None, Some(field)) = (&front.date, &front.updated) {
+        problems.note(
+            source
+                .error(at(field.span()), "`updated` without `date`")
+                .expected("`date = …` too: the day the lesson was first published")
+                .hint(
+                    "`date` is when the lesson was first published, `updated` when it last changed",
+                ),
+        );
+    }
+    if let (Some(d), Some(u), Some(field)) = (date, updated, &front.updated) {
+        if u.instant() < d.instant() {
+            problems.note(
+                source
+                    .error(at(field.span()), "the lesson is updated before it is published")
+                    .expected(format!("`updated` on or after `date` ({})", d.rfc3339()))
+                    .hint("`date` is when the lesson was first published, `updated` when it last changed"),
+            );
+        }
+    }
+    (date, updated)
 }
 
 /// `series` and `part` go together: a name that is not empty and a part from 1.

@@ -5,6 +5,7 @@
 mod body;
 mod caption;
 mod controls;
+mod date;
 mod figure_block;
 mod front;
 mod habits;
@@ -36,6 +37,7 @@ use body::read_body;
 pub use body::{Block, BlockKind};
 pub use caption::Caption;
 pub use controls::Control;
+pub use date::LessonDate;
 pub use figure_block::{DiagramSpec, FigureSpec, Rgb, SeriesSpec};
 use front::Front;
 pub use front::{Reference, SeriesPart, MAX_PART};
@@ -115,6 +117,9 @@ pub struct Lesson {
     /// Whether the front matter says `draft = true`: the lesson is built and checked only with
     /// `--drafts`, and otherwise left out as if its file were not there.
     pub draft: bool,
+    /// When the lesson was published and last changed (front matter `date`, `updated`).
+    pub date: Option<LessonDate>,
+    pub updated: Option<LessonDate>,
 }
 
 impl Lesson {
@@ -245,6 +250,8 @@ pub fn parse_partly(mut source: SourceFile, file_stem: &str) -> (Option<Lesson>,
     let lesson = Lesson {
         front_stood_in,
         draft: front.draft,
+        date: front.date,
+        updated: front.updated,
         training_ends,
         training_ids,
         lang,

@@ -47,6 +47,8 @@ pub(super) fn toml_hint(d: Diagnostic, message: &str, written: &str) -> Diagnost
         d.hint("name a step by its number, like `10`, or write `\"last\"` for the training's last step")
     } else if message.contains("invalid type") && message.ends_with("expected a boolean") {
         d.hint("write `true` or `false`, without quotes")
+    } else if message.contains("invalid type") && message.ends_with("expected a TOML datetime") {
+        d.hint("a date is written without quotes, like `date = 2026-12-06`")
     } else if message.contains("invalid type: date `") {
         d.hint(format!("text is in \"quotes\": `\"{}\"`", written.trim()))
     } else if message.contains("invalid type") {
@@ -139,10 +141,7 @@ fn unknown_field_hint(message: &str) -> String {
         return format!("what other site generators call `{name}`, nnbook calls `{ours}`");
     }
     // (Fields of Zola's, Hugo's and Quarto's front matter that a lesson has no use for.)
-    const ELSEWHERE: [&str; 12] = [
-        "date",
-        "updated",
-        "lastmod",
+    const ELSEWHERE: [&str; 9] = [
         "tags",
         "categories",
         "authors",
@@ -178,10 +177,12 @@ pub(super) fn meant_field(message: &str) -> Option<&str> {
 /// Our name for the field `name` of other site generators, if it is one of `fields`: Zola's,
 /// Hugo's and Quarto's `description` is a lesson's `summary`, their `weight` its `order`.
 fn alias<'m>(name: &str, fields: &[&'m str]) -> Option<&'m str> {
-    const ALIASES: [(&str, &str); 3] = [
+    const ALIASES: [(&str, &str); 5] = [
         ("description", "summary"),
         ("abstract", "summary"),
         ("weight", "order"),
+        ("lastmod", "updated"),
+        ("publishDate", "date"),
     ];
     let (_, ours) = ALIASES.iter().find(|(other, _)| *other == name)?;
     fields.iter().copied().find(|f| f == ours)

@@ -9,6 +9,7 @@ use crate::error::Diagnostic;
 use crate::i18n;
 
 use super::cache::Cache;
+use super::feed::{self, FEED_FILE};
 use super::place::{language_folder, languages, root_of, Placed};
 use super::publish::SiteFiles;
 use super::search::search_pages;
@@ -48,9 +49,9 @@ struct LanguageLink {
     current: bool,
 }
 
-/// The index, 404 and search pages of the lessons of `placed` that rendered (in the cache; in a
-/// build that failed, a copy of those), into `out`: the problems of each (the index's do not
-/// hide the 404 page's).
+/// The index, 404 and search pages and the feed of the lessons of `placed` that rendered (in
+/// the cache; in a build that failed, a copy of those), into `out`: the problems of each (the
+/// index's do not hide the 404 page's).
 pub fn language_pages(
     (theme, cache, default_lang, base): (&Theme, &Cache, &str, Option<&str>),
     placed: &[Placed],
@@ -61,30 +62,44 @@ pub fn language_pages(
         true => Cow::Borrowed(placed),
         false => Cow::Owned(placed.iter().filter(rendered).cloned().collect()),
     };
-    let index = index_pages(theme, &placed, cache, default_lang, out);
+    let index = index_pages(theme, &placed, cache, (default_lang, base), out);
     let not_found = not_found_pages(theme, &placed, default_lang, base, out);
     let search = match theme.config.search {
         true => {
             let texts: Vec<_> = placed.iter().map(|p| &cache.get(&p.dir).search).collect();
-            search_pages(theme, (&placed, &texts), default_lang, out)
+            search_pages(theme, (&placed, &texts), (default_lang, base), out)
         }
         false => Ok(()),
     };
+    if let (true, Some(base)) = (theme.config.feed, base) {
+        let feeds = feed::feeds(&theme.config, &placed, default_lang, base);
+        out.extend(
+            feeds
+                .into_iter()
+                .map(|(n, xml)| (n, xml.into_bytes().into())),
+        );
+    }
     [index.err(), not_found.err(), search.err()]
         .into_iter()
         .flatten()
         .collect()
 }
 
-/// The names of the index, 404 and search pages (and search indexes) the site has (for a build
+/// The names of the index, 404 and search pages (and search indexes and feeds) the site has (for a build
 /// that fails before making them: its lessons' links to them are not broken).
-pub fn page_names(placed: &[Placed], default_lang: &str, search: bool) -> Vec<String> {
+pub fn page_names(
+    placed: &[Placed],
+    default_lang: &str,
+    (search, feed): (bool, bool),
+) -> Vec<String> {
     let languages = languages(placed, default_lang);
     let prefixes = languages
         .iter()
         .map(|lang| language_folder(lang, default_lang));
-    let names = ["index.html", "404.html", "search.html", "search-index.js"];
-    let names = &names[..if search { 4 } else { 2 }];
+    let searching = ["search.html", "search-index.js"];
+    let names = ["index.html", "404.html"].into_iter();
+    let names = names.chain(searching.into_iter().filter(|_| search));
+    let names: Vec<&str> = names.chain(feed.then_some(FEED_FILE)).collect();
     prefixes
         .flat_map(|p| names.iter().map(move |name| format!("{p}{name}")))
         .collect()
@@ -95,7 +110,7 @@ pub fn index_pages(
     theme: &Theme,
     placed: &[Placed],
     cache: &Cache,
-    default_lang: &str,
+    (default_lang, base_url): (&str, Option<&str>),
     out: &mut SiteFiles,
 ) -> Result<(), Diagnostic> {
     let languages = languages(placed, default_lang);
@@ -103,8 +118,7 @@ pub fn index_pages(
         let prefix = language_folder(lang, default_lang);
         let root = root_of(&prefix);
         let mut ctx = theme.context(
-            &root,
-            "index.html",
+            (&root, "index.html", base_url),
             lang,
             i18n::text(lang, "lessons"),
             theme.config.description_for(lang),
@@ -218,8 +232,7 @@ pub fn not_found_pages(
             None => "index.html".to_string(),
         };
         let mut ctx = theme.context(
-            &root,
-            &home,
+            (&root, &home, base_url),
             lang,
             i18n::text(lang, "not_found"),
             theme.config.description_for(lang),

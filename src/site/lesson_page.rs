@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::error::Diagnostic;
 use crate::i18n;
-use crate::lesson::{Lesson, Reference};
+use crate::lesson::{Lesson, LessonDate, Reference};
 use crate::project::edit_link;
 use crate::render::{self, notebook_name, Rendered};
 use crate::text;
@@ -40,6 +40,42 @@ struct LessonContext<'a> {
     slug: &'a str,
     /// The work the lesson follows: `title`, `author` (may be empty), `url`.
     source: Option<&'a Reference>,
+    /// When it was published, and last changed (on another day), if the front matter says.
+    date: Option<DateContext>,
+    updated: Option<DateContext>,
+}
+
+impl LessonContext<'_> {
+    fn of<'a>(lesson: &'a Lesson, lang: &str) -> LessonContext<'a> {
+        LessonContext {
+            title: &lesson.title,
+            summary: &lesson.summary,
+            slug: &lesson.slug,
+            source: lesson.reference.as_ref(),
+            date: lesson.date.map(|d| DateContext::of(&d, lang)),
+            // (Changed on the day it was published: only that day is shown.)
+            updated: (lesson.updated)
+                .filter(|u| lesson.date.is_none_or(|d| d.day_text() != u.day_text()))
+                .map(|u| DateContext::of(&u, lang)),
+        }
+    }
+}
+
+/// A day, as templates see it: `day` for a `<time datetime>` (`2026-12-06`), `shown` for the
+/// reader ("6 December 2026").
+#[derive(Serialize)]
+struct DateContext {
+    day: String,
+    shown: String,
+}
+
+impl DateContext {
+    fn of(date: &LessonDate, lang: &str) -> DateContext {
+        DateContext {
+            day: date.day_text(),
+            shown: i18n::date(lang, (date.year, date.month, date.day)),
+        }
+    }
 }
 
 /// The lesson's place in its series, as templates see it (`series.label`: "Part 2 of 3").
@@ -84,16 +120,13 @@ pub fn render_lesson(
     };
     let prefix = dir.strip_suffix(lesson.slug.as_str()).unwrap_or("");
     let home = format!("{root}{prefix}index.html");
-    let mut ctx = theme.context(&root, &home, &placed.lang, &lesson.title, &lesson.summary);
-    ctx.insert(
-        "lesson",
-        &LessonContext {
-            title: &lesson.title,
-            summary: &lesson.summary,
-            slug: &lesson.slug,
-            source: lesson.reference.as_ref(),
-        },
+    let mut ctx = theme.context(
+        (&root, &home, base_url),
+        &placed.lang,
+        &lesson.title,
+        &lesson.summary,
     );
+    ctx.insert("lesson", &LessonContext::of(lesson, &placed.lang));
     ctx.insert("content", &rendered.page.html);
     ctx.insert("toc", &rendered.page.toc);
     ctx.insert("notebook", &notebook_name(&lesson.slug));

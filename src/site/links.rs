@@ -175,6 +175,24 @@ fn internal_target(dir: &str, dest: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
+/// The sitemap (with a base URL: of `out`'s pages and the lessons' `written` ones) and the
+/// theme's static files, added to `out`.
+pub(super) fn add_sitemap_and_assets(
+    theme: &Theme,
+    base_url: Option<&str>,
+    out: &mut SiteFiles,
+    written: &BTreeSet<String>,
+) {
+    if let Some(base) = base_url {
+        let pages = merged(out, written);
+        let sitemap = sitemap(base, pages);
+        out.insert("sitemap.xml".into(), sitemap.into_bytes().into());
+    }
+    for (name, bytes) in &theme.assets {
+        out.insert(name.clone(), bytes.clone());
+    }
+}
+
 /// `sitemap.xml`: every HTML page but the 404 and search pages (nothing of their own to find),
 /// under the site's base URL.
 pub fn sitemap<'a>(base: &str, names: impl Iterator<Item = &'a str>) -> String {
@@ -216,7 +234,12 @@ pub(super) fn unfinished(
     (placed, broken): (&[Placed], &[(Placed, render::Links)]),
 ) -> Vec<Diagnostic> {
     let mut names: BTreeSet<String> = theme.assets.keys().cloned().collect();
-    names.extend(index::page_names(placed, default_lang, theme.config.search));
+    let feed = theme.config.feed && sitemap;
+    names.extend(index::page_names(
+        placed,
+        default_lang,
+        (theme.config.search, feed),
+    ));
     names.extend(sitemap.then(|| "sitemap.xml".to_string()));
     // (A file of `content/` a lesson links to is published with it.)
     names.extend(site_files([], &content.others).into_values());

@@ -16,6 +16,7 @@ mod clean;
 mod compact;
 mod default_theme;
 pub mod earlier_theme;
+mod feed;
 mod index;
 mod lesson_page;
 mod linked;
@@ -301,6 +302,12 @@ impl Builder {
             warnings.extend(theme.sliders_warning.clone());
         }
         let base_url = self.site_base_url(&theme);
+        let publishing = matches!(self.output, Output::Write(..));
+        warnings.extend(feed::warnings(
+            &theme.config,
+            &placed,
+            (base_url.as_deref(), publishing),
+        ));
         // With something wrong already, find what else is (through the theme): a build that
         // writes renders into nothing instead, and keeps nothing; `serve` keeps what it
         // rendered, whole, for the next build.
@@ -331,7 +338,7 @@ impl Builder {
         let base = base_url.as_deref();
         let pages = (&*theme, &self.cache, &default_lang[..], base);
         let mut problems = index::language_pages(pages, &placed, &mut out);
-        add_sitemap_and_assets(&theme, base, &mut out, &written);
+        links::add_sitemap_and_assets(&theme, base, &mut out, &written);
         problems.extend(self.linked_and_broken(&placed, (&mut out, &written), &mut warnings));
         if !problems.is_empty() {
             return Err(Error::report(problems, warnings));
@@ -535,24 +542,6 @@ fn check_lessons(placed: &[Placed]) -> Vec<Diagnostic> {
         .filter_map(|p| render::render(&p.lesson, &p.lang).err())
         .flatten()
         .collect()
-}
-
-/// The sitemap (with a base URL: of `out`'s pages and the lessons' `written` ones) and the
-/// theme's static files, added to `out`.
-fn add_sitemap_and_assets(
-    theme: &Theme,
-    base_url: Option<&str>,
-    out: &mut SiteFiles,
-    written: &BTreeSet<String>,
-) {
-    if let Some(base) = base_url {
-        let pages = links::merged(out, written);
-        let sitemap = links::sitemap(base, pages);
-        out.insert("sitemap.xml".into(), sitemap.into_bytes().into());
-    }
-    for (name, bytes) in &theme.assets {
-        out.insert(name.clone(), bytes.clone());
-    }
 }
 
 /// The slugs and series parts two lessons claim (`placed`: `lessons`, placed), found among the

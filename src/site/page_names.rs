@@ -67,12 +67,13 @@ impl Page {
 }
 
 /// What every page gets (`Theme::context`).
-const EVERY: &str = "site_title root home search lang page_title description";
+const EVERY: &str = "site_title root home search feed lang page_title description";
 
 /// The lesson page's own (`lesson_page::render_lesson`).
 const LESSON: &str = "
     lesson.title lesson.summary lesson.slug
     lesson.source.title lesson.source.author lesson.source.url
+    lesson.date.day lesson.date.shown lesson.updated.day lesson.updated.shown
     content notebook explorable page_url edit_url
     toc[].id toc[].level toc[].title
     prev.href prev.lang prev.name prev.title next.href next.lang next.name next.title
@@ -139,7 +140,7 @@ pub fn unlisted() -> Vec<String> {
 }
 
 /// What some pages get and others do not, and which do not.
-pub(super) const SOMETIMES: [(&str, &str); 7] = [
+pub(super) const SOMETIMES: [(&str, &str); 9] = [
     ("prev", "the first lesson has none"),
     ("next", "the last lesson has none"),
     ("series", "a lesson in no series has none"),
@@ -149,5 +150,10 @@ pub(super) const SOMETIMES: [(&str, &str); 7] = [
         "a project without `edit_url` in nnbook.toml has none",
     ),
     ("lesson.source", "a lesson without a `source` has none"),
+    ("lesson.date", "a lesson without a `date` has none"),
+    (
+        "lesson.updated",
+        "a lesson not `updated` on a later day has none",
+    ),
     ("start", "an index without lessons has none"),
 ];

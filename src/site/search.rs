@@ -20,7 +20,7 @@ use super::theme::Theme;
 pub fn search_pages(
     theme: &Theme,
     (placed, texts): (&[Placed], &[&SearchText]),
-    default_lang: &str,
+    (default_lang, base_url): (&str, Option<&str>),
     out: &mut SiteFiles,
 ) -> Result<(), Diagnostic> {
     for lang in languages(placed, default_lang) {
@@ -46,7 +46,7 @@ pub fn search_pages(
         );
         let title = i18n::text(lang, "search");
         let description = theme.config.description_for(lang);
-        let ctx = theme.context(&root, "index.html", lang, title, description);
+        let ctx = theme.context((&root, "index.html", base_url), lang, title, description);
         out.insert(
             format!("{prefix}search.html"),
             theme.render("search.html", &ctx)?.into_bytes().into(),

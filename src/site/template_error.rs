@@ -12,7 +12,7 @@ use super::template_text::{
 };
 
 /// What every page's templates can read, for the hint at an unknown variable.
-pub(super) const EVERY_PAGE_GETS: &str = "every page gets site_title, root, home, search, lang, t, page_title, description; the lesson page also lesson.{title,summary,slug,source}, content, toc, notebook, translations, prev, next, series, page_url, edit_url; the index lessons, series, others and languages (see the README)";
+pub(super) const EVERY_PAGE_GETS: &str = "every page gets site_title, root, home, search, feed, lang, t, page_title, description; the lesson page also lesson.{title,summary,slug,source,date,updated}, content, toc, notebook, translations, prev, next, series, page_url, edit_url; the index lessons, series, others and languages (see the README)";
 
 /// A Tera error as a diagnostic: the template file, line and column where Tera says (parse
 /// errors), or where the missing name first appears (render errors). `context`, the render's,

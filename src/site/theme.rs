@@ -280,7 +280,7 @@ fn read_config(source: &SourceFile) -> Result<Config, Error> {
     let unexpected =
         |d: &&mut Diagnostic| d.expected.is_none() && !d.message.contains("unknown field");
     for d in problems.iter_mut().filter(unexpected) {
-        d.expected = Some("`title`, `description`, `language`, `base_url`, `edit_url`, `search` and `[languages.<tag>]` tables of `title`, `description` and `edit_url` (all optional)".to_string());
+        d.expected = Some("`title`, `description`, `language`, `base_url`, `edit_url`, `search`, `feed`, `author` and `[languages.<tag>]` tables of `title`, `description` and `edit_url` (all optional)".to_string());
     }
     // (Values of the wrong type are reported and stood in for: the others are still checked.)
     if let Some((config, invented)) = &read {
@@ -466,11 +466,11 @@ impl Theme {
         })
     }
 
-    /// What every page gets. `home` is the page's way to its language's index.
+    /// What every page gets. `home` is the page's way to its language's index; `base_url` the
+    /// site's address, if the build has one (the feed's link needs it).
     pub fn context(
         &self,
-        root: &str,
-        home: &str,
+        (root, home, base_url): (&str, &str, Option<&str>),
         lang: &str,
         page_title: &str,
         description: &str,
@@ -488,6 +488,11 @@ impl Theme {
             false => String::new(),
         };
         ctx.insert("search", &search);
+        // (The feed of the page's language, `feed::feeds`: absolute, as a feed's addresses are.)
+        let folder = || language_folder(lang, self.config.language.get_ref());
+        let feed = (self.config.feed.then_some(base_url).flatten())
+            .map(|base| format!("{base}{}{}", folder(), super::feed::FEED_FILE));
+        ctx.insert("feed", &feed.unwrap_or_default());
         ctx.insert("lang", lang);
         ctx.insert("t", &i18n::texts(lang));
         ctx.insert("page_title", page_title);

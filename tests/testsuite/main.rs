@@ -42,6 +42,7 @@ mod support;
 
 // The shipped project and the library's numbers.
 mod arithmetic;
+mod feeds;
 mod labels;
 mod legends;
 mod linked_files;

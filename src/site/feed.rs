@@ -1,0 +1,123 @@
+//! The site's feeds: with `feed = true` in `nnbook.toml` and the site's address known (a feed's
+//! addresses are absolute), one Atom feed per language (`atom.xml`, `zh-CN/atom.xml`) of its
+//! lessons that have a `date`, the newest first, as Zola's and Hugo's sites have one. Every page
+//! of the language links it in its head (`feed`, `Theme::context`), so that a feed reader given
+//! any page's address finds it. The feed changes only with the lessons: its `updated` is the
+//! newest lesson's, never the time of the build.
+
+use crate::error::Diagnostic;
+use crate::lesson::LessonDate;
+use crate::project::{Config, CONFIG_FILE};
+use crate::text::escape;
+
+use super::place::{language_folder, languages, Placed};
+
+/// A language's feed, in its folder.
+pub const FEED_FILE: &str = "atom.xml";
+
+/// The feeds of the lessons `placed`, under the site's address `base`: (file name, XML).
+pub fn feeds(
+    config: &Config,
+    placed: &[Placed],
+    default_lang: &str,
+    base: &str,
+) -> Vec<(String, String)> {
+    let mut feeds = Vec::new();
+    for lang in languages(placed, default_lang) {
+        let folder = language_folder(lang, default_lang);
+        let mut dated: Vec<(&Placed, LessonDate)> = (placed.iter())
+            .filter(|p| p.lang == lang)
+            .filter_map(|p| Some((p, p.lesson.updated.or(p.lesson.date)?)))
+            .collect();
+        // (The newest first; lessons changed at the same moment in the index's order.)
+        dated.sort_by_key(|(_, updated)| std::cmp::Reverse(updated.instant()));
+        let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+        let [title, subtitle] = [config.title_for(lang), config.description_for(lang)];
+        let author = Some(config.author.as_str()).filter(|a| !a.trim().is_empty());
+        let feed = format!("{base}{folder}{FEED_FILE}");
+        xml.push_str(&format!(
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n<title>{}</title>\n",
+            escape(lang),
+            escape(title)
+        ));
+        if !subtitle.trim().is_empty() {
+            xml.push_str(&format!("<subtitle>{}</subtitle>\n", escape(subtitle)));
+        }
+        xml.push_str(&format!(
+            "<link rel=\"self\" type=\"application/atom+xml\" href=\"{0}\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{1}\"/>\n<id>{0}</id>\n",
+            escape(&feed),
+            escape(&format!("{base}{folder}"))
+        ));
+        // (A feed of no dated lesson is as old as time can say: the lessons are warned about.)
+        let newest = dated.first().map(|(_, u)| u.rfc3339());
+        let newest = newest.unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
+        xml.push_str(&format!(
+            "<updated>{newest}</updated>\n<author><name>{}</name></author>\n<generator>nnbook</generator>\n",
+            escape(author.unwrap_or(title))
+        ));
+        for (p, updated) in &dated {
+            xml.push_str(&entry(p, updated, base));
+        }
+        xml.push_str("</feed>\n");
+        feeds.push((format!("{folder}{FEED_FILE}"), xml));
+    }
+    feeds
+}
+
+/// A lesson's entry: its title, page, dates, summary and series.
+fn entry(p: &Placed, updated: &LessonDate, base: &str) -> String {
+    let lesson = &p.lesson;
+    let page = escape(&format!("{base}{}/", p.dir));
+    let mut xml = format!(
+        "<entry>\n<title>{}</title>\n<link rel=\"alternate\" type=\"text/html\" href=\"{page}\"/>\n<id>{page}</id>\n",
+        escape(&lesson.title)
+    );
+    if let Some(date) = &lesson.date {
+        xml.push_str(&format!("<published>{}</published>\n", date.rfc3339()));
+    }
+    xml.push_str(&format!("<updated>{}</updated>\n", updated.rfc3339()));
+    if !lesson.summary.trim().is_empty() {
+        xml.push_str(&format!("<summary>{}</summary>\n", escape(&lesson.summary)));
+    }
+    if let Some(series) = &lesson.series {
+        xml.push_str(&format!("<category term=\"{}\"/>\n", escape(&series.name)));
+    }
+    xml.push_str("</entry>\n");
+    xml
+}
+
+/// What the feeds leave out, told when `feed = true`: each lesson without a `date`; and, for a
+/// build that publishes (`publishing`), every feed when the site's address is not known.
+pub fn warnings(
+    config: &Config,
+    placed: &[Placed],
+    (base_url, publishing): (Option<&str>, bool),
+) -> Vec<Diagnostic> {
+    if !config.feed {
+        return Vec::new();
+    }
+    let mut warnings = Vec::new();
+    if publishing && base_url.is_none() {
+        warnings.push(
+            Diagnostic::in_file(
+                CONFIG_FILE,
+                "`feed = true`, but the site has no address: no feed is written",
+            )
+            .warning()
+            .hint("a feed's links are absolute: set `base_url` in nnbook.toml, or build with `--base-url https://…/`"),
+        );
+    }
+    for p in placed.iter().filter(|p| p.lesson.date.is_none()) {
+        let source = &p.lesson.source;
+        let at = source.text.find("+++").map_or(0..0, |i| i..i + 3);
+        warnings.push(
+            (source.error(
+                at,
+                "the lesson has no `date`: the site's feed leaves it out",
+            ))
+            .warning()
+            .hint("add the day it is published to its front matter, like `date = 2026-12-06`"),
+        );
+    }
+    warnings
+}
