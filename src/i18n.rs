@@ -113,7 +113,8 @@ const TEXTS: [(&str, &str, &str); 59] = [
 /// text), as [`TEXTS`]; `{name}` marks a slot that [`sentence`] fills.
 const SENTENCES: [(&str, &str, &str); 42] = [
     ("figure", "Figure", "图"),
-    ("date", "{day} {month} {year}", "{year}年{month}月{day}日"),
+    // (A day is not broken across lines: no-break spaces.)
+    ("date", "{day}\u{a0}{month}\u{a0}{year}", "{year}年{month}月{day}日"),
     (
         "chart",
         "Line chart over {x} from {from} to {to}.",
@@ -298,10 +299,10 @@ mod tests {
 
     #[test]
     fn days_are_written_as_each_language_writes_them() {
-        assert_eq!(date("en", (2026, 12, 6)), "6 December 2026");
-        assert_eq!(date("en", (2027, 1, 31)), "31 January 2027");
+        assert_eq!(date("en", (2026, 12, 6)), "6\u{a0}December\u{a0}2026");
+        assert_eq!(date("en", (2027, 1, 31)), "31\u{a0}January\u{a0}2027");
         assert_eq!(date("zh-CN", (2026, 12, 6)), "2026年12月6日");
-        assert_eq!(date("de", (2026, 5, 1)), "1 May 2026");
+        assert_eq!(date("de", (2026, 5, 1)), "1\u{a0}May\u{a0}2026");
     }
 
     #[test]

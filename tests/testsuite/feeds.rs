@@ -111,11 +111,11 @@ fn a_lessons_dates_are_shown_under_its_title_in_its_language() {
     };
     assert_eq!(
         shown("west/index.html"),
-        "<p class=\"lesson-source lesson-date\">Published <time datetime=\"2026-11-01\">1 November 2026</time> · Updated <time datetime=\"2026-12-02\">2 December 2026</time></p>"
+        "<p class=\"lesson-source lesson-date\">Published <time datetime=\"2026-11-01\">1\u{a0}November\u{a0}2026</time> · Updated <time datetime=\"2026-12-02\">2\u{a0}December\u{a0}2026</time></p>"
     );
     // (The day as the author wrote it, in its own offset.)
     assert!(shown("east/index.html")
-        .contains("<time datetime=\"2026-12-03\">3 December 2026</time></p>"));
+        .contains("<time datetime=\"2026-12-03\">3\u{a0}December\u{a0}2026</time></p>"));
     assert!(shown("zh-CN/east/index.html")
         .contains("发布于 <time datetime=\"2026-12-04\">2026年12月4日</time></p>"));
     assert_eq!(shown("undated/index.html"), "");
