@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 
 use crate::error::Diagnostic;
-use crate::lesson::{BlockKind, Lesson};
+use crate::lesson::{BlockKind, Lesson, LessonDate};
 use crate::render;
 use crate::text::{closest, escape, percent_decoded};
 
@@ -175,17 +175,24 @@ fn internal_target(dir: &str, dest: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
-/// The sitemap (with a base URL: of `out`'s pages and the lessons' `written` ones) and the
-/// theme's static files, added to `out`.
+/// The sitemap (with a base URL: of `out`'s pages and the lessons' `written` ones, a lesson's
+/// page with its last date, of those `placed`) and the theme's static files, added to `out`.
 pub(super) fn add_sitemap_and_assets(
     theme: &Theme,
-    base_url: Option<&str>,
+    (base_url, placed): (Option<&str>, &[Placed]),
     out: &mut SiteFiles,
     written: &BTreeSet<String>,
 ) {
     if let Some(base) = base_url {
         let pages = merged(out, written);
-        let sitemap = sitemap(base, pages);
+        let dated = |p: &Placed| {
+            Some((
+                format!("{}/index.html", p.dir),
+                p.lesson.updated.or(p.lesson.date)?,
+            ))
+        };
+        let dates: BTreeMap<String, LessonDate> = placed.iter().filter_map(dated).collect();
+        let sitemap = sitemap(base, pages, &dates);
         out.insert("sitemap.xml".into(), sitemap.into_bytes().into());
     }
     for (name, bytes) in &theme.assets {
@@ -194,8 +201,12 @@ pub(super) fn add_sitemap_and_assets(
 }
 
 /// `sitemap.xml`: every HTML page but the 404 and search pages (nothing of their own to find),
-/// under the site's base URL.
-pub fn sitemap<'a>(base: &str, names: impl Iterator<Item = &'a str>) -> String {
+/// under the site's base URL; a page of `dates` with its `lastmod`, when it last changed.
+fn sitemap<'a>(
+    base: &str,
+    names: impl Iterator<Item = &'a str>,
+    dates: &BTreeMap<String, LessonDate>,
+) -> String {
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     let page = |n: &&str| {
         let file = n.rsplit('/').next().unwrap_or(n);
@@ -203,9 +214,13 @@ pub fn sitemap<'a>(base: &str, names: impl Iterator<Item = &'a str>) -> String {
     };
     for name in names.filter(page) {
         let path = name.strip_suffix("index.html").unwrap_or(name);
+        let lastmod = dates
+            .get(name)
+            .map(|d| format!("<lastmod>{}</lastmod>", d.rfc3339()));
         xml.push_str(&format!(
-            "<url><loc>{}</loc></url>\n",
-            escape(&format!("{base}{path}"))
+            "<url><loc>{}</loc>{}</url>\n",
+            escape(&format!("{base}{path}")),
+            lastmod.unwrap_or_default()
         ));
     }
     xml.push_str("</urlset>\n");

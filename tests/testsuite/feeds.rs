@@ -1,6 +1,7 @@
 //! A lesson's `date` and `updated`, shown under its title, and the site's Atom feeds (`feed =
 //! true`, as Zola's `generate_feeds`): one per language of its dated lessons, the newest first,
-//! linked from every page's head, the same bytes from one build to the next.
+//! linked from every page's head, the same bytes from one build to the next; and the sitemap's
+//! `lastmod`.
 
 use crate::support::markup::check_xml;
 use crate::support::{small, Project};
@@ -92,6 +93,15 @@ fn each_language_has_a_feed_of_its_dated_lessons_newest_first() {
         told,
         ["content/undated.md: the lesson has no `date`: the site's feed leaves it out"]
     );
+    // The sitemap tells when a dated lesson last changed.
+    let sitemap = p.read("sitemap.xml");
+    for line in [
+        "<url><loc>https://example.org/l/west/</loc><lastmod>2026-12-02T23:30:00-02:00</lastmod></url>",
+        "<url><loc>https://example.org/l/zh-CN/east/</loc><lastmod>2026-12-04T00:00:00Z</lastmod></url>",
+        "<url><loc>https://example.org/l/undated/</loc></url>",
+    ] {
+        assert!(sitemap.lines().any(|l| l == line), "{line}\n{sitemap}");
+    }
     // The next build writes the same bytes.
     p.build().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(p.read("atom.xml"), feed);
