@@ -127,25 +127,31 @@ fn toml_quoted(text: &str) -> String {
 
 /// The starter lesson with a title, at `order` on the index.
 pub fn starter_lesson(title: &str, order: i64) -> String {
-    starter(title, order, "")
+    starter(title, order, None, None)
 }
 
-/// [`starter_lesson`] as part `part` of the series `series`.
-pub fn starter_part(title: &str, order: i64, (series, part): (&str, u32)) -> String {
-    let lines = format!(
-        "series = \"{}\"   # the series it is part of\npart = {part:<15}# its position in the series\n",
-        toml_quoted(series)
-    );
-    starter(title, order, &lines)
-}
-
-/// The starter with its placeholders filled: the title, the order and the `series` lines (none
-/// outside a series).
-fn starter(title: &str, order: i64, series: &str) -> String {
+/// The starter with its placeholders filled: the title, the order, the `series` and `part`
+/// lines (none outside a series), and its `date` (a comment without one).
+fn starter(title: &str, order: i64, series: Option<(&str, u32)>, date: Option<&str>) -> String {
+    let series = series.map_or(String::new(), |(series, part)| {
+        format!(
+            "series = \"{}\"   # the series it is part of\npart = {part:<15}# its position in the series\n",
+            toml_quoted(series)
+        )
+    });
+    let date = match date {
+        Some(day) => format!("date = {day}     # the day it is published"),
+        None => "# date = 2026-12-06   # the day it is published".to_string(),
+    };
     STARTER
         .replacen("{{TITLE}}", &toml_quoted(title), 1)
         .replacen("{{ORDER}}", &format!("{order:<4}"), 1)
-        .replacen("{{SERIES}}\n", series, 1)
+        .replacen("{{SERIES}}\n", &series, 1)
+        .replacen(
+            "{{DATE}}",
+            &format!("{date}: shown on the page, and orders the feed"),
+            1,
+        )
 }
 
 /// A lesson `nnbook new` wrote: its file, and in a series its part and the series' name
@@ -155,6 +161,8 @@ pub struct NewLesson {
     pub path: PathBuf,
     pub part: Option<u32>,
     pub new_series: Option<NewSeries>,
+    /// The day it is dated (`2026-12-06`, today in UTC), in a project with a feed.
+    pub date: Option<String>,
 }
 
 /// A series no lesson was in before `nnbook new --series` named it.
@@ -195,30 +203,42 @@ pub fn new_lesson(root: &Path, title: &str, series: Option<&str>) -> Result<NewL
     let placements = placements(root, &content);
     let order = (placements.iter().map(|(order, _)| *order).max())
         .map_or(10, |last| last.saturating_add(10));
-    let Some(series) = series else {
-        write_new(&path, &starter_lesson(title.trim(), order))?;
-        return Ok(NewLesson {
-            path,
-            part: None,
-            new_series: None,
+    // (The series' next part, and whether it is the series' first.)
+    let part = series.map(|series| {
+        let parts = placements.iter().filter_map(|(_, s)| s.as_ref());
+        let last = parts
+            .clone()
+            .filter(|s| s.name == series)
+            .map(|s| s.part)
+            .max();
+        let part = last.map_or(1, |last| last.saturating_add(1));
+        let new_series = (part == 1).then(|| NewSeries {
+            closest: crate::text::closest(series, parts.map(|s| s.name.as_str())).map(String::from),
         });
-    };
-    let parts = placements.iter().filter_map(|(_, s)| s.as_ref());
-    let part = (parts
-        .clone()
-        .filter(|s| s.name == series)
-        .map(|s| s.part)
-        .max())
-    .map_or(1, |last| last.saturating_add(1));
-    let new_series = (part == 1).then(|| NewSeries {
-        closest: crate::text::closest(series, parts.map(|s| s.name.as_str())).map(String::from),
+        (series, part, new_series)
     });
-    write_new(&path, &starter_part(title.trim(), order, (series, part)))?;
+    // (With a feed, the lesson is dated: undated, the feed would leave it out.)
+    let date = has_feed(root).then(|| crate::lesson::today_utc().day_text());
+    let placed = part.as_ref().map(|(series, part, _)| (*series, *part));
+    write_new(
+        &path,
+        &starter(title.trim(), order, placed, date.as_deref()),
+    )?;
     Ok(NewLesson {
         path,
-        part: Some(part),
-        new_series,
+        part: part.as_ref().map(|(_, part, _)| *part),
+        new_series: part.and_then(|(_, _, new)| new),
+        date,
     })
+}
+
+/// Whether the project's `nnbook.toml` says `feed = true` (one that does not read says nothing).
+fn has_feed(root: &Path) -> bool {
+    let text = std::fs::read_to_string(root.join(crate::project::CONFIG_FILE));
+    let config = text
+        .ok()
+        .and_then(|t| toml::from_str::<crate::project::Config>(&t).ok());
+    config.is_some_and(|c| c.feed)
 }
 
 /// Each lesson's `order` and series part (those whose front matter can be read).

@@ -17,6 +17,9 @@ pub fn run(root: &Path, title: &str, series: Option<&str>) -> Result<(), Error> 
         }
         _ => super::say!("wrote {}", super::shown(&path)),
     }
+    if let Some(day) = &new.date {
+        super::say!("note: dated today, {day} (UTC), for the site's feed");
+    }
     if let Some(started) = new.new_series {
         let nearest =
             (started.closest).map_or(String::new(), |c| format!(": did you mean \"{c}\"?"));

@@ -69,6 +69,34 @@ impl LessonDate {
     }
 }
 
+/// Today in UTC, from the system's clock (`nnbook new`'s date: a build never reads the clock).
+pub fn today_utc() -> LessonDate {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (year, month, day) = civil_from_days((seconds / 86_400) as i64);
+    LessonDate {
+        year: year.clamp(0, 9999) as u16,
+        month,
+        day,
+        time: None,
+    }
+}
+
+/// The day of the proleptic Gregorian calendar `days` after 1970-01-01 (Howard Hinnant's
+/// `civil_from_days`).
+fn civil_from_days(days: i64) -> (i64, u8, u8) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    (yoe + era * 400 + i64::from(month <= 2), month, day)
+}
+
 /// Days from 1970-01-01 to a day of the proleptic Gregorian calendar (Howard Hinnant's
 /// `days_from_civil`).
 fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
@@ -109,6 +137,21 @@ mod tests {
             read("2026-12-06T09:30:00"),
             Err("a date and time without its offset from UTC")
         );
+    }
+
+    #[test]
+    fn days_go_both_ways() {
+        for days in (-800_000..800_000)
+            .step_by(997)
+            .chain([0, -1, 59, 60, 10_956, 20_793])
+        {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m.into(), d.into()), days, "{y}-{m}-{d}");
+        }
+        // (`date -u -d @0`, `-d 2000-02-29`, `-d 2026-12-06`.)
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+        assert_eq!(civil_from_days(20_793), (2026, 12, 6));
     }
 
     #[test]

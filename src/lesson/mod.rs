@@ -37,7 +37,7 @@ use body::read_body;
 pub use body::{Block, BlockKind};
 pub use caption::Caption;
 pub use controls::Control;
-pub use date::LessonDate;
+pub use date::{today_utc, LessonDate};
 pub use figure_block::{DiagramSpec, FigureSpec, Rgb, SeriesSpec};
 use front::Front;
 pub use front::{Reference, SeriesPart, MAX_PART};

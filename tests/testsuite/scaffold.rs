@@ -302,3 +302,54 @@ fn a_new_lesson_in_a_series_is_its_next_part() {
     let at = |slug: &str| index.find(&format!("href=\"{slug}/index.html\"")).unwrap();
     assert!(at("one") < at("two"));
 }
+
+/// In a project with a feed (`feed = true`), `nnbook new` dates the lesson today (UTC, as the
+/// system's `date -u` says), so that the feed lists it; elsewhere the date is a comment.
+#[test]
+fn a_new_lesson_is_dated_today_in_a_project_with_a_feed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().to_str().unwrap();
+    nnbook(&["init", root]);
+    nnbook(&["new", "Undated", "--root", root]).succeeded();
+    let text = fs::read_to_string(tmp.path().join("content/undated.md")).unwrap();
+    assert!(text.contains("\n# date = 2026-12-06   # the day"), "{text}");
+    let config = tmp.path().join("nnbook.toml");
+    let toml = fs::read_to_string(&config).unwrap();
+    fs::write(&config, toml.replacen("# feed = true", "feed = true", 1)).unwrap();
+    let today = || {
+        let out = std::process::Command::new("date")
+            .args(["-u", "+%F"])
+            .output();
+        String::from_utf8(out.expect("date").stdout)
+            .unwrap()
+            .trim()
+            .to_string()
+    };
+    let before = today();
+    let out = nnbook(&["new", "Dated", "--series", "S", "--root", root]);
+    let after = today();
+    let text = fs::read_to_string(tmp.path().join("content/dated.md")).unwrap();
+    // (Either day, if midnight passed between the two clocks' readings.)
+    let dated = [&before, &after].map(|d| format!("\ndate = {d}     # the day it is published"));
+    assert!(dated.iter().any(|d| text.contains(d.as_str())), "{text}");
+    assert!(!text.contains("# date ="), "{text}");
+    let day = text
+        .split("\ndate = ")
+        .nth(1)
+        .map_or("", |rest| &rest[..10]);
+    out.succeeded().prints(&[&format!(
+        "note: dated today, {day} (UTC), for the site's feed"
+    )]);
+    // The lesson reads as dated, and builds (the undated one is warned about).
+    nnbook(&[
+        "build",
+        "--root",
+        root,
+        "--base-url",
+        "https://example.org/",
+    ])
+    .succeeded()
+    .says(&["content/undated.md", "the lesson has no `date`"]);
+    let feed = fs::read_to_string(tmp.path().join("site/atom.xml")).unwrap();
+    assert!(feed.contains("<title>Dated</title>"), "{feed}");
+}
