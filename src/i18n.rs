@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 /// Interface words, also given to templates as `t`: (key, English, Simplified Chinese).
-const TEXTS: [(&str, &str, &str); 59] = [
+const TEXTS: [(&str, &str, &str); 60] = [
     ("lessons", "Lessons", "课程"),
     ("contents", "Contents", "目录"),
     ("previous", "Previous", "上一课"),
@@ -65,6 +65,8 @@ const TEXTS: [(&str, &str, &str); 59] = [
     // A lesson's dates under its title (front matter `date`, `updated`).
     ("published", "Published", "发布于"),
     ("updated", "Updated", "更新于"),
+    // The page at a lesson's earlier address (front matter `aliases`).
+    ("moved", "This lesson is now at", "本课已移至"),
     ("by", "by", "作者："),
     ("step", "Step", "步骤"),
     ("step_size", "Step size", "步长"),

@@ -8,7 +8,7 @@ use toml::Spanned;
 use crate::error::{Diagnostic, SourceFile};
 
 use super::date::LessonDate;
-use super::limits::{check_precision, check_slug, DEFAULT_PRECISION};
+use super::limits::{check_precision, check_slug, DEFAULT_PRECISION, MAX_ALIASES};
 use super::problems::Problems;
 use super::toml::{missing_field, read_toml, Table, TableKind};
 
@@ -30,6 +30,8 @@ struct RawFront {
     draft: bool,
     date: Option<Spanned<toml::value::Datetime>>,
     updated: Option<Spanned<toml::value::Datetime>>,
+    #[serde(default)]
+    aliases: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -81,6 +83,17 @@ pub struct Front {
     /// When the lesson was published, and last changed, if the front matter says.
     pub date: Option<LessonDate>,
     pub updated: Option<LessonDate>,
+    /// The lesson's earlier addresses (`aliases`), each redirected to its page.
+    pub aliases: Vec<Alias>,
+}
+
+/// An earlier address of a lesson (front matter `aliases`): a folder of its language's part of
+/// the site (`relu-intro`, `basics/relu`), where a page now sends the reader on to the lesson.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alias {
+    pub path: String,
+    /// Where the front matter gives it.
+    pub span: Range<usize>,
 }
 
 impl Front {
@@ -100,6 +113,7 @@ impl Front {
             draft: false,
             date: None,
             updated: None,
+            aliases: Vec::new(),
         }
     }
 }
@@ -148,6 +162,7 @@ pub fn parse(
     }
     let series = problems.keep(series(source, &front, at)).flatten();
     let (date, updated) = dates(source, &front, &at, &mut problems);
+    let aliases = aliases(source, &front, &at, &mut problems);
     let reference = front
         .source
         .and_then(|raw| problems.keep_all(reference(raw.0, &at, source)));
@@ -169,6 +184,7 @@ pub fn parse(
         draft: front.draft,
         date,
         updated,
+        aliases,
     };
     // (A value of the wrong type was stood in for, `order = 1.5` or `title = 3`: the other
     // fields were still checked, and are reported, and the lesson fails with them. Where its
@@ -297,6 +313,43 @@ fn dates(
         }
     }
     (date, updated)
+}
+
+/// `aliases`: each a folder path of slugs (`relu-intro`, `basics/relu`), at most
+/// [`MAX_ALIASES`]. A wrong one is left out (and reported).
+fn aliases(
+    source: &SourceFile,
+    front: &RawFront,
+    at: &impl Fn(Range<usize>) -> Range<usize>,
+    problems: &mut Problems,
+) -> Vec<Alias> {
+    let mut aliases = Vec::new();
+    for (n, alias) in front.aliases.iter().enumerate() {
+        let span = at(alias.span());
+        let path = alias.get_ref().trim_matches('/');
+        let wrong = match path.split('/').find_map(|part| check_slug(part).err()) {
+            _ if n == MAX_ALIASES => Some(format!("more than {MAX_ALIASES} aliases")),
+            _ if path.is_empty() => Some("an alias is empty".to_string()),
+            Some(m) => Some(format!(
+                "`{}` is no address of a lesson: {m}",
+                alias.get_ref()
+            )),
+            None => None,
+        };
+        match wrong {
+            Some(message) => problems.note(
+                source
+                    .error(span, message)
+                    .expected("a folder of the site, its names made of lowercase letters, digits, `-` and `_`, like `relu-intro` or `basics/relu`")
+                    .hint("an alias is an address the lesson had before (an earlier slug): its page sends readers on to the lesson"),
+            ),
+            None => aliases.push(Alias { path: path.to_string(), span }),
+        }
+        if n == MAX_ALIASES {
+            break;
+        }
+    }
+    aliases
 }
 
 /// `series` and `part` go together: a name that is not empty and a part from 1.

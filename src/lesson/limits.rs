@@ -12,6 +12,8 @@ pub const MAX_SAMPLES: usize = 100_000;
 pub const MAX_PRECISION: usize = 12;
 pub const DEFAULT_PRECISION: usize = 2;
 pub const MAX_SLUG: usize = 100;
+/// The most earlier addresses (`aliases`) one lesson redirects.
+pub const MAX_ALIASES: usize = 100;
 pub const MAX_LAYERS: usize = 32;
 /// The input range must lie within ±this and be at least `MIN_INPUT_SPAN` wide, so that the
 /// figures' axes can be drawn.

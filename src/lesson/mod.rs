@@ -40,7 +40,7 @@ pub use controls::Control;
 pub use date::{today_utc, LessonDate};
 pub use figure_block::{DiagramSpec, FigureSpec, Rgb, SeriesSpec};
 use front::Front;
-pub use front::{Reference, SeriesPart, MAX_PART};
+pub use front::{Alias, Reference, SeriesPart, MAX_PART};
 pub use limits::{
     check_slug, DEFAULT_PRECISION, MAX_INPUT_MAGNITUDE, MAX_LAYERS, MAX_LESSON_VALUES, MAX_NODES,
     MAX_PARAMETERS, MAX_POINTS, MAX_PRECISION, MAX_SAMPLES, MAX_SERIES, MAX_SLUG, MAX_TABLE_ROWS,
@@ -120,6 +120,8 @@ pub struct Lesson {
     /// When the lesson was published and last changed (front matter `date`, `updated`).
     pub date: Option<LessonDate>,
     pub updated: Option<LessonDate>,
+    /// Its earlier addresses, redirected to its page (front matter `aliases`).
+    pub aliases: Vec<Alias>,
 }
 
 impl Lesson {
@@ -252,6 +254,7 @@ pub fn parse_partly(mut source: SourceFile, file_stem: &str) -> (Option<Lesson>,
         draft: front.draft,
         date: front.date,
         updated: front.updated,
+        aliases: front.aliases,
         training_ends,
         training_ids,
         lang,

@@ -141,7 +141,7 @@ fn unknown_field_hint(message: &str) -> String {
         return format!("what other site generators call `{name}`, nnbook calls `{ours}`");
     }
     // (Fields of Zola's, Hugo's and Quarto's front matter that a lesson has no use for.)
-    const ELSEWHERE: [&str; 9] = [
+    const ELSEWHERE: [&str; 8] = [
         "tags",
         "categories",
         "authors",
@@ -150,7 +150,6 @@ fn unknown_field_hint(message: &str) -> String {
         "template",
         "layout",
         "extra",
-        "aliases",
     ];
     if ELSEWHERE.contains(&name) && fields.contains(&"summary") {
         let source = match name.starts_with("author") {
@@ -177,12 +176,13 @@ pub(super) fn meant_field(message: &str) -> Option<&str> {
 /// Our name for the field `name` of other site generators, if it is one of `fields`: Zola's,
 /// Hugo's and Quarto's `description` is a lesson's `summary`, their `weight` its `order`.
 fn alias<'m>(name: &str, fields: &[&'m str]) -> Option<&'m str> {
-    const ALIASES: [(&str, &str); 5] = [
+    const ALIASES: [(&str, &str); 6] = [
         ("description", "summary"),
         ("abstract", "summary"),
         ("weight", "order"),
         ("lastmod", "updated"),
         ("publishDate", "date"),
+        ("redirect_from", "aliases"),
     ];
     let (_, ours) = ALIASES.iter().find(|(other, _)| *other == name)?;
     fields.iter().copied().find(|f| f == ours)

@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::error::Diagnostic;
 use crate::i18n;
 
+use super::aliases;
 use super::cache::Cache;
 use super::feed::{self, FEED_FILE};
 use super::place::{language_folder, languages, root_of, Placed};
@@ -49,8 +50,8 @@ struct LanguageLink {
     current: bool,
 }
 
-/// The index, 404 and search pages and the feed of the lessons of `placed` that rendered (in
-/// the cache; in a build that failed, a copy of those), into `out`: the problems of each (the
+/// The index, 404 and search pages, the feed and the aliases' pages of the lessons of `placed`
+/// that rendered (in the cache; in a build that failed, a copy of those), into `out`: the problems of each (the
 /// index's do not hide the 404 page's).
 pub fn language_pages(
     (theme, cache, default_lang, base): (&Theme, &Cache, &str, Option<&str>),
@@ -71,6 +72,12 @@ pub fn language_pages(
         }
         false => Ok(()),
     };
+    let moved = aliases::pages(&placed, default_lang, base);
+    out.extend(
+        moved
+            .into_iter()
+            .map(|(n, html)| (n, html.into_bytes().into())),
+    );
     if let (true, Some(base)) = (theme.config.feed, base) {
         let feeds = feed::feeds(&theme.config, &placed, default_lang, base);
         out.extend(

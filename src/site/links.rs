@@ -10,6 +10,7 @@ use crate::lesson::{BlockKind, Lesson, LessonDate};
 use crate::render;
 use crate::text::{closest, escape, percent_decoded};
 
+use super::aliases;
 use super::cache::Cache;
 use super::index;
 use super::place::{joined, relative_path, site_files, source_named, ContentFiles, Placed};
@@ -192,7 +193,8 @@ pub(super) fn add_sitemap_and_assets(
             ))
         };
         let dates: BTreeMap<String, LessonDate> = placed.iter().filter_map(dated).collect();
-        let sitemap = sitemap(base, pages, &dates);
+        let moved = aliases::files(placed, theme.config.language.get_ref());
+        let sitemap = sitemap(base, pages.filter(|n| !moved.contains(*n)), &dates);
         out.insert("sitemap.xml".into(), sitemap.into_bytes().into());
     }
     for (name, bytes) in &theme.assets {

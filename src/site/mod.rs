@@ -8,6 +8,7 @@
 
 // (Compacting the theme's scripts and stylesheets: compiled into `build.rs`, which runs them
 // once when nnbook is compiled; here for their tests.)
+mod aliases;
 #[cfg(test)]
 mod arrows;
 mod cache;
@@ -37,6 +38,7 @@ mod template_loops;
 mod template_text;
 mod theme;
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -552,14 +554,19 @@ fn conflicts(
     broken: &[Arc<Lesson>],
     default_lang: &str,
 ) -> Vec<Diagnostic> {
-    if broken.is_empty() {
-        return place::conflicts(placed, default_lang);
-    }
-    let every: Vec<Arc<Lesson>> = (lessons.iter())
-        .chain(broken.iter().filter(|l| !l.front_stood_in))
-        .cloned()
-        .collect();
-    place::conflicts(&place::place(&every, default_lang), default_lang)
+    let every: Cow<[Placed]> = match broken.is_empty() {
+        true => Cow::Borrowed(placed),
+        false => {
+            let every: Vec<Arc<Lesson>> = (lessons.iter())
+                .chain(broken.iter().filter(|l| !l.front_stood_in))
+                .cloned()
+                .collect();
+            Cow::Owned(place::place(&every, default_lang))
+        }
+    };
+    let mut problems = place::conflicts(&every, default_lang);
+    problems.extend(aliases::conflicts(&every, default_lang));
+    problems
 }
 
 /// The prose of lessons whose blocks are broken (placeholders, LaTeX), in parallel: they are

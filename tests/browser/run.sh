@@ -134,6 +134,8 @@ SITE_DIR="$site" BASE_URL="http://127.0.0.1:$port/" SCREENSHOT_DIR="$shots" \
 # The search pages: words from the address and typed, found and linked (search.mjs).
 SITE_DIR="$site" BASE_URL="http://127.0.0.1:$port/" SCREENSHOT_DIR="$shots" \
   node "$here/search.mjs" >"$tmp/search.log" 2>&1 || status=$?
+# A lesson's earlier addresses (aliases.mjs, on a project it builds with nnbook).
+NNBOOK="$nnbook_cmd" node "$here/aliases.mjs" >"$tmp/aliases.log" 2>&1 || status=$?
 # `nnbook serve`'s error overlay and live reload, on a project it makes and breaks (serve.mjs).
 NNBOOK="$nnbook_cmd" SCREENSHOT_DIR="$shots" node "$here/serve.mjs" >"$tmp/serve.log" 2>&1 || status=$?
 # The summary line ("browser: N passed, M failed", the scripts' units) stays the last line.
@@ -145,12 +147,13 @@ grep -v '^sequence: [0-9]* passed, [0-9]* failed$' "$tmp/sequence.log" || true
 grep -v '^diagram: [0-9]* passed, [0-9]* failed$' "$tmp/diagram.log" || true
 grep -v '^index: [0-9]* passed, [0-9]* failed$' "$tmp/index.log" || true
 grep -v '^search: [0-9]* passed, [0-9]* failed$' "$tmp/search.log" || true
+grep -v '^aliases: [0-9]* passed, [0-9]* failed$' "$tmp/aliases.log" || true
 grep -v '^serve: [0-9]* passed, [0-9]* failed$' "$tmp/serve.log" || true
 say "done in $(($(date +%s) - t0)) s"
 # Each script's units ("<unit>: N passed, M failed"); a script without that line failed.
 passed=0
 failed=0
-for pair in browser:check reader:reader explore:explore exact:exact sequence:sequence diagram:diagram index:index search:search serve:serve; do
+for pair in browser:check reader:reader explore:explore exact:exact sequence:sequence diagram:diagram index:index search:search aliases:aliases serve:serve; do
   unit=${pair%%:*} log="$tmp/${pair#*:}.log"
   line=$(grep "^$unit: [0-9]* passed, [0-9]* failed$" "$log" || true)
   if [ -z "$line" ]; then failed=$((failed + 1)); continue; fi

@@ -41,6 +41,7 @@
 mod support;
 
 // The shipped project and the library's numbers.
+mod aliases;
 mod arithmetic;
 mod feeds;
 mod labels;

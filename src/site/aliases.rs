@@ -1,0 +1,108 @@
+//! A lesson's earlier addresses (front matter `aliases`, as Zola's and Hugo's): for each, a
+//! page at that folder of the lesson's language (`relu-intro/index.html`) that sends the reader
+//! on to the lesson at once, keeping the address's fragment (a link to a section, or to the
+//! sliders' state), so that links and bookmarks made before a lesson was renamed still work.
+//! The pages are left out of the sitemap and marked `noindex`: search engines index the lesson.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::error::Diagnostic;
+use crate::i18n;
+use crate::lesson::Alias;
+use crate::text::escape;
+
+use super::place::{language_folder, root_of, Placed};
+
+/// The folder of an alias of a lesson placed as `p`: under its language's folder.
+fn folder(p: &Placed, alias: &Alias, default_lang: &str) -> String {
+    format!("{}{}", language_folder(&p.lang, default_lang), alias.path)
+}
+
+/// The redirect pages of the lessons `placed`: (file name, HTML). With the site's address
+/// (`base`), each names the lesson's address as its canonical one.
+pub fn pages(placed: &[Placed], default_lang: &str, base: Option<&str>) -> Vec<(String, String)> {
+    let mut pages = Vec::new();
+    for p in placed {
+        for alias in &p.lesson.aliases {
+            let dir = folder(p, alias, default_lang);
+            let target = format!("{}{}/index.html", root_of(&dir), p.dir);
+            let canonical = base.map_or(target.clone(), |b| format!("{b}{}/", p.dir));
+            let title = escape(&p.lesson.title);
+            let [href, canonical] = [&target, &canonical].map(|s| escape(s));
+            // (A JSON string in a script: `<` escaped too, so that no `</script>` ends it.)
+            let script = serde_json::to_string(&target)
+                .unwrap_or_default()
+                .replace('<', "\\u003c");
+            let moved = i18n::text(&p.lang, "moved");
+            let html = format!(
+                "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<meta name=\"robots\" content=\"noindex\">\n<link rel=\"canonical\" href=\"{canonical}\">\n<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n<script>location.replace({script} + location.hash)</script>\n</head>\n<body>\n<p>{moved} <a href=\"{href}\">{title}</a></p>\n</body>\n</html>\n",
+                lang = escape(&p.lang),
+            );
+            pages.push((format!("{dir}/index.html"), html));
+        }
+    }
+    pages
+}
+
+/// The files of the redirect pages of `placed`, which the sitemap leaves out.
+pub fn files(placed: &[Placed], default_lang: &str) -> BTreeSet<String> {
+    let aliases = placed
+        .iter()
+        .flat_map(|p| p.lesson.aliases.iter().map(move |a| (p, a)));
+    aliases
+        .map(|(p, a)| format!("{}/index.html", folder(p, a, default_lang)))
+        .collect()
+}
+
+/// The aliases that cannot have their page: one at, or inside, the folder of a lesson (its
+/// own too) or of a language of the site, or given twice (by one lesson or two).
+pub fn conflicts(placed: &[Placed], default_lang: &str) -> Vec<Diagnostic> {
+    let lessons: HashMap<&str, &Placed> = placed.iter().map(|p| (p.dir.as_str(), p)).collect();
+    let languages: BTreeSet<String> = (placed.iter())
+        .filter(|p| p.lang != default_lang)
+        .map(|p| p.lang.clone())
+        .collect();
+    let mut given: HashMap<String, &Placed> = HashMap::new();
+    let mut problems = Vec::new();
+    for p in placed {
+        for alias in &p.lesson.aliases {
+            let dir = folder(p, alias, default_lang);
+            // (The lesson's folder that holds it: `relu` for `relu` and `relu/old`.)
+            let mut parts = dir.split('/');
+            let top = match p.lang == default_lang {
+                true => parts.next().unwrap_or("").to_string(),
+                false => format!(
+                    "{}/{}",
+                    parts.next().unwrap_or(""),
+                    parts.next().unwrap_or("")
+                ),
+            };
+            let error = |message: String| p.lesson.source.error(alias.span.clone(), message);
+            let problem = if let Some(lesson) = lessons.get(top.as_str()) {
+                let whose = match std::ptr::eq(*lesson, p) {
+                    true => "this lesson's own folder".to_string(),
+                    false => format!("the folder of {}", lesson.lesson.source.path),
+                };
+                error(format!("the alias `{}` is in {whose}", alias.path))
+                    .hint("a lesson's page is there: leave the alias out")
+            } else if p.lang == default_lang && languages.contains(&top) {
+                error(format!(
+                    "the alias `{}` is in the folder of the site's lessons in `{top}`",
+                    alias.path
+                ))
+                .hint("that language's index is there: leave the alias out")
+            } else {
+                let Some(first) = given.insert(dir, p) else {
+                    continue;
+                };
+                error(format!("the alias `{}` is given twice", alias.path)).hint(format!(
+                    "{} gives it too: one address leads to one lesson",
+                    first.lesson.source.path
+                ))
+            };
+            problems
+                .push(problem.expected("an address no lesson has: an earlier slug of this lesson"));
+        }
+    }
+    problems
+}

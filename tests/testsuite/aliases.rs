@@ -1,0 +1,123 @@
+//! A lesson's earlier addresses (front matter `aliases`, as Zola's and Hugo's): a page at each
+//! that sends the reader on to the lesson (the browser's part is `tests/browser/aliases.mjs`),
+//! left out of the sitemap and the search index; and every alias that cannot have its page is an
+//! error at it.
+
+use crate::support::{small, Project};
+
+fn renamed() -> Project {
+    Project::new()
+        .config("base_url = \"https://example.org/l/\"\n")
+        .lesson(
+            "relu.md",
+            small("aliases = [\"relu-intro\", \"/basics/relu/\"]\n"),
+        )
+        .lesson("relu.zh-CN.md", small("aliases = [\"relu-intro\"]\n"))
+        .lesson(
+            "b.md",
+            small("").replacen(
+                "\n\n",
+                "\n\nSee [the old address](../relu-intro/index.html).\n\n",
+                1,
+            ),
+        )
+}
+
+#[test]
+fn each_alias_has_a_page_that_sends_the_reader_on() {
+    let p = renamed();
+    let built = p.build().unwrap_or_else(|e| panic!("{e}"));
+    // (The link to the alias is not broken.)
+    assert!(built.warnings.is_empty(), "{:?}", built.warnings);
+    for (alias, lesson, lang) in [
+        ("relu-intro", "relu", "en"),
+        ("basics/relu", "relu", "en"),
+        ("zh-CN/relu-intro", "zh-CN/relu", "zh-CN"),
+    ] {
+        let html = p.read(&format!("{alias}/index.html"));
+        // The relative link leads to the lesson's page, from the alias's folder.
+        let depth = alias.split('/').count();
+        let target = format!("{}{lesson}/index.html", "../".repeat(depth));
+        assert!(
+            p.site().join(alias).join(&target).is_file(),
+            "{alias}: {target}"
+        );
+        for needed in [
+            format!("<html lang=\"{lang}\">"),
+            format!("<meta http-equiv=\"refresh\" content=\"0; url={target}\">"),
+            format!("<script>location.replace(\"{target}\" + location.hash)</script>"),
+            format!("<link rel=\"canonical\" href=\"https://example.org/l/{lesson}/\">"),
+            "<meta name=\"robots\" content=\"noindex\">".to_string(),
+            format!("<a href=\"{target}\">Small lesson</a>"),
+        ] {
+            assert!(html.contains(&needed), "{alias}: {needed}\n{html}");
+        }
+    }
+    assert!(p
+        .read("zh-CN/relu-intro/index.html")
+        .contains("<p>本课已移至 <a"));
+    let sitemap = p.read("sitemap.xml");
+    assert!(
+        sitemap.contains("<loc>https://example.org/l/relu/</loc>"),
+        "{sitemap}"
+    );
+    assert!(
+        !sitemap.contains("intro") && !sitemap.contains("basics"),
+        "{sitemap}"
+    );
+    assert!(!p.read("search-index.js").contains("intro"));
+}
+
+#[test]
+fn an_alias_taken_out_takes_its_page_with_it() {
+    let p = renamed();
+    p.build().unwrap_or_else(|e| panic!("{e}"));
+    let text = std::fs::read_to_string(p.root.join("content/relu.md")).unwrap();
+    let text = text.replacen("aliases = [\"relu-intro\", \"/basics/relu/\"]\n", "", 1);
+    std::fs::write(p.root.join("content/relu.md"), text).unwrap();
+    p.build().unwrap_or_else(|e| panic!("{e}"));
+    assert!(!p.site().join("relu-intro").exists());
+    assert!(!p.site().join("basics").exists());
+    assert!(p.site().join("zh-CN/relu-intro/index.html").is_file());
+}
+
+#[test]
+fn an_alias_that_cannot_have_its_page_is_an_error_at_it() {
+    let p = Project::new()
+        .lesson(
+            "a.md",
+            small("aliases = [\"old\", \"a\", \"b/x\", \"Old Name\", \"fr\", \"\"]\n"),
+        )
+        .lesson("b.md", small("aliases = [\"old\"]\n"))
+        .lesson("c.fr.md", small(""));
+    let error = nnbook::check(&p.root).expect_err("five wrong aliases");
+    let found: Vec<(String, usize, usize, &str)> = (error.diagnostics.iter())
+        .map(|d| {
+            let at = d.location.as_ref().unwrap();
+            (at.file.clone(), at.line, at.column, d.message.as_str())
+        })
+        .collect();
+    let a = |column: usize, message: &'static str| ("content/a.md".to_string(), 2, column, message);
+    assert_eq!(
+        found,
+        [
+            a(19, "the alias `a` is in this lesson's own folder"),
+            a(24, "the alias `b/x` is in the folder of content/b.md"),
+            a(
+                31,
+                "`Old Name` is no address of a lesson: the slug `Old Name` has the character 'O'"
+            ),
+            a(
+                43,
+                "the alias `fr` is in the folder of the site's lessons in `fr`"
+            ),
+            a(49, "an alias is empty"),
+            (
+                "content/b.md".to_string(),
+                2,
+                12,
+                "the alias `old` is given twice"
+            ),
+        ]
+    );
+}
