@@ -315,8 +315,8 @@ fn dates(
     (date, updated)
 }
 
-/// `aliases`: each a folder path of slugs (`relu-intro`, `basics/relu`), at most
-/// [`MAX_ALIASES`]. A wrong one is left out (and reported).
+/// `aliases`: each a folder path of slugs (`relu-intro`, `basics/relu`) or a page's
+/// (`basics/relu.html`), at most [`MAX_ALIASES`]. A wrong one is left out (and reported).
 fn aliases(
     source: &SourceFile,
     front: &RawFront,
@@ -327,7 +327,9 @@ fn aliases(
     for (n, alias) in front.aliases.iter().enumerate() {
         let span = at(alias.span());
         let path = alias.get_ref().trim_matches('/');
-        let wrong = match path.split('/').find_map(|part| check_slug(part).err()) {
+        // (A page of another generator's site, `relu.html`, is a file: its name a slug too.)
+        let names = path.strip_suffix(".html").unwrap_or(path).split('/');
+        let wrong = match names.clone().find_map(|part| check_slug(part).err()) {
             _ if n == MAX_ALIASES => Some(format!("more than {MAX_ALIASES} aliases")),
             _ if path.is_empty() => Some("an alias is empty".to_string()),
             Some(m) => Some(format!(
@@ -340,7 +342,7 @@ fn aliases(
             Some(message) => problems.note(
                 source
                     .error(span, message)
-                    .expected("a folder of the site, its names made of lowercase letters, digits, `-` and `_`, like `relu-intro` or `basics/relu`")
+                    .expected("a folder of the site, its names made of lowercase letters, digits, `-` and `_`, like `relu-intro` or `basics/relu`, or a page, `relu.html`")
                     .hint("an alias is an address the lesson had before (an earlier slug): its page sends readers on to the lesson"),
             ),
             None => aliases.push(Alias { path: path.to_string(), span }),

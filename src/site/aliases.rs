@@ -1,5 +1,6 @@
 //! A lesson's earlier addresses (front matter `aliases`, as Zola's and Hugo's): for each, a
-//! page at that folder of the lesson's language (`relu-intro/index.html`) that sends the reader
+//! page at that folder of the lesson's language (`relu-intro/index.html`), or at that page of
+//! it (`relu.html`, an address of mdBook's or another older site's), that sends the reader
 //! on to the lesson at once, keeping the address's fragment (a link to a section, or to the
 //! sliders' state), so that links and bookmarks made before a lesson was renamed still work.
 //! The pages are left out of the sitemap and marked `noindex`: search engines index the lesson.
@@ -13,10 +14,23 @@ use crate::text::escape;
 
 use super::place::{language_folder, root_of, Placed};
 
-/// The folder of an alias of a lesson placed as `p`: under its language's folder.
+/// The folder of an alias of a lesson placed as `p`: under its language's folder (for a page,
+/// `relu.html`, its path).
 fn folder(p: &Placed, alias: &Alias, default_lang: &str) -> String {
     format!("{}{}", language_folder(&p.lang, default_lang), alias.path)
 }
+
+/// The file of the page at an alias whose folder is `dir`: `dir/index.html`, or `dir` itself
+/// for a page (`relu.html`, as mdBook's and older sites' addresses are).
+fn file_of(dir: &str) -> String {
+    match dir.ends_with(".html") {
+        true => dir.to_string(),
+        false => format!("{dir}/index.html"),
+    }
+}
+
+/// The pages each language's part of the site has at its root, which no alias may be.
+const OWN_PAGES: [&str; 3] = ["index.html", "404.html", "search.html"];
 
 /// The redirect pages of the lessons `placed`: (file name, HTML). With the site's address
 /// (`base`), each names the lesson's address as its canonical one.
@@ -25,7 +39,9 @@ pub fn pages(placed: &[Placed], default_lang: &str, base: Option<&str>) -> Vec<(
     for p in placed {
         for alias in &p.lesson.aliases {
             let dir = folder(p, alias, default_lang);
-            let target = format!("{}{}/index.html", root_of(&dir), p.dir);
+            let file = file_of(&dir);
+            let up = root_of(file.rsplit_once('/').map_or("", |(folder, _)| folder));
+            let target = format!("{up}{}/index.html", p.dir);
             let canonical = base.map_or(target.clone(), |b| format!("{b}{}/", p.dir));
             let title = escape(&p.lesson.title);
             let [href, canonical] = [&target, &canonical].map(|s| escape(s));
@@ -38,7 +54,7 @@ pub fn pages(placed: &[Placed], default_lang: &str, base: Option<&str>) -> Vec<(
                 "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<meta name=\"robots\" content=\"noindex\">\n<link rel=\"canonical\" href=\"{canonical}\">\n<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n<script>location.replace({script} + location.hash)</script>\n</head>\n<body>\n<p>{moved} <a href=\"{href}\">{title}</a></p>\n</body>\n</html>\n",
                 lang = escape(&p.lang),
             );
-            pages.push((format!("{dir}/index.html"), html));
+            pages.push((file, html));
         }
     }
     pages
@@ -50,7 +66,7 @@ pub fn files(placed: &[Placed], default_lang: &str) -> BTreeSet<String> {
         .iter()
         .flat_map(|p| p.lesson.aliases.iter().map(move |a| (p, a)));
     aliases
-        .map(|(p, a)| format!("{}/index.html", folder(p, a, default_lang)))
+        .map(|(p, a)| file_of(&folder(p, a, default_lang)))
         .collect()
 }
 
@@ -85,6 +101,9 @@ pub fn conflicts(placed: &[Placed], default_lang: &str) -> Vec<Diagnostic> {
                 };
                 error(format!("the alias `{}` is in {whose}", alias.path))
                     .hint("a lesson's page is there: leave the alias out")
+            } else if OWN_PAGES.contains(&alias.path.as_str()) {
+                error(format!("the alias `{}` is a page of the site", alias.path))
+                    .hint("the site writes that page itself: leave the alias out")
             } else if p.lang == default_lang && languages.contains(&top) {
                 error(format!(
                     "the alias `{}` is in the folder of the site's lessons in `{top}`",
@@ -92,7 +111,7 @@ pub fn conflicts(placed: &[Placed], default_lang: &str) -> Vec<Diagnostic> {
                 ))
                 .hint("that language's index is there: leave the alias out")
             } else {
-                let Some(first) = given.insert(dir, p) else {
+                let Some(first) = given.insert(file_of(&dir), p) else {
                     continue;
                 };
                 error(format!("the alias `{}` is given twice", alias.path)).hint(format!(

@@ -5,13 +5,14 @@
 
 use crate::support::{small, Project};
 
+/// The ReLU lesson's aliases: two folders and two pages (as mdBook's addresses are).
+const ALIASES: &str =
+    "aliases = [\"relu-intro\", \"/basics/relu/\", \"relu.html\", \"basics/relu-2.html\"]\n";
+
 fn renamed() -> Project {
     Project::new()
         .config("base_url = \"https://example.org/l/\"\n")
-        .lesson(
-            "relu.md",
-            small("aliases = [\"relu-intro\", \"/basics/relu/\"]\n"),
-        )
+        .lesson("relu.md", small(ALIASES))
         .lesson("relu.zh-CN.md", small("aliases = [\"relu-intro\"]\n"))
         .lesson(
             "b.md",
@@ -30,18 +31,18 @@ fn each_alias_has_a_page_that_sends_the_reader_on() {
     // (The link to the alias is not broken.)
     assert!(built.warnings.is_empty(), "{:?}", built.warnings);
     for (alias, lesson, lang) in [
-        ("relu-intro", "relu", "en"),
-        ("basics/relu", "relu", "en"),
-        ("zh-CN/relu-intro", "zh-CN/relu", "zh-CN"),
+        ("relu-intro/index.html", "relu", "en"),
+        ("basics/relu/index.html", "relu", "en"),
+        ("relu.html", "relu", "en"),
+        ("basics/relu-2.html", "relu", "en"),
+        ("zh-CN/relu-intro/index.html", "zh-CN/relu", "zh-CN"),
     ] {
-        let html = p.read(&format!("{alias}/index.html"));
+        let html = p.read(alias);
         // The relative link leads to the lesson's page, from the alias's folder.
-        let depth = alias.split('/').count();
+        let depth = alias.matches('/').count();
         let target = format!("{}{lesson}/index.html", "../".repeat(depth));
-        assert!(
-            p.site().join(alias).join(&target).is_file(),
-            "{alias}: {target}"
-        );
+        let folder = p.site().join(alias).parent().unwrap().to_path_buf();
+        assert!(folder.join(&target).is_file(), "{alias}: {target}");
         for needed in [
             format!("<html lang=\"{lang}\">"),
             format!("<meta http-equiv=\"refresh\" content=\"0; url={target}\">"),
@@ -73,11 +74,12 @@ fn an_alias_taken_out_takes_its_page_with_it() {
     let p = renamed();
     p.build().unwrap_or_else(|e| panic!("{e}"));
     let text = std::fs::read_to_string(p.root.join("content/relu.md")).unwrap();
-    let text = text.replacen("aliases = [\"relu-intro\", \"/basics/relu/\"]\n", "", 1);
+    let text = text.replacen(ALIASES, "", 1);
     std::fs::write(p.root.join("content/relu.md"), text).unwrap();
     p.build().unwrap_or_else(|e| panic!("{e}"));
     assert!(!p.site().join("relu-intro").exists());
     assert!(!p.site().join("basics").exists());
+    assert!(!p.site().join("relu.html").exists());
     assert!(p.site().join("zh-CN/relu-intro/index.html").is_file());
 }
 
@@ -86,11 +88,11 @@ fn an_alias_that_cannot_have_its_page_is_an_error_at_it() {
     let p = Project::new()
         .lesson(
             "a.md",
-            small("aliases = [\"old\", \"a\", \"b/x\", \"Old Name\", \"fr\", \"\"]\n"),
+            small("aliases = [\"old\", \"a\", \"b/x\", \"Old Name\", \"fr\", \"\", \"404.html\", \"a.html\", \"b/c.html\"]\n"),
         )
         .lesson("b.md", small("aliases = [\"old\"]\n"))
         .lesson("c.fr.md", small(""));
-    let error = nnbook::check(&p.root).expect_err("five wrong aliases");
+    let error = nnbook::check(&p.root).expect_err("seven wrong aliases");
     let found: Vec<(String, usize, usize, &str)> = (error.diagnostics.iter())
         .map(|d| {
             let at = d.location.as_ref().unwrap();
@@ -112,6 +114,8 @@ fn an_alias_that_cannot_have_its_page_is_an_error_at_it() {
                 "the alias `fr` is in the folder of the site's lessons in `fr`"
             ),
             a(49, "an alias is empty"),
+            a(53, "the alias `404.html` is a page of the site"),
+            a(75, "the alias `b/c.html` is in the folder of content/b.md"),
             (
                 "content/b.md".to_string(),
                 2,
