@@ -60,6 +60,8 @@ pub struct Config {
     pub feed: bool,
     /// Who writes the site, named as the feed's author (else the site's title).
     pub author: String,
+    /// The author's own fields for every page's template (`[extra]`, as Zola's `config.extra`).
+    pub extra: toml::Table,
     /// Per-language settings (`[languages.zh-CN]`), each field falling back to the one above.
     pub languages: BTreeMap<toml::Spanned<String>, LanguageConfig>,
 }
@@ -106,6 +108,40 @@ impl Config {
             .and_then(|c| c.description.as_deref())
             .unwrap_or(&self.description)
     }
+}
+
+/// An `[extra]` table (the author's own fields for the templates, in a lesson's front matter
+/// or in `nnbook.toml`) as JSON, or the first field (`level`, `limits.top`, `marks[2]`) that
+/// holds a number that is not finite (TOML writes `nan` and `inf`): such a number is never
+/// published. A date or time is its TOML text (`2026-12-06`).
+pub fn extra_json(
+    table: &toml::Table,
+) -> Result<serde_json::Map<String, serde_json::Value>, String> {
+    fn json(value: &toml::Value, at: &str) -> Result<serde_json::Value, String> {
+        use serde_json::Value as J;
+        Ok(match value {
+            toml::Value::String(s) => J::String(s.clone()),
+            toml::Value::Integer(i) => J::from(*i),
+            toml::Value::Float(f) => serde_json::Number::from_f64(*f).map(J::Number).ok_or(at)?,
+            toml::Value::Boolean(b) => J::Bool(*b),
+            toml::Value::Datetime(d) => J::String(d.to_string()),
+            toml::Value::Array(items) => J::Array(
+                (items.iter().enumerate())
+                    .map(|(i, v)| json(v, &format!("{at}[{i}]")))
+                    .collect::<Result<_, _>>()?,
+            ),
+            toml::Value::Table(t) => J::Object(fields(t, &format!("{at}."))?),
+        })
+    }
+    fn fields(
+        t: &toml::Table,
+        prefix: &str,
+    ) -> Result<serde_json::Map<String, serde_json::Value>, String> {
+        (t.iter())
+            .map(|(k, v)| Ok((k.clone(), json(v, &format!("{prefix}{k}"))?)))
+            .collect()
+    }
+    fields(table, "")
 }
 
 /// Why `url` cannot be the site's public address (`base_url`, `--base-url`), if it cannot: the
@@ -171,6 +207,7 @@ impl Default for Config {
             search: true,
             feed: false,
             author: String::new(),
+            extra: toml::Table::new(),
             languages: BTreeMap::new(),
         }
     }

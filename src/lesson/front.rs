@@ -32,6 +32,7 @@ struct RawFront {
     updated: Option<Spanned<toml::value::Datetime>>,
     #[serde(default)]
     aliases: Vec<Spanned<String>>,
+    extra: Option<Spanned<toml::Table>>,
 }
 
 #[derive(Deserialize)]
@@ -85,6 +86,8 @@ pub struct Front {
     pub updated: Option<LessonDate>,
     /// The lesson's earlier addresses (`aliases`), each redirected to its page.
     pub aliases: Vec<Alias>,
+    /// The author's own fields for the templates (`[extra]`, as Zola's), as JSON.
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// An earlier address of a lesson (front matter `aliases`): a folder of its language's part of
@@ -114,6 +117,7 @@ impl Front {
             date: None,
             updated: None,
             aliases: Vec::new(),
+            extra: serde_json::Map::new(),
         }
     }
 }
@@ -163,6 +167,7 @@ pub fn parse(
     let series = problems.keep(series(source, &front, at)).flatten();
     let (date, updated) = dates(source, &front, &at, &mut problems);
     let aliases = aliases(source, &front, &at, &mut problems);
+    let extra = extra(source, &front, &at, &mut problems);
     let reference = front
         .source
         .and_then(|raw| problems.keep_all(reference(raw.0, &at, source)));
@@ -185,6 +190,7 @@ pub fn parse(
         date,
         updated,
         aliases,
+        extra,
     };
     // (A value of the wrong type was stood in for, `order = 1.5` or `title = 3`: the other
     // fields were still checked, and are reported, and the lesson fails with them. Where its
@@ -197,6 +203,72 @@ pub fn parse(
     }
 }
 
+/// `[extra]` as JSON for the templates: its numbers finite, and none of the lesson's own fields
+/// in it ([`swallowed`]). A wrong one is left out (and reported).
+fn extra(
+    source: &SourceFile,
+    front: &RawFront,
+    at: &impl Fn(Range<usize>) -> Range<usize>,
+    problems: &mut Problems,
+) -> serde_json::Map<String, serde_json::Value> {
+    for problem in swallowed(source, front, at) {
+        problems.note(problem);
+    }
+    let Some(extra) = &front.extra else {
+        return serde_json::Map::new();
+    };
+    let json = crate::project::extra_json(extra.get_ref()).map_err(|field| {
+        (source.error(
+            at(extra.span()),
+            format!("`extra.{field}` is not a finite number"),
+        ))
+        .expected("finite numbers in `[extra]`: the pages show them")
+        .hint("write the value out, or leave it out")
+    });
+    problems.keep(json).unwrap_or_default()
+}
+
+/// The front matter's own fields that TOML put into `[extra]`: every key after a `[table]` line
+/// is the table's, so fields written after `[extra]` are not the lesson's (a missing title, a
+/// summary or order silently left out): each is an error at the table.
+fn swallowed(
+    source: &SourceFile,
+    front: &RawFront,
+    at: &impl Fn(Range<usize>) -> Range<usize>,
+) -> Vec<Diagnostic> {
+    const FIELDS: [&str; 13] = [
+        "title",
+        "summary",
+        "order",
+        "precision",
+        "slug",
+        "source",
+        "series",
+        "part",
+        "draft",
+        "date",
+        "updated",
+        "aliases",
+        "extra",
+    ];
+    let Some(extra) = &front.extra else {
+        return Vec::new();
+    };
+    (extra.get_ref().keys())
+        .filter(|k| FIELDS.contains(&k.as_str()))
+        .map(|key| {
+            (source.error(
+                at(extra.span()),
+                format!("`{key}` is inside `[extra]`, not the lesson's"),
+            ))
+            .expected(format!(
+                "`{key}` above `[extra]`: every key after a `[table]` line is the table's"
+            ))
+            .hint("move `[extra]` and its fields to the end of the front matter")
+        })
+        .collect()
+}
+
 /// The title and summary's problems: an empty title, a placeholder (they are shown where the
 /// lesson's values are not).
 fn texts(
@@ -206,7 +278,10 @@ fn texts(
 ) -> Vec<Diagnostic> {
     let mut problems = Problems::default();
     let hint = "the title is the page's heading, and the lesson's name on the index";
+    // (A title TOML put into `[extra]` is told as such: `swallowed`.)
+    let in_extra = (front.extra.as_ref()).is_some_and(|e| e.get_ref().contains_key("title"));
     match &front.title {
+        None if in_extra => {}
         None => problems.note(
             missing_field(source, ("front matter", "title"), at(0..0)).hint(format!(
                 "add it, like `title = \"Understanding ReLU\"`: {hint}"

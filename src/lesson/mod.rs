@@ -122,6 +122,8 @@ pub struct Lesson {
     pub updated: Option<LessonDate>,
     /// Its earlier addresses, redirected to its page (front matter `aliases`).
     pub aliases: Vec<Alias>,
+    /// The author's own fields for the templates (front matter `[extra]`), as JSON.
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 impl Lesson {
@@ -255,6 +257,7 @@ pub fn parse_partly(mut source: SourceFile, file_stem: &str) -> (Option<Lesson>,
         date: front.date,
         updated: front.updated,
         aliases: front.aliases,
+        extra: front.extra,
         training_ends,
         training_ids,
         lang,

@@ -29,6 +29,8 @@ struct IndexEntry<'a> {
     part: Option<u32>,
     /// "Part 2", in the page's language.
     part_label: Option<String>,
+    /// The author's own fields (front matter `[extra]`).
+    extra: &'a serde_json::Map<String, serde_json::Value>,
 }
 
 /// A series on the index: its name, its parts in order, and how many ("3 parts", in the
@@ -145,6 +147,7 @@ pub fn index_pages(
                     .series
                     .as_ref()
                     .map(|s| i18n::sentence(lang, "part_n", &[("part", &s.part.to_string())])),
+                extra: &p.lesson.extra,
             })
             .collect();
         let series = group_series(&index, lang);

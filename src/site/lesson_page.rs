@@ -43,6 +43,8 @@ struct LessonContext<'a> {
     /// When it was published, and last changed (on another day), if the front matter says.
     date: Option<DateContext>,
     updated: Option<DateContext>,
+    /// The author's own fields (front matter `[extra]`).
+    extra: &'a serde_json::Map<String, serde_json::Value>,
 }
 
 impl LessonContext<'_> {
@@ -52,6 +54,7 @@ impl LessonContext<'_> {
             summary: &lesson.summary,
             slug: &lesson.slug,
             source: lesson.reference.as_ref(),
+            extra: &lesson.extra,
             date: lesson.date.map(|d| DateContext::of(&d, lang)),
             // (Changed on the day it was published: only that day is shown.)
             updated: (lesson.updated)

@@ -67,13 +67,30 @@ impl Page {
 }
 
 /// What every page gets (`Theme::context`).
-const EVERY: &str = "site_title root home search feed lang page_title description";
+const EVERY: &str = "site_title root home search feed extra lang page_title description";
+
+/// The names whose contents are the author's own (`[extra]`, in the front matter and in
+/// nnbook.toml): any name under them may be read, and a page has those its author gave.
+const OPEN: [&str; 6] = [
+    "extra",
+    "lesson.extra",
+    "lessons[].extra",
+    "others[].extra",
+    "start.extra",
+    "series[].lessons[].extra",
+];
+
+/// Whether `name` (`lesson.extra.level`) is under one of the [`OPEN`] names.
+pub fn is_open(name: &str) -> bool {
+    OPEN.iter()
+        .any(|open| (name.strip_prefix(open)).is_some_and(|rest| rest.starts_with(['.', '['])))
+}
 
 /// The lesson page's own (`lesson_page::render_lesson`).
 const LESSON: &str = "
     lesson.title lesson.summary lesson.slug
     lesson.source.title lesson.source.author lesson.source.url
-    lesson.date.day lesson.date.shown lesson.updated.day lesson.updated.shown
+    lesson.date.day lesson.date.shown lesson.updated.day lesson.updated.shown lesson.extra
     content notebook explorable page_url edit_url
     toc[].id toc[].level toc[].title
     prev.href prev.lang prev.name prev.title next.href next.lang next.name next.title
@@ -98,7 +115,9 @@ macro_rules! entry {
             $list,
             ".summary ",
             $list,
-            ".title"
+            ".title ",
+            $list,
+            ".extra"
         )
     };
 }
@@ -124,7 +143,9 @@ static UNLISTED: Mutex<BTreeSet<String>> = Mutex::new(BTreeSet::new());
 #[cfg(debug_assertions)]
 pub fn note_unlisted(template: &str, names: Vec<String>) {
     let known = Page::of(template).names();
-    let unlisted = names.into_iter().filter(|n| !known.contains(n));
+    let unlisted = names
+        .into_iter()
+        .filter(|n| !known.contains(n) && !is_open(n));
     let unlisted = unlisted.map(|n| format!("{template}: {n}"));
     UNLISTED
         .lock()

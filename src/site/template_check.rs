@@ -420,6 +420,9 @@ impl Checker<'_> {
         if ["__tera_context", "self"].contains(&root) {
             return;
         }
+        if super::page_names::is_open(&path) {
+            return;
+        }
         let prefixes = path.match_indices('.').map(|(i, _)| &path[..i]);
         let Some(first) = prefixes.chain([&*path]).find(|p| !self.known.contains(*p)) else {
             return;

@@ -12,7 +12,7 @@ use super::template_text::{
 };
 
 /// What every page's templates can read, for the hint at an unknown variable.
-pub(super) const EVERY_PAGE_GETS: &str = "every page gets site_title, root, home, search, feed, lang, t, page_title, description; the lesson page also lesson.{title,summary,slug,source,date,updated}, content, toc, notebook, translations, prev, next, series, page_url, edit_url; the index lessons, series, others and languages (see the README)";
+pub(super) const EVERY_PAGE_GETS: &str = "every page gets site_title, root, home, search, feed, extra, lang, t, page_title, description; the lesson page also lesson.{title,summary,slug,source,date,updated,extra}, content, toc, notebook, translations, prev, next, series, page_url, edit_url; the index lessons, series, others and languages (see the README)";
 
 /// A Tera error as a diagnostic: the template file, line and column where Tera says (parse
 /// errors), or where the missing name first appears (render errors). `context`, the render's,
@@ -200,6 +200,11 @@ fn at_name(
         .cloned()
         .collect();
     known.extend(loop_names(sources, names));
+    if super::page_names::is_open(quoted) {
+        return file.error(at..at + quoted.len(), message).hint(format!(
+            "only the pages whose `[extra]` gives `{quoted}` have it (a lesson's front matter, or nnbook.toml for every page): read it inside `{{% if {quoted} %}}`"
+        ));
+    }
     let under = |name: &str| quoted == name || quoted.starts_with(&format!("{name}."));
     if let Some((name, why)) = SOMETIMES.iter().find(|(name, _)| under(name)) {
         return file.error(at..at + quoted.len(), message).hint(format!(

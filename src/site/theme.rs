@@ -14,8 +14,8 @@ use crate::explore::MODEL_ID;
 use crate::i18n;
 use crate::lesson::read_toml;
 use crate::project::{
-    base_url_help, base_url_problem, display_path, edit_url_problem, is_editor_file, Config,
-    CONFIG_FILE, TEMPLATES_DIR,
+    base_url_help, base_url_problem, display_path, edit_url_problem, extra_json, is_editor_file,
+    Config, CONFIG_FILE, TEMPLATES_DIR,
 };
 use crate::text::escape;
 
@@ -280,7 +280,7 @@ fn read_config(source: &SourceFile) -> Result<Config, Error> {
     let unexpected =
         |d: &&mut Diagnostic| d.expected.is_none() && !d.message.contains("unknown field");
     for d in problems.iter_mut().filter(unexpected) {
-        d.expected = Some("`title`, `description`, `language`, `base_url`, `edit_url`, `search`, `feed`, `author` and `[languages.<tag>]` tables of `title`, `description` and `edit_url` (all optional)".to_string());
+        d.expected = Some("`title`, `description`, `language`, `base_url`, `edit_url`, `search`, `feed`, `author`, `[extra]` and `[languages.<tag>]` tables of `title`, `description` and `edit_url` (all optional)".to_string());
     }
     // (Values of the wrong type are reported and stood in for: the others are still checked.)
     if let Some((config, invented)) = &read {
@@ -335,6 +335,16 @@ fn check_config(
                     .hint("each lesson page links it, `{path}` the lesson's file in `content/` (`relu.md`, `zh/relu.zh-CN.md`)"),
             );
         }
+    }
+    if let Err(field) = extra_json(&config.extra) {
+        let at = (source.text.find("[extra]").map(|i| i + 1))
+            .or_else(|| source.text.find("extra"))
+            .map_or(0..0, |i| i..i + 5);
+        problems.push(
+            (source.error(at, format!("`extra.{field}` is not a finite number")))
+                .expected("finite numbers in `[extra]`: the pages show them")
+                .hint("write the value out, or leave it out"),
+        );
     }
     for tag in config.languages.keys() {
         problems.extend(language_tag(
@@ -494,6 +504,8 @@ impl Theme {
             .map(|base| format!("{base}{}{}", folder(), super::feed::FEED_FILE));
         ctx.insert("feed", &feed.unwrap_or_default());
         ctx.insert("lang", lang);
+        // (Checked when the configuration was read: its numbers are finite.)
+        ctx.insert("extra", &extra_json(&self.config.extra).unwrap_or_default());
         ctx.insert("t", &i18n::texts(lang));
         ctx.insert("page_title", page_title);
         ctx.insert("description", description);

@@ -206,7 +206,7 @@ fn other_tools_dates_tags_and_authors_are_told_and_hide_nothing() {
     let found: Vec<(&str, &str)> = (error.diagnostics.iter())
         .map(|d| (d.message.as_str(), d.hint.as_deref().unwrap_or("")))
         .collect();
-    let fields = "expected one of `title`, `summary`, `order`, `precision`, `slug`, `source`, `series`, `part`, `draft`, `date`, `updated`, `aliases`";
+    let fields = "expected one of `title`, `summary`, `order`, `precision`, `slug`, `source`, `series`, `part`, `draft`, `date`, `updated`, `aliases`, `extra`";
     let elsewhere = |name: &str, more: &str| {
         (
             format!("invalid front matter: unknown field `{name}`, {fields}"),

@@ -43,6 +43,7 @@ mod support;
 // The shipped project and the library's numbers.
 mod aliases;
 mod arithmetic;
+mod extra;
 mod feeds;
 mod labels;
 mod legends;
