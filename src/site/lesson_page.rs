@@ -101,6 +101,16 @@ fn series_context<'a>(s: &'a super::place::SeriesPlace, lang: &str) -> SeriesCon
     }
 }
 
+/// A template's mistake on the page of the lesson `file`: a name one lesson's page lacks
+/// (`lesson.extra.level`, `prev`) names the page (Tera's words for it); every other mistake is
+/// the template's, whatever the page.
+fn on_page(mut d: Diagnostic, file: &str) -> Vec<Diagnostic> {
+    if d.message.contains("not found in context") {
+        d.message = format!("{}, on the page of {file}", d.message);
+    }
+    vec![d]
+}
+
 /// Render a lesson (figures, body, notebook) and put its body through the theme's page.
 pub fn render_lesson(
     theme: &Theme,
@@ -152,7 +162,7 @@ pub fn render_lesson(
     if let Some(url) = theme.config.edit_url_for(&placed.lang) {
         ctx.insert("edit_url", &edit_link(url, &lesson.source.path));
     }
-    let html = theme.render("lesson.html", &ctx).map_err(|d| vec![d])?;
+    let html = (theme.render("lesson.html", &ctx)).map_err(|d| on_page(d, &lesson.source.path))?;
     let anchors = (key.neighbours.anchored).then(|| crate::markdown::html_ids(&html));
     let figures = rendered.figures.len();
     let links = rendered.page.links.clone();

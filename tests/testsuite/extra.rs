@@ -72,6 +72,10 @@ fn a_missing_extra_field_is_told_where_the_template_reads_it() {
         d.message.contains("`lesson.extra.level` not found"),
         "{error}"
     );
+    assert!(
+        d.message.ends_with(", on the page of content/b.md"),
+        "{error}"
+    );
     assert_eq!(d.location.as_ref().unwrap().file, "templates/lesson.html");
     assert_eq!(
         d.hint.as_deref(),
