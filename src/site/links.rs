@@ -6,15 +6,15 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 
 use crate::error::Diagnostic;
-use crate::lesson::{BlockKind, Lesson, LessonDate};
+use crate::lesson::{BlockKind, Lesson};
 use crate::render;
-use crate::text::{closest, escape, percent_decoded};
+use crate::text::{closest, percent_decoded};
 
-use super::aliases;
 use super::cache::Cache;
 use super::index;
 use super::place::{joined, relative_path, site_files, source_named, ContentFiles, Placed};
 use super::publish::SiteFiles;
+use super::sitemap;
 use super::theme::Theme;
 
 /// A warning for a lesson whose network no figure, table or diagram uses.
@@ -176,8 +176,9 @@ fn internal_target(dir: &str, dest: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
-/// The sitemap (with a base URL: of `out`'s pages and the lessons' `written` ones, a lesson's
-/// page with its last date, of those `placed`) and the theme's static files, added to `out`.
+/// The sitemap (with a base URL: of `out`'s pages and the lessons' `written` ones, as the
+/// lessons `placed` have them: [`sitemap::sitemap`]) and the theme's static files, added to
+/// `out`.
 pub(super) fn add_sitemap_and_assets(
     theme: &Theme,
     (base_url, placed): (Option<&str>, &[Placed]),
@@ -186,47 +187,13 @@ pub(super) fn add_sitemap_and_assets(
 ) {
     if let Some(base) = base_url {
         let pages = merged(out, written);
-        let dated = |p: &Placed| {
-            Some((
-                format!("{}/index.html", p.dir),
-                p.lesson.updated.or(p.lesson.date)?,
-            ))
-        };
-        let dates: BTreeMap<String, LessonDate> = placed.iter().filter_map(dated).collect();
-        let moved = aliases::files(placed, theme.config.language.get_ref());
-        let sitemap = sitemap(base, pages.filter(|n| !moved.contains(*n)), &dates);
+        let default_lang = theme.config.language.get_ref();
+        let sitemap = sitemap::sitemap(base, pages, (placed, default_lang));
         out.insert("sitemap.xml".into(), sitemap.into_bytes().into());
     }
     for (name, bytes) in &theme.assets {
         out.insert(name.clone(), bytes.clone());
     }
-}
-
-/// `sitemap.xml`: every HTML page but the 404 and search pages (nothing of their own to find),
-/// under the site's base URL; a page of `dates` with its `lastmod`, when it last changed.
-fn sitemap<'a>(
-    base: &str,
-    names: impl Iterator<Item = &'a str>,
-    dates: &BTreeMap<String, LessonDate>,
-) -> String {
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    let page = |n: &&str| {
-        let file = n.rsplit('/').next().unwrap_or(n);
-        n.ends_with(".html") && file != "404.html" && file != "search.html"
-    };
-    for name in names.filter(page) {
-        let path = name.strip_suffix("index.html").unwrap_or(name);
-        let lastmod = dates
-            .get(name)
-            .map(|d| format!("<lastmod>{}</lastmod>", d.rfc3339()));
-        xml.push_str(&format!(
-            "<url><loc>{}</loc>{}</url>\n",
-            escape(&format!("{base}{path}")),
-            lastmod.unwrap_or_default()
-        ));
-    }
-    xml.push_str("</urlset>\n");
-    xml
 }
 
 /// The names of `files` and `written` together, in order.

@@ -31,6 +31,7 @@ mod publish;
 mod rename;
 mod reuse;
 mod search;
+mod sitemap;
 mod summary;
 mod template_check;
 mod template_error;

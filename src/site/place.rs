@@ -349,27 +349,7 @@ fn at_slug(lesson: &Lesson, message: String) -> Diagnostic {
 /// Each placed lesson's neighbours (along its series, or among the lessons outside any
 /// series), translations and place in its series, in the order of `placed`.
 pub fn neighbours(placed: &[Placed], others: &[String]) -> Vec<Neighbours> {
-    let mut by_slug: HashMap<&str, Vec<usize>> = HashMap::with_capacity(placed.len());
-    let mut by_file: HashMap<&str, Vec<usize>> = HashMap::with_capacity(placed.len());
-    for (i, p) in placed.iter().enumerate() {
-        by_slug.entry(p.lesson.slug.as_str()).or_default().push(i);
-        by_file.entry(file_of(p)).or_default().push(i);
-    }
-    // The same lesson in other languages: its file name with their tag (`relu.zh-CN.md`, even
-    // with a slug of its own), or its slug; one per language.
-    let translations = |i: usize| {
-        let mut langs: Vec<&str> = vec![placed[i].lang.as_str()];
-        let same =
-            (by_file[file_of(&placed[i])].iter()).chain(&by_slug[placed[i].lesson.slug.as_str()]);
-        let mut found: Vec<usize> = same.copied().collect();
-        found.sort_unstable();
-        found.retain(|&j| {
-            let new = !langs.contains(&placed[j].lang.as_str());
-            langs.push(placed[j].lang.as_str());
-            new
-        });
-        found
-    };
+    let translations = translations(placed);
     let target = |p: &Placed| Target {
         title: p.lesson.title.clone(),
         lang: p.lang.clone(),
@@ -414,9 +394,9 @@ pub fn neighbours(placed: &[Placed], others: &[String]) -> Vec<Neighbours> {
             Neighbours {
                 prev: i.checked_sub(1).and_then(along).map(target),
                 next: along(i + 1).map(target),
-                translations: translations(i)
-                    .into_iter()
-                    .map(|j| target(&placed[j]))
+                translations: translations[i]
+                    .iter()
+                    .map(|&j| target(&placed[j]))
                     .collect(),
                 series,
                 sources: sources.clone().filter(|_| linking(&placed[i])),
@@ -424,6 +404,32 @@ pub fn neighbours(placed: &[Placed], others: &[String]) -> Vec<Neighbours> {
             }
         })
         .collect()
+}
+
+/// Each placed lesson's translations, the same lesson in other languages (indices into
+/// `placed`): its file name with their tag (`relu.zh-CN.md`, even with a slug of its own), or
+/// its slug; one per language.
+pub fn translations(placed: &[Placed]) -> Vec<Vec<usize>> {
+    let mut by_slug: HashMap<&str, Vec<usize>> = HashMap::with_capacity(placed.len());
+    let mut by_file: HashMap<&str, Vec<usize>> = HashMap::with_capacity(placed.len());
+    for (i, p) in placed.iter().enumerate() {
+        by_slug.entry(p.lesson.slug.as_str()).or_default().push(i);
+        by_file.entry(file_of(p)).or_default().push(i);
+    }
+    let translations = |i: usize| {
+        let mut langs: Vec<&str> = vec![placed[i].lang.as_str()];
+        let same =
+            (by_file[file_of(&placed[i])].iter()).chain(&by_slug[placed[i].lesson.slug.as_str()]);
+        let mut found: Vec<usize> = same.copied().collect();
+        found.sort_unstable();
+        found.retain(|&j| {
+            let new = !langs.contains(&placed[j].lang.as_str());
+            langs.push(placed[j].lang.as_str());
+            new
+        });
+        found
+    };
+    (0..placed.len()).map(translations).collect()
 }
 
 /// A lesson's source file without its language tag and extension (`content/relu` for

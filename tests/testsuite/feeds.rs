@@ -97,7 +97,7 @@ fn each_language_has_a_feed_of_its_dated_lessons_newest_first() {
     let sitemap = p.read("sitemap.xml");
     for line in [
         "<url><loc>https://example.org/l/west/</loc><lastmod>2026-12-02T23:30:00-02:00</lastmod></url>",
-        "<url><loc>https://example.org/l/zh-CN/east/</loc><lastmod>2026-12-04T00:00:00Z</lastmod></url>",
+        "<url><loc>https://example.org/l/zh-CN/east/</loc><lastmod>2026-12-04T00:00:00Z</lastmod><xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/l/east/\"/><xhtml:link rel=\"alternate\" hreflang=\"zh-CN\" href=\"https://example.org/l/zh-CN/east/\"/></url>",
         "<url><loc>https://example.org/l/undated/</loc></url>",
     ] {
         assert!(sitemap.lines().any(|l| l == line), "{line}\n{sitemap}");

@@ -53,8 +53,22 @@ fn math_is_mathml_and_languages_link_each_other() {
 fn sitemap_404_and_open_graph_follow_the_base_url() {
     let out = shipped(Some("https://example.org/nn"));
     let sitemap = out.read("sitemap.xml");
-    assert!(sitemap.contains("<loc>https://example.org/nn/relu/</loc>"));
-    assert!(sitemap.contains("<loc>https://example.org/nn/zh-CN/relu/</loc>"));
+    crate::support::markup::check_xml(&sitemap).unwrap_or_else(|e| panic!("{e}\n{sitemap}"));
+    // A page in two languages names both (Google's `hreflang` in a sitemap); the guide, in
+    // English only, names none.
+    let both = |path: &str| {
+        format!("<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/nn/{path}\"/><xhtml:link rel=\"alternate\" hreflang=\"zh-CN\" href=\"https://example.org/nn/zh-CN/{path}\"/></url>")
+    };
+    for (loc, alternates) in [
+        ("relu/", both("relu/")),
+        ("zh-CN/relu/", both("relu/")),
+        ("", both("")),
+        ("zh-CN/", both("")),
+        ("writing-a-lesson/", "</url>".to_string()),
+    ] {
+        let line = format!("<url><loc>https://example.org/nn/{loc}</loc>{alternates}");
+        assert!(sitemap.lines().any(|l| l == line), "{line}\n{sitemap}");
+    }
     assert!(
         !sitemap.contains("404") && !sitemap.contains("search"),
         "{sitemap}"
