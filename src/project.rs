@@ -60,6 +60,9 @@ pub struct Config {
     pub feed: bool,
     /// Who writes the site, named as the feed's author (else the site's title).
     pub author: String,
+    /// The most entries a feed holds, the newest (as Zola's `feed_limit`); all without it.
+    /// Spanned: 0 is an error pointing at it.
+    pub feed_limit: Option<toml::Spanned<i64>>,
     /// The author's own fields for every page's template (`[extra]`, as Zola's `config.extra`).
     pub extra: toml::Table,
     /// Per-language settings (`[languages.zh-CN]`), each field falling back to the one above.
@@ -207,6 +210,7 @@ impl Default for Config {
             search: true,
             feed: false,
             author: String::new(),
+            feed_limit: None,
             extra: toml::Table::new(),
             languages: BTreeMap::new(),
         }

@@ -55,7 +55,8 @@ pub fn feeds(
             "<updated>{newest}</updated>\n<author><name>{}</name></author>\n<generator>nnbook</generator>\n",
             escape(author.unwrap_or(title))
         ));
-        for (p, updated) in &dated {
+        let limit = (config.feed_limit.as_ref()).map_or(usize::MAX, |n| *n.get_ref() as usize);
+        for (p, updated) in dated.iter().take(limit) {
             xml.push_str(&entry(p, updated, base));
         }
         xml.push_str("</feed>\n");

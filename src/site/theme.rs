@@ -280,7 +280,7 @@ fn read_config(source: &SourceFile) -> Result<Config, Error> {
     let unexpected =
         |d: &&mut Diagnostic| d.expected.is_none() && !d.message.contains("unknown field");
     for d in problems.iter_mut().filter(unexpected) {
-        d.expected = Some("`title`, `description`, `language`, `base_url`, `edit_url`, `search`, `feed`, `author`, `[extra]` and `[languages.<tag>]` tables of `title`, `description` and `edit_url` (all optional)".to_string());
+        d.expected = Some("`title`, `description`, `language`, `base_url`, `edit_url`, `search`, `feed`, `feed_limit`, `author`, `[extra]` and `[languages.<tag>]` tables of `title`, `description` and `edit_url` (all optional)".to_string());
     }
     // (Values of the wrong type are reported and stood in for: the others are still checked.)
     if let Some((config, invented)) = &read {
@@ -335,6 +335,16 @@ fn check_config(
                     .hint("each lesson page links it, `{path}` the lesson's file in `content/` (`relu.md`, `zh/relu.zh-CN.md`)"),
             );
         }
+    }
+    if let Some(limit) = config.feed_limit.as_ref().filter(|n| *n.get_ref() < 1) {
+        problems.push(
+            (source.error(
+                limit.span(),
+                format!("a feed of {} entries", limit.get_ref()),
+            ))
+            .expected("`feed_limit = N`, N from 1: the most entries a feed holds, the newest")
+            .hint("leave it out for a feed of every dated lesson"),
+        );
     }
     if let Err(field) = extra_json(&config.extra) {
         let at = (source.text.find("[extra]").map(|i| i + 1))

@@ -222,3 +222,33 @@ fn wrong_dates_are_errors_at_their_value() {
         ]
     );
 }
+
+#[test]
+fn feed_limit_keeps_the_newest_entries() {
+    let p = dated();
+    let config = p.root.join("nnbook.toml");
+    let toml = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        toml.replacen("feed = true\n", "feed = true\nfeed_limit = 2\n", 1),
+    )
+    .unwrap();
+    p.build().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        entries(&p.read("atom.xml")),
+        ["https://example.org/l/west/", "https://example.org/l/east/"]
+    );
+    std::fs::write(
+        &config,
+        toml.replacen("feed = true\n", "feed = true\nfeed_limit = 0\n", 1),
+    )
+    .unwrap();
+    let error = nnbook::check(&p.root).expect_err("a feed of no entry");
+    let d = error.first();
+    assert_eq!(d.message, "a feed of 0 entries");
+    let at = d.location.as_ref().unwrap();
+    assert_eq!(
+        (at.file.as_str(), at.line, at.column),
+        ("nnbook.toml", 4, 14)
+    );
+}
