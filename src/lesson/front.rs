@@ -10,7 +10,7 @@ use crate::error::{Diagnostic, SourceFile};
 use super::date::LessonDate;
 use super::limits::{check_precision, check_slug, DEFAULT_PRECISION, MAX_ALIASES};
 use super::problems::Problems;
-use super::toml::{missing_field, read_toml, Table, TableKind};
+use super::toml::{fields_of, missing_field, read_toml, Table, TableKind};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -236,26 +236,12 @@ fn swallowed(
     front: &RawFront,
     at: &impl Fn(Range<usize>) -> Range<usize>,
 ) -> Vec<Diagnostic> {
-    const FIELDS: [&str; 13] = [
-        "title",
-        "summary",
-        "order",
-        "precision",
-        "slug",
-        "source",
-        "series",
-        "part",
-        "draft",
-        "date",
-        "updated",
-        "aliases",
-        "extra",
-    ];
     let Some(extra) = &front.extra else {
         return Vec::new();
     };
+    let fields = fields_of::<RawFront>().unwrap_or_default();
     (extra.get_ref().keys())
-        .filter(|k| FIELDS.contains(&k.as_str()))
+        .filter(|k| fields.contains(&k.as_str()))
         .map(|key| {
             (source.error(
                 at(extra.span()),
@@ -404,7 +390,7 @@ fn aliases(
         let path = alias.get_ref().trim_matches('/');
         // (A page of another generator's site, `relu.html`, is a file: its name a slug too.)
         let names = path.strip_suffix(".html").unwrap_or(path).split('/');
-        let wrong = match names.clone().find_map(|part| check_slug(part).err()) {
+        let wrong = match names.map(check_slug).find_map(Result::err) {
             _ if n == MAX_ALIASES => Some(format!("more than {MAX_ALIASES} aliases")),
             _ if path.is_empty() => Some("an alias is empty".to_string()),
             Some(m) => Some(format!(
