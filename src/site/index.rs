@@ -53,8 +53,8 @@ struct LanguageLink {
 }
 
 /// The index, 404 and search pages, the feed and the aliases' pages of the lessons of `placed`
-/// that rendered (in the cache; in a build that failed, a copy of those), into `out`: the problems of each (the
-/// index's do not hide the 404 page's).
+/// that rendered (in the cache; in a build that failed, a copy of those), into `out`: the
+/// problems of each (the index's do not hide the 404 page's).
 pub fn language_pages(
     (theme, cache, default_lang, base): (&Theme, &Cache, &str, Option<&str>),
     placed: &[Placed],

@@ -219,6 +219,7 @@ pub(super) fn unfinished(
 ) -> Vec<Diagnostic> {
     let mut names: BTreeSet<String> = theme.assets.keys().cloned().collect();
     let feed = theme.config.feed && sitemap;
+    names.extend(super::aliases::files(placed, default_lang));
     names.extend(index::page_names(
         placed,
         default_lang,

@@ -125,3 +125,23 @@ fn an_alias_that_cannot_have_its_page_is_an_error_at_it() {
         ]
     );
 }
+
+/// In a build that fails, the site's files are those its lessons would have: a link to an
+/// alias's page is not broken.
+#[test]
+fn a_link_to_an_alias_is_not_broken_in_a_build_that_fails() {
+    let p = Project::new()
+        .lesson("relu.md", small("aliases = [\"relu-intro\"]\n"))
+        .lesson(
+            "b.md",
+            small("").replacen("\n\n", "\n\nSee [the old address](../relu-intro/index.html) and [that](../nowhere/index.html).\n\n", 1),
+        )
+        .lesson("broken.md", "+++\ntitle = \"Broken\"\n+++\n\n{{ nothing }}\n");
+    let error = nnbook::check(&p.root).expect_err("a broken lesson");
+    let messages: Vec<&str> = (error.diagnostics.iter())
+        .filter(|d| !d.is_error())
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(messages.len(), 1, "{error}");
+    assert!(messages[0].contains("nowhere"), "{error}");
+}
