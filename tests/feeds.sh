@@ -11,7 +11,7 @@ python3 -c "import feedparser" 2>/dev/null ||
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cargo build -q
-bin=$PWD/target/debug/nnbook
+bin="${CARGO_TARGET_DIR:-$PWD/target}/debug/nnbook"
 "$bin" init "$work/p" >/dev/null
 cd "$work/p"
 "$bin" new "Weights & biases" --series "Basics" >/dev/null
