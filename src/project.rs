@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::error::Diagnostic;
+use crate::error::{Diagnostic, SourceFile};
 
 /// The folder of lesson files (`*.md`), inside the project.
 pub const CONTENT_DIR: &str = "content";
@@ -64,7 +64,8 @@ pub struct Config {
     /// Spanned: 0 is an error pointing at it.
     pub feed_limit: Option<toml::Spanned<i64>>,
     /// The author's own fields for every page's template (`[extra]`, as Zola's `config.extra`).
-    pub extra: toml::Table,
+    /// Spanned: a number that is not finite is an error pointing at the table.
+    pub extra: Option<toml::Spanned<toml::Table>>,
     /// Per-language settings (`[languages.zh-CN]`), each field falling back to the one above.
     pub languages: BTreeMap<toml::Spanned<String>, LanguageConfig>,
 }
@@ -113,13 +114,16 @@ impl Config {
     }
 }
 
-/// An `[extra]` table (the author's own fields for the templates, in a lesson's front matter
-/// or in `nnbook.toml`) as JSON, or the first field (`level`, `limits.top`, `marks[2]`) that
-/// holds a number that is not finite (TOML writes `nan` and `inf`): such a number is never
-/// published. A date or time is its TOML text (`2026-12-06`).
+/// An `[extra]` table of `source` (the author's own fields for the templates, in a lesson's
+/// front matter or in `nnbook.toml`; `at` maps its span into the file) as JSON, or the error at
+/// the table for the first field (`level`, `limits.top`, `marks[2]`) that holds a number that is
+/// not finite (TOML writes `nan` and `inf`): such a number is never published. A date or time
+/// is its TOML text (`2026-12-06`).
 pub fn extra_json(
-    table: &toml::Table,
-) -> Result<serde_json::Map<String, serde_json::Value>, String> {
+    source: &SourceFile,
+    table: &toml::Spanned<toml::Table>,
+    at: impl Fn(std::ops::Range<usize>) -> std::ops::Range<usize>,
+) -> Result<serde_json::Map<String, serde_json::Value>, Diagnostic> {
     fn json(value: &toml::Value, at: &str) -> Result<serde_json::Value, String> {
         use serde_json::Value as J;
         Ok(match value {
@@ -144,7 +148,14 @@ pub fn extra_json(
             .map(|(k, v)| Ok((k.clone(), json(v, &format!("{prefix}{k}"))?)))
             .collect()
     }
-    fields(table, "")
+    fields(table.get_ref(), "").map_err(|field| {
+        (source.error(
+            at(table.span()),
+            format!("`extra.{field}` is not a finite number"),
+        ))
+        .expected("finite numbers in `[extra]`: the pages show them")
+        .hint("write the value out, or leave it out")
+    })
 }
 
 /// Why `url` cannot be the site's public address (`base_url`, `--base-url`), if it cannot: the
@@ -211,7 +222,7 @@ impl Default for Config {
             feed: false,
             author: String::new(),
             feed_limit: None,
-            extra: toml::Table::new(),
+            extra: None,
             languages: BTreeMap::new(),
         }
     }

@@ -217,14 +217,7 @@ fn extra(
     let Some(extra) = &front.extra else {
         return serde_json::Map::new();
     };
-    let json = crate::project::extra_json(extra.get_ref()).map_err(|field| {
-        (source.error(
-            at(extra.span()),
-            format!("`extra.{field}` is not a finite number"),
-        ))
-        .expected("finite numbers in `[extra]`: the pages show them")
-        .hint("write the value out, or leave it out")
-    });
+    let json = crate::project::extra_json(source, extra, at);
     problems.keep(json).unwrap_or_default()
 }
 

@@ -346,16 +346,8 @@ fn check_config(
             .hint("leave it out for a feed of every dated lesson"),
         );
     }
-    if let Err(field) = extra_json(&config.extra) {
-        let at = (source.text.find("[extra]").map(|i| i + 1))
-            .or_else(|| source.text.find("extra"))
-            .map_or(0..0, |i| i..i + 5);
-        problems.push(
-            (source.error(at, format!("`extra.{field}` is not a finite number")))
-                .expected("finite numbers in `[extra]`: the pages show them")
-                .hint("write the value out, or leave it out"),
-        );
-    }
+    let extra = config.extra.as_ref().map(|e| extra_json(source, e, |s| s));
+    problems.extend(extra.and_then(Result::err));
     for tag in config.languages.keys() {
         problems.extend(language_tag(
             source,
@@ -408,6 +400,8 @@ pub struct Theme {
     /// Whether a template divides or multiplies in a tag, where Tera may write `NaN`
     /// ([`Theme::not_finite`]).
     arithmetic: bool,
+    /// The configuration's `[extra]` as JSON, every page's `extra` (made once, not per page).
+    extra: serde_json::Map<String, serde_json::Value>,
 }
 
 impl Theme {
@@ -470,7 +464,12 @@ impl Theme {
             let file = d.location.as_ref().map(|l| l.file.as_str());
             !file.is_some_and(|f| earlier.contains(&f))
         };
+        // (`read_config` refused a number that is not finite: this converts.)
+        let extra = (files.config.as_ref().zip(config.extra.as_ref()))
+            .and_then(|(source, extra)| extra_json(source, extra, |s| s).ok())
+            .unwrap_or_default();
         Ok(Theme {
+            extra,
             arithmetic,
             tera,
             sources,
@@ -515,7 +514,7 @@ impl Theme {
         ctx.insert("feed", &feed.unwrap_or_default());
         ctx.insert("lang", lang);
         // (Checked when the configuration was read: its numbers are finite.)
-        ctx.insert("extra", &extra_json(&self.config.extra).unwrap_or_default());
+        ctx.insert("extra", &self.extra);
         ctx.insert("t", &i18n::texts(lang));
         ctx.insert("page_title", page_title);
         ctx.insert("description", description);
