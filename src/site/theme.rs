@@ -498,22 +498,18 @@ impl Theme {
         ctx.insert("site_title", self.config.title_for(lang));
         ctx.insert("root", root);
         ctx.insert("home", home);
-        // (The search page of the page's language: `search::search_pages`.)
+        // (The search page and the feed of the page's language, `search::search_pages` and
+        // `feed::feeds`; the feed's address absolute, as a feed's addresses are.)
+        let folder = language_folder(lang, self.config.language.get_ref());
         let search = match self.config.search {
-            true => format!(
-                "{root}{}search.html",
-                language_folder(lang, self.config.language.get_ref())
-            ),
+            true => format!("{root}{folder}search.html"),
             false => String::new(),
         };
         ctx.insert("search", &search);
-        // (The feed of the page's language, `feed::feeds`: absolute, as a feed's addresses are.)
-        let folder = || language_folder(lang, self.config.language.get_ref());
         let feed = (self.config.feed.then_some(base_url).flatten())
-            .map(|base| format!("{base}{}{}", folder(), super::feed::FEED_FILE));
+            .map(|base| format!("{base}{folder}{}", super::feed::FEED_FILE));
         ctx.insert("feed", &feed.unwrap_or_default());
         ctx.insert("lang", lang);
-        // (Checked when the configuration was read: its numbers are finite.)
         ctx.insert("extra", &self.extra);
         ctx.insert("t", &i18n::texts(lang));
         ctx.insert("page_title", page_title);
