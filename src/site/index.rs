@@ -8,9 +8,8 @@ use serde::Serialize;
 use crate::error::Diagnostic;
 use crate::i18n;
 
-use super::aliases;
 use super::cache::Cache;
-use super::feed::{self, FEED_FILE};
+use super::feed::FEED_FILE;
 use super::place::{language_folder, languages, root_of, Placed};
 use super::publish::SiteFiles;
 use super::search::search_pages;
@@ -52,9 +51,9 @@ struct LanguageLink {
     current: bool,
 }
 
-/// The index, 404 and search pages, the feed and the aliases' pages of the lessons of `placed`
-/// that rendered (in the cache; in a build that failed, a copy of those), into `out`: the
-/// problems of each (the index's do not hide the 404 page's).
+/// The index, 404 and search pages of the lessons of `placed` that rendered (in the cache; in a
+/// build that failed, a copy of those), into `out`: the problems of each (the index's do not
+/// hide the 404 page's).
 pub fn language_pages(
     (theme, cache, default_lang, base): (&Theme, &Cache, &str, Option<&str>),
     placed: &[Placed],
@@ -74,20 +73,6 @@ pub fn language_pages(
         }
         false => Ok(()),
     };
-    let moved = aliases::pages(&placed, default_lang, base);
-    out.extend(
-        moved
-            .into_iter()
-            .map(|(n, html)| (n, html.into_bytes().into())),
-    );
-    if let (true, Some(base)) = (theme.config.feed, base) {
-        let feeds = feed::feeds(&theme.config, &placed, default_lang, base);
-        out.extend(
-            feeds
-                .into_iter()
-                .map(|(n, xml)| (n, xml.into_bytes().into())),
-        );
-    }
     [index.err(), not_found.err(), search.err()]
         .into_iter()
         .flatten()

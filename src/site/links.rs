@@ -16,6 +16,7 @@ use super::place::{joined, relative_path, site_files, source_named, ContentFiles
 use super::publish::SiteFiles;
 use super::sitemap;
 use super::theme::Theme;
+use super::{aliases, feed};
 
 /// A warning for a lesson whose network no figure, table or diagram uses.
 pub fn unused_network(lesson: &Lesson) -> Option<Diagnostic> {
@@ -176,18 +177,25 @@ fn internal_target(dir: &str, dest: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
-/// The sitemap (with a base URL: of `out`'s pages and the lessons' `written` ones, as the
-/// lessons `placed` have them: [`sitemap::sitemap`]) and the theme's static files, added to
-/// `out`.
-pub(super) fn add_sitemap_and_assets(
+/// The files a build that succeeds makes of the lessons `placed` as a whole, added to `out`:
+/// the pages at their aliases, the feeds (`feed = true`) and the sitemap (with a base URL: of
+/// `out`'s pages and the lessons' `written` ones, [`sitemap::sitemap`]); and the theme's static
+/// files.
+pub(super) fn add_site_files(
     theme: &Theme,
     (base_url, placed): (Option<&str>, &[Placed]),
     out: &mut SiteFiles,
     written: &BTreeSet<String>,
 ) {
+    let default_lang = theme.config.language.get_ref();
+    let moved = aliases::pages(placed, default_lang, base_url);
+    let feeds = match (theme.config.feed, base_url) {
+        (true, Some(base)) => feed::feeds(&theme.config, placed, default_lang, base),
+        _ => Vec::new(),
+    };
+    out.extend((moved.into_iter().chain(feeds)).map(|(n, text)| (n, text.into_bytes().into())));
     if let Some(base) = base_url {
         let pages = merged(out, written);
-        let default_lang = theme.config.language.get_ref();
         let sitemap = sitemap::sitemap(base, pages, (placed, default_lang));
         out.insert("sitemap.xml".into(), sitemap.into_bytes().into());
     }
@@ -219,7 +227,7 @@ pub(super) fn unfinished(
 ) -> Vec<Diagnostic> {
     let mut names: BTreeSet<String> = theme.assets.keys().cloned().collect();
     let feed = theme.config.feed && sitemap;
-    names.extend(super::aliases::files(placed, default_lang));
+    names.extend(aliases::files(placed, default_lang));
     names.extend(index::page_names(
         placed,
         default_lang,
