@@ -454,10 +454,11 @@ impl From<Diagnostic> for Error {
 }
 
 impl Error {
-    /// `warnings` made errors, for `--deny-warnings` (each says so in its hint); none without any.
-    pub fn denied(warnings: Vec<Diagnostic>) -> Option<Error> {
+    /// With `--deny-warnings` (`deny`), `warnings` made errors (each says so in its hint); none
+    /// without it or without any.
+    pub fn denied(deny: bool, warnings: &[Diagnostic]) -> Option<Error> {
         let why = "an error by `--deny-warnings`";
-        let denied: Vec<Diagnostic> = (warnings.into_iter())
+        let denied: Vec<Diagnostic> = (warnings.iter().filter(|_| deny).cloned())
             .map(|mut warning| {
                 warning.severity = Severity::Error;
                 warning.hint = Some(warning.hint.map_or(why.into(), |h| format!("{h} ({why})")));

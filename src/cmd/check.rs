@@ -18,10 +18,7 @@ pub fn run(
         .with_drafts(drafts)
         .discarding()
         .build()?;
-    if let Some(denied) = deny_warnings
-        .then(|| Error::denied(site.warnings.clone()))
-        .flatten()
-    {
+    if let Some(denied) = Error::denied(deny_warnings, &site.warnings) {
         return Err(denied);
     }
     super::report(&site.warnings, (format, root));

@@ -121,11 +121,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
         .writing_to(&staging, previous.clone());
     let built = builder.build();
     // (`--deny-warnings`: a warning fails the build as an error would.)
-    let denied = |site: &Site| {
-        (options.deny_warnings)
-            .then(|| Error::denied(site.warnings.clone()))
-            .flatten()
-    };
+    let denied = |site: &Site| Error::denied(options.deny_warnings, &site.warnings);
     let site = match built.and_then(|site| denied(&site).map_or(Ok(site), Err)) {
         Ok(site) => site,
         Err(e) => {
