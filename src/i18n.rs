@@ -4,12 +4,15 @@
 use std::collections::BTreeMap;
 
 /// Interface words, also given to templates as `t`: (key, English, Simplified Chinese).
-const TEXTS: [(&str, &str, &str); 60] = [
+const TEXTS: [(&str, &str, &str); 63] = [
     ("lessons", "Lessons", "课程"),
     ("contents", "Contents", "目录"),
     ("previous", "Previous", "上一课"),
     ("next", "Next", "下一课"),
     ("all_lessons", "All lessons", "全部课程"),
+    ("tags", "Tags", "标签"),
+    ("tags_label", "Tags: ", "标签："),
+    ("list_comma", ", ", "、"),
     ("notebook", "Download notebook", "下载 Jupyter Notebook"),
     ("edit", "Edit this page", "编辑此页"),
     // The search page (search.html, search.js).
@@ -113,7 +116,7 @@ const TEXTS: [(&str, &str, &str); 60] = [
 
 /// What nnbook writes about figures and diagrams (the SVG's `<desc>` and the image's alt
 /// text), as [`TEXTS`]; `{name}` marks a slot that [`sentence`] fills.
-const SENTENCES: [(&str, &str, &str); 42] = [
+const SENTENCES: [(&str, &str, &str); 43] = [
     ("figure", "Figure", "图"),
     // (A day is not broken across lines: no-break spaces.)
     ("date", "{day}\u{a0}{month}\u{a0}{year}", "{year}年{month}月{day}日"),
@@ -176,6 +179,7 @@ const SENTENCES: [(&str, &str, &str); 42] = [
     ("at_start", "at the start", "初始"),
     ("part_of", "Part {part} of {count}", "第 {part} 部分，共 {count} 部分"),
     ("part_n", "Part {part}", "第 {part} 部分"),
+    ("tagged", "Lessons tagged “{tag}”", "标签为“{tag}”的课程"),
     ("series_parts", "{count} parts", "共 {count} 部分"),
     ("series_one_part", "1 part", "共 1 部分"),
     (

@@ -10,6 +10,7 @@ use crate::error::{Diagnostic, SourceFile};
 use super::date::LessonDate;
 use super::limits::{check_precision, check_slug, DEFAULT_PRECISION, MAX_ALIASES};
 use super::problems::Problems;
+use super::tags::{tags, Tag};
 use super::toml::{fields_of, missing_field, read_toml, Table, TableKind};
 
 #[derive(Deserialize)]
@@ -32,6 +33,8 @@ struct RawFront {
     updated: Option<Spanned<toml::value::Datetime>>,
     #[serde(default)]
     aliases: Vec<Spanned<String>>,
+    #[serde(default)]
+    tags: Vec<Spanned<String>>,
     extra: Option<Spanned<toml::Table>>,
 }
 
@@ -86,6 +89,8 @@ pub struct Front {
     pub updated: Option<LessonDate>,
     /// The lesson's earlier addresses (`aliases`), each redirected to its page.
     pub aliases: Vec<Alias>,
+    /// The topics it is about (`tags`), each with a page listing its lessons.
+    pub tags: Vec<Tag>,
     /// The author's own fields for the templates (`[extra]`, as Zola's), as JSON.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -117,6 +122,7 @@ impl Front {
             date: None,
             updated: None,
             aliases: Vec::new(),
+            tags: Vec::new(),
             extra: serde_json::Map::new(),
         }
     }
@@ -167,6 +173,7 @@ pub fn parse(
     let series = problems.keep(series(source, &front, at)).flatten();
     let (date, updated) = dates(source, &front, &at, &mut problems);
     let aliases = aliases(source, &front, &at, &mut problems);
+    let tags = tags(source, &front.tags, &at, &mut problems);
     let extra = extra(source, &front, &at, &mut problems);
     let reference = front
         .source
@@ -190,6 +197,7 @@ pub fn parse(
         date,
         updated,
         aliases,
+        tags,
         extra,
     };
     // (A value of the wrong type was stood in for, `order = 1.5` or `title = 3`: the other

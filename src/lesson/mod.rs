@@ -18,6 +18,7 @@ mod shape;
 mod signal;
 mod stand_in;
 mod table_block;
+mod tags;
 mod toml;
 mod toml_hint;
 mod training_block;
@@ -54,6 +55,7 @@ pub use signal::{
     display as signal_label, is_node, non_finite, unknown_signal, Extreme, NON_FINITE_HINT,
 };
 pub use table_block::TableSpec;
+pub use tags::{tag_slug, Tag};
 pub use toml::read_toml;
 pub use training_block::TrainingBlock;
 pub use training_view::{Show, TrainingFigureSpec, TrainingTableSpec};
@@ -122,6 +124,8 @@ pub struct Lesson {
     pub updated: Option<LessonDate>,
     /// Its earlier addresses, redirected to its page (front matter `aliases`).
     pub aliases: Vec<Alias>,
+    /// The topics it is about (front matter `tags`), each with a page listing its lessons.
+    pub tags: Vec<Tag>,
     /// The author's own fields for the templates (front matter `[extra]`), as JSON.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -257,6 +261,7 @@ pub fn parse_partly(mut source: SourceFile, file_stem: &str) -> (Option<Lesson>,
         date: front.date,
         updated: front.updated,
         aliases: front.aliases,
+        tags: front.tags,
         extra: front.extra,
         training_ends,
         training_ids,

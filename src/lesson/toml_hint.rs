@@ -141,16 +141,7 @@ fn unknown_field_hint(message: &str) -> String {
         return format!("what other site generators call `{name}`, nnbook calls `{ours}`");
     }
     // (Fields of Zola's, Hugo's and Quarto's front matter that a lesson has no use for.)
-    const ELSEWHERE: [&str; 8] = [
-        "tags",
-        "categories",
-        "authors",
-        "author",
-        "keywords",
-        "template",
-        "layout",
-        "extra",
-    ];
+    const ELSEWHERE: [&str; 5] = ["authors", "author", "keywords", "template", "layout"];
     if ELSEWHERE.contains(&name) && fields.contains(&"summary") {
         let source = match name.starts_with("author") {
             true => "; the work a lesson follows, with its author, is its `source`",
@@ -176,13 +167,15 @@ pub(super) fn meant_field(message: &str) -> Option<&str> {
 /// Our name for the field `name` of other site generators, if it is one of `fields`: Zola's,
 /// Hugo's and Quarto's `description` is a lesson's `summary`, their `weight` its `order`.
 fn alias<'m>(name: &str, fields: &[&'m str]) -> Option<&'m str> {
-    const ALIASES: [(&str, &str); 6] = [
+    const ALIASES: [(&str, &str); 8] = [
         ("description", "summary"),
         ("abstract", "summary"),
         ("weight", "order"),
         ("lastmod", "updated"),
         ("publishDate", "date"),
         ("redirect_from", "aliases"),
+        ("categories", "tags"),
+        ("taxonomies", "tags"),
     ];
     let (_, ours) = ALIASES.iter().find(|(other, _)| *other == name)?;
     fields.iter().copied().find(|f| f == ours)

@@ -13,6 +13,7 @@ use super::feed::FEED_FILE;
 use super::place::{language_folder, languages, root_of, Placed};
 use super::publish::SiteFiles;
 use super::search::search_pages;
+use super::tags::{self, tag_pages, TagPage};
 use super::theme::Theme;
 
 /// A lesson on the index, as templates see it.
@@ -79,7 +80,7 @@ pub fn language_pages(
         .collect()
 }
 
-/// The names of the index, 404 and search pages (and search indexes and feeds) the site has (for a build
+/// The names of the index, 404, search and tag pages (and search indexes and feeds) the site has (for a build
 /// that fails before making them: its lessons' links to them are not broken).
 pub fn page_names(
     placed: &[Placed],
@@ -94,12 +95,32 @@ pub fn page_names(
     let names = ["index.html", "404.html"].into_iter();
     let names = names.chain(searching.into_iter().filter(|_| search));
     let names: Vec<&str> = names.chain(feed.then_some(FEED_FILE)).collect();
-    prefixes
-        .flat_map(|p| names.iter().map(move |name| format!("{p}{name}")))
-        .collect()
+    let pages = prefixes.flat_map(|p| names.iter().map(move |name| format!("{p}{name}")));
+    pages.chain(tags::files(placed, default_lang)).collect()
 }
 
-/// Render one index per language into `out`.
+/// A tag on the index and on the tags' pages, as templates see it: its name, its page
+/// (relative to the site root), how many lessons have it, and whether it is the page's own.
+#[derive(Serialize)]
+struct TagLink<'a> {
+    name: &'a str,
+    href: String,
+    count: usize,
+    current: bool,
+}
+
+/// What a language's index and its tags' pages share: the language, its folder (`zh-CN/`), its
+/// tags, the language switcher and the site's address.
+struct Listing<'a> {
+    lang: &'a str,
+    prefix: &'a str,
+    tags: &'a [TagPage<'a>],
+    switcher: &'a [LanguageLink],
+    base_url: Option<&'a str>,
+}
+
+/// Render one index per language into `out`, and a page for each tag of its lessons that
+/// lists those ([`super::tags`]), made from the same template.
 pub fn index_pages(
     theme: &Theme,
     placed: &[Placed],
@@ -110,56 +131,110 @@ pub fn index_pages(
     let languages = languages(placed, default_lang);
     for lang in &languages {
         let prefix = language_folder(lang, default_lang);
-        let root = root_of(&prefix);
-        let mut ctx = theme.context(
-            (&root, "index.html", base_url),
-            lang,
-            i18n::text(lang, "lessons"),
-            theme.config.description_for(lang),
-        );
-        let index: Vec<IndexEntry> = placed
-            .iter()
-            .filter(|p| p.lang == *lang)
-            .map(|p| IndexEntry {
-                title: &p.lesson.title,
-                summary: &p.lesson.summary,
-                href: format!("{}/index.html", p.dir),
-                preview: cache.get(&p.dir).preview.clone(),
-                series: p.lesson.series.as_ref().map(|s| s.name.as_str()),
-                part: p.lesson.series.as_ref().map(|s| s.part),
-                part_label: p
-                    .lesson
-                    .series
-                    .as_ref()
-                    .map(|s| i18n::sentence(lang, "part_n", &[("part", &s.part.to_string())])),
-                extra: &p.lesson.extra,
-            })
-            .collect();
-        let series = group_series(&index, lang);
-        let others: Vec<&IndexEntry> = index.iter().filter(|e| e.series.is_none()).collect();
-        // Where a reader starts: the first series' first part, or else the first lesson.
-        let start = series.first().map_or(others.first(), |s| s.lessons.first());
-        ctx.insert("start", &start);
-        ctx.insert("series", &series);
-        ctx.insert("others", &others);
-        ctx.insert("lessons", &index);
+        let lessons: Vec<&Placed> = placed.iter().filter(|p| p.lang == *lang).collect();
+        let index: Vec<IndexEntry> = lessons.iter().map(|p| entry(p, cache, lang)).collect();
+        let tags = tag_pages(&lessons);
         let switcher = switcher(&languages, lang, default_lang);
-        ctx.insert("languages", &switcher);
-        out.insert(
-            format!("{prefix}index.html"),
-            theme.render("index.html", &ctx)?.into_bytes().into(),
-        );
+        let listing = Listing {
+            lang,
+            prefix: &prefix,
+            tags: &tags,
+            switcher: &switcher,
+            base_url,
+        };
+        let all: Vec<&IndexEntry> = index.iter().collect();
+        let page = listing.render(theme, &all, None)?;
+        out.insert(format!("{prefix}index.html"), page.into_bytes().into());
+        for (i, tag) in tags.iter().enumerate() {
+            let entries: Vec<&IndexEntry> = tag.lessons.iter().map(|&j| &index[j]).collect();
+            let page = listing.render(theme, &entries, Some(i))?;
+            out.insert(tag.file(&prefix), page.into_bytes().into());
+        }
     }
     Ok(())
+}
+
+/// A lesson `p` of language `lang` on the index.
+fn entry<'a>(p: &'a Placed, cache: &Cache, lang: &str) -> IndexEntry<'a> {
+    let series = p.lesson.series.as_ref();
+    IndexEntry {
+        title: &p.lesson.title,
+        summary: &p.lesson.summary,
+        href: format!("{}/index.html", p.dir),
+        preview: cache.get(&p.dir).preview.clone(),
+        series: series.map(|s| s.name.as_str()),
+        part: series.map(|s| s.part),
+        part_label: series
+            .map(|s| i18n::sentence(lang, "part_n", &[("part", &s.part.to_string())])),
+        extra: &p.lesson.extra,
+    }
+}
+
+impl Listing<'_> {
+    /// The index of the language (`tag` none), or the page of its tag `tag`: `entries` by
+    /// series, then the others, and every tag of the language.
+    fn render(
+        &self,
+        theme: &Theme,
+        entries: &[&IndexEntry],
+        tag: Option<usize>,
+    ) -> Result<String, Diagnostic> {
+        let (lang, prefix) = (self.lang, self.prefix);
+        let own = tag.map(|i| &self.tags[i]);
+        let root = root_of(&own.map_or(prefix.to_string(), |t| t.folder(prefix)));
+        let mut ctx = match own {
+            None => theme.context(
+                (&root, "index.html", self.base_url),
+                lang,
+                i18n::text(lang, "lessons"),
+                theme.config.description_for(lang),
+            ),
+            Some(t) => {
+                let title = i18n::sentence(lang, "tagged", &[("tag", t.name)]);
+                let home = format!("{root}{prefix}index.html");
+                theme.context((&root, &home, self.base_url), lang, &title, &title)
+            }
+        };
+        let series = group_series(entries, lang);
+        let others: Vec<&IndexEntry> = entries
+            .iter()
+            .copied()
+            .filter(|e| e.series.is_none())
+            .collect();
+        // Where a reader starts: the first series' first part, or else the first lesson (on the
+        // index; a tag's page lists its lessons only).
+        let start = series.first().map_or(others.first(), |s| s.lessons.first());
+        ctx.insert("start", &start.filter(|_| own.is_none()));
+        ctx.insert("series", &series);
+        ctx.insert("others", &others);
+        ctx.insert("lessons", entries);
+        // (A tag is one language's: its page has no other language's.)
+        let switcher = match own {
+            None => self.switcher,
+            Some(_) => &[],
+        };
+        ctx.insert("languages", switcher);
+        let tags: Vec<TagLink> = (self.tags.iter().enumerate())
+            .map(|(i, t)| TagLink {
+                name: t.name,
+                href: t.href(prefix),
+                count: t.lessons.len(),
+                current: tag == Some(i),
+            })
+            .collect();
+        ctx.insert("tags", &tags);
+        ctx.insert("tag", &own.map(|t| t.name));
+        theme.render("index.html", &ctx)
+    }
 }
 
 /// The index's lessons grouped by series (they are placed series by series, each in part
 /// order), each series with its count of parts in language `lang`: its highest part, as a
 /// lesson's page counts them ("Part 2 of 3"), also where a translation lacks a part (the
 /// Chinese index said "1 part" above the one page that says "part 2 of 2").
-fn group_series<'a>(index: &'a [IndexEntry<'a>], lang: &str) -> Vec<SeriesEntry<'a>> {
+fn group_series<'a>(index: &[&'a IndexEntry<'a>], lang: &str) -> Vec<SeriesEntry<'a>> {
     let mut series: Vec<SeriesEntry> = Vec::new();
-    for entry in index {
+    for &entry in index {
         let Some(name) = entry.series else { continue };
         match series.last_mut() {
             Some(last) if last.name == name => last.lessons.push(entry),

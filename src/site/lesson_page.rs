@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::error::Diagnostic;
 use crate::i18n;
-use crate::lesson::{Lesson, LessonDate, Reference};
+use crate::lesson::{Lesson, LessonDate, Reference, Tag};
 use crate::project::edit_link;
 use crate::render::{self, notebook_name, Rendered};
 use crate::text;
@@ -20,6 +20,7 @@ use super::cache::{LessonKey, RenderedLesson};
 use super::manifest::LessonRecord;
 use super::place::{link_of_file, root_of, Placed, Target};
 use super::reuse::Previous;
+use super::tags::TAGS_FOLDER;
 use super::theme::Theme;
 
 /// A link from a lesson page to another lesson, as templates see it.
@@ -43,13 +44,29 @@ struct LessonContext<'a> {
     /// When it was published, and last changed (on another day), if the front matter says.
     date: Option<DateContext>,
     updated: Option<DateContext>,
+    /// Its tags, each with its page.
+    tags: Vec<TagContext<'a>>,
     /// The author's own fields (front matter `[extra]`).
     extra: &'a serde_json::Map<String, serde_json::Value>,
 }
 
+/// A tag of the lesson, as templates see it: its name and its page.
+#[derive(Serialize)]
+struct TagContext<'a> {
+    name: &'a str,
+    href: String,
+}
+
 impl LessonContext<'_> {
-    fn of<'a>(lesson: &'a Lesson, lang: &str) -> LessonContext<'a> {
+    /// The context of `lesson`, in language `lang`, on a page whose way to its language's
+    /// folder is `home`.
+    fn of<'a>(lesson: &'a Lesson, lang: &str, home: &str) -> LessonContext<'a> {
+        let tag = |t: &'a Tag| TagContext {
+            name: &t.name,
+            href: text::percent_encoded(&format!("{home}{TAGS_FOLDER}/{}/index.html", t.slug)),
+        };
         LessonContext {
+            tags: lesson.tags.iter().map(tag).collect(),
             title: &lesson.title,
             summary: &lesson.summary,
             slug: &lesson.slug,
@@ -139,7 +156,8 @@ pub fn render_lesson(
         &lesson.title,
         &lesson.summary,
     );
-    ctx.insert("lesson", &LessonContext::of(lesson, &placed.lang));
+    // (A lesson's folder is its slug in its language's: `../` leads to that.)
+    ctx.insert("lesson", &LessonContext::of(lesson, &placed.lang, "../"));
     ctx.insert("content", &rendered.page.html);
     ctx.insert("toc", &rendered.page.toc);
     ctx.insert("notebook", &notebook_name(&lesson.slug));

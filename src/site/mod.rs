@@ -33,6 +33,7 @@ mod reuse;
 mod search;
 mod sitemap;
 mod summary;
+mod tags;
 mod template_check;
 mod template_error;
 mod template_loops;
@@ -290,6 +291,7 @@ impl Builder {
         let every = lessons.iter().chain(&broken);
         warnings.extend(every.flat_map(|l| l.warnings.iter().cloned()));
         warnings.extend(lessons.iter().filter_map(|l| links::unused_network(l)));
+        warnings.extend(tags::warnings(&placed));
         let Some(theme) = theme else {
             // Without a theme, the lessons can still be checked: writing nothing.
             problems.extend(check_lessons(&placed));
@@ -563,6 +565,7 @@ fn conflicts(
     };
     let mut problems = place::conflicts(&every, default_lang);
     problems.extend(aliases::conflicts(&every, default_lang));
+    problems.extend(tags::conflicts(&every, default_lang));
     problems
 }
 

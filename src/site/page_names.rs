@@ -91,6 +91,7 @@ const LESSON: &str = "
     lesson.title lesson.summary lesson.slug
     lesson.source.title lesson.source.author lesson.source.url
     lesson.date.day lesson.date.shown lesson.updated.day lesson.updated.shown lesson.extra
+    lesson.tags[].name lesson.tags[].href
     content notebook explorable page_url edit_url
     toc[].id toc[].level toc[].title
     prev.href prev.lang prev.name prev.title next.href next.lang next.name next.title
@@ -122,14 +123,16 @@ macro_rules! entry {
     };
 }
 
-/// The index page's own (`index::index_pages`).
+/// The index page's own, and each tag's page's (`index::index_pages`): `tag` is the page's tag,
+/// none on the index.
 const INDEX: &str = concat!(
     entry!("lessons[]"),
     entry!("others[]"),
     entry!("start"),
     entry!("series[].lessons[]"),
     " series[].name series[].count_label",
-    " languages[].code languages[].current languages[].href languages[].name"
+    " languages[].code languages[].current languages[].href languages[].name",
+    " tags[].name tags[].href tags[].count tags[].current tag"
 );
 
 /// The 404 page's own: the index's lists, empty, and how it finds the site's root.

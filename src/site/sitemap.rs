@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::text::escape;
+use crate::text::{escape, percent_encoded};
 
 use super::aliases;
 use super::place::{language_folder, languages, translations, Placed};
@@ -37,11 +37,10 @@ pub fn sitemap<'a>(
         let file = n.rsplit('/').next().unwrap_or(n);
         n.ends_with(".html") && file != "404.html" && file != "search.html" && !moved.contains(*n)
     };
+    // (A tag's page may be named in any script: its address is percent-encoded.)
     let address = |path: &str| {
-        escape(&format!(
-            "{base}{}",
-            path.strip_suffix("index.html").unwrap_or(path)
-        ))
+        let path = percent_encoded(path.strip_suffix("index.html").unwrap_or(path));
+        escape(&format!("{base}{path}"))
     };
     for name in names.filter(page) {
         xml.push_str(&format!("<url><loc>{}</loc>", address(name)));

@@ -191,14 +191,14 @@ fn githubs_alerts_are_notes_titled_in_the_pages_words() {
     }
 }
 
-/// Hugo's `lastmod` is told it is nnbook's `updated`; Zola's and Hugo's `tags` and `authors` are
-/// each told they have no place in a lesson's front matter. A date written as TOML's date
+/// Hugo's `lastmod` is told it is nnbook's `updated`, Quarto's `categories` nnbook's `tags`;
+/// Zola's and Hugo's `authors` is told it has no place in a lesson's front matter. A date written as TOML's date
 /// (`2026-12-06`, unquoted) where it is not a lesson's `date` hid every
 /// other mistake of its block (serde reads it as a table, which the reading past mistakes did
 /// not): all are reported now, and a date where text is expected is called a date, not a map.
 #[test]
 fn other_tools_dates_tags_and_authors_are_told_and_hide_nothing() {
-    let front = "date = 2026-12-01\nlastmod = 2026-12-06\nauthors = [\"Ada\"]\ntags = [\"relu\"]\ntitle = \"Dates\"";
+    let front = "date = 2026-12-01\nlastmod = 2026-12-06\nauthors = [\"Ada\"]\ncategories = [\"relu\"]\ntitle = \"Dates\"";
     let figure = "```figure\ntitle = 2026-12-06\ntitel = \"x\"\nseries = [{ signal = \"output.activation\" }]\n```";
     let text = lesson(front, &format!("{NETWORK}\n\n{figure}"));
     let p = Project::with_lessons(&[("a.md", text)]);
@@ -206,7 +206,7 @@ fn other_tools_dates_tags_and_authors_are_told_and_hide_nothing() {
     let found: Vec<(&str, &str)> = (error.diagnostics.iter())
         .map(|d| (d.message.as_str(), d.hint.as_deref().unwrap_or("")))
         .collect();
-    let fields = "expected one of `title`, `summary`, `order`, `precision`, `slug`, `source`, `series`, `part`, `draft`, `date`, `updated`, `aliases`, `extra`";
+    let fields = "expected one of `title`, `summary`, `order`, `precision`, `slug`, `source`, `series`, `part`, `draft`, `date`, `updated`, `aliases`, `tags`, `extra`";
     let elsewhere = |name: &str, more: &str| {
         (
             format!("invalid front matter: unknown field `{name}`, {fields}"),
@@ -219,7 +219,10 @@ fn other_tools_dates_tags_and_authors_are_told_and_hide_nothing() {
             "what other site generators call `lastmod`, nnbook calls `updated`".to_string(),
         ),
         elsewhere("authors", "; the work a lesson follows, with its author, is its `source`"),
-        elsewhere("tags", ""),
+        (
+            format!("invalid front matter: unknown field `categories`, {fields}"),
+            "what other site generators call `categories`, nnbook calls `tags`".to_string(),
+        ),
         (
             "invalid figure block: invalid type: date `2026-12-06`, expected a string".to_string(),
             "text is in \"quotes\": `\"2026-12-06\"`".to_string(),

@@ -55,6 +55,7 @@ mod prose_markup;
 mod reader;
 mod search;
 mod site;
+mod tags;
 mod training;
 mod training_blocks;
 mod training_steps;

@@ -335,8 +335,8 @@ fn every_unknown_field_is_reported_with_the_rest_of_its_block() {
     assert_problems(
         &source,
         &[
-            ("titel =", "invalid front matter: unknown field `titel`, expected one of `title`, `summary`, `order`, `precision`, `slug`, `source`, `series`, `part`, `draft`, `date`, `updated`, `aliases`, `extra`"),
-            ("ordre =", "invalid front matter: unknown field `ordre`, expected one of `title`, `summary`, `order`, `precision`, `slug`, `source`, `series`, `part`, `draft`, `date`, `updated`, `aliases`, `extra`"),
+            ("titel =", "invalid front matter: unknown field `titel`, expected one of `title`, `summary`, `order`, `precision`, `slug`, `source`, `series`, `part`, `draft`, `date`, `updated`, `aliases`, `tags`, `extra`"),
+            ("ordre =", "invalid front matter: unknown field `ordre`, expected one of `title`, `summary`, `order`, `precision`, `slug`, `source`, `series`, `part`, `draft`, `date`, `updated`, `aliases`, `tags`, `extra`"),
             ("tilte =", "invalid figure block: unknown field `tilte`, expected one of `id`, `title`, `x_label`, `y_label`, `caption`, `series`, `points`, `points_label`"),
             ("colour =", "invalid figure block: unknown field `colour`, expected one of `id`, `title`, `x_label`, `y_label`, `caption`, `series`, `points`, `points_label`"),
             ("  { signal = \"top.activation\"", "unknown colour `bleu`"),

@@ -1,0 +1,112 @@
+//! A lesson's tags (front matter `tags`, as Zola's and Hugo's taxonomies and Quarto's
+//! categories): the topics it is about, each with a page of its language's part of the site
+//! that lists the lessons about it (`tags/<slug>/index.html`).
+
+use std::ops::Range;
+
+use toml::Spanned;
+
+use crate::error::SourceFile;
+
+use super::limits::MAX_SLUG;
+use super::problems::Problems;
+
+/// The most tags one lesson gives.
+pub const MAX_TAGS: usize = 100;
+
+/// A topic a lesson is about: its name as the lesson writes it (`Activation functions`) and the
+/// folder of its page ([`tag_slug`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tag {
+    pub name: String,
+    pub slug: String,
+    /// Where the front matter gives it.
+    pub span: Range<usize>,
+}
+
+/// The folder of a tag's page: its letters and digits (any script's) in lowercase, every run
+/// of other characters one `-` between them (`Activation functions` is
+/// `activation-functions`, `激活函数` is itself). Two tags with one slug are one page.
+pub fn tag_slug(name: &str) -> String {
+    let mut slug = String::with_capacity(name.len());
+    for c in name.chars() {
+        match c.is_alphanumeric() {
+            true => slug.extend(c.to_lowercase()),
+            false if !slug.is_empty() && !slug.ends_with('-') => slug.push('-'),
+            false => {}
+        }
+    }
+    slug.trim_end_matches('-').to_string()
+}
+
+/// `tags`: each with a letter or digit, at most [`MAX_SLUG`] characters, none twice (by its
+/// slug), at most [`MAX_TAGS`]. A wrong one is left out (and reported).
+pub(super) fn tags(
+    source: &SourceFile,
+    written: &[Spanned<String>],
+    at: &impl Fn(Range<usize>) -> Range<usize>,
+    problems: &mut Problems,
+) -> Vec<Tag> {
+    let mut tags: Vec<Tag> = Vec::new();
+    for (n, tag) in written.iter().enumerate() {
+        let span = at(tag.span());
+        let name = tag.get_ref().trim();
+        let slug = tag_slug(name);
+        let given = tags.iter().find(|t| t.slug == slug);
+        let wrong = match given {
+            _ if n == MAX_TAGS => Some((format!("more than {MAX_TAGS} tags"), None)),
+            _ if name.is_empty() => Some(("a tag is empty".to_string(), None)),
+            _ if slug.is_empty() => Some((
+                format!("`{}` is no tag: it has no letter or digit", tag.get_ref()),
+                None,
+            )),
+            _ if name.chars().count() > MAX_SLUG => Some((
+                format!("a tag of {} characters is too long", name.chars().count()),
+                None,
+            )),
+            Some(first) => Some((
+                format!("the tag `{name}` is given twice"),
+                (first.name != name).then(|| {
+                    format!(
+                        "`{}` before it is the same tag (one page: `tags/{slug}/`): leave one out",
+                        first.name
+                    )
+                }),
+            )),
+            None => None,
+        };
+        match wrong {
+            Some((message, hint)) => problems.note(
+                source
+                    .error(span, message)
+                    .expected(format!("a word or a few, like `ReLU` or `activation functions`, at most {MAX_SLUG} characters"))
+                    .hint(hint.unwrap_or_else(|| "a tag names a topic of the lesson: its page lists every lesson with it".to_string())),
+            ),
+            None => tags.push(Tag {
+                name: name.to_string(),
+                slug,
+                span,
+            }),
+        }
+        if n == MAX_TAGS {
+            break;
+        }
+    }
+    tags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tag_slug;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(tag_slug("Activation functions"), "activation-functions");
+        assert_eq!(tag_slug("  ReLU  "), "relu");
+        assert_eq!(tag_slug("C++ & Rust!"), "c-rust");
+        assert_eq!(tag_slug("激活函数"), "激活函数");
+        assert_eq!(tag_slug("Schöne Grüße"), "schöne-grüße");
+        assert_eq!(tag_slug("--"), "");
+        assert_eq!(tag_slug("1-2-1 networks"), "1-2-1-networks");
+    }
+}

@@ -1,0 +1,136 @@
+//! The tags' pages (front matter `tags`, as Zola's and Hugo's taxonomies and Quarto's
+//! categories): each tag of a language's lessons gets a page in that language's part of the
+//! site, `tags/<slug>/index.html`, that lists its lessons as the index does; the index and
+//! each tag's page name every tag of their language, with how many lessons have it.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::error::Diagnostic;
+use crate::text::percent_encoded;
+
+use super::place::{language_folder, Placed};
+
+/// The folder of a language's tag pages, under its language's folder.
+pub const TAGS_FOLDER: &str = "tags";
+
+/// A tag of a language's lessons: its name (as the first lesson with it writes it), its slug,
+/// and its lessons (indices into the language's lessons, in their order).
+pub struct TagPage<'a> {
+    pub name: &'a str,
+    pub slug: &'a str,
+    pub lessons: Vec<usize>,
+}
+
+impl TagPage<'_> {
+    /// The page's folder, relative to the site root (`tags/relu`), for a language whose folder
+    /// is `prefix`.
+    pub fn folder(&self, prefix: &str) -> String {
+        format!("{prefix}{TAGS_FOLDER}/{}", self.slug)
+    }
+
+    /// The page's file, relative to the site root (`tags/relu/index.html`).
+    pub fn file(&self, prefix: &str) -> String {
+        format!("{}/index.html", self.folder(prefix))
+    }
+
+    /// The page's address relative to the site root, percent-encoded (a tag in any script).
+    pub fn href(&self, prefix: &str) -> String {
+        percent_encoded(&self.file(prefix))
+    }
+}
+
+/// The tags of `lessons` (one language's, in order), by slug: in the order of their slugs.
+pub fn tag_pages<'a>(lessons: &[&'a Placed]) -> Vec<TagPage<'a>> {
+    let mut pages: BTreeMap<&str, TagPage> = BTreeMap::new();
+    for (i, p) in lessons.iter().enumerate() {
+        for tag in &p.lesson.tags {
+            let page = pages.entry(&tag.slug).or_insert_with(|| TagPage {
+                name: &tag.name,
+                slug: &tag.slug,
+                lessons: Vec::new(),
+            });
+            page.lessons.push(i);
+        }
+    }
+    pages.into_values().collect()
+}
+
+/// The files of every tag page of `placed` (for a build that fails before making them: a
+/// link to one is not broken).
+pub fn files(placed: &[Placed], default_lang: &str) -> BTreeSet<String> {
+    (placed.iter())
+        .flat_map(|p| {
+            let prefix = language_folder(&p.lang, default_lang);
+            (p.lesson.tags.iter())
+                .map(move |t| format!("{prefix}{TAGS_FOLDER}/{}/index.html", t.slug))
+        })
+        .collect()
+}
+
+/// Warnings about a tag written otherwise than where a lesson before it in its language gives
+/// it (`relu` after `ReLU`): one page lists both, under the first one's name.
+pub fn warnings(placed: &[Placed]) -> Vec<Diagnostic> {
+    let mut first: BTreeMap<(&str, &str), (&str, &Placed)> = BTreeMap::new();
+    let mut warnings = Vec::new();
+    for p in placed {
+        for tag in &p.lesson.tags {
+            let (name, by) = *first.entry((&p.lang, &tag.slug)).or_insert((&tag.name, p));
+            if name != tag.name {
+                let message = format!(
+                    "the tag `{}` is written `{name}` in {}",
+                    tag.name, by.lesson.source.path
+                );
+                warnings.push(
+                    (p.lesson.source.error(tag.span.clone(), message).warning()).hint(format!(
+                        "one page lists both, named `{name}`: write it so here too"
+                    )),
+                );
+            }
+        }
+    }
+    warnings
+}
+
+/// The lessons and aliases that are where a language's tag pages are, in a language whose
+/// lessons have tags: a lesson whose slug is `tags`, an alias `tags` or inside it.
+pub fn conflicts(placed: &[Placed], default_lang: &str) -> Vec<Diagnostic> {
+    let tagged: BTreeSet<&str> = (placed.iter())
+        .filter(|p| !p.lesson.tags.is_empty())
+        .map(|p| p.lang.as_str())
+        .collect();
+    let in_folder = |path: &str| {
+        path == TAGS_FOLDER
+            || path
+                .strip_prefix(TAGS_FOLDER)
+                .is_some_and(|r| r.starts_with('/'))
+    };
+    // (An alias in a lesson's folder is told so: [`super::aliases::conflicts`].)
+    let lessons: BTreeSet<&str> = placed.iter().map(|p| p.dir.as_str()).collect();
+    let mut problems = Vec::new();
+    for p in placed.iter().filter(|p| tagged.contains(p.lang.as_str())) {
+        let folder = format!("{}{TAGS_FOLDER}", language_folder(&p.lang, default_lang));
+        let lesson = &p.lesson;
+        if p.dir == folder {
+            let at = lesson.slug_span.clone().unwrap_or(0..0);
+            let problem = match lesson.slug_span {
+                Some(_) => lesson
+                    .source
+                    .error(at, "the slug `tags` is the folder of the site's tag pages"),
+                None => Diagnostic::in_file(
+                    lesson.source.path.clone(),
+                    "the file name gives the slug `tags`, the folder of the site's tag pages",
+                ),
+            };
+            problems.push(problem.expected("a slug that is no folder of the site's own").hint("the lessons of its language have tags, whose pages are in `tags/`: give this lesson another `slug`"));
+        }
+        let taken = lessons.contains(folder.as_str());
+        for alias in (lesson.aliases.iter()).filter(|a| in_folder(&a.path) && !taken) {
+            problems.push(
+                (lesson.source.error(alias.span.clone(), format!("the alias `{}` is in the folder of the site's tag pages", alias.path)))
+                    .expected("an address no lesson has: an earlier slug of this lesson")
+                    .hint("the lessons of its language have tags, whose pages are in `tags/`: leave the alias out"),
+            );
+        }
+    }
+    problems
+}
