@@ -3,7 +3,8 @@
 # as those built on it use): a project made by `nnbook init` and `nnbook new`, given dates, an
 # address and `feed = true`, is built, and each feed must parse without a complaint (feedparser's
 # `bozo`), as Atom 1.0, with its entries' titles, links and dates as the lessons say, the newest
-# first (the moments compared by Python, not by nnbook), and every page must name its feed.
+# first (the moments compared by Python, not by nnbook), each with its series and tags as its
+# categories, and every page (the tags' pages too) must name its feed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -c "import feedparser" 2>/dev/null ||
@@ -20,7 +21,7 @@ cd "$work/p"
 mv content/lesson.md content/weights-biases.zh-CN.md
 dated() { sed -i "0,/^+++\$/s//+++\n$2/" "content/$1"; }
 dated getting-started.md 'date = 2026-11-30'
-dated weights-biases.md 'date = 2026-12-01T09:00:00+08:00\nupdated = 2026-12-03T07:15:00-05:00'
+dated weights-biases.md 'date = 2026-12-01T09:00:00+08:00\nupdated = 2026-12-03T07:15:00-05:00\ntags = ["ReLU", "C++ \& co"]'
 dated kinks.md 'date = 2026-12-03T11:00:00Z'
 dated weights-biases.zh-CN.md 'date = 2026-12-02'
 sed -i 's|^language = "en".*|&\nbase_url = "https://example.org/lessons/"\nfeed = true\nauthor = "Ada"|' nnbook.toml
@@ -51,13 +52,15 @@ wb = en.entries[0]
 assert wb.link == "https://example.org/lessons/weights-biases/", wb.link
 assert calendar.timegm(wb.published_parsed) == calendar.timegm((2026, 12, 1, 1, 0, 0)), wb.published
 assert moment(wb) == calendar.timegm((2026, 12, 3, 12, 15, 0)), wb.updated
-assert [t.term for t in wb.tags] == ["Basics"], wb.tags
+assert [t.term for t in wb.tags] == ["Basics", "ReLU", "C++ & co"], wb.tags
 assert wb.summary.startswith("One sentence"), wb.summary
 zh = parsed("zh-CN/atom.xml")
 assert [e.title for e in zh.entries] == ["权重"], zh.entries
 assert zh.entries[0].link == "https://example.org/lessons/zh-CN/weights-biases/"
 # Every page names its language's feed, as a reader's discovery looks for it.
-for page in site.rglob("*.html"):
+pages = list(site.rglob("*.html"))
+assert site / "tags" / "relu" / "index.html" in pages, pages
+for page in pages:
     text = page.read_text(encoding="utf-8")
     m = re.search(r'<link rel="alternate" type="application/atom\+xml" href="([^"]+)"', text)
     want = "zh-CN/atom.xml" if page.relative_to(site).parts[0] == "zh-CN" else "atom.xml"

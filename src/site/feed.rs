@@ -65,7 +65,7 @@ pub fn feeds(
     feeds
 }
 
-/// A lesson's entry: its title, page, dates, summary and series.
+/// A lesson's entry: its title, page, dates, summary, series and tags.
 fn entry(p: &Placed, updated: &LessonDate, base: &str) -> String {
     let lesson = &p.lesson;
     let page = escape(&format!("{base}{}/", p.dir));
@@ -80,8 +80,10 @@ fn entry(p: &Placed, updated: &LessonDate, base: &str) -> String {
     if !lesson.summary.trim().is_empty() {
         xml.push_str(&format!("<summary>{}</summary>\n", escape(&lesson.summary)));
     }
-    if let Some(series) = &lesson.series {
-        xml.push_str(&format!("<category term=\"{}\"/>\n", escape(&series.name)));
+    // (Its series, then its tags: the topics a reader's feed program files it under.)
+    let series = lesson.series.iter().map(|s| &s.name);
+    for term in series.chain(lesson.tags.iter().map(|t| &t.name)) {
+        xml.push_str(&format!("<category term=\"{}\"/>\n", escape(term)));
     }
     xml.push_str("</entry>\n");
     xml

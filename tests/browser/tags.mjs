@@ -1,0 +1,206 @@
+// A lesson's tags (front matter `tags`) in a browser: a project built with nnbook whose lessons
+// (English and Chinese, a tag in Chinese characters, a tag written two ways) have tags, checked as
+// the shipped site is (check.mjs on every page at 320, 390 and 1280 px, light and dark: axe-core,
+// the Nu checker, links, sideways scrolling; index.mjs on its index pages and the tags' pages they
+// share a template with), and followed as a reader does: from the index, each tag's link leads, from
+// disk and from a plain static server, to its page listing its lessons, and "All lessons" back; a
+// lesson page's tag to its tag's page. On a phone the tags wrap within the page, each tall enough
+// to tap.
+//
+//   NNBOOK=<command running nnbook> node tags.mjs
+//
+// The closing line is "tags: N passed, M failed".
+import { chromium } from 'playwright-core';
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+import { tally } from './units.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const NNBOOK = (process.env.NNBOOK || 'nnbook').split(' ');
+const { unit, fail, report } = tally();
+const t0 = Date.now();
+
+/** A lesson with a network and a figure, `front` added to its front matter. */
+function lesson(title, front) {
+  return `+++\ntitle = "${title}"\nsummary = "About ${title}."\n${front}\n+++\n\nThe top node has w1 = {{ w1 }}.\n\n` +
+    '```network\ninput = { name = "x", from = 0.0, to = 1.0, samples = 11 }\n\n[[layer]]\nactivation = "relu"\n' +
+    'nodes = [{ name = "top", weights = { w1 = 1.5 }, bias = { b1 = -0.5 } }]\n\n[output]\nactivation = "identity"\n' +
+    'weights = { w2 = 2.0 }\nbias = { b2 = 0.0 }\n```\n\n```figure\nid = "out"\ntitle = "Output"\n' +
+    'series = [{ signal = "output.activation", label = "Output" }]\n```\n';
+}
+
+/** The project's lessons: file, title, front matter. */
+const LESSONS = [
+  ['relu.md', 'ReLU', 'order = 1\ntags = ["ReLU", "Activation functions"]'],
+  ['softplus.md', 'Softplus', 'order = 2\ntags = ["Activation functions", "Smooth curves"]'],
+  ['gradient.md', 'Gradient descent', 'order = 3\ntags = ["Training", "relu"]'],
+  ['plain.md', 'Untagged', 'order = 4'],
+  ['relu.zh-CN.md', '线性整流', 'tags = ["激活函数"]'],
+  ['softplus.zh-CN.md', '平滑整流', 'tags = ["激活函数", "平滑曲线"]'],
+];
+
+/** Which lessons (titles) each tag's page lists, by the tag's name on the index. */
+const EXPECTED = {
+  '': {
+    'Activation functions': ['ReLU', 'Softplus'],
+    'ReLU': ['ReLU', 'Gradient descent'],
+    'Smooth curves': ['Softplus'],
+    'Training': ['Gradient descent'],
+  },
+  'zh-CN/': {
+    '激活函数': ['线性整流', '平滑整流'],
+    '平滑曲线': ['平滑整流'],
+  },
+};
+
+/** A free port on loopback. */
+function freePort() {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Runs `script` (check.mjs, index.mjs) on the site as run.sh runs it on the shipped one: one
+ *  unit, failed with the script's report unless its closing line says "0 failed". */
+function runScript(script, env) {
+  const name = `${script} on the tagged site`;
+  unit(name);
+  let out = '';
+  try {
+    out = execFileSync('node', [path.join(here, script)], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 << 20 });
+  } catch (e) {
+    out = `${e.stdout || ''}${e.stderr || ''}`;
+  }
+  const closing = out.trim().split('\n').pop();
+  console.log(`  ${script}: ${closing}`);
+  if (!/: \d+ passed, 0 failed$/.test(closing)) fail(name, script, out.trim().split('\n').slice(-40).join('\n'));
+}
+
+/** The titles of the lesson cards on the page. */
+function cardTitles(page) {
+  return page.locator('.card-link').allTextContents().then((t) => t.map((s) => s.trim()));
+}
+
+/** From the index of language `prefix` at `origin`, each tag's link to its page and back. */
+async function followTags(browser, where, origin, prefix) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  for (const [tag, titles] of Object.entries(EXPECTED[prefix])) {
+    const name = `${prefix}index.html: the tag ${tag} (${where})`;
+    unit(name);
+    try {
+      await page.goto(`${origin}${prefix}index.html`);
+      await page.locator('nav.tags a', { hasText: tag }).first().click();
+      await page.waitForLoadState('load');
+      const h1 = (await page.locator('h1').textContent()).trim();
+      if (!h1.includes(`“${tag}”`)) fail(name, 'tag page', `landed on "${h1}" at ${page.url()}`);
+      const current = (await page.locator('nav.tags [aria-current="page"]').textContent()).trim();
+      if (!current.startsWith(tag)) fail(name, 'current tag', `the tags mark "${current}"`);
+      const listed = await cardTitles(page);
+      if (JSON.stringify(listed) !== JSON.stringify(titles)) fail(name, 'lessons', `lists ${JSON.stringify(listed)}, not ${JSON.stringify(titles)}`);
+      await page.locator('nav.tags li').first().locator('a').click();
+      await page.waitForLoadState('load');
+      if (!page.url().endsWith(`${prefix}index.html`)) fail(name, 'back', `"All lessons" led to ${page.url()}`);
+    } catch (e) {
+      fail(name, 'follow', `${e.message.split('\n')[0]} (at ${page.url()})`);
+    }
+  }
+  await context.close();
+}
+
+/** A lesson page's tag links: each to its tag's page, which lists the lesson. */
+async function followLessonTags(browser, where, origin) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  for (const [rel, title] of [['softplus/index.html', 'Softplus'], ['zh-CN/softplus/index.html', '平滑整流']]) {
+    const tags = rel.startsWith('zh-CN') ? ['激活函数', '平滑曲线'] : ['Activation functions', 'Smooth curves'];
+    for (const tag of tags) {
+      const name = `${rel}: the tag ${tag} (${where})`;
+      unit(name);
+      try {
+        await page.goto(`${origin}${rel}`);
+        await page.locator('.lesson-tags a', { hasText: tag }).click();
+        await page.waitForLoadState('load');
+        const listed = await cardTitles(page);
+        if (!listed.includes(title)) fail(name, 'lessons', `the tag's page (${page.url()}) lists ${JSON.stringify(listed)}`);
+      } catch (e) {
+        fail(name, 'follow', `${e.message.split('\n')[0]} (at ${page.url()})`);
+      }
+    }
+  }
+  await context.close();
+}
+
+/** At 320 px, light and dark: the tags wrap inside the page, each at least 24 px tall (WCAG 2.2's
+ *  smallest target), none over another. */
+async function phoneLayout(browser, origin) {
+  for (const scheme of ['light', 'dark']) {
+    const context = await browser.newContext({ viewport: { width: 320, height: 700 }, colorScheme: scheme });
+    const page = await context.newPage();
+    for (const rel of ['index.html', 'tags/relu/index.html', 'zh-CN/index.html']) {
+      const name = `${rel}: the tags at 320 px (${scheme})`;
+      unit(name);
+      await page.goto(`${origin}${rel}`);
+      const boxes = await page.locator('nav.tags li > *').evaluateAll((els) => els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return { text: e.textContent.trim(), left: r.left, right: r.right, top: r.top, bottom: r.bottom, height: r.height };
+      }));
+      if (boxes.length < 2) fail(name, 'tags', `${boxes.length} tags shown`);
+      for (const b of boxes) {
+        if (b.left < 0 || b.right > 320) fail(name, 'inside', `"${b.text}" spans ${b.left}..${b.right} px`);
+        if (b.height < 24) fail(name, 'target size', `"${b.text}" is ${b.height} px tall`);
+      }
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [a, b] = [boxes[i], boxes[j]];
+          if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) fail(name, 'overlap', `"${a.text}" and "${b.text}" overlap`);
+        }
+      }
+    }
+    await context.close();
+  }
+}
+
+async function main() {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nnbook-tags-'));
+  const root = path.join(tmp, 'p');
+  fs.mkdirSync(path.join(root, 'content'), { recursive: true });
+  for (const [file, title, front] of LESSONS) fs.writeFileSync(path.join(root, 'content', file), lesson(title, front));
+  // (`relu` after `ReLU` is a warning: one page lists both.)
+  execFileSync(NNBOOK[0], [...NNBOOK.slice(1), 'build', '--quiet', '--root', root], { stdio: ['ignore', 'ignore', 'ignore'] });
+  const site = path.join(root, 'site');
+  const port = await freePort();
+  const server = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', '--directory', site, String(port)], { stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    const up = await new Promise((r) => { const c = net.connect(port, '127.0.0.1', () => { c.end(); r(true); }).on('error', () => r(false)); });
+    if (up) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const served = `http://127.0.0.1:${port}/`;
+  const env = { SITE_DIR: site, BASE_URL: served, SCREENSHOT_DIR: '' };
+  runScript('check.mjs', env);
+  runScript('index.mjs', env);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });
+  for (const [where, origin] of [['disk', pathToFileURL(site).href + '/'], ['server', served]]) {
+    for (const prefix of Object.keys(EXPECTED)) await followTags(browser, where, origin, prefix);
+    await followLessonTags(browser, where, origin);
+  }
+  await phoneLayout(browser, served);
+  await browser.close();
+  server.kill();
+  fs.rmSync(tmp, { recursive: true, force: true });
+  report('tags', t0, 'every page of a tagged site passes check.mjs and index.mjs; each tag leads to its lessons, from disk and a server; on a phone the tags wrap, each tall enough to tap');
+}
+
+main().catch((e) => {
+  console.error(`tags.mjs crashed: ${e.stack || e}`);
+  process.exit(1);
+});
