@@ -137,6 +137,9 @@ fn unknown_field_hint(message: &str) -> String {
     if matches!(name, "language" | "lang") && fields.contains(&"summary") {
         return "a lesson's language is in its file name: `relu.zh-CN.md` is the lesson `relu` in Chinese (nnbook.toml's `language` is the default's)".to_string();
     }
+    if name == "taxonomies" && fields.contains(&"tags") {
+        return "Zola's `[taxonomies]` table is nnbook's `tags = [\"…\"]`, a field of the front matter itself (before any table)".to_string();
+    }
     if let Some(ours) = alias(name, &fields) {
         return format!("what other site generators call `{name}`, nnbook calls `{ours}`");
     }

@@ -239,6 +239,20 @@ fn other_tools_dates_tags_and_authors_are_told_and_hide_nothing() {
     assert_eq!(found, expected);
 }
 
+/// Zola's `[taxonomies]` table is told it is nnbook's `tags`, a field of the front matter.
+#[test]
+fn zola_taxonomies_are_told_they_are_tags() {
+    let text = "+++\ntitle = \"T\"\n[taxonomies]\ntags = [\"relu\"]\n+++\n\nHello.\n";
+    let p = Project::with_lessons(&[("a.md", text.to_string())]);
+    let error = nnbook::check(&p.root).expect_err("an unknown field");
+    let found: Vec<(&str, &str)> = (error.diagnostics.iter())
+        .map(|d| (d.message.as_str(), d.hint.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(found.len(), 1, "{error}");
+    assert!(found[0].0.contains("unknown field `taxonomies`"), "{error}");
+    assert_eq!(found[0].1, "Zola's `[taxonomies]` table is nnbook's `tags = [\"…\"]`, a field of the front matter itself (before any table)");
+}
+
 /// mdBook's `{{#include}}` and Hugo's and Zola's shortcodes, written in a lesson, are each told
 /// what nnbook has instead (they got "a placeholder names one of the above", or the hint about
 /// LaTeX's braces). In code, a call in two braces is still taken for Python's.
