@@ -289,6 +289,9 @@ pub fn not_found_pages(
         .iter()
         .map(|p| p.dir.split('/').next().unwrap_or(""))
         .collect();
+    // (The default language's tags' pages are in a top-level folder of their own.)
+    let tagged = |p: &Placed| p.lang == default_lang && !p.lesson.tags.is_empty();
+    folders.extend(placed.iter().any(tagged).then_some(tags::TAGS_FOLDER));
     folders.sort_unstable();
     folders.dedup();
     for lang in &languages {

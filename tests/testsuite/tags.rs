@@ -150,6 +150,21 @@ fn a_lesson_page_links_its_tags_and_the_sitemap_names_their_pages() {
     }
 }
 
+/// A 404 page shown for a missing page under `tags/` finds the site's root by its top-level
+/// folders: `tags` is one of them.
+#[test]
+fn the_404_page_knows_the_tags_folder() {
+    let p = Project::new()
+        .lesson("a.md", titled("Alpha", "tags = [\"ReLU\"]"))
+        .lesson("b.zh-CN.md", titled("贝塔", "tags = [\"激活函数\"]"));
+    p.build().unwrap_or_else(|e| panic!("{e}"));
+    let html = p.read("404.html");
+    assert!(
+        html.contains("var folders = [\"a\",\"tags\",\"zh-CN\"]"),
+        "{html}"
+    );
+}
+
 #[test]
 fn a_tag_taken_out_takes_its_page_with_it() {
     let p = tagged();
