@@ -3,6 +3,7 @@
 //! site, `tags/<slug>/index.html`, that lists its lessons as the index does; the index and
 //! each tag's page name every tag of their language, with how many lessons have it.
 
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::error::Diagnostic;
@@ -39,7 +40,8 @@ impl TagPage<'_> {
     }
 }
 
-/// The tags of `lessons` (one language's, in order), by slug: in the order of their slugs.
+/// The tags of `lessons` (one language's, in order), by slug: in the order of their slugs, their
+/// numbers by value (`topic-2` before `topic-10`).
 pub fn tag_pages<'a>(lessons: &[&'a Placed]) -> Vec<TagPage<'a>> {
     let mut pages: BTreeMap<&str, TagPage> = BTreeMap::new();
     for (i, p) in lessons.iter().enumerate() {
@@ -52,7 +54,47 @@ pub fn tag_pages<'a>(lessons: &[&'a Placed]) -> Vec<TagPage<'a>> {
             page.lessons.push(i);
         }
     }
-    pages.into_values().collect()
+    let mut pages: Vec<TagPage> = pages.into_values().collect();
+    pages.sort_by(|a, b| natural_order(a.slug, b.slug));
+    pages
+}
+
+/// `a` and `b` compared as people order names with numbers: each run of digits by its value
+/// (`2` before `10`, `007` as `7`, then by its zeros), the text between them as written.
+fn natural_order(a: &str, b: &str) -> Ordering {
+    let (mut a, mut b) = (a, b);
+    loop {
+        let (x, rest_a) = next_run(a);
+        let (y, rest_b) = next_run(b);
+        let order = match (x, y) {
+            ("", "") => return Ordering::Equal,
+            (x, y) if is_number(x) && is_number(y) => {
+                let (tx, ty) = (x.trim_start_matches('0'), y.trim_start_matches('0'));
+                (tx.len().cmp(&ty.len()))
+                    .then_with(|| tx.cmp(ty))
+                    .then_with(|| x.len().cmp(&y.len()))
+            }
+            (x, y) => x.cmp(y),
+        };
+        if order != Ordering::Equal {
+            return order;
+        }
+        (a, b) = (rest_a, rest_b);
+    }
+}
+
+/// Whether a run of [`next_run`] is a number.
+fn is_number(run: &str) -> bool {
+    run.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// The first run of `text`, all ASCII digits or none, and the rest.
+fn next_run(text: &str) -> (&str, &str) {
+    let digits = is_number(text);
+    let end = text
+        .find(|c: char| c.is_ascii_digit() != digits)
+        .unwrap_or(text.len());
+    text.split_at(end)
 }
 
 /// The files of every tag page of `placed` (for a build that fails before making them: a
@@ -133,4 +175,41 @@ pub fn conflicts(placed: &[Placed], default_lang: &str) -> Vec<Diagnostic> {
         }
     }
     problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::natural_order;
+
+    #[test]
+    fn numbers_by_value() {
+        let mut slugs = vec![
+            "topic-10",
+            "topic-2",
+            "area",
+            "topic-02",
+            "topic-1b",
+            "topic-1",
+            "b2",
+            "b10a",
+            "激活函数",
+            "10",
+        ];
+        slugs.sort_by(|a, b| natural_order(a, b));
+        assert_eq!(
+            slugs,
+            [
+                "10",
+                "area",
+                "b2",
+                "b10a",
+                "topic-1",
+                "topic-1b",
+                "topic-2",
+                "topic-02",
+                "topic-10",
+                "激活函数"
+            ]
+        );
+    }
 }

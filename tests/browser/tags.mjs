@@ -4,8 +4,8 @@
 // the Nu checker, links, sideways scrolling; index.mjs on its index pages and the tags' pages they
 // share a template with), and followed as a reader does: from the index, each tag's link leads, from
 // disk and from a plain static server, to its page listing its lessons, and "All lessons" back; a
-// lesson page's tag to its tag's page. On a phone the tags wrap within the page, each tall enough
-// to tap.
+// lesson page's tag to its tag's page. More than 12 tags fold into one line a reader opens; on a
+// phone the tags wrap within the page, each tall enough to tap.
 //
 //   NNBOOK=<command running nnbook> node tags.mjs
 //
@@ -40,6 +40,8 @@ const LESSONS = [
   ['softplus.md', 'Softplus', 'order = 2\ntags = ["Activation functions", "Smooth curves"]'],
   ['gradient.md', 'Gradient descent', 'order = 3\ntags = ["Training", "relu"]'],
   ['plain.md', 'Untagged', 'order = 4'],
+  // (Ten more: the English index's fourteen tags fold into "Tags (14)".)
+  ['many.md', 'Many', `order = 5\ntags = [${Array.from({ length: 10 }, (_, i) => `"Extra ${i + 1}"`).join(', ')}]`],
   ['relu.zh-CN.md', '线性整流', 'tags = ["激活函数"]'],
   ['softplus.zh-CN.md', '平滑整流', 'tags = ["激活函数", "平滑曲线"]'],
 ];
@@ -98,6 +100,7 @@ async function followTags(browser, where, origin, prefix) {
     unit(name);
     try {
       await page.goto(`${origin}${prefix}index.html`);
+      await unfold(page);
       await page.locator('nav.tags a', { hasText: tag }).first().click();
       await page.waitForLoadState('load');
       const h1 = (await page.locator('h1').textContent()).trim();
@@ -106,12 +109,45 @@ async function followTags(browser, where, origin, prefix) {
       if (!current.startsWith(tag)) fail(name, 'current tag', `the tags mark "${current}"`);
       const listed = await cardTitles(page);
       if (JSON.stringify(listed) !== JSON.stringify(titles)) fail(name, 'lessons', `lists ${JSON.stringify(listed)}, not ${JSON.stringify(titles)}`);
+      await unfold(page);
       await page.locator('nav.tags li').first().locator('a').click();
       await page.waitForLoadState('load');
       if (!page.url().endsWith(`${prefix}index.html`)) fail(name, 'back', `"All lessons" led to ${page.url()}`);
     } catch (e) {
       fail(name, 'follow', `${e.message.split('\n')[0]} (at ${page.url()})`);
     }
+  }
+  await context.close();
+}
+
+/** Opens the tags where more than 12 fold into one line (`<details>`): a reader's click on it. */
+async function unfold(page) {
+  const summary = page.locator('nav.tags summary');
+  if (await summary.count()) await summary.click();
+}
+
+/** More than 12 tags fold (the English index's 14): the line says how many and hides the rest
+ *  until a click or a key opens it; 12 or fewer (the Chinese index's 2) are shown as they are. */
+async function folding(browser, origin) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  for (const [rel, folds] of [['index.html', true], ['tags/relu/index.html', true], ['zh-CN/index.html', false]]) {
+    const name = `${rel}: ${folds ? 'the tags fold' : 'the tags are shown'}`;
+    unit(name);
+    await page.goto(`${origin}${rel}`);
+    const summary = page.locator('nav.tags summary');
+    const first = page.locator('nav.tags li').first();
+    if ((await summary.count() === 1) !== folds) { fail(name, 'fold', `${await summary.count()} summaries`); continue; }
+    if (!folds) {
+      if (!await first.isVisible()) fail(name, 'shown', 'the first tag is hidden');
+      continue;
+    }
+    const said = (await summary.textContent()).trim();
+    if (said !== 'Tags (14)') fail(name, 'summary', `says "${said}"`);
+    if (await first.isVisible()) fail(name, 'folded', 'the tags show before the line is opened');
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    if (!await first.isVisible()) fail(name, 'opened', 'Enter on the line does not show the tags');
   }
   await context.close();
 }
@@ -149,6 +185,7 @@ async function phoneLayout(browser, origin) {
       const name = `${rel}: the tags at 320 px (${scheme})`;
       unit(name);
       await page.goto(`${origin}${rel}`);
+      await unfold(page);
       const boxes = await page.locator('nav.tags li > *').evaluateAll((els) => els.map((e) => {
         const r = e.getBoundingClientRect();
         return { text: e.textContent.trim(), left: r.left, right: r.right, top: r.top, bottom: r.bottom, height: r.height };
@@ -193,6 +230,7 @@ async function main() {
     for (const prefix of Object.keys(EXPECTED)) await followTags(browser, where, origin, prefix);
     await followLessonTags(browser, where, origin);
   }
+  await folding(browser, served);
   await phoneLayout(browser, served);
   await browser.close();
   server.kill();

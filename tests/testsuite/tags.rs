@@ -178,6 +178,28 @@ fn a_tag_taken_out_takes_its_page_with_it() {
     assert!(!p.read("index.html").contains("gradient-descent"));
 }
 
+/// More than 12 tags fold into one line the reader opens (`<details>`), "Tags (13)"; 12 do not.
+#[test]
+fn more_than_twelve_tags_fold() {
+    let names = |n: usize| {
+        (1..=n)
+            .map(|i| format!("\"T{i}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for (n, folds) in [(12, false), (13, true)] {
+        let p = Project::new().lesson("a.md", titled("Alpha", &format!("tags = [{}]", names(n))));
+        p.build().unwrap_or_else(|e| panic!("{e}"));
+        let nav = tags_nav(&p.read("index.html"));
+        let summary = format!("<details>\n<summary>Tags ({n})</summary>\n<ul>");
+        assert_eq!(nav.contains(&summary), folds, "{nav}");
+        assert_eq!(nav.contains("<details>"), folds, "{nav}");
+        // (In the order of their numbers.)
+        let (t2, t10) = (nav.find(">T2 <").unwrap(), nav.find(">T10 <").unwrap());
+        assert!(t2 < t10, "{nav}");
+    }
+}
+
 #[test]
 fn a_site_without_tags_has_no_tag_pages() {
     let p = Project::new().lesson("a.md", titled("Alpha", ""));
