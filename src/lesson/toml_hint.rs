@@ -37,6 +37,12 @@ pub(super) fn toml_hint(d: Diagnostic, message: &str, written: &str) -> Diagnost
         ))
     } else if message.contains("invalid type") && message.contains("as a table") {
         d.hint("a table is written `{ key = value, ... }`, or as a `[section]` of its own")
+    } else if message.starts_with("invalid type: string") && message.ends_with("expected a list") {
+        // (Hugo's `tags: relu`, or one alias, written alone.)
+        d.hint(format!(
+            "a list is written in brackets, even of one item: `[{}]`",
+            written.trim()
+        ))
     } else if message.contains("invalid type") && message.ends_with("expected a list") {
         d.hint("a list is written in brackets, its items separated by commas: `[0.5, 1.0]` or `[\"a\", \"b\"]`")
     } else if let Some(whole) = whole_as_decimal(message) {

@@ -3,7 +3,7 @@
 //! page name every tag of their language, a lesson's page links its own; a tag written two ways
 //! is one page and a warning, and every tag that cannot have its page is an error at it.
 
-use crate::support::{Project, SMALL};
+use crate::support::{told, Project, SMALL};
 
 /// The small lesson titled `title`, with `extra` lines after its title.
 fn titled(title: &str, extra: &str) -> String {
@@ -307,5 +307,20 @@ fn a_link_to_a_tag_is_not_broken_in_a_build_that_fails() {
         warnings,
         ["the tag `relu` is written `ReLU` in content/a.md"],
         "{error}"
+    );
+}
+
+/// One tag written alone, as Hugo's YAML allows (`tags: relu`), is told to be in brackets.
+#[test]
+fn a_tag_written_alone_is_told_to_be_in_brackets() {
+    let p = Project::new().lesson("a.md", titled("Alpha", "tags = \"relu\""));
+    let error = nnbook::check(&p.root).expect_err("a tag outside a list");
+    assert_eq!(
+        told(&error.diagnostics),
+        [(
+            "invalid front matter: invalid type: string \"relu\", expected a list".to_string(),
+            "3:8".to_string(),
+            "a list is written in brackets, even of one item: `[\"relu\"]`".to_string()
+        )]
     );
 }
