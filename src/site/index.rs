@@ -13,7 +13,7 @@ use super::feed::FEED_FILE;
 use super::place::{language_folder, languages, root_of, Placed};
 use super::publish::SiteFiles;
 use super::search::search_pages;
-use super::tags::{self, tag_pages, TagPage};
+use super::tags::{self, tag_pages, TagPage, TagRef};
 use super::theme::Theme;
 
 /// A lesson on the index, as templates see it.
@@ -29,6 +29,8 @@ struct IndexEntry<'a> {
     part: Option<u32>,
     /// "Part 2", in the page's language.
     part_label: Option<String>,
+    /// Its tags, each with its page (relative to the site root): for a theme to show.
+    tags: Vec<TagRef<'a>>,
     /// The author's own fields (front matter `[extra]`).
     extra: &'a serde_json::Map<String, serde_json::Value>,
 }
@@ -132,7 +134,10 @@ pub fn index_pages(
     for lang in &languages {
         let prefix = language_folder(lang, default_lang);
         let lessons: Vec<&Placed> = placed.iter().filter(|p| p.lang == *lang).collect();
-        let index: Vec<IndexEntry> = lessons.iter().map(|p| entry(p, cache, lang)).collect();
+        let index: Vec<IndexEntry> = lessons
+            .iter()
+            .map(|p| entry(p, cache, (lang, &prefix)))
+            .collect();
         let tags = tag_pages(&lessons);
         let switcher = switcher(&languages, lang, default_lang);
         let listing = Listing {
@@ -154,8 +159,8 @@ pub fn index_pages(
     Ok(())
 }
 
-/// A lesson `p` of language `lang` on the index.
-fn entry<'a>(p: &'a Placed, cache: &Cache, lang: &str) -> IndexEntry<'a> {
+/// A lesson `p` of language `lang`, whose folder is `prefix`, on the index.
+fn entry<'a>(p: &'a Placed, cache: &Cache, (lang, prefix): (&str, &str)) -> IndexEntry<'a> {
     let series = p.lesson.series.as_ref();
     IndexEntry {
         title: &p.lesson.title,
@@ -166,6 +171,7 @@ fn entry<'a>(p: &'a Placed, cache: &Cache, lang: &str) -> IndexEntry<'a> {
         part: series.map(|s| s.part),
         part_label: series
             .map(|s| i18n::sentence(lang, "part_n", &[("part", &s.part.to_string())])),
+        tags: TagRef::all(&p.lesson, prefix),
         extra: &p.lesson.extra,
     }
 }

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::error::Diagnostic;
 use crate::i18n;
-use crate::lesson::{Lesson, LessonDate, Reference, Tag};
+use crate::lesson::{Lesson, LessonDate, Reference};
 use crate::project::edit_link;
 use crate::render::{self, notebook_name, Rendered};
 use crate::text;
@@ -20,7 +20,7 @@ use super::cache::{LessonKey, RenderedLesson};
 use super::manifest::LessonRecord;
 use super::place::{link_of_file, root_of, Placed, Target};
 use super::reuse::Previous;
-use super::tags::TAGS_FOLDER;
+use super::tags::TagRef;
 use super::theme::Theme;
 
 /// A link from a lesson page to another lesson, as templates see it.
@@ -45,28 +45,17 @@ struct LessonContext<'a> {
     date: Option<DateContext>,
     updated: Option<DateContext>,
     /// Its tags, each with its page.
-    tags: Vec<TagContext<'a>>,
+    tags: Vec<TagRef<'a>>,
     /// The author's own fields (front matter `[extra]`).
     extra: &'a serde_json::Map<String, serde_json::Value>,
-}
-
-/// A tag of the lesson, as templates see it: its name and its page.
-#[derive(Serialize)]
-struct TagContext<'a> {
-    name: &'a str,
-    href: String,
 }
 
 impl LessonContext<'_> {
     /// The context of `lesson`, in language `lang`, on a page whose way to its language's
     /// folder is `home`.
     fn of<'a>(lesson: &'a Lesson, lang: &str, home: &str) -> LessonContext<'a> {
-        let tag = |t: &'a Tag| TagContext {
-            name: &t.name,
-            href: text::percent_encoded(&format!("{home}{TAGS_FOLDER}/{}/index.html", t.slug)),
-        };
         LessonContext {
-            tags: lesson.tags.iter().map(tag).collect(),
+            tags: TagRef::all(lesson, home),
             title: &lesson.title,
             summary: &lesson.summary,
             slug: &lesson.slug,

@@ -118,6 +118,10 @@ macro_rules! entry {
             $list,
             ".title ",
             $list,
+            ".tags[].name ",
+            $list,
+            ".tags[].href ",
+            $list,
             ".extra"
         )
     };

@@ -6,7 +6,10 @@
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
+use serde::Serialize;
+
 use crate::error::Diagnostic;
+use crate::lesson::Lesson;
 use crate::text::percent_encoded;
 
 use super::place::{language_folder, Placed};
@@ -34,10 +37,35 @@ impl TagPage<'_> {
         format!("{}/index.html", self.folder(prefix))
     }
 
-    /// The page's address relative to the site root, percent-encoded (a tag in any script).
+    /// The page's address relative to the site root ([`href`]).
     pub fn href(&self, prefix: &str) -> String {
-        percent_encoded(&self.file(prefix))
+        href(prefix, self.slug)
     }
+}
+
+/// A lesson's tag as templates see it: its name and its page's address.
+#[derive(Serialize)]
+pub struct TagRef<'a> {
+    name: &'a str,
+    href: String,
+}
+
+impl TagRef<'_> {
+    /// The tags of `lesson`, their pages' addresses from `base` ([`href`]).
+    pub fn all<'a>(lesson: &'a Lesson, base: &str) -> Vec<TagRef<'a>> {
+        (lesson.tags.iter())
+            .map(|t| TagRef {
+                name: &t.name,
+                href: href(base, &t.slug),
+            })
+            .collect()
+    }
+}
+
+/// The address of the page of the tag `slug`, from `base` (a language's folder, or the way to it
+/// from a page), percent-encoded: a tag may be in any script.
+pub fn href(base: &str, slug: &str) -> String {
+    percent_encoded(&format!("{base}{TAGS_FOLDER}/{slug}/index.html"))
 }
 
 /// The tags of `lessons` (one language's, in order), by slug: in the order of their slugs, their

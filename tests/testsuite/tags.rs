@@ -324,3 +324,26 @@ fn a_tag_written_alone_is_told_to_be_in_brackets() {
         )]
     );
 }
+
+/// A theme's index may show each lesson's tags: `lessons[].tags`, each `name` and `href` (from
+/// the site's root); the template check knows them.
+#[test]
+fn a_theme_reads_each_index_entry_s_tags() {
+    let index = "{% for l in lessons %}<p>{{ l.title }}:{% for t in l.tags %} <a href=\"{{ root }}{{ t.href }}\">{{ t.name }}</a>{% endfor %}</p>\n{% endfor %}";
+    let p = Project::new()
+        .lesson(
+            "a.md",
+            titled("Alpha", "tags = [\"ReLU\", \"Activation functions\"]"),
+        )
+        .lesson("b.zh-CN.md", titled("贝塔", "tags = [\"激活函数\"]"))
+        .template("index.html", index);
+    p.build().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        p.read("index.html"),
+        "<p>Alpha: <a href=\"tags/relu/index.html\">ReLU</a> <a href=\"tags/activation-functions/index.html\">Activation functions</a></p>\n"
+    );
+    assert_eq!(
+        p.read("zh-CN/index.html"),
+        format!("<p>贝塔: <a href=\"../zh-CN/tags/{CHINESE}/index.html\">激活函数</a></p>\n")
+    );
+}
