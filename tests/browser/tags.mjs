@@ -11,28 +11,16 @@
 //
 // The closing line is "tags: N passed, M failed".
 import { chromium } from 'playwright-core';
-import { execFileSync, spawn } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { tally } from './units.mjs';
+import { servedProject, tally } from './units.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const NNBOOK = (process.env.NNBOOK || 'nnbook').split(' ');
 const { unit, fail, report } = tally();
 const t0 = Date.now();
-
-/** A lesson with a network and a figure, `front` added to its front matter. */
-function lesson(title, front) {
-  return `+++\ntitle = "${title}"\nsummary = "About ${title}."\n${front}\n+++\n\nThe top node has w1 = {{ w1 }}.\n\n` +
-    '```network\ninput = { name = "x", from = 0.0, to = 1.0, samples = 11 }\n\n[[layer]]\nactivation = "relu"\n' +
-    'nodes = [{ name = "top", weights = { w1 = 1.5 }, bias = { b1 = -0.5 } }]\n\n[output]\nactivation = "identity"\n' +
-    'weights = { w2 = 2.0 }\nbias = { b2 = 0.0 }\n```\n\n```figure\nid = "out"\ntitle = "Output"\n' +
-    'series = [{ signal = "output.activation", label = "Output" }]\n```\n';
-}
 
 /** The project's lessons: file, title, front matter. */
 const LESSONS = [
@@ -59,16 +47,6 @@ const EXPECTED = {
     '平滑曲线': ['平滑整流'],
   },
 };
-
-/** A free port on loopback. */
-function freePort() {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Runs `script` (check.mjs, index.mjs) on the site as run.sh runs it on the shipped one: one
  *  unit, failed with the script's report unless its closing line says "0 failed". */
@@ -207,21 +185,8 @@ async function phoneLayout(browser, origin) {
 }
 
 async function main() {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nnbook-tags-'));
-  const root = path.join(tmp, 'p');
-  fs.mkdirSync(path.join(root, 'content'), { recursive: true });
-  for (const [file, title, front] of LESSONS) fs.writeFileSync(path.join(root, 'content', file), lesson(title, front));
   // (`relu` after `ReLU` is a warning: one page lists both.)
-  execFileSync(NNBOOK[0], [...NNBOOK.slice(1), 'build', '--quiet', '--root', root], { stdio: ['ignore', 'ignore', 'ignore'] });
-  const site = path.join(root, 'site');
-  const port = await freePort();
-  const server = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', '--directory', site, String(port)], { stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    const up = await new Promise((r) => { const c = net.connect(port, '127.0.0.1', () => { c.end(); r(true); }).on('error', () => r(false)); });
-    if (up) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const served = `http://127.0.0.1:${port}/`;
+  const { site, served, close } = await servedProject(NNBOOK, 'tags', LESSONS);
   const env = { SITE_DIR: site, BASE_URL: served, SCREENSHOT_DIR: '' };
   runScript('check.mjs', env);
   runScript('index.mjs', env);
@@ -233,8 +198,7 @@ async function main() {
   await folding(browser, served);
   await phoneLayout(browser, served);
   await browser.close();
-  server.kill();
-  fs.rmSync(tmp, { recursive: true, force: true });
+  close();
   report('tags', t0, 'every page of a tagged site passes check.mjs and index.mjs; each tag leads to its lessons, from disk and a server; on a phone the tags wrap, each tall enough to tap');
 }
 

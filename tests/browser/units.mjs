@@ -1,6 +1,9 @@
 // What the browser scripts share: the served site they check (SITE_DIR, BASE_URL, CHROMIUM from
 // run.sh) and the units they count (a unit passes until a check of it fails).
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 
 /** The site and browser `script` checks; exits with 2 when run.sh did not set them. */
@@ -221,3 +224,48 @@ export const pageHelpers = () => {
     await new Promise((r) => requestAnimationFrame(r));
   };
 };
+
+/** A lesson with a network (w1, b1, w2, b2, so sliders) and one figure, `front` added to its
+ *  front matter. */
+export function smallLesson(title, front) {
+  return `+++\ntitle = "${title}"\nsummary = "About ${title}."\n${front}\n+++\n\n## The network\n\nThe top node has w1 = {{ w1 }}.\n\n` +
+    '```network\ninput = { name = "x", from = 0.0, to = 1.0, samples = 11 }\n\n[[layer]]\nactivation = "relu"\n' +
+    'nodes = [{ name = "top", weights = { w1 = 1.5 }, bias = { b1 = -0.5 } }]\n\n[output]\nactivation = "identity"\n' +
+    'weights = { w2 = 2.0 }\nbias = { b2 = 0.0 }\n```\n\n```figure\nid = "out"\ntitle = "Output"\n' +
+    'series = [{ signal = "output.activation", label = "Output" }]\n```\n';
+}
+
+/** A free port on loopback. */
+function freePort() {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** A project of `lessons` (each `[file, title, front matter]`, a [smallLesson]) built by the
+ *  `nnbook` command (its words) in a temporary folder named after `name`, and its site served
+ *  by a plain static server on loopback: `{ site, served, close }`, `served` the site's address
+ *  and `close()` stopping the server and removing the folder. */
+export async function servedProject(nnbook, name, lessons) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `nnbook-${name}-`));
+  const root = path.join(tmp, 'p');
+  fs.mkdirSync(path.join(root, 'content'), { recursive: true });
+  for (const [file, title, front] of lessons) fs.writeFileSync(path.join(root, 'content', file), smallLesson(title, front));
+  execFileSync(nnbook[0], [...nnbook.slice(1), 'build', '--quiet', '--root', root], { stdio: ['ignore', 'ignore', 'ignore'] });
+  const site = path.join(root, 'site');
+  const port = await freePort();
+  const server = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', '--directory', site, String(port)], { stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    const up = await new Promise((r) => { const c = net.connect(port, '127.0.0.1', () => { c.end(); r(true); }).on('error', () => r(false)); });
+    if (up) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const close = () => {
+    server.kill();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  };
+  return { site, served: `http://127.0.0.1:${port}/`, close };
+}
