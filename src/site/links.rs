@@ -179,8 +179,8 @@ fn internal_target(dir: &str, dest: &str) -> Option<String> {
 
 /// The files a build that succeeds makes of the lessons `placed` as a whole, added to `out`:
 /// the pages at their aliases, the feeds (`feed = true`) and the sitemap (with a base URL: of
-/// `out`'s pages and the lessons' `written` ones, [`sitemap::sitemap`]); and the theme's static
-/// files.
+/// `out`'s pages and the lessons' `written` ones, [`sitemap::sitemap`]) with the `robots.txt`
+/// that names it; and the theme's static files.
 pub(super) fn add_site_files(
     theme: &Theme,
     (base_url, placed): (Option<&str>, &[Placed]),
@@ -198,6 +198,10 @@ pub(super) fn add_site_files(
         let pages = merged(out, written);
         let sitemap = sitemap::sitemap(base, pages, (placed, default_lang));
         out.insert("sitemap.xml".into(), sitemap.into_bytes().into());
+        // (As Zola's and Hugo's: crawlers find the sitemap by it. A project's own
+        // `templates/robots.txt`, one of the theme's files below, takes its place.)
+        let robots = format!("User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n");
+        out.insert("robots.txt".into(), robots.into_bytes().into());
     }
     for (name, bytes) in &theme.assets {
         out.insert(name.clone(), bytes.clone());
@@ -233,7 +237,11 @@ pub(super) fn unfinished(
         default_lang,
         (theme.config.search, feed),
     ));
-    names.extend(sitemap.then(|| "sitemap.xml".to_string()));
+    names.extend(
+        (["sitemap.xml", "robots.txt"].iter())
+            .filter(|_| sitemap)
+            .map(|n| n.to_string()),
+    );
     // (A file of `content/` a lesson links to is published with it.)
     names.extend(site_files([], &content.others).into_values());
     let mut unrendered: Vec<&Placed> = broken.iter().map(|(p, _)| p).collect();

@@ -1,6 +1,7 @@
-//! The reader's site: math, languages, notebooks, sitemap, 404, diagrams, trained values.
+//! The reader's site: math, languages, notebooks, sitemap and robots.txt, 404, diagrams,
+//! trained values.
 
-use crate::support::{fixture_text, marked, page_figures, shipped, site_figures, Project};
+use crate::support::{fixture_text, marked, page_figures, shipped, site_figures, small, Project};
 
 #[test]
 fn math_is_mathml_and_languages_link_each_other() {
@@ -81,11 +82,32 @@ fn sitemap_404_and_open_graph_follow_the_base_url() {
     assert!(out
         .read("404.html")
         .contains("href=\"https://example.org/nn/style.css\""));
-    // Without a base URL there is no sitemap (its URLs must be absolute).
+    // Crawlers find the sitemap by `robots.txt`, as Zola's and Hugo's sites have it.
+    assert_eq!(
+        out.read("robots.txt"),
+        "User-agent: *\nAllow: /\nSitemap: https://example.org/nn/sitemap.xml\n"
+    );
+    // Without a base URL there is no sitemap (its URLs must be absolute), nor `robots.txt`.
     let plain = shipped(None);
     assert!(!plain.site.join("sitemap.xml").exists());
+    assert!(!plain.site.join("robots.txt").exists());
     assert!(plain.site.join("404.html").exists());
     assert!(plain.site.join("favicon.svg").exists());
+}
+
+/// A project's own `templates/robots.txt` is published instead of the one nnbook writes.
+#[test]
+fn a_project_s_own_robots_txt_is_published_instead() {
+    let own = "User-agent: *\nDisallow: /drafts/\n";
+    let p = Project::new()
+        .config("base_url = \"https://example.org/\"\n")
+        .lesson("a.md", small(""))
+        .template("robots.txt", own);
+    p.build().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(p.read("robots.txt"), own);
+    assert!(p
+        .read("sitemap.xml")
+        .contains("<loc>https://example.org/a/</loc>"));
 }
 
 #[test]
