@@ -24,19 +24,34 @@ pub struct Tag {
     pub span: Range<usize>,
 }
 
-/// The folder of a tag's page: its letters and digits (any script's) in lowercase, every run
-/// of other characters one `-` between them (`Activation functions` is
-/// `activation-functions`, `激活函数` is itself). Two tags with one slug are one page.
+/// The folder of a tag's page: its words (letters and digits of any script, with their accents
+/// and vowel signs) in lowercase, every run of spaces and punctuation one `-` between them
+/// (`Activation functions` is `activation-functions`, `激活函数` is itself). Two tags with one
+/// slug are one page.
 pub fn tag_slug(name: &str) -> String {
     let mut slug = String::with_capacity(name.len());
     for c in name.chars() {
-        match c.is_alphanumeric() {
+        match in_word(c) {
             true => slug.extend(c.to_lowercase()),
             false if !slug.is_empty() && !slug.ends_with('-') => slug.push('-'),
             false => {}
         }
     }
     slug.trim_end_matches('-').to_string()
+}
+
+/// Whether `c` is part of a tag's word, not between words: a letter or digit; outside ASCII,
+/// also what is none but belongs to a word (a combining accent, `é` written as `e` and U+0301;
+/// Hindi's virama) and every sign that is no space, control or punctuation (the Latin-1,
+/// general, CJK and full-width punctuation blocks: `、`, `“`, `—`, `«`, `，`).
+fn in_word(c: char) -> bool {
+    if c.is_alphanumeric() || c.is_ascii() {
+        return c.is_alphanumeric();
+    }
+    let punctuation = matches!(c as u32,
+        0x00A0..=0x00BF | 0x00D7 | 0x00F7 | 0x2000..=0x206F | 0x3000..=0x303F
+            | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65);
+    !(punctuation || c.is_whitespace() || c.is_control())
 }
 
 /// `tags`: each with a letter or digit, at most [`MAX_SLUG`] characters, none twice (by its
@@ -108,5 +123,11 @@ mod tests {
         assert_eq!(tag_slug("Schöne Grüße"), "schöne-grüße");
         assert_eq!(tag_slug("--"), "");
         assert_eq!(tag_slug("1-2-1 networks"), "1-2-1-networks");
+        // (Words with their marks, whatever the script; its punctuation between them.)
+        assert_eq!(tag_slug("हिन्दी"), "हिन्दी");
+        assert_eq!(tag_slug("Cafe\u{301} au lait"), "cafe\u{301}-au-lait");
+        assert_eq!(tag_slug("激活函数、梯度"), "激活函数-梯度");
+        assert_eq!(tag_slug("“ReLU” — «rectifier»"), "relu-rectifier");
+        assert_eq!(tag_slug("ＲｅＬＵ，全角"), "ｒｅｌｕ-全角");
     }
 }
