@@ -14,6 +14,9 @@ use super::problems::Problems;
 /// The most tags one lesson gives.
 pub const MAX_TAGS: usize = 100;
 
+/// The longest slug of a tag, in bytes of UTF-8: its page's folder's name.
+const MAX_SLUG_BYTES: usize = 200;
+
 /// A topic a lesson is about: its name as the lesson writes it (`Activation functions`) and the
 /// folder of its page ([`tag_slug`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,10 +54,12 @@ fn in_word(c: char) -> bool {
     let punctuation = matches!(c as u32,
         0x00A0..=0x00BF | 0x00D7 | 0x00F7 | 0x2000..=0x206F | 0x3000..=0x303F
             | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65);
-    !(punctuation || c.is_whitespace() || c.is_control())
+    // (U+FEFF, a byte-order mark inside the text, is no sign of a word either.)
+    !(punctuation || c.is_whitespace() || c.is_control() || c == '\u{feff}')
 }
 
-/// `tags`: each with a letter or digit, at most [`MAX_SLUG`] characters, none twice (by its
+/// `tags`: each with a letter or digit, at most [`MAX_SLUG`] characters ([`MAX_SLUG_BYTES`] in
+/// its slug), none twice (by its
 /// slug), at most [`MAX_TAGS`]. A wrong one is left out (and reported).
 pub(super) fn tags(
     source: &SourceFile,
@@ -78,6 +83,12 @@ pub(super) fn tags(
             _ if name.chars().count() > MAX_SLUG => Some((
                 format!("a tag of {} characters is too long", name.chars().count()),
                 None,
+            )),
+            // (A folder's name is at most 255 bytes on most systems: 66 Chinese characters are
+            // 198.)
+            _ if slug.len() > MAX_SLUG_BYTES => Some((
+                format!("the tag `{name}` is too long for its page's folder: {} bytes of UTF-8", slug.len()),
+                Some(format!("its page's folder is its name in UTF-8, at most {MAX_SLUG_BYTES} bytes (a Chinese character is 3): shorten it")),
             )),
             Some(first) => Some((
                 format!("the tag `{name}` is given twice"),

@@ -209,6 +209,9 @@ fn a_site_without_tags_has_no_tag_pages() {
     assert!(!p.read("a/index.html").contains("lesson-tags"));
 }
 
+/// The error of a tag of 67 Chinese characters: 201 bytes, one over.
+const LONG: &str = "the tag `激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激激` is too long for its page's folder: 201 bytes of UTF-8";
+
 #[test]
 fn a_tag_that_cannot_have_its_page_is_an_error_at_it() {
     let many: Vec<String> = (0..=100).map(|i| format!("\"t{i}\"")).collect();
@@ -227,7 +230,13 @@ fn a_tag_that_cannot_have_its_page_is_an_error_at_it() {
         )
         .lesson(
             "c.md",
-            titled("Gamma", "aliases = [\"tags/old\", \"tagsy\"]"),
+            titled(
+                "Gamma",
+                &format!(
+                    "aliases = [\"tags/old\", \"tagsy\"]\ntags = [\"{}\"]",
+                    "激".repeat(67)
+                ),
+            ),
         )
         .lesson("d.zh-CN.md", titled("丁", "slug = \"tags\""))
         .lesson("e.zh-CN.md", titled("戊", "tags = [\"激活函数\"]"));
@@ -257,6 +266,7 @@ fn a_tag_that_cannot_have_its_page_is_an_error_at_it() {
                 12,
                 "the alias `tags/old` is in the folder of the site's tag pages"
             ),
+            at("c.md", 4, 9, LONG),
             at(
                 "d.zh-CN.md",
                 3,
