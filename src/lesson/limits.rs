@@ -65,7 +65,7 @@ pub fn claim_id(
 }
 
 /// Names Windows reserves for devices: a folder named so cannot be published everywhere.
-const RESERVED_NAMES: [&str; 22] = [
+pub(super) const RESERVED_NAMES: [&str; 22] = [
     "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
     "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
 ];

@@ -8,7 +8,7 @@ use toml::Spanned;
 
 use crate::error::SourceFile;
 
-use super::limits::MAX_SLUG;
+use super::limits::{MAX_SLUG, RESERVED_NAMES};
 use super::problems::Problems;
 
 /// The most tags one lesson gives.
@@ -83,6 +83,10 @@ pub(super) fn tags(
             _ if name.chars().count() > MAX_SLUG => Some((
                 format!("a tag of {} characters is too long", name.chars().count()),
                 None,
+            )),
+            _ if RESERVED_NAMES.contains(&slug.as_str()) => Some((
+                format!("the tag `{name}` would be a folder named `{slug}`, a reserved device name on Windows"),
+                Some("a site with it could not be copied to Windows: name the topic otherwise".to_string()),
             )),
             // (A folder's name is at most 255 bytes on most systems: 66 Chinese characters are
             // 198.)

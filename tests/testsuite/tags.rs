@@ -221,7 +221,7 @@ fn a_tag_that_cannot_have_its_page_is_an_error_at_it() {
             "a.md",
             titled(
                 "Alpha",
-                &format!("tags = [\"ReLU\", \"\", \"!!\", \"relu \", \"{long}\"]"),
+                &format!("tags = [\"ReLU\", \"\", \"!!\", \"relu \", \"{long}\", \"Con\"]"),
             ),
         )
         .lesson(
@@ -259,6 +259,12 @@ fn a_tag_that_cannot_have_its_page_is_an_error_at_it() {
             at("a.md", 3, 21, "`!!` is no tag: it has no letter or digit"),
             at("a.md", 3, 27, "the tag `relu` is given twice"),
             at("a.md", 3, 36, "a tag of 101 characters is too long"),
+            at(
+                "a.md",
+                3,
+                141,
+                "the tag `Con` would be a folder named `con`, a reserved device name on Windows"
+            ),
             at("b.md", 3, last, "more than 100 tags"),
             at(
                 "c.md",
