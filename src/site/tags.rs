@@ -29,7 +29,7 @@ impl TagPage<'_> {
     /// The page's folder, relative to the site root (`tags/relu`), for a language whose folder
     /// is `prefix`.
     pub fn folder(&self, prefix: &str) -> String {
-        format!("{prefix}{TAGS_FOLDER}/{}", self.slug)
+        folder(prefix, self.slug)
     }
 
     /// The page's file, relative to the site root (`tags/relu/index.html`).
@@ -62,10 +62,16 @@ impl TagRef<'_> {
     }
 }
 
-/// The address of the page of the tag `slug`, from `base` (a language's folder, or the way to it
-/// from a page), percent-encoded: a tag may be in any script.
+/// The folder of the page of the tag `slug`, from `base` (a language's folder, or the way to it
+/// from a page).
+fn folder(base: &str, slug: &str) -> String {
+    format!("{base}{TAGS_FOLDER}/{slug}")
+}
+
+/// The address of the page of the tag `slug`, from `base` ([`folder`]), percent-encoded: a tag
+/// may be in any script.
 pub fn href(base: &str, slug: &str) -> String {
-    percent_encoded(&format!("{base}{TAGS_FOLDER}/{slug}/index.html"))
+    percent_encoded(&format!("{}/index.html", folder(base, slug)))
 }
 
 /// The tags of `lessons` (one language's, in order), by slug: in the order of their slugs, their
@@ -131,8 +137,7 @@ pub fn files(placed: &[Placed], default_lang: &str) -> BTreeSet<String> {
     (placed.iter())
         .flat_map(|p| {
             let prefix = language_folder(&p.lang, default_lang);
-            (p.lesson.tags.iter())
-                .map(move |t| format!("{prefix}{TAGS_FOLDER}/{}/index.html", t.slug))
+            (p.lesson.tags.iter()).map(move |t| format!("{}/index.html", folder(&prefix, &t.slug)))
         })
         .collect()
 }
@@ -178,14 +183,14 @@ pub fn conflicts(placed: &[Placed], default_lang: &str) -> Vec<Diagnostic> {
     let lessons: BTreeSet<&str> = placed.iter().map(|p| p.dir.as_str()).collect();
     let mut problems = Vec::new();
     for p in placed.iter().filter(|p| tagged.contains(p.lang.as_str())) {
-        let folder = format!("{}{TAGS_FOLDER}", language_folder(&p.lang, default_lang));
+        let own = format!("{}{TAGS_FOLDER}", language_folder(&p.lang, default_lang));
         let lesson = &p.lesson;
-        if p.dir == folder {
-            let at = lesson.slug_span.clone().unwrap_or(0..0);
-            let problem = match lesson.slug_span {
-                Some(_) => lesson
-                    .source
-                    .error(at, "the slug `tags` is the folder of the site's tag pages"),
+        if p.dir == own {
+            let problem = match &lesson.slug_span {
+                Some(at) => lesson.source.error(
+                    at.clone(),
+                    "the slug `tags` is the folder of the site's tag pages",
+                ),
                 None => Diagnostic::in_file(
                     lesson.source.path.clone(),
                     "the file name gives the slug `tags`, the folder of the site's tag pages",
@@ -193,7 +198,7 @@ pub fn conflicts(placed: &[Placed], default_lang: &str) -> Vec<Diagnostic> {
             };
             problems.push(problem.expected("a slug that is no folder of the site's own").hint("the lessons of its language have tags, whose pages are in `tags/`: give this lesson another `slug`"));
         }
-        let taken = lessons.contains(folder.as_str());
+        let taken = lessons.contains(own.as_str());
         for alias in (lesson.aliases.iter()).filter(|a| in_folder(&a.path) && !taken) {
             problems.push(
                 (lesson.source.error(alias.span.clone(), format!("the alias `{}` is in the folder of the site's tag pages", alias.path)))
