@@ -55,7 +55,7 @@ pub use signal::{
     display as signal_label, is_node, non_finite, unknown_signal, Extreme, NON_FINITE_HINT,
 };
 pub use table_block::TableSpec;
-pub use tags::{tag_slug, Tag};
+pub use tags::Tag;
 pub use toml::read_toml;
 pub use training_block::TrainingBlock;
 pub use training_view::{Show, TrainingFigureSpec, TrainingTableSpec};

@@ -59,8 +59,8 @@ fn in_word(c: char) -> bool {
 }
 
 /// `tags`: each with a letter or digit, at most [`MAX_SLUG`] characters ([`MAX_SLUG_BYTES`] in
-/// its slug), none twice (by its
-/// slug), at most [`MAX_TAGS`]. A wrong one is left out (and reported).
+/// its slug), no device name, none twice (by its slug), at most [`MAX_TAGS`]. A wrong one is
+/// left out (and reported).
 pub(super) fn tags(
     source: &SourceFile,
     written: &[Spanned<String>],
@@ -96,11 +96,12 @@ pub(super) fn tags(
             )),
             Some(first) => Some((
                 format!("the tag `{name}` is given twice"),
-                (first.name != name).then(|| {
-                    format!(
+                Some(match first.name == name {
+                    true => "leave one out".to_string(),
+                    false => format!(
                         "`{}` before it is the same tag (one page: `tags/{slug}/`): leave one out",
                         first.name
-                    )
+                    ),
                 }),
             )),
             None => None,
