@@ -37,6 +37,17 @@ pub fn told(diagnostics: &[nnbook::Diagnostic]) -> Vec<(String, String, String)>
         .collect()
 }
 
+/// Each of `diagnostics` with its place, as a test reads it back: its file, line, column and
+/// message (a diagnostic of no place has the file "" and line and column 0).
+pub fn placed(diagnostics: &[nnbook::Diagnostic]) -> Vec<(String, usize, usize, String)> {
+    (diagnostics.iter())
+        .map(|d| match &d.location {
+            Some(at) => (at.file.clone(), at.line, at.column, d.message.clone()),
+            None => (String::new(), 0, 0, d.message.clone()),
+        })
+        .collect()
+}
+
 /// The repository's root (its `content/` is the shipped project).
 pub const REPO: &str = env!("CARGO_MANIFEST_DIR");
 

@@ -3,7 +3,7 @@
 //! left out of the sitemap and the search index; and every alias that cannot have its page is an
 //! error at it.
 
-use crate::support::{small, Project};
+use crate::support::{placed, small, Project};
 
 /// The ReLU lesson's aliases: two folders and two pages (as mdBook's addresses are).
 const ALIASES: &str =
@@ -93,15 +93,10 @@ fn an_alias_that_cannot_have_its_page_is_an_error_at_it() {
         .lesson("b.md", small("aliases = [\"old\"]\n"))
         .lesson("c.fr.md", small(""));
     let error = nnbook::check(&p.root).expect_err("seven wrong aliases");
-    let found: Vec<(String, usize, usize, &str)> = (error.diagnostics.iter())
-        .map(|d| {
-            let at = d.location.as_ref().unwrap();
-            (at.file.clone(), at.line, at.column, d.message.as_str())
-        })
-        .collect();
-    let a = |column: usize, message: &'static str| ("content/a.md".to_string(), 2, column, message);
+    let a =
+        |column: usize, message: &str| ("content/a.md".to_string(), 2, column, message.to_string());
     assert_eq!(
-        found,
+        placed(&error.diagnostics),
         [
             a(19, "the alias `a` is in this lesson's own folder"),
             a(24, "the alias `b/x` is in the folder of content/b.md"),
@@ -120,7 +115,7 @@ fn an_alias_that_cannot_have_its_page_is_an_error_at_it() {
                 "content/b.md".to_string(),
                 2,
                 12,
-                "the alias `old` is given twice"
+                "the alias `old` is given twice".to_string()
             ),
         ]
     );

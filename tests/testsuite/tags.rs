@@ -3,7 +3,7 @@
 //! page name every tag of their language, a lesson's page links its own; a tag written two ways
 //! is one page and a warning, and every tag that cannot have its page is an error at it.
 
-use crate::support::{told, Project, SMALL};
+use crate::support::{placed, told, Project, SMALL};
 
 /// The small lesson titled `title`, with `extra` lines after its title.
 fn titled(title: &str, extra: &str) -> String {
@@ -241,19 +241,12 @@ fn a_tag_that_cannot_have_its_page_is_an_error_at_it() {
         .lesson("d.zh-CN.md", titled("丁", "slug = \"tags\""))
         .lesson("e.zh-CN.md", titled("戊", "tags = [\"激活函数\"]"));
     let error = nnbook::check(&p.root).expect_err("wrong tags");
-    let found: Vec<(String, usize, usize, &str)> = (error.diagnostics.iter())
-        .map(|d| {
-            let at = d.location.as_ref().map_or((0, 0), |l| (l.line, l.column));
-            let file = d.location.as_ref().map_or("", |l| l.file.as_str());
-            (file.to_string(), at.0, at.1, d.message.as_str())
-        })
-        .collect();
-    let at = |file: &str, line: usize, column: usize, message: &'static str| {
-        (format!("content/{file}"), line, column, message)
+    let at = |file: &str, line: usize, column: usize, message: &str| {
+        (format!("content/{file}"), line, column, message.to_string())
     };
     let last = 9 + many[..100].iter().map(|t| t.len() + 2).sum::<usize>();
     assert_eq!(
-        found,
+        placed(&error.diagnostics),
         [
             at("a.md", 3, 17, "a tag is empty"),
             at("a.md", 3, 21, "`!!` is no tag: it has no letter or digit"),
