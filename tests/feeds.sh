@@ -4,7 +4,8 @@
 # address and `feed = true`, is built, and each feed must parse without a complaint (feedparser's
 # `bozo`), as Atom 1.0, with its entries' titles, links and dates as the lessons say, the newest
 # first (the moments compared by Python, not by nnbook), each with its series and tags as its
-# categories, and every page (the tags' pages too) must name its feed.
+# categories; each tag's feed likewise, and every page must name its feed (a tag's page its
+# tag's).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -c "import feedparser" 2>/dev/null ||
@@ -57,13 +58,23 @@ assert wb.summary.startswith("One sentence"), wb.summary
 zh = parsed("zh-CN/atom.xml")
 assert [e.title for e in zh.entries] == ["权重"], zh.entries
 assert zh.entries[0].link == "https://example.org/lessons/zh-CN/weights-biases/"
-# Every page names its language's feed, as a reader's discovery looks for it.
+# A tag's feed, beside its page: the dated lessons with the tag.
+relu = parsed("tags/relu/atom.xml")
+assert relu.feed.title == "My lessons: Lessons tagged “ReLU”", relu.feed.title
+assert relu.feed.link == "https://example.org/lessons/tags/relu/", relu.feed.link
+assert [e.title for e in relu.entries] == ["Weights & biases"], relu.entries
+# Every page names its language's feed, a tag's page its tag's, as a reader's discovery looks
+# for it.
 pages = list(site.rglob("*.html"))
 assert site / "tags" / "relu" / "index.html" in pages, pages
 for page in pages:
     text = page.read_text(encoding="utf-8")
     m = re.search(r'<link rel="alternate" type="application/atom\+xml" href="([^"]+)"', text)
-    want = "zh-CN/atom.xml" if page.relative_to(site).parts[0] == "zh-CN" else "atom.xml"
+    parts = page.relative_to(site).parts
+    want = "zh-CN/atom.xml" if parts[0] == "zh-CN" else "atom.xml"
+    if "tags" in parts:
+        want = "/".join(parts[:-1]) + "/atom.xml"
+        parsed("/".join(parts[:-1]) + "/atom.xml")
     assert m and m.group(1) == "https://example.org/lessons/" + want, (page, m and m.group(1))
 print(f"feeds: {len(en.entries)} + {len(zh.entries)} entries read by feedparser {feedparser.__version__}")
 PY

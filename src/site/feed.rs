@@ -6,16 +6,20 @@
 //! newest lesson's, never the time of the build.
 
 use crate::error::Diagnostic;
+use crate::i18n;
 use crate::lesson::LessonDate;
 use crate::project::{Config, CONFIG_FILE};
-use crate::text::escape;
+use crate::text::{escape, percent_encoded};
 
 use super::place::{language_folder, languages, Placed};
+use super::tags::tag_pages;
 
 /// A language's feed, in its folder.
 pub const FEED_FILE: &str = "atom.xml";
 
-/// The feeds of the lessons `placed`, under the site's address `base`: (file name, XML).
+/// The feeds of the lessons `placed`, under the site's address `base`: (file name, XML). Each
+/// language's, and one for each tag of its lessons beside the tag's page
+/// (`tags/relu/atom.xml`), as Hugo's and Zola's taxonomies have them.
 pub fn feeds(
     config: &Config,
     placed: &[Placed],
@@ -25,44 +29,80 @@ pub fn feeds(
     let mut feeds = Vec::new();
     for lang in languages(placed, default_lang) {
         let folder = language_folder(lang, default_lang);
-        let mut dated: Vec<(&Placed, LessonDate)> = (placed.iter())
-            .filter(|p| p.lang == lang)
-            .filter_map(|p| Some((p, p.lesson.updated.or(p.lesson.date)?)))
+        let lessons: Vec<&Placed> = placed.iter().filter(|p| p.lang == lang).collect();
+        let title = config.title_for(lang);
+        let about = Feed {
+            lang,
+            folder: folder.clone(),
+            title: title.to_string(),
+            subtitle: config.description_for(lang),
+        };
+        feeds.push(about.xml(config, &lessons, base));
+        for tag in tag_pages(&lessons) {
+            let tagged = i18n::sentence(lang, "tagged", &[("tag", tag.name)]);
+            let about = Feed {
+                lang,
+                folder: format!("{}/", tag.folder(&folder)),
+                title: format!("{title}: {tagged}"),
+                subtitle: "",
+            };
+            let of_tag: Vec<&Placed> = tag.lessons.iter().map(|&i| lessons[i]).collect();
+            feeds.push(about.xml(config, &of_tag, base));
+        }
+    }
+    feeds
+}
+
+/// What a feed is of: its language, the folder of the page it follows (and its own file), its
+/// title and subtitle.
+struct Feed<'a> {
+    lang: &'a str,
+    folder: String,
+    title: String,
+    subtitle: &'a str,
+}
+
+impl Feed<'_> {
+    /// The feed of the dated ones of `lessons`, the newest first: (file name, XML).
+    fn xml(&self, config: &Config, lessons: &[&Placed], base: &str) -> (String, String) {
+        let (lang, folder) = (self.lang, &self.folder);
+        let mut dated: Vec<(&Placed, LessonDate)> = (lessons.iter())
+            .filter_map(|p| Some((*p, p.lesson.updated.or(p.lesson.date)?)))
             .collect();
         // (The newest first; lessons changed at the same moment in the index's order.)
         dated.sort_by_key(|(_, updated)| std::cmp::Reverse(updated.instant()));
         let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-        let [title, subtitle] = [config.title_for(lang), config.description_for(lang)];
         let author = Some(config.author.as_str()).filter(|a| !a.trim().is_empty());
-        let feed = format!("{base}{folder}{FEED_FILE}");
+        // (A tag's folder may be in any script: its addresses are percent-encoded.)
+        let [feed, page] = [format!("{folder}{FEED_FILE}"), folder.clone()]
+            .map(|path| format!("{base}{}", percent_encoded(&path)));
         xml.push_str(&format!(
             "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n<title>{}</title>\n",
             escape(lang),
-            escape(title)
+            escape(&self.title)
         ));
-        if !subtitle.trim().is_empty() {
-            xml.push_str(&format!("<subtitle>{}</subtitle>\n", escape(subtitle)));
+        if !self.subtitle.trim().is_empty() {
+            xml.push_str(&format!("<subtitle>{}</subtitle>\n", escape(self.subtitle)));
         }
         xml.push_str(&format!(
             "<link rel=\"self\" type=\"application/atom+xml\" href=\"{0}\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{1}\"/>\n<id>{0}</id>\n",
             escape(&feed),
-            escape(&format!("{base}{folder}"))
+            escape(&page)
         ));
         // (A feed of no dated lesson is as old as time can say: the lessons are warned about.)
         let newest = dated.first().map(|(_, u)| u.rfc3339());
         let newest = newest.unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
         xml.push_str(&format!(
             "<updated>{newest}</updated>\n<author><name>{}</name></author>\n<generator>nnbook</generator>\n",
-            escape(author.unwrap_or(title))
+            escape(author.unwrap_or(config.title_for(lang)))
         ));
         let limit = (config.feed_limit.as_ref()).map_or(usize::MAX, |n| *n.get_ref() as usize);
         for (p, updated) in dated.iter().take(limit) {
             xml.push_str(&entry(p, updated, base));
         }
         xml.push_str("</feed>\n");
-        feeds.push((format!("{folder}{FEED_FILE}"), xml));
+        (format!("{folder}{FEED_FILE}"), xml)
     }
-    feeds
 }
 
 /// A lesson's entry: its title, page, dates, summary, series and tags.

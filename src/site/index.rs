@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::error::Diagnostic;
 use crate::i18n;
+use crate::text::percent_encoded;
 
 use super::cache::Cache;
 use super::feed::FEED_FILE;
@@ -98,7 +99,12 @@ pub fn page_names(
     let names = names.chain(searching.into_iter().filter(|_| search));
     let names: Vec<&str> = names.chain(feed.then_some(FEED_FILE)).collect();
     let pages = prefixes.flat_map(|p| names.iter().map(move |name| format!("{p}{name}")));
-    pages.chain(tags::files(placed, default_lang)).collect()
+    // (Each tag's page, and its feed beside it.)
+    let tag_pages = tags::files(placed, default_lang);
+    let tag_feeds = (tag_pages.iter().filter(|_| feed))
+        .filter_map(|page| Some(format!("{}{FEED_FILE}", page.strip_suffix("index.html")?)));
+    let tag_feeds: Vec<String> = tag_feeds.collect();
+    pages.chain(tag_pages).chain(tag_feeds).collect()
 }
 
 /// A tag on the index and on the tags' pages, as templates see it: its name, its page
@@ -198,7 +204,13 @@ impl Listing<'_> {
             Some(t) => {
                 let title = i18n::sentence(lang, "tagged", &[("tag", t.name)]);
                 let home = format!("{root}{prefix}index.html");
-                theme.context((&root, &home, self.base_url), lang, &title, &title)
+                let mut ctx = theme.context((&root, &home, self.base_url), lang, &title, &title);
+                // (The page names the feed of its tag, beside it: `feed::feeds`.)
+                if let Some(base) = self.base_url.filter(|_| theme.config.feed) {
+                    let feed = format!("{}/{FEED_FILE}", t.folder(prefix));
+                    ctx.insert("feed", &format!("{base}{}", percent_encoded(&feed)));
+                }
+                ctx
             }
         };
         let series = group_series(entries, lang);

@@ -356,3 +356,63 @@ fn a_theme_reads_each_index_entry_s_tags() {
         format!("<p>贝塔: <a href=\"../zh-CN/tags/{CHINESE}/index.html\">激活函数</a></p>\n")
     );
 }
+
+/// With `feed = true`, each tag has a feed beside its page, of its dated lessons, the newest
+/// first, and the tag's page names it.
+#[test]
+fn each_tag_has_a_feed_beside_its_page() {
+    let p = Project::new()
+        .config("title = \"Site\"\nbase_url = \"https://example.org/\"\nfeed = true\n")
+        .lesson(
+            "a.md",
+            titled("Alpha", "date = 2026-12-01\ntags = [\"ReLU\"]"),
+        )
+        .lesson(
+            "b.md",
+            titled("Beta", "date = 2026-12-03\ntags = [\"ReLU\", \"Training\"]"),
+        )
+        .lesson("c.md", titled("Gamma", "tags = [\"ReLU\"]"))
+        .lesson(
+            "a.zh-CN.md",
+            titled("阿尔法", "date = 2026-12-02\ntags = [\"激活函数\"]"),
+        );
+    let built = p.build().unwrap_or_else(|e| panic!("{e}"));
+    // (The undated lesson is warned about: no feed lists it.)
+    assert_eq!(built.warnings.len(), 1, "{:?}", built.warnings);
+    let relu = p.read("tags/relu/atom.xml");
+    crate::support::markup::check_xml(&relu).unwrap_or_else(|e| panic!("{e}\n{relu}"));
+    for needed in [
+        "<title>Site: Lessons tagged “ReLU”</title>",
+        "<link rel=\"self\" type=\"application/atom+xml\" href=\"https://example.org/tags/relu/atom.xml\"/>",
+        "<link rel=\"alternate\" type=\"text/html\" href=\"https://example.org/tags/relu/\"/>",
+        "<updated>2026-12-03T00:00:00Z</updated>",
+    ] {
+        assert!(relu.contains(needed), "{needed}\n{relu}");
+    }
+    let titles: Vec<&str> = (relu.split("<entry>\n<title>").skip(1))
+        .map(|e| e.split('<').next().unwrap())
+        .collect();
+    assert_eq!(titles, ["Beta", "Alpha"]);
+    let zh = p.read("zh-CN/tags/激活函数/atom.xml");
+    let own = format!("https://example.org/zh-CN/tags/{CHINESE}/atom.xml");
+    assert!(
+        zh.contains(&format!(
+            "rel=\"self\" type=\"application/atom+xml\" href=\"{own}\""
+        )),
+        "{zh}"
+    );
+    assert!(zh.contains("<title>阿尔法</title>"), "{zh}");
+    // The tag's page names its feed; the index the language's.
+    let link = |feed: &str| {
+        format!("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"{feed}\"")
+    };
+    assert!(p
+        .read("tags/training/index.html")
+        .contains(&link("https://example.org/tags/training/atom.xml")));
+    assert!(p
+        .read("index.html")
+        .contains(&link("https://example.org/atom.xml")));
+    assert!(p
+        .read("zh-CN/tags/激活函数/index.html")
+        .contains(&link(&own)));
+}
