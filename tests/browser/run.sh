@@ -139,7 +139,7 @@ SITE_DIR="$site" BASE_URL="http://127.0.0.1:$port/" SCREENSHOT_DIR="$shots" \
 NNBOOK="$nnbook_cmd" node "$here/aliases.mjs" >"$tmp/aliases.log" 2>&1 || status=$?
 # The tags' pages: check.mjs and index.mjs on a project with tags, and each tag followed
 # (tags.mjs, on a project it builds with nnbook; the shipped lessons have no tags).
-NNBOOK="$nnbook_cmd" node "$here/tags.mjs" >"$tmp/tags.log" 2>&1 || status=$?
+NNBOOK="$nnbook_cmd" SCREENSHOT_DIR="$shots" node "$here/tags.mjs" >"$tmp/tags.log" 2>&1 || status=$?
 # `nnbook serve`'s error overlay and live reload, on a project it makes and breaks (serve.mjs).
 NNBOOK="$nnbook_cmd" SCREENSHOT_DIR="$shots" node "$here/serve.mjs" >"$tmp/serve.log" 2>&1 || status=$?
 # The summary line ("browser: N passed, M failed", the scripts' units) stays the last line.

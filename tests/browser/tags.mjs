@@ -7,7 +7,7 @@
 // lesson page's tag to its tag's page. More than 12 tags fold into one line a reader opens; on a
 // phone the tags wrap within the page, each tall enough to tap.
 //
-//   NNBOOK=<command running nnbook> node tags.mjs
+//   NNBOOK=<command running nnbook> [SCREENSHOT_DIR=DIR] node tags.mjs
 //
 // The closing line is "tags: N passed, M failed".
 import { chromium } from 'playwright-core';
@@ -29,7 +29,7 @@ const LESSONS = [
   ['gradient.md', 'Gradient descent', 'order = 3\ntags = ["Training", "relu"]'],
   ['plain.md', 'Untagged', 'order = 4'],
   // (Ten more: the English index's fourteen tags fold into "Tags (14)".)
-  ['many.md', 'Many', `order = 5\ntags = [${Array.from({ length: 10 }, (_, i) => `"Extra ${i + 1}"`).join(', ')}]`],
+  ['many.md', 'Many', 'order = 5\ntags = ["Neural networks", "Weights", "Biases", "Kinks", "Backpropagation", "Chain rule", "Loss", "Softmax", "Sigmoid", "Tanh"]'],
   ['relu.zh-CN.md', '线性整流', 'tags = ["激活函数"]'],
   ['softplus.zh-CN.md', '平滑整流', 'tags = ["激活函数", "平滑曲线"]'],
 ];
@@ -184,6 +184,18 @@ async function phoneLayout(browser, origin) {
   }
 }
 
+/** The README's picture of a tag's page on a phone, the tags opened (SCREENSHOT_DIR, when set). */
+async function screenshot(browser, origin) {
+  const dir = process.env.SCREENSHOT_DIR;
+  if (!dir) return;
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: 'light' });
+  const page = await context.newPage();
+  await page.goto(`${origin}tags/activation-functions/index.html`);
+  await unfold(page);
+  await page.screenshot({ path: path.join(dir, 'tags-phone.png'), animations: 'disabled', caret: 'hide' });
+  await context.close();
+}
+
 async function main() {
   // (`relu` after `ReLU` is a warning: one page lists both.)
   const { site, served, close } = await servedProject(NNBOOK, 'tags', LESSONS);
@@ -197,6 +209,7 @@ async function main() {
   }
   await folding(browser, served);
   await phoneLayout(browser, served);
+  await screenshot(browser, served);
   await browser.close();
   close();
   report('tags', t0, 'every page of a tagged site passes check.mjs and index.mjs; each tag leads to its lessons, from disk and a server; on a phone the tags wrap, each tall enough to tap');
