@@ -11,6 +11,7 @@ use crate::text::percent_encoded;
 
 use super::cache::Cache;
 use super::feed::FEED_FILE;
+use super::lesson_page::DateContext;
 use super::place::{language_folder, languages, root_of, Placed};
 use super::publish::SiteFiles;
 use super::search::search_pages;
@@ -30,8 +31,11 @@ struct IndexEntry<'a> {
     part: Option<u32>,
     /// "Part 2", in the page's language.
     part_label: Option<String>,
-    /// Its tags, each with its page (relative to the site root): for a theme to show.
+    /// Its tags, each with its page (relative to the site root), and when it was published and
+    /// last changed (on a later day): for a theme to show.
     tags: Vec<TagRef<'a>>,
+    date: Option<DateContext>,
+    updated: Option<DateContext>,
     /// The author's own fields (front matter `[extra]`).
     extra: &'a serde_json::Map<String, serde_json::Value>,
 }
@@ -178,6 +182,8 @@ fn entry<'a>(p: &'a Placed, cache: &Cache, (lang, prefix): (&str, &str)) -> Inde
         part_label: series
             .map(|s| i18n::sentence(lang, "part_n", &[("part", &s.part.to_string())])),
         tags: TagRef::all(&p.lesson, prefix),
+        date: DateContext::published(&p.lesson, lang),
+        updated: DateContext::updated(&p.lesson, lang),
         extra: &p.lesson.extra,
     }
 }

@@ -61,11 +61,8 @@ impl LessonContext<'_> {
             slug: &lesson.slug,
             source: lesson.reference.as_ref(),
             extra: &lesson.extra,
-            date: lesson.date.map(|d| DateContext::of(&d, lang)),
-            // (Changed on the day it was published: only that day is shown.)
-            updated: (lesson.updated)
-                .filter(|u| lesson.date.is_none_or(|d| d.day_text() != u.day_text()))
-                .map(|u| DateContext::of(&u, lang)),
+            date: DateContext::published(lesson, lang),
+            updated: DateContext::updated(lesson, lang),
         }
     }
 }
@@ -73,12 +70,25 @@ impl LessonContext<'_> {
 /// A day, as templates see it: `day` for a `<time datetime>` (`2026-12-06`), `shown` for the
 /// reader ("6 December 2026").
 #[derive(Serialize)]
-struct DateContext {
+pub(super) struct DateContext {
     day: String,
     shown: String,
 }
 
 impl DateContext {
+    /// When `lesson` was published, if its front matter says, in language `lang`.
+    pub(super) fn published(lesson: &Lesson, lang: &str) -> Option<DateContext> {
+        lesson.date.map(|d| DateContext::of(&d, lang))
+    }
+
+    /// When `lesson` last changed, if on a later day than it was published (changed on that
+    /// day, only that day is shown).
+    pub(super) fn updated(lesson: &Lesson, lang: &str) -> Option<DateContext> {
+        (lesson.updated)
+            .filter(|u| lesson.date.is_none_or(|d| d.day_text() != u.day_text()))
+            .map(|u| DateContext::of(&u, lang))
+    }
+
     fn of(date: &LessonDate, lang: &str) -> DateContext {
         DateContext {
             day: date.day_text(),

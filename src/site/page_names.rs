@@ -122,6 +122,14 @@ macro_rules! entry {
             $list,
             ".tags[].href ",
             $list,
+            ".date.day ",
+            $list,
+            ".date.shown ",
+            $list,
+            ".updated.day ",
+            $list,
+            ".updated.shown ",
+            $list,
             ".extra"
         )
     };

@@ -131,6 +131,23 @@ fn a_lessons_dates_are_shown_under_its_title_in_its_language() {
     assert_eq!(shown("undated/index.html"), "");
 }
 
+/// A theme's index may show each lesson's dates (`lessons[].date`, `lessons[].updated`, each
+/// `day` and `shown`), as its page shows them; the template check knows them.
+#[test]
+fn a_theme_reads_each_index_entry_s_dates() {
+    let index = "{% for l in lessons %}{{ l.title }}:{% if l.date %} {{ l.date.day }} {{ l.date.shown }}{% endif %}{% if l.updated %} / {{ l.updated.shown }}{% endif %}\n{% endfor %}";
+    let p = dated().template("index.html", index);
+    p.build().unwrap_or_else(|e| panic!("{e}"));
+    // (The lessons by slug: day, east, undated, west; the day as each writes it.)
+    assert_eq!(
+        p.read("index.html"),
+        "Small lesson: 2026-12-03 3\u{a0}December\u{a0}2026\n\
+         Small lesson: 2026-12-03 3\u{a0}December\u{a0}2026\n\
+         Small lesson:\n\
+         Small lesson: 2026-11-01 1\u{a0}November\u{a0}2026 / 2\u{a0}December\u{a0}2026\n"
+    );
+}
+
 #[test]
 fn no_feed_without_feed_true_or_without_the_sites_address() {
     // Off by default: no feed, no link, no warning for a lesson without a date.
