@@ -6,7 +6,6 @@
 //! newest lesson's, never the time of the build.
 
 use crate::error::Diagnostic;
-use crate::i18n;
 use crate::lesson::LessonDate;
 use crate::project::{Config, CONFIG_FILE};
 use crate::text::{escape, percent_encoded};
@@ -39,11 +38,10 @@ pub fn feeds(
         };
         feeds.push(about.xml(config, &lessons, base));
         for tag in tag_pages(&lessons) {
-            let tagged = i18n::sentence(lang, "tagged", &[("tag", tag.name)]);
             let about = Feed {
                 lang,
                 folder: format!("{}/", tag.folder(&folder)),
-                title: format!("{title}: {tagged}"),
+                title: format!("{title}: {}", tag.title(lang)),
                 subtitle: "",
             };
             let of_tag: Vec<&Placed> = tag.lessons.iter().map(|&i| lessons[i]).collect();

@@ -104,11 +104,14 @@ pub fn page_names(
     let names: Vec<&str> = names.chain(feed.then_some(FEED_FILE)).collect();
     let pages = prefixes.flat_map(|p| names.iter().map(move |name| format!("{p}{name}")));
     // (Each tag's page, and its feed beside it.)
-    let tag_pages = tags::files(placed, default_lang);
-    let tag_feeds = (tag_pages.iter().filter(|_| feed))
-        .filter_map(|page| Some(format!("{}{FEED_FILE}", page.strip_suffix("index.html")?)));
-    let tag_feeds: Vec<String> = tag_feeds.collect();
-    pages.chain(tag_pages).chain(tag_feeds).collect()
+    let tagged: Vec<&str> = ["index.html"]
+        .into_iter()
+        .chain(feed.then_some(FEED_FILE))
+        .collect();
+    let tag_folders = tags::folders(placed, default_lang);
+    let tag_pages =
+        (tag_folders.iter()).flat_map(|f| tagged.iter().map(move |n| format!("{f}{n}")));
+    pages.chain(tag_pages).collect()
 }
 
 /// A tag on the index and on the tags' pages, as templates see it: its name, its page
@@ -208,13 +211,13 @@ impl Listing<'_> {
                 theme.config.description_for(lang),
             ),
             Some(t) => {
-                let title = i18n::sentence(lang, "tagged", &[("tag", t.name)]);
+                let title = t.title(lang);
                 let home = format!("{root}{prefix}index.html");
                 let mut ctx = theme.context((&root, &home, self.base_url), lang, &title, &title);
                 // (The page names the feed of its tag, beside it: `feed::feeds`.)
                 if let Some(base) = self.base_url.filter(|_| theme.config.feed) {
-                    let feed = format!("{}/{FEED_FILE}", t.folder(prefix));
-                    ctx.insert("feed", &format!("{base}{}", percent_encoded(&feed)));
+                    let feed = percent_encoded(&format!("{}/{FEED_FILE}", t.folder(prefix)));
+                    ctx.insert("feed", &format!("{base}{feed}"));
                 }
                 ctx
             }

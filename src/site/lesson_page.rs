@@ -51,11 +51,11 @@ struct LessonContext<'a> {
 }
 
 impl LessonContext<'_> {
-    /// The context of `lesson`, in language `lang`, on a page whose way to its language's
-    /// folder is `home`.
-    fn of<'a>(lesson: &'a Lesson, lang: &str, home: &str) -> LessonContext<'a> {
+    /// The context of `lesson`, in language `lang`, on its page.
+    fn of<'a>(lesson: &'a Lesson, lang: &str) -> LessonContext<'a> {
         LessonContext {
-            tags: TagRef::all(lesson, home),
+            // (A lesson's folder is its slug in its language's: `../` leads to that.)
+            tags: TagRef::all(lesson, "../"),
             title: &lesson.title,
             summary: &lesson.summary,
             slug: &lesson.slug,
@@ -155,8 +155,7 @@ pub fn render_lesson(
         &lesson.title,
         &lesson.summary,
     );
-    // (A lesson's folder is its slug in its language's: `../` leads to that.)
-    ctx.insert("lesson", &LessonContext::of(lesson, &placed.lang, "../"));
+    ctx.insert("lesson", &LessonContext::of(lesson, &placed.lang));
     ctx.insert("content", &rendered.page.html);
     ctx.insert("toc", &rendered.page.toc);
     ctx.insert("notebook", &notebook_name(&lesson.slug));

@@ -339,7 +339,7 @@ fn claimants(placed: &[Placed], explicit: impl Fn(&Placed) -> bool) -> Vec<&Plac
 
 /// A problem with a lesson's slug: at the front matter's `slug` if it sets one, else at the
 /// file (whose name gives the slug).
-fn at_slug(lesson: &Lesson, message: String) -> Diagnostic {
+pub(super) fn at_slug(lesson: &Lesson, message: String) -> Diagnostic {
     match &lesson.slug_span {
         Some(span) => lesson.source.error(span.clone(), message),
         None => Diagnostic::in_file(lesson.source.path.clone(), message),

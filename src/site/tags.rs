@@ -9,10 +9,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::error::Diagnostic;
+use crate::i18n;
 use crate::lesson::Lesson;
 use crate::text::percent_encoded;
 
-use super::place::{language_folder, Placed};
+use super::place::{at_slug, language_folder, Placed};
 
 /// The folder of a language's tag pages, under its language's folder.
 pub const TAGS_FOLDER: &str = "tags";
@@ -40,6 +41,11 @@ impl TagPage<'_> {
     /// The page's address relative to the site root ([`href`]).
     pub fn href(&self, prefix: &str) -> String {
         href(prefix, self.slug)
+    }
+
+    /// What the page and the feed are called in language `lang`: "Lessons tagged “ReLU”".
+    pub fn title(&self, lang: &str) -> String {
+        i18n::sentence(lang, "tagged", &[("tag", self.name)])
     }
 }
 
@@ -131,13 +137,13 @@ fn next_run(text: &str) -> (&str, &str) {
     text.split_at(end)
 }
 
-/// The files of every tag page of `placed` (for a build that fails before making them: a
-/// link to one is not broken).
-pub fn files(placed: &[Placed], default_lang: &str) -> BTreeSet<String> {
+/// The folders of every tag page of `placed` (`tags/relu/`), for the names of a build that
+/// fails before making them: a link to one is not broken.
+pub fn folders(placed: &[Placed], default_lang: &str) -> BTreeSet<String> {
     (placed.iter())
         .flat_map(|p| {
             let prefix = language_folder(&p.lang, default_lang);
-            (p.lesson.tags.iter()).map(move |t| format!("{}/index.html", folder(&prefix, &t.slug)))
+            (p.lesson.tags.iter()).map(move |t| format!("{}/", folder(&prefix, &t.slug)))
         })
         .collect()
 }
@@ -186,16 +192,11 @@ pub fn conflicts(placed: &[Placed], default_lang: &str) -> Vec<Diagnostic> {
         let own = format!("{}{TAGS_FOLDER}", language_folder(&p.lang, default_lang));
         let lesson = &p.lesson;
         if p.dir == own {
-            let problem = match &lesson.slug_span {
-                Some(at) => lesson.source.error(
-                    at.clone(),
-                    "the slug `tags` is the folder of the site's tag pages",
-                ),
-                None => Diagnostic::in_file(
-                    lesson.source.path.clone(),
-                    "the file name gives the slug `tags`, the folder of the site's tag pages",
-                ),
+            let message = match lesson.slug_span {
+                Some(_) => "the slug `tags` is the folder of the site's tag pages",
+                None => "the file name gives the slug `tags`, the folder of the site's tag pages",
             };
+            let problem = at_slug(lesson, message.to_string());
             problems.push(problem.expected("a slug that is no folder of the site's own").hint("the lessons of its language have tags, whose pages are in `tags/`: give this lesson another `slug`"));
         }
         let taken = lessons.contains(own.as_str());
