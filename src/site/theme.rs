@@ -275,7 +275,8 @@ impl ThemeFiles {
 
 /// The project's `nnbook.toml`, read and checked: every problem of it, each field that does
 /// not read (all of them: [`read_toml`]) and each value that is wrong.
-fn read_config(source: &SourceFile) -> Result<Config, Error> {
+/// With it, its `[extra]` as JSON, every page's `extra`, converted once here.
+fn read_config(source: &SourceFile) -> Result<(Config, JsonMap), Error> {
     let (read, mut problems) = read_toml::<Config>(source, &source.text, |s| s, "configuration");
     let unexpected =
         |d: &&mut Diagnostic| d.expected.is_none() && !d.message.contains("unknown field");
@@ -283,11 +284,19 @@ fn read_config(source: &SourceFile) -> Result<Config, Error> {
         d.expected = Some("`title`, `description`, `language`, `base_url`, `edit_url`, `search`, `feed`, `feed_limit`, `author`, `[extra]` and `[languages.<tag>]` tables of `title`, `description` and `edit_url` (all optional)".to_string());
     }
     // (Values of the wrong type are reported and stood in for: the others are still checked.)
+    let mut extra = JsonMap::new();
     if let Some((config, invented)) = &read {
         problems.extend(check_config(config, source, invented));
+        match config.extra.as_ref().map(|e| extra_json(source, e, |s| s)) {
+            Some(Ok(json)) => extra = json,
+            Some(Err(problem)) => problems.push(problem),
+            None => {}
+        }
     }
     match read {
-        Some((config, invented)) if problems.is_empty() && invented.is_empty() => Ok(config),
+        Some((config, invented)) if problems.is_empty() && invented.is_empty() => {
+            Ok((config, extra))
+        }
         _ => Err(Error::from(problems)),
     }
 }
@@ -346,8 +355,6 @@ fn check_config(
             .hint("leave it out for a feed of every dated lesson"),
         );
     }
-    let extra = config.extra.as_ref().map(|e| extra_json(source, e, |s| s));
-    problems.extend(extra.and_then(Result::err));
     for tag in config.languages.keys() {
         problems.extend(language_tag(
             source,
@@ -401,15 +408,18 @@ pub struct Theme {
     /// ([`Theme::not_finite`]).
     arithmetic: bool,
     /// The configuration's `[extra]` as JSON, every page's `extra` (made once, not per page).
-    extra: serde_json::Map<String, serde_json::Value>,
+    extra: JsonMap,
 }
+
+/// A JSON object: the `[extra]` tables as templates read them.
+type JsonMap = serde_json::Map<String, serde_json::Value>;
 
 impl Theme {
     /// Compile a theme from what [`ThemeFiles::read`] found.
     pub fn compile(files: &ThemeFiles) -> Result<Theme, Error> {
-        let config = match &files.config {
+        let (config, extra) = match &files.config {
             Some(source) => read_config(source)?,
-            None => Config::default(),
+            None => (Config::default(), JsonMap::new()),
         };
         let mut sources: BTreeMap<String, SourceFile> = BTreeMap::new();
         let mut assets = BTreeMap::new();
@@ -464,10 +474,6 @@ impl Theme {
             let file = d.location.as_ref().map(|l| l.file.as_str());
             !file.is_some_and(|f| earlier.contains(&f))
         };
-        // (`read_config` refused a number that is not finite: this converts.)
-        let extra = (files.config.as_ref().zip(config.extra.as_ref()))
-            .and_then(|(source, extra)| extra_json(source, extra, |s| s).ok())
-            .unwrap_or_default();
         Ok(Theme {
             extra,
             arithmetic,
