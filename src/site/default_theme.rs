@@ -3,7 +3,7 @@
 
 /// The default theme, embedded in the binary. A project's `templates/` folder overrides any of
 /// these files by name and may add more.
-pub const DEFAULT_TEMPLATES: [(&str, &str); 13] = [
+pub const DEFAULT_TEMPLATES: [(&str, &str); 14] = [
     ("404.html", include_str!("../../templates/404.html")),
     ("base.html", include_str!("../../templates/base.html")),
     ("copy.js", include_str!("../../templates/copy.js")),
@@ -16,6 +16,7 @@ pub const DEFAULT_TEMPLATES: [(&str, &str); 13] = [
     ("search.html", include_str!("../../templates/search.html")),
     ("search.js", include_str!("../../templates/search.js")),
     ("style.css", include_str!("../../templates/style.css")),
+    ("tags.html", include_str!("../../templates/tags.html")),
     ("toc.js", include_str!("../../templates/toc.js")),
 ];
 

@@ -87,8 +87,8 @@ pub fn language_pages(
         .collect()
 }
 
-/// The names of the index, 404, search and tag pages (and search indexes and feeds) the site has (for a build
-/// that fails before making them: its lessons' links to them are not broken).
+/// The names of the index, 404, search and tag pages (and search indexes and feeds) the site
+/// has (for a build that fails before making them: its lessons' links to them are not broken).
 pub fn page_names(
     placed: &[Placed],
     default_lang: &str,
@@ -111,7 +111,15 @@ pub fn page_names(
     let tag_folders = tags::folders(placed, default_lang);
     let tag_pages =
         (tag_folders.iter()).flat_map(|f| tagged.iter().map(move |n| format!("{f}{n}")));
-    pages.chain(tag_pages).collect()
+    // (And the overview of each language's tags.)
+    let overviews = (languages.iter())
+        .filter(|lang| {
+            placed
+                .iter()
+                .any(|p| p.lang == **lang && !p.lesson.tags.is_empty())
+        })
+        .map(|lang| tags::overview_file(&language_folder(lang, default_lang)));
+    pages.chain(tag_pages).chain(overviews).collect()
 }
 
 /// A tag on the index and on the tags' pages, as templates see it: its name, its page
@@ -167,6 +175,10 @@ pub fn index_pages(
             let entries: Vec<&IndexEntry> = tag.lessons.iter().map(|&j| &index[j]).collect();
             let page = listing.render(theme, &entries, Some(i))?;
             out.insert(tag.file(&prefix), page.into_bytes().into());
+        }
+        if !tags.is_empty() {
+            let page = listing.overview(theme)?;
+            out.insert(tags::overview_file(&prefix), page.into_bytes().into());
         }
     }
     Ok(())
@@ -241,17 +253,33 @@ impl Listing<'_> {
             Some(_) => &[],
         };
         ctx.insert("languages", switcher);
-        let tags: Vec<TagLink> = (self.tags.iter().enumerate())
+        ctx.insert("tags", &self.tag_links(tag));
+        ctx.insert("tag", &own.map(|t| t.name));
+        theme.render("index.html", &ctx)
+    }
+
+    /// The overview of the language's tags (`tags/index.html`, from `tags.html`), as Zola's
+    /// and Hugo's taxonomies have one: a reader who shortens a tag page's address finds it.
+    fn overview(&self, theme: &Theme) -> Result<String, Diagnostic> {
+        let (lang, prefix) = (self.lang, self.prefix);
+        let root = root_of(&format!("{prefix}{}", tags::TAGS_FOLDER));
+        let home = format!("{root}{prefix}index.html");
+        let title = i18n::text(lang, "tags");
+        let mut ctx = theme.context((&root, &home, self.base_url), lang, title, title);
+        ctx.insert("tags", &self.tag_links(None));
+        theme.render("tags.html", &ctx)
+    }
+
+    /// The language's tags as templates see them, `tag` (an index into them) the page's own.
+    fn tag_links(&self, tag: Option<usize>) -> Vec<TagLink<'_>> {
+        (self.tags.iter().enumerate())
             .map(|(i, t)| TagLink {
                 name: t.name,
-                href: t.href(prefix),
+                href: t.href(self.prefix),
                 count: t.lessons.len(),
                 current: tag == Some(i),
             })
-            .collect();
-        ctx.insert("tags", &tags);
-        ctx.insert("tag", &own.map(|t| t.name));
-        theme.render("index.html", &ctx)
+            .collect()
     }
 }
 

@@ -14,6 +14,8 @@ pub enum Page {
     Index,
     NotFound,
     Search,
+    /// The overview of a language's tags (`tags/index.html`).
+    Tags,
     /// A template the others extend, include or import (`base.html`, a partial, macros): it
     /// reads what any page gets.
     Any,
@@ -26,6 +28,7 @@ impl Page {
             "index.html" => Page::Index,
             "404.html" => Page::NotFound,
             "search.html" => Page::Search,
+            "tags.html" => Page::Tags,
             _ => Page::Any,
         }
     }
@@ -37,6 +40,7 @@ impl Page {
             Page::Index => "the index page",
             Page::NotFound => "the 404 page",
             Page::Search => "the search page",
+            Page::Tags => "the tags page",
             Page::Any => "any page",
         }
     }
@@ -46,10 +50,11 @@ impl Page {
     pub fn names(self) -> BTreeSet<String> {
         let own: &[&str] = match self {
             Page::Lesson => &[LESSON],
-            Page::Index => &[INDEX],
+            Page::Index => &[INDEX, TAGS],
             Page::NotFound => &[NOT_FOUND],
             Page::Search => &[],
-            Page::Any => &[LESSON, INDEX, NOT_FOUND],
+            Page::Tags => &[TAGS],
+            Page::Any => &[LESSON, INDEX, NOT_FOUND, TAGS],
         };
         let listed = (std::iter::once(EVERY).chain(own.iter().copied()))
             .flat_map(str::split_whitespace)
@@ -144,8 +149,12 @@ const INDEX: &str = concat!(
     entry!("series[].lessons[]"),
     " series[].name series[].count_label",
     " languages[].code languages[].current languages[].href languages[].name",
-    " tags[].name tags[].href tags[].count tags[].current tag"
+    " tag"
 );
+
+/// The tags page's own (`index::index_pages`), which the index and each tag's page have too:
+/// every tag of the language.
+const TAGS: &str = "tags[].name tags[].href tags[].count tags[].current";
 
 /// The 404 page's own: the index's lists, empty, and how it finds the site's root.
 const NOT_FOUND: &str = "lessons others series start find_root folders prefix";

@@ -68,6 +68,11 @@ impl TagRef<'_> {
     }
 }
 
+/// The overview of the tags of a language whose folder is `prefix` (`tags/index.html`).
+pub fn overview_file(prefix: &str) -> String {
+    format!("{prefix}{TAGS_FOLDER}/index.html")
+}
+
 /// The folder of the page of the tag `slug`, from `base` (a language's folder, or the way to it
 /// from a page).
 fn folder(base: &str, slug: &str) -> String {

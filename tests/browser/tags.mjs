@@ -4,8 +4,9 @@
 // the Nu checker, links, sideways scrolling; index.mjs on its index pages and the tags' pages they
 // share a template with), and followed as a reader does: from the index, each tag's link leads, from
 // disk and from a plain static server, to its page listing its lessons, and "All lessons" back; a
-// lesson page's tag to its tag's page. More than 12 tags fold into one line a reader opens; on a
-// phone the tags wrap within the page, each tall enough to tap.
+// lesson page's tag to its tag's page; the overview of a language's tags (`tags/`) to each, with
+// its count. More than 12 tags fold into one line a reader opens; on a phone the tags wrap within
+// the page, each tall enough to tap.
 //
 //   NNBOOK=<command running nnbook> [SCREENSHOT_DIR=DIR] node tags.mjs
 //
@@ -159,7 +160,7 @@ async function phoneLayout(browser, origin) {
   for (const scheme of ['light', 'dark']) {
     const context = await browser.newContext({ viewport: { width: 320, height: 700 }, colorScheme: scheme });
     const page = await context.newPage();
-    for (const rel of ['index.html', 'tags/relu/index.html', 'zh-CN/index.html']) {
+    for (const rel of ['index.html', 'tags/relu/index.html', 'tags/index.html', 'zh-CN/index.html']) {
       const name = `${rel}: the tags at 320 px (${scheme})`;
       unit(name);
       await page.goto(`${origin}${rel}`);
@@ -182,6 +183,35 @@ async function phoneLayout(browser, origin) {
     }
     await context.close();
   }
+}
+
+/** The overview of a language's tags at its shortened address (`/tags/`, from a static server, as
+ *  a reader who cuts a tag page's address back gets it): every tag with its count of lessons, and
+ *  each link to the tag's page. */
+async function overview(browser, origin) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  for (const [prefix, heading] of [['', 'Tags'], ['zh-CN/', '标签']]) {
+    for (const [tag, titles] of Object.entries(EXPECTED[prefix])) {
+      const name = `${prefix}tags/: the tag ${tag}`;
+      unit(name);
+      try {
+        await page.goto(`${origin}${prefix}tags/`);
+        const h1 = (await page.locator('h1').textContent()).trim();
+        if (h1 !== heading) fail(name, 'heading', `says "${h1}"`);
+        const link = page.locator('nav.tags a', { hasText: tag }).first();
+        const count = (await link.locator('.tag-count').textContent()).trim();
+        if (count !== String(titles.length)) fail(name, 'count', `says ${count}, not ${titles.length}`);
+        await link.click();
+        await page.waitForLoadState('load');
+        const listed = await cardTitles(page);
+        if (JSON.stringify(listed) !== JSON.stringify(titles)) fail(name, 'lessons', `its page (${page.url()}) lists ${JSON.stringify(listed)}`);
+      } catch (e) {
+        fail(name, 'follow', `${e.message.split('\n')[0]} (at ${page.url()})`);
+      }
+    }
+  }
+  await context.close();
 }
 
 /** The README's picture of a tag's page on a phone, the tags opened (SCREENSHOT_DIR, when set). */
@@ -208,6 +238,7 @@ async function main() {
     await followLessonTags(browser, where, origin);
   }
   await folding(browser, served);
+  await overview(browser, served);
   await phoneLayout(browser, served);
   await screenshot(browser, served);
   await browser.close();

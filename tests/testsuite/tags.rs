@@ -36,7 +36,7 @@ fn tagged() -> Project {
             "c.md",
             titled("Gamma", "order = 3").replacen(
                 "\n\n",
-                "\n\nSee [the ReLU lessons](../tags/relu/index.html).\n\n",
+                "\n\nSee [the ReLU lessons](../tags/relu/index.html) and [every tag](../tags/index.html).\n\n",
                 1,
             ),
         )
@@ -163,6 +163,46 @@ fn the_404_page_knows_the_tags_folder() {
         html.contains("var folders = [\"a\",\"tags\",\"zh-CN\"]"),
         "{html}"
     );
+}
+
+/// Each language with tags has an overview of them, `tags/index.html` (Zola's and Hugo's
+/// `/tags/`): every tag, linked, with its count; in the sitemap.
+#[test]
+fn each_language_has_an_overview_of_its_tags() {
+    let p = tagged();
+    p.build().unwrap_or_else(|e| panic!("{e}"));
+    let html = p.read("tags/index.html");
+    assert!(html.contains("<title>Tags"), "{html}");
+    assert!(html.contains("<h1>Tags</h1>"), "{html}");
+    assert_eq!(
+        tags_nav(&html),
+        "<nav class=\"tags\" aria-label=\"Tags\">\n<ul>\n\
+         <li><a href=\"../index.html\">All lessons</a></li>\n\
+         <li><a href=\"../tags/activation-functions/index.html\">Activation functions <span class=\"tag-count\">1</span></a></li>\n\
+         <li><a href=\"../tags/gradient-descent/index.html\">Gradient descent <span class=\"tag-count\">1</span></a></li>\n\
+         <li><a href=\"../tags/relu/index.html\">ReLU <span class=\"tag-count\">2</span></a></li>\n\
+         </ul>\n"
+    );
+    let zh = p.read("zh-CN/tags/index.html");
+    assert!(zh.contains("<h1>标签</h1>"), "{zh}");
+    assert!(
+        tags_nav(&zh).contains(&format!(
+            "<li><a href=\"../../zh-CN/index.html\">全部课程</a></li>\n<li><a href=\"../../zh-CN/tags/{CHINESE}/index.html\">激活函数 <span class=\"tag-count\">1</span></a></li>"
+        )),
+        "{zh}"
+    );
+    let sitemap = p.read("sitemap.xml");
+    for page in ["tags/", "zh-CN/tags/"] {
+        let loc = format!("<loc>https://example.org/{page}</loc>");
+        assert!(sitemap.contains(&loc), "{loc}\n{sitemap}");
+    }
+    // A language without tags has none.
+    let p = Project::new()
+        .lesson("a.md", titled("Alpha", "tags = [\"ReLU\"]"))
+        .lesson("a.zh-CN.md", titled("阿尔法", ""));
+    p.build().unwrap_or_else(|e| panic!("{e}"));
+    assert!(p.site().join("tags/index.html").is_file());
+    assert!(!p.site().join("zh-CN/tags").exists());
 }
 
 #[test]
