@@ -200,7 +200,7 @@ fn in_text(source: &SourceFile, text: &str, at: usize) -> Vec<Diagnostic> {
                 };
                 let message =
                     format!("`@{word}` is a Quarto cross-reference: nnbook shows it as text");
-                let hint = format!("link what it names by its id: `[the figure]({target})`; a figure's id is `#figure-` and its `id`, a heading's its words or the `{{#id}}` after it");
+                let hint = format!("link what it names by its id: `[]({target})` says its title (or give the words, `[the figure]({target})`); a figure's id is `#figure-` and its `id`, a heading's its words or the `{{#id}}` after it");
                 let at = here + i;
                 out.push(
                     source
@@ -216,7 +216,7 @@ fn in_text(source: &SourceFile, text: &str, at: usize) -> Vec<Diagnostic> {
                 let at = here + trimmed.len() - role.len();
                 let message =
                     format!("`{role}` is a MyST role (Jupyter Book): nnbook shows it as text");
-                let hint = "link what it names by its id: `[the figure](#figure-kinks)`, `[the section](#training)`, or another lesson by its file, `[ReLU](relu.md)`";
+                let hint = "link what it names by its id, as MyST's `[](#label)`: `[](#figure-kinks)` says the figure's title, `[](#training)` the heading's; another lesson by its file, `[ReLU](relu.md)`";
                 out.push(
                     source
                         .error(at..at + role.len(), message)

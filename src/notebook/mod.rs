@@ -12,6 +12,7 @@ mod cell;
 mod definitions;
 mod footnotes;
 mod headings;
+mod named;
 mod plots;
 mod python;
 mod references;
@@ -39,7 +40,7 @@ pub fn notebook(
     lesson: &Lesson,
     lang: &str,
     figures: &[Figure],
-    tables: &[Table],
+    (tables, names): (&[Table], &[(String, String)]),
 ) -> Result<String, Diagnostic> {
     let drawn_by_code = author_figures(lesson)?;
     let mut nb = Book {
@@ -48,6 +49,7 @@ pub fn notebook(
         lang,
         figures,
         tables,
+        names,
         generated: false,
         explorable: ExplorableOnly::default(),
         definitions: Definitions::of(&lesson.source.text[lesson.body_start..]),
@@ -184,6 +186,8 @@ struct Book<'a> {
     figures: &'a [Figure],
     /// The tables' cells, as the page computed them.
     tables: &'a [Table],
+    /// The page's headings' and drawings' titles by id, which links without words say.
+    names: &'a [(String, String)],
     /// Whether the helper cell is there (so nnbook's figure and training code can run).
     generated: bool,
     /// Where the text for the page's sliders is, to leave out.
@@ -247,6 +251,7 @@ impl<'a> Book<'a> {
         let text = references::carried(&text, &self.definitions);
         let text = headings::without_attributes(&text);
         let text = definitions::written_out(&text);
+        let text = named::said(&text, self.names);
         self.markdown(&alerts::titled(&text, self.lang));
     }
 
@@ -280,6 +285,7 @@ impl<'a> Book<'a> {
         span: &std::ops::Range<usize>,
     ) -> Result<(), Diagnostic> {
         let caption = fill_markdown(self.lesson, caption, span)?;
+        let caption = named::said(&caption, self.names);
         let title = if title.is_empty() {
             i18n::text(self.lang, "figure")
         } else {

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::ops::Range;
 
 use math_core::MathDisplay;
-use pulldown_cmark::{html, Event, Parser, TextMergeStream};
+use pulldown_cmark::{html, Event, Parser, TagEnd, TextMergeStream};
 
 use crate::error::Diagnostic;
 use crate::figure::Figure;
@@ -16,6 +16,7 @@ use crate::network::{Network, Quantity, Signal, Trace};
 use crate::text::{escape, format_number};
 
 use super::math::math_html;
+use super::named;
 use super::placeholder::prose_events;
 
 /// A block marked `source` is shown as written (without the `source` word) above its result.
@@ -61,6 +62,18 @@ pub(super) fn inline_markdown(
                     Ok(mathml) => events.push(Event::InlineHtml(mathml.into())),
                     Err(found) => problems.extend(found),
                 }
+            }
+            // A link without words says a drawing's title ([`super::named`]): a caption is read
+            // before the page's later headings are known.
+            Event::End(TagEnd::Link) => {
+                if let Some(dest) = named::opened_link(&events) {
+                    let dest = dest.to_string();
+                    match named::name_of(&dest, &named::drawing_names(lesson)) {
+                        Some(name) => events.push(Event::Text(name.to_string().into())),
+                        None => problems.extend(named::unnamed(lesson, &dest, span, true)),
+                    }
+                }
+                events.push(Event::End(TagEnd::Link));
             }
             // A caption is Markdown like the body: its raw HTML is HTML (lessons are trusted).
             e => events.push(e),

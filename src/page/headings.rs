@@ -37,6 +37,8 @@ pub struct Closed {
     pub open: Event<'static>,
     pub close: Event<'static>,
     pub toc: Option<TocEntry>,
+    /// Its id and words, which a link without words to it says.
+    pub name: (String, String),
     pub problem: Option<Diagnostic>,
 }
 
@@ -91,9 +93,10 @@ impl Heading {
             ))),
             toc: (level == 2 || level == 3).then(|| TocEntry {
                 level,
-                id,
+                id: id.clone(),
                 title: self.text.trim().to_string(),
             }),
+            name: (id, self.text.trim().to_string()),
             problem,
         };
         (self.at, closed)

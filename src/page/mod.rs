@@ -3,10 +3,12 @@
 
 mod autolinks;
 mod blocks;
+mod code;
 mod footnotes;
 mod headings;
 mod live;
 mod math;
+mod named;
 mod placeholder;
 mod text;
 mod training;
@@ -27,12 +29,14 @@ use crate::i18n;
 use crate::lesson::{Block, BlockKind, DiagramSpec, FigureSpec, Lesson, TrainingFigureSpec};
 use crate::markdown::{self, NNBOOK_BLOCKS};
 
+use code::Code;
 use headings::Heading;
 pub use headings::TocEntry;
 use placeholder::{fill, Context};
 pub use text::{in_index, SearchText};
 
 pub use math::{MAX_MATH_BYTES, MAX_MATH_NESTING};
+pub use named::{name_of, LinkNames};
 pub use placeholder::{fill_markdown, fill_placeholders};
 
 /// A lesson's body as HTML, the links it makes (to check them against the site) and its tables'
@@ -48,6 +52,9 @@ pub struct Page {
     pub tables: Vec<Table>,
     /// The page's words by section, for the site's search index.
     pub text: SearchText,
+    /// The titles of its headings and drawings by id, for links without words
+    /// ([`named`]): the notebook's say them too.
+    pub names: LinkNames,
 }
 
 /// A table block's cells as text: its header row and its rows, computed once for the page and
@@ -88,6 +95,7 @@ pub fn render(lesson: &Lesson, figures: &[Figure], lang: &str) -> Result<Page, V
         toc: walk.toc,
         tables: walk.tables,
         text,
+        names: walk.names,
     })
 }
 
@@ -128,6 +136,8 @@ fn walked<'a>(lesson: &'a Lesson, figures: &'a [Figure], lang: &'a str) -> Walk<
             .collect(),
         toc: Vec::new(),
         links: Vec::new(),
+        names: named::drawing_names(lesson),
+        unnamed: Vec::new(),
         tables: Vec::new(),
         problems: Vec::new(),
         shared_styles: Vec::new(),
@@ -142,6 +152,7 @@ fn walked<'a>(lesson: &'a Lesson, figures: &'a [Figure], lang: &'a str) -> Walk<
         }
         walk.event(event, range);
     }
+    walk.name_links();
     walk
 }
 
@@ -177,36 +188,6 @@ fn number_regions(events: &mut [Event]) {
     }
 }
 
-/// A code block being rendered: how to fill its placeholders, its language and its text so far,
-/// and where its live values are in that text.
-struct Code {
-    context: Context,
-    lang: String,
-    text: String,
-    values: Vec<(Range<usize>, String)>,
-}
-
-impl Code {
-    /// A code block opened (`kind`): its language, and whether it is `verbatim`.
-    fn opened(kind: &CodeBlockKind) -> Code {
-        let info = match kind {
-            CodeBlockKind::Fenced(info) => info.to_string(),
-            CodeBlockKind::Indented => String::new(),
-        };
-        let verbatim = info.split_whitespace().any(|w| w == "verbatim");
-        Code {
-            context: if verbatim {
-                Context::Verbatim
-            } else {
-                Context::Code
-            },
-            lang: info.split_whitespace().next().unwrap_or("").to_string(),
-            text: String::new(),
-            values: Vec::new(),
-        }
-    }
-}
-
 /// The opening of one of GitHub's alerts (`> [!NOTE]`): a note, not a quotation, titled in the
 /// page's words (`lang`). Its end is a `</div>`.
 fn alert(kind: BlockQuoteKind, lang: &str) -> Event<'static> {
@@ -215,24 +196,6 @@ fn alert(kind: BlockQuoteKind, lang: &str) -> Event<'static> {
     Event::Html(CowStr::from(format!(
         "<div class=\"nn-alert nn-{class}\" role=\"note\">\n<p class=\"nn-alert-title\">{title}</p>\n"
     )))
-}
-
-impl Code {
-    /// Add text with placeholders, remembering where each live value lands.
-    fn push(&mut self, pieces: Vec<placeholder::Piece>) {
-        for piece in pieces {
-            match piece {
-                placeholder::Piece::Text(t) => self.text.push_str(t),
-                placeholder::Piece::Value { expr, value, live } => {
-                    let start = self.text.len();
-                    self.text.push_str(&value);
-                    if live {
-                        self.values.push((start..self.text.len(), expr.to_string()));
-                    }
-                }
-            }
-        }
-    }
 }
 
 /// The walk over a lesson body's Markdown events, turning them into the page's events.
@@ -250,6 +213,10 @@ struct Walk<'a> {
     ids: Vec<String>,
     toc: Vec<TocEntry>,
     links: Vec<(String, Range<usize>)>,
+    /// The titles of the page's drawings and of its headings so far, by id ([`named`]).
+    names: LinkNames,
+    /// The links without words: where their words go in `out`, their address and place.
+    unnamed: Vec<(usize, String, Range<usize>)>,
     tables: Vec<Table>,
     problems: Vec<Diagnostic>,
     /// The shared stylesheets written so far ([`Figure::shared_style`]): each goes into the
@@ -304,6 +271,7 @@ impl<'a> Walk<'a> {
                     let (at, closed) = h.closed(&mut self.ids, self.lesson, self.lang);
                     self.out[at] = closed.open;
                     self.out.push(closed.close);
+                    self.names.push(closed.name);
                     self.toc.extend(closed.toc);
                     self.problems.extend(closed.problem);
                 }
@@ -329,12 +297,35 @@ impl<'a> Walk<'a> {
                 self.links.push((dest_url.to_string(), range));
                 self.out.push(event);
             }
+            Event::End(TagEnd::Link) => self.link_closed(event, range),
             Event::Html(ref html) | Event::InlineHtml(ref html) if html.contains("{{") => {
                 self.problems
                     .push(unfilled(self.lesson, &range, "raw HTML"));
             }
             Event::TaskListMarker(done) => self.out.push(blocks::task_marker(done, self.lang)),
             other => self.out.push(other),
+        }
+    }
+
+    /// A link's end; of a link without words, where they go (found once the page's headings
+    /// are known: [`Walk::name_links`]).
+    fn link_closed(&mut self, event: Event<'a>, range: Range<usize>) {
+        if let Some(dest) = named::opened_link(&self.out) {
+            let unnamed = (self.out.len(), dest.to_string(), range);
+            self.unnamed.push(unnamed);
+            self.out.push(Event::Text(CowStr::from("")));
+        }
+        self.out.push(event);
+    }
+
+    /// Each link of the page without words says the title of the heading or drawing it leads
+    /// to ([`named`]); any other is a problem.
+    fn name_links(&mut self) {
+        for (at, dest, range) in std::mem::take(&mut self.unnamed) {
+            match named::name_of(&dest, &self.names) {
+                Some(name) => self.out[at] = Event::Text(CowStr::from(name.to_string())),
+                None => (self.problems).extend(named::unnamed(self.lesson, &dest, &range, false)),
+            }
         }
     }
 

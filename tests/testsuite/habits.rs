@@ -308,12 +308,12 @@ fn quarto_and_myst_markup_is_told_what_nnbook_writes() {
         (
             "`@fig-kinks` is a Quarto cross-reference: nnbook shows it as text",
             format!("{}:5", line("See @fig")),
-            "link what it names by its id: `[the figure](#figure-kinks)`; a figure's id is `#figure-` and its `id`, a heading's its words or the `{#id}` after it",
+            "link what it names by its id: `[](#figure-kinks)` says its title (or give the words, `[the figure](#figure-kinks)`); a figure's id is `#figure-` and its `id`, a heading's its words or the `{#id}` after it",
         ),
         (
             "`{numref}` is a MyST role (Jupyter Book): nnbook shows it as text",
             format!("{}:20", line("See @fig")),
-            "link what it names by its id: `[the figure](#figure-kinks)`, `[the section](#training)`, or another lesson by its file, `[ReLU](relu.md)`",
+            "link what it names by its id, as MyST's `[](#label)`: `[](#figure-kinks)` says the figure's title, `[](#training)` the heading's; another lesson by its file, `[ReLU](relu.md)`",
         ),
         (
             "`{code-cell}` is a MyST directive (Jupyter Book): nnbook shows the block as code",

@@ -47,6 +47,7 @@ mod extra;
 mod feeds;
 mod labels;
 mod legends;
+mod link_words;
 mod linked_files;
 mod notebooks;
 mod numbers;
