@@ -1,5 +1,5 @@
 // nnbook: the search page. Finds the sections of the lessons (search-index.js, written by every
-// build) that hold every word typed (or its stem), best first: a word in the lesson's title counts most, then
+// build) that hold every word typed (or its stem), best first: a word in the lesson's title (or summary or tags) counts most, then
 // in the section's heading, then in its text. Each result links the section, with the words
 // marked in a piece of its text (a word of Latin letters to its end). The words are kept in the address (?q=), so a search can be
 // linked; without JavaScript the page says where the lessons are.
@@ -11,7 +11,7 @@
   var list = document.querySelector(".search-results"), pending = false, shown = null;
   var sections = [];
   lessons.forEach(function (lesson) {
-    var head = (lesson.title + " " + lesson.summary).toLowerCase();
+    var head = [lesson.title, lesson.summary].concat(lesson.tags || []).join(" ").toLowerCase();
     var parts = lesson.sections.length ? lesson.sections : [["", "", lesson.summary]];
     parts.forEach(function (s) {
       sections.push({ lesson: lesson, heading: s[0], id: s[1], text: s[2], head: head,

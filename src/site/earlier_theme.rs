@@ -178,6 +178,7 @@ pub const EARLIER: &[(&str, u64)] = &[
     ("lesson.html", 0xdd0459c384538b24),
     ("lesson.html", 0xf77f15e0b52424fa),
     ("search.html", 0xbefbe783ab35d6f8),
+    ("search.js", 0x2861af4dadbc9d9b),
     ("search.js", 0x33924ff4c04c840c),
     ("search.js", 0xe27dae4be2ebafca),
     ("search.js", 0xfa32f7522e56b0ce),

@@ -34,8 +34,14 @@ pub fn search_pages(
             let [title, summary, href] =
                 [&p.lesson.title, &p.lesson.summary, &href].map(|s| json_string(s));
             let comma = if n == 0 { "" } else { "," };
+            // (Its tags, which a reader may look for by name: only where it has some.)
+            let names: Vec<String> = p.lesson.tags.iter().map(|t| json_string(&t.name)).collect();
+            let tags = match names.is_empty() {
+                true => String::new(),
+                false => format!(",\"tags\":[{}]", names.join(",")),
+            };
             script.push_str(&format!(
-                "{comma}{{\"title\":{title},\"summary\":{summary},\"href\":{href},\"sections\":{}}}",
+                "{comma}{{\"title\":{title},\"summary\":{summary},\"href\":{href}{tags},\"sections\":{}}}",
                 text.0
             ));
         }

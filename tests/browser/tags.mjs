@@ -5,8 +5,8 @@
 // share a template with), and followed as a reader does: from the index, each tag's link leads, from
 // disk and from a plain static server, to its page listing its lessons, and "All lessons" back; a
 // lesson page's tag to its tag's page; the overview of a language's tags (`tags/`) to each, with
-// its count. More than 12 tags fold into one line a reader opens; on a phone the tags wrap within
-// the page, each tall enough to tap.
+// its count; a tag's name typed into search finds its lessons. More than 12 tags fold into one line
+// a reader opens; on a phone the tags wrap within the page, each tall enough to tap.
 //
 //   NNBOOK=<command running nnbook> [SCREENSHOT_DIR=DIR] node tags.mjs
 //
@@ -214,6 +214,26 @@ async function overview(browser, origin) {
   await context.close();
 }
 
+/** A tag's name typed into a language's search finds the lessons that have it, though their
+ *  text never says it (the search index names each lesson's tags). */
+async function searchTags(browser, origin) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  for (const [rel, words, title] of [['search.html', 'backpropagation', 'Many'], ['zh-CN/search.html', '平滑曲线', '平滑整流']]) {
+    const name = `${rel}: the tag ${words} found`;
+    unit(name);
+    try {
+      await page.goto(`${origin}${rel}?q=${encodeURIComponent(words)}`);
+      await page.locator('.search-results li').first().waitFor({ timeout: 5000 });
+      const found = (await page.locator('.search-results li a').allTextContents()).map((t) => t.trim());
+      if (found.length !== 1 || !found[0].startsWith(title)) fail(name, 'found', `lists ${JSON.stringify(found)}, not the lesson ${title}`);
+    } catch (e) {
+      fail(name, 'search', `${e.message.split('\n')[0]} (at ${page.url()})`);
+    }
+  }
+  await context.close();
+}
+
 /** The README's picture of a tag's page on a phone, the tags opened (SCREENSHOT_DIR, when set). */
 async function screenshot(browser, origin) {
   const dir = process.env.SCREENSHOT_DIR;
@@ -239,6 +259,7 @@ async function main() {
   }
   await folding(browser, served);
   await overview(browser, served);
+  await searchTags(browser, served);
   await phoneLayout(browser, served);
   await screenshot(browser, served);
   await browser.close();

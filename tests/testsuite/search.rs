@@ -131,3 +131,21 @@ fn search_false_leaves_search_out() {
     let error = wrong.build().expect_err("search = \"no\"").to_string();
     assert!(error.contains("nnbook.toml:1:10"), "{error}");
 }
+
+/// A lesson's tags are in the index, by name, for a reader who looks for one; a lesson without
+/// tags has none (the shipped site's index is as it was).
+#[test]
+fn the_index_names_each_lesson_s_tags() {
+    let p = Project::new()
+        .lesson("a.md", small("tags = [\"ReLU\", \"Dosage & effect\"]\n"))
+        .lesson("b.md", small("slug = \"b\"\n"));
+    p.build().unwrap_or_else(|e| panic!("{e}"));
+    let index = index(&p.read("search-index.js"));
+    let lessons = index.as_array().expect("lessons");
+    assert_eq!(lessons[0]["href"], "a/index.html");
+    assert_eq!(
+        lessons[0]["tags"],
+        serde_json::json!(["ReLU", "Dosage & effect"])
+    );
+    assert!(lessons[1].get("tags").is_none(), "{}", lessons[1]);
+}
