@@ -42,7 +42,7 @@ pub fn opened_link<'e>(events: &'e [Event]) -> Option<&'e CowStr<'e>> {
 pub fn name_of<'n>(dest: &str, names: &'n [(String, String)]) -> Option<&'n str> {
     let id = dest.strip_prefix('#')?;
     (names.iter())
-        .find(|(named, _)| named == id)
+        .find(|(named, name)| named == id && !name.is_empty())
         .map(|(_, name)| name.as_str())
 }
 
@@ -71,7 +71,12 @@ pub fn unnamed(
         (None, _) => format!("only a link to {targets} of its own page takes its title"),
     };
     // (A caption's range is its whole text: its link's brackets, where they are found.)
-    let at = lesson.source.find_in(range.clone(), "[]");
+    let written = lesson.source.text.get(range.clone()).unwrap_or("");
+    let link = format!("[]({dest}");
+    let at = lesson.source.find_in(
+        range.clone(),
+        if written.contains(&link) { &link } else { "[]" },
+    );
     let span = at..(at + 2).min(range.end);
     let message = format!("this link has no words: readers would see nothing to follow ({why})");
     let problem = (lesson.source.error(span, message))

@@ -50,7 +50,7 @@ fn a_link_without_words_says_its_target_s_title() {
 fn a_link_without_words_and_nothing_to_say_is_an_error_at_it() {
     let prose = "A [](#nowhere), a [](https://example.org/) and a [](b.md#kinks).";
     let p = Project::new()
-        .lesson("a.md", lesson(prose, "As in [](#kinks): "))
+        .lesson("a.md", lesson(prose, "As in [](#kinks) and [](#nowhere): "))
         .lesson("b.md", lesson("", ""));
     let error = nnbook::check(&p.root).expect_err("links without words");
     let errors: Vec<_> = error
@@ -66,6 +66,7 @@ fn a_link_without_words_and_nothing_to_say_is_an_error_at_it() {
         (6, 19, format!("{no_words} ({other})")),
         (6, 50, format!("{no_words} ({other})")),
         (33, 18, format!("{no_words} (a caption's link takes a drawing's title, and no drawing with a title has the id `kinks` here)")),
+        (33, 33, format!("{no_words} (a caption's link takes a drawing's title, and no drawing with a title has the id `nowhere` here)")),
     ];
     let expected: Vec<_> = (expected.into_iter())
         .map(|(line, column, message)| ("content/a.md".to_string(), line, column, message))
