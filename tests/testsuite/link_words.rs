@@ -22,6 +22,13 @@ fn lesson(prose: &str, caption: &str) -> String {
         )
 }
 
+/// The errors `nnbook check` finds in `p`, which has some (`why`), and its report.
+fn errors(p: &Project, why: &str) -> (Vec<nnbook::Diagnostic>, String) {
+    let error = nnbook::check(&p.root).expect_err(why);
+    let errors = error.diagnostics.iter().filter(|d| d.is_error()).cloned();
+    (errors.collect(), error.to_string())
+}
+
 #[test]
 fn a_link_without_words_says_its_target_s_title() {
     let prose = "See [](#figure-step-1), [](#kinks), [](<#first-steps-here>) and [words](#kinks).";
@@ -52,13 +59,7 @@ fn a_link_without_words_and_nothing_to_say_is_an_error_at_it() {
     let p = Project::new()
         .lesson("a.md", lesson(prose, "As in [](#kinks) and [](#nowhere): "))
         .lesson("b.md", lesson("", ""));
-    let error = nnbook::check(&p.root).expect_err("links without words");
-    let errors: Vec<_> = error
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .cloned()
-        .collect();
+    let (errors, report) = errors(&p, "links without words");
     let no_words = "this link has no words: readers would see nothing to follow";
     let other = "only a link to a heading or a drawing of its own page takes its title";
     let expected = [
@@ -71,7 +72,7 @@ fn a_link_without_words_and_nothing_to_say_is_an_error_at_it() {
     let expected: Vec<_> = (expected.into_iter())
         .map(|(line, column, message)| ("content/a.md".to_string(), line, column, message))
         .collect();
-    assert_eq!(placed(&errors), expected, "{error}");
+    assert_eq!(placed(&errors), expected, "{report}");
     let hint = errors[0].hint.as_deref().unwrap_or("");
     assert!(
         hint.contains("`[](#figure-step-7)`, says its title"),
@@ -89,17 +90,11 @@ fn a_link_to_a_drawing_that_failed_adds_no_error() {
         1,
     );
     let p = Project::new().lesson("a.md", text);
-    let error = nnbook::check(&p.root).expect_err("a misspelt signal");
-    let errors: Vec<_> = error
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .cloned()
-        .collect();
+    let (errors, report) = errors(&p, "a misspelt signal");
     let messages: Vec<_> = placed(&errors).into_iter().map(|p| p.3).collect();
     assert_eq!(
         messages,
         ["signal `top.activaton` does not exist"],
-        "{error}"
+        "{report}"
     );
 }
