@@ -63,16 +63,17 @@ relu = parsed("tags/relu/atom.xml")
 assert relu.feed.title == "My lessons: Lessons tagged “ReLU”", relu.feed.title
 assert relu.feed.link == "https://example.org/lessons/tags/relu/", relu.feed.link
 assert [e.title for e in relu.entries] == ["Weights & biases"], relu.entries
-# Every page names its language's feed, a tag's page its tag's, as a reader's discovery looks
-# for it.
+# Every page names its language's feed, a tag's page its tag's (the tags' overview,
+# `tags/index.html`, its language's), as a reader's discovery looks for it.
 pages = list(site.rglob("*.html"))
 assert site / "tags" / "relu" / "index.html" in pages, pages
+assert site / "tags" / "index.html" in pages, pages
 for page in pages:
     text = page.read_text(encoding="utf-8")
     m = re.search(r'<link rel="alternate" type="application/atom\+xml" href="([^"]+)"', text)
     parts = page.relative_to(site).parts
     want = "zh-CN/atom.xml" if parts[0] == "zh-CN" else "atom.xml"
-    if "tags" in parts:
+    if "tags" in parts and parts.index("tags") < len(parts) - 2:
         want = "/".join(parts[:-1]) + "/atom.xml"
         parsed("/".join(parts[:-1]) + "/atom.xml")
     assert m and m.group(1) == "https://example.org/lessons/" + want, (page, m and m.group(1))
