@@ -52,6 +52,18 @@ pub enum BlockKind {
     TrainingTable(TrainingTableSpec),
 }
 
+impl BlockKind {
+    /// A drawing's id and title: a figure's, a diagram's or a training figure's.
+    pub fn drawing(&self) -> Option<(&str, &str)> {
+        match self {
+            BlockKind::Figure(f) => Some((&f.id, &f.title)),
+            BlockKind::Diagram(d) => Some((&d.id, &d.title)),
+            BlockKind::TrainingFigure(t) => Some((&t.id, &t.title)),
+            _ => None,
+        }
+    }
+}
+
 /// A lesson's body, read: its fences, its network block, the blocks that parsed (and what is
 /// known of those that did not), and its warnings.
 pub(super) struct Body {

@@ -117,12 +117,7 @@ fn parameters(net: &crate::network::Network) -> String {
 
 /// The id of a figure, training figure or diagram block.
 fn block_id(kind: &BlockKind) -> Option<&str> {
-    match kind {
-        BlockKind::Figure(s) => Some(&s.id),
-        BlockKind::TrainingFigure(s) => Some(&s.id),
-        BlockKind::Diagram(s) => Some(&s.id),
-        _ => None,
-    }
+    kind.drawing().map(|(id, _)| id)
 }
 
 /// The Python blocks that say which figures they draw (`python figure=step-1`): each fence's

@@ -121,18 +121,9 @@ fn walked<'a>(lesson: &'a Lesson, figures: &'a [Figure], lang: &'a str) -> Walk<
         code: None,
         heading: None,
         // Headings never take an id a drawing uses in the page.
-        ids: lesson
-            .blocks
-            .iter()
-            .filter_map(|b| match &b.kind {
-                BlockKind::Figure(FigureSpec { id, .. })
-                | BlockKind::Diagram(DiagramSpec { id, .. })
-                | BlockKind::TrainingFigure(TrainingFigureSpec { id, .. }) => {
-                    Some(figure::page_ids(id))
-                }
-                _ => None,
-            })
-            .flatten()
+        ids: (lesson.blocks.iter())
+            .filter_map(|b| b.kind.drawing())
+            .flat_map(|(id, _)| figure::page_ids(id))
             .collect(),
         toc: Vec::new(),
         links: Vec::new(),

@@ -7,7 +7,7 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, Tag};
 
 use crate::error::Diagnostic;
-use crate::lesson::{BlockKind, DiagramSpec, FigureSpec, Lesson, TrainingFigureSpec};
+use crate::lesson::Lesson;
 
 /// The titles of a page's headings and drawings, by their ids (`the-spike`, `figure-step-7`):
 /// what a link without words to one of them says.
@@ -17,14 +17,8 @@ pub type LinkNames = Vec<(String, String)>;
 /// their ids on the page.
 pub fn drawing_names(lesson: &Lesson) -> LinkNames {
     (lesson.blocks.iter())
-        .filter_map(|b| match &b.kind {
-            BlockKind::Figure(FigureSpec { id, title, .. })
-            | BlockKind::Diagram(DiagramSpec { id, title, .. })
-            | BlockKind::TrainingFigure(TrainingFigureSpec { id, title, .. }) => {
-                Some((format!("figure-{id}"), title.trim().to_string()))
-            }
-            _ => None,
-        })
+        .filter_map(|b| b.kind.drawing())
+        .map(|(id, title)| (format!("figure-{id}"), title.trim().to_string()))
         .filter(|(_, title)| !title.is_empty())
         .collect()
 }
