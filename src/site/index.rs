@@ -112,12 +112,7 @@ pub fn page_names(
     let tag_pages =
         (tag_folders.iter()).flat_map(|f| tagged.iter().map(move |n| format!("{f}{n}")));
     // (And the overview of each language's tags.)
-    let overviews = (languages.iter())
-        .filter(|lang| {
-            placed
-                .iter()
-                .any(|p| p.lang == **lang && !p.lesson.tags.is_empty())
-        })
+    let overviews = (tags::tagged_languages(placed).into_iter())
         .map(|lang| tags::overview_file(&language_folder(lang, default_lang)));
     pages.chain(tag_pages).chain(overviews).collect()
 }
@@ -345,8 +340,8 @@ pub fn not_found_pages(
         .map(|p| p.dir.split('/').next().unwrap_or(""))
         .collect();
     // (The default language's tags' pages are in a top-level folder of their own.)
-    let tagged = |p: &Placed| p.lang == default_lang && !p.lesson.tags.is_empty();
-    folders.extend(placed.iter().any(tagged).then_some(tags::TAGS_FOLDER));
+    let tagged = tags::tagged_languages(placed).contains(default_lang);
+    folders.extend(tagged.then_some(tags::TAGS_FOLDER));
     folders.sort_unstable();
     folders.dedup();
     for lang in &languages {

@@ -177,13 +177,19 @@ pub fn warnings(placed: &[Placed]) -> Vec<Diagnostic> {
     warnings
 }
 
+/// The languages whose lessons have tags: each has its tags' pages and their overview in its
+/// `tags/` folder.
+pub fn tagged_languages(placed: &[Placed]) -> BTreeSet<&str> {
+    (placed.iter())
+        .filter(|p| !p.lesson.tags.is_empty())
+        .map(|p| p.lang.as_str())
+        .collect()
+}
+
 /// The lessons and aliases that are where a language's tag pages are, in a language whose
 /// lessons have tags: a lesson whose slug is `tags`, an alias `tags` or inside it.
 pub fn conflicts(placed: &[Placed], default_lang: &str) -> Vec<Diagnostic> {
-    let tagged: BTreeSet<&str> = (placed.iter())
-        .filter(|p| !p.lesson.tags.is_empty())
-        .map(|p| p.lang.as_str())
-        .collect();
+    let tagged = tagged_languages(placed);
     let in_folder = |path: &str| {
         path == TAGS_FOLDER
             || path
