@@ -90,11 +90,8 @@ pub fn notebook_name(slug: &str) -> String {
 pub fn render(lesson: &Lesson, lang: &str) -> Result<Rendered, Vec<Diagnostic>> {
     let figures = draw_figures(lesson, lang);
     let page = page::render(lesson, figures.as_deref().unwrap_or(&[]), lang);
-    let (tables, names) = page
-        .as_ref()
-        .map_or((&[][..], &[][..]), |p| (&p.tables[..], &p.names[..]));
     let drawn = figures.as_deref().unwrap_or(&[]);
-    let notebook = notebook::notebook(lesson, lang, drawn, (tables, names));
+    let notebook = notebook::notebook(lesson, lang, drawn, page.as_ref().ok());
     match (figures, page, notebook) {
         (Ok(figures), Ok(page), Ok(notebook)) => Ok(Rendered {
             figures,
@@ -117,10 +114,7 @@ pub fn render(lesson: &Lesson, lang: &str) -> Result<Rendered, Vec<Diagnostic>> 
 /// And the page's links, to check against the site like a published lesson's.
 pub fn check_prose(lesson: &Lesson, lang: &str) -> (Vec<Diagnostic>, Links) {
     let page = page::render(lesson, &[], lang);
-    let (tables, names) = page
-        .as_ref()
-        .map_or((&[][..], &[][..]), |p| (&p.tables[..], &p.names[..]));
-    let notebook = notebook::notebook(lesson, lang, &[], (tables, names)).err();
+    let notebook = notebook::notebook(lesson, lang, &[], page.as_ref().ok()).err();
     let links = page
         .as_ref()
         .map_or_else(|_| page::links(lesson, lang), |p| p.links.clone());

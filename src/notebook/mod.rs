@@ -22,7 +22,7 @@ use crate::figure::Figure;
 use crate::i18n;
 use crate::lesson::{BlockKind, Lesson};
 use crate::markdown::Fence;
-use crate::page::{fill_markdown, Table};
+use crate::page::{fill_markdown, Page, Table};
 use crate::text::escape_markdown;
 
 use cell::{Cell, Picture};
@@ -32,15 +32,14 @@ use references::Definitions;
 pub const DRAWS: &str = "figure=";
 
 /// The notebook's JSON text, with `figures` (the lesson's drawn figures and diagrams, found by
-/// id; none when only checking) saved as outputs, and `tables` (the page's, [`Page::tables`])
-/// as Markdown tables.
-///
-/// [`Page::tables`]: crate::page::Page::tables
+/// id; none when only checking) saved as outputs, and from the lesson's `page` (none where it
+/// did not render) its tables' cells as Markdown tables and the titles its links without words
+/// say.
 pub fn notebook(
     lesson: &Lesson,
     lang: &str,
     figures: &[Figure],
-    (tables, names): (&[Table], &[(String, String)]),
+    page: Option<&Page>,
 ) -> Result<String, Diagnostic> {
     let drawn_by_code = author_figures(lesson)?;
     let mut nb = Book {
@@ -48,8 +47,8 @@ pub fn notebook(
         lesson,
         lang,
         figures,
-        tables,
-        names,
+        tables: page.map_or(&[], |p| &p.tables),
+        names: page.map_or(&[], |p| &p.names),
         generated: false,
         explorable: ExplorableOnly::default(),
         definitions: Definitions::of(&lesson.source.text[lesson.body_start..]),
