@@ -264,7 +264,7 @@ async function main() {
   await screenshot(browser, served);
   await browser.close();
   close();
-  report('tags', t0, 'every page of a tagged site passes check.mjs and index.mjs; each tag leads to its lessons, from disk and a server; on a phone the tags wrap, each tall enough to tap');
+  report('tags', t0, 'every page of a tagged site passes check.mjs and index.mjs; each tag leads to its lessons, from disk and a server, and from its language\'s overview with its count; search finds a lesson by its tag; on a phone the tags wrap, each tall enough to tap');
 }
 
 main().catch((e) => {
