@@ -14,10 +14,14 @@ use std::sync::OnceLock;
 use divan::{black_box, Bencher};
 use nnbook::error::SourceFile;
 use nnbook::figure;
+use nnbook::i18n::Lang;
 use nnbook::lesson::{BlockKind, FigureSpec, Lesson, Rgb};
 use nnbook::network::train::{train, Loss, TrainingSpec};
 use nnbook::network::Signal;
 use nnbook::{diagram, page, render, site, Builder};
+
+/// The lessons are rendered in English, with nnbook's own words.
+const EN: Lang<'static> = Lang::built_in("en");
 
 // The generator example, shared as a module: only `write_lessons` is used here.
 #[allow(dead_code)]
@@ -85,7 +89,7 @@ fn figure_draw(bencher: Bencher, id: &str) {
         .into_iter()
         .find(|s| s.id == id)
         .expect("the figure exists");
-    bencher.bench(|| figure::draw(black_box(spec), network, "en").expect("the figure draws"));
+    bencher.bench(|| figure::draw(black_box(spec), network, EN).expect("the figure draws"));
 }
 
 /// Parse and validate the ReLU lesson (front matter, TOML blocks, network).
@@ -114,7 +118,7 @@ fn diagram_draw_all(bencher: Bencher) {
     bencher.bench(|| {
         specs
             .iter()
-            .map(|spec| diagram::draw(black_box(spec), network, &paths, ("en", 2)))
+            .map(|spec| diagram::draw(black_box(spec), network, &paths, (EN, 2)))
             .collect::<Vec<_>>()
     });
 }
@@ -123,8 +127,8 @@ fn diagram_draw_all(bencher: Bencher) {
 #[divan::bench]
 fn page_render(bencher: Bencher) {
     let lesson = relu();
-    let figures = render::draw_figures(lesson, "en").expect("the figures draw");
-    bencher.bench(|| page::render(black_box(lesson), &figures, "en").expect("the page renders"));
+    let figures = render::draw_figures(lesson, EN).expect("the figures draw");
+    bencher.bench(|| page::render(black_box(lesson), &figures, EN).expect("the page renders"));
 }
 
 /// The ReLU lesson rendered without the theme (figures, diagrams, page, notebook): a lesson's
@@ -132,7 +136,7 @@ fn page_render(bencher: Bencher) {
 #[divan::bench]
 fn lesson_render(bencher: Bencher) {
     let lesson = relu();
-    bencher.bench(|| render::render(black_box(lesson), "en").expect("the lesson renders"));
+    bencher.bench(|| render::render(black_box(lesson), EN).expect("the lesson renders"));
 }
 
 /// The shipped site (the repository's own `content/`), built in memory by a fresh builder.

@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use crate::figure::{hex, x_name, ChartGeometry, DescriptionTemplate, Figure, PLOT_HEIGHT};
-use crate::i18n;
+use crate::i18n::{self, Lang};
 use crate::lesson::{BlockKind, Control, Extreme, Lesson};
 use crate::network::{Network, Quantity, Signal};
 
@@ -46,7 +46,7 @@ struct Model<'a> {
     plot_height: f64,
     /// The panel's words in the page's language: its title, the reset and show buttons, the
     /// hint, and what the live region says when figures are redrawn or cannot be.
-    words: [&'static str; 7],
+    words: [&'a str; 7],
 }
 
 #[derive(Serialize)]
@@ -97,7 +97,7 @@ struct ChartModel<'a> {
 
 /// The model of a lesson with controls, as a `<script>` element for its page; empty for a
 /// lesson without a network or controls.
-pub fn model_script(lesson: &Lesson, figures: &[Figure], html: &str, lang: &str) -> String {
+pub fn model_script(lesson: &Lesson, figures: &[Figure], html: &str, lang: Lang) -> String {
     let Some(network) = lesson.network.as_ref() else {
         return String::new();
     };

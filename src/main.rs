@@ -107,6 +107,18 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Print every word nnbook puts on a language's pages ("Contents", "Next", the figures'
+    /// descriptions) as a `[languages.<LANG>.words]` table for nnbook.toml, to translate.
+    ///
+    /// The project's own words where it gives them, else nnbook's: English for a language it
+    /// does not know (it knows English and Simplified Chinese).
+    Words {
+        /// The language tag, as in the lessons' file names (`fr` for `relu.fr.md`).
+        lang: String,
+        /// The project folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Create a new project that builds at once.
     Init {
         /// The folder to create the project in.
@@ -205,6 +217,7 @@ fn main() -> ExitCode {
             series,
         } => cmd::new::run(&root, &title, series.as_deref()),
         Command::Init { dir, theme } => cmd::init::run(&dir, theme),
+        Command::Words { lang, root } => cmd::words::run(&root, &lang),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

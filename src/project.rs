@@ -81,6 +81,11 @@ pub struct LanguageConfig {
     /// Where this language's lessons are edited (a translation kept in a repository of its
     /// own), as the site's `edit_url`. Spanned, as that one.
     pub edit_url: Option<toml::Spanned<String>>,
+    /// The words nnbook puts on this language's pages, by name (`next = "Suivant"`), before
+    /// its built-in ones (`crate::i18n::Lang`). Spanned: a name or slot nnbook does not know is
+    /// an error pointing at it.
+    #[serde(default)]
+    pub words: BTreeMap<toml::Spanned<String>, toml::Spanned<String>>,
 }
 
 impl Config {
@@ -89,6 +94,14 @@ impl Config {
             .iter()
             .find(|(tag, _)| tag.get_ref() == lang)
             .map(|(_, c)| c)
+    }
+
+    /// The project's words for language `lang` (`[languages.<lang>.words]`), if it gives some.
+    pub fn words(
+        &self,
+        lang: &str,
+    ) -> Option<&BTreeMap<toml::Spanned<String>, toml::Spanned<String>>> {
+        self.language(lang).map(|c| &c.words)
     }
 
     /// The site's title on pages in language `lang`.

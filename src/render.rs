@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use crate::diagram;
 use crate::error::Diagnostic;
 use crate::figure::{self, Figure, Sampled};
-use crate::i18n;
+use crate::i18n::{self, Lang};
 use crate::lesson::{BlockKind, Lesson, Rgb};
 use crate::network::{Network, Signal};
 use crate::notebook;
@@ -53,7 +53,7 @@ pub fn preview_path(dir: &str) -> String {
 /// The index's preview of a lesson: its last chart (the last `figure` block) drawn again as a
 /// textless thumbnail, with the network in effect there, named after the chart (or the lesson)
 /// in language `lang`. `None` for a lesson without charts.
-pub fn thumbnail(lesson: &Lesson, lang: &str) -> Option<String> {
+pub fn thumbnail(lesson: &Lesson, lang: Lang) -> Option<String> {
     let network = lesson.network.as_ref()?;
     let (block, spec) = lesson.blocks.iter().rev().find_map(|b| match &b.kind {
         BlockKind::Figure(spec) => Some((b, spec)),
@@ -87,7 +87,7 @@ pub fn notebook_name(slug: &str) -> String {
 
 /// Render a lesson in language `lang` (for the words nnbook adds): figures, page, notebook.
 /// Every problem is reported: a figure that cannot be drawn does not hide the page's.
-pub fn render(lesson: &Lesson, lang: &str) -> Result<Rendered, Vec<Diagnostic>> {
+pub fn render(lesson: &Lesson, lang: Lang) -> Result<Rendered, Vec<Diagnostic>> {
     let figures = draw_figures(lesson, lang);
     let page = page::render(lesson, figures.as_deref().unwrap_or(&[]), lang);
     let drawn = figures.as_deref().unwrap_or(&[]);
@@ -112,7 +112,7 @@ pub fn render(lesson: &Lesson, lang: &str) -> Result<Rendered, Vec<Diagnostic>> 
 /// The problems of a lesson's prose (placeholders, LaTeX), for a lesson that will not be
 /// published (some block of it is broken): its page and notebook without drawing anything.
 /// And the page's links, to check against the site like a published lesson's.
-pub fn check_prose(lesson: &Lesson, lang: &str) -> (Vec<Diagnostic>, Links) {
+pub fn check_prose(lesson: &Lesson, lang: Lang) -> (Vec<Diagnostic>, Links) {
     let page = page::render(lesson, &[], lang);
     let notebook = notebook::notebook(lesson, lang, &[], page.as_ref().ok()).err();
     let links = page
@@ -126,7 +126,7 @@ pub fn check_prose(lesson: &Lesson, lang: &str) -> (Vec<Diagnostic>, Links) {
 pub type Links = Vec<(String, std::ops::Range<usize>)>;
 
 /// Draw every figure and diagram of a lesson, in block order, described in language `lang`.
-pub fn draw_figures(lesson: &Lesson, lang: &str) -> Result<Vec<Figure>, Vec<Diagnostic>> {
+pub fn draw_figures(lesson: &Lesson, lang: Lang) -> Result<Vec<Figure>, Vec<Diagnostic>> {
     let Some(network) = lesson.network.as_ref() else {
         return Ok(Vec::new());
     };

@@ -9,6 +9,7 @@ use crate::markdown::hyphenate;
 use crate::project::{CONFIG_FILE, CONTENT_DIR, SITE_DIR, TEMPLATES_DIR};
 use crate::site::earlier_theme::is_earlier;
 use crate::site::DEFAULT_TEMPLATES;
+use crate::text::toml_quoted;
 
 /// The starter lesson: front matter, a small network, a figure and a table, with comments.
 const STARTER: &str = include_str!("starter.md");
@@ -109,20 +110,6 @@ fn transliterate(c: char) -> std::borrow::Cow<'static, str> {
         Some((_, to)) => std::borrow::Cow::Borrowed(to),
         None => std::borrow::Cow::Owned(c.to_string()),
     }
-}
-
-/// `text` as the inside of a TOML basic string.
-fn toml_quoted(text: &str) -> String {
-    let mut quoted = String::new();
-    for c in text.chars() {
-        match c {
-            '"' => quoted.push_str("\\\""),
-            '\\' => quoted.push_str("\\\\"),
-            c if c.is_control() => quoted.push_str(&format!("\\u{:04X}", c as u32)),
-            c => quoted.push(c),
-        }
-    }
-    quoted
 }
 
 /// The starter lesson with a title, at `order` on the index.

@@ -334,6 +334,22 @@ pub fn count(n: usize, word: &str) -> String {
     format!("{n} {}", plural(n, word))
 }
 
+/// `text` as the inside of a TOML basic string (a no-break space written out, to be seen).
+pub fn toml_quoted(text: &str) -> String {
+    let mut quoted = String::new();
+    for c in text.chars() {
+        match c {
+            '"' => quoted.push_str("\\\""),
+            '\\' => quoted.push_str("\\\\"),
+            c if c.is_control() || c == '\u{a0}' => {
+                quoted.push_str(&format!("\\u{:04X}", c as u32))
+            }
+            c => quoted.push(c),
+        }
+    }
+    quoted
+}
+
 /// "did you mean `k`?" for the known name closest to `word`, if one is close.
 pub fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
     closest(word, known).map(|k| format!("did you mean `{k}`?"))

@@ -13,5 +13,5 @@ fuzz_target!(|data: &[u8]| {
     let Ok(lesson) = nnbook::lesson::parse(SourceFile::new("fuzz.md", text), "fuzz") else {
         return;
     };
-    let _ = nnbook::render::render(&lesson, "en");
+    let _ = nnbook::render::render(&lesson, nnbook::i18n::Lang::built_in("en"));
 });

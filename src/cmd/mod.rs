@@ -17,6 +17,7 @@ pub mod clean;
 pub mod init;
 pub mod new;
 pub mod serve;
+pub mod words;
 
 use std::io::{self, BufWriter, Write};
 use std::path::Path;

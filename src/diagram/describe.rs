@@ -1,14 +1,14 @@
 //! A diagram in words: its `<desc>`, the text a screen reader reads and the alt text of a
 //! drawing shown on its own. It names every layer, node, bias and weight as the labels do.
 
-use crate::i18n;
+use crate::i18n::{self, Lang};
 use crate::network::Network;
 
 pub(super) fn describe(
     network: &Network,
     edges: &[String],
     highlight: &[String],
-    (lang, decimals): (&str, usize),
+    (lang, decimals): (Lang, usize),
 ) -> String {
     let last = network.layers.len() - 1;
     let layers: Vec<String> = network

@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 use std::sync::LazyLock;
 
 use crate::figure::{svg_open, text_width, Figure, MIN_TEXT_PX, PHONE_COLUMN};
-use crate::i18n;
+use crate::i18n::{self, Lang};
 use crate::lesson::{DiagramSpec, Rgb};
 use crate::network::{Activation, Network, Node};
 use crate::text::{escape, Fixed};
@@ -57,7 +57,7 @@ pub fn draw(
     spec: &DiagramSpec,
     network: &Network,
     paths: &[Vec<Rgb>],
-    (lang, decimals): (&str, usize),
+    (lang, decimals): (Lang, usize),
 ) -> Figure {
     let layout = Layout::new(network, decimals);
     let mut emphasis = Emphasis {
@@ -333,7 +333,7 @@ impl<'a> Layout<'a> {
         &self,
         network: &Network,
         emphasis: &mut Emphasis,
-        lang: &str,
+        lang: Lang,
         body: &mut String,
         labels: &mut String,
     ) -> Vec<String> {

@@ -1,7 +1,7 @@
 //! A figure in words: what is drawn, each series' range and peak, and the data points, in
 //! the page's language (the SVG's `<desc>` and the image's alt text).
 
-use crate::i18n;
+use crate::i18n::{self, Lang};
 use crate::lesson::{signal_label, FigureSpec, Rgb};
 use crate::network::Network;
 
@@ -100,7 +100,7 @@ pub fn x_name<'a>(spec: &'a FigureSpec, network: &'a Network) -> &'a str {
 }
 
 /// The description of a figure in language `lang`, its numbers as slots.
-pub fn template(spec: &FigureSpec, network: &Network, lang: &str) -> DescriptionTemplate {
+pub fn template(spec: &FigureSpec, network: &Network, lang: Lang) -> DescriptionTemplate {
     let input = &network.input;
     let x = x_name(spec, network);
     let range = TickFormat::labelled(&[input.from, input.to]).1;
@@ -155,7 +155,7 @@ pub fn template(spec: &FigureSpec, network: &Network, lang: &str) -> Description
 }
 
 /// How a series' colour is named in a description: "blue line", "蓝线", or `#rrggbb`.
-pub(super) fn line_name(color: Rgb, lang: &str) -> String {
+pub(super) fn line_name(color: Rgb, lang: Lang) -> String {
     match Rgb::NAMED.iter().find(|(_, c)| *c == color) {
         Some((name, _)) => i18n::sentence(lang, "line", &[("color", i18n::text(lang, name))]),
         None => color.to_string(),

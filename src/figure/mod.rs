@@ -16,7 +16,7 @@ mod training;
 use plotters::prelude::*;
 
 use crate::error::Diagnostic;
-use crate::i18n;
+use crate::i18n::{self, Lang};
 use crate::lesson::{non_finite, FigureSpec, NON_FINITE_HINT};
 use crate::network::{Network, Signal};
 
@@ -36,7 +36,7 @@ use legend::{Legend, Marks, Sample};
 pub use training::draw_training;
 
 /// Sample, draw and describe one figure; its description is in language `lang`.
-pub fn draw(spec: &FigureSpec, network: &Network, lang: &str) -> Result<Figure, Diagnostic> {
+pub fn draw(spec: &FigureSpec, network: &Network, lang: Lang) -> Result<Figure, Diagnostic> {
     let signals: Vec<Signal> = spec.series.iter().map(|s| s.signal.clone()).collect();
     // A first pass on the grid and kinks; it is exact for piecewise-linear networks. For smooth
     // ones it fixes the y range, and a second pass refines the curves to half a pixel of it.
@@ -56,7 +56,7 @@ pub fn draw_sampled(
     spec: &FigureSpec,
     network: &Network,
     data: &Data,
-    lang: &str,
+    lang: Lang,
 ) -> Result<Figure, Diagnostic> {
     register_font();
     for (series, column) in spec.series.iter().zip(&data.columns) {
@@ -139,7 +139,7 @@ fn plot(
 /// or the points are labelled) the name readers see for its signal ("Top node: ReLU output"),
 /// so that every line drawn is in it; none where no legend is drawn. The notebook's code draws
 /// the same legend.
-pub fn legend_names(spec: &FigureSpec, network: &Network, lang: &str) -> Vec<Option<String>> {
+pub fn legend_names(spec: &FigureSpec, network: &Network, lang: Lang) -> Vec<Option<String>> {
     let labelled = spec.series.iter().any(|s| s.label.is_some())
         || (spec.points_label.is_some() && !spec.points.is_empty());
     let name = |s: &crate::lesson::SeriesSpec| match &s.label {

@@ -6,7 +6,7 @@
 use plotters::prelude::*;
 
 use crate::error::Diagnostic;
-use crate::i18n;
+use crate::i18n::{self, Lang};
 use crate::lesson::{Rgb, Show, TrainingBlock, TrainingFigureSpec};
 use crate::network::train;
 use crate::text::push_number;
@@ -54,7 +54,7 @@ struct Chart {
 pub fn draw_training(
     spec: &TrainingFigureSpec,
     t: &TrainingBlock,
-    lang: &str,
+    lang: Lang,
 ) -> Result<Figure, Diagnostic> {
     register_font();
     let chart = chart(spec, t, lang)?;
@@ -122,7 +122,7 @@ fn colour(i: usize) -> Rgb {
 }
 
 /// A state's name in a legend: "at the start", "after step 3".
-fn state_name(n: usize, lang: &str) -> String {
+fn state_name(n: usize, lang: Lang) -> String {
     if n == 0 {
         i18n::text(lang, "at_start").to_string()
     } else {
@@ -131,7 +131,7 @@ fn state_name(n: usize, lang: &str) -> String {
 }
 
 /// The curves, points and labels a training figure shows.
-fn chart(spec: &TrainingFigureSpec, t: &TrainingBlock, lang: &str) -> Result<Chart, Diagnostic> {
+fn chart(spec: &TrainingFigureSpec, t: &TrainingBlock, lang: Lang) -> Result<Chart, Diagnostic> {
     let n = t.steps();
     let per_step = |f: &dyn Fn(usize) -> Option<f64>| -> Vec<(f64, f64)> {
         (0..=n)
@@ -190,7 +190,7 @@ fn loss_curve(
     spec: &TrainingFigureSpec,
     t: &TrainingBlock,
     (param, from, to): (usize, f64, f64),
-    lang: &str,
+    lang: Lang,
 ) {
     let name = &t.spec.params[param];
     chart.x_label = spec.x_label.clone().unwrap_or_else(|| name.clone());
@@ -246,7 +246,7 @@ fn output(
     chart: &mut Chart,
     spec: &TrainingFigureSpec,
     t: &TrainingBlock,
-    lang: &str,
+    lang: Lang,
 ) -> Result<(), Diagnostic> {
     let input = &t.before.input;
     chart.x_label = spec.x_label.clone().unwrap_or_else(|| input.label.clone());
@@ -383,7 +383,7 @@ fn marks<DB: DrawingBackend>(
 }
 
 /// The chart in words: the axes, each curve's range, the data points and the tangents.
-fn describe(chart: &Chart, lang: &str) -> String {
+fn describe(chart: &Chart, lang: Lang) -> String {
     let (from, to) = (tick_label(chart.x_range.0), tick_label(chart.x_range.1));
     let x = chart.x_label.as_str();
     let mut d = i18n::sentence(lang, "chart", &[("x", x), ("from", &from), ("to", &to)]);

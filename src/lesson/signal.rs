@@ -3,7 +3,7 @@
 use toml::Spanned;
 
 use crate::error::{Diagnostic, SourceFile};
-use crate::i18n;
+use crate::i18n::{self, Lang};
 use crate::markdown::Fence;
 use crate::network::{Network, Quantity, Signal};
 use crate::text::{did_you_mean, shortest};
@@ -26,7 +26,7 @@ pub fn resolve_signal(
 /// A signal as readers see it, in language `lang`: the node's label and what the signal
 /// measures ("Top: linear term", "顶部节点：ReLU 输出"); the output's activation is the output
 /// itself, shown as its label ("Efficacy"), and `input` as the input's label.
-pub fn display(net: &Network, signal: &Signal, lang: &str) -> String {
+pub fn display(net: &Network, signal: &Signal, lang: Lang) -> String {
     let layer = &net.layers[signal.layer];
     let node = &layer.nodes[signal.node].label;
     let activation = layer.activation.display_name();

@@ -3,11 +3,12 @@
 
 use pulldown_cmark::{Event, Parser, Tag};
 
-use crate::i18n;
+use crate::i18n::{self, Lang};
 use crate::markdown::{alert_key, options};
+use crate::text::escape_markdown;
 
 /// A Markdown cell's `text` with each alert's marker made its title in `lang`.
-pub fn titled(text: &str, lang: &str) -> String {
+pub fn titled(text: &str, lang: Lang) -> String {
     if !text.contains("[!") {
         return text.to_string();
     }
@@ -28,7 +29,7 @@ pub fn titled(text: &str, lang: &str) -> String {
             // (The quote's markers and indent before it, to close the title's paragraph.)
             let line = text[..open].rfind('\n').map_or(0, |i| i + 1);
             let prefix = text[line..open].trim_end();
-            let title = i18n::text(lang, alert_key(kind));
+            let title = escape_markdown(i18n::text(lang, alert_key(kind)));
             let eol = match text[open..].contains("\r\n") {
                 true => "\r\n",
                 false => "\n",
@@ -44,19 +45,19 @@ pub fn titled(text: &str, lang: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::titled;
+    use super::{titled, Lang};
 
     #[test]
     fn an_alerts_marker_becomes_its_title() {
         let text = "Before.\n\n> [!WARNING]\n> Mind the [!kink].\n\n- item\n\n  > [!tip]\n  > Nested.\n\n> A quote, [!NOTE] in it.\n";
         assert_eq!(
-            titled(text, "en"),
+            titled(text, Lang::built_in("en")),
             "Before.\n\n> **Warning**\n>\n> Mind the [!kink].\n\n- item\n\n  > **Tip**\n  >\n  > Nested.\n\n> A quote, [!NOTE] in it.\n"
         );
         assert_eq!(
-            titled("> [!NOTE]\n> 文字", "zh-CN"),
+            titled("> [!NOTE]\n> 文字", Lang::built_in("zh-CN")),
             "> **注意**\n>\n> 文字"
         );
-        assert_eq!(titled("No alert.", "en"), "No alert.");
+        assert_eq!(titled("No alert.", Lang::built_in("en")), "No alert.");
     }
 }

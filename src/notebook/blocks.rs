@@ -109,7 +109,7 @@ fn training_summary(book: &Book, t: &crate::lesson::TrainingBlock) -> String {
         .map(|(p, v)| format!("{p} = {}", format_number(*v, precision)))
         .collect();
     let number = |v: Option<f64>| format_number(v.unwrap_or(f64::NAN), precision);
-    i18n::sentence(
+    i18n::sentence_as(
         book.lang,
         "training_summary",
         &[
@@ -121,6 +121,7 @@ fn training_summary(book: &Book, t: &crate::lesson::TrainingBlock) -> String {
             ("to", &number(t.loss_at(n))),
             ("values", &escape_markdown(&values.join(", "))),
         ],
+        escape_markdown,
     )
 }
 

@@ -19,7 +19,7 @@ mod references;
 
 use crate::error::Diagnostic;
 use crate::figure::Figure;
-use crate::i18n;
+use crate::i18n::{self, Lang};
 use crate::lesson::{BlockKind, Lesson};
 use crate::markdown::Fence;
 use crate::page::{fill_markdown, Page, Table};
@@ -37,7 +37,7 @@ pub const DRAWS: &str = "figure=";
 /// say.
 pub fn notebook(
     lesson: &Lesson,
-    lang: &str,
+    lang: Lang,
     figures: &[Figure],
     page: Option<&Page>,
 ) -> Result<String, Diagnostic> {
@@ -176,7 +176,7 @@ fn needs_helpers(lesson: &Lesson, drawn_by_code: &[(usize, Vec<String>)]) -> boo
 struct Book<'a> {
     cells: Vec<Cell<'a>>,
     lesson: &'a Lesson,
-    lang: &'a str,
+    lang: Lang<'a>,
     figures: &'a [Figure],
     /// The tables' cells, as the page computed them.
     tables: &'a [Table],

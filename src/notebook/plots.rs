@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::i18n;
+use crate::i18n::{self, Lang};
 use crate::lesson::{FigureSpec, Rgb, Show, TrainingBlock, TrainingFigureSpec};
 use crate::network::Network;
 
@@ -15,7 +15,7 @@ const POINTS: Rgb = Rgb(0x22, 0x22, 0x22);
 
 /// The code of a figure block, drawn with `net`, the network in effect where it is, its
 /// legend's names in language `lang`.
-pub fn figure(spec: &FigureSpec, net: &Network, csv: Option<&str>, lang: &str) -> String {
+pub fn figure(spec: &FigureSpec, net: &Network, csv: Option<&str>, lang: Lang) -> String {
     let mut code = heading(&spec.id, &spec.title);
     let xs = match csv {
         // Drawn without refinement: the drawn inputs are the network's sample inputs (the grid
@@ -188,7 +188,7 @@ pub fn training(t: &TrainingBlock) -> String {
 pub fn training_figure(
     spec: &TrainingFigureSpec,
     t: &TrainingBlock,
-    lang: &str,
+    lang: Lang,
     csv: Option<&str>,
 ) -> String {
     let mut code = heading(&spec.id, &spec.title);
@@ -302,7 +302,7 @@ fn output(
     code: &mut String,
     spec: &TrainingFigureSpec,
     t: &TrainingBlock,
-    (lang, csv): (&str, Option<&str>),
+    (lang, csv): (Lang, Option<&str>),
 ) {
     let var = training_variable(&t.id);
     code.push_str("fig, ax = plt.subplots()\n");

@@ -9,7 +9,7 @@ use pulldown_cmark::{html, Event, Parser, TagEnd, TextMergeStream};
 
 use crate::error::Diagnostic;
 use crate::figure::Figure;
-use crate::i18n;
+use crate::i18n::{self, Lang};
 use crate::lesson::{signal_label, Lesson, TableSpec};
 use crate::markdown;
 use crate::network::{Network, Quantity, Signal, Trace};
@@ -94,7 +94,7 @@ pub(super) fn inline_markdown(
 
 pub fn figure_html(
     lesson: &Lesson,
-    lang: &str,
+    lang: Lang,
     (figure, shared): (&Figure, bool),
     caption: &str,
     caption_span: &Range<usize>,
@@ -122,7 +122,7 @@ pub fn figure_html(
             s,
             "{}{}\" style=\"--least:{least}px\">",
             REGIONS[2],
-            i18n::text(lang, "diagram")
+            i18n::html(lang, "diagram")
         );
     }
     push_inline_svg(&mut s, &svg);
@@ -140,7 +140,7 @@ pub fn figure_html(
         s.push_str("\" download=\"");
         s.push_str(&figure.id);
         s.push_str(".csv\">");
-        s.push_str(i18n::text(lang, "data"));
+        s.push_str(&i18n::html(lang, "data"));
         s.push_str("</a>");
     }
     s.push_str("</figcaption>\n</figure>\n");
@@ -206,7 +206,7 @@ fn push_data_uri_text(out: &mut String, text: &str) {
 /// signal's value, written out as "0.2 · 1.70 + (−0.85) = −0.51" when the table asks for the
 /// arithmetic.
 /// Headers not given are the signals as readers see them, in language `lang`.
-pub fn table_cells(net: &Network, spec: &TableSpec, lang: &str) -> (Vec<String>, Vec<Vec<String>>) {
+pub fn table_cells(net: &Network, spec: &TableSpec, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
     let headers: Vec<String> = match &spec.headers {
         Some(h) => h.clone(),
         None => std::iter::once(net.input.label.clone())
@@ -288,15 +288,15 @@ pub const REGIONS: [&str; 3] = [
 ];
 
 /// The opening of a table's scrolling wrapper.
-pub fn table_wrap(lang: &str) -> String {
-    format!("{}{}\">\n", REGIONS[0], i18n::text(lang, "table"))
+pub fn table_wrap(lang: Lang) -> String {
+    format!("{}{}\">\n", REGIONS[0], i18n::html(lang, "table"))
 }
 
 /// A table of cells in its scrolling wrapper: a header row, then rows whose cells holding
 /// written-out arithmetic (" = ", or " ≈ " for a sum of rounded terms) are math. For the signal tables and the training tables.
 /// Without rows (a table of a network's kinks, which has none) its one row says so, across
 /// the table, as `explore.js` writes it when the reader's parameters leave no kink.
-pub fn cells_html(class: &str, headers: &[String], rows: &[Vec<String>], lang: &str) -> String {
+pub fn cells_html(class: &str, headers: &[String], rows: &[Vec<String>], lang: Lang) -> String {
     let mut s = format!(
         "{}<table class=\"{class}\">\n<thead>\n<tr>",
         table_wrap(lang)
@@ -310,7 +310,7 @@ pub fn cells_html(class: &str, headers: &[String], rows: &[Vec<String>], lang: &
             s,
             "<tr><td colspan=\"{}\" class=\"nn-none\">{}</td></tr>",
             headers.len(),
-            i18n::text(lang, "no_kinks")
+            i18n::html(lang, "no_kinks")
         );
     }
     for row in rows {
@@ -388,7 +388,7 @@ fn arithmetic(
 /// readers move the parameters (`live`), each value is in a `<span data-nn="w1">` for the page's
 /// script, as placeholders are. A name and its value are joined by no-break spaces (`w1 = 1.70`
 /// is never broken over two lines on a phone; a list of them breaks after its commas).
-pub fn parameters_html(net: &Network, lang: &str, live: bool, decimals: usize) -> String {
+pub fn parameters_html(net: &Network, lang: Lang, live: bool, decimals: usize) -> String {
     let shown = |p: &crate::network::Param| {
         let name = escape(&p.name);
         let value = escape(&p.value_shown(decimals));
@@ -402,19 +402,19 @@ pub fn parameters_html(net: &Network, lang: &str, live: bool, decimals: usize) -
         "{}<table class=\"nn-parameters\">\n<thead>\n<tr>",
         table_wrap(lang)
     );
-    let columns = ["layer", "node", "activation", "weights", "bias"].map(|k| i18n::text(lang, k));
-    for name in columns {
+    let columns = ["layer", "node", "activation", "weights", "bias"].map(|k| i18n::html(lang, k));
+    for name in &columns {
         let _ = write!(s, "<th scope=\"col\">{name}</th>");
     }
     s.push_str("</tr>\n</thead>\n<tbody>\n");
     let last = net.layers.len() - 1;
     for (l, layer) in net.layers.iter().enumerate() {
         let layer_name = if l == last {
-            i18n::text(lang, "output").to_string()
+            i18n::html(lang, "output")
         } else if last == 1 {
-            i18n::text(lang, "hidden").to_string()
+            i18n::html(lang, "hidden")
         } else {
-            format!("{} {}", i18n::text(lang, "hidden"), l + 1)
+            format!("{} {}", i18n::html(lang, "hidden"), l + 1)
         };
         for node in &layer.nodes {
             let weights: Vec<String> = node.weights.iter().map(shown).collect();
@@ -426,7 +426,7 @@ pub fn parameters_html(net: &Network, lang: &str, live: bool, decimals: usize) -
                 (" class=\"num\"", shown(&node.bias)),
             ];
             s.push_str("<tr>");
-            for ((class, value), column) in cells.iter().zip(columns) {
+            for ((class, value), column) in cells.iter().zip(&columns) {
                 let _ = write!(s, "<td{class} data-label=\"{column}\">{value}</td>");
             }
             s.push_str("</tr>\n");
@@ -438,12 +438,12 @@ pub fn parameters_html(net: &Network, lang: &str, live: bool, decimals: usize) -
 
 /// A task list item's box (`- [x] Done`), ticked or not, that the reader cannot change; named
 /// for a screen reader as done or to do.
-pub fn task_marker(done: bool, lang: &str) -> Event<'static> {
+pub fn task_marker(done: bool, lang: Lang) -> Event<'static> {
     let (checked, key) = match done {
         true => (" checked", "task_done"),
         false => ("", "task_to_do"),
     };
-    let label = i18n::text(lang, key);
+    let label = i18n::html(lang, key);
     Event::InlineHtml(
         format!(
             "<input type=\"checkbox\" class=\"nn-task\" disabled{checked} aria-label=\"{label}\"> "

@@ -4,12 +4,12 @@
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use crate::i18n;
+use crate::i18n::{self, Lang};
 use crate::markdown::Footnotes;
 
 /// The page's `events` with each footnote reference made its number and each definition moved
 /// into the list of notes at the end (`notes` numbers them).
-pub fn gathered<'a>(events: Vec<Event<'a>>, notes: &Footnotes, lang: &str) -> Vec<Event<'a>> {
+pub fn gathered<'a>(events: Vec<Event<'a>>, notes: &Footnotes, lang: Lang) -> Vec<Event<'a>> {
     if notes.numbered.is_empty() && notes.defined.is_empty() {
         return events;
     }
@@ -39,7 +39,7 @@ pub fn gathered<'a>(events: Vec<Event<'a>>, notes: &Footnotes, lang: &str) -> Ve
     if bodies.is_empty() {
         return out;
     }
-    let label = i18n::text(lang, "footnotes");
+    let label = i18n::html(lang, "footnotes");
     out.push(Event::Html(
         format!("<section class=\"nn-footnotes\" aria-label=\"{label}\">\n<ol>\n").into(),
     ));
@@ -64,13 +64,13 @@ pub fn gathered<'a>(events: Vec<Event<'a>>, notes: &Footnotes, lang: &str) -> Ve
 
 /// A reference to note `label`: its number, linking to the note (the reference's own id for the
 /// way back); as written for one that is not numbered (never defined).
-fn reference<'a>(notes: &Footnotes, label: &str, refs: &mut [usize], lang: &str) -> Event<'a> {
+fn reference<'a>(notes: &Footnotes, label: &str, refs: &mut [usize], lang: Lang) -> Event<'a> {
     let Some(n) = notes.number(label) else {
         return Event::Text(CowStr::from(format!("[^{label}]")));
     };
     refs[n - 1] += 1;
     let id = reference_id(n, refs[n - 1]);
-    let word = i18n::text(lang, "footnote");
+    let word = i18n::html(lang, "footnote");
     Event::Html(CowStr::from(format!(
         "<sup class=\"nn-fn-ref\"><a href=\"#nn-fn-{n}\" id=\"{id}\" aria-label=\"{word} {n}\">{n}</a></sup>"
     )))
@@ -85,8 +85,8 @@ fn reference_id(n: usize, k: usize) -> String {
 }
 
 /// The links from note `n` back to each of its `count` references.
-fn backlinks(n: usize, count: usize, lang: &str) -> String {
-    let word = i18n::text(lang, "footnote_back");
+fn backlinks(n: usize, count: usize, lang: Lang) -> String {
+    let word = i18n::html(lang, "footnote_back");
     (1..=count)
         .map(|k| {
             let (mark, which) = match count {

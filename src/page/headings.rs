@@ -7,7 +7,7 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event};
 
 use crate::error::Diagnostic;
-use crate::i18n;
+use crate::i18n::{self, Lang};
 use crate::lesson::Lesson;
 use crate::markdown;
 use crate::text::escape;
@@ -64,7 +64,7 @@ impl Heading {
     /// The heading closed, with where its opening tag goes: its id (added to the page's `ids`),
     /// an anchor link, and its entry in the contents for the second and third levels. A written
     /// id another heading or a drawing of the page has is a problem.
-    pub fn closed(self, ids: &mut Vec<String>, lesson: &Lesson, lang: &str) -> (usize, Closed) {
+    pub fn closed(self, ids: &mut Vec<String>, lesson: &Lesson, lang: Lang) -> (usize, Closed) {
         let mut problem = None;
         let id = match self.written_id {
             Some(id) => {
@@ -85,7 +85,7 @@ impl Heading {
             false => format!(" class=\"{}\"", escape(&self.classes.join(" "))),
         };
         let (level, escaped) = (self.level, escape(&id));
-        let anchor = i18n::text(lang, "anchor");
+        let anchor = i18n::html(lang, "anchor");
         let closed = Closed {
             open: Event::Html(format!("<h{level} id=\"{escaped}\"{class}>").into()),
             close: Event::Html(CowStr::from(format!(

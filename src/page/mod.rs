@@ -25,7 +25,7 @@ use crate::error::Diagnostic;
 use crate::explore;
 use crate::figure::{self, Figure};
 use crate::highlight;
-use crate::i18n;
+use crate::i18n::{self, Lang};
 use crate::lesson::{Block, BlockKind, DiagramSpec, FigureSpec, Lesson, TrainingFigureSpec};
 use crate::markdown::{self, NNBOOK_BLOCKS};
 
@@ -69,7 +69,7 @@ pub struct Table {
 
 /// Render a lesson's body to HTML. `figures` are the lesson's drawn figures and diagrams (found
 /// by id). `lang` is the page's language, for the few words nnbook adds.
-pub fn render(lesson: &Lesson, figures: &[Figure], lang: &str) -> Result<Page, Vec<Diagnostic>> {
+pub fn render(lesson: &Lesson, figures: &[Figure], lang: Lang) -> Result<Page, Vec<Diagnostic>> {
     let walk = walked(lesson, figures, lang);
     if !walk.problems.is_empty() {
         return Err(walk.problems);
@@ -101,13 +101,13 @@ pub fn render(lesson: &Lesson, figures: &[Figure], lang: &str) -> Result<Page, V
 
 /// The links a lesson's prose makes, also when it does not render (a LaTeX error): they are
 /// checked all the same.
-pub fn links(lesson: &Lesson, lang: &str) -> Vec<(String, Range<usize>)> {
+pub fn links(lesson: &Lesson, lang: Lang) -> Vec<(String, Range<usize>)> {
     walked(lesson, &[], lang).links
 }
 
 /// The lesson's body walked, event by event: its HTML events, links, contents, tables and
 /// problems.
-fn walked<'a>(lesson: &'a Lesson, figures: &'a [Figure], lang: &'a str) -> Walk<'a> {
+fn walked<'a>(lesson: &'a Lesson, figures: &'a [Figure], lang: Lang<'a>) -> Walk<'a> {
     let body = lesson.body();
     let offset = lesson.body_start;
     let events =
@@ -181,9 +181,9 @@ fn number_regions(events: &mut [Event]) {
 
 /// The opening of one of GitHub's alerts (`> [!NOTE]`): a note, not a quotation, titled in the
 /// page's words (`lang`). Its end is a `</div>`.
-fn alert(kind: BlockQuoteKind, lang: &str) -> Event<'static> {
+fn alert(kind: BlockQuoteKind, lang: Lang) -> Event<'static> {
     let key = markdown::alert_key(kind);
-    let (class, title) = (key.replace('_', "-"), i18n::text(lang, key));
+    let (class, title) = (key.replace('_', "-"), i18n::html(lang, key));
     Event::Html(CowStr::from(format!(
         "<div class=\"nn-alert nn-{class}\" role=\"note\">\n<p class=\"nn-alert-title\">{title}</p>\n"
     )))
@@ -193,7 +193,7 @@ fn alert(kind: BlockQuoteKind, lang: &str) -> Event<'static> {
 struct Walk<'a> {
     lesson: &'a Lesson,
     figures: &'a [Figure],
-    lang: &'a str,
+    lang: Lang<'a>,
     out: Vec<Event<'a>>,
     /// Inside an nnbook block: its events are skipped (the block's HTML replaces them).
     skipping: bool,
@@ -523,7 +523,7 @@ impl<'a> Walk<'a> {
                     format!(
                         "{}{}\">{mathml}</span>",
                         blocks::REGIONS[1],
-                        i18n::text(self.lang, "formula")
+                        i18n::html(self.lang, "formula")
                     )
                 } else {
                     mathml

@@ -1,6 +1,6 @@
 //! A training's steps as a table in a page, with the chain rule written out.
 
-use crate::i18n;
+use crate::i18n::{self, Lang};
 use crate::lesson::{TrainingBlock, TrainingTableSpec, MAX_PRECISION};
 use crate::network::train::{output_gradient, Loss};
 use crate::text::{format_number, shortest};
@@ -13,7 +13,7 @@ use super::blocks::paren;
 pub fn table_cells(
     t: &TrainingBlock,
     spec: &TrainingTableSpec,
-    lang: &str,
+    lang: Lang,
 ) -> (Vec<String>, Vec<Vec<String>>) {
     let name = &t.spec.params[spec.param];
     let loss = t.loss_name();

@@ -13,6 +13,7 @@ use crate::lesson::Alias;
 use crate::text::escape;
 
 use super::place::{language_folder, root_of, Placed};
+use super::theme::Theme;
 
 /// The folder of an alias of a lesson placed as `p`: under its language's folder (for a page,
 /// `relu.html`, its path).
@@ -34,7 +35,8 @@ const OWN_PAGES: [&str; 3] = ["index.html", "404.html", "search.html"];
 
 /// The redirect pages of the lessons `placed`: (file name, HTML). With the site's address
 /// (`base`), each names the lesson's address as its canonical one.
-pub fn pages(placed: &[Placed], default_lang: &str, base: Option<&str>) -> Vec<(String, String)> {
+pub fn pages(theme: &Theme, placed: &[Placed], base: Option<&str>) -> Vec<(String, String)> {
+    let default_lang = theme.config.language.get_ref();
     let mut pages = Vec::new();
     for p in placed {
         for alias in &p.lesson.aliases {
@@ -49,7 +51,7 @@ pub fn pages(placed: &[Placed], default_lang: &str, base: Option<&str>) -> Vec<(
             let script = serde_json::to_string(&target)
                 .unwrap_or_default()
                 .replace('<', "\\u003c");
-            let moved = i18n::text(&p.lang, "moved");
+            let moved = escape(i18n::text(theme.lang(&p.lang), "moved"));
             let html = format!(
                 "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<meta name=\"robots\" content=\"noindex\">\n<link rel=\"canonical\" href=\"{canonical}\">\n<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n<script>location.replace({script} + location.hash)</script>\n</head>\n<body>\n<p>{moved} <a href=\"{href}\">{title}</a></p>\n</body>\n</html>\n",
                 lang = escape(&p.lang),

@@ -6,6 +6,7 @@
 //! newest lesson's, never the time of the build.
 
 use crate::error::Diagnostic;
+use crate::i18n::Lang;
 use crate::lesson::LessonDate;
 use crate::project::{Config, CONFIG_FILE};
 use crate::text::{escape, percent_encoded};
@@ -41,7 +42,10 @@ pub fn feeds(
             let about = Feed {
                 lang,
                 folder: format!("{}/", tag.folder(&folder)),
-                title: format!("{title}: {}", tag.title(lang)),
+                title: format!(
+                    "{title}: {}",
+                    tag.title(Lang::new(lang, config.words(lang)))
+                ),
                 subtitle: "",
             };
             let of_tag: Vec<&Placed> = tag.lessons.iter().map(|&i| lessons[i]).collect();

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::error::Diagnostic;
-use crate::i18n;
+use crate::i18n::{self, Lang};
 use crate::text::percent_encoded;
 
 use super::cache::Cache;
@@ -130,7 +130,7 @@ struct TagLink<'a> {
 /// What a language's index and its tags' pages share: the language, its folder (`zh-CN/`), its
 /// tags, the language switcher and the site's address.
 struct Listing<'a> {
-    lang: &'a str,
+    lang: Lang<'a>,
     prefix: &'a str,
     tags: &'a [TagPage<'a>],
     switcher: &'a [LanguageLink],
@@ -152,12 +152,12 @@ pub fn index_pages(
         let lessons: Vec<&Placed> = placed.iter().filter(|p| p.lang == *lang).collect();
         let index: Vec<IndexEntry> = lessons
             .iter()
-            .map(|p| entry(p, cache, (lang, &prefix)))
+            .map(|p| entry(p, cache, (theme.lang(lang), &prefix)))
             .collect();
         let tags = tag_pages(&lessons);
         let switcher = switcher(&languages, lang, default_lang);
         let listing = Listing {
-            lang,
+            lang: theme.lang(lang),
             prefix: &prefix,
             tags: &tags,
             switcher: &switcher,
@@ -180,7 +180,7 @@ pub fn index_pages(
 }
 
 /// A lesson `p` of language `lang`, whose folder is `prefix`, on the index.
-fn entry<'a>(p: &'a Placed, cache: &Cache, (lang, prefix): (&str, &str)) -> IndexEntry<'a> {
+fn entry<'a>(p: &'a Placed, cache: &Cache, (lang, prefix): (Lang, &str)) -> IndexEntry<'a> {
     let series = p.lesson.series.as_ref();
     IndexEntry {
         title: &p.lesson.title,
@@ -213,14 +213,15 @@ impl Listing<'_> {
         let mut ctx = match own {
             None => theme.context(
                 (&root, "index.html", self.base_url),
-                lang,
+                lang.tag,
                 i18n::text(lang, "lessons"),
-                theme.config.description_for(lang),
+                theme.config.description_for(lang.tag),
             ),
             Some(t) => {
                 let title = t.title(lang);
                 let home = format!("{root}{prefix}index.html");
-                let mut ctx = theme.context((&root, &home, self.base_url), lang, &title, &title);
+                let mut ctx =
+                    theme.context((&root, &home, self.base_url), lang.tag, &title, &title);
                 // (The page names the feed of its tag, beside it: `feed::feeds`.)
                 if let Some(base) = self.base_url.filter(|_| theme.config.feed) {
                     let feed = percent_encoded(&format!("{}/{FEED_FILE}", t.folder(prefix)));
@@ -260,7 +261,7 @@ impl Listing<'_> {
         let root = root_of(&format!("{prefix}{}", tags::TAGS_FOLDER));
         let home = format!("{root}{prefix}index.html");
         let title = i18n::text(lang, "tags");
-        let mut ctx = theme.context((&root, &home, self.base_url), lang, title, title);
+        let mut ctx = theme.context((&root, &home, self.base_url), lang.tag, title, title);
         ctx.insert("tags", &self.tag_links(None));
         theme.render("tags.html", &ctx)
     }
@@ -282,7 +283,7 @@ impl Listing<'_> {
 /// order), each series with its count of parts in language `lang`: its highest part, as a
 /// lesson's page counts them ("Part 2 of 3"), also where a translation lacks a part (the
 /// Chinese index said "1 part" above the one page that says "part 2 of 2").
-fn group_series<'a>(index: &[&'a IndexEntry<'a>], lang: &str) -> Vec<SeriesEntry<'a>> {
+fn group_series<'a>(index: &[&'a IndexEntry<'a>], lang: Lang) -> Vec<SeriesEntry<'a>> {
     let mut series: Vec<SeriesEntry> = Vec::new();
     for &entry in index {
         let Some(name) = entry.series else { continue };
@@ -357,7 +358,7 @@ pub fn not_found_pages(
         let mut ctx = theme.context(
             (&root, &home, base_url),
             lang,
-            i18n::text(lang, "not_found"),
+            i18n::text(theme.lang(lang), "not_found"),
             theme.config.description_for(lang),
         );
         ctx.insert("lessons", &Vec::<IndexEntry>::new());

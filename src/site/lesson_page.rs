@@ -10,7 +10,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::error::Diagnostic;
-use crate::i18n;
+use crate::i18n::{self, Lang};
 use crate::lesson::{Lesson, LessonDate, Reference};
 use crate::project::edit_link;
 use crate::render::{self, notebook_name, Rendered};
@@ -52,7 +52,7 @@ struct LessonContext<'a> {
 
 impl LessonContext<'_> {
     /// The context of `lesson`, in language `lang`, on its page.
-    fn of<'a>(lesson: &'a Lesson, lang: &str) -> LessonContext<'a> {
+    fn of<'a>(lesson: &'a Lesson, lang: Lang) -> LessonContext<'a> {
         LessonContext {
             // (A lesson's folder is its slug in its language's: `../` leads to that.)
             tags: TagRef::all(lesson, "../"),
@@ -77,19 +77,19 @@ pub(super) struct DateContext {
 
 impl DateContext {
     /// When `lesson` was published, if its front matter says, in language `lang`.
-    pub(super) fn published(lesson: &Lesson, lang: &str) -> Option<DateContext> {
+    pub(super) fn published(lesson: &Lesson, lang: Lang) -> Option<DateContext> {
         lesson.date.map(|d| DateContext::of(&d, lang))
     }
 
     /// When `lesson` last changed, if on a later day than it was published (changed on that
     /// day, only that day is shown).
-    pub(super) fn updated(lesson: &Lesson, lang: &str) -> Option<DateContext> {
+    pub(super) fn updated(lesson: &Lesson, lang: Lang) -> Option<DateContext> {
         (lesson.updated)
             .filter(|u| lesson.date.is_none_or(|d| d.day_text() != u.day_text()))
             .map(|u| DateContext::of(&u, lang))
     }
 
-    fn of(date: &LessonDate, lang: &str) -> DateContext {
+    fn of(date: &LessonDate, lang: Lang) -> DateContext {
         DateContext {
             day: date.day_text(),
             shown: i18n::date(lang, (date.year, date.month, date.day)),
@@ -107,7 +107,7 @@ struct SeriesContext<'a> {
 }
 
 /// What `lesson.html` gets as `series`: the name, the part, the count and "Part 2 of 3".
-fn series_context<'a>(s: &'a super::place::SeriesPlace, lang: &str) -> SeriesContext<'a> {
+fn series_context<'a>(s: &'a super::place::SeriesPlace, lang: Lang) -> SeriesContext<'a> {
     let (part, count) = (s.part.to_string(), s.count.to_string());
     SeriesContext {
         name: &s.name,
@@ -137,7 +137,8 @@ pub fn render_lesson(
     let lesson: &Lesson = &placed.lesson;
     let dir = &placed.dir;
     let root = root_of(dir);
-    let mut rendered = render::render(lesson, &placed.lang)?;
+    let lang = theme.lang(&placed.lang);
+    let mut rendered = render::render(lesson, lang)?;
     if let Some(sources) = &key.neighbours.sources {
         link_sources(placed, &sources.files, &mut rendered);
     }
@@ -155,7 +156,7 @@ pub fn render_lesson(
         &lesson.title,
         &lesson.summary,
     );
-    ctx.insert("lesson", &LessonContext::of(lesson, &placed.lang));
+    ctx.insert("lesson", &LessonContext::of(lesson, lang));
     ctx.insert("content", &rendered.page.html);
     ctx.insert("toc", &rendered.page.toc);
     ctx.insert("notebook", &notebook_name(&lesson.slug));
@@ -168,7 +169,7 @@ pub fn render_lesson(
     }
     ctx.insert("explorable", &lesson.explorable());
     if let Some(s) = &neighbours.series {
-        ctx.insert("series", &series_context(s, &placed.lang));
+        ctx.insert("series", &series_context(s, lang));
     }
     let translations: Vec<Link> = neighbours.translations.iter().map(link).collect();
     ctx.insert("translations", &translations);

@@ -188,7 +188,7 @@ pub(super) fn add_site_files(
     written: &BTreeSet<String>,
 ) {
     let default_lang = theme.config.language.get_ref();
-    let moved = aliases::pages(placed, default_lang, base_url);
+    let moved = aliases::pages(theme, placed, base_url);
     let feeds = match (theme.config.feed, base_url) {
         (true, Some(base)) => feed::feeds(&theme.config, placed, default_lang, base),
         _ => Vec::new(),
@@ -256,7 +256,10 @@ pub(super) fn unfinished(
             }
             None => {
                 unrendered.push(p);
-                pages.push((p, Cow::Owned(crate::page::links(&p.lesson, &p.lang))));
+                pages.push((
+                    p,
+                    Cow::Owned(crate::page::links(&p.lesson, theme.lang(&p.lang))),
+                ));
             }
         }
     }

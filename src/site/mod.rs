@@ -39,8 +39,9 @@ mod template_error;
 mod template_loops;
 mod template_text;
 mod theme;
+mod unpublished;
+mod words;
 
-use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -51,10 +52,10 @@ use rayon::prelude::*;
 use crate::error::{in_order, Diagnostic, Error};
 use crate::lesson::Lesson;
 use crate::project::{base_url_help, base_url_problem, Config};
-use crate::render;
 
 use cache::{Cache, LessonKey, RenderedLesson};
 use place::Placed;
+use unpublished::{check_lessons, check_prose, conflicts};
 
 pub use clean::clean;
 pub use default_theme::DEFAULT_TEMPLATES;
@@ -63,6 +64,7 @@ pub use page_names::unlisted as unlisted_page_names;
 pub use publish::{SiteFiles, SITE_MARKER};
 pub use summary::{drafts_left_out, BuildOptions, BuildSummary};
 pub use theme::{Theme, ThemeFiles};
+pub use words::table as words_table;
 
 /// A site rendered in memory.
 #[derive(Debug, Clone)]
@@ -286,7 +288,7 @@ impl Builder {
         let default_lang = default_lang(&theme);
         let placed = place::place(&lessons, &default_lang);
         problems.extend(conflicts(&placed, &lessons, &broken, &default_lang));
-        let broken_pages = check_prose(&broken, &default_lang, &mut problems);
+        let broken_pages = check_prose(&broken, (theme.as_deref(), &default_lang), &mut problems);
         // (A lesson with problems has its warnings too: a training that stopped early.)
         let every = lessons.iter().chain(&broken);
         warnings.extend(every.flat_map(|l| l.warnings.iter().cloned()));
@@ -297,11 +299,8 @@ impl Builder {
             problems.extend(check_lessons(&placed));
             return Err(Error::report(problems, warnings));
         };
-        warnings.extend(theme.warnings.iter().cloned());
+        warnings.extend(theme_warnings(&theme, &lessons, &placed));
         problems.extend(theme.template_errors.iter().cloned());
-        if lessons.iter().any(|l| l.explorable()) {
-            warnings.extend(theme.sliders_warning.clone());
-        }
         let base_url = self.site_base_url(&theme);
         let publishing = matches!(self.output, Output::Write(..));
         warnings.extend(feed::warnings(
@@ -535,57 +534,13 @@ impl Builder {
     }
 }
 
-/// Every problem of the lessons found without the theme (figures, page body, notebook), in
-/// parallel: for a build that fails already, so that it reports everything at once.
-fn check_lessons(placed: &[Placed]) -> Vec<Diagnostic> {
-    placed
-        .par_iter()
-        .filter_map(|p| render::render(&p.lesson, &p.lang).err())
-        .flatten()
-        .collect()
-}
-
-/// The slugs and series parts two lessons claim (`placed`: `lessons`, placed), found among the
-/// `broken` lessons too, whatever else is wrong with them (not a stood-in front matter's).
-fn conflicts(
-    placed: &[Placed],
-    lessons: &[Arc<Lesson>],
-    broken: &[Arc<Lesson>],
-    default_lang: &str,
-) -> Vec<Diagnostic> {
-    let every: Cow<[Placed]> = match broken.is_empty() {
-        true => Cow::Borrowed(placed),
-        false => {
-            let every: Vec<Arc<Lesson>> = (lessons.iter())
-                .chain(broken.iter().filter(|l| !l.front_stood_in))
-                .cloned()
-                .collect();
-            Cow::Owned(place::place(&every, default_lang))
-        }
-    };
-    let mut problems = place::conflicts(&every, default_lang);
-    problems.extend(aliases::conflicts(&every, default_lang));
-    problems.extend(tags::conflicts(&every, default_lang));
-    problems
-}
-
-/// The prose of lessons whose blocks are broken (placeholders, LaTeX), in parallel: they are
-/// never published, but their other problems are reported with the blocks', and their links
-/// checked like a published lesson's (each lesson placed, with its page's links). The problems
-/// go to `problems`.
-fn check_prose(
-    broken: &[Arc<Lesson>],
-    default_lang: &str,
-    problems: &mut Vec<Diagnostic>,
-) -> Vec<(Placed, render::Links)> {
-    let checked: Vec<_> = place::place(broken, default_lang)
-        .into_par_iter()
-        .map(|p| {
-            let (problems, links) = render::check_prose(&p.lesson, &p.lang);
-            (problems, (p, links))
-        })
-        .collect();
-    let (found, links): (Vec<_>, Vec<_>) = checked.into_iter().unzip();
-    problems.extend(found.into_iter().flatten());
-    links
+/// The warnings about what the theme gives the lessons `placed`: its files', the sliders' (a
+/// project's `lesson.html` without `explore.js`), the languages it has no words for.
+fn theme_warnings(theme: &Theme, lessons: &[Arc<Lesson>], placed: &[Placed]) -> Vec<Diagnostic> {
+    let mut warnings = theme.warnings.clone();
+    if lessons.iter().any(|l| l.explorable()) {
+        warnings.extend(theme.sliders_warning.clone());
+    }
+    warnings.extend(words::warnings(&theme.config, placed));
+    warnings
 }

@@ -59,7 +59,9 @@ impl Page {
         let listed = (std::iter::once(EVERY).chain(own.iter().copied()))
             .flat_map(str::split_whitespace)
             .map(str::to_string);
-        let texts = i18n::texts("en").into_keys().map(|k| format!("t.{k}"));
+        let texts = i18n::texts(i18n::Lang::built_in("en"))
+            .into_keys()
+            .map(|k| format!("t.{k}"));
         let mut names = BTreeSet::new();
         for name in listed.chain(texts) {
             let cuts = name.match_indices(['.', '[']).map(|(i, _)| i);

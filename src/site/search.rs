@@ -50,7 +50,7 @@ pub fn search_pages(
             format!("{prefix}search-index.js"),
             script.into_bytes().into(),
         );
-        let title = i18n::text(lang, "search");
+        let title = i18n::text(theme.lang(lang), "search");
         let description = theme.config.description_for(lang);
         let ctx = theme.context((&root, "index.html", base_url), lang, title, description);
         out.insert(

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::error::Diagnostic;
-use crate::i18n;
+use crate::i18n::{self, Lang};
 use crate::lesson::Lesson;
 use crate::text::percent_encoded;
 
@@ -44,7 +44,7 @@ impl TagPage<'_> {
     }
 
     /// What the page and the feed are called in language `lang`: "Lessons tagged “ReLU”".
-    pub fn title(&self, lang: &str) -> String {
+    pub fn title(&self, lang: Lang) -> String {
         i18n::sentence(lang, "tagged", &[("tag", self.name)])
     }
 }

@@ -11,7 +11,7 @@ use tera::Tera;
 
 use crate::error::{Diagnostic, Error, SourceFile};
 use crate::explore::MODEL_ID;
-use crate::i18n;
+use crate::i18n::{self, Lang};
 use crate::lesson::read_toml;
 use crate::project::{
     base_url_help, base_url_problem, display_path, edit_url_problem, extra_json, is_editor_file,
@@ -31,7 +31,7 @@ use super::template_text::find_operator;
 /// files. Two equal snapshots give the same theme.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ThemeFiles {
-    config: Option<SourceFile>,
+    pub(super) config: Option<SourceFile>,
     /// Template and asset files by name: (path shown, bytes).
     files: BTreeMap<String, (String, Vec<u8>)>,
 }
@@ -276,12 +276,19 @@ impl ThemeFiles {
 /// The project's `nnbook.toml`, read and checked: every problem of it, each field that does
 /// not read (all of them: [`read_toml`]) and each value that is wrong.
 /// With it, its `[extra]` as JSON, every page's `extra`, converted once here.
-fn read_config(source: &SourceFile) -> Result<(Config, JsonMap), Error> {
+pub(super) fn read_config(source: &SourceFile) -> Result<(Config, JsonMap), Error> {
     let (read, mut problems) = read_toml::<Config>(source, &source.text, |s| s, "configuration");
     let unexpected =
         |d: &&mut Diagnostic| d.expected.is_none() && !d.message.contains("unknown field");
     for d in problems.iter_mut().filter(unexpected) {
-        d.expected = Some("`title`, `description`, `language`, `base_url`, `edit_url`, `search`, `feed`, `feed_limit`, `author`, `[extra]` and `[languages.<tag>]` tables of `title`, `description` and `edit_url` (all optional)".to_string());
+        d.expected = Some("`title`, `description`, `language`, `base_url`, `edit_url`, `search`, `feed`, `feed_limit`, `author`, `[extra]` and `[languages.<tag>]` tables of `title`, `description`, `edit_url` and `[languages.<tag>.words]` (all optional)".to_string());
+    }
+    // (Zola's word for a language's words.)
+    for d in problems
+        .iter_mut()
+        .filter(|d| d.message.contains("field `translations`"))
+    {
+        d.hint = Some("a language's words are its `words` table here: `[languages.fr.words]`, with the names `nnbook words fr` prints".into());
     }
     // (Values of the wrong type are reported and stood in for: the others are still checked.)
     let mut extra = JsonMap::new();
@@ -355,13 +362,14 @@ fn check_config(
             .hint("leave it out for a feed of every dated lesson"),
         );
     }
-    for tag in config.languages.keys() {
+    for (tag, language) in &config.languages {
         problems.extend(language_tag(
             source,
             tag,
             "a language tag, like `[languages.zh-CN]` or `[languages.fr]`",
             "the tag is the one in the lessons' file names (`relu.zh-CN.md`)",
         ));
+        problems.extend(i18n::words_problems(source, tag.get_ref(), &language.words));
     }
     problems
 }
@@ -517,10 +525,15 @@ impl Theme {
         ctx.insert("feed", &feed.unwrap_or_default());
         ctx.insert("lang", lang);
         ctx.insert("extra", &self.extra);
-        ctx.insert("t", &i18n::texts(lang));
+        ctx.insert("t", &i18n::texts(self.lang(lang)));
         ctx.insert("page_title", page_title);
         ctx.insert("description", description);
         ctx
+    }
+
+    /// Language `tag` with the project's words for it.
+    pub fn lang<'a>(&'a self, tag: &'a str) -> Lang<'a> {
+        Lang::new(tag, self.config.words(tag))
     }
 
     pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {

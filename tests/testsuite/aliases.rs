@@ -93,10 +93,15 @@ fn an_alias_that_cannot_have_its_page_is_an_error_at_it() {
         .lesson("b.md", small("aliases = [\"old\"]\n"))
         .lesson("c.fr.md", small(""));
     let error = nnbook::check(&p.root).expect_err("seven wrong aliases");
+    // (Not the warning that the French pages show nnbook's words in English.)
+    let errors: Vec<_> = (error.diagnostics.iter())
+        .filter(|d| d.is_error())
+        .cloned()
+        .collect();
     let a =
         |column: usize, message: &str| ("content/a.md".to_string(), 2, column, message.to_string());
     assert_eq!(
-        placed(&error.diagnostics),
+        placed(&errors),
         [
             a(19, "the alias `a` is in this lesson's own folder"),
             a(24, "the alias `b/x` is in the folder of content/b.md"),

@@ -296,10 +296,12 @@ fn shared_helpers_import_no_stage() {
     let graph = graph();
     for helper in ["text", "error", "markdown", "project", "i18n"] {
         let imports = &graph[helper];
+        // (A helper's own parts, `i18n::words`, are the helper.)
+        let own = |m: &str| m.starts_with(&format!("{helper}::"));
         assert!(
             imports
                 .iter()
-                .all(|m| ["text", "error"].contains(&m.as_str())),
+                .all(|m| ["text", "error"].contains(&m.as_str()) || own(m)),
             "{helper} imports {imports:?}"
         );
     }

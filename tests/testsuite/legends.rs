@@ -90,7 +90,7 @@ fn overlap(svg: &str) -> Option<String> {
 fn drawings(name: &str, text: &str) -> Vec<(String, String)> {
     let lesson = lesson::parse(SourceFile::new(name, text), "test")
         .unwrap_or_else(|d| panic!("{name}: {d:?}"));
-    let rendered = nnbook::render::render(&lesson, "en")
+    let rendered = nnbook::render::render(&lesson, nnbook::i18n::Lang::built_in("en"))
         .unwrap_or_else(|d| panic!("{name} does not render: {d:?}"));
     let mut out = Vec::new();
     for f in rendered.figures {

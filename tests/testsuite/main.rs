@@ -30,6 +30,7 @@
 //! | `limits` | every limit is a located error that writes nothing |
 //! | `deep_nesting` | 100,000-deep Markdown, TOML and math |
 //! | `terminal` | no control characters reach the terminal |
+//! | `words` | a project's words for a language (`[languages.fr.words]`) on every page, never markup; unknown words and slots; `nnbook words` |
 //! | `architecture` | the modules import one way; no file over 600 lines, no function over 80 |
 //!
 //! Run one topic with `cargo test --test testsuite limits::`, one test by its name.
@@ -76,6 +77,7 @@ mod scaffold;
 mod template_check;
 mod theme_warnings;
 mod wording;
+mod words;
 mod wrong_types;
 
 // Never a panic or a hang, whatever the input.

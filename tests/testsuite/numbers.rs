@@ -538,7 +538,8 @@ bias = { b = 0.0 }"#;
         "+++\ntitle = \"t\"\n+++\n\nAt 1: {{{{ output.activation @ 1.0 }}}}.\n\n```network\n{block}\n```\n\n```table\nsignals = [\"output.linear\"]\nat = [0.5]\narithmetic = true\n```\n\n```python\ny = {{{{ output.activation @ 0.001 }}}}\n```\n"
     );
     let lesson = lesson(&text);
-    let rendered = nnbook::render::render(&lesson, "en").expect("renders");
+    let rendered =
+        nnbook::render::render(&lesson, nnbook::i18n::Lang::built_in("en")).expect("renders");
     let html = &rendered.page.html;
     // (The value is marked for the page's script, which updates it when the reader moves a
     // parameter.)
@@ -566,7 +567,8 @@ bias = { b = -0.5 }"#;
     let text = format!(
         "+++\ntitle = \"t\"\n+++\n\n```network\n{block}\n```\n\nHere $y = {{{{ w }}}}\\,x + ({{{{ b }}}})$ and $\\text{{ {{{{ w }}}} }}$ at 1: ${{{{ output.activation @ 1.0 }}}}$.\n\n```parameters\n```\n"
     );
-    let rendered = nnbook::render::render(&lesson(&text), "en").expect("renders");
+    let rendered = nnbook::render::render(&lesson(&text), nnbook::i18n::Lang::built_in("en"))
+        .expect("renders");
     let html = &rendered.page.html;
     for marked in [
         "<mn data-nn=\"w\">1.25</mn>",
@@ -581,7 +583,7 @@ bias = { b = -0.5 }"#;
     // A lesson whose readers move nothing (an empty `[controls]`) is a static page: nothing is
     // marked.
     let still = text.replace("bias = { b = -0.5 }", "bias = { b = -0.5 }\n[controls]");
-    let html = nnbook::render::render(&lesson(&still), "en")
+    let html = nnbook::render::render(&lesson(&still), nnbook::i18n::Lang::built_in("en"))
         .expect("renders")
         .page
         .html;

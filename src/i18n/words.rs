@@ -1,10 +1,8 @@
-//! The few words nnbook itself puts on pages (navigation, captions), per language. A lesson's
-//! language comes from its file name (`relu.zh-CN.md`); the site's default from `nnbook.toml`.
-
-use std::collections::BTreeMap;
+//! The words nnbook itself puts on pages, built in: English and Simplified Chinese. A project
+//! gives its own in `nnbook.toml` (`[languages.fr.words]`, [`super::Lang`]).
 
 /// Interface words, also given to templates as `t`: (key, English, Simplified Chinese).
-const TEXTS: [(&str, &str, &str); 63] = [
+pub const TEXTS: [(&str, &str, &str); 63] = [
     ("lessons", "Lessons", "课程"),
     ("contents", "Contents", "目录"),
     ("previous", "Previous", "上一课"),
@@ -115,11 +113,24 @@ const TEXTS: [(&str, &str, &str); 63] = [
 ];
 
 /// What nnbook writes about figures and diagrams (the SVG's `<desc>` and the image's alt
-/// text), as [`TEXTS`]; `{name}` marks a slot that [`sentence`] fills.
-const SENTENCES: [(&str, &str, &str); 43] = [
+/// text), as [`TEXTS`]; `{name}` marks a slot that [`super::sentence`] fills.
+pub const SENTENCES: [(&str, &str, &str); 55] = [
     ("figure", "Figure", "图"),
     // (A day is not broken across lines: no-break spaces.)
     ("date", "{day}\u{a0}{month}\u{a0}{year}", "{year}年{month}月{day}日"),
+    // The months, as a date names them (by number in Chinese).
+    ("january", "January", "1"),
+    ("february", "February", "2"),
+    ("march", "March", "3"),
+    ("april", "April", "4"),
+    ("may", "May", "5"),
+    ("june", "June", "6"),
+    ("july", "July", "7"),
+    ("august", "August", "8"),
+    ("september", "September", "9"),
+    ("october", "October", "10"),
+    ("november", "November", "11"),
+    ("december", "December", "12"),
     (
         "chart",
         "Line chart over {x} from {from} to {to}.",
@@ -194,145 +205,3 @@ const SENTENCES: [(&str, &str, &str); 43] = [
     ),
     ("chart_steps", "Line chart over the steps from {from} to {to}.", "折线图，横轴为步骤，从 {from} 到 {to}。"),
 ];
-
-/// Whether a file-name suffix is a language tag: `en`, `zh-CN`, `pt-BR`.
-pub fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split('-');
-    let primary = parts.next().unwrap_or("");
-    (2..=3).contains(&primary.len())
-        && primary.bytes().all(|b| b.is_ascii_lowercase())
-        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
-}
-
-/// An entry's text in a language: Chinese for `zh` tags, English for every other.
-fn pick(lang: &str, entry: &(&str, &'static str, &'static str)) -> &'static str {
-    if lang == "zh" || lang.starts_with("zh-") {
-        entry.2
-    } else {
-        entry.1
-    }
-}
-
-/// One interface text in a language (English where there is no translation).
-pub fn text(lang: &str, key: &str) -> &'static str {
-    TEXTS
-        .iter()
-        .chain(&SENTENCES)
-        .find(|t| t.0 == key)
-        .map_or("", |t| pick(lang, t))
-}
-
-/// An interface sentence in a language with its `{name}` slots filled from `values`, in one
-/// pass (a value is never searched for slots). A slot without a value stays as written.
-pub fn sentence(lang: &str, key: &str, values: &[(&str, &str)]) -> String {
-    let template = text(lang, key);
-    let mut out = String::with_capacity(template.len() + 64);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let filled = after.find('}').and_then(|close| {
-            let value = values.iter().find(|(name, _)| *name == &after[..close])?;
-            Some((value.1, close))
-        });
-        match filled {
-            Some((value, close)) => {
-                out.push_str(value);
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// All interface texts of a language, for templates (`{{ t.next }}`).
-pub fn texts(lang: &str) -> BTreeMap<&'static str, &'static str> {
-    TEXTS.iter().map(|t| (t.0, pick(lang, t))).collect()
-}
-
-/// A day as a reader of the language writes it: "6 December 2026", "2026年12月6日".
-pub fn date(lang: &str, (year, month, day): (u16, u8, u8)) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    // (A month by its name in English, by its number in Chinese.)
-    let month = match text(lang, "date") == text("en", "date") {
-        true => MONTHS[usize::from(month.clamp(1, 12)) - 1].to_string(),
-        false => month.to_string(),
-    };
-    let [year, day] = [year.to_string(), day.to_string()];
-    let values = [
-        ("year", &year[..]),
-        ("month", &month[..]),
-        ("day", &day[..]),
-    ];
-    sentence(lang, "date", &values)
-}
-
-/// A language's name in that language, for the language switcher.
-pub fn language_name(lang: &str) -> String {
-    match lang {
-        "en" => "English".into(),
-        "zh-CN" | "zh" => "简体中文".into(),
-        "zh-TW" => "繁體中文".into(),
-        "de" => "Deutsch".into(),
-        "fr" => "Français".into(),
-        "es" => "Español".into(),
-        "ja" => "日本語".into(),
-        other => other.into(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn days_are_written_as_each_language_writes_them() {
-        assert_eq!(date("en", (2026, 12, 6)), "6\u{a0}December\u{a0}2026");
-        assert_eq!(date("en", (2027, 1, 31)), "31\u{a0}January\u{a0}2027");
-        assert_eq!(date("zh-CN", (2026, 12, 6)), "2026年12月6日");
-        assert_eq!(date("de", (2026, 5, 1)), "1\u{a0}May\u{a0}2026");
-    }
-
-    #[test]
-    fn language_tags() {
-        assert!(is_language_tag("en"));
-        assert!(is_language_tag("zh-CN"));
-        assert!(!is_language_tag("relu"));
-        assert!(!is_language_tag("step-1"));
-        assert!(!is_language_tag("EN"));
-    }
-
-    #[test]
-    fn sentences_fill_their_slots_once() {
-        assert_eq!(
-            sentence("en", "line", &[("color", "{color} blue")]),
-            "{color} blue line"
-        );
-        assert_eq!(sentence("zh-CN", "line", &[("color", "蓝")]), "蓝线");
-        assert_eq!(sentence("en", "line", &[]), "{color} line");
-    }
-
-    #[test]
-    fn texts_fall_back_to_english() {
-        assert_eq!(text("zh-CN", "next"), "下一课");
-        assert_eq!(text("fr", "next"), "Next");
-    }
-}

@@ -1,0 +1,220 @@
+//! The words nnbook itself puts on pages (navigation, captions, figure descriptions), per
+//! language: built in for English and Chinese ([`words`]), and a project's own in
+//! `nnbook.toml` (`[languages.fr.words]`, checked by [`own`]). A lesson's language comes from
+//! its file name (`relu.zh-CN.md`); the site's default from `nnbook.toml`.
+
+mod own;
+mod words;
+
+use std::collections::BTreeMap;
+
+pub use own::{problems as words_problems, untranslated, Words};
+use words::{SENTENCES, TEXTS};
+
+/// A language as the stages ask it for words: its tag and the project's words for it, if any
+/// (they come before the built-in ones).
+#[derive(Clone, Copy, Debug)]
+pub struct Lang<'a> {
+    /// The language tag: `en`, `zh-CN`.
+    pub tag: &'a str,
+    own: Option<&'a Words>,
+}
+
+impl<'a> Lang<'a> {
+    /// Language `tag` with the project's words for it.
+    pub fn new(tag: &'a str, own: Option<&'a Words>) -> Lang<'a> {
+        Lang { tag, own }
+    }
+
+    /// Language `tag` with nnbook's own words only (where no project is read).
+    pub const fn built_in(tag: &'a str) -> Lang<'a> {
+        Lang { tag, own: None }
+    }
+}
+
+/// Whether a file-name suffix is a language tag: `en`, `zh-CN`, `pt-BR`.
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// An entry's text in a language: Chinese for `zh` tags, English for every other.
+fn pick(tag: &str, entry: &(&str, &'static str, &'static str)) -> &'static str {
+    if tag == "zh" || tag.starts_with("zh-") {
+        entry.2
+    } else {
+        entry.1
+    }
+}
+
+/// One interface text in a language: the project's, else the built-in one (English where
+/// there is no translation).
+pub fn text<'a>(lang: Lang<'a>, key: &str) -> &'a str {
+    if let Some(own) = lang.own.and_then(|w| w.get(key)) {
+        return own.get_ref();
+    }
+    TEXTS
+        .iter()
+        .chain(&SENTENCES)
+        .find(|t| t.0 == key)
+        .map_or("", |t| pick(lang.tag, t))
+}
+
+/// One interface text in a language, escaped for HTML: a project's words may hold `<` or `&`.
+pub fn html(lang: Lang, key: &str) -> String {
+    crate::text::escape(text(lang, key))
+}
+
+/// An interface sentence in a language with its `{name}` slots filled from `values`, in one
+/// pass (a value is never searched for slots). A slot without a value stays as written.
+pub fn sentence(lang: Lang, key: &str, values: &[(&str, &str)]) -> String {
+    sentence_as(lang, key, values, str::to_string)
+}
+
+/// [`sentence`] with its words (not the values in its slots) written by `literal`: escaped for
+/// the Markdown or HTML the values already are.
+pub fn sentence_as(
+    lang: Lang,
+    key: &str,
+    values: &[(&str, &str)],
+    literal: impl Fn(&str) -> String,
+) -> String {
+    let template = text(lang, key);
+    let mut out = String::with_capacity(template.len() + 64);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&literal(&rest[..open]));
+        let after = &rest[open + 1..];
+        let filled = after.find('}').and_then(|close| {
+            let value = values.iter().find(|(name, _)| *name == &after[..close])?;
+            Some((value.1, close))
+        });
+        match filled {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&literal("{"));
+                rest = after;
+            }
+        }
+    }
+    out.push_str(&literal(rest));
+    out
+}
+
+/// All interface texts of a language, for templates (`{{ t.next }}`).
+pub fn texts<'a>(lang: Lang<'a>) -> BTreeMap<&'static str, &'a str> {
+    TEXTS.iter().map(|t| (t.0, text(lang, t.0))).collect()
+}
+
+/// A day as a reader of the language writes it: "6 December 2026", "2026年12月6日".
+pub fn date(lang: Lang, (year, month, day): (u16, u8, u8)) -> String {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let month = text(lang, MONTHS[usize::from(month.clamp(1, 12)) - 1]);
+    let [year, day] = [year.to_string(), day.to_string()];
+    let values = [("year", &year[..]), ("month", month), ("day", &day[..])];
+    sentence(lang, "date", &values)
+}
+
+/// Every word of language `lang` as a `[languages.<tag>.words]` table for `nnbook.toml`: the
+/// project's where it gives one, else nnbook's (English for a language it does not know).
+pub fn table(lang: Lang) -> String {
+    let tag = lang.tag;
+    let mut out = format!(
+        "# nnbook's words for `{tag}`: translate each text and keep its {{slots}}, which nnbook\n\
+         # fills. In nnbook.toml, this table replaces any `[languages.{tag}.words]` there.\n\
+         [languages.{tag}.words]\n"
+    );
+    for (key, _) in own::built_in() {
+        out.push_str(&format!(
+            "{key} = \"{}\"\n",
+            crate::text::toml_quoted(text(lang, key))
+        ));
+    }
+    out
+}
+
+/// A language's name in that language, for the language switcher.
+pub fn language_name(lang: &str) -> String {
+    match lang {
+        "en" => "English".into(),
+        "zh-CN" | "zh" => "简体中文".into(),
+        "zh-TW" => "繁體中文".into(),
+        "de" => "Deutsch".into(),
+        "fr" => "Français".into(),
+        "es" => "Español".into(),
+        "ja" => "日本語".into(),
+        other => other.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_are_written_as_each_language_writes_them() {
+        assert_eq!(
+            date(Lang::built_in("en"), (2026, 12, 6)),
+            "6\u{a0}December\u{a0}2026"
+        );
+        assert_eq!(
+            date(Lang::built_in("en"), (2027, 1, 31)),
+            "31\u{a0}January\u{a0}2027"
+        );
+        assert_eq!(
+            date(Lang::built_in("zh-CN"), (2026, 12, 6)),
+            "2026年12月6日"
+        );
+        assert_eq!(
+            date(Lang::built_in("de"), (2026, 5, 1)),
+            "1\u{a0}May\u{a0}2026"
+        );
+    }
+
+    #[test]
+    fn language_tags() {
+        assert!(is_language_tag("en"));
+        assert!(is_language_tag("zh-CN"));
+        assert!(!is_language_tag("relu"));
+        assert!(!is_language_tag("step-1"));
+        assert!(!is_language_tag("EN"));
+    }
+
+    #[test]
+    fn sentences_fill_their_slots_once() {
+        assert_eq!(
+            sentence(Lang::built_in("en"), "line", &[("color", "{color} blue")]),
+            "{color} blue line"
+        );
+        assert_eq!(
+            sentence(Lang::built_in("zh-CN"), "line", &[("color", "蓝")]),
+            "蓝线"
+        );
+        assert_eq!(sentence(Lang::built_in("en"), "line", &[]), "{color} line");
+    }
+
+    #[test]
+    fn texts_fall_back_to_english() {
+        assert_eq!(text(Lang::built_in("zh-CN"), "next"), "下一课");
+        assert_eq!(text(Lang::built_in("fr"), "next"), "Next");
+    }
+}

@@ -1,0 +1,63 @@
+//! Which languages of the site show nnbook's words in English: a French lesson's pages say
+//! "Contents" and "Next" until the project gives its words (`[languages.fr.words]`).
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use crate::error::{Diagnostic, Error};
+use crate::i18n::{self, Lang};
+use crate::project::{Config, CONFIG_FILE};
+
+use super::place::Placed;
+use super::theme::{read_config, ThemeFiles};
+
+/// At most this many of the words left in English are named in the warning.
+const NAMED: usize = 4;
+
+/// A warning for each language of `placed` whose pages would show some of nnbook's words in
+/// English (none for English and Chinese, which nnbook knows), at its first lesson.
+pub fn warnings(config: &Config, placed: &[Placed]) -> Vec<Diagnostic> {
+    let mut seen = BTreeSet::new();
+    let mut warnings = Vec::new();
+    for p in placed.iter().filter(|p| seen.insert(p.lang.as_str())) {
+        let lang = p.lang.as_str();
+        let left = i18n::untranslated(lang, config.words(lang));
+        if left.is_empty() {
+            continue;
+        }
+        let named: Vec<String> = (left.iter().take(NAMED))
+            .map(|key| format!("`{key}` (\"{}\")", i18n::text(Lang::built_in("en"), key)))
+            .collect();
+        let more = match left.len() > NAMED {
+            true => format!(" and {} more", left.len() - NAMED),
+            false => String::new(),
+        };
+        let message = format!(
+            "the pages in `{lang}` show {} of nnbook's words in English: {}{more}",
+            left.len(),
+            named.join(", "),
+        );
+        warnings.push(
+            (Diagnostic::in_file(p.lesson.source.path.clone(), message).warning()).hint(format!(
+                "give them in {CONFIG_FILE} under `[languages.{lang}.words]`: `nnbook words {lang}` prints every one with its text to translate"
+            )),
+        );
+    }
+    warnings
+}
+
+/// Every word of language `tag` as a table for the project's `nnbook.toml` (`nnbook words`):
+/// the project's words where it gives them, else nnbook's.
+pub fn table(root: &Path, tag: &str) -> Result<String, Error> {
+    if !i18n::is_language_tag(tag) {
+        return Err(Diagnostic::new(format!("`{tag}` is not a language tag"))
+            .expected("a language tag, like `fr`, `de` or `pt-BR`")
+            .hint("the tag is the one in the lessons' file names (`relu.fr.md`)")
+            .into());
+    }
+    let config = match &ThemeFiles::read(root)?.config {
+        Some(source) => read_config(source)?.0,
+        None => Config::default(),
+    };
+    Ok(i18n::table(Lang::new(tag, config.words(tag))))
+}

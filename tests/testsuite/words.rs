@@ -1,0 +1,243 @@
+//! A project's own words (`[languages.fr.words]` in `nnbook.toml`, as Zola's translations and
+//! Hugo's `i18n/fr.toml`): a French site says "Sommaire" and "Suivant" wherever nnbook's words
+//! are (templates, the page's own regions, figure descriptions, notebooks, dates); a word or slot
+//! nnbook does not know is an error at it; a language with words left in English is a warning;
+//! `nnbook words` prints the table to translate, and its words are text, never markup.
+
+use crate::support::tree::files;
+use crate::support::{markup::check_xml, nnbook, placed, run, Project, REPO, SMALL};
+
+/// The small lesson titled `title`, published on 6 December 2026 and tagged "ReLU", with an
+/// alert and a footnote before its blocks.
+fn dated(title: &str, order: u32) -> String {
+    SMALL
+        .replacen(
+            "title = \"Small lesson\"",
+            &format!("title = \"{title}\"\norder = {order}\ndate = 2026-12-06\ntags = [\"ReLU\"]"),
+            1,
+        )
+        .replacen(
+            "\n\nThe top node",
+            "\n\n> [!NOTE]\n> Une remarque.\n\nUne note[^1].\n\n[^1]: Le texte de la note.\n\n## Le réseau\n\n## La figure\n\n## Le tableau\n\nThe top node",
+            1,
+        )
+}
+
+const FRENCH: &str = r#"language = "fr"
+
+[languages.fr.words]
+lessons = "Leçons"
+contents = "Sommaire"
+next = "Suivant"
+previous = "Précédent"
+notebook = "Télécharger le notebook"
+alert_note = "Remarque"
+footnotes = "Notes"
+table = "Tableau"
+december = "décembre"
+date = "{day} {month} {year}"
+chart = "Graphique selon {x}, de {from} à {to}."
+tagged = "Leçons sur « {tag} »"
+"#;
+
+fn french() -> Project {
+    Project::new()
+        .config(FRENCH)
+        .lesson("a.md", dated("Première", 1))
+        .lesson("b.md", dated("Deuxième", 2))
+}
+
+#[test]
+fn a_project_s_words_are_on_every_page_it_makes() {
+    let p = french();
+    let built = p.build().expect("the French site builds");
+    let page = p.read("a/index.html");
+    for word in [
+        ">Sommaire<",
+        ">Suivant<",
+        "<p class=\"nn-alert-title\">Remarque</p>",
+        "aria-label=\"Notes\"",
+        "aria-label=\"Tableau\"",
+        ">6 décembre 2026</time>",
+        "-desc\">Graphique selon Dosage, de 0 à 1.",
+        ">Télécharger le notebook<",
+    ] {
+        assert!(page.contains(word), "the page lacks {word}");
+    }
+    for english in [
+        ">Contents<",
+        ">Next<",
+        "Line chart over",
+        ">Note<",
+        "December",
+    ] {
+        assert!(!page.contains(english), "the page still says {english}");
+    }
+    assert!(p.read("b/index.html").contains(">Précédent<"));
+    assert!(p.read("index.html").contains("<title>Leçons"));
+    assert!(p
+        .read("tags/relu/index.html")
+        .contains("Leçons sur « ReLU »"));
+    assert!(p.read("a/a.ipynb").contains("> **Remarque**"));
+    // Every other word is still English, and the build says so once, at a French lesson.
+    let warned = placed(&built.warnings);
+    assert_eq!(warned.len(), 1, "{warned:?}");
+    assert_eq!(warned[0].0, "content/a.md");
+    assert!(
+        warned[0].3.starts_with(&format!(
+            "the pages in `fr` show {} of nnbook's words in English: `all_lessons` (\"All lessons\"), `tags` (\"Tags\")",
+            words_table("fr").lines().filter(|l| l.contains(" = ")).count() - 12
+        )),
+        "{}",
+        warned[0].3
+    );
+}
+
+/// `nnbook words LANG` in an empty project: its standard output.
+fn words_table(lang: &str) -> String {
+    let p = Project::new();
+    let out = run(nnbook().args(["words", lang, "--root"]).arg(&p.root));
+    out.succeeded();
+    out.stdout
+}
+
+#[test]
+fn the_printed_table_gives_every_word_as_it_is() {
+    let table = words_table("fr");
+    assert!(table.contains("[languages.fr.words]\nlessons = \"Lessons\"\n"));
+    assert!(table.contains("date = \"{day}\\u00A0{month}\\u00A0{year}\"\n"));
+    // Pasted into a French project as it is, it silences the warning and changes no byte.
+    let plain = Project::new()
+        .config("language = \"fr\"\n")
+        .lesson("a.md", dated("Première", 1));
+    let pasted = Project::new()
+        .config(&format!("language = \"fr\"\n{table}"))
+        .lesson("a.md", dated("Première", 1));
+    assert_eq!(plain.build().expect("builds").warnings.len(), 1);
+    assert!(pasted.build().expect("builds").warnings.is_empty());
+    assert_eq!(files(&plain.site()), files(&pasted.site()));
+    // A project's own words are printed as it gives them; Chinese as nnbook has it.
+    let mut out = run(nnbook().args(["words", "fr", "--root"]).arg(french().root));
+    out.succeeded();
+    assert!(out
+        .stdout
+        .contains("\nnext = \"Suivant\"\nall_lessons = \"All lessons\"\n"));
+    assert!(words_table("zh-CN").contains("\nnext = \"下一课\"\n"));
+    out = run(nnbook().args(["words", "French"]));
+    out.failed().says(&[
+        "`French` is not a language tag",
+        "like `fr`, `de` or `pt-BR`",
+    ]);
+}
+
+/// A lesson of the shipped project (`content/`), as it is.
+fn shipped_lesson(name: &str) -> String {
+    std::fs::read_to_string(std::path::Path::new(REPO).join("content").join(name))
+        .expect("a shipped lesson")
+}
+
+#[test]
+fn words_are_text_never_markup() {
+    // Every word begins with markup and quotes, in HTML's and Markdown's eyes.
+    let table: String = (words_table("fr").lines())
+        .map(|line| match line.split_once(" = \"") {
+            Some((name, text)) => format!("{name} = \"<i>&\\\"'*_{text}\n"),
+            None => format!("{line}\n"),
+        })
+        .collect();
+    let p = Project::new()
+        .config(&format!("language = \"fr\"\n{table}"))
+        .lesson("a.md", dated("Première", 1))
+        .lesson("b.md", dated("Deuxième", 2))
+        .lesson("c.md", shipped_lesson("backpropagation.md"));
+    p.build().expect("builds");
+    let mut seen = 0;
+    for (name, bytes) in files(&p.site()) {
+        let text = String::from_utf8_lossy(&bytes);
+        if name.ends_with(".html") || name.ends_with(".svg") || name.ends_with(".xml") {
+            assert!(!text.contains("<i>"), "{name} has a word as markup");
+            seen += usize::from(text.contains("&lt;i&gt;&amp;"));
+        }
+        if name.ends_with(".svg") {
+            check_xml(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        }
+        if name.ends_with(".ipynb") {
+            let notebook: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+            for cell in notebook["cells"].as_array().expect("cells") {
+                let source: String = (cell["source"].as_array().expect("lines").iter())
+                    .map(|l| l.as_str().expect("a line"))
+                    .collect();
+                if cell["cell_type"] == "markdown" {
+                    assert!(!source.contains("<i>"), "{name}: {source}");
+                }
+            }
+        }
+    }
+    assert!(
+        seen >= 4,
+        "the words are on the pages, escaped ({seen} files)"
+    );
+}
+
+#[test]
+fn an_english_site_may_rename_its_words() {
+    let p = Project::new()
+        .config("[languages.en.words]\nlessons = \"Chapters\"\n")
+        .lesson("a.md", SMALL)
+        .lesson("a.zh-CN.md", SMALL);
+    let built = p.build().expect("builds");
+    assert!(built.warnings.is_empty(), "{:?}", placed(&built.warnings));
+    assert!(p.read("index.html").contains("<title>Chapters"));
+    assert!(p.read("zh-CN/index.html").contains("<title>课程"));
+}
+
+#[test]
+fn a_word_or_slot_nnbook_does_not_know_is_an_error_at_it() {
+    let p = Project::new()
+        .config(concat!(
+            "language = \"fr\"\n",
+            "[languages.fr]\n",
+            "translations = { next = \"Suivant\" }\n",
+            "[languages.fr.words]\n",
+            "nxt = \"Suivant\"\n",
+            "chart = \"Graphique selon {x}, de {from}.\"\n",
+            "line = \"ligne {colour}\"\n",
+        ))
+        .lesson("a.md", SMALL);
+    let error = nnbook::check(&p.root).expect_err("four mistakes");
+    let at = |line: usize, column: usize, message: &str| {
+        ("nnbook.toml".to_string(), line, column, message.to_string())
+    };
+    assert_eq!(
+        placed(&error.diagnostics),
+        [
+            at(3, 1, "invalid configuration: unknown field `translations`, expected one of `title`, `description`, `edit_url`, `words`"),
+            at(5, 1, "`nxt` is no word nnbook puts on pages"),
+            at(6, 9, "`chart` leaves out `{to}`"),
+            at(7, 8, "`line` leaves out `{color}`"),
+        ]
+    );
+    let hints: Vec<&str> = (error.diagnostics.iter())
+        .map(|d| d.hint.as_deref().unwrap_or(""))
+        .collect();
+    assert!(hints[0].contains("`[languages.fr.words]`"), "{}", hints[0]);
+    assert!(hints[1].starts_with("did you mean `next`?"), "{}", hints[1]);
+    assert_eq!(
+        error.diagnostics[2].expected.as_deref(),
+        Some("a text with the English's slots: `{x}`, `{from}`, `{to}`")
+    );
+    // A slot the English lacks, the others all there.
+    let p = Project::new()
+        .config("[languages.fr.words]\nline = \"ligne {color} {shade}\"\n")
+        .lesson("a.md", SMALL);
+    let error = nnbook::check(&p.root).expect_err("a slot nnbook does not fill");
+    assert_eq!(
+        placed(&error.diagnostics),
+        [at(
+            2,
+            8,
+            "`line` has `{shade}`, which nnbook does not fill there"
+        )]
+    );
+    assert!(!p.site().exists());
+}
