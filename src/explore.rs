@@ -45,8 +45,11 @@ struct Model<'a> {
     /// The plot height the sampling tolerance of smooth curves is measured against.
     plot_height: f64,
     /// The panel's words in the page's language: its title, the reset and show buttons, the
-    /// hint, and what the live region says when figures are redrawn or cannot be.
-    words: [&'a str; 7],
+    /// hint, what the live region says when figures are redrawn or cannot be, and a table's
+    /// row when it has no kinks. The buttons', the hint's and the row's are written into markup
+    /// (`innerHTML`), so they are HTML (a project's words may hold `<` or `&`); the others
+    /// are text (an attribute, `textContent`).
+    words: [String; 7],
 }
 
 #[derive(Serialize)]
@@ -142,15 +145,18 @@ pub fn model_script(lesson: &Lesson, figures: &[Figure], html: &str, lang: Lang)
         precision: lesson.precision,
         plot_height: PLOT_HEIGHT,
         words: [
-            "parameters",
-            "reset",
-            "show_controls",
-            "controls_hint",
-            "figures_updated",
-            "figure_stale",
-            "no_kinks",
+            ("parameters", false),
+            ("reset", true),
+            ("show_controls", true),
+            ("controls_hint", true),
+            ("figures_updated", false),
+            ("figure_stale", false),
+            ("no_kinks", true),
         ]
-        .map(|key| i18n::text(lang, key)),
+        .map(|(key, markup)| match markup {
+            true => i18n::html(lang, key),
+            false => i18n::text(lang, key).to_string(),
+        }),
     };
     let json = serde_json::to_string(&model).unwrap_or_default();
     // No `<`, `>` or `&` at all inside the script element (`</script>` would end it early, and

@@ -863,8 +863,9 @@
   });
   var decimals = M.params.map(function () { return M.precision; });
   controls.forEach(function (c) { decimals[c.i] = c.decimals; });
-  // The panel's words in the page's language (src/i18n.rs, through the model; nnbook's own
-  // words, no markup): title, reset, show, hint, figures updated, a figure not redrawn.
+  // The panel's words in the page's language (src/i18n/, through the model: src/explore.rs):
+  // title, reset, show, hint, figures updated, a figure not redrawn, no kinks. Reset, show,
+  // hint and no kinks come escaped, as HTML; the others are text.
   var words = M.words;
 
   // A parameter as prose shows it: as typed at the author's value, else with its control's

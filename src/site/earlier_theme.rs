@@ -120,6 +120,7 @@ pub const EARLIER: &[(&str, u64)] = &[
     ("explore.js", 0x8b010d210864a349),
     ("explore.js", 0x8c277c6036a7547d),
     ("explore.js", 0x8d0dcef0ffab6a65),
+    ("explore.js", 0x8f8ab6e57c5335d1),
     ("explore.js", 0x95c2985078da6998),
     ("explore.js", 0x98bd705a1f6abf70),
     ("explore.js", 0x9bd32c509c2d1239),

@@ -177,6 +177,31 @@ fn words_are_text_never_markup() {
         seen >= 4,
         "the words are on the pages, escaped ({seen} files)"
     );
+    // The sliders' panel: the words its script writes as markup come as HTML, the others as
+    // text (an attribute, the live region's `textContent`).
+    let page = p.read("a/index.html");
+    let model = page
+        .split_once(&format!("id=\"{}\">", nnbook::explore::MODEL_ID))
+        .and_then(|(_, rest)| rest.split_once("</script>"))
+        .expect("the page's model")
+        .0;
+    let model: serde_json::Value = serde_json::from_str(model).expect("the model's JSON");
+    let words: Vec<&str> = (model["words"].as_array().expect("words").iter())
+        .map(|w| w.as_str().expect("a word"))
+        .collect();
+    let (text, html) = ("<i>&\"'*_", "&lt;i&gt;&amp;&quot;&#39;*_");
+    assert_eq!(
+        words,
+        [
+            format!("{text}Parameters"),
+            format!("{html}Reset"),
+            format!("{html}Move the parameters"),
+            format!("{html}Move a slider: every figure and number follows."),
+            format!("{text}Figures updated."),
+            format!("{text}At these parameters a value is not finite; the figure is not redrawn."),
+            format!("{html}No kink lies inside the input range."),
+        ]
+    );
 }
 
 #[test]
