@@ -12,15 +12,14 @@
 //
 // The closing line is "tags: N passed, M failed".
 import { chromium } from 'playwright-core';
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 
-import { servedProject, tally } from './units.mjs';
+import { runScript, servedProject, tally } from './units.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const NNBOOK = (process.env.NNBOOK || 'nnbook').split(' ');
-const { unit, fail, report } = tally();
+const tallied = tally();
+const { unit, fail, report } = tallied;
 const t0 = Date.now();
 
 /** The project's lessons: file, title, front matter. */
@@ -48,22 +47,6 @@ const EXPECTED = {
     '平滑曲线': ['平滑整流'],
   },
 };
-
-/** Runs `script` (check.mjs, index.mjs) on the site as run.sh runs it on the shipped one: one
- *  unit, failed with the script's report unless its closing line says "0 failed". */
-function runScript(script, env) {
-  const name = `${script} on the tagged site`;
-  unit(name);
-  let out = '';
-  try {
-    out = execFileSync('node', [path.join(here, script)], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 << 20 });
-  } catch (e) {
-    out = `${e.stdout || ''}${e.stderr || ''}`;
-  }
-  const closing = out.trim().split('\n').pop();
-  console.log(`  ${script}: ${closing}`);
-  if (!/: \d+ passed, 0 failed$/.test(closing)) fail(name, script, out.trim().split('\n').slice(-40).join('\n'));
-}
 
 /** The titles of the lesson cards on the page. */
 function cardTitles(page) {
@@ -250,8 +233,8 @@ async function main() {
   // (`relu` after `ReLU` is a warning: one page lists both.)
   const { site, served, close } = await servedProject(NNBOOK, 'tags', LESSONS);
   const env = { SITE_DIR: site, BASE_URL: served, SCREENSHOT_DIR: '' };
-  runScript('check.mjs', env);
-  runScript('index.mjs', env);
+  runScript(tallied, 'check.mjs', 'the tagged site', env);
+  runScript(tallied, 'index.mjs', 'the tagged site', env);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });
   for (const [where, origin] of [['disk', pathToFileURL(site).href + '/'], ['server', served]]) {
     for (const prefix of Object.keys(EXPECTED)) await followTags(browser, where, origin, prefix);

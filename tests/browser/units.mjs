@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The site and browser `script` checks; exits with 2 when run.sh did not set them. */
 export function siteFromEnv(script) {
@@ -245,14 +246,16 @@ function freePort() {
   });
 }
 
-/** A project of `lessons` (each `[file, title, front matter]`, a [smallLesson]) built by the
+/** A project of `lessons` (each `[file, title, front matter]`, a [smallLesson]) and `config`
+ *  (its nnbook.toml, if any) built by the
  *  `nnbook` command (its words) in a temporary folder named after `name`, and its site served
  *  by a plain static server on loopback: `{ site, served, close }`, `served` the site's address
  *  and `close()` stopping the server and removing the folder. */
-export async function servedProject(nnbook, name, lessons) {
+export async function servedProject(nnbook, name, lessons, config = '') {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `nnbook-${name}-`));
   const root = path.join(tmp, 'p');
   fs.mkdirSync(path.join(root, 'content'), { recursive: true });
+  if (config) fs.writeFileSync(path.join(root, 'nnbook.toml'), config);
   for (const [file, title, front] of lessons) fs.writeFileSync(path.join(root, 'content', file), smallLesson(title, front));
   execFileSync(nnbook[0], [...nnbook.slice(1), 'build', '--quiet', '--root', root], { stdio: ['ignore', 'ignore', 'ignore'] });
   const site = path.join(root, 'site');
@@ -268,4 +271,21 @@ export async function servedProject(nnbook, name, lessons) {
     fs.rmSync(tmp, { recursive: true, force: true });
   };
   return { site, served: `http://127.0.0.1:${port}/`, close };
+}
+
+/** Runs `script` (check.mjs, index.mjs) with `env` on a site of its own (`what`, as units name
+ *  it) as run.sh runs it on the shipped one: one unit of `tally`'s, failed with the script's
+ *  report unless its closing line says "0 failed". */
+export function runScript({ unit, fail }, script, what, env) {
+  const name = `${script} on ${what}`;
+  unit(name);
+  let out = '';
+  try {
+    out = execFileSync('node', [path.join(path.dirname(fileURLToPath(import.meta.url)), script)], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 << 20 });
+  } catch (e) {
+    out = `${e.stdout || ''}${e.stderr || ''}`;
+  }
+  const closing = out.trim().split('\n').pop();
+  console.log(`  ${script}: ${closing}`);
+  if (!/: \d+ passed, 0 failed$/.test(closing)) fail(name, script, out.trim().split('\n').slice(-40).join('\n'));
 }

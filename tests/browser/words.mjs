@@ -1,0 +1,105 @@
+// A project's words for a language (`[languages.fr.words]` in nnbook.toml) in a browser: a French
+// project built with nnbook, whose words hold quotes, `&` and `<`, checked as the shipped site is
+// (check.mjs on every page at 320, 390 and 1280 px, light and dark: axe-core, the Nu checker,
+// links, sideways scrolling), then read as a reader does: the lesson page in French, its link to
+// the next and its sliders' panel saying the project's words exactly as written (text, never markup), the live
+// region saying them after a move, Reset by its word; the search page's label.
+//
+//   NNBOOK=<command running nnbook> node words.mjs
+//
+// The closing line is "words: N passed, M failed".
+import { chromium } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
+
+import { runScript, servedProject, tally } from './units.mjs';
+
+const NNBOOK = (process.env.NNBOOK || 'nnbook').split(' ');
+const tallied = tally();
+const { unit, fail, report } = tallied;
+const t0 = Date.now();
+
+/** The project's words, as the reader must see them. */
+const WORDS = {
+  next: 'Suivant',
+  parameters: 'Paramètres <du réseau>',
+  show_controls: "Régler <tout> l'ensemble & voir",
+  controls_hint: 'Déplacez un curseur : « tout » suit.',
+  reset: 'Rétablir',
+  figures_updated: 'Figures à jour & exactes.',
+  search_label: 'Chercher « & »',
+};
+
+const CONFIG = 'title = "Mes leçons"\nlanguage = "fr"\n\n[languages.fr.words]\n' +
+  Object.entries(WORDS).map(([name, text]) => `${name} = ${JSON.stringify(text)}\n`).join('');
+
+/** Two lessons: the first's page links the next. */
+const LESSONS = [
+  ['premiere.md', 'Première', 'order = 1'],
+  ['deuxieme.md', 'Deuxième', 'order = 2'],
+];
+
+/** The text of the first element matching `selector`, or of its attribute `attribute`. */
+function read(page, selector, attribute) {
+  return page.locator(selector).first().evaluate((e, a) => (a ? e.getAttribute(a) : e.textContent.trim()), attribute);
+}
+
+async function lessonPage(browser, where, origin) {
+  const name = `premiere/index.html (${where}): the project's words`;
+  unit(name);
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${origin}premiere/index.html`);
+    const seen = {
+      lang: await read(page, 'html', 'lang'),
+      next: await read(page, '.nav-next .nav-label'),
+      parameters: await read(page, '.nn-controls', 'aria-label'),
+      show_controls: await read(page, '.nn-controls-toggle'),
+      controls_hint: await read(page, '.nn-controls-hint'),
+    };
+    await page.click('.nn-controls-toggle');
+    await page.focus('#nn-control-w1');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.querySelector('.nn-live').textContent !== '', null, { timeout: 10000 });
+    seen.figures_updated = await read(page, '.nn-live');
+    seen.reset = await read(page, '.nn-reset');
+    const expected = { lang: 'fr', ...WORDS };
+    for (const [key, text] of Object.entries(seen)) {
+      if (text !== expected[key]) fail(name, key, `"${text}", not "${expected[key]}"`);
+    }
+    await page.click('.nn-reset');
+    const w1 = await page.evaluate(() => window.nnbook.params().w1);
+    if (w1 !== 1.5) fail(name, 'reset', `w1 is ${w1} after "${WORDS.reset}"`);
+  } catch (e) {
+    fail(name, 'page', e.message.split('\n')[0]);
+  }
+  await context.close();
+}
+
+async function searchPage(browser, origin) {
+  const name = 'search.html: the label in the project\'s words';
+  unit(name);
+  const page = await browser.newPage();
+  await page.goto(`${origin}search.html`);
+  const label = await page.locator('input[type=search]').evaluate((e) => (e.labels[0] ? e.labels[0].textContent.trim() : e.getAttribute('aria-label')));
+  if (label !== WORDS.search_label) fail(name, 'label', `"${label}", not "${WORDS.search_label}"`);
+  await page.close();
+}
+
+async function main() {
+  const { site, served, close } = await servedProject(NNBOOK, 'words', LESSONS, CONFIG);
+  runScript(tallied, 'check.mjs', 'the French site', { SITE_DIR: site, BASE_URL: served, SCREENSHOT_DIR: '' });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });
+  for (const [where, origin] of [['disk', pathToFileURL(site).href + '/'], ['server', served]]) {
+    await lessonPage(browser, where, origin);
+  }
+  await searchPage(browser, served);
+  await browser.close();
+  close();
+  report('words', t0, 'a French site with its own words passes check.mjs; its lesson and search pages say the words as written, from disk and a server; the sliders\' panel and live region too');
+}
+
+main().catch((e) => {
+  console.error(`words.mjs crashed: ${e.stack || e}`);
+  process.exit(1);
+});
