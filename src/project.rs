@@ -78,6 +78,9 @@ pub struct LanguageConfig {
     pub title: Option<String>,
     /// The description of this language's index.
     pub description: Option<String>,
+    /// The language's name in itself ("Italiano"), in the language switcher and a lesson's
+    /// links to its translations, as Hugo's `languageName` (nnbook knows common languages').
+    pub name: Option<String>,
     /// Where this language's lessons are edited (a translation kept in a repository of its
     /// own), as the site's `edit_url`. Spanned, as that one.
     pub edit_url: Option<toml::Spanned<String>>,
@@ -94,6 +97,11 @@ impl Config {
             .iter()
             .find(|(tag, _)| tag.get_ref() == lang)
             .map(|(_, c)| c)
+    }
+
+    /// The name language `lang` is given (`[languages.<lang>] name`), if any.
+    pub fn name_for(&self, lang: &str) -> Option<&str> {
+        self.language(lang).and_then(|c| c.name.as_deref())
     }
 
     /// The project's words for language `lang` (`[languages.<lang>.words]`), if it gives some.

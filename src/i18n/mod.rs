@@ -152,8 +152,12 @@ pub fn table(lang: Lang) -> String {
     out
 }
 
-/// A language's name in that language, for the language switcher.
-pub fn language_name(lang: &str) -> String {
+/// A language's name in that language, for the language switcher: the project's (`given`),
+/// else the one nnbook knows, else its tag.
+pub fn language_name(lang: &str, given: Option<&str>) -> String {
+    if let Some(name) = given {
+        return name.to_string();
+    }
     match lang {
         "en" => "English".into(),
         "zh-CN" | "zh" => "简体中文".into(),
@@ -162,6 +166,12 @@ pub fn language_name(lang: &str) -> String {
         "fr" => "Français".into(),
         "es" => "Español".into(),
         "ja" => "日本語".into(),
+        "it" => "Italiano".into(),
+        "pt" => "Português".into(),
+        "pt-BR" => "Português (Brasil)".into(),
+        "ko" => "한국어".into(),
+        "ru" => "Русский".into(),
+        "nl" => "Nederlands".into(),
         other => other.into(),
     }
 }

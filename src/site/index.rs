@@ -155,7 +155,7 @@ pub fn index_pages(
             .map(|p| entry(p, cache, (theme.lang(lang), &prefix)))
             .collect();
         let tags = tag_pages(&lessons);
-        let switcher = switcher(&languages, lang, default_lang);
+        let switcher = switcher(theme, &languages, (lang, default_lang));
         let listing = Listing {
             lang: theme.lang(lang),
             prefix: &prefix,
@@ -307,12 +307,16 @@ fn group_series<'a>(index: &[&'a IndexEntry<'a>], lang: Lang) -> Vec<SeriesEntry
 }
 
 /// The index's language switcher, on the page of language `lang`.
-fn switcher(languages: &[&str], lang: &str, default_lang: &str) -> Vec<LanguageLink> {
+fn switcher(
+    theme: &Theme,
+    languages: &[&str],
+    (lang, default_lang): (&str, &str),
+) -> Vec<LanguageLink> {
     languages
         .iter()
         .map(|other| LanguageLink {
             code: other.to_string(),
-            name: i18n::language_name(other),
+            name: i18n::language_name(other, theme.config.name_for(other)),
             href: if *other == default_lang {
                 "index.html".to_string()
             } else {

@@ -281,7 +281,7 @@ pub(super) fn read_config(source: &SourceFile) -> Result<(Config, JsonMap), Erro
     let unexpected =
         |d: &&mut Diagnostic| d.expected.is_none() && !d.message.contains("unknown field");
     for d in problems.iter_mut().filter(unexpected) {
-        d.expected = Some("`title`, `description`, `language`, `base_url`, `edit_url`, `search`, `feed`, `feed_limit`, `author`, `[extra]` and `[languages.<tag>]` tables of `title`, `description`, `edit_url` and `[languages.<tag>.words]` (all optional)".to_string());
+        d.expected = Some("`title`, `description`, `language`, `base_url`, `edit_url`, `search`, `feed`, `feed_limit`, `author`, `[extra]` and `[languages.<tag>]` tables of `title`, `description`, `edit_url`, `name` and `[languages.<tag>.words]` (all optional)".to_string());
     }
     // (Zola's word for a language's words.)
     for d in problems

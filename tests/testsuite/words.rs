@@ -236,7 +236,7 @@ fn a_word_or_slot_nnbook_does_not_know_is_an_error_at_it() {
     assert_eq!(
         placed(&error.diagnostics),
         [
-            at(3, 1, "invalid configuration: unknown field `translations`, expected one of `title`, `description`, `edit_url`, `words`"),
+            at(3, 1, "invalid configuration: unknown field `translations`, expected one of `title`, `description`, `name`, `edit_url`, `words`"),
             at(5, 1, "`nxt` is no word nnbook puts on pages"),
             at(6, 9, "`chart` leaves out `{to}`"),
             at(7, 8, "`line` leaves out `{color}`"),
@@ -265,4 +265,22 @@ fn a_word_or_slot_nnbook_does_not_know_is_an_error_at_it() {
         )]
     );
     assert!(!p.site().exists());
+}
+
+#[test]
+fn a_language_is_named_in_itself_or_as_the_project_names_it() {
+    let p = Project::new()
+        .config("[languages.pt-BR]\nname = \"Português do Brasil\"\n")
+        .lesson("a.md", SMALL)
+        .lesson("a.it.md", SMALL)
+        .lesson("a.pt-BR.md", SMALL);
+    p.build().expect("builds");
+    for page in ["index.html", "a/index.html"] {
+        let html = p.read(page);
+        assert!(html.contains(">Italiano</a>"), "{page} names Italian");
+        assert!(
+            html.contains(">Português do Brasil</a>"),
+            "{page} names Portuguese"
+        );
+    }
 }
