@@ -1,7 +1,9 @@
 // nnbook: a "Copy" button on every code block, in a band above the code so that it never covers
-// it. Without JavaScript there is no button (and no band).
-var zh = (document.documentElement.lang || "").indexOf("zh") === 0;
-var words = zh ? { copy: "复制", copied: "已复制", label: "复制代码" } : { copy: "Copy", copied: "Copied", label: "Copy the code" };
+// it. Without JavaScript there is no button (and no band). Its words are the page's language's,
+// on this script's element (base.html's `data-copy`, `data-copied`, `data-label`); a base.html
+// without them (an earlier theme's) gets English.
+var words = document.currentScript.dataset;
+if (!words.copy) words = { copy: "Copy", copied: "Copied", label: "Copy the code" };
 document.querySelectorAll("pre > code").forEach(function (code) {
   if (!navigator.clipboard) return;
   var pre = code.parentNode;

@@ -2,7 +2,7 @@
 //! gives its own in `nnbook.toml` (`[languages.fr.words]`, [`super::Lang`]).
 
 /// Interface words, also given to templates as `t`: (key, English, Simplified Chinese).
-pub const TEXTS: [(&str, &str, &str); 63] = [
+pub const TEXTS: [(&str, &str, &str); 66] = [
     ("lessons", "Lessons", "课程"),
     ("contents", "Contents", "目录"),
     ("previous", "Previous", "上一课"),
@@ -13,6 +13,10 @@ pub const TEXTS: [(&str, &str, &str); 63] = [
     ("list_comma", ", ", "、"),
     ("notebook", "Download notebook", "下载 Jupyter Notebook"),
     ("edit", "Edit this page", "编辑此页"),
+    // A code block's button (copy.js, through its script element's `data-*`).
+    ("copy", "Copy", "复制"),
+    ("copied", "Copied", "已复制"),
+    ("copy_label", "Copy the code", "复制代码"),
     // The search page (search.html, search.js).
     ("search", "Search", "搜索"),
     ("search_label", "Search the lessons", "搜索课程"),

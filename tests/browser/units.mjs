@@ -246,7 +246,8 @@ function freePort() {
   });
 }
 
-/** A project of `lessons` (each `[file, title, front matter]`, a [smallLesson]) and `config`
+/** A project of `lessons` (each `[file, title, front matter]`, a [smallLesson], and text after
+ *  it, if any) and `config`
  *  (its nnbook.toml, if any) built by the
  *  `nnbook` command (its words) in a temporary folder named after `name`, and its site served
  *  by a plain static server on loopback: `{ site, served, close }`, `served` the site's address
@@ -256,7 +257,7 @@ export async function servedProject(nnbook, name, lessons, config = '') {
   const root = path.join(tmp, 'p');
   fs.mkdirSync(path.join(root, 'content'), { recursive: true });
   if (config) fs.writeFileSync(path.join(root, 'nnbook.toml'), config);
-  for (const [file, title, front] of lessons) fs.writeFileSync(path.join(root, 'content', file), smallLesson(title, front));
+  for (const [file, title, front, body = ''] of lessons) fs.writeFileSync(path.join(root, 'content', file), smallLesson(title, front) + body);
   execFileSync(nnbook[0], [...nnbook.slice(1), 'build', '--quiet', '--root', root], { stdio: ['ignore', 'ignore', 'ignore'] });
   const site = path.join(root, 'site');
   const port = await freePort();

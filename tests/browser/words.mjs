@@ -1,9 +1,10 @@
 // A project's words for a language (`[languages.fr.words]` in nnbook.toml) in a browser: a French
 // project built with nnbook, whose words hold quotes, `&` and `<`, checked as the shipped site is
 // (check.mjs on every page at 320, 390 and 1280 px, light and dark: axe-core, the Nu checker,
-// links, sideways scrolling), then read as a reader does: the lesson page in French, its link to
-// the next and its sliders' panel saying the project's words exactly as written (text, never markup), the live
-// region saying them after a move, Reset by its word; the search page's label.
+// links, sideways scrolling), then read as a reader does, from disk and from a server: the lesson
+// page in French, its link to the next, its sliders' panel, the live region after a move, Reset
+// and a code block's Copy button (and Copied, once pressed) each say the project's word exactly
+// as written (text, never markup); the search page's label too.
 //
 //   NNBOOK=<command running nnbook> node words.mjs
 //
@@ -27,14 +28,17 @@ const WORDS = {
   reset: 'Rétablir',
   figures_updated: 'Figures à jour & exactes.',
   search_label: 'Chercher « & »',
+  copy: 'Copier',
+  copied: 'Copié !',
+  copy_label: 'Copier le code',
 };
 
 const CONFIG = 'title = "Mes leçons"\nlanguage = "fr"\n\n[languages.fr.words]\n' +
   Object.entries(WORDS).map(([name, text]) => `${name} = ${JSON.stringify(text)}\n`).join('');
 
-/** Two lessons: the first's page links the next. */
+/** Two lessons: the first's page links the next, and has a code block to copy. */
 const LESSONS = [
-  ['premiere.md', 'Première', 'order = 1'],
+  ['premiere.md', 'Première', 'order = 1', '\n```python\nprint("w1 =", {{ w1 }})\n```\n'],
   ['deuxieme.md', 'Deuxième', 'order = 2'],
 ];
 
@@ -46,7 +50,7 @@ function read(page, selector, attribute) {
 async function lessonPage(browser, where, origin) {
   const name = `premiere/index.html (${where}): the project's words`;
   unit(name);
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
   try {
     await page.goto(`${origin}premiere/index.html`);
@@ -57,6 +61,12 @@ async function lessonPage(browser, where, origin) {
       show_controls: await read(page, '.nn-controls-toggle'),
       controls_hint: await read(page, '.nn-controls-hint'),
     };
+    seen.copy = await read(page, 'button.copy');
+    seen.copy_label = await read(page, 'button.copy', 'aria-label');
+    if (where === 'server') {
+      await page.click('button.copy');
+      seen.copied = await read(page, 'button.copy');
+    }
     await page.click('.nn-controls-toggle');
     await page.focus('#nn-control-w1');
     await page.keyboard.press('ArrowRight');

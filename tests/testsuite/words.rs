@@ -38,6 +38,7 @@ december = "décembre"
 date = "{day} {month} {year}"
 chart = "Graphique selon {x}, de {from} à {to}."
 tagged = "Leçons sur « {tag} »"
+copy = "Copier"
 "#;
 
 fn french() -> Project {
@@ -61,6 +62,7 @@ fn a_project_s_words_are_on_every_page_it_makes() {
         ">6 décembre 2026</time>",
         "-desc\">Graphique selon Dosage, de 0 à 1.",
         ">Télécharger le notebook<",
+        "data-copy=\"Copier\" data-copied=\"Copied\"",
     ] {
         assert!(page.contains(word), "the page lacks {word}");
     }
@@ -86,7 +88,7 @@ fn a_project_s_words_are_on_every_page_it_makes() {
     assert!(
         warned[0].3.starts_with(&format!(
             "the pages in `fr` show {} of nnbook's words in English: `all_lessons` (\"All lessons\"), `tags` (\"Tags\")",
-            words_table("fr").lines().filter(|l| l.contains(" = ")).count() - 12
+            words_table("fr").lines().filter(|l| l.contains(" = ")).count() - 13
         )),
         "{}",
         warned[0].3
