@@ -6,6 +6,7 @@
 mod own;
 mod words;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 pub use own::{problems as words_problems, untranslated, Words};
@@ -71,7 +72,7 @@ pub fn html(lang: Lang, key: &str) -> String {
 /// An interface sentence in a language with its `{name}` slots filled from `values`, in one
 /// pass (a value is never searched for slots). A slot without a value stays as written.
 pub fn sentence(lang: Lang, key: &str, values: &[(&str, &str)]) -> String {
-    sentence_as(lang, key, values, str::to_string)
+    sentence_as(lang, key, values, |words| Cow::Borrowed(words))
 }
 
 /// [`sentence`] with its words (not the values in its slots) written by `literal`: escaped for
@@ -80,7 +81,7 @@ pub fn sentence_as(
     lang: Lang,
     key: &str,
     values: &[(&str, &str)],
-    literal: impl Fn(&str) -> String,
+    literal: impl for<'w> Fn(&'w str) -> Cow<'w, str>,
 ) -> String {
     let template = text(lang, key);
     let mut out = String::with_capacity(template.len() + 64);

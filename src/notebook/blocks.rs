@@ -121,7 +121,7 @@ fn training_summary(book: &Book, t: &crate::lesson::TrainingBlock) -> String {
             ("to", &number(t.loss_at(n))),
             ("values", &escape_markdown(&values.join(", "))),
         ],
-        escape_markdown,
+        |words| escape_markdown(words).into(),
     )
 }
 
