@@ -148,7 +148,9 @@ fn words_are_text_never_markup() {
         })
         .collect();
     let p = Project::new()
-        .config(&format!("language = \"fr\"\n{table}"))
+        .config(&format!(
+            "language = \"fr\"\nbase_url = \"https://example.org/\"\nfeed = true\n{table}"
+        ))
         .lesson("a.md", dated("Première", 1))
         .lesson("b.md", dated("Deuxième", 2))
         .lesson("c.md", shipped_lesson("backpropagation.md"));
@@ -160,7 +162,7 @@ fn words_are_text_never_markup() {
             assert!(!text.contains("<i>"), "{name} has a word as markup");
             seen += usize::from(text.contains("&lt;i&gt;&amp;"));
         }
-        if name.ends_with(".svg") {
+        if name.ends_with(".svg") || name.ends_with(".xml") {
             check_xml(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
         }
         if name.ends_with(".ipynb") {
@@ -179,6 +181,10 @@ fn words_are_text_never_markup() {
         seen >= 4,
         "the words are on the pages, escaped ({seen} files)"
     );
+    // (The tag's feed is titled in the words too: "Lessons tagged “ReLU”".)
+    assert!(p
+        .read("tags/relu/atom.xml")
+        .contains("<title>nnbook: &lt;i&gt;&amp;"));
     // The sliders' panel: the words its script writes as markup come as HTML, the others as
     // text (an attribute, the live region's `textContent`).
     let page = p.read("a/index.html");
