@@ -83,13 +83,31 @@ pub fn problems(source: &SourceFile, tag: &str, words: &Words) -> Vec<Diagnostic
 
 /// The names of the words language `tag` shows in English though the project wrote its pages
 /// in another language: none for English and for the languages nnbook knows (Chinese), else
-/// every word `words` does not give.
+/// every word `words` does not give that has English in it (not `, ` nor `{name} ({bias})`,
+/// which many languages write alike).
 pub fn untranslated(tag: &str, words: Option<&Words>) -> Vec<&'static str> {
     let primary = tag.split('-').next().unwrap_or(tag);
     if primary == "en" || primary == "zh" {
         return Vec::new();
     }
-    (built_in().map(|(key, _)| key))
+    built_in()
+        .filter(|(_, english)| has_words(english))
+        .map(|(key, _)| key)
         .filter(|key| words.is_none_or(|w| !w.contains_key(*key)))
         .collect()
+}
+
+/// Whether a text has letters besides its slots' names.
+fn has_words(text: &str) -> bool {
+    let mut rest = text;
+    for slot in slots(text) {
+        let (before, after) = rest
+            .split_once(&format!("{{{slot}}}"))
+            .unwrap_or((rest, ""));
+        if before.chars().any(char::is_alphabetic) {
+            return true;
+        }
+        rest = after;
+    }
+    rest.chars().any(char::is_alphabetic)
 }
