@@ -174,9 +174,10 @@ pub(super) fn meant_field(message: &str) -> Option<&str> {
 }
 
 /// Our name for the field `name` of other site generators, if it is one of `fields`: Zola's,
-/// Hugo's and Quarto's `description` is a lesson's `summary`, their `weight` its `order`.
+/// Hugo's and Quarto's `description` is a lesson's `summary`, their `weight` its `order`;
+/// Zola's `translations` of a language are its `words` in `nnbook.toml`.
 fn alias<'m>(name: &str, fields: &[&'m str]) -> Option<&'m str> {
-    const ALIASES: [(&str, &str); 8] = [
+    const ALIASES: [(&str, &str); 9] = [
         ("description", "summary"),
         ("abstract", "summary"),
         ("weight", "order"),
@@ -185,6 +186,7 @@ fn alias<'m>(name: &str, fields: &[&'m str]) -> Option<&'m str> {
         ("redirect_from", "aliases"),
         ("categories", "tags"),
         ("taxonomies", "tags"),
+        ("translations", "words"),
     ];
     let (_, ours) = ALIASES.iter().find(|(other, _)| *other == name)?;
     fields.iter().copied().find(|f| f == ours)

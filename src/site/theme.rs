@@ -283,13 +283,6 @@ pub(super) fn read_config(source: &SourceFile) -> Result<(Config, JsonMap), Erro
     for d in problems.iter_mut().filter(unexpected) {
         d.expected = Some("`title`, `description`, `language`, `base_url`, `edit_url`, `search`, `feed`, `feed_limit`, `author`, `[extra]` and `[languages.<tag>]` tables of `title`, `description`, `edit_url`, `name` and `[languages.<tag>.words]` (all optional)".to_string());
     }
-    // (Zola's word for a language's words.)
-    for d in problems
-        .iter_mut()
-        .filter(|d| d.message.contains("field `translations`"))
-    {
-        d.hint = Some("a language's words are its `words` table here: `[languages.fr.words]`, with the names `nnbook words fr` prints".into());
-    }
     // (Values of the wrong type are reported and stood in for: the others are still checked.)
     let mut extra = JsonMap::new();
     if let Some((config, invented)) = &read {

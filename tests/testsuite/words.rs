@@ -266,7 +266,11 @@ fn a_word_or_slot_nnbook_does_not_know_is_an_error_at_it() {
     let hints: Vec<&str> = (error.diagnostics.iter())
         .map(|d| d.hint.as_deref().unwrap_or(""))
         .collect();
-    assert!(hints[0].contains("`[languages.fr.words]`"), "{}", hints[0]);
+    assert!(
+        hints[0].contains("other site generators call `translations`, nnbook calls `words`"),
+        "{}",
+        hints[0]
+    );
     assert!(hints[1].starts_with("did you mean `next`?"), "{}", hints[1]);
     assert_eq!(
         error.diagnostics[2].expected.as_deref(),
