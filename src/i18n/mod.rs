@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 pub use own::{problems as words_problems, untranslated, Words};
-use words::{SENTENCES, TEXTS};
+use words::{pick, SENTENCES, TEXTS};
 
 /// A language as the stages ask it for words: its tag and the project's words for it, if any
 /// (they come before the built-in ones).
@@ -40,15 +40,6 @@ pub fn is_language_tag(tag: &str) -> bool {
     (2..=3).contains(&primary.len())
         && primary.bytes().all(|b| b.is_ascii_lowercase())
         && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
-}
-
-/// An entry's text in a language: Chinese for `zh` tags, English for every other.
-fn pick(tag: &str, entry: &(&str, &'static str, &'static str)) -> &'static str {
-    if tag == "zh" || tag.starts_with("zh-") {
-        entry.2
-    } else {
-        entry.1
-    }
 }
 
 /// One interface text in a language: the project's, else the built-in one (English where

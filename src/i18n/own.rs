@@ -4,7 +4,7 @@
 use crate::error::{Diagnostic, SourceFile};
 use crate::text::did_you_mean;
 
-use super::words::{SENTENCES, TEXTS};
+use super::words::{built_in_language, SENTENCES, TEXTS};
 
 /// A project's words for one language (`[languages.fr.words]`): each word's name and its text,
 /// with their places in `nnbook.toml`.
@@ -18,20 +18,24 @@ pub fn built_in() -> impl Iterator<Item = (&'static str, &'static str)> {
         .map(|(key, en, _)| (*key, *en))
 }
 
-/// The `{name}` slots of a text, in order (a `{` not opening one is a brace).
-pub fn slots(text: &str) -> Vec<&str> {
-    let mut found = Vec::new();
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        rest = &rest[open + 1..];
-        let name_len = rest
-            .find(|c: char| !(c.is_ascii_lowercase() || c == '_'))
-            .unwrap_or(rest.len());
-        if name_len > 0 && rest[name_len..].starts_with('}') {
-            found.push(&rest[..name_len]);
+/// A text's words around its `{name}` slots, and the slots' names, each in order (a `{` that
+/// opens no slot is a brace, among the words).
+fn parts(text: &str) -> (Vec<&str>, Vec<&str>) {
+    let (mut words, mut slots) = (Vec::new(), Vec::new());
+    let (mut start, mut from) = (0, 0);
+    while let Some(open) = text[from..].find('{').map(|i| from + i) {
+        let name = &text[open + 1..];
+        let len =
+            (name.find(|c: char| !(c.is_ascii_lowercase() || c == '_'))).unwrap_or(name.len());
+        from = open + 1;
+        if len > 0 && name[len..].starts_with('}') {
+            words.push(&text[start..open]);
+            slots.push(&name[..len]);
+            (start, from) = (open + len + 2, open + len + 2);
         }
     }
-    found
+    words.push(&text[start..]);
+    (words, slots)
 }
 
 /// The problems of language `tag`'s words (`[languages.<tag>.words]` of `source`): a name that
@@ -55,7 +59,7 @@ pub fn problems(source: &SourceFile, tag: &str, words: &Words) -> Vec<Diagnostic
             );
             continue;
         };
-        let (needed, given) = (slots(english), slots(text.get_ref()));
+        let (needed, given) = (parts(english).1, parts(text.get_ref()).1);
         let missing = needed.iter().find(|s| !given.contains(s));
         let unknown = given.iter().find(|s| !needed.contains(s));
         let message = match (missing, unknown) {
@@ -81,33 +85,33 @@ pub fn problems(source: &SourceFile, tag: &str, words: &Words) -> Vec<Diagnostic
     problems
 }
 
-/// The names of the words language `tag` shows in English though the project wrote its pages
-/// in another language: none for English and for the languages nnbook knows (Chinese), else
-/// every word `words` does not give that has English in it (not `, ` nor `{name} ({bias})`,
-/// which many languages write alike).
-pub fn untranslated(tag: &str, words: Option<&Words>) -> Vec<&'static str> {
-    let primary = tag.split('-').next().unwrap_or(tag);
-    if primary == "en" || primary == "zh" {
+/// The words language `tag` shows in English though the project wrote its pages in another
+/// language, each name with its English: none for the languages nnbook has words in (English,
+/// Chinese), else every word `words` does not give that has English in it, letters outside
+/// its slots (not `, ` nor `{name} ({bias})`, which many languages write alike).
+pub fn untranslated(tag: &str, words: Option<&Words>) -> Vec<(&'static str, &'static str)> {
+    if built_in_language(tag) {
         return Vec::new();
     }
     built_in()
-        .filter(|(_, english)| has_words(english))
-        .map(|(key, _)| key)
-        .filter(|key| words.is_none_or(|w| !w.contains_key(*key)))
+        .filter(|(_, english)| {
+            (parts(english).0.iter()).any(|w| w.chars().any(char::is_alphabetic))
+        })
+        .filter(|(key, _)| words.is_none_or(|w| !w.contains_key(*key)))
         .collect()
 }
 
-/// Whether a text has letters besides its slots' names.
-fn has_words(text: &str) -> bool {
-    let mut rest = text;
-    for slot in slots(text) {
-        let (before, after) = rest
-            .split_once(&format!("{{{slot}}}"))
-            .unwrap_or((rest, ""));
-        if before.chars().any(char::is_alphabetic) {
-            return true;
-        }
-        rest = after;
+#[cfg(test)]
+mod tests {
+    use super::parts;
+
+    #[test]
+    fn a_text_is_its_words_around_its_slots() {
+        assert_eq!(
+            parts("a {x} b {Y} {} {y_z}."),
+            (vec!["a ", " b {Y} {} ", "."], vec!["x", "y_z"])
+        );
+        assert_eq!(parts("{x}{y}"), (vec!["", "", ""], vec!["x", "y"]));
+        assert_eq!(parts("no slot {"), (vec!["no slot {"], vec![]));
     }
-    rest.chars().any(char::is_alphabetic)
 }

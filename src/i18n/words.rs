@@ -209,3 +209,22 @@ pub const SENTENCES: [(&str, &str, &str); 55] = [
     ),
     ("chart_steps", "Line chart over the steps from {from} to {to}.", "折线图，横轴为步骤，从 {from} 到 {to}。"),
 ];
+
+/// Whether nnbook has its own words in language `tag`, a column of [`TEXTS`] and
+/// [`SENTENCES`]: English and Chinese (`zh`, `zh-CN`, ...).
+pub fn built_in_language(tag: &str) -> bool {
+    matches!(primary(tag), "en" | "zh")
+}
+
+/// An entry's text in a language: Chinese for `zh` tags, English for every other.
+pub fn pick(tag: &str, entry: &(&str, &'static str, &'static str)) -> &'static str {
+    match primary(tag) {
+        "zh" => entry.2,
+        _ => entry.1,
+    }
+}
+
+/// A language tag's first part: `zh` of `zh-CN`.
+fn primary(tag: &str) -> &str {
+    tag.split('-').next().unwrap_or(tag)
+}

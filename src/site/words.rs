@@ -26,7 +26,7 @@ pub fn warnings(config: &Config, placed: &[Placed]) -> Vec<Diagnostic> {
             continue;
         }
         let named: Vec<String> = (left.iter().take(NAMED))
-            .map(|key| format!("`{key}` (\"{}\")", i18n::text(Lang::built_in("en"), key)))
+            .map(|(key, english)| format!("`{key}` (\"{english}\")"))
             .collect();
         let more = match left.len() > NAMED {
             true => format!(" and {} more", left.len() - NAMED),
