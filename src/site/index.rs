@@ -316,7 +316,7 @@ fn switcher(
         .iter()
         .map(|other| LanguageLink {
             code: other.to_string(),
-            name: i18n::language_name(other, theme.config.name_for(other)),
+            name: theme.language_name(other),
             href: if *other == default_lang {
                 "index.html".to_string()
             } else {

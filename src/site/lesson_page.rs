@@ -146,7 +146,7 @@ pub fn render_lesson(
         title: t.title.clone(),
         href: format!("{root}{}/index.html", t.dir),
         lang: t.lang.clone(),
-        name: i18n::language_name(&t.lang, theme.config.name_for(&t.lang)),
+        name: theme.language_name(&t.lang),
     };
     let prefix = dir.strip_suffix(lesson.slug.as_str()).unwrap_or("");
     let home = format!("{root}{prefix}index.html");

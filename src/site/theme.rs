@@ -529,6 +529,11 @@ impl Theme {
         Lang::new(tag, self.config.words(tag))
     }
 
+    /// Language `tag`'s name in the switcher and translation links: the project's, else nnbook's.
+    pub fn language_name(&self, tag: &str) -> String {
+        i18n::language_name(tag, self.config.name_for(tag))
+    }
+
     pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
         // (What `template_check` takes a page to get, kept true by the tests: debug builds note
         // a name it does not list, `page_names::unlisted`.)
