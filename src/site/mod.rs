@@ -15,6 +15,7 @@ mod cache;
 mod clean;
 #[cfg(test)]
 mod compact;
+mod config;
 mod default_theme;
 pub mod earlier_theme;
 mod feed;

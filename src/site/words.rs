@@ -8,8 +8,9 @@ use crate::error::{Diagnostic, Error};
 use crate::i18n::{self, Lang};
 use crate::project::{Config, CONFIG_FILE};
 
+use super::config::read_config;
 use super::place::Placed;
-use super::theme::{read_config, ThemeFiles};
+use super::theme::ThemeFiles;
 
 /// At most this many of the words left in English are named in the warning.
 const NAMED: usize = 4;
