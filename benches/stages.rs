@@ -21,7 +21,9 @@ use nnbook::network::Signal;
 use nnbook::{diagram, page, render, site, Builder};
 
 /// The lessons are rendered in English, with nnbook's own words.
-const EN: Lang<'static> = Lang::built_in("en");
+fn en() -> Lang<'static> {
+    Lang::built_in("en")
+}
 
 // The generator example, shared as a module: only `write_lessons` is used here.
 #[allow(dead_code)]
@@ -89,7 +91,7 @@ fn figure_draw(bencher: Bencher, id: &str) {
         .into_iter()
         .find(|s| s.id == id)
         .expect("the figure exists");
-    bencher.bench(|| figure::draw(black_box(spec), network, EN).expect("the figure draws"));
+    bencher.bench(|| figure::draw(black_box(spec), network, en()).expect("the figure draws"));
 }
 
 /// Parse and validate the ReLU lesson (front matter, TOML blocks, network).
@@ -118,7 +120,7 @@ fn diagram_draw_all(bencher: Bencher) {
     bencher.bench(|| {
         specs
             .iter()
-            .map(|spec| diagram::draw(black_box(spec), network, &paths, (EN, 2)))
+            .map(|spec| diagram::draw(black_box(spec), network, &paths, (en(), 2)))
             .collect::<Vec<_>>()
     });
 }
@@ -127,8 +129,8 @@ fn diagram_draw_all(bencher: Bencher) {
 #[divan::bench]
 fn page_render(bencher: Bencher) {
     let lesson = relu();
-    let figures = render::draw_figures(lesson, EN).expect("the figures draw");
-    bencher.bench(|| page::render(black_box(lesson), &figures, EN).expect("the page renders"));
+    let figures = render::draw_figures(lesson, en()).expect("the figures draw");
+    bencher.bench(|| page::render(black_box(lesson), &figures, en()).expect("the page renders"));
 }
 
 /// The ReLU lesson rendered without the theme (figures, diagrams, page, notebook): a lesson's
@@ -136,7 +138,7 @@ fn page_render(bencher: Bencher) {
 #[divan::bench]
 fn lesson_render(bencher: Bencher) {
     let lesson = relu();
-    bencher.bench(|| render::render(black_box(lesson), EN).expect("the lesson renders"));
+    bencher.bench(|| render::render(black_box(lesson), en()).expect("the lesson renders"));
 }
 
 /// The shipped site (the repository's own `content/`), built in memory by a fresh builder.

@@ -81,6 +81,10 @@ pub struct LanguageConfig {
     /// The language's name in itself ("Italiano"), in the language switcher and a lesson's
     /// links to its translations, as Hugo's `languageName` (nnbook knows common languages').
     pub name: Option<String>,
+    /// Which way the language's text runs, where nnbook's guess from its tag is not the
+    /// project's (`direction = "rtl"`), as mdBook's `text-direction` and Hugo's
+    /// `languageDirection`.
+    pub direction: Option<Direction>,
     /// Where this language's lessons are edited (a translation kept in a repository of its
     /// own), as the site's `edit_url`. Spanned, as that one.
     pub edit_url: Option<toml::Spanned<String>>,
@@ -89,6 +93,14 @@ pub struct LanguageConfig {
     /// an error pointing at it.
     #[serde(default)]
     pub words: BTreeMap<toml::Spanned<String>, toml::Spanned<String>>,
+}
+
+/// Which way a language's text runs: `ltr` (left to right) or `rtl`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Ltr,
+    Rtl,
 }
 
 impl Config {
@@ -102,6 +114,12 @@ impl Config {
     /// The name language `lang` is given (`[languages.<lang>] name`), if any.
     pub fn name_for(&self, lang: &str) -> Option<&str> {
         self.language(lang).and_then(|c| c.name.as_deref())
+    }
+
+    /// Which way the project says language `lang` runs (`[languages.<lang>] direction`), if it
+    /// says.
+    pub fn direction_for(&self, lang: &str) -> Option<Direction> {
+        self.language(lang).and_then(|c| c.direction)
     }
 
     /// The project's words for language `lang` (`[languages.<lang>.words]`), if it gives some.

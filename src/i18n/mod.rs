@@ -13,23 +13,48 @@ pub use own::{problems as words_problems, untranslated, Words};
 use words::{pick, SENTENCES, TEXTS};
 
 /// A language as the stages ask it for words: its tag and the project's words for it, if any
-/// (they come before the built-in ones).
+/// (they come before the built-in ones), and which way its text runs.
 #[derive(Clone, Copy, Debug)]
 pub struct Lang<'a> {
     /// The language tag: `en`, `zh-CN`.
     pub tag: &'a str,
     own: Option<&'a Words>,
+    /// Whether its text runs right to left (Arabic, Hebrew): its pages' `dir="rtl"`, and the
+    /// numbers nnbook writes into its text isolated as runs of their own (`<bdi>`), so that a
+    /// minus stays before its digits. [`right_to_left`] unless the project says otherwise.
+    pub rtl: bool,
 }
 
 impl<'a> Lang<'a> {
     /// Language `tag` with the project's words for it.
     pub fn new(tag: &'a str, own: Option<&'a Words>) -> Lang<'a> {
-        Lang { tag, own }
+        let rtl = right_to_left(tag);
+        Lang { tag, own, rtl }
     }
 
     /// Language `tag` with nnbook's own words only (where no project is read).
-    pub const fn built_in(tag: &'a str) -> Lang<'a> {
-        Lang { tag, own: None }
+    pub fn built_in(tag: &'a str) -> Lang<'a> {
+        Lang::new(tag, None)
+    }
+}
+
+/// Whether language `tag` is written right to left: by its script subtag where it has one
+/// (`az-Arab`, `pa-Arab`; `ku-Latn` not), else by its language (Arabic, Hebrew, Persian, Urdu,
+/// Pashto, Sindhi, Uyghur, Yiddish, Dhivehi, Central Kurdish and others written so).
+pub fn right_to_left(tag: &str) -> bool {
+    const SCRIPTS: [&str; 9] = [
+        "Adlm", "Arab", "Hebr", "Mand", "Nkoo", "Rohg", "Samr", "Syrc", "Thaa",
+    ];
+    const LANGUAGES: [&str; 21] = [
+        "ar", "arc", "azb", "ckb", "dv", "fa", "glk", "he", "iw", "ks", "lrc", "mzn", "nqo", "pnb",
+        "prs", "ps", "sd", "syr", "ug", "ur", "yi",
+    ];
+    let mut parts = tag.split('-');
+    let language = parts.next().unwrap_or_default();
+    let script = parts.find(|p| p.len() == 4 && p.bytes().all(|b| b.is_ascii_alphabetic()));
+    match script {
+        Some(script) => SCRIPTS.iter().any(|s| s.eq_ignore_ascii_case(script)),
+        None => LANGUAGES.iter().any(|l| l.eq_ignore_ascii_case(language)),
     }
 }
 
@@ -164,6 +189,10 @@ pub fn language_name(lang: &str, given: Option<&str>) -> String {
         "ko" => "한국어".into(),
         "ru" => "Русский".into(),
         "nl" => "Nederlands".into(),
+        "ar" => "العربية".into(),
+        "he" => "עברית".into(),
+        "fa" => "فارسی".into(),
+        "ur" => "اردو".into(),
         other => other.into(),
     }
 }
@@ -171,6 +200,30 @@ pub fn language_name(lang: &str, given: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn languages_written_right_to_left_are_known_by_language_or_script() {
+        for tag in [
+            "ar",
+            "ar-EG",
+            "he",
+            "fa",
+            "ur",
+            "yi",
+            "ckb",
+            "az-Arab",
+            "pa-Arab",
+            "uz-Arab-AF",
+        ] {
+            assert!(right_to_left(tag), "{tag}");
+        }
+        for tag in [
+            "en", "zh-CN", "fr", "az", "pa", "ku-Latn", "ar-Latn", "tr", "de-CH",
+        ] {
+            assert!(!right_to_left(tag), "{tag}");
+        }
+        assert!(Lang::built_in("he-IL").rtl && !Lang::built_in("pt-BR").rtl);
+    }
 
     #[test]
     fn days_are_written_as_each_language_writes_them() {

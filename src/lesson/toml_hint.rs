@@ -177,7 +177,7 @@ pub(super) fn meant_field(message: &str) -> Option<&str> {
 /// Hugo's and Quarto's `description` is a lesson's `summary`, their `weight` its `order`;
 /// Zola's `translations` of a language are its `words` in `nnbook.toml`.
 fn alias<'m>(name: &str, fields: &[&'m str]) -> Option<&'m str> {
-    const ALIASES: [(&str, &str); 9] = [
+    const ALIASES: [(&str, &str); 11] = [
         ("description", "summary"),
         ("abstract", "summary"),
         ("weight", "order"),
@@ -187,6 +187,8 @@ fn alias<'m>(name: &str, fields: &[&'m str]) -> Option<&'m str> {
         ("categories", "tags"),
         ("taxonomies", "tags"),
         ("translations", "words"),
+        ("text-direction", "direction"),
+        ("languageDirection", "direction"),
     ];
     let (_, ours) = ALIASES.iter().find(|(other, _)| *other == name)?;
     fields.iter().copied().find(|f| f == ours)

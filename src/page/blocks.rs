@@ -44,6 +44,7 @@ pub(super) fn inline_markdown(
     lesson: &Lesson,
     text: &str,
     span: &Range<usize>,
+    lang: Lang,
 ) -> Result<String, Vec<Diagnostic>> {
     let mut events = Vec::new();
     let mut problems = Vec::new();
@@ -51,7 +52,7 @@ pub(super) fn inline_markdown(
         match event {
             Event::Text(t) => {
                 problems.extend(super::math::unbalanced(lesson, &t, span));
-                match prose_events(lesson, &t, span) {
+                match prose_events(lesson, &t, span, lang.rtl) {
                     Ok((text, _)) => events.extend(text),
                     Err(found) => problems.extend(found),
                 }
@@ -99,7 +100,7 @@ pub fn figure_html(
     caption: &str,
     caption_span: &Range<usize>,
 ) -> Result<String, Vec<Diagnostic>> {
-    let caption = inline_markdown(lesson, caption, caption_span)?;
+    let caption = inline_markdown(lesson, caption, caption_span, lang)?;
     // The drawing is inlined: its text can be styled by the page, and no file is created for it.
     // A chart's phone drawing follows; the style sheet shows one of the two by the screen's width.
     // The page's first diagram carries the stylesheet all its diagrams share (`shared`).
@@ -418,12 +419,18 @@ pub fn parameters_html(net: &Network, lang: Lang, live: bool, decimals: usize) -
         };
         for node in &layer.nodes {
             let weights: Vec<String> = node.weights.iter().map(shown).collect();
+            // (Right to left, each value list a run of its own, `w1 = −0.85` as written: a
+            // phone shows these cells as lines of text after their column's name.)
+            let values = |v: String| match lang.rtl {
+                true => format!("<bdi dir=\"ltr\">{v}</bdi>"),
+                false => v,
+            };
             let cells = [
                 ("", layer_name.clone()),
                 ("", escape(&node.label)),
                 ("", layer.activation.display_name().to_string()),
-                (" class=\"num\"", weights.join(", ")),
-                (" class=\"num\"", shown(&node.bias)),
+                (" class=\"num\"", values(weights.join(", "))),
+                (" class=\"num\"", values(shown(&node.bias))),
             ];
             s.push_str("<tr>");
             for ((class, value), column) in cells.iter().zip(&columns) {

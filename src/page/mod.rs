@@ -411,7 +411,7 @@ impl<'a> Walk<'a> {
     /// checked all the same: its placeholders, formulas and links.
     fn caption_checked(&mut self, caption: &str, span: &Range<usize>) {
         self.caption_links(caption, span);
-        let checked = blocks::inline_markdown(self.lesson, caption, span);
+        let checked = blocks::inline_markdown(self.lesson, caption, span, self.lang);
         self.problems.extend(checked.err().into_iter().flatten());
     }
 
@@ -493,7 +493,7 @@ impl<'a> Walk<'a> {
             }
             return;
         }
-        match placeholder::prose_events(self.lesson, text, range) {
+        match placeholder::prose_events(self.lesson, text, range, self.lang.rtl) {
             Ok((events, plain)) => {
                 if let Some(h) = self.heading.as_mut() {
                     h.text.push_str(&plain);

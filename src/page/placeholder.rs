@@ -249,12 +249,15 @@ fn find_pair(text: &str, b: u8) -> Option<usize> {
 }
 
 /// Prose with placeholders as Markdown events: each value that follows the parameters in a
-/// `<span data-nn="…">` for the page's script. Returns the events and the plain
-/// text (for headings' ids and the table of contents).
+/// `<span data-nn="…">` for the page's script; in text written right to left (`rtl`) every
+/// other value in a `<bdi>`, a run of its own, so that its minus stays before its digits (the
+/// theme's `rtl.css` makes the spans such runs). Returns the events and the plain text (for
+/// headings' ids and the table of contents).
 pub fn prose_events(
     lesson: &Lesson,
     text: &str,
     range: &Range<usize>,
+    rtl: bool,
 ) -> Result<(Vec<pulldown_cmark::Event<'static>>, String), Vec<Diagnostic>> {
     use pulldown_cmark::{CowStr, Event};
     let mut events = Vec::new();
@@ -269,15 +272,17 @@ pub fn prose_events(
             }
             Piece::Value { expr, value, live } => {
                 plain.push_str(&value);
-                if live {
-                    events.push(Event::Html(CowStr::from(format!(
-                        "<span data-nn=\"{}\">",
-                        escape(expr)
-                    ))));
+                let (open, close) = match (live, rtl) {
+                    (true, _) => (format!("<span data-nn=\"{}\">", escape(expr)), "</span>"),
+                    (false, true) => ("<bdi dir=\"ltr\">".to_string(), "</bdi>"),
+                    (false, false) => (String::new(), ""),
+                };
+                if !open.is_empty() {
+                    events.push(Event::Html(CowStr::from(open)));
                 }
                 events.push(Event::Text(CowStr::from(value)));
-                if live {
-                    events.push(Event::Html(CowStr::Borrowed("</span>")));
+                if !close.is_empty() {
+                    events.push(Event::Html(CowStr::Borrowed(close)));
                 }
             }
         }

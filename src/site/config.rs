@@ -18,7 +18,13 @@ pub(super) fn read_config(source: &SourceFile) -> Result<(Config, JsonMap), Erro
     let unexpected =
         |d: &&mut Diagnostic| d.expected.is_none() && !d.message.contains("unknown field");
     for d in problems.iter_mut().filter(unexpected) {
-        d.expected = Some("`title`, `description`, `language`, `base_url`, `edit_url`, `search`, `feed`, `feed_limit`, `author`, `[extra]` and `[languages.<tag>]` tables of `title`, `description`, `edit_url`, `name` and `[languages.<tag>.words]` (all optional)".to_string());
+        if d.message.ends_with("expected `ltr` or `rtl`") {
+            d.expected =
+                Some("`direction = \"rtl\"` (right to left) or `direction = \"ltr\"`".into());
+            d.hint = Some("nnbook knows which way most languages run (Arabic, Hebrew, Persian and Urdu right to left): give `direction` only where its guess is not yours".into());
+            continue;
+        }
+        d.expected = Some("`title`, `description`, `language`, `base_url`, `edit_url`, `search`, `feed`, `feed_limit`, `author`, `[extra]` and `[languages.<tag>]` tables of `title`, `description`, `edit_url`, `name`, `direction` and `[languages.<tag>.words]` (all optional)".to_string());
     }
     // (Values of the wrong type are reported and stood in for: the others are still checked.)
     let mut extra = JsonMap::new();

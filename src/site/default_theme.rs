@@ -3,7 +3,7 @@
 
 /// The default theme, embedded in the binary. A project's `templates/` folder overrides any of
 /// these files by name and may add more.
-pub const DEFAULT_TEMPLATES: [(&str, &str); 14] = [
+pub const DEFAULT_TEMPLATES: [(&str, &str); 15] = [
     ("404.html", include_str!("../../templates/404.html")),
     ("base.html", include_str!("../../templates/base.html")),
     ("copy.js", include_str!("../../templates/copy.js")),
@@ -12,6 +12,7 @@ pub const DEFAULT_TEMPLATES: [(&str, &str); 14] = [
     ("index.css", include_str!("../../templates/index.css")),
     ("index.html", include_str!("../../templates/index.html")),
     ("lesson.html", include_str!("../../templates/lesson.html")),
+    ("rtl.css", include_str!("../../templates/rtl.css")),
     ("search.css", include_str!("../../templates/search.css")),
     ("search.html", include_str!("../../templates/search.html")),
     ("search.js", include_str!("../../templates/search.js")),
@@ -23,7 +24,7 @@ pub const DEFAULT_TEMPLATES: [(&str, &str); 14] = [
 /// The default theme's scripts and stylesheets as the site serves them: made compact when
 /// nnbook is compiled (`build.rs`, with `compact.rs`). A project's unchanged copy of one is
 /// served so too; its own are served as written.
-pub(super) const SERVED: [(&str, &str); 7] = [
+pub(super) const SERVED: [(&str, &str); 8] = [
     (
         "copy.js",
         include_str!(concat!(env!("OUT_DIR"), "/copy.js")),
@@ -48,6 +49,10 @@ pub(super) const SERVED: [(&str, &str); 7] = [
     (
         "index.css",
         include_str!(concat!(env!("OUT_DIR"), "/index.css")),
+    ),
+    (
+        "rtl.css",
+        include_str!(concat!(env!("OUT_DIR"), "/rtl.css")),
     ),
 ];
 

@@ -77,6 +77,7 @@ pub const EARLIER: &[(&str, u64)] = &[
     ("base.html", 0x6f026bde7e58feca),
     ("base.html", 0x909af4c272674c5b),
     ("base.html", 0x9e2cbe1fd4d082ba),
+    ("base.html", 0xb874aa69f8cb99bd),
     ("base.html", 0xe95efefa0c6a8b2e),
     ("base.html", 0xfd0971af39f83afe),
     ("copy.js", 0x20b2d1a50c8a0784),

@@ -74,7 +74,7 @@ impl Page {
 }
 
 /// What every page gets (`Theme::context`).
-const EVERY: &str = "site_title root home search feed extra lang page_title description";
+const EVERY: &str = "site_title root home search feed extra lang dir page_title description";
 
 /// The names whose contents are the author's own (`[extra]`, in the front matter and in
 /// nnbook.toml): any name under them may be read, and a page has those its author gave.

@@ -11,7 +11,7 @@ use tera::Tera;
 use crate::error::{Diagnostic, Error, SourceFile};
 use crate::explore::MODEL_ID;
 use crate::i18n::{self, Lang};
-use crate::project::{display_path, is_editor_file, Config, CONFIG_FILE, TEMPLATES_DIR};
+use crate::project::{display_path, is_editor_file, Config, Direction, CONFIG_FILE, TEMPLATES_DIR};
 use crate::text::escape;
 
 use super::config::{read_config, JsonMap};
@@ -397,8 +397,10 @@ impl Theme {
             .map(|base| format!("{base}{folder}{}", super::feed::FEED_FILE));
         ctx.insert("feed", &feed.unwrap_or_default());
         ctx.insert("lang", lang);
+        let words = self.lang(lang);
+        ctx.insert("dir", if words.rtl { "rtl" } else { "ltr" });
         ctx.insert("extra", &self.extra);
-        ctx.insert("t", &i18n::texts(self.lang(lang)));
+        ctx.insert("t", &i18n::texts(words));
         ctx.insert("page_title", page_title);
         ctx.insert("description", description);
         ctx
@@ -406,7 +408,11 @@ impl Theme {
 
     /// Language `tag` with the project's words for it.
     pub fn lang<'a>(&'a self, tag: &'a str) -> Lang<'a> {
-        Lang::new(tag, self.config.words(tag))
+        let mut lang = Lang::new(tag, self.config.words(tag));
+        if let Some(direction) = self.config.direction_for(tag) {
+            lang.rtl = direction == Direction::Rtl;
+        }
+        lang
     }
 
     /// Language `tag`'s name in the switcher and translation links: the project's, else nnbook's.

@@ -65,6 +65,7 @@ mod training_steps;
 // Authoring: projects made by the CLI, the guide's quoted messages, diagnostics.
 mod block_names;
 mod diagnostics;
+mod direction;
 mod drafts;
 mod fragments;
 mod guide;

@@ -257,7 +257,7 @@ fn a_word_or_slot_nnbook_does_not_know_is_an_error_at_it() {
     assert_eq!(
         placed(&error.diagnostics),
         [
-            at(3, 1, "invalid configuration: unknown field `translations`, expected one of `title`, `description`, `name`, `edit_url`, `words`"),
+            at(3, 1, "invalid configuration: unknown field `translations`, expected one of `title`, `description`, `name`, `direction`, `edit_url`, `words`"),
             at(5, 1, "`nxt` is no word nnbook puts on pages"),
             at(6, 9, "`chart` leaves out `{to}`"),
             at(7, 8, "`line` leaves out `{color}`"),
