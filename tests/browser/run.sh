@@ -3,7 +3,8 @@
 # server, and runs check.mjs, explore.mjs, exact.mjs and sequence.mjs (the explorable lessons,
 # issue 13), reader.mjs (what a reader sees, issue 15), diagram.mjs (the network diagrams, issue
 # 15), index.mjs (the index pages, issue 15), search.mjs (the search pages) on it, aliases.mjs,
-# tags.mjs and words.mjs (aliases, tags and a project's words, on projects of their own), and serve.mjs (`nnbook serve`'s error overlay
+# tags.mjs, words.mjs and direction.mjs (aliases, tags, a project's words and a language written right
+# to left, on projects of their own), and serve.mjs (`nnbook serve`'s error overlay
 # and live reload) on a project of its own: every page in headless Chromium at 390 and
 # 1280 px, light and dark (console errors, failed requests, broken links and images, MathML, raw
 # LaTeX, axe-core WCAG 2 A/AA), the Nu HTML checker on every .html/.css/.svg, and screenshots into
@@ -143,6 +144,9 @@ NNBOOK="$nnbook_cmd" SCREENSHOT_DIR="$shots" node "$here/tags.mjs" >"$tmp/tags.l
 # A project's words for a language: check.mjs on a French project, its words read as written
 # (words.mjs, on a project it builds with nnbook).
 NNBOOK="$nnbook_cmd" node "$here/words.mjs" >"$tmp/words.log" 2>&1 || status=$?
+# A language written right to left: check.mjs on an Arabic project, its page measured against
+# its left-to-right build, mirrored, its numbers' minus signs before their digits (direction.mjs).
+NNBOOK="$nnbook_cmd" node "$here/direction.mjs" >"$tmp/direction.log" 2>&1 || status=$?
 # `nnbook serve`'s error overlay and live reload, on a project it makes and breaks (serve.mjs).
 NNBOOK="$nnbook_cmd" SCREENSHOT_DIR="$shots" node "$here/serve.mjs" >"$tmp/serve.log" 2>&1 || status=$?
 # The summary line ("browser: N passed, M failed", the scripts' units) stays the last line.
@@ -157,12 +161,13 @@ grep -v '^search: [0-9]* passed, [0-9]* failed$' "$tmp/search.log" || true
 grep -v '^aliases: [0-9]* passed, [0-9]* failed$' "$tmp/aliases.log" || true
 grep -v '^tags: [0-9]* passed, [0-9]* failed$' "$tmp/tags.log" || true
 grep -v '^words: [0-9]* passed, [0-9]* failed$' "$tmp/words.log" || true
+grep -v '^direction: [0-9]* passed, [0-9]* failed$' "$tmp/direction.log" || true
 grep -v '^serve: [0-9]* passed, [0-9]* failed$' "$tmp/serve.log" || true
 say "done in $(($(date +%s) - t0)) s"
 # Each script's units ("<unit>: N passed, M failed"); a script without that line failed.
 passed=0
 failed=0
-for pair in browser:check reader:reader explore:explore exact:exact sequence:sequence diagram:diagram index:index search:search aliases:aliases tags:tags words:words serve:serve; do
+for pair in browser:check reader:reader explore:explore exact:exact sequence:sequence diagram:diagram index:index search:search aliases:aliases tags:tags words:words direction:direction serve:serve; do
   unit=${pair%%:*} log="$tmp/${pair#*:}.log"
   line=$(grep "^$unit: [0-9]* passed, [0-9]* failed$" "$log" || true)
   if [ -z "$line" ]; then failed=$((failed + 1)); continue; fi

@@ -247,7 +247,7 @@ function freePort() {
 }
 
 /** A project of `lessons` (each `[file, title, front matter]`, a [smallLesson], and text after
- *  it, if any) and `config`
+ *  it and a function of the lesson's text to change it, if any) and `config`
  *  (its nnbook.toml, if any) built by the
  *  `nnbook` command (its words) in a temporary folder named after `name`, and its site served
  *  by a plain static server on loopback: `{ site, served, close }`, `served` the site's address
@@ -257,7 +257,7 @@ export async function servedProject(nnbook, name, lessons, config = '') {
   const root = path.join(tmp, 'p');
   fs.mkdirSync(path.join(root, 'content'), { recursive: true });
   if (config) fs.writeFileSync(path.join(root, 'nnbook.toml'), config);
-  for (const [file, title, front, body = ''] of lessons) fs.writeFileSync(path.join(root, 'content', file), smallLesson(title, front) + body);
+  for (const [file, title, front, body = '', edit = (text) => text] of lessons) fs.writeFileSync(path.join(root, 'content', file), edit(smallLesson(title, front) + body));
   execFileSync(nnbook[0], [...nnbook.slice(1), 'build', '--quiet', '--root', root], { stdio: ['ignore', 'ignore', 'ignore'] });
   const site = path.join(root, 'site');
   const port = await freePort();
