@@ -1308,25 +1308,26 @@
     var group = document.createElementNS(SVG_NS, "g");
     group.setAttribute("class", "nn-readout");
     var html = '<line x1="' + r.px + '" x2="' + r.px + '" y1="' + T + '" y2="' + B + '"/>';
-    var words = [ch.fig.model.x + " " + formatNumber(r.x, M.precision)];
+    var words = [formatNumber(r.x, M.precision)];
     r.ys.forEach(function (y, k) {
       if (isFinite(y)) html += '<circle cx="' + r.px + '" cy="' + py(y) + '" r="4.5" fill="' + ch.fig.model.colors[k] + '"/>';
       words.push(formatNumber(y, M.precision));
     });
-    var label = ch.labels.map(function (name, k) { return name + " " + words[k + 1]; });
+    // Each line a name and its number: the number a <tspan>, which a page written right to left
+    // keeps a run of its own (rtl.css), its minus before its digits after an Arabic name.
+    var lines = [ch.fig.model.x].concat(ch.labels).map(function (name, k) { return [name, words[k]]; });
     // 13 CSS px text however small the figure is drawn (a phone shrinks it).
     var box = ch.svg.getBoundingClientRect(), k = box.width > 0 ? Math.max(1, ch.svg.viewBox.baseVal.width / box.width) : 1;
-    var lines = [words[0]].concat(label);
-    var w = k * (8 + 7.2 * Math.max.apply(null, lines.map(function (t) { return Array.from(t).length; })));
+    var w = k * (8 + 7.2 * Math.max.apply(null, lines.map(function (t) { return Array.from(t.join(" ")).length; })));
     var left = r.px + 8 + w > g.x_pixels[1] ? r.px - 8 - w : r.px + 8;
     html += '<rect x="' + left + '" y="' + (T + 4) + '" width="' + w + '" height="' + k * (8 + 17 * lines.length) + '" rx="4"/>';
     lines.forEach(function (t, i) {
-      html += '<text x="' + (left + 4 * k) + '" y="' + (T + 4 + k * (16 + 17 * i)) + '" font-size="' + 13 * k + '">' + escapeHtml(t) + "</text>";
+      html += '<text x="' + (left + 4 * k) + '" y="' + (T + 4 + k * (16 + 17 * i)) + '" font-size="' + 13 * k + '">' + escapeHtml(t[0]) + " <tspan>" + t[1] + "</tspan></text>";
     });
     group.innerHTML = html;
     ch.svg.appendChild(group);
     ch.readout = group;
-    return lines.join(", ");
+    return lines.map(function (t) { return t.join(" "); }).join(", ");
   }
   function hideReadout(ch) {
     if (ch.readout) ch.readout.remove();

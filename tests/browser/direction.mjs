@@ -6,7 +6,8 @@
 // slider and value, a wide table's first column, the skip link) is where its mirror image is, an
 // alert's border is on the right; figures, code and formulas are not mirrored; every number in
 // the text and tables keeps its minus before its digits (and a number left bare would not: the
-// check can tell); the sliders move the figures and Reset restores them.
+// check can tell), and so does a chart's readout after a series named in Arabic, the name read
+// first; the sliders move the figures and Reset restores them.
 //
 //   NNBOOK=<command running nnbook> node direction.mjs
 //
@@ -31,10 +32,12 @@ const BODY = '\n## الانحياز\n\nفي هذه الشبكة الانحياز
   '> [!NOTE]\n> القيم السالبة مثل {{ b1 }} تبقى إشارتها قبل أرقامها.\n\n## المعاملات\n\n```parameters\n```\n\n## الجدول\n\n' +
   '```table\nsignals = ["top.linear", "top.activation", "output.linear", "output.activation"]\nat = [0.0, 0.2, 0.4]\narithmetic = true\n```\n\n' +
   '## الشيفرة\n\n```python\nw1 = {{ w1 }}\n```\n';
+/** The chart's series named in Arabic, and its output below zero where x is small. */
+const arabic = (text) => text.replace('label = "Output"', 'label = "المخرج"').replace('bias = { b2 = 0.0 }\n', 'bias = { b2 = -1.0 }\n');
 /** The second lesson has no sliders: its values are written as `<bdi>`. */
-const fixed = (text) => text.replace('bias = { b2 = 0.0 }\n', 'bias = { b2 = 0.0 }\n\n[controls]\n');
+const fixed = (text) => arabic(text).replace('bias = { b2 = -1.0 }\n', 'bias = { b2 = -1.0 }\n\n[controls]\n');
 const LESSONS = [
-  ['awal.md', 'الأول', 'order = 1', BODY],
+  ['awal.md', 'الأول', 'order = 1', BODY, arabic],
   ['thani.md', 'الثاني', 'order = 2', BODY, fixed],
 ];
 
@@ -136,6 +139,36 @@ async function numbers(browser, site) {
   }
 }
 
+/** Whether the readout's line for `series` has its minus left of its digits, by the characters'
+ *  positions in the drawing, and the line as read. */
+function readoutMinus(page, series) {
+  return page.evaluate((name) => {
+    const text = [...document.querySelectorAll('.nn-readout text')].find((t) => t.textContent.startsWith(name));
+    if (!text) return [null, null];
+    const at = text.textContent.indexOf('−');
+    return [text.textContent, at >= 0 && text.getStartPositionOfChar(at).x < text.getStartPositionOfChar(at + 1).x];
+  }, series);
+}
+
+async function readout(browser, served) {
+  const name = 'awal/index.html: the readout of an Arabic series keeps its minus before its digits';
+  unit(name);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  try {
+    await page.goto(`${served}awal/index.html`);
+    await page.focus('svg.nn-chart.nn-column');
+    await page.keyboard.press('Home');
+    const [line, first] = await readoutMinus(page, 'المخرج');
+    if (line !== 'المخرج −1.00' || !first) fail(name, 'readout', `"${line}": its minus ${first ? 'first' : 'after its digits'}`);
+    // (The series' name, right to left, is on the line's right: it reads first.)
+    const order = await page.evaluate(() => { const t = [...document.querySelectorAll('.nn-readout text')].find((e) => e.textContent.startsWith('المخرج')); return t.getStartPositionOfChar(0).x > t.getStartPositionOfChar(t.textContent.length - 1).x; });
+    if (!order) fail(name, 'order', `"${line}": the name is not on the right`);
+  } catch (e) {
+    fail(name, 'page', e.message.split('\n')[0]);
+  }
+  await page.close();
+}
+
 async function sliders(browser, served) {
   const name = 'awal/index.html: the sliders move the figures right to left, Reset restores them';
   unit(name);
@@ -165,17 +198,18 @@ async function sliders(browser, served) {
 }
 
 async function main() {
-  const arabic = await servedProject(NNBOOK, 'direction', LESSONS, CONFIG);
+  const site = await servedProject(NNBOOK, 'direction', LESSONS, CONFIG);
   const plain = await servedProject(NNBOOK, 'direction-ltr', LESSONS, MIRRORED);
-  runScript(tallied, 'check.mjs', 'the Arabic site', { SITE_DIR: arabic.site, BASE_URL: arabic.served, SCREENSHOT_DIR: '' });
+  runScript(tallied, 'check.mjs', 'the Arabic site', { SITE_DIR: site.site, BASE_URL: site.served, SCREENSHOT_DIR: '' });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });
-  await mirrored(browser, arabic.site, plain.site);
-  await numbers(browser, arabic.site);
-  await sliders(browser, arabic.served);
+  await mirrored(browser, site.site, plain.site);
+  await numbers(browser, site.site);
+  await readout(browser, site.served);
+  await sliders(browser, site.served);
   await browser.close();
-  arabic.close();
+  site.close();
   plain.close();
-  report('direction', t0, 'an Arabic site passes check.mjs; its lesson page is its left-to-right build mirrored, at 390 and 1280 px, but for figures, code and formulas; every minus stays before its digits; the sliders work');
+  report('direction', t0, 'an Arabic site passes check.mjs; its lesson page is its left-to-right build mirrored, at 390 and 1280 px, but for figures, code and formulas; every minus stays before its digits, in the readout too; the sliders work');
 }
 
 main().catch((e) => {

@@ -162,5 +162,5 @@ fn the_shipped_site_is_written_left_to_right() {
     // (The theme's file is there for a page that would load it.)
     assert!(built
         .read("rtl.css")
-        .starts_with("svg,pre,math,td.num,th.num{direction:ltr}"));
+        .starts_with("svg,canvas,pre,math,td.num,th.num{direction:ltr}"));
 }
