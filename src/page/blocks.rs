@@ -408,6 +408,12 @@ pub fn parameters_html(net: &Network, lang: Lang, live: bool, decimals: usize) -
         let _ = write!(s, "<th scope=\"col\">{name}</th>");
     }
     s.push_str("</tr>\n</thead>\n<tbody>\n");
+    // (Right to left, each value list a run of its own, `w1 = −0.85` as written: a phone shows
+    // these cells as lines of text after their column's name.)
+    let values = |v: String| match lang.rtl {
+        true => format!("<bdi dir=\"ltr\">{v}</bdi>"),
+        false => v,
+    };
     let last = net.layers.len() - 1;
     for (l, layer) in net.layers.iter().enumerate() {
         let layer_name = if l == last {
@@ -419,12 +425,6 @@ pub fn parameters_html(net: &Network, lang: Lang, live: bool, decimals: usize) -
         };
         for node in &layer.nodes {
             let weights: Vec<String> = node.weights.iter().map(shown).collect();
-            // (Right to left, each value list a run of its own, `w1 = −0.85` as written: a
-            // phone shows these cells as lines of text after their column's name.)
-            let values = |v: String| match lang.rtl {
-                true => format!("<bdi dir=\"ltr\">{v}</bdi>"),
-                false => v,
-            };
             let cells = [
                 ("", layer_name.clone()),
                 ("", escape(&node.label)),

@@ -183,6 +183,7 @@ pub const EARLIER: &[(&str, u64)] = &[
     ("lesson.html", 0xdd0459c384538b24),
     ("lesson.html", 0xf77f15e0b52424fa),
     ("rtl.css", 0x3787eac1b2fe9008),
+    ("rtl.css", 0x60306dc3cd90065c),
     ("search.html", 0xbefbe783ab35d6f8),
     ("search.js", 0x2861af4dadbc9d9b),
     ("search.js", 0x33924ff4c04c840c),
