@@ -18,6 +18,10 @@
       box = add(document.body, "div", "display:block;position:fixed;inset:0;z-index:2147483647;overflow:auto;padding:1rem;background:#18181b;color:#fafafa;font:14px/1.5 ui-monospace,monospace");
       box.id = "nnbook-error";
       box.setAttribute("role", "alert");
+      // nnbook's messages are English, left to right, on a page in any language (`all:unset`
+      // leaves the page's direction inherited).
+      box.lang = "en";
+      box.dir = "ltr";
     }
     box.textContent = "";
     ("nnbook: the build failed; save a fix and the page reloads.\n\n" + e.data).split("\n").forEach(function (line) {

@@ -16,6 +16,8 @@
 //   axe          the overlay has no axe-core violation (WCAG 2 A and AA)
 //   reload       saving a fix reloads the page, which shows the lesson without the overlay; breaking
 //                it again brings the overlay back without a reload
+//   rtl          over a page written right to left (the project made Arabic), the overlay is
+//                nnbook's English, left to right (`lang="en"`, `dir="ltr"`), its carets in place
 // A screenshot of the overlay at 390 px goes to SCREENSHOT_DIR/serve-overlay.png when it is set.
 // The closing line is "serve: N passed, M failed".
 
@@ -206,6 +208,26 @@ async function main() {
     await checkOverlay(page, name);
     if (!(await page.evaluate(() => window.nnbookKept === true))) fail(name, 'reload', 'a failed build reloaded the page');
     await context.close();
+    // On a page written right to left (the project made Arabic, and fixed), the overlay is as
+    // on any other: nnbook's English, left to right, its carets under their columns.
+    const rtl = 'serve overlay over a page written right to left @ phone-light (390 px)';
+    unit(rtl);
+    const arabic = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const shown = await arabic.newPage();
+    await shown.goto(url, { waitUntil: 'load' });
+    await shown.waitForSelector('#nnbook-error', { timeout: 20000 });
+    const fixed = shown.waitForEvent('load', { timeout: 30000 });
+    const config = path.join(root, 'nnbook.toml');
+    fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace('language = "en"', 'language = "ar"'));
+    fs.writeFileSync(lesson, good);
+    await fixed.catch(() => fail(rtl, 'reload', 'saving the fix did not reload the page'));
+    const dir = await shown.evaluate(() => document.documentElement.dir);
+    if (dir !== 'rtl') fail(rtl, 'page', `the Arabic page's dir is "${dir}"`);
+    fs.writeFileSync(lesson, bad);
+    await checkOverlay(shown, rtl);
+    const written = await shown.evaluate(() => { const b = document.getElementById('nnbook-error'); return [getComputedStyle(b).direction, b.lang]; });
+    if (written.join() !== 'ltr,en') fail(rtl, 'overlay', `written ${written[0]}, lang "${written[1]}"`);
+    await arabic.close();
   } finally {
     await browser.close();
     child.kill();
