@@ -536,11 +536,15 @@ impl Builder {
 }
 
 /// The warnings about what the theme gives the lessons `placed`: its files', the sliders' (a
-/// project's `lesson.html` without `explore.js`), the languages it has no words for.
+/// project's `lesson.html` without `explore.js`), the direction's (its `base.html` without
+/// `dir`, for pages written right to left), the languages it has no words for.
 fn theme_warnings(theme: &Theme, lessons: &[Arc<Lesson>], placed: &[Placed]) -> Vec<Diagnostic> {
     let mut warnings = theme.warnings.clone();
     if lessons.iter().any(|l| l.explorable()) {
         warnings.extend(theme.sliders_warning.clone());
+    }
+    if placed.iter().any(|p| theme.lang(&p.lang).rtl) {
+        warnings.extend(theme.direction_warning.clone());
     }
     warnings.extend(words::warnings(&theme.config, placed));
     warnings

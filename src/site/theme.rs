@@ -181,6 +181,35 @@ impl ThemeFiles {
         )
     }
 
+    /// A warning about a project's `base.html` that writes no page's direction (one from an
+    /// nnbook before right-to-left pages: no `dir` and no `rtl.css`), reported only for a
+    /// project with pages written right to left: [`Theme::direction_warning`].
+    fn direction_warning(&self) -> Option<Diagnostic> {
+        let (shown, bytes) = self.files.get("base.html")?;
+        let uses = |b: &[u8]| {
+            let text = uncommented(&String::from_utf8_lossy(b)).replace(' ', "");
+            ["{{dir", "dir==", "dir!=", "rtl.css"]
+                .iter()
+                .any(|t| text.contains(t))
+        };
+        if self.for_lessons().any(|(_, b)| uses(b)) {
+            return None;
+        }
+        let text = String::from_utf8_lossy(bytes);
+        let message = "the pages written right to left read left to right: `base.html` gives them no `dir` and no `rtl.css`";
+        let diagnostic = match text.find("<html") {
+            Some(at) => SourceFile::new(shown.clone(), text.to_string())
+                .error(at..at + "<html".len(), message),
+            None => Diagnostic::in_file(shown.clone(), message),
+        };
+        Some(
+            diagnostic
+                .expected("`<html lang=\"{{ lang }}\"{% if dir == \"rtl\" %} dir=\"rtl\"{% endif %}>`, and `{% if dir == \"rtl\" %}<link rel=\"stylesheet\" href=\"{{ root }}rtl.css\">{% endif %}` after `style.css`'s link")
+                .hint("this `base.html` is likely a copy from an older `nnbook init`: add them, or delete the file to use the built-in one")
+                .warning(),
+        )
+    }
+
     /// A warning about a lesson template that loads `explore.js` from the lesson's own folder
     /// (`src="explore.js"`), where there is none: the lessons would have no sliders.
     fn relative_script_warning(&self) -> Option<Diagnostic> {
@@ -285,6 +314,9 @@ pub struct Theme {
     /// (`ThemeFiles::lesson_script_warning`), reported by a build with a lesson that has
     /// sliders.
     pub sliders_warning: Option<Diagnostic>,
+    /// A warning about a project's `base.html` that gives pages no direction
+    /// (`ThemeFiles::direction_warning`), reported by a build with pages written right to left.
+    pub direction_warning: Option<Diagnostic>,
     /// The templates' mistakes found without rendering them (`template_check`): a filter, test,
     /// function or template that does not exist, a name the page does not get.
     pub template_errors: Vec<Diagnostic>,
@@ -368,6 +400,7 @@ impl Theme {
                 .chain(files.explore_script_warning().filter(own))
                 .collect(),
             sliders_warning: files.lesson_script_warning().filter(own),
+            direction_warning: files.direction_warning().filter(own),
             template_errors,
         })
     }

@@ -164,3 +164,63 @@ fn the_shipped_site_is_written_left_to_right() {
         .read("rtl.css")
         .starts_with("svg,canvas,pre,math,td.num,th.num{direction:ltr}"));
 }
+
+#[test]
+fn a_project_s_base_html_without_a_direction_is_warned_about_for_pages_right_to_left() {
+    // A project's own base.html as one written before right-to-left pages: no `dir`, no rtl.css.
+    let built_in = std::fs::read_to_string(format!("{}/templates/base.html", crate::support::REPO))
+        .expect("the theme's base.html");
+    let older = built_in
+        .replace("{% if dir == \"rtl\" %} dir=\"rtl\"{% endif %}", "")
+        .replace("{% if dir == \"rtl\" %}<link rel=\"stylesheet\" href=\"{{ root }}rtl.css\">\n{% endif %}", "")
+        .replacen("<title>", "<!-- mine -->\n<title>", 1);
+    assert!(!older.contains("rtl") && older.contains("<html lang=\"{{ lang }}\">"));
+    let warned = |p: &Project| {
+        let built = p.build().expect("builds");
+        built
+            .warnings
+            .iter()
+            .filter(|d| d.message.contains("right to left"))
+            .map(|d| {
+                (
+                    d.location
+                        .as_ref()
+                        .map(|l| (l.file.clone(), l.line, l.column)),
+                    d.hint.clone(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let hebrew = Project::new()
+        .template("base.html", &older)
+        .lesson("a.md", SMALL)
+        .lesson("a.he.md", SMALL);
+    let found = warned(&hebrew);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, Some(("templates/base.html".to_string(), 2, 1)));
+    assert!(found[0]
+        .1
+        .as_deref()
+        .unwrap_or_default()
+        .contains("older `nnbook init`"));
+    assert!(hebrew
+        .read("he/a/index.html")
+        .contains("<html lang=\"he\">"));
+    // Not for a project whose pages all run left to right, nor for a base.html that writes
+    // the direction its own way.
+    let english = Project::new()
+        .template("base.html", &older)
+        .lesson("a.md", SMALL);
+    assert!(warned(&english).is_empty());
+    let own_way = older.replace(
+        "<html lang=\"{{ lang }}\">",
+        "<html lang=\"{{ lang }}\" dir=\"{{ dir }}\">",
+    );
+    let hebrew = Project::new()
+        .template("base.html", &own_way)
+        .lesson("a.he.md", SMALL);
+    assert!(warned(&hebrew).is_empty());
+    assert!(hebrew
+        .read("he/a/index.html")
+        .contains("<html lang=\"he\" dir=\"rtl\">"));
+}
