@@ -38,6 +38,12 @@ impl<'a> Lang<'a> {
     }
 }
 
+/// Whether `c` is a letter of a script written right to left (Hebrew, Arabic, Syriac, Thaana,
+/// N'Ko and their presentation forms).
+pub fn right_to_left_letter(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}')
+}
+
 /// Whether language `tag` is written right to left: by its script subtag where it has one
 /// (`az-Arab`, `pa-Arab`; `ku-Latn` not), else by its language (Arabic, Hebrew, Persian, Urdu,
 /// Pashto, Sindhi, Uyghur, Yiddish, Dhivehi, Central Kurdish and others written so).

@@ -52,7 +52,7 @@ impl Book<'_> {
             (BlockKind::Table(_) | BlockKind::TrainingTable(_), _) => {
                 // As the page shows it (a table the page could not compute is in neither).
                 if let Some(t) = self.tables.iter().find(|t| t.at == fence.span.start) {
-                    self.markdown(&markdown_table(&t.headers, &t.rows));
+                    self.markdown(&markdown_table(&t.headers, &t.rows, self.lang.rtl));
                 }
             }
             (BlockKind::Training(t), _) => {
@@ -108,7 +108,14 @@ fn training_summary(book: &Book, t: &crate::lesson::TrainingBlock) -> String {
         .zip(&t.training.final_values)
         .map(|(p, v)| format!("{p} = {}", format_number(*v, precision)))
         .collect();
-    let number = |v: Option<f64>| format_number(v.unwrap_or(f64::NAN), precision);
+    // (A number alone in a sentence written right to left: a run of its own, its minus first.)
+    let number = |v: Option<f64>| match (
+        format_number(v.unwrap_or(f64::NAN), precision),
+        book.lang.rtl,
+    ) {
+        (n, true) => format!("<bdi dir=\"ltr\">{n}</bdi>"),
+        (n, false) => n,
+    };
     i18n::sentence_as(
         book.lang,
         "training_summary",
@@ -125,16 +132,44 @@ fn training_summary(book: &Book, t: &crate::lesson::TrainingBlock) -> String {
     )
 }
 
-/// A table as Markdown, its cells escaped.
-fn markdown_table(headers: &[String], rows: &[Vec<String>]) -> String {
-    let line = |cells: &[String]| {
-        let cells: Vec<String> = cells.iter().map(|c| escape_markdown(c)).collect();
+/// A table as Markdown, its cells escaped; in a language written right to left (`rtl`) each
+/// body cell without its letters (numbers, sums, `w1 = −0.85`) a `<bdi dir="ltr">`, as the
+/// page's numbers are left to right.
+fn markdown_table(headers: &[String], rows: &[Vec<String>], rtl: bool) -> String {
+    let line = |cells: &[String], body: bool| {
+        let cells: Vec<String> = (cells.iter())
+            .map(
+                |c| match body && rtl && !c.chars().any(i18n::right_to_left_letter) {
+                    true => format!("<bdi dir=\"ltr\">{}</bdi>", escape_markdown(c)),
+                    false => escape_markdown(c),
+                },
+            )
+            .collect();
         format!("| {} |\n", cells.join(" | "))
     };
-    let mut table = line(headers);
-    table.push_str(&line(&vec!["---".to_string(); headers.len()]));
+    let mut table = line(headers, false);
+    table.push_str(&line(&vec!["---".to_string(); headers.len()], false));
     for row in rows {
-        table.push_str(&line(row));
+        table.push_str(&line(row, true));
     }
     table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::markdown_table;
+
+    #[test]
+    fn a_table_right_to_left_keeps_its_numbers_left_to_right_and_its_words_as_written() {
+        let headers = ["الجرعة".to_string(), "Output".to_string()];
+        let rows = [vec!["العقدة العليا".to_string(), "−0.85".to_string()]];
+        assert_eq!(
+            markdown_table(&headers, &rows, true),
+            "| الجرعة | Output |\n| --- | --- |\n| العقدة العليا | <bdi dir=\"ltr\">−0.85</bdi> |\n"
+        );
+        assert_eq!(
+            markdown_table(&headers, &rows, false),
+            "| الجرعة | Output |\n| --- | --- |\n| العقدة العليا | −0.85 |\n"
+        );
+    }
 }

@@ -72,7 +72,7 @@ pub fn notebook(
     let mut at = lesson.body_start;
     for (i, fence) in lesson.fences.iter().enumerate() {
         let prose = &lesson.source.text[at..fence.span.start];
-        let prose = fill_markdown(lesson, prose, &(at..fence.span.start))?;
+        let prose = fill_markdown(lesson, prose, &(at..fence.span.start), lang.rtl)?;
         let prose = nb.explorable.shown(&prose);
         nb.prose(&prose);
         at = fence.span.end;
@@ -94,7 +94,7 @@ pub fn notebook(
         }
     }
     let rest = &lesson.source.text[at..];
-    let rest = fill_markdown(lesson, rest, &(at..lesson.source.text.len()))?;
+    let rest = fill_markdown(lesson, rest, &(at..lesson.source.text.len()), lang.rtl)?;
     let rest = nb.explorable.shown(&rest);
     nb.prose(&rest);
     Ok(cell::json(nb.cells))
@@ -229,11 +229,18 @@ impl ExplorableOnly {
 }
 
 impl<'a> Book<'a> {
-    /// A Markdown cell (empty Markdown is left out).
+    /// A Markdown cell (empty Markdown is left out); in a language written right to left, in a
+    /// `<div dir="rtl">` (Jupyter and GitHub show a cell left to right else), its Markdown
+    /// still read: blank lines around it.
     fn markdown(&mut self, text: &str) {
         let text = text.trim();
-        if !text.is_empty() {
-            self.cells.push(Cell::markdown(text));
+        match (text.is_empty(), self.lang.rtl) {
+            (true, _) => {}
+            (false, true) => {
+                let text = format!("<div dir=\"rtl\">\n\n{text}\n\n</div>");
+                self.cells.push(Cell::markdown(&text));
+            }
+            (false, false) => self.cells.push(Cell::markdown(text)),
         }
     }
 
@@ -278,7 +285,7 @@ impl<'a> Book<'a> {
         caption: &str,
         span: &std::ops::Range<usize>,
     ) -> Result<(), Diagnostic> {
-        let caption = fill_markdown(self.lesson, caption, span)?;
+        let caption = fill_markdown(self.lesson, caption, span, self.lang.rtl)?;
         let caption = named::said(&caption, self.names);
         let title = if title.is_empty() {
             i18n::text(self.lang, "figure")

@@ -9,6 +9,7 @@ mod headings;
 mod live;
 mod math;
 mod named;
+mod open_math;
 mod placeholder;
 mod text;
 mod training;

@@ -7,6 +7,7 @@ use crate::lesson::{is_node, non_finite, unknown_signal, Extreme, Lesson, NON_FI
 use crate::network::Network;
 use crate::text::{did_you_mean, escape, escape_markdown, format_number, typographic_minus};
 
+use super::open_math::OpenMath;
 use super::training_value;
 
 /// Where a placeholder's value goes: prose gets true minus signs, code gets ASCII.
@@ -51,6 +52,7 @@ pub fn fill_markdown(
     lesson: &Lesson,
     text: &str,
     range: &Range<usize>,
+    rtl: bool,
 ) -> Result<String, Diagnostic> {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -63,14 +65,14 @@ pub fn fill_markdown(
             break;
         };
         out.push_str(
-            &fill(lesson, &rest[..open], &(at..at + open), Context::Prose).map_err(first)?,
+            &filled(lesson, &rest[..open], &(at..at + open), Context::Prose, rtl).map_err(first)?,
         );
         let end = open + ticks + close + ticks;
         out.push_str(&rest[open..end]);
         at += end;
         rest = &rest[end..];
     }
-    out.push_str(&fill(lesson, rest, &(at..range.end), Context::Markdown).map_err(first)?);
+    out.push_str(&filled(lesson, rest, &(at..range.end), Context::Markdown, rtl).map_err(first)?);
     Ok(out)
 }
 
@@ -82,17 +84,38 @@ pub fn fill(
     range: &Range<usize>,
     context: Context,
 ) -> Result<String, Vec<Diagnostic>> {
+    filled(lesson, text, range, context, false)
+}
+
+/// [`fill`], each value in text written right to left (`rtl`) a `<bdi dir="ltr">`, a run of its
+/// own (its minus before its digits), as the page's are.
+fn filled(
+    lesson: &Lesson,
+    text: &str,
+    range: &Range<usize>,
+    context: Context,
+    rtl: bool,
+) -> Result<String, Vec<Diagnostic>> {
     if !text.contains("{{") {
         return Ok(text.to_string());
     }
     let mut out = String::with_capacity(text.len());
+    // (Whether the text so far has left a formula open, `$…$` or `$$…$$`: a value in one is
+    // LaTeX's, never wrapped.)
+    let mut math = OpenMath::default();
     for piece in pieces(lesson, text, range, context)? {
-        match piece {
-            Piece::Text(t) => out.push_str(t),
-            Piece::Value { value, .. } if context == Context::Markdown => {
-                out.push_str(&escape_markdown(&value))
+        let value = match piece {
+            Piece::Text(t) => {
+                out.push_str(t);
+                math.read(t);
+                continue;
             }
-            Piece::Value { value, .. } => out.push_str(&value),
+            Piece::Value { value, .. } if context == Context::Markdown => escape_markdown(&value),
+            Piece::Value { value, .. } => value,
+        };
+        match rtl && !math.open() {
+            true => out.push_str(&format!("<bdi dir=\"ltr\">{value}</bdi>")),
+            false => out.push_str(&value),
         }
     }
     Ok(out)

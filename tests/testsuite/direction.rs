@@ -224,3 +224,65 @@ fn a_project_s_base_html_without_a_direction_is_warned_about_for_pages_right_to_
         .read("he/a/index.html")
         .contains("<html lang=\"he\" dir=\"rtl\">"));
 }
+
+#[test]
+fn a_notebook_right_to_left_has_its_text_so_and_its_numbers_left_to_right() {
+    let lesson = fixed().replacen(
+        "The top node has",
+        "نص عربي: $w_1 = {{ w1 }}$ و {{ b1 }}.\n\nThe top node has",
+        1,
+    );
+    let p = Project::new()
+        .lesson("a.fa.md", &lesson)
+        .lesson("a.md", &lesson);
+    p.build().expect("builds");
+    let cells = |page: &str| -> Vec<(String, String)> {
+        let notebook: serde_json::Value = serde_json::from_str(&p.read(page)).expect("JSON");
+        notebook["cells"]
+            .as_array()
+            .expect("cells")
+            .iter()
+            .map(|c| {
+                let source = c["source"].as_array().expect("lines");
+                let text: String = source.iter().filter_map(|l| l.as_str()).collect();
+                (
+                    c["cell_type"].as_str().unwrap_or_default().to_string(),
+                    text,
+                )
+            })
+            .collect()
+    };
+    let persian = cells("fa/a/a.ipynb");
+    let markdown: Vec<&String> = persian
+        .iter()
+        .filter(|(k, _)| k == "markdown")
+        .map(|(_, t)| t)
+        .collect();
+    assert!(markdown.len() >= 3, "{markdown:?}");
+    for text in &markdown {
+        assert!(
+            text.starts_with("<div dir=\"rtl\">\n\n") && text.ends_with("\n\n</div>"),
+            "{text}"
+        );
+    }
+    let all = markdown
+        .iter()
+        .map(|t| t.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    // A value in the text a run of its own; in a formula, LaTeX's as it was.
+    assert!(
+        all.contains("نص عربي: $w_1 = 1.70$ و <bdi dir=\"ltr\">−0.85</bdi>."),
+        "{all}"
+    );
+    // The table: its numbers left to right, its header as written.
+    assert!(
+        all.contains("| Dosage | top: linear term | top: ReLU output |\n| --- | --- | --- |\n| <bdi dir=\"ltr\">0.00</bdi> | <bdi dir=\"ltr\">−0.85</bdi> | <bdi dir=\"ltr\">0.00</bdi> |"),
+        "{all}"
+    );
+    // The English notebook as before.
+    let english = cells("a/a.ipynb");
+    let text: String = english.iter().map(|(_, t)| t.as_str()).collect();
+    assert!(!text.contains("<div dir") && !text.contains("<bdi"));
+    assert!(text.contains("نص عربي: $w_1 = 1.70$ و −0.85."));
+}
