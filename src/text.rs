@@ -59,6 +59,21 @@ pub fn escape(s: &str) -> String {
     out
 }
 
+/// Where a run of text written left to right (a number, a sum, `w1 = −0.85`) inside text
+/// written right to left starts and ends: a `<bdi>` of its own, so that a minus stays before
+/// its digits (the bidirectional algorithm would put it after them, behind an Arabic word).
+pub const LTR_OPEN: &str = "<bdi dir=\"ltr\">";
+pub const LTR_CLOSE: &str = "</bdi>";
+
+/// `text` as a run written left to right of its own ([`LTR_OPEN`]); as it is where `rtl` is
+/// false (text written left to right needs none).
+pub fn left_to_right(text: String, rtl: bool) -> String {
+    match rtl {
+        true => format!("{LTR_OPEN}{text}{LTR_CLOSE}"),
+        false => text,
+    }
+}
+
 /// Plain text as Markdown that shows it literally (a notebook's Markdown cells): the characters
 /// Markdown (and Jupyter's math) would read as markup are backslash-escaped (`\<script>` shows
 /// as text, never as a tag), everything else, apostrophes and quotes included, is kept as it

@@ -6,7 +6,7 @@ use crate::i18n;
 use crate::lesson::BlockKind;
 use crate::markdown::Fence;
 use crate::page::fill_placeholders;
-use crate::text::{escape_markdown, format_number, shortest};
+use crate::text::{escape_markdown, format_number, left_to_right, shortest};
 
 use super::{is_python, plots, Book};
 
@@ -109,12 +109,11 @@ fn training_summary(book: &Book, t: &crate::lesson::TrainingBlock) -> String {
         .map(|(p, v)| format!("{p} = {}", format_number(*v, precision)))
         .collect();
     // (A number alone in a sentence written right to left: a run of its own, its minus first.)
-    let number = |v: Option<f64>| match (
-        format_number(v.unwrap_or(f64::NAN), precision),
-        book.lang.rtl,
-    ) {
-        (n, true) => format!("<bdi dir=\"ltr\">{n}</bdi>"),
-        (n, false) => n,
+    let number = |v: Option<f64>| {
+        left_to_right(
+            format_number(v.unwrap_or(f64::NAN), precision),
+            book.lang.rtl,
+        )
     };
     i18n::sentence_as(
         book.lang,
@@ -138,12 +137,10 @@ fn training_summary(book: &Book, t: &crate::lesson::TrainingBlock) -> String {
 fn markdown_table(headers: &[String], rows: &[Vec<String>], rtl: bool) -> String {
     let line = |cells: &[String], body: bool| {
         let cells: Vec<String> = (cells.iter())
-            .map(
-                |c| match body && rtl && !c.chars().any(i18n::right_to_left_letter) {
-                    true => format!("<bdi dir=\"ltr\">{}</bdi>", escape_markdown(c)),
-                    false => escape_markdown(c),
-                },
-            )
+            .map(|c| {
+                let letters = c.chars().any(i18n::right_to_left_letter);
+                left_to_right(escape_markdown(c), body && rtl && !letters)
+            })
             .collect();
         format!("| {} |\n", cells.join(" | "))
     };

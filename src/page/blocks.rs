@@ -13,7 +13,7 @@ use crate::i18n::{self, Lang};
 use crate::lesson::{signal_label, Lesson, TableSpec};
 use crate::markdown;
 use crate::network::{Network, Quantity, Signal, Trace};
-use crate::text::{escape, format_number};
+use crate::text::{escape, format_number, left_to_right};
 
 use super::math::math_html;
 use super::named;
@@ -410,10 +410,7 @@ pub fn parameters_html(net: &Network, lang: Lang, live: bool, decimals: usize) -
     s.push_str("</tr>\n</thead>\n<tbody>\n");
     // (Right to left, each value list a run of its own, `w1 = −0.85` as written: a phone shows
     // these cells as lines of text after their column's name.)
-    let values = |v: String| match lang.rtl {
-        true => format!("<bdi dir=\"ltr\">{v}</bdi>"),
-        false => v,
-    };
+    let values = |v: String| left_to_right(v, lang.rtl);
     let last = net.layers.len() - 1;
     for (l, layer) in net.layers.iter().enumerate() {
         let layer_name = if l == last {

@@ -5,7 +5,10 @@ use std::ops::Range;
 use crate::error::Diagnostic;
 use crate::lesson::{is_node, non_finite, unknown_signal, Extreme, Lesson, NON_FINITE_HINT};
 use crate::network::Network;
-use crate::text::{did_you_mean, escape, escape_markdown, format_number, typographic_minus};
+use crate::text::{
+    did_you_mean, escape, escape_markdown, format_number, left_to_right, typographic_minus,
+    LTR_CLOSE, LTR_OPEN,
+};
 
 use super::open_math::OpenMath;
 use super::training_value;
@@ -113,10 +116,7 @@ fn filled(
             Piece::Value { value, .. } if context == Context::Markdown => escape_markdown(&value),
             Piece::Value { value, .. } => value,
         };
-        match rtl && !math.open() {
-            true => out.push_str(&format!("<bdi dir=\"ltr\">{value}</bdi>")),
-            false => out.push_str(&value),
-        }
+        out.push_str(&left_to_right(value, rtl && !math.open()));
     }
     Ok(out)
 }
@@ -297,7 +297,7 @@ pub fn prose_events(
                 plain.push_str(&value);
                 let (open, close) = match (live, rtl) {
                     (true, _) => (format!("<span data-nn=\"{}\">", escape(expr)), "</span>"),
-                    (false, true) => ("<bdi dir=\"ltr\">".to_string(), "</bdi>"),
+                    (false, true) => (LTR_OPEN.to_string(), LTR_CLOSE),
                     (false, false) => (String::new(), ""),
                 };
                 if !open.is_empty() {
