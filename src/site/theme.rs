@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::fs;
+use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -112,11 +113,12 @@ impl ThemeFiles {
             "this `explore.js` does not read the model this nnbook writes (`#{MODEL_ID}`): \
              the lesson pages will have no sliders"
         );
-        let diagnostic = match found {
-            Some(at) => SourceFile::new(shown.clone(), text.to_string())
-                .error(at..at + "nn-model".len(), message),
-            None => Diagnostic::in_file(shown.clone(), message),
-        };
+        let diagnostic = placed_in(
+            shown,
+            &text,
+            found.map(|at| at..at + "nn-model".len()),
+            message,
+        );
         Some(
             diagnostic
                 .expected(format!(
@@ -159,11 +161,10 @@ impl ThemeFiles {
         let text = String::from_utf8_lossy(bytes);
         let message = "the lesson pages do not load `explore.js`: lessons will have no sliders";
         // Where the tag goes: before the content block's end (the last `{% endblock`).
-        let diagnostic = match text.rfind("{% endblock") {
-            Some(at) => SourceFile::new(shown.clone(), text.to_string())
-                .error(at..at + "{% endblock".len(), message),
-            None => Diagnostic::in_file(shown.clone(), message),
-        };
+        let at = text
+            .rfind("{% endblock")
+            .map(|at| at..at + "{% endblock".len());
+        let diagnostic = placed_in(shown, &text, at, message);
         // (A tag in a comment is likely the author's doing, not an older nnbook's.)
         let commented = self
             .for_lessons()
@@ -197,11 +198,8 @@ impl ThemeFiles {
         }
         let text = String::from_utf8_lossy(bytes);
         let message = "the pages written right to left read left to right: `base.html` gives them no `dir` and no `rtl.css`";
-        let diagnostic = match text.find("<html") {
-            Some(at) => SourceFile::new(shown.clone(), text.to_string())
-                .error(at..at + "<html".len(), message),
-            None => Diagnostic::in_file(shown.clone(), message),
-        };
+        let at = text.find("<html").map(|at| at..at + "<html".len());
+        let diagnostic = placed_in(shown, &text, at, message);
         Some(
             diagnostic
                 .expected("`<html lang=\"{{ lang }}\"{% if dir == \"rtl\" %} dir=\"rtl\"{% endif %}>`, and `{% if dir == \"rtl\" %}<link rel=\"stylesheet\" href=\"{{ root }}rtl.css\">{% endif %}` after `style.css`'s link")
@@ -489,6 +487,20 @@ impl Theme {
         Some(file.error(at..at + 1, message).hint(
             "Tera writes NaN where a result is not a finite number, as a division by 0 gives: test the divisor first, `{% if n != 0 %}{{ x / n }}{% endif %}`",
         ))
+    }
+}
+
+/// A diagnostic of the theme's file `shown` (its `text`) at `at`, where what it is about was
+/// found, else of the file as a whole.
+fn placed_in(
+    shown: &str,
+    text: &str,
+    at: Option<Range<usize>>,
+    message: impl Into<String>,
+) -> Diagnostic {
+    match at {
+        Some(at) => SourceFile::new(shown.to_string(), text.to_string()).error(at, message),
+        None => Diagnostic::in_file(shown.to_string(), message),
     }
 }
 
