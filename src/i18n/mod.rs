@@ -1,5 +1,6 @@
 //! The words nnbook itself puts on pages (navigation, captions, figure descriptions), per
-//! language: built in for English and Chinese ([`words`]), and a project's own in
+//! language: built in for English, Chinese (Simplified and Traditional), French, German,
+//! Japanese, Portuguese and Spanish ([`words`]), and a project's own in
 //! `nnbook.toml` (`[languages.fr.words]`, checked by [`own`]). A lesson's language comes from
 //! its file name (`relu.zh-CN.md`); the site's default from `nnbook.toml`.
 
@@ -10,7 +11,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 pub use own::{problems as words_problems, untranslated, Words};
-use words::{pick, SENTENCES, TEXTS};
+use words::{pick, ENGLISH, TEXT_COUNT};
 
 /// A language as the stages ask it for words: its tag and the project's words for it, if any
 /// (they come before the built-in ones), and which way its text runs.
@@ -79,11 +80,7 @@ pub fn text<'a>(lang: Lang<'a>, key: &str) -> &'a str {
     if let Some(own) = lang.own.and_then(|w| w.get(key)) {
         return own.get_ref();
     }
-    TEXTS
-        .iter()
-        .chain(&SENTENCES)
-        .find(|t| t.0 == key)
-        .map_or("", |t| pick(lang.tag, t))
+    (ENGLISH.iter().position(|t| t.0 == key)).map_or("", |i| pick(lang.tag, i))
 }
 
 /// One interface text in a language, escaped for HTML: a project's words may hold `<` or `&`.
@@ -132,10 +129,13 @@ pub fn sentence_as(
 
 /// All interface texts of a language, for templates (`{{ t.next }}`).
 pub fn texts<'a>(lang: Lang<'a>) -> BTreeMap<&'static str, &'a str> {
-    TEXTS.iter().map(|t| (t.0, text(lang, t.0))).collect()
+    ENGLISH[..TEXT_COUNT]
+        .iter()
+        .map(|t| (t.0, text(lang, t.0)))
+        .collect()
 }
 
-/// A day as a reader of the language writes it: "6 December 2026", "2026年12月6日".
+/// A day as a reader of the language writes it: "6 December 2026", "2026年12月6日", "1er mai 2026".
 pub fn date(lang: Lang, (year, month, day): (u16, u8, u8)) -> String {
     const MONTHS: [&str; 12] = [
         "january",
@@ -152,8 +152,13 @@ pub fn date(lang: Lang, (year, month, day): (u16, u8, u8)) -> String {
         "december",
     ];
     let month = text(lang, MONTHS[usize::from(month.clamp(1, 12)) - 1]);
-    let [year, day] = [year.to_string(), day.to_string()];
-    let values = [("year", &year[..]), ("month", month), ("day", &day[..])];
+    let [year, number] = [year.to_string(), day.to_string()];
+    let day = if day == 1 {
+        text(lang, "day_one")
+    } else {
+        &number
+    };
+    let values = [("year", &year[..]), ("month", month), ("day", day)];
     sentence(lang, "date", &values)
 }
 
@@ -245,10 +250,21 @@ mod tests {
             date(Lang::built_in("zh-CN"), (2026, 12, 6)),
             "2026年12月6日"
         );
-        assert_eq!(
-            date(Lang::built_in("de"), (2026, 5, 1)),
-            "1\u{a0}May\u{a0}2026"
-        );
+        // As each language's style guides write them (no-break spaces kept).
+        let nb = |s: &str| s.replace(' ', "\u{a0}");
+        for (tag, day, written) in [
+            ("de", (2026, 5, 1), nb("1. Mai 2026")),
+            ("de-CH", (2026, 12, 24), nb("24. Dezember 2026")),
+            ("fr", (2026, 5, 1), nb("1er mai 2026")),
+            ("fr-CA", (2026, 12, 6), nb("6 décembre 2026")),
+            ("es", (2026, 12, 6), nb("6 de diciembre de 2026")),
+            ("pt-BR", (2026, 5, 1), nb("1º de maio de 2026")),
+            ("ja", (2026, 12, 6), "2026年12月6日".to_string()),
+            ("zh-TW", (2027, 1, 1), "2027年1月1日".to_string()),
+            ("it", (2026, 5, 1), nb("1 May 2026")),
+        ] {
+            assert_eq!(date(Lang::built_in(tag), day), written, "{tag}");
+        }
     }
 
     #[test]
@@ -276,6 +292,7 @@ mod tests {
     #[test]
     fn texts_fall_back_to_english() {
         assert_eq!(text(Lang::built_in("zh-CN"), "next"), "下一课");
-        assert_eq!(text(Lang::built_in("fr"), "next"), "Next");
+        assert_eq!(text(Lang::built_in("fr"), "next"), "Suivant");
+        assert_eq!(text(Lang::built_in("it"), "next"), "Next");
     }
 }

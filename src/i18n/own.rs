@@ -4,7 +4,7 @@
 use crate::error::{Diagnostic, SourceFile};
 use crate::text::did_you_mean;
 
-use super::words::{built_in_language, SENTENCES, TEXTS};
+use super::words::{built_in_language, ENGLISH};
 
 /// A project's words for one language (`[languages.fr.words]`): each word's name and its text,
 /// with their places in `nnbook.toml`.
@@ -12,10 +12,7 @@ pub type Words = std::collections::BTreeMap<toml::Spanned<String>, toml::Spanned
 
 /// Every word's name and its English text, in the order `nnbook words` prints them.
 pub fn built_in() -> impl Iterator<Item = (&'static str, &'static str)> {
-    TEXTS
-        .iter()
-        .chain(&SENTENCES)
-        .map(|(key, en, _)| (*key, *en))
+    ENGLISH.iter().map(|(key, en)| (*key, *en))
 }
 
 /// A text's words around its `{name}` slots, and the slots' names, each in order (a `{` that
@@ -86,8 +83,8 @@ pub fn problems(source: &SourceFile, tag: &str, words: &Words) -> Vec<Diagnostic
 }
 
 /// The words language `tag` shows in English though the project wrote its pages in another
-/// language, each name with its English: none for the languages nnbook has words in (English,
-/// Chinese), else every word `words` does not give that has English in it, letters outside
+/// language, each name with its English: none for the languages nnbook has words in, else
+/// every word `words` does not give that has English in it, letters outside
 /// its slots (not `, ` nor `{name} ({bias})`, which many languages write alike).
 pub fn untranslated(tag: &str, words: Option<&Words>) -> Vec<(&'static str, &'static str)> {
     if built_in_language(tag) {

@@ -177,6 +177,7 @@ pub const EARLIER: &[(&str, u64)] = &[
     ("lesson.html", 0x79a1a4d4d0e66110),
     ("lesson.html", 0x9194b0b618f4828e),
     ("lesson.html", 0x920d31afd3483841),
+    ("lesson.html", 0xb3190fbec2eb2266),
     ("lesson.html", 0xd34179211a025601),
     ("lesson.html", 0xd5b8fae2c0c33e59),
     ("lesson.html", 0xdb1254b5900e0a10),

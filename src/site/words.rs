@@ -1,5 +1,5 @@
-//! Which languages of the site show nnbook's words in English: a French lesson's pages say
-//! "Contents" and "Next" until the project gives its words (`[languages.fr.words]`).
+//! Which languages of the site show nnbook's words in English: an Italian lesson's pages say
+//! "Contents" and "Next" until the project gives its words (`[languages.it.words]`).
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -16,7 +16,7 @@ use super::theme::ThemeFiles;
 const NAMED: usize = 4;
 
 /// A warning for each language of `placed` whose pages would show some of nnbook's words in
-/// English (none for English and Chinese, which nnbook knows), at its first lesson.
+/// English (none for the languages nnbook knows), at its first lesson.
 pub fn warnings(config: &Config, placed: &[Placed]) -> Vec<Diagnostic> {
     let mut seen = BTreeSet::new();
     let mut warnings = Vec::new();

@@ -1,7 +1,7 @@
-//! A project's own words (`[languages.fr.words]` in `nnbook.toml`, as Zola's translations and
-//! Hugo's `i18n/fr.toml`): a French site says "Sommaire" and "Suivant" wherever nnbook's words
-//! are (templates, the page's own regions, figure descriptions, notebooks, dates); a word or slot
-//! nnbook does not know is an error at it; a language with words left in English is a warning;
+//! nnbook's words in the languages it knows, and a project's own (`[languages.it.words]` in
+//! `nnbook.toml`, as Zola's translations and Hugo's `i18n/it.toml`): an Italian site says
+//! "Indice" and "Successivo" wherever nnbook's words are (templates, the page's own regions,
+//! figure descriptions, notebooks, dates); a word or slot nnbook does not know is an error at it; a language with words left in English is a warning;
 //! `nnbook words` prints the table to translate, and its words are text, never markup.
 
 use crate::support::tree::files;
@@ -23,46 +23,47 @@ fn dated(title: &str, order: u32) -> String {
         )
 }
 
-const FRENCH: &str = r#"language = "fr"
+const ITALIAN: &str = r#"language = "it"
 
-[languages.fr.words]
-lessons = "Leçons"
-contents = "Sommaire"
-next = "Suivant"
-previous = "Précédent"
-notebook = "Télécharger le notebook"
-alert_note = "Remarque"
-footnotes = "Notes"
-table = "Tableau"
-december = "décembre"
+[languages.it.words]
+lessons = "Lezioni"
+contents = "Indice"
+next = "Successivo"
+previous = "Precedente"
+notebook = "Scarica il notebook"
+alert_note = "Nota"
+footnotes = "Note"
+table = "Tabella"
+december = "dicembre"
 date = "{day} {month} {year}"
-chart = "Graphique selon {x}, de {from} à {to}."
-tagged = "Leçons sur « {tag} »"
-copy = "Copier"
+chart = "Grafico in funzione di {x}, da {from} a {to}."
+tagged = "Lezioni sul tema «{tag}»"
+copy = "Copia"
 "#;
 
-fn french() -> Project {
+/// A project in Italian, a language nnbook has no words in, that gives some of its own.
+fn italian() -> Project {
     Project::new()
-        .config(FRENCH)
-        .lesson("a.md", dated("Première", 1))
-        .lesson("b.md", dated("Deuxième", 2))
+        .config(ITALIAN)
+        .lesson("a.md", dated("Prima", 1))
+        .lesson("b.md", dated("Seconda", 2))
 }
 
 #[test]
 fn a_project_s_words_are_on_every_page_it_makes() {
-    let p = french();
-    let built = p.build().expect("the French site builds");
+    let p = italian();
+    let built = p.build().expect("the Italian site builds");
     let page = p.read("a/index.html");
     for word in [
-        ">Sommaire<",
-        ">Suivant<",
-        "<p class=\"nn-alert-title\">Remarque</p>",
-        "aria-label=\"Notes\"",
-        "aria-label=\"Tableau\"",
-        ">6 décembre 2026</time>",
-        "-desc\">Graphique selon Dosage, de 0 à 1.",
-        ">Télécharger le notebook<",
-        "data-copy=\"Copier\" data-copied=\"Copied\"",
+        ">Indice<",
+        ">Successivo<",
+        "<p class=\"nn-alert-title\">Nota</p>",
+        "aria-label=\"Note\"",
+        "aria-label=\"Tabella\"",
+        ">6 dicembre 2026</time>",
+        "-desc\">Grafico in funzione di Dosage, da 0 a 1.",
+        ">Scarica il notebook<",
+        "data-copy=\"Copia\" data-copied=\"Copied\"",
     ] {
         assert!(page.contains(word), "the page lacks {word}");
     }
@@ -75,18 +76,18 @@ fn a_project_s_words_are_on_every_page_it_makes() {
     ] {
         assert!(!page.contains(english), "the page still says {english}");
     }
-    assert!(p.read("b/index.html").contains(">Précédent<"));
-    assert!(p.read("index.html").contains("<title>Leçons"));
+    assert!(p.read("b/index.html").contains(">Precedente<"));
+    assert!(p.read("index.html").contains("<title>Lezioni"));
     assert!(p
         .read("tags/relu/index.html")
-        .contains("Leçons sur « ReLU »"));
-    assert!(p.read("a/a.ipynb").contains("> **Remarque**"));
-    // Every other word with English in it is still English, and the build says so once, at a
-    // French lesson (`, ` or `{name} ({bias})` has none: many languages write them alike).
-    let given: Vec<&str> = (FRENCH.lines())
+        .contains("Lezioni sul tema «ReLU»"));
+    assert!(p.read("a/a.ipynb").contains("> **Nota**"));
+    // Every other word with English in it is still English, and the build says so once, at an
+    // Italian lesson (`, ` or `{name} ({bias})` has none: many languages write them alike).
+    let given: Vec<&str> = (ITALIAN.lines())
         .filter_map(|line| Some(line.split_once(" = ")?.0))
         .collect();
-    let english = (words_table("fr").lines())
+    let english = (words_table("it").lines())
         .filter_map(|line| line.split_once(" = \""))
         .filter(|(name, text)| {
             let text = text.replace("\\u00A0", " ");
@@ -101,7 +102,7 @@ fn a_project_s_words_are_on_every_page_it_makes() {
     assert_eq!(warned[0].0, "content/a.md");
     assert!(
         warned[0].3.starts_with(&format!(
-            "the pages in `fr` show {english} of nnbook's words in English: `all_lessons` (\"All lessons\"), `tags` (\"Tags\"), `tags_label` (\"Tags: \"), `edit` (\"Edit this page\") and "
+            "the pages in `it` show {english} of nnbook's words in English: `all_lessons` (\"All lessons\"), `tags` (\"Tags\"), `tags_label` (\"Tags: \"), `edit` (\"Edit this page\") and "
         )),
         "{}",
         warned[0].3
@@ -118,26 +119,30 @@ fn words_table(lang: &str) -> String {
 
 #[test]
 fn the_printed_table_gives_every_word_as_it_is() {
-    let table = words_table("fr");
-    assert!(table.contains("[languages.fr.words]\nlessons = \"Lessons\"\n"));
+    let table = words_table("it");
+    assert!(table.contains("[languages.it.words]\nlessons = \"Lessons\"\n"));
     assert!(table.contains("date = \"{day}\\u00A0{month}\\u00A0{year}\"\n"));
-    // Pasted into a French project as it is, it silences the warning and changes no byte.
+    // Pasted into an Italian project as it is, it silences the warning and changes no byte.
     let plain = Project::new()
-        .config("language = \"fr\"\n")
-        .lesson("a.md", dated("Première", 1));
+        .config("language = \"it\"\n")
+        .lesson("a.md", dated("Prima", 1));
     let pasted = Project::new()
-        .config(&format!("language = \"fr\"\n{table}"))
-        .lesson("a.md", dated("Première", 1));
+        .config(&format!("language = \"it\"\n{table}"))
+        .lesson("a.md", dated("Prima", 1));
     assert_eq!(plain.build().expect("builds").warnings.len(), 1);
     assert!(pasted.build().expect("builds").warnings.is_empty());
     assert_eq!(files(&plain.site()), files(&pasted.site()));
-    // A project's own words are printed as it gives them; Chinese as nnbook has it.
-    let mut out = run(nnbook().args(["words", "fr", "--root"]).arg(french().root));
+    // A project's own words are printed as it gives them; a language nnbook has words in, as
+    // nnbook has them.
+    let mut out = run(nnbook().args(["words", "it", "--root"]).arg(italian().root));
     out.succeeded();
     assert!(out
         .stdout
-        .contains("\nnext = \"Suivant\"\nall_lessons = \"All lessons\"\n"));
+        .contains("\nnext = \"Successivo\"\nall_lessons = \"All lessons\"\n"));
     assert!(words_table("zh-CN").contains("\nnext = \"下一课\"\n"));
+    assert!(
+        words_table("fr").contains("\nnext = \"Suivant\"\nall_lessons = \"Toutes les leçons\"\n")
+    );
     out = run(nnbook().args(["words", "French"]));
     out.failed().says(&[
         "`French` is not a language tag",
@@ -154,7 +159,7 @@ fn shipped_lesson(name: &str) -> String {
 #[test]
 fn words_are_text_never_markup() {
     // Every word begins with markup and quotes, in HTML's and Markdown's eyes.
-    let table: String = (words_table("fr").lines())
+    let table: String = (words_table("it").lines())
         .map(|line| match line.split_once(" = \"") {
             Some((name, text)) => format!("{name} = \"<i>&\\\"'*_{text}\n"),
             None => format!("{line}\n"),
@@ -162,10 +167,10 @@ fn words_are_text_never_markup() {
         .collect();
     let p = Project::new()
         .config(&format!(
-            "language = \"fr\"\nbase_url = \"https://example.org/\"\nfeed = true\n{table}"
+            "language = \"it\"\nbase_url = \"https://example.org/\"\nfeed = true\n{table}"
         ))
-        .lesson("a.md", dated("Première", 1))
-        .lesson("b.md", dated("Deuxième", 2))
+        .lesson("a.md", dated("Prima", 1))
+        .lesson("b.md", dated("Seconda", 2))
         .lesson("c.md", shipped_lesson("backpropagation.md"));
     p.build().expect("builds");
     let mut seen = 0;
@@ -235,6 +240,87 @@ fn an_english_site_may_rename_its_words() {
     assert!(built.warnings.is_empty(), "{:?}", placed(&built.warnings));
     assert!(p.read("index.html").contains("<title>Chapters"));
     assert!(p.read("zh-CN/index.html").contains("<title>课程"));
+}
+
+#[test]
+fn a_language_nnbook_knows_needs_no_words_and_may_change_some() {
+    let p = Project::new()
+        .config("[languages.fr.words]\ncontents = \"Table des matières\"\n")
+        .lesson("a.md", dated("First", 1))
+        .lesson("a.fr.md", dated("Première", 1))
+        .lesson("a.de.md", dated("Erste", 1))
+        .lesson("a.es.md", dated("Primera", 1))
+        .lesson("a.pt-BR.md", dated("Primeira", 1))
+        .lesson("a.ja.md", dated("最初", 1))
+        .lesson("a.zh-TW.md", dated("第一課", 1))
+        .lesson("a.zh-CN.md", dated("第一课", 1));
+    let built = p.build().expect("builds");
+    assert!(built.warnings.is_empty(), "{:?}", placed(&built.warnings));
+    // Each page in its language's words: the table of contents, the date under the title, and
+    // the figures' descriptions (the project's word where it gives one).
+    let nb = |s: &str| s.replace(' ', "\u{a0}");
+    for (page, words) in [
+        (
+            "fr",
+            [
+                ">Table des matières<",
+                &nb(">6 décembre 2026<"),
+                "-desc\">Graphique en courbes en fonction de Dosage",
+            ],
+        ),
+        (
+            "de",
+            [
+                ">Inhalt<",
+                &nb(">6. Dezember 2026<"),
+                "-desc\">Liniendiagramm über Dosage",
+            ],
+        ),
+        (
+            "es",
+            [
+                ">Contenido<",
+                &nb(">6 de diciembre de 2026<"),
+                "-desc\">Gráfico de líneas",
+            ],
+        ),
+        (
+            "pt-BR",
+            [
+                ">Sumário<",
+                &nb(">6 de dezembro de 2026<"),
+                "-desc\">Gráfico de linhas",
+            ],
+        ),
+        ("ja", [">目次<", ">2026年12月6日<", "-desc\">横軸が Dosage"]),
+        (
+            "zh-TW",
+            [">目錄<", ">2026年12月6日<", "-desc\">折線圖，橫軸為Dosage"],
+        ),
+        (
+            "zh-CN",
+            [">目录<", ">2026年12月6日<", "-desc\">折线图，横轴为Dosage"],
+        ),
+    ] {
+        let html = p.read(&format!("{page}/a/index.html"));
+        for word in words {
+            assert!(html.contains(word), "{page} lacks {word}");
+        }
+        assert!(
+            !html.contains(">Contents<") && !html.contains("December"),
+            "{page}"
+        );
+    }
+    assert!(p.read("a/index.html").contains(">Contents<"));
+    // The other languages in one line, after one "Also in:", in the page's words.
+    let fr = p.read("fr/a/index.html");
+    assert_eq!(fr.matches("class=\"translation\"").count(), 1);
+    assert!(fr.contains("<span class=\"translation\">Également disponible en\u{a0}: <a href=\"../../a/index.html\" lang=\"en\" hreflang=\"en\">English</a>, <a href=\"../../de/a/index.html\" lang=\"de\" hreflang=\"de\">Deutsch</a>, "));
+    assert!(p
+        .read("ja/a/index.html")
+        .contains(">English</a>、<a href=\"../../de/a/index.html\""));
+    assert!(p.read("fr/a/a.ipynb").contains("> **Remarque**"));
+    assert!(p.read("de/index.html").contains("<title>Lektionen"));
 }
 
 #[test]
