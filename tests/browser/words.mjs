@@ -4,7 +4,10 @@
 // links, sideways scrolling), then read as a reader does, from disk and from a server: the lesson
 // page in French, its link to the next, its sliders' panel, the live region after a move, Reset
 // and a code block's Copy button (and Copied, once pressed) each say the project's word exactly
-// as written (text, never markup); the search page's label too.
+// as written (text, never markup); the search page's label too. Then a site with a lesson in
+// each language nnbook has words in (none of the project's): index.mjs on its eight indexes
+// (the language switcher wraps whole names, never wider than the window), and each lesson page
+// in its language's words.
 //
 //   NNBOOK=<command running nnbook> node words.mjs
 //
@@ -96,6 +99,37 @@ async function searchPage(browser, origin) {
   await page.close();
 }
 
+/** One lesson in each language nnbook has words in, and what its page's notebook link says. */
+const BUILT_IN = [
+  ['en', 'Download notebook'],
+  ['de', 'Notebook herunterladen'],
+  ['es', 'Descargar cuaderno'],
+  ['fr', 'Télécharger le notebook'],
+  ['ja', 'ノートブックをダウンロード'],
+  ['pt-BR', 'Baixar notebook'],
+  ['zh-CN', '下载 Jupyter Notebook'],
+  ['zh-TW', '下載 Jupyter Notebook'],
+];
+
+/** A site in every language nnbook knows, without words of its own: each index passes
+ *  index.mjs (its language switcher, eight names, never wider than a 320 px window) and each
+ *  lesson page says nnbook's words in its language. */
+async function builtInLanguages(browser) {
+  const lessons = BUILT_IN.map(([tag]) => [tag === 'en' ? 'a.md' : `a.${tag}.md`, `Lesson (${tag})`, 'order = 1']);
+  const { site, served, close } = await servedProject(NNBOOK, 'languages', lessons);
+  runScript(tallied, 'index.mjs', 'a site in eight languages', { SITE_DIR: site, BASE_URL: served, SCREENSHOT_DIR: '' });
+  const name = 'a/index.html in eight languages: nnbook\'s words in each';
+  unit(name);
+  const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+  for (const [tag, words] of BUILT_IN) {
+    await page.goto(`${served}${tag === 'en' ? '' : `${tag}/`}a/index.html`);
+    const said = await read(page, 'a.notebook');
+    if (said !== words) fail(name, tag, `the notebook link says "${said}", not "${words}"`);
+  }
+  await page.close();
+  close();
+}
+
 async function main() {
   const { site, served, close } = await servedProject(NNBOOK, 'words', LESSONS, CONFIG);
   runScript(tallied, 'check.mjs', 'the French site', { SITE_DIR: site, BASE_URL: served, SCREENSHOT_DIR: '' });
@@ -104,9 +138,10 @@ async function main() {
     await lessonPage(browser, where, origin);
   }
   await searchPage(browser, served);
-  await browser.close();
   close();
-  report('words', t0, 'a French site with its own words passes check.mjs; its lesson and search pages say the words as written, from disk and a server; the sliders\' panel and live region too');
+  await builtInLanguages(browser);
+  await browser.close();
+  report('words', t0, 'a French site with its own words passes check.mjs; its lesson and search pages say the words as written, from disk and a server; the sliders\' panel and live region too; a site in the eight languages nnbook knows passes index.mjs and says its words');
 }
 
 main().catch((e) => {
