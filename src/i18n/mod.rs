@@ -1,6 +1,7 @@
 //! The words nnbook itself puts on pages (navigation, captions, figure descriptions), per
-//! language: built in for English, Chinese (Simplified and Traditional), French, German,
-//! Japanese, Portuguese and Spanish ([`words`]), and a project's own in
+//! language: built in for English, Arabic, Chinese (Simplified and Traditional), Dutch,
+//! French, German, Italian, Japanese, Korean, Portuguese, Russian and Spanish ([`words`]), and
+//! a project's own in
 //! `nnbook.toml` (`[languages.fr.words]`, checked by [`own`]). A lesson's language comes from
 //! its file name (`relu.zh-CN.md`); the site's default from `nnbook.toml`.
 
@@ -261,7 +262,12 @@ mod tests {
             ("pt-BR", (2026, 5, 1), nb("1º de maio de 2026")),
             ("ja", (2026, 12, 6), "2026年12月6日".to_string()),
             ("zh-TW", (2027, 1, 1), "2027年1月1日".to_string()),
-            ("it", (2026, 5, 1), nb("1 May 2026")),
+            ("it", (2026, 5, 1), nb("1º maggio 2026")),
+            ("nl-BE", (2026, 12, 6), nb("6 december 2026")),
+            ("ru", (2026, 12, 6), nb("6 декабря 2026 г.")),
+            ("ko", (2026, 12, 6), nb("2026년 12월 6일")),
+            ("ar", (2026, 12, 6), nb("6 ديسمبر 2026")),
+            ("sv", (2026, 5, 1), nb("1 May 2026")),
         ] {
             assert_eq!(date(Lang::built_in(tag), day), written, "{tag}");
         }
@@ -293,6 +299,6 @@ mod tests {
     fn texts_fall_back_to_english() {
         assert_eq!(text(Lang::built_in("zh-CN"), "next"), "下一课");
         assert_eq!(text(Lang::built_in("fr"), "next"), "Suivant");
-        assert_eq!(text(Lang::built_in("it"), "next"), "Next");
+        assert_eq!(text(Lang::built_in("sv"), "next"), "Next");
     }
 }

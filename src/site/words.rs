@@ -1,5 +1,5 @@
-//! Which languages of the site show nnbook's words in English: an Italian lesson's pages say
-//! "Contents" and "Next" until the project gives its words (`[languages.it.words]`).
+//! Which languages of the site show nnbook's words in English: a Swedish lesson's pages say
+//! "Contents" and "Next" until the project gives its words (`[languages.sv.words]`).
 
 use std::collections::BTreeSet;
 use std::path::Path;

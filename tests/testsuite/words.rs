@@ -1,6 +1,6 @@
-//! nnbook's words in the languages it knows, and a project's own (`[languages.it.words]` in
-//! `nnbook.toml`, as Zola's translations and Hugo's `i18n/it.toml`): an Italian site says
-//! "Indice" and "Successivo" wherever nnbook's words are (templates, the page's own regions,
+//! nnbook's words in the languages it knows, and a project's own (`[languages.sv.words]` in
+//! `nnbook.toml`, as Zola's translations and Hugo's `i18n/sv.toml`): a Swedish site says
+//! "Innehåll" and "Nästa" wherever nnbook's words are (templates, the page's own regions,
 //! figure descriptions, notebooks, dates); a word or slot nnbook does not know is an error at it; a language with words left in English is a warning;
 //! `nnbook words` prints the table to translate, and its words are text, never markup.
 
@@ -23,47 +23,47 @@ fn dated(title: &str, order: u32) -> String {
         )
 }
 
-const ITALIAN: &str = r#"language = "it"
+const SWEDISH: &str = r#"language = "sv"
 
-[languages.it.words]
-lessons = "Lezioni"
-contents = "Indice"
-next = "Successivo"
-previous = "Precedente"
-notebook = "Scarica il notebook"
-alert_note = "Nota"
-footnotes = "Note"
-table = "Tabella"
-december = "dicembre"
+[languages.sv.words]
+lessons = "Lektioner"
+contents = "Innehåll"
+next = "Nästa"
+previous = "Föregående"
+notebook = "Ladda ner anteckningsboken"
+alert_note = "Obs"
+footnotes = "Fotnoter"
+table = "Tabell"
+december = "december"
 date = "{day} {month} {year}"
-chart = "Grafico in funzione di {x}, da {from} a {to}."
-tagged = "Lezioni sul tema «{tag}»"
-copy = "Copia"
+chart = "Linjediagram över {x}, från {from} till {to}."
+tagged = "Lektioner om ”{tag}”"
+copy = "Kopiera"
 "#;
 
-/// A project in Italian, a language nnbook has no words in, that gives some of its own.
-fn italian() -> Project {
+/// A project in Swedish, a language nnbook has no words in, that gives some of its own.
+fn swedish() -> Project {
     Project::new()
-        .config(ITALIAN)
-        .lesson("a.md", dated("Prima", 1))
-        .lesson("b.md", dated("Seconda", 2))
+        .config(SWEDISH)
+        .lesson("a.md", dated("Första", 1))
+        .lesson("b.md", dated("Andra", 2))
 }
 
 #[test]
 fn a_project_s_words_are_on_every_page_it_makes() {
-    let p = italian();
-    let built = p.build().expect("the Italian site builds");
+    let p = swedish();
+    let built = p.build().expect("the Swedish site builds");
     let page = p.read("a/index.html");
     for word in [
-        ">Indice<",
-        ">Successivo<",
-        "<p class=\"nn-alert-title\">Nota</p>",
-        "aria-label=\"Note\"",
-        "aria-label=\"Tabella\"",
-        ">6 dicembre 2026</time>",
-        "-desc\">Grafico in funzione di Dosage, da 0 a 1.",
-        ">Scarica il notebook<",
-        "data-copy=\"Copia\" data-copied=\"Copied\"",
+        ">Innehåll<",
+        ">Nästa<",
+        "<p class=\"nn-alert-title\">Obs</p>",
+        "aria-label=\"Fotnoter\"",
+        "aria-label=\"Tabell\"",
+        ">6 december 2026</time>",
+        "-desc\">Linjediagram över Dosage, från 0 till 1.",
+        ">Ladda ner anteckningsboken<",
+        "data-copy=\"Kopiera\" data-copied=\"Copied\"",
     ] {
         assert!(page.contains(word), "the page lacks {word}");
     }
@@ -76,18 +76,18 @@ fn a_project_s_words_are_on_every_page_it_makes() {
     ] {
         assert!(!page.contains(english), "the page still says {english}");
     }
-    assert!(p.read("b/index.html").contains(">Precedente<"));
-    assert!(p.read("index.html").contains("<title>Lezioni"));
+    assert!(p.read("b/index.html").contains(">Föregående<"));
+    assert!(p.read("index.html").contains("<title>Lektioner"));
     assert!(p
         .read("tags/relu/index.html")
-        .contains("Lezioni sul tema «ReLU»"));
-    assert!(p.read("a/a.ipynb").contains("> **Nota**"));
-    // Every other word with English in it is still English, and the build says so once, at an
-    // Italian lesson (`, ` or `{name} ({bias})` has none: many languages write them alike).
-    let given: Vec<&str> = (ITALIAN.lines())
+        .contains("Lektioner om ”ReLU”"));
+    assert!(p.read("a/a.ipynb").contains("> **Obs**"));
+    // Every other word with English in it is still English, and the build says so once, at a
+    // Swedish lesson (`, ` or `{name} ({bias})` has none: many languages write them alike).
+    let given: Vec<&str> = (SWEDISH.lines())
         .filter_map(|line| Some(line.split_once(" = ")?.0))
         .collect();
-    let english = (words_table("it").lines())
+    let english = (words_table("sv").lines())
         .filter_map(|line| line.split_once(" = \""))
         .filter(|(name, text)| {
             let text = text.replace("\\u00A0", " ");
@@ -102,7 +102,7 @@ fn a_project_s_words_are_on_every_page_it_makes() {
     assert_eq!(warned[0].0, "content/a.md");
     assert!(
         warned[0].3.starts_with(&format!(
-            "the pages in `it` show {english} of nnbook's words in English: `all_lessons` (\"All lessons\"), `tags` (\"Tags\"), `tags_label` (\"Tags: \"), `edit` (\"Edit this page\") and "
+            "the pages in `sv` show {english} of nnbook's words in English: `all_lessons` (\"All lessons\"), `tags` (\"Tags\"), `tags_label` (\"Tags: \"), `edit` (\"Edit this page\") and "
         )),
         "{}",
         warned[0].3
@@ -119,26 +119,26 @@ fn words_table(lang: &str) -> String {
 
 #[test]
 fn the_printed_table_gives_every_word_as_it_is() {
-    let table = words_table("it");
-    assert!(table.contains("[languages.it.words]\nlessons = \"Lessons\"\n"));
+    let table = words_table("sv");
+    assert!(table.contains("[languages.sv.words]\nlessons = \"Lessons\"\n"));
     assert!(table.contains("date = \"{day}\\u00A0{month}\\u00A0{year}\"\n"));
-    // Pasted into an Italian project as it is, it silences the warning and changes no byte.
+    // Pasted into a Swedish project as it is, it silences the warning and changes no byte.
     let plain = Project::new()
-        .config("language = \"it\"\n")
-        .lesson("a.md", dated("Prima", 1));
+        .config("language = \"sv\"\n")
+        .lesson("a.md", dated("Första", 1));
     let pasted = Project::new()
-        .config(&format!("language = \"it\"\n{table}"))
-        .lesson("a.md", dated("Prima", 1));
+        .config(&format!("language = \"sv\"\n{table}"))
+        .lesson("a.md", dated("Första", 1));
     assert_eq!(plain.build().expect("builds").warnings.len(), 1);
     assert!(pasted.build().expect("builds").warnings.is_empty());
     assert_eq!(files(&plain.site()), files(&pasted.site()));
     // A project's own words are printed as it gives them; a language nnbook has words in, as
     // nnbook has them.
-    let mut out = run(nnbook().args(["words", "it", "--root"]).arg(italian().root));
+    let mut out = run(nnbook().args(["words", "sv", "--root"]).arg(swedish().root));
     out.succeeded();
     assert!(out
         .stdout
-        .contains("\nnext = \"Successivo\"\nall_lessons = \"All lessons\"\n"));
+        .contains("\nnext = \"Nästa\"\nall_lessons = \"All lessons\"\n"));
     assert!(words_table("zh-CN").contains("\nnext = \"下一课\"\n"));
     assert!(
         words_table("fr").contains("\nnext = \"Suivant\"\nall_lessons = \"Toutes les leçons\"\n")
@@ -159,7 +159,7 @@ fn shipped_lesson(name: &str) -> String {
 #[test]
 fn words_are_text_never_markup() {
     // Every word begins with markup and quotes, in HTML's and Markdown's eyes.
-    let table: String = (words_table("it").lines())
+    let table: String = (words_table("sv").lines())
         .map(|line| match line.split_once(" = \"") {
             Some((name, text)) => format!("{name} = \"<i>&\\\"'*_{text}\n"),
             None => format!("{line}\n"),
@@ -167,10 +167,10 @@ fn words_are_text_never_markup() {
         .collect();
     let p = Project::new()
         .config(&format!(
-            "language = \"it\"\nbase_url = \"https://example.org/\"\nfeed = true\n{table}"
+            "language = \"sv\"\nbase_url = \"https://example.org/\"\nfeed = true\n{table}"
         ))
-        .lesson("a.md", dated("Prima", 1))
-        .lesson("b.md", dated("Seconda", 2))
+        .lesson("a.md", dated("Första", 1))
+        .lesson("b.md", dated("Andra", 2))
         .lesson("c.md", shipped_lesson("backpropagation.md"));
     p.build().expect("builds");
     let mut seen = 0;

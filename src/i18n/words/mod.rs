@@ -3,12 +3,17 @@
 //! said), and the same `{slots}` (a test checks both). A project gives its own in
 //! `nnbook.toml` (`[languages.fr.words]`, [`super::Lang`]).
 
+mod ar;
 mod de;
 mod en;
 mod es;
 mod fr;
+mod it;
 mod ja;
+mod ko;
+mod nl;
 mod pt;
+mod ru;
 mod zh_hans;
 mod zh_hant;
 
@@ -26,12 +31,17 @@ pub type Table = [(&'static str, &'static str); COUNT];
 pub const ENGLISH: &Table = &en::WORDS;
 
 /// The languages nnbook has words in, each with its primary language subtag.
-const LANGUAGES: [(&str, &Table); 6] = [
+const LANGUAGES: [(&str, &Table); 11] = [
+    ("ar", &ar::WORDS),
     ("de", &de::WORDS),
     ("es", &es::WORDS),
     ("fr", &fr::WORDS),
+    ("it", &it::WORDS),
     ("ja", &ja::WORDS),
+    ("ko", &ko::WORDS),
+    ("nl", &nl::WORDS),
     ("pt", &pt::WORDS),
+    ("ru", &ru::WORDS),
     ("zh", &zh_hans::WORDS),
 ];
 
@@ -126,13 +136,15 @@ mod tests {
             ("zh-TW", "下一課"),
             ("zh-Hant", "下一課"),
             ("zh-hk", "下一課"),
-            ("nl", "Next"),
+            ("nl-BE", "Volgende"),
+            ("ar-EG", "التالي"),
+            ("sv", "Next"),
             ("frr", "Next"),
         ];
         for (tag, word) in cases {
             assert_eq!(pick(tag, next), word, "{tag}");
         }
-        assert!(built_in_language("pt-BR") && built_in_language("ja"));
-        assert!(!built_in_language("it") && !built_in_language("ar"));
+        assert!(built_in_language("pt-BR") && built_in_language("ja") && built_in_language("ko"));
+        assert!(!built_in_language("sv") && !built_in_language("fa"));
     }
 }
