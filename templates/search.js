@@ -1,7 +1,8 @@
 // nnbook: the search page. Finds the sections of the lessons (search-index.js, written by every
 // build) that hold every word typed (or its stem), best first: a word in the lesson's title (or summary or tags) counts most, then
 // in the section's heading, then in its text. Each result links the section, with the words
-// marked in a piece of its text (a word of Latin letters to its end). The words are kept in the address (?q=), so a search can be
+// marked in a piece of its text (a word of Latin letters to its end). Accents are not needed:
+// "reseau" finds "réseau". The words are kept in the address (?q=), so a search can be
 // linked; without JavaScript the page says where the lessons are.
 (function () {
   var form = document.querySelector(".search-form");
@@ -11,15 +12,23 @@
   var list = document.querySelector(".search-results"), pending = false, shown = null;
   var sections = [];
   lessons.forEach(function (lesson) {
-    var head = [lesson.title, lesson.summary].concat(lesson.tags || []).join(" ").toLowerCase();
+    var head = fold([lesson.title, lesson.summary].concat(lesson.tags || []).join(" "));
     var parts = lesson.sections.length ? lesson.sections : [["", "", lesson.summary]];
     parts.forEach(function (s) {
       sections.push({ lesson: lesson, heading: s[0], id: s[1], text: s[2], head: head,
-        inHeading: s[0].toLowerCase(), inText: s[2].toLowerCase() });
+        inHeading: fold(s[0]), inText: fold(s[2]) });
     });
   });
+  // Lower case, and a Latin letter (or ё) without its accents, one character for one, so that
+  // "reseau" finds "réseau" and a place in the folded text is the same place in the text.
+  function fold(t) {
+    return t.toLowerCase().replace(/[\u00e0-\u024f\u1e00-\u1eff\u0451]/g, function (c) {
+      var d = c.normalize("NFD");
+      return /^[^\u0300-\u036f][\u0300-\u036f]+$/.test(d) ? d.charAt(0) : c;
+    });
+  }
   function words(q) {
-    return q.toLowerCase().split(/\s+/).filter(function (w) { return w; }).map(stem);
+    return fold(q).split(/\s+/).filter(function (w) { return w; }).map(stem);
   }
   // An English word without its ending (plural -s, -es, -ies; -ing; -ed), so that "weights"
   // finds "weight" and "trained" "trains": a word is found inside others, so the stem finds
@@ -45,7 +54,7 @@
   }
   // A piece of the text around the first word found, each word in it marked.
   function snippet(s, ws) {
-    var text = s.text || s.lesson.summary, lower = text.toLowerCase(), at = -1;
+    var text = s.text || s.lesson.summary, lower = fold(text), at = -1;
     ws.forEach(function (w) {
       var i = lower.indexOf(w);
       if (i >= 0 && (at < 0 || i < at)) at = i;
@@ -54,7 +63,7 @@
     // (A piece starts at a word where words are spaced.)
     var space = text.indexOf(" ", from);
     if (from > 0 && space >= 0 && space < Math.min(at, from + 20)) from = space + 1;
-    var p = document.createElement("p"), piece = text.slice(from, to), low = piece.toLowerCase();
+    var p = document.createElement("p"), piece = text.slice(from, to), low = fold(piece);
     if (from > 0) p.appendChild(document.createTextNode("…"));
     var i = 0;
     while (i < piece.length) {
@@ -66,7 +75,7 @@
       if (next < 0) break;
       // (A word of Latin letters is marked to its end: "weight" found in "weights" marks it.)
       var end = next + word.length;
-      if (/^[a-z]+$/.test(word)) while (end < piece.length && /[a-z]/i.test(piece[end])) end++;
+      if (/^[a-z]+$/.test(word)) while (end < piece.length && /[a-z]/.test(low[end])) end++;
       p.appendChild(document.createTextNode(piece.slice(i, next)));
       var mark = document.createElement("mark");
       mark.textContent = piece.slice(next, end);

@@ -15,7 +15,8 @@
 //              and the status says so
 //   endings    words with an English ending (kinks, trained, activities, doses) find the
 //              sections with another form, and no word is cut so short that it finds others
-//              (bias is not "bia", doses not "dos")
+//              (bias is not "bia", doses not "dos"); words without their accents find them
+//              (reseau, елка), marked as written; Hangul and kana are not taken apart
 //   layout     nothing wider than the window
 //   axe        no axe-core violation (WCAG 2 A and AA) with the results shown
 // check.mjs loads the same pages without words (console, requests, axe, the Nu checker).
@@ -169,13 +170,24 @@ const ENDINGS = [
   { q: 'bias', found: ['bias'], marks: { bias: ['bias'] } },
   { q: 'doses', found: ['dose'], marks: { dose: ['dose'] } },
   { q: 'strings', found: ['string'], marks: { string: ['string'] } },
+  // Accents are not needed, and not lost: each letter found is marked as written (marks are
+  // compared in lower case).
+  { q: 'reseau', found: ['net'], marks: { net: ['réseau'] } },
+  { q: 'RÉSEAU', found: ['net'], marks: { net: ['réseau'] } },
+  { q: 'resea', found: ['net'], marks: { net: ['réseau'] } },
+  { q: 'елка', found: ['yolka'], marks: { yolka: ['ёлка'] } },
+  // Not for letters whose marks make them others: a Hangul syllable is not its first jamo, が
+  // is not か.
+  { q: '한국', found: ['hangul'], marks: { hangul: ['한국'] } },
+  { q: 'ㅎ', found: [], marks: {} },
+  { q: 'か', found: [], marks: {} },
 ];
 async function checkEndings(context, rel) {
   const name = `${rel} @ word endings`;
   unit(name);
   const page = await context.newPage();
   page.on('pageerror', (e) => fail(name, 'script error', e.message));
-  const texts = { kink: 'the line bends at one kink', kinks: 'two kinks', train: 'we train the weights', activity: 'its activity', bias: 'the bias of a node', tibia: 'the tibia', dose: 'one dose', dosage: 'the dosage', string: 'a string', structure: 'a structure' };
+  const texts = { kink: 'the line bends at one kink', kinks: 'two kinks', train: 'we train the weights', activity: 'its activity', bias: 'the bias of a node', tibia: 'the tibia', dose: 'one dose', dosage: 'the dosage', string: 'a string', structure: 'a structure', net: 'un réseau de neurones', yolka: 'Ёлка', hangul: '한국어 검색', kana: 'がくしゅう' };
   const sections = Object.entries(texts).map(([id, text]) => [id, id, text]);
   const index = `window.nnSearchIndex=${JSON.stringify([{ title: 'T', summary: '', href: 'x/index.html', sections }])};`;
   await page.route('**/search-index.js', (route) => route.fulfill({ contentType: 'text/javascript', body: index }));
