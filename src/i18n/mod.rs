@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 pub use own::{problems as words_problems, untranslated, Words};
-use words::{pick, ENGLISH, TEXT_COUNT};
+use words::{pick, ENGLISH, NOTES, TEXT_COUNT};
 
 /// A language as the stages ask it for words: its tag and the project's words for it, if any
 /// (they come before the built-in ones), and which way its text runs.
@@ -173,11 +173,32 @@ pub fn table(lang: Lang) -> String {
          [languages.{tag}.words]\n"
     );
     for (key, _) in own::built_in() {
+        if let Some((_, note)) = NOTES.iter().find(|(name, _)| *name == key) {
+            out.push_str(&comment(note));
+        }
         out.push_str(&format!(
             "{key} = \"{}\"\n",
             crate::text::toml_quoted(text(lang, key))
         ));
     }
+    out
+}
+
+/// `text` as TOML comment lines, broken between words before 96 characters.
+fn comment(text: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::from("#");
+    for word in text.split(' ') {
+        if line.len() + 1 + word.len() > 96 && line.len() > 1 {
+            out.push_str(&line);
+            out.push('\n');
+            line = String::from("#");
+        }
+        line.push(' ');
+        line.push_str(word);
+    }
+    out.push_str(&line);
+    out.push('\n');
     out
 }
 

@@ -88,6 +88,7 @@ fn a_project_s_words_are_on_every_page_it_makes() {
         .filter_map(|line| Some(line.split_once(" = ")?.0))
         .collect();
     let english = (words_table("sv").lines())
+        .filter(|line| !line.starts_with('#'))
         .filter_map(|line| line.split_once(" = \""))
         .filter(|(name, text)| {
             let text = text.replace("\\u00A0", " ");
@@ -120,8 +121,11 @@ fn words_table(lang: &str) -> String {
 #[test]
 fn the_printed_table_gives_every_word_as_it_is() {
     let table = words_table("sv");
-    assert!(table.contains("[languages.sv.words]\nlessons = \"Lessons\"\n"));
+    assert!(table.contains("[languages.sv.words]\n# The index's title and the name of the lesson pages' navigation.\nlessons = \"Lessons\"\n"));
     assert!(table.contains("date = \"{day}\\u00A0{month}\\u00A0{year}\"\n"));
+    // Where a word is used is said above it, for the translator, as a comment.
+    assert!(table
+        .contains("\n# The link under a figure that saves its data as CSV.\ndata = \"data\"\n"));
     // Pasted into a Swedish project as it is, it silences the warning and changes no byte.
     let plain = Project::new()
         .config("language = \"sv\"\n")
@@ -161,8 +165,10 @@ fn words_are_text_never_markup() {
     // Every word begins with markup and quotes, in HTML's and Markdown's eyes.
     let table: String = (words_table("sv").lines())
         .map(|line| match line.split_once(" = \"") {
-            Some((name, text)) => format!("{name} = \"<i>&\\\"'*_{text}\n"),
-            None => format!("{line}\n"),
+            Some((name, text)) if !line.starts_with('#') => {
+                format!("{name} = \"<i>&\\\"'*_{text}\n")
+            }
+            _ => format!("{line}\n"),
         })
         .collect();
     let p = Project::new()

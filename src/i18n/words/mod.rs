@@ -30,6 +30,10 @@ pub type Table = [(&'static str, &'static str); COUNT];
 /// The words in English: every word's name, and its text where nnbook has no other.
 pub const ENGLISH: &Table = &en::WORDS;
 
+/// What a translator needs to know of a word (where it is used, what fills its slots), for
+/// some words, by name.
+pub const NOTES: &[(&str, &str)] = &en::NOTES;
+
 /// The languages nnbook has words in, each with its primary language subtag.
 const LANGUAGES: [(&str, &Table); 11] = [
     ("ar", &ar::WORDS),
@@ -114,6 +118,11 @@ mod tests {
                 );
             }
         }
+        // Each note is of a word, one note a word, in the words' order.
+        let places: Vec<usize> = (NOTES.iter())
+            .map(|(name, _)| ENGLISH.iter().position(|(key, _)| key == name).expect(name))
+            .collect();
+        assert!(places.windows(2).all(|w| w[0] < w[1]), "{places:?}");
         assert_eq!(ENGLISH[TEXT_COUNT - 1].0, "no_kinks");
         assert_eq!(ENGLISH[TEXT_COUNT].0, "figure");
     }
