@@ -12,6 +12,8 @@ use crate::lesson::Lesson;
 use crate::markdown;
 use crate::text::escape;
 
+use super::placeholder::ISOLATES;
+
 /// A heading in a lesson's table of contents.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct TocEntry {
@@ -77,7 +79,8 @@ impl Heading {
                 }
                 id
             }
-            None => unique(ids, markdown::heading_id(&self.text)),
+            // (The id is of the words alone, as on a page written left to right.)
+            None => unique(ids, markdown::heading_id(&self.text.replace(ISOLATES, ""))),
         };
         ids.push(id.clone());
         let class = match self.classes.is_empty() {

@@ -271,11 +271,16 @@ fn find_pair(text: &str, b: u8) -> Option<usize> {
     None
 }
 
+/// A run written left to right in plain text: Unicode's left-to-right isolate and the pop that
+/// ends it, as [`LTR_OPEN`] and [`LTR_CLOSE`] in HTML.
+pub const ISOLATES: [char; 2] = ['\u{2066}', '\u{2069}'];
+
 /// Prose with placeholders as Markdown events: each value that follows the parameters in a
 /// `<span data-nn="…">` for the page's script; in text written right to left (`rtl`) every
 /// other value in a `<bdi>`, a run of its own, so that its minus stays before its digits (the
 /// theme's `rtl.css` makes the spans such runs). Returns the events and the plain text (for
-/// headings' ids and the table of contents).
+/// headings' ids and the table of contents), where right to left each value is between
+/// Unicode's isolates ([`ISOLATES`]), the plain text's `<bdi dir="ltr">`.
 pub fn prose_events(
     lesson: &Lesson,
     text: &str,
@@ -294,7 +299,13 @@ pub fn prose_events(
                 }
             }
             Piece::Value { expr, value, live } => {
+                if rtl {
+                    plain.push(ISOLATES[0]);
+                }
                 plain.push_str(&value);
+                if rtl {
+                    plain.push(ISOLATES[1]);
+                }
                 let (open, close) = match (live, rtl) {
                     (true, _) => (format!("<span data-nn=\"{}\">", escape(expr)), "</span>"),
                     (false, true) => (LTR_OPEN.to_string(), LTR_CLOSE),

@@ -286,3 +286,37 @@ fn a_notebook_right_to_left_has_its_text_so_and_its_numbers_left_to_right() {
     assert!(!text.contains("<div dir") && !text.contains("<bdi"));
     assert!(text.contains("نص عربي: $w_1 = 1.70$ و −0.85."));
 }
+
+#[test]
+fn a_value_in_a_heading_is_a_run_of_its_own_in_the_contents() {
+    let headings = |text: &str| {
+        text.replacen(
+            "The top node",
+            "## الانحياز الأول {{ b1 }}\n\n## الوزن {{ w1 }}\n\n## الانحياز الأخير {{ b3 }}\n\nThe top node",
+            1,
+        )
+    };
+    let p = Project::new()
+        .lesson("a.ar.md", headings(&fixed()))
+        .lesson("a.md", headings(&fixed()));
+    p.build().expect("builds");
+    let (arabic, english) = (p.read("ar/a/index.html"), p.read("a/index.html"));
+    // In the contents (plain text) each value is between Unicode's isolates, as <bdi> in the
+    // heading; the ids are the words' alone, as on the page written left to right.
+    for (id, words, value) in [
+        ("الانحياز-الأول-0-85", "الانحياز الأول ", "−0.85"),
+        ("الوزن-1-70", "الوزن ", "1.70"),
+        ("الانحياز-الأخير-16", "الانحياز الأخير ", "−16"),
+    ] {
+        let entry = format!("<a href=\"#{id}\">{words}\u{2066}{value}\u{2069}</a>");
+        assert!(arabic.contains(&entry), "{entry}");
+        assert!(arabic.contains(&format!(
+            "<h2 id=\"{id}\">{words}<bdi dir=\"ltr\">{value}</bdi>"
+        )));
+        assert!(
+            english.contains(&format!("<a href=\"#{id}\">{words}{value}</a>")),
+            "{id}"
+        );
+    }
+    assert!(!english.contains('\u{2066}'));
+}
