@@ -111,8 +111,9 @@ enum Command {
     /// descriptions) as a `[languages.<LANG>.words]` table for nnbook.toml, to translate.
     ///
     /// The project's own words where it gives them, else nnbook's: English for a language it
-    /// does not know (it knows English, Arabic, Chinese, Dutch, French, German, Italian,
-    /// Japanese, Korean, Portuguese, Russian and Spanish).
+    /// does not know (it knows twenty: English, Arabic, Chinese, Dutch, French, German, Hebrew,
+    /// Hindi, Indonesian, Italian, Japanese, Korean, Persian, Polish, Portuguese, Russian,
+    /// Spanish, Turkish, Ukrainian and Vietnamese).
     Words {
         /// The language tag, as in the lessons' file names (`fr` for `relu.fr.md`).
         lang: String,

@@ -30,10 +30,9 @@ language = \"en\"              # the pages' lang attribute
 # [languages.zh-CN]
 # title = \"我的课程\"
 # description = \"可视化、循序渐进的神经网络教程。\"
-# nnbook's own words (\"Contents\", \"Next\") are built in for English, Arabic, Chinese, Dutch,
-# French, German, Italian, Japanese, Korean, Portuguese, Russian and Spanish. For another
-# language, or to change some, `nnbook words sv >> nnbook.toml` appends them as a
-# [languages.sv.words] table to translate.
+# nnbook's own words (\"Contents\", \"Next\") are built in for twenty languages (the README's
+# Languages names them). For another language, or to change some,
+# `nnbook words sv >> nnbook.toml` appends them as a [languages.sv.words] table to translate.
 
 # The look is nnbook's built-in theme, which keeps up with nnbook. To change it,
 # `nnbook init --theme` copies its files into templates/: keep the ones you change.

@@ -1,7 +1,8 @@
 //! The words nnbook itself puts on pages (navigation, captions, figure descriptions), per
-//! language: built in for English, Arabic, Chinese (Simplified and Traditional), Dutch,
-//! French, German, Italian, Japanese, Korean, Portuguese, Russian and Spanish ([`words`]), and
-//! a project's own in
+//! language: built in for twenty ([`words`]: English, Arabic, Chinese (Simplified and
+//! Traditional), Dutch, French, German, Hebrew, Hindi, Indonesian, Italian, Japanese, Korean,
+//! Persian, Polish, Portuguese, Russian, Spanish, Turkish, Ukrainian and Vietnamese), and a
+//! project's own in
 //! `nnbook.toml` (`[languages.fr.words]`, checked by [`own`]). A lesson's language comes from
 //! its file name (`relu.zh-CN.md`); the site's default from `nnbook.toml`.
 
@@ -226,6 +227,12 @@ pub fn language_name(lang: &str, given: Option<&str>) -> String {
         "he" => "עברית".into(),
         "fa" => "فارسی".into(),
         "ur" => "اردو".into(),
+        "tr" => "Türkçe".into(),
+        "pl" => "Polski".into(),
+        "uk" => "Українська".into(),
+        "vi" => "Tiếng Việt".into(),
+        "id" => "Bahasa Indonesia".into(),
+        "hi" => "हिन्दी".into(),
         other => other.into(),
     }
 }
@@ -288,6 +295,14 @@ mod tests {
             ("ru", (2026, 12, 6), nb("6 декабря 2026 г.")),
             ("ko", (2026, 12, 6), nb("2026년 12월 6일")),
             ("ar", (2026, 12, 6), nb("6 ديسمبر 2026")),
+            ("he", (2026, 12, 6), nb("6 בדצמבר 2026")),
+            ("fa", (2026, 12, 6), nb("6 دسامبر 2026")),
+            ("tr", (2026, 12, 6), nb("6 Aralık 2026")),
+            ("pl", (2026, 12, 6), nb("6 grudnia 2026")),
+            ("uk", (2026, 12, 6), nb("6 грудня 2026 р.")),
+            ("vi", (2026, 12, 6), nb("ngày 6 tháng 12 năm 2026")),
+            ("id", (2026, 12, 6), nb("6 Desember 2026")),
+            ("hi", (2026, 12, 6), nb("6 दिसंबर 2026")),
             ("sv", (2026, 5, 1), nb("1 May 2026")),
         ] {
             assert_eq!(date(Lang::built_in(tag), day), written, "{tag}");

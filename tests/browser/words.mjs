@@ -5,7 +5,7 @@
 // page in French, its link to the next, its sliders' panel, the live region after a move, Reset
 // and a code block's Copy button (and Copied, once pressed) each say the project's word exactly
 // as written (text, never markup); the search page's label too. Then a site with a lesson in
-// each language nnbook has words in (none of the project's): index.mjs on its thirteen indexes
+// each language nnbook has words in (none of the project's): index.mjs on its twenty-one indexes
 // (the language switcher wraps whole names, never wider than the window), and each lesson page
 // in its language's words.
 //
@@ -107,25 +107,33 @@ const BUILT_IN = [
   ['ar', 'تنزيل دفتر Jupyter'],
   ['de', 'Notebook herunterladen'],
   ['es', 'Descargar cuaderno'],
+  ['fa', 'بارگیری دفترچهٔ Jupyter'],
   ['fr', 'Télécharger le notebook'],
+  ['he', 'הורדת מחברת Jupyter'],
+  ['hi', 'नोटबुक डाउनलोड करें'],
+  ['id', 'Unduh notebook'],
   ['it', 'Scarica il notebook'],
   ['ja', 'ノートブックをダウンロード'],
   ['ko', '노트북 다운로드'],
   ['nl', 'Notebook downloaden'],
+  ['pl', 'Pobierz notatnik Jupyter'],
   ['pt-BR', 'Baixar notebook'],
   ['ru', 'Скачать блокнот Jupyter'],
+  ['tr', 'Not defterini indir'],
+  ['uk', 'Завантажити блокнот Jupyter'],
+  ['vi', 'Tải xuống notebook'],
   ['zh-CN', '下载 Jupyter Notebook'],
   ['zh-TW', '下載 Jupyter Notebook'],
 ];
 
 /** A site in every language nnbook knows, without words of its own: each index passes
- *  index.mjs (its language switcher, thirteen names, never wider than a 320 px window) and each
+ *  index.mjs (its language switcher, twenty-one names, never wider than a 320 px window) and each
  *  lesson page says nnbook's words in its language. */
 async function builtInLanguages(browser) {
   const lessons = BUILT_IN.map(([tag]) => [tag === 'en' ? 'a.md' : `a.${tag}.md`, `Lesson (${tag})`, 'order = 1']);
   const { site, served, close } = await servedProject(NNBOOK, 'languages', lessons);
-  runScript(tallied, 'index.mjs', 'a site in thirteen languages', { SITE_DIR: site, BASE_URL: served, SCREENSHOT_DIR: '' });
-  const name = 'a/index.html in thirteen languages: nnbook\'s words in each';
+  runScript(tallied, 'index.mjs', 'a site in twenty-one languages', { SITE_DIR: site, BASE_URL: served, SCREENSHOT_DIR: '' });
+  const name = 'a/index.html in twenty-one languages: nnbook\'s words in each';
   unit(name);
   const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
   for (const [tag, words] of BUILT_IN) {
@@ -148,7 +156,7 @@ async function main() {
   close();
   await builtInLanguages(browser);
   await browser.close();
-  report('words', t0, 'a French site with its own words passes check.mjs; its lesson and search pages say the words as written, from disk and a server; the sliders\' panel and live region too; a site in the thirteen languages nnbook knows passes index.mjs and says its words');
+  report('words', t0, 'a French site with its own words passes check.mjs; its lesson and search pages say the words as written, from disk and a server; the sliders\' panel and live region too; a site in the twenty-one languages nnbook knows passes index.mjs and says its words');
 }
 
 main().catch((e) => {

@@ -7,13 +7,21 @@ mod ar;
 mod de;
 mod en;
 mod es;
+mod fa;
 mod fr;
+mod he;
+mod hi;
+mod id;
 mod it;
 mod ja;
 mod ko;
 mod nl;
+mod pl;
 mod pt;
 mod ru;
+mod tr;
+mod uk;
+mod vi;
 mod zh_hans;
 mod zh_hant;
 
@@ -34,18 +42,28 @@ pub const ENGLISH: &Table = &en::WORDS;
 /// some words, by name.
 pub const NOTES: &[(&str, &str)] = &en::NOTES;
 
-/// The languages nnbook has words in, each with its primary language subtag.
-const LANGUAGES: [(&str, &Table); 11] = [
+/// The languages nnbook has words in, each with its primary language subtag (Hebrew's `iw`
+/// is an older tag of `he`).
+const LANGUAGES: [(&str, &Table); 20] = [
     ("ar", &ar::WORDS),
     ("de", &de::WORDS),
     ("es", &es::WORDS),
+    ("fa", &fa::WORDS),
     ("fr", &fr::WORDS),
+    ("he", &he::WORDS),
+    ("hi", &hi::WORDS),
+    ("id", &id::WORDS),
     ("it", &it::WORDS),
+    ("iw", &he::WORDS),
     ("ja", &ja::WORDS),
     ("ko", &ko::WORDS),
     ("nl", &nl::WORDS),
+    ("pl", &pl::WORDS),
     ("pt", &pt::WORDS),
     ("ru", &ru::WORDS),
+    ("tr", &tr::WORDS),
+    ("uk", &uk::WORDS),
+    ("vi", &vi::WORDS),
     ("zh", &zh_hans::WORDS),
 ];
 
@@ -154,6 +172,7 @@ mod tests {
             assert_eq!(pick(tag, next), word, "{tag}");
         }
         assert!(built_in_language("pt-BR") && built_in_language("ja") && built_in_language("ko"));
-        assert!(!built_in_language("sv") && !built_in_language("fa"));
+        assert!(built_in_language("he") && built_in_language("vi") && built_in_language("hi"));
+        assert!(!built_in_language("sv") && !built_in_language("ur"));
     }
 }
