@@ -2,9 +2,8 @@
 //! language: built in for twenty ([`words`]: English, Arabic, Chinese (Simplified and
 //! Traditional), Dutch, French, German, Hebrew, Hindi, Indonesian, Italian, Japanese, Korean,
 //! Persian, Polish, Portuguese, Russian, Spanish, Turkish, Ukrainian and Vietnamese), and a
-//! project's own in
-//! `nnbook.toml` (`[languages.fr.words]`, checked by [`own`]). A lesson's language comes from
-//! its file name (`relu.zh-CN.md`); the site's default from `nnbook.toml`.
+//! project's own in `nnbook.toml` (`[languages.fr.words]`, checked by [`own`]). A lesson's
+//! language comes from its file name (`relu.zh-CN.md`); the site's default from `nnbook.toml`.
 
 mod own;
 mod words;

@@ -84,8 +84,8 @@ pub fn problems(source: &SourceFile, tag: &str, words: &Words) -> Vec<Diagnostic
 
 /// The words language `tag` shows in English though the project wrote its pages in another
 /// language, each name with its English: none for the languages nnbook has words in, else
-/// every word `words` does not give that has English in it, letters outside
-/// its slots (not `, ` nor `{name} ({bias})`, which many languages write alike).
+/// every word `words` does not give that has English in it, letters outside its slots (not
+/// `, ` nor `{name} ({bias})`, which many languages write alike).
 pub fn untranslated(tag: &str, words: Option<&Words>) -> Vec<(&'static str, &'static str)> {
     if built_in_language(tag) {
         return Vec::new();
