@@ -205,6 +205,7 @@ pub const EARLIER: &[(&str, u64)] = &[
     ("style.css", 0x339fc45617c2df7d),
     ("style.css", 0x3dac45f4287b63b3),
     ("style.css", 0x3ea667041ec60efc),
+    ("style.css", 0x549d851355ac4e82),
     ("style.css", 0x5976b3010a9eafd3),
     ("style.css", 0x5d305cd7057ba7e0),
     ("style.css", 0x5e1c5207e412c680),
