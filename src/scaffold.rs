@@ -41,7 +41,8 @@ language = \"en\"              # the pages' lang attribute
 /// The longest slug `nnbook new` makes.
 pub const MAX_NEW_SLUG: usize = 60;
 
-/// A slug from a title: Latin letters transliterated (`Über Äpfel` -> `ueber-aepfel`),
+/// A slug from a title: Latin letters transliterated (`Über Äpfel` -> `ueber-aepfel`), and
+/// Cyrillic ones as Russian passports write them (`Новый урок` -> `novyi-urok`), then
 /// lowercase ASCII letters and digits, other runs one `-`; at most [`MAX_NEW_SLUG`]
 /// characters, cut between words; `lesson` when nothing is left, and never a name Windows
 /// reserves (`con` -> `con-lesson`).
@@ -65,51 +66,91 @@ pub fn slugify(title: &str) -> String {
     slug
 }
 
-/// A Latin letter with a diacritic as ASCII (`é` -> `e`, `ü` -> `ue`, `ß` -> `ss`); other
-/// characters as they are.
+/// Letters [`transliterate`] writes in ASCII, each row's letters as its text.
+const TRANSLITERATION: &[(&str, &str)] = &[
+    ("àáâãåāăą", "a"),
+    ("ÀÁÂÃÅĀĂĄ", "A"),
+    ("äæ", "ae"),
+    ("ÄÆ", "AE"),
+    ("çćčĉċ", "c"),
+    ("ÇĆČĈĊ", "C"),
+    ("ďđð", "d"),
+    ("ĎĐÐ", "D"),
+    ("èéêëēĕėęě", "e"),
+    ("ÈÉÊËĒĔĖĘĚ", "E"),
+    ("ĝğġģ", "g"),
+    ("ĜĞĠĢ", "G"),
+    ("ìíîïĩīĭįı", "i"),
+    ("ÌÍÎÏĨĪĬĮİ", "I"),
+    ("ľĺļł", "l"),
+    ("ĽĹĻŁ", "L"),
+    ("ñńňņ", "n"),
+    ("ÑŃŇŅ", "N"),
+    ("òóôõøōŏő", "o"),
+    ("ÒÓÔÕØŌŎŐ", "O"),
+    ("öœ", "oe"),
+    ("ÖŒ", "OE"),
+    ("ŕřŗ", "r"),
+    ("ŔŘŖ", "R"),
+    ("śšşŝș", "s"),
+    ("ŚŠŞŜȘ", "S"),
+    ("ß", "ss"),
+    ("ťţț", "t"),
+    ("ŤŢȚ", "T"),
+    ("ùúûũūŭůűų", "u"),
+    ("ÙÚÛŨŪŬŮŰŲ", "U"),
+    ("ü", "ue"),
+    ("Ü", "UE"),
+    ("ýÿ", "y"),
+    ("ÝŸ", "Y"),
+    ("źżž", "z"),
+    ("ŹŻŽ", "Z"),
+    ("þ", "th"),
+    ("Þ", "TH"),
+    // Cyrillic, lowercase (a capital is looked up as its lowercase).
+    ("а", "a"),
+    ("б", "b"),
+    ("в", "v"),
+    ("гґ", "g"),
+    ("д", "d"),
+    ("еёэ", "e"),
+    ("ж", "zh"),
+    ("з", "z"),
+    ("иійї", "i"),
+    ("к", "k"),
+    ("л", "l"),
+    ("м", "m"),
+    ("н", "n"),
+    ("о", "o"),
+    ("п", "p"),
+    ("р", "r"),
+    ("с", "s"),
+    ("т", "t"),
+    ("уў", "u"),
+    ("ф", "f"),
+    ("х", "kh"),
+    ("ц", "ts"),
+    ("ч", "ch"),
+    ("ш", "sh"),
+    ("щ", "shch"),
+    ("ъє", "ie"),
+    ("ы", "y"),
+    ("ь", ""),
+    ("ю", "iu"),
+    ("я", "ia"),
+];
+
+/// A Latin letter with a diacritic as ASCII (`é` -> `e`, `ü` -> `ue`, `ß` -> `ss`), a Cyrillic
+/// one as ICAO's Doc 9303 (Russian passports) writes it in either case (`ж` -> `zh`, `я` ->
+/// `ia`, `ь` -> nothing; Ukrainian's letters as the Russian ones look); other characters as
+/// they are.
 fn transliterate(c: char) -> std::borrow::Cow<'static, str> {
-    const TABLE: &[(&str, &str)] = &[
-        ("àáâãåāăą", "a"),
-        ("ÀÁÂÃÅĀĂĄ", "A"),
-        ("äæ", "ae"),
-        ("ÄÆ", "AE"),
-        ("çćčĉċ", "c"),
-        ("ÇĆČĈĊ", "C"),
-        ("ďđð", "d"),
-        ("ĎĐÐ", "D"),
-        ("èéêëēĕėęě", "e"),
-        ("ÈÉÊËĒĔĖĘĚ", "E"),
-        ("ĝğġģ", "g"),
-        ("ĜĞĠĢ", "G"),
-        ("ìíîïĩīĭįı", "i"),
-        ("ÌÍÎÏĨĪĬĮİ", "I"),
-        ("ľĺļł", "l"),
-        ("ĽĹĻŁ", "L"),
-        ("ñńňņ", "n"),
-        ("ÑŃŇŅ", "N"),
-        ("òóôõøōŏő", "o"),
-        ("ÒÓÔÕØŌŎŐ", "O"),
-        ("öœ", "oe"),
-        ("ÖŒ", "OE"),
-        ("ŕřŗ", "r"),
-        ("ŔŘŖ", "R"),
-        ("śšşŝș", "s"),
-        ("ŚŠŞŜȘ", "S"),
-        ("ß", "ss"),
-        ("ťţț", "t"),
-        ("ŤŢȚ", "T"),
-        ("ùúûũūŭůűų", "u"),
-        ("ÙÚÛŨŪŬŮŰŲ", "U"),
-        ("ü", "ue"),
-        ("Ü", "UE"),
-        ("ýÿ", "y"),
-        ("ÝŸ", "Y"),
-        ("źżž", "z"),
-        ("ŹŻŽ", "Z"),
-        ("þ", "th"),
-        ("Þ", "TH"),
-    ];
-    match TABLE.iter().find(|(from, _)| from.contains(c)) {
+    let cyrillic = ('\u{400}'..='\u{4ff}').contains(&c);
+    let c = match cyrillic {
+        true => c.to_lowercase().next().unwrap_or(c),
+        false => c,
+    };
+    match TRANSLITERATION.iter().find(|(from, _)| from.contains(c)) {
         Some((_, to)) => std::borrow::Cow::Borrowed(to),
         None => std::borrow::Cow::Owned(c.to_string()),
     }

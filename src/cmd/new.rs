@@ -25,7 +25,8 @@ pub fn run(root: &Path, title: &str, series: Option<&str>) -> Result<(), Error> 
             (started.closest).map_or(String::new(), |c| format!(": did you mean \"{c}\"?"));
         super::say!("note: no lesson was in this series yet, so this is its part 1{nearest}");
     }
-    let first = path.with_file_name(format!("{}.md", nnbook::scaffold::slugify(title)));
+    let slug = nnbook::scaffold::slugify(title);
+    let first = path.with_file_name(format!("{slug}.md"));
     if first != path {
         super::say!(
             "note: {} exists, so this lesson took the next free name: rename it, or set \
@@ -34,10 +35,10 @@ pub fn run(root: &Path, title: &str, series: Option<&str>) -> Result<(), Error> 
         );
     }
     // A title in Chinese, say, gives the file (and the page's address) no name of its own.
-    if !title.chars().any(|c| c.is_ascii_alphanumeric()) {
+    if slug == "lesson" && !title.trim().eq_ignore_ascii_case("lesson") {
         super::say!(
-            "note: the title has no Latin letters or digits to name the file after: rename it, \
-             or set `slug = \"...\"` in its front matter (the page's address)"
+            "note: the title has no Latin or Cyrillic letters or digits to name the file after: \
+             rename it, or set `slug = \"...\"` in its front matter (the page's address)"
         );
     }
     Ok(())

@@ -154,6 +154,12 @@ fn every_title_gives_a_lesson_that_builds() {
         ("日本語", "lesson.md"),
         ("!!!", "lesson-2.md"),
         ("Über Äpfel", "ueber-aepfel.md"),
+        // Cyrillic as ICAO's Doc 9303 writes it (Russian passports): not `relu.md`.
+        ("Что такое ReLU", "chto-takoe-relu.md"),
+        (
+            "Нейронная сеть: ШАГ за шагом",
+            "neironnaia-set-shag-za-shagom.md",
+        ),
         (
             long.as_str(),
             "a-very-long-title-a-very-long-title-a-very-long-title-a-very.md",
@@ -173,7 +179,7 @@ fn every_title_gives_a_lesson_that_builds() {
     }
     let out = nnbook(&["check", "--root", root]);
     out.succeeded();
-    out.prints(&["checked 7 lessons"]);
+    out.prints(&["checked 9 lessons"]);
     let out = nnbook(&["new", "  ", "--root", root]);
     out.failed().says(&["the lesson's title is empty"]);
 }
