@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 pub use own::{problems as words_problems, untranslated, Words};
-use words::{pick, ENGLISH, NOTES, TEXT_COUNT};
+use words::{ENGLISH, NOTES, TEXT_COUNT};
 
 /// A language as the stages ask it for words: its tag and the project's words for it, if any
 /// (they come before the built-in ones), and which way its text runs.
@@ -25,13 +25,20 @@ pub struct Lang<'a> {
     /// numbers nnbook writes into its text isolated as runs of their own (`<bdi>`), so that a
     /// minus stays before its digits. [`right_to_left`] unless the project says otherwise.
     pub rtl: bool,
+    /// nnbook's own words in it (English where it has none), found once from the tag.
+    built_in: &'static words::Table,
 }
 
 impl<'a> Lang<'a> {
     /// Language `tag` with the project's words for it.
     pub fn new(tag: &'a str, own: Option<&'a Words>) -> Lang<'a> {
-        let rtl = right_to_left(tag);
-        Lang { tag, own, rtl }
+        let (rtl, built_in) = (right_to_left(tag), words::of(tag));
+        Lang {
+            tag,
+            own,
+            rtl,
+            built_in,
+        }
     }
 
     /// Language `tag` with nnbook's own words only (where no project is read).
@@ -81,7 +88,7 @@ pub fn text<'a>(lang: Lang<'a>, key: &str) -> &'a str {
     if let Some(own) = lang.own.and_then(|w| w.get(key)) {
         return own.get_ref();
     }
-    (ENGLISH.iter().position(|t| t.0 == key)).map_or("", |i| pick(lang.tag, i))
+    (ENGLISH.iter().position(|t| t.0 == key)).map_or("", |i| lang.built_in[i].1)
 }
 
 /// One interface text in a language, escaped for HTML: a project's words may hold `<` or `&`.

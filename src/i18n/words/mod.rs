@@ -71,26 +71,25 @@ const LANGUAGES: [(&str, &Table); 20] = [
 /// Chinese in Traditional characters for the script `Hant` or the regions `TW`, `HK` and `MO`
 /// (without a script), else in Simplified ones.
 fn table(tag: &str) -> Option<&'static Table> {
-    let mut parts = tag.split('-');
-    let primary = parts.next().unwrap_or_default();
+    let mut subtags = tag.split('-');
+    let primary = subtags.next().unwrap_or_default();
     if primary.eq_ignore_ascii_case("en") {
         return Some(ENGLISH);
     }
-    let found = LANGUAGES
+    let (language, words) = LANGUAGES
         .iter()
         .find(|(l, _)| l.eq_ignore_ascii_case(primary))?;
-    let traditional = |subtags: &mut dyn Iterator<Item = &str>| {
-        let subtags: Vec<&str> = subtags.collect();
-        match subtags.iter().find(|p| p.len() == 4) {
-            Some(script) => script.eq_ignore_ascii_case("Hant"),
-            None => (subtags.iter())
-                .any(|p| ["TW", "HK", "MO"].iter().any(|r| r.eq_ignore_ascii_case(p))),
+    if *language != "zh" {
+        return Some(words);
+    }
+    let subtags: Vec<&str> = subtags.collect();
+    let traditional = match subtags.iter().find(|p| p.len() == 4) {
+        Some(script) => script.eq_ignore_ascii_case("Hant"),
+        None => {
+            (subtags.iter()).any(|p| ["TW", "HK", "MO"].iter().any(|r| r.eq_ignore_ascii_case(p)))
         }
     };
-    match found.0 == "zh" && traditional(&mut parts) {
-        true => Some(&zh_hant::WORDS),
-        false => Some(found.1),
-    }
+    Some(if traditional { &zh_hant::WORDS } else { words })
 }
 
 /// Whether nnbook has its own words in language `tag`.
@@ -98,10 +97,9 @@ pub fn built_in_language(tag: &str) -> bool {
     table(tag).is_some()
 }
 
-/// The text of word number `index` (of [`ENGLISH`]) in language `tag`: English where nnbook has
-/// no words in it.
-pub fn pick(tag: &str, index: usize) -> &'static str {
-    table(tag).unwrap_or(ENGLISH)[index].1
+/// The words of language `tag`: English where nnbook has none in it.
+pub fn of(tag: &str) -> &'static Table {
+    table(tag).unwrap_or(ENGLISH)
 }
 
 #[cfg(test)]
@@ -169,7 +167,7 @@ mod tests {
             ("frr", "Next"),
         ];
         for (tag, word) in cases {
-            assert_eq!(pick(tag, next), word, "{tag}");
+            assert_eq!(of(tag)[next].1, word, "{tag}");
         }
         assert!(built_in_language("pt-BR") && built_in_language("ja") && built_in_language("ko"));
         assert!(built_in_language("he") && built_in_language("vi") && built_in_language("hi"));
