@@ -182,6 +182,17 @@ fn every_title_gives_a_lesson_that_builds() {
     out.prints(&["checked 9 lessons"]);
     let out = nnbook(&["new", "  ", "--root", root]);
     out.failed().says(&["the lesson's title is empty"]);
+    // A title that is the word `lesson` names its file so: no note that it names none.
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().to_str().unwrap();
+    nnbook(&["init", root]).succeeded();
+    let out = nnbook(&["new", "Lesson!", "--root", root]);
+    out.succeeded().prints(&["lesson.md"]);
+    assert!(
+        !out.stdout.contains("no Latin or Cyrillic letters"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
