@@ -626,7 +626,10 @@
     ctx.scale(k, k);
     ctx.miterLimit = 4;
     ctx.nnSet = {};
-    // (Every text painted is in the svg's font.)
+    // (Every text painted is in the svg's font, the canvas in the page first: a font is chosen
+    // for the language of the canvas's element, and a Chinese page's sans-serif is not an
+    // English one's.)
+    fig.append(c);
     ctx.font = svg.getAttribute("font-size") + "px " + svg.getAttribute("font-family");
     view.colors = {};
     view.hidden = PAINTED.flatMap(function (g) { return els[g]; });
@@ -636,7 +639,6 @@
       view.colors[e.nodeName + e.getAttribute("fill") + e.getAttribute("stroke")] = [cs.fill, cs.stroke];
     });
     view.hidden.forEach(function (e) { e.setAttribute("visibility", "hidden"); });
-    fig.append(c);
     return c;
   }
   // (A context's state is set only where it changes: each setting is parsed again.)

@@ -104,6 +104,7 @@ pub const EARLIER: &[(&str, u64)] = &[
     ("explore.js", 0x4249bf394bbb2ccc),
     ("explore.js", 0x445fb39addce6b7f),
     ("explore.js", 0x45a39776d7a2faed),
+    ("explore.js", 0x46b13fed57cccde7),
     ("explore.js", 0x47114cd1e935367c),
     ("explore.js", 0x4d1a9c44f40977f0),
     ("explore.js", 0x5a7b8254f4f113f1),
