@@ -17,7 +17,7 @@ use crate::figure::{svg_open, text_width, Figure, MIN_TEXT_PX, PHONE_COLUMN};
 use crate::i18n::{self, Lang};
 use crate::lesson::{DiagramSpec, Rgb};
 use crate::network::{Activation, Network, Node};
-use crate::text::{escape, Fixed};
+use crate::text::{escape, is_wide, Fixed};
 
 const RADIUS: f64 = 20.0;
 /// The distance between the centres of two columns, and of two rows.
@@ -147,10 +147,18 @@ impl Emphasis<'_> {
 }
 
 /// A text's box: its left, top, right and bottom around its anchor (the middle of its
-/// baseline), at the width the embedded font draws it.
+/// baseline), at the width the embedded font draws it. A text with East Asian characters is
+/// drawn in the reader's CJK font, whose box is taller: Noto Sans CJK's (Android's, most Linux
+/// desktops') reaches 1.16 of its size above the baseline and 0.29 below, the most of the
+/// common ones (PingFang's and Microsoft YaHei's less).
 fn text_box((x, y): (f64, f64), text: &str, bold: bool) -> [f64; 4] {
     let half = text_width(text, FONT, bold) / 2.0;
-    [x - half, y - 0.8 * FONT, x + half, y + 0.25 * FONT]
+    let (up, down) = if text.chars().any(is_wide) {
+        (1.16, 0.29)
+    } else {
+        (0.8, 0.25)
+    };
+    [x - half, y - up * FONT, x + half, y + down * FONT]
 }
 
 /// A weight label's box width for its name and value.
