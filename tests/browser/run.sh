@@ -34,8 +34,10 @@ missing=()
 [ -x "$CHROMIUM" ] || missing+=(chromium)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 # A CJK font, so that the Chinese pages' screenshots show their words (nnbook ships none: a
-# reader's own system draws Chinese text).
-fc-list 2>/dev/null | grep -qiE 'wqy|cjk|han sans' || missing+=(fonts-wqy-microhei)
+# reader's own system draws Chinese text): Noto Sans CJK, Android's and most Linux desktops',
+# whose box is taller than the others' (a diagram's Chinese name and a held chart's canvas were
+# checked under a smaller one only until the forty-second session).
+fc-list 2>/dev/null | grep -qiE 'cjk|han sans' || missing+=(fonts-noto-cjk)
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     say "missing ${missing[*]}: run as root, or apt-get install -y ${missing[*]}" >&2
