@@ -2,7 +2,7 @@
 // build) that hold every word typed (or its stem), best first: a word in the lesson's title (or summary or tags) counts most, then
 // in the section's heading, then in its text. Each result links the section, with the words
 // marked in a piece of its text (a word of Latin letters to its end). Accents are not needed:
-// "reseau" finds "réseau". The words are kept in the address (?q=), so a search can be
+// "reseau" finds "réseau", "שלום" "שָׁלוֹם". The words are kept in the address (?q=), so a search can be
 // linked; without JavaScript the page says where the lessons are.
 (function () {
   var form = document.querySelector(".search-form");
@@ -11,6 +11,9 @@
   var input = form.querySelector("input"), status = document.querySelector(".search-status");
   var list = document.querySelector(".search-results"), pending = false, shown = null;
   var sections = [];
+  // (The combining marks search drops: fold(), below.)
+  var MARK = "\\u0300-\\u036f\\u0591-\\u05bd\\u05bf\\u05c1\\u05c2\\u05c4\\u05c5\\u05c7\\u0610-\\u061a\\u0640\\u064b-\\u065f\\u0670\\u06d6-\\u06dc\\u06df-\\u06e4\\u06e7\\u06e8\\u06ea-\\u06ed";
+  var MARKS = new RegExp("[" + MARK + "]", "g");
   lessons.forEach(function (lesson) {
     var head = fold([lesson.title, lesson.summary].concat(lesson.tags || []).join(" "));
     var parts = lesson.sections.length ? lesson.sections : [["", "", lesson.summary]];
@@ -19,13 +22,34 @@
         inHeading: fold(s[0]), inText: fold(s[2]) });
     });
   });
-  // Lower case, and a Latin letter (or ё) without its accents, one character for one, so that
-  // "reseau" finds "réseau" and a place in the folded text is the same place in the text.
+  // Lower case, without accents: a Latin letter (or ё) without its marks, and no combining
+  // marks of Latin, Greek or Cyrillic letters, nor Hebrew points or Arabic vowel marks (and
+  // the kashida that stretches Arabic words), so that "reseau" finds "réseau", "שלום" finds
+  // "שָׁלוֹם" and "istanbul" "İSTANBUL". Nothing else loses a mark: a Hangul syllable is not its
+  // first jamo, が is not か, कुल is not कल.
   function fold(t) {
-    return t.toLowerCase().replace(/[\u00e0-\u024f\u1e00-\u1eff\u0451]/g, function (c) {
+    return t.toLowerCase().replace(MARKS, "").replace(/[\u00e0-\u024f\u1e00-\u1eff\u0451]/g, function (c) {
       var d = c.normalize("NFD");
       return /^[^\u0300-\u036f][\u0300-\u036f]+$/.test(d) ? d.charAt(0) : c;
     });
+  }
+  // A text folded, with the place in the text of each character of it (and of its end), so
+  // that what is found in the folded text is marked in the text. Folding keeps a character a
+  // character but for the marks it drops and İ (whose lower case is i and a combining dot).
+  function folded(t) {
+    var low = "", at = [], last = 0, m, odd = new RegExp("[\\u0130" + MARK + "]", "g");
+    function keep(to) {
+      low += fold(t.slice(last, to));
+      for (var i = last; i < to; i++) at.push(i);
+    }
+    while ((m = odd.exec(t))) {
+      keep(m.index);
+      if (m[0] === "\u0130") { low += "i"; at.push(m.index); }
+      last = m.index + 1;
+    }
+    keep(t.length);
+    at.push(t.length);
+    return { low: low, at: at };
   }
   function words(q) {
     return fold(q).split(/\s+/).filter(function (w) { return w; }).map(stem);
@@ -54,19 +78,19 @@
   }
   // A piece of the text around the first word found, each word in it marked.
   function snippet(s, ws) {
-    var text = s.text || s.lesson.summary, lower = fold(text), at = -1;
+    var text = s.text || s.lesson.summary, whole = folded(text), at = -1;
     ws.forEach(function (w) {
-      var i = lower.indexOf(w);
-      if (i >= 0 && (at < 0 || i < at)) at = i;
+      var i = whole.low.indexOf(w);
+      if (i >= 0 && (at < 0 || whole.at[i] < at)) at = whole.at[i];
     });
     var from = Math.max(0, at - 60), to = Math.min(text.length, Math.max(at, 0) + 160);
     // (A piece starts at a word where words are spaced.)
     var space = text.indexOf(" ", from);
     if (from > 0 && space >= 0 && space < Math.min(at, from + 20)) from = space + 1;
-    var p = document.createElement("p"), piece = text.slice(from, to), low = fold(piece);
+    var p = document.createElement("p"), piece = text.slice(from, to), f = folded(piece), low = f.low;
     if (from > 0) p.appendChild(document.createTextNode("…"));
-    var i = 0;
-    while (i < piece.length) {
+    var i = 0, done = 0;
+    while (i < low.length) {
       var next = -1, word = "";
       ws.forEach(function (w) {
         var j = low.indexOf(w, i);
@@ -75,14 +99,16 @@
       if (next < 0) break;
       // (A word of Latin letters is marked to its end: "weight" found in "weights" marks it.)
       var end = next + word.length;
-      if (/^[a-z]+$/.test(word)) while (end < piece.length && /[a-z]/.test(low[end])) end++;
-      p.appendChild(document.createTextNode(piece.slice(i, next)));
+      if (/^[a-z]+$/.test(word)) while (end < low.length && /[a-z]/.test(low[end])) end++;
+      // (The marks after the last letter found are marked with it.)
+      p.appendChild(document.createTextNode(piece.slice(done, f.at[next])));
       var mark = document.createElement("mark");
-      mark.textContent = piece.slice(next, end);
+      mark.textContent = piece.slice(f.at[next], f.at[end]);
       p.appendChild(mark);
       i = end;
+      done = f.at[end];
     }
-    p.appendChild(document.createTextNode(piece.slice(i) + (to < text.length ? "…" : "")));
+    p.appendChild(document.createTextNode(piece.slice(done) + (to < text.length ? "…" : "")));
     return p;
   }
   function search() {

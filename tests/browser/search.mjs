@@ -15,8 +15,10 @@
 //              and the status says so
 //   endings    words with an English ending (kinks, trained, activities, doses) find the
 //              sections with another form, and no word is cut so short that it finds others
-//              (bias is not "bia", doses not "dos"); words without their accents find them
-//              (reseau, елка), marked as written; Hangul and kana are not taken apart
+//              (bias is not "bia", doses not "dos"); words without their accents or combining
+//              marks (Hebrew points, Arabic vowel marks, İ's dot) find them (reseau, елка,
+//              שלום), marked as written, the text whole; Hangul, kana and Devanagari are not
+//              taken apart
 //   layout     nothing wider than the window
 //   axe        no axe-core violation (WCAG 2 A and AA) with the results shown
 // check.mjs loads the same pages without words (console, requests, axe, the Nu checker).
@@ -181,13 +183,26 @@ const ENDINGS = [
   { q: '한국', found: ['hangul'], marks: { hangul: ['한국'] } },
   { q: 'ㅎ', found: [], marks: {} },
   { q: 'か', found: [], marks: {} },
+  // Combining marks are not needed either: an accent typed apart from its letter, Hebrew points,
+  // Arabic vowel marks and the kashida; each word marked with its marks, the text whole. İ's
+  // lower case is i and a combining dot. A Devanagari vowel sign is a letter's, kept.
+  { q: 'cafe', found: ['nfd'], marks: { nfd: ['cafe\u0301'] } },
+  { q: 'café', found: ['nfd'], marks: { nfd: ['cafe\u0301'] } },
+  { q: 'שלום', found: ['hebrew'], marks: { hebrew: ['שָׁלוֹם'] } },
+  { q: 'של', found: ['hebrew'], marks: { hebrew: ['שָׁל'] } },
+  { q: 'الشبكة', found: ['arabic'], marks: { arabic: ['الشَّبَكَةُ'] } },
+  { q: 'شبكة', found: ['arabic', 'kashida'], marks: { arabic: ['شَّبَكَةُ'], kashida: ['شبكـــة'] } },
+  { q: 'istanbul', found: ['turkish'], marks: { turkish: ['İSTANBUL'.toLowerCase()] } },
+  { q: 'İçerik', found: ['turkish'], marks: { turkish: ['İçerik'.toLowerCase()] } },
+  { q: 'कल', found: [], marks: {} },
+  { q: 'कुल', found: ['hindi'], marks: { hindi: ['कुल'] } },
 ];
 async function checkEndings(context, rel) {
   const name = `${rel} @ word endings`;
   unit(name);
   const page = await context.newPage();
   page.on('pageerror', (e) => fail(name, 'script error', e.message));
-  const texts = { kink: 'the line bends at one kink', kinks: 'two kinks', train: 'we train the weights', activity: 'its activity', bias: 'the bias of a node', tibia: 'the tibia', dose: 'one dose', dosage: 'the dosage', string: 'a string', structure: 'a structure', net: 'un réseau de neurones', yolka: 'Ёлка', hangul: '한국어 검색', kana: 'がくしゅう' };
+  const texts = { kink: 'the line bends at one kink', kinks: 'two kinks', train: 'we train the weights', activity: 'its activity', bias: 'the bias of a node', tibia: 'the tibia', dose: 'one dose', dosage: 'the dosage', string: 'a string', structure: 'a structure', net: 'un réseau de neurones', yolka: 'Ёлка', hangul: '한국어 검색', kana: 'がくしゅう', nfd: 'un cafe\u0301 noir', hebrew: 'שָׁלוֹם עֲלֵיכֶם', arabic: 'الشَّبَكَةُ العَصَبِيَّةُ', kashida: 'شبكـــة عصبية', turkish: 'İSTANBUL ve İçerik', hindi: 'कुल योग' };
   const sections = Object.entries(texts).map(([id, text]) => [id, id, text]);
   const index = `window.nnSearchIndex=${JSON.stringify([{ title: 'T', summary: '', href: 'x/index.html', sections }])};`;
   await page.route('**/search-index.js', (route) => route.fulfill({ contentType: 'text/javascript', body: index }));
@@ -201,6 +216,7 @@ async function checkEndings(context, rel) {
     for (const r of s.results) {
       const id = r.href.split('#')[1];
       if (JSON.stringify(r.marks) !== JSON.stringify(e.marks[id])) fail(name, 'marked', `"${e.q}": ${id} marks ${JSON.stringify(r.marks)}, not ${JSON.stringify(e.marks[id])}`);
+      if (r.text !== texts[id]) fail(name, 'whole', `"${e.q}": ${id} shows ${JSON.stringify(r.text)}, not its text ${JSON.stringify(texts[id])}`);
     }
   }
   await page.close();
