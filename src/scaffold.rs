@@ -68,26 +68,28 @@ pub fn slugify(title: &str) -> String {
 
 /// Letters [`transliterate`] writes in ASCII, each row's letters as its text.
 const TRANSLITERATION: &[(&str, &str)] = &[
-    ("àáâãåāăą", "a"),
-    ("ÀÁÂÃÅĀĂĄ", "A"),
+    ("àáâãåāăąǎạảấầẩẫậắằẳẵặ", "a"),
+    ("ÀÁÂÃÅĀĂĄǍẠẢẤẦẨẪẬẮẰẲẴẶ", "A"),
     ("äæ", "ae"),
     ("ÄÆ", "AE"),
     ("çćčĉċ", "c"),
     ("ÇĆČĈĊ", "C"),
     ("ďđð", "d"),
     ("ĎĐÐ", "D"),
-    ("èéêëēĕėęě", "e"),
-    ("ÈÉÊËĒĔĖĘĚ", "E"),
+    ("èéêëēĕėęěẹẻẽếềểễệ", "e"),
+    ("ÈÉÊËĒĔĖĘĚẸẺẼẾỀỂỄỆ", "E"),
     ("ĝğġģ", "g"),
     ("ĜĞĠĢ", "G"),
-    ("ìíîïĩīĭįı", "i"),
-    ("ÌÍÎÏĨĪĬĮİ", "I"),
+    ("ķ", "k"),
+    ("Ķ", "K"),
+    ("ìíîïĩīĭįıǐỉị", "i"),
+    ("ÌÍÎÏĨĪĬĮİǏỈỊ", "I"),
     ("ľĺļł", "l"),
     ("ĽĹĻŁ", "L"),
     ("ñńňņ", "n"),
     ("ÑŃŇŅ", "N"),
-    ("òóôõøōŏő", "o"),
-    ("ÒÓÔÕØŌŎŐ", "O"),
+    ("òóôõøōŏőǒơọỏốồổỗộớờởỡợ", "o"),
+    ("ÒÓÔÕØŌŎŐǑƠỌỎỐỒỔỖỘỚỜỞỠỢ", "O"),
     ("öœ", "oe"),
     ("ÖŒ", "OE"),
     ("ŕřŗ", "r"),
@@ -97,12 +99,12 @@ const TRANSLITERATION: &[(&str, &str)] = &[
     ("ß", "ss"),
     ("ťţț", "t"),
     ("ŤŢȚ", "T"),
-    ("ùúûũūŭůűų", "u"),
-    ("ÙÚÛŨŪŬŮŰŲ", "U"),
+    ("ùúûũūŭůűųǔǖǘǚǜưụủứừửữự", "u"),
+    ("ÙÚÛŨŪŬŮŰŲǓǕǗǙǛƯỤỦỨỪỬỮỰ", "U"),
     ("ü", "ue"),
     ("Ü", "UE"),
-    ("ýÿ", "y"),
-    ("ÝŸ", "Y"),
+    ("ýÿỳỵỷỹ", "y"),
+    ("ÝŸỲỴỶỸ", "Y"),
     ("źżž", "z"),
     ("ŹŻŽ", "Z"),
     ("þ", "th"),
@@ -407,6 +409,16 @@ mod tests {
         assert_eq!(slugify("Über Äpfel"), "ueber-aepfel");
         assert_eq!(slugify("Café crème, ß"), "cafe-creme-ss");
         assert_eq!(slugify("Über σ"), "ueber");
+        // Vietnamese (its horns and tones), Turkish, Polish, Latvian and pinyin.
+        assert_eq!(slugify("Đường cong ReLU"), "duong-cong-relu");
+        assert_eq!(slugify("Mạng nơ-ron: Học sâu"), "mang-no-ron-hoc-sau");
+        assert_eq!(
+            slugify("Yapay Sinir Ağları İçin"),
+            "yapay-sinir-aglari-icin"
+        );
+        assert_eq!(slugify("Sieć łączy Łódź"), "siec-laczy-lodz");
+        assert_eq!(slugify("Ķēde"), "kede");
+        assert_eq!(slugify("Shénjīng wǎngluò, lǜ"), "shenjing-wangluo-lu");
         assert_eq!(slugify("CON"), "con-lesson");
         assert_eq!(slugify("nul"), "nul-lesson");
         let long = slugify(&"word ".repeat(40));
