@@ -14,6 +14,9 @@
   // (The combining marks search drops: fold(), below.)
   var MARK = "\\u0300-\\u036f\\u0591-\\u05bd\\u05bf\\u05c1\\u05c2\\u05c4\\u05c5\\u05c7\\u0610-\\u061a\\u0640\\u064b-\\u065f\\u0670\\u06d6-\\u06dc\\u06df-\\u06e4\\u06e7\\u06e8\\u06ea-\\u06ed";
   var MARKS = new RegExp("[" + MARK + "]", "g");
+  // (Latin letters whose mark is part of them, as they are typed without it: "duong" finds
+  // "đường", "lodz" "Łódź", "aglari" "ağları".)
+  var STROKED = { "đ": "d", "ħ": "h", "ı": "i", "ł": "l", "ø": "o" };
   lessons.forEach(function (lesson) {
     var head = fold([lesson.title, lesson.summary].concat(lesson.tags || []).join(" "));
     var parts = lesson.sections.length ? lesson.sections : [["", "", lesson.summary]];
@@ -22,15 +25,15 @@
         inHeading: fold(s[0]), inText: fold(s[2]) });
     });
   });
-  // Lower case, without accents: a Latin letter (or ё) without its marks, and no combining
-  // marks of Latin, Greek or Cyrillic letters, nor Hebrew points or Arabic vowel marks (and
-  // the kashida that stretches Arabic words), so that "reseau" finds "réseau", "שלום" finds
-  // "שָׁלוֹם" and "istanbul" "İSTANBUL". Nothing else loses a mark: a Hangul syllable is not its
-  // first jamo, が is not か, कुल is not कल.
+  // Lower case, without accents: a Latin letter (or ё) without its marks (đ, ħ, ı, ł and ø
+  // are d, h, i, l and o), and no combining marks of Latin, Greek or Cyrillic letters, nor
+  // Hebrew points or Arabic vowel marks (and the kashida that stretches Arabic words), so that
+  // "reseau" finds "réseau", "שלום" finds "שָׁלוֹם" and "istanbul" "İSTANBUL". Nothing else
+  // loses a mark: a Hangul syllable is not its first jamo, が is not か, कुल is not कल.
   function fold(t) {
     return t.toLowerCase().replace(MARKS, "").replace(/[\u00e0-\u024f\u1e00-\u1eff\u0451]/g, function (c) {
       var d = c.normalize("NFD");
-      return /^[^\u0300-\u036f][\u0300-\u036f]+$/.test(d) ? d.charAt(0) : c;
+      return STROKED[c] || (/^[^\u0300-\u036f][\u0300-\u036f]+$/.test(d) ? d.charAt(0) : c);
     });
   }
   // A text folded, with the place in the text of each character of it (and of its end), so
