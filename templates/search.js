@@ -17,6 +17,9 @@
   // (Latin letters whose mark is part of them, as they are typed without it: "duong" finds
   // "đường", "lodz" "Łódź", "aglari" "ağları".)
   var STROKED = { "đ": "d", "ħ": "h", "ı": "i", "ł": "l", "ø": "o" };
+  // (The letters that may be one with their marks: Latin, ё, Greek, Arabic's alef and others
+  // with hamza or madda, Hebrew's letters with points.)
+  var LETTERS = /[\u00e0-\u024f\u1e00-\u1eff\u0451\u0386-\u03ce\u1f00-\u1fff\u0622-\u0626\ufb1d-\ufb4f]/g;
   lessons.forEach(function (lesson) {
     var head = fold([lesson.title, lesson.summary].concat(lesson.tags || []).join(" "));
     var parts = lesson.sections.length ? lesson.sections : [["", "", lesson.summary]];
@@ -25,15 +28,16 @@
         inHeading: fold(s[0]), inText: fold(s[2]) });
     });
   });
-  // Lower case, without accents: a Latin letter (or ё) without its marks (đ, ħ, ı, ł and ø
-  // are d, h, i, l and o), and no combining marks of Latin, Greek or Cyrillic letters, nor
-  // Hebrew points or Arabic vowel marks (and the kashida that stretches Arabic words), so that
-  // "reseau" finds "réseau", "שלום" finds "שָׁלוֹם" and "istanbul" "İSTANBUL". Nothing else
-  // loses a mark: a Hangul syllable is not its first jamo, が is not か, कुल is not कल.
+  // Lower case, without accents: a Latin or Greek letter (or ё) without its marks (đ, ħ, ı, ł
+  // and ø are d, h, i, l and o), Arabic's أ, إ and آ an alef, and no combining marks of Latin,
+  // Greek or Cyrillic letters, nor Hebrew points or Arabic vowel marks (and the kashida that
+  // stretches Arabic words), so that "reseau" finds "réseau", "δικτυο" "δίκτυο", "שלום"
+  // "שָׁלוֹם", "اساسيات" "أساسيات" and "istanbul" "İSTANBUL". Nothing else loses a mark: a
+  // Hangul syllable is not its first jamo, が is not か, कुल is not कल, й is not и.
   function fold(t) {
-    return t.toLowerCase().replace(MARKS, "").replace(/[\u00e0-\u024f\u1e00-\u1eff\u0451]/g, function (c) {
-      var d = c.normalize("NFD");
-      return STROKED[c] || (/^[^\u0300-\u036f][\u0300-\u036f]+$/.test(d) ? d.charAt(0) : c);
+    return t.toLowerCase().replace(MARKS, "").replace(LETTERS, function (c) {
+      var d = c.normalize("NFD").replace(MARKS, "");
+      return STROKED[c] || (d.length === 1 ? d : c);
     });
   }
   // A text folded, with the place in the text of each character of it (and of its end), so

@@ -188,6 +188,7 @@ pub const EARLIER: &[(&str, u64)] = &[
     ("rtl.css", 0x3787eac1b2fe9008),
     ("rtl.css", 0x60306dc3cd90065c),
     ("search.html", 0xbefbe783ab35d6f8),
+    ("search.js", 0x277b5ea55de6e996),
     ("search.js", 0x2861af4dadbc9d9b),
     ("search.js", 0x33924ff4c04c840c),
     ("search.js", 0xca05fe0f6156c421),
