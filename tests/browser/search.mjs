@@ -16,9 +16,9 @@
 //   endings    words with an English ending (kinks, trained, activities, doses) find the
 //              sections with another form, and no word is cut so short that it finds others
 //              (bias is not "bia", doses not "dos"); words without their accents or combining
-//              marks (Hebrew points, Arabic vowel marks, İ's dot) find them (reseau, елка,
-//              שלום), marked as written, the text whole; Hangul, kana and Devanagari are not
-//              taken apart
+//              marks (Greek accents, Hebrew points, Arabic vowel marks and hamza, İ's dot; đ,
+//              ł, ı) find them (reseau, елка, δικτυο, שלום, lodz), marked as written, the text
+//              whole; Hangul, kana, Devanagari and й are not taken apart
 //   layout     nothing wider than the window
 //   axe        no axe-core violation (WCAG 2 A and AA) with the results shown
 // check.mjs loads the same pages without words (console, requests, axe, the Nu checker).
