@@ -14,12 +14,13 @@
   // (The combining marks search drops: fold(), below.)
   var MARK = "\\u0300-\\u036f\\u0591-\\u05bd\\u05bf\\u05c1\\u05c2\\u05c4\\u05c5\\u05c7\\u0610-\\u061a\\u0640\\u064b-\\u065f\\u0670\\u06d6-\\u06dc\\u06df-\\u06e4\\u06e7\\u06e8\\u06ea-\\u06ed";
   var MARKS = new RegExp("[" + MARK + "]", "g");
-  // (Latin letters whose mark is part of them, as they are typed without it: "duong" finds
-  // "đường", "lodz" "Łódź", "aglari" "ağları".)
-  var STROKED = { "đ": "d", "ħ": "h", "ı": "i", "ł": "l", "ø": "o" };
-  // (The letters that may be one with their marks: Latin, ё, Greek, Arabic's alef and others
-  // with hamza or madda, Hebrew's letters with points.)
-  var LETTERS = /[\u00e0-\u024f\u1e00-\u1eff\u0451\u0386-\u03ce\u1f00-\u1fff\u0622-\u0626\ufb1d-\ufb4f]/g;
+  // (Letters typed as others: Latin ones whose mark is part of them, without it ("duong" finds
+  // "đường", "lodz" "Łódź", "aglari" "ağları"), and Arabic's yeh, alef maksura and kaf as
+  // Persian's yeh and kaf, which look the same and are typed for each other.)
+  var TYPED_AS = { "đ": "d", "ħ": "h", "ı": "i", "ł": "l", "ø": "o", "ي": "ی", "ى": "ی", "ك": "ک" };
+  // (The letters that may be one with their marks, or typed as others: Latin, ё, Greek,
+  // Arabic's alef and others with hamza or madda, yeh and kaf, Hebrew's letters with points.)
+  var LETTERS = /[\u00e0-\u024f\u1e00-\u1eff\u0451\u0386-\u03ce\u1f00-\u1fff\u0622-\u0626\u0643\u0649\u064a\ufb1d-\ufb4f]/g;
   lessons.forEach(function (lesson) {
     var head = fold([lesson.title, lesson.summary].concat(lesson.tags || []).join(" "));
     var parts = lesson.sections.length ? lesson.sections : [["", "", lesson.summary]];
@@ -29,15 +30,16 @@
     });
   });
   // Lower case, without accents: a Latin or Greek letter (or ё) without its marks (đ, ħ, ı, ł
-  // and ø are d, h, i, l and o), Arabic's أ, إ and آ an alef, and no combining marks of Latin,
-  // Greek or Cyrillic letters, nor Hebrew points or Arabic vowel marks (and the kashida that
-  // stretches Arabic words), so that "reseau" finds "réseau", "δικτυο" "δίκτυο", "שלום"
-  // "שָׁלוֹם", "اساسيات" "أساسيات" and "istanbul" "İSTANBUL". Nothing else loses a mark: a
-  // Hangul syllable is not its first jamo, が is not か, कुल is not कल, й is not и.
+  // and ø are d, h, i, l and o), Arabic's أ, إ and آ an alef (ي, ى and ك Persian's ی and ک),
+  // and no combining marks of Latin, Greek or Cyrillic letters, nor Hebrew points or Arabic
+  // vowel marks (and the kashida that stretches Arabic words), so that "reseau" finds
+  // "réseau", "δικτυο" "δίκτυο", "שלום" "שָׁלוֹם", "اساسيات" "أساسيات" and "istanbul"
+  // "İSTANBUL". Nothing else loses a mark: a Hangul syllable is not its first jamo, が is not
+  // か, कुल is not कल, й is not и.
   function fold(t) {
     return t.toLowerCase().replace(MARKS, "").replace(LETTERS, function (c) {
       var d = c.normalize("NFD").replace(MARKS, "");
-      return STROKED[c] || (d.length === 1 ? d : c);
+      return TYPED_AS[c] || (d.length === 1 ? d : c);
     });
   }
   // A text folded, with the place in the text of each character of it (and of its end), so

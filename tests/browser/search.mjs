@@ -197,6 +197,9 @@ const ENDINGS = [
   // Greek letters without their accents, Arabic's alef without its hamza.
   { q: 'δικτυο', found: ['greek'], marks: { greek: ['δίκτυο'] } },
   { q: 'اساسيات', found: ['arabic2'], marks: { arabic2: ['أساسيات'] } },
+  // Arabic's yeh and kaf typed for Persian's, and Persian's for Arabic's.
+  { q: 'شبكه', found: ['persian'], marks: { persian: ['شبکه'] } },
+  { q: 'یادگیری', found: ['persian'], marks: { persian: ['يادگيري'] } },
   { q: 'и', found: [], marks: {} },
   // Letters whose mark is part of them, as typed without it.
   { q: 'duong', found: ['vietnamese'], marks: { vietnamese: ['đường'] } },
@@ -210,7 +213,7 @@ async function checkEndings(context, rel) {
   unit(name);
   const page = await context.newPage();
   page.on('pageerror', (e) => fail(name, 'script error', e.message));
-  const texts = { kink: 'the line bends at one kink', kinks: 'two kinks', train: 'we train the weights', activity: 'its activity', bias: 'the bias of a node', tibia: 'the tibia', dose: 'one dose', dosage: 'the dosage', string: 'a string', structure: 'a structure', net: 'un réseau de neurones', yolka: 'Ёлка', hangul: '한국어 검색', kana: 'がくしゅう', nfd: 'un cafe\u0301 noir', hebrew: 'שָׁלוֹם עֲלֵיכֶם', arabic: 'الشَّبَكَةُ العَصَبِيَّةُ', kashida: 'شبكـــة عصبية', turkish: 'İSTANBUL ve İçerik, ağları', hindi: 'कुल योग', vietnamese: 'Đường cong', polish: 'w Łódź', greek: 'Νευρωνικό δίκτυο', arabic2: 'أساسيات', russian: 'Новый' };
+  const texts = { kink: 'the line bends at one kink', kinks: 'two kinks', train: 'we train the weights', activity: 'its activity', bias: 'the bias of a node', tibia: 'the tibia', dose: 'one dose', dosage: 'the dosage', string: 'a string', structure: 'a structure', net: 'un réseau de neurones', yolka: 'Ёлка', hangul: '한국어 검색', kana: 'がくしゅう', nfd: 'un cafe\u0301 noir', hebrew: 'שָׁלוֹם עֲלֵיכֶם', arabic: 'الشَّبَكَةُ العَصَبِيَّةُ', kashida: 'شبكـــة عصبية', turkish: 'İSTANBUL ve İçerik, ağları', hindi: 'कुल योग', vietnamese: 'Đường cong', polish: 'w Łódź', greek: 'Νευρωνικό δίκτυο', arabic2: 'أساسيات', russian: 'Новый', persian: 'شبکه، يادگيري' };
   const sections = Object.entries(texts).map(([id, text]) => [id, id, text]);
   const index = `window.nnSearchIndex=${JSON.stringify([{ title: 'T', summary: '', href: 'x/index.html', sections }])};`;
   await page.route('**/search-index.js', (route) => route.fulfill({ contentType: 'text/javascript', body: index }));
