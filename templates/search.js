@@ -19,8 +19,9 @@
   // Persian's yeh and kaf, which look the same and are typed for each other.)
   var TYPED_AS = { "đ": "d", "ħ": "h", "ı": "i", "ł": "l", "ø": "o", "ي": "ی", "ى": "ی", "ك": "ک" };
   // (The letters that may be one with their marks, or typed as others: Latin, ё, Greek,
-  // Arabic's alef and others with hamza or madda, yeh and kaf, Hebrew's letters with points.)
-  var LETTERS = /[\u00e0-\u024f\u1e00-\u1eff\u0451\u0386-\u03ce\u1f00-\u1fff\u0622-\u0626\u0643\u0649\u064a\ufb1d-\ufb4f]/g;
+  // Arabic's alef and others with hamza or madda, yeh and kaf, Hebrew's letters with points,
+  // full-width forms.)
+  var LETTERS = /[\u00e0-\u024f\u1e00-\u1eff\u0451\u0386-\u03ce\u1f00-\u1fff\u0622-\u0626\u0643\u0649\u064a\ufb1d-\ufb4f\uff01-\uff5e]/g;
   lessons.forEach(function (lesson) {
     var head = fold([lesson.title, lesson.summary].concat(lesson.tags || []).join(" "));
     var parts = lesson.sections.length ? lesson.sections : [["", "", lesson.summary]];
@@ -38,6 +39,8 @@
   // か, कुल is not कल, й is not и.
   function fold(t) {
     return t.toLowerCase().replace(MARKS, "").replace(LETTERS, function (c) {
+      // (A full-width Latin letter, digit or sign, as a CJK input method types it, is ASCII.)
+      if (c >= "\uff01" && c <= "\uff5e") return String.fromCharCode(c.charCodeAt(0) - 0xfee0);
       var d = c.normalize("NFD").replace(MARKS, "");
       return TYPED_AS[c] || (d.length === 1 ? d : c);
     });

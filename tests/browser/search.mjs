@@ -201,6 +201,9 @@ const ENDINGS = [
   { q: 'شبكه', found: ['persian'], marks: { persian: ['شبکه'] } },
   { q: 'یادگیری', found: ['persian'], marks: { persian: ['يادگيري'] } },
   { q: 'и', found: [], marks: {} },
+  // Full-width letters and digits, as a CJK input method types them, are ASCII.
+  { q: 'ＲｅＬＵ', found: ['fullwidth'], marks: { fullwidth: ['relu'] } },
+  { q: 'w1', found: ['fullwidth'], marks: { fullwidth: ['ｗ１'] } },
   // Letters whose mark is part of them, as typed without it.
   { q: 'duong', found: ['vietnamese'], marks: { vietnamese: ['đường'] } },
   { q: 'lodz', found: ['polish'], marks: { polish: ['łódź'] } },
@@ -213,7 +216,7 @@ async function checkEndings(context, rel) {
   unit(name);
   const page = await context.newPage();
   page.on('pageerror', (e) => fail(name, 'script error', e.message));
-  const texts = { kink: 'the line bends at one kink', kinks: 'two kinks', train: 'we train the weights', activity: 'its activity', bias: 'the bias of a node', tibia: 'the tibia', dose: 'one dose', dosage: 'the dosage', string: 'a string', structure: 'a structure', net: 'un réseau de neurones', yolka: 'Ёлка', hangul: '한국어 검색', kana: 'がくしゅう', nfd: 'un cafe\u0301 noir', hebrew: 'שָׁלוֹם עֲלֵיכֶם', arabic: 'الشَّبَكَةُ العَصَبِيَّةُ', kashida: 'شبكـــة عصبية', turkish: 'İSTANBUL ve İçerik, ağları', hindi: 'कुल योग', vietnamese: 'Đường cong', polish: 'w Łódź', greek: 'Νευρωνικό δίκτυο', arabic2: 'أساسيات', russian: 'Новый', persian: 'شبکه، يادگيري' };
+  const texts = { kink: 'the line bends at one kink', kinks: 'two kinks', train: 'we train the weights', activity: 'its activity', bias: 'the bias of a node', tibia: 'the tibia', dose: 'one dose', dosage: 'the dosage', string: 'a string', structure: 'a structure', net: 'un réseau de neurones', yolka: 'Ёлка', hangul: '한국어 검색', kana: 'がくしゅう', nfd: 'un cafe\u0301 noir', hebrew: 'שָׁלוֹם עֲלֵיכֶם', arabic: 'الشَّبَكَةُ العَصَبِيَّةُ', kashida: 'شبكـــة عصبية', turkish: 'İSTANBUL ve İçerik, ağları', hindi: 'कुल योग', vietnamese: 'Đường cong', polish: 'w Łódź', greek: 'Νευρωνικό δίκτυο', arabic2: 'أساسيات', russian: 'Новый', persian: 'شبکه، يادگيري', fullwidth: 'ReLU と ｗ１' };
   const sections = Object.entries(texts).map(([id, text]) => [id, id, text]);
   const index = `window.nnSearchIndex=${JSON.stringify([{ title: 'T', summary: '', href: 'x/index.html', sections }])};`;
   await page.route('**/search-index.js', (route) => route.fulfill({ contentType: 'text/javascript', body: index }));
