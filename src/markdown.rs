@@ -302,9 +302,10 @@ pub fn alert_key(kind: BlockQuoteKind) -> &'static str {
     }
 }
 
-/// A heading's id: lowercase words joined by `-` (any script), `section` if nothing is left.
+/// A heading's id: lowercase words joined by `-` (any script, a letter with the combining
+/// accents written after it), `section` if nothing is left.
 pub fn heading_id(text: &str) -> String {
-    let id = hyphenate(text, char::is_alphanumeric);
+    let id = hyphenate(text, |c| c.is_alphanumeric() || is_combining_accent(c));
     if id.is_empty() {
         "section".to_string()
     } else {
@@ -312,11 +313,28 @@ pub fn heading_id(text: &str) -> String {
     }
 }
 
+/// Whether `c` is an accent written after its letter (`é` as `e` and U+0301, `İ` in lower case
+/// as `i` and U+0307): the blocks of combining diacritical marks, which are not alphabetic as
+/// Hebrew points, Arabic vowel marks and Indic vowel signs are.
+fn is_combining_accent(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}'
+        | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')
+}
+
+/// A character in lower case, where a slug or id is made: `İ` is `i` (as Go's and JavaScript's
+/// search fold it, and Hugo's slugs have it), not `i` with a combining dot above.
+pub fn lowercase(c: char) -> std::char::ToLowercase {
+    match c {
+        'İ' => 'i'.to_lowercase(),
+        _ => c.to_lowercase(),
+    }
+}
+
 /// `text` in lowercase with every run of characters that `keep` refuses turned into one `-`,
 /// none at either end (for heading ids and file names).
 pub fn hyphenate(text: &str, keep: impl Fn(char) -> bool) -> String {
     let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars().flat_map(lowercase) {
         if keep(c) {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {
@@ -433,7 +451,18 @@ fn is_closed(block: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{html_links, may_link_to_fragment, Footnotes};
+    use super::{heading_id, html_links, may_link_to_fragment, Footnotes};
+
+    #[test]
+    fn heading_ids_keep_words_whole() {
+        assert_eq!(heading_id("The spike, step 3"), "the-spike-step-3");
+        assert_eq!(heading_id("激活函数与权重"), "激活函数与权重");
+        // A Turkish İ is i (not i and a dot that would cut the word); an accent written after
+        // its letter stays with it.
+        assert_eq!(heading_id("İçerik ve Işık"), "içerik-ve-işık");
+        assert_eq!(heading_id("Re\u{301}seau"), "re\u{301}seau");
+        assert_eq!(heading_id("!!!"), "section");
+    }
 
     #[test]
     fn footnotes_are_numbered_by_first_reference_and_the_rest_found() {

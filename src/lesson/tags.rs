@@ -35,7 +35,7 @@ pub fn tag_slug(name: &str) -> String {
     let mut slug = String::with_capacity(name.len());
     for c in name.chars() {
         match in_word(c) {
-            true => slug.extend(c.to_lowercase()),
+            true => slug.extend(crate::markdown::lowercase(c)),
             false if !slug.is_empty() && !slug.ends_with('-') => slug.push('-'),
             false => {}
         }
@@ -145,5 +145,9 @@ mod tests {
         assert_eq!(tag_slug("激活函数、梯度"), "激活函数-梯度");
         assert_eq!(tag_slug("“ReLU” — «rectifier»"), "relu-rectifier");
         assert_eq!(tag_slug("ＲｅＬＵ，全角"), "ｒｅｌｕ-全角");
+        // (Turkish's İ is i, as Hugo's slugs have it, not i and a combining dot; its I is i
+        // too, as in every language but Turkish and Azerbaijani.)
+        assert_eq!(tag_slug("İleri Seviye"), "ileri-seviye");
+        assert_eq!(tag_slug("Işık"), "işık");
     }
 }
