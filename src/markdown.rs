@@ -321,8 +321,8 @@ fn is_combining_accent(c: char) -> bool {
         | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')
 }
 
-/// A character in lower case, where a slug or id is made: `İ` is `i` (as Go's and JavaScript's
-/// search fold it, and Hugo's slugs have it), not `i` with a combining dot above.
+/// A character in lower case, where a slug or id is made: `İ` is `i` (as Go lowercases it for
+/// Hugo's slugs, and the search page folds it), not `i` with a combining dot above.
 pub fn lowercase(c: char) -> std::char::ToLowercase {
     match c {
         'İ' => 'i'.to_lowercase(),
