@@ -37,7 +37,9 @@ command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 # reader's own system draws Chinese text): Noto Sans CJK, Android's and most Linux desktops',
 # whose box is taller than the others' (a diagram's Chinese name and a held chart's canvas were
 # checked under a smaller one only until the forty-second session).
-fc-list 2>/dev/null | grep -qiE 'cjk|han sans' || missing+=(fonts-noto-cjk)
+# (grep reads the whole list: with -q it would stop at the first match, and fc-list, cut off,
+# fail the pipeline.)
+fc-list : family 2>/dev/null | grep -iE 'cjk|han sans' >/dev/null || missing+=(fonts-noto-cjk)
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     say "missing ${missing[*]}: run as root, or apt-get install -y ${missing[*]}" >&2
