@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::Diagnostic;
 use crate::lesson::check_slug;
-use crate::markdown::hyphenate;
+use crate::markdown::{hyphenate, lowercase};
 use crate::project::{CONFIG_FILE, CONTENT_DIR, SITE_DIR, TEMPLATES_DIR};
 use crate::site::earlier_theme::is_earlier;
 use crate::site::DEFAULT_TEMPLATES;
@@ -66,50 +66,31 @@ pub fn slugify(title: &str) -> String {
     slug
 }
 
-/// Letters [`transliterate`] writes in ASCII, each row's letters as its text.
+/// Letters [`transliterate`] writes in ASCII, each row's letters as its text (in lower case:
+/// a capital is looked up as its lower case, and a slug is lower case).
 const TRANSLITERATION: &[(&str, &str)] = &[
     ("àáâãåāăąǎạảấầẩẫậắằẳẵặ", "a"),
-    ("ÀÁÂÃÅĀĂĄǍẠẢẤẦẨẪẬẮẰẲẴẶ", "A"),
     ("äæ", "ae"),
-    ("ÄÆ", "AE"),
     ("çćčĉċ", "c"),
-    ("ÇĆČĈĊ", "C"),
     ("ďđð", "d"),
-    ("ĎĐÐ", "D"),
     ("èéêëēĕėęěẹẻẽếềểễệ", "e"),
-    ("ÈÉÊËĒĔĖĘĚẸẺẼẾỀỂỄỆ", "E"),
     ("ĝğġģ", "g"),
-    ("ĜĞĠĢ", "G"),
     ("ķ", "k"),
-    ("Ķ", "K"),
     ("ìíîïĩīĭįıǐỉị", "i"),
-    ("ÌÍÎÏĨĪĬĮİǏỈỊ", "I"),
     ("ľĺļł", "l"),
-    ("ĽĹĻŁ", "L"),
     ("ñńňņ", "n"),
-    ("ÑŃŇŅ", "N"),
     ("òóôõøōŏőǒơọỏốồổỗộớờởỡợ", "o"),
-    ("ÒÓÔÕØŌŎŐǑƠỌỎỐỒỔỖỘỚỜỞỠỢ", "O"),
     ("öœ", "oe"),
-    ("ÖŒ", "OE"),
     ("ŕřŗ", "r"),
-    ("ŔŘŖ", "R"),
     ("śšşŝș", "s"),
-    ("ŚŠŞŜȘ", "S"),
     ("ß", "ss"),
     ("ťţț", "t"),
-    ("ŤŢȚ", "T"),
     ("ùúûũūŭůűųǔǖǘǚǜưụủứừửữự", "u"),
-    ("ÙÚÛŨŪŬŮŰŲǓǕǗǙǛƯỤỦỨỪỬỮỰ", "U"),
     ("ü", "ue"),
-    ("Ü", "UE"),
     ("ýÿỳỵỷỹ", "y"),
-    ("ÝŸỲỴỶỸ", "Y"),
     ("źżž", "z"),
-    ("ŹŻŽ", "Z"),
     ("þ", "th"),
-    ("Þ", "TH"),
-    // Cyrillic, lowercase (a capital is looked up as its lowercase).
+    // Cyrillic.
     ("а", "a"),
     ("б", "b"),
     ("в", "v"),
@@ -142,16 +123,11 @@ const TRANSLITERATION: &[(&str, &str)] = &[
     ("я", "ia"),
 ];
 
-/// A Latin letter with a diacritic as ASCII (`é` -> `e`, `ü` -> `ue`, `ß` -> `ss`), a Cyrillic
-/// one as ICAO's Doc 9303 (Russian passports) writes it in either case (`ж` -> `zh`, `я` ->
-/// `ia`, `ь` -> nothing; Ukrainian's letters as the Russian ones look); other characters as
-/// they are.
+/// A Latin letter with a diacritic as ASCII (`É` -> `e`, `ü` -> `ue`, `ß` -> `ss`), a Cyrillic
+/// one as ICAO's Doc 9303 (Russian passports) writes it (`Ж` -> `zh`, `я` -> `ia`, `ь` ->
+/// nothing; Ukrainian's letters as the Russian ones look); other characters in lower case.
 fn transliterate(c: char) -> std::borrow::Cow<'static, str> {
-    let cyrillic = ('\u{400}'..='\u{4ff}').contains(&c);
-    let c = match cyrillic {
-        true => c.to_lowercase().next().unwrap_or(c),
-        false => c,
-    };
+    let c = lowercase(c).next().unwrap_or(c);
     match TRANSLITERATION.iter().find(|(from, _)| from.contains(c)) {
         Some((_, to)) => std::borrow::Cow::Borrowed(to),
         None => std::borrow::Cow::Owned(c.to_string()),
