@@ -14,6 +14,9 @@
   // (The combining marks search drops: fold(), below.)
   var MARK = "\\u0300-\\u036f\\u0591-\\u05bd\\u05bf\\u05c1\\u05c2\\u05c4\\u05c5\\u05c7\\u0610-\\u061a\\u0640\\u064b-\\u065f\\u0670\\u06d6-\\u06dc\\u06df-\\u06e4\\u06e7\\u06e8\\u06ea-\\u06ed";
   var MARKS = new RegExp("[" + MARK + "]", "g");
+  // (What folding makes no character or two: a mark, and İ, whose lower case is i and a
+  // combining dot.)
+  var UNEVEN = new RegExp("[\\u0130" + MARK + "]", "g");
   // (Letters typed as others: Latin ones whose mark is part of them, without it ("duong" finds
   // "đường", "lodz" "Łódź", "aglari" "ağları"), and Arabic's yeh, alef maksura and kaf as
   // Persian's yeh and kaf, which look the same and are typed for each other.)
@@ -47,14 +50,14 @@
   }
   // A text folded, with the place in the text of each character of it (and of its end), so
   // that what is found in the folded text is marked in the text. Folding keeps a character a
-  // character but for the marks it drops and İ (whose lower case is i and a combining dot).
+  // character but for the UNEVEN ones. (Each search runs UNEVEN to the end: it starts at 0.)
   function folded(t) {
-    var low = "", at = [], last = 0, m, odd = new RegExp("[\\u0130" + MARK + "]", "g");
+    var low = "", at = [], last = 0, m;
     function keep(to) {
       low += fold(t.slice(last, to));
       for (var i = last; i < to; i++) at.push(i);
     }
-    while ((m = odd.exec(t))) {
+    while ((m = UNEVEN.exec(t))) {
       keep(m.index);
       if (m[0] === "\u0130") { low += "i"; at.push(m.index); }
       last = m.index + 1;

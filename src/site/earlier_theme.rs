@@ -196,6 +196,7 @@ pub const EARLIER: &[(&str, u64)] = &[
     ("search.js", 0xca05fe0f6156c421),
     ("search.js", 0xcd8d300ccf119874),
     ("search.js", 0xe27dae4be2ebafca),
+    ("search.js", 0xedefad58544960b0),
     ("search.js", 0xf322662001e4a4f2),
     ("search.js", 0xfa32f7522e56b0ce),
     ("style.css", 0x09e1ddc4cc8aa6ac),
