@@ -18,13 +18,14 @@
   // combining dot.)
   var UNEVEN = new RegExp("[\\u0130" + MARK + "]", "g");
   // (Letters typed as others: Latin ones whose mark is part of them, without it ("duong" finds
-  // "đường", "lodz" "Łódź", "aglari" "ağları"), and Arabic's yeh, alef maksura and kaf as
-  // Persian's yeh and kaf, which look the same and are typed for each other.)
-  var TYPED_AS = { "đ": "d", "ħ": "h", "ı": "i", "ł": "l", "ø": "o", "ي": "ی", "ى": "ی", "ك": "ک" };
+  // "đường", "lodz" "Łódź", "aglari" "ağları"), Arabic's yeh, alef maksura and kaf as
+  // Persian's yeh and kaf, which look the same and are typed for each other, and teh marbuta
+  // as the heh it is often typed as (as Lucene's Arabic search folds them).)
+  var TYPED_AS = { "đ": "d", "ħ": "h", "ı": "i", "ł": "l", "ø": "o", "ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه" };
   // (The letters that may be one with their marks, or typed as others: Latin, ё, Greek,
-  // Arabic's alef and others with hamza or madda, yeh and kaf, Hebrew's letters with points,
+  // Arabic's alef and others with hamza or madda, teh marbuta, yeh and kaf, Hebrew's letters with points,
   // full-width forms.)
-  var LETTERS = /[\u00e0-\u024f\u1e00-\u1eff\u0451\u0386-\u03ce\u1f00-\u1fff\u0622-\u0626\u0643\u0649\u064a\ufb1d-\ufb4f\uff01-\uff5e]/g;
+  var LETTERS = /[\u00e0-\u024f\u1e00-\u1eff\u0451\u0386-\u03ce\u1f00-\u1fff\u0622-\u0626\u0629\u0643\u0649\u064a\ufb1d-\ufb4f\uff01-\uff5e]/g;
   lessons.forEach(function (lesson) {
     var head = fold([lesson.title, lesson.summary].concat(lesson.tags || []).join(" "));
     var parts = lesson.sections.length ? lesson.sections : [["", "", lesson.summary]];
@@ -34,7 +35,8 @@
     });
   });
   // Lower case, without accents: a Latin or Greek letter (or ё) without its marks (đ, ħ, ı, ł
-  // and ø are d, h, i, l and o), Arabic's أ, إ and آ an alef (ي, ى and ك Persian's ی and ک),
+  // and ø are d, h, i, l and o), Arabic's أ, إ and آ an alef (ي, ى and ك Persian's ی and ک,
+  // ة a ه),
   // and no combining marks of Latin, Greek or Cyrillic letters, nor Hebrew points or Arabic
   // vowel marks (and the kashida that stretches Arabic words), so that "reseau" finds
   // "réseau", "δικτυο" "δίκτυο", "שלום" "שָׁלוֹם", "اساسيات" "أساسيات" and "istanbul"

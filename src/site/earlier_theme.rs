@@ -192,6 +192,7 @@ pub const EARLIER: &[(&str, u64)] = &[
     ("search.js", 0x2861af4dadbc9d9b),
     ("search.js", 0x33924ff4c04c840c),
     ("search.js", 0x442a28c9ccdfadb0),
+    ("search.js", 0x79783739fa282fe3),
     ("search.js", 0xb95322bef6e81873),
     ("search.js", 0xca05fe0f6156c421),
     ("search.js", 0xcd8d300ccf119874),

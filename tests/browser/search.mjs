@@ -191,14 +191,15 @@ const ENDINGS = [
   { q: 'שלום', found: ['hebrew'], marks: { hebrew: ['שָׁלוֹם'] } },
   { q: 'של', found: ['hebrew'], marks: { hebrew: ['שָׁל'] } },
   { q: 'الشبكة', found: ['arabic'], marks: { arabic: ['الشَّبَكَةُ'] } },
-  { q: 'شبكة', found: ['arabic', 'kashida'], marks: { arabic: ['شَّبَكَةُ'], kashida: ['شبكـــة'] } },
+  { q: 'شبكة', found: ['arabic', 'kashida', 'persian'], marks: { arabic: ['شَّبَكَةُ'], kashida: ['شبكـــة'], persian: ['شبکه'] } },
   { q: 'istanbul', found: ['turkish'], marks: { turkish: ['İSTANBUL'.toLowerCase()] } },
   { q: 'İçerik', found: ['turkish'], marks: { turkish: ['İçerik'.toLowerCase()] } },
   // Greek letters without their accents, Arabic's alef without its hamza.
   { q: 'δικτυο', found: ['greek'], marks: { greek: ['δίκτυο'] } },
   { q: 'اساسيات', found: ['arabic2'], marks: { arabic2: ['أساسيات'] } },
-  // Arabic's yeh and kaf typed for Persian's, and Persian's for Arabic's.
-  { q: 'شبكه', found: ['persian'], marks: { persian: ['شبکه'] } },
+  // Arabic's yeh and kaf typed for Persian's, and Persian's for Arabic's; heh for teh marbuta.
+  { q: 'شبكه', found: ['arabic', 'kashida', 'persian'], marks: { arabic: ['شَّبَكَةُ'], kashida: ['شبكـــة'], persian: ['شبکه'] } },
+  { q: 'عصبيه', found: ['arabic', 'kashida'], marks: { arabic: ['عَصَبِيَّةُ'], kashida: ['عصبية'] } },
   { q: 'یادگیری', found: ['persian'], marks: { persian: ['يادگيري'] } },
   { q: 'и', found: [], marks: {} },
   // Full-width letters and digits, as a CJK input method types them, are ASCII.
