@@ -111,7 +111,7 @@ pub(super) fn read_body(
     warnings.extend(controls_unused(source, &network, &fences));
     let captions = (blocks.iter().filter_map(Block::caption))
         .chain(failed.captions.iter().map(|c| (&c.text, &c.span)));
-    warnings.extend(caption::warnings(source, captions));
+    warnings.extend(caption::check(source, captions, problems));
     let footnotes = Footnotes::of(&source.text[body_start..], body_start);
     warnings.extend(footnote_warnings(source, &footnotes));
     warnings.extend(habits::warnings(source, body_start, &fences));

@@ -59,6 +59,9 @@ pub(super) fn toml_hint(d: Diagnostic, message: &str, written: &str) -> Diagnost
         d.hint(format!("text is in \"quotes\": `\"{}\"`", written.trim()))
     } else if message.contains("invalid type") {
         d.hint("check the value's type: numbers are unquoted, text is in \"quotes\"")
+    } else if message.contains("escaped value") {
+        // (LaTeX's `\alpha` in a caption between double quotes.)
+        d.hint("a backslash between double quotes starts an escape (`\\n`, `\\\"`, `\\\\`): write text such as LaTeX's `\\alpha` between single quotes ('…', or ''' … ''' over lines), where a backslash is itself, or double the backslash")
     } else {
         d.hint("the block's body is TOML: `key = value`, one per line")
     }

@@ -1,8 +1,9 @@
 //! Front matter and block values never become markup; the SVGs stay well-formed XML.
 
+use crate::diagnostics::{lesson, one, NETWORK};
 use crate::support::markup::{check_xml, html_skeleton};
 use crate::support::tree::files;
-use crate::support::{escape, marked, site_figures, small, truncate, Project};
+use crate::support::{assert_errors_at, escape, marked, site_figures, small, truncate, Project};
 
 /// A value that would open a script, break out of a double- or single-quoted attribute, start
 /// an entity, end a CDATA section and open a comment if it were not escaped.
@@ -394,4 +395,75 @@ fn drawings_as_sets(skeleton: &[String]) -> Vec<String> {
         }
     }
     out
+}
+
+/// LaTeX in a caption between double quotes, where TOML reads `\f`, `\t`, `\b` and `\n` as
+/// escapes, is an error at each escape, in math (a form feed and `rac` is no `\frac`) and, for
+/// a control character no page may hold, outside it (a backspace in a code span too); the same
+/// caption between single quotes, or with its backslashes doubled, is math; a line break or tab
+/// outside math is Markdown's white space, and a `$` after a doubled backslash no math. A
+/// `\alpha`, no TOML escape at all, is TOML's error, with the same advice.
+#[test]
+fn latex_escapes_in_a_caption_between_double_quotes_are_errors() {
+    let figure = |caption: &str| {
+        format!("```figure\ncaption = {caption}\nseries = [{{ signal = \"output.activation\" }}]\n```\n\n")
+    };
+    let body = [
+        r#""Half is $\frac{1}{2}$, $\tanh(x)$ and $\beta$.""#,
+        "\"\"\"\n$$\n\\nabla L\n$$\nA `\\b` in code, \\\\$ no math \\t, and \\f.\n\"\"\"",
+        r#"'Fine: $\frac{1}{2}$ and $\tanh(x)$.'"#,
+        r#""Fine: $\\frac{1}{2}$, a tab\tand a line\nbreak.""#,
+        r#""Not TOML: $\alpha$.""#,
+    ]
+    .map(figure)
+    .concat();
+    let text = lesson(r#"title = "Captions""#, &format!("{NETWORK}\n\n{body}"));
+    let report = one("captions", &text);
+    // (Where `written` first is, after `after`: "captions.md:line:column".)
+    let at = |after: &str, written: &str| {
+        let i =
+            text.find(after).unwrap() + text[text.find(after).unwrap()..].find(written).unwrap();
+        let line = text[..i].matches('\n').count() + 1;
+        let column = text[..i].rsplit('\n').next().unwrap().chars().count() + 1;
+        format!("captions.md:{line}:{column}")
+    };
+    assert_errors_at(
+        &report,
+        &[
+            ("`\\frac` in a caption between double quotes is read as a form feed and `rac`, not as LaTeX's `\\frac`", &at("Half", "\\frac")),
+            ("`\\tanh` in a caption between double quotes is read as a tab and `anh`", &at("Half", "\\tanh")),
+            ("`\\beta` in a caption between double quotes is read as a backspace and `eta`", &at("Half", "\\beta")),
+            ("`\\nabla` in a caption between double quotes is read as a line break and `abla`", &at("$$", "\\nabla")),
+            ("`\\b` in a caption between double quotes is read as a backspace", &at("A `", "\\b")),
+            ("`\\f` in a caption between double quotes is read as a form feed", &at("no math", "\\f")),
+            ("invalid figure block: missing escaped value", &at("Not TOML", "alpha")),
+        ],
+        7,
+    );
+    assert!(report.contains("hint: TOML reads a backslash between double quotes as an escape: write the caption between single quotes ('…', or ''' … ''' over lines), where a backslash is itself, or double it: `\\\\frac`"), "{report}");
+    assert!(
+        report.contains("write text such as LaTeX's `\\alpha` between single quotes"),
+        "{report}"
+    );
+}
+
+/// The same LaTeX between single quotes, or with its backslashes doubled, is the caption's math.
+#[test]
+fn latex_in_a_caption_between_single_quotes_is_math() {
+    let figure = |caption: &str| {
+        format!("```figure\ncaption = {caption}\nseries = [{{ signal = \"output.activation\" }}]\n```\n\n")
+    };
+    let body = [
+        r#"'Single: $\frac{1}{2}$ and $\tanh(x)$.'"#,
+        r#""Doubled: $\\frac{1}{3}$, a tab\tand a line\nbreak.""#,
+    ]
+    .map(figure)
+    .concat();
+    let text = lesson(r#"title = "Captions""#, &format!("{NETWORK}\n\n{body}"));
+    let p = Project::with_lessons(&[("a.md", &text)]);
+    p.run_build().succeeded();
+    let page = p.read("a/index.html");
+    assert_eq!(page.matches("<mfrac>").count(), 2, "{page}");
+    assert!(page.contains(">tanh<"), "{page}");
+    assert!(!page.contains('\u{c}') && !page.contains('\u{8}'));
 }
