@@ -149,7 +149,14 @@ fn checked(
     if !(from <= param.value && param.value <= to) {
         return Err(range_error(source, fence, param, raw, (from, to)));
     }
-    let step = value(&raw.get_ref().step, "`step`", nice_step(to - from))?;
+    // (`{}` is the default control; a range of the author's, a round step the value and `from`
+    // lie on, as the default's value and zero do.)
+    let written = raw.get_ref();
+    let fallback = match (&written.from, &written.to) {
+        (None, None) => default.step,
+        _ => step_through(&[param.value - from, from], to - from),
+    };
+    let step = value(&written.step, "`step`", fallback)?;
     if !(step > 0.0 && step <= to - from) {
         return Err(source
             .error(
@@ -219,7 +226,7 @@ fn range_error(
 /// ([`step_through`]).
 fn default_control(param: &Param) -> Control {
     let half = 2.0 * param.value.abs().max(1.0);
-    let step = step_through(param.value, 2.0 * half);
+    let step = step_through(&[param.value], 2.0 * half);
     // A whole number of steps either side, so that the author's value is on the slider's grid;
     // the ends rounded to the decimals of the value and the step (no 1.7000000000000004).
     let steps = (half / step).round();
@@ -247,20 +254,24 @@ fn decimals(x: f64) -> usize {
         .unwrap_or(12)
 }
 
-/// A round step near a hundredth of `span` that divides `value`, so that a slider through
-/// `value` also stops at zero, where a weight switches its path off: the round step nearest a
-/// hundredth, or the next ones below it down to a tenth of it (12.6 moves in steps of 0.2, not
-/// 0.5, which went from 0.1 to −0.4); a value none of them divides keeps the nearest.
-fn step_through(value: f64, span: f64) -> f64 {
+/// A round step near a hundredth of `span` that divides each of `values` (the first, at
+/// least), so that a slider through a value also stops at zero, where a weight switches its path
+/// off: the round step nearest a hundredth, or the next ones below it down to a tenth of it
+/// (12.6 moves in steps of 0.2, not 0.5, which went from 0.1 to −0.4); a value none of them
+/// divides keeps the nearest.
+fn step_through(values: &[f64], span: f64) -> f64 {
     let nearest = nice_step(span);
-    let divides = |step: f64| {
+    let divides = |step: f64, value: f64| {
         let k = (value / step).round();
         (k * step - value).abs() <= 1e-9 * value.abs().max(step)
     };
-    let mut step = nearest;
+    let (mut step, mut first) = (nearest, None);
     for _ in 0..4 {
-        if divides(step) {
+        if values.iter().all(|&v| divides(step, v)) {
             return step;
+        }
+        if values.first().is_some_and(|&v| divides(step, v)) {
+            first.get_or_insert(step);
         }
         // (Down the round steps: 5, 2, 1, 0.5, …)
         let power = 10f64.powf(step.log10().floor());
@@ -271,7 +282,7 @@ fn step_through(value: f64, span: f64) -> f64 {
             (mantissa / 2.0).floor().max(1.0) * power
         };
     }
-    nearest
+    first.unwrap_or(nearest)
 }
 
 /// A round step (1, 2 or 5 times a power of ten) near a hundredth of `span`.
@@ -309,12 +320,18 @@ mod tests {
     #[test]
     fn steps_stop_at_the_value_and_at_zero() {
         use super::step_through;
-        assert_eq!(step_through(12.6, 50.4), 0.2);
-        assert_eq!(step_through(-40.8, 163.2), 0.2);
-        assert_eq!(step_through(3.34, 13.36), 0.02);
-        assert_eq!(step_through(1.7, 6.8), 0.05);
-        assert_eq!(step_through(-16.0, 64.0), 0.5);
-        assert_eq!(step_through(0.0, 4.0), 0.05);
-        assert_eq!(step_through(1.2345678, 4.9), 0.05);
+        assert_eq!(step_through(&[12.6], 50.4), 0.2);
+        assert_eq!(step_through(&[-40.8], 163.2), 0.2);
+        assert_eq!(step_through(&[3.34], 13.36), 0.02);
+        assert_eq!(step_through(&[1.7], 6.8), 0.05);
+        assert_eq!(step_through(&[-16.0], 64.0), 0.5);
+        assert_eq!(step_through(&[0.0], 4.0), 0.05);
+        assert_eq!(step_through(&[1.2345678], 4.9), 0.05);
+        // (With a `from` of the author's: the step its value and `from` lie on; else the one
+        // the value lies on.)
+        assert_eq!(step_through(&[72.6, -60.0], 97.8), 0.2);
+        assert_eq!(step_through(&[0.7, 0.3], 10.0), 0.1);
+        assert_eq!(step_through(&[0.7, 0.33], 10.0), 0.01);
+        assert_eq!(step_through(&[0.7, 0.333], 10.0), 0.1);
     }
 }

@@ -44,6 +44,7 @@ mod support;
 // The shipped project and the library's numbers.
 mod aliases;
 mod arithmetic;
+mod controls;
 mod extra;
 mod feeds;
 mod labels;
