@@ -154,49 +154,104 @@ impl Config {
 }
 
 /// An `[extra]` table of `source` (the author's own fields for the templates, in a lesson's
-/// front matter or in `nnbook.toml`; `at` maps its span into the file) as JSON, or the error at
-/// the table for the first field (`level`, `limits.top`, `marks[2]`) that holds a number that is
-/// not finite (TOML writes `nan` and `inf`): such a number is never published. A date or time
-/// is its TOML text (`2026-12-06`).
+/// front matter or in `nnbook.toml`; `at` maps its span into the file) as JSON, or an error for
+/// each field (`level`, `limits.top`, `marks[2]`) that holds a number that is not finite (TOML
+/// writes `nan` and `inf`), at its value where it is found: such a number is never published. A
+/// date or time is its TOML text (`2026-12-06`).
 pub fn extra_json(
     source: &SourceFile,
     table: &toml::Spanned<toml::Table>,
     at: impl Fn(std::ops::Range<usize>) -> std::ops::Range<usize>,
-) -> Result<serde_json::Map<String, serde_json::Value>, Diagnostic> {
-    fn json(value: &toml::Value, at: &str) -> Result<serde_json::Value, String> {
+) -> Result<serde_json::Map<String, serde_json::Value>, Vec<Diagnostic>> {
+    fn json(value: &toml::Value, at: &str, bad: &mut Vec<String>) -> serde_json::Value {
         use serde_json::Value as J;
-        Ok(match value {
+        match value {
             toml::Value::String(s) => J::String(s.clone()),
             toml::Value::Integer(i) => J::from(*i),
-            toml::Value::Float(f) => serde_json::Number::from_f64(*f).map(J::Number).ok_or(at)?,
+            toml::Value::Float(f) => serde_json::Number::from_f64(*f).map_or_else(
+                || {
+                    bad.push(at.to_string());
+                    J::Null
+                },
+                J::Number,
+            ),
             toml::Value::Boolean(b) => J::Bool(*b),
             toml::Value::Datetime(d) => J::String(d.to_string()),
             toml::Value::Array(items) => J::Array(
                 (items.iter().enumerate())
-                    .map(|(i, v)| json(v, &format!("{at}[{i}]")))
-                    .collect::<Result<_, _>>()?,
+                    .map(|(i, v)| json(v, &format!("{at}[{i}]"), bad))
+                    .collect(),
             ),
-            toml::Value::Table(t) => J::Object(fields(t, &format!("{at}."))?),
-        })
+            toml::Value::Table(t) => J::Object(fields(t, &format!("{at}."), bad)),
+        }
     }
     fn fields(
         t: &toml::Table,
         prefix: &str,
-    ) -> Result<serde_json::Map<String, serde_json::Value>, String> {
+        bad: &mut Vec<String>,
+    ) -> serde_json::Map<String, serde_json::Value> {
         (t.iter())
-            .map(|(k, v)| Ok((k.clone(), json(v, &format!("{prefix}{k}"))?)))
+            .map(|(k, v)| (k.clone(), json(v, &format!("{prefix}{k}"), bad)))
             .collect()
     }
-    fields(table.get_ref(), "").map_err(|field| {
-        (source.error(
-            at(table.span()),
-            format!("`extra.{field}` is not a finite number"),
-        ))
-        .expected("finite numbers in `[extra]`: the pages show them")
-        .hint("write the value out, or leave it out")
-    })
+    let mut bad = Vec::new();
+    let map = fields(table.get_ref(), "", &mut bad);
+    if bad.is_empty() {
+        return Ok(map);
+    }
+    let header = at(table.span());
+    let mut seen: Vec<&str> = Vec::new();
+    let mut problems: Vec<Diagnostic> = (bad.iter())
+        .map(|field| {
+            // (Found by its last key: the n-th field of that key is its n-th `key = nan`.)
+            let key = field.rsplit('.').next().unwrap_or(field);
+            let key = key.split('[').next().unwrap_or(key);
+            let nth = seen.iter().filter(|k| **k == key).count();
+            seen.push(key);
+            let span = not_finite_value(&source.text, header.start, key, nth)
+                .unwrap_or_else(|| header.clone());
+            (source.error(span, format!("`extra.{field}` is not a finite number")))
+                .expected("finite numbers in `[extra]`: the pages show them")
+                .hint("write the value out, or leave it out")
+        })
+        .collect();
+    problems.sort_by_key(|d| d.location.as_ref().map(|l| (l.line, l.column)));
+    Err(problems)
 }
 
+/// Where, in `text` after `from` (and before the front matter's closing `+++`), the `nth` value
+/// of `key` that is not finite (`key = nan`, `key = [1, -inf]`) is written: its key to its value.
+fn not_finite_value(
+    text: &str,
+    from: usize,
+    key: &str,
+    nth: usize,
+) -> Option<std::ops::Range<usize>> {
+    let rest = text.get(from..)?;
+    let rest = &rest[..rest.find("\n+++").unwrap_or(rest.len())];
+    let words = ["nan", "inf"];
+    let found = rest.match_indices(key).filter_map(|(i, _)| {
+        let before = rest[..i].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '-') {
+            return None;
+        }
+        let value = rest[i + key.len()..].trim_start().strip_prefix('=')?;
+        let value = value.trim_start();
+        let value_at = rest.len() - value.len();
+        // (In a list, its first item not finite; else the value itself, after its sign.)
+        let token = if value.starts_with('[') {
+            let list = &value[..value.find(']').unwrap_or(value.len())];
+            words.iter().filter_map(|w| list.find(w)).min()?
+        } else {
+            let unsigned = value.trim_start_matches(['+', '-']);
+            words.iter().find(|w| unsigned.starts_with(*w))?;
+            value.len() - unsigned.len()
+        };
+        let end = value_at + token + 3;
+        Some(from + i..from + end)
+    });
+    found.into_iter().nth(nth)
+}
 /// Why `url` cannot be the site's public address (`base_url`, `--base-url`), if it cannot: the
 /// sitemap's and the pages' canonical addresses are it followed by a page's path, so it must be
 /// absolute, and nothing in it may end or break the address.

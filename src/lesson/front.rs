@@ -226,7 +226,7 @@ fn extra(
         return serde_json::Map::new();
     };
     let json = crate::project::extra_json(source, extra, at);
-    problems.keep(json).unwrap_or_default()
+    problems.keep_all(json).unwrap_or_default()
 }
 
 /// The front matter's own fields that TOML put into `[extra]`: every key after a `[table]` line
@@ -241,11 +241,25 @@ fn swallowed(
         return Vec::new();
     };
     let fields = fields_of::<RawFront>().unwrap_or_default();
+    let header = at(extra.span());
+    // (Each at its line, `order = 2` below `[extra]`, where it is found.)
+    let line = |key: &str| {
+        let rest = &source.text[header.start..];
+        let rest = &rest[..rest.find("\n+++").unwrap_or(rest.len())];
+        let line = rest.match_indices(&format!("\n{key}")).find(|(i, _)| {
+            let after = &rest[i + 1 + key.len()..];
+            after.trim_start_matches([' ', '\t']).starts_with('=')
+        });
+        line.map_or(header.clone(), |(i, _)| {
+            let start = header.start + i + 1;
+            start..start + rest[i + 1..].find('\n').unwrap_or(rest.len() - i - 1)
+        })
+    };
     (extra.get_ref().keys())
         .filter(|k| fields.contains(&k.as_str()))
         .map(|key| {
             (source.error(
-                at(extra.span()),
+                line(key),
                 format!("`{key}` is inside `[extra]`, not the lesson's"),
             ))
             .expected(format!(

@@ -32,7 +32,7 @@ pub(super) fn read_config(source: &SourceFile) -> Result<(Config, JsonMap), Erro
         problems.extend(check_config(config, source, invented));
         match config.extra.as_ref().map(|e| extra_json(source, e, |s| s)) {
             Some(Ok(json)) => extra = json,
-            Some(Err(problem)) => problems.push(problem),
+            Some(Err(found)) => problems.extend(found),
             None => {}
         }
     }

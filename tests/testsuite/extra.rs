@@ -83,13 +83,19 @@ fn a_missing_extra_field_is_told_where_the_template_reads_it() {
     );
 }
 
+/// Every number in `[extra]` that is not finite is an error at its own line (the first one
+/// only was reported, at the `[extra]` line), and so is each field of the lesson's written
+/// below `[extra]`.
 #[test]
 fn numbers_that_are_not_finite_and_fields_put_into_extra_are_errors() {
     let p = Project::new()
-        .config("title = \"T\"\n\n[extra]\nratio = inf\n")
+        .config("title = \"T\"\n\n[extra]\nratio = inf\nfine = 1.5\nrate = -nan\n")
         .lesson(
             "a.md",
-            lesson("Alpha", "\n[extra]\nlevel = { top = [1.0, nan] }\n"),
+            lesson(
+                "Alpha",
+                "\n[extra]\nlevel = { top = [1.0, nan] }\nlow = inf\n",
+            ),
         )
         .lesson(
             "b.md",
@@ -107,23 +113,33 @@ fn numbers_that_are_not_finite_and_fields_put_into_extra_are_errors() {
         [
             (
                 "content/a.md".to_string(),
-                5,
+                6,
                 "`extra.level.top[1]` is not a finite number"
             ),
             (
-                "content/b.md".to_string(),
-                2,
-                "`order` is inside `[extra]`, not the lesson's"
+                "content/a.md".to_string(),
+                7,
+                "`extra.low` is not a finite number"
             ),
             (
                 "content/b.md".to_string(),
-                2,
+                4,
                 "`title` is inside `[extra]`, not the lesson's"
             ),
             (
+                "content/b.md".to_string(),
+                5,
+                "`order` is inside `[extra]`, not the lesson's"
+            ),
+            (
                 "nnbook.toml".to_string(),
-                3,
+                4,
                 "`extra.ratio` is not a finite number"
+            ),
+            (
+                "nnbook.toml".to_string(),
+                6,
+                "`extra.rate` is not a finite number"
             ),
         ]
     );
