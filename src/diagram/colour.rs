@@ -70,7 +70,7 @@ paint-order:stroke;stroke:{LIGHT_BG};stroke-width:4px;stroke-linejoin:round}}\
 .nn-diagram .edge.hl,.nn-diagram .hl .node{{stroke-width:3.5}}.nn-diagram .hl text{{font-weight:bold}}\
 .nn-diagram .edge.dim,.nn-diagram .dim .node,.nn-diagram .dim .glyph{{opacity:0.4}}\
 .nn-diagram .dim text{{fill:{LIGHT_DIM_TEXT}}}\
-@media (prefers-color-scheme:dark){{.nn-diagram .bg{{fill:{DARK_BG}}}.nn-diagram .edge{{stroke:#6e7681}}\
+@media screen and (prefers-color-scheme:dark){{.nn-diagram .bg{{fill:{DARK_BG}}}.nn-diagram .edge{{stroke:#6e7681}}\
 .nn-diagram .node{{fill:#161b22;stroke:#8b949e}}.nn-diagram .glyph{{stroke:{DARK_TEXT}}}\
 .nn-diagram text{{fill:{DARK_TEXT};stroke:{DARK_BG}}}.nn-diagram .label-bg{{fill:{DARK_BG}}}\
 .nn-diagram .dim text{{fill:{DARK_DIM_TEXT}}}}}</style>\n"
@@ -88,7 +88,7 @@ pub fn path_style(paths: &[Rgb]) -> String {
     for c in paths {
         rules(&mut s, *c, false);
     }
-    s.push_str("@media (prefers-color-scheme:dark){");
+    s.push_str("@media screen and (prefers-color-scheme:dark){");
     for c in paths {
         rules(&mut s, *c, true);
     }

@@ -112,7 +112,7 @@ fn utf8(bytes: Vec<u8>) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-/// A stylesheet without comments and the spaces around `{`, `}`, `;`, `,` and `>` and after
+/// A stylesheet without comments and the spaces around `{`, `}`, `;`, `,`, `>` and `!` and after
 /// `:`, and without the `;` before a `}`. Spaces before `:` and `(` stay (`a :hover` and
 /// `and (` mean something else without them), as do those around `+` and `-` (`calc`).
 pub fn style(text: &str) -> String {
@@ -130,9 +130,11 @@ pub fn style(text: &str) -> String {
             }
             _ => {
                 let last = out.last().copied();
-                // (No value needs a space around `/` either: `left / 1rem`, `1 / span 2`.)
-                let tight =
-                    |ch: Option<u8>| matches!(ch, Some(b'{' | b'}' | b';' | b',' | b'>' | b'/'));
+                // (No value needs a space around `/` either: `left / 1rem`, `1 / span 2`; nor
+                // before `!important`.)
+                let tight = |ch: Option<u8>| {
+                    matches!(ch, Some(b'{' | b'}' | b';' | b',' | b'>' | b'/' | b'!'))
+                };
                 if space && !out.is_empty() && !tight(last) && last != Some(b':') && !tight(Some(c))
                 {
                     out.push(b' ');
@@ -388,11 +390,11 @@ mod tests {
         let css = "/* theme */\n:root {\n  --x: rgba(1, 2, 3, .2); /* why */\n}\n\
                    @media (max-width: 35em) and (prefers-color-scheme: dark) {\n  a > b, .c :hover { \
                    width: calc(1rem + 2px); font-family: \"Segoe  UI\", sans-serif; }\n}\n\
-                   b { background: x left / 1rem 100%; grid-row: 1 / span 2; }\n";
+                   b { background: x left / 1rem 100%; grid-row: 1 / span 2; top: 0 !important; }\n";
         let want =
             ":root{--x:rgba(1,2,3,.2)}@media (max-width:35em) and (prefers-color-scheme:dark)\
                     {a>b,.c :hover{width:calc(1rem + 2px);font-family:\"Segoe  UI\",sans-serif}}\
-                    b{background:x left/1rem 100%;grid-row:1/span 2}\n";
+                    b{background:x left/1rem 100%;grid-row:1/span 2;top:0!important}\n";
         assert_eq!(style(css), want);
     }
 }

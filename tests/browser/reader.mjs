@@ -28,7 +28,9 @@
 //   figure text  every text of a shown chart renders at 11 CSS px or more (its font size times
 //                the drawing's scale) and within the drawing (a long title is not cut off); at
 //                1100 px and wider a chart fills its figure's width
-// and the 404 pages, one per language: opened from disk (with and without JavaScript) and served
+// and the explorable lessons printed in the dark scheme with the script (their light colours, no
+// Copy button, each boxed value's text where it stands without its box), and the 404 pages, one
+// per language: opened from disk (with and without JavaScript) and served
 // for missing addresses at an unknown depth under a sub-path, each is styled, in its language,
 // and every link of it works. The closing line is "reader: N passed, M failed".
 
@@ -321,7 +323,8 @@ async function mathFiles(page, name, rel) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 404 pages: from disk, and served for missing addresses under a sub-path.
+// 404 pages: from disk, and served for missing addresses under a sub-path (one a mistyped
+// lesson's folder, `reluu/`).
 
 async function notFoundPages(browser) {
   const pages = filesUnder(SITE_DIR, ['.html']).filter((p) => p === '404.html' || p.endsWith('/404.html'));
@@ -368,7 +371,8 @@ async function notFoundPages(browser) {
     const file = folder && fs.existsSync(own) ? own : path.join(SITE_DIR, '404.html');
     return route.fulfill({ status: 404, contentType: 'text/html; charset=utf-8', body: fs.readFileSync(file) });
   });
-  const missing = ['relu/no/such/page.html', 'nothing-here'];
+  // (`reluu/`: a mistyped lesson's folder, whose parent is the site.)
+  const missing = ['relu/no/such/page.html', 'nothing-here', 'reluu/'];
   for (const lang of languages) missing.push(`${lang}/no/such/page/`);
   for (const where of missing) {
     const name = `404 served at /sub/${where}`;
@@ -402,6 +406,52 @@ async function notFoundPages(browser) {
 }
 
 // ---------------------------------------------------------------------------------------------
+
+// Printed in the dark scheme with the script (a reader's Ctrl+P): the page prints in the light
+// scheme's colours (no drawing or code left in dark colours on white paper), without its Copy
+// buttons, and each value the script put in a box (sized for the screen's text) draws its text
+// where it stands without the box.
+const DARK = ['rgb(13, 17, 23)', 'rgb(22, 27, 34)', 'rgb(230, 237, 243)', 'rgb(165, 214, 255)', 'rgb(255, 123, 114)'];
+async function printed(browser, pages) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
+  for (const rel of pages.filter((p) => /(^|\/)(relu|black-box)\/index\.html$/.test(p))) {
+    const name = `${rel} @ print, dark`;
+    unit(name);
+    const page = await context.newPage();
+    await page.goto(new URL(rel, BASE_URL).href, { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts && document.fonts.ready);
+    await frame(page);
+    await frame(page);
+    await page.emulateMedia({ media: 'print' });
+    const found = await page.evaluate((dark) => {
+      const out = [];
+      const boxed = [...document.querySelectorAll('.lesson-body .nn-root')];
+      if (!boxed.length) out.push('no value is in a box (the check needs some)');
+      const at = () => boxed.map((v) => {
+        const r = document.createRange();
+        r.selectNodeContents(v);
+        const b = r.getBoundingClientRect();
+        return [b.left, b.top];
+      });
+      const inBox = at(), kept = boxed.map((v) => [v.getAttribute('class'), v.getAttribute('style')]);
+      boxed.forEach((v) => { v.classList.remove('nn-root'); v.removeAttribute('style'); });
+      const inline = at();
+      boxed.forEach((v, i) => { v.setAttribute('class', kept[i][0]); v.setAttribute('style', kept[i][1]); });
+      const k = inBox.findIndex((p, i) => Math.abs(p[0] - inline[i][0]) > 0.5 || Math.abs(p[1] - inline[i][1]) > 0.5);
+      if (k >= 0) out.push(`"${boxed[k].textContent}" prints at ${inBox[k].map(Math.round)} in its box, at ${inline[k].map(Math.round)} without it`);
+      for (const e of document.querySelectorAll('.lesson-body *')) {
+        const s = getComputedStyle(e);
+        const c = [s.fill, s.color, s.backgroundColor].find((x) => dark.includes(x));
+        if (c) { out.push(`<${e.localName} class="${e.getAttribute('class') || ''}"> prints in the dark scheme's ${c}`); break; }
+      }
+      for (const b of document.querySelectorAll('.code-block > .copy')) if (getComputedStyle(b).display !== 'none') { out.push('a Copy button is printed'); break; }
+      return out;
+    }, DARK);
+    for (const f of found) fail(name, 'print', f);
+    await page.close();
+  }
+  await context.close();
+}
 
 async function main() {
   const t0 = Date.now();
@@ -476,10 +526,11 @@ async function main() {
     await page.close();
   }
   await nojs.close();
+  await printed(browser, pages);
   await notFoundPages(browser);
   await browser.close();
 
-  report('reader', t0, `tables and formulas fit or show a scroll cue, the parameters table on phones, the math font (its files, ${largeOperators} large operators), CJK lines, Copy buttons, the contents, heading anchors, text for the sliders, labels, sources, figure text and width, 404 pages`);
+  report('reader', t0, `tables and formulas fit or show a scroll cue, the parameters table on phones, the math font (its files, ${largeOperators} large operators), CJK lines, Copy buttons, the contents, heading anchors, text for the sliders, labels, sources, figure text and width, print, 404 pages`);
 }
 
 main().catch((e) => {

@@ -284,7 +284,7 @@ fn every_figure_svg_is_accessible_and_small() {
             // Its style reaches only its own kind of drawing.
             for rule in svg.split("<style>").skip(1) {
                 let css = &rule[..rule.find("</style>").expect("closed style")];
-                let css = css.replace("@media (prefers-color-scheme:dark){", "");
+                let css = css.replace("@media screen and (prefers-color-scheme:dark){", "");
                 for selector in css
                     .split('}')
                     .filter_map(|r| r.split_once('{'))
