@@ -302,7 +302,7 @@ pub struct Theme {
     tera: Tera,
     /// Template sources by name, to locate render errors.
     sources: BTreeMap<String, SourceFile>,
-    pub assets: BTreeMap<String, Arc<Vec<u8>>>,
+    pub assets: Assets,
     pub config: Config,
     /// Warnings about the theme's files (the math font's old `math.woff`, a project's
     /// `explore.js` of an older nnbook: `ThemeFiles::math_font_warning`,
@@ -326,59 +326,48 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// Compile a theme from what [`ThemeFiles::read`] found.
+    /// Compile a theme from what [`ThemeFiles::read`] found. A configuration that does not
+    /// read is reported with the templates' own problems (they are compiled with the default
+    /// configuration meanwhile), so that one run tells both.
     pub fn compile(files: &ThemeFiles) -> Result<Theme, Error> {
-        let (config, extra) = match &files.config {
-            Some(source) => read_config(source)?,
-            None => (Config::default(), JsonMap::new()),
+        let (config, extra, mut problems) = match &files.config {
+            Some(source) => match read_config(source) {
+                Ok((config, extra)) => (config, extra, Vec::new()),
+                Err(e) => (Config::default(), JsonMap::new(), e.diagnostics),
+            },
+            None => (Config::default(), JsonMap::new(), Vec::new()),
         };
-        let mut sources: BTreeMap<String, SourceFile> = BTreeMap::new();
-        let mut assets = BTreeMap::new();
-        for (name, bytes) in DEFAULT_ASSETS {
-            assets.insert(name.to_string(), Arc::new(bytes.to_vec()));
-        }
-        for (name, text) in DEFAULT_TEMPLATES {
-            if name.ends_with(".html") {
-                sources.insert(
-                    name.to_string(),
-                    SourceFile::new(format!("(built-in theme) {name}"), text),
-                );
-            } else if config.search || !["search.js", "search.css"].contains(&name) {
-                // (Without search, nor the search page's script and style.)
-                let served = SERVED.iter().find(|(served, _)| *served == name);
-                let bytes = served.map_or(text, |(_, compact)| compact).as_bytes();
-                assets.insert(name.to_string(), Arc::new(bytes.to_vec()));
+        let (sources, assets) = match gather(files, &config) {
+            Ok(found) => found,
+            Err(found) => {
+                problems.extend(found);
+                return Err(Error::from(problems));
             }
-        }
-        for (name, (shown, bytes)) in &files.files {
-            if name.ends_with(".html") {
-                let text = String::from_utf8(bytes.clone()).map_err(|_| {
-                    Diagnostic::in_file(shown.clone(), "the template is not valid UTF-8")
-                        .hint("save the template as UTF-8")
-                })?;
-                sources.insert(name.clone(), SourceFile::new(shown.clone(), text));
-            } else if DEFAULT_TEMPLATES.contains(&(name.as_str(), &*String::from_utf8_lossy(bytes)))
-            {
-                // A copy of a built-in file (this repository's own `templates/`): as built in.
-            } else {
-                assets.insert(name.clone(), Arc::new(bytes.clone()));
-            }
-        }
+        };
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html"]);
         // Escape what HTML needs (& < > " '), but leave `/` alone so relative links read as
         // written.
         tera.set_escape_fn(escape);
-        tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.text.as_str())))
-            .map_err(|e| template_error(&sources, &e, None))?;
+        if let Err(e) =
+            tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.text.as_str())))
+        {
+            problems.push(template_error(&sources, &e, None));
+            return Err(Error::from(problems));
+        }
         // (A circle would recurse until the stack overflows: no page is rendered with one.)
         // (Nor with a mistake Tera panics at.)
         let mut circles = template_loops::check(&tera, &sources);
         circles.extend(template_check::panicking(&tera, &sources));
         if !circles.is_empty() {
-            return Err(Error::from(circles));
+            problems.extend(circles);
+            return Err(Error::from(problems));
         }
         let template_errors = template_check::check(&tera, &sources);
+        if !problems.is_empty() {
+            problems.extend(template_errors);
+            return Err(Error::from(problems));
+        }
         let arithmetic = (sources.values()).any(|s| find_operator(&s.text, &['/', '*']).is_some());
         let earlier = files.earlier_copies();
         let own = |d: &Diagnostic| {
@@ -524,5 +513,56 @@ fn uncommented(text: &str) -> String {
             Some(end) => rest = &after[end + c.len()..],
             None => return out,
         }
+    }
+}
+
+/// The theme's files other than templates, by name, as served.
+pub type Assets = BTreeMap<String, Arc<Vec<u8>>>;
+
+/// The theme's templates (by name, the project's over the built-in ones) and its other files as
+/// served, for `config` (without search, nor the search page's script and style); or each
+/// template that is not UTF-8.
+fn gather(
+    files: &ThemeFiles,
+    config: &Config,
+) -> Result<(BTreeMap<String, SourceFile>, Assets), Vec<Diagnostic>> {
+    let mut sources: BTreeMap<String, SourceFile> = BTreeMap::new();
+    let mut assets = BTreeMap::new();
+    let mut problems = Vec::new();
+    for (name, bytes) in DEFAULT_ASSETS {
+        assets.insert(name.to_string(), Arc::new(bytes.to_vec()));
+    }
+    for (name, text) in DEFAULT_TEMPLATES {
+        if name.ends_with(".html") {
+            sources.insert(
+                name.to_string(),
+                SourceFile::new(format!("(built-in theme) {name}"), text),
+            );
+        } else if config.search || !["search.js", "search.css"].contains(&name) {
+            let served = SERVED.iter().find(|(served, _)| *served == name);
+            let bytes = served.map_or(text, |(_, compact)| compact).as_bytes();
+            assets.insert(name.to_string(), Arc::new(bytes.to_vec()));
+        }
+    }
+    for (name, (shown, bytes)) in &files.files {
+        if name.ends_with(".html") {
+            match String::from_utf8(bytes.clone()) {
+                Ok(text) => {
+                    drop(sources.insert(name.clone(), SourceFile::new(shown.clone(), text)))
+                }
+                Err(_) => problems.push(
+                    Diagnostic::in_file(shown.clone(), "the template is not valid UTF-8")
+                        .hint("save the template as UTF-8"),
+                ),
+            }
+        } else if DEFAULT_TEMPLATES.contains(&(name.as_str(), &*String::from_utf8_lossy(bytes))) {
+            // A copy of a built-in file (this repository's own `templates/`): as built in.
+        } else {
+            assets.insert(name.clone(), Arc::new(bytes.clone()));
+        }
+    }
+    match problems.is_empty() {
+        true => Ok((sources, assets)),
+        false => Err(problems),
     }
 }

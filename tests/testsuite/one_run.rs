@@ -472,3 +472,26 @@ fn a_training_id_given_twice_is_reported_when_the_first_training_failed() {
         2,
     );
 }
+
+/// A configuration that does not read no longer hides the templates' mistakes (before, its
+/// error was all a run told, and the next run the template's): both, with the lessons'.
+#[test]
+fn a_broken_configuration_does_not_hide_the_templates_mistakes() {
+    let template = "{% extends \"base.html\" %}\n{% block content %}\n{{ content | saf }}\n{% endblock content %}\n";
+    let report = errors(&[
+        ("nnbook.toml", "titel = \"My site\"\n"),
+        ("templates/lesson.html", template),
+        ("content/one.md", &SMALL.replace("w1 = 1.70", "w1 = \"x\"")),
+    ]);
+    let starts = starts(&report);
+    for told in [
+        "error: invalid configuration: unknown field `titel`",
+        "error: template error: Filter 'saf' not found",
+        "error: invalid network block: invalid type: string \"x\"",
+    ] {
+        assert!(
+            starts.iter().any(|l| l.starts_with(told)),
+            "{told}:\n{report}"
+        );
+    }
+}
