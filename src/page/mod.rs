@@ -478,15 +478,28 @@ impl<'a> Walk<'a> {
         }
         // A link whose address holds `{{ w1 }}` is not a link (an address has no spaces): its
         // text would be published as written.
-        let address = ["](", "<http", "<mailto:"]
+        // (Each such address is reported, to its `)` or `>`.)
+        let mut addresses: Vec<(usize, &str)> = ["](", "<http", "<mailto:"]
             .iter()
-            .filter_map(|a| text.find(a))
-            .min();
-        if let Some(address) = address.filter(|&i| text[i..].contains("{{")) {
-            let at = self.lesson.source.find_in(range.clone(), &text[address..]);
-            let written = at..range.end.max(at);
-            self.problems
-                .push(unfilled(self.lesson, &written, "a link's address"));
+            .flat_map(|a| text.match_indices(a))
+            .map(|(i, _)| {
+                let rest = &text[i..];
+                (
+                    i,
+                    &rest[..rest.find([')', '>']).map_or(rest.len(), |e| e + 1)],
+                )
+            })
+            .filter(|(_, written)| written.contains("{{"))
+            .collect();
+        addresses.sort_unstable();
+        if let Some(&(address, _)) = addresses.first() {
+            let mut from = range.start;
+            for (_, written) in &addresses {
+                let at = self.lesson.source.find_in(from..range.end, written);
+                from = at + written.len();
+                self.problems
+                    .push(unfilled(self.lesson, &(at..from), "a link's address"));
+            }
             // (And the placeholders before it, in the link's text, are checked.)
             let before = &text[..address];
             if let Err(problems) = placeholder::pieces(self.lesson, before, range, Context::Prose) {

@@ -227,7 +227,8 @@ fn a_failed_figure_is_not_reported_again_by_what_names_it() {
 /// A placeholder where nnbook does not fill one was published as written, without a word (a
 /// link with one in its address was not even a link): in the title and the summary, a link's
 /// or an image's address, an address in `<...>`, raw HTML and a table's headers. Each is an
-/// error at the placeholder (a figure's title already was).
+/// error at the placeholder (a figure's title already was); every one of a line, where a space
+/// in the address makes it no link (the first one only was told).
 #[test]
 fn a_placeholder_where_none_is_filled_is_an_error() {
     let source = crate::support::SMALL
@@ -235,7 +236,7 @@ fn a_placeholder_where_none_is_filled_is_an_error() {
         .replace("summary = \"A small", "summary = \"{{ w1 }}: a small")
         .replace(
             "The top node has",
-            "See [a](https://e.org/?w={{ w1 }}), ![b](b-{{w1}}.png), <https://e.org/{{ w1 }}>.\n\n<p title=\"{{ w1 }}\">HTML</p>\n\nThe top node has",
+            "See [a](https://e.org/?w={{ w1 }}), ![b](b-{{w1}}.png), <https://e.org/{{ w1 }}>.\n\n<p title=\"{{ w1 }}\">HTML</p>\n\n[c]({{ w1 }}.html), ![d](d{{ b1 }}.png) and [e]({{ b1 }}).\n\nThe top node has",
         )
         .replace(
             "at = [0.0, 0.5, 1.0]",
@@ -257,6 +258,10 @@ fn a_placeholder_where_none_is_filled_is_an_error() {
             ("See [a]", address),
             ("See [a]", address),
             ("<p title", "a placeholder in raw HTML is not filled"),
+            // (Not links, with spaces in their addresses: each is told, not the first only.)
+            ("[c]", address),
+            ("[c]", address),
+            ("[c]", address),
             (
                 "headers =",
                 "a placeholder in a table's headers is not filled",
