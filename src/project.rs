@@ -252,6 +252,46 @@ fn not_finite_value(
     });
     found.into_iter().nth(nth)
 }
+/// The fields of a file's own that TOML put into its `[extra]` table (`extra`, whose
+/// `[extra]` line is at `header` of `source`): every key after a `[table]` line is the
+/// table's, so a field written after `[extra]` is not the file's (a lesson's title, summary or
+/// order, the configuration's `feed`, silently left out). Each of `fields` found there is an
+/// error at its line, `whose` (`the lesson's`) and the place to move `[extra]` to the end of.
+pub fn swallowed(
+    source: &SourceFile,
+    header: std::ops::Range<usize>,
+    extra: &toml::Table,
+    fields: &[&str],
+    (whose, place): (&str, &str),
+) -> Vec<Diagnostic> {
+    (extra.keys())
+        .filter(|k| fields.contains(&k.as_str()))
+        .map(|key| {
+            let line = key_line(&source.text, header.start, key).unwrap_or(header.clone());
+            (source.error(line, format!("`{key}` is inside `[extra]`, not {whose}")))
+                .expected(format!(
+                    "`{key}` above `[extra]`: every key after a `[table]` line is the table's"
+                ))
+                .hint(format!(
+                    "move `[extra]` and its fields to the end of {place}"
+                ))
+        })
+        .collect()
+}
+
+/// The line of `text` after byte `from` (and before a front matter's closing `+++`) that gives
+/// `key` (`key = …`).
+pub fn key_line(text: &str, from: usize, key: &str) -> Option<std::ops::Range<usize>> {
+    let rest = text.get(from..)?;
+    let rest = &rest[..rest.find("\n+++").unwrap_or(rest.len())];
+    let (i, _) = rest.match_indices(&format!("\n{key}")).find(|(i, _)| {
+        let after = &rest[i + 1 + key.len()..];
+        after.trim_start_matches([' ', '\t']).starts_with('=')
+    })?;
+    let start = from + i + 1;
+    Some(start..start + rest[i + 1..].find('\n').unwrap_or(rest.len() - i - 1))
+}
+
 /// Why `url` cannot be the site's public address (`base_url`, `--base-url`), if it cannot: the
 /// sitemap's and the pages' canonical addresses are it followed by a page's path, so it must be
 /// absolute, and nothing in it may end or break the address.

@@ -229,9 +229,7 @@ fn extra(
     problems.keep_all(json).unwrap_or_default()
 }
 
-/// The front matter's own fields that TOML put into `[extra]`: every key after a `[table]` line
-/// is the table's, so fields written after `[extra]` are not the lesson's (a missing title, a
-/// summary or order silently left out): each is an error at the table.
+/// The front matter's own fields that TOML put into `[extra]` ([`crate::project::swallowed`]).
 fn swallowed(
     source: &SourceFile,
     front: &RawFront,
@@ -241,33 +239,8 @@ fn swallowed(
         return Vec::new();
     };
     let fields = fields_of::<RawFront>().unwrap_or_default();
-    let header = at(extra.span());
-    // (Each at its line, `order = 2` below `[extra]`, where it is found.)
-    let line = |key: &str| {
-        let rest = &source.text[header.start..];
-        let rest = &rest[..rest.find("\n+++").unwrap_or(rest.len())];
-        let line = rest.match_indices(&format!("\n{key}")).find(|(i, _)| {
-            let after = &rest[i + 1 + key.len()..];
-            after.trim_start_matches([' ', '\t']).starts_with('=')
-        });
-        line.map_or(header.clone(), |(i, _)| {
-            let start = header.start + i + 1;
-            start..start + rest[i + 1..].find('\n').unwrap_or(rest.len() - i - 1)
-        })
-    };
-    (extra.get_ref().keys())
-        .filter(|k| fields.contains(&k.as_str()))
-        .map(|key| {
-            (source.error(
-                line(key),
-                format!("`{key}` is inside `[extra]`, not the lesson's"),
-            ))
-            .expected(format!(
-                "`{key}` above `[extra]`: every key after a `[table]` line is the table's"
-            ))
-            .hint("move `[extra]` and its fields to the end of the front matter")
-        })
-        .collect()
+    let whose = ("the lesson's", "the front matter");
+    crate::project::swallowed(source, at(extra.span()), extra.get_ref(), fields, whose)
 }
 
 /// The title and summary's problems: an empty title, a placeholder (they are shown where the

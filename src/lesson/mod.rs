@@ -56,7 +56,7 @@ pub use signal::{
 };
 pub use table_block::TableSpec;
 pub use tags::Tag;
-pub use toml::read_toml;
+pub use toml::{fields_of, read_toml};
 pub use training_block::TrainingBlock;
 pub use training_view::{Show, TrainingFigureSpec, TrainingTableSpec};
 

@@ -248,7 +248,7 @@ fn expected_fields(fields: &[&str]) -> String {
 
 /// The fields struct `T` reads, as its derived `Deserialize` names them to serde (`None` for a
 /// type that is not read as a struct): a deserializer that takes them and stops.
-pub(super) fn fields_of<T: DeserializeOwned>() -> Option<&'static [&'static str]> {
+pub fn fields_of<T: DeserializeOwned>() -> Option<&'static [&'static str]> {
     #[derive(Debug)]
     struct Stop;
     impl std::fmt::Display for Stop {

@@ -4,8 +4,10 @@ use std::ops::Range;
 
 use crate::error::{Diagnostic, Error, SourceFile};
 use crate::i18n;
-use crate::lesson::read_toml;
-use crate::project::{base_url_help, base_url_problem, edit_url_problem, extra_json, Config};
+use crate::lesson::{fields_of, read_toml};
+use crate::project::{
+    base_url_help, base_url_problem, edit_url_problem, extra_json, swallowed, Config,
+};
 
 /// A JSON object: the `[extra]` tables as templates read them.
 pub(super) type JsonMap = serde_json::Map<String, serde_json::Value>;
@@ -26,10 +28,35 @@ pub(super) fn read_config(source: &SourceFile) -> Result<(Config, JsonMap), Erro
         }
         d.expected = Some("`title`, `description`, `language`, `base_url`, `edit_url`, `search`, `feed`, `feed_limit`, `author`, `[extra]` and `[languages.<tag>]` tables of `title`, `description`, `edit_url`, `name`, `direction` and `[languages.<tag>.words]` (all optional)".to_string());
     }
+    // (A field of the configuration's own written below a `[languages.<tag>]` line is that
+    // table's, and unknown there; below `[extra]`, one of the author's.)
+    let own = fields_of::<Config>().unwrap_or_default();
+    for d in problems.iter_mut() {
+        let key = (d.message.split_once("unknown field `"))
+            .and_then(|(_, rest)| rest.split_once('`'))
+            .map(|(key, _)| key.to_string());
+        if let Some(key) = key.filter(|k| own.contains(&k.as_str())) {
+            d.hint = Some(format!("`{key}` is the configuration's own field, but every key after a `[table]` line is the table's: move `{key}` above the first `[table]` line"));
+        }
+    }
     // (Values of the wrong type are reported and stood in for: the others are still checked.)
     let mut extra = JsonMap::new();
     if let Some((config, invented)) = &read {
         problems.extend(check_config(config, source, invented));
+        if let Some(table) = &config.extra {
+            // (A theme may read its own `extra.author` or `extra.description`, as Zola's do:
+            // only the fields that change what nnbook builds are taken for misplaced ones.)
+            let words = ["title", "description", "author", "extra", "languages"];
+            let fields: Vec<&str> = own.iter().copied().filter(|f| !words.contains(f)).collect();
+            let whose = ("the configuration's", "nnbook.toml");
+            problems.extend(swallowed(
+                source,
+                table.span(),
+                table.get_ref(),
+                &fields,
+                whose,
+            ));
+        }
         match config.extra.as_ref().map(|e| extra_json(source, e, |s| s)) {
             Some(Ok(json)) => extra = json,
             Some(Err(found)) => problems.extend(found),

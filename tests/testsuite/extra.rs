@@ -144,3 +144,38 @@ fn numbers_that_are_not_finite_and_fields_put_into_extra_are_errors() {
         ]
     );
 }
+
+/// A field of the configuration's own written below a table line is the table's: below
+/// `[languages.<tag>]` it is unknown there, and the hint says why (it said to check the
+/// spelling); below `[extra]` it was taken silently for one of the author's (`feed = true`
+/// published no feed): an error at its line. A theme's own `extra.author` stays the author's.
+#[test]
+fn the_configurations_fields_below_a_table_are_told_so() {
+    let config = "title = \"T\"\n\n[languages.zh-CN]\ntitle = \"课程\"\nfeed = true\n\n[extra]\nauthor = \"A\"\nsearch = false\n";
+    let p = Project::new()
+        .config(config)
+        .lesson("a.md", lesson("Alpha", ""));
+    let error = nnbook::check(&p.root).expect_err("two errors");
+    let found: Vec<(usize, &str, &str)> = (error.diagnostics.iter())
+        .map(|d| {
+            let at = d.location.as_ref().unwrap();
+            (at.line, d.message.as_str(), d.hint.as_deref().unwrap_or(""))
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                5,
+                "invalid configuration: unknown field `feed`, expected one of `title`, `description`, `name`, `direction`, `edit_url`, `words`",
+                "`feed` is the configuration's own field, but every key after a `[table]` line is the table's: move `feed` above the first `[table]` line"
+            ),
+            (
+                9,
+                "`search` is inside `[extra]`, not the configuration's",
+                "move `[extra]` and its fields to the end of nnbook.toml"
+            ),
+        ],
+        "{error}"
+    );
+}
