@@ -11,7 +11,7 @@ use crate::markdown::Fence;
 
 use super::problems::Problems;
 use super::recovery::{Entry, Recovery, Tree};
-use super::toml_hint::{first_given, is_datetime, meant_field, toml_hint};
+use super::toml_hint::{first_given, is_datetime, meant_field, toml_hint, unclosed_brace};
 
 /// A block's TOML read as `T` (see [`read_toml`]), and the collector its parser gathers
 /// its problems in, holding those of the fields it does not know and of values of the wrong
@@ -141,6 +141,16 @@ pub fn read_toml<T: DeserializeOwned>(
         Err(e) => e,
     };
     let problem = |span: Range<usize>, message: &str| {
+        if let Some(open) = unclosed_brace(text, &span, message) {
+            return (source.error(
+                at(open..open + 1),
+                format!("invalid {what}: this `{{` is not closed"),
+            ))
+            .expected("`}` after the inline table's last value")
+            .hint(
+                "an inline table is written on one line, `{ key = value, … }`: close it with `}`",
+            );
+        }
         let (message, first) = in_our_words(text, &span, message);
         let d = invalid(source, at(span), what, &message);
         match first {

@@ -261,3 +261,37 @@ fn key_at(entries: &str, key: &str) -> Option<usize> {
     }
     None
 }
+
+/// Where the inline table is opened (`{`) that a TOML error about an inline table at `span` of
+/// `text` met unclosed on a later line (TOML 1.1 lets an inline table run over lines, so a
+/// missing `}` is found at the next `[table]` line or key), or at a list's `]`: the last `{`
+/// before it not closed.
+pub(super) fn unclosed_brace(
+    text: &str,
+    span: &std::ops::Range<usize>,
+    message: &str,
+) -> Option<usize> {
+    if !message.contains("inline table") {
+        return None;
+    }
+    let before = text.get(..span.start)?;
+    let (mut open, mut quote, mut comment) = (Vec::new(), None, false);
+    let mut chars = before.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match (quote, c) {
+            _ if comment => comment = c != '\n',
+            (Some(q), _) if c == q => quote = None,
+            (Some('"'), '\\') => drop(chars.next()),
+            (Some(_), _) => {}
+            (None, '#') => comment = true,
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '{') => open.push(i),
+            (None, '}') => drop(open.pop()),
+            _ => {}
+        }
+    }
+    // (Or a list closed within it: `[ { signal = "y" ]`.)
+    let last = *open.last()?;
+    let closed_otherwise = text[span.start..].starts_with(']');
+    (before[last..].contains('\n') || closed_otherwise).then_some(last)
+}

@@ -17,6 +17,23 @@ fn block_is_not_valid_toml() {
     );
 }
 
+/// An inline table without its `}`: TOML 1.1 lets it run over lines, so the parser met the
+/// next line (`[[layer]]`) and said "missing key for inline table element" there; the error is
+/// at the `{` left open. And one closed by a list's `]` on its line.
+#[test]
+fn an_inline_table_left_open() {
+    for name in ["input_unclosed", "series_unclosed"] {
+        check(
+            name,
+            Expect {
+                message: &["block: this `{` is not closed"],
+                expected: &["`}` after the inline table's last value"],
+                hint: &["an inline table is written on one line"],
+            },
+        );
+    }
+}
+
 /// A value where a table belongs is named in the lesson's words, not Rust's ("expected struct
 /// RawInput" before).
 #[test]
