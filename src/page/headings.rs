@@ -106,10 +106,11 @@ impl Heading {
     }
 }
 
-/// `base`, or `base-2`, `base-3`, ...: the first that none of `ids` is.
+/// `base`, or `base-1`, `base-2`, ...: the first that none of `ids` is (as GitHub, Zola and
+/// mdBook number a heading's repeats).
 fn unique(ids: &[String], base: String) -> String {
     let mut id = base.clone();
-    let mut n = 1;
+    let mut n = 0;
     while ids.contains(&id) {
         n += 1;
         id = format!("{base}-{n}");

@@ -119,10 +119,12 @@ fn a_slug_and_part_two_lessons_claim_are_found_beside_other_problems() {
 fn headings_never_take_an_id_a_figure_uses() {
     // The figure `step-1` is inlined as `id="figure-step-1"` with its title and description at
     // `figure-step-1-title` and `figure-step-1-desc`; headings with those texts get other ids,
-    // before and after the figure.
+    // before and after the figure: the first free of `-1`, `-2`, ... (as GitHub, Zola and
+    // mdBook number a heading's repeats; nnbook began at `-2`). Two headings alike are `intro`
+    // and `intro-1`.
     let lesson = small("").replace(
         "The top node has",
-        "## Figure step 1\n\n## Figure step 1 title\n\nThe top node has",
+        "## Figure step 1\n\n## Figure step 1 title\n\n## Intro\n\n## Intro\n\nThe top node has",
     ) + "\n## Figure step 1 desc\n";
     let p = Project::with_lessons(&[("a.md", &lesson)]);
     p.run_build().succeeded();
@@ -137,9 +139,11 @@ fn headings_never_take_an_id_a_figure_uses() {
     unique.dedup();
     assert_eq!(unique.len(), ids.len(), "an id is used twice: {ids:?}");
     for id in [
-        "figure-step-1-2",
-        "figure-step-1-title-2",
-        "figure-step-1-desc-2",
+        "figure-step-1-1",
+        "figure-step-1-title-1",
+        "figure-step-1-desc-1",
+        "intro",
+        "intro-1",
     ] {
         assert!(ids.contains(&id), "no heading {id}: {ids:?}");
     }
