@@ -14,12 +14,14 @@
   var M = JSON.parse(el.textContent);
   var EPS = 2.220446049250313e-16, MAX_KINKS = 10000, KINK_WORK = 200000000;
   var MAX_REFINE_DEPTH = 16, MAX_REFINED_POINTS = 20000, MAX_VALUE = 1e12;
+  // (Math's functions used most, by names the compact script shortens.)
+  var mathAbs = Math.abs, mathMax = Math.max, mathFloor = Math.floor;
 
   // ---- The network, as src/network evaluates it ----------------------------------------------
   function apply(act, z) {
     switch (act) {
       case "relu": return z > 0 ? z : 0;
-      case "softplus": return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+      case "softplus": return mathMax(z, 0) + Math.log1p(Math.exp(-mathAbs(z)));
       case "sigmoid": return 1 / (1 + Math.exp(-z));
       case "tanh": return Math.tanh(z);
       case "leaky_relu": return z >= 0 ? z : 0.01 * z;
@@ -45,15 +47,15 @@
         var node = layer.nodes[n], ws = node[1], sum = -0, size = 0, carried = 0;
         for (var i = 0; i < ws.length; i++) {
           var w = P[ws[i]], t = w * prev[i][2];
-          sum += t; size += Math.abs(t); carried += Math.abs(w) * prevErr[i];
+          sum += t; size += mathAbs(t); carried += mathAbs(w) * prevErr[i];
         }
         var b = P[node[2]];
-        var error = carried + (ws.length + 3) * EPS * (size + Math.abs(b));
+        var error = carried + (ws.length + 3) * EPS * (size + mathAbs(b));
         var linear = sum + b;
-        if (isFinite(linear) && Math.abs(linear) <= error) linear = 0;
+        if (isFinite(linear) && mathAbs(linear) <= error) linear = 0;
         var a = apply(layer.activation, linear), out = nodes[n];
         out[0] = sum; out[1] = linear; out[2] = a;
-        errs[n] = error + EPS * Math.abs(a);
+        errs[n] = error + EPS * mathAbs(a);
       }
       prev = nodes; prevErr = errs;
     }
@@ -97,10 +99,10 @@
       var x = (a * zb - b * za) / (zb - za);
       if (!(x > a && x < b)) return 0.5 * (a + b);
       var zx = z(x);
-      if (zx === 0 || (b - a) <= EPS * Math.max(Math.abs(x), 1)) return x;
+      if (zx === 0 || (b - a) <= EPS * mathMax(mathAbs(x), 1)) return x;
       if ((zx < 0) === (za < 0)) { a = x; za = zx; if (side === -1) zb *= 0.5; side = -1; }
       else { b = x; zb = zx; if (side === 1) za *= 0.5; side = 1; }
-      if (Math.abs(zx) <= 1e-15 * (Math.abs(za) + Math.abs(zb))) return x;
+      if (mathAbs(zx) <= 1e-15 * (mathAbs(za) + mathAbs(zb))) return x;
     }
     return 0.5 * (a + b);
   }
@@ -113,8 +115,8 @@
   // Every input where a kinked node's pre-activation is zero (the build's `find_kinks`).
   function kinks(P) {
     var from = M.input.from, to = M.input.to, points = [from, to], found_all = [];
-    var perTrace = Math.max(P.length, 1), left = Math.floor(KINK_WORK / perTrace);
-    var tr = function (x) { left = Math.max(left - 1, 0); return trace(P, x); };
+    var perTrace = mathMax(P.length, 1), left = mathFloor(KINK_WORK / perTrace);
+    var tr = function (x) { left = mathMax(left - 1, 0); return trace(P, x); };
     for (var l = 0; l < M.layers.length; l++) {
       if (!kinked(M.layers[l].activation)) continue;
       if (left < points.length || found_all.length >= MAX_KINKS) break;
@@ -165,7 +167,7 @@
       var mx = 0.5 * (a + b);
       if (mx <= a || mx >= b) return;
       var mv = evalAt(mx);
-      var off = mv.some(function (m, i) { return Math.abs(m - 0.5 * (av[i] + bv[i])) > tolerance; });
+      var off = mv.some(function (m, i) { return mathAbs(m - 0.5 * (av[i] + bv[i])) > tolerance; });
       if (off) { refine(a, av, mx, mv, depth + 1); push(mx, mv); refine(mx, mv, b, bv, depth + 1); }
     };
     var px = null, pv = null;
@@ -185,23 +187,23 @@
     var see = function (v) { if (isFinite(v)) { if (v < lo) lo = v; if (v > hi) hi = v; } else bad = true; };
     for (var c = 0; c < columns.length; c++) for (var i = 0; i < columns[c].length; i++) see(columns[c][i]);
     points.forEach(function (p) { see(p[1]); });
-    var out = !(isFinite(lo) && isFinite(hi)) ? [-1, 1] : hi - lo <= EPS * Math.max(Math.abs(hi), 1) ? [lo - 1, hi + 1] : [lo, hi];
+    var out = !(isFinite(lo) && isFinite(hi)) ? [-1, 1] : hi - lo <= EPS * mathMax(mathAbs(hi), 1) ? [lo - 1, hi + 1] : [lo, hi];
     out[2] = bad;
     return out;
   }
 
   function remEuclid(a, b) {
-    var r = b > 0 ? a - Math.floor(a / b) * b : a - Math.ceil(a / b) * b;
-    return Math.abs(r - b) < EPS ? 0 : r;
+    var r = b > 0 ? a - mathFloor(a / b) * b : a - Math.ceil(a / b) * b;
+    return mathAbs(r - b) < EPS ? 0 : r;
   }
 
   // plotters' key points of a float range (its `compute_f64_key_points`).
   function keyPoints(r0, r1, max) {
-    var lo = Math.min(r0, r1), hi = Math.max(r0, r1);
-    if (Math.abs(lo - hi) < EPS) return [lo];
-    var scale = Math.pow(10, Math.floor(Math.log10(hi - lo)));
+    var lo = Math.min(r0, r1), hi = mathMax(r0, r1);
+    if (mathAbs(lo - hi) < EPS) return [lo];
+    var scale = Math.pow(10, mathFloor(Math.log10(hi - lo)));
     var gran = scale / 10;
-    if (1 + Math.floor((hi - lo) / scale) > max) { scale *= 10; gran *= 10; }
+    if (1 + mathFloor((hi - lo) / scale) > max) { scale *= 10; gran *= 10; }
     outer: for (;;) {
       var old = scale, nexts = [2, 5, 10];
       for (var k = 0; k < 3; k++) {
@@ -216,7 +218,7 @@
     }
     var out = [], left = lo - remEuclid(lo, scale);
     if (left < lo) left += scale;
-    var base = Math.floor(left / gran) * gran, rel = left - base, right = hi - remEuclid(hi, scale);
+    var base = mathFloor(left / gran) * gran, rel = left - base, right = hi - remEuclid(hi, scale);
     while (right - rel - base >= -EPS) {
       if (Math.round(rel / gran) * gran < 0) rel += gran;
       out.push(rel + base);
@@ -231,7 +233,7 @@
     var logic = (v - lo) / (hi - lo), len = l1 - l0;
     if (len === 0) return l1;
     if (!isFinite(logic)) return logic > 0 ? l1 : l0;
-    return len > 0 ? l0 + Math.floor(len * logic + 1e-3) : l0 + Math.ceil(len * logic - 1e-3);
+    return len > 0 ? l0 + mathFloor(len * logic + 1e-3) : l0 + Math.ceil(len * logic - 1e-3);
   }
 
   function minus(s) { return s.charAt(0) === "-" ? "\u2212" + s.slice(1) : s; }
@@ -241,10 +243,10 @@
   // function that writes a number so.)
   function tickLabels(ks) { return ks.map(tickFormat(ks)); }
   function tickFormat(ks) {
-    var m = Math.max.apply(null, ks.map(Math.abs)), e = m > 0 && !(m >= 1e-4 && m < 1e5), d = 3;
+    var m = mathMax.apply(null, ks.map(Math.abs)), e = m > 0 && !(m >= 1e-4 && m < 1e5), d = 3;
     var f = function (k) {
       if (!e) return tickText(k, d);
-      if (Math.abs(k) <= m * 1e-9) return "0";
+      if (mathAbs(k) <= m * 1e-9) return "0";
       var p = k.toExponential(d).split("e");
       return minus(p[0].replace(/\.?0+$/, "")) + "e" + minus(p[1].replace("+", ""));
     };
@@ -255,7 +257,7 @@
   function tickText(v, d) {
     // (Rust's shortest round-trip digits are JavaScript's where it writes no exponent.)
     var s = String(v), i = s.indexOf(".");
-    if (Math.abs(v) < 1e12 && !/e/.test(s) && (i < 0 || s.length - i <= d + 1)) return minus(s);
+    if (mathAbs(v) < 1e12 && !/e/.test(s) && (i < 0 || s.length - i <= d + 1)) return minus(s);
     s = fixed(v, d);
     if (/^-[0.]*$/.test(s)) s = s.slice(1);
     s = minus(s).replace(/0+$/, "").replace(/\.$/, "");
@@ -269,7 +271,7 @@
     for (var i = 0, a = -1; i < xs.length; i++) {
       if (a >= 0 && i + 1 < xs.length) {
         var on = ys[a] + (ys[i + 1] - ys[a]) * (xs[i] - xs[a]) / (xs[i + 1] - xs[a]);
-        if (Math.abs(ys[i] - on) <= 1e-9 * span) continue;
+        if (mathAbs(ys[i] - on) <= 1e-9 * span) continue;
       }
       kept.push([mx(xs[i]), my(ys[i])]);
       a = i;
@@ -288,7 +290,7 @@
       var p = pq[i][0], q = pq[i][1];
       if (p === 0) { if (q < 0) return false; continue; }
       var s = q / p;
-      if (p < 0) { if (s > t1) return false; t0 = Math.max(t0, s); }
+      if (p < 0) { if (s > t1) return false; t0 = mathMax(t0, s); }
       else { if (s < t0) return false; t1 = Math.min(t1, s); }
     }
     return true;
@@ -335,7 +337,7 @@
   // moved it by `shift`; a moved one has its own x axis (`xAxis`).
   function ticksOf(view, yr) {
     var yk = keyPoints(yr[0], yr[1], 6), yl = tickLabels(yk), g = view.geometry, moved = g.moved || (g.moved = {});
-    var d = Math.max(0, Math.ceil(Math.max.apply(null, yl.map(labelWidth)) - 33)) - (g.shift || 0);
+    var d = mathMax(0, Math.ceil(mathMax.apply(null, yl.map(labelWidth)) - 33)) - (g.shift || 0);
     if (d && !moved[d]) moved[d] = { x_pixels: [g.x_pixels[0] + d, g.x_pixels[1]], y_pixels: g.y_pixels, area: [g.area[0] - d, g.area[1]] };
     return { yk: yk, yl: yl, g: d ? moved[d] : g };
   }
@@ -349,12 +351,12 @@
     if (i < 0) {
       var band = (5 + view.box[1] + 5 + 2 * 2 + 1) / (t.g.y_pixels[0] - t.g.y_pixels[1]);
       if (band < 0.75) {
-        yr = [yr[0], Math.max(yr[1], (l.top - band * yr[0]) / (1 - band))];
+        yr = [yr[0], mathMax(yr[1], (l.top - band * yr[0]) / (1 - band))];
         t = ticksOf(view, yr);
         t.yr = yr;
         t.px = px = pixels(c, t.g, l.data, l.xr, yr);
       }
-      i = Math.max(0, freeCorner(px, t.g, view.box));
+      i = mathMax(0, freeCorner(px, t.g, view.box));
     }
     t.corner = CORNERS[i];
     return t;
@@ -408,7 +410,7 @@
         var x = map(ks[i], xr[0], xr[1], X0, g.x_pixels[1]), h = Math.ceil(labelWidth(s) / 2);
         return [x, s, h + 2 > x ? h + 2 : x + h + 2 > width ? width - h - 2 : x];
       });
-      if (t.every(function (k, i) { return !i || (labelWidth(t[i - 1][1]) + labelWidth(k[1])) / 2 + 4 <= Math.abs(k[2] - t[i - 1][2]); })) break;
+      if (t.every(function (k, i) { return !i || (labelWidth(t[i - 1][1]) + labelWidth(k[1])) / 2 + 4 <= mathAbs(k[2] - t[i - 1][2]); })) break;
     }
     var labels = t.map(function (k) {
       v += "M" + k[0] + " " + B + "V" + g.y_pixels[1];
@@ -535,7 +537,7 @@
       data = sample(P, xs, c.signals, 0.5 * (r[1] - r[0]) / M.plot_height);
     }
     var ys = yRange(data.values, c.points);
-    if (ys[2] || Math.abs(ys[0]) > MAX_VALUE || Math.abs(ys[1]) > MAX_VALUE) return null;
+    if (ys[2] || mathAbs(ys[0]) > MAX_VALUE || mathAbs(ys[1]) > MAX_VALUE) return null;
     var pad = 0.05 * (ys[1] - ys[0]), xpad = 0.02 * (M.input.to - M.input.from);
     return { data: data, top: ys[1], xr: [M.input.from - xpad, M.input.to + xpad], yr: [ys[0] - pad, ys[1] + pad] };
   }
@@ -618,7 +620,7 @@
     // (On the svg's device pixels: the canvas's are not stretched, and shapes fall on the same
     // pixels as the svg's.)
     var r = svg.getBoundingClientRect(), f = fig.getBoundingClientRect(), dpr = devicePixelRatio, k = dpr * r.width / svg.viewBox.baseVal.width;
-    var x0 = Math.floor(r.left * dpr), y0 = Math.floor(r.top * dpr), c = (view.canvas = document.createElement("canvas")), ctx = (view.ctx = c.getContext("2d"));
+    var x0 = mathFloor(r.left * dpr), y0 = mathFloor(r.top * dpr), c = (view.canvas = document.createElement("canvas")), ctx = (view.ctx = c.getContext("2d"));
     c.ariaHidden = "true";
     c.width = Math.ceil(r.right * dpr) - x0;
     c.height = Math.ceil(r.bottom * dpr) - y0;
@@ -770,7 +772,7 @@
     if (!m) return s;
     var digits = m[2] + (m[3] || ""), e = +m[4];
     if (e < 0) return m[1] + "0." + "0".repeat(-e - 1) + digits;
-    return m[1] + digits + "0".repeat(Math.max(0, e - digits.length + 1));
+    return m[1] + digits + "0".repeat(mathMax(0, e - digits.length + 1));
   }
   // The CSV rows (src/figure/csv.rs): each sample, and the observed points merged in by input.
   function csvRows(data, points) {
@@ -806,7 +808,7 @@
   // ---- Numbers as the build writes them (Rust's formatting: exact, ties to even) ---------------
   // The exact value of |x| as num / den (BigInts), and whether x is negative.
   function exact(x) {
-    buf[0] = Math.abs(x);
+    buf[0] = mathAbs(x);
     var b = bits[0], ex = Number((b >> 52n) & 0x7ffn), m = b & 0xfffffffffffffn, e;
     if (ex === 0) e = -1074; else { m |= 1n << 52n; e = ex - 1075; }
     return e >= 0 ? [m << BigInt(e), 1n] : [m, 1n << BigInt(-e)];
@@ -820,15 +822,15 @@
   // format!("{:.f}", x)
   function fixed(x, f) {
     // toFixed rounds the exact value too, but a tie upwards: away from ties it is the same.
-    var scaled = Math.abs(x) * Math.pow(10, f), frac = scaled - Math.floor(scaled);
-    if (scaled < 1e15 && Math.abs(frac - 0.5) > 1e-6) return (Object.is(x, -0) ? "-" : "") + x.toFixed(f);
+    var scaled = mathAbs(x) * Math.pow(10, f), frac = scaled - mathFloor(scaled);
+    if (scaled < 1e15 && mathAbs(frac - 0.5) > 1e-6) return (Object.is(x, -0) ? "-" : "") + x.toFixed(f);
     var nd = exact(x), q = roundEven(nd[0] * pow10(f), nd[1]).toString();
     while (q.length <= f) q = "0" + q;
     return (x < 0 || Object.is(x, -0) ? "-" : "") + (f ? q.slice(0, -f) + "." + q.slice(-f) : q);
   }
   // format!("{:.fe}", x)
   function sci(x, f) {
-    var nd = exact(x), k = Math.floor(Math.log10(Math.abs(x))), q;
+    var nd = exact(x), k = mathFloor(Math.log10(mathAbs(x))), q;
     for (var tries = 0; tries < 3; tries++) {
       var d = f - k;
       q = d >= 0 ? roundEven(nd[0] * pow10(d), nd[1]) : roundEven(nd[0], nd[1] * pow10(-d));
@@ -840,7 +842,7 @@
   // text::format_number: fixed point with a true minus sign ("−0.00" written "0.00"), scientific
   // from 1e9.
   function formatNumber(v, f) {
-    if (isFinite(v) && Math.abs(v) >= 1e9) return sci(v, f).replace(/-/g, "\u2212");
+    if (isFinite(v) && mathAbs(v) >= 1e9) return sci(v, f).replace(/-/g, "\u2212");
     var s = fixed(v, f);
     return /^-[0.]*$/.test(s) ? s.slice(1) : s.replace("-", "\u2212");
   }
@@ -856,12 +858,12 @@
   function decimalsOf(x) {
     for (var d = 0; d < 12; d++) {
       var scaled = x * Math.pow(10, d);
-      if (Math.abs(Math.round(scaled) - scaled) <= 1e-9 * Math.max(1, Math.abs(scaled))) return d;
+      if (mathAbs(Math.round(scaled) - scaled) <= 1e-9 * mathMax(1, mathAbs(scaled))) return d;
     }
     return 12;
   }
   var controls = M.controls.map(function (c) {
-    return { name: c[0], from: c[1], to: c[2], step: c[3], decimals: Math.max(decimalsOf(c[1]), decimalsOf(c[3])), i: index[c[0]] };
+    return { name: c[0], from: c[1], to: c[2], step: c[3], decimals: mathMax(decimalsOf(c[1]), decimalsOf(c[3])), i: index[c[0]] };
   });
   var decimals = M.params.map(function () { return M.precision; });
   controls.forEach(function (c) { decimals[c.i] = c.decimals; });
@@ -983,7 +985,7 @@
     });
     vs.map(textAt).forEach(function (t, i) {
       var v = vs[i], dy = was[i].top - t.top;
-      if (Math.abs(was[i].left - t.left) > 0.5 || Math.abs(dy) > t.height / 2) { unroot(v); v.root = 0; }
+      if (mathAbs(was[i].left - t.left) > 0.5 || mathAbs(dy) > t.height / 2) { unroot(v); v.root = 0; }
       else if (dy) v.span.setAttribute("style", v.span.getAttribute("style") + ";position:relative;top:" + dy + "px");
     });
   }
@@ -1136,7 +1138,7 @@
     if (l.shown === text) return;
     setText(l.text, (l.shown = text));
     if (!l.box) return;
-    var w = 8.6 * Math.max(Array.from(name).length, Array.from(text).length) + 10, centre = +l.x + +l.width / 2;
+    var w = 8.6 * mathMax(Array.from(name).length, Array.from(text).length) + 10, centre = +l.x + +l.width / 2;
     var x = text === l.original ? l.x : fixed(centre - w / 2, 1), width = text === l.original ? l.width : fixed(w, 1);
     // (The box is as wide for every text of as many characters: written only when it moves.)
     if (l.boxX === x && l.boxWidth === width) return;
@@ -1282,25 +1284,29 @@
     return view.placed;
   }
   // `from`: where a keyboard move started; only a kink the move goes towards is snapped to (one
-  // it leaves would hold the cursor back).
+  // it leaves would hold the cursor back). Only a kink of a line the chart draws is snapped to,
+  // within 6 px or half the grid's step, so that every input of the grid can be shown; it is
+  // shown with two more decimals (0.5286, not 0.53, whose value differs).
   function readoutAt(ch, x, from) {
-    var l = layoutOf(ch.fig), p = placedOf(ch);
+    var l = layoutOf(ch.fig), p = placedOf(ch), I = M.input, n = M.precision;
     if (!l) return null;
     var g = p.g;
     var X0 = g.x_pixels[0], X1 = g.x_pixels[1];
     var toPx = function (v) { return X0 + (v - l.xr[0]) / (l.xr[1] - l.xr[0]) * (X1 - X0); };
+    var ys = function (x) { var t = trace(P, x); return ch.fig.model.signals.map(function (s) { return value(P, t, x, s); }); };
+    var clamp = function (x) { return Math.min(I.to, mathMax(I.from, x)); };
     // (On the grid of the decimals the readout shows, where that grid is finer than a
     // keyboard step: the value is then the one at the input it names.)
-    var u = Math.pow(10, -M.precision);
-    if (u * 100 <= M.input.to - M.input.from) x = Math.round(x / u) * u;
-    x = Math.min(M.input.to, Math.max(M.input.from, x));
-    var at = x;
+    var u = Math.pow(10, -n), at = clamp(x), near = 6, h = (I.to - I.from) * 1e-4;
+    if (u * 100 <= I.to - I.from) { x = clamp(Math.round(at / u) * u); near = Math.min(6, (toPx(u) - toPx(0)) / 2); }
+    else x = at;
+    // (A line bends at a kink: its second difference there is not 0.)
     kinks(P).forEach(function (k) {
-      if (Math.abs(toPx(k) - toPx(at)) <= 6 && (from === undefined || (k - from) * (at - from) > 0)) x = k;
+      if (mathAbs(toPx(k) - toPx(at)) > near || (from !== undefined && (k - from) * (at - from) <= 0)) return;
+      var a = ys(k - h), b = ys(k + h);
+      if (ys(k).some(function (y, i) { return mathAbs(a[i] - 2 * y + b[i]) > 1e-9 * mathMax(1, mathAbs(y)); })) { x = k; n = M.precision + 2; }
     });
-    var t = trace(P, x);
-    var ys = ch.fig.model.signals.map(function (s) { return value(P, t, x, s); });
-    return { x: x, ys: ys, px: toPx(x), yr: p.yr };
+    return { x: x, n: n, ys: ys(x), px: toPx(x), yr: p.yr };
   }
   function showReadout(ch, r) {
     hideReadout(ch);
@@ -1310,7 +1316,7 @@
     var group = document.createElementNS(SVG_NS, "g");
     group.setAttribute("class", "nn-readout");
     var html = '<line x1="' + r.px + '" x2="' + r.px + '" y1="' + T + '" y2="' + B + '"/>';
-    var words = [formatNumber(r.x, M.precision)];
+    var words = [formatNumber(r.x, r.n)];
     r.ys.forEach(function (y, k) {
       if (isFinite(y)) html += '<circle cx="' + r.px + '" cy="' + py(y) + '" r="4.5" fill="' + ch.fig.model.colors[k] + '"/>';
       words.push(formatNumber(y, M.precision));
@@ -1319,8 +1325,8 @@
     // keeps a run of its own (rtl.css), its minus before its digits after an Arabic name.
     var lines = [ch.fig.model.x].concat(ch.labels).map(function (name, k) { return [name, words[k]]; });
     // 13 CSS px text however small the figure is drawn (a phone shrinks it).
-    var box = ch.svg.getBoundingClientRect(), k = box.width > 0 ? Math.max(1, ch.svg.viewBox.baseVal.width / box.width) : 1;
-    var w = k * (8 + 7.2 * Math.max.apply(null, lines.map(function (t) { return Array.from(t.join(" ")).length; })));
+    var box = ch.svg.getBoundingClientRect(), k = box.width > 0 ? mathMax(1, ch.svg.viewBox.baseVal.width / box.width) : 1;
+    var w = k * (8 + 7.2 * mathMax.apply(null, lines.map(function (t) { return Array.from(t.join(" ")).length; })));
     var left = r.px + 8 + w > g.x_pixels[1] ? r.px - 8 - w : r.px + 8;
     html += '<rect x="' + left + '" y="' + (T + 4) + '" width="' + w + '" height="' + k * (8 + 17 * lines.length) + '" rx="4"/>';
     lines.forEach(function (t, i) {

@@ -7,7 +7,9 @@
 //    from disk, file://), moving the parameters changes its charts, tables and prose numbers, and
 //    after a reset each chart's SVG, each table and the whole lesson body are the build's, element
 //    for element. Once settled, blocks out of view are skipped, each in its place (1c). The
-//    keyboard walks a chart's readout across its kinks to the end (1d). While the mouse holds a
+//    keyboard walks a chart's readout across its kinks to the end (1d); the mouse, swept across
+//    the ReLU lesson's charts, shows every input of the grid or a kink of a line drawn, each
+//    value the figure's data there (1d2). While the mouse holds a
 //    slider, or an arrow key is held down on it, the charts it moves on screen are painted on
 //    canvases showing what the page set to those parameters draws, and every other block in view
 //    is as that page shows it; letting go or scrolling brings back the whole page (1e).
@@ -248,6 +250,70 @@ for (const file of explorable) {
     return null;
   });
   if (problem) fail(`${rel}: keyboard readout`, problem);
+  else pass();
+}
+
+// 1d2. The readout by mouse: swept across every chart of the ReLU lesson (1280 px), pixel by pixel,
+//      it shows every input of the grid of its decimals, or a kink of a line the chart draws in
+//      its place (before, a kink of any line within 6 px was snapped to: step 5's 0.46, 0.48,
+//      0.49, 0.51 and 0.52 never showed, and "0.53" showed the value at the output's kink
+//      0.5286); and each value it shows is the figure's data there (its CSV, which holds the
+//      kinks: exact at a kink, interpolated between rows elsewhere), at the lesson's precision.
+for (const file of explorable.filter((f) => /(^|\/)relu\/index\.html$/.test(f))) {
+  const rel = path.relative(SITE_DIR, file);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(pathToFileURL(file).href);
+  await afterFrames(page);
+  const M = await page.evaluate(() => JSON.parse(document.querySelector('script[id^="nn-model"]').textContent));
+  const u = 10 ** -M.precision, num = (t) => Number(t.replace(/\u2212/g, '-'));
+  let problem = null;
+  const charts = await page.$$('svg.nn-chart');
+  for (const chart of charts) {
+    if (problem || !((await chart.boundingBox())?.width > 0)) continue;
+    await chart.evaluate((svg) => svg.scrollIntoView({ block: "center" }));
+    await afterFrames(page);
+    const { id, csv, plot } = await chart.evaluate((svg) => {
+      const fig = svg.closest('figure');
+      const link = fig.querySelector('a[href^="data:text/csv"]');
+      const g = svg.getScreenCTM(), p = new DOMPoint(0, 0);
+      const box = svg.querySelector('rect[fill="#FFF"]') || svg;
+      const b = box.getBoundingClientRect();
+      return { id: fig.id, csv: decodeURIComponent(link.getAttribute('href').split(',').slice(1).join(',')), plot: [b.left, b.right, b.top + b.height / 2] };
+    });
+    const rows = csv.trim().split('\n').slice(1).map((r) => r.split(',').map(Number));
+    const shown = [];
+    for (let x = Math.floor(plot[0]); x <= plot[1]; x++) {
+      await page.mouse.move(x, plot[2]);
+      const t = await chart.evaluate((svg) => [...svg.querySelectorAll('.nn-readout tspan')].map((s) => s.textContent));
+      if (t.length && (!shown.length || shown[shown.length - 1].join() !== t.join())) shown.push(t);
+    }
+    const xs = shown.map((t) => num(t[0]));
+    const gap = xs.findIndex((x, i) => i > 0 && x - xs[i - 1] > 1.5 * u + 1e-9);
+    if (gap > 0) { problem = `${id}: the readout went from ${shown[gap - 1][0]} to ${shown[gap][0]}, past the inputs between`; break; }
+    for (const t of shown) {
+      const x = num(t[0]), decimals = (t[0].split('.')[1] || '').length;
+      const row = rows.find((r) => Math.abs(r[0] - x) <= 0.5 * 10 ** -decimals + 1e-12);
+      const at = (k) => {
+        if (decimals > M.precision || !rows.some((r) => r[0] === x)) {
+          if (decimals > M.precision) return row && row[k];
+          const i = rows.findIndex((r) => r[0] > x);
+          if (i <= 0) return undefined;
+          const [a, b] = [rows[i - 1], rows[i]];
+          return a[k] + (b[k] - a[k]) * (x - a[0]) / (b[0] - a[0]);
+        }
+        return rows.find((r) => r[0] === x)[k];
+      };
+      for (let k = 1; k < t.length; k++) {
+        const want = at(k);
+        if (want === undefined || Math.abs(num(t[k]) - want) > 0.5 * u + 1e-9) {
+          problem = `${id}: at ${t[0]} the readout shows ${t[k]}, the figure's data ${want}`;
+          break;
+        }
+      }
+      if (problem) break;
+    }
+  }
+  if (problem) fail(`${rel}: mouse readout`, problem);
   else pass();
 }
 
@@ -783,7 +849,8 @@ for (const scheme of ['light', 'dark']) {
 //     as the x axis's title names it, in the page's language, and the value the one at the
 //     input shown: across the ReLU lesson's first chart, every reading "x" and "v" has
 //     v = ReLU(1.70 x − 0.85) at the shown x (the pointer at 0.9235 read "0.92" and 0.72, the
-//     value at 0.9235, where ReLU(1.70 × 0.92 − 0.85) = 0.714).
+//     value at 0.9235, where ReLU(1.70 × 0.92 − 0.85) = 0.714); x has the lesson's decimals, or
+//     two more at a kink.
 for (const [file, width] of reluPages) {
   const rel = path.relative(SITE_DIR, file);
   const p = watched(await browser.newPage({ viewport: { width, height: 800 } }));
@@ -813,8 +880,11 @@ for (const [file, width] of reluPages) {
         }
       }
       const words = lines.map((t) => t.textContent);
-      const x = Number(words[0].slice(model.x.length + 1));
-      const want = [`${model.x} ${format(x)}`, `${model.labels[0]} ${format(Math.max(0, 1.7 * x - 0.85))}`];
+      // (A kink is shown with two more decimals.)
+      const shown = words[0].slice(model.x.length + 1), x = Number(shown);
+      const decimals = Math.max(M.precision, (shown.split('.')[1] || '').length);
+      if (decimals > M.precision + 2) return `the readout shows the input ${shown}, with more decimals than a kink's`;
+      const want = [`${model.x} ${window.nnbook.formatNumber(x, decimals)}`, `${model.labels[0]} ${format(Math.max(0, 1.7 * x - 0.85))}`];
       if (words.join(' | ') !== want.join(' | ')) return `the readout reads "${words.join(' | ')}", not "${want.join(' | ')}"`;
     }
     return null;
