@@ -106,6 +106,21 @@ pub fn links(lesson: &Lesson, lang: Lang) -> Vec<(String, Range<usize>)> {
     walked(lesson, &[], lang).links
 }
 
+/// The ids a lesson's body gives its page, also when it does not render (a misspelt
+/// placeholder): its headings', its drawings', its footnotes' and its raw HTML's, so that a
+/// link to one of them (`#the-spike`) is checked all the same.
+pub fn ids(lesson: &Lesson, lang: Lang) -> Vec<String> {
+    let walk = walked(lesson, &[], lang);
+    let mut ids = walk.ids;
+    let out = autolinks::linked(footnotes::gathered(walk.out, &lesson.footnotes, lang));
+    let mut html = String::new();
+    html::push_html(&mut html, out.into_iter());
+    ids.extend(markdown::html_ids(&html));
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
 /// The lesson's body walked, event by event: its HTML events, links, contents, tables and
 /// problems.
 fn walked<'a>(lesson: &'a Lesson, figures: &'a [Figure], lang: Lang<'a>) -> Walk<'a> {

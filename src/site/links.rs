@@ -274,5 +274,28 @@ pub(super) fn unfinished(
     let exists = |name: &str| {
         names.contains(name) || unknown.iter().any(|dir| name.starts_with(dir.as_str()))
     };
-    broken_links(&pages, &exists, &cache.anchors(), content)
+    // (A page whose blocks read but which did not render, by a misspelt placeholder, has its
+    // body's ids, and those the template gives every page that rendered, `main`: its links to
+    // its own headings are checked too.)
+    let mut anchors = cache.anchors();
+    let every = (anchors.values()).fold(None::<Vec<&String>>, |common, ids| {
+        Some(match common {
+            None => ids.iter().collect(),
+            Some(c) => c.into_iter().filter(|i| ids.contains(i)).collect(),
+        })
+    });
+    let every: Vec<String> = every.unwrap_or_default().into_iter().cloned().collect();
+    // (Not one whose blocks are broken: a drawing of a block that failed has its id unknown.)
+    let unrendered_ids: Vec<(String, Vec<String>)> = (placed.iter())
+        .filter(|p| cache.find(&p.dir).is_none() && !p.lesson.front_stood_in)
+        .map(|p| {
+            let mut ids = crate::page::ids(&p.lesson, theme.lang(&p.lang));
+            ids.extend(every.iter().cloned());
+            (format!("{}/index.html", p.dir), ids)
+        })
+        .collect();
+    for (page, ids) in &unrendered_ids {
+        anchors.insert(page.clone(), ids.as_slice());
+    }
+    broken_links(&pages, &exists, &anchors, content)
 }

@@ -161,3 +161,41 @@ fn the_first_fragment_link_is_checked_against_pages_built_before_it() {
         "broken link `b.md#stepz`: `b/index.html` has no id `stepz`"
     );
 }
+
+/// A lesson that does not render (a misspelt placeholder) has its fragments checked all the
+/// same, against the ids its body gives (its headings', drawings', raw HTML's) and those every
+/// rendered page has (`#main`): before, only its links to other pages were, and `#a-headin` was
+/// told only once the placeholder was fixed. A link into it from another lesson too.
+#[test]
+fn the_fragments_of_a_lesson_that_does_not_render_are_checked() {
+    let links = "[a](#the-spikes), [b](#the-spike), [c](#figure-step-1), [d](#figure-step-9), \
+                 [e](#fn-1), [f](#main), {{ w9 }}";
+    let a = with(&format!(
+        "## The spike\n\n{links}\n\n<p id=\"fn-1\">A note.</p>"
+    ));
+    let b = with("[into a](a.md#the-spike) and [not](a.md#the-spik).");
+    let p = Project::with_lessons(&[("a.md", a), ("b.md", b)]);
+    let error = p.build().expect_err("a misspelt placeholder");
+    let broken: Vec<(&str, &str)> = (error.diagnostics.iter())
+        .filter(|d| d.message.starts_with("broken link"))
+        .map(|d| (d.message.as_str(), d.hint.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        broken,
+        [
+            (
+                "broken link `#the-spikes`: this page has no id `the-spikes`",
+                "did you mean `#the-spike`?"
+            ),
+            (
+                "broken link `#figure-step-9`: this page has no id `figure-step-9`",
+                "did you mean `#figure-step-1`?"
+            ),
+            (
+                "broken link `a.md#the-spik`: `a/index.html` has no id `the-spik`",
+                "did you mean `#the-spike`?"
+            ),
+        ],
+        "{error}"
+    );
+}
