@@ -252,6 +252,7 @@ fn not_finite_value(
     });
     found.into_iter().nth(nth)
 }
+
 /// The fields of a file's own that TOML put into its `[extra]` table (`extra`, whose
 /// `[extra]` line is at `header` of `source`): every key after a `[table]` line is the
 /// table's, so a field written after `[extra]` is not the file's (a lesson's title, summary or
