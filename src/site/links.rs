@@ -93,6 +93,15 @@ fn broken_in(
         // (A link to a file of `content/`, a lesson's Markdown file or another, is published as
         // the link to the site's file for it.)
         let file = source_named(placed, dest).and_then(|f| site.files.get(&f));
+        // (A link from the host's root to a file of the site works only where the site is the
+        // host's root: told, with the link that works everywhere.)
+        if let Some((_, relative)) = from_root(&placed.dir, dest).filter(|t| (site.exists)(&t.0)) {
+            warnings.push(warn(
+                format!("link `{dest}` starts at the host's root: it breaks where the site is published under a path (a GitHub Pages project site) or opened from disk"),
+                format!("link it relative to this page, `{relative}`, or a lesson by its Markdown file (`relu.md`), as nnbook publishes it"),
+            ));
+            continue;
+        }
         let target = match (dest.starts_with('#'), file) {
             (true, _) => Some(format!("{}/index.html", placed.dir)),
             (false, Some(file)) => Some(file.clone()),
@@ -158,6 +167,29 @@ fn draft_of<'d>(
     (drafts.iter())
         .find(|(file, page)| named.as_deref() == Some(file.as_str()) || in_folder(page))
         .map(|(file, _)| file.as_str())
+}
+
+/// The site's file a link from the host's root names (`/relu/` names `relu/index.html`), and the
+/// same link written relative to a page in folder `dir` (`../relu/index.html`).
+fn from_root(dir: &str, dest: &str) -> Option<(String, String)> {
+    let rest = dest.strip_prefix('/').filter(|r| !r.starts_with('/'))?;
+    let (path, after) = rest.split_at(rest.find(['#', '?']).unwrap_or(rest.len()));
+    let mut target = percent_decoded(path).into_owned();
+    if target.is_empty() || target.ends_with('/') {
+        target.push_str("index.html");
+    }
+    let up = "../".repeat(dir.split('/').filter(|p| !p.is_empty()).count());
+    Some((
+        target.clone(),
+        format!(
+            "{up}{path}{}{after}",
+            if path.is_empty() || path.ends_with('/') {
+                "index.html"
+            } else {
+                ""
+            }
+        ),
+    ))
 }
 
 /// The site file a relative link from lesson folder `dir` points to; `None` for external

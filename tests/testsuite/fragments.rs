@@ -199,3 +199,28 @@ fn the_fragments_of_a_lesson_that_does_not_render_are_checked() {
         "{error}"
     );
 }
+
+/// A link from the host's root to a page of the site (`/b/`) works only where the site is the
+/// host's root: a warning with the link relative to the page, which works under a path (a
+/// GitHub Pages project site) and from disk too. One to what the site does not hold (`/about/`,
+/// another part of the host) is left alone.
+#[test]
+fn a_link_from_the_hosts_root_to_the_site_is_told_the_relative_one() {
+    let a = with("See [b](/b/), [its figure](/b/index.html#figure-step-1) and [about](/about/).");
+    let p = Project::with_lessons(&[("a.md", a), ("b.md", with(""))]);
+    let built = p.build().unwrap_or_else(|e| panic!("{e}"));
+    let told: Vec<(&str, &str)> = (built.warnings.iter())
+        .filter(|w| w.message.contains("starts at the host's root"))
+        .map(|w| (w.message.as_str(), w.hint.as_deref().unwrap_or("")))
+        .collect();
+    let hint = |relative: &str| {
+        format!("link it relative to this page, `{relative}`, or a lesson by its Markdown file (`relu.md`), as nnbook publishes it")
+    };
+    assert_eq!(
+        told,
+        [
+            ("link `/b/` starts at the host's root: it breaks where the site is published under a path (a GitHub Pages project site) or opened from disk", hint("../b/index.html").as_str()),
+            ("link `/b/index.html#figure-step-1` starts at the host's root: it breaks where the site is published under a path (a GitHub Pages project site) or opened from disk", hint("../b/index.html#figure-step-1").as_str()),
+        ]
+    );
+}
