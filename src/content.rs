@@ -79,6 +79,15 @@ pub fn find(root: &Path, dir: &Path) -> Result<Found, Diagnostic> {
             }
             continue;
         }
+        // (Zola's section page: here a lesson like any other, at `_index/`.)
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with("_index.") {
+            warnings.push(
+                Diagnostic::in_file(display_path(root, path), "`_index.md` is built as a lesson (its page at `_index/`): nnbook has no section pages")
+                    .warning()
+                    .hint("the index is built from the lessons, with nnbook.toml's `title` and `description`; a series (`series = \"…\"` in each lesson) groups them: remove `_index.md`, or name it for the lesson it is"),
+            );
+        }
         let too_large = entry.metadata().is_ok_and(|m| m.len() > MAX_LESSON_BYTES);
         lessons.push((entry.into_path(), too_large));
     }

@@ -457,6 +457,8 @@ fn split_front_matter(source: &SourceFile) -> Result<(&str, usize, usize), Diagn
     if text[..first_line_end].trim_end() != "+++" {
         let hint = if text.starts_with("---") {
             "nnbook front matter is TOML between `+++` lines, not YAML between `---`"
+        } else if source.path.ends_with("SUMMARY.md") {
+            "mdBook's `SUMMARY.md` lists a book's chapters; nnbook places each lesson by its `order` (or its series' `part`): move the file out of `content/`"
         } else if text.starts_with("+++\r") {
             // (Classic Mac OS's line ends: the whole file is one line to TOML.)
             "the file's lines end with a carriage return alone (CR); save it with LF (or CRLF) line ends"

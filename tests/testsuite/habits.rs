@@ -401,3 +401,25 @@ fn zolas_internal_links_name_a_file_from_content() {
         .read("one/one.ipynb")
         .contains("[two](../two/index.html#figure-x)"));
 }
+
+/// mdBook's `SUMMARY.md` in `content/` (no front matter) is told what it is and that nnbook
+/// has none (it got the general "start the file with `+++`"); Zola's `_index.md` is built as a
+/// lesson like any other, at `_index/`, and a warning says so (it was silent).
+#[test]
+fn mdbooks_summary_and_zolas_section_page_are_told_what_they_are() {
+    let p = Project::new()
+        .lesson("SUMMARY.md", "# Summary\n\n- [Intro](intro.md)\n")
+        .lesson("_index.md", "+++\ntitle = \"Section\"\n+++\n\nHi.\n");
+    let error = nnbook::check(&p.root).expect_err("SUMMARY.md has no front matter");
+    let found: Vec<(&str, &str)> = (error.diagnostics.iter())
+        .map(|d| (d.message.as_str(), d.hint.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("the lesson does not start with front matter", "mdBook's `SUMMARY.md` lists a book's chapters; nnbook places each lesson by its `order` (or its series' `part`): move the file out of `content/`"),
+            ("`_index.md` is built as a lesson (its page at `_index/`): nnbook has no section pages", "the index is built from the lessons, with nnbook.toml's `title` and `description`; a series (`series = \"…\"` in each lesson) groups them: remove `_index.md`, or name it for the lesson it is"),
+        ],
+        "{error}"
+    );
+}
