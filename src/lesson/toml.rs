@@ -11,7 +11,9 @@ use crate::markdown::Fence;
 
 use super::problems::Problems;
 use super::recovery::{Entry, Recovery, Tree};
-use super::toml_hint::{first_given, is_datetime, meant_field, toml_hint, unclosed_brace};
+use super::toml_hint::{
+    first_given, is_datetime, meant_field, toml_chars, toml_hint, unclosed_brace,
+};
 
 /// A block's TOML read as `T` (see [`read_toml`]), and the collector its parser gathers
 /// its problems in, holding those of the fields it does not know and of values of the wrong
@@ -62,32 +64,23 @@ fn invalid(source: &SourceFile, span: Range<usize>, what: &str, message: &str) -
 /// None unless it has `count` items, as many as serde read: else what is written there is no
 /// such list (`at = "kinks"`), and no item's place is known.
 pub fn list_items(text: &str, list: Range<usize>, count: usize) -> Option<Vec<Range<usize>>> {
-    let (mut items, mut depth, mut quote, mut comment) = (Vec::new(), 0, None, false);
+    let (mut items, mut depth) = (Vec::new(), 0);
     let (mut start, mut end) = (None, 0);
+    let inner_start = list.start + 1;
     let inner = text
-        .get(list.start + 1..list.end.saturating_sub(1))
+        .get(inner_start..list.end.saturating_sub(1))
         .unwrap_or("");
-    let mut chars = inner.char_indices().map(|(i, c)| (list.start + 1 + i, c));
-    while let Some((i, c)) = chars.next() {
-        match (quote, c) {
-            _ if comment => comment = c != '\n',
-            (Some(q), _) if c == q => quote = None,
-            (Some('"'), '\\') => drop(chars.next()),
-            (Some(_), _) => {}
-            (None, '#') => comment = true,
-            (None, ',') if depth == 0 => items.extend(start.take().map(|s| s..end)),
-            (None, c) if c.is_whitespace() => {}
-            (None, c) => {
-                match c {
-                    '"' | '\'' => quote = Some(c),
-                    '[' | '{' => depth += 1,
-                    ']' | '}' => depth -= 1,
-                    _ => {}
-                }
-                start.get_or_insert(i);
-            }
+    for (i, c, quoted) in toml_chars(inner) {
+        let i = inner_start + i;
+        match (quoted, c) {
+            (false, ',') if depth == 0 => items.extend(start.take().map(|s| s..end)),
+            (false, c) if c.is_whitespace() => continue,
+            (false, '[' | '{') => depth += 1,
+            (false, ']' | '}') => depth -= 1,
+            _ => {}
         }
-        if !comment && !c.is_whitespace() && c != ',' || quote.is_some() {
+        if quoted || c != ',' {
+            start.get_or_insert(i);
             end = i + c.len_utf8();
         }
     }

@@ -275,18 +275,11 @@ pub(super) fn unclosed_brace(
         return None;
     }
     let before = text.get(..span.start)?;
-    let (mut open, mut quote, mut comment) = (Vec::new(), None, false);
-    let mut chars = before.char_indices();
-    while let Some((i, c)) = chars.next() {
-        match (quote, c) {
-            _ if comment => comment = c != '\n',
-            (Some(q), _) if c == q => quote = None,
-            (Some('"'), '\\') => drop(chars.next()),
-            (Some(_), _) => {}
-            (None, '#') => comment = true,
-            (None, '"' | '\'') => quote = Some(c),
-            (None, '{') => open.push(i),
-            (None, '}') => drop(open.pop()),
+    let mut open = Vec::new();
+    for (i, c, quoted) in toml_chars(before) {
+        match (quoted, c) {
+            (false, '{') => open.push(i),
+            (false, '}') => drop(open.pop()),
             _ => {}
         }
     }
@@ -294,4 +287,32 @@ pub(super) fn unclosed_brace(
     let last = *open.last()?;
     let closed_otherwise = text[span.start..].starts_with(']');
     (before[last..].contains('\n') || closed_otherwise).then_some(last)
+}
+
+/// The characters of TOML `text` outside its comments, each with its byte index and whether it
+/// is part of a string (its quotes included; an escaped character too).
+pub(super) fn toml_chars(text: &str) -> impl Iterator<Item = (usize, char, bool)> + '_ {
+    let (mut quote, mut comment, mut escaped) = (None, false, false);
+    text.char_indices().filter_map(move |(i, c)| {
+        if comment {
+            comment = c != '\n';
+            return None;
+        }
+        match quote {
+            _ if escaped => escaped = false,
+            Some(q) if c == q => quote = None,
+            Some('"') if c == '\\' => escaped = true,
+            Some(_) => {}
+            None if c == '#' => {
+                comment = true;
+                return None;
+            }
+            None if c == '"' || c == '\'' => {
+                quote = Some(c);
+                return Some((i, c, true));
+            }
+            None => return Some((i, c, false)),
+        }
+        Some((i, c, true))
+    })
 }

@@ -330,7 +330,9 @@ fn functions(text: &str) -> Vec<(String, usize, usize)> {
         let (mut depth, mut opened) = (0i64, false);
         for (j, l) in lines.iter().enumerate().skip(i) {
             let l = l.split("//").next().unwrap_or("");
+            // (Braces in strings and char literals, `'{'`, are no block's.)
             let strings_out: String = l.split('"').step_by(2).collect();
+            let strings_out = strings_out.replace("'{'", "").replace("'}'", "");
             if !opened && strings_out.trim_end().ends_with(';') {
                 break;
             }
