@@ -397,6 +397,13 @@ fn drawings_as_sets(skeleton: &[String]) -> Vec<String> {
     out
 }
 
+/// A figure block of the small network's output with `caption` as written in TOML.
+fn captioned(caption: &str) -> String {
+    format!(
+        "```figure\ncaption = {caption}\nseries = [{{ signal = \"output.activation\" }}]\n```\n\n"
+    )
+}
+
 /// LaTeX in a caption between double quotes, where TOML reads `\f`, `\t`, `\b` and `\n` as
 /// escapes, is an error at each escape, in math (a form feed and `rac` is no `\frac`) and, for
 /// a control character no page may hold, outside it (a backspace in a code span too); the same
@@ -405,9 +412,6 @@ fn drawings_as_sets(skeleton: &[String]) -> Vec<String> {
 /// `\alpha`, no TOML escape at all, is TOML's error, with the same advice.
 #[test]
 fn latex_escapes_in_a_caption_between_double_quotes_are_errors() {
-    let figure = |caption: &str| {
-        format!("```figure\ncaption = {caption}\nseries = [{{ signal = \"output.activation\" }}]\n```\n\n")
-    };
     let body = [
         r#""Half is $\frac{1}{2}$, $\tanh(x)$ and $\beta$.""#,
         "\"\"\"\n$$\n\\nabla L\n$$\nA `\\b` in code, \\\\$ no math \\t, and \\f.\n\"\"\"",
@@ -415,7 +419,7 @@ fn latex_escapes_in_a_caption_between_double_quotes_are_errors() {
         r#""Fine: $\\frac{1}{2}$, a tab\tand a line\nbreak.""#,
         r#""Not TOML: $\alpha$.""#,
     ]
-    .map(figure)
+    .map(captioned)
     .concat();
     let text = lesson(r#"title = "Captions""#, &format!("{NETWORK}\n\n{body}"));
     let report = one("captions", &text);
@@ -450,14 +454,11 @@ fn latex_escapes_in_a_caption_between_double_quotes_are_errors() {
 /// The same LaTeX between single quotes, or with its backslashes doubled, is the caption's math.
 #[test]
 fn latex_in_a_caption_between_single_quotes_is_math() {
-    let figure = |caption: &str| {
-        format!("```figure\ncaption = {caption}\nseries = [{{ signal = \"output.activation\" }}]\n```\n\n")
-    };
     let body = [
         r#"'Single: $\frac{1}{2}$ and $\tanh(x)$.'"#,
         r#""Doubled: $\\frac{1}{3}$, a tab\tand a line\nbreak.""#,
     ]
-    .map(figure)
+    .map(captioned)
     .concat();
     let text = lesson(r#"title = "Captions""#, &format!("{NETWORK}\n\n{body}"));
     let p = Project::with_lessons(&[("a.md", &text)]);
