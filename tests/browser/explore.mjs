@@ -29,7 +29,7 @@ import { chromium } from 'playwright-core';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { afterFrames, around, axeViolations, decode, errorsOf, explorableOrDone, pageHelpers } from './units.mjs';
+import { afterFrames, around, axeViolations, boxedValuesInPlace, decode, errorsOf, explorableOrDone, pageHelpers } from './units.mjs';
 
 const SITE_DIR = process.env.SITE_DIR;
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -173,25 +173,7 @@ const inPlace = () => page.evaluate(() => {
   return null;
 });
 // (The page laid out whole, each box's text is measured, then again with every box taken away.)
-const valuesInPlace = (loaded) => page.evaluate((loaded) => {
-  const skip = document.body.classList.contains('nn-skip');
-  document.body.classList.remove('nn-skip');
-  const boxed = [...document.querySelectorAll('.lesson-body .nn-root')];
-  const at = () => boxed.map((v) => {
-    const r = document.createRange();
-    r.selectNodeContents(v);
-    const b = r.getBoundingClientRect();
-    return [b.left, b.top];
-  });
-  const inBox = at(), kept = boxed.map((v) => [v.getAttribute('class'), v.getAttribute('style')]);
-  boxed.forEach((v) => { v.classList.remove('nn-root'); v.removeAttribute('style'); });
-  const inline = at();
-  boxed.forEach((v, i) => { v.setAttribute('class', kept[i][0]); v.setAttribute('style', kept[i][1]); });
-  if (skip) document.body.classList.add('nn-skip');
-  if (loaded && document.querySelector('.lesson-body mn[data-nn]') && !boxed.some((v) => v.localName === 'mn')) return 'no value in a formula is in a box';
-  const k = inBox.findIndex((p, i) => Math.abs(p[0] - inline[i][0]) > 0.5 || Math.abs(p[1] - inline[i][1]) > 0.5);
-  return k < 0 ? null : `"${boxed[k].textContent}" (<${boxed[k].localName}>) is drawn at ${inBox[k].map(Math.round)} in its box, at ${inline[k].map(Math.round)} without it`;
-}, loaded);
+const valuesInPlace = (loaded) => page.evaluate(boxedValuesInPlace, loaded);
 for (const [file, width, then] of explorable.flatMap((f) => [[f, 320, 1280], [f, 390, 390], [f, 1280, 390]])) {
   const rel = `${path.relative(SITE_DIR, file)} at ${width} px`;
   await page.setViewportSize({ width, height: 720 });

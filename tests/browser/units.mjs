@@ -290,3 +290,27 @@ export function runScript({ unit, fail }, script, what, env) {
   console.log(`  ${script}: ${closing}`);
   if (!/: \d+ passed, 0 failed$/.test(closing)) fail(name, script, out.trim().split('\n').slice(-40).join('\n'));
 }
+
+// In a page (`page.evaluate(boxedValuesInPlace, loaded)`): each value the script put in a box of
+// its own (`.nn-root`) measured where its text is drawn, then again with every box taken away
+// (the blocks skipped out of view laid out meanwhile); null when each stands where it would,
+// else what moved. `loaded`: a value in a formula must be in a box too.
+export function boxedValuesInPlace(loaded) {
+  const skip = document.body.classList.contains('nn-skip');
+  document.body.classList.remove('nn-skip');
+  const boxed = [...document.querySelectorAll('.lesson-body .nn-root')];
+  const at = () => boxed.map((v) => {
+    const r = document.createRange();
+    r.selectNodeContents(v);
+    const b = r.getBoundingClientRect();
+    return [b.left, b.top];
+  });
+  const inBox = at(), kept = boxed.map((v) => [v.getAttribute('class'), v.getAttribute('style')]);
+  boxed.forEach((v) => { v.classList.remove('nn-root'); v.removeAttribute('style'); });
+  const inline = at();
+  boxed.forEach((v, i) => { v.setAttribute('class', kept[i][0]); v.setAttribute('style', kept[i][1]); });
+  if (skip) document.body.classList.add('nn-skip');
+  if (loaded && document.querySelector('.lesson-body mn[data-nn]') && !boxed.some((v) => v.localName === 'mn')) return 'no value in a formula is in a box';
+  const k = inBox.findIndex((p, i) => Math.abs(p[0] - inline[i][0]) > 0.5 || Math.abs(p[1] - inline[i][1]) > 0.5);
+  return k < 0 ? null : `"${boxed[k].textContent}" (<${boxed[k].localName}>) is drawn at ${inBox[k].map(Math.round)} in its box, at ${inline[k].map(Math.round)} without it`;
+}
