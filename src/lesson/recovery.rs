@@ -70,6 +70,14 @@ impl<'a> Recovery<'a> {
         (self.meant.iter()).any(|k| message.contains(&format!("missing field `{k}`")))
     }
 
+    /// Note that a field missing from the block is `field`, written where it is not read
+    /// (below a `[table]` line): its "missing field" error repeats that problem. No field for
+    /// [`Recovery::unknown`] to read the key as.
+    pub fn mean(&mut self, field: &str) -> Option<&'static str> {
+        self.meant.push(field.to_string());
+        None
+    }
+
     /// Read past the unknown field whose key spans `key` in the document `root`: as `close`,
     /// the field it likely means, when its table does not give that field and the name fits
     /// before the `=` (so that, say, the title of a `titel` is still checked, and no "missing

@@ -12,7 +12,7 @@ use crate::markdown::Fence;
 use super::problems::Problems;
 use super::recovery::{Entry, Recovery, Tree};
 use super::toml_hint::{
-    first_given, is_datetime, meant_field, toml_chars, toml_hint, unclosed_brace,
+    first_given, is_datetime, meant_field, table_line_above, toml_chars, toml_hint, unclosed_brace,
 };
 
 /// A block's TOML read as `T` (see [`read_toml`]), and the collector its parser gathers
@@ -135,14 +135,7 @@ pub fn read_toml<T: DeserializeOwned>(
     };
     let problem = |span: Range<usize>, message: &str| {
         if let Some(open) = unclosed_brace(text, &span, message) {
-            return (source.error(
-                at(open..open + 1),
-                format!("invalid {what}: this `{{` is not closed"),
-            ))
-            .expected("`}` after the inline table's last value")
-            .hint(
-                "an inline table is written on one line, `{ key = value, … }`: close it with `}`",
-            );
+            return unclosed(source, at(open..open + 1), what);
         }
         let (message, first) = in_our_words(text, &span, message);
         let d = invalid(source, at(span), what, &message);
@@ -186,8 +179,14 @@ pub fn read_toml<T: DeserializeOwned>(
         let span = error.span().unwrap_or(0..0);
         let unknown = message.starts_with("unknown field");
         if unknown && !fix.seen(&span) {
-            problems.push(problem(span.clone(), &message));
-            if fix.unknown(&root, span, meant_field(&message)) {
+            let d = problem(span.clone(), &message);
+            // (Blanked, as the field it is: no "missing field" error for it follows.)
+            let (d, close) = match own_field_below_table::<T>(source, text, &span, &at, what) {
+                Some((hint, field)) => (d.hint(hint), fix.mean(field)),
+                None => (d, meant_field(&message)),
+            };
+            problems.push(d);
+            if fix.unknown(&root, span, close) {
                 continue;
             }
         } else if !(unknown || fix.meant(&message) || fix.about_invented(&span)) {
@@ -198,6 +197,41 @@ pub fn read_toml<T: DeserializeOwned>(
         }
         return (None, problems);
     }
+}
+
+/// The error of an inline table opened at `open` of the lesson and not closed.
+fn unclosed(source: &SourceFile, open: Range<usize>, what: &str) -> Diagnostic {
+    (source.error(open, format!("invalid {what}: this `{{` is not closed")))
+        .expected("`}` after the inline table's last value")
+        .hint("an inline table is written on one line, `{ key = value, … }`: close it with `}`")
+}
+
+/// The hint for a field of `T`'s own (the block's, the configuration's) written at `key` of
+/// `text` below a `[table]` line, which TOML reads as that table's, and the field: then no
+/// "missing field" error for it follows. (Zola and Cargo users meet it too: a key after a
+/// table line is the table's.)
+fn own_field_below_table<T: DeserializeOwned>(
+    source: &SourceFile,
+    text: &str,
+    key: &Range<usize>,
+    at: &impl Fn(Range<usize>) -> Range<usize>,
+    what: &str,
+) -> Option<(String, &'static str)> {
+    let written = text.get(key.clone())?.trim();
+    let field = *fields_of::<T>()?.iter().find(|f| **f == written)?;
+    let line = table_line_above(text, key)?;
+    let place = source.locate(at(line.clone()));
+    let what = what
+        .strip_suffix(" block")
+        .map_or(what.to_string(), |w| format!("`{w}` block"));
+    Some((
+        format!(
+            "`{field}` is a field of the {what} itself, but every key after a `[table]` line is that table's (here `{}`, line {}): move `{field}` above the first `[table]` line",
+            &text[line],
+            place.line
+        ),
+        field,
+    ))
 }
 
 /// The text's tree of keys (`Tree`), read past the numbers too large to read (`1e400`, which

@@ -316,3 +316,41 @@ pub(super) fn toml_chars(text: &str) -> impl Iterator<Item = (usize, char, bool)
         Some((i, c, true))
     })
 }
+
+/// The `[table]` line above the key at `key` of TOML `text` whose table the key is in, where
+/// the key starts its line in that table (not inside a list or inline table): every key after
+/// a `[table]` line is the table's, so a field of the block's own written there is not the
+/// block's ([`super::toml::read_toml`] says so). The line's span, without its line break.
+pub(super) fn table_line_above(
+    text: &str,
+    key: &std::ops::Range<usize>,
+) -> Option<std::ops::Range<usize>> {
+    let before = text.get(..key.start)?;
+    if !before[before.rfind('\n').map_or(0, |i| i + 1)..]
+        .trim()
+        .is_empty()
+    {
+        return None;
+    }
+    let (mut depth, mut header, mut in_header, mut line_start) = (0i32, None, false, true);
+    for (i, c, quoted) in toml_chars(before) {
+        match (quoted, c) {
+            (false, '\n') => (line_start, in_header) = (true, false),
+            (false, c) if c.is_whitespace() => continue,
+            (false, '[') if line_start && depth == 0 => (header, in_header) = (Some(i), true),
+            _ if in_header => {}
+            (false, '[' | '{') => depth += 1,
+            (false, ']' | '}') => depth -= 1,
+            _ => {}
+        }
+        line_start &= c == '\n';
+    }
+    let start = header.filter(|_| depth == 0)?;
+    Some(
+        start
+            ..start
+                + text[start..]
+                    .find(['\n', '\r'])
+                    .unwrap_or(text.len() - start),
+    )
+}

@@ -28,17 +28,7 @@ pub(super) fn read_config(source: &SourceFile) -> Result<(Config, JsonMap), Erro
         }
         d.expected = Some("`title`, `description`, `language`, `base_url`, `edit_url`, `search`, `feed`, `feed_limit`, `author`, `[extra]` and `[languages.<tag>]` tables of `title`, `description`, `edit_url`, `name`, `direction` and `[languages.<tag>.words]` (all optional)".to_string());
     }
-    // (A field of the configuration's own written below a `[languages.<tag>]` line is that
-    // table's, and unknown there; below `[extra]`, one of the author's.)
     let own = fields_of::<Config>().unwrap_or_default();
-    for d in problems.iter_mut() {
-        let key = (d.message.split_once("unknown field `"))
-            .and_then(|(_, rest)| rest.split_once('`'))
-            .map(|(key, _)| key.to_string());
-        if let Some(key) = key.filter(|k| own.contains(&k.as_str())) {
-            d.hint = Some(format!("`{key}` is the configuration's own field, but every key after a `[table]` line is the table's: move `{key}` above the first `[table]` line"));
-        }
-    }
     // (Values of the wrong type are reported and stood in for: the others are still checked.)
     let mut extra = JsonMap::new();
     if let Some((config, invented)) = &read {

@@ -168,7 +168,7 @@ fn the_configurations_fields_below_a_table_are_told_so() {
             (
                 5,
                 "invalid configuration: unknown field `feed`, expected one of `title`, `description`, `name`, `direction`, `edit_url`, `words`",
-                "`feed` is the configuration's own field, but every key after a `[table]` line is the table's: move `feed` above the first `[table]` line"
+                "`feed` is a field of the configuration itself, but every key after a `[table]` line is that table's (here `[languages.zh-CN]`, line 3): move `feed` above the first `[table]` line"
             ),
             (
                 9,

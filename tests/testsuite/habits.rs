@@ -423,3 +423,45 @@ fn mdbooks_summary_and_zolas_section_page_are_told_what_they_are() {
         "{error}"
     );
 }
+
+/// A field of a block's own written below one of its `[table]` lines is that table's to TOML
+/// (Cargo's and Zola's users meet it too): it got "check the spelling" for a name spelt right,
+/// and a "missing field `input`" beside it. It is one error, at its key, saying why and where
+/// the table line is. The same name inside an inline table (a node's) is no such mistake and
+/// keeps the general hint; a lesson's front matter and `nnbook.toml` are read the same way.
+#[test]
+fn a_blocks_own_field_below_a_table_line_is_told_so() {
+    let network = NETWORK.replace(
+        "input = { name = \"x\", from = -1.0, to = 1.0, samples = 50 }\n\n[[layer]]\n",
+        "[[layer]]\ninput = { name = \"x\", from = -1.0, to = 1.0, samples = 50 }\n",
+    );
+    let figure =
+        "```figure\nid = \"f\"\n[[series]]\nsignal = \"output.activation\"\ncaption = \"C\"\n```";
+    let inline = NETWORK.replace("{ name = \"top\",", "{ output = 1, name = \"top\",");
+    let text = lesson(r#"title = "T""#, &format!("{network}\n\n{figure}"));
+    let p = Project::new()
+        .lesson("a.md", &text)
+        .lesson("b.md", lesson(r#"title = "B""#, &inline));
+    let error = nnbook::check(&p.root).expect_err("three errors");
+    assert_eq!(
+        told(&error.diagnostics),
+        [
+            (
+                "invalid network block: unknown field `input`, expected `activation` or `nodes`".to_string(),
+                "7:1".to_string(),
+                "`input` is a field of the `network` block itself, but every key after a `[table]` line is that table's (here `[[layer]]`, line 6): move `input` above the first `[table]` line".to_string()
+            ),
+            (
+                "invalid figure block: unknown field `caption`, expected one of `signal`, `label`, `color`".to_string(),
+                "23:1".to_string(),
+                "`caption` is a field of the `figure` block itself, but every key after a `[table]` line is that table's (here `[[series]]`, line 21): move `caption` above the first `[table]` line".to_string()
+            ),
+            (
+                "invalid network block: unknown field `output`, expected one of `name`, `label`, `weights`, `bias`".to_string(),
+                "11:5".to_string(),
+                "check the spelling of the field name (the README lists every field)".to_string()
+            ),
+        ],
+        "{error}"
+    );
+}
