@@ -13,7 +13,7 @@ use crate::error::{Diagnostic, SourceFile};
 use crate::markdown::Fence;
 use crate::network::train::{self, Loss, TrainError, Training, TrainingSpec};
 use crate::network::Network;
-use crate::text::shortest;
+use crate::text::{count, format_number, shortest};
 
 use super::limits::{
     at_most, DEFAULT_MAX_STEPS, MAX_STEPS, MAX_TRAINING_VALUES, MAX_TRAINING_WORK,
@@ -188,7 +188,8 @@ pub fn parse_training(
         _ => problems.keep(training_data(source, fence, net, &above.figures, &raw.data)),
     };
     let params = problems.keep(trained_params(source, fence, net, &raw.train));
-    let start = problems.keep(starting_values(source, fence, net, raw.start.take()));
+    let start = (raw.start.take(), params.as_deref());
+    let start = problems.keep(starting_values(source, fence, net, start));
     let rate = problems.keep(learning_rate(source, fence, &raw.learning_rate));
     let loss = problems.keep(loss(source, fence, raw.loss.as_ref()));
     let stop = problems.keep(stop_rule(source, fence, &raw));
@@ -259,6 +260,10 @@ fn run(
     };
     let training = train::train(net, spec)
         .map_err(|e| match e {
+            // (Not the steps': the starting values with the data.)
+            TrainError::Diverged { step: 0, .. } => (source.error(fence.opening(), message(&e)))
+                .expected("a finite loss at the starting values")
+                .hint("the network's weights and biases (and `start`) with the data make the loss overflow: check their sizes"),
             // Divergence comes from steps too large: point at the learning rate.
             TrainError::Diverged { .. } => source
                 .error(fence.source_span(rate.span()), message(&e))
@@ -267,6 +272,19 @@ fn run(
             _ => source.error(fence.opening(), message(&e)),
         })
         .map_err(|d| vec![d])?;
+    // (Gradient descent lowers the loss while its steps are small enough: one that ends above
+    // its start overshot, step after step, while the numbers stayed finite.)
+    let start = training.steps.first().map_or(f64::NAN, |s| s.loss);
+    if training.final_loss > start {
+        let steps = count(training.steps.len(), "step");
+        let [start, end] = [start, training.final_loss].map(|v| format_number(v, 2));
+        return Err(vec![(source.error(
+            fence.source_span(rate.span()),
+            format!("training `{id}` diverges: its loss grows from {start} at the start to {end} after {steps}"),
+        ))
+        .expected("a loss that falls as the training steps")
+        .hint("a smaller `learning_rate`: with this one each step overshoots the minimum, and the loss grows instead of falling")]);
+    }
     if spec.tolerance.is_some() && spec.steps.is_none() && !training.converged {
         let max_steps = spec.max_steps;
         warnings.push(
@@ -274,7 +292,7 @@ fn run(
                 .error(
                     fence.opening(),
                     format!(
-                        "training `{id}` stopped after {max_steps} steps without every step size falling below the tolerance"
+                        "training `{id}` stopped after {} without every step size falling below the tolerance", count(max_steps, "step")
                     ),
                 )
                 .warning()
@@ -315,6 +333,14 @@ fn stop_rule(
         Ok(v)
     };
     let steps = raw.steps.as_ref().map(|n| count(n, "steps")).transpose()?;
+    if let Some(n) = raw.max_steps.as_ref().filter(|_| steps.is_some()) {
+        return Err((source.error(
+            fence.source_span(n.span()),
+            "`max_steps` is not used beside `steps`",
+        ))
+        .expected("`steps = N` (exactly N steps; with a `tolerance`, at most N), or `tolerance` with `max_steps`")
+        .hint("leave `max_steps` out: `steps` already bounds the training"));
+    }
     let max_steps = match &raw.max_steps {
         Some(n) => count(n, "max_steps")?,
         None => DEFAULT_MAX_STEPS,

@@ -22,11 +22,31 @@ pub(super) fn starting_values(
     source: &SourceFile,
     fence: &Fence,
     net: &Network,
-    start: Option<ParamList>,
+    (start, trained): (Option<ParamList>, Option<&[String]>),
 ) -> Result<Vec<(String, f64)>, Diagnostic> {
     let mut out = Vec::new();
     for (name, value) in start.map(|s| s.0).unwrap_or_default() {
-        known_param(source, fence.source_span(name.span()), net, name.get_ref())?;
+        let span = fence.source_span(name.span());
+        known_param(source, span.clone(), net, name.get_ref())?;
+        // (A parameter the training does not change would start elsewhere and stay there: the
+        // network changed without a word.)
+        if let Some(trained) = trained.filter(|t| !t.contains(name.get_ref())) {
+            return Err((source.error(
+                span,
+                format!(
+                    "`{}` is not trained, so it has no starting value",
+                    name.get_ref()
+                ),
+            ))
+            .expected(format!(
+                "a starting value of a trained parameter ({})",
+                trained.join(", ")
+            ))
+            .hint(format!(
+                "add `{}` to `train`, or give its value in the network block",
+                name.get_ref()
+            )));
+        }
         if !value.get_ref().is_finite() {
             return Err(source
                 .error(

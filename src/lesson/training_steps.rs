@@ -84,17 +84,24 @@ pub(super) fn step_list(
     let span = fence.source_span(list.span());
     let last = training.steps();
     let names = list.get_ref();
-    let untaken: Vec<StepName> = names
-        .iter()
-        .copied()
-        .filter(|s| s.taken(training, first).is_none())
+    let items = list_items(&fence.text, list.span(), names.len());
+    // (A name of the wrong kind, `"first"`, is its own error, and stands in as a step here: it
+    // is no step the training did not take.)
+    let stand_in = |i: usize| {
+        let written = items
+            .as_ref()
+            .and_then(|items| fence.text.get(items[i].clone()));
+        written.is_some_and(|w| w.parse::<i64>().is_err() && !w.contains("last"))
+    };
+    let untaken_at = |i: &usize| !stand_in(*i) && names[*i].taken(training, first).is_none();
+    let mut untaken: Vec<StepName> = (0..names.len())
+        .filter(untaken_at)
+        .map(|i| names[i])
         .collect();
+    untaken.dedup();
     if !untaken.is_empty() {
         // (Every step it did not take, in one error at the first of them.)
-        let items = list_items(&fence.text, list.span(), names.len());
-        let first_untaken = names
-            .iter()
-            .position(|s| s.taken(training, first).is_none());
+        let first_untaken = (0..names.len()).find(untaken_at);
         let span = match first_untaken
             .zip(items)
             .and_then(|(i, items)| items.get(i).cloned())

@@ -151,7 +151,9 @@ fn no_training(
     let Some((_, trained)) = lesson.broken_trainings.iter().find(|(b, _)| b == id) else {
         return misspelt_training(lesson, (id, quantity), span);
     };
-    match trained.as_deref().map(|p| (p, records(p, quantity))) {
+    // (A training of no parameter is its own error: it names none to check against.)
+    let trained = trained.as_deref().filter(|p| !p.is_empty());
+    match trained.map(|p| (p, records(p, quantity))) {
         Some((params, false)) => Err(unknown_quantity(lesson, (id, params, None), quantity, span)),
         _ => Ok(Some(String::new())),
     }

@@ -1,7 +1,7 @@
 //! Training, training-figure and training-table blocks: every mistake of each in one run,
 //! those of a block showing a training that failed too.
 
-use super::assert_problems;
+use super::{assert_problems, failing_build, line_of};
 use crate::support::{fixture_text, Project};
 
 /// A training block's fields are checked each on its own too (its training runs once all are
@@ -241,4 +241,66 @@ fn a_step_written_as_other_text_is_told_its_two_forms() {
             .collect();
         assert_eq!(marked, item, "{d:?}");
     }
+}
+
+/// What an author's training does wrong that was published or told otherwise (a teacher's
+/// series, tried): a learning rate that makes the loss grow while it stays finite (StatQuest's
+/// network at 0.4: 20.42, StatQuest's SSR at b3 = 0, to 3.43e30 after 100 steps, numpy's
+/// figure) was published with a warning to raise the learning rate; a starting value of a
+/// parameter the training does not change silently changed the network; `max_steps` beside
+/// `steps` was silently not used; a step name of the wrong kind (`"first"`) was counted as a step
+/// 0 besides its own error; `train = []` told its placeholders it trains nothing; a loss that does not start finite was blamed on the learning rate.
+#[test]
+fn a_training_that_diverges_or_starts_what_it_does_not_train_is_an_error() {
+    let valid = fixture_text("training/valid.md");
+    let diverging = valid
+        .replace("learning_rate = 0.1", "learning_rate = 0.4")
+        .replace("max_steps = 1000", "max_steps = 100");
+    assert_problems(
+        &diverging,
+        &[(
+            "learning_rate =",
+            "training `fit` diverges: its loss grows from 20.42 at the start to 3.43e30 after 100 steps",
+        )],
+    );
+    let untrained = valid.replace("start = { b3 = 0.0 }", "start = { w1 = 1.0 }");
+    assert_problems(
+        &untrained,
+        &[(
+            "start =",
+            "`w1` is not trained, so it has no starting value",
+        )],
+    );
+    let both = valid.replace("max_steps = 1000", "max_steps = 1000\nsteps = 5");
+    assert_problems(
+        &both,
+        &[("max_steps =", "`max_steps` is not used beside `steps`")],
+    );
+    let named = valid.replace("steps = [1, 2]\n", "steps = [0, 2, \"first\"]\n");
+    assert_problems(
+        &named,
+        &[
+            ("steps = [0", "training `fit` has no step 0"),
+            (
+                "steps = [0",
+                "invalid training-table block: invalid value: string \"first\", expected a whole number or \"last\"",
+            ),
+        ],
+    );
+    // (Its placeholders `{{ fit.b3 }}` were told "training `fit` trains " as well.)
+    let none = valid.replace("train = [\"b3\"]", "train = []");
+    assert_problems(&none, &[("train =", "no parameter to train")]);
+    let huge = valid.replace("w1 = 3.34", "w1 = 1e300");
+    let error = failing_build(&Project::new().lesson("a.md", &huge).previous_site());
+    let d = (error.diagnostics.iter())
+        .find(|d| d.message.contains("cannot start"))
+        .unwrap_or_else(|| panic!("{error}"));
+    assert_eq!(
+        d.location.as_ref().unwrap().line,
+        line_of(&huge, "```training")
+    );
+    assert!(
+        !d.hint.as_deref().unwrap_or("").contains("learning_rate"),
+        "{error}"
+    );
 }
