@@ -20,6 +20,12 @@ pub fn output(root: &Path, out: Option<PathBuf>) -> PathBuf {
 /// Build the project as `options` say; print the summary unless `quiet`, problems in `format`.
 pub fn run(options: BuildOptions, quiet: bool, format: MessageFormat) -> Result<(), Error> {
     keep_freed_memory();
+    if nnbook::site::output_busy(&options.out) {
+        eprintln!(
+            "note: another build is writing {}: waiting for it to finish",
+            options.out.display()
+        );
+    }
     let summary = nnbook::build(&options)?;
     super::report(&summary.warnings, (format, &options.root));
     if !quiet {

@@ -20,6 +20,7 @@ pub fn clean(root: &Path, out: &Path) -> Result<Vec<PathBuf>, Error> {
     let fail = |what: &Path, e: std::io::Error| {
         Diagnostic::new(format!("cannot remove {}: {e}", what.display()))
     };
+    let lock = publish::lock_output(&site).map_err(|e| fail(&site, e))?;
     publish::recover(&site).map_err(|e| fail(&site, e))?;
     let foreign = publish::previous_site(&site).foreign();
     if !foreign.is_empty() {
@@ -48,5 +49,6 @@ pub fn clean(root: &Path, out: &Path) -> Result<Vec<PathBuf>, Error> {
         fs::remove_file(&record).map_err(|e| fail(&record, e))?;
         removed.push(record);
     }
+    drop(lock);
     Ok(removed)
 }

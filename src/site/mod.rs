@@ -62,7 +62,7 @@ pub use clean::clean;
 pub use default_theme::DEFAULT_TEMPLATES;
 pub use load::load_lessons;
 pub use page_names::unlisted as unlisted_page_names;
-pub use publish::{SiteFiles, SITE_MARKER};
+pub use publish::{output_busy, SiteFiles, SITE_MARKER};
 pub use summary::{drafts_left_out, BuildOptions, BuildSummary};
 pub use theme::{Theme, ThemeFiles};
 pub use words::table as words_table;
@@ -107,6 +107,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
         ))
         .hint("check that the output folder's parent exists and is writable")
     };
+    // (Held to the end: one build at a time writes this site.)
+    let _lock = publish::lock_output(&out).map_err(cannot_write)?;
     let (staging, cleanup) = publish::stage(&out).map_err(cannot_write)?;
     // Lesson files go into the staging folder as soon as they are rendered; those the
     // published site holds unchanged are linked from it.

@@ -245,6 +245,65 @@ pub(super) fn beside(out: &Path) -> Beside {
     }
 }
 
+/// A build's hold on its output folder, from before it stages to after it publishes (or
+/// `clean`'s while it removes): the lock of `.site.nnbook-lock` beside the folder, a file that
+/// is there only while it is held (it is removed, still locked, when this is dropped; the lock
+/// itself goes when the process ends, however). Two builds of one site at once (a watch
+/// script, two CI steps) shared the staging and trash folders and could publish empty files;
+/// the second now waits, as Cargo's "Blocking waiting for file lock" does.
+pub struct OutputLock {
+    file: fs::File,
+    path: PathBuf,
+}
+
+impl Drop for OutputLock {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.path);
+        let _ = self.file.unlock();
+    }
+}
+
+/// Wait for, and take, the lock of the output folder `out` ([`OutputLock`]). (A lock taken on
+/// a file the last holder removed meanwhile is no lock: the file is opened again.)
+pub fn lock_output(out: &Path) -> std::io::Result<OutputLock> {
+    let path = beside_output(out, "lock");
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    loop {
+        let file = (fs::OpenOptions::new().create(true).truncate(false))
+            .write(true)
+            .open(&path)?;
+        file.lock()?;
+        if still_at(&file, &path) {
+            return Ok(OutputLock { file, path });
+        }
+    }
+}
+
+/// Whether `path` is still the file `file` is open on.
+#[cfg(unix)]
+fn still_at(file: &fs::File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let (Ok(open), Ok(named)) = (file.metadata(), fs::metadata(path)) else {
+        return false;
+    };
+    (open.dev(), open.ino()) == (named.dev(), named.ino())
+}
+
+#[cfg(not(unix))]
+fn still_at(_: &fs::File, path: &Path) -> bool {
+    path.exists()
+}
+
+/// Whether another build holds the lock of the output folder `out` now (for a note that this
+/// one waits: [`lock_output`] waits either way).
+pub fn output_busy(out: &Path) -> bool {
+    let lock = beside_output(&output_path(out), "lock");
+    let file = fs::OpenOptions::new().write(true).open(lock);
+    file.is_ok_and(|f| matches!(f.try_lock(), Err(fs::TryLockError::WouldBlock)))
+}
+
 /// A build killed between publishing's two renames leaves no output folder and the complete
 /// previous site beside it: put it back before anything else.
 pub(super) fn recover(out: &Path) -> std::io::Result<()> {

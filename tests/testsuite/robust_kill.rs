@@ -298,3 +298,43 @@ fn a_kill_at_the_swap_leaves_the_previous_or_the_new_site() {
         assert!(!p.root.join(STAGING).exists() && !p.root.join(OLD).exists());
     }
 }
+
+/// Builds of one site at once (a watch script and a hand, two CI steps): they shared the
+/// staging and trash folders, and one could empty the published files the other linked (an
+/// operator saw 18 empty pages, lessons missing, both builds exiting 0, and the damage kept by
+/// every later build). One waits for the other now (`.site.nnbook-lock`): each round's
+/// builds all succeed, and the site is the one a build alone makes into a new folder.
+#[test]
+fn builds_of_one_site_at_once_take_turns() {
+    let p = Project::new();
+    let (root, site) = (p.root.clone(), p.site());
+    let lessons = 40;
+    for i in 0..lessons {
+        write(
+            &root.join(format!("content/lesson-{i:03}.md")),
+            generation_lesson(i, 0),
+        );
+    }
+    build_at(&root, &site).succeeded();
+    for round in 1..=4 {
+        // (One lesson changed: the others are linked from the published site.)
+        write(
+            &root.join("content/lesson-000.md"),
+            generation_lesson(0, round),
+        );
+        let builds: Vec<_> = (0..3)
+            .map(|_| build_command(&root, &site).spawn().expect("spawn"))
+            .collect();
+        for mut b in builds {
+            assert!(b.wait().expect("wait").success(), "round {round}");
+        }
+        // (A build of its own into a new folder: one beside the site would reuse its damage.)
+        let alone = root.join(format!("alone-{round}"));
+        build_at(&root, &alone).succeeded();
+        assert_same(
+            &snapshot(&alone),
+            &snapshot(&site),
+            &format!("round {round}"),
+        );
+    }
+}
