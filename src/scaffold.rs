@@ -266,6 +266,16 @@ pub struct Init {
     pub kept: Vec<(PathBuf, Kept)>,
     /// Whether `dir` was a project already (`init --theme` then writes only the theme).
     pub existing: bool,
+    /// The lines a `.gitignore` the folder had lacks, to ignore the site (it is not written).
+    pub unignored: Vec<String>,
+}
+
+/// Each of `lines` that `theirs` (a `.gitignore`) lacks.
+fn unignored(theirs: &str, lines: &str) -> Vec<String> {
+    let has = |line: &str| theirs.lines().any(|l| l.trim() == line);
+    (lines.lines().filter(|l| !has(l)))
+        .map(str::to_string)
+        .collect()
 }
 
 /// What a theme file `init --theme` found in the project is.
@@ -315,11 +325,13 @@ pub fn init(dir: &Path, theme: bool) -> Result<Init, Diagnostic> {
             &starter_lesson("Getting started", 10),
         )?;
         // The site, and the folders kept beside it while building (the previous site among
-        // them).
-        file(
-            ".gitignore",
-            &format!("/{SITE_DIR}\n/.{SITE_DIR}.nnbook-*\n"),
-        )?;
+        // them). A `.gitignore` there is (a new repository's) is the user's: nnbook never
+        // writes into a file it did not create, so the lines it lacks are told.
+        let ignored = format!("/{SITE_DIR}\n/.{SITE_DIR}.nnbook-*\n");
+        match fs::read_to_string(dir.join(".gitignore")) {
+            Ok(theirs) => done.unignored = unignored(&theirs, &ignored),
+            Err(_) => file(".gitignore", &ignored)?,
+        }
     }
     if theme {
         // Not the explorable pages' script, which must read the model the same nnbook writes

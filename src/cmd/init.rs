@@ -12,6 +12,12 @@ pub fn run(dir: &Path, theme: bool) -> Result<(), Error> {
     for path in &done.written {
         super::say!("wrote {}", super::shown(path));
     }
+    if !done.unignored.is_empty() {
+        let path = dir.join(".gitignore");
+        let gitignore = super::shown(&path);
+        let lines = done.unignored.join(" and ");
+        super::say!("note: {gitignore} is yours, left as it is: add {lines} to it, so that git ignores the site and what a build keeps beside it");
+    }
     for (path, kept) in &done.kept {
         let why = match kept {
             Kept::Own => "it is there; nnbook never overwrites a file",

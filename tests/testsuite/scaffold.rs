@@ -370,3 +370,27 @@ fn a_new_lesson_is_dated_today_in_a_project_with_a_feed() {
     let feed = fs::read_to_string(tmp.path().join("site/atom.xml")).unwrap();
     assert!(feed.contains("<title>Dated</title>"), "{feed}");
 }
+
+/// `init` in a folder with a `.gitignore` of its own (a new GitHub repository's) stopped
+/// halfway: the configuration and lesson written, not said, and the site not ignored. It
+/// writes the project, leaves the user's file as it is (nnbook never writes into a file it did
+/// not create), and names the lines it lacks (none where it has them).
+#[test]
+fn init_beside_a_gitignore_that_is_there_names_the_lines_it_lacks() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = tmp.path().join("repo");
+    fs::create_dir(&repo).unwrap();
+    fs::write(repo.join(".gitignore"), "secrets.env\n/site\n").unwrap();
+    let out = nnbook(&["init", repo.to_str().unwrap()]);
+    out.succeeded().prints(&[
+        "wrote ",
+        "nnbook.toml",
+        "is yours, left as it is: add /.site.nnbook-* to it",
+    ]);
+    assert!(!out.stdout.contains("add /site"), "{}", out.stdout);
+    assert_eq!(
+        fs::read_to_string(repo.join(".gitignore")).unwrap(),
+        "secrets.env\n/site\n"
+    );
+    nnbook(&["build", "--root", repo.to_str().unwrap(), "--quiet"]).succeeded();
+}
