@@ -6,7 +6,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::error::{Diagnostic, SourceFile};
-use crate::project::{display_path, is_editor_file};
+use crate::project::{display_path, is_editor_file, is_hidden};
 
 /// The largest lesson file read.
 pub const MAX_LESSON_BYTES: u64 = 5 * 1024 * 1024;
@@ -51,7 +51,13 @@ pub fn find(root: &Path, dir: &Path) -> Result<Found, Diagnostic> {
     let mut warnings = Vec::new();
     let mut others = Vec::new();
     let project = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    for entry in WalkDir::new(dir).sort_by_file_name() {
+    // (Hidden files and folders are passed over, `.git` and a copy `.relu-old.md` alike.)
+    let shown = |e: &walkdir::DirEntry| e.depth() == 0 || !is_hidden(e.path());
+    for entry in WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(shown)
+    {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -62,6 +68,9 @@ pub fn find(root: &Path, dir: &Path) -> Result<Found, Diagnostic> {
             }
         };
         let path = entry.path();
+        if is_editor_file(path) {
+            continue;
+        }
         // `content/` itself may be a link (the project's own choice); links inside it are not
         // followed out of the project.
         if entry.depth() > 0 && entry.path_is_symlink() {
@@ -74,20 +83,12 @@ pub fn find(root: &Path, dir: &Path) -> Result<Found, Diagnostic> {
             continue;
         }
         if path.extension().is_none_or(|e| e != "md") {
-            if path.to_str().is_some() && !is_editor_file(path) {
+            if path.to_str().is_some() {
                 others.push(display_path(root, path));
             }
             continue;
         }
-        // (Zola's section page: here a lesson like any other, at `_index/`.)
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.starts_with("_index.") {
-            warnings.push(
-                Diagnostic::in_file(display_path(root, path), "`_index.md` is built as a lesson (its page at `_index/`): nnbook has no section pages")
-                    .warning()
-                    .hint("the index is built from the lessons, with nnbook.toml's `title` and `description`; a series (`series = \"…\"` in each lesson) groups them: remove `_index.md`, or name it for the lesson it is"),
-            );
-        }
+        warnings.extend(section_page(root, path));
         let too_large = entry.metadata().is_ok_and(|m| m.len() > MAX_LESSON_BYTES);
         lessons.push((entry.into_path(), too_large));
     }
@@ -108,6 +109,17 @@ pub fn find(root: &Path, dir: &Path) -> Result<Found, Diagnostic> {
         problems,
         warnings,
         others,
+    })
+}
+
+/// The warning of Zola's section page, `_index.md`: here a lesson like any other, at
+/// `_index/`.
+fn section_page(root: &Path, path: &Path) -> Option<Diagnostic> {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    name.starts_with("_index.").then(|| {
+        Diagnostic::in_file(display_path(root, path), "`_index.md` is built as a lesson (its page at `_index/`): nnbook has no section pages")
+            .warning()
+            .hint("the index is built from the lessons, with nnbook.toml's `title` and `description`; a series (`series = \"…\"` in each lesson) groups them: remove `_index.md`, or name it for the lesson it is")
     })
 }
 

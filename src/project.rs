@@ -363,22 +363,33 @@ impl Default for Config {
     }
 }
 
-/// Editor swap, backup and probe files, never part of a project (vim checks that it may
-/// write a folder by creating and removing a file named `4913`, or another number).
+/// Editor swap, backup, lock and probe files, and the system's own (`.DS_Store`, the `._x`
+/// files a Mac leaves on other disks), never part of a project (vim checks that it may write a
+/// folder by creating and removing a file named `4913`, or another number; Emacs locks a file
+/// with a link `.#x.md`).
 pub fn is_editor_file(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    name.starts_with('.')
-        || name.starts_with('#')
+    name.starts_with('#')
+        || name.starts_with(".#")
+        || name.starts_with("._")
+        || name == ".DS_Store"
         || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".tmp")
+        || [".swp", ".swo", ".swx", ".tmp"]
+            .iter()
+            .any(|e| name.ends_with(e))
         || (!name.is_empty() && name.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A hidden file or folder (`.git`, `.obsidian`, a copy `.relu-old.md`): `content/` passes
+/// over them, as Zola and Hugo do. (A theme's `.nojekyll`, `.htaccess` and `.well-known/` are
+/// the site's: `templates/` copies them.)
+pub fn is_hidden(path: &Path) -> bool {
+    (path.file_name().and_then(|n| n.to_str())).is_some_and(|n| n.starts_with('.'))
 }
 
 /// Whether a file under `content/` is a lesson (`*.md`): only lessons are read from there.
 pub fn is_lesson_file(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e == "md") && !is_editor_file(path)
+    path.extension().is_some_and(|e| e == "md") && !is_editor_file(path) && !is_hidden(path)
 }
 
 /// A path as shown in messages: relative to `root` when inside it.

@@ -126,3 +126,34 @@ fn a_content_folder_that_is_a_link_is_built_without_a_warning() {
         "{warnings:?}"
     );
 }
+
+/// Hidden files were lessons to a build (a Mac's `._relu.md`, not UTF-8, failed it; a copy
+/// `.relu-old.md` gave the slug twice) but editor files to `serve`'s watcher, and a theme's
+/// `.nojekyll` and `.htaccess`, which the refusal of a foreign file tells the user to put into
+/// `templates/`, were dropped without a word. `content/` passes over hidden files and folders
+/// (as Zola and Hugo do) and Emacs's lock links; `templates/` copies hidden files but editor and
+/// system files (`.DS_Store`, a swap file).
+#[test]
+fn hidden_files_are_passed_over_in_content_and_copied_from_templates() {
+    let a = small("slug = \"a\"\n");
+    let p = Project::with_lessons(&[("a.md", &a)])
+        .lesson("._a.md", b"\x00\x05\x16\x07\xff\xfe")
+        .lesson(".a-old.md", &a)
+        .lesson(".obsidian/notes.md", "no front matter")
+        .file("templates/.nojekyll", "")
+        .file("templates/.htaccess", "ErrorDocument 404 /404.html\n")
+        .file("templates/.well-known/security.txt", "Contact: x\n")
+        .file("templates/.DS_Store", "\x00")
+        .file("templates/.style.css.swp", "swap");
+    symlink("user@host.1234", p.root.join("content/.#a.md")).expect("symlink");
+    let built = p.build().unwrap_or_else(|e| panic!("{e}"));
+    assert!(built.warnings.is_empty(), "{:?}", built.warnings);
+    assert_eq!(built.lessons, 1);
+    let site = files(&p.site());
+    for copied in [".nojekyll", ".htaccess", ".well-known/security.txt"] {
+        assert!(site.contains_key(copied), "{copied}");
+    }
+    for left in [".DS_Store", ".style.css.swp", "a-old"] {
+        assert!(!site.keys().any(|k| k.starts_with(left)), "{left}");
+    }
+}
