@@ -7,13 +7,14 @@
 //! CSV) -> [`page`] (Markdown to HTML) and [`notebook`] -> [`render`] (one lesson, without a
 //! theme) -> [`site`] (templates, output). [`serve`] and [`scaffold`] are the authoring front
 //! ends. Below them all sit the shared helpers [`text`], [`error`] (and [`message_format`], how
-//! the commands write problems for other programs), [`markdown`], [`project`] and [`i18n`],
-//! which import no stage. `ARCHITECTURE.md` has the map.
+//! the commands write problems for other programs), [`markdown`], [`project`], [`i18n`] and
+//! [`media_type`], which import no stage. `ARCHITECTURE.md` has the map.
 
 // Shared helpers.
 pub mod error;
 pub mod i18n;
 pub mod markdown;
+pub mod media_type;
 pub mod message_format;
 pub mod project;
 pub mod text;

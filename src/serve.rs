@@ -11,6 +11,7 @@ use std::thread;
 use std::time::{Duration, Instant, SystemTime};
 
 use crate::error::Diagnostic;
+use crate::media_type::content_type;
 use crate::project::{
     display_path, is_editor_file, is_lesson_file, CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR,
 };
@@ -416,25 +417,6 @@ fn percent_decode(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// The `Content-Type` of a site file.
-pub fn content_type(name: &str) -> &'static str {
-    match name.rsplit('.').next().unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "js" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "ipynb" => "application/x-ipynb+json",
-        "xml" => "application/xml",
-        "txt" => "text/plain; charset=utf-8",
-        "png" => "image/png",
-        "ico" => "image/x-icon",
-        "woff2" => "font/woff2",
-        "woff" => "font/woff",
-        _ => "application/octet-stream",
-    }
-}
-
 fn respond(
     writer: &mut impl Write,
     code: u16,
@@ -576,13 +558,5 @@ mod tests {
         ] {
             assert_eq!(resolve(bad), None, "{bad}");
         }
-    }
-
-    #[test]
-    fn content_types_match_extensions() {
-        assert_eq!(content_type("a/index.html"), "text/html; charset=utf-8");
-        assert_eq!(content_type("a/x.svg"), "image/svg+xml");
-        assert_eq!(content_type("x.ipynb"), "application/x-ipynb+json");
-        assert_eq!(content_type("math-core.woff2"), "font/woff2");
     }
 }

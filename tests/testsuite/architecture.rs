@@ -294,7 +294,7 @@ fn modules_import_one_way() {
 #[test]
 fn shared_helpers_import_no_stage() {
     let graph = graph();
-    for helper in ["text", "error", "markdown", "project", "i18n"] {
+    for helper in ["text", "error", "markdown", "project", "i18n", "media_type"] {
         let imports = &graph[helper];
         // (A helper's own parts, `i18n::words`, are the helper.)
         let own = |m: &str| m.starts_with(&format!("{helper}::"));
