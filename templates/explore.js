@@ -16,6 +16,8 @@
   var MAX_REFINE_DEPTH = 16, MAX_REFINED_POINTS = 20000, MAX_VALUE = 1e12;
   // (Math's functions used most, by names the compact script shortens.)
   var mathAbs = Math.abs, mathMax = Math.max, mathFloor = Math.floor;
+  // (One name for the script's twenty listeners: the page's weight is counted to the byte.)
+  function listen(target, type, f, options) { target.addEventListener(type, f, options); }
 
   // ---- The network, as src/network evaluates it ----------------------------------------------
   function apply(act, z) {
@@ -512,7 +514,7 @@
   charts.forEach(function (fig) {
     if (!fig.link) return;
     ["pointerdown", "pointerenter", "focus"].forEach(function (e) {
-      fig.link.addEventListener(e, function () { linkData(fig); });
+      listen(fig.link, e, function () { linkData(fig); });
     });
   });
 
@@ -597,7 +599,7 @@
     // A focused chart's readout follows the new values.
     if (view.cursor !== undefined && document.activeElement === view.svg) showReadout(view, readoutAt(view, view.cursor));
   }
-  phoneMedia.addEventListener("change", function () {
+  listen(phoneMedia, "change", function () {
     phone = phoneMedia.matches;
     views.forEach(function (view) { if (view.stale && shown(view)) unseen(view.svg, true); });
     drawInView(false);
@@ -1019,6 +1021,12 @@
       default: return null;
     }
   }
+  // What the numbers of an expression give as written (src/page/blocks.rs's `equals`).
+  function asWritten(e) {
+    return e.split(" + ").reduce(function (s, t) {
+      return s + t.split(" \u00b7 ").reduce(function (p, n) { return p * n.replace(/[()]/g, "").replace(/\u2212/g, "-"); }, 1);
+    }, 0);
+  }
   // Written-out arithmetic as MathML: numbers (scientific ones whole) as <mn>, the rest as <mo>.
   // Returns the table cell: its markup, its label, and its tokens ([element, text], in order).
   function arithmeticMathml(text) {
@@ -1056,7 +1064,7 @@
           var expr = spec.arithmetic ? arithmetic(t, x, s, spec) : null;
           if (expr === null) return cells.push({ html: escapeHtml(v) });
           // (The MathML of a text as last written is the same: not made again.)
-          var text = expr + " = " + v, last = was && was[r] && was[r][cells.length];
+          var text = expr + (formatNumber(asWritten(expr), spec.precision) === v ? " = " : " \u2248 ") + v, last = was && was[r] && was[r][cells.length];
           cells.push(last && last.label === text ? last : arithmeticMathml(text));
         });
         return cells;
@@ -1195,7 +1203,7 @@
     return parts.length ? "#nn:" + parts.join(",") : "";
   }
   // A translation of the lesson (a link with `hreflang`) opens at the parameters shown here.
-  addEventListener("click", function (e) {
+  listen(window, "click", function (e) {
     var a = e.target.closest && e.target.closest("a[hreflang]");
     if (a) a.hash = fragment();
   });
@@ -1251,13 +1259,13 @@
     var find = function (s) { return panel.querySelectorAll(s); }, toggle = find("button")[0], body = find("div")[1];
     live = find("p")[1];
     // (Reset hides itself once pressed: the focus it had stays in the controls, on the toggle.)
-    find("button")[1].addEventListener("click", function () { P = author.slice(); schedule(); toggle.focus(); });
+    listen(find("button")[1], "click", function () { P = author.slice(); schedule(); toggle.focus(); });
     controls.forEach(function (c, k) {
       var input = (c.input = find("input")[k]);
       c.output = find("output")[k];
-      input.addEventListener("input", function () { P[c.i] = c.value = +input.value; schedule(); });
+      listen(input, "input", function () { P[c.i] = c.value = +input.value; schedule(); });
     });
-    toggle.addEventListener("click", function () {
+    listen(toggle, "click", function () {
       var open = toggle.getAttribute("aria-expanded") !== "true";
       toggle.setAttribute("aria-expanded", String(open));
       body.hidden = !open;
@@ -1355,13 +1363,13 @@
     // Series names: the legend's labels, else the figure's signals.
     ch.labels = ch.fig.model.labels;
     ch.svg.setAttribute("tabindex", "0");
-    ["pointermove", "pointerdown"].forEach(function (n) { ch.svg.addEventListener(n, function (e) { showReadout(ch, readoutAt(ch, valueAtPointer(ch, e))); }); });
+    ["pointermove", "pointerdown"].forEach(function (n) { listen(ch.svg, n, function (e) { showReadout(ch, readoutAt(ch, valueAtPointer(ch, e))); }); });
     // (A finger lifted leaves the chart before the tap focuses it: only the mouse's leaving hides,
     // and a finger's swipe that scrolls the page.)
-    ch.svg.addEventListener("pointerleave", function (e) { if (e.pointerType === "mouse" && document.activeElement !== ch.svg) hideReadout(ch); });
-    ch.svg.addEventListener("pointercancel", function () { hideReadout(ch); });
-    ch.svg.addEventListener("blur", function () { hideReadout(ch); });
-    ch.svg.addEventListener("keydown", function (e) {
+    listen(ch.svg, "pointerleave", function (e) { if (e.pointerType === "mouse" && document.activeElement !== ch.svg) hideReadout(ch); });
+    listen(ch.svg, "pointercancel", function () { hideReadout(ch); });
+    listen(ch.svg, "blur", function () { hideReadout(ch); });
+    listen(ch.svg, "keydown", function (e) {
       var span = M.input.to - M.input.from, step = e.shiftKey ? span / 10 : span / 100;
       var x = ch.cursor === undefined ? M.input.from : ch.cursor;
       if (e.key === "ArrowRight") x += step;
@@ -1384,7 +1392,7 @@
   // A new `#nn:` fragment (pasted, or the back button's) is applied; a link within the page
   // (contents, a heading's anchor) keeps the parameters, and their fragment comes back in place
   // of the anchor's once the browser has scrolled to it.
-  if (panel) addEventListener("hashchange", function () { if (loadState()) step(); else if (moved()) saveState(); });
+  if (panel) listen(window, "hashchange", function () { if (loadState()) step(); else if (moved()) saveState(); });
 
   // ---- Out of view, out of the step ----------------------------------------------------------
   // A step changes numbers all down the page, and laying all of it out again was most of a step's
@@ -1453,9 +1461,9 @@
       else drawLabel(x);
     });
   }
-  addEventListener("scroll", function () { scrolled = null; drawInView(false); }, { passive: true });
-  addEventListener("resize", function () { laidOut++; scrolled = null; drawInView(false); });
-  addEventListener("beforeprint", function () { drawInView(true); });
+  listen(window, "scroll", function () { scrolled = null; drawInView(false); }, { passive: true });
+  listen(window, "resize", function () { laidOut++; scrolled = null; drawInView(false); });
+  listen(window, "beforeprint", function () { drawInView(true); });
   if (lessonBody && window.ResizeObserver) {
     var sized = new ResizeObserver(function () { laidOut++; drawInView(false); });
     for (var b of lessonBody.children) sized.observe(b);
@@ -1502,17 +1510,17 @@
   if (panel && lessonBody) {
     // (A key held down on a slider is a hold from its first repeat; a key pressed once is not.)
     panel.onpointerdown = panel.onkeydown = function (e) { if (e.target.type === "range" && e.repeat !== false) hold(); };
-    ["pointerup", "pointercancel", "keyup"].forEach(function (e) { addEventListener(e, release, true); });
+    ["pointerup", "pointercancel", "keyup"].forEach(function (e) { listen(window, e, release, true); });
     // (The window's blur and the document's scroll only: neither of an element.)
-    ["blur", "resize", "beforeprint"].forEach(function (e) { addEventListener(e, release); });
-    addEventListener("scroll", function () { if (scrollY !== anchored) release(); });
+    ["blur", "resize", "beforeprint"].forEach(function (e) { listen(window, e, release); });
+    listen(window, "scroll", function () { if (scrollY !== anchored) release(); });
   }
   if (panel) {
     // Whether the browser skips a block now (where it says so: a value in a skipped block is not
     // measured for its box; unknown, it is asked with checkVisibility).
-    if (lessonBody) lessonBody.addEventListener("contentvisibilityautostatechange", function (e) { if (e.target.parentNode === lessonBody) e.target.nnSkipped = e.skipped; }, true);
+    if (lessonBody) listen(lessonBody, "contentvisibilityautostatechange", function (e) { if (e.target.parentNode === lessonBody) e.target.nnSkipped = e.skipped; }, true);
     skipOutOfView();
-    addEventListener("resize", function () { if (innerWidth !== skipWidth) skipOutOfView(); });
+    listen(window, "resize", function () { if (innerWidth !== skipWidth) skipOutOfView(); });
     if (document.fonts) document.fonts.ready.then(skipOutOfView);
   }
 

@@ -227,7 +227,10 @@ pub fn table_cells(net: &Network, spec: &TableSpec, lang: Lang) -> (Vec<String>,
                         .then(|| arithmetic(net, &trace, sig, x, spec))
                         .flatten()
                     {
-                        Some(expr) => format!("{expr} = {value}"),
+                        Some(expr) => {
+                            let equals = equals(&expr, &value, spec.precision);
+                            format!("{expr} {equals} {value}")
+                        }
                         None => value,
                     }
                 }))
@@ -235,6 +238,23 @@ pub fn table_cells(net: &Network, spec: &TableSpec, lang: Lang) -> (Vec<String>,
         })
         .collect();
     (headers, rows)
+}
+
+/// "=" where the numbers of `expr` as written ("0.71 · 2.28", "2.25 · (−1.30) + 1.53 ·
+/// 2.28") give `value` as shown at `precision` decimals, else "≈": a reader who checks the
+/// arithmetic with a calculator gets 1.62 from 0.71 · 2.28, not the 1.61 of the exact values.
+/// (Multiplied and added left to right, as the page's script does it.)
+fn equals(expr: &str, value: &str, precision: usize) -> &'static str {
+    let number = |n: &str| {
+        let n = n.trim_matches(['(', ')']).replace('\u{2212}', "-");
+        n.parse::<f64>().unwrap_or(f64::NAN)
+    };
+    let term = |t: &str| t.split(" · ").fold(1.0, |p, n| p * number(n));
+    let sum = expr.split(" + ").fold(0.0, |s, t| s + term(t));
+    match format_number(sum, precision) == value {
+        true => "=",
+        false => "\u{2248}",
+    }
 }
 
 /// Written-out arithmetic as MathML: numbers (scientific ones whole) as `<mn>`, the rest as

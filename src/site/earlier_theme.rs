@@ -151,6 +151,7 @@ pub const EARLIER: &[(&str, u64)] = &[
     ("explore.js", 0xd49787835a5a5032),
     ("explore.js", 0xd810bfbc41f624b4),
     ("explore.js", 0xd9d605d9fcd48f75),
+    ("explore.js", 0xdf9168407ad954a1),
     ("explore.js", 0xe0b6cce4f5a177c9),
     ("explore.js", 0xe1ac160957edb455),
     ("explore.js", 0xe53328bfe4678f90),

@@ -84,3 +84,43 @@ fn written_arithmetic_adds_up_as_written() {
         );
     }
 }
+
+/// The tables' arithmetic in the shipped lessons (`a · b + c · d + e = v`): "=" only where the
+/// numbers as written give the result as written, to its last decimal, and "≈" where they do
+/// not. The Softplus lesson wrote "0.00 · (−1.30) + 0.71 · 2.28 = 1.61", which a reader's
+/// calculator makes 1.6188, 1.62 (the 1.61 is the exact values').
+#[test]
+fn table_arithmetic_says_approximately_where_the_written_numbers_do_not_add_up() {
+    let built = shipped(None);
+    let mut seen = [0; 2];
+    for page in [
+        "black-box/index.html",
+        "relu/index.html",
+        "zh-CN/relu/index.html",
+    ] {
+        let html = built.read(page);
+        for label in html.split("<math aria-label=\"").skip(1) {
+            let label = &label[..label.find('"').unwrap()];
+            let approximate = label.contains(" ≈ ");
+            let Some((left, result)) = label.rsplit_once(if approximate { " ≈ " } else { " = " })
+            else {
+                continue;
+            };
+            if left.contains(" − ") || !left.contains(" · ") {
+                continue;
+            }
+            let (want, decimals) = number(result);
+            let sum: f64 = (left.split(" + "))
+                .map(|t| t.split(" · ").map(|n| number(n).0).product::<f64>())
+                .sum();
+            let shown = format!("{:.*}", decimals, sum).replace('-', "\u{2212}");
+            let adds_up = number(&shown).0 == want;
+            assert_eq!(!adds_up, approximate, "{page}: {label} (gives {sum})");
+            seen[usize::from(approximate)] += 1;
+        }
+    }
+    assert!(seen[0] >= 10 && seen[1] >= 1, "{seen:?} cells checked");
+    assert!(built
+        .read("black-box/index.html")
+        .contains("aria-label=\"0.00 · (−1.30) + 0.71 · 2.28 ≈ 1.61\""));
+}
