@@ -298,8 +298,19 @@ pub fn key_line(text: &str, from: usize, key: &str) -> Option<std::ops::Range<us
 /// absolute, and nothing in it may end or break the address.
 pub fn base_url_problem(url: &str) -> Option<&'static str> {
     absolute_problem(url).or_else(|| {
-        (url.contains(|c: char| unsafe_in_address(c) || matches!(c, '?' | '#')))
-            .then_some("it holds a space, a quote, `<`, `>`, `?`, `#` or `\\`")
+        let (_, rest) = url.split_once("://").unwrap_or(("", url));
+        let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+        if url.contains(|c: char| unsafe_in_address(c) || matches!(c, '?' | '#')) {
+            Some("it holds a space, a quote, `<`, `>`, `?`, `#` or `\\`")
+        } else if host.contains('@') {
+            Some("it holds a user name or password (`user:secret@`), which every page, the sitemap and the feeds would publish")
+        } else if path.contains("//") {
+            Some("its path holds an empty folder (`//`)")
+        } else if !url.is_ascii() {
+            Some("it holds a character outside ASCII, which a sitemap may not: percent-encode it in the path (`ü` is `%C3%BC`), and write a host in its ASCII form (`xn--…`)")
+        } else {
+            None
+        }
     })
 }
 
@@ -316,9 +327,14 @@ pub fn edit_url_problem(url: &str) -> Option<&'static str> {
 
 /// Why `url` is no absolute `https://` or `http://` address of a host, if it is not.
 fn absolute_problem(url: &str) -> Option<&'static str> {
-    let Some(rest) = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
+    // (A scheme is read in any case: `HTTPS://`.)
+    let scheme = |s: &str| {
+        url.get(..s.len())
+            .is_some_and(|u| u.eq_ignore_ascii_case(s))
+    };
+    let Some(rest) = (["https://", "http://"].into_iter())
+        .find(|s| scheme(s))
+        .map(|s| &url[s.len()..])
     else {
         return Some("it does not start with `https://` or `http://`");
     };

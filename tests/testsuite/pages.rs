@@ -152,7 +152,9 @@ fn with_a_base_url_404_links_are_absolute_and_need_no_script() {
 }
 
 /// `base_url = "example.org"` gave a sitemap of relative addresses, which search engines drop;
-/// `--base-url` is held to the same rule, before anything is written.
+/// `--base-url` is held to the same rule, before anything is written. Nor are credentials
+/// published, nor an empty folder or a character a sitemap may not hold; a scheme in capitals is
+/// a scheme.
 #[test]
 fn the_base_url_must_be_an_absolute_address() {
     for (value, problem) in [
@@ -160,6 +162,9 @@ fn the_base_url_must_be_an_absolute_address() {
         ("https:///nn/", "names no host"),
         ("https://example.org/a b/", "holds a space"),
         ("https://example.org/?x", "`?`"),
+        ("https://user:secret@example.org/", "user name or password"),
+        ("https://example.org/sub//", "empty folder"),
+        ("https://example.org/ü/", "outside ASCII"),
     ] {
         let p = Project::new()
             .lesson("small.md", small(""))
@@ -177,6 +182,9 @@ fn the_base_url_must_be_an_absolute_address() {
             .says(&["--base-url", value, "is not a public address", problem]);
         assert!(!p.site().exists(), "nothing is written");
     }
+    let p = Project::new().lesson("small.md", small(""));
+    let run = run(build_command(&p.root, &p.site()).args(["--base-url", "HTTPS://example.org/"]));
+    run.succeeded();
 }
 
 /// `edit_url`, as mdBook's `edit-url-template`: each lesson page links its file there, `{path}`
