@@ -162,9 +162,13 @@ fn in_text(source: &SourceFile, text: &str, at: usize) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_end();
-        let here = at + offset;
+        let (mut trimmed, mut here) = (line.trim_end(), at + offset);
         offset += line.len();
+        // (After a paragraph, pulldown-cmark reads `::: {…}` as a definition: `:`, then the
+        // text `:: {…}`.)
+        if trimmed.starts_with("::") && source.text[..here].ends_with(':') {
+            (here, trimmed) = (here - 1, &source.text[here - 1..here + trimmed.len()]);
+        }
         // (A fenced div's line starts the line, after a quote's or a list's marks.)
         let before = source.text[..here].trim_end_matches([' ', '\t', '>', '-', '*', '+']);
         let first = before.is_empty() || before.ends_with('\n');

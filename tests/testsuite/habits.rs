@@ -283,13 +283,14 @@ fn mdbooks_include_and_shortcodes_are_told_what_nnbook_has() {
 }
 
 /// Quarto's and MyST's markup, which nnbook shows as written, is told what nnbook writes: a
-/// fenced div (a callout told GitHub's alerts; its closing `:::` goes with it), a cross-reference
+/// fenced div (a callout told GitHub's alerts; its closing `:::` goes with it; after a
+/// paragraph too, which made it a definition list without a word), a cross-reference
 /// told the link to the figure's id, a MyST role, a Jupyter Book directive's fence. In code it is
 /// code; an address that holds `@fig-` is no cross-reference.
 #[test]
 fn quarto_and_myst_markup_is_told_what_nnbook_writes() {
     let body = format!(
-        "{NETWORK}\n\n::: {{.callout-note}}\nA note.\n:::\n\n\
+        "{NETWORK}\n\nA paragraph.\n\n::: {{.callout-note}}\nA note.\n:::\n\n\
          See @fig-kinks and {{numref}}`fig-kinks`; mail me@fig-x.org, `@fig-code`.\n\n\
          ```{{code-cell}} python\nprint(1)\n```\n\n```python\n# @fig-in-code\n```\n"
     );
