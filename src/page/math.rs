@@ -167,7 +167,9 @@ impl Lines {
         if let Event::Start(_) = event {
             self.0 = Some((String::new(), range));
         }
-        ended.and_then(|(text, at)| unbalanced(lesson, &text, &at))
+        ended.and_then(|(text, at)| {
+            unbalanced(lesson, &text, &at).or_else(|| unclosed_display(lesson, &text, &at))
+        })
     }
 
     /// Prose `text` at `range` of the lesson, in it: kept from the first dollar sign on (a
@@ -198,6 +200,24 @@ pub fn unbalanced(lesson: &Lesson, text: &str, range: &Range<usize>) -> Option<D
             .error(span, "the formula's braces do not match")
             .expected("a `}` for every `{` of a formula, like `$\\frac{1}{2}$`")
             .hint("between $ signs is LaTeX math; a literal dollar sign is written `\\$`"),
+    )
+}
+
+/// The error of a display formula's `$$` that nothing closes in its paragraph (`text`, at
+/// `range` of the lesson): the Markdown parser leaves it as text, and a formula cannot hold a
+/// blank line. At the paragraph's last `$$`, the one left open.
+fn unclosed_display(lesson: &Lesson, text: &str, range: &Range<usize>) -> Option<Diagnostic> {
+    let plain = unescaped_dollars(lesson, text, range);
+    if plain.matches("$$").count() % 2 == 0 {
+        return None;
+    }
+    let written = lesson.source.text.get(range.clone())?;
+    let at = range.start + written.rfind("$$")?;
+    Some(
+        (lesson.source)
+            .error(at..at + 2, "this `$$` opens a display formula that is not closed")
+            .expected("a `$$` after the formula, before the next blank line")
+            .hint("a display formula is `$$`, the LaTeX, `$$`, with no blank line in it; a literal dollar sign is written `\\$`"),
     )
 }
 

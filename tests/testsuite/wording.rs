@@ -373,7 +373,7 @@ fn steps_not_taken_and_a_range_too_large() {
 /// A display formula over several lines whose braces do not match (`$$`, `\frac{1}{2`, `$$`)
 /// was shown as text without a word (each line was checked alone); and dollar signs written
 /// escaped, as the hint says a literal one is (`\$x{\$`), were taken for a formula whose braces
-/// do not match. A formula over lines that is whole is no error.
+/// do not match. A formula over lines that is whole is no error; one left open is.
 #[test]
 fn formulas_over_lines_and_escaped_dollars() {
     let text = SMALL.replacen(
@@ -418,6 +418,22 @@ fn formulas_over_lines_and_escaped_dollars() {
             ("error: the formula's braces do not match", "one.md:12:8"),
         ],
         2,
+    );
+    // A `$$` left open (a teacher's SSR formula before a blank line) was published as text
+    // without a word; a `$$` written escaped, `\$\$`, is two dollar signs.
+    let text = SMALL.replacen(
+        "The top node has",
+        "The SSR is\n\n$$\n\\mathrm{SSR} = \\sum_i r_i^2\n\nand more, at \\$\\$5.\n\nThe top node has",
+        1,
+    );
+    let report = errors(&[("content/one.md", &text)]);
+    assert_errors_at(
+        &report,
+        &[(
+            "error: this `$$` opens a display formula that is not closed",
+            "one.md:8:1",
+        )],
+        1,
     );
 }
 
