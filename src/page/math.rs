@@ -208,7 +208,7 @@ pub fn unbalanced(lesson: &Lesson, text: &str, range: &Range<usize>) -> Option<D
 /// blank line. At the paragraph's last `$$`, the one left open.
 fn unclosed_display(lesson: &Lesson, text: &str, range: &Range<usize>) -> Option<Diagnostic> {
     let plain = unescaped_dollars(lesson, text, range);
-    if plain.matches("$$").count() % 2 == 0 {
+    if plain.matches("$$").count().is_multiple_of(2) {
         return None;
     }
     let written = lesson.source.text.get(range.clone())?;
