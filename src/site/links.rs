@@ -115,10 +115,18 @@ fn broken_in(
                 None if is_other_file(dest) => format!("put the file in `content/`, where `{dest}` names it from the lesson's own file: a file a lesson links to is published with the site"),
                 None => "link another lesson by its Markdown file, like `relu.md` (relative to this lesson's), or by its page, `../<slug>/index.html`; a figure of this lesson is `#figure-<id>`".to_string(),
             };
-            warnings.push(warn(
-                format!("broken link `{dest}`: the site has no `{target}`"),
-                hint,
-            ));
+            // (A link to a lesson's Markdown file names a file of the project, from the
+            // lesson's own file: that file is what is missing.)
+            let markdown = relative_path(dest).is_some_and(|(path, _)| path.ends_with(".md"));
+            let missing = match (
+                markdown.then(|| source_named(placed, dest)).flatten(),
+                &draft,
+            ) {
+                (Some(file), Some(_)) => format!("`{file}` is not in this build"),
+                (Some(file), None) => format!("there is no lesson `{file}`"),
+                (None, _) => format!("the site has no `{target}`"),
+            };
+            warnings.push(warn(format!("broken link `{dest}`: {missing}"), hint));
         } else if let Some((id, ids)) = missing_id(dest, site.anchors.get(&target)) {
             let hint = match closest(&id, ids.iter().map(String::as_str)) {
                 Some(meant) => format!("did you mean `#{meant}`?"),

@@ -127,7 +127,7 @@ fn a_link_to_a_draft_left_out_says_so() {
         hints,
         [
             (
-                "broken link `b.md#figure-x`: the site has no `a/b.md`".to_string(),
+                "broken link `b.md#figure-x`: `content/b.md` is not in this build".to_string(),
                 hint.to_string()
             ),
             (

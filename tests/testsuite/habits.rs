@@ -393,7 +393,7 @@ fn zolas_internal_links_name_a_file_from_content() {
         .collect();
     assert_eq!(
         broken,
-        ["broken link `@/none.md`: the site has no `none.md`"]
+        ["broken link `@/none.md`: there is no lesson `content/none.md`"]
     );
     assert!(p
         .read("one/index.html")

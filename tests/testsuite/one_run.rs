@@ -38,7 +38,7 @@ fn links_into_a_failing_lesson_are_checked() {
     assert_eq!(
         broken,
         [
-            "warning: broken link `gone.md`: the site has no `one/gone.md`",
+            "warning: broken link `gone.md`: there is no lesson `content/gone.md`",
             "warning: broken link `../two/missing.svg`: the site has no `two/missing.svg`",
             "warning: broken link `../one/data.csv`: the site has no `one/data.csv`",
         ],
