@@ -128,6 +128,19 @@ impl Front {
     }
 }
 
+/// The hint of a file name that names a translation's language as a locale does
+/// (`relu.zh_CN.md`, `relu.zh-cn.md`): with the tag a file name takes (`relu.zh-CN.md`).
+fn translation_hint(file_stem: &str) -> Option<String> {
+    let (stem, locale) = file_stem.rsplit_once('.')?;
+    let (language, region) = locale.split_once(['_', '-'])?;
+    let tag = format!(
+        "{}-{}",
+        language.to_ascii_lowercase(),
+        region.to_ascii_uppercase()
+    );
+    crate::i18n::is_language_tag(&tag).then(|| format!("a translation's file name ends in its language's tag, with a hyphen: `{stem}.{tag}.md` (a slug of its own would make it a lesson of its own)"))
+}
+
 /// The front matter, and the problems of its fields. Markers or TOML that cannot be read stop
 /// the lesson (`Err`); an unknown field (every one is reported) or a field that is read but
 /// wrong is a problem of its own, and a wrong field stands in as its default (a stand-in slug,
@@ -159,7 +172,9 @@ pub fn parse(
                     source.path.clone(),
                     format!("the file name gives a bad slug: {m}"),
                 )
-                .hint("rename the file, or set `slug = \"...\"` in the front matter")
+                .hint(translation_hint(file_stem).unwrap_or_else(|| {
+                    "rename the file, or set `slug = \"...\"` in the front matter".to_string()
+                }))
             }))
             .map(|()| file_stem.to_string()),
     };

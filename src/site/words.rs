@@ -22,6 +22,10 @@ pub fn warnings(config: &Config, placed: &[Placed]) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     for p in placed.iter().filter(|p| seen.insert(p.lang.as_str())) {
         let lang = p.lang.as_str();
+        if let Some(warning) = country_code(p) {
+            warnings.push(warning);
+            continue;
+        }
         let left = i18n::untranslated(lang, config.words(lang));
         if left.is_empty() {
             continue;
@@ -45,6 +49,38 @@ pub fn warnings(config: &Config, placed: &[Placed]) -> Vec<Diagnostic> {
         );
     }
     warnings
+}
+
+/// Countries' codes taken for languages' in file names (`relu.cn.md`), each with the
+/// language's code and name: none of them is a language's (ISO 639-1).
+const COUNTRIES: [(&str, &str, &str); 8] = [
+    ("cn", "zh", "Chinese"),
+    ("jp", "ja", "Japanese"),
+    ("kr", "ko", "Korean"),
+    ("gr", "el", "Greek"),
+    ("dk", "da", "Danish"),
+    ("cz", "cs", "Czech"),
+    ("ua", "uk", "Ukrainian"),
+    ("vn", "vi", "Vietnamese"),
+];
+
+/// The warning of a lesson whose file names its language by a country's code (`relu.cn.md`,
+/// China's): its pages would say they are in a language that does not exist.
+fn country_code(p: &Placed) -> Option<Diagnostic> {
+    let (primary, region) = p.lang.split_once('-').unwrap_or((&p.lang, ""));
+    let (_, code, name) = COUNTRIES.iter().find(|(c, _, _)| *c == primary)?;
+    let country = primary.to_ascii_uppercase();
+    let tag = match region.is_empty() {
+        true => format!("{code}-{country}"),
+        false => format!("{code}-{region}"),
+    };
+    let message = format!("`{primary}` is a country's code, not a language's: {name} is `{code}`");
+    Some(
+        (Diagnostic::in_file(p.lesson.source.path.clone(), message).warning()).hint(format!(
+            "name the file for its language, `{}.{code}.md` (or `.{tag}.md`, {name} as written there): the pages' `lang` tells browsers and screen readers which it is",
+            p.lesson.slug
+        )),
+    )
 }
 
 /// Every word of language `tag` as a table for the project's `nnbook.toml` (`nnbook words`):

@@ -401,3 +401,34 @@ fn a_language_is_named_in_itself_or_as_the_project_names_it() {
         );
     }
 }
+
+/// A translation's file named as a locale is (`b.zh_CN.md`) gave "a bad slug … set `slug`",
+/// which would make it a lesson of its own: the hint names `b.zh-CN.md`. A country's code taken
+/// for a language's (`a.cn.md`) was a language `cn` whose 114 words were "in English": it is
+/// told that Chinese is `zh`.
+#[test]
+fn a_translations_file_named_as_a_locale_or_a_country_is_told_its_tag() {
+    let p = Project::new()
+        .lesson("a.md", SMALL)
+        .lesson("a.cn.md", SMALL)
+        .lesson("b.zh_CN.md", SMALL);
+    let error = nnbook::check(&p.root).expect_err("b.zh_CN.md is no slug");
+    let d = error.first();
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("a translation's file name ends in its language's tag, with a hyphen: `b.zh-CN.md` (a slug of its own would make it a lesson of its own)"),
+        "{error}"
+    );
+    let p = Project::new().lesson("a.md", SMALL).lesson("a.cn.md", SMALL);
+    let site = nnbook::check(&p.root).unwrap_or_else(|e| panic!("{e}"));
+    let told: Vec<(&str, &str)> = (site.warnings.iter())
+        .map(|w| (w.message.as_str(), w.hint.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        told,
+        [(
+            "`cn` is a country's code, not a language's: Chinese is `zh`",
+            "name the file for its language, `a.zh.md` (or `.zh-CN.md`, Chinese as written there): the pages' `lang` tells browsers and screen readers which it is"
+        )]
+    );
+}
