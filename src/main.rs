@@ -83,9 +83,10 @@ enum Command {
         /// The project folder.
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// The port (the next free one is used if it is taken; 0 picks any free port).
-        #[arg(long, short, default_value_t = 1111)]
-        port: u16,
+        /// The port [default: 1111, or the next free one if it is taken]; a port given is that
+        /// port, or an error if it is taken (0 picks any free port).
+        #[arg(long, short)]
+        port: Option<u16>,
         /// The address to listen on (loopback by default).
         #[arg(long, default_value = "127.0.0.1")]
         bind: String,

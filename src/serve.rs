@@ -22,7 +22,8 @@ use crate::text::count;
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
     pub root: PathBuf,
-    pub port: u16,
+    /// The port asked for (`--port`): that one, or else [`DEFAULT_PORT`] or the next free one.
+    pub port: Option<u16>,
     pub bind: String,
     pub open: bool,
     /// Serve the lessons marked `draft = true` too.
@@ -35,7 +36,9 @@ pub const POLL: Duration = Duration::from_millis(20);
 pub const EVENTS_PATH: &str = "/__nnbook/events";
 /// The longest request head accepted (request line and headers).
 const MAX_HEAD: usize = 8 * 1024;
-/// How many ports after the requested one are tried when it is taken.
+/// The port served on when none is asked for, as Zola's.
+pub const DEFAULT_PORT: u16 = 1111;
+/// How many ports after the default one are tried when it is taken.
 const PORT_TRIES: u16 = 20;
 /// How long a client may take to send its whole request head; a slower one is cut off.
 pub const REQUEST_DEADLINE: Duration = Duration::from_secs(10);
@@ -76,15 +79,22 @@ pub fn run(options: &ServeOptions) -> Result<(), Diagnostic> {
         }),
         changed: Condvar::new(),
     });
-    let mut builder = Builder::new(&options.root).with_drafts(options.drafts);
+    // (The site's address is this server's, as Zola's and Hugo's servers do: with the
+    // configuration's, the 404 page's links, the sitemap and the feeds led to the published
+    // site.)
+    let url = format!("http://{addr}/");
+    let mut builder =
+        (Builder::new(&options.root).with_drafts(options.drafts)).with_base_url(Some(url.clone()));
     rebuild(&mut builder, &state);
     // Watching before saying so: once "serving" is printed, every thread but the connections'
     // is running (a test counts them).
     let root = options.root.clone();
     let watcher_state = state.clone();
     thread::spawn(move || watch(&root, builder, &watcher_state));
-    let url = format!("http://{addr}/");
     // (A closed standard output or error loses the line: no reason to stop serving.)
+    if options.port.is_none() && addr.port() != DEFAULT_PORT {
+        let _ = writeln!(io::stdout(), "note: port {DEFAULT_PORT} is taken");
+    }
     let _ = writeln!(io::stdout(), "serving {url} (Ctrl-C to stop)");
     let _ = io::stdout().flush();
     if options.open {
@@ -114,21 +124,26 @@ pub fn run(options: &ServeOptions) -> Result<(), Diagnostic> {
     }
 }
 
-fn bind(address: &str, port: u16) -> Result<TcpListener, Diagnostic> {
-    let last = if port == 0 {
-        0
-    } else {
-        port.saturating_add(PORT_TRIES)
+/// A listener on `address`: on the port asked for (`port`: that one only, as Zola and mdBook
+/// do), or else on [`DEFAULT_PORT`] or the next free one after it.
+fn bind(address: &str, port: Option<u16>) -> Result<TcpListener, Diagnostic> {
+    let (first, last) = match port {
+        Some(p) => (p, p),
+        None => (DEFAULT_PORT, DEFAULT_PORT + PORT_TRIES),
     };
     let mut error = None;
-    for p in port..=last {
+    for p in first..=last {
         match TcpListener::bind((address, p)) {
             Ok(l) => return Ok(l),
             Err(e) => error = Some(e),
         }
     }
+    let ports = match first == last {
+        true => format!("port {first}"),
+        false => format!("ports {first} to {last}"),
+    };
     Err(Diagnostic::new(format!(
-        "cannot listen on {address} ports {port} to {last}: {}",
+        "cannot listen on {address} {ports}: {}",
         error.map_or_else(|| "no port tried".to_string(), |e| e.to_string())
     ))
     .hint("pass another `--port`, or `--port 0` for any free port"))

@@ -419,7 +419,9 @@ fn a_translations_file_named_as_a_locale_or_a_country_is_told_its_tag() {
         Some("a translation's file name ends in its language's tag, with a hyphen: `b.zh-CN.md` (a slug of its own would make it a lesson of its own)"),
         "{error}"
     );
-    let p = Project::new().lesson("a.md", SMALL).lesson("a.cn.md", SMALL);
+    let p = Project::new()
+        .lesson("a.md", SMALL)
+        .lesson("a.cn.md", SMALL);
     let site = nnbook::check(&p.root).unwrap_or_else(|e| panic!("{e}"));
     let told: Vec<(&str, &str)> = (site.warnings.iter())
         .map(|w| (w.message.as_str(), w.hint.as_deref().unwrap_or("")))

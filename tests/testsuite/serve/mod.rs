@@ -136,3 +136,44 @@ fn theme_file(name: &str) -> &'static str {
         .find(|(n, _)| *n == name);
     file.expect("a theme file").1
 }
+
+/// With the site's address in `nnbook.toml`, the served 404 page linked the published site's
+/// stylesheet and home: the served site's address is the server's, as Zola's and Hugo's
+/// servers make it.
+#[test]
+fn the_served_site_is_at_the_servers_address() {
+    let server = Server::start_with(|root| {
+        fs::write(
+            root.join("nnbook.toml"),
+            "title = \"T\"\nbase_url = \"https://lessons.example.org/sub/\"\n",
+        )
+        .expect("write nnbook.toml");
+    });
+    let missing = server.get("/no-such-lesson/index.html");
+    assert_eq!(missing.status, 404);
+    let here = format!("http://127.0.0.1:{}/", server.port);
+    assert!(
+        missing.body.contains(&format!("href=\"{here}style.css\"")),
+        "{}",
+        missing.body
+    );
+    assert!(!missing.body.contains("example.org"), "{}", missing.body);
+}
+
+/// A port asked for that is taken is an error, as Zola's and mdBook's servers make it (the
+/// next free one was taken without a word); without `--port`, 1111 or the next free one.
+#[test]
+fn a_port_asked_for_that_is_taken_is_an_error() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = taken.local_addr().expect("address").port().to_string();
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let run = crate::support::run(
+        crate::support::nnbook()
+            .args(["serve", "--port", &port, "--root"])
+            .arg(tmp.path()),
+    );
+    run.failed().says(&[
+        &format!("cannot listen on 127.0.0.1 port {port}"),
+        "--port 0",
+    ]);
+}
