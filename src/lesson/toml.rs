@@ -53,7 +53,7 @@ fn invalid(source: &SourceFile, span: Range<usize>, what: &str, message: &str) -
     let written = source.text.get(span.clone()).unwrap_or_default();
     toml_hint(
         source.error(span, format!("invalid {what}: {message}")),
-        message,
+        (what, message),
         written,
     )
 }

@@ -8,8 +8,9 @@ use crate::text::closest;
 /// step written otherwise, and its stand-in while the rest of the block is read, key on it.
 pub(super) const A_STEP: &str = "a whole number or \"last\"";
 
-/// A hint for a TOML or serde error `message` on `d`, about what is `written` where it points.
-pub(super) fn toml_hint(d: Diagnostic, message: &str, written: &str) -> Diagnostic {
+/// A hint for a TOML or serde error `message` on `d` (of `what`: a block, the front matter,
+/// the configuration), about what is `written` where it points.
+pub(super) fn toml_hint(d: Diagnostic, (what, message): (&str, &str), written: &str) -> Diagnostic {
     if message.contains("unknown field") {
         d.hint(unknown_field_hint(message))
     } else if message.contains("missing field") {
@@ -63,7 +64,12 @@ pub(super) fn toml_hint(d: Diagnostic, message: &str, written: &str) -> Diagnost
         // (LaTeX's `\alpha` in a caption between double quotes.)
         d.hint("a backslash between double quotes starts an escape (`\\n`, `\\\"`, `\\\\`): write text such as LaTeX's `\\alpha` between single quotes ('…', or ''' … ''' over lines), where a backslash is itself, or double the backslash")
     } else {
-        d.hint("the block's body is TOML: `key = value`, one per line")
+        let whole = match what {
+            "front matter" => "the front matter, between the `+++` lines,",
+            "configuration" => "nnbook.toml",
+            _ => "the block's body",
+        };
+        d.hint(format!("{whole} is TOML: `key = value`, one per line"))
     }
 }
 
