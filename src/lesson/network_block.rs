@@ -378,18 +378,19 @@ impl Reader<'_> {
         let (source, n) = (self.source, name.get_ref());
         let span = self.fence.source_span(name.span());
         if let Some((_, first)) = self.names.iter().find(|(k, _)| k == n) {
-            let d = source
-                .error(span, format!("the name `{n}` is used twice"))
-                .expected("a unique name for every node, weight and bias");
+            // (The input's own name, `input`, is held from the start, with no place.)
+            let d = match first.is_empty() {
+                true => (source.error(span, format!("the name `{n}` is reserved")))
+                    .hint("`input` names the input signal (`input` in figures and tables): call the node otherwise"),
+                false => (source.error(span, format!("the name `{n}` is used twice")))
+                    .hint(format!(
+                        "it was first used at line {}",
+                        source.locate(first.clone()).line
+                    )),
+            };
             self.names_hold = false;
-            self.problems.note(if first.is_empty() {
-                d.hint("`input` is reserved for the input signal")
-            } else {
-                d.hint(format!(
-                    "it was first used at line {}",
-                    source.locate(first.clone()).line
-                ))
-            });
+            self.problems
+                .note(d.expected("a unique name for every node, weight and bias"));
             return None;
         }
         self.names.push((n.clone(), span));

@@ -403,3 +403,31 @@ bias = { b3 = nan }
         ],
     );
 }
+
+/// A node named `input` was told its name "is used twice", where it is used once: `input` is
+/// the input signal's name, reserved.
+#[test]
+fn a_node_named_input_is_told_the_name_is_reserved() {
+    let source = r#"+++
+title = "Reserved"
++++
+
+```network
+input = { name = "dosage", from = 0.0, to = 1.0, samples = 11 }
+
+[[layer]]
+activation = "relu"
+nodes = [
+  { name = "input", weights = { w1 = 1.70 }, bias = { b1 = -0.85 } },
+]
+
+[output]
+weights = { w2 = 1.0 }
+bias = { b2 = 0.0 }
+```
+"#;
+    assert_problems(
+        source,
+        &[("  { name = \"input\"", "the name `input` is reserved")],
+    );
+}
