@@ -118,7 +118,16 @@ pub fn check_prose(lesson: &Lesson, lang: Lang) -> (Vec<Diagnostic>, Links) {
     let links = page
         .as_ref()
         .map_or_else(|_| page::links(lesson, lang), |p| p.links.clone());
-    let problems = page.err().into_iter().flatten().chain(notebook).collect();
+    // (Its figures' values are checked too, those above its first training: the network
+    // below a training that failed is not known.)
+    let training = (lesson.fences.iter()).find(|f| f.kind == "training");
+    let before = training.map_or(usize::MAX, |f| f.span.start);
+    let drawn = (lesson.within_value_budget()).then(|| draw_figures_before(lesson, lang, before));
+    let drawn = drawn.and_then(Result::err);
+    let problems = (page.err().into_iter().flatten())
+        .chain(notebook)
+        .chain(drawn.into_iter().flatten())
+        .collect();
     (problems, links)
 }
 
@@ -127,12 +136,14 @@ pub type Links = Vec<(String, std::ops::Range<usize>)>;
 
 /// Draw every figure and diagram of a lesson, in block order, described in language `lang`.
 pub fn draw_figures(lesson: &Lesson, lang: Lang) -> Result<Vec<Figure>, Vec<Diagnostic>> {
-    let Some(network) = lesson.network.as_ref() else {
-        return Ok(Vec::new());
-    };
-    // A piecewise-linear network is sampled once for the whole lesson (the same inputs serve
-    // every figure); smooth networks are refined per figure, to each figure's scale.
-    let shared = network.is_piecewise_linear().then(|| {
+    draw_figures_before(lesson, lang, usize::MAX)
+}
+
+/// A piecewise-linear network is sampled once for the whole lesson (the same inputs serve
+/// every figure): its figures' signals and their samples. Smooth networks are refined per
+/// figure, to each figure's scale (`None`).
+fn shared_samples(lesson: &Lesson, network: &Network) -> Option<(Vec<Signal>, Sampled)> {
+    network.is_piecewise_linear().then(|| {
         let mut signals: Vec<Signal> = Vec::new();
         for spec in lesson.figures() {
             for s in &spec.series {
@@ -143,16 +154,27 @@ pub fn draw_figures(lesson: &Lesson, lang: Lang) -> Result<Vec<Figure>, Vec<Diag
         }
         let sampled = Sampled::new(network.sample(&signals, 0.0));
         (signals, sampled)
-    });
+    })
+}
+
+/// [`draw_figures`], of the blocks before byte `before` of the lesson.
+fn draw_figures_before(
+    lesson: &Lesson,
+    lang: Lang,
+    before: usize,
+) -> Result<Vec<Figure>, Vec<Diagnostic>> {
+    let Some(network) = lesson.network.as_ref() else {
+        return Ok(Vec::new());
+    };
+    let shared = shared_samples(lesson, network);
     // Each drawing with the network in effect where it is (after a training, the trained one).
     let drawn: Vec<(&BlockKind, &Network)> = lesson
         .blocks
         .iter()
         .filter(|b| {
-            matches!(
-                b.kind,
-                BlockKind::Figure(_) | BlockKind::Diagram(_) | BlockKind::TrainingFigure(_)
-            )
+            use BlockKind::{Diagram, Figure, TrainingFigure};
+            matches!(b.kind, Figure(_) | Diagram(_) | TrainingFigure(_))
+                && lesson.fences[b.fence].span.start < before
         })
         .map(|b| {
             let at = lesson.fences[b.fence].span.start;

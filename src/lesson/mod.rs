@@ -140,6 +140,13 @@ impl Lesson {
         self.network.is_some() && !self.controls.is_empty() && self.training_ends.is_empty()
     }
 
+    /// Whether its figures draw at most [`MAX_LESSON_VALUES`] values: a lesson that does not
+    /// render is drawn, to check its figures' values, only then.
+    pub fn within_value_budget(&self) -> bool {
+        (self.network.as_ref())
+            .is_none_or(|n| value_budget(&self.source, n, &self.blocks).is_none())
+    }
+
     pub fn body(&self) -> &str {
         &self.source.text[self.body_start..]
     }
@@ -244,7 +251,7 @@ pub fn parse_partly(mut source: SourceFile, file_stem: &str) -> (Option<Lesson>,
     };
     let body_start = front.body_start;
     let body = read_body(&source, body_start, front.precision, &mut problems);
-    if let (Some(net), true) = (&body.network.parsed, problems.is_empty()) {
+    if let Some(net) = &body.network.parsed {
         problems.extend(value_budget(&source, net, &body.blocks));
     }
     let mut training_ends = Vec::new();

@@ -495,3 +495,25 @@ fn a_broken_configuration_does_not_hide_the_templates_mistakes() {
         );
     }
 }
+
+/// A lesson with a block that failed (a table's misspelt field, a training whose loss cannot
+/// start) was not drawn, so its figures' values that cannot be drawn (infinite, or beyond
+/// 1e300) were found only once that block was fixed. They are found in the same run: the
+/// figures above its first training, whose network is known.
+#[test]
+fn the_figures_of_a_lesson_that_does_not_render_are_checked() {
+    let network = "```network\ninput = { name = \"x\", from = 0.0, to = 1.0, samples = 11 }\n\n[[layer]]\nactivation = \"softplus\"\nnodes = [ { name = \"top\", weights = { w1 = 1e300 }, bias = { b1 = 0.0 } } ]\n\n[output]\nweights = { w2 = 1.0 }\nbias = { b2 = 0.0 }\n```";
+    let text = format!(
+        "+++\ntitle = \"T\"\n+++\n\n{network}\n\n```figure\nid = \"f\"\nseries = [{{ signal = \"output.activation\" }}]\n```\n\n```table\nsignals = [\"top.linear\"]\nat = [0.5]\ncolour = \"red\"\n```\n\n```training\ndata = [[0.0, 0.0], [1.0, 1.0]]\ntrain = [\"b2\"]\nlearning_rate = 0.1\nsteps = 2\n```\n\n```figure\nid = \"after\"\nseries = [{{ signal = \"output.activation\" }}]\n```\n"
+    );
+    let report = errors(&[("content/one.md", &text)]);
+    assert_eq!(
+        starts(&report),
+        [
+            "error: figure `f` reaches 1e300, too large to draw",
+            "error: invalid table block: unknown field `colour`, expected one of `signals`, `at`, `arithmetic`, `headers`, `precision`, `input_precision`",
+            "error: training `training` cannot start: the loss is not finite at the starting values",
+        ],
+        "{report}"
+    );
+}
