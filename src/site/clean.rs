@@ -18,7 +18,9 @@ pub fn clean(root: &Path, out: &Path) -> Result<Vec<PathBuf>, Error> {
     publish::check_output_folder(root, out, publish::Purpose::Clean)?;
     let site = publish::output_path(out);
     let fail = |what: &Path, e: std::io::Error| {
-        Diagnostic::new(format!("cannot remove {}: {e}", what.display()))
+        Diagnostic::new(format!("cannot remove {}: {e}", what.display())).hint(
+            "nnbook removes only what a build wrote: check that you may write it and the folder that holds it",
+        )
     };
     let lock = publish::lock_output(&site).map_err(|e| fail(&site, e))?;
     publish::recover(&site).map_err(|e| fail(&site, e))?;

@@ -92,6 +92,14 @@ impl Purpose {
 /// Refuse an output folder that would overwrite the project itself, a file, or a folder nnbook
 /// did not build (unless a build's `force`).
 pub fn check_output_folder(root: &Path, out: &Path, purpose: Purpose) -> Result<(), Error> {
+    // (`--root nnbook.toml`: else told it cannot write `nnbook.toml/site`.)
+    if root.exists() && !root.is_dir() {
+        return Err(
+            (Diagnostic::new(format!("the project {} is not a folder", root.display())))
+                .hint("`--root` names the project's folder, the one that holds `content/`")
+                .into(),
+        );
+    }
     let out_abs = resolve(out);
     let root_abs = resolve(root);
     let protected = [
@@ -109,7 +117,7 @@ pub fn check_output_folder(root: &Path, out: &Path, purpose: Purpose) -> Result<
         let (message, hint) = match clean {
             false => (
                 format!("refusing to write the site into {shown}"),
-                "use the default `site/` or pass `--out DIR`",
+                "leave `--out` out for the project's `site/`, or name a folder of the site's own, like `--out public`",
             ),
             true => (
                 format!("refusing to remove {shown}"),

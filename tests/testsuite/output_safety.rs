@@ -304,6 +304,17 @@ fn an_output_path_is_resolved_before_it_is_checked() {
     run(build_command(Path::new("."), Path::new("content/../public")).current_dir(&p.root))
         .succeeded();
     assert!(p.root.join("public/a/index.html").is_file());
+    // A root that is a file is told so (it was "cannot write the site to a.md/site").
+    let before = snapshot(&p.base);
+    let file = p.root.join("content/a.md");
+    run(&mut build_command(&file, &file.join("site")))
+        .failed()
+        .says(&[
+            "the project",
+            "a.md is not a folder",
+            "`--root` names the project's folder",
+        ]);
+    assert_same(&before, &snapshot(&p.base), "a root that is a file");
 }
 
 /// A lesson whose slug is a language code of the site (`fr.md` beside `*.fr.md` lessons) would
