@@ -48,9 +48,14 @@ impl std::fmt::Display for BuildSummary {
             self.elapsed.as_millis(),
             self.out.display()
         )?;
-        match drafts_left_out(self.drafts, "builds") {
-            Some(drafts) => write!(f, " ({drafts})"),
-            None => Ok(()),
+        // (The warnings are printed above it: how many, as `check` says it.)
+        let warnings = (!self.warnings.is_empty()).then(|| count(self.warnings.len(), "warning"));
+        let notes: Vec<String> = (warnings.into_iter())
+            .chain(drafts_left_out(self.drafts, "builds"))
+            .collect();
+        match notes.is_empty() {
+            true => Ok(()),
+            false => write!(f, " ({})", notes.join("; ")),
         }
     }
 }

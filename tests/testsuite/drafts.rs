@@ -143,3 +143,20 @@ fn a_link_to_a_draft_left_out_says_so() {
         .iter()
         .all(|w| !w.hint.as_deref().unwrap_or("").contains("draft")));
 }
+
+/// `build`'s summary said nothing of the warnings printed above it, where `check`'s counts
+/// them: it says how many there are, beside the drafts left out.
+#[test]
+fn builds_summary_counts_its_warnings() {
+    let p = Project::with_lessons(&[
+        (
+            "a.md",
+            small("").replace("The top node", "See [gone](gone.md). The top node"),
+        ),
+        ("b.md", draft("A draft.")),
+    ]);
+    let built = command(&p, &["build"]);
+    built
+        .succeeded()
+        .prints(&["(1 warning; 1 draft left out: --drafts builds it)"]);
+}
