@@ -151,7 +151,7 @@ fn builds_summary_counts_its_warnings() {
     let p = Project::with_lessons(&[
         (
             "a.md",
-            small("").replace("The top node", "See [gone](gone.md). The top node"),
+            small("").replacen("The top node", "See [gone](gone.md). The top node", 1),
         ),
         ("b.md", draft("A draft.")),
     ]);
