@@ -92,6 +92,11 @@ pub fn table(root: &Path, tag: &str) -> Result<String, Error> {
             .hint("the tag is the one in the lessons' file names (`relu.fr.md`)")
             .into());
     }
+    if !root.is_dir() {
+        return Err(Diagnostic::new(format!("no project folder at {}", root.display()))
+            .hint("`--root` names the project's folder, the one with `nnbook.toml`; without it, the folder nnbook runs in")
+            .into());
+    }
     let config = match &ThemeFiles::read(root)?.config {
         Some(source) => read_config(source)?.0,
         None => Config::default(),

@@ -120,6 +120,12 @@ fn words_table(lang: &str) -> String {
 
 #[test]
 fn the_printed_table_gives_every_word_as_it_is() {
+    // (A project folder that is not there is an error: it printed the built-in words.)
+    let p = Project::new();
+    let missing = p.root.join("no-such-folder");
+    let out = run(nnbook().args(["words", "sv", "--root"]).arg(&missing));
+    out.failed()
+        .says(&["no project folder at", "no-such-folder"]);
     let table = words_table("sv");
     assert!(table.contains("[languages.sv.words]\n# The index's title and the name of the lesson pages' navigation.\nlessons = \"Lessons\"\n"));
     assert!(table.contains("date = \"{day}\\u00A0{month}\\u00A0{year}\"\n"));
