@@ -141,6 +141,18 @@ fn translation_hint(file_stem: &str) -> Option<String> {
     crate::i18n::is_language_tag(&tag).then(|| format!("a translation's file name ends in its language's tag, with a hyphen: `{stem}.{tag}.md` (a slug of its own would make it a lesson of its own)"))
 }
 
+/// The hint of a file name that is no slug (`Intro Lesson.md`): the name it could take, as
+/// `nnbook new` names a lesson's file (lower case, runs of other characters one `-`).
+fn renamed_hint(file_stem: &str) -> String {
+    let slug = crate::markdown::hyphenate(file_stem, |c| c.is_ascii_alphanumeric() || c == '_');
+    match !slug.is_empty() && check_slug(&slug).is_ok() {
+        true => {
+            format!("rename the file `{slug}.md`, or set `slug = \"{slug}\"` in the front matter")
+        }
+        false => "rename the file, or set `slug = \"...\"` in the front matter".to_string(),
+    }
+}
+
 /// The front matter, and the problems of its fields. Markers or TOML that cannot be read stop
 /// the lesson (`Err`); an unknown field (every one is reported) or a field that is read but
 /// wrong is a problem of its own, and a wrong field stands in as its default (a stand-in slug,
@@ -172,9 +184,7 @@ pub fn parse(
                     source.path.clone(),
                     format!("the file name gives a bad slug: {m}"),
                 )
-                .hint(translation_hint(file_stem).unwrap_or_else(|| {
-                    "rename the file, or set `slug = \"...\"` in the front matter".to_string()
-                }))
+                .hint(translation_hint(file_stem).unwrap_or_else(|| renamed_hint(file_stem)))
             }))
             .map(|()| file_stem.to_string()),
     };

@@ -34,8 +34,17 @@ fn unsafe_slugs_are_errors_naming_the_lesson() {
             .says(&[&format!("--> content/{name}.md:{at}")]);
         assert_same(&before, &snapshot(&p.base), &format!("slug {slug:?}"));
     }
-    // Slugs from file names (no `slug` in the front matter).
-    for stem in ["con", "Upper", "a b", "a.b"] {
+    // Slugs from file names (no `slug` in the front matter), each told the name it could take,
+    // as `nnbook new` names files.
+    for (stem, hint) in [
+        ("con", "rename the file, or set `slug"),
+        (
+            "Upper",
+            "rename the file `upper.md`, or set `slug = \"upper\"`",
+        ),
+        ("a b", "rename the file `a-b.md`"),
+        ("a.b", "rename the file `a-b.md`"),
+    ] {
         let file = format!("{stem}.md");
         // A slug made from the file name points at the start of the file.
         let (text, at) = marked(&format!("‸{}", small("")));
@@ -43,7 +52,7 @@ fn unsafe_slugs_are_errors_naming_the_lesson() {
         let before = snapshot(&p.base);
         p.run_build()
             .failed()
-            .says(&[&format!("--> content/{stem}.md:{at}"), "slug"]);
+            .says(&[&format!("--> content/{stem}.md:{at}"), "slug", hint]);
         assert_same(&before, &snapshot(&p.base), &format!("file {file}"));
     }
     // Figure ids name files too.
