@@ -296,6 +296,28 @@ pub fn link_lesson(
     })
 }
 
+/// Whether `d` is a lesson's files that could not be written ([`write_lesson`]).
+fn write_failure(d: &Diagnostic) -> bool {
+    d.location.is_none() && d.message.starts_with("cannot write lesson")
+}
+
+/// The lessons' files that could not be written as one error, the first, "(and 218 other
+/// lessons)": a full disk failed every lesson alike, one error each.
+pub fn write_failures_once(problems: &mut Vec<Diagnostic>) {
+    let failed = problems.iter().filter(|d| write_failure(d)).count();
+    if failed < 2 {
+        return;
+    }
+    let mut first = true;
+    problems.retain(|d| !write_failure(d) || std::mem::take(&mut first));
+    if let Some(d) = problems.iter_mut().find(|d| write_failure(d)) {
+        let others = failed - 1;
+        let s = if others == 1 { "" } else { "s" };
+        d.message
+            .push_str(&format!(" (and {others} other lesson{s})"));
+    }
+}
+
 /// Write a rendered lesson's files under `folder` (or nowhere, for a check), keeping only
 /// their names; a file the previous site holds unchanged is linked from it.
 pub fn write_lesson(
@@ -323,4 +345,28 @@ pub fn write_lesson(
         .map(|(name, _)| name)
         .collect();
     Ok(rendered)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lessons_that_could_not_be_written_alike_are_one_error() {
+        let full = |dir: &str| {
+            Diagnostic::new(format!(
+                "cannot write lesson `{dir}` into site: No space left on device (os error 28)"
+            ))
+        };
+        let mut problems = vec![full("a"), Diagnostic::new("another"), full("b"), full("c")];
+        write_failures_once(&mut problems);
+        let messages: Vec<&str> = problems.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "cannot write lesson `a` into site: No space left on device (os error 28) (and 2 other lessons)",
+                "another",
+            ]
+        );
+    }
 }

@@ -532,6 +532,7 @@ impl Builder {
                 Err(d) => problems.extend(d),
             }
         }
+        lesson_page::write_failures_once(problems);
         self.cache.replace(kept);
         rendered
     }
