@@ -273,14 +273,18 @@ fn run(
         })
         .map_err(|d| vec![d])?;
     // (Gradient descent lowers the loss while its steps are small enough: one that ends above
-    // its start overshot, step after step, while the numbers stayed finite.)
+    // its start, and still rising at its last step, overshoots further at every step, while
+    // the numbers stay finite. Not a loss that settles higher (a ReLU node that stopped
+    // firing), nor one a rounding's width above (a training started at its minimum).)
     let start = training.steps.first().map_or(f64::NAN, |s| s.loss);
-    if training.final_loss > start {
+    let before_last = training.steps.last().map_or(f64::NAN, |s| s.loss);
+    let above = |was: f64| training.final_loss > was + was.abs() * 1e-9;
+    if above(start) && above(before_last) {
         let steps = count(training.steps.len(), "step");
         let [start, end] = [start, training.final_loss].map(|v| format_number(v, 2));
         return Err(vec![(source.error(
             fence.source_span(rate.span()),
-            format!("training `{id}` diverges: its loss grows from {start} at the start to {end} after {steps}"),
+            format!("training `{id}` diverges: its loss grows from {start} at the start to {end} after {steps}, and is still growing"),
         ))
         .expected("a loss that falls as the training steps")
         .hint("a smaller `learning_rate`: with this one each step overshoots the minimum, and the loss grows instead of falling")]);

@@ -260,9 +260,20 @@ fn a_training_that_diverges_or_starts_what_it_does_not_train_is_an_error() {
         &diverging,
         &[(
             "learning_rate =",
-            "training `fit` diverges: its loss grows from 20.42 at the start to 3.43e30 after 100 steps",
+            "training `fit` diverges: its loss grows from 20.42 at the start to 3.43e30 after 100 steps, and is still growing",
         )],
     );
+    // No divergence: a training started at its minimum, whose loss moves by a rounding's width
+    // (StatQuest's b3 = 2.6089…), and a ReLU node that stops firing after one step, whose loss
+    // settles higher (0.77 to 3.00, then flat: numpy's 0.7700 and 3.0000).
+    let at_minimum = (valid.replace("start = { b3 = 0.0 }", "start = { b3 = 2.608911137247537 }"))
+        .replace("tolerance = 0.001\nmax_steps = 1000", "steps = 10");
+    let dead = "+++\ntitle = \"Dead\"\n+++\n\n```network\ninput = { name = \"x\", from = 0.0, to = 1.0, samples = 11 }\n[[layer]]\nactivation = \"relu\"\nnodes = [ { name = \"a\", weights = { w1 = 1.0 }, bias = { b1 = 0.8 } } ]\n[output]\nweights = { w3 = 1.0 }\nbias = { b3 = 0.0 }\n```\n\n```training\ndata = [[0.0, 1.0], [0.5, 1.0], [1.0, 1.0]]\ntrain = [\"b1\"]\nlearning_rate = 1.0\ntolerance = 0.001\n```\n\nLoss {{ training.loss @ 0 }} then {{ training.loss }}.\n";
+    for (name, lesson) in [("minimum", at_minimum.as_str()), ("dead", dead)] {
+        let p = Project::new().lesson("a.md", lesson);
+        let built = p.build().unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(built.lessons, 1, "{name}");
+    }
     let untrained = valid.replace("start = { b3 = 0.0 }", "start = { w1 = 1.0 }");
     assert_problems(
         &untrained,
