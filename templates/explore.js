@@ -18,6 +18,7 @@
   var mathAbs = Math.abs, mathMax = Math.max, mathFloor = Math.floor;
   // (One name for the script's twenty listeners: the page's weight is counted to the byte.)
   function listen(target, type, f, options) { target.addEventListener(type, f, options); }
+  function attr(element, name) { return element.getAttribute(name); }
 
   // ---- The network, as src/network evaluates it ----------------------------------------------
   function apply(act, z) {
@@ -469,7 +470,7 @@
     var figure = document.getElementById("figure-" + c.id);
     if (!figure) return null;
     var link = figure.querySelector('a.nn-data[href^="data:"]');
-    var csv = link ? decodeURIComponent(link.getAttribute("href").slice(link.getAttribute("href").indexOf(",") + 1)) : "";
+    var csv = link ? decodeURIComponent(attr(link, "href").slice(attr(link, "href").indexOf(",") + 1)) : "";
     var fig = { model: c, figure: figure, block: blockOf(figure), stale: figure.classList.contains("nn-stale"), link: link, csvHeader: csv.slice(0, csv.indexOf("\n") + 1), views: [] };
     [[M.geometries[c.geometry], "svg.nn-column", false], [M.geometries[c.phone], "svg.nn-phone", true]].forEach(function (v) {
       var svg = figure.querySelector(":scope > " + v[1]);
@@ -477,26 +478,26 @@
       var nodes = Array.from(svg.childNodes), headCount = 0;
       while (headCount < nodes.length && nodes[headCount].nodeName !== "path") headCount++;
       // The legend: from its background (the rect drawn at 0.85 opacity) to the end.
-      var legendAt0 = v[0].legend ? nodes.findIndex(function (n) { return n.nodeName === "rect" && n.getAttribute("opacity") === "0.85"; }) : -1;
+      var legendAt0 = v[0].legend ? nodes.findIndex(function (n) { return n.nodeName === "rect" && attr(n, "opacity") === "0.85"; }) : -1;
       var desc = svg.querySelector("desc");
       // The build's vertical lines (the first path, of "V" runs alone) and x axis (the second
       // path in the axes' colour) with its labels (the texts after it): src/figure/mesh.rs.
       var els = nodes.slice(headCount).filter(function (n) { return n.nodeType === 1; }), axes = [], vertical = [];
       els.forEach(function (n, i) {
-        var d = n.nodeName === "path" && n.getAttribute("d");
+        var d = n.nodeName === "path" && attr(n, "d");
         if (i === 0 && d && d.indexOf("H") < 0) vertical.push(describeNode(n));
-        if (d && n.getAttribute("stroke") === "#555") axes.push(i);
+        if (d && attr(n, "stroke") === "#555") axes.push(i);
       });
       var xAxis = [];
       for (var i = axes[1]; i < els.length && (i === axes[1] || els[i].nodeName === "text"); i++) xAxis.push(describeNode(els[i]));
       fig.views.push({
         xParts: [vertical, xAxis],
         // (The x title's lines: the texts before the mesh below the plotting area.)
-        xTitles: nodes.slice(0, headCount).filter(function (n) { return n.nodeName === "text" && n.getAttribute("y") > v[0].y_pixels[0]; }),
+        xTitles: nodes.slice(0, headCount).filter(function (n) { return n.nodeName === "text" && attr(n, "y") > v[0].y_pixels[0]; }),
         titleX: centre(v[0]),
         fig: fig, geometry: v[0], svg: svg, phone: v[2], headCount: headCount, desc: desc, descText: desc && desc.textContent,
         legend: legendAt0 >= 0 ? nodes.slice(legendAt0).filter(function (n) { return n.nodeType === 1; }).map(describeNode) : [],
-        box: legendAt0 >= 0 ? [+nodes[legendAt0].getAttribute("width"), +nodes[legendAt0].getAttribute("height")] : null,
+        box: legendAt0 >= 0 ? [+attr(nodes[legendAt0], "width"), +attr(nodes[legendAt0], "height")] : null,
       });
     });
     return fig.views.length ? fig : null;
@@ -634,13 +635,13 @@
     // for the language of the canvas's element, and a Chinese page's sans-serif is not an
     // English one's.)
     fig.append(c);
-    ctx.font = svg.getAttribute("font-size") + "px " + svg.getAttribute("font-family");
+    ctx.font = attr(svg, "font-size") + "px " + attr(svg, "font-family");
     view.colors = {};
     view.hidden = PAINTED.flatMap(function (g) { return els[g]; });
     // (Every element read before any is hidden: the page's style is worked out once.)
     view.hidden.forEach(function (e) {
       var cs = getComputedStyle(e);
-      view.colors[e.nodeName + e.getAttribute("fill") + e.getAttribute("stroke")] = [cs.fill, cs.stroke];
+      view.colors[e.nodeName + attr(e, "fill") + attr(e, "stroke")] = [cs.fill, cs.stroke];
     });
     view.hidden.forEach(function (e) { e.setAttribute("visibility", "hidden"); });
     return c;
@@ -889,7 +890,7 @@
   // markup), and is written only when that changes.
   var values = Array.from(document.querySelectorAll("span[data-nn],mn[data-nn]")).map(function (span) {
     var plain = span.childNodes.length === 1 && span.firstChild.nodeType === 3;
-    var expr = span.getAttribute("data-nn");
+    var expr = attr(span, "data-nn");
     return {
       span: span, expr: expr, param: paramIndex(expr), block: blockOf(span),
       html: span.innerHTML, text: span.textContent, plain: plain, code: span.classList.contains("nn-code"), shown: null, root: false,
@@ -988,7 +989,7 @@
     vs.map(textAt).forEach(function (t, i) {
       var v = vs[i], dy = was[i].top - t.top;
       if (mathAbs(was[i].left - t.left) > 0.5 || mathAbs(dy) > t.height / 2) { unroot(v); v.root = 0; }
-      else if (dy) v.span.setAttribute("style", v.span.getAttribute("style") + ";position:relative;top:" + dy + "px");
+      else if (dy) v.span.setAttribute("style", attr(v.span, "style") + ";position:relative;top:" + dy + "px");
     });
   }
   function textAt(v) {
@@ -1021,11 +1022,15 @@
       default: return null;
     }
   }
-  // What the numbers of an expression give as written (src/page/blocks.rs's `equals`).
-  function asWritten(e) {
-    return e.split(" + ").reduce(function (s, t) {
+  // Whether the numbers of an expression as written give `v` at `f` decimals
+  // (src/page/blocks.rs's `equals`).
+  // (Rounded half away from zero as a reader does: a tie within a rounding's width counts
+  // where the value is the one further from zero.)
+  function addsUp(e, v, f) {
+    var x = e.split(" + ").reduce(function (s, t) {
       return s + t.split(" \u00b7 ").reduce(function (p, n) { return p * n.replace(/[()]/g, "").replace(/\u2212/g, "-"); }, 1);
-    }, 0);
+    }, 0), w = +v.replace("\u2212", "-"), h = .5 / Number("1e" + f), d = mathAbs(x - w);
+    return mathAbs(w) < 1e9 ? d < h * (1 - 1e-9) || mathAbs(d - h) <= h * 1e-9 && mathAbs(w) >= mathAbs(x) : formatNumber(x, f) === v;
   }
   // Written-out arithmetic as MathML: numbers (scientific ones whole) as <mn>, the rest as <mo>.
   // Returns the table cell: its markup, its label, and its tokens ([element, text], in order).
@@ -1064,7 +1069,7 @@
           var expr = spec.arithmetic ? arithmetic(t, x, s, spec) : null;
           if (expr === null) return cells.push({ html: escapeHtml(v) });
           // (The MathML of a text as last written is the same: not made again.)
-          var text = expr + (formatNumber(asWritten(expr), spec.precision) === v ? " = " : " \u2248 ") + v, last = was && was[r] && was[r][cells.length];
+          var text = expr + (addsUp(expr, v, spec.precision) ? " = " : " \u2248 ") + v, last = was && was[r] && was[r][cells.length];
           cells.push(last && last.label === text ? last : arithmeticMathml(text));
         });
         return cells;
@@ -1091,9 +1096,9 @@
   // Diagrams: each bias's label ("b3 = −16"), each weight's value (under its name, "w3", in a
   // backing box fitted to the longer line: src/diagram/mod.rs, 8.6 px a character and 10).
   var diagramLabels = Array.from(document.querySelectorAll("svg.nn-diagram text[data-nn]")).map(function (t) {
-    var box = t.getAttribute("class") === "value" ? t.parentNode.querySelector("rect.label-bg") : null;
-    var name = t.getAttribute("data-nn");
-    return { text: t, svg: t.closest("svg"), block: blockOf(t), name: name, param: paramIndex(name), original: t.textContent, shown: t.textContent, value: t.getAttribute("class") === "value", box: box, x: box && box.getAttribute("x"), width: box && box.getAttribute("width") };
+    var box = attr(t, "class") === "value" ? t.parentNode.querySelector("rect.label-bg") : null;
+    var name = attr(t, "data-nn");
+    return { text: t, svg: t.closest("svg"), block: blockOf(t), name: name, param: paramIndex(name), original: t.textContent, shown: t.textContent, value: attr(t, "class") === "value", box: box, x: box && attr(box, "x"), width: box && attr(box, "width") };
   });
   // Each diagram's description names every weight and bias as its labels do ("b1 = −0.85"),
   // written anew for the current values.
@@ -1266,7 +1271,7 @@
       listen(input, "input", function () { P[c.i] = c.value = +input.value; schedule(); });
     });
     listen(toggle, "click", function () {
-      var open = toggle.getAttribute("aria-expanded") !== "true";
+      var open = attr(toggle, "aria-expanded") !== "true";
       toggle.setAttribute("aria-expanded", String(open));
       body.hidden = !open;
     });

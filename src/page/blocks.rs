@@ -241,20 +241,44 @@ pub fn table_cells(net: &Network, spec: &TableSpec, lang: Lang) -> (Vec<String>,
 }
 
 /// "=" where the numbers of `expr` as written ("0.71 · 2.28", "2.25 · (−1.30) + 1.53 ·
-/// 2.28") give `value` as shown at `precision` decimals, else "≈": a reader who checks the
-/// arithmetic with a calculator gets 1.62 from 0.71 · 2.28, not the 1.61 of the exact values.
-/// (Multiplied and added left to right, as the page's script does it.)
+/// 2.28") give `value` as shown at `precision` decimals, rounded half away from zero as a
+/// reader rounds, else "≈": 0.71 · 2.28 is 1.6188, not the 1.61 of the exact values, and
+/// 0.50 · 0.35 is 0.175, whose binary product (0.17499999999999999) the page rounds to 0.17.
+/// So the distance to the value is held to half a unit, a tie (within a rounding's width)
+/// counting only where the value is the one further from zero. (Multiplied and added left to
+/// right, each number read as JavaScript's `Number` reads it, as the page's script does it:
+/// `0x2` is 2.)
 fn equals(expr: &str, value: &str, precision: usize) -> &'static str {
-    let number = |n: &str| {
-        let n = n.trim_matches(['(', ')']).replace('\u{2212}', "-");
-        n.parse::<f64>().unwrap_or(f64::NAN)
-    };
-    let term = |t: &str| t.split(" · ").fold(1.0, |p, n| p * number(n));
+    let term = |t: &str| t.split(" · ").fold(1.0, |p, n| p * js_number(n));
     let sum = expr.split(" + ").fold(0.0, |s, t| s + term(t));
-    match format_number(sum, precision) == value {
+    let shown = js_number(value);
+    let half = 0.5 / format!("1e{precision}").parse::<f64>().unwrap_or(1.0);
+    let off = (sum - shown).abs();
+    let adds_up = match shown.abs() < 1e9 {
+        true => {
+            off < half * (1.0 - 1e-9)
+                || ((off - half).abs() <= half * 1e-9 && shown.abs() >= sum.abs())
+        }
+        false => format_number(sum, precision) == value,
+    };
+    match adds_up {
         true => "=",
         false => "\u{2248}",
     }
+}
+
+/// A number as written in arithmetic (`(−0.85)`, a typed `0x2`), read as JavaScript's
+/// `Number` reads it; NaN where it reads none.
+fn js_number(written: &str) -> f64 {
+    let n = written.trim_matches(['(', ')']).replace('\u{2212}', "-");
+    let radix = |prefix: &str, radix: u32| {
+        let digits = n.strip_prefix(prefix)?;
+        i64::from_str_radix(digits, radix).ok().map(|v| v as f64)
+    };
+    (radix("0x", 16)
+        .or_else(|| radix("0o", 8))
+        .or_else(|| radix("0b", 2)))
+    .unwrap_or_else(|| n.parse().unwrap_or(f64::NAN))
 }
 
 /// Written-out arithmetic as MathML: numbers (scientific ones whole) as `<mn>`, the rest as

@@ -101,6 +101,7 @@ pub const EARLIER: &[(&str, u64)] = &[
     ("explore.js", 0x3b568ac4e41c3c12),
     ("explore.js", 0x3bdd3901a686a405),
     ("explore.js", 0x3c57786fa9dbac5f),
+    ("explore.js", 0x3d75c36937628973),
     ("explore.js", 0x414884459c0ada8c),
     ("explore.js", 0x4249bf394bbb2ccc),
     ("explore.js", 0x445fb39addce6b7f),
