@@ -22,6 +22,18 @@ pub fn clean(root: &Path, out: &Path) -> Result<Vec<PathBuf>, Error> {
             "nnbook removes only what a build wrote: check that you may write it and the folder that holds it",
         )
     };
+    // (Nothing there: nothing to lock, nor a folder to make for the lock, a mistyped `--out`'s.)
+    let beside = publish::beside(&site);
+    let any = [
+        &site,
+        &beside.staging,
+        &beside.old,
+        &beside.trash,
+        &manifest::path(&site),
+    ];
+    if !any.iter().any(|p| p.exists()) {
+        return Ok(Vec::new());
+    }
     let lock = publish::lock_output(&site).map_err(|e| fail(&site, e))?;
     publish::recover(&site).map_err(|e| fail(&site, e))?;
     let foreign = publish::previous_site(&site).foreign();

@@ -177,6 +177,9 @@ pub struct Builder {
     root: PathBuf,
     /// Overrides the configuration's `base_url` (from `--base-url`).
     base_url: Option<String>,
+    /// Whether the site has no public address whatever the configuration says (`serve`: its
+    /// links relative, so that it works at whatever address it is served).
+    local: bool,
     theme: Option<(ThemeFiles, Arc<Theme>)>,
     cache: Cache,
     /// Parsed lessons by path, reused while their text is unchanged.
@@ -235,6 +238,7 @@ impl Builder {
         Builder {
             root: root.to_path_buf(),
             base_url: None,
+            local: false,
             theme: None,
             cache: Cache::default(),
             parsed: HashMap::new(),
@@ -274,6 +278,13 @@ impl Builder {
     /// Use this base URL (for the sitemap and page URLs) instead of the configuration's.
     pub fn with_base_url(mut self, base_url: Option<String>) -> Builder {
         self.base_url = base_url;
+        self
+    }
+
+    /// The site without a public address, the configuration's left aside (`serve`): its 404
+    /// page's links found from the address it is shown at, no sitemap, no feed.
+    pub fn without_base_url(mut self) -> Builder {
+        self.local = true;
         self
     }
 
@@ -382,6 +393,9 @@ impl Builder {
 
     /// The site's public address, ending in `/`: `--base-url`'s, or else the configuration's.
     fn site_base_url(&self, theme: &Theme) -> Option<String> {
+        if self.local {
+            return None;
+        }
         (self.base_url.clone())
             .or_else(|| theme.config.base_url.as_ref().map(|u| u.get_ref().clone()))
             .map(|u| if u.ends_with('/') { u } else { format!("{u}/") })

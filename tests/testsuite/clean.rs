@@ -47,6 +47,16 @@ fn clean_removes_the_site_and_what_a_build_keeps_beside_it_and_nothing_else() {
     clean(&p.root, &[])
         .succeeded()
         .prints(&["nothing to remove"]);
+    // Nor does a mistyped `--out` make the folders to it (the lock's folder was made).
+    let typo = p.root.join("typo/deep/site");
+    clean(&p.root, &["--out", typo.to_str().unwrap()])
+        .succeeded()
+        .prints(&["nothing to remove"]);
+    assert_same(
+        &before,
+        &snapshot(&p.base),
+        "after a clean of a mistyped --out",
+    );
     // The next build starts from nothing and makes the same site.
     build(&p.root);
     assert!(p.root.join("site/a/index.html").is_file());
