@@ -380,7 +380,7 @@ impl Default for Config {
 }
 
 /// Editor swap, backup, lock and probe files, and the system's own (`.DS_Store`, the `._x`
-/// files a Mac leaves on other disks), never part of a project (vim checks that it may write a
+/// files a Mac leaves on other disks, Windows's `Thumbs.db` and `desktop.ini`), never part of a project (vim checks that it may write a
 /// folder by creating and removing a file named `4913`, or another number; Emacs locks a file
 /// with a link `.#x.md`).
 pub fn is_editor_file(path: &Path) -> bool {
@@ -388,12 +388,22 @@ pub fn is_editor_file(path: &Path) -> bool {
     name.starts_with('#')
         || name.starts_with(".#")
         || name.starts_with("._")
-        || name == ".DS_Store"
+        || matches!(name, ".DS_Store" | "Thumbs.db" | "desktop.ini")
         || name.ends_with('~')
         || [".swp", ".swo", ".swx", ".tmp"]
             .iter()
             .any(|e| name.ends_with(e))
         || (!name.is_empty() && name.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Version control's own files and folders (`.git`, `.gitignore`): a theme kept in a
+/// repository of its own is never published with them (a `.git/config` may hold a token).
+pub fn is_version_control(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    matches!(
+        name,
+        ".git" | ".hg" | ".svn" | ".gitignore" | ".gitattributes" | ".gitmodules" | ".gitkeep"
+    )
 }
 
 /// A hidden file or folder (`.git`, `.obsidian`, a copy `.relu-old.md`): `content/` passes

@@ -12,7 +12,9 @@ use tera::Tera;
 use crate::error::{Diagnostic, Error, SourceFile};
 use crate::explore::MODEL_ID;
 use crate::i18n::{self, Lang};
-use crate::project::{display_path, is_editor_file, Config, Direction, CONFIG_FILE, TEMPLATES_DIR};
+use crate::project::{
+    display_path, is_editor_file, is_version_control, Config, Direction, CONFIG_FILE, TEMPLATES_DIR,
+};
 use crate::text::escape;
 
 use super::config::{read_config, JsonMap};
@@ -267,7 +269,12 @@ impl ThemeFiles {
         let mut files = BTreeMap::new();
         let dir = root.join(TEMPLATES_DIR);
         if dir.is_dir() {
-            for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+            let published = |e: &walkdir::DirEntry| !is_version_control(e.path());
+            for entry in walkdir::WalkDir::new(&dir)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(published)
+            {
                 let entry = entry.map_err(|e| {
                     Diagnostic::new(format!("cannot read the templates folder: {e}"))
                 })?;

@@ -132,7 +132,8 @@ fn a_content_folder_that_is_a_link_is_built_without_a_warning() {
 /// `.nojekyll` and `.htaccess`, which the refusal of a foreign file tells the user to put into
 /// `templates/`, were dropped without a word. `content/` passes over hidden files and folders
 /// (as Zola and Hugo do) and Emacs's lock links; `templates/` copies hidden files but editor and
-/// system files (`.DS_Store`, a swap file).
+/// system files (`.DS_Store`, a swap file) and version control's (a theme's `.git/config` may
+/// hold a token).
 #[test]
 fn hidden_files_are_passed_over_in_content_and_copied_from_templates() {
     let a = small("slug = \"a\"\n");
@@ -144,7 +145,13 @@ fn hidden_files_are_passed_over_in_content_and_copied_from_templates() {
         .file("templates/.htaccess", "ErrorDocument 404 /404.html\n")
         .file("templates/.well-known/security.txt", "Contact: x\n")
         .file("templates/.DS_Store", "\x00")
-        .file("templates/.style.css.swp", "swap");
+        .file("templates/.style.css.swp", "swap")
+        .file(
+            "templates/.git/config",
+            "url = https://user:token@example.com/theme.git\n",
+        )
+        .file("templates/.gitignore", "*.tmp\n")
+        .file("templates/Thumbs.db", "\x00");
     symlink("user@host.1234", p.root.join("content/.#a.md")).expect("symlink");
     let built = p.build().unwrap_or_else(|e| panic!("{e}"));
     assert!(built.warnings.is_empty(), "{:?}", built.warnings);
@@ -153,7 +160,14 @@ fn hidden_files_are_passed_over_in_content_and_copied_from_templates() {
     for copied in [".nojekyll", ".htaccess", ".well-known/security.txt"] {
         assert!(site.contains_key(copied), "{copied}");
     }
-    for left in [".DS_Store", ".style.css.swp", "a-old"] {
+    for left in [
+        ".DS_Store",
+        ".style.css.swp",
+        "a-old",
+        ".git",
+        ".gitignore",
+        "Thumbs.db",
+    ] {
         assert!(!site.keys().any(|k| k.starts_with(left)), "{left}");
     }
 }
