@@ -304,7 +304,7 @@ pub fn base_url_problem(url: &str) -> Option<&'static str> {
             Some("it holds a space, a quote, `<`, `>`, `?`, `#` or `\\`")
         } else if host.contains('@') {
             Some("it holds a user name or password (`user:secret@`), which every page, the sitemap and the feeds would publish")
-        } else if path.contains("//") {
+        } else if path.contains("//") || path.starts_with('/') {
             Some("its path holds an empty folder (`//`)")
         } else if !url.is_ascii() {
             Some("it holds a character outside ASCII, which a sitemap may not: percent-encode it in the path (`ü` is `%C3%BC`), and write a host in its ASCII form (`xn--…`)")

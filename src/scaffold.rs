@@ -272,7 +272,9 @@ pub struct Init {
 
 /// Each of `lines` that `theirs` (a `.gitignore`) lacks.
 fn unignored(theirs: &str, lines: &str) -> Vec<String> {
-    let has = |line: &str| theirs.lines().any(|l| l.trim() == line);
+    // (`site`, `/site/` and `site/` ignore the project's `site/` folder as `/site` does.)
+    let bare = |line: &str| line.trim().trim_matches('/').to_string();
+    let has = |line: &str| theirs.lines().any(|l| bare(l) == bare(line));
     (lines.lines().filter(|l| !has(l)))
         .map(str::to_string)
         .collect()

@@ -22,7 +22,7 @@ pub fn run(options: BuildOptions, quiet: bool, format: MessageFormat) -> Result<
     keep_freed_memory();
     if nnbook::site::output_busy(&options.out) {
         eprintln!(
-            "note: another build is writing {}: waiting for it to finish",
+            "note: another nnbook is writing {}: waiting for it to finish",
             options.out.display()
         );
     }

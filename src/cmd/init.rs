@@ -16,7 +16,7 @@ pub fn run(dir: &Path, theme: bool) -> Result<(), Error> {
         let path = dir.join(".gitignore");
         let gitignore = super::shown(&path);
         let lines = done.unignored.join(" and ");
-        super::say!("note: {gitignore} is yours, left as it is: add {lines} to it, so that git ignores the site and what a build keeps beside it");
+        super::say!("note: {gitignore} is yours, left as it is: add {lines} to it, so that git ignores what nnbook builds");
     }
     for (path, kept) in &done.kept {
         let why = match kept {

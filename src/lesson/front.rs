@@ -144,8 +144,9 @@ fn translation_hint(file_stem: &str) -> Option<String> {
 /// The hint of a file name that is no slug (`Intro Lesson.md`): the name it could take, as
 /// `nnbook new` names a lesson's file (lower case, runs of other characters one `-`).
 fn renamed_hint(file_stem: &str) -> String {
-    let slug = crate::markdown::hyphenate(file_stem, |c| c.is_ascii_alphanumeric() || c == '_');
-    match !slug.is_empty() && check_slug(&slug).is_ok() {
+    // (A name with letters beyond ASCII is `nnbook new`'s to transliterate: not guessed here.)
+    let slug = crate::markdown::hyphenate(file_stem, |c| c.is_ascii_alphanumeric());
+    match file_stem.is_ascii() && !slug.is_empty() && check_slug(&slug).is_ok() {
         true => {
             format!("rename the file `{slug}.md`, or set `slug = \"{slug}\"` in the front matter")
         }

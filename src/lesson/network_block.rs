@@ -381,16 +381,17 @@ impl Reader<'_> {
             // (The input's own name, `input`, is held from the start, with no place.)
             let d = match first.is_empty() {
                 true => (source.error(span, format!("the name `{n}` is reserved")))
-                    .hint("`input` names the input signal (`input` in figures and tables): call the node otherwise"),
+                    .expected("a name other than `input` for every node, weight and bias")
+                    .hint("`input` names the input signal (`input` in figures and tables): name it otherwise"),
                 false => (source.error(span, format!("the name `{n}` is used twice")))
+                    .expected("a unique name for every node, weight and bias")
                     .hint(format!(
                         "it was first used at line {}",
                         source.locate(first.clone()).line
                     )),
             };
             self.names_hold = false;
-            self.problems
-                .note(d.expected("a unique name for every node, weight and bias"));
+            self.problems.note(d);
             return None;
         }
         self.names.push((n.clone(), span));

@@ -17,36 +17,17 @@ use super::network_toml::ParamList;
 use super::signal::is_node;
 use super::toml::{ListOrName, Point};
 
-/// `start = { b3 = 0.0 }`: values that replace the network's before training.
+/// `start = { b3 = 0.0 }`: values that replace the network's before training. (Each name is
+/// checked against the network first: a misspelt one is reported before one not trained.)
 pub(super) fn starting_values(
     source: &SourceFile,
     fence: &Fence,
     net: &Network,
     (start, trained): (Option<ParamList>, Option<&[String]>),
 ) -> Result<Vec<(String, f64)>, Diagnostic> {
-    let mut out = Vec::new();
-    for (name, value) in start.map(|s| s.0).unwrap_or_default() {
-        let span = fence.source_span(name.span());
-        known_param(source, span.clone(), net, name.get_ref())?;
-        // (A parameter the training does not change would start elsewhere and stay there: the
-        // network changed without a word.)
-        if let Some(trained) = trained.filter(|t| !t.contains(name.get_ref())) {
-            return Err((source.error(
-                span,
-                format!(
-                    "`{}` is not trained, so it has no starting value",
-                    name.get_ref()
-                ),
-            ))
-            .expected(format!(
-                "a starting value of a trained parameter ({})",
-                trained.join(", ")
-            ))
-            .hint(format!(
-                "add `{}` to `train`, or give its value in the network block",
-                name.get_ref()
-            )));
-        }
+    let start = start.map(|s| s.0).unwrap_or_default();
+    for (name, value) in &start {
+        known_param(source, fence.source_span(name.span()), net, name.get_ref())?;
         if !value.get_ref().is_finite() {
             return Err(source
                 .error(
@@ -58,9 +39,31 @@ pub(super) fn starting_values(
                     "leave a parameter out of `start` to start from its value in the network block",
                 ));
         }
-        out.push((name.into_inner(), value.into_inner()));
     }
-    Ok(out)
+    // (A parameter the training does not change would start elsewhere and stay there: the
+    // network changed without a word.)
+    // (Where `train` did not read, what it trains is not known.)
+    let untrained = |(n, _): &&(Spanned<String>, Spanned<f64>)| {
+        trained.is_some_and(|t| !t.contains(n.get_ref()))
+    };
+    if let Some((name, _)) = start.iter().find(untrained) {
+        let trained = trained.unwrap_or_default();
+        let n = name.get_ref();
+        return Err((source.error(
+            fence.source_span(name.span()),
+            format!("`{n}` is not trained, so it has no starting value"),
+        ))
+        .expected(format!(
+            "a starting value of a trained parameter ({})",
+            trained.join(", ")
+        ))
+        .hint(format!(
+            "add `{n}` to `train`, or give its value in the network block"
+        )));
+    }
+    Ok((start.into_iter())
+        .map(|(name, value)| (name.into_inner(), value.into_inner()))
+        .collect())
 }
 
 /// The learning rate: a positive finite number.

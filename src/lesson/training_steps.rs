@@ -94,11 +94,12 @@ pub(super) fn step_list(
         written.is_some_and(|w| w.parse::<i64>().is_err() && !w.contains("last"))
     };
     let untaken_at = |i: &usize| !stand_in(*i) && names[*i].taken(training, first).is_none();
-    let mut untaken: Vec<StepName> = (0..names.len())
-        .filter(untaken_at)
-        .map(|i| names[i])
-        .collect();
-    untaken.dedup();
+    let mut untaken: Vec<StepName> = Vec::new();
+    for i in (0..names.len()).filter(untaken_at) {
+        if !untaken.contains(&names[i]) {
+            untaken.push(names[i]);
+        }
+    }
     if !untaken.is_empty() {
         // (Every step it did not take, in one error at the first of them.)
         let first_untaken = (0..names.len()).find(untaken_at);

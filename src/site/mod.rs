@@ -88,7 +88,6 @@ pub struct Site {
 
 /// Build the project at `options.root` into `options.out`.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
-    let start = Instant::now();
     if let Some(url) = options.base_url.as_deref() {
         if let Some(problem) = base_url_problem(url) {
             let message = format!("--base-url `{url}` is not a public address: {problem}");
@@ -107,8 +106,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
         ))
         .hint("check that the output folder's parent exists and is writable")
     };
-    // (Held to the end: one build at a time writes this site.)
+    // (Held to the end: one build at a time writes this site. The time waited for it is not
+    // the build's.)
     let _lock = publish::lock_output(&out).map_err(cannot_write)?;
+    let start = Instant::now();
     let (staging, cleanup) = publish::stage(&out).map_err(cannot_write)?;
     // Lesson files go into the staging folder as soon as they are rendered; those the
     // published site holds unchanged are linked from it.

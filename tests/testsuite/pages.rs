@@ -164,6 +164,7 @@ fn the_base_url_must_be_an_absolute_address() {
         ("https://example.org/?x", "`?`"),
         ("https://user:secret@example.org/", "user name or password"),
         ("https://example.org/sub//", "empty folder"),
+        ("https://example.org//", "empty folder"),
         ("https://example.org/ü/", "outside ASCII"),
     ] {
         let p = Project::new()

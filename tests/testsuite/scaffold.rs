@@ -393,4 +393,20 @@ fn init_beside_a_gitignore_that_is_there_names_the_lines_it_lacks() {
         "secrets.env\n/site\n"
     );
     nnbook(&["build", "--root", repo.to_str().unwrap(), "--quiet"]).succeeded();
+    // (Lines that ignore the same, `site/` and `.site.nnbook-*` unanchored, are none to add.)
+    let again = tmp.path().join("again");
+    fs::create_dir(&again).unwrap();
+    fs::write(
+        again.join(".gitignore"),
+        "site/
+.site.nnbook-*
+",
+    )
+    .unwrap();
+    let out = nnbook(&["init", again.to_str().unwrap()]);
+    assert!(
+        !out.succeeded().stdout.contains(".gitignore"),
+        "{}",
+        out.stdout
+    );
 }

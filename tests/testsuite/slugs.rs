@@ -44,6 +44,9 @@ fn unsafe_slugs_are_errors_naming_the_lesson() {
         ),
         ("a b", "rename the file `a-b.md`"),
         ("a.b", "rename the file `a-b.md`"),
+        ("Intro_Lesson", "rename the file `intro-lesson.md`"),
+        // (Letters beyond ASCII are `new`'s to transliterate, `ueber`: no name is guessed.)
+        ("Über", "rename the file, or set `slug"),
     ] {
         let file = format!("{stem}.md");
         // A slug made from the file name points at the start of the file.

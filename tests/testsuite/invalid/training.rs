@@ -282,6 +282,12 @@ fn a_training_that_diverges_or_starts_what_it_does_not_train_is_an_error() {
             "`w1` is not trained, so it has no starting value",
         )],
     );
+    // (A misspelt name beside one not trained is told first, as it was.)
+    let misspelt = valid.replace("start = { b3 = 0.0 }", "start = { w1 = 1.0, nope = 2.0 }");
+    assert_problems(
+        &misspelt,
+        &[("start =", "the network has no weight or bias named `nope`")],
+    );
     let both = valid.replace("max_steps = 1000", "max_steps = 1000\nsteps = 5");
     assert_problems(
         &both,
