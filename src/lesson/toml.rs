@@ -13,6 +13,7 @@ use super::problems::Problems;
 use super::recovery::{Entry, Recovery, Tree};
 use super::toml_hint::{
     first_given, is_datetime, meant_field, table_line_above, toml_chars, toml_hint, unclosed_brace,
+    written_below_table,
 };
 
 /// A block's TOML read as `T` (see [`read_toml`]), and the collector its parser gathers
@@ -137,6 +138,9 @@ pub fn read_toml<T: DeserializeOwned>(
         if let Some(open) = unclosed_brace(text, &span, message) {
             return unclosed(source, at(open..open + 1), what);
         }
+        if let Some(d) = missing_below_table::<T>(source, (text, &at), what, message) {
+            return d;
+        }
         let (message, first) = in_our_words(text, &span, message);
         let d = invalid(source, at(span), what, &message);
         match first {
@@ -197,6 +201,34 @@ pub fn read_toml<T: DeserializeOwned>(
         }
         return (None, problems);
     }
+}
+
+/// The error of a field of `T`'s own missing (serde's `message`) that is written below one of
+/// the block's `[table]` lines (`text`, whose spans `at` maps into the lesson), in that table: where it is,
+/// not where the block starts (a `[controls]` table takes any key, so nothing else says so).
+fn missing_below_table<T: DeserializeOwned>(
+    source: &SourceFile,
+    (text, at): (&str, &impl Fn(Range<usize>) -> Range<usize>),
+    what: &str,
+    message: &str,
+) -> Option<Diagnostic> {
+    let field = message.strip_prefix("missing field `")?.strip_suffix('`')?;
+    // (Only the block's own: a series' `signal` missing is missing from its table.)
+    fields_of::<T>()?.contains(&field).then_some(())?;
+    let (key, header) = written_below_table(text, field)?;
+    let table = &text[header];
+    Some(
+        (source.error(
+            at(key),
+            format!("invalid {what}: `{field}` is written below the `{table}` line, in that table"),
+        ))
+        .expected(format!(
+            "`{field}` above the first `[table]` line, a field of the {what} itself"
+        ))
+        .hint(format!(
+            "every key after a `[table]` line is the table's: move `{field}` above it"
+        )),
+    )
 }
 
 /// The error of an inline table opened at `open` of the lesson and not closed.

@@ -360,3 +360,25 @@ pub(super) fn table_line_above(
                     .unwrap_or(text.len() - start),
     )
 }
+
+/// Where `field = …` starts a line of TOML `text` below a `[table]` line, in that table (not in
+/// a list or an inline table): the key's span and the table line's. A field the block lacks
+/// is often there, read as the table's.
+pub(super) fn written_below_table(
+    text: &str,
+    field: &str,
+) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let rest = line.trim_start();
+        let start = at + line.len() - rest.len();
+        at += line.len();
+        if (rest.strip_prefix(field)).is_some_and(|r| r.trim_start().starts_with('=')) {
+            let key = start..start + field.len();
+            if let Some(header) = table_line_above(text, &key) {
+                return Some((key, header));
+            }
+        }
+    }
+    None
+}

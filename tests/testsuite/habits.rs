@@ -466,3 +466,42 @@ fn a_blocks_own_field_below_a_table_line_is_told_so() {
         "{error}"
     );
 }
+
+/// Below a table that takes any key (`[controls]`, a training's `[start]`), a field of the
+/// block's own is read as one of the table's, and serde then finds it missing: "missing field
+/// `learning_rate`, add the missing field", at the block's start, for a field that is there.
+/// The error is at the field, naming the table line.
+#[test]
+fn a_blocks_own_field_below_a_table_of_any_keys_is_found_where_it_is() {
+    let network = NETWORK.replace(
+        "input = { name = \"x\", from = -1.0, to = 1.0, samples = 50 }\n",
+        "",
+    );
+    let network = network.replace(
+        "[output]",
+        "[controls]\nw1 = { from = -1, to = 2 }\ninput = { from = -1.0 }\n\n[output]",
+    );
+    let training = "```training\ndata = [[0.0, 0.0], [0.5, 1.0]]\ntrain = [\"b3\"]\n[start]\nb3 = 0.0\nlearning_rate = 0.1\nsteps = 5\n```";
+    let text = lesson(r#"title = "T""#, &format!("{NETWORK}\n\n{training}"));
+    let p = Project::new()
+        .lesson("a.md", &text)
+        .lesson("b.md", lesson(r#"title = "B""#, &network));
+    let error = nnbook::check(&p.root).expect_err("two errors");
+    let told: Vec<(String, String)> = (told(&error.diagnostics).into_iter())
+        .map(|(message, at, _)| (message, at))
+        .collect();
+    assert_eq!(
+        told,
+        [
+            (
+                "invalid training block: `learning_rate` is written below the `[start]` line, in that table".to_string(),
+                "25:1".to_string()
+            ),
+            (
+                "invalid network block: `input` is written below the `[controls]` line, in that table".to_string(),
+                "16:1".to_string()
+            ),
+        ],
+        "{error}"
+    );
+}
