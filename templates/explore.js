@@ -1068,9 +1068,11 @@
           var v = formatNumber(value(P, t, x, s), spec.precision);
           var expr = spec.arithmetic ? arithmetic(t, x, s, spec) : null;
           if (expr === null) return cells.push({ html: escapeHtml(v) });
-          // (The MathML of a text as last written is the same: not made again.)
-          var text = expr + (addsUp(expr, v, spec.precision) ? " = " : " \u2248 ") + v, last = was && was[r] && was[r][cells.length];
-          cells.push(last && last.label === text ? last : arithmeticMathml(text));
+          // (A cell of the same numbers as last written is the same: not made again.)
+          var last = was && was[r] && was[r][cells.length], key = expr + v, cell;
+          if (last && last.key === key) return cells.push(last);
+          cells.push(cell = arithmeticMathml(expr + (addsUp(expr, v, spec.precision) ? " = " : " \u2248 ") + v));
+          cell.key = key;
         });
         return cells;
       });

@@ -84,6 +84,7 @@ pub const EARLIER: &[(&str, u64)] = &[
     ("copy.js", 0x20b2d1a50c8a0784),
     ("copy.js", 0xd6c729d8c132ac42),
     ("copy.js", 0xf9c4d2f77d171de1),
+    ("explore.js", 0x0998c55965528cb2),
     ("explore.js", 0x0b08e648b23922ca),
     ("explore.js", 0x11cfe603a991d88f),
     ("explore.js", 0x159d65acb49d911a),
