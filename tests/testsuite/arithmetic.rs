@@ -12,6 +12,20 @@ fn number(s: &str) -> (f64, usize) {
     (v, s.split_once('.').map_or(0, |(_, d)| d.len()))
 }
 
+/// Each piece of arithmetic a page writes out (a formula's label with "=" or "≈" before its
+/// result): the label, what comes before the sign, whether it is "≈", and the result.
+fn written(html: &str) -> Vec<(&str, &str, bool, &str)> {
+    let labels = html.split("<math aria-label=\"").skip(1);
+    (labels.map(|l| &l[..l.find('"').unwrap()]))
+        .filter_map(|label| {
+            let approximate = label.contains(" ≈ ");
+            let sign = if approximate { " ≈ " } else { " = " };
+            let (left, result) = label.rsplit_once(sign)?;
+            Some((label, left, approximate, result))
+        })
+        .collect()
+}
+
 /// Each training table's arithmetic, in the backpropagation lesson (both languages): the step
 /// size (derivative · learning rate) and the new value (old − step) give their results from
 /// the numbers as written, to the results' last decimal; so does the chain rule's sum where it
@@ -27,13 +41,7 @@ fn written_arithmetic_adds_up_as_written() {
     ] {
         let html = built.read(page);
         let mut checked = [0; 3];
-        for label in html.split("<math aria-label=\"").skip(1) {
-            let label = &label[..label.find('"').unwrap()];
-            let approximate = label.contains(" ≈ ");
-            let Some((left, result)) = label.rsplit_once(if approximate { " ≈ " } else { " = " })
-            else {
-                continue;
-            };
+        for (label, left, approximate, result) in written(&html) {
             let (want, decimals) = number(result);
             let unit = 10f64.powi(-(decimals as i32));
             let got = if let Some((a, b)) = left.split_once(" · ").filter(|_| !left.contains(" − "))
@@ -139,13 +147,7 @@ fn table_arithmetic_says_approximately_where_the_written_numbers_do_not_add_up()
         "zh-CN/relu/index.html",
     ] {
         let html = built.read(page);
-        for label in html.split("<math aria-label=\"").skip(1) {
-            let label = &label[..label.find('"').unwrap()];
-            let approximate = label.contains(" ≈ ");
-            let Some((left, result)) = label.rsplit_once(if approximate { " ≈ " } else { " = " })
-            else {
-                continue;
-            };
+        for (label, left, approximate, result) in written(&html) {
             if left.contains(" − ") || !left.contains(" · ") {
                 continue;
             }
