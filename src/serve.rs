@@ -79,12 +79,11 @@ pub fn run(options: &ServeOptions) -> Result<(), Diagnostic> {
         }),
         changed: Condvar::new(),
     });
-    // (The site's address is this server's, as Zola's and Hugo's servers do: with the
-    // configuration's, the 404 page's links, the sitemap and the feeds led to the published
-    // site.)
+    // (Without the configuration's address: the 404 page's links led to the published site.
+    // Nor this server's, which a phone on the network reaches by another name than `0.0.0.0`:
+    // the 404 page finds the site's folder from the address it is shown at.)
     let url = format!("http://{addr}/");
-    let mut builder =
-        (Builder::new(&options.root).with_drafts(options.drafts)).with_base_url(Some(url.clone()));
+    let mut builder = (Builder::new(&options.root).with_drafts(options.drafts)).without_base_url();
     rebuild(&mut builder, &state);
     // Watching before saying so: once "serving" is printed, every thread but the connections'
     // is running (a test counts them).

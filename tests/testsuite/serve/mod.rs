@@ -138,10 +138,11 @@ fn theme_file(name: &str) -> &'static str {
 }
 
 /// With the site's address in `nnbook.toml`, the served 404 page linked the published site's
-/// stylesheet and home: the served site's address is the server's, as Zola's and Hugo's
-/// servers make it.
+/// stylesheet and home: the served site has no address of its own (not `0.0.0.0` either, which
+/// `--bind 0.0.0.0` would give), and its 404 page finds the site from the address it is shown
+/// at, as a site built without a base URL does.
 #[test]
-fn the_served_site_is_at_the_servers_address() {
+fn the_served_site_links_no_other_address() {
     let server = Server::start_with(|root| {
         fs::write(
             root.join("nnbook.toml"),
@@ -151,13 +152,15 @@ fn the_served_site_is_at_the_servers_address() {
     });
     let missing = server.get("/no-such-lesson/index.html");
     assert_eq!(missing.status, 404);
-    let here = format!("http://127.0.0.1:{}/", server.port);
     assert!(
-        missing.body.contains(&format!("href=\"{here}style.css\"")),
+        missing.body.contains("href=\"style.css\""),
         "{}",
         missing.body
     );
+    assert!(missing.body.contains("document.createElement(\"base\")"));
     assert!(!missing.body.contains("example.org"), "{}", missing.body);
+    assert!(!missing.body.contains("127.0.0.1"), "{}", missing.body);
+    assert_eq!(server.get("/sitemap.xml").status, 404);
 }
 
 /// A port asked for that is taken is an error, as Zola's and mdBook's servers make it (the
