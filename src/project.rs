@@ -384,7 +384,7 @@ impl Default for Config {
 /// folder by creating and removing a file named `4913`, or another number; Emacs locks a file
 /// with a link `.#x.md`).
 pub fn is_editor_file(path: &Path) -> bool {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let name = file_name(path);
     name.starts_with('#')
         || name.starts_with(".#")
         || name.starts_with("._")
@@ -399,7 +399,7 @@ pub fn is_editor_file(path: &Path) -> bool {
 /// Version control's own files and folders (`.git`, `.gitignore`): a theme kept in a
 /// repository of its own is never published with them (a `.git/config` may hold a token).
 pub fn is_version_control(path: &Path) -> bool {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let name = file_name(path);
     matches!(
         name,
         ".git" | ".hg" | ".svn" | ".gitignore" | ".gitattributes" | ".gitmodules" | ".gitkeep"
@@ -410,7 +410,13 @@ pub fn is_version_control(path: &Path) -> bool {
 /// over them, as Zola and Hugo do. (A theme's `.nojekyll`, `.htaccess` and `.well-known/` are
 /// the site's: `templates/` copies them.)
 pub fn is_hidden(path: &Path) -> bool {
-    (path.file_name().and_then(|n| n.to_str())).is_some_and(|n| n.starts_with('.'))
+    file_name(path).starts_with('.')
+}
+
+/// The last part of `path` as text ("" where it is none, or not UTF-8), by which the three
+/// rules above tell files apart.
+fn file_name(path: &Path) -> &str {
+    path.file_name().and_then(|n| n.to_str()).unwrap_or("")
 }
 
 /// Whether a file under `content/` is a lesson (`*.md`): only lessons are read from there.

@@ -20,12 +20,7 @@ pub fn output(root: &Path, out: Option<PathBuf>) -> PathBuf {
 /// Build the project as `options` say; print the summary unless `quiet`, problems in `format`.
 pub fn run(options: BuildOptions, quiet: bool, format: MessageFormat) -> Result<(), Error> {
     keep_freed_memory();
-    if nnbook::site::output_busy(&options.out) {
-        eprintln!(
-            "note: another nnbook is writing {}: waiting for it to finish",
-            options.out.display()
-        );
-    }
+    super::note_if_busy(&options.out);
     let summary = nnbook::build(&options)?;
     super::report(&summary.warnings, (format, &options.root));
     if !quiet {

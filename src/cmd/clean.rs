@@ -5,12 +5,7 @@ use std::path::Path;
 use nnbook::Error;
 
 pub fn run(root: &Path, out: &Path) -> Result<(), Error> {
-    if nnbook::site::output_busy(out) {
-        eprintln!(
-            "note: another nnbook is writing {}: waiting for it to finish",
-            out.display()
-        );
-    }
+    super::note_if_busy(out);
     let removed = nnbook::site::clean(root, out)?;
     if removed.is_empty() {
         super::say!("nothing to remove: no site at {}", out.display());

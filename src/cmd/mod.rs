@@ -38,6 +38,17 @@ pub fn report_error(error: &Error, (format, root): (MessageFormat, &Path)) {
     to_stream(format, |out| format.write_error(error, root, out));
 }
 
+/// A note, before a build or `clean` of the site at `out` waits for the lock another nnbook
+/// holds ([`nnbook::site::output_busy`]).
+pub fn note_if_busy(out: &Path) {
+    if nnbook::site::output_busy(out) {
+        eprintln!(
+            "note: another nnbook is writing {}: waiting for it to finish",
+            out.display()
+        );
+    }
+}
+
 /// A path a command wrote or removed, as the user reads it: `content/relu.md`, not
 /// `./content/relu.md` (the project `.` joined to it).
 pub fn shown(path: &Path) -> std::path::Display<'_> {
