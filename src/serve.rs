@@ -330,14 +330,18 @@ fn handle(stream: TcpStream, state: &State) -> io::Result<()> {
 }
 
 /// The site's own 404 page: its language's (`zh-CN/404.html`) for an address in a language's
-/// folder, else `404.html` (a stub while there is none: before the first good build).
+/// folder, else `404.html` (a stub while there is none: before the first good build). The
+/// served site is at the server's root, so the page's folder is known: a `<base>` first in its
+/// head says it (the page's own script, which finds the folder from the address, cannot for a
+/// missing address deeper than one unknown folder, `/reluu/deep/`).
 fn not_found(writer: &mut impl Write, files: &SiteFiles, path: &str, body: bool) -> io::Result<()> {
     let folder = path.trim_start_matches('/').split('/').next().unwrap_or("");
-    let page = match files
-        .get(&format!("{folder}/404.html"))
-        .or_else(|| files.get("404.html"))
-    {
-        Some(page) => inject(page),
+    let (page, base) = match files.get(&format!("{folder}/404.html")) {
+        Some(page) => (Some(page), format!("/{folder}/")),
+        None => (files.get("404.html"), "/".to_string()),
+    };
+    let page = match page {
+        Some(page) => inject(&based(page, &base)),
         None => inject(b"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1><p><a href=\"/\">The lessons</a></p></body></html>\n"),
     };
     respond(writer, 404, "text/html; charset=utf-8", &page, body)
@@ -458,6 +462,18 @@ fn respond(
 }
 
 /// The live-reload script (`reload.js`), added to every HTML page in serve mode only.
+/// `html` with `<base href="{base}">` first in its head (as it is where it has none).
+fn based(html: &[u8], base: &str) -> Vec<u8> {
+    let text = String::from_utf8_lossy(html);
+    let Some(head) = text
+        .find("<head")
+        .and_then(|i| text[i..].find('>').map(|j| i + j + 1))
+    else {
+        return html.to_vec();
+    };
+    format!("{}<base href=\"{base}\">{}", &text[..head], &text[head..]).into_bytes()
+}
+
 const RELOAD_SCRIPT: &str = concat!("<script>\n", include_str!("reload.js"), "</script>\n");
 
 fn inject(html: &[u8]) -> Vec<u8> {

@@ -161,6 +161,17 @@ fn the_served_site_links_no_other_address() {
     assert!(!missing.body.contains("example.org"), "{}", missing.body);
     assert!(!missing.body.contains("127.0.0.1"), "{}", missing.body);
     assert_eq!(server.get("/sitemap.xml").status, 404);
+    // The served site is at the server's root: its 404 page says so first, for a missing
+    // address deeper than the page's script can place too (`/reluu/deep/`).
+    let deep = server.get("/reluu/deep/");
+    assert_eq!(deep.status, 404);
+    let head = deep.body.find("<head").expect("a head");
+    assert!(
+        deep.body[head..].contains("<base href=\"/\">"),
+        "{}",
+        deep.body
+    );
+    assert!(deep.body.find("<base href=\"/\">") < deep.body.find("createElement(\"base\")"));
 }
 
 /// A port asked for that is taken is an error, as Zola's and mdBook's servers make it (the
