@@ -26,6 +26,13 @@ pub fn content_type(name: &str) -> &'static str {
         "mp4" => "video/mp4",
         "webm" => "video/webm",
         "mp3" => "audio/mpeg",
+        "wav" => "audio/wav",
+        "ogg" | "oga" => "audio/ogg",
+        "ogv" => "video/ogg",
+        "m4a" => "audio/mp4",
+        "mov" => "video/quicktime",
+        "vtt" => "text/vtt; charset=utf-8",
+        "zip" => "application/zip",
         "wasm" => "application/wasm",
         "woff2" => "font/woff2",
         "woff" => "font/woff",
@@ -53,6 +60,9 @@ mod tests {
             ("clip.webm", "video/webm"),
             ("m.mjs", "text/javascript; charset=utf-8"),
             ("app.wasm", "application/wasm"),
+            ("voice.WAV", "audio/wav"),
+            ("voice.ogg", "audio/ogg"),
+            ("captions.vtt", "text/vtt; charset=utf-8"),
             ("noextension", "application/octet-stream"),
         ] {
             assert_eq!(content_type(name), kind, "{name}");
