@@ -38,6 +38,9 @@ pub struct Found {
 /// followed into folders, so a link loop cannot hang the walk. Without a content folder,
 /// nothing can be found: that is the error.
 pub fn find(root: &Path, dir: &Path) -> Result<Found, Diagnostic> {
+    if let Some(problem) = crate::project::not_a_project(root) {
+        return Err(problem);
+    }
     if !dir.is_dir() {
         return Err(
             Diagnostic::new(format!("no content folder at {}", dir.display()))

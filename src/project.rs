@@ -424,6 +424,20 @@ pub fn is_lesson_file(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "md") && !is_editor_file(path) && !is_hidden(path)
 }
 
+/// Why `root` cannot be a project: it is a file (`--root nnbook.toml`), or nothing is there (a
+/// mistyped `--root`, in which a build made an empty folder for its lock). `None` for a folder.
+pub fn not_a_project(root: &Path) -> Option<Diagnostic> {
+    let message = match root.metadata() {
+        Ok(m) if m.is_dir() => return None,
+        Ok(_) => format!("the project {} is not a folder", root.display()),
+        Err(_) => format!("no project folder at {}", root.display()),
+    };
+    Some(
+        Diagnostic::new(message)
+            .hint("`--root` names the project's folder, the one that holds `content/`"),
+    )
+}
+
 /// A path as shown in messages: relative to `root` when inside it.
 pub fn display_path(root: &Path, path: &Path) -> String {
     let rel: PathBuf = path

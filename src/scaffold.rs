@@ -297,6 +297,11 @@ pub enum Kept {
 /// warnings of [`crate::site::earlier_theme`]). With `theme`, in a project that exists, only the
 /// theme's files are written, each that is not there.
 pub fn init(dir: &Path, theme: bool) -> Result<Init, Diagnostic> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(Diagnostic::new(format!("{} is a file", dir.display()))
+            .expected("a new or empty folder for the project")
+            .hint("choose another folder: `nnbook init my-lessons`"));
+    }
     let existing = dir.join(CONFIG_FILE).is_file() || dir.join(CONTENT_DIR).is_dir();
     let mut done = Init {
         existing: theme && existing,

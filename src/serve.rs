@@ -67,6 +67,10 @@ impl State {
 
 /// Build, serve, and rebuild on every change, until the process is stopped.
 pub fn run(options: &ServeOptions) -> Result<(), Diagnostic> {
+    // (A project that is not there cannot be watched: told before serving, not on the page.)
+    if let Some(problem) = crate::project::not_a_project(&options.root) {
+        return Err(problem);
+    }
     let listener = bind(&options.bind, options.port)?;
     let addr = listener
         .local_addr()

@@ -89,23 +89,12 @@ impl Purpose {
     }
 }
 
-/// An error where the project `root` is a file (`--root nnbook.toml`: it was told it cannot
-/// write `nnbook.toml/site`).
-fn root_is_a_folder(root: &Path) -> Result<(), Error> {
-    if root.exists() && !root.is_dir() {
-        return Err(
-            (Diagnostic::new(format!("the project {} is not a folder", root.display())))
-                .hint("`--root` names the project's folder, the one that holds `content/`")
-                .into(),
-        );
-    }
-    Ok(())
-}
-
 /// Refuse an output folder that would overwrite the project itself, a file, or a folder nnbook
 /// did not build (unless a build's `force`).
 pub fn check_output_folder(root: &Path, out: &Path, purpose: Purpose) -> Result<(), Error> {
-    root_is_a_folder(root)?;
+    if let Some(problem) = crate::project::not_a_project(root) {
+        return Err(problem.into());
+    }
     let out_abs = resolve(out);
     let root_abs = resolve(root);
     let protected = [

@@ -315,6 +315,26 @@ fn an_output_path_is_resolved_before_it_is_checked() {
             "`--root` names the project's folder",
         ]);
     assert_same(&before, &snapshot(&p.base), "a root that is a file");
+    // So do `check` and `serve` (which said "no content folder at a.md/content", and `serve`
+    // went on serving it).
+    for command in ["check", "serve"] {
+        run(crate::support::nnbook()
+            .args([command, "--root"])
+            .arg(&file))
+        .failed()
+        .says(&["a.md is not a folder"]);
+    }
+    // A mistyped root is told, and nothing is made for it (a build left an empty folder
+    // `lesons/`, where it had taken its lock).
+    let before = snapshot(&p.base);
+    for command in ["build", "check", "clean", "serve"] {
+        run(crate::support::nnbook()
+            .args([command, "--root", "lesons"])
+            .current_dir(&p.root))
+        .failed()
+        .says(&["no project folder at lesons"]);
+    }
+    assert_same(&before, &snapshot(&p.base), "a root that is not there");
 }
 
 /// A lesson whose slug is a language code of the site (`fr.md` beside `*.fr.md` lessons) would

@@ -64,6 +64,11 @@ fn init_then_new_build_and_new_refuses_to_overwrite() {
     // `init` refuses a folder that already holds a project, and names `--theme`.
     let out = nnbook(&["init", root]);
     out.failed().says(&["already has", "nnbook init --theme"]);
+    // And a file, told as one (it was "cannot write …/nnbook.toml: File exists").
+    let file = project.join("nnbook.toml");
+    let out = nnbook(&["init", file.to_str().unwrap()]);
+    out.failed()
+        .says(&["nnbook.toml is a file", "nnbook init my-lessons"]);
 }
 
 /// `init --theme` copies the default theme into `templates/` (not `explore.js`, which must read
