@@ -12,6 +12,7 @@ use super::limits::{check_precision, check_slug, DEFAULT_PRECISION, MAX_ALIASES}
 use super::problems::Problems;
 use super::tags::{tags, Tag};
 use super::toml::{fields_of, missing_field, read_toml, Table, TableKind};
+use super::toml_hint::written_below_table;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -193,7 +194,7 @@ pub fn parse(
         Some(p) => problems.keep(check_precision(source, at(p.span()), *p.get_ref())),
         None => Some(DEFAULT_PRECISION),
     };
-    for problem in texts(source, &front, &at) {
+    for problem in texts(source, (front_text, &front), &at) {
         problems.note(problem);
     }
     let series = problems.keep(series(source, &front, at)).flatten();
@@ -273,7 +274,7 @@ fn swallowed(
 /// lesson's values are not).
 fn texts(
     source: &SourceFile,
-    front: &RawFront,
+    (text, front): (&str, &RawFront),
     at: &impl Fn(Range<usize>) -> Range<usize>,
 ) -> Vec<Diagnostic> {
     let mut problems = Problems::default();
@@ -282,11 +283,21 @@ fn texts(
     let in_extra = (front.extra.as_ref()).is_some_and(|e| e.get_ref().contains_key("title"));
     match &front.title {
         None if in_extra => {}
-        None => problems.note(
-            missing_field(source, ("front matter", "title"), at(0..0)).hint(format!(
+        // (A title below `[source]` is the source's: the lesson's is missing, told at it.)
+        None => problems.note(match written_below_table(text, "title") {
+            Some((key, table)) => {
+                let line = source.locate(at(table.clone())).line;
+                (missing_field(source, ("front matter", "title"), at(key)))
+                    .expected("the lesson's `title` above the first `[table]` line")
+                    .hint(format!(
+                        "this `title` is below the `{}` line (line {line}), so it is that table's: every key after a `[table]` line is the table's",
+                        &text[table]
+                    ))
+            }
+            None => missing_field(source, ("front matter", "title"), at(0..0)).hint(format!(
                 "add it, like `title = \"Understanding ReLU\"`: {hint}"
             )),
-        ),
+        }),
         Some(title) if title.get_ref().trim().is_empty() => problems.note(
             source
                 .error(at(title.span()), "the title is empty")

@@ -505,3 +505,22 @@ fn a_blocks_own_field_below_a_table_of_any_keys_is_found_where_it_is() {
         "{error}"
     );
 }
+
+/// The front matter's `title` written below `[source]` is the source's title: the lesson has
+/// none. It was "missing field `title`" at the front matter's first line with "add it", for a
+/// title that is there; now at that title, naming the table line.
+#[test]
+fn a_title_below_the_source_table_is_told_where_it_is() {
+    let front = "[source]\nurl = \"https://example.org/\"\ntitle = \"T\"\nauthor = \"A\"";
+    let p = Project::new().lesson("a.md", lesson(front, NETWORK));
+    let error = nnbook::check(&p.root).expect_err("one error");
+    assert_eq!(
+        told(&error.diagnostics),
+        [(
+            "invalid front matter: missing field `title`".to_string(),
+            "4:1".to_string(),
+            "this `title` is below the `[source]` line (line 2), so it is that table's: every key after a `[table]` line is the table's".to_string()
+        )],
+        "{error}"
+    );
+}
