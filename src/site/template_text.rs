@@ -27,6 +27,12 @@ pub fn find_operator(text: &str, operators: &[char]) -> Option<usize> {
     })
 }
 
+/// Where `needle` is first written inside a tag of `text` (`range(`, `macro down`), as a byte
+/// offset.
+pub fn find_in_tag_text(text: &str, needle: &str) -> Option<usize> {
+    tags_at(text).find_map(|(open, tag)| Some(open + tag.find(needle)?))
+}
+
 /// Each tag of `text` (`{{ }}` or `{% %}`) with its byte offset, from its opening up to its
 /// closing (not included). A comment's text is passed over, to the end where one is left open.
 fn tags_at(text: &str) -> impl Iterator<Item = (usize, &str)> {

@@ -24,6 +24,7 @@ use super::place::language_folder;
 use super::template_check;
 use super::template_error::template_error;
 use super::template_loops;
+use super::template_render;
 use super::template_text::find_operator;
 
 /// Everything the theme is made of, as read from disk: the configuration and the template
@@ -375,6 +376,7 @@ impl Theme {
             problems.extend(template_errors);
             return Err(Error::from(problems));
         }
+        template_render::guard(&mut tera);
         let arithmetic = (sources.values()).any(|s| find_operator(&s.text, &['/', '*']).is_some());
         let earlier = files.earlier_copies();
         let own = |d: &Diagnostic| {
@@ -452,8 +454,7 @@ impl Theme {
         // a name it does not list, `page_names::unlisted`.)
         #[cfg(debug_assertions)]
         super::page_names::note_unlisted(name, super::template_error::readable_names(ctx));
-        let html = (self.tera.render(name, ctx))
-            .map_err(|e| template_error(&self.sources, &e, Some(ctx)))?;
+        let html = template_render::render(&self.tera, &self.sources, name, ctx)?;
         match self.arithmetic && html.contains("NaN") {
             true => self.not_finite(name, ctx).map_or(Ok(html), Err),
             false => Ok(html),

@@ -119,6 +119,81 @@ fn a_macro_that_ends_its_recursion_is_not_a_circle() {
     assert!(p.read("valid/index.html").contains("3210"));
 }
 
+/// What Tera has no bound for, each an error at the template, never a crash: a sum beyond the
+/// largest number (Tera panicked, exit 101, and `serve` stopped rebuilding), a macro that
+/// calls itself under a condition that never ends it (a stack overflow aborted nnbook), a
+/// `range` of four billion numbers (an allocation of 100 GB aborted it), a `step_by` of 0,
+/// loops inside loops that would run for hours. The same pages a few levels and turns short
+/// of the bounds render.
+#[test]
+fn what_tera_has_no_bound_for_is_an_error_at_the_template() {
+    let countdown = "{% macro down(n) %}{% if n > 0 %}{{ n }} {{ self::down(n=n - 1) }}{% endif %}{% endmacro down %}";
+    let endless =
+        "{% macro up(n) %}{% if n > -1 %}{{ self::up(n=n + 1) }}{% endif %}{% endmacro up %}";
+    let cases: [(&str, &str, &[&str]); 5] = [
+        (
+            "<p>{{ extra.big + extra.big }}</p>",
+            "",
+            &["lesson.html:", "this arithmetic gives a number that is not finite", "±1.8e308"],
+        ),
+        (
+            "{{ m::up(n=0) }}",
+            endless,
+            &["macros.html:1:4", "macros called each other more than 64 deep"],
+        ),
+        (
+            "{% for i in range(end=4000000000) %}{% endfor %}",
+            "",
+            &["`range` would make more than 1000000 numbers"],
+        ),
+        (
+            "{% for i in range(end=5, step_by=0) %}{% endfor %}",
+            "",
+            &["`range` was called with `step_by=0`"],
+        ),
+        (
+            "{% for i in range(end=100000) %}{% for j in range(end=100000) %}{% endfor %}{% endfor %}",
+            "",
+            &["more than 5000000 loop turns and macro calls in one page"],
+        ),
+    ];
+    for (extra, macros, says) in cases {
+        let lesson = LESSON.replacen(
+            "{% extends \"base.html\" %}",
+            "{% extends \"base.html\" %}{% import \"macros.html\" as m %}",
+            1,
+        );
+        let p = Project::new()
+            .lesson("valid.md", fixture("valid.md"))
+            .config("[extra]\nbig = 1e308\n")
+            .template("macros.html", format!("{macros}{countdown}"))
+            .template(
+                "lesson.html",
+                lesson.replacen(END, &format!("{extra}\n{END}"), 1),
+            )
+            .previous_site();
+        let before = crate::support::tree::snapshot(&p.base);
+        p.run_build().failed().says(says);
+        crate::support::tree::assert_same(&before, &crate::support::tree::snapshot(&p.base), extra);
+    }
+    // Within the bounds: a macro 60 deep, 4,000,000 turns.
+    let within = "{{ m::down(n=60) }}{% for i in range(end=2000) %}{% for j in range(end=2000) %}{% endfor %}{% endfor %}";
+    let lesson = LESSON.replacen(
+        "{% extends \"base.html\" %}",
+        "{% extends \"base.html\" %}{% import \"macros.html\" as m %}",
+        1,
+    );
+    let p = Project::new()
+        .lesson("valid.md", fixture("valid.md"))
+        .template("macros.html", countdown)
+        .template(
+            "lesson.html",
+            lesson.replacen(END, &format!("{within}\n{END}"), 1),
+        );
+    p.run_build().succeeded();
+    assert!(p.read("valid/index.html").contains("60 59 58"));
+}
+
 /// A missing name read in a partial where nothing guards it is reported there, not at a
 /// guarded read of it in the page's own template above (`{% if prev %}…{{ prev.title }}`).
 #[test]
