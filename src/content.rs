@@ -77,7 +77,7 @@ pub fn find(root: &Path, dir: &Path) -> Result<Found, Diagnostic> {
         // `content/` itself may be a link (the project's own choice); links inside it are not
         // followed out of the project.
         if entry.depth() > 0 && entry.path_is_symlink() {
-            if let Some(warning) = link_not_followed(root, &project, path) {
+            if let Some(warning) = link_not_followed((root, &project), path, "content/") {
                 warnings.push(warning);
                 continue;
             }
@@ -126,15 +126,20 @@ fn section_page(root: &Path, path: &Path) -> Option<Diagnostic> {
     })
 }
 
-/// A warning for a symbolic link the walk does not follow: one to a folder, or one that points
-/// outside the `project` (or nowhere). `None` for a link to a file inside the project.
-fn link_not_followed(root: &Path, project: &Path, path: &Path) -> Option<Diagnostic> {
+/// A warning for a symbolic link the walk of `folder` (`content/`, `templates/`) does not
+/// follow: one to a folder, or one that points outside the project (`root`, and its real path)
+/// or nowhere. `None` for a link to a file inside the project.
+pub fn link_not_followed(
+    (root, project): (&Path, &Path),
+    path: &Path,
+    folder: &str,
+) -> Option<Diagnostic> {
     let shown = display_path(root, path);
     match path.canonicalize() {
         Ok(target) if target.is_dir() => Some(
             Diagnostic::in_file(shown, "a link to a folder is not followed")
                 .warning()
-                .hint("move or copy the lessons into content/"),
+                .hint(format!("move or copy the files into {folder}")),
         ),
         Ok(target) if target.starts_with(project) => None,
         _ => Some(
@@ -143,7 +148,7 @@ fn link_not_followed(root: &Path, project: &Path, path: &Path) -> Option<Diagnos
                 "a link that points outside the project (or nowhere) is not followed",
             )
             .warning()
-            .hint("copy the file into content/"),
+            .hint(format!("copy the file into {folder}")),
         ),
     }
 }
@@ -164,18 +169,25 @@ fn read_lesson(shown: String, path: &Path, too_large: bool) -> Result<ContentFil
     }
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::in_file(shown.clone(), format!("cannot read the file: {e}")))?;
+    let source = utf8_source(shown, bytes, "the lesson")?;
+    Ok(ContentFile {
+        source,
+        stem: stem.to_string(),
+    })
+}
+
+/// A file's `bytes` as text, shown as `shown`; where they are not UTF-8, an error at the first
+/// byte that is not, with its line, telling to save `what` (`the lesson`) as UTF-8.
+pub fn utf8_source(shown: String, bytes: Vec<u8>, what: &str) -> Result<SourceFile, Diagnostic> {
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(ContentFile {
-            source: SourceFile::new(shown, text),
-            stem: stem.to_string(),
-        }),
+        Ok(text) => Ok(SourceFile::new(shown, text)),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(&e.into_bytes()[..at]).into_owned();
             Err(SourceFile::new(shown, text)
                 .error(at..at, "the file is not valid UTF-8")
                 .expected("a UTF-8 text file")
-                .hint("save the lesson as UTF-8"))
+                .hint(format!("save {what} as UTF-8")))
         }
     }
 }

@@ -347,7 +347,8 @@ pub fn init(dir: &Path, theme: bool) -> Result<Init, Diagnostic> {
             let path = dir.join(TEMPLATES_DIR).join(name);
             if name == "explore.js" {
                 continue;
-            } else if path.exists() {
+            } else if path.symlink_metadata().is_ok() {
+                // (A link to a shared theme not checked out is the project's too.)
                 let kept = match fs::read(&path) {
                     Ok(b) if b == text.as_bytes() => Kept::Current,
                     Ok(b) if is_earlier(name, &b) => Kept::Earlier,
@@ -364,7 +365,7 @@ pub fn init(dir: &Path, theme: bool) -> Result<Init, Diagnostic> {
 }
 
 fn write_new(path: &Path, text: &str) -> Result<(), Diagnostic> {
-    if path.exists() {
+    if path.symlink_metadata().is_ok() {
         return Err(
             Diagnostic::new(format!("{} already exists", path.display()))
                 .hint("nnbook never overwrites a file: choose another title or remove the file"),

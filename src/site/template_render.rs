@@ -197,8 +197,15 @@ pub fn render(
     match (rendered, over) {
         (Ok(Ok(html)), _) => Ok(html),
         (Ok(Err(_)), Some(over)) => Err(passed(sources, file, over)),
+        (Ok(Err(e)), None) if format!("{e:?}").contains("results in an out of bounds") => Err(
+            arithmetic(sources, file, "whole number beyond ±9223372036854775807"),
+        ),
         (Ok(Err(e)), None) => Err(template_error(sources, &e, Some(ctx))),
-        (Err(_), _) => Err(panicked(sources, file)),
+        (Err(_), _) => Err(arithmetic(
+            sources,
+            file,
+            "number beyond ±1.8e308, the largest",
+        )),
     }
 }
 
@@ -238,24 +245,23 @@ fn passed(
     }
 }
 
-/// The error of a panic in Tera: a sum or difference beyond the largest number (Tera unwraps
-/// it), at the first `+` or `-` in a tag, else the template as a whole.
-fn panicked(sources: &BTreeMap<String, SourceFile>, file: Option<&SourceFile>) -> Diagnostic {
+/// The error of arithmetic whose result Tera cannot hold (a `number` beyond its bounds): at the
+/// first `+`, `-` or `*` in a tag, else the template as a whole. (Beyond ±1.8e308 a sum makes
+/// Tera panic: [`render`] catches it.)
+fn arithmetic(
+    sources: &BTreeMap<String, SourceFile>,
+    file: Option<&SourceFile>,
+    number: &str,
+) -> Diagnostic {
+    let message = "template error: this arithmetic gives a number Tera cannot hold";
+    let hint = format!("Tera cannot hold a {number}: test the values first, or divide them down");
     let found = file
         .into_iter()
         .chain(sources.values())
-        .find_map(|f| Some((f, find_operator(&f.text, &['+', '-'])?)));
+        .find_map(|f| Some((f, find_operator(&f.text, &['+', '-', '*'])?)));
     match found {
-        Some((f, at)) => (f.error(
-            at..at + 1,
-            "template error: this arithmetic gives a number that is not finite",
-        ))
-        .hint("Tera cannot write a sum or difference beyond ±1.8e308, the largest number: test the values first, or divide them down"),
-        None => Diagnostic::new(format!(
-            "template error: Tera failed while rendering {}",
-            file.map_or("a template", |f| f.path.as_str())
-        ))
-        .hint("simplify the template's arithmetic and filters until it renders"),
+        Some((f, at)) => f.error(at..at + 1, message).hint(hint),
+        None => Diagnostic::new(message).hint(hint),
     }
 }
 

@@ -34,6 +34,8 @@ pub struct ThemeFiles {
     pub(super) config: Option<SourceFile>,
     /// Template and asset files by name: (path shown, bytes).
     files: BTreeMap<String, (String, Vec<u8>)>,
+    /// The symbolic links not followed (to a folder, out of the project), as in `content/`.
+    links: Vec<Diagnostic>,
 }
 
 impl ThemeFiles {
@@ -267,8 +269,9 @@ impl ThemeFiles {
         } else {
             None
         };
-        let mut files = BTreeMap::new();
+        let (mut files, mut links) = (BTreeMap::new(), Vec::new());
         let dir = root.join(TEMPLATES_DIR);
+        let project = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
         if dir.is_dir() {
             let published = |e: &walkdir::DirEntry| !is_version_control(e.path());
             for entry in walkdir::WalkDir::new(&dir)
@@ -279,7 +282,16 @@ impl ThemeFiles {
                 let entry = entry.map_err(|e| {
                     Diagnostic::new(format!("cannot read the templates folder: {e}"))
                 })?;
-                if !entry.file_type().is_file() || is_editor_file(entry.path()) {
+                // (A link to a file inside the project is followed, as in `content/`.)
+                let path = entry.path();
+                let link = entry.path_is_symlink().then(|| {
+                    crate::content::link_not_followed((root, &project), path, "templates/")
+                });
+                if let Some(Some(warning)) = link {
+                    links.push(warning);
+                    continue;
+                }
+                if !path.is_file() || is_editor_file(path) {
                     continue;
                 }
                 let shown = display_path(root, entry.path());
@@ -300,7 +312,11 @@ impl ThemeFiles {
                 files.insert(name, (shown, bytes));
             }
         }
-        Ok(ThemeFiles { config, files })
+        Ok(ThemeFiles {
+            config,
+            files,
+            links,
+        })
     }
 }
 
@@ -394,6 +410,7 @@ impl Theme {
             warnings: (earlier_theme::warning(&earlier).into_iter())
                 .chain(files.math_font_warning().filter(own))
                 .chain(files.explore_script_warning().filter(own))
+                .chain(files.links.iter().cloned())
                 .collect(),
             sliders_warning: files.lesson_script_warning().filter(own),
             direction_warning: files.direction_warning().filter(own),
@@ -554,14 +571,11 @@ fn gather(
     }
     for (name, (shown, bytes)) in &files.files {
         if name.ends_with(".html") {
-            match String::from_utf8(bytes.clone()) {
-                Ok(text) => {
-                    drop(sources.insert(name.clone(), SourceFile::new(shown.clone(), text)))
-                }
-                Err(_) => problems.push(
-                    Diagnostic::in_file(shown.clone(), "the template is not valid UTF-8")
-                        .hint("save the template as UTF-8"),
-                ),
+            // (Without the byte-order mark an editor on Windows may write, as a lesson's.)
+            let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+            match crate::content::utf8_source(shown.clone(), bytes.to_vec(), "the template") {
+                Ok(source) => drop(sources.insert(name.clone(), source)),
+                Err(problem) => problems.push(problem),
             }
         } else if DEFAULT_TEMPLATES.contains(&(name.as_str(), &*String::from_utf8_lossy(bytes))) {
             // A copy of a built-in file (this repository's own `templates/`): as built in.

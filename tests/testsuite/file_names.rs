@@ -34,6 +34,10 @@ fn links_out_of_the_project_are_not_followed_and_loops_do_not_hang() {
     )
     .expect("symlink");
     symlink("..", p.root.join("templates/loop")).expect("symlink");
+    // A theme's link to a file inside the project is followed, as a lesson's (it was passed
+    // over in silence: the built-in style published instead of the project's).
+    write(&p.root.join("shared/style.css"), "/* SHARED-STYLE */\n");
+    symlink("../shared/style.css", p.root.join("templates/style.css")).expect("symlink");
     let r = p.run_build_within(Duration::from_secs(20));
     r.succeeded().says(&[
         "content/outside.md",
@@ -43,7 +47,11 @@ fn links_out_of_the_project_are_not_followed_and_loops_do_not_hang() {
         "content/self",
         "a link to a folder is not followed",
         "content/dangling.md",
+        "templates/secret.css",
+        "copy the file into templates/",
+        "templates/loop",
     ]);
+    assert!(p.read("style.css").contains("SHARED-STYLE"));
     assert!(r.elapsed < Duration::from_secs(10), "took {:?}", r.elapsed);
     let site = files(&p.site());
     for (name, bytes) in &site {

@@ -120,12 +120,20 @@ fn init_theme_copies_the_theme_and_never_overwrites() {
     // (An earlier nnbook's `lesson.html`, from this repository's history.)
     let earlier = crate::support::fixture_text("earlier-theme/lesson.html");
     fs::write(plain.join("templates/lesson.html"), &earlier).unwrap();
+    // (A link to a shared theme that is not checked out: it stopped `init` halfway, "File
+    // exists", with six files written.)
+    std::os::unix::fs::symlink(
+        "../../shared/index.html",
+        plain.join("templates/index.html"),
+    )
+    .unwrap();
     let out = nnbook(&["init", "--theme", root]);
     out.succeeded().prints(&[
         "wrote ",
         "templates/base.html",
         "kept ",
         "templates/style.css (it is there; nnbook never overwrites a file)",
+        "templates/index.html (it is there; nnbook never overwrites a file)",
         "templates/lesson.html (an earlier nnbook's copy, unchanged: delete it and run this again)",
         "delete the files you leave as they are",
     ]);
@@ -137,7 +145,7 @@ fn init_theme_copies_the_theme_and_never_overwrites() {
         fs::read_to_string(plain.join("templates/lesson.html")).unwrap(),
         earlier
     );
-    assert_eq!(out.stdout.matches("wrote ").count(), theme.len() - 2);
+    assert_eq!(out.stdout.matches("wrote ").count(), theme.len() - 3);
     let out = nnbook(&["init", "--theme", root]);
     out.succeeded().prints(&[
         "templates/base.html (it is there, as this nnbook has it)",

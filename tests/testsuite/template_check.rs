@@ -130,11 +130,16 @@ fn what_tera_has_no_bound_for_is_an_error_at_the_template() {
     let countdown = "{% macro down(n) %}{% if n > 0 %}{{ n }} {{ self::down(n=n - 1) }}{% endif %}{% endmacro down %}";
     let endless =
         "{% macro up(n) %}{% if n > -1 %}{{ self::up(n=n + 1) }}{% endif %}{% endmacro up %}";
-    let cases: [(&str, &str, &[&str]); 5] = [
+    let cases: [(&str, &str, &[&str]); 6] = [
         (
             "<p>{{ extra.big + extra.big }}</p>",
             "",
-            &["lesson.html:", "this arithmetic gives a number that is not finite", "±1.8e308"],
+            &["lesson.html:", "this arithmetic gives a number Tera cannot hold", "±1.8e308"],
+        ),
+        (
+            "<p>{{ 9223372036854775807 + 1 }}</p>",
+            "",
+            &["lesson.html:", "^", "±9223372036854775807"],
         ),
         (
             "{{ m::up(n=0) }}",
@@ -233,4 +238,33 @@ fn a_mistake_every_page_reaches_is_said_once() {
             && message.ends_with("(and on 2 other pages)"),
         "{error}"
     );
+}
+
+/// A template saved with a byte-order mark (Windows' Notepad) reads as one without, as a lesson
+/// does (it was "unexpected tag" at 1:2); one that is not UTF-8 is an error at its first byte
+/// that is not (it was at the file as a whole).
+#[test]
+fn a_templates_byte_order_mark_is_no_text_and_a_bad_byte_is_found() {
+    let page =
+        "{% extends \"base.html\" %}\r\n{% block content %}<h1>Lost</h1>{% endblock content %}\r\n";
+    let p = Project::new()
+        .lesson("valid.md", fixture("valid.md"))
+        .template("404.html", format!("\u{feff}{page}"));
+    p.build().expect("builds");
+    assert!(p.read("404.html").contains("<h1>Lost</h1>"));
+    assert!(!p.read("404.html").contains('\u{feff}'));
+    let bad =
+        "{% extends \"base.html\" %}\n{% block content %}<p>Caf\u{e9}</p>{% endblock content %}\n"
+            .replace('\u{e9}', "\u{1}")
+            .into_bytes()
+            .into_iter()
+            .map(|b| if b == 1 { 0xe9 } else { b })
+            .collect::<Vec<u8>>();
+    let p = Project::new()
+        .lesson("valid.md", fixture("valid.md"))
+        .template("404.html", bad)
+        .previous_site();
+    let text = crate::invalid::failing_build(&p).to_string();
+    assert!(text.contains("templates/404.html:2:26"), "{text}");
+    assert!(text.contains("save the template as UTF-8"), "{text}");
 }
