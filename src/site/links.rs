@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use crate::error::Diagnostic;
 use crate::lesson::{BlockKind, Lesson};
+use crate::project::TEMPLATES_DIR;
 use crate::render;
 use crate::text::{closest, percent_decoded};
 
@@ -220,13 +221,16 @@ fn internal_target(dir: &str, dest: &str) -> Option<String> {
 /// The files a build that succeeds makes of the lessons `placed` as a whole, added to `out`:
 /// the pages at their aliases, the feeds (`feed = true`) and the sitemap (with a base URL: of
 /// `out`'s pages and the lessons' `written` ones, [`sitemap::sitemap`]) with the `robots.txt`
-/// that names it; and the theme's static files.
+/// that names it; and the theme's static files: one of the project's in the place of a file the
+/// site makes (a `sitemap.xml` or a lesson's `preview.svg` in a theme copied from a built site,
+/// which kept the search, the feed and the sitemap stale for good) is a problem at it, but for
+/// `robots.txt`, which a project may give.
 pub(super) fn add_site_files(
     theme: &Theme,
     (base_url, placed): (Option<&str>, &[Placed]),
     out: &mut SiteFiles,
     written: &BTreeSet<String>,
-) {
+) -> Vec<Diagnostic> {
     let default_lang = theme.config.language.get_ref();
     let moved = aliases::pages(theme, placed, base_url);
     let feeds = match (theme.config.feed, base_url) {
@@ -243,9 +247,19 @@ pub(super) fn add_site_files(
         let robots = format!("User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n");
         out.insert("robots.txt".into(), robots.into_bytes().into());
     }
+    let mut problems = Vec::new();
     for (name, bytes) in &theme.assets {
+        if (out.contains_key(name) || written.contains(name)) && name != "robots.txt" {
+            let file = format!("{TEMPLATES_DIR}/{name}");
+            problems.push(
+                Diagnostic::in_file(file, format!("the site makes its own `{name}`, which this file would replace"))
+                    .hint("nnbook writes it from the lessons on every build: remove this copy (a theme copied from a built site holds such files)"),
+            );
+            continue;
+        }
         out.insert(name.clone(), bytes.clone());
     }
+    problems
 }
 
 /// The names of `files` and `written` together, in order.

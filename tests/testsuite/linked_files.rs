@@ -247,3 +247,36 @@ fn a_file_named_with_spaces_or_other_letters_is_linked_as_browsers_read_it() {
         assert!(notebook.contains(link), "the notebook lacks {link}");
     }
 }
+
+/// A theme's file in the place of one the site makes (a theme started from a copy of a built
+/// site) is an error at it: it replaced the search index, the sitemap and a lesson's preview
+/// in silence, stale for good. A project's own `robots.txt` is published instead, as the README
+/// says.
+#[test]
+fn a_theme_file_never_replaces_one_the_site_makes() {
+    let p = Project::with_lessons(&[("a.md", with(""))])
+        .config("base_url = \"https://example.org/\"\n")
+        .template("sitemap.xml", "STALE")
+        .template("search-index.js", "STALE")
+        .template("a/preview.svg", "STALE")
+        .template("robots.txt", "User-agent: *\n");
+    let error = p.build().expect_err("three files in the site's places");
+    let files: Vec<String> = (error.diagnostics.iter())
+        .filter(|d| d.message.starts_with("the site makes its own"))
+        .filter_map(|d| d.location.as_ref().map(|l| l.file.clone()))
+        .collect();
+    assert_eq!(
+        files,
+        [
+            "templates/a/preview.svg",
+            "templates/search-index.js",
+            "templates/sitemap.xml"
+        ],
+        "{error}"
+    );
+    for name in ["sitemap.xml", "search-index.js", "a/preview.svg"] {
+        fs::remove_file(p.root.join("templates").join(name)).expect("rm");
+    }
+    p.build().expect("builds");
+    assert_eq!(p.read("robots.txt"), "User-agent: *\n");
+}
