@@ -354,12 +354,8 @@ impl Builder {
         let base = base_url.as_deref();
         let pages = (&*theme, &self.cache, &default_lang[..], base);
         let mut problems = index::language_pages(pages, &placed, &mut out);
-        problems.extend(links::add_site_files(
-            &theme,
-            (base, &placed),
-            &mut out,
-            &written,
-        ));
+        let site_files = links::add_site_files(&theme, (base, &placed), &mut out, &written);
+        problems.extend(site_files);
         problems.extend(self.linked_and_broken(&placed, (&mut out, &written), &mut warnings));
         if !problems.is_empty() {
             return Err(Error::report(problems, warnings));
