@@ -24,6 +24,7 @@ use super::place::language_folder;
 use super::template_check;
 use super::template_error::template_error;
 use super::template_loops;
+use super::template_parse;
 use super::template_render;
 use super::template_text::find_operator;
 
@@ -373,6 +374,10 @@ impl Theme {
         // Escape what HTML needs (& < > " '), but leave `/` alone so relative links read as
         // written.
         tera.set_escape_fn(escape);
+        // (Every template's syntax errors and missing parents at once, and the other templates'
+        // mistakes beside them: Tera stops at the first.)
+        let (sources, unparsed) = template_parse::checked(sources);
+        problems.extend(unparsed);
         if let Err(e) =
             tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.text.as_str())))
         {

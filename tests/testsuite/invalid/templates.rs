@@ -115,6 +115,33 @@ fn a_mistake_in_each_page_template_is_reported_in_one_run() {
     }
 }
 
+/// A syntax error in two templates, a missing parent and a missing macro file in two more, and
+/// a name a page does not get in a fifth: five problems in one run (Tera stops adding templates
+/// at the first, and the static check needs them all: it took five runs).
+#[test]
+fn every_templates_syntax_error_and_the_others_mistakes_in_one_run() {
+    use crate::support::{fixture, Project};
+    let p = Project::new()
+        .lesson("valid.md", fixture("valid.md"))
+        .template("404.html", "{% extends \"base.html\" %}\n{% block content %}{% if root %}x\n{% endblock content %}\n")
+        .template("lesson.html", "{% extends \"base.html\" %}\n{% block content %}{{ lesson.title \n{% endblock content %}\n")
+        .template("search.html", "{% extends \"bsae.html\" %}\n")
+        .template("nav.html", "{% import \"macro.html\" as m %}{{ m::a() }}\n")
+        .template("tags.html", "{% extends \"base.html\" %}\n{% block content %}{{ site_titel }}{% endblock content %}\n")
+        .previous_site();
+    let text = super::failing_build(&p).to_string();
+    for said in [
+        "templates/404.html:",
+        "templates/lesson.html:2:20",
+        "bsae.html",
+        "macro.html",
+        "templates/tags.html:2:23",
+        "5 errors",
+    ] {
+        assert!(text.contains(said), "{said}: {text}");
+    }
+}
+
 /// A misspelt filter gets Tera's closest filter, and a misspelt field of a loop's variable the
 /// field its list's items have (`entry.titel` in `{% for entry in toc %}`): both got the list
 /// of the page's variables, which names neither.
