@@ -3,13 +3,15 @@
 //! theme with three broken templates took three runs). Each template is parsed alone here, and
 //! what it names looked for; each problem in Tera's words, located by `template_error`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
+use tera::ast::Node;
 use tera::Template;
 
 use crate::error::{Diagnostic, SourceFile};
 
 use super::default_theme::DEFAULT_TEMPLATES;
+use super::template_check::walk;
 use super::template_error::template_error;
 
 /// The problems of `sources`' templates that would stop Tera adding them (each one's first
@@ -22,6 +24,19 @@ pub fn checked(
     let mut problems = Vec::new();
     let mut broken = Vec::new();
     for (name, source) in &sources {
+        // (An empty page template, an editor's save cut short, published empty pages.)
+        let page = PAGE_TEMPLATES.contains(&name.as_str()) || name == "base.html";
+        if page && source.text.trim().is_empty() && !source.path.starts_with("(built-in") {
+            problems.push(
+                Diagnostic::in_file(
+                    source.path.clone(),
+                    "the template is empty: every page made with it would be empty",
+                )
+                .hint("write the template, or delete the file to use the built-in one"),
+            );
+            broken.push(name.clone());
+            continue;
+        }
         let template = match Template::new(name, None, &source.text) {
             Ok(t) => t,
             Err(e) => {
@@ -60,4 +75,69 @@ pub fn checked(
         );
     }
     (sources, problems)
+}
+
+/// The templates nnbook renders pages with; every other template is one of theirs (a parent, a
+/// partial, macros) or reached by none.
+const PAGE_TEMPLATES: [&str; 5] = [
+    "index.html",
+    "lesson.html",
+    "404.html",
+    "search.html",
+    "tags.html",
+];
+
+/// The project's HTML files in `templates/` that no page reaches (not a page template, nor
+/// extended, included or imported by one, at any depth): one without a Tera tag is a file of the
+/// site (a search console's `google1234abcd.html`, which was never published) and goes into
+/// `assets` as it is; one with tags is a template nothing uses (Zola's `page.html`, a misspelt
+/// `lessons.html`), a warning.
+pub fn unreached(
+    tera: &tera::Tera,
+    sources: &BTreeMap<String, SourceFile>,
+    assets: &mut BTreeMap<String, std::sync::Arc<Vec<u8>>>,
+) -> Vec<Diagnostic> {
+    let mut reached: BTreeSet<String> = BTreeSet::new();
+    let mut next: Vec<String> = PAGE_TEMPLATES.map(String::from).to_vec();
+    while let Some(name) = next.pop() {
+        let Ok(t) = tera.get_template(&name) else {
+            continue;
+        };
+        if !reached.insert(name) {
+            continue;
+        }
+        next.extend(t.parent.iter().cloned());
+        next.extend(t.imported_macro_files.iter().map(|(f, _)| f.clone()));
+        let bodies = std::iter::once(&t.ast).chain(t.blocks.values().map(|b| &b.body));
+        for body in bodies {
+            walk(body, &mut |node| {
+                if let Node::Include(_, names, _) = node {
+                    next.extend(names.iter().cloned());
+                }
+            });
+        }
+    }
+    let mut warnings = Vec::new();
+    for (name, source) in sources {
+        if reached.contains(name) || source.path.starts_with("(built-in theme)") {
+            continue;
+        }
+        if !["{{", "{%", "{#"]
+            .iter()
+            .any(|tag| source.text.contains(tag))
+        {
+            assets.insert(
+                name.clone(),
+                std::sync::Arc::new(source.text.clone().into_bytes()),
+            );
+            continue;
+        }
+        warnings.push(
+            Diagnostic::in_file(source.path.clone(), "no page uses this template")
+                .warning()
+                .expected(format!("one of the templates nnbook renders pages with ({}), or one they extend, include or import", PAGE_TEMPLATES.join(", ")))
+                .hint("rename it to the page it is for (Zola's `page.html` is `lesson.html`), or include it from one; an HTML file without Tera tags is published as it is"),
+        );
+    }
+    warnings
 }

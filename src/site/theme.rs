@@ -362,7 +362,7 @@ impl Theme {
             },
             None => (Config::default(), JsonMap::new(), Vec::new()),
         };
-        let (sources, assets) = match gather(files, &config) {
+        let (sources, mut assets) = match gather(files, &config) {
             Ok(found) => found,
             Err(found) => {
                 problems.extend(found);
@@ -397,6 +397,7 @@ impl Theme {
             problems.extend(template_errors);
             return Err(Error::from(problems));
         }
+        let unreached = template_parse::unreached(&tera, &sources, &mut assets);
         template_render::guard(&mut tera);
         let arithmetic = (sources.values()).any(|s| find_operator(&s.text, &['/', '*']).is_some());
         let earlier = files.earlier_copies();
@@ -416,6 +417,7 @@ impl Theme {
                 .chain(files.math_font_warning().filter(own))
                 .chain(files.explore_script_warning().filter(own))
                 .chain(files.links.iter().cloned())
+                .chain(unreached)
                 .collect(),
             sliders_warning: files.lesson_script_warning().filter(own),
             direction_warning: files.direction_warning().filter(own),

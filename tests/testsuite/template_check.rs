@@ -268,3 +268,43 @@ fn a_templates_byte_order_mark_is_no_text_and_a_bad_byte_is_found() {
     assert!(text.contains("templates/404.html:2:26"), "{text}");
     assert!(text.contains("save the template as UTF-8"), "{text}");
 }
+
+/// An HTML file in `templates/` that no page reaches: without Tera tags it is a file of the
+/// site (a search console's verification file was never published), with tags a warning (Zola's
+/// `page.html` and a misspelt override were passed over in silence). An empty page template,
+/// an editor's save cut short, is an error: it published empty pages with exit 0.
+#[test]
+fn html_no_page_reaches_is_published_or_warned_and_an_empty_page_template_is_an_error() {
+    let verification = "google-site-verification: google1234abcd.html\n";
+    let p = Project::new()
+        .lesson("valid.md", fixture("valid.md"))
+        .template("google1234abcd.html", verification)
+        .template(
+            "page.html",
+            "{% extends \"base.html\" %}{% block content %}MINE{% endblock content %}",
+        )
+        .template("nav.html", "<nav>{{ site_title }}</nav>")
+        .template(
+            "base.html",
+            BASE.replacen("<body", "{% include \"nav.html\" %}<body", 1),
+        );
+    let built = p.build().expect("builds");
+    assert_eq!(p.read("google1234abcd.html"), verification);
+    let warned: Vec<String> = (built.warnings.iter())
+        .map(|d| {
+            format!(
+                "{}: {}",
+                d.location.as_ref().map_or("", |l| l.file.as_str()),
+                d.message
+            )
+        })
+        .collect();
+    assert_eq!(warned, ["templates/page.html: no page uses this template"]);
+    let p = Project::new()
+        .lesson("valid.md", fixture("valid.md"))
+        .template("base.html", " \n")
+        .previous_site();
+    let text = crate::invalid::failing_build(&p).to_string();
+    assert!(text.contains("templates/base.html"), "{text}");
+    assert!(text.contains("the template is empty"), "{text}");
+}
