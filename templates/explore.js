@@ -9,7 +9,8 @@
 // the project's own (one request, served compact), whose parts share the model in one closure.
 (function () {
   "use strict";
-  var el = document.getElementById("nn-model-v2");
+  // (`document` by a name the compact script shortens, as Math's functions below.)
+  var doc = document, el = doc.getElementById("nn-model-v2");
   if (!el) return;
   var M = JSON.parse(el.textContent);
   var EPS = 2.220446049250313e-16, MAX_KINKS = 10000, KINK_WORK = 200000000;
@@ -19,6 +20,8 @@
   // (One name for the script's twenty listeners: the page's weight is counted to the byte.)
   function listen(target, type, f, options) { target.addEventListener(type, f, options); }
   function attr(element, name) { return element.getAttribute(name); }
+  function setAttr(element, name, value) { element.setAttribute(name, value); }
+  function rectOf(element) { return element.getBoundingClientRect(); }
 
   // ---- The network, as src/network evaluates it ----------------------------------------------
   function apply(act, z) {
@@ -452,7 +455,7 @@
   }
 
   // The lesson's block (the child of its body) an element is in, or null.
-  var lessonBody = document.querySelector(".lesson-body");
+  var lessonBody = doc.querySelector(".lesson-body");
   function blockOf(el) {
     var block = el;
     while (block.parentNode && block.parentNode !== lessonBody) block = block.parentNode;
@@ -467,7 +470,7 @@
   var phoneMedia = window.matchMedia("(max-width: 35em)"), phone = phoneMedia.matches;
   function shown(view) { return view.phone === phone; }
   var charts = M.charts.map(function (c) {
-    var figure = document.getElementById("figure-" + c.id);
+    var figure = doc.getElementById("figure-" + c.id);
     if (!figure) return null;
     var link = figure.querySelector('a.nn-data[href^="data:"]');
     var csv = link ? decodeURIComponent(attr(link, "href").slice(attr(link, "href").indexOf(",") + 1)) : "";
@@ -510,7 +513,7 @@
   function linkData(fig) {
     if (!fig.link || !fig.csvStale || !fig.layout) return;
     fig.csvStale = false;
-    fig.link.setAttribute("href", "data:text/csv;charset=utf-8," + dataUri(fig.csvHeader + csvRows(fig.layout.data, fig.model.points)));
+    setAttr(fig.link, "href", "data:text/csv;charset=utf-8," + dataUri(fig.csvHeader + csvRows(fig.layout.data, fig.model.points)));
   }
   charts.forEach(function (fig) {
     if (!fig.link) return;
@@ -589,7 +592,7 @@
       }
       var xParts = p.g === g ? view.xParts : p.g.xParts || (p.g.xParts = xAxis(p.g, l.xr, view.svg.viewBox.baseVal.width));
       var groups = drawMiddle(p, xParts, fig.model.colors, lines).concat([legend]), x = centre(p.g);
-      if (view.titleX !== x) view.xTitles.forEach(function (e) { e.setAttribute("x", (view.titleX = x)); });
+      if (view.titleX !== x) view.xTitles.forEach(function (e) { setAttr(e, "x", (view.titleX = x)); });
       if (!(far && behind && canvasOf(view))) reconcile(view.svg, view.headCount, groups);
       else {
         paint(view, groups);
@@ -598,7 +601,7 @@
       }
     }
     // A focused chart's readout follows the new values.
-    if (view.cursor !== undefined && document.activeElement === view.svg) showReadout(view, readoutAt(view, view.cursor));
+    if (view.cursor !== undefined && doc.activeElement === view.svg) showReadout(view, readoutAt(view, view.cursor));
   }
   listen(phoneMedia, "change", function () {
     phone = phoneMedia.matches;
@@ -622,8 +625,8 @@
     if (view.canvas || !els) return view.canvas;
     // (On the svg's device pixels: the canvas's are not stretched, and shapes fall on the same
     // pixels as the svg's.)
-    var r = svg.getBoundingClientRect(), f = fig.getBoundingClientRect(), dpr = devicePixelRatio, k = dpr * r.width / svg.viewBox.baseVal.width;
-    var x0 = mathFloor(r.left * dpr), y0 = mathFloor(r.top * dpr), c = (view.canvas = document.createElement("canvas")), ctx = (view.ctx = c.getContext("2d"));
+    var r = rectOf(svg), f = rectOf(fig), dpr = devicePixelRatio, k = dpr * r.width / svg.viewBox.baseVal.width;
+    var x0 = mathFloor(r.left * dpr), y0 = mathFloor(r.top * dpr), c = (view.canvas = doc.createElement("canvas")), ctx = (view.ctx = c.getContext("2d"));
     c.ariaHidden = "true";
     c.width = Math.ceil(r.right * dpr) - x0;
     c.height = Math.ceil(r.bottom * dpr) - y0;
@@ -643,7 +646,7 @@
       var cs = getComputedStyle(e);
       view.colors[e.nodeName + attr(e, "fill") + attr(e, "stroke")] = [cs.fill, cs.stroke];
     });
-    view.hidden.forEach(function (e) { e.setAttribute("visibility", "hidden"); });
+    view.hidden.forEach(function (e) { setAttr(e, "visibility", "hidden"); });
     return c;
   }
   // (A context's state is set only where it changes: each setting is parsed again.)
@@ -701,18 +704,18 @@
     if (a && sameKind(was, d)) {
       for (k = 0; k < attrs.length; k++) {
         var v = String(attrs[k][1]);
-        if (String(was[1][k][1]) !== v) a.setAttribute(attrs[k][0], v);
+        if (String(was[1][k][1]) !== v) setAttr(a, attrs[k][0], v);
       }
       if (d[2] !== undefined && was[2] !== d[2]) setText(a, d[2]);
       return a;
     }
     // A new element where there was none, another kind, or other attributes (they must come in
     // the writer's order, which setting them on the old one would not keep).
-    var e = document.createElementNS(SVG_NS, d[0]);
-    for (k = 0; k < attrs.length; k++) e.setAttribute(attrs[k][0], attrs[k][1]);
+    var e = doc.createElementNS(SVG_NS, d[0]);
+    for (k = 0; k < attrs.length; k++) setAttr(e, attrs[k][0], attrs[k][1]);
     if (d[2] !== undefined) e.textContent = d[2];
     if (a) svg.replaceChild(e, a);
-    else { svg.insertBefore(e, before); svg.insertBefore(document.createTextNode("\n"), before); }
+    else { svg.insertBefore(e, before); svg.insertBefore(doc.createTextNode("\n"), before); }
     return e;
   }
   function reconcile(svg, start, groups) {
@@ -724,7 +727,7 @@
         return nodes.map(function (d) {
           var e = drawNode(svg, old[at] || null, d, null, null), t = old[++at];
           if (t && t.nodeType === 3) { if (t.nodeValue !== "\n") t.nodeValue = "\n"; }
-          else svg.insertBefore(document.createTextNode("\n"), t || null);
+          else svg.insertBefore(doc.createTextNode("\n"), t || null);
           at++;
           return e;
         });
@@ -888,7 +891,7 @@
   // the parameter listings; at the author's value a value's original markup (its highlighting)
   // comes back. Each keeps the text this script last gave it (`shown`; null: its original
   // markup), and is written only when that changes.
-  var values = Array.from(document.querySelectorAll("span[data-nn],mn[data-nn]")).map(function (span) {
+  var values = Array.from(doc.querySelectorAll("span[data-nn],mn[data-nn]")).map(function (span) {
     var plain = span.childNodes.length === 1 && span.firstChild.nodeType === 3;
     var expr = attr(span, "data-nn");
     return {
@@ -976,26 +979,26 @@
   // elsewhere (in Chinese, one before a full stop, which cannot start a line) moves its text
   // along or down the page, and is taken away again.)
   function rootValues(vs) {
-    var boxes = vs.map(function (v) { return v.span.getClientRects().length === 1 && v.span.getBoundingClientRect(); }), was = vs.map(textAt);
+    var boxes = vs.map(function (v) { return v.span.getClientRects().length === 1 && rectOf(v.span); }), was = vs.map(textAt);
     vs.forEach(function (v, i) {
       var b = boxes[i];
       if (!b || !b.width) { v.root = null; return; }
       // (As an attribute: one set through `style` and removed before the page serialises it
       // would come back empty.)
-      v.span.setAttribute("style", "width:" + b.width + "px;height:" + b.height + "px;line-height:" + b.height + "px");
+      setAttr(v.span, "style", "width:" + b.width + "px;height:" + b.height + "px;line-height:" + b.height + "px");
       v.span.classList.add("nn-root");
       v.root = shape(v.span.textContent);
     });
     vs.map(textAt).forEach(function (t, i) {
       var v = vs[i], dy = was[i].top - t.top;
       if (mathAbs(was[i].left - t.left) > 0.5 || mathAbs(dy) > t.height / 2) { unroot(v); v.root = 0; }
-      else if (dy) v.span.setAttribute("style", attr(v.span, "style") + ";position:relative;top:" + dy + "px");
+      else if (dy) setAttr(v.span, "style", attr(v.span, "style") + ";position:relative;top:" + dy + "px");
     });
   }
   function textAt(v) {
-    var r = document.createRange();
+    var r = doc.createRange();
     r.selectNodeContents(v.span);
-    return r.getBoundingClientRect();
+    return rectOf(r);
   }
 
   // ---- Tables, as src/page/blocks.rs writes them ------------------------------------------------
@@ -1048,13 +1051,13 @@
       math.children.length === cell.tokens.length && cell.tokens.length === was.tokens.length &&
       cell.tokens.every(function (t, i) { return t[0] === was.tokens[i][0]; });
     if (same) {
-      math.setAttribute("aria-label", cell.label);
+      setAttr(math, "aria-label", cell.label);
       cell.tokens.forEach(function (t, i) { if (t[1] !== was.tokens[i][1]) setText(math.children[i], t[1]); });
     } else if (/[<&]/.test(cell.html)) td.innerHTML = cell.html;
     else setText(td, cell.html);
   }
   var tables = M.tables.map(function (spec, k) {
-    var table = document.querySelectorAll("table.nn-table")[k];
+    var table = doc.querySelectorAll("table.nn-table")[k];
     return table ? { spec: spec, block: blockOf(table), body: table.tBodies[0], html: table.tBodies[0].innerHTML, rows: null } : null;
   }).filter(Boolean);
   // Each cell's markup is kept as last written (`rows`): with as many rows as before, only the
@@ -1097,7 +1100,7 @@
 
   // Diagrams: each bias's label ("b3 = −16"), each weight's value (under its name, "w3", in a
   // backing box fitted to the longer line: src/diagram/mod.rs, 8.6 px a character and 10).
-  var diagramLabels = Array.from(document.querySelectorAll("svg.nn-diagram text[data-nn]")).map(function (t) {
+  var diagramLabels = Array.from(doc.querySelectorAll("svg.nn-diagram text[data-nn]")).map(function (t) {
     var box = attr(t, "class") === "value" ? t.parentNode.querySelector("rect.label-bg") : null;
     var name = attr(t, "data-nn");
     return { text: t, svg: t.closest("svg"), block: blockOf(t), name: name, param: paramIndex(name), original: t.textContent, shown: t.textContent, value: attr(t, "class") === "value", box: box, x: box && attr(box, "x"), width: box && attr(box, "width") };
@@ -1126,7 +1129,7 @@
     parts.push(text.slice(at));
     return parts;
   }
-  var diagramDescs = Array.from(document.querySelectorAll("svg.nn-diagram>desc")).map(function (d) {
+  var diagramDescs = Array.from(doc.querySelectorAll("svg.nn-diagram>desc")).map(function (d) {
     return { desc: d, block: blockOf(d), parts: namesOf(d.textContent), shown: d.textContent };
   });
   function updateDiagrams() {
@@ -1157,8 +1160,8 @@
     var x = text === l.original ? l.x : fixed(centre - w / 2, 1), width = text === l.original ? l.width : fixed(w, 1);
     // (The box is as wide for every text of as many characters: written only when it moves.)
     if (l.boxX === x && l.boxWidth === width) return;
-    l.box.setAttribute("x", (l.boxX = x));
-    l.box.setAttribute("width", (l.boxWidth = width));
+    setAttr(l.box, "x", (l.boxX = x));
+    setAttr(l.box, "width", (l.boxWidth = width));
   }
 
   // What a step computes and writes: the whole page, or while a slider is held the blocks the
@@ -1187,7 +1190,7 @@
     if (scope !== whole) behind = true;
     controls.forEach(function (c) {
       var shownNow = shownParam(c.i);
-      if (c.output && c.shown !== shownNow) setText(c.output, (c.shown = shownNow));
+      if (c.output && c.shown !== shownNow) showParam(c, shownNow);
       if (c.input && c.value !== P[c.i]) c.input.value = c.value = P[c.i];
     });
     if (panel) panel.classList.toggle("nn-moved", moved());
@@ -1252,16 +1255,16 @@
 
   // The panel, written as markup (smaller than building it node by node).
   function buildPanel() {
-    panel = document.createElement("section");
+    panel = doc.createElement("section");
     panel.className = "nn-controls";
-    panel.setAttribute("aria-label", words[0]);
+    setAttr(panel, "aria-label", words[0]);
     panel.innerHTML = '<div class="nn-controls-bar"><button type="button" class="nn-controls-toggle" aria-expanded="false" aria-controls="nn-controls-body">' +
       words[2] + '</button><button type="button" class="nn-reset">' + words[1] +
       '</button></div><div id="nn-controls-body" class="nn-controls-body" hidden><p class="nn-controls-hint">' + words[3] +
       '</p><div class="nn-controls-grid">' + controls.map(function (c) {
         var id = "nn-control-" + escapeHtml(c.name);
         return '<div class="nn-control"><label for="' + id + '">' + escapeHtml(c.name) + '</label><input type="range" id="' + id +
-          '" min="' + c.from + '" max="' + c.to + '" step="' + c.step + '" value="' + P[c.i] + '"><output for="' + id + '"></output></div>';
+          '" min="' + c.from + '" max="' + c.to + '" step="' + c.step + '" value="' + P[c.i] + '"><output for="' + id + '" aria-live="off"></output></div>';
       }).join("") + '</div></div><p class="nn-live" aria-live="polite"></p>';
     var find = function (s) { return panel.querySelectorAll(s); }, toggle = find("button")[0], body = find("div")[1];
     live = find("p")[1];
@@ -1274,14 +1277,14 @@
     });
     listen(toggle, "click", function () {
       var open = attr(toggle, "aria-expanded") !== "true";
-      toggle.setAttribute("aria-expanded", String(open));
+      setAttr(toggle, "aria-expanded", String(open));
       body.hidden = !open;
     });
-    document.body.appendChild(panel);
-    document.body.classList.add("nn-explorable");
+    doc.body.appendChild(panel);
+    doc.body.classList.add("nn-explorable");
     // The controls' height (the bar's, or with the drawer open the drawer's) for the style sheet:
     // the page scrolls what gets focus above them (`scroll-padding-bottom`), and its end too.
-    if (window.ResizeObserver) new ResizeObserver(function () { document.documentElement.style.setProperty("--nn-bar", panel.getBoundingClientRect().height + "px"); }).observe(panel);
+    if (window.ResizeObserver) new ResizeObserver(function () { doc.documentElement.style.setProperty("--nn-bar", rectOf(panel).height + "px"); }).observe(panel);
   }
 
   // ---- The readout: the input and each series' value under the pointer (or the keyboard's
@@ -1328,8 +1331,8 @@
     if (!r) return;
     var g = placedOf(ch).g, B = g.y_pixels[0], T = g.y_pixels[1];
     var py = function (v) { return map(v, r.yr[0], r.yr[1], B, T); };
-    var group = document.createElementNS(SVG_NS, "g");
-    group.setAttribute("class", "nn-readout");
+    var group = doc.createElementNS(SVG_NS, "g");
+    setAttr(group, "class", "nn-readout");
     var html = '<line x1="' + r.px + '" x2="' + r.px + '" y1="' + T + '" y2="' + B + '"/>';
     var words = [formatNumber(r.x, r.n)];
     r.ys.forEach(function (y, k) {
@@ -1339,16 +1342,24 @@
     // Each line a name and its number: the number a <tspan>, which a page written right to left
     // keeps a run of its own (rtl.css), its minus before its digits after an Arabic name.
     var lines = [ch.fig.model.x].concat(ch.labels).map(function (name, k) { return [name, words[k]]; });
-    // 13 CSS px text however small the figure is drawn (a phone shrinks it).
-    var box = ch.svg.getBoundingClientRect(), k = box.width > 0 ? mathMax(1, ch.svg.viewBox.baseVal.width / box.width) : 1;
-    var w = k * (8 + 7.2 * mathMax.apply(null, lines.map(function (t) { return Array.from(t.join(" ")).length; })));
-    var left = r.px + 8 + w > g.x_pixels[1] ? r.px - 8 - w : r.px + 8;
-    html += '<rect x="' + left + '" y="' + (T + 4) + '" width="' + w + '" height="' + k * (8 + 17 * lines.length) + '" rx="4"/>';
+    // 13 CSS px text however small the figure is drawn (a phone shrinks it). The box as wide as
+    // its widest line is laid out (a Chinese name's characters are twice a Latin one's), right
+    // of the input, else left of it, and within the chart (a phone's is narrow for both).
+    var box = rectOf(ch.svg), k = box.width > 0 ? mathMax(1, ch.svg.viewBox.baseVal.width / box.width) : 1;
+    html += '<rect y="' + (T + 4) + '" height="' + k * (8 + 17 * lines.length) + '" rx="4"/>';
     lines.forEach(function (t, i) {
-      html += '<text x="' + (left + 4 * k) + '" y="' + (T + 4 + k * (16 + 17 * i)) + '" font-size="' + 13 * k + '">' + escapeHtml(t[0]) + " <tspan>" + t[1] + "</tspan></text>";
+      html += '<text y="' + (T + 4 + k * (16 + 17 * i)) + '" font-size="' + 13 * k + '">' + escapeHtml(t[0]) + " <tspan>" + t[1] + "</tspan></text>";
     });
     group.innerHTML = html;
     ch.svg.appendChild(group);
+    var texts = Array.from(group.querySelectorAll("text"));
+    var w = 8 * k + mathMax.apply(null, texts.map(function (t) { return t.getComputedTextLength(); }));
+    var left = r.px + 8 + w > g.x_pixels[1] ? r.px - 8 - w : r.px + 8;
+    left = mathMax(0, Math.min(left, ch.svg.viewBox.baseVal.width - w));
+    var rect = group.querySelector("rect");
+    setAttr(rect, "x", left);
+    setAttr(rect, "width", w);
+    texts.forEach(function (t) { setAttr(t, "x", left + 4 * k); });
     ch.readout = group;
     return lines.map(function (t) { return t.join(" "); }).join(", ");
   }
@@ -1369,11 +1380,11 @@
   views.forEach(function (ch) {
     // Series names: the legend's labels, else the figure's signals.
     ch.labels = ch.fig.model.labels;
-    ch.svg.setAttribute("tabindex", "0");
+    setAttr(ch.svg, "tabindex", "0");
     ["pointermove", "pointerdown"].forEach(function (n) { listen(ch.svg, n, function (e) { showReadout(ch, readoutAt(ch, valueAtPointer(ch, e))); }); });
     // (A finger lifted leaves the chart before the tap focuses it: only the mouse's leaving hides,
     // and a finger's swipe that scrolls the page.)
-    listen(ch.svg, "pointerleave", function (e) { if (e.pointerType === "mouse" && document.activeElement !== ch.svg) hideReadout(ch); });
+    listen(ch.svg, "pointerleave", function (e) { if (e.pointerType === "mouse" && doc.activeElement !== ch.svg) hideReadout(ch); });
     listen(ch.svg, "pointercancel", function () { hideReadout(ch); });
     listen(ch.svg, "blur", function () { hideReadout(ch); });
     listen(ch.svg, "keydown", function (e) {
@@ -1391,11 +1402,20 @@
       ch.cursor = r.x;
       var text = showReadout(ch, r);
       if (live && text) live.textContent = text;
+      // (In view: the page had scrolled the chart's foot above the drawer, at 200 % zoom its
+      // top, where the box is, above the window.)
+      ch.readout.querySelector("rect").scrollIntoView({ block: "nearest" });
     });
   });
 
   if (controls.length) buildPanel();
-  if (loadState()) redraw(); else controls.forEach(function (c) { c.output.textContent = c.shown = shownParam(c.i); });
+  if (loadState()) redraw(); else controls.forEach(function (c) { showParam(c, shownParam(c.i)); });
+  // A slider's value as the page writes it, beside it and to a screen reader (which said the raw
+  // "-0.85" for "−0.85"). (Its <output> is no live region: the drawer's one announces a step.)
+  function showParam(c, text) {
+    setText(c.output, (c.shown = text));
+    setAttr(c.input, "aria-valuetext", text);
+  }
   // A new `#nn:` fragment (pasted, or the back button's) is applied; a link within the page
   // (contents, a heading's anchor) keeps the parameters, and their fragment comes back in place
   // of the anchor's once the browser has scrolled to it.
@@ -1407,11 +1427,13 @@
   // gets `content-visibility: auto` (style.css, `.nn-skip`): every change is still written to the
   // page, and the browser lays a block out when it comes near the view. While skipped, a block
   // stands in with the height it was last laid out at (`contain-intrinsic-height: auto`), so the
-  // page's length and every scroll position stay as they were. A new window width, or the fonts
-  // arriving, lays the page out whole again first.
+  // page's length and every scroll position stay as they were. A new window width or text size
+  // (the browser's font size, changed while the page is open: the boxes kept the old one's), or
+  // the fonts arriving, lays the page out whole again first.
   var skipWidth;
+  function sized() { return innerWidth + getComputedStyle(doc.body).fontSize; }
   function skipOutOfView() {
-    var width = (skipWidth = innerWidth), classes = document.body.classList;
+    var width = (skipWidth = sized()), classes = doc.body.classList;
     release();
     classes.remove("nn-skip");
     values.forEach(function (v) {
@@ -1453,7 +1475,7 @@
     items.forEach(function (x) {
       var b = x.block;
       if (!b) { x.onScreen = true; return; }
-      if (!b.nnAt || b.nnAt[2] !== laidOut) { var r = b.getBoundingClientRect(); b.nnAt = [r.top + y, r.bottom + y, laidOut]; }
+      if (!b.nnAt || b.nnAt[2] !== laidOut) { var r = rectOf(b); b.nnAt = [r.top + y, r.bottom + y, laidOut]; }
       x.onScreen = b.nnAt[1] - y >= -m && b.nnAt[0] - y <= innerHeight + m;
     });
   }
@@ -1472,8 +1494,8 @@
   listen(window, "resize", function () { laidOut++; scrolled = null; drawInView(false); });
   listen(window, "beforeprint", function () { drawInView(true); });
   if (lessonBody && window.ResizeObserver) {
-    var sized = new ResizeObserver(function () { laidOut++; drawInView(false); });
-    for (var b of lessonBody.children) sized.observe(b);
+    var blocks = new ResizeObserver(function () { laidOut++; drawInView(false); if (panel && sized() !== skipWidth) skipOutOfView(); });
+    for (var b of lessonBody.children) blocks.observe(b);
   }
 
   // While a slider is held (a pointer pressed on it, or a key held down on it and repeating, until
@@ -1498,10 +1520,10 @@
   // would do next).
   var far = null, behind = false, anchored = null;
   function hold() {
-    if (far || !document.body.classList.contains("nn-skip")) return;
-    var margin = innerHeight / 8, bottom = Math.min(innerHeight, panel.getBoundingClientRect().top) + margin;
+    if (far || !doc.body.classList.contains("nn-skip")) return;
+    var margin = innerHeight / 8, bottom = Math.min(innerHeight, rectOf(panel).top) + margin;
     far = Array.from(lessonBody.children).filter(function (b) {
-      var r = b.getBoundingClientRect();
+      var r = rectOf(b);
       return r.bottom < -margin || r.top > bottom;
     });
     scope = scopeOf(function (b) { return !b || far.indexOf(b) < 0; });
@@ -1527,8 +1549,8 @@
     // measured for its box; unknown, it is asked with checkVisibility).
     if (lessonBody) listen(lessonBody, "contentvisibilityautostatechange", function (e) { if (e.target.parentNode === lessonBody) e.target.nnSkipped = e.skipped; }, true);
     skipOutOfView();
-    listen(window, "resize", function () { if (innerWidth !== skipWidth) skipOutOfView(); });
-    if (document.fonts) document.fonts.ready.then(skipOutOfView);
+    listen(window, "resize", function () { if (sized() !== skipWidth) skipOutOfView(); });
+    if (doc.fonts) doc.fonts.ready.then(skipOutOfView);
   }
 
   // The page's API, for tests and benchmarks: set parameters by name, read what is drawn.

@@ -22,7 +22,8 @@
 //    the state stays in the address through the page's links, and a new `#nn:` fragment is
 //    applied (1k); a fragment's values are snapped to the sliders' steps and ranges (1l); the
 //    readout's box is opaque (1m); its words are inside it, name the input as the x axis does,
-//    and give the value at the input they show (1n).
+//    and give the value at the input they show, inside the chart (1n); the one the keys move is in
+//    view at 200 % zoom with the drawer open (1n2).
 // (exact.mjs compares the page with the build for random parameters.)
 // The last line is "explore: N passed, M failed".
 import { chromium } from 'playwright-core';
@@ -832,12 +833,35 @@ for (const scheme of ['light', 'dark']) {
 //     input shown: across the ReLU lesson's first chart, every reading "x" and "v" has
 //     v = ReLU(1.70 x − 0.85) at the shown x (the pointer at 0.9235 read "0.92" and 0.72, the
 //     value at 0.9235, where ReLU(1.70 × 0.92 − 0.85) = 0.714); x has the lesson's decimals, or
-//     two more at a kink.
-for (const [file, width] of reluPages) {
+//     two more at a kink. On every chart, at 320 px too, the box is inside the chart: on a phone
+//     the box of a long name (step 4's "(w2·x + b2) × w4") was cut off at its left edge, and a
+//     Chinese name's words ran past the box's right edge (its width guessed from the characters).
+for (const [file, width] of reluPages.concat(reluPages.filter(([, w]) => w === 390).map(([f]) => [f, 320]))) {
   const rel = path.relative(SITE_DIR, file);
   const p = watched(await browser.newPage({ viewport: { width, height: 800 } }));
   await p.goto(pathToFileURL(file).href);
   await afterFrames(p);
+  const clipped = await p.evaluate(() => {
+    for (const chart of [...document.querySelectorAll('svg.nn-chart')].filter((s) => s.getBoundingClientRect().width > 0)) {
+      chart.scrollIntoView({ block: 'center' });
+      const svg = chart.getBoundingClientRect();
+      for (let k = 0; k <= 40; k++) {
+        const at = { x: svg.left + (k / 40) * svg.width, y: svg.top + svg.height / 2 };
+        chart.dispatchEvent(new PointerEvent('pointermove', { clientX: at.x, clientY: at.y, bubbles: true, pointerType: 'mouse' }));
+        const readout = chart.querySelector('.nn-readout');
+        if (!readout) continue;
+        const rect = readout.querySelector('rect').getBoundingClientRect();
+        if (rect.left < svg.left - 0.5 || rect.right > svg.right + 0.5) return `${chart.closest('figure').id}: the readout's box (${rect.left.toFixed(0)}–${rect.right.toFixed(0)} px) is not inside its chart (${svg.left.toFixed(0)}–${svg.right.toFixed(0)} px) at ${k * 2.5} % of its width`;
+        for (const t of readout.querySelectorAll('text')) {
+          const b = t.getBoundingClientRect();
+          if (b.left < rect.left || b.right > rect.right) return `${chart.closest('figure').id}: "${t.textContent}" (${b.left.toFixed(0)}–${b.right.toFixed(0)} px) is not inside its box (${rect.left.toFixed(0)}–${rect.right.toFixed(0)} px)`;
+        }
+      }
+    }
+    return null;
+  });
+  if (clipped) fail(`${rel} at ${width} px: the readout's box`, clipped);
+  else pass();
   const problem = await p.evaluate(() => {
     const chart = [...document.querySelectorAll('svg.nn-chart')].find((s) => s.getBoundingClientRect().width > 0);
     chart.scrollIntoView({ block: 'center' });
@@ -872,6 +896,38 @@ for (const [file, width] of reluPages) {
     return null;
   });
   if (problem) fail(`${rel} at ${width} px: the readout's words`, problem);
+  else pass();
+  await p.close();
+}
+
+// 1n2. The readout moved by keyboard is on screen: at 200 % zoom (640x450) with the drawer open,
+//     Shift+Tab from step 7's data link onto its chart and 50 presses of ArrowRight. The page had
+//     scrolled the chart's foot above the drawer and the box, at its top, above the window.
+{
+  const p = watched(await browser.newPage({ viewport: { width: 640, height: 450 } }));
+  await p.goto(pathToFileURL(relu).href);
+  await afterFrames(p);
+  await p.click('.nn-controls-toggle');
+  await p.focus('#figure-step-7 a.nn-data');
+  await p.keyboard.press('Shift+Tab');
+  for (let i = 0; i < 50; i++) await p.keyboard.press('ArrowRight');
+  await afterFrames(p);
+  const problem = await p.evaluate(() => {
+    const chart = document.activeElement;
+    if (!chart.matches('svg.nn-chart')) return `Shift+Tab focused ${chart.tagName}, not step 7's chart`;
+    const box = chart.querySelector('.nn-readout rect').getBoundingClientRect();
+    const drawer = document.querySelector('.nn-controls').getBoundingClientRect();
+    return box.top < -0.5 || box.bottom > drawer.top + 0.5 ? `the readout's box (${box.top.toFixed(0)}–${box.bottom.toFixed(0)} px) is not in view above the drawer (0–${drawer.top.toFixed(0)} px)` : null;
+  });
+  if (problem) fail('relu/index.html at 640x450 (200 % zoom), the keyboard readout', problem);
+  else pass();
+  // Each slider's value, to a screen reader, as the page writes it ("−0.85", not "-0.85"), and
+  // its <output> no live region of its own (a step was announced twice).
+  const sliders = await p.evaluate(() => [...document.querySelectorAll('.nn-control')].map((c) => {
+    const input = c.querySelector('input'), output = c.querySelector('output');
+    return input.getAttribute('aria-valuetext') === output.textContent && output.getAttribute('aria-live') === 'off' ? null : `${input.id}: aria-valuetext "${input.getAttribute('aria-valuetext')}", shown "${output.textContent}", aria-live ${output.getAttribute('aria-live')}`;
+  }).filter(Boolean));
+  if (sliders.length) fail('relu/index.html: the sliders as a screen reader hears them', sliders.join('; '));
   else pass();
   await p.close();
 }

@@ -498,7 +498,7 @@ fn the_built_in_script_finds_the_model_under_the_id_that_names_its_format() {
     assert!(!page.contains("id=\"nn-model\""));
     assert!(built
         .read("explore.js")
-        .contains(&format!("document.getElementById(\"{id}\")")));
+        .contains(&format!("getElementById(\"{id}\")")));
 }
 
 #[test]
