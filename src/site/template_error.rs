@@ -9,6 +9,7 @@ use crate::text::did_you_mean;
 use super::page_names::SOMETIMES;
 use super::template_text::{
     find_in_tags, find_operator, find_template_name, find_unguarded, imports_in, macros_in,
+    unclosed_tag,
 };
 
 /// What every page's templates can read, for the hint at an unknown variable.
@@ -535,34 +536,18 @@ fn parse_error(file: &SourceFile, full: &str, detail: &str, message: &str) -> Op
             .hint("close the tag where it ends: {{ variable }}, {% if x %}"),
         );
     }
+    // (Tera names the closing tag it expected where another came: the tag open there is the one.)
+    if let Some((at, tag)) = file.text.get(..offset).and_then(unclosed_tag) {
+        if detail.contains(&format!("end{tag}")) {
+            return Some(file
+                .error(at..at + 2 + tag.len() + 1, format!("template error: `{{% {tag} %}}` is not closed before line {line}"))
+                .expected(format!("`{{% end{tag} %}}` before line {line}'s tag"))
+                .hint("every {% if %}, {% for %} and {% block %} needs its {% endif %}, {% endfor %} or {% endblock %}"));
+        }
+    }
     Some(file
         .error(offset..offset + 1, message.to_string())
         .hint("check the tag's syntax: {{ variable }}, {% if x %}...{% endif %}, {% block b %}...{% endblock %}"))
-}
-
-/// The last block tag (`if`, `for`, `block`, ...) of a template that is never closed: its
-/// offset and name.
-fn unclosed_tag(text: &str) -> Option<(usize, String)> {
-    let mut open: Vec<(usize, String)> = Vec::new();
-    let mut at = 0;
-    while let Some(i) = text[at..].find("{%").map(|i| at + i) {
-        // (After the opening: in `{%}` the `%` is the opening's.)
-        let end = text[i + 2..].find("%}").map_or(text.len(), |e| i + 2 + e);
-        let word = text[i + 2..end]
-            .trim_start_matches('-')
-            .split_whitespace()
-            .next()
-            .unwrap_or("");
-        match word {
-            "if" | "for" | "block" | "macro" | "filter" | "raw" => open.push((i, word.to_string())),
-            w if w.starts_with("end") => {
-                open.pop();
-            }
-            _ => {}
-        }
-        at = end.max(i + 2);
-    }
-    open.pop()
 }
 
 /// The last tag opened (`{{` or `{%`) before `offset` on an earlier line, if its line has no

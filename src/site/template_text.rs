@@ -33,6 +33,31 @@ pub fn find_in_tag_text(text: &str, needle: &str) -> Option<usize> {
     tags_at(text).find_map(|(open, tag)| Some(open + tag.find(needle)?))
 }
 
+/// The last block tag (`if`, `for`, `block`, ...) of a template that is never closed: its
+/// offset and name.
+pub fn unclosed_tag(text: &str) -> Option<(usize, String)> {
+    let mut open: Vec<(usize, String)> = Vec::new();
+    let mut at = 0;
+    while let Some(i) = text[at..].find("{%").map(|i| at + i) {
+        // (After the opening: in `{%}` the `%` is the opening's.)
+        let end = text[i + 2..].find("%}").map_or(text.len(), |e| i + 2 + e);
+        let word = text[i + 2..end]
+            .trim_start_matches('-')
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        match word {
+            "if" | "for" | "block" | "macro" | "filter" | "raw" => open.push((i, word.to_string())),
+            w if w.starts_with("end") => {
+                open.pop();
+            }
+            _ => {}
+        }
+        at = end.max(i + 2);
+    }
+    open.pop()
+}
+
 /// Each tag of `text` (`{{ }}` or `{% %}`) with its byte offset, from its opening up to its
 /// closing (not included). A comment's text is passed over, to the end where one is left open.
 fn tags_at(text: &str) -> impl Iterator<Item = (usize, &str)> {

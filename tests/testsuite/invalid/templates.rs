@@ -37,6 +37,36 @@ fn a_template_tag_left_open_is_reported_where_it_opens() {
     );
 }
 
+/// An `{% if %}` or `{% for %}` left open is reported where it opens, naming the line of the
+/// tag Tera met instead of its end: it was "unexpected tag; expected an `elif` tag…" at that
+/// tag, with a hint on tag syntax, never saying which tag was open.
+#[test]
+fn an_if_or_for_left_open_is_reported_where_it_opens() {
+    use crate::support::{fixture, Project};
+    for (open, end) in [("{% if root %}", "endif"), ("{% for l in toc %}", "endfor")] {
+        let page = format!("{{% extends \"base.html\" %}}\n{{% block content %}}\n<h1>x</h1>\n{open}\n<p>y</p>\n{{% endblock content %}}\n");
+        let p = Project::new()
+            .lesson("valid.md", fixture("valid.md"))
+            .template("404.html", page)
+            .previous_site();
+        let error = super::failing_build(&p);
+        let (message, at, _) = &crate::support::told(&error.diagnostics)[0];
+        let tag = &open[3..open[3..].find(' ').unwrap() + 3];
+        assert_eq!(
+            (message.as_str(), at.as_str()),
+            (
+                format!("template error: `{{% {tag} %}}` is not closed before line 6").as_str(),
+                "4:1"
+            ),
+            "{error}"
+        );
+        assert!(
+            error.to_string().contains(&format!("{{% {end} %}}")),
+            "{error}"
+        );
+    }
+}
+
 /// A mistake inside a macro is reported in the macro's file, at the mistake: it was reported at
 /// the macro's call in the template that imports it (`m::card`), for a filter and for a
 /// variable alike.
