@@ -202,9 +202,15 @@ fn at_name(
         .collect();
     known.extend(loop_names(sources, names));
     if super::page_names::is_open(quoted) {
-        return file.error(at..at + quoted.len(), message).hint(format!(
-            "only the pages whose `[extra]` gives `{quoted}` have it (a lesson's front matter, or nnbook.toml for every page): read it inside `{{% if {quoted} %}}`"
-        ));
+        // (A name beside it that this page has is likely the one meant: `extra.brand`.)
+        let parent = |n: &str| n.rsplit_once('.').map(|(p, _)| p.to_string());
+        let siblings = (known.iter()).filter(|n| parent(n) == parent(quoted));
+        let only = format!("nly the pages whose `[extra]` gives `{quoted}` have it (a lesson's front matter, or nnbook.toml for every page): read it inside `{{% if {quoted} %}}`");
+        let hint = match did_you_mean(quoted, siblings.map(String::as_str)) {
+            Some(mean) => format!("{mean} O{only}"),
+            None => format!("o{only}"),
+        };
+        return file.error(at..at + quoted.len(), message).hint(hint);
     }
     let under = |name: &str| quoted == name || quoted.starts_with(&format!("{name}."));
     if let Some((name, why)) = SOMETIMES.iter().find(|(name, _)| under(name)) {

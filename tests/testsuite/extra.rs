@@ -83,6 +83,23 @@ fn a_missing_extra_field_is_told_where_the_template_reads_it() {
     );
 }
 
+/// A field of nnbook.toml's `[extra]` misspelt in a template is told the one the page has:
+/// `extra.brnd` got no "did you mean", with `brand` in nnbook.toml.
+#[test]
+fn a_misspelt_extra_field_is_told_the_one_the_page_has() {
+    let template = LESSON.replace("{{ extra.course }}", "{{ extra.brnd }}");
+    let p = Project::new()
+        .config("[extra]\nbrand = \"ACME\"\n")
+        .template("lesson.html", template)
+        .lesson("a.md", lesson("Alpha", ""));
+    let error = p.build().expect_err("no brnd");
+    let hint = error.first().hint.clone().unwrap_or_default();
+    assert!(
+        hint.starts_with("did you mean `extra.brand`? Only the pages"),
+        "{error}"
+    );
+}
+
 /// Every number in `[extra]` that is not finite is an error at its own line (the first one
 /// only was reported, at the `[extra]` line), and so is each field of the lesson's written
 /// below `[extra]`.
