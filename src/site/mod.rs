@@ -42,6 +42,7 @@ mod template_parse;
 mod template_render;
 mod template_text;
 mod theme;
+mod theme_warnings;
 mod unpublished;
 mod words;
 
