@@ -317,9 +317,11 @@ impl Builder {
             problems.extend(check_lessons(&placed));
             return Err(Error::report(problems, warnings));
         };
-        warnings.extend(theme_warnings(&theme, &lessons, &placed));
-        problems.extend(theme.template_errors.iter().cloned());
         let base_url = self.site_base_url(&theme);
+        // (`serve` gives its 404 page the root itself.)
+        let rootless = base_url.is_none() && !self.local;
+        warnings.extend(theme_warnings(&theme, &lessons, (&placed, rootless)));
+        problems.extend(theme.template_errors.iter().cloned());
         let publishing = matches!(self.output, Output::Write(..));
         warnings.extend(feed::warnings(
             &theme.config,
@@ -559,9 +561,17 @@ impl Builder {
 
 /// The warnings about what the theme gives the lessons `placed`: its files', the sliders' (a
 /// project's `lesson.html` without `explore.js`), the direction's (its `base.html` without
-/// `dir`, for pages written right to left), the languages it has no words for.
-fn theme_warnings(theme: &Theme, lessons: &[Arc<Lesson>], placed: &[Placed]) -> Vec<Diagnostic> {
+/// `dir`, for pages written right to left), the languages it has no words for, and, for a site
+/// whose pages do not know its address (`rootless`), a 404 page's that cannot find its root.
+fn theme_warnings(
+    theme: &Theme,
+    lessons: &[Arc<Lesson>],
+    (placed, rootless): (&[Placed], bool),
+) -> Vec<Diagnostic> {
     let mut warnings = theme.warnings.clone();
+    if rootless {
+        warnings.extend(theme.not_found_warning.clone());
+    }
     if lessons.iter().any(|l| l.explorable()) {
         warnings.extend(theme.sliders_warning.clone());
     }

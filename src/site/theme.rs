@@ -151,6 +151,9 @@ pub struct Theme {
     /// A warning about a project's `base.html` that gives pages no direction
     /// (`ThemeFiles::direction_warning`), reported by a build with pages written right to left.
     pub direction_warning: Option<Diagnostic>,
+    /// A warning about a project's `404.html` that cannot find the site's root
+    /// (`ThemeFiles::not_found_warning`), reported by a build without a base URL.
+    pub not_found_warning: Option<Diagnostic>,
     /// The templates' mistakes found without rendering them (`template_check`): a filter, test,
     /// function or template that does not exist, a name the page does not get.
     pub template_errors: Vec<Diagnostic>,
@@ -232,6 +235,7 @@ impl Theme {
                 .collect(),
             sliders_warning: files.lesson_script_warning().filter(own),
             direction_warning: files.direction_warning().filter(own),
+            not_found_warning: files.not_found_warning().filter(own),
             template_errors,
         })
     }

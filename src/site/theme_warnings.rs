@@ -11,6 +11,29 @@ use crate::explore::MODEL_ID;
 use super::theme::ThemeFiles;
 
 impl ThemeFiles {
+    /// A warning about a project's `404.html` that does not read `find_root`: without a base
+    /// URL its links are relative to the site's root, and a server shows the page at any depth
+    /// (`/relu/old/`), where they break; the built-in page finds the root from the address.
+    /// Reported only by a build without a base URL ([`super::Theme::not_found_warning`]).
+    pub(super) fn not_found_warning(&self) -> Option<Diagnostic> {
+        let (shown, bytes) = self.files.get("404.html")?;
+        let text = String::from_utf8_lossy(bytes);
+        if uncommented(&text).contains("find_root") {
+            return None;
+        }
+        let message =
+            "the 404 page's links break below the site's root: this `404.html` does not find it";
+        let at = text
+            .find("{% block head")
+            .map(|at| at..at + "{% block head".len());
+        Some(
+            placed_in(shown, &text, at, message)
+                .expected("the built-in `404.html`'s `{% block head %}`, whose script (under `{% if find_root %}`) finds the site's root from the address")
+                .hint("copy that block (`nnbook init --theme <folder>` writes the built-in files), or set `base_url`: then the page's links are absolute")
+                .warning(),
+        )
+    }
+
     /// A warning about `math.woff`, the math font's one file until the default theme cut it into
     /// five by Unicode range (`src/font/subset-math.py`): a stylesheet that `nnbook init` wrote
     /// before names it, and no site has it now; or a project overrode it by name, as the README

@@ -308,3 +308,27 @@ fn html_no_page_reaches_is_published_or_warned_and_an_empty_page_template_is_an_
     assert!(text.contains("templates/base.html"), "{text}");
     assert!(text.contains("the template is empty"), "{text}");
 }
+
+/// A project's `404.html` that does not find the site's root (no `find_root`) is warned about
+/// where the site has no address: its relative links broke for a missing page below the root,
+/// unsaid. With a base URL its links are absolute, and nothing is said.
+#[test]
+fn a_404_page_that_cannot_find_the_root_is_warned_about_without_a_base_url() {
+    let page = "{% extends \"base.html\" %}{% block content %}<h1>Lost</h1>{% endblock content %}";
+    let project = |config: &str| {
+        Project::new()
+            .lesson("valid.md", fixture("valid.md"))
+            .config(config)
+            .template("404.html", page)
+    };
+    let warned = |p: &Project| -> Vec<String> {
+        let built = p.build().expect("builds");
+        (built.warnings.iter())
+            .filter(|d| d.message.starts_with("the 404 page's links break"))
+            .filter_map(|d| d.location.as_ref().map(|l| l.file.clone()))
+            .collect()
+    };
+    assert_eq!(warned(&project("")), ["templates/404.html"]);
+    assert!(warned(&project("base_url = \"https://example.org/\"\n")).is_empty());
+    assert!(warned(&Project::new().lesson("valid.md", fixture("valid.md"))).is_empty());
+}
