@@ -38,6 +38,7 @@ mod tags;
 mod template_check;
 mod template_error;
 mod template_loops;
+mod template_macros;
 mod template_parse;
 mod template_render;
 mod template_text;

@@ -12,9 +12,9 @@ use crate::project::TEMPLATES_DIR;
 use crate::text::did_you_mean;
 
 use super::page_names::Page;
-use super::template_error::{
-    by_zero, missing_template, unknown_call, unknown_macro, CALLS, EVERY_PAGE_GETS,
-};
+use super::template_error::{by_zero, missing_template, unknown_call, CALLS, EVERY_PAGE_GETS};
+use super::template_macros::{lent_macro, unknown_macro};
+use super::template_parse::walk;
 use super::template_text::{find_in_tags, find_read, find_template_name, imports_in, macros_in};
 
 /// Indices into [`CALLS`].
@@ -52,6 +52,7 @@ pub fn check(tera: &tera::Tera, sources: &BTreeMap<String, SourceFile>) -> Vec<D
     }
     bound.extend(set.clone());
     let names: Vec<&str> = templates.iter().map(|(t, _)| t.name.as_str()).collect();
+    let lenders = super::template_loops::lenders(tera, &names);
     let mut problems = Vec::new();
     for (template, source) in &templates {
         let outer = match included.contains(&template.name) {
@@ -64,6 +65,9 @@ pub fn check(tera: &tera::Tera, sources: &BTreeMap<String, SourceFile>) -> Vec<D
             known: page.names(),
             templates: &names,
             parents: &template.parents,
+            lenders: (lenders.get(&template.name).into_iter().flatten())
+                .filter_map(|l| sources.get(l))
+                .collect(),
             sources,
             source,
             scopes: vec![outer],
@@ -139,29 +143,6 @@ fn super_twice(ast: &[Node], source: &SourceFile) -> Option<Diagnostic> {
     )
 }
 
-/// Every node of `nodes`, at any depth, given to `visit`.
-pub(super) fn walk(nodes: &[Node], visit: &mut impl FnMut(&Node)) {
-    for node in nodes {
-        visit(node);
-        match node {
-            Node::MacroDefinition(_, m, _) => walk(&m.body, visit),
-            Node::FilterSection(_, f, _) => walk(&f.body, visit),
-            Node::Block(_, b, _) => walk(&b.body, visit),
-            Node::Forloop(_, f, _) => {
-                walk(&f.body, visit);
-                walk(f.empty_body.as_deref().unwrap_or_default(), visit);
-            }
-            Node::If(i, _) => {
-                i.conditions
-                    .iter()
-                    .for_each(|(_, _, body)| walk(body, visit));
-                walk(i.otherwise.as_ref().map_or(&[][..], |(_, b)| b), visit);
-            }
-            _ => {}
-        }
-    }
-}
-
 /// A name bound in a template (a loop's variable, a `set`, a macro's argument): the list item
 /// it is, if known (`lessons[]`), else nothing is checked under it.
 type Binding = Option<String>;
@@ -173,6 +154,8 @@ struct Checker<'a> {
     templates: &'a [&'a str],
     /// The templates this one extends, nearest first.
     parents: &'a [String],
+    /// Where this one is included, the templates whose macros Tera gives it (`lenders`).
+    lenders: Vec<&'a SourceFile>,
     sources: &'a BTreeMap<String, SourceFile>,
     source: &'a SourceFile,
     /// The names read on purpose where they may be missing (`x is defined`, `x | default`).
@@ -365,18 +348,27 @@ impl Checker<'_> {
                 .iter()
                 .filter_map(|p| Some(&self.sources.get(p)?.text)),
         );
-        let there = chain.clone().any(|text| match namespace {
+        let has = |text: &String| match namespace {
             "self" => macros_in(text).contains(&name),
             _ => (imports_in(text).iter().filter(|(_, ns)| *ns == namespace))
                 .filter_map(|(f, _)| self.sources.get(*f))
                 .any(|f| macros_in(&f.text).contains(&name)),
-        });
+        };
+        // (An included template's macros are those of the template that includes it.)
+        let there = match (self.lenders.is_empty(), namespace) {
+            (false, ns) if ns != "self" => self.lenders.iter().any(|l| has(&l.text)),
+            _ => chain.clone().any(has),
+        };
         let call = format!("{namespace}::{name}");
         if there || !self.first_time(format!("macro {call}")) {
             return;
         }
         if let Some(at) = find_in_tags(&self.source.text, &call) {
-            let d = unknown_macro(self.sources, (self.source, at), (namespace, name));
+            let d = match chain.clone().any(has) {
+                // (Imported here, in a template others include: Tera looks elsewhere.)
+                true => lent_macro(self.source, at, (namespace, name)),
+                false => unknown_macro(self.sources, (self.source, at), (namespace, name)),
+            };
             self.problems.push(d);
         }
     }

@@ -7,9 +7,9 @@ use crate::error::{Diagnostic, SourceFile};
 use crate::text::did_you_mean;
 
 use super::page_names::SOMETIMES;
+use super::template_macros::macro_missing;
 use super::template_text::{
-    find_in_tags, find_operator, find_template_name, find_unguarded, imports_in, macros_in,
-    unclosed_tag,
+    find_in_tags, find_operator, find_template_name, find_unguarded, unclosed_tag,
 };
 
 /// What every page's templates can read, for the hint at an unknown variable.
@@ -280,28 +280,6 @@ pub(super) fn missing_template(
     }
 }
 
-/// A macro or macro namespace that is not there, from Tera's `detail` ("Macro `m::crad` not
-/// found in template `lesson.html`"): at the call, in the template that makes it.
-fn macro_missing(sources: &BTreeMap<String, SourceFile>, detail: &str) -> Option<Diagnostic> {
-    let rest = detail.strip_prefix("Macro ")?;
-    let (call, rest) = rest.strip_prefix('`')?.split_once('`')?;
-    let template = rest.split('`').nth(1)?;
-    let (namespace, name) = match call.split_once("::") {
-        Some((namespace, name)) => (namespace, Some(name)),
-        None => (call, None),
-    };
-    let file = sources.get(template)?;
-    let at = match name {
-        Some(name) => find_in_tags(&file.text, &format!("{namespace}::{name}"))?,
-        None => find_in_tags(&file.text, namespace)?,
-    };
-    let name = name.or_else(|| {
-        let rest = &file.text[at + namespace.len()..];
-        rest.strip_prefix("::")?.split('(').next()
-    })?;
-    Some(unknown_macro(sources, (file, at), (namespace, name.trim())))
-}
-
 /// A template that another includes, extends or imports and that is not there, from Tera's
 /// `detail`: at the name, in the template that names it.
 fn missing(sources: &BTreeMap<String, SourceFile>, detail: &str) -> Option<Diagnostic> {
@@ -330,53 +308,6 @@ fn missing(sources: &BTreeMap<String, SourceFile>, detail: &str) -> Option<Diagn
         }
     }
     None
-}
-
-/// The error of a call of macro `namespace::name` at byte `at` of `file` that is not there: no
-/// macro of that name in the file imported as `namespace` (or `file` itself, for `self`), or
-/// no file imported as `namespace`. The same whether a page reached it or `template_check`
-/// found it.
-pub(super) fn unknown_macro(
-    sources: &BTreeMap<String, SourceFile>,
-    (file, at): (&SourceFile, usize),
-    (namespace, name): (&str, &str),
-) -> Diagnostic {
-    let call = format!("{namespace}::{name}");
-    let imports = imports_in(&file.text);
-    let imported = match namespace {
-        "self" => Some(("this template", &file.text)),
-        _ => (imports.iter().find(|(_, ns)| *ns == namespace))
-            .and_then(|(f, _)| Some((*f, &sources.get(*f)?.text))),
-    };
-    let Some((from, text)) = imported else {
-        let namespaces: Vec<&str> = imports.iter().map(|(_, ns)| *ns).collect();
-        let d = file
-            .error(
-                at..at + namespace.len(),
-                format!("template error: no macros imported as `{namespace}`"),
-            )
-            .expected(format!(
-                "`self`, or one of the names macros are imported as: {}",
-                namespaces.join(", ")
-            ));
-        return match did_you_mean(namespace, namespaces.iter().copied()) {
-            Some(hint) => d.hint(hint),
-            None => d.hint(format!(
-                "import them first: `{{% import \"macros.html\" as {namespace} %}}`"
-            )),
-        };
-    };
-    let defined = macros_in(text);
-    let d = file
-        .error(
-            at..at + call.len(),
-            format!("template error: no macro `{name}` in {from}"),
-        )
-        .expected(format!("one of its macros: {}", defined.join(", ")));
-    match did_you_mean(name, defined.iter().copied()) {
-        Some(hint) => d.hint(hint),
-        None => d.hint("a macro is defined with `{% macro name(args) %}`"),
-    }
 }
 
 /// Tera's filters, tests and functions that nnbook's Tera leaves out (its optional features).

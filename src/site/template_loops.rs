@@ -9,7 +9,7 @@ use tera::ast::{ExprVal, Node};
 
 use crate::error::{Diagnostic, SourceFile};
 
-use super::template_check::walk;
+use super::template_parse::walk;
 use super::template_text::find_in_tags;
 
 /// The circles among `sources`' templates, compiled in `tera`, each reported once.
@@ -124,4 +124,39 @@ fn circle(
         }
     }
     None
+}
+
+/// For each template another includes, the templates whose macros Tera gives it: the ones that
+/// include it (at any depth of includes) and the ones they extend. (Tera looks an included
+/// template's `m::card` up in the template being rendered, never in the included one's own
+/// imports.)
+pub fn lenders(tera: &tera::Tera, names: &[&str]) -> BTreeMap<String, BTreeSet<String>> {
+    let mut lenders: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for t in names.iter().filter_map(|n| tera.get_template(n).ok()) {
+        let chain = std::iter::once(&t.name).chain(&t.parents).cloned();
+        let mut included = Vec::new();
+        walk(&t.ast, &mut |node| {
+            if let Node::Include(_, names, _) = node {
+                included.extend(names.iter().cloned());
+            }
+        });
+        for name in included {
+            lenders.entry(name).or_default().extend(chain.clone());
+        }
+    }
+    // (A partial's partial gets its includer's lenders too.)
+    loop {
+        let before: usize = lenders.values().map(BTreeSet::len).sum();
+        for name in lenders.keys().cloned().collect::<Vec<_>>() {
+            let more: BTreeSet<String> = (lenders[&name].iter())
+                .filter_map(|l| lenders.get(l))
+                .flatten()
+                .cloned()
+                .collect();
+            lenders.entry(name).or_default().extend(more);
+        }
+        if lenders.values().map(BTreeSet::len).sum::<usize>() == before {
+            return lenders;
+        }
+    }
 }

@@ -11,7 +11,6 @@ use tera::Template;
 use crate::error::{Diagnostic, SourceFile};
 
 use super::default_theme::DEFAULT_TEMPLATES;
-use super::template_check::walk;
 use super::template_error::template_error;
 
 /// The problems of `sources`' templates that would stop Tera adding them (each one's first
@@ -140,4 +139,27 @@ pub fn unreached(
         );
     }
     warnings
+}
+
+/// Every node of `nodes`, at any depth, given to `visit`.
+pub(super) fn walk(nodes: &[Node], visit: &mut impl FnMut(&Node)) {
+    for node in nodes {
+        visit(node);
+        match node {
+            Node::MacroDefinition(_, m, _) => walk(&m.body, visit),
+            Node::FilterSection(_, f, _) => walk(&f.body, visit),
+            Node::Block(_, b, _) => walk(&b.body, visit),
+            Node::Forloop(_, f, _) => {
+                walk(&f.body, visit);
+                walk(f.empty_body.as_deref().unwrap_or_default(), visit);
+            }
+            Node::If(i, _) => {
+                i.conditions
+                    .iter()
+                    .for_each(|(_, _, body)| walk(body, visit));
+                walk(i.otherwise.as_ref().map_or(&[][..], |(_, b)| b), visit);
+            }
+            _ => {}
+        }
+    }
 }

@@ -332,3 +332,43 @@ fn a_404_page_that_cannot_find_the_root_is_warned_about_without_a_base_url() {
     assert!(warned(&project("base_url = \"https://example.org/\"\n")).is_empty());
     assert!(warned(&Project::new().lesson("valid.md", fixture("valid.md"))).is_empty());
 }
+
+/// Macros in a partial: Tera looks an included template's `m::link` up in the template that
+/// includes it (and those it extends), never in the partial's own imports. Imported in
+/// `base.html`, the check rejected what Tera renders ("no macros imported as `m`"); imported in
+/// the partial alone, Tera failed with "did you mean `t`?". Both now as Tera has them.
+#[test]
+fn a_partials_macros_are_the_including_templates() {
+    let macros = "{% macro link(name) %}<a class=\"nav-item\">{{ name }}</a>{% endmacro link %}";
+    let nav = "<nav>{{ m::link(name=\"Home\") }}</nav>";
+    let base = |import: &str| {
+        BASE.replacen("<!DOCTYPE html>", &format!("{import}<!DOCTYPE html>"), 1)
+            .replacen("<body", "{% include \"nav.html\" %}<body", 1)
+    };
+    let import = "{% import \"macros.html\" as m %}";
+    let p = Project::new()
+        .lesson("valid.md", fixture("valid.md"))
+        .template("macros.html", macros)
+        .template("nav.html", nav)
+        .template("base.html", base(import));
+    p.build().expect("imported where Tera looks");
+    assert!(p
+        .read("valid/index.html")
+        .contains("<a class=\"nav-item\">Home</a>"));
+    let p = Project::new()
+        .lesson("valid.md", fixture("valid.md"))
+        .template("macros.html", macros)
+        .template("nav.html", format!("{import}{nav}"))
+        .template("base.html", base(""))
+        .previous_site();
+    let error = crate::invalid::failing_build(&p);
+    let told = crate::support::told(&error.diagnostics);
+    assert_eq!(told.len(), 1, "{error}");
+    assert!(
+        told[0].0.starts_with(
+            "template error: `m::link` is looked up in the template that includes this one"
+        ),
+        "{error}"
+    );
+    assert_eq!(told[0].1, "1:40", "{error}");
+}
