@@ -12,6 +12,7 @@ use crate::error::{Diagnostic, SourceFile};
 
 use super::default_theme::DEFAULT_TEMPLATES;
 use super::template_error::template_error;
+use super::template_text::misnamed_end;
 
 /// The problems of `sources`' templates that would stop Tera adding them (each one's first
 /// syntax error, and each parent and macro file named that is not among them), and the
@@ -61,6 +62,15 @@ pub fn checked(
                 .chain(imports)
                 .map(|e| template_error(&sources, &e, None)),
         );
+        // (A name after `endblock` that is not the block's: Tera lets it be, Jinja does not.)
+        if let Some((at, written, opened)) = misnamed_end(&source.text) {
+            problems.push(
+                source
+                    .error(at..at + written.len(), format!("template error: this closes `{opened}`, not `{written}`"))
+                    .expected(format!("the name of what it closes, `{opened}`, or none"))
+                    .hint("a block or macro is closed by the innermost one open: check which is left open, or fix the name"),
+            );
+        }
         if problems.len() > before {
             broken.push(name.clone());
         }

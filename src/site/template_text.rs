@@ -58,6 +58,31 @@ pub fn unclosed_tag(text: &str) -> Option<(usize, String)> {
     open.pop()
 }
 
+/// The first `{% endblock x %}` or `{% endmacro x %}` of `text` whose name is not the one of
+/// the block or macro it closes (Tera reads the name and lets it be): the name's offset, what
+/// is written, and the name it closes.
+pub fn misnamed_end(text: &str) -> Option<(usize, &str, &str)> {
+    let mut open: Vec<&str> = Vec::new();
+    for (at, tag) in tags_at(text).filter(|(_, tag)| tag.starts_with("{%")) {
+        let inner = tag[2..].trim_start_matches('-');
+        let mut words = inner.split_whitespace();
+        match words.next().unwrap_or("") {
+            "block" | "macro" => open.push(words.next().unwrap_or("").split('(').next()?),
+            "if" | "for" | "filter" | "raw" => open.push(""),
+            w if w.starts_with("end") => {
+                let opened = open.pop().unwrap_or("");
+                let written = words.next().unwrap_or("").trim_end_matches('-');
+                if ["endblock", "endmacro"].contains(&w) && !written.is_empty() && written != opened
+                {
+                    return Some((at + tag.find(written)?, written, opened));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Each tag of `text` (`{{ }}` or `{% %}`) with its byte offset, from its opening up to its
 /// closing (not included). A comment's text is passed over, to the end where one is left open.
 fn tags_at(text: &str) -> impl Iterator<Item = (usize, &str)> {

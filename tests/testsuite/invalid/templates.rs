@@ -67,6 +67,38 @@ fn an_if_or_for_left_open_is_reported_where_it_opens() {
     }
 }
 
+/// A name after `endblock` or `endmacro` that is not what it closes is an error at the name
+/// (Tera let `{% endblock contnet %}` close `content` in silence; Jinja refuses it).
+#[test]
+fn an_end_tag_naming_another_block_is_an_error_at_the_name() {
+    use crate::support::{fixture, Project};
+    let page = "{% extends \"base.html\" %}\n{% block content %}x{% endblock contnet %}\n";
+    let macros = "{% macro card(x) %}{{ x }}{% endmacro crad %}";
+    let p = Project::new()
+        .lesson("valid.md", fixture("valid.md"))
+        .template("404.html", page)
+        .template("macros.html", macros)
+        .previous_site();
+    let error = super::failing_build(&p);
+    let told: Vec<(String, String)> = (crate::support::told(&error.diagnostics).into_iter())
+        .map(|(message, at, _)| (message, at))
+        .collect();
+    assert_eq!(
+        told,
+        [
+            (
+                "template error: this closes `content`, not `contnet`".to_string(),
+                "2:33".to_string()
+            ),
+            (
+                "template error: this closes `card`, not `crad`".to_string(),
+                "1:39".to_string()
+            ),
+        ],
+        "{error}"
+    );
+}
+
 /// A mistake inside a macro is reported in the macro's file, at the mistake: it was reported at
 /// the macro's call in the template that imports it (`m::card`), for a filter and for a
 /// variable alike.
