@@ -37,6 +37,7 @@ mod summary;
 mod tags;
 mod template_check;
 mod template_error;
+mod template_links;
 mod template_loops;
 mod template_macros;
 mod template_parse;
@@ -359,9 +360,8 @@ impl Builder {
         let base = base_url.as_deref();
         let pages = (&*theme, &self.cache, &default_lang[..], base);
         let mut problems = index::language_pages(pages, &placed, &mut out);
-        let site_files = links::add_site_files(&theme, (base, &placed), &mut out, &written);
-        problems.extend(site_files);
-        problems.extend(self.linked_and_broken(&placed, (&mut out, &written), &mut warnings));
+        let files = (&mut out, &written);
+        problems.extend(self.site_files(&theme, (base, &placed), files, &mut warnings));
         if !problems.is_empty() {
             return Err(Error::report(problems, warnings));
         }
@@ -377,17 +377,26 @@ impl Builder {
         })
     }
 
-    /// The files of `content/` the lessons (`placed`) link to, into `out`, and the warnings about
-    /// links to what the site does not have; or the problems of those files.
-    fn linked_and_broken(
+    /// The site's files made of the lessons as a whole and the theme's (`add_site_files`), the
+    /// files of `content/` the lessons (`placed`) link to, into `out`, and the warnings about
+    /// links to what the site does not have (the lessons' and the project's templates'); or
+    /// the problems of those files.
+    fn site_files(
         &mut self,
-        placed: &[Placed],
+        theme: &Theme,
+        (base, placed): (Option<&str>, &[Placed]),
         (out, written): (&mut SiteFiles, &BTreeSet<String>),
         warnings: &mut Vec<Diagnostic>,
     ) -> Vec<Diagnostic> {
+        let mut problems = links::add_site_files(theme, (base, placed), out, written);
         let links = self.cache.links_of(placed);
         self.named = linked::named(&links);
-        let problems = linked::publish(&self.root, &self.content, &self.named, (out, written));
+        problems.extend(linked::publish(
+            &self.root,
+            &self.content,
+            &self.named,
+            (out, written),
+        ));
         let exists = |name: &str| out.contains_key(name) || written.contains(name);
         let anchors = self.cache.anchors();
         warnings.extend(links::broken_links(
@@ -396,6 +405,7 @@ impl Builder {
             &anchors,
             &self.content,
         ));
+        warnings.extend(template_links::broken(theme.project_templates(), &exists));
         problems
     }
 

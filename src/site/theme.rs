@@ -288,6 +288,11 @@ impl Theme {
         i18n::language_name(tag, self.config.name_for(tag))
     }
 
+    /// The project's own templates (not the built-in ones).
+    pub fn project_templates(&self) -> impl Iterator<Item = &SourceFile> {
+        (self.sources.values()).filter(|s| !s.path.starts_with("(built-in theme)"))
+    }
+
     pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
         // (What `template_check` takes a page to get, kept true by the tests: debug builds note
         // a name it does not list, `page_names::unlisted`.)

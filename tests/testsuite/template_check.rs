@@ -372,3 +372,32 @@ fn a_partials_macros_are_the_including_templates() {
     );
     assert_eq!(told[0].1, "1:40", "{error}");
 }
+
+/// A project template's own links are checked as a lesson's: one after `{{ root }}` to a file
+/// the site does not have, and one from the host's root (both published in silence; the same
+/// links in a lesson were warnings). The default theme's, copied, give none.
+#[test]
+fn a_templates_own_links_are_checked() {
+    let page = "{% extends \"base.html\" %}{% block head %}<link rel=\"stylesheet\" href=\"{{ root }}custm.css\"><link rel=\"stylesheet\" href=\"/custom.css\">{% endblock head %}{% block content %}<a href=\"{{ root }}valid/\">ok</a> <a href=\"{{ root }}custom.css#x\">ok</a>{% endblock content %}";
+    let p = Project::new()
+        .lesson("valid.md", fixture("valid.md"))
+        .file("templates/custom.css", "body {}")
+        .template("404.html", page);
+    let built = p.build().expect("builds");
+    let warned: Vec<String> = (built.warnings.iter())
+        .filter(|d| {
+            d.location
+                .as_ref()
+                .is_some_and(|l| l.file == "templates/404.html")
+        })
+        .map(|d| d.message.clone())
+        .filter(|m| m.contains("link `"))
+        .collect();
+    assert_eq!(
+        warned,
+        [
+            "broken link `{{ root }}custm.css`: the site has no `custm.css`",
+            "link `/custom.css` starts at the host's root: it breaks where the site is published under a path (a GitHub Pages project site) or opened from disk",
+        ]
+    );
+}
