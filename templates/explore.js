@@ -1431,7 +1431,9 @@
   // (the browser's font size, changed while the page is open: the boxes kept the old one's), or
   // the fonts arriving, lays the page out whole again first.
   var skipWidth;
-  function sized() { return innerWidth + getComputedStyle(doc.body).fontSize; }
+  // (Not while printing: the print style's text size is no reason to measure, and the boxes
+  // print right as they are, reader.mjs checks.)
+  function sized() { return matchMedia("print").matches ? skipWidth : innerWidth + getComputedStyle(doc.body).fontSize; }
   function skipOutOfView() {
     var width = (skipWidth = sized()), classes = doc.body.classList;
     release();

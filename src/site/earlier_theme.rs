@@ -141,6 +141,7 @@ pub const EARLIER: &[(&str, u64)] = &[
     ("explore.js", 0xae56872344884ba9),
     ("explore.js", 0xae70ad5ad67eadaf),
     ("explore.js", 0xb1b8d2016d7fc9c8),
+    ("explore.js", 0xb2e26708090665cf),
     ("explore.js", 0xb6a25e9f87aca981),
     ("explore.js", 0xb73526f4feec9c68),
     ("explore.js", 0xb7cb6dc4216e32f4),

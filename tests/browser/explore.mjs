@@ -23,7 +23,8 @@
 //    applied (1k); a fragment's values are snapped to the sliders' steps and ranges (1l); the
 //    readout's box is opaque (1m); its words are inside it, name the input as the x axis does,
 //    and give the value at the input they show, inside the chart (1n); the one the keys move is in
-//    view at 200 % zoom with the drawer open (1n2).
+//    view at 200 % zoom with the drawer open (1n2); the numbers are measured again when the
+//    browser's font size changes (1n3).
 // (exact.mjs compares the page with the build for random parameters.)
 // The last line is "explore: N passed, M failed".
 import { chromium } from 'playwright-core';
@@ -930,6 +931,34 @@ for (const [file, width] of reluPages.concat(reluPages.filter(([, w]) => w === 3
   if (sliders.length) fail('relu/index.html: the sliders as a screen reader hears them', sliders.join('; '));
   else pass();
   await p.close();
+}
+
+// 1n3. The browser's font size raised while the page is open (Chrome's "Very large", applied
+//     live, as Chrome does it, through Page.setFontSizes): every number in the prose is measured
+//     again. Each had kept the box of the old size, its digits stacked in a column over the
+//     lines below.
+{
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const p = watched(await ctx.newPage());
+  await p.goto(pathToFileURL(relu).href);
+  await afterFrames(p);
+  await (await ctx.newCDPSession(p)).send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
+  await afterFrames(p);
+  await p.mouse.wheel(0, 200);
+  await afterFrames(p);
+  const problem = await p.evaluate(() => {
+    for (const e of document.querySelectorAll('.lesson-body [data-nn]')) {
+      if (e.closest('pre')) continue;
+      const r = document.createRange();
+      r.selectNodeContents(e);
+      const box = e.getBoundingClientRect(), text = r.getBoundingClientRect();
+      if (text.height > box.height * 1.6 || text.width > box.width + 1) return `${e.dataset.nn} "${e.textContent}": its text ${text.width.toFixed(0)}x${text.height.toFixed(0)} px in a box of ${box.width.toFixed(0)}x${box.height.toFixed(0)}`;
+    }
+    return null;
+  });
+  if (problem) fail('relu/index.html, the font size raised while open', problem);
+  else pass();
+  await ctx.close();
 }
 
 // 1o. The open drawer on a phone: at 390x720 and 320x568, every slider of the ReLU lesson is
