@@ -14,7 +14,7 @@ use crate::text::did_you_mean;
 use super::page_names::Page;
 use super::template_error::{by_zero, missing_template, unknown_call, CALLS, EVERY_PAGE_GETS};
 use super::template_macros::{lent_macro, unknown_macro};
-use super::template_parse::walk;
+use super::template_parse::{walk, STAND_IN};
 use super::template_text::{find_in_tags, find_read, find_template_name, imports_in, macros_in};
 
 /// Indices into [`CALLS`].
@@ -352,7 +352,7 @@ impl Checker<'_> {
             "self" => macros_in(text).contains(&name),
             _ => (imports_in(text).iter().filter(|(_, ns)| *ns == namespace))
                 .filter_map(|(f, _)| self.sources.get(*f))
-                .any(|f| macros_in(&f.text).contains(&name)),
+                .any(|f| f.path.starts_with(STAND_IN) || macros_in(&f.text).contains(&name)),
         };
         // (An included template's macros are those of the template that includes it.)
         let there = match (self.lenders.is_empty(), namespace) {

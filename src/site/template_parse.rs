@@ -14,6 +14,9 @@ use super::default_theme::DEFAULT_TEMPLATES;
 use super::template_error::template_error;
 use super::template_text::misnamed_end;
 
+/// How a broken template that nnbook has no built-in one of is named while it stands in.
+pub const STAND_IN: &str = "(broken)";
+
 /// The problems of `sources`' templates that would stop Tera adding them (each one's first
 /// syntax error, and each parent and macro file named that is not among them), and the
 /// templates to compile meanwhile, so that the others' mistakes are found in the same run: each
@@ -76,12 +79,13 @@ pub fn checked(
         }
     }
     for name in broken {
-        let built_in = DEFAULT_TEMPLATES.iter().find(|(n, _)| *n == name);
-        let text = built_in.map_or("", |(_, text)| text);
-        sources.insert(
-            name.clone(),
-            SourceFile::new(format!("(built-in theme) {name}"), text),
-        );
+        // (One without a built-in stands in as nothing, named so that no call of a macro it
+        // has is told missing: `STAND_IN`.)
+        let stand_in = match DEFAULT_TEMPLATES.iter().find(|(n, _)| *n == name) {
+            Some((_, text)) => SourceFile::new(format!("(built-in theme) {name}"), *text),
+            None => SourceFile::new(format!("{STAND_IN} {name}"), ""),
+        };
+        sources.insert(name.clone(), stand_in);
     }
     (sources, problems)
 }

@@ -62,18 +62,27 @@ pub fn unclosed_tag(text: &str) -> Option<(usize, String)> {
 /// the block or macro it closes (Tera reads the name and lets it be): the name's offset, what
 /// is written, and the name it closes.
 pub fn misnamed_end(text: &str) -> Option<(usize, &str, &str)> {
-    let mut open: Vec<&str> = Vec::new();
+    // (What is open: the kind and name of a block or macro, or another tag's kind alone. What
+    // `{% raw %}` holds is text, passed over to its `endraw`.)
+    let mut open: Vec<(&str, &str)> = Vec::new();
+    let mut raw = false;
     for (at, tag) in tags_at(text).filter(|(_, tag)| tag.starts_with("{%")) {
         let inner = tag[2..].trim_start_matches('-');
         let mut words = inner.split_whitespace();
-        match words.next().unwrap_or("") {
-            "block" | "macro" => open.push(words.next().unwrap_or("").split('(').next()?),
-            "if" | "for" | "filter" | "raw" => open.push(""),
+        let word = words.next().unwrap_or("");
+        if raw {
+            raw = word != "endraw";
+            continue;
+        }
+        match word {
+            "block" | "macro" => open.push((word, words.next().unwrap_or("").split('(').next()?)),
+            "raw" => raw = true,
+            "if" | "for" | "filter" => open.push((word, "")),
             w if w.starts_with("end") => {
-                let opened = open.pop().unwrap_or("");
+                let (kind, opened) = open.pop().unwrap_or(("", ""));
                 let written = words.next().unwrap_or("").trim_end_matches('-');
-                if ["endblock", "endmacro"].contains(&w) && !written.is_empty() && written != opened
-                {
+                let named = ["endblock", "endmacro"].contains(&w) && w[3..] == *kind;
+                if named && !opened.is_empty() && !written.is_empty() && written != opened {
                     return Some((at + tag.find(written)?, written, opened));
                 }
             }

@@ -96,7 +96,7 @@ impl ThemeFiles {
                 })?;
                 // (A link to a file inside the project is followed, as in `content/`.)
                 let path = entry.path();
-                let link = entry.path_is_symlink().then(|| {
+                let link = (entry.depth() > 0 && entry.path_is_symlink()).then(|| {
                     crate::content::link_not_followed((root, &project), path, "templates/")
                 });
                 if let Some(Some(warning)) = link {

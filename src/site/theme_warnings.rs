@@ -18,7 +18,15 @@ impl ThemeFiles {
     pub(super) fn not_found_warning(&self) -> Option<Diagnostic> {
         let (shown, bytes) = self.files.get("404.html")?;
         let text = String::from_utf8_lossy(bytes);
-        if uncommented(&text).contains("find_root") {
+        // (In the page or any template of the project's: a partial it includes may hold it.)
+        let html = self
+            .files
+            .iter()
+            .filter(|(name, _)| name.ends_with(".html"));
+        if html
+            .map(|(_, (_, b))| uncommented(&String::from_utf8_lossy(b)))
+            .any(|t| t.contains("find_root"))
+        {
             return None;
         }
         let message =

@@ -401,3 +401,51 @@ fn a_templates_own_links_are_checked() {
         ]
     );
 }
+
+/// What a review of the day's template checks found them refusing or saying wrongly, each fine
+/// before them: an end tag shown inside `{% raw %}`; a macro file with a syntax error, whose
+/// macros every call was told missing; `templates/` itself a link to a shared theme, warned
+/// as a link not followed (and followed); a 404 page whose root-finding script is a partial.
+#[test]
+fn the_template_checks_leave_valid_themes_alone() {
+    let raw = "{% extends \"base.html\" %}{% block content %}<p>Close it with {% raw %}{% endif %}{% endblock other %}{% endraw %}.</p>{% endblock content %}";
+    let p = Project::new()
+        .lesson("valid.md", fixture("valid.md"))
+        .config("base_url = \"https://example.org/\"\n")
+        .template("404.html", raw);
+    let built = p.build().expect("builds");
+    assert!(built.warnings.is_empty(), "{:?}", built.warnings);
+    assert!(p
+        .read("404.html")
+        .contains("<p>Close it with {% endif %}{% endblock other %}.</p>"));
+
+    let index = include_str!("../../templates/index.html").replacen(
+        "{% extends \"base.html\" %}",
+        "{% extends \"base.html\" %}{% import \"m.html\" as m %}{{ m::card() }}",
+        1,
+    );
+    let p = Project::new()
+        .lesson("valid.md", fixture("valid.md"))
+        .template("m.html", "{% macro card() %}\n{{ 1 2 }}{% endmacro card %}")
+        .template("index.html", index)
+        .previous_site();
+    let error = crate::invalid::failing_build(&p);
+    assert_eq!(error.diagnostics.len(), 1, "{error}");
+    assert!(error.to_string().contains("templates/m.html:2:"), "{error}");
+
+    let p = Project::new().lesson("valid.md", fixture("valid.md"));
+    let shared = p.base.join("shared-theme");
+    std::fs::create_dir_all(&shared).unwrap();
+    std::fs::write(shared.join("footer.html"), "<footer>SHARED</footer>").unwrap();
+    std::fs::write(
+        shared.join("find-root.html"),
+        "{% if find_root %}<script>/* finds it */</script>{% endif %}",
+    )
+    .unwrap();
+    let head = "{% extends \"base.html\" %}{% block head %}{% include \"find-root.html\" %}{% endblock head %}{% block content %}{% include \"footer.html\" %}{% endblock content %}";
+    std::fs::write(shared.join("404.html"), head).unwrap();
+    std::os::unix::fs::symlink(&shared, p.root.join("templates")).unwrap();
+    let built = p.build().expect("builds");
+    assert!(built.warnings.is_empty(), "{:?}", built.warnings);
+    assert!(p.read("404.html").contains("<footer>SHARED</footer>"));
+}
