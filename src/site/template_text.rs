@@ -14,7 +14,13 @@ pub fn find_in_tags(text: &str, name: &str) -> Option<usize> {
 pub fn find_operator(text: &str, operators: &[char]) -> Option<usize> {
     tags_at(text).find_map(|(open, tag)| {
         let mut quote = None;
-        for (i, c) in tag[2..].char_indices() {
+        // (Not whitespace control's `-` at either end: `{%- if x -%}`.)
+        let inner = &tag[2..];
+        let last = inner.len().saturating_sub(1);
+        for (i, c) in inner
+            .char_indices()
+            .filter(|&(i, c)| c != '-' || (i != 0 && i != last))
+        {
             match quote {
                 Some(q) if c == q => quote = None,
                 Some(_) => {}
@@ -256,6 +262,9 @@ mod tests {
         assert_eq!(find_operator(text, &['%']), text.find("% 2"));
         assert_eq!(find_operator(text, &['/']), text.find("/n"));
         assert_eq!(find_operator(text, &['*']), None);
+        // (Whitespace control's `-` is no subtraction: an overflow was told at `{%-`.)
+        let text = "{%- if a -%}x{{- y -}}{{ a - b }}";
+        assert_eq!(find_operator(text, &['+', '-']), text.find("- b"));
     }
 
     /// The first read of `prev.href` outside `{% if prev %}`, and of `entry.title` outside the
