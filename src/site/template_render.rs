@@ -27,8 +27,9 @@ use super::template_text::{find_in_tag_text, find_operator};
 pub const MAX_MACRO_DEPTH: usize = 64;
 
 /// The macro calls and loop turns a page may take: every loop of the default theme over the
-/// lessons of a 100,000-lesson site fits, and a page of this many turns is still written in
-/// seconds.
+/// lessons of a 100,000-lesson site fits, and this many plain turns take under a second. (A
+/// turn's own work is not counted: a string grown on every turn, or a long `range` made on
+/// every turn, can still take minutes within the bound.)
 pub const MAX_STEPS: u64 = 5_000_000;
 
 /// The longest list `range` makes (Tera's own allocates whatever it is asked).
